@@ -42,7 +42,7 @@ export function checkReports(io: CliIo, files: readonly string[], named: (index:
   files.forEach((file, i) => {
     try {
       checkOutput(file, reportOptions(io, named(i)));
-      if (named(i) && !pageOrNothing(resolve(io.cwd, file)))
+      if (named(i) && !replaceable(resolve(io.cwd, file), PAGE))
         throw new InputError("cannot write: a file that is not a credit-sim page is there", {
           file,
           hint: "this name was derived from a scenario's, not given: move the file, or give --html another name",
@@ -54,27 +54,6 @@ export function checkReports(io: CliIo, files: readonly string[], named: (index:
     }
   });
   if (problems.length > 0) throw InputError.all(problems);
-}
-
-/** Whether nothing is at `path`, or a page credit-sim wrote (an earlier run's): a derived name replaces only
- *  such a file, as a golden trace's name replaces only a trace. Called once `path` is known to hold no link,
- *  pipe or device (a pipe would block the open). */
-function pageOrNothing(path: string): boolean {
-  if (lstatSync(path, { throwIfNoEntry: false })?.isFile() !== true) return true;
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch {
-    // not readable: the write says why, if it cannot replace it either
-    return true;
-  }
-  try {
-    const head = Buffer.alloc(1024);
-    const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("utf8");
-    return /^<!doctype html>/i.test(text) && text.includes(GENERATOR_META);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Writes `text` to `file` (relative to the working folder) or, for `-`, to stdout; returns where. With
@@ -156,6 +135,51 @@ export interface NamedOutput {
   flag: string;
   file: string;
   folder?: boolean;
+  /** what the file will hold: a file there already is replaced when credit-sim wrote it (an earlier run's
+   *  of this kind, known by its content) or is empty, and otherwise only with --force */
+  kind?: OutputKind;
+}
+
+/** A report credit-sim knows again by its content (`made`, given the file's first 1,024 bytes): a page
+ *  by the generator mark in its head, simulate's CSV by its header line. */
+export interface OutputKind {
+  /** what it is, for the refusal: "a credit-sim page" */
+  what: string;
+  made: (head: string) => boolean;
+}
+
+export const PAGE: OutputKind = {
+  what: "a credit-sim page",
+  made: (head) => /^<!doctype html>/i.test(head) && head.includes(GENERATOR_META),
+};
+
+/** Whether the file at `path` may be replaced by an output of `kind` without --force: nothing there, an
+ *  empty file (what `mktemp` made), one that is no regular file (a device, a pipe: written through, said
+ *  by the write), or a report of that kind credit-sim wrote. Links are followed, as the write follows
+ *  them. */
+function replaceable(path: string, kind: OutputKind): boolean {
+  let st: ReturnType<typeof statSync> | undefined;
+  try {
+    st = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    // not looked at (a path through a file): the write says why
+    return true;
+  }
+  if (st === undefined || !st.isFile() || st.size === 0) return true;
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    // not readable: the write says why, if it cannot replace it either
+    return true;
+  }
+  try {
+    const head = Buffer.alloc(1024);
+    const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("utf8");
+    return kind.made(text);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -240,6 +264,7 @@ export function checkOutputs(
   outputs: readonly NamedOutput[],
   inputs: Iterable<string>,
   stdout: string | null = null,
+  force = false,
 ): void {
   // inputs as the user would name them: below the working folder, relative to it
   const shown = (f: string) => {
@@ -259,7 +284,7 @@ export function checkOutputs(
   const folders: Array<{ id: string; flag: string }> = [];
   const problems: InputError[] = [];
   let onStdout = stdout;
-  for (const { flag, file, folder } of outputs) {
+  for (const { flag, file, folder, kind } of outputs) {
     const undecoded = undecodedName(cwd, file, flag, folder);
     if (undecoded) {
       problems.push(undecoded);
@@ -353,6 +378,15 @@ export function checkOutputs(
       // output is written or replaced
       try {
         checkOutput(file, { cwd });
+        // a report replaces an earlier report of its kind, never a user's file unasked
+        if (kind !== undefined && !force && !replaceable(resolve(cwd, file), kind))
+          problems.push(
+            new InputError(`cannot write: a file that is not ${kind.what} is there`, {
+              file,
+              field: flag,
+              hint: `give ${flag} another name, or add --force to replace the file`,
+            }),
+          );
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         problems.push(e);

@@ -7,6 +7,7 @@ import { type LoadedScenario, type LoadOptions, loadScenarioText } from "../scen
 import { BUILTIN_POLICIES, builtinPolicyNames } from "../scenario/load-policy.js";
 import { readInputFile } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
+import { quoted } from "../shared/text.js";
 import { type CliIo, rootsOf } from "./io.js";
 
 const NAME = /^[A-Za-z0-9_-]+$/;
@@ -29,7 +30,7 @@ export function loadScenarioIn(io: CliIo, file: string, options: LoadOptions = {
   // an empty name would resolve to the working folder itself
   if (file === "")
     throw new InputError("an empty file name", {
-      found: JSON.stringify(file),
+      found: quoted(file),
       hint: "give the path of a scenario file",
     });
   const path = resolve(cwd, file);

@@ -4,7 +4,7 @@
 
 import { Command, CommanderError } from "commander";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
-import { printableLines } from "../shared/text.js";
+import { printableLines, quoted } from "../shared/text.js";
 import { type CliIo, writeErr } from "./io.js";
 import { type ParseContext, register } from "./options/command.js";
 import { MERGE, type MergeInvocation, PERSONAS, type PersonasInvocation } from "./options/population.js";
@@ -106,7 +106,7 @@ export function parseArgv(args: readonly string[], io: CliIo): Parsed {
   const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
   if (args[0] === "help" && args[1] !== undefined && !names.includes(args[1])) {
     throw new UsageError(
-      `unknown command ${JSON.stringify(args[1])}`,
+      `unknown command ${quoted(args[1])}`,
       (() => {
         const near = suggest(args[1], names);
         return near

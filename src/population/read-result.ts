@@ -11,6 +11,7 @@ import { duplicateJsonKeys } from "../scenario/json-position.js";
 import { parseJson } from "../scenario/parse.js";
 import { lineStartsOf, positionIn } from "../scenario/positions.js";
 import { decodeUtf8, readPipe, unreadable } from "../scenario/read.js";
+import { schemaKeysAt } from "../scenario/schema.js";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { armBytes } from "./aggregate.js";
 import {
@@ -19,6 +20,7 @@ import {
   otherVersionError,
   type PopulationMeta,
   type PopulationResult,
+  resultProblems,
   type Shard,
 } from "./result.js";
 import { armCount, Meta } from "./result-schema.js";
@@ -230,12 +232,14 @@ function boundFromMeta(head: Buffer, file: string): { meta: PopulationMeta; boun
     throw notResult("a meta that is not JSON");
   }
   const parsed = Meta.safeParse(meta);
-  if (!parsed.success) {
-    // which field, so that a hand-edited meta can be found (the value itself is not quoted)
-    const issue = parsed.error.issues[0];
-    const at = issue ? formatPath(["meta", ...issue.path]) : "meta";
-    throw notResult(`a meta of the wrong shape at ${at}${issue ? ` (${issue.message})` : ""}`);
-  }
+  // each field of a hand-edited meta said as the rest of the document's are: field, expected, found
+  if (!parsed.success)
+    throw resultProblems(
+      parsed.error.issues.map((issue) => ({ ...issue, path: ["meta", ...issue.path] })),
+      { meta },
+      file,
+      (path) => schemaKeysAt(Meta, path.slice(1)),
+    );
   const m = parsed.data;
   // every arm: the champion, then a challenger or each of a sweep's variants
   const bins = m.personas.length * armCount(m) * (armBytes(m.days) / 8);

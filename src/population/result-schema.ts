@@ -36,13 +36,13 @@ const MAX_PERSONAS = 100;
 
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const shortText = z.string().max(1000);
-const fingerprint = z.string().regex(/^[0-9a-f]{8}$/);
+const fingerprint = z.string().regex(/^[0-9a-f]{8}$/, "eight hexadecimal digits (a policy's fingerprint)");
 // a calendar date (2024-02-30 is none), with the horizon's last day no later than 9999-12-31 (checked in
 // meta, where the days are known)
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => parseIsoDate(d) !== null, { message: "not a calendar date" });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "a date written YYYY-MM-DD", abort: true })
+  .refine((d) => parseIsoDate(d) !== null, { message: "a date on the calendar (2024-02-30 is none)" });
 
 /** A histogram as written: the bins between the first and last non-zero one. */
 const Sparse = z.strictObject({ from: count, length: count, counts: z.array(count) });
@@ -61,7 +61,7 @@ const pair = z.tuple([count, count]);
 const moments = z.strictObject({
   sum: z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
   // Σd² as a decimal string (exact beyond 2^53)
-  sumSq: z.string().regex(/^\d{1,60}$/),
+  sumSq: z.string().regex(/^\d{1,60}$/, "a whole number of at most 60 digits, written as text"),
 });
 const isFlipKind = (k: string): boolean => {
   const [a, b, ...rest] = k.split(" → ");
@@ -162,7 +162,7 @@ export const Meta = z
     stress: count.nullable(),
   })
   .refine((m) => (parseIsoDate(m.start) ?? 0) + m.days - 1 <= LAST_DAY, {
-    message: "the horizon runs past 9999-12-31",
+    message: "a horizon that ends by 9999-12-31",
     path: ["days"],
   });
 export type Meta = z.infer<typeof Meta>;

@@ -3,6 +3,7 @@
 // variants' frontier; merging shard documents in any order gives the same bytes as the unsharded run.
 
 import { win32 } from "node:path";
+import type { z } from "zod";
 import { describeIssue } from "../scenario/issues.js";
 import { schemaKeysAt } from "../scenario/schema.js";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
@@ -148,6 +149,38 @@ export function documentText(r: PopulationResult): string {
   return `${jsonText(toDocument(r), 2)}\n`;
 }
 
+/**
+ * What the validator found wrong in a result document (`data`, its issues' paths from its top), each in
+ * the words a file's problem gets — the field, what was expected, what was found ("value out of range",
+ * "a whole number") — never the validator's own ("expected int, received undefined"). `keysAt`: the
+ * fields the document has at a path.
+ */
+export function resultProblems(
+  issues: readonly z.core.$ZodIssue[],
+  data: unknown,
+  file: string,
+  keysAt: (path: readonly PropertyKey[]) => string[] | undefined,
+): InputError {
+  return InputError.all(
+    issues.slice(0, MAX_PROBLEMS).map((issue) => {
+      const worded = describeIssue(issue, data, file, undefined, { keysAt });
+      // a result of another version is said to be that (as merge says it from the file's head)
+      if (issue.path[0] === "format" && isOtherFormat(data))
+        return otherVersionError(file, worded.details.found);
+      return new InputError("not a population result of `credit-sim simulate --json`", {
+        file,
+        // an unknown key's own path (`meta.extra`), and what it is said to be (`unknown field "extra"`)
+        field: worded.details.field ?? (formatPath(issue.path) || "(top level)"),
+        expected:
+          issue.path[0] === "format" ? `format "${FORMAT}"` : (worded.details.expected ?? worded.message),
+        found: worded.details.found ?? worded.message,
+        hint: UNCHANGED_HINT,
+      });
+    }),
+    issues.length > MAX_PROBLEMS,
+  );
+}
+
 /** Reads a `simulate --json` document back (for `merge`): every field checked (result-schema.ts). */
 export function fromDocument(data: unknown, file: string): PopulationResult {
   // the validator recurses (a forged document nested a thousand deep would overflow its stack) and
@@ -162,27 +195,7 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
   if (!parsed.success) {
     // every problem at once (up to MAX_PROBLEMS), each in the words a file's problem gets ("value out of
     // range", "at least 0") with what was found
-    const issues = parsed.error.issues;
-    throw InputError.all(
-      issues.slice(0, MAX_PROBLEMS).map((issue) => {
-        const worded = describeIssue(issue, data, file, undefined, {
-          // the fields a result document has there, not a scenario's
-          keysAt: (path) => schemaKeysAt(Document, path),
-        });
-        // a result of another version is said to be that (as merge says it from the file's head)
-        if (issue.path[0] === "format" && isOtherFormat(data))
-          return otherVersionError(file, worded.details.found);
-        return new InputError("not a population result of `credit-sim simulate --json`", {
-          file,
-          field: formatPath(issue.path) || "(top level)",
-          expected:
-            issue.path[0] === "format" ? `format "${FORMAT}"` : (worded.details.expected ?? worded.message),
-          ...(worded.details.found !== undefined ? { found: worded.details.found } : {}),
-          hint: UNCHANGED_HINT,
-        });
-      }),
-      issues.length > MAX_PROBLEMS,
-    );
+    throw resultProblems(parsed.error.issues, data, file, (path) => schemaKeysAt(Document, path));
   }
   const d = parsed.data;
   const result: PopulationResult = {

@@ -12,6 +12,7 @@ import { readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, delimiter, dirname, extname, isAbsolute, join, resolve, sep } from "node:path";
 import { InputError, suggest } from "../shared/errors.js";
 import { isWithin } from "../shared/paths.js";
+import { quoted } from "../shared/text.js";
 
 export interface BuiltinKind {
   /** the folder of the shipped files */
@@ -71,14 +72,14 @@ export function resolveRef(
   if (ref.trim() === "")
     throw new InputError(`no ${kind.noun} named`, {
       expected: `a built-in ${kind.noun} (${builtinNames(kind).join(", ")}) or a path to a ${kind.noun} file`,
-      found: JSON.stringify(ref),
+      found: quoted(ref),
       hint: `see \`${kind.lister}\``,
     });
   // YAML's "\0": the system refuses such a path before looking at it (ERR_INVALID_ARG_VALUE, no errno)
   if (ref.includes("\0"))
     throw new InputError(`a ${kind.noun} file's name cannot hold a NUL character`, {
       expected: `a built-in ${kind.noun} (${builtinNames(kind).join(", ")}) or a path to a ${kind.noun} file`,
-      found: JSON.stringify(ref),
+      found: quoted(ref),
       hint: 'remove the NUL ("\\0" or "\\x00" in a double-quoted YAML string)',
     });
   if (isBareName(ref)) {
@@ -91,7 +92,7 @@ export function resolveRef(
     const guess = suggest(ref, names);
     throw new InputError(`unknown ${kind.noun} "${ref}"`, {
       expected: `a built-in ${kind.noun} (${names.join(", ")}) or a path to a ${kind.noun} file`,
-      found: JSON.stringify(ref),
+      found: quoted(ref),
       ...(guess ? { hint: `did you mean "${guess}"?` } : { hint: `see \`${kind.lister}\`` }),
     });
   }
@@ -144,7 +145,7 @@ export function typedName(ref: string, baseDir: string, kind: BuiltinKind): Inpu
   }
   if (st === undefined) return undefined;
   const expected = `a built-in ${kind.noun} (${builtinNames(kind).join(", ")}) or a path to a ${kind.noun} file`;
-  const found = JSON.stringify(ref);
+  const found = quoted(ref);
   if (st.isDirectory())
     return new InputError(`"${ref}" is a folder, not a ${kind.noun} file`, {
       expected,
@@ -186,7 +187,7 @@ function checkReference(path: string, ref: string, from: string, kind: BuiltinKi
   if (!allowedRoots(from, roots).some((root) => isWithin(target, root))) {
     throw new InputError(`the ${kind.noun} file is outside this file's folder`, {
       expected: `a built-in ${kind.noun}, or a file in the folder of the file that names it (or below)`,
-      found: JSON.stringify(ref),
+      found: quoted(ref),
       hint: "name it on the command line instead (a path typed there may lead anywhere), or allow its folder with CREDIT_SIM_ROOT=DIR",
     });
   }
@@ -194,7 +195,7 @@ function checkReference(path: string, ref: string, from: string, kind: BuiltinKi
   if (inGoldenTraceFolder(path) || inGoldenTraceFolder(target))
     throw new InputError(`the ${kind.noun} file is in a golden traces' folder`, {
       expected: `a built-in ${kind.noun}, or a file of its own in the folder of the file that names it (or below)`,
-      found: JSON.stringify(ref),
+      found: quoted(ref),
       hint: GOLDEN_TRACE_HINT,
     });
   let regular = true;
@@ -207,7 +208,7 @@ function checkReference(path: string, ref: string, from: string, kind: BuiltinKi
   if (!regular) {
     throw new InputError(`the ${kind.noun} reference is not a regular file`, {
       expected: `a ${kind.noun} file`,
-      found: JSON.stringify(ref),
+      found: quoted(ref),
       hint: "a file may name only regular files (not devices, pipes or sockets)",
     });
   }

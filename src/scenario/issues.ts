@@ -91,8 +91,9 @@ function underEveryType(event: Record<string, unknown>, at: readonly PropertyKey
 /** zod's type names in the words of someone writing YAML. */
 function expectedType(expected: string, found: unknown): string {
   if (expected === "int") return "a whole number";
-  if (expected === "array") return "a list";
-  if (expected === "object") return "a mapping (key: value pairs)";
+  // a tuple or a record is the validator's word: a list, a mapping to whoever wrote the file
+  if (expected === "array" || expected === "tuple") return "a list";
+  if (expected === "object" || expected === "record") return "a mapping (key: value pairs)";
   if (expected === "number" && typeof found === "number") return "a finite number";
   return `a ${expected}`;
 }

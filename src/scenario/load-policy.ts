@@ -5,6 +5,7 @@ import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LATER_PARAMETERS, type Policy } from "../engine/index.js";
 import { formatPath, InputError } from "../shared/errors.js";
+import { quoted } from "../shared/text.js";
 import { type BuiltinKind, builtinNames, isBareName, type Roots, resolveRef } from "./builtin.js";
 import { isRecord } from "./issues.js";
 import { looksLikePolicy, SCENARIO_KIND } from "./kinds.js";
@@ -272,7 +273,7 @@ function loadParent(
       throw err;
     throw new InputError(`${err.message}: ${path}`, {
       ...d,
-      found: JSON.stringify(ref),
+      found: quoted(ref),
       hint:
         d.hint === undefined || d.hint.includes("current folder")
           ? "a path here starts at this policy file's folder"

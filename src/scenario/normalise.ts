@@ -12,6 +12,7 @@ import {
   numberText,
 } from "../shared/errors.js";
 import { maxOf } from "../shared/lists.js";
+import { quoted } from "../shared/text.js";
 import { type EventWords, money } from "./format.js";
 import { conflictsWritten } from "./policy-sense.js";
 import { isPolicyRef, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
@@ -402,7 +403,7 @@ function policyResolver(
       tell(
         () =>
           new InputError(`${err.message}: ${err.details.file}`, {
-            found: JSON.stringify(ref),
+            found: quoted(ref),
             ...err.details,
             // the reader's "not found" hint speaks of the working folder, and a path here starts at the
             // scenario's; any other hint (a link loop, an extends cycle) is kept

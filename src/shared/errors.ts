@@ -3,7 +3,7 @@
 
 import { isAbsolute, relative, sep } from "node:path";
 import { closest, distance } from "fastest-levenshtein";
-import { printable, printableLines, unmistakable } from "./text.js";
+import { printable, printableLines, quoted, unmistakable } from "./text.js";
 
 export interface InputErrorDetails {
   file?: string;
@@ -219,11 +219,7 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === "object") return "an object";
   const text =
-    typeof value === "string"
-      ? JSON.stringify(value)
-      : typeof value === "number"
-        ? numberText(value)
-        : String(value);
+    typeof value === "string" ? quoted(value) : typeof value === "number" ? numberText(value) : String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 

@@ -101,15 +101,34 @@ export function unmistakable(text: string): string {
   });
 }
 
-/** Controls and bidirectional overrides shown as escapes, line breaks and tabs kept: for a format that
+/** A value as typed or read, in double quotes, for a message: `"` and `\` escaped as JSON escapes them,
+ *  and a control character shown as everywhere else (`\x1b`, `\n`, `\ud800`), not as JSON's `\u001b` —
+ *  one value shown one way, whether an option's (`--day "1\x1b"`) or its name (`unknown option
+ *  "--x\x1b"`). What JSON leaves raw (DEL, C1, bidirectional controls) the message's printing shows. */
+export function quoted(text: string): string {
+  return JSON.stringify(text).replace(
+    /\\(\\|b|f|u00([01][0-9a-f]))/g,
+    (all: string, e: string, hex?: string) => (e === "\\" ? all : `\\x${hex ?? (e === "b" ? "08" : "0c")}`),
+  );
+}
+
+/** Controls, bidirectional overrides, lone surrogates and noncharacters shown as escapes, line breaks and tabs kept: for a format that
  *  has its own way to write those (HTML's character references). A page is read in a browser, but also
  *  with `cat`, `less` or a CI log, where a raw `\x1b[2J` or U+202E would act. */
 export function visibleControls(text: string): string {
   return escapeExcept(
     text,
     (code) => code === 0x09 || code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029,
-  );
+  ).replace(NONCHARACTER, (c) => {
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16)}`;
+  });
 }
+
+/** Unicode's noncharacters (U+FDD0–U+FDEF, and the last two code points of every plane: U+FFFE, U+FFFF,
+ *  U+1FFFE, …): no character to show, and an error to HTML's parser — on a page, shown as escapes as
+ *  controls are (a lone surrogate, which would be written as U+FFFD, is one of those). */
+const NONCHARACTER = /\p{Noncharacter_Code_Point}/gu;
 
 /** The same, keeping line breaks: for multi-line text the program composed around user strings. */
 export function printableLines(text: string): string {

@@ -3,7 +3,7 @@
 
 import { Checks, suggest, UsageError } from "../shared/errors.js";
 import { isCI } from "../shared/terminal.js";
-import { printable } from "../shared/text.js";
+import { printable, quoted } from "../shared/text.js";
 import { compileGrep, type Grep } from "./grep.js";
 import { parseShard, type Shard } from "./shard.js";
 
@@ -59,7 +59,7 @@ function reporterName(text: string, flag: string): ReporterName {
   if ((REPORTERS as readonly string[]).includes(name)) return name as ReporterName;
   const guess = suggest(name, REPORTERS);
   throw new UsageError(
-    `${flag}: unknown reporter ${JSON.stringify(text)}; expected one of ${REPORTERS.join(", ")}`,
+    `${flag}: unknown reporter ${quoted(text)}; expected one of ${REPORTERS.join(", ")}`,
     guess
       ? `did you mean "${guess}"?`
       : "e.g. --reporter pretty --reporter junit --output-file junit=report.xml",
@@ -89,7 +89,7 @@ export function parseTestOptions(raw: RawTestOptions, env: Env): TestOptions {
         namesRead = false;
         c.tell(
           new UsageError(
-            `--reporter: an empty reporter name in ${JSON.stringify(r)}; expected one of ${REPORTERS.join(", ")}`,
+            `--reporter: an empty reporter name in ${quoted(r)}; expected one of ${REPORTERS.join(", ")}`,
             "e.g. --reporter pretty,junit --output-file junit=report.xml",
           ),
         );
@@ -105,7 +105,7 @@ export function parseTestOptions(raw: RawTestOptions, env: Env): TestOptions {
       namesRead = false;
       c.tell(
         new UsageError(
-          `--output-file must be REPORTER=FILE, got ${JSON.stringify(spec)}`,
+          `--output-file must be REPORTER=FILE, got ${quoted(spec)}`,
           "e.g. --output-file junit=report.xml",
         ),
       );

@@ -4,7 +4,7 @@
 import { dirname, resolve } from "node:path";
 import type { Roots } from "../scenario/builtin.js";
 import { InputError, UsageError } from "../shared/errors.js";
-import { printable } from "../shared/text.js";
+import { printable, quoted } from "../shared/text.js";
 import { discover, opensAsFile, type ScenarioFile, searchedFolders } from "./discover.js";
 import type { TestOptions } from "./options.js";
 import { showPath } from "./paths.js";
@@ -45,7 +45,7 @@ export async function runTests(
     });
   if (reports.length === 0 && o.grep && !o.shard) {
     throw new UsageError(
-      `no scenario matches --grep ${JSON.stringify(o.grep.source)}`,
+      `no scenario matches --grep ${quoted(o.grep.source)}`,
       "the pattern is matched (case-insensitively) against scenario names and file paths",
     );
   }

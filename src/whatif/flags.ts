@@ -9,6 +9,7 @@
 import { isDecimalNumber, parseText } from "../scenario/parse.js";
 import { FORBIDDEN_KEYS } from "../scenario/shape.js";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
+import { quoted } from "../shared/text.js";
 import { dayOf, type Edit, type Variant } from "./variant.js";
 
 type EditFlag = "remove" | "add" | "edit" | "set" | "policy";
@@ -48,7 +49,7 @@ function clauses(text: string, label: string): string[] {
   const parts = splitTop(text);
   if (parts.some((p) => p.trim() === ""))
     throw new UsageError(
-      `${label}: an empty clause in ${JSON.stringify(text)}`,
+      `${label}: an empty clause in ${quoted(text)}`,
       `remove the extra comma: ${parts
         .map((p) => p.trim())
         .filter(Boolean)
@@ -62,10 +63,10 @@ function mapping(text: string, label: string, example: string): Record<string, u
   const t = text.trim();
   // a list, or a lone value, is no mapping: said as such, not as the key it would be inside `{…}`
   if (t.startsWith("[") || (t !== "" && !t.startsWith("{") && !/[:=]/.test(t)))
-    throw new UsageError(`${label} needs a mapping, got ${JSON.stringify(text)}`, `e.g. ${example}`);
+    throw new UsageError(`${label} needs a mapping, got ${quoted(text)}`, `e.g. ${example}`);
   const data = yamlValue(t.startsWith("{") ? text : `{${text}}`, label);
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    throw new UsageError(`${label} needs a mapping, got ${JSON.stringify(text)}`, `e.g. ${example}`);
+    throw new UsageError(`${label} needs a mapping, got ${quoted(text)}`, `e.g. ${example}`);
   }
   return data as Record<string, unknown>;
 }
@@ -91,8 +92,7 @@ function assignments(text: string, label: string, example: string): Record<strin
   const out: Record<string, unknown> = {};
   for (const part of clauses(t, label)) {
     const m = /^\s*([A-Za-z_$][\w$]*)\s*=(.*)$/.exec(part);
-    if (!m)
-      throw new UsageError(`${label}: cannot read ${JSON.stringify(part)} as key=value`, `e.g. ${example}`);
+    if (!m) throw new UsageError(`${label}: cannot read ${quoted(part)} as key=value`, `e.g. ${example}`);
     const key = m[1]!;
     // as in a file: no key naming object internals (it would set the mapping's prototype), no key twice
     if (FORBIDDEN_KEYS.has(key))
@@ -135,7 +135,7 @@ export function selectEvents(v: Variant, text: string, label = "--remove"): numb
   // an empty selector would select every event (no condition fails): it selects nothing, loudly
   if (t.replace(/[,\s]/g, "") === "")
     throw new UsageError(
-      `${label}: nothing to select in ${JSON.stringify(text)}`,
+      `${label}: nothing to select in ${quoted(text)}`,
       'give event numbers or conditions, e.g. --remove 7, --remove 10-12 or --remove "type=apply,day>=80"',
     );
   if (/^[\d,\s-]+$/.test(t)) {
@@ -150,7 +150,7 @@ export function selectEvents(v: Variant, text: string, label = "--remove"): numb
       } else if (/^\d+$/.test(part)) ids.push(eventNumber(v, part, label));
       else
         throw new UsageError(
-          `${label}: cannot read ${JSON.stringify(part)}`,
+          `${label}: cannot read ${quoted(part)}`,
           "e.g. --remove 7, --remove 7,9 or --remove 10-12",
         );
     }
@@ -160,7 +160,7 @@ export function selectEvents(v: Variant, text: string, label = "--remove"): numb
     const m = CONDITION.exec(part);
     if (!m) {
       throw new UsageError(
-        `${label}: cannot read ${JSON.stringify(part)} as a condition`,
+        `${label}: cannot read ${quoted(part)} as a condition`,
         'e.g. --remove "type=apply,product=increase,day>=80"',
       );
     }
@@ -178,7 +178,7 @@ export function selectEvents(v: Variant, text: string, label = "--remove"): numb
     )
     .map((e) => e.id);
   if (ids.length === 0) {
-    throw new InputError(`${label}: no event matches ${JSON.stringify(t)}`, {
+    throw new InputError(`${label}: no event matches ${quoted(t)}`, {
       hint: "list the events and their numbers with `credit-sim whatif FILE --list`",
     });
   }
@@ -191,7 +191,7 @@ function checkCondition(v: Variant, c: { key: string; op: string; value: string 
   if (!fields.has(c.key)) {
     const known = [...fields].sort();
     throw new UsageError(
-      `${label}: no event has a field ${JSON.stringify(c.key)}`,
+      `${label}: no event has a field ${quoted(c.key)}`,
       `${didYouMean(suggest(c.key, known))}the events' fields: ${known.join(", ")}`,
     );
   }
@@ -203,7 +203,7 @@ function checkCondition(v: Variant, c: { key: string; op: string; value: string 
   const numberElse = !isDecimalNumber(c.value) && c.value.trim() !== "" && Number.isFinite(Number(c.value));
   if (order ? !isDecimalNumber(c.value) : numericField && numberElse)
     throw new UsageError(
-      `${label}: ${c.key}${c.op}${c.value}: ${JSON.stringify(c.value)} is not a number`,
+      `${label}: ${c.key}${c.op}${c.value}: ${quoted(c.value)} is not a number`,
       `${numberElse ? "write the number in decimal" : "compare with a number"}, e.g. ${c.key}${c.op}100`,
     );
 }
@@ -241,7 +241,7 @@ export function flagToEdit(v: Variant, f: FlagEdit): Edit {
       const m = /^\s*#?(\d+)\s*:(.*)$/s.exec(f.value);
       if (!m)
         throw new UsageError(
-          `${label} needs NUMBER:CHANGES, got ${JSON.stringify(f.value)}`,
+          `${label} needs NUMBER:CHANGES, got ${quoted(f.value)}`,
           "e.g. --edit 7:day=65 or --edit '7:{amount: full}'",
         );
       const patch = assignments(m[2]!, `${label} ${m[1]}`, "--edit 7:day=65");

@@ -2,7 +2,7 @@
 // that complete commands, flags and their values.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -73,6 +73,32 @@ describe("completion", () => {
     expect(complete(file, ["credit-sim", "run", ""], files).sort()).toEqual([...names].sort());
     expect(complete(file, ["credit-sim", "run", "$("], files)).toEqual(["$(touch PWNED).yaml"]);
     expect(existsSync(join(files, "PWNED"))).toBe(false);
+  });
+
+  it("bash: without bash-completion, the files offered are those _filedir would offer", async () => {
+    // its fallback offered every file for a scenario (notes.txt to `run`), where the full path offers
+    // folders and scenario files only: the same offers either way
+    const file = join(dir, "credit-sim.bash");
+    writeFileSync(file, await script("bash"));
+    const files = mkdtempSync(join(dir, "filter-"));
+    for (const name of ["a.yaml", "b.YML", "c.json", "notes.txt", "yaml", "d.yaml.bak"])
+      writeFileSync(join(files, name), "");
+    mkdirSync(join(files, "sub"));
+    mkdirSync(join(files, "more.d"));
+    const offered = (words: string[]) => complete(file, words, files).sort();
+    expect(offered(["credit-sim", "run", ""])).toEqual(["a.yaml", "b.YML", "c.json", "more.d", "sub"]);
+    // a file option (a page to write) and a folder argument keep their own offers
+    expect(offered(["credit-sim", "run", "a.yaml", "--html", ""])).toEqual([
+      "a.yaml",
+      "b.YML",
+      "c.json",
+      "d.yaml.bak",
+      "more.d",
+      "notes.txt",
+      "sub",
+      "yaml",
+    ]);
+    expect(offered(["credit-sim", "init", ""])).toEqual(["more.d", "sub"]);
   });
 
   it("bash: no statement said twice in a row", async () => {

@@ -6,6 +6,7 @@ import type { CliIo } from "../../src/cli/io.js";
 import { addOptions, flag, refuseGiven, text, wholeNumber } from "../../src/cli/options/table.js";
 import { buildProgram, type Invocation, type Parsed, parseArgv } from "../../src/cli/program.js";
 import { InputError, UsageError } from "../../src/shared/errors.js";
+import { quoted } from "../../src/shared/text.js";
 import { workerCap } from "../../src/shared/workers.js";
 
 function io(env: Record<string, string> = {}) {
@@ -51,6 +52,7 @@ describe("run", () => {
         color: true,
         html: undefined,
         wide: false,
+        force: false,
       },
     });
   });
@@ -69,6 +71,7 @@ describe("run", () => {
         color: false,
         html: undefined,
         wide: false,
+        force: false,
       },
     });
   });
@@ -174,7 +177,7 @@ describe("test", () => {
     expect(refused(["test", "--reporter", "junti"]).format()).toMatch(
       /unknown reporter "junti"[\s\S]*"junit"/,
     );
-    expect(refused(["test", "--shard", "4/3"]).message).toContain('got "4/3"');
+    expect(refused(["test", "--shard", "4/3"]).message).toBe("--shard 4/3: I is greater than N (3)");
   });
 });
 
@@ -570,12 +573,22 @@ describe("simulate", () => {
     expect(refusedWith("auto", { CI_NODE_INDEX: "2" })).toMatch(/CI_NODE_TOTAL is not set/);
     expect(refusedWith("auto", { CI_NODE_INDEX: " ", CI_NODE_TOTAL: "4" })).toMatch(/CI_NODE_INDEX is empty/);
     // a count no exact number can hold is refused as --shard I/N refuses it
+    // … said so: too large, with the bound — it is a whole number
     expect(refusedWith("auto", { CI_NODE_INDEX: "1", CI_NODE_TOTAL: "99999999999999999999" })).toMatch(
-      /CI_NODE_TOTAL is not a whole number/,
+      /CI_NODE_TOTAL is too large \(at most 9007199254740991\)/,
+    );
+    expect(refusedWith("auto", { CI_NODE_INDEX: "99999999999999999999", CI_NODE_TOTAL: "4" })).toMatch(
+      /CI_NODE_INDEX is too large \(at most 9007199254740991\)/,
     );
     expect(refusedWith("auto/99999999999999999999", { JOB_COMPLETION_INDEX: "0" })).toMatch(
-      /not a whole number/,
+      /--shard auto\/N: N is too large \(at most 9007199254740991\)/,
     );
+    expect(refusedWith("1/99999999999999999999", {})).toMatch(
+      /--shard 1\/99999999999999999999: N is too large \(at most 9007199254740991\)/,
+    );
+    expect(refusedWith("4/3", {})).toMatch(/--shard 4\/3: I is greater than N \(3\)/);
+    expect(refusedWith("0/3", {})).toMatch(/--shard 0\/3: I is 0: shards count from 1/);
+    expect(refusedWith("1/0", {})).toMatch(/--shard 1\/0: N is 0: there is at least 1 shard/);
     expect(refusedWith("autox", {})).toMatch(
       /--shard must be I\/N, auto or auto\/N\n {2}expected: I\/N \(shard I of N\), auto/,
     );
@@ -661,8 +674,12 @@ describe("simulate", () => {
       /--challenger-from: 365 is too large/,
       "expected: a whole number from 0 to 364",
     ],
-    [["--shard", "4/3"], /--shard must be I\/N/, 'got "4/3"'],
-    [["--shard", "1/99999999999999999999"], /--shard must be I\/N/, 'got "1/99999999999999999999"'],
+    [["--shard", "4/3"], /--shard 4\/3: I is greater than N \(3\)/, 'found:    "4/3"'],
+    [
+      ["--shard", "1/99999999999999999999"],
+      /N is too large \(at most 9007199254740991\)/,
+      'found:    "1/99999999999999999999"',
+    ],
     [["-o", "a.yaml"], /-o\/--output goes with --export-account/, undefined],
     // --arm chose nothing without an export: the population ran as if it were not there
     [
@@ -684,7 +701,11 @@ describe("simulate", () => {
       /--flips needs .* a --sweep of two or more variants/,
       "found one variant",
     ],
-    [["--force"], /--force goes with --flips DIR or --export-account N -o FILE/, undefined],
+    [
+      ["--force"],
+      /--force goes with --csv FILE, --html FILE, --flips DIR or --export-account N -o FILE/,
+      undefined,
+    ],
     [
       ["--export-account", "1", "--json"],
       /^--export-account writes one scenario file: --json has nothing to write/,
@@ -921,7 +942,7 @@ describe("personas, merge", () => {
     expect(parse(["merge", "a.json", "b.json"])).toEqual({
       command: "merge",
       files: ["a.json", "b.json"],
-      options: { json: false, chart: true, color: true, wide: false },
+      options: { json: false, chart: true, color: true, wide: false, force: false },
     });
     expect(parse(["merge", "a.json", "--json", "--no-chart", "--no-color"])).toMatchObject({
       options: { json: true, chart: false, color: false, wide: false },
@@ -1366,5 +1387,26 @@ describe("explain, init, completion, test --watch", () => {
         ],
       },
     });
+  });
+});
+
+describe("a hostile value, quoted", () => {
+  // an option's value shows a control character as an unknown option's name does, and as every other
+  // message: `\x1b`, never JSON's `\u001b` beside it
+  it.each([
+    [["explain", "a.yaml", "--day", "1\u001b[2J"], '"1\\x1b[2J"'],
+    [["test", "--reporter", "x\u001by"], 'unknown reporter "x\\x1by"'],
+    [["simulate", "--bad", "\u001b\u0008\u000c"], '"\\x1b\\x08\\x0c"'],
+    [["simulate", "--shard", "x\u0007"], '"x\\x07"'],
+    [["run", "a.yaml", "--bogus\u001b"], '"--bogus\\x1b"'],
+  ])("%j", (args, shown) => {
+    const text = refused(args).format();
+    expect(text).toContain(shown);
+    expect(text).not.toMatch(/\\u00[01]/);
+    expect(text).not.toContain("\u001b");
+  });
+
+  it("keeps a backslash and a quote as JSON writes them: a typed \\u001b is not an escape", () => {
+    expect(quoted('a"\\u001b\u001b\n\t\ud800')).toBe('"a\\"\\\\u001b\\x1b\\n\\t\\ud800"');
   });
 });

@@ -112,7 +112,7 @@ describe("operating-system errors on an output: exit 2, the path and the reason"
     [
       "simulate: --html on a full device leaves --csv's file as it was",
       "kept.csv",
-      [...SMALL, "--csv", "kept.csv", "--html", "/dev/full"],
+      [...SMALL, "--csv", "kept.csv", "--force", "--html", "/dev/full"],
     ],
     [
       "whatif: --html on a full device leaves --save's file as it was",
@@ -237,5 +237,52 @@ describe("deprecations", () => {
         "credit-sim: warning: seeded.yaml:2:1: seed: deprecated and ignored: a scenario is deterministic, so its seed changes nothing; remove the line\n",
       );
     }
+  });
+});
+
+describe("one rule for a report's file: an earlier report of its kind is replaced, a user's file only with --force", () => {
+  // `simulate --csv notes.csv` replaced a user's file without a word, where --flips and -o asked for --force
+  const GOOD = join(ROOT, "scenarios/good-customer.yaml");
+  const MERGED = ["--accounts", "20", "--days", "30", "--no-progress"];
+  const cases: [string, (f: string) => string[]][] = [
+    ["run --html", (f) => ["run", GOOD, "--html", f]],
+    ["whatif --html", (f) => ["whatif", LATE, "--set", "minScore=600", "--html", f]],
+    ["simulate --html", (f) => ["simulate", ...MERGED, "--html", f]],
+    ["simulate --csv", (f) => ["simulate", ...MERGED, "--csv", f]],
+  ];
+  it.each(cases)("%s", async (what, args) => {
+    const d = mkdtempSync(join(dir, "replace-"));
+    const file = join(d, "mine.txt");
+    writeFileSync(file, "my notes\n");
+    const refused = await cli(args(file), { cwd: d });
+    expect(refused.status, what).toBe(2);
+    expect(refused.stderr).toMatch(/cannot write: a file that is not a credit-sim (page|CSV) is there/);
+    expect(refused.stderr).toMatch(/add --force to replace the file/);
+    expect(readFileSync(file, "utf8")).toBe("my notes\n");
+    // with --force it is replaced; then the report is credit-sim's, and the next run replaces it unasked
+    expect((await cli([...args(file), "--force"], { cwd: d })).status, what).toBe(0);
+    expect(readFileSync(file, "utf8")).not.toBe("my notes\n");
+    expect((await cli(args(file), { cwd: d })).status, what).toBe(0);
+    // an empty file (what mktemp makes) holds nothing to lose
+    const empty = join(d, "empty.out");
+    writeFileSync(empty, "");
+    expect((await cli(args(empty), { cwd: d })).status, what).toBe(0);
+  });
+
+  it("merge --html the same", async () => {
+    const d = mkdtempSync(join(dir, "replace-merge-"));
+    const shard = await cli(["simulate", ...MERGED, "--shard", "1/1", "--json"], { cwd: d });
+    writeFileSync(join(d, "s.json"), shard.stdout);
+    writeFileSync(join(d, "mine.html"), "<p>mine</p>\n");
+    const refused = await cli(["merge", "s.json", "--html", "mine.html"], { cwd: d });
+    expect(refused.status).toBe(2);
+    expect(readFileSync(join(d, "mine.html"), "utf8")).toBe("<p>mine</p>\n");
+    expect((await cli(["merge", "s.json", "--html", "mine.html", "--force"], { cwd: d })).status).toBe(0);
+  });
+
+  it("--force goes with a file to replace", async () => {
+    expect((await cli(["run", join(ROOT, "scenarios/good-customer.yaml"), "--force"])).stderr).toMatch(
+      /--force goes with --html FILE/,
+    );
   });
 });

@@ -433,7 +433,7 @@ describe("credit-sim simulate", () => {
       [["simulate", "stretchd"], /unknown persona "stretchd"[\s\S]*did you mean "stretched"/],
       [["simulate", "missing.yaml"], /persona file not found/],
       [["simulate", "test/fixtures"], /is a directory/],
-      [["simulate", "--shard", "4/3"], /--shard must be I\/N/],
+      [["simulate", "--shard", "4/3"], /--shard 4\/3: I is greater than N \(3\)/],
       [["simulate", "--accounts", "0"], /--accounts: 0 is too small/],
       [["simulate", "--accounts", "ten"], /--accounts: "ten" is not a number/],
       [["simulate", "--challenger-from", "5"], /needs --challenger/],

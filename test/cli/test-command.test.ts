@@ -152,7 +152,7 @@ describe("credit-sim test: expectations", () => {
   it.each([
     [["no/such/folder"], /no\/such\/folder: no such file or folder/],
     [[`${FIX}/nothing-*.yaml`], /no scenario files match this pattern/],
-    [[`${FIX}/pass`, "--shard", "4/3"], /--shard must be I\/N with 1 ≤ I ≤ N, got "4\/3"/],
+    [[`${FIX}/pass`, "--shard", "4/3"], /--shard 4\/3: I is greater than N \(3\)/],
     [[`${FIX}/pass`, "--shard", "x"], /hint:\s+e\.g\. --shard 1\/3/],
     // as --workers " 2" is: a space typed into a number is a typo, not the number
     [[`${FIX}/pass`, "--shard", " 1/2"], /--shard must be I\/N with 1 ≤ I ≤ N, got " 1\/2"/],

@@ -711,12 +711,43 @@ describe("files are checked for size before they are read", () => {
     expect(refusedFile("/dev/zero").message).toMatch(/not a population result/);
   });
 
-  it("a meta of the wrong shape names the field, not the value", () => {
-    const doc = document() as { meta: Record<string, unknown> };
-    doc.meta.start = "2024-02-30";
-    const e = refusedFile(write("meta-start.json", JSON.stringify(doc, null, 2)));
-    expect(e.details.found).toMatch(/^a meta of the wrong shape at meta\.start \(/);
-    expect(e.format()).not.toContain("2024-02-30");
+  it("a meta of the wrong shape is said in the product's words: its field, what was expected, what was found", () => {
+    // the validator's own words came through: 'a meta of the wrong shape at meta.seed (Invalid input:
+    // expected number, received undefined)'
+    const cases: [string, (m: Record<string, unknown>) => void, string, string, string][] = [
+      ["no seed", (m) => delete m.seed, "meta.seed", "a number", "nothing (the field is missing)"],
+      ["a fraction", (m) => (m.seed = -1.5), "meta.seed", "a whole number", "-1.5"],
+      ["days as text", (m) => (m.days = "x"), "meta.days", "a number", '"x"'],
+      ["no range", (m) => (m.range = null), "meta.range", "a list", "null"],
+      [
+        "a start not written as a date",
+        (m) => (m.start = "x"),
+        "meta.start",
+        "a date written YYYY-MM-DD",
+        '"x"',
+      ],
+      [
+        "a start on no calendar",
+        (m) => (m.start = "2024-02-30"),
+        "meta.start",
+        "a date on the calendar",
+        '"2024-02-30"',
+      ],
+      ["a persona not a mapping", (m) => (m.personas = [1]), "meta.personas[0]", "a mapping", "1"],
+      ["a key of its own", (m) => (m.extra = 1), "meta.extra", "one of seed, days", 'unknown field "extra"'],
+    ];
+    for (const [what, edit, field, expected, found] of cases) {
+      const doc = document() as { meta: Record<string, unknown> };
+      edit(doc.meta);
+      const e = refusedFile(write("meta-shape.json", JSON.stringify(doc, null, 2)));
+      const text = e.format();
+      expect(text, what).not.toMatch(/received|Invalid|expected (int|tuple|number|string|array|object)\b/);
+      expect(e.problems, what).toHaveLength(1);
+      expect(e.details, what).toMatchObject({ field, file: expect.stringContaining("meta-shape.json") });
+      expect(e.details.expected, what).toContain(expected);
+      expect(e.details.found, what).toBe(found);
+      expect(e.details.hint, what).toMatch(/merge the --json outputs/);
+    }
   });
 
   it("a file is read as a scenario is: a byte-order mark taken off, text not in UTF-8 said to be so", () => {

@@ -18,7 +18,7 @@ import { renderTrace } from "../../src/render/trace.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { loadPolicy } from "../../src/scenario/load-policy.js";
 import { InputError } from "../../src/shared/errors.js";
-import { printable } from "../../src/shared/text.js";
+import { printable, visibleControls } from "../../src/shared/text.js";
 import { goldenTrace } from "../../src/testing/golden-trace.js";
 import type { TestRun } from "../../src/testing/report.js";
 import { renderPretty } from "../../src/testing/reporters/pretty.js";
@@ -318,6 +318,32 @@ describe("every HTML page", () => {
       for (const ch of [ESC, "\u0007", "\u009b", "\u202e"])
         expect(r.stdout.includes(ch), args[0]).toBe(false);
     }
+  });
+});
+
+describe("a page's noncharacters", () => {
+  // U+FFFF, U+FDD0, U+1FFFE … are no characters to show (HTML's parser calls each an error) and a lone
+  // surrogate is written as U+FFFD: each went onto the page raw, where its controls show as escapes
+  it("are shown as escapes, as controls are, in the markup and in the page's data", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const odd = "a\uffff b\ufffe c\ufdd0 d\ufdef e\u{1fffe} f\u{10ffff} g\ud800";
+    const scenario = join(dir, "noncharacters.yaml");
+    writeFileSync(
+      scenario,
+      [
+        `name: ${yamlString(odd)}`,
+        "events:",
+        "  - { day: 0, type: apply, product: open, amount: 5000 }",
+        `  - { day: 1, type: purchase, amount: 10, merchant: ${yamlString(odd)} }`,
+        "",
+      ].join("\n"),
+    );
+    const r = await cli(["run", scenario, "--html", "-"]);
+    expect(r.stdout).toContain("<html");
+    expect(r.stdout).not.toMatch(/\p{Noncharacter_Code_Point}|\ufffd/u);
+    expect(r.stdout).toContain("a\\uffff b\\ufffe c\\ufdd0 d\\ufdef e\\u{1fffe} f\\u{10ffff} g\\ud800");
+    // a character that is one, however rare, is left alone
+    expect(visibleControls("\ufdcf \ufdf0 \ufffd \u{1fffd} 张")).toBe("\ufdcf \ufdf0 \ufffd \u{1fffd} 张");
   });
 });
 

@@ -95,7 +95,7 @@ describe("parseTestOptions", () => {
     // a pattern V8 would compile only at its first match, and fail there: refused by its length first
     [{ grep: "a".repeat(1001) }, /at most 1000 characters/],
     [{ workers: 0 }, /at least 1/],
-    [{ shard: "0/2" }, /1 ≤ I ≤ N/],
+    [{ shard: "0/2" }, /--shard 0\/2: I is 0: shards count from 1/],
   ])("rejects %j", async (raw, message) => {
     expect(() => parseTestOptions(raw, {})).toThrow(message);
   });

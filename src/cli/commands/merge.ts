@@ -12,12 +12,18 @@ import { printable } from "../../shared/text.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, writeErr } from "../io.js";
 import type { MergeInvocation } from "../options/population.js";
-import { checkOutputs, writeReport } from "../output-file.js";
+import { checkOutputs, PAGE, writeReport } from "../output-file.js";
 
 export function mergeCommand(files: readonly string[], o: MergeInvocation["options"], io: CliIo): void {
   // the page never replaces a shard it reads, nor shares standard output with --json: said before reading
   if (o.html !== undefined)
-    checkOutputs(io.cwd, [{ flag: "--html", file: o.html }], files, o.json ? "--json" : null);
+    checkOutputs(
+      io.cwd,
+      [{ flag: "--html", file: o.html, kind: PAGE }],
+      files,
+      o.json ? "--json" : null,
+      o.force,
+    );
   // every file's head first (the problems of all of them at once), then each whole in its turn: memory
   // for one shard beside the total, however many there are
   const twice = sameFileTwice(files, io.cwd);

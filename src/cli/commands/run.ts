@@ -18,7 +18,7 @@ import { type OutputSet, signalsHeard, writingTogether } from "../../shared/writ
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { RunOptions } from "../options/run.js";
-import { checkOutputs, checkReports, perInputFiles, writeReport } from "../output-file.js";
+import { checkOutputs, checkReports, PAGE, perInputFiles, writeReport } from "../output-file.js";
 import { loadScenarioIn } from "../paths.js";
 
 /** Loads every file first, so a bad file fails before any output is written. */
@@ -112,9 +112,11 @@ export async function runCommand(files: readonly string[], options: RunOptions, 
         );
   checkOutputs(
     io.cwd,
-    targets.map((file) => ({ flag: "--html", file })),
+    // a derived name (`r.<name>.html`) replaces only a page, --force or not (checkReports)
+    targets.map((file, i) => ({ flag: "--html", file, ...(i === 0 ? { kind: PAGE } : {}) })),
     [...loaded.map((l) => l.file), ...policyCache.keys()],
     options.json ? "--json" : null,
+    options.force,
   );
   checkReports(io, targets, (i) => i > 0);
   // the pages are put in place together: a disk that fills up at the last leaves the others as they were;

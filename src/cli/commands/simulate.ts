@@ -41,7 +41,7 @@ import { isGoldenTrace, snapshotPathFor } from "../../testing/snapshot-files.js"
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, rootsOf, stderrColour, stdoutColour, writeErr } from "../io.js";
 import type { SimulateOptions } from "../options/simulate.js";
-import { checkOutputs, writeReport } from "../output-file.js";
+import { checkOutputs, type OutputKind, PAGE, writeReport } from "../output-file.js";
 import { progressBar } from "../progress.js";
 
 /** Flip groups exported per compared pair, and example accounts per group. */
@@ -61,6 +61,9 @@ const EXPORT_EXAMPLES = 2;
 function noPretenuring(): void {
   setFlagsFromString("--no-allocation-site-pretenuring");
 }
+
+/** --csv replaces an earlier run's rows (its header line), a user's file only with --force. */
+const CSV: OutputKind = { what: "a credit-sim CSV", made: (head) => head.startsWith(csvHeader()) };
 
 export async function simulateCommand(
   personas: readonly string[],
@@ -95,12 +98,13 @@ export async function simulateCommand(
   checkOutputs(
     io.cwd,
     [
-      ...(o.csv !== undefined ? [{ flag: "--csv", file: o.csv }] : []),
-      ...(o.html !== undefined ? [{ flag: "--html", file: o.html }] : []),
+      ...(o.csv !== undefined ? [{ flag: "--csv", file: o.csv, kind: CSV }] : []),
+      ...(o.html !== undefined ? [{ flag: "--html", file: o.html, kind: PAGE }] : []),
       ...(o.flips !== undefined ? [{ flag: "--flips", file: o.flips, folder: true }] : []),
     ],
     pop.files,
     o.json ? "--json" : null,
+    o.force,
   );
   if (o.flips !== undefined) {
     checkFlipsFolder(o.flips, resolve(io.cwd, o.flips), o.force);

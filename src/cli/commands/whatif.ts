@@ -26,7 +26,7 @@ import { applyEdit, baseVariant, loadVariant, type Variant } from "../../whatif/
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { WhatifOptions } from "../options/whatif.js";
-import { checkOutputs, writeReport } from "../output-file.js";
+import { checkOutputs, PAGE, writeReport } from "../output-file.js";
 import { loadScenarioIn, policyRefIn } from "../paths.js";
 
 const FLAG_USAGE = [
@@ -43,18 +43,23 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   const loaded = loadScenarioIn(io, file, { policyCache });
   warnDeprecations([loaded], io);
   // outputs never land on what is read: the scenario and its policy files now, and once the edits are
-  // applied, every policy file they name (--policy, a policy event's `use`, what those extend)
-  const checkOutputsOf = () =>
+  // applied, every policy file they name (--policy, a policy event's `use`, what those extend); whose a
+  // file already there is (a page credit-sim wrote, or a user's) once they are all known — a policy file
+  // an edit names is said to be read, not to be no page
+  const checkOutputsOf = (final: boolean) =>
     checkOutputs(
       io.cwd,
       [
         ...(options.save ? [{ flag: "--save", file: options.save }] : []),
-        ...(options.html !== undefined ? [{ flag: "--html", file: options.html }] : []),
+        ...(options.html !== undefined
+          ? [{ flag: "--html", file: options.html, ...(final ? { kind: PAGE } : {}) }]
+          : []),
       ],
       [file, ...policyCache.keys()],
       options.json ? "--json" : null,
+      options.force,
     );
-  checkOutputsOf();
+  checkOutputsOf(options.edits.length === 0);
   const baseRun = runVariant(baseVariant(loaded, dirname(resolve(io.cwd, file))));
   const chalk = stdoutColour(io, options.color);
   // `--save -`: the variant is standard output, so the comparison goes to stderr
@@ -80,7 +85,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   }
   if (options.edits.length > 0) {
     loadVariant(variant, { policyCache });
-    checkOutputsOf();
+    checkOutputsOf(true);
   }
   const start = options.edits.length > 0 ? runVariant(variant) : baseRun;
   // the events the edit flags leave, by their numbers, each decided again: what the next flag names

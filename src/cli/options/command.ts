@@ -4,6 +4,7 @@
 import { resolve } from "node:path";
 import { Command, type Help, type Option, type ParseOptionsResult } from "commander";
 import { InputError, suggest } from "../../shared/errors.js";
+import { quoted } from "../../shared/text.js";
 import { isStandardOutput } from "../output-file.js";
 import { noStandardInput } from "./standard-input.js";
 import { addOptions, type OptionTable, type RawOptions } from "./table.js";
@@ -188,7 +189,7 @@ class OptionsCommand extends Command {
             : takes.map((a) => `${syntaxOf(a)}: ${a.description}`).join("; "),
         found: received
           .slice(takes.length)
-          .map((a) => JSON.stringify(a))
+          .map((a) => quoted(a))
           .join(" "),
         hint: "quote a name that holds a space; an option's value goes right after it",
       }),

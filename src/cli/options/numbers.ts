@@ -2,6 +2,7 @@
 // outside the option's range (with the range). `1e9` is a whole number that is too large, not "not whole".
 
 import { InputError } from "../../shared/errors.js";
+import { quoted } from "../../shared/text.js";
 
 export interface NumberRange {
   min?: number | undefined;
@@ -44,9 +45,9 @@ export function readNumber(flag: string, text: string, range: NumberRange, hint?
     : range;
   const expected = takes(range);
   if (!DECIMAL.test(text.trim()) || text.trim() !== text)
-    throw new InputError(`${flag}: ${JSON.stringify(text)} is not a number`, {
+    throw new InputError(`${flag}: ${quoted(text)} is not a number`, {
       expected,
-      found: JSON.stringify(text),
+      found: quoted(text),
       ...(hint ? { hint } : /^[-+]?0[xob]/i.test(text) ? { hint: "write the number in decimal" } : {}),
     });
   const value = Number(text);

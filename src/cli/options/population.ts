@@ -1,5 +1,6 @@
 // `credit-sim personas` and `credit-sim merge FILE…`: their options, typed.
 
+import { UsageError } from "../../shared/errors.js";
 import { type CommandSpec, helpText, list } from "./command.js";
 import { flag, noColor, outputPath } from "./table.js";
 
@@ -18,6 +19,8 @@ export interface MergeInvocation {
     wide: boolean;
     /** the whole population's report as a self-contained HTML page, as `simulate --html` (`-`: stdout) */
     html: string | undefined;
+    /** --html may replace a file credit-sim did not write */
+    force: boolean;
   };
 }
 
@@ -60,6 +63,7 @@ const mergeOptions = () => ({
     "--html <file>",
     "also write the report as a self-contained HTML page, the unsharded run's (- for stdout)",
   ),
+  force: flag("--force", "let --html replace a file already there that credit-sim did not write"),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
 
@@ -74,15 +78,20 @@ export const MERGE: CommandSpec<ReturnType<typeof mergeOptions>, MergeInvocation
     "  credit-sim merge s1.json s2.json s3.json",
     "  credit-sim merge s*.json --html population.html",
   ),
-  read: ([files], raw) => ({
-    command: "merge",
-    files: list(files),
-    options: {
-      json: raw.json === true,
-      chart: raw.chart !== false,
-      color: raw.color !== false,
-      wide: raw.wide === true,
-      html: raw.html,
-    },
-  }),
+  read: ([files], raw) => {
+    if (raw.force === true && (raw.html === undefined || raw.html === "-"))
+      throw new UsageError("--force goes with --html FILE", "it lets --html replace a file already there");
+    return {
+      command: "merge",
+      files: list(files),
+      options: {
+        json: raw.json === true,
+        chart: raw.chart !== false,
+        color: raw.color !== false,
+        wide: raw.wide === true,
+        html: raw.html,
+        force: raw.force === true,
+      },
+    };
+  },
 };

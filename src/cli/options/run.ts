@@ -18,6 +18,8 @@ export interface RunOptions {
   html: string | undefined;
   /** no fitting to the terminal's width */
   wide: boolean;
+  /** --html may replace a file credit-sim did not write */
+  force: boolean;
 }
 
 export interface RunInvocation {
@@ -30,6 +32,7 @@ const options = () => ({
   json: flag("--json", "NDJSON: one object per step, then an `end` record with the summary"),
   explain: flag("--explain", "show the scorecard breakdown at every decision (with --json: in the records)"),
   html: outputPath("--html <file>", "also write the run as a self-contained HTML page (- for stdout)"),
+  force: flag("--force", "let --html replace a file already there that credit-sim did not write"),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
   policy: policyRef("--policy <name|file>", "run under this policy instead of the file's"),
   until: wholeNumber("--until <day>", "override the last simulated day (events after it are left out)", {
@@ -59,10 +62,13 @@ export const RUN: CommandSpec<ReturnType<typeof options>, RunInvocation> = {
         `--html - writes one page to standard output, but ${all.length} scenarios would each have one`,
         "give one scenario, or a file name: --html report.html writes report.html, report.<name>.html, …",
       );
+    if (raw.force === true && (raw.html === undefined || raw.html === "-"))
+      throw new UsageError("--force goes with --html FILE", "it lets --html replace a file already there");
     return {
       command: "run",
       files: all,
       options: {
+        force: raw.force === true,
         json: raw.json === true,
         explain: raw.explain === true,
         policy: raw.policy,

@@ -8,6 +8,8 @@ import { describeIssue } from "../../scenario/issues.js";
 import { parseText } from "../../scenario/parse.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { InputError, suggest, UsageError } from "../../shared/errors.js";
+import { quoted } from "../../shared/text.js";
+import { MAX_SHARDS } from "../../testing/shard.js";
 import type { ParseContext } from "./command.js";
 import { inRange } from "./numbers.js";
 
@@ -25,19 +27,25 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
   if (!given)
     throw new InputError("--shard must be I/N, auto or auto/N", {
       expected: "I/N (shard I of N), auto (from the CI's environment) or auto/N (Kubernetes)",
-      found: JSON.stringify(text),
+      found: quoted(text),
     });
   const count = given[1] === undefined ? undefined : Number(given[1]);
   if (count !== undefined && !Number.isSafeInteger(count))
-    throw new UsageError("--shard auto/N: N is not a whole number", `found ${JSON.stringify(text)}`);
+    throw new UsageError(`--shard auto/N: N is too large (at most ${MAX_SHARDS})`, `found ${quoted(text)}`);
   // a variable missing, or set to nothing, is said so with what sets it — not read as the number ""
   const whole = (name: string, v: string | undefined, setBy: string) => {
     if (v === undefined) throw new UsageError(`--shard auto: ${name} is not set`, setBy);
     if (v.trim() === "") throw new UsageError(`--shard auto: ${name} is empty`, setBy);
     // what --shard I/N takes: a whole number a count can be (not 10^20, which is no exact number); a
     // negative one is out of the variable's range, said with it below
-    if (!/^-?\d+$/.test(v.trim()) || !Number.isSafeInteger(Number(v.trim())))
-      throw new UsageError(`--shard auto: ${name} is not a whole number`, `found ${JSON.stringify(v)}`);
+    if (!/^-?\d+$/.test(v.trim()))
+      throw new UsageError(`--shard auto: ${name} is not a whole number`, `found ${quoted(v)}`);
+    // (a negative one, however long, is out of range below)
+    if (Number(v.trim()) > MAX_SHARDS)
+      throw new UsageError(
+        `--shard auto: ${name} is too large (at most ${MAX_SHARDS})`,
+        `found ${quoted(v)}`,
+      );
     return Number(v.trim());
   };
   // GitLab sets CI_NODE_TOTAL=1 in every job, CI_NODE_INDEX only in one with `parallel:`
@@ -94,7 +102,7 @@ export function parseSweep(text: string): SweepAxis {
   if (!m)
     throw new InputError("--sweep takes PARAM=FROM..TO:STEP", {
       expected: "a policy parameter, its first and last values and the step, e.g. minOpenScore=600..700:20",
-      found: JSON.stringify(text),
+      found: quoted(text),
     });
   const param = m[1]!;
   if (!PARAMETER_NAMES.includes(param)) {
@@ -115,11 +123,11 @@ export function parseSweep(text: string): SweepAxis {
   if (!numbers.every((n) => typeof n === "number"))
     throw new UsageError(
       `--sweep ${param}: FROM, TO and STEP are decimal numbers of at most 15 significant digits`,
-      `found ${JSON.stringify(text)}: a number with more digits, or beyond ±1e308, would be changed`,
+      `found ${quoted(text)}: a number with more digits, or beyond ±1e308, would be changed`,
     );
   const [from, to, step] = numbers as [number, number, number];
   if (![from, to, step].every(Number.isFinite) || step <= 0 || from > to)
-    throw new UsageError(`--sweep ${param}: FROM ≤ TO and STEP > 0`, `found ${JSON.stringify(text)}`);
+    throw new UsageError(`--sweep ${param}: FROM ≤ TO and STEP > 0`, `found ${quoted(text)}`);
   if ((to - from) / step + 1 > MAX_VARIANTS)
     throw new UsageError(`--sweep ${param}: more than ${MAX_VARIANTS} values`, "use a larger step");
   const values = rangeValues(from, to, step);
@@ -148,7 +156,7 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
     if (eq <= 0)
       throw new InputError("--challenger-set takes name=value", {
         expected: "a policy parameter and its value, e.g. minScore=650",
-        found: JSON.stringify(pair),
+        found: quoted(pair),
       });
     const key = pair.slice(0, eq);
     const text = pair.slice(eq + 1);
@@ -167,7 +175,7 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
     const value: unknown = text.trim() === "" ? text : parseText(text, `--challenger-set ${key}`).data;
     raw[key] = value;
     // a word kept as text is quoted; a number kept as text (1e309, 10.999999999999999999) is shown as typed
-    typed[key] = typeof value === "string" && !/^[-+.\d]/.test(text.trim()) ? JSON.stringify(value) : text;
+    typed[key] = typeof value === "string" && !/^[-+.\d]/.test(text.trim()) ? quoted(value) : text;
   }
   const parsed = PolicyOverrides.safeParse(raw);
   if (!parsed.success) {

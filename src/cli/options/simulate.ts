@@ -15,7 +15,7 @@ import {
 } from "../../population/vocabulary.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { Checks, InputError, suggest, UsageError } from "../../shared/errors.js";
-import { grouped, shellWord } from "../../shared/text.js";
+import { grouped, quoted, shellWord } from "../../shared/text.js";
 import { clampWorkers, workersHelp } from "../../shared/workers.js";
 import { parseShard } from "../../testing/shard.js";
 import { type CommandSpec, helpText, list, type ParseContext } from "./command.js";
@@ -145,7 +145,10 @@ const options = () => ({
     "--flips <dir>",
     "export flipped accounts as scenario files: the largest groups' examples, by the rule that flipped them",
   ),
-  force: flag("--force", "let --flips and --export-account -o replace files already there"),
+  force: flag(
+    "--force",
+    "let --csv, --html, --flips and --export-account -o replace files already there that credit-sim did not write",
+  ),
   progress: flag("--no-progress", "no progress bar (it shows only on a terminal)"),
   chart: flag(
     "--no-chart",
@@ -366,9 +369,9 @@ function badOf({ raw, c }: Reading): string {
   if (!(BAD_DEFINITIONS as readonly string[]).includes(bad)) {
     const guess = suggest(bad, [...BAD_DEFINITIONS]);
     c.tell(
-      new InputError(`--bad: ${JSON.stringify(bad)} is no definition of a bad account`, {
+      new InputError(`--bad: ${quoted(bad)} is no definition of a bad account`, {
         expected: `one of ${BAD_DEFINITIONS.join(", ")}`,
-        found: JSON.stringify(bad),
+        found: quoted(bad),
         ...(guess ? { hint: `did you mean "${guess}"?` } : {}),
       }),
     );
@@ -436,12 +439,12 @@ function exportOf(
       return variantsRead === undefined ? 1 : checkRange("--arm", Number(name), 1, variants);
     // a variant's number of a --sweep that could not be read is not told wrong again
     if (/^\d+$/.test(name) && axesRead === undefined) return 1;
-    throw new InputError(`--arm: ${JSON.stringify(name)} is no arm of the run`, {
+    throw new InputError(`--arm: ${quoted(name)} is no arm of the run`, {
       expected:
         axes.length > 0
           ? `champion, or a sweep's variant number, 1…${variants}`
           : "champion, challenger (with --challenger), or a sweep's variant number (with --sweep)",
-      found: JSON.stringify(name),
+      found: quoted(name),
     });
   }, 0);
   // what only a population run reads — its outputs, how it runs and how its report looks — does
@@ -487,12 +490,14 @@ function flipsAndForce(
   if (
     raw.force === true &&
     !given("flips") &&
+    (raw.csv === undefined || raw.csv === "-") &&
+    (raw.html === undefined || raw.html === "-") &&
     !refused("output") &&
     (raw.output === undefined || raw.output === "-")
   )
     c.tell(
       new UsageError(
-        "--force goes with --flips DIR or --export-account N -o FILE",
+        "--force goes with --csv FILE, --html FILE, --flips DIR or --export-account N -o FILE",
         "it lets them replace files already there",
       ),
     );

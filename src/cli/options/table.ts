@@ -9,6 +9,7 @@ import { parseIsoDate } from "../../engine/index.js";
 import { builtinPolicyNames } from "../../scenario/load-policy.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { InputError, type UsageError } from "../../shared/errors.js";
+import { quoted } from "../../shared/text.js";
 import { readNumber, wholeAbove } from "./numbers.js";
 
 export interface OptionSpec<T> {
@@ -79,7 +80,7 @@ export const outputPath = (flags: string, description: string): OptionSpec<strin
     const folder = flags.includes("<dir>");
     if (value === "")
       throw new InputError(`${longFlag(flags)}: an empty ${folder ? "folder" : "file"} name`, {
-        found: JSON.stringify(value),
+        found: quoted(value),
         hint: folder ? "give the path of a folder" : "give a file name, or - for standard output",
       });
     return value;
@@ -95,7 +96,7 @@ export const policyRef = (flags: string, description: string): OptionSpec<string
     if (value.trim() === "")
       throw new InputError(`${longFlag(flags)}: no policy named`, {
         expected: `a built-in policy (${builtinPolicyNames().join(", ")}) or a path to a policy file`,
-        found: JSON.stringify(value),
+        found: quoted(value),
         hint: "see `credit-sim policies`",
       });
     return value;
@@ -171,7 +172,7 @@ export function readDate(flag: string, text: string, expected: string): number {
   const problem = (what: string, meant?: string) =>
     new InputError(`${flag}: ${what}`, {
       expected,
-      found: ISO_DATE.test(text) ? text : JSON.stringify(text),
+      found: ISO_DATE.test(text) ? text : quoted(text),
       ...(meant !== undefined && parseIsoDate(meant) !== null ? { hint: `write ${meant}` } : {}),
     });
   if (ISO_DATE.test(text)) {
@@ -181,20 +182,20 @@ export function readDate(flag: string, text: string, expected: string): number {
   }
   const trimmed = text.trim();
   if (trimmed !== text && ISO_DATE.test(trimmed))
-    throw problem(`${JSON.stringify(text)} has spaces around the date`, trimmed);
+    throw problem(`${quoted(text)} has spaces around the date`, trimmed);
   const loose = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
   if (loose)
     throw problem(
-      `${JSON.stringify(text)} is not written YYYY-MM-DD (two digits for the month and the day)`,
+      `${quoted(text)} is not written YYYY-MM-DD (two digits for the month and the day)`,
       `${loose[1]}-${loose[2]!.padStart(2, "0")}-${loose[3]!.padStart(2, "0")}`,
     );
   const timed = /^(\d{4}-\d{2}-\d{2})(?:[T ]|Z$|[+-]\d{2}(?::?\d{2})?$)/.exec(trimmed);
   if (timed)
     throw problem(
-      `${JSON.stringify(text)} has a time or a time zone: a day here is a calendar day, the same in every zone`,
+      `${quoted(text)} has a time or a time zone: a day here is a calendar day, the same in every zone`,
       timed[1],
     );
-  throw problem(`${JSON.stringify(text)} is not a date`);
+  throw problem(`${quoted(text)} is not a date`);
 }
 
 /** A value that may be given more than once; every occurrence is kept, in order. */

@@ -1,7 +1,7 @@
 // `explain`, `init` and `completion`: the newcomer's commands and their options, typed.
 
 import { InputError, UsageError } from "../../shared/errors.js";
-import { shellPath } from "../../shared/text.js";
+import { quoted, shellPath } from "../../shared/text.js";
 import { type CommandSpec, helpText, one } from "./command.js";
 import { type DayAsked, dayOrDate, flag, noColor, policyRef } from "./table.js";
 
@@ -101,9 +101,9 @@ export const COMPLETION: CommandSpec<Record<string, never>, CompletionInvocation
   read: ([shell]) => {
     const s = one(shell);
     if (s !== "bash" && s !== "zsh")
-      throw new InputError(`completion: unknown shell ${JSON.stringify(s)}`, {
+      throw new InputError(`completion: unknown shell ${quoted(s)}`, {
         expected: "bash or zsh",
-        found: JSON.stringify(s),
+        found: quoted(s),
       });
     return { command: "completion", shell: s };
   },

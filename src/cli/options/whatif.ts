@@ -2,7 +2,7 @@
 // flags (`--edit 5:day=30 --remove day=30` edits #5, then removes it): each parser appends to one list.
 
 import { Checks, InputError, UsageError } from "../../shared/errors.js";
-import { grouped } from "../../shared/text.js";
+import { grouped, quoted } from "../../shared/text.js";
 import type { FlagEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
 import { MAX_BUDGET, MAX_EDITS, MAX_SEARCH_WORK } from "../../whatif/search.js";
@@ -81,7 +81,7 @@ const options = () => {
     ),
     json: flag("--json", "the comparison (or counterfactual) as JSON"),
     save: outputPath("--save <file>", "save the variant as a new scenario file (- for standard output)"),
-    force: flag("--force", "let --save replace an existing file"),
+    force: flag("--force", "let --save replace an existing file, and --html one credit-sim did not write"),
     chart: flag("--no-chart", "leave out the score chart"),
     color: noColor(),
     html: outputPath(
@@ -96,17 +96,17 @@ function parseGoal(avoid: string | undefined, reach: string | undefined): Goal |
   if (avoid !== undefined && reach !== undefined) throw new UsageError("give --avoid or --reach, not both");
   if (avoid !== undefined) {
     if (avoid === "suspended" || avoid === "declined") return `avoid-${avoid}`;
-    throw new InputError(`--avoid: ${JSON.stringify(avoid)} is not an outcome to avoid`, {
+    throw new InputError(`--avoid: ${quoted(avoid)} is not an outcome to avoid`, {
       expected: "suspended or declined",
-      found: JSON.stringify(avoid),
+      found: quoted(avoid),
       hint: "e.g. --avoid suspended",
     });
   }
   if (reach !== undefined) {
     if (reach === "restored") return "reach-restored";
-    throw new InputError(`--reach: ${JSON.stringify(reach)} is not an outcome to reach`, {
+    throw new InputError(`--reach: ${quoted(reach)} is not an outcome to reach`, {
       expected: "restored",
-      found: JSON.stringify(reach),
+      found: quoted(reach),
       hint: "e.g. --reach restored",
     });
   }
@@ -223,8 +223,13 @@ function needsOthers(
         `e.g. --avoid suspended ${bounds.map((b) => `${b} ${b === "--budget" ? 500 : 2}`).join(" ")}`,
       ),
     );
-  if (raw.force === true && (!given("save") || raw.save === "-"))
-    c.tell(new UsageError("--force goes with --save FILE", "it lets --save replace a file already there"));
+  if (raw.force === true && (!given("save") || raw.save === "-") && (!given("html") || raw.html === "-"))
+    c.tell(
+      new UsageError(
+        "--force goes with --save FILE or --html FILE",
+        "it lets them replace a file already there",
+      ),
+    );
   // --list shows the events (as JSON with --json), edited or not
   const outputs = [
     ...(given("save") ? ["--save"] : []),
