@@ -140,12 +140,13 @@ export interface NamedOutput {
   kind?: OutputKind;
 }
 
-/** A report credit-sim knows again by its content (`made`, given the file's first 1,024 bytes): a page
- *  by the generator mark in its head, simulate's CSV by its header line. */
+/** A report credit-sim knows again by its content (`made`, given the file's first and last 1,024 bytes —
+ *  the whole of a small file in both): a page by the generator mark in its head, simulate's CSV by its
+ *  header line, test's text report by its first line and its summary at the end. */
 export interface OutputKind {
   /** what it is, for the refusal: "a credit-sim page" */
   what: string;
-  made: (head: string) => boolean;
+  made: (head: string, tail: string) => boolean;
 }
 
 export const PAGE: OutputKind = {
@@ -174,9 +175,11 @@ function replaceable(path: string, kind: OutputKind): boolean {
     return true;
   }
   try {
-    const head = Buffer.alloc(1024);
-    const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("utf8");
-    return kind.made(text);
+    const read = (at: number) => {
+      const bytes = Buffer.alloc(1024);
+      return bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, at)).toString("utf8");
+    };
+    return kind.made(read(0), read(Math.max(0, Number(st.size) - 1024)));
   } finally {
     closeSync(fd);
   }

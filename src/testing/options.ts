@@ -29,6 +29,7 @@ export interface RawTestOptions {
   bail?: boolean;
   workers?: number;
   color?: boolean;
+  force?: boolean;
 }
 
 export interface ReporterTarget {
@@ -50,6 +51,8 @@ export interface TestOptions {
   /** CI=true: a missing golden trace fails instead of being written */
   ci: boolean;
   color: boolean;
+  /** a report file may replace a file credit-sim did not write */
+  force: boolean;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -186,6 +189,13 @@ export function parseTestOptions(raw: RawTestOptions, env: Env): TestOptions {
         "--workers 1 runs everything in one thread",
       ),
     );
+  if (raw.force === true && reporters.every((r) => r.file === null))
+    c.tell(
+      new UsageError(
+        "--force goes with --output FILE or --output-file REPORTER=FILE",
+        "it lets a report replace a file already there",
+      ),
+    );
   const shard = raw.shard === undefined ? null : c.value(() => parseShard(raw.shard!), null);
   c.done();
   return {
@@ -198,5 +208,6 @@ export function parseTestOptions(raw: RawTestOptions, env: Env): TestOptions {
     snapshots: raw.snapshots !== false,
     ci: isCI(env),
     color: raw.color !== false,
+    force: raw.force === true,
   };
 }

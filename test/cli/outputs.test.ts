@@ -143,6 +143,7 @@ describe("operating-system errors on an output: exit 2, the path and the reason"
         "junit=kept.xml",
         "--output-file",
         "json=/dev/full",
+        "--force",
       ],
     ],
   ])("%s", async (_title, kept, args) => {
@@ -284,5 +285,74 @@ describe("one rule for a report's file: an earlier report of its kind is replace
     expect((await cli(["run", join(ROOT, "scenarios/good-customer.yaml"), "--force"])).stderr).toMatch(
       /--force goes with --html FILE/,
     );
+  });
+
+  // `test --reporter junit --output-file junit=scenarios/zhang-ming.yaml` replaced any file, a scenario too
+  const FAILING = join(ROOT, "test/fixtures/test-command/fail/mixed.yaml");
+  it.each(["pretty", "json", "junit", "github", "html"])("test --reporter %s --output", async (reporter) => {
+    const d = mkdtempSync(join(dir, `replace-test-${reporter}-`));
+    const args = (f: string, ...more: string[]) => [
+      "test",
+      GOOD,
+      FAILING,
+      "--no-snapshots",
+      "--reporter",
+      reporter,
+      "--output",
+      f,
+      ...more,
+    ];
+    const file = join(d, "mine.txt");
+    writeFileSync(file, "my notes\n");
+    const refused = await cli(args(file), { cwd: d });
+    expect(refused.status, refused.stderr).toBe(2);
+    expect(refused.stderr).toMatch(/cannot write: a file that is not a credit-sim .+ is there/);
+    expect(refused.stderr).toMatch(/add --force to replace the file/);
+    // refused before any test ran: no report of a scenario's result
+    expect(refused.stderr + refused.stdout).not.toMatch(/Zhang|good-customer|passed/);
+    expect(readFileSync(file, "utf8")).toBe("my notes\n");
+    // with --force it is replaced; then the report is credit-sim's, and the next run replaces it unasked
+    expect((await cli(args(file, "--force"), { cwd: d })).status).toBe(1);
+    const first = readFileSync(file, "utf8");
+    expect(first).not.toBe("my notes\n");
+    expect((await cli(args(file), { cwd: d })).status).toBe(1);
+    // another reporter's report is not this one's
+    const empty = join(d, "empty.out");
+    writeFileSync(empty, "");
+    expect((await cli(args(empty), { cwd: d })).status).toBe(1);
+    // passing (github writes nothing then): the empty file it left is replaced the same
+    const passed = ["test", GOOD, "--no-snapshots", "--reporter", reporter, "--output", empty];
+    expect((await cli(passed, { cwd: d })).status).toBe(0);
+    expect((await cli(passed, { cwd: d })).status).toBe(0);
+  });
+
+  it("test: each reporter knows only its own report; every file checked before anything is written", async () => {
+    const d = mkdtempSync(join(dir, "replace-test-kinds-"));
+    const base = ["test", GOOD, FAILING, "--no-snapshots"];
+    const made = await cli(
+      [...base, "--reporter", "junit,json", "--output-file", "junit=r.xml,json=r.json"],
+      { cwd: d },
+    );
+    expect(made.status, made.stderr).toBe(1);
+    const xml = readFileSync(join(d, "r.xml"), "utf8");
+    // the JUnit report is refused as the JSON report's file, and nothing else is written
+    const swapped = await cli(
+      [...base, "--reporter", "junit,json", "--output-file", "junit=r.json,json=r.xml"],
+      { cwd: d },
+    );
+    expect(swapped.status).toBe(2);
+    expect(swapped.stderr).toMatch(/not a credit-sim JUnit report/);
+    expect(swapped.stderr).toMatch(/not a credit-sim JSON report/);
+    expect(readFileSync(join(d, "r.xml"), "utf8")).toBe(xml);
+    // one refused file stops the others being written
+    writeFileSync(join(d, "scenario.yaml"), "name: mine\n");
+    const one = await cli(
+      [...base, "--reporter", "junit,json", "--output-file", "junit=new.xml,json=scenario.yaml"],
+      { cwd: d },
+    );
+    expect(one.status).toBe(2);
+    expect(existsSync(join(d, "new.xml"))).toBe(false);
+    expect(readFileSync(join(d, "scenario.yaml"), "utf8")).toBe("name: mine\n");
+    expect((await cli(["test", GOOD, "--force"])).stderr).toMatch(/--force goes with --output/);
   });
 });

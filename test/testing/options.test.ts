@@ -20,6 +20,7 @@ describe("parseTestOptions", () => {
       snapshots: true,
       ci: false,
       color: true,
+      force: false,
     });
   });
 

@@ -1,7 +1,7 @@
 // `test --watch`: a change re-runs the scenarios that read the changed file, and only those.
 
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -76,6 +76,46 @@ describe("watch: what a change affects", () => {
     await done;
     expect(runs[0]).toEqual({ files: "all", changed: [] });
     expect(runs[1]).toEqual({ files: [join(dir, "c.yaml")], changed: [join(dir, "c.yaml")] });
+  });
+});
+
+describe("watch: its report files", () => {
+  it("each round replaces the reports the last wrote, of every reporter, failing or passing", async () => {
+    const out = mkdtempSync(join(tmpdir(), "credit-sim-watch-out-"));
+    const files = { pretty: "r.txt", json: "r.json", junit: "r.xml", github: "r.github", html: "r.html" };
+    const w = watching([
+      dir,
+      "--reporter",
+      Object.keys(files).join(","),
+      "--output-file",
+      Object.entries(files)
+        .map(([r, f]) => `${r}=${join(out, f)}`)
+        .join(","),
+    ]);
+    const rounds = (n: number) => () => w.out.split("watching ").length - 1 >= n || w.exited;
+    try {
+      // (¥3,000 asked of a thin file is approved lower: every scenario fails its expectation)
+      await until(rounds(1));
+      expect(readFileSync(join(out, files.github), "utf8")).toMatch(/^::error /);
+      // a passing round: the workflow commands give way to an empty file…
+      writeFileSync(join(dir, "c.yaml"), scenario("C", "default").replace("3000", "1000"));
+      await until(rounds(2));
+      expect(readFileSync(join(out, files.github), "utf8")).toBe("");
+      expect(readFileSync(join(out, files.junit), "utf8")).toMatch(/failures="0"/);
+      // …and a failing one fills it again
+      writeFileSync(join(dir, "c.yaml"), scenario("C", "default"));
+      await until(rounds(3));
+    } finally {
+      w.child.kill("SIGINT");
+    }
+    try {
+      expect(w.err).toBe("");
+      expect(readFileSync(join(out, files.github), "utf8")).toMatch(/^::error /);
+      expect(readFileSync(join(out, files.junit), "utf8")).toMatch(/failures="1"/);
+      expect(readFileSync(join(out, files.pretty), "utf8")).toMatch(/^ ✗ .*c\.yaml/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
 

@@ -15,7 +15,7 @@ import { runWarnings, type TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
 import { snapshotPathFor } from "../../testing/snapshot-files.js";
 import { type CliIo, rootsOf, stdoutColour, warnDeprecations, writeErr } from "../io.js";
-import { checkOutputs } from "../output-file.js";
+import { checkOutputs, type OutputKind, PAGE } from "../output-file.js";
 
 export async function testCommand(
   paths: readonly string[],
@@ -46,6 +46,33 @@ export async function testCommand(
   if (run.exitCode !== 0) throw new ExitCode(run.exitCode);
 }
 
+/** Each reporter's earlier report, known by its content: replaced without --force (as an empty file is);
+ *  any other file is refused. The text report by its first line (a scenario's, or the summary's when no
+ *  file ran) and its summary's expectations line at the end; workflow commands by credit-sim's title. */
+const REPORT: Record<ReporterTarget["name"], OutputKind> = {
+  pretty: {
+    what: "a credit-sim test report",
+    made: (head, tail) =>
+      /^( [✓○✗] |\n(Shard|Scenarios) )/.test(head) &&
+      /\nExpectations {2}\d+ passed, \d+ failed \(\d+\)\n/.test(tail),
+  },
+  json: {
+    what: "a credit-sim JSON report",
+    made: (head) =>
+      /^\{\n {2}"version": \d+,\n {2}"ok": (true|false),\n {2}"exitCode": \d+,\n {2}"summary": \{/.test(head),
+  },
+  junit: {
+    what: "a credit-sim JUnit report",
+    made: (head) =>
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="credit-sim test"/.test(head),
+  },
+  github: {
+    what: "a credit-sim list of workflow commands",
+    made: (head) => /^::(error|warning|notice) file=[^\n]*?,title=credit-sim%3A /.test(head),
+  },
+  html: PAGE,
+};
+
 /** The reporters' files never land on what the run reads: the scenarios found, their golden traces,
  *  obsolete traces and the policy files the scenarios name (known once `run` is done). */
 function checkReportOutputs(
@@ -61,7 +88,7 @@ function checkReportOutputs(
   checkOutputs(
     io.cwd,
     options.reporters.flatMap((r) =>
-      r.file === null ? [] : [{ flag: `--output-file ${r.name}`, file: r.file }],
+      r.file === null ? [] : [{ flag: `--output-file ${r.name}`, file: r.file, kind: REPORT[r.name] }],
     ),
     [
       ...found.flatMap((f) => [f, snapshotPathFor(f)]),
@@ -70,6 +97,7 @@ function checkReportOutputs(
       ...(run?.obsolete ?? []),
     ],
     onStdout ? `--reporter ${onStdout.name}` : null,
+    options.force,
   );
 }
 

@@ -29,6 +29,7 @@ const options = () => ({
     "--output <file>",
     "write the (single) reporter's output to a file (- for standard output)",
   ),
+  force: flag("--force", "let a report file replace a file already there that credit-sim did not write"),
   updateSnapshots: flag(
     "-u, --update-snapshots",
     "write new and changed golden traces (__snapshots__/*.trace), remove obsolete ones",
