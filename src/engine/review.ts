@@ -119,8 +119,9 @@ function standingBlockers(c: Customer, line: Line, day: number, s: Scored, cause
   // Where that is not the file's own ratio, its fact says so (onceUsed), as an application's does: a file
   // owing nothing read "total debt exceeds what the policy allows (debt with no income …)"
   const counted = blockers.length;
-  eligibilityFailures(c, rules, p, blockers, applicationDebt(c, line, false));
-  for (let i = counted; i < blockers.length; i++) blockers[i] = onceUsedRatio(c, line, blockers[i]!);
+  const debt = applicationDebt(c, line, false);
+  eligibilityFailures(c, rules, p, blockers, debt);
+  for (let i = counted; i < blockers.length; i++) blockers[i] = onceUsedRatio(c, line, blockers[i]!, debt);
   // no line to restore at: always said (a customer told only of the debt ratio would fix it and still not
   // be restored), except a score below every band beside a score below the restoration score (one news)
   const cap = capFor(c, line.id, s);
@@ -132,12 +133,17 @@ function standingBlockers(c: Customer, line: Line, day: number, s: Scored, cause
 /** A restoration's debt-ratio fact (a ratio: `value` set) marked as read on the file once the line restored
  *  is used (onceUsed: its smallest line) when that file counts more debt than the customer owes — each
  *  line at what it owes or was reported owing, whichever is more (interest since the report is owed, not
- *  credit used). */
-function onceUsedRatio(c: Customer, line: Line, f: RuleFact): RuleFact {
-  const owing = (l: Line): Fen => Math.max(l.reportedBalance, owed(l));
-  const asOwed = c.profile.externalDebt + owing(c.huabei) + owing(c.jiebei);
-  if (f.value === undefined || applicationDebt(c, line, false) <= asOwed) return f;
-  return { ...f, onceUsed: leastGranted(c, line, false) };
+ *  credit used). `counted`: the debt the ratio was read with (applicationDebt). The fact is one its caller has
+ *  just made, marked in place: a copy of it ({ ...f }) on every restoration cost the review bench a fifth of
+ *  its speed (docs/performance.md). */
+function onceUsedRatio(c: Customer, line: Line, f: RuleFact, counted: Fen): RuleFact {
+  if (f.value === undefined) return f;
+  const asOwed =
+    c.profile.externalDebt +
+    Math.max(c.huabei.reportedBalance, owed(c.huabei)) +
+    Math.max(c.jiebei.reportedBalance, owed(c.jiebei));
+  if (counted > asOwed) f.onceUsed = leastGranted(c, line, false);
+  return f;
 }
 
 /** `blockers` (standingBlockers) with what the kept-once-used check adds, and that check's finding. */
@@ -459,7 +465,8 @@ function restore(c: Customer, line: Line, s: Scored, kept: KeptOnceUsed): Verdic
   // the debt ratio the restoration judged (standingBlockers): the line restored at its smallest line and an
   // active Huabei at its limit, used (applicationDebt) — not the file's own, which a reader would set
   // against the cap and not see why a smaller repayment was not enough
-  const ratio = dtiShown(debtToIncomeWith(c, applicationDebt(c, line, false) - c.profile.externalDebt, 0));
+  const debt = applicationDebt(c, line, false);
+  const ratio = dtiShown(debtToIncomeWith(c, debt - c.profile.externalDebt, 0));
   if (
     onRecord.includes("DEBT_TO_INCOME_TOO_HIGH") &&
     lower("DEBT_TO_INCOME_TOO_HIGH", ratio) &&
@@ -472,12 +479,17 @@ function restore(c: Customer, line: Line, s: Scored, kept: KeptOnceUsed): Verdic
     reasons.push("DEBT_BURDEN_REDUCED");
     if (short("DEBT_TO_INCOME_TOO_HIGH", (t) => ratio > t)) policyHelped = true;
     facts.push(
-      onceUsedRatio(c, line, {
-        code: "DEBT_BURDEN_REDUCED",
-        parameter: param(line.id, "maxDebtToIncome", "jiebeiMaxDebtToIncome"),
-        threshold: rules.maxDebtToIncome,
-        value: ratio,
-      }),
+      onceUsedRatio(
+        c,
+        line,
+        {
+          code: "DEBT_BURDEN_REDUCED",
+          parameter: param(line.id, "maxDebtToIncome", "jiebeiMaxDebtToIncome"),
+          threshold: rules.maxDebtToIncome,
+          value: ratio,
+        },
+        debt,
+      ),
     );
   }
   if (line.cause === "policy" || reasons.length === 0 || policyHelped) reasons.push("MEETS_CURRENT_POLICY");
