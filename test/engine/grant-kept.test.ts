@@ -396,22 +396,23 @@ describe("kept once used: the grant's limit", () => {
     );
   });
 
+  // Huabei suspended for an income of ¥200 (day 14); ¥15,000 more elsewhere on day 16 takes Jiebei past its
+  // cap of 1 for any income under ¥1,250 — the story of the two tests below
+  const huabeiHeldForIncome = {
+    start: [on.open(0, 2_000), on.open(0, 5_000, "jiebei"), on.income(2, 200), on.externalDebt(16, 15_000)],
+    options: {
+      policy: DEFAULT_POLICY,
+      profile: { monthlyIncome: 5_000, creditHistoryMonths: 36 },
+      until: 46,
+    },
+  };
+
   it("a suspension the review makes of the other line on the file as it is holds nothing: that line's own failure", () => {
     // Huabei suspended for an income of ¥200 (day 14); ¥15,000 more elsewhere on day 16 takes Jiebei past its
     // cap of 1 for any income under ¥1,250, so the review of day 45 suspends Jiebei whatever Huabei does.
     // Customer service's advice for Huabei is ¥646 a month (its cap of 2 with Huabei's ¥500 used): followed,
     // the review restores Huabei then — not a month later, held for a Jiebei it suspends the same day
-    const start = [
-      on.open(0, 2_000),
-      on.open(0, 5_000, "jiebei"),
-      on.income(2, 200),
-      on.externalDebt(16, 15_000),
-    ];
-    const options = {
-      policy: DEFAULT_POLICY,
-      profile: { monthlyIncome: 5_000, creditHistoryMonths: 36 },
-      until: 46,
-    };
+    const { start, options } = huabeiHeldForIncome;
     const answer = stepOn(run([...start, on.support(20)], options), "contact_support", 20);
     expect(answer.remedies).toContainEqual(
       expect.objectContaining({
@@ -435,17 +436,7 @@ describe("kept once used: the grant's limit", () => {
     // as above: ¥646 restores Huabei on day 45 (Jiebei suspended on its own); from ¥1,250, what Jiebei's own
     // step asks, that review keeps Jiebei — and Huabei's ¥500 used would take it past its cap of 1, so
     // Huabei is held until ¥1,292. "At least ¥646" promised Huabei back at ¥1,260
-    const start = [
-      on.open(0, 2_000),
-      on.open(0, 5_000, "jiebei"),
-      on.income(2, 200),
-      on.externalDebt(16, 15_000),
-    ];
-    const options = {
-      policy: DEFAULT_POLICY,
-      profile: { monthlyIncome: 5_000, creditHistoryMonths: 36 },
-      until: 46,
-    };
+    const { start, options } = huabeiHeldForIncome;
     const answer = stepOn(run([...start, on.support(20)], options), "contact_support", 20);
     const huabei = answer.remedies.find((r) => r.line === "huabei" && r.kind === "reduce_debt");
     const jiebei = answer.remedies.find((r) => r.line === "jiebei" && r.kind === "reduce_debt");
