@@ -1,15 +1,18 @@
 // Regenerates the pictures in docs/images/ from the built CLI: each kind of HTML report, made by the
 // commands docs/html-reports.md shows, opened in headless Chromium (Debian's `chromium`, driven by
 // playwright-core as the browser tests drive it) and photographed at a laptop's window size; on the
-// scenario run's page the pointer rests on the suspension's marker, so its reasons show. PNGs are
-// squeezed with pngquant when it is installed (a quarter of the bytes, no visible loss).
+// scenario run's page the pointer rests on the suspension's marker, so its reasons show. Then a terminal:
+// a what-if's comparison as a colour terminal prints it (FORCE_COLOR, 100 columns), turned into a page by
+// aha (Debian's ANSI-to-HTML adapter) and photographed the same way. PNGs are squeezed with pngquant when
+// it is installed (a quarter of the bytes, no visible loss).
 //
+//   apt-get install chromium aha pngquant   # once
 //   npm run build && node scripts/screenshots.mjs
 //
 // The pictures are documentation, not tests: nothing compares them, and a page that changes needs them
 // taken again (docs/html-reports.md says when).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,13 +61,42 @@ const pages = [
   },
 ];
 
-function credit(args) {
+/** Terminals: a name and the credit-sim command whose coloured output is photographed. */
+const terminals = [
+  {
+    name: "whatif-terminal",
+    // what if Zhang Ming had repaid both bills by their due days (#15 and #22, days 199 and 229)?
+    args: ["whatif", "scenarios/zhang-ming.yaml", "--edit", "15:day=190", "--edit", "22:day=221"],
+  },
+];
+
+function credit(args, env = { NO_COLOR: "1" }) {
   const r = spawnSync(process.execPath, [join(root, "bin", "credit-sim"), ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", CI: "true" },
+    env: { ...process.env, CI: "true", ...env },
   });
   if (r.status !== 0) throw new Error(`credit-sim ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** A terminal's output as a page: aha's HTML of its colours, in a dark window with a monospaced font. */
+function terminalPage(ansi) {
+  const r = spawnSync("aha", ["--black", "--no-header"], { input: ansi, encoding: "utf8" });
+  if (r.error || r.status !== 0)
+    throw new Error("aha is needed for the terminal pictures: apt-get install aha");
+  return `<!doctype html><meta charset="utf-8"><style>
+body { margin: 0; background: #1e1e2e; }
+pre { margin: 0; padding: 20px 24px; color: #e4e4ef; background: #1e1e2e; font: 14px/1.18 "DejaVu Sans Mono", monospace; width: max-content; }
+</style><body><pre>${r.stdout}</pre></body>`;
+}
+
+/** Squeezes `file` (pngquant, when installed) into docs/images/`name`.png. */
+function keep(file, name) {
+  const squeezed = `${file}.small.png`;
+  const q = spawnSync("pngquant", ["--quality", "70-90", "--force", "--output", squeezed, file]);
+  renameSync(q.status === 0 ? squeezed : file, join(out, `${name}.png`));
+  console.log(`wrote docs/images/${name}.png`);
 }
 
 if (!existsSync(CHROMIUM)) {
@@ -113,10 +145,17 @@ try {
     const file = join(work, `${page.name}.png`);
     await tab.screenshot({ path: file });
     await tab.close();
-    const squeezed = join(work, `${page.name}-small.png`);
-    const q = spawnSync("pngquant", ["--quality", "70-90", "--force", "--output", squeezed, file]);
-    renameSync(q.status === 0 ? squeezed : file, join(out, `${page.name}.png`));
-    console.log(`wrote docs/images/${page.name}.png`);
+    keep(file, page.name);
+  }
+  for (const term of terminals) {
+    const html = join(work, `${term.name}.html`);
+    writeFileSync(html, terminalPage(credit(term.args, { FORCE_COLOR: "1", COLUMNS: "100" })));
+    const tab = await context.newPage();
+    await tab.goto(`file://${html}`);
+    const file = join(work, `${term.name}.png`);
+    await tab.locator("pre").screenshot({ path: file });
+    await tab.close();
+    keep(file, term.name);
   }
 } finally {
   await context.close();
