@@ -882,6 +882,26 @@ describe("the tolerance service", () => {
     expect(strict.final.status).toBe("charged_off");
   });
 
+  it("after a charge-off a repayment that leaves it does not end the overdue: a recovery, as on Jiebei", () => {
+    // ¥2,000 due on day 40, never paid: charged off on day 220; a repayment on day 250 leaves ¥5.00. It
+    // once ended the overdue on a written-off line — days past due back to none (+48 points) and a
+    // charged-off line billed a ¥5.00 minimum each month — where Jiebei's ¥5.00 after a charge-off stays
+    const policy = testPolicy({ toleranceAmount: 10 });
+    const never = [on.open(0, 10_000), on.purchase(5, 2_000)];
+    const written = run(never, { until: 249, policy });
+    expect(stepsOf(written, "charge_off").map((s) => s.day)).toEqual([220]);
+    const owed = written.final.balance;
+    const t = run([...never, on.repay(250, (owed - 500) / 100)], { until: 340, policy });
+    const repaid = stepOn(t, "repay", 250);
+    expect([repaid.overdue, t.final.balance, t.final.status]).toEqual([500, 500, "charged_off"]);
+    const after = t.steps.filter((s) => s.day > 250);
+    expect(after.length).toBeGreaterThan(2);
+    expect(after.every((s) => s.overdue === 500 && (s.inputs.daysPastDueNow ?? 0) > 180)).toBe(true);
+    // a recovery: nothing waived, no new minimum billed on the written-off line
+    expect(t.final.waived).toBe(0);
+    expect(stepsOf(t, "statement").filter((s) => s.day > 250 && s.event.overdue === 0)).toEqual([]);
+  });
+
   it("a shortfall beyond it is overdue as before", () => {
     // the minimum of ¥2,000 is ¥200: ¥150 paid leaves ¥50 of it unpaid
     const t = run([on.open(0, 10_000), on.purchase(5, 2_000), on.repay(40, 150)], {
