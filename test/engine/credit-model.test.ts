@@ -912,6 +912,31 @@ describe("the tolerance service", () => {
   });
 });
 
+describe("a grace changed between a statement and its due day", () => {
+  // Huabei's ¥1,000 stated on day 31, due day 40; Jiebei's first instalment due on day 41 (drawn on day
+  // 10); the grace (3 days) changed on day 35: Huabei's bill keeps the grace its statement stated, Jiebei's
+  // instalment gets the one in force on its due day, the day it is billed
+  const events = [
+    on.open(0, 4_000),
+    on.open(0, 5_000, "jiebei"),
+    on.purchase(5, 1_000),
+    on.borrow(10, 3_000, 3),
+  ];
+  const overdueDays = (graceDays: number) => {
+    const t = run([...events, on.policy(35, { set: { graceDays } })], { until: 70 });
+    const first = (line: string) => stepsOf(t, "overdue").find((s) => s.event.line === line)?.day;
+    return [first("huabei"), first("jiebei")];
+  };
+
+  it("cut to none: Huabei's bill is overdue after the 3 days stated, Jiebei's instalment the day after its due day", () => {
+    expect(overdueDays(0)).toEqual([44, 42]);
+  });
+
+  it("raised to 10: Huabei's bill keeps the 3 days stated, Jiebei's instalment gets the 10", () => {
+    expect(overdueDays(10)).toEqual([44, 52]);
+  });
+});
+
 describe("the tolerance service on a Jiebei instalment", () => {
   // ¥3,000 over 3 months drawn on day 10: instalments due on days 41, 70 and 101 (the 11th), the first
   // ¥1,000 + 31 days of interest at 0.04 % = ¥1,037.20
