@@ -592,8 +592,9 @@ export function decideCycles(
 ): CycleOutcome[] {
   // the tolerance service, once a statement (the minimum the customer was shown is its bills' together):
   // a shortfall of at most this is no shortfall, a remainder of at most this counts as repaid in full
-  // (what is left stays owed, and revolves)
-  const tolerance = rates.tolerance ?? 0;
+  // (what is left stays owed, and revolves) — none on a line written off: a charge-off is final, and a
+  // shortfall of a bill after it is missed, as arrears a repayment leaves within it stay in arrears (repay)
+  const tolerance = l.accruing ? (rates.tolerance ?? 0) : 0;
   // (most days decide nothing: the statements' totals are made only on a day that decides one)
   let shortOf: Map<number, { short: Fen; left: Fen }> | null = null;
   for (let i = l.firstUndecided; i < l.bills.length && tolerance > 0; i++) {

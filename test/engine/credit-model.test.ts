@@ -902,6 +902,23 @@ describe("the tolerance service", () => {
     expect(stepsOf(t, "statement").filter((s) => s.day > 250 && s.event.overdue === 0)).toEqual([]);
   });
 
+  it("after a charge-off a bill's shortfall within it is missed: no minimum billed on a written-off line", () => {
+    // ¥6,000 over 12 instalments, nothing repaid: charged off on day 220, its closing statement due on day
+    // 222; a repayment on day 221 pays the arrears and all but ¥5.00 of it. That ¥5.00 once counted as met
+    // when the grace ended, and the written-off line was billed a ¥5.00 minimum each month, never overdue
+    const policy = testPolicy({ toleranceAmount: 10 });
+    const plan = [on.open(0, 8_000), on.purchase(5, 6_000, null, 12)];
+    const written = run(plan, { until: 220, policy });
+    expect(stepsOf(written, "charge_off").map((s) => s.day)).toEqual([220]);
+    const owed = written.final.balance;
+    const t = run([...plan, on.repay(221, (owed - 500) / 100)], { until: 340, policy });
+    expect(stepOn(t, "repay", 221).overdue).toBe(0);
+    const missed = stepsOf(t, "overdue").filter((s) => s.day > 221);
+    expect(missed.map((s) => [s.day, s.overdue])[0]).toEqual([226, 500]);
+    expect(t.final.overdue).toBe(500);
+    expect(stepsOf(t, "statement").filter((s) => s.day > 221 && s.event.overdue === 0)).toEqual([]);
+  });
+
   it("a shortfall beyond it is overdue as before", () => {
     // the minimum of ¥2,000 is ¥200: ¥150 paid leaves ¥50 of it unpaid
     const t = run([on.open(0, 10_000), on.purchase(5, 2_000), on.repay(40, 150)], {
