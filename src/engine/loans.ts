@@ -920,8 +920,11 @@ function joinCarry(l: Loan, accruing: boolean): Fen {
  *  the due date counts as repaid in full — whether or not anything was paid toward it (as a Huabei bill
  *  whose unpaid minimum is within it is not overdue). Measured on what is asked now (`dueNow`) — with
  *  `ahead`, as the end of the grace will ask it; the instalments of a due date are summed, so a draw split
- *  into many small loans is not many tolerances. */
+ *  into many small loans is not many tolerances. None on a book written off: a charge-off is final, what
+ *  is repaid after it a recovery, and a shortfall of a due date after it (a called-in instalment's) is
+ *  missed, as arrears within the tolerance stay in arrears (tolerateArrears, arrearsWaived). */
 function tolerated(b: LoanBook, dueDay: number, tolerance: Fen, ahead: Ahead | null = null): boolean {
+  if (!b.accruing) return false;
   let unpaid = 0;
   for (const l of b.loans) if (l.dueDay === dueDay) unpaid += askedAtGraceEnd(b, l, ahead);
   return unpaid > 0 && unpaid <= tolerance;

@@ -297,7 +297,8 @@ export function purchase(
  * remainder counts as repaid in full, stays owed and revolves): a bill repaid in full a day late, its
  * penalty paid first, would otherwise stay in arrears for the penalty's worth and be written off. For the
  * rest of that day it is still paid first: the tolerance judges what is left, it does not reorder the day's
- * repayments (split in two, they would go where one would not).
+ * repayments (split in two, they would go where one would not). A line written off keeps its arrears, as a
+ * Jiebei book does: a charge-off is final, and what is repaid after it is a recovery.
  */
 export function repay(l: Revolving, amount: Fen, day: number, tolerance: Fen = 0): Fen {
   let left = Math.min(amount, balance(l));
@@ -342,7 +343,7 @@ export function repay(l: Revolving, amount: Fen, day: number, tolerance: Fen = 0
   }
   dropRepaidPlans(l);
   l.repayments += applied;
-  if (applied > 0 && tolerance > 0 && overdueAmount(l) <= tolerance)
+  if (applied > 0 && tolerance > 0 && l.accruing && overdueAmount(l) <= tolerance)
     for (let i = l.firstOpen; i < l.bills.length; i++) {
       const b = l.bills[i]!;
       if (b.state !== "arrears") continue;
@@ -591,8 +592,9 @@ export function decideCycles(
 ): CycleOutcome[] {
   // the tolerance service, once a statement (the minimum the customer was shown is its bills' together):
   // a shortfall of at most this is no shortfall, a remainder of at most this counts as repaid in full
-  // (what is left stays owed, and revolves)
-  const tolerance = rates.tolerance ?? 0;
+  // (what is left stays owed, and revolves) — none on a line written off: a charge-off is final, and a
+  // shortfall of a bill after it is missed, as arrears a repayment leaves within it stay in arrears (repay)
+  const tolerance = l.accruing ? (rates.tolerance ?? 0) : 0;
   // (most days decide nothing: the statements' totals are made only on a day that decides one)
   let shortOf: Map<number, { short: Fen; left: Fen }> | null = null;
   for (let i = l.firstUndecided; i < l.bills.length && tolerance > 0; i++) {

@@ -309,10 +309,20 @@ export function explainDay(
         ? [...remedies, ...advice]
         : remedies
       : advice.length
-        ? // a reason pointing at customer service's steps names them: they are listed beside the others' advice
-          pointsAtSteps && asked.length
-          ? [...advice, ...new Set(asked.map((r) => describeRemedy(r, held)))]
-          : advice
+        ? // an overdue owed at the day's end is asked for first, as on the quiet days beside it, though
+          // the day's reasons do not name it; a reason pointing at customer service's steps names them:
+          // they are listed beside the others' advice
+          [
+            ...new Set([
+              ...onceEach(
+                asked.filter((r) => r.kind === "pay_overdue"),
+                held,
+              ),
+              ...(pointsAtSteps && asked.length
+                ? [...advice, ...asked.map((r) => describeRemedy(r, held))]
+                : advice),
+            ]),
+          ]
         : asked.some((r) => r.kind !== "next_due")
           ? [...new Set(asked.map((r) => describeRemedy(r, held)))]
           : // what falls due next (a reminder, no step) before what helps the score or the standing

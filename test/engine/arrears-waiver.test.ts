@@ -128,6 +128,25 @@ describe("Jiebei arrears within the tolerance after a loan's last due day", () =
     expect([t.final.jiebei.balance, t.final.jiebei.waived]).toEqual([500, 0]);
   });
 
+  it("after a charge-off a due date's tolerance carries nothing and waives nothing: the shortfall is missed", () => {
+    // ¥12,000 over 12 months drawn on day 30 (31 January), never repaid: charged off on day 239, its
+    // called-in instalment due on day 243 (31 August); a repayment on day 241 pays the arrears and leaves
+    // ¥5.00 of it. It once counted as repaid when that grace ended (nothing missed), was carried month
+    // after month and waived on day 428 (SMALL_BALANCE_WAIVED) on a line written off
+    const drawn = [on.open(0, 30_000, "jiebei"), on.borrow(30, 12_000, 12)];
+    const written = run(drawn, { until: 240, policy: tolerant });
+    expect(jiebeiSteps(written, "charge_off", 0).map((s) => s.day)).toEqual([239]);
+    const owed = written.final.jiebei.balance;
+    const t = run([...drawn, on.repay(241, (owed - 500) / 100, "jiebei")], { until: 500, policy: tolerant });
+    expect(stepsOf(t, "waiver")).toEqual([]);
+    const missed = jiebeiSteps(t, "overdue", 241);
+    expect(missed.length).toBeGreaterThan(0);
+    expect(missed[0]!.day).toBe(247);
+    expect(missed[0]!.jiebei.overdue).toBe(500);
+    const j = t.final.jiebei;
+    expect([j.status, j.balance, j.overdue, j.waived]).toEqual(["charged_off", 500, 500, 0]);
+  });
+
   it("the tolerance raised over them is a waiver on the first day no due day is left: the spare due day, visited", () => {
     // ¥15.00 left on day 120 (the spare due day, 131, still ahead: beyond ¥10, not carried to it); the
     // tolerance raised to ¥20 on day 125: on day 131 no due day is left to carry them to — waived then,

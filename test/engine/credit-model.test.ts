@@ -882,6 +882,43 @@ describe("the tolerance service", () => {
     expect(strict.final.status).toBe("charged_off");
   });
 
+  it("after a charge-off a repayment that leaves it does not end the overdue: a recovery, as on Jiebei", () => {
+    // ¥2,000 due on day 40, never paid: charged off on day 220; a repayment on day 250 leaves ¥5.00. It
+    // once ended the overdue on a written-off line — days past due back to none (+48 points) and a
+    // charged-off line billed a ¥5.00 minimum each month — where Jiebei's ¥5.00 after a charge-off stays
+    const policy = testPolicy({ toleranceAmount: 10 });
+    const never = [on.open(0, 10_000), on.purchase(5, 2_000)];
+    const written = run(never, { until: 249, policy });
+    expect(stepsOf(written, "charge_off").map((s) => s.day)).toEqual([220]);
+    const owed = written.final.balance;
+    const t = run([...never, on.repay(250, (owed - 500) / 100)], { until: 340, policy });
+    const repaid = stepOn(t, "repay", 250);
+    expect([repaid.overdue, t.final.balance, t.final.status]).toEqual([500, 500, "charged_off"]);
+    const after = t.steps.filter((s) => s.day > 250);
+    expect(after.length).toBeGreaterThan(2);
+    expect(after.every((s) => s.overdue === 500 && (s.inputs.daysPastDueNow ?? 0) > 180)).toBe(true);
+    // a recovery: nothing waived, no new minimum billed on the written-off line
+    expect(t.final.waived).toBe(0);
+    expect(stepsOf(t, "statement").filter((s) => s.day > 250 && s.event.overdue === 0)).toEqual([]);
+  });
+
+  it("after a charge-off a bill's shortfall within it is missed: no minimum billed on a written-off line", () => {
+    // ¥6,000 over 12 instalments, nothing repaid: charged off on day 220, its closing statement due on day
+    // 222; a repayment on day 221 pays the arrears and all but ¥5.00 of it. That ¥5.00 once counted as met
+    // when the grace ended, and the written-off line was billed a ¥5.00 minimum each month, never overdue
+    const policy = testPolicy({ toleranceAmount: 10 });
+    const plan = [on.open(0, 8_000), on.purchase(5, 6_000, null, 12)];
+    const written = run(plan, { until: 220, policy });
+    expect(stepsOf(written, "charge_off").map((s) => s.day)).toEqual([220]);
+    const owed = written.final.balance;
+    const t = run([...plan, on.repay(221, (owed - 500) / 100)], { until: 340, policy });
+    expect(stepOn(t, "repay", 221).overdue).toBe(0);
+    const missed = stepsOf(t, "overdue").filter((s) => s.day > 221);
+    expect(missed.map((s) => [s.day, s.overdue])[0]).toEqual([226, 500]);
+    expect(t.final.overdue).toBe(500);
+    expect(stepsOf(t, "statement").filter((s) => s.day > 221 && s.event.overdue === 0)).toEqual([]);
+  });
+
   it("a shortfall beyond it is overdue as before", () => {
     // the minimum of ¥2,000 is ¥200: ¥150 paid leaves ¥50 of it unpaid
     const t = run([on.open(0, 10_000), on.purchase(5, 2_000), on.repay(40, 150)], {
@@ -889,6 +926,31 @@ describe("the tolerance service", () => {
       policy: testPolicy({ toleranceAmount: 10 }),
     });
     expect(stepsOf(t, "overdue").length).toBeGreaterThan(0);
+  });
+});
+
+describe("a grace changed between a statement and its due day", () => {
+  // Huabei's ¥1,000 stated on day 31, due day 40; Jiebei's first instalment due on day 41 (drawn on day
+  // 10); the grace (3 days) changed on day 35: Huabei's bill keeps the grace its statement stated, Jiebei's
+  // instalment gets the one in force on its due day, the day it is billed
+  const events = [
+    on.open(0, 4_000),
+    on.open(0, 5_000, "jiebei"),
+    on.purchase(5, 1_000),
+    on.borrow(10, 3_000, 3),
+  ];
+  const overdueDays = (graceDays: number) => {
+    const t = run([...events, on.policy(35, { set: { graceDays } })], { until: 70 });
+    const first = (line: string) => stepsOf(t, "overdue").find((s) => s.event.line === line)?.day;
+    return [first("huabei"), first("jiebei")];
+  };
+
+  it("cut to none: Huabei's bill is overdue after the 3 days stated, Jiebei's instalment the day after its due day", () => {
+    expect(overdueDays(0)).toEqual([44, 42]);
+  });
+
+  it("raised to 10: Huabei's bill keeps the 3 days stated, Jiebei's instalment gets the 10", () => {
+    expect(overdueDays(10)).toEqual([44, 52]);
   });
 });
 

@@ -242,6 +242,43 @@ events:
     expect(x.todo.filter((t) => !cut.includes(t)).join("\n")).not.toMatch(/qualification standards changed/);
   });
 
+  it("a decision on a day in arrears asks for what is owed first, as the quiet days beside it do", () => {
+    // the August bill (due day 146) is 5 days past due when the review of day 151 suspends the line for its
+    // score; its reasons (the score's four) do not name the overdue. The day before and the day after
+    // asked to pay it; the suspension's day once gave only the reasons' advice ("raise the score to the
+    // restoration threshold"), the ¥4,509.00 owed unsaid
+    const text = `name: owed on a decision day
+start: 2024-03-17
+until: 200
+profile: { age: 29, monthlyIncome: 9000, verified: true, creditHistoryMonths: 30, externalDebt: 10000 }
+events:
+  - { day: 0, type: apply, product: open, amount: 5000 }
+  - { day: 3, type: purchase, amount: 2500 }
+  - { day: 40, type: repay, amount: statement }
+  - { day: 45, type: purchase, amount: 3000 }
+  - { day: 92, type: repay, amount: full }
+  - { day: 95, type: apply, product: increase, amount: 5000 }
+  - { day: 100, type: apply, product: increase, amount: 5000 }
+  - { day: 104, type: apply, product: increase, amount: 3000 }
+  - { day: 108, type: apply, product: increase, amount: 2000 }
+  - { day: 110, type: purchase, amount: 4500 }
+  - { day: 130, type: external_debt, amount: 90000 }
+  - { day: 131, type: external_inquiry }
+`;
+    const { scenario: owed } = loadScenarioText(text, `${ROOT}owed.yaml`);
+    const t = simulate({ ...owed, observe: [150, 152] });
+    const on = (day: number) => explainDay(owed, t, day, askedOn(owed, day, owed.until));
+    const x = on(151);
+    expect(x.steps.map((s) => s.decision)).toEqual(["suspended"]);
+    expect(x.steps[0]!.reasons.map((r) => r.code)).not.toContain("OVERDUE_NOW");
+    // (as of the day's end, its penalty charged: ¥4,511.25, what the answer the next morning asks)
+    expect(x.todo[0]).toMatch(/^pay the overdue ¥4,511\.25 now/);
+    // the reasons' advice follows, as before
+    expect(x.todo.slice(1)).toEqual(explainDay(owed, t, 151).todo);
+    expect(x.todo.slice(1)).toContain("raise the score to the restoration threshold");
+    for (const day of [150, 152]) expect(on(day).todo[0]).toMatch(/^pay the overdue ¥4,5\d\d\.\d\d now/);
+  });
+
   it("a characteristic's points below zero are written with a minus sign, as the factor table writes them", () => {
     // Sun Hao's charge-off (day 249) cites his serious delinquency, which scores below zero
     const { scenario: sun } = loadScenario(`${ROOT}scenarios/default-charge-off.yaml`);
