@@ -917,6 +917,21 @@ describe("the tolerance service", () => {
     expect(missed.map((s) => [s.day, s.overdue])[0]).toEqual([226, 500]);
     expect(t.final.overdue).toBe(500);
     expect(stepsOf(t, "statement").filter((s) => s.day > 221 && s.event.overdue === 0)).toEqual([]);
+    // customer service, asked in its grace days, asks for the ¥5.00 by the last of them, as what falls into
+    // arrears unpaid (it once read the tolerance as the engine once did, and asked for nothing due)
+    const asked = stepOn(
+      run([...plan, on.repay(221, (owed - 500) / 100), on.support(223)], { until: 230, policy }),
+      "contact_support",
+      223,
+    );
+    expect(asked.remedies).toContainEqual(
+      expect.objectContaining({
+        kind: "pay_due",
+        line: "huabei",
+        amount: 500,
+        by: { day: 225, date: "2024-08-13", today: false },
+      }),
+    );
   });
 
   it("a shortfall beyond it is overdue as before", () => {

@@ -131,6 +131,8 @@ export function dueInGrace(c: Customer, line: Line, day: number): Fen {
       rate: c.policy.jiebeiRatePerDay,
     });
   const due = revolving.dueBy(line.ledger, day).minimum - overdue(line);
-  // within the tolerance service (nothing overdue), the shortfall does not fall into arrears
-  return overdue(line) === 0 && due <= wholeFen(c.policy.toleranceAmount) ? 0 : Math.max(0, due);
+  // within the tolerance service (nothing overdue), the shortfall does not fall into arrears — but on a line
+  // written off there is none: its shortfall is missed (revolving.decideCycles), as Jiebei's (loans.tolerated)
+  const tolerance = line.ledger.accruing ? wholeFen(c.policy.toleranceAmount) : 0;
+  return overdue(line) === 0 && due <= tolerance ? 0 : Math.max(0, due);
 }
