@@ -39,6 +39,18 @@ export const balancePercent = (part: number, whole: number): number | null =>
 export const accountYearsText = (x: number | null): string => (x === null ? "–" : grouped(Math.round(x)));
 /** A rate to two decimals, where a difference is read beside it. */
 export const pct2 = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(2)} %`);
+/**
+ * A rate the run was given (an annual cost of funds), as a per cent to two decimals or as many more as it
+ * has: the rate charged, never rounded (0.04125 is 4.125 %, where two decimals read 4.13 %, and 0.00004
+ * 0.004 %, where they read no funding at all). × 100 leaves a binary tail (4.125000000000001): twelve
+ * significant digits drop it.
+ */
+export const givenPct = (x: number): string => {
+  const p = Number((x * 100).toPrecision(12));
+  const [mantissa = "", exponent = "0"] = String(p).split("e");
+  const decimals = (mantissa.split(".")[1]?.length ?? 0) - Number(exponent);
+  return `${p.toFixed(Math.min(100, Math.max(2, decimals)))} %`;
+};
 /** Below this many cases a rate moves by ±10 points or more between samples: marked `~`, not hidden. */
 export const FEW_CASES = 20;
 

@@ -35,6 +35,7 @@ import {
   balanceShareNumber,
   FEW_CASES,
   fewCases,
+  givenPct,
   int,
   lpad,
   num,
@@ -90,7 +91,7 @@ const badDefinition = (b: string): string =>
 
 /** How the risk figures are counted: the note under a risk table. */
 export function riskNote(m: PopulationResult["meta"]): string {
-  return `both lines: approved: share of applicants booked on either line; balances: on the book at the end (written-off debt excluded); loss: written off less recovered within the horizon — charge-offs land late, and the ${RECOVERY_SHARE * 100} % of charged-off customers assumed to repay mostly do so after it; revenue: interest, fees and penalties, less those not repaid on a line ${NON_ACCRUAL_DAYS} or more days past due at the end and not charged off (non-accrual, as US lenders report it); bad: ${badDefinition(m.bad)}, a share of the booked; approved, bad ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; money in yuan; funding at ${(m.costOfFunds * 100).toFixed(2)} % a year on every day's balance; Gini, KS: the day-${m.scoreDay} score against later bad, of the accounts booked by day ${m.scoreDay} and not bad by then (scored (bad): how many, and of them bad later; ~: fewer than ${FEW_BADS} bads, too few to read)`;
+  return `both lines: approved: share of applicants booked on either line; balances: on the book at the end (written-off debt excluded); loss: written off less recovered within the horizon — charge-offs land late, and the ${RECOVERY_SHARE * 100} % of charged-off customers assumed to repay mostly do so after it; revenue: interest, fees and penalties, less those not repaid on a line ${NON_ACCRUAL_DAYS} or more days past due at the end and not charged off (non-accrual, as US lenders report it); bad: ${badDefinition(m.bad)}, a share of the booked; approved, bad ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; money in yuan; funding at ${givenPct(m.costOfFunds)} a year on every day's balance; Gini, KS: the day-${m.scoreDay} score against later bad, of the accounts booked by day ${m.scoreDay} and not bad by then (scored (bad): how many, and of them bad later; ~: fewer than ${FEW_BADS} bads, too few to read)`;
 }
 
 /** Risk outcomes per persona (both lines), then the overall split by line. */

@@ -238,6 +238,23 @@ describe("the risk table's score quality", () => {
   });
 });
 
+describe("the risk table's note on funding", () => {
+  it("gives the cost of funds as the run charged it, in the report and on the page: 0.04125 is 4.125 %, not 4.13 %", () => {
+    // the note printed the rate to two decimals of a per cent: --cost-of-funds 0.04125 read 4.13 %, and
+    // 0.00004 (funding charged) read 0.00 %, as if none were
+    const noteOf = (costOfFunds: number) => {
+      const r = { ...result, meta: { ...result.meta, costOfFunds } };
+      const text = stripVTControlCharacters(renderPopulation(r, { chalk: plain, chart: false }));
+      const page = simulateHtml(r, { chartJs: "" });
+      return [/funding at ([^;]+) a year/.exec(text)?.[1], /funding at ([^;]+) a year/.exec(page)?.[1]];
+    };
+    expect(noteOf(0.035)).toEqual(["3.50 %", "3.50 %"]);
+    expect(noteOf(0.04125)).toEqual(["4.125 %", "4.125 %"]);
+    expect(noteOf(0.00004)).toEqual(["0.004 %", "0.004 %"]);
+    expect(noteOf(0)).toEqual(["0.00 %", "0.00 %"]);
+    expect(noteOf(0.07)).toEqual(["7.00 %", "7.00 %"]);
+  });
+});
 describe("a sweep's frontier", () => {
   it("marks a variant's Gini and KS read on fewer than 30 bads with ~, as the risk table does", () => {
     // scored on day 30, when every account that opens has opened (on day 0 most are not customers yet)
