@@ -102,8 +102,10 @@ export async function watchScenarios(
   let timer: NodeJS.Timeout | null = null;
   let busy: Promise<void> = Promise.resolve();
 
+  // the new watchers are made before the old ones close: a change between the two is seen by one of them
+  // (an event an old watcher had queued is lost with it, the new one's kernel watch already sees it)
   const rewatch = () => {
-    for (const w of watchers) w.close();
+    const old = watchers;
     const dirs = new Set<string>(roots);
     // policy files outside the watched folders (the shipped ones, a shared policies/ folder)
     for (const file of deps.keys()) if (!roots.some((r) => file.startsWith(r))) dirs.add(dirname(file));
@@ -134,6 +136,7 @@ export async function watchScenarios(
       const guard = watchComingAndGoing(root);
       if (guard !== null) watchers.push(guard);
     }
+    for (const w of old) w.close();
   };
 
   // a root removed or made again is seen from the nearest folder above it that is there: a watcher of a
@@ -175,18 +178,14 @@ export async function watchScenarios(
     pending = new Set();
     busy = busy.then(async () => {
       const which = affected(changed, deps);
-      // a new or deleted file changes the set of scenarios: rediscover
-      if (which.kind === "all" || changed.some((c) => !existsSync(c))) {
-        rediscover();
-        rewatch();
-      }
+      // a new or deleted file changes the set of scenarios, and a changed scenario may now use another
+      // policy: found and watched again before the run — whose end says "watching …", so a file saved
+      // right after that message is seen (done after the run, the watchers were closed and made again
+      // just then, and a save in between was lost)
+      rediscover();
+      rewatch();
       const still = which.kind === "some" ? which.files.filter((f) => existsSync(f)) : [];
       await run(which.kind === "all" || still.length === 0 ? "all" : still, changed);
-      if (which.kind === "some") {
-        // a scenario may now use another policy
-        rediscover();
-        rewatch();
-      }
     });
   };
 

@@ -77,6 +77,37 @@ describe("watch: what a change affects", () => {
     expect(runs[0]).toEqual({ files: "all", changed: [] });
     expect(runs[1]).toEqual({ files: [join(dir, "c.yaml")], changed: [join(dir, "c.yaml")] });
   });
+
+  it("sees a file saved as a round ends, right after its 'watching …'", async () => {
+    // the save lands before the loop turns again: the watchers were once closed and made again just then
+    // (a changed scenario may use another policy), and the change was lost with the old ones
+    const runs: Array<{ files: string[] | "all"; changed: string[] }> = [];
+    const stop = new AbortController();
+    const done = watchScenarios(
+      [dir],
+      async (files, changed) => {
+        runs.push({ files, changed });
+        if (runs.length === 2)
+          writeFileSync(
+            join(dir, "a.yaml"),
+            scenario("A", "default", "  - { day: 4, type: note, text: saved }\n"),
+          );
+      },
+      { signal: stop.signal, debounceMs: 30 },
+    );
+    try {
+      await until(() => runs.length === 1);
+      writeFileSync(
+        join(dir, "c.yaml"),
+        scenario("C", "default", "  - { day: 3, type: note, text: edited }\n"),
+      );
+      await until(() => runs.length === 3);
+    } finally {
+      stop.abort();
+      await done;
+    }
+    expect(runs[2]).toEqual({ files: [join(dir, "a.yaml")], changed: [join(dir, "a.yaml")] });
+  });
 });
 
 describe("watch: its report files", () => {
@@ -221,7 +252,9 @@ function watching(paths: string[], cwd?: string) {
   return w;
 }
 
-async function until(ok: () => boolean, ms = 5000): Promise<void> {
+// A hang guard, not a timing: a round of a spawned CLI can take several seconds on a loaded host; three
+// rounds of 15 s stay within the test's 60 s.
+async function until(ok: () => boolean, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!ok()) {
     if (Date.now() > end) throw new Error("timed out");
