@@ -156,6 +156,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "with `ready`, when nothing stands in the way on today's record, which an early review asked for now reads and restores the line on, but the next review, reading the coming month-end report (`report`: `day`, `date`; null when none comes before it) with the bills due before it met at their minimum, would read a score (`reads`) short of what restoring needs (`needed`) — not of what keeping the line needs, so that review keeps the line the early review restores: the early review is the way, and `early` is today",
       policyBars:
         "when the policy's largest limit (`largest`, yuan) is below its smallest line (`smallest`, yuan): no review restores the line under it, whatever the customer does — only a change of policy would; `early` is null. With `atIncome` (yuan a month, the most a file can state): the largest limit the income multiple allows at that income, so no income the customer reports brings a line",
+      scoreBars:
+        "when the score the policy's `parameter` asks (`threshold`) is above the highest the customer's file can score (`best`), whatever the customer does and time brings — on the file the restoration reads, or (`onceUsed`) on the file the line restored and used leaves (counted used at `grantUsedFraction`), which keeping the line needs: no review restores the line under the policy, only a change of it would; `early` is null, and no step towards the restoration is given",
     },
   },
   wait_for_inquiries: {

@@ -17,6 +17,7 @@ import type {
   InstalmentTerm,
   LineId,
   LoanTerm,
+  PolicyParamName,
   PolicyParams,
   ProfileField,
   RepayKeyword,
@@ -331,6 +332,10 @@ export type Remedy = {
    *  review restores the line under it, whatever the customer does — only a change of policy would; no
    *  early review is offered. With `atIncome`, the largest its income multiple makes at that income, the
    *  most a file can state */
+  /** `scoreBars`: the score the policy's `parameter` asks (`threshold`) is above the highest the customer's
+   *  file can score (`best`) — whatever the customer does and time brings — before the restoration, or
+   *  (`onceUsed`) once the line restored is used, which keeping it needs: no review restores the line under
+   *  the policy, only a change of it would; no early review is offered, nor any step towards it */
   /** `reads`: something stands in the way today (the debt ratio on record, say), but nothing does once the
    *  next review reads the month-end report before it (the repayments made since the last one counted, the
    *  bills due before it met at their minimum): `ready`, and an early review only after that report */
@@ -346,6 +351,7 @@ export type Remedy = {
       reads?: { day: number; date: string };
       periodic?: { reads: number; needed: number; report: { day: number; date: string } | null };
       policyBars?: { largest: Fen; smallest: Fen; atIncome?: Fen };
+      scoreBars?: { parameter: PolicyParamName; threshold: number; best: number; onceUsed: boolean };
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */

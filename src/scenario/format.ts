@@ -584,6 +584,13 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         return `no review restores the line under the current policy, whatever the customer does: the largest limit its income multiple allows at any income (${money(bars.atIncome)} a month), ${money(bars.largest)}, is below its smallest line, ${money(bars.smallest)} — only a change of policy that offers a line (a larger income multiple, or a smaller smallest line) would, at a review after it; ${review}`;
       if (bars !== undefined)
         return `no review restores the line under the current policy, whatever the customer does: the largest limit it offers, ${money(bars.largest)}, is below its smallest line, ${money(bars.smallest)} — only a change of policy that offers a line (a larger limit, or a smaller smallest line) would, at a review after it; ${review}`;
+      const sb = r.scoreBars;
+      if (sb !== undefined) {
+        const file = sb.onceUsed
+          ? `once the line restored is used (its credit counted used, as grantUsedFraction has it), keeping it needs ${sb.parameter} ${sb.threshold}, and the highest score that file can read is ${sb.best}`
+          : `restoring it needs ${sb.parameter} ${sb.threshold}, and the highest score the customer's file can read is ${sb.best}`;
+        return `no review restores the line under the current policy, whatever the customer does: ${file} — income, debt, repayments and time included — so no early review, higher income or higher score can; only a change of the lender's policy (a lower ${sb.parameter}) would, at a review after it; ${review}`;
+      }
       if (r.early === null) return `${review}${reads}`;
       const from = r.early.now ? "today" : `from ${r.early.date} (day ${r.early.day})`;
       return `${review}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}, once what is asked above is done`;
