@@ -186,6 +186,17 @@ export interface OverdueCallIn extends CalledIn {
   line: LineId;
 }
 
+/** A score the policy's `parameter` asks (`threshold`) above the highest the customer's file can score
+ *  (`best`) whatever the customer does and time brings — on the file the decision reads, or (`onceUsed`)
+ *  once the line it gives is used, which the next review keeps it to: no review or application gives the
+ *  line under the policy, only a change of it would. */
+export interface ScoreBars {
+  parameter: PolicyParamName;
+  threshold: number;
+  best: number;
+  onceUsed: boolean;
+}
+
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 export type Remedy = {
   line: LineId;
@@ -351,7 +362,7 @@ export type Remedy = {
       reads?: { day: number; date: string };
       periodic?: { reads: number; needed: number; report: { day: number; date: string } | null };
       policyBars?: { largest: Fen; smallest: Fen; atIncome?: Fen };
-      scoreBars?: { parameter: PolicyParamName; threshold: number; best: number; onceUsed: boolean };
+      scoreBars?: ScoreBars;
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */
@@ -490,7 +501,9 @@ export type Remedy = {
   /** no line yet: an application to open Huabei can be made from `day` (`now`: today; later while too many
    *  applications were made in the last 30 days); `blockers`, what would decline it then (none: it would
    *  be approved); `debt`, when the debt ratio is one, the debt elsewhere to repay (fen; null without an
-   *  income: none is enough) or the monthly income (yuan; null: none) that brings it within the cap */
+   *  income: none is enough) or the monthly income (yuan; null: none) that brings it within the cap;
+   *  `scoreBars`: no file the customer can have scores what the opening, or the line granted and used,
+   *  needs — no application opens it under the policy, and no step towards one is given */
   | {
       kind: "open_line";
       day: number;
@@ -498,6 +511,7 @@ export type Remedy = {
       now: boolean;
       blockers: RuleFact[];
       debt?: { repay: Fen | null; income: number | null };
+      scoreBars?: ScoreBars;
     }
   /** the limit a review cut on `day`, `from` → `to` (fen), with the reasons recorded then; it comes back
    *  only through an application for an increase, which the cooldown since the line's last opening or

@@ -26,6 +26,7 @@ import {
   type RuleFact,
   SCORE_MAX,
   type ScenarioEvent,
+  type ScoreBars,
   type ScoreInputs,
   type Snapshot,
   type Status,
@@ -585,12 +586,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       if (bars !== undefined)
         return `no review restores the line under the current policy, whatever the customer does: the largest limit it offers, ${money(bars.largest)}, is below its smallest line, ${money(bars.smallest)} — only a change of policy that offers a line (a larger limit, or a smaller smallest line) would, at a review after it; ${review}`;
       const sb = r.scoreBars;
-      if (sb !== undefined) {
-        const file = sb.onceUsed
-          ? `once the line restored is used (its credit counted used, as grantUsedFraction has it), keeping it needs ${sb.parameter} ${sb.threshold}, and the highest score that file can read is ${sb.best}`
-          : `restoring it needs ${sb.parameter} ${sb.threshold}, and the highest score the customer's file can read is ${sb.best}`;
-        return `no review restores the line under the current policy, whatever the customer does: ${file} — income, debt, repayments and time included — so no early review, higher income or higher score can; only a change of the lender's policy (a lower ${sb.parameter}) would, at a review after it; ${review}`;
-      }
+      if (sb !== undefined)
+        return `no review restores the line under the current policy, whatever the customer does: ${scoreBarsText(sb, "the line restored")} — so no early review, higher income or higher score can; only a change of the lender's policy (a lower ${sb.parameter}) would, at a review after it; ${review}`;
       if (r.early === null) return `${review}${reads}`;
       const from = r.early.now ? "today" : `from ${r.early.date} (day ${r.early.day})`;
       return `${review}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}, once what is asked above is done`;
@@ -689,6 +686,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         : `from ${r.date} (day ${r.day}), once recent applications (own and elsewhere) are few enough; not before`;
       if (r.blockers.length === 0)
         return `no line is open yet; an application to open Huabei (apply, product: open) would be approved ${when}`;
+      if (r.scoreBars !== undefined)
+        return `no line is open yet, and no application opens Huabei under the current policy, whatever the customer does: ${scoreBarsText(r.scoreBars, "the line granted")} — only a change of the lender's policy (a lower ${r.scoreBars.parameter}) would`;
       // each rule with its numbers and what puts it right
       const why = r.blockers.map((f) => {
         const numbers = describeFact(f);
@@ -712,6 +711,13 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         : `repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
   }
 }
+
+/** A score no file of the customer's reaches (`scoreBars`): the parameter and its value, on the file the
+ *  decision reads or once `what` (the line restored, granted) is used, and the highest that file scores. */
+const scoreBarsText = (b: ScoreBars, what: string): string =>
+  b.onceUsed
+    ? `once ${what} is used (its credit counted used, as grantUsedFraction has it), the next review keeps it only at ${b.parameter} ${b.threshold}, and the highest score that file can read is ${b.best} — income, debt, repayments and time included`
+    : `it needs ${b.parameter} ${b.threshold}, and the highest score the customer's file can read is ${b.best} — income, debt, repayments and time included`;
 
 /** The rules an application would be declined for, each with its numbers and its step, joined by "; and ". */
 const withSteps = (facts: readonly RuleFact[], lines: readonly LineId[]): string =>

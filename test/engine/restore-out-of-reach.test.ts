@@ -108,3 +108,32 @@ function stateOn(trace: ReturnType<typeof run>, day: number, line: LineId): stri
   const last = trace.steps.filter((s) => s.day <= day).at(-1)!;
   return line === "huabei" ? last.status : last.jiebei.status;
 }
+
+describe("an opening no file can reach is said as such", () => {
+  // a customer who never had a line (130 months of history elsewhere), asking on day 1 under a minimum
+  // score of `min`; `best`: verified and ¥200,000 a month reported on day 2, Huabei applied for on day 30
+  const events = (min: number, best: boolean): EventInput[] => [
+    on.policy(0, { set: { minScore: min } }),
+    on.support(1),
+    ...(best ? [on.verify(2), on.income(2, 200_000), on.open(30, 5_000)] : []),
+  ];
+  it.each([1, 0].flatMap((share) => [850, 860, 870, 880, 895, 900, 940].map((min) => ({ share, min }))))(
+    "grantUsedFraction $share, minimum $min: barred exactly when the best applicant is declined",
+    ({ share, min }) => {
+      const asked = run(events(min, false), options(share));
+      const open = answerOf(asked.steps).remedies.find(
+        (r): r is Extract<Remedy, { kind: "open_line" }> => r.kind === "open_line",
+      )!;
+      const bars = open.scoreBars;
+      if (bars !== undefined) {
+        expect(bars).toMatchObject({ parameter: "minScore", threshold: min });
+        expect(bars.best).toBeLessThan(min);
+        const kinds = answerOf(asked.steps).remedies.map((r) => r.kind);
+        expect(kinds).not.toContain("raise_score");
+        expect(kinds).not.toContain("report_income");
+      }
+      const decision = stepsOf(run(events(min, true), options(share)), "apply")[0]!.decision;
+      expect(decision === "approved").toBe(bars === undefined);
+    },
+  );
+});

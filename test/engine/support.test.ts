@@ -594,12 +594,22 @@ describe("contact_support", () => {
   });
 
   it("without an account: a score below every limit band asks for the score of the lowest band", () => {
-    const policy = { ...DEFAULT_POLICY, limitBands: [{ minScore: 900, maxLimit: 5_000 }] };
-    const t = run([on.support(5), on.open(6, 3_000)], { policy });
-    const s = stepOn(t, "contact_support", 5);
-    expect(stepOn(t, "apply", 6).reasons[0]).toBe("SCORE_BELOW_LIMIT_BANDS");
+    const asked = (band: number) => {
+      const policy = { ...DEFAULT_POLICY, limitBands: [{ minScore: band, maxLimit: 5_000 }] };
+      return run([on.support(5), on.open(6, 3_000)], { policy, profile: { verified: false } });
+    };
+    const s = stepOn(asked(850), "contact_support", 5);
     expect(s.reasons.slice(0, 2)).toEqual(["NO_ACCOUNT", "SCORE_BELOW_LIMIT_BANDS"]);
-    expect(s.remedies.find((r) => r.kind === "raise_score")).toMatchObject({ needed: 900 });
+    expect(s.remedies.find((r) => r.kind === "raise_score")).toMatchObject({ needed: 850 });
+    // a band no file reaches once the line granted is used (855 at most: its balance at its limit, no
+    // activity yet, the application's inquiry): said so, no score asked
+    const t = asked(900);
+    expect(stepOn(t, "apply", 6).reasons[0]).toBe("SCORE_BELOW_LIMIT_BANDS");
+    const barred = stepOn(t, "contact_support", 5);
+    expect(barred.remedies.find((r) => r.kind === "raise_score")).toBeUndefined();
+    expect(remedy(barred.remedies, "open_line")).toMatchObject({
+      scoreBars: { parameter: "limitBands", threshold: 900 },
+    });
   });
 
   it("under a policy that allows no application at all, the answer says the opening is declined today (it hung)", () => {
@@ -2363,7 +2373,7 @@ describe("contact_support: a minimum score no file of the customer's reaches onc
     });
     expect(kinds(s.remedies)).toEqual(["on_record", "wait_for_review"]);
     expect(describeRemedy(wait)).toBe(
-      "no review restores the line under the current policy, whatever the customer does: once the line restored is used (its credit counted used, as grantUsedFraction has it), keeping it needs minScore 940, and the highest score that file can read is 880 — income, debt, repayments and time included — so no early review, higher income or higher score can; only a change of the lender's policy (a lower minScore) would, at a review after it; the next periodic review is on 2024-03-15 (day 74)",
+      "no review restores the line under the current policy, whatever the customer does: once the line restored is used (its credit counted used, as grantUsedFraction has it), the next review keeps it only at minScore 940, and the highest score that file can read is 880 — income, debt, repayments and time included — so no early review, higher income or higher score can; only a change of the lender's policy (a lower minScore) would, at a review after it; the next periodic review is on 2024-03-15 (day 74)",
     );
     // what it says: neither an early review nor the next periodic one restores the line
     expect(stepOn(t, "request_review", 60).decision).not.toBe("restored");
@@ -2371,6 +2381,29 @@ describe("contact_support: a minimum score no file of the customer's reaches onc
     expect(traceToNdjson("bars", [s])).toContain(
       '"scoreBars":{"parameter":"minScore","threshold":940,"best":880,"onceUsed":true}',
     );
+  });
+  it("says no application opens Huabei for one who never had a line, with no score or income to reach", () => {
+    // minScore 900 under the default policy: a file with no Huabei reports no balance and no activity, 895
+    // at most — the answer asked to 'raise the score from 855 to 900 — out of the customer's reach today:
+    // all these steps together reach at most 895' and to 'raise the score to the policy's opening minimum'
+    const events = [on.policy(0, { set: { minScore: 900 } }), on.support(1)];
+    const options = {
+      until: 40,
+      policy: DEFAULT_POLICY,
+      profile: { age: 35, verified: false, creditHistoryMonths: 130 },
+    };
+    const s = stepOn(run(events, options), "contact_support", 1);
+    const open = remedy(s.remedies, "open_line")!;
+    expect(open).toMatchObject({
+      scoreBars: { parameter: "minScore", threshold: 900, best: 895, onceUsed: false },
+    });
+    expect(kinds(s.remedies)).toEqual(["open_line"]);
+    expect(describeRemedy(open)).toBe(
+      "no line is open yet, and no application opens Huabei under the current policy, whatever the customer does: it needs minScore 900, and the highest score the customer's file can read is 895 — income, debt, repayments and time included — only a change of the lender's policy (a lower minScore) would",
+    );
+    // what it says: verified, with the highest income, the application is declined
+    const tried = run([...events, on.verify(2), on.income(2, 200_000), on.open(30, 5_000)], options);
+    expect(stepOn(tried, "apply", 30).decision).toBe("declined");
   });
 });
 

@@ -4,7 +4,7 @@
 
 import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, lineOf, rulesFor, thinFile } from "../customer.js";
-import { param } from "../eligibility.js";
+import { keptAtLeast, param } from "../eligibility.js";
 import { limitCap } from "../limits.js";
 import type { DueRecord } from "../record.js";
 import { asNextReviewReads, asReportReads, duesAhead } from "../report-ahead.js";
@@ -74,30 +74,63 @@ export function scoreOutOfReach(c: Customer, id: LineId, s: Scored): ScoreOutOfR
   // Jiebei's restoration — closed owing nothing (a closed line reports its balance against its last
   // limit, its activity as it was, at its best when used before closing)
   const huabei = id === "huabei";
-  const best = (once: boolean) => {
-    const pinned: Partial<Record<CharacteristicId, number | null>> = {
-      utilisation: huabei && once && share > 0 ? share : 0,
-    };
-    if (huabei) pinned.purchases90d = s.inputs.purchases90d;
-    return highestScore(pinned);
-  };
-  // the score the restoration reads, and what the line restored and used must keep (a band with a line)
-  const restore = restorationScore(rules, id);
-  const keep = { score: rules.minScore, parameter: param(id, "minScore", "jiebeiMinScore") };
+  const held = huabei ? { purchases90d: s.inputs.purchases90d } : {};
+  return beyondReach(c, id, [
+    { need: restorationScore(rules, id), pinned: { utilisation: 0, ...held }, onceUsed: false },
+    {
+      need: { score: rules.minScore, parameter: param(id, "minScore", "jiebeiMinScore") },
+      pinned: { utilisation: huabei && share > 0 ? share : 0, ...held },
+      onceUsed: true,
+    },
+  ]);
+}
+
+/**
+ * Whether the score an application to open Huabei needs is beyond every file the customer can have, as
+ * scoreOutOfReach reads a restoration's: the opening score (minOpenScore or minScore, or a band's) read on
+ * the file before it — a Huabei never opened reports no balance and no activity, a closed one its balance
+ * (repaid: none) and the activity it had, which no purchase raises until it is open — and what the next
+ * review keeps (minScore, or a band's) on the file once the line granted is used (grantUsedFraction of its
+ * limit reported, its activity still that, the application's own inquiry counted). Jiebei's opening reads Huabei, which the customer can close
+ * owing nothing: no file is ruled out for it (null).
+ */
+export function openingOutOfReach(c: Customer, id: LineId, s: Scored): ScoreOutOfReach | null {
+  if (id !== "huabei") return null;
+  const rules = rulesFor(c.policy, id);
+  const share = c.policy.grantUsedFraction;
+  const never = c.huabei.status === "none";
+  const activity = s.inputs.purchases90d;
+  return beyondReach(c, id, [
+    {
+      need: keptAtLeast(rules, id, rules.minOpenScore, "minOpenScore"),
+      pinned: { utilisation: never ? null : 0, purchases90d: activity },
+      onceUsed: false,
+    },
+    {
+      need: { score: rules.minScore, parameter: "minScore" },
+      pinned: { utilisation: Math.max(share, 0), purchases90d: activity ?? 0, inquiries30d: 1 },
+      onceUsed: true,
+    },
+  ]);
+}
+
+/** The first of `checks` whose score (the least from it with a line in its band) is above the highest
+ *  score there is with its characteristics pinned, or null. */
+function beyondReach(
+  c: Customer,
+  id: LineId,
+  checks: ReadonlyArray<{
+    need: { score: number; parameter: PolicyParamName };
+    pinned: Partial<Record<CharacteristicId, number | null>>;
+    onceUsed: boolean;
+  }>,
+): ScoreOutOfReach | null {
   const bands = param(id, "limitBands", "jiebeiLimitBands");
-  for (const [need, once] of [
-    [restore, false],
-    [keep, true],
-  ] as const) {
+  for (const { need, pinned, onceUsed } of checks) {
     const at = scoreWithLine(c, id, need.score);
-    const top = best(once);
-    if (Number.isFinite(at) && at > top)
-      return {
-        parameter: at > need.score ? bands : need.parameter,
-        threshold: at,
-        best: top,
-        onceUsed: once,
-      };
+    const best = highestScore(pinned);
+    if (Number.isFinite(at) && at > best)
+      return { parameter: at > need.score ? bands : need.parameter, threshold: at, best, onceUsed };
   }
   return null;
 }
