@@ -475,6 +475,8 @@ export type Remedy = {
    *  what would decline it then, with that day's score (none: it would be approved) */
   /** `limit`, `lastLimit`, `holds`: with no blockers, an application for the limit the closure ended
    *  would be approved lower — the limit it would be granted, the last limit, and the rules that hold it */
+  /** `scoreBars`: no file the customer can have scores what the opening, or the line granted and used,
+   *  needs: no application opens it again under the policy */
   | {
       kind: "reapply";
       day: number;
@@ -484,6 +486,7 @@ export type Remedy = {
       limit?: Fen;
       lastLimit?: Fen;
       holds?: RuleFact[];
+      scoreBars?: ScoreBars;
     }
   /** told to stop applying: an application for an increase on the active line is declined today for what
    *  only time clears (`waits`: the applications of the last 30 days, the cooldown since the last opening

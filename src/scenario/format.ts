@@ -665,6 +665,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
               }) — ${holds.join("; ")}`;
         return `nothing is owed; an application to open the line again would be approved ${when}${r.now ? "" : "; not before"}${lower}`;
       }
+      if (r.scoreBars !== undefined)
+        return `nothing is owed, but no application opens the line again under the current policy, whatever the customer does: ${scoreBarsText(r.scoreBars, "the line granted")} — only a change of the lender's policy (a lower ${r.scoreBars.parameter}) would`;
       const why = r.blockers.map((f) => {
         const numbers = describeFact(f);
         return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;

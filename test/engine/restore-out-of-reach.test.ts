@@ -137,3 +137,37 @@ describe("an opening no file can reach is said as such", () => {
     },
   );
 });
+
+describe("a reopening no file can reach is said as such", () => {
+  // the ¥5,000 Huabei line used once, repaid and closed by the customer on day 36, the minimum score
+  // raised to `min` on day 40, asked on day 50; `best`: verified and ¥200,000 a month reported on day 51,
+  // an application to open it again on day 60
+  const events = (min: number, best: boolean): EventInput[] => [
+    on.open(0, 5_000),
+    on.purchase(5, 1_000),
+    on.repay(35, "full"),
+    on.close(36),
+    on.policy(40, { set: { minScore: min } }),
+    on.support(50),
+    ...(best ? [on.verify(51), on.income(51, 200_000), on.open(60, 5_000)] : []),
+  ];
+  // (the highest score is an upper bound: under 860 no day serves — the line's activity, 1 day, is gone by
+  // day 95, and the opening's inquiry of day 0 counts until day 180, 15 points either way — yet it is not
+  // said to bar the line; the answer then names what declines the application, and promises nothing)
+  it.each([1, 0].flatMap((share) => [850, 870, 900, 940, 950].map((min) => ({ share, min }))))(
+    "grantUsedFraction $share, minimum $min: barred exactly when the best applicant is declined",
+    ({ share, min }) => {
+      const asked = run(events(min, false), options(share));
+      const reapply = answerOf(asked.steps).remedies.find(
+        (r): r is Extract<Remedy, { kind: "reapply" }> => r.kind === "reapply",
+      )!;
+      const bars = reapply.scoreBars;
+      if (bars !== undefined) {
+        expect(bars).toMatchObject({ parameter: "minScore", threshold: min });
+        expect(bars.best).toBeLessThan(min);
+      }
+      const apply = stepsOf(run(events(min, true), options(share)), "apply").find((s) => s.day === 60)!;
+      expect(apply.decision === "approved").toBe(bars === undefined);
+    },
+  );
+});
