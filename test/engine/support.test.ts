@@ -2372,7 +2372,9 @@ describe("contact_support: a minimum score no file of the customer's reaches onc
       early: null,
       scoreBars: { parameter: "minScore", threshold: 940, best: 880, onceUsed: true },
     });
-    expect(kinds(s.remedies)).toEqual(["on_record", "wait_for_review"]);
+    // and the closure it leaves certain, said months ahead
+    expect(kinds(s.remedies)).toEqual(["on_record", "wait_for_review", "closure_due"]);
+    expect(remedy(s.remedies, "closure_due")).toMatchObject({ day: 227, certain: true });
     expect(describeRemedy(wait)).toBe(
       "no review restores the line under the current policy, whatever the customer does: once the line restored is used (its credit counted used, as grantUsedFraction has it), the next review keeps it only at minScore 940, and the highest score that file can read is 880 — income, debt, repayments and time included — so no early review, higher income or higher score can; only a change of the lender's policy (a lower minScore) would, at a review after it; the next periodic review is on 2024-03-15 (day 74)",
     );
@@ -2383,6 +2385,26 @@ describe("contact_support: a minimum score no file of the customer's reaches onc
       '"scoreBars":{"parameter":"minScore","threshold":940,"best":880,"onceUsed":true}',
     );
   });
+  it("names no way back for a limit cut on a line no review restores", () => {
+    // ¥600,000 borrowed elsewhere on day 36: Huabei suspended and its limit cut on day 45; minScore 900
+    // from day 47 — the answer said 'A cut limit comes back only through an application for an increase,
+    // which can be made once the line is restored' of a line no review restores
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(5, 1_000),
+      on.repay(35, "full"),
+      on.externalDebt(36, 600_000),
+      on.policy(47, { set: { minScore: 900 } }),
+      on.support(50),
+    ];
+    const options = { until: 60, policy: DEFAULT_POLICY, profile: { age: 35, creditHistoryMonths: 130 } };
+    const s = stepOn(run(events, options), "contact_support", 50);
+    expect(remedy(s.remedies, "wait_for_review")).toMatchObject({
+      scoreBars: { parameter: "minScore", threshold: 900, onceUsed: true },
+    });
+    expect(kinds(s.remedies)).toEqual(["on_record", "wait_for_review", "closure_due"]);
+  });
+
   it("says no application opens Huabei for one who never had a line, with no score or income to reach", () => {
     // minScore 900 under the default policy: a file with no Huabei reports no balance and no activity, 895
     // at most — the answer asked to 'raise the score from 855 to 900 — out of the customer's reach today:

@@ -266,7 +266,11 @@ function closureAhead(
   // a write-off on either line bars any restoration; else the clean period may not end in time
   const barred = writeOffFact(c, line) !== null;
   const hold = line.cause === "security" && held === null;
-  const certain = closesOn !== null && (barred || (!hold && clean > closesOn));
+  // …or no score the customer's file can reach restores it (the wait says why, and stays)
+  const scoreBarred = remedies.some(
+    (r) => r.line === line.id && r.kind === "wait_for_review" && r.scoreBars !== undefined,
+  );
+  const certain = closesOn !== null && (barred || scoreBarred || (!hold && clean > closesOn));
   // a write-off due before that review comes first: the closure is not what to warn of — unless it is
   // certain, which it is even for the customer who pays the overdue as asked (the clean period counted
   // from today): paying averts the write-off, not the closure, and the answer must not leave it unsaid
@@ -296,8 +300,8 @@ function closureAhead(
       ...(loan !== null && "calledIn" in loan ? { callsIn: loan.calledIn } : {}),
       ...(loan !== null && "toTerm" in loan ? { toTerm: loan.toTerm } : {}),
     });
-  // advice towards a restoration that cannot come is not given
-  if (barred || certain)
+  // advice towards a restoration that cannot come is not given (none is when the score bars it)
+  if ((barred || certain) && !scoreBarred)
     for (let i = remedies.length - 1; i >= 0; i--) {
       const r = remedies[i]!;
       if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
