@@ -156,6 +156,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "with `ready`, when nothing stands in the way on today's record, which an early review asked for now reads and restores the line on, but the next review, reading the coming month-end report (`report`: `day`, `date`; null when none comes before it) with the bills due before it met at their minimum, would read a score (`reads`) short of what restoring needs (`needed`) — not of what keeping the line needs, so that review keeps the line the early review restores: the early review is the way, and `early` is today",
       policyBars:
         "when the policy's largest limit (`largest`, yuan) is below its smallest line (`smallest`, yuan): no review restores the line under it, whatever the customer does — only a change of policy would; `early` is null. With `atIncome` (yuan a month, the most a file can state): the largest limit the income multiple allows at that income, so no income the customer reports brings a line",
+      scoreBars:
+        "when the score the policy's `parameter` asks (`threshold`) is above the highest the customer's file can score (`best`), whatever the customer does and time brings — on the file the restoration reads, or (`onceUsed`) on the file the line restored and used leaves (counted used at `grantUsedFraction`), which keeping the line needs: no review restores the line under the policy, only a change of it would; `early` is null, and no step towards the restoration is given",
     },
   },
   wait_for_inquiries: {
@@ -281,6 +283,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "with no blockers, when an application for the limit the closure ended would be approved lower (a cap today's income or score sets below it): the limit it would be granted (yuan); or, granted in full, when one for more would be held at it (more is an increase: its standards not met, `INCREASE_TOO_SOON` …): that limit; absent otherwise",
       lastLimit: "with `limit`: the limit the closure ended (yuan)",
       holds: "with `limit`: the rules that hold it there, with their numbers (as the application's facts)",
+      scoreBars:
+        "as `open_line`'s: the score the policy's `parameter` asks (`threshold`) is above the highest the customer's file can score (`best`) — before the application (a closed Huabei's activity as it was, which no purchase raises until it is open), or (`onceUsed`) once the line granted is used: no application opens the line again under the policy, only a change of it would",
     },
   },
   increase_from: {
@@ -305,6 +309,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       now: "that day is today",
       blockers: "the facts that would decline it then (none: it would be approved)",
       debt: "when the debt ratio is one: `repay`, the debt elsewhere to repay (yuan; null without an income), or `income`, the monthly income that brings it within the cap (null: none)",
+      scoreBars:
+        "when the score the policy's `parameter` asks (`threshold`) is above the highest the customer's file can score (`best`), whatever the customer does and time brings — before the application (a Huabei never opened reports no balance and no activity), or (`onceUsed`) once the line granted is used (counted used at `grantUsedFraction`), which the next review keeps it to: no application opens Huabei under the policy, only a change of it would; no score, income or debt step is given",
     },
   },
   limit_cut: {

@@ -424,6 +424,15 @@ export function score(inputs: ScoreInputs): ScoreResult {
  *  scores) needs, allocating nothing. */
 export const scoreValue = (inputs: ScoreInputs): number => clampScore(SCORE_MIN + pointsOf(inputs, null));
 
+/** The highest score there is with the characteristics in `pinned` at the values given (null: their
+ *  missing bin) and every other at its maximum: the most a file can score whose pinned facts nothing
+ *  changes (a line counted used, a suspended line's activity held). */
+export function highestScore(pinned: Partial<Record<CharacteristicId, number | null>>): number {
+  let total = SCORE_MIN;
+  for (const c of CHARACTERISTICS) total += c.id in pinned ? binFor(c, pinned[c.id] ?? null).points : c.max;
+  return clampScore(total);
+}
+
 /** Every characteristic with its value, bin and points: the `--explain` breakdown. */
 export function explain(inputs: ScoreInputs): Factor[] {
   return CHARACTERISTICS.map((c) => {

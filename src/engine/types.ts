@@ -17,6 +17,7 @@ import type {
   InstalmentTerm,
   LineId,
   LoanTerm,
+  PolicyParamName,
   PolicyParams,
   ProfileField,
   RepayKeyword,
@@ -185,6 +186,17 @@ export interface OverdueCallIn extends CalledIn {
   line: LineId;
 }
 
+/** A score the policy's `parameter` asks (`threshold`) above the highest the customer's file can score
+ *  (`best`) whatever the customer does and time brings — on the file the decision reads, or (`onceUsed`)
+ *  once the line it gives is used, which the next review keeps it to: no review or application gives the
+ *  line under the policy, only a change of it would. */
+export interface ScoreBars {
+  parameter: PolicyParamName;
+  threshold: number;
+  best: number;
+  onceUsed: boolean;
+}
+
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 export type Remedy = {
   line: LineId;
@@ -331,6 +343,10 @@ export type Remedy = {
    *  review restores the line under it, whatever the customer does — only a change of policy would; no
    *  early review is offered. With `atIncome`, the largest its income multiple makes at that income, the
    *  most a file can state */
+  /** `scoreBars`: the score the policy's `parameter` asks (`threshold`) is above the highest the customer's
+   *  file can score (`best`) — whatever the customer does and time brings — before the restoration, or
+   *  (`onceUsed`) once the line restored is used, which keeping it needs: no review restores the line under
+   *  the policy, only a change of it would; no early review is offered, nor any step towards it */
   /** `reads`: something stands in the way today (the debt ratio on record, say), but nothing does once the
    *  next review reads the month-end report before it (the repayments made since the last one counted, the
    *  bills due before it met at their minimum): `ready`, and an early review only after that report */
@@ -346,6 +362,7 @@ export type Remedy = {
       reads?: { day: number; date: string };
       periodic?: { reads: number; needed: number; report: { day: number; date: string } | null };
       policyBars?: { largest: Fen; smallest: Fen; atIncome?: Fen };
+      scoreBars?: ScoreBars;
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */
@@ -458,6 +475,8 @@ export type Remedy = {
    *  what would decline it then, with that day's score (none: it would be approved) */
   /** `limit`, `lastLimit`, `holds`: with no blockers, an application for the limit the closure ended
    *  would be approved lower — the limit it would be granted, the last limit, and the rules that hold it */
+  /** `scoreBars`: no file the customer can have scores what the opening, or the line granted and used,
+   *  needs: no application opens it again under the policy */
   | {
       kind: "reapply";
       day: number;
@@ -467,6 +486,7 @@ export type Remedy = {
       limit?: Fen;
       lastLimit?: Fen;
       holds?: RuleFact[];
+      scoreBars?: ScoreBars;
     }
   /** told to stop applying: an application for an increase on the active line is declined today for what
    *  only time clears (`waits`: the applications of the last 30 days, the cooldown since the last opening
@@ -484,7 +504,9 @@ export type Remedy = {
   /** no line yet: an application to open Huabei can be made from `day` (`now`: today; later while too many
    *  applications were made in the last 30 days); `blockers`, what would decline it then (none: it would
    *  be approved); `debt`, when the debt ratio is one, the debt elsewhere to repay (fen; null without an
-   *  income: none is enough) or the monthly income (yuan; null: none) that brings it within the cap */
+   *  income: none is enough) or the monthly income (yuan; null: none) that brings it within the cap;
+   *  `scoreBars`: no file the customer can have scores what the opening, or the line granted and used,
+   *  needs — no application opens it under the policy, and no step towards one is given */
   | {
       kind: "open_line";
       day: number;
@@ -492,6 +514,7 @@ export type Remedy = {
       now: boolean;
       blockers: RuleFact[];
       debt?: { repay: Fen | null; income: number | null };
+      scoreBars?: ScoreBars;
     }
   /** the limit a review cut on `day`, `from` → `to` (fen), with the reasons recorded then; it comes back
    *  only through an application for an increase, which the cooldown since the line's last opening or

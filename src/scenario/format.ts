@@ -26,6 +26,7 @@ import {
   type RuleFact,
   SCORE_MAX,
   type ScenarioEvent,
+  type ScoreBars,
   type ScoreInputs,
   type Snapshot,
   type Status,
@@ -584,6 +585,9 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         return `no review restores the line under the current policy, whatever the customer does: the largest limit its income multiple allows at any income (${money(bars.atIncome)} a month), ${money(bars.largest)}, is below its smallest line, ${money(bars.smallest)} — only a change of policy that offers a line (a larger income multiple, or a smaller smallest line) would, at a review after it; ${review}`;
       if (bars !== undefined)
         return `no review restores the line under the current policy, whatever the customer does: the largest limit it offers, ${money(bars.largest)}, is below its smallest line, ${money(bars.smallest)} — only a change of policy that offers a line (a larger limit, or a smaller smallest line) would, at a review after it; ${review}`;
+      const sb = r.scoreBars;
+      if (sb !== undefined)
+        return `no review restores the line under the current policy, whatever the customer does: ${scoreBarsText(sb, "the line restored")} — so no early review, higher income or higher score can; only a change of the lender's policy (a lower ${sb.parameter}) would, at a review after it; ${review}`;
       if (r.early === null) return `${review}${reads}`;
       const from = r.early.now ? "today" : `from ${r.early.date} (day ${r.early.day})`;
       return `${review}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}, once what is asked above is done`;
@@ -661,6 +665,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
               }) — ${holds.join("; ")}`;
         return `nothing is owed; an application to open the line again would be approved ${when}${r.now ? "" : "; not before"}${lower}`;
       }
+      if (r.scoreBars !== undefined)
+        return `nothing is owed, but no application opens the line again under the current policy, whatever the customer does: ${scoreBarsText(r.scoreBars, "the line granted")} — only a change of the lender's policy (a lower ${r.scoreBars.parameter}) would`;
       const why = r.blockers.map((f) => {
         const numbers = describeFact(f);
         return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;
@@ -682,6 +688,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         : `from ${r.date} (day ${r.day}), once recent applications (own and elsewhere) are few enough; not before`;
       if (r.blockers.length === 0)
         return `no line is open yet; an application to open Huabei (apply, product: open) would be approved ${when}`;
+      if (r.scoreBars !== undefined)
+        return `no line is open yet, and no application opens Huabei under the current policy, whatever the customer does: ${scoreBarsText(r.scoreBars, "the line granted")} — only a change of the lender's policy (a lower ${r.scoreBars.parameter}) would`;
       // each rule with its numbers and what puts it right
       const why = r.blockers.map((f) => {
         const numbers = describeFact(f);
@@ -705,6 +713,13 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         : `repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
   }
 }
+
+/** A score no file of the customer's reaches (`scoreBars`): the parameter and its value, on the file the
+ *  decision reads or once `what` (the line restored, granted) is used, and the highest that file scores. */
+const scoreBarsText = (b: ScoreBars, what: string): string =>
+  b.onceUsed
+    ? `once ${what} is used (its credit counted used, as grantUsedFraction has it), the next review keeps it only at ${b.parameter} ${b.threshold}, and the highest score that file can read is ${b.best} — income, debt, repayments and time included`
+    : `it needs ${b.parameter} ${b.threshold}, and the highest score the customer's file can read is ${b.best} — income, debt, repayments and time included`;
 
 /** The rules an application would be declined for, each with its numbers and its step, joined by "; and ". */
 const withSteps = (facts: readonly RuleFact[], lines: readonly LineId[]): string =>

@@ -594,12 +594,22 @@ describe("contact_support", () => {
   });
 
   it("without an account: a score below every limit band asks for the score of the lowest band", () => {
-    const policy = { ...DEFAULT_POLICY, limitBands: [{ minScore: 900, maxLimit: 5_000 }] };
-    const t = run([on.support(5), on.open(6, 3_000)], { policy });
-    const s = stepOn(t, "contact_support", 5);
-    expect(stepOn(t, "apply", 6).reasons[0]).toBe("SCORE_BELOW_LIMIT_BANDS");
+    const asked = (band: number) => {
+      const policy = { ...DEFAULT_POLICY, limitBands: [{ minScore: band, maxLimit: 5_000 }] };
+      return run([on.support(5), on.open(6, 3_000)], { policy, profile: { verified: false } });
+    };
+    const s = stepOn(asked(850), "contact_support", 5);
     expect(s.reasons.slice(0, 2)).toEqual(["NO_ACCOUNT", "SCORE_BELOW_LIMIT_BANDS"]);
-    expect(s.remedies.find((r) => r.kind === "raise_score")).toMatchObject({ needed: 900 });
+    expect(s.remedies.find((r) => r.kind === "raise_score")).toMatchObject({ needed: 850 });
+    // a band no file reaches once the line granted is used (855 at most: its balance at its limit, no
+    // activity yet, the application's inquiry): said so, no score asked
+    const t = asked(900);
+    expect(stepOn(t, "apply", 6).reasons[0]).toBe("SCORE_BELOW_LIMIT_BANDS");
+    const barred = stepOn(t, "contact_support", 5);
+    expect(barred.remedies.find((r) => r.kind === "raise_score")).toBeUndefined();
+    expect(remedy(barred.remedies, "open_line")).toMatchObject({
+      scoreBars: { parameter: "limitBands", threshold: 900 },
+    });
   });
 
   it("under a policy that allows no application at all, the answer says the opening is declined today (it hung)", () => {
@@ -638,7 +648,8 @@ describe("contact_support", () => {
 
   it("on a credit suspension with arrears: pay the overdue amount, raise the score, wait for the review date", () => {
     const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(50)], {
-      policy: testPolicy({ suspendOverdueDays: 5, restoreScore: 950 }),
+      // (940: a suspended Huabei's activity is held, one day of it here, 10 points short — 950 no file reaches)
+      policy: testPolicy({ suspendOverdueDays: 5, restoreScore: 940 }),
     });
     const s = stepOn(t, "contact_support", 50);
     expect(s.status).toBe("suspended");
@@ -653,7 +664,7 @@ describe("contact_support", () => {
       by: { day: 220, date: "2024-08-08", what: "charge_off" },
     });
     expect(s.overdue).toBeGreaterThan(100_000); // principal plus penalty
-    expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 950 });
+    expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 940 });
     expect(remedy(s.remedies, "raise_score")!.drivers.length).toBeGreaterThan(0);
     expect(remedy(s.remedies, "wait_for_review")).toEqual({
       line: "huabei",
@@ -773,7 +784,8 @@ describe("contact_support", () => {
         on.support(20),
       ],
       {
-        policy: scoreFallsAfterOpening({ restoreScore: 950 }),
+        // (930: the suspended line's activity is held at none, 20 points short — 950 no file reaches)
+        policy: scoreFallsAfterOpening({ restoreScore: 930 }),
       },
     );
     const s = stepOn(t, "contact_support", 20);
@@ -842,7 +854,8 @@ describe("contact_support", () => {
   it("a line the next review must close: said, and advice that cannot beat it is not given", () => {
     // suspended (score) on day 14, closed at the first review 31+ days on; overdue from day 44
     const policy = scoreFallsAfterOpening({
-      restoreScore: 950,
+      // (940: the suspended line's activity is held at one day — 950 no file reaches)
+      restoreScore: 940,
       closeAfterSuspendedDays: 31,
       restoreCleanDays: 90,
     });
@@ -1530,8 +1543,9 @@ describe("contact_support", () => {
     expect(applied(89).reasons).toContain("TOO_MANY_APPLICATIONS");
     expect(applied(90).decision).toMatch(/^approved/);
     // what declines it on that day besides is said as of that day: a policy asking more than the score
-    // then reads (the file ages by day 90, but not to 950)
-    const strict = run([...events, on.policy(61, { set: { minOpenScore: 950 } }), on.support(61)], {
+    // then reads (the file ages by day 90, but not to 930 — the most a file whose closed line had no
+    // activity can read: 950 none reaches, and is said so)
+    const strict = run([...events, on.policy(61, { set: { minOpenScore: 930 } }), on.support(61)], {
       policy,
     });
     const then = remedy(stepsOf(strict, "contact_support", 61).at(-1)!.remedies, "reapply")!;
@@ -1875,8 +1889,10 @@ describe("raising the score", () => {
   });
 
   it("a score the customer's own steps cannot reach is said to be out of reach, with the most they reach", () => {
-    // a policy asking 950 of a file whose history (time only) is short: every step leaves it below (asked
-    // on day 31, with no month end before the review of day 45: that review reads today's score)
+    // a policy asking 930 of a file whose history (time only) is short: every step leaves it below (asked
+    // on day 31, with no month end before the review of day 45: that review reads today's score) — 930
+    // the most a file can score with the suspended line's activity held at none, which time would bring
+    // within reach
     const asked = (minScore: number) =>
       stepOn(
         run([on.open(0, 1_000), on.policy(5, { set: { minScore } }), on.support(31)], {
@@ -1886,10 +1902,10 @@ describe("raising the score", () => {
         "contact_support",
         31,
       );
-    const s = asked(950);
+    const s = asked(930);
     expect(s.status).toBe("suspended");
     const raise = remedy(s.remedies, "raise_score")!;
-    expect(raise.reach).toBeLessThan(950);
+    expect(raise.reach).toBeLessThan(930);
     expect(raise.reach).toBeGreaterThanOrEqual(s.score);
     expect(describeRemedy(raise)).toContain(
       `out of the customer's reach today: all these steps together reach at most ${raise.reach}`,
@@ -2331,6 +2347,86 @@ describe("contact_support: a policy with no line for anyone", () => {
     expect(remedy(stepOn(t, "contact_support", 20).remedies, "report_income")).toMatchObject({
       income: 1_000_000_000,
     });
+  });
+});
+
+describe("contact_support: a minimum score no file of the customer's reaches once the line is used", () => {
+  it("says no review restores the line, naming minScore, with no early review, income or score to reach", () => {
+    // the default policy, minScore raised to 940 on day 40: Huabei suspended on day 45; restored and used
+    // at its limit it scores at most 880 (0 of 60 for its utilisation, its activity held at 1–5 days) —
+    // the answer asked to 'raise the score from 905 to 1000 — no score reaches 1000 (the scorecard's
+    // highest is 950): report a higher income', and offered an early review
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(5, 1_000),
+      on.repay(35, "full"),
+      on.policy(40, { set: { minScore: 940 } }),
+      on.support(50),
+    ];
+    const options = { until: 80, policy: DEFAULT_POLICY, profile: { age: 35, creditHistoryMonths: 36 } };
+    const t = run([...events, on.requestReview(60)], options);
+    const s = stepOn(t, "contact_support", 50);
+    expect(s.status).toBe("suspended");
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({
+      early: null,
+      scoreBars: { parameter: "minScore", threshold: 940, best: 880, onceUsed: true },
+    });
+    // and the closure it leaves certain, said months ahead
+    expect(kinds(s.remedies)).toEqual(["on_record", "wait_for_review", "closure_due"]);
+    expect(remedy(s.remedies, "closure_due")).toMatchObject({ day: 227, certain: true });
+    expect(describeRemedy(wait)).toBe(
+      "no review restores the line under the current policy, whatever the customer does: once the line restored is used (its credit counted used, as grantUsedFraction has it), the next review keeps it only at minScore 940, and the highest score that file can read is 880 — income, debt, repayments and time included — so no early review, higher income or higher score can; only a change of the lender's policy (a lower minScore) would, at a review after it; the next periodic review is on 2024-03-15 (day 74)",
+    );
+    // what it says: neither an early review nor the next periodic one restores the line
+    expect(stepOn(t, "request_review", 60).decision).not.toBe("restored");
+    expect(stepOn(t, "review", 74).decision).not.toBe("restored");
+    expect(traceToNdjson("bars", [s])).toContain(
+      '"scoreBars":{"parameter":"minScore","threshold":940,"best":880,"onceUsed":true}',
+    );
+  });
+  it("names no way back for a limit cut on a line no review restores", () => {
+    // ¥600,000 borrowed elsewhere on day 36: Huabei suspended and its limit cut on day 45; minScore 900
+    // from day 47 — the answer said 'A cut limit comes back only through an application for an increase,
+    // which can be made once the line is restored' of a line no review restores
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(5, 1_000),
+      on.repay(35, "full"),
+      on.externalDebt(36, 600_000),
+      on.policy(47, { set: { minScore: 900 } }),
+      on.support(50),
+    ];
+    const options = { until: 60, policy: DEFAULT_POLICY, profile: { age: 35, creditHistoryMonths: 130 } };
+    const s = stepOn(run(events, options), "contact_support", 50);
+    expect(remedy(s.remedies, "wait_for_review")).toMatchObject({
+      scoreBars: { parameter: "minScore", threshold: 900, onceUsed: true },
+    });
+    expect(kinds(s.remedies)).toEqual(["on_record", "wait_for_review", "closure_due"]);
+  });
+
+  it("says no application opens Huabei for one who never had a line, with no score or income to reach", () => {
+    // minScore 900 under the default policy: a file with no Huabei reports no balance and no activity, 895
+    // at most — the answer asked to 'raise the score from 855 to 900 — out of the customer's reach today:
+    // all these steps together reach at most 895' and to 'raise the score to the policy's opening minimum'
+    const events = [on.policy(0, { set: { minScore: 900 } }), on.support(1)];
+    const options = {
+      until: 40,
+      policy: DEFAULT_POLICY,
+      profile: { age: 35, verified: false, creditHistoryMonths: 130 },
+    };
+    const s = stepOn(run(events, options), "contact_support", 1);
+    const open = remedy(s.remedies, "open_line")!;
+    expect(open).toMatchObject({
+      scoreBars: { parameter: "minScore", threshold: 900, best: 895, onceUsed: false },
+    });
+    expect(kinds(s.remedies)).toEqual(["open_line"]);
+    expect(describeRemedy(open)).toBe(
+      "no line is open yet, and no application opens Huabei under the current policy, whatever the customer does: it needs minScore 900, and the highest score the customer's file can read is 895 — income, debt, repayments and time included — only a change of the lender's policy (a lower minScore) would",
+    );
+    // what it says: verified, with the highest income, the application is declined
+    const tried = run([...events, on.verify(2), on.income(2, 200_000), on.open(30, 5_000)], options);
+    expect(stepOn(tried, "apply", 30).decision).toBe("declined");
   });
 });
 

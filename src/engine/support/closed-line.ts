@@ -23,6 +23,7 @@ import type { RuleFact } from "../verdict.js";
 import { applicationOn, openingBlockers, reopensLower, tooManyApplications } from "./applying.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { dueInGrace } from "./reminders.js";
+import { openingOutOfReach } from "./restoring-score.js";
 
 /** What is owed on a closed or written-off line, and — where its instalments run to term — when it falls
  *  due: asked as a balance to repay now, it reads as if the whole loan or plan were due. `asked`: what the
@@ -137,6 +138,7 @@ export function closedLineSteps(
   // days (its own counted), with that day's score: a day named is one it passes, or what declines it then
   const on = reopens ? applicationOn(c, day, day, s) : null;
   const blockers = on !== null ? openingBlockers(c, line, on.day, on.s) : [];
+  const bars = on !== null && blockers.length > 0 ? openingOutOfReach(c, line.id, on.s) : null;
   // a hold its changes laid stands until a verification (the line closed or not): the step comes first
   if (blockers.some((f) => f.code === "SECURITY_PROFILE_CHANGES" || f.code === "UNUSUAL_TRANSACTIONS"))
     remedies.push({ line: line.id, kind: "verify_identity" });
@@ -149,6 +151,8 @@ export function closedLineSteps(
       now: on.day === day,
       blockers,
       ...(blockers.length === 0 ? reopensLower(c, line, on.day, on.s) : {}),
+      // no file the customer can have scores what it needs: said so (as an opening's)
+      ...(bars !== null ? { scoreBars: bars } : {}),
     });
   // the reasons are what stands in the way today; the closure's own, recorded then, are the on-record
   // line's (cited as today's, "a repayment is past due right now" read false once it was repaid)

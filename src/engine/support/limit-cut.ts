@@ -136,7 +136,8 @@ export function cutLimitSteps(
     const barred = remedies.some(
       (r) =>
         r.line === line.id &&
-        ((r.kind === "wait_for_review" && r.policyBars) || (r.kind === "closure_due" && r.certain)),
+        ((r.kind === "wait_for_review" && (r.policyBars || r.scoreBars)) ||
+          (r.kind === "closure_due" && r.certain)),
     );
     if (line.status === "suspended" && barred) continue;
     remedies.push(cut);

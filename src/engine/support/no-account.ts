@@ -11,6 +11,7 @@ import { principalReasons, type RuleFact } from "../verdict.js";
 import { applicationOn, openingBlockers, tooManyApplications } from "./applying.js";
 import type { SupportAnswer } from "./citing.js";
 import { reportIncome } from "./income-advice.js";
+import { openingOutOfReach } from "./restoring-score.js";
 import { raiseScore } from "./score-advice.js";
 
 /** A customer who never had a line: whether an application to open Huabei (Jiebei is by invitation, for a
@@ -28,17 +29,21 @@ export function noAccount(c: Customer, day: number, today: Scored, calendar: Cal
   const remedies: Remedy[] = [];
   if (has("SECURITY_PROFILE_CHANGES") || has("UNUSUAL_TRANSACTIONS") || has("IDENTITY_REQUIRED"))
     remedies.push({ line: line.id, kind: "verify_identity" });
+  // no file the customer can have scores what the opening or the line granted and used needs: no step
+  // opens the line under the policy (said with the application, whatever else declines it)
+  const scoreBars = blockers.length > 0 ? openingOutOfReach(c, line.id, s) : null;
   const score = has("SCORE_BELOW_OPEN_MINIMUM") ?? has("SCORE_BELOW_LIMIT_BANDS");
-  if (score?.threshold !== undefined) remedies.push(raiseScore(c, line, s, score.threshold));
+  if (score?.threshold !== undefined && scoreBars === null)
+    remedies.push(raiseScore(c, line, s, score.threshold));
   const income = reportIncome(c, line, s);
-  if (income !== null && has("INCOME_BELOW_SMALLEST_LINE")) remedies.push(income);
+  if (income !== null && has("INCOME_BELOW_SMALLEST_LINE") && scoreBars === null) remedies.push(income);
   // no line yet: the debt the ratio counts is all elsewhere, and counts the day it is repaid — with the
   // smallest line counted as used, as the application counts it (applicationDebt)
   const dti = has("DEBT_TO_INCOME_TOO_HIGH")?.threshold;
   const within = dti === undefined ? undefined : debtWithin(c, dti);
   const counted = applicationDebt(c, line, false);
   const debt =
-    dti === undefined || within === undefined
+    dti === undefined || within === undefined || scoreBars !== null
       ? undefined
       : {
           repay: within === null ? null : counted - within,
@@ -52,6 +57,7 @@ export function noAccount(c: Customer, day: number, today: Scored, calendar: Cal
     now: from === day,
     blockers,
     ...(debt && { debt }),
+    ...(scoreBars !== null && { scoreBars }),
   });
   const reasons: ReasonCode[] = [
     "NO_ACCOUNT",

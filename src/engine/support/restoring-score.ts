@@ -4,14 +4,16 @@
 
 import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, lineOf, rulesFor, thinFile } from "../customer.js";
+import { keptAtLeast, param } from "../eligibility.js";
 import { limitCap } from "../limits.js";
 import type { DueRecord } from "../record.js";
 import { asNextReviewReads, asReportReads, duesAhead } from "../report-ahead.js";
 import { restorationBlockers, restorationScore, restoredOnceUsed } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
+import { type CharacteristicId, highestScore } from "../scorecard.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { RuleFact } from "../verdict.js";
-import type { LineId } from "../vocabulary.js";
+import type { LineId, PolicyParamName } from "../vocabulary.js";
 import {
   asReviewOnReads,
   monthEndBefore,
@@ -41,6 +43,96 @@ export function scoreRestores(
     kept.limit !== null ||
     kept.facts.every((f) => f.code === "LIMIT_KEPT_ONCE_USED" || f.code === "DEBT_TO_INCOME_TOO_HIGH")
   );
+}
+
+/** A score no file of the customer's reaches that restoring line `id` needs: the policy's `parameter` asks
+ *  `threshold` — of the file the restoration reads, or (`onceUsed`) of the file the line restored and used
+ *  leaves, which keeping it needs — and the highest that file can score is `best`. */
+export interface ScoreOutOfReach {
+  parameter: PolicyParamName;
+  threshold: number;
+  best: number;
+  onceUsed: boolean;
+}
+
+/**
+ * Whether the score restoring line `id` needs is beyond every file the customer can have (`s`: today's
+ * score): every characteristic at its best — income, debt elsewhere and balances repaid, inquiries and
+ * profile changes aged out, an identity verified, and what time brings (history, age, a delinquency aged
+ * out) — but Huabei's, which the policy pins when it is the line restored: its activity held until it is
+ * open again, and once the credit is used (grantUsedFraction) at least that share of its limit reported
+ * (Jiebei's file can have Huabei closed owing nothing, its activity at its best: nothing pinned). The restoration score (restoreScore or minScore, or a band's) is read on the file
+ * before the restoration, what keeping the line needs (minScore, or a band's) on the file once used; the
+ * first either falls short of, or null when some file meets both. An upper bound: a file it allows may
+ * still fall short, and the steps towards it say how far the customer's reach goes.
+ */
+export function scoreOutOfReach(c: Customer, id: LineId, s: Scored): ScoreOutOfReach | null {
+  const rules = rulesFor(c.policy, id);
+  const share = c.policy.grantUsedFraction;
+  // Huabei as the file can have it, its utilisation before the restoration and once used: restored (its
+  // activity held until then; repaid, its balance reported at a month end before the restoration), or —
+  // Jiebei's restoration — closed owing nothing (a closed line reports its balance against its last
+  // limit, its activity as it was, at its best when used before closing)
+  const huabei = id === "huabei";
+  const held = huabei ? { purchases90d: s.inputs.purchases90d } : {};
+  return beyondReach(c, id, [
+    { need: restorationScore(rules, id), pinned: { utilisation: 0, ...held }, onceUsed: false },
+    {
+      need: { score: rules.minScore, parameter: param(id, "minScore", "jiebeiMinScore") },
+      pinned: { utilisation: huabei && share > 0 ? share : 0, ...held },
+      onceUsed: true,
+    },
+  ]);
+}
+
+/**
+ * Whether the score an application to open Huabei needs is beyond every file the customer can have, as
+ * scoreOutOfReach reads a restoration's: the opening score (minOpenScore or minScore, or a band's) read on
+ * the file before it — a Huabei never opened reports no balance and no activity, a closed one its balance
+ * (repaid: none) and the activity it had, which no purchase raises until it is open — and what the next
+ * review keeps (minScore, or a band's) on the file once the line granted is used (grantUsedFraction of its
+ * limit reported, its activity still that, the application's own inquiry counted). Jiebei's opening reads Huabei, which the customer can close
+ * owing nothing: no file is ruled out for it (null).
+ */
+export function openingOutOfReach(c: Customer, id: LineId, s: Scored): ScoreOutOfReach | null {
+  if (id !== "huabei") return null;
+  const rules = rulesFor(c.policy, id);
+  const share = c.policy.grantUsedFraction;
+  const never = c.huabei.status === "none";
+  const activity = s.inputs.purchases90d;
+  return beyondReach(c, id, [
+    {
+      need: keptAtLeast(rules, id, rules.minOpenScore, "minOpenScore"),
+      pinned: { utilisation: never ? null : 0, purchases90d: activity },
+      onceUsed: false,
+    },
+    {
+      need: { score: rules.minScore, parameter: "minScore" },
+      pinned: { utilisation: Math.max(share, 0), purchases90d: activity ?? 0, inquiries30d: 1 },
+      onceUsed: true,
+    },
+  ]);
+}
+
+/** The first of `checks` whose score (the least from it with a line in its band) is above the highest
+ *  score there is with its characteristics pinned, or null. */
+function beyondReach(
+  c: Customer,
+  id: LineId,
+  checks: ReadonlyArray<{
+    need: { score: number; parameter: PolicyParamName };
+    pinned: Partial<Record<CharacteristicId, number | null>>;
+    onceUsed: boolean;
+  }>,
+): ScoreOutOfReach | null {
+  const bands = param(id, "limitBands", "jiebeiLimitBands");
+  for (const { need, pinned, onceUsed } of checks) {
+    const at = scoreWithLine(c, id, need.score);
+    const best = highestScore(pinned);
+    if (Number.isFinite(at) && at > best)
+      return { parameter: at > need.score ? bands : need.parameter, threshold: at, best, onceUsed };
+  }
+  return null;
 }
 
 /** The least score that restores line `id` as far as the score goes: the restoration score, or a band's

@@ -26,7 +26,7 @@ import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { incomeAwaitsReport } from "./income-advice.js";
 import { cleanUntil, type Restoration, restoration } from "./restoration.js";
 import { debtHoldsEarly, scoreHoldsEarly } from "./restoration-debt.js";
-import { restoresOnPaying, scoreRestores } from "./restoring-score.js";
+import { restoresOnPaying, scoreOutOfReach, scoreRestores } from "./restoring-score.js";
 import { standardRemedies } from "./standard-steps.js";
 
 const NOTHING_AHEAD = { ahead: null, reads: null, scored: null, periodic: null, report: null } as const;
@@ -53,7 +53,7 @@ function suspendedLine(
   // by a review, beneath a hold (once verified) as without one
   const restores =
     line.cause !== "security" || line.heldOver !== null
-      ? waitForReview(c, line, day, calendar, remedies, blockers, found ?? NOTHING_AHEAD, clean, closesOn)
+      ? waitForReview(c, line, day, s, calendar, remedies, blockers, found ?? NOTHING_AHEAD, clean, closesOn)
       : null;
   closureAhead(c, line, day, calendar, remedies, clean, closesOn, restores);
   return { blockers, scored: found?.scored ?? null };
@@ -100,6 +100,7 @@ function waitForReview(
   c: Customer,
   line: Line,
   day: number,
+  s: Scored,
   calendar: Calendar,
   remedies: Remedy[],
   blockers: readonly RuleFact[],
@@ -152,6 +153,10 @@ function waitForReview(
       : day;
   const at = Math.max(day, clean, cooled, reported);
   const policyBars = barredByPolicy(c, line, blockers);
+  // …or no score the customer's file can reach restores it: the score the restoration reads, or the one
+  // keeping the line restored and used needs, beyond the highest the file can score
+  const scoreBars = policyBars === null && blockers.length > 0 ? scoreOutOfReach(c, line.id, s) : null;
+  const barred = policyBars !== null || scoreBars !== null;
   // debt advice sized to the score counts on the score the review named reads: an early review is offered
   // only when the score it would read meets that too — and so is one when the answer reads the customer
   // as the next review will, when no step asked changes the score: from the coming report, or — none
@@ -195,14 +200,12 @@ function waitForReview(
     date: calendar.date(first),
     later: first !== next,
     ready: blockers.length === 0,
-    early:
-      early < first && policyBars === null
-        ? { day: early, date: calendar.date(early), now: early === day }
-        : null,
+    early: early < first && !barred ? { day: early, date: calendar.date(early), now: early === day } : null,
     withIncome: clear < repaid && debt?.income != null ? { day: clear, date: calendar.date(clear) } : null,
     ...(ahead !== null ? { score: ahead } : {}),
     ...(periodic !== null ? { periodic } : {}),
     ...(policyBars !== null ? { policyBars } : {}),
+    ...(scoreBars !== null ? { scoreBars } : {}),
     // (beneath a security hold, the verification still stands in the way: not said then)
     ...(reads !== null && blockers.length === 0 ? { reads } : {}),
   });
@@ -211,7 +214,7 @@ function waitForReview(
   if (clear > next) sayWaitFirst(remedies, line.id);
   // no review restores the line under the policy, whatever the customer does: no step towards it is one
   // (a bill in full that "then restores the line" would promise what the policy bars)
-  if (policyBars !== null)
+  if (barred)
     for (let i = remedies.length - 1; i >= 0; i--) {
       const r = remedies[i]!;
       if (r.line === line.id && BARRED.includes(r.kind)) remedies.splice(i, 1);
@@ -263,7 +266,11 @@ function closureAhead(
   // a write-off on either line bars any restoration; else the clean period may not end in time
   const barred = writeOffFact(c, line) !== null;
   const hold = line.cause === "security" && held === null;
-  const certain = closesOn !== null && (barred || (!hold && clean > closesOn));
+  // …or no score the customer's file can reach restores it (the wait says why, and stays)
+  const scoreBarred = remedies.some(
+    (r) => r.line === line.id && r.kind === "wait_for_review" && r.scoreBars !== undefined,
+  );
+  const certain = closesOn !== null && (barred || scoreBarred || (!hold && clean > closesOn));
   // a write-off due before that review comes first: the closure is not what to warn of — unless it is
   // certain, which it is even for the customer who pays the overdue as asked (the clean period counted
   // from today): paying averts the write-off, not the closure, and the answer must not leave it unsaid
@@ -293,8 +300,8 @@ function closureAhead(
       ...(loan !== null && "calledIn" in loan ? { callsIn: loan.calledIn } : {}),
       ...(loan !== null && "toTerm" in loan ? { toTerm: loan.toTerm } : {}),
     });
-  // advice towards a restoration that cannot come is not given
-  if (barred || certain)
+  // advice towards a restoration that cannot come is not given (none is when the score bars it)
+  if ((barred || certain) && !scoreBarred)
     for (let i = remedies.length - 1; i >= 0; i--) {
       const r = remedies[i]!;
       if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
@@ -344,7 +351,8 @@ function failedOnVerifying(
   return v.facts;
 }
 
-/** Steps that only lead to a restoration: none is one when the policy bars the line (`policyBars`). */
+/** Steps that only lead to a restoration: none is one when the policy bars the line (`policyBars`,
+ *  `scoreBars`). */
 const BARRED: readonly Remedy["kind"][] = [
   "repay_in_full",
   "raise_score",

@@ -1,0 +1,173 @@
+// A restoration no file of the customer's can reach is said as such: when the score the policy asks — of
+// the file the restoration reads, or of the line restored and used, which keeping it needs — is above the
+// highest the customer's file can score whatever they do, customer service says no review restores the
+// line under the current policy (naming the parameter and its value), offers no early review and no step
+// towards it; and when some file can, it does not say so. Held over a table of minimum scores: the
+// customer who does everything a file allows after the call (the highest income, every debt repaid) is
+// restored exactly when the answer does not say the policy bars it.
+
+import { describe, expect, it } from "vitest";
+import type { Remedy, Step } from "../../src/engine/types.js";
+import type { LineId } from "../../src/engine/vocabulary.js";
+import { DEFAULT_POLICY, type EventInput, on, run, stepsOf } from "./builders.js";
+
+type Wait = Extract<Remedy, { kind: "wait_for_review" }>;
+
+type Suspends = "policy" | "debt" | "income";
+
+/** A customer whose score only what they can change holds back (130 months of history, 35 years old:
+ *  time brings nothing more) with a ¥5,000 Huabei line (and, for Jiebei, a ¥5,000 Jiebei line) used once
+ *  and repaid, the line suspended at the review on day 45 — by a policy raising its minimum score to
+ *  `min` on day 40 (the identity left unverified), or for credit (¥600,000 borrowed elsewhere, or the
+ *  income gone, on day 36), the minimum raised on day 47; customer service asked on day 50. `best`: from
+ *  day 51 the customer does all a file allows — verified, ¥200,000 a month reported, every debt repaid,
+ *  and, for Jiebei, Huabei used on six days and repaid the same day, then closed before the review on day
+ *  196 (a closed line reports nothing owed against its last limit, and those purchases: the once-used file
+ *  Jiebei's restoration reads at its best once the openings' inquiries are 180 days old). */
+function events(line: LineId, suspends: Suspends, min: number, best: boolean): EventInput[] {
+  const set = line === "huabei" ? { minScore: min } : { jiebeiMinScore: min };
+  const use = (from: number) =>
+    [0, 1, 2, 3, 4, 5].flatMap((d) => [on.purchase(from + d, 20), on.repay(from + d, "full")]);
+  return [
+    on.open(0, 5_000),
+    ...(line === "jiebei" ? [on.open(0, 5_000, "jiebei")] : []),
+    on.purchase(5, 1_000),
+    on.repay(35, "full"),
+    ...(suspends === "debt" ? [on.externalDebt(36, 600_000)] : []),
+    ...(suspends === "income" ? [on.income(36, 0)] : []),
+    on.policy(suspends === "policy" ? 40 : 47, { set }),
+    on.support(50),
+    ...(best
+      ? [
+          on.verify(51),
+          on.income(51, 200_000),
+          ...(suspends === "debt" ? [on.externalRepayment(51, 600_000)] : []),
+          on.repay(51, "full"),
+          ...(line === "jiebei" ? [on.repay(51, "full", "jiebei"), ...use(170), on.close(176)] : []),
+        ]
+      : []),
+  ];
+}
+
+const options = (share: number) => ({
+  until: 420,
+  policy: { ...DEFAULT_POLICY, grantUsedFraction: share },
+  profile: { age: 35, monthlyIncome: 10_000, verified: false, creditHistoryMonths: 130 },
+});
+
+const answerOf = (steps: Step[]): Step => steps.find((s) => s.event.type === "contact_support")!;
+
+// a policy suspends the line only above the score it reads (888 for Huabei)
+const MINIMA: Record<Suspends, number[]> = {
+  policy: [890, 900, 920, 940, 950],
+  debt: [850, 870, 880, 890, 900, 920, 940, 950],
+  income: [850, 880, 890, 900, 940, 950],
+};
+
+const CASES = (["huabei", "jiebei"] as const).flatMap((line) =>
+  [1, 0].flatMap((share) =>
+    (["policy", "debt", "income"] as const).flatMap((suspends) =>
+      MINIMA[suspends].map((min) => ({ line, share, suspends, min })),
+    ),
+  ),
+);
+
+describe("a restoration no file can reach is said as such", () => {
+  it.each(CASES)(
+    "$line suspended by $suspends, grantUsedFraction $share, minimum $min: barred exactly when the best customer is never restored",
+    ({ line, share, suspends, min }) => {
+      const asked = run(events(line, suspends, min, false), options(share));
+      const answer = answerOf(asked.steps);
+      const own = (answer.remedies ?? []).filter((r) => r.line === line);
+      const wait = own.find((r): r is Wait => r.kind === "wait_for_review");
+      // the line is suspended and its way back told
+      expect(stateOn(asked, 50, line)).toBe("suspended");
+      expect(wait).toBeDefined();
+      const best = run(events(line, suspends, min, true), options(share));
+      const restored = stepsOf(best, "review").some((s) => s.line === line && s.decision === "restored");
+      const bars = wait!.scoreBars;
+      if (bars !== undefined) {
+        // said: the parameter and its value, above the best the file can score; no early review, no step
+        expect(bars.parameter).toBe(line === "huabei" ? "minScore" : "jiebeiMinScore");
+        expect(bars.threshold).toBe(min);
+        expect(bars.best).toBeLessThan(min);
+        expect(wait!.early).toBeNull();
+        expect(own.map((r) => r.kind)).not.toContain("raise_score");
+        expect(own.map((r) => r.kind)).not.toContain("report_income");
+        expect(own.map((r) => r.kind)).not.toContain("reduce_debt");
+      }
+      // the promise kept: none restores the customer doing all a file allows when the answer says none can,
+      // one does when it does not
+      expect(restored).toBe(bars === undefined);
+    },
+  );
+});
+
+/** The line's status at the end of `day`. */
+function stateOn(trace: ReturnType<typeof run>, day: number, line: LineId): string {
+  const last = trace.steps.filter((s) => s.day <= day).at(-1)!;
+  return line === "huabei" ? last.status : last.jiebei.status;
+}
+
+describe("an opening no file can reach is said as such", () => {
+  // a customer who never had a line (130 months of history elsewhere), asking on day 1 under a minimum
+  // score of `min`; `best`: verified and ¥200,000 a month reported on day 2, Huabei applied for on day 30
+  const events = (min: number, best: boolean): EventInput[] => [
+    on.policy(0, { set: { minScore: min } }),
+    on.support(1),
+    ...(best ? [on.verify(2), on.income(2, 200_000), on.open(30, 5_000)] : []),
+  ];
+  it.each([1, 0].flatMap((share) => [850, 860, 870, 880, 895, 900, 940].map((min) => ({ share, min }))))(
+    "grantUsedFraction $share, minimum $min: barred exactly when the best applicant is declined",
+    ({ share, min }) => {
+      const asked = run(events(min, false), options(share));
+      const open = answerOf(asked.steps).remedies.find(
+        (r): r is Extract<Remedy, { kind: "open_line" }> => r.kind === "open_line",
+      )!;
+      const bars = open.scoreBars;
+      if (bars !== undefined) {
+        expect(bars).toMatchObject({ parameter: "minScore", threshold: min });
+        expect(bars.best).toBeLessThan(min);
+        const kinds = answerOf(asked.steps).remedies.map((r) => r.kind);
+        expect(kinds).not.toContain("raise_score");
+        expect(kinds).not.toContain("report_income");
+      }
+      const decision = stepsOf(run(events(min, true), options(share)), "apply")[0]!.decision;
+      expect(decision === "approved").toBe(bars === undefined);
+    },
+  );
+});
+
+describe("a reopening no file can reach is said as such", () => {
+  // the ¥5,000 Huabei line used once, repaid and closed by the customer on day 36, the minimum score
+  // raised to `min` on day 40, asked on day 50; `best`: verified and ¥200,000 a month reported on day 51,
+  // an application to open it again on day 60
+  const events = (min: number, best: boolean): EventInput[] => [
+    on.open(0, 5_000),
+    on.purchase(5, 1_000),
+    on.repay(35, "full"),
+    on.close(36),
+    on.policy(40, { set: { minScore: min } }),
+    on.support(50),
+    ...(best ? [on.verify(51), on.income(51, 200_000), on.open(60, 5_000)] : []),
+  ];
+  // (the highest score is an upper bound: under 860 no day serves — the line's activity, 1 day, is gone by
+  // day 95, and the opening's inquiry of day 0 counts until day 180, 15 points either way — yet it is not
+  // said to bar the line; the answer then names what declines the application, and promises nothing)
+  it.each([1, 0].flatMap((share) => [850, 870, 900, 940, 950].map((min) => ({ share, min }))))(
+    "grantUsedFraction $share, minimum $min: barred exactly when the best applicant is declined",
+    ({ share, min }) => {
+      const asked = run(events(min, false), options(share));
+      const reapply = answerOf(asked.steps).remedies.find(
+        (r): r is Extract<Remedy, { kind: "reapply" }> => r.kind === "reapply",
+      )!;
+      const bars = reapply.scoreBars;
+      if (bars !== undefined) {
+        expect(bars).toMatchObject({ parameter: "minScore", threshold: min });
+        expect(bars.best).toBeLessThan(min);
+      }
+      const apply = stepsOf(run(events(min, true), options(share)), "apply").find((s) => s.day === 60)!;
+      expect(apply.decision === "approved").toBe(bars === undefined);
+    },
+  );
+});
