@@ -28,12 +28,16 @@ const RUNS = propertyRuns(100);
  * down debt elsewhere or on the lines — or, `byIncome`, the income the debt advice names instead (its
  * "or") — reporting an income, verifying (last: a hold lifted is judged on what the steps changed), and
  * the waits (a clean period, a review, an early review) that need nothing done. Where two lines' advice
- * asks for the same debt or an income, the larger answers both.
+ * asks for the same debt or an income, the larger answers both — but an income a step followed says its
+ * review does not honour (`notBetween`: the other line's own, kept at that review, would be taken past its
+ * cap) is passed, to the least income above that range; a range with no end (every income above) leaves no
+ * income both steps hold for, so no exact follower (null).
  */
 function follow(remedies: readonly Remedy[], day: number, byIncome: boolean): EventInput[] | null {
   const pay: EventInput[] = [];
   const repay = new Map<string, number>();
   const incomes: number[] = [];
+  const gaps: { from: number; to: number | null }[] = [];
   let verify = false;
   for (const r of remedies) {
     switch (r.kind) {
@@ -58,12 +62,20 @@ function follow(remedies: readonly Remedy[], day: number, byIncome: boolean): Ev
       case "reduce_debt":
         if (r.repay === null || (byIncome && r.income !== null)) {
           if (r.income !== null) incomes.push(r.income);
+          if (r.income !== null && r.notBetween !== undefined) gaps.push(r.notBetween);
         } else for (const p of r.repay) repay.set(p.debt, Math.max(repay.get(p.debt) ?? 0, p.amount));
         break;
       case "report_income":
         incomes.push(r.income);
         break;
     }
+  }
+  let income = Math.max(-1, ...incomes);
+  const within = (gap: { from: number; to: number | null }) =>
+    income >= gap.from && (gap.to === null || income <= gap.to);
+  for (let gap = gaps.find(within); gap !== undefined; gap = gaps.find(within)) {
+    if (gap.to === null) return null;
+    income = gap.to + 1;
   }
   const debts = [...repay].map(
     ([debt, fen]): EventInput =>
@@ -74,7 +86,7 @@ function follow(remedies: readonly Remedy[], day: number, byIncome: boolean): Ev
   return [
     ...pay,
     ...debts,
-    ...(incomes.length > 0 ? [on.income(day, Math.max(...incomes))] : []),
+    ...(incomes.length > 0 ? [on.income(day, income)] : []),
     ...(verify ? [on.verify(day)] : []),
   ];
 }
@@ -590,6 +602,37 @@ describe("customer service's steps, followed exactly", () => {
               contact: 46,
               byIncome: false,
               policy: {},
+            }),
+          ],
+          // both lines suspended for ¥154,991 more debt on ¥2,000 a month, the income followed: Huabei's step
+          // asks ¥25,849, Jiebei's ¥13,000 but not ¥25,849 to ¥26,165 (that review keeps Huabei, which Jiebei
+          // restored and used would take past its 0.5 cap) — ¥26,166 restores both on day 75, where the
+          // larger of the two left Jiebei suspended (PROPERTY_SEED=98765)
+          [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 1,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [{ day: 1, yuan: 100 }],
+              jiebei: 39_766,
+              miss: { from: 0, days: 0 },
+              moreDebt: { day: 11, yuan: 154_991 },
+              incomeDrop: null,
+              changes: null,
+              tightened: null,
+              repaid: null,
+              contact: 47,
+              byIncome: true,
+              policy: {
+                reviewDayOfMonth: 16,
+                restoreCleanDays: 97,
+                minLimit: 0,
+                maxLimitIncomeMultiple: 2,
+                closeAfterSuspendedDays: 77,
+                maxDebtToIncome: 0.5,
+              },
             }),
           ],
         ],
