@@ -107,9 +107,10 @@ describe("run", () => {
     expect(parse(["explain", "a.yaml", "--day", "2024-08-15"])).toMatchObject({
       options: { day: { date: "2024-08-15" } },
     });
-    expect(refused(["explain", "a.yaml", "--day", "2024-02-30"]).message).toBe(
-      "--day: 2024-02-30 is not a date on the calendar",
-    );
+    const feb30 = refused(["explain", "a.yaml", "--day", "2024-02-30"]);
+    expect(feb30.message).toBe("--day: 2024-02-30 is not a date on the calendar");
+    // what the month holds, as a scenario file's date is told
+    expect(feb30.details.hint).toBe("February 2024 has 29 days: the last is 2024-02-29");
     expect(refused(["explain", "a.yaml", "--day", "2024/8/15"]).details.hint).toBe(
       "a day's number, or its date as YYYY-MM-DD",
     );
