@@ -211,7 +211,18 @@ export function calendarHint(text: string): { hint?: string } {
 }
 
 /** A type mistake's likely cause, when the value shows it. */
+/** YAML 1.1's booleans, which YAML 1.2 (and so credit-sim) reads as text. */
+const YAML11_TRUE = /^(?:y|Y|yes|Yes|YES|on|On|ON)$/;
+const YAML11_FALSE = /^(?:n|N|no|No|NO|off|Off|OFF)$/;
+
 function typeHint(expected: string, found: unknown): { hint?: string } {
+  if (expected === "boolean") {
+    const yaml11 = "YAML 1.1 read it as a boolean; here only true and false are";
+    if (typeof found === "string" && YAML11_TRUE.test(found)) return { hint: `write true: ${yaml11}` };
+    if (typeof found === "string" && YAML11_FALSE.test(found)) return { hint: `write false: ${yaml11}` };
+    if (found === "true" || found === "false") return { hint: `write ${found}, without quotes` };
+    return { hint: "write true or false" };
+  }
   if (typeof found !== "string") return {};
   if (expected === "object" && /^[A-Za-z_$][\w$-]*:[^\s:/]/.test(found))
     return { hint: "YAML needs a space after each colon: `day: 5`, not `day:5`" };

@@ -125,6 +125,29 @@ describe("every problem at once", () => {
     );
   });
 
+  it("says which boolean YAML 1.1's yes, no, on and off meant: here they are text, only true and false are booleans", () => {
+    const e = problems(
+      [
+        "name: t",
+        "profile: { verified: yes }",
+        "events:",
+        "  - { day: 0, type: policy, set: { requireVerified: on } }",
+        "  - { day: 1, type: policy, set: { requireVerified: N } }",
+        '  - { day: 2, type: policy, set: { requireVerified: "false" } }',
+        "  - { day: 3, type: policy, set: { requireVerified: 1 } }",
+        "",
+      ].join("\n"),
+    );
+    const yaml11 = "YAML 1.1 read it as a boolean; here only true and false are";
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.hint}`)).toEqual([
+      `profile.verified: write true: ${yaml11}`,
+      `events[0].set.requireVerified: write true: ${yaml11}`,
+      `events[1].set.requireVerified: write false: ${yaml11}`,
+      "events[2].set.requireVerified: write false, without quotes",
+      "events[3].set.requireVerified: write true or false",
+    ]);
+  });
+
   it("says which day a date with a time or a time zone means, and the last day of a month a date runs past", () => {
     const hints = (text: string) =>
       problems(text).problems.map((p) => `${p.details.field}: ${p.details.hint}`);
