@@ -116,6 +116,22 @@ describe("run", () => {
     );
   });
 
+  it("a number typed in full-width digits, or with spaces around it, is told the number to type", () => {
+    // as a scenario file's full-width number is told (`day: ５`: write 5)
+    const seed = refused(["simulate", "--seed", "１２"]);
+    expect(seed.message).toBe('--seed: "１２" is not a number');
+    expect(seed.details.hint).toBe("write 12: a number is written in ASCII digits (0–9)");
+    expect(refused(["explain", "a.yaml", "--day", "２２７"]).details.hint).toBe(
+      "write 227: a number is written in ASCII digits (0–9)",
+    );
+    expect(refused(["simulate", "--accounts", "－５．５"]).details.hint).toBe(
+      "write -5.5: a number is written in ASCII digits (0–9)",
+    );
+    expect(refused(["simulate", "--days", " 30"]).details.hint).toBe(
+      "write 30, without the spaces around it",
+    );
+  });
+
   it("without a file, the command line is refused (exit 2), saying what goes there", () => {
     const e = refused(["run"]);
     expect(e.exitCode).toBe(2);
