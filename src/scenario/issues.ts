@@ -215,7 +215,15 @@ export function calendarHint(text: string): { hint?: string } {
 const YAML11_TRUE = /^(?:y|Y|yes|Yes|YES|on|On|ON)$/;
 const YAML11_FALSE = /^(?:n|N|no|No|NO|off|Off|OFF)$/;
 
-function typeHint(expected: string, found: unknown): { hint?: string } {
+function typeHint(expected: string, found: unknown, key?: PropertyKey): { hint?: string } {
+  // a key with nothing after it is null to YAML: `events:` meant no events, or its items were not indented
+  if (found === null && typeof key === "string" && (expected === "array" || expected === "object"))
+    return {
+      hint:
+        expected === "array"
+          ? `write \`${key}: []\` for none, or its items beneath it, indented, each after \`- \``
+          : `write \`${key}: {}\` for none, or its fields beneath it, indented`,
+    };
   if (expected === "boolean") {
     const yaml11 = "YAML 1.1 read it as a boolean; here only true and false are";
     if (typeof found === "string" && YAML11_TRUE.test(found)) return { hint: `write true: ${yaml11}` };
@@ -336,7 +344,7 @@ export function describeIssue(
         ...base,
         expected: expectedType(issue.expected, found),
         found: describeValue(found),
-        ...typeHint(issue.expected, found),
+        ...typeHint(issue.expected, found, issue.path.at(-1)),
       });
     case "too_small":
     case "too_big": {

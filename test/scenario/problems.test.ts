@@ -125,6 +125,14 @@ describe("every problem at once", () => {
     );
   });
 
+  it("a list or a mapping left empty (YAML reads it as null) is told how to write an empty one", () => {
+    const e = problems("name: t\nprofile:\nevents:\n");
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.found}: ${p.details.hint}`)).toEqual([
+      "profile: null: write `profile: {}` for none, or its fields beneath it, indented",
+      "events: null: write `events: []` for none, or its items beneath it, indented, each after `- `",
+    ]);
+  });
+
   it("says which boolean YAML 1.1's yes, no, on and off meant: here they are text, only true and false are booleans", () => {
     const e = problems(
       [
