@@ -12,6 +12,7 @@ const MOCKS_MODULES = [
   "test/testing/references.test.ts",
   "test/scenario/policy-reads.test.ts",
   "test/cli/unreadable-paths.test.ts",
+  "test/whatif/search-refused-first.test.ts",
 ];
 
 export default defineConfig({

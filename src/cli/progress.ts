@@ -15,7 +15,21 @@ export async function progressBar(total: number, enabled: boolean, io: CliIo): P
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: "simulating {bar} {percentage}% | {value}/{total} accounts | {eta_formatted} left",
+      // the time left once accounts are done: before the first (the ETA's '0', a string), and while it
+      // is beyond what the bar estimates ('NULL', 'INF'), it is said to be estimated, never "0s left"
+      format: (options, params, payload) =>
+        cliProgress.Format.Formatter(
+          {
+            ...options,
+            format: `simulating {bar} {percentage}% | {value}/{total} accounts | ${
+              params.value > 0 && typeof params.eta === "number"
+                ? "{eta_formatted} left"
+                : "estimating the time left"
+            }`,
+          },
+          params,
+          payload,
+        ),
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,

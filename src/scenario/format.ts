@@ -991,7 +991,9 @@ export function reasonAdvice(
   return withoutRepeats([
     ...new Set([
       ...first,
-      ...reasons
+      // each code once: its advice is the same wherever it recurs (a day of 100,000 decisions gives
+      // hundreds of thousands of reasons, each once looked up among every fact of the day)
+      ...[...new Set(reasons)]
         .filter((r) => REASONS[r].kind !== "positive" && !("pointsAt" in REASONS[r]))
         .map((r) => adviceOf(r, at, facts)),
     ]),

@@ -2,7 +2,7 @@
 // what was found and what to do about it (a "did you mean" where a near name exists).
 
 import type * as z from "zod";
-import { REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
+import { parseIsoDate, REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
 import { describeValue, formatPath, InputError, type InputErrorDetails, suggest } from "../shared/errors.js";
 import { EVENT_FIELDS, EVENT_TYPES, EventSchema, eventTypeMeant, knownKeys } from "./schema.js";
 
@@ -150,6 +150,12 @@ const amountHint = (found: unknown): { hint?: string } => {
  */
 function dateHint(found: unknown): { hint?: string } {
   if (typeof found !== "string") return {};
+  // a time or a time zone after the date: the date as written (the offset moves no day)
+  const timed = /^(\d{4}-\d{2}-\d{2})(?:[T ]|Z$|[+-]\d{2}(?::?\d{2})?$)/.exec(found.trim());
+  if (timed && parseIsoDate(timed[1]!) !== null)
+    return {
+      hint: `write ${timed[1]}: a day here is a calendar day, the same in every zone (no time, no time zone)`,
+    };
   const pad = (n: string) => n.padStart(2, "0");
   const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(found.trim());
   if (ymd)
@@ -168,8 +174,63 @@ function dateHint(found: unknown): { hint?: string } {
   return { hint: `write ${either}: year first, then month and day, joined by "-"` };
 }
 
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** A date written YYYY-MM-DD that is not on the calendar (2024-02-30, 2024-13-01): what its month holds. */
+export function calendarHint(text: string): { hint?: string } {
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!ymd) return {};
+  const [year, month, day] = [ymd[1]!, Number(ymd[2]), Number(ymd[3])];
+  if (month < 1 || month > 12) return { hint: "a month is 01 to 12" };
+  // the month's last day: the first of the next month, a day before
+  const next =
+    month === 12
+      ? `${String(Number(year) + 1).padStart(4, "0")}-01-01`
+      : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+  const nextDay = parseIsoDate(next);
+  const first = parseIsoDate(`${year}-${ymd[2]}-01`);
+  if (nextDay === null || first === null) return {};
+  const days = nextDay - first;
+  const named = `${MONTHS[month - 1]} ${year}`;
+  return day < 1
+    ? { hint: `a day of the month is 01 to 31 (${named} has ${days} days)` }
+    : { hint: `${named} has ${days} days: the last is ${year}-${ymd[2]}-${days}` };
+}
+
 /** A type mistake's likely cause, when the value shows it. */
-function typeHint(expected: string, found: unknown): { hint?: string } {
+/** YAML 1.1's booleans, which YAML 1.2 (and so credit-sim) reads as text. */
+const YAML11_TRUE = /^(?:y|Y|yes|Yes|YES|on|On|ON)$/;
+const YAML11_FALSE = /^(?:n|N|no|No|NO|off|Off|OFF)$/;
+
+function typeHint(expected: string, found: unknown, key?: PropertyKey): { hint?: string } {
+  // a key with nothing after it is null to YAML: `events:` meant no events, or its items were not indented
+  if (found === null && typeof key === "string" && (expected === "array" || expected === "object"))
+    return {
+      hint:
+        expected === "array"
+          ? `write \`${key}: []\` for none, or its items beneath it, indented, each after \`- \``
+          : `write \`${key}: {}\` for none, or its fields beneath it, indented`,
+    };
+  if (expected === "boolean") {
+    const yaml11 = "YAML 1.1 read it as a boolean; here only true and false are";
+    if (typeof found === "string" && YAML11_TRUE.test(found)) return { hint: `write true: ${yaml11}` };
+    if (typeof found === "string" && YAML11_FALSE.test(found)) return { hint: `write false: ${yaml11}` };
+    if (found === "true" || found === "false") return { hint: `write ${found}, without quotes` };
+    return { hint: "write true or false" };
+  }
   if (typeof found !== "string") return {};
   if (expected === "object" && /^[A-Za-z_$][\w$-]*:[^\s:/]/.test(found))
     return { hint: "YAML needs a space after each colon: `day: 5`, not `day:5`" };
@@ -283,7 +344,7 @@ export function describeIssue(
         ...base,
         expected: expectedType(issue.expected, found),
         found: describeValue(found),
-        ...typeHint(issue.expected, found),
+        ...typeHint(issue.expected, found, issue.path.at(-1)),
       });
     case "too_small":
     case "too_big": {

@@ -14,6 +14,7 @@ import {
 import { maxOf } from "../shared/lists.js";
 import { quoted } from "../shared/text.js";
 import { type EventWords, money } from "./format.js";
+import { calendarHint } from "./issues.js";
 import { conflictsWritten } from "./policy-sense.js";
 import { isPolicyRef, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
 import { MAX_DAY } from "./shape.js";
@@ -67,7 +68,11 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
   });
   const startEpoch =
     parseIsoDate(w.start) ??
-    problem(["start"], "not a calendar date", { found: w.start, expected: "YYYY-MM-DD" });
+    problem(["start"], "not a calendar date", {
+      found: w.start,
+      expected: "YYYY-MM-DD",
+      ...calendarHint(w.start),
+    });
 
   /** The day of an event or expectation; undefined (and a problem) when it has none that is valid. */
   const dayOf = (
@@ -81,7 +86,11 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
     if (x.date !== undefined) {
       const epoch = parseIsoDate(x.date);
       if (epoch === null) {
-        return problem([...path, "date"], "not a calendar date", { found: x.date, expected: "YYYY-MM-DD" });
+        return problem([...path, "date"], "not a calendar date", {
+          found: x.date,
+          expected: "YYYY-MM-DD",
+          ...calendarHint(x.date),
+        });
       }
       if (startEpoch === undefined) return undefined;
       const day = epoch - startEpoch;

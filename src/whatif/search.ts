@@ -106,6 +106,21 @@ function bounded(name: string, value: number, min: number, max: number): number 
   throw new RangeError(`${name}: expected a whole number from ${min} to ${max}, found ${String(value)}`);
 }
 
+/** A variant too long for the search is refused, from its events alone: before anything runs. */
+export function checkSearchSize(variant: {
+  readonly events: readonly unknown[];
+  readonly file: string;
+}): void {
+  const events = variant.events.length;
+  if (events > MAX_SEARCH_EVENTS)
+    throw new InputError("too many events for a search of the smallest change", {
+      file: variant.file,
+      expected: `at most ${MAX_SEARCH_EVENTS} events (one person's timeline)`,
+      found: `${events} events`,
+      hint: "search a shorter timeline: --remove the events that do not matter, or split the file",
+    });
+}
+
 /** The search. `base` is the variant to start from (usually the unedited scenario) and its trace. */
 export function searchCounterfactual(
   goal: Goal,
@@ -113,14 +128,7 @@ export function searchCounterfactual(
   evaluate: Evaluate,
   options: SearchOptions = {},
 ): CounterfactualResult {
-  const events = base.variant.events.length;
-  if (events > MAX_SEARCH_EVENTS)
-    throw new InputError("too many events for a search of the smallest change", {
-      file: base.variant.file,
-      expected: `at most ${MAX_SEARCH_EVENTS} events (one person's timeline)`,
-      found: `${events} events`,
-      hint: "search a shorter timeline: --remove the events that do not matter, or split the file",
-    });
+  checkSearchSize(base.variant);
   const maxEdits = bounded("maxEdits", options.maxEdits ?? 3, 1, MAX_EDITS);
   const budget = bounded(
     "budget",

@@ -107,11 +107,28 @@ describe("run", () => {
     expect(parse(["explain", "a.yaml", "--day", "2024-08-15"])).toMatchObject({
       options: { day: { date: "2024-08-15" } },
     });
-    expect(refused(["explain", "a.yaml", "--day", "2024-02-30"]).message).toBe(
-      "--day: 2024-02-30 is not a date on the calendar",
-    );
+    const feb30 = refused(["explain", "a.yaml", "--day", "2024-02-30"]);
+    expect(feb30.message).toBe("--day: 2024-02-30 is not a date on the calendar");
+    // what the month holds, as a scenario file's date is told
+    expect(feb30.details.hint).toBe("February 2024 has 29 days: the last is 2024-02-29");
     expect(refused(["explain", "a.yaml", "--day", "2024/8/15"]).details.hint).toBe(
       "a day's number, or its date as YYYY-MM-DD",
+    );
+  });
+
+  it("a number typed in full-width digits, or with spaces around it, is told the number to type", () => {
+    // as a scenario file's full-width number is told (`day: ５`: write 5)
+    const seed = refused(["simulate", "--seed", "１２"]);
+    expect(seed.message).toBe('--seed: "１２" is not a number');
+    expect(seed.details.hint).toBe("write 12: a number is written in ASCII digits (0–9)");
+    expect(refused(["explain", "a.yaml", "--day", "２２７"]).details.hint).toBe(
+      "write 227: a number is written in ASCII digits (0–9)",
+    );
+    expect(refused(["simulate", "--accounts", "－５．５"]).details.hint).toBe(
+      "write -5.5: a number is written in ASCII digits (0–9)",
+    );
+    expect(refused(["simulate", "--days", " 30"]).details.hint).toBe(
+      "write 30, without the spaces around it",
     );
   });
 

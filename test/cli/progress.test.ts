@@ -33,6 +33,23 @@ describe("progressBar", () => {
     bar?.stop();
   });
 
+  // a long horizon's first accounts take a while (a chunk of 2,000 accounts × 36,500 days is half a minute
+  // a core): "0s left" said the run was over before it had begun
+  it("says the time left is being estimated until the first accounts are done, never 0s before any is", async () => {
+    const io = ioWith({});
+    const stderr = io.stderr as unknown as PassThrough;
+    let written = "";
+    stderr.on("data", (d) => (written += String(d)));
+    const bar = await progressBar(100_000_000, true, io);
+    try {
+      await new Promise((r) => setImmediate(r));
+      expect(written).toContain("0/100000000 accounts | estimating the time left");
+      expect(written).not.toContain("0s left");
+    } finally {
+      bar?.stop();
+    }
+  });
+
   it("Ctrl-C during the run shows the cursor the bar hid, then ends the process by the same signal", async () => {
     const io = ioWith({});
     const stderr = io.stderr as unknown as PassThrough;

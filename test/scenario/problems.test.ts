@@ -125,6 +125,84 @@ describe("every problem at once", () => {
     );
   });
 
+  it("a list or a mapping left empty (YAML reads it as null) is told how to write an empty one", () => {
+    const e = problems("name: t\nprofile:\nevents:\n");
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.found}: ${p.details.hint}`)).toEqual([
+      "profile: null: write `profile: {}` for none, or its fields beneath it, indented",
+      "events: null: write `events: []` for none, or its items beneath it, indented, each after `- `",
+    ]);
+  });
+
+  it("says which boolean YAML 1.1's yes, no, on and off meant: here they are text, only true and false are booleans", () => {
+    const e = problems(
+      [
+        "name: t",
+        "profile: { verified: yes }",
+        "events:",
+        "  - { day: 0, type: policy, set: { requireVerified: on } }",
+        "  - { day: 1, type: policy, set: { requireVerified: N } }",
+        '  - { day: 2, type: policy, set: { requireVerified: "false" } }',
+        "  - { day: 3, type: policy, set: { requireVerified: 1 } }",
+        "",
+      ].join("\n"),
+    );
+    const yaml11 = "YAML 1.1 read it as a boolean; here only true and false are";
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.hint}`)).toEqual([
+      `profile.verified: write true: ${yaml11}`,
+      `events[0].set.requireVerified: write true: ${yaml11}`,
+      `events[1].set.requireVerified: write false: ${yaml11}`,
+      "events[2].set.requireVerified: write false, without quotes",
+      "events[3].set.requireVerified: write true or false",
+    ]);
+  });
+
+  it("says which day a date with a time or a time zone means, and the last day of a month a date runs past", () => {
+    const hints = (text: string) =>
+      problems(text).problems.map((p) => `${p.details.field}: ${p.details.hint}`);
+    // a day is a calendar day, the same in every zone: the date as written, not moved by its offset
+    expect(
+      hints(
+        [
+          "name: t",
+          "start: 2024-01-01T00:00:00Z",
+          "events:",
+          "  - { date: 2024-02-03T23:30:00+08:00, type: note, text: x }",
+          '  - { date: "2024-02-04 08:00", type: note, text: y }',
+          "  - { date: 2024-02-05Z, type: note, text: z }",
+          "",
+        ].join("\n"),
+      ),
+    ).toEqual([
+      "start: write 2024-01-01: a day here is a calendar day, the same in every zone (no time, no time zone)",
+      "events[0].date: write 2024-02-03: a day here is a calendar day, the same in every zone (no time, no time zone)",
+      "events[1].date: write 2024-02-04: a day here is a calendar day, the same in every zone (no time, no time zone)",
+      "events[2].date: write 2024-02-05: a day here is a calendar day, the same in every zone (no time, no time zone)",
+    ]);
+    expect(
+      hints(
+        [
+          "name: t",
+          "start: 2023-02-29",
+          "events:",
+          "  - { date: 2024-02-30, type: note, text: x }",
+          "  - { date: 2024-04-31, type: note, text: y }",
+          "  - { date: 2024-13-01, type: note, text: z }",
+          "  - { date: 2024-01-00, type: note, text: z }",
+          "expect:",
+          "  - { date: 2024-06-31, status: none }",
+          "",
+        ].join("\n"),
+      ),
+    ).toEqual([
+      "start: February 2023 has 28 days: the last is 2023-02-28",
+      "events[0].date: February 2024 has 29 days: the last is 2024-02-29",
+      "events[1].date: April 2024 has 30 days: the last is 2024-04-30",
+      "events[2].date: a month is 01 to 12",
+      "events[3].date: a day of the month is 01 to 31 (January 2024 has 31 days)",
+      "expect[0].date: June 2024 has 30 days: the last is 2024-06-30",
+    ]);
+  });
+
   it("collects the cross-field rules too: dates, days, until, expectations", () => {
     const e = problems(
       [

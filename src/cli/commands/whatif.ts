@@ -21,7 +21,7 @@ import type { Goal } from "../../whatif/goal.js";
 import { comparisonToJson, counterfactualToJson, listingToJson } from "../../whatif/json.js";
 import { compareRuns, runVariant, type VariantRun } from "../../whatif/run.js";
 import { variantYaml } from "../../whatif/save.js";
-import { searchCounterfactual } from "../../whatif/search.js";
+import { checkSearchSize, searchCounterfactual } from "../../whatif/search.js";
 import { applyEdit, baseVariant, loadVariant, type Variant } from "../../whatif/variant.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
@@ -60,16 +60,16 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
       options.force,
     );
   checkOutputsOf(options.edits.length === 0);
-  const baseRun = runVariant(baseVariant(loaded, dirname(resolve(io.cwd, file))));
+  const base = baseVariant(loaded, dirname(resolve(io.cwd, file)));
   const chalk = stdoutColour(io, options.color);
   // `--save -`: the variant is standard output, so the comparison goes to stderr
   const out = (text: string) => (options.save === "-" ? io.stderr : io.stdout).write(text);
 
   if (options.edits.length === 0 && options.goal === null && !options.list) {
-    await interactive(baseRun, chalk, io);
+    await interactive(runVariant(base), chalk, io);
     return;
   }
-  let variant = baseRun.variant;
+  let variant = base;
   for (const f of options.edits) {
     // a policy file is named relative to where the command runs, not to the scenario
     const flag = f.flag === "policy" ? { ...f, value: policyRefIn(io.cwd, f.value) } : f;
@@ -87,6 +87,9 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
     loadVariant(variant, { policyCache });
     checkOutputsOf(true);
   }
+  // a search on a file too long for it is refused before anything runs (the file's own run included)
+  if (options.goal !== null) checkSearchSize(variant);
+  const baseRun = runVariant(base);
   const start = options.edits.length > 0 ? runVariant(variant) : baseRun;
   // the events the edit flags leave, by their numbers, each decided again: what the next flag names
   if (options.list) {

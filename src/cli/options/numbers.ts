@@ -21,6 +21,12 @@ export const wholeAbove = (text: string, max: number): boolean => {
   return DECIMAL.test(text) && value > max && (Number.isInteger(value) || value === Infinity);
 };
 
+/** `text` with full-width digits, sign and point (U+FF10–U+FF19, －, ＋, ．, and − U+2212) in ASCII. */
+const asciiNumber = (text: string): string =>
+  text.replace(/[０-９－＋．−]/g, (c) =>
+    c === "－" || c === "−" ? "-" : c === "＋" ? "+" : c === "．" ? "." : String(c.charCodeAt(0) - 0xff10),
+  );
+
 /** What the option takes, in words: "a whole number from 1 to 365", "a number from 0 to 1", "… at least 1". */
 function takes(range: NumberRange): string {
   const what = range.whole === false ? "a number" : "a whole number";
@@ -44,12 +50,27 @@ export function readNumber(flag: string, text: string, range: NumberRange, hint?
       }
     : range;
   const expected = takes(range);
-  if (!DECIMAL.test(text.trim()) || text.trim() !== text)
+  if (!DECIMAL.test(text.trim()) || text.trim() !== text) {
+    // the number meant, where it is one: typed in full-width digits (an IME's), or with spaces around it
+    const ascii = asciiNumber(text.trim());
+    const meant =
+      ascii !== text.trim() && DECIMAL.test(ascii)
+        ? `write ${ascii}: a number is written in ASCII digits (0–9)`
+        : text.trim() !== text && DECIMAL.test(text.trim())
+          ? `write ${text.trim()}, without the spaces around it`
+          : undefined;
     throw new InputError(`${flag}: ${quoted(text)} is not a number`, {
       expected,
       found: quoted(text),
-      ...(hint ? { hint } : /^[-+]?0[xob]/i.test(text) ? { hint: "write the number in decimal" } : {}),
+      ...(meant
+        ? { hint: meant }
+        : hint
+          ? { hint }
+          : /^[-+]?0[xob]/i.test(text)
+            ? { hint: "write the number in decimal" }
+            : {}),
     });
+  }
   const value = Number(text);
   if (whole && Number.isFinite(value) && !Number.isInteger(value))
     throw new InputError(`${flag}: ${text} is not a whole number`, { expected, found: text });

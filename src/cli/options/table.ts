@@ -6,6 +6,7 @@
 
 import { type Command, Option } from "commander";
 import { parseIsoDate } from "../../engine/index.js";
+import { calendarHint } from "../../scenario/issues.js";
 import { builtinPolicyNames } from "../../scenario/load-policy.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { InputError, type UsageError } from "../../shared/errors.js";
@@ -169,15 +170,15 @@ const LOOKS_DATED = /^\s*\d{4}-\d/;
  * there is one.
  */
 export function readDate(flag: string, text: string, expected: string): number {
-  const problem = (what: string, meant?: string) =>
+  const problem = (what: string, meant?: string, hint: { hint?: string } = {}) =>
     new InputError(`${flag}: ${what}`, {
       expected,
       found: ISO_DATE.test(text) ? text : quoted(text),
-      ...(meant !== undefined && parseIsoDate(meant) !== null ? { hint: `write ${meant}` } : {}),
+      ...(meant !== undefined && parseIsoDate(meant) !== null ? { hint: `write ${meant}` } : hint),
     });
   if (ISO_DATE.test(text)) {
     const day = parseIsoDate(text);
-    if (day === null) throw problem(`${text} is not a date on the calendar`);
+    if (day === null) throw problem(`${text} is not a date on the calendar`, undefined, calendarHint(text));
     return day;
   }
   const trimmed = text.trim();
