@@ -3,7 +3,7 @@
 // two files made one after the other (two shards, two scenarios) read alike as numbers. Node reads them
 // so for a stat without `bigint: true`; here node:fs does it for the files in `far`, whatever the disk.
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { cli, ROOT } from "../helpers/cli.js";
@@ -49,6 +49,12 @@ describe("files whose IDs a number cannot tell apart", () => {
       writeFileSync(join(d, file), shard.stdout);
       far.set(join(d, file), BASE + BigInt(i));
     }
+    // the mock is what the CLI reads (a file mocking node:fs runs isolated: vitest.config.ts): as numbers
+    // the two IDs are one, as bigints two
+    expect(statSync(join(d, files[0]!)).ino).toBe(statSync(join(d, files[1]!)).ino);
+    expect(statSync(join(d, files[0]!), { bigint: true }).ino).not.toBe(
+      statSync(join(d, files[1]!), { bigint: true }).ino,
+    );
     const r = await cli(["merge", ...files, "--json"], { cwd: d });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
