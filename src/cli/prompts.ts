@@ -30,13 +30,18 @@ const PLAIN = {
 /** A key as readline's keypress event gives it. */
 interface Key {
   name?: string;
+  ctrl?: boolean;
 }
+
+/** Why a prompt was aborted when the user ended the input (Ctrl-D on an empty line): see endedInput(). */
+const END_OF_INPUT = "end of input";
 
 /**
  * The four prompts the session asks with, each given the theme of the session's colour. Escape at any of
  * them rejects it with inquirer's AbortPromptError (escaped() tells it), heard on `keys`, the stream the
  * prompts read (standard input): inquirer's prompts take no Escape of their own — at a list it did
- * nothing, at a value's prompt it did nothing either.
+ * nothing, at a value's prompt it did nothing either. Ctrl-D on an empty line rejects it the same way,
+ * as the end of input (endedInput() tells it).
  */
 export function prompts(c: ChalkInstance, keys: NodeJS.EventEmitter = process.stdin) {
   const theme = c.level === 0 ? PLAIN : undefined;
@@ -47,9 +52,23 @@ export function prompts(c: ChalkInstance, keys: NodeJS.EventEmitter = process.st
     // a prompt left is wiped from the screen (inquirer reads the flag as it finishes), one answered stays
     const context = { signal: controller.signal, clearPromptOnDone: false };
     const onKey = (_: unknown, key: Key | undefined) => {
-      if (key?.name !== "escape") return;
-      context.clearPromptOnDone = true;
-      controller.abort();
+      if (key?.name === "escape") {
+        context.clearPromptOnDone = true;
+        controller.abort();
+        return;
+      }
+      if (key?.ctrl !== true || key.name !== "d") return;
+      // Ctrl-D on an empty line is the end of input: readline (which hears the key after this listener)
+      // closes the prompt's interface — and the prompt, left waiting, was ended only as the process exited,
+      // with inquirer's "force closed" (exit 130) and its list left on the screen. With text on the line it
+      // deletes the character under the cursor, and the prompt goes on. An interface closed lets go of the
+      // stream's 'end' (it listens for it while open): seen once the key has been heard by every listener.
+      const open = keys.listenerCount("end");
+      queueMicrotask(() => {
+        if (keys.listenerCount("end") >= open || controller.signal.aborted) return;
+        context.clearPromptOnDone = true;
+        controller.abort(END_OF_INPUT);
+      });
     };
     keys.on("keypress", onKey);
     return ask(context).finally(() => keys.off("keypress", onKey));
@@ -67,7 +86,12 @@ export function prompts(c: ChalkInstance, keys: NodeJS.EventEmitter = process.st
 }
 
 /** A prompt left with Escape (prompts()). */
-export const escaped = (e: unknown): boolean => e instanceof Error && e.name === "AbortPromptError";
+export const escaped = (e: unknown): boolean =>
+  e instanceof Error && e.name === "AbortPromptError" && !endedInput(e);
+
+/** A prompt left with Ctrl-D on an empty line, the end of input (prompts()). */
+export const endedInput = (e: unknown): boolean =>
+  e instanceof Error && e.name === "AbortPromptError" && e.cause === END_OF_INPUT;
 
 export type Prompts = ReturnType<typeof prompts>;
 

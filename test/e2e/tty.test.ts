@@ -18,7 +18,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BIN, cli, ROOT } from "../helpers/cli.js";
 
 const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).status === 0;
-const KEY = { down: "\u001b[B", up: "\u001b[A", enter: "\r", space: " ", ctrlC: "\u0003" };
+const KEY = { down: "\u001b[B", up: "\u001b[A", enter: "\r", space: " ", ctrlC: "\u0003", ctrlD: "\u0004" };
 // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escapes are what is removed
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007|\r/g;
 
@@ -179,6 +179,25 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     expect(await t.exit).toBe(130);
     expect(t.screen).toContain("left the what-if session");
     expect(t.screen).not.toMatch(/Error|\n\s+at /);
+    expect(existsSync(join(dir, "half"))).toBe(false);
+  });
+
+  it("Ctrl-D at a prompt ends the input: exit 0, the prompt wiped, the cursor shown, nothing written", async () => {
+    // it exited 130 as inquirer's "force closed" once the process had nothing left to do, the list left
+    // on the screen
+    const dir = mkdtempSync(join(tmpdir(), "whatif-pty-"));
+    const t = open(["whatif", "test/fixtures/whatif/late-payer.yaml"]);
+    await t.expect("❯ Run and compare with the original");
+    t.send(KEY.up, KEY.up, KEY.enter);
+    await t.expect("Save as:");
+    // a name typed, then cleared (Ctrl-U): Ctrl-D on the empty line
+    t.send(join(dir, "half"), "\u0015", KEY.ctrlD);
+    expect(await t.exit).toBe(0);
+    const after = t.raw.slice(t.raw.lastIndexOf("Save as:"));
+    expect(after.replace(ANSI, "")).toMatch(/left the what-if session\n*$/);
+    // the cursor shown again after the prompt was taken away
+    expect(after).toContain("\u001b[?25h");
+    expect(t.screen).not.toMatch(/Error|force closed|\n\s+at /);
     expect(existsSync(join(dir, "half"))).toBe(false);
   });
 });
