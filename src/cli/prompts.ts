@@ -4,6 +4,7 @@
 
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
+import { AnswerKeys, type Key, type KeySource, MAX_ANSWER } from "./answer-keys.js";
 
 const plain = (text: string) => text;
 
@@ -27,12 +28,6 @@ const PLAIN = {
   },
 };
 
-/** A key as readline's keypress event gives it. */
-interface Key {
-  name?: string;
-  ctrl?: boolean;
-}
-
 /** Why a prompt was aborted when the user ended the input (Ctrl-D on an empty line): see endedInput(). */
 const END_OF_INPUT = "end of input";
 
@@ -43,14 +38,21 @@ const END_OF_INPUT = "end of input";
  * nothing, at a value's prompt it did nothing either. Ctrl-D on an empty line rejects it the same way,
  * as the end of input (endedInput() tells it).
  */
-export function prompts(c: ChalkInstance, keys: NodeJS.EventEmitter = process.stdin) {
+export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, screen?: NodeJS.WritableStream) {
   const theme = c.level === 0 ? PLAIN : undefined;
+  // an answer's style once it is given (inquirer's own, in the session's colour)
+  const answered = c.level === 0 ? plain : c.cyan;
+  const full = c.dim(`[at most ${MAX_ANSWER.toLocaleString("en")} characters: no more is taken]`);
   const escapable = <T>(
     ask: (context: { signal: AbortSignal; clearPromptOnDone: boolean }) => Promise<T>,
   ): Promise<T> => {
     const controller = new AbortController();
     // a prompt left is wiped from the screen (inquirer reads the flag as it finishes), one answered stays
-    const context = { signal: controller.signal, clearPromptOnDone: false };
+    const context = {
+      signal: controller.signal,
+      clearPromptOnDone: false,
+      ...(screen === undefined ? {} : { output: screen }),
+    };
     const onKey = (_: unknown, key: Key | undefined) => {
       if (key?.name === "escape") {
         context.clearPromptOnDone = true;
@@ -78,8 +80,23 @@ export function prompts(c: ChalkInstance, keys: NodeJS.EventEmitter = process.st
       escapable((context) => select<V>({ ...config, theme }, context)),
     checkbox: <V>(config: Parameters<typeof checkbox<V>>[0]) =>
       escapable((context) => checkbox<V>({ ...config, theme }, context)),
-    input: (config: Parameters<typeof input>[0]) =>
-      escapable((context) => input({ ...config, theme }, context)),
+    // a free-text answer reads its keys through AnswerKeys: a paste given as one key, the answer bounded,
+    // and a note before it once it is full (the answer stays last on its line, where the cursor is)
+    input: (config: Parameters<typeof input>[0]) => {
+      let shown = 0;
+      const answerKeys = new AnswerKeys(keys, () => shown);
+      const transformer = (value: string, { isFinal }: { isFinal: boolean }) => {
+        shown = value.length;
+        if (isFinal) return answered(value);
+        return value.length >= MAX_ANSWER ? `${full} ${value}` : value;
+      };
+      return escapable((context) =>
+        input(
+          { ...config, theme, transformer },
+          { ...context, input: answerKeys as unknown as NodeJS.ReadableStream },
+        ),
+      );
+    },
     confirm: (config: Parameters<typeof confirm>[0]) =>
       escapable((context) => confirm({ ...config, theme }, context)),
   };
