@@ -564,6 +564,31 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("a merchant too long is refused at its prompt and asked again, the event's other answers kept", async () => {
+    // it was taken as typed and refused only once the event was whole: '✗ … merchant: value out of range',
+    // the type, day and amount asked again from the start
+    const s = start(TWO_LINES);
+    await addEvent("purchase", 30);
+    await waitFor("Amount (yuan):");
+    screen.type("100");
+    screen.keypress("enter");
+    await waitFor("Merchant (optional):");
+    screen.type("m".repeat(201));
+    screen.keypress("enter");
+    await waitFor("at most 200 characters");
+    expect(screen.getScreen()).toMatch(/> merchant: .*at most 200 characters/);
+    expect(s.printed()).not.toContain("✗");
+    // asked again with the answer kept: one character less is a merchant
+    screen.keypress("backspace");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toMatch(/✓ added #26 \(purchase ¥100\.00 at m{200} on day 30\)/);
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
   it("a type without a line is not asked one", async () => {
     const s = start(TWO_LINES);
     await addEvent("purchase", 30);
