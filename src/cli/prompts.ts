@@ -45,13 +45,17 @@ export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, scree
   const full = c.dim(`[at most ${MAX_ANSWER.toLocaleString("en")} characters: no more is taken]`);
   const escapable = <T>(
     ask: (context: { signal: AbortSignal; clearPromptOnDone: boolean }) => Promise<T>,
+    input?: AnswerKeys,
   ): Promise<T> => {
     const controller = new AbortController();
-    // a prompt left is wiped from the screen (inquirer reads the flag as it finishes), one answered stays
+    // a prompt left is wiped from the screen (inquirer reads the flag of this very object as it finishes:
+    // given a copy, it never sees it set), one answered stays
     const context = {
       signal: controller.signal,
       clearPromptOnDone: false,
       ...(screen === undefined ? {} : { output: screen }),
+      // a readline input, as far as a prompt reads one
+      ...(input === undefined ? {} : { input: input as unknown as NodeJS.ReadableStream }),
     };
     const onKey = (_: unknown, key: Key | undefined) => {
       if (key?.name === "escape") {
@@ -59,6 +63,9 @@ export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, scree
         controller.abort();
         return;
       }
+      // Ctrl-C leaves the session (inquirer's ExitPromptError): the prompt is taken away, not left on
+      // the screen above the line that says so
+      if (key?.ctrl === true && key.name === "c") context.clearPromptOnDone = true;
       if (key?.ctrl !== true || key.name !== "d") return;
       // Ctrl-D on an empty line is the end of input: readline (which hears the key after this listener)
       // closes the prompt's interface — and the prompt, left waiting, was ended only as the process exited,
@@ -90,12 +97,7 @@ export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, scree
         if (isFinal) return answered(value);
         return value.length >= MAX_ANSWER ? `${full} ${value}` : value;
       };
-      return escapable((context) =>
-        input(
-          { ...config, theme, transformer },
-          { ...context, input: answerKeys as unknown as NodeJS.ReadableStream },
-        ),
-      );
+      return escapable((context) => input({ ...config, theme, transformer }, context), answerKeys);
     },
     confirm: (config: Parameters<typeof confirm>[0]) =>
       escapable((context) => confirm({ ...config, theme }, context)),

@@ -87,6 +87,13 @@ class Terminal {
   }
 }
 
+/** The prompt's line was erased between the last `from` written and `to`: what inquirer writes as it
+ *  finishes a prompt to be taken away (an answered one stays, a new line under it). */
+const wiped = (raw: string, from: string, to: string): boolean => {
+  const rest = raw.slice(raw.lastIndexOf(from));
+  return rest.slice(0, rest.indexOf(to)).includes("\u001b[2K");
+};
+
 const sessions: Terminal[] = [];
 afterEach(() => {
   for (const t of sessions.splice(0)) t.kill();
@@ -178,8 +185,25 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     t.send(KEY.ctrlC);
     expect(await t.exit).toBe(130);
     expect(t.screen).toContain("left the what-if session");
+    // the prompt taken away (its line erased), not left above the line that says the session is left
+    expect(wiped(t.raw, "half", "left the what-if session")).toBe(true);
     expect(t.screen).not.toMatch(/Error|\n\s+at /);
     expect(existsSync(join(dir, "half"))).toBe(false);
+  });
+
+  it("Escape at a typed answer takes the prompt away and goes back to the menu", async () => {
+    const t = open(["whatif", "test/fixtures/whatif/late-payer.yaml"]);
+    await t.expect("❯ Run and compare with the original");
+    t.send(KEY.up, KEY.up, KEY.enter);
+    await t.expect("Save as:");
+    t.send("half");
+    await t.expect("half");
+    t.send("\u001b");
+    await t.expect("back to the menu: nothing changed");
+    expect(wiped(t.raw, "half", "back to the menu")).toBe(true);
+    await t.expect("❯ Run and compare with the original");
+    t.send(KEY.up, KEY.enter);
+    expect(await t.exit).toBe(0);
   });
 
   it("Ctrl-D at a prompt ends the input: exit 0, the prompt wiped, the cursor shown, nothing written", async () => {
