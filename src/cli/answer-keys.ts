@@ -32,6 +32,8 @@ export type KeySource = NodeJS.EventEmitter & {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** A key that only inserts its text: no Ctrl or Meta, no control character (Enter, Tab, Backspace and
  *  the escapes of the arrows are all keys of their own). */
@@ -49,10 +51,15 @@ export class AnswerKeys extends EventEmitter {
   private run: Array<[string, Key | undefined]> = [];
   private flushing = false;
   private listening = false;
+  /** within a paste the terminal marks (bracketed paste), and the last key pasted was a carriage return */
+  private inPaste = false;
+  private afterReturn = false;
 
+  /** `screen`: where the terminal is asked to mark what is pasted while the prompt listens */
   constructor(
     private readonly source: KeySource,
     private readonly length: () => number,
+    private readonly screen: NodeJS.WritableStream = process.stdout,
   ) {
     super();
     // the source's bytes as keys (as readline makes them for a prompt that reads it)
@@ -60,11 +67,32 @@ export class AnswerKeys extends EventEmitter {
   }
 
   private readonly onKey = (s: unknown, key: Key | undefined): void => {
+    // a paste the terminal marks is text, whatever it holds: its line breaks were Enter, which answered
+    // the prompt with the first line and left the others to be lost, or to answer the prompts after it
+    if (key?.name === "paste-start" || key?.name === "paste-end") {
+      this.inPaste = key.name === "paste-start";
+      this.afterReturn = false;
+      return;
+    }
+    if (this.inPaste) {
+      const text = typeof s === "string" ? s : "";
+      // each line break one space (CR LF one break): the answer is one line
+      const lineBreak = text === "\r" || text === "\n";
+      const pasted = lineBreak ? (text === "\n" && this.afterReturn ? "" : " ") : text.replace(CONTROLS, "");
+      this.afterReturn = text === "\r";
+      if (pasted !== "") this.insert(pasted, { sequence: pasted, name: undefined, ctrl: false, meta: false });
+      return;
+    }
     if (!printable(s, key)) {
       this.flush();
       this.emit("keypress", s, key);
       return;
     }
+    this.insert(s, key);
+  };
+
+  /** A key that inserts its text, given on with the others of its read. */
+  private insert(s: string, key: Key | undefined): void {
     this.run.push([s, key]);
     // the characters of one read are given as keys one after another, synchronously: the run ends
     // when they have all been heard
@@ -72,7 +100,7 @@ export class AnswerKeys extends EventEmitter {
       this.flushing = true;
       queueMicrotask(() => this.flush());
     }
-  };
+  }
 
   private readonly onEnd = (): void => {
     this.flush();
@@ -101,6 +129,11 @@ export class AnswerKeys extends EventEmitter {
     this.emit("keypress", text, { sequence: text, name: undefined, ctrl: false, meta: false, shift: false });
   }
 
+  /** Within a paste the terminal marks: its keys are text (an Escape or a Ctrl-C in it is no key). */
+  get pasting(): boolean {
+    return this.inPaste;
+  }
+
   setRawMode(mode: boolean): this {
     this.source.setRawMode?.(mode);
     return this;
@@ -111,6 +144,8 @@ export class AnswerKeys extends EventEmitter {
       this.listening = true;
       this.source.on("keypress", this.onKey);
       this.source.on("end", this.onEnd);
+      // bracketed paste on: what is pasted comes between two marks
+      this.screen.write("\u001b[?2004h");
     }
     this.source.resume?.();
     return this;
@@ -122,6 +157,8 @@ export class AnswerKeys extends EventEmitter {
       this.flush();
       this.source.off("keypress", this.onKey);
       this.source.off("end", this.onEnd);
+      this.screen.write("\u001b[?2004l");
+      this.inPaste = false;
     }
     this.source.pause?.();
     return this;

@@ -58,6 +58,7 @@ export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, scree
       ...(input === undefined ? {} : { input: input as unknown as NodeJS.ReadableStream }),
     };
     const onKey = (_: unknown, key: Key | undefined) => {
+      if (input?.pasting) return;
       if (key?.name === "escape") {
         context.clearPromptOnDone = true;
         controller.abort();
@@ -91,7 +92,7 @@ export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, scree
     // and a note before it once it is full (the answer stays last on its line, where the cursor is)
     input: (config: Parameters<typeof input>[0]) => {
       let shown = 0;
-      const answerKeys = new AnswerKeys(keys, () => shown);
+      const answerKeys = new AnswerKeys(keys, () => shown, screen);
       const transformer = (value: string, { isFinal }: { isFinal: boolean }) => {
         shown = value.length;
         if (isFinal) return answered(value);

@@ -61,6 +61,20 @@ describe("a free-text prompt's keys", () => {
     expect(await answer).toBe("short");
   });
 
+  it("a paste the terminal marks is text: its line breaks are spaces, not Enter", async () => {
+    // a line break pasted was Enter: the prompt answered with the first line, the others lost (or read
+    // by the prompts after it)
+    const t = terminal();
+    const answer = t.ask.input({ message: "Text:" });
+    // the terminal asked to mark what is pasted while the prompt listens
+    expect(t.drawn()).toContain("\u001b[?2004h");
+    await t.read("\u001b[200~first line\r\nsecond\nthird\u001b[201~");
+    await t.read("!\r");
+    expect(await answer).toBe("first line second third!");
+    // and asked to stop once it is answered
+    expect(t.drawn()).toContain("\u001b[?2004l");
+  });
+
   it("keys typed one by one, and keys within a read, are still edits in their order", async () => {
     const t = terminal();
     const answer = t.ask.input({ message: "Merchant:" });
