@@ -31,7 +31,10 @@ async function asked(
 ): Promise<unknown> {
   const answer = await input({
     message,
-    validate: (t) => (optional && t.trim() === "") || checked(type, key, () => typed(t, key)),
+    // nothing typed is the field missing (as a file says it), not a null value ("found: null")
+    validate: (t) =>
+      (optional && t.trim() === "") ||
+      checked(type, key, () => (t.trim() === "" ? undefined : typed(t, key))),
   });
   return optional && answer.trim() === "" ? undefined : typed(answer, key);
 }

@@ -564,6 +564,20 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("an amount left empty is said to be missing, not found to be null", async () => {
+    const s = start(TWO_LINES);
+    await addEvent("purchase", 30);
+    await waitFor("Amount (yuan):");
+    screen.keypress("enter");
+    await waitFor("> amount:");
+    expect(screen.getScreen()).toContain("> amount: missing required field — expected: a number");
+    expect(screen.getScreen()).not.toContain("null");
+    screen.keypress("escape");
+    await backAtMenu();
+    await menu("Quit");
+    await s.done;
+  });
+
   it("a merchant too long is refused at its prompt and asked again, the event's other answers kept", async () => {
     // it was taken as typed and refused only once the event was whole: '✗ … merchant: value out of range',
     // the type, day and amount asked again from the start
