@@ -4,6 +4,7 @@
 
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
+import { AnswerKeys, type Key, type KeySource, MAX_ANSWER } from "./answer-keys.js";
 
 const plain = (text: string) => text;
 
@@ -27,29 +28,57 @@ const PLAIN = {
   },
 };
 
-/** A key as readline's keypress event gives it. */
-interface Key {
-  name?: string;
-}
+/** Why a prompt was aborted when the user ended the input (Ctrl-D on an empty line): see endedInput(). */
+const END_OF_INPUT = "end of input";
 
 /**
  * The four prompts the session asks with, each given the theme of the session's colour. Escape at any of
  * them rejects it with inquirer's AbortPromptError (escaped() tells it), heard on `keys`, the stream the
  * prompts read (standard input): inquirer's prompts take no Escape of their own — at a list it did
- * nothing, at a value's prompt it did nothing either.
+ * nothing, at a value's prompt it did nothing either. Ctrl-D on an empty line rejects it the same way,
+ * as the end of input (endedInput() tells it).
  */
-export function prompts(c: ChalkInstance, keys: NodeJS.EventEmitter = process.stdin) {
+export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, screen?: NodeJS.WritableStream) {
   const theme = c.level === 0 ? PLAIN : undefined;
+  // an answer's style once it is given (inquirer's own, in the session's colour)
+  const answered = c.level === 0 ? plain : c.cyan;
+  const full = c.dim(`[at most ${MAX_ANSWER.toLocaleString("en")} characters: no more is taken]`);
   const escapable = <T>(
     ask: (context: { signal: AbortSignal; clearPromptOnDone: boolean }) => Promise<T>,
+    input?: AnswerKeys,
   ): Promise<T> => {
     const controller = new AbortController();
-    // a prompt left is wiped from the screen (inquirer reads the flag as it finishes), one answered stays
-    const context = { signal: controller.signal, clearPromptOnDone: false };
+    // a prompt left is wiped from the screen (inquirer reads the flag of this very object as it finishes:
+    // given a copy, it never sees it set), one answered stays
+    const context = {
+      signal: controller.signal,
+      clearPromptOnDone: false,
+      ...(screen === undefined ? {} : { output: screen }),
+      // a readline input, as far as a prompt reads one
+      ...(input === undefined ? {} : { input: input as unknown as NodeJS.ReadableStream }),
+    };
     const onKey = (_: unknown, key: Key | undefined) => {
-      if (key?.name !== "escape") return;
-      context.clearPromptOnDone = true;
-      controller.abort();
+      if (input?.pasting) return;
+      if (key?.name === "escape") {
+        context.clearPromptOnDone = true;
+        controller.abort();
+        return;
+      }
+      // Ctrl-C leaves the session (inquirer's ExitPromptError): the prompt is taken away, not left on
+      // the screen above the line that says so
+      if (key?.ctrl === true && key.name === "c") context.clearPromptOnDone = true;
+      if (key?.ctrl !== true || key.name !== "d") return;
+      // Ctrl-D on an empty line is the end of input: readline (which hears the key after this listener)
+      // closes the prompt's interface — and the prompt, left waiting, was ended only as the process exited,
+      // with inquirer's "force closed" (exit 130) and its list left on the screen. With text on the line it
+      // deletes the character under the cursor, and the prompt goes on. An interface closed lets go of the
+      // stream's 'end' (it listens for it while open): seen once the key has been heard by every listener.
+      const open = keys.listenerCount("end");
+      queueMicrotask(() => {
+        if (keys.listenerCount("end") >= open || controller.signal.aborted) return;
+        context.clearPromptOnDone = true;
+        controller.abort(END_OF_INPUT);
+      });
     };
     keys.on("keypress", onKey);
     return ask(context).finally(() => keys.off("keypress", onKey));
@@ -59,15 +88,30 @@ export function prompts(c: ChalkInstance, keys: NodeJS.EventEmitter = process.st
       escapable((context) => select<V>({ ...config, theme }, context)),
     checkbox: <V>(config: Parameters<typeof checkbox<V>>[0]) =>
       escapable((context) => checkbox<V>({ ...config, theme }, context)),
-    input: (config: Parameters<typeof input>[0]) =>
-      escapable((context) => input({ ...config, theme }, context)),
+    // a free-text answer reads its keys through AnswerKeys: a paste given as one key, the answer bounded,
+    // and a note before it once it is full (the answer stays last on its line, where the cursor is)
+    input: (config: Parameters<typeof input>[0]) => {
+      let shown = 0;
+      const answerKeys = new AnswerKeys(keys, () => shown, screen);
+      const transformer = (value: string, { isFinal }: { isFinal: boolean }) => {
+        shown = value.length;
+        if (isFinal) return answered(value);
+        return value.length >= MAX_ANSWER ? `${full} ${value}` : value;
+      };
+      return escapable((context) => input({ ...config, theme, transformer }, context), answerKeys);
+    },
     confirm: (config: Parameters<typeof confirm>[0]) =>
       escapable((context) => confirm({ ...config, theme }, context)),
   };
 }
 
 /** A prompt left with Escape (prompts()). */
-export const escaped = (e: unknown): boolean => e instanceof Error && e.name === "AbortPromptError";
+export const escaped = (e: unknown): boolean =>
+  e instanceof Error && e.name === "AbortPromptError" && !endedInput(e);
+
+/** A prompt left with Ctrl-D on an empty line, the end of input (prompts()). */
+export const endedInput = (e: unknown): boolean =>
+  e instanceof Error && e.name === "AbortPromptError" && e.cause === END_OF_INPUT;
 
 export type Prompts = ReturnType<typeof prompts>;
 

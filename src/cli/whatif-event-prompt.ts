@@ -31,21 +31,47 @@ async function asked(
 ): Promise<unknown> {
   const answer = await input({
     message,
-    validate: (t) => {
-      if (optional && t.trim() === "") return true;
-      try {
-        // no label: the field's own name heads the message ("amount: wrong type", not "amount: amount: …")
-        validateEvent({ type, [key]: typed(t, key) }, "");
-        return true;
-      } catch (e) {
-        if (!(e instanceof InputError)) return String(e);
-        // only this field's problems: the event's other fields are asked next
-        const own = e.problems.find((p) => p.details.field === key);
-        return own === undefined ? true : own.formatLine();
-      }
-    },
+    // nothing typed is the field missing (as a file says it), not a null value ("found: null")
+    validate: (t) =>
+      (optional && t.trim() === "") ||
+      checked(type, key, () => (t.trim() === "" ? undefined : typed(t, key))),
   });
   return optional && answer.trim() === "" ? undefined : typed(answer, key);
+}
+
+/** A `type` event's `key` as a file's would be checked: true, or this field's problem. */
+function checked(type: string, key: string, value: () => unknown): true | string {
+  try {
+    // no label: the field's own name heads the message ("amount: wrong type", not "amount: amount: …")
+    validateEvent({ type, [key]: value() }, "");
+    return true;
+  } catch (e) {
+    if (!(e instanceof InputError)) return String(e);
+    // only this field's problems: the event's other fields are asked next
+    const own = e.problems.find((p) => p.details.field === key);
+    return own === undefined ? true : own.formatLine();
+  }
+}
+
+/**
+ * Asks for a text field (a merchant, a note), taken as typed — not read as YAML — and checked at the
+ * prompt as the event's field: a merchant of 201 characters or a note of 2,001 was refused only once the
+ * event was whole, every answer lost. `optional`: an empty answer leaves the field out; its text is
+ * trimmed.
+ */
+async function askedText(
+  input: Prompts["input"],
+  message: string,
+  type: string,
+  key: string,
+  optional = false,
+): Promise<string | undefined> {
+  const value = (t: string) => (optional ? t.trim() : t);
+  const answer = await input({
+    message,
+    validate: (t) => (optional && t.trim() === "") || checked(type, key, () => value(t)),
+  });
+  return optional && answer.trim() === "" ? undefined : value(answer);
 }
 
 /** A written event type's fields (beside `type`, `day` and `date`), as its schema declares them. */
@@ -123,8 +149,8 @@ export async function askEvent(v: Variant, { select, input }: Prompts): Promise<
       break;
     case "purchase": {
       data.amount = await amount("Amount (yuan):");
-      const merchant = await input({ message: "Merchant (optional):" });
-      if (merchant.trim() !== "") data.merchant = merchant.trim();
+      const merchant = await askedText(input, "Merchant (optional):", "purchase", "merchant", true);
+      if (merchant !== undefined) data.merchant = merchant;
       break;
     }
     case "repay": {
@@ -165,7 +191,7 @@ export async function askEvent(v: Variant, { select, input }: Prompts): Promise<
       });
       break;
     case "note":
-      data.text = await input({ message: "Text:" });
+      data.text = await askedText(input, "Text:", "note", "text");
       break;
     default:
       // a type without prompts of its own: each field its schema declares and no prompt above asked,

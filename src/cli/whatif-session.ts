@@ -42,7 +42,7 @@ import {
 } from "../whatif/session.js";
 import { type Edit, loadVariant, type Variant } from "../whatif/variant.js";
 import { checkOutputs } from "./output-file.js";
-import { BACK, escaped, type Prompts, prompts } from "./prompts.js";
+import { BACK, endedInput, escaped, type Prompts, prompts } from "./prompts.js";
 import { askEvent, askLine, typed } from "./whatif-event-prompt.js";
 
 export interface SessionOptions {
@@ -170,7 +170,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
   say(c.bold(`What-if session: ${printable(base.loaded.scenario.name)}`));
   say(
     c.dim(
-      "Edit the timeline, then run to compare with the original. Esc goes back to the menu; Ctrl-C leaves at any time; nothing is written unless you save.",
+      "Edit the timeline, then run to compare with the original. Esc goes back to the menu; Ctrl-C or Ctrl-D leaves at any time; nothing is written unless you save.",
     ),
   );
   showTimeline();
@@ -184,14 +184,29 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
       choice = await menu(edits);
     } catch (e) {
       if (escaped(e)) continue;
+      if (endedInput(e)) return ended();
       throw e;
     }
     try {
       if ((await act(choice)) === "quit") return;
     } catch (e) {
+      if (endedInput(e)) return ended();
       if (!escaped(e)) throw e;
       say(c.dim("back to the menu: nothing changed"));
     }
+  }
+
+  /** Ctrl-D on an empty line, at any prompt: the end of input leaves as Quit does (exit 0) — as it leaves
+   *  node's REPL, python's, psql — without the question Quit asks, which no more input can answer; what
+   *  the edits were is said (nothing is written but a save). */
+  function ended(): void {
+    const n = editCount(state);
+    const unsaved = !hasUnsavedEdits(state)
+      ? ""
+      : state.saved === null
+        ? `: ${n} edit${n === 1 ? "" : "s"} not saved`
+        : ": the edits since the last save not saved";
+    say(c.dim(`left the what-if session${unsaved}`));
   }
 
   function menu(edits: number): Promise<Choice> {

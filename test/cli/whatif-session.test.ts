@@ -174,6 +174,47 @@ describe("interactive what-if session", () => {
     expect(s.written.size).toBe(0);
   });
 
+  it("Ctrl-D on an empty line ends the input: the session is left as Quit leaves it, and says what is not saved", async () => {
+    // readline closed the prompt's interface and the prompt waited: the session ended only as the process
+    // exited, with inquirer's "force closed" (exit 130) and its list left on the screen
+    const ctrlD = { name: "d", ctrl: true };
+    const atMenu = start();
+    await waitFor("What now?");
+    screen.keypress(ctrlD);
+    await atMenu.done;
+    expect(atMenu.printed()).toMatch(/left the what-if session\n$/);
+
+    // after an edit, at a prompt inside a choice: no question left to answer, the edits said not saved
+    const edited = start();
+    await menu("Remove events");
+    await waitFor("Remove which events?");
+    await press("space", "enter");
+    await backAtMenu();
+    await menu("Add an event");
+    await waitFor("Event type:");
+    screen.keypress(ctrlD);
+    await edited.done;
+    expect(edited.printed()).toMatch(/left the what-if session: 1 edit not saved\n$/);
+    expect(edited.written.size).toBe(0);
+  });
+
+  it("Ctrl-D with text on the line deletes the character under the cursor, as readline does, and asks on", async () => {
+    const s = start();
+    await menu("Add an event");
+    await waitFor("Event type:");
+    screen.keypress("enter");
+    await waitFor("Day (0–");
+    screen.type("120");
+    await press("left", "left");
+    screen.keypress({ name: "d", ctrl: true });
+    expect(screen.getScreen()).toMatch(/Day \(0–\d+\): 10$/);
+    screen.keypress("escape");
+    await backAtMenu();
+    expect(s.printed()).not.toContain("left the what-if session");
+    await menu("Quit");
+    await s.done;
+  });
+
   it("edits a field with the loader's validation, then undoes it", async () => {
     const s = start();
     await menu("Edit an event");
@@ -520,6 +561,45 @@ describe("interactive what-if session", () => {
     const events = loadScenarioText(text, file).written.events;
     expect(events.filter((e) => e.type === "request_review")).toEqual([{ day: 200, type: "request_review" }]);
     await menu("Quit");
+    await s.done;
+  });
+
+  it("an amount left empty is said to be missing, not found to be null", async () => {
+    const s = start(TWO_LINES);
+    await addEvent("purchase", 30);
+    await waitFor("Amount (yuan):");
+    screen.keypress("enter");
+    await waitFor("> amount:");
+    expect(screen.getScreen()).toContain("> amount: missing required field — expected: a number");
+    expect(screen.getScreen()).not.toContain("null");
+    screen.keypress("escape");
+    await backAtMenu();
+    await menu("Quit");
+    await s.done;
+  });
+
+  it("a merchant too long is refused at its prompt and asked again, the event's other answers kept", async () => {
+    // it was taken as typed and refused only once the event was whole: '✗ … merchant: value out of range',
+    // the type, day and amount asked again from the start
+    const s = start(TWO_LINES);
+    await addEvent("purchase", 30);
+    await waitFor("Amount (yuan):");
+    screen.type("100");
+    screen.keypress("enter");
+    await waitFor("Merchant (optional):");
+    screen.type("m".repeat(201));
+    screen.keypress("enter");
+    await waitFor("at most 200 characters");
+    expect(screen.getScreen()).toMatch(/> merchant: .*at most 200 characters/);
+    expect(s.printed()).not.toContain("✗");
+    // asked again with the answer kept: one character less is a merchant
+    screen.keypress("backspace");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toMatch(/✓ added #26 \(purchase ¥100\.00 at m{200} on day 30\)/);
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
     await s.done;
   });
 

@@ -18,7 +18,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BIN, cli, ROOT } from "../helpers/cli.js";
 
 const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).status === 0;
-const KEY = { down: "\u001b[B", up: "\u001b[A", enter: "\r", space: " ", ctrlC: "\u0003" };
+const KEY = { down: "\u001b[B", up: "\u001b[A", enter: "\r", space: " ", ctrlC: "\u0003", ctrlD: "\u0004" };
 // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escapes are what is removed
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007|\r/g;
 
@@ -86,6 +86,13 @@ class Terminal {
     if (this.child.exitCode === null) this.child.kill();
   }
 }
+
+/** The prompt's line was erased between the last `from` written and `to`: what inquirer writes as it
+ *  finishes a prompt to be taken away (an answered one stays, a new line under it). */
+const wiped = (raw: string, from: string, to: string): boolean => {
+  const rest = raw.slice(raw.lastIndexOf(from));
+  return rest.slice(0, rest.indexOf(to)).includes("\u001b[2K");
+};
 
 const sessions: Terminal[] = [];
 afterEach(() => {
@@ -178,7 +185,43 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     t.send(KEY.ctrlC);
     expect(await t.exit).toBe(130);
     expect(t.screen).toContain("left the what-if session");
+    // the prompt taken away (its line erased), not left above the line that says the session is left
+    expect(wiped(t.raw, "half", "left the what-if session")).toBe(true);
     expect(t.screen).not.toMatch(/Error|\n\s+at /);
+    expect(existsSync(join(dir, "half"))).toBe(false);
+  });
+
+  it("Escape at a typed answer takes the prompt away and goes back to the menu", async () => {
+    const t = open(["whatif", "test/fixtures/whatif/late-payer.yaml"]);
+    await t.expect("❯ Run and compare with the original");
+    t.send(KEY.up, KEY.up, KEY.enter);
+    await t.expect("Save as:");
+    t.send("half");
+    await t.expect("half");
+    t.send("\u001b");
+    await t.expect("back to the menu: nothing changed");
+    expect(wiped(t.raw, "half", "back to the menu")).toBe(true);
+    await t.expect("❯ Run and compare with the original");
+    t.send(KEY.up, KEY.enter);
+    expect(await t.exit).toBe(0);
+  });
+
+  it("Ctrl-D at a prompt ends the input: exit 0, the prompt wiped, the cursor shown, nothing written", async () => {
+    // it exited 130 as inquirer's "force closed" once the process had nothing left to do, the list left
+    // on the screen
+    const dir = mkdtempSync(join(tmpdir(), "whatif-pty-"));
+    const t = open(["whatif", "test/fixtures/whatif/late-payer.yaml"]);
+    await t.expect("❯ Run and compare with the original");
+    t.send(KEY.up, KEY.up, KEY.enter);
+    await t.expect("Save as:");
+    // a name typed, then cleared (Ctrl-U): Ctrl-D on the empty line
+    t.send(join(dir, "half"), "\u0015", KEY.ctrlD);
+    expect(await t.exit).toBe(0);
+    const after = t.raw.slice(t.raw.lastIndexOf("Save as:"));
+    expect(after.replace(ANSI, "")).toMatch(/left the what-if session\n*$/);
+    // the cursor shown again after the prompt was taken away
+    expect(after).toContain("\u001b[?25h");
+    expect(t.screen).not.toMatch(/Error|force closed|\n\s+at /);
     expect(existsSync(join(dir, "half"))).toBe(false);
   });
 });

@@ -1,0 +1,87 @@
+// A free-text prompt of the session as a terminal drives it (inquirer's real input prompt, not the testing
+// screen's, which gives each key alone): the bytes of a read are keys, a paste arrives in reads of a few KB.
+
+import { PassThrough } from "node:stream";
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import { MAX_ANSWER } from "../../src/cli/answer-keys.js";
+import { prompts } from "../../src/cli/prompts.js";
+
+function terminal() {
+  const keys = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => keys });
+  const screen = new PassThrough();
+  /** the writes to the screen */
+  let renders = 0;
+  let shown = "";
+  screen.on("data", (d: Buffer) => {
+    renders++;
+    shown += d.toString("utf8");
+  });
+  const ask = prompts(new Chalk({ level: 0 }), keys, screen);
+  /** Keys as one read of the terminal, then what was drawn since the last call. */
+  const read = async (bytes: string) => {
+    keys.write(bytes);
+    await new Promise((r) => setImmediate(r));
+  };
+  const drawn = () => {
+    const text = shown;
+    shown = "";
+    return text;
+  };
+  return { ask, read, drawn, renders: () => renders };
+}
+
+describe("a free-text prompt's keys", () => {
+  it("a long paste is one key per read, no longer than the longest answer, then validated as any answer", async () => {
+    // inquirer drew the line again at each key and readline measured the whole line at each character:
+    // 2 KB pasted cost 2.5 s of CPU, 10 KB a minute
+    const t = terminal();
+    const answer = t.ask.input({
+      message: "Text:",
+      validate: (s) => s.length <= 2000 || "text: at most 2000 characters",
+    });
+    const before = t.renders();
+    for (let i = 0; i < 4; i++) await t.read("x".repeat(1500));
+    // one drawing a read (the line, then the cursor put back), until the answer is full; a read past it
+    // draws nothing
+    expect(t.renders() - before).toBeLessThanOrEqual(2 * 3);
+    const drawn = t.drawn();
+    expect(drawn).toContain(
+      `Text: [at most ${MAX_ANSWER.toLocaleString("en")} characters: no more is taken] x`,
+    );
+    // the last drawing's answer (broken into the screen's lines)
+    expect(drawn.slice(drawn.lastIndexOf("taken]")).match(/x/g)).toHaveLength(MAX_ANSWER);
+
+    await t.read("\r");
+    expect(t.drawn()).toContain("> text: at most 2000 characters");
+    // asked again, the answer kept to be mended: Ctrl-U empties it, the note goes with it
+    await t.read("\u0015short");
+    expect(t.drawn()).not.toContain("at most");
+    await t.read("\r");
+    expect(await answer).toBe("short");
+  });
+
+  it("a paste the terminal marks is text: its line breaks are spaces, not Enter", async () => {
+    // a line break pasted was Enter: the prompt answered with the first line, the others lost (or read
+    // by the prompts after it)
+    const t = terminal();
+    const answer = t.ask.input({ message: "Text:" });
+    // the terminal asked to mark what is pasted while the prompt listens
+    expect(t.drawn()).toContain("\u001b[?2004h");
+    await t.read("\u001b[200~first line\r\nsecond\nthird\u001b[201~");
+    await t.read("!\r");
+    expect(await answer).toBe("first line second third!");
+    // and asked to stop once it is answered
+    expect(t.drawn()).toContain("\u001b[?2004l");
+  });
+
+  it("keys typed one by one, and keys within a read, are still edits in their order", async () => {
+    const t = terminal();
+    const answer = t.ask.input({ message: "Merchant:" });
+    for (const key of ["a", "b", "c", "\u001b[D", "\u007f", "X"]) await t.read(key);
+    // in one read: two characters, the cursor left past them, another character
+    await t.read("de\u001b[D\u001b[Df");
+    await t.read("\r");
+    expect(await answer).toBe("aXfdec");
+  });
+});
