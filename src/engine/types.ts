@@ -195,6 +195,8 @@ export interface ScoreBars {
   threshold: number;
   best: number;
   onceUsed: boolean;
+  /** only while Huabei is open (Jiebei's restoration): Huabei, counted used, keeps the file below it */
+  whileOpen?: "huabei";
 }
 
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */

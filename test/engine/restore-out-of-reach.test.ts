@@ -24,7 +24,7 @@ type Suspends = "policy" | "debt" | "income";
  *  and, for Jiebei, Huabei used on six days and repaid the same day, then closed before the review on day
  *  196 (a closed line reports nothing owed against its last limit, and those purchases: the once-used file
  *  Jiebei's restoration reads at its best once the openings' inquiries are 180 days old). */
-function events(line: LineId, suspends: Suspends, min: number, best: boolean): EventInput[] {
+function events(line: LineId, suspends: Suspends, min: number, best: boolean, closes = true): EventInput[] {
   const set = line === "huabei" ? { minScore: min } : { jiebeiMinScore: min };
   const use = (from: number) =>
     [0, 1, 2, 3, 4, 5].flatMap((d) => [on.purchase(from + d, 20), on.repay(from + d, "full")]);
@@ -43,7 +43,9 @@ function events(line: LineId, suspends: Suspends, min: number, best: boolean): E
           on.income(51, 200_000),
           ...(suspends === "debt" ? [on.externalRepayment(51, 600_000)] : []),
           on.repay(51, "full"),
-          ...(line === "jiebei" ? [on.repay(51, "full", "jiebei"), ...use(170), on.close(176)] : []),
+          ...(line === "jiebei"
+            ? [on.repay(51, "full", "jiebei"), ...use(170), ...(closes ? [on.close(176)] : [])]
+            : []),
         ]
       : []),
   ];
@@ -97,8 +99,14 @@ describe("a restoration no file can reach is said as such", () => {
         expect(own.map((r) => r.kind)).not.toContain("reduce_debt");
       }
       // the promise kept: none restores the customer doing all a file allows when the answer says none can,
-      // one does when it does not
-      expect(restored).toBe(bars === undefined);
+      // one does when it does not — and one barred only while Huabei is open (whileOpen) is restored once
+      // Huabei is closed owing nothing, never while it stays open
+      expect(restored).toBe(bars === undefined || bars.whileOpen !== undefined);
+      if (bars?.whileOpen !== undefined) {
+        expect(line).toBe("jiebei");
+        const open = run(events(line, suspends, min, true, false), options(share));
+        expect(stepsOf(open, "review").some((s) => s.line === line && s.decision === "restored")).toBe(false);
+      }
     },
   );
 });
@@ -170,4 +178,23 @@ describe("a reopening no file can reach is said as such", () => {
       expect(apply.decision === "approved").toBe(bars === undefined);
     },
   );
+});
+
+describe("a Jiebei restoration Huabei's credit bars while it is open", () => {
+  it("is said as such: no early review, no step towards it, until Huabei is closed owing nothing", () => {
+    // jiebeiMinScore 940 from day 40, Huabei active: counted used at its limit beside Jiebei restored and used,
+    // no file reaches what keeping Jiebei needs — the answer once asked to "raise the score to 1000 — no
+    // score reaches 1000", offered an early review and told the customer to report a higher income
+    const asked = run(events("jiebei", "policy", 940, false), options(1));
+    const own = answerOf(asked.steps).remedies.filter((r) => r.line === "jiebei");
+    const wait = own.find((r): r is Wait => r.kind === "wait_for_review")!;
+    expect(wait.scoreBars).toMatchObject({
+      parameter: "jiebeiMinScore",
+      onceUsed: true,
+      whileOpen: "huabei",
+    });
+    expect(wait.early).toBeNull();
+    expect(own.map((r) => r.kind)).not.toContain("raise_score");
+    expect(own.map((r) => r.kind)).not.toContain("report_income");
+  });
 });

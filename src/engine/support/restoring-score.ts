@@ -53,6 +53,9 @@ export interface ScoreOutOfReach {
   threshold: number;
   best: number;
   onceUsed: boolean;
+  /** Jiebei's restoration, barred only while Huabei is active: counted used at its share, it keeps the file
+   *  below what keeping Jiebei needs — a Huabei closed owing nothing would not */
+  whileOpen?: "huabei";
 }
 
 /**
@@ -61,7 +64,8 @@ export interface ScoreOutOfReach {
  * profile changes aged out, an identity verified, and what time brings (history, age, a delinquency aged
  * out) — but Huabei's, which the policy pins when it is the line restored: its activity held until it is
  * open again, and once the credit is used (grantUsedFraction) at least that share of its limit reported
- * (Jiebei's file can have Huabei closed owing nothing, its activity at its best: nothing pinned). The restoration score (restoreScore or minScore, or a band's) is read on the file
+ * (Jiebei's file can have Huabei closed owing nothing, its activity at its best: nothing pinned — and with
+ * Huabei active, what keeping Jiebei needs is read with Huabei counted used too: `whileOpen`). The restoration score (restoreScore or minScore, or a band's) is read on the file
  * before the restoration, what keeping the line needs (minScore, or a band's) on the file once used; the
  * first either falls short of, or null when some file meets both. An upper bound: a file it allows may
  * still fall short, and the steps towards it say how far the customer's reach goes.
@@ -75,14 +79,16 @@ export function scoreOutOfReach(c: Customer, id: LineId, s: Scored): ScoreOutOfR
   // limit, its activity as it was, at its best when used before closing)
   const huabei = id === "huabei";
   const held = huabei ? { purchases90d: s.inputs.purchases90d } : {};
-  return beyondReach(c, id, [
+  const kept = { score: rules.minScore, parameter: param(id, "minScore", "jiebeiMinScore") };
+  const bars = beyondReach(c, id, [
     { need: restorationScore(rules, id), pinned: { utilisation: 0, ...held }, onceUsed: false },
-    {
-      need: { score: rules.minScore, parameter: param(id, "minScore", "jiebeiMinScore") },
-      pinned: { utilisation: huabei && share > 0 ? share : 0, ...held },
-      onceUsed: true,
-    },
+    { need: kept, pinned: { utilisation: huabei && share > 0 ? share : 0, ...held }, onceUsed: true },
   ]);
+  if (bars !== null || huabei || c.huabei.status !== "active" || share <= 0) return bars;
+  // Jiebei's, with Huabei active: the review counts it used (grantUsedFraction of its limit) beside
+  // Jiebei restored and used — a bar while it stays open, which customer service says as such
+  const open = beyondReach(c, id, [{ need: kept, pinned: { utilisation: share }, onceUsed: true }]);
+  return open === null ? null : { ...open, whileOpen: "huabei" };
 }
 
 /**

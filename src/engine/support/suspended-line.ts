@@ -266,9 +266,14 @@ function closureAhead(
   // a write-off on either line bars any restoration; else the clean period may not end in time
   const barred = writeOffFact(c, line) !== null;
   const hold = line.cause === "security" && held === null;
-  // …or no score the customer's file can reach restores it (the wait says why, and stays)
+  // …or no score the customer's file can reach restores it (the wait says why, and stays) — not one barred
+  // only while Huabei is open, which the customer can close before that review
   const scoreBarred = remedies.some(
-    (r) => r.line === line.id && r.kind === "wait_for_review" && r.scoreBars !== undefined,
+    (r) =>
+      r.line === line.id &&
+      r.kind === "wait_for_review" &&
+      r.scoreBars !== undefined &&
+      r.scoreBars.whileOpen === undefined,
   );
   const certain = closesOn !== null && (barred || scoreBarred || (!hold && clean > closesOn));
   // a write-off due before that review comes first: the closure is not what to warn of — unless it is
