@@ -14,6 +14,9 @@ export interface Carry {
 
 export const newCarry = (): Carry => ({ milli: 0 });
 
+/** A carry's copy, a literal as newCarry's (a fork's: revolving.copied). */
+export const copyCarry = (c: Carry): Carry => ({ milli: c.milli });
+
 /** `days` daily charges at `rate` on `principal`, in whole fen; the fraction stays in `carry`. */
 export function dailyCharges(carry: Carry, principal: Fen, rate: number, days: number): Fen {
   if (principal <= 0 || rate <= 0 || days <= 0) return 0;

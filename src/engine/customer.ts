@@ -258,20 +258,34 @@ export function verifyIdentity(c: Customer, day: number): void {
  */
 export function forkCustomer(c: Customer): Customer {
   const copy = newCustomer(c.profile, c.policy);
+  // what the customer and its lines hold is copied as literals in the order it is made, into arrays
+  // filled by push (revolving.copied): spreads and `map` gave the copies hidden classes of their own
   const line = <L extends LineBase>(to: L, l: L): L =>
     Object.assign(to, l, {
       reasonsOnRecord: [...l.reasonsOnRecord],
-      heldOver: l.heldOver && { ...l.heldOver, reasons: [...l.heldOver.reasons] },
-      grid: l.grid.map((g) => ({ ...g })),
+      heldOver: l.heldOver && {
+        cause: l.heldOver.cause,
+        reasons: [...l.heldOver.reasons],
+        facts: l.heldOver.facts,
+        day: l.heldOver.day,
+      },
+      grid: revolving.copied(l.grid, (g) => ({ month: g.month, code: g.code })),
     });
   return Object.assign(copy, c, {
     profile: copy.profile,
     inquiries: [...c.inquiries],
     profileChanges: [...c.profileChanges],
     burstAmounts: [...c.burstAmounts],
-    records: c.records.map((r) => ({ ...r })),
-    episodes: c.episodes.map((e) => ({ ...e, over: [...e.over] })),
-    monthEnds: c.monthEnds.map((m) => ({ ...m })),
+    records: revolving.copied(c.records, (r) => ({ line: r.line, dueDay: r.dueDay, outcome: r.outcome })),
+    episodes: revolving.copied<Episode>(c.episodes, (e) => ({
+      line: e.line,
+      dueDay: e.dueDay,
+      curedDay: e.curedDay,
+      worst: e.worst,
+      chargedOff: e.chargedOff,
+      over: [e.over[0], e.over[1], e.over[2]],
+    })),
+    monthEnds: revolving.copied(c.monthEnds, (m) => ({ day: m.day, good: m.good, record: m.record })),
     huabei: Object.assign(line(copy.huabei, c.huabei), {
       ledger: revolving.forkRevolving(c.huabei.ledger),
       purchaseDays: [...c.huabei.purchaseDays],
@@ -282,17 +296,43 @@ export function forkCustomer(c: Customer): Customer {
 }
 
 /**
- * A shallow copy of the customer and of its two lines — what a rule reads as another file (the customer once
- * a grant is used), sharing everything beneath (records, ledger, loans). Object literals with the fields in
- * newHuabei's, newJiebei's and newCustomer's order, so that the copies keep their hidden classes: copies
- * made by spreads gave the rules that read them a second kind of each object (the review bench's reviews ran
- * three times as long), and copies onto a new customer's objects (forkCustomer's way) made and dropped all
- * of its lists. A field added to a line or the customer is a type error here until it is copied.
+ * The customer with some of its fields in place of its own (`changes`: another policy, profile, record or
+ * line), sharing everything else — its lines too, as `{ ...c, ...changes }` did: a literal in newCustomer's
+ * order, so that every rule reading customers and their copies meets one hidden class. A spread gave each
+ * copy one of its own, and the rules that read them (the review among them: customer service's copies run
+ * beside it) megamorphic (docs/performance.md).
  */
-export function shallowCopy(c: Customer): Customer {
-  const h = c.huabei;
-  const j = c.jiebei;
-  const huabei: HuabeiLine = {
+export function customerWith(c: Customer, changes: Partial<Customer>): Customer {
+  return {
+    profile: changes.profile ?? c.profile,
+    policy: changes.policy ?? c.policy,
+    inquiries: changes.inquiries ?? c.inquiries,
+    profileChanges: changes.profileChanges ?? c.profileChanges,
+    verifiedChanges: changes.verifiedChanges ?? c.verifiedChanges,
+    burstDay: changes.burstDay ?? c.burstDay,
+    burstAmounts: changes.burstAmounts ?? c.burstAmounts,
+    burstLimits: changes.burstLimits ?? c.burstLimits,
+    verifiedDay: changes.verifiedDay ?? c.verifiedDay,
+    records: changes.records ?? c.records,
+    episodes: changes.episodes ?? c.episodes,
+    monthEnds: changes.monthEnds ?? c.monthEnds,
+    huabei: changes.huabei ?? c.huabei,
+    jiebei: changes.jiebei ?? c.jiebei,
+  };
+}
+
+/** A profile's copy: a literal in newCustomer's order (customerWith). */
+export const profileCopy = (p: Profile): Profile => ({
+  age: p.age,
+  monthlyIncome: p.monthlyIncome,
+  verified: p.verified,
+  creditHistoryMonths: p.creditHistoryMonths,
+  externalDebt: p.externalDebt,
+});
+
+/** A shallow copy of Huabei (shallowCopy's): a literal in newHuabei's order. */
+export function huabeiCopy(h: HuabeiLine): HuabeiLine {
+  return {
     status: h.status,
     cause: h.cause,
     limit: h.limit,
@@ -325,7 +365,11 @@ export function shallowCopy(c: Customer): Customer {
     pauses: h.pauses,
     shutSince: h.shutSince,
   };
-  const jiebei: JiebeiLine = {
+}
+
+/** A shallow copy of Jiebei (shallowCopy's): a literal in newJiebei's order. */
+function jiebeiCopy(j: JiebeiLine): JiebeiLine {
+  return {
     status: j.status,
     cause: j.cause,
     limit: j.limit,
@@ -355,22 +399,22 @@ export function shallowCopy(c: Customer): Customer {
     id: j.id,
     book: j.book,
   };
-  return {
-    profile: c.profile,
-    policy: c.policy,
-    inquiries: c.inquiries,
-    profileChanges: c.profileChanges,
-    verifiedChanges: c.verifiedChanges,
-    burstDay: c.burstDay,
-    burstAmounts: c.burstAmounts,
-    burstLimits: c.burstLimits,
-    verifiedDay: c.verifiedDay,
-    records: c.records,
-    episodes: c.episodes,
-    monthEnds: c.monthEnds,
-    huabei,
-    jiebei,
-  };
+}
+
+/** A shallow copy of a line, either: huabeiCopy or jiebeiCopy. */
+export const lineCopy = <L extends Line>(l: L): L =>
+  (l.id === "huabei" ? huabeiCopy(l as HuabeiLine) : jiebeiCopy(l as JiebeiLine)) as L;
+
+/**
+ * A shallow copy of the customer and of its two lines — what a rule reads as another file (the customer once
+ * a grant is used), sharing everything beneath (records, ledger, loans). Object literals with the fields in
+ * newHuabei's, newJiebei's and newCustomer's order, so that the copies keep their hidden classes: copies
+ * made by spreads gave the rules that read them a second kind of each object (the review bench's reviews ran
+ * three times as long), and copies onto a new customer's objects (forkCustomer's way) made and dropped all
+ * of its lists. A field added to a line or the customer is a type error here until it is copied.
+ */
+export function shallowCopy(c: Customer): Customer {
+  return customerWith(c, { huabei: huabeiCopy(c.huabei), jiebei: jiebeiCopy(c.jiebei) });
 }
 
 export const lineOf = (c: Customer, id: LineId): Line => (id === "huabei" ? c.huabei : c.jiebei);

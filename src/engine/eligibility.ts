@@ -114,7 +114,10 @@ export function managedCap(c: Customer, line: LineId, s: Scored, p: Policy = c.p
     thinFile(c) ? p.thinFileMaxLimit : null,
   );
   // the lowest band binds because of the score, even when it is the only band (the product's largest)
-  return floor?.binding === "product_maximum" ? { ...floor, binding: "score" } : floor;
+  // (a literal in limitCap's order, not a spread of it: see heldCap)
+  return floor?.binding === "product_maximum"
+    ? { limit: floor.limit, binding: "score", belowMinimum: floor.belowMinimum }
+    : floor;
 }
 
 /**

@@ -77,9 +77,12 @@ const smallestLineYuan = (minLimit: number): number => Math.max(100, Math.ceil(m
  */
 export function heldCap(cap: LimitCap | null, rules: LineRules): LimitCap | null {
   if (cap === null || !cap.belowMinimum) return cap;
+  // a literal, the fields in limitCap's order: a spread of the cap (`{ ...cap, own }`) made every held cap
+  // a hidden class of its own, and each rule reading caps (line management, the cut's fact) megamorphic
+  // (docs/performance.md)
   return {
-    ...cap,
     limit: smallestLineYuan(rules.minLimit) * FEN_PER_YUAN,
+    binding: cap.binding,
     belowMinimum: false,
     own: cap.limit,
   };

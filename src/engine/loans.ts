@@ -37,7 +37,7 @@
 // principal at once as well. Money held that covers all of a loan's principal settles it at once too
 // (before any principal is repaid).
 
-import { type Carry, chargesAhead, dailyCharges, newCarry } from "./accrual.js";
+import { type Carry, chargesAhead, copyCarry, dailyCharges, newCarry } from "./accrual.js";
 import type { Fen } from "./types.js";
 import type { LoanTerm } from "./vocabulary.js";
 
@@ -120,16 +120,40 @@ export const newLoanBook = (): LoanBook => ({
 
 /** A deep copy, onto a new book (its hidden class: forkCustomer). */
 export function forkLoanBook(b: LoanBook): LoanBook {
-  return Object.assign(newLoanBook(), b, {
-    loans: b.loans.map((l) => ({
-      ...l,
+  // a literal in the order a drawdown makes a loan, in an array filled by push, as a fork's bills are
+  // (revolving.copied): copies made by spreads and `map` had hidden classes of their own
+  const copies: Loan[] = [];
+  for (const l of b.loans)
+    copies.push({
+      day: l.day,
+      term: l.term,
+      principal: l.principal,
       dueDays: [...l.dueDays],
+      next: l.next,
+      outstanding: l.outstanding,
+      interest: l.interest,
+      held: l.held,
+      duePrincipal: l.duePrincipal,
+      dueInterest: l.dueInterest,
+      graceInterest: l.graceInterest,
+      dueCarry: copyCarry(l.dueCarry),
+      dueDay: l.dueDay,
+      overdueFrom: l.overdueFrom,
+      spareDue: l.spareDue,
+      carriedOn: l.carriedOn,
+      carriedPrincipal: l.carriedPrincipal,
+      carriedCharges: l.carriedCharges,
+      arrearsPrincipal: l.arrearsPrincipal,
+      arrearsCharges: l.arrearsCharges,
+      arrearsSince: l.arrearsSince,
+      missed: l.missed,
       calledDays: [...l.calledDays],
-      carry: { ...l.carry },
-      dueCarry: { ...l.dueCarry },
-      penaltyCarry: { ...l.penaltyCarry },
-    })),
-  });
+      calledDay: l.calledDay,
+      calledFrom: l.calledFrom,
+      carry: copyCarry(l.carry),
+      penaltyCarry: copyCarry(l.penaltyCarry),
+    });
+  return Object.assign(newLoanBook(), b, { loans: copies });
 }
 
 export const charges = (b: LoanBook): Fen => b.interest + b.penalties;

@@ -13,6 +13,7 @@ import {
   customerOverdue,
   forkCustomer,
   type Line,
+  lineCopy,
   lineOf,
   overdue,
   runsToTerm,
@@ -208,7 +209,8 @@ function suspendedUnpaid(c: Customer, day: number, calendar: Calendar, ids: read
       const l = lineOf(s.customer, id);
       if (l.status === "active") continue;
       waiting.delete(id);
-      if (l.status === "suspended" && l.statusDay !== null) out.push({ ...l });
+      // a copy as a literal (lineCopy), not a spread: one hidden class for every line a rule reads
+      if (l.status === "suspended" && l.statusDay !== null) out.push(lineCopy(l));
     }
   }
   return out;

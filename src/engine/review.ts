@@ -7,10 +7,12 @@ import {
   type Customer,
   customerDaysPastDue,
   customerOverdue,
+  customerWith,
   type Line,
   type LineRules,
   lastCured,
   owed,
+  profileCopy,
   rulesFor,
   suspendedFor,
 } from "./customer.js";
@@ -104,16 +106,20 @@ function standingBlockers(c: Customer, line: Line, day: number, s: Scored, cause
       value: customerDaysPastDue(c, day),
       ...otherLine(c, line, day),
     });
-  else if (day - cleanPeriodFrom(c, line, cause) < p.restoreCleanDays)
-    blockers.push({
-      code: "OVERDUE_TOO_RECENT",
-      parameter: "restoreCleanDays",
-      threshold: p.restoreCleanDays,
-      value: day - cleanPeriodFrom(c, line, cause),
-    });
+  else {
+    // the clean period's days, counted once (its episodes are read on every review of a suspended line)
+    const clean = day - cleanPeriodFrom(c, line, cause);
+    if (clean < p.restoreCleanDays)
+      blockers.push({
+        code: "OVERDUE_TOO_RECENT",
+        parameter: "restoreCleanDays",
+        threshold: p.restoreCleanDays,
+        value: clean,
+      });
+  }
   const needed = restorationScore(rules, line.id);
-  if (s.score < needed.score)
-    blockers.push(scoreFact("SCORE_BELOW_RESTORE", needed.parameter, needed.score, s));
+  const scoreBlocks = s.score < needed.score;
+  if (scoreBlocks) blockers.push(scoreFact("SCORE_BELOW_RESTORE", needed.parameter, needed.score, s));
   // the debt ratio as the next review reads it once the line restored is used — at its smallest line, as an
   // opening's (applicationFile): a line restored at the very cap would be over it again after one purchase.
   // Where that is not the file's own ratio, its fact says so (onceUsed), as an application's does: a file
@@ -125,7 +131,6 @@ function standingBlockers(c: Customer, line: Line, day: number, s: Scored, cause
   // no line to restore at: always said (a customer told only of the debt ratio would fix it and still not
   // be restored), except a score below every band beside a score below the restoration score (one news)
   const cap = capFor(c, line.id, s);
-  const scoreBlocks = blockers.some((b) => b.code === "SCORE_BELOW_RESTORE");
   if (cap === null ? !scoreBlocks : cap.belowMinimum) blockers.push(noLineFact(line.id, rules, cap, s));
   return blockers;
 }
@@ -164,7 +169,9 @@ function withKeptOnceUsed(
     return { blockers, kept: null };
   // judged as verified when a verification is asked for: it is the step, and it moves the score
   const asked = blockers.some((b) => b.code === "IDENTITY_REQUIRED") && !c.profile.verified;
-  const file = asked ? { ...c, profile: { ...c.profile, verified: true } } : c;
+  const file = asked
+    ? customerWith(c, { profile: Object.assign(profileCopy(c.profile), { verified: true }) })
+    : c;
   const kept = restoredOnceUsed(file, line, day, s, today);
   if (kept.limit === null) blockers.push(...kept.facts);
   return { blockers, kept: file === c ? kept : null };
@@ -278,7 +285,7 @@ export function heldByPolicy(
   const before = policyBeforeChange(line, cause);
   if (before === null) return false;
   const held = now ?? restorationBlockers(c, line, day, s, cause, today);
-  const was = { ...c, policy: before };
+  const was = customerWith(c, { policy: before });
   const standing = standingBlockers(was, line, day, s, cause);
   // the kept-once-used check only adds to what stands in the way under the policy before: once something
   // stands in the way under both, nothing it adds makes the rest the change's alone

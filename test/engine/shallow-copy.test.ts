@@ -4,7 +4,14 @@
 // copy's own.
 
 import { describe, expect, it } from "vitest";
-import { type Customer, shallowCopy } from "../../src/engine/customer.js";
+import {
+  type Customer,
+  customerWith,
+  forkCustomer,
+  lineCopy,
+  profileCopy,
+  shallowCopy,
+} from "../../src/engine/customer.js";
 import { applicationDebt, applicationFile } from "../../src/engine/grant.js";
 import { debtCounted } from "../../src/engine/score-inputs.js";
 import { run as runEngine } from "../../src/engine/simulate.js";
@@ -56,5 +63,64 @@ describe("applicationDebt", () => {
             debtCounted(applicationFile(c, line, increase, until)),
           );
     }
+  });
+});
+
+// A fork's and a rule's copies are literals in the order the originals are made (not spreads, which gave
+// each copy a hidden class of its own and the rules reading both megamorphic: docs/performance.md): each
+// copy must still be the whole object, its keys in the original's order.
+describe("copies made as literals", () => {
+  const sameObject = (copy: object, original: object) => {
+    expect(copy).not.toBe(original);
+    expect(copy).toEqual(original);
+    expect(Object.keys(copy)).toEqual(Object.keys(original));
+  };
+
+  it("forkCustomer copies every bill, plan, loan, record, episode, month end and grid month whole", () => {
+    const c = customerAfter(200);
+    const fork = forkCustomer(c);
+    const { ledger } = c.huabei;
+    const copied = fork.huabei.ledger;
+    expect(ledger.bills.length).toBeGreaterThan(0);
+    ledger.bills.forEach((b, i) => {
+      sameObject(copied.bills[i]!, b);
+      sameObject(copied.bills[i]!.carry, b.carry);
+    });
+    ledger.plans.forEach((p, i) => {
+      sameObject(copied.plans[i]!, p);
+    });
+    ledger.pending.forEach((p, i) => {
+      sameObject(copied.pending[i]!, p);
+    });
+    expect(c.jiebei.book.loans.length).toBeGreaterThan(0);
+    c.jiebei.book.loans.forEach((l, i) => {
+      const k = fork.jiebei.book.loans[i]!;
+      sameObject(k, l);
+      for (const key of ["carry", "dueCarry", "penaltyCarry", "dueDays", "calledDays"] as const)
+        sameObject(k[key], l[key]);
+    });
+    for (const key of ["records", "episodes", "monthEnds"] as const) {
+      expect(c[key].length).toBeGreaterThan(0);
+      c[key].forEach((x, i) => {
+        sameObject(fork[key][i]!, x);
+      });
+    }
+    expect(c.huabei.grid.length).toBeGreaterThan(0);
+    c.huabei.grid.forEach((g, i) => {
+      sameObject(fork.huabei.grid[i]!, g);
+    });
+  });
+
+  it("customerWith, lineCopy and profileCopy copy the whole object, the changes in place of its own", () => {
+    const c = customerAfter(80);
+    sameObject(customerWith(c, {}), c);
+    sameObject(lineCopy(c.huabei), c.huabei);
+    sameObject(lineCopy(c.jiebei), c.jiebei);
+    sameObject(profileCopy(c.profile), c.profile);
+    const policy = { ...c.policy, minScore: 700 };
+    const under = customerWith(c, { policy });
+    expect(under).toEqual({ ...c, policy });
+    expect(Object.keys(under)).toEqual(Object.keys(c));
+    expect(under.huabei).toBe(c.huabei);
   });
 });

@@ -3,7 +3,7 @@
 
 import { decideApplication, increaseFrom } from "../applications.js";
 import type { Calendar } from "../calendar.js";
-import { type Customer, forkCustomer, isOpen, type Line, lineOf } from "../customer.js";
+import { type Customer, forkCustomer, isOpen, type Line, lineCopy, lineOf } from "../customer.js";
 import { atCap, CUT_BY, capFor, LIMIT_CAP_CODES } from "../eligibility.js";
 import type { Scored } from "../score-inputs.js";
 import { cutTo, lineManagement } from "../standard.js";
@@ -143,7 +143,9 @@ export function cutLimitSteps(
     remedies.push(cut);
     // would a review cut the limit it had today (as line management does)?
     if (!unblocked || line.status !== "active") continue;
-    const had = { ...line, limit: cut.from };
+    // a copy as a literal (lineCopy), not a spread: one hidden class for every line a rule reads
+    const had = lineCopy(line);
+    had.limit = cut.from;
     const cap = cutTo(c, had, s, c.policy);
     if (cap === null) continue;
     // cited as line management would cite it today (the cap's numbers, the score's drivers now) — after

@@ -5,7 +5,18 @@
 
 import { repayLine } from "../apply-verdict.js";
 import type { Calendar } from "../calendar.js";
-import { type Customer, customerOverdue, forkCustomer, type Line, lineOf, overdue } from "../customer.js";
+import {
+  type Customer,
+  customerOverdue,
+  customerWith,
+  forkCustomer,
+  huabeiCopy,
+  type Line,
+  lineCopy,
+  lineOf,
+  overdue,
+  profileCopy,
+} from "../customer.js";
 import type { DueRecord } from "../record.js";
 import { asNextReviewReads, asReportReads, duesAhead, takeReport } from "../report-ahead.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
@@ -39,13 +50,17 @@ export function withOverduePaid(c: Customer, day: number): Customer {
 /** `then` (the customer on a later day: what is owed on it) with the profile and the balances the report
  *  `f` shows — the file a review on that day reads. */
 export function reportedAs(then: Customer, f: Customer): Customer {
-  const report = <L extends Line>(l: L, r: Line): L => ({ ...l, reportedBalance: r.reportedBalance });
-  return {
-    ...then,
+  // copies as literals (lineCopy, customerWith): spreads gave each a hidden class of its own
+  const report = <L extends Line>(l: L, r: Line): L => {
+    const copy = lineCopy(l);
+    copy.reportedBalance = r.reportedBalance;
+    return copy;
+  };
+  return customerWith(then, {
     profile: f.profile,
     huabei: report(then.huabei, f.huabei),
     jiebei: report(then.jiebei, f.jiebei),
-  };
+  });
 }
 
 /** The customer as the review on `review` (the next) reads them with `repay` made by the month end: debt
@@ -85,13 +100,18 @@ export function readAfter(
  *  as that review's day opens): what is owed then, which restoring counts once the line is used
  *  (applicationDebt: the higher of the report and what is owed). */
 export const owingAsOn = (read: Customer, then: Customer): Customer => {
-  const owing = <L extends Line>(l: L, r: Line): L => ({
-    ...l,
-    reportedBalance: r.reportedBalance,
-    reportedLimit: r.reportedLimit,
-    reported: r.reported,
+  // copies as literals (lineCopy, customerWith): spreads gave each a hidden class of its own
+  const owing = <L extends Line>(l: L, r: Line): L => {
+    const copy = lineCopy(l);
+    copy.reportedBalance = r.reportedBalance;
+    copy.reportedLimit = r.reportedLimit;
+    copy.reported = r.reported;
+    return copy;
+  };
+  return customerWith(read, {
+    huabei: owing(then.huabei, read.huabei),
+    jiebei: owing(then.jiebei, read.jiebei),
   });
-  return { ...read, huabei: owing(then.huabei, read.huabei), jiebei: owing(then.jiebei, read.jiebei) };
 };
 
 /** `read` with the repayment elsewhere among `repay` made: its debt elsewhere less that amount. */
@@ -102,16 +122,17 @@ export function lessElsewhere(read: Customer, repay: readonly DebtRepayment[]): 
 
 /** A copy of `c` whose profile differs by `patch` (an income reported, a debt repaid): what a review
  *  would read then, `c` untouched. */
-export const withProfile = (c: Customer, patch: Partial<Profile>): Customer => ({
-  ...c,
-  profile: { ...c.profile, ...patch },
-});
+export const withProfile = (c: Customer, patch: Partial<Profile>): Customer =>
+  customerWith(c, { profile: Object.assign(profileCopy(c.profile), patch) });
 
 /** `f` with Huabei active, as a review that restored it reads it. */
-export const withHuabeiActive = (f: Customer): Customer => ({
-  ...f,
-  huabei: { ...f.huabei, status: "active", cause: null, heldOver: null },
-});
+export const withHuabeiActive = (f: Customer): Customer => {
+  const huabei = huabeiCopy(f.huabei);
+  huabei.status = "active";
+  huabei.cause = null;
+  huabei.heldOver = null;
+  return customerWith(f, { huabei });
+};
 
 /** The customer as a review on `review` (after today) reads them as things stand: the balances the last month
  *  end before it reports (each bill and instalment falling due until then met at its minimum, nothing more
@@ -131,4 +152,4 @@ export function monthEndBefore(calendar: Calendar, day: number, review: number):
 
 /** `read` with the due dates `dues` (duesAhead's) on its record, as a review after them counts them. */
 export const withDues = (read: Customer, dues: readonly DueRecord[]): Customer =>
-  dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] };
+  dues.length === 0 ? read : customerWith(read, { records: [...read.records, ...dues] });
