@@ -478,6 +478,31 @@ describe("customer service's steps, followed exactly", () => {
       {
         numRuns: RUNS,
         examples: [
+          // both lines suspended for debt, the debt elsewhere brought under the cap: on day 41 nothing stands in
+          // the way on today's record, but the ¥100 bill due on day 40, met at its minimum, is decided in its
+          // grace days as not repaid in full before the review of day 48 — Huabei restored and used would then
+          // take Jiebei to 655 against its 660: the answer said "nothing more is needed: the next periodic
+          // review restores the line" (PROPERTY_SEED=2024); the once-used check read the file without that bill
+          [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 1,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [{ day: 1, yuan: 100 }],
+              jiebei: 1_000,
+              miss: { from: 0, days: 0 },
+              moreDebt: { day: 1, yuan: 12_001 },
+              incomeDrop: null,
+              changes: null,
+              tightened: 61,
+              repaid: { day: 18, yuan: 1_189 },
+              contact: 41,
+              byIncome: false,
+              policy: { reviewDayOfMonth: 18, maxDebtToIncome: 0.5, minLimit: 0 },
+            }),
+          ],
           // Huabei's bills and Jiebei's instalments unpaid from day 35: both lines suspended on day 70 and
           // closed by the review of day 105 — whose closure, a repayment past due, calls in Jiebei's loan
           // (¥5,000 over 6 months, due on the 2nd): the answer on day 100 says so, with what falls due on day

@@ -87,7 +87,8 @@ export function restoration(
     readNow === null
       ? null
       : { ...readNow, needed: neededOnceUsed(asRead(readNow.read), line, next, readNow.s, readNow.needed) };
-  const ahead = read === null ? null : restorationBlockers(asRead(read.read), line, day, read.s, cause);
+  const ahead =
+    read === null ? null : restorationBlockers(asRead(withDues(read.read, read.dues)), line, day, read.s, cause);
   // a debt ratio over the cap today, or on the coming report that review reads (spending since the last
   // one): the debt advice is for that review either way
   const overCap = (f: RuleFact) => f.code === "DEBT_TO_INCOME_TOO_HIGH";
