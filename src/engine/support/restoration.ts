@@ -87,8 +87,12 @@ export function restoration(
     readNow === null
       ? null
       : { ...readNow, needed: neededOnceUsed(asRead(readNow.read), line, next, readNow.s, readNow.needed) };
+  // (on the file with the bills decided before that review on record, as its score `read.s` is: the line
+  // restored and used is scored from it)
   const ahead =
-    read === null ? null : restorationBlockers(asRead(withDues(read.read, read.dues)), line, day, read.s, cause);
+    read === null
+      ? null
+      : restorationBlockers(asRead(withDues(read.read, read.dues)), line, day, read.s, cause);
   // a debt ratio over the cap today, or on the coming report that review reads (spending since the last
   // one): the debt advice is for that review either way
   const overCap = (f: RuleFact) => f.code === "DEBT_TO_INCOME_TOO_HIGH";
