@@ -56,24 +56,34 @@ describe("watch: what a change affects", () => {
     expect(affected([strict], deps)).toEqual({ kind: "some", files: [join(dir, "a.yaml")] });
   });
 
-  it("re-runs the changed scenario when its file is saved", async () => {
+  /** The rounds watchScenarios runs over `dir` until `rounds` are in (`edit` first saves a file, once the
+   *  first round is in; `onRound` is each round, after it is counted): the files and changes of each. */
+  async function watchRounds(rounds: number, edit: () => void, onRound: (n: number) => void = () => {}) {
     const runs: Array<{ files: string[] | "all"; changed: string[] }> = [];
     const stop = new AbortController();
     const done = watchScenarios(
       [dir],
       async (files, changed) => {
         runs.push({ files, changed });
+        onRound(runs.length);
       },
       { signal: stop.signal, debounceMs: 30 },
     );
-    await until(() => runs.length === 1);
-    writeFileSync(
-      join(dir, "c.yaml"),
-      scenario("C", "default", "  - { day: 3, type: note, text: edited }\n"),
-    );
-    await until(() => runs.length === 2);
-    stop.abort();
-    await done;
+    try {
+      await until(() => runs.length === 1);
+      edit();
+      await until(() => runs.length === rounds);
+    } finally {
+      stop.abort();
+      await done;
+    }
+    return runs;
+  }
+  const save = (file: string, name: string, text: string) =>
+    writeFileSync(join(dir, file), scenario(name, "default", `  - { day: 3, type: note, text: ${text} }\n`));
+
+  it("re-runs the changed scenario when its file is saved", async () => {
+    const runs = await watchRounds(2, () => save("c.yaml", "C", "edited"));
     expect(runs[0]).toEqual({ files: "all", changed: [] });
     expect(runs[1]).toEqual({ files: [join(dir, "c.yaml")], changed: [join(dir, "c.yaml")] });
   });
@@ -81,31 +91,11 @@ describe("watch: what a change affects", () => {
   it("sees a file saved as a round ends, right after its 'watching …'", async () => {
     // the save lands before the loop turns again: the watchers were once closed and made again just then
     // (a changed scenario may use another policy), and the change was lost with the old ones
-    const runs: Array<{ files: string[] | "all"; changed: string[] }> = [];
-    const stop = new AbortController();
-    const done = watchScenarios(
-      [dir],
-      async (files, changed) => {
-        runs.push({ files, changed });
-        if (runs.length === 2)
-          writeFileSync(
-            join(dir, "a.yaml"),
-            scenario("A", "default", "  - { day: 4, type: note, text: saved }\n"),
-          );
-      },
-      { signal: stop.signal, debounceMs: 30 },
+    const runs = await watchRounds(
+      3,
+      () => save("c.yaml", "C", "edited"),
+      (n) => n === 2 && save("a.yaml", "A", "saved"),
     );
-    try {
-      await until(() => runs.length === 1);
-      writeFileSync(
-        join(dir, "c.yaml"),
-        scenario("C", "default", "  - { day: 3, type: note, text: edited }\n"),
-      );
-      await until(() => runs.length === 3);
-    } finally {
-      stop.abort();
-      await done;
-    }
     expect(runs[2]).toEqual({ files: [join(dir, "a.yaml")], changed: [join(dir, "a.yaml")] });
   });
 });
