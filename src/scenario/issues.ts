@@ -156,6 +156,10 @@ function dateHint(found: unknown): { hint?: string } {
     return {
       hint: `write ${timed[1]}: a day here is a calendar day, the same in every zone (no time, no time zone)`,
     };
+  // …and a date off the calendar beside its time: both said
+  const off = timed ? calendarHint(timed[1]!).hint : undefined;
+  if (off !== undefined)
+    return { hint: `${off}; and a day here is a calendar day, with no time or time zone` };
   const pad = (n: string) => n.padStart(2, "0");
   const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(found.trim());
   if (ymd)
@@ -216,6 +220,9 @@ const YAML11_TRUE = /^(?:y|Y|yes|Yes|YES|on|On|ON)$/;
 const YAML11_FALSE = /^(?:n|N|no|No|NO|off|Off|OFF)$/;
 
 function typeHint(expected: string, found: unknown, key?: PropertyKey): { hint?: string } {
+  // a dash with nothing after it is an empty item (null to YAML): an event or an expectation left out
+  if (found === null && typeof key === "number" && expected === "object")
+    return { hint: "write the item after its dash (`- { day: 0, … }`), or remove the dash" };
   // a key with nothing after it is null to YAML: `events:` meant no events, or its items were not indented
   if (found === null && typeof key === "string" && (expected === "array" || expected === "object"))
     return {

@@ -133,6 +133,21 @@ describe("every problem at once", () => {
     ]);
   });
 
+  it("an item left empty after its dash (YAML reads it as null) is told to be written or removed", () => {
+    const e = problems("name: t\nevents:\n  -\n  - { day: 1, type: note, text: hi }\nexpect:\n  -\n");
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.found}: ${p.details.hint}`)).toEqual([
+      "events[0]: null: write the item after its dash (`- { day: 0, … }`), or remove the dash",
+      "expect[0]: null: write the item after its dash (`- { day: 0, … }`), or remove the dash",
+    ]);
+  });
+
+  it("a date off the calendar with a time is told both", () => {
+    const e = problems("name: t\nevents:\n  - { date: 2024-02-30T10:00:00, type: note, text: hi }\n");
+    expect(e.problems.map((p) => p.details.hint)).toEqual([
+      "February 2024 has 29 days: the last is 2024-02-29; and a day here is a calendar day, with no time or time zone",
+    ]);
+  });
+
   it("says which boolean YAML 1.1's yes, no, on and off meant: here they are text, only true and false are booleans", () => {
     const e = problems(
       [
