@@ -124,11 +124,24 @@ describe("run", () => {
     expect(refused(["explain", "a.yaml", "--day", "２２７"]).details.hint).toBe(
       "write 227: a number is written in ASCII digits (0–9)",
     );
-    expect(refused(["simulate", "--accounts", "－５．５"]).details.hint).toBe(
-      "write -5.5: a number is written in ASCII digits (0–9)",
+    expect(refused(["simulate", "--cost-of-funds", "０．０３５"]).details.hint).toBe(
+      "write 0.035: a number is written in ASCII digits (0–9)",
     );
     expect(refused(["simulate", "--days", " 30"]).details.hint).toBe(
       "write 30, without the spaces around it",
+    );
+  });
+
+  it("…and not told to type a number the option would refuse next", () => {
+    // `－５` for a count was told "write -5", which the option then refused as below 1
+    expect(refused(["simulate", "--accounts", "－５"]).details.hint).toBe(
+      "a number is written in ASCII digits (0–9), and -5 is not a whole number from 1 to 100000000",
+    );
+    expect(refused(["simulate", "--accounts", "－５．５"]).details.hint).toBe(
+      "a number is written in ASCII digits (0–9), and -5.5 is not a whole number from 1 to 100000000",
+    );
+    expect(refused(["simulate", "--days", " 0"]).details.hint).toBe(
+      "write it without the spaces around it, and 0 is not a whole number from 1 to 36500",
     );
   });
 

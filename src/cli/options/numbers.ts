@@ -53,11 +53,24 @@ export function readNumber(flag: string, text: string, range: NumberRange, hint?
   if (!DECIMAL.test(text.trim()) || text.trim() !== text) {
     // the number meant, where it is one: typed in full-width digits (an IME's), or with spaces around it
     const ascii = asciiNumber(text.trim());
+    // …said as what to write only when the option takes it (`－５` for a count is told it is no count)
+    const takesIt = (t: string) => {
+      const v = Number(t);
+      return (
+        (range.min === undefined || v >= range.min) &&
+        (range.max === undefined || v <= range.max) &&
+        (!whole || Number.isInteger(v))
+      );
+    };
     const meant =
       ascii !== text.trim() && DECIMAL.test(ascii)
-        ? `write ${ascii}: a number is written in ASCII digits (0–9)`
+        ? takesIt(ascii)
+          ? `write ${ascii}: a number is written in ASCII digits (0–9)`
+          : `a number is written in ASCII digits (0–9), and ${ascii} is not ${expected}`
         : text.trim() !== text && DECIMAL.test(text.trim())
-          ? `write ${text.trim()}, without the spaces around it`
+          ? takesIt(text.trim())
+            ? `write ${text.trim()}, without the spaces around it`
+            : `write it without the spaces around it, and ${text.trim()} is not ${expected}`
           : undefined;
     throw new InputError(`${flag}: ${quoted(text)} is not a number`, {
       expected,
