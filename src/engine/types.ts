@@ -442,6 +442,11 @@ export type Remedy = {
        *  this line restored or kept, used, would take past its own standard — to `to` (null: every income
        *  above); `income` holds for every income up to `from` and above `to` */
       notBetween?: { line: LineId; from: number; to: number | null };
+      /** the other line's debt step (`line`), followed with this one (the larger of each debt), leaves this
+       *  line suspended at the review both name (the two restored and used, one would fail the standard a
+       *  line is kept to): the repayments that restore both there — more debt elsewhere repaid — or null (`repay`,
+       *  `over`) when repaying all of it does not */
+      withOther?: { line: LineId; repay: DebtRepayment[] | null; over: Fen | null };
     }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
    *  as recorded on `day` (later than `since` when a security hold was laid over a suspension: both are

@@ -790,10 +790,28 @@ function notBetween(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
   return `. Not a monthly income ${range}: that review then keeps ${other}, which ${line}, used, would take past its cap, and does not leave ${line} active`;
 }
 
+/** The other line's debt step followed with this one, which leaves this line suspended at the review named
+ *  (the two restored and used, one would fail its standard): what restores both, said after the step. */
+function withOther(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
+  const both = r.withOther;
+  if (both === undefined) return "";
+  const line = lineName(r.line);
+  const other = lineName(both.line);
+  const held = `. Repaid with ${other}'s step (the larger of each amount), that review restores ${other} and not ${line} (the two restored and used, one would fail the standard a line is kept to)`;
+  if (both.repay === null) return `${held}: no repayment restores both at that review`;
+  const steps = both.repay.map((p) =>
+    p.debt === "elsewhere"
+      ? `${p.all ? "all" : "at least"} ${money(p.amount)} of the debt elsewhere`
+      : `${p.all ? "the whole" : "at least"} ${money(p.amount)} of the ${lineName(p.debt)} balance`,
+  );
+  return `${held}: repay ${steps.join(" and ")} to restore both`;
+}
+
 /** The debt advice: what to repay of which debt, by when, for which review — or the income instead — and
- *  the incomes above it that review would not honour. */
+ *  the incomes above it that review would not honour, and the repayments the other line's step leaves it
+ *  short with. */
 function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readonly LineId[]): string {
-  return `${debtPlanText(r, lines)}${notBetween(r)}`;
+  return `${debtPlanText(r, lines)}${notBetween(r)}${withOther(r)}`;
 }
 
 function debtPlanText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readonly LineId[]): string {
