@@ -217,7 +217,12 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   report_income: {
     meaning: "report a monthly income at which the income multiple allows the smallest line",
-    fields: { income: "the monthly income (yuan)", minLimit: "the smallest line, `minLimit` (yuan)" },
+    fields: {
+      income: "the monthly income (yuan)",
+      minLimit: "the smallest line, `minLimit` (yuan)",
+      notBetween:
+        "as `reduce_debt`'s, at the review that can restore the line (`wait_for_review`'s): from `from`, the income the other line's (`line`) step asks, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`",
+    },
   },
   reduce_debt: {
     meaning:

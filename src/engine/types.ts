@@ -395,7 +395,14 @@ export type Remedy = {
    *  assumes it is paid today) */
   | { kind: "keep_clean_until"; day: number; date: string; afterPaying: boolean }
   /** the monthly income (yuan) from which the income multiple allows the smallest line (`minLimit`, fen) */
-  | { kind: "report_income"; income: number; minLimit: Fen }
+  | {
+      kind: "report_income";
+      income: number;
+      minLimit: Fen;
+      /** as reduce_debt's: the incomes above `income` at which the review that can restore the line (its
+       *  wait_for_review's) does not leave it active — from the other line's step's income (`line`) to `to` */
+      notBetween?: { line: LineId; from: number; to: number | null };
+    }
   /** pay down debt or report a higher income, for the debt-to-income ratio the periodic review on `review`
    *  reads (debt elsewhere as it is that day, the lines' balances as the last month end before it reported
    *  them) to be within `max`; `ratio`: what the next review reads with nothing more done — the coming

@@ -72,6 +72,7 @@ function follow(remedies: readonly Remedy[], day: number, byIncome: boolean): Ev
         break;
       case "report_income":
         incomes.push(r.income);
+        if (r.notBetween !== undefined) gaps.push(r.notBetween);
         break;
     }
   }
@@ -504,6 +505,29 @@ describe("customer service's steps, followed exactly", () => {
               contact: 40,
               byIncome: false,
               policy: { reviewDayOfMonth: 1, maxDebtToIncome: 0.5 },
+            }),
+          ],
+          // both lines suspended for no income, reviews on the 15th: the smallest lines ask ¥250 a month for
+          // Huabei, ¥167 for Jiebei — ¥250 restores Huabei on day 45 and Jiebei stays suspended (the two used,
+          // one fails its cap), where ¥167 restored Jiebei: Jiebei's step said nothing of it (PROPERTY_SEED=222)
+          [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 1,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [{ day: 1, yuan: 100 }],
+              jiebei: 1_000,
+              miss: { from: 0, days: 0 },
+              moreDebt: null,
+              incomeDrop: { day: 1, to: 0 },
+              changes: null,
+              repaid: null,
+              tightened: null,
+              contact: 40,
+              byIncome: false,
+              policy: { maxDebtToIncome: 0.5 },
             }),
           ],
           // the same with no income and ¥10,000 more debt: the steps are worked out at the income the smallest
