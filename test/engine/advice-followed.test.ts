@@ -530,6 +530,29 @@ describe("customer service's steps, followed exactly", () => {
               policy: { maxDebtToIncome: 0.5 },
             }),
           ],
+          // the same under a security hold (bound details changed on days 1, 3 and 5): the steps report the
+          // income, then verify — the hold lifted leaves the suspension beneath, and ¥250 restores Huabei on
+          // day 45 and holds Jiebei: the range was read without the verification (PROPERTY_SEED=222)
+          [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 1,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [{ day: 1, yuan: 100 }],
+              jiebei: 1_000,
+              miss: { from: 0, days: 0 },
+              moreDebt: null,
+              incomeDrop: { day: 1, to: 0 },
+              changes: 1,
+              repaid: null,
+              tightened: null,
+              contact: 40,
+              byIncome: false,
+              policy: { maxDebtToIncome: 0.5 },
+            }),
+          ],
           // the same with no income and ¥10,000 more debt: the steps are worked out at the income the smallest
           // line needs (¥250 for Huabei, reported beside), Huabei's asks ¥9,506 elsewhere, Jiebei's ¥9,002 — the
           // larger restores Huabei on day 45 and Jiebei stays suspended (PROPERTY_SEED=98765)

@@ -8,7 +8,7 @@ import { type Customer, lineOf } from "../customer.js";
 import { reviewedOn } from "../report-ahead.js";
 import type { Remedy } from "../types.js";
 import { keptIncome } from "./income-advice.js";
-import { withProfile } from "./read-ahead.js";
+import { verifiedOn, withProfile } from "./read-ahead.js";
 
 type IncomeStep = Extract<Remedy, { kind: "reduce_debt" | "report_income" }> & { income: number };
 
@@ -20,15 +20,19 @@ type IncomeStep = Extract<Remedy, { kind: "reduce_debt" | "report_income" }> & {
 export function incomeGaps(c: Customer, day: number, calendar: Calendar, remedies: Remedy[]): void {
   const steps = remedies.filter(isIncomeStep);
   if (steps.length < 2) return;
+  const verify = remedies.some((r) => r.kind === "verify_identity");
   for (let i = 0; i < remedies.length; i++) {
     const r = remedies[i]!;
     if (!isIncomeStep(r)) continue;
     const told = r.income;
     const review = reviewFor(r, remedies);
     if (review === null || review <= day) continue;
-    const active = (income: number) =>
-      lineOf(reviewedOn(withProfile(c, { monthlyIncome: income }), day, calendar, review), r.line).status ===
-      "active";
+    // the income reported, then identity verified when the answer asks it (a hold is lifted on what changed)
+    const active = (income: number) => {
+      const told = withProfile(c, { monthlyIncome: income });
+      const read = verify ? verifiedOn(told, day, calendar) : told;
+      return lineOf(reviewedOn(read, day, calendar, review), r.line).status === "active";
+    };
     // the other line's steps asking more, the lowest first: the first whose income the review does not honour
     const higher = steps
       .filter((o) => o.line !== r.line && o.income > told)

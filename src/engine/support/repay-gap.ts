@@ -11,7 +11,7 @@ import { reviewedOn } from "../report-ahead.js";
 import { leastAbove } from "../search.js";
 import type { DebtRepayment, Fen, Remedy } from "../types.js";
 import type { LineId } from "../vocabulary.js";
-import { withProfile } from "./read-ahead.js";
+import { verifiedOn, withProfile } from "./read-ahead.js";
 
 type DebtStep = Extract<Remedy, { kind: "reduce_debt" }>;
 
@@ -38,8 +38,13 @@ export function repayGaps(c: Customer, day: number, calendar: Calendar, remedies
       ...remedies.flatMap((x) => (x.kind === "report_income" ? [x.income] : [])),
     );
     const reporting = asked > c.profile.monthlyIncome ? withProfile(c, { monthlyIncome: asked }) : c;
-    const restored = (repay: readonly DebtRepayment[], line: LineId) =>
-      lineOf(reviewedOn(repaid(reporting, day, repay), day, calendar, review), line).status === "active";
+    // then identity verified when the answer asks it (a hold is lifted on what the steps changed)
+    const verify = remedies.some((x) => x.kind === "verify_identity");
+    const restored = (repay: readonly DebtRepayment[], line: LineId) => {
+      const paid = repaid(reporting, day, repay);
+      const read = verify ? verifiedOn(paid, day, calendar) : paid;
+      return lineOf(reviewedOn(read, day, calendar, review), line).status === "active";
+    };
     // this line's step alone restores it, and both followed do not
     if (!restored(r.repay, r.line) || restored(both, r.line)) continue;
     const ok = (p: readonly DebtRepayment[]) => restored(p, r.line) && restored(p, other.line);
