@@ -395,7 +395,14 @@ export type Remedy = {
    *  assumes it is paid today) */
   | { kind: "keep_clean_until"; day: number; date: string; afterPaying: boolean }
   /** the monthly income (yuan) from which the income multiple allows the smallest line (`minLimit`, fen) */
-  | { kind: "report_income"; income: number; minLimit: Fen }
+  | {
+      kind: "report_income";
+      income: number;
+      minLimit: Fen;
+      /** as reduce_debt's: the incomes above `income` at which the review that can restore the line (its
+       *  wait_for_review's) does not leave it active — from the other line's step's income (`line`) to `to` */
+      notBetween?: { line: LineId; from: number; to: number | null };
+    }
   /** pay down debt or report a higher income, for the debt-to-income ratio the periodic review on `review`
    *  reads (debt elsewhere as it is that day, the lines' balances as the last month end before it reported
    *  them) to be within `max`; `ratio`: what the next review reads with nothing more done — the coming
@@ -442,6 +449,11 @@ export type Remedy = {
        *  this line restored or kept, used, would take past its own standard — to `to` (null: every income
        *  above); `income` holds for every income up to `from` and above `to` */
       notBetween?: { line: LineId; from: number; to: number | null };
+      /** the other line's debt step (`line`), followed with this one (the larger of each debt), leaves this
+       *  line suspended at the review both name (the two restored and used, one would fail the standard a
+       *  line is kept to): the repayments that restore both there — more debt elsewhere repaid — or null (`repay`,
+       *  `over`) when repaying all of it does not */
+      withOther?: { line: LineId; repay: DebtRepayment[] | null; over: Fen | null };
     }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
    *  as recorded on `day` (later than `since` when a security hold was laid over a suspension: both are

@@ -148,6 +148,13 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ratio: Number.isFinite(r.ratio) ? dtiShown(r.ratio) : null,
         over: r.over === null ? null : yuan(r.over),
         repay: r.repay === null ? null : r.repay.map((p) => ({ ...p, amount: yuan(p.amount) })),
+        ...(r.withOther && {
+          withOther: {
+            line: r.withOther.line,
+            repay: r.withOther.repay?.map((p) => ({ ...p, amount: yuan(p.amount) })) ?? null,
+            over: r.withOther.over === null ? null : yuan(r.withOther.over),
+          },
+        }),
         ...(r.restoring && {
           restoring: {
             ...r.restoring,

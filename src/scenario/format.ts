@@ -704,7 +704,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       return `no line is open yet; an application to open Huabei ${r.now ? "" : `can be made ${when.replace(/; not before$/, "")}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
     }
     case "report_income":
-      return `report a monthly income of at least ${money(r.income * 100)} (an income event): below it, the income multiple allows no line of the smallest size (${money(r.minLimit)})`;
+      return `report a monthly income of at least ${money(r.income * 100)} (an income event): below it, the income multiple allows no line of the smallest size (${money(r.minLimit)})${notBetween(r)}`;
     case "reduce_debt":
       if (!Number.isFinite(r.ratio))
         return `report ${r.income === null ? "an income" : `a monthly income of at least ${money(r.income * 100)}`} (an income event): with none on record, any debt is beyond the debt / income limit of ${r.max.toFixed(2)}, however much is repaid`;
@@ -778,7 +778,7 @@ function countedText(
 
 /** The incomes above the one told at which the review named does not leave the line active (it keeps the
  *  other line there, which this one restored or kept, used, would take past its cap), said after the step. */
-function notBetween(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
+function notBetween(r: Extract<Remedy, { kind: "reduce_debt" | "report_income" }>): string {
   const gap = r.notBetween;
   if (gap === undefined) return "";
   const range =
@@ -787,13 +787,33 @@ function notBetween(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
       : `from ${money(gap.from * 100)} to ${money(gap.to * 100)}`;
   const line = lineName(r.line);
   const other = lineName(gap.line);
-  return `. Not a monthly income ${range}: that review then keeps ${other}, which ${line}, used, would take past its cap, and does not leave ${line} active`;
+  // the smallest line's income names no review of its own: the one the line's wait names
+  const review = r.kind === "reduce_debt" ? "that review" : "the review that can restore it";
+  return `. Not a monthly income ${range}: ${review} then keeps ${other}, which ${line}, used, would take past its cap, and does not leave ${line} active`;
+}
+
+/** The other line's debt step followed with this one, which leaves this line suspended at the review named
+ *  (the two restored and used, one would fail its standard): what restores both, said after the step. */
+function withOther(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
+  const both = r.withOther;
+  if (both === undefined) return "";
+  const line = lineName(r.line);
+  const other = lineName(both.line);
+  const held = `. Repaid with ${other}'s step (the larger of each amount), that review restores ${other} and not ${line} (the two restored and used, one would fail the standard a line is kept to)`;
+  if (both.repay === null) return `${held}: no repayment restores both at that review`;
+  const steps = both.repay.map((p) =>
+    p.debt === "elsewhere"
+      ? `${p.all ? "all" : "at least"} ${money(p.amount)} of the debt elsewhere`
+      : `${p.all ? "the whole" : "at least"} ${money(p.amount)} of the ${lineName(p.debt)} balance`,
+  );
+  return `${held}: repay ${steps.join(" and ")} to restore both`;
 }
 
 /** The debt advice: what to repay of which debt, by when, for which review — or the income instead — and
- *  the incomes above it that review would not honour. */
+ *  the incomes above it that review would not honour, and the repayments the other line's step leaves it
+ *  short with. */
 function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readonly LineId[]): string {
-  return `${debtPlanText(r, lines)}${notBetween(r)}`;
+  return `${debtPlanText(r, lines)}${notBetween(r)}${withOther(r)}`;
 }
 
 function debtPlanText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readonly LineId[]): string {

@@ -458,6 +458,50 @@ describe("kept once used: the grant's limit", () => {
       expect(reviewed(income).jiebei.status, `¥${income}`).toBe("active");
   });
 
+  it("a debt step says when the other line's, followed with it, leaves its line suspended: the repayment that restores both", () => {
+    // both lines suspended for ¥23,395 more elsewhere on ¥2,000 a month (cap 0.5, reviews on the 1st): Huabei's
+    // step asks ¥12,316.33 repaid elsewhere, Jiebei's ¥8,595 — repaid with Huabei's, the review of day 60
+    // restores Huabei at ¥500 and holds Jiebei (the two used, Huabei would fail its cap); ¥13,395 restores both
+    const start = [
+      on.open(0, 1_000),
+      on.open(0, 1_000, "jiebei"),
+      on.borrow(1, 500, 6),
+      on.purchase(1, 100),
+      on.externalDebt(1, 23_395),
+      on.repay(32, "minimum", "jiebei"),
+      on.repay(40, "minimum"),
+    ];
+    const options = {
+      policy: { ...DEFAULT_POLICY, reviewDayOfMonth: 1, maxDebtToIncome: 0.5 },
+      profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 1, externalDebt: 0 },
+      until: 60,
+    };
+    const answer = stepOn(run([...start, on.support(40)], options), "contact_support", 40);
+    const debt = (line: LineId) => answer.remedies.find((r) => r.line === line && r.kind === "reduce_debt");
+    const huabei = debt("huabei");
+    const jiebei = debt("jiebei");
+    if (huabei?.kind !== "reduce_debt" || jiebei?.kind !== "reduce_debt") throw new Error("no debt steps");
+    expect(huabei.repay).toEqual([{ debt: "elsewhere", amount: 1_231_633, all: false }]);
+    expect(huabei.withOther).toBeUndefined();
+    expect(jiebei.repay).toEqual([{ debt: "elsewhere", amount: 859_500, all: false }]);
+    expect(jiebei.withOther).toEqual({
+      line: "huabei",
+      repay: [{ debt: "elsewhere", amount: 1_339_500, all: false }],
+      over: 1_339_500,
+    });
+    expect(describeRemedy(jiebei)).toMatch(
+      /\. Repaid with Huabei's step \(the larger of each amount\), that review restores Huabei and not Jiebei \(the two restored and used, one would fail the standard a line is kept to\): repay at least ¥13,395\.00 of the debt elsewhere to restore both$/,
+    );
+    // played forward: each step alone restores its line, Huabei's restores Huabei and not Jiebei, and the
+    // amount named restores both — a fen less does not
+    const reviewed = (yuan: number) => run([...start, on.externalRepayment(40, yuan)], options).final;
+    const statuses = (yuan: number) => [reviewed(yuan).status, reviewed(yuan).jiebei.status];
+    expect(statuses(8_595)[1]).toBe("active");
+    expect(statuses(12_316.33)).toEqual(["active", "suspended"]);
+    expect(statuses(13_395)).toEqual(["active", "active"]);
+    expect(statuses(13_394.99)).toEqual(["active", "suspended"]);
+  });
+
   it("a drawdown counts Huabei at its limit: cash that fits only while Huabei is unused is declined", () => {
     // ¥8,000 a month, Jiebei's cap of 1: ¥96,000. Huabei's ¥5,000 line unused, ¥88,000 elsewhere: a
     // ¥4,000 loan fits today's balances (¥92,000 and its interest) but not Huabei used (¥97,000: 1.02)

@@ -22,6 +22,7 @@ import { increaseDay } from "./increase-day.js";
 import { cutLimitSteps } from "./limit-cut.js";
 import { noAccount } from "./no-account.js";
 import { overdueCuts, whatUnpaidBrings } from "./overdue-costs.js";
+import { repayGaps } from "./repay-gap.js";
 import { nextReview, reviewSteps } from "./review-ahead.js";
 import { MAX_REASONS } from "./score-advice.js";
 import { suspendedAnswer } from "./suspended-line.js";
@@ -49,6 +50,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   }
   cutLimitSteps(c, lines, day, s, calendar, answer);
   incomeGaps(c, day, calendar, answer.remedies);
+  repayGaps(c, day, calendar, answer.remedies);
   return increaseDay(c, day, s, calendar, principal(answer, scoreReasons(s, MAX_REASONS), ranked));
 }
 

@@ -8,32 +8,53 @@ import { type Customer, lineOf } from "../customer.js";
 import { reviewedOn } from "../report-ahead.js";
 import type { Remedy } from "../types.js";
 import { keptIncome } from "./income-advice.js";
-import { withProfile } from "./read-ahead.js";
+import { verifiedOn, withProfile } from "./read-ahead.js";
 
-type DebtStep = Extract<Remedy, { kind: "reduce_debt" }>;
+type IncomeStep = Extract<Remedy, { kind: "reduce_debt" | "report_income" }> & { income: number };
 
-/** Each debt step's income that the review it names would not honour from the income the other line's
- *  step asks (higher): the range it does not, said beside it (`notBetween`) — the review played on a copy
- *  at each income, the customer doing nothing more than meet each bill and instalment at its minimum. */
+/** Each income step's income (a debt step's, or the smallest line's) that the review it names — a debt
+ *  step's, or the one the line's wait names for the smallest line's — would not honour from the income the
+ *  other line's step asks (higher): the range it does not, said beside it (`notBetween`) — the review
+ *  played on a copy at each income, the customer doing nothing more than meet each bill and instalment at
+ *  its minimum. */
 export function incomeGaps(c: Customer, day: number, calendar: Calendar, remedies: Remedy[]): void {
-  const steps = remedies.filter((r): r is DebtStep => r.kind === "reduce_debt" && r.income !== null);
+  const steps = remedies.filter(isIncomeStep);
   if (steps.length < 2) return;
+  const verify = remedies.some((r) => r.kind === "verify_identity");
   for (let i = 0; i < remedies.length; i++) {
     const r = remedies[i]!;
-    if (r.kind !== "reduce_debt" || r.income === null) continue;
+    if (!isIncomeStep(r)) continue;
     const told = r.income;
-    const other = steps.find((o) => o.line !== r.line && o.income !== null && o.income > told);
-    if (other?.income == null) continue;
-    const review = r.review.day;
-    if (review <= day) continue;
-    const active = (income: number) =>
-      lineOf(reviewedOn(withProfile(c, { monthlyIncome: income }), day, calendar, review), r.line).status ===
-      "active";
-    if (!active(told) || active(other.income)) continue;
+    const review = reviewFor(r, remedies);
+    if (review === null || review <= day) continue;
+    // the income reported, then identity verified when the answer asks it (a hold is lifted on what changed)
+    const active = (income: number) => {
+      const told = withProfile(c, { monthlyIncome: income });
+      const read = verify ? verifiedOn(told, day, calendar) : told;
+      return lineOf(reviewedOn(read, day, calendar, review), r.line).status === "active";
+    };
+    // the other line's steps asking more, the lowest first: the first whose income the review does not honour
+    const higher = steps
+      .filter((o) => o.line !== r.line && o.income > told)
+      .sort((a, b) => a.income - b.income);
+    if (higher.length === 0 || !active(told)) continue;
+    const other = higher.find((o) => !active(o.income));
+    if (other === undefined) continue;
     const back = keptIncome(other.income, active);
     remedies[i] = {
       ...r,
       notBetween: { line: other.line, from: other.income, to: back === null ? null : back - 1 },
     };
   }
+}
+
+const isIncomeStep = (r: Remedy): r is IncomeStep =>
+  (r.kind === "reduce_debt" || r.kind === "report_income") && r.income !== null;
+
+/** The review an income step is for: a debt step's own; the smallest line's, the review the line's wait
+ *  names (null: none named). */
+function reviewFor(r: IncomeStep, remedies: readonly Remedy[]): number | null {
+  if (r.kind === "reduce_debt") return r.review.day;
+  const wait = remedies.find((w) => w.line === r.line && w.kind === "wait_for_review");
+  return wait?.kind === "wait_for_review" ? wait.day : null;
 }

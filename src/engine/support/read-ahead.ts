@@ -3,7 +3,7 @@
 // balances as the month end before it reports them. Nothing here decides anything; the advice modules read
 // these copies.
 
-import { repayLine } from "../apply-verdict.js";
+import { decide, repayLine } from "../apply-verdict.js";
 import type { Calendar } from "../calendar.js";
 import {
   type Customer,
@@ -16,11 +16,13 @@ import {
   lineOf,
   overdue,
   profileCopy,
+  verifyIdentity,
 } from "../customer.js";
 import type { DueRecord } from "../record.js";
 import { asNextReviewReads, asReportReads, duesAhead, takeReport } from "../report-ahead.js";
+import { liftSecurityHold } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
-import { monthEndAfter, reviewOnOrAfter } from "../state.js";
+import { type EngineState, monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { DebtRepayment, Profile } from "../types.js";
 
 /** The customer as the next review would read them with every overdue paid today (its month-end report
@@ -153,3 +155,29 @@ export function monthEndBefore(calendar: Calendar, day: number, review: number):
 /** `read` with the due dates `dues` (duesAhead's) on its record, as a review after them counts them. */
 export const withDues = (read: Customer, dues: readonly DueRecord[]): Customer =>
   dues.length === 0 ? read : customerWith(read, { records: [...read.records, ...dues] });
+
+/** A copy of `c` with identity verified today, as the engine decides it: each line's security hold lifted —
+ *  the suspension beneath it left, or the line restored or suspended as the lift judges it. */
+export function verifiedOn(c: Customer, day: number, calendar: Calendar): Customer {
+  const p = c.policy;
+  const s: EngineState = {
+    calendar,
+    customer: forkCustomer(c),
+    day,
+    nextStatement: calendar.nextDayOfMonth(day, p.statementDayOfMonth),
+    nextReview: reviewOnOrAfter(calendar, day, p),
+    nextMonthEnd: monthEndAfter(calendar, day),
+    notices: false,
+    answers: false,
+    approvals: false,
+    lane: null,
+  };
+  const copy = s.customer;
+  verifyIdentity(copy, day);
+  for (const line of [copy.huabei, copy.jiebei]) {
+    if (line.status !== "suspended" || line.cause !== "security") continue;
+    const v = liftSecurityHold(copy, line, day, scoreOn(copy, day));
+    decide(s, { day, index: -1, type: "verify_identity" }, line, v);
+  }
+  return copy;
+}
