@@ -52,6 +52,11 @@ export function affected(changed: readonly string[], deps: DependencyMap): Affec
   return { kind: "some", files: [...files].sort() };
 }
 
+/** Whether `file` is `root` or in it, below it (both absolute). */
+function within(file: string, root: string): boolean {
+  return file === root || file.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+
 /** The real path of `path`, or of its nearest existing folder joined with the rest. */
 function realOrSelf(path: string): string {
   try {
@@ -107,8 +112,9 @@ export async function watchScenarios(
   const rewatch = () => {
     const old = watchers;
     const dirs = new Set<string>(roots);
-    // policy files outside the watched folders (the shipped ones, a shared policies/ folder)
-    for (const file of deps.keys()) if (!roots.some((r) => file.startsWith(r))) dirs.add(dirname(file));
+    // policy files outside the watched folders (the shipped ones, a shared policies/ folder) — by path,
+    // not text: suite-policies/ begins with the text of suite/ and is no folder of it
+    for (const file of deps.keys()) if (!roots.some((r) => within(file, r))) dirs.add(dirname(file));
     watchers = [...dirs].flatMap((dir) => {
       // a root may be one scenario file: its events name the file itself, not something inside it
       const st = statSync(dir, { throwIfNoEntry: false });

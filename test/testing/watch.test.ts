@@ -58,16 +58,21 @@ describe("watch: what a change affects", () => {
 
   /** The rounds watchScenarios runs over `dir` until `rounds` are in (`edit` first saves a file, once the
    *  first round is in; `onRound` is each round, after it is counted): the files and changes of each. */
-  async function watchRounds(rounds: number, edit: () => void, onRound: (n: number) => void = () => {}) {
+  async function watchRounds(
+    rounds: number,
+    edit: () => void,
+    onRound: (n: number) => void = () => {},
+    o: { paths?: string[]; roots?: string[] } = {},
+  ) {
     const runs: Array<{ files: string[] | "all"; changed: string[] }> = [];
     const stop = new AbortController();
     const done = watchScenarios(
-      [dir],
+      o.paths ?? [dir],
       async (files, changed) => {
         runs.push({ files, changed });
         onRound(runs.length);
       },
-      { signal: stop.signal, debounceMs: 30 },
+      { signal: stop.signal, debounceMs: 30, roots: o.roots ?? [] },
     );
     try {
       await until(() => runs.length === 1);
@@ -97,6 +102,25 @@ describe("watch: what a change affects", () => {
       (n) => n === 2 && save("a.yaml", "A", "saved"),
     );
     expect(runs[2]).toEqual({ files: [join(dir, "a.yaml")], changed: [join(dir, "a.yaml")] });
+  });
+
+  it("sees a policy in a folder next to the watched one whose name begins with the watched one's", async () => {
+    // suite-policies/ starts with the text of suite/: it was taken for a folder inside it, watched
+    // already, and nothing watched it — a change to its policy re-ran nothing
+    const suite = join(dir, "suite");
+    const policies = join(dir, "suite-policies");
+    mkdirSync(suite);
+    mkdirSync(policies);
+    const strict = join(policies, "strict.yaml");
+    writeFileSync(strict, "name: strict\nextends: default\nminScore: 650\n");
+    writeFileSync(join(suite, "a.yaml"), scenario("A", "../suite-policies/strict.yaml"));
+    const runs = await watchRounds(
+      2,
+      () => writeFileSync(strict, "name: strict\nextends: default\nminScore: 700\n"),
+      () => {},
+      { paths: [suite], roots: [policies] },
+    );
+    expect(runs[1]).toEqual({ files: [join(suite, "a.yaml")], changed: [strict] });
   });
 });
 
