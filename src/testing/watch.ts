@@ -139,7 +139,16 @@ export async function watchScenarios(
       return [watcher];
     });
     for (const root of roots) {
-      const guard = watchComingAndGoing(root);
+      const guard = watchComingAndGoing(root, () => changedNow(root));
+      if (guard !== null) watchers.push(guard);
+    }
+    // a policy folder outside them removed, renamed or made again changes the policies in it: its own
+    // watcher follows it to a new name or ends with it, and nothing watched it once it was back
+    for (const dir of dirs) {
+      if (roots.includes(dir)) continue;
+      const guard = watchComingAndGoing(dir, () => {
+        for (const file of deps.keys()) if (dirname(file) === dir) changedNow(file);
+      });
       if (guard !== null) watchers.push(guard);
     }
     for (const w of old) w.close();
@@ -147,7 +156,7 @@ export async function watchScenarios(
 
   // a root removed or made again is seen from the nearest folder above it that is there: a watcher of a
   // folder sees nothing of the folder's own removal, and nothing would watch it once it is back
-  const watchComingAndGoing = (root: string): FSWatcher | null => {
+  const watchComingAndGoing = (root: string, changed: () => void): FSWatcher | null => {
     let above = dirname(root);
     while (!existsSync(above) && dirname(above) !== above) above = dirname(above);
     if (above === root) return null;
@@ -156,9 +165,9 @@ export async function watchScenarios(
     try {
       const watcher = watch(above, (_event, name) => {
         if (name !== null && resolve(above, String(name)) === first && existsSync(first) !== there)
-          changedNow(root);
+          changed();
       });
-      watcher.on("error", () => changedNow(root));
+      watcher.on("error", changed);
       return watcher;
     } catch {
       return null;

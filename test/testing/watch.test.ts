@@ -1,7 +1,7 @@
 // `test --watch`: a change re-runs the scenarios that read the changed file, and only those.
 
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -121,6 +121,45 @@ describe("watch: what a change affects", () => {
       { paths: [suite], roots: [policies] },
     );
     expect(runs[1]).toEqual({ files: [join(suite, "a.yaml")], changed: [strict] });
+  });
+
+  describe("a policy folder outside the watched one", () => {
+    const setUp = () => {
+      const suite = join(dir, "suite");
+      const policies = join(dir, "policies");
+      mkdirSync(suite);
+      mkdirSync(policies);
+      const strict = join(policies, "strict.yaml");
+      writeFileSync(strict, "name: strict\nextends: default\nminScore: 650\n");
+      writeFileSync(join(suite, "a.yaml"), scenario("A", "../policies/strict.yaml"));
+      return { suite, policies, strict, o: { paths: [suite], roots: [policies] } };
+    };
+
+    it("removed, then made again: both re-run the scenarios that use its policies", async () => {
+      // once gone, nothing watched it: made again, its policy was never read, and the run went on
+      // saying the policy file was missing
+      const { suite, policies, strict, o } = setUp();
+      const runs = await watchRounds(
+        3,
+        () => rmSync(policies, { recursive: true }),
+        (n) => {
+          if (n !== 2) return;
+          mkdirSync(policies);
+          writeFileSync(strict, "name: strict\nextends: default\nminScore: 700\n");
+        },
+        o,
+      );
+      expect(runs[1]?.files).toEqual([join(suite, "a.yaml")]);
+      expect(runs[2]).toEqual({ files: [join(suite, "a.yaml")], changed: [strict] });
+    });
+
+    it("renamed away: re-runs the scenarios that use its policies", async () => {
+      // its watcher follows the folder to its new name, and told of the move under the folder's own
+      // name (no file of it), the change was dropped
+      const { suite, policies, strict, o } = setUp();
+      const runs = await watchRounds(2, () => renameSync(policies, join(dir, "gone")), () => {}, o);
+      expect(runs[1]).toEqual({ files: [join(suite, "a.yaml")], changed: [strict] });
+    });
   });
 });
 
