@@ -141,6 +141,34 @@ describe("every problem at once", () => {
     ]);
   });
 
+  it("an item left empty after its dash, and the items after it, are placed on their own lines", () => {
+    // YAML makes no node of a dash with nothing after it: the empty item and every item after it in its
+    // list were placed where the list starts (line 3 here)
+    const e = problems(
+      [
+        "name: t",
+        "events:",
+        "  - { day: 0, type: note, text: hi }",
+        "  -",
+        "  # a comment",
+        "  -",
+        '  - { day: "x", type: note, text: hi }',
+        "  -",
+        "expect:",
+        "  -",
+        "  - { day: 0, decision: approved }",
+        "",
+      ].join("\n"),
+    );
+    expect(heads(e).map((h) => h.split(": ")[0])).toEqual([
+      "4:3 events[1]",
+      "6:3 events[2]",
+      "7:12 events[3].day",
+      "8:3 events[4]",
+      "10:3 expect[0]",
+    ]);
+  });
+
   it("a date off the calendar with a time is told both", () => {
     const e = problems("name: t\nevents:\n  - { date: 2024-02-30T10:00:00, type: note, text: hi }\n");
     expect(e.problems.map((p) => p.details.hint)).toEqual([
