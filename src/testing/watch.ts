@@ -41,13 +41,23 @@ export function dependencies(files: readonly ScenarioFile[], roots: Roots): Depe
 
 export type Affected = { kind: "some"; files: string[] } | { kind: "all" };
 
-/** The scenarios to re-run after `changed` (absolute paths). */
-export function affected(changed: readonly string[], deps: DependencyMap): Affected {
+/** The scenarios to re-run after `changed` (absolute paths): those that read a changed file before it
+ *  changed (`deps`) and those that read it now (`now`, the files found again after the change), each
+ *  one a scenario of its own now. A change may change what reads the file: a pipe where a policy was
+ *  named is no file to depend on, and made a policy file, the scenarios naming it read it. */
+export function affected(
+  changed: readonly string[],
+  deps: DependencyMap,
+  now: DependencyMap = deps,
+): Affected {
   const files = new Set<string>();
   for (const c of changed) {
-    const users = deps.get(resolve(c));
-    if (!users) return { kind: "all" };
-    for (const u of users) files.add(u);
+    const file = resolve(c);
+    const before = deps.get(file);
+    const after = now.get(file);
+    if (!before && !after) return { kind: "all" };
+    for (const users of [before, after])
+      for (const u of users ?? []) if (now.get(u)?.has(u) ?? false) files.add(u);
   }
   return { kind: "some", files: [...files].sort() };
 }
@@ -164,8 +174,7 @@ export async function watchScenarios(
     const there = existsSync(first);
     try {
       const watcher = watch(above, (_event, name) => {
-        if (name !== null && resolve(above, String(name)) === first && existsSync(first) !== there)
-          changed();
+        if (name !== null && resolve(above, String(name)) === first && existsSync(first) !== there) changed();
       });
       watcher.on("error", changed);
       return watcher;
@@ -192,13 +201,14 @@ export async function watchScenarios(
     const changed = [...pending].sort();
     pending = new Set();
     busy = busy.then(async () => {
-      const which = affected(changed, deps);
+      const before = deps;
       // a new or deleted file changes the set of scenarios, and a changed scenario may now use another
       // policy: found and watched again before the run — whose end says "watching …", so a file saved
       // right after that message is seen (done after the run, the watchers were closed and made again
       // just then, and a save in between was lost)
       rediscover();
       rewatch();
+      const which = affected(changed, before, deps);
       const still = which.kind === "some" ? which.files.filter((f) => existsSync(f)) : [];
       await run(which.kind === "all" || still.length === 0 ? "all" : still, changed);
     });

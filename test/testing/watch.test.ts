@@ -1,7 +1,15 @@
 // `test --watch`: a change re-runs the scenarios that read the changed file, and only those.
 
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -123,6 +131,22 @@ describe("watch: what a change affects", () => {
     expect(runs[1]).toEqual({ files: [join(suite, "a.yaml")], changed: [strict] });
   });
 
+  it("a policy file that was no file a scenario could read, made one, re-runs the scenarios naming it", async () => {
+    // a pipe where b.yaml's policy is: b's policy was no file to depend on, and the pipe was found as a
+    // file of its own; made a policy file, the change re-ran it alone ("only policy files were found")
+    // and not b, which now reads it
+    const policies = join(dir, "policies");
+    mkdirSync(policies);
+    const p = join(policies, "p.yaml");
+    execFileSync("mkfifo", [p]);
+    writeFileSync(join(dir, "b.yaml"), scenario("B", "policies/p.yaml"));
+    const runs = await watchRounds(2, () => {
+      rmSync(p);
+      writeFileSync(p, "name: p\nextends: default\n");
+    });
+    expect(runs[1]).toEqual({ files: [join(dir, "b.yaml")], changed: [p] });
+  });
+
   describe("a policy folder outside the watched one", () => {
     const setUp = () => {
       const suite = join(dir, "suite");
@@ -157,7 +181,12 @@ describe("watch: what a change affects", () => {
       // its watcher follows the folder to its new name, and told of the move under the folder's own
       // name (no file of it), the change was dropped
       const { suite, policies, strict, o } = setUp();
-      const runs = await watchRounds(2, () => renameSync(policies, join(dir, "gone")), () => {}, o);
+      const runs = await watchRounds(
+        2,
+        () => renameSync(policies, join(dir, "gone")),
+        () => {},
+        o,
+      );
       expect(runs[1]).toEqual({ files: [join(suite, "a.yaml")], changed: [strict] });
     });
   });
