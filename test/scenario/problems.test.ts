@@ -169,6 +169,25 @@ describe("every problem at once", () => {
     ]);
   });
 
+  it("a date typed in full-width digits is told the date to type", () => {
+    // as a full-width number is told (`until: ３０`: write 30)
+    const e = problems(
+      [
+        "name: t",
+        "start: ２０２４－０１－０１",
+        "events:",
+        "  - { date: ２０２４-０１-０５T10:00, type: note, text: a }",
+        "  - { date: ２０２４-０２-３０, type: note, text: a }",
+        "",
+      ].join("\n"),
+    );
+    expect(e.problems.map((p) => p.details.hint)).toEqual([
+      "write 2024-01-01: a date is written in ASCII digits (0–9)",
+      "write 2024-01-05: a day here is a calendar day, the same in every zone (no time, no time zone)",
+      "February 2024 has 29 days: the last is 2024-02-29",
+    ]);
+  });
+
   it("a date off the calendar with a time is told both", () => {
     const e = problems("name: t\nevents:\n  - { date: 2024-02-30T10:00:00, type: note, text: hi }\n");
     expect(e.problems.map((p) => p.details.hint)).toEqual([
