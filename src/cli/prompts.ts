@@ -46,6 +46,7 @@ export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, scree
   const escapable = <T>(
     ask: (context: { signal: AbortSignal; clearPromptOnDone: boolean }) => Promise<T>,
     input?: AnswerKeys,
+    list = false,
   ): Promise<T> => {
     const controller = new AbortController();
     // a prompt left is wiped from the screen (inquirer reads the flag of this very object as it finishes:
@@ -68,6 +69,13 @@ export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, scree
       // the screen above the line that says so
       if (key?.ctrl === true && key.name === "c") context.clearPromptOnDone = true;
       if (key?.ctrl !== true || key.name !== "d") return;
+      // a list shows no line: the keys pressed at it (space to tick, a letter) were text on its readline's
+      // hidden line, and Ctrl-D deleted from that — nothing seen to happen. At a list it is the end of input.
+      if (list) {
+        context.clearPromptOnDone = true;
+        controller.abort(END_OF_INPUT);
+        return;
+      }
       // Ctrl-D on an empty line is the end of input: readline (which hears the key after this listener)
       // closes the prompt's interface — and the prompt, left waiting, was ended only as the process exited,
       // with inquirer's "force closed" (exit 130) and its list left on the screen. With text on the line it
@@ -85,9 +93,9 @@ export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, scree
   };
   return {
     select: <V>(config: Parameters<typeof select<V>>[0]) =>
-      escapable((context) => select<V>({ ...config, theme }, context)),
+      escapable((context) => select<V>({ ...config, theme }, context), undefined, true),
     checkbox: <V>(config: Parameters<typeof checkbox<V>>[0]) =>
-      escapable((context) => checkbox<V>({ ...config, theme }, context)),
+      escapable((context) => checkbox<V>({ ...config, theme }, context), undefined, true),
     // a free-text answer reads its keys through AnswerKeys: a paste given as one key, the answer bounded,
     // and a note before it once it is full (the answer stays last on its line, where the cursor is)
     input: (config: Parameters<typeof input>[0]) => {

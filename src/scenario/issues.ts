@@ -150,6 +150,16 @@ const amountHint = (found: unknown): { hint?: string } => {
  */
 function dateHint(found: unknown): { hint?: string } {
   if (typeof found !== "string") return {};
+  // full-width digits and dashes (２０２４－０１－０１, typed with a CJK input method) are the ASCII ones
+  // in NFKC: the date they mean, or what else is wrong with it
+  const ascii = found.normalize("NFKC");
+  if (ascii !== found) {
+    const date = ascii.trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return dateHint(ascii);
+    return parseIsoDate(date) === null
+      ? calendarHint(date)
+      : { hint: `write ${date}: a date is written in ASCII digits (0–9)` };
+  }
   // a time or a time zone after the date: the date as written (the offset moves no day)
   const timed = /^(\d{4}-\d{2}-\d{2})(?:[T ]|Z$|[+-]\d{2}(?::?\d{2})?$)/.exec(found.trim());
   if (timed && parseIsoDate(timed[1]!) !== null)

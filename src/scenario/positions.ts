@@ -38,6 +38,7 @@ interface Entry {
 
 export class NodeLog {
   private start = new Int32Array(256);
+  private end = new Int32Array(256);
   private firstChild = new Int32Array(256);
   private nextSibling = new Int32Array(256);
   private lastChild = new Int32Array(256);
@@ -75,6 +76,7 @@ export class NodeLog {
       const i = this.stack.pop();
       if (i === undefined) return;
       this.results[i] = state.result;
+      this.end[i] = state.position;
       this.kinds[i] = state.kind === null ? Kind.None : (KINDS[state.kind] ?? Kind.None);
     }
   };
@@ -87,6 +89,7 @@ export class NodeLog {
       return b;
     };
     this.start = widen(this.start, (n) => new Int32Array(n));
+    this.end = widen(this.end, (n) => new Int32Array(n));
     this.firstChild = widen(this.firstChild, (n) => new Int32Array(n));
     this.nextSibling = widen(this.nextSibling, (n) => new Int32Array(n));
     this.lastChild = widen(this.lastChild, (n) => new Int32Array(n));
@@ -134,7 +137,7 @@ export class NodeLog {
     for (let depth = 0; depth < path.length; depth++) {
       const child = this.child(node, path[depth]!);
       if (child === undefined) return undefined;
-      if (depth === path.length - 1) return this.content(child.keyNode);
+      if (depth === path.length - 1) return child.keyNode < 0 ? undefined : this.content(child.keyNode);
       if (child.node === undefined) return undefined;
       node = child.node;
     }
@@ -179,19 +182,53 @@ export class NodeLog {
       this.items.set(node, found);
     }
     const c = found[index];
-    if (c === undefined) return undefined;
+    if (c === undefined || c === UNPLACED) return undefined;
+    // a dash with nothing after it: no node, the dash's place
+    if (c < UNPLACED) return { node: undefined, keyNode: -1, key: dashAt(c), value: dashAt(c) };
     const content = this.content(c);
     const at = this.contentStart(content);
     return { node: content, keyNode: content, key: at, value: at };
   }
 
   /** Every item of a list matched to its node in one walk: a lookup per item (`credit-sim test` places
-   *  each of 100,000 expectations) would otherwise walk the list once per item. */
+   *  each of 100,000 expectations) would otherwise walk the list once per item. An item js-yaml made no
+   *  node for — a dash with nothing after it, read as null — is placed at its dash (a number below
+   *  UNPLACED, dashAt): matched against the node of an item after it, it took that node, and every item
+   *  after it the node of none. */
   private indexItems(node: number, list: unknown[]): number[] {
     const index: number[] = [];
-    for (let c = this.firstChild[node]!; c >= 0 && index.length < list.length; c = this.nextSibling[c]!)
-      if (this.matches(c, list[index.length])) index.push(c);
+    let c = this.firstChild[node]!;
+    while (index.length < list.length) {
+      const want = list[index.length];
+      if (c >= 0 && this.matches(c, want)) {
+        index.push(c);
+        c = this.nextSibling[c]!;
+      } else if (want === null && (c < 0 || this.matchesPastNulls(c, list, index.length))) {
+        index.push(UNPLACED);
+      } else if (c >= 0) c = this.nextSibling[c]!;
+      else break;
+    }
+    // the nodeless items' dashes: each the first thing after the item before it (the list's start)
+    let from = this.start[node]!;
+    for (let k = 0; k < index.length; k++) {
+      const item = index[k]!;
+      if (item >= 0) {
+        from = this.end[item]!;
+        continue;
+      }
+      const dash = this.skipBlank(from);
+      if (this.text.charCodeAt(dash) !== 0x2d /* - */) break;
+      index[k] = UNPLACED - 1 - dash;
+      from = dash + 1;
+    }
     return index;
+  }
+
+  /** Whether node `c` is the first item after the nulls from `i` on. */
+  private matchesPastNulls(c: number, list: unknown[], i: number): boolean {
+    let j = i;
+    while (j < list.length && list[j] === null) j++;
+    return j < list.length && this.matches(c, list[j]);
   }
 
   private entry(node: number, map: Record<string, unknown>, name: string) {
@@ -272,8 +309,13 @@ export class NodeLog {
 
   /** Where a node's text starts: past spaces, line breaks and comments. */
   private contentStart(node: number): number {
+    return this.skipBlank(this.start[node]!);
+  }
+
+  /** The first offset from `from` past spaces, line breaks and comments. */
+  private skipBlank(from: number): number {
     const text = this.text;
-    let i = this.start[node]!;
+    let i = from;
     while (i < text.length) {
       const ch = text.charCodeAt(i);
       if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d) i++;
@@ -284,6 +326,10 @@ export class NodeLog {
     return i;
   }
 }
+
+/** A list item not matched to a node; below it, a dash with nothing after it at offset UNPLACED − 1 − n. */
+const UNPLACED = -1;
+const dashAt = (item: number): number => UNPLACED - 1 - item;
 
 /** Where each line starts: after a line feed, a carriage return and line feed, or a carriage return
  *  alone (YAML's three line breaks; a file saved with old Mac line endings has only the last). */

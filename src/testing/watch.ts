@@ -41,15 +41,30 @@ export function dependencies(files: readonly ScenarioFile[], roots: Roots): Depe
 
 export type Affected = { kind: "some"; files: string[] } | { kind: "all" };
 
-/** The scenarios to re-run after `changed` (absolute paths). */
-export function affected(changed: readonly string[], deps: DependencyMap): Affected {
+/** The scenarios to re-run after `changed` (absolute paths): those that read a changed file before it
+ *  changed (`deps`) and those that read it now (`now`, the files found again after the change), each
+ *  one a scenario of its own now. A change may change what reads the file: a pipe where a policy was
+ *  named is no file to depend on, and made a policy file, the scenarios naming it read it. */
+export function affected(
+  changed: readonly string[],
+  deps: DependencyMap,
+  now: DependencyMap = deps,
+): Affected {
   const files = new Set<string>();
   for (const c of changed) {
-    const users = deps.get(resolve(c));
-    if (!users) return { kind: "all" };
-    for (const u of users) files.add(u);
+    const file = resolve(c);
+    const before = deps.get(file);
+    const after = now.get(file);
+    if (!before && !after) return { kind: "all" };
+    for (const users of [before, after])
+      for (const u of users ?? []) if (now.get(u)?.has(u) ?? false) files.add(u);
   }
   return { kind: "some", files: [...files].sort() };
+}
+
+/** Whether `file` is `root` or in it, below it (both absolute). */
+function within(file: string, root: string): boolean {
+  return file === root || file.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
 }
 
 /** The real path of `path`, or of its nearest existing folder joined with the rest. */
@@ -107,8 +122,9 @@ export async function watchScenarios(
   const rewatch = () => {
     const old = watchers;
     const dirs = new Set<string>(roots);
-    // policy files outside the watched folders (the shipped ones, a shared policies/ folder)
-    for (const file of deps.keys()) if (!roots.some((r) => file.startsWith(r))) dirs.add(dirname(file));
+    // policy files outside the watched folders (the shipped ones, a shared policies/ folder) — by path,
+    // not text: suite-policies/ begins with the text of suite/ and is no folder of it
+    for (const file of deps.keys()) if (!roots.some((r) => within(file, r))) dirs.add(dirname(file));
     watchers = [...dirs].flatMap((dir) => {
       // a root may be one scenario file: its events name the file itself, not something inside it
       const st = statSync(dir, { throwIfNoEntry: false });
@@ -133,7 +149,16 @@ export async function watchScenarios(
       return [watcher];
     });
     for (const root of roots) {
-      const guard = watchComingAndGoing(root);
+      const guard = watchComingAndGoing(root, () => changedNow(root));
+      if (guard !== null) watchers.push(guard);
+    }
+    // a policy folder outside them removed, renamed or made again changes the policies in it: its own
+    // watcher follows it to a new name or ends with it, and nothing watched it once it was back
+    for (const dir of dirs) {
+      if (roots.includes(dir)) continue;
+      const guard = watchComingAndGoing(dir, () => {
+        for (const file of deps.keys()) if (dirname(file) === dir) changedNow(file);
+      });
       if (guard !== null) watchers.push(guard);
     }
     for (const w of old) w.close();
@@ -141,7 +166,7 @@ export async function watchScenarios(
 
   // a root removed or made again is seen from the nearest folder above it that is there: a watcher of a
   // folder sees nothing of the folder's own removal, and nothing would watch it once it is back
-  const watchComingAndGoing = (root: string): FSWatcher | null => {
+  const watchComingAndGoing = (root: string, changed: () => void): FSWatcher | null => {
     let above = dirname(root);
     while (!existsSync(above) && dirname(above) !== above) above = dirname(above);
     if (above === root) return null;
@@ -149,10 +174,9 @@ export async function watchScenarios(
     const there = existsSync(first);
     try {
       const watcher = watch(above, (_event, name) => {
-        if (name !== null && resolve(above, String(name)) === first && existsSync(first) !== there)
-          changedNow(root);
+        if (name !== null && resolve(above, String(name)) === first && existsSync(first) !== there) changed();
       });
-      watcher.on("error", () => changedNow(root));
+      watcher.on("error", changed);
       return watcher;
     } catch {
       return null;
@@ -177,13 +201,14 @@ export async function watchScenarios(
     const changed = [...pending].sort();
     pending = new Set();
     busy = busy.then(async () => {
-      const which = affected(changed, deps);
+      const before = deps;
       // a new or deleted file changes the set of scenarios, and a changed scenario may now use another
       // policy: found and watched again before the run — whose end says "watching …", so a file saved
       // right after that message is seen (done after the run, the watchers were closed and made again
       // just then, and a save in between was lost)
       rediscover();
       rewatch();
+      const which = affected(changed, before, deps);
       const still = which.kind === "some" ? which.files.filter((f) => existsSync(f)) : [];
       await run(which.kind === "all" || still.length === 0 ? "all" : still, changed);
     });

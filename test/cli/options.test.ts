@@ -116,6 +116,16 @@ describe("run", () => {
     );
   });
 
+  it("a date typed in full-width digits is told the date to type", () => {
+    // as a full-width number is told: the same input method writes dates
+    const start = refused(["simulate", "--start", "２０２４－０１－０１"]);
+    expect(start.message).toBe('--start: "２０２４－０１－０１" is not written in ASCII digits');
+    expect(start.details.hint).toBe("write 2024-01-01: a date is written in ASCII digits (0–9)");
+    expect(refused(["explain", "a.yaml", "--day", "２０２４-０２-３０"]).details.hint).toBe(
+      "February 2024 has 29 days: the last is 2024-02-29",
+    );
+  });
+
   it("a number typed in full-width digits, or with spaces around it, is told the number to type", () => {
     // as a scenario file's full-width number is told (`day: ５`: write 5)
     const seed = refused(["simulate", "--seed", "１２"]);

@@ -198,6 +198,20 @@ describe("interactive what-if session", () => {
     expect(edited.written.size).toBe(0);
   });
 
+  it("Ctrl-D at a list ends the input whatever keys were pressed at it: a list shows no line to delete from", async () => {
+    // the keys pressed at a list (space to tick an event, a to tick them all) were text on the hidden
+    // line of its readline, and Ctrl-D deleted from it: nothing happened
+    const s = start();
+    await menu("Remove events");
+    await waitFor("Remove which events?");
+    // as a terminal sends it: the character, which readline reads, then the key
+    screen.type(" ");
+    screen.keypress({ name: "d", ctrl: true });
+    await s.done;
+    expect(s.printed()).toMatch(/left the what-if session\n$/);
+    expect(s.written.size).toBe(0);
+  });
+
   it("Ctrl-D with text on the line deletes the character under the cursor, as readline does, and asks on", async () => {
     const s = start();
     await menu("Add an event");

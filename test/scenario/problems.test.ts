@@ -141,6 +141,53 @@ describe("every problem at once", () => {
     ]);
   });
 
+  it("an item left empty after its dash, and the items after it, are placed on their own lines", () => {
+    // YAML makes no node of a dash with nothing after it: the empty item and every item after it in its
+    // list were placed where the list starts (line 3 here)
+    const e = problems(
+      [
+        "name: t",
+        "events:",
+        "  - { day: 0, type: note, text: hi }",
+        "  -",
+        "  # a comment",
+        "  -",
+        '  - { day: "x", type: note, text: hi }',
+        "  -",
+        "expect:",
+        "  -",
+        "  - { day: 0, decision: approved }",
+        "",
+      ].join("\n"),
+    );
+    expect(heads(e).map((h) => h.split(": ")[0])).toEqual([
+      "4:3 events[1]",
+      "6:3 events[2]",
+      "7:12 events[3].day",
+      "8:3 events[4]",
+      "10:3 expect[0]",
+    ]);
+  });
+
+  it("a date typed in full-width digits is told the date to type", () => {
+    // as a full-width number is told (`until: ３０`: write 30)
+    const e = problems(
+      [
+        "name: t",
+        "start: ２０２４－０１－０１",
+        "events:",
+        "  - { date: ２０２４-０１-０５T10:00, type: note, text: a }",
+        "  - { date: ２０２４-０２-３０, type: note, text: a }",
+        "",
+      ].join("\n"),
+    );
+    expect(e.problems.map((p) => p.details.hint)).toEqual([
+      "write 2024-01-01: a date is written in ASCII digits (0–9)",
+      "write 2024-01-05: a day here is a calendar day, the same in every zone (no time, no time zone)",
+      "February 2024 has 29 days: the last is 2024-02-29",
+    ]);
+  });
+
   it("a date off the calendar with a time is told both", () => {
     const e = problems("name: t\nevents:\n  - { date: 2024-02-30T10:00:00, type: note, text: hi }\n");
     expect(e.problems.map((p) => p.details.hint)).toEqual([

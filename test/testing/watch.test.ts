@@ -1,7 +1,15 @@
 // `test --watch`: a change re-runs the scenarios that read the changed file, and only those.
 
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -58,16 +66,21 @@ describe("watch: what a change affects", () => {
 
   /** The rounds watchScenarios runs over `dir` until `rounds` are in (`edit` first saves a file, once the
    *  first round is in; `onRound` is each round, after it is counted): the files and changes of each. */
-  async function watchRounds(rounds: number, edit: () => void, onRound: (n: number) => void = () => {}) {
+  async function watchRounds(
+    rounds: number,
+    edit: () => void,
+    onRound: (n: number) => void = () => {},
+    o: { paths?: string[]; roots?: string[] } = {},
+  ) {
     const runs: Array<{ files: string[] | "all"; changed: string[] }> = [];
     const stop = new AbortController();
     const done = watchScenarios(
-      [dir],
+      o.paths ?? [dir],
       async (files, changed) => {
         runs.push({ files, changed });
         onRound(runs.length);
       },
-      { signal: stop.signal, debounceMs: 30 },
+      { signal: stop.signal, debounceMs: 30, roots: o.roots ?? [] },
     );
     try {
       await until(() => runs.length === 1);
@@ -97,6 +110,85 @@ describe("watch: what a change affects", () => {
       (n) => n === 2 && save("a.yaml", "A", "saved"),
     );
     expect(runs[2]).toEqual({ files: [join(dir, "a.yaml")], changed: [join(dir, "a.yaml")] });
+  });
+
+  it("sees a policy in a folder next to the watched one whose name begins with the watched one's", async () => {
+    // suite-policies/ starts with the text of suite/: it was taken for a folder inside it, watched
+    // already, and nothing watched it — a change to its policy re-ran nothing
+    const suite = join(dir, "suite");
+    const policies = join(dir, "suite-policies");
+    mkdirSync(suite);
+    mkdirSync(policies);
+    const strict = join(policies, "strict.yaml");
+    writeFileSync(strict, "name: strict\nextends: default\nminScore: 650\n");
+    writeFileSync(join(suite, "a.yaml"), scenario("A", "../suite-policies/strict.yaml"));
+    const runs = await watchRounds(
+      2,
+      () => writeFileSync(strict, "name: strict\nextends: default\nminScore: 700\n"),
+      () => {},
+      { paths: [suite], roots: [policies] },
+    );
+    expect(runs[1]).toEqual({ files: [join(suite, "a.yaml")], changed: [strict] });
+  });
+
+  it("a policy file that was no file a scenario could read, made one, re-runs the scenarios naming it", async () => {
+    // a pipe where b.yaml's policy is: b's policy was no file to depend on, and the pipe was found as a
+    // file of its own; made a policy file, the change re-ran it alone ("only policy files were found")
+    // and not b, which now reads it
+    const policies = join(dir, "policies");
+    mkdirSync(policies);
+    const p = join(policies, "p.yaml");
+    execFileSync("mkfifo", [p]);
+    writeFileSync(join(dir, "b.yaml"), scenario("B", "policies/p.yaml"));
+    const runs = await watchRounds(2, () => {
+      rmSync(p);
+      writeFileSync(p, "name: p\nextends: default\n");
+    });
+    expect(runs[1]).toEqual({ files: [join(dir, "b.yaml")], changed: [p] });
+  });
+
+  describe("a policy folder outside the watched one", () => {
+    const setUp = () => {
+      const suite = join(dir, "suite");
+      const policies = join(dir, "policies");
+      mkdirSync(suite);
+      mkdirSync(policies);
+      const strict = join(policies, "strict.yaml");
+      writeFileSync(strict, "name: strict\nextends: default\nminScore: 650\n");
+      writeFileSync(join(suite, "a.yaml"), scenario("A", "../policies/strict.yaml"));
+      return { suite, policies, strict, o: { paths: [suite], roots: [policies] } };
+    };
+
+    it("removed, then made again: both re-run the scenarios that use its policies", async () => {
+      // once gone, nothing watched it: made again, its policy was never read, and the run went on
+      // saying the policy file was missing
+      const { suite, policies, strict, o } = setUp();
+      const runs = await watchRounds(
+        3,
+        () => rmSync(policies, { recursive: true }),
+        (n) => {
+          if (n !== 2) return;
+          mkdirSync(policies);
+          writeFileSync(strict, "name: strict\nextends: default\nminScore: 700\n");
+        },
+        o,
+      );
+      expect(runs[1]?.files).toEqual([join(suite, "a.yaml")]);
+      expect(runs[2]).toEqual({ files: [join(suite, "a.yaml")], changed: [strict] });
+    });
+
+    it("renamed away: re-runs the scenarios that use its policies", async () => {
+      // its watcher follows the folder to its new name, and told of the move under the folder's own
+      // name (no file of it), the change was dropped
+      const { suite, policies, strict, o } = setUp();
+      const runs = await watchRounds(
+        2,
+        () => renameSync(policies, join(dir, "gone")),
+        () => {},
+        o,
+      );
+      expect(runs[1]).toEqual({ files: [join(suite, "a.yaml")], changed: [strict] });
+    });
   });
 });
 

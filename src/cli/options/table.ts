@@ -146,8 +146,9 @@ export const dayOrDate = (flags: string, description: string): OptionSpec<DayAsk
   flags,
   description,
   parse: (value) => {
-    // what starts as a date is read as one, and told as a date when it is not one (2024-8-15, a time)
-    if (LOOKS_DATED.test(value)) {
+    // what starts as a date is read as one, and told as a date when it is not one (2024-8-15, a time,
+    // full-width digits)
+    if (LOOKS_DATED.test(value.normalize("NFKC"))) {
       readDate(longFlag(flags), value, "a day's number, or a date as YYYY-MM-DD (2024-08-15)");
       return { date: value };
     }
@@ -176,6 +177,14 @@ export function readDate(flag: string, text: string, expected: string): number {
       found: ISO_DATE.test(text) ? text : quoted(text),
       ...(meant !== undefined && parseIsoDate(meant) !== null ? { hint: `write ${meant}` } : hint),
     });
+  // full-width digits and dashes (２０２４－０１－０１, typed with a CJK input method): the date they mean
+  const ascii = text.normalize("NFKC").trim();
+  if (ascii !== text.trim() && ISO_DATE.test(ascii))
+    throw parseIsoDate(ascii) === null
+      ? problem(`${quoted(text)} is not a date on the calendar`, undefined, calendarHint(ascii))
+      : problem(`${quoted(text)} is not written in ASCII digits`, undefined, {
+          hint: `write ${ascii}: a date is written in ASCII digits (0–9)`,
+        });
   if (ISO_DATE.test(text)) {
     const day = parseIsoDate(text);
     if (day === null) throw problem(`${text} is not a date on the calendar`, undefined, calendarHint(text));
