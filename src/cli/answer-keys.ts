@@ -11,7 +11,7 @@ import { emitKeypressEvents } from "node:readline";
 
 /** The longest answer a prompt takes, in characters: the longest path a file may be saved under (4,096
  *  bytes on Linux), twice the longest text an event holds (a note's 2,000 characters). What is typed or
- *  pasted past it is left out, and the prompt says so (boundedAnswer). */
+ *  pasted past it is left out, and the prompt says so (its transformer in prompts.ts). */
 export const MAX_ANSWER = 4096;
 
 /** A key as readline's keypress event gives it. */
@@ -43,7 +43,7 @@ const printable = (s: unknown, key: Key | undefined): s is string =>
 /**
  * The keys of one free-text prompt, read from `source` while the prompt's readline listens: a readline
  * input (a terminal's: raw mode and pausing are the source's). `length()`: how long the answer is now, as
- * the prompt last showed it (boundedAnswer tells it).
+ * the prompt last showed it (its transformer in prompts.ts tells it).
  */
 export class AnswerKeys extends EventEmitter {
   readonly isTTY = true;
