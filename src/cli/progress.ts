@@ -38,10 +38,11 @@ export async function progressBar(total: number, enabled: boolean, io: CliIo): P
   );
   bar.start(total, 0);
   // Ctrl-C (or a kill) ends the process without stop(): the cursor the bar hid is shown again first, or the
-  // shell is left without one; then the signal is delivered again, to end the process as it asks (130)
+  // shell is left without one, and the bar's line is ended, or the shell's prompt follows it on that line;
+  // then the signal is delivered again, to end the process as it asks (130)
   const onSignal = (signal: NodeJS.Signals) => {
     release();
-    stream.write("\u001b[?25h");
+    stream.write("\u001b[?25h\n");
     process.kill(process.pid, signal);
   };
   const release = () => {

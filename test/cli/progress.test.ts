@@ -50,7 +50,7 @@ describe("progressBar", () => {
     }
   });
 
-  it("Ctrl-C during the run shows the cursor the bar hid, then ends the process by the same signal", async () => {
+  it("Ctrl-C during the run shows the cursor the bar hid and ends its line, then ends the process by the same signal", async () => {
     const io = ioWith({});
     const stderr = io.stderr as unknown as PassThrough;
     let written = "";
@@ -64,6 +64,8 @@ describe("progressBar", () => {
       process.emit("SIGINT", "SIGINT");
       await new Promise((r) => setImmediate(r));
       expect(written.lastIndexOf("\u001b[?25h")).toBeGreaterThan(written.lastIndexOf("\u001b[?25l"));
+      // the shell's prompt starts a line of its own, not after the bar
+      expect(written.endsWith("\n")).toBe(true);
       expect(kill).toHaveBeenCalledWith(process.pid, "SIGINT");
       // its listener is gone: the signal delivered again takes its default course
       expect(process.listenerCount("SIGINT")).toBe(listening);
