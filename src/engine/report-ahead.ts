@@ -598,7 +598,7 @@ function meetDue(c: Customer, day: number, meets: Record<LineId, boolean>): void
 }
 
 /** The engine's state for a copy of the customer during `day`'s customer events. */
-function stateOf(c: Customer, day: number, calendar: Calendar): EngineState {
+export function stateOf(c: Customer, day: number, calendar: Calendar): EngineState {
   const p = c.policy;
   return {
     calendar,

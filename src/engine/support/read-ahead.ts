@@ -19,10 +19,10 @@ import {
   verifyIdentity,
 } from "../customer.js";
 import type { DueRecord } from "../record.js";
-import { asNextReviewReads, asReportReads, duesAhead, takeReport } from "../report-ahead.js";
+import { asNextReviewReads, asReportReads, duesAhead, stateOf, takeReport } from "../report-ahead.js";
 import { liftSecurityHold } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
-import { type EngineState, monthEndAfter, reviewOnOrAfter } from "../state.js";
+import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { DebtRepayment, Profile } from "../types.js";
 
 /** The customer as the next review would read them with every overdue paid today (its month-end report
@@ -159,19 +159,7 @@ export const withDues = (read: Customer, dues: readonly DueRecord[]): Customer =
 /** A copy of `c` with identity verified today, as the engine decides it: each line's security hold lifted —
  *  the suspension beneath it left, or the line restored or suspended as the lift judges it. */
 export function verifiedOn(c: Customer, day: number, calendar: Calendar): Customer {
-  const p = c.policy;
-  const s: EngineState = {
-    calendar,
-    customer: forkCustomer(c),
-    day,
-    nextStatement: calendar.nextDayOfMonth(day, p.statementDayOfMonth),
-    nextReview: reviewOnOrAfter(calendar, day, p),
-    nextMonthEnd: monthEndAfter(calendar, day),
-    notices: false,
-    answers: false,
-    approvals: false,
-    lane: null,
-  };
+  const s = stateOf(c, day, calendar);
   const copy = s.customer;
   verifyIdentity(copy, day);
   for (const line of [copy.huabei, copy.jiebei]) {
