@@ -112,21 +112,27 @@ describe("watch: what a change affects", () => {
     expect(runs[2]).toEqual({ files: [join(dir, "a.yaml")], changed: [join(dir, "a.yaml")] });
   });
 
-  it("sees a policy in a folder next to the watched one whose name begins with the watched one's", async () => {
-    // suite-policies/ starts with the text of suite/: it was taken for a folder inside it, watched
-    // already, and nothing watched it — a change to its policy re-ran nothing
+  /** A watched folder suite/ whose scenario a.yaml uses strict.yaml in the folder `folder` beside it. */
+  const policiesBeside = (folder: string) => {
     const suite = join(dir, "suite");
-    const policies = join(dir, "suite-policies");
+    const policies = join(dir, folder);
     mkdirSync(suite);
     mkdirSync(policies);
     const strict = join(policies, "strict.yaml");
     writeFileSync(strict, "name: strict\nextends: default\nminScore: 650\n");
-    writeFileSync(join(suite, "a.yaml"), scenario("A", "../suite-policies/strict.yaml"));
+    writeFileSync(join(suite, "a.yaml"), scenario("A", `../${folder}/strict.yaml`));
+    return { suite, policies, strict, o: { paths: [suite], roots: [policies] } };
+  };
+
+  it("sees a policy in a folder next to the watched one whose name begins with the watched one's", async () => {
+    // suite-policies/ starts with the text of suite/: it was taken for a folder inside it, watched
+    // already, and nothing watched it — a change to its policy re-ran nothing
+    const { suite, strict, o } = policiesBeside("suite-policies");
     const runs = await watchRounds(
       2,
       () => writeFileSync(strict, "name: strict\nextends: default\nminScore: 700\n"),
       () => {},
-      { paths: [suite], roots: [policies] },
+      o,
     );
     expect(runs[1]).toEqual({ files: [join(suite, "a.yaml")], changed: [strict] });
   });
@@ -148,21 +154,10 @@ describe("watch: what a change affects", () => {
   });
 
   describe("a policy folder outside the watched one", () => {
-    const setUp = () => {
-      const suite = join(dir, "suite");
-      const policies = join(dir, "policies");
-      mkdirSync(suite);
-      mkdirSync(policies);
-      const strict = join(policies, "strict.yaml");
-      writeFileSync(strict, "name: strict\nextends: default\nminScore: 650\n");
-      writeFileSync(join(suite, "a.yaml"), scenario("A", "../policies/strict.yaml"));
-      return { suite, policies, strict, o: { paths: [suite], roots: [policies] } };
-    };
-
     it("removed, then made again: both re-run the scenarios that use its policies", async () => {
       // once gone, nothing watched it: made again, its policy was never read, and the run went on
       // saying the policy file was missing
-      const { suite, policies, strict, o } = setUp();
+      const { suite, policies, strict, o } = policiesBeside("policies");
       const runs = await watchRounds(
         3,
         () => rmSync(policies, { recursive: true }),
@@ -180,7 +175,7 @@ describe("watch: what a change affects", () => {
     it("renamed away: re-runs the scenarios that use its policies", async () => {
       // its watcher follows the folder to its new name, and told of the move under the folder's own
       // name (no file of it), the change was dropped
-      const { suite, policies, strict, o } = setUp();
+      const { suite, policies, strict, o } = policiesBeside("policies");
       const runs = await watchRounds(
         2,
         () => renameSync(policies, join(dir, "gone")),
