@@ -4,7 +4,7 @@
 
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
-import { AnswerKeys, type Key, type KeySource, MAX_ANSWER } from "./answer-keys.js";
+import { AnswerKeys, dropTypedAhead, type Key, type KeySource, MAX_ANSWER } from "./answer-keys.js";
 
 const plain = (text: string) => text;
 
@@ -37,17 +37,29 @@ const END_OF_INPUT = "end of input";
  * prompts read (standard input): inquirer's prompts take no Escape of their own — at a list it did
  * nothing, at a value's prompt it did nothing either. Ctrl-D on an empty line rejects it the same way,
  * as the end of input (endedInput() tells it).
+ *
+ * A prompt takes only the keys pressed while it is on the screen: what was typed before it was shown —
+ * while a search or a comparison ran — is dropped (dropTypedAhead()), and `dropped` told of it, before
+ * the prompt is drawn. Typed ahead, "n⏎" during a search answered the question after it, unseen.
  */
-export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, screen?: NodeJS.WritableStream) {
+export function prompts(
+  c: ChalkInstance,
+  keys: KeySource = process.stdin,
+  screen?: NodeJS.WritableStream,
+  dropped: (text: string) => void = () => {},
+) {
   const theme = c.level === 0 ? PLAIN : undefined;
   // an answer's style once it is given (inquirer's own, in the session's colour)
   const answered = c.level === 0 ? plain : c.cyan;
   const full = c.dim(`[at most ${MAX_ANSWER.toLocaleString("en")} characters: no more is taken]`);
-  const escapable = <T>(
+  const escapable = async <T>(
     ask: (context: { signal: AbortSignal; clearPromptOnDone: boolean }) => Promise<T>,
     input?: AnswerKeys,
     list = false,
   ): Promise<T> => {
+    // before anything listens: an Escape typed ahead is no Escape at this prompt either
+    const typedAhead = await dropTypedAhead(keys);
+    if (typedAhead !== "") dropped(typedAhead);
     const controller = new AbortController();
     // a prompt left is wiped from the screen (inquirer reads the flag of this very object as it finishes:
     // given a copy, it never sees it set), one answered stays
@@ -55,8 +67,8 @@ export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, scree
       signal: controller.signal,
       clearPromptOnDone: false,
       ...(screen === undefined ? {} : { output: screen }),
-      // a readline input, as far as a prompt reads one
-      ...(input === undefined ? {} : { input: input as unknown as NodeJS.ReadableStream }),
+      // a readline input, as far as a prompt reads one: a typed answer's keys, or the keys as they come
+      input: (input ?? keys) as unknown as NodeJS.ReadableStream,
     };
     const onKey = (_: unknown, key: Key | undefined) => {
       if (input?.pasting) return;
@@ -89,7 +101,7 @@ export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, scree
       });
     };
     keys.on("keypress", onKey);
-    return ask(context).finally(() => keys.off("keypress", onKey));
+    return await ask(context).finally(() => keys.off("keypress", onKey));
   };
   return {
     select: <V>(config: Parameters<typeof select<V>>[0]) =>

@@ -9,7 +9,8 @@ import { prompts } from "../../src/cli/prompts.js";
 
 function terminal() {
   const keys = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => keys });
-  const screen = new PassThrough();
+  // a terminal's screen, not closed as a prompt ends (each prompt's output is piped to it, and ends)
+  const screen: PassThrough = Object.assign(new PassThrough(), { end: () => screen });
   /** the writes to the screen */
   let renders = 0;
   let shown = "";
@@ -17,7 +18,9 @@ function terminal() {
     renders++;
     shown += d.toString("utf8");
   });
-  const ask = prompts(new Chalk({ level: 0 }), keys, screen);
+  /** what each prompt said it dropped, typed before it was shown */
+  const dropped: string[] = [];
+  const ask = prompts(new Chalk({ level: 0 }), keys, screen, (text) => dropped.push(text));
   /** Keys as one read of the terminal, then what was drawn since the last call. */
   const read = async (bytes: string) => {
     keys.write(bytes);
@@ -28,7 +31,18 @@ function terminal() {
     shown = "";
     return text;
   };
-  return { ask, read, drawn, renders: () => renders };
+  /** Waits until the prompt asking `message` is drawn (a person types once it is on the screen: it takes
+   *  no key before). */
+  let all = "";
+  screen.on("data", (d: Buffer) => {
+    all += d.toString("utf8");
+  });
+  const drawnOnce = async (message: string) => {
+    for (let i = 0; i < 50 && !all.includes(message); i++) await new Promise((r) => setImmediate(r));
+    expect(all).toContain(message);
+    all = "";
+  };
+  return { ask, keys, read, drawn, drawnOnce, dropped, renders: () => renders };
 }
 
 describe("a free-text prompt's keys", () => {
@@ -40,6 +54,7 @@ describe("a free-text prompt's keys", () => {
       message: "Text:",
       validate: (s) => s.length <= 2000 || "text: at most 2000 characters",
     });
+    await t.drawnOnce("Text:");
     const before = t.renders();
     for (let i = 0; i < 4; i++) await t.read("x".repeat(1500));
     // one drawing a read (the line, then the cursor put back), until the answer is full; a read past it
@@ -66,6 +81,7 @@ describe("a free-text prompt's keys", () => {
     // by the prompts after it)
     const t = terminal();
     const answer = t.ask.input({ message: "Text:" });
+    await t.drawnOnce("Text:");
     // the terminal asked to mark what is pasted while the prompt listens
     expect(t.drawn()).toContain("\u001b[?2004h");
     await t.read("\u001b[200~first line\r\nsecond\nthird\u001b[201~");
@@ -78,10 +94,47 @@ describe("a free-text prompt's keys", () => {
   it("keys typed one by one, and keys within a read, are still edits in their order", async () => {
     const t = terminal();
     const answer = t.ask.input({ message: "Merchant:" });
+    await t.drawnOnce("Merchant:");
     for (const key of ["a", "b", "c", "\u001b[D", "\u007f", "X"]) await t.read(key);
     // in one read: two characters, the cursor left past them, another character
     await t.read("de\u001b[D\u001b[Df");
     await t.read("\r");
     expect(await answer).toBe("aXfdec");
+  });
+});
+
+describe("keys typed before a prompt is shown", () => {
+  it("answer nothing: dropped and said, and the keys pressed at the prompt answer it", async () => {
+    // "n⏎" typed while a search ran was held by the terminal, and answered the question after it — "Adopt
+    // the first suggestion?" — which the user had not seen
+    const t = terminal();
+    t.keys.write("n\r");
+    const adopt = t.ask.confirm({ message: "Adopt?", default: true });
+    await t.drawnOnce("Adopt?");
+    expect(t.dropped).toEqual(["n\r"]);
+    expect(t.drawn()).not.toContain("No");
+    await t.read("\r");
+    expect(await adopt).toBe(true);
+  });
+
+  it("at a list and at a typed answer too; a prompt nothing was typed before says nothing", async () => {
+    const t = terminal();
+    // down, Enter: the second choice, chosen unseen
+    t.keys.write("\u001b[B\r");
+    const choice = t.ask.select({ message: "Which?", choices: ["first", "second"] });
+    await t.drawnOnce("Which?");
+    await t.read("\r");
+    expect(await choice).toBe("first");
+    t.keys.write("120\r");
+    const day = t.ask.input({ message: "Day:" });
+    await t.drawnOnce("Day:");
+    await t.read("7\r");
+    expect(await day).toBe("7");
+    expect(t.dropped).toEqual(["\u001b[B\r", "120\r"]);
+    const name = t.ask.input({ message: "Name:" });
+    await t.drawnOnce("Name:");
+    await t.read("x\r");
+    expect(await name).toBe("x");
+    expect(t.dropped).toHaveLength(2);
   });
 });
