@@ -4,6 +4,7 @@
 
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
+import { printable } from "../shared/text.js";
 import { AnswerKeys, dropTypedAhead, type Key, type KeySource, MAX_ANSWER } from "./answer-keys.js";
 
 const plain = (text: string) => text;
@@ -27,6 +28,19 @@ const PLAIN = {
       keys.map(([key, action]) => `${key} ${action}`).join(" • "),
   },
 };
+
+/**
+ * An answer as it stays on the screen once given: what would drive the terminal (a bidirectional override,
+ * U+202E, reordering the rest of the line; a C1 control) as its escape, as the listing and every other
+ * output show it, and the characters nobody can see (a zero-width space or joiner, a soft hyphen, a tag)
+ * as escapes too, as an error message quotes a value. The answer itself is taken as typed: a file's text
+ * may hold any of them (the loader takes them; what shows them escapes them).
+ */
+const echoed = (value: string): string =>
+  printable(value).replace(/\p{Cf}/gu, (c) => {
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 
 /** Why a prompt was aborted when the user ended the input (Ctrl-D on an empty line): see endedInput(). */
 const END_OF_INPUT = "end of input";
@@ -115,7 +129,9 @@ export function prompts(
       const answerKeys = new AnswerKeys(keys, () => shown, screen);
       const transformer = (value: string, { isFinal }: { isFinal: boolean }) => {
         shown = value.length;
-        if (isFinal) return answered(value);
+        // the answer given stays on the screen as every output shows it; while it is typed, inquirer
+        // puts the cursor by the answer's length, which escapes would lengthen
+        if (isFinal) return answered(echoed(value));
         return value.length >= MAX_ANSWER ? `${full} ${value}` : value;
       };
       return escapable((context) => input({ ...config, theme, transformer }, context), answerKeys);

@@ -103,6 +103,22 @@ describe("a free-text prompt's keys", () => {
   });
 });
 
+describe("an answer's characters", () => {
+  it("a bidirectional control or an invisible one is taken as typed, and stays on the screen as its escape", async () => {
+    // the answered line was left raw: U+202E reordered the rest of it, a zero-width space hid in it — where
+    // the listing, the notices and a saved file show them as escapes. A file's text may hold them: taken.
+    const t = terminal();
+    const answer = t.ask.input({ message: "Merchant:" });
+    await t.drawnOnce("Merchant:");
+    await t.read("He\u202ema\u200bX \u{e0041}\r");
+    expect(await answer).toBe("He\u202ema\u200bX \u{e0041}");
+    const drawn = t.drawn();
+    const answered = drawn.slice(drawn.lastIndexOf("✔"));
+    expect(answered).toContain("✔ Merchant: He\\u202ema\\u200bX \\u{e0041}");
+    expect(answered).not.toMatch(/[\u202e\u200b]|\u{e0041}/u);
+  });
+});
+
 describe("keys typed before a prompt is shown", () => {
   it("answer nothing: dropped and said, and the keys pressed at the prompt answer it", async () => {
     // "n⏎" typed while a search ran was held by the terminal, and answered the question after it — "Adopt
