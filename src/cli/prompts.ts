@@ -4,7 +4,7 @@
 
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
-import { printable } from "../shared/text.js";
+import { columnsOf, printable } from "../shared/text.js";
 import { AnswerKeys, dropTypedAhead, type Key, type KeySource, MAX_ANSWER } from "./answer-keys.js";
 
 const plain = (text: string) => text;
@@ -41,6 +41,54 @@ const echoed = (value: string): string =>
     const code = c.codePointAt(0)!;
     return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
+
+/** The rows `text` takes on a screen `columns` wide, its words wrapped as inquirer wraps them (a word
+ *  wider than the screen broken where it meets the edge). */
+function rowsOf(text: string, columns: number): number {
+  let rows = 0;
+  for (const line of text.split("\n")) {
+    rows++;
+    let used = 0;
+    for (const word of line.split(" ")) {
+      const w = columnsOf(word);
+      const at = used === 0 ? 0 : used + 1;
+      if (at + w <= columns) used = at + w;
+      else if (w <= columns) {
+        rows++;
+        used = w;
+      } else {
+        // broken at the edge, from where the line is (a new line when the word does not start it)
+        if (used > 0) rows++;
+        rows += Math.ceil(w / columns) - 1;
+        used = w % columns || columns;
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * The lines of a list's page that leave the whole list on the screen — its question, the page, a blank
+ * line, the longest description its choices have, the line of keys, and a row spare — at most the page
+ * asked for (inquirer's 7 when none is). Inquirer takes a list away, or draws it again at each key, by
+ * erasing as many rows as it drew: a list taller than the screen had rows scrolled out of reach, left
+ * there at every key (a policy parameter's description of nine rows at 60 columns, 20 rows high).
+ */
+function fittedPage(
+  config: { message: string; pageSize?: number | undefined; choices: readonly unknown[] },
+  screen: { rows?: number; columns?: number },
+): number | undefined {
+  const { rows, columns } = screen;
+  if (rows === undefined || columns === undefined || rows <= 0 || columns <= 0) return config.pageSize;
+  const described = config.choices.map((choice) =>
+    typeof choice === "object" && choice !== null && "description" in choice
+      ? String((choice as { description?: unknown }).description ?? "")
+      : "",
+  );
+  const tallest = Math.max(0, ...described.map((d) => (d === "" ? 0 : rowsOf(d, columns))));
+  const around = rowsOf(`? ${config.message}`, columns) + 1 + tallest + 1 + 1;
+  return Math.max(3, Math.min(config.pageSize ?? 7, rows - around));
+}
 
 /** Why a prompt was aborted when the user ended the input (Ctrl-D on an empty line): see endedInput(). */
 const END_OF_INPUT = "end of input";
@@ -117,11 +165,16 @@ export function prompts(
     keys.on("keypress", onKey);
     return await ask(context).finally(() => keys.off("keypress", onKey));
   };
+  // the screen's size as the list is asked (a window resized while it is open is inquirer's to draw)
+  const page = (config: Parameters<typeof fittedPage>[0]) => {
+    const pageSize = fittedPage(config, (screen ?? process.stdout) as { rows?: number; columns?: number });
+    return pageSize === undefined ? {} : { pageSize };
+  };
   return {
     select: <V>(config: Parameters<typeof select<V>>[0]) =>
-      escapable((context) => select<V>({ ...config, theme }, context), undefined, true),
+      escapable((context) => select<V>({ ...config, ...page(config), theme }, context), undefined, true),
     checkbox: <V>(config: Parameters<typeof checkbox<V>>[0]) =>
-      escapable((context) => checkbox<V>({ ...config, theme }, context), undefined, true),
+      escapable((context) => checkbox<V>({ ...config, ...page(config), theme }, context), undefined, true),
     // a free-text answer reads its keys through AnswerKeys: a paste given as one key, the answer bounded,
     // and a note before it once it is full (the answer stays last on its line, where the cursor is)
     input: (config: Parameters<typeof input>[0]) => {

@@ -7,10 +7,10 @@ import { describe, expect, it } from "vitest";
 import { MAX_ANSWER } from "../../src/cli/answer-keys.js";
 import { prompts } from "../../src/cli/prompts.js";
 
-function terminal() {
+function terminal(size: { rows?: number; columns?: number } = {}) {
   const keys = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => keys });
   // a terminal's screen, not closed as a prompt ends (each prompt's output is piped to it, and ends)
-  const screen: PassThrough = Object.assign(new PassThrough(), { end: () => screen });
+  const screen: PassThrough = Object.assign(new PassThrough(), { end: () => screen }, size);
   /** the writes to the screen */
   let renders = 0;
   let shown = "";
@@ -152,5 +152,50 @@ describe("keys typed before a prompt is shown", () => {
     await t.read("x\r");
     expect(await name).toBe("x");
     expect(t.dropped).toHaveLength(2);
+  });
+});
+
+describe("a list on a small screen", () => {
+  it("is drawn no taller than the screen, its longest description and all, so it is taken away whole", async () => {
+    // a policy parameter's description is nine rows at 60 columns: the list of 12 drew 24 rows on a screen
+    // of 20, and the rows scrolled out of reach stayed on it at every key, and once it was left
+    const t = terminal({ rows: 20, columns: 60 });
+    const choices = Array.from({ length: 15 }, (_, i) => ({
+      name: `parameter${i} = ${i}`,
+      value: i,
+      description: i === 3 ? "a long description of what the parameter does ".repeat(11) : "short",
+    }));
+    const chosen = t.ask.select({ message: "Which policy parameter?", pageSize: 12, choices });
+    await t.drawnOnce("Which policy parameter?");
+    const frames: string[] = [];
+    for (const key of ["\u001b[B", "\u001b[B", "\u001b[B", "\u001b[B"]) {
+      t.drawn();
+      await t.read(key);
+      frames.push(t.drawn());
+    }
+    // the frame with the long description (the cursor on the fourth choice): every row it draws
+    const long = frames[2]!;
+    expect(long).toContain("a long description");
+    const drawnRows = long.slice(long.lastIndexOf("\u001b[G") + 3).split("\n").length;
+    expect(drawnRows).toBeLessThanOrEqual(20);
+    await t.read("\r");
+    expect(await chosen).toBe(4);
+  });
+
+  it("keeps the page asked for where the screen has room, and where no size is known", async () => {
+    const rows = async (size: { rows?: number; columns?: number }) => {
+      const t = terminal(size);
+      const choices = Array.from({ length: 20 }, (_, i) => ({ name: `choice ${i}`, value: i }));
+      const chosen = t.ask.select({ message: "Which?", pageSize: 12, choices });
+      await t.drawnOnce("Which?");
+      const shown = t.drawn();
+      await t.read("\r");
+      expect(await chosen).toBe(0);
+      return shown.match(/choice \d+/g)?.length;
+    };
+    expect(await rows({ rows: 40, columns: 120 })).toBe(12);
+    expect(await rows({})).toBe(12);
+    // 14 rows: the question, a blank line, the line of keys and a spare one around the page
+    expect(await rows({ rows: 14, columns: 60 })).toBe(10);
   });
 });
