@@ -164,3 +164,37 @@ export class AnswerKeys extends EventEmitter {
     return this;
   }
 }
+
+/** A turn of the event loop: what the terminal holds already is read in it (a poll comes before). */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Reads and drops what was typed while no prompt listened — during a search, a comparison, a save: the
+ * terminal holds it (in its line, not yet ended by Enter, too) until a prompt reads it, and it answered the
+ * next prompt, which the user had not seen. What was dropped is returned, "" when nothing was. A source
+ * that is no terminal (no raw mode) holds nothing typed ahead: nothing is read.
+ */
+export async function dropTypedAhead(source: KeySource): Promise<string> {
+  if (source.setRawMode === undefined || source.resume === undefined) return "";
+  let dropped = "";
+  const onData = (data: Buffer | string) => {
+    dropped += data.toString();
+  };
+  // a line typed without Enter is readable only once the terminal gives each key as it comes
+  source.setRawMode(true);
+  source.on("data", onData);
+  source.resume();
+  try {
+    // the terminal's keys arrive in the turn after the stream is resumed, in reads of a few KB
+    for (let read = -1; read !== dropped.length; ) {
+      read = dropped.length;
+      await turn();
+      await turn();
+    }
+  } finally {
+    source.off("data", onData);
+    source.pause?.();
+    source.setRawMode(false);
+  }
+  return dropped;
+}

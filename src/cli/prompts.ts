@@ -4,7 +4,8 @@
 
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
-import { AnswerKeys, type Key, type KeySource, MAX_ANSWER } from "./answer-keys.js";
+import { columnsOf, printable } from "../shared/text.js";
+import { AnswerKeys, dropTypedAhead, type Key, type KeySource, MAX_ANSWER } from "./answer-keys.js";
 
 const plain = (text: string) => text;
 
@@ -28,6 +29,67 @@ const PLAIN = {
   },
 };
 
+/**
+ * An answer as it stays on the screen once given: what would drive the terminal (a bidirectional override,
+ * U+202E, reordering the rest of the line; a C1 control) as its escape, as the listing and every other
+ * output show it, and the characters nobody can see (a zero-width space or joiner, a soft hyphen, a tag)
+ * as escapes too, as an error message quotes a value. The answer itself is taken as typed: a file's text
+ * may hold any of them (the loader takes them; what shows them escapes them).
+ */
+const echoed = (value: string): string =>
+  printable(value).replace(/\p{Cf}/gu, (c) => {
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+
+/** The rows `text` takes on a screen `columns` wide, its words wrapped as inquirer wraps them (a word
+ *  wider than the screen broken where it meets the edge). */
+function rowsOf(text: string, columns: number): number {
+  let rows = 0;
+  for (const line of text.split("\n")) {
+    rows++;
+    let used = 0;
+    for (const word of line.split(" ")) {
+      const w = columnsOf(word);
+      const at = used === 0 ? 0 : used + 1;
+      if (at + w <= columns) used = at + w;
+      else if (w <= columns) {
+        rows++;
+        used = w;
+      } else {
+        // broken at the edge, from where the line is (a new line when the word does not start it)
+        if (used > 0) rows++;
+        rows += Math.ceil(w / columns) - 1;
+        used = w % columns || columns;
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * The lines of a list's page that leave the whole list on the screen — its question, the page, a blank
+ * line, the longest description its choices have, the line of keys, and a row spare — at most the page
+ * asked for (inquirer's 7 when none is). Inquirer takes a list away, or draws it again at each key, by
+ * erasing as many rows as it drew: a list taller than the screen had rows scrolled out of reach, left
+ * there at every key (a policy parameter's description of nine rows at 60 columns, 20 rows high).
+ */
+function fittedPage(
+  config: { message: string; pageSize?: number | undefined; choices: readonly unknown[] },
+  screen: { rows?: number; columns?: number },
+): number | undefined {
+  const { rows, columns } = screen;
+  if (rows === undefined || columns === undefined || rows <= 0 || columns <= 0) return config.pageSize;
+  const described = config.choices.map((choice) =>
+    typeof choice === "object" && choice !== null && "description" in choice
+      ? String((choice as { description?: unknown }).description ?? "")
+      : "",
+  );
+  const tallest = Math.max(0, ...described.map((d) => (d === "" ? 0 : rowsOf(d, columns))));
+  const around = rowsOf(`? ${config.message}`, columns) + 1 + tallest + 1 + 1;
+  return Math.max(3, Math.min(config.pageSize ?? 7, rows - around));
+}
+
 /** Why a prompt was aborted when the user ended the input (Ctrl-D on an empty line): see endedInput(). */
 const END_OF_INPUT = "end of input";
 
@@ -37,17 +99,29 @@ const END_OF_INPUT = "end of input";
  * prompts read (standard input): inquirer's prompts take no Escape of their own — at a list it did
  * nothing, at a value's prompt it did nothing either. Ctrl-D on an empty line rejects it the same way,
  * as the end of input (endedInput() tells it).
+ *
+ * A prompt takes only the keys pressed while it is on the screen: what was typed before it was shown —
+ * while a search or a comparison ran — is dropped (dropTypedAhead()), and `dropped` told of it, before
+ * the prompt is drawn. Typed ahead, "n⏎" during a search answered the question after it, unseen.
  */
-export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, screen?: NodeJS.WritableStream) {
+export function prompts(
+  c: ChalkInstance,
+  keys: KeySource = process.stdin,
+  screen?: NodeJS.WritableStream,
+  dropped: (text: string) => void = () => {},
+) {
   const theme = c.level === 0 ? PLAIN : undefined;
   // an answer's style once it is given (inquirer's own, in the session's colour)
   const answered = c.level === 0 ? plain : c.cyan;
   const full = c.dim(`[at most ${MAX_ANSWER.toLocaleString("en")} characters: no more is taken]`);
-  const escapable = <T>(
+  const escapable = async <T>(
     ask: (context: { signal: AbortSignal; clearPromptOnDone: boolean }) => Promise<T>,
     input?: AnswerKeys,
     list = false,
   ): Promise<T> => {
+    // before anything listens: an Escape typed ahead is no Escape at this prompt either
+    const typedAhead = await dropTypedAhead(keys);
+    if (typedAhead !== "") dropped(typedAhead);
     const controller = new AbortController();
     // a prompt left is wiped from the screen (inquirer reads the flag of this very object as it finishes:
     // given a copy, it never sees it set), one answered stays
@@ -55,8 +129,8 @@ export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, scree
       signal: controller.signal,
       clearPromptOnDone: false,
       ...(screen === undefined ? {} : { output: screen }),
-      // a readline input, as far as a prompt reads one
-      ...(input === undefined ? {} : { input: input as unknown as NodeJS.ReadableStream }),
+      // a readline input, as far as a prompt reads one: a typed answer's keys, or the keys as they come
+      input: (input ?? keys) as unknown as NodeJS.ReadableStream,
     };
     const onKey = (_: unknown, key: Key | undefined) => {
       if (input?.pasting) return;
@@ -89,13 +163,18 @@ export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, scree
       });
     };
     keys.on("keypress", onKey);
-    return ask(context).finally(() => keys.off("keypress", onKey));
+    return await ask(context).finally(() => keys.off("keypress", onKey));
+  };
+  // the screen's size as the list is asked (a window resized while it is open is inquirer's to draw)
+  const page = (config: Parameters<typeof fittedPage>[0]) => {
+    const pageSize = fittedPage(config, (screen ?? process.stdout) as { rows?: number; columns?: number });
+    return pageSize === undefined ? {} : { pageSize };
   };
   return {
     select: <V>(config: Parameters<typeof select<V>>[0]) =>
-      escapable((context) => select<V>({ ...config, theme }, context), undefined, true),
+      escapable((context) => select<V>({ ...config, ...page(config), theme }, context), undefined, true),
     checkbox: <V>(config: Parameters<typeof checkbox<V>>[0]) =>
-      escapable((context) => checkbox<V>({ ...config, theme }, context), undefined, true),
+      escapable((context) => checkbox<V>({ ...config, ...page(config), theme }, context), undefined, true),
     // a free-text answer reads its keys through AnswerKeys: a paste given as one key, the answer bounded,
     // and a note before it once it is full (the answer stays last on its line, where the cursor is)
     input: (config: Parameters<typeof input>[0]) => {
@@ -103,7 +182,9 @@ export function prompts(c: ChalkInstance, keys: KeySource = process.stdin, scree
       const answerKeys = new AnswerKeys(keys, () => shown, screen);
       const transformer = (value: string, { isFinal }: { isFinal: boolean }) => {
         shown = value.length;
-        if (isFinal) return answered(value);
+        // the answer given stays on the screen as every output shows it; while it is typed, inquirer
+        // puts the cursor by the answer's length, which escapes would lengthen
+        if (isFinal) return answered(echoed(value));
         return value.length >= MAX_ANSWER ? `${full} ${value}` : value;
       };
       return escapable((context) => input({ ...config, theme, transformer }, context), answerKeys);

@@ -8,7 +8,7 @@ import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
 import { EVENT_TYPES, EventSchema, PROFILE_FIELDS, type WrittenEvent } from "../scenario/schema.js";
 import { InputError } from "../shared/errors.js";
-import { type Variant, validateEvent } from "../whatif/variant.js";
+import { pastUntil, type Variant, validateEvent } from "../whatif/variant.js";
 import { BACK, type Prompts } from "./prompts.js";
 
 /** A value typed by the user, read as YAML (so `full` is a word, `65` a number, `[…]` a list). */
@@ -20,7 +20,9 @@ export function typed(text: string, label: string): unknown {
 /**
  * Asks for one field's value and answers it as it was checked: read as YAML, validated as a `type` event's
  * `key` in a file is — so what the prompt accepts is what the event gets (`Number()` of the text would
- * turn an answer YAML reads as 5, `5 # five`, into NaN, refused only once every field was asked).
+ * turn an answer YAML reads as 5, `5 # five`, into NaN, refused only once every field was asked), and
+ * what it refuses is told as a file's would be (`１２０`: write 120). `within`: what the variant asks of
+ * the value beside, throwing the loader's InputError for the field (a day past the scenario's last).
  */
 async function asked(
   input: Prompts["input"],
@@ -28,13 +30,18 @@ async function asked(
   type: string,
   key: string,
   optional = false,
+  within: (value: unknown) => void = () => {},
 ): Promise<unknown> {
   const answer = await input({
     message,
     // nothing typed is the field missing (as a file says it), not a null value ("found: null")
     validate: (t) =>
       (optional && t.trim() === "") ||
-      checked(type, key, () => (t.trim() === "" ? undefined : typed(t, key))),
+      checked(type, key, () => {
+        const value = t.trim() === "" ? undefined : typed(t, key);
+        within(value);
+        return value;
+      }),
   });
   return optional && answer.trim() === "" ? undefined : typed(answer, key);
 }
@@ -126,12 +133,17 @@ export async function askEvent(v: Variant, { select, input }: Prompts): Promise<
     ],
   });
   if (type === null) return null;
-  const dayText = await input({
-    message: `Day (0–${v.until}):`,
-    validate: (t) =>
-      (/^\d+$/.test(t.trim()) && Number(t) <= v.until) || `a whole number of days from 0 to ${v.until}`,
+  // checked as the day of a file's event, and against the variant's last day as --add checks it; the
+  // prompt asks a day (a file may give a date instead)
+  const day = await asked(input, `Day (0–${v.until}):`, type, "day", false, (value) => {
+    if (value === undefined)
+      throw new InputError("the event has no day", {
+        field: "day",
+        expected: `a whole number of days from 0 to ${v.until}`,
+      });
+    pastUntil({ day: value }, v, "day");
   });
-  const data: Record<string, unknown> = { day: Number(dayText), type };
+  const data: Record<string, unknown> = { day, type };
   // written even when it is Huabei: a request_review without a line reviews whichever line is suspended,
   // so leaving the field out would not always say what was chosen — unless that is the choice
   if (fieldsOf(type).some(([key]) => key === "line")) {

@@ -105,7 +105,11 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
   const write = o.write ?? saveVariantFile;
   const say = (text: string) => print(text.endsWith("\n") ? text : `${text}\n`);
   let state = startSession(base);
-  const ask = prompts(c, o.input);
+  // keys pressed while the session worked (a search, a comparison) are no answer to the prompt after it,
+  // which was not on the screen yet: dropped, and said
+  const ask = prompts(c, o.input, undefined, () =>
+    say(c.dim("(keys pressed before this question was shown were ignored: press them again)")),
+  );
   const { select, checkbox, input, confirm } = ask;
 
   const noticeText = (n: Notice): string => {

@@ -220,7 +220,7 @@ function checkWithinSpan(e: WrittenEvent, v: Variant, label: string): void {
 /** A whole day past the scenario's last day, however far (past the longest horizon a file may have too),
  *  refused before the event's own checks: said against the scenario's last day, as a day just past it is
  *  — not against the 36,500 days no scenario being edited reaches. */
-function pastUntil(data: unknown, v: Variant, label: string): void {
+export function pastUntil(data: unknown, v: Variant, label: string): void {
   const day = (data as { day?: unknown } | null)?.day;
   if (typeof data === "object" && typeof day === "number" && Number.isInteger(day) && day > v.until)
     throw afterUntil(day, v, label);

@@ -592,6 +592,49 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("a new event's day is told what a file's day is told: full-width digits, past the last day, empty", async () => {
+    // the day's prompt had a message of its own ('a whole number of days from 0 to 420'), where the
+    // amount's, checked by the loader, said what to write: １２０ (a CJK input method's digits) is 120
+    const s = start();
+    await menu("Add an event");
+    await waitFor("Event type:");
+    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ purchase"); i++) screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("Day (0–420):");
+    const answer = async (text: string, told: string) => {
+      for (let i = 0; i < 20; i++) screen.keypress("backspace");
+      screen.type(text);
+      screen.keypress("enter");
+      await waitFor(told);
+    };
+    await answer("１２０", "> day: wrong type");
+    expect(screen.getScreen()).toContain(
+      '> day: wrong type — expected: a number — found: "１２０" — hint: write 120: a number is written in ASCII digits (0–9)',
+    );
+    // as --add says it
+    await answer("1200", "> day: the event is after the last simulated day");
+    expect(screen.getScreen()).toContain("hint: to simulate that far, raise the file's `until` to 1200");
+    await answer("-1", "> day: value out of range — expected: at least 0");
+    await answer("", "> day: the event has no day — expected: a whole number of days from 0 to 420");
+    // the amount's prompt tells it the same way
+    await answer("120", "Amount (yuan):");
+    screen.type("１２０");
+    screen.keypress("enter");
+    await waitFor("> amount: wrong type");
+    expect(screen.getScreen()).toContain("hint: write 120: a number is written in ASCII digits (0–9)");
+    for (let i = 0; i < 3; i++) screen.keypress("backspace");
+    screen.type("120");
+    screen.keypress("enter");
+    await waitFor("Merchant (optional):");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("✓ added #16 (purchase ¥120.00 on day 120)");
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
   it("a merchant too long is refused at its prompt and asked again, the event's other answers kept", async () => {
     // it was taken as typed and refused only once the event was whole: '✗ … merchant: value out of range',
     // the type, day and amount asked again from the start

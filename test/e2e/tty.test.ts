@@ -206,6 +206,29 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     expect(await t.exit).toBe(0);
   });
 
+  it("keys typed while a search runs answer nothing: dropped, said, and the question after it still asked", async () => {
+    // "n⏎" typed during the search was held by the terminal and answered "Adopt the first suggestion?",
+    // which was not on the screen yet
+    const t = open(["whatif", "scenarios/zhang-ming.yaml"]);
+    await t.expect("❯ Run and compare with the original");
+    // the search: the third choice from the bottom (up wraps round to Quit)
+    t.send(KEY.up, KEY.up, KEY.up, KEY.enter);
+    await t.expect("❯ avoid the suspension");
+    t.send(KEY.enter);
+    await t.expect("✔ Find the smallest change to your own events that would… avoid the suspension");
+    t.send("n", KEY.enter);
+    await t.expect("One change would have done it");
+    await t.expect("keys pressed before this question was shown were ignored: press them again");
+    const asked = await t.expect("Adopt the first suggestion as your edits?");
+    expect(asked).not.toContain("✔ Adopt");
+    t.send(KEY.enter);
+    await t.expect("✔ Adopt the first suggestion as your edits? Yes");
+    await t.expect("What now? (1 edit)");
+    t.send(KEY.ctrlD);
+    expect(await t.exit).toBe(0);
+    expect(t.screen).toContain("left the what-if session: 1 edit not saved");
+  });
+
   it("Ctrl-D at a prompt ends the input: exit 0, the prompt wiped, the cursor shown, nothing written", async () => {
     // it exited 130 as inquirer's "force closed" once the process had nothing left to do, the list left
     // on the screen
