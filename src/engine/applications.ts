@@ -2,6 +2,7 @@
 // purchase or a drawdown. Rules decide and never change the customer (apply-verdict.ts acts).
 
 import {
+  availableCredit,
   type Customer,
   calledIn,
   countWithin,
@@ -364,12 +365,12 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number, rep
       { code: "OVERDUE_OUTSTANDING", value: customerDaysPastDue(c, day), ...otherLine(c, line, day) },
     ]);
   }
-  const available = line.limit - owed(line);
+  const available = availableCredit(line);
   if (amount > available) {
     return {
       decision: "declined",
       reasons: ["OVER_LIMIT"],
-      // none left, as the line shows it: interest or a cut limit can take what is owed past the limit
+      // none left, as the line shows it: a cut limit, or Huabei's interest, can take what is owed past the limit
       facts: [{ code: "OVER_LIMIT", threshold: Math.max(0, available), value: amount }],
     };
   }

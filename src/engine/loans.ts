@@ -189,6 +189,16 @@ export function balance(b: LoanBook): Fen {
   return total;
 }
 
+/** The principal owed — drawn and not yet repaid, what of it is due or in arrears too, less what a
+ *  prepayment holds beyond the coming instalment's interest (it repays principal on the due day): the credit
+ *  the loans use of the line's limit. Interest and penalties are owed, not credit drawn (availableCredit). */
+export function principalOwed(b: LoanBook): Fen {
+  let total = 0;
+  for (const l of b.loans)
+    total += l.outstanding + l.duePrincipal + l.arrearsPrincipal - Math.max(0, l.held - l.interest);
+  return total;
+}
+
 export function overdueAmount(b: LoanBook): Fen {
   let total = 0;
   for (const l of b.loans) total += l.arrearsPrincipal + l.arrearsCharges;

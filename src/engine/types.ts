@@ -562,6 +562,8 @@ export interface LineSnapshot {
   limit: Fen;
   /** what is owed (including written-off debt, which is still owed) */
   balance: Fen;
+  /** what the line may still lend while active (none otherwise): the limit less the balance on Huabei, less
+   *  the principal owed on Jiebei (availableCredit), never below nothing */
   available: Fen;
   overdue: Fen;
   overdueDays: number;

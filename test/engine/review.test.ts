@@ -375,9 +375,10 @@ describe("purchase authorisation", () => {
     expect(stepOn(t, "purchase", 3)).toMatchObject({ decision: "approved", balance: 100_000, available: 0 });
   });
 
-  it("names the available credit as the line shows it: none, not a negative amount, once interest runs past the limit", () => {
+  it("names the available credit as the line shows it: none, not a negative amount, once the balance runs past the limit", () => {
     // ¥1,000 drawn at a ¥1,000 Jiebei limit on day 1: a day's interest (¥0.40) takes the balance past the
-    // limit, and a drawdown on day 2 was declined "vs available −¥0.40" while the line showed ¥0.00
+    // limit, and a drawdown on day 2 was declined "vs available −¥0.40" while the line showed ¥0.00 (the
+    // interest uses no limit since: the principal owed is the limit, nothing is left)
     const t = run([on.open(0, 1_000, "jiebei"), on.borrow(1, 1_000, 3), on.borrow(2, 500, 3)]);
     const declined = stepOn(t, "borrow", 2);
     expect(declined.jiebei?.available).toBe(0);
