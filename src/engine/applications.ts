@@ -71,6 +71,20 @@ function tooSoonToRaise(line: Line, day: number, cooldown: number): RuleFact | n
   };
 }
 
+/** A line not used within `within` days (0: not asked) — no purchase of at least ¥10, no cash loan, no
+ *  repayment of something owed since (usedDay: its opening, when later), nothing owed now — is not raised:
+ *  more credit goes to a line in use, and one left unused is on its way to the review's closure of it
+ *  (dormantCloseDays), which an increase granted weeks before contradicted. */
+function unusedForIncrease(line: Line, day: number, within: number): RuleFact | null {
+  if (within <= 0 || line.usedDay === null || day - line.usedDay <= within || owed(line) > 0) return null;
+  return {
+    code: "LINE_NOT_IN_USE",
+    parameter: "increaseUsedWithinDays",
+    threshold: within,
+    value: day - line.usedDay,
+  };
+}
+
 /**
  * An application refused on the lender's own books, before any assessment: no line to raise, one already
  * open, a write-off, a closed line (this one or the other) still owing. The lender pulls no credit report
@@ -196,6 +210,8 @@ export function decideApplication(
   if (kind === "increase") {
     const soon = tooSoonToRaise(line, day, p.increaseCooldownDays);
     if (soon) failures.push(soon);
+    const unused = unusedForIncrease(line, day, p.increaseUsedWithinDays);
+    if (unused) failures.push(unused);
     const missed = cleanSince(c);
     if (day - missed < p.increaseCleanDays) {
       failures.push({
