@@ -292,6 +292,18 @@ export function oldestArrears(b: LoanBook): number | null {
 const nextDue = (l: Loan): number =>
   l.next < l.dueDays.length ? l.dueDays[l.next]! : Number.POSITIVE_INFINITY;
 
+/** Whether a repayment on `next` pays an instalment falling due that day before one now due on `day`: a loan
+ *  falling due on `next` comes, in the book's order (oldest first, the repayment order), before a loan owing
+ *  an instalment due on `day`. A younger loan's due day takes nothing from an older one's instalment. */
+export function fallsDueFirst(b: LoanBook, day: number, next: number): boolean {
+  let nextSeen = false;
+  for (const l of b.loans) {
+    if (nextSeen && l.dueDay === day && l.duePrincipal + l.dueInterest > 0) return true;
+    if (nextDue(l) === next) nextSeen = true;
+  }
+  return false;
+}
+
 /** The coming instalment of a loan as it stands on `day`: principal part and interest to its due day. */
 function projectedInstalment(l: Loan, day: number, rate: number): Fen {
   const due = l.dueDays[l.next];
