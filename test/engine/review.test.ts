@@ -869,6 +869,30 @@ describe("a line the policy holds suspended", () => {
     expect(closed.facts.map((f) => f.code)).toEqual(["LONG_SUSPENSION", "IDENTITY_REQUIRED"]);
   });
 
+  it("a change reverted leaves a due date missed while suspended to its clean period (decided: docs/model.md, a change reverted)", () => {
+    // identity required from day 50: suspended for the change on day 74. The bill stated on day 91 (a purchase
+    // on day 72, before the suspension) is due on day 100, 4 days late on day 104 and repaid that day. The
+    // policy goes back on day 110: nothing the change asked stands, but the missed due date is the customer's —
+    // recorded for credit at the review of day 105 and restored 90 days after the repayment, at the review of
+    // day 196, as a line suspended for anything else would be; never suspended, the line would have stayed
+    // active, as the day-44 overdue of the test below leaves it
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(72, 1_000),
+        on.policy(50, { set: { requireVerified: true } }),
+        on.repay(104, "full"),
+        on.policy(110, { set: { requireVerified: false } }),
+      ],
+      { policy: testPolicy({ restoreCleanDays: 90 }), profile: { verified: false }, until: 200 },
+    );
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(t.steps.some((x) => x.event.type === "overdue" && x.day === 104)).toBe(true);
+    expect(stepOn(t, "review", 105)).toMatchObject({ decision: "suspended", cause: "credit" });
+    expect(stepOn(t, "review", 135).reasons).toContain("OVERDUE_TOO_RECENT");
+    expect(t.steps.filter((x) => x.decision === "restored").map((x) => x.day)).toEqual([196]);
+  });
+
   it("an overdue repaid before the change suspended the line asks no clean period: the change's part met, the next review restores it", () => {
     // a bill 4 days late, repaid on day 44: the review of day 45 keeps the line active (an active line is held
     // to no clean period). Identity required from day 50: suspended for the change on day 74; verified on day
