@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { Remedy, Step } from "../../src/engine/types.js";
+import { describeRemedy } from "../../src/scenario/format.js";
 import { DEFAULT_POLICY, on, run, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 // 2024 calendar with the test policy: statements on the 1st, due on the 10th, reviews on the 15th
@@ -177,12 +178,32 @@ describe("an increase on a line left unused", () => {
   it("is not granted weeks before the review closes the line as unused (the default policy)", () => {
     // used last on day 38; the review of day 411 closes it unused (373 days): an increase on day 350 raised it
     // from ¥3,000 to ¥11,000 two months before
-    const t = run(
-      [on.open(0, 3_000), on.purchase(5, 200), on.repay(38, "full"), on.increase(350, 8_000)],
-      { policy: DEFAULT_POLICY, profile: { monthlyIncome: 20_000, creditHistoryMonths: 60 }, until: 420 },
-    );
+    const t = run([on.open(0, 3_000), on.purchase(5, 200), on.repay(38, "full"), on.increase(350, 8_000)], {
+      policy: DEFAULT_POLICY,
+      profile: { monthlyIncome: 20_000, creditHistoryMonths: 60 },
+      until: 420,
+    });
     expect(stepOn(t, "apply", 350)).toMatchObject({ decision: "declined", limit: 300_000 });
     expect(stepOn(t, "apply", 350).reasons).toContain("LINE_NOT_IN_USE");
     expect(closures(t.steps)).toEqual([{ day: 411, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
+  });
+  it("is told by customer service, with the use that puts it right, when nothing else waits", () => {
+    // declined on day 221 (181 days unused); asked the next day, the answer said only to stop applying
+    const t = run(
+      [on.open(0, 5_000), on.purchase(5, 10), on.repay(40, "full"), on.increase(221, 1_000), on.support(222)],
+      { policy: testPolicy({ increaseUsedWithinDays: 180 }), until: 230 },
+    );
+    const said = remedy(stepOn(t, "contact_support", 222).remedies, "increase_from");
+    expect(said).toEqual({
+      line: "huabei",
+      kind: "increase_from",
+      day: 222,
+      date: "2024-08-10",
+      waits: [],
+      blocked: { code: "LINE_NOT_IN_USE", parameter: "increaseUsedWithinDays", threshold: 180, value: 182 },
+    });
+    expect(describeRemedy(said!)).toBe(
+      "an application to raise the limit would be declined today: the line has not been used recently enough for more credit — no purchase of at least ¥10, no cash loan, nothing owed (182 days vs increaseUsedWithinDays 180 days) — use the line (a purchase of at least ¥10 or a cash loan, repaid on time), then apply: a limit is raised on a line in use",
+    );
   });
 });
