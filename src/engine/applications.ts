@@ -2,6 +2,7 @@
 // purchase or a drawdown. Rules decide and never change the customer (apply-verdict.ts acts).
 
 import {
+  availableCredit,
   type Customer,
   calledIn,
   countWithin,
@@ -67,6 +68,20 @@ function tooSoonToRaise(line: Line, day: number, cooldown: number): RuleFact | n
     parameter: "increaseCooldownDays",
     threshold: cooldown,
     value: day - since,
+  };
+}
+
+/** A line not used within `within` days (0: not asked) — no purchase of at least ¥10, no cash loan, no
+ *  repayment of something owed since (usedDay: its opening, when later), nothing owed now — is not raised:
+ *  more credit goes to a line in use, and one left unused is on its way to the review's closure of it
+ *  (dormantCloseDays), which an increase granted weeks before contradicted. */
+function unusedForIncrease(line: Line, day: number, within: number): RuleFact | null {
+  if (within <= 0 || line.usedDay === null || day - line.usedDay <= within || owed(line) > 0) return null;
+  return {
+    code: "LINE_NOT_IN_USE",
+    parameter: "increaseUsedWithinDays",
+    threshold: within,
+    value: day - line.usedDay,
   };
 }
 
@@ -195,6 +210,8 @@ export function decideApplication(
   if (kind === "increase") {
     const soon = tooSoonToRaise(line, day, p.increaseCooldownDays);
     if (soon) failures.push(soon);
+    const unused = unusedForIncrease(line, day, p.increaseUsedWithinDays);
+    if (unused) failures.push(unused);
     const missed = cleanSince(c);
     if (day - missed < p.increaseCleanDays) {
       failures.push({
@@ -364,12 +381,12 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number, rep
       { code: "OVERDUE_OUTSTANDING", value: customerDaysPastDue(c, day), ...otherLine(c, line, day) },
     ]);
   }
-  const available = line.limit - owed(line);
+  const available = availableCredit(line);
   if (amount > available) {
     return {
       decision: "declined",
       reasons: ["OVER_LIMIT"],
-      // none left, as the line shows it: interest or a cut limit can take what is owed past the limit
+      // none left, as the line shows it: a cut limit, or Huabei's interest, can take what is owed past the limit
       facts: [{ code: "OVER_LIMIT", threshold: Math.max(0, available), value: amount }],
     };
   }

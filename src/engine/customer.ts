@@ -464,6 +464,14 @@ export function calledIn(l: Line): Fen {
 export const owed = (l: Line): Fen =>
   l.id === "huabei" ? revolving.balance(l.ledger) : loans.balance(l.book);
 
+/** The credit left on a line, before its status is read (a suspended line lends nothing): Huabei's limit
+ *  less everything owed, a revolving line's interest and charges billed against the limit as a card's are;
+ *  Jiebei's limit less the principal owed — a cash-loan limit caps the money lent, and the interest the
+ *  loans bear is paid on their due days without using it (Jiebei shows its available limit so). Negative
+ *  when a cut limit or charges leave less than nothing. */
+export const availableCredit = (l: Line): Fen =>
+  l.limit - (l.id === "huabei" ? revolving.balance(l.ledger) : loans.principalOwed(l.book));
+
 /** What was written off on a line as the lender's loss (repaid since or not). */
 export const writtenOff = (l: Line): Fen => (l.id === "huabei" ? l.ledger.writtenOff : l.book.writtenOff);
 

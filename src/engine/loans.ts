@@ -189,6 +189,16 @@ export function balance(b: LoanBook): Fen {
   return total;
 }
 
+/** The principal owed — drawn and not yet repaid, what of it is due or in arrears too, less what a
+ *  prepayment holds beyond the coming instalment's interest (it repays principal on the due day): the credit
+ *  the loans use of the line's limit. Interest and penalties are owed, not credit drawn (availableCredit). */
+export function principalOwed(b: LoanBook): Fen {
+  let total = 0;
+  for (const l of b.loans)
+    total += l.outstanding + l.duePrincipal + l.arrearsPrincipal - Math.max(0, l.held - l.interest);
+  return total;
+}
+
 export function overdueAmount(b: LoanBook): Fen {
   let total = 0;
   for (const l of b.loans) total += l.arrearsPrincipal + l.arrearsCharges;
@@ -281,6 +291,18 @@ export function oldestArrears(b: LoanBook): number | null {
 /** A loan's next due day not yet reached (none left: never). */
 const nextDue = (l: Loan): number =>
   l.next < l.dueDays.length ? l.dueDays[l.next]! : Number.POSITIVE_INFINITY;
+
+/** Whether a repayment on `next` pays an instalment falling due that day before one now due on `day`: a loan
+ *  falling due on `next` comes, in the book's order (oldest first, the repayment order), before a loan owing
+ *  an instalment due on `day`. A younger loan's due day takes nothing from an older one's instalment. */
+export function fallsDueFirst(b: LoanBook, day: number, next: number): boolean {
+  let nextSeen = false;
+  for (const l of b.loans) {
+    if (nextSeen && l.dueDay === day && l.duePrincipal + l.dueInterest > 0) return true;
+    if (nextDue(l) === next) nextSeen = true;
+  }
+  return false;
+}
 
 /** The coming instalment of a loan as it stands on `day`: principal part and interest to its due day. */
 function projectedInstalment(l: Loan, day: number, rate: number): Fen {

@@ -204,6 +204,13 @@ export const REASONS = {
     text: "The line was opened or its limit raised too recently",
     advice: "wait until the cooldown after the opening or the last increase has passed",
   },
+  LINE_NOT_IN_USE: {
+    kind: "adverse",
+    unit: "days",
+    // its values follow in brackets (the days since the line was last used)
+    text: `The line has not been used recently enough for more credit — no purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, no cash loan, nothing owed`,
+    advice: `use the line (a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT} or a cash loan, repaid on time), then apply: a limit is raised on a line in use`,
+  },
   RECENT_MISSED_PAYMENT: {
     kind: "adverse",
     unit: "days",

@@ -452,20 +452,24 @@ export function noticeOn(
   const amount = loans.dueOn(b, until);
   // the tolerance read as the grace's end will read it: with the interest its days add
   const rate = b.accruing ? c.policy.jiebeiRatePerDay : 0;
+  // a due day within the grace days cuts them short only when a repayment then pays its instalment first:
+  // an older loan's (a younger one's waits behind this one's)
+  const next = loans.comingInstalments(b, until, rate, tolerance)?.day ?? null;
   return {
     amount,
     minimum: amount,
     interest: loans.dueInterestOn(b, until),
     ...onlyThis(
       loans.graceLastDay(b, until, tolerance, rate),
-      loans.comingInstalments(b, until, rate, tolerance)?.day ?? null,
+      next !== null && loans.fallsDueFirst(b, until, next) ? next : null,
     ),
   };
 }
 
 /** The last day a repayment of what falls due on a due day alone is on time: the end of its grace days — but
  *  the day before the next due day when that comes within them (`before`: a repayment then pays what falls
- *  due that day first — another loan's instalment, the oldest loan's first). */
+ *  due that day first — another loan's instalment, the oldest loan's first: Jiebei's caller passes such a day
+ *  only when an older loan falls due on it). */
 function onlyThis(last: number | null, next: number | null): { last: number | null; before: number | null } {
   return last !== null && next !== null && next <= last
     ? { last: next - 1, before: next }

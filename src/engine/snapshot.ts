@@ -1,6 +1,14 @@
 // What callers see of the customer: plain copies of the numbers, taken at a moment.
 
-import { type Customer, charges, daysPastDue, type Line, overdue, owed } from "./customer.js";
+import {
+  availableCredit,
+  type Customer,
+  charges,
+  daysPastDue,
+  type Line,
+  overdue,
+  owed,
+} from "./customer.js";
 import type { LineSnapshot, Snapshot } from "./types.js";
 
 export function lineSnapshot(l: Line, day: number): LineSnapshot {
@@ -14,7 +22,8 @@ export function lineSnapshot(l: Line, day: number): LineSnapshot {
     cause: l.cause,
     limit: l.limit,
     balance,
-    available: l.status === "active" ? Math.max(0, l.limit - balance) : 0,
+    // Huabei's is its balance's, computed above; Jiebei's its principal's (availableCredit)
+    available: l.status === "active" ? Math.max(0, h ? l.limit - balance : availableCredit(l)) : 0,
     overdue: overdue(l),
     overdueDays: daysPastDue(l, day),
     charges: charges(l),

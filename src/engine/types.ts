@@ -506,7 +506,8 @@ export type Remedy = {
    *  only time clears (`waits`: the applications of the last 30 days, the cooldown since the last opening
    *  or increase, the clean record since a missed due date); from `day` none of them declines it, if
    *  nothing else moves — `blocked`: what would decline it then besides (the score of that day);
-   *  `besides`: the other rules that would decline it too */
+   *  `besides`: the other rules that would decline it too. `waits` empty, `day` today: nothing time clears,
+   *  and the line left unused (LINE_NOT_IN_USE) declines it today, with `blocked` and `besides` */
   | {
       kind: "increase_from";
       day: number;
@@ -562,6 +563,8 @@ export interface LineSnapshot {
   limit: Fen;
   /** what is owed (including written-off debt, which is still owed) */
   balance: Fen;
+  /** what the line may still lend while active (none otherwise): the limit less the balance on Huabei, less
+   *  the principal owed on Jiebei (availableCredit), never below nothing */
   available: Fen;
   overdue: Fen;
   overdueDays: number;

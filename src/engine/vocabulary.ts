@@ -226,6 +226,10 @@ export const POLICY_PARAMETERS = {
     type: { kind: "int", min: 0 },
     text: "a limit increase needs no missed due date (either line), nor arrears cleared, within this many days",
   },
+  increaseUsedWithinDays: {
+    type: { kind: "int", min: 0 },
+    text: `a limit increase needs the line used within this many days (a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, a cash loan, a repayment of something owed; 0: not asked)`,
+  },
   chargeOffDays: {
     type: { kind: "int", min: 30, max: 720 },
     text: "days past due at which a line is charged off (its debt written off as a loss)",
@@ -295,7 +299,7 @@ type ValueOf<K extends ParamKind["kind"]> = K extends "flag"
 
 /** Parameters added after policy files were first written: a whole policy file (no `extends`) that leaves
  *  one out gets the value closest to what it meant, not an error — no tolerance, no wait for cash after a
- *  cure, no closure of an unused line, a grant judged on the file as it is (`grantUsedFraction` 0: no credit counted as used; the
+ *  cure, no closure of an unused line, no use asked of an increase, a grant judged on the file as it is (`grantUsedFraction` 0: no credit counted as used; the
  *  application's own inquiry is still counted, as the next review reads it — without it a line was opened
  *  on the 1st and cut on the 15th by the inquiry that opened it). */
 export const LATER_PARAMETERS = {
@@ -303,6 +307,7 @@ export const LATER_PARAMETERS = {
   jiebeiDrawCleanDays: 0,
   grantUsedFraction: 0,
   dormantCloseDays: 0,
+  increaseUsedWithinDays: 0,
 } as const;
 
 /** The parameters' values, typed from the table above. */

@@ -677,6 +677,9 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     }
     case "increase_from": {
       const line = r.line === "jiebei" ? "Jiebei's limit" : "the limit";
+      // nothing time clears: declined today, each rule with its step
+      if (r.waits.length === 0 && r.blocked)
+        return `an application to raise ${line} would be declined today: ${withSteps([r.blocked, ...(r.besides ?? [])], lines)}`;
       const waits = r.waits.map(inSentence).join("; ");
       // every rule that would decline it then, each with its step
       const besides = r.blocked

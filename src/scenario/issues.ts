@@ -104,11 +104,17 @@ function rangeHint(issue: z.core.$ZodIssue, found: unknown, data: unknown): { hi
   if (last === "amount") {
     const owner = valueAt(data, issue.path.slice(0, -1));
     const type = isRecord(owner) ? eventTypeMeant(owner.type) : undefined;
+    // each in the words of the event meant: repay pays a line; debt elsewhere goes down by its own event
+    const hints: Record<string, string> = {
+      repay: "a repayment is a positive amount of yuan, or full, statement or minimum",
+      external_debt:
+        "debt elsewhere is a positive amount of yuan; paying it down is its own event type (external_repayment)",
+      external_repayment: "debt repaid elsewhere is a positive amount of yuan",
+    };
     return {
       hint:
-        type === "repay"
-          ? "a repayment is a positive amount of yuan, or full, statement or minimum"
-          : "amounts are positive yuan; a repayment is its own event type (repay)",
+        (type !== undefined && Object.hasOwn(hints, type) ? hints[type] : undefined) ??
+        "amounts are positive yuan; a repayment is its own event type (repay)",
     };
   }
   if (last === "day")

@@ -53,6 +53,8 @@ export function testPolicy(overrides: Partial<PolicyParams> = {}, name = "test")
     toleranceAmount: 0,
     // lines opened and left for a year close unused: that rule has tests of its own (dormant.test.ts)
     dormantCloseDays: 0,
+    // nor is an increase asked the line's use (increaseUsedWithinDays): its tests are in dormant.test.ts
+    increaseUsedWithinDays: 0,
     limitBands: [{ minScore: 350, maxLimit: 100_000 }],
     statementDayOfMonth: 1,
     dueDayOfMonth: 10,

@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from "vitest";
 import type { Remedy, Step } from "../../src/engine/types.js";
-import { on, run, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
+import { describeRemedy } from "../../src/scenario/format.js";
+import { DEFAULT_POLICY, on, run, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 // 2024 calendar with the test policy: statements on the 1st, due on the 10th, reviews on the 15th
 // (… 349 = 15 Dec 2024, 380 = 15 Jan 2025, 411 = 15 Feb 2025 …).
@@ -148,5 +149,61 @@ describe("the months a line is not used", () => {
       until: 610,
     });
     expect(stepOn(again, "note", 600).inputs.goodMonths24m).toBe(15);
+  });
+});
+
+describe("an increase on a line left unused", () => {
+  it("is declined once the line has gone unused increaseUsedWithinDays: more credit goes to a line in use", () => {
+    // bought on day 5, the bill repaid on day 40 (due on the 10th): in use until then
+    const used = [on.open(0, 5_000), on.purchase(5, 10), on.repay(40, "full")];
+    const within = testPolicy({ dormantCloseDays: 365, increaseUsedWithinDays: 180 });
+    const early = run([...used, on.increase(220, 1_000)], { policy: within, until: 230 });
+    expect(stepOn(early, "apply", 220)).toMatchObject({ decision: "approved", limit: 600_000 });
+    const late = run([...used, on.increase(221, 1_000), on.purchase(222, 10), on.increase(223, 1_000)], {
+      policy: within,
+      until: 230,
+    });
+    const declined = stepOn(late, "apply", 221);
+    expect(declined).toMatchObject({ decision: "declined", reasons: ["LINE_NOT_IN_USE"], limit: 500_000 });
+    expect(declined.facts).toEqual([
+      { code: "LINE_NOT_IN_USE", parameter: "increaseUsedWithinDays", threshold: 180, value: 181 },
+    ]);
+    // used again, it is offered more
+    expect(stepOn(late, "apply", 223)).toMatchObject({ decision: "approved", limit: 600_000 });
+    // the rule off (0)
+    const off = run([...used, on.increase(221, 1_000)], { policy: testPolicy({ dormantCloseDays: 365 }) });
+    expect(stepOn(off, "apply", 221)).toMatchObject({ decision: "approved" });
+  });
+
+  it("is not granted weeks before the review closes the line as unused (the default policy)", () => {
+    // used last on day 38; the review of day 411 closes it unused (373 days): an increase on day 350 raised it
+    // from ¥3,000 to ¥11,000 two months before
+    const t = run([on.open(0, 3_000), on.purchase(5, 200), on.repay(38, "full"), on.increase(350, 8_000)], {
+      policy: DEFAULT_POLICY,
+      profile: { monthlyIncome: 20_000, creditHistoryMonths: 60 },
+      until: 420,
+    });
+    expect(stepOn(t, "apply", 350)).toMatchObject({ decision: "declined", limit: 300_000 });
+    expect(stepOn(t, "apply", 350).reasons).toContain("LINE_NOT_IN_USE");
+    expect(closures(t.steps)).toEqual([{ day: 411, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
+  });
+  it("is told by customer service, with the use that puts it right, when nothing else waits", () => {
+    // declined on day 221 (181 days unused); asked the next day, the answer said only to stop applying
+    const t = run(
+      [on.open(0, 5_000), on.purchase(5, 10), on.repay(40, "full"), on.increase(221, 1_000), on.support(222)],
+      { policy: testPolicy({ increaseUsedWithinDays: 180 }), until: 230 },
+    );
+    const said = remedy(stepOn(t, "contact_support", 222).remedies, "increase_from");
+    expect(said).toEqual({
+      line: "huabei",
+      kind: "increase_from",
+      day: 222,
+      date: "2024-08-10",
+      waits: [],
+      blocked: { code: "LINE_NOT_IN_USE", parameter: "increaseUsedWithinDays", threshold: 180, value: 182 },
+    });
+    expect(describeRemedy(said!)).toBe(
+      "an application to raise the limit would be declined today: the line has not been used recently enough for more credit — no purchase of at least ¥10, no cash loan, nothing owed (182 days vs increaseUsedWithinDays 180 days) — use the line (a purchase of at least ¥10 or a cash loan, repaid on time), then apply: a limit is raised on a line in use",
+    );
   });
 });

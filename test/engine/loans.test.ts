@@ -489,3 +489,36 @@ describe("Jiebei in a simulation", () => {
     expect(drawFrom(66)).toBe(96);
   });
 });
+
+describe("Jiebei's available credit", () => {
+  it("is the limit less the principal owed: interest accrued does not use the limit, as on Jiebei's own page", () => {
+    // ¥9,500 of a ¥10,000 line drawn on day 1; by day 20, 19 days of interest (¥3.80 a day) are owed.
+    // The ¥500 left is a loan of its own (jiebeiMinDrawdown ¥500): it once read ¥427.80 and declined it
+    const t = run(
+      [
+        on.open(0, 10_000, "jiebei"),
+        on.borrow(1, 9_500, 3),
+        on.borrow(20, 500, 3),
+        on.repay(25, 1_000, "jiebei"),
+        on.borrow(26, 1_000, 3),
+      ],
+      { policy: DEFAULT_POLICY, profile: { monthlyIncome: 20_000, creditHistoryMonths: 60 }, until: 30 },
+    );
+    const first = stepOn(t, "borrow", 1);
+    expect(first.jiebei.available).toBe(50_000);
+    const second = stepOn(t, "borrow", 20);
+    expect(second).toMatchObject({ decision: "approved", line: "jiebei" });
+    expect(second.jiebei.balance).toBe(1_000_000 + 19 * 380);
+    expect(second.jiebei.available).toBe(0);
+    // ¥1,000 paid ahead is held for the older loan's coming instalment: its interest so far (24 days) first,
+    // the rest its principal — that much of the limit is free again
+    const repaid = stepOn(t, "repay", 25);
+    expect(repaid.jiebei.available).toBe(100_000 - 24 * 380);
+    expect(stepOn(t, "borrow", 26)).toMatchObject({ decision: "declined", reasons: ["OVER_LIMIT"] });
+    // the money kept: balance = drawn − repaid + charges, whatever available reads
+    for (const s of t.steps)
+      expect(s.jiebei.balance).toBe(
+        s.jiebei.purchases - s.jiebei.repayments + s.jiebei.charges - s.jiebei.waived,
+      );
+  });
+});

@@ -35,14 +35,21 @@ const below = (actual: number, bound: number, message?: string): void => {
 };
 
 /** The ledger and status invariants of one line. */
-function checkLine(s: LineSnapshot, where: string): void {
+function checkLine(s: LineSnapshot, where: string, cashLoans = false): void {
   is(
     s.balance,
     s.purchases - s.repayments + s.charges - s.waived,
     `${where}: balance = purchases − repayments + charges − waived`,
   );
   atLeast(s.waived, 0, where);
-  is(s.available, s.status === "active" ? Math.max(0, s.limit - s.balance) : 0, `${where}: available`);
+  // available = limit − what the line's credit uses: Huabei's whole balance; Jiebei's principal owed, the
+  // balance less the interest and penalties unpaid (at most all charged so far)
+  if (s.status !== "active") is(s.available, 0, `${where}: available`);
+  else if (!cashLoans) is(s.available, Math.max(0, s.limit - s.balance), `${where}: available`);
+  else {
+    atLeast(s.available, Math.max(0, s.limit - s.balance), `${where}: available`);
+    atMost(s.available, Math.max(0, s.limit - s.balance + s.charges), `${where}: available`);
+  }
   atLeast(s.balance, 0, where);
   atLeast(s.charges, s.penalties + s.fees, where);
   atLeast(s.penalties, 0, where);
@@ -76,7 +83,7 @@ function checkLine(s: LineSnapshot, where: string): void {
 /** The invariants every step and every end-of-day snapshot must hold. */
 function checkSnapshot(s: Snapshot, where: string): void {
   checkLine(s, `${where} (Huabei)`);
-  checkLine(s.jiebei, `${where} (Jiebei)`);
+  checkLine(s.jiebei, `${where} (Jiebei)`, true);
   atLeast(s.score, SCORE_MIN, where);
   atMost(s.score, SCORE_MAX, where);
   // a serious delinquency keeps the score out of the top two bands (650 and above)

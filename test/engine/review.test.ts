@@ -375,9 +375,10 @@ describe("purchase authorisation", () => {
     expect(stepOn(t, "purchase", 3)).toMatchObject({ decision: "approved", balance: 100_000, available: 0 });
   });
 
-  it("names the available credit as the line shows it: none, not a negative amount, once interest runs past the limit", () => {
+  it("names the available credit as the line shows it: none, not a negative amount, once the balance runs past the limit", () => {
     // ¥1,000 drawn at a ¥1,000 Jiebei limit on day 1: a day's interest (¥0.40) takes the balance past the
-    // limit, and a drawdown on day 2 was declined "vs available −¥0.40" while the line showed ¥0.00
+    // limit, and a drawdown on day 2 was declined "vs available −¥0.40" while the line showed ¥0.00 (the
+    // interest uses no limit since: the principal owed is the limit, nothing is left)
     const t = run([on.open(0, 1_000, "jiebei"), on.borrow(1, 1_000, 3), on.borrow(2, 500, 3)]);
     const declined = stepOn(t, "borrow", 2);
     expect(declined.jiebei?.available).toBe(0);
@@ -866,6 +867,30 @@ describe("a line the policy holds suspended", () => {
     expect(closed).toMatchObject({ decision: "closed", cause: "policy" });
     expect(closed.reasons).toEqual(["LONG_SUSPENSION", "POLICY_CHANGE", "IDENTITY_REQUIRED"]);
     expect(closed.facts.map((f) => f.code)).toEqual(["LONG_SUSPENSION", "IDENTITY_REQUIRED"]);
+  });
+
+  it("a change reverted leaves a due date missed while suspended to its clean period (decided: docs/model.md, a change reverted)", () => {
+    // identity required from day 50: suspended for the change on day 74. The bill stated on day 91 (a purchase
+    // on day 72, before the suspension) is due on day 100, 4 days late on day 104 and repaid that day. The
+    // policy goes back on day 110: nothing the change asked stands, but the missed due date is the customer's —
+    // recorded for credit at the review of day 105 and restored 90 days after the repayment, at the review of
+    // day 196, as a line suspended for anything else would be; never suspended, the line would have stayed
+    // active, as the day-44 overdue of the test below leaves it
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(72, 1_000),
+        on.policy(50, { set: { requireVerified: true } }),
+        on.repay(104, "full"),
+        on.policy(110, { set: { requireVerified: false } }),
+      ],
+      { policy: testPolicy({ restoreCleanDays: 90 }), profile: { verified: false }, until: 200 },
+    );
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(t.steps.some((x) => x.event.type === "overdue" && x.day === 104)).toBe(true);
+    expect(stepOn(t, "review", 105)).toMatchObject({ decision: "suspended", cause: "credit" });
+    expect(stepOn(t, "review", 135).reasons).toContain("OVERDUE_TOO_RECENT");
+    expect(t.steps.filter((x) => x.decision === "restored").map((x) => x.day)).toEqual([196]);
   });
 
   it("an overdue repaid before the change suspended the line asks no clean period: the change's part met, the next review restores it", () => {

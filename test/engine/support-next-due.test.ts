@@ -138,6 +138,21 @@ describe("customer service reminds what falls due next", () => {
     expect(missedBy([...events, repay(63, said.minimum, "jiebei")], "jiebei", 63)).toHaveLength(1);
   });
 
+  it("two loans, a younger one's due day within the next one's grace days: its grace days hold to their end", () => {
+    // loan A drawn on day 1 (due day 32, grace until 35), loan B on day 2 (due day 33): a repayment on day
+    // 33–35 pays A's instalment first (the oldest loan's), so A's amount paid then is on time. The reminder
+    // once said 'pay it by day 32, before the next instalment falls due on day 33 (a repayment then pays that
+    // first)': a day B's instalment takes no money from A's
+    const events = [on.open(0, 10_000, "jiebei"), on.borrow(1, 3_000, 3), on.borrow(2, 3_000, 3)];
+    const asked = stepOn(run([...events, on.support(20)], opts), "contact_support", 20);
+    const said = nextDue(asked.remedies, "jiebei")!;
+    expect(said).toMatchObject({ day: 32, by: { day: 35 } });
+    expect(said.by).not.toHaveProperty("before");
+    expect(describeRemedy(said)).toContain("pay it by 2024-02-05 (day 35), the last of its grace days");
+    // paid on the last grace day, A is not missed (B's grace, unpaid, ends a day later)
+    expect(missedBy([...events, repay(35, said.minimum, "jiebei")], "jiebei", 35)).toEqual([]);
+  });
+
   it("falls due as said, on any timeline: the due notice asks what was named, the steps before it paid", () => {
     fc.assert(
       fc.property(activeScenarioArb, fc.nat(), fc.integer({ min: 1, max: 35 }), (sc, k, after) => {

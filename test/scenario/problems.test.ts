@@ -437,6 +437,27 @@ describe("every problem at once", () => {
     expect(e.problems[2]!.details.hint).toMatch(/^amounts are positive yuan/);
   });
 
+  it("debt elsewhere written negative is told the event that repays it, not a repayment of a line", () => {
+    // `external_debt` at −20,000 was told 'a repayment is its own event type (repay)': repay pays a line
+    const e = problems(
+      [
+        "name: t",
+        "events:",
+        "  - { day: 1, type: external_debt, amount: -20000 }",
+        "  - { day: 2, type: external_repayment, amount: -5 }",
+        "",
+      ].join("\n"),
+    );
+    expect(heads(e)).toEqual([
+      "3:44 events[0].amount: value out of range",
+      "4:49 events[1].amount: value out of range",
+    ]);
+    expect(e.problems[0]!.details.hint).toBe(
+      "debt elsewhere is a positive amount of yuan; paying it down is its own event type (external_repayment)",
+    );
+    expect(e.problems[1]!.details.hint).toBe("debt repaid elsewhere is a positive amount of yuan");
+  });
+
   it("an event of a type nothing like a known one: what every type would refuse, and only that", () => {
     const e = problems(
       [

@@ -250,6 +250,7 @@ describe("a whole policy file (no extends)", () => {
       toleranceAmount: _t,
       jiebeiDrawCleanDays: _j,
       dormantCloseDays: _u,
+      increaseUsedWithinDays: _i,
       ...params
     } = base;
     const file = join(inside, "whole-policy.yaml");
@@ -265,6 +266,9 @@ describe("a whole policy file (no extends)", () => {
     // no closure of an unused line: a policy written before the rule never closed one
     expect(base.dormantCloseDays).toBe(365);
     expect(loaded.dormantCloseDays).toBe(0);
+    // nor asked an increase's line to be in use
+    expect(base.increaseUsedWithinDays).toBe(180);
+    expect(loaded.increaseUsedWithinDays).toBe(0);
     expect(loaded.graceDays).toBe(base.graceDays);
   });
 });

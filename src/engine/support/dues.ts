@@ -4,7 +4,7 @@
 
 import { cleanSince, debtToIncomeAfterDraw } from "../applications.js";
 import type { Calendar } from "../calendar.js";
-import { type Customer, customerOverdue, type Line, overdue, owed } from "../customer.js";
+import { availableCredit, type Customer, customerOverdue, type Line, overdue } from "../customer.js";
 import * as loans from "../loans.js";
 import { wholeFen } from "../money.js";
 import { chargeOffCallsIn } from "../report-ahead.js";
@@ -68,7 +68,7 @@ function waitToDraw(c: Customer, line: Line, day: number, calendar: Calendar): R
   const from = cleanSince(c) + c.policy.jiebeiDrawCleanDays;
   const smallest = wholeFen(c.policy.jiebeiMinDrawdown);
   const lendable =
-    line.limit - owed(line) >= smallest &&
+    availableCredit(line) >= smallest &&
     debtToIncomeAfterDraw(c, smallest, monthEndAfter(calendar, day)) <= c.policy.jiebeiMaxDebtToIncome;
   if (from <= day || !lendable) return null;
   return {

@@ -43,12 +43,28 @@ export function increaseDay(
     if (line.status !== "active") continue;
     const on = applicationOn(c, day, increaseFrom(c, line, day), s);
     const from = on.day;
-    if (from === day) continue;
     // the increase probed is one a customer would ask for — the limit raised to the next whole hundred of
     // yuan — which the decline then quotes as the amount asked (a fen or a yuan more read '¥8,001.00 asked')
     const hundred = 100 * FEN_PER_YUAN;
     const more = (Math.floor(line.limit / hundred) + 1) * hundred - line.limit;
     const now = decideApplication(c, line, day, "increase", more, s, 1);
+    if (from === day) {
+      // nothing time clears, and still declined today for a line left unused (increaseUsedWithinDays): said,
+      // with the step that puts it right — told only to stop applying, the customer declined for it learnt
+      // nothing of the use asked (the other rules' steps are the answer's own)
+      const unused = now.decision === "declined" && now.facts.some((f) => f.code === "LINE_NOT_IN_USE");
+      if (unused)
+        remedies.push({
+          line: line.id,
+          kind: "increase_from",
+          day,
+          date: calendar.date(day),
+          waits: [],
+          blocked: now.facts[0]!,
+          ...(now.facts.length > 1 && { besides: now.facts.slice(1) }),
+        });
+      continue;
+    }
     const waits = INCREASE_WAITS.filter((code) => now.facts.some((f) => f.code === code));
     const then = decideApplication(c, line, from, "increase", more, on.s, 1);
     // every rule that declines it then is named, each with its step (the first `blocked`, the others
