@@ -173,6 +173,23 @@ describe("renderPopulation", () => {
     expect(simulateHtml(result, { chartJs: "" })).not.toContain("2020-like shock");
   });
 
+  it("draws its charts within a narrow terminal: the score histograms, the median score over time and a sweep's frontier", () => {
+    // at 60 columns the 64-column score chart, the 69-column histogram rows and the sweep's 64-column
+    // scatter were folded at their gaps by the terminal's fitting: the curve scattered over two lines
+    const drawn = (t: string) => t.split("\n").filter((l) => /[│┤┼└]|^ +day 0 /.test(l));
+    const sweep = sweepResult("stretched", 4, 30, "maxApplications30d", [1, 2]);
+    for (const r of [result, sweep]) {
+      const t = stripVTControlCharacters(renderPopulation(r, { chalk: plain, columns: 60 }));
+      const lines = drawn(t);
+      expect(lines.length).toBeGreaterThan(20);
+      for (const l of lines) expect(l.length, l).toBeLessThan(60);
+      // nothing of them is folded: the fitted report holds the same lines
+      expect(drawn(fitted(t, 60).text)).toEqual(lines);
+    }
+    // not fitted (a pipe, --wide): as wide as ever
+    expect(drawn(renderPopulation(result, { chalk: plain })).some((l) => l.length > 60)).toBe(true);
+  }, 30_000);
+
   it("leaves out the chart when asked; colour adds escapes and nothing else", () => {
     expect(renderPopulation(result, { chalk: plain, chart: false })).not.toContain("Median score over time");
     const coloured = renderPopulation(result, {
