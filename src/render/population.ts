@@ -214,7 +214,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     "",
     c.bold(`Outcomes under ${m.policy.name}`) +
       c.dim(
-        `  (Huabei: approved: share of accounts whose Huabei opened; suspended/credit/security/policy: share of accounts; restored: share of the suspended, of how many; ≤180 d: of the same; ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties per account; overdue at end: past due at the end, and on how many accounts)`,
+        `  (Huabei: approved: share of accounts whose Huabei opened; suspended/credit/security/policy: share of accounts; restored: share of the suspended, of how many; ≤180 d: of the same; ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties on Huabei per account; overdue at end: past due on Huabei at the end, and on how many accounts)`,
       ),
     personaTable(groups, (g) => g.champion, c),
   );

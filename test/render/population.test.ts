@@ -233,10 +233,27 @@ describe("the outcomes table's charges", () => {
       huabei.interest + huabei.fees + huabei.penalties,
       0,
     );
-    expect(text()).toContain("charges/acct: interest, instalment fees and penalties per account");
+    expect(text()).toContain("charges/acct: interest, instalment fees and penalties on Huabei per account");
     // the page said "penalties and interest", leaving out the fees in the figure
     const html = simulateHtml(result, { chartJs: "" });
     expect(html).toContain("charges: interest, instalment fees and penalties on Huabei, per account");
+  });
+});
+
+describe("the amount overdue at the end", () => {
+  it("is said to be Huabei's, as it is — in the outcomes note, the paired rows and on the page", () => {
+    // stretched and revolver, 400 accounts × 300 days, --stress 100: 'overdue at end ¥71,577 (23)' and the
+    // paired 'overdue at the end' left out Jiebei, whose lines held ¥13,791 more than 90 days past due at the
+    // last month end (the portfolio's 30+ counts both lines): read as the account's, it understated arrears
+    const raw = text();
+    const t = raw.replace(/\s+/g, " ");
+    expect(t).toContain("overdue at end: past due on Huabei at the end, and on how many accounts");
+    expect(t).toContain("charges/acct: interest, instalment fees and penalties on Huabei per account");
+    expect(raw).toMatch(/^Huabei overdue at the end +\d/m);
+    expect(raw).toMatch(/^Huabei overdue at the end \(mean, yuan\) +–/m);
+    const html = simulateHtml(result, { chartJs: "" });
+    expect(html).toContain("overdue at end: past due on Huabei at the end, and on how many accounts");
+    expect(html).toContain("<td>Huabei overdue at the end (mean, yuan)</td>");
   });
 });
 

@@ -306,7 +306,7 @@ export function simulateHtml(
       `Outcomes under ${m.policy.name}`,
       outcomeTable(groups.map((g) => ({ persona: g.persona, arm: g.champion }))),
       {
-        note: `Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones (restored says of how many); days: median days to restore. ${fewNote} Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account; overdue at end: past due at the end, and on how many accounts.`,
+        note: `Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones (restored says of how many); days: median days to restore. ${fewNote} Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account; overdue at end: past due on Huabei at the end, and on how many accounts.`,
       },
     ),
   ];
