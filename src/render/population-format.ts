@@ -60,9 +60,10 @@ export const fewCases = (base: number, text: string): string =>
 
 /** A rate per account-year open (suspensions, closures, charge-offs), to two decimals, marked `~` when the
  *  account-years it is of (as printed, whole) are under FEW_CASES: one account more or less moves it by 5
- *  points or more, as a rate of fewer than FEW_CASES accounts. */
+ *  points or more, as a rate of fewer than FEW_CASES accounts. A rate measured is of some account-years,
+ *  however few `--json` rounds them to (0.003 of them, a day's, are 0 to two decimals). */
 export const perAccountYear = (rate: number | null, accountYears: number | null): string =>
-  accountYears !== null && accountYears > 0 && Math.round(accountYears) < FEW_CASES
+  rate !== null && accountYears !== null && Math.round(accountYears) < FEW_CASES
     ? `${pct2(rate)}~`
     : pct2(rate);
 

@@ -9,6 +9,7 @@ import { summarise } from "../../src/population/stats.js";
 import { fitted } from "../../src/render/fit.js";
 import { simulateHtml } from "../../src/render/html/simulate.js";
 import { renderPopulation } from "../../src/render/population.js";
+import { perAccountYear } from "../../src/render/population-format.js";
 import { arm, meta, settings, shipped, sweepResult, tightened } from "../population/helpers.js";
 
 const s = settings({ days: 120, arms: [arm(tightened)] });
@@ -479,6 +480,17 @@ describe("a portfolio rate per account-year", () => {
     // the notes say what ~ means there
     expect(table[0]).toContain("~: fewer than 20 account-years");
     expect(section).toContain("~: fewer than 20 account-years");
+  });
+
+  it("is marked ~ on a few account-days, which --json rounds to 0 account-years", () => {
+    // --days 1 --start 2024-12-31: the accounts booked on day 0 were open at its month end, 0.003
+    // account-years ('accountYears': 0 to two decimals), and their 'suspended/yr 0.00 %' read unmarked
+    expect(perAccountYear(0, 0)).toBe("0.00 %~");
+    expect(perAccountYear(0.5, 0.004)).toBe("50.00 %~");
+    // not measured: nothing to mark
+    expect(perAccountYear(null, 0)).toBe("–");
+    expect(perAccountYear(null, null)).toBe("–");
+    expect(perAccountYear(0.05, 20)).toBe("5.00 %");
   });
 });
 
