@@ -90,6 +90,9 @@ export const int = grouped;
 /** "88 (14.7 %)": the accounts whose outcome flips, and their share of the accounts. */
 export const flippedText = (g: Pick<GroupSummary, "flipped" | "champion">): string =>
   `${int(g.flipped ?? 0)} (${pct(g.champion.accounts ? (g.flipped ?? 0) / g.champion.accounts : 0)})`;
+/** What an outcome flip's classes are: its `closed` is not the outcome tables' closed*, the lender's alone. */
+export const FLIPS_NOTE =
+  "the outcome at the end; closed: a line closed by the lender or by the customer — 'closed by the lender' counts the lender's alone";
 /** "1 account", "1,200 accounts" */
 export const accountsText = (n: number) => `${int(n)} account${n === 1 ? "" : "s"}`;
 /** "1 day", "365 days" */

@@ -16,6 +16,7 @@ import {
   daysText,
   differenceText,
   FEW_CASES,
+  FLIPS_NOTE,
   flippedText,
   int,
   lpad,
@@ -313,7 +314,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       c.bold("By persona: change in suspended (any cause) and approved, with 95 % intervals"),
       ...byPersona(groups),
       "",
-      c.bold(`Accounts whose outcome flips: ${flippedText(all)}`),
+      c.bold(`Accounts whose outcome flips: ${flippedText(all)}`) + c.dim(`  (${FLIPS_NOTE})`),
       ...Object.entries(all.flips ?? {})
         .sort(([, a], [, b]) => b - a)
         .map(([k, v]) => `  ${pad(printable(k), 44)} ${lpad(int(v), 8)}`),

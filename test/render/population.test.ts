@@ -241,6 +241,18 @@ describe("the outcomes table's charges", () => {
   });
 });
 
+describe("the outcome flips", () => {
+  it("say their 'closed' is a closure by the lender or by the customer, in the report and on the page", () => {
+    // 2,000 accounts, --challenger tightened --challenger-from 90: of 143 flips into 'closed', 38 were the
+    // customers' own closures (cause customer), read beside 'closed by the lender' as the lender's
+    const said = "closed: a line closed by the lender or by the customer";
+    expect(text().replace(/\s+/g, " ")).toMatch(
+      /Accounts whose outcome flips: [^\n]*\(the outcome at the end; closed: a line closed by the lender or by the customer/,
+    );
+    expect(simulateHtml(result, { chartJs: "" })).toContain(said);
+  });
+});
+
 describe("the amount overdue at the end", () => {
   it("is said to be Huabei's, as it is — in the outcomes note, the paired rows and on the page", () => {
     // stretched and revolver, 400 accounts × 300 days, --stress 100: 'overdue at end ¥71,577 (23)' and the

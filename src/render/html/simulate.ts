@@ -27,6 +27,7 @@ import {
   daysText,
   differenceText,
   FEW_CASES,
+  FLIPS_NOTE,
   flippedText,
   int,
   moneyOnHuabei,
@@ -425,6 +426,7 @@ export function simulateHtml(
       section(
         `Accounts whose outcome flips: ${flippedText(all)}`,
         `<div class="grid2"><div><h3>By transition</h3><table><tbody>${flips || '<tr><td class="empty">none</td></tr>'}</tbody></table></div><div><h3>A sample</h3><table><tbody>${sample || '<tr><td class="empty">none</td></tr>'}</tbody></table>${replayNote(options)}</div></div>`,
+        { note: `By transition: ${FLIPS_NOTE}.` },
       ),
     );
     const pair = r.decisionFlips[0];
