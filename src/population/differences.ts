@@ -55,7 +55,7 @@ export const isShare = (d: Pick<Difference, "metric">): boolean =>
 export const significant = (d: Difference): boolean => d.ci95 !== null && (d.ci95[0] > 0 || d.ci95[1] < 0);
 
 /** What a renderer shows for a missing interval. */
-export const NO_INTERVAL = "none (too few accounts)";
+export const NO_INTERVAL = "none (too few accounts differ)";
 
 /** Student's t two-sided 95 % quantile for df = 1…30 (any table; e.g. NIST/SEMATECH e-Handbook 1.3.6.7.2). */
 const T95 = [
@@ -72,7 +72,11 @@ export function t95(df: number): number {
 }
 
 /** Paired difference of an amount: the mean with its t interval; a single account has no spread to
- *  estimate one from, and gets none (null), as no account at all. */
+ *  estimate one from, and gets none (null), as no account at all — nor do accounts that all differ alike
+ *  (most often by nothing: no account's loss moved). Their t interval had zero width, a certainty read
+ *  off a sample in which no account told the arms apart: 1,000 accounts, none of whose loss moved, read
+ *  '+¥0.00 [¥0.00, ¥0.00]' where 40,000 put the difference at −¥1.58 an account (a loss moves on a few
+ *  accounts in a thousand), and 8 of 20 seeds' intervals missed it. */
 function pairedMean(
   n: number,
   sum: number,
@@ -81,7 +85,9 @@ function pairedMean(
 ): { difference: number | null; ci95: [number, number] | null } {
   if (n === 0) return { difference: null, ci95: null };
   const mean = sum / n;
-  if (n === 1) return { difference: round(mean / scale, 2), ci95: null };
+  // no spread: n·Σd² = (Σd)² exactly when every d is the same (whole numbers: fen, points)
+  if (n === 1 || BigInt(n) * sumSq === BigInt(sum) ** 2n)
+    return { difference: round(mean / scale, 2), ci95: null };
   const variance = ((Number(sumSq) / n - mean * mean) * n) / (n - 1);
   const half = t95(n - 1) * Math.sqrt(Math.max(0, variance) / n);
   return {
@@ -123,12 +129,12 @@ export const METRIC_LABELS: Record<BinaryMetric | ContinuousMetric, string> = {
   suspendedPolicy: "suspended: policy",
   restored: "restored (share of all accounts)",
   closed: "closed by the lender",
-  overdueAtEnd: "overdue at the end",
+  overdueAtEnd: "Huabei overdue at the end",
   bad: "bad (share of all accounts)",
   finalScore: "final score (mean, points)",
   finalLimit: "final limit (mean, yuan)",
   charges: "Huabei charges (mean, yuan)",
-  overdueEnd: "overdue at the end (mean, yuan)",
+  overdueEnd: "Huabei overdue at the end (mean, yuan)",
   revenue: "revenue (mean, yuan)",
   loss: "loss (mean, yuan)",
 };

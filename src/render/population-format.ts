@@ -60,9 +60,10 @@ export const fewCases = (base: number, text: string): string =>
 
 /** A rate per account-year open (suspensions, closures, charge-offs), to two decimals, marked `~` when the
  *  account-years it is of (as printed, whole) are under FEW_CASES: one account more or less moves it by 5
- *  points or more, as a rate of fewer than FEW_CASES accounts. */
+ *  points or more, as a rate of fewer than FEW_CASES accounts. A rate measured is of some account-years,
+ *  however few `--json` rounds them to (0.003 of them, a day's, are 0 to two decimals). */
 export const perAccountYear = (rate: number | null, accountYears: number | null): string =>
-  accountYears !== null && accountYears > 0 && Math.round(accountYears) < FEW_CASES
+  rate !== null && accountYears !== null && Math.round(accountYears) < FEW_CASES
     ? `${pct2(rate)}~`
     : pct2(rate);
 
@@ -89,6 +90,9 @@ export const int = grouped;
 /** "88 (14.7 %)": the accounts whose outcome flips, and their share of the accounts. */
 export const flippedText = (g: Pick<GroupSummary, "flipped" | "champion">): string =>
   `${int(g.flipped ?? 0)} (${pct(g.champion.accounts ? (g.flipped ?? 0) / g.champion.accounts : 0)})`;
+/** What an outcome flip's classes are: its `closed` is not the outcome tables' closed*, the lender's alone. */
+export const FLIPS_NOTE =
+  "the outcome at the end; closed: a line closed by the lender or by the customer — 'closed by the lender' counts the lender's alone";
 /** "1 account", "1,200 accounts" */
 export const accountsText = (n: number) => `${int(n)} account${n === 1 ? "" : "s"}`;
 /** "1 day", "365 days" */

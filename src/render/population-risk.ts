@@ -354,12 +354,19 @@ export function baseVariant(r: PopulationResult, all: GroupSummary): VariantLine
 /** A variant's mark on the frontier chart: 1 … 9, then letters. */
 const MARKS = "123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
+/** The frontier chart's width for a terminal of `columns` (undefined: not fitted), 56 at most: beside it,
+ *  the approval axis's labels (a rate to four decimals at most, `100.0000 %`) and ` ┤`, and one column
+ *  free — a wider row is folded at its gaps, the marks scattered over two lines. 20 kept at least. */
+const scatterWidth = (columns: number | undefined): number =>
+  columns === undefined ? 56 : Math.max(20, Math.min(56, columns - 13));
+
 /** A sweep's frontier: every variant's risk figures, dominated ones marked; then approval vs bad rate. */
 export function frontier(
   r: PopulationResult,
   summary: ReturnType<typeof summarise>,
   c: ChalkInstance,
   chart = true,
+  fitTo?: number,
 ): string[] {
   const rows = variantRows(r, summary);
   if (!rows) return [];
@@ -428,6 +435,7 @@ export function frontier(
         .sort((a, b) => Number(b.faint) - Number(a.faint)),
       { x: "bad rate", y: axis },
       (s) => c.dim(s),
+      scatterWidth(fitTo),
     ),
   );
   return out;

@@ -7,7 +7,7 @@ import { type Difference, METRIC_LABELS, significant } from "../population/diffe
 import type { PopulationResult } from "../population/result.js";
 import { type ArmSummary, type GroupSummary, OVERALL, overall, summarise } from "../population/stats.js";
 import { printable } from "../shared/text.js";
-import { scoreChart } from "./chart.js";
+import { chartWidth, scoreChart } from "./chart.js";
 import {
   ARM_AMOUNTS,
   ARM_RATES,
@@ -16,6 +16,7 @@ import {
   daysText,
   differenceText,
   FEW_CASES,
+  FLIPS_NOTE,
   flippedText,
   int,
   lpad,
@@ -98,6 +99,14 @@ function bar(value: number, max: number, width: number): string {
   return "█".repeat(Math.floor(eighths / 8)) + BLOCKS[eighths % 8]!;
 }
 
+/** A histogram row's columns beside its bar: the label, the axis, the count and the share. */
+const HISTOGRAM_FRAME = 29;
+
+/** The histogram's bar width for a terminal of `columns` (undefined: not fitted), 40 at most: a wider row
+ *  is folded at its gaps, the count and share under the bar. One column is left free, 10 kept at least. */
+const histogramWidth = (columns: number | undefined): number =>
+  columns === undefined ? 40 : Math.max(10, Math.min(40, columns - HISTOGRAM_FRAME - 1));
+
 /** The final-score histogram in 50-point bins. */
 function scoreHistogram(bins: readonly number[], width = 40): string {
   const groups: Array<{ label: string; count: number }> = [];
@@ -169,6 +178,8 @@ export interface RenderPopulationOptions {
   exportHint?: string;
   /** where `--flips` wrote the flipped accounts as scenarios (said instead of how to export one) */
   flipsWritten?: string;
+  /** the terminal's width the charts are drawn within (undefined: not fitted) */
+  columns?: number;
 }
 
 /** The line under the flips: where they were exported, or how to export one. */
@@ -204,7 +215,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     "",
     c.bold(`Outcomes under ${m.policy.name}`) +
       c.dim(
-        `  (Huabei: approved: share of accounts whose Huabei opened; suspended/credit/security/policy: share of accounts; restored: share of the suspended, of how many; ≤180 d: of the same; ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties per account; overdue at end: past due at the end, and on how many accounts)`,
+        `  (Huabei: approved: share of accounts whose Huabei opened; suspended/credit/security/policy: share of accounts; restored: share of the suspended, of how many; ≤180 d: of the same; ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties on Huabei per account; overdue at end: past due on Huabei at the end, and on how many accounts)`,
       ),
     personaTable(groups, (g) => g.champion, c),
   );
@@ -219,13 +230,13 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
   out.push(
     "",
     c.bold(`Score at day ${m.days - 1} (all accounts, ${m.policy.name})`),
-    scoreHistogram(totals.champion.finalScore),
+    scoreHistogram(totals.champion.finalScore, histogramWidth(o.columns)),
   );
   if (totals.challenger) {
     out.push(
       "",
       c.bold(`Score at day ${m.days - 1} (all accounts, ${m.challenger!.name})`),
-      scoreHistogram(totals.challenger.finalScore),
+      scoreHistogram(totals.challenger.finalScore, histogramWidth(o.columns)),
     );
   }
   if (o.chart !== false && all.champion.medianScoreOverTime.length > 1) {
@@ -235,7 +246,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     out.push(
       "",
       c.bold("Median score over time (all accounts)"),
-      scoreChart(series, m.days - 1, 64, 10, c.level > 0),
+      scoreChart(series, m.days - 1, chartWidth(o.columns), 10, c.level > 0),
     );
   }
   const arms: Array<[string, (g: GroupSummary) => ArmSummary]> = [[m.policy.name, (g) => g.champion]];
@@ -272,7 +283,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
   if (all.psi !== null && m.challenger)
     out.push("", `${c.bold("Score drift:")} ${scoreDrift(all, m.policy.name, m.challenger.name)}`);
   if (m.sweep) {
-    out.push("", ...frontier(r, summary, c, o.chart !== false));
+    out.push("", ...frontier(r, summary, c, o.chart !== false, o.columns));
     if (r.decisionFlips.length > 0) {
       const name = (arm: number) => `#${arm}`;
       out.push(
@@ -303,7 +314,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       c.bold("By persona: change in suspended (any cause) and approved, with 95 % intervals"),
       ...byPersona(groups),
       "",
-      c.bold(`Accounts whose outcome flips: ${flippedText(all)}`),
+      c.bold(`Accounts whose outcome flips: ${flippedText(all)}`) + c.dim(`  (${FLIPS_NOTE})`),
       ...Object.entries(all.flips ?? {})
         .sort(([, a], [, b]) => b - a)
         .map(([k, v]) => `  ${pad(printable(k), 44)} ${lpad(int(v), 8)}`),

@@ -238,4 +238,26 @@ describe("aggregation", () => {
     p.continuous.finalScore = { sum: 80, sumSq: String(30 * 30 + 50 * 50) };
     expect(differences(a, a, p).find((x) => x.metric === "finalScore")!.ci95).toEqual([-87.06, 167.06]);
   });
+
+  it("amounts: no spread among the accounts' differences is no certainty — no interval, not a point", () => {
+    // 1,000 accounts of which none lost another amount (seed 5, --challenger tightened --challenger-from 90:
+    // the loss read '+¥0.00 [¥0.00, ¥0.00]', where 40,000 accounts put it at −¥1.58 an account)
+    const p = emptyPaired();
+    p.accounts = 1000;
+    const a = emptyArm(30, 1, 1);
+    const loss = differences(a, a, p).find((x) => x.metric === "loss")!;
+    expect(loss).toMatchObject({ difference: 0, ci95: null });
+    expect(significant(loss)).toBe(false);
+    expect(differenceText(loss)).toEqual({ change: "+¥0.00", interval: NO_INTERVAL });
+    // every account moved by the same amount (three accounts, ¥100 each): one value, no spread either
+    p.accounts = 3;
+    p.continuous.finalLimit = { sum: 30000, sumSq: String(3 * 10000 * 10000) };
+    expect(differences(a, a, p).find((x) => x.metric === "finalLimit")).toMatchObject({
+      difference: 100,
+      ci95: null,
+    });
+    // one account apart from the rest has its t interval
+    p.continuous.finalLimit = { sum: 10000, sumSq: String(10000 * 10000) };
+    expect(differences(a, a, p).find((x) => x.metric === "finalLimit")!.ci95).not.toBeNull();
+  });
 });

@@ -9,6 +9,7 @@ import { summarise } from "../../src/population/stats.js";
 import { fitted } from "../../src/render/fit.js";
 import { simulateHtml } from "../../src/render/html/simulate.js";
 import { renderPopulation } from "../../src/render/population.js";
+import { perAccountYear } from "../../src/render/population-format.js";
 import { arm, meta, settings, shipped, sweepResult, tightened } from "../population/helpers.js";
 
 const s = settings({ days: 120, arms: [arm(tightened)] });
@@ -173,6 +174,23 @@ describe("renderPopulation", () => {
     expect(simulateHtml(result, { chartJs: "" })).not.toContain("2020-like shock");
   });
 
+  it("draws its charts within a narrow terminal: the score histograms, the median score over time and a sweep's frontier", () => {
+    // at 60 columns the 64-column score chart, the 69-column histogram rows and the sweep's 64-column
+    // scatter were folded at their gaps by the terminal's fitting: the curve scattered over two lines
+    const drawn = (t: string) => t.split("\n").filter((l) => /[│┤┼└]|^ +day 0 /.test(l));
+    const sweep = sweepResult("stretched", 4, 30, "maxApplications30d", [1, 2]);
+    for (const r of [result, sweep]) {
+      const t = stripVTControlCharacters(renderPopulation(r, { chalk: plain, columns: 60 }));
+      const lines = drawn(t);
+      expect(lines.length).toBeGreaterThan(20);
+      for (const l of lines) expect(l.length, l).toBeLessThan(60);
+      // nothing of them is folded: the fitted report holds the same lines
+      expect(drawn(fitted(t, 60).text)).toEqual(lines);
+    }
+    // not fitted (a pipe, --wide): as wide as ever
+    expect(drawn(renderPopulation(result, { chalk: plain })).some((l) => l.length > 60)).toBe(true);
+  }, 30_000);
+
   it("leaves out the chart when asked; colour adds escapes and nothing else", () => {
     expect(renderPopulation(result, { chalk: plain, chart: false })).not.toContain("Median score over time");
     const coloured = renderPopulation(result, {
@@ -216,10 +234,39 @@ describe("the outcomes table's charges", () => {
       huabei.interest + huabei.fees + huabei.penalties,
       0,
     );
-    expect(text()).toContain("charges/acct: interest, instalment fees and penalties per account");
+    expect(text()).toContain("charges/acct: interest, instalment fees and penalties on Huabei per account");
     // the page said "penalties and interest", leaving out the fees in the figure
     const html = simulateHtml(result, { chartJs: "" });
     expect(html).toContain("charges: interest, instalment fees and penalties on Huabei, per account");
+  });
+});
+
+describe("the outcome flips", () => {
+  it("say their 'closed' is a closure by the lender or by the customer, in the report and on the page", () => {
+    // 2,000 accounts, --challenger tightened --challenger-from 90: of 143 flips into 'closed', 38 were the
+    // customers' own closures (cause customer), read beside 'closed by the lender' as the lender's
+    const said = "closed: a line closed by the lender or by the customer";
+    expect(text().replace(/\s+/g, " ")).toMatch(
+      /Accounts whose outcome flips: [^\n]*\(the outcome at the end; closed: a line closed by the lender or by the customer/,
+    );
+    expect(simulateHtml(result, { chartJs: "" })).toContain(said);
+  });
+});
+
+describe("the amount overdue at the end", () => {
+  it("is said to be Huabei's, as it is — in the outcomes note, the paired rows and on the page", () => {
+    // stretched and revolver, 400 accounts × 300 days, --stress 100: 'overdue at end ¥71,577 (23)' and the
+    // paired 'overdue at the end' left out Jiebei, whose lines held ¥13,791 more than 90 days past due at the
+    // last month end (the portfolio's 30+ counts both lines): read as the account's, it understated arrears
+    const raw = text();
+    const t = raw.replace(/\s+/g, " ");
+    expect(t).toContain("overdue at end: past due on Huabei at the end, and on how many accounts");
+    expect(t).toContain("charges/acct: interest, instalment fees and penalties on Huabei per account");
+    expect(raw).toMatch(/^Huabei overdue at the end +\d/m);
+    expect(raw).toMatch(/^Huabei overdue at the end \(mean, yuan\) +–/m);
+    const html = simulateHtml(result, { chartJs: "" });
+    expect(html).toContain("overdue at end: past due on Huabei at the end, and on how many accounts");
+    expect(html).toContain("<td>Huabei overdue at the end (mean, yuan)</td>");
   });
 });
 
@@ -445,6 +492,17 @@ describe("a portfolio rate per account-year", () => {
     // the notes say what ~ means there
     expect(table[0]).toContain("~: fewer than 20 account-years");
     expect(section).toContain("~: fewer than 20 account-years");
+  });
+
+  it("is marked ~ on a few account-days, which --json rounds to 0 account-years", () => {
+    // --days 1 --start 2024-12-31: the accounts booked on day 0 were open at its month end, 0.003
+    // account-years ('accountYears': 0 to two decimals), and their 'suspended/yr 0.00 %' read unmarked
+    expect(perAccountYear(0, 0)).toBe("0.00 %~");
+    expect(perAccountYear(0.5, 0.004)).toBe("50.00 %~");
+    // not measured: nothing to mark
+    expect(perAccountYear(null, 0)).toBe("–");
+    expect(perAccountYear(null, null)).toBe("–");
+    expect(perAccountYear(0.05, 20)).toBe("5.00 %");
   });
 });
 

@@ -58,6 +58,7 @@ export function mergeCommand(files: readonly string[], o: MergeInvocation["optio
     renderPopulation(merged, {
       chalk: stdoutColour(io, o.color),
       chart: o.chart,
+      columns: io.stdout.fitTo,
       exportHint: `${lead} ${command}`,
     }),
   );

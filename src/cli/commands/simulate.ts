@@ -207,10 +207,12 @@ function reportOf(
   }
   // `--csv -`: the rows are standard output, so the report goes to stderr
   const csvToStdout = o.csv === "-";
-  (csvToStdout ? io.stderr : io.stdout).write(
+  const out = csvToStdout ? io.stderr : io.stdout;
+  out.write(
     renderPopulation(result, {
       chalk: csvToStdout ? stderrColour(io, o.color) : stdoutColour(io, o.color),
       chart: o.chart,
+      columns: out.fitTo,
       exportHint: exportHintFor(pop, personas, o, exampleAccount(result)),
       ...(o.flips !== undefined
         ? { flipsWritten: `${written} files in ${printable(o.flips)} (its index.txt lists them)` }

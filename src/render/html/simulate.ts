@@ -27,6 +27,7 @@ import {
   daysText,
   differenceText,
   FEW_CASES,
+  FLIPS_NOTE,
   flippedText,
   int,
   moneyOnHuabei,
@@ -306,7 +307,7 @@ export function simulateHtml(
       `Outcomes under ${m.policy.name}`,
       outcomeTable(groups.map((g) => ({ persona: g.persona, arm: g.champion }))),
       {
-        note: `Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones (restored says of how many); days: median days to restore. ${fewNote} Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account; overdue at end: past due at the end, and on how many accounts.`,
+        note: `Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones (restored says of how many); days: median days to restore. ${fewNote} Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account; overdue at end: past due on Huabei at the end, and on how many accounts.`,
       },
     ),
   ];
@@ -425,6 +426,7 @@ export function simulateHtml(
       section(
         `Accounts whose outcome flips: ${flippedText(all)}`,
         `<div class="grid2"><div><h3>By transition</h3><table><tbody>${flips || '<tr><td class="empty">none</td></tr>'}</tbody></table></div><div><h3>A sample</h3><table><tbody>${sample || '<tr><td class="empty">none</td></tr>'}</tbody></table>${replayNote(options)}</div></div>`,
+        { note: `By transition: ${FLIPS_NOTE}.` },
       ),
     );
     const pair = r.decisionFlips[0];
