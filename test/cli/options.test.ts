@@ -1037,6 +1037,26 @@ describe("help, version, unknown commands", () => {
     }
   });
 
+  it("the program's own --help reflows its notes to the width as a command's does", () => {
+    for (const columns of [60, 80, 120]) {
+      const out = { text: "" };
+      const wide: CliIo = {
+        ...io().io,
+        stdout: { write: (t: string) => (out.text += t), isTTY: true, columns },
+      };
+      expect(parseArgv(["--help"], wide)).toEqual({ kind: "done", exitCode: 0 });
+      const notes = out.text.slice(out.text.indexOf("An option given twice"));
+      const prose = notes.split("\n").filter((l) => l !== "" && !l.startsWith("  ") && l !== "Examples:");
+      expect(prose.length).toBeGreaterThan(0);
+      for (const line of prose) expect(line.length, line).toBeLessThanOrEqual(columns);
+      // a paragraph: wrapped where the width says, not where the source's lines ended
+      expect(
+        prose.slice(0, -1).every((l, i) => l.length + 1 + prose[i + 1]!.split(" ")[0]!.length > columns),
+      ).toBe(true);
+      expect(notes).toContain("\n  credit-sim explain scenarios/zhang-ming.yaml --day 227\n");
+    }
+  });
+
   it("--help in a terminal too narrow to wrap keeps the notes as written, not joined into one line", () => {
     const out = { text: "" };
     const tiny: CliIo = {

@@ -51,12 +51,7 @@ export function register<T extends OptionTable, I>(
   for (const alias of spec.aliases ?? []) command.alias(alias);
   for (const [syntax, description] of spec.arguments) command.argument(syntax, description);
   const read = addOptions(command, spec.options(), (key, problem) => command.refuse(key, problem));
-  if (spec.help !== "")
-    command.addHelpText("after", ({ error }) => {
-      const output = command.configureOutput();
-      const width = (error ? output.getErrHelpWidth?.() : output.getOutHelpWidth?.()) ?? 80;
-      return reflowHelp(spec.help, width, command.createHelp());
-    });
+  if (spec.help !== "") addReflowedHelp(command, spec.help);
   command.action((...args: unknown[]) => {
     // the options as read (an option given twice: its last value)
     const raw = read(command.opts());
@@ -262,6 +257,15 @@ export function one(p: Positional): string {
  * into paragraphs and wrapped at `width` by commander's own wrapping, so no word breaks in two in an
  * 80-column terminal; indented lines (examples, to be copied whole), blank lines and headings stay.
  */
+/** Adds `text` after a command's --help, its paragraphs wrapped to the width the help is printed at. */
+export function addReflowedHelp(command: Command, text: string): void {
+  command.addHelpText("after", ({ error }) => {
+    const output = command.configureOutput();
+    const width = (error ? output.getErrHelpWidth?.() : output.getOutHelpWidth?.()) ?? 80;
+    return reflowHelp(text, width, command.createHelp());
+  });
+}
+
 function reflowHelp(text: string, width: number, help: Help): string {
   // too narrow for commander to wrap (it leaves text alone below its minimum): as written, not a
   // paragraph joined into one line
