@@ -1379,6 +1379,41 @@ describe("files", () => {
       /never closed/,
       /close each/,
     ],
+    [
+      "a note's text holding ': ', unquoted in braces (not a comma missing)",
+      "name: bad\nevents:\n  - { day: 1, type: note, text: called: no answer }\n",
+      "3:39",
+      /holding ": " unquoted, inside/,
+      /quote it.*"a: b"/,
+    ],
+    [
+      "a value of words holding ': ' in braces: the comma, or the quotes",
+      "name: bad\nevents:\n  - { day: 1, type: note, text: called the bank: no answer }\n",
+      "3:48",
+      /comma missing/,
+      /comma.*quoted/,
+    ],
+    [
+      "a brace left open before the next item (not a comma missing)",
+      "name: bad\nevents:\n  - { day: 1, type: note, text: hi\n  - { day: 2, type: note, text: ho }\n",
+      "4:3",
+      /never closed/,
+      /close each \{ with \}.*line 3/,
+    ],
+    [
+      "a list item indented deeper than the one before",
+      "name: bad\nevents:\n  - { day: 1, type: note, text: hi }\n   - { day: 2, type: note, text: ho }\n",
+      "4:4",
+      /bad indentation of a list item/,
+      /items of one list start their "-" in the same column: column 3, as on line 3/,
+    ],
+    [
+      "a list item indented less than the one before",
+      "name: bad\nevents:\n  - { day: 1, type: note, text: hi }\n - { day: 2, type: note, text: ho }\n",
+      "4:2",
+      /bad indentation of a list item/,
+      /items of one list start their "-" in the same column: column 3, as on line 3/,
+    ],
   ])("YAML syntax: %s, said with how to mend it", async (_, text, pos, message, hint) => {
     expectBadInput(await run(write("syntax.yaml", text)), { file: "syntax.yaml", pos, message, hint });
   });
