@@ -51,7 +51,7 @@ export const RUN: CommandSpec<ReturnType<typeof options>, RunInvocation> = {
   help: helpText(
     "Examples:",
     "  credit-sim run scenarios/zhang-ming.yaml",
-    "  credit-sim run scenarios/*.yaml --json | jq .decision",
+    "  credit-sim run scenarios/*.yaml --json | jq -c 'select(.decision == \"suspended\")'",
     "  credit-sim run scenarios/zhang-ming.yaml --html zhang-ming.html",
   ),
   read: ([files], raw) => {
