@@ -182,7 +182,13 @@ function beforeCommand(first: string, next: string | undefined, commands: readon
   return new InputError(`unknown command "${first}"`, {
     expected: `a command: ${commands.join(", ")}`,
     found: `"${first}"`,
-    hint: near !== undefined ? `did you mean "${near}"?` : "credit-sim --help lists the commands",
+    hint:
+      near !== undefined
+        ? `did you mean "${near}"?`
+        : // `credit-sim zhang-ming.yaml`: the file to play, without the command that plays it
+          /\.(ya?ml|json)$/i.test(first)
+          ? `a scenario file goes after a command: credit-sim run ${first}`
+          : "credit-sim --help lists the commands",
   });
 }
 

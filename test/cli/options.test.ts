@@ -1106,6 +1106,29 @@ describe("help, version, unknown commands", () => {
     expect(refused(["run", "a.yaml", "--jsn"]).details.hint).toBe('did you mean "--json"?');
   });
 
+  it("a scenario file where the command goes, or another command's option, is told the command it goes with", () => {
+    // `credit-sim zhang.yaml`: a file is no command; `run` plays it
+    for (const file of ["scenarios/zhang-ming.yaml", "a.YML", "b.json"]) {
+      const e = refused([file]);
+      expect(e.message).toBe(`unknown command "${file}"`);
+      expect(e.details.hint).toBe(`a scenario file goes after a command: credit-sim run ${file}`);
+    }
+    // a name near a command stays that command's (`rnu` is "run"), a word that is no file the list of them
+    expect(refused(["frobnicate"]).details.hint).toBe("credit-sim --help lists the commands");
+    // `run FILE --day 227`: --day is explain's; --seed is simulate's; --frobnicate is no one's
+    expect(refused(["run", "a.yaml", "--day", "227"]).details.hint).toBe(
+      "--day is an option of explain, not of run",
+    );
+    expect(refused(["run", "a.yaml", "--seed=4"]).details.hint).toBe(
+      "--seed is an option of simulate, not of run",
+    );
+    expect(refused(["run", "a.yaml", "--frobnicate"]).details.hint).toBeUndefined();
+    // an option a few commands have names them all
+    expect(refused(["reasons", "--policy", "tightened"]).details.hint).toMatch(
+      /^--policy is an option of run, explain, whatif, simulate, not of reasons$/,
+    );
+  });
+
   it("help for an unknown command is bad usage too, with a did-you-mean", () => {
     for (const [name, hint] of [
       ["rnu", /did you mean "run"\?/],

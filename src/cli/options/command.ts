@@ -125,12 +125,18 @@ class OptionsCommand extends Command {
       const flags = this.options.flatMap((o) => (o.long === undefined ? [] : [o.long]));
       const near = name.startsWith("--") ? suggest(name, [...flags, "--help"]) : undefined;
       const option = this.options.find((o) => o.long === near);
+      // an option of other commands (`run FILE --day 227`: explain's) is told whose it is
+      const owners =
+        near === undefined && name.startsWith("--")
+          ? (this.parent?.commands ?? []).filter((c) => c !== this && c.options.some((o) => o.long === name))
+          : [];
+      const meant = option ?? owners[0]?.options.find((o) => o.long === name);
       // the word after a misspelt option that takes a value is its value (`--acounts 5`), not an argument
       const next = rest[0];
       const value =
         name === first &&
-        option !== undefined &&
-        (option.required || option.optional) &&
+        meant !== undefined &&
+        (meant.required || meant.optional) &&
         next !== undefined &&
         !/^-./.test(next)
           ? next
@@ -143,7 +149,13 @@ class OptionsCommand extends Command {
         new InputError(`unknown option "${name}"`, {
           expected: `an option of ${this.name()} (credit-sim ${this.name()} --help lists them)`,
           found: value === undefined ? first : `${first} ${value}`,
-          ...(near !== undefined ? { hint: `did you mean "${near}"?` } : {}),
+          ...(near !== undefined
+            ? { hint: `did you mean "${near}"?` }
+            : owners.length > 0
+              ? {
+                  hint: `${name} is an option of ${owners.map((c) => c.name()).join(", ")}, not of ${this.name()}`,
+                }
+              : {}),
         }),
       );
     }
