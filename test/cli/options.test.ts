@@ -1129,6 +1129,20 @@ describe("help, version, unknown commands", () => {
     );
   });
 
+  it("explain's day written without --day is told as that, once, with the command that has it", () => {
+    for (const day of ["227", "2024-08-15"]) {
+      const e = refused(["explain", "my scenario.yaml", day]);
+      // one problem: not also 'too many arguments', nor 'explain needs --day N'
+      expect(e.message).toBe("explain: a day without --day");
+      expect(e.details.hint).toBe(`credit-sim explain 'my scenario.yaml' --day ${day}`);
+    }
+    // with --day given, or a word that is no day, an extra argument is one
+    expect(refused(["explain", "a.yaml", "227", "--day", "3"]).message).toBe("explain: too many arguments");
+    expect(refused(["explain", "a.yaml", "b.yaml", "--day", "3"]).message).toBe(
+      "explain: too many arguments",
+    );
+  });
+
   it("help for an unknown command is bad usage too, with a did-you-mean", () => {
     for (const [name, hint] of [
       ["rnu", /did you mean "run"\?/],

@@ -4,7 +4,7 @@
 import { resolve } from "node:path";
 import { Command, type Help, type Option, type ParseOptionsResult } from "commander";
 import { InputError, suggest } from "../../shared/errors.js";
-import { quoted } from "../../shared/text.js";
+import { quoted, shellPath } from "../../shared/text.js";
 import { isStandardOutput } from "../output-file.js";
 import { noStandardInput } from "./standard-input.js";
 import { addOptions, type OptionTable, type RawOptions } from "./table.js";
@@ -188,6 +188,26 @@ class OptionsCommand extends Command {
 
   _excessArguments(received: string[]): void {
     const takes = this.registeredArguments;
+    // `explain FILE 227`: the day written where no argument goes, its --day left out — one problem, said
+    // with the command that has it (not also "too many arguments" and "needs --day")
+    const extra = received.slice(takes.length);
+    if (
+      extra.length === 1 &&
+      /^(\d+|\d{4}-\d{2}-\d{2})$/.test(extra[0]!) &&
+      this.options.some((o) => o.long === "--day") &&
+      this.getOptionValue("day") === undefined
+    ) {
+      const given = received.slice(0, takes.length).map(shellPath);
+      this.refuse(
+        "day",
+        new InputError(`${this.name()}: a day without --day`, {
+          expected: "--day N or --day YYYY-MM-DD",
+          found: quoted(extra[0]!),
+          hint: ["credit-sim", this.name(), ...given, "--day", extra[0]!].join(" "),
+        }),
+      );
+      return;
+    }
     this.problems.push(
       new InputError(`${this.name()}: too many arguments`, {
         expected:
