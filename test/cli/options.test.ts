@@ -1017,6 +1017,14 @@ describe("help, version, unknown commands", () => {
     expect([...said]).toEqual(["no colour (also NO_COLOR=1 or a pipe)"]);
   });
 
+  it("an option that writes to standard output for - says so in the same words in every command's help", () => {
+    const said = new Set<string>();
+    for (const command of buildProgram(io().io).commands)
+      for (const option of command.options)
+        for (const m of option.description.matchAll(/- for ([a-z ]+?)[;)]/g)) said.add(m[1]!);
+    expect([...said]).toEqual(["standard output"]);
+  });
+
   it("--help's notes are reflowed to the terminal's width; examples stay whole, to be copied", () => {
     for (const columns of [60, 80]) {
       const out = { text: "" };
