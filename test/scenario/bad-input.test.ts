@@ -756,6 +756,28 @@ describe("policies", () => {
     });
   });
 
+  it.each([
+    ["score: 800-900", "score", "write { min: 800, max: 900 }"],
+    ["score: 700 - 750", "score", "write { min: 700, max: 750 }"],
+    ["balance: 0..100.5", "balance", "write { min: 0, max: 100.5 }"],
+    ["score: 700~750", "score", "write { min: 700, max: 750 }"],
+    ["score: 900-800", "score", "write { min: 800, max: 900 }"],
+  ])(
+    "an expectation's range written as text (%s) is told the {min, max} to write",
+    async (value, field, hint) => {
+      const text = scenarioWith("  - { day: 0, type: note, text: x }\n", "").concat(
+        `expect:\n  - { day: 0, ${value} }\n`,
+      );
+      expectBadInput(await run(write("range-text.yaml", text)), {
+        file: "range-text.yaml",
+        field: `expect[0].${field}`,
+        message: "invalid value",
+        expected: "a number or {min, max}",
+        hint,
+      });
+    },
+  );
+
   it("a policy event with an empty set", async () => {
     const text = scenarioWith("  - { day: 3, type: policy, set: {} }\n");
     expectBadInput(await run(write("pe.yaml", text)), {
