@@ -102,15 +102,25 @@ describe("docs", () => {
     }
   });
 
-  it("link only to files that exist", () => {
+  it("link only to files that exist, and to headings those pages have", () => {
+    let anchored = 0;
     for (const { file, text } of pages) {
-      for (const m of text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {
+      // `[a](b)` inside a code block is code, not a link
+      for (const m of text.replace(/```[\s\S]*?```/g, "").matchAll(/\]\(([^)#\s]*)(?:#([^)\s]*))?\)/g)) {
         const target = m[1]!;
         if (/^[a-z]+:/.test(target)) continue;
-        const path = resolve(ROOT, dirname(file), target);
+        const path = target === "" ? join(ROOT, file) : resolve(ROOT, dirname(file), target);
         expect(existsSync(path), `${file} → ${target}`).toBe(true);
+        if (m[2] === undefined || !path.endsWith(".md")) continue;
+        expect(headingAnchors(readFileSync(path, "utf8")), `${file} → ${target}#${m[2]}`).toContain(m[2]);
+        anchored++;
       }
     }
+    expect(anchored).toBeGreaterThan(10);
+    // GitHub's anchors: lower case, punctuation dropped, spaces as hyphens, repeats numbered
+    expect(
+      headingAnchors("# A `b` c\n## The test suite's figure (3 December)\n```\n# not one\n```\n# A b c\n"),
+    ).toEqual(["a-b-c", "the-test-suites-figure-3-december", "a-b-c-1"]);
   });
 
   it("write every command as `npx credit-sim …`, which works in a clone after `npm ci`", () => {
@@ -123,3 +133,19 @@ describe("docs", () => {
     }
   });
 });
+
+/** The anchors GitHub gives a page's headings (outside code blocks). */
+function headingAnchors(markdown: string): string[] {
+  const seen = new Map<string, number>();
+  return [...markdown.replace(/```[\s\S]*?```/g, "").matchAll(/^#{1,6} (.+)$/gm)].map((m) => {
+    const slug = m[1]!
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, "")
+      .replaceAll(" ", "-");
+    const n = seen.get(slug) ?? 0;
+    seen.set(slug, n + 1);
+    return n === 0 ? slug : `${slug}-${n}`;
+  });
+}

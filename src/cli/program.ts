@@ -6,7 +6,7 @@ import { Command, CommanderError } from "commander";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
 import { printableLines, quoted } from "../shared/text.js";
 import { type CliIo, writeErr } from "./io.js";
-import { type ParseContext, register } from "./options/command.js";
+import { addReflowedHelp, helpText, type ParseContext, register } from "./options/command.js";
 import { MERGE, type MergeInvocation, PERSONAS, type PersonasInvocation } from "./options/population.js";
 import {
   POLICIES,
@@ -71,11 +71,23 @@ export function buildProgram(io: CliIo, found: (i: Invocation) => void = () => {
     // commander leaves a description unwrapped when its column is under 40 wide, so below about 70
     // columns the terminal broke every option's line mid-word; 20 is the least any fitted text gets
     .configureHelp({ minWidthToWrap: 20 })
-    .exitOverride()
-    .addHelpText(
-      "after",
-      "\nAn option given twice takes the last value (a wrapper's default can be overridden), but for\nthose whose help says to repeat it, which take every value. Every problem of a command line is told at once (exit 2).\n\nExamples:\n  credit-sim init my-scenarios\n  credit-sim run scenarios/zhang-ming.yaml\n  credit-sim explain scenarios/zhang-ming.yaml --day 227\n  credit-sim test scenarios/\n  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended\n  credit-sim simulate --accounts 10000 --challenger tightened",
-    );
+    .exitOverride();
+  addReflowedHelp(
+    program,
+    helpText(
+      "An option given twice takes the last value (so a wrapper's default can be overridden), except one",
+      "whose help says to repeat it, which takes every value. Every problem of a command line is told at",
+      "once (exit 2).",
+      "",
+      "Examples:",
+      "  credit-sim init my-scenarios",
+      "  credit-sim run scenarios/zhang-ming.yaml",
+      "  credit-sim explain scenarios/zhang-ming.yaml --day 227",
+      "  credit-sim test scenarios/",
+      "  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended",
+      "  credit-sim simulate --accounts 10000 --challenger tightened",
+    ),
+  );
   const ctx: ParseContext = { env: io.env, cwd: io.cwd };
   register(program, RUN, ctx, found);
   register(program, EXPLAIN, ctx, found);
@@ -170,7 +182,13 @@ function beforeCommand(first: string, next: string | undefined, commands: readon
   return new InputError(`unknown command "${first}"`, {
     expected: `a command: ${commands.join(", ")}`,
     found: `"${first}"`,
-    hint: near !== undefined ? `did you mean "${near}"?` : "credit-sim --help lists the commands",
+    hint:
+      near !== undefined
+        ? `did you mean "${near}"?`
+        : // `credit-sim zhang-ming.yaml`: the file to play, without the command that plays it
+          /\.(ya?ml|json)$/i.test(first)
+          ? `a scenario file goes after a command: credit-sim run ${first}`
+          : "credit-sim --help lists the commands",
   });
 }
 

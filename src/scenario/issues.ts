@@ -150,6 +150,19 @@ const amountHint = (found: unknown): { hint?: string } => {
     : { hint: `write ${plain}: amounts are plain numbers of yuan, without "¥" or thousands separators` };
 };
 
+/** A range written as text ("800-900", "700 - 750", "0..100", "700~750"): the {min, max} it means; else
+ *  what an amount written as text means. */
+function textRangeHint(found: unknown): { hint?: string } {
+  const range =
+    typeof found === "string"
+      ? /^\s*(\d+(?:\.\d+)?)\s*(?:-|–|—|~|\.\.)\s*(\d+(?:\.\d+)?)\s*$/.exec(found)
+      : null;
+  if (range === null) return amountHint(found);
+  // "900-800" means the same range
+  const [min, max] = [range[1]!, range[2]!].sort((a, b) => Number(a) - Number(b));
+  return { hint: `write { min: ${min}, max: ${max} }` };
+}
+
 /**
  * A date written another way ("2024/09/10", "2024-9-1", "10/09/2024"): the YYYY-MM-DD it may mean.
  * Day and month first is read both ways unless one part is over 12.
@@ -346,7 +359,7 @@ export function describeIssue(
         ...base,
         expected,
         found: describeValue(found),
-        ...(guess ? didYouMean(guess) : amountHint(found)),
+        ...(guess ? didYouMean(guess) : last === "amount" ? amountHint(found) : textRangeHint(found)),
       });
     }
     case "invalid_value": {

@@ -248,9 +248,85 @@ function syntaxError(err: unknown, text: string, file: string, log: NodeLog): In
   }
   const yamlType = YAML_TYPE.exec(reason)?.[1];
   if (yamlType !== undefined) return yamlTypeError(yamlType, file, at);
+  const read = at.line === undefined ? undefined : readMistake(reason, text, at.line, at.column);
   const known = KNOWN_REASONS.find(([pattern]) => pattern.test(reason));
-  const [message, hint] = known ? [known[1], known[2]] : [inWords(reason), "check the YAML/JSON syntax"];
+  const [message, hint] =
+    read ?? (known ? [known[1], known[2]] : [inWords(reason), "check the YAML/JSON syntax"]);
   return new InputError(`cannot parse: ${message}`, { file, ...at, hint });
+}
+
+/** How many lines above a mistake are read for the item or the bracket it goes with. */
+const LOOK_BACK = 200;
+
+/**
+ * The mistake behind a reason js-yaml gives to more than one, read from the lines at its mark (1-based):
+ * "missed comma" is also a value holding ": " unquoted in braces, or a brace left open before the next
+ * line's `- ` item; "bad indentation" at a `- ` is a list item out of line with the item before. Nothing
+ * from the file is quoted: only line and column numbers.
+ */
+function readMistake(
+  reason: string,
+  text: string,
+  line: number,
+  column: number,
+): [string, string] | undefined {
+  let start = 0;
+  for (let n = 1; n < line && start >= 0; n++) start = text.indexOf("\n", start) + 1 || -1;
+  if (start < 0) return undefined;
+  const here = lineOf(text.slice(start, start + 10_000), 1) ?? "";
+  const indent = here.search(/\S/);
+  const item = /^\s*-(\s|$)/.test(here) && column === indent + 1;
+  /** the lines above, nearest first, read backwards from this one */
+  const above = (): Array<[number, string]> => {
+    const out: Array<[number, string]> = [];
+    for (let end = start - 1, n = line - 1; end >= 0 && n >= Math.max(1, line - LOOK_BACK); n--) {
+      const from = text.lastIndexOf("\n", end - 1) + 1;
+      out.push([n, text.slice(from, end).replace(/\r$/, "")]);
+      end = from - 1;
+    }
+    return out;
+  };
+  if (/bad indentation of a (sequence|mapping) entry/.test(reason) && item) {
+    const before = above().find(([, l]) => /^\s*-(\s|$)/.test(l));
+    return [
+      "bad indentation of a list item",
+      `the items of one list start their "-" in the same column${
+        before ? `: column ${before[1].search(/\S/) + 1}, as on line ${before[0]}` : ""
+      }`,
+    ];
+  }
+  if (!/missed comma between flow collection entries/.test(reason)) return undefined;
+  if (item) {
+    // a block list's `- ` is never inside braces: the item before left its { or [ open
+    const open = above().find(([, l]) => openBracket(l));
+    return [
+      "a { or [ never closed",
+      `close each { with } and each [ with ]${open ? ` (line ${open[0]} leaves one open)` : ""}`,
+    ];
+  }
+  // the entry up to the colon found: `text: called` is a one-word value followed by ": "
+  const entry =
+    here
+      .slice(0, column - 1)
+      .split(/[{[,]/)
+      .at(-1) ?? "";
+  if (/^\s*[^\s:]+:\s+[^\s:]+$/.test(entry))
+    return ['a value holding ": " unquoted, inside { … }', 'quote it: { text: "a: b" }'];
+  return [
+    "a comma missing between the entries of a { … } or [ … ]",
+    'separate each entry from the next with a comma: { day: 1, type: note, text: hi }; a value that holds ": " is quoted (text: "a: b")',
+  ];
+}
+
+/** Whether a line leaves a { or [ open (quoted text and a comment aside). */
+function openBracket(line: string): boolean {
+  const code = line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""').replace(/(^|\s)#.*$/, "");
+  let depth = 0;
+  for (const c of code) {
+    if (c === "{" || c === "[") depth++;
+    else if ((c === "}" || c === "]") && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** One of YAML's own types beyond the core schema (`!!binary`, `!!timestamp`, …), as js-yaml names its tag.

@@ -1,7 +1,7 @@
 // A newcomer's commands, in-process: init writes a starter that passes `test`, explain answers why,
 // --html writes pages (or stdout with -), and a terminal's width is respected unless --wide.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -274,4 +274,47 @@ describe("what-if, as the docs spell it", () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Usage: credit-sim whatif|what-if");
   });
+});
+
+describe("--help's examples", () => {
+  // the program's own help ("": `credit-sim --help`) and each command's; a population's examples take minutes
+  it.each(
+    ["", "run", "explain", "test", "whatif", "reasons", "policies", "personas", "init"].map((c) => [
+      `credit-sim ${c}${c ? " " : ""}--help`,
+      c,
+    ]),
+  )(
+    "%s: its examples run as shown in a copy of the shipped scenarios, and each shows something",
+    async (_, command) => {
+      const help = (await inProcess(command === "" ? ["--help"] : [command, "--help"])).stdout;
+      // each command's examples in a folder of their own, as a reader trying them would start
+      const here = join(dir, `help-examples-${command || "program"}`);
+      cpSync(join(ROOT, "scenarios"), join(here, "scenarios"), { recursive: true });
+      const examples = help
+        .slice(help.search(/Examples?:\n/))
+        .split("\n")
+        .filter((l) => l.startsWith("  credit-sim "))
+        .map((l) => l.replace(/\s+#.*$/, "").trim());
+      let ran = 0;
+      for (const example of examples) {
+        const quoted = /'[^']*'|"[^"]*"/g;
+        // a shell's pipes, redirections and chains, and a watch that runs until Ctrl-C: not run here
+        if (/[|<>&;]|--watch/.test(example.replace(quoted, ""))) continue;
+        const args = (example.match(/'[^']*'|"[^"]*"|\S+/g) ?? [])
+          .slice(1)
+          .map((w) => w.replace(/^(['"])(.*)\1$/, "$2"));
+        // whatif on a file alone is the interactive session, for a terminal
+        if ((args[0] === "whatif" && args.length === 2) || args[0] === "simulate") continue;
+        const r = await inProcess(args, { cwd: here });
+        // what it wrote may be said on stderr ("wrote zhang-ming.html"); a problem or a warning may not
+        const problems = r.stderr.split("\n").filter((l) => l.startsWith("credit-sim:"));
+        expect({ example, code: r.code, problems }).toEqual({ example, code: 0, problems: [] });
+        // a test run of no scenario at all shows nothing of what the example is for
+        expect(r.stdout, example).not.toMatch(/^Scenarios +0 passed, 0 failed \(0\)/m);
+        ran++;
+      }
+      expect(ran, "examples run").toBeGreaterThan(0);
+    },
+    20_000,
+  );
 });

@@ -1017,6 +1017,14 @@ describe("help, version, unknown commands", () => {
     expect([...said]).toEqual(["no colour (also NO_COLOR=1 or a pipe)"]);
   });
 
+  it("an option that writes to standard output for - says so in the same words in every command's help", () => {
+    const said = new Set<string>();
+    for (const command of buildProgram(io().io).commands)
+      for (const option of command.options)
+        for (const m of option.description.matchAll(/- for ([a-z ]+?)[;)]/g)) said.add(m[1]!);
+    expect([...said]).toEqual(["standard output"]);
+  });
+
   it("--help's notes are reflowed to the terminal's width; examples stay whole, to be copied", () => {
     for (const columns of [60, 80]) {
       const out = { text: "" };
@@ -1034,6 +1042,26 @@ describe("help, version, unknown commands", () => {
       expect(notes).toContain(
         '  credit-sim whatif scenarios/zhang-ming.yaml --remove "type=apply,product=increase,day>=80" --save zm-fewer-applications.yaml',
       );
+    }
+  });
+
+  it("the program's own --help reflows its notes to the width as a command's does", () => {
+    for (const columns of [60, 80, 120]) {
+      const out = { text: "" };
+      const wide: CliIo = {
+        ...io().io,
+        stdout: { write: (t: string) => (out.text += t), isTTY: true, columns },
+      };
+      expect(parseArgv(["--help"], wide)).toEqual({ kind: "done", exitCode: 0 });
+      const notes = out.text.slice(out.text.indexOf("An option given twice"));
+      const prose = notes.split("\n").filter((l) => l !== "" && !l.startsWith("  ") && l !== "Examples:");
+      expect(prose.length).toBeGreaterThan(0);
+      for (const line of prose) expect(line.length, line).toBeLessThanOrEqual(columns);
+      // a paragraph: wrapped where the width says, not where the source's lines ended
+      expect(
+        prose.slice(0, -1).every((l, i) => l.length + 1 + prose[i + 1]!.split(" ")[0]!.length > columns),
+      ).toBe(true);
+      expect(notes).toContain("\n  credit-sim explain scenarios/zhang-ming.yaml --day 227\n");
     }
   });
 
@@ -1084,6 +1112,43 @@ describe("help, version, unknown commands", () => {
     expect(e.message).toBe('unknown option "--frobnicate"');
     expect(e.details.expected).toBe("an option of run (credit-sim run --help lists them)");
     expect(refused(["run", "a.yaml", "--jsn"]).details.hint).toBe('did you mean "--json"?');
+  });
+
+  it("a scenario file where the command goes, or another command's option, is told the command it goes with", () => {
+    // `credit-sim zhang.yaml`: a file is no command; `run` plays it
+    for (const file of ["scenarios/zhang-ming.yaml", "a.YML", "b.json"]) {
+      const e = refused([file]);
+      expect(e.message).toBe(`unknown command "${file}"`);
+      expect(e.details.hint).toBe(`a scenario file goes after a command: credit-sim run ${file}`);
+    }
+    // a name near a command stays that command's (`rnu` is "run"), a word that is no file the list of them
+    expect(refused(["frobnicate"]).details.hint).toBe("credit-sim --help lists the commands");
+    // `run FILE --day 227`: --day is explain's; --seed is simulate's; --frobnicate is no one's
+    expect(refused(["run", "a.yaml", "--day", "227"]).details.hint).toBe(
+      "--day is an option of explain, not of run",
+    );
+    expect(refused(["run", "a.yaml", "--seed=4"]).details.hint).toBe(
+      "--seed is an option of simulate, not of run",
+    );
+    expect(refused(["run", "a.yaml", "--frobnicate"]).details.hint).toBeUndefined();
+    // an option a few commands have names them all
+    expect(refused(["reasons", "--policy", "tightened"]).details.hint).toMatch(
+      /^--policy is an option of run, explain, whatif, simulate, not of reasons$/,
+    );
+  });
+
+  it("explain's day written without --day is told as that, once, with the command that has it", () => {
+    for (const day of ["227", "2024-08-15"]) {
+      const e = refused(["explain", "my scenario.yaml", day]);
+      // one problem: not also 'too many arguments', nor 'explain needs --day N'
+      expect(e.message).toBe("explain: a day without --day");
+      expect(e.details.hint).toBe(`credit-sim explain 'my scenario.yaml' --day ${day}`);
+    }
+    // with --day given, or a word that is no day, an extra argument is one
+    expect(refused(["explain", "a.yaml", "227", "--day", "3"]).message).toBe("explain: too many arguments");
+    expect(refused(["explain", "a.yaml", "b.yaml", "--day", "3"]).message).toBe(
+      "explain: too many arguments",
+    );
   });
 
   it("help for an unknown command is bad usage too, with a did-you-mean", () => {

@@ -756,6 +756,28 @@ describe("policies", () => {
     });
   });
 
+  it.each([
+    ["score: 800-900", "score", "write { min: 800, max: 900 }"],
+    ["score: 700 - 750", "score", "write { min: 700, max: 750 }"],
+    ["balance: 0..100.5", "balance", "write { min: 0, max: 100.5 }"],
+    ["score: 700~750", "score", "write { min: 700, max: 750 }"],
+    ["score: 900-800", "score", "write { min: 800, max: 900 }"],
+  ])(
+    "an expectation's range written as text (%s) is told the {min, max} to write",
+    async (value, field, hint) => {
+      const text = scenarioWith("  - { day: 0, type: note, text: x }\n", "").concat(
+        `expect:\n  - { day: 0, ${value} }\n`,
+      );
+      expectBadInput(await run(write("range-text.yaml", text)), {
+        file: "range-text.yaml",
+        field: `expect[0].${field}`,
+        message: "invalid value",
+        expected: "a number or {min, max}",
+        hint,
+      });
+    },
+  );
+
   it("a policy event with an empty set", async () => {
     const text = scenarioWith("  - { day: 3, type: policy, set: {} }\n");
     expectBadInput(await run(write("pe.yaml", text)), {
@@ -1378,6 +1400,41 @@ describe("files", () => {
       "4:1",
       /never closed/,
       /close each/,
+    ],
+    [
+      "a note's text holding ': ', unquoted in braces (not a comma missing)",
+      "name: bad\nevents:\n  - { day: 1, type: note, text: called: no answer }\n",
+      "3:39",
+      /holding ": " unquoted, inside/,
+      /quote it.*"a: b"/,
+    ],
+    [
+      "a value of words holding ': ' in braces: the comma, or the quotes",
+      "name: bad\nevents:\n  - { day: 1, type: note, text: called the bank: no answer }\n",
+      "3:48",
+      /comma missing/,
+      /comma.*quoted/,
+    ],
+    [
+      "a brace left open before the next item (not a comma missing)",
+      "name: bad\nevents:\n  - { day: 1, type: note, text: hi\n  - { day: 2, type: note, text: ho }\n",
+      "4:3",
+      /never closed/,
+      /close each \{ with \}.*line 3/,
+    ],
+    [
+      "a list item indented deeper than the one before",
+      "name: bad\nevents:\n  - { day: 1, type: note, text: hi }\n   - { day: 2, type: note, text: ho }\n",
+      "4:4",
+      /bad indentation of a list item/,
+      /items of one list start their "-" in the same column: column 3, as on line 3/,
+    ],
+    [
+      "a list item indented less than the one before",
+      "name: bad\nevents:\n  - { day: 1, type: note, text: hi }\n - { day: 2, type: note, text: ho }\n",
+      "4:2",
+      /bad indentation of a list item/,
+      /items of one list start their "-" in the same column: column 3, as on line 3/,
     ],
   ])("YAML syntax: %s, said with how to mend it", async (_, text, pos, message, hint) => {
     expectBadInput(await run(write("syntax.yaml", text)), { file: "syntax.yaml", pos, message, hint });

@@ -4,7 +4,7 @@
 import { resolve } from "node:path";
 import { Command, type Help, type Option, type ParseOptionsResult } from "commander";
 import { InputError, suggest } from "../../shared/errors.js";
-import { quoted } from "../../shared/text.js";
+import { quoted, shellPath } from "../../shared/text.js";
 import { isStandardOutput } from "../output-file.js";
 import { noStandardInput } from "./standard-input.js";
 import { addOptions, type OptionTable, type RawOptions } from "./table.js";
@@ -51,12 +51,7 @@ export function register<T extends OptionTable, I>(
   for (const alias of spec.aliases ?? []) command.alias(alias);
   for (const [syntax, description] of spec.arguments) command.argument(syntax, description);
   const read = addOptions(command, spec.options(), (key, problem) => command.refuse(key, problem));
-  if (spec.help !== "")
-    command.addHelpText("after", ({ error }) => {
-      const output = command.configureOutput();
-      const width = (error ? output.getErrHelpWidth?.() : output.getOutHelpWidth?.()) ?? 80;
-      return reflowHelp(spec.help, width, command.createHelp());
-    });
+  if (spec.help !== "") addReflowedHelp(command, spec.help);
   command.action((...args: unknown[]) => {
     // the options as read (an option given twice: its last value)
     const raw = read(command.opts());
@@ -130,12 +125,18 @@ class OptionsCommand extends Command {
       const flags = this.options.flatMap((o) => (o.long === undefined ? [] : [o.long]));
       const near = name.startsWith("--") ? suggest(name, [...flags, "--help"]) : undefined;
       const option = this.options.find((o) => o.long === near);
+      // an option of other commands (`run FILE --day 227`: explain's) is told whose it is
+      const owners =
+        near === undefined && name.startsWith("--")
+          ? (this.parent?.commands ?? []).filter((c) => c !== this && c.options.some((o) => o.long === name))
+          : [];
+      const meant = option ?? owners[0]?.options.find((o) => o.long === name);
       // the word after a misspelt option that takes a value is its value (`--acounts 5`), not an argument
       const next = rest[0];
       const value =
         name === first &&
-        option !== undefined &&
-        (option.required || option.optional) &&
+        meant !== undefined &&
+        (meant.required || meant.optional) &&
         next !== undefined &&
         !/^-./.test(next)
           ? next
@@ -148,7 +149,13 @@ class OptionsCommand extends Command {
         new InputError(`unknown option "${name}"`, {
           expected: `an option of ${this.name()} (credit-sim ${this.name()} --help lists them)`,
           found: value === undefined ? first : `${first} ${value}`,
-          ...(near !== undefined ? { hint: `did you mean "${near}"?` } : {}),
+          ...(near !== undefined
+            ? { hint: `did you mean "${near}"?` }
+            : owners.length > 0
+              ? {
+                  hint: `${name} is an option of ${owners.map((c) => c.name()).join(", ")}, not of ${this.name()}`,
+                }
+              : {}),
         }),
       );
     }
@@ -181,6 +188,26 @@ class OptionsCommand extends Command {
 
   _excessArguments(received: string[]): void {
     const takes = this.registeredArguments;
+    // `explain FILE 227`: the day written where no argument goes, its --day left out — one problem, said
+    // with the command that has it (not also "too many arguments" and "needs --day")
+    const extra = received.slice(takes.length);
+    if (
+      extra.length === 1 &&
+      /^(\d+|\d{4}-\d{2}-\d{2})$/.test(extra[0]!) &&
+      this.options.some((o) => o.long === "--day") &&
+      this.getOptionValue("day") === undefined
+    ) {
+      const given = received.slice(0, takes.length).map(shellPath);
+      this.refuse(
+        "day",
+        new InputError(`${this.name()}: a day without --day`, {
+          expected: "--day N or --day YYYY-MM-DD",
+          found: quoted(extra[0]!),
+          hint: ["credit-sim", this.name(), ...given, "--day", extra[0]!].join(" "),
+        }),
+      );
+      return;
+    }
     this.problems.push(
       new InputError(`${this.name()}: too many arguments`, {
         expected:
@@ -262,6 +289,15 @@ export function one(p: Positional): string {
  * into paragraphs and wrapped at `width` by commander's own wrapping, so no word breaks in two in an
  * 80-column terminal; indented lines (examples, to be copied whole), blank lines and headings stay.
  */
+/** Adds `text` after a command's --help, its paragraphs wrapped to the width the help is printed at. */
+export function addReflowedHelp(command: Command, text: string): void {
+  command.addHelpText("after", ({ error }) => {
+    const output = command.configureOutput();
+    const width = (error ? output.getErrHelpWidth?.() : output.getOutHelpWidth?.()) ?? 80;
+    return reflowHelp(text, width, command.createHelp());
+  });
+}
+
 function reflowHelp(text: string, width: number, help: Help): string {
   // too narrow for commander to wrap (it leaves text alone below its minimum): as written, not a
   // paragraph joined into one line

@@ -61,7 +61,7 @@ const mergeOptions = () => ({
   color: noColor(),
   html: outputPath(
     "--html <file>",
-    "also write the report as a self-contained HTML page, the unsharded run's (- for stdout)",
+    "also write the report as a self-contained HTML page, the unsharded run's (- for standard output)",
   ),
   force: flag("--force", "let --html replace a file already there that credit-sim did not write"),
   wide: flag("--wide", "do not fit the output to the terminal's width"),

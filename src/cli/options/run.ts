@@ -31,7 +31,10 @@ export interface RunInvocation {
 const options = () => ({
   json: flag("--json", "NDJSON: one object per step, then an `end` record with the summary"),
   explain: flag("--explain", "show the scorecard breakdown at every decision (with --json: in the records)"),
-  html: outputPath("--html <file>", "also write the run as a self-contained HTML page (- for stdout)"),
+  html: outputPath(
+    "--html <file>",
+    "also write the run as a self-contained HTML page (- for standard output)",
+  ),
   force: flag("--force", "let --html replace a file already there that credit-sim did not write"),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
   policy: policyRef("--policy <name|file>", "run under this policy instead of the file's"),
@@ -51,7 +54,7 @@ export const RUN: CommandSpec<ReturnType<typeof options>, RunInvocation> = {
   help: helpText(
     "Examples:",
     "  credit-sim run scenarios/zhang-ming.yaml",
-    "  credit-sim run scenarios/*.yaml --json | jq .decision",
+    "  credit-sim run scenarios/*.yaml --json | jq -c 'select(.decision == \"suspended\")'",
     "  credit-sim run scenarios/zhang-ming.yaml --html zhang-ming.html",
   ),
   read: ([files], raw) => {

@@ -155,7 +155,10 @@ const options = () => ({
     "leave out the charts (the score over time, a sweep's approval against bad rate)",
   ),
   color: noColor(),
-  html: outputPath("--html <file>", "also write the report as a self-contained HTML page (- for stdout)"),
+  html: outputPath(
+    "--html <file>",
+    "also write the report as a self-contained HTML page (- for standard output)",
+  ),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
 

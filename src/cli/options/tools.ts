@@ -95,7 +95,7 @@ export const COMPLETION: CommandSpec<Record<string, never>, CompletionInvocation
   options: () => ({}),
   help: helpText(
     "Examples:",
-    "  source <(credit-sim completion bash)          # in ~/.bashrc",
+    "  source <(credit-sim completion bash)               # in ~/.bashrc",
     "  credit-sim completion zsh > ~/.zfunc/_credit-sim   # a folder on $fpath",
   ),
   read: ([shell]) => {

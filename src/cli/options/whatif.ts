@@ -86,7 +86,7 @@ const options = () => {
     color: noColor(),
     html: outputPath(
       "--html <file>",
-      "also write the comparison as a self-contained HTML page (- for stdout)",
+      "also write the comparison as a self-contained HTML page (- for standard output)",
     ),
     wide: flag("--wide", "do not fit the output to the terminal's width"),
   };

@@ -204,8 +204,9 @@ function testChart(run: TestRun): ChartSpec {
             stacked: true,
             beginAtZero: true,
             ticks: { precision: 0 },
-            // a failed golden trace is a check of its own, stacked on the expectations
-            title: { display: true, text: "checks: each expectation, and the golden trace" },
+            // a failed golden trace is a check of its own, stacked on the expectations; a matched one is
+            // not drawn, so that a bar is the count of expectations the terminal prints beside the scenario
+            title: { display: true, text: "expectations, and a golden trace that failed" },
           },
           y: { stacked: true },
         },
