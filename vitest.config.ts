@@ -13,6 +13,7 @@ const MOCKS_MODULES = [
   "test/scenario/policy-reads.test.ts",
   "test/cli/unreadable-paths.test.ts",
   "test/whatif/search-refused-first.test.ts",
+  "test/whatif/search-answers.test.ts",
   "test/cli/file-identity.test.ts",
 ];
 

@@ -24,7 +24,7 @@ import { InputError } from "../shared/errors.js";
 import { printable, shellPath } from "../shared/text.js";
 import { checkOutput, checkOwnFolder, occupied, ownFolder, writeOutput } from "../shared/write-file.js";
 import type { Goal } from "../whatif/goal.js";
-import { compareRuns, runVariant, type VariantRun } from "../whatif/run.js";
+import { compareRuns, runVariant, searchTrace, type VariantRun } from "../whatif/run.js";
 import { suggestName, variantYaml } from "../whatif/save.js";
 import { searchCounterfactual } from "../whatif/search.js";
 import {
@@ -482,7 +482,7 @@ async function search(
     r = searchCounterfactual(
       goal,
       { variant: from.variant, trace: from.trace, policy: from.loaded.scenario.policy },
-      (v) => runVariant(v).trace,
+      searchTrace,
     );
   } catch (e) {
     // a search refused (a timeline too long) is said; the session and its edits go on

@@ -71,6 +71,12 @@ export interface Recorder {
 export interface RunOptions {
   /** visit every day instead of only the days on which something can change (same steps, slower) */
   everyDay?: boolean;
+  /** work out customer service's answers (default true): a `contact_support` step's reasons, facts and
+   *  remedies, and the steps a declined early review or a lifted hold comes with. Without them the same
+   *  decisions are taken and a call decides nothing (state.ts, `answers`): for a caller that reads the
+   *  lender's decisions alone, as a what-if search does — an answer runs the account ahead, thousands of
+   *  times what any other step costs. */
+  answers?: boolean;
 }
 
 export function simulate(scenario: Scenario, options: RunOptions = {}): Trace {
@@ -114,8 +120,8 @@ export function simulate(scenario: Scenario, options: RunOptions = {}): Trace {
 }
 
 /** The state a scenario starts from. */
-export function startState(scenario: Scenario, notices: boolean): EngineState {
-  return initialState(scenario.start, scenario.profile, scenario.policy, { notices });
+export function startState(scenario: Scenario, notices: boolean, answers = true): EngineState {
+  return initialState(scenario.start, scenario.profile, scenario.policy, { notices, answers });
 }
 
 /**
@@ -162,7 +168,7 @@ function checkRunnable(scenario: Scenario): void {
 export function run(scenario: Scenario, rec: Recorder, options: RunOptions = {}): void {
   checkRunnable(scenario);
   // notices (statement, due, overdue) decide nothing: built only for a recorder that keeps steps
-  const s = startState(scenario, rec.step !== undefined);
+  const s = startState(scenario, rec.step !== undefined, options.answers ?? true);
   const steps = stepRecorder(s, rec);
   const { events, until } = scenario;
   // observed days ascending, with a cursor: each visit looks at the next one only

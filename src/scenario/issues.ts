@@ -362,6 +362,19 @@ export function describeIssue(
         ...(guess ? didYouMean(guess) : last === "amount" ? amountHint(found) : textRangeHint(found)),
       });
     }
+    case "invalid_key": {
+      // a mapping's key its schema refuses (a record's: a merge document's flip-group labels): what a key
+      // must be is the key schema's own problem, worded as any value's, and what was found is the key —
+      // not the value under it, nor zod's 'Invalid key in record'
+      const key = String(last);
+      const inner = issue.issues[0];
+      const worded = inner ? describeIssue({ ...inner, path: [] }, key, file, pos, {}) : undefined;
+      return new InputError("invalid key", {
+        ...base,
+        expected: worded?.details.expected ?? "another key",
+        found: describeValue(key),
+      });
+    }
     case "invalid_value": {
       const options = issue.values.map(String);
       const expected = `one of ${options.join(", ")}`;

@@ -447,6 +447,23 @@ describe("every aggregate is checked", () => {
       expect(refused(label(forged)).details.field).toMatch(/decisionFlips/);
   });
 
+  it("a flip group's label refused is said as a key: what a label must be, and the label found", () => {
+    // it was zod's own words for what was expected ('Invalid key in record') and, as found, the group
+    // under the label ('an object')
+    const label = (text: string) =>
+      edited((d) => {
+        const pair = at(d, ["aggregates", "decisionFlips", 0]) as { groups: Record<string, unknown> };
+        pair.groups[text] = { accounts: 1, examples: [1] };
+      }, true);
+    const control = refused(label("by MIN_SCORE\u001b[2J"));
+    expect(control.details.field).toBe("aggregates.decisionFlips[0].groups.by MIN_SCORE\u001b[2J");
+    expect(control.details.expected).toBe("one line of text without control characters");
+    expect(control.details.found).toBe('"by MIN_SCORE\\x1b[2J"');
+    const long = refused(label("x".repeat(1001)));
+    expect(long.details.expected).toBe("at most 1000 characters");
+    expect(long.details.found).toMatch(/^"x+/);
+  });
+
   it("totals that contradict each other are refused, each within its range or not", () => {
     const arm0 = (d: Doc) => at(d, ["aggregates", "champion", 0]);
     const cases: Array<[(d: Doc) => void, RegExp]> = [

@@ -19,7 +19,7 @@ import type { Comparison } from "../../whatif/compare.js";
 import { flagToEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
 import { comparisonToJson, counterfactualToJson, listingToJson } from "../../whatif/json.js";
-import { compareRuns, runVariant, type VariantRun } from "../../whatif/run.js";
+import { compareRuns, runVariant, searchTrace, type VariantRun } from "../../whatif/run.js";
 import { variantYaml } from "../../whatif/save.js";
 import { checkSearchSize, searchCounterfactual } from "../../whatif/search.js";
 import { applyEdit, baseVariant, loadVariant, type Variant } from "../../whatif/variant.js";
@@ -190,15 +190,18 @@ async function counterfactual(
   const found = searchCounterfactual(
     goal,
     { variant: start.variant, trace: start.trace, policy: start.loaded.scenario.policy },
-    (v) => runVariant(v).trace,
+    searchTrace,
     {
       ...(options.maxEdits !== undefined ? { maxEdits: options.maxEdits } : {}),
       ...(options.budget !== undefined ? { budget: options.budget } : {}),
     },
   );
   const best = found.solutions[0];
-  const bestRun: VariantRun | null = best
-    ? { variant: best.variant, loaded: start.loaded, trace: best.trace }
+  // the search's traces leave customer service's answers out: the suggestion shown (on the page, or
+  // compared below the advice) is run whole
+  const shown = best !== undefined && (options.html !== undefined || !options.json);
+  const bestRun: VariantRun | null = shown
+    ? { variant: best.variant, loaded: start.loaded, trace: runVariant(best.variant).trace }
     : null;
   if (options.html !== undefined && !bestRun)
     throw new UsageError("--html: no change within the bound works, so there is nothing to compare");
@@ -216,8 +219,8 @@ async function counterfactual(
     return;
   }
   out(renderCounterfactual(found, start, chalk));
-  if (best && bestRun) {
-    const traces = { base: start.trace, variant: best.trace };
+  if (bestRun) {
+    const traces = { base: start.trace, variant: bestRun.trace };
     out(
       `\n${renderComparison(compareRuns(start, bestRun), traces, [], {
         chalk,
