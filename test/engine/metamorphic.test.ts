@@ -7,9 +7,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatIsoDate, parseIsoDate } from "../../src/engine/calendar.js";
 import { REASONS } from "../../src/engine/reasons.js";
-import { nextEngineDay, runDay } from "../../src/engine/schedule.js";
+import { END_OF_DAY, nextEngineDay, runDay, START_OF_DAY } from "../../src/engine/schedule.js";
 import { SCORE_MAX, SCORE_MIN } from "../../src/engine/scorecard.js";
 import { simulate, startState } from "../../src/engine/simulate.js";
+import { step } from "../../src/engine/step.js";
 import type { Scenario, ScenarioEvent, Trace } from "../../src/engine/types.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { activeScenarioArb, scenarioArb } from "./arbitraries.js";
@@ -101,6 +102,24 @@ const chargeOffDay = (t: Trace): number => t.steps.find((s) => s.decision === "c
 
 const repaid = (t: Trace): number =>
   t.steps.reduce((n, s) => n + (s.event.type === "repay" ? s.applied : 0), 0);
+
+/** Whether a Huabei repayment of the timeline settles instalment principal not yet billed (early). */
+function settlesEarly(sc: Scenario): boolean {
+  const s = startState(sc, false);
+  const plans = () => s.customer.huabei.ledger.plans.reduce((n, p) => n + p.unbilled, 0);
+  for (let d = 0, ei = 0; d <= sc.until; ) {
+    for (const input of [{ type: "open_day", day: d } as const, ...START_OF_DAY]) step(s, input);
+    for (; sc.events[ei]?.day === d; ei++) {
+      const e = sc.events[ei]!;
+      const before = plans();
+      step(s, e);
+      if (e.type === "repay" && e.line === "huabei" && plans() < before) return true;
+    }
+    for (const input of END_OF_DAY) step(s, input);
+    d = Math.min(nextEngineDay(s, sc.until), sc.events[ei]?.day ?? Number.POSITIVE_INFINITY);
+  }
+  return false;
+}
 
 describe("the ledgers' parts", () => {
   it("no part of a bill, plan or loan is ever negative, and a written-off line accrues nothing", () => {
@@ -336,6 +355,60 @@ describe("paying more, or sooner", () => {
       ),
       { numRuns: RUNS * 5 },
     );
+  });
+
+  // The same Huabei repayment a few days sooner, within its cycle, applied in full in both timelines (so it
+  // paid for something on both days), on what the lender lent alike: the balance it pays off earlier never
+  // bears more interest, instalment fees or late penalties, on either line, to the fen — nor ends with a
+  // lower score. Two rules a lender keeps make the narrowing:
+  // - not moved back over a statement: paid before it, it makes the statement smaller rather than meet its
+  //   minimum (a minimum rounded up to the fen asks ¥0.10 of ¥0.99 as of ¥1.00, and the rest, paid after
+  //   the statement, falls short of it);
+  // - not where a repayment settles instalment principal not yet billed, in either timeline: what is left
+  //   once the bills and unbilled purchases are paid settles a plan's last instalments early (model.md,
+  //   repayment order: the plan ends sooner), so money paid before a purchase may shorten a plan where paid
+  //   after it, it paid the purchase — and the next bill, left unpaid, puts more in arrears.
+  it("a Huabei repayment made sooner never costs a fen more in charges", () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(ledgerTimeline("huabei"), timelines),
+        fc.nat(),
+        fc.integer({ min: 1, max: 60 }),
+        (sc, pick, sooner) => {
+          const repays = sc.events.filter(
+            (e) => e.type === "repay" && e.line === "huabei" && e.amount.kind === "amount",
+          );
+          const r = repays[pick % Math.max(1, repays.length)];
+          if (r === undefined || r.day < sooner) return;
+          const events = sc.events.map((e): EventInput => (e === r ? { ...r, day: r.day - sooner } : e));
+          const base = simulate(sc);
+          const alt = simulate(withEvents(sc, events));
+          const applied = (t: Trace) =>
+            t.steps
+              .filter((s) => s.event.type === "repay")
+              .map((s) => `${s.line} ${s.applied}`)
+              .sort()
+              .join();
+          if (applied(alt) !== applied(base)) return;
+          if (lending(base) !== lending(alt) || chargeOffDay(base) !== chargeOffDay(alt)) return;
+          const crossed = base.steps.some(
+            (s) => s.event.type === "statement" && s.day > r.day - sooner && s.day <= r.day,
+          );
+          if (crossed) return;
+          const plans = sc.events.some((e) => e.type === "purchase" && e.instalments !== null);
+          if (plans && (settlesEarly(sc) || settlesEarly(withEvents(sc, events)))) return;
+          const where = `day ${r.day} → ${r.day - sooner}`;
+          expect(alt.final.charges, where).toBeLessThanOrEqual(base.final.charges);
+          expect(alt.final.jiebei.charges, where).toBeLessThanOrEqual(base.final.jiebei.charges);
+          expect(alt.final.score, where).toBeGreaterThanOrEqual(base.final.score);
+          compared++;
+        },
+      ),
+      { numRuns: RUNS * 4 },
+    );
+    // the draw moves repayments that pay for something on both days (about a third of the cases)
+    expect(compared).toBeGreaterThan(RUNS / 4);
   });
 
   it("removing a declined application never lowers the final score", () => {
