@@ -261,6 +261,46 @@ describe("edits that change nothing", () => {
     );
   });
 
+  // The engine does not look ahead: what the customer does later, or the day the run stops, changes no step
+  // before it; an observed day is a look at the state, not an event; an event after `until` is left out.
+  it("a later event, an earlier end, an observed day or an event after `until` changes nothing before it", () => {
+    fc.assert(
+      fc.property(
+        timelines,
+        fc.integer({ min: 0, max: 460 }),
+        fc.array(fc.integer({ min: 0, max: 460 })),
+        (sc, cut, look) => {
+          const whole = simulate(sc);
+          const before = (t: Trace, day: number) => JSON.stringify(t.steps.filter((s) => s.day < day));
+          // the events from `cut` on left out, or the run stopped the day before it
+          const earlier = simulate({ ...sc, events: sc.events.filter((e) => e.day < cut) });
+          expect(before(earlier, cut)).toBe(before(whole, cut));
+          if (cut > 0 && cut <= sc.until) {
+            const stopped = simulate({ ...sc, until: cut - 1, observe: sc.observe.filter((d) => d < cut) });
+            expect(JSON.stringify(stopped.steps)).toBe(before(whole, cut));
+          }
+          // more observed days: the same steps and the same end
+          const observed = simulate({
+            ...sc,
+            observe: [...sc.observe, ...look.filter((d) => d <= sc.until)],
+          });
+          expect(JSON.stringify(observed.steps)).toBe(JSON.stringify(whole.steps));
+          // (an observed last day's end keeps what its score is made of too)
+          const end = ({ inputs: _, ...snap }: Trace["final"]) => snap;
+          expect(end(observed.final)).toEqual(end(whole.final));
+          // an event after the last day: the same trace
+          const after: ScenarioEvent = {
+            day: sc.until + 1 + (cut % 30),
+            index: sc.events.length,
+            type: "external_inquiry",
+          };
+          expect(comparable(simulate({ ...sc, events: [...sc.events, after] }))).toEqual(comparable(whole));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
   it("the same timeline 400 years apart, or 4 or 28 within 1901–2099, decides the same", () => {
     fc.assert(
       fc.property(timelines, fc.constantFrom(400, -400, 4, -4, 28), (sc, years) => {
