@@ -13,7 +13,7 @@ import { simulate, startState } from "../../src/engine/simulate.js";
 import { step } from "../../src/engine/step.js";
 import type { Scenario, ScenarioEvent, Trace } from "../../src/engine/types.js";
 import { propertyRuns } from "../helpers/property-seed.js";
-import { activeScenarioArb, scenarioArb } from "./arbitraries.js";
+import { activeScenarioArb, amount, customerEvents, scenarioArb } from "./arbitraries.js";
 import { type EventInput, scenario, testPolicy } from "./builders.js";
 
 const RUNS = propertyRuns(25);
@@ -256,6 +256,72 @@ describe("edits that change nothing", () => {
             );
         expect(decisions(b)).toEqual(decisions(a));
         expect(b.final).toEqual(a.final);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  // Same-day events that commute (docs/model.md, "a day's order"): a repayment of each line, a note beside
+  // any event, and two facts elsewhere (debts, repayments and applications elsewhere, an income) but a debt
+  // and a repayment elsewhere (one of more than is owed is capped at what is owed) and two incomes (the
+  // last is the one reported). Either order: the same end, each event deciding the same, every later step
+  // the same.
+  it("same-day events that commute, taken in either order, leave the same day's end and decide the same", () => {
+    const repay = (line: "huabei" | "jiebei") =>
+      fc
+        .oneof(
+          amount.map((fen) => ({ kind: "amount" as const, fen })),
+          fc.constantFrom(
+            { kind: "full" as const },
+            { kind: "minimum" as const },
+            { kind: "statement" as const },
+          ),
+        )
+        .map((amount): EventInput => ({ day: 0, type: "repay", line, amount }));
+    const elsewhere = fc.oneof(
+      amount.map((a): EventInput => ({ day: 0, type: "external_debt", amount: a })),
+      amount.map((a): EventInput => ({ day: 0, type: "external_repayment", amount: a })),
+      fc
+        .integer({ min: 0, max: 100_000 })
+        .map((m): EventInput => ({ day: 0, type: "income", monthlyIncome: m })),
+      fc.constant<EventInput>({ day: 0, type: "external_inquiry" }),
+    );
+    const apart = (a: EventInput, b: EventInput) =>
+      (a.type === "income" && b.type === "income") ||
+      [a.type, b.type].sort().join() === "external_debt,external_repayment";
+    const pairs = fc.oneof(
+      fc.tuple(repay("huabei"), repay("jiebei")),
+      fc.tuple(
+        fc.constant<EventInput>({ day: 0, type: "note", text: "a note" }),
+        customerEvents(fc.constant(0), amount),
+      ),
+      fc.tuple(elsewhere, elsewhere).filter(([a, b]) => !apart(a, b)),
+    );
+    fc.assert(
+      fc.property(timelines, pairs, fc.nat(), (sc, [a, b], pick) => {
+        const day = sc.events.length > 0 ? sc.events[pick % sc.events.length]!.day : 0;
+        const at = sc.events.findIndex((e) => e.day > day);
+        const cut = at < 0 ? sc.events.length : at;
+        const first = { ...a, day, index: sc.events.length } as ScenarioEvent;
+        const second = { ...b, day, index: sc.events.length + 1 } as ScenarioEvent;
+        const taken = (x: ScenarioEvent, y: ScenarioEvent) =>
+          simulate({ ...sc, events: [...sc.events.slice(0, cut), x, y, ...sc.events.slice(cut)] });
+        const ab = taken(first, second);
+        const ba = taken(second, first);
+        const { inputs: _a, ...endAb } = ab.final;
+        const { inputs: _b, ...endBa } = ba.final;
+        expect(endBa).toEqual(endAb);
+        expect(ba.scoreSeries).toEqual(ab.scoreSeries);
+        const decided = (t: Trace) => {
+          const of: Record<number, string[]> = {};
+          for (const s of t.steps)
+            if ("index" in s.event)
+              (of[s.event.index] ??= []).push(`${s.line} ${s.decision} ${s.reasons.join()}`);
+          return of;
+        };
+        expect(decided(ba)).toEqual(decided(ab));
+        const later = (t: Trace) => t.steps.filter((s) => s.day > day);
+        expect(later(ba)).toEqual(later(ab));
       }),
       { numRuns: RUNS },
     );
