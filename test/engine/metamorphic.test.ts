@@ -314,9 +314,11 @@ describe("edits that change nothing", () => {
         expect(ba.scoreSeries).toEqual(ab.scoreSeries);
         const decided = (t: Trace) => {
           const of: Record<number, string[]> = {};
-          for (const s of t.steps)
-            if ("index" in s.event)
-              (of[s.event.index] ??= []).push(`${s.line} ${s.decision} ${s.reasons.join()}`);
+          for (const s of t.steps) {
+            if (!("index" in s.event)) continue;
+            const was = of[s.event.index] ?? [];
+            of[s.event.index] = [...was, `${s.line} ${s.decision} ${s.reasons.join()}`];
+          }
           return of;
         };
         expect(decided(ba)).toEqual(decided(ab));
@@ -337,13 +339,13 @@ describe("edits that change nothing", () => {
         fc.array(fc.integer({ min: 0, max: 460 })),
         (sc, cut, look) => {
           const whole = simulate(sc);
-          const before = (t: Trace, day: number) => JSON.stringify(t.steps.filter((s) => s.day < day));
+          const stepsBefore = (t: Trace, day: number) => JSON.stringify(t.steps.filter((s) => s.day < day));
           // the events from `cut` on left out, or the run stopped the day before it
           const earlier = simulate({ ...sc, events: sc.events.filter((e) => e.day < cut) });
-          expect(before(earlier, cut)).toBe(before(whole, cut));
+          expect(stepsBefore(earlier, cut)).toBe(stepsBefore(whole, cut));
           if (cut > 0 && cut <= sc.until) {
             const stopped = simulate({ ...sc, until: cut - 1, observe: sc.observe.filter((d) => d < cut) });
-            expect(JSON.stringify(stopped.steps)).toBe(before(whole, cut));
+            expect(JSON.stringify(stopped.steps)).toBe(stepsBefore(whole, cut));
           }
           // more observed days: the same steps and the same end
           const observed = simulate({
