@@ -7,12 +7,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatIsoDate, parseIsoDate } from "../../src/engine/calendar.js";
 import { REASONS } from "../../src/engine/reasons.js";
-import { nextEngineDay, runDay } from "../../src/engine/schedule.js";
+import { END_OF_DAY, nextEngineDay, runDay, START_OF_DAY } from "../../src/engine/schedule.js";
 import { SCORE_MAX, SCORE_MIN } from "../../src/engine/scorecard.js";
 import { simulate, startState } from "../../src/engine/simulate.js";
+import { step } from "../../src/engine/step.js";
 import type { Scenario, ScenarioEvent, Trace } from "../../src/engine/types.js";
 import { propertyRuns } from "../helpers/property-seed.js";
-import { activeScenarioArb, scenarioArb } from "./arbitraries.js";
+import { activeScenarioArb, amount, customerEvents, scenarioArb } from "./arbitraries.js";
 import { type EventInput, scenario, testPolicy } from "./builders.js";
 
 const RUNS = propertyRuns(25);
@@ -101,6 +102,24 @@ const chargeOffDay = (t: Trace): number => t.steps.find((s) => s.decision === "c
 
 const repaid = (t: Trace): number =>
   t.steps.reduce((n, s) => n + (s.event.type === "repay" ? s.applied : 0), 0);
+
+/** Whether a Huabei repayment of the timeline settles instalment principal not yet billed (early). */
+function settlesEarly(sc: Scenario): boolean {
+  const s = startState(sc, false);
+  const plans = () => s.customer.huabei.ledger.plans.reduce((n, p) => n + p.unbilled, 0);
+  for (let d = 0, ei = 0; d <= sc.until; ) {
+    for (const input of [{ type: "open_day", day: d } as const, ...START_OF_DAY]) step(s, input);
+    for (; sc.events[ei]?.day === d; ei++) {
+      const e = sc.events[ei]!;
+      const before = plans();
+      step(s, e);
+      if (e.type === "repay" && e.line === "huabei" && plans() < before) return true;
+    }
+    for (const input of END_OF_DAY) step(s, input);
+    d = Math.min(nextEngineDay(s, sc.until), sc.events[ei]?.day ?? Number.POSITIVE_INFINITY);
+  }
+  return false;
+}
 
 describe("the ledgers' parts", () => {
   it("no part of a bill, plan or loan is ever negative, and a written-off line accrues nothing", () => {
@@ -242,6 +261,114 @@ describe("edits that change nothing", () => {
     );
   });
 
+  // Same-day events that commute (docs/model.md, "a day's order"): a repayment of each line, a note beside
+  // any event, and two facts elsewhere (debts, repayments and applications elsewhere, an income) but a debt
+  // and a repayment elsewhere (one of more than is owed is capped at what is owed) and two incomes (the
+  // last is the one reported). Either order: the same end, each event deciding the same, every later step
+  // the same.
+  it("same-day events that commute, taken in either order, leave the same day's end and decide the same", () => {
+    const repay = (line: "huabei" | "jiebei") =>
+      fc
+        .oneof(
+          amount.map((fen) => ({ kind: "amount" as const, fen })),
+          fc.constantFrom(
+            { kind: "full" as const },
+            { kind: "minimum" as const },
+            { kind: "statement" as const },
+          ),
+        )
+        .map((amount): EventInput => ({ day: 0, type: "repay", line, amount }));
+    const elsewhere = fc.oneof(
+      amount.map((a): EventInput => ({ day: 0, type: "external_debt", amount: a })),
+      amount.map((a): EventInput => ({ day: 0, type: "external_repayment", amount: a })),
+      fc
+        .integer({ min: 0, max: 100_000 })
+        .map((m): EventInput => ({ day: 0, type: "income", monthlyIncome: m })),
+      fc.constant<EventInput>({ day: 0, type: "external_inquiry" }),
+    );
+    const apart = (a: EventInput, b: EventInput) =>
+      (a.type === "income" && b.type === "income") ||
+      [a.type, b.type].sort().join() === "external_debt,external_repayment";
+    const pairs = fc.oneof(
+      fc.tuple(repay("huabei"), repay("jiebei")),
+      fc.tuple(
+        fc.constant<EventInput>({ day: 0, type: "note", text: "a note" }),
+        customerEvents(fc.constant(0), amount),
+      ),
+      fc.tuple(elsewhere, elsewhere).filter(([a, b]) => !apart(a, b)),
+    );
+    fc.assert(
+      fc.property(timelines, pairs, fc.nat(), (sc, [a, b], pick) => {
+        const day = sc.events.length > 0 ? sc.events[pick % sc.events.length]!.day : 0;
+        const at = sc.events.findIndex((e) => e.day > day);
+        const cut = at < 0 ? sc.events.length : at;
+        const first = { ...a, day, index: sc.events.length } as ScenarioEvent;
+        const second = { ...b, day, index: sc.events.length + 1 } as ScenarioEvent;
+        const taken = (x: ScenarioEvent, y: ScenarioEvent) =>
+          simulate({ ...sc, events: [...sc.events.slice(0, cut), x, y, ...sc.events.slice(cut)] });
+        const ab = taken(first, second);
+        const ba = taken(second, first);
+        const { inputs: _a, ...endAb } = ab.final;
+        const { inputs: _b, ...endBa } = ba.final;
+        expect(endBa).toEqual(endAb);
+        expect(ba.scoreSeries).toEqual(ab.scoreSeries);
+        const decided = (t: Trace) => {
+          const of: Record<number, string[]> = {};
+          for (const s of t.steps) {
+            if (!("index" in s.event)) continue;
+            const was = of[s.event.index] ?? [];
+            of[s.event.index] = [...was, `${s.line} ${s.decision} ${s.reasons.join()}`];
+          }
+          return of;
+        };
+        expect(decided(ba)).toEqual(decided(ab));
+        const later = (t: Trace) => t.steps.filter((s) => s.day > day);
+        expect(later(ba)).toEqual(later(ab));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  // The engine does not look ahead: what the customer does later, or the day the run stops, changes no step
+  // before it; an observed day is a look at the state, not an event; an event after `until` is left out.
+  it("a later event, an earlier end, an observed day or an event after `until` changes nothing before it", () => {
+    fc.assert(
+      fc.property(
+        timelines,
+        fc.integer({ min: 0, max: 460 }),
+        fc.array(fc.integer({ min: 0, max: 460 })),
+        (sc, cut, look) => {
+          const whole = simulate(sc);
+          const stepsBefore = (t: Trace, day: number) => JSON.stringify(t.steps.filter((s) => s.day < day));
+          // the events from `cut` on left out, or the run stopped the day before it
+          const earlier = simulate({ ...sc, events: sc.events.filter((e) => e.day < cut) });
+          expect(stepsBefore(earlier, cut)).toBe(stepsBefore(whole, cut));
+          if (cut > 0 && cut <= sc.until) {
+            const stopped = simulate({ ...sc, until: cut - 1, observe: sc.observe.filter((d) => d < cut) });
+            expect(JSON.stringify(stopped.steps)).toBe(stepsBefore(whole, cut));
+          }
+          // more observed days: the same steps and the same end
+          const observed = simulate({
+            ...sc,
+            observe: [...sc.observe, ...look.filter((d) => d <= sc.until)],
+          });
+          expect(JSON.stringify(observed.steps)).toBe(JSON.stringify(whole.steps));
+          // (an observed last day's end keeps what its score is made of too)
+          const end = ({ inputs: _, ...snap }: Trace["final"]) => snap;
+          expect(end(observed.final)).toEqual(end(whole.final));
+          // an event after the last day: the same trace
+          const after: ScenarioEvent = {
+            day: sc.until + 1 + (cut % 30),
+            index: sc.events.length,
+            type: "external_inquiry",
+          };
+          expect(comparable(simulate({ ...sc, events: [...sc.events, after] }))).toEqual(comparable(whole));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
   it("the same timeline 400 years apart, or 4 or 28 within 1901–2099, decides the same", () => {
     fc.assert(
       fc.property(timelines, fc.constantFrom(400, -400, 4, -4, 28), (sc, years) => {
@@ -336,6 +463,60 @@ describe("paying more, or sooner", () => {
       ),
       { numRuns: RUNS * 5 },
     );
+  });
+
+  // The same Huabei repayment a few days sooner, within its cycle, applied in full in both timelines (so it
+  // paid for something on both days), on what the lender lent alike: the balance it pays off earlier never
+  // bears more interest, instalment fees or late penalties, on either line, to the fen — nor ends with a
+  // lower score. Two rules a lender keeps make the narrowing:
+  // - not moved back over a statement: paid before it, it makes the statement smaller rather than meet its
+  //   minimum (a minimum rounded up to the fen asks ¥0.10 of ¥0.99 as of ¥1.00, and the rest, paid after
+  //   the statement, falls short of it);
+  // - not where a repayment settles instalment principal not yet billed, in either timeline: what is left
+  //   once the bills and unbilled purchases are paid settles a plan's last instalments early (model.md,
+  //   repayment order: the plan ends sooner), so money paid before a purchase may shorten a plan where paid
+  //   after it, it paid the purchase — and the next bill, left unpaid, puts more in arrears.
+  it("a Huabei repayment made sooner never costs a fen more in charges", () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(ledgerTimeline("huabei"), timelines),
+        fc.nat(),
+        fc.integer({ min: 1, max: 60 }),
+        (sc, pick, sooner) => {
+          const repays = sc.events.filter(
+            (e) => e.type === "repay" && e.line === "huabei" && e.amount.kind === "amount",
+          );
+          const r = repays[pick % Math.max(1, repays.length)];
+          if (r === undefined || r.day < sooner) return;
+          const events = sc.events.map((e): EventInput => (e === r ? { ...r, day: r.day - sooner } : e));
+          const base = simulate(sc);
+          const alt = simulate(withEvents(sc, events));
+          const applied = (t: Trace) =>
+            t.steps
+              .filter((s) => s.event.type === "repay")
+              .map((s) => `${s.line} ${s.applied}`)
+              .sort()
+              .join();
+          if (applied(alt) !== applied(base)) return;
+          if (lending(base) !== lending(alt) || chargeOffDay(base) !== chargeOffDay(alt)) return;
+          const crossed = base.steps.some(
+            (s) => s.event.type === "statement" && s.day > r.day - sooner && s.day <= r.day,
+          );
+          if (crossed) return;
+          const plans = sc.events.some((e) => e.type === "purchase" && e.instalments !== null);
+          if (plans && (settlesEarly(sc) || settlesEarly(withEvents(sc, events)))) return;
+          const where = `day ${r.day} → ${r.day - sooner}`;
+          expect(alt.final.charges, where).toBeLessThanOrEqual(base.final.charges);
+          expect(alt.final.jiebei.charges, where).toBeLessThanOrEqual(base.final.jiebei.charges);
+          expect(alt.final.score, where).toBeGreaterThanOrEqual(base.final.score);
+          compared++;
+        },
+      ),
+      { numRuns: RUNS * 4 },
+    );
+    // the draw moves repayments that pay for something on both days (about a third of the cases)
+    expect(compared).toBeGreaterThan(RUNS / 4);
   });
 
   it("removing a declined application never lowers the final score", () => {

@@ -6,10 +6,11 @@ import { describe, expect, it } from "vitest";
 import type { StepOutcome } from "../../src/engine/apply-verdict.js";
 import { Calendar } from "../../src/engine/calendar.js";
 import { isReasonCode } from "../../src/engine/reasons.js";
-import { runDay } from "../../src/engine/schedule.js";
+import { END_OF_DAY, runDay, START_OF_DAY } from "../../src/engine/schedule.js";
 import { explain, SCORE_MAX, SCORE_MIN } from "../../src/engine/scorecard.js";
 import { run as runEngine, simulate, startState } from "../../src/engine/simulate.js";
 import { fork, initialState } from "../../src/engine/state.js";
+import { step, transition } from "../../src/engine/step.js";
 import type { LineSnapshot, Scenario, Snapshot, Step, Trace } from "../../src/engine/types.js";
 import { EVENT_TYPES, PROFILE_FIELDS } from "../../src/engine/vocabulary.js";
 import { keptFromPurchases } from "../helpers/kept-from-purchases.js";
@@ -534,6 +535,71 @@ describe("engine properties over random timelines", () => {
         );
       }),
       { numRuns: Math.ceil(RUNS / 4) },
+    );
+  });
+
+  // The step function is the engine: a driver that gives it every input of every day — the day opening,
+  // the engine's own inputs (those whose time has not come do nothing), the customer's events — and
+  // nothing else gets the run's every step, to its decision, reasons, facts, remedies and both lines as it
+  // left them, and its state at the end. The customer's events go through `transition`, which leaves the
+  // state it is given as it was.
+  it("stepping every input of every day through the step function is the whole run: every step, the end state", () => {
+    fc.assert(
+      fc.property(fc.oneof(scenarioArb, activeScenarioArb), (sc) => {
+        let s = startState(sc, true);
+        const out: StepOutcome[] = [];
+        for (let d = 0, ei = 0; d <= sc.until; d++) {
+          for (const input of [{ type: "open_day", day: d } as const, ...START_OF_DAY])
+            out.push(...step(s, input));
+          for (; sc.events[ei]?.day === d; ei++) {
+            const was = JSON.stringify(s, replacer);
+            const next = transition(s, sc.events[ei]!);
+            expect(JSON.stringify(s, replacer)).toBe(was);
+            s = next.state;
+            out.push(...next.steps);
+          }
+          for (const input of END_OF_DAY) out.push(...step(s, input));
+        }
+        let end = "";
+        runEngine(sc, { step: () => {}, end: (state) => (end = JSON.stringify(state, replacer)) });
+        expect(JSON.stringify(s, replacer)).toBe(end);
+        const steps = simulate(sc).steps;
+        expect(out.length).toBe(steps.length);
+        out.forEach((o, i) => {
+          const t = steps[i]!;
+          const where = `step ${i}, day ${t.day} ${t.event.type}`;
+          const { jiebei, ...huabei } = t;
+          const [h, j] = o.lines ?? [];
+          expect(
+            {
+              day: o.day,
+              event: o.event,
+              line: o.line,
+              decision: o.verdict?.decision ?? null,
+              reasons: o.verdict?.reasons ?? [],
+              facts: o.verdict?.facts ?? [],
+              applied: o.applied,
+              remedies: o.remedies,
+            },
+            where,
+          ).toEqual({
+            day: t.day,
+            event: t.event,
+            line: t.line,
+            decision: t.decision,
+            reasons: t.reasons,
+            facts: t.facts,
+            applied: t.applied,
+            remedies: t.remedies,
+          });
+          if (h !== undefined && j !== undefined) {
+            expect(jiebei, where).toEqual(j);
+            for (const [k, v] of Object.entries(h))
+              expect(huabei[k as keyof typeof huabei], `${where}: ${k}`).toEqual(v);
+          }
+        });
+      }),
+      { numRuns: Math.ceil(RUNS / 10) },
     );
   });
 });

@@ -1,14 +1,17 @@
 // `explain --day N`: the decisions of a day, each reason with the values behind it, and what to do.
 
 import { Chalk } from "chalk";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { REASONS, type ReasonCode, simulate } from "../../src/engine/index.js";
 import { askedOn, explainDay, renderExplanation } from "../../src/render/explain-day.js";
 import { renderTrace } from "../../src/render/trace.js";
 import { money, reasonAdvice } from "../../src/scenario/format.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
+import { activeScenarioArb, scenarioArb } from "../engine/arbitraries.js";
 import { scenario as build, on } from "../engine/builders.js";
 import { ROOT } from "../helpers/cli.js";
+import { propertyRuns } from "../helpers/property-seed.js";
 
 const { scenario } = loadScenario(`${ROOT}scenarios/zhang-ming.yaml`);
 const trace = simulate(scenario);
@@ -628,5 +631,40 @@ describe("what explain says plainly", () => {
   it("too many applications in 30 days and in 6 months give one step, not two that read as different counsel", () => {
     expect(reasonAdvice(["INQUIRIES_30D", "INQUIRIES_180D"])).toEqual([REASONS.INQUIRIES_30D.advice]);
     expect(reasonAdvice(["INQUIRIES_180D"])).toEqual([REASONS.INQUIRIES_180D.advice]);
+  });
+});
+
+describe("the reasons explain shows", () => {
+  // `explain --day N` shows each step of the day with the reasons the trace gives it, in the trace's order,
+  // every one in the catalogue, and the rules that also held (the step's other facts) — none dropped, none
+  // added, over random timelines
+  it("are the trace's: each step's reasons, then its other facts, in order, every code in the catalogue", () => {
+    let shown = 0;
+    fc.assert(
+      fc.property(fc.oneof(scenarioArb, activeScenarioArb), fc.nat(), (sc, pick) => {
+        const t = simulate(sc);
+        if (t.steps.length === 0) return;
+        const day = t.steps[pick % t.steps.length]!.day;
+        const steps = t.steps.filter((s) => s.day === day);
+        const x = explainDay(sc, t, day);
+        expect(x.steps.map((s) => s.decision)).toEqual(steps.map((s) => s.decision));
+        expect(x.steps.map((s) => s.reasons.map((r) => r.code))).toEqual(steps.map((s) => s.reasons));
+        const also = (s: (typeof steps)[number]) =>
+          s.facts.filter((f) => !s.reasons.includes(f.code)).map((f) => f.code);
+        expect(x.steps.map((s) => s.also.map((r) => r.code))).toEqual(steps.map(also));
+        for (const s of steps)
+          for (const code of [...s.reasons, ...also(s)]) expect(REASONS[code]).toBeDefined();
+        // and the text says each, in that order
+        const said = renderExplanation(x, plain)
+          .split("\n")
+          .flatMap((l) => /^ {6}(also )?([A-Z0-9_]+) {2}/.exec(l) ?? [])
+          .filter((_, i) => i % 3 === 2);
+        expect(said).toEqual(steps.flatMap((s) => [...s.reasons, ...also(s)]));
+        shown += said.length;
+      }),
+      { numRuns: propertyRuns(30) },
+    );
+    // the days drawn cite reasons to show
+    expect(shown).toBeGreaterThan(0);
   });
 });
