@@ -484,6 +484,40 @@ describe("customer service's steps, followed exactly", () => {
       {
         numRuns: RUNS,
         examples: [
+          // both lines held (bound details changed three times), Huabei suspended too for ¥117,176 more debt:
+          // Huabei's step asks ¥21,757 a month reported and identity verified, sized on a copy where Jiebei was
+          // still held — verified, Jiebei is restored, its unused ¥23,669 counted used, and the review of day
+          // 66 kept Huabei suspended (PROPERTY_SEED=271828)
+          [
+            timeline({
+              income: 11_073,
+              verified: false,
+              history: 8,
+              externalDebt: 7,
+              limit: 4_931,
+              spend: [
+                { day: 67, yuan: 1_456 },
+                { day: 5, yuan: 3_713 },
+              ],
+              jiebei: 23_669,
+              miss: { from: 61, days: 120 },
+              moreDebt: { day: 22, yuan: 117_176 },
+              incomeDrop: { day: 72, to: 10 },
+              changes: 30,
+              repaid: null,
+              tightened: 143,
+              contact: 47,
+              byIncome: true,
+              policy: {
+                restoreCleanDays: 92,
+                reviewDayOfMonth: 7,
+                closeAfterSuspendedDays: 33,
+                maxDebtToIncome: 0.5,
+                maxLimitIncomeMultiple: 3,
+                minLimit: 550,
+              },
+            }),
+          ],
           // both lines suspended for ¥23,395 more debt on ¥2,000 a month, reviews on the 1st: Huabei's step asks
           // ¥12,316.33 repaid elsewhere, Jiebei's ¥8,595 — the larger restores Huabei on day 60, which, used,
           // takes Jiebei past its cap there: Jiebei's step said nothing of it (PROPERTY_SEED=3333, 12345)

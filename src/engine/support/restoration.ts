@@ -21,6 +21,7 @@ import {
   owingAsOn,
   readAfter,
   reportedAs,
+  verifiedOn,
   withDues,
   withHuabeiActive,
   withOverduePaid,
@@ -281,11 +282,16 @@ function debtSteps(reading: Reading): number {
   const caps = [...failures, ...(ahead ?? [])].filter(overCap).map((f) => f.threshold ?? Infinity);
   // the repayments sized against what restoring counts at the review the advice names, with the
   // overdue the answer asks paid today
+  // …with identity verified when the answer asks it: verifying lifts every hold, and a line it restores
+  // (its credit then counted used) is debt the review reads too
+  const verified = remedies.some((r) => r.kind === "verify_identity")
+    ? verifiedOn(paid, day, calendar)
+    : paid;
   const counts: Counts | null =
     p.grantUsedFraction === 0
       ? null
       : (review, repay, monthlyIncome) =>
-          restorationDebt(paid, asRead, line.id, day, calendar, review, repay, monthlyIncome);
+          restorationDebt(verified, asRead, line.id, day, calendar, review, repay, monthlyIncome);
   const advised = debtAdvice(
     c,
     line,
