@@ -177,6 +177,27 @@ describe("run --json", () => {
     expect(decided).toHaveLength(3_000);
     expect(decided.every((r) => Array.isArray(r.why) && r.why.length > 0)).toBe(true);
   });
+
+  // each day that decides was explained by filtering the whole trace for its steps (twice) and copying
+  // it to look back: 100,000 steps over 36,500 days ran for tens of minutes. Counted, not timed, as above
+  it("many days that decide cost each day its own steps' work, not the whole trace's", () => {
+    const days = build(
+      [on.open(0, 5_000), ...Array.from({ length: 1_000 }, (_, i) => on.purchase(i + 1, 1))],
+      { until: 1_001 },
+    );
+    const t = simulate(days);
+    const { steps, reads: read } = countingDayReads(t.steps);
+    const lines = runNdjson(days, { ...t, steps }, { explain: true })
+      .trimEnd()
+      .split("\n");
+    expect(read()).toBeGreaterThan(0); // the count counts
+    expect(read()).toBeLessThan(100 * steps.length);
+    const explained = lines
+      .map((l) => JSON.parse(l) as { event?: string; why?: unknown[] })
+      .filter((r) => r.event === "purchase");
+    expect(explained).toHaveLength(1_000);
+    expect(explained.every((r) => Array.isArray(r.why))).toBe(true);
+  });
 });
 
 describe("run --json money", () => {
