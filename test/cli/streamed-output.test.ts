@@ -1,6 +1,7 @@
-// Documents written as they are made: `run`'s trace, its `--json` records and its `--html` page reach
-// their output in pieces (a run of 100,000 steps was one string of hundreds of megabytes, and V8 ran out
-// of heap building it), byte for byte what the one-string renderers make.
+// Documents written as they are made: `run`'s trace, its `--json` records and its `--html` page, and
+// simulate's result document, reach their output in pieces (a run of 100,000 steps was one string of
+// hundreds of megabytes, and V8 ran out of heap building it), byte for byte what the one-string
+// renderers make.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,13 +12,16 @@ import { htmlAssets } from "../../src/cli/html-assets.js";
 import type { CliIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { type Scenario, simulate, type Trace } from "../../src/engine/index.js";
+import { documentPieces, documentText } from "../../src/population/result.js";
 import { jsonForScript, jsonPiecesForScript, visibleStrings } from "../../src/render/html/escape.js";
 import { runHtml, timelineChart } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
 import { runNdjson } from "../../src/render/run-json.js";
 import { renderTrace } from "../../src/render/trace.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { visibleControls } from "../../src/shared/text.js";
+import { jsonPieces } from "../../src/shared/json-pieces.js";
+import { jsonText, visibleControls } from "../../src/shared/text.js";
+import { sweepResult } from "../population/helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "credit-sim-streamed-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -146,11 +150,47 @@ describe("a page's data written value by value", () => {
       "k\u202e</script>": ["x\u001b", undefined, fn, null, 1.5, -0, Number.NaN, { b: [true, "&<>\u2028"] }],
       nested: [[["\u0085", { c: undefined, d: fn, e: "\u061c" }]], []],
       empty: {},
-      date: new Date(0),
       last: "é",
     };
     expect([...jsonPiecesForScript(hostile, visibleControls)].join("")).toBe(
       jsonForScript(visibleStrings(hostile)),
     );
+  });
+});
+
+describe("JSON text written value by value", () => {
+  const fn = () => 0;
+  const values = {
+    a: undefined,
+    "k\u202e": ["x\u0085", undefined, fn, null, 1.5, -0, Number.NaN, { b: [true, "&<>\u2028"], c: [] }],
+    nested: [[["\u0085", { c: undefined, d: fn, e: "\u061c\nline" }]], [], {}],
+    only: { gone: undefined, kept: { deep: [[1, 2], [3]] } },
+    date: new Date(0),
+    last: "é",
+  };
+
+  it("is jsonText's text, compact and indented", () => {
+    for (const indent of [undefined, 2, 4])
+      expect([...jsonPieces(values, indent === undefined ? {} : { indent })].join("")).toBe(
+        jsonText(values, indent),
+      );
+    expect([...jsonPieces([1, [2, { a: [] }]], { indent: 2 })].join("")).toBe(
+      jsonText([1, [2, { a: [] }]], 2),
+    );
+  });
+
+  it("simulate's result document: documentText's text, a piece at a time", () => {
+    const result = sweepResult("revolver", 10, 400, "minScore", [600, 650]);
+    const pieces = [...documentPieces(result)];
+    expect(pieces.join("")).toBe(documentText(result));
+    expect(pieces.length).toBeGreaterThan(100);
+  });
+
+  it("simulate --json reaches standard output in pieces", async () => {
+    const r = await run(["simulate", "--accounts", "10", "--days", "1000", "--workers", "1", "--json"]);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.writes.join("")) as { meta: { days: number } };
+    expect(doc.meta.days).toBe(1000);
+    expect(r.writes.length).toBeGreaterThan(3);
   });
 });

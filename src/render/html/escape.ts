@@ -1,7 +1,8 @@
 // Escaping for the HTML reports. Every string that came from a user (scenario names, descriptions,
 // merchants, notes, file paths, error messages) goes through one of these before it reaches a page.
 
-import { escapeUnseen, jsonText, visibleControls } from "../../shared/text.js";
+import { jsonPieces } from "../../shared/json-pieces.js";
+import { jsonText, visibleControls } from "../../shared/text.js";
 
 const ENTITIES: Record<string, string> = {
   "&": "&amp;",
@@ -48,58 +49,19 @@ export function visibleStrings<T>(value: T): T {
  * overrides are escaped as in every JSON output (jsonText), so the page's bytes hold none raw.
  */
 export function jsonForScript(value: unknown): string {
-  return jsonText(value).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return scriptEscaped(jsonText(value));
 }
 
 /** The `<`, `>` and `&` of JSON text as \u escapes (jsonForScript). */
 const scriptEscaped = (json: string): string =>
   json.replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
-/**
- * jsonForScript(value), each string first passed through `text` (as visibleStrings does), written a
- * piece at a time: a list or an object holding lists or objects is written value by value, anything
- * else whole. The same text as JSON.stringify's, without ever being one string (a run's chart of 100,000
- * notes is tens of megabytes); every escape above is of one character, so each piece is escaped alone.
- */
+/** jsonForScript(value), each string first passed through `text` (as visibleStrings does), written a
+ *  piece at a time (see jsonPieces): a run's chart of 100,000 notes is tens of megabytes. The escapes
+ *  are of one character each, so each piece is escaped alone. */
 export function* jsonPiecesForScript(value: unknown, text: (s: string) => string): Generator<string> {
-  const strings = (_key: string, v: unknown) => (typeof v === "string" ? text(v) : v);
-  const whole = (v: unknown) => scriptEscaped(escapeUnseen(JSON.stringify(v, strings)));
-  function* write(v: unknown): Generator<string> {
-    if (v === null || typeof v !== "object" || (isPlain(v) && !Object.values(v).some(isComposite))) {
-      yield whole(v);
-    } else if (Array.isArray(v)) {
-      yield "[";
-      for (let i = 0; i < v.length; i++) {
-        if (i > 0) yield ",";
-        // what JSON.stringify writes null for in a list
-        const item: unknown = v[i];
-        if (item === undefined || typeof item === "function" || typeof item === "symbol") yield "null";
-        else yield* write(item);
-      }
-      yield "]";
-    } else {
-      let first = true;
-      yield "{";
-      for (const [key, item] of Object.entries(v)) {
-        // what JSON.stringify leaves out of an object
-        if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
-        // a key as it is: visibleStrings changes none
-        yield `${first ? "" : ","}${scriptEscaped(escapeUnseen(JSON.stringify(key)))}:`;
-        first = false;
-        yield* write(item);
-      }
-      yield "}";
-    }
-  }
-  yield* write(value);
+  for (const piece of jsonPieces(value, { text })) yield scriptEscaped(piece);
 }
-
-const isComposite = (v: unknown): boolean => typeof v === "object" && v !== null;
-
-/** A list, or an object as a literal makes it: one visibleStrings copies as it is (any other, a Date, it
- *  copies by its own fields). */
-const isPlain = (v: object): boolean =>
-  Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null;
 
 /** A library's source inside an inline <script>: nothing in it may close the element. */
 export function scriptSource(source: string): string {
