@@ -1,5 +1,5 @@
-// Documents written as they are made: `run`'s trace, its `--json` records and its `--html` page, and
-// simulate's result document, reach their output in pieces (a run of 100,000 steps was one string of
+// Documents written as they are made: `run`'s trace, its `--json` records and its `--html` page,
+// explain's JSON and simulate's result document, reach their output in pieces (a run of 100,000 steps was one string of
 // hundreds of megabytes, and V8 ran out of heap building it), byte for byte what the one-string
 // renderers make.
 
@@ -184,6 +184,27 @@ describe("JSON text written value by value", () => {
     const pieces = [...documentPieces(result)];
     expect(pieces.join("")).toBe(documentText(result));
     expect(pieces.length).toBeGreaterThan(100);
+  });
+
+  it("explain --json of a day of many steps reaches standard output in pieces, as jsonText writes it", async () => {
+    const file = join(dir, "one-day.yaml");
+    writeFileSync(
+      file,
+      [
+        "name: one day",
+        "start: 2024-01-01",
+        "events:",
+        "  - { day: 0, type: apply, product: open, amount: 5000 }",
+        ...Array.from({ length: 300 }, () => "  - { day: 0, type: contact_support }"),
+        "",
+      ].join("\n"),
+    );
+    const r = await run(["explain", file, "--day", "0", "--json"]);
+    expect(r.status).toBe(0);
+    const text = r.writes.join("");
+    expect(text).toBe(`${jsonText(JSON.parse(text), 2)}\n`);
+    expect((JSON.parse(text) as { steps: unknown[] }).steps).toHaveLength(301);
+    expect(r.writes.length).toBeGreaterThan(3);
   });
 
   it("simulate --json reaches standard output in pieces", async () => {
