@@ -4,8 +4,10 @@
 
 import type { ChalkInstance, ColorSupportLevel } from "chalk";
 import { type Roots, rootsIn } from "../scenario/builtin.js";
+import { writePieces } from "../shared/pieces.js";
 import { detectedColour, makeChalk } from "../shared/terminal.js";
 import { printable } from "../shared/text.js";
+import { BrokenPipe } from "../shared/write-file.js";
 
 /** An output stream: anything with `write`. `isTTY` and `columns` are what a terminal adds. */
 export interface Writer {
@@ -91,4 +93,14 @@ export function writeErr(io: CliIo, text: string): void {
   const columns = io.stderr.isTTY === true ? io.stderr.columns : undefined;
   const shown = columns && fit ? fit.fitted(text.replace(/\n$/, ""), columns).text : text;
   io.stderr.write(shown.endsWith("\n") ? shown : `${shown}\n`);
+}
+
+/** Writes a document made in pieces to a stream as they come (see shared/pieces). A stream that failed
+ *  (its reader went away, a full disk) is destroyed at once: the rest is not made — the stream's own
+ *  error says what happened. */
+export function streamPieces(stream: Writer, pieces: Iterable<string>): void {
+  writePieces((text) => {
+    stream.write(text);
+    if ((stream as { destroyed?: boolean }).destroyed === true) throw new BrokenPipe();
+  }, pieces);
 }

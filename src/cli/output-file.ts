@@ -26,7 +26,7 @@ import {
   refuseFolderLeadingOut,
   writeOutput,
 } from "../shared/write-file.js";
-import type { CliIo } from "./io.js";
+import { type CliIo, streamPieces } from "./io.js";
 
 /** How a report is written: `named`, credit-sim chose the name (`report.<name>.html`): never through a
  *  link, a regular file replaced. */
@@ -57,11 +57,20 @@ export function checkReports(io: CliIo, files: readonly string[], named: (index:
 }
 
 /** Writes `text` to `file` (relative to the working folder) or, for `-`, to stdout; returns where. With
- *  `set`, the file is held there and put in place with the command's other outputs. */
-export function writeReport(io: CliIo, file: string, text: string, named = false, set?: OutputSet): string {
+ *  `set`, the file is held there and put in place with the command's other outputs. Text in pieces (a
+ *  page of 100,000 rows) is written as it is made, never held whole: to a file aside, put in place as
+ *  the rest; to stdout at once. */
+export function writeReport(
+  io: CliIo,
+  file: string,
+  text: string | Iterable<string>,
+  named = false,
+  set?: OutputSet,
+): string {
   if (file === "-") {
     // with other outputs, printed once they are all in place (a refusal at a commit prints nothing)
-    if (set) set.later(() => io.stdout.write(text));
+    if (typeof text !== "string") streamPieces(io.stdout, text);
+    else if (set) set.later(() => io.stdout.write(text));
     else io.stdout.write(text);
     return "standard output";
   }

@@ -121,13 +121,52 @@ export interface DayExplanation {
 
 /** The policy in force at the end of `day`: the scenario's, then every `policy` event up to that day, merged
  *  as the engine merges them (named as its steps name it). */
+/** Where a day's steps are in the trace's (in day order, as the engine makes them): `from` the first,
+ *  `to` past the last — `from` is past the last step before the day when it has none. Searched, not
+ *  filtered: `run --json --explain` explains every day that decides, and filtering (and copying) the
+ *  whole trace for each made a run of 100,000 steps take many minutes. */
+function dayOf(steps: readonly Step[], day: number): { from: number; to: number } {
+  const first = (d: number) => {
+    let lo = 0;
+    let hi = steps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (steps[mid]!.day < d) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return { from: first(day), to: first(day + 1) };
+}
+
+/** A scenario's policy changes: the day of each policy event and the policy in force after it, in order. */
+const policyChanges = new WeakMap<Scenario, { days: number[]; policies: Policy[] }>();
+
+/** The policy in force at the end of `day`. The changes are found once a scenario (its events in day
+ *  order): walking every event up to the day, for each day that decides, made `run --json --explain` of
+ *  100,000 events spend most of seven minutes here. */
 function policyAt(scenario: Scenario, day: number): Policy {
-  let policy: Policy = scenario.policy;
-  for (const e of scenario.events) {
-    if (e.day > day) break;
-    if (e.type === "policy") policy = applyPolicyEvent(policy, e.use, e.set);
+  let changes = policyChanges.get(scenario);
+  if (changes === undefined) {
+    changes = { days: [], policies: [] };
+    let policy: Policy = scenario.policy;
+    for (const e of scenario.events)
+      if (e.type === "policy") {
+        policy = applyPolicyEvent(policy, e.use, e.set);
+        changes.days.push(e.day);
+        changes.policies.push(policy);
+      }
+    policyChanges.set(scenario, changes);
   }
-  return policy;
+  // the changes on or before the day: the last of them is in force
+  let lo = 0;
+  let hi = changes.days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (changes.days[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? scenario.policy : changes.policies[lo - 1]!;
 }
 
 function factors(inputs: ScoreInputs): FactorView[] {
@@ -209,9 +248,10 @@ export function explainDay(
    *  or whose own a later decision of the day overtook */
   asked: readonly Remedy[] = [],
 ): DayExplanation {
-  const steps = trace.steps.filter((s) => s.day === day);
+  const { from, to } = dayOf(trace.steps, day);
+  const steps = trace.steps.slice(from, to);
   const policy = policyAt(scenario, day);
-  const prior = steps.length ? null : ([...trace.steps].reverse().find((s) => s.day < day) ?? null);
+  const prior = steps.length ? null : (trace.steps[from - 1] ?? null);
   // the latest step on or before the day (none: a file without events, or a day before its first)
   const last = steps.at(-1) ?? prior;
   const observed = trace.snapshots.get(day);
@@ -364,8 +404,8 @@ function onceEach(remedies: readonly Remedy[], held: readonly LineId[]): string[
  *  step's amount is out of date; the day before's end says what paying today must cover (when observed),
  *  else the day's own end. */
 function owedToday(trace: Trace, end: Snapshot, day: number): { huabei: number; jiebei: number } {
-  const today = trace.steps.filter((s) => s.day === day);
-  const before = today.length === 0 ? trace.snapshots.get(day - 1) : undefined;
+  const { from, to } = dayOf(trace.steps, day);
+  const before = from === to ? trace.snapshots.get(day - 1) : undefined;
   const at = before ?? end;
   return { huabei: at.overdue, jiebei: at.jiebei.overdue };
 }
@@ -384,11 +424,12 @@ function standing(
     out.push(describeRemedy({ line: "jiebei", kind: "pay_overdue", amount: owed.jiebei }));
   if (last.status === "suspended" || last.jiebei.status === "suspended") {
     // the last decision that kept or made the suspension says what blocks restoration
-    const why = [...trace.steps]
-      .reverse()
-      .find(
-        (s) => s.day <= day && s.reasons.length > 0 && (s.decision === "suspended" || s.decision === null),
-      );
+    const steps = trace.steps;
+    let why: Step | undefined;
+    for (let i = dayOf(steps, day).to - 1; i >= 0 && why === undefined; i--) {
+      const s = steps[i]!;
+      if (s.reasons.length > 0 && (s.decision === "suspended" || s.decision === null)) why = s;
+    }
     if (why)
       out.push(`the line is suspended: \`explain --day ${why.day}\` shows what still blocks restoration`);
   }

@@ -1,4 +1,4 @@
-// `run --json`: one JSON object per step (NDJSON). Money in yuan as numbers with at most 2 decimals.
+// A step as `run --json` writes it (one JSON object per step, NDJSON). Money in yuan as numbers with at most 2 decimals.
 
 import {
   dtiShown,
@@ -233,7 +233,8 @@ function nothingRepaidJson(s: Step): { nothingRepaid?: string } {
   return why === null ? {} : { nothingRepaid: why };
 }
 
-function stepToJson(scenario: string, s: Step): Record<string, unknown> {
+/** One step's record (without `record: "step"`), its money in yuan. */
+export function stepToJson(scenario: string, s: Step): Record<string, unknown> {
   return {
     scenario,
     day: s.day,

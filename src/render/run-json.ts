@@ -14,7 +14,7 @@ import {
 import { jsonValue } from "../scenario/format.js";
 import { jsonLine } from "../shared/text.js";
 import { explainDay } from "./explain-day.js";
-import { traceToNdjson } from "./json.js";
+import { stepToJson } from "./json.js";
 import { runSummary } from "./summary.js";
 
 export interface RunJsonOptions {
@@ -38,37 +38,42 @@ function scorecard(s: Step) {
   };
 }
 
-export function runNdjson(scenario: Scenario, trace: Trace, o: RunJsonOptions): string {
-  const lines = traceToNdjson(scenario.name, trace.steps).split("\n").filter(Boolean);
-  const out: string[] = [];
+/** The records one by one, each a line with its line break: what `run --json` writes as it goes (a run of
+ *  100,000 steps is never held as one string). */
+export function* runNdjsonLines(scenario: Scenario, trace: Trace, o: RunJsonOptions): Generator<string> {
   const explained = new Map<number, ReturnType<typeof explainDay>>();
   // how many steps of each day came before this one: its place among the day's explained steps (counted
   // as they go — counted again for each step, a day of 80,000 decisions took hours)
   const seen = new Map<number, number>();
-  trace.steps.forEach((s, i) => {
-    const record = { record: "step", ...(JSON.parse(lines[i]!) as Record<string, unknown>) };
+  let day = -1;
+  for (const s of trace.steps) {
+    const record: Record<string, unknown> = { record: "step", ...stepToJson(scenario.name, s) };
     const place = seen.get(s.day) ?? 0;
     seen.set(s.day, place + 1);
     if (o.explain && s.decision !== null) {
-      const day = explained.get(s.day) ?? explainDay(scenario, trace, s.day);
-      explained.set(s.day, day);
-      const mine = day.steps[place];
+      // a day's explanation is kept while its steps are written, then let go
+      if (s.day !== day) explained.clear();
+      day = s.day;
+      const today = explained.get(s.day) ?? explainDay(scenario, trace, s.day);
+      explained.set(s.day, today);
+      const mine = today.steps[place];
       Object.assign(record, { scorecard: scorecard(s), why: mine?.reasons ?? [] });
     }
-    out.push(jsonLine(record));
-  });
+    yield `${jsonLine(record)}\n`;
+  }
   const summary = runSummary(trace);
-  out.push(
-    jsonLine({
-      record: "end",
-      scenario: scenario.name,
-      ...summary.end,
-      date: new Calendar(scenario.start).date(summary.end.day),
-      policy: trace.steps.at(-1)?.policy ?? scenario.policy.name,
-      decisions: summary.decisions,
-      events: summary.events,
-      grid: summary.grid,
-    }),
-  );
-  return `${out.join("\n")}\n`;
+  yield `${jsonLine({
+    record: "end",
+    scenario: scenario.name,
+    ...summary.end,
+    date: new Calendar(scenario.start).date(summary.end.day),
+    policy: trace.steps.at(-1)?.policy ?? scenario.policy.name,
+    decisions: summary.decisions,
+    events: summary.events,
+    grid: summary.grid,
+  })}\n`;
+}
+
+export function runNdjson(scenario: Scenario, trace: Trace, o: RunJsonOptions): string {
+  return [...runNdjsonLines(scenario, trace, o)].join("");
 }

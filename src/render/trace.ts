@@ -20,7 +20,6 @@ import {
   signed,
   statusText,
 } from "../scenario/format.js";
-import { maxOf, pushAll } from "../shared/lists.js";
 import { columnsOf, padColumns, padColumnsStart, printable } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
 import { factorLines } from "./factor-table.js";
@@ -345,24 +344,38 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
 }
 
 export function renderTrace(scenario: Scenario, trace: Trace, options: TraceRenderOptions): string {
+  return [...traceLines(scenario, trace, options)].join("");
+}
+
+/** The widest standing of a step's lines (a loop: no list of two strings a step). */
+function statusWidth(steps: readonly Step[]): number {
+  let width = 0;
+  for (const s of steps) width = Math.max(width, standing(s).length, standing(s.jiebei).length);
+  return width;
+}
+
+/** The trace a piece at a time — the header, each step's lines, the summary, the chart — each line with
+ *  its line break: what `run` writes as it goes (a run of 100,000 steps is never held as one string). */
+export function* traceLines(
+  scenario: Scenario,
+  trace: Trace,
+  options: TraceRenderOptions,
+): Generator<string> {
   const o = {
     ...options,
     eventWidth: options.eventWidth ?? eventColumnWidth(trace.steps),
     jiebei: options.jiebei ?? usesJiebei(trace),
-    statusWidth: maxOf(
-      trace.steps.flatMap((s) => [standing(s).length, standing(s.jiebei).length]),
-      0,
-    ),
+    statusWidth: statusWidth(trace.steps),
   };
-  const lines = renderHeader(scenario, o);
-  for (const step of trace.steps) pushAll(lines, renderStep(step, o));
-  lines.push("", ...renderSummary(trace, o));
+  const lines = (ls: readonly string[]) => ls.map((l) => `${l}\n`).join("");
+  yield lines(renderHeader(scenario, o));
+  for (const step of trace.steps) yield lines(renderStep(step, o));
+  yield lines(["", ...renderSummary(trace, o)]);
   if (o.chart) {
-    lines.push(
+    yield lines([
       "",
       o.chalk.bold("Score over time"),
       scoreChart([{ label: scenario.name, points: trace.scoreSeries }], trace.until, chartWidth(o.columns)),
-    );
+    ]);
   }
-  return `${lines.join("\n")}\n`;
 }

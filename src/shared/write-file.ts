@@ -39,6 +39,7 @@ import {
 import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { InputError } from "./errors.js";
 import { isWithin } from "./paths.js";
+import { writePieces } from "./pieces.js";
 
 /** Thrown when the reader of an output went away (EPIPE): the command ends quietly, exit 0. */
 export class BrokenPipe extends Error {
@@ -162,11 +163,16 @@ export function checkOwnFolder(path: string, shown: string = path): void {
   );
 }
 
-/** Writes `content` to `target` whole (see the rules above). */
-export function writeOutput(target: string, content: string, options: OutputOptions = {}): void {
+/** Writes `content` to `target` whole (see the rules above); content in pieces is written as they come. */
+export function writeOutput(
+  target: string,
+  content: string | Iterable<string>,
+  options: OutputOptions = {},
+): void {
   const out = openOutput(target, options);
   try {
-    out.write(content);
+    if (typeof content === "string") out.write(content);
+    else writePieces((text) => out.write(text), content);
     out.commit();
   } catch (e) {
     out.abort();
@@ -193,15 +199,18 @@ export class OutputSet {
   }
 
   /** Writes `content` to `target` whole, held until `commit` (see `writeOutput`); standard output
-   *  (`-`) gets it after every file is in place. */
-  write(target: string, content: string, options: OutputOptions = {}): void {
+   *  (`-`) gets it after every file is in place. Content in pieces (a page of 100,000 rows) is written
+   *  to the file as they come, never held whole; to standard output they are written at once. */
+  write(target: string, content: string | Iterable<string>, options: OutputOptions = {}): void {
     const out = openOutput(target, options);
     if (target === "-" && options.dashIsStdout !== false) {
-      this.later(() => out.write(content));
+      if (typeof content === "string") this.later(() => out.write(content));
+      else writePieces((text) => out.write(text), content);
       return;
     }
     try {
-      out.write(content);
+      if (typeof content === "string") out.write(content);
+      else writePieces((text) => out.write(text), content);
       out.finish?.();
     } catch (e) {
       out.abort();

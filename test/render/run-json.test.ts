@@ -177,6 +177,47 @@ describe("run --json", () => {
     expect(decided).toHaveLength(3_000);
     expect(decided.every((r) => Array.isArray(r.why) && r.why.length > 0)).toBe(true);
   });
+
+  // each day that decides was explained by filtering the whole trace for its steps (twice) and copying
+  // it to look back, and by walking the events up to it for the policy in force: 100,000 steps over
+  // 36,500 days ran for tens of minutes. Counted, not timed, as above
+  it("many days that decide cost each day its own steps' work, not the whole trace's", () => {
+    const days = build(
+      [
+        on.open(0, 5_000),
+        ...Array.from({ length: 1_000 }, (_, i) => on.purchase(i + 1, 1)),
+        on.policy(1_000, { set: { minScore: 500 } }),
+      ],
+      { until: 1_001 },
+    );
+    const t = simulate(days);
+    const { steps, reads: read } = countingDayReads(t.steps);
+    // the events' days counted too: the policy in force each day was found by walking them all up to it
+    let eventReads = 0;
+    const events = days.events.map((e) => {
+      const copy = { ...e };
+      Object.defineProperty(copy, "day", {
+        enumerable: true,
+        get: () => {
+          eventReads++;
+          return e.day;
+        },
+      });
+      return copy;
+    });
+    const lines = runNdjson({ ...days, events }, { ...t, steps }, { explain: true })
+      .trimEnd()
+      .split("\n");
+    expect(read()).toBeGreaterThan(0); // the count counts
+    expect(read()).toBeLessThan(100 * steps.length);
+    expect(eventReads).toBeGreaterThan(0);
+    expect(eventReads).toBeLessThan(100 * events.length);
+    const explained = lines
+      .map((l) => JSON.parse(l) as { event?: string; why?: unknown[] })
+      .filter((r) => r.event === "purchase");
+    expect(explained).toHaveLength(1_000);
+    expect(explained.every((r) => Array.isArray(r.why))).toBe(true);
+  });
 });
 
 describe("run --json money", () => {

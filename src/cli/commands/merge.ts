@@ -4,13 +4,13 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { readResultHead } from "../../population/read-result.js";
-import { documentText, exampleAccount, mergeShards } from "../../population/result.js";
+import { documentPieces, exampleAccount, mergeShards } from "../../population/result.js";
 import { simulateHtml } from "../../render/html/simulate.js";
 import { renderPopulation } from "../../render/population.js";
 import { InputError } from "../../shared/errors.js";
 import { printable } from "../../shared/text.js";
 import { htmlAssets } from "../html-assets.js";
-import { type CliIo, stdoutColour, writeErr } from "../io.js";
+import { type CliIo, stdoutColour, streamPieces, writeErr } from "../io.js";
 import type { MergeInvocation } from "../options/population.js";
 import { checkOutputs, PAGE, writeReport } from "../output-file.js";
 
@@ -51,7 +51,7 @@ export function mergeCommand(files: readonly string[], o: MergeInvocation["optio
     writeErr(io, `wrote ${printable(o.html)}`);
   }
   if (o.json) {
-    io.stdout.write(documentText(merged));
+    streamPieces(io.stdout, documentPieces(merged));
     return;
   }
   io.stdout.write(

@@ -5,10 +5,10 @@ import { resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import type { Policy, Scenario } from "../../engine/index.js";
 import { simulate } from "../../engine/index.js";
-import { runHtml } from "../../render/html/run.js";
+import { runHtmlPieces } from "../../render/html/run.js";
 import { runView } from "../../render/html/run-model.js";
-import { runNdjson } from "../../render/run-json.js";
-import { renderTrace } from "../../render/trace.js";
+import { runNdjsonLines } from "../../render/run-json.js";
+import { traceLines } from "../../render/trace.js";
 import type { LoadedScenario } from "../../scenario/load.js";
 import type { PolicyOutcomes } from "../../scenario/load-policy.js";
 import { InputError } from "../../shared/errors.js";
@@ -16,7 +16,7 @@ import { pushAll } from "../../shared/lists.js";
 import { printable } from "../../shared/text.js";
 import { type OutputSet, signalsHeard, writingTogether } from "../../shared/write-file.js";
 import { htmlAssets } from "../html-assets.js";
-import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
+import { type CliIo, stdoutColour, streamPieces, warnDeprecations, writeErr } from "../io.js";
 import type { RunOptions } from "../options/run.js";
 import { checkOutputs, checkReports, PAGE, perInputFiles, writeReport } from "../output-file.js";
 import { loadScenarioIn } from "../paths.js";
@@ -101,7 +101,6 @@ export async function runCommand(files: readonly string[], options: RunOptions, 
   const loaded = loadAll(files, options, io, policyCache);
   warnDeprecations(loaded, io);
   const chalk = stdoutColour(io, options.color);
-  const parts: string[] = [];
   const pages: string[] = [];
   const targets =
     options.html === undefined
@@ -120,18 +119,20 @@ export async function runCommand(files: readonly string[], options: RunOptions, 
   );
   checkReports(io, targets, (i) => i > 0);
   // the pages are put in place together: a disk that fills up at the last leaves the others as they were;
-  // a Ctrl-C between two scenarios ends the run with none replaced
+  // a Ctrl-C between two scenarios ends the run with none replaced. The text goes to standard output as
+  // it is made, scenario by scenario: a run of 100,000 steps is never held whole
   await writingTogether(async (set) => {
     for (const [i, { scenario }] of loaded.entries()) {
-      parts.push(...runOne(scenario, targets[i], i, options, io, chalk, set, pages));
+      runOne(scenario, targets[i], i, options, io, chalk, set, pages);
       if (targets[i] !== undefined) await signalsHeard();
     }
   });
-  io.stdout.write(parts.join(options.json ? "" : "\n"));
   if (pages.length && options.html !== "-") writeErr(io, `wrote ${pages.map(printable).join(", ")}`);
 }
 
-/** One scenario: its page (held in `set`, its name added to `pages`) and its text, if any. */
+/** One scenario: its page (held in `set`, its name added to `pages`; `--html -` written at once) and its
+ *  text on standard output, if any — the text of each scenario after the first a blank line below the
+ *  last. */
 function runOne(
   scenario: Scenario,
   target: string | undefined,
@@ -141,20 +142,25 @@ function runOne(
   chalk: ChalkInstance,
   set: OutputSet,
   pages: string[],
-): string[] {
+): void {
   const trace = simulate(scenario);
+  if (target === "-") {
+    // `--html -` puts the page on stdout: nothing else goes there
+    streamPieces(io.stdout, runHtmlPieces(runView(scenario, trace), htmlAssets()));
+    return;
+  }
   if (target !== undefined)
-    pages.push(writeReport(io, target, runHtml(runView(scenario, trace), htmlAssets()), i > 0, set));
-  // `--html -` puts the page on stdout: nothing else goes there
-  if (options.html === "-") return [];
-  return [
+    pages.push(writeReport(io, target, runHtmlPieces(runView(scenario, trace), htmlAssets()), i > 0, set));
+  if (!options.json && i > 0) io.stdout.write("\n");
+  streamPieces(
+    io.stdout,
     options.json
-      ? runNdjson(scenario, trace, { explain: options.explain })
-      : renderTrace(scenario, trace, {
+      ? runNdjsonLines(scenario, trace, { explain: options.explain })
+      : traceLines(scenario, trace, {
           chalk,
           explain: options.explain,
           chart: options.chart,
           columns: io.stdout.fitTo,
         }),
-  ];
+  );
 }

@@ -11,7 +11,7 @@ import { type Arm, accountYaml, flipFileName } from "../../population/export-acc
 import { flipRule, largestGroups, movedParameters } from "../../population/flips.js";
 import { defaultWorkers, runParallel } from "../../population/parallel.js";
 import {
-  documentText,
+  documentPieces,
   exampleAccount,
   fromRange,
   type PopulationMeta,
@@ -39,7 +39,7 @@ import {
 } from "../../shared/write-file.js";
 import { isGoldenTrace, snapshotPathFor } from "../../testing/snapshot-files.js";
 import { htmlAssets } from "../html-assets.js";
-import { type CliIo, rootsOf, stderrColour, stdoutColour, writeErr } from "../io.js";
+import { type CliIo, rootsOf, stderrColour, stdoutColour, streamPieces, writeErr } from "../io.js";
 import type { SimulateOptions } from "../options/simulate.js";
 import { checkOutputs, type OutputKind, PAGE, writeReport } from "../output-file.js";
 import { progressBar } from "../progress.js";
@@ -202,7 +202,7 @@ function reportOf(
 ): void {
   if (o.html === "-") return;
   if (o.json) {
-    io.stdout.write(documentText(result));
+    streamPieces(io.stdout, documentPieces(result));
     return;
   }
   // `--csv -`: the rows are standard output, so the report goes to stderr

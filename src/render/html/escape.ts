@@ -1,6 +1,7 @@
 // Escaping for the HTML reports. Every string that came from a user (scenario names, descriptions,
 // merchants, notes, file paths, error messages) goes through one of these before it reaches a page.
 
+import { jsonPieces } from "../../shared/json-pieces.js";
 import { jsonText, visibleControls } from "../../shared/text.js";
 
 const ENTITIES: Record<string, string> = {
@@ -48,7 +49,18 @@ export function visibleStrings<T>(value: T): T {
  * overrides are escaped as in every JSON output (jsonText), so the page's bytes hold none raw.
  */
 export function jsonForScript(value: unknown): string {
-  return jsonText(value).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return scriptEscaped(jsonText(value));
+}
+
+/** The `<`, `>` and `&` of JSON text as \u escapes (jsonForScript). */
+const scriptEscaped = (json: string): string =>
+  json.replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** jsonForScript(value), each string first passed through `text` (as visibleStrings does), written a
+ *  piece at a time (see jsonPieces): a run's chart of 100,000 notes is tens of megabytes. The escapes
+ *  are of one character each, so each piece is escaped alone. */
+export function* jsonPiecesForScript(value: unknown, text: (s: string) => string): Generator<string> {
+  for (const piece of jsonPieces(value, { text })) yield scriptEscaped(piece);
 }
 
 /** A library's source inside an inline <script>: nothing in it may close the element. */

@@ -1,10 +1,11 @@
 // The shell every HTML report shares: one self-contained file (styles, the chart library and the page
 // script inline; no network), a header, the body the report renders, and its data as a JSON block.
 
+import { visibleControls } from "../../shared/text.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { PALETTE } from "./chart-spec.js";
 import { CLIENT_SCRIPT } from "./client.js";
-import { esc, jsonForScript, scriptSource, visibleStrings } from "./escape.js";
+import { esc, jsonForScript, jsonPiecesForScript, scriptSource } from "./escape.js";
 import { STYLES } from "./styles.js";
 
 /** What a page needs from outside: the chart library's browser build (read by the caller). */
@@ -32,10 +33,19 @@ export interface PageInput {
 export const GENERATOR_META = '<meta name="generator" content="credit-sim">';
 
 export function htmlPage(page: PageInput, assets: HtmlAssets): string {
+  return [...htmlPagePieces(page, assets)].join("");
+}
+
+/** The page a piece at a time: its body as the report yields it, and its data (the charts' points and
+ *  notes, tens of megabytes for a run of 100,000 steps) value by value — never held as one string. */
+export function* htmlPagePieces(
+  page: Omit<PageInput, "body"> & { body: string | Iterable<string> },
+  assets: HtmlAssets,
+): Generator<string> {
   const facts = (page.facts ?? [])
     .map(([k, v]) => `<span class="fact"><span class="fact-k">${esc(k)}</span> ${esc(v)}</span>`)
     .join("");
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -54,10 +64,17 @@ ${GENERATOR_META}
   </div>
 </header>
 <main class="wrap">
-${page.body}
+`;
+  if (typeof page.body === "string") yield page.body;
+  else yield* page.body;
+  yield `
 </main>
 <footer class="wrap foot">Made by credit-sim. Self-contained: this file loads nothing from the network. Charts: Chart.js (MIT).</footer>
-<script type="application/json" id="report-data">${jsonForScript({ palette: PALETTE, charts: visibleStrings(page.charts) })}</script>
+<script type="application/json" id="report-data">`;
+  // jsonForScript({ palette: PALETTE, charts: visibleStrings(page.charts) }), a value at a time
+  yield `{"palette":${jsonForScript(PALETTE)},"charts":`;
+  yield* jsonPiecesForScript(page.charts, visibleControls);
+  yield `}</script>
 <script>${scriptSource(assets.chartJs)}</script>
 <script>${scriptSource(CLIENT_SCRIPT)}</script>
 </body>
@@ -73,9 +90,20 @@ const TALL_ROWS = 12;
 
 /** A titled card section. */
 export function section(title: string, inner: string, options: { id?: string; note?: string } = {}): string {
-  return `<section class="card"${options.id ? ` id="${esc(options.id)}"` : ""}>
+  return [...sectionPieces(title, [inner], options)].join("");
+}
+
+/** A titled card section, its content in pieces (a table of 100,000 rows). */
+export function* sectionPieces(
+  title: string,
+  inner: Iterable<string>,
+  options: { id?: string; note?: string } = {},
+): Generator<string> {
+  yield `<section class="card"${options.id ? ` id="${esc(options.id)}"` : ""}>
 <h2>${esc(title)}</h2>${options.note ? `\n<p class="note">${esc(options.note)}</p>` : ""}
-${inner}
+`;
+  yield* inner;
+  yield `
 </section>`;
 }
 

@@ -19,7 +19,7 @@ import {
   statusTone,
 } from "./common.js";
 import { esc, escAmounts } from "./escape.js";
-import { chartBox, chip, type HtmlAssets, htmlPage, section, stats } from "./page.js";
+import { chartBox, chip, type HtmlAssets, htmlPagePieces, section, sectionPieces, stats } from "./page.js";
 import type { RepaymentGrid, RunView, StepView } from "./run-model.js";
 import { wrapText } from "./wrap.js";
 
@@ -257,17 +257,18 @@ function standing(s: StepView): string {
   return `${s.jiebei || jiebei ? `${jiebei ? "Jiebei" : "Huabei"} ` : ""}limit ${yuanText(l.limit)} · ${esc(statusText(l.status, l.cause))}`;
 }
 
-function decisionList(steps: readonly StepView[]): string {
-  if (steps.length === 0) return `<p class="empty">No decisions in this run.</p>`;
-  return `<ol class="timeline">${steps
-    .map(
-      (s) =>
-        `<li class="tone-${decisionTone(s.decision)}"><div class="when">day ${s.day} · ${esc(s.date)} · score ${s.score}${s.scoreDelta ? ` (${s.scoreDelta > 0 ? "+" : "−"}${Math.abs(s.scoreDelta)})` : ""} · ${standing(s)}</div><div class="what">${escAmounts(s.text)}${s.decision ? ` ${chip(decisionText(s.decision), decisionTone(s.decision))}` : ""}${s.line ? ` <span class="when">${esc(s.line)}</span>` : ""}</div>${reasonItems(s)}</li>`,
-    )
-    .join("")}</ol>`;
+function* decisionList(steps: readonly StepView[]): Generator<string> {
+  if (steps.length === 0) {
+    yield `<p class="empty">No decisions in this run.</p>`;
+    return;
+  }
+  yield `<ol class="timeline">`;
+  for (const s of steps)
+    yield `<li class="tone-${decisionTone(s.decision)}"><div class="when">day ${s.day} · ${esc(s.date)} · score ${s.score}${s.scoreDelta ? ` (${s.scoreDelta > 0 ? "+" : "−"}${Math.abs(s.scoreDelta)})` : ""} · ${standing(s)}</div><div class="what">${escAmounts(s.text)}${s.decision ? ` ${chip(decisionText(s.decision), decisionTone(s.decision))}` : ""}${s.line ? ` <span class="when">${esc(s.line)}</span>` : ""}</div>${reasonItems(s)}</li>`;
+  yield `</ol>`;
 }
 
-function stepsTable(steps: readonly StepView[]): string {
+function* stepsTable(steps: readonly StepView[]): Generator<string> {
   // with a Jiebei line, the limit, balance and status columns are Huabei's, and said so: a ¥45,000 Jiebei
   // loan beside "balance ¥0.00" read as a loan that went nowhere
   const two = steps.some((s) => s.jiebei);
@@ -275,17 +276,14 @@ function stepsTable(steps: readonly StepView[]): string {
     two
       ? `<td class="num">${s.jiebei ? yuanText(s.jiebei.limit) : "–"}</td><td class="num">${s.jiebei ? yuanText(s.jiebei.balance) : "–"}</td>`
       : "";
-  const rows = steps
-    .map(
-      (s) =>
-        `<tr${s.engine ? ' class="engine"' : ""}><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${escAmounts(s.text)}</td><td>${s.decision ? chip(decisionText(s.decision), decisionTone(s.decision)) : ""}</td><td>${s.reasons.map((r) => `<span class="code" title="${esc(r.text)}">${esc(r.code)}</span>`).join(" ")}</td><td class="num">${s.score}</td><td class="num">${yuanText(s.limit)}</td><td class="num">${yuanText(s.balance)}</td><td>${esc(statusText(s.status, s.cause))}</td>${jiebeiCells(s)}</tr>`,
-    )
-    .join("\n");
   const huabei = two ? "Huabei " : "";
   const jiebeiHead = two ? `<th class="num">Jiebei limit</th><th class="num">Jiebei balance</th>` : "";
   // two more columns: the compact style the population tables use, so the events keep their room
-  return `<div class="scroll tall"><table${two ? ' class="wide"' : ""}><thead><tr><th class="num">day</th><th>date</th><th>event</th><th>decision</th><th>reasons</th><th class="num">score</th><th class="num">${huabei}limit</th><th class="num">${huabei}balance</th><th>${huabei}status</th>${jiebeiHead}</tr></thead><tbody>
-${rows}
+  yield `<div class="scroll tall"><table${two ? ' class="wide"' : ""}><thead><tr><th class="num">day</th><th>date</th><th>event</th><th>decision</th><th>reasons</th><th class="num">score</th><th class="num">${huabei}limit</th><th class="num">${huabei}balance</th><th>${huabei}status</th>${jiebeiHead}</tr></thead><tbody>
+`;
+  for (const [i, s] of steps.entries())
+    yield `${i > 0 ? "\n" : ""}<tr${s.engine ? ' class="engine"' : ""}><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${escAmounts(s.text)}</td><td>${s.decision ? chip(decisionText(s.decision), decisionTone(s.decision)) : ""}</td><td>${s.reasons.map((r) => `<span class="code" title="${esc(r.text)}">${esc(r.code)}</span>`).join(" ")}</td><td class="num">${s.score}</td><td class="num">${yuanText(s.limit)}</td><td class="num">${yuanText(s.balance)}</td><td>${esc(statusText(s.status, s.cause))}</td>${jiebeiCells(s)}</tr>`;
+  yield `
 </tbody></table></div>`;
 }
 
@@ -312,6 +310,12 @@ function gridTable(grid: RepaymentGrid): string {
 }
 
 export function runHtml(v: RunView, assets: HtmlAssets): string {
+  return [...runHtmlPieces(v, assets)].join("");
+}
+
+/** The page a piece at a time (see htmlPagePieces): its decisions and its table of every step row by
+ *  row, its chart's data value by value. */
+export function runHtmlPieces(v: RunView, assets: HtmlAssets): Generator<string> {
   const notable = v.steps.filter(isNotable);
   const counts = decisionCounts(notable.map((s) => s.decision));
   // answers (info) are marked too, but are no decision of the lender's: counted apart
@@ -358,29 +362,30 @@ export function runHtml(v: RunView, assets: HtmlAssets): string {
     },
   ]);
   const chart = timelineChart("timeline", v);
-  const body = [
-    headline,
-    section(
+  function* body(): Generator<string> {
+    yield headline;
+    yield "\n";
+    yield section(
       "Score, limit and balance over time",
       chartBox("timeline", 380, `score, limit and balance of ${v.name} over time`),
       {
         note: `Each marker is a decision: hover it for the reasons and what the customer can do. Shaded: suspended. Decisions shown: ${shown.join(", ") || "none"} (purchases approved within the limit are among every step below, not marked).`,
       },
-    ),
-    v.grid
+    );
+    yield "\n";
+    yield v.grid
       ? section("Repayment grid", gridTable(v.grid), {
           note: "One cell per month, as a credit report shows it.",
         })
-      : "",
-    section("Decisions, step by step", decisionList(v.steps.filter(isStoryStep)), {
+      : "";
+    yield "\n";
+    yield* sectionPieces("Decisions, step by step", decisionList(v.steps.filter(isStoryStep)), {
       note: `Every decision with its reason codes, the characteristics that moved the score, and the remedies customer service gives; with them, each payment turning overdue and each other step that moved the score by ${TURNING_POINTS} points or more.`,
-    }),
-    section(
-      "Every step",
-      `<details><summary>Show all ${v.steps.length} steps (the engine's own in grey)</summary>${stepsTable(v.steps)}</details>`,
-    ),
-  ].join("\n");
-  return htmlPage(
+    });
+    yield "\n";
+    yield* sectionPieces("Every step", everyStep(v.steps));
+  }
+  return htmlPagePieces(
     {
       title: v.name,
       kind: "Scenario run",
@@ -390,9 +395,16 @@ export function runHtml(v: RunView, assets: HtmlAssets): string {
         ["from", v.start],
         ["days", `0–${v.until}`],
       ],
-      body,
+      body: body(),
       charts: [chart],
     },
     assets,
   );
+}
+
+/** Every step's row, folded away. */
+function* everyStep(steps: readonly StepView[]): Generator<string> {
+  yield `<details><summary>Show all ${steps.length} steps (the engine's own in grey)</summary>`;
+  yield* stepsTable(steps);
+  yield "</details>";
 }
