@@ -27,6 +27,15 @@ import { armCount, Meta } from "./result-schema.js";
 
 /** The largest result file read at all (a century-long horizon of five personas, both arms, is ~110 MB). */
 export const MAX_RESULT_BYTES = 256 * 1024 * 1024;
+
+/** What `simulate` says of a `--json` document of `bytes` bytes that `merge` would refuse as too large (null
+ *  when it reads it): the run is not refused before it starts, as its totals fit (checkTotalsSize), but
+ *  their text can come out larger — said once it is written, so that a shard is not merged in vain. */
+export function unmergeableDocument(bytes: number): string | null {
+  if (bytes <= MAX_RESULT_BYTES) return null;
+  const mb = (n: number) => `${Math.ceil(n / 2 ** 20)} MB`;
+  return `the --json document is ${mb(bytes)}, more than the ${mb(MAX_RESULT_BYTES)} \`merge\` reads: merge will refuse it (simulate fewer days, sweep values or personas in each run)`;
+}
 /** Where the meta must be: at the top of the document. */
 const HEAD_BYTES = 64 * 1024;
 /** Bytes one number of an aggregate may take in the document (indented, one a line), and the rest. */

@@ -20,6 +20,7 @@ import {
   readResultFile as loadResultFile,
   MAX_RESULT_BYTES,
   readResultHead,
+  unmergeableDocument,
 } from "../../src/population/read-result.js";
 import {
   documentText,
@@ -905,4 +906,13 @@ describe("simulate's own totals", () => {
       /^credit-sim: the population's totals go beyond exact numbers\n {2}found: {4}a total of \d+/,
     );
   }, 60_000);
+});
+
+describe("a --json document merge would refuse", () => {
+  it("is said by simulate once written, with what to make smaller; one merge reads is not", () => {
+    expect(unmergeableDocument(MAX_RESULT_BYTES)).toBeNull();
+    expect(unmergeableDocument(314 * 2 ** 20)).toBe(
+      "the --json document is 314 MB, more than the 256 MB `merge` reads: merge will refuse it (simulate fewer days, sweep values or personas in each run)",
+    );
+  });
 });

@@ -10,6 +10,7 @@ import { checkTotalsSize } from "../../population/aggregate.js";
 import { type Arm, accountYaml, flipFileName } from "../../population/export-account.js";
 import { flipRule, largestGroups, movedParameters } from "../../population/flips.js";
 import { defaultWorkers, runParallel } from "../../population/parallel.js";
+import { unmergeableDocument } from "../../population/read-result.js";
 import {
   documentPieces,
   exampleAccount,
@@ -202,7 +203,18 @@ function reportOf(
 ): void {
   if (o.html === "-") return;
   if (o.json) {
-    streamPieces(io.stdout, documentPieces(result));
+    let bytes = 0;
+    streamPieces(
+      io.stdout,
+      (function* () {
+        for (const piece of documentPieces(result)) {
+          bytes += Buffer.byteLength(piece);
+          yield piece;
+        }
+      })(),
+    );
+    const tooLarge = unmergeableDocument(bytes);
+    if (tooLarge !== null) writeErr(io, `credit-sim: warning: ${tooLarge}`);
     return;
   }
   // `--csv -`: the rows are standard output, so the report goes to stderr
