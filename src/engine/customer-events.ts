@@ -218,17 +218,16 @@ function supportAnswered(
   s: EngineState,
   e: Extract<ScenarioEvent, { type: "contact_support" }>,
 ): StepOutcome[] {
+  // the same call again, nothing changed since: the answer it was given (state.ts: `answered`)
+  const last = s.answered;
+  if (last !== null && last.customer === s.customer && last.day === s.day && alone(s))
+    return [outcome(s, e, null, { ...last.verdict }, 0, last.remedies.slice())];
   const answer = answerSupport(s.customer, s.day, scoreOn(s.customer, s.day), s.calendar);
-  return [
-    outcome(
-      s,
-      e,
-      null,
-      { decision: "info", reasons: answer.reasons, facts: answer.facts },
-      0,
-      answer.remedies,
-    ),
-  ];
+  const verdict: Verdict = { decision: "info", reasons: answer.reasons, facts: answer.facts };
+  s.answered = alone(s)
+    ? { customer: s.customer, day: s.day, verdict, remedies: answer.remedies.slice() }
+    : null;
+  return [outcome(s, e, null, verdict, 0, answer.remedies)];
 }
 
 // The rest of a customer event once its decision is known: the same code for the state that decided it

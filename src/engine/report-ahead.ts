@@ -615,6 +615,7 @@ export function stateOf(c: Customer, day: number, calendar: Calendar): EngineSta
     notices: false,
     answers: false,
     approvals: false,
+    answered: null,
     lane: null,
   };
 }
