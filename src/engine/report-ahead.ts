@@ -616,6 +616,8 @@ export function stateOf(c: Customer, day: number, calendar: Calendar): EngineSta
     answers: false,
     approvals: false,
     answered: null,
+    answersWorked: 0,
+    lastWorked: null,
     lane: null,
   };
 }

@@ -41,6 +41,10 @@ export interface EngineState {
    * each of which runs the account ahead. Null when there is none to give again.
    */
   answered: { customer: Customer; day: number; verdict: Verdict; remedies: readonly Remedy[] } | null;
+  /** the answers worked out so far in this run, and the day of the last (null: none yet): past
+   *  SUPPORT_ANSWERS_BOUND, an answer is given without its steps worked out ahead (support/bounded.ts) */
+  answersWorked: number;
+  lastWorked: number | null;
   /**
    * Approved purchases as steps. A trace shows each one; a population run's agent and recorder read none
    * (a purchase approved changes the line's balance, never its standing or limit), so one that keeps no
@@ -93,6 +97,8 @@ export function initialState(
     answers: options.answers ?? true,
     approvals: options.approvals ?? true,
     answered: null,
+    answersWorked: 0,
+    lastWorked: null,
     lane: null,
   };
 }

@@ -4,6 +4,8 @@
 // between) is given that answer again; anything taken in between, a copy of the state, another day, and the
 // answer is worked out anew. The work is counted (answers worked out), never timed.
 import { describe, expect, it, vi } from "vitest";
+import { SUPPORT_ANSWERS_BOUND } from "../../src/engine/support/bounded.js";
+import { describeRemedy } from "../../src/scenario/format.js";
 import { DEFAULT_POLICY, type EventInput, on, run, stepsOf } from "./builders.js";
 
 const answers = vi.hoisted(() => ({ count: 0 }));
@@ -58,5 +60,40 @@ describe("customer service's answer given again to a call with nothing changed s
     expect(counted([on.support(80), on.support(81), on.support(81)]).worked).toBe(2);
     // the declined review's steps are an answer of their own, and the call after it is worked out again
     expect(counted([on.support(80), on.requestReview(80), on.support(80)]).worked).toBe(3);
+  });
+});
+
+describe("the answers one run works out (SUPPORT_ANSWERS_BOUND)", () => {
+  it("after 1,000 answers worked out, gives each line's standing and says its steps were not worked out", () => {
+    expect(SUPPORT_ANSWERS_BOUND).toBe(1000);
+    // a line used once and never repaid, a note between calls: each call worked out anew
+    const calls = Array.from({ length: SUPPORT_ANSWERS_BOUND + 2 }, (_, i) => [
+      on.note(20 + i),
+      on.support(20 + i),
+    ]);
+    answers.count = 0;
+    const trace = run([on.open(0, 4000), on.purchase(5, 100), ...calls.flat()], { policy: DEFAULT_POLICY });
+    expect(answers.count).toBe(SUPPORT_ANSWERS_BOUND);
+    const steps = stepsOf(trace, "contact_support");
+    const last = steps[SUPPORT_ANSWERS_BOUND - 1]!;
+    expect(last.remedies.map((r) => r.kind)).not.toContain("not_worked_out");
+    for (const s of steps.slice(SUPPORT_ANSWERS_BOUND)) {
+      // why the line stands as it does, as recorded (left unpaid, it was charged off), then the bound
+      expect(s.remedies.map((r) => r.kind)).toEqual(["on_record", "not_worked_out"]);
+      expect(s.remedies[0]).toMatchObject({
+        status: "charged_off",
+        reasons: ["CHARGED_OFF", "SERIOUS_DELINQUENCY"],
+      });
+      expect(s.remedies[1]).toEqual({
+        line: "huabei",
+        kind: "not_worked_out",
+        limit: 1000,
+        day: last.day,
+        date: last.date,
+      });
+      expect(describeRemedy(s.remedies[1]!)).toBe(
+        `not worked out ahead: this scenario asks customer service more than 1,000 times (the answers one run works out); the last answer worked out is on ${last.date} (day ${last.day})`,
+      );
+    }
   });
 });
