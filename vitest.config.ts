@@ -14,6 +14,7 @@ const MOCKS_MODULES = [
   "test/cli/unreadable-paths.test.ts",
   "test/whatif/search-refused-first.test.ts",
   "test/whatif/search-answers.test.ts",
+  "test/engine/support-reuse.test.ts",
   "test/cli/file-identity.test.ts",
 ];
 

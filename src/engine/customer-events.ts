@@ -24,6 +24,8 @@ import { scoreOn } from "./score-inputs.js";
 import { ACTIVITY_MIN_PURCHASE } from "./scorecard.js";
 import { type EngineState, jiebeiDue } from "./state.js";
 import { answerSupport } from "./support/answer.js";
+import { notWorkedOut, SUPPORT_ANSWERS_BOUND } from "./support/bounded.js";
+import type { SupportAnswer } from "./support/citing.js";
 import { burstTrigger, countTransaction, isBurst, securityTrigger } from "./triggers.js";
 import type { Fen, Policy, Remedy, RepayAmount, ScenarioEvent } from "./types.js";
 import type { Verdict } from "./verdict.js";
@@ -179,7 +181,9 @@ function decidedEvent(
       judge(
         s,
         () => {
-          const a = answerSupport(c, day, scored, calendar);
+          const a = spent(s)
+            ? notWorkedOut(c, day, calendar, s.lastWorked ?? day)
+            : answerSupport(c, day, scored, calendar);
           return { decision: "info", reasons: a.reasons, facts: a.facts } as const;
         },
         (f) => supportAnswered(f, e),
@@ -218,17 +222,16 @@ function supportAnswered(
   s: EngineState,
   e: Extract<ScenarioEvent, { type: "contact_support" }>,
 ): StepOutcome[] {
-  const answer = answerSupport(s.customer, s.day, scoreOn(s.customer, s.day), s.calendar);
-  return [
-    outcome(
-      s,
-      e,
-      null,
-      { decision: "info", reasons: answer.reasons, facts: answer.facts },
-      0,
-      answer.remedies,
-    ),
-  ];
+  // the same call again, nothing changed since: the answer it was given (state.ts: `answered`)
+  const last = s.answered;
+  if (last !== null && last.customer === s.customer && last.day === s.day && alone(s))
+    return [outcome(s, e, null, { ...last.verdict }, 0, last.remedies.slice())];
+  const answer = serviceAnswer(s);
+  const verdict: Verdict = { decision: "info", reasons: answer.reasons, facts: answer.facts };
+  s.answered = alone(s)
+    ? { customer: s.customer, day: s.day, verdict, remedies: answer.remedies.slice() }
+    : null;
+  return [outcome(s, e, null, verdict, 0, answer.remedies)];
 }
 
 // The rest of a customer event once its decision is known: the same code for the state that decided it
@@ -424,7 +427,16 @@ export function applyPolicyEvent(current: Policy, use: Policy | null, set: Parti
  *  or a lifted hold comes with): its answer's, what falls due next on the line among them — the restoration
  *  they wait for needs it paid on time. */
 function serviceStepsFor(s: EngineState, line: LineId): Remedy[] {
-  return answerSupport(s.customer, s.day, scoreOn(s.customer, s.day), s.calendar).remedies.filter(
-    (r) => r.line === line,
-  );
+  return serviceAnswer(s).remedies.filter((r) => r.line === line);
 }
+
+/** Customer service's answer on `s` today, counted: once the run has worked out SUPPORT_ANSWERS_BOUND, one
+ *  without its steps worked out ahead (support/bounded.ts). */
+function serviceAnswer(s: EngineState): SupportAnswer {
+  if (spent(s)) return notWorkedOut(s.customer, s.day, s.calendar, s.lastWorked ?? s.day);
+  s.answersWorked++;
+  s.lastWorked = s.day;
+  return answerSupport(s.customer, s.day, scoreOn(s.customer, s.day), s.calendar);
+}
+
+const spent = (s: EngineState): boolean => s.answersWorked >= SUPPORT_ANSWERS_BOUND;

@@ -172,6 +172,16 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       wait: "the days after the last missed due date, or its arrears cleared when later (jiebeiDrawCleanDays)",
     },
   },
+  not_worked_out: {
+    meaning:
+      "the steps are not worked out ahead: each runs the account ahead to its next report, and the run has worked out as many answers as one run does — why the line stands as it does (`on_record`) is still given",
+    fields: {
+      limit:
+        "the answers one run works out (1,000): contact_support calls, and the steps a declined early review or a lifted security hold comes with; a call with nothing changed since the last one answered is given that answer again, not counted",
+      day: "the day of the last answer worked out",
+      date: "its date",
+    },
+  },
   waived_unless_paid: {
     meaning:
       "a Jiebei remainder within the tolerance, with no due day after the one it waits for (its loan's last, the spare one a month after the last instalment): left unpaid through that due day's grace, it is waived — not missed; or arrears a repayment left within the tolerance with no due day left to carry them to (`overdue`): waived at the end of the day, the overdue ending",

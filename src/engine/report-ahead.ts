@@ -615,6 +615,9 @@ export function stateOf(c: Customer, day: number, calendar: Calendar): EngineSta
     notices: false,
     answers: false,
     approvals: false,
+    answered: null,
+    answersWorked: 0,
+    lastWorked: null,
     lane: null,
   };
 }

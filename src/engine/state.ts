@@ -8,7 +8,8 @@ import { Calendar } from "./calendar.js";
 import { type Customer, forkCustomer, newCustomer } from "./customer.js";
 import type { LoanBook } from "./loans.js";
 import * as loans from "./loans.js";
-import type { Fen, Policy, Profile } from "./types.js";
+import type { Fen, Policy, Profile, Remedy } from "./types.js";
+import type { Verdict } from "./verdict.js";
 
 export interface EngineState {
   readonly calendar: Calendar;
@@ -33,6 +34,17 @@ export interface EngineState {
    * for each of its policies. Without them a call decides nothing, under every policy of a lane alike.
    */
   readonly answers: boolean;
+  /**
+   * The last `contact_support` answer worked out on this state, and for which customer and day: a call taken
+   * with nothing changed since — the same customer (a copy is another), the same day, no other input taken
+   * in between (`step` forgets it on any other) — is given that answer again rather than worked out anew,
+   * each of which runs the account ahead. Null when there is none to give again.
+   */
+  answered: { customer: Customer; day: number; verdict: Verdict; remedies: readonly Remedy[] } | null;
+  /** the answers worked out so far in this run, and the day of the last (null: none yet): past
+   *  SUPPORT_ANSWERS_BOUND, an answer is given without its steps worked out ahead (support/bounded.ts) */
+  answersWorked: number;
+  lastWorked: number | null;
   /**
    * Approved purchases as steps. A trace shows each one; a population run's agent and recorder read none
    * (a purchase approved changes the line's balance, never its standing or limit), so one that keeps no
@@ -84,6 +96,9 @@ export function initialState(
     notices: options.notices ?? true,
     answers: options.answers ?? true,
     approvals: options.approvals ?? true,
+    answered: null,
+    answersWorked: 0,
+    lastWorked: null,
     lane: null,
   };
 }

@@ -29,6 +29,8 @@ export type EngineInput = ScenarioEvent | ScheduledInput;
  * nothing. Customer events must be for the open day.
  */
 export function step(s: EngineState, input: EngineInput): readonly StepOutcome[] {
+  // an answer given is given again only to a call with nothing taken in between (state.ts: `answered`)
+  if (input.type !== "contact_support") s.answered = null;
   switch (input.type) {
     case "open_day":
       return openDay(s, input.day);

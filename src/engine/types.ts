@@ -369,6 +369,9 @@ export type Remedy = {
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
+  /** the answer's steps not worked out ahead: the run has worked out as many answers as one run does
+   *  (`limit`, SUPPORT_ANSWERS_BOUND); the last of them was given on `day` */
+  | { kind: "not_worked_out"; limit: number; day: number; date: string }
   /** Jiebei: a remainder within the tolerance, its loan's last due day passed, waived on `day` if unpaid —
    *  `overdue`: arrears a repayment left within it past the loan's last due day, waived at today's end */
   | { kind: "waived_unless_paid"; amount: Fen; day: number; date: string; overdue?: true }

@@ -32,7 +32,7 @@ import {
   type Status,
   type Step,
 } from "../engine/index.js";
-import { printable } from "../shared/text.js";
+import { grouped, printable } from "../shared/text.js";
 
 /** ¥1,234.50 */
 export function money(fen: Fen): string {
@@ -610,6 +610,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         : `${money(r.amount)} left within the tolerance: unpaid, it is waived on ${r.date} (day ${r.day}), not missed`;
     case "unused_closure_due":
       return `the periodic review on ${r.date} (day ${r.day}) closes the line: it has not been used since ${r.sinceDate} (day ${r.since}) — ${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"} before then keeps it open${r.suspended ? ", which a suspended line takes only once restored" : ""}`;
+    case "not_worked_out":
+      return `not worked out ahead: this scenario asks customer service more than ${grouped(r.limit)} times (the answers one run works out); the last answer worked out is on ${r.date} (day ${r.day})`;
     case "wait_to_draw":
       return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date and its repayment`;
     case "on_record": {

@@ -56,7 +56,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
 
 /** A line not active as it stands on record: dated the day its reasons were recorded; a security hold over a
  *  suspension shows both, with their causes. */
-function onRecord(line: Line, day: number, calendar: Calendar): Remedy[] {
+export function onRecord(line: Line, day: number, calendar: Calendar): Remedy[] {
   const since = line.statusDay ?? day;
   const recorded = line.recordDay ?? since;
   const said = (cause: Line["cause"], at: number, reasons: ReasonCode[]): Remedy => ({

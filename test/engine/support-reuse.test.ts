@@ -1,0 +1,99 @@
+// Customer service's answer runs the account ahead to its next report — in a suspension thousands of times
+// what another step costs: 300 calls on one day took 12 s, and a file of 100,000 would have kept a machine
+// busy for an hour. A call with nothing changed since the last one answered (the same day, no other input in
+// between) is given that answer again; anything taken in between, a copy of the state, another day, and the
+// answer is worked out anew. The work is counted (answers worked out), never timed.
+import { describe, expect, it, vi } from "vitest";
+import { SUPPORT_ANSWERS_BOUND } from "../../src/engine/support/bounded.js";
+import { describeRemedy } from "../../src/scenario/format.js";
+import { DEFAULT_POLICY, type EventInput, on, run, stepsOf } from "./builders.js";
+
+const answers = vi.hoisted(() => ({ count: 0 }));
+vi.mock("../../src/engine/support/answer.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../src/engine/support/answer.js")>();
+  return {
+    ...original,
+    answerSupport: (...args: Parameters<typeof original.answerSupport>) => {
+      answers.count++;
+      return original.answerSupport(...args);
+    },
+  };
+});
+
+/** Both lines open and used, income cut on day 40 and debt elsewhere taken on day 45: both suspended at
+ *  the review of day 45, overdue by day 80. */
+const SUSPENDED: EventInput[] = [
+  on.open(0, 4000),
+  on.open(0, 20_000, "jiebei"),
+  on.purchase(5, 1500),
+  on.borrow(10, 5000, 12),
+  on.income(40, 2000),
+  on.externalDebt(45, 100_000),
+];
+const PROFILE = { age: 27, monthlyIncome: 6000, creditHistoryMonths: 24, externalDebt: 50_000 };
+
+const counted = (events: EventInput[]) => {
+  answers.count = 0;
+  const trace = run([...SUSPENDED, ...events], { policy: DEFAULT_POLICY, profile: PROFILE, until: 90 });
+  return { trace, worked: answers.count };
+};
+
+/** A step as a trace shows it, without the event's place in the file. */
+const said = (o: object) => JSON.stringify({ ...o, event: null });
+
+describe("customer service's answer given again to a call with nothing changed since", () => {
+  it("works out one answer for many calls on one day, each given the same", () => {
+    const calls = Array.from({ length: 40 }, () => on.support(80));
+    const { trace, worked } = counted(calls);
+    const steps = stepsOf(trace, "contact_support");
+    expect(steps).toHaveLength(40);
+    expect([steps[0]!.status, steps[0]!.jiebei.status]).toEqual(["suspended", "suspended"]);
+    expect(steps[0]!.remedies.length).toBeGreaterThan(0);
+    expect(worked).toBe(1);
+    const once = stepsOf(counted([on.support(80)]).trace, "contact_support")[0]!;
+    for (const s of steps) expect(said(s)).toBe(said(once));
+  });
+
+  it("works the answer out anew after any other input, on another day, or beside a declined review", () => {
+    expect(counted([on.support(80), on.note(80), on.support(80)]).worked).toBe(2);
+    expect(counted([on.support(80), on.income(80, 2000), on.support(80)]).worked).toBe(2);
+    expect(counted([on.support(80), on.support(81), on.support(81)]).worked).toBe(2);
+    // the declined review's steps are an answer of their own, and the call after it is worked out again
+    expect(counted([on.support(80), on.requestReview(80), on.support(80)]).worked).toBe(3);
+  });
+});
+
+describe("the answers one run works out (SUPPORT_ANSWERS_BOUND)", () => {
+  it("after 1,000 answers worked out, gives each line's standing and says its steps were not worked out", () => {
+    expect(SUPPORT_ANSWERS_BOUND).toBe(1000);
+    // a line used once and never repaid, a note between calls: each call worked out anew
+    const calls = Array.from({ length: SUPPORT_ANSWERS_BOUND + 2 }, (_, i) => [
+      on.note(20 + i),
+      on.support(20 + i),
+    ]);
+    answers.count = 0;
+    const trace = run([on.open(0, 4000), on.purchase(5, 100), ...calls.flat()], { policy: DEFAULT_POLICY });
+    expect(answers.count).toBe(SUPPORT_ANSWERS_BOUND);
+    const steps = stepsOf(trace, "contact_support");
+    const last = steps[SUPPORT_ANSWERS_BOUND - 1]!;
+    expect(last.remedies.map((r) => r.kind)).not.toContain("not_worked_out");
+    for (const s of steps.slice(SUPPORT_ANSWERS_BOUND)) {
+      // why the line stands as it does, as recorded (left unpaid, it was charged off), then the bound
+      expect(s.remedies.map((r) => r.kind)).toEqual(["on_record", "not_worked_out"]);
+      expect(s.remedies[0]).toMatchObject({
+        status: "charged_off",
+        reasons: ["CHARGED_OFF", "SERIOUS_DELINQUENCY"],
+      });
+      expect(s.remedies[1]).toEqual({
+        line: "huabei",
+        kind: "not_worked_out",
+        limit: 1000,
+        day: last.day,
+        date: last.date,
+      });
+      expect(describeRemedy(s.remedies[1]!)).toBe(
+        `not worked out ahead: this scenario asks customer service more than 1,000 times (the answers one run works out); the last answer worked out is on ${last.date} (day ${last.day})`,
+      );
+    }
+  });
+});
