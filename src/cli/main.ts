@@ -2,7 +2,7 @@
 // Returns the exit code; bin/credit-sim, the one place that ends the process, sets it.
 
 import { InputError } from "../shared/errors.js";
-import { fileError, systemReason } from "../shared/write-file.js";
+import { fileError, holdingOutputs, systemReason } from "../shared/write-file.js";
 import { type CliIo, processIo } from "./io.js";
 import { runCli } from "./run-cli.js";
 
@@ -30,10 +30,13 @@ export function workingFolderError(e: unknown): InputError {
   );
 }
 
-/** What a failing stdout means: a reader that went away (EPIPE) ends the run quietly; anything else (a
- *  full disk: `run … > /dev/full`) is the user's to fix, said in words, exit 2. Returns the exit code. */
-export function onStdoutError(e: unknown, exitCodeSoFar: number): number {
-  if (e !== null && typeof e === "object" && "code" in e && e.code === "EPIPE") return exitCodeSoFar;
+/** What a failing stdout means: a reader that went away (EPIPE) ends the run quietly — or, while the
+ *  command holds files it was asked for (`run … --html r.html | head`), only its text: null, the command
+ *  goes on to put them in place; anything else (a full disk: `run … > /dev/full`) is the user's to fix,
+ *  said in words, exit 2. Returns the exit code to end with, or null to go on. */
+export function onStdoutError(e: unknown, exitCodeSoFar: number): number | null {
+  if (e !== null && typeof e === "object" && "code" in e && e.code === "EPIPE")
+    return holdingOutputs() ? null : exitCodeSoFar;
   const problem = fileError(e, "standard output");
   const text =
     problem instanceof InputError ? problem.format("credit-sim: ") : `credit-sim: ${problem.message}`;

@@ -4,7 +4,7 @@
 
 import { Command, CommanderError } from "commander";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
-import { printableLines, quoted } from "../shared/text.js";
+import { printableLines, quoted, shellPath, shellWord } from "../shared/text.js";
 import { type CliIo, writeErr } from "./io.js";
 import { addReflowedHelp, helpText, type ParseContext, register } from "./options/command.js";
 import { MERGE, type MergeInvocation, PERSONAS, type PersonasInvocation } from "./options/population.js";
@@ -174,7 +174,7 @@ function beforeCommand(first: string, next: string | undefined, commands: readon
         near !== undefined
           ? `did you mean "${near}"?`
           : next !== undefined && commands.includes(next)
-            ? `options go after the command: credit-sim ${next} ${first}`
+            ? `options go after the command: credit-sim ${next} ${shellWord(first)}`
             : "credit-sim --help lists the commands",
     });
   }
@@ -187,7 +187,7 @@ function beforeCommand(first: string, next: string | undefined, commands: readon
         ? `did you mean "${near}"?`
         : // `credit-sim zhang-ming.yaml`: the file to play, without the command that plays it
           /\.(ya?ml|json)$/i.test(first)
-          ? `a scenario file goes after a command: credit-sim run ${first}`
+          ? `a scenario file goes after a command: credit-sim run ${shellPath(first)}`
           : "credit-sim --help lists the commands",
   });
 }

@@ -348,6 +348,19 @@ export function describeIssue(
               : didYouMean(guess)),
         });
       }
+      // a {min, max} whose bound is refused (1.5 where a score is whole): the bound, said as any value —
+      // not 'a number or {min, max}' of what is one
+      const inner = isRecord(found)
+        ? issue.errors.find((b) => b.length > 0 && b.every((i) => i.path.length > 0))
+        : undefined;
+      if (inner)
+        return describeIssue(
+          { ...inner[0]!, path: [...issue.path, ...inner[0]!.path] } as z.core.$ZodIssue,
+          data,
+          file,
+          pos,
+          hooks,
+        );
       const expected =
         last === "amount"
           ? `a positive yuan amount or one of ${REPAY_KEYWORDS.join(", ")}`

@@ -187,6 +187,14 @@ export function writeOutput(
  * ends in an error. Commit in the order held: a commit that may be refused (a file that must be new, an
  * export folder that changed) goes first, so a refusal comes before anything is replaced.
  */
+/** How many outputs the process holds aside, written and not yet put in place (OutputSet): while it holds
+ *  any, a reader of standard output that goes away ends the text, not the command (holdingOutputs). */
+let heldAside = 0;
+
+/** Whether outputs are held aside to be put in place: a command asked for files besides its text, and a
+ *  reader gone from standard output (`run … --html r.html | head`) leaves them to be written. */
+export const holdingOutputs = (): boolean => heldAside > 0;
+
 export class OutputSet {
   private held: Pick<Output, "commit" | "abort">[] = [];
   /** what goes to standard output, once every file is in place: a command that fails at a commit has
@@ -196,6 +204,7 @@ export class OutputSet {
   /** Holds an output written to the end; it is committed with the rest, or aborted. */
   hold(out: Pick<Output, "commit" | "abort">): void {
     this.held.push(out);
+    heldAside++;
   }
 
   /** Writes `content` to `target` whole, held until `commit` (see `writeOutput`); standard output
@@ -229,6 +238,7 @@ export class OutputSet {
     const after = this.after;
     this.held = [];
     this.after = [];
+    heldAside -= held.length;
     for (const [i, out] of held.entries()) {
       try {
         out.commit();
@@ -244,6 +254,7 @@ export class OutputSet {
     const held = this.held;
     this.held = [];
     this.after = [];
+    heldAside -= held.length;
     for (const out of held) out.abort();
   }
 }

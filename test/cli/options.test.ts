@@ -1137,6 +1137,22 @@ describe("help, version, unknown commands", () => {
     );
   });
 
+  it("a command suggested before the command is one a shell runs as shown: a name or an option quoted as a word", () => {
+    // `credit-sim '$(touch pwned).yaml'` was hinted 'credit-sim run $(touch pwned).yaml', which pasted runs
+    // the command in it; a name with a space was two words — every other suggestion quotes (shellPath)
+    for (const [file, shown] of [
+      ["my scenario.yaml", "'my scenario.yaml'"],
+      ["$(touch pwned).yaml", "'$(touch pwned).yaml'"],
+      ["a\u202eb.yaml", "$'a\\xe2\\x80\\xaeb.yaml'"],
+    ] as const)
+      expect(refused([file]).details.hint).toBe(
+        `a scenario file goes after a command: credit-sim run ${shown}`,
+      );
+    expect(refused(["--html=$(touch p).html", "run", "a.yaml"]).details.hint).toBe(
+      "options go after the command: credit-sim run '--html=$(touch p).html'",
+    );
+  });
+
   it("explain's day written without --day is told as that, once, with the command that has it", () => {
     for (const day of ["227", "2024-08-15"]) {
       const e = refused(["explain", "my scenario.yaml", day]);

@@ -2,7 +2,7 @@
 // pipe (no colour, nothing but the output), a closed pipe. Everything else runs in-process (test/cli).
 
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -92,5 +92,30 @@ describe("bin/credit-sim", () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).day).toBe(0);
     expect(r.stderr).toBe("");
+  });
+
+  it("a pipe closed early still leaves the page --html was given: the text ends, the files asked for are written", () => {
+    // `run big.yaml --html o.html | head` exited 0 with no o.html and no word: the reader gone ended the run
+    // with the page held aside, never put in place (before the text was written as it is made, it was)
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-pipe-"));
+    const events = Array.from(
+      { length: 3000 },
+      (_, i) => `  - { day: ${i + 1}, type: purchase, amount: 10 }`,
+    );
+    const scenario = [
+      "name: many",
+      "until: 3001",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 5000 }",
+    ];
+    writeFileSync(join(dir, "many.yaml"), [...scenario, ...events, ""].join("\n"));
+    const cmd = `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} run many.yaml --html o.html | head -c 100`;
+    const r = spawnSync("bash", ["-c", cmd], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^many\npolicy default/);
+    expect(r.stderr).toBe("wrote o.html\n");
+    const page = readFileSync(join(dir, "o.html"), "utf8");
+    expect(page).toMatch(/^<!doctype html>/i);
+    expect(page.trimEnd()).toMatch(/<\/html>$/);
   });
 });

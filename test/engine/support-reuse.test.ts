@@ -92,8 +92,24 @@ describe("the answers one run works out (SUPPORT_ANSWERS_BOUND)", () => {
         date: last.date,
       });
       expect(describeRemedy(s.remedies[1]!)).toBe(
-        `not worked out ahead: this scenario asks customer service more than 1,000 times (the answers one run works out); the last answer worked out is on ${last.date} (day ${last.day})`,
+        `not worked out ahead: this scenario asks for more than 1,000 answers (customer service's to a call, and the steps a declined early review or a lifted security hold comes with: as many as one run works out); the last answer worked out is on ${last.date} (day ${last.day})`,
       );
     }
+  });
+  it("says what it counted: a call after 1,000 declined early reviews is not told it asked customer service 1,000 times", () => {
+    // the steps a declined early review comes with are answers worked out too: one call after them read
+    // 'this scenario asks customer service more than 1,000 times' of a file that called it once
+    const reviews = Array.from({ length: SUPPORT_ANSWERS_BOUND }, (_, i) => on.requestReview(20 + i));
+    answers.count = 0;
+    const trace = run([on.open(0, 4000), on.purchase(5, 100), ...reviews, on.support(1020)], {
+      policy: DEFAULT_POLICY,
+    });
+    expect(answers.count).toBe(SUPPORT_ANSWERS_BOUND);
+    const [call] = stepsOf(trace, "contact_support");
+    const bound = call!.remedies.find((r) => r.kind === "not_worked_out")!;
+    expect(bound).toMatchObject({ day: 1019 });
+    expect(describeRemedy(bound)).toBe(
+      "not worked out ahead: this scenario asks for more than 1,000 answers (customer service's to a call, and the steps a declined early review or a lifted security hold comes with: as many as one run works out); the last answer worked out is on 2026-10-16 (day 1019)",
+    );
   });
 });

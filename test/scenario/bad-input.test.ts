@@ -778,6 +778,34 @@ describe("policies", () => {
     },
   );
 
+  it.each([
+    ["score: { min: 1.5, max: 900 }", "score.min", "a whole number", "1.5", undefined],
+    // read as text (YAML keeps a number past 2^53 so, not rounded): the digits it has too many of
+    [
+      "score: { min: 700, max: 9007199254740993 }",
+      "score.max",
+      "a number",
+      '"9007199254740993"',
+      /15 significant digits/,
+    ],
+  ] as const)(
+    "an expectation's {min, max} with a bound refused (%s) is told the bound and why",
+    async (value, field, expected, found, hint) => {
+      // it was 'invalid value', expected 'a number or {min, max}', found 'an object': a {min, max} it was
+      const text = scenarioWith("  - { day: 0, type: note, text: x }\n", "").concat(
+        `expect:\n  - { day: 0, ${value} }\n`,
+      );
+      expectBadInput(await run(write("range-bound.yaml", text)), {
+        file: "range-bound.yaml",
+        field: `expect[0].${field}`,
+        message: "wrong type",
+        expected,
+        found,
+        ...(hint === undefined ? {} : { hint }),
+      });
+    },
+  );
+
   it("a policy event with an empty set", async () => {
     const text = scenarioWith("  - { day: 3, type: policy, set: {} }\n");
     expectBadInput(await run(write("pe.yaml", text)), {

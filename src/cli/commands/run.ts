@@ -14,7 +14,7 @@ import type { PolicyOutcomes } from "../../scenario/load-policy.js";
 import { InputError } from "../../shared/errors.js";
 import { pushAll } from "../../shared/lists.js";
 import { printable } from "../../shared/text.js";
-import { type OutputSet, signalsHeard, writingTogether } from "../../shared/write-file.js";
+import { BrokenPipe, type OutputSet, signalsHeard, writingTogether } from "../../shared/write-file.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, streamPieces, warnDeprecations, writeErr } from "../io.js";
 import type { RunOptions } from "../options/run.js";
@@ -121,9 +121,17 @@ export async function runCommand(files: readonly string[], options: RunOptions, 
   // the pages are put in place together: a disk that fills up at the last leaves the others as they were;
   // a Ctrl-C between two scenarios ends the run with none replaced. The text goes to standard output as
   // it is made, scenario by scenario: a run of 100,000 steps is never held whole
+  // A reader of the text that goes away (`| head`) ends the text; the pages asked for are still made
+  const pagesAsked = targets.length > 0 && options.html !== "-";
+  let reader = true;
   await writingTogether(async (set) => {
     for (const [i, { scenario }] of loaded.entries()) {
-      runOne(scenario, targets[i], i, options, io, chalk, set, pages);
+      try {
+        runOne(scenario, targets[i], i, options, io, chalk, set, pages, reader);
+      } catch (e) {
+        if (!(e instanceof BrokenPipe && pagesAsked)) throw e;
+        reader = false;
+      }
       if (targets[i] !== undefined) await signalsHeard();
     }
   });
@@ -131,8 +139,8 @@ export async function runCommand(files: readonly string[], options: RunOptions, 
 }
 
 /** One scenario: its page (held in `set`, its name added to `pages`; `--html -` written at once) and its
- *  text on standard output, if any — the text of each scenario after the first a blank line below the
- *  last. */
+ *  text on standard output, if any and while it has a `reader` — the text of each scenario after the
+ *  first a blank line below the last. */
 function runOne(
   scenario: Scenario,
   target: string | undefined,
@@ -142,6 +150,7 @@ function runOne(
   chalk: ChalkInstance,
   set: OutputSet,
   pages: string[],
+  reader: boolean,
 ): void {
   const trace = simulate(scenario);
   if (target === "-") {
@@ -151,6 +160,7 @@ function runOne(
   }
   if (target !== undefined)
     pages.push(writeReport(io, target, runHtmlPieces(runView(scenario, trace), htmlAssets()), i > 0, set));
+  if (!reader) return;
   if (!options.json && i > 0) io.stdout.write("\n");
   streamPieces(
     io.stdout,
