@@ -792,6 +792,31 @@ describe("customer service's steps, followed exactly", () => {
               },
             }),
           ],
+          // both lines suspended for ¥10,000 more debt and no income: Huabei's step asks ¥7,496 elsewhere at the
+          // ¥334 a month its smallest line needs, Jiebei's ¥7,496 at its own ¥167 — followed together (¥334
+          // reported) the review of day 60 restores Huabei, which Jiebei, used, would take past its cap (0.75
+          // vs 0.50), and Jiebei stays suspended: Jiebei's step was checked at ¥334 alone, where it did not
+          // restore Jiebei either, and said nothing of it (¥8,496 restores both) (PROPERTY_SEED=271828)
+          [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 1,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [{ day: 1, yuan: 100 }],
+              jiebei: 7_601,
+              miss: { from: 0, days: 0 },
+              moreDebt: { day: 1, yuan: 10_000 },
+              incomeDrop: { day: 1, to: 0 },
+              changes: null,
+              repaid: { day: 1, yuan: 1_000 },
+              tightened: null,
+              contact: 40,
+              byIncome: false,
+              policy: { reviewDayOfMonth: 1, maxLimitIncomeMultiple: 1.5, maxDebtToIncome: 0.5 },
+            }),
+          ],
         ],
       },
     );
