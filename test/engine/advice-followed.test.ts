@@ -881,7 +881,42 @@ describe("customer service's steps, followed exactly", () => {
           expect(limitOn(followed, c.line, review), where(`${c.line} kept, paid`)).toBe(c.paid ?? c.from);
         }
       }),
-      { numRuns: RUNS },
+      {
+        numRuns: RUNS,
+        examples: [
+          // Jiebei's instalments unpaid from day 88: both lines suspended on day 122 for Jiebei's 30 days past
+          // due; left unpaid, the review of day 135 cuts Jiebei's ¥5,001 to its band's ¥5,000 — paid on day 123,
+          // that review restores Huabei first, and Jiebei, restored beside it, is kept at ¥2,900 (used in full
+          // at ¥5,001, the score once used 651 vs 660): the pay step said the limit paid keeps was ¥5,001, the
+          // review read for Jiebei alone (PROPERTY_SEED=77)
+          [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 20,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [{ day: 34, yuan: 100 }],
+              jiebei: 5_001,
+              miss: { from: 88, days: 120 },
+              moreDebt: null,
+              incomeDrop: null,
+              changes: null,
+              repaid: null,
+              tightened: null,
+              contact: 123,
+              byIncome: false,
+              policy: {
+                reviewDayOfMonth: 15,
+                restoreCleanDays: 0,
+                maxLimitIncomeMultiple: 2,
+                maxDebtToIncome: 2,
+                delinquentMinScore: 600,
+              },
+            }),
+          ],
+        ],
+      },
     );
     // the generated timelines reach each kind of consequence
     for (const k of ["named", "suspends", "cuts"] as const) expect(seen[k], k).toBeGreaterThan(0);
