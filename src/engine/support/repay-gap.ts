@@ -45,8 +45,10 @@ export function repayGaps(c: Customer, day: number, calendar: Calendar, remedies
       );
     const reporting = (income: number) =>
       income > c.profile.monthlyIncome ? withProfile(c, { monthlyIncome: income }) : c;
-    const own = reporting(asked(r.line));
-    const joint = reporting(asked(null));
+    const ownIncome = asked(r.line);
+    const jointIncome = asked(null);
+    const own = reporting(ownIncome);
+    const joint = jointIncome === ownIncome ? own : reporting(jointIncome);
     // then identity verified when the answer asks it (a hold is lifted on what the steps changed)
     const verify = remedies.some((x) => x.kind === "verify_identity");
     const restored = (at: Customer, repay: readonly DebtRepayment[], line: LineId) => {
@@ -54,8 +56,11 @@ export function repayGaps(c: Customer, day: number, calendar: Calendar, remedies
       const read = verify ? verifiedOn(paid, day, calendar) : paid;
       return lineOf(reviewedOn(read, day, calendar, review), line).status === "active";
     };
-    // this line's step alone restores it, and both followed do not
-    if (!restored(own, r.repay, r.line) || restored(joint, both, r.line)) continue;
+    // this line's step alone restores it (at its own line's income, or at the higher), and both followed
+    // do not
+    const alone =
+      restored(own, r.repay, r.line) || (jointIncome !== ownIncome && restored(joint, r.repay, r.line));
+    if (!alone || restored(joint, both, r.line)) continue;
     const ok = (p: readonly DebtRepayment[]) => restored(joint, p, r.line) && restored(joint, p, other.line);
     remedies[i] = { ...r, withOther: { line: other.line, ...jointly(c, both, ok) } };
   }
