@@ -911,7 +911,8 @@ describe("customer service's steps, followed exactly", () => {
                 restoreCleanDays: 0,
                 maxLimitIncomeMultiple: 2,
                 maxDebtToIncome: 2,
-                delinquentMinScore: 600,
+                // as overdueTimelines draws it beside the others
+                ...{ delinquentMinScore: 600 },
               },
             }),
           ],
