@@ -90,6 +90,8 @@ export function dayOpens(s: EngineState, day: number, onStep: (o: StepOutcome) =
 
 /** …and after them: the triggers, the review on its day, the day's charges, the month end on its day. */
 export function dayCloses(s: EngineState, onStep: (o: StepOutcome) => void): void {
+  // inputs taken: the answer kept to give a call again is forgotten, as `step` forgets it on each
+  s.answered = null;
   emit(triggers(s), onStep);
   if (s.day === s.nextReview) emit(review(s), onStep);
   accrueAll(s.customer, s.day);
@@ -118,6 +120,7 @@ export function quietDayOpens(s: EngineState, day: number): void {
  *  trigger reaches its threshold before that day (neither event moves a line's days past due on), and it is
  *  neither the review day nor a month end. */
 export function quietDayCloses(s: EngineState, onStep: (o: StepOutcome) => void): void {
+  s.answered = null;
   if (s.customer.jiebei.book.loans.length > 0) {
     const waived = arrearsWaiver(s);
     if (waived !== null) onStep(waived);

@@ -37,8 +37,9 @@ export interface EngineState {
   /**
    * The last `contact_support` answer worked out on this state, and for which customer and day: a call taken
    * with nothing changed since — the same customer (a copy is another), the same day, no other input taken
-   * in between (`step` forgets it on any other) — is given that answer again rather than worked out anew,
-   * each of which runs the account ahead. Null when there is none to give again.
+   * in between (`step` forgets it on any other, and the day's close on its own) — is given that answer
+   * again rather than worked out anew, each of which runs the account ahead. Null when there is none to
+   * give again.
    */
   answered: { customer: Customer; day: number; verdict: Verdict; remedies: readonly Remedy[] } | null;
   /** the answers worked out so far in this run, and the day of the last (null: none yet): past

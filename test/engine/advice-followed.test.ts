@@ -792,6 +792,31 @@ describe("customer service's steps, followed exactly", () => {
               },
             }),
           ],
+          // both lines suspended for ¥10,000 more debt and no income: Huabei's step asks ¥7,496 elsewhere at the
+          // ¥334 a month its smallest line needs, Jiebei's ¥7,496 at its own ¥167 — followed together (¥334
+          // reported) the review of day 60 restores Huabei, which Jiebei, used, would take past its cap (0.75
+          // vs 0.50), and Jiebei stays suspended: Jiebei's step was checked at ¥334 alone, where it did not
+          // restore Jiebei either, and said nothing of it (¥8,496 restores both) (PROPERTY_SEED=271828)
+          [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 1,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [{ day: 1, yuan: 100 }],
+              jiebei: 7_601,
+              miss: { from: 0, days: 0 },
+              moreDebt: { day: 1, yuan: 10_000 },
+              incomeDrop: { day: 1, to: 0 },
+              changes: null,
+              repaid: { day: 1, yuan: 1_000 },
+              tightened: null,
+              contact: 40,
+              byIncome: false,
+              policy: { reviewDayOfMonth: 1, maxLimitIncomeMultiple: 1.5, maxDebtToIncome: 0.5 },
+            }),
+          ],
         ],
       },
     );
@@ -856,7 +881,43 @@ describe("customer service's steps, followed exactly", () => {
           expect(limitOn(followed, c.line, review), where(`${c.line} kept, paid`)).toBe(c.paid ?? c.from);
         }
       }),
-      { numRuns: RUNS },
+      {
+        numRuns: RUNS,
+        examples: [
+          // Jiebei's instalments unpaid from day 88: both lines suspended on day 122 for Jiebei's 30 days past
+          // due; left unpaid, the review of day 135 cuts Jiebei's ¥5,001 to its band's ¥5,000 — paid on day 123,
+          // that review restores Huabei first, and Jiebei, restored beside it, is kept at ¥2,900 (used in full
+          // at ¥5,001, the score once used 651 vs 660): the pay step said the limit paid keeps was ¥5,001, the
+          // review read for Jiebei alone (PROPERTY_SEED=77)
+          [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 20,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [{ day: 34, yuan: 100 }],
+              jiebei: 5_001,
+              miss: { from: 88, days: 120 },
+              moreDebt: null,
+              incomeDrop: null,
+              changes: null,
+              repaid: null,
+              tightened: null,
+              contact: 123,
+              byIncome: false,
+              policy: {
+                reviewDayOfMonth: 15,
+                restoreCleanDays: 0,
+                maxLimitIncomeMultiple: 2,
+                maxDebtToIncome: 2,
+                // as overdueTimelines draws it beside the others
+                ...{ delinquentMinScore: 600 },
+              },
+            }),
+          ],
+        ],
+      },
     );
     // the generated timelines reach each kind of consequence
     for (const k of ["named", "suspends", "cuts"] as const) expect(seen[k], k).toBeGreaterThan(0);

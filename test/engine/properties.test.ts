@@ -16,7 +16,7 @@ import { EVENT_TYPES, PROFILE_FIELDS } from "../../src/engine/vocabulary.js";
 import { keptFromPurchases } from "../helpers/kept-from-purchases.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { activeScenarioArb, amount, customerEvents, day, scenarioArb, startDate } from "./arbitraries.js";
-import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
+import { DEFAULT_POLICY, type EventInput, on, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
 
 const RUNS = propertyRuns(200);
 
@@ -601,7 +601,12 @@ describe("engine properties over random timelines", () => {
           }
         });
       }),
-      { numRuns: Math.ceil(RUNS / 10) },
+      {
+        numRuns: Math.ceil(RUNS / 10),
+        // a call on the last day: the run kept the answer to give again past the day's end, stepped each
+        // input forgot it (PROPERTY_SEED=65537)
+        examples: [[scenario([on.support(0)], { until: 0 })]],
+      },
     );
   });
 });

@@ -4,12 +4,12 @@
 
 import type { Calendar } from "../calendar.js";
 import { type Customer, daysPastDue, isOpen, type Line, lineOf } from "../customer.js";
-import { asNextReviewReads, callsInAhead, chargeOffCallsIn, duesAhead } from "../report-ahead.js";
+import { asNextReviewReads, callsInAhead, chargeOffCallsIn, duesAhead, reviewedOn } from "../report-ahead.js";
 import { periodicReview } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import type { Fen, OverdueCut, Remedy } from "../types.js";
 import type { LineId } from "../vocabulary.js";
-import { withDues } from "./read-ahead.js";
+import { withDues, withOverduePaid } from "./read-ahead.js";
 import { nextDeadline } from "./reminders.js";
 import type { NextReview } from "./review-ahead.js";
 
@@ -35,7 +35,13 @@ export function overdueCuts(
     if (!isOpen(line)) continue;
     const to = limitAfterReview(whole, line.id, next, wholeScored);
     if (to === null) continue;
-    const kept = limitAfterReview(paid.read, line.id, next, paid.s);
+    // paid, the review read whole, Huabei's first: a restoration of Huabei there counts it used in the
+    // standard Jiebei, restored beside it, is kept to (PROPERTY_SEED=77: Jiebei restored at ¥2,900, not
+    // kept at ¥5,001, Huabei restored first) — one line's review alone misses it (a review today: alone)
+    const kept =
+      next > day
+        ? limitReviewLeaves(withOverduePaid(c, day), line, day, calendar, next)
+        : limitAfterReview(paid.read, line.id, next, paid.s);
     if (kept === null) cuts.push({ line: line.id, from: line.limit, to });
     else if (kept > to) cuts.push({ line: line.id, from: line.limit, to, paid: kept });
   }
@@ -50,6 +56,20 @@ function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): F
   const v = periodicReview(read, line, day, s, false, false);
   const cuts = v.decision === "limit_reduced" || v.decision === "suspended" || v.decision === "restored";
   return cuts && v.limit !== undefined && v.limit < line.limit ? v.limit : null;
+}
+
+/** The limit the periodic review on `review` (after `day`) leaves `line` at, the customer doing nothing
+ *  more than meet each bill and instalment at its minimum (reviewedOn: both lines reviewed, Huabei first)
+ *  — or null when it cuts none. */
+function limitReviewLeaves(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  review: number,
+): Fen | null {
+  const after = lineOf(reviewedOn(c, day, calendar, review), line.id);
+  return isOpen(after) && after.limit < line.limit ? after.limit : null;
 }
 
 /** The pay steps (`remedies`' pay_overdue) with the whole of what leaving the overdue unpaid brings: the

@@ -32,22 +32,36 @@ export function repayGaps(c: Customer, day: number, calendar: Calendar, remedies
     const other = steps.find((o) => o.line !== r.line && o.review.day === review);
     if (other?.repay == null) continue;
     const both = larger(r.repay, other.repay);
-    // with the income the answer asks beside (the smallest line's, the steps worked out at it), when it does
-    const asked = Math.max(
-      c.profile.monthlyIncome,
-      ...remedies.flatMap((x) => (x.kind === "report_income" ? [x.income] : [])),
-    );
-    const reporting = asked > c.profile.monthlyIncome ? withProfile(c, { monthlyIncome: asked }) : c;
+    // with the income the answer asks beside (the smallest line's, the steps worked out at it), when it
+    // does: this line's own step at its own line's, both followed at the higher of the two — a customer
+    // following both reports the income each asks, and the other line's, higher, can restore that line at
+    // the review too (PROPERTY_SEED=271828: Jiebei's step sized at ¥167 a month, Huabei's ¥334 beside it)
+    const asked = (line: LineId | null) =>
+      Math.max(
+        c.profile.monthlyIncome,
+        ...remedies.flatMap((x) =>
+          x.kind === "report_income" && (line === null || x.line === line) ? [x.income] : [],
+        ),
+      );
+    const reporting = (income: number) =>
+      income > c.profile.monthlyIncome ? withProfile(c, { monthlyIncome: income }) : c;
+    const ownIncome = asked(r.line);
+    const jointIncome = asked(null);
+    const own = reporting(ownIncome);
+    const joint = jointIncome === ownIncome ? own : reporting(jointIncome);
     // then identity verified when the answer asks it (a hold is lifted on what the steps changed)
     const verify = remedies.some((x) => x.kind === "verify_identity");
-    const restored = (repay: readonly DebtRepayment[], line: LineId) => {
-      const paid = repaid(reporting, day, repay);
+    const restored = (at: Customer, repay: readonly DebtRepayment[], line: LineId) => {
+      const paid = repaid(at, day, repay);
       const read = verify ? verifiedOn(paid, day, calendar) : paid;
       return lineOf(reviewedOn(read, day, calendar, review), line).status === "active";
     };
-    // this line's step alone restores it, and both followed do not
-    if (!restored(r.repay, r.line) || restored(both, r.line)) continue;
-    const ok = (p: readonly DebtRepayment[]) => restored(p, r.line) && restored(p, other.line);
+    // this line's step alone restores it (at its own line's income, or at the higher), and both followed
+    // do not
+    const alone =
+      restored(own, r.repay, r.line) || (jointIncome !== ownIncome && restored(joint, r.repay, r.line));
+    if (!alone || restored(joint, both, r.line)) continue;
+    const ok = (p: readonly DebtRepayment[]) => restored(joint, p, r.line) && restored(joint, p, other.line);
     remedies[i] = { ...r, withOther: { line: other.line, ...jointly(c, both, ok) } };
   }
 }
