@@ -39,7 +39,7 @@ import {
 import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { InputError } from "./errors.js";
 import { isWithin } from "./paths.js";
-import { writePieces } from "./pieces.js";
+import { writeContent, writePieces } from "./pieces.js";
 
 /** Thrown when the reader of an output went away (EPIPE): the command ends quietly, exit 0. */
 export class BrokenPipe extends Error {
@@ -171,8 +171,7 @@ export function writeOutput(
 ): void {
   const out = openOutput(target, options);
   try {
-    if (typeof content === "string") out.write(content);
-    else writePieces((text) => out.write(text), content);
+    writeContent((text) => out.write(text), content);
     out.commit();
   } catch (e) {
     out.abort();
@@ -218,8 +217,7 @@ export class OutputSet {
       return;
     }
     try {
-      if (typeof content === "string") out.write(content);
-      else writePieces((text) => out.write(text), content);
+      writeContent((text) => out.write(text), content);
       out.finish?.();
     } catch (e) {
       out.abort();
