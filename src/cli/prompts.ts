@@ -4,7 +4,7 @@
 
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
-import { columnsOf, printable } from "../shared/text.js";
+import { codeEscape, columnsOf, printable } from "../shared/text.js";
 import { AnswerKeys, dropTypedAhead, type Key, type KeySource, MAX_ANSWER } from "./answer-keys.js";
 
 const plain = (text: string) => text;
@@ -36,11 +36,7 @@ const PLAIN = {
  * as escapes too, as an error message quotes a value. The answer itself is taken as typed: a file's text
  * may hold any of them (the loader takes them; what shows them escapes them).
  */
-const echoed = (value: string): string =>
-  printable(value).replace(/\p{Cf}/gu, (c) => {
-    const code = c.codePointAt(0)!;
-    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
+const echoed = (value: string): string => printable(value).replace(/\p{Cf}/gu, codeEscape);
 
 /** The rows `text` takes on a screen `columns` wide, its words wrapped as inquirer wraps them (a word
  *  wider than the screen broken where it meets the edge). */

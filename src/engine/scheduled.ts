@@ -182,7 +182,6 @@ function waiver(s: EngineState, waived: Fen): StepOutcome {
   });
 }
 
-/** A due date missed: an episode opens (unless one is open on the line), and a notice when kept. */
 /** A due date decided on `line`, recorded; missed, it is acted on (missed). Both lines' through this one
  *  call: a Jiebei due date missed, met only after the day's functions were optimised, had a call of its own
  *  (docs/performance.md, "optimised once"). */
@@ -198,6 +197,7 @@ function decided(
   return outcome === "missed" ? missed(s, line, dueDay, day, out) : out;
 }
 
+/** A due date missed: an episode opens (unless one is open on the line), and a notice when kept. */
 function missed(
   s: EngineState,
   line: Line,

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { describeIssue } from "../scenario/issues.js";
 import { schemaKeysAt } from "../scenario/schema.js";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
-import { jsonPieces } from "../shared/json-pieces.js";
+import { jsonDocumentPieces } from "../shared/json-pieces.js";
 import { pushAll } from "../shared/lists.js";
 import { jsonText } from "../shared/text.js";
 import { type ArmAggregate, armContradiction, emptyArm } from "./aggregate.js";
@@ -153,8 +153,7 @@ export function documentText(r: PopulationResult): string {
 /** documentText a piece at a time (what `simulate --json` and `merge --json` write): over 36,500 days its
  *  histograms are hundreds of megabytes of text, never held as one string. */
 export function* documentPieces(r: PopulationResult): Generator<string> {
-  yield* jsonPieces(toDocument(r), { indent: 2 });
-  yield "\n";
+  yield* jsonDocumentPieces(toDocument(r));
 }
 
 /**

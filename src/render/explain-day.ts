@@ -45,6 +45,7 @@ import {
   signed,
   statusText,
 } from "../scenario/format.js";
+import { countBefore } from "../shared/lists.js";
 import { printable } from "../shared/text.js";
 import { factorLines, factorValue, pointsText } from "./factor-table.js";
 import { scoreChange } from "./score-change.js";
@@ -119,32 +120,21 @@ export interface DayExplanation {
   todo: string[];
 }
 
-/** The policy in force at the end of `day`: the scenario's, then every `policy` event up to that day, merged
- *  as the engine merges them (named as its steps name it). */
 /** Where a day's steps are in the trace's (in day order, as the engine makes them): `from` the first,
  *  `to` past the last — `from` is past the last step before the day when it has none. Searched, not
  *  filtered: `run --json --explain` explains every day that decides, and filtering (and copying) the
  *  whole trace for each made a run of 100,000 steps take many minutes. */
 function dayOf(steps: readonly Step[], day: number): { from: number; to: number } {
-  const first = (d: number) => {
-    let lo = 0;
-    let hi = steps.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (steps[mid]!.day < d) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return { from: first(day), to: first(day + 1) };
+  return { from: countBefore(steps, (s) => s.day < day), to: countBefore(steps, (s) => s.day <= day) };
 }
 
 /** A scenario's policy changes: the day of each policy event and the policy in force after it, in order. */
 const policyChanges = new WeakMap<Scenario, { days: number[]; policies: Policy[] }>();
 
-/** The policy in force at the end of `day`. The changes are found once a scenario (its events in day
- *  order): walking every event up to the day, for each day that decides, made `run --json --explain` of
- *  100,000 events spend most of seven minutes here. */
+/** The policy in force at the end of `day`: the scenario's, then every `policy` event up to that day, merged
+ *  as the engine merges them (named as its steps name it). The changes are found once a scenario (its
+ *  events in day order): walking every event up to the day, for each day that decides, made
+ *  `run --json --explain` of 100,000 events spend most of seven minutes here. */
 function policyAt(scenario: Scenario, day: number): Policy {
   let changes = policyChanges.get(scenario);
   if (changes === undefined) {
@@ -159,14 +149,8 @@ function policyAt(scenario: Scenario, day: number): Policy {
     policyChanges.set(scenario, changes);
   }
   // the changes on or before the day: the last of them is in force
-  let lo = 0;
-  let hi = changes.days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (changes.days[mid]! <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? scenario.policy : changes.policies[lo - 1]!;
+  const made = countBefore(changes.days, (d) => d <= day);
+  return made === 0 ? scenario.policy : changes.policies[made - 1]!;
 }
 
 function factors(inputs: ScoreInputs): FactorView[] {

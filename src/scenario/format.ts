@@ -97,7 +97,6 @@ export function statusText(status: Status, cause: Cause | null): string {
  *  vocabulary's names (`limit_reduced`). */
 export const decisionText = (decision: Decision): string => decision.replaceAll("_", " ");
 
-/** " on Jiebei" for events on Jiebei: Huabei is the default line and goes unnamed, as in scenario files. */
 /** Products named in a reason's text: a name, not a word that starts a sentence. */
 const PROPER_NOUNS = new Set(["Huabei", "Jiebei"]);
 
@@ -116,6 +115,7 @@ const sentenceCase = (text: string): string => {
   return PROPER_NOUNS.has(first) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 };
 
+/** " on Jiebei" for events on Jiebei: Huabei is the default line and goes unnamed, as in scenario files. */
 const onLine = (line: LineId): string => (line === "jiebei" ? " on Jiebei" : "");
 
 /** The lines a customer has, as a step shows them: one opened and not closed with nothing owed (a line

@@ -243,11 +243,11 @@ export function calendarHint(text: string): { hint?: string } {
     : { hint: `${named} has ${days} days: the last is ${year}-${ymd[2]}-${days}` };
 }
 
-/** A type mistake's likely cause, when the value shows it. */
 /** YAML 1.1's booleans, which YAML 1.2 (and so credit-sim) reads as text. */
 const YAML11_TRUE = /^(?:y|Y|yes|Yes|YES|on|On|ON)$/;
 const YAML11_FALSE = /^(?:n|N|no|No|NO|off|Off|OFF)$/;
 
+/** A type mistake's likely cause, when the value shows it. */
 function typeHint(expected: string, found: unknown, key?: PropertyKey): { hint?: string } {
   // a dash with nothing after it is an empty item (null to YAML): an event or an expectation left out
   if (found === null && typeof key === "number" && expected === "object")

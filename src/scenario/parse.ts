@@ -262,7 +262,8 @@ const LOOK_BACK = 200;
  * The mistake behind a reason js-yaml gives to more than one, read from the lines at its mark (1-based):
  * "missed comma" is also a value holding ": " unquoted in braces, or a brace left open before the next
  * line's `- ` item; "bad indentation" at a `- ` is a list item out of line with the item before. Nothing
- * from the file is quoted: only line and column numbers.
+ * from the file is quoted: only line and column numbers. Undefined: the reason means what it says
+ * (KNOWN_REASONS words it).
  */
 function readMistake(
   reason: string,
@@ -299,10 +300,7 @@ function readMistake(
   if (item) {
     // a block list's `- ` is never inside braces: the item before left its { or [ open
     const open = above().find(([, l]) => openBracket(l));
-    return [
-      "a { or [ never closed",
-      `close each { with } and each [ with ]${open ? ` (line ${open[0]} leaves one open)` : ""}`,
-    ];
+    return [NEVER_CLOSED[0], `${NEVER_CLOSED[1]}${open ? ` (line ${open[0]} leaves one open)` : ""}`];
   }
   // the entry up to the colon found: `text: called` is a one-word value followed by ": "
   const entry =
@@ -312,10 +310,8 @@ function readMistake(
       .at(-1) ?? "";
   if (/^\s*[^\s:]+:\s+[^\s:]+$/.test(entry))
     return ['a value holding ": " unquoted, inside { … }', 'quote it: { text: "a: b" }'];
-  return [
-    "a comma missing between the entries of a { … } or [ … ]",
-    'separate each entry from the next with a comma: { day: 1, type: note, text: hi }; a value that holds ": " is quoted (text: "a: b")',
-  ];
+  // else a comma missing, as KNOWN_REASONS says it
+  return undefined;
 }
 
 /** Whether a line leaves a { or [ open (quoted text and a comment aside). */
@@ -351,6 +347,9 @@ function yamlTypeError(type: string, file: string, at: { line?: number; column?:
   });
 }
 
+/** A { or [ left open: what js-yaml says at the end of the file, and readMistake at a `- ` item below it. */
+const NEVER_CLOSED: [string, string] = ["a { or [ never closed", "close each { with } and each [ with ]"];
+
 /** js-yaml's reasons a user meets most, in their words; the rest go through `inWords`. */
 const KNOWN_REASONS: Array<[RegExp, string, string]> = [
   [/duplicated mapping key/, "duplicate key", "each key may appear once in a mapping"],
@@ -362,13 +361,9 @@ const KNOWN_REASONS: Array<[RegExp, string, string]> = [
   [
     /missed comma between flow collection entries/,
     "a comma missing between the entries of a { … } or [ … ]",
-    "separate each entry from the next with a comma: { day: 1, type: note, text: hi }",
+    'separate each entry from the next with a comma: { day: 1, type: note, text: hi }; a value that holds ": " is quoted (text: "a: b")',
   ],
-  [
-    /end of the stream within a flow collection/,
-    "a { or [ never closed",
-    "close each { with } and each [ with ]",
-  ],
+  [/end of the stream within a flow collection/, ...NEVER_CLOSED],
   [/tab characters/, "tabs are not allowed as indentation", "indent with spaces"],
   [
     /null byte|non-printable/,

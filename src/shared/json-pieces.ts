@@ -68,3 +68,9 @@ export function* jsonPieces(value: unknown, options: JsonPiecesOptions = {}): Ge
   }
   yield* write(value, "");
 }
+
+/** A JSON document as the commands write it — jsonText(value, 2) and a line break — in pieces. */
+export function* jsonDocumentPieces(value: unknown): Generator<string> {
+  yield* jsonPieces(value, { indent: 2 });
+  yield "\n";
+}

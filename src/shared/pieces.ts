@@ -17,3 +17,9 @@ export function writePieces(write: (text: string) => void, pieces: Iterable<stri
   }
   if (held !== "") write(held);
 }
+
+/** Writes `content` to `write`: a string at once, pieces gathered into chunks (writePieces). */
+export function writeContent(write: (text: string) => void, content: string | Iterable<string>): void {
+  if (typeof content === "string") write(content);
+  else writePieces(write, content);
+}

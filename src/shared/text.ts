@@ -94,11 +94,13 @@ export function printable(text: string): string {
  *  escapes (`\u200b`, `\u00a0`): in an error message, where `found: "purchase"` must not look like the
  *  word the hint suggests. */
 export function unmistakable(text: string): string {
-  return text.replace(/[\p{Cf}\p{Zs}]/gu, (c) => {
-    const code = c.codePointAt(0)!;
-    if (code === 0x20) return c;
-    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
+  return text.replace(/[\p{Cf}\p{Zs}]/gu, (c) => (c === " " ? c : codeEscape(c)));
+}
+
+/** One character as the escape a message shows it as: `\u200b`, or `\u{e0041}` past U+FFFF. */
+export function codeEscape(c: string): string {
+  const code = c.codePointAt(0)!;
+  return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
 /** A value as typed or read, in double quotes, for a message: `"` and `\` escaped as JSON escapes them,

@@ -39,7 +39,7 @@ import {
 import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { InputError } from "./errors.js";
 import { isWithin } from "./paths.js";
-import { writePieces } from "./pieces.js";
+import { writeContent, writePieces } from "./pieces.js";
 
 /** Thrown when the reader of an output went away (EPIPE): the command ends quietly, exit 0. */
 export class BrokenPipe extends Error {
@@ -171,8 +171,7 @@ export function writeOutput(
 ): void {
   const out = openOutput(target, options);
   try {
-    if (typeof content === "string") out.write(content);
-    else writePieces((text) => out.write(text), content);
+    writeContent((text) => out.write(text), content);
     out.commit();
   } catch (e) {
     out.abort();
@@ -180,13 +179,6 @@ export function writeOutput(
   }
 }
 
-/**
- * The files one command writes, put in place together. Each is written whole beside its target, and none
- * replaces its target until every one is written: a disk that fills up (or a device that fails) at the
- * last output then leaves the earlier targets as they were, rather than some replaced by a command that
- * ends in an error. Commit in the order held: a commit that may be refused (a file that must be new, an
- * export folder that changed) goes first, so a refusal comes before anything is replaced.
- */
 /** How many outputs the process holds aside, written and not yet put in place (OutputSet): while it holds
  *  any, a reader of standard output that goes away ends the text, not the command (holdingOutputs). */
 let heldAside = 0;
@@ -195,6 +187,13 @@ let heldAside = 0;
  *  reader gone from standard output (`run … --html r.html | head`) leaves them to be written. */
 export const holdingOutputs = (): boolean => heldAside > 0;
 
+/**
+ * The files one command writes, put in place together. Each is written whole beside its target, and none
+ * replaces its target until every one is written: a disk that fills up (or a device that fails) at the
+ * last output then leaves the earlier targets as they were, rather than some replaced by a command that
+ * ends in an error. Commit in the order held: a commit that may be refused (a file that must be new, an
+ * export folder that changed) goes first, so a refusal comes before anything is replaced.
+ */
 export class OutputSet {
   private held: Pick<Output, "commit" | "abort">[] = [];
   /** what goes to standard output, once every file is in place: a command that fails at a commit has
@@ -218,8 +217,7 @@ export class OutputSet {
       return;
     }
     try {
-      if (typeof content === "string") out.write(content);
-      else writePieces((text) => out.write(text), content);
+      writeContent((text) => out.write(text), content);
       out.finish?.();
     } catch (e) {
       out.abort();

@@ -8,7 +8,7 @@ import type { LoadedScenario } from "../../scenario/load.js";
 import { LAST_EPOCH_DAY } from "../../scenario/normalise.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { InputError } from "../../shared/errors.js";
-import { jsonPieces } from "../../shared/json-pieces.js";
+import { jsonDocumentPieces } from "../../shared/json-pieces.js";
 import { type CliIo, stdoutColour, streamPieces, warnDeprecations } from "../io.js";
 import type { ExplainInvocation } from "../options/tools.js";
 import { loadScenarioIn } from "../paths.js";
@@ -41,14 +41,8 @@ export function explainCommand(file: string, options: ExplainInvocation["options
   const trace = simulate({ ...scenario, until, observe });
   const x = explainDay(scenario, trace, o.day, askedOn(scenario, o.day, until));
   // the JSON a value at a time: a day of 100,000 steps is 180 MB of it
-  if (o.json) streamPieces(io.stdout, jsonDocument(x));
+  if (o.json) streamPieces(io.stdout, jsonDocumentPieces(x));
   else io.stdout.write(renderExplanation(x, stdoutColour(io, o.color), io.stdout.fitTo));
-}
-
-/** `jsonText(value, 2)` and a line break, a piece at a time. */
-function* jsonDocument(value: unknown): Generator<string> {
-  yield* jsonPieces(value, { indent: 2 });
-  yield "\n";
 }
 
 /**

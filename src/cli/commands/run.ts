@@ -21,9 +21,9 @@ import type { RunOptions } from "../options/run.js";
 import { checkOutputs, checkReports, PAGE, perInputFiles, writeReport } from "../output-file.js";
 import { loadScenarioIn } from "../paths.js";
 
-/** Loads every file first, so a bad file fails before any output is written. */
-/** The scenarios, each with its policy files (read into `policyCache`: its keys are every file read).
- *  Every file's problems, and names taken twice, are reported at once. */
+/** The scenarios, each with its policy files (read into `policyCache`: its keys are every file read), every
+ *  file loaded first, so a bad file fails before any output is written. Every file's problems, and names
+ *  taken twice, are reported at once. */
 function loadAll(
   files: readonly string[],
   options: RunOptions,
@@ -120,8 +120,8 @@ export async function runCommand(files: readonly string[], options: RunOptions, 
   checkReports(io, targets, (i) => i > 0);
   // the pages are put in place together: a disk that fills up at the last leaves the others as they were;
   // a Ctrl-C between two scenarios ends the run with none replaced. The text goes to standard output as
-  // it is made, scenario by scenario: a run of 100,000 steps is never held whole
-  // A reader of the text that goes away (`| head`) ends the text; the pages asked for are still made
+  // it is made, scenario by scenario: a run of 100,000 steps is never held whole. A reader of the text
+  // that goes away (`| head`) ends the text; the pages asked for are still made
   const pagesAsked = targets.length > 0 && options.html !== "-";
   let reader = true;
   await writingTogether(async (set) => {

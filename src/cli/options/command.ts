@@ -284,11 +284,6 @@ export function one(p: Positional): string {
   return p;
 }
 
-/**
- * Help notes fitted to the terminal: the prose (lines not indented, written at about 100 columns) joined
- * into paragraphs and wrapped at `width` by commander's own wrapping, so no word breaks in two in an
- * 80-column terminal; indented lines (examples, to be copied whole), blank lines and headings stay.
- */
 /** Adds `text` after a command's --help, its paragraphs wrapped to the width the help is printed at. */
 export function addReflowedHelp(command: Command, text: string): void {
   command.addHelpText("after", ({ error }) => {
@@ -298,6 +293,11 @@ export function addReflowedHelp(command: Command, text: string): void {
   });
 }
 
+/**
+ * Help notes fitted to the terminal: the prose (lines not indented, written at about 100 columns) joined
+ * into paragraphs and wrapped at `width` by commander's own wrapping, so no word breaks in two in an
+ * 80-column terminal; indented lines (examples, to be copied whole), blank lines and headings stay.
+ */
 function reflowHelp(text: string, width: number, help: Help): string {
   // too narrow for commander to wrap (it leaves text alone below its minimum): as written, not a
   // paragraph joined into one line
