@@ -361,7 +361,7 @@ describe("debt advice, followed exactly", () => {
           // a call on 1 June, the clean period over, the review on the 11th reading May's report: too little
           // owed elsewhere to bring that one within the cap, so the repayments are for July's review and the
           // income for June's — each followed
-          [
+          ...[false, true].map((byIncome): [Drawn] => [
             {
               income: 8_102,
               externalDebt: 10_048,
@@ -383,42 +383,13 @@ describe("debt advice, followed exactly", () => {
               month: 152,
               dayOfMonth: 1,
               late: true,
-              byIncome: false,
+              byIncome,
               reviewDayOfMonth: 11,
               restoreCleanDays: 30,
               maxDebtToIncome: 1,
               jiebeiMaxDebtToIncome: 0.8,
             },
-          ],
-          [
-            {
-              income: 8_102,
-              externalDebt: 10_048,
-              huabei: 4_973,
-              jiebei: 34_937,
-              borrowed: 89,
-              term: 12,
-              borrowDay: 25,
-              spend: [
-                { before: 47, yuan: 396 },
-                { before: 88, yuan: 51 },
-                { before: 60, yuan: 868 },
-              ],
-              shockDay: 80,
-              incomeTo: 20,
-              moreDebt: 5_011,
-              miss: 62,
-              missDays: 8,
-              month: 152,
-              dayOfMonth: 1,
-              late: true,
-              byIncome: true,
-              reviewDayOfMonth: 11,
-              restoreCleanDays: 30,
-              maxDebtToIncome: 1,
-              jiebeiMaxDebtToIncome: 0.8,
-            },
-          ],
+          ]),
           // held by another step named: both lines overdue at a call on day 128, Jiebei's ¥6,866.93 elsewhere
           // repaid on the day the advice allows brings the ratio the review of day 161 reads within 0.8, and
           // its score, short of the restoration score, holds it — as the answer's raise_score says. The one
