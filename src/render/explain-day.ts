@@ -118,6 +118,11 @@ export interface DayExplanation {
   };
   /** the customer's next steps: remedies of the day, else the advice of its adverse reasons */
   todo: string[];
+  /** when the steps are customer service's answer as the day closed — its own review or checks decided
+   *  after its events, so the day is over and amounts owed include its close's late penalty: the day they
+   *  apply from (the next), what decided last, and whether they ask for an overdue; null when they apply
+   *  within the day */
+  todoFrom: { day: number; date: string; after: string; overdue: boolean } | null;
 }
 
 /** Where a day's steps are in the trace's (in day order, as the engine makes them): `from` the first,
@@ -247,6 +252,10 @@ export function explainDay(
   const overtaken =
     given >= 0 && steps.slice(given + 1).some((s) => s.decision !== null && !("index" in s.event));
   const dayRemedies = overtaken ? asked : steps.flatMap((s) => s.remedies);
+  // the day's own review or checks decided after its events: customer service's answer (askedOn) is as of
+  // its close, and paying can start only the day after
+  const closing = steps.findLast((s) => s.decision !== null && !("index" in s.event));
+  const fromNextDay = closing !== undefined && asked.length > 0 && (overtaken || dayRemedies.length === 0);
   // the lines the customer has at the day's end: the steps speak of no other
   const held = linesHeld(end);
   const remedies = onceEach(dayRemedies, held);
@@ -298,10 +307,11 @@ export function explainDay(
       }),
     ),
   ];
+  const calendar = new Calendar(scenario.start);
   return {
     scenario: scenario.name,
     day,
-    date: new Calendar(scenario.start).date(day),
+    date: calendar.date(day),
     policy: policy.name,
     pastUntil: day > scenario.until ? scenario.until : null,
     steps: explained,
@@ -354,6 +364,15 @@ export function explainDay(
               ...new Set(asked.map((r) => describeRemedy(r, held))),
               ...(moveAdvice.length ? moveAdvice : standing(trace, end, day, owedToday(trace, end, day))),
             ],
+    todoFrom:
+      fromNextDay && closing !== undefined
+        ? {
+            day: day + 1,
+            date: calendar.date(day + 1),
+            after: describeEvent(closing),
+            overdue: asked.some((r) => r.kind === "pay_overdue"),
+          }
+        : null,
   };
 }
 
@@ -487,7 +506,13 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
     note: f.max > f.points ? c.dim(`−${f.max - f.points}`) : "",
   }));
   for (const l of factorLines(rows, room)) lines.push(`  ${l}`);
-  lines.push("", c.bold("What the customer can do"));
+  const from = x.todoFrom;
+  lines.push(
+    "",
+    from === null
+      ? c.bold("What the customer can do")
+      : `${c.bold(`What the customer can do from ${from.date} (day ${from.day})`)}${c.dim(`: the day's ${from.after} came after its events, so the day is over${from.overdue ? " — the overdue is as the day's close left it, its late penalty added" : ""}`)}`,
+  );
   if (x.todo.length === 0) lines.push("  nothing is needed");
   for (const t of x.todo) lines.push(`  → ${t}`);
   return `${lines.join("\n")}\n`;

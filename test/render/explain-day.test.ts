@@ -36,6 +36,33 @@ describe("explainDay", () => {
     ]);
   });
 
+  it("a day its review decided after its events: the steps are from the next day, the overdue as its close left it", () => {
+    // day 227: the review suspends Zhang Ming, five days past due; the day's close adds its late penalty
+    const x = explainDay(scenario, trace, 227, askedOn(scenario, 227, scenario.until));
+    expect(x.todoFrom).toEqual({ day: 228, date: "2024-08-16", after: "periodic review", overdue: true });
+    const owed = /^pay the overdue ¥([\d,.]+) now/.exec(x.todo[0]!)?.[1];
+    expect(owed).toBeDefined();
+    // what the step says is what a repayment on the next day must cover to clear the line: that much and not
+    // a fen less (a fen short is within the tolerance: no longer overdue, but still owed)
+    const repaidWith = (yuan: number) => {
+      const events = [...scenario.events.filter((e) => e.day <= 227)];
+      const paid = simulate({
+        ...scenario,
+        until: 228,
+        events: [...events, { ...on.repay(228, yuan), index: events.length }],
+      });
+      return paid.steps.at(-1)!;
+    };
+    const yuan = Number(owed!.replaceAll(",", ""));
+    expect(repaidWith(yuan)).toMatchObject({ overdue: 0, balance: 0 });
+    expect(repaidWith(yuan - 0.01).balance).toBe(1);
+    expect(renderExplanation(x, plain)).toContain(
+      "What the customer can do from 2024-08-16 (day 228): the day's periodic review came after its events, so the day is over — the overdue is as the day's close left it, its late penalty added",
+    );
+    // a day whose steps apply within it says no date
+    expect(explainDay(scenario, trace, 182, askedOn(scenario, 182, scenario.until)).todoFrom).toBeNull();
+  });
+
   it("a review that keeps a suspension shows what still blocks restoration, and what to do about it", () => {
     const x = explainDay(scenario, trace, 258);
     const review = x.steps.find((s) => s.event === "periodic review")!;
