@@ -189,7 +189,7 @@ export const REASONS = {
   },
   REPAYMENT_RECORD_REQUIRED: {
     kind: "adverse",
-    text: "Cash loans need a repayment record: six months on a line, or history elsewhere",
+    text: "Cash loans need a repayment record: six months of it, on a line and elsewhere together",
     advice: "use Huabei and repay it on time for six months first",
   },
   SCORE_BELOW_LIMIT_BANDS: {

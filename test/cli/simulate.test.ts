@@ -275,7 +275,10 @@ describe("credit-sim simulate", () => {
 
   it("exports the largest groups of flipped decisions as scenario pairs, by the rule that flipped them", async () => {
     const dir = join(tmp, "flips");
-    const report = await ok(["simulate", ...POP, "--challenger", "tightened", "--flips", dir]);
+    // seed 5: a population whose largest groups include two declines for different reasons (seed 3's no
+    // longer do once a few months of history elsewhere are a thin file)
+    const pop = [...POP.slice(0, -1), "5"];
+    const report = await ok(["simulate", ...pop, "--challenger", "tightened", "--flips", dir]);
     // the report says where they went, not how to export one
     expect(report).toMatch(
       /^ {2}exported as scenarios: \d+ files in .*flips \(its index\.txt lists them\)$/m,

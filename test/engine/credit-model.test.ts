@@ -530,6 +530,37 @@ describe("thin files", () => {
     expect(t.final.score).toBeGreaterThan(opened.score + 40);
     expect(t.steps.at(-1)!.inputs.goodMonths24m).toBeGreaterThan(0);
   });
+
+  it("months of history elsewhere count towards the six a record needs, with ours: one month is still thin", () => {
+    // one month of history elsewhere once made a full record at once: 772 against 683 with none, ¥8,000
+    // against the ¥2,000 thin-file cap, and a Jiebei cash line (by invitation: for a record to judge)
+    const profile = { age: 30, monthlyIncome: 9_000 };
+    const policy = testPolicy({ thinFileMaxLimit: 2_000 });
+    const opening = (months: number) =>
+      run([on.open(0, 8_000), on.open(0, 8_000, "jiebei"), ...monthlyUse(4)], {
+        profile: { ...profile, creditHistoryMonths: months },
+        policy,
+        until: 125,
+      });
+    for (const months of [1, 5]) {
+      const t = opening(months);
+      const [huabei, jiebei] = stepsOf(t, "apply", 0);
+      expect(huabei, `${months} months elsewhere`).toMatchObject({
+        decision: "approved_lower",
+        limit: 200_000,
+        reasons: ["MEETS_POLICY", "LIMIT_CAPPED_THIN_FILE"],
+      });
+      expect(huabei!.inputs.goodMonths24m).toBeNull();
+      expect(jiebei!.decision).toBe("declined");
+      expect(jiebei!.reasons).toContain("REPAYMENT_RECORD_REQUIRED");
+    }
+    // six months elsewhere are a record, as six month ends of ours are
+    expect(stepsOf(opening(6), "apply", 0)[0]).toMatchObject({ decision: "approved", limit: 800_000 });
+    // two months elsewhere and four month ends of record with us (31 January … 30 April) make six
+    const two = opening(2);
+    expect(stateOn(two, 110).inputs.goodMonths24m).toBeNull();
+    expect(stateOn(two, 125).inputs.goodMonths24m).not.toBeNull();
+  });
 });
 
 /** A purchase early each month and its statement repaid in full on the 5th of the next. */

@@ -404,7 +404,7 @@ describe("lanes", () => {
       age: 20,
       monthlyIncome: 2_000,
       verified: false,
-      creditHistoryMonths: 1,
+      creditHistoryMonths: 6,
       externalDebt: 0,
     };
     const sc = scenario(events, { profile, until: 120, policy: DEFAULT_POLICY });
@@ -439,7 +439,7 @@ describe("lanes", () => {
       age: 20,
       monthlyIncome: 2_000,
       verified: false,
-      creditHistoryMonths: 1,
+      creditHistoryMonths: 6,
       externalDebt: 0,
     };
     const sc = scenario(events, { profile, until: 120, policy: DEFAULT_POLICY });
@@ -468,7 +468,7 @@ describe("lanes", () => {
       age: 20,
       monthlyIncome: 2_000,
       verified: false,
-      creditHistoryMonths: 1,
+      creditHistoryMonths: 6,
       externalDebt: 0,
     };
     const sc = scenario(events, { profile, until: 120, policy: DEFAULT_POLICY });

@@ -1244,8 +1244,8 @@ describe("contact_support", () => {
   });
 
   it("sizes the debt paydown to the restoration score when the cap's amount leaves the score short, to the fen", () => {
-    // debt 2.26 times a year's income, a short history and a low income: within the cap of 2 the debt
-    // ratio still scores −110, and the review on day 45 reads 652 against restoreScore 660
+    // debt 2.26 times a year's income, a short history (four months: a thin file) and a low income: within
+    // the cap of 2 the debt ratio still scores −110, and the review on day 45 reads 518 against restoreScore 660
     const profile = { monthlyIncome: 2_800, creditHistoryMonths: 4 };
     const events = [on.open(0, 5_000), on.externalDebt(3, 76_000), on.support(20)];
     const options = { policy: DEFAULT_POLICY, profile, until: 80 };
@@ -1329,10 +1329,11 @@ describe("contact_support", () => {
   });
 
   it("sizes the debt paydown to the lowest limit band when it asks more than the restoration score", () => {
-    // the same file under bands from 710: a score of 702 meets restoreScore 660 but no band offers a line
-    // at it, and restoring needs one — the ratio at most 1.50 (727), not 1.75 (702)
-    const policy = { ...DEFAULT_POLICY, limitBands: [{ minScore: 710, maxLimit: 3_000 }] };
-    const profile = { monthlyIncome: 2_800, creditHistoryMonths: 4 };
+    // the same file with six months of history (four are a thin file, whose score no debt repaid lifts to
+    // a band) under bands from 730: a score of 722 meets restoreScore 660 but no band offers a line at it,
+    // and restoring needs one — the ratio at most 1.50 (747), not 1.75 (722)
+    const policy = { ...DEFAULT_POLICY, limitBands: [{ minScore: 730, maxLimit: 3_000 }] };
+    const profile = { monthlyIncome: 2_800, creditHistoryMonths: 6 };
     const events = [on.open(0, 5_000), on.externalDebt(3, 76_000), on.support(20)];
     const options = { policy, profile, until: 80 };
     const debt = remedy(stepOn(run(events, options), "contact_support", 20).remedies, "reduce_debt")!;
@@ -1340,7 +1341,7 @@ describe("contact_support", () => {
       stepsOf(run([...events, ...more], options), "review", 45)[0]!.decision;
     expect(reviewOn45([on.externalRepayment(20, debt.over! / 100)])).toBe("restored");
     expect(reviewOn45([on.externalRepayment(20, (debt.over! - 1) / 100)])).toBeNull();
-    expect(debt.score).toBe(710);
+    expect(debt.score).toBe(730);
     expect(reviewOn45([on.income(20, debt.income!)])).toBe("restored");
     expect(reviewOn45([on.income(20, debt.income! - 1)])).toBeNull();
   });
