@@ -3347,6 +3347,36 @@ describe("a limit a review cut", () => {
     expect(stepOn(followed, "apply", said.increase.day).reasons).not.toContain("RECENT_MISSED_PAYMENT");
   });
 
+  it("judges the way back on the day it names as the customer who paid the overdue today: what it says would decline it is what declines it, followed", () => {
+    // the same ¥3,000 bill never paid, the line suspended and cut to ¥2,000; asked on day 78, still owing
+    // (38 days past due). The day named (78 + 180) counts the clean record from a repayment today; judged
+    // with the overdue still owed, that day's application was said to be declined for an overdue 218 days
+    // past due (a debt written off at 180) and for the score such a delinquency leaves — neither of which
+    // a customer who pays today meets. Nor was the repayment a use of the line, as a repayment made is: the
+    // line said to be unused since the purchase of day 5 (253 days vs increaseUsedWithinDays 180)
+    const policy = testPolicy({ increaseCleanDays: 180, restoreCleanDays: 90, increaseUsedWithinDays: 180 });
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const story = [on.open(0, 5_000), on.purchase(5, 3_000), on.policy(60, cut), on.support(78)];
+    const t = run(story, { policy, until: 300 });
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    const said = remedy(stepOn(t, "contact_support", 78).remedies, "limit_cut")!;
+    expect(said.increase.day).toBe(78 + 180);
+    const named = [said.increase.blocked, ...(said.increase.besides ?? [])].flatMap((f) =>
+      f === undefined ? [] : [f.code],
+    );
+    expect(named).not.toContain("OVERDUE_OUTSTANDING");
+    expect(named).not.toContain("LINE_NOT_IN_USE");
+    // followed — the overdue paid today, the line restored by a review, the application on the day named
+    const followed = run([...story, on.repay(78, "full"), on.increase(said.increase.day, 3_000)], {
+      policy,
+      until: 300,
+    });
+    const applied = stepOn(followed, "apply", said.increase.day);
+    expect(applied.status).toBe("active");
+    // the first rule said is the one the decision cites first (a cap here: the product's largest limit)
+    expect(applied.reasons[0]).toBe(named[0]);
+  });
+
   it("offers no increase as the way back on a line the coming review closes for certain: it is never restored", () => {
     // a ¥2,000 bill unpaid, suspended at 30 days past due on day 70 and cut to ¥2,000 by the review of day
     // 74 (the policy's largest limit lowered); repaid only on day 200: its clean period (90 days) ends after
