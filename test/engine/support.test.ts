@@ -1433,6 +1433,34 @@ describe("contact_support", () => {
     expect(stepsOf(t, "apply", 201)[0]!.decision).toMatch(/^approved/);
   });
 
+  it("after a closure, a reopening its score would decline: the answer names the score to reach and the steps, as for an opening", () => {
+    // suspended at 5 days past due and closed after 31 days suspended; the ¥1,000 repaid on day 100. The
+    // score is below minOpenScore: customer service said only that an application would be declined
+    // today, not what the customer can do — a customer who never had a line is told the score to reach
+    const policy = testPolicy({
+      suspendOverdueDays: 5,
+      closeAfterSuspendedDays: 31,
+      restoreCleanDays: 90,
+      minOpenScore: 800,
+    });
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(100, "full"), on.support(110)], {
+      policy,
+      until: 120,
+    });
+    expect(stateOn(t, 105).status).toBe("closed");
+    const asked = stepOn(t, "contact_support", 110);
+    const reapply = remedy(asked.remedies, "reapply")!;
+    // (and the clean period since the repayment: its own wait, said with it)
+    expect(reapply.blockers.map((f) => f.code)).toContain("SCORE_BELOW_OPEN_MINIMUM");
+    const raise = remedy(asked.remedies, "raise_score")!;
+    expect(raise).toMatchObject({ line: "huabei", current: asked.score, needed: 800 });
+    expect(raise.drivers.length).toBeGreaterThan(0);
+    // the step comes before the application it makes pass
+    const kinds = asked.remedies.map((r) => r.kind);
+    expect(kinds.indexOf("raise_score")).toBeLessThan(kinds.indexOf("reapply"));
+    expect(describeRemedy(raise)).toMatch(/^raise the score from \d+ to 800: /);
+  });
+
   it("a reopening that would be granted lower than the line's last limit: the answer names that limit and what holds it", () => {
     // closed by the customer on day 5 after an income cut to ¥2,000 a month: the income caps a line at
     // ¥4,000 now, below the ¥10,000 the closure ended. Customer service said the reopening 'would be
