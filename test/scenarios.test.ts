@@ -258,6 +258,29 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     );
   });
 
+  it("two causes at once: verifying lifts the security hold, and the credit suspension beneath it runs its course", () => {
+    const run = story("two-causes-at-once.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const changes = steps.filter((s) => s.decision === "suspended" || s.decision === "restored");
+    expect(changes.map((s) => [s.day, s.event.type, s.decision, s.cause])).toEqual([
+      [26, "review", "suspended", "credit"],
+      [60, "change_profile", "suspended", "security"],
+      [66, "verify_identity", "suspended", "credit"],
+      [179, "review", "restored", null],
+    ]);
+    // asked under both, customer service asks for both: the overdue paid, the identity verified
+    const both = steps.find((s) => s.event.type === "contact_support")!;
+    const kinds = both.remedies.map((r) => r.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["pay_overdue", "verify_identity"]));
+    expect(kinds.indexOf("pay_overdue")).toBeLessThan(kinds.indexOf("verify_identity"));
+    // the clean period runs from the repayment of day 64; the first review after it restores the line, as
+    // the verification said
+    const verified = steps.find((s) => s.event.type === "verify_identity")!;
+    expect(verified.remedies).toContainEqual(expect.objectContaining({ kind: "keep_clean_until", day: 154 }));
+    expect(verified.remedies).toContainEqual(expect.objectContaining({ kind: "wait_for_review", day: 179 }));
+  });
+
   it("restored, then suspended again: each clean period runs from its own repayment, and the early review named restores", () => {
     const run = story("suspended-again.yaml");
     expect(run.results.filter((r) => !r.ok)).toEqual([]);

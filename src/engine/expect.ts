@@ -32,6 +32,10 @@ export interface Check {
   expected: string;
   actual: string;
   ok: boolean;
+  /** a failed score or balance check on a day with steps, when the day's end left the value otherwise
+   *  than its last step did (the day's interest and penalties, the month-end report, come after the
+   *  steps): the value after the last step — what the trace's row shows — as `actual` writes it */
+  lastStep?: string;
 }
 
 export interface ExpectationResult {
@@ -65,6 +69,8 @@ interface StepIndex {
   decidedBy(day: number, line: LineId): Decision[];
   /** the last step of a line (or the customer's) before a day */
   before(day: number, line: LineId): Step | null;
+  /** the last step of a day, whatever it is about (each carries both lines' values); null: none */
+  last(day: number): Step | null;
   /** the day nearest `day` (the earlier on a tie) when `line` (or the customer) made `decision` */
   madeOn(line: LineId, decision: Decision, day: number): number | undefined;
 }
@@ -101,7 +107,9 @@ function indexSteps(trace: Trace): StepIndex {
   const read = new Map(lines.map((l) => [l, new DayList()]));
   const own = new Map(lines.map((l) => [l, new DayList()]));
   const made = new Map<string, DayList>();
+  const all = new DayList();
   for (const s of trace.steps) {
+    all.add(s);
     for (const l of lines) {
       if (s.line !== null && s.line !== l) continue;
       read.get(l)!.add(s);
@@ -137,6 +145,10 @@ function indexSteps(trace: Trace): StepIndex {
       const list = read.get(line)!;
       const i = firstFrom(list.days, day);
       return i > 0 ? list.steps[i - 1]! : null;
+    },
+    last(day) {
+      const i = firstFrom(all.days, day + 1);
+      return i > 0 && all.days[i - 1] === day ? all.steps[i - 1]! : null;
     },
     madeOn(line, decision, day) {
       const days = made.get(`${line} ${decision}`)?.days ?? [];
@@ -197,6 +209,10 @@ function checkIndexed(trace: Trace, index: StepIndex, e: Expectation): Expectati
       ok: missing.length === 0,
     });
   }
+  // the day's last step: a failed score or balance check says its value too where the day's end moved it
+  const last = index.last(e.day);
+  const lastStep = (ok: boolean, now: number, then: number | undefined, show: (n: number) => string) =>
+    ok || then === undefined || then === now ? {} : { lastStep: show(then) };
   if (snap) {
     if (e.status !== undefined)
       checks.push({ field: "status", expected: e.status, actual: snap.status, ok: snap.status === e.status });
@@ -218,19 +234,24 @@ function checkIndexed(trace: Trace, index: StepIndex, e: Expectation): Expectati
       });
     }
     if (e.score !== undefined) {
+      const ok = day !== undefined && inRange(day.score, e.score);
       checks.push({
         field: "score",
         expected: showRange(e.score, String),
         actual: String(day?.score),
-        ok: day !== undefined && inRange(day.score, e.score),
+        ok,
+        ...(day !== undefined && lastStep(ok, day.score, last?.score, String)),
       });
     }
     if (e.balance !== undefined) {
+      const ok = inRange(snap.balance, e.balance);
+      const then = last === null ? undefined : e.line === "jiebei" ? last.jiebei.balance : last.balance;
       checks.push({
         field: "balance",
         expected: showRange(e.balance, fenToYuan),
         actual: fenToYuan(snap.balance),
-        ok: inRange(snap.balance, e.balance),
+        ok,
+        ...lastStep(ok, snap.balance, then, fenToYuan),
       });
     }
   }

@@ -11,6 +11,21 @@ const MONEY_CHECKS: ReadonlySet<string> = new Set(["limit", "balance"]);
 export const checkValueText = (field: string, value: string): string =>
   MONEY_CHECKS.has(field) ? value.replace(/-?\d+\.\d\d/g, (y) => money(Math.round(Number(y) * 100))) : value;
 
+/** What a failed check got, as people read it: with the value after the day's last step where the day's
+ *  end left it otherwise — the row the trace shows for that day says the step's value, and a check that
+ *  said only the day's end read as a wrong number beside it. */
+export const checkActualText = (c: { field: string; actual: string; lastStep?: string }): string =>
+  c.lastStep === undefined
+    ? checkValueText(c.field, c.actual)
+    : checkValueText(
+        c.field,
+        `${c.actual} at the day's end (${c.lastStep} after its last step, before the day's charges and month-end report)`,
+      );
+
 /** "limit: expected ¥3,000.00, got ¥5,000.00": a check in one line (annotations, JUnit messages). */
-export const checkLine = (c: { field: string; expected: string; actual: string }): string =>
-  `${c.field}: expected ${checkValueText(c.field, c.expected)}, got ${checkValueText(c.field, c.actual)}`;
+export const checkLine = (c: {
+  field: string;
+  expected: string;
+  actual: string;
+  lastStep?: string;
+}): string => `${c.field}: expected ${checkValueText(c.field, c.expected)}, got ${checkActualText(c)}`;

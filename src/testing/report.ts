@@ -32,6 +32,9 @@ interface CheckReport {
   expected: string;
   actual: string;
   ok: boolean;
+  /** a failed score or balance check: the value after the day's last step, where the day's end left it
+   *  otherwise (expect.ts) */
+  lastStep?: string;
 }
 
 export interface ExpectationReport {

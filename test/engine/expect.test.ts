@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { checkAll, checkExpectation, type Expectation, simulate } from "../../src/engine/index.js";
 import { loadScenario } from "../../src/scenario/load.js";
+import { checkLine } from "../../src/testing/check-text.js";
 import { ROOT } from "../helpers/cli.js";
 import { countingDayReads } from "../helpers/counted-days.js";
 import { scenario as build, on } from "./builders.js";
@@ -43,6 +44,45 @@ describe("checkExpectation", () => {
     expect(actual(300, "suspended")).toBe("no Huabei decision that day; suspended on day 227");
     // never made: nothing to point at
     expect(actual(300, "charged_off")).toBe("no Huabei decision that day");
+  });
+});
+
+describe("a value read at the day's end", () => {
+  // an expectation reads the end of its day: the day's interest and penalties are charged, and a month's
+  // end reported, after its last step. A failed check that says only "got ¥4,010.00" beside a day whose
+  // one step shows ¥4,008.00 reads as a wrong number; it says the last step's too
+  it("a balance: the day's charges come after the last step, and the check says both", () => {
+    const zhang = loadScenario(`${ROOT}scenarios/zhang-ming.yaml`).scenario;
+    const t = simulate({ ...zhang, observe: [227, 229] });
+    const review = t.steps.find((s) => s.day === 227 && s.event.type === "review")!;
+    expect(review.balance).toBe(400_800);
+    const read = (day: number, fen: number) =>
+      checkExpectation(t, { index: 0, day, end: false, line: "huabei", balance: { min: fen, max: fen } })
+        .checks[0]!;
+    const copied = read(227, 400_800);
+    expect(copied).toMatchObject({ ok: false, actual: "4010.00", lastStep: "4008.00" });
+    expect(checkLine(copied)).toBe(
+      "balance: expected ¥4,008.00, got ¥4,010.00 at the day's end (¥4,008.00 after its last step, before the day's charges and month-end report)",
+    );
+    // passed, or the same after the last step: nothing more to say
+    expect(read(227, 401_000).lastStep).toBeUndefined();
+    expect(read(229, 100).lastStep).toBeUndefined();
+  });
+
+  it("a score: the month-end report comes after the last step", () => {
+    // ¥4,500 bought on 31 January: the step reads the utilisation reported before; the day's end reports it
+    const t = simulate(build([on.open(0, 5_000), on.purchase(30, 4_500)], { observe: [30] }));
+    const step = t.steps.find((s) => s.day === 30)!;
+    const end = t.snapshots.get(30)!.score;
+    expect(end).not.toBe(step.score);
+    const check = checkExpectation(t, {
+      index: 0,
+      day: 30,
+      end: false,
+      line: "huabei",
+      score: { min: step.score, max: step.score },
+    }).checks[0]!;
+    expect(check).toMatchObject({ ok: false, actual: String(end), lastStep: String(step.score) });
   });
 });
 

@@ -1434,6 +1434,34 @@ describe("contact_support", () => {
     expect(stepsOf(t, "apply", 201)[0]!.decision).toMatch(/^approved/);
   });
 
+  it("after a closure, a reopening its score would decline: the answer names the score to reach and the steps, as for an opening", () => {
+    // suspended at 5 days past due and closed after 31 days suspended; the ¥1,000 repaid on day 100. The
+    // score is below minOpenScore: customer service said only that an application would be declined
+    // today, not what the customer can do — a customer who never had a line is told the score to reach
+    const policy = testPolicy({
+      suspendOverdueDays: 5,
+      closeAfterSuspendedDays: 31,
+      restoreCleanDays: 90,
+      minOpenScore: 800,
+    });
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(100, "full"), on.support(110)], {
+      policy,
+      until: 120,
+    });
+    expect(stateOn(t, 105).status).toBe("closed");
+    const asked = stepOn(t, "contact_support", 110);
+    const reapply = remedy(asked.remedies, "reapply")!;
+    // (and the clean period since the repayment: its own wait, said with it)
+    expect(reapply.blockers.map((f) => f.code)).toContain("SCORE_BELOW_OPEN_MINIMUM");
+    const raise = remedy(asked.remedies, "raise_score")!;
+    expect(raise).toMatchObject({ line: "huabei", current: asked.score, needed: 800 });
+    expect(raise.drivers.length).toBeGreaterThan(0);
+    // the step comes before the application it makes pass
+    const kinds = asked.remedies.map((r) => r.kind);
+    expect(kinds.indexOf("raise_score")).toBeLessThan(kinds.indexOf("reapply"));
+    expect(describeRemedy(raise)).toMatch(/^raise the score from \d+ to 800: /);
+  });
+
   it("a reopening that would be granted lower than the line's last limit: the answer names that limit and what holds it", () => {
     // closed by the customer on day 5 after an income cut to ¥2,000 a month: the income caps a line at
     // ¥4,000 now, below the ¥10,000 the closure ended. Customer service said the reopening 'would be
@@ -3346,6 +3374,36 @@ describe("a limit a review cut", () => {
     // followed — the overdue paid that day — the application on that day has its clean record
     const followed = run([...story, on.increase(said.increase.day, 3_000)], { policy, until: 300 });
     expect(stepOn(followed, "apply", said.increase.day).reasons).not.toContain("RECENT_MISSED_PAYMENT");
+  });
+
+  it("judges the way back on the day it names as the customer who paid the overdue today: what it says would decline it is what declines it, followed", () => {
+    // the same ¥3,000 bill never paid, the line suspended and cut to ¥2,000; asked on day 78, still owing
+    // (38 days past due). The day named (78 + 180) counts the clean record from a repayment today; judged
+    // with the overdue still owed, that day's application was said to be declined for an overdue 218 days
+    // past due (a debt written off at 180) and for the score such a delinquency leaves — neither of which
+    // a customer who pays today meets. Nor was the repayment a use of the line, as a repayment made is: the
+    // line said to be unused since the purchase of day 5 (253 days vs increaseUsedWithinDays 180)
+    const policy = testPolicy({ increaseCleanDays: 180, restoreCleanDays: 90, increaseUsedWithinDays: 180 });
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const story = [on.open(0, 5_000), on.purchase(5, 3_000), on.policy(60, cut), on.support(78)];
+    const t = run(story, { policy, until: 300 });
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    const said = remedy(stepOn(t, "contact_support", 78).remedies, "limit_cut")!;
+    expect(said.increase.day).toBe(78 + 180);
+    const named = [said.increase.blocked, ...(said.increase.besides ?? [])].flatMap((f) =>
+      f === undefined ? [] : [f.code],
+    );
+    expect(named).not.toContain("OVERDUE_OUTSTANDING");
+    expect(named).not.toContain("LINE_NOT_IN_USE");
+    // followed — the overdue paid today, the line restored by a review, the application on the day named
+    const followed = run([...story, on.repay(78, "full"), on.increase(said.increase.day, 3_000)], {
+      policy,
+      until: 300,
+    });
+    const applied = stepOn(followed, "apply", said.increase.day);
+    expect(applied.status).toBe("active");
+    // the first rule said is the one the decision cites first (a cap here: the product's largest limit)
+    expect(applied.reasons[0]).toBe(named[0]);
   });
 
   it("offers no increase as the way back on a line the coming review closes for certain: it is never restored", () => {

@@ -5,7 +5,7 @@ import { decideApplication, increaseFrom } from "../applications.js";
 import type { Calendar } from "../calendar.js";
 import { type Customer, forkCustomer, isOpen, type Line, lineCopy, lineOf } from "../customer.js";
 import { atCap, CUT_BY, capFor, LIMIT_CAP_CODES } from "../eligibility.js";
-import type { Scored } from "../score-inputs.js";
+import { type Scored, scoreOn } from "../score-inputs.js";
 import { cutTo, lineManagement } from "../standard.js";
 import type { Remedy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
@@ -34,8 +34,15 @@ function limitCut(
   // days (its own counted) let it pass — on a suspended line, not before it can be restored: an
   // application to raise a suspended line is refused (ACCOUNT_SUSPENDED); and with an overdue still owed,
   // the clean record runs from its repayment, today at the earliest, not from the last missed due date
-  const earliest = Math.max(increaseFrom(withOverduePaid(c, day), line, day), restored ?? day);
-  const { day: from, s: then } = applicationOn(c, day, earliest, s);
+  const paid = withOverduePaid(c, day);
+  const earliest = Math.max(increaseFrom(paid, line, day), restored ?? day);
+  const on = applicationOn(paid, day, earliest, s);
+  const from = on.day;
+  // the application is judged on the customer that day assumes: the overdue paid today (the pay step the
+  // answer asks first). Judged owing still, it was declined for an overdue older than a write-off allows
+  // (218 days past due against chargeOffDays 180) and for the score that leaves — neither of which the
+  // customer who paid meets; with nothing overdue, `paid` is the customer as is, and today's score stands
+  const then = paid === c ? on.s : scoreOn(paid, from);
   // the application as it would be decided on that day, its own inquiry counted, with that day's score:
   // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
   // other line suspended, the score below the increase minimum, an eligibility rule — first of them as the
@@ -43,7 +50,7 @@ function limitCut(
   // — on a suspended line, judged on the line restored as the steps restore it (and the other line with it
   // when they restore it by then): judged suspended, it is refused unassessed and names nothing, so a
   // score below the increase minimum went unsaid and the application it waited for was declined for it
-  const judged = restored === null ? c : asRestored(c, line, from, remedies);
+  const judged = restored === null ? paid : asRestored(paid, line, from, remedies);
   const v = decideApplication(
     judged,
     lineOf(judged, line.id),
@@ -56,7 +63,7 @@ function limitCut(
   // every rule that declines it is named, each with its step (the first `blocked`, the others `besides`)
   const rules = v.decision === "declined" ? v.facts.filter((f) => !LIMIT_CAP_CODES.has(f.code)) : [];
   const rule = rules[0];
-  const cap = capFor(c, line.id, then);
+  const cap = capFor(paid, line.id, then);
   const blocked: RuleFact | null =
     rule ?? (cap !== null && !cap.belowMinimum ? atCap(cap, line.id, line.limit) : null);
   return {
@@ -80,7 +87,8 @@ function limitCut(
 
 /** The customer as an application on `day` finds them once customer service's steps have restored `line`
  *  (suspended today), and the other line when they restore it by then: those lines active, nothing else
- *  changed (the score, the debt, the applications as things stand). */
+ *  changed from `c` (the customer with the overdue paid today: the score, the debt, the applications as
+ *  things stand). */
 function asRestored(c: Customer, line: Line, day: number, remedies: readonly Remedy[]): Customer {
   const fork = forkCustomer(c);
   for (const l of [fork.huabei, fork.jiebei]) {

@@ -38,13 +38,15 @@ export function overduePaid(c: Customer, day: number, calendar: Calendar): { rea
   };
 }
 
-/** `c` with every overdue paid today (a copy; `c` itself when nothing is overdue). */
+/** `c` with every overdue paid today (a copy; `c` itself when nothing is overdue) — as a repayment event
+ *  pays it: a day with something owed repaid is a use of the line (customer-events.ts), which an increase
+ *  asked later reads (increaseUsedWithinDays) as the repayment made would have it. */
 export function withOverduePaid(c: Customer, day: number): Customer {
   if (customerOverdue(c) === 0) return c;
   const paid = forkCustomer(c);
   for (const line of [paid.huabei, paid.jiebei]) {
     const amount = overdue(line);
-    if (amount > 0) repayLine(paid, line, amount, day);
+    if (amount > 0 && repayLine(paid, line, amount, day) > 0) line.usedDay = day;
   }
   return paid;
 }

@@ -4,7 +4,7 @@
 
 import { decisionText, lineName, money } from "../../scenario/format.js";
 import { shellPath } from "../../shared/text.js";
-import { checkValueText } from "../../testing/check-text.js";
+import { checkActualText, checkValueText } from "../../testing/check-text.js";
 import {
   type ExpectationReport,
   runWarnings,
@@ -59,7 +59,7 @@ function expectationBlock(
   const checks = e.checks
     .map(
       (c) =>
-        `<tr><td>${c.ok ? '<span class="pass">✓</span>' : '<span class="fail">✗</span>'}</td><td class="mono">${esc(c.field)}</td><td class="mono">${esc(checkValueText(c.field, c.expected))}</td><td class="mono${c.ok ? "" : " fail"}">${esc(checkValueText(c.field, c.actual))}</td></tr>`,
+        `<tr><td>${c.ok ? '<span class="pass">✓</span>' : '<span class="fail">✗</span>'}</td><td class="mono">${esc(c.field)}</td><td class="mono">${esc(checkValueText(c.field, c.expected))}</td><td class="mono${c.ok ? "" : " fail"}">${esc(checkActualText(c))}</td></tr>`,
     )
     .join("");
   const head = `<div class="expectation"><h4 class="fail">✗ ${esc(e.title)}</h4>

@@ -25,7 +25,9 @@
 //       "on": "huabei" | "jiebei",          // the credit line it reads
 //       "title": "day 125: status suspended, reasons OVERDUE_RECENT",
 //       "ok": boolean,
-//       "checks": [{ "field": "status", "expected": "suspended", "actual": "active", "ok": false }],
+//       "checks": [{ "field": "status", "expected": "suspended", "actual": "active", "ok": false,
+//                    "lastStep": "4008.00" }],  // only on a failed score or balance check whose day's
+//                                                // end (charges, month-end report) left it otherwise
 //       "nearest": Step | null             // the last step before the day when it had none
 //     }],
 //     "days": [{                           // once each, the days (and lines) the expectations read, in

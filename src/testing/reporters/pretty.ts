@@ -6,7 +6,7 @@ import type { ChalkInstance } from "chalk";
 import { isReasonCode } from "../../engine/index.js";
 import { lineName, reasonText } from "../../scenario/format.js";
 import { pushAll } from "../../shared/lists.js";
-import { checkValueText } from "../check-text.js";
+import { checkActualText, checkValueText } from "../check-text.js";
 import {
   type ExpectationReport,
   printableRun,
@@ -148,7 +148,7 @@ function expectationBlock(
   const checks = e.checks.map((x) => ({
     ...x,
     expected: checkValueText(x.field, x.expected),
-    actual: checkValueText(x.field, x.actual),
+    actual: checkActualText(x),
   }));
   // "got" lines up after short expectations; a long one (a list of reasons) does not push every row wide
   const expWidth = Math.min(24, Math.max(...checks.map((x) => x.expected.length), 8));
