@@ -174,14 +174,28 @@ function keyed(trace: Trace, eventNumber: (index: number) => number): Keyed {
   return { byKey, order };
 }
 
-/** The decision rules' own reasons: the scorecard's reasons move with every score change, so they are
- *  not compared (they still show beside a decision that differs). */
-const ruleReasons = (codes: readonly ReasonCode[]) =>
+/** Adverse decisions: their principal reasons are what the customer is told (verdict.ts). */
+const ADVERSE: ReadonlySet<Decision | null> = new Set<Decision>([
+  "approved_lower",
+  "declined",
+  "suspended",
+  "limit_reduced",
+  "closed",
+  "charged_off",
+]);
+
+/** The reasons compared. An adverse decision's are all of its principal reasons, the score's
+ *  characteristics among them: they are what the customer is told, and a what-if that drops the
+ *  applications still suspends for the overdue but no longer cites them. Elsewhere the decision rules' own
+ *  alone: the scorecard's reasons move with every score change (they still show beside a decision that
+ *  differs). */
+const comparedReasons = (decision: Decision | null, codes: readonly ReasonCode[]) =>
   codes
-    .filter((r) => REASONS[r].kind !== "score")
+    .filter((r) => ADVERSE.has(decision) || REASONS[r].kind !== "score")
     .sort()
     .join();
-const sameReasons = (a: readonly ReasonCode[], b: readonly ReasonCode[]) => ruleReasons(a) === ruleReasons(b);
+const sameReasons = (decision: Decision | null, a: readonly ReasonCode[], b: readonly ReasonCode[]) =>
+  comparedReasons(decision, a) === comparedReasons(decision, b);
 
 export function outcome(trace: Trace): Outcome {
   let first: number | null = null;
@@ -258,7 +272,7 @@ export function compareTraces(base: Trace, variant: Trace, ids: CompareIds): Com
     if (dx === null && dy === null) continue;
     const common = { key, base: baseSide, variant: variantSide };
     if (dx !== dy) differences.push({ ...common, kind: "decision" });
-    else if (!sameReasons(reasonsOf(baseSide), reasonsOf(variantSide)))
+    else if (!sameReasons(dx, reasonsOf(baseSide), reasonsOf(variantSide)))
       differences.push({ ...common, kind: "reasons" });
   }
   const dayOf = (d: DecisionDifference) =>
