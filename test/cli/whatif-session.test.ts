@@ -296,6 +296,11 @@ describe("interactive what-if session", () => {
     expect(screen.getScreen()).toContain("New amount for #2 (Enter keeps it):");
     screen.keypress("enter");
     await backAtMenu();
+    // nor its day: the event's other time field (date) is not offered, so none would be left
+    await editField("day");
+    expect(screen.getScreen()).toContain("New day for #2 (Enter keeps it):");
+    screen.keypress("enter");
+    await backAtMenu();
 
     await editField("merchant");
     screen.type("null");
