@@ -25,10 +25,13 @@ function reasons() {
   return ["| code | kind | text | what helps |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }
 
+/** Points as the CLI and the model page write them: a minus sign, never a hyphen (−60, not -60). */
+const points = (n) => (n < 0 ? `−${-n}` : String(n));
+
 function scorecard() {
   const rows = CHARACTERISTICS.map((c) => {
-    const bins = c.bins.map((b) => `${b.label}: ${b.points}`).join(", ");
-    const missing = c.missing ? `; ${c.missing.label}: ${c.missing.points}` : "";
+    const bins = c.bins.map((b) => `${b.label}: ${points(b.points)}`).join(", ");
+    const missing = c.missing ? `; ${c.missing.label}: ${points(c.missing.points)}` : "";
     return `| ${DIMENSIONS[c.dimension].label} | ${c.title} | ${bins}${missing} | ${c.max} | \`${c.reason}\` |`;
   });
   return [

@@ -94,6 +94,10 @@ describe("docs", () => {
     });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
+    // points below zero as the CLI and the model page write them: a minus sign, not a hyphen
+    const scorecard = readFileSync(join(ROOT, "docs/reference/scorecard.md"), "utf8");
+    expect(scorecard).toContain("31–60: −60");
+    expect(scorecard).not.toMatch(/: -\d/);
   });
 
   it("stand on their own: no reference to documents outside the repository", () => {

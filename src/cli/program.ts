@@ -156,13 +156,17 @@ export function parseArgv(args: readonly string[], io: CliIo): Parsed {
   return { kind: "invocation", invocation };
 }
 
-/** The options credit-sim takes before a command: its help and its version. */
+/** The options credit-sim takes before a command: its help and its version, each short one before its long. */
 const PROGRAM_OPTIONS = ["-h", "--help", "-V", "--version"];
 
 /** The problem with `first`, the word where a command goes: an unknown command, or an option there. */
 function beforeCommand(first: string, next: string | undefined, commands: readonly string[]): InputError {
   if (first.startsWith("-") && first !== "-" && first !== "--") {
     const flag = first.split("=")[0]!;
+    // a short option in the other case (-v for -V): the long one it stands for is said with it
+    const short = PROGRAM_OPTIONS.findIndex(
+      (o) => o !== flag && o.length === 2 && o.toLowerCase() === flag.toLowerCase(),
+    );
     const near = suggest(
       flag,
       PROGRAM_OPTIONS.filter((o) => o.startsWith("--")),
@@ -171,11 +175,13 @@ function beforeCommand(first: string, next: string | undefined, commands: readon
       expected: `a command first (${commands.join(", ")}), then its options; before it, --help or --version`,
       found: first,
       hint:
-        near !== undefined
-          ? `did you mean "${near}"?`
-          : next !== undefined && commands.includes(next)
-            ? `options go after the command: credit-sim ${next} ${shellWord(first)}`
-            : "credit-sim --help lists the commands",
+        short >= 0
+          ? `did you mean "${PROGRAM_OPTIONS[short]}" (${PROGRAM_OPTIONS[short + 1]})?`
+          : near !== undefined
+            ? `did you mean "${near}"?`
+            : next !== undefined && commands.includes(next)
+              ? `options go after the command: credit-sim ${next} ${shellWord(first)}`
+              : "credit-sim --help lists the commands",
     });
   }
   const near = suggest(first, commands);

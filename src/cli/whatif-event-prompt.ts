@@ -3,7 +3,14 @@
 // applied.
 
 import type { z } from "zod";
-import { LINES, type LineId, LOAN_TERMS, lineName, REPAY_KEYWORDS } from "../engine/index.js";
+import {
+  INSTALMENT_TERMS,
+  LINES,
+  type LineId,
+  LOAN_TERMS,
+  lineName,
+  REPAY_KEYWORDS,
+} from "../engine/index.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
 import { EVENT_TYPES, EventSchema, PROFILE_FIELDS, type WrittenEvent } from "../scenario/schema.js";
@@ -163,6 +170,16 @@ export async function askEvent(v: Variant, { select, input }: Prompts): Promise<
       data.amount = await amount("Amount (yuan):");
       const merchant = await askedText(input, "Merchant (optional):", "purchase", "merchant", true);
       if (merchant !== undefined) data.merchant = merchant;
+      // a Huabei instalment plan, as a file's `instalments:` (the phone in six months): "what if he had
+      // split it?" was a flag's question only; Enter keeps the purchase whole
+      const plan = await select<number | null>({
+        message: "Split it into monthly instalments?",
+        choices: [
+          { name: "no: billed whole on the next statement", value: null },
+          ...INSTALMENT_TERMS.map((t) => ({ name: `${t} instalments (a fee on each)`, value: t })),
+        ],
+      });
+      if (plan !== null) data.instalments = plan;
       break;
     }
     case "repay": {

@@ -291,10 +291,14 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         }
         // the value now is the prompt's default, which an empty answer takes (inquirer's input): so Enter
         // keeps it, and `null` clears it, as `--edit 7:field=null` does — offered only where the event may
-        // go without the field (`day` or a purchase's `amount` cannot)
-        const clears = (option.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>)[
-          field
-        ]?.safeParse(undefined).success;
+        // go without the field (a purchase's `amount` cannot; nor `day` or `date`, each optional in the
+        // schema as the other may stand for it, but only the one the event has is offered)
+        const clears =
+          field !== "day" &&
+          field !== "date" &&
+          (option.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>)[field]?.safeParse(
+            undefined,
+          ).success;
         const answer = await input({
           message: `New ${field} for #${id} (Enter keeps it${clears ? ", null clears it" : ""}):`,
           default: show(record[field]),

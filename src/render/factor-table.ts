@@ -1,7 +1,8 @@
 // The scorecard's characteristics as a table, for `run --explain` and `explain --day` alike: name, the
 // value read, its bin, points of the maximum, and what it is short by. Columns are as wide as their widest
-// cell; where the names and the numbers do not fit the room side by side, each name takes a line of its
-// own with its numbers beneath (a name is never cut, a number never lost).
+// cell; where the names and the numbers do not fit the room side by side, a long name wraps within a
+// narrower name column, or — too narrow a room for one — each name takes a line of its own with its
+// numbers beneath (a name is never cut, a number never lost).
 
 import { stripVTControlCharacters } from "node:util";
 import { ratioText } from "../scenario/format.js";
@@ -36,6 +37,10 @@ export const pointsText = (n: number): string => (n < 0 ? `−${-n}` : String(n)
 /** Indent of the numbers beneath a name of their own. */
 const UNDER = 4;
 
+/** The narrowest name column worth keeping beside the numbers: narrower, a name would take more lines
+ *  wrapped than standing on a line of its own above its numbers. */
+const MIN_NAME_COLUMN = 28;
+
 /** The columns' heads: what each number is (a newcomer read "10/50  −40" as two scores). */
 const HEAD = { name: "characteristic", value: "value", bin: "bin", points: "points", note: "short" };
 
@@ -54,6 +59,20 @@ export function factorLines(rows: readonly FactorRow[], room: number): string[] 
   const widest = Math.max(...[head, ...numbers].map((n) => stripVTControlCharacters(n).length));
   if (nw + 2 + widest <= room)
     return [`${HEAD.name.padEnd(nw)}  ${head}`, ...rows.map((r, i) => `${r.name.padEnd(nw)}  ${numbers[i]}`)];
+  // a narrower name column where the numbers leave room for one: a long name wraps within it, its
+  // numbers beside its first line — at 80 columns three long names wrapped every row onto two lines
+  const column = room - 2 - widest;
+  if (column >= MIN_NAME_COLUMN) {
+    const names = rows.map((r) => wrapName(r.name, column));
+    const cw = Math.max(HEAD.name.length, ...names.flat().map((l) => l.length));
+    return [
+      `${HEAD.name.padEnd(cw)}  ${head}`,
+      ...rows.flatMap((_, i) => {
+        const [first, ...rest] = names[i]!;
+        return [`${first!.padEnd(cw)}  ${numbers[i]}`, ...rest];
+      }),
+    ];
+  }
   return [
     HEAD.name,
     `${" ".repeat(UNDER)}${head}`,

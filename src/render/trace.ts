@@ -3,7 +3,14 @@
 
 import type { ChalkInstance } from "chalk";
 import type { Decision, LineId, LineSnapshot, Scenario, Step, Trace } from "../engine/index.js";
-import { band, ENGINE_EVENT_TYPES, explain, probabilityOfDefault } from "../engine/index.js";
+import {
+  band,
+  ENGINE_EVENT_TYPES,
+  explain,
+  probabilityOfDefault,
+  SCORE_MAX,
+  SCORE_MIN,
+} from "../engine/index.js";
 import {
   decisionText,
   describeEvent,
@@ -156,12 +163,17 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
 
 function renderExplain(step: Step, o: TraceRenderOptions): string[] {
   const c = o.chalk;
+  const factors = explain(step.inputs);
+  // the sum said, not left to the reader: "= 350 +" ended the line, and a score kept at 350 by points
+  // below zero (a charged-off file) is not 350 + its points
+  const points = factors.reduce((sum, f) => sum + f.points, 0);
+  const kept = SCORE_MIN + points === step.score ? "" : `, kept within ${SCORE_MIN}–${SCORE_MAX}`;
   const lines = [
     c.dim(
-      `score ${step.score} (${band(step.score)}; illustrative default probability ${(probabilityOfDefault(step.score) * 100).toPrecision(2)}\u00a0%) = 350 +`,
+      `score ${step.score} (${band(step.score)}; illustrative default probability ${(probabilityOfDefault(step.score) * 100).toPrecision(2)}\u00a0%) = ${SCORE_MIN} ${points < 0 ? "−" : "+"} ${Math.abs(points)} points${kept}:`,
     ),
   ];
-  const rows = explain(step.inputs).map((f) => {
+  const rows = factors.map((f) => {
     const short = f.characteristic.max - f.points;
     return {
       name: f.characteristic.title,

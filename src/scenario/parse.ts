@@ -258,6 +258,12 @@ function syntaxError(err: unknown, text: string, file: string, log: NodeLog): In
 /** How many lines above a mistake are read for the item or the bracket it goes with. */
 const LOOK_BACK = 200;
 
+/** A line that starts with a key (after a list item's `- `, if any): its group 1 is what precedes the key. */
+const KEY_LINE = /^(\s*(?:-\s+)*)[^\s#\-{["'][^:#]*:(?:\s|$)/;
+
+/** How many lines above a key out of line are read for the columns of the keys before it. */
+const KEYS_READ = 20;
+
 /**
  * The mistake behind a reason js-yaml gives to more than one, read from the lines at its mark (1-based):
  * "missed comma" is also a value holding ": " unquoted in braces, or a brace left open before the next
@@ -293,6 +299,27 @@ function readMistake(
       "bad indentation of a list item",
       `the items of one list start their "-" in the same column${
         before ? `: column ${before[1].search(/\S/) + 1}, as on line ${before[0]}` : ""
+      }`,
+    ];
+  }
+  // a key at the start of its line, out of line with the keys above it (a list item's mapping written
+  // one key a line): the column of theirs nearest its own, and the nearest line that has it
+  const key = KEY_LINE.exec(here);
+  if (/bad indentation of a (sequence|mapping) entry/.test(reason) && key && column === indent + 1) {
+    const keys = above()
+      .slice(0, KEYS_READ)
+      .flatMap(([n, l]): Array<[number, number]> => {
+        const k = KEY_LINE.exec(l);
+        return k ? [[n, k[1]!.length + 1]] : [];
+      });
+    const nearest = keys.reduce<[number, number] | undefined>(
+      (best, k) => (best === undefined || Math.abs(k[1] - column) < Math.abs(best[1] - column) ? k : best),
+      undefined,
+    );
+    return [
+      "bad indentation of a key",
+      `the keys of one mapping start in the same column${
+        nearest ? `: column ${nearest[1]}, as on line ${nearest[0]}` : ""
       }`,
     ];
   }

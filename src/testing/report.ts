@@ -14,6 +14,9 @@ export interface StepSummary {
   text: string;
   decision: Decision | null;
   reasons: ReasonCode[];
+  /** of `reasons`, the score reasons the step says in their milder words (reasonTextIn: every
+   *  characteristic citing it kept half its points or more), as the trace beneath it says them */
+  mild: ReasonCode[];
   /** the numbers the rules compared (money in fen), and rules that held beside the reasons */
   facts: RuleFact[];
   score: number;

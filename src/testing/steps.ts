@@ -1,8 +1,8 @@
 // Engine steps → the compact StepSummary reports carry, and its one-line text form (shared by the golden
 // trace and the failure reports, so a failure shows the same line a reviewer saw in the snapshot).
 
-import type { ReasonCode, Step } from "../engine/index.js";
-import { describeEvent, factsOf, money } from "../scenario/format.js";
+import { isReasonCode, REASONS, type ReasonCode, type ReasonInfo, type Step } from "../engine/index.js";
+import { describeEvent, factsOf, money, reasonTextIn } from "../scenario/format.js";
 import type { ExpectationReport, StepSummary } from "./report.js";
 
 export function summariseStep(s: Step): StepSummary {
@@ -14,6 +14,7 @@ export function summariseStep(s: Step): StepSummary {
     text: describeEvent(s),
     decision: s.decision,
     reasons: s.reasons,
+    mild: s.reasons.filter((code) => reasonTextIn(code, s.inputs) !== REASONS[code].text),
     facts: s.facts,
     score: s.score,
     limit: s.limit,
@@ -26,19 +27,33 @@ export function summariseStep(s: Step): StepSummary {
   };
 }
 
-/** The reasons on record of some steps, once each, with the numbers behind them (" (3 vs
- *  securityMaxChanges 2)"), then the rules that held beside them (`also`: a limit cut with a
+/** The reasons on record of some steps, once each, in the words of the first step citing them (a score
+ *  reason's milder words where that step has them, as the trace says it) with the numbers behind them
+ *  (" (3 vs securityMaxChanges 2)"), then the rules that held beside them (`also`: a limit cut with a
  *  suspension) — what the trace shows beneath those steps. */
 export function reasonsOnRecord(
   steps: readonly StepSummary[],
-): Array<{ code: ReasonCode; numbers: string; also: boolean }> {
+): Array<{ code: ReasonCode; text: string; numbers: string; also: boolean }> {
   const facts = steps.flatMap((s) => s.facts);
   const codes = [...new Set(steps.flatMap((s) => s.reasons))];
   const also = [...new Set(facts.map((f) => f.code))].filter((c) => !codes.includes(c));
+  const words = (code: ReasonCode) =>
+    stepReasonText(
+      code,
+      steps.find((s) => s.reasons.includes(code)),
+    );
   return [
-    ...codes.map((code) => ({ code, numbers: factsOf(code, facts), also: false })),
-    ...also.map((code) => ({ code, numbers: factsOf(code, facts), also: true })),
+    ...codes.map((code) => ({ code, text: words(code), numbers: factsOf(code, facts), also: false })),
+    ...also.map((code) => ({ code, text: words(code), numbers: factsOf(code, facts), also: true })),
   ];
+}
+
+/** `code` in the words step `s` says it (its milder words when the step has them); "" for a code not
+ *  in the catalogue (a report read back from another version). */
+export function stepReasonText(code: ReasonCode, s?: Pick<StepSummary, "mild">): string {
+  if (!isReasonCode(code)) return "";
+  const info: ReasonInfo = REASONS[code];
+  return info.mild !== undefined && s?.mild.includes(code) ? info.mild : info.text;
 }
 
 /** What heads a failed expectation's reasons in the pretty and HTML reports: of that day's steps, or of

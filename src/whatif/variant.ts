@@ -201,8 +201,33 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
       break;
   }
   // the whole variant through the loader's path: cross-field rules, dates, policy names
-  loadVariant(next);
+  try {
+    loadVariant(next);
+  } catch (err) {
+    if (!(err instanceof InputError) || (edit.kind !== "edit" && edit.kind !== "add")) throw err;
+    // what it refuses of the event added or edited is the flag's (the prompt's), as its own fields'
+    // problems are: `--edit "5:day=null" #5: the event has no day`, not the file's `event #5`
+    const id = edit.kind === "edit" ? edit.id : v.nextId;
+    throw ofTheEdit(err, `${v.file} (what-if)`, id, edit.kind === "edit" ? `${label} #${id}` : label);
+  }
   return next;
+}
+
+/** `details` with `field`, or without one when it is empty (a problem of the whole event). */
+function withField(details: InputError["details"], field: string): InputError["details"] {
+  const { field: _, ...rest } = details;
+  return field === "" ? rest : { ...rest, field };
+}
+
+/** The problems `err` names of event #`id` of the variant (`file`), said as `said`'s: its field within
+ *  the event, without the event. Others stand as they are. */
+function ofTheEdit(err: InputError, file: string, id: number, said: string): InputError {
+  const own = new RegExp(`^event #${id}(?:\\.|$)`);
+  return err.map((p) =>
+    p.details.file === file && p.details.field !== undefined && own.test(p.details.field)
+      ? new InputError(p.message, withField({ ...p.details, file: said }, p.details.field.replace(own, "")))
+      : p,
+  );
 }
 
 function checkWithinSpan(e: WrittenEvent, v: Variant, label: string): void {

@@ -1106,6 +1106,9 @@ describe("help, version, unknown commands", () => {
       "options go after the command: credit-sim run --json",
     );
     expect(refused(["--verison"]).details.hint).toBe('did you mean "--version"?');
+    // a short option in the other case: -v is the -V many tools print their version with
+    expect(refused(["-v"]).details.hint).toBe('did you mean "-V" (--version)?');
+    expect(refused(["-H"]).details.hint).toBe('did you mean "-h" (--help)?');
     // --help anywhere is the help
     expect(parseArgv(["frobnicate", "--help"], io().io)).toEqual({ kind: "done", exitCode: 0 });
     const e = refused(["run", "a.yaml", "--frobnicate"]);

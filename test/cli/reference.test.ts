@@ -60,6 +60,11 @@ describe("reference commands and conventions", () => {
     expect(
       Math.max(...lines.filter((l) => /^[a-z]/.test(l) && !l.includes(": ")).map((l) => l.length)),
     ).toBeLessThan(60);
+    // what a parameter means, beneath its rows: a name alone does not say it
+    expect(lines[lines.indexOf(lines.find((l) => l.startsWith("grantUsedFraction "))!) + 1]).toMatch(
+      /^ {4}share of the credit a grant .*/,
+    );
+    expect(lines[bands + 1 + shipped.length]).toMatch(/^ {4}\S/);
     const policies = JSON.parse((await cli(["policies", "--json"])).stdout) as Array<{
       name: string;
       minScore: number;

@@ -296,6 +296,11 @@ describe("interactive what-if session", () => {
     expect(screen.getScreen()).toContain("New amount for #2 (Enter keeps it):");
     screen.keypress("enter");
     await backAtMenu();
+    // nor its day: the event's other time field (date) is not offered, so none would be left
+    await editField("day");
+    expect(screen.getScreen()).toContain("New day for #2 (Enter keeps it):");
+    screen.keypress("enter");
+    await backAtMenu();
 
     await editField("merchant");
     screen.type("null");
@@ -442,6 +447,8 @@ describe("interactive what-if session", () => {
     screen.type("12 # a coffee");
     screen.keypress("enter");
     await waitFor("Merchant (optional):");
+    screen.keypress("enter");
+    await waitFor("Split it into monthly instalments?");
     screen.keypress("enter");
     await backAtMenu();
     expect(s.printed()).toContain("✓ added #17 (purchase ¥12.00 on day 60)");
@@ -627,6 +634,8 @@ describe("interactive what-if session", () => {
     screen.keypress("enter");
     await waitFor("Merchant (optional):");
     screen.keypress("enter");
+    await waitFor("Split it into monthly instalments?");
+    screen.keypress("enter");
     await backAtMenu();
     expect(s.printed()).toContain("✓ added #16 (purchase ¥120.00 on day 120)");
     await menu("Quit");
@@ -652,8 +661,33 @@ describe("interactive what-if session", () => {
     // asked again with the answer kept: one character less is a merchant
     screen.keypress("backspace");
     screen.keypress("enter");
+    await waitFor("Split it into monthly instalments?");
+    screen.keypress("enter");
     await backAtMenu();
     expect(s.printed()).toMatch(/✓ added #26 \(purchase ¥100\.00 at m{200} on day 30\)/);
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
+  it("a new purchase may be split into instalments, as a file's `instalments:`; Enter keeps it whole", async () => {
+    const s = start(TWO_LINES);
+    await addEvent("purchase", 30);
+    await waitFor("Amount (yuan):");
+    screen.type("3000");
+    screen.keypress("enter");
+    await waitFor("Merchant (optional):");
+    screen.type("Apple Store");
+    screen.keypress("enter");
+    await waitFor("Split it into monthly instalments?");
+    expect(screen.getScreen()).toContain("❯ no: billed whole on the next statement");
+    for (let i = 0; i < 5 && !screen.getScreen().includes("❯ 6 instalments"); i++) screen.keypress("down");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain(
+      "✓ added #26 (purchase ¥3,000.00 at Apple Store in 6 instalments on day 30)",
+    );
     await menu("Quit");
     await waitFor("Leave without saving");
     screen.keypress("enter");
@@ -669,6 +703,8 @@ describe("interactive what-if session", () => {
     screen.type("100");
     screen.keypress("enter");
     await waitFor("Merchant (optional):");
+    screen.keypress("enter");
+    await waitFor("Split it into monthly instalments?");
     screen.keypress("enter");
     await backAtMenu();
     await addEvent("contact_support", 31);

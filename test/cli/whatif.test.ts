@@ -191,6 +191,12 @@ describe("credit-sim whatif (flags)", () => {
         ["--set", "{limitBands: [{minScore: 600, maxLimit: 5000}, {minScore: 700, maxLimit: 100}]}"],
         /: --set limitBands\[1\]: a limit band that never applies[\s\S]*from 700: ¥100; limitBands\[0\] from 600: ¥5,000/,
       ],
+      // what the whole variant refuses of an added or edited event is the flag's, as its own fields are
+      [
+        ["--add", "{day: 10, type: policy, use: strict}"],
+        /^credit-sim: --add "\{day: 10, type: policy, use: strict\}": use: unknown policy "strict"/,
+      ],
+      [["--edit", "5:day=null"], /^credit-sim: --edit "5:day=null" #5: the event has no day/],
       [["--avoid", "suspended", "--max-edits", "0"], /--max-edits: 0 is too small/],
       [["--avoid", "suspended", "--budget", "-1"], /--budget: -1 is too small/],
     ];

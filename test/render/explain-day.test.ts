@@ -539,15 +539,34 @@ describe("the scorecard's table", () => {
     expect(days).toMatch(/^ {2}Days past due now +5 {2}1–30 +10\/50 {2}−40$/);
     expect(right(days, "10/50")).toBe(right(wide[head]!, "points"));
     expect(right(days, " 5 ")).toBe(right(wide[head]!, "value") + 1);
-    // at 80 columns each name takes a line of its own, its numbers beneath: the head likewise
-    const narrow = renderExplanation(x, plain, 80).split("\n");
+    // at 80 columns a narrower name column: a long name wraps within it, its numbers beside its first
+    // line, the rest of it beneath — every row's numbers still under their heads
+    const at80 = renderExplanation(x, plain, 80).split("\n");
+    const h80 = at80.findIndex((l) => /^ {2}characteristic +value {2}bin +points {2}short$/.test(l));
+    expect(h80).toBeGreaterThan(0);
+    expect(at80[h80 + 1]).toMatch(/^ {2}Days past due now +5 {2}1–30 +10\/50 {2}−40$/);
+    expect(right(at80[h80 + 1]!, "10/50")).toBe(right(at80[h80]!, "points"));
+    const good = at80.findIndex((l) => l.startsWith("  Months in good standing"));
+    expect(at80[good]).toMatch(/^ {2}Months in good standing, last 24 \(and +30 {2}18 or more +40\/40$/);
+    expect(right(at80[good]!, "40/40")).toBe(right(at80[h80]!, "points"));
+    expect(at80[good + 1]).toBe("    months of history elsewhere)");
+    // with fewer columns still, each name takes a line of its own, its numbers beneath: the head likewise
+    const narrow = renderExplanation(x, plain, 60).split("\n");
     const at = narrow.indexOf("  characteristic");
     expect(at).toBeGreaterThan(0);
     expect(narrow[at + 1]).toMatch(/^ +value {2}bin +points {2}short$/);
     expect(narrow[at + 2]).toBe("  Days past due now");
     expect(right(narrow[at + 3]!, "10/50")).toBe(right(narrow[at + 1]!, "points"));
-    const table = narrow.slice(at, narrow.indexOf("What the customer can do"));
-    for (const l of table) expect(l.length, l).toBeLessThanOrEqual(80);
+    for (const [text, columns] of [
+      [at80, 80],
+      [narrow, 60],
+    ] as const) {
+      const table = text.slice(
+        text.findIndex((l) => l.startsWith("  characteristic")),
+        text.indexOf("What the customer can do"),
+      );
+      for (const l of table) expect(l.length, l).toBeLessThanOrEqual(columns);
+    }
   });
 });
 

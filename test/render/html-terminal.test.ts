@@ -12,6 +12,8 @@ import { simulateHtml } from "../../src/render/html/simulate.js";
 import { testHtml } from "../../src/render/html/test-report.js";
 import { renderPopulation } from "../../src/render/population.js";
 import { parseTestOptions } from "../../src/testing/options.js";
+import { renderGithub } from "../../src/testing/reporters/github.js";
+import { renderJson } from "../../src/testing/reporters/json.js";
 import { renderPretty } from "../../src/testing/reporters/pretty.js";
 import { runTests } from "../../src/testing/run-tests.js";
 import { cli } from "../helpers/cli.js";
@@ -244,6 +246,47 @@ describe("test --reporter html says what the terminal says", () => {
       expect(step[3]).toBe("–");
       expect(step[4]).toBe("–");
       expect(day).toContain("No reasons on record that day");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a failed expectation's reasons on record are in the trace's words: a score reason's milder ones where its step has them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-html-mild-"));
+    try {
+      const file = join(dir, "mild.yaml");
+      writeFileSync(
+        file,
+        [
+          "name: Mild words",
+          "profile: { creditHistoryMonths: 24 }",
+          "events:",
+          "  - { day: 0, type: apply, product: open, amount: 5000 }",
+          "  - { day: 3, type: contact_support }",
+          "expect:",
+          "  - { day: 3, decision: declined }",
+        ].join("\n"),
+      );
+      // the trace beneath the answer: one application costs some points (not "too many"), a history
+      // of 24 months is below the top band (not "short"); little use of Huabei is said as it is
+      const trace = await cli(["run", file, "--no-chart", "--wide"], { cwd: dir });
+      const said = [
+        "INQUIRIES_30D  A credit application in the last 30 days costs some points",
+        "SHORT_HISTORY  Length of credit history is below the scorecard's top band",
+        "LOW_ACTIVITY  Little recent use of Huabei",
+      ];
+      for (const line of said) expect(trace.stdout).toContain(line);
+      const run = await runTests([file], parseTestOptions({ snapshots: false }, {}), dir);
+      const terminal = renderPretty(run, plain, (f) => f);
+      for (const line of said) expect(terminal).toContain(`    ${line}`);
+      expect(terminal).not.toContain("Too many credit applications");
+      const page = textOf(testHtml(run, htmlAssets()));
+      for (const line of said) expect(page).toContain(line.replace("  ", " "));
+      expect(page).not.toContain("Too many credit applications");
+      const github = renderGithub(run);
+      for (const line of said) expect(github).toContain(line.replace("  ", ": "));
+      // the JSON report keeps its shape: codes, no words
+      expect(renderJson(run)).not.toContain('"mild"');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

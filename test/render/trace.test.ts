@@ -103,8 +103,19 @@ describe("renderTrace", () => {
     expect(bare).not.toContain("Score over time");
     expect(bare.length).toBeLessThan(text.length);
     const explained = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false });
-    expect(explained).toMatch(/score 648 \(good; illustrative default probability [\d.]+\s%\) = 350 \+/);
+    // the sum said: 350 and the points of the bins listed beneath
+    expect(explained).toMatch(
+      /score 648 \(good; illustrative default probability [\d.]+\s%\) = 350 \+ 298 points:\n/,
+    );
     expect(explained.length).toBeGreaterThan(bare.length);
+  });
+
+  it("--explain says a score kept at 350 as kept, not as 350 plus points below zero", () => {
+    // left to run on unpaid for a year: charged off, the points far below zero
+    const longer = { ...scenario, until: 800 };
+    const explained = renderTrace(longer, simulate(longer), { chalk: plain, explain: true, chart: false });
+    expect(explained).toMatch(/score 350 \(poor; [^)]*\) = 350 − \d+ points, kept within 350–950:\n/);
+    expect(explained).not.toMatch(/= 350 \+ −/);
   });
 
   it("--explain at 80 columns: every name whole, every row's numbers kept, read as explain reads them", () => {

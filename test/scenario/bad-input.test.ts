@@ -1464,6 +1464,20 @@ describe("files", () => {
       /bad indentation of a list item/,
       /items of one list start their "-" in the same column: column 3, as on line 3/,
     ],
+    [
+      "a key of a list item's mapping indented less than the keys above it",
+      "name: bad\nevents:\n  - day: 0\n    type: apply\n    product: open\n   amount: 5000\n",
+      "6:4",
+      /bad indentation of a key/,
+      /keys of one mapping start in the same column: column 5, as on line 5/,
+    ],
+    [
+      "a key indented less than its siblings, after a deeper mapping: the column nearest it",
+      "name: bad\nevents:\n  - day: 0\n    type: policy\n    set:\n      minScore: 600\n   text: x\n",
+      "7:4",
+      /bad indentation of a key/,
+      /same column: column 5, as on line 5/,
+    ],
   ])("YAML syntax: %s, said with how to mend it", async (_, text, pos, message, hint) => {
     expectBadInput(await run(write("syntax.yaml", text)), { file: "syntax.yaml", pos, message, hint });
   });

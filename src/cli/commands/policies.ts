@@ -1,6 +1,6 @@
 // `credit-sim policies`: the built-in policies side by side, parameter by parameter.
 
-import type { Policy } from "../../engine/index.js";
+import { POLICY_PARAMETERS, type Policy } from "../../engine/index.js";
 import { BUILTIN_POLICY_DIR, builtinPolicyNames, loadPolicy } from "../../scenario/load-policy.js";
 import { type CliIo, stdoutColour } from "../io.js";
 
@@ -39,6 +39,12 @@ export function policiesCommand(options: { json: boolean; color: boolean }, io: 
       ),
     ),
   ];
+  // what each parameter means, dim beneath its rows (as `reasons` says what helps): a name alone says
+  // little of `grantUsedFraction` or `burstLargeFraction`
+  const meaning = (key: string) => {
+    const spec = (POLICY_PARAMETERS as Record<string, { text: string } | undefined>)[key];
+    if (spec !== undefined) lines.push(c.dim(`    ${spec.text}`));
+  };
   for (const key of keys) {
     if (!lists.includes(key)) {
       lines.push(
@@ -47,10 +53,12 @@ export function policiesCommand(options: { json: boolean; color: boolean }, io: 
           policies.map((p) => text(p, key)),
         ),
       );
+      meaning(key);
       continue;
     }
     lines.push(key);
     for (const p of policies) lines.push(`  ${p.name.padEnd(width)}${text(p, key)}`);
+    meaning(key);
   }
   lines.push("", ...policies.map((p) => `${c.bold(p.name)}: ${p.description}`), "");
   io.stdout.write(lines.join("\n"));

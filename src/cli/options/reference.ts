@@ -35,7 +35,7 @@ export const REASONS: CommandSpec<ReturnType<typeof jsonOnly>, ReasonsInvocation
 
 export const POLICIES: CommandSpec<ReturnType<typeof jsonOnly>, PoliciesInvocation> = {
   name: "policies",
-  description: "the built-in policies and their parameters",
+  description: "the built-in policies, their parameters and what each means",
   arguments: [],
   options: jsonOnly,
   help: "\nExample:\n  credit-sim policies",

@@ -12,13 +12,18 @@ import {
   type StepSummary,
   type TestRun,
 } from "../../testing/report.js";
-import { compactStep, reasonsCaption, reasonsOnRecord, stepsShownBefore } from "../../testing/steps.js";
+import {
+  compactStep,
+  reasonsCaption,
+  reasonsOnRecord,
+  stepReasonText,
+  stepsShownBefore,
+} from "../../testing/steps.js";
 import { type ChartSpec, PALETTE, type Tone } from "./chart-spec.js";
 import { decisionTone, statusText } from "./common.js";
 import { sideBySide } from "./diff.js";
 import { esc, escAmounts } from "./escape.js";
 import { chartBox, chip, type HtmlAssets, htmlPage, section, stats } from "./page.js";
-import { reasonView } from "./run-model.js";
 
 function scenarioTone(r: ScenarioReport): Tone {
   switch (r.status) {
@@ -46,7 +51,7 @@ function stepRows(steps: readonly StepSummary[]): string {
   return `<div class="scroll tall"><table><thead><tr><th class="num">day</th><th>date</th><th>event</th><th>decision</th><th>reasons</th><th class="num">score</th><th class="num">limit</th><th class="num">balance</th><th>status</th></tr></thead><tbody>${steps
     .map(
       (s) =>
-        `<tr><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${escAmounts(s.text)}</td><td>${s.decision ? chip(decisionText(s.decision), decisionTone(s.decision)) : NONE}</td><td>${s.reasons.length ? s.reasons.map((c) => `<span class="code" title="${esc(reasonView(c).text)}">${esc(c)}</span>`).join(" ") : NONE}</td><td class="num">${s.score}</td><td class="num">${esc(money(s.limit))}</td><td class="num">${esc(money(s.balance))}</td><td>${esc(statusText(s.status, s.cause))}</td></tr>`,
+        `<tr><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${escAmounts(s.text)}</td><td>${s.decision ? chip(decisionText(s.decision), decisionTone(s.decision)) : NONE}</td><td>${s.reasons.length ? s.reasons.map((c) => `<span class="code" title="${esc(stepReasonText(c, s))}">${esc(c)}</span>`).join(" ") : NONE}</td><td class="num">${s.score}</td><td class="num">${esc(money(s.limit))}</td><td class="num">${esc(money(s.balance))}</td><td>${esc(statusText(s.status, s.cause))}</td></tr>`,
     )
     .join("")}</tbody></table></div>`;
 }
@@ -79,7 +84,7 @@ function expectationBlock(
   const said = reasonsCaption(e, codes.length > 0);
   const reasonsHead = `<p class="note" style="margin-top:10px">${esc(said.charAt(0).toUpperCase() + said.slice(1))}</p>`;
   const reasons = codes.length
-    ? `${reasonsHead}<ul class="reasons">${codes.map((r) => `<li>${r.also ? "also " : ""}<span class="code">${esc(r.code)}</span> ${esc(reasonView(r.code).text + r.numbers)}</li>`).join("")}</ul>`
+    ? `${reasonsHead}<ul class="reasons">${codes.map((r) => `<li>${r.also ? "also " : ""}<span class="code">${esc(r.code)}</span> ${esc(r.text + r.numbers)}</li>`).join("")}</ul>`
     : reasonsHead;
   return `${head}
 <p class="note" style="margin-top:10px">${esc(caption)}</p>${shown.length ? stepRows(shown) : ""}${reasons}</div>`;

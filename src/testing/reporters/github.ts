@@ -3,8 +3,6 @@
 // trace at the scenario's `name:` line, bad input where the loader found it. Plain lines on stdout;
 // nothing when everything passed.
 
-import { isReasonCode } from "../../engine/index.js";
-import { reasonText } from "../../scenario/format.js";
 import { pushAll } from "../../shared/lists.js";
 import { shellPath, workflowPath } from "../../shared/text.js";
 import { checkLine } from "../check-text.js";
@@ -48,10 +46,7 @@ function expectationMessage(e: ExpectationReport, shownBefore: ExpectationReport
       shown.map((s) => `  ${stepLine(s)}`),
     );
     lines.push(
-      ...reasonsOnRecord(shown).map(
-        (r) =>
-          `  ${r.also ? "also " : ""}${r.code}: ${isReasonCode(r.code) ? reasonText(r.code) : ""}${r.numbers}`,
-      ),
+      ...reasonsOnRecord(shown).map((r) => `  ${r.also ? "also " : ""}${r.code}: ${r.text}${r.numbers}`),
     );
   }
   return lines.join("\n");

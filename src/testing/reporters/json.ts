@@ -54,7 +54,7 @@ import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "..
 
 const yuan = (fen: number) => fen / 100;
 
-function step(s: StepSummary): Record<string, unknown> {
+function step({ mild: _, ...s }: StepSummary): Record<string, unknown> {
   return {
     ...s,
     facts: s.facts.map(factInYuan),

@@ -3,8 +3,7 @@
 // trace diffs, obsolete traces, and the summary lines. Colour comes in as a Chalk instance (level 0: none).
 
 import type { ChalkInstance } from "chalk";
-import { isReasonCode } from "../../engine/index.js";
-import { lineName, reasonText } from "../../scenario/format.js";
+import { lineName } from "../../scenario/format.js";
 import { pushAll } from "../../shared/lists.js";
 import { checkActualText, checkValueText } from "../check-text.js";
 import {
@@ -188,7 +187,7 @@ function expectationBlock(
   lines.push(`  ${reasonsCaption(e, codes.length > 0)}`);
   // as the trace shows them: the numbers the rule compared, and a rule that held beside them
   for (const r of codes) {
-    const line = `${c.bold(r.code)}  ${isReasonCode(r.code) ? reasonText(r.code) : ""}${r.numbers}`;
+    const line = `${c.bold(r.code)}  ${r.text}${r.numbers}`;
     lines.push(`${INDENT}${r.also ? c.dim(`also ${line}`) : line}`);
   }
   return lines;
