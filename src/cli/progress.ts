@@ -1,6 +1,7 @@
-// A progress bar on stderr, only when stderr is a real terminal and not in CI (cli-progress, loaded lazily).
+// A progress bar on stderr, only when stderr is a real terminal that can move its cursor (not TERM=dumb) and
+// not in CI (cli-progress, loaded lazily).
 
-import { isCI } from "../shared/terminal.js";
+import { isCI, isDumbTerminal } from "../shared/terminal.js";
 import { type CliIo, isTerminalStream } from "./io.js";
 
 export interface Progress {
@@ -10,7 +11,8 @@ export interface Progress {
 
 export async function progressBar(total: number, enabled: boolean, io: CliIo): Promise<Progress | null> {
   const stream = io.stderr;
-  if (!enabled || !isTerminalStream(stream) || isCI(io.env)) return null;
+  // the bar redraws its line by moving the cursor: a dumb terminal would print every redraw as escapes
+  if (!enabled || !isTerminalStream(stream) || isCI(io.env) || isDumbTerminal(io.env)) return null;
   const { default: cliProgress } = await import("cli-progress");
   const bar = new cliProgress.SingleBar(
     {

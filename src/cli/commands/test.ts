@@ -4,7 +4,7 @@
 
 import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../../shared/errors.js";
-import { ExitCode } from "../../shared/terminal.js";
+import { ExitCode, isDumbTerminal } from "../../shared/terminal.js";
 import { printable, shellPath } from "../../shared/text.js";
 import { makeFolders, type OutputSet, writingTogether } from "../../shared/write-file.js";
 import { discover } from "../../testing/discover.js";
@@ -176,7 +176,8 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
     await watchScenarios(
       paths,
       async (files, changed) => {
-        if (io.stdout.isTTY) io.stdout.write("\u001b[2J\u001b[H");
+        // a dumb terminal would print the clearing as text: its rounds follow each other, each under its header
+        if (io.stdout.isTTY && !isDumbTerminal(io.env)) io.stdout.write("\u001b[2J\u001b[H");
         const what =
           changed.length === 0
             ? "first run"

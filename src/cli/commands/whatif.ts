@@ -12,7 +12,7 @@ import { renderCounterfactual, renderListing } from "../../render/whatif.js";
 import { checkWritable } from "../../scenario/load.js";
 import { loadPolicy, type PolicyReading } from "../../scenario/load-policy.js";
 import { clip, InputError, UsageError } from "../../shared/errors.js";
-import { ExitCode, isCI } from "../../shared/terminal.js";
+import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
 import { jsonText, printable, shellPath } from "../../shared/text.js";
 import { type OutputSet, refuseReplacing, writingTogether } from "../../shared/write-file.js";
 import type { Comparison } from "../../whatif/compare.js";
@@ -152,7 +152,7 @@ async function interactive(baseRun: VariantRun, chalk: ChalkInstance, io: CliIo)
   }
   // the prompts redraw themselves by moving the cursor, which a dumb terminal (an editor's shell) prints
   // as escape codes, again at every key
-  if (io.env.TERM === "dumb") {
+  if (isDumbTerminal(io.env)) {
     throw new UsageError(
       "whatif's interactive session needs a terminal that can move its cursor (TERM=dumb cannot)",
       FLAG_USAGE,
