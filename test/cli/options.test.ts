@@ -1114,6 +1114,16 @@ describe("help, version, unknown commands", () => {
     expect(refused(["run", "a.yaml", "--jsn"]).details.hint).toBe('did you mean "--json"?');
   });
 
+  it("two letters swapped are one slip: the word they spell is the one suggested, not another as many changes away", () => {
+    // counted as two changes, `--hlep` was as near `--grep` (test's) as `--help`, and the first listed won
+    expect(refused(["test", "--hlep"]).details.hint).toBe('did you mean "--help"?');
+    expect(refused(["test", "scenarios", "--rpeorter", "json"]).details.hint).toBe(
+      'did you mean "--reporter"?',
+    );
+    // a value too: `ever06` is ever60, which it was as near as ever30 (listed first)
+    expect(refused(["simulate", "--bad", "ever06"]).details.hint).toBe('did you mean "ever60"?');
+  });
+
   it("a scenario file where the command goes, or another command's option, is told the command it goes with", () => {
     // `credit-sim zhang.yaml`: a file is no command; `run` plays it
     for (const file of ["scenarios/zhang-ming.yaml", "a.YML", "b.json"]) {
