@@ -3,6 +3,7 @@
 
 import { isCI, isDumbTerminal } from "../shared/terminal.js";
 import { type CliIo, isTerminalStream } from "./io.js";
+import { SHOW_CURSOR, undoOnSignal } from "./terminal-state.js";
 
 export interface Progress {
   update(done: number): void;
@@ -39,18 +40,8 @@ export async function progressBar(total: number, enabled: boolean, io: CliIo): P
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
-  // Ctrl-C (or a kill) ends the process without stop(): the cursor the bar hid is shown again first, or the
-  // shell is left without one, and the bar's line is ended, or the shell's prompt follows it on that line;
-  // then the signal is delivered again, to end the process as it asks (130)
-  const onSignal = (signal: NodeJS.Signals) => {
-    release();
-    stream.write("\u001b[?25h\n");
-    process.kill(process.pid, signal);
-  };
-  const release = () => {
-    for (const s of SIGNALS) process.off(s, onSignal);
-  };
-  for (const s of SIGNALS) process.on(s, onSignal);
+  // Ctrl-C (or a kill) ends the process without stop(): the cursor the bar hid is shown again first
+  const release = undoOnSignal(stream, SHOW_CURSOR);
   return {
     update: (done) => bar.update(done),
     stop: () => {
@@ -59,5 +50,3 @@ export async function progressBar(total: number, enabled: boolean, io: CliIo): P
     },
   };
 }
-
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;

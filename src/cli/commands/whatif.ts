@@ -28,6 +28,7 @@ import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { WhatifOptions } from "../options/whatif.js";
 import { checkOutputs, PAGE, writeReport } from "../output-file.js";
 import { loadScenarioIn, policyRefIn } from "../paths.js";
+import { PASTE_MARKS_OFF, SHOW_CURSOR, undoOnSignal } from "../terminal-state.js";
 
 const FLAG_USAGE = [
   "without a terminal, give the edits as flags (applied in order):",
@@ -159,6 +160,9 @@ async function interactive(baseRun: VariantRun, chalk: ChalkInstance, io: CliIo)
     );
   }
   const { runSession } = await import("../whatif-session.js");
+  // the prompts hide the cursor and the session turns bracketed paste on: a kill, or the terminal's window
+  // closed, ended the process with neither put back, and the shell was left without a cursor
+  const release = undoOnSignal(io.stdout, SHOW_CURSOR + PASTE_MARKS_OFF);
   try {
     // the width read at each print, not once: the window may be resized during the session
     await runSession(baseRun, {
@@ -175,6 +179,8 @@ async function interactive(baseRun: VariantRun, chalk: ChalkInstance, io: CliIo)
       throw new ExitCode(130);
     }
     throw e;
+  } finally {
+    release();
   }
 }
 
