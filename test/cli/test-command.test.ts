@@ -101,6 +101,23 @@ describe("credit-sim test: expectations", () => {
     expect(JSON.parse(r.stdout).exitCode).toBe(2);
   });
 
+  it("tells a file's every problem on stderr as `run` tells them: each one's first line starts credit-sim:", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-bad-"));
+    try {
+      writeFileSync(
+        join(dir, "bad.yaml"),
+        "name: x\nevents:\n  - { day: -1, type: purchse, amount: -5 }\nexpect:\n  - { end: true, status: active }\n",
+      );
+      const told = await cli(["test", "--no-snapshots", "bad.yaml", "--reporter", "json"], { cwd: dir });
+      const run = await cli(["run", "bad.yaml"], { cwd: dir });
+      expect(told.status).toBe(2);
+      expect(run.stderr).toMatch(/^credit-sim: bad\.yaml: 3 problems$/m);
+      expect(told.stderr).toBe(run.stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("rejects two scenarios with the same name (exit 2)", async () => {
     const r = await test(`${FIX}/dup`);
     expect(r.status).toBe(2);

@@ -41,7 +41,10 @@ export async function testCommand(
   });
   // bad-input messages go to stderr unless the human report on stdout already shows them
   if (!options.reporters.some((r) => r.name === "pretty" && r.file === null)) {
-    for (const r of run.reports) if (r.status === "error" && r.error) writeErr(io, `credit-sim: ${r.error}`);
+    // each problem's first line and the count line, as every command tells bad input (InputError.format's
+    // prefix): the first alone was, the others' lines left for a log's reader to tell apart
+    for (const r of run.reports)
+      if (r.status === "error" && r.error) writeErr(io, r.error.replace(/^(?=\S)/gm, "credit-sim: "));
   }
   if (run.exitCode !== 0) throw new ExitCode(run.exitCode);
 }
