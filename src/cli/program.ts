@@ -163,10 +163,16 @@ const PROGRAM_OPTIONS = ["-h", "--help", "-V", "--version"];
 function beforeCommand(first: string, next: string | undefined, commands: readonly string[]): InputError {
   if (first.startsWith("-") && first !== "-" && first !== "--") {
     const flag = first.split("=")[0]!;
-    const near = suggest(
-      flag,
-      PROGRAM_OPTIONS.filter((o) => o.startsWith("--")),
-    );
+    // a short flag is too near every other for a distance to mean anything: only another case of one,
+    // alone (`-v` is -V; `-v run …` is an option of run's put before it)
+    const near = flag.startsWith("--")
+      ? suggest(
+          flag,
+          PROGRAM_OPTIONS.filter((o) => o.startsWith("--")),
+        )
+      : next === undefined
+        ? PROGRAM_OPTIONS.find((o) => o.toLowerCase() === flag.toLowerCase())
+        : undefined;
     return new InputError(`unknown option "${flag}"`, {
       expected: `a command first (${commands.join(", ")}), then its options; before it, --help or --version`,
       found: first,
@@ -178,7 +184,15 @@ function beforeCommand(first: string, next: string | undefined, commands: readon
             : "credit-sim --help lists the commands",
     });
   }
-  const near = suggest(first, commands);
+  // `credit-sim version`: the option's name without its dashes
+  const near =
+    suggest(first, commands) ??
+    (first.length >= 4
+      ? suggest(
+          `--${first}`,
+          PROGRAM_OPTIONS.filter((o) => o.startsWith("--")),
+        )
+      : undefined);
   return new InputError(`unknown command "${first}"`, {
     expected: `a command: ${commands.join(", ")}`,
     found: `"${first}"`,

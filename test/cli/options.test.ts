@@ -1106,6 +1106,13 @@ describe("help, version, unknown commands", () => {
       "options go after the command: credit-sim run --json",
     );
     expect(refused(["--verison"]).details.hint).toBe('did you mean "--version"?');
+    // the version asked for as other programs take it: -v for -V, a command for the option
+    expect(refused(["-v"]).details.hint).toBe('did you mean "-V"?');
+    expect(refused(["version"]).details.hint).toBe('did you mean "--version"?');
+    expect(refused(["-x"]).details.hint).toBe("credit-sim --help lists the commands");
+    expect(refused(["-v", "run", "a.yaml"]).details.hint).toBe(
+      "options go after the command: credit-sim run -v",
+    );
     // --help anywhere is the help
     expect(parseArgv(["frobnicate", "--help"], io().io)).toEqual({ kind: "done", exitCode: 0 });
     const e = refused(["run", "a.yaml", "--frobnicate"]);
