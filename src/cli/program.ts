@@ -163,14 +163,21 @@ const PROGRAM_OPTIONS = ["-h", "--help", "-V", "--version"];
 function beforeCommand(first: string, next: string | undefined, commands: readonly string[]): InputError {
   if (first.startsWith("-") && first !== "-" && first !== "--") {
     const flag = first.split("=")[0]!;
-    // a short option in the other case (-v for -V): the long one it stands for is said with it
-    const short = PROGRAM_OPTIONS.findIndex(
-      (o) => o !== flag && o.length === 2 && o.toLowerCase() === flag.toLowerCase(),
-    );
-    const near = suggest(
-      flag,
-      PROGRAM_OPTIONS.filter((o) => o.startsWith("--")),
-    );
+    // a short option in the other case (-v for -V), alone: the long one it stands for is said with it
+    // (`-v run …` is an option of run's put before it); a short flag is too near every other for a
+    // distance to mean anything
+    const short =
+      next === undefined
+        ? PROGRAM_OPTIONS.findIndex(
+            (o) => o !== flag && o.length === 2 && o.toLowerCase() === flag.toLowerCase(),
+          )
+        : -1;
+    const near = flag.startsWith("--")
+      ? suggest(
+          flag,
+          PROGRAM_OPTIONS.filter((o) => o.startsWith("--")),
+        )
+      : undefined;
     return new InputError(`unknown option "${flag}"`, {
       expected: `a command first (${commands.join(", ")}), then its options; before it, --help or --version`,
       found: first,
@@ -184,7 +191,15 @@ function beforeCommand(first: string, next: string | undefined, commands: readon
               : "credit-sim --help lists the commands",
     });
   }
-  const near = suggest(first, commands);
+  // `credit-sim version`: the option's name without its dashes
+  const near =
+    suggest(first, commands) ??
+    (first.length >= 4
+      ? suggest(
+          `--${first}`,
+          PROGRAM_OPTIONS.filter((o) => o.startsWith("--")),
+        )
+      : undefined);
   return new InputError(`unknown command "${first}"`, {
     expected: `a command: ${commands.join(", ")}`,
     found: `"${first}"`,

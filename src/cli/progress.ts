@@ -1,7 +1,9 @@
-// A progress bar on stderr, only when stderr is a real terminal and not in CI (cli-progress, loaded lazily).
+// A progress bar on stderr, only when stderr is a real terminal that can move its cursor (not TERM=dumb) and
+// not in CI (cli-progress, loaded lazily).
 
-import { isCI } from "../shared/terminal.js";
+import { isCI, isDumbTerminal } from "../shared/terminal.js";
 import { type CliIo, isTerminalStream } from "./io.js";
+import { SHOW_CURSOR, undoOnSignal } from "./terminal-state.js";
 
 export interface Progress {
   update(done: number): void;
@@ -10,7 +12,8 @@ export interface Progress {
 
 export async function progressBar(total: number, enabled: boolean, io: CliIo): Promise<Progress | null> {
   const stream = io.stderr;
-  if (!enabled || !isTerminalStream(stream) || isCI(io.env)) return null;
+  // the bar redraws its line by moving the cursor: a dumb terminal would print every redraw as escapes
+  if (!enabled || !isTerminalStream(stream) || isCI(io.env) || isDumbTerminal(io.env)) return null;
   const { default: cliProgress } = await import("cli-progress");
   const bar = new cliProgress.SingleBar(
     {
@@ -37,18 +40,8 @@ export async function progressBar(total: number, enabled: boolean, io: CliIo): P
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
-  // Ctrl-C (or a kill) ends the process without stop(): the cursor the bar hid is shown again first, or the
-  // shell is left without one, and the bar's line is ended, or the shell's prompt follows it on that line;
-  // then the signal is delivered again, to end the process as it asks (130)
-  const onSignal = (signal: NodeJS.Signals) => {
-    release();
-    stream.write("\u001b[?25h\n");
-    process.kill(process.pid, signal);
-  };
-  const release = () => {
-    for (const s of SIGNALS) process.off(s, onSignal);
-  };
-  for (const s of SIGNALS) process.on(s, onSignal);
+  // Ctrl-C (or a kill) ends the process without stop(): the cursor the bar hid is shown again first
+  const release = undoOnSignal(stream, SHOW_CURSOR);
   return {
     update: (done) => bar.update(done),
     stop: () => {
@@ -57,5 +50,3 @@ export async function progressBar(total: number, enabled: boolean, io: CliIo): P
     },
   };
 }
-
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;

@@ -104,6 +104,22 @@ function sharedPolicyRef(ref: string, cwd: string): string {
   return isWithin(ref, cwd) ? relative(cwd, ref).split(sep).join("/") : basename(ref);
 }
 
+/** A policy option's loading: a problem of no file (a name that is no policy) is said as the option's,
+ *  as `run` and `whatif` say theirs (`--challenger: unknown policy "nosuch"`) — with both options given,
+ *  which of them was meant. */
+function policyOption(flag: string, load: () => Policy): Policy {
+  try {
+    return load();
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    throw e.map((p) =>
+      p.details.file === undefined && p.details.field === undefined
+        ? new InputError(p.message, { ...p.details, field: flag })
+        : p,
+    );
+  }
+}
+
 /** Loads what the request names; relative persona and policy files start at `cwd`; `roots`: the folders
  *  besides a policy file's own that its `extends` may lead into (CREDIT_SIM_ROOT). */
 export function preparePopulation(req: PopulationRequest, cwd: string, roots: Roots = []): Population {
@@ -117,8 +133,11 @@ export function preparePopulation(req: PopulationRequest, cwd: string, roots: Ro
   // the personas, the policy and the challenger: every file's bad input at once
   const [personas, policy, named] = InputError.every<[Persona[], Policy, Policy | null]>([
     () => loadPersonas(req.personas, cwd, req.days),
-    () => loadPolicy(req.policy, cwd, reading),
-    () => (req.challenger !== undefined ? loadPolicy(req.challenger, cwd, reading) : null),
+    () => policyOption("--policy", () => loadPolicy(req.policy, cwd, reading)),
+    () =>
+      req.challenger !== undefined
+        ? policyOption("--challenger", () => loadPolicy(req.challenger!, cwd, reading))
+        : null,
   ]);
   const challenger = named ?? (hasSet ? policy : null);
   if (challenger && challenger !== policy && challenger.name === policy.name) {

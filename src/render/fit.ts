@@ -167,13 +167,18 @@ function wrapProse(body: string, indent: number, hang: number, columns: number):
   // at least 20 columns of text on every line
   const first = Math.min(indent, columns - 20);
   const next = Math.min(hang, columns - 20);
-  const [head = "", ...rest] = wrapAnsi(keepTogether(body), columns - first, {
-    hard: true,
-    trim: true,
-  }).split("\n");
+  const kept = keepTogether(body);
+  const [head = ""] = wrapAnsi(kept, columns - first, { hard: true, trim: true }).split("\n");
   const lines = [" ".repeat(first) + head];
-  if (rest.length) {
-    const more = wrapAnsi(rest.join(" "), columns - next, { hard: true, trim: true }).split("\n");
+  // the rest is taken up in the text where the first line ended: past the spaces it broke at, or, where
+  // a word too long for the line was cut, right there — the lines wrapped at the first line's width and
+  // joined again with a space put one inside such a word (`FREQUENT_PROFILE_C HANGES`)
+  const plain = kept.replace(ANSI, "");
+  const taken = head.replace(ANSI, "").length;
+  const from = plain.length - plain.slice(taken).trimStart().length;
+  if (from < plain.length) {
+    const rest = splitAt(kept, taken, from)[1];
+    const more = wrapAnsi(rest, columns - next, { hard: true, trim: true }).split("\n");
     lines.push(...more.map((l) => " ".repeat(next) + l));
   }
   return lines.join("\n").replaceAll(KEEP, " ");

@@ -2,7 +2,6 @@
 // expected, what was found and what to try. The CLI prints it and exits 2; nothing else catches it.
 
 import { isAbsolute, relative, sep } from "node:path";
-import { closest, distance } from "fastest-levenshtein";
 import { printable, printableLines, quoted, unmistakable } from "./text.js";
 
 export interface InputErrorDetails {
@@ -183,19 +182,53 @@ export class UsageError extends InputError {
   }
 }
 
-/** "did you mean" — the closest candidate within a small edit distance, or else the one candidate
- *  that holds the word (`income` → `monthlyIncome`); undefined when nothing is near. */
+/** "did you mean" — the closest candidate within a small edit distance (the first of those as close),
+ *  or else the one candidate that holds the word (`income` → `monthlyIncome`); undefined when nothing
+ *  is near. Case is no difference. */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0 || word.length === 0) return undefined;
   const lower = word.toLowerCase();
   const exact = candidates.find((c) => c.toLowerCase() === lower);
   if (exact !== undefined) return exact;
-  const best = closest(word, candidates as string[]);
   const limit = Math.max(2, Math.floor(word.length / 3));
-  if (distance(lower, best.toLowerCase()) <= limit) return best;
+  const letters = [...lower];
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const c of candidates) {
+    const other = [...c.toLowerCase()];
+    // as many edits at least as the lengths differ: a word far longer than every candidate (a hostile
+    // file's key of a megabyte) is measured against none
+    if (Math.abs(letters.length - other.length) >= bestDistance) continue;
+    const d = editDistance(letters, other);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  if (best !== undefined) return best;
   if (lower.length < 4) return undefined;
   const holding = candidates.filter((c) => c.toLowerCase().includes(lower));
   return holding.length === 1 ? holding[0] : undefined;
+}
+
+/**
+ * The edits from `x` to `y` (their characters), where a letter added, dropped or changed is one, and so is a swap of two
+ * letters side by side — the commonest slip at a keyboard (optimal string alignment distance). Counted
+ * as two changes, as Levenshtein's distance does, `--hlep` was as far from `--grep` as from `--help`, and
+ * the first listed won.
+ */
+function editDistance(x: readonly string[], y: readonly string[]): number {
+  let twoBack: number[] = [];
+  let back = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) {
+      let d = Math.min(back[j]! + 1, row[j - 1]! + 1, back[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1])
+        d = Math.min(d, twoBack[j - 2]! + 1);
+      row.push(d);
+    }
+    twoBack = back;
+    back = row;
+  }
+  return back[y.length]!;
 }
 
 /** Renders a field path the way a user reads it: events[3].amount. */

@@ -32,3 +32,10 @@ export function isCI(env: Readonly<Record<string, string | undefined>>): boolean
   const v = env.CI;
   return v !== undefined && v !== "" && v !== "0" && v.toLowerCase() !== "false";
 }
+
+/** A terminal that cannot move its cursor (TERM=dumb: an editor's shell, a serial console): the escapes that
+ *  would move it are printed as text. What redraws in place — a progress bar, the watch's cleared screen,
+ *  what-if's prompts — is left out there; colour is chalk's own reading of TERM. */
+export function isDumbTerminal(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env.TERM === "dumb";
+}

@@ -1106,15 +1106,31 @@ describe("help, version, unknown commands", () => {
       "options go after the command: credit-sim run --json",
     );
     expect(refused(["--verison"]).details.hint).toBe('did you mean "--version"?');
-    // a short option in the other case: -v is the -V many tools print their version with
+    // a short option in the other case: -v is the -V many tools print their version with; the version
+    // asked for as a command
     expect(refused(["-v"]).details.hint).toBe('did you mean "-V" (--version)?');
     expect(refused(["-H"]).details.hint).toBe('did you mean "-h" (--help)?');
+    expect(refused(["version"]).details.hint).toBe('did you mean "--version"?');
+    expect(refused(["-x"]).details.hint).toBe("credit-sim --help lists the commands");
+    expect(refused(["-v", "run", "a.yaml"]).details.hint).toBe(
+      "options go after the command: credit-sim run -v",
+    );
     // --help anywhere is the help
     expect(parseArgv(["frobnicate", "--help"], io().io)).toEqual({ kind: "done", exitCode: 0 });
     const e = refused(["run", "a.yaml", "--frobnicate"]);
     expect(e.message).toBe('unknown option "--frobnicate"');
     expect(e.details.expected).toBe("an option of run (credit-sim run --help lists them)");
     expect(refused(["run", "a.yaml", "--jsn"]).details.hint).toBe('did you mean "--json"?');
+  });
+
+  it("two letters swapped are one slip: the word they spell is the one suggested, not another as many changes away", () => {
+    // counted as two changes, `--hlep` was as near `--grep` (test's) as `--help`, and the first listed won
+    expect(refused(["test", "--hlep"]).details.hint).toBe('did you mean "--help"?');
+    expect(refused(["test", "scenarios", "--rpeorter", "json"]).details.hint).toBe(
+      'did you mean "--reporter"?',
+    );
+    // a value too: `ever06` is ever60, which it was as near as ever30 (listed first)
+    expect(refused(["simulate", "--bad", "ever06"]).details.hint).toBe('did you mean "ever60"?');
   });
 
   it("a scenario file where the command goes, or another command's option, is told the command it goes with", () => {

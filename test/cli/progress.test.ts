@@ -1,5 +1,5 @@
 // The progress bar shows on a terminal outside CI, where "CI" is read as the test command and what-if
-// read it (CI=false and CI=0 are not CI).
+// read it (CI=false and CI=0 are not CI), and not on a dumb one (TERM=dumb prints its redraws as text).
 import { PassThrough } from "node:stream";
 import { describe, expect, it, vi } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
@@ -27,6 +27,8 @@ describe("progressBar", () => {
     [{ CI: "false" }, true],
     [{ CI: "0" }, true],
     [{}, true],
+    [{ TERM: "dumb" }, false],
+    [{ TERM: "xterm-256color" }, true],
   ])("on a terminal with %o shows: %s", async (env, shown) => {
     const bar = await progressBar(10, true, ioWith(env));
     expect(bar !== null).toBe(shown);

@@ -371,8 +371,9 @@ describe("credit-sim simulate", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/nan\.yaml:\d+:\d+: share/);
     expect(r.stderr).toMatch(/neg\.yaml:\d+:\d+: share: value out of range/);
-    expect(r.stderr).toContain('unknown policy "defualt"');
-    expect(r.stderr).toContain('unknown policy "tightend"');
+    // each said as its option's, as run and whatif say --policy's: which of the two was meant
+    expect(r.stderr).toContain('credit-sim: --policy: unknown policy "defualt"');
+    expect(r.stderr).toContain('credit-sim: --challenger: unknown policy "tightend"');
     expect(r.stderr).toContain("4 problems");
   });
 

@@ -6,8 +6,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { cli } from "../helpers/cli.js";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { runCli } from "../../src/cli/run-cli.js";
+import { cli, ROOT } from "../helpers/cli.js";
 
 const FIX = "test/fixtures/test-command";
 const test = (...args: string[]) => cli(["test", "--no-snapshots", ...args]);
@@ -98,6 +99,23 @@ describe("credit-sim test: expectations", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("credit-sim: test/fixtures/test-command/bad/typo.yaml:6:21");
     expect(JSON.parse(r.stdout).exitCode).toBe(2);
+  });
+
+  it("tells a file's every problem on stderr as `run` tells them: each one's first line starts credit-sim:", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-bad-"));
+    try {
+      writeFileSync(
+        join(dir, "bad.yaml"),
+        "name: x\nevents:\n  - { day: -1, type: purchse, amount: -5 }\nexpect:\n  - { end: true, status: active }\n",
+      );
+      const told = await cli(["test", "--no-snapshots", "bad.yaml", "--reporter", "json"], { cwd: dir });
+      const run = await cli(["run", "bad.yaml"], { cwd: dir });
+      expect(told.status).toBe(2);
+      expect(run.stderr).toMatch(/^credit-sim: bad\.yaml: 3 problems$/m);
+      expect(told.stderr).toBe(run.stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("rejects two scenarios with the same name (exit 2)", async () => {
@@ -227,6 +245,43 @@ describe("the project's own CI", () => {
     expect(r.status, r.stdout).toBe(0);
     expect(r.stdout).toMatch(/Scenarios\s+\d+ passed, 0 failed \(\d+\)/);
     expect(r.stdout).not.toContain("without expectations");
+  });
+});
+
+describe("--watch on a terminal", () => {
+  /** The first round of `test --watch` on a terminal with TERM=`term`, then Ctrl-C: what was written. */
+  async function firstRound(term: string): Promise<{ status: number; out: string }> {
+    let out = "";
+    const screen = { write: (t: string) => (out += t), isTTY: true, columns: 100 };
+    const kill = vi.spyOn(process, "kill").mockImplementation(() => true);
+    try {
+      const status = runCli(["test", "--no-snapshots", `${FIX}/pass`, "--watch", "--wide"], {
+        stdout: screen,
+        stderr: { write: () => true },
+        stdinIsTTY: true,
+        env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", CI: "", TERM: term },
+        cwd: ROOT,
+      });
+      const deadline = Date.now() + 30_000;
+      while (!out.includes("Ctrl-C to stop") && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      process.emit("SIGINT", "SIGINT");
+      return { status: await status, out };
+    } finally {
+      kill.mockRestore();
+    }
+  }
+
+  it("clears the screen before a round; a dumb terminal, which would print the escape as text, is not", async () => {
+    const xterm = await firstRound("xterm-256color");
+    expect(xterm.status).toBe(0);
+    expect(xterm.out.startsWith("\u001b[2J\u001b[H")).toBe(true);
+    // an editor's shell (TERM=dumb): the round under its header, and no escape at all
+    const dumb = await firstRound("dumb");
+    expect(dumb.status).toBe(0);
+    expect(dumb.out).toMatch(/^watch first run\n\n ✓ /);
+    expect(dumb.out).toContain("Ctrl-C to stop");
+    expect(dumb.out).not.toContain("\u001b");
   });
 });
 

@@ -85,6 +85,12 @@ class Terminal {
   kill(): void {
     if (this.child.exitCode === null) this.child.kill();
   }
+
+  /** `signal` to the command itself: script's child, the shell that exec'd it. */
+  signal(signal: NodeJS.Signals): void {
+    const ps = spawnSync("ps", ["-o", "pid=", "--ppid", String(this.child.pid)], { encoding: "utf8" });
+    process.kill(Number(ps.stdout.trim()), signal);
+  }
 }
 
 /** The prompt's line was erased between the last `from` written and `to`: what inquirer writes as it
@@ -189,6 +195,24 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     expect(wiped(t.raw, "half", "left the what-if session")).toBe(true);
     expect(t.screen).not.toMatch(/Error|\n\s+at /);
     expect(existsSync(join(dir, "half"))).toBe(false);
+  });
+
+  it("a kill or the window closed during the session: the cursor shown and paste marks off, then the signal's exit", async () => {
+    // the prompt hides the cursor and the session asks for paste marks: ended by a signal, neither was put
+    // back, and the shell was left without a cursor
+    for (const [signal, code] of [
+      ["SIGTERM", 143],
+      ["SIGHUP", 129],
+    ] as const) {
+      const t = open(["whatif", "test/fixtures/whatif/late-payer.yaml"]);
+      await t.expect("❯ Run and compare with the original");
+      expect(t.raw.lastIndexOf("\u001b[?25l")).toBeGreaterThan(t.raw.lastIndexOf("\u001b[?25h"));
+      t.signal(signal);
+      expect(await t.exit).toBe(code);
+      expect(t.raw.lastIndexOf("\u001b[?25h")).toBeGreaterThan(t.raw.lastIndexOf("\u001b[?25l"));
+      expect(t.raw.lastIndexOf("\u001b[?2004l")).toBeGreaterThan(t.raw.lastIndexOf("\u001b[?2004h"));
+      expect(t.screen).not.toMatch(/Error|\n\s+at /);
+    }
   });
 
   it("Escape at a typed answer takes the prompt away and goes back to the menu", async () => {

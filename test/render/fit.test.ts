@@ -127,6 +127,29 @@ describe("fitted", () => {
     });
   });
 
+  it("cuts a word too long for a line where the width ends, and puts no space in it", () => {
+    // a failed test's reasons in a narrow terminal: the third line read `_C HANGES`, the first line's
+    // wrapping joined again with a space before the rest was wrapped under its indent
+    const codes = "NOT_RESTORED_YET,SECURITY_PROFILE_CHANGES,FREQUENT_PROFILE_CHANGES";
+    const bold = new Chalk({ level: 1 }).bold;
+    for (const columns of [40, 41, 42, 44]) {
+      for (const line of [`          ${codes}`, `          ${bold(codes)}`, `  then ${codes} on day 74`]) {
+        const lines = stripAnsi(fitLine(line, columns)).split("\n");
+        expect(lines.length, line).toBeGreaterThan(1);
+        for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(columns);
+        // each line's text under its indent, put back together, is the word whole
+        expect(lines.map((l) => l.trim()).join(""), `${columns}: ${lines.join("|")}`).toContain(codes);
+      }
+    }
+    // prose still breaks at its spaces, the space itself dropped, and a colour goes on past a cut
+    expect(fitLine(`  ${"word ".repeat(12).trim()}`, 40).split("\n")).toEqual([
+      `  ${"word ".repeat(7).trim()}`,
+      `    ${"word ".repeat(5).trim()}`,
+    ]);
+    const coloured = fitLine(`          ${bold(codes)}`, 40).split("\n");
+    expect(coloured.every((l) => l.includes("\u001b[1m"))).toBe(true);
+  });
+
   it("counts wide characters as two columns", () => {
     const line = `  purchase at ${"淘宝".repeat(20)}`;
     for (const l of fitted(line, 40).text.split("\n")) expect(stringWidth(l)).toBeLessThanOrEqual(40);

@@ -4,7 +4,7 @@
 
 import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../../shared/errors.js";
-import { ExitCode } from "../../shared/terminal.js";
+import { ExitCode, isDumbTerminal } from "../../shared/terminal.js";
 import { printable, shellPath } from "../../shared/text.js";
 import { makeFolders, type OutputSet, writingTogether } from "../../shared/write-file.js";
 import { discover } from "../../testing/discover.js";
@@ -41,7 +41,10 @@ export async function testCommand(
   });
   // bad-input messages go to stderr unless the human report on stdout already shows them
   if (!options.reporters.some((r) => r.name === "pretty" && r.file === null)) {
-    for (const r of run.reports) if (r.status === "error" && r.error) writeErr(io, `credit-sim: ${r.error}`);
+    // each problem's first line and the count line, as every command tells bad input (InputError.format's
+    // prefix): the first alone was, the others' lines left for a log's reader to tell apart
+    for (const r of run.reports)
+      if (r.status === "error" && r.error) writeErr(io, r.error.replace(/^(?=\S)/gm, "credit-sim: "));
   }
   if (run.exitCode !== 0) throw new ExitCode(run.exitCode);
 }
@@ -176,7 +179,8 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
     await watchScenarios(
       paths,
       async (files, changed) => {
-        if (io.stdout.isTTY) io.stdout.write("\u001b[2J\u001b[H");
+        // a dumb terminal would print the clearing as text: its rounds follow each other, each under its header
+        if (io.stdout.isTTY && !isDumbTerminal(io.env)) io.stdout.write("\u001b[2J\u001b[H");
         const what =
           changed.length === 0
             ? "first run"

@@ -12,7 +12,7 @@ import { renderCounterfactual, renderListing } from "../../render/whatif.js";
 import { checkWritable } from "../../scenario/load.js";
 import { loadPolicy, type PolicyReading } from "../../scenario/load-policy.js";
 import { clip, InputError, UsageError } from "../../shared/errors.js";
-import { ExitCode, isCI } from "../../shared/terminal.js";
+import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
 import { jsonText, printable, shellPath } from "../../shared/text.js";
 import { type OutputSet, refuseReplacing, writingTogether } from "../../shared/write-file.js";
 import type { Comparison } from "../../whatif/compare.js";
@@ -28,6 +28,7 @@ import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { WhatifOptions } from "../options/whatif.js";
 import { checkOutputs, PAGE, writeReport } from "../output-file.js";
 import { loadScenarioIn, policyRefIn } from "../paths.js";
+import { PASTE_MARKS_OFF, SHOW_CURSOR, undoOnSignal } from "../terminal-state.js";
 
 const FLAG_USAGE = [
   "without a terminal, give the edits as flags (applied in order):",
@@ -152,13 +153,16 @@ async function interactive(baseRun: VariantRun, chalk: ChalkInstance, io: CliIo)
   }
   // the prompts redraw themselves by moving the cursor, which a dumb terminal (an editor's shell) prints
   // as escape codes, again at every key
-  if (io.env.TERM === "dumb") {
+  if (isDumbTerminal(io.env)) {
     throw new UsageError(
       "whatif's interactive session needs a terminal that can move its cursor (TERM=dumb cannot)",
       FLAG_USAGE,
     );
   }
   const { runSession } = await import("../whatif-session.js");
+  // the prompts hide the cursor and the session turns bracketed paste on: a kill, or the terminal's window
+  // closed, ended the process with neither put back, and the shell was left without a cursor
+  const release = undoOnSignal(io.stdout, SHOW_CURSOR + PASTE_MARKS_OFF);
   try {
     // the width read at each print, not once: the window may be resized during the session
     await runSession(baseRun, {
@@ -175,6 +179,8 @@ async function interactive(baseRun: VariantRun, chalk: ChalkInstance, io: CliIo)
       throw new ExitCode(130);
     }
     throw e;
+  } finally {
+    release();
   }
 }
 
