@@ -126,6 +126,13 @@ describe("problems are all said, and the odd file named", () => {
     for (const p of e.problems) expect(p.details.found).toBeDefined();
   });
 
+  it("a count far out of range is one problem, told its own bound (not also the largest whole number)", () => {
+    const e = refused(edited((d) => (at(d, ["meta"]).accounts = 1e300)));
+    expect(
+      e.problems.filter((p) => p.details.field === "meta.accounts").map((p) => p.details.expected),
+    ).toEqual(["at most 100000000"]);
+  });
+
   it("a document of a newer format says so: running it again with this older version is not the fix", () => {
     const older = refused(edited((d) => (d.format = "credit-sim/population@6")));
     expect(older.details.hint).toMatch(/run its shard again with this version/);
