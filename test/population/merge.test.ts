@@ -885,6 +885,40 @@ describe("many shards", () => {
     expect(r.stderr).toContain("3 problems");
   });
 
+  it("a meta whose fields contradict each other is refused from the head, before the shards are laid out", async () => {
+    // the range, the days and the arms were checked with the body alone: merge laid the shards out by a
+    // range past the accounts first, and said "no file covers accounts 3000–1"
+    const { files } = shards("contradicting", 2);
+    const edit = (file: string, from: string, to: string) =>
+      writeFileSync(file, readFileSync(file, "utf8").replace(from, to));
+    edit(
+      files[1]!,
+      /"range": \[\s*1,\s*2\s*\]/.exec(readFileSync(files[1]!, "utf8"))![0],
+      '"range": [1, 3000]',
+    );
+    const r = await cli(["merge", ...files]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${files[1]}: meta.range: not a population result`);
+    expect(r.stderr).toContain("expected: accounts from..to within 0..2");
+    expect(r.stderr).not.toMatch(/no file covers|missing/);
+    // the other fields checked against each other, from the head alone
+    for (const [field, from, to] of [
+      ["scoreDay", '"scoreDay": 0', '"scoreDay": 90'],
+      ["challengerFrom", '"challengerFrom": 0', '"challengerFrom": 1000'],
+    ] as const) {
+      const file = join(dir, "contradicting", `${field}.json`);
+      writeFileSync(file, resultText(false, [0, 30], {}).replace(from, to));
+      let error: unknown;
+      try {
+        readResultHead(file);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).problems.map((p) => p.details.field)).toEqual([`meta.${field}`]);
+    }
+  });
+
   it("a file whose meta changed after its head was read is refused, not merged under the checks of the old", () => {
     const { files } = shards("changed", 2);
     const shard = readResultHead(files[0]!);
