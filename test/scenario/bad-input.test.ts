@@ -151,6 +151,22 @@ describe("invisible characters", () => {
     expect(r.stderr).toContain('found:    "open\\u00a0"');
     expect(r.stderr).not.toMatch(/[\u200b\u00a0]/);
   });
+
+  it("a control character typed inside quotes is said as that, with the escape to write — not as JSON's", async () => {
+    // js-yaml's words were "expected valid JSON character", in a YAML file, with "check the YAML/JSON syntax"
+    for (const [name, quote] of [
+      ["double.yaml", '"'],
+      ["single.yaml", "'"],
+    ]) {
+      const text = scenarioWith(`  - { day: 0, type: note, text: ${quote}bell\u0007here${quote} }\n`);
+      expectBadInput(await run(write(name!, text)), {
+        file: name!,
+        pos: at(text, "\u0007"),
+        message: "cannot parse: a quoted value holds a control character",
+        hint: /escape in double quotes \(\\t, \\n, \\x1b\)/,
+      });
+    }
+  });
 });
 
 describe("several files", () => {
