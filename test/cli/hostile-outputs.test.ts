@@ -3,6 +3,7 @@
 // never land on each other, on standard output twice, or on anything it reads (scenarios found, policy
 // files however named, personas, golden traces), and files written for `run` to read can be run.
 
+import { spawnSync } from "node:child_process";
 import {
   existsSync,
   linkSync,
@@ -46,6 +47,39 @@ describe("init", () => {
     expect(r.stderr).toContain("first-scenario.yaml: cannot write: it is a symbolic link");
     expect(readFileSync(secret, "utf8")).toBe("SECRET");
     expect(lstatSync(join(d, "first-scenario.yaml")).isSymbolicLink()).toBe(true);
+  });
+
+  it("what is in the starter's way and --force would not replace is said as that, --force not offered", async () => {
+    // a folder, a pipe or a link there was "the file exists … add --force to replace it", and --force
+    // then refused it for what it is
+    const d = fresh();
+    const at = (name: string) => {
+      mkdirSync(join(d, name));
+      return join(d, name, "first-scenario.yaml");
+    };
+    const cases: Array<[string, () => boolean, string]> = [
+      ["folder", () => mkdirSync(at("folder")) === undefined, "cannot write: it is a folder"],
+      ["pipe", () => spawnSync("mkfifo", [at("pipe")]).status === 0, "cannot write: not a regular file"],
+      [
+        "link",
+        () => symlinkSync(join(d, "x.yaml"), at("link")) === undefined,
+        "cannot write: it is a symbolic link",
+      ],
+    ];
+    for (const [name, plant, said] of cases) {
+      if (!plant()) continue;
+      const plain = await cli(["init", name], { cwd: d });
+      const forced = await cli(["init", name, "--force"], { cwd: d });
+      expect(plain.status, name).toBe(2);
+      expect(plain.stderr, name).toContain(`${name}/first-scenario.yaml: ${said}`);
+      expect(plain.stderr, name).not.toContain("--force");
+      expect(forced.stderr, name).toBe(plain.stderr);
+      // a pipe is no link: the hint says why it is refused
+      if (name === "pipe") expect(plain.stderr).not.toContain("link");
+    }
+    // a regular file is what --force replaces: offered
+    writeFileSync(join(d, "first-scenario.yaml"), "mine");
+    expect((await cli(["init"], { cwd: d })).stderr).toContain("add --force to replace it");
   });
 
   it("a folder that cannot be made is the user's to fix (exit 2), not an internal error", async () => {
