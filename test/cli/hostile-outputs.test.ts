@@ -151,6 +151,24 @@ describe("what-if saves", () => {
     expect(existsSync(join(d, "v.json"))).toBe(false);
   });
 
+  it("a name no scenario may have is said first, over a file there: --force would not make it one", async () => {
+    // "the file exists … add --force" was said of notes.txt, and --force then refused the name
+    const d = fresh();
+    writeFileSync(join(d, "notes.txt"), "mine");
+    for (const args of [
+      ["whatif", ZHANG, "--remove", "1", "--save", "notes.txt"],
+      ["simulate", "--accounts", "10", "--days", "40", "--export-account", "1", "-o", "notes.txt"],
+    ]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.status, args[0]).toBe(2);
+      expect(r.stderr, args[0]).toContain(
+        "notes.txt: a scenario credit-sim writes is YAML: its name must end in .yaml or .yml",
+      );
+      expect(r.stderr, args[0]).not.toContain("--force");
+    }
+    expect(readFileSync(join(d, "notes.txt"), "utf8")).toBe("mine");
+  });
+
   it("--save does not write through a dangling link", async () => {
     const d = fresh();
     const outside = `${d}-outside.yaml`;
