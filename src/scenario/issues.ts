@@ -343,6 +343,14 @@ export function describeIssue(
     case "unrecognized_keys": {
       const key = issue.keys[0]!;
       const candidates = candidateKeys(issue.path, found, hooks);
+      // a YAML merge key is read as a key of its own: removed, the fields it meant to bring in are gone
+      if (key === "<<")
+        return new InputError("a YAML merge key (`<<: *name`) is not read", {
+          ...base,
+          field: formatPath([...issue.path, key]),
+          expected: `one of ${candidates.join(", ")}`,
+          hint: "write out the fields it would bring in, here",
+        });
       const guess = suggest(key, candidates);
       return new InputError(`unknown field "${key}"`, {
         ...base,

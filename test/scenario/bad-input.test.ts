@@ -106,6 +106,28 @@ describe("YAML merge keys", () => {
       hint: "YAML merge keys (`<<: *name`) are not read: write the event's fields out",
     });
   });
+
+  it("a merge key anywhere else is said to be one, with the fields to write out — not an unknown field to remove", async () => {
+    // `<<` in a profile was 'unknown field "<<"', 'remove it': removed, the fields it meant to bring vanish
+    const text =
+      "name: m\nbase: &b { age: 30 }\nprofile:\n  <<: *b\n  verified: true\nevents:\n  - { <<: *b, day: 0, type: note, text: x }\n";
+    const r = await run(write("m.yaml", text));
+    expect(r.status).toBe(2);
+    for (const field of ["profile.<<", "events[0].<<"]) {
+      expect(r.stderr).toContain(`: ${field}: a YAML merge key (\`<<: *name\`) is not read`);
+    }
+    expect(r.stderr).toContain("hint:     write out the fields it would bring in");
+    expect(r.stderr).not.toContain('unknown field "<<"');
+    const policy = "name: p\nextends: default\n<<: { minScore: 600 }\n";
+    write("p.yaml", policy);
+    expectBadInput(await run(write("s.yaml", "name: s\npolicy: ./p.yaml\nevents: []\n")), {
+      file: "p.yaml",
+      pos: at(policy, "<<"),
+      field: "<<",
+      message: "a YAML merge key (`<<: *name`) is not read",
+      hint: /write out the fields it would bring in/,
+    });
+  });
 });
 
 describe("every problem of one file at once", () => {
