@@ -176,7 +176,7 @@ export const Meta = z
     const [from, to] = m.range;
     if (whole(m.accounts, MAX_ACCOUNTS) && whole(from, MAX_ACCOUNTS) && whole(to, Number.MAX_SAFE_INTEGER))
       if (from > to || to > m.accounts) issue(["range"], `accounts from..to within 0..${m.accounts}`);
-    if (whole(m.days, MAX_DAY)) {
+    if (whole(m.days, MAX_DAY) && m.days >= 1) {
       const before = (field: "challengerFrom" | "scoreDay" | "stress") => {
         const day = m[field];
         if (day !== null && whole(day, Number.MAX_SAFE_INTEGER) && day >= m.days)

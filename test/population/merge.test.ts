@@ -133,6 +133,11 @@ describe("problems are all said, and the odd file named", () => {
     ).toEqual(["at most 100000000"]);
   });
 
+  it("a horizon out of range is one problem: the days measured against it are not said as well", () => {
+    const e = refused(edited((d) => (at(d, ["meta"]).days = 0)));
+    expect(e.problems.map((p) => p.details.field)).toEqual(["meta.days"]);
+  });
+
   it("a document of a newer format says so: running it again with this older version is not the fix", () => {
     const older = refused(edited((d) => (d.format = "credit-sim/population@6")));
     expect(older.details.hint).toMatch(/run its shard again with this version/);
