@@ -174,7 +174,11 @@ export const Meta = z
     const whole = (n: number, max: number) => Number.isSafeInteger(n) && n >= 0 && n <= max;
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
     const [from, to] = m.range;
-    if (whole(m.accounts, MAX_ACCOUNTS) && whole(from, MAX_ACCOUNTS) && whole(to, Number.MAX_SAFE_INTEGER))
+    if (
+      whole(m.accounts, MAX_ACCOUNTS) &&
+      whole(from, Number.MAX_SAFE_INTEGER) &&
+      whole(to, Number.MAX_SAFE_INTEGER)
+    )
       if (from > to || to > m.accounts) issue(["range"], `accounts from..to within 0..${m.accounts}`);
     if (whole(m.days, MAX_DAY) && m.days >= 1) {
       const before = (field: "challengerFrom" | "scoreDay" | "stress") => {

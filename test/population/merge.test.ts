@@ -906,6 +906,13 @@ describe("many shards", () => {
     expect(r.stderr).toContain(`${files[1]}: meta.range: not a population result`);
     expect(r.stderr).toContain("expected: accounts from..to within 0..2");
     expect(r.stderr).not.toMatch(/no file covers|missing/);
+    // a range that starts past every account, however far
+    const far = join(dir, "contradicting", "far.json");
+    writeFileSync(
+      far,
+      resultText(false, [0, 30], {}).replace(/"range": \[\s*0,\s*30\s*\]/, '"range": [200000000, 5]'),
+    );
+    expect(() => readResultHead(far)).toThrow(/not a population result/);
     // the other fields checked against each other, from the head alone
     for (const [field, from, to] of [
       ["scoreDay", '"scoreDay": 0', '"scoreDay": 90'],
