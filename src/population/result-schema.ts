@@ -164,6 +164,33 @@ export const Meta = z
   .refine((m) => (parseIsoDate(m.start) ?? 0) + m.days - 1 <= LAST_DAY, {
     message: "a horizon that ends by 9999-12-31",
     path: ["days"],
+  })
+  // what the meta's fields say of each other, checked with the meta — `merge` reads every file's meta
+  // first and lays the shards out by it, before any body is read (a range past the accounts was said as
+  // "no file covers accounts 3000–29")
+  .superRefine((m, ctx) => {
+    // zod runs this even when a bound above failed (a type did not): a field is compared only once it is
+    // a number within its own bounds
+    const whole = (n: number, max: number) => Number.isSafeInteger(n) && n >= 0 && n <= max;
+    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    const [from, to] = m.range;
+    if (
+      whole(m.accounts, MAX_ACCOUNTS) &&
+      whole(from, Number.MAX_SAFE_INTEGER) &&
+      whole(to, Number.MAX_SAFE_INTEGER)
+    )
+      if (from > to || to > m.accounts) issue(["range"], `accounts from..to within 0..${m.accounts}`);
+    if (whole(m.days, MAX_DAY) && m.days >= 1) {
+      const before = (field: "challengerFrom" | "scoreDay" | "stress") => {
+        const day = m[field];
+        if (day !== null && whole(day, Number.MAX_SAFE_INTEGER) && day >= m.days)
+          issue([field], `less than days (${m.days})`);
+      };
+      before("challengerFrom");
+      before("scoreDay");
+      before("stress");
+    }
+    if (m.sweep && m.challenger) issue(["sweep"], "a sweep or a challenger, not both");
   });
 export type Meta = z.infer<typeof Meta>;
 
@@ -302,14 +329,8 @@ export const Document = z
     // zod runs this even when a bound above failed (a type did not): nothing here may trust a number
     if (!Meta.safeParse(meta).success) return;
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    // (what the meta's fields say of each other is checked with the meta)
     const [from, to] = meta.range;
-    if (from > to || to > meta.accounts)
-      issue(["meta", "range"], `accounts from..to within 0..${meta.accounts}`);
-    if (meta.challengerFrom >= meta.days) issue(["meta", "challengerFrom"], `less than days (${meta.days})`);
-    if (meta.scoreDay >= meta.days) issue(["meta", "scoreDay"], `less than days (${meta.days})`);
-    if (meta.stress !== null && meta.stress >= meta.days)
-      issue(["meta", "stress"], `less than days (${meta.days})`);
-    if (meta.sweep && meta.challenger) issue(["meta", "sweep"], "a sweep or a challenger, not both");
     const personas = meta.personas.length;
     const withChallenger = meta.challenger !== null;
     const variants = meta.sweep?.variants.length ?? 0;

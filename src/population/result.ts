@@ -4,7 +4,7 @@
 
 import { win32 } from "node:path";
 import type { z } from "zod";
-import { describeIssue } from "../scenario/issues.js";
+import { describeIssue, ownBounds } from "../scenario/issues.js";
 import { schemaKeysAt } from "../scenario/schema.js";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { jsonDocumentPieces } from "../shared/json-pieces.js";
@@ -168,8 +168,9 @@ export function resultProblems(
   file: string,
   keysAt: (path: readonly PropertyKey[]) => string[] | undefined,
 ): InputError {
+  const own = ownBounds(issues);
   return InputError.all(
-    issues.slice(0, MAX_PROBLEMS).map((issue) => {
+    own.slice(0, MAX_PROBLEMS).map((issue) => {
       const worded = describeIssue(issue, data, file, undefined, { keysAt });
       // a result of another version is said to be that (as merge says it from the file's head)
       if (issue.path[0] === "format" && isOtherFormat(data))
@@ -184,7 +185,7 @@ export function resultProblems(
         hint: UNCHANGED_HINT,
       });
     }),
-    issues.length > MAX_PROBLEMS,
+    own.length > MAX_PROBLEMS,
   );
 }
 

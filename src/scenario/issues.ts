@@ -300,6 +300,26 @@ function typeHint(expected: string, found: unknown, key?: PropertyKey): { hint?:
   return {};
 }
 
+/**
+ * The issues without the bound zod's `.int()` adds to a field's own: a whole number checks the safe-integer
+ * range (±9007199254740991) as well as its `.min()` / `.max()`, so a value past both (a score of 1e300)
+ * got two bounds, the looser first — and a user was told "at most 9007199254740991" of a score that stops
+ * at 950. Where a field has a bound of its own on that side, only that bound is said. Every list of
+ * issues is passed through this before it is worded.
+ */
+export function ownBounds<T extends z.core.$ZodIssue>(issues: readonly T[]): T[] {
+  // a numeric bound's side (too big, too small) at its path, and whose bound it is
+  const bound = (i: z.core.$ZodIssue) =>
+    (i.code === "too_big" || i.code === "too_small") && (i.origin === "int" || i.origin === "number")
+      ? { side: `${i.code}\u0000${i.path.map(String).join("\u0000")}`, int: i.origin === "int" }
+      : undefined;
+  const own = new Set(issues.map(bound).flatMap((b) => (b && !b.int ? [b.side] : [])));
+  return issues.filter((i) => {
+    const b = bound(i);
+    return !(b?.int && own.has(b.side));
+  });
+}
+
 export function describeIssue(
   issue: z.core.$ZodIssue,
   data: unknown,
@@ -323,6 +343,14 @@ export function describeIssue(
     case "unrecognized_keys": {
       const key = issue.keys[0]!;
       const candidates = candidateKeys(issue.path, found, hooks);
+      // a YAML merge key is read as a key of its own: removed, the fields it meant to bring in are gone
+      if (key === "<<")
+        return new InputError("a YAML merge key (`<<: *name`) is not read", {
+          ...base,
+          field: formatPath([...issue.path, key]),
+          expected: `one of ${candidates.join(", ")}`,
+          hint: "write out the fields it would bring in, here",
+        });
       const guess = suggest(key, candidates);
       return new InputError(`unknown field "${key}"`, {
         ...base,

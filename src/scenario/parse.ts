@@ -226,11 +226,16 @@ function syntaxError(err: unknown, text: string, file: string, log: NodeLog): In
   }
   if (!(err instanceof YAMLException)) throw err;
   const reason = err.reason ?? "";
-  const mark = err.mark as { line?: number; column?: number } | undefined;
-  const at =
+  const mark = err.mark as { line?: number; column?: number; position?: number } | undefined;
+  let at: { line: number; column: number } | Record<string, never> =
     mark && typeof mark.line === "number" && typeof mark.column === "number"
       ? { line: mark.line + 1, column: mark.column + 1 }
       : {};
+  // a control character inside quotes is found once the quoted text ends: it is placed where it is
+  if (/expected valid JSON character/.test(reason) && typeof mark?.position === "number") {
+    const control = lastControlBefore(text, mark.position);
+    if (control >= 0) at = log.lineColumn(control);
+  }
   if (/single document/.test(reason)) {
     const second = log.documentStarts()[1];
     return new InputError("cannot parse: the file holds more than one YAML document", {
@@ -253,6 +258,15 @@ function syntaxError(err: unknown, text: string, file: string, log: NodeLog): In
   const [message, hint] =
     read ?? (known ? [known[1], known[2]] : [inWords(reason), "check the YAML/JSON syntax"]);
   return new InputError(`cannot parse: ${message}`, { file, ...at, hint });
+}
+
+/** The offset of the last control character (not a tab or a line break) before `end`, or −1. */
+function lastControlBefore(text: string, end: number): number {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return i;
+  }
+  return -1;
 }
 
 /** How many lines above a mistake are read for the item or the bracket it goes with. */
@@ -396,6 +410,12 @@ const KNOWN_REASONS: Array<[RegExp, string, string]> = [
     /null byte|non-printable/,
     "the file holds control characters",
     "scenario, policy and persona files are YAML or JSON text",
+  ],
+  [
+    // a control character typed inside quotes (js-yaml's words speak of JSON)
+    /expected valid JSON character/,
+    "a quoted value holds a control character",
+    "write it as an escape in double quotes (\\t, \\n, \\x1b), or remove it",
   ],
   [
     /unidentified alias/,

@@ -15,6 +15,7 @@ import {
   describeIssue,
   type IssueHooks,
   isRecord,
+  ownBounds,
   valueAt,
 } from "./issues.js";
 import type { OtherKind } from "./kinds.js";
@@ -254,7 +255,7 @@ export function problemsOf(
   truncated = false,
 ): InputError {
   const data = parsed.data;
-  const issues = reported.flatMap((issue) => [issue, ...beneathEventType(issue, data)]);
+  const issues = ownBounds(reported.flatMap((issue) => [issue, ...beneathEventType(issue, data)]));
   const problems: Array<{ error: InputError; order: number }> = [];
   const add = (error: InputError) => problems.push({ error, order: problems.length });
 

@@ -89,13 +89,18 @@ export function occupied(path: string): boolean {
 
 /** A file an output would replace, refused unless the user asked for that (`--force`, checked by the
  *  caller): anything at the path counts, a link that leads nowhere too. One refusal, said alike by every
- *  command that writes a file it names (`init`, `whatif --save`, `simulate --export-account -o`). */
+ *  command that writes a file it names (`init`, `whatif --save`, `simulate --export-account -o`).
+ *  `forced`: what the write with --force takes there (OutputOptions.existing) — with `regular`, anything
+ *  but a regular file is refused for what it is, as --force would refuse it: --force is offered only
+ *  where it would replace what is there. */
 export function refuseReplacing(
   shown: string,
   path: string,
   hint = "choose another name, or add --force to replace it",
+  forced: "any" | "regular" = "any",
 ): void {
   if (!occupied(path)) return;
+  if (forced === "regular") planStrict(shown, path, "regular");
   throw new InputError("the file exists; credit-sim never replaces a file it was not asked to", {
     file: shown,
     hint,
@@ -349,7 +354,12 @@ function planStrict(
   if (st.isFile()) return { kind: "replace", path };
   throw new InputError(
     st.isSymbolicLink() ? "cannot write: it is a symbolic link" : "cannot write: not a regular file",
-    { file: target, hint: "remove it, or give another name: this file is never written through a link" },
+    {
+      file: target,
+      hint: st.isSymbolicLink()
+        ? "remove it, or give another name: this file is never written through a link"
+        : "remove it (a pipe, a device or a socket), or give another name: this file is only written as a file of its own",
+    },
   );
 }
 

@@ -3,6 +3,7 @@
 // never land on each other, on standard output twice, or on anything it reads (scenarios found, policy
 // files however named, personas, golden traces), and files written for `run` to read can be run.
 
+import { spawnSync } from "node:child_process";
 import {
   existsSync,
   linkSync,
@@ -46,6 +47,39 @@ describe("init", () => {
     expect(r.stderr).toContain("first-scenario.yaml: cannot write: it is a symbolic link");
     expect(readFileSync(secret, "utf8")).toBe("SECRET");
     expect(lstatSync(join(d, "first-scenario.yaml")).isSymbolicLink()).toBe(true);
+  });
+
+  it("what is in the starter's way and --force would not replace is said as that, --force not offered", async () => {
+    // a folder, a pipe or a link there was "the file exists … add --force to replace it", and --force
+    // then refused it for what it is
+    const d = fresh();
+    const at = (name: string) => {
+      mkdirSync(join(d, name));
+      return join(d, name, "first-scenario.yaml");
+    };
+    const cases: Array<[string, () => boolean, string]> = [
+      ["folder", () => mkdirSync(at("folder")) === undefined, "cannot write: it is a folder"],
+      ["pipe", () => spawnSync("mkfifo", [at("pipe")]).status === 0, "cannot write: not a regular file"],
+      [
+        "link",
+        () => symlinkSync(join(d, "x.yaml"), at("link")) === undefined,
+        "cannot write: it is a symbolic link",
+      ],
+    ];
+    for (const [name, plant, said] of cases) {
+      if (!plant()) continue;
+      const plain = await cli(["init", name], { cwd: d });
+      const forced = await cli(["init", name, "--force"], { cwd: d });
+      expect(plain.status, name).toBe(2);
+      expect(plain.stderr, name).toContain(`${name}/first-scenario.yaml: ${said}`);
+      expect(plain.stderr, name).not.toContain("--force");
+      expect(forced.stderr, name).toBe(plain.stderr);
+      // a pipe is no link: the hint says why it is refused
+      if (name === "pipe") expect(plain.stderr).not.toContain("link");
+    }
+    // a regular file is what --force replaces: offered
+    writeFileSync(join(d, "first-scenario.yaml"), "mine");
+    expect((await cli(["init"], { cwd: d })).stderr).toContain("add --force to replace it");
   });
 
   it("a folder that cannot be made is the user's to fix (exit 2), not an internal error", async () => {
@@ -115,6 +149,24 @@ describe("what-if saves", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("its name must end in .yaml or .yml");
     expect(existsSync(join(d, "v.json"))).toBe(false);
+  });
+
+  it("a name no scenario may have is said first, over a file there: --force would not make it one", async () => {
+    // "the file exists … add --force" was said of notes.txt, and --force then refused the name
+    const d = fresh();
+    writeFileSync(join(d, "notes.txt"), "mine");
+    for (const args of [
+      ["whatif", ZHANG, "--remove", "1", "--save", "notes.txt"],
+      ["simulate", "--accounts", "10", "--days", "40", "--export-account", "1", "-o", "notes.txt"],
+    ]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.status, args[0]).toBe(2);
+      expect(r.stderr, args[0]).toContain(
+        "notes.txt: a scenario credit-sim writes is YAML: its name must end in .yaml or .yml",
+      );
+      expect(r.stderr, args[0]).not.toContain("--force");
+    }
+    expect(readFileSync(join(d, "notes.txt"), "utf8")).toBe("mine");
   });
 
   it("--save does not write through a dangling link", async () => {

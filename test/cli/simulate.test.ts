@@ -427,6 +427,21 @@ describe("credit-sim simulate", () => {
     );
   });
 
+  it("a parameter far out of range is told its own range (not the largest whole number): --challenger-set, --sweep", async () => {
+    for (const [args, flag] of [
+      [["--challenger-set", "minScore=1e300"], "--challenger-set minScore"],
+      [["--sweep", "minScore=1e20..1e20:1"], "--sweep minScore=100000000000000000000"],
+    ] as const) {
+      const r = await cli(["simulate", TINY, "--accounts", "5", ...args]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(
+        new RegExp(`^credit-sim: ${flag.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: value out of range\n`),
+      );
+      expect(r.stderr).toContain("expected at most 950");
+      expect(r.stderr).not.toContain("9007199254740991");
+    }
+  });
+
   it("bad input and bad usage exit 2 with one clear message", async () => {
     const typo = await cli(["simulate", "test/fixtures/population/bad-typo.yaml", "--accounts", "5"]);
     expect(typo.status).toBe(2);

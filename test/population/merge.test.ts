@@ -126,6 +126,18 @@ describe("problems are all said, and the odd file named", () => {
     for (const p of e.problems) expect(p.details.found).toBeDefined();
   });
 
+  it("a count far out of range is one problem, told its own bound (not also the largest whole number)", () => {
+    const e = refused(edited((d) => (at(d, ["meta"]).accounts = 1e300)));
+    expect(
+      e.problems.filter((p) => p.details.field === "meta.accounts").map((p) => p.details.expected),
+    ).toEqual(["at most 100000000"]);
+  });
+
+  it("a horizon out of range is one problem: the days measured against it are not said as well", () => {
+    const e = refused(edited((d) => (at(d, ["meta"]).days = 0)));
+    expect(e.problems.map((p) => p.details.field)).toEqual(["meta.days"]);
+  });
+
   it("a document of a newer format says so: running it again with this older version is not the fix", () => {
     const older = refused(edited((d) => (d.format = "credit-sim/population@6")));
     expect(older.details.hint).toMatch(/run its shard again with this version/);
@@ -876,6 +888,47 @@ describe("many shards", () => {
     for (const file of files)
       expect(r.stderr).toContain(`${file}: format: a population result of another version of credit-sim`);
     expect(r.stderr).toContain("3 problems");
+  });
+
+  it("a meta whose fields contradict each other is refused from the head, before the shards are laid out", async () => {
+    // the range, the days and the arms were checked with the body alone: merge laid the shards out by a
+    // range past the accounts first, and said "no file covers accounts 3000–1"
+    const { files } = shards("contradicting", 2);
+    const edit = (file: string, from: string, to: string) =>
+      writeFileSync(file, readFileSync(file, "utf8").replace(from, to));
+    edit(
+      files[1]!,
+      /"range": \[\s*1,\s*2\s*\]/.exec(readFileSync(files[1]!, "utf8"))![0],
+      '"range": [1, 3000]',
+    );
+    const r = await cli(["merge", ...files]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${files[1]}: meta.range: not a population result`);
+    expect(r.stderr).toContain("expected: accounts from..to within 0..2");
+    expect(r.stderr).not.toMatch(/no file covers|missing/);
+    // a range that starts past every account, however far
+    const far = join(dir, "contradicting", "far.json");
+    writeFileSync(
+      far,
+      resultText(false, [0, 30], {}).replace(/"range": \[\s*0,\s*30\s*\]/, '"range": [200000000, 5]'),
+    );
+    expect(() => readResultHead(far)).toThrow(/not a population result/);
+    // the other fields checked against each other, from the head alone
+    for (const [field, from, to] of [
+      ["scoreDay", '"scoreDay": 0', '"scoreDay": 90'],
+      ["challengerFrom", '"challengerFrom": 0', '"challengerFrom": 1000'],
+    ] as const) {
+      const file = join(dir, "contradicting", `${field}.json`);
+      writeFileSync(file, resultText(false, [0, 30], {}).replace(from, to));
+      let error: unknown;
+      try {
+        readResultHead(file);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).problems.map((p) => p.details.field)).toEqual([`meta.${field}`]);
+    }
   });
 
   it("a file whose meta changed after its head was read is refused, not merged under the checks of the old", () => {

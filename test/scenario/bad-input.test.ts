@@ -106,6 +106,28 @@ describe("YAML merge keys", () => {
       hint: "YAML merge keys (`<<: *name`) are not read: write the event's fields out",
     });
   });
+
+  it("a merge key anywhere else is said to be one, with the fields to write out — not an unknown field to remove", async () => {
+    // `<<` in a profile was 'unknown field "<<"', 'remove it': removed, the fields it meant to bring vanish
+    const text =
+      "name: m\nbase: &b { age: 30 }\nprofile:\n  <<: *b\n  verified: true\nevents:\n  - { <<: *b, day: 0, type: note, text: x }\n";
+    const r = await run(write("m.yaml", text));
+    expect(r.status).toBe(2);
+    for (const field of ["profile.<<", "events[0].<<"]) {
+      expect(r.stderr).toContain(`: ${field}: a YAML merge key (\`<<: *name\`) is not read`);
+    }
+    expect(r.stderr).toContain("hint:     write out the fields it would bring in");
+    expect(r.stderr).not.toContain('unknown field "<<"');
+    const policy = "name: p\nextends: default\n<<: { minScore: 600 }\n";
+    write("p.yaml", policy);
+    expectBadInput(await run(write("s.yaml", "name: s\npolicy: ./p.yaml\nevents: []\n")), {
+      file: "p.yaml",
+      pos: at(policy, "<<"),
+      field: "<<",
+      message: "a YAML merge key (`<<: *name`) is not read",
+      hint: /write out the fields it would bring in/,
+    });
+  });
 });
 
 describe("every problem of one file at once", () => {
@@ -150,6 +172,22 @@ describe("invisible characters", () => {
     expect(r.stderr).toContain('found:    "pur\\u200bchase"');
     expect(r.stderr).toContain('found:    "open\\u00a0"');
     expect(r.stderr).not.toMatch(/[\u200b\u00a0]/);
+  });
+
+  it("a control character typed inside quotes is said as that, with the escape to write — not as JSON's", async () => {
+    // js-yaml's words were "expected valid JSON character", in a YAML file, with "check the YAML/JSON syntax"
+    for (const [name, quote] of [
+      ["double.yaml", '"'],
+      ["single.yaml", "'"],
+    ]) {
+      const text = scenarioWith(`  - { day: 0, type: note, text: ${quote}bell\u0007here${quote} }\n`);
+      expectBadInput(await run(write(name!, text)), {
+        file: name!,
+        pos: at(text, "\u0007"),
+        message: "cannot parse: a quoted value holds a control character",
+        hint: /escape in double quotes \(\\t, \\n, \\x1b\)/,
+      });
+    }
   });
 });
 
@@ -617,6 +655,27 @@ describe("policies", () => {
     });
   });
 
+  it("a whole-number parameter far out of range is told its own range, in a file and in a `set`", async () => {
+    const text = "name: mine\nextends: default\nminScore: 1e300\n";
+    write("far.yaml", text);
+    expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./far.yaml\nevents: []\n")), {
+      file: "far.yaml",
+      pos: at(text, "1e300"),
+      field: "minScore",
+      message: "value out of range",
+      expected: "at most 950",
+      found: "1e+300",
+    });
+    const set = scenarioWith("  - { day: 1, type: policy, set: { reviewDayOfMonth: -1e300 } }\n");
+    expectBadInput(await run(write("set.yaml", set)), {
+      file: "set.yaml",
+      pos: at(set, "-1e300"),
+      field: "events[0].set.reviewDayOfMonth",
+      message: "value out of range",
+      expected: "at least 1",
+    });
+  });
+
   it("a custom calendar whose bill falls due after the next statement: told once, with the days that work", async () => {
     // statements on the 29th, due on the 31st: the bill of 28 February fell due on 31 March, after the
     // statement of 29 March, which stated it as carried, its minimum folded in, before it was due
@@ -964,6 +1023,28 @@ describe("days and dates", () => {
       message: "value out of range",
       expected: "at most 36500",
     });
+  });
+
+  it("a whole number far past its field's bounds is told the field's own bound, not the largest whole number", async () => {
+    // zod's whole numbers check ±(2^53 − 1) besides the field's own range: past both, only the field's
+    const text = scenarioWith(
+      "  - { day: 1e300, type: note, text: x }\n",
+      "until: 1e300\nprofile: { age: -1e20, creditHistoryMonths: 1e20 }\n",
+    );
+    const r = await run(write("huge.yaml", text));
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toContain("9007199254740991");
+    const said = (field: string) =>
+      r.stderr.split("\ncredit-sim: ").filter((m) => m.includes(`: ${field}: value out of range`));
+    for (const [field, bound] of [
+      ["until", "at most 36500"],
+      ["profile.age", "at least 18"],
+      ["profile.creditHistoryMonths", "at most 1200"],
+      ["events[0].day", "at most 36500"],
+    ]) {
+      expect(said(field!), field).toHaveLength(1);
+      expect(said(field!)[0]).toContain(`expected: ${bound}`);
+    }
   });
 
   it.each([["-5"], ["99999999"]])("--until %s", async (value) => {

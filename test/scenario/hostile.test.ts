@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadScenarioText } from "../../src/scenario/load.js";
 import { parseText } from "../../src/scenario/parse.js";
-import { MAX_LIST_ITEMS, MAX_VALUES } from "../../src/scenario/shape.js";
+import { MAX_LIST_ITEMS, MAX_MAPPING_KEYS, MAX_VALUES } from "../../src/scenario/shape.js";
 import { InputError } from "../../src/shared/errors.js";
 import { cli, ROOT } from "../helpers/cli.js";
 
@@ -85,6 +85,22 @@ describe("size and depth", () => {
     expect(e.details).toMatchObject({ line: 2, column: 9, field: "events" });
   });
 
+  it("a mapping of more keys than any file needs is refused before validation, wherever it is", () => {
+    // lists were bounded and mappings were not: 400,000 keys (4 MB) took 12 s to list the first problems
+    const keys = (indent: string) =>
+      Array.from({ length: MAX_MAPPING_KEYS + 1 }, (_, i) => `${indent}k${i}: 1\n`).join("");
+    for (const [text, field, line, count] of [
+      [`name: a\nevents: []\n${keys("")}`, undefined, undefined, MAX_MAPPING_KEYS + 3],
+      [`name: a\nevents: []\nprofile:\n${keys("  ")}`, "profile", 4, MAX_MAPPING_KEYS + 1],
+      [`name: a\nevents:\n  - day: 0\n${keys("    ")}`, "events[0]", 3, MAX_MAPPING_KEYS + 2],
+    ] as const) {
+      const e = refusal(text);
+      expect(e.message).toBe(`refused: a mapping of ${count} keys`);
+      expect(e.details.hint).toMatch(new RegExp(`at most ${MAX_MAPPING_KEYS} keys in a mapping`));
+      expect([e.details.field, e.details.line]).toEqual([field, line ?? e.details.line]);
+    }
+  });
+
   it("a file of more values than any scenario needs is refused", () => {
     const items = Math.ceil(MAX_VALUES / 60_000);
     const text = `name: a\nevents: []\n${Array.from({ length: items }, (_, i) => `k${i}: [${"1,".repeat(60_000)}1]`).join("\n")}\n`;
@@ -159,7 +175,10 @@ describe("keys that are method names", () => {
 describe("many unknown keys", () => {
   const dir = mkdtempSync(join(tmpdir(), "credit-sim-many-keys-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const keys = (indent: string) => Array.from({ length: 20_000 }, (_, i) => `${indent}k${i}: 1\n`).join("");
+  // nearly as many as a mapping may have (MAX_MAPPING_KEYS, 20,000, with the file's own fields): each
+  // is validated
+  const keys = (indent: string) =>
+    Array.from({ length: MAX_MAPPING_KEYS - 100 }, (_, i) => `${indent}k${i}: 1\n`).join("");
   const shipped = (path: string) => readFileSync(join(ROOT, path), "utf8");
 
   // each place a mapping is validated: every key was looked up in the file from its start (quadratic,

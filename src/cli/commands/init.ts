@@ -31,7 +31,8 @@ export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo
     });
   const file = join(folder, STARTER_FILE);
   const shown = relative(io.cwd, file) || STARTER_FILE;
-  if (!o.force) refuseReplacing(shown, file, "choose another folder, or add --force to replace it");
+  if (!o.force)
+    refuseReplacing(shown, file, "choose another folder, or add --force to replace it", "regular");
   // a link on the way out of the working folder (a repository's `scenarios -> ../../elsewhere`) is not followed
   refuseFolderLeadingOut(shown, file, io.cwd);
   makeFolders(folder, dir);

@@ -244,8 +244,9 @@ function exportAccount(
   const text = accountYaml(pop, e.index, e.arm, path !== undefined ? dirname(path) : io.cwd);
   if (toFile && path !== undefined) {
     checkOutputs(io.cwd, [{ flag: "--output", file: e.output! }], pop.files);
-    if (!force) refuseReplacing(e.output!, path);
+    // a name no scenario may have is said before a file there: --force would not make it one
     checkWritable(text, path, rootsOf(io), e.output!);
+    if (!force) refuseReplacing(e.output!, path);
     // without --force, nothing may be there up to the moment the file is put in place (not even a link)
     if (e.output !== "-") makeFolders(dirname(resolve(io.cwd, e.output!)), e.output!);
     writeOutput(e.output!, text, { cwd: io.cwd, existing: force ? "any" : "new" });

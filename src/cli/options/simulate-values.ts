@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import { POLICY_PARAMETERS, type PolicyParamName, type PolicyParams } from "../../engine/index.js";
 import { MAX_VARIANTS, rangeValues, type SweepAxis } from "../../population/sweep.js";
-import { describeIssue } from "../../scenario/issues.js";
+import { describeIssue, ownBounds } from "../../scenario/issues.js";
 import { parseText } from "../../scenario/parse.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { InputError, suggest, UsageError } from "../../shared/errors.js";
@@ -134,7 +134,8 @@ export function parseSweep(text: string): SweepAxis {
   for (const v of values) {
     const data = { [param]: v };
     const parsed = PolicyOverrides.safeParse(data);
-    if (!parsed.success) throw worded(`--sweep ${param}=${v}`, parsed.error.issues[0]!, data, text);
+    if (!parsed.success)
+      throw worded(`--sweep ${param}=${v}`, ownBounds(parsed.error.issues)[0]!, data, text);
   }
   return { param: param as PolicyParamName, values };
 }
@@ -179,7 +180,7 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
   }
   const parsed = PolicyOverrides.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = ownBounds(parsed.error.issues)[0]!;
     const key = String(issue.path[0]);
     throw worded(`--challenger-set ${key}`, issue, raw, `${key}=${typed[key]}`);
   }
