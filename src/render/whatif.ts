@@ -8,7 +8,7 @@ import { maxOf } from "../shared/lists.js";
 import { columnsOf, grouped, padColumns, padColumnsStart, printable } from "../shared/text.js";
 import { adviceText, problemText } from "../whatif/advice.js";
 import { type ListingRow, listingOf, type VariantRun } from "../whatif/run.js";
-import { type CounterfactualResult, workOf } from "../whatif/search.js";
+import { type CounterfactualResult, MAX_EDITS, workOf } from "../whatif/search.js";
 import { whatWritten } from "../whatif/variant.js";
 import { decisionColour } from "./trace.js";
 
@@ -180,6 +180,11 @@ export function renderCounterfactual(r: CounterfactualResult, base: VariantRun, 
         `Nothing within the bound works: no set of at most ${r.maxEdits} change${r.maxEdits === 1 ? "" : "s"} to your own events ${GOAL_TEXT[r.goal].replace("avoid", "avoids").replace("restore ", "restores ")}.`,
       ),
     );
+    // every set of that size was tried and more candidates are left: more changes together may do it
+    if (!r.budgetExhausted && r.maxEdits < MAX_EDITS && r.candidates > r.maxEdits)
+      lines.push(
+        `More changes together may: --max-edits ${r.maxEdits + 1} (at most ${MAX_EDITS}; each more multiplies the runs, so --budget may need raising too).`,
+      );
   }
   lines.push("", c.dim(searchSummary(r)));
   return `${lines.join("\n")}\n`;

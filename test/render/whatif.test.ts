@@ -276,9 +276,12 @@ describe("renderCounterfactual", () => {
     expect(text).toContain("at most 2,000 runs)");
   });
 
-  it("nothing within the bound", () => {
-    expect(search(PHONE, "avoid-suspended", 1)).toContain(
-      "Nothing within the bound works: no set of at most 1 change to your own events avoids the suspension.",
+  it("nothing within the bound: with every set of that size tried, the next bound is named", () => {
+    const text = search(PHONE, "avoid-suspended", 1);
+    expect(text).toContain(
+      "Nothing within the bound works: no set of at most 1 change to your own events avoids the suspension.\nMore changes together may: --max-edits 2 (at most 6;",
     );
+    // at the largest bound there is none to name
+    expect(search(PHONE, "avoid-suspended", 6)).not.toContain("More changes together may");
   });
 });
