@@ -944,6 +944,34 @@ describe("customer service's steps, followed exactly", () => {
               },
             }),
           ],
+          // no bill ever paid: on day 51 the review of day 67 suspends Huabei unless the overdue is paid (the
+          // score then below delinquentMinScore, 719) — a suspension named whatever the draw
+          // (PROPERTY_SEED=9028 drew none)
+          [
+            timeline({
+              income: 2_002,
+              verified: true,
+              history: 6,
+              externalDebt: 19_992,
+              limit: 8_794,
+              spend: [{ day: 3, yuan: 923 }],
+              jiebei: null,
+              miss: { from: 0, days: 120 },
+              moreDebt: null,
+              incomeDrop: { day: 6, to: 2_778 },
+              changes: null,
+              repaid: null,
+              tightened: null,
+              contact: 51,
+              byIncome: false,
+              policy: {
+                reviewDayOfMonth: 8,
+                closeAfterSuspendedDays: 44,
+                minLimit: 1_000,
+                ...{ delinquentMinScore: 719, suspendOverdueDays: 149 },
+              },
+            }),
+          ],
         ],
       },
     );
