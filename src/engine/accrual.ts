@@ -30,6 +30,13 @@ export function dailyCharges(carry: Carry, principal: Fen, rate: number, days: n
 /** What `dailyCharges` will charge over the next `days` if the principal stays as it is (the carry makes
  *  one bulk charge and day-by-day charges equal): what a payment made early must cover. */
 export function chargesAhead(carry: Carry, principal: Fen, rate: number, days: number): Fen {
-  if (principal <= 0 || rate <= 0 || days <= 0) return 0;
-  return Math.floor((carry.milli + days * Math.round(principal * rate * MILLI)) / MILLI);
+  return chargesAheadFrom(carry.milli, principal, rate, days);
+}
+
+/** `chargesAhead` from a carry of `milli` (what a carry will hold once fractions join it first: loans.ts),
+ *  the whole fen that `milli` itself makes counted too — charged whatever the days, as a join charges them. */
+export function chargesAheadFrom(milli: number, principal: Fen, rate: number, days: number): Fen {
+  const whole = Math.floor(milli / MILLI);
+  if (principal <= 0 || rate <= 0 || days <= 0) return whole;
+  return Math.floor((milli + days * Math.round(principal * rate * MILLI)) / MILLI);
 }

@@ -37,7 +37,7 @@
 // principal at once as well. Money held that covers all of a loan's principal settles it at once too
 // (before any principal is repaid).
 
-import { type Carry, chargesAhead, copyCarry, dailyCharges, newCarry } from "./accrual.js";
+import { type Carry, chargesAhead, chargesAheadFrom, copyCarry, dailyCharges, newCarry } from "./accrual.js";
 import type { Fen } from "./types.js";
 import type { LoanTerm } from "./vocabulary.js";
 
@@ -304,13 +304,19 @@ export function fallsDueFirst(b: LoanBook, day: number, next: number): boolean {
   return false;
 }
 
-/** The coming instalment of a loan as it stands on `day`: principal part and interest to its due day. */
+/** The coming instalment of a loan as it stands on `day`: principal part and interest to its due day — the
+ *  fen the fractions of an instalment's grace make when that grace ends before it (joinCarry) counted: it
+ *  is the loan's interest then, asked with this instalment (held short of it, a prepayment left that fen to
+ *  fall due, and to be missed). The principal now due is read as repaid today (a repayment meets it before
+ *  it holds anything; customer service asks it paid beside what is to come): its fraction grows no more. */
 function projectedInstalment(l: Loan, day: number, rate: number): Fen {
   const due = l.dueDays[l.next];
   if (due === undefined) return 0;
   const left = l.dueDays.length - l.next;
   const principal = left <= 1 ? l.outstanding : Math.floor(l.outstanding / left);
-  return principal + l.interest + l.graceInterest + chargesAhead(l.carry, l.outstanding, rate, due - day);
+  const joins = l.overdueFrom !== null && l.overdueFrom < due;
+  const milli = joins ? l.carry.milli + l.dueCarry.milli : l.carry.milli;
+  return principal + l.interest + l.graceInterest + chargesAheadFrom(milli, l.outstanding, rate, due - day);
 }
 
 /** A loan's first instalment still asking something on `day`, as it stands: its due day and amount. One

@@ -817,6 +817,34 @@ describe("customer service's steps, followed exactly", () => {
               policy: { reviewDayOfMonth: 1, maxLimitIncomeMultiple: 1.5, maxDebtToIncome: 0.5 },
             }),
           ],
+          // held for three changes of bound details, then suspended under `tightened` for its debt burden:
+          // Huabei's step on day 160 asks ¥25,498.26 repaid elsewhere or ¥3,564 a month reported — sized for
+          // the review of day 166, which reads the bill due on day 161 met — and offered the early review
+          // today: the income reported (identity verified) left today's ratio at 0.81 against 0.80, and that
+          // review declined; only the repayment was checked to hold early (PROPERTY_SEED=9007)
+          [
+            timeline({
+              income: 4_084,
+              verified: true,
+              history: 12,
+              externalDebt: 80_520,
+              limit: 4_888,
+              spend: [
+                { day: 30, yuan: 2_568 },
+                { day: 71, yuan: 2_429 },
+              ],
+              jiebei: 1_004,
+              miss: { from: 5, days: 20 },
+              moreDebt: { day: 122, yuan: 10_011 },
+              incomeDrop: { day: 14, to: 1_037 },
+              changes: 35,
+              repaid: { day: 108, yuan: 58_051 },
+              tightened: 28,
+              contact: 160,
+              byIncome: true,
+              policy: { reviewDayOfMonth: 9, closeAfterSuspendedDays: 65, minLimit: 0 },
+            }),
+          ],
         ],
       },
     );
@@ -913,6 +941,34 @@ describe("customer service's steps, followed exactly", () => {
                 maxDebtToIncome: 2,
                 // as overdueTimelines draws it beside the others
                 ...{ delinquentMinScore: 600 },
+              },
+            }),
+          ],
+          // no bill ever paid: on day 51 the review of day 67 suspends Huabei unless the overdue is paid (the
+          // score then below delinquentMinScore, 719) — a suspension named whatever the draw
+          // (PROPERTY_SEED=9028 drew none)
+          [
+            timeline({
+              income: 2_002,
+              verified: true,
+              history: 6,
+              externalDebt: 19_992,
+              limit: 8_794,
+              spend: [{ day: 3, yuan: 923 }],
+              jiebei: null,
+              miss: { from: 0, days: 120 },
+              moreDebt: null,
+              incomeDrop: { day: 6, to: 2_778 },
+              changes: null,
+              repaid: null,
+              tightened: null,
+              contact: 51,
+              byIncome: false,
+              policy: {
+                reviewDayOfMonth: 8,
+                closeAfterSuspendedDays: 44,
+                minLimit: 1_000,
+                ...{ delinquentMinScore: 719, suspendOverdueDays: 149 },
               },
             }),
           ],

@@ -361,6 +361,23 @@ describe("Jiebei in a simulation", () => {
       );
   });
 
+  it("a prepayment made in an instalment's grace holds the fen its grace's fractions make: nothing is left to fall due", () => {
+    // ¥1,000 over 12 months drawn on day 2: the first instalment falls due on day 33 and is paid in its grace
+    // (day 35), the next prepaid the same day with a second 'minimum'. The interest the principal due bore
+    // in the grace days leaves a fraction of a fen that, joined to the loan's own at the grace's end, made a
+    // fen of the next instalment's interest: held short of it, ¥0.01 fell due on day 62 and, with no
+    // tolerance, was missed — an overdue of one fen for a customer who paid every amount asked
+    const events = [
+      on.open(0, 30_000, "jiebei"),
+      on.borrow(2, 1_000, 12),
+      on.repay(35, "minimum", "jiebei"),
+      on.repay(35, "minimum", "jiebei"),
+    ];
+    const t = run(events, { policy: testPolicy({ toleranceAmount: 0 }), until: 92 });
+    expect(stepsOf(t, "due").map((s) => [s.day, s.event.due])).toEqual([[33, 9573]]);
+    expect(stepsOf(t, "overdue")).toEqual([]);
+  });
+
   it("'minimum' pays what falls due within the month, not an instalment due after it", () => {
     // drawn on 31 January (day 30): due on 29 February (day 59), then 31 March (day 90)
     const events = [on.open(0, 30_000, "jiebei"), on.borrow(30, 3_000, 3), on.repay(59, "minimum", "jiebei")];

@@ -9,9 +9,9 @@ import { formatIsoDate, parseIsoDate } from "../../src/engine/calendar.js";
 import { REASONS } from "../../src/engine/reasons.js";
 import { END_OF_DAY, nextEngineDay, runDay, START_OF_DAY } from "../../src/engine/schedule.js";
 import { SCORE_MAX, SCORE_MIN } from "../../src/engine/scorecard.js";
-import { simulate, startState } from "../../src/engine/simulate.js";
+import { run, simulate, startState } from "../../src/engine/simulate.js";
 import { step } from "../../src/engine/step.js";
-import type { Scenario, ScenarioEvent, Trace } from "../../src/engine/types.js";
+import type { LineSnapshot, Scenario, ScenarioEvent, Snapshot, Step, Trace } from "../../src/engine/types.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { activeScenarioArb, amount, customerEvents, scenarioArb } from "./arbitraries.js";
 import { type EventInput, scenario, testPolicy } from "./builders.js";
@@ -178,6 +178,55 @@ describe("the ledgers' parts", () => {
           };
           d = Math.min(nextEngineDay(s, sc.until), sc.events[ei]?.day ?? Number.POSITIVE_INFINITY);
         }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/** Each line's charges between the end of `prev` and the end of `now` (the next day), with `today`'s steps:
+ *  each rise has its cause among them, or in the day before. */
+function checkCauses(prev: Snapshot, now: Snapshot, today: readonly Step[]): void {
+  for (const id of ["huabei", "jiebei"] as const) {
+    const was: LineSnapshot = id === "huabei" ? prev : prev.jiebei;
+    const is: LineSnapshot = id === "huabei" ? now : now.jiebei;
+    const where = `${id}, day ${now.day}: ${today.map((s) => s.event.type).join(", ")}`;
+    const stepped = (type: string) => today.some((s) => s.event.type === type && s.line === id);
+    if (is.fees > was.fees) expect(stepped("statement"), `fees; ${where}`).toBe(true);
+    if (is.penalties > was.penalties)
+      expect(was.overdue > 0 || stepped("overdue"), `penalties; ${where}`).toBe(true);
+    const lent = today.some(
+      (s) =>
+        (s.event.type === "purchase" || s.event.type === "borrow") &&
+        s.decision === "approved" &&
+        s.line === id,
+    );
+    if (is.charges > was.charges) expect(was.balance > 0 || lent, `charges; ${where}`).toBe(true);
+  }
+}
+
+describe("charges and their causes", () => {
+  it("a line is charged only with a cause: fees on its statement, penalties while overdue, nothing owing nothing", () => {
+    // every day visited, each line's charges between one day's end and the next's: instalment fees are
+    // billed by Huabei's statement; a penalty runs on an amount overdue overnight, or is charged back to the
+    // day after the due day when a grace ends unpaid (that day's overdue step); and no charge at all comes
+    // to a line that owed nothing at the previous day's end and lent nothing today
+    fc.assert(
+      fc.property(timelines, (sc) => {
+        let prev: Snapshot | undefined;
+        let today: Step[] = [];
+        run(
+          sc,
+          {
+            step: (s) => today.push(s),
+            endOfDay: (snap) => {
+              if (prev !== undefined) checkCauses(prev, snap, today);
+              prev = snap;
+              today = [];
+            },
+          },
+          { everyDay: true },
+        );
       }),
       { numRuns: RUNS },
     );

@@ -72,6 +72,22 @@ describe("a quiet day (runQuietDay)", () => {
             }),
             false,
           ],
+          // a bill left unpaid: Huabei in arrears from day 44 on every quiet day to the end, a repayment in
+          // part and purchases declined among them — lines in arrears whatever the draw (PROPERTY_SEED=9030
+          // drew 13 such days for 25 timelines, PROPERTY_SEED=9032 23, short of the count asked below)
+          [
+            scenario(
+              [
+                on.open(0, 5_000),
+                on.purchase(1, 1_000),
+                on.purchase(50, 20),
+                on.repay(52, 10),
+                on.purchase(58, 30),
+              ],
+              { until: 120 },
+            ),
+            true,
+          ],
         ],
       },
     );

@@ -5064,6 +5064,25 @@ describe("what customer service says a closure calls in, held to the trace", () 
           // neither line ever repaid, written off at 60 days past due before any review closes them: the
           // write-off calls in the loan and the plan; asked on day 80
           [{ ...CLOSING, closeAfterSuspendedDays: 120, chargeOffDays: 60, contact: 80 }],
+          // (PROPERTY_SEED=9006) Jiebei closed in no default on day 62, its loan running to term, then in
+          // arrears; asked on day 248 in the grace of the instalment due on day 246: with the overdue and
+          // that instalment paid, the next (day 276) asks the fen the grace's fractions make at its end —
+          // said ¥87.40, ¥87.41 fell due
+          [
+            {
+              ...CLOSING,
+              spend: 100,
+              plan: null,
+              loan: { yuan: 1_000, term: 12 as const },
+              jiebeiPaid: true,
+              huabeiPaidUntil: 40,
+              debtElsewhere: 250,
+              closeAfterSuspendedDays: 20,
+              chargeOffDays: 125,
+              reviewDayOfMonth: 3,
+              contact: 248,
+            },
+          ],
         ],
       },
     );

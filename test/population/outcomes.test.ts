@@ -2,6 +2,7 @@
 // never approves more, steady payers go bad less often than stretched customers, the score ranks risk,
 // identical policies give identical arms; and the figures are what their definitions say.
 
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EVENT_TYPES, initialState } from "../../src/engine/index.js";
 import { AccountRunner } from "../../src/population/account.js";
@@ -13,7 +14,10 @@ import { monthEndDays, populationContext } from "../../src/population/settings.j
 import { withSet } from "../../src/population/setup.js";
 import { fundingDays, riskOf, summarise } from "../../src/population/stats.js";
 import type { BadDefinition } from "../../src/population/vocabulary.js";
+import { propertyRuns } from "../helpers/property-seed.js";
 import { arm, meta, policy, settings, shipped } from "./helpers.js";
+
+const RUNS = propertyRuns(8);
 
 const byName = (name: string) => shipped.find((p) => p.name === name)!;
 const stretched = byName("stretched");
@@ -169,6 +173,52 @@ describe("outcomes against intuition", () => {
       expect(paired.arms[1]).toEqual(alone.arms[0]);
       expect(paired.arms[1]).not.toEqual(paired.arms[0]);
     }
+  });
+
+  it("for any seed, an arm's figures are its policy's alone, and a copy of the champion's are the champion's", () => {
+    // the lanes split where the arms' decisions first differ, and go on with copies of the agent (the
+    // customer's reactions to what was decided): each arm must still be its policy run alone — whatever the
+    // seed, persona, accounts and decision rules; and a policy that decides as the champion (the same rules
+    // under another name) shares the champion's lane to the end
+    const sets = fc.record(
+      {
+        minOpenScore: fc.integer({ min: 500, max: 800 }),
+        minScore: fc.integer({ min: 450, max: 750 }),
+        restoreScore: fc.integer({ min: 450, max: 800 }),
+        suspendOverdueDays: fc.integer({ min: 1, max: 90 }),
+        maxApplications30d: fc.integer({ min: 0, max: 8 }),
+        graceDays: fc.integer({ min: 0, max: 10 }),
+        minIncreaseScore: fc.integer({ min: 500, max: 850 }),
+        jiebeiMinDrawdown: fc.integer({ min: 0, max: 50_000 }),
+        jiebeiMaxDebtToIncome: fc.double({ min: 0.1, max: 3, noNaN: true }),
+        maxDebtToIncome: fc.double({ min: 0.1, max: 3, noNaN: true }),
+        reviewRequestCooldownDays: fc.integer({ min: 0, max: 60 }),
+        securityMaxChanges: fc.integer({ min: 0, max: 4 }),
+        closeAfterSuspendedDays: fc.integer({ min: 30, max: 300 }),
+      },
+      { requiredKeys: [] },
+    );
+    const copy = { ...policy, name: "champion-copy" };
+    let differ = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.constantFrom(...shipped),
+        sets,
+        fc.integer({ min: 0, max: 10_000 }),
+        (seed, persona, set, first) => {
+          const range = (s: ReturnType<typeof settings>) => runRange(s, [persona], first, first + 10).arms;
+          const paired = range(settings({ seed, days: 365, arms: [arm(policy, set), arm(copy)] }));
+          expect(paired[1]).toEqual(range(settings({ seed, days: 365, policy: withSet(policy, set) }))[0]);
+          expect(paired[0]).toEqual(range(settings({ seed, days: 365 }))[0]);
+          expect(paired[2]).toEqual(paired[0]);
+          if (JSON.stringify(paired[1]) !== JSON.stringify(paired[0])) differ++;
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    // most draws move the challenger's figures: the lanes did split
+    expect(differ).toBeGreaterThan(RUNS / 2);
   });
 
   it("profit is revenue − loss − cost of funds; each arm counts its customers' events by type", () => {

@@ -13,8 +13,10 @@ import { lessElsewhere, monthEndBefore, readAfter, reportedAs, withProfile } fro
 import { scoreRestores } from "./restoring-score.js";
 
 /** Whether the debt ratio an early review on `early` reads as restoring reads it (the line at its smallest,
- *  used: applicationDebt), with the debt advice's repayments made today, is within the line's cap: the
- *  advice is for the periodic review it names, which reads what is owed on its own day. */
+ *  used: applicationDebt), with the debt advice's repayments made today — and with the income it offers
+ *  instead reported today, the customer's other way to follow it — is within the line's cap: the advice is
+ *  for the periodic review it names, which reads what is owed on its own day (the bills due before it
+ *  met), more than an early review does. */
 export function debtHoldsEarly(
   c: Customer,
   line: Line,
@@ -23,19 +25,21 @@ export function debtHoldsEarly(
   debt: Extract<Remedy, { kind: "reduce_debt" }>,
   early: number,
 ): boolean {
-  if (debt.repay === null || c.policy.grantUsedFraction === 0) return true;
-  const repaid =
-    early > monthEndAfter(calendar, day)
-      ? readAfter(c, day, calendar, debt.repay)
-      : lessElsewhere(c, debt.repay);
-  // what is owed on its day (the repayments on the lines made), beside the report it reads
-  const onLines = debt.repay.filter((r) => r.debt !== "elsewhere");
-  const then = early > day ? openingOn(c, day, calendar, early, onLines) : c;
-  const file = reportedAs(then, repaid);
-  const counted = applicationDebt(file, lineOf(file, line.id), false);
+  if (c.policy.grantUsedFraction === 0) return true;
+  const cap = rulesFor(c.policy, line.id).maxDebtToIncome;
+  const within = (repay: readonly DebtRepayment[], monthlyIncome: number | null): boolean => {
+    const repaid =
+      early > monthEndAfter(calendar, day) ? readAfter(c, day, calendar, repay) : lessElsewhere(c, repay);
+    // what is owed on its day (the repayments on the lines made), beside the report it reads
+    const onLines = repay.filter((r) => r.debt !== "elsewhere");
+    const then = early > day ? openingOn(c, day, calendar, early, onLines) : c;
+    const read = reportedAs(then, repaid);
+    const file = monthlyIncome === null ? read : withProfile(read, { monthlyIncome });
+    const counted = applicationDebt(file, lineOf(file, line.id), false);
+    return debtToIncomeWith(file, 0, counted - file.profile.externalDebt) <= cap;
+  };
   return (
-    debtToIncomeWith(file, 0, counted - file.profile.externalDebt) <=
-    rulesFor(c.policy, line.id).maxDebtToIncome
+    (debt.repay === null || within(debt.repay, null)) && (debt.income === null || within([], debt.income))
   );
 }
 
