@@ -13,6 +13,8 @@ const { REASONS, REASON_CODES, CHARACTERISTICS, DIMENSIONS, REMEDIES } = await i
   `${root}dist/engine/index.js`
 );
 const { policyParamsShape } = await import(`${root}dist/scenario/schema.js`);
+// points as the CLI writes them: a minus sign, never a hyphen (−60, not -60)
+const { pointsText: points } = await import(`${root}dist/render/factor-table.js`);
 const { builtinPolicyNames, loadPolicy } = await import(`${root}dist/scenario/load-policy.js`);
 
 const cell = (s) => String(s).replaceAll("|", "\\|");
@@ -24,9 +26,6 @@ function reasons() {
   );
   return ["| code | kind | text | what helps |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }
-
-/** Points as the CLI and the model page write them: a minus sign, never a hyphen (−60, not -60). */
-const points = (n) => (n < 0 ? `−${-n}` : String(n));
 
 function scorecard() {
   const rows = CHARACTERISTICS.map((c) => {

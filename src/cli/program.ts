@@ -6,7 +6,7 @@ import { Command, CommanderError } from "commander";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
 import { printableLines, quoted, shellPath, shellWord } from "../shared/text.js";
 import { type CliIo, writeErr } from "./io.js";
-import { addReflowedHelp, helpText, type ParseContext, register } from "./options/command.js";
+import { addReflowedHelp, helpText, nearLong, type ParseContext, register } from "./options/command.js";
 import { MERGE, type MergeInvocation, PERSONAS, type PersonasInvocation } from "./options/population.js";
 import {
   POLICIES,
@@ -172,12 +172,10 @@ function beforeCommand(first: string, next: string | undefined, commands: readon
             (o) => o !== flag && o.length === 2 && o.toLowerCase() === flag.toLowerCase(),
           )
         : -1;
-    const near = flag.startsWith("--")
-      ? suggest(
-          flag,
-          PROGRAM_OPTIONS.filter((o) => o.startsWith("--")),
-        )
-      : undefined;
+    const near = nearLong(
+      flag,
+      PROGRAM_OPTIONS.filter((o) => o.startsWith("--")),
+    );
     return new InputError(`unknown option "${flag}"`, {
       expected: `a command first (${commands.join(", ")}), then its options; before it, --help or --version`,
       found: first,

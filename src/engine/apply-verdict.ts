@@ -131,6 +131,15 @@ export function repayLine(c: Customer, line: Line, amount: Fen, day: number): Fe
   return applied;
 }
 
+/** A repayment the customer makes (a `repay` event, or one the steps ask for): `repayLine`, and a day
+ *  that repaid something owed is a use of the line — nothing owed is what lets an unused line close, and
+ *  an increase reads it (increaseUsedWithinDays). */
+export function repayMade(c: Customer, line: Line, amount: Fen, day: number): Fen {
+  const applied = repayLine(c, line, amount, day);
+  if (applied > 0) line.usedDay = day;
+  return applied;
+}
+
 /** The lender keeps Huabei from purchases from `day` (or from an earlier suspension it continues): the
  *  days until it is open again do not count against its activity (score-inputs). */
 function shut(line: Line, day: number): void {

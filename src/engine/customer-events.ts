@@ -4,7 +4,7 @@
 // service's answer: support/answer.ts) and acted on through apply-verdict.ts.
 
 import { authorise, decideApplication, refusedUnassessed } from "./applications.js";
-import { decide, lineAt, NOTHING, outcome, repayLine, type StepOutcome } from "./apply-verdict.js";
+import { decide, lineAt, NOTHING, outcome, repayMade, type StepOutcome } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
@@ -78,9 +78,7 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
     }
     case "repay": {
       const line = lineOf(c, e.line);
-      const applied = repayLine(c, line, repayAmount(s, line, e.amount), day);
-      // a day with something owed: the line is in use (nothing owed is what lets an unused line close)
-      if (applied > 0) line.usedDay = day;
+      const applied = repayMade(c, line, repayAmount(s, line, e.amount), day);
       return [outcome(s, e, line.id, null, applied)];
     }
     default:

@@ -1112,6 +1112,10 @@ describe("help, version, unknown commands", () => {
     expect(refused(["-H"]).details.hint).toBe('did you mean "-h" (--help)?');
     expect(refused(["version"]).details.hint).toBe('did you mean "--version"?');
     expect(refused(["-x"]).details.hint).toBe("credit-sim --help lists the commands");
+    // a long option written with one dash, as other tools take theirs (`java -version`): its long one
+    expect(refused(["-version"]).details.hint).toBe('did you mean "--version"?');
+    expect(refused(["-hlep"]).details.hint).toBe('did you mean "--help"?');
+    expect(refused(["run", "a.yaml", "-jsno"]).details.hint).toBe('did you mean "--json"?');
     expect(refused(["-v", "run", "a.yaml"]).details.hint).toBe(
       "options go after the command: credit-sim run -v",
     );

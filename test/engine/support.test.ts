@@ -1462,6 +1462,27 @@ describe("contact_support", () => {
     expect(describeRemedy(raise)).toMatch(/^raise the score from \d+ to 800: /);
   });
 
+  it("after a closure, a reopening an unverified identity would decline: the verification is a step before it, as for an opening", () => {
+    // the same closure, the policy coming to require a verified identity after it: the application names
+    // IDENTITY_REQUIRED, and an opening's answer asks for the verification — a reopening's asked only for
+    // a hold's
+    const policy = testPolicy({ suspendOverdueDays: 5, closeAfterSuspendedDays: 31, restoreCleanDays: 90 });
+    const story = [
+      on.open(0, 5_000),
+      on.purchase(1, 1_000),
+      on.repay(100, "full"),
+      on.policy(101, { set: { requireVerified: true } }),
+      on.support(110),
+    ];
+    const t = run(story, { policy, profile: { verified: false }, until: 120 });
+    expect(stateOn(t, 105).status).toBe("closed");
+    const asked = stepOn(t, "contact_support", 110);
+    expect(remedy(asked.remedies, "reapply")!.blockers.map((f) => f.code)).toContain("IDENTITY_REQUIRED");
+    const kinds = asked.remedies.map((r) => r.kind);
+    expect(kinds).toContain("verify_identity");
+    expect(kinds.indexOf("verify_identity")).toBeLessThan(kinds.indexOf("reapply"));
+  });
+
   it("a reopening that would be granted lower than the line's last limit: the answer names that limit and what holds it", () => {
     // closed by the customer on day 5 after an income cut to ¥2,000 a month: the income caps a line at
     // ¥4,000 now, below the ¥10,000 the closure ended. Customer service said the reopening 'would be

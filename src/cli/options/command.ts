@@ -123,7 +123,7 @@ class OptionsCommand extends Command {
       rest = after;
       const name = first.startsWith("--") ? first.split("=")[0]! : first;
       const flags = this.options.flatMap((o) => (o.long === undefined ? [] : [o.long]));
-      const near = name.startsWith("--") ? suggest(name, [...flags, "--help"]) : undefined;
+      const near = nearLong(name, [...flags, "--help"]);
       const option = this.options.find((o) => o.long === near);
       // an option of other commands (`run FILE --day 227`: explain's) is told whose it is
       const owners =
@@ -319,4 +319,12 @@ function reflowHelp(text: string, width: number, help: Help): string {
 }
 
 /** Help text: a blank line, then the lines. */
+/** The long option `name` is near: a `--` word, or a word of several letters written with one dash (`-json`,
+ *  `-help`: a long option's habit of other tools), measured with both dashes. A short flag (`-x`) is
+ *  measured against nothing: it is too near every other for a distance to mean anything. */
+export function nearLong(name: string, longs: readonly string[]): string | undefined {
+  if (name.startsWith("--")) return suggest(name, longs);
+  return /^-[a-z][\w-]+$/i.test(name) ? suggest(`-${name}`, longs) : undefined;
+}
+
 export const helpText = (...lines: string[]): string => ["", ...lines].join("\n");

@@ -22,10 +22,9 @@ import type { Fen, Remedy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
 import { applicationOn, openingBlockers, reopensLower, tooManyApplications } from "./applying.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
-import { reportIncome } from "./income-advice.js";
+import { openingSteps } from "./no-account.js";
 import { dueInGrace } from "./reminders.js";
 import { openingOutOfReach } from "./restoring-score.js";
-import { raiseScore } from "./score-advice.js";
 
 /** What is owed on a closed or written-off line, and — where its instalments run to term — when it falls
  *  due: asked as a balance to repay now, it reads as if the whole loan or plan were due. `asked`: what the
@@ -141,23 +140,11 @@ export function closedLineSteps(
   const on = reopens ? applicationOn(c, day, day, s) : null;
   const blockers = on !== null ? openingBlockers(c, line, on.day, on.s) : [];
   const bars = on !== null && blockers.length > 0 ? openingOutOfReach(c, line.id, on.s) : null;
-  // a hold its changes laid stands until a verification (the line closed or not): the step comes first
-  if (blockers.some((f) => f.code === "SECURITY_PROFILE_CHANGES" || f.code === "UNUSUAL_TRANSACTIONS"))
-    remedies.push({ line: line.id, kind: "verify_identity" });
-  // the steps that put right what would decline it, as an opening's are (no-account.ts): the score to reach
-  // and the income for the smallest line — told only that it 'would be declined today' for a score below
-  // minOpenScore, a customer closed after a long suspension learnt nothing of what to do — unless no file
-  // the customer can have scores what it needs (said with the application)
-  if (on !== null && bars === null) {
-    const score = blockers.find(
-      (f) => f.code === "SCORE_BELOW_OPEN_MINIMUM" || f.code === "SCORE_BELOW_LIMIT_BANDS",
-    );
-    if (score?.threshold !== undefined) remedies.push(raiseScore(c, line, on.s, score.threshold));
-    const income = blockers.some((f) => f.code === "INCOME_BELOW_SMALLEST_LINE")
-      ? reportIncome(c, line, on.s)
-      : null;
-    if (income !== null) remedies.push(income);
-  }
+  // the steps that put right what would decline it, as an opening's are: a verification first (a hold its
+  // changes laid stands until one, the line closed or not), the score to reach and the income for the
+  // smallest line — told only that it 'would be declined today' for a score below minOpenScore, a
+  // customer closed after a long suspension learnt nothing of what to do
+  if (on !== null) remedies.push(...openingSteps(c, line, blockers, on.s, bars !== null));
   if (on !== null)
     remedies.push({
       line: line.id,

@@ -36,13 +36,13 @@ function limitCut(
   // the clean record runs from its repayment, today at the earliest, not from the last missed due date
   const paid = withOverduePaid(c, day);
   const earliest = Math.max(increaseFrom(paid, line, day), restored ?? day);
-  const on = applicationOn(paid, day, earliest, s);
-  const from = on.day;
   // the application is judged on the customer that day assumes: the overdue paid today (the pay step the
   // answer asks first). Judged owing still, it was declined for an overdue older than a write-off allows
   // (218 days past due against chargeOffDays 180) and for the score that leaves — neither of which the
-  // customer who paid meets; with nothing overdue, `paid` is the customer as is, and today's score stands
-  const then = paid === c ? on.s : scoreOn(paid, from);
+  // customer who paid meets. A later day is scored on `paid` already; today's score `s` is the customer's
+  // as is, so it stands only when nothing was overdue (`paid` is then `c`)
+  const { day: from, s: later } = applicationOn(paid, day, earliest, s);
+  const then = from === day && paid !== c ? scoreOn(paid, day) : later;
   // the application as it would be decided on that day, its own inquiry counted, with that day's score:
   // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
   // other line suspended, the score below the increase minimum, an eligibility rule — first of them as the

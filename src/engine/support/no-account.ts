@@ -2,7 +2,7 @@
 // right what would decline it.
 
 import type { Calendar } from "../calendar.js";
-import type { Customer } from "../customer.js";
+import type { Customer, Line } from "../customer.js";
 import { applicationDebt } from "../grant.js";
 import type { ReasonCode } from "../reasons.js";
 import { debtWithin, incomeAllowing, type Scored } from "../score-inputs.js";
@@ -26,17 +26,10 @@ export function noAccount(c: Customer, day: number, today: Scored, calendar: Cal
   const { day: from, s } = applicationOn(c, day, day, today);
   const blockers = openingBlockers(c, line, from, s);
   const has = (code: ReasonCode) => blockers.find((f) => f.code === code);
-  const remedies: Remedy[] = [];
-  if (has("SECURITY_PROFILE_CHANGES") || has("UNUSUAL_TRANSACTIONS") || has("IDENTITY_REQUIRED"))
-    remedies.push({ line: line.id, kind: "verify_identity" });
   // no file the customer can have scores what the opening or the line granted and used needs: no step
   // opens the line under the policy (said with the application, whatever else declines it)
   const scoreBars = blockers.length > 0 ? openingOutOfReach(c, line.id, s) : null;
-  const score = has("SCORE_BELOW_OPEN_MINIMUM") ?? has("SCORE_BELOW_LIMIT_BANDS");
-  if (score?.threshold !== undefined && scoreBars === null)
-    remedies.push(raiseScore(c, line, s, score.threshold));
-  const income = reportIncome(c, line, s);
-  if (income !== null && has("INCOME_BELOW_SMALLEST_LINE") && scoreBars === null) remedies.push(income);
+  const remedies: Remedy[] = openingSteps(c, line, blockers, s, scoreBars !== null);
   // no line yet: the debt the ratio counts is all elsewhere, and counts the day it is repaid — with the
   // smallest line counted as used, as the application counts it (applicationDebt)
   const dti = has("DEBT_TO_INCOME_TOO_HIGH")?.threshold;
@@ -69,4 +62,30 @@ export function noAccount(c: Customer, day: number, today: Scored, calendar: Cal
     ...blockers.filter((f) => f.value !== undefined),
   ];
   return { reasons: principalReasons(reasons, today), facts, remedies };
+}
+
+/**
+ * The steps before an application to open `line` — a first opening, or a closed line's reopening — that
+ * put right what would decline it (`blockers`, judged with score `s`): a verification for a hold its
+ * changes laid or an identity the policy needs verified, the score to reach, the income for the smallest
+ * line. The score and the income are left out when `barred`: no file the customer can have scores what
+ * the line needs (said with the application).
+ */
+export function openingSteps(
+  c: Customer,
+  line: Line,
+  blockers: readonly RuleFact[],
+  s: Scored,
+  barred: boolean,
+): Remedy[] {
+  const has = (code: ReasonCode) => blockers.find((f) => f.code === code);
+  const steps: Remedy[] = [];
+  if (has("SECURITY_PROFILE_CHANGES") || has("UNUSUAL_TRANSACTIONS") || has("IDENTITY_REQUIRED"))
+    steps.push({ line: line.id, kind: "verify_identity" });
+  if (barred) return steps;
+  const score = has("SCORE_BELOW_OPEN_MINIMUM") ?? has("SCORE_BELOW_LIMIT_BANDS");
+  if (score?.threshold !== undefined) steps.push(raiseScore(c, line, s, score.threshold));
+  const income = has("INCOME_BELOW_SMALLEST_LINE") ? reportIncome(c, line, s) : null;
+  if (income !== null) steps.push(income);
+  return steps;
 }

@@ -3,7 +3,7 @@
 // balances as the month end before it reports them. Nothing here decides anything; the advice modules read
 // these copies.
 
-import { decide, repayLine } from "../apply-verdict.js";
+import { decide, repayMade } from "../apply-verdict.js";
 import type { Calendar } from "../calendar.js";
 import {
   type Customer,
@@ -39,14 +39,13 @@ export function overduePaid(c: Customer, day: number, calendar: Calendar): { rea
 }
 
 /** `c` with every overdue paid today (a copy; `c` itself when nothing is overdue) — as a repayment event
- *  pays it: a day with something owed repaid is a use of the line (customer-events.ts), which an increase
- *  asked later reads (increaseUsedWithinDays) as the repayment made would have it. */
+ *  pays it (repayMade: the line used that day, as an increase asked later reads it). */
 export function withOverduePaid(c: Customer, day: number): Customer {
   if (customerOverdue(c) === 0) return c;
   const paid = forkCustomer(c);
   for (const line of [paid.huabei, paid.jiebei]) {
     const amount = overdue(line);
-    if (amount > 0 && repayLine(paid, line, amount, day) > 0) line.usedDay = day;
+    if (amount > 0) repayMade(paid, line, amount, day);
   }
   return paid;
 }
