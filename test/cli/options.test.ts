@@ -770,7 +770,28 @@ describe("simulate", () => {
       /^--arm: "middle" is no arm of the run$/,
       'expected: champion, challenger (with --challenger), or a sweep\'s variant number (with --sweep)\n  found:    "middle"',
     ],
-    [["--sweep", "minScore=600..700"], /--sweep takes PARAM=FROM..TO:STEP/, "e.g. minOpenScore"],
+    [
+      ["--sweep", "minScore=600..700"],
+      /--sweep minScore: "600..700" is no range FROM..TO:STEP/,
+      "add the step",
+    ],
+    // a stray point is no part of a number: 600...700 was read as 600..700, 700. as 700
+    [
+      ["--sweep", "minScore=600...700:10"],
+      /^--sweep minScore: "600...700:10" is no range FROM..TO:STEP$/,
+      'expected: two decimal numbers joined by two points, a colon and the step, e.g. minOpenScore=600..700:20\n  found:    "minScore=600...700:10"\n  hint:     FROM..TO takes two points: did you mean minScore=600..700:10?',
+    ],
+    [["--sweep", "minScore=600..700.:10"], /"600..700.:10" is no range/, "a digit either side of its point"],
+    [["--sweep", "minScore=600..700:1.2.3"], /"600..700:1.2.3" is no range/, "a digit either side"],
+    [["--sweep", "maxDebtToIncome=.3..0.5:0.1"], /".3..0.5:0.1" is no range/, "0.5, not .5 or 5."],
+    [["--sweep", "minScore=600..700:10:5"], /"600..700:10:5" is no range/, undefined],
+    // TO is the last value: a step that stops short of it is refused, not a sweep that ends elsewhere
+    [
+      ["--sweep", "minScore=600..700:30"],
+      /^--sweep minScore: the steps from 600 by 30 do not reach 700$/,
+      "end the range at 690 (minScore=600..690:30), or take a step that divides 700 − 600",
+    ],
+    [["--sweep", "maxDebtToIncome=0.3..0.55:0.1"], /do not reach 0.55/, "end the range at 0.5"],
     [["--sweep", "minScroe=600..700:20"], /unknown policy parameter "minScroe"/, 'did you mean "minScore"?'],
     [["--sweep", "minScore=700..600:20"], /FROM ≤ TO and STEP > 0/, undefined],
     [["--sweep", "minScore=0..1000:1"], /more than 100 values/, undefined],
