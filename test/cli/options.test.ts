@@ -1496,6 +1496,40 @@ describe("run --html, --wide", () => {
   });
 });
 
+// a wrapper (or an alias) that adds --no-color or --wide to every command failed on schema, completion
+// and init (exit 2): every command takes both, changing nothing where its output has neither
+describe("--no-color and --wide, every command", () => {
+  const least: Record<string, string[]> = {
+    run: ["a.yaml"],
+    explain: ["a.yaml", "--day", "1"],
+    whatif: ["a.yaml", "--set", "minScore=600"],
+    merge: ["a.json"],
+    completion: ["bash"],
+  };
+  const program = buildProgram(io().io, () => {});
+  it.each(program.commands.map((c) => c.name()))("%s", (name) => {
+    const args = [name, ...(least[name] ?? [])];
+    expect(() => parse([...args, "--no-color", "--wide"])).not.toThrow();
+    expect(program.commands.find((c) => c.name() === name)!.options.map((o) => o.long)).toEqual(
+      expect.arrayContaining(["--no-color", "--wide"]),
+    );
+  });
+
+  it("changes nothing where there is no colour or width", () => {
+    expect(parse(["schema", "--no-color", "--wide"])).toEqual({ command: "schema" });
+    expect(parse(["completion", "bash", "--no-color"])).toEqual({ command: "completion", shell: "bash" });
+    expect(parse(["init", "mine", "--wide", "--no-color"])).toEqual({
+      command: "init",
+      dir: "mine",
+      options: { force: false },
+    });
+    // not read as the command to help with
+    expect(parseArgv(["help", "--no-color"], io().io)).toEqual({ kind: "done", exitCode: 0 });
+    // --json, which chooses what is written, is still refused where there is no choice
+    expect(refused(["schema", "--json"]).message).toBe('unknown option "--json"');
+  });
+});
+
 describe("explain, init, completion, test --watch", () => {
   it("explain: a file and --day", () => {
     expect(parse(["explain", "a.yaml", "--day", "227", "--json"])).toEqual({
