@@ -108,7 +108,11 @@ export function buildProgram(io: CliIo, found: (i: Invocation) => void = () => {
  * Parses the arguments after `credit-sim` (no node, no script path). Throws what a command's `read`
  * throws (UsageError / InputError, naming the flag and the value).
  */
-export function parseArgv(args: readonly string[], io: CliIo): Parsed {
+export function parseArgv(given: readonly string[], io: CliIo): Parsed {
+  // `help`'s output has no colour and no width to fit: a wrapper's --no-color or --wide after it (`help
+  // --no-color`) changes nothing, as after any command, and is not read as the command to help with
+  const args =
+    given[0] === "help" ? given.filter((a, i) => i === 0 || !PRESENTATION_FLAGS.includes(a)) : given;
   let invocation: Invocation | null = null;
   const program = buildProgram(io, (i) => {
     invocation = i;
@@ -155,6 +159,9 @@ export function parseArgv(args: readonly string[], io: CliIo): Parsed {
   if (invocation === null) throw new Error("commander parsed no command");
   return { kind: "invocation", invocation };
 }
+
+/** The flags every command accepts, `help` too, whether or not its output has colour or a width. */
+const PRESENTATION_FLAGS = ["--no-color", "--wide"];
 
 /** The options credit-sim takes before a command: its help and its version, each short one before its long. */
 const PROGRAM_OPTIONS = ["-h", "--help", "-V", "--version"];

@@ -71,8 +71,9 @@ interface StepIndex {
   before(day: number, line: LineId): Step | null;
   /** the last step of a day, whatever it is about (each carries both lines' values); null: none */
   last(day: number): Step | null;
-  /** the day nearest `day` (the earlier on a tie) when `line` (or the customer) made `decision` */
-  madeOn(line: LineId, decision: Decision, day: number): number | undefined;
+  /** the step nearest `day` (the earlier on a tie) in which `line` (or the customer) made `decision`; of
+   *  steps of one kind (`stepKind`) when `kind` is given */
+  madeOn(line: LineId, decision: Decision, day: number, kind?: string): Step | undefined;
 }
 
 /** The first index of `days` (ascending) whose day is at least `day`. */
@@ -114,9 +115,10 @@ function indexSteps(trace: Trace): StepIndex {
       if (s.line !== null && s.line !== l) continue;
       read.get(l)!.add(s);
       if (s.decision === null) continue;
-      const key = `${l} ${s.decision}`;
-      if (!made.has(key)) made.set(key, new DayList());
-      made.get(key)!.add(s);
+      for (const key of [`${l} ${s.decision}`, `${l} ${s.decision} ${stepKind(s)}`]) {
+        if (!made.has(key)) made.set(key, new DayList());
+        made.get(key)!.add(s);
+      }
     }
     if (s.line !== null) own.get(s.line)!.add(s);
   }
@@ -150,22 +152,46 @@ function indexSteps(trace: Trace): StepIndex {
       const i = firstFrom(all.days, day + 1);
       return i > 0 && all.days[i - 1] === day ? all.steps[i - 1]! : null;
     },
-    madeOn(line, decision, day) {
-      const days = made.get(`${line} ${decision}`)?.days ?? [];
-      const i = firstFrom(days, day);
-      const below = i > 0 ? days[i - 1] : undefined;
-      const above = days[i];
+    madeOn(line, decision, day, kind) {
+      const list = made.get(kind === undefined ? `${line} ${decision}` : `${line} ${decision} ${kind}`);
+      if (list === undefined) return undefined;
+      const i = firstFrom(list.days, day);
+      // the last step of the day below, the first of the day above
+      const below = i > 0 ? list.steps[i - 1] : undefined;
+      const above = list.steps[i];
       if (below === undefined) return above;
       if (above === undefined) return below;
-      return day - below <= above - day ? below : above;
+      return day - below.day <= above.day - day ? below : above;
     },
   };
 }
 
-/** "; restored on day 195": the day nearest `day` (the earlier on a tie) when `line` made `decision`. */
-function madeOn(index: StepIndex, line: LineId, decision: Decision, day: number): string {
-  const best = index.madeOn(line, decision, day);
-  return best === undefined ? "" : `; ${decision} on day ${best}`;
+/** A step's kind as a scenario file words it: its event's type, an application's with its product
+ *  (`apply increase`), as an expectation on an application's day asks about an application. */
+const stepKind = (s: Step): string => (s.event.type === "apply" ? `apply ${s.event.product}` : s.event.type);
+
+/** "; restored on day 195 (review)": the step nearest `day` (the earlier on a tie) in which `line` made
+ *  `decision`, named by its kind. Of the kinds the check read that day (`kinds`: an application's
+ *  `approved` is looked for among applications, not found in the purchase after it) where one was
+ *  made; else of any kind. */
+function madeOn(
+  index: StepIndex,
+  line: LineId,
+  decision: Decision,
+  day: number,
+  kinds: readonly string[],
+): string {
+  const nearest = (steps: ReadonlyArray<Step | undefined>) =>
+    steps.reduce<Step | undefined>((best, s) => {
+      if (s === undefined) return best;
+      if (best === undefined) return s;
+      const d = Math.abs(s.day - day);
+      const b = Math.abs(best.day - day);
+      return d < b || (d === b && s.day < best.day) ? s : best;
+    }, undefined);
+  const best =
+    nearest(kinds.map((k) => index.madeOn(line, decision, day, k))) ?? index.madeOn(line, decision, day);
+  return best === undefined ? "" : `; ${decision} on day ${best.day} (${stepKind(best)})`;
 }
 
 export function checkExpectation(trace: Trace, e: Expectation): ExpectationResult {
@@ -185,6 +211,8 @@ function checkIndexed(trace: Trace, index: StepIndex, e: Expectation): Expectati
   const checks: Check[] = [];
   if (e.decision !== undefined) {
     const made = steps.map((s) => s.decision).filter((d) => d !== null);
+    // the kinds of step that decided that day: what the check is about
+    const kinds = [...new Set(steps.filter((s) => s.decision !== null).map(stepKind))];
     const ok = made.includes(e.decision);
     checks.push({
       field: "decision",
@@ -192,7 +220,7 @@ function checkIndexed(trace: Trace, index: StepIndex, e: Expectation): Expectati
       // failed, and the other line decided that day: said, in case the check meant that line; and the
       // day nearest it that this line made the decision, in case the check is on the wrong day
       actual: `${made.length ? [...new Set(made)].join(", ") : `no ${lineName(e.line)} decision that day`}${
-        ok ? "" : `${elsewhere}${madeOn(index, e.line, e.decision, e.day)}`
+        ok ? "" : `${elsewhere}${madeOn(index, e.line, e.decision, e.day, kinds)}`
       }`,
       ok,
     });

@@ -178,6 +178,24 @@ function numberAt(data: unknown, path: readonly PropertyKey[], fallback?: number
   return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 }
 
+/** Whether every field a sum reads, at `path` and in the mappings its terms go into (`late` of `late.p`),
+ *  is one the schema knows. */
+function knownKeys(
+  owner: Record<string, unknown>,
+  path: readonly PropertyKey[],
+  terms: ReadonlyArray<[string, number]>,
+): boolean {
+  const within = new Set(terms.map(([key]) => key.split(".").slice(0, -1).join(".")).filter((k) => k !== ""));
+  for (const inner of ["", ...within]) {
+    const at = inner === "" ? [] : inner.split(".");
+    const v = valueAt(owner, at);
+    if (!isRecord(v)) continue;
+    const known = personaKeysAt([...path, ...at]);
+    if (Object.keys(v).some((k) => !known.includes(k))) return false;
+  }
+  return true;
+}
+
 /** Cross-field rules, on the file as written (so they are said with the schema's problems): each names the
  *  field it is about, and every one that fails is reported. */
 function ruleProblems(parsed: Parsed, file: string): InputError[] {
@@ -188,20 +206,23 @@ function ruleProblems(parsed: Parsed, file: string): InputError[] {
       new InputError(message, { file, ...parsed.position(path), field: formatPath(path), expected, found }),
     );
   };
-  // probabilities that must add up to 1, each said as its sum; the terms are [key, the schema's default]
-  const addsUpToOne = (path: PropertyKey[], what: string, terms: ReadonlyArray<[string, number]>): void => {
+  // probabilities that must add up to 1, each said as its sum; the terms are [key, the schema's default].
+  // A sum over a mapping with a field the schema does not know waits for that field's problem: the share
+  // under `"0"` or `late.P` is meant for a term the sum would leave out, so its "must add up" is no news.
+  const addsUpToOne = (
+    path: PropertyKey[],
+    what: string,
+    terms: ReadonlyArray<[string, number]>,
+    expected = `${terms.map(([key]) => key).join(" + ")} = 1`,
+  ): void => {
     const owner = valueAt(data, path);
     if (!isRecord(owner)) return;
+    if (!knownKeys(owner, path, terms)) return;
     const values = terms.map(([key, fallback]) => numberAt(owner, key.split("."), fallback));
     if (values.some((v) => v === undefined)) return;
     const sum = values.reduce<number>((a, b) => a + (b ?? 0), 0);
     if (Math.abs(sum - 1) > 1e-9)
-      fail(
-        path,
-        `${what} must add up to 1`,
-        `${terms.map(([key]) => key).join(" + ")} = 1`,
-        String(Math.round(sum * 1e6) / 1e6),
-      );
+      fail(path, `${what} must add up to 1`, expected, `${Math.round(sum * 1e6) / 1e6} in all`);
   };
   addsUpToOne(["repayment"], "repayment probabilities", [
     ["full", 0],
@@ -210,10 +231,17 @@ function ruleProblems(parsed: Parsed, file: string): InputError[] {
     ["late.p", 0],
     ["none", 0],
   ]);
-  // terms not written default to one term (which adds up)
-  const months = (list: readonly number[]) => list.map((m): [string, number] => [String(m), 0]);
-  addsUpToOne(["spending", "instalments", "terms"], "instalment term probabilities", months([3, 6, 9, 12]));
-  addsUpToOne(["jiebei", "borrow", "terms"], "loan term probabilities", months([3, 6, 12]));
+  // terms not written default to one term (which adds up); a term's key is its months, said as such —
+  // not "3 + 6 + 9 + 12 = 1", which reads as arithmetic
+  const termShares = (what: string, path: PropertyKey[], list: readonly number[]) =>
+    addsUpToOne(
+      path,
+      what,
+      list.map((m): [string, number] => [String(m), 0]),
+      `the shares of the ${list.slice(0, -1).join("-, ")}- and ${list.at(-1)}-month terms, adding up to 1`,
+    );
+  termShares("instalment term probabilities", ["spending", "instalments", "terms"], [3, 6, 9, 12]);
+  termShares("loan term probabilities", ["jiebei", "borrow", "terms"], [3, 6, 12]);
   addsUpToOne(["jiebei", "repayment"], "Jiebei repayment probabilities", [
     ["onTime", 1],
     ["late.p", 0],

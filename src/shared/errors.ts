@@ -249,7 +249,16 @@ export const numberText = (n: number): string => (Object.is(n, -0) ? "-0" : Stri
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing (the field is missing)";
   if (value === null) return "null";
-  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (Array.isArray(value)) {
+    // a short list of numbers, words and the like is shown (a range [5, 3] said as itself, not as "a
+    // list of 2"); a long one, or one holding lists or mappings, is counted
+    const scalar = (v: unknown) => v === null || ["number", "string", "boolean"].includes(typeof v);
+    if (value.length > 0 && value.length <= 8 && value.every(scalar)) {
+      const text = `[${value.map(describeValue).join(", ")}]`;
+      if (text.length <= 60) return text;
+    }
+    return `a list of ${value.length}`;
+  }
   if (typeof value === "object") return "an object";
   const text =
     typeof value === "string" ? quoted(value) : typeof value === "number" ? numberText(value) : String(value);

@@ -770,7 +770,28 @@ describe("simulate", () => {
       /^--arm: "middle" is no arm of the run$/,
       'expected: champion, challenger (with --challenger), or a sweep\'s variant number (with --sweep)\n  found:    "middle"',
     ],
-    [["--sweep", "minScore=600..700"], /--sweep takes PARAM=FROM..TO:STEP/, "e.g. minOpenScore"],
+    [
+      ["--sweep", "minScore=600..700"],
+      /--sweep minScore: "600..700" is no range FROM..TO:STEP/,
+      "add the step",
+    ],
+    // a stray point is no part of a number: 600...700 was read as 600..700, 700. as 700
+    [
+      ["--sweep", "minScore=600...700:10"],
+      /^--sweep minScore: "600...700:10" is no range FROM..TO:STEP$/,
+      'expected: two decimal numbers joined by two points, a colon and the step, e.g. minOpenScore=600..700:20\n  found:    "minScore=600...700:10"\n  hint:     FROM..TO takes two points: did you mean minScore=600..700:10?',
+    ],
+    [["--sweep", "minScore=600..700.:10"], /"600..700.:10" is no range/, "a digit either side of its point"],
+    [["--sweep", "minScore=600..700:1.2.3"], /"600..700:1.2.3" is no range/, "a digit either side"],
+    [["--sweep", "maxDebtToIncome=.3..0.5:0.1"], /".3..0.5:0.1" is no range/, "0.5, not .5 or 5."],
+    [["--sweep", "minScore=600..700:10:5"], /"600..700:10:5" is no range/, undefined],
+    // TO is the last value: a step that stops short of it is refused, not a sweep that ends elsewhere
+    [
+      ["--sweep", "minScore=600..700:30"],
+      /^--sweep minScore: the steps from 600 by 30 do not reach 700$/,
+      "end the range at 690 (minScore=600..690:30), or take a step that divides 700 − 600",
+    ],
+    [["--sweep", "maxDebtToIncome=0.3..0.55:0.1"], /do not reach 0.55/, "end the range at 0.5"],
     [["--sweep", "minScroe=600..700:20"], /unknown policy parameter "minScroe"/, 'did you mean "minScore"?'],
     [["--sweep", "minScore=700..600:20"], /FROM ≤ TO and STEP > 0/, undefined],
     [["--sweep", "minScore=0..1000:1"], /more than 100 values/, undefined],
@@ -1476,6 +1497,40 @@ describe("run --html, --wide", () => {
     const e = refused(args);
     expect(e.message).toMatch(/^an empty (file|folder) name$/);
     expect(e.format()).toContain(hint);
+  });
+});
+
+// a wrapper (or an alias) that adds --no-color or --wide to every command failed on schema, completion
+// and init (exit 2): every command takes both, changing nothing where its output has neither
+describe("--no-color and --wide, every command", () => {
+  const least: Record<string, string[]> = {
+    run: ["a.yaml"],
+    explain: ["a.yaml", "--day", "1"],
+    whatif: ["a.yaml", "--set", "minScore=600"],
+    merge: ["a.json"],
+    completion: ["bash"],
+  };
+  const program = buildProgram(io().io, () => {});
+  it.each(program.commands.map((c) => c.name()))("%s", (name) => {
+    const args = [name, ...(least[name] ?? [])];
+    expect(() => parse([...args, "--no-color", "--wide"])).not.toThrow();
+    expect(program.commands.find((c) => c.name() === name)!.options.map((o) => o.long)).toEqual(
+      expect.arrayContaining(["--no-color", "--wide"]),
+    );
+  });
+
+  it("changes nothing where there is no colour or width", () => {
+    expect(parse(["schema", "--no-color", "--wide"])).toEqual({ command: "schema" });
+    expect(parse(["completion", "bash", "--no-color"])).toEqual({ command: "completion", shell: "bash" });
+    expect(parse(["init", "mine", "--wide", "--no-color"])).toEqual({
+      command: "init",
+      dir: "mine",
+      options: { force: false },
+    });
+    // not read as the command to help with
+    expect(parseArgv(["help", "--no-color"], io().io)).toEqual({ kind: "done", exitCode: 0 });
+    // --json, which chooses what is written, is still refused where there is no choice
+    expect(refused(["schema", "--json"]).message).toBe('unknown option "--json"');
   });
 });
 

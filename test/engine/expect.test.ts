@@ -39,11 +39,35 @@ describe("checkExpectation", () => {
     const t = simulate({ ...zhang, observe: [227, 300] });
     const actual = (day: number, decision: "restored" | "suspended" | "charged_off") =>
       checkExpectation(t, { index: 0, day, end: false, line: "huabei", decision }).checks[0]!.actual;
-    expect(actual(300, "restored")).toBe("no Huabei decision that day; restored on day 319");
-    expect(actual(227, "restored")).toBe("suspended; restored on day 319");
-    expect(actual(300, "suspended")).toBe("no Huabei decision that day; suspended on day 227");
+    expect(actual(300, "restored")).toBe("no Huabei decision that day; restored on day 319 (review)");
+    expect(actual(227, "restored")).toBe("suspended; restored on day 319 (review)");
+    expect(actual(300, "suspended")).toBe("no Huabei decision that day; suspended on day 227 (review)");
     // never made: nothing to point at
     expect(actual(300, "charged_off")).toBe("no Huabei decision that day");
+  });
+
+  // "got approved_lower; approved on day 150" pointed at a purchase when the check was on an application's day:
+  // the nearest decision of the kind of step the day decided is named, with its kind
+  it("names the nearest step of the kind the day decided, not a nearer one of another kind", () => {
+    const t = simulate(
+      build(
+        [
+          on.open(0, 5_000),
+          on.increase(100, 1_000),
+          on.purchase(150, 100),
+          // past the product's maximum: approved lower
+          on.increase(151, 100_000),
+          on.purchase(160, 100_000),
+        ],
+        { observe: [151] },
+      ),
+    );
+    const check = (day: number, decision: "approved" | "declined") =>
+      checkExpectation(t, { index: 0, day, end: false, line: "huabei", decision }).checks[0]!.actual;
+    // the purchase the day before is nearer: an application's approval is what the check asked about
+    expect(check(151, "approved")).toBe("approved_lower; approved on day 100 (apply increase)");
+    // no application was declined: the nearest step of any kind that was, named as such
+    expect(check(151, "declined")).toBe("approved_lower; declined on day 160 (purchase)");
   });
 });
 

@@ -133,6 +133,13 @@ describe("problems are all said, and the odd file named", () => {
     ).toEqual(["at most 100000000"]);
   });
 
+  // "found: a list of 2" named no value: the range is shown as it is written
+  it("a range past the accounts shows the range itself", () => {
+    const e = refused(edited((d) => (at(d, ["meta"]).range = [5, 3])));
+    const range = e.problems.find((p) => p.details.field === "meta.range");
+    expect(range?.details.found).toBe("[5, 3]");
+  });
+
   it("a horizon out of range is one problem: the days measured against it are not said as well", () => {
     const e = refused(edited((d) => (at(d, ["meta"]).days = 0)));
     expect(e.problems.map((p) => p.details.field)).toEqual(["meta.days"]);

@@ -55,6 +55,40 @@ describe("bad persona files", () => {
     expect(() => loadPersonaText(bad, "r.yaml")).toThrow(/instalment term probabilities must add up to 1/);
   });
 
+  // "expected: 3 + 6 + 9 + 12 = 1, found: 0" read as arithmetic, and was no news beside the unknown "0"
+  it("terms' shares are said as the terms', and a sum over an unknown field waits for that field", () => {
+    const persona = (terms: string, late = "") =>
+      [
+        "name: p",
+        "share: 1",
+        "spending:",
+        "  perMonth: 2",
+        "  amount: 300",
+        `  instalments: { share: 0.5, terms: ${terms} }`,
+        `repayment: { full: 1${late} }`,
+        "",
+      ].join("\n");
+    const problems = (text: string) => {
+      try {
+        loadPersonaText(text, "p.yaml");
+      } catch (e) {
+        if (e instanceof InputError) return e.problems.map((p) => p.format());
+        throw e;
+      }
+      throw new Error("loaded");
+    };
+    expect(problems(persona('{ "0": 1 }'))).toEqual([
+      'p.yaml:6:39: spending.instalments.terms.0: unknown field "0"\n  expected: one of 3, 6, 9, 12\n  hint:     did you mean "3"?',
+    ]);
+    expect(problems(persona("{ 3: 0.5, 6: 0.3 }"))).toEqual([
+      "p.yaml:6:37: spending.instalments.terms: instalment term probabilities must add up to 1\n  expected: the shares of the 3-, 6-, 9- and 12-month terms, adding up to 1\n  found:    0.8 in all",
+    ]);
+    // a field inside a term's mapping (late.P for late.p) is waited for as well
+    expect(problems(persona("{ 3: 1 }", ", late: { P: 0.2, days: 3 }"))).toEqual([
+      expect.stringMatching(/^p\.yaml:7:\d+: repayment\.late\.P: unknown field "P"/),
+    ]);
+  });
+
   it("every cross-field problem at once, with the fields' own problems", () => {
     const bad = [
       "name: bad",

@@ -646,3 +646,25 @@ describe("a mapping of many unknown keys", () => {
     expect(described).toBeLessThanOrEqual(MAX_PROBLEMS + 1);
   });
 });
+
+// "found: a list of 2" named no value: a short list of numbers or words is shown; a long one, or one of
+// mappings, is counted
+describe("a list where a value belongs", () => {
+  it("is shown when short and flat, counted otherwise", () => {
+    const e = problems(
+      [
+        "name: Lists",
+        "events:",
+        "  - { day: 0, type: purchase, amount: [5, 3] }",
+        "  - { day: 1, type: purchase, amount: [1, 2, 3, 4, 5, 6, 7, 8, 9] }",
+        "  - { day: 2, type: purchase, amount: [{ a: 1 }] }",
+        "",
+      ].join("\n"),
+    );
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.found}`)).toEqual([
+      "events[0].amount: [5, 3]",
+      "events[1].amount: a list of 9",
+      "events[2].amount: a list of 1",
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 // `reasons`, `policies` and `schema`: the reference commands and their (few) options.
 
 import type { CommandSpec } from "./command.js";
-import { flag, noColor } from "./table.js";
+import { flag, noColor, presentationAccepted } from "./table.js";
 
 export interface ReasonsInvocation {
   command: "reasons";
@@ -45,11 +45,13 @@ export const POLICIES: CommandSpec<ReturnType<typeof jsonOnly>, PoliciesInvocati
   }),
 };
 
-export const SCHEMA: CommandSpec<Record<string, never>, SchemaInvocation> = {
+const schemaOptions = () => presentationAccepted("the schema (JSON)");
+
+export const SCHEMA: CommandSpec<ReturnType<typeof schemaOptions>, SchemaInvocation> = {
   name: "schema",
   description: "print the JSON Schema of scenario files (for editors)",
   arguments: [],
-  options: () => ({}),
+  options: schemaOptions,
   help: "\nExample:\n  credit-sim schema > scenario.schema.json",
   read: () => ({ command: "schema" }),
 };

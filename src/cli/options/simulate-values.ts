@@ -93,18 +93,26 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
   );
 }
 
+/** A number of a sweep's range: decimal, with a digit either side of its point (`600.` and `.5` are not
+ *  read, so that `600...700` is no range from 600 to 700 and a stray point is never taken as one). */
+const SWEEP_NUMBER = String.raw`-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`;
+const SWEEP_PARAM = /^\s*([A-Za-z_]\w*)\s*=\s*(.*?)\s*$/s;
+const SWEEP_RANGE = new RegExp(
+  String.raw`^(${SWEEP_NUMBER})\s*\.\.\s*(${SWEEP_NUMBER})\s*:\s*(${SWEEP_NUMBER})$`,
+);
+const SWEEP_EXAMPLE = "minOpenScore=600..700:20";
+
 /** `--sweep minOpenScore=600..700:20`: one axis of the grid, every value checked as a policy file's. */
 export function parseSweep(text: string): SweepAxis {
-  const m =
-    /^\s*([A-Za-z_]\w*)\s*=\s*(-?[\d.]+(?:e-?\d+)?)\s*\.\.\s*(-?[\d.]+(?:e-?\d+)?)\s*:\s*([\d.]+(?:e-?\d+)?)\s*$/.exec(
-      text,
-    );
-  if (!m)
+  const named = SWEEP_PARAM.exec(text);
+  if (!named)
     throw new InputError("--sweep takes PARAM=FROM..TO:STEP", {
-      expected: "a policy parameter, its first and last values and the step, e.g. minOpenScore=600..700:20",
+      expected: `a policy parameter, its first and last values and the step, e.g. ${SWEEP_EXAMPLE}`,
       found: quoted(text),
     });
-  const param = m[1]!;
+  const range = SWEEP_RANGE.exec(named[2]!);
+  const m = range === null ? null : [text, named[1]!, range[1]!, range[2]!, range[3]!];
+  const param = named[1]!;
   if (!PARAMETER_NAMES.includes(param)) {
     const guess = suggest(param, PARAMETER_NAMES);
     throw new UsageError(
@@ -112,6 +120,7 @@ export function parseSweep(text: string): SweepAxis {
       guess ? `did you mean "${guess}"?` : "see `credit-sim policies`",
     );
   }
+  if (m === null) throw malformedRange(param, named[2]!, text);
   const kind = POLICY_PARAMETERS[param as PolicyParamName].type.kind;
   if (kind === "flag" || kind === "limitBands")
     throw new UsageError(
@@ -131,6 +140,14 @@ export function parseSweep(text: string): SweepAxis {
   if ((to - from) / step + 1 > MAX_VARIANTS)
     throw new UsageError(`--sweep ${param}: more than ${MAX_VARIANTS} values`, "use a larger step");
   const values = rangeValues(from, to, step);
+  // TO is the last value run, not a bound the steps may stop short of (600..700:30 is no sweep to 700)
+  const last = values[values.length - 1]!;
+  if (last !== to)
+    throw new InputError(`--sweep ${param}: the steps from ${m[2]} by ${m[4]} do not reach ${m[3]}`, {
+      expected: "TO − FROM a whole number of steps: TO is the last value run",
+      found: quoted(text),
+      hint: `end the range at ${last} (${param}=${m[2]}..${last}:${m[4]}), or take a step that divides ${m[3]} − ${m[2]}`,
+    });
   for (const v of values) {
     const data = { [param]: v };
     const parsed = PolicyOverrides.safeParse(data);
@@ -141,6 +158,23 @@ export function parseSweep(text: string): SweepAxis {
 }
 
 const PARAMETER_NAMES = Object.keys(policyParamsShape);
+
+/** A --sweep whose range is not FROM..TO:STEP: what is wrong with it, and the range it may have meant. */
+function malformedRange(param: string, range: string, text: string): InputError {
+  // `600...700`: one point too many, the range meant most likely
+  const meant = range.replace(/\s*\.{3,}\s*/g, "..");
+  const hint =
+    meant !== range && SWEEP_RANGE.test(meant)
+      ? `FROM..TO takes two points: did you mean ${param}=${meant}?`
+      : SWEEP_RANGE.test(`${range.trim()}:1`)
+        ? `add the step after a colon, e.g. ${param}=${range.trim()}:10`
+        : "write each number with a digit either side of its point (0.5, not .5 or 5.)";
+  return new InputError(`--sweep ${param}: ${quoted(range)} is no range FROM..TO:STEP`, {
+    expected: `two decimal numbers joined by two points, a colon and the step, e.g. ${SWEEP_EXAMPLE}`,
+    found: quoted(text),
+    hint,
+  });
+}
 
 /** `minScore=650,maxApplications30d=2` → the pairs; a value with commas of its own (JSON) stays whole. */
 function pairsOf(text: string): string[] {

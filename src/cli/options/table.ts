@@ -68,6 +68,16 @@ export const flag = (flags: string, description: string): OptionSpec<boolean> =>
 /** `--no-color`, said alike by every command that colours. */
 export const noColor = (): OptionSpec<boolean> => flag("--no-color", "no colour (also NO_COLOR=1 or a pipe)");
 
+/** `--no-color` and `--wide` of a command whose output has no colour and no width to fit (`schema`,
+ *  `completion`, `init`): accepted and changing nothing, so that a wrapper adding them to every command
+ *  (or an alias) does not fail there. Options that choose what is written (`--json`) are not accepted
+ *  where there is no such choice: dropping one in silence would hide a mistake. */
+export const presentationAccepted = (output: string) => ({
+  // in the words every command's --no-color has (its output has none either way)
+  color: noColor(),
+  wide: flag("--wide", `accepted and changes nothing: ${output} is not fitted to the terminal`),
+});
+
 /** A value taken as written. */
 export const text = (flags: string, description: string): OptionSpec<string> => ({ flags, description });
 

@@ -3,7 +3,7 @@
 import { InputError, UsageError } from "../../shared/errors.js";
 import { quoted, shellPath } from "../../shared/text.js";
 import { type CommandSpec, helpText, one } from "./command.js";
-import { type DayAsked, dayOrDate, flag, noColor, policyRef } from "./table.js";
+import { type DayAsked, dayOrDate, flag, noColor, policyRef, presentationAccepted } from "./table.js";
 
 export interface ExplainInvocation {
   command: "explain";
@@ -73,7 +73,10 @@ export const EXPLAIN: CommandSpec<ReturnType<typeof explainOptions>, ExplainInvo
   },
 };
 
-const initOptions = () => ({ force: flag("--force", "replace an existing starter file") });
+const initOptions = () => ({
+  force: flag("--force", "replace an existing starter file"),
+  ...presentationAccepted("what it prints"),
+});
 
 export const INIT: CommandSpec<ReturnType<typeof initOptions>, InitInvocation> = {
   name: "init",
@@ -88,11 +91,13 @@ export const INIT: CommandSpec<ReturnType<typeof initOptions>, InitInvocation> =
   }),
 };
 
-export const COMPLETION: CommandSpec<Record<string, never>, CompletionInvocation> = {
+const completionOptions = () => presentationAccepted("the script");
+
+export const COMPLETION: CommandSpec<ReturnType<typeof completionOptions>, CompletionInvocation> = {
   name: "completion",
   description: "print a shell completion script (bash or zsh)",
   arguments: [["<shell>", "bash or zsh"]],
-  options: () => ({}),
+  options: completionOptions,
   help: helpText(
     "Examples:",
     "  source <(credit-sim completion bash)               # in ~/.bashrc",
