@@ -6,7 +6,8 @@
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
-import { explainDay, renderExplanation } from "../../src/render/explain-day.js";
+import { explainDay } from "../../src/render/explain-day.js";
+import { renderExplanation } from "../../src/render/explain-text.js";
 import { renderTrace } from "../../src/render/trace.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";

@@ -220,7 +220,8 @@ describe("every human output", () => {
 
 describe("the newer outputs", () => {
   it("explain and the github reporter show a hostile name escaped", async () => {
-    const { renderExplanation, explainDay } = await import("../../src/render/explain-day.js");
+    const { explainDay } = await import("../../src/render/explain-day.js");
+    const { renderExplanation } = await import("../../src/render/explain-text.js");
     const { renderGithub } = await import("../../src/testing/reporters/github.js");
     const text = `name: "${JSON.stringify(HOSTILE).slice(1, -1)}"\nevents:\n  - { day: 0, type: apply, product: open, amount: 3000 }\n`;
     const { scenario } = loadScenarioText(text, join(dir, "hostile-explain.yaml"));

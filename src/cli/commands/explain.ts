@@ -3,7 +3,8 @@
 // days, and no date after 9999-12-31).
 
 import { formatIsoDate, parseIsoDate, simulate } from "../../engine/index.js";
-import { askedOn, explainDay, renderExplanation } from "../../render/explain-day.js";
+import { askedOn, explainDay } from "../../render/explain-day.js";
+import { renderExplanation } from "../../render/explain-text.js";
 import type { LoadedScenario } from "../../scenario/load.js";
 import { LAST_EPOCH_DAY } from "../../scenario/normalise.js";
 import { MAX_DAY } from "../../scenario/shape.js";
