@@ -230,6 +230,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     fields: {
       income: "the monthly income (yuan)",
       minLimit: "the smallest line, `minLimit` (yuan)",
+      beside:
+        "present when `income` is above the least the smallest line needs (`smallest`, yuan): at that, the review that can restore the line (`wait_for_review`'s) restores the other line (`line`) first, which this one, used, would take past its cap — `income` is the least at which it restores both, with the other line's debt steps followed or not",
       notBetween:
         "as `reduce_debt`'s, at the review that can restore the line (`wait_for_review`'s): from `from`, the income the other line's (`line`) step asks, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`",
     },

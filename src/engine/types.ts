@@ -405,6 +405,9 @@ export type Remedy = {
       /** as reduce_debt's: the incomes above `income` at which the review that can restore the line (its
        *  wait_for_review's) does not leave it active — from the other line's step's income (`line`) to `to` */
       notBetween?: { line: LineId; from: number; to: number | null };
+      /** `income` above the least the smallest line needs (`smallest`, yuan): the review that can restore
+       *  the line restores the other line (`line`) first, which this one, used, would take past its cap */
+      beside?: { line: LineId; smallest: number };
     }
   /** pay down debt or report a higher income, for the debt-to-income ratio the periodic review on `review`
    *  reads (debt elsewhere as it is that day, the lines' balances as the last month end before it reported

@@ -845,6 +845,31 @@ describe("customer service's steps, followed exactly", () => {
               policy: { reviewDayOfMonth: 9, closeAfterSuspendedDays: 65, minLimit: 0 },
             }),
           ],
+          // both lines suspended for no income: Jiebei's step asked the ¥167 a month its smallest line needs,
+          // for the review of day 45 (or the early one today) — but reported, that income also restores Huabei
+          // at that review, first, and Jiebei restored and used beside it takes Huabei's ratio to 0.71 against
+          // its 0.5 (LIMIT_KEPT_ONCE_USED): Jiebei stayed suspended. ¥235 restores both there, Huabei's
+          // repayment of Jiebei's debt made too (PROPERTY_SEED=2279920343)
+          [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 6,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [{ day: 1, yuan: 100 }],
+              jiebei: 1_000,
+              miss: { from: 0, days: 0 },
+              moreDebt: null,
+              incomeDrop: { day: 1, to: 0 },
+              changes: null,
+              repaid: null,
+              tightened: null,
+              contact: 40,
+              byIncome: false,
+              policy: { minLimit: 0, maxDebtToIncome: 0.5 },
+            }),
+          ],
         ],
       },
     );

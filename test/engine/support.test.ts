@@ -5114,3 +5114,55 @@ describe("what customer service says a closure calls in, held to the trace", () 
     expect(seen.chargeOff, "chargeOff").toBeGreaterThan(0);
   });
 });
+
+describe("the smallest line's income, when reporting it brings the other line back at the same review", () => {
+  // both lines suspended for no income (PROPERTY_SEED=2279920343): ¥167 makes Jiebei's smallest line, but
+  // reported, it restores Huabei at the review of day 45 first, and Jiebei restored and used beside it would
+  // take Huabei past its 0.5 cap
+  const events: EventInput[] = [
+    on.open(0, 1_000),
+    on.open(0, 1_000, "jiebei"),
+    on.borrow(1, 500, 6),
+    on.purchase(1, 100),
+    on.income(1, 0),
+    on.repay(32, "minimum", "jiebei"),
+    on.repay(40, "minimum", "huabei"),
+    on.support(40),
+  ];
+  const options = {
+    policy: { ...DEFAULT_POLICY, minLimit: 0, maxDebtToIncome: 0.5 },
+    profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt: 0 },
+  };
+  const answer = stepOn(run(events, { ...options, until: 40 }), "contact_support", 40).remedies;
+  const income = answer.find(
+    (r): r is Extract<Remedy, { kind: "report_income" }> => r.line === "jiebei" && r.kind === "report_income",
+  )!;
+
+  it("is the least at which that review restores both, the smallest line's said beside it", () => {
+    expect(income.beside).toEqual({ line: "huabei", smallest: 167 });
+    expect(income.income).toBeGreaterThan(167);
+    expect(describeRemedy(income)).toContain(
+      "below ¥167.00 the income multiple allows no line of the smallest size (¥1,000.00), and below",
+    );
+    // Huabei's own step, followed beside it: Jiebei's debt repaid today (Huabei restored on less debt, at
+    // the limit the income allows, takes more room) — the least income at which both are back on day 45
+    const debt = remedy(answer, "reduce_debt")!;
+    expect(debt.line).toBe("huabei");
+    const repaid: EventInput[] = (debt.repay ?? []).map((p) => ({
+      day: 40,
+      type: "repay",
+      line: p.debt as LineId,
+      amount: { kind: "amount", fen: p.amount },
+    }));
+    const restored = (monthly: number, more: EventInput[]) =>
+      stepsOf(
+        run([...events, ...more, on.income(40, monthly)], { ...options, until: 45 }),
+        "review",
+        45,
+      ).filter((s) => s.decision === "restored").length;
+    expect(restored(income.beside!.smallest, [])).toBe(1);
+    expect(restored(income.income, [])).toBe(2);
+    expect(restored(income.income, repaid)).toBe(2);
+    expect(restored(income.income - 1, repaid)).toBe(1);
+  });
+});

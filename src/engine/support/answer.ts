@@ -17,7 +17,7 @@ import { principalReasons } from "../verdict.js";
 import type { SupportAnswer } from "./citing.js";
 import { closedLineSteps } from "./closed-line.js";
 import { lineDues } from "./dues.js";
-import { incomeGaps } from "./income-gap.js";
+import { incomeGaps, incomesRestoring } from "./income-gap.js";
 import { increaseDay } from "./increase-day.js";
 import { cutLimitSteps } from "./limit-cut.js";
 import { noAccount } from "./no-account.js";
@@ -49,6 +49,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     else closedLineSteps(c, line, day, s, calendar, answer, lines.length > 1);
   }
   cutLimitSteps(c, lines, day, s, calendar, answer);
+  incomesRestoring(c, day, calendar, answer.remedies);
   incomeGaps(c, day, calendar, answer.remedies);
   repayGaps(c, day, calendar, answer.remedies);
   return increaseDay(c, day, s, calendar, principal(answer, scoreReasons(s, MAX_REASONS), ranked));

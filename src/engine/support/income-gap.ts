@@ -6,9 +6,11 @@
 import type { Calendar } from "../calendar.js";
 import { type Customer, lineOf } from "../customer.js";
 import { reviewedOn } from "../report-ahead.js";
-import type { Remedy } from "../types.js";
+import type { DebtRepayment, Remedy } from "../types.js";
+import type { LineId } from "../vocabulary.js";
 import { keptIncome } from "./income-advice.js";
 import { verifiedOn, withProfile } from "./read-ahead.js";
+import { repaid } from "./repay-gap.js";
 
 type IncomeStep = Extract<Remedy, { kind: "reduce_debt" | "report_income" }> & { income: number };
 
@@ -47,6 +49,58 @@ export function incomeGaps(c: Customer, day: number, calendar: Calendar, remedie
     };
   }
 }
+
+/** Each smallest line's income step (`report_income`) raised to the least income at which the review it
+ *  names restores the line, when that review, at the income named, restores the other line first and
+ *  leaves this one suspended: the other line back and used beside it is debt that review reads too (one
+ *  customer, one debt: LIMIT_KEPT_ONCE_USED against the other line's cap). Told "report ¥167", a customer
+ *  whose report brought Huabei back at the same review kept Jiebei suspended (PROPERTY_SEED=2279920343).
+ *  Played on a copy as incomeGaps plays it, with nothing else done and with the other line's debt steps
+ *  repaid today (followed with it: a Huabei restored on less debt can take Jiebei further past its cap) —
+ *  only where the income is the line's one step (no debt, score or bill step for it, nothing overdue), and
+ *  left as it is when no income restores it. */
+export function incomesRestoring(c: Customer, day: number, calendar: Calendar, remedies: Remedy[]): void {
+  if (remedies.some((r) => r.kind === "pay_overdue")) return;
+  const verify = remedies.some((r) => r.kind === "verify_identity");
+  for (let i = 0; i < remedies.length; i++) {
+    const r = remedies[i]!;
+    if (r.kind !== "report_income" || otherSteps(r.line, remedies)) continue;
+    const review = reviewFor(r, remedies);
+    if (review === null || review <= day) continue;
+    const other: LineId = r.line === "huabei" ? "jiebei" : "huabei";
+    if (lineOf(c, other).status !== "suspended") continue;
+    // the other line's repayments, each debt at the most its steps ask
+    const theirs = new Map<string, DebtRepayment>();
+    for (const o of remedies)
+      if (o.line === other && o.kind === "reduce_debt")
+        for (const p of [...(o.repay ?? []), ...(o.withOther?.repay ?? [])])
+          if ((theirs.get(p.debt)?.amount ?? -1) < p.amount) theirs.set(p.debt, p);
+    let income = r.income;
+    for (const repay of theirs.size > 0 ? [[], [...theirs.values()]] : [[]]) {
+      const reviewed = (monthly: number) => {
+        const told = repaid(withProfile(c, { monthlyIncome: monthly }), day, repay);
+        return reviewedOn(verify ? verifiedOn(told, day, calendar) : told, day, calendar, review);
+      };
+      const at = reviewed(income);
+      // the other line restored by the same review: what keeps this one
+      if (lineOf(at, r.line).status === "active" || lineOf(at, other).status !== "active") continue;
+      const kept = keptIncome(income, (x) => lineOf(reviewed(x), r.line).status === "active");
+      if (kept === null) {
+        income = r.income;
+        break;
+      }
+      income = kept;
+    }
+    if (income !== r.income) remedies[i] = { ...r, income, beside: { line: other, smallest: r.income } };
+  }
+}
+
+/** Steps for line `id` beside its income that the review it names needs followed too. */
+const otherSteps = (id: string, remedies: readonly Remedy[]): boolean =>
+  remedies.some(
+    (r) =>
+      r.line === id && (r.kind === "reduce_debt" || r.kind === "raise_score" || r.kind === "repay_in_full"),
+  );
 
 const isIncomeStep = (r: Remedy): r is IncomeStep =>
   (r.kind === "reduce_debt" || r.kind === "report_income") && r.income !== null;

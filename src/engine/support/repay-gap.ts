@@ -95,7 +95,7 @@ function jointly(
 }
 
 /** A copy of `c` with `repay` made today: the debt elsewhere less its share, each line's repaid on it. */
-function repaid(c: Customer, day: number, repay: readonly DebtRepayment[]): Customer {
+export function repaid(c: Customer, day: number, repay: readonly DebtRepayment[]): Customer {
   const elsewhere = repay.find((p) => p.debt === "elsewhere")?.amount ?? 0;
   const onLines = repay.filter((p) => p.debt !== "elsewhere");
   const less = elsewhere === 0 ? c : withProfile(c, { externalDebt: c.profile.externalDebt - elsewhere });
