@@ -366,23 +366,27 @@ export function comingInstalments(
 
 /** The remainders within the tolerance waived when a grace ends unless paid first (decideInstalment): the
  *  first day that happens, and what is owed then — loans with no due day after the one they wait for (their
- *  last, the spare one used), no arrears, and all the loans of that due date asking at most `tolerance`:
- *  one in its grace, as it stands (nothing more falls due on it); one whose remainder was carried to that
- *  due day, as it will fall due (`rate`: with its interest until then). Before them, arrears this day's
- *  end waives (arrearsWaived): today, what they owe. Null: none. */
+ *  last, the spare one used), in arrears or not (that grace's end waives what a loan owes beyond its
+ *  arrears), and all the loans of that due date asking at most `tolerance`: one in its grace, as it stands
+ *  (nothing more falls due on it); one whose remainder was carried to that due day, as it will fall due
+ *  (`rate`: with its interest until then). With them, the arrears that day's end then waives
+ *  (arrearsAfterGraces: their penalties to that day at `penalty`); before them, arrears this day's end
+ *  waives (arrearsWaived): today, what they owe. Null: none. */
 export function waiverAhead(
   b: LoanBook,
   day: number,
   graceDays: number,
-  rate: number,
+  rates: { interest: number; penalty: number },
   tolerance: Fen,
 ): { day: number; amount: Fen } | null {
+  const rate = rates.interest;
   if (tolerance <= 0) return null;
   // arrears within it that no due day is left to carry: this day's end waives them (waiveArrears)
   const arrears = arrearsWaived(b, day, tolerance);
   let first: { day: number; amount: Fen } | null = arrears > 0 ? { day, amount: arrears } : null;
+  // the loans whose remainders the first day's grace ends waive
+  let graces: Loan[] = [];
   for (const l of b.loans) {
-    if (l.arrearsPrincipal + l.arrearsCharges > 0) continue;
     let on: number;
     let amount: Fen;
     if (l.dueDay !== null && l.overdueFrom !== null) {
@@ -408,10 +412,45 @@ export function waiverAhead(
         if (k !== l && k.dueDays[k.next] === l.dueDays[l.next]) asked += projectedInstalment(k, day, rate);
       if (amount <= 0 || asked > tolerance) continue;
     }
-    if (first === null || on < first.day) first = { day: on, amount };
-    else if (on === first.day) first.amount += amount;
+    if (first === null || on < first.day) {
+      first = { day: on, amount };
+      graces = [l];
+    } else if (on === first.day) {
+      first.amount += amount;
+      graces.push(l);
+    }
   }
+  if (first !== null && first.day > day)
+    first.amount += arrearsAfterGraces(b, day, first.day, graces, rates.penalty, tolerance);
   return first;
+}
+
+/** What the end of day `on` (after `day`, the first a grace's end waives remainders: those of `graces`,
+ *  waiverAhead) then waives of arrears (waiveArrears), seen on `day`: every loan in arrears then with no due
+ *  day left to carry them to — one of `graces` (its grace's end waived all it owes beyond its arrears), or
+ *  one past its last due day already, with no instalment in its grace — and all they owe together then at
+ *  most `tolerance`: their arrears with the penalty their principal bears until then (`penalty`; the day's
+ *  own charges are accrued at its close, after), and, one not of `graces`, the rest it owes (loanBalance).
+ *  0: none, or a loan in arrears with a due day still to come or a grace not ended. */
+function arrearsAfterGraces(
+  b: LoanBook,
+  day: number,
+  on: number,
+  graces: readonly Loan[],
+  penalty: number,
+  tolerance: Fen,
+): Fen {
+  if (!b.accruing) return 0;
+  let total = 0;
+  for (const l of b.loans) {
+    if (l.arrearsPrincipal + l.arrearsCharges === 0) continue;
+    if (graces.includes(l)) total += l.arrearsPrincipal + l.arrearsCharges;
+    else if (l.dueDay === null && l.next >= l.dueDays.length && carriedTo(l, on) === null)
+      total += loanBalance(l);
+    else return 0;
+    total += chargesAhead(l.penaltyCarry, l.arrearsPrincipal, penalty, on - day);
+  }
+  return total <= tolerance ? total : 0;
 }
 
 /** What the end of the grace of `l`'s instalment now due finds it owing with no due day left to carry it to

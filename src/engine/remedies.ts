@@ -186,7 +186,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     meaning:
       "a Jiebei remainder within the tolerance, with no due day after the one it waits for (its loan's last, the spare one a month after the last instalment): left unpaid through that due day's grace, it is waived — not missed; or arrears a repayment left within the tolerance with no due day left to carry them to (`overdue`): waived at the end of the day, the overdue ending",
     fields: {
-      amount: "what it is (yuan), with its interest until its due day",
+      amount:
+        "what it is (yuan), with its interest until its due day — and the arrears that grace's end leaves with no due day to carry them to, when within the tolerance, with their penalty until then (that day's end waives them)",
       day: "the day it is waived if unpaid",
       date: "its date",
       overdue:

@@ -189,4 +189,29 @@ describe("Jiebei arrears within the tolerance after a loan's last due day", () =
     ]);
     expect(asked.map((r) => r.kind)).not.toContain("waived_unless_paid");
   });
+
+  it("customer service tells the arrears a loan's last grace leaves with its remainder, waived at that day's end too", () => {
+    // ¥94.52 and ¥1.00 over 3 months drawn on day 0 (1990-01-01), due on days 31, 59 and 90, a ¥50
+    // tolerance, nothing repaid until day 120: the first due date within it (carried), the second missed
+    // into arrears, the last within it, carried to the spare due day (120) — when all the arrears but 1 fen
+    // (the ¥1.00 loan's) are repaid. That day's grace end (day 124) waives both loans' remainders (within
+    // ¥50 together), and that day's end the 1 fen of arrears (no due day left): customer service once told
+    // the ¥94.52 loan's remainder alone (¥48.49), skipping the loan in arrears
+    const policy = testPolicy({ toleranceAmount: 50 });
+    const drawn: EventInput[] = [on.open(0, 100_000, "jiebei"), on.borrow(0, 94.52, 3), on.borrow(0, 1, 3)];
+    const options = { start: "1990-01-01", policy };
+    const owed = run(drawn, { ...options, until: 119 }).final.jiebei.overdue;
+    const t = run([...drawn, on.repay(120, (owed - 1) / 100, "jiebei"), on.support(120)], {
+      ...options,
+      until: 200,
+    });
+    expect(stepOn(t, "repay", 120).jiebei.overdue).toBe(1);
+    const waivers = stepsOf(t, "waiver").map((s) => [s.day, s.event.waived]);
+    expect(waivers).toEqual([
+      [124, 4_900],
+      [124, 1],
+    ]);
+    const told = stepOn(t, "contact_support", 120).remedies.filter((r) => r.kind === "waived_unless_paid");
+    expect(told).toEqual([expect.objectContaining({ day: 124, amount: 4_901 })]);
+  });
 });

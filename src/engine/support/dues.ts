@@ -115,7 +115,7 @@ function waivedUnlessPaid(
     line.book,
     day,
     c.policy.graceDays,
-    c.policy.jiebeiRatePerDay,
+    { interest: c.policy.jiebeiRatePerDay, penalty: c.policy.jiebeiPenaltyRatePerDay },
     wholeFen(c.policy.toleranceAmount),
   );
   if (waiver === null) return null;
