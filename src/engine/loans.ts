@@ -379,8 +379,8 @@ export function waiverAhead(
   rates: { interest: number; penalty: number },
   tolerance: Fen,
 ): { day: number; amount: Fen } | null {
-  const rate = rates.interest;
   if (tolerance <= 0) return null;
+  const rate = rates.interest;
   // arrears within it that no due day is left to carry: this day's end waives them (waiveArrears)
   const arrears = arrearsWaived(b, day, tolerance);
   let first: { day: number; amount: Fen } | null = arrears > 0 ? { day, amount: arrears } : null;

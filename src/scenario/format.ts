@@ -708,10 +708,15 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       });
       return `no line is open yet; an application to open Huabei ${r.now ? "" : `can be made ${when.replace(/; not before$/, "")}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
     }
-    case "report_income":
-      return r.beside === undefined
-        ? `report a monthly income of at least ${money(r.income * 100)} (an income event): below it, the income multiple allows no line of the smallest size (${money(r.minLimit)})${notBetween(r)}`
-        : `report a monthly income of at least ${money(r.income * 100)} (an income event): below ${money(r.beside.smallest * 100)} the income multiple allows no line of the smallest size (${money(r.minLimit)}), and below ${money(r.income * 100)} the review that can restore ${lineName(r.line)} restores ${lineName(r.beside.line)} first, which ${lineName(r.line)}, used, would take past its cap${notBetween(r)}`;
+    case "report_income": {
+      const income = money(r.income * 100);
+      const smallest = `the income multiple allows no line of the smallest size (${money(r.minLimit)})`;
+      const below =
+        r.beside === undefined
+          ? `below it, ${smallest}`
+          : `below ${money(r.beside.smallest * 100)} ${smallest}, and below ${income} the review that can restore ${lineName(r.line)} restores ${lineName(r.beside.line)} first, which ${lineName(r.line)}, used, would take past its cap`;
+      return `report a monthly income of at least ${income} (an income event): ${below}${notBetween(r)}`;
+    }
     case "reduce_debt":
       if (!Number.isFinite(r.ratio))
         return `report ${r.income === null ? "an income" : `a monthly income of at least ${money(r.income * 100)}`} (an income event): with none on record, any debt is beyond the debt / income limit of ${r.max.toFixed(2)}, however much is repaid`;
