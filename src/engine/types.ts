@@ -91,7 +91,7 @@ export type ScenarioEvent =
   | (EventBase & { type: "policy"; use: Policy | null; set: Partial<PolicyParams> })
   | (EventBase & { type: "contact_support" })
   | (EventBase & { type: "verify_identity" })
-  /** an early restoration review of a suspended line (null: the first suspended one) */
+  /** an early restoration review of a suspended line (null: the first suspended one, else the line the customer has) */
   | (EventBase & { type: "request_review"; line: LineId | null })
   | (EventBase & { type: "note"; text: string });
 
