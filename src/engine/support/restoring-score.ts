@@ -202,7 +202,11 @@ export function neededOnceUsed(f: Customer, line: Line, day: number, s: Scored, 
   if (!Number.isFinite(needed)) return needed;
   const kept = restoredOnceUsed(f, lineOf(f, line.id), day, s);
   if (kept.limit !== null) return needed;
-  return Math.max(needed, s.score + keptOnceUsedScoreGap(kept.facts));
+  // the line once used kept for want of score only: a once-used failure that is no score's (a debt ratio
+  // over the cap) asks no more of the score than restoring does — `s.score` itself is no threshold (read
+  // with an overdue paid, it was told as a target above today's that rose with every point gained)
+  const gap = keptOnceUsedScoreGap(kept.facts);
+  return gap > 0 ? Math.max(needed, s.score + gap) : needed;
 }
 
 /** Whether Jiebei's restoration is told with a suspended Huabei counted active: the review restores Huabei
