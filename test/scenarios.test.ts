@@ -359,6 +359,16 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     expect(restored.reasons).toEqual(
       expect.arrayContaining(["ARREARS_CLEARED", "DEBT_BURDEN_REDUCED", "LIMIT_KEPT_ONCE_USED"]),
     );
+    // told beforehand at what limit: "nothing more is needed … restores the line" once said nothing of the
+    // ¥5,000 line coming back at ¥1,000
+    const ready = steps
+      .find((s) => s.event.type === "contact_support" && s.day === 150)!
+      .remedies.find((r) => r.kind === "wait_for_review")!;
+    expect(ready).toMatchObject({ ready: true, day: 166, kept: { limit: restored.limit, of: 500_000 } });
+    expect(restored.limit).toBe(100_000);
+    expect(describeRemedy(ready)).toMatch(
+      /restores the line at ¥1,000\.00, not its ¥5,000\.00: the most it keeps once used/,
+    );
   });
 
   it("two suspensions in a year: a credit suspension, then a security hold over an overdue that becomes one", () => {

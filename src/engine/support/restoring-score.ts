@@ -302,3 +302,22 @@ export function restoresOnPaying(
     review,
   );
 }
+
+/** The limit the next periodic review (`review`) restores `line` at when nothing stands in its way, read as
+ *  that review reads the customer (the coming month-end report, the bills due before it met at their
+ *  minimum; Jiebei's with Huabei active when that review restores Huabei first) — when it is below the
+ *  line's own: the most the line keeps once used (restoredOnceUsed, LIMIT_KEPT_ONCE_USED) or line management
+ *  leaves it. Null when the review gives the line back its limit, or restores none. */
+export function keptAtRestoration(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  review: number,
+): { limit: number; of: number } | null {
+  const file = withDues(asNextReviewReads(c, day, calendar), duesAhead(c, day, calendar, review));
+  const s = scoreOn(file, review);
+  const reads = line.id === "jiebei" && huabeiBack(file, review, s) ? withHuabeiActive(file) : file;
+  const kept = restoredOnceUsed(reads, lineOf(reads, line.id), review, s);
+  return kept.limit !== null && kept.limit < line.limit ? { limit: kept.limit, of: line.limit } : null;
+}
