@@ -315,6 +315,86 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     expect(steps.find((s) => s.day === 105 && s.event.type === "review")!.decision).toBeNull();
   });
 
+  it("a Jiebei-only borrower: an early review is about the line she has, and the way back is told on it", () => {
+    const run = story("jiebei-only-borrower.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    // nothing suspended: nothing to restore on Jiebei — not "no open account" about a Huabei never opened
+    expect(steps.find((s) => s.event.type === "request_review" && s.day === 10)).toMatchObject({
+      line: "jiebei",
+      decision: "info",
+      reasons: ["NOTHING_TO_REVIEW"],
+    });
+    // suspended on the next instalment's due day, 30 days after the first was missed; repaid on day 65, the
+    // clean period ends on day 155 and the review of day 168 restores the line, as customer service said
+    const answer = steps.find((s) => s.event.type === "contact_support" && s.day === 66)!;
+    expect(answer.remedies).toContainEqual(
+      expect.objectContaining({ line: "jiebei", kind: "keep_clean_until", day: 155 }),
+    );
+    expect(answer.remedies).toContainEqual(
+      expect.objectContaining({ line: "jiebei", kind: "wait_for_review", day: 168 }),
+    );
+    expect(steps.filter((s) => s.decision === "restored").map((s) => [s.day, s.line])).toEqual([
+      [168, "jiebei"],
+    ]);
+    // no step of the story is about a Huabei line she never had, but for none at all
+    expect(steps.filter((s) => s.line === "huabei")).toEqual([]);
+  });
+
+  it("a debt cap lowered over a good payer: warned before the review; past due, asked for the overdue and the debt, not a score", () => {
+    const run = story("cap-lowered-while-past-due.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const kinds = (day: number) =>
+      steps.find((s) => s.event.type === "contact_support" && s.day === day)!.remedies.map((r) => r.kind);
+    // the notice: the review of day 14 suspends, and how much to repay elsewhere before it
+    expect(kinds(6)).toEqual(expect.arrayContaining(["review_suspends", "reduce_debt"]));
+    // past due, score 754 (794 paid) against the 660 restoring needs: the overdue and the debt — once also
+    // "raise the score from 754 today to 794", the customer's own score with the overdue paid
+    expect(kinds(50)).toEqual(expect.arrayContaining(["pay_overdue", "reduce_debt"]));
+    expect(kinds(50)).not.toContain("raise_score");
+    // both done: only the clean period stands; the review it names restores the line, at what it keeps used
+    const restored = steps.find((s) => s.decision === "restored")!;
+    expect(restored).toMatchObject({ day: 166, event: { type: "review" } });
+    expect(restored.reasons).toEqual(
+      expect.arrayContaining(["ARREARS_CLEARED", "DEBT_BURDEN_REDUCED", "LIMIT_KEPT_ONCE_USED"]),
+    );
+    // told beforehand at what limit: "nothing more is needed … restores the line" once said nothing of the
+    // ¥5,000 line coming back at ¥1,000
+    const ready = steps
+      .find((s) => s.event.type === "contact_support" && s.day === 150)!
+      .remedies.find((r) => r.kind === "wait_for_review")!;
+    expect(ready).toMatchObject({ ready: true, day: 166, kept: { limit: restored.limit, of: 500_000 } });
+    expect(restored.limit).toBe(100_000);
+    expect(describeRemedy(ready)).toMatch(
+      /restores the line at ¥1,000\.00, not its ¥5,000\.00: the most it keeps once used/,
+    );
+  });
+
+  it("two suspensions in a year: a credit suspension, then a security hold over an overdue that becomes one", () => {
+    const run = story("two-suspensions-in-a-year.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const changes = steps.filter((s) => s.decision === "suspended" || s.decision === "restored");
+    expect(changes.map((s) => [s.day, s.event.type, s.decision, s.cause])).toEqual([
+      [70, "overdue", "suspended", "credit"],
+      [168, "review", "restored", null],
+      [210, "change_profile", "suspended", "security"],
+      [215, "verify_identity", "restored", null],
+      [223, "overdue", "suspended", "credit"],
+      [321, "review", "restored", null],
+    ]);
+    // under the hold, customer service asks for the overdue first (it suspends for credit on day 223 if
+    // unpaid), then the verification
+    const asked = steps.find((s) => s.event.type === "contact_support" && s.day === 211)!;
+    const kinds = asked.remedies.map((r) => r.kind);
+    expect(kinds.indexOf("pay_overdue")).toBeGreaterThanOrEqual(0);
+    expect(kinds.indexOf("pay_overdue")).toBeLessThan(kinds.indexOf("verify_identity"));
+    expect(asked.remedies.find((r) => r.kind === "pay_overdue")).toMatchObject({
+      forCredit: { lines: ["huabei"] },
+    });
+  });
+
   it("a hold never verified over a suspension that has run its course closes the line for security", () => {
     const run = story("hold-never-verified.yaml");
     expect(run.results.filter((r) => !r.ok)).toEqual([]);

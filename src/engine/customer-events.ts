@@ -192,9 +192,12 @@ function decidedEvent(
       verifyIdentity(c, day);
       return verifiedFrom(s, e, 0, undefined, []);
     case "request_review": {
+      // without a line: the first suspended one, else the line the customer has (a Jiebei-only customer
+      // asking is told about Jiebei, not that a Huabei never opened is no account)
       const line =
         e.line === null
-          ? ([c.huabei, c.jiebei].find((l) => l.status === "suspended") ?? c.huabei)
+          ? ([c.huabei, c.jiebei].find((l) => l.status === "suspended") ??
+            (c.huabei.status === "none" && c.jiebei.status !== "none" ? c.jiebei : c.huabei))
           : lineOf(c, e.line);
       const scored = scoreOn(c, day);
       const v = alone(s)

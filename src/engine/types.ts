@@ -91,7 +91,7 @@ export type ScenarioEvent =
   | (EventBase & { type: "policy"; use: Policy | null; set: Partial<PolicyParams> })
   | (EventBase & { type: "contact_support" })
   | (EventBase & { type: "verify_identity" })
-  /** an early restoration review of a suspended line (null: the first suspended one) */
+  /** an early restoration review of a suspended line (null: the first suspended one, else the line the customer has) */
   | (EventBase & { type: "request_review"; line: LineId | null })
   | (EventBase & { type: "note"; text: string });
 
@@ -365,6 +365,8 @@ export type Remedy = {
       periodic?: { reads: number; needed: number; report: { day: number; date: string } | null };
       policyBars?: { largest: Fen; smallest: Fen; atIncome?: Fen };
       scoreBars?: ScoreBars;
+      /** with `ready`: the lower limit the review restores the line at, `of` its own (fen) */
+      kept?: { limit: Fen; of: Fen };
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */

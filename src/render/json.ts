@@ -183,16 +183,17 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ...(r.debt && { debt: { ...r.debt, repay: r.debt.repay === null ? null : yuan(r.debt.repay) } }),
       };
     case "wait_for_review":
-      return r.policyBars === undefined
-        ? r
-        : {
-            ...r,
-            policyBars: {
-              largest: yuan(r.policyBars.largest),
-              smallest: yuan(r.policyBars.smallest),
-              ...(r.policyBars.atIncome !== undefined ? { atIncome: yuan(r.policyBars.atIncome) } : {}),
-            },
-          };
+      return {
+        ...r,
+        ...(r.policyBars && {
+          policyBars: {
+            largest: yuan(r.policyBars.largest),
+            smallest: yuan(r.policyBars.smallest),
+            ...(r.policyBars.atIncome !== undefined ? { atIncome: yuan(r.policyBars.atIncome) } : {}),
+          },
+        }),
+        ...(r.kept && { kept: { limit: yuan(r.kept.limit), of: yuan(r.kept.of) } }),
+      };
     case "limit_cut":
       return {
         ...r,

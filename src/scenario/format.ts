@@ -568,7 +568,12 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           r.early === null
             ? ""
             : `; or ask for an early review (${requestReviewOf(r.line)}) ${r.early.now ? "now" : `from ${r.early.date} (day ${r.early.day})`}`;
-        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${report}${reads}${early}`;
+        // restored at a lower limit than its own: said, with why
+        const at =
+          r.kept === undefined
+            ? ""
+            : ` at ${money(r.kept.limit)}, not its ${money(r.kept.of)}: the most it keeps once used, as the review reads the customer`;
+        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${at}${report}${reads}${early}`;
       }
       const income = r.withIncome;
       const review =

@@ -31,10 +31,13 @@ export function clauseText(c: Candidate): string {
       return `you made the repayment of day ${day} in full`;
     case "repay-earlier":
       return `you made the repayment of day ${day}${change.inFull ? " in full" : ""} by day ${change.to}`;
-    case "repay-bill-when-due":
+    case "repay-bill-when-due": {
+      // a repayment that day pays the line's arrears first: said, as they, not the bill, are what it averts
+      const before = change.arrears ? ", with the arrears owed before it" : "";
       return change.line === "jiebei"
-        ? `you paid the Jiebei instalment due on day ${day} that day`
-        : `you repaid the bill due on day ${day} in full that day`;
+        ? `you paid the Jiebei instalment due on day ${day} that day${before}`
+        : `you repaid the bill due on day ${day} in full that day${before}`;
+    }
     case "verify-identity":
       return `you verified your identity on day ${day}`;
     case "repay-everything":

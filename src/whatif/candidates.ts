@@ -45,8 +45,9 @@ export type Change =
    */
   | { kind: "repay-earlier"; id: number; to: number; inFull: boolean; refineInFull: boolean }
   /** repay, in full, a Huabei bill on its due day (the base let it go overdue); `line: "jiebei"`: pay
-   *  what a Jiebei instalment asks on its due day */
-  | { kind: "repay-bill-when-due"; line?: "jiebei" }
+   *  what a Jiebei instalment asks on its due day; `arrears`: the line was already past due that day in
+   *  the base, so the repayment pays those arrears first (the words say so) */
+  | { kind: "repay-bill-when-due"; line?: "jiebei"; arrears?: true }
   /** verify identity (a security suspension, or a decision that asked for a verified identity) */
   | { kind: "verify-identity" }
   /** repay everything on the day of the suspension or the day after */
@@ -205,10 +206,20 @@ export function candidates(
   const owedOnDue = [...overdueDueDays]
     .map((k) => ({ line: k.split("@")[0] as LineId, day: Number(k.split("@")[1]) }))
     .sort((a, b) => a.day - b.day || a.line.localeCompare(b.line));
+  // the line already past due on its due day `d` in the base: an overdue there on or after `d` that began
+  // before it (a missed instalment's arrears, which a repayment that day pays first)
+  const pastDueOn = (line: LineId, d: number) =>
+    base.steps.some(
+      (s) =>
+        s.event.type === "overdue" && s.event.line === line && s.day >= d && s.day - s.event.overdueDays < d,
+    );
   for (const { line, day: d } of owedOnDue) {
     if (d < from || d > to) continue;
-    const change: Change =
-      line === "jiebei" ? { kind: "repay-bill-when-due", line: "jiebei" } : { kind: "repay-bill-when-due" };
+    const change: Change = {
+      kind: "repay-bill-when-due",
+      ...(line === "jiebei" ? { line: "jiebei" as const } : {}),
+      ...(pastDueOn(line, d) ? { arrears: true as const } : {}),
+    };
     out.push({ day: d, change, cost: 2 });
   }
   // a decision that asked for a verified identity (a policy that requires one): verified the day before,

@@ -90,3 +90,35 @@ events:
     expect(raise[0]!.review?.day).toBe(196);
   });
 });
+
+describe("a score target is a threshold, not the customer's own score with the overdue paid", () => {
+  // suspended for a debt cap lowered to 0.60 (0.68 here), a bill left 10 days past due: paid, the score is
+  // 794 against the 660 restoring needs. What stands in the way once used is the ratio, not the score —
+  // the answer once asked to 'raise the score from 754 today to 794', a target that was the customer's own
+  // score with the overdue paid and rose with every point gained (764, 794, 801 as they verified, repaid)
+  const story = (more: string) => `
+name: cap lowered, a bill past due
+start: 2024-01-01
+until: 60
+profile: { age: 40, monthlyIncome: 10000, verified: true, creditHistoryMonths: 60, externalDebt: 80000 }
+events:
+  - { day: 0, type: apply, product: open, amount: 5000 }
+  - { day: 3, type: purchase, amount: 1000 }
+  - { day: 5, type: policy, set: { maxDebtToIncome: 0.6 } }
+  ${more}
+  - { day: 50, type: contact_support }
+`;
+
+  it.each([
+    ["owing", ""],
+    ["owing, a point gained elsewhere", "- { day: 48, type: external_repayment, amount: 1000 }"],
+  ])("%s: no score step while the score with the overdue paid restores the line", (_, more) => {
+    const t = load(story(more));
+    const answer = t.steps.find((s) => s.day === 50 && s.event.type === "contact_support")!;
+    expect(answer.status).toBe("suspended");
+    // the steps asked: the overdue and the ratio
+    expect(remediesOf(answer, "pay_overdue")).toHaveLength(1);
+    expect(remediesOf(answer, "reduce_debt")).toHaveLength(1);
+    expect(remediesOf(answer, "raise_score")).toEqual([]);
+  });
+});

@@ -1506,6 +1506,23 @@ describe("restoration and closure", () => {
     ]);
   });
 
+  it("an early review asked without a line, with none suspended, is about the line the customer has", () => {
+    // a Jiebei-only customer, nothing suspended: not "there is no open account" about a Huabei never
+    // opened, but the truth about the line they have — nothing to restore
+    const t = run([on.open(0, 20_000, "jiebei"), on.requestReview(30)], {
+      policy: DEFAULT_POLICY,
+      profile: { monthlyIncome: 20_000, creditHistoryMonths: 60 },
+    });
+    expect(stepOn(t, "request_review", 30)).toMatchObject({
+      line: "jiebei",
+      decision: "info",
+      reasons: ["NOTHING_TO_REVIEW"],
+    });
+    // with no line at all, there is none to review
+    const none = run([on.requestReview(3)], { policy: DEFAULT_POLICY });
+    expect(stepOn(none, "request_review", 3)).toMatchObject({ line: "huabei", reasons: ["NO_ACCOUNT"] });
+  });
+
   it("a minScore raised above restoreScore is what a restoration needs: no month-by-month flip", () => {
     const t = run([on.open(0, 1_000), on.policy(20, { set: { minScore: 900 } })], {
       policy: testPolicy({ restoreScore: 350 }),

@@ -273,6 +273,31 @@ describe("counterfactuals", () => {
     for (const s of r.solutions) expect(s.trace.steps.some((x) => x.decision === "suspended")).toBe(false);
   });
 
+  it("paying a Jiebei instalment when due says the arrears it pays first, when an earlier one was missed", () => {
+    // Jiebei alone: ¥3,000 over 3 months drawn on 2 March, nothing repaid — the instalment due on 2 April
+    // (day 33) is missed and 30 days past due on 2 May (day 63), the next one's due day; paying on day 63
+    // what Jiebei asks then avoids the suspension only because it pays the arrears of day 33 first: once
+    // said as "paid the Jiebei instalment due on day 63 that day", as if that instalment were what the
+    // suspension was for
+    const file = scenarioFile("arrears.yaml", [
+      "name: arrears then due",
+      "start: 2025-02-28",
+      "profile: { age: 41, monthlyIncome: 15000, verified: true, creditHistoryMonths: 90 }",
+      "until: 80",
+      "events:",
+      "  - { day: 0, type: apply, line: jiebei, product: open, amount: 20000 }",
+      "  - { day: 2, type: borrow, amount: 3000, term: 3 }",
+    ]);
+    const r = search(file, "avoid-suspended", { maxEdits: 1 });
+    const words = r.solutions.map((s) => adviceText(r, s));
+    const late = words.find((w) => /instalment due on day 63/.test(w));
+    expect(late).toMatch(
+      /paid the Jiebei instalment due on day 63 that day, with the arrears owed before it,/,
+    );
+    // the one due before it, paid when due, had none to pay
+    expect(words.find((w) => /instalment due on day 33/.test(w))).toMatch(/due on day 33 that day,/);
+  });
+
   it("says so when nothing within the bound works", () => {
     const r = search(PHONE, "avoid-suspended", { maxEdits: 1 });
     expect(r.status).toBe("none");

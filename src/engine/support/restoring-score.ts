@@ -202,7 +202,11 @@ export function neededOnceUsed(f: Customer, line: Line, day: number, s: Scored, 
   if (!Number.isFinite(needed)) return needed;
   const kept = restoredOnceUsed(f, lineOf(f, line.id), day, s);
   if (kept.limit !== null) return needed;
-  return Math.max(needed, s.score + keptOnceUsedScoreGap(kept.facts));
+  // the line once used kept for want of score only: a once-used failure that is no score's (a debt ratio
+  // over the cap) asks no more of the score than restoring does — `s.score` itself is no threshold (read
+  // with an overdue paid, it was told as a target above today's that rose with every point gained)
+  const gap = keptOnceUsedScoreGap(kept.facts);
+  return gap > 0 ? Math.max(needed, s.score + gap) : needed;
 }
 
 /** Whether Jiebei's restoration is told with a suspended Huabei counted active: the review restores Huabei
@@ -297,4 +301,23 @@ export function restoresOnPaying(
     id,
     review,
   );
+}
+
+/** The limit the next periodic review (`review`) restores `line` at when nothing stands in its way, read as
+ *  that review reads the customer (the coming month-end report, the bills due before it met at their
+ *  minimum; Jiebei's with Huabei active when that review restores Huabei first) — when it is below the
+ *  line's own: the most the line keeps once used (restoredOnceUsed, LIMIT_KEPT_ONCE_USED) or line management
+ *  leaves it. Null when the review gives the line back its limit, or restores none. */
+export function keptAtRestoration(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  review: number,
+): { limit: number; of: number } | null {
+  const file = withDues(asNextReviewReads(c, day, calendar), duesAhead(c, day, calendar, review));
+  const s = scoreOn(file, review);
+  const reads = line.id === "jiebei" && huabeiBack(file, review, s) ? withHuabeiActive(file) : file;
+  const kept = restoredOnceUsed(reads, lineOf(reads, line.id), review, s);
+  return kept.limit !== null && kept.limit < line.limit ? { limit: kept.limit, of: line.limit } : null;
 }

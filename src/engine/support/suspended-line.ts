@@ -26,7 +26,7 @@ import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { incomeAwaitsReport } from "./income-advice.js";
 import { cleanUntil, type Restoration, restoration } from "./restoration.js";
 import { debtHoldsEarly, scoreHoldsEarly } from "./restoration-debt.js";
-import { restoresOnPaying, scoreOutOfReach, scoreRestores } from "./restoring-score.js";
+import { keptAtRestoration, restoresOnPaying, scoreOutOfReach, scoreRestores } from "./restoring-score.js";
 import { standardRemedies } from "./standard-steps.js";
 
 const NOTHING_AHEAD = { ahead: null, reads: null, scored: null, periodic: null, report: null } as const;
@@ -193,6 +193,12 @@ function waitForReview(
         )))
       ? first
       : at;
+  // nothing in the way of the next review: the limit it gives the line back at, when lower than the line's
+  // (the most it keeps once used) — "restores the line" alone let a ¥5,000 line come back at ¥1,000 unsaid
+  const kept =
+    blockers.length === 0 && first === next && periodic === null && !barred
+      ? keptAtRestoration(c, line, day, calendar, first)
+      : null;
   remedies.push({
     line: line.id,
     kind: "wait_for_review",
@@ -208,6 +214,7 @@ function waitForReview(
     ...(scoreBars !== null ? { scoreBars } : {}),
     // (beneath a security hold, the verification still stands in the way: not said then)
     ...(reads !== null && blockers.length === 0 ? { reads } : {}),
+    ...(kept !== null ? { kept } : {}),
   });
   // when time alone keeps the line from every review before the one named (its clean period), nothing the
   // customer does brings an earlier one: the wait is said first, then what to do by that review
