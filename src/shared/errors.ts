@@ -17,10 +17,16 @@ export interface InputErrorDetails {
 
 /** Characters kept of what quotes the input (the message, the field path, what was found): a 4 MB key
  *  must not make 8 MB of errors. What the program says itself (expected, hint: a list of the valid
- *  names) is kept whole up to a far larger bound, but for a word of it too long to read (a path it
- *  quotes); a file's path is shown by its two ends when longer (a path of 100 KB on the command line). */
+ *  names) is kept whole up to a far larger bound. A file's path, the user's own, is kept whole up to
+ *  MAX_PATH, as is a word of a hint (a path it quotes). */
 const MAX_QUOTED = 240;
 const MAX_OWN = 4000;
+/** Twice the longest path a system opens (Linux: 4,096 bytes): a folder found past that bound by nesting
+ *  is still named whole; a longer path (100 KB on the command line) is shown by its two ends. */
+const MAX_PATH = 8192;
+
+/** A path as an error shows it: whole, or past MAX_PATH by its two ends. */
+const shownPath = (path: string): string => (path.length > MAX_PATH ? shortened(path) : path);
 
 export const clip = (text: string, max = MAX_QUOTED): string =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -36,8 +42,9 @@ export function shortened(text: string, max = MAX_QUOTED): string {
   return `${text.slice(0, head)}…${text.slice(tail)}`;
 }
 
-/** Each word of `text` (a run of characters without a space) longer than MAX_QUOTED, shortened. */
-const shortWords = (text: string): string => text.replace(/\S{241,}/g, (word) => shortened(word));
+/** Each word of `text` (a run of characters without a space) longer than MAX_PATH, shortened. */
+const shortWords = (text: string): string =>
+  text.length > MAX_PATH ? text.replace(/\S{8193,}/g, (word) => shortened(word)) : text;
 
 function clipDetails(d: InputErrorDetails): InputErrorDetails {
   const out: InputErrorDetails = { ...d };
@@ -146,7 +153,7 @@ export class InputError extends Error {
     const files = [...new Set(this.problems.map((p) => p.details.file).filter((f) => f !== undefined))];
     // the count names the file only when every problem is in it (not a command-line flag's beside it)
     const inOneFile = files.length === 1 && this.problems.every((p) => p.details.file !== undefined);
-    const where = inOneFile ? `${printable(shortened(files[0]!))}: ` : "";
+    const where = inOneFile ? `${printable(shownPath(files[0]!))}: ` : "";
     const count = `${this.problems.length} problems`;
     blocks.push(
       this.truncated
@@ -179,7 +186,7 @@ export function shownFile(file: string, cwd: string): string {
 function formatOne(e: InputError, prefix: string): string {
   const d = e.details;
   const shown = (text: string) => unmistakable(printable(text));
-  const file = d.file === undefined ? undefined : shortened(d.file);
+  const file = d.file === undefined ? undefined : shownPath(d.file);
   const where = [file, d.line, d.column].filter((x) => x !== undefined).join(":");
   const head = shown([where, d.field].filter(Boolean).join(": "));
   const message = shown(e.message);

@@ -49,7 +49,7 @@ it("an output that would replace an input in ..drafts names that input relative"
 
 describe("a file's name too long to read", () => {
   it("is shown by its two ends within the bound, never splitting a character of two code units", () => {
-    const path = `${"日本/".repeat(100)}${"😀".repeat(100)}/x.yaml`;
+    const path = `${"日本/".repeat(3000)}${"😀".repeat(100)}/x.yaml`;
     const shown = shortened(path);
     expect(shown.length).toBeLessThanOrEqual(240);
     expect(shown.startsWith("日本/日本/")).toBe(true);
@@ -65,5 +65,10 @@ describe("a file's name too long to read", () => {
     const e = new InputError("scenario file not found", { file: path });
     expect(e.format().length).toBeLessThan(300);
     expect(e.format()).toContain("…");
+    const two = InputError.all([e, new InputError("another problem", { file: path })]);
+    expect(two.format().length).toBeLessThan(900);
+    // a path the system may yet reach by nesting folders (twice its longest) is named whole
+    const nested = `${"nest/".repeat(1600)}x.yaml`;
+    expect(new InputError("the folder cannot be read", { file: nested }).format()).toContain(nested);
   });
 });
