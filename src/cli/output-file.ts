@@ -100,12 +100,18 @@ export function perInputFiles(file: string, names: readonly string[]): string[] 
   });
 }
 
+/** The longest path Linux opens (macOS: 1,024 bytes). */
+const PATH_MAX = 4096;
+
 /** One file, however it is named: links followed, a new file by its folder's real path. */
 function identity(cwd: string, file: string): string {
   // the nearest part of the path that exists, links resolved, and the rest as named: two spellings of a
   // file in folders still to be made (`link/new/o.csv`, `real/new/o.csv`) are one file — a link that
   // leads nowhere yet (`lnk` → `zz`) is followed by what it says, as writing would follow it
   let path = resolve(cwd, file);
+  // a path longer than any system opens is refused when written: walked up a folder at a time, a path
+  // of 100 KB on the command line took half a minute (each step resolves the whole path again)
+  if (Buffer.byteLength(path) > PATH_MAX) return path;
   for (let hops = 0; hops < 40; hops++) {
     const rest: string[] = [];
     let head = path;

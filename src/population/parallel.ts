@@ -59,15 +59,21 @@ export function defaultWorkers(accountDays: number, cores: number): number {
  * Guided chunking: each chunk a share of what remains, between MIN_CHUNK and MAX_CHUNK accounts — of a
  * year each: a longer horizon takes as many fewer accounts a chunk (`days`), so that a chunk, which is when
  * progress is told and signals are let through, stays a fraction of a second's work (a chunk of 2,000
- * accounts of 36,500 days ran for over 25 s before the progress bar first moved).
+ * accounts of 36,500 days ran for over 25 s before the progress bar first moved). The first chunks
+ * ramp up from MIN_CHUNK, doubling.
  */
 export function chunkRanges(from: number, to: number, threads: number, days = 365): Array<[number, number]> {
   const years = Math.max(1, days / 365);
   const most = Math.max(1, Math.floor(MAX_CHUNK / years));
   const least = Math.min(MIN_CHUNK, most);
   const chunks: Array<[number, number]> = [];
+  // the first chunks are small and double: the first rows, the first move of the progress bar and a reader
+  // gone from standard output (`simulate --csv - | head -1`: EPIPE, which ends the run) come in moments,
+  // not after a sixth of the population
+  let ramp = least;
   for (let a = from; a < to; ) {
-    const size = Math.max(least, Math.min(most, Math.ceil((to - a) / (threads * 6))));
+    const size = Math.min(ramp, Math.max(least, Math.min(most, Math.ceil((to - a) / (threads * 6)))));
+    ramp *= 2;
     const b = Math.min(to, a + size);
     chunks.push([a, b]);
     a = b;

@@ -156,10 +156,42 @@ function fitOne(whole: string, columns: number): { text: string; cut: boolean } 
   if (label && !textBeside(at + label[0].length, columns)) {
     // the label alone, then its text beneath it a little further in, each of its lines under the first
     const [head, rest] = splitAt(body, label[0].trimEnd().length, label[0].length);
-    const lines = [wrapProse(head, at, at + 2, columns), wrapProse(rest, at + 2, at + 2, columns)];
+    // a code too long for its line goes on beneath itself, in its own column
+    const lines = [wrapProse(head, at, at, columns), wrapProse(rest, at + 2, at + 2, columns)];
     return { text: lines.join("\n"), cut: false };
   }
   return { text: wrapProse(body, at, hangingIndent(text, at), columns), cut: false };
+}
+
+/** Where a word too long for a line may break: after an underscore, a slash or a hyphen, the character
+ *  kept at the line's end (`DEBT_TO_INCOME_TOO_` / `HIGH`). */
+const WORD_PART = /[^_/-]*(?:[_/-]+|$)/g;
+
+/**
+ * Each word of `body` wider than `width` split into parts of at most that width at the places it may break
+ * (WORD_PART), with a space between them, so that the wrapping breaks it there and not mid-word (a reason
+ * code at 40 columns was `DEBT_TO_INCOME_TOO_HIG` / `H`). The parts are packed greedily, so two of them never
+ * share a line: the space put between them always falls at a line's end. A part still too wide (a word
+ * without such places) is cut where the width ends, as before.
+ */
+function breakLongWords(body: string, width: number): string {
+  return body
+    .split(" ")
+    .map((word) => {
+      if (stringWidth(word) <= width) return word;
+      const parts: string[] = [];
+      let part = "";
+      for (const piece of word.match(WORD_PART) ?? [word]) {
+        if (part !== "" && stringWidth(part + piece) > width) {
+          parts.push(part);
+          part = "";
+        }
+        part += piece;
+      }
+      if (part !== "") parts.push(part);
+      return parts.join(" ");
+    })
+    .join(" ");
 }
 
 /** `body` wrapped to `columns`: its first line `indent` columns in, the others `hang` in. */
@@ -167,7 +199,7 @@ function wrapProse(body: string, indent: number, hang: number, columns: number):
   // at least 20 columns of text on every line
   const first = Math.min(indent, columns - 20);
   const next = Math.min(hang, columns - 20);
-  const kept = keepTogether(body);
+  const kept = breakLongWords(keepTogether(body), columns - Math.max(first, next));
   const [head = ""] = wrapAnsi(kept, columns - first, { hard: true, trim: true }).split("\n");
   const lines = [" ".repeat(first) + head];
   // the rest is taken up in the text where the first line ended: past the spaces it broke at, or, where

@@ -17,12 +17,34 @@ export interface InputErrorDetails {
 
 /** Characters kept of what quotes the input (the message, the field path, what was found): a 4 MB key
  *  must not make 8 MB of errors. What the program says itself (expected, hint: a list of the valid
- *  names) is kept whole up to a far larger bound; the file path, the user's own, is kept whole. */
+ *  names) is kept whole up to a far larger bound. A file's path, the user's own, is kept whole up to
+ *  MAX_PATH, as is a word of a hint (a path it quotes). */
 const MAX_QUOTED = 240;
 const MAX_OWN = 4000;
+/** Twice the longest path a system opens (Linux: 4,096 bytes): a folder found past that bound by nesting
+ *  is still named whole; a longer path (100 KB on the command line) is shown by its two ends. */
+const MAX_PATH = 8192;
+
+/** A path as an error shows it: whole, or past MAX_PATH by its two ends. */
+const shownPath = (path: string): string => (path.length > MAX_PATH ? shortened(path) : path);
 
 export const clip = (text: string, max = MAX_QUOTED): string =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/** `text` kept to `max` characters by its two ends, `…` between them (a path: its start, and its file's
+ *  name at the end); a pair of surrogates is never split. */
+export function shortened(text: string, max = MAX_QUOTED): string {
+  if (text.length <= max) return text;
+  let head = Math.ceil((max - 1) / 2);
+  let tail = text.length - (max - 1 - head);
+  if (/[\ud800-\udbff]/.test(text[head - 1]!)) head--;
+  if (/[\udc00-\udfff]/.test(text[tail]!)) tail++;
+  return `${text.slice(0, head)}…${text.slice(tail)}`;
+}
+
+/** Each word of `text` (a run of characters without a space) longer than MAX_PATH, shortened. */
+const shortWords = (text: string): string =>
+  text.length > MAX_PATH ? text.replace(/\S{8193,}/g, (word) => shortened(word)) : text;
 
 function clipDetails(d: InputErrorDetails): InputErrorDetails {
   const out: InputErrorDetails = { ...d };
@@ -32,7 +54,7 @@ function clipDetails(d: InputErrorDetails): InputErrorDetails {
   }
   for (const k of ["expected", "hint"] as const) {
     const v = out[k];
-    if (v !== undefined) out[k] = clip(v, MAX_OWN);
+    if (v !== undefined) out[k] = clip(shortWords(v), MAX_OWN);
   }
   return out;
 }
@@ -131,7 +153,7 @@ export class InputError extends Error {
     const files = [...new Set(this.problems.map((p) => p.details.file).filter((f) => f !== undefined))];
     // the count names the file only when every problem is in it (not a command-line flag's beside it)
     const inOneFile = files.length === 1 && this.problems.every((p) => p.details.file !== undefined);
-    const where = inOneFile ? `${printable(files[0]!)}: ` : "";
+    const where = inOneFile ? `${printable(shownPath(files[0]!))}: ` : "";
     const count = `${this.problems.length} problems`;
     blocks.push(
       this.truncated
@@ -164,7 +186,8 @@ export function shownFile(file: string, cwd: string): string {
 function formatOne(e: InputError, prefix: string): string {
   const d = e.details;
   const shown = (text: string) => unmistakable(printable(text));
-  const where = [d.file, d.line, d.column].filter((x) => x !== undefined).join(":");
+  const file = d.file === undefined ? undefined : shownPath(d.file);
+  const where = [file, d.line, d.column].filter((x) => x !== undefined).join(":");
   const head = shown([where, d.field].filter(Boolean).join(": "));
   const message = shown(e.message);
   const lines = [`${prefix}${head ? `${head}: ${message}` : message}`];

@@ -100,6 +100,29 @@ describe("a path past the system's longest", () => {
   });
 });
 
+describe("a path of 100 KB on the command line", () => {
+  // the error echoed the whole path (100 KB on stderr, and as much again in explain's hint)
+  const huge = `${"folder/".repeat(14_000)}x.yaml`;
+  it.each([
+    [["run", huge]],
+    [["run", "nowhere.yaml", huge]],
+    [["explain", huge]],
+    [["explain", huge, "--day", "3"]],
+    [["test", huge]],
+    [["whatif", huge, "--list"]],
+    [["merge", huge]],
+    [["simulate", huge]],
+    [["run", "scenarios/zhang-ming.yaml", "--html", `${huge}.html`]],
+  ])("%#: is shown by its two ends, not echoed whole", async (args) => {
+    const r = await cli(args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.length).toBeLessThan(2000);
+    expect(r.stderr).toMatch(/folder\/fold[a-z/]*…[a-z/]*der\/x\.yaml/);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+});
+
 describe("a working folder that cannot be read", () => {
   it("is said in words: the system's code is no reason to a user", () => {
     const e = Object.assign(new Error("uv_cwd"), { code: "EACCES" });

@@ -6,9 +6,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/io.js";
+import { runCli } from "../../src/cli/run-cli.js";
 import { simulate } from "../../src/engine/index.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { cli } from "../helpers/cli.js";
+import { cli, ROOT } from "../helpers/cli.js";
 
 const TINY = "test/fixtures/population/tiny.yaml";
 const POP = [TINY, "stretched", "profile-changer", "--accounts", "60", "--days", "200", "--seed", "3"];
@@ -177,6 +179,38 @@ describe("credit-sim simulate", () => {
     expect(merged).toMatch(/Why neighbouring variants differ/);
     expect(merged).toMatch(/Replay one: the shards&#39; simulate command/);
     expect(merged.replace(replay, "")).toBe(page.replace(replay, ""));
+  });
+
+  it("--csv - whose reader goes away (`| head -1`) ends at the first chunk's rows, quietly, not after the population", async () => {
+    // the first chunk was a sixth of the population (up to 2,000 accounts) before the rows were written
+    const writes: string[] = [];
+    const stdout = {
+      destroyed: false,
+      write(text: string) {
+        writes.push(text);
+        // the reader reads the header and goes: the next write fails (EPIPE), and the stream is destroyed
+        if (writes.length > 1) this.destroyed = true;
+        return true;
+      },
+    };
+    let stderr = "";
+    const io: CliIo = {
+      stdout,
+      stderr: {
+        write: (text: string) => {
+          stderr += text;
+        },
+      },
+      stdinIsTTY: false,
+      env: { ...process.env, NO_COLOR: "1", CI: "true" },
+      cwd: ROOT,
+    };
+    const status = await runCli(["simulate", "--accounts", "100000", "--days", "30", "--csv", "-"], io);
+    expect(status).toBe(0);
+    expect(stderr).toBe("");
+    expect(writes).toHaveLength(2);
+    expect(writes[0]).toMatch(/^index,persona,/);
+    expect(writes[1]!.trimEnd().split("\n")).toHaveLength(20);
   });
 
   it("one account over one day is said in the singular, in the report and on the page", async () => {

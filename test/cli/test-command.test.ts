@@ -285,6 +285,21 @@ describe("--watch on a terminal", () => {
   });
 });
 
+describe("--watch under CI", () => {
+  it("runs once and says so: nobody is there to stop it (it watched until the job was killed)", async () => {
+    const pass = await cli(["test", "--no-snapshots", `${FIX}/pass`, "--watch"], { env: { CI: "true" } });
+    expect(pass.status).toBe(0);
+    expect(pass.stderr).toBe(
+      "credit-sim: --watch runs the scenarios once under CI (CI is set): nobody is there to stop it\n",
+    );
+    expect(pass.stdout).toMatch(/Scenarios\s+\d+ passed, 0 failed/);
+    expect(pass.stdout).not.toContain("watching");
+    // the run's own exit code
+    const fail = await cli(["test", "--no-snapshots", `${FIX}/fail`, "--watch"], { env: { CI: "1" } });
+    expect(fail.status).toBe(1);
+  });
+});
+
 /** The failure block that starts with `head`, up to the next blank line. */
 function section(text: string, head: string): string {
   const start = text.indexOf(head);

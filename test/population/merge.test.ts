@@ -744,9 +744,16 @@ describe("files are checked for size before they are read", () => {
     expect(refusedFile(file).message).toMatch(/too large/);
   });
 
-  it.runIf(existsSync("/dev/zero"))("an endless file is read no further than its head", () => {
-    expect(refusedFile("/dev/zero").message).toMatch(/not a population result/);
-  });
+  it.runIf(existsSync("/dev/zero"))(
+    "a device is refused before a byte is read (an endless one read 64 KB)",
+    () => {
+      for (const device of ["/dev/zero", "/dev/null"]) {
+        const e = refusedFile(device);
+        expect(e.message).toBe("is a device, not a result file");
+        expect(e.details.hint).toMatch(/merge the --json outputs/);
+      }
+    },
+  );
 
   it("a meta of the wrong shape is said in the product's words: its field, what was expected, what was found", () => {
     // the validator's own words came through: 'a meta of the wrong shape at meta.seed (Invalid input:

@@ -6,6 +6,7 @@ import { Chalk } from "chalk";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
+import { REASONS } from "../../src/engine/reasons.js";
 import { fitLine, fitted } from "../../src/render/fit.js";
 import { renderTrace } from "../../src/render/trace.js";
 import { loadScenario } from "../../src/scenario/load.js";
@@ -148,6 +149,37 @@ describe("fitted", () => {
     ]);
     const coloured = fitLine(`          ${bold(codes)}`, 40).split("\n");
     expect(coloured.every((l) => l.includes("\u001b[1m"))).toBe(true);
+  });
+
+  it("breaks a word too long for its line after an underscore, a slash or a hyphen, not mid-word", () => {
+    // a trace at 40 columns: the reason code read `DEBT_TO_INCOME_TOO_HIG` / `H`
+    const label = "                  DEBT_TO_INCOME_TOO_HIGH  Total debt exceeds what the policy allows";
+    expect(fitLine(label, 40).split("\n").slice(0, 3)).toEqual([
+      "                  DEBT_TO_INCOME_TOO_",
+      "                  HIGH",
+      "                    Total debt exceeds",
+    ]);
+    for (const code of Object.keys(REASONS)) {
+      for (const columns of [40, 44, 50]) {
+        const lines = fitLine(`                  ${code}  what it means`, columns).split("\n");
+        // the code's lines: those before its text's, or the start of the line its text is beside
+        const k = lines.findIndex((l) => l.includes("what"));
+        const parts = k === 0 ? [lines[0]!.trim().split(/ {2,}/)[0]!] : lines.slice(0, k);
+        for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(columns);
+        expect(parts.map((l) => l.trim()).join(""), `${code} at ${columns}`).toBe(code);
+        for (const p of parts.slice(0, -1)) expect(p, `${code} at ${columns}`).toMatch(/_$/);
+      }
+    }
+    // in prose, a long path breaks at its slashes; a long word without such places is still cut
+    expect(fitLine(`  see ${"/folder".repeat(8)}/file.yaml now`, 40).split("\n")).toEqual([
+      "  see",
+      "    /folder/folder/folder/folder/folder/",
+      "    folder/folder/folder/file.yaml now",
+    ]);
+    expect(fitLine(`  ${"x".repeat(50)}`, 40).split("\n")).toEqual([
+      `  ${"x".repeat(38)}`,
+      `    ${"x".repeat(12)}`,
+    ]);
   });
 
   it("counts wide characters as two columns", () => {

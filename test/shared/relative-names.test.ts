@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkOutputs } from "../../src/cli/output-file.js";
-import { InputError } from "../../src/shared/errors.js";
+import { InputError, shortened } from "../../src/shared/errors.js";
 import { showPath } from "../../src/testing/paths.js";
 
 describe("a file inside the working folder is named relative to it", () => {
@@ -45,4 +45,30 @@ it("an output that would replace an input in ..drafts names that input relative"
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }
+});
+
+describe("a file's name too long to read", () => {
+  it("is shown by its two ends within the bound, never splitting a character of two code units", () => {
+    const path = `${"日本/".repeat(3000)}${"😀".repeat(100)}/x.yaml`;
+    const shown = shortened(path);
+    expect(shown.length).toBeLessThanOrEqual(240);
+    expect(shown.startsWith("日本/日本/")).toBe(true);
+    expect(shown.endsWith("😀/x.yaml")).toBe(true);
+    expect(shown).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    for (let n = 235; n < 245; n++) {
+      const s = shortened(`${"😀".repeat(n)}`, 21);
+      expect(s).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      expect(s).toContain("…");
+    }
+    expect(shortened("a/short/one.yaml")).toBe("a/short/one.yaml");
+    // the problem's own line, and the count that names the file
+    const e = new InputError("scenario file not found", { file: path });
+    expect(e.format().length).toBeLessThan(300);
+    expect(e.format()).toContain("…");
+    const two = InputError.all([e, new InputError("another problem", { file: path })]);
+    expect(two.format().length).toBeLessThan(900);
+    // a path the system may yet reach by nesting folders (twice its longest) is named whole
+    const nested = `${"nest/".repeat(1600)}x.yaml`;
+    expect(new InputError("the folder cannot be read", { file: nested }).format()).toContain(nested);
+  });
 });

@@ -119,12 +119,13 @@ export async function simulateCommand(
   const workers = o.workers ?? defaultWorkers((to - from) * pop.settings.days * arms, availableParallelism());
   const meta: PopulationMeta = { ...pop.meta, range: [from, to] };
 
-  // `--csv -`: the rows are standard output, so the report goes to stderr (--json alongside is refused)
+  // `--csv -`: the rows are standard output, so the report goes to stderr (--json alongside is refused);
+  // a reader gone from it (`| head -1`) ends the run at the next chunk's rows — the first chunks are small
   const csvToStdout = o.csv === "-";
   if (o.csv !== undefined && !csvToStdout) makeFolders(dirname(resolve(io.cwd, o.csv)), o.csv);
   const csv =
     o.csv !== undefined
-      ? openOutput(o.csv, { cwd: io.cwd, stdout: (text) => void io.stdout.write(text) })
+      ? openOutput(o.csv, { cwd: io.cwd, stdout: (text) => streamPieces(io.stdout, [text]) })
       : null;
   csv?.write(csvHeader());
   const bar = await progressBar(to - from, o.progress, io);

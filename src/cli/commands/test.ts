@@ -4,7 +4,7 @@
 
 import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../../shared/errors.js";
-import { ExitCode, isDumbTerminal } from "../../shared/terminal.js";
+import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
 import { printable, shellPath } from "../../shared/text.js";
 import { makeFolders, type OutputSet, writingTogether } from "../../shared/write-file.js";
 import { discover } from "../../testing/discover.js";
@@ -22,7 +22,15 @@ export async function testCommand(
   options: TestOptions & { watch?: boolean },
   io: CliIo,
 ): Promise<void> {
-  if (options.watch) return watchCommand(paths, options, io);
+  if (options.watch) {
+    // a CI job has nobody to press Ctrl-C: it watched until the job's timeout killed it. Run once, as a
+    // test runner does there, the exit code the run's
+    if (!isCI(io.env)) return watchCommand(paths, options, io);
+    writeErr(
+      io,
+      "credit-sim: --watch runs the scenarios once under CI (CI is set): nobody is there to stop it",
+    );
+  }
   // before anything is written (golden traces with -u): the reports spare every scenario found — run or
   // left out by --grep, --shard, --bail — and its golden trace; after the run, the policy files too
   const discovered = discover(paths, io.cwd);

@@ -46,7 +46,7 @@ const options = () => ({
   color: noColor(),
   watch: flag(
     "--watch",
-    "run, then re-run the scenarios a changed scenario or policy file affects (Ctrl-C ends)",
+    "run, then re-run the scenarios a changed scenario or policy file affects (Ctrl-C ends; under CI, runs once)",
   ),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
