@@ -110,6 +110,34 @@ describe("a missing file or folder", () => {
   });
 });
 
+describe("`credit-sim test` with no path, where there is no ./scenarios/", () => {
+  // after `init my-scenarios`, or in a project of one's own: "give the folder or files to test" named none
+  it("names where scenario files are: this folder, else the folders beside it that hold some", async () => {
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-default-"));
+    const hint = async () => {
+      const r = await cli(["test"], { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/scenarios\/: no such file or folder/);
+      return /hint: +(.*)/.exec(r.stderr)?.[1];
+    };
+    const start = "`credit-sim test` with no path looks in ./scenarios/; give the folder or files to test";
+    try {
+      for (const sub of ["empty", "notes", "node_modules", ".hidden", "my scenarios", "b", "schema"])
+        mkdirSync(join(d, sub));
+      writeFileSync(join(d, "notes", "n.md"), "");
+      writeFileSync(join(d, "schema", "scenario.schema.json"), "{}");
+      for (const sub of ["node_modules", ".hidden"]) writeFileSync(join(d, sub, "s.yaml"), "name: s\n");
+      expect(await hint()).toBe(start);
+      for (const sub of ["my scenarios", "b"]) writeFileSync(join(d, sub, "s.yaml"), "name: s\n");
+      expect(await hint()).toBe(`${start}: \`credit-sim test b\` or \`credit-sim test 'my scenarios'\``);
+      writeFileSync(join(d, "here.json"), "{}");
+      expect(await hint()).toBe(`${start}: \`credit-sim test .\` tests this folder`);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("a file named as something else than YAML or JSON", () => {
   // `run README.md` said only "check the YAML/JSON syntax", `run logo.png` "save it as UTF-8"
   it.each([
