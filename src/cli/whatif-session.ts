@@ -165,11 +165,17 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
     if (v.notes.length > 0) say(c.dim(`edits: ${v.notes.join("; ")}`));
     say("");
   };
-  const pickEvents = () =>
-    eventChoices(state).map((e) => ({
-      name: `#${e.id}  day ${e.day}  ${e.what}${e.decision ? `  (${decisionText(e.decision)})` : ""}`,
+  // numbers and days padded to the widest, so that what each event is starts in one column (#9 and #10,
+  // day 95 and day 104 shifted it)
+  const pickEvents = () => {
+    const choices = eventChoices(state);
+    const idWidth = Math.max(0, ...choices.map((e) => String(e.id).length));
+    const dayWidth = Math.max(0, ...choices.map((e) => String(e.day).length));
+    return choices.map((e) => ({
+      name: `${`#${e.id}`.padEnd(idWidth + 1)}  day ${String(e.day).padStart(dayWidth)}  ${e.what}${e.decision ? `  (${decisionText(e.decision)})` : ""}`,
       value: e.id,
     }));
+  };
 
   say(c.bold(`What-if session: ${printable(base.loaded.scenario.name)}`));
   say(

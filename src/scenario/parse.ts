@@ -8,6 +8,7 @@
 // a syntax error names the line and column and what is wrong, in words, not the text found there.
 
 import { createRequire } from "node:module";
+import { basename } from "node:path";
 import { FAILSAFE_SCHEMA, load, Type, types, YAMLException } from "js-yaml";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { jsonErrorOffset } from "./json-position.js";
@@ -110,7 +111,7 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
   try {
     data = load(body, { schema: SCHEMA, listener: log.listener, maxDepth: PARSER_DEPTH });
   } catch (err) {
-    const error = syntaxError(err, body, file, log);
+    const error = misnamed(syntaxError(err, body, file, log), file);
     if (options.keyProblems !== "keep" || !isDuplicateKey(err)) throw error;
     // read again with the later of each duplicate kept, to report every duplicate with the rest
     log = new NodeLog(body);
@@ -143,6 +144,29 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
   if (problems.length === 0) return { data, position, line };
   if (options.keyProblems !== "keep") throw InputError.all(problems.slice(0, MAX_PROBLEMS), truncated);
   return { data, position, line, problems: problems.slice(0, MAX_PROBLEMS), truncated };
+}
+
+/**
+ * What to check first about a file that is not YAML or JSON text and whose name says it is something else
+ * (`run README.md`, `run docs/images/run.png`): that it is the file meant — before the syntax or the
+ * encoding. Undefined for a name without an extension (a pipe's `/dev/fd/63`, `LICENSE`, `.env`) or a
+ * YAML or JSON one: those say nothing. A file's content decides what it is; its name only this hint.
+ */
+export function misnamedHint(file: string): string | undefined {
+  const extension = /[^.]\.([^.]+)$/.exec(basename(file))?.[1];
+  if (extension === undefined || /^(?:ya?ml|json)$/i.test(extension)) return undefined;
+  return `a .${extension} file is not a scenario, policy or persona file (those are .yaml, .yml or .json): check that it is the file meant`;
+}
+
+/** A syntax error of a file named as something other than YAML or JSON, its hint led by misnamedHint's. */
+function misnamed(error: InputError, file: string): InputError {
+  const first = misnamedHint(file);
+  if (first === undefined) return error;
+  const { hint } = error.details;
+  return new InputError(error.message, {
+    ...error.details,
+    hint: hint ? `${first}; if it is, ${hint}` : first,
+  });
 }
 
 /** Line `n` (1-based) of `text`, found without splitting the whole file. */

@@ -1,11 +1,11 @@
 // Reading a user's file, with the checks that come before parsing: exists, is a file, not empty, not huge.
 
 import { closeSync, constants, openSync, readdirSync, readSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { InputError, suggest } from "../shared/errors.js";
+import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { InputError, shownFile, suggest } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReadReason } from "../shared/write-file.js";
 import { looksLikePolicy } from "./kinds.js";
-import { parseText } from "./parse.js";
+import { misnamedHint, parseText } from "./parse.js";
 
 /** Scenario and policy files are small; anything bigger is a mistake or an attack. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -117,7 +117,8 @@ export function unreadable(
 
 /**
  * "did you mean" for a path that does not exist: the nearest name in the folder the path names (its names
- * only, never what a file holds; no other folder is searched). `cwd`: where a relative path starts. What
+ * only, never what a file holds), else the same name one folder down (oneFolderDown; no other folder is
+ * searched). `cwd`: where a relative path starts. What
  * may be suggested: a YAML or JSON file (what a scenario, policy or persona file is — a folder or a `.txt`
  * beside it would only be refused in turn), and a folder too where one is taken (`test`'s paths).
  * Undefined when the folder cannot be listed or nothing in it is near.
@@ -153,10 +154,69 @@ export function nearPathHint(
   };
   for (;;) {
     const guess = suggest(name, names);
-    if (guess === undefined || guess === name) return undefined;
+    if (guess === undefined || guess === name) break;
     if (taken(guess)) return `did you mean "${guess}"?`;
     names = names.filter((n) => n !== guess);
   }
+  const below = oneFolderDown(folder, name, take, fits);
+  if (below.length === 0) return undefined;
+  // as the path was typed: from its folder, or (a path made absolute before it was read) from the
+  // current folder, as a file is shown
+  const typed = (sub: string) =>
+    isAbsolute(trimmed)
+      ? shownFile(join(folder, sub), cwd)
+      : join(dirname(trimmed), sub).split(sep).join("/");
+  return `did you mean ${below.map((sub) => `"${typed(sub)}"`).join(" or ")}?`;
+}
+
+/** How many entries of a folder are looked into for a missing name one folder down, and how many finds said. */
+const FOLDERS_LOOKED_INTO = 500;
+const FOUND_BELOW_SAID = 3;
+
+/**
+ * A missing name found one folder down, as `sub/name` (`run zhang-ming.yaml` in the project's folder:
+ * `scenarios/zhang-ming.yaml`): the name exactly, or with its YAML or JSON extension (or none) as
+ * another of them; a file of the kind taken (or a folder, where one is). Hidden folders and node_modules are not
+ * looked into, and a folder with many entries only in part: names are stat'ed, never listed or read.
+ */
+function oneFolderDown(
+  folder: string,
+  name: string,
+  take: "file" | "file or folder",
+  fits: (file: string) => boolean,
+): string[] {
+  let subs: string[];
+  try {
+    subs = readdirSync(folder)
+      .filter((n) => !n.startsWith(".") && n !== "node_modules")
+      .sort()
+      .slice(0, FOLDERS_LOOKED_INTO);
+  } catch {
+    return [];
+  }
+  const stem = name.replace(INPUT_FILE_NAME, "");
+  const names = [...new Set([name, `${stem}.yaml`, `${stem}.yml`, `${stem}.json`])];
+  const found: string[] = [];
+  for (const sub of subs) {
+    for (const n of names) {
+      const path = join(folder, sub, n);
+      let st: ReturnType<typeof statSync>;
+      try {
+        st = statSync(path);
+      } catch {
+        continue;
+      }
+      if (
+        (st.isFile() && INPUT_FILE_NAME.test(n) && fits(path)) ||
+        (take === "file or folder" && st.isDirectory())
+      ) {
+        found.push(join(sub, n));
+        break;
+      }
+    }
+    if (found.length === FOUND_BELOW_SAID) break;
+  }
+  return found;
 }
 
 /**
@@ -271,13 +331,16 @@ export function decodeUtf8(bytes: Buffer, file: string, kind: InputKind, partial
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: partial });
   } catch {
     const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    // a picture or an archive given by mistake is not to be saved as UTF-8: its name says so first
+    const misnamed = kind === "result" ? undefined : misnamedHint(file);
+    const save =
+      kind === "result"
+        ? "save it as UTF-8 (a result of `simulate --json` is JSON text)"
+        : "save it as UTF-8 (scenario and policy files are YAML or JSON text)";
     throw new InputError("the file is not UTF-8 text", {
       file,
       ...(utf16 ? { found: "UTF-16 text" } : {}),
-      hint:
-        kind === "result"
-          ? "save it as UTF-8 (a result of `simulate --json` is JSON text)"
-          : "save it as UTF-8 (scenario and policy files are YAML or JSON text)",
+      hint: misnamed ? `${misnamed}; if it is, ${save}` : save,
     });
   }
 }

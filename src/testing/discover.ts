@@ -11,6 +11,7 @@ import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
 import { nearPathHint } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
+import { shellPath } from "../shared/text.js";
 import { LONG_PATH_HINT, systemReason } from "../shared/write-file.js";
 import { showPath } from "./paths.js";
 
@@ -272,7 +273,46 @@ function expand(
     file: p,
     hint:
       p === DEFAULT_PATHS[0]
-        ? "`credit-sim test` with no path looks in ./scenarios/; give the folder or files to test"
+        ? `\`credit-sim test\` with no path looks in ./scenarios/; give the folder or files to test${foldersToTest(cwd)}`
         : (nearPathHint(p, cwd, "file or folder") ?? "check the path (it is relative to the current folder)"),
   });
+}
+
+/** How many of the working folder's entries are looked into for scenario files, and how many named. */
+const ENTRIES_LOOKED_INTO = 200;
+const FOLDERS_NAMED = 3;
+
+/**
+ * Where scenario files are, for `credit-sim test` run without ./scenarios/ (after `init my-scenarios`, in
+ * a project of one's own): this folder, if it holds YAML or JSON files, else the folders beside it that
+ * do (not hidden ones or node_modules), as the commands to type (a name quoted as the shell needs) — ""
+ * when there are none. Names only, never what a file holds.
+ */
+function foldersToTest(cwd: string): string {
+  const holds = (folder: string) => {
+    try {
+      return readdirSync(folder, { withFileTypes: true }).some(
+        (e) => e.isFile() && isScenarioFile(e.name) && !e.name.endsWith(".schema.json"),
+      );
+    } catch {
+      return false;
+    }
+  };
+  if (holds(cwd)) return ": `credit-sim test .` tests this folder";
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(cwd, { withFileTypes: true });
+  } catch {
+    return "";
+  }
+  const found = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules")
+    .map((e) => e.name)
+    .sort()
+    .slice(0, ENTRIES_LOOKED_INTO)
+    .filter((name) => holds(join(cwd, name)))
+    .slice(0, FOLDERS_NAMED);
+  return found.length === 0
+    ? ""
+    : `: ${found.map((name) => `\`credit-sim test ${shellPath(name)}\``).join(" or ")}`;
 }

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { workingFolderError } from "../../src/cli/main.js";
-import { cli, ROOT } from "../helpers/cli.js";
+import { cli, ROOT, spawnCli } from "../helpers/cli.js";
 
 describe("a missing file or folder", () => {
   it.each([
@@ -59,12 +59,113 @@ describe("a missing file or folder", () => {
     }
   });
 
-  it("only the folder typed is searched, and nothing near is no guess", async () => {
+  it("only the folder typed is searched (and one folder down), and nothing near is no guess", async () => {
     const elsewhere = await cli(["run", "docs/zhang-ming.yaml"]);
     expect(elsewhere.stderr).toMatch(/scenario file not found/);
     expect(elsewhere.stderr).not.toContain("did you mean");
     const far = await cli(["run", "scenarios/qqqqqqqq.yaml"]);
     expect(far.stderr).toMatch(/hint: +check the path/);
+  });
+
+  // a newcomer in the project's folder types the README's file without its folder: "check the path" left
+  // them to find it
+  it.each([
+    [["run", "zhang-ming.yaml"], "scenarios/zhang-ming.yaml"],
+    [["run", "./zhang-ming"], "scenarios/zhang-ming.yaml"],
+    [["explain", "zhang-ming.yml", "--day", "3"], "scenarios/zhang-ming.yaml"],
+    [["test", "zhang-ming.yaml"], "scenarios/zhang-ming.yaml"],
+    [["run", "scenarios/zhang-ming.yaml", "--policy", "./tightened.yaml"], "policies/tightened.yaml"],
+    [["simulate", "./revolver.yaml"], "personas/revolver.yaml"],
+  ])("%j: the same name one folder down, as the path to type", async (args, path) => {
+    const r = await cli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/not found|no such file/);
+    expect(/hint: +(.*)/.exec(r.stderr)?.[1]).toBe(`did you mean "${path}"?`);
+  });
+
+  it("one folder down: from the folder typed, every one found (up to three), a file only of its kind", async () => {
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-below-"));
+    try {
+      for (const sub of ["a", "b", "c", "d", ".hidden", "node_modules", "w/deeper"])
+        mkdirSync(join(d, "in", sub), { recursive: true });
+      for (const sub of ["a", "b", "c", "d", ".hidden", "node_modules", "w/deeper"])
+        writeFileSync(join(d, "in", sub, "s.yaml"), "name: s\nevents: []\n");
+      writeFileSync(join(d, "in", "w", "s.txt"), "");
+      writeFileSync(join(d, "in", "node_modules", "t.yaml"), "name: t\nevents: []\n");
+      // a process of its own: a path read by its absolute name is shown from the process's folder
+      const hint = async (args: string[]) => /hint: +(.*)/.exec(spawnCli(args, { cwd: d }).stderr)?.[1];
+      expect(await hint(["run", "in/s.json"])).toBe(
+        'did you mean "in/a/s.yaml" or "in/b/s.yaml" or "in/c/s.yaml"?',
+      );
+      // a scenario is no policy; a text file is no scenario; two folders down, hidden folders and
+      // node_modules are not looked into
+      expect(await hint(["run", "in/a/s.yaml", "--policy", "in/s.yaml"])).toBe(
+        "check the path (it is relative to the current folder)",
+      );
+      for (const path of ["in/s.txt", "s.yaml", "in/t.yaml"])
+        expect(await hint(["run", path]), path).toBe("check the path (it is relative to the current folder)");
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("`credit-sim test` with no path, where there is no ./scenarios/", () => {
+  // after `init my-scenarios`, or in a project of one's own: "give the folder or files to test" named none
+  it("names where scenario files are: this folder, else the folders beside it that hold some", async () => {
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-default-"));
+    const hint = async () => {
+      const r = await cli(["test"], { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/scenarios\/: no such file or folder/);
+      return /hint: +(.*)/.exec(r.stderr)?.[1];
+    };
+    const start = "`credit-sim test` with no path looks in ./scenarios/; give the folder or files to test";
+    try {
+      for (const sub of ["empty", "notes", "node_modules", ".hidden", "my scenarios", "b", "schema"])
+        mkdirSync(join(d, sub));
+      writeFileSync(join(d, "notes", "n.md"), "");
+      writeFileSync(join(d, "schema", "scenario.schema.json"), "{}");
+      for (const sub of ["node_modules", ".hidden"]) writeFileSync(join(d, sub, "s.yaml"), "name: s\n");
+      expect(await hint()).toBe(start);
+      for (const sub of ["my scenarios", "b"]) writeFileSync(join(d, sub, "s.yaml"), "name: s\n");
+      expect(await hint()).toBe(`${start}: \`credit-sim test b\` or \`credit-sim test 'my scenarios'\``);
+      writeFileSync(join(d, "here.json"), "{}");
+      expect(await hint()).toBe(`${start}: \`credit-sim test .\` tests this folder`);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a file named as something else than YAML or JSON", () => {
+  // `run README.md` said only "check the YAML/JSON syntax", `run logo.png` "save it as UTF-8"
+  it.each([
+    [["run", "README.md"], ".md", "check the YAML/JSON syntax"],
+    [["run", "docs/images/run.png"], ".png", "save it as UTF-8"],
+    [["test", "src/index.ts"], ".ts", "the keys of one mapping start in the same column"],
+    [["run", "scenarios/zhang-ming.yaml", "--policy", "./README.md"], ".md", "check the YAML/JSON syntax"],
+  ])("%j: is asked first to be the file meant, then told the fix", async (args, extension, fix) => {
+    const r = await cli(args);
+    expect(r.status).toBe(2);
+    // `test` reports a bad file among its results (stdout), the others on stderr
+    expect(r.stdout + r.stderr).toContain(
+      `a ${extension} file is not a scenario, policy or persona file (those are .yaml, .yml or .json): check that it is the file meant; if it is, ${fix}`,
+    );
+  });
+
+  it("a name without an extension (a pipe's, LICENSE) or a YAML one says nothing of it", async () => {
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-named-"));
+    try {
+      for (const name of ["LICENSE", ".env", "s.yaml", "s.yml"]) writeFileSync(join(d, name), "a: [\n");
+      for (const name of ["LICENSE", ".env", "s.yaml", "s.yml"]) {
+        const r = await cli(["run", name], { cwd: d });
+        expect(r.stderr, name).toMatch(/cannot parse/);
+        expect(r.stderr, name).not.toContain("the file meant");
+      }
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 });
 

@@ -71,8 +71,8 @@ describe("interactive what-if session", () => {
     await menu("Remove events");
     await waitFor("Remove which events?");
     await press("down", "down", "down", "down", "space", "down", "space");
-    expect(screen.getScreen()).toMatch(/◉ #5 {2}day 24/);
-    expect(screen.getScreen()).toMatch(/◉ #6 {2}day 26/);
+    expect(screen.getScreen()).toMatch(/◉ #5 {3}day {2}24/);
+    expect(screen.getScreen()).toMatch(/◉ #6 {3}day {2}26/);
     screen.keypress("enter");
     await backAtMenu();
     expect(s.printed()).toContain("✓ removed #5 (apply for +¥2,000.00 limit on day 24), #6");
@@ -235,7 +235,7 @@ describe("interactive what-if session", () => {
     await waitFor("Edit which event?");
     // #7 is the repayment of day 85: the 7th line
     await press("down", "down", "down", "down", "down", "down");
-    expect(screen.getScreen()).toMatch(/❯ #7 {2}day 85 {2}repay full/);
+    expect(screen.getScreen()).toMatch(/❯ #7 {3}day {2}85 {2}repay full/);
     screen.keypress("enter");
     await waitFor("Edit which field of #7?");
     // the fields, not the type: day first
@@ -722,7 +722,15 @@ describe("interactive what-if session", () => {
       await menu("Edit an event");
       await waitFor("Edit which event?");
       await press("down", "down", "down", "down");
-      expect(screen.getScreen()).toContain(`❯ #5  day 36  ${listed}`);
+      expect(screen.getScreen()).toContain(`❯ #5   day  36  ${listed}`);
+      // what each event is starts in one column, whatever its number's and its day's digits
+      const rows = screen
+        .getScreen()
+        .split("\n")
+        .map((l) => /^\W*#\d+ +day +\d+ {2}/.exec(l)?.[0].length)
+        .filter((n) => n !== undefined);
+      expect(rows.length).toBeGreaterThan(5);
+      expect(new Set(rows).size).toBe(1);
       screen.keypress("enter");
       await waitFor("Edit which field of #5?");
       screen.keypress("down");
