@@ -30,7 +30,8 @@ type DebtStep = Extract<Remedy, { kind: "reduce_debt" }>;
  *   where the step's amount leaves its line suspended: raised, in the step's own order and then the other
  *   debts', to the least that restores it — or, when repaying all of it does not, no repayment (`repay`
  *   null): the income it offers, for the review that income is for (`missed`), is the step, and the line's
- *   wait names that review;
+ *   wait names that review — unless a score or a bill in full the line's steps ask, which no copy plays,
+ *   is what it falls short of;
  * - Huabei, counted restored first for Jiebei's step (huabeiBack), left suspended at that review: lowered to
  *   the least that restores Jiebei there (none: nothing more to repay), its ratio and what restoring counts
  *   said as that review reads them — unless a score or a bill in full Huabei's steps ask, which no copy
@@ -47,6 +48,9 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
   const told = income > c.profile.monthlyIncome ? withProfile(c, { monthlyIncome: income }) : c;
   const p = c.policy;
   const next = reviewOnOrAfter(calendar, day, p);
+  // a score to raise or a bill to repay in full, which no copy plays, asked for a line
+  const unplayed = (id: LineId) =>
+    remedies.some((o) => o.line === id && (o.kind === "raise_score" || o.kind === "repay_in_full"));
   for (let i = 0; i < remedies.length; i++) {
     const r = remedies[i]!;
     if (r.kind !== "reduce_debt" || r.repay === null || r.review.day <= day) continue;
@@ -68,10 +72,8 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
     const after = played(asked, review);
     if (lineOf(after, r.line).status === "active") {
       // Jiebei's step counted Huabei restored first: with Huabei left suspended there, the least that does
-      const steps = remedies.some(
-        (o) => o.line === "huabei" && (o.kind === "raise_score" || o.kind === "repay_in_full"),
-      );
-      if (r.line !== "jiebei" || asked === 0 || steps || after.huabei.status === "active") continue;
+      if (r.line !== "jiebei" || asked === 0 || unplayed("huabei") || after.huabei.status === "active")
+        continue;
       const least = restores(0) ? 0 : leastAbove(0, asked, restores);
       if (least === asked) continue;
       const repay = plan(least);
@@ -89,6 +91,7 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
     }
     // the other line restored at an earlier review, counted active and used at this one: the least that
     // restores this line there, or none
+    if (unplayed(r.line)) continue;
     let before: number | null = null;
     for (let d = next; d < review; d = calendar.nextDayOfMonth(d, p.reviewDayOfMonth)) before = d;
     if (before === null || lineOf(played(asked, before), other).status !== "active") continue;
@@ -98,8 +101,15 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
       remedies[i] = { ...r, repay, over: total(repay) };
       continue;
     }
-    remedies[i] = { ...r, repay: null, over: null, review: r.missed ?? r.review, missed: null, report: null };
-    if (r.missed === null) continue;
+    // no repayment: the income, for the review it is for (none: the step says so, for the review it names)
+    const moved = r.income !== null ? r.missed : null;
+    remedies[i] = {
+      ...r,
+      repay: null,
+      over: null,
+      ...(moved !== null ? { review: moved, missed: null, report: null } : {}),
+    };
+    if (moved === null) continue;
     // the line's wait: the review the income is for
     const w = remedies.findIndex((x) => x.line === r.line && x.kind === "wait_for_review");
     const wait = remedies[w];
