@@ -870,6 +870,32 @@ describe("customer service's steps, followed exactly", () => {
               policy: { minLimit: 0, maxDebtToIncome: 0.5 },
             }),
           ],
+          // the same on ¥1,783 of Jiebei: Huabei's debt step for the review of day 74 asked ¥552.18 of Jiebei's
+          // debt repaid, sized on Jiebei suspended — but Jiebei's ¥167 restores it on day 45, and active by day
+          // 74 it is counted used at its limit, which no repayment of its balance lowers: Huabei stayed
+          // suspended. No repayment restores Huabei then; the income for day 45 is its step. On ¥3,763 both
+          // steps name day 74 (the next reads the report on record): followed together, Huabei is restored
+          // and Jiebei kept — said as for two steps for the next review (PROPERTY_SEED=2279920343)
+          ...[1_783, 3_763].map((jiebei) => [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 6,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [{ day: 1, yuan: 100 }],
+              jiebei,
+              miss: { from: 0, days: 0 },
+              moreDebt: null,
+              incomeDrop: { day: 1, to: 0 },
+              changes: null,
+              repaid: null,
+              tightened: null,
+              contact: 40,
+              byIncome: false,
+              policy: { minLimit: 0, maxDebtToIncome: 0.5 },
+            }),
+          ]),
         ],
       },
     );

@@ -5166,3 +5166,107 @@ describe("the smallest line's income, when reporting it brings the other line ba
     expect(restored(income.income - 1, repaid)).toBe(1);
   });
 });
+
+describe("a debt step, when the other line's own steps bring it back at an earlier review", () => {
+  // both lines suspended for no income (PROPERTY_SEED=2279920343): Jiebei's ¥167 restores Jiebei at the review
+  // of day 45; Huabei's debt step, for the review of day 74, asked ¥552.18 of Jiebei's debt repaid — sized
+  // on Jiebei suspended, where by then it is active and counted used at its limit, which repaying its
+  // balance does not lower
+  const events: EventInput[] = [
+    on.open(0, 1_000),
+    on.open(0, 1_783, "jiebei"),
+    on.borrow(1, 891.5, 6),
+    on.purchase(1, 100),
+    on.income(1, 0),
+    on.repay(32, "minimum", "jiebei"),
+    on.repay(40, "minimum", "huabei"),
+    on.support(40),
+  ];
+  const options = {
+    policy: { ...DEFAULT_POLICY, minLimit: 0, maxDebtToIncome: 0.5 },
+    profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt: 0 },
+  };
+  const answer = stepOn(run(events, { ...options, until: 40 }), "contact_support", 40).remedies;
+  const step = (line: LineId, kind: Remedy["kind"]) => answer.find((r) => r.line === line && r.kind === kind);
+
+  it("counts that line restored and used: no repayment restores Huabei then, the income for day 45 is the step", () => {
+    const debt = step("huabei", "reduce_debt");
+    expect(debt).toMatchObject({
+      repay: null,
+      over: null,
+      review: { day: 45 },
+      missed: null,
+      report: null,
+      income: 168,
+    });
+    expect(step("huabei", "wait_for_review")).toMatchObject({ day: 45, later: false, withIncome: null });
+    expect(step("jiebei", "report_income")).toMatchObject({
+      income: 167,
+      notBetween: { line: "huabei", from: 168, to: 209 },
+    });
+    // played: Jiebei's income reported, Jiebei restored on day 45 — and Huabei kept on day 74 with the
+    // ¥552.18 asked repaid, or all Jiebei owes
+    const huabeiOn74 = (more: EventInput[]) =>
+      stepsOf(run([...events, on.income(40, 167), ...more], { ...options, until: 74 }), "review", 74).find(
+        (s) => s.line === "huabei",
+      )?.decision;
+    const jiebei = (fen: number): EventInput => ({
+      day: 40,
+      type: "repay",
+      line: "jiebei",
+      amount: { kind: "amount", fen },
+    });
+    expect(huabeiOn74([jiebei(55_218)])).not.toBe("restored");
+    expect(huabeiOn74([on.repay(40, "full", "jiebei")])).not.toBe("restored");
+    // the incomes the answer tells, past Jiebei's range: both back on day 45
+    const restored = stepsOf(run([...events, on.income(40, 210)], { ...options, until: 45 }), "review", 45);
+    expect(restored.filter((s) => s.decision === "restored").map((s) => s.line)).toEqual([
+      "huabei",
+      "jiebei",
+    ]);
+  });
+});
+
+describe("two debt steps for a review after the next (the next reads the report on record)", () => {
+  // both lines suspended for no income, both steps for the review of day 74 (PROPERTY_SEED=2279920343):
+  // Huabei's asks ¥1,386.08 of Jiebei's debt repaid, Jiebei's nothing more — followed together, that review
+  // restores Huabei first and Jiebei, used beside it, would take Huabei past its cap: Jiebei's step said
+  // nothing of it, as it does for two steps for the next review
+  const events: EventInput[] = [
+    on.open(0, 1_000),
+    on.open(0, 3_763, "jiebei"),
+    on.borrow(1, 1_881.5, 6),
+    on.purchase(1, 100),
+    on.income(1, 0),
+    on.repay(32, "minimum", "jiebei"),
+    on.repay(40, "minimum", "huabei"),
+    on.support(40),
+  ];
+  const options = {
+    policy: { ...DEFAULT_POLICY, minLimit: 0, maxDebtToIncome: 0.5 },
+    profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt: 0 },
+  };
+  const answer = stepOn(run(events, { ...options, until: 40 }), "contact_support", 40).remedies;
+  const debt = (line: LineId) =>
+    answer.find(
+      (r): r is Extract<Remedy, { kind: "reduce_debt" }> => r.line === line && r.kind === "reduce_debt",
+    )!;
+
+  it("says the other line's step, followed with it, leaves its line suspended — and no repayment restores both", () => {
+    expect(debt("huabei")).toMatchObject({ review: { day: 74 }, missed: { day: 45 } });
+    expect(debt("huabei").repay).toEqual([{ debt: "jiebei", amount: 138_608, all: false }]);
+    expect(debt("jiebei")).toMatchObject({ repay: [], review: { day: 74 }, missed: { day: 45 } });
+    expect(debt("jiebei").withOther).toEqual({ line: "huabei", repay: null, over: null });
+    expect(describeRemedy(debt("jiebei"))).toMatch(/: no repayment restores both at that review$/);
+    // played: both steps followed (Jiebei's income reported), Huabei restored on day 74 and Jiebei kept
+    const both = stepsOf(
+      run([...events, on.repay(40, 1_386.08, "jiebei"), on.income(40, 167)], { ...options, until: 74 }),
+      "review",
+      74,
+    );
+    expect(both.map((s) => [s.line, s.decision === "restored"])).toEqual([
+      ["huabei", true],
+      ["jiebei", false],
+    ]);
+  });
+});

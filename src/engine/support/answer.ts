@@ -16,6 +16,7 @@ import type { Remedy } from "../types.js";
 import { principalReasons } from "../verdict.js";
 import type { SupportAnswer } from "./citing.js";
 import { closedLineSteps } from "./closed-line.js";
+import { debtsFollowed } from "./debt-followed.js";
 import { lineDues } from "./dues.js";
 import { incomeGaps, incomesRestoring } from "./income-gap.js";
 import { increaseDay } from "./increase-day.js";
@@ -49,6 +50,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     else closedLineSteps(c, line, day, s, calendar, answer, lines.length > 1);
   }
   cutLimitSteps(c, lines, day, s, calendar, answer);
+  debtsFollowed(c, day, calendar, answer.remedies);
   incomesRestoring(c, day, calendar, answer.remedies);
   incomeGaps(c, day, calendar, answer.remedies);
   repayGaps(c, day, calendar, answer.remedies);

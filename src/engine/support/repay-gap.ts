@@ -16,17 +16,16 @@ import { verifiedOn, withProfile } from "./read-ahead.js";
 type DebtStep = Extract<Remedy, { kind: "reduce_debt" }>;
 
 /** Each debt step that the other line's, followed with it (the larger of each debt), leaves short of its
- *  line at the review both name: the repayments that restore both there (`withOther`), more debt elsewhere
- *  repaid — or none (`repay` null) when repaying all of it does not. Played on a copy of that review, the
- *  customer doing nothing more than meet each bill and instalment at its minimum. */
+ *  line at the review both name — the next, or a later one after the report both count on (`missed`: the
+ *  next reads the report on record): the repayments that restore both there (`withOther`), more debt
+ *  elsewhere repaid — or none (`repay` null) when repaying all of it does not. Played on a copy of that
+ *  review, the customer doing nothing more than meet each bill and instalment at its minimum. */
 export function repayGaps(c: Customer, day: number, calendar: Calendar, remedies: Remedy[]): void {
-  const steps = remedies.filter(
-    (r): r is DebtStep => r.kind === "reduce_debt" && r.repay !== null && r.missed === null,
-  );
+  const steps = remedies.filter((r): r is DebtStep => r.kind === "reduce_debt" && r.repay !== null);
   if (steps.length < 2) return;
   for (let i = 0; i < remedies.length; i++) {
     const r = remedies[i]!;
-    if (r.kind !== "reduce_debt" || r.repay === null || r.missed !== null) continue;
+    if (r.kind !== "reduce_debt" || r.repay === null) continue;
     const review = r.review.day;
     if (review <= day) continue;
     const other = steps.find((o) => o.line !== r.line && o.review.day === review);
@@ -67,7 +66,7 @@ export function repayGaps(c: Customer, day: number, calendar: Calendar, remedies
 }
 
 /** The larger of each debt two steps ask repaid. */
-function larger(a: readonly DebtRepayment[], b: readonly DebtRepayment[]): DebtRepayment[] {
+export function larger(a: readonly DebtRepayment[], b: readonly DebtRepayment[]): DebtRepayment[] {
   const out = a.map((p) => ({ ...p }));
   for (const p of b) {
     const same = out.find((q) => q.debt === p.debt);

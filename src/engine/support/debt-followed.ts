@@ -1,0 +1,168 @@
+// A debt step's amount played with the rest of the answer followed: one customer, one debt — the step is
+// sized on the other line as it stands (suspended), or, for Jiebei, with Huabei restored first at the same
+// review (huabeiBack); the customer following the answer can find the other line otherwise there. Restored
+// at an earlier review by its own steps and used, it is debt the review named counts: told "repay ¥552.18 of
+// Jiebei's debt" for Huabei's review of day 74, a customer whose income step brought Jiebei back on day 45
+// kept Huabei suspended (PROPERTY_SEED=2279920343). Left suspended at that review (its own steps not
+// followed, or not enough for it there), it is not: Jiebei's step asked ¥816.33 where nothing restored it.
+
+import type { Calendar } from "../calendar.js";
+import { type Customer, lineOf, owed } from "../customer.js";
+import { reviewedOn } from "../report-ahead.js";
+import { debtToIncomeWith } from "../score-inputs.js";
+import { leastAbove } from "../search.js";
+import { reviewOnOrAfter } from "../state.js";
+import type { DebtRepayment, Fen, Remedy } from "../types.js";
+import type { LineId } from "../vocabulary.js";
+import { verifiedOn, withProfile } from "./read-ahead.js";
+import { larger, repaid } from "./repay-gap.js";
+import { restorationDebt } from "./restoration-debt.js";
+
+type DebtStep = Extract<Remedy, { kind: "reduce_debt" }>;
+
+/**
+ * Each debt step's repayments made the least with which the review it names restores its line, played on a
+ * copy with the rest of the answer followed — the income it asks reported (the highest), identity verified
+ * when it asks it, the other line's repayments for other reviews made (the other line's step for the same
+ * review is repayGaps': withOther), each bill and instalment met at its minimum — when the other line, suspended
+ * today, is not there as the step was sized on it:
+ * - restored at an earlier review (by its own steps) and so counted active and used at the review named,
+ *   where the step's amount leaves its line suspended: raised, in the step's own order and then the other
+ *   debts', to the least that restores it — or, when repaying all of it does not, no repayment (`repay`
+ *   null): the income it offers, for the review that income is for (`missed`), is the step, and the line's
+ *   wait names that review — unless a score or a bill in full the line's steps ask, which no copy plays,
+ *   is what it falls short of;
+ * - Huabei, counted restored first for Jiebei's step (huabeiBack), left suspended at that review: lowered to
+ *   the least that restores Jiebei there (none: nothing more to repay), its ratio and what restoring counts
+ *   said as that review reads them — unless a score or a bill in full Huabei's steps ask, which no copy
+ *   plays, could restore Huabei there.
+ * Nothing while an overdue is to be paid first (the copy would read it unpaid).
+ */
+export function debtsFollowed(c: Customer, day: number, calendar: Calendar, remedies: Remedy[]): void {
+  if (remedies.some((r) => r.kind === "pay_overdue")) return;
+  const verify = remedies.some((r) => r.kind === "verify_identity");
+  const income = Math.max(
+    c.profile.monthlyIncome,
+    ...remedies.flatMap((r) => (r.kind === "report_income" ? [r.income] : [])),
+  );
+  const told = income > c.profile.monthlyIncome ? withProfile(c, { monthlyIncome: income }) : c;
+  const p = c.policy;
+  const next = reviewOnOrAfter(calendar, day, p);
+  // a score to raise or a bill to repay in full, which no copy plays, asked for a line
+  const unplayed = (id: LineId) =>
+    remedies.some((o) => o.line === id && (o.kind === "raise_score" || o.kind === "repay_in_full"));
+  for (let i = 0; i < remedies.length; i++) {
+    const r = remedies[i]!;
+    if (r.kind !== "reduce_debt" || r.repay === null || r.review.day <= day) continue;
+    const other: LineId = r.line === "huabei" ? "jiebei" : "huabei";
+    if (lineOf(c, other).status !== "suspended") continue;
+    const review = r.review.day;
+    // the other line's repayments for other reviews, each debt at the most its steps ask
+    let theirs: DebtRepayment[] = [];
+    for (const o of remedies)
+      if (o.kind === "reduce_debt" && o.line === other && o.repay !== null && o.review.day !== review)
+        theirs = larger(theirs, o.repay);
+    const plan = planOf(c, r.repay);
+    const played = (a: Fen, at: number) => {
+      const paid = repaid(told, day, larger(plan(a), theirs));
+      return reviewedOn(verify ? verifiedOn(paid, day, calendar) : paid, day, calendar, at);
+    };
+    const restores = (a: Fen) => lineOf(played(a, review), r.line).status === "active";
+    const asked = total(r.repay);
+    const after = played(asked, review);
+    if (lineOf(after, r.line).status === "active") {
+      // Jiebei's step counted Huabei restored first: with Huabei left suspended there, the least that does
+      if (r.line !== "jiebei" || asked === 0 || unplayed("huabei") || after.huabei.status === "active")
+        continue;
+      const least = restores(0) ? 0 : leastAbove(0, asked, restores);
+      if (least === asked) continue;
+      const repay = plan(least);
+      const at = r.atIncome ?? c.profile.monthlyIncome;
+      const file = withProfile(c, { monthlyIncome: at });
+      const counted = restorationDebt(file, (f) => f, "jiebei", day, calendar, review, [], at);
+      remedies[i] = {
+        ...r,
+        repay,
+        over: total(repay),
+        ratio: debtToIncomeWith(file, counted - file.profile.externalDebt, 0),
+        ...(r.restoring !== undefined ? { restoring: asSuspended(r.restoring, "huabei") } : {}),
+      };
+      continue;
+    }
+    // the other line restored at an earlier review, counted active and used at this one: the least that
+    // restores this line there, or none
+    if (unplayed(r.line)) continue;
+    let before: number | null = null;
+    for (let d = next; d < review; d = calendar.nextDayOfMonth(d, p.reviewDayOfMonth)) before = d;
+    if (before === null || lineOf(played(asked, before), other).status !== "active") continue;
+    const most = total(plan(Number.MAX_SAFE_INTEGER));
+    if (most > asked && restores(most)) {
+      const repay = plan(leastAbove(asked, most, restores));
+      remedies[i] = { ...r, repay, over: total(repay) };
+      continue;
+    }
+    // no repayment: the income, for the review it is for (none: the step says so, for the review it names)
+    const moved = r.income !== null ? r.missed : null;
+    remedies[i] = {
+      ...r,
+      repay: null,
+      over: null,
+      ...(moved !== null ? { review: moved, missed: null, report: null } : {}),
+    };
+    if (moved === null) continue;
+    // the line's wait: the review the income is for
+    const w = remedies.findIndex((x) => x.line === r.line && x.kind === "wait_for_review");
+    const wait = remedies[w];
+    if (wait?.kind !== "wait_for_review" || wait.withIncome === null) continue;
+    const first = wait.withIncome.day;
+    remedies[w] = {
+      ...wait,
+      day: first,
+      date: wait.withIncome.date,
+      later: first !== next,
+      withIncome: null,
+      early: wait.early !== null && wait.early.day < first ? wait.early : null,
+    };
+  }
+}
+
+/** The repayments totalling `a` (at most what all the debts owed come to), filled in the order of `asked`
+ *  (a step's own), then debt elsewhere, Huabei's balance and Jiebei's as owed today. */
+function planOf(c: Customer, asked: readonly DebtRepayment[]): (a: Fen) => DebtRepayment[] {
+  const debts: { debt: DebtRepayment["debt"]; owed: Fen }[] = [
+    { debt: "elsewhere", owed: c.profile.externalDebt },
+    { debt: "huabei", owed: owed(c.huabei) },
+    { debt: "jiebei", owed: owed(c.jiebei) },
+  ];
+  const rank = (d: DebtRepayment["debt"]) => {
+    const at = asked.findIndex((x) => x.debt === d);
+    return at < 0 ? asked.length : at;
+  };
+  const order = debts.filter((d) => d.owed > 0).sort((a, b) => rank(a.debt) - rank(b.debt));
+  return (a) => {
+    const out: DebtRepayment[] = [];
+    let left = a;
+    for (const d of order) {
+      const amount = Math.min(d.owed, left);
+      if (amount <= 0) break;
+      out.push({ debt: d.debt, amount, all: amount === d.owed });
+      left -= amount;
+    }
+    return out;
+  };
+}
+
+/** What restoring counts with line `id` read as the report shows it (suspended) rather than at its limit. */
+function asSuspended(
+  restoring: NonNullable<DebtStep["restoring"]>,
+  id: LineId,
+): NonNullable<DebtStep["restoring"]> {
+  if (!restoring.counted.some((x) => x.line === id)) return restoring;
+  return {
+    ...restoring,
+    counted: restoring.counted.filter((x) => x.line !== id),
+    reported: restoring.reported.includes(id) ? restoring.reported : [...restoring.reported, id],
+  };
+}
+
+const total = (repay: readonly DebtRepayment[]): Fen => repay.reduce((n, r) => n + r.amount, 0);
