@@ -2,6 +2,7 @@
 // a file given where another kind belongs is named for what it is (`a scenario file, not a policy file`),
 // not listed key by key as unknown fields whose "remove it" would leave nothing.
 
+import { PersonaSchema } from "../population/persona-schema.js";
 import { suggest } from "../shared/errors.js";
 import { PolicyFile, policyParamsShape, ScenarioSchema } from "./schema.js";
 
@@ -33,6 +34,17 @@ export const POLICY_KIND: OtherKind = {
   keys: policyKeys.filter((k) => !scenarioKeys.includes(k)),
   all: policyKeys,
   hint: "name a policy file with --policy FILE, or in a scenario's `policy:` (or a `policy` event's `use:`)",
+};
+
+const personaKeys = Object.keys(PersonaSchema.shape);
+
+/** A persona file where another kind was expected (validate's `otherKinds`): a scenario or a policy given
+ *  a persona was "events: missing required field", or "none of its keys … is a policy field". */
+export const PERSONA_KIND: OtherKind = {
+  noun: "persona",
+  keys: personaKeys.filter((k) => !scenarioKeys.includes(k) && !policyKeys.includes(k)),
+  all: personaKeys,
+  hint: "a persona is what `simulate` takes (credit-sim simulate FILE…); `run`, `explain`, `whatif` and `test` take a scenario",
 };
 
 /** The top-level keys of a scenario file that a policy file does not have. */
