@@ -2,7 +2,6 @@
 // a file given where another kind belongs is named for what it is (`a scenario file, not a policy file`),
 // not listed key by key as unknown fields whose "remove it" would leave nothing.
 
-import { PersonaSchema } from "../population/persona-schema.js";
 import { suggest } from "../shared/errors.js";
 import { PolicyFile, policyParamsShape, ScenarioSchema } from "./schema.js";
 
@@ -36,7 +35,28 @@ export const POLICY_KIND: OtherKind = {
   hint: "name a policy file with --policy FILE, or in a scenario's `policy:` (or a `policy` event's `use:`)",
 };
 
-const personaKeys = Object.keys(PersonaSchema.shape);
+/** A persona file's top-level keys (population/persona-schema.ts's PersonaSchema: a layer above this one,
+ *  so written out here; test/population/persona.test.ts holds the two the same). */
+export const PERSONA_KEYS: readonly string[] = [
+  "$schema",
+  "name",
+  "description",
+  "share",
+  "profile",
+  "open",
+  "spending",
+  "repayment",
+  "increases",
+  "externalInquiries",
+  "externalDebt",
+  "profileChanges",
+  "income",
+  "support",
+  "hardship",
+  "jiebei",
+  "reactions",
+];
+const personaKeys = PERSONA_KEYS;
 
 /** A persona file where another kind was expected (validate's `otherKinds`): a scenario or a policy given
  *  a persona was "events: missing required field", or "none of its keys … is a policy field". */
