@@ -232,7 +232,7 @@ function boundFromMeta(head: Buffer, file: string): { meta: PopulationMeta; boun
   const format = /^\s*\{\s*"format"\s*:\s*("[^"\\]*")/.exec(text)?.[1];
   if (format !== undefined && isOtherVersion(JSON.parse(format))) throw otherVersionError(file, format);
   const key = /"meta"\s*:\s*\{/.exec(text);
-  if (!key) throw notResult("no meta at the top");
+  if (!key) throw metaNotMapping(text, file) ?? notResult("no meta at the top");
   const start = key.index + key[0].length - 1;
   const end = matchingBrace(text, start);
   if (end < 0) throw notResult("a meta that does not end near the top");
@@ -257,6 +257,21 @@ function boundFromMeta(head: Buffer, file: string): { meta: PopulationMeta; boun
   // every arm: the champion, then a challenger or each of a sweep's variants
   const bins = m.personas.length * armCount(m) * (armBytes(m.days) / 8);
   return { meta: m, bound: SLACK_BYTES + BYTES_PER_BIN * bins };
+}
+
+/** A meta that is there but no mapping (a list, a number, a string, null), said as a meta of the wrong
+ *  shape is — its field, what was expected and what was found — not as "no meta at the top"; null when
+ *  the head holds no such meta. */
+function metaNotMapping(text: string, file: string): InputError | null {
+  const value = /"meta"\s*:\s*(\[|-?\d[\d.eE+-]*|"(?:[^"\\]|\\.){0,40}"|true|false|null)/.exec(text)?.[1];
+  if (value === undefined) return null;
+  return new InputError("not a population result of `credit-sim simulate --json`", {
+    file,
+    field: "meta",
+    expected: "a mapping: the population's seed, days, accounts and policies",
+    found: value === "[" ? "a list" : value,
+    hint: HINT,
+  });
 }
 
 /** The index of the `}` that closes the `{` at `open` (strings and escapes skipped), or −1. */

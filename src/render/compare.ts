@@ -4,6 +4,7 @@
 import type { ChalkInstance } from "chalk";
 import type { ReasonCode, Trace } from "../engine/index.js";
 import { decisionText, describeEvent, money, reasonText, signed, statusText } from "../scenario/format.js";
+import { fitColumns, padColumnsStart } from "../shared/text.js";
 import {
   type Absence,
   type Comparison,
@@ -28,9 +29,10 @@ export interface CompareRenderOptions {
   columns?: number;
 }
 
-const pad = (s: string, n: number) =>
-  s.length >= n ? `${s.slice(0, n - 1)}…` : s + " ".repeat(n - s.length);
-const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+// in terminal columns: an event at a merchant written in Chinese (two columns a character) pushed the
+// decisions beside it two columns right a character, and was cut by its UTF-16 length
+const pad = fitColumns;
+const padStart = padColumnsStart;
 const W = { day: 9, event: 38, side: 32 };
 /** the width of the two runs side by side: day, event, the base's column and room for the what-if's */
 const SIDE_BY_SIDE = W.day + 2 + W.event + 2 + W.side + 2 + 30;

@@ -5,7 +5,7 @@ import type { PopulationResult } from "../population/result.js";
 import { NON_ACCRUAL_DAYS } from "../population/settings.js";
 import type { ArmSummary, GroupSummary } from "../population/stats.js";
 import { wholeYuanText, yuanText } from "../scenario/format.js";
-import { grouped } from "../shared/text.js";
+import { columnsOf, grouped, padColumns, padColumnsStart } from "../shared/text.js";
 
 export const num = (x: number, digits: number) => (x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits));
 export const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)} %`);
@@ -122,8 +122,10 @@ export const moneyOnHuabei = (s: ArmSummary): string =>
 /** A stressed population's shock, as both reports say it under their heading (null: none). */
 export const stressText = (stress: number | null): string | null =>
   stress === null ? null : `a 2020-like shock from day ${stress} (--stress ${stress})`;
-export const pad = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
-export const lpad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.length) + s);
+// in terminal columns: a policy named in Chinese (two columns a character) pushed its column's head four
+// columns right of its numbers
+export const pad = padColumns;
+export const lpad = padColumnsStart;
 
 /**
  * Rows of right-aligned cells (the title row among them), each column `widths[i]` wide, its gap included —
@@ -131,7 +133,7 @@ export const lpad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w 
  * (¥1,110,403 (380) overdue at the end, 42.2 % of 1,747 restored) never runs into the one before it.
  */
 export function rightAligned(rows: ReadonlyArray<readonly string[]>, widths: readonly number[]): string[] {
-  const w = widths.map((min, i) => Math.max(min, ...rows.map((r) => (r[i] ?? "").length + 1)));
+  const w = widths.map((min, i) => Math.max(min, ...rows.map((r) => columnsOf(r[i] ?? "") + 1)));
   return rows.map((r) => r.map((cell, i) => lpad(cell, w[i]!)).join(""));
 }
 export const ratio = (x: number | null) => (x === null ? "–" : num(x, 2));

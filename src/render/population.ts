@@ -6,7 +6,7 @@ import { SCORE_BINS, SCORE_MIN } from "../population/aggregate.js";
 import { type Difference, METRIC_LABELS, significant } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
 import { type ArmSummary, type GroupSummary, OVERALL, overall, summarise } from "../population/stats.js";
-import { printable } from "../shared/text.js";
+import { columnsOf, printable } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
 import {
   ARM_AMOUNTS,
@@ -132,8 +132,8 @@ function differenceTable(
   c: ChalkInstance,
 ): string {
   const w = Math.max(...Object.values(METRIC_LABELS).map((l) => l.length)) + 2;
-  const cw = Math.max(12, champion.length + 2);
-  const dw = Math.max(12, challenger.length + 2);
+  const cw = Math.max(12, columnsOf(champion) + 2);
+  const dw = Math.max(12, columnsOf(challenger) + 2);
   const head = `${pad("metric", w)}${lpad(champion, cw)}${lpad(challenger, dw)}${lpad("difference", 13)}   95 % interval`;
   const lines = diffs.map((d) => {
     const { change, interval } = differenceText(d);

@@ -35,6 +35,38 @@ export const POLICY_KIND: OtherKind = {
   hint: "name a policy file with --policy FILE, or in a scenario's `policy:` (or a `policy` event's `use:`)",
 };
 
+/** A persona file's top-level keys (population/persona-schema.ts's PersonaSchema: a layer above this one,
+ *  so written out here; test/population/persona.test.ts holds the two the same). */
+export const PERSONA_KEYS: readonly string[] = [
+  "$schema",
+  "name",
+  "description",
+  "share",
+  "profile",
+  "open",
+  "spending",
+  "repayment",
+  "increases",
+  "externalInquiries",
+  "externalDebt",
+  "profileChanges",
+  "income",
+  "support",
+  "hardship",
+  "jiebei",
+  "reactions",
+];
+const personaKeys = PERSONA_KEYS;
+
+/** A persona file where another kind was expected (validate's `otherKinds`): a scenario or a policy given
+ *  a persona was "events: missing required field", or "none of its keys … is a policy field". */
+export const PERSONA_KIND: OtherKind = {
+  noun: "persona",
+  keys: personaKeys.filter((k) => !scenarioKeys.includes(k) && !policyKeys.includes(k)),
+  all: personaKeys,
+  hint: "a persona is what `simulate` takes (credit-sim simulate FILE…); `run`, `explain`, `whatif` and `test` take a scenario",
+};
+
 /** The top-level keys of a scenario file that a policy file does not have. */
 const SCENARIO_ONLY = scenarioKeys.filter((k) => !policyKeys.includes(k));
 

@@ -8,7 +8,7 @@ import { formatPath, InputError } from "../shared/errors.js";
 import { quoted } from "../shared/text.js";
 import { type BuiltinKind, builtinNames, isBareName, type Roots, resolveRef } from "./builtin.js";
 import { isRecord } from "./issues.js";
-import { looksLikePolicy, SCENARIO_KIND } from "./kinds.js";
+import { looksLikePolicy, PERSONA_KIND, SCENARIO_KIND } from "./kinds.js";
 import { type Parsed, parseText } from "./parse.js";
 import { conflictsWritten, type PolicyConflict } from "./policy-sense.js";
 import { readInputFile } from "./read.js";
@@ -194,7 +194,7 @@ function readPolicyFile(
       kind: "policy",
       expected: "a mapping with name and policy parameters (or `extends`)",
       keysAt,
-      otherKinds: [SCENARIO_KIND],
+      otherKinds: [SCENARIO_KIND, PERSONA_KIND],
     });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;

@@ -5,7 +5,7 @@ import type { Policy } from "../engine/index.js";
 import { InputError } from "../shared/errors.js";
 import type { Roots } from "./builtin.js";
 import { isRecord } from "./issues.js";
-import { POLICY_KIND } from "./kinds.js";
+import { PERSONA_KIND, POLICY_KIND } from "./kinds.js";
 import { loadPolicy, type PolicyOutcomes, type PolicyReading } from "./load-policy.js";
 import { type NormaliseContext, type Normalised, normalise, referenceProblems } from "./normalise.js";
 import { type Parsed, parseText } from "./parse.js";
@@ -73,7 +73,7 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   };
   let written: WrittenScenario;
   try {
-    written = validate(ScenarioSchema, parsed, file, { otherKinds: [POLICY_KIND] });
+    written = validate(ScenarioSchema, parsed, file, { otherKinds: [POLICY_KIND, PERSONA_KIND] });
   } catch (e) {
     // the policies the file names are checked too: every problem at once, in file order
     if (!(e instanceof InputError)) throw e;

@@ -262,6 +262,19 @@ export const padColumns = (text: string, width: number): string => {
   return w >= width ? text : text + " ".repeat(width - w);
 };
 
+/** `text` in exactly `width` terminal columns (columnsOf), padded with spaces, or cut to `width` − 1 of
+ *  them and ended by "…" when as wide or wider (a wide character that would straddle the cut goes, and a
+ *  space takes its place): a fixed column that a merchant written in Chinese neither overruns nor shifts. */
+export const fitColumns = (text: string, width: number): string => {
+  if (columnsOf(text) < width) return padColumns(text, width);
+  let kept = "";
+  for (const c of Array.from(text)) {
+    if (columnsOf(kept + c) > width - 1) break;
+    kept += c;
+  }
+  return padColumns(`${kept}…`, width);
+};
+
 /** `text` right-aligned in `width` terminal columns (columnsOf). */
 export const padColumnsStart = (text: string, width: number): string => {
   const w = columnsOf(text);

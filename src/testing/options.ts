@@ -36,6 +36,9 @@ export interface ReporterTarget {
   name: ReporterName;
   /** null: stdout */
   file: string | null;
+  /** the option that named the file when it was --output (absent: `--output-file NAME`), as a refusal
+   *  of the file says it — "--output-file junit" named an option never typed */
+  flag?: "--output";
 }
 
 export interface TestOptions {
@@ -125,6 +128,7 @@ export function parseTestOptions(raw: RawTestOptions, env: Env): TestOptions {
     files.set(name, spec.slice(eq + 1));
     addName(name);
   }
+  let fromOutput: ReporterName | null = null;
   if (raw.output !== undefined && namesRead) {
     const candidates = names.filter((n) => !files.has(n));
     const target =
@@ -142,12 +146,17 @@ export function parseTestOptions(raw: RawTestOptions, env: Env): TestOptions {
           "name the reporter: --output-file junit=report.xml",
         ),
       );
-    } else files.set(target, raw.output);
+    } else {
+      files.set(target, raw.output);
+      fromOutput = target;
+    }
   }
   // `-` is standard output, as for every file credit-sim writes
   const reporters = names.map((name) => {
     const file = files.get(name);
-    return { name, file: file === undefined || file === "-" ? null : file };
+    const target: ReporterTarget = { name, file: file === undefined || file === "-" ? null : file };
+    if (target.file !== null && fromOutput === name) target.flag = "--output";
+    return target;
   });
   // GitHub Actions reads workflow commands from stdout, between whatever else is printed there
   const onStdout = reporters.filter((r) => r.file === null && r.name !== "github");

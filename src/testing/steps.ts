@@ -3,6 +3,7 @@
 
 import { isReasonCode, REASONS, type ReasonCode, type ReasonInfo, type Step } from "../engine/index.js";
 import { describeEvent, factsOf, money, reasonTextIn } from "../scenario/format.js";
+import { padColumns, padColumnsStart } from "../shared/text.js";
 import type { ExpectationReport, StepSummary } from "./report.js";
 
 export function summariseStep(s: Step): StepSummary {
@@ -90,8 +91,10 @@ export function stepsShownBefore(
 export const twoLines = (steps: readonly StepSummary[]): boolean =>
   steps.some((s) => s.line === "jiebei" || s.jiebei !== null);
 
-const padEnd = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
-const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+// in terminal columns (a merchant written in Chinese takes two a character): the golden trace's and the
+// failure reports' columns stay under each other
+const padEnd = padColumns;
+const padStart = padColumnsStart;
 
 const status = (status: string, cause: string | null) => (cause ? `${status} (${cause})` : status);
 

@@ -810,6 +810,22 @@ describe("files are checked for size before they are read", () => {
     expect(latin1.message).toBe("the file is not UTF-8 text");
   });
 
+  it("a meta that is not a mapping is said to be that: not that there is no meta", () => {
+    for (const [meta, found] of [
+      ["[]", "a list"],
+      ["5", "5"],
+      ['"x"', '"x"'],
+      ["null", "null"],
+    ] as const) {
+      const e = refusedFile(
+        write("meta-kind.json", `{"format": "credit-sim/population@8", "meta": ${meta}}`),
+      );
+      expect(e.details.field, meta).toBe("meta");
+      expect(e.details.expected, meta).toMatch(/a mapping/);
+      expect(e.details.found, meta).toBe(found);
+    }
+  });
+
   it("a stray comma is placed by line and column", () => {
     // in a list, where V8 names no position ("Unexpected token ','")
     const text = JSON.stringify(document(), null, 2).replace(/("counts": \[\s*\d+),/, "$1,,");

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPersonaFile, loadPersonas, loadPersonaText } from "../../src/population/persona.js";
-import { personaJsonSchema } from "../../src/population/persona-schema.js";
+import { PersonaSchema, personaJsonSchema } from "../../src/population/persona-schema.js";
+import { PERSONA_KEYS } from "../../src/scenario/kinds.js";
 import { InputError } from "../../src/shared/errors.js";
 import { ROOT } from "../helpers/cli.js";
 import { FIXTURES, shipped } from "./helpers.js";
@@ -187,5 +188,11 @@ describe("bad persona files", () => {
     } finally {
       rmSync(dir, { recursive: true });
     }
+  });
+});
+
+describe("a persona's keys, as the scenario layer knows them", () => {
+  it("are the schema's: a persona given as a scenario or a policy is named a persona by them", () => {
+    expect([...PERSONA_KEYS].sort()).toEqual(Object.keys(PersonaSchema.shape).sort());
   });
 });

@@ -2,6 +2,7 @@
 
 import { stripVTControlCharacters } from "node:util";
 import { Chalk } from "chalk";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { fromRange, variantRows } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
@@ -629,5 +630,25 @@ describe("whole yuan", () => {
     expect([2_500_000, -2_500_000].map(cell)).toEqual(["¥2.50 M", "−¥2.50 M"]);
     // the unit is chosen by the amount as shown: what rounds to a million yuan is shown in millions
     expect([999_999.6, -999_999.6, 999_999.49].map(cell)).toEqual(["¥1.00 M", "−¥1.00 M", "¥999,999"]);
+  });
+});
+
+describe("renderPopulation's tables under a policy named in Chinese", () => {
+  it("keep their columns: a name takes two terminal columns a character", () => {
+    // long enough to widen its column (twelve characters, 24 columns)
+    const named = { ...tightened, name: "严格政策严格政策严格政策" };
+    const wide = settings({ days: 120, arms: [arm(named)] });
+    const r = fromRange(meta(wide, shipped, 40, [0, 40]), runRange(wide, shipped, 0, 40, {}));
+    const lines = renderPopulation(r, { chalk: plain, chart: false }).split("\n");
+    const head = lines.find((l) => /^metric .*严格政策 +difference/.test(l))!;
+    const row = lines.find((l) => l.startsWith("Huabei opened (share of all accounts)"))!;
+    // the challenger's name ends where its column's numbers do, as the difference's head ends over them
+    const endOf = (l: string, at: number) => stringWidth(l.slice(0, at));
+    expect(endOf(head, head.indexOf("difference") + "difference".length)).toBe(
+      endOf(row, row.indexOf(" pp ") + 3),
+    );
+    expect(endOf(head, head.indexOf(named.name) + named.name.length)).toBe(
+      endOf(row, row.indexOf(" %", row.indexOf(" %") + 1) + 2),
+    );
   });
 });

@@ -196,6 +196,30 @@ describe("renderComparison", () => {
     });
     expect(t).toContain("Decisions that differ: none");
   });
+
+  it("keeps its columns under events of wide characters (a Chinese merchant), cut to the event's width by terminal columns", () => {
+    // the merchant's name long enough to be cut, at a character two columns wide
+    const wide = apply(
+      base("test/fixtures/whatif/wide-merchant.yaml"),
+      "edit",
+      "2:merchant=淘宝天猫旗舰店淘宝天猫旗舰店",
+    );
+    const removed = runVariant(apply(apply(wide, "remove", "2"), "remove", "3"));
+    const before = runVariant(wide);
+    const lines = renderComparison(
+      compareRuns(before, removed),
+      { base: before.trace, variant: removed.trace },
+      removed.variant.notes,
+      { chalk: plain, chart: false },
+    ).split("\n");
+    const rows = lines.filter((l) => /#[23] purchase /.test(l));
+    expect(rows).toHaveLength(2);
+    // the cut name ends in "…", and both rows' decisions start at the same terminal column
+    expect(rows[0]).toContain("…");
+    const head = lines.find((l) => /^ +day {2}event /.test(l))!;
+    for (const row of rows)
+      expect(stringWidth(row.slice(0, row.indexOf("approved"))), row).toBe(head.indexOf("base"));
+  });
 });
 
 describe("renderListing", () => {

@@ -454,16 +454,20 @@ describe("a file of another kind", () => {
       });
   });
 
-  it("a persona given as a policy: its name and description are every kind's, not a policy's fields", async () => {
+  it("a persona given as a scenario, or as a policy, is named a persona", async () => {
+    // as a scenario it was "events: missing required field … add `events: …`", as a policy "none of its
+    // keys but name and description is a policy field": neither said the file is a persona
     const file = write(
       "p.yaml",
-      "name: p\ndescription: d\nshare: 1\nspending: { perMonth: 1, amount: 10 }\n",
+      "name: p\ndescription: d\nshare: 1\nprofile: { verified: 1 }\nspending: { perMonth: 1, amount: 10 }\n",
     );
-    expectBadInput(await run(write("s.yaml", scenario), "--policy", file), {
-      file: "p.yaml",
-      message: "not a policy file: none of its keys but name and description is a policy field",
-      found: "a mapping of 4 keys",
-    });
+    for (const r of [await run(file), await run(write("s.yaml", scenario), "--policy", file)])
+      expectBadInput(r, {
+        file: "p.yaml",
+        message: /^a persona file, not a (scenario|policy) file$/,
+        found: "a persona (share, spending)",
+        hint: /a persona is what `simulate` takes/,
+      });
   });
 
   it("a scenario with a misspelt key is still a scenario, its typo named", async () => {

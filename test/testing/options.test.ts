@@ -74,9 +74,10 @@ describe("parseTestOptions", () => {
   });
 
   it("gives --output to the one machine reporter beside pretty", async () => {
+    // named as typed where its file is refused: `--output`, not an --output-file that was never given
     expect(parseTestOptions({ reporter: ["pretty", "junit"], output: "r.xml" }, {}).reporters).toEqual([
       { name: "pretty", file: null },
-      { name: "junit", file: "r.xml" },
+      { name: "junit", file: "r.xml", flag: "--output" },
     ]);
     expect(() => parseTestOptions({ reporter: ["pretty", "junit", "json"], output: "r" }, {})).toThrow(
       UsageError,

@@ -99,7 +99,9 @@ function checkReportOutputs(
   checkOutputs(
     io.cwd,
     options.reporters.flatMap((r) =>
-      r.file === null ? [] : [{ flag: `--output-file ${r.name}`, file: r.file, kind: REPORT[r.name] }],
+      r.file === null
+        ? []
+        : [{ flag: r.flag ?? `--output-file ${r.name}`, file: r.file, kind: REPORT[r.name] }],
     ),
     [
       ...found.flatMap((f) => [f, snapshotPathFor(f)]),
