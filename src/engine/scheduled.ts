@@ -64,11 +64,8 @@ function perPolicy<T extends object>(make: (p: Policy) => T): (p: Policy) => T {
   };
 }
 
-const huabeiRates = perPolicy((p) => ({
-  revolving: p.revolvingRatePerDay,
-  penalty: p.penaltyRatePerDay,
-  tolerance: wholeFen(p.toleranceAmount),
-}));
+// (Huabei's rates are its bills': each statement states them, revolving.StatementPolicy)
+const huabeiRates = perPolicy((p) => ({ tolerance: wholeFen(p.toleranceAmount) }));
 const jiebeiRates = perPolicy((p) => ({
   interest: p.jiebeiRatePerDay,
   penalty: p.jiebeiPenaltyRatePerDay,
@@ -76,7 +73,7 @@ const jiebeiRates = perPolicy((p) => ({
 }));
 
 export function accrueAll(c: Customer, through: number): void {
-  revolving.accrue(c.huabei.ledger, through, huabeiRates(c.policy));
+  revolving.accrue(c.huabei.ledger, through);
   loans.accrue(c.jiebei.book, through, jiebeiRates(c.policy));
 }
 

@@ -1000,6 +1000,72 @@ describe("a grace changed between a statement and its due day", () => {
   });
 });
 
+describe("a Huabei rate changed between statements", () => {
+  // ¥1,000 stated on day 31, due day 40, met at its ¥100 minimum on day 38: ¥900 revolves from day 41 at
+  // 0.05 % a day (¥0.45). The rate raised (or cut) on day 45 applies from the next statement (day 60), as a
+  // grace changed after a statement does: the bill keeps the rates its statement stated (a change of terms
+  // needs notice ahead), and the statement of day 60 states the new ones. Its ¥98.55 minimum met on day 66
+  // (the charges first), the statement of day 91 carries the interest since
+  const events = [on.open(0, 4_000), on.purchase(5, 1_000), on.repay(38, "minimum"), on.repay(66, "minimum")];
+  const charges = (revolvingRatePerDay: number) => {
+    const t = run([...events, on.policy(45, { set: { revolvingRatePerDay } })], { until: 95 });
+    return stepsOf(t, "statement").map((s) => [s.day, s.event.carriedCharges]);
+  };
+
+  it("raised: the bill bears the rate its statement stated until the next one, the new rate from it", () => {
+    // day 60: 19 days × ¥0.45 = ¥8.55 (the raise once took it to 4 × ¥0.45 + 15 × ¥0.90 = ¥15.30 at once);
+    // day 66: 6 days × ¥0.90 = ¥5.40, ¥98.55 pays ¥13.95 of charges and ¥84.60: ¥815.40 left;
+    // day 91: 25 days × ¥0.8154 = ¥20.385 → ¥20.38
+    expect(charges(0.001)).toEqual([
+      [31, 0],
+      [60, 855],
+      [91, 2038],
+    ]);
+  });
+
+  it("cut: the same, the other way", () => {
+    // day 60: ¥8.55; day 66: 6 × ¥0.225 = ¥1.35, ¥98.55 pays ¥9.90 of charges and ¥88.65: ¥811.35 left;
+    // day 91: 25 × ¥0.2028375 = ¥5.07
+    expect(charges(0.00025)).toEqual([
+      [31, 0],
+      [60, 855],
+      [91, 507],
+    ]);
+  });
+
+  it("a penalty rate raised in a bill's grace: the bill missed bears the penalty it was stated with until the next statement", () => {
+    // nothing repaid: the ¥1,000 bill's grace ends on day 44, its penalty (0.05 %, ¥0.50 a day) charged back
+    // to day 41; raised to 0.2 % on day 42, it bears ¥0.50 a day to the statement of day 60, ¥2.00 from it
+    // (the raise once charged ¥2.00 a day back to day 41: ¥38.00 on day 60)
+    const t = run(
+      [on.open(0, 4_000), on.purchase(5, 1_000), on.policy(42, { set: { penaltyRatePerDay: 0.002 } })],
+      { until: 95 },
+    );
+    // day 60: ¥1,000 + 19 days (41–59) × ¥0.50 = ¥1,009.50; day 91: + 31 days × ¥2.00 = ¥1,071.50
+    expect(stepsOf(t, "statement").map((s) => [s.day, s.event.overdue])).toEqual([
+      [31, 0],
+      [60, 100_950],
+      [91, 107_150],
+    ]);
+  });
+
+  it("customer service tells the penalty the bill due bears: the rate its statement stated", () => {
+    // stated on day 31 at 0.05 %, raised to 0.2 % on day 35: missed, the bill due on day 40 bears 0.05 % to
+    // the next statement (it once told 0.2 %, the policy's, where the bill then bore 0.05 %)
+    const t = run(
+      [
+        on.open(0, 4_000),
+        on.purchase(5, 1_000),
+        on.policy(35, { set: { penaltyRatePerDay: 0.002 } }),
+        on.support(36),
+      ],
+      { until: 40 },
+    );
+    const next = stepOn(t, "contact_support", 36).remedies.find((r) => r.kind === "next_due");
+    expect(next).toMatchObject({ line: "huabei", day: 40, penalty: 0.0005 });
+  });
+});
+
 describe("the tolerance service on a Jiebei instalment", () => {
   // ¥3,000 over 3 months drawn on day 10: instalments due on days 41, 70 and 101 (the 11th), the first
   // ¥1,000 + 31 days of interest at 0.04 % = ¥1,037.20

@@ -104,7 +104,11 @@ export function nextDue(
           },
         }
       : {}),
-    penalty: line.id === "jiebei" ? p.jiebeiPenaltyRatePerDay : p.penaltyRatePerDay,
+    // Huabei's: the rate its statement stated (a policy's new rates apply from the next statement)
+    penalty:
+      line.id === "jiebei"
+        ? p.jiebeiPenaltyRatePerDay
+        : revolving.statedPenaltyRate(line.ledger, due, p.penaltyRatePerDay),
     ...(suspends !== null ? { suspends } : {}),
     ...(asked > 0 ? { onTopOf: asked } : {}),
   };
