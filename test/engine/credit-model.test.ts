@@ -1066,6 +1066,56 @@ describe("a Huabei rate changed between statements", () => {
   });
 });
 
+describe("a Jiebei rate changed after a loan is drawn", () => {
+  // ¥10,000 over 12 months drawn on day 1 at 0.04 % a day (¥4.00): its first instalment, due on day 32, is
+  // ¥833.33 + 31 days of interest. The rates raised on day 10 apply to loans drawn after the change: a
+  // loan's rates are agreed when it is drawn, a term of its contract (they once applied to it from day 10:
+  // 9 × ¥4.00 + 22 × ¥10.00, ¥1,089.33)
+  const t = run(
+    [
+      on.open(0, 20_000, "jiebei"),
+      on.borrow(1, 10_000, 12),
+      on.policy(10, { set: { jiebeiRatePerDay: 0.001, jiebeiPenaltyRatePerDay: 0.0015 } }),
+      on.borrow(20, 1_000, 3),
+    ],
+    { until: 70 },
+  );
+  const dues = stepsOf(t, "due")
+    .filter((s) => s.event.line === "jiebei")
+    .map((s) => [s.day, s.event.due]);
+
+  it("the loan drawn before bears its own rate; the loan drawn after, the new one", () => {
+    // day 32: ¥833.33 + 31 × ¥4.00 = ¥957.33; day 51: the ¥1,000 loan's ¥333.33 + 31 × ¥1.00 = ¥364.33
+    expect(dues.slice(0, 2)).toEqual([
+      [32, 95_733],
+      [51, 36_433],
+    ]);
+  });
+
+  it("missed, the loan drawn before bears the penalty it was drawn with", () => {
+    // the day-32 instalment missed (its grace ends on day 35): its ¥833.33 bears interest (¥0.3333 a day) on
+    // days 32–35 and the penalty's excess over it, charged back over the grace days 33–35, at the 0.06 % it
+    // was drawn with (¥0.1667 a day), not the new 0.15 % (¥0.9167: ¥961.41)
+    const overdue = stepsOf(t, "overdue").find((s) => s.event.line === "jiebei" && s.day === 36);
+    // ¥957.33 + 4 × ¥0.3333 + 3 × ¥0.1667 = ¥959.16
+    expect(overdue?.event.overdue).toBe(95_916);
+  });
+
+  it("customer service tells the penalty the instalment due bears: its loan's", () => {
+    const asked = run(
+      [
+        on.open(0, 20_000, "jiebei"),
+        on.borrow(1, 10_000, 12),
+        on.policy(10, { set: { jiebeiPenaltyRatePerDay: 0.0015 } }),
+        on.support(12),
+      ],
+      { until: 12 },
+    );
+    const next = stepOn(asked, "contact_support", 12).remedies.find((r) => r.kind === "next_due");
+    expect(next).toMatchObject({ line: "jiebei", day: 32, penalty: 0.0006 });
+  });
+});
+
 describe("the tolerance service on a Jiebei instalment", () => {
   // ¥3,000 over 3 months drawn on day 10: instalments due on days 41, 70 and 101 (the 11th), the first
   // ¥1,000 + 31 days of interest at 0.04 % = ¥1,037.20
