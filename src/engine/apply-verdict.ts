@@ -126,7 +126,7 @@ export function repayLine(c: Customer, line: Line, amount: Fen, day: number): Fe
   const applied =
     line.id === "huabei"
       ? revolving.repay(line.ledger, amount, day, wholeFen(c.policy.toleranceAmount))
-      : loans.repay(line.book, amount, day, c.policy.jiebeiRatePerDay, wholeFen(c.policy.toleranceAmount));
+      : loans.repay(line.book, amount, day, wholeFen(c.policy.toleranceAmount));
   cureIfClear(c, line, day);
   return applied;
 }

@@ -341,7 +341,8 @@ function borrowDecided(
     return burstUnderAny(s) ? burstFrom(s, e, 0, undefined, refused.slice()) : refused;
   }
   const dueDays = loanDueDays(s.calendar, s.day, e.term + 1);
-  loans.draw(j.book, s.day, e.amount, e.term, dueDays.slice(0, e.term), dueDays[e.term]!);
+  const rates = { interest: c.policy.jiebeiRatePerDay, penalty: c.policy.jiebeiPenaltyRatePerDay };
+  loans.draw(j.book, s.day, e.amount, e.term, dueDays.slice(0, e.term), rates, dueDays[e.term]!);
   j.usedDay = s.day;
   j.extendedDay = s.day;
   const approved = decide(s, e, j, v, e.amount);

@@ -3,8 +3,9 @@
 //
 // Repayment method: equal principal (等额本金). Each instalment repays the outstanding principal divided by
 // the instalments left (the last repays the rest), plus the interest accrued since the previous due day.
-// Interest is a simple daily rate on the outstanding principal (actual days; none on interest). Due days
-// fall monthly on the day of the month the loan was drawn (clamped to short months). An instalment's
+// Interest is a simple daily rate on the outstanding principal (actual days; none on interest), at the
+// rates agreed when the loan was drawn (LoanRates). Due days fall monthly on the day of the month the
+// loan was drawn (clamped to short months). An instalment's
 // principal bears interest until repaid, its grace days too (the grace waives lateness, not interest):
 // repaid within the grace, what it bore since the due day falls due with the next instalment (after the
 // last, on a due day of its own a month later: `spareDue`, as a remainder does).
@@ -89,6 +90,16 @@ interface Loan {
   calledFrom: number | null;
   carry: Carry;
   penaltyCarry: Carry;
+  /** the daily rates agreed when it was drawn (LoanRates): interest, and the penalty on missed principal */
+  rate: number;
+  penaltyRate: number;
+}
+
+/** A loan's daily rates, agreed when it is drawn and kept to its end: a policy's new rates apply to loans
+ *  drawn after it (a loan's rate is a term of its contract; a change of terms needs notice ahead). */
+export interface LoanRates {
+  interest: number;
+  penalty: number;
 }
 
 export interface LoanBook {
@@ -152,6 +163,8 @@ export function forkLoanBook(b: LoanBook): LoanBook {
       calledFrom: l.calledFrom,
       carry: copyCarry(l.carry),
       penaltyCarry: copyCarry(l.penaltyCarry),
+      rate: l.rate,
+      penaltyRate: l.penaltyRate,
     });
   return Object.assign(newLoanBook(), b, { loans: copies });
 }
@@ -206,16 +219,26 @@ export function overdueAmount(b: LoanBook): Fen {
 }
 
 /** What the book will owe at the end of day `through` with a loan of `drawn` taken today and nothing repaid
- *  meanwhile: today's balance, the new loan, and the interest every loan's principal (the new one's too)
- *  bears until then — the balance a month-end report on `through` shows. */
+ *  meanwhile: today's balance, the new loan, and the interest every loan's principal (the new one's too, at
+ *  `rate`, the others at their own) bears until then — the balance a month-end report on `through` shows. */
 export function owedThrough(b: LoanBook, drawn: Fen, through: number, rate: number): Fen {
   const days = through - b.chargedThrough;
   let total = balance(b) + drawn;
   if (!b.accruing) return total;
   for (const l of b.loans)
     total +=
-      chargesAhead(l.carry, l.outstanding, rate, days) + chargesAhead(l.dueCarry, l.duePrincipal, rate, days);
+      chargesAhead(l.carry, l.outstanding, l.rate, days) +
+      chargesAhead(l.dueCarry, l.duePrincipal, l.rate, days);
   return total + chargesAhead(newCarry(), drawn, rate, days);
+}
+
+/** The penalty rate an instalment falling due on `dueDay` bears if it is missed: its loan's, agreed when
+ *  it was drawn (the highest of the loans falling due then); `otherwise` when none falls due then. */
+export function penaltyRateDue(b: LoanBook, dueDay: number, otherwise: number): number {
+  let rate: number | null = null;
+  for (const l of b.loans)
+    if (l.dueDays[l.next] === dueDay || l.dueDay === dueDay) rate = Math.max(rate ?? 0, l.penaltyRate);
+  return rate ?? otherwise;
 }
 
 /** The instalments falling due on `day` (its due day reached: what the scheduler made due), principal and
@@ -246,11 +269,11 @@ export function dueInGrace(b: LoanBook, tolerance: Fen = 0, ahead: Ahead | null 
 
 /** The last day a repayment of the instalments due in their grace days (as `dueInGrace` counts them)
  *  still counts as on time: the earliest end of grace among them; null when none is due. */
-export function graceLastDay(b: LoanBook, day: number, tolerance: Fen = 0, rate = 0): number | null {
+export function graceLastDay(b: LoanBook, day: number, tolerance: Fen = 0, accrues = false): number | null {
   let last: number | null = null;
   for (const l of b.loans) {
     if (l.dueDay === null || l.overdueFrom === null || l.overdueFrom <= day) continue;
-    if (tolerated(b, l.dueDay, tolerance, { day, rate }) || dueNow(l) <= 0) continue;
+    if (tolerated(b, l.dueDay, tolerance, { day, accrues }) || dueNow(l) <= 0) continue;
     if (last === null || l.overdueFrom - 1 < last) last = l.overdueFrom - 1;
   }
   return last;
@@ -309,7 +332,8 @@ export function fallsDueFirst(b: LoanBook, day: number, next: number): boolean {
  *  is the loan's interest then, asked with this instalment (held short of it, a prepayment left that fen to
  *  fall due, and to be missed). The principal now due is read as repaid today (a repayment meets it before
  *  it holds anything; customer service asks it paid beside what is to come): its fraction grows no more. */
-function projectedInstalment(l: Loan, day: number, rate: number): Fen {
+function projectedInstalment(l: Loan, day: number, accrues: boolean): Fen {
+  const rate = accrues ? l.rate : 0;
   const due = l.dueDays[l.next];
   if (due === undefined) return 0;
   const left = l.dueDays.length - l.next;
@@ -322,17 +346,20 @@ function projectedInstalment(l: Loan, day: number, rate: number): Fen {
 /** A loan's first instalment still asking something on `day`, as it stands: its due day and amount. One
  *  paid ahead in full asks nothing, so the one after it is the loan's next ("the next ¥0.00" is no date
  *  to pay by): its principal part and the interest on what is left from the coming due day to its own. */
-function nextAsking(l: Loan, day: number, rate: number): { day: number; amount: Fen } | null {
+function nextAsking(l: Loan, day: number, accrues: boolean): { day: number; amount: Fen } | null {
   const due = l.dueDays[l.next];
   if (due === undefined) return null;
-  const coming = projectedInstalment(l, day, rate) - l.held;
+  const coming = projectedInstalment(l, day, accrues) - l.held;
   if (coming > 0) return { day: due, amount: coming };
   const after = l.dueDays[l.next + 1];
   if (after === undefined) return null;
   const left = l.dueDays.length - l.next;
   const outstanding = l.outstanding - Math.floor(l.outstanding / left);
   const principal = left - 1 <= 1 ? outstanding : Math.floor(outstanding / (left - 1));
-  return { day: after, amount: principal + chargesAhead(newCarry(), outstanding, rate, after - due) };
+  return {
+    day: after,
+    amount: principal + chargesAhead(newCarry(), outstanding, accrues ? l.rate : 0, after - due),
+  };
 }
 
 /** The instalments still to come after `day`, as they stand: the next due day that asks something, what
@@ -343,19 +370,19 @@ function nextAsking(l: Loan, day: number, rate: number): { day: number; amount: 
 export function comingInstalments(
   b: LoanBook,
   day: number,
-  rate: number,
+  accrues: boolean,
   tolerance: Fen = 0,
 ): { day: number; amount: Fen; lastDay: number } | null {
   let last = Number.NEGATIVE_INFINITY;
   const asking: { day: number; amount: Fen }[] = [];
   for (const loan of b.loans) {
-    const carried = asCarried(b, loan, day, rate, tolerance);
+    const carried = asCarried(b, loan, day, accrues, tolerance);
     const l = carried?.loan ?? loan;
     // no principal left may still leave interest to ask on a due day of its own (what the last instalment
     // bore in its grace days, repaid at the amount it fell due)
     if (l.outstanding + l.interest + l.graceInterest === 0) continue;
     last = Math.max(last, l.dueDays[l.dueDays.length - 1] ?? Number.NEGATIVE_INFINITY);
-    const n = nextAsking(l, carried?.from ?? day, rate);
+    const n = nextAsking(l, carried?.from ?? day, accrues);
     if (n !== null) asking.push(n);
   }
   if (asking.length === 0) return null;
@@ -369,18 +396,16 @@ export function comingInstalments(
  *  last, the spare one used), in arrears or not (that grace's end waives what a loan owes beyond its
  *  arrears), and all the loans of that due date asking at most `tolerance`: one in its grace, as it stands
  *  (nothing more falls due on it); one whose remainder was carried to that due day, as it will fall due
- *  (`rate`: with its interest until then). With them, the arrears that day's end then waives
- *  (arrearsAfterGraces: their penalties to that day at `penalty`); before them, arrears this day's end
+ *  (with its interest until then, at its loan's rate). With them, the arrears that day's end then waives
+ *  (arrearsAfterGraces: their penalties to that day at their loans' rates); before them, arrears this day's end
  *  waives (arrearsWaived): today, what they owe. Null: none. */
 export function waiverAhead(
   b: LoanBook,
   day: number,
   graceDays: number,
-  rates: { interest: number; penalty: number },
   tolerance: Fen,
 ): { day: number; amount: Fen } | null {
   if (tolerance <= 0) return null;
-  const rate = rates.interest;
   // arrears within it that no due day is left to carry: this day's end waives them (waiveArrears)
   const arrears = arrearsWaived(b, day, tolerance);
   let first: { day: number; amount: Fen } | null = arrears > 0 ? { day, amount: arrears } : null;
@@ -390,9 +415,10 @@ export function waiverAhead(
     let on: number;
     let amount: Fen;
     if (l.dueDay !== null && l.overdueFrom !== null) {
-      if (carriedTo(l, l.overdueFrom) !== null || !tolerated(b, l.dueDay, tolerance, { day, rate })) continue;
+      if (carriedTo(l, l.overdueFrom) !== null || !tolerated(b, l.dueDay, tolerance, { day, accrues: true }))
+        continue;
       on = l.overdueFrom;
-      amount = waivedAtGraceEnd(b, l, day, rate);
+      amount = waivedAtGraceEnd(b, l, day);
     } else {
       // carried to a due day of its own after the last instalment, the spare one used
       if (
@@ -403,13 +429,13 @@ export function waiverAhead(
       )
         continue;
       on = l.dueDays[l.next]! + graceDays + 1;
-      amount = waivedAtGraceEnd(b, fallenDue(b, l, day, rate, on), l.dueDays[l.next]!, rate);
+      amount = waivedAtGraceEnd(b, fallenDue(b, l, day, on), l.dueDays[l.next]!);
       // what that grace's end will find unpaid of its due date: this remainder as it waives it (its grace
       // days' interest and the fen their fractions make counted), the other loans' instalments then as they
       // fall due
       let asked = amount;
       for (const k of b.loans)
-        if (k !== l && k.dueDays[k.next] === l.dueDays[l.next]) asked += projectedInstalment(k, day, rate);
+        if (k !== l && k.dueDays[k.next] === l.dueDays[l.next]) asked += projectedInstalment(k, day, true);
       if (amount <= 0 || asked > tolerance) continue;
     }
     if (first === null || on < first.day) {
@@ -421,7 +447,7 @@ export function waiverAhead(
     }
   }
   if (first !== null && first.day > day)
-    first.amount += arrearsAfterGraces(b, day, first.day, graces, rates.penalty, tolerance);
+    first.amount += arrearsAfterGraces(b, day, first.day, graces, tolerance);
   return first;
 }
 
@@ -429,7 +455,7 @@ export function waiverAhead(
  *  waiverAhead) then waives of arrears (waiveArrears), seen on `day`: every loan in arrears then with no due
  *  day left to carry them to — one of `graces` (its grace's end waived all it owes beyond its arrears), or
  *  one past its last due day already, with no instalment in its grace — and all they owe together then at
- *  most `tolerance`: their arrears with the penalty their principal bears until then (`penalty`; the day's
+ *  most `tolerance`: their arrears with the penalty their principal bears until then (its loan's; the day's
  *  own charges are accrued at its close, after), and, one not of `graces`, the rest it owes (loanBalance).
  *  0: none, or a loan in arrears with a due day still to come or a grace not ended. */
 function arrearsAfterGraces(
@@ -437,7 +463,6 @@ function arrearsAfterGraces(
   day: number,
   on: number,
   graces: readonly Loan[],
-  penalty: number,
   tolerance: Fen,
 ): Fen {
   if (!b.accruing) return 0;
@@ -448,7 +473,7 @@ function arrearsAfterGraces(
     else if (l.dueDay === null && l.next >= l.dueDays.length && carriedTo(l, on) === null)
       total += loanBalance(l);
     else return 0;
-    total += chargesAhead(l.penaltyCarry, l.arrearsPrincipal, penalty, on - day);
+    total += chargesAhead(l.penaltyCarry, l.arrearsPrincipal, l.penaltyRate, on - day);
   }
   return total <= tolerance ? total : 0;
 }
@@ -456,9 +481,9 @@ function arrearsAfterGraces(
 /** What the end of the grace of `l`'s instalment now due finds it owing with no due day left to carry it to
  *  — what it waives (waive) — seen on `day` (before its close): the interest the grace days still to come
  *  add (accrue), and a fen the fractions of its grace make (joinCarry), counted. */
-function waivedAtGraceEnd(b: LoanBook, l: Loan, day: number, rate: number): Fen {
+function waivedAtGraceEnd(b: LoanBook, l: Loan, day: number): Fen {
   const c: Loan = { ...l, carry: { ...l.carry }, dueCarry: { ...l.dueCarry } };
-  const r = b.accruing ? rate : 0;
+  const r = b.accruing ? l.rate : 0;
   const days = Math.max(0, (c.overdueFrom ?? day) - day);
   c.interest += dailyCharges(c.carry, c.outstanding, r, days);
   c.dueInterest += dailyCharges(c.dueCarry, c.duePrincipal, r, days);
@@ -469,10 +494,10 @@ function waivedAtGraceEnd(b: LoanBook, l: Loan, day: number, rate: number): Fen 
 /** `l`'s last instalment as it falls due on its due day, seen on `day` before it (fallDue): the interest to
  *  that day accrued, the principal and interest due, what is held for them taken; its grace's end from
  *  `graceEnd`. */
-function fallenDue(b: LoanBook, l: Loan, day: number, rate: number, graceEnd: number): Loan {
+function fallenDue(b: LoanBook, l: Loan, day: number, graceEnd: number): Loan {
   const c: Loan = { ...l, carry: { ...l.carry }, dueCarry: { ...l.dueCarry } };
   const due = c.dueDays[c.next]!;
-  c.interest += dailyCharges(c.carry, c.outstanding, b.accruing ? rate : 0, due - day);
+  c.interest += dailyCharges(c.carry, c.outstanding, b.accruing ? l.rate : 0, due - day);
   c.duePrincipal += c.outstanding;
   c.outstanding = 0;
   c.dueInterest += c.interest;
@@ -499,7 +524,7 @@ function asCarried(
   b: LoanBook,
   l: Loan,
   day: number,
-  rate: number,
+  accrues: boolean,
   tolerance: Fen,
 ): { loan: Loan; from: number } | null {
   const end = l.overdueFrom;
@@ -507,11 +532,11 @@ function asCarried(
     end === null ||
     l.dueDay === null ||
     dueNow(l) === 0 ||
-    !tolerated(b, l.dueDay, tolerance, { day, rate })
+    !tolerated(b, l.dueDay, tolerance, { day, accrues })
   )
     return null;
   const c: Loan = { ...l, carry: { ...l.carry }, dueCarry: { ...l.dueCarry } };
-  const r = b.accruing ? rate : 0;
+  const r = b.accruing && accrues ? l.rate : 0;
   const days = Math.max(0, end - day);
   c.interest += dailyCharges(c.carry, c.outstanding, r, days);
   c.graceInterest += dailyCharges(c.dueCarry, c.duePrincipal, r, days);
@@ -528,14 +553,14 @@ function asCarried(
  * instalment not yet covered when it falls due in the current cycle — before `cycleEnd`, the same day
  * next month. An instalment due later is not due yet, as a card's next bill is not part of its minimum.
  */
-export function amountDue(b: LoanBook, day: number, rate: number, cycleEnd: number): Fen {
+export function amountDue(b: LoanBook, day: number, cycleEnd: number): Fen {
   let total = 0;
   for (const l of b.loans) {
     total += l.arrearsPrincipal + l.arrearsCharges + dueNow(l);
     // the due day compared only when there is one (a loan past its last as infinitely far, a number no
     // small integer, was met only after this was optimised: docs/performance.md, "optimised once")
     if (l.duePrincipal + l.dueInterest === 0 && l.next < l.dueDays.length && l.dueDays[l.next]! < cycleEnd)
-      total += Math.max(0, projectedInstalment(l, day, rate) - l.held);
+      total += Math.max(0, projectedInstalment(l, day, true) - l.held);
   }
   return total;
 }
@@ -548,6 +573,7 @@ export function draw(
   amount: Fen,
   term: LoanTerm,
   dueDays: number[],
+  rates: LoanRates,
   spareDue: number | null = null,
 ): void {
   b.drawn += amount;
@@ -579,10 +605,12 @@ export function draw(
     calledFrom: null,
     carry: newCarry(),
     penaltyCarry: newCarry(),
+    rate: rates.interest,
+    penaltyRate: rates.penalty,
   });
 }
 
-export function repay(b: LoanBook, amount: Fen, day: number, rate: number, tolerance: Fen = 0): Fen {
+export function repay(b: LoanBook, amount: Fen, day: number, tolerance: Fen = 0): Fen {
   let left = Math.min(amount, balance(b));
   const applied = left;
   const take = (owed: Fen): Fen => {
@@ -631,7 +659,7 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number, toler
     const byDue = b.loans.length < 2 ? b.loans : [...b.loans].sort((x, y) => nextDue(x) - nextDue(y));
     for (const l of byDue) {
       l.interest -= take(l.interest);
-      l.held += take(Math.max(0, projectedInstalment(l, day, rate) - l.held));
+      l.held += take(Math.max(0, projectedInstalment(l, day, true) - l.held));
     }
   } else for (const l of b.loans) l.interest -= take(l.interest);
   // a loan whose principal what is held for it covers (its last instalment, short only of the interest it
@@ -656,7 +684,7 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number, toler
     }
     l.outstanding -= take(l.outstanding - l.held);
   }
-  for (const l of b.loans) releaseBeyondInstalment(l, day, rate);
+  for (const l of b.loans) releaseBeyondInstalment(l, day);
   // a loan repaid in full owes nothing more: the fractions of a fen its interest left (less than a fen in
   // each bucket, charged only once whole) end with it, as a payoff is in whole fen — else they made a fen
   // at its grace's end, owed on a line repaid "in full" and closed with nothing owed
@@ -754,40 +782,40 @@ export function waiveArrears(b: LoanBook, day: number, tolerance: Fen): Fen {
  * the instalment again, so it repeats while that frees more; what stays held is the instalment before the
  * last release, so it always covers the instalment.
  */
-function releaseBeyondInstalment(l: Loan, day: number, rate: number): void {
-  let beyond = l.held - projectedInstalment(l, day, rate);
+function releaseBeyondInstalment(l: Loan, day: number): void {
+  let beyond = l.held - projectedInstalment(l, day, true);
   while (beyond > 0) {
     l.held -= beyond;
     l.outstanding -= beyond;
-    const next = l.held - projectedInstalment(l, day, rate);
+    const next = l.held - projectedInstalment(l, day, true);
     // a rate so high that less principal frees no less: stop (what is held still covers the instalment)
     if (next >= beyond) return;
     beyond = next;
   }
 }
 
-/** Adds the daily charges for days (chargedThrough, through]. */
-export function accrue(b: LoanBook, through: number, rates: { interest: number; penalty: number }): void {
+/** Adds the daily charges for days (chargedThrough, through], at each loan's own rates. */
+export function accrue(b: LoanBook, through: number): void {
   const from = b.chargedThrough + 1;
   if (through < from) return;
   b.chargedThrough = through;
   if (!b.accruing) return;
   const days = through - from + 1;
   for (const l of b.loans) {
-    const i = dailyCharges(l.carry, l.outstanding, rates.interest, days);
+    const i = dailyCharges(l.carry, l.outstanding, l.rate, days);
     l.interest += i;
     b.interest += i;
     // the principal now due bears interest until repaid, its grace days too (the grace waives lateness, not
     // the price of money still borrowed): the next instalment's — asked with this one when no due day
     // follows it to carry it to
-    const g = dailyCharges(l.dueCarry, l.duePrincipal, rates.interest, days);
+    const g = dailyCharges(l.dueCarry, l.duePrincipal, l.rate, days);
     // both written, one with nothing: a branch taken only in a last instalment's grace was met only after
     // the day's functions this is inlined in were optimised (docs/performance.md, "optimised once")
     const dueNow = carriedTo(l, through) === null;
     l.dueInterest += dueNow ? g : 0;
     l.graceInterest += dueNow ? 0 : g;
     b.interest += g;
-    const p = dailyCharges(l.penaltyCarry, l.arrearsPrincipal, rates.penalty, days);
+    const p = dailyCharges(l.penaltyCarry, l.arrearsPrincipal, l.penaltyRate, days);
     l.arrearsCharges += p;
     b.penalties += p;
   }
@@ -858,11 +886,7 @@ export interface InstalmentOutcome {
 
 /** Instalments whose grace ended by `day`: paid, or missed into arrears (penalty charged back); and the
  *  days a called-in loan's instalments would have fallen due whose grace ended: missed while in arrears. */
-export function decideInstalments(
-  b: LoanBook,
-  day: number,
-  rates: { interest: number; penalty: number; tolerance: Fen },
-): InstalmentOutcome[] {
+export function decideInstalments(b: LoanBook, day: number, rates: { tolerance: Fen }): InstalmentOutcome[] {
   let out: InstalmentOutcome[] | null = null;
   // the due dates whose unpaid amount is within the tolerance, as their graces end (before any of their
   // loans is decided: a loan's remainder carried or put in arrears is no longer its due date's unpaid)
@@ -922,7 +946,7 @@ function decideInstalment(
   dueDay: number,
   graceDays: number,
   tolerate: boolean,
-  rates: { interest: number; penalty: number; tolerance: Fen },
+  rates: { tolerance: Fen },
   out: InstalmentOutcome[],
 ): InstalmentOutcome[] {
   l.overdueFrom = null;
@@ -972,8 +996,8 @@ function decideInstalment(
     l.arrearsCharges += l.interest;
     l.interest = 0;
   }
-  if (b.accruing && rates.penalty > rates.interest) {
-    const p = dailyCharges(l.penaltyCarry, l.duePrincipal, rates.penalty - rates.interest, graceDays);
+  if (b.accruing && l.penaltyRate > l.rate) {
+    const p = dailyCharges(l.penaltyCarry, l.duePrincipal, l.penaltyRate - l.rate, graceDays);
     l.arrearsCharges += p;
     b.penalties += p;
   }
@@ -1037,15 +1061,15 @@ function fenJoined(b: LoanBook, l: Loan, ahead: Ahead | null): Fen {
   if (!b.accruing) return 0;
   const due = { ...l.dueCarry };
   if (ahead !== null && l.overdueFrom !== null)
-    dailyCharges(due, l.duePrincipal, ahead.rate, l.overdueFrom - ahead.day);
+    dailyCharges(due, l.duePrincipal, ahead.accrues ? l.rate : 0, l.overdueFrom - ahead.day);
   return l.carry.milli + due.milli >= 1000 ? 1 : 0;
 }
 
-/** Seen on `day` (before its close) at Jiebei's interest `rate`: what is asked is read as the end of the
- *  grace will ask it. */
+/** Seen on `day` (before its close), the loans bearing their interest (`accrues`) or none: what is asked is
+ *  read as the end of the grace will ask it. */
 export interface Ahead {
   day: number;
-  rate: number;
+  accrues: boolean;
 }
 
 /** The interest `l`'s principal due will bear in the grace days still to come from `ahead.day` that its
@@ -1055,7 +1079,7 @@ export interface Ahead {
 function graceAhead(b: LoanBook, l: Loan, ahead: Ahead | null): Fen {
   if (ahead === null || !b.accruing || l.overdueFrom === null) return 0;
   if (l.next < l.dueDays.length && carriedTo(l, ahead.day) !== null) return 0;
-  return chargesAhead(l.dueCarry, l.duePrincipal, ahead.rate, l.overdueFrom - ahead.day);
+  return chargesAhead(l.dueCarry, l.duePrincipal, ahead.accrues ? l.rate : 0, l.overdueFrom - ahead.day);
 }
 
 /** What `l` still owes beyond its arrears once no due day is left to carry it to — the remainder of the

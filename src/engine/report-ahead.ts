@@ -341,7 +341,8 @@ export function chargeOffCallsIn(
  *  a Jiebei loan's principal (a remainder within the tolerance carried too), a Huabei instalment plan not
  *  yet billed. */
 function instalmentsAhead(l: Line, day: number, p: Customer["policy"]): boolean {
-  if (l.id === "jiebei") return loans.comingInstalments(l.book, day, 0, wholeFen(p.toleranceAmount)) !== null;
+  if (l.id === "jiebei")
+    return loans.comingInstalments(l.book, day, false, wholeFen(p.toleranceAmount)) !== null;
   const { instalment, statements } = revolving.runningToTerm(l.ledger);
   return instalment > 0 || statements > 0;
 }
@@ -356,7 +357,7 @@ function calledInDays(
   p: Customer["policy"],
 ): { day: number; lastDay: number } | null {
   if (line.id === "jiebei") {
-    const coming = loans.comingInstalments(line.book, from, 0, wholeFen(p.toleranceAmount));
+    const coming = loans.comingInstalments(line.book, from, false, wholeFen(p.toleranceAmount));
     return coming === null ? null : { day: coming.day, lastDay: coming.lastDay };
   }
   return huabeiDueDays(line.ledger, from - 1, calendar, p);
@@ -451,16 +452,16 @@ export function noticeOn(
   const b = s.customer.jiebei.book;
   const amount = loans.dueOn(b, until);
   // the tolerance read as the grace's end will read it: with the interest its days add
-  const rate = b.accruing ? c.policy.jiebeiRatePerDay : 0;
+  const accrues = b.accruing;
   // a due day within the grace days cuts them short only when a repayment then pays its instalment first:
   // an older loan's (a younger one's waits behind this one's)
-  const next = loans.comingInstalments(b, until, rate, tolerance)?.day ?? null;
+  const next = loans.comingInstalments(b, until, accrues, tolerance)?.day ?? null;
   return {
     amount,
     minimum: amount,
     interest: loans.dueInterestOn(b, until),
     ...onlyThis(
-      loans.graceLastDay(b, until, tolerance, rate),
+      loans.graceLastDay(b, until, tolerance, accrues),
       next !== null && loans.fallsDueFirst(b, until, next) ? next : null,
     ),
   };

@@ -13,7 +13,8 @@
 //   - a bill whose minimum was not met falls into arrears: the whole bill is overdue (Huabei's rule), and a
 //     daily penalty runs on its unpaid principal instead of interest, charged back to the day after its due
 //     day (the grace period forgives only a repayment made within it).
-// Interest and penalties are simple daily rates on principal (actual days; no interest on interest).
+// Interest and penalties are simple daily rates on principal (actual days; no interest on interest), at
+// the rates of the statement that last stated the bill: a policy's new rates apply from its next statement.
 //
 // Repayment order (what a repayment pays, in turn): bills in arrears, oldest first (one in arrears at the
 // start of the day keeps its place all day, though a repayment left it within the tolerance); then every
@@ -81,6 +82,13 @@ interface Bill {
   /** day the bill was repaid in full, or null */
   settledDay: number | null;
   carry: Carry;
+  /** the daily rates the statement that last stated the bill stated (interest on what revolves, penalty on
+   *  arrears): a policy's new rates apply from its next statement, as its grace days do (StatementPolicy) */
+  revolvingRate: number;
+  penaltyRate: number;
+  /** the queued cycle's rates, as its statement stated them (taken when that cycle starts) */
+  queuedRevolvingRate: number;
+  queuedPenaltyRate: number;
 }
 
 export interface Revolving {
@@ -166,6 +174,10 @@ const copyBill = (b: Bill): Bill => ({
   toleratedOn: b.toleratedOn,
   settledDay: b.settledDay,
   carry: copyCarry(b.carry),
+  revolvingRate: b.revolvingRate,
+  penaltyRate: b.penaltyRate,
+  queuedRevolvingRate: b.queuedRevolvingRate,
+  queuedPenaltyRate: b.queuedPenaltyRate,
 });
 
 const copyPlan = (p: InstalmentPlan): InstalmentPlan => ({
@@ -410,9 +422,16 @@ function dropRepaidPlans(l: Revolving): void {
     }
 }
 
+/** The terms a statement states. Its rates hold for what it states until the next statement restates
+ *  them: a change of rates applies to what is owed from the next statement, not to a bill already stated
+ *  (a change of terms needs notice ahead: US Regulation Z, 12 CFR 1026.9(c)(2); China's 2011 rules for
+ *  bank cards ask 45 days' notice of a change of interest rates; **assumption**: the statement is the notice,
+ *  as for the grace days). */
 export interface StatementPolicy {
   minRepaymentRate: number;
   graceDays: number;
+  revolvingRatePerDay: number;
+  penaltyRatePerDay: number;
 }
 
 export interface StatementResult {
@@ -485,7 +504,12 @@ export function closeStatement(
   let overdue = 0;
   for (let i = l.firstOpen; i < l.bills.length; i++) {
     const b = l.bills[i]!;
-    if (b.state === "arrears") overdue += remaining(b);
+    if (b.state === "arrears") {
+      overdue += remaining(b);
+      // arrears are stated (overdue) too, at this statement's rates
+      b.revolvingRate = policy.revolvingRatePerDay;
+      b.penaltyRate = policy.penaltyRatePerDay;
+    }
     if (b.state !== "revolving" && b.state !== "open") continue;
     // a bill still in its first cycle is carried too: the statement states it (every part of what is owed
     // is named, so that they add up)
@@ -503,10 +527,14 @@ export function closeStatement(
         ? remaining(b)
         : cycleMinimum(unpaidPrincipal(b), unpaidCharges(b), policy.minRepaymentRate);
       b.queuedPaid = 0;
+      b.queuedRevolvingRate = policy.revolvingRatePerDay;
+      b.queuedPenaltyRate = policy.penaltyRatePerDay;
       continue;
     }
     b.dueDay = dueDay;
     b.overdueFrom = overdueFrom;
+    b.revolvingRate = policy.revolvingRatePerDay;
+    b.penaltyRate = policy.penaltyRatePerDay;
     b.cycleMinimum = closing
       ? remaining(b)
       : cycleMinimum(unpaidPrincipal(b), unpaidCharges(b), policy.minRepaymentRate);
@@ -546,6 +574,10 @@ export function closeStatement(
       toleratedOn: -1,
       settledDay: null,
       carry: newCarry(),
+      revolvingRate: policy.revolvingRatePerDay,
+      penaltyRate: policy.penaltyRatePerDay,
+      queuedRevolvingRate: 0,
+      queuedPenaltyRate: 0,
     });
     l.fees += fees;
   }
@@ -589,6 +621,18 @@ export function statedBy(l: Revolving, day: number): Fen {
   return total;
 }
 
+/** The penalty rate a bill due on `dueDay` bears if it is missed: the one its statement stated (a rate
+ *  changed since applies from the next statement); `otherwise` when no bill is stated due then. */
+export function statedPenaltyRate(l: Revolving, dueDay: number, otherwise: number): number {
+  for (let i = l.firstOpen; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    if (b.state === "settled") continue;
+    if (b.queuedDueDay === dueDay) return b.queuedPenaltyRate;
+    if (b.dueDay === dueDay && !b.cycleDecided) return b.penaltyRate;
+  }
+  return otherwise;
+}
+
 /** Whether a statement due on `dueDay` was already made (its grace has not ended yet). */
 export const statedFor = (l: Revolving, dueDay: number): boolean =>
   l.pending.some((p) => p.dueDay === dueDay);
@@ -596,8 +640,9 @@ export const statedFor = (l: Revolving, dueDay: number): boolean =>
 const cycleMinimum = (principal: Fen, charges: Fen, minRepaymentRate: number): Fen =>
   charges + Math.min(principal, Math.ceil(principal * minRepaymentRate));
 
-/** Adds the daily charges for days (chargedThrough, through], the state being constant over them. */
-export function accrue(l: Revolving, through: number, rates: { revolving: number; penalty: number }): void {
+/** Adds the daily charges for days (chargedThrough, through], the state being constant over them, at each
+ *  bill's stated rates. */
+export function accrue(l: Revolving, through: number): void {
   const from = l.chargedThrough + 1;
   if (through < from) return;
   l.chargedThrough = through;
@@ -605,9 +650,9 @@ export function accrue(l: Revolving, through: number, rates: { revolving: number
   for (let i = l.firstOpen; i < l.bills.length; i++) {
     const b = l.bills[i]!;
     if (b.state === "revolving")
-      charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), rates.revolving, through - from + 1), false);
+      charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), b.revolvingRate, through - from + 1), false);
     else if (b.state === "arrears")
-      charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), rates.penalty, through - from + 1), true);
+      charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), b.penaltyRate, through - from + 1), true);
   }
 }
 
@@ -630,11 +675,7 @@ export interface CycleOutcome {
  * Decides the bills whose grace has ended by `day` (they revolve, settle or fall into arrears: see the
  * header), then the statements whose grace has ended. Returns one outcome per statement, oldest first.
  */
-export function decideCycles(
-  l: Revolving,
-  day: number,
-  rates: { revolving: number; penalty: number; tolerance?: Fen },
-): CycleOutcome[] {
+export function decideCycles(l: Revolving, day: number, rates: { tolerance?: Fen }): CycleOutcome[] {
   // the tolerance service, once a statement (the minimum the customer was shown is its bills' together):
   // a shortfall of at most this is no shortfall, a remainder of at most this counts as repaid in full
   // (what is left stays owed, and revolves) — none on a line written off: a charge-off is final, and a
@@ -663,19 +704,19 @@ export function decideCycles(
       b.tolerated = statement !== undefined && statement.left <= tolerance;
       // a first cycle: interest from the day after the due day, for the grace days now past
       if (b.state === "open" && l.accruing)
-        charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), rates.revolving, graceDays), false);
+        charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), b.revolvingRate, graceDays), false);
       b.state = "revolving";
       if (b.queuedDueDay >= 0) queued = true;
     } else {
       // the penalty replaces interest from the day after the due day (a revolving bill already paid
       // interest for the grace days: the penalty's excess over it)
       if (l.accruing && b.state === "open")
-        charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), rates.penalty, graceDays), true);
-      else if (l.accruing && rates.penalty > rates.revolving)
+        charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), b.penaltyRate, graceDays), true);
+      else if (l.accruing && b.penaltyRate > b.revolvingRate)
         charge(
           l,
           b,
-          dailyCharges(b.carry, unpaidPrincipal(b), rates.penalty - rates.revolving, graceDays),
+          dailyCharges(b.carry, unpaidPrincipal(b), b.penaltyRate - b.revolvingRate, graceDays),
           true,
         );
       b.state = "arrears";
@@ -716,6 +757,8 @@ const NONE: CycleOutcome[] = [];
 function startQueuedCycle(l: Revolving, b: Bill, index: number): void {
   b.dueDay = b.queuedDueDay;
   b.overdueFrom = b.queuedOverdueFrom;
+  b.revolvingRate = b.queuedRevolvingRate;
+  b.penaltyRate = b.queuedPenaltyRate;
   // what was paid towards it counts once: the minimum is at most what was owed before that was paid
   b.cycleMinimum = Math.min(b.queuedMinimum, remaining(b) + b.queuedPaid);
   b.cyclePaid = b.queuedPaid;

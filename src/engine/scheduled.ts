@@ -64,20 +64,14 @@ function perPolicy<T extends object>(make: (p: Policy) => T): (p: Policy) => T {
   };
 }
 
-const huabeiRates = perPolicy((p) => ({
-  revolving: p.revolvingRatePerDay,
-  penalty: p.penaltyRatePerDay,
-  tolerance: wholeFen(p.toleranceAmount),
-}));
-const jiebeiRates = perPolicy((p) => ({
-  interest: p.jiebeiRatePerDay,
-  penalty: p.jiebeiPenaltyRatePerDay,
-  tolerance: wholeFen(p.toleranceAmount),
-}));
+// (Huabei's rates are its bills': each statement states them, revolving.StatementPolicy)
+const huabeiRates = perPolicy((p) => ({ tolerance: wholeFen(p.toleranceAmount) }));
+// (Jiebei's rates are its loans': agreed when each is drawn, loans.LoanRates)
+const jiebeiRates = perPolicy((p) => ({ tolerance: wholeFen(p.toleranceAmount) }));
 
 export function accrueAll(c: Customer, through: number): void {
-  revolving.accrue(c.huabei.ledger, through, huabeiRates(c.policy));
-  loans.accrue(c.jiebei.book, through, jiebeiRates(c.policy));
+  revolving.accrue(c.huabei.ledger, through);
+  loans.accrue(c.jiebei.book, through);
 }
 
 /** The engine's inputs of `day` before the customer's events (what `step` does for each, without those that

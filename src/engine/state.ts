@@ -107,7 +107,7 @@ export function initialState(
 /** What Jiebei asks today (its `minimum` and `statement` alike): the arrears, and the instalments falling
  *  due before the same day next month. */
 export const jiebeiDue = (s: EngineState, book: LoanBook): Fen =>
-  loans.amountDue(book, s.day, s.customer.policy.jiebeiRatePerDay, s.calendar.monthAfter(s.day));
+  loans.amountDue(book, s.day, s.calendar.monthAfter(s.day));
 
 /** The last day of a month on or after `day`. */
 export function monthEndAfter(calendar: Calendar, day: number): number {

@@ -1000,6 +1000,122 @@ describe("a grace changed between a statement and its due day", () => {
   });
 });
 
+describe("a Huabei rate changed between statements", () => {
+  // ¥1,000 stated on day 31, due day 40, met at its ¥100 minimum on day 38: ¥900 revolves from day 41 at
+  // 0.05 % a day (¥0.45). The rate raised (or cut) on day 45 applies from the next statement (day 60), as a
+  // grace changed after a statement does: the bill keeps the rates its statement stated (a change of terms
+  // needs notice ahead), and the statement of day 60 states the new ones. Its ¥98.55 minimum met on day 66
+  // (the charges first), the statement of day 91 carries the interest since
+  const events = [on.open(0, 4_000), on.purchase(5, 1_000), on.repay(38, "minimum"), on.repay(66, "minimum")];
+  const charges = (revolvingRatePerDay: number) => {
+    const t = run([...events, on.policy(45, { set: { revolvingRatePerDay } })], { until: 95 });
+    return stepsOf(t, "statement").map((s) => [s.day, s.event.carriedCharges]);
+  };
+
+  it("raised: the bill bears the rate its statement stated until the next one, the new rate from it", () => {
+    // day 60: 19 days × ¥0.45 = ¥8.55 (the raise once took it to 4 × ¥0.45 + 15 × ¥0.90 = ¥15.30 at once);
+    // day 66: 6 days × ¥0.90 = ¥5.40, ¥98.55 pays ¥13.95 of charges and ¥84.60: ¥815.40 left;
+    // day 91: 25 days × ¥0.8154 = ¥20.385 → ¥20.38
+    expect(charges(0.001)).toEqual([
+      [31, 0],
+      [60, 855],
+      [91, 2038],
+    ]);
+  });
+
+  it("cut: the same, the other way", () => {
+    // day 60: ¥8.55; day 66: 6 × ¥0.225 = ¥1.35, ¥98.55 pays ¥9.90 of charges and ¥88.65: ¥811.35 left;
+    // day 91: 25 × ¥0.2028375 = ¥5.07
+    expect(charges(0.00025)).toEqual([
+      [31, 0],
+      [60, 855],
+      [91, 507],
+    ]);
+  });
+
+  it("a penalty rate raised in a bill's grace: the bill missed bears the penalty it was stated with until the next statement", () => {
+    // nothing repaid: the ¥1,000 bill's grace ends on day 44, its penalty (0.05 %, ¥0.50 a day) charged back
+    // to day 41; raised to 0.2 % on day 42, it bears ¥0.50 a day to the statement of day 60, ¥2.00 from it
+    // (the raise once charged ¥2.00 a day back to day 41: ¥38.00 on day 60)
+    const t = run(
+      [on.open(0, 4_000), on.purchase(5, 1_000), on.policy(42, { set: { penaltyRatePerDay: 0.002 } })],
+      { until: 95 },
+    );
+    // day 60: ¥1,000 + 19 days (41–59) × ¥0.50 = ¥1,009.50; day 91: + 31 days × ¥2.00 = ¥1,071.50
+    expect(stepsOf(t, "statement").map((s) => [s.day, s.event.overdue])).toEqual([
+      [31, 0],
+      [60, 100_950],
+      [91, 107_150],
+    ]);
+  });
+
+  it("customer service tells the penalty the bill due bears: the rate its statement stated", () => {
+    // stated on day 31 at 0.05 %, raised to 0.2 % on day 35: missed, the bill due on day 40 bears 0.05 % to
+    // the next statement (it once told 0.2 %, the policy's, where the bill then bore 0.05 %)
+    const t = run(
+      [
+        on.open(0, 4_000),
+        on.purchase(5, 1_000),
+        on.policy(35, { set: { penaltyRatePerDay: 0.002 } }),
+        on.support(36),
+      ],
+      { until: 40 },
+    );
+    const next = stepOn(t, "contact_support", 36).remedies.find((r) => r.kind === "next_due");
+    expect(next).toMatchObject({ line: "huabei", day: 40, penalty: 0.0005 });
+  });
+});
+
+describe("a Jiebei rate changed after a loan is drawn", () => {
+  // ¥10,000 over 12 months drawn on day 1 at 0.04 % a day (¥4.00): its first instalment, due on day 32, is
+  // ¥833.33 + 31 days of interest. The rates raised on day 10 apply to loans drawn after the change: a
+  // loan's rates are agreed when it is drawn, a term of its contract (they once applied to it from day 10:
+  // 9 × ¥4.00 + 22 × ¥10.00, ¥1,089.33)
+  const t = run(
+    [
+      on.open(0, 20_000, "jiebei"),
+      on.borrow(1, 10_000, 12),
+      on.policy(10, { set: { jiebeiRatePerDay: 0.001, jiebeiPenaltyRatePerDay: 0.0015 } }),
+      on.borrow(20, 1_000, 3),
+    ],
+    { until: 70 },
+  );
+  const dues = stepsOf(t, "due")
+    .filter((s) => s.event.line === "jiebei")
+    .map((s) => [s.day, s.event.due]);
+
+  it("the loan drawn before bears its own rate; the loan drawn after, the new one", () => {
+    // day 32: ¥833.33 + 31 × ¥4.00 = ¥957.33; day 51: the ¥1,000 loan's ¥333.33 + 31 × ¥1.00 = ¥364.33
+    expect(dues.slice(0, 2)).toEqual([
+      [32, 95_733],
+      [51, 36_433],
+    ]);
+  });
+
+  it("missed, the loan drawn before bears the penalty it was drawn with", () => {
+    // the day-32 instalment missed (its grace ends on day 35): its ¥833.33 bears interest (¥0.3333 a day) on
+    // days 32–35 and the penalty's excess over it, charged back over the grace days 33–35, at the 0.06 % it
+    // was drawn with (¥0.1667 a day), not the new 0.15 % (¥0.9167: ¥961.41)
+    const overdue = stepsOf(t, "overdue").find((s) => s.event.line === "jiebei" && s.day === 36);
+    // ¥957.33 + 4 × ¥0.3333 + 3 × ¥0.1667 = ¥959.16
+    expect(overdue?.event.overdue).toBe(95_916);
+  });
+
+  it("customer service tells the penalty the instalment due bears: its loan's", () => {
+    const asked = run(
+      [
+        on.open(0, 20_000, "jiebei"),
+        on.borrow(1, 10_000, 12),
+        on.policy(10, { set: { jiebeiPenaltyRatePerDay: 0.0015 } }),
+        on.support(12),
+      ],
+      { until: 12 },
+    );
+    const next = stepOn(asked, "contact_support", 12).remedies.find((r) => r.kind === "next_due");
+    expect(next).toMatchObject({ line: "jiebei", day: 32, penalty: 0.0006 });
+  });
+});
+
 describe("the tolerance service on a Jiebei instalment", () => {
   // ¥3,000 over 3 months drawn on day 10: instalments due on days 41, 70 and 101 (the 11th), the first
   // ¥1,000 + 31 days of interest at 0.04 % = ¥1,037.20

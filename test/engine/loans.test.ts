@@ -32,7 +32,7 @@ const DUE = [45, 74, 105];
 
 function loan(): LoanBook {
   const b = newLoanBook();
-  draw(b, 14, 300_000, 3, [...DUE]);
+  draw(b, 14, 300_000, 3, [...DUE], rates);
   b.chargedThrough = 13;
   return b;
 }
@@ -43,9 +43,9 @@ function expectBalanced(b: LoanBook): void {
 
 /** Time passes to `day`: interest through the day before, instalments falling due, graces ending. */
 function openDay(b: LoanBook, day: number) {
-  accrue(b, day - 1, rates);
+  accrue(b, day - 1);
   const dues = fallDue(b, day, GRACE);
-  return { dues, decided: decideInstalments(b, day, { ...rates, tolerance: 0 }) };
+  return { dues, decided: decideInstalments(b, day, { tolerance: 0 }) };
 }
 
 describe("instalments", () => {
@@ -54,8 +54,8 @@ describe("instalments", () => {
     // days 14…44: 31 days × ¥3,000 × 0.04 % = 31 × 120 fen = 3,720 fen
     const { dues } = openDay(b, 45);
     expect(dues).toEqual([{ dueDay: 45, due: 100_000 + 3_720 }]);
-    expect(amountDue(b, 45, RATE, 74)).toBe(103_720);
-    repay(b, 103_720, 45, RATE);
+    expect(amountDue(b, 45, 74)).toBe(103_720);
+    repay(b, 103_720, 45);
     expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "paid", waived: 0 }]);
     // days 45…73 on ¥2,000: 29 × 80 fen
     expect(openDay(b, 74).dues).toEqual([{ dueDay: 74, due: 100_000 + 29 * 80 }]);
@@ -64,11 +64,11 @@ describe("instalments", () => {
 
   it("a repayment made before the due day is held for the instalment and pays it on the day", () => {
     const b = loan();
-    accrue(b, 39, rates);
+    accrue(b, 39);
     // on day 40: ¥1,000 + interest to day 44 (31 days × 120 fen), all of it held
-    const due = amountDue(b, 40, RATE, 69);
+    const due = amountDue(b, 40, 69);
     expect(due).toBe(100_000 + 3_720);
-    repay(b, due, 40, RATE);
+    repay(b, due, 40);
     expect(b.loans[0]!.held).toBe(100_000 + 3_720 - 26 * 120); // interest to day 39 paid at once
     const { dues } = openDay(b, 45);
     expect(dues).toEqual([{ dueDay: 45, due: 0 }]);
@@ -82,22 +82,22 @@ describe("instalments", () => {
     openDay(b, 45);
     // repaid on day 48, its last grace day, at the amount it fell due: paid; its ¥1,000 bore days 45…47
     expect(openDay(b, 48).decided).toEqual([]);
-    repay(b, 103_720, 48, RATE);
+    repay(b, 103_720, 48);
     expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "paid", waived: 0 }]);
     expect(openDay(b, 74).dues).toEqual([{ dueDay: 74, due: 100_000 + 29 * 80 + 3 * 40 }]);
-    repay(b, 102_440, 74, RATE);
+    repay(b, 102_440, 74);
     // the last (days 74…104 on ¥1,000), with no due day after it to carry anything to: what it bears in its
     // grace is asked with it, and paying what is due ends the loan
     expect(openDay(b, 105).dues).toEqual([{ dueDay: 105, due: 100_000 + 31 * 40 }]);
     openDay(b, 108);
     expect(dueInGrace(b)).toBe(100_000 + 31 * 40 + 3 * 40);
-    expect(amountDue(b, 108, RATE, 138)).toBe(dueInGrace(b));
+    expect(amountDue(b, 108, 138)).toBe(dueInGrace(b));
     // it is part of that instalment: repaid at the amount it fell due, the ¥1.20 left is a remainder with
     // no due day to go to, missed as any would be (a loan drawn in the engine has one, a month later)
     const short = structuredClone(b);
-    repay(short, 101_240, 108, RATE);
+    repay(short, 101_240, 108);
     expect(openDay(short, 109).decided).toEqual([{ dueDay: 105, outcome: "missed", waived: 0 }]);
-    repay(b, dueInGrace(b), 108, RATE);
+    repay(b, dueInGrace(b), 108);
     expect(openDay(b, 109).decided).toEqual([{ dueDay: 105, outcome: "paid", waived: 0 }]);
     expect(b.loans).toEqual([]);
     expectBalanced(b);
@@ -115,11 +115,11 @@ describe("instalments", () => {
     expect(overdueAmount(b)).toBe(103_720 + 4 * 40 + 3 * 20);
     // the later instalments are not due: the outstanding ¥2,000 bears interest, not the penalty
     expect(b.loans[0]!.outstanding).toBe(200_000);
-    accrue(b, 59, rates);
+    accrue(b, 59);
     // days 46…59 at 0.06 % in all: the excess for 46…48, the penalty itself for 49…59
     expect(b.penalties).toBe(3 * 20 + 60 * (59 - 48));
     // repaying the arrears clears them; the next instalment falls due as scheduled
-    repay(b, overdueAmount(b), 60, RATE);
+    repay(b, overdueAmount(b), 60);
     expect(oldestArrears(b)).toBeNull();
     expect(openDay(b, 74).dues[0]!.dueDay).toBe(74);
     expectBalanced(b);
@@ -135,7 +135,7 @@ describe("instalments", () => {
     // one instalment behind: all the charges and the first missed instalment's ¥1,000 repaid, the second's
     // ¥1,000 still owed — overdue since its due day, 74, not since 45 (charges are paid first, so what is
     // left is the later principal)
-    repay(b, overdueAmount(b) - 100_000, 78, RATE);
+    repay(b, overdueAmount(b) - 100_000, 78);
     expect(overdueAmount(b)).toBe(100_000);
     expect(oldestArrears(b)).toBe(74);
     // part of the oldest principal repaid moves nothing; the charges it bears first are repaid first
@@ -144,19 +144,19 @@ describe("instalments", () => {
     openDay(part, 49);
     openDay(part, 74);
     openDay(part, 78);
-    repay(part, overdueAmount(part) - 150_000, 78, RATE);
+    repay(part, overdueAmount(part) - 150_000, 78);
     expect(oldestArrears(part)).toBe(45);
-    repay(part, 150_000, 78, RATE);
+    repay(part, 150_000, 78);
     expect(oldestArrears(part)).toBeNull();
     expectBalanced(b);
   });
 
   it("an early repayment in part lowers the instalments to come; in full it ends the loan", () => {
     const b = loan();
-    accrue(b, 19, rates);
+    accrue(b, 19);
     // on day 20: interest to date 6 × 120 = 720; then the coming instalment is held — as it will fall due
     // once this repayment has lowered the principal — and the rest repays principal at once
-    repay(b, 200_000, 20, RATE);
+    repay(b, 200_000, 20);
     const l = b.loans[0]!;
     // principal left P and held H with H = ⌊P / 3⌋ + 25 days' interest on P (days 20…44) and
     // P = 300,000 − (199,280 − H): P = 153,379 fen, H = 51,126 + 1,533 = 52,659 fen. Holding the
@@ -174,7 +174,7 @@ describe("instalments", () => {
     // what is left is spread over the two instalments left
     const left = b.loans[0]!.outstanding;
     expect(openDay(b, 74).dues[0]!.due).toBeGreaterThanOrEqual(Math.floor(left / 2));
-    repay(b, balance(b), 75, RATE);
+    repay(b, balance(b), 75);
     expect(balance(b)).toBe(0);
     // the instalment of day 74 is recorded as paid when its grace ends; then the loan is done
     expect(openDay(b, 78).decided).toEqual([{ dueDay: 74, outcome: "paid", waived: 0 }]);
@@ -209,7 +209,7 @@ describe("instalments", () => {
     expect(nextLoanDay(b, 78)).toBe(105);
     openDay(b, 105);
     // repaid within the grace of day 105: the loan is gone, nothing more to record
-    repay(b, balance(b), 107, RATE);
+    repay(b, balance(b), 107);
     expect(b.loans).toEqual([]);
     expect(openDay(b, 109).decided).toEqual([]);
     expect(nextLoanDay(b, 109)).toBe(Number.POSITIVE_INFINITY);
@@ -221,19 +221,19 @@ describe("instalments", () => {
     // loan's due on day 91, the first's on day 105
     const twoLoans = (): LoanBook => {
       const b = newLoanBook();
-      draw(b, 0, 60_000, 3, [45, 74, 105]);
-      draw(b, 0, 30_000, 3, [31, 60, 91]);
+      draw(b, 0, 60_000, 3, [45, 74, 105], rates);
+      draw(b, 0, 30_000, 3, [31, 60, 91], rates);
       b.chargedThrough = -1;
       for (const day of [31, 35, 45, 49, 60, 64, 74, 78]) {
         openDay(b, day);
-        if (dueInGrace(b) > 0) repay(b, dueInGrace(b), day, RATE);
+        if (dueInGrace(b) > 0) repay(b, dueInGrace(b), day);
       }
-      accrue(b, 84, rates);
+      accrue(b, 84);
       return b;
     };
     const whole = twoLoans();
     const owed = balance(whole);
-    repay(whole, owed, 85, RATE);
+    repay(whole, owed, 85);
     expect(whole.loans).toEqual([]);
     // the first part meets the second loan's interest so far and its principal, not the interest it would
     // bear until day 91: held for that instalment, it covers all the loan's principal — settled at once, as
@@ -241,9 +241,9 @@ describe("instalments", () => {
     const split = twoLoans();
     const second = split.loans[1]!;
     const first = second.interest + second.outstanding;
-    repay(split, first, 85, RATE);
+    repay(split, first, 85);
     expect(split.loans).toHaveLength(1);
-    repay(split, owed - first, 85, RATE);
+    repay(split, owed - first, 85);
     expect(split.loans).toEqual([]);
     expect(split.repayments).toBe(whole.repayments);
     expect(split.interest).toBe(whole.interest);
@@ -259,14 +259,14 @@ describe("the tolerance at a due date", () => {
   /** `n` loans of `fen` each over 3 months, drawn together: one due date of the line, days 45, 74, 105. */
   function loans(n: number, fen: number): LoanBook {
     const b = newLoanBook();
-    for (let i = 0; i < n; i++) draw(b, 14, fen, 3, [...DUE], 134);
+    for (let i = 0; i < n; i++) draw(b, 14, fen, 3, [...DUE], rates, 134);
     b.chargedThrough = 13;
     return b;
   }
   const decide = (b: LoanBook, day: number) => {
-    accrue(b, day - 1, rates);
+    accrue(b, day - 1);
     fallDue(b, day, GRACE);
-    return decideInstalments(b, day, { ...rates, tolerance: TOLERANCE });
+    return decideInstalments(b, day, { tolerance: TOLERANCE });
   };
 
   it("is of the due date, not of each loan: loans drawn together are not a tolerance each", () => {

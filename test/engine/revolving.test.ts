@@ -26,8 +26,8 @@ import {
 } from "../../src/engine/revolving.js";
 import { on, run, stepsOf, testPolicy } from "./builders.js";
 
-const policy = { minRepaymentRate: 0.1, graceDays: 3 };
-const rates = { revolving: 0.0005, penalty: 0.0005 };
+const rates = { revolvingRatePerDay: 0.0005, penaltyRatePerDay: 0.0005 };
+const policy = { minRepaymentRate: 0.1, graceDays: 3, ...rates };
 
 /** balance = purchases − repayments + charges, the ledger's own invariant */
 function expectBalanced(l: Revolving): void {
@@ -36,8 +36,8 @@ function expectBalanced(l: Revolving): void {
 
 /** Time passes to `day`: charges through the day before, then the cycles whose grace ended. */
 function openDay(l: Revolving, day: number) {
-  accrue(l, day - 1, rates);
-  return decideCycles(l, day, rates);
+  accrue(l, day - 1);
+  return decideCycles(l, day, {});
 }
 
 /** One bill of `fen` stated on day 0, due on day 9 (its grace ends after day 12). */
@@ -88,7 +88,7 @@ describe("what a statement says is owed", () => {
     const l = oneBill(100_000);
     repay(l, 10_000, 5);
     openDay(l, 13);
-    accrue(l, 29, rates);
+    accrue(l, 29);
     purchase(l, 20_000, 20, null);
     const bill = closeStatement(l, 30, 39, policy)!;
     expect(bill.carriedCharges).toBe(45 * 20); // days 10…29 on ¥900
@@ -123,7 +123,7 @@ describe("a bill repaid in full by its due day", () => {
     const l = oneBill(100_000);
     repay(l, 100_000, 9);
     expect(openDay(l, 13)).toEqual([{ dueDay: 9, outcome: "paid" }]);
-    accrue(l, 100, rates);
+    accrue(l, 100);
     expect(charges(l)).toBe(0);
   });
 });
@@ -132,7 +132,7 @@ describe("a statement while in arrears", () => {
   it("says what is already overdue, so a statement with nothing new still says why it asks", () => {
     const l = oneBill(100_000);
     openDay(l, 13); // the ¥100 minimum missed: the whole bill is overdue
-    accrue(l, 29, rates);
+    accrue(l, 29);
     const overdue = overdueAmount(l);
     expect(overdue).toBeGreaterThan(100_000);
     const bill = closeStatement(l, 30, 39, policy)!;
@@ -150,7 +150,7 @@ describe("revolving after a minimum repayment", () => {
     // the grace days (10, 11, 12) are charged when the cycle is decided: 3 × 45
     expect(l.interest).toBe(135);
     // the next statement (day 30) carries the ¥900 at interest with a new minimum: 10 % + the interest owed
-    accrue(l, 29, rates);
+    accrue(l, 29);
     expect(l.interest).toBe(45 * (29 - 9)); // days 10…29
     expect(closeStatement(l, 30, 39, policy)).toEqual({
       billed: 0,
@@ -163,7 +163,7 @@ describe("revolving after a minimum repayment", () => {
       toTerm: 0,
     });
     // no holiday between the statement and the next due day: interest runs on through day 39 and after
-    accrue(l, 39, rates);
+    accrue(l, 39);
     expect(l.interest).toBe(45 * (39 - 9));
     expectBalanced(l);
   });
@@ -224,7 +224,7 @@ describe("arrears", () => {
     expect(oldestArrears(l)).toBe(9);
     expect(overdueAmount(l)).toBe(balance(l));
     expect(minimumDue(l)).toBe(balance(l));
-    accrue(l, 20, rates);
+    accrue(l, 20);
     expect(l.penalties).toBe(50 * (20 - 9));
     expectBalanced(l);
   });
@@ -233,7 +233,7 @@ describe("arrears", () => {
     const l = oneBill(1_000);
     openDay(l, 13); // 3 grace days: 1.5 fen → 1 fen charged, 0.5 carried
     expect(l.penalties).toBe(1);
-    accrue(l, 22, rates); // 0.5 + 10 × 0.5 = 5.5 → 5 fen more
+    accrue(l, 22); // 0.5 + 10 × 0.5 = 5.5 → 5 fen more
     expect(l.penalties).toBe(6);
   });
 
@@ -285,7 +285,7 @@ describe("a calendar whose grace runs into the next statement", () => {
   it("asks no more than the bill owes, though both its cycles are a share of the same principal", () => {
     // a 60 % minimum: ¥1,000 stated on day 0, due day 9; ¥600 paid leaves ¥400 revolving, whose cycle
     // due on day 29 asks ¥240 and more; the day-31 statement queues another 60 % of the same ¥400
-    const high = { minRepaymentRate: 0.6, graceDays: 3 };
+    const high = { minRepaymentRate: 0.6, graceDays: 3, ...rates };
     const l = newRevolving();
     purchase(l, 100_000, 0, null);
     closeStatement(l, 0, 9, high);
@@ -381,7 +381,7 @@ describe("a calendar whose grace runs into the next statement", () => {
   it("what was paid beyond the minimum in that grace counts once towards the queued cycle", () => {
     // a 60 % minimum: ¥1,000 stated on day 0, due day 9, met with ¥600; the day-11 statement queues 60 %
     // of the ¥400 left (¥240, due day 20); ¥200 more paid in the grace leaves ¥40 of that minimum to pay
-    const high = { minRepaymentRate: 0.6, graceDays: 3 };
+    const high = { minRepaymentRate: 0.6, graceDays: 3, ...rates };
     const l = newRevolving();
     purchase(l, 100_000, 0, null);
     closeStatement(l, 0, 9, high);
@@ -404,7 +404,7 @@ describe("the repayment order", () => {
     const l = oneBill(100_000); // bill A, due 9
     openDay(l, 13); // A in arrears: 100,000 + 150 penalty
     purchase(l, 50_000, 20, null);
-    accrue(l, 29, rates);
+    accrue(l, 29);
     closeStatement(l, 30, 39, policy); // bill B: 50,000, minimum 5,000
     purchase(l, 7_000, 31, null); // unbilled
     purchase(l, 30_000, 31, { term: 3, fee: 750 }); // an instalment plan, nothing billed yet
@@ -432,9 +432,9 @@ describe("the repayment order", () => {
       const l = oneBill(100_000);
       openDay(l, 13);
       purchase(l, 50_000, 20, null);
-      accrue(l, 29, rates);
+      accrue(l, 29);
       closeStatement(l, 30, 39, policy);
-      accrue(l, 31, rates);
+      accrue(l, 31);
       return l;
     };
     const arrears = overdueAmount(ledger());
@@ -487,7 +487,7 @@ describe("instalment plans (分期)", () => {
     expect(overdueAmount(l)).toBe(41_000 + 60);
     expect(l.plans[0]!.unbilled).toBe(80_000);
     repay(l, overdueAmount(l), 14);
-    accrue(l, 29, rates);
+    accrue(l, 29);
     expect(closeStatement(l, 30, 39, policy)?.instalments).toBe(40_000);
     expect(closeStatement(l, 60, 69, policy)).toMatchObject({ instalments: 40_000, fees: 1_000 });
     expect(l.plans).toEqual([]);
@@ -505,7 +505,7 @@ describe("closure and write-off", () => {
     openDay(l, 13); // revolving ¥900
     purchase(l, 20_000, 14, null);
     purchase(l, 30_000, 14, { term: 6, fee: 1_350 });
-    accrue(l, 19, rates);
+    accrue(l, 19);
     return l;
   };
 
@@ -559,11 +559,11 @@ describe("closure and write-off", () => {
   it("a write-off books the balance as a loss, stops the charges, and leaves the debt owed", () => {
     const l = oneBill(100_000);
     openDay(l, 13);
-    accrue(l, 200, rates);
+    accrue(l, 200);
     const owed = balance(l);
     expect(writeOff(l)).toBe(owed);
     expect(l.writtenOff).toBe(owed);
-    accrue(l, 400, rates);
+    accrue(l, 400);
     expect(balance(l)).toBe(owed);
     expect(repay(l, 10_000, 401)).toBe(10_000);
     expectBalanced(l);

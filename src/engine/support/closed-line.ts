@@ -41,7 +41,7 @@ function payBalance(
   const coming: { day: number; amount: Fen; lastDay: number; calledIn?: Fen } | null = !runsToTerm(line)
     ? null
     : line.id === "jiebei"
-      ? loans.comingInstalments(line.book, day, c.policy.jiebeiRatePerDay, wholeFen(c.policy.toleranceAmount))
+      ? loans.comingInstalments(line.book, day, true, wholeFen(c.policy.toleranceAmount))
       : plansComing(c, line, day, calendar, asked);
   if (coming === null) {
     // called in (by a closure that answered a default, or Huabei's balance by any closure's statement):

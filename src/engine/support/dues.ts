@@ -90,7 +90,7 @@ function payDue(c: Customer, line: Line, day: number, calendar: Calendar): Remed
   // the last day it counts as paid on time: the end of its grace days (the due day itself without any)
   const last =
     line.id === "jiebei"
-      ? loans.graceLastDay(line.book, day, wholeFen(c.policy.toleranceAmount), c.policy.jiebeiRatePerDay)
+      ? loans.graceLastDay(line.book, day, wholeFen(c.policy.toleranceAmount), true)
       : revolving.graceLastDay(line.ledger, day);
   return {
     line: line.id,
@@ -111,13 +111,7 @@ function waivedUnlessPaid(
   calendar: Calendar,
 ): Extract<Remedy, { kind: "waived_unless_paid" }> | null {
   if (line.id !== "jiebei") return null;
-  const waiver = loans.waiverAhead(
-    line.book,
-    day,
-    c.policy.graceDays,
-    { interest: c.policy.jiebeiRatePerDay, penalty: c.policy.jiebeiPenaltyRatePerDay },
-    wholeFen(c.policy.toleranceAmount),
-  );
+  const waiver = loans.waiverAhead(line.book, day, c.policy.graceDays, wholeFen(c.policy.toleranceAmount));
   if (waiver === null) return null;
   return {
     line: "jiebei",

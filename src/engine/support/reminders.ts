@@ -38,9 +38,9 @@ export function nextDeadline(
   return { day: suspension, what: "suspension", forCredit };
 }
 
-/** The rate Jiebei's loans bear today: none once written off (a written-off debt accrues nothing). An
- *  instalment paid ahead but for its interest still asks that: with no rate it would read paid. */
-const loanRate = (c: Customer): number => (c.jiebei.book.accruing ? c.policy.jiebeiRatePerDay : 0);
+/** Whether Jiebei's loans bear their interest today: not once written off (a written-off debt accrues
+ *  nothing). An instalment paid ahead but for its interest still asks that: with none it would read paid. */
+const loansAccrue = (c: Customer): boolean => c.jiebei.book.accruing;
 
 /** The warning that the periodic review on `day` closes line `id` as left unused since `since`. */
 export function unusedClosure(
@@ -76,7 +76,7 @@ export function nextDue(
   const tolerance = wholeFen(p.toleranceAmount);
   const due =
     line.id === "jiebei"
-      ? (loans.comingInstalments(line.book, day, loanRate(c), tolerance)?.day ?? null)
+      ? (loans.comingInstalments(line.book, day, loansAccrue(c), tolerance)?.day ?? null)
       : revolving.owedAhead(line.ledger, day).first;
   if (due === null || due <= day) return null;
   const asked = overdue(line) + dueInGrace(c, line, day);
@@ -104,7 +104,12 @@ export function nextDue(
           },
         }
       : {}),
-    penalty: line.id === "jiebei" ? p.jiebeiPenaltyRatePerDay : p.penaltyRatePerDay,
+    // the rate the bill's statement stated, the loan's agreed when drawn (a policy's new rates apply from
+    // the next statement, to loans drawn after it)
+    penalty:
+      line.id === "jiebei"
+        ? loans.penaltyRateDue(line.book, due, p.jiebeiPenaltyRatePerDay)
+        : revolving.statedPenaltyRate(line.ledger, due, p.penaltyRatePerDay),
     ...(suspends !== null ? { suspends } : {}),
     ...(asked > 0 ? { onTopOf: asked } : {}),
   };
@@ -126,10 +131,7 @@ export function dueInFull(line: Line, day: number): boolean {
 export function dueInGrace(c: Customer, line: Line, day: number): Fen {
   // within the tolerance service, a Jiebei instalment repaid but a remainder is carried, not missed
   if (line.id === "jiebei")
-    return loans.dueInGrace(line.book, wholeFen(c.policy.toleranceAmount), {
-      day,
-      rate: c.policy.jiebeiRatePerDay,
-    });
+    return loans.dueInGrace(line.book, wholeFen(c.policy.toleranceAmount), { day, accrues: true });
   const due = revolving.dueBy(line.ledger, day).minimum - overdue(line);
   // within the tolerance service (nothing overdue), the shortfall does not fall into arrears — but on a line
   // written off there is none: its shortfall is missed (revolving.decideCycles), as Jiebei's (loans.tolerated)
