@@ -22,6 +22,9 @@ export default defineConfig({
   test: {
     // a hang fails in a minute; the heaviest tests take seconds on a quiet machine, more on a busy one
     testTimeout: 60_000,
+    // and a hook alike: a beforeAll that imports the built CLI (test/fuzz/argv.test.ts) took more than
+    // vitest's default 10 s on a machine shared by a few runs, failing the file before its first input
+    hookTimeout: 60_000,
     pool: "threads",
     // one seed for every property test (PROPERTY_SEED=random draws anew)
     setupFiles: ["test/helpers/property-seed.ts"],

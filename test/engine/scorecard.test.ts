@@ -1,6 +1,7 @@
 // The scorecard's rules, checked against its own tables: points and thresholds are being calibrated, so
 // nothing here names a particular number of points — only how bins, the range and reasons behave.
 
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { REASONS, type ReasonCode } from "../../src/engine/reasons.js";
 import { SCORED_INCOME_FLOOR } from "../../src/engine/score-inputs.js";
@@ -20,6 +21,7 @@ import {
   scoreReasons,
   scoreValue,
 } from "../../src/engine/scorecard.js";
+import { propertyRuns } from "../helpers/property-seed.js";
 import { type EventInput, on, run } from "./builders.js";
 
 /** Real inputs from the engine, so the value types (number, boolean, null) are the engine's. */
@@ -399,5 +401,56 @@ describe("the illustrative default probability", () => {
     expect(probabilityOfDefault(SCORE_MIN)).toBeGreaterThan(0.5);
     expect(probabilityOfDefault(700)).toBeGreaterThan(0.01);
     expect(probabilityOfDefault(700)).toBeLessThan(0.05);
+  });
+});
+
+describe("the score over any file", () => {
+  /** Any value a characteristic can take: a count or ratio anywhere in its bins and past them (an infinite
+   *  ratio too: debt with no income), a boolean for a yes/no one, and no information where it has a bin
+   *  for that. */
+  const anyValue = (c: Characteristic): fc.Arbitrary<number | boolean | null> => {
+    if (isBoolean(c)) return fc.boolean();
+    const top = c.bins.at(-2)!.upTo;
+    const value = Number.isInteger(top)
+      ? fc.integer({ min: 0, max: Math.ceil(top * 2) + 2 })
+      : fc.oneof(
+          fc.double({ min: 0, max: top * 2, noNaN: true }),
+          fc.constantFrom(...c.bins.slice(0, -1).map((b) => b.upTo), Number.POSITIVE_INFINITY),
+        );
+    return c.missing ? fc.option(value, { freq: 5 }) : value;
+  };
+  const file = fc
+    .tuple(...CHARACTERISTICS.map(anyValue))
+    .map((values) => inputs((c) => values[CHARACTERISTICS.indexOf(c)]!));
+
+  it("is monotone in each characteristic on every file, and is 350 + its points kept within 350–950", () => {
+    fc.assert(
+      fc.property(
+        file,
+        fc.nat({ max: CHARACTERISTICS.length - 1 }),
+        fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+        (i, k, [u, v]) => {
+          const s = score(i);
+          const sum = SCORE_MIN + s.points.reduce((a, b) => a + b, 0);
+          expect(s.score).toBe(Math.min(SCORE_MAX, Math.max(SCORE_MIN, sum)));
+          expect(scoreValue(i)).toBe(s.score);
+          expect(explain(i).map((f) => f.points)).toEqual(s.points);
+          // characteristic k at two values (a boolean one read as no and yes): the better never scores less
+          const c = CHARACTERISTICS[k]!;
+          if (isBoolean(c)) {
+            const no = score(inputs((x) => (x === c ? false : i[x.id]))).score;
+            const yes = score(inputs((x) => (x === c ? true : i[x.id]))).score;
+            expect(yes).toBeGreaterThanOrEqual(no);
+            return;
+          }
+          const top = c.bins.at(-2)!.upTo * 2 + 1;
+          const [low, high] = [Math.min(u, v) * top, Math.max(u, v) * top];
+          const at = (value: number) => score(inputs((x) => (x === c ? value : i[x.id]))).score;
+          const [worse, better] = MORE_IS_WORSE.includes(c.id) ? [high, low] : [low, high];
+          expect(at(better), `${c.id}: ${better} against ${worse}`).toBeGreaterThanOrEqual(at(worse));
+        },
+      ),
+      { numRuns: propertyRuns(300) },
+    );
   });
 });
