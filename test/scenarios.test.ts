@@ -4,13 +4,15 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { explain, type Step } from "../src/engine/index.js";
+import { explain, type Step, score, scoreReasons } from "../src/engine/index.js";
+import { citesEveryCharacteristic, saysCharacteristic } from "../src/engine/verdict.js";
 import { runScenario } from "../src/run-scenario.js";
 import { describeRemedy } from "../src/scenario/format.js";
 import { ROOT } from "./helpers/cli.js";
 
 const SCENARIOS = join(ROOT, "scenarios");
 const files = readdirSync(SCENARIOS).filter((f) => f.endsWith(".yaml"));
+const FIXTURES = readdirSync(join(ROOT, "test/fixtures/scenarios")).filter((f) => f.endsWith(".yaml"));
 
 const decisions = (steps: readonly Step[]) =>
   steps.filter((s) => s.decision !== null && s.decision !== "info");
@@ -53,6 +55,27 @@ describe("every shipped scenario", () => {
       expect(problems).toEqual([]);
     },
   );
+
+  // Regulation B: a score that fell short is no specific reason by itself — a decision on a score rule
+  // says the characteristic that cost the customer the most (itself, or a rule about it: OVERDUE_OUTSTANDING
+  // says OVERDUE_NOW), even when four rules would fill every place (a cut of a suspended line 115 points
+  // short on due dates missed once cited SCORE_BELOW_LIMIT_BAND, NOT_RESTORED_YET, OVERDUE_OUTSTANDING and
+  // SCORE_BELOW_RESTORE: twice "the score is too low", never the due dates missed)
+  it.each([
+    ...files.map((f) => join(SCENARIOS, f)),
+    ...FIXTURES.map((f) => join(ROOT, "test/fixtures/scenarios", f)),
+  ])("%s: a decision on a score rule says the characteristic costing the most", (path) => {
+    const { trace } = runScenario(path);
+    const problems: string[] = [];
+    for (const s of decisions(trace.steps)) {
+      if (!s.reasons.some(citesEveryCharacteristic)) continue;
+      const top = scoreReasons({ points: score(s.inputs).points, inputs: s.inputs }, 1)[0];
+      if (top === undefined) continue;
+      if (!saysCharacteristic(s.reasons, top))
+        problems.push(`day ${s.day} ${s.decision}: ${s.reasons.join(", ")} — not ${top}`);
+    }
+    expect(problems).toEqual([]);
+  });
 
   it.each(files)("%s meets its own expectations", (file) => {
     const run = runScenario(join(SCENARIOS, file));

@@ -42,7 +42,14 @@ import {
 } from "./standard.js";
 import { holdFact } from "./triggers.js";
 import type { Fen, Policy } from "./types.js";
-import { declined, principalReasons, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
+import {
+  declined,
+  MAX_REASONS,
+  principalReasons,
+  type RuleFact,
+  type ScoreSource,
+  type Verdict,
+} from "./verdict.js";
 import type { LineId, PolicyParamName } from "./vocabulary.js";
 
 /**
@@ -505,11 +512,17 @@ function restore(c: Customer, line: Line, s: Scored, kept: KeptOnceUsed): Verdic
   // said so)
   const { limit, cut, facts: held } = kept;
   if (cut === null && held.length === 0) return { decision: "restored", reasons, facts, limit: line.limit };
-  // the cut first (line management's, then the one kept once used): its fact is the one on record
+  // the cut first (line management's, then the one kept once used): its fact is the one on record; then
+  // what the line would fail once used, while there is room, as an application held to the limit kept
+  // once used cites it — LIMIT_KEPT_ONCE_USED alone names three standards ("the debt ratio, the score, its
+  // limit band"), not which: a line restored at ¥1,000 for ¥5,000 once told the debt ratio only as `also`
   const cuts = [...(cut?.facts ?? []), ...held];
   return {
     decision: "restored",
-    reasons: [...reasons, cuts[0]!.code],
+    reasons:
+      reasons.length + 1 >= MAX_REASONS
+        ? [...reasons, cuts[0]!.code]
+        : principalReasons([...reasons, ...cuts.map((f) => f.code)], s),
     facts: [...facts, ...cuts],
     limit: limit ?? line.limit,
     cutReasons:

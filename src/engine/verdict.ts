@@ -117,6 +117,15 @@ const RELATED_OF: ReadonlyMap<ReasonCode, readonly ReasonCode[]> = new Map(
   Object.entries(RELATED).map(([code, related]) => [code as ReasonCode, related ?? ANY_CHARACTERISTIC]),
 );
 
+/** Whether a rule is about the score itself, and so cites every characteristic (a minimum score, a limit
+ *  held to the score's band, the restoration score). */
+export const citesEveryCharacteristic = (code: ReasonCode): boolean =>
+  RELATED_OF.get(code) === ANY_CHARACTERISTIC;
+
+/** Whether reasons say a score characteristic's code: cite it, or cite a rule about it (RELATED). */
+export const saysCharacteristic = (reasons: readonly ReasonCode[], code: ReasonCode): boolean =>
+  reasons.some((r) => r === code || (RELATED_OF.get(r)?.includes(code) ?? false));
+
 /**
  * The principal reasons of an adverse decision: the rules' codes, then the related score characteristics
  * that cost points, largest shortfall first, four in all at most.
@@ -124,8 +133,20 @@ const RELATED_OF: ReadonlyMap<ReasonCode, readonly ReasonCode[]> = new Map(
 export function principalReasons(rules: readonly ReasonCode[], s: Scoring): ReasonCode[] {
   const out: ReasonCode[] = [];
   for (const r of rules) if (out.length < MAX_REASONS && !out.includes(r)) out.push(r);
-  // four rules leave no room for a characteristic: nothing to rank
-  if (out.length >= MAX_REASONS) return out;
+  // four rules leave no room for a characteristic: nothing to rank — but a score rule is no specific
+  // reason by itself (Regulation B: "insufficient score" is not enough), so where one is among them and
+  // the characteristic that cost the most points is said by none (neither cited nor a cited rule's own, as
+  // OVERDUE_OUTSTANDING says OVERDUE_NOW), it takes the last place; the rule it displaces is still told
+  // with its numbers, as a fact beside the reasons (the trace's `also`). A cut of a suspended line 115
+  // points short on due dates missed once cited SCORE_BELOW_LIMIT_BAND, NOT_RESTORED_YET,
+  // OVERDUE_OUTSTANDING and SCORE_BELOW_RESTORE — twice "the score is too low", never its main cause
+  if (out.length >= MAX_REASONS) {
+    if (s.points.length > 0 && rules.some(citesEveryCharacteristic)) {
+      const top = addScoreReasons([], s, 1)[0];
+      if (top !== undefined && !saysCharacteristic(out, top)) out[MAX_REASONS - 1] = top;
+    }
+    return out;
+  }
   // the characteristics the rules are about: any (a score rule), those listed, or none (made only when some are)
   let any = false;
   let among: ReasonCode[] | null = null;

@@ -1,6 +1,7 @@
 // A step's score change in words, for every renderer alike: the characteristics the step moved, what time
 // and month-end reports moved before it (the engine's `byTime`: never credited to the step), and the
-// 350–950 bounds when they took up points (the moves then add up to more than the change).
+// 350–950 bounds when they took up points (the moves then add up to more than the change, or time's part to
+// more than its own).
 
 import type { CharacteristicId, ScoreMove, Step } from "../engine/index.js";
 import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN } from "../engine/index.js";
@@ -45,15 +46,26 @@ export function scoreChange(step: Pick<Step, "score" | "scoreDelta" | "moves" | 
           moves: time.moves.map((m) => moveText(m.characteristic, m.to - m.from)),
         }
       : null,
-    bound: boundText(step.score, step.scoreDelta, step.moves),
+    bound: boundText(step.score, step.scoreDelta, step.moves, time ?? null),
   };
 }
 
-function boundText(score: number, delta: number, moves: readonly ScoreMove[]): string | null {
-  const points = moves.reduce((sum, m) => sum + m.to - m.from, 0);
-  if (points === delta) return null;
+const pointsOf = (moves: readonly ScoreMove[]) => moves.reduce((sum, m) => sum + m.to - m.from, 0);
+
+/** The bound that took up points, in the whole change or in time's part of it: the moves can add up to the
+ *  whole change though time's part was held (360, time −40 held at 350, the step +30: −10 in all), and
+ *  then time's sum and the step's own moves do not add up to the change. */
+function boundText(
+  score: number,
+  delta: number,
+  moves: readonly ScoreMove[],
+  time: NonNullable<Step["byTime"]> | null,
+): string | null {
+  const timeHeld = time !== null && pointsOf(time.moves) !== time.delta;
+  if (pointsOf(moves) === delta && !timeHeld) return null;
   const before = score - delta;
-  const floor = score === SCORE_MIN || before === SCORE_MIN;
+  // the floor held at either end, or in between (after time's part)
+  const floor = score === SCORE_MIN || before === SCORE_MIN || before + (time?.delta ?? 0) === SCORE_MIN;
   return floor
     ? `points below the floor of ${SCORE_MIN} count for nothing`
     : `points above the ceiling of ${SCORE_MAX} count for nothing`;

@@ -121,6 +121,13 @@ describe("a restoration is kept by the reviews that follow it on unchanged facts
     expect(back.facts).toContainEqual(
       expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", line: "jiebei", value: 1.05 }),
     );
+    // the restoration at a lower limit is an unfavourable change of terms: its reasons say which standard
+    // the limit kept once used is held to (LIMIT_KEPT_ONCE_USED alone names three), while there is room,
+    // as an application held to it does — the debt ratio once read only as `also`
+    const kept = back.reasons.indexOf("LIMIT_KEPT_ONCE_USED");
+    expect(kept).toBeGreaterThan(0);
+    expect(back.reasons[kept + 1]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+    expect(back.reasons.length).toBeLessThanOrEqual(4);
     expect(stepOn(t, "purchase", 140).decision).toBe("approved");
     const any = t.steps.filter((s) => s.day > 105 && REVERSED.has(s.decision ?? ""));
     expect(any.map((s) => [s.day, s.line, s.reasons])).toEqual([]);

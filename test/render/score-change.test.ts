@@ -58,6 +58,37 @@ describe("scoreChangeText", () => {
     );
   });
 
+  // the moves add up to the change, yet time's part was held at a bound: time's sum (−10) and the step's own
+  // moves (+30) once read as a change of +20 for one of −10, nothing said about the floor
+  it("names a bound that held time's part, though the moves add up to the whole change", () => {
+    const held = {
+      moves: [move("daysPastDueNow", 50, 10), move("monthlyIncome", 10, 40)],
+      byTime: { since: 5, delta: -10, moves: [move("daysPastDueNow", 50, 10)] },
+    };
+    // 360, time −40 held at 350, the step +30: 390 − 40 = 350
+    expect(scoreChangeText({ score: 350, scoreDelta: -10, ...held })).toBe(
+      "score −10: Monthly income (capacity to pay) +30; by time since day 5, −10: Days past due now −40 (points below the floor of 350 count for nothing)",
+    );
+    // 360, time −40 held at 350, the step +50 to 370: the floor held in between, at neither end
+    expect(
+      scoreChangeText({
+        score: 370,
+        scoreDelta: 10,
+        moves: [move("daysPastDueNow", 50, 10), move("monthlyIncome", 0, 40), move("age", 0, 10)],
+        byTime: held.byTime,
+      }),
+    ).toContain("floor of 350");
+    // 940, time +30 held at 950, the step −20: 950 + 10 − 20 = 940 + 30 − 20
+    expect(
+      scoreChangeText({
+        score: 950,
+        scoreDelta: 10,
+        moves: [move("utilisation", 30, 60), move("inquiries30d", 35, 15)],
+        byTime: { since: 5, delta: 10, moves: [move("utilisation", 30, 60)] },
+      }),
+    ).toContain("ceiling of 950");
+  });
+
   it("nothing to say without a change", () => {
     expect(scoreChangeText({ score: 700, scoreDelta: 0, moves: [] })).toBeNull();
   });
