@@ -216,7 +216,9 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       }
       line.limit = v.limit;
       return;
-    case "suspended":
+    case "suspended": {
+      // what was asked of the customer earlier in this suspension, for the record made now to keep
+      const asked = episodeNamed(line, v);
       if (v.limit !== undefined) noteCut(line, v, v.limit, day);
       // a policy change's suspension keeps the policy before the change, to tell while the change holds it; a
       // delinquency (or anything else the old policy would not restore either) makes it the customer's own
@@ -236,7 +238,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       if (v.beneath) {
         if (v.cause === "credit" || v.cause === "policy") {
           line.heldOver = { cause: v.cause, reasons: v.reasons, facts: v.facts, day };
-          line.blockersNamed = [];
+          line.blockersNamed = asked;
         }
         return;
       }
@@ -268,8 +270,9 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.factsOnRecord = v.facts;
       line.recordDay = day;
       // a hold laid over a suspension leaves what the reviews named about the suspension beneath
-      if (v.cause !== "security") line.blockersNamed = [];
+      if (v.cause !== "security") line.blockersNamed = asked;
       return;
+    }
     case "limit_reduced":
       noteCut(line, v, v.limit, day);
       // a suspended line keeps its suspension's reasons on record: they are what still stands in the way,
@@ -315,6 +318,32 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       if (factsKept(v) === "all" && line.status === "suspended") noteNamed(line, v.facts);
       return;
   }
+}
+
+/**
+ * What a suspension recorded anew on a line already suspended — the same episode: its clock stays the
+ * first's — keeps of what was asked of the customer before it: the earlier record's reasons and facts (the
+ * suspension's beneath a hold, when one is laid) and what the reviews since named, less what the new record
+ * names itself (its numbers are the latest). A restoration cites what the customer has done since the line
+ * was first suspended that a review asked for: an identity a policy suspension asked for and verified
+ * before a review recorded the suspension anew for credit (an overdue alone) is cited beside
+ * ARREARS_CLEARED. A line not suspended starts an episode: nothing is kept.
+ */
+function episodeNamed(line: Line, v: Verdict): RuleFact[] {
+  if (line.status !== "suspended") return [];
+  const earlier =
+    line.heldOver ??
+    (line.cause === "security" ? null : { reasons: line.reasonsOnRecord, facts: line.factsOnRecord });
+  const asked: RuleFact[] = [];
+  if (earlier !== null) {
+    asked.push(...earlier.facts);
+    for (const code of earlier.reasons) if (!asked.some((f) => f.code === code)) asked.push({ code });
+  }
+  const kept = [
+    ...asked.filter((f) => !line.blockersNamed.some((g) => g.code === f.code)),
+    ...line.blockersNamed,
+  ];
+  return kept.filter((f) => !v.reasons.includes(f.code) && !v.facts.some((g) => g.code === f.code));
 }
 
 /** What a review of a suspended line found in the way of its restoration, kept with the record (the latest

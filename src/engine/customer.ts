@@ -38,7 +38,8 @@ interface LineBase {
   /** the day those reasons were recorded (a security hold laid over a suspension records its own) */
   recordDay: number | null;
   /** what the reviews since that record named as standing in the way of a restoration (the latest
-   *  numbers of each): a restoration cites what of it has been cleared since, as it does the record's */
+   *  numbers of each), and what a record it replaced in the same suspension asked (episodeNamed,
+   *  apply-verdict.ts): a restoration cites what of it has been cleared since, as it does the record's */
   blockersNamed: readonly RuleFact[];
   /** the suspension a security hold was laid over: verifying identity lifts the hold, not this */
   heldOver: HeldSuspension | null;

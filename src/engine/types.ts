@@ -365,8 +365,11 @@ export type Remedy = {
       periodic?: { reads: number; needed: number; report: { day: number; date: string } | null };
       policyBars?: { largest: Fen; smallest: Fen; atIncome?: Fen };
       scoreBars?: ScoreBars;
-      /** with `ready`: the lower limit the review restores the line at, `of` its own (fen) */
+      /** with `ready`, or only the clean period in the way: the lower limit the review restores the line
+       *  at, `of` its own (fen) */
       kept?: { limit: Fen; of: Fen };
+      /** as `kept`, for the early review offered (`early`) */
+      earlyKept?: { limit: Fen; of: Fen };
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */

@@ -193,6 +193,7 @@ function remedyJson(r: Remedy): Record<string, unknown> {
           },
         }),
         ...(r.kept && { kept: { limit: yuan(r.kept.limit), of: yuan(r.kept.of) } }),
+        ...(r.earlyKept && { earlyKept: { limit: yuan(r.earlyKept.limit), of: yuan(r.earlyKept.of) } }),
       };
     case "limit_cut":
       return {

@@ -559,21 +559,24 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           ? ""
           : `, reading the month-end report on ${r.reads.date} (day ${r.reads.day}), which counts the repayments made since the last one (the bills due before it paid at least at their minimum)`;
       // an early review now restores the line, reading today's record; the next periodic one would not
+      // the lower limit a review restores the line at, when one does (kept, earlyKept)
+      const atKept = (k: { limit: number; of: number } | undefined, what: string) =>
+        k === undefined
+          ? ""
+          : k !== r.kept && k.limit === r.kept?.limit
+            ? ` at the same ${money(k.limit)}`
+            : ` at ${money(k.limit)}, not its ${money(k.of)}: the most it keeps once used, as ${what} reads the customer`;
       const pr = r.periodic;
       if (r.ready && pr !== undefined && r.early?.now === true)
-        return `nothing more is needed: an early review (${requestReviewOf(r.line)}) now restores the line, reading today's record; the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) would not as things stand: ${pr.report === null ? "on its day" : `reading the month-end report on ${pr.report.date} (day ${pr.report.day})`}, the bills due before it met at their minimum, it reads a score of ${pr.reads}, short of the ${pr.needed} restoring the line needs`;
+        return `nothing more is needed: an early review (${requestReviewOf(r.line)}) now restores the line${atKept(r.earlyKept, "it")}, reading today's record; the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) would not as things stand: ${pr.report === null ? "on its day" : `reading the month-end report on ${pr.report.date} (day ${pr.report.day})`}, the bills due before it met at their minimum, it reads a score of ${pr.reads}, short of the ${pr.needed} restoring the line needs`;
       if (r.ready) {
         // nothing is asked above: no "once what is asked above is done"
         const early =
           r.early === null
             ? ""
-            : `; or ask for an early review (${requestReviewOf(r.line)}) ${r.early.now ? "now" : `from ${r.early.date} (day ${r.early.day})`}`;
+            : `; or ask for an early review (${requestReviewOf(r.line)}) ${r.early.now ? "now" : `from ${r.early.date} (day ${r.early.day})`}${r.earlyKept === undefined ? "" : `, which restores it${atKept(r.earlyKept, "that review")}`}`;
         // restored at a lower limit than its own: said, with why
-        const at =
-          r.kept === undefined
-            ? ""
-            : ` at ${money(r.kept.limit)}, not its ${money(r.kept.of)}: the most it keeps once used, as the review reads the customer`;
-        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${at}${report}${reads}${early}`;
+        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${atKept(r.kept, "the review")}${report}${reads}${early}`;
       }
       const income = r.withIncome;
       const review =
@@ -595,9 +598,14 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         return `no review restores the line under the current policy while Huabei is open: ${scoreBarsText(sb, "the line restored")}, Huabei counted used beside it — so no early review, higher income or higher score can while it is; with Huabei closed owing nothing, a file could reach it (its score raised too), and a change of the lender's policy (a lower ${sb.parameter}) would; ${review}`;
       if (sb !== undefined)
         return `no review restores the line under the current policy, whatever the customer does: ${scoreBarsText(sb, "the line restored")} — so no early review, higher income or higher score can; only a change of the lender's policy (a lower ${sb.parameter}) would, at a review after it; ${review}`;
-      if (r.early === null) return `${review}${reads}`;
+      // only the clean period in the way: that review restores the line, said at the lower limit it does
+      const restores =
+        r.kept === undefined ? "" : `, which restores the line${atKept(r.kept, "that review")}`;
+      if (r.early === null) return `${review}${restores}${reads}`;
       const from = r.early.now ? "today" : `from ${r.early.date} (day ${r.early.day})`;
-      return `${review}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}, once what is asked above is done`;
+      const earlyAt =
+        r.earlyKept === undefined ? "" : ` (it restores the line${atKept(r.earlyKept, "that review")})`;
+      return `${review}${restores}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}, once what is asked above is done${earlyAt}`;
     }
     case "wait_for_inquiries":
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;

@@ -507,6 +507,12 @@ describe("kept once used: the grant's limit", () => {
     expect(describeRemedy(jiebei)).toMatch(
       /^Jiebei: nothing more to repay: .* bring total debt \/ annual income to 1\.00, within 1\.00, at the periodic review on 2024-03-01 \(day 60\)/,
     );
+    // …and the JSON says what the step says: no higher income asked (one worked out with Huabei back was),
+    // and no Jiebei debt ratio over its cap (1.04 read with Huabei back) — Huabei's own is still said
+    expect(jiebei.income).toBeNull();
+    const debtFacts = answer.facts.filter((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH");
+    expect(debtFacts.map((f) => f.line)).toEqual(["huabei"]);
+    expect(answer.reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
     expect(jiebei.withOther).toEqual({
       line: "huabei",
       repay: [{ debt: "elsewhere", amount: 1_339_500, all: false }],

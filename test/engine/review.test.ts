@@ -2265,6 +2265,46 @@ describe("fixes from review", () => {
     });
   });
 
+  it("a restoration cites what was asked since the line was first suspended, though a review recorded the suspension anew", () => {
+    // suspended for policy on day 45 (the identity the change of day 40 requires), verified on day 50; a bill
+    // left unpaid: the early review of day 73 records the suspension anew for credit (the overdue alone).
+    // The identity was asked for in this suspension and verified since: the restoration cites it
+    const events = (verifyDay: number) => [
+      on.open(0, 5_000),
+      on.purchase(3, 1_000),
+      on.repay(20, "full"),
+      on.purchase(35, 500),
+      on.policy(40, { set: { requireVerified: true } }),
+      on.verify(verifyDay),
+      on.requestReview(73),
+      on.repay(100, "full"),
+    ];
+    const options = {
+      policy: testPolicy({ requireVerified: false, restoreCleanDays: 30 }),
+      profile: { verified: false },
+      until: 140,
+    };
+    const t = run(events(50), options);
+    expect(stepOn(t, "review", 45)).toMatchObject({
+      decision: "suspended",
+      cause: "policy",
+      reasons: ["POLICY_CHANGE", "IDENTITY_REQUIRED"],
+    });
+    const early = stepOn(t, "request_review", 73);
+    expect(early).toMatchObject({ decision: "suspended", cause: "credit" });
+    expect(early.reasons).not.toContain("IDENTITY_REQUIRED");
+    expect(stepOn(t, "review", 135)).toMatchObject({
+      decision: "restored",
+      reasons: ["ARREARS_CLEARED", "IDENTITY_VERIFIED"],
+    });
+    // verified before the change asked for it: no review asked, nothing is claimed
+    const before = run(events(39), options);
+    expect(stepOn(before, "review", 135)).toMatchObject({
+      decision: "restored",
+      reasons: ["ARREARS_CLEARED"],
+    });
+  });
+
   it("a verification lifting a hold over a cleared credit suspension that a change now holds leaves it suspended for the change", () => {
     // suspended for credit on day 70 (a bill left unpaid until day 80), held from day 92, the policy asks for
     // a score no one has from day 95; clean for 30 days by day 110, verified on day 112, before any review

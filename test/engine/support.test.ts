@@ -5270,3 +5270,74 @@ describe("two debt steps for a review after the next (the next reads the report 
     ]);
   });
 });
+
+describe("contact_support: the limit a promised restoration comes back at", () => {
+  // a ¥5,000 line suspended under a debt cap lowered to 0.60, a bill then left past due; the overdue and
+  // ¥9,000 elsewhere repaid on days 51–52: only the clean period stands until day 141, and the review of day
+  // 166 restores the line at the ¥1,000 it keeps used (the ratio with ¥5,000 used would be over the cap)
+  const calls = [100, 140, 150];
+  const story = () =>
+    run(
+      [
+        on.open(0, 5_000),
+        on.purchase(3, 1_000),
+        on.policy(5, { set: { maxDebtToIncome: 0.6 } }),
+        on.repay(51, "full"),
+        on.externalRepayment(52, 9_000),
+        ...calls.map((d) => on.support(d)),
+      ],
+      {
+        policy: DEFAULT_POLICY,
+        profile: {
+          age: 40,
+          monthlyIncome: 10_000,
+          verified: true,
+          creditHistoryMonths: 60,
+          externalDebt: 80_000 * 100,
+        },
+        until: 170,
+      },
+    );
+  it("every answer that promises it says the lower limit, waiting out the clean period and for an early review too", () => {
+    const t = story();
+    const restored = stepsOf(t, "review").find((s) => s.decision === "restored")!;
+    const wait = (day: number) => remedy(stepOn(t, "contact_support", day).remedies, "wait_for_review")!;
+    expect(restored).toMatchObject({ day: 166, limit: 100_000 });
+    const kept = { limit: 100_000, of: 500_000 };
+    // still waiting out the clean period: the review named restores it at ¥1,000, as does the early review
+    for (const day of [100, 140]) {
+      expect(wait(day), `day ${day}`).toMatchObject({ ready: false, day: 166, kept, earlyKept: kept });
+      expect(describeRemedy(wait(day))).toMatch(
+        /\(day 166\), which restores the line at ¥1,000\.00, not its ¥5,000\.00: the most it keeps once used.*\(it restores the line at the same ¥1,000\.00\)$/,
+      );
+    }
+    // ready: the early review asked for now restores it at ¥1,000 too
+    expect(wait(150)).toMatchObject({ ready: true, kept, earlyKept: kept, early: { now: true } });
+    expect(describeRemedy(wait(150))).toMatch(
+      /request_review\) now, which restores it at the same ¥1,000\.00$/,
+    );
+    // played forward: an early review asked for on day 150 restores the line at ¥1,000
+    const early = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(3, 1_000),
+        on.policy(5, { set: { maxDebtToIncome: 0.6 } }),
+        on.repay(51, "full"),
+        on.externalRepayment(52, 9_000),
+        on.requestReview(150),
+      ],
+      {
+        policy: DEFAULT_POLICY,
+        profile: {
+          age: 40,
+          monthlyIncome: 10_000,
+          verified: true,
+          creditHistoryMonths: 60,
+          externalDebt: 80_000 * 100,
+        },
+        until: 151,
+      },
+    );
+    expect(stepOn(early, "request_review", 150)).toMatchObject({ decision: "restored", limit: 100_000 });
+  });
+});

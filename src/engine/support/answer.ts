@@ -14,6 +14,7 @@ import type { Scored } from "../score-inputs.js";
 import { scoreReasons } from "../scorecard.js";
 import type { Remedy } from "../types.js";
 import { principalReasons } from "../verdict.js";
+import type { LineId } from "../vocabulary.js";
 import type { SupportAnswer } from "./citing.js";
 import { closedLineSteps } from "./closed-line.js";
 import { debtsFollowed } from "./debt-followed.js";
@@ -50,11 +51,20 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     else closedLineSteps(c, line, day, s, calendar, answer, lines.length > 1);
   }
   cutLimitSteps(c, lines, day, s, calendar, answer);
-  debtsFollowed(c, day, calendar, answer.remedies);
+  // a debt step lowered to nothing more to repay (Huabei left suspended at the review it names): the ratio
+  // that review reads is within the cap — the line's fact worked out with Huabei back is not said
+  for (const id of debtsFollowed(c, day, calendar, answer.remedies)) withinCap(answer, id);
   incomesRestoring(c, day, calendar, answer.remedies);
   incomeGaps(c, day, calendar, answer.remedies);
   repayGaps(c, day, calendar, answer.remedies);
   return increaseDay(c, day, s, calendar, principal(answer, scoreReasons(s, MAX_REASONS), ranked));
+}
+
+/** The answer without line `id`'s debt-ratio fact — and without the reason when no other fact carries it. */
+function withinCap(answer: SupportAnswer, id: LineId): void {
+  answer.facts = answer.facts.filter((f) => !(f.code === "DEBT_TO_INCOME_TOO_HIGH" && f.line === id));
+  if (!answer.facts.some((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH"))
+    answer.reasons = answer.reasons.filter((r) => r !== "DEBT_TO_INCOME_TOO_HIGH");
 }
 
 /** A line not active as it stands on record: dated the day its reasons were recorded; a security hold over a

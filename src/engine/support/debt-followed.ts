@@ -36,10 +36,15 @@ type DebtStep = Extract<Remedy, { kind: "reduce_debt" }>;
  *   the least that restores Jiebei there (none: nothing more to repay), its ratio and what restoring counts
  *   said as that review reads them — unless a score or a bill in full Huabei's steps ask, which no copy
  *   plays, could restore Huabei there.
- * Nothing while an overdue is to be paid first (the copy would read it unpaid).
+ * Nothing while an overdue is to be paid first (the copy would read it unpaid). Returns the lines whose step
+ * was lowered to nothing more to repay (its `income` then null): the answer's debt-ratio fact for each,
+ * worked out with Huabei back, is not what that review reads (answerSupport drops it).
  */
-export function debtsFollowed(c: Customer, day: number, calendar: Calendar, remedies: Remedy[]): void {
-  if (remedies.some((r) => r.kind === "pay_overdue")) return;
+export function debtsFollowed(c: Customer, day: number, calendar: Calendar, remedies: Remedy[]): LineId[] {
+  // the lines whose debt step was lowered to nothing more to repay: the ratio the review it names reads is
+  // within the cap, which the answer's facts are to say
+  const within: LineId[] = [];
+  if (remedies.some((r) => r.kind === "pay_overdue")) return within;
   const verify = remedies.some((r) => r.kind === "verify_identity");
   const income = Math.max(
     c.profile.monthlyIncome,
@@ -85,8 +90,11 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
         repay,
         over: total(repay),
         ratio: debtToIncomeWith(file, counted - file.profile.externalDebt, 0),
+        // nothing more to repay: no higher income is asked either (one worked out with Huabei back)
+        ...(least === 0 ? { income: null } : {}),
         ...(r.restoring !== undefined ? { restoring: asSuspended(r.restoring, "huabei") } : {}),
       };
+      if (least === 0) within.push(r.line);
       continue;
     }
     // the other line restored at an earlier review, counted active and used at this one: the least that
@@ -124,6 +132,7 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
       early: wait.early !== null && wait.early.day < first ? wait.early : null,
     };
   }
+  return within;
 }
 
 /** The repayments totalling `a` (at most what all the debts owed come to), filled in the order of `asked`

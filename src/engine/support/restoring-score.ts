@@ -7,8 +7,8 @@ import { type Customer, type Line, lineOf, rulesFor, thinFile } from "../custome
 import { keptAtLeast, param } from "../eligibility.js";
 import { limitCap } from "../limits.js";
 import type { DueRecord } from "../record.js";
-import { asNextReviewReads, asReportReads, duesAhead } from "../report-ahead.js";
-import { restorationBlockers, restorationScore, restoredOnceUsed } from "../review.js";
+import { asNextReviewReads, asReportReads, duesAhead, openingOn, reviewedOn } from "../report-ahead.js";
+import { periodicReview, restorationBlockers, restorationScore, restoredOnceUsed } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { type CharacteristicId, highestScore } from "../scorecard.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
@@ -320,4 +320,29 @@ export function keptAtRestoration(
   const reads = line.id === "jiebei" && huabeiBack(file, review, s) ? withHuabeiActive(file) : file;
   const kept = restoredOnceUsed(reads, lineOf(reads, line.id), review, s);
   return kept.limit !== null && kept.limit < line.limit ? { limit: kept.limit, of: line.limit } : null;
+}
+
+/** The limit a review played ahead restores `line` at when it is lower than the line's own — the periodic
+ *  review on `review` (reviewedOn: Huabei's first) or, `early`, a review the customer asks for that day —
+ *  the customer doing nothing more until then than meet each bill and instalment at its minimum: what an
+ *  answer that promises the restoration (its clean period all that is left in the way, or an early review
+ *  offered instead) says it comes back at. Null when that review restores none, or gives back its limit. */
+export function keptAtReviewAhead(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  review: number,
+  early: boolean,
+): { limit: number; of: number } | null {
+  const lower = (limit: number) => (limit < line.limit ? { limit, of: line.limit } : null);
+  if (!early) {
+    const after = lineOf(reviewedOn(c, day, calendar, review), line.id);
+    return after.status === "active" ? lower(after.limit) : null;
+  }
+  const at = review === day ? c : openingOn(c, day, calendar, review);
+  const then = lineOf(at, line.id);
+  if (then.status !== "suspended") return null;
+  const v = periodicReview(at, then, review, scoreOn(at, review), true);
+  return v.decision === "restored" ? lower(v.limit) : null;
 }

@@ -26,7 +26,13 @@ import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { incomeAwaitsReport } from "./income-advice.js";
 import { cleanUntil, type Restoration, restoration } from "./restoration.js";
 import { debtHoldsEarly, scoreHoldsEarly } from "./restoration-debt.js";
-import { keptAtRestoration, restoresOnPaying, scoreOutOfReach, scoreRestores } from "./restoring-score.js";
+import {
+  keptAtRestoration,
+  keptAtReviewAhead,
+  restoresOnPaying,
+  scoreOutOfReach,
+  scoreRestores,
+} from "./restoring-score.js";
 import { standardRemedies } from "./standard-steps.js";
 
 const NOTHING_AHEAD = { ahead: null, reads: null, scored: null, periodic: null, report: null } as const;
@@ -193,12 +199,19 @@ function waitForReview(
         )))
       ? first
       : at;
-  // nothing in the way of the next review: the limit it gives the line back at, when lower than the line's
-  // (the most it keeps once used) — "restores the line" alone let a ¥5,000 line come back at ¥1,000 unsaid
-  const kept =
-    blockers.length === 0 && first === next && periodic === null && !barred
+  // an answer that promises the restoration — nothing in its way, or only the clean period, time alone —
+  // says the limit the review gives the line back at, when lower than the line's (the most it keeps once
+  // used): "restores the line" alone let a ¥5,000 line come back at ¥1,000 unsaid. The next review read as
+  // it reads the customer; a later one, and an early review offered instead, played ahead
+  const promised = !barred && blockers.every((b) => b.code === "OVERDUE_TOO_RECENT");
+  const kept = !promised
+    ? null
+    : blockers.length === 0 && first === next && periodic === null
       ? keptAtRestoration(c, line, day, calendar, first)
-      : null;
+      : periodic === null
+        ? keptAtReviewAhead(c, line, day, calendar, first, false)
+        : null;
+  const earlyKept = promised && early < first ? keptAtReviewAhead(c, line, day, calendar, early, true) : null;
   remedies.push({
     line: line.id,
     kind: "wait_for_review",
@@ -215,6 +228,7 @@ function waitForReview(
     // (beneath a security hold, the verification still stands in the way: not said then)
     ...(reads !== null && blockers.length === 0 ? { reads } : {}),
     ...(kept !== null ? { kept } : {}),
+    ...(earlyKept !== null ? { earlyKept } : {}),
   });
   // when time alone keeps the line from every review before the one named (its clean period), nothing the
   // customer does brings an earlier one: the wait is said first, then what to do by that review
