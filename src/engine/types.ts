@@ -365,8 +365,9 @@ export type Remedy = {
       periodic?: { reads: number; needed: number; report: { day: number; date: string } | null };
       policyBars?: { largest: Fen; smallest: Fen; atIncome?: Fen };
       scoreBars?: ScoreBars;
-      /** with `ready`: the lower limit the review restores the line at, `of` its own (fen) */
-      kept?: { limit: Fen; of: Fen };
+      /** with `ready`: the lower limit the review restores the line at, `of` its own (fen); `onceUsed`: the
+       *  most it keeps once used binds (LIMIT_KEPT_ONCE_USED), else line management's cut alone */
+      kept?: { limit: Fen; of: Fen; onceUsed: boolean };
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */

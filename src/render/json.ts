@@ -192,7 +192,7 @@ function remedyJson(r: Remedy): Record<string, unknown> {
             ...(r.policyBars.atIncome !== undefined ? { atIncome: yuan(r.policyBars.atIncome) } : {}),
           },
         }),
-        ...(r.kept && { kept: { limit: yuan(r.kept.limit), of: yuan(r.kept.of) } }),
+        ...(r.kept && { kept: { ...r.kept, limit: yuan(r.kept.limit), of: yuan(r.kept.of) } }),
       };
     case "limit_cut":
       return {

@@ -572,7 +572,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         const at =
           r.kept === undefined
             ? ""
-            : ` at ${money(r.kept.limit)}, not its ${money(r.kept.of)}: the most it keeps once used, as the review reads the customer`;
+            : ` at ${money(r.kept.limit)}, not its ${money(r.kept.of)}: ${r.kept.onceUsed ? "the most it keeps once used" : "the policy's line management cuts it"}, as the review reads the customer`;
         return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${at}${report}${reads}${early}`;
       }
       const income = r.withIncome;

@@ -314,10 +314,13 @@ export function keptAtRestoration(
   day: number,
   calendar: Calendar,
   review: number,
-): { limit: number; of: number } | null {
+): { limit: number; of: number; onceUsed: boolean } | null {
   const file = withDues(asNextReviewReads(c, day, calendar), duesAhead(c, day, calendar, review));
   const s = scoreOn(file, review);
   const reads = line.id === "jiebei" && huabeiBack(file, review, s) ? withHuabeiActive(file) : file;
   const kept = restoredOnceUsed(reads, lineOf(reads, line.id), review, s);
-  return kept.limit !== null && kept.limit < line.limit ? { limit: kept.limit, of: line.limit } : null;
+  // its facts name the once-used bound when that, not line management's cut, is what binds
+  return kept.limit !== null && kept.limit < line.limit
+    ? { limit: kept.limit, of: line.limit, onceUsed: kept.facts.length > 0 }
+    : null;
 }
