@@ -387,10 +387,19 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     const ready = steps
       .find((s) => s.event.type === "contact_support" && s.day === 150)!
       .remedies.find((r) => r.kind === "wait_for_review")!;
-    expect(ready).toMatchObject({ ready: true, day: 166, kept: { limit: restored.limit, of: 500_000 } });
+    expect(ready).toMatchObject({
+      ready: true,
+      day: 166,
+      kept: { limit: restored.limit, of: 500_000, onceUsed: true },
+    });
     expect(restored.limit).toBe(100_000);
     expect(describeRemedy(ready)).toMatch(
       /restores the line at ¥1,000\.00, not its ¥5,000\.00: the most it keeps once used/,
+    );
+    // a limit line management cuts, the once-used bound not binding, is said as that — not as kept once used
+    if (ready.kind !== "wait_for_review" || ready.kept === undefined) throw new Error("no kept limit");
+    expect(describeRemedy({ ...ready, kept: { ...ready.kept, onceUsed: false } })).toMatch(
+      /restores the line at ¥1,000\.00, not its ¥5,000\.00: the policy's line management cuts it, as the review/,
     );
   });
 

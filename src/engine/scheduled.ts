@@ -64,10 +64,10 @@ function perPolicy<T extends object>(make: (p: Policy) => T): (p: Policy) => T {
   };
 }
 
-// (Huabei's rates are its bills': each statement states them, revolving.StatementPolicy)
-const huabeiRates = perPolicy((p) => ({ tolerance: wholeFen(p.toleranceAmount) }));
-// (Jiebei's rates are its loans': agreed when each is drawn, loans.LoanRates)
-const jiebeiRates = perPolicy((p) => ({ tolerance: wholeFen(p.toleranceAmount) }));
+// the tolerance alone, for both lines: the rates are not the policy's of the day but each Huabei bill's, as
+// its statement stated them (revolving.StatementPolicy), and each Jiebei loan's, agreed when it was drawn
+// (loans.LoanRates)
+const tolerances = perPolicy((p) => ({ tolerance: wholeFen(p.toleranceAmount) }));
 
 export function accrueAll(c: Customer, through: number): void {
   revolving.accrue(c.huabei.ledger, through);
@@ -131,13 +131,13 @@ export function openDay(s: EngineState, day: number): readonly StepOutcome[] {
   const c = s.customer;
   const p = c.policy;
   let out: StepOutcome[] | null = null;
-  const cycles = revolving.decideCycles(c.huabei.ledger, day, huabeiRates(p));
+  const cycles = revolving.decideCycles(c.huabei.ledger, day, tolerances(p));
   for (let i = 0; i < cycles.length; i++) {
     const o = cycles[i]!;
     out = decided(s, c.huabei, o.dueDay, o.outcome, day, out);
   }
   loans.fallDue(c.jiebei.book, day, p.graceDays);
-  const instalments = loans.decideInstalments(c.jiebei.book, day, jiebeiRates(p));
+  const instalments = loans.decideInstalments(c.jiebei.book, day, tolerances(p));
   let waived = 0;
   for (let i = 0; i < instalments.length; i++) {
     const o = instalments[i]!;
@@ -156,7 +156,7 @@ export function openDay(s: EngineState, day: number): readonly StepOutcome[] {
 function arrearsWaiver(s: EngineState): StepOutcome | null {
   const c = s.customer;
   const line = c.jiebei;
-  const tolerance = jiebeiRates(c.policy).tolerance;
+  const tolerance = tolerances(c.policy).tolerance;
   if (loans.arrearsWaived(line.book, s.day, tolerance) === 0) return null;
   notePastDue(c, line, s.day);
   const waived = loans.waiveArrears(line.book, s.day, tolerance);
@@ -166,7 +166,7 @@ function arrearsWaiver(s: EngineState): StepOutcome | null {
 
 /** Remainders within the tolerance waived: a step of their own, with the tolerance they were within. */
 function waiver(s: EngineState, waived: Fen): StepOutcome {
-  const tolerance = jiebeiRates(s.customer.policy).tolerance;
+  const tolerance = tolerances(s.customer.policy).tolerance;
   return outcome(s, { type: "waiver", line: "jiebei", waived }, "jiebei", {
     decision: null,
     reasons: ["SMALL_BALANCE_WAIVED"],

@@ -366,10 +366,11 @@ export type Remedy = {
       policyBars?: { largest: Fen; smallest: Fen; atIncome?: Fen };
       scoreBars?: ScoreBars;
       /** with `ready`, or only the clean period in the way: the lower limit the review restores the line
-       *  at, `of` its own (fen) */
-      kept?: { limit: Fen; of: Fen };
+       *  at, `of` its own (fen); `onceUsed`: the most it keeps once used binds (LIMIT_KEPT_ONCE_USED), else
+       *  line management's cut alone */
+      kept?: { limit: Fen; of: Fen; onceUsed: boolean };
       /** as `kept`, for the early review offered (`early`) */
-      earlyKept?: { limit: Fen; of: Fen };
+      earlyKept?: { limit: Fen; of: Fen; onceUsed: boolean };
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */

@@ -60,7 +60,7 @@ export function defaultWorkers(accountDays: number, cores: number): number {
  * year each: a longer horizon takes as many fewer accounts a chunk (`days`), so that a chunk, which is when
  * progress is told and signals are let through, stays a fraction of a second's work (a chunk of 2,000
  * accounts of 36,500 days ran for over 25 s before the progress bar first moved). The first chunks
- * ramp up from MIN_CHUNK, doubling.
+ * ramp up from the least of them, doubling.
  */
 export function chunkRanges(from: number, to: number, threads: number, days = 365): Array<[number, number]> {
   const years = Math.max(1, days / 365);

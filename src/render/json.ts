@@ -192,8 +192,10 @@ function remedyJson(r: Remedy): Record<string, unknown> {
             ...(r.policyBars.atIncome !== undefined ? { atIncome: yuan(r.policyBars.atIncome) } : {}),
           },
         }),
-        ...(r.kept && { kept: { limit: yuan(r.kept.limit), of: yuan(r.kept.of) } }),
-        ...(r.earlyKept && { earlyKept: { limit: yuan(r.earlyKept.limit), of: yuan(r.earlyKept.of) } }),
+        ...(r.kept && { kept: { ...r.kept, limit: yuan(r.kept.limit), of: yuan(r.kept.of) } }),
+        ...(r.earlyKept && {
+          earlyKept: { ...r.earlyKept, limit: yuan(r.earlyKept.limit), of: yuan(r.earlyKept.of) },
+        }),
       };
     case "limit_cut":
       return {

@@ -560,12 +560,13 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           : `, reading the month-end report on ${r.reads.date} (day ${r.reads.day}), which counts the repayments made since the last one (the bills due before it paid at least at their minimum)`;
       // an early review now restores the line, reading today's record; the next periodic one would not
       // the lower limit a review restores the line at, when one does (kept, earlyKept)
-      const atKept = (k: { limit: number; of: number } | undefined, what: string) =>
+      // restored at a lower limit than its own: said, with which bound gives it
+      const atKept = (k: { limit: number; of: number; onceUsed: boolean } | undefined, what: string) =>
         k === undefined
           ? ""
           : k !== r.kept && k.limit === r.kept?.limit
             ? ` at the same ${money(k.limit)}`
-            : ` at ${money(k.limit)}, not its ${money(k.of)}: the most it keeps once used, as ${what} reads the customer`;
+            : ` at ${money(k.limit)}, not its ${money(k.of)}: ${k.onceUsed ? "the most it keeps once used" : "the policy's line management cuts it"}, as ${what} reads the customer`;
       const pr = r.periodic;
       if (r.ready && pr !== undefined && r.early?.now === true)
         return `nothing more is needed: an early review (${requestReviewOf(r.line)}) now restores the line${atKept(r.earlyKept, "it")}, reading today's record; the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) would not as things stand: ${pr.report === null ? "on its day" : `reading the month-end report on ${pr.report.date} (day ${pr.report.day})`}, the bills due before it met at their minimum, it reads a score of ${pr.reads}, short of the ${pr.needed} restoring the line needs`;
@@ -575,7 +576,6 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           r.early === null
             ? ""
             : `; or ask for an early review (${requestReviewOf(r.line)}) ${r.early.now ? "now" : `from ${r.early.date} (day ${r.early.day})`}${r.earlyKept === undefined ? "" : `, which restores it${atKept(r.earlyKept, "that review")}`}`;
-        // restored at a lower limit than its own: said, with why
         return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${atKept(r.kept, "the review")}${report}${reads}${early}`;
       }
       const income = r.withIncome;

@@ -56,14 +56,13 @@ export const PERSONA_KEYS: readonly string[] = [
   "jiebei",
   "reactions",
 ];
-const personaKeys = PERSONA_KEYS;
 
 /** A persona file where another kind was expected (validate's `otherKinds`): a scenario or a policy given
  *  a persona was "events: missing required field", or "none of its keys … is a policy field". */
 export const PERSONA_KIND: OtherKind = {
   noun: "persona",
-  keys: personaKeys.filter((k) => !scenarioKeys.includes(k) && !policyKeys.includes(k)),
-  all: personaKeys,
+  keys: PERSONA_KEYS.filter((k) => !scenarioKeys.includes(k) && !policyKeys.includes(k)),
+  all: PERSONA_KEYS,
   hint: "a persona is what `simulate` takes (credit-sim simulate FILE…); `run`, `explain`, `whatif` and `test` take a scenario",
 };
 

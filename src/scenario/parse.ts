@@ -152,21 +152,27 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
  * encoding. Undefined for a name without an extension (a pipe's `/dev/fd/63`, `LICENSE`, `.env`) or a
  * YAML or JSON one: those say nothing. A file's content decides what it is; its name only this hint.
  */
-export function misnamedHint(file: string): string | undefined {
+function misnamedHint(file: string): string | undefined {
   const extension = /[^.]\.([^.]+)$/.exec(basename(file))?.[1];
   if (extension === undefined || /^(?:ya?ml|json)$/i.test(extension)) return undefined;
   return `a .${extension} file is not a scenario, policy or persona file (those are .yaml, .yml or .json): check that it is the file meant`;
 }
 
+/** `hint` led by misnamedHint's when `file`'s name says it is something else (a syntax error's, an
+ *  encoding's): that it is the file meant is asked first. */
+export function misnamedFirst(file: string, hint: string): string;
+export function misnamedFirst(file: string, hint: string | undefined): string | undefined;
+export function misnamedFirst(file: string, hint: string | undefined): string | undefined {
+  const first = misnamedHint(file);
+  if (first === undefined) return hint;
+  return hint ? `${first}; if it is, ${hint}` : first;
+}
+
 /** A syntax error of a file named as something other than YAML or JSON, its hint led by misnamedHint's. */
 function misnamed(error: InputError, file: string): InputError {
-  const first = misnamedHint(file);
-  if (first === undefined) return error;
-  const { hint } = error.details;
-  return new InputError(error.message, {
-    ...error.details,
-    hint: hint ? `${first}; if it is, ${hint}` : first,
-  });
+  const hint = misnamedFirst(file, error.details.hint);
+  if (hint === error.details.hint) return error;
+  return new InputError(error.message, { ...error.details, ...(hint !== undefined ? { hint } : {}) });
 }
 
 /** Line `n` (1-based) of `text`, found without splitting the whole file. */

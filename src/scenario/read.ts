@@ -5,7 +5,7 @@ import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { InputError, shownFile, suggest } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReadReason } from "../shared/write-file.js";
 import { looksLikePolicy } from "./kinds.js";
-import { misnamedHint, parseText } from "./parse.js";
+import { misnamedFirst, parseText } from "./parse.js";
 
 /** Scenario and policy files are small; anything bigger is a mistake or an attack. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -332,15 +332,13 @@ export function decodeUtf8(bytes: Buffer, file: string, kind: InputKind, partial
   } catch {
     const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     // a picture or an archive given by mistake is not to be saved as UTF-8: its name says so first
-    const misnamed = kind === "result" ? undefined : misnamedHint(file);
-    const save =
-      kind === "result"
-        ? "save it as UTF-8 (a result of `simulate --json` is JSON text)"
-        : "save it as UTF-8 (scenario and policy files are YAML or JSON text)";
     throw new InputError("the file is not UTF-8 text", {
       file,
       ...(utf16 ? { found: "UTF-16 text" } : {}),
-      hint: misnamed ? `${misnamed}; if it is, ${save}` : save,
+      hint:
+        kind === "result"
+          ? "save it as UTF-8 (a result of `simulate --json` is JSON text)"
+          : misnamedFirst(file, "save it as UTF-8 (scenario and policy files are YAML or JSON text)"),
     });
   }
 }

@@ -42,9 +42,10 @@ export function shortened(text: string, max = MAX_QUOTED): string {
   return `${text.slice(0, head)}…${text.slice(tail)}`;
 }
 
+const LONG_WORD = new RegExp(`\\S{${MAX_PATH + 1},}`, "g");
 /** Each word of `text` (a run of characters without a space) longer than MAX_PATH, shortened. */
 const shortWords = (text: string): string =>
-  text.length > MAX_PATH ? text.replace(/\S{8193,}/g, (word) => shortened(word)) : text;
+  text.length > MAX_PATH ? text.replace(LONG_WORD, (word) => shortened(word)) : text;
 
 function clipDetails(d: InputErrorDetails): InputErrorDetails {
   const out: InputErrorDetails = { ...d };

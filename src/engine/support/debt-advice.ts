@@ -413,4 +413,5 @@ function payDown(c: Customer, reported: Record<LineId, Fen>, allowed: Fen): Debt
   return out;
 }
 
-const total = (repay: readonly DebtRepayment[]): Fen => repay.reduce((n, r) => n + r.amount, 0);
+/** What a step's repayments come to together (its `over`). */
+export const total = (repay: readonly DebtRepayment[]): Fen => repay.reduce((n, r) => n + r.amount, 0);

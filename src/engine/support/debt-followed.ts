@@ -14,6 +14,7 @@ import { leastAbove } from "../search.js";
 import { reviewOnOrAfter } from "../state.js";
 import type { DebtRepayment, Fen, Remedy } from "../types.js";
 import type { LineId } from "../vocabulary.js";
+import { total } from "./debt-advice.js";
 import { verifiedOn, withProfile } from "./read-ahead.js";
 import { larger, repaid } from "./repay-gap.js";
 import { restorationDebt } from "./restoration-debt.js";
@@ -173,5 +174,3 @@ function asSuspended(
     reported: restoring.reported.includes(id) ? restoring.reported : [...restoring.reported, id],
   };
 }
-
-const total = (repay: readonly DebtRepayment[]): Fen => repay.reduce((n, r) => n + r.amount, 0);

@@ -38,10 +38,6 @@ export function nextDeadline(
   return { day: suspension, what: "suspension", forCredit };
 }
 
-/** Whether Jiebei's loans bear their interest today: not once written off (a written-off debt accrues
- *  nothing). An instalment paid ahead but for its interest still asks that: with none it would read paid. */
-const loansAccrue = (c: Customer): boolean => c.jiebei.book.accruing;
-
 /** The warning that the periodic review on `day` closes line `id` as left unused since `since`. */
 export function unusedClosure(
   id: LineId,
@@ -74,9 +70,11 @@ export function nextDue(
 ): Extract<Remedy, { kind: "next_due" }> | null {
   const p = c.policy;
   const tolerance = wholeFen(p.toleranceAmount);
+  // Jiebei's loans with their interest but once written off (a written-off debt accrues nothing): an
+  // instalment paid ahead but for its interest still asks that, and with none would read paid
   const due =
     line.id === "jiebei"
-      ? (loans.comingInstalments(line.book, day, loansAccrue(c), tolerance)?.day ?? null)
+      ? (loans.comingInstalments(line.book, day, line.book.accruing, tolerance)?.day ?? null)
       : revolving.owedAhead(line.ledger, day).first;
   if (due === null || due <= day) return null;
   const asked = overdue(line) + dueInGrace(c, line, day);

@@ -11,6 +11,7 @@ import { reviewedOn } from "../report-ahead.js";
 import { leastAbove } from "../search.js";
 import type { DebtRepayment, Fen, Remedy } from "../types.js";
 import type { LineId } from "../vocabulary.js";
+import { total } from "./debt-advice.js";
 import { verifiedOn, withProfile } from "./read-ahead.js";
 
 type DebtStep = Extract<Remedy, { kind: "reduce_debt" }>;
@@ -90,7 +91,7 @@ function jointly(
   if (owed <= from || !ok(at(owed))) return { repay: null, over: null };
   const fen = leastAbove(from, owed, (x) => ok(at(x)));
   const repay = at(fen);
-  return { repay, over: repay.reduce((sum, p) => sum + p.amount, 0) };
+  return { repay, over: total(repay) };
 }
 
 /** A copy of `c` with `repay` made today: the debt elsewhere less its share, each line's repaid on it. */

@@ -2,6 +2,7 @@
 // line restored and used must still score to be kept, and that score read ahead — as the next review reads
 // the customer (a month end's report, the bills due before it), or a later one the coming report lowers.
 
+import { cutFact } from "../apply-verdict.js";
 import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, lineOf, rulesFor, thinFile } from "../customer.js";
 import { keptAtLeast, param } from "../eligibility.js";
@@ -314,12 +315,15 @@ export function keptAtRestoration(
   day: number,
   calendar: Calendar,
   review: number,
-): { limit: number; of: number } | null {
+): { limit: number; of: number; onceUsed: boolean } | null {
   const file = withDues(asNextReviewReads(c, day, calendar), duesAhead(c, day, calendar, review));
   const s = scoreOn(file, review);
   const reads = line.id === "jiebei" && huabeiBack(file, review, s) ? withHuabeiActive(file) : file;
   const kept = restoredOnceUsed(reads, lineOf(reads, line.id), review, s);
-  return kept.limit !== null && kept.limit < line.limit ? { limit: kept.limit, of: line.limit } : null;
+  // its facts name the once-used bound when that, not line management's cut, is what binds
+  return kept.limit !== null && kept.limit < line.limit
+    ? { limit: kept.limit, of: line.limit, onceUsed: kept.facts.length > 0 }
+    : null;
 }
 
 /** The limit a review played ahead restores `line` at when it is lower than the line's own — the periodic
@@ -334,15 +338,19 @@ export function keptAtReviewAhead(
   calendar: Calendar,
   review: number,
   early: boolean,
-): { limit: number; of: number } | null {
-  const lower = (limit: number) => (limit < line.limit ? { limit, of: line.limit } : null);
+): { limit: number; of: number; onceUsed: boolean } | null {
+  // the cut the restoration records names the bound that gives the lower limit (cutFact)
+  const lower = (limit: number, cut: RuleFact | undefined) =>
+    limit < line.limit ? { limit, of: line.limit, onceUsed: cut?.code === "LIMIT_KEPT_ONCE_USED" } : null;
   if (!early) {
     const after = lineOf(reviewedOn(c, day, calendar, review), line.id);
-    return after.status === "active" ? lower(after.limit) : null;
+    return after.status === "active"
+      ? lower(after.limit, after.cut?.day === review ? after.cut.facts[0] : undefined)
+      : null;
   }
   const at = review === day ? c : openingOn(c, day, calendar, review);
   const then = lineOf(at, line.id);
   if (then.status !== "suspended") return null;
   const v = periodicReview(at, then, review, scoreOn(at, review), true);
-  return v.decision === "restored" ? lower(v.limit) : null;
+  return v.decision === "restored" ? lower(v.limit, cutFact(v)) : null;
 }
