@@ -5303,7 +5303,7 @@ describe("contact_support: the limit a promised restoration comes back at", () =
     const restored = stepsOf(t, "review").find((s) => s.decision === "restored")!;
     const wait = (day: number) => remedy(stepOn(t, "contact_support", day).remedies, "wait_for_review")!;
     expect(restored).toMatchObject({ day: 166, limit: 100_000 });
-    const kept = { limit: 100_000, of: 500_000 };
+    const kept = { limit: 100_000, of: 500_000, onceUsed: true };
     // still waiting out the clean period: the review named restores it at ¥1,000, as does the early review
     for (const day of [100, 140]) {
       expect(wait(day), `day ${day}`).toMatchObject({ ready: false, day: 166, kept, earlyKept: kept });
