@@ -133,6 +133,14 @@ describe("problems are all said, and the odd file named", () => {
     ).toEqual(["at most 100000000"]);
   });
 
+  // it was 'expected: a number or {min, max}': a count that may also be a histogram or a group is a count
+  it("a fractional count in an aggregate is told a whole number", () => {
+    const e = refused(edited((d) => (at(d, ["aggregates", "champion", 0]).suspended = 1.5)));
+    const p = e.problems.find((q) => q.details.field === "aggregates.champion[0].suspended");
+    expect(p?.details.expected).toBe("a whole number");
+    expect(p?.details.found).toBe("1.5");
+  });
+
   // "found: a list of 2" named no value: the range is shown as it is written
   it("a range past the accounts shows the range itself", () => {
     const e = refused(edited((d) => (at(d, ["meta"]).range = [5, 3])));
