@@ -818,6 +818,26 @@ describe("files are checked for size before they are read", () => {
     expect(latin1.message).toBe("the file is not UTF-8 text");
   });
 
+  // `merge scenarios/zhang-ming.yaml` said 'no meta at the top': the file is named for what it is
+  it("a scenario, policy or persona file given to merge is named as one, with what merge takes", () => {
+    for (const [file, noun, key] of [
+      ["scenarios/zhang-ming.yaml", "scenario", "events"],
+      ["policies/tightened.yaml", "policy", "extends"],
+      ["personas/revolver.yaml", "persona", "spending"],
+    ] as const) {
+      const e = refusedFile(join(ROOT, file));
+      expect(e.message, file).toBe(
+        `a ${noun} file, not a population result of \`credit-sim simulate --json\``,
+      );
+      expect(e.details.found, file).toContain(key);
+      expect(e.details.hint, file).toMatch(/simulate … --shard I\/N --json/);
+    }
+    // a JSON scenario too, and a file of none of these kinds is still said to have no meta
+    const json = refusedFile(write("scenario.json", JSON.stringify({ events: [], until: 30 })));
+    expect(json.message).toMatch(/^a scenario file/);
+    expect(refusedFile(write("other.json", '{"x": 1}')).details.found).toBe("no meta at the top");
+  });
+
   it("a meta that is not a mapping is said to be that: not that there is no meta", () => {
     for (const [meta, found] of [
       ["[]", "a list"],
