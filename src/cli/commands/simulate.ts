@@ -9,7 +9,7 @@ import type { Policy } from "../../engine/index.js";
 import { checkTotalsSize } from "../../population/aggregate.js";
 import { type Arm, accountYaml, fileNamePart, flipFileName } from "../../population/export-account.js";
 import { flipRule, largestGroups, movedParameters } from "../../population/flips.js";
-import { defaultWorkers, runParallel } from "../../population/parallel.js";
+import { defaultWorkers, longRunNotice, runParallel } from "../../population/parallel.js";
 import { unmergeableDocument } from "../../population/read-result.js";
 import {
   documentPieces,
@@ -116,7 +116,11 @@ export async function simulateCommand(
   const [from, to] = o.shard ? shardRange(o.accounts, o.shard.index, o.shard.count) : [0, o.accounts];
   // what a worker weighs: lanes make the arms cost what diverges, about a third of an arm each
   const arms = 1 + pop.settings.arms.length / 3;
-  const workers = o.workers ?? defaultWorkers((to - from) * pop.settings.days * arms, availableParallelism());
+  const accountDays = (to - from) * pop.settings.days * arms;
+  const workers = o.workers ?? defaultWorkers(accountDays, availableParallelism());
+  // a run of hours or days is said before it starts, with how to spread it (on stderr: --json stays pure)
+  const long = longRunNotice(to - from, pop.settings.days, accountDays, workers, availableParallelism());
+  if (long !== null) writeErr(io, `credit-sim: warning: ${long}`);
   const meta: PopulationMeta = { ...pop.meta, range: [from, to] };
 
   // `--csv -`: the rows are standard output, so the report goes to stderr (--json alongside is refused);
