@@ -21,7 +21,7 @@ import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { EventSchema, policyParamsShape } from "../scenario/schema.js";
 import { yamlText } from "../scenario/yaml-text.js";
 import { InputError } from "../shared/errors.js";
-import { printable, shellPath } from "../shared/text.js";
+import { printable, printableName, shellPath } from "../shared/text.js";
 import { checkOutput, checkOwnFolder, occupied, ownFolder, writeOutput } from "../shared/write-file.js";
 import type { Goal } from "../whatif/goal.js";
 import { compareRuns, runVariant, searchTrace, type VariantRun } from "../whatif/run.js";
@@ -159,7 +159,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
     const v = state.current;
     const run = runVariant(v);
     say(
-      `\n${c.bold(`${printable(v.original.name)}${v.notes.length > 0 ? " (what-if)" : ""}`)}  ${c.dim(`policy ${printable(v.policy)}, days 0–${v.until}`)}`,
+      `\n${c.bold(`${printableName(v.original.name)}${v.notes.length > 0 ? " (what-if)" : ""}`)}  ${c.dim(`policy ${printable(v.policy)}, days 0–${v.until}`)}`,
     );
     for (const line of [...listingLines(run, c, o.columns), ...listingLegend(run, c)]) say(line);
     if (v.notes.length > 0) say(c.dim(`edits: ${v.notes.join("; ")}`));
@@ -177,7 +177,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
     }));
   };
 
-  say(c.bold(`What-if session: ${printable(base.loaded.scenario.name)}`));
+  say(c.bold(`What-if session: ${printableName(base.loaded.scenario.name)}`));
   say(
     c.dim(
       "Edit the timeline, then run to compare with the original. Esc goes back to the menu; Ctrl-C or Ctrl-D leaves at any time; nothing is written unless you save.",

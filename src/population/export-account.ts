@@ -109,7 +109,35 @@ export function accountYaml(
   });
 }
 
-/** The file name of one arm of a flipped account: account-42.tightened.yaml. */
-export function flipFileName(index: number, label: string): string {
-  return `account-${index}.${label.replace(/[^A-Za-z0-9_-]/g, "_")}.yaml`;
+/** The bytes of a policy's name a flipped account's file name keeps (a name is at most 200 characters, a
+ *  file name at most 255 bytes: `account-N.` and `.yaml` and an arm's suffix fit beside 200). */
+const FILE_NAME_PART = 200;
+
+/** The file name of one arm of a flipped account: account-42.tightened.yaml, account-7.严格政策.yaml;
+ *  `suffix` (`_arm_2_`, telling apart two names the file system would take for one) is never cut off. */
+export function flipFileName(index: number, label: string, suffix = ""): string {
+  return `account-${index}.${fileNamePart(label, FILE_NAME_PART)}${fileNamePart(suffix, FILE_NAME_PART)}.yaml`;
+}
+
+/**
+ * A name from a file as part of a file or folder name: letters and digits of any script (composed, NFC,
+ * as macOS stores names: `café` typed either way is one name), their marks, `_` and `-` (and `.` where
+ * `dots`, never first or last: a hidden name, or one Windows cuts short) kept; every other character —
+ * path separators, controls, bidirectional and zero-width characters, spaces, punctuation — is `_`. Cut to
+ * `maxBytes` of UTF-8 at a character's edge, as a file name is limited in bytes, not characters.
+ */
+export function fileNamePart(text: string, maxBytes: number, dots = false): string {
+  const kept = text
+    .normalize("NFC")
+    .replace(dots ? /[^\p{L}\p{M}\p{N}_.-]/gu : /[^\p{L}\p{M}\p{N}_-]/gu, "_")
+    .replace(/^\.|\.$/g, "_");
+  let out = "";
+  let bytes = 0;
+  for (const c of kept) {
+    const code = c.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    if (bytes > maxBytes) break;
+    out += c;
+  }
+  return out;
 }

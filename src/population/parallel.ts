@@ -8,6 +8,7 @@
 
 import { Worker } from "node:worker_threads";
 import { UsageError } from "../shared/errors.js";
+import { grouped } from "../shared/text.js";
 import { armBytes } from "./aggregate.js";
 import { expectedEvents } from "./expected-events.js";
 import type { Persona } from "./persona.js";
@@ -53,6 +54,47 @@ export const IN_PROCESS_BELOW = 4_000_000;
 /** The worker count when `--workers` is not given: the cores, unless the population is too small. */
 export function defaultWorkers(accountDays: number, cores: number): number {
   return accountDays < IN_PROCESS_BELOW ? 1 : cores;
+}
+
+/** CPU a weighted account-day takes on the machine docs/performance.md measures (414–427 ns on 2 workers):
+ *  a run's size is said in time from it. */
+export const NS_PER_ACCOUNT_DAY = 400;
+/** A run estimated at more CPU than this is said to be long before it starts (10 minutes). */
+export const LONG_RUN_CPU_SECONDS = 600;
+
+/**
+ * What `simulate` says before a run whose `accountDays` (arms weighted as the worker count weighs them)
+ * take more than LONG_RUN_CPU_SECONDS of CPU: its size, the time it will take on `workers` threads of
+ * `cores`, and how to spread it — shards on other machines, merged — and null for a run shorter than that.
+ * The run is not refused: a long one may be meant.
+ */
+export function longRunNotice(
+  accounts: number,
+  days: number,
+  accountDays: number,
+  workers: number,
+  cores: number,
+): string | null {
+  const cpu = (accountDays * NS_PER_ACCOUNT_DAY) / 1e9;
+  if (cpu <= LONG_RUN_CPU_SECONDS) return null;
+  // two workers do 1.4× what one does (docs/performance.md): each further thread counted at 0.7 of one
+  const threads = Math.min(workers, cores);
+  const wall = threads <= 1 ? cpu : cpu / (0.7 * threads);
+  const shards = Math.max(2, Math.ceil(wall / 3600));
+  return (
+    `${grouped(accounts)} accounts × ${grouped(days)} days is a long run: about ${duration(cpu)} of CPU ` +
+    `(~${NS_PER_ACCOUNT_DAY} ns an account-day), about ${duration(wall)} here on ${threads} thread${threads === 1 ? "" : "s"}. ` +
+    `To spread it, run it as shards on several machines — --shard 1/${shards} … --shard ${shards}/${shards} with --json, ` +
+    "the same other options, then `credit-sim merge` their files — or with more --workers where there are more cores"
+  );
+}
+
+/** A duration in words, rounded: `40 min`, `3.2 h`, `17 days`. */
+function duration(seconds: number): string {
+  if (seconds < 3600) return `${Math.max(1, Math.round(seconds / 60))} min`;
+  if (seconds < 48 * 3600) return `${(seconds / 3600).toFixed(1)} h`;
+  if (seconds < 730 * 86400) return `${grouped(Math.round(seconds / 86400))} days`;
+  return `${grouped(Math.round(seconds / (365 * 86400)))} years`;
 }
 
 /**

@@ -8,7 +8,14 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { duplicateJsonKeys } from "../scenario/json-position.js";
-import { parseJson } from "../scenario/parse.js";
+import {
+  looksLikePolicy,
+  type OtherKind,
+  PERSONA_KIND,
+  POLICY_KIND,
+  SCENARIO_KIND,
+} from "../scenario/kinds.js";
+import { parseJson, parseText } from "../scenario/parse.js";
 import { lineStartsOf, positionIn } from "../scenario/positions.js";
 import { decodeUtf8, readPipe, unreadable } from "../scenario/read.js";
 import { schemaKeysAt } from "../scenario/schema.js";
@@ -232,7 +239,7 @@ function boundFromMeta(head: Buffer, file: string): { meta: PopulationMeta; boun
   const format = /^\s*\{\s*"format"\s*:\s*("[^"\\]*")/.exec(text)?.[1];
   if (format !== undefined && isOtherVersion(JSON.parse(format))) throw otherVersionError(file, format);
   const key = /"meta"\s*:\s*\{/.exec(text);
-  if (!key) throw metaNotMapping(text, file) ?? notResult("no meta at the top");
+  if (!key) throw metaNotMapping(text, file) ?? inputFileGiven(text, file) ?? notResult("no meta at the top");
   const start = key.index + key[0].length - 1;
   const end = matchingBrace(text, start);
   if (end < 0) throw notResult("a meta that does not end near the top");
@@ -257,6 +264,37 @@ function boundFromMeta(head: Buffer, file: string): { meta: PopulationMeta; boun
   // every arm: the champion, then a challenger or each of a sweep's variants
   const bins = m.personas.length * armCount(m) * (armBytes(m.days) / 8);
   return { meta: m, bound: SLACK_BYTES + BYTES_PER_BIN * bins };
+}
+
+/** A scenario, policy or persona file given to merge (`merge scenarios/zhang-ming.yaml`): named for what it
+ *  is, with what merge takes instead — not "no meta at the top". null when the head reads as none of them. */
+function inputFileGiven(text: string, file: string): InputError | null {
+  const keys = topKeys(text, file);
+  if (keys.length === 0) return null;
+  const policy: OtherKind | undefined = looksLikePolicy(Object.fromEntries(keys.map((k) => [k, 0])))
+    ? POLICY_KIND
+    : undefined;
+  const kind =
+    [SCENARIO_KIND, PERSONA_KIND, POLICY_KIND].find((o) => keys.some((k) => o.keys.includes(k))) ?? policy;
+  if (kind === undefined) return null;
+  const own = keys.filter((k) => kind.keys.includes(k));
+  return new InputError(`a ${kind.noun} file, not a population result of \`credit-sim simulate --json\``, {
+    file,
+    expected: "a `simulate --json` result (one per shard): merge adds up the shards of one population",
+    found: `a ${kind.noun}${own.length > 0 ? ` (${own.slice(0, 4).join(", ")})` : ""}`,
+    hint: `run the population first — credit-sim simulate … --shard I/N --json > shard-I.json — and merge those files${kind === PERSONA_KIND ? "; a persona is what simulate takes" : ""}`,
+  });
+}
+
+/** The top-level keys of a YAML or JSON mapping at the head of a file (none if it reads as no mapping). */
+function topKeys(text: string, file: string): string[] {
+  try {
+    const data = parseText(text, file).data;
+    if (data !== null && typeof data === "object" && !Array.isArray(data)) return Object.keys(data);
+  } catch {
+    // a head cut short, or a file that is not YAML: its unindented `key:` lines
+  }
+  return [...text.matchAll(/^(["']?)([A-Za-z_$][\w$]*)\1[ \t]*:(?:[ \t]|$)/gm)].map((m) => m[2]!);
 }
 
 /** A meta that is there but no mapping (a list, a number, a string, null), said as a meta of the wrong

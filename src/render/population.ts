@@ -6,7 +6,7 @@ import { SCORE_BINS, SCORE_MIN } from "../population/aggregate.js";
 import { type Difference, METRIC_LABELS, significant } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
 import { type ArmSummary, type GroupSummary, OVERALL, overall, summarise } from "../population/stats.js";
-import { columnsOf, printable } from "../shared/text.js";
+import { columnsOf, printable, printableName } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
 import {
   ARM_AMOUNTS,
@@ -347,8 +347,8 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
 function printableMeta(m: PopulationResult["meta"]): PopulationResult["meta"] {
   return {
     ...m,
-    personas: m.personas.map((p) => ({ ...p, name: printable(p.name) })),
-    policy: { ...m.policy, name: printable(m.policy.name) },
-    challenger: m.challenger ? { ...m.challenger, name: printable(m.challenger.name) } : null,
+    personas: m.personas.map((p) => ({ ...p, name: printableName(p.name) })),
+    policy: { ...m.policy, name: printableName(m.policy.name) },
+    challenger: m.challenger ? { ...m.challenger, name: printableName(m.challenger.name) } : null,
   };
 }

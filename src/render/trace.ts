@@ -27,7 +27,7 @@ import {
   signed,
   statusText,
 } from "../scenario/format.js";
-import { columnsOf, padColumns, padColumnsStart, printable } from "../shared/text.js";
+import { columnsOf, padColumns, padColumnsStart, printable, printableName } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
 import { factorLines } from "./factor-table.js";
 import { GRID_LEGEND } from "./grid-legend.js";
@@ -245,8 +245,9 @@ function renderHeader(scenario: Scenario, o: TraceRenderOptions): string[] {
   const twoLines = o.jiebei === true;
   const money = (name: string) => [padStart(`${name}limit`, 12), padStart(`${name}balance`, 12)];
   const header = [
-    c.bold(printable(scenario.name)) + (scenario.description ? ` — ${printable(scenario.description)}` : ""),
-    c.dim(`policy ${printable(scenario.policy.name)}, from ${scenario.start}, days 0–${scenario.until}`),
+    c.bold(printableName(scenario.name)) +
+      (scenario.description ? ` — ${printable(scenario.description)}` : ""),
+    c.dim(`policy ${printableName(scenario.policy.name)}, from ${scenario.start}, days 0–${scenario.until}`),
     "",
     c.bold(
       [

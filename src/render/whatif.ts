@@ -5,7 +5,7 @@ import type { ChalkInstance } from "chalk";
 import { DECISIONS, REASON_CODES, type Step } from "../engine/index.js";
 import { decisionText } from "../scenario/format.js";
 import { maxOf } from "../shared/lists.js";
-import { columnsOf, grouped, padColumns, padColumnsStart, printable } from "../shared/text.js";
+import { columnsOf, grouped, padColumns, padColumnsStart, printable, printableName } from "../shared/text.js";
 import { adviceText, problemText } from "../whatif/advice.js";
 import { type ListingRow, listingOf, type VariantRun } from "../whatif/run.js";
 import { type CounterfactualResult, MAX_EDITS, workOf } from "../whatif/search.js";
@@ -134,7 +134,7 @@ export function renderListing(
   columns?: number,
   edits: readonly string[] = [],
 ): string {
-  const head = `${c.bold(printable(run.loaded.scenario.name))} — events by number (use with --remove / --edit)`;
+  const head = `${c.bold(printableName(run.loaded.scenario.name))} — events by number (use with --remove / --edit)`;
   // a variant's listing says what made it, as its comparison does
   const made = edits.length > 0 ? [c.bold("Edits"), ...edits.map((e) => `  ${e}`), ""] : [];
   const cols = c.bold(
@@ -152,7 +152,7 @@ const GOAL_TEXT = {
 export function renderCounterfactual(r: CounterfactualResult, base: VariantRun, c: ChalkInstance): string {
   const problem = problemText(r);
   const lines = [
-    `${c.bold(`Smallest change to ${GOAL_TEXT[r.goal]}`)}: ${printable(base.loaded.scenario.name)}`,
+    `${c.bold(`Smallest change to ${GOAL_TEXT[r.goal]}`)}: ${printableName(base.loaded.scenario.name)}`,
     c.dim(`  as it happened: ${problem}`),
     "",
   ];

@@ -389,6 +389,22 @@ export function describeIssue(
           pos,
           hooks,
         );
+      // a number where the union's number is whole (1.5 for a count, or a score that may be a range):
+      // said as the whole number refused — not 'a number or {min, max}' of a number
+      const whole =
+        typeof found === "number" && Number.isFinite(found)
+          ? issue.errors.find(
+              (b) => b.length === 1 && b[0]!.code === "invalid_type" && b[0]!.expected === "int",
+            )
+          : undefined;
+      if (whole)
+        return describeIssue(
+          { ...whole[0]!, path: [...issue.path, ...whole[0]!.path] } as z.core.$ZodIssue,
+          data,
+          file,
+          pos,
+          hooks,
+        );
       const expected =
         last === "amount"
           ? `a positive yuan amount or one of ${REPAY_KEYWORDS.join(", ")}`

@@ -97,6 +97,20 @@ export function unmistakable(text: string): string {
   return text.replace(/[\p{Cf}\p{Zs}]/gu, (c) => (c === " " ? c : codeEscape(c)));
 }
 
+/** A name from a file (a scenario's, a persona's, a policy's) as human output shows it: printable, and
+ *  its invisible format characters (zero-width space and non-joiner, word joiner, soft hyphen, BOM, tag
+ *  characters) shown as escapes, as error messages show them — `rev\u200bolver` is not printed as a
+ *  second "revolver". A zero-width joiner inside an emoji sequence (👩‍💻) is kept: it draws one emoji. */
+export function printableName(text: string): string {
+  return printable(text).replace(/\p{Cf}/gu, (c, i: number, all: string) =>
+    c === "\u200d" && EMOJI_BEFORE.test(all.slice(0, i)) && EMOJI_AFTER.test(all.slice(i + 1))
+      ? c
+      : codeEscape(c),
+  );
+}
+const EMOJI_BEFORE = /\p{Extended_Pictographic}[\u{fe0f}\u{1f3fb}-\u{1f3ff}]*$/u;
+const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
+
 /** One character as the escape a message shows it as: `\u200b`, or `\u{e0041}` past U+FFFF. */
 export function codeEscape(c: string): string {
   const code = c.codePointAt(0)!;

@@ -781,6 +781,17 @@ describe("simulate", () => {
       /^--sweep minScore: "600...700:10" is no range FROM..TO:STEP$/,
       'expected: two decimal numbers joined by two points, a colon and the step, e.g. minOpenScore=600..700:20\n  found:    "minScore=600...700:10"\n  hint:     FROM..TO takes two points: did you mean minScore=600..700:10?',
     ],
+    // the name's = typed twice (as a comparison is): said so, with the flag meant
+    [
+      ["--sweep", "minScore==600..700:10"],
+      /^--sweep minScore: "=600..700:10" is no range FROM..TO:STEP$/,
+      "hint:     one = between the parameter and its range: did you mean minScore=600..700:10?",
+    ],
+    [
+      ["--challenger-set", "minScore==650"],
+      /^--challenger-set minScore: one = between the parameter and its value$/,
+      "did you mean minScore=650?",
+    ],
     [["--sweep", "minScore=600..700.:10"], /"600..700.:10" is no range/, "a digit either side of its point"],
     [["--sweep", "minScore=600..700:1.2.3"], /"600..700:1.2.3" is no range/, "a digit either side"],
     [["--sweep", "maxDebtToIncome=.3..0.5:0.1"], /".3..0.5:0.1" is no range/, "0.5, not .5 or 5."],

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { accountYaml } from "../../src/population/export-account.js";
+import { accountYaml, fileNamePart, flipFileName } from "../../src/population/export-account.js";
 import { loadPersonaText } from "../../src/population/persona.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
 import { parseText } from "../../src/scenario/parse.js";
@@ -57,5 +57,27 @@ describe("the text of an exported file", () => {
     const data = parseText(text, "x.yaml").data as { name: string; policy: string };
     expect(data.name).toMatch(/ \(default; pol\u009b2J\u202e\)$/);
     expect(data.policy).toBe("./p\u202e\u009b.yaml");
+  });
+});
+
+// a policy named 严格政策 had its --flips files named account-1.____.yaml: every non-ASCII character was `_`
+describe("the names --flips gives its files and folders", () => {
+  it("keep letters and digits of any script, and nothing that could be a path, a control or unseen", () => {
+    expect(flipFileName(1, "严格政策")).toBe("account-1.严格政策.yaml");
+    expect(flipFileName(1, "ποлитика-٣")).toBe("account-1.ποлитика-٣.yaml");
+    expect(flipFileName(1, "a/b\\c..d")).toBe("account-1.a_b_c__d.yaml");
+    expect(flipFileName(1, "x\u200b\u202e\u0007\u00a0y")).toBe("account-1.x____y.yaml");
+    // composed as macOS stores names: café typed either way is one file
+    expect(flipFileName(1, "cafe\u0301")).toBe(flipFileName(1, "caf\u00e9"));
+    // a folder's part keeps a point but never first or last (hidden; cut off by Windows)
+    expect(fileNamePart(".git", 100, true)).toBe("_git");
+    expect(fileNamePart("v1.2.", 100, true)).toBe("v1.2_");
+  });
+
+  it("are cut by bytes at a character's edge, the arm's suffix kept", () => {
+    const name = flipFileName(12345, "严".repeat(200), "_arm_2_");
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+    expect(name.endsWith("严_arm_2_.yaml")).toBe(true);
+    expect(Buffer.byteLength(fileNamePart("𠀀".repeat(60), 99))).toBe(96);
   });
 });

@@ -133,6 +133,14 @@ describe("problems are all said, and the odd file named", () => {
     ).toEqual(["at most 100000000"]);
   });
 
+  // it was 'expected: a number or {min, max}': a count that may also be a histogram or a group is a count
+  it("a fractional count in an aggregate is told a whole number", () => {
+    const e = refused(edited((d) => (at(d, ["aggregates", "champion", 0]).suspended = 1.5)));
+    const p = e.problems.find((q) => q.details.field === "aggregates.champion[0].suspended");
+    expect(p?.details.expected).toBe("a whole number");
+    expect(p?.details.found).toBe("1.5");
+  });
+
   // "found: a list of 2" named no value: the range is shown as it is written
   it("a range past the accounts shows the range itself", () => {
     const e = refused(edited((d) => (at(d, ["meta"]).range = [5, 3])));
@@ -808,6 +816,26 @@ describe("files are checked for size before they are read", () => {
       write("latin1.json", Buffer.from(text.replace('"seed"', '"s\u00e9ed"'), "latin1")),
     );
     expect(latin1.message).toBe("the file is not UTF-8 text");
+  });
+
+  // `merge scenarios/zhang-ming.yaml` said 'no meta at the top': the file is named for what it is
+  it("a scenario, policy or persona file given to merge is named as one, with what merge takes", () => {
+    for (const [file, noun, key] of [
+      ["scenarios/zhang-ming.yaml", "scenario", "events"],
+      ["policies/tightened.yaml", "policy", "extends"],
+      ["personas/revolver.yaml", "persona", "spending"],
+    ] as const) {
+      const e = refusedFile(join(ROOT, file));
+      expect(e.message, file).toBe(
+        `a ${noun} file, not a population result of \`credit-sim simulate --json\``,
+      );
+      expect(e.details.found, file).toContain(key);
+      expect(e.details.hint, file).toMatch(/simulate … --shard I\/N --json/);
+    }
+    // a JSON scenario too, and a file of none of these kinds is still said to have no meta
+    const json = refusedFile(write("scenario.json", JSON.stringify({ events: [], until: 30 })));
+    expect(json.message).toMatch(/^a scenario file/);
+    expect(refusedFile(write("other.json", '{"x": 1}')).details.found).toBe("no meta at the top");
   });
 
   it("a meta that is not a mapping is said to be that: not that there is no meta", () => {

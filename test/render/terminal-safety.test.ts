@@ -18,7 +18,7 @@ import { renderTrace } from "../../src/render/trace.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { loadPolicy } from "../../src/scenario/load-policy.js";
 import { InputError } from "../../src/shared/errors.js";
-import { printable, visibleControls } from "../../src/shared/text.js";
+import { printable, printableName, visibleControls } from "../../src/shared/text.js";
 import { goldenTrace } from "../../src/testing/golden-trace.js";
 import type { TestRun } from "../../src/testing/report.js";
 import { renderPretty } from "../../src/testing/reporters/pretty.js";
@@ -80,6 +80,31 @@ describe("printable", () => {
     expect(printable("\u00a0::error::x")).toBe("\u00a0\\x3a:error::x");
     expect(printable("\u3000\u2003::warning::x")).toBe("\u3000\u2003\\x3a:warning::x");
     expect(printable("##vso[task.setvariable]x")).toBe("#\\x23vso[task.setvariable]x");
+  });
+});
+
+// a name holding a zero-width character was printed as is: `Zhang\u200bMing` looked like `ZhangMing`
+describe("a name's invisible characters", () => {
+  it("are shown as escapes, as error messages show them; an emoji's joiner is kept", () => {
+    expect(printableName("rev\u200bolver\u2060\u00ad\ufeff")).toBe("rev\\u200bolver\\u2060\\u00ad\\ufeff");
+    expect(printableName("\u200dx\u200c")).toBe("\\u200dx\\u200c");
+    expect(printableName("严格政策 👩\u200d💻 café")).toBe("严格政策 👩\u200d💻 café");
+    expect(printableName(`a${ESC}[2J`)).toBe("a\\x1b[2J");
+  });
+
+  it("in the trace's heading: the scenario's name and its policy's", () => {
+    writeFileSync(join(dir, "zw-p.yaml"), 'name: "tigh\\u200btened"\nextends: default\n');
+    const zw = join(dir, "zw.yaml");
+    writeFileSync(zw, 'name: "Zhang\\u200bMing"\npolicy: ./zw-p.yaml\nevents: []\n');
+    const { scenario } = loadScenario(zw);
+    const text = renderTrace(scenario, simulate(scenario), {
+      chalk: new Chalk({ level: 0 }),
+      explain: false,
+      chart: false,
+    });
+    expect(text).toContain("Zhang\\u200bMing");
+    expect(text).toContain("policy tigh\\u200btened");
+    expect(text).not.toContain("\u200b");
   });
 });
 

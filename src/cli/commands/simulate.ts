@@ -7,9 +7,9 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import type { Policy } from "../../engine/index.js";
 import { checkTotalsSize } from "../../population/aggregate.js";
-import { type Arm, accountYaml, flipFileName } from "../../population/export-account.js";
+import { type Arm, accountYaml, fileNamePart, flipFileName } from "../../population/export-account.js";
 import { flipRule, largestGroups, movedParameters } from "../../population/flips.js";
-import { defaultWorkers, runParallel } from "../../population/parallel.js";
+import { defaultWorkers, longRunNotice, runParallel } from "../../population/parallel.js";
 import { unmergeableDocument } from "../../population/read-result.js";
 import {
   documentPieces,
@@ -116,7 +116,11 @@ export async function simulateCommand(
   const [from, to] = o.shard ? shardRange(o.accounts, o.shard.index, o.shard.count) : [0, o.accounts];
   // what a worker weighs: lanes make the arms cost what diverges, about a third of an arm each
   const arms = 1 + pop.settings.arms.length / 3;
-  const workers = o.workers ?? defaultWorkers((to - from) * pop.settings.days * arms, availableParallelism());
+  const accountDays = (to - from) * pop.settings.days * arms;
+  const workers = o.workers ?? defaultWorkers(accountDays, availableParallelism());
+  // a run of hours or days is said before it starts, with how to spread it (on stderr: --json stays pure)
+  const long = longRunNotice(to - from, pop.settings.days, accountDays, workers, availableParallelism());
+  if (long !== null) writeErr(io, `credit-sim: warning: ${long}`);
   const meta: PopulationMeta = { ...pop.meta, range: [from, to] };
 
   // `--csv -`: the rows are standard output, so the report goes to stderr (--json alongside is refused);
@@ -265,8 +269,8 @@ function armLabel(pop: Population, arm: Arm): string {
   return pop.settings.arms[0]!.policy.name;
 }
 
-/** The characters of a policy's name a pair's folder keeps (names are at most 200 characters; a folder's
- *  name at most 255 bytes, and the folder is named `<a>-vs-<b>`, all ASCII). */
+/** The bytes of a policy's name a pair's folder keeps (names are at most 200 characters; a folder's name
+ *  at most 255 bytes, and the folder is named `<a>-vs-<b>`). */
 const PAIR_NAME_PART = 100;
 
 const FLIPS_INDEX_HEADER = "Flipped decisions, largest groups first: the accounts as scenario files per arm.";
@@ -336,13 +340,15 @@ function writeFlips(
     // two names a file name shows alike (`x y`, `x_y`; `X`, `x` where the file system ignores case, as
     // macOS's and Windows' do by default) would share the files: the second says its arm
     const named = armLabel(pop, pair.b);
-    const alike = flipFileName(0, named).toLowerCase() === flipFileName(0, a).toLowerCase();
+    const folded = (name: string) => flipFileName(0, name).toUpperCase().toLowerCase();
+    const alike = folded(named) === folded(a);
     const arm = alike ? ` (arm ${pair.b})` : "";
     const b = `${named}${arm}`;
     // the folder's name holds both names, each cut to half of what a name may hold (255 bytes): two
-    // policies named as long as allowed (200 characters) would make one no system can write
-    const part = (name: string) => name.slice(0, PAIR_NAME_PART);
-    const pairDir = `${part(a)}-vs-${part(named)}${arm}`.replace(/[^A-Za-z0-9_.-]/g, "_");
+    // policies named as long as allowed (200 characters, of three bytes each in Chinese) would make one
+    // no system can write
+    const part = (name: string) => fileNamePart(name, PAIR_NAME_PART, true);
+    const pairDir = `${part(a)}-vs-${part(named)}${fileNamePart(arm, PAIR_NAME_PART)}`;
     const within = result.decisionFlips.length > 1 ? `${a} vs ${b}` : undefined;
     list(`${a} vs ${b}: ${pair.flipped} account${pair.flipped === 1 ? "" : "s"} decided otherwise`);
     // a group is filed under the rule whose parameter the pair's policies set otherwise
@@ -356,12 +362,12 @@ function writeFlips(
         ownFolder(join(stage, groupDir), join(dir, groupDir));
         list(`  ${group.accounts} × ${label}`);
         for (const account of group.examples.slice(0, EXPORT_EXAMPLES)) {
-          for (const [arm, name] of [
-            [pair.a, a],
-            [pair.b, b],
+          for (const [armOf, name, suffix] of [
+            [pair.a, a, ""],
+            [pair.b, named, arm],
           ] as const) {
-            const file = join(groupDir, flipFileName(account, name));
-            writeOwn(join(abs, file), accountYaml(pop, account, arm, join(abs, groupDir), within));
+            const file = join(groupDir, flipFileName(account, name, suffix));
+            writeOwn(join(abs, file), accountYaml(pop, account, armOf, join(abs, groupDir), within));
             list(`    ${file}`);
             files++;
           }

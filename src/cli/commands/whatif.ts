@@ -13,7 +13,7 @@ import { checkWritable } from "../../scenario/load.js";
 import { loadPolicy, type PolicyReading } from "../../scenario/load-policy.js";
 import { clip, InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
-import { jsonText, printable, shellPath } from "../../shared/text.js";
+import { jsonText, printable, printableName, shellPath } from "../../shared/text.js";
 import { type OutputSet, refuseReplacing, writingTogether } from "../../shared/write-file.js";
 import type { Comparison } from "../../whatif/compare.js";
 import { flagToEdit } from "../../whatif/flags.js";
@@ -119,7 +119,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
     return;
   }
   out(
-    `${chalk.bold(`What-if: ${printable(loaded.scenario.name)}`)} ${chalk.dim(`(${printable(file)})`)}\n\n`,
+    `${chalk.bold(`What-if: ${printableName(loaded.scenario.name)}`)} ${chalk.dim(`(${printable(file)})`)}\n\n`,
   );
   out(
     renderComparison(cmp, { base: baseRun.trace, variant: start.trace }, variant.notes, {

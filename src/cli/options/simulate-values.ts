@@ -161,14 +161,18 @@ const PARAMETER_NAMES = Object.keys(policyParamsShape);
 
 /** A --sweep whose range is not FROM..TO:STEP: what is wrong with it, and the range it may have meant. */
 function malformedRange(param: string, range: string, text: string): InputError {
-  // `600...700`: one point too many, the range meant most likely
-  const meant = range.replace(/\s*\.{3,}\s*/g, "..");
+  // `minScore==600..700:10`: the name's `=` typed twice (as a comparison is); `600...700`: one point too
+  // many — the range meant most likely, either way
+  const unequalled = range.replace(/^[\s=]+/, "");
+  const meant = unequalled.replace(/\s*\.{3,}\s*/g, "..");
   const hint =
-    meant !== range && SWEEP_RANGE.test(meant)
-      ? `FROM..TO takes two points: did you mean ${param}=${meant}?`
-      : SWEEP_RANGE.test(`${range.trim()}:1`)
-        ? `add the step after a colon, e.g. ${param}=${range.trim()}:10`
-        : "write each number with a digit either side of its point (0.5, not .5 or 5.)";
+    unequalled !== range
+      ? `one = between the parameter and its range${SWEEP_RANGE.test(meant) ? `: did you mean ${param}=${meant}?` : ""}`
+      : meant !== range && SWEEP_RANGE.test(meant)
+        ? `FROM..TO takes two points: did you mean ${param}=${meant}?`
+        : SWEEP_RANGE.test(`${range.trim()}:1`)
+          ? `add the step after a colon, e.g. ${param}=${range.trim()}:10`
+          : "write each number with a digit either side of its point (0.5, not .5 or 5.)";
   return new InputError(`--sweep ${param}: ${quoted(range)} is no range FROM..TO:STEP`, {
     expected: `two decimal numbers joined by two points, a colon and the step, e.g. ${SWEEP_EXAMPLE}`,
     found: quoted(text),
@@ -195,6 +199,13 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
       });
     const key = pair.slice(0, eq);
     const text = pair.slice(eq + 1);
+    // `minScore==650`: the `=` typed twice (as a comparison is), said so — not 'expected a number'
+    if (/^\s*=/.test(text) && PARAMETER_NAMES.includes(key))
+      throw new InputError(`--challenger-set ${key}: one = between the parameter and its value`, {
+        expected: "name=value, e.g. minScore=650",
+        found: quoted(pair),
+        hint: `did you mean ${key}=${text.replace(/^[\s=]+/, "")}?`,
+      });
     if (!PARAMETER_NAMES.includes(key)) {
       const guess = suggest(key, PARAMETER_NAMES);
       throw new UsageError(
