@@ -896,6 +896,39 @@ describe("customer service's steps, followed exactly", () => {
               policy: { minLimit: 0, maxDebtToIncome: 0.5 },
             }),
           ]),
+          // both lines suspended for debt-to-income, called on the day of the review both steps name (day 84):
+          // Huabei's step (¥9,421.33 elsewhere) was sized with Jiebei only reported, Jiebei's (¥8,917.33) on
+          // Jiebei's own cap alone; repaid together, the review restored Huabei at ¥500 at its 0.5 cap and
+          // held Jiebei — restored and used, it takes Huabei's ratio to 0.73. A review on the day of the call
+          // was no review the two lines' steps were played together for (repayGaps, incomeGaps, debtsFollowed
+          // looked only after it), and the copy played for it closed the day, its review and a day's interest
+          // run before the review read it (PROPERTY_SEED=9049; ×1.5 the limit's income multiple; by income)
+          ...(
+            [
+              [2, false],
+              [1.5, false],
+              [2, true],
+            ] as const
+          ).map(([maxLimitIncomeMultiple, byIncome]) => [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 6,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [{ day: 1, yuan: 100 }],
+              jiebei: 1_000,
+              miss: { from: 0, days: 0 },
+              moreDebt: { day: 1, yuan: 10_000 },
+              incomeDrop: { day: 1, to: 0 },
+              changes: null,
+              repaid: null,
+              tightened: null,
+              contact: 84,
+              byIncome,
+              policy: { reviewDayOfMonth: 25, maxDebtToIncome: 0.5, maxLimitIncomeMultiple },
+            }),
+          ]),
         ],
       },
     );

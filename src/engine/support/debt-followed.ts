@@ -59,7 +59,7 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
     remedies.some((o) => o.line === id && (o.kind === "raise_score" || o.kind === "repay_in_full"));
   for (let i = 0; i < remedies.length; i++) {
     const r = remedies[i]!;
-    if (r.kind !== "reduce_debt" || r.repay === null || r.review.day <= day) continue;
+    if (r.kind !== "reduce_debt" || r.repay === null || r.review.day < day) continue;
     const other: LineId = r.line === "huabei" ? "jiebei" : "huabei";
     if (lineOf(c, other).status !== "suspended") continue;
     const review = r.review.day;

@@ -28,7 +28,7 @@ export function incomeGaps(c: Customer, day: number, calendar: Calendar, remedie
     if (!isIncomeStep(r)) continue;
     const told = r.income;
     const review = reviewFor(r, remedies);
-    if (review === null || review <= day) continue;
+    if (review === null || review < day) continue;
     // the income reported, then identity verified when the answer asks it (a hold is lifted on what changed)
     const active = (income: number) => {
       const told = withProfile(c, { monthlyIncome: income });
@@ -66,7 +66,7 @@ export function incomesRestoring(c: Customer, day: number, calendar: Calendar, r
     const r = remedies[i]!;
     if (r.kind !== "report_income" || otherSteps(r.line, remedies)) continue;
     const review = reviewFor(r, remedies);
-    if (review === null || review <= day) continue;
+    if (review === null || review < day) continue;
     const other: LineId = r.line === "huabei" ? "jiebei" : "huabei";
     if (lineOf(c, other).status !== "suspended") continue;
     // the other line's repayments, each debt at the most its steps ask

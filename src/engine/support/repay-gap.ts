@@ -28,7 +28,7 @@ export function repayGaps(c: Customer, day: number, calendar: Calendar, remedies
     const r = remedies[i]!;
     if (r.kind !== "reduce_debt" || r.repay === null) continue;
     const review = r.review.day;
-    if (review <= day) continue;
+    if (review < day) continue;
     const other = steps.find((o) => o.line !== r.line && o.review.day === review);
     if (other?.repay == null) continue;
     const both = larger(r.repay, other.repay);
