@@ -6,7 +6,7 @@ import { typedName } from "../scenario/builtin.js";
 import { type LoadedScenario, type LoadOptions, loadScenarioText } from "../scenario/load.js";
 import { BUILTIN_POLICIES, builtinPolicyNames } from "../scenario/load-policy.js";
 import { readInputFile } from "../scenario/read.js";
-import { InputError } from "../shared/errors.js";
+import { InputError, shownFile } from "../shared/errors.js";
 import { quoted } from "../shared/text.js";
 import { type CliIo, rootsOf } from "./io.js";
 
@@ -36,7 +36,12 @@ export function loadScenarioIn(io: CliIo, file: string, options: LoadOptions = {
   const path = resolve(cwd, file);
   const policy = options.policy !== undefined ? { policy: policyRefIn(cwd, options.policy) } : {};
   // every problem and warning names the file as the user wrote it
-  const named = (text: string) => (text.startsWith(path) ? file + text.slice(path.length) : text);
+  // (a policy file's, read by its real path, relative to the working folder as its problems are)
+  const named = (text: string) => {
+    if (text.startsWith(path)) return file + text.slice(path.length);
+    const lead = /^(.+?):(\d+:\d+: )/.exec(text);
+    return lead ? `${shownFile(lead[1]!, cwd)}:${lead[2]!}${text.slice(lead[0].length)}` : text;
+  };
   try {
     const loaded = loadScenarioText(readInputFile(path, "scenario"), path, {
       ...options,

@@ -327,11 +327,16 @@ function keptOnUse(
   const sized = keptOnceUsed(c, line, limit, kind === "increase" ? line.limit : 0, day, unrecorded);
   const capped = held.length > 0;
   if (sized.limit === limit) {
-    // a counteroffer is an adverse action: its rules' codes with the characteristics they are about
+    // a counteroffer is an adverse action (Regulation B, 12 CFR 1002.9: unless accepted): its principal
+    // reasons are why less was granted than asked — the caps' codes with the characteristics they are
+    // about —, not MEETS_POLICY, which would take one of the four places to say what the decision does
     return capped
       ? {
           decision: "approved_lower",
-          reasons: principalReasons(["MEETS_POLICY", ...held.map((f) => f.code)], s),
+          reasons: principalReasons(
+            held.map((f) => f.code),
+            s,
+          ),
           facts: held,
           limit,
         }
@@ -352,7 +357,10 @@ function keptOnUse(
   const facts = [...held, ...why];
   return {
     decision: "approved_lower",
-    reasons: principalReasons(["MEETS_POLICY", ...facts.map((f) => f.code)], s),
+    reasons: principalReasons(
+      facts.map((f) => f.code),
+      s,
+    ),
     facts,
     limit: sized.limit,
   };

@@ -94,6 +94,10 @@ const RELATED: Partial<Record<ReasonCode, readonly ReasonCode[] | undefined>> = 
   LIMIT_ABOVE_PRODUCT_MAXIMUM: [],
   THIN_FILE_BELOW_LIMIT: ["NO_REPAYMENT_RECORD", "SHORT_HISTORY"],
   LIMIT_AT_INCOME_CAP: [],
+  // a grant held below what was asked is a counteroffer, and says what a cut to the same cap by the review
+  // says (INCOME_BELOW_LIMIT, THIN_FILE_BELOW_LIMIT): the characteristics that cap is about
+  LIMIT_CAPPED_BY_INCOME: ["LOW_INCOME"],
+  LIMIT_CAPPED_THIN_FILE: ["NO_REPAYMENT_RECORD", "SHORT_HISTORY"],
   SECURITY_PROFILE_CHANGES: ["FREQUENT_PROFILE_CHANGES"],
   SCORE_BELOW_OPEN_MINIMUM: ANY,
   SCORE_BELOW_INCREASE_MINIMUM: ANY,

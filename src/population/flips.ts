@@ -112,6 +112,13 @@ export function firstDifference(
 /** A reason that is a rule (a threshold, a cap), not a factor of the score that explains it. */
 const isRule = (code: string): boolean => !isReasonCode(code) || REASONS[code].kind !== "score";
 
+/** Whether a favourable decision leads with an adverse rule: a counteroffer (approved_lower), whose reasons
+ *  are why less was granted than asked (a cap, LIMIT_KEPT_ONCE_USED), not that it met the policy. */
+const heldLower = (n: DecisionNote): boolean => {
+  const first = n.reasons[0];
+  return first !== undefined && isReasonCode(first) && REASONS[first].kind === "adverse";
+};
+
 /** The reason codes of one side the other side's do not have, rules only. */
 const rulesAlone = (side: DecisionNote, other: DecisionNote | null): string[] =>
   side.reasons.filter((r) => isRule(r) && !other?.reasons.includes(r));
@@ -125,7 +132,7 @@ function rule(side: DecisionNote, other: DecisionNote | null): { code: string; a
   if (other && side.reasons[0] !== other.reasons[0]) return { code: side.reasons[0] ?? "", also: false };
   const alone = rulesAlone(side, other)[0];
   // beside an adverse rule both decided by (declined by it, and also by this); beside a favourable one
-  // (MEETS_POLICY) it is what decided: approved_lower by a cap
+  // (MEETS_POLICY, WITHIN_LIMIT) it is what decided
   const first = side.reasons[0];
   const adverse = first !== undefined && isReasonCode(first) && REASONS[first].kind === "adverse";
   if (alone !== undefined) return { code: alone, also: other !== null && adverse };
@@ -190,7 +197,7 @@ export function flipLabel(d: FlipPoint): string {
     if (code !== undefined) return `${event}: ${decided(a)} → ${decided(b)}, by ${ruleText(d.held, code)}`;
   }
   // the same decision by the same rules at another limit: which way it moved, by the rule that set it —
-  // the one whose threshold the limit reads (MEETS_POLICY, LIMIT_CAPPED_BY_INCOME: the cap), else the first
+  // the one whose threshold the limit reads (LIMIT_CAPPED_BY_INCOME: the cap), else the first
   if (a && b && a.decision === b.decision && a.limit !== b.limit && sameRules(a, b)) {
     const set =
       b.reasons.find((r) => isRule(r) && b.facts.some((f) => f.code === r && f.parameter !== undefined)) ??
@@ -208,10 +215,16 @@ export function flipLabel(d: FlipPoint): string {
     // a rule of its own: another first reason, or one the other side's reasons lack
     const differs = (x: DecisionNote, y: DecisionNote) =>
       x.reasons[0] !== y.reasons[0] || rulesAlone(x, y).length > 0;
-    side = aBad !== bBad ? (aBad ? [a, b] : [b, a]) : differs(b, a) || !differs(a, b) ? [b, a] : [a, b];
+    // between two favourable decisions, a counteroffer's: its reasons are why less was granted (a cap),
+    // the full grant's only that it met the policy (approved_lower → approved, by the cap)
+    const aLower = !aBad && heldLower(a);
+    const bLower = !bBad && heldLower(b);
+    if (aBad !== bBad) side = aBad ? [a, b] : [b, a];
+    else if (aLower !== bLower) side = aLower ? [a, b] : [b, a];
+    else side = differs(b, a) || !differs(a, b) ? [b, a] : [a, b];
   } else side = [(a ?? b)!, null];
   // the rule is the adverse side's (what stopped it); between two adverse or two favourable decisions,
-  // b's where it differs, else a's (approved_lower by a cap → approved, both MEETS_POLICY)
+  // b's where it differs, else a's
   return `${event}: ${decided(a)} → ${decided(b)}, by ${ruleText(side[0], rule(...side).code)}`;
 }
 

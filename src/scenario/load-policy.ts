@@ -10,7 +10,7 @@ import { type BuiltinKind, builtinNames, isBareName, type Roots, resolveRef } fr
 import { isRecord } from "./issues.js";
 import { looksLikePolicy, PERSONA_KIND, SCENARIO_KIND } from "./kinds.js";
 import { type Parsed, parseText } from "./parse.js";
-import { conflictsWritten, type PolicyConflict } from "./policy-sense.js";
+import { cautionsWritten, conflictsWritten, type PolicyConflict } from "./policy-sense.js";
 import { readInputFile } from "./read.js";
 import { FullPolicyParams, PolicyFile, schemaKeysAt } from "./schema.js";
 import { inFileOrder, problemsOf, validate } from "./validate.js";
@@ -93,6 +93,13 @@ const MAX_EXTENDS = 64;
 /** The files of each policy's `extends` chain, from its own down (as read): a policy found read already
  *  counts them into the chain that reaches it, as reading it again would. */
 const CHAINS = new WeakMap<Policy, readonly string[]>();
+
+/** What each policy runs with but rewards what it means to deter (policy-sense's cautions), one line each
+ *  (`file:line:col: field: …`), its parents' first: for stderr, as a scenario's deprecations. */
+const WARNINGS = new WeakMap<Policy, readonly string[]>();
+
+/** The warnings of a policy read from a file, and of the files it extends (none for another policy). */
+export const policyWarnings = (policy: Policy): readonly string[] => WARNINGS.get(policy) ?? [];
 
 /** The refusals of a chain too long: they depend on the files above the one refused, so none of the
  *  files along it keeps one as what it came to (read from a file further down, the chain is shorter). */
@@ -225,6 +232,13 @@ function readPolicyFile(
     );
   const policy: Policy = { ...full.data, name, description: description || parent?.description || "" };
   CHAINS.set(policy, [file, ...((parent && CHAINS.get(parent)) ?? [])]);
+  const own = cautionsWritten(full.data, Object.keys(params), parent?.name ?? name).map((c) => {
+    const at = parsed.position([c.param]);
+    const where = at ? `${file}:${at.line}:${at.column}` : file;
+    return `${where}: ${c.param}: ${c.message}: ${c.found}; ${c.hint}`;
+  });
+  const inherited = parent ? policyWarnings(parent) : [];
+  if (own.length > 0 || inherited.length > 0) WARNINGS.set(policy, [...inherited, ...own]);
   cache.set(file, policy);
   return policy;
 }

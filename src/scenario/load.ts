@@ -6,7 +6,7 @@ import { InputError } from "../shared/errors.js";
 import type { Roots } from "./builtin.js";
 import { isRecord } from "./issues.js";
 import { PERSONA_KIND, POLICY_KIND } from "./kinds.js";
-import { loadPolicy, type PolicyOutcomes, type PolicyReading } from "./load-policy.js";
+import { loadPolicy, type PolicyOutcomes, type PolicyReading, policyWarnings } from "./load-policy.js";
 import { type NormaliseContext, type Normalised, normalise, referenceProblems } from "./normalise.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
@@ -64,11 +64,17 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   };
   // a --policy override is relative to the current folder and may name any file; a file's own
   // references are relative to the file and stay in its folder tree
+  // what the policy files it runs with warn of (a penalty below the interest it replaces), each once
+  const cautions = new Set<string>();
+  const heeded = (policy: Policy): Policy => {
+    for (const w of policyWarnings(policy)) cautions.add(w);
+    return policy;
+  };
   const ctx: NormaliseContext = {
     file,
     position: (p) => parsed.position(p),
-    resolvePolicy: (ref) => loadPolicy(ref, baseDir, reading, resolve(file)),
-    resolveOverridePolicy: (ref) => loadPolicy(ref, process.cwd(), reading),
+    resolvePolicy: (ref) => heeded(loadPolicy(ref, baseDir, reading, resolve(file))),
+    resolveOverridePolicy: (ref) => heeded(loadPolicy(ref, process.cwd(), reading)),
     overrides,
   };
   let written: WrittenScenario;
@@ -87,7 +93,7 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
     roots,
     raw: parsed.data,
     position: (p) => parsed.position(p),
-    warnings: deprecations(parsed, file),
+    warnings: [...deprecations(parsed, file), ...cautions],
   };
 }
 

@@ -4,6 +4,8 @@
 // what-if's --set, written as one), a --challenger-set or a --sweep variant — every one at once, with the
 // values that would work. What binds when thresholds cross (a restoration score below the keeping one, a
 // band below the smallest line) is the policy's choice and runs: docs/model.md says what the engine does.
+// Where such a choice makes the engine reward what the policy means to discourage (a penalty below the
+// interest it replaces: missing a due date costs less than paying the minimum), it runs with a warning.
 
 import { Calendar, type PolicyParamName, type PolicyParams } from "../engine/index.js";
 
@@ -28,6 +30,34 @@ function policyConflicts(p: PolicyParams): PolicyConflict[] {
   ];
 }
 
+/** Every caution of a whole policy's parameters: what runs as written, but rewards what it means to deter. */
+function policyCautions(p: PolicyParams): PolicyConflict[] {
+  return [
+    ...penaltyCautions(
+      p,
+      "penaltyRatePerDay",
+      "revolvingRatePerDay",
+      "a missed Huabei bill bears less a day, yuan for yuan, than one whose minimum is paid and the rest revolved",
+    ),
+    ...penaltyCautions(
+      p,
+      "jiebeiPenaltyRatePerDay",
+      "jiebeiRatePerDay",
+      "a missed Jiebei instalment's principal bears less a day than the loan's principal not yet due",
+    ),
+  ];
+}
+
+/** The cautions of `p` that involve a parameter `written` names, told as conflictsWritten tells its
+ *  conflicts: warnings, not refusals (the policy runs as written). */
+export function cautionsWritten(
+  p: PolicyParams,
+  written: readonly string[],
+  from: string,
+): Array<PolicyConflict & { param: PolicyParamName }> {
+  return writtenOf(policyCautions(p), written, from);
+}
+
 /** The conflicts of `p` that involve a parameter `written` names (a file's own keys, a `set`'s): the
  *  others are another's to tell (the policy it extends, the one in effect before). Each with the parameter
  *  to tell it at, the first of its own that `written` names; what it found says which of the others came
@@ -37,8 +67,16 @@ export function conflictsWritten(
   written: readonly string[],
   from: string,
 ): Array<PolicyConflict & { param: PolicyParamName }> {
+  return writtenOf(policyConflicts(p), written, from);
+}
+
+function writtenOf(
+  all: readonly PolicyConflict[],
+  written: readonly string[],
+  from: string,
+): Array<PolicyConflict & { param: PolicyParamName }> {
   const out: Array<PolicyConflict & { param: PolicyParamName }> = [];
-  for (const c of policyConflicts(p)) {
+  for (const c of all) {
     const param = c.params.find((name) => written.includes(name));
     if (param === undefined) continue;
     const others = c.params.filter((name) => !written.includes(name));
@@ -163,4 +201,28 @@ function bandConflicts(p: PolicyParams, name: "limitBands" | "jiebeiLimitBands")
     });
   });
   return out;
+}
+
+// --- penalty rates ------------------------------------------------------------------------------------
+
+/** A daily penalty below the interest it replaces: the overdue principal bears the penalty instead of
+ *  interest (docs/model.md: Huabei's whole bill once its minimum is missed, Jiebei's missed instalment), so
+ *  a yuan left unpaid on a due date costs less a day than one paid on time and revolved or still lent — the
+ *  policy runs, but rewards missing the due date: a warning, not a refusal. */
+function penaltyCautions(
+  p: PolicyParams,
+  penalty: "penaltyRatePerDay" | "jiebeiPenaltyRatePerDay",
+  interest: "revolvingRatePerDay" | "jiebeiRatePerDay",
+  cheaper: string,
+): PolicyConflict[] {
+  if (p[penalty] >= p[interest]) return [];
+  return [
+    {
+      params: [penalty, interest],
+      message: `a penalty below the interest it replaces: ${cheaper}`,
+      expected: `${penalty} at least ${interest} (the overdue principal bears the penalty instead of interest)`,
+      found: `${penalty} ${p[penalty]}, ${interest} ${p[interest]}`,
+      hint: `set ${penalty} to ${p[interest]} or more, or ${interest} to ${p[penalty]} or less`,
+    },
+  ];
 }

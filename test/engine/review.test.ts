@@ -162,11 +162,12 @@ describe("applications to open", () => {
       status: "active",
     });
     // the score's band is a score decision: the characteristics follow (its own test below)
-    expect(stepOn(band, "apply", 0).reasons.slice(0, 2)).toEqual(["MEETS_POLICY", "LIMIT_CAPPED_BY_SCORE"]);
+    // a counteroffer's reasons are why less was granted (Regulation B 1002.9), MEETS_POLICY not among them
+    expect(stepOn(band, "apply", 0).reasons[0]).toBe("LIMIT_CAPPED_BY_SCORE");
     const top = run([on.open(0, 5_000)], {
       policy: testPolicy({ limitBands: [{ minScore: 350, maxLimit: 3_000 }] }),
     });
-    expect(stepOn(top, "apply", 0).reasons).toEqual(["MEETS_POLICY", "LIMIT_CAPPED_PRODUCT_MAXIMUM"]);
+    expect(stepOn(top, "apply", 0).reasons).toEqual(["LIMIT_CAPPED_PRODUCT_MAXIMUM"]);
     const income = run([on.open(0, 5_000)], {
       policy: testPolicy({ maxLimitIncomeMultiple: 2 }),
       profile: { monthlyIncome: 1_234 },
@@ -175,7 +176,7 @@ describe("applications to open", () => {
     expect(stepOn(income, "apply", 0)).toMatchObject({
       decision: "approved_lower",
       limit: 240_000,
-      reasons: ["MEETS_POLICY", "LIMIT_CAPPED_BY_INCOME"],
+      reasons: ["LIMIT_CAPPED_BY_INCOME", "LOW_INCOME"],
     });
     const thin = run([on.open(0, 5_000)], {
       policy: testPolicy({ thinFileMaxLimit: 1_500 }),
@@ -183,7 +184,7 @@ describe("applications to open", () => {
     });
     expect(stepOn(thin, "apply", 0)).toMatchObject({
       limit: 150_000,
-      reasons: ["MEETS_POLICY", "LIMIT_CAPPED_THIN_FILE"],
+      reasons: ["LIMIT_CAPPED_THIN_FILE", "NO_REPAYMENT_RECORD", "SHORT_HISTORY"],
     });
   });
 
@@ -199,7 +200,8 @@ describe("applications to open", () => {
     // a counteroffer (approved lower) is an adverse action: Regulation B wants its principal reasons
     const lower = stepOn(run([on.open(0, 5_000)], { policy, profile }), "apply", 0);
     expect(lower.decision).toBe("approved_lower");
-    expect(lower.reasons.slice(0, 2)).toEqual(["MEETS_POLICY", "LIMIT_CAPPED_BY_SCORE"]);
+    expect(lower.reasons[0]).toBe("LIMIT_CAPPED_BY_SCORE");
+    expect(lower.reasons).not.toContain("MEETS_POLICY");
     expect(lower.reasons).toContain("HIGH_DEBT_BURDEN");
     expect(lower.reasons).toContain("IDENTITY_NOT_VERIFIED");
     expect(lower.reasons.length).toBeLessThanOrEqual(4);
@@ -210,7 +212,8 @@ describe("applications to open", () => {
     expect(atCap.reasons).toContain("HIGH_DEBT_BURDEN");
     expect(atCap.reasons).toContain("IDENTITY_NOT_VERIFIED");
     expect(atCap.reasons.length).toBeLessThanOrEqual(4);
-    // a cap that is not the score's (income) still cites nothing unrelated
+    // a cap that is not the score's (income) cites what it is about, as a cut to it does
+    // (INCOME_BELOW_LIMIT), and nothing unrelated
     const income = stepOn(
       run([on.open(0, 5_000)], {
         policy: testPolicy({ maxLimitIncomeMultiple: 2 }),
@@ -219,7 +222,7 @@ describe("applications to open", () => {
       "apply",
       0,
     );
-    expect(income.reasons).toEqual(["MEETS_POLICY", "LIMIT_CAPPED_BY_INCOME"]);
+    expect(income.reasons).toEqual(["LIMIT_CAPPED_BY_INCOME", "LOW_INCOME"]);
   });
 
   it("decline when the caps support less than the smallest line, naming the minimum", () => {

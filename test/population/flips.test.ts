@@ -78,7 +78,7 @@ describe("flip labels", () => {
     // maxLimitIncomeMultiple 1.5 → 2 (the largest group of that sweep on 1,500 accounts) read
     // 'apply: approved_lower → approved, by MEETS_POLICY'
     const lower = {
-      ...note("approved_lower", ["MEETS_POLICY", "LIMIT_CAPPED_BY_INCOME"]),
+      ...note("approved_lower", ["LIMIT_CAPPED_BY_INCOME", "LOW_INCOME"]),
       facts: [{ code: "LIMIT_CAPPED_BY_INCOME", parameter: "maxLimitIncomeMultiple" }],
     } as unknown as DecisionNote;
     const full = note("approved", ["MEETS_POLICY"]);
@@ -223,7 +223,7 @@ describe("flip labels", () => {
     // beside a favourable reason both gave, a cap is what decided: no "also"
     const capped = (cap: DecisionNote["reasons"][number], parameter: string) =>
       ({
-        ...note("approved_lower", ["MEETS_POLICY", cap]),
+        ...note("approved_lower", [cap]),
         facts: [{ code: cap, parameter }],
       }) as unknown as DecisionNote;
     expect(
@@ -316,7 +316,7 @@ describe("flip labels", () => {
         facts: [{ code, parameter }],
       }) as unknown as DecisionNote;
     const lower = kept(
-      ["MEETS_POLICY", "LIMIT_KEPT_ONCE_USED", "DEBT_TO_INCOME_TOO_HIGH", "HIGH_DEBT_BURDEN"],
+      ["LIMIT_KEPT_ONCE_USED", "DEBT_TO_INCOME_TOO_HIGH", "HIGH_DEBT_BURDEN"],
       "DEBT_TO_INCOME_TOO_HIGH",
       "maxDebtToIncome",
     );
@@ -458,7 +458,7 @@ describe("what counts as decided otherwise", () => {
     // purchase the lower limit declined later — 242 accounts 'purchase: approved → declined, by OVER_LIMIT'
     const capped = (limit: number) =>
       ({
-        ...note("approved_lower", ["MEETS_POLICY", "LIMIT_CAPPED_BY_INCOME"]),
+        ...note("approved_lower", ["LIMIT_CAPPED_BY_INCOME", "LOW_INCOME"]),
         facts: [{ code: "LIMIT_CAPPED_BY_INCOME", parameter: "maxLimitIncomeMultiple", threshold: limit }],
         limit,
       }) as unknown as DecisionNote;

@@ -770,6 +770,32 @@ describe("policies", () => {
     expect(r.status).toBe(0);
   });
 
+  it("a penalty below the interest it replaces runs, with a warning at the rate the file writes", async () => {
+    // the overdue principal bears the penalty instead of interest: below it, a yuan left unpaid on a due
+    // date costs less a day than one paid and revolved (Huabei) or one still lent (Jiebei) — the policy's
+    // choice, as crossed thresholds are, so it runs, but said where it is written, with what would not
+    const text = [
+      "name: cheap",
+      "extends: default",
+      "penaltyRatePerDay: 0.0002",
+      "jiebeiRatePerDay: 0.0007",
+      "",
+    ].join("\n");
+    write("cheap.yaml", text);
+    const r = await run(write("m.yaml", "name: fine\npolicy: ./cheap.yaml\nevents: []\n"), "--no-chart");
+    expect(r.status).toBe(0);
+    const lines = r.stderr.split("\n").filter((l) => l !== "");
+    expect(lines).toEqual([
+      `credit-sim: warning: cheap.yaml:${at(text, "0.0002")}: penaltyRatePerDay: a penalty below the interest it replaces: a missed Huabei bill bears less a day, yuan for yuan, than one whose minimum is paid and the rest revolved: penaltyRatePerDay 0.0002, revolvingRatePerDay 0.0005 (revolvingRatePerDay of policy default); set penaltyRatePerDay to 0.0005 or more, or revolvingRatePerDay to 0.0002 or less`,
+      `credit-sim: warning: cheap.yaml:${at(text, "0.0007")}: jiebeiRatePerDay: a penalty below the interest it replaces: a missed Jiebei instalment's principal bears less a day than the loan's principal not yet due: jiebeiPenaltyRatePerDay 0.0006, jiebeiRatePerDay 0.0007 (jiebeiPenaltyRatePerDay of policy default); set jiebeiPenaltyRatePerDay to 0.0007 or more, or jiebeiRatePerDay to 0.0006 or less`,
+    ]);
+    // a penalty equal to the interest (the default's Huabei rates) is no warning
+    write("even.yaml", "name: even\nextends: default\njiebeiPenaltyRatePerDay: 0.0004\n");
+    const even = await run(write("e.yaml", "name: fine\npolicy: ./even.yaml\nevents: []\n"), "--no-chart");
+    expect(even.stderr).toBe("");
+    expect(even.status).toBe(0);
+  });
+
   it("a policy event with neither use nor set", async () => {
     const text = scenarioWith("  - { day: 3, type: policy }\n");
     expectBadInput(await run(write("pe.yaml", text)), {
