@@ -64,7 +64,8 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   };
   // a --policy override is relative to the current folder and may name any file; a file's own
   // references are relative to the file and stay in its folder tree
-  // what the policy files it runs with warn of (a penalty below the interest it replaces), each once
+  // what the policy files it runs with and its `policy` events' `set`s warn of (a penalty below the
+  // interest it replaces), each once
   const cautions = new Set<string>();
   const heeded = (policy: Policy): Policy => {
     for (const w of policyWarnings(policy)) cautions.add(w);
@@ -76,6 +77,7 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
     resolvePolicy: (ref) => heeded(loadPolicy(ref, baseDir, reading, resolve(file))),
     resolveOverridePolicy: (ref) => heeded(loadPolicy(ref, process.cwd(), reading)),
     overrides,
+    caution: (w) => cautions.add(w),
   };
   let written: WrittenScenario;
   try {

@@ -15,7 +15,7 @@ import { maxOf } from "../shared/lists.js";
 import { quoted } from "../shared/text.js";
 import { type EventWords, money } from "./format.js";
 import { calendarHint } from "./issues.js";
-import { conflictsWritten } from "./policy-sense.js";
+import { cautionsWritten, conflictsWritten } from "./policy-sense.js";
 import { isPolicyRef, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
 import { MAX_DAY } from "./shape.js";
 
@@ -30,6 +30,8 @@ export interface NormaliseContext {
   overrides?: { policy?: string; seed?: number; until?: number };
   /** events and expectations (by index) the schema refused: left out of the checks, already reported */
   skip?: { events: ReadonlySet<number>; expect: ReadonlySet<number> };
+  /** told what runs as written but warns (a `set` whose penalty falls below the interest it replaces) */
+  caution?(warning: string): void;
 }
 
 export interface Normalised {
@@ -148,7 +150,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
   // stable: same-day events keep file order
   events.sort((a, b) => a.day - b.day || a.index - b.index);
   checkDebtElsewhere(wholeFen(w.profile.externalDebt), events, problem);
-  if (policy !== null) checkPolicySets(policy, events, problem);
+  if (policy !== null) checkPolicySets(policy, events, problem, ctx);
 
   const written = w.expect ?? [];
   for (const [index, x] of written.entries())
@@ -339,6 +341,7 @@ function checkPolicySets(
   policy: Policy,
   events: readonly ScenarioEvent[],
   problem: (path: PropertyKey[], message: string, details: InputErrorDetails) => undefined,
+  ctx: NormaliseContext,
 ): void {
   const changes = events.filter((e) => e.type === "policy");
   let current = policy;
@@ -362,6 +365,13 @@ function checkPolicySets(
         found: c.found,
         hint: c.hint,
       });
+    // what runs but warns, told as a policy file's cautions are: where the `set` writes it
+    for (const c of ctx.caution ? cautionsWritten(current, [...setBy.keys()], from) : []) {
+      const index = setBy.get(c.param)!;
+      const at = ctx.position(["events", index, "set", c.param]);
+      const where = at ? `${ctx.file}:${at.line}:${at.column}` : ctx.file;
+      ctx.caution?.(`${where}: events[${index}].set.${c.param}: ${c.message}: ${c.found}; ${c.hint}`);
+    }
   }
 }
 

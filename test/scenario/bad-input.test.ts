@@ -796,6 +796,21 @@ describe("policies", () => {
     expect(even.status).toBe(0);
   });
 
+  it("a policy event's set whose penalty falls below the interest runs, with the warning where the set writes it", async () => {
+    const text = [
+      "name: set cheap",
+      "events:",
+      "  - { day: 10, type: policy, set: { penaltyRatePerDay: 0.0001 } }",
+      "  - { day: 20, type: policy, set: { penaltyRatePerDay: 0.0005 } }",
+      "",
+    ].join("\n");
+    const r = await run(write("s.yaml", text), "--no-chart");
+    expect(r.status).toBe(0);
+    expect(r.stderr.split("\n").filter((l) => l !== "")).toEqual([
+      `credit-sim: warning: s.yaml:${at(text, "0.0001")}: events[0].set.penaltyRatePerDay: a penalty below the interest it replaces: a missed Huabei bill bears less a day, yuan for yuan, than one whose minimum is paid and the rest revolved: penaltyRatePerDay 0.0001, revolvingRatePerDay 0.0005 (revolvingRatePerDay of policy default); set penaltyRatePerDay to 0.0005 or more, or revolvingRatePerDay to 0.0001 or less`,
+    ]);
+  });
+
   it("a policy event with neither use nor set", async () => {
     const text = scenarioWith("  - { day: 3, type: policy }\n");
     expectBadInput(await run(write("pe.yaml", text)), {
