@@ -3133,6 +3133,23 @@ describe("debt advice, followed exactly", () => {
       {
         numRuns: RUNS,
         examples: [
+          // PROPERTY_SEED=9085: Jiebei's step lowered where Huabei stays suspended, once counting Huabei's
+          // repayments for a later review made today — followed alone, the lowered step left Jiebei at
+          // 0.65 against its 0.6 cap
+          [
+            customer({
+              contact: 31,
+              income: 5007.1,
+              externalDebt: 300_427,
+              max: 0.05,
+              jiebeiMax: 0.6,
+              reviewDayOfMonth: 2,
+              rates: null,
+              jiebei: true,
+              activity: [{ type: "purchase", amount: 3_605_103, merchant: null, instalments: 12 }],
+              days: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            }),
+          ],
           // PROPERTY_SEED=8: both lines suspended, Jiebei in arrears with an instalment due the next day —
           // the follower's minimum there clears the arrears first: the ¥32,351.29 asked on Jiebei, a fen
           // less or none at all, reads the same at the review

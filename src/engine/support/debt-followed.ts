@@ -69,8 +69,8 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
       if (o.kind === "reduce_debt" && o.line === other && o.repay !== null && o.review.day !== review)
         theirs = larger(theirs, o.repay);
     const plan = planOf(c, r.repay);
-    const played = (a: Fen, at: number) => {
-      const paid = repaid(told, day, larger(plan(a), theirs));
+    const played = (a: Fen, at: number, others = theirs) => {
+      const paid = repaid(told, day, larger(plan(a), others));
       return reviewedOn(verify ? verifiedOn(paid, day, calendar) : paid, day, calendar, at);
     };
     const restores = (a: Fen) => lineOf(played(a, review), r.line).status === "active";
@@ -80,7 +80,12 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
       // Jiebei's step counted Huabei restored first: with Huabei left suspended there, the least that does
       if (r.line !== "jiebei" || asked === 0 || unplayed("huabei") || after.huabei.status === "active")
         continue;
-      const least = restores(0) ? 0 : leastAbove(0, asked, restores);
+      // lowered on its own repayments alone: the other line's for later reviews are made by their own
+      // deadlines, after this review perhaps — counted made today, they lowered a step that alone left
+      // the line over its cap (PROPERTY_SEED=9085)
+      const alone = (a: Fen) => lineOf(played(a, review, []), r.line).status === "active";
+      if (!alone(asked)) continue;
+      const least = alone(0) ? 0 : leastAbove(0, asked, alone);
       if (least === asked) continue;
       const repay = plan(least);
       const at = r.atIncome ?? c.profile.monthlyIncome;
