@@ -5184,15 +5184,13 @@ describe("the smallest line's income, when reporting it brings the other line ba
   });
 });
 
-describe("a debt step, when the other line's own steps bring it back at an earlier review", () => {
-  // both lines suspended for no income (PROPERTY_SEED=2279920343): Jiebei's ¥167 restores Jiebei at the review
-  // of day 45; Huabei's debt step, for the review of day 74, asked ¥552.18 of Jiebei's debt repaid — sized
-  // on Jiebei suspended, where by then it is active and counted used at its limit, which repaying its
-  // balance does not lower
+/** Both lines suspended for no income (PROPERTY_SEED=2279920343): Huabei ¥1,000, Jiebei's line of `jiebei`
+ *  yuan with half of it borrowed over 6 months, each bill met at its minimum, customer service on day 40. */
+function noIncomeCall(jiebei: number) {
   const events: EventInput[] = [
     on.open(0, 1_000),
-    on.open(0, 1_783, "jiebei"),
-    on.borrow(1, 891.5, 6),
+    on.open(0, jiebei, "jiebei"),
+    on.borrow(1, jiebei / 2, 6),
     on.purchase(1, 100),
     on.income(1, 0),
     on.repay(32, "minimum", "jiebei"),
@@ -5204,6 +5202,15 @@ describe("a debt step, when the other line's own steps bring it back at an earli
     profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt: 0 },
   };
   const answer = stepOn(run(events, { ...options, until: 40 }), "contact_support", 40).remedies;
+  return { events, options, answer };
+}
+
+describe("a debt step, when the other line's own steps bring it back at an earlier review", () => {
+  // both lines suspended for no income (PROPERTY_SEED=2279920343): Jiebei's ¥167 restores Jiebei at the review
+  // of day 45; Huabei's debt step, for the review of day 74, asked ¥552.18 of Jiebei's debt repaid — sized
+  // on Jiebei suspended, where by then it is active and counted used at its limit, which repaying its
+  // balance does not lower
+  const { events, options, answer } = noIncomeCall(1_783);
   const step = (line: LineId, kind: Remedy["kind"]) => answer.find((r) => r.line === line && r.kind === kind);
 
   it("counts that line restored and used: no repayment restores Huabei then, the income for day 45 is the step", () => {
@@ -5249,21 +5256,7 @@ describe("two debt steps for a review after the next (the next reads the report 
   // Huabei's asks ¥1,386.08 of Jiebei's debt repaid, Jiebei's nothing more — followed together, that review
   // restores Huabei first and Jiebei, used beside it, would take Huabei past its cap: Jiebei's step said
   // nothing of it, as it does for two steps for the next review
-  const events: EventInput[] = [
-    on.open(0, 1_000),
-    on.open(0, 3_763, "jiebei"),
-    on.borrow(1, 1_881.5, 6),
-    on.purchase(1, 100),
-    on.income(1, 0),
-    on.repay(32, "minimum", "jiebei"),
-    on.repay(40, "minimum", "huabei"),
-    on.support(40),
-  ];
-  const options = {
-    policy: { ...DEFAULT_POLICY, minLimit: 0, maxDebtToIncome: 0.5 },
-    profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt: 0 },
-  };
-  const answer = stepOn(run(events, { ...options, until: 40 }), "contact_support", 40).remedies;
+  const { events, options, answer } = noIncomeCall(3_763);
   const debt = (line: LineId) =>
     answer.find(
       (r): r is Extract<Remedy, { kind: "reduce_debt" }> => r.line === line && r.kind === "reduce_debt",
