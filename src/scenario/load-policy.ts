@@ -10,7 +10,7 @@ import { type BuiltinKind, builtinNames, isBareName, type Roots, resolveRef } fr
 import { isRecord } from "./issues.js";
 import { looksLikePolicy, PERSONA_KIND, SCENARIO_KIND } from "./kinds.js";
 import { type Parsed, parseText } from "./parse.js";
-import { cautionsWritten, conflictsWritten, type PolicyConflict } from "./policy-sense.js";
+import { cautionsWritten, cautionText, conflictsWritten, type PolicyConflict } from "./policy-sense.js";
 import { readInputFile } from "./read.js";
 import { FullPolicyParams, PolicyFile, schemaKeysAt } from "./schema.js";
 import { inFileOrder, problemsOf, validate } from "./validate.js";
@@ -232,11 +232,9 @@ function readPolicyFile(
     );
   const policy: Policy = { ...full.data, name, description: description || parent?.description || "" };
   CHAINS.set(policy, [file, ...((parent && CHAINS.get(parent)) ?? [])]);
-  const own = cautionsWritten(full.data, Object.keys(params), parent?.name ?? name).map((c) => {
-    const at = parsed.position([c.param]);
-    const where = at ? `${file}:${at.line}:${at.column}` : file;
-    return `${where}: ${c.param}: ${c.message}: ${c.found}; ${c.hint}`;
-  });
+  const own = cautionsWritten(full.data, Object.keys(params), parent?.name ?? name).map((c) =>
+    cautionText(c, file, parsed.position([c.param]), c.param),
+  );
   const inherited = parent ? policyWarnings(parent) : [];
   if (own.length > 0 || inherited.length > 0) WARNINGS.set(policy, [...inherited, ...own]);
   cache.set(file, policy);

@@ -15,7 +15,7 @@ import { maxOf } from "../shared/lists.js";
 import { quoted } from "../shared/text.js";
 import { type EventWords, money } from "./format.js";
 import { calendarHint } from "./issues.js";
-import { cautionsWritten, conflictsWritten } from "./policy-sense.js";
+import { cautionsWritten, cautionText, conflictsWritten } from "./policy-sense.js";
 import { isPolicyRef, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
 import { MAX_DAY } from "./shape.js";
 
@@ -369,8 +369,7 @@ function checkPolicySets(
     for (const c of ctx.caution ? cautionsWritten(current, [...setBy.keys()], from) : []) {
       const index = setBy.get(c.param)!;
       const at = ctx.position(["events", index, "set", c.param]);
-      const where = at ? `${ctx.file}:${at.line}:${at.column}` : ctx.file;
-      ctx.caution?.(`${where}: events[${index}].set.${c.param}: ${c.message}: ${c.found}; ${c.hint}`);
+      ctx.caution?.(cautionText(c, ctx.file, at, `events[${index}].set.${c.param}`));
     }
   }
 }

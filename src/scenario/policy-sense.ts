@@ -58,6 +58,18 @@ export function cautionsWritten(
   return writtenOf(policyCautions(p), written, from);
 }
 
+/** A caution as a warning line: where it is written (`file:line:column`, the file alone with no position),
+ *  the field, what it does, what was found and the fix. */
+export function cautionText(
+  c: PolicyConflict,
+  file: string,
+  at: { line: number; column: number } | undefined,
+  field: string,
+): string {
+  const where = at ? `${file}:${at.line}:${at.column}` : file;
+  return `${where}: ${field}: ${c.message}: ${c.found}; ${c.hint}`;
+}
+
 /** The conflicts of `p` that involve a parameter `written` names (a file's own keys, a `set`'s): the
  *  others are another's to tell (the policy it extends, the one in effect before). Each with the parameter
  *  to tell it at, the first of its own that `written` names; what it found says which of the others came
