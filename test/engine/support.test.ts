@@ -5132,14 +5132,13 @@ describe("what customer service says a closure calls in, held to the trace", () 
   });
 });
 
-describe("the smallest line's income, when reporting it brings the other line back at the same review", () => {
-  // both lines suspended for no income (PROPERTY_SEED=2279920343): ¥167 makes Jiebei's smallest line, but
-  // reported, it restores Huabei at the review of day 45 first, and Jiebei restored and used beside it would
-  // take Huabei past its 0.5 cap
+/** Both lines suspended for no income (PROPERTY_SEED=2279920343): Huabei ¥1,000, Jiebei's line of `jiebei`
+ *  yuan with half of it borrowed over 6 months, each bill met at its minimum, customer service on day 40. */
+function noIncomeCall(jiebei: number) {
   const events: EventInput[] = [
     on.open(0, 1_000),
-    on.open(0, 1_000, "jiebei"),
-    on.borrow(1, 500, 6),
+    on.open(0, jiebei, "jiebei"),
+    on.borrow(1, jiebei / 2, 6),
     on.purchase(1, 100),
     on.income(1, 0),
     on.repay(32, "minimum", "jiebei"),
@@ -5151,6 +5150,14 @@ describe("the smallest line's income, when reporting it brings the other line ba
     profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt: 0 },
   };
   const answer = stepOn(run(events, { ...options, until: 40 }), "contact_support", 40).remedies;
+  return { events, options, answer };
+}
+
+describe("the smallest line's income, when reporting it brings the other line back at the same review", () => {
+  // both lines suspended for no income (PROPERTY_SEED=2279920343): ¥167 makes Jiebei's smallest line, but
+  // reported, it restores Huabei at the review of day 45 first, and Jiebei restored and used beside it would
+  // take Huabei past its 0.5 cap
+  const { events, options, answer } = noIncomeCall(1_000);
   const income = answer.find(
     (r): r is Extract<Remedy, { kind: "report_income" }> => r.line === "jiebei" && r.kind === "report_income",
   )!;
@@ -5183,27 +5190,6 @@ describe("the smallest line's income, when reporting it brings the other line ba
     expect(restored(income.income - 1, repaid)).toBe(1);
   });
 });
-
-/** Both lines suspended for no income (PROPERTY_SEED=2279920343): Huabei ¥1,000, Jiebei's line of `jiebei`
- *  yuan with half of it borrowed over 6 months, each bill met at its minimum, customer service on day 40. */
-function noIncomeCall(jiebei: number) {
-  const events: EventInput[] = [
-    on.open(0, 1_000),
-    on.open(0, jiebei, "jiebei"),
-    on.borrow(1, jiebei / 2, 6),
-    on.purchase(1, 100),
-    on.income(1, 0),
-    on.repay(32, "minimum", "jiebei"),
-    on.repay(40, "minimum", "huabei"),
-    on.support(40),
-  ];
-  const options = {
-    policy: { ...DEFAULT_POLICY, minLimit: 0, maxDebtToIncome: 0.5 },
-    profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt: 0 },
-  };
-  const answer = stepOn(run(events, { ...options, until: 40 }), "contact_support", 40).remedies;
-  return { events, options, answer };
-}
 
 describe("a debt step, when the other line's own steps bring it back at an earlier review", () => {
   // both lines suspended for no income (PROPERTY_SEED=2279920343): Jiebei's ¥167 restores Jiebei at the review
