@@ -14,6 +14,7 @@ import {
   lastMissed,
   otherOf,
   owed,
+  recordLine,
   rulesFor,
   thinFile,
 } from "./customer.js";
@@ -194,6 +195,7 @@ export function decideApplication(
         parameter: "restoreCleanDays",
         threshold: p.restoreCleanDays,
         value: day - cured,
+        ...recordLine(c, line, cured, false),
       });
     }
     if (amount < wholeFen(rules.minLimit)) {
@@ -219,6 +221,7 @@ export function decideApplication(
         parameter: "increaseCleanDays",
         threshold: p.increaseCleanDays,
         value: day - missed,
+        ...recordLine(c, line, missed, true),
       });
     }
   }
@@ -274,6 +277,7 @@ export function decideApplication(
         parameter: "increaseCleanDays",
         threshold: p.increaseCleanDays,
         value: day - missed,
+        ...recordLine(c, line, missed, true),
       });
     if (s.score < raise.score)
       above.push(scoreFact("SCORE_BELOW_INCREASE_MINIMUM", raise.parameter, raise.score, s));
@@ -424,6 +428,7 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number, rep
           parameter: "jiebeiDrawCleanDays",
           threshold: p.jiebeiDrawCleanDays,
           value: day - missed,
+          ...recordLine(c, line, missed, true),
         },
       ]);
     }

@@ -556,6 +556,22 @@ export function lastMissed(c: Customer): number {
   return last;
 }
 
+/** `{ line }` naming the other line when what a clean-record rule counts from (`since`: a cure, with
+ *  `missed` a missed due date too) was made on that line alone — as an overdue's fact names the line that
+ *  is overdue (otherLine): a Jiebei never late, declined "a due date was missed 5 days ago" (Huabei's
+ *  bill), was told nothing of which. */
+export function recordLine(c: Customer, line: Line, since: number, missed: boolean): { line?: LineId } {
+  let own = false;
+  let other = false;
+  const mark = (id: LineId) => {
+    if (id === line.id) own = true;
+    else other = true;
+  };
+  for (const e of c.episodes) if (e.curedDay === since) mark(e.line);
+  if (missed) for (const r of c.records) if (r.outcome === "missed" && r.dueDay === since) mark(r.line);
+  return other && !own ? { line: otherOf(c, line).id } : {};
+}
+
 /** Months of its own record a customer needs before it counts as one (a scoring convention: a bureau score
  *  needs about six months of history). */
 const THIN_FILE_MONTHS = 6;

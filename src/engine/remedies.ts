@@ -212,6 +212,17 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     meaning: "the next periodic review suspends this active line unless today's numbers change",
     fields: { day: "the review's day", date: "its date", reasons: "the reason codes it would cite" },
   },
+  review_cuts: {
+    meaning:
+      "the next periodic review keeps this active line but cuts its limit unless today's numbers change (a policy change since, an income or a score fallen): said before the cut, as a suspension is",
+    fields: {
+      day: "the review's day",
+      date: "its date",
+      from: "the limit today (yuan)",
+      to: "the limit the review cuts it to (yuan)",
+      reasons: "the reason codes it would cite",
+    },
+  },
   verify_suspends: {
     meaning:
       "verifying today would lift the security hold but leave the line suspended: the steps that change it come first",

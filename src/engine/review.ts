@@ -13,6 +13,7 @@ import {
   lastCured,
   owed,
   profileCopy,
+  recordLine,
   rulesFor,
   suspendedFor,
 } from "./customer.js";
@@ -122,6 +123,7 @@ function standingBlockers(c: Customer, line: Line, day: number, s: Scored, cause
         parameter: "restoreCleanDays",
         threshold: p.restoreCleanDays,
         value: clean,
+        ...recordLine(c, line, day - clean, false),
       });
   }
   const needed = restorationScore(rules, line.id);

@@ -395,6 +395,9 @@ export type Remedy = {
   /** an active line today's numbers fail the standard for keeping credit on: the periodic review on `day`
    *  suspends it unless they change (`reasons`: what it would cite) */
   | { kind: "review_suspends"; day: number; date: string; reasons: ReasonCode[] }
+  /** an active line the periodic review on `day` keeps but cuts, from `from` to `to`, unless today's
+   *  numbers change (`reasons`: what it would cite) */
+  | { kind: "review_cuts"; day: number; date: string; from: Fen; to: Fen; reasons: ReasonCode[] }
   /** a line under a security hold alone that verifying today, as things stand, would leave suspended (the
    *  standard for keeping credit, or an overdue too long): for `cause` (policy: a change since that the
    *  line failed, having met the policy before it), what it would cite; the steps that change it come

@@ -197,6 +197,8 @@ function remedyJson(r: Remedy): Record<string, unknown> {
           earlyKept: { ...r.earlyKept, limit: yuan(r.earlyKept.limit), of: yuan(r.earlyKept.of) },
         }),
       };
+    case "review_cuts":
+      return { ...r, from: yuan(r.from), to: yuan(r.to) };
     case "limit_cut":
       return {
         ...r,

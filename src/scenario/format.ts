@@ -617,6 +617,10 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const reasons = r.reasons.map(inSentence).join("; ");
       return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
     }
+    case "review_cuts": {
+      const reasons = r.reasons.map(inSentence).join("; ");
+      return `as things stand, the periodic review on ${r.date} (day ${r.day}) cuts the limit from ${money(r.from)} to ${money(r.to)}: ${reasons}`;
+    }
     case "waived_unless_paid":
       return r.overdue
         ? `${money(r.amount)} of arrears left within the tolerance after the loan's last due day: unpaid, it is waived at the end of ${r.date} (day ${r.day}) and the overdue ends (the missed due date stays on the record)`

@@ -35,7 +35,11 @@ export function increaseDay(
   // the answer says to stop applying when these are its reasons and it asks nothing else (the reasons'
   // advice is then what it says)
   if (!answer.reasons.some((r) => r === "INQUIRIES_30D" || r === "INQUIRIES_180D")) return answer;
-  if (answer.remedies.some((r) => r.kind !== "on_record" && r.kind !== "next_due")) return answer;
+  // (a limit cut the next review makes asks nothing: its warning leaves the day to name as it was)
+  if (
+    answer.remedies.some((r) => r.kind !== "on_record" && r.kind !== "next_due" && r.kind !== "review_cuts")
+  )
+    return answer;
   // a policy that allows no application at all: no day to name
   if (c.policy.maxApplications30d < 1) return answer;
   const remedies: Remedy[] = [...answer.remedies];

@@ -1,6 +1,6 @@
 // The next periodic review as customer service reads it ahead, for the active lines: a suspension it would
-// bring, said before it happens with what changes it (unless an overdue left unpaid acts first), and a
-// closure of a line left unused.
+// bring, said before it happens with what changes it (unless an overdue left unpaid acts first), a
+// closure of a line left unused, and a limit cut.
 
 import type { Calendar } from "../calendar.js";
 import { type Customer, customerOverdue, type Line, lineOf } from "../customer.js";
@@ -8,7 +8,7 @@ import type { DueRecord } from "../record.js";
 import { asNextReviewReads, billsInFull, duesAhead } from "../report-ahead.js";
 import { unusedDays } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
-import { keptStandard } from "../standard.js";
+import { keptStandard, lineManagement } from "../standard.js";
 import { reviewOnOrAfter } from "../state.js";
 import type { Remedy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
@@ -93,6 +93,29 @@ export function reviewSteps(
       // a line the review keeps, left unused: the review closes it unless it is used by then (unusedDays)
       if (line.usedDay !== null && unusedDays(c, line, next) !== null)
         remedies.push(unusedClosure(line.id, next, line.usedDay, calendar));
+      // else its line management, as the review reads the customer: a cut is said before it, as a
+      // suspension is (a good customer a tightened policy was about to cut from ¥20,000 to ¥15,000, asking
+      // four days before, was told only of the score's characteristics)
+      else {
+        const cut = lineManagement(read, lineOf(read, line.id), atReview);
+        if (cut !== null && cut.decision === "limit_reduced") {
+          remedies.push({
+            line: line.id,
+            kind: "review_cuts",
+            day: next,
+            date: calendar.date(next),
+            from: line.limit,
+            to: cut.limit,
+            reasons: cut.reasons,
+          });
+          // the cap that cuts it, with its numbers, among the answer's reasons, as a suspension's are
+          cite(
+            answer,
+            cut.facts.map((f) => f.code),
+          );
+          citeFacts(answer, cut.facts, line.id, lines.length > 1);
+        }
+      }
       continue;
     }
     const averted = paid !== null && keptStandard(paid.read, lineOf(paid.read, line.id), paid.s) === null;
