@@ -4,10 +4,10 @@
 
 import type { ChalkInstance, ColorSupportLevel } from "chalk";
 import { type Roots, rootsIn } from "../scenario/builtin.js";
+import { BrokenPipe } from "../shared/file-errors.js";
 import { writePieces } from "../shared/pieces.js";
 import { detectedColour, makeChalk } from "../shared/terminal.js";
 import { printable } from "../shared/text.js";
-import { BrokenPipe } from "../shared/write-file.js";
 
 /** An output stream: anything with `write`. `isTTY` and `columns` are what a terminal adds. */
 export interface Writer {

@@ -2,7 +2,8 @@
 // Returns the exit code; bin/credit-sim, the one place that ends the process, sets it.
 
 import { InputError } from "../shared/errors.js";
-import { fileError, holdingOutputs, systemReason } from "../shared/write-file.js";
+import { fileError, systemReason } from "../shared/file-errors.js";
+import { holdingOutputs } from "../shared/output-set.js";
 import { type CliIo, processIo } from "./io.js";
 import { runCli } from "./run-cli.js";
 

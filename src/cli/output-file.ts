@@ -16,16 +16,13 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import { isatty } from "node:tty";
 import { GENERATOR_META } from "../render/html/page.js";
 import { InputError } from "../shared/errors.js";
+import { fileError } from "../shared/file-errors.js";
+import { makeFolders } from "../shared/folders.js";
+import { refuseFolderLeadingOut } from "../shared/link-refusals.js";
+import type { OutputSet } from "../shared/output-set.js";
 import { isWithin } from "../shared/paths.js";
-import {
-  checkOutput,
-  fileError,
-  makeFolders,
-  type OutputSet,
-  occupied,
-  refuseFolderLeadingOut,
-  writeOutput,
-} from "../shared/write-file.js";
+import { checkOutput, writeOutput } from "../shared/write-file.js";
+import { occupied } from "../shared/write-plan.js";
 import { type CliIo, streamPieces } from "./io.js";
 
 /** How a report is written: `named`, credit-sim chose the name (`report.<name>.html`): never through a

@@ -4,8 +4,8 @@
 // code, anything else is a bug (70). It never exits the process: bin/credit-sim does that.
 
 import { InputError } from "../shared/errors.js";
+import { BrokenPipe } from "../shared/file-errors.js";
 import { ExitCode } from "../shared/terminal.js";
-import { BrokenPipe } from "../shared/write-file.js";
 import { type CliIo, fitsTerminal, loadFit, writeErr } from "./io.js";
 import { type Invocation, parseArgv } from "./program.js";
 

@@ -33,7 +33,7 @@ export function chargesAhead(carry: Carry, principal: Fen, rate: number, days: n
   return chargesAheadFrom(carry.milli, principal, rate, days);
 }
 
-/** `chargesAhead` from a carry of `milli` (what a carry will hold once fractions join it first: loans.ts),
+/** `chargesAhead` from a carry of `milli` (what a carry will hold once fractions join it first: loans/instalment.ts),
  *  the whole fen that `milli` itself makes counted too — charged whatever the days, as a join charges them. */
 export function chargesAheadFrom(milli: number, principal: Fen, rate: number, days: number): Fen {
   const whole = Math.floor(milli / MILLI);

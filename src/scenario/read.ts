@@ -3,7 +3,7 @@
 import { closeSync, constants, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { InputError, shownFile, suggest } from "../shared/errors.js";
-import { LONG_PATH_HINT, systemReadReason } from "../shared/write-file.js";
+import { LONG_PATH_HINT, systemReadReason } from "../shared/file-errors.js";
 import { looksLikePolicy } from "./kinds.js";
 import { misnamedFirst, parseText } from "./parse.js";
 

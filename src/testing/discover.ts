@@ -11,8 +11,8 @@ import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
 import { nearPathHint } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
+import { LONG_PATH_HINT, systemReason } from "../shared/file-errors.js";
 import { shellPath } from "../shared/text.js";
-import { LONG_PATH_HINT, systemReason } from "../shared/write-file.js";
 import { showPath } from "./paths.js";
 
 const DEFAULT_PATHS = ["scenarios/"];

@@ -20,7 +20,9 @@ import {
 import { basename, dirname, join } from "node:path";
 import { GOLDEN_TRACE_FOLDER } from "../scenario/builtin.js";
 import { InputError } from "../shared/errors.js";
-import { occupied, ownFolder, systemReadReason } from "../shared/write-file.js";
+import { systemReadReason } from "../shared/file-errors.js";
+import { ownFolder } from "../shared/folders.js";
+import { occupied } from "../shared/write-plan.js";
 
 const SNAPSHOT_EXT = ".trace";
 /** How every golden trace credit-sim writes begins (its first line goes on to name the format). */

@@ -9,7 +9,7 @@ import { MAX_DESCRIPTION, MAX_NAME } from "../scenario/schema.js";
 import { refuseInexactNumbers } from "../scenario/written-numbers.js";
 import { yamlText } from "../scenario/yaml-text.js";
 import { elideMiddle, printable } from "../shared/text.js";
-import { occupied } from "../shared/write-file.js";
+import { occupied } from "../shared/write-plan.js";
 import { dayOf, type Variant, variantWritten } from "./variant.js";
 
 const BUILTIN = /^[A-Za-z0-9_-]+$/;

@@ -27,7 +27,7 @@ function sameDayMonthsOn(startEpoch: number, day: number, dom: number, months: n
  *  grace too, until the day it is paid (`paidDays`) — at a thousandth of a fen a day on each part. The
  *  fractions of a fen an instalment's grace makes join the loan's when that grace ends (joinCarry: the loan
  *  pays its rate on all it was lent); a loan settled leaves its fractions uncharged — the last instalment's
- *  grace, paid within it, its own (loans.ts). */
+ *  grace, paid within it, its own (loans/carry.ts). */
 function scheduleInterest(
   principal: number,
   drawDay: number,

@@ -624,7 +624,7 @@ function sharedMutable(a: object, b: object): string[] {
     "blockersNamed",
     "facts",
     "cut",
-    // a loan's missed instalments (loans.ts `missed`): replaced whole, never changed in place
+    // a loan's missed instalments (loans/book.ts `missed`): replaced whole, never changed in place
     "missed",
   ]);
   const out: string[] = [];

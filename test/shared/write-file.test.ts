@@ -25,18 +25,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../../src/shared/errors.js";
-import {
-  BrokenPipe,
-  checkOutput,
-  fileError,
-  liveTemporaryFiles,
-  makeFolders,
-  OutputSet,
-  openOutput,
-  refuseFolderLeadingOut,
-  stagedFolder,
-  writeOutput,
-} from "../../src/shared/write-file.js";
+import { BrokenPipe, fileError } from "../../src/shared/file-errors.js";
+import { makeFolders } from "../../src/shared/folders.js";
+import { refuseFolderLeadingOut } from "../../src/shared/link-refusals.js";
+import { OutputSet } from "../../src/shared/output-set.js";
+import { liveTemporaryFiles, stagedFolder } from "../../src/shared/temporary-files.js";
+import { checkOutput, openOutput, writeOutput } from "../../src/shared/write-file.js";
 import { ROOT } from "../helpers/cli.js";
 import { inputErrorOf } from "../helpers/input-error.js";
 

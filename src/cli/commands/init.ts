@@ -7,15 +7,12 @@ import { join, relative, resolve, sep } from "node:path";
 import { schemaComment } from "../../scenario/json-schema.js";
 import { STARTER_FILE, starterScenario } from "../../scenario/starter.js";
 import { InputError } from "../../shared/errors.js";
+import { fileError } from "../../shared/file-errors.js";
+import { makeFolders } from "../../shared/folders.js";
+import { refuseFolderLeadingOut } from "../../shared/link-refusals.js";
 import { printable, shellPath } from "../../shared/text.js";
-import {
-  fileError,
-  makeFolders,
-  occupied,
-  refuseFolderLeadingOut,
-  refuseReplacing,
-  writeOutput,
-} from "../../shared/write-file.js";
+import { writeOutput } from "../../shared/write-file.js";
+import { occupied, refuseReplacing } from "../../shared/write-plan.js";
 import type { CliIo } from "../io.js";
 import type { InitInvocation } from "../options/tools.js";
 import { undecodedName } from "../output-file.js";

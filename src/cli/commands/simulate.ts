@@ -26,18 +26,13 @@ import type { Roots } from "../../scenario/builtin.js";
 import { checkWritable } from "../../scenario/load.js";
 import { policyPath } from "../../scenario/load-policy.js";
 import { InputError, UsageError } from "../../shared/errors.js";
+import { fileError } from "../../shared/file-errors.js";
+import { makeFolders, ownFolder } from "../../shared/folders.js";
+import { type OutputSet, writingTogether } from "../../shared/output-set.js";
+import { stagedFolder } from "../../shared/temporary-files.js";
 import { printable, shellPath } from "../../shared/text.js";
-import {
-  fileError,
-  makeFolders,
-  type OutputSet,
-  openOutput,
-  ownFolder,
-  refuseReplacing,
-  stagedFolder,
-  writeOutput,
-  writingTogether,
-} from "../../shared/write-file.js";
+import { openOutput, writeOutput } from "../../shared/write-file.js";
+import { refuseReplacing } from "../../shared/write-plan.js";
 import { isGoldenTrace, snapshotPathFor } from "../../testing/snapshot-files.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, rootsOf, stderrColour, stdoutColour, streamPieces, writeErr } from "../io.js";

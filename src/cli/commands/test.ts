@@ -4,9 +4,10 @@
 
 import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../../shared/errors.js";
+import { makeFolders } from "../../shared/folders.js";
+import { type OutputSet, writingTogether } from "../../shared/output-set.js";
 import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
 import { printable, shellPath } from "../../shared/text.js";
-import { makeFolders, type OutputSet, writingTogether } from "../../shared/write-file.js";
 import { discover } from "../../testing/discover.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
 import { showPath } from "../../testing/paths.js";

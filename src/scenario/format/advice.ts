@@ -1,0 +1,65 @@
+// What helps: a reason's advice for the lines held and the moment, without repeats; a security hold's.
+
+import {
+  REASONS,
+  type ReasonCode,
+  type ReasonInfo,
+  type Remedy,
+  type RuleFact,
+  type Snapshot,
+} from "../../engine/index.js";
+import { forLines, linesHeld } from "./lines.js";
+
+/** What helps with `code` as things stand `at` (a step, a day's end): its settled advice once nothing is
+ *  owed on either line. Without a moment, the advice for one who owes. Cited by an application as what
+ *  the review would hold against a larger line once used (every fact of it among `facts` onceUsed), what
+ *  helps an applicant. */
+export function adviceOf(code: ReasonCode, at?: Snapshot, facts: readonly RuleFact[] = []): string {
+  const info: ReasonInfo = REASONS[code];
+  const own = facts.filter((f) => f.code === code);
+  if (info.onceUsed !== undefined && own.length > 0 && own.every((f) => f.onceUsed !== undefined))
+    return info.onceUsed;
+  if (info.settled !== undefined && at !== undefined && at.balance + at.jiebei.balance === 0)
+    return info.settled;
+  return at === undefined ? info.advice : forLines(info.advice, linesHeld(at));
+}
+
+/** Whether customer service's steps leave the customer nothing to do: none, or only the dated record of
+ *  what was decided (then the advice of the reasons it gives is what helps). */
+export const nothingToDo = (remedies: readonly Remedy[]): boolean =>
+  remedies.every((r) => r.kind === "on_record" || r.kind === "increase_from" || r.kind === "next_due");
+
+/** What helps with `reasons` as things stand `at`: the advice of each that is not good news (nor one that
+ *  only points at steps given elsewhere), once each — after `first`, advice the reasons do not hold (what
+ *  a hold beneath which they were recorded asks). */
+export function reasonAdvice(
+  reasons: readonly ReasonCode[],
+  at?: Snapshot,
+  first: readonly string[] = [],
+  facts: readonly RuleFact[] = [],
+): string[] {
+  return withoutRepeats([
+    ...new Set([
+      ...first,
+      // each code once: its advice is the same wherever it recurs (a day of 100,000 decisions gives
+      // hundreds of thousands of reasons, each once looked up among every fact of the day)
+      ...[...new Set(reasons)]
+        .filter((r) => REASONS[r].kind !== "positive" && !("pointsAt" in REASONS[r]))
+        .map((r) => adviceOf(r, at, facts)),
+    ]),
+  ]);
+}
+
+/** A suspension recorded beneath a security hold leaves the hold standing: its reasons say what the
+ *  suspension beneath needs, not that only a verification lifts the hold — nor that it alone restores
+ *  nothing. */
+export const heldAdvice = (beneath: "credit" | "policy"): string =>
+  `verify your identity: only that lifts the security hold, and the suspension for ${beneath} recorded beneath it stays until what follows is done and a review restores the line`;
+
+/** Advice without a line another line already says ("pay the overdue amount in full" beside "pay the
+ *  overdue amount in full and keep repaying on time"; "report a higher income (an income event)" beside
+ *  "pay down debt … or report a higher income"): a line goes when another holds it, its aside apart. */
+export function withoutRepeats(advice: readonly string[]): string[] {
+  const core = (a: string) => a.replace(/ \([^)]*\)$/, "");
+  return advice.filter((a, i) => !advice.some((b, j) => j !== i && b !== a && b.includes(core(a))));
+}

@@ -1,0 +1,142 @@
+// The debt advice in words: what to repay of which debt, or the income instead, by when and for which
+// review, and how that review counts the lines.
+
+import { dtiShown, type LineId, lineName, type Remedy } from "../../engine/index.js";
+import { dueOn, linesNamed } from "./lines.js";
+import { money } from "./money.js";
+
+/** What brings the debt ratio an opening reads within its cap: debt elsewhere repaid, or an income. */
+export function openDebtText(d: { repay: number | null; income: number | null }): string {
+  const income =
+    d.income === null
+      ? null
+      : `report a monthly income of at least ${money(d.income * 100)} (an income event)`;
+  if (d.repay === null) return income ?? "pay down debt";
+  const repay = `repay at least ${money(d.repay)} of the debt elsewhere (an external_repayment event)`;
+  return income === null ? repay : `${repay}, or ${income}`;
+}
+
+/** How the review the debt advice names counts the lines: as the month-end report before it shows them —
+ *  or, for a restoration, each line it counts used up to a limit so (the line restored at its smallest
+ *  line, an active line at its own: repaying its balance lowers nothing counted), the rest as the report
+ *  shows them. */
+function countedText(
+  r: Extract<Remedy, { kind: "reduce_debt" }>,
+  report: string | null,
+  lines: readonly LineId[],
+): string {
+  const shown = (them: "it" | "them") =>
+    report === null
+      ? `count${them === "it" ? "s" : ""} as reported at a month end`
+      : `count${them === "it" ? "s" : ""} as ${report} shows ${them}, repayments made since the last one included`;
+  const atLimit = r.restoring?.counted ?? [];
+  if (atLimit.length === 0)
+    return lines.length === 1
+      ? `the ${linesNamed(lines)} balance ${shown("it")}: spending on it before it adds to what is needed`
+      : `Huabei and Jiebei balances ${shown("them")}: spending on them before it adds to what is needed`;
+  const share = r.restoring?.used ?? 1;
+  const used = share >= 1 ? "used in full" : `${Math.round(share * 100)} % of the credit left on it used`;
+  const each = atLimit.map(({ line, limit }) => {
+    const name = lineName(line);
+    if (line === r.line)
+      return `${name} at the ${money(limit)} smallest line it would be restored at, ${used}, or at what it owes if more`;
+    return line === "jiebei"
+      ? `${name} at what it owes and what its debt cap still lets be drawn within its ${money(limit)} limit`
+      : `${name} at its ${money(limit)} limit, ${used}, whatever its balance: repaying it lowers nothing counted`;
+  });
+  // a line counted as the report shows it is a suspended one, which nothing can be spent on
+  const others = (r.restoring?.reported ?? []).map((l) => `${lineName(l)}'s balance ${shown("it")}`);
+  return `restoring counts ${[...each, ...others].join("; ")}`;
+}
+
+/** The incomes above the one told at which the review named does not leave the line active (it keeps the
+ *  other line there, which this one restored or kept, used, would take past its cap), said after the step. */
+export function notBetween(r: Extract<Remedy, { kind: "reduce_debt" | "report_income" }>): string {
+  const gap = r.notBetween;
+  if (gap === undefined) return "";
+  const range =
+    gap.to === null
+      ? `from ${money(gap.from * 100)} on`
+      : `from ${money(gap.from * 100)} to ${money(gap.to * 100)}`;
+  const line = lineName(r.line);
+  const other = lineName(gap.line);
+  // the smallest line's income names no review of its own: the one the line's wait names
+  const review = r.kind === "reduce_debt" ? "that review" : "the review that can restore it";
+  return `. Not a monthly income ${range}: ${review} then keeps ${other}, which ${line}, used, would take past its cap, and does not leave ${line} active`;
+}
+
+/** The other line's debt step followed with this one, which leaves this line suspended at the review named
+ *  (the two restored and used, one would fail its standard): what restores both, said after the step. */
+function withOther(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
+  const both = r.withOther;
+  if (both === undefined) return "";
+  const line = lineName(r.line);
+  const other = lineName(both.line);
+  const held = `. Repaid with ${other}'s step (the larger of each amount), that review restores ${other} and not ${line} (the two restored and used, one would fail the standard a line is kept to)`;
+  if (both.repay === null) return `${held}: no repayment restores both at that review`;
+  const steps = both.repay.map((p) =>
+    p.debt === "elsewhere"
+      ? `${p.all ? "all" : "at least"} ${money(p.amount)} of the debt elsewhere`
+      : `${p.all ? "the whole" : "at least"} ${money(p.amount)} of the ${lineName(p.debt)} balance`,
+  );
+  return `${held}: repay ${steps.join(" and ")} to restore both`;
+}
+
+/** The debt advice: what to repay of which debt, by when, for which review — or the income instead — and
+ *  the incomes above it that review would not honour, and the repayments the other line's step leaves it
+ *  short with. */
+export function reduceDebtText(
+  r: Extract<Remedy, { kind: "reduce_debt" }>,
+  lines: readonly LineId[],
+): string {
+  return `${debtPlanText(r, lines)}${notBetween(r)}${withOther(r)}`;
+}
+
+function debtPlanText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readonly LineId[]): string {
+  // worked out at the income the smallest line needs (asked for beside), not the one on record: said
+  const at =
+    r.atIncome === undefined
+      ? ""
+      : ` at a monthly income of ${money(r.atIncome * 100)}, the least the smallest line needs (asked for beside),`;
+  const ratio = `total debt / annual income from ${dtiShown(r.ratio).toFixed(2)}${at} to at most ${r.max.toFixed(2)}`;
+  const review = `the periodic review on ${r.review.date} (day ${r.review.day})`;
+  const income =
+    r.income === null ? "a higher income" : `a monthly income of at least ${money(r.income * 100)}`;
+  const report = r.report && `the month-end report on ${r.report.date} (day ${r.report.day})`;
+  const steps = (r.repay ?? []).map((p) => {
+    if (p.debt === "elsewhere")
+      return `${p.all ? "all" : "at least"} ${money(p.amount)} of the debt elsewhere (an external_repayment event)`;
+    return p.all
+      ? `the whole ${money(p.amount)} owed on ${lineName(p.debt)}`
+      : `at least ${money(p.amount)} of the ${lineName(p.debt)} balance`;
+  });
+  const byReport =
+    r.report && r.repay?.some((p) => p.debt !== "elsewhere")
+      ? ` by ${r.report.date} (day ${r.report.day})`
+      : "";
+  // repayments already made on the lines, and the minimums of the bills due before it, which the coming
+  // report counts, are enough
+  const done = `the repayments already made on ${linesNamed(lines)}, and each ${dueOn(lines)} falling due before it met at its minimum, which ${report ?? "the next month-end report"} counts,`;
+  const plan =
+    r.repay === null
+      ? "pay down debt"
+      : r.repay.length === 0
+        ? null
+        : `repay ${steps.join(" and ")}${byReport}`;
+  const counted = countedText(r, report, lines);
+  if (r.missed !== null) {
+    const first = `the periodic review on ${r.missed.date} (day ${r.missed.day}) reads the ${linesNamed(lines)} ${lines.length === 1 ? "balance" : "balances"} reported at the last month end, and there is too little debt elsewhere to repay to bring ${ratio} by then: reporting ${income} (an income event) does`;
+    return plan === null
+      ? `${first}; nothing more is to be repaid for ${review}: ${done} bring it there, unless more is spent on the lines before it`
+      : `${first}; or ${plan}, to bring it there at ${review} (${counted})`;
+  }
+  // the ratio is then what the report will show: within the limit already
+  if (plan === null)
+    return `nothing more to repay: ${done} bring total debt / annual income to ${dtiShown(r.ratio).toFixed(2)}, within ${r.max.toFixed(2)}, at ${review}, unless more is spent on the lines before it`;
+  // sized to the score restoration needs as well: the income, when one does it, brings both there too
+  if (r.score !== null) {
+    const or = r.income === null ? "" : `, or report ${income} (an income event),`;
+    return `${plan}${or} to bring ${ratio} and the score to the ${r.score} restoration needs at ${review} (${counted})`;
+  }
+  return `${plan}, or report ${income} (an income event), to bring ${ratio} at ${review} (${counted})`;
+}

@@ -1,0 +1,130 @@
+// A rule's fact in words and as JSON writes it: the value, its bound, in yuan where it is money.
+
+import {
+  dtiShown,
+  FEN_PER_YUAN,
+  LIMIT_CAP_CODES,
+  lineName,
+  REASONS,
+  type ReasonCode,
+  type ReasonInfo,
+  type RuleFact,
+} from "../../engine/index.js";
+import { money } from "./money.js";
+
+/** A characteristic's fractional value (a ratio) as a rule's fact shows it: two decimals rounded up, so a
+ *  value just over a bin's bound never reads as the bound (1.0001 in "over 100 %" is 1.01). */
+export const ratioText = (v: number): string =>
+  // debt without any income is beyond every ratio: said in words, never "Infinity"
+  Number.isFinite(v) ? dtiShown(v).toFixed(2) : "debt with no income";
+
+/** A rule's fact as JSON writes it: a value JSON has no number for is null, and says why. */
+export type JsonFact = Omit<RuleFact, "value"> & { value?: number | null; noIncome?: true; asked?: true };
+
+/**
+ * A ratio's value as JSON writes it. Debt with no income is beyond every ratio (Infinity), which JSON
+ * cannot hold: JSON.stringify wrote a bare null, the same as "no data yet" — it is null with
+ * `noIncome: true`, as the trace says "debt with no income".
+ */
+export function jsonValue<T>(value: T): { value: T | null; noIncome?: true } {
+  return typeof value === "number" && !Number.isFinite(value) ? { value: null, noIncome: true } : { value };
+}
+
+/** A rule's fact for JSON, its money in yuan as the rest of a JSON record is (a limit and its cap, an
+ *  amount owed, a grant's limit judged once used); other units as they are; a ratio of debt to no income as jsonValue writes it. */
+export function factInYuan(f: RuleFact): JsonFact {
+  const info: ReasonInfo = REASONS[f.code];
+  // a value the customer asked for says so: read bare, an asked limit passes for the line's own
+  const asked = info.asked && f.value !== undefined ? { asked: true as const } : {};
+  // the limit a grant's reason was judged at, used, is money whatever the rule's unit
+  const used = f.onceUsed === undefined ? {} : { onceUsed: f.onceUsed / FEN_PER_YUAN };
+  if (f.value !== undefined && !Number.isFinite(f.value))
+    return { ...f, ...asked, ...used, ...jsonValue(f.value) };
+  if (info.unit !== "fen") return { ...f, ...asked, ...used };
+  return {
+    ...f,
+    ...asked,
+    ...used,
+    ...(f.threshold === undefined ? {} : { threshold: f.threshold / FEN_PER_YUAN }),
+    ...(f.before === undefined ? {} : { before: f.before / FEN_PER_YUAN }),
+    ...(f.value === undefined ? {} : { value: f.value / FEN_PER_YUAN }),
+    ...(f.smallest === undefined ? {} : { smallest: f.smallest / FEN_PER_YUAN }),
+  };
+}
+
+/** The numbers of `code` among `facts`, as the trace puts them after its text: " (648 vs delinquentMinScore
+ *  680)", or "" for a rule without numbers. */
+export function factsOf(code: ReasonCode, facts: readonly RuleFact[]): string {
+  const numbers = [
+    ...new Set(
+      facts
+        .filter((f) => f.code === code)
+        .map(describeFact)
+        .filter((t) => t !== ""),
+    ),
+  ];
+  return numbers.length > 0 ? ` (${numbers.join("; ")})` : "";
+}
+
+/** A rule's numbers in words: "607 vs minScore 620", "45 days vs increaseCooldownDays 90". */
+export function describeFact(f: RuleFact): string {
+  const info: ReasonInfo = REASONS[f.code];
+  const unit = info.unit;
+  const show = (n: number): string => {
+    switch (unit) {
+      case "fen":
+        return money(n);
+      case "days":
+        return `${n} day${n === 1 ? "" : "s"}`;
+      case "ratio":
+        return Number.isFinite(n) ? n.toFixed(2) : "debt with no income";
+      case "share":
+        return `${Number((n * 100).toFixed(1))} %`;
+      default:
+        return String(n);
+    }
+  };
+  const parts: string[] = [];
+  // a burst of transactions: how many, their total and the limits it is a share of
+  if (
+    f.transactions !== undefined &&
+    f.amount !== undefined &&
+    f.limits !== undefined &&
+    f.value !== undefined
+  )
+    parts.push(
+      `${f.transactions} transaction${f.transactions === 1 ? "" : "s"}, ${money(f.amount)} = ${show(f.value)} of ${money(f.limits)} in one day`,
+    );
+  // what the customer asked for says so: read bare, an asked limit passes for the line's own
+  else if (f.value !== undefined) parts.push(info.asked ? `${show(f.value)} asked` : show(f.value));
+  // a threshold that is no policy parameter: the purchase's is the credit still available, a grant held to
+  // what the review keeps once used the limit kept; a limit cap's is the cap its parameter gives (a band's
+  // limit, the income multiple's product), named as such
+  if (f.threshold !== undefined)
+    parts.push(
+      f.parameter !== undefined && LIMIT_CAP_CODES.has(f.code)
+        ? `cap ${show(f.threshold)} by ${f.parameter}` +
+            // a cap below the smallest line, the line held to that instead
+            (f.smallest === undefined
+              ? ""
+              : `, below the ${money(f.smallest)} smallest line (${f.smallestParameter})`)
+        : `${f.parameter ?? (f.code === "LIMIT_KEPT_ONCE_USED" ? "kept once used" : "available")} ${show(f.threshold)}`,
+    );
+  else if (f.parameter !== undefined) parts.push(f.parameter);
+  // held to what the review keeps once used, and not even the smallest line kept
+  else if (f.code === "LIMIT_KEPT_ONCE_USED") parts.push("none kept once used");
+  // a threshold a policy change moved past the customer's value: what it was before
+  // a grant's reasons for holding it lower, judged on the file once a larger line is used: which line,
+  // and for a limit's cap the score it is the band of (not the step's, which is today's)
+  const onceUsed =
+    f.onceUsed === undefined
+      ? ""
+      : (unit === "fen" && f.scoreOnceUsed !== undefined ? `, at a score of ${f.scoreOnceUsed}` : ",") +
+        ` once a ${money(f.onceUsed)} line is used`;
+  const text =
+    parts.join(" vs ") +
+    (f.before === undefined ? "" : `, ${show(f.before)} before the policy change`) +
+    onceUsed;
+  if (f.line === undefined) return text;
+  return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;
+}

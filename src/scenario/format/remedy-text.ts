@@ -1,0 +1,396 @@
+// A remedy (customer service's step) in words: one sentence per kind of remedy, naming the line it is about.
+
+import {
+  ACTIVITY_MIN_PURCHASE_TEXT,
+  type LineId,
+  lineName,
+  REASONS,
+  type Remedy,
+  type RuleFact,
+  SCORE_MAX,
+  type ScoreBars,
+} from "../../engine/index.js";
+import { grouped } from "../../shared/text.js";
+import { withoutRepeats } from "./advice.js";
+import { notBetween, openDebtText, reduceDebtText } from "./debt-text.js";
+import { describeFact } from "./fact-text.js";
+import { BOTH_LINES, dueOn, forLines } from "./lines.js";
+import { money } from "./money.js";
+import {
+  atReview,
+  closureLoans,
+  laterCallsIn,
+  overdueUnpaid,
+  tooLongPastDue,
+  writeOffCallsIn,
+} from "./overdue-text.js";
+import { inSentence, recordedInSentence } from "./reason-words.js";
+
+/** A remedy in words, naming Jiebei when it is about Jiebei; `lines`: the lines the customer has
+ *  (linesHeld), the only ones it speaks of. */
+export function describeRemedy(r: Remedy, lines: readonly LineId[] = BOTH_LINES): string {
+  const text = remedyText(r, lines);
+  return r.line === "jiebei" ? `Jiebei: ${text}` : text;
+}
+
+/** The event that asks for an early review of `line`: without `line:` a request reviews the first line
+ *  suspended, Huabei when both are, so Jiebei's is named. */
+const requestReviewOf = (line: LineId): string =>
+  line === "jiebei" ? "request_review with line: jiebei" : "request_review";
+
+/** The application that raises `line`'s limit: one without `line:` raises Huabei's, so Jiebei's is named. */
+const increaseOf = (line: LineId): string =>
+  line === "jiebei" ? "apply with line: jiebei, product: increase" : "apply, product: increase";
+
+/** A remedy in words, naming no line: what `describeRemedy` says, or a step the customer takes whatever
+ *  the line (a verification, the clean period) when both lines give it. */
+export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): string {
+  switch (r.kind) {
+    case "pay_due": {
+      // by when: the last of its grace days (today, or a later date), as the engine decides it
+      const by =
+        r.by === undefined
+          ? null
+          : r.by.today
+            ? "today, the last day it counts as paid on time"
+            : `by ${r.by.date} (day ${r.by.day}), the last of its grace days`;
+      const when = by === null ? " (its grace days are running out)" : ` ${by}`;
+      return r.calledIn
+        ? `pay the ${money(r.amount)} due${when}: ${r.line === "jiebei" ? "the loans were called in, all of each due at once, not an instalment" : "the line is closed, all of what its statement billed due, not a minimum"} — unpaid, it falls into arrears`
+        : r.onTopOf === undefined
+          ? `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due${when}: unpaid, it falls into arrears`
+          : `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due too, ${money(r.amount + r.onTopOf)} with the overdue (a repayment clears the overdue first)${by === null ? "; its grace days are running out" : `, ${by}`}: unpaid, it falls into arrears`;
+    }
+    case "next_due":
+      return nextDueText(r);
+    case "pay_overdue":
+      if (r.today === "review" || r.by?.what === "review") {
+        const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
+        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${laterCallsIn(r, true)}`;
+      }
+      return `${
+        r.today === "charge_off"
+          ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again${writeOffCallsIn(r)}`
+          : r.today === "suspension"
+            ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, ${tooLongPastDue(r.forCredit)}`
+            : r.by !== undefined
+              ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what }, r)}`
+              : `pay the overdue ${money(r.amount)} now`
+      }${laterCallsIn(r, true)}`;
+    case "pay_balance": {
+      const t = r.toTerm;
+      const d = r.calledIn;
+      if (t === undefined && d !== undefined) {
+        // called in: due at once, not instalment by instalment — what falls due next, and when
+        const all = d.amount >= r.amount && d.lastDay === d.day;
+        const rest = d.lastDay === d.day ? "" : `, the rest by ${d.lastDate} (day ${d.lastDay})`;
+        const whole = d.amount > r.amount ? "— all of it, with its interest until then — " : "— all of it — ";
+        return `repay the outstanding ${money(r.amount)}: it was called in, ${money(d.amount)} ${all ? whole : ""}due on ${d.date} (day ${d.day})${rest}`;
+      }
+      if (t === undefined) return `repay the outstanding ${money(r.amount)}`;
+      const last = t.lastDay === t.day ? "" : `, the last on ${t.lastDate} (day ${t.lastDay})`;
+      // Huabei's next may be what its closing statement billed, due in full, before the plans' instalments
+      const running =
+        r.line === "huabei"
+          ? "the instalment plans run to term"
+          : "the loans run to term, instalment by instalment";
+      // part of it what the closing statement called in, due in full: each part said as what it is
+      const parts =
+        t.calledIn === undefined
+          ? ""
+          : ` — ${money(t.calledIn)} of it called in by the closure, due in full as its statements bill it, the rest`;
+      // a closed line reopens only once nothing is owed on it: for that, repaying is the step
+      const reopen =
+        r.reopen === undefined
+          ? ""
+          : `, but the line reopens only once nothing is owed on it: to open it again, repay all ${money(r.reopen)} first`;
+      return `the ${money(r.amount)} owed falls due${parts} as ${running}: the next ${money(t.amount)} on ${t.date} (day ${t.day})${last}; repaying sooner is optional${reopen}`;
+    }
+    case "verify_identity":
+      return "verify your identity (a verify_identity event)";
+    case "raise_score": {
+      // every driver named: the JSON's list and the text agree, and the steps together reach the score
+      const advice = withoutRepeats([...new Set(r.drivers.map((d) => forLines(REASONS[d].advice, lines)))]);
+      // numbered: an advice may hold a semicolon of its own, and the steps must read as steps
+      const steps = advice.length === 1 ? advice : advice.map((a, i) => `(${i + 1}) ${a}`);
+      // the score the review reads, when it is not today's: from the coming report, or a later one's
+      const raise =
+        r.ahead?.report != null && r.review !== undefined
+          ? `raise the score from ${r.current} to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line (${r.current} is what it reads as things stand — each bill met at its minimum, nothing more spent: the Huabei balance the month ends before it report, the last on ${r.ahead.report.date} (day ${r.ahead.report.day}), lowers the score; ${r.ahead.today} today)`
+          : r.ahead?.report === null
+            ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads on its day, the bills due before it met at their minimum; ${r.ahead.today} today)`
+            : r.ahead !== undefined
+              ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), which counts the repayments and the spending since the last one; ${r.ahead.today} today)`
+              : r.review !== undefined
+                ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
+                : `raise the score from ${r.current} to ${r.needed}`;
+      if (r.reach === undefined) return `${raise}: ${steps.join(" ")}`;
+      // said before the steps, so that they are not taken for a way there
+      const out =
+        r.needed > SCORE_MAX
+          ? `no score reaches ${r.needed} (the scorecard's highest is ${SCORE_MAX})`
+          : `out of the customer's reach today: all these steps together reach at most ${r.reach}, the rest only time brings`;
+      return `${raise} — ${out}: ${steps.join(" ")}`;
+    }
+    case "repay_in_full": {
+      // past the due day, in its grace days: by the last of them, when a repayment in full still counts
+      const by =
+        r.grace === undefined
+          ? "by its due date"
+          : `by the last of its grace days, ${r.grace.date} (day ${r.grace.day}) — its due date has passed`;
+      return r.keeps
+        ? `repay Huabei's bill due on ${r.due.date} (day ${r.due.day}) in full, ${money(r.amount)}, ${by}: the next periodic review, on ${r.review.date} (day ${r.review.day}), then keeps the line — met only at its minimum, the bill counts as not repaid in full and that review reads a score of ${r.reads}, below the ${r.needed} an account must keep`
+        : `repay Huabei's bill due on ${r.due.date} (day ${r.due.day}) in full, ${money(r.amount)}, ${by}: the next periodic review, on ${r.review.date} (day ${r.review.day}), then restores the line — met only at its minimum, the bill counts as not repaid in full and that review reads a score of ${r.reads}, short of the ${r.needed} restoring the line needs`;
+    }
+    case "wait_for_review": {
+      // the score the review reads from the coming report, when today's is short of it
+      const sc = r.score;
+      const reads =
+        sc === undefined
+          ? ""
+          : sc.report === null
+            ? ` — on its day, the bills due before it met at their minimum, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`
+            : ` — from the month-end report on ${sc.report.date} (day ${sc.report.day}), which counts the repayments made since the last one, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`;
+      // the report that review reads, when reading it is what leaves nothing in the way (today's record
+      // does not: the debt ratio on it, say); named once when the score above names it
+      const report =
+        r.reads === undefined || sc !== undefined
+          ? ""
+          : `, reading the month-end report on ${r.reads.date} (day ${r.reads.day}), which counts the repayments made since the last one (the bills due before it paid at least at their minimum)`;
+      // an early review now restores the line, reading today's record; the next periodic one would not
+      // the lower limit a review restores the line at, when one does (kept, earlyKept)
+      // restored at a lower limit than its own: said, with which bound gives it
+      const atKept = (k: { limit: number; of: number; onceUsed: boolean } | undefined, what: string) =>
+        k === undefined
+          ? ""
+          : k !== r.kept && k.limit === r.kept?.limit
+            ? ` at the same ${money(k.limit)}`
+            : ` at ${money(k.limit)}, not its ${money(k.of)}: ${k.onceUsed ? "the most it keeps once used" : "the policy's line management cuts it"}, as ${what} reads the customer`;
+      const pr = r.periodic;
+      if (r.ready && pr !== undefined && r.early?.now === true)
+        return `nothing more is needed: an early review (${requestReviewOf(r.line)}) now restores the line${atKept(r.earlyKept, "it")}, reading today's record; the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) would not as things stand: ${pr.report === null ? "on its day" : `reading the month-end report on ${pr.report.date} (day ${pr.report.day})`}, the bills due before it met at their minimum, it reads a score of ${pr.reads}, short of the ${pr.needed} restoring the line needs`;
+      if (r.ready) {
+        // nothing is asked above: no "once what is asked above is done"
+        const early =
+          r.early === null
+            ? ""
+            : `; or ask for an early review (${requestReviewOf(r.line)}) ${r.early.now ? "now" : `from ${r.early.date} (day ${r.early.day})`}${r.earlyKept === undefined ? "" : `, which restores it${atKept(r.earlyKept, "that review")}`}`;
+        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${atKept(r.kept, "the review")}${report}${reads}${early}`;
+      }
+      const income = r.withIncome;
+      const review =
+        income?.day === r.day
+          ? `the ${r.later ? "first periodic review that can restore it" : "next periodic review"} is on ${r.date} (day ${r.day}), and only once the higher income asked above is reported: the repayments count too late for it`
+          : income
+            ? `the first periodic review the repayments asked above can restore it at is on ${r.date} (day ${r.day}); the one on ${income.date} (day ${income.day}) only once the higher income asked above is reported`
+            : r.later
+              ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})`
+              : `the next periodic review is on ${r.date} (day ${r.day})`;
+      // no review restores the line under this policy: said first, and what would
+      const bars = r.policyBars;
+      if (bars?.atIncome !== undefined)
+        return `no review restores the line under the current policy, whatever the customer does: the largest limit its income multiple allows at any income (${money(bars.atIncome)} a month), ${money(bars.largest)}, is below its smallest line, ${money(bars.smallest)} — only a change of policy that offers a line (a larger income multiple, or a smaller smallest line) would, at a review after it; ${review}`;
+      if (bars !== undefined)
+        return `no review restores the line under the current policy, whatever the customer does: the largest limit it offers, ${money(bars.largest)}, is below its smallest line, ${money(bars.smallest)} — only a change of policy that offers a line (a larger limit, or a smaller smallest line) would, at a review after it; ${review}`;
+      const sb = r.scoreBars;
+      if (sb?.whileOpen !== undefined)
+        return `no review restores the line under the current policy while Huabei is open: ${scoreBarsText(sb, "the line restored")}, Huabei counted used beside it — so no early review, higher income or higher score can while it is; with Huabei closed owing nothing, a file could reach it (its score raised too), and a change of the lender's policy (a lower ${sb.parameter}) would; ${review}`;
+      if (sb !== undefined)
+        return `no review restores the line under the current policy, whatever the customer does: ${scoreBarsText(sb, "the line restored")} — so no early review, higher income or higher score can; only a change of the lender's policy (a lower ${sb.parameter}) would, at a review after it; ${review}`;
+      // only the clean period in the way: that review restores the line, said at the lower limit it does
+      const restores =
+        r.kept === undefined ? "" : `, which restores the line${atKept(r.kept, "that review")}`;
+      if (r.early === null) return `${review}${restores}${reads}`;
+      const from = r.early.now ? "today" : `from ${r.early.date} (day ${r.early.day})`;
+      const earlyAt =
+        r.earlyKept === undefined ? "" : ` (it restores the line${atKept(r.earlyKept, "that review")})`;
+      return `${review}${restores}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}, once what is asked above is done${earlyAt}`;
+    }
+    case "wait_for_inquiries":
+      return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
+    case "verify_suspends": {
+      const reasons = r.reasons.map(inSentence).join("; ");
+      return `as things stand, verifying lifts the security hold but leaves the line suspended, for ${r.cause}: ${reasons}; take the steps for that first`;
+    }
+    case "review_suspends": {
+      const reasons = r.reasons.map(inSentence).join("; ");
+      return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
+    }
+    case "review_cuts": {
+      const reasons = r.reasons.map(inSentence).join("; ");
+      return `as things stand, the periodic review on ${r.date} (day ${r.day}) cuts the limit from ${money(r.from)} to ${money(r.to)}: ${reasons}`;
+    }
+    case "waived_unless_paid":
+      return r.overdue
+        ? `${money(r.amount)} of arrears left within the tolerance after the loan's last due day: unpaid, it is waived at the end of ${r.date} (day ${r.day}) and the overdue ends (the missed due date stays on the record)`
+        : `${money(r.amount)} left within the tolerance: unpaid, it is waived on ${r.date} (day ${r.day}), not missed`;
+    case "unused_closure_due":
+      return `the periodic review on ${r.date} (day ${r.day}) closes the line: it has not been used since ${r.sinceDate} (day ${r.since}) — ${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"} before then keeps it open${r.suspended ? ", which a suspended line takes only once restored" : ""}`;
+    case "not_worked_out":
+      return `not worked out ahead: this scenario asks for more than ${grouped(r.limit)} answers (customer service's to a call, and the steps a declined early review or a lifted security hold comes with: as many as one run works out); the last answer worked out is on ${r.date} (day ${r.day})`;
+    case "wait_to_draw":
+      return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date and its repayment`;
+    case "on_record": {
+      const status = `${r.status.replace("_", " ")} since ${r.sinceDate} (day ${r.since})`;
+      // the reasons as recorded then, in words for then: "a repayment is past due right now" read as
+      // still true after the customer had repaid
+      const reasons = r.reasons.map(recordedInSentence).join("; ");
+      if (r.day === r.since) return `${status}; the reasons recorded then: ${reasons}`;
+      return `${status}; ${r.cause === null ? "" : `${r.cause} `}reasons recorded ${r.date} (day ${r.day}): ${reasons}`;
+    }
+    case "closure_due":
+      return r.certain
+        ? `the line will be closed at the review on ${r.date} (day ${r.day}): it has been suspended too long${
+            r.writtenOff
+              ? ", and after a write-off no line is restored"
+              : " and cannot be restored before then"
+          }${closureLoans(r)}`
+        : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long${closureLoans(r)}`;
+    case "limit_cut": {
+      const reasons = r.reasons.map(recordedInSentence).join("; ");
+      // a suspended line's limit is raised once the line is restored: the day is one it can be by then
+      const when = r.increase.restored
+        ? r.increase.now
+          ? "which can be made once the line is restored"
+          : `which can be made once the line is restored — from ${r.increase.date} (day ${r.increase.day}) at the earliest, when a review can have restored it and the increase cooldown, the clean record and recent applications (own and elsewhere) allow`
+        : r.increase.now
+          ? "which can be made today"
+          : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow`;
+      const blocked = r.increase.blocked;
+      // the way back said as it stands: an application something else would decline asks for that first —
+      // every rule that would, each with its step
+      const declined = blocked
+        ? `; as things stand it would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines)}`
+        : "";
+      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (${increaseOf(r.line)}), ${when}${declined}`;
+    }
+    case "reapply": {
+      // the first day it can pass the applications of the last 30 days, when that is not today
+      const when = r.now
+        ? "today"
+        : `from ${r.date} (day ${r.day}), once recent applications (own and elsewhere) are few enough`;
+      if (r.blockers.length === 0) {
+        // granted lower than the line it had, or no higher: that limit, and what holds it there
+        const holds = (r.holds ?? []).map((f) => {
+          const numbers = describeFact(f);
+          return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;
+        });
+        const lower =
+          r.limit === undefined || r.lastLimit === undefined
+            ? ""
+            : `, for at most ${money(r.limit)} (${
+                r.limit < r.lastLimit
+                  ? `below the ${money(r.lastLimit)} the line had`
+                  : "the limit the line had: more is an increase"
+              }) — ${holds.join("; ")}`;
+        return `nothing is owed; an application to open the line again would be approved ${when}${r.now ? "" : "; not before"}${lower}`;
+      }
+      if (r.scoreBars !== undefined)
+        return `nothing is owed, but no application opens the line again under the current policy, whatever the customer does: ${scoreBarsText(r.scoreBars, "the line granted")} — only a change of the lender's policy (a lower ${r.scoreBars.parameter}) would`;
+      const why = r.blockers.map((f) => {
+        const numbers = describeFact(f);
+        return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;
+      });
+      return `nothing is owed; an application to open the line again ${r.now ? "" : `can be made ${when}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
+    }
+    case "increase_from": {
+      const line = r.line === "jiebei" ? "Jiebei's limit" : "the limit";
+      // nothing time clears: declined today, each rule with its step
+      if (r.waits.length === 0 && r.blocked)
+        return `an application to raise ${line} would be declined today: ${withSteps([r.blocked, ...(r.besides ?? [])], lines)}`;
+      const waits = r.waits.map(inSentence).join("; ");
+      // every rule that would decline it then, each with its step
+      const besides = r.blocked
+        ? `, but it would still be declined then: ${withSteps([r.blocked, ...(r.besides ?? [])], lines)}`
+        : "";
+      return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}; from that day none of these declines it if no other application is made${besides}`;
+    }
+    case "open_line": {
+      const when = r.now
+        ? "today"
+        : `from ${r.date} (day ${r.day}), once recent applications (own and elsewhere) are few enough; not before`;
+      if (r.blockers.length === 0)
+        return `no line is open yet; an application to open Huabei (apply, product: open) would be approved ${when}`;
+      if (r.scoreBars !== undefined)
+        return `no line is open yet, and no application opens Huabei under the current policy, whatever the customer does: ${scoreBarsText(r.scoreBars, "the line granted")} — only a change of the lender's policy (a lower ${r.scoreBars.parameter}) would`;
+      // each rule with its numbers and what puts it right
+      const why = r.blockers.map((f) => {
+        const numbers = describeFact(f);
+        const fix =
+          f.code === "DEBT_TO_INCOME_TOO_HIGH" && r.debt !== undefined
+            ? openDebtText(r.debt)
+            : forLines(REASONS[f.code].advice, lines);
+        return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${fix}`;
+      });
+      return `no line is open yet; an application to open Huabei ${r.now ? "" : `can be made ${when.replace(/; not before$/, "")}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
+    }
+    case "report_income": {
+      const income = money(r.income * 100);
+      const smallest = `the income multiple allows no line of the smallest size (${money(r.minLimit)})`;
+      const below =
+        r.beside === undefined
+          ? `below it, ${smallest}`
+          : `below ${money(r.beside.smallest * 100)} ${smallest}, and below ${income} the review that can restore ${lineName(r.line)} restores ${lineName(r.beside.line)} first, which ${lineName(r.line)}, used, would take past its cap`;
+      return `report a monthly income of at least ${income} (an income event): ${below}${notBetween(r)}`;
+    }
+    case "reduce_debt":
+      if (!Number.isFinite(r.ratio))
+        return `report ${r.income === null ? "an income" : `a monthly income of at least ${money(r.income * 100)}`} (an income event): with none on record, any debt is beyond the debt / income limit of ${r.max.toFixed(2)}, however much is repaid`;
+      return reduceDebtText(r, lines);
+    case "keep_clean_until":
+      return r.afterPaying
+        ? `once the overdue amount is paid, repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}) at the earliest (paid today): restoration needs a clean period after an overdue`
+        : `repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
+  }
+}
+
+/** A score no file of the customer's reaches (`scoreBars`): the parameter and its value, on the file the
+ *  decision reads or once `what` (the line restored, granted) is used, and the highest that file scores. */
+const scoreBarsText = (b: ScoreBars, what: string): string =>
+  b.onceUsed
+    ? `once ${what} is used (its credit counted used, as grantUsedFraction has it), the next review keeps it only at ${b.parameter} ${b.threshold}, and the highest score that file can read is ${b.best} — income, debt, repayments and time included`
+    : `it needs ${b.parameter} ${b.threshold}, and the highest score the customer's file can read is ${b.best} — income, debt, repayments and time included`;
+
+/** The rules an application would be declined for, each with its numbers and its step, joined by "; and ". */
+const withSteps = (facts: readonly RuleFact[], lines: readonly LineId[]): string =>
+  facts
+    .map((f) => {
+      const numbers = describeFact(f);
+      return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${forLines(REASONS[f.code].advice, lines)}`;
+    })
+    .join("; and ");
+
+/** What falls due next, before it falls due: how much, by when it counts as paid on time, and what
+ *  missing it costs. */
+function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
+  const jiebei = r.line === "jiebei";
+  const what = jiebei
+    ? `the ${money(r.amount)} instalment${r.interest !== undefined && r.interest > 0 ? ` (${money(r.interest)} of it interest)` : ""}`
+    : `the ${money(r.amount)} statement balance`;
+  const onTop =
+    r.onTopOf === undefined
+      ? ""
+      : `, on top of the ${money(r.onTopOf)} asked above (a repayment pays that first)`;
+  const head = `next due: ${what} falls due on ${r.date} (day ${r.day})${onTop}`;
+  if (r.by === undefined) return `${head}; its minimum is met already`;
+  const by =
+    r.by.before !== undefined
+      ? `by ${r.by.date} (day ${r.by.day}), before the next ${jiebei ? "instalment" : "bill"} falls due on day ${r.by.before} (a repayment then pays that first)`
+      : r.by.day === r.day
+        ? `by ${r.by.date} (day ${r.by.day}), the due day itself`
+        : `by ${r.by.date} (day ${r.by.day}), the last of its grace days`;
+  const pay = jiebei
+    ? `pay it ${by}, and it counts as paid on time`
+    : r.minimum >= r.amount
+      ? `pay it ${by}, and it counts as paid on time`
+      : `pay it, or at least the ${money(r.minimum)} minimum, ${by}, and it counts as paid on time`;
+  const rate = `${Number((r.penalty * 100).toFixed(4))} %`;
+  const missed = jiebei
+    ? `missed, the instalment is overdue: its principal bears a penalty of ${rate} a day instead of interest, from the day after the due day, and a missed due date goes on the record`
+    : `missed, the whole bill is overdue: its unpaid principal bears a penalty of ${rate} a day, from the day after the due day, and a missed due date goes on the record`;
+  const suspends =
+    r.suspends === undefined
+      ? ""
+      : `; still unpaid on ${r.suspends.date} (day ${r.suspends.day}), ${r.suspends.days} days past due, the customer's open lines are suspended`;
+  return `${head}: ${pay}; ${missed}${suspends}`;
+}

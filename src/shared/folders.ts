@@ -1,0 +1,68 @@
+// Folders credit-sim writes in: the ones a user names, made as `mkdir -p` would, and the ones it names
+// itself, never a link followed.
+
+import { lstatSync, mkdirSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { InputError } from "./errors.js";
+import { errnoOf, fileError } from "./file-errors.js";
+
+/**
+ * Makes `dir` and the folders missing above it, one level at a time (as `mkdir -p`), for the reports a
+ * user names (`--html out/r.html`). Not Node's recursive mkdir: on some paths (`/proc/x/y`) it never
+ * returns. A level that cannot be made is reported, with the name the user gave.
+ */
+export function makeFolders(dir: string, shown: string = dir): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    try {
+      if (statSync(at).isDirectory()) break;
+      throw new InputError("cannot write there: a part of the path is not a folder", { file: shown });
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      if (errnoOf(e) !== "ENOENT") throw fileError(e, shown);
+    }
+    missing.push(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (e) {
+      if (errnoOf(e) !== "EEXIST") throw fileError(e, shown);
+    }
+  }
+}
+
+/** Makes a folder whose name credit-sim chose, inside one that exists (or finds it made): never a link
+ *  followed — a folder planted as a link to elsewhere would carry what is written there out of it. */
+export function ownFolder(path: string, shown: string = path): void {
+  try {
+    mkdirSync(path);
+    return;
+  } catch (e) {
+    if (errnoOf(e) !== "EEXIST") throw fileError(e, shown);
+  }
+  checkOwnFolder(path, shown);
+}
+
+/** Refuses what stands at the name of a folder credit-sim makes (see ownFolder) and is not a folder:
+ *  a link, even to one, or a file. Nothing there is no refusal: the folder is made when written in. */
+export function checkOwnFolder(path: string, shown: string = path): void {
+  let st: ReturnType<typeof lstatSync>;
+  try {
+    st = lstatSync(path);
+  } catch (e) {
+    if (errnoOf(e) === "ENOENT") return;
+    throw fileError(e, shown);
+  }
+  if (st.isDirectory()) return;
+  throw new InputError(
+    st.isSymbolicLink()
+      ? "cannot write into it: it is a symbolic link"
+      : "cannot write into it: not a folder",
+    {
+      file: shown,
+      hint: "remove it, or write to another folder: credit-sim never writes through a link it did not make",
+    },
+  );
+}

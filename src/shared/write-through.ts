@@ -1,0 +1,108 @@
+// What is written through, never replaced: a device, a named pipe (waited on a while for its reader), a
+// link to one. Its writes wait for a slow reader of a pipe.
+
+import { closeSync, constants, openSync, statSync, writeSync } from "node:fs";
+import { InputError } from "./errors.js";
+import { errnoOf, fileError } from "./file-errors.js";
+import type { Output } from "./output.js";
+
+export function through(target: string, path: string): Output {
+  let fd: number | null = null;
+  const ensureOpen = () => {
+    if (fd === null) {
+      try {
+        fd = openThrough(path, target);
+      } catch (e) {
+        throw fileError(e, target);
+      }
+    }
+    return fd;
+  };
+  const close = () => {
+    if (fd !== null) {
+      const f = fd;
+      fd = null;
+      closeSync(f);
+    }
+  };
+  // opened at once, so a target that cannot be written fails before any work is done
+  ensureOpen();
+  return {
+    target,
+    write: (text) => {
+      try {
+        writeAll(ensureOpen(), text);
+      } catch (e) {
+        try {
+          close();
+        } catch {
+          // reported below
+        }
+        throw fileError(e, target);
+      }
+    },
+    commit: () => {
+      try {
+        close();
+      } catch (e) {
+        throw fileError(e, target);
+      }
+    },
+    abort: () => {
+      try {
+        close();
+      } catch {
+        // nothing more to undo: what was written through is the reader's
+      }
+    },
+  };
+}
+
+/** How long a named pipe given as an output waits for its reader (an input pipe waits as long for its
+ *  writer): a FIFO nobody reads hung the open, and the command with it, for ever. */
+const PIPE_READER_WAIT_MS = 2000;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** Opens what is written through. A named pipe is opened without blocking, so that one nobody reads is
+ *  refused after PIPE_READER_WAIT_MS rather than waited on; its writes then wait for the reader (EAGAIN). */
+function openThrough(path: string, target: string): number {
+  let fifo = false;
+  try {
+    fifo = statSync(path).isFIFO();
+  } catch {
+    // opened below, which says what is wrong
+  }
+  if (!fifo) return openSync(path, "w");
+  const start = Date.now();
+  for (let pause = 1; ; pause = Math.min(pause * 2, 20)) {
+    try {
+      return openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+    } catch (e) {
+      // ENXIO: no reader has the pipe open yet
+      if (errnoOf(e) !== "ENXIO") throw e;
+    }
+    if (Date.now() - start >= PIPE_READER_WAIT_MS)
+      throw new InputError("cannot write: nothing reads the pipe", {
+        file: target,
+        hint: "start its reader first (`cat PIPE &`), or give a file",
+      });
+    Atomics.wait(sleeper, 0, 0, pause);
+  }
+}
+
+export function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, "utf8");
+  let at = 0;
+  let pause = 1;
+  while (at < bytes.length) {
+    try {
+      at += writeSync(fd, bytes, at, bytes.length - at);
+      pause = 1;
+    } catch (e) {
+      // a pipe opened without blocking is full: its reader is slower, not gone (that is EPIPE)
+      if (errnoOf(e) !== "EAGAIN") throw e;
+      Atomics.wait(sleeper, 0, 0, pause);
+      pause = Math.min(pause * 2, 20);
+    }
+  }
+}
