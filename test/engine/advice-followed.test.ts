@@ -1109,22 +1109,25 @@ const asking = fc.record({
 
 /** `events` with every bill falling due repaid in full on its due day (the first one `late` days after
  *  it when it falls due before the call, on `contact`), as many rounds as new due days appear, run until
- *  `until`. */
+ *  `until`. The rounds that find the due days run without customer service's answers (an answer decides
+ *  nothing); `answers`, the last is run again with them, for a call's. */
 function repayingInFull(
   events: readonly EventInput[],
   g: { late: number; contact: number },
   sc: ScenarioOptions,
   until: number,
+  answers = false,
 ) {
   const paid: EventInput[] = [];
+  const run = (answers: boolean) => simulate(scenario([...events, ...paid], { ...sc, until }), { answers });
   for (;;) {
-    const t = simulate(scenario([...events, ...paid], { ...sc, until }));
+    const t = run(false);
     const due = t.steps.filter((s) => s.event.type === "due" && s.line === "huabei").map((s) => s.day);
     const more = due
       .map((d, i) => (i === 0 && d < g.contact ? d + g.late : d))
       .filter((d) => !paid.some((p) => p.day === d))
       .map((d) => on.repay(d, "full"));
-    if (more.length === 0) return { trace: t, paid };
+    if (more.length === 0) return { trace: answers ? run(true) : t, paid };
     paid.push(...more);
   }
 }
@@ -1154,7 +1157,13 @@ describe("after 'stop applying', the day an increase is no longer declined for t
             externalDebt: g.externalDebt * 100,
           },
         };
-        const { trace } = repayingInFull([...events, on.support(contact)], { ...g, contact }, sc, contact);
+        const { trace } = repayingInFull(
+          [...events, on.support(contact)],
+          { ...g, contact },
+          sc,
+          contact,
+          true,
+        );
         const answer = trace.steps.find((s) => s.event.type === "contact_support")!;
         for (const r of answer.remedies) {
           if (r.kind !== "increase_from") continue;
