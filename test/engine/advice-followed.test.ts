@@ -99,7 +99,10 @@ function follow(remedies: readonly Remedy[], day: number, byIncome: boolean): Ev
 
 /** `events` with the minimum of every bill and instalment falling due after `from` repaid on its due day
  *  (as many rounds as new due days appear) — but on the lines `left` as they stand, where nothing more is
- *  paid — run until `until`. */
+ *  paid — run until `until`. Its decisions, facts and states, without customer service's answers: the
+ *  answer followed is read from the call before (beforeCall), and an answer, worked out again on each of
+ *  these runs, was most of this file's time; the same decisions are taken without it (properties.test.ts,
+ *  "leaving customer service's answers out")*/
 function meetingDues(
   events: readonly EventInput[],
   sc: Scenario,
@@ -109,7 +112,9 @@ function meetingDues(
 ): Trace {
   const dues: EventInput[] = [];
   for (;;) {
-    const t = simulate(scenario([...events, ...dues], { policy: sc.policy, profile: sc.profile, until }));
+    const t = simulate(scenario([...events, ...dues], { policy: sc.policy, profile: sc.profile, until }), {
+      answers: false,
+    });
     const more = t.steps
       .filter((s) => s.event.type === "due" && s.day > from && !left.includes(s.line ?? "huabei"))
       .filter((s) => !dues.some((d) => d.day === s.day && d.type === "repay" && d.line === s.line))
@@ -235,18 +240,26 @@ const overdueTimelines = fc
 type Timeline = ReturnType<typeof timeline>;
 
 /** The timeline up to the call, with the customer's habit before it — every due minimum met, but for the
- *  missed window — and those repayments. */
+ *  missed window — and those repayments. The rounds that find the due days run without customer service's
+ *  answers (the same due days: an answer decides nothing); the last, with them, gives the call's. */
 function beforeCall(g: Timeline): { trace: Trace; paid: EventInput[] } {
   const missed = (d: number) => d >= g.miss.from && d < g.miss.from + g.miss.days;
   const paid: EventInput[] = [];
+  const run = (answers: boolean) =>
+    simulate(
+      scenario([...g.events, ...paid, on.support(g.contact)], {
+        policy: g.policy,
+        profile: g.profile,
+        until: g.contact,
+      }),
+      { answers },
+    );
   for (;;) {
-    const events = [...g.events, ...paid, on.support(g.contact)];
-    const trace = simulate(scenario(events, { policy: g.policy, profile: g.profile, until: g.contact }));
-    const more = trace.steps
-      .filter((s) => s.event.type === "due" && !missed(s.day))
+    const more = run(false)
+      .steps.filter((s) => s.event.type === "due" && !missed(s.day))
       .filter((s) => !paid.some((d) => d.day === s.day && d.type === "repay" && d.line === s.line))
       .map((s): EventInput => on.repay(s.day, "minimum", s.line ?? "huabei"));
-    if (more.length === 0) return { trace, paid };
+    if (more.length === 0) return { trace: run(true), paid };
     paid.push(...more);
   }
 }
@@ -308,6 +321,7 @@ describe("customer service's steps, followed exactly", () => {
               profile: g.profile,
               until: last,
             }),
+            { answers: false },
           );
           const said = `answer on day ${g.contact}: ${JSON.stringify(calls)}`;
           for (const l of calls.lines) {
@@ -1095,22 +1109,25 @@ const asking = fc.record({
 
 /** `events` with every bill falling due repaid in full on its due day (the first one `late` days after
  *  it when it falls due before the call, on `contact`), as many rounds as new due days appear, run until
- *  `until`. */
+ *  `until`. The rounds that find the due days run without customer service's answers (an answer decides
+ *  nothing); `answers`, the last is run again with them, for a call's. */
 function repayingInFull(
   events: readonly EventInput[],
   g: { late: number; contact: number },
   sc: ScenarioOptions,
   until: number,
+  answers = false,
 ) {
   const paid: EventInput[] = [];
+  const run = (answers: boolean) => simulate(scenario([...events, ...paid], { ...sc, until }), { answers });
   for (;;) {
-    const t = simulate(scenario([...events, ...paid], { ...sc, until }));
+    const t = run(false);
     const due = t.steps.filter((s) => s.event.type === "due" && s.line === "huabei").map((s) => s.day);
     const more = due
       .map((d, i) => (i === 0 && d < g.contact ? d + g.late : d))
       .filter((d) => !paid.some((p) => p.day === d))
       .map((d) => on.repay(d, "full"));
-    if (more.length === 0) return { trace: t, paid };
+    if (more.length === 0) return { trace: answers ? run(true) : t, paid };
     paid.push(...more);
   }
 }
@@ -1140,7 +1157,13 @@ describe("after 'stop applying', the day an increase is no longer declined for t
             externalDebt: g.externalDebt * 100,
           },
         };
-        const { trace } = repayingInFull([...events, on.support(contact)], { ...g, contact }, sc, contact);
+        const { trace } = repayingInFull(
+          [...events, on.support(contact)],
+          { ...g, contact },
+          sc,
+          contact,
+          true,
+        );
         const answer = trace.steps.find((s) => s.event.type === "contact_support")!;
         for (const r of answer.remedies) {
           if (r.kind !== "increase_from") continue;

@@ -3,7 +3,7 @@
 
 import { fileURLToPath } from "node:url";
 import { Calendar } from "../../src/engine/calendar.js";
-import { simulate } from "../../src/engine/simulate.js";
+import { type RunOptions, simulate } from "../../src/engine/simulate.js";
 import type {
   InstalmentTerm,
   LineId,
@@ -209,8 +209,12 @@ export function scenario(events: readonly EventInput[], options: ScenarioOptions
   };
 }
 
-export function run(events: readonly EventInput[], options: ScenarioOptions = {}): Trace {
-  return simulate(scenario(events, options));
+export function run(
+  events: readonly EventInput[],
+  options: ScenarioOptions = {},
+  runOptions: RunOptions = {},
+): Trace {
+  return simulate(scenario(events, options), runOptions);
 }
 
 /** The steps of one kind (user event type or engine step type), optionally on one day. */

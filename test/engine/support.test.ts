@@ -34,6 +34,11 @@ import {
 
 const RUNS = propertyRuns(200);
 
+/** A follower's run, read for its decisions, dues and states: without customer service's answers (the same
+ *  decisions and state, properties.test.ts), each of which runs the account ahead — the answer followed is
+ *  read from the call's own run. */
+const NO_ANSWERS = { answers: false };
+
 const kinds = (remedies: readonly Remedy[]) => remedies.map((r) => r.kind);
 const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K) =>
   remedies.find((r): r is Extract<Remedy, { kind: K }> => r.kind === kind);
@@ -1253,7 +1258,7 @@ describe("contact_support", () => {
     expect(answer.decision).toBe("info");
     const debt = remedy(answer.remedies, "reduce_debt")!;
     const reviewOn45 = (more: EventInput[]) =>
-      stepsOf(run([...events, ...more], options), "review", 45)[0]!.decision;
+      stepsOf(run([...events, ...more], options, NO_ANSWERS), "review", 45)[0]!.decision;
     // the amount asked restores at the review named, and a fen less does not
     const over = debt.over!;
     expect(debt.review.day).toBe(45);
@@ -1313,6 +1318,7 @@ describe("contact_support", () => {
           on.repay(paidOn, onHuabei.amount / 100),
         ],
         options,
+        NO_ANSWERS,
       );
       expect([paidOn, stepsOf(t, "review", 105)[0]!.decision]).toEqual([paidOn, "restored"]);
     }
@@ -1324,6 +1330,7 @@ describe("contact_support", () => {
         on.repay(90, (onHuabei.amount - 1) / 100),
       ],
       options,
+      NO_ANSWERS,
     );
     expect(stepsOf(short, "review", 105)[0]!.decision).toBeNull();
   });
@@ -1338,7 +1345,7 @@ describe("contact_support", () => {
     const options = { policy, profile, until: 80 };
     const debt = remedy(stepOn(run(events, options), "contact_support", 20).remedies, "reduce_debt")!;
     const reviewOn45 = (more: EventInput[]) =>
-      stepsOf(run([...events, ...more], options), "review", 45)[0]!.decision;
+      stepsOf(run([...events, ...more], options, NO_ANSWERS), "review", 45)[0]!.decision;
     expect(reviewOn45([on.externalRepayment(20, debt.over! / 100)])).toBe("restored");
     expect(reviewOn45([on.externalRepayment(20, (debt.over! - 1) / 100)])).toBeNull();
     expect(debt.score).toBe(730);
@@ -2258,7 +2265,12 @@ describe("the score a later restoring review reads, as things stand, held to the
           const minimums: EventInput[] = [];
           const until = raise.review.day;
           for (;;) {
-            const t = run([...events, on.support(g.contact), ...minimums], { policy, until });
+            // the review's score and decision, without the call's answer worked out again each round
+            const t = run(
+              [...events, on.support(g.contact), ...minimums],
+              { policy, until },
+              { answers: false },
+            );
             const more = t.steps
               .filter((x) => x.event.type === "due" && x.line === "huabei" && x.day >= g.contact)
               .filter((x) => !minimums.some((m) => m.day === x.day))
@@ -2910,9 +2922,10 @@ describe("debt advice: what the review will read", () => {
 });
 
 describe("debt advice, followed exactly", () => {
-  /** The state the periodic review of `day` judges: every earlier day run, then that day's own events. */
+  /** The state the periodic review of `day` judges: every earlier day run, then that day's own events —
+   *  without customer service's answers, which change no state (properties.test.ts) and cost most of a run. */
   function atReview(sc: Scenario, day: number) {
-    const s = startState(sc, false);
+    const s = startState(sc, false, false);
     const on = (d: number): ScenarioEvent[] => sc.events.filter((e) => e.day === d);
     for (let d = 0; d < day; d++) runDay(s, d, on(d), () => {});
     dayOpens(s, day, () => {});
@@ -3050,8 +3063,10 @@ describe("debt advice, followed exactly", () => {
             const dues: EventInput[] = [];
             for (;;) {
               const events = [...g.events, ...due, ...repay, ...dues];
+              // (the answer is the call's, read above: each round without it)
               const t = simulate(
                 scenario(events, { policy: g.policy, profile: g.profile, until: r.review.day }),
+                { answers: false },
               );
               const more = t.steps
                 .filter((x) => x.event.type === "due" && x.day > g.contact && x.day < r.review.day)
@@ -4919,7 +4934,8 @@ describe("what customer service says a closure calls in, held to the trace", () 
           if (g.loan)
             events.push(on.open(0, 30_000, "jiebei"), on.borrow(2, g.loan.yuan, g.loan.term as 3 | 6 | 12));
           if (g.debtElsewhere !== null) events.push(on.externalDebt(5, g.debtElsewhere * 1_000));
-          const before = run([...events, on.support(g.contact)], { policy, until: g.contact });
+          // (the due days alone: the call's answer is read from the run below, with them met)
+          const before = run([...events, on.support(g.contact)], { policy, until: g.contact }, NO_ANSWERS);
           // (Huabei's minimum met on its due day leaves the bill's due dates as they were)
           const jiebeiDues = stepsOf(before, "due")
             .filter((s) =>
@@ -4967,7 +4983,7 @@ describe("what customer service says a closure calls in, held to the trace", () 
             ),
           );
           // nothing more done after the call
-          const unpaid = run(upTo, { policy, until: lastDay });
+          const unpaid = run(upTo, { policy, until: lastDay }, NO_ANSWERS);
           for (const r of answer.remedies) {
             if (r.kind !== "pay_balance" || r.calledIn === undefined) continue;
             seen.calledIn++;
@@ -4994,7 +5010,8 @@ describe("what customer service says a closure calls in, held to the trace", () 
                 ]
               : [],
           );
-          const paidNow = payNow.length > 0 ? run([...upTo, ...payNow], { policy, until: lastDay }) : unpaid;
+          const paidNow =
+            payNow.length > 0 ? run([...upTo, ...payNow], { policy, until: lastDay }, NO_ANSWERS) : unpaid;
           for (const r of answer.remedies) {
             if (r.kind !== "pay_balance" || r.toTerm === undefined) continue;
             seen.toTerm++;
@@ -5039,7 +5056,7 @@ describe("what customer service says a closure calls in, held to the trace", () 
                 : [],
             );
             const dues: EventInput[] = [];
-            let paid = run([...upTo, ...asked], { policy, until: lastDay });
+            let paid = run([...upTo, ...asked], { policy, until: lastDay }, NO_ANSWERS);
             for (;;) {
               const more = stepsOf(paid, "due").filter(
                 (s) =>
@@ -5048,7 +5065,7 @@ describe("what customer service says a closure calls in, held to the trace", () 
               );
               if (more.length === 0) return paid;
               dues.push(...more.map((s) => on.repay(s.day, "minimum", s.line ?? "huabei")));
-              paid = run([...upTo, ...asked, ...dues], { policy, until: lastDay });
+              paid = run([...upTo, ...asked, ...dues], { policy, until: lastDay }, NO_ANSWERS);
             }
           };
           // left unpaid: the line is written off on the day named, and what it says falls due does, to the

@@ -7,7 +7,7 @@ import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { firstSuspensionChange, renderComparison } from "../../src/render/compare.js";
 import { listingLines, renderCounterfactual, renderListing } from "../../src/render/whatif.js";
-import { compareRuns, runVariant } from "../../src/whatif/run.js";
+import { compareRuns, runVariant, searchTrace } from "../../src/whatif/run.js";
 import { searchCounterfactual } from "../../src/whatif/search.js";
 import { apply, base, LATE, PHONE } from "../whatif/helpers.js";
 
@@ -281,7 +281,7 @@ describe("renderCounterfactual", () => {
     const r = searchCounterfactual(
       goal,
       { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
-      (v) => runVariant(v).trace,
+      searchTrace,
       { maxEdits },
     );
     return renderCounterfactual(r, run, plain);

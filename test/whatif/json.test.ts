@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { editOf } from "../../src/whatif/candidates.js";
 import { comparisonToJson, counterfactualToJson } from "../../src/whatif/json.js";
-import { compareRuns, runVariant } from "../../src/whatif/run.js";
+import { compareRuns, runVariant, searchTrace } from "../../src/whatif/run.js";
 import { searchCounterfactual } from "../../src/whatif/search.js";
 import { apply, base, LATE } from "./helpers.js";
 
@@ -31,7 +31,7 @@ describe("counterfactualToJson", () => {
     const r = searchCounterfactual(
       "avoid-suspended",
       { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
-      (v) => runVariant(v).trace,
+      searchTrace,
     );
     const j = counterfactualToJson(r) as {
       status: string;

@@ -7,7 +7,7 @@ import { renderCounterfactual } from "../../src/render/whatif.js";
 import { grouped } from "../../src/shared/text.js";
 import { adviceText, problemText } from "../../src/whatif/advice.js";
 import { editOf } from "../../src/whatif/candidates.js";
-import { runVariant } from "../../src/whatif/run.js";
+import { runVariant, searchTrace } from "../../src/whatif/run.js";
 import {
   defaultBudget,
   MAX_SEARCH_EVENTS,
@@ -23,7 +23,7 @@ describe("counterfactuals", () => {
     return searchCounterfactual(
       goal,
       { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
-      (v) => runVariant(v).trace,
+      searchTrace,
       options,
     );
   };
@@ -52,7 +52,7 @@ describe("counterfactuals", () => {
         { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
         (v) => {
           runs++;
-          return runVariant(v).trace;
+          return searchTrace(v);
         },
         options,
       );
@@ -332,7 +332,7 @@ describe("counterfactuals", () => {
       "avoid-declined",
       { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
       (v) => {
-        const t = runVariant(v).trace;
+        const t = searchTrace(v);
         simulated += workOf(t);
         return t;
       },
@@ -399,7 +399,7 @@ describe("counterfactuals", () => {
         { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
         (v) => {
           runs++;
-          return runVariant(v).trace;
+          return searchTrace(v);
         },
         { keptTraces },
       );
