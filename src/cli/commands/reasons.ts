@@ -1,6 +1,6 @@
 // `credit-sim reasons`: the reason-code catalogue, grouped, with what helps.
 
-import { REASON_CODES, REASONS, type ReasonInfo } from "../../engine/index.js";
+import { adviceListed, otherWordings, REASON_CODES, REASONS } from "../../engine/index.js";
 import { textBeside } from "../../render/fit.js";
 import { type CliIo, stdoutColour } from "../io.js";
 
@@ -31,14 +31,12 @@ export function reasonsCommand(options: { json: boolean; color: boolean }, io: C
     for (const code of REASON_CODES.filter((r) => REASONS[r].kind === kind)) {
       lines.push(
         `  ${code.padEnd(width)}  ${REASONS[code].text}`,
-        c.dim(`${under}what helps: ${helps(REASONS[code])}`),
+        c.dim(`${under}what helps: ${adviceListed(REASONS[code])}`),
+        // the other words a step prints it in, so that a sentence read in a trace is found here
+        ...otherWordings(REASONS[code]).map((w) => c.dim(`${under}${w}`)),
       );
     }
     lines.push("");
   }
   io.stdout.write(lines.join("\n"));
 }
-
-/** The advice, and what it becomes once nothing is owed when it changes then. */
-const helps = (info: ReasonInfo): string =>
-  info.settled === undefined ? info.advice : `${info.advice} (once nothing is owed: ${info.settled})`;
