@@ -398,11 +398,19 @@ describe("reasons, policies, schema", () => {
   it("read --json", () => {
     expect(parse(["reasons"])).toEqual({
       command: "reasons",
+      codes: [],
       options: { json: false, color: true, wide: false },
     });
     expect(parse(["reasons", "--json"])).toEqual({
       command: "reasons",
+      codes: [],
       options: { json: true, color: true, wide: false },
+    });
+    // a code as a trace prints it, in any case or with hyphens, once each
+    expect(parse(["reasons", "overdue-now", "OVERDUE_NOW", "Inquiries_30d"])).toEqual({
+      command: "reasons",
+      codes: ["OVERDUE_NOW", "INQUIRIES_30D"],
+      options: { json: false, color: true, wide: false },
     });
     expect(parse(["policies", "--json", "--no-color", "--wide"])).toEqual({
       command: "policies",
