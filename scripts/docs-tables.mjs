@@ -9,9 +9,8 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const { REASONS, REASON_CODES, CHARACTERISTICS, DIMENSIONS, REMEDIES } = await import(
-  `${root}dist/engine/index.js`
-);
+const { REASONS, REASON_CODES, CHARACTERISTICS, DIMENSIONS, REMEDIES, adviceListed, otherWordings } =
+  await import(`${root}dist/engine/index.js`);
 const { policyParamsShape } = await import(`${root}dist/scenario/schema.js`);
 // points as the CLI writes them: a minus sign, never a hyphen (−60, not -60)
 const { pointsText: points } = await import(`${root}dist/render/factor-table.js`);
@@ -22,7 +21,7 @@ const cell = (s) => String(s).replaceAll("|", "\\|");
 function reasons() {
   const rows = REASON_CODES.map(
     (c) =>
-      `| \`${c}\` | ${REASONS[c].kind} | ${cell(REASONS[c].text)} | ${cell(REASONS[c].settled === undefined ? REASONS[c].advice : `${REASONS[c].advice} (once nothing is owed: ${REASONS[c].settled})`)} |`,
+      `| \`${c}\` | ${REASONS[c].kind} | ${cell([REASONS[c].text, ...otherWordings(REASONS[c]).map((w) => `<br>*${w}*`)].join(""))} | ${cell(adviceListed(REASONS[c]))} |`,
   );
   return ["| code | kind | text | what helps |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }

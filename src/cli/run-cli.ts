@@ -42,7 +42,7 @@ async function dispatch(i: Invocation, io: CliIo): Promise<void> {
     case "whatif":
       return (await import("./commands/whatif.js")).whatifCommand(i.file, i.options, io);
     case "reasons":
-      return (await import("./commands/reasons.js")).reasonsCommand(i.options, io);
+      return (await import("./commands/reasons.js")).reasonsCommand(i.codes, i.options, io);
     case "policies":
       return (await import("./commands/policies.js")).policiesCommand(i.options, io);
     case "schema":

@@ -23,7 +23,15 @@ export {
   switchLane,
 } from "./lanes.js";
 export { FEN_PER_YUAN, fenToYuan, MAX_YUAN, wholeFen, yuanToFen } from "./money.js";
-export { isReasonCode, REASON_CODES, REASONS, type ReasonCode, type ReasonInfo } from "./reasons.js";
+export {
+  adviceListed,
+  isReasonCode,
+  otherWordings,
+  REASON_CODES,
+  REASONS,
+  type ReasonCode,
+  type ReasonInfo,
+} from "./reasons.js";
 export {
   OVERDUE_ACTIONS,
   type OverdueAction,

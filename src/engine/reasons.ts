@@ -556,3 +556,26 @@ export const REASON_CODES = Object.keys(REASONS) as ReasonCode[];
 export function isReasonCode(code: string): code is ReasonCode {
   return Object.hasOwn(REASONS, code);
 }
+
+/** What helps, as the catalogue lists it: the advice, then each other advice a decision can give for the
+ *  code, with when — once nothing is owed (`settled`), on an application's larger line once used
+ *  (`onceUsed`) — so that every piece of advice a trace or `explain` prints is found in the catalogue. */
+export function adviceListed(info: ReasonInfo): string {
+  const also = [
+    ...(info.settled === undefined ? [] : [`once nothing is owed: ${info.settled}`]),
+    ...(info.onceUsed === undefined
+      ? []
+      : [`on an application, of a larger line once used: ${info.onceUsed}`]),
+  ];
+  return also.length === 0 ? info.advice : `${info.advice} (${also.join("; ")})`;
+}
+
+/** The other words a code's text is printed in, with when (`mild`: a characteristic that kept at least
+ *  half its points; `recorded`: recalled on a later day), for the catalogue's reference: `explain` says
+ *  "Huabei balance compared with its limit is above the scorecard's top band", which a reader looks up. */
+export function otherWordings(info: ReasonInfo): string[] {
+  return [
+    ...(info.mild === undefined ? [] : [`near its maximum (half its points or more kept): ${info.mild}`]),
+    ...(info.recorded === undefined ? [] : [`recalled on a later day: ${info.recorded}`]),
+  ];
+}

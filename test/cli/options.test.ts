@@ -398,11 +398,19 @@ describe("reasons, policies, schema", () => {
   it("read --json", () => {
     expect(parse(["reasons"])).toEqual({
       command: "reasons",
+      codes: [],
       options: { json: false, color: true, wide: false },
     });
     expect(parse(["reasons", "--json"])).toEqual({
       command: "reasons",
+      codes: [],
       options: { json: true, color: true, wide: false },
+    });
+    // a code as a trace prints it, in any case or with hyphens, once each
+    expect(parse(["reasons", "overdue-now", "OVERDUE_NOW", "Inquiries_30d"])).toEqual({
+      command: "reasons",
+      codes: ["OVERDUE_NOW", "INQUIRIES_30D"],
+      options: { json: false, color: true, wide: false },
     });
     expect(parse(["policies", "--json", "--no-color", "--wide"])).toEqual({
       command: "policies",
@@ -780,6 +788,18 @@ describe("simulate", () => {
       ["--sweep", "minScore=600...700:10"],
       /^--sweep minScore: "600...700:10" is no range FROM..TO:STEP$/,
       'expected: two decimal numbers joined by two points, a colon and the step, e.g. minOpenScore=600..700:20\n  found:    "minScore=600...700:10"\n  hint:     FROM..TO takes two points: did you mean minScore=600..700:10?',
+    ],
+    // a range written as in prose, a dash between its numbers: it once said to write digits either side
+    // of a point, which the range had
+    [
+      ["--sweep", "minScore=600-700"],
+      /^--sweep minScore: "600-700" is no range FROM..TO:STEP$/,
+      "hint:     FROM..TO takes two points; add the step after a colon, e.g. minScore=600..700:10",
+    ],
+    [
+      ["--sweep", "minScore=600–700:20"],
+      /^--sweep minScore: "600–700:20" is no range FROM..TO:STEP$/,
+      "hint:     FROM..TO takes two points: did you mean minScore=600..700:20?",
     ],
     // the name's = typed twice (as a comparison is): said so, with the flag meant
     [

@@ -26,6 +26,23 @@ describe("reference commands and conventions", () => {
     expect(json.find((x) => x.code === "OVER_LIMIT")?.text).toBe("The amount exceeds the available credit");
   });
 
+  it("reasons CODE… shows the codes named, any case, and refuses one not in the catalogue with the code meant", async () => {
+    // a newcomer looking a code of a trace up was told "too many arguments" and to quote a name
+    const r = await cli(["reasons", "past_due_at_review", "OVERDUE_TOO_RECENT", "--wide"]);
+    expect(r.status).toBe(0);
+    const codes = r.stdout.split("\n").filter((l) => /^ {2}[A-Z_]+ /.test(l));
+    expect(codes.map((l) => l.trim().split(" ")[0])).toEqual(["PAST_DUE_AT_REVIEW", "OVERDUE_TOO_RECENT"]);
+    expect(r.stdout).not.toContain("Scorecard reasons");
+    const json = JSON.parse((await cli(["reasons", "HIGH_UTILISATION", "--json"])).stdout) as Array<{
+      code: string;
+    }>;
+    expect(json.map((x) => x.code)).toEqual(["HIGH_UTILISATION"]);
+    const bad = await cli(["reasons", "PAST_DUE_AT_REVIW", "FOO"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('no reason code "PAST_DUE_AT_REVIW", "FOO"');
+    expect(bad.stderr).toContain("did you mean PAST_DUE_AT_REVIEW?");
+  });
+
   it("policies lists every shipped policy (default and tightened among them) with every SPEC parameter", async () => {
     const r = await cli(["policies"]);
     expect(r.status).toBe(0);

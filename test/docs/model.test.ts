@@ -1,11 +1,12 @@
 // docs/model.md lists every number of the default policy with its source: a parameter added to the policy
 // and not to the page, or a default changed without the page, fails here.
 
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { POLICY_PARAM_NAMES } from "../../src/engine/index.js";
 import { CHARACTERISTICS, DIMENSIONS, ODDS_SCALING } from "../../src/engine/scorecard.js";
+import { runScenario } from "../../src/run-scenario.js";
 import { loadPolicy } from "../../src/scenario/load-policy.js";
 import { ROOT } from "../helpers/cli.js";
 
@@ -50,6 +51,32 @@ describe("docs/model.md", () => {
     const { score, odds, pointsToDouble } = ODDS_SCALING;
     expect(page).toContain(`**${odds}:1 good:bad at ${score}**`);
     expect(page).toContain(`**${pointsToDouble} points to double the odds**`);
+  });
+
+  it("answers 'why was this line suspended': its table names the rule of every suspension the shipped scenarios make, with its parameter", () => {
+    const at = page.indexOf("## Why a line was suspended");
+    expect(at, "a section near the top answering it").toBeGreaterThan(0);
+    const table = page
+      .slice(at, page.indexOf("\n## ", at + 1))
+      .split("\n")
+      .filter((l) => l.startsWith("| "));
+    const unnamed = new Set<string>();
+    let suspensions = 0;
+    for (const folder of [join(ROOT, "scenarios"), join(ROOT, "test/fixtures/scenarios")])
+      for (const file of readdirSync(folder).filter((f) => f.endsWith(".yaml"))) {
+        for (const step of runScenario(join(folder, file)).trace.steps) {
+          if (step.decision !== "suspended") continue;
+          suspensions++;
+          // the rule that decided: the first code, after a policy change's own POLICY_CHANGE
+          const code = step.reasons.find((r) => r !== "POLICY_CHANGE")!;
+          const row = table.find((l) => l.split("|")[2]?.includes(`\`${code}\``));
+          const parameter = step.facts.find((f) => f.code === code)?.parameter;
+          if (row === undefined || (parameter !== undefined && !row.includes(`\`${parameter}\``)))
+            unnamed.add(`${code} (${parameter ?? "no parameter"}), ${file} day ${step.day}`);
+        }
+      }
+    expect(suspensions).toBeGreaterThan(4);
+    expect([...unnamed]).toEqual([]);
   });
 });
 

@@ -534,6 +534,19 @@ describe("simulate --html with a challenger", () => {
     expect(spec.config.data.datasets[0]?.unit).toBe("pp");
   });
 
+  it("draws the bad rate's change among the intervals: whether the challenger is safer, with its interval", async () => {
+    const { intervalChart } = await import("../../src/render/html/simulate-charts.js");
+    const spec = intervalChart([
+      { metric: "suspended", champion: 0.2, challenger: 0.5, difference: 0.3, ci95: [0.25, 0.35] },
+      { metric: "bad", champion: 0.0967, challenger: 0.0867, difference: -0.01, ci95: [-0.0229, 0.003] },
+    ]);
+    expect(spec.config.data.labels).toEqual(["suspended (any cause)", "bad (share of all accounts)"]);
+    expect(spec.config.data.datasets[0]?.data).toEqual([
+      [25, 35],
+      [-2.29, 0.3],
+    ]);
+  });
+
   it("draws no bar for a rate without an interval (no accounts): not a bar at 0", async () => {
     const { intervalChart } = await import("../../src/render/html/simulate-charts.js");
     const spec = intervalChart([

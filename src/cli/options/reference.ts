@@ -1,10 +1,15 @@
 // `reasons`, `policies` and `schema`: the reference commands and their (few) options.
 
-import type { CommandSpec } from "./command.js";
+import { isReasonCode, REASON_CODES, type ReasonCode } from "../../engine/index.js";
+import { InputError, suggest } from "../../shared/errors.js";
+import { quoted } from "../../shared/text.js";
+import type { CommandSpec, Positional } from "./command.js";
 import { flag, noColor, presentationAccepted } from "./table.js";
 
 export interface ReasonsInvocation {
   command: "reasons";
+  /** the codes asked for, in the catalogue's spelling; empty: the whole catalogue */
+  codes: ReasonCode[];
   options: { json: boolean; color: boolean; wide: boolean };
 }
 export interface PoliciesInvocation {
@@ -23,12 +28,13 @@ const jsonOnly = () => ({
 
 export const REASONS: CommandSpec<ReturnType<typeof jsonOnly>, ReasonsInvocation> = {
   name: "reasons",
-  description: "the reason-code catalogue",
-  arguments: [],
+  description: "the reason-code catalogue, or the codes named",
+  arguments: [["[codes...]", "reason codes to show, as a trace prints them (default: every code)"]],
   options: jsonOnly,
-  help: "\nExample:\n  credit-sim reasons",
-  read: (_, raw) => ({
+  help: "\nExamples:\n  credit-sim reasons\n  credit-sim reasons PAST_DUE_AT_REVIEW OVERDUE_TOO_RECENT",
+  read: ([given], raw) => ({
     command: "reasons",
+    codes: reasonCodes(given),
     options: { json: raw.json === true, color: raw.color !== false, wide: raw.wide === true },
   }),
 };
@@ -55,3 +61,23 @@ export const SCHEMA: CommandSpec<ReturnType<typeof schemaOptions>, SchemaInvocat
   help: "\nExample:\n  credit-sim schema > scenario.schema.json",
   read: () => ({ command: "schema" }),
 };
+
+/** The codes named on the command line (any case: `past_due_at_review` is the code a trace prints); every
+ *  one not in the catalogue told at once, with the code it may mean. */
+function reasonCodes(given: Positional): ReasonCode[] {
+  const words = given === undefined ? [] : typeof given === "string" ? [given] : given;
+  const codes = words.map((w) => w.trim().toUpperCase().replaceAll("-", "_"));
+  const unknown = words.filter((_, i) => !isReasonCode(codes[i]!));
+  if (unknown.length > 0)
+    throw new InputError(`reasons: no reason code ${unknown.map(quoted).join(", ")}`, {
+      expected: "a code of the catalogue, as a trace prints it (credit-sim reasons lists them)",
+      found: unknown.map(quoted).join(", "),
+      hint:
+        unknown
+          .map((w) => suggest(w.trim().replaceAll("-", "_"), REASON_CODES))
+          .filter((s) => s !== undefined)
+          .map((s) => `did you mean ${s}?`)
+          .join(" ") || undefined,
+    });
+  return [...new Set(codes as ReasonCode[])];
+}

@@ -164,14 +164,15 @@ function malformedRange(param: string, range: string, text: string): InputError 
   // `minScore==600..700:10`: the name's `=` typed twice (as a comparison is); `600...700`: one point too
   // many — the range meant most likely, either way
   const unequalled = range.replace(/^[\s=]+/, "");
-  const meant = unequalled.replace(/\s*\.{3,}\s*/g, "..");
+  // `600-700` or `600–700`: a range written as in prose, a dash between the numbers
+  const meant = unequalled.replace(/\s*\.{3,}\s*/g, "..").replace(/(\d)\s*[-–—]\s*(?=\d)/, "$1..");
   const hint =
     unequalled !== range
       ? `one = between the parameter and its range${SWEEP_RANGE.test(meant) ? `: did you mean ${param}=${meant}?` : ""}`
       : meant !== range && SWEEP_RANGE.test(meant)
         ? `FROM..TO takes two points: did you mean ${param}=${meant}?`
-        : SWEEP_RANGE.test(`${range.trim()}:1`)
-          ? `add the step after a colon, e.g. ${param}=${range.trim()}:10`
+        : SWEEP_RANGE.test(`${meant.trim()}:1`)
+          ? `${meant === range ? "" : "FROM..TO takes two points; "}add the step after a colon, e.g. ${param}=${meant.trim()}:10`
           : "write each number with a digit either side of its point (0.5, not .5 or 5.)";
   return new InputError(`--sweep ${param}: ${quoted(range)} is no range FROM..TO:STEP`, {
     expected: `two decimal numbers joined by two points, a colon and the step, e.g. ${SWEEP_EXAMPLE}`,

@@ -201,8 +201,10 @@ export function medianChart(
   };
 }
 
-/** The paired metrics drawn as rates (bad has its own risk table). */
-const RATE_METRICS = new Set<string>(BINARY_METRICS.filter((m) => m !== "bad"));
+/** The paired metrics drawn as rates: every share of all accounts, the bad rate among them — the risk
+ *  table's bad rate (of the booked) has no interval, and "is the challenger safer?" is this chart's first
+ *  question (it once left bad out, and a page whose bad rate barely moved showed no bar to say so). */
+const RATE_METRICS = new Set<string>(BINARY_METRICS);
 
 export function intervalChart(diffs: readonly Difference[]): ChartSpec {
   const rates = diffs.filter((d) => RATE_METRICS.has(d.metric));
