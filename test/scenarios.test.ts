@@ -427,6 +427,19 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     });
   });
 
+  it("cut, spent to the new limit, asked for more: the decline names the income's cap beside the cooldown", () => {
+    const run = story("cut-then-spent-then-asked.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const asks = run.trace.steps.filter((s) => s.event.type === "apply" && s.day > 0);
+    // told only the cooldown on day 53, she waited for day 95 and was declined for the cap no decision had named
+    expect(asks.map((s) => [s.day, s.decision, s.facts.map((f) => f.code)])).toEqual([
+      [53, "declined", ["INCREASE_TOO_SOON", "LIMIT_AT_INCOME_CAP"]],
+      [95, "declined", ["LIMIT_AT_INCOME_CAP"]],
+      [131, "approved", []],
+    ]);
+    expect(asks[0]!.facts[1]).toMatchObject({ threshold: 600_000, value: 1_100_000 });
+  });
+
   it("a hold never verified over a suspension that has run its course closes the line for security", () => {
     const run = story("hold-never-verified.yaml");
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
