@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { explain, type Step, score, scoreReasons } from "../src/engine/index.js";
 import { citesEveryCharacteristic, saysCharacteristic } from "../src/engine/verdict.js";
 import { runScenario } from "../src/run-scenario.js";
-import { describeRemedy } from "../src/scenario/format.js";
+import { describeFact, describeRemedy } from "../src/scenario/format.js";
 import { ROOT } from "./helpers/cli.js";
 
 const SCENARIOS = join(ROOT, "scenarios");
@@ -425,6 +425,36 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     expect(asked.remedies.find((r) => r.kind === "pay_overdue")).toMatchObject({
       forCredit: { lines: ["huabei"] },
     });
+  });
+
+  it("cut, spent to the new limit, asked for more: the decline names the income's cap beside the cooldown", () => {
+    const run = story("cut-then-spent-then-asked.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const asks = run.trace.steps.filter((s) => s.event.type === "apply" && s.day > 0);
+    // told only the cooldown on day 53, she waited for day 95 and was declined for the cap no decision had named
+    expect(asks.map((s) => [s.day, s.decision, s.facts.map((f) => f.code)])).toEqual([
+      [53, "declined", ["INCREASE_TOO_SOON", "LIMIT_AT_INCOME_CAP"]],
+      [95, "declined", ["LIMIT_AT_INCOME_CAP"]],
+      [131, "approved", []],
+    ]);
+    expect(asks[0]!.facts[1]).toMatchObject({ threshold: 600_000, value: 1_100_000 });
+  });
+
+  it("a debt burden paid down: a score customer service reads as the next review will says which review reads it", () => {
+    const run = story("burden-paid-down.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const asked = run.trace.steps.find((s) => s.event.type === "contact_support")!;
+    const fact = asked.facts.find((f) => f.code === "SCORE_BELOW_RESTORE")!;
+    // 623 in the trace today, 658 at the review of day 105 (the four applications elsewhere aged by then):
+    // said bare, '658 vs restoreScore 660' beside a score of 623 read as a misprint
+    expect([asked.score, fact.value]).toEqual([623, 658]);
+    expect(fact).toMatchObject({ readOn: 105, readOnDate: "2024-04-15" });
+    expect(describeFact(fact)).toBe(
+      "658 vs restoreScore 660, as the review on 2024-04-15 (day 105) reads it",
+    );
+    // a score read today is not marked: the early review's own
+    const review = run.trace.steps.find((s) => s.event.type === "request_review")!;
+    expect(review.facts.every((f) => f.readOn === undefined)).toBe(true);
   });
 
   it("a hold never verified over a suspension that has run its course closes the line for security", () => {

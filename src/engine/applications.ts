@@ -249,18 +249,26 @@ export function decideApplication(
       (f): RuleFact => (f.value === undefined ? f : { ...f, onceUsed: least }),
     ),
   );
-  if (failures.length > 0)
+  // the caps decline it too, and are reasons beside the other rules (every rule that declines it is one):
+  // an increase declined for its cooldown alone, the limit already at the income's cap, sent the customer
+  // to wait for a day on which it was declined again, for a cap no decision had named
+  const cap = capFor(c, line.id, s);
+  const wanted = kind === "open" ? amount : line.limit + amount;
+  const capFailure =
+    cap === null || cap.belowMinimum
+      ? noLineFact(line.id, rules, cap, s)
+      : kind === "increase"
+        ? atCap(cap, line.id, line.limit, wanted)
+        : null;
+  // …but not a score below every band where the score minimum cited asks as much: the same step, twice
+  if (capFailure !== null && !failures.some((f) => meetingAlsoMeets(f, capFailure)))
+    failures.push(capFailure);
+  if (failures.length > 0 || cap === null || cap.belowMinimum)
     return declined(
       failures.map((f) => f.code),
       s,
       failures,
     );
-  const cap = capFor(c, line.id, s);
-  if (cap === null || cap.belowMinimum) {
-    const fact = noLineFact(line.id, rules, cap, s);
-    return declined([fact.code], s, [fact]);
-  }
-  const wanted = kind === "open" ? amount : line.limit + amount;
   // a closed line reopens at its last limit: more is an increase, and meets an increase's standards
   // (else a customer closed for a late repayment would reopen above one restored in time, and one who
   // closes the line himself would get round them)
@@ -301,11 +309,19 @@ export function decideApplication(
       return keptOnUse(c, line, day, kind, s, unrecorded, limit, facts);
     }
   }
-  const full = kind === "increase" ? atCap(cap, line.id, line.limit, wanted) : null;
-  if (full) return declined([full.code], s, [full]);
   if (wanted <= cap.limit) return keptOnUse(c, line, day, kind, s, unrecorded, wanted, []);
   const code = CAPPED[cap.binding];
   return keptOnUse(c, line, day, kind, s, unrecorded, cap.limit, [capFact(code, cap, line.id, wanted)]);
+}
+
+/** Whether meeting the score minimum `f` cites meets the score a cap below every band (`cap`,
+ *  SCORE_BELOW_LIMIT_BANDS) asks: the minimum no lower than the lowest band. */
+function meetingAlsoMeets(f: RuleFact, cap: RuleFact): boolean {
+  return (
+    cap.code === "SCORE_BELOW_LIMIT_BANDS" &&
+    (f.code === "SCORE_BELOW_OPEN_MINIMUM" || f.code === "SCORE_BELOW_INCREASE_MINIMUM") &&
+    (f.threshold ?? 0) >= (cap.threshold ?? Number.POSITIVE_INFINITY)
+  );
 }
 
 /**

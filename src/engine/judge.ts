@@ -137,6 +137,8 @@ const FACT_FIELDS = Object.keys({
   scoreOnceUsed: 0,
   smallest: 0,
   smallestParameter: 0,
+  readOn: 0,
+  readOnDate: 0,
 } satisfies Record<keyof RuleFact, 0>) as (keyof RuleFact)[];
 
 /** Two facts alike in every field (absent in both, or equal). */

@@ -40,6 +40,10 @@ export interface RuleFact {
    *  instead: that line, and the parameter setting it (`minLimit`, `jiebeiMinLimit`) */
   smallest?: Fen;
   smallestParameter?: PolicyParamName;
+  /** a score read as a later day's review will read it (customer service: the review that can restore a
+   *  suspended line), not the day's own: that review's day and date */
+  readOn?: number;
+  readOnDate?: string;
 }
 
 interface VerdictBase {

@@ -2,8 +2,8 @@
 // and both score curves on one chart. Colour comes in as a Chalk instance.
 
 import type { ChalkInstance } from "chalk";
-import type { ReasonCode, Trace } from "../engine/index.js";
-import { decisionText, describeEvent, money, reasonText, signed, statusText } from "../scenario/format.js";
+import { REASONS, type ReasonCode, type ReasonInfo, type Trace } from "../engine/index.js";
+import { decisionText, describeEvent, money, reasonTextIn, signed, statusText } from "../scenario/format.js";
 import { fitColumns, padColumnsStart } from "../shared/text.js";
 import {
   type Absence,
@@ -219,14 +219,30 @@ export function renderComparison(
     lines.push("", c.bold(`Same decision, other reasons (${reasons.length})`));
     for (const d of reasons) lines.push(...difference(d));
   }
-  const codes = new Set<ReasonCode>();
+  // each code in the words the steps above cited it in (a score reason cited mildly — a characteristic that
+  // kept half its points or more — is not 'short' or 'high'), each wording once: the legend once called a
+  // 40-month history 'short' that every step of the comparison called 'below the scorecard's top band'
+  const words = new Map<ReasonCode, string[]>();
   for (const d of cmp.differences)
-    for (const s of [d.base, d.variant]) for (const r of reasonsOf(s)) codes.add(r);
-  if (codes.size > 0) {
+    for (const s of [d.base, d.variant]) {
+      if (s.decision === "absent") continue;
+      for (const r of reasonsOf(s)) {
+        const text = reasonTextIn(r, s.step.inputs);
+        const said = words.get(r);
+        if (said === undefined) words.set(r, [text]);
+        else if (!said.includes(text)) said.push(text);
+      }
+    }
+  if (words.size > 0) {
     lines.push("", c.dim("Reasons:"));
     // as wide as the longest code: a code is never cut
-    const width = Math.max(...[...codes].map((code) => code.length)) + 2;
-    for (const code of [...codes].sort()) lines.push(c.dim(`  ${code.padEnd(width)}${reasonText(code)}`));
+    const width = Math.max(...[...words.keys()].map((code) => code.length)) + 2;
+    for (const code of [...words.keys()].sort()) {
+      const said = words.get(code) ?? [];
+      const info: ReasonInfo = REASONS[code];
+      const text = said.length === 1 ? said[0] : `${info.text}; where cited mildly: ${info.mild}`;
+      lines.push(c.dim(`  ${code.padEnd(width)}${text}`));
+    }
   }
   lines.push("", c.bold("Outcome"), ...outcomeRows(c, cmp));
   if (o.chart) {

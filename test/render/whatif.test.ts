@@ -11,6 +11,8 @@ import { compareRuns, runVariant, searchTrace } from "../../src/whatif/run.js";
 import { searchCounterfactual } from "../../src/whatif/search.js";
 import { apply, base, LATE, PHONE } from "../whatif/helpers.js";
 
+const CALLS = "test/fixtures/whatif/calls-at-each-stage.yaml";
+
 const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 1 });
 const late = runVariant(base(LATE));
@@ -28,6 +30,27 @@ describe("renderComparison", () => {
     // the first suspension's row says how it moved, not a blank
     expect(text).toMatch(/first suspended\s+day 70\s+never\s+avoided$/m);
     expect(text).not.toContain("Score over time");
+  });
+
+  it("gives each code of its legend in the words the steps cited it in, a mild one not called short", () => {
+    // paid on time, the calls are answered with a 40-month history, a ¥9,000 income and little use, each
+    // keeping half its points or more: every step says 'below the scorecard's top band', and the legend
+    // once said 'Length of credit history is short'
+    const calls = runVariant(base(CALLS));
+    const paid = runVariant(apply(base(CALLS), "add", "{day: 40, type: repay, amount: full}"));
+    const legend = renderComparison(
+      compareRuns(calls, paid),
+      { base: calls.trace, variant: paid.trace },
+      paid.variant.notes,
+      { chalk: plain, chart: false },
+    ).split("Reasons:\n")[1]!;
+    expect(legend).toMatch(
+      /^ {2}SHORT_HISTORY +Length of credit history is below the scorecard's top band$/m,
+    );
+    expect(legend).toMatch(/^ {2}LOW_INCOME +Monthly income is below the scorecard's top band/m);
+    expect(legend).not.toContain("is short");
+    // an adverse citation keeps its adverse words
+    expect(legend).toMatch(/^ {2}OVERDUE_NOW +A repayment is past due right now$/m);
   });
 
   it("says how the first suspension moved: later, earlier, avoided or new", () => {

@@ -14,7 +14,7 @@ import {
 import { writeOffFact } from "../eligibility.js";
 import { incomeForSmallestLine, largestIncomeCap } from "../limits.js";
 import { MAX_YUAN, wholeFen } from "../money.js";
-import { REASONS } from "../reasons.js";
+import { REASONS, type ReasonInfo } from "../reasons.js";
 import { asNextReviewReads, closingReview, closureCallsIn, duesAhead } from "../report-ahead.js";
 import { citedFacts, citing, liftSecurityHold } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
@@ -413,7 +413,20 @@ export function suspendedAnswer(
   answer: SupportAnswer,
   both: boolean,
 ): Scored | null {
-  const { blockers, scored } = suspendedLine(c, line, day, s, calendar, answer.remedies);
+  const found = suspendedLine(c, line, day, s, calendar, answer.remedies);
+  const { scored } = found;
+  // a score read as the next review will read it, not today's, says so: '658 vs restoreScore 660' beside
+  // a trace that shows 623 read as a misprint (the review reads the applications of the last 30 days
+  // aged, the coming report's balances)
+  const review = reviewOnOrAfter(calendar, day, c.policy);
+  const blockers =
+    scored === null || scored.score === s.score
+      ? found.blockers
+      : found.blockers.map((f) =>
+          f.value === scored.score && (REASONS[f.code] as ReasonInfo).unit === "score"
+            ? { ...f, readOn: review, readOnDate: calendar.date(review) }
+            : f,
+        );
   if (blockers.length === 0) cite(answer, ["READY_TO_RESTORE"]);
   const codes = citing(c, line, day, s, blockers);
   cite(answer, codes);

@@ -124,7 +124,8 @@ export function describeFact(f: RuleFact): string {
   const text =
     parts.join(" vs ") +
     (f.before === undefined ? "" : `, ${show(f.before)} before the policy change`) +
-    onceUsed;
+    onceUsed +
+    (f.readOn === undefined ? "" : `, as the review on ${f.readOnDate} (day ${f.readOn}) reads it`);
   if (f.line === undefined) return text;
   return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;
 }
