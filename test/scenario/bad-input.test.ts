@@ -910,6 +910,22 @@ describe("policies", () => {
     },
   );
 
+  it("every problem of an expectation's {min, max} at once, each at its own field and line", async () => {
+    // it was one problem, 'invalid value' of the whole score, found 'an object', when a field was unknown
+    const text = scenarioWith("  - { day: 0, type: note, text: x }\n", "").concat(
+      'expect:\n  - { day: 0, score: { min: "x", max: 9999, foo: 1 } }\n',
+    );
+    const r = await run(write("range-all.yaml", text));
+    expect(r.status).toBe(2);
+    expect(r.stderr.split("\n").filter((l) => l.startsWith("credit-sim: "))).toEqual([
+      `credit-sim: range-all.yaml:${at(text, '"x"')}: expect[0].score.min: wrong type`,
+      `credit-sim: range-all.yaml:${at(text, "9999")}: expect[0].score.max: value out of range`,
+      `credit-sim: range-all.yaml:${at(text, "foo")}: expect[0].score.foo: unknown field "foo"`,
+      "credit-sim: range-all.yaml: 3 problems",
+    ]);
+    expect(r.stderr).not.toMatch(/a number or \{min, max\}|found: +an object/);
+  });
+
   it("a policy event with an empty set", async () => {
     const text = scenarioWith("  - { day: 3, type: policy, set: {} }\n");
     expectBadInput(await run(write("pe.yaml", text)), {
