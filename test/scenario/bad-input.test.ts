@@ -1220,9 +1220,26 @@ describe("names and keys", () => {
     const tagged = "name: !foo x\nevents: []\n";
     expectBadInput(await run(write("tag.yaml", tagged)), {
       file: "tag.yaml",
+      pos: "1:7",
       message: "cannot parse: an unknown tag (a `!word` before a value)",
     });
   });
+
+  it.each([
+    ["a plain value", 'name: x\ndescription: !!js/function "function () {}"\nevents: []\n', "!!js/function"],
+    ["a block mapping", "name: x\nevents: []\nprofile: !custom\n  age: 30\n  verified: true\n", "!custom"],
+    ["a flow mapping", 'name: x\nevents: [{ day: 0, type: note, text: it\'s, x: !foo "!foo" }]\n', "!foo"],
+    ["a verbatim tag", "name: x\nevents: []\nseed: !<tag:example.com,2024:n> 1\n", "!<tag:"],
+    ["YAML's own type", "name: x\nevents: []\nprofile: !!set\n  ? a\n", "!!set"],
+  ])(
+    "a tag the file may not hold is placed at the tag, not at the end of its value: %s",
+    async (_what, text, tag) => {
+      // it was the value's end: the line's last column, or the line after a block value
+      const r = await run(write("tagged.yaml", text));
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^credit-sim: tagged\\.yaml:${at(text, tag)}: cannot parse: `));
+    },
+  );
 
   it("a key YAML reads as null is said as that, not as a field named null; YAML's own types are named", async () => {
     // `~: x` was 'unknown field "null"' (a field nobody wrote), `!!binary` 'an unknown tag'
