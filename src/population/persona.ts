@@ -6,12 +6,12 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type * as z from "zod";
 import { type BuiltinKind, builtinNames, resolveRef } from "../scenario/builtin.js";
-import { isRecord, valueAt } from "../scenario/issues.js";
+import { describeIssue, isRecord, valueAt } from "../scenario/issues.js";
 import { POLICY_KIND, SCENARIO_KIND } from "../scenario/kinds.js";
 import { type Parsed, parseText } from "../scenario/parse.js";
 import { readInputFile } from "../scenario/read.js";
-import { validate } from "../scenario/validate.js";
-import { describeValue, formatPath, InputError, shownFile } from "../shared/errors.js";
+import { type ValidateOptions, validate } from "../scenario/validate.js";
+import { describeValue, formatPath, InputError, shownFile, suggest } from "../shared/errors.js";
 import { grouped } from "../shared/text.js";
 import { eventTerms, expectedEvents, MAX_ACCOUNT_EVENTS } from "./expected-events.js";
 import { PersonaSchema, personaKeysAt, type WrittenPersona } from "./persona-schema.js";
@@ -127,43 +127,73 @@ function checkAccountSize(p: WrittenPersona, parsed: Parsed, file: string, days:
 }
 
 function validatePersona(parsed: Parsed, file: string): WrittenPersona {
-  return validate(PersonaSchema, parsed, file, {
+  const hooks: ValidateOptions = {
     kind: "persona",
     expected: "a persona with name, share, spending and repayment",
     otherKinds: [SCENARIO_KIND, POLICY_KIND],
     keysAt: (path) => personaKeysAt(path),
     crossField: (p) => ruleProblems(p, file),
-    describe: (issue, found, base) =>
-      issue.code === "invalid_union"
-        ? new InputError("invalid distribution", {
-            ...base,
-            expected: "a number, {min, max} or {median, sigma[, min, max]}",
-            found: describeValue(found),
-            ...distributionHint(issue, found),
-          })
-        : undefined,
+    describe: (issue, found, base) => {
+      if (issue.code !== "invalid_union") return undefined;
+      // a reaction: a probability, or {p, after} (a mapping's own problems are zod's, field by field)
+      if (issue.errors.length !== DIST_OPTIONS)
+        return new InputError("wrong type", {
+          ...base,
+          expected: "a probability from 0 to 1, or {p, after}",
+          found: describeValue(found),
+        });
+      // a distribution written as a mapping: every problem of the option its keys choose, each at its
+      // own field and line, said as any field's is — not one of them, in the validator's words
+      const written = isRecord(found) && Object.keys(found).length > 0 ? found : undefined;
+      const inner = written === undefined ? undefined : issue.errors[chosenOption(written)];
+      if (written !== undefined && inner !== undefined && inner.length > 0)
+        return InputError.all(optionProblems(issue.path, inner, written, parsed, file, hooks));
+      return new InputError("invalid distribution", {
+        ...base,
+        expected: "a number, {min, max} or {median, sigma[, min, max]}",
+        found: describeValue(found),
+      });
+    },
+  };
+  return validate(PersonaSchema, parsed, file, hooks);
+}
+
+/** The problems of the option a distribution's keys choose (`inner`, its issues), each at its own field
+ *  and line; a missing field beside an unknown key that is its misspelling (`mdian`) is left to it. */
+function optionProblems(
+  at: readonly PropertyKey[],
+  inner: readonly z.core.$ZodIssue[],
+  written: Record<string, unknown>,
+  parsed: Parsed,
+  file: string,
+  hooks: ValidateOptions,
+): InputError[] {
+  const misspelt = new Set(
+    inner.flatMap((i) =>
+      i.code === "unrecognized_keys"
+        ? i.keys.flatMap((key) => suggest(key, personaKeysAt([...at, ...i.path])) ?? [])
+        : [],
+    ),
+  );
+  const told = inner.filter(
+    (i) => !(i.path.length === 1 && misspelt.has(String(i.path[0])) && !Object.hasOwn(written, i.path[0]!)),
+  );
+  return told.flatMap((i) => {
+    const path = [...at, ...i.path];
+    const describe = (issue: z.core.$ZodIssue, where: readonly PropertyKey[], key?: boolean) =>
+      describeIssue(issue, parsed.data, file, parsed.position(where, key), hooks);
+    if (i.code !== "unrecognized_keys") return [describe({ ...i, path } as z.core.$ZodIssue, path)];
+    return i.keys.map((key) => describe({ ...i, path, keys: [key] }, [...path, key], true));
   });
 }
 
-/** What is wrong inside a distribution that has the shape of one (a log-normal's median as text, a
- *  uniform's min in hex): the field and why, from the option its keys choose. */
-function distributionHint(issue: z.core.$ZodIssue, found: unknown): { hint?: string } {
-  if (issue.code !== "invalid_union" || typeof found !== "object" || found === null) return {};
-  // the options in DistSchema's order: a constant, a uniform, a log-normal
-  const option = "median" in found || "sigma" in found ? 2 : 1;
-  const inner = issue.errors[option]?.[0];
-  if (!inner) return {};
-  const where = inner.path.length > 0 ? `${formatPath(inner.path)}: ` : "";
-  const what =
-    inner.code === "invalid_type"
-      ? `a number is needed, found ${describeValue((found as Record<PropertyKey, unknown>)[inner.path[0] as PropertyKey])}`
-      : inner.code === "unrecognized_keys"
-        ? `unknown field${inner.keys.length > 1 ? "s" : ""} ${inner.keys.join(", ")}`
-        : inner.code === "invalid_union" || inner.code === "custom"
-          ? "not valid here"
-          : inner.message.toLowerCase();
-  return { hint: `${where}${what}` };
-}
+/** The options of a distribution (DistSchema): a constant, a uniform, a log-normal. */
+const DIST_OPTIONS = 3;
+
+/** The option a distribution written as a mapping means, by its keys: a log-normal's median or sigma, or
+ *  else a uniform's min and max. */
+const chosenOption = (found: Record<string, unknown>): number =>
+  Object.hasOwn(found, "median") || Object.hasOwn(found, "sigma") ? 2 : 1;
 
 /** A number where the file has one of the right type; `fallback` (the schema's default) where it has none;
  *  undefined where it has something else (the schema's problem, which the rule waits for). */

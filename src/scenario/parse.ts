@@ -266,6 +266,12 @@ function syntaxError(err: unknown, text: string, file: string, log: NodeLog): In
     const control = lastControlBefore(text, mark.position);
     if (control >= 0) at = log.lineColumn(control);
   }
+  // a tag is found unknown once the value after it is read (at that value's end, lines below for a block):
+  // it is placed at the tag, as written
+  if (/^unknown tag /.test(reason) && typeof mark?.position === "number") {
+    const tag = tagAt(reason, text, mark.position);
+    if (tag >= 0) at = log.lineColumn(tag);
+  }
   if (/single document/.test(reason)) {
     const second = log.documentStarts()[1];
     return new InputError("cannot parse: the file holds more than one YAML document", {
@@ -288,6 +294,43 @@ function syntaxError(err: unknown, text: string, file: string, log: NodeLog): In
   const [message, hint] =
     read ?? (known ? [known[1], known[2]] : [inWords(reason), "check the YAML/JSON syntax"]);
   return new InputError(`cannot parse: ${message}`, { file, ...at, hint });
+}
+
+/** The offset of the tag js-yaml's `unknown tag !<…>` names, as written (`!!binary`, `!foo`, `!<…>`), the
+ *  last one standing alone before `end`; −1 when it cannot be told (a handle of a %TAG directive). */
+function tagAt(reason: string, text: string, end: number): number {
+  const named = /^unknown tag !<(.*)>/.exec(reason)?.[1];
+  if (named === undefined) return -1;
+  const written = [`!<${named}>`];
+  if (named.startsWith("tag:yaml.org,2002:")) written.push(`!!${named.slice("tag:yaml.org,2002:".length)}`);
+  else if (named.startsWith("!")) written.push(named);
+  let best = -1;
+  for (const tag of written) {
+    for (let i = text.lastIndexOf(tag, end); i >= 0; i = i === 0 ? -1 : text.lastIndexOf(tag, i - 1)) {
+      const before = i === 0 ? "" : text[i - 1]!;
+      const after = text[i + tag.length] ?? "";
+      if (/^$|[\s[{,:-]/.test(before) && /^$|[\s,\]}]/.test(after) && !inQuotes(text, i)) {
+        best = Math.max(best, i);
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** Whether `offset` is inside a quoted scalar begun on its line (`text: "a !foo"`): no tag there. A quote
+ *  opens one only where a value may begin (`it's` is plain text). */
+function inQuotes(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  let quote: string | null = null;
+  for (let i = lineStart; i < offset; i++) {
+    const ch = text[i]!;
+    if (quote === '"' && ch === "\\") i++;
+    else if (quote !== null) {
+      if (ch === quote) quote = null;
+    } else if ((ch === '"' || ch === "'") && (i === lineStart || /[\s[{,:]/.test(text[i - 1]!))) quote = ch;
+  }
+  return quote !== null;
 }
 
 /** The offset of the last control character (not a tab or a line break) before `end`, or −1. */

@@ -203,9 +203,12 @@ export function checkShape(data: unknown, ctx: ShapeContext): KeyProblems {
     return size;
   };
 
+  // said where the nesting passes the limit (the value, or the alias, that goes deeper), as the parser
+  // says a nesting deeper still: the first level too many, on its line
   const tooDeep = () =>
     new InputError(`refused: nested more than ${MAX_DEPTH} levels deep`, {
       file: ctx.file,
+      ...ctx.position(path),
       hint: "scenario and policy files are shallow; check the brackets",
     });
 

@@ -246,6 +246,25 @@ interface ProblemOptions extends IssueHooks {
   topKeys?: readonly string[] | undefined;
 }
 
+/**
+ * A value that may be a number or a mapping (a score's `{min, max}`), written as a mapping that fails:
+ * the mapping's own problems — every one, each at its own field and line (`score.min: wrong type`,
+ * `score.foo: unknown field`) — not "a number or {min, max}" of what is one. Only where one option is
+ * a mapping; a union with several (a persona's distributions) is its kind's to word.
+ */
+function withinMapping(issue: z.core.$ZodIssue, data: unknown): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union" || ("discriminator" in issue && issue.discriminator !== undefined))
+    return [issue];
+  if (!isRecord(valueAt(data, issue.path))) return [issue];
+  // an option the mapping reached into: not refused whole for its type
+  const reached = issue.errors.filter(
+    (option) => !(option.length === 1 && option[0]!.code === "invalid_type" && option[0]!.path.length === 0),
+  );
+  const only = reached.length === 1 ? reached[0]! : undefined;
+  if (only === undefined || only.length === 0) return [issue];
+  return only.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue);
+}
+
 /** zod issues → one InputError listing the problems in file order (at most MAX_PROBLEMS). */
 export function problemsOf(
   reported: readonly z.core.$ZodIssue[],
@@ -255,7 +274,11 @@ export function problemsOf(
   truncated = false,
 ): InputError {
   const data = parsed.data;
-  const issues = ownBounds(reported.flatMap((issue) => [issue, ...beneathEventType(issue, data)]));
+  const issues = ownBounds(
+    reported
+      .flatMap((issue) => [issue, ...beneathEventType(issue, data)])
+      .flatMap((i) => withinMapping(i, data)),
+  );
   const problems: Array<{ error: InputError; order: number }> = [];
   const add = (error: InputError) => problems.push({ error, order: problems.length });
 

@@ -157,6 +157,42 @@ describe("credit-sim whatif (flags)", () => {
     expect(bad.stderr).toContain("event #5 was already removed");
   });
 
+  it("every bad flag is told at once, as every bad option is; a flag naming a refused added event is not", async () => {
+    // the fixture has 15 events: the refused --add would have been #16, which the --edit after it names
+    const r = await cli([
+      "whatif",
+      LATE,
+      "--set",
+      "minScor=600",
+      "--policy",
+      "tightend",
+      "--add",
+      "{day: 3, type: purchase, amount: -5}",
+      "--edit",
+      "16:day=4",
+      "--remove",
+      "5-3",
+      "--edit",
+      "7:day=x",
+      "--set",
+      "minScore=600",
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    const told = r.stderr.split("\n").filter((l) => l.startsWith("credit-sim: "));
+    expect(told).toEqual([
+      expect.stringMatching(/^credit-sim: --set "minScor=600": minScor: unknown field/),
+      expect.stringMatching(/^credit-sim: --policy: unknown policy "tightend"/),
+      expect.stringMatching(
+        /^credit-sim: --add "\{day: 3, type: purchase, amount: -5\}": amount: value out of range/,
+      ),
+      "credit-sim: --remove: the range 5-3 runs backwards",
+      expect.stringMatching(/^credit-sim: --edit "7:day=x" #7: day: wrong type/),
+      "credit-sim: 5 problems",
+    ]);
+    expect(r.stderr).not.toMatch(/#16|internal error|\n\s+at /);
+  });
+
   it("bad flag values: one clear message, exit 2", async () => {
     const cases: Array<[string[], RegExp]> = [
       [["--add", "{day: 3, type: purchse, amount: 10}"], /did you mean "purchase"/],

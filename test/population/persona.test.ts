@@ -132,7 +132,7 @@ describe("bad persona files", () => {
     expect(fail("bad-type.yaml").format()).toMatch(
       /bad-type\.yaml:2:8: share: wrong type[\s\S]*found: +"lots"/,
     );
-    expect(fail("bad-dist.yaml").format()).toMatch(/spending\.amount: (invalid distribution|unknown field)/);
+    expect(fail("bad-dist.yaml").format()).toMatch(/spending\.amount\.mean: unknown field "mean"/);
     expect(fail("bad-proto.yaml").format()).toMatch(/forbidden key "__proto__"/);
   });
 
@@ -148,10 +148,47 @@ describe("bad persona files", () => {
       throw new Error("accepted");
     };
     const median = failed('{ median: "7000", sigma: 0.35, min: 2000, max: 40000 }');
-    expect(median).toMatch(/monthlyIncome: invalid distribution/);
-    expect(median).toMatch(/hint: +median: a number is needed, found "7000"/);
+    expect(median).toMatch(
+      /d\.yaml:3:37: profile\.monthlyIncome\.median: wrong type\n\s+expected: a number\n\s+found: +"7000"/,
+    );
     expect(median).not.toMatch(/unknown field "median"/);
-    expect(failed("{ min: 0x16, max: 50 }")).toMatch(/hint: +min: a number is needed, found "0x16"/);
+    expect(failed("{ min: 0x16, max: 50 }")).toMatch(
+      /profile\.monthlyIncome\.min: wrong type[\s\S]*found: +"0x16"\n\s+hint: +write the number in decimal \(0x16 is 22\)/,
+    );
+  });
+
+  it("every problem of a distribution at once, each at its own field and line, in the words any field's has", () => {
+    const text = [
+      "name: x",
+      "share: 1",
+      "profile:",
+      "  monthlyIncome: { median: -5, sigma: 9, min: x, max: .inf }",
+      "  age: { mdian: 30, sigma: 0.2 }",
+      "spending: { perMonth: 4, amount: 100 }",
+      "repayment: { full: 1 }",
+      "reactions: { declined: { elsewhere: [1] } }",
+      "",
+    ].join("\n");
+    let told = "";
+    try {
+      loadPersonaText(text, "d.yaml");
+    } catch (e) {
+      told = (e as InputError).format();
+    }
+    expect(told.split("\n").filter((l) => l.startsWith("d.yaml"))).toEqual([
+      "d.yaml:4:28: profile.monthlyIncome.median: value out of range",
+      "d.yaml:4:39: profile.monthlyIncome.sigma: value out of range",
+      "d.yaml:4:47: profile.monthlyIncome.min: wrong type",
+      "d.yaml:4:55: profile.monthlyIncome.max: wrong type",
+      'd.yaml:5:10: profile.age.mdian: unknown field "mdian"',
+      "d.yaml:8:37: reactions.declined.elsewhere: wrong type",
+      "d.yaml: 6 problems",
+    ]);
+    // not the validator's own words, nor a distribution's shapes for a reaction
+    expect(told).not.toMatch(/too small|invalid distribution|expected number/);
+    expect(told).toMatch(
+      /elsewhere: wrong type\n\s+expected: a probability from 0 to 1, or \{p, after\}\n\s+found: +\[1\]/,
+    );
   });
 
   it("empty and non-mapping files, unknown persona names", () => {

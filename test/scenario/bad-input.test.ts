@@ -910,6 +910,22 @@ describe("policies", () => {
     },
   );
 
+  it("every problem of an expectation's {min, max} at once, each at its own field and line", async () => {
+    // it was one problem, 'invalid value' of the whole score, found 'an object', when a field was unknown
+    const text = scenarioWith("  - { day: 0, type: note, text: x }\n", "").concat(
+      'expect:\n  - { day: 0, score: { min: "x", max: 9999, foo: 1 } }\n',
+    );
+    const r = await run(write("range-all.yaml", text));
+    expect(r.status).toBe(2);
+    expect(r.stderr.split("\n").filter((l) => l.startsWith("credit-sim: "))).toEqual([
+      `credit-sim: range-all.yaml:${at(text, '"x"')}: expect[0].score.min: wrong type`,
+      `credit-sim: range-all.yaml:${at(text, "9999")}: expect[0].score.max: value out of range`,
+      `credit-sim: range-all.yaml:${at(text, "foo")}: expect[0].score.foo: unknown field "foo"`,
+      "credit-sim: range-all.yaml: 3 problems",
+    ]);
+    expect(r.stderr).not.toMatch(/a number or \{min, max\}|found: +an object/);
+  });
+
   it("a policy event with an empty set", async () => {
     const text = scenarioWith("  - { day: 3, type: policy, set: {} }\n");
     expectBadInput(await run(write("pe.yaml", text)), {
@@ -1204,9 +1220,26 @@ describe("names and keys", () => {
     const tagged = "name: !foo x\nevents: []\n";
     expectBadInput(await run(write("tag.yaml", tagged)), {
       file: "tag.yaml",
+      pos: "1:7",
       message: "cannot parse: an unknown tag (a `!word` before a value)",
     });
   });
+
+  it.each([
+    ["a plain value", 'name: x\ndescription: !!js/function "function () {}"\nevents: []\n', "!!js/function"],
+    ["a block mapping", "name: x\nevents: []\nprofile: !custom\n  age: 30\n  verified: true\n", "!custom"],
+    ["a flow mapping", 'name: x\nevents: [{ day: 0, type: note, text: it\'s, x: !foo "!foo" }]\n', "!foo"],
+    ["a verbatim tag", "name: x\nevents: []\nseed: !<tag:example.com,2024:n> 1\n", "!<tag:"],
+    ["YAML's own type", "name: x\nevents: []\nprofile: !!set\n  ? a\n", "!!set"],
+  ])(
+    "a tag the file may not hold is placed at the tag, not at the end of its value: %s",
+    async (_what, text, tag) => {
+      // it was the value's end: the line's last column, or the line after a block value
+      const r = await run(write("tagged.yaml", text));
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^credit-sim: tagged\\.yaml:${at(text, tag)}: cannot parse: `));
+    },
+  );
 
   it("a key YAML reads as null is said as that, not as a field named null; YAML's own types are named", async () => {
     // `~: x` was 'unknown field "null"' (a field nobody wrote), `!!binary` 'an unknown tag'

@@ -124,6 +124,40 @@ describe("size and depth", () => {
     expect(refusal(text, file).message).toMatch(/nested more than 64 levels/);
   });
 
+  it.each([
+    // the top mapping, x's list and 63 lists more: the 64th bracket of x is the level too many
+    [
+      "YAML brackets",
+      `name: deep\nevents: []\nx: ${"[".repeat(70)}${"]".repeat(70)}\n`,
+      "deep.yaml",
+      3,
+      4 + 63,
+    ],
+    [
+      "JSON brackets",
+      `{"name": "deep", "events": [],\n "x": ${"[".repeat(70)}${"]".repeat(70)}}`,
+      "deep.json",
+      2,
+      7 + 63,
+    ],
+    // k0 … k63 under the top mapping: k63's value, the mapping that begins with k64, is the level too many
+    [
+      "block mappings",
+      `name: deep\nevents: []\n${Array.from({ length: 80 }, (_, i) => `${"  ".repeat(i)}k${i}:`).join("\n")} 1\n`,
+      "deep.yaml",
+      3 + 64,
+      2 * 64 + 1,
+    ],
+  ])(
+    "nesting past the limit (but short of the parser's own) is said where it passes it: %s",
+    (_what, text, file, line, column) => {
+      // it was said of the file alone, without a line, where a nesting deeper still had the parser's
+      const e = refusal(text, file);
+      expect(e.message).toMatch(/nested more than 64 levels/);
+      expect([e.details.line, e.details.column]).toEqual([line, column]);
+    },
+  );
+
   it("a long key or name is quoted in part: the message stays short whatever the input's size", () => {
     const key = "k".repeat(1_000_000);
     for (const text of [`name: x\nevents: []\n${key}: 1\n`, `name: x\npolicy: ${key}\nevents: []\n`]) {

@@ -11,7 +11,7 @@ import { whatifHtml, whatifView } from "../../render/html/whatif.js";
 import { renderCounterfactual, renderListing } from "../../render/whatif.js";
 import { checkWritable } from "../../scenario/load.js";
 import { loadPolicy, type PolicyReading } from "../../scenario/load-policy.js";
-import { clip, InputError, UsageError } from "../../shared/errors.js";
+import { Checks, clip, InputError, UsageError } from "../../shared/errors.js";
 import { type OutputSet, writingTogether } from "../../shared/output-set.js";
 import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
 import { jsonText, printable, printableName, shellPath } from "../../shared/text.js";
@@ -72,19 +72,40 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
     return;
   }
   let variant = base;
+  // every flag's problems told at once, as every option's are: a flag that fails leaves the variant as it
+  // was and the next is checked on it. An added event that fails keeps its number (the one the user
+  // counted for the flags after it), and a later flag naming it is not checked: its problem is the add's.
+  const c = new Checks();
+  const failedAdds = new Set<number>();
   for (const f of options.edits) {
     // a policy file is named relative to where the command runs, not to the scenario
     const flag = f.flag === "policy" ? { ...f, value: policyRefIn(io.cwd, f.value) } : f;
-    if (f.flag === "policy")
-      readPolicyOption(flag.value, f.value, { cache: policyCache, roots: variant.roots });
+    const readable =
+      f.flag !== "policy" ||
+      c.value(() => {
+        readPolicyOption(flag.value, f.value, { cache: policyCache, roots: variant.roots });
+        return true;
+      }, false);
+    if (!readable) continue;
     // the flag as typed names its problems (clipped: a 5,000-character value is not quoted whole)
-    const edit = flagToEdit(variant, flag);
-    variant = applyEdit(
-      variant,
-      edit.kind === "policy" ? { ...edit, typed: f.value.trim() } : edit,
-      `--${f.flag} ${JSON.stringify(clip(f.value, 80))}`,
+    const edit = c.known(() => flagToEdit(variant, flag));
+    if (edit === undefined) continue;
+    const named = edit.kind === "edit" ? [edit.id] : edit.kind === "remove" ? edit.ids : [];
+    if (named.some((id) => failedAdds.has(id))) continue;
+    const next = c.known(() =>
+      applyEdit(
+        variant,
+        edit.kind === "policy" ? { ...edit, typed: f.value.trim() } : edit,
+        `--${f.flag} ${JSON.stringify(clip(f.value, 80))}`,
+      ),
     );
+    if (next !== undefined) variant = next;
+    else if (edit.kind === "add") {
+      failedAdds.add(variant.nextId);
+      variant = { ...variant, nextId: variant.nextId + 1 };
+    }
   }
+  c.done();
   if (options.edits.length > 0) {
     loadVariant(variant, { policyCache });
     checkOutputsOf(true);
