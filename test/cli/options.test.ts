@@ -1198,12 +1198,12 @@ describe("help, version, unknown commands", () => {
     }
     // a name near a command stays that command's (`rnu` is "run"), a word that is no file the list of them
     expect(refused(["frobnicate"]).details.hint).toBe("credit-sim --help lists the commands");
-    // `run FILE --day 227`: --day is explain's; --seed is simulate's; --frobnicate is no one's
+    // `run FILE --day 227`: --day is explain's; --accounts is simulate's; --frobnicate is no one's
     expect(refused(["run", "a.yaml", "--day", "227"]).details.hint).toBe(
       "--day is an option of explain, not of run",
     );
-    expect(refused(["run", "a.yaml", "--seed=4"]).details.hint).toBe(
-      "--seed is an option of simulate, not of run",
+    expect(refused(["run", "a.yaml", "--accounts=4"]).details.hint).toBe(
+      "--accounts is an option of simulate, not of run",
     );
     expect(refused(["run", "a.yaml", "--frobnicate"]).details.hint).toBeUndefined();
     // an option a few commands have names them all

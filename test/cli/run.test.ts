@@ -80,6 +80,17 @@ describe("credit-sim run", () => {
     expect(r.stdout).toMatch(/Credit applications, last 30 days +5 +3 or more +0\/35 +\(−35 INQUIRIES_30D\)/);
   });
 
+  it("--seed (SPEC's override) is accepted and changes nothing, with a warning that says why", async () => {
+    const plain = await cli(["run", ZHANG, "--json"]);
+    const seeded = await cli(["run", ZHANG, "--json", "--seed", "42"]);
+    expect(seeded.status).toBe(0);
+    expect(seeded.stdout).toBe(plain.stdout);
+    expect(seeded.stderr).toMatch(/warning: --seed: ignored: a scenario is deterministic/);
+    const bad = await cli(["run", ZHANG, "--seed", "x"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--seed/);
+  });
+
   it("--policy and --until override the file", async () => {
     const r = await cli(["run", ZHANG, "--json", "--policy", "tightened", "--until", "100"]);
     expect(r.status).toBe(0);
@@ -131,12 +142,6 @@ describe("credit-sim run", () => {
     } finally {
       rmSync(d, { recursive: true, force: true });
     }
-  });
-
-  it("the scenario seed is gone: no --seed", async () => {
-    const seeded = await cli(["run", ZHANG, "--seed", "7", "--no-chart"]);
-    expect(seeded.status).toBe(2);
-    expect(seeded.stderr).toMatch(/unknown option "--seed"/);
   });
 
   it("is deterministic: the same run twice is byte-identical", async () => {

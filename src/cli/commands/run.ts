@@ -101,6 +101,11 @@ export async function runCommand(files: readonly string[], options: RunOptions, 
   const policyCache = new Map<string, Policy>();
   const loaded = loadAll(files, options, io, policyCache);
   warnDeprecations(loaded, io);
+  if (options.seed !== undefined)
+    writeErr(
+      io,
+      "credit-sim: warning: --seed: ignored: a scenario is deterministic, so no seed changes its run (simulate --seed seeds a population)",
+    );
   const chalk = stdoutColour(io, options.color);
   const pages: string[] = [];
   const targets =

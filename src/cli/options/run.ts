@@ -12,6 +12,8 @@ export interface RunOptions {
   /** a policy name or file to run under instead of each file's */
   policy: string | undefined;
   until: number | undefined;
+  /** SPEC's `--seed`: accepted so scripts written to it still run; nothing in a scenario is random */
+  seed: number | undefined;
   chart: boolean;
   color: boolean;
   /** write the report as a self-contained HTML page here (`-`: stdout) */
@@ -42,6 +44,11 @@ const options = () => ({
     min: 0,
     max: MAX_DAY,
   }),
+  seed: wholeNumber(
+    "--seed <n>",
+    "accepted and ignored: a scenario is deterministic, so no seed changes it (simulate --seed seeds a population)",
+    { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
+  ),
   chart: flag("--no-chart", "leave out the score chart"),
   color: noColor(),
 });
@@ -76,6 +83,7 @@ export const RUN: CommandSpec<ReturnType<typeof options>, RunInvocation> = {
         explain: raw.explain === true,
         policy: raw.policy,
         until: raw.until,
+        seed: raw.seed,
         chart: raw.chart !== false,
         color: raw.color !== false,
         html: raw.html,
