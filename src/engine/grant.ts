@@ -107,8 +107,9 @@ export function applicationDebt(c: Customer, line: Line, increase: boolean): Fen
 /**
  * What the review would hold against `line` granted `limit` once the credit is used (usedInFull): the
  * facts of the suspension (the debt ratio, the score, no line at all) or of the cut (the score's band, a
- * cap) it would make — of the line, and of the customer's other active line: its suspension, unless the
- * review suspends it on the file as it is (`otherSuspendedNow`), or a cut the grant is what makes
+ * cap) it would make — of the line, and of the customer's other active line: its suspension (for a
+ * restoration, `restoring`, unless the review suspends it on the file as it is: `otherSuspendedNow`), or a
+ * cut the grant is what makes
  * (`otherKeptWithout`: that line kept without the grant); its facts name it — empty when it would keep
  * both as they are. The score is the one the review
  * would read: the application's own inquiry counted, the balances reported. Each fact carries the limit
@@ -125,6 +126,7 @@ function reversedOnceUsed(
   otherKeptWithout: () => boolean,
   otherSuspendedNow: () => boolean,
   today: ScoredFile | null,
+  restoring: boolean,
 ): RuleFact[] {
   const used = usedInFull(c, line.id, limit, day, inquiries);
   const granted = lineOf(used, line.id);
@@ -132,16 +134,22 @@ function reversedOnceUsed(
   const own = reversal(used, granted, s);
   // one customer, one debt: the review judges the customer's other line on the same file — a grant that
   // makes it suspend or cut that line is taken back there, its facts saying which line. A suspension of it
-  // holds the grant unless the review suspends that line on the file as it is (otherSuspendedNow): were
-  // one it meets only once used without the grant left aside too, a customer whose other line fails once
-  // used even so (a fen more debt elsewhere) would be granted what one that passes is refused, that line
-  // left active. A cut is held only when the grant causes it (the other line kept on the file without it):
-  // a cut due anyway leaves that line open and holds nothing
+  // holds an application's grant always: more credit is lent to no customer whose other line it takes past
+  // that line's standard once used, the less to one past it already — left aside when the review suspends
+  // that line on the file as it is, the customer ¥1 a month poorer, Jiebei at 1.01 of its cap, was granted
+  // the Huabei increase the richer one, at 0.99, was refused (PROPERTY_SEED=9095). A restoration's
+  // (`restoring`) is held unless the review suspends that line on the file as it is (otherSuspendedNow):
+  // the line given back is the customer's own, and that line's failure its own (were one it meets only
+  // once used without the grant left aside too, a customer whose other line fails once used even so — a
+  // fen more debt elsewhere — would be restored where one that passes is not, that line left active). A
+  // cut is held only when the grant causes it (the other line kept on the file without it): a cut due
+  // anyway leaves that line open and holds nothing
   const other = otherOf(used, granted);
   const theirs = other.status === "active" ? reversal(used, other, s) : null;
   if (own === null && theirs === null) return NOTHING_HELD;
   const counts =
-    theirs !== null && (theirs.decision === "suspended" ? !otherSuspendedNow() : otherKeptWithout());
+    theirs !== null &&
+    (theirs.decision === "suspended" ? !restoring || !otherSuspendedNow() : otherKeptWithout());
   const facts = [
     ...(own?.facts ?? []),
     ...(counts ? theirs.facts.map((f) => ({ ...f, line: other.id })) : []),
@@ -174,7 +182,7 @@ function otherKept(
 }
 
 /** Whether the review suspends the other line than `id` (active) on the file `c` as it is — the reports on
- *  record, nothing counted used: that line's own failure, which no grant of this line is held to. */
+ *  record, nothing counted used: that line's own failure, which no restoration of this line is held to. */
 function otherSuspended(c: Customer, id: LineId, day: number, today: ScoredFile | null): boolean {
   const other = otherOf(c, lineOf(c, id));
   return (
@@ -188,7 +196,8 @@ function otherSuspended(c: Customer, id: LineId, day: number, today: ScoredFile 
  * smallest line; null when none is. A larger limit used in full is more debt and a score no higher, so
  * the limits kept are those up to one: a search over whole hundreds finds it. `today`: a file and its
  * score on `day`, when the caller has them (usually `c` and its score): each file once used is scored from
- * it where it shares that file's record (scoreOnCopy), else whole.
+ * it where it shares that file's record (scoreOnCopy), else whole. `restoring`: for a restoration, not an
+ * application (reversedOnceUsed).
  */
 export function keptOnceUsed(
   c: Customer,
@@ -198,13 +207,14 @@ export function keptOnceUsed(
   day: number,
   inquiries = 0,
   today: ScoredFile | null = null,
+  restoring = false,
 ): { limit: Fen; facts: RuleFact[] } | { limit: null; facts: RuleFact[] } {
   let without: boolean | null = null;
   const otherKeptWithout = () => (without ??= otherKept(c, line.id, day, inquiries, today));
   let now: boolean | null = null;
   const otherSuspendedNow = () => (now ??= otherSuspended(c, line.id, day, today));
   const reversed = (limit: Fen) =>
-    reversedOnceUsed(c, line, limit, day, inquiries, otherKeptWithout, otherSuspendedNow, today);
+    reversedOnceUsed(c, line, limit, day, inquiries, otherKeptWithout, otherSuspendedNow, today, restoring);
   const atUpper = reversed(upper);
   if (atUpper.length === 0) return { limit: upper, facts: [] };
   const hundred = 100 * FEN_PER_YUAN;

@@ -219,7 +219,7 @@ export function restoredOnceUsed(
   const managed = lineManagement(c, line, s);
   const cut = managed?.decision === "limit_reduced" ? managed : null;
   const upper = cut?.limit ?? line.limit;
-  const kept = keptOnceUsed(c, line, upper, 0, day, 0, today);
+  const kept = keptOnceUsed(c, line, upper, 0, day, 0, today, true);
   if (kept.limit === upper) return { limit: upper, cut, facts: [] };
   const fact: RuleFact = {
     code: "LIMIT_KEPT_ONCE_USED",

@@ -311,6 +311,39 @@ describe("debt advice, followed exactly", () => {
               jiebeiMaxDebtToIncome: 1,
             },
           ],
+          // the income for the review of day 137 (¥1,266 a month) was sized with the line restored and used
+          // read on a file without the Huabei bill due on day 130 met at its minimum: the review, with it on
+          // record, read 618 against minScore 620 once ¥500 is used, and kept no line (PROPERTY_SEED=9101)
+          [
+            {
+              income: 3_000,
+              externalDebt: 8_120,
+              huabei: 1_259,
+              jiebei: 46_761,
+              borrowed: 35,
+              term: 12,
+              borrowDay: 17,
+              spend: [
+                { before: 3, yuan: 411 },
+                { before: 46, yuan: 1_211 },
+                { before: 52, yuan: 1_908 },
+                { before: 72, yuan: 1_280 },
+              ],
+              shockDay: 100,
+              incomeTo: 34,
+              moreDebt: 5_014,
+              miss: 56,
+              missDays: 8,
+              month: 91,
+              dayOfMonth: 24,
+              late: false,
+              byIncome: true,
+              reviewDayOfMonth: 17,
+              restoreCleanDays: 0,
+              maxDebtToIncome: 2,
+              jiebeiMaxDebtToIncome: 0.8,
+            },
+          ],
           // ¥600 a month after a pay cut, ¥10,000 elsewhere, a Jiebei instalment overdue at the call: the
           // advice counted Huabei as the review would find it were the overdue left unpaid — suspended by it,
           // so not at its limit — while it asks the overdue paid (followed: 0.91 against 0.80)

@@ -405,6 +405,38 @@ describe("kept once used: the grant's limit", () => {
     );
   });
 
+  it("an application is held to the other line's suspension once used even when the review suspends that line on the file as it is", () => {
+    // PROPERTY_SEED=9095: ¥3,000 a month, a ¥500 Huabei and a ¥1,000 Jiebei line, ¥29,683.10 elsewhere and
+    // ¥6,316.91 more on day 75: Jiebei reads 1.01 of its cap on the file as it is (the review of day 105
+    // suspends it), and a ¥500 Huabei increase asked on day 90 was granted — left aside as Jiebei's own failure — while at
+    // ¥3,001, Jiebei at 0.99 as it is and 1.02 once used, it was declined. More credit for the poorer
+    // customer: declined for both, for Jiebei's ratio once used
+    const events: EventInput[] = [
+      on.open(0, 500),
+      on.open(0, 1_000, "jiebei"),
+      { day: 0, type: "external_debt", amount: 461_283 },
+      { day: 75, type: "external_debt", amount: 631_691 },
+      on.increase(90, 500),
+      ...daysOfMonth(10, 31, 250).flatMap((d) => [on.repay(d, "full"), on.repay(d, "statement", "jiebei")]),
+    ];
+    const at = (monthlyIncome: number) =>
+      run(events, {
+        policy: DEFAULT_POLICY,
+        profile: { monthlyIncome, creditHistoryMonths: 36, externalDebt: 2_507_027 },
+        until: 120,
+      });
+    for (const income of [3_000, 3_001]) {
+      const raise = stepOn(at(income), "apply", 90);
+      expect(raise, `¥${income}`).toMatchObject({ decision: "declined", limit: 50_000 });
+      expect(raise.facts).toContainEqual(
+        expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", line: "jiebei" }),
+      );
+    }
+    // the poorer customer's Jiebei is the one the review suspends on the file as it is
+    expect(stepOn(at(3_000), "review", 105)).toMatchObject({ line: "jiebei", decision: "suspended" });
+    expect(stepsOf(at(3_001), "review", 105)).toEqual([]);
+  });
+
   // Huabei suspended for an income of ¥200 (day 14); ¥15,000 more elsewhere on day 16 takes Jiebei past its
   // cap of 1 for any income under ¥1,250 — the story of the two tests below
   const huabeiHeldForIncome = {

@@ -264,6 +264,41 @@ describe("engine properties over random timelines", () => {
     expect(waivers).toBeGreaterThan(0);
   });
 
+  it("lend only what is available: an approved purchase or drawdown is within the credit the line had left", () => {
+    // the line's available credit as the last snapshot before it left it (a step, or a day's end: nothing
+    // between them adds credit — a limit changes only by a step), and Huabei after it within its limit:
+    // its whole balance (a balance over the limit, from charges, leaves no credit, and the snapshot's
+    // available reads 0 either way: only this says the purchase did not take it there)
+    const seen = { huabei: 0, jiebei: 0 };
+    fc.assert(
+      fc.property(activeScenarioArb, (sc) => {
+        let last: Snapshot | undefined;
+        runEngine(sc, {
+          step: (step) => {
+            const lent = step.event.type === "purchase" || step.event.type === "borrow";
+            if (lent && step.decision === "approved" && last !== undefined) {
+              const jiebei = step.line === "jiebei";
+              const before = jiebei ? last.jiebei : last;
+              const after = jiebei ? step.jiebei : step;
+              const where = `day ${step.day}: ${step.event.type} of ${step.applied} fen`;
+              atMost(step.applied, before.available, `${where}: within the credit available before it`);
+              if (!jiebei) atMost(after.balance, after.limit, `${where}: within the limit after it`);
+              seen[jiebei ? "jiebei" : "huabei"]++;
+            }
+            last = step;
+          },
+          endOfDay: (snap) => {
+            last = snap;
+          },
+        });
+      }),
+      { numRuns: Math.ceil(RUNS / 4) },
+    );
+    // not a property of nothing: both lines lend in the timelines drawn
+    expect(seen.huabei, JSON.stringify(seen)).toBeGreaterThan(0);
+    expect(seen.jiebei, JSON.stringify(seen)).toBeGreaterThan(0);
+  });
+
   it("customer service's waiver is what is waived: the day and the amount, to the fen, while nothing is paid", () => {
     // small loans repaid in part or not at all, customer service asked on random days; and on a day late in
     // the timeline a repayment of all but `left` of the arrears, asked right after: remainders carried to a

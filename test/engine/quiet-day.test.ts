@@ -88,6 +88,20 @@ describe("a quiet day (runQuietDay)", () => {
             ),
             true,
           ],
+          // repayments on eight quiet days, in part and in full: days repaid whatever the draw
+          // (PROPERTY_SEED=9112 drew 12 for 25 timelines, short of the count asked below)
+          [
+            scenario(
+              [
+                on.open(0, 5_000),
+                on.purchase(1, 2_000),
+                ...[3, 5, 8, 11, 14, 17, 20].map((d) => on.repay(d, 100)),
+                on.repay(23, "full"),
+              ],
+              { until: 30 },
+            ),
+            false,
+          ],
         ],
       },
     );

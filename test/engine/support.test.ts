@@ -2900,6 +2900,32 @@ describe("debt advice: what the review will read", () => {
     expect(describeRemedy(wait)).toMatch(
       /^the next periodic review is on 2024-03-15 \(day 74\), and only once the higher income asked above is reported/,
     );
+    // and the debt step names no review after the one that closes the line (it named the review of day 105,
+    // its repayments for the report of day 90: PROPERTY_SEED=9071): no repayment, the income for day 74
+    const debt = remedy(s.remedies, "reduce_debt")!;
+    expect(debt).toMatchObject({
+      repay: null,
+      over: null,
+      review: { day: 74 },
+      missed: { day: 74 },
+      report: null,
+    });
+    expect(debt.income).toBeGreaterThan(small.monthlyIncome);
+    expect(describeRemedy(debt)).toMatch(
+      /^the periodic review on 2024-03-15 \(day 74\) reads the Huabei and Jiebei balances reported at the last month end, and there is too little debt elsewhere to repay to bring .* by then: reporting a monthly income of at least ¥[\d,.]+ \(an income event\) does — no repayment does: repaid on the lines, the debt counts only from the next month-end report, at a review after the one that closes the line$/,
+    );
+    // the promise holds: that income reported today, the review of day 74 restores the line
+    const income = run(
+      [
+        ...burdened,
+        on.repay(38, "minimum"),
+        on.support(62),
+        on.income(62, debt.income!),
+        on.repay(69, "minimum"),
+      ],
+      { policy: closing, profile: small, until: 80 },
+    );
+    expect(stepOn(income, "review", 74).decision).toBe("restored");
   });
 
   it("an amount to the fen: an income whose year is not a whole number of fen in binary", () => {
@@ -3028,6 +3054,12 @@ describe("debt advice, followed exactly", () => {
         const answer = stepOn(simulate(base), "contact_support", g.contact);
         const owedElsewhere = atReview(base, g.contact).profile.externalDebt;
         const owedOn = { huabei: answer.balance, jiebei: answer.jiebei.balance };
+        // no step names a review after the one that closes its line (PROPERTY_SEED=9071)
+        for (const r of answer.remedies) {
+          const closes = answer.remedies.find((d) => d.kind === "closure_due" && d.line === r.line);
+          if (r.kind === "reduce_debt" && closes?.kind === "closure_due")
+            expect(r.review.day).toBeLessThanOrEqual(closes.day);
+        }
         for (const r of answer.remedies) {
           if (r.kind !== "reduce_debt" || r.repay === null) continue;
           seen.advised++;

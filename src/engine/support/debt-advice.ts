@@ -4,7 +4,7 @@
 
 import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, lineOf, owed } from "../customer.js";
-import { duesAhead, openingOn, reportAhead } from "../report-ahead.js";
+import { closingReview, duesAhead, openingOn, reportAhead } from "../report-ahead.js";
 import {
   debtCounted,
   debtToIncome,
@@ -229,6 +229,19 @@ function debtPlan(
   // the review after the next report: the first after the month end (the next one may fall on the month
   // end itself, and comes before its report)
   const later = calendar.nextDayOfMonth(monthEnd, c.policy.reviewDayOfMonth);
+  // …unless a review before it closes the suspended line (unless it restores it there): a review after the
+  // closing one restores nothing, and no repayment counts in time for the one that closes it — the income
+  // is the step, for the review the repayments miss (named as `missed` and `review` both, nothing repaid)
+  if (line.status === "suspended" && closingReview(line, day, calendar, c.policy) < later)
+    return {
+      ...advice,
+      repay: null,
+      over: null,
+      review: dated(next),
+      report: null,
+      missed: dated(next),
+      income,
+    };
   const repay =
     counts === null
       ? linesPaidDown(c, day, calendar, monthEnd, allowed).repay

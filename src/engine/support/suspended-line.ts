@@ -126,7 +126,8 @@ function waitForReview(
   const debt = remedies.find(
     (r): r is Extract<Remedy, { kind: "reduce_debt" }> => r.line === line.id && r.kind === "reduce_debt",
   );
-  const repaid = debt?.missed ? debt.review.day : clear;
+  // (none when the line closes first: the advice then asks no repayment, only the income)
+  const repaid = debt?.missed ? (debt.repay === null ? Number.POSITIVE_INFINITY : debt.review.day) : clear;
   const closedFirst = closesOn !== null && closesOn < repaid;
   const first = closedFirst ? clear : Math.max(clear, repaid);
   // the score step for a later review says so: that review reads the score then, from the month-end

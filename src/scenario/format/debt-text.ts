@@ -126,6 +126,10 @@ function debtPlanText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readon
   const counted = countedText(r, report, lines);
   if (r.missed !== null) {
     const first = `the periodic review on ${r.missed.date} (day ${r.missed.day}) reads the ${linesNamed(lines)} ${lines.length === 1 ? "balance" : "balances"} reported at the last month end, and there is too little debt elsewhere to repay to bring ${ratio} by then: reporting ${income} (an income event) does`;
+    // no repayment at all: the review after it, which the lines' repayments would count at, comes after
+    // the one that closes the line (closure_due says so)
+    if (r.repay === null)
+      return `${first} — no repayment does: repaid on the lines, the debt counts only from the next month-end report, at a review after the one that closes the line`;
     return plan === null
       ? `${first}; nothing more is to be repaid for ${review}: ${done} bring it there, unless more is spent on the lines before it`
       : `${first}; or ${plan}, to bring it there at ${review} (${counted})`;
