@@ -655,7 +655,7 @@ export function periodicReview(
  * at least ¥10, cash loan or day with something owed, or its opening or reopening — not a restoration: the
  * days a suspension took are the customer's own), when the policy's `dormantCloseDays`
  * (0: never) have passed and nothing is owed on it; else null. As a card issuer may close an account
- * inactive for a while — no credit extended and no balance outstanding (docs/model.md) — never one owing.
+ * inactive for a while — no credit extended and no balance outstanding (docs/model/decisions/review.md) — never one owing.
  */
 export function unusedDays(c: Customer, line: Line, day: number): number | null {
   const days = c.policy.dormantCloseDays;

@@ -383,7 +383,7 @@ function monthLabel(year: number, month: number): string {
 }
 
 /** How long after credit is extended on a line its month ends count as repayment record: a year, as a
- *  bureau score reads an account updated within the last year (**assumption**, docs/model.md). */
+ *  bureau score reads an account updated within the last year (**assumption**, docs/model/score.md). */
 const RECORD_DAYS = 365;
 
 export function monthEnd(s: EngineState): void {
@@ -402,7 +402,7 @@ export function monthEnd(s: EngineState): void {
   // a month of repayment record: credit extended on a line within the year before — a line left unused is
   // reported month after month with nothing due (the PBOC grid's "*": no repayment history that month) and
   // tells nothing of how its customer repays. By use, not by what was owed: a revolver's balance, carried
-  // longer than a full payer's, must not earn more record (docs/model.md)
+  // longer than a full payer's, must not earn more record (docs/model/score.md)
   let record = false;
   for (let i = 0; i < 2; i++) {
     const line = lineAt(c, i);

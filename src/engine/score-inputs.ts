@@ -39,7 +39,7 @@ export function debtToIncome(c: Customer): number {
  * as owing millions (260 points, a cliff a few yuan decided); the income's own characteristic (`LOW_INCOME`)
  * and the policy's income cap already answer a missing income. More income still never reads as a higher
  * ratio. The policy's rules (the debt cap) read the real ratio: any debt with no income is beyond them.
- * (**assumption**, docs/model.md)
+ * (**assumption**, docs/model/score.md)
  */
 export const SCORED_INCOME_FLOOR = 1_000;
 

@@ -4,7 +4,7 @@
 // published FICO examples take 100+ points off a high score for it), and so do habitual lateness (three
 // or more due dates missed in a year) and extreme debt (more than a year's income): the maxima are what a
 // dimension can earn, not all it can lose. Every number is credit-sim's own assumption, listed in
-// docs/model.md; reasons are the characteristics furthest below their maximum.
+// docs/model/score.md; reasons are the characteristics furthest below their maximum.
 
 import type { ReasonCode } from "./reasons.js";
 
@@ -27,7 +27,7 @@ export const DIMENSIONS: Record<Dimension, { label: string; weight: number }> = 
  * none to "6 or more", 20 points for 7 fen — a characteristic a customer can buy is one a risk reviewer
  * rejects; and one shopping trip split into seven purchases is one day's use, not seven. ¥10 is the amount
  * China's bank-card tolerance service treats as negligible (`toleranceAmount`'s default) (**assumption**,
- * docs/model.md). More purchases never lower the count.
+ * docs/model/score.md). More purchases never lower the count.
  */
 export const ACTIVITY_MIN_PURCHASE = 1_000;
 /** ACTIVITY_MIN_PURCHASE as the texts say it ("a purchase of at least ¥10"): whole yuan. */
@@ -142,7 +142,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     missing: { points: 25, label: NO_RECORD, reason: NO_RECORD_REASON },
     // below zero from the third: how often is the habit, as worst days past due is the depth — six short
     // lates in a year (each cured within days) cost about as much as a serious delinquency, and a typical
-    // file leaves "excellent" for them (docs/model.md, "The score")
+    // file leaves "excellent" for them (docs/model/score.md)
     bins: bins(
       [0, 40, "none"],
       [1, 10, "1"],
@@ -201,7 +201,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     reason: "HIGH_DEBT_BURDEN",
     max: 50,
     // below zero past a year's income: debt twice a year's income and more is a burden a typical file
-    // does not stay "excellent" under (docs/model.md, "The score")
+    // does not stay "excellent" under (docs/model/score.md)
     bins: bins(
       [0.05, 50, "≤ 5 %"],
       [0.2, 40, "≤ 20 %"],
@@ -516,7 +516,7 @@ export function band(scoreValue: number): string {
 }
 
 /**
- * The scaling that reads a score as odds (an assumption, docs/model.md): 50:1 good:bad at 700, the bottom
+ * The scaling that reads a score as odds (an assumption, docs/model/score.md): 50:1 good:bad at 700, the bottom
  * of "excellent" (a 2 % chance of default, a prime consumer-credit customer's), and 40 points to double
  * the odds, so that the 600 points span about 15 doublings — from 9:1 against at 350 to 3,800:1 at 950.
  * The textbook's 600 points at 50:1 with 20 points to double is a scale of 300–850-style scores; on this

@@ -218,7 +218,7 @@ function bandConflicts(p: PolicyParams, name: "limitBands" | "jiebeiLimitBands")
 // --- penalty rates ------------------------------------------------------------------------------------
 
 /** A daily penalty below the interest it replaces: the overdue principal bears the penalty instead of
- *  interest (docs/model.md: Huabei's whole bill once its minimum is missed, Jiebei's missed instalment), so
+ *  interest (docs/model/huabei.md, jiebei.md: Huabei's whole bill once its minimum is missed, Jiebei's missed instalment), so
  *  a yuan left unpaid on a due date costs less a day than one paid on time and revolved or still lent — the
  *  policy runs, but rewards missing the due date: a warning, not a refusal. */
 function penaltyCautions(

@@ -1,5 +1,6 @@
-// docs/model.md lists every number of the default policy with its source: a parameter added to the policy
-// and not to the page, or a default changed without the page, fails here.
+// The model's pages (docs/model.md and docs/model/) list every number of the default policy with its source
+// (docs/model/policy-numbers.md): a parameter added to the policy and not to the page, or a default changed
+// without the page, fails here.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,11 +11,14 @@ import { runScenario } from "../../src/run-scenario.js";
 import { loadPolicy } from "../../src/scenario/load-policy.js";
 import { ROOT } from "../helpers/cli.js";
 
-const page = readFileSync(join(ROOT, "docs/model.md"), "utf8");
+const read = (file: string) => readFileSync(join(ROOT, "docs", file), "utf8");
+const page = read("model.md");
+const numbers = read("model/policy-numbers.md");
+const score = read("model/score.md");
 const policy = loadPolicy("default", ROOT);
-const rows = page.split("\n").filter((l) => l.startsWith("| `"));
+const rows = numbers.split("\n").filter((l) => l.startsWith("| `"));
 
-describe("docs/model.md", () => {
+describe("docs/model.md and its pages", () => {
   it.each(POLICY_PARAM_NAMES.map((p) => [p]))("names %s with its default and a source", (name) => {
     const row = rows.find((r) => r.split("|")[1]!.includes(`\`${name}\``) || rangeCovers(r, name));
     expect(row, `no row for ${name}`).toBeDefined();
@@ -32,7 +36,7 @@ describe("docs/model.md", () => {
   it("gives each dimension of the score the points its characteristics can earn", () => {
     // "| repayment (210) | days past due now; …": a characteristic added, or its maximum changed, without
     // its words in the table of "The score"
-    const lines = page.split("\n");
+    const lines = score.split("\n");
     const stated = Object.keys(DIMENSIONS).map((d) => {
       const row = lines.find((l) => l.startsWith(`| ${d} (`)) ?? "";
       return [d, Number(/\((\d+)\)/.exec(row)?.[1])];
@@ -41,16 +45,15 @@ describe("docs/model.md", () => {
       d,
       CHARACTERISTICS.filter((c) => c.dimension === d).reduce((n, c) => n + c.max, 0),
     ]);
-    expect(
-      stated,
-      "the dimension's row in docs/model.md, 'The score': its points and characteristics",
-    ).toEqual(earned);
+    expect(stated, "the dimension's row in docs/model/score.md: its points and characteristics").toEqual(
+      earned,
+    );
   });
 
   it("states the illustrative default probability's scaling as the engine computes it", () => {
-    const { score, odds, pointsToDouble } = ODDS_SCALING;
-    expect(page).toContain(`**${odds}:1 good:bad at ${score}**`);
-    expect(page).toContain(`**${pointsToDouble} points to double the odds**`);
+    const { score: at, odds, pointsToDouble } = ODDS_SCALING;
+    expect(score).toContain(`**${odds}:1 good:bad at ${at}**`);
+    expect(score).toContain(`**${pointsToDouble} points to double the odds**`);
   });
 
   it("answers 'why was this line suspended': its table names the rule of every suspension the shipped scenarios make, with its parameter", () => {
@@ -77,6 +80,46 @@ describe("docs/model.md", () => {
       }
     expect(suspensions).toBeGreaterThan(4);
     expect([...unnamed]).toEqual([]);
+  });
+});
+
+describe("the model's pages", () => {
+  const topics = readdirSync(join(ROOT, "docs/model"), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `model/${f}`);
+
+  it("are each linked from the entry page's map, and each links back to it and to the glossary", () => {
+    expect(topics.length).toBeGreaterThan(8);
+    const map = page.slice(page.indexOf("## The model, page by page"));
+    for (const topic of topics) {
+      expect(map, topic).toContain(`](${topic})`);
+      const text = read(topic);
+      const up = "../".repeat(topic.split("/").length - 1);
+      expect(text, topic).toContain(`](${up}model.md)`);
+      expect(text, topic).toContain(`](${up}reference/glossary.md)`);
+    }
+  });
+
+  it("keep the headings the model's sections had, so a link made to docs/model.md#section still lands", () => {
+    // the anchors the single page had for its sections, now headings of the map above each page's link
+    for (const heading of [
+      "Why a line was suspended, and what brings it back",
+      "One customer, two lines",
+      "Huabei: the revolving line",
+      "Jiebei: cash loans",
+      "Delinquency, charge-off and the repayment grid",
+      "The score",
+      "Decisions",
+      "Applications",
+      "Security holds",
+      "The monthly review",
+      "Customer service",
+      "The debt advice",
+      "Reasons",
+      "Every number of the default policy",
+      "Sources",
+    ])
+      expect(page).toMatch(new RegExp(`^#{2,4} ${heading.replace(/[()]/g, "\\$&")}$`, "m"));
   });
 });
 

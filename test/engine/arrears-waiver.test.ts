@@ -1,4 +1,4 @@
-// Jiebei arrears within the tolerance after a loan's last due day (docs/model.md, Jiebei): an unpaid part of
+// Jiebei arrears within the tolerance after a loan's last due day (docs/model/jiebei.md): an unpaid part of
 // at most the tolerance after the due date counts as repaid — with no due day left to carry it to, the
 // day's end waives it: the overdue ends (no penalty after, no charge-off), the missed due date stays on
 // the record.

@@ -522,7 +522,7 @@ describe("paying more, or sooner", () => {
   //   minimum (a minimum rounded up to the fen asks ¥0.10 of ¥0.99 as of ¥1.00, and the rest, paid after
   //   the statement, falls short of it);
   // - not where a repayment settles instalment principal not yet billed, in either timeline: what is left
-  //   once the bills and unbilled purchases are paid settles a plan's last instalments early (model.md,
+  //   once the bills and unbilled purchases are paid settles a plan's last instalments early (docs/model/huabei.md,
   //   repayment order: the plan ends sooner), so money paid before a purchase may shorten a plan where paid
   //   after it, it paid the purchase — and the next bill, left unpaid, puts more in arrears.
   it("a Huabei repayment made sooner never costs a fen more in charges", () => {

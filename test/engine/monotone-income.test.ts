@@ -111,7 +111,7 @@ const statusOn = (t: Trace, line: Step["line"], d: number): string =>
 
 /**
  * Whether the better customer holds more credit on a line than the worse one: active where the other's is
- * not, or at a higher limit. One customer, one debt (docs/model.md, "Monotone"): the credit held on one line
+ * not, or at a higher limit. One customer, one debt (docs/model/score.md, "Monotone"): the credit held on one line
  * counts, used, against what the review keeps or restores on the other and what an application for it is
  * granted — and the review restores Huabei first — so a higher income that grants, keeps or restores more
  * on one line can leave less room on the other. Then the other line is not compared.
@@ -197,7 +197,7 @@ const lineAfter = (s: Step, line: Step["line"]) => (line === "jiebei" ? s.jiebei
  * Every application the worse timeline granted is granted in the better one, at no lower a limit — when
  * the customer held the same credit with the lender before it. One customer, one debt: a line the better
  * timeline was granted (or granted larger) counts, used, against an application for the other line, as
- * the review that follows would count it (docs/model.md, "Monotone").
+ * the review that follows would count it (docs/model/score.md, "Monotone").
  */
 function expectNoGrantRefused(base: Trace, better: Trace): void {
   const applications = (t: Trace) =>

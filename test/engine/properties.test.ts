@@ -693,7 +693,7 @@ describe("monotonicity", () => {
    * debt elsewhere) while the worse one is still without it — one spell more, and fewer days without the
    * line. So a suspension counts against a timeline only when it begins on a day the other's line is
    * active at the day's end, up to the day the worse one was closed; and the better one is never closed
-   * sooner — but for an unused line (docs/model.md, "Monotone": the unused line's exception): paying in
+   * sooner — but for an unused line (docs/model/score.md, "Monotone": the unused line's exception): paying in
    * full leaves nothing owed, and a line with nothing owed and no use for `dormantCloseDays` is closed
    * (DORMANT_ACCOUNT) where one still revolving a balance at the minimum is in use. That closure is the
    * lender's housekeeping of a line the customer does not use, not a judgement of credit: the better
@@ -825,7 +825,7 @@ describe("monotonicity", () => {
     explain(t.final.inputs!).reduce((n, f) => n + (f.characteristic.id === "purchases90d" ? 0 : f.points), 0);
 
   /**
-   * Better behaviour never ends with a lower score — but for the activity window's exception (docs/model.md,
+   * Better behaviour never ends with a lower score — but for the activity window's exception (docs/model/score.md,
    * "Monotone"): the days the lender kept Huabei from purchases are skipped, so a purchase counts for longer
    * on a line suspended since, and the worse customer, suspended for it, can keep an activity bin the better
    * one's window lost (PROPERTY_SEED=613281947: 818 against 815, one purchase against none, 20 points
@@ -904,7 +904,7 @@ describe("monotonicity", () => {
             ),
           ];
           // the burdens only, as better() picks them. A purchase is no burden: making or trying one is
-          // activity, which the scorecard rewards by design (one declined while suspended too: docs/model.md,
+          // activity, which the scorecard rewards by design (one declined while suspended too: docs/model/score.md,
           // "Facts about the customer"), and as approved purchases must match, one removed here was declined.
           // Seed 160489969 removed a ¥1.00 purchase declined on day 16 on a line suspended for debt: 10
           // points less activity, so at the review of day 105 it scored 710 against 720, below
@@ -938,7 +938,7 @@ describe("monotonicity", () => {
             return days;
           };
           expect(withoutLine(alt)).toBeLessThanOrEqual(withoutLine(base));
-          // the restoration's exception (docs/model.md, "Monotone"): a line restored while the other's is
+          // the restoration's exception (docs/model/score.md, "Monotone"): a line restored while the other's is
           // still suspended is restored at the score of that day, held to what it can keep once used
           // (LIMIT_KEPT_ONCE_USED), and that cut stays; the other, restored later at a higher score, may
           // keep more. Sooner at less: then, and only then, its days without the line are fewer instead

@@ -3,7 +3,7 @@ import { DEFAULT_POLICY, on, run, stepOn, testPolicy } from "./builders.js";
 
 // Jiebei suspended for its debt ratio while Huabei stays active; the customer repays part of the debt
 // elsewhere. The restoration reads the ratio once the line is used: Huabei at its ¥10,000 limit, Jiebei
-// at its smallest line (docs/model.md, restoration) — the ratio its facts show is that one.
+// at its smallest line (docs/model/decisions/review.md, restoration) — the ratio its facts show is that one.
 describe("a restoration's debt facts carry the ratio it judged", () => {
   const policy = testPolicy({ jiebeiMaxDebtToIncome: 0.6, grantUsedFraction: 1 });
   const profile = { monthlyIncome: 10_000 };

@@ -872,7 +872,7 @@ describe("a line the policy holds suspended", () => {
     expect(closed.facts.map((f) => f.code)).toEqual(["LONG_SUSPENSION", "IDENTITY_REQUIRED"]);
   });
 
-  it("a change reverted leaves a due date missed while suspended to its clean period (decided: docs/model.md, a change reverted)", () => {
+  it("a change reverted leaves a due date missed while suspended to its clean period (decided: docs/model/decisions/review.md, a change reverted)", () => {
     // identity required from day 50: suspended for the change on day 74. The bill stated on day 91 (a purchase
     // on day 72, before the suspension) is due on day 100, 4 days late on day 104 and repaid that day. The
     // policy goes back on day 110: nothing the change asked stands, but the missed due date is the customer's —

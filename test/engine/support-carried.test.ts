@@ -4,7 +4,7 @@ import { type EventInput, on, run, stepOn, stepsOf, testPolicy } from "./builder
 // A Jiebei line closed for a policy change with nothing past due (day 45): its loan runs to term and
 // customer service tells what falls due next. An instalment repaid a few fen short, within the tolerance
 // service's ¥10, is not missed: the remainder is carried — to the next instalment, or after the last to a
-// due day of its own a month later (docs/model.md). What the answer says falls due next includes it.
+// due day of its own a month later (docs/model/jiebei.md). What the answer says falls due next includes it.
 describe("customer service tells a remainder carried within the tolerance", () => {
   const policy = testPolicy({ closeAfterSuspendedDays: 30, toleranceAmount: 10 });
   const opts = { profile: { verified: false }, policy, until: 160 };

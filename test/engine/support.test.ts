@@ -3079,7 +3079,7 @@ describe("debt advice, followed exactly", () => {
           // a bill's minimum on its due day or in its grace days) on a line with nothing overdue, and nothing
           // else but each bill and instalment falling due after it before the review met at its minimum (as
           // the advice reads the reports ahead). A line with an amount overdue is read left as it stands
-          // (docs/model.md): its pay_due is what is due beside the overdue, and paid alone it would clear
+          // (docs/model/decisions/customer-service.md): its pay_due is what is due beside the overdue, and paid alone it would clear
           // that overdue first — a report lower than the advice counts, the bill still falling into arrears
           const overdueOn = new Set(
             answer.remedies.flatMap((d) => (d.kind === "pay_overdue" ? [d.line] : [])),

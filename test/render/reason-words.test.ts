@@ -57,7 +57,7 @@ describe("a reason's words", () => {
     expect(reasonTextIn("HIGH_DEBT_BURDEN", { ...suspended.inputs, debtToIncome: 0.07 })).toBe(
       "Total debt compared with income is above the scorecard's top band",
     );
-    // the boundary, as docs/model.md states it: exactly half kept (50 % of the limit, 30 of 60) is mild,
+    // the boundary, as docs/model/reasons.md states it: exactly half kept (50 % of the limit, 30 of 60) is mild,
     // one bin lower (51 %, 12 of 60) adverse
     expect(reasonTextIn("HIGH_UTILISATION", { ...suspended.inputs, utilisation: 0.5 })).toBe(
       REASONS.HIGH_UTILISATION.mild,

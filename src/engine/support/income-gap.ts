@@ -1,6 +1,6 @@
 // The incomes an income step would not do what it says for: one customer, one debt — an income high enough
 // for the other line's own step keeps that line at the review, and a line restored or kept beside it, used,
-// can take it past its cap, so the review holds this one where a lower income restored it (docs/model.md
+// can take it past its cap, so the review holds this one where a lower income restored it (docs/model/score.md,
 // "Monotone"). Told "at least ¥646", a customer who reported ¥1,260 for the other line's sake lost this one.
 
 import type { Calendar } from "../calendar.js";

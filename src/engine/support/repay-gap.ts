@@ -1,7 +1,7 @@
 // Two lines' debt steps followed together: one customer, one debt — the other line's step repays more than
 // this one asks, and the review it names restores the other line too, and the two restored and used can
 // fail the standard a line is kept to: the review then holds this line where its own step alone restored it
-// (docs/model.md "Monotone"). Told "at least ¥8,595 elsewhere" for Jiebei and "at least ¥12,316.33" for
+// (docs/model/score.md, "Monotone"). Told "at least ¥8,595 elsewhere" for Jiebei and "at least ¥12,316.33" for
 // Huabei, a customer who repaid ¥12,316.33 got Huabei back (at ¥500) and lost Jiebei; ¥13,395 brings both.
 
 import { repayLine } from "../apply-verdict.js";
