@@ -151,15 +151,16 @@ const pointsAtReasons = (code: string): boolean =>
   (isReasonCode(code) && "pointsAt" in REASONS[code] && REASONS[code].pointsAt === "reasons");
 
 /** "SCORE_BELOW_OPEN_MINIMUM (minOpenScore)", "DELINQUENCY_LEVEL (score)": a rule and what it reads. A
- *  rule pointing at the reasons beside it has no parameter of its own: the first rule among them that does
+ *  rule pointing at the reasons beside it has no parameter of its own: the first rule after it that does
  *  not point elsewhere follows it ("POLICY_CHANGE: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)",
- *  "LIMIT_KEPT_ONCE_USED: SCORE_BELOW_MINIMUM (minScore)"), as its reasons list it. */
+ *  "LIMIT_KEPT_ONCE_USED: SCORE_BELOW_MINIMUM (minScore)"), as its reasons list it — the engine lists what
+ *  it points at after it; a rule before it (a cap that held the grant as well, a security hold's code) is
+ *  not what it points at. */
 function ruleText(side: HeldNote, code: string): string {
   if (pointsAtReasons(code)) {
-    const failed = side.reasons.find(
-      (r) =>
-        r !== code && isRule(r) && !pointsAtReasons(r) && (!isReasonCode(r) || REASONS[r].kind === "adverse"),
-    );
+    const failed = side.reasons
+      .slice((side.reasons as readonly string[]).indexOf(code) + 1)
+      .find((r) => isRule(r) && !pointsAtReasons(r) && (!isReasonCode(r) || REASONS[r].kind === "adverse"));
     if (failed !== undefined) return `${code}: ${ruleText(side, failed)}`;
   }
   const parameter = side.facts.find((f) => f.code === code && f.parameter !== undefined)?.parameter;

@@ -339,6 +339,33 @@ describe("flip labels", () => {
     expect(flipLabelParts(alike)?.rule).toBe(
       "LIMIT_KEPT_ONCE_USED: SCORE_BELOW_MINIMUM (minScore) → SCORE_BELOW_OPEN_MINIMUM (minOpenScore)",
     );
+    // it points at the reasons after it, never at a cap listed before it: a Jiebei opening capped by
+    // income under both, and held lower still, once used, by a stricter maxDebtToIncome (--challenger-set
+    // maxDebtToIncome=0.5, 1,500 accounts, account 501) was filed under the cap's parameter, which both
+    // policies set alike — 'also by LIMIT_KEPT_ONCE_USED: LIMIT_CAPPED_BY_INCOME (jiebeiMaxLimitIncomeMultiple)'
+    const cap = { code: "LIMIT_CAPPED_BY_INCOME", parameter: "jiebeiMaxLimitIncomeMultiple" };
+    const capped = {
+      ...note("approved_lower", ["LIMIT_CAPPED_BY_INCOME", "LOW_INCOME"]),
+      facts: [cap],
+    } as unknown as DecisionNote;
+    const heldToo = {
+      ...note("approved_lower", [
+        "LIMIT_CAPPED_BY_INCOME",
+        "LIMIT_KEPT_ONCE_USED",
+        "DEBT_TO_INCOME_TOO_HIGH",
+        "LOW_INCOME",
+      ]),
+      facts: [
+        cap,
+        { code: "LIMIT_KEPT_ONCE_USED" },
+        { code: "DEBT_TO_INCOME_TOO_HIGH", parameter: "maxDebtToIncome" },
+      ],
+    } as unknown as DecisionNote;
+    const both = flipLabel({ a: capped, b: heldToo });
+    expect(both).toBe(
+      "apply: approved_lower by LIMIT_CAPPED_BY_INCOME (jiebeiMaxLimitIncomeMultiple) → approved_lower also by LIMIT_KEPT_ONCE_USED: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)",
+    );
+    expect(flipRule(both, new Set(["maxDebtToIncome"]))).toBe("LIMIT_KEPT_ONCE_USED-DEBT_TO_INCOME_TOO_HIGH");
     // with nothing beside it to point at, the rule alone
     expect(
       flipLabel({ a: note("approved", ["MEETS_POLICY"]), b: note("declined", ["LIMIT_KEPT_ONCE_USED"]) }),
