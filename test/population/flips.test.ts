@@ -479,6 +479,29 @@ describe("what counts as decided otherwise", () => {
     expect(firstDifference([open, huabei], [open, { ...other, day: 319 }])).toEqual({ a: huabei, b: null });
   });
 
+  it("of two steps each arm alone took that day, the one the day runs first: a trigger before the review", () => {
+    // --challenger-set suspendOverdueDays=5 (1,500 accounts, account 163): on day 319 the challenger's
+    // overdue trigger suspended Huabei (OVERDUE_TOO_LONG), so its review that day had nothing to decide;
+    // the champion's review suspended by minScore. Read in the champion's order, the flip was 'review:
+    // suspended → no decision, by SCORE_BELOW_MINIMUM (minScore)' — a rule neither policy moved — though
+    // the day's triggers run before its review
+    const at = (type: string, reasons: DecisionNote["reasons"], parameter: string) =>
+      ({ ...note("suspended", reasons, parameter), day: 319, event: { type } }) as unknown as DecisionNote;
+    const review = at("review", ["SCORE_BELOW_MINIMUM"], "minScore");
+    const trigger = at("overdue", ["OVERDUE_TOO_LONG"], "suspendOverdueDays");
+    const open = note("approved", ["MEETS_POLICY"]);
+    const d = firstDifference([open, review], [open, trigger]);
+    expect(d).toEqual({ a: null, b: trigger });
+    expect(flipLabel(d!)).toBe("overdue: no decision → suspended, by OVERDUE_TOO_LONG (suspendOverdueDays)");
+    expect(firstDifference([open, trigger], [open, review])).toEqual({ a: trigger, b: null });
+    // a customer's own event that day runs before both
+    const purchase = { ...note("declined", ["OVER_LIMIT"]), day: 319, event: { type: "purchase" } };
+    expect(firstDifference([open, review], [open, purchase as unknown as DecisionNote])).toEqual({
+      a: null,
+      b: purchase,
+    });
+  });
+
   it("the same decision by the same rule at another limit is a flip, said as a lower or higher limit", () => {
     // --challenger tightened (seed 1, account 54): both arms opened approved_lower by LIMIT_CAPPED_BY_INCOME,
     // at ¥6,700 (twice the income) and ¥5,000 (1.5 times); read as the same decision, the flip was the
