@@ -104,10 +104,25 @@ export function firstDifference(
     // did not (a day's steps keep their order), so the one it did not is where they part
     const later = (list: readonly DecisionNote[], n: DecisionNote) =>
       list.slice(i + 1).some((z) => z.day === n.day && sameStep(z, n));
-    return later(b, x) && !later(a, y) ? alone(null, y) : alone(x, null);
+    const [xLater, yLater] = [later(b, x), later(a, y)];
+    if (xLater !== yLater) return xLater ? alone(null, y) : alone(x, null);
+    // neither (or both) arms took the other's step that day: the one the day runs first — a trigger
+    // that suspended one arm's line leaves its review that day nothing to decide
+    return phase(y) < phase(x) ? alone(null, y) : alone(x, null);
   }
   return null;
 }
+
+/** Where a step falls in its day (src/engine/scheduled.ts): the day opens (statements, due dates), the
+ *  customer's events, then the day's triggers (overdue too long, charge-off), then the review. */
+const DAY_PHASE: Readonly<Record<string, number>> = {
+  statement: 0,
+  due: 0,
+  overdue: 2,
+  charge_off: 2,
+  review: 3,
+};
+const phase = (n: DecisionNote): number => DAY_PHASE[n.event.type] ?? 1;
 
 /** A reason that is a rule (a threshold, a cap), not a factor of the score that explains it. */
 const isRule = (code: string): boolean => !isReasonCode(code) || REASONS[code].kind !== "score";
@@ -151,15 +166,16 @@ const pointsAtReasons = (code: string): boolean =>
   (isReasonCode(code) && "pointsAt" in REASONS[code] && REASONS[code].pointsAt === "reasons");
 
 /** "SCORE_BELOW_OPEN_MINIMUM (minOpenScore)", "DELINQUENCY_LEVEL (score)": a rule and what it reads. A
- *  rule pointing at the reasons beside it has no parameter of its own: the first rule among them that does
+ *  rule pointing at the reasons beside it has no parameter of its own: the first rule after it that does
  *  not point elsewhere follows it ("POLICY_CHANGE: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)",
- *  "LIMIT_KEPT_ONCE_USED: SCORE_BELOW_MINIMUM (minScore)"), as its reasons list it. */
+ *  "LIMIT_KEPT_ONCE_USED: SCORE_BELOW_MINIMUM (minScore)"), as its reasons list it — the engine lists what
+ *  it points at after it; a rule before it (a cap that held the grant as well, a security hold's code) is
+ *  not what it points at. */
 function ruleText(side: HeldNote, code: string): string {
   if (pointsAtReasons(code)) {
-    const failed = side.reasons.find(
-      (r) =>
-        r !== code && isRule(r) && !pointsAtReasons(r) && (!isReasonCode(r) || REASONS[r].kind === "adverse"),
-    );
+    const failed = side.reasons
+      .slice((side.reasons as readonly string[]).indexOf(code) + 1)
+      .find((r) => isRule(r) && !pointsAtReasons(r) && (!isReasonCode(r) || REASONS[r].kind === "adverse"));
     if (failed !== undefined) return `${code}: ${ruleText(side, failed)}`;
   }
   const parameter = side.facts.find((f) => f.code === code && f.parameter !== undefined)?.parameter;

@@ -339,6 +339,33 @@ describe("flip labels", () => {
     expect(flipLabelParts(alike)?.rule).toBe(
       "LIMIT_KEPT_ONCE_USED: SCORE_BELOW_MINIMUM (minScore) → SCORE_BELOW_OPEN_MINIMUM (minOpenScore)",
     );
+    // it points at the reasons after it, never at a cap listed before it: a Jiebei opening capped by
+    // income under both, and held lower still, once used, by a stricter maxDebtToIncome (--challenger-set
+    // maxDebtToIncome=0.5, 1,500 accounts, account 501) was filed under the cap's parameter, which both
+    // policies set alike — 'also by LIMIT_KEPT_ONCE_USED: LIMIT_CAPPED_BY_INCOME (jiebeiMaxLimitIncomeMultiple)'
+    const cap = { code: "LIMIT_CAPPED_BY_INCOME", parameter: "jiebeiMaxLimitIncomeMultiple" };
+    const capped = {
+      ...note("approved_lower", ["LIMIT_CAPPED_BY_INCOME", "LOW_INCOME"]),
+      facts: [cap],
+    } as unknown as DecisionNote;
+    const heldToo = {
+      ...note("approved_lower", [
+        "LIMIT_CAPPED_BY_INCOME",
+        "LIMIT_KEPT_ONCE_USED",
+        "DEBT_TO_INCOME_TOO_HIGH",
+        "LOW_INCOME",
+      ]),
+      facts: [
+        cap,
+        { code: "LIMIT_KEPT_ONCE_USED" },
+        { code: "DEBT_TO_INCOME_TOO_HIGH", parameter: "maxDebtToIncome" },
+      ],
+    } as unknown as DecisionNote;
+    const both = flipLabel({ a: capped, b: heldToo });
+    expect(both).toBe(
+      "apply: approved_lower by LIMIT_CAPPED_BY_INCOME (jiebeiMaxLimitIncomeMultiple) → approved_lower also by LIMIT_KEPT_ONCE_USED: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)",
+    );
+    expect(flipRule(both, new Set(["maxDebtToIncome"]))).toBe("LIMIT_KEPT_ONCE_USED-DEBT_TO_INCOME_TOO_HIGH");
     // with nothing beside it to point at, the rule alone
     expect(
       flipLabel({ a: note("approved", ["MEETS_POLICY"]), b: note("declined", ["LIMIT_KEPT_ONCE_USED"]) }),
@@ -450,6 +477,29 @@ describe("what counts as decided otherwise", () => {
     // steps neither arm took later that day: the first arm's first, as before
     const other = review("jiebei", ["SCORE_BELOW_MINIMUM"], "jiebeiMinScore");
     expect(firstDifference([open, huabei], [open, { ...other, day: 319 }])).toEqual({ a: huabei, b: null });
+  });
+
+  it("of two steps each arm alone took that day, the one the day runs first: a trigger before the review", () => {
+    // --challenger-set suspendOverdueDays=5 (1,500 accounts, account 163): on day 319 the challenger's
+    // overdue trigger suspended Huabei (OVERDUE_TOO_LONG), so its review that day had nothing to decide;
+    // the champion's review suspended by minScore. Read in the champion's order, the flip was 'review:
+    // suspended → no decision, by SCORE_BELOW_MINIMUM (minScore)' — a rule neither policy moved — though
+    // the day's triggers run before its review
+    const at = (type: string, reasons: DecisionNote["reasons"], parameter: string) =>
+      ({ ...note("suspended", reasons, parameter), day: 319, event: { type } }) as unknown as DecisionNote;
+    const review = at("review", ["SCORE_BELOW_MINIMUM"], "minScore");
+    const trigger = at("overdue", ["OVERDUE_TOO_LONG"], "suspendOverdueDays");
+    const open = note("approved", ["MEETS_POLICY"]);
+    const d = firstDifference([open, review], [open, trigger]);
+    expect(d).toEqual({ a: null, b: trigger });
+    expect(flipLabel(d!)).toBe("overdue: no decision → suspended, by OVERDUE_TOO_LONG (suspendOverdueDays)");
+    expect(firstDifference([open, trigger], [open, review])).toEqual({ a: trigger, b: null });
+    // a customer's own event that day runs before both
+    const purchase = { ...note("declined", ["OVER_LIMIT"]), day: 319, event: { type: "purchase" } };
+    expect(firstDifference([open, review], [open, purchase as unknown as DecisionNote])).toEqual({
+      a: null,
+      b: purchase,
+    });
   });
 
   it("the same decision by the same rule at another limit is a flip, said as a lower or higher limit", () => {
