@@ -96,6 +96,32 @@ export function asReportReads(
   return read;
 }
 
+/** openingOn(c, day, calendar, to, repay, on) beside asReportReads(c, day, calendar, repay, on !== day,
+ *  monthEnd) — `on` today or the month end, the month end before `to` — from one run when they are one up
+ *  to that month end: with nothing overdue today, the report's run meets what falls due on both lines as
+ *  the opening's does, and the report is the one the longer run carries once that day has closed. */
+export function openingWithReport(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  to: number,
+  repay: readonly DebtRepayment[],
+  on: number,
+  monthEnd: number,
+): { opening: Customer; report: Customer } {
+  if (overdue(c.huabei) > 0 || overdue(c.jiebei) > 0 || monthEnd >= to || (on !== day && on !== monthEnd))
+    return {
+      opening: openingOn(c, day, calendar, to, repay, on),
+      report: asReportReads(c, day, calendar, repay, on !== day, monthEnd),
+    };
+  const report = forkCustomer(c);
+  const opening = ranTo(c, day, calendar, to, repay, on, false, true, (d, copy) => {
+    if (d !== monthEnd) return;
+    for (const id of ["huabei", "jiebei"] as const) takeReport(lineOf(report, id), lineOf(copy, id));
+  });
+  return { opening, report };
+}
+
 /** `to` reads the month-end report `from` carries: the balance and limit reported, and whether one was. */
 export function takeReport(to: Line, from: Line): void {
   to.reportedBalance = from.reportedBalance;
@@ -549,6 +575,7 @@ function ranTo(
   on = day,
   overdueLeft = false,
   openOnly = false,
+  closed: (d: number, copy: Customer) => void = ignore,
 ): Customer {
   const s = stateOf(c, day, calendar);
   const copy = s.customer;
@@ -569,7 +596,10 @@ function ranTo(
     meetDue(copy, d, meets);
     repayOn(d);
     // the last day only opened (`openOnly`): as its review finds the customer
-    if (!openOnly || d < monthEnd) dayCloses(s, ignore);
+    if (!openOnly || d < monthEnd) {
+      dayCloses(s, ignore);
+      closed(d, copy);
+    }
   }
   return copy;
 }

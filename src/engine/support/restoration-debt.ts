@@ -4,7 +4,13 @@
 import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, lineOf, rulesFor } from "../customer.js";
 import { applicationDebt } from "../grant.js";
-import { asNextReviewReads, asReportReads, duesAhead, openingOn } from "../report-ahead.js";
+import {
+  asNextReviewReads,
+  asReportReads,
+  duesAhead,
+  openingOn,
+  openingWithReport,
+} from "../report-ahead.js";
 import { debtToIncomeWith } from "../score-inputs.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { DebtRepayment, Fen, Remedy } from "../types.js";
@@ -92,9 +98,17 @@ export function restorationDebt(
   // them (a score that keeps a limit another would cut, and restoring counts at it); else on its day
   const on = (paidOn: number, now: boolean): Fen => {
     const from = now ? withProfile(lessElsewhere(c, repay), { monthlyIncome }) : c;
+    // (the report and the opening from one run where they are one)
+    const both =
+      monthEnd !== null && review > day
+        ? openingWithReport(from, day, calendar, review, onLines, paidOn, monthEnd)
+        : null;
     const report =
-      monthEnd === null ? from : asReportReads(from, day, calendar, onLines, paidOn !== day, monthEnd);
-    const then = asRead(review > day ? openingOn(from, day, calendar, review, onLines, paidOn) : from);
+      both?.report ??
+      (monthEnd === null ? from : asReportReads(from, day, calendar, onLines, paidOn !== day, monthEnd));
+    const then = asRead(
+      both?.opening ?? (review > day ? openingOn(from, day, calendar, review, onLines, paidOn) : from),
+    );
     const file = withProfile(
       now ? reportedAs(then, report) : lessElsewhere(reportedAs(then, report), repay),
       {

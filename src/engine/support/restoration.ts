@@ -287,11 +287,20 @@ function debtSteps(reading: Reading): number {
   const verified = remedies.some((r) => r.kind === "verify_identity")
     ? verifiedOn(paid, day, calendar)
     : paid;
+  // what restoring counts, worked out once for each review, repayments and income the advice's searches
+  // ask about (the same ones again and again: nothing repaid, each debt in full, the plan for the cap)
+  const counted = new Map<string, number>();
   const counts: Counts | null =
     p.grantUsedFraction === 0
       ? null
-      : (review, repay, monthlyIncome) =>
-          restorationDebt(verified, asRead, line.id, day, calendar, review, repay, monthlyIncome);
+      : (review, repay, monthlyIncome) => {
+          const key = `${review} ${monthlyIncome} ${repay.map((r) => `${r.debt}:${r.amount}:${r.all}`).join(" ")}`;
+          const known = counted.get(key);
+          if (known !== undefined) return known;
+          const n = restorationDebt(verified, asRead, line.id, day, calendar, review, repay, monthlyIncome);
+          counted.set(key, n);
+          return n;
+        };
   const advised = debtAdvice(
     c,
     line,
