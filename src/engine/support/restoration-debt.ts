@@ -10,6 +10,7 @@ import {
   duesAhead,
   openingOn,
   openingWithReport,
+  type Runs,
 } from "../report-ahead.js";
 import { debtToIncomeWith } from "../score-inputs.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
@@ -80,7 +81,7 @@ export function scoreHoldsEarly(
  * last day the report counts it, and the higher of the two is what counts (what is repaid later bears
  * interest until then): the advice holds whenever it is followed by then. `c` is the customer with what
  * the answer asks paid today (an overdue), `asRead` how the review reads the file (a Huabei it restores
- * first, active).
+ * first, active). `runs`: the runs ahead of `c` that the search asking shares (the same `c` each time).
  */
 export function restorationDebt(
   c: Customer,
@@ -91,6 +92,7 @@ export function restorationDebt(
   review: number,
   repay: readonly DebtRepayment[],
   monthlyIncome: number,
+  runs: Runs | null = null,
 ): Fen {
   const onLines = repay.filter((r) => r.debt !== "elsewhere");
   const monthEnd = monthEndBefore(calendar, day, review);
@@ -101,7 +103,7 @@ export function restorationDebt(
     // (the report and the opening from one run where they are one)
     const both =
       monthEnd !== null && review > day
-        ? openingWithReport(from, day, calendar, review, onLines, paidOn, monthEnd)
+        ? openingWithReport(from, day, calendar, review, onLines, paidOn, monthEnd, now ? null : runs)
         : null;
     const report =
       both?.report ??
