@@ -96,6 +96,33 @@ export function asReportReads(
   return read;
 }
 
+/** openingOn(c, day, calendar, to, repay, on) beside asReportReads(c, day, calendar, repay, on !== day,
+ *  monthEnd) — `on` today or the month end, the month end before `to` — from one run when they are one up
+ *  to that month end: with nothing overdue today, the report's run meets what falls due on both lines as
+ *  the opening's does, and the report is the one the longer run carries once that day has closed. */
+export function openingWithReport(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  to: number,
+  repay: readonly DebtRepayment[],
+  on: number,
+  monthEnd: number,
+  runs: Runs | null = null,
+): { opening: Customer; report: Customer } {
+  if (overdue(c.huabei) > 0 || overdue(c.jiebei) > 0 || monthEnd >= to || (on !== day && on !== monthEnd))
+    return {
+      opening: openingOn(c, day, calendar, to, repay, on),
+      report: asReportReads(c, day, calendar, repay, on !== day, monthEnd),
+    };
+  const report = forkCustomer(c);
+  const take = (copy: Customer) => {
+    for (const id of ["huabei", "jiebei"] as const) takeReport(lineOf(report, id), lineOf(copy, id));
+  };
+  const opening = ranTo(c, day, calendar, to, repay, on, false, true, { day: monthEnd, take }, runs);
+  return { opening, report };
+}
+
 /** `to` reads the month-end report `from` carries: the balance and limit reported, and whether one was. */
 export function takeReport(to: Line, from: Line): void {
   to.reportedBalance = from.reportedBalance;
@@ -549,29 +576,78 @@ function ranTo(
   on = day,
   overdueLeft = false,
   openOnly = false,
+  capture: Capture | null = null,
+  runs: Runs | null = null,
 ): Customer {
-  const s = stateOf(c, day, calendar);
-  const copy = s.customer;
   const meets = {
     huabei: !overdueLeft || overdue(c.huabei) === 0,
     jiebei: !overdueLeft || overdue(c.jiebei) === 0,
   };
+  // the run until the day of a repayment after today is the same whatever is repaid: from `runs`, when
+  // given, run once (a copy of it carries on) — unless what is taken from the run is taken before then
+  const shared = runs !== null && on > day && on <= monthEnd && (capture === null || capture.day >= on);
+  const s = shared ? forkState(runBefore(runs, c, day, calendar, on, meets)) : stateOf(c, day, calendar);
+  const copy = s.customer;
   const repayOn = (d: number) => {
     if (d !== on) return;
     for (const r of repay) if (r.debt !== "elsewhere") repayLine(copy, lineOf(copy, r.debt), r.amount, d);
   };
-  // what is due today met too, as duesAhead reads its due date
-  meetNow(copy, day, meets);
-  repayOn(day);
-  dayCloses(s, ignore);
-  for (let d = day + 1; d <= monthEnd; d++) {
+  let d = day + 1;
+  if (shared) d = on;
+  else {
+    // what is due today met too, as duesAhead reads its due date
+    meetNow(copy, day, meets);
+    repayOn(day);
+    dayCloses(s, ignore);
+    if (capture?.day === day) capture.take(copy);
+  }
+  for (; d <= monthEnd; d++) {
     dayOpens(s, d, ignore);
     meetDue(copy, d, meets);
     repayOn(d);
     // the last day only opened (`openOnly`): as its review finds the customer
-    if (!openOnly || d < monthEnd) dayCloses(s, ignore);
+    if (!openOnly || d < monthEnd) {
+      dayCloses(s, ignore);
+      if (capture?.day === d) capture.take(copy);
+    }
   }
   return copy;
+}
+
+/** What a run ahead hands on as it goes: the copy as day `day` closes. */
+interface Capture {
+  day: number;
+  take: (copy: Customer) => void;
+}
+
+/** The runs ahead a search shares (its caller's, made for it and dropped with it): for each customer (the
+ *  same copy), the engine's state as the day before a repayment on `on` closes — today's events and each
+ *  day until then as ranTo has them, nothing repaid. */
+export type Runs = Map<Customer, Map<string, EngineState>>;
+
+function runBefore(
+  runs: Runs,
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  on: number,
+  meets: Record<LineId, boolean>,
+): EngineState {
+  const key = `${day} ${on} ${meets.huabei} ${meets.jiebei}`;
+  const of = runs.get(c) ?? new Map<string, EngineState>();
+  runs.set(c, of);
+  const known = of.get(key);
+  if (known !== undefined) return known;
+  const s = stateOf(c, day, calendar);
+  meetNow(s.customer, day, meets);
+  dayCloses(s, ignore);
+  for (let d = day + 1; d < on; d++) {
+    dayOpens(s, d, ignore);
+    meetDue(s.customer, d, meets);
+    dayCloses(s, ignore);
+  }
+  of.set(key, s);
+  return s;
 }
 
 /** The customer meets what is due on `day` itself — a bill or an instalment on its due day or in its grace

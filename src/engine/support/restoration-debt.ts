@@ -4,7 +4,14 @@
 import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, lineOf, rulesFor } from "../customer.js";
 import { applicationDebt } from "../grant.js";
-import { asNextReviewReads, asReportReads, duesAhead, openingOn } from "../report-ahead.js";
+import {
+  asNextReviewReads,
+  asReportReads,
+  duesAhead,
+  openingOn,
+  openingWithReport,
+  type Runs,
+} from "../report-ahead.js";
 import { debtToIncomeWith } from "../score-inputs.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { DebtRepayment, Fen, Remedy } from "../types.js";
@@ -74,7 +81,7 @@ export function scoreHoldsEarly(
  * last day the report counts it, and the higher of the two is what counts (what is repaid later bears
  * interest until then): the advice holds whenever it is followed by then. `c` is the customer with what
  * the answer asks paid today (an overdue), `asRead` how the review reads the file (a Huabei it restores
- * first, active).
+ * first, active). `runs`: the runs ahead of `c` that the search asking shares (the same `c` each time).
  */
 export function restorationDebt(
   c: Customer,
@@ -85,6 +92,7 @@ export function restorationDebt(
   review: number,
   repay: readonly DebtRepayment[],
   monthlyIncome: number,
+  runs: Runs | null = null,
 ): Fen {
   const onLines = repay.filter((r) => r.debt !== "elsewhere");
   const monthEnd = monthEndBefore(calendar, day, review);
@@ -92,9 +100,17 @@ export function restorationDebt(
   // them (a score that keeps a limit another would cut, and restoring counts at it); else on its day
   const on = (paidOn: number, now: boolean): Fen => {
     const from = now ? withProfile(lessElsewhere(c, repay), { monthlyIncome }) : c;
+    // (the report and the opening from one run where they are one)
+    const both =
+      monthEnd !== null && review > day
+        ? openingWithReport(from, day, calendar, review, onLines, paidOn, monthEnd, now ? null : runs)
+        : null;
     const report =
-      monthEnd === null ? from : asReportReads(from, day, calendar, onLines, paidOn !== day, monthEnd);
-    const then = asRead(review > day ? openingOn(from, day, calendar, review, onLines, paidOn) : from);
+      both?.report ??
+      (monthEnd === null ? from : asReportReads(from, day, calendar, onLines, paidOn !== day, monthEnd));
+    const then = asRead(
+      both?.opening ?? (review > day ? openingOn(from, day, calendar, review, onLines, paidOn) : from),
+    );
     const file = withProfile(
       now ? reportedAs(then, report) : lessElsewhere(reportedAs(then, report), repay),
       {

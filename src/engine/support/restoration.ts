@@ -6,7 +6,7 @@ import type { Calendar } from "../calendar.js";
 import { type Customer, countUpTo, customerOverdue, type Line, lineOf, owed, rulesFor } from "../customer.js";
 import { eligibilityFailures } from "../eligibility.js";
 import { applicationDebt, leastGranted } from "../grant.js";
-import { billsInFull, duesAhead, openingOn } from "../report-ahead.js";
+import { billsInFull, duesAhead, openingOn, type Runs } from "../report-ahead.js";
 import { cleanPeriodFrom, restorationBlockers, restorationScore, restoredOnceUsed } from "../review.js";
 import { debtCounted, type Scored, scoreOn } from "../score-inputs.js";
 import { keptStandard } from "../standard.js";
@@ -287,11 +287,31 @@ function debtSteps(reading: Reading): number {
   const verified = remedies.some((r) => r.kind === "verify_identity")
     ? verifiedOn(paid, day, calendar)
     : paid;
+  // what restoring counts, worked out once for each review, repayments and income the advice's searches
+  // ask about (the same ones again and again: nothing repaid, each debt in full, the plan for the cap)
+  const counted = new Map<string, number>();
+  const runs: Runs = new Map();
   const counts: Counts | null =
     p.grantUsedFraction === 0
       ? null
-      : (review, repay, monthlyIncome) =>
-          restorationDebt(verified, asRead, line.id, day, calendar, review, repay, monthlyIncome);
+      : (review, repay, monthlyIncome) => {
+          const key = `${review} ${monthlyIncome} ${repay.map((r) => `${r.debt}:${r.amount}:${r.all}`).join(" ")}`;
+          const known = counted.get(key);
+          if (known !== undefined) return known;
+          const n = restorationDebt(
+            verified,
+            asRead,
+            line.id,
+            day,
+            calendar,
+            review,
+            repay,
+            monthlyIncome,
+            runs,
+          );
+          counted.set(key, n);
+          return n;
+        };
   const advised = debtAdvice(
     c,
     line,
