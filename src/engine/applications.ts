@@ -99,7 +99,7 @@ function unusedForIncrease(line: Line, day: number, within: number): RuleFact | 
  *  Card issuers commonly refuse a line increase to an over-limit or highly utilised account: more credit
  *  would be lent to a customer already borrowing nearly all of what they have. `amount`: the least
  *  repayment that brings the balance within the threshold (rounded up to the fen). */
-export function tooUtilisedToRaise(line: Line, max: number): RuleFact | null {
+function tooUtilisedToRaise(line: Line, max: number): RuleFact | null {
   const balance = owed(line);
   if (balance <= 0) return null;
   const utilisation = line.limit > 0 ? balance / line.limit : Number.POSITIVE_INFINITY;
