@@ -243,6 +243,48 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     expect(steps.find((s) => s.event.type === "borrow" && s.day === 127)!.decision).toBe("approved");
   });
 
+  it("an increase asked over the limit, weeks after a cut: declined with the numbers, the way back said truthfully, approved once waited and repaid", () => {
+    const run = story("increase-after-cut-over-limit.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    // the ¥6,000 line cut to ¥3,000 on day 105 below what is owed; an increase back to ¥6,000 on day 131
+    const asked = steps.find((s) => s.event.type === "apply" && s.day === 131)!;
+    expect(asked.decision).toBe("declined");
+    expect(asked.facts).toEqual([
+      { code: "INCREASE_TOO_SOON", parameter: "increaseCooldownDays", threshold: 90, value: 26 },
+      expect.objectContaining({
+        code: "UTILISATION_TOO_HIGH",
+        parameter: "maxIncreaseUtilisation",
+        threshold: 0.9,
+      }),
+    ]);
+    const used = asked.facts[1]!;
+    // ¥3,846.53 owed on a ¥3,000 limit: 128 %
+    expect(used.value).toBeCloseTo(384_653 / 300_000, 6);
+    // customer service on day 110: the day the cooldown since the cut ends, and the repayment that brings
+    // the balance (¥4,283.60 that day) within 90 % of the ¥3,000 limit — ¥1,583.60
+    const support = steps.find((s) => s.event.type === "contact_support")!;
+    const cut = support.remedies.find((r) => r.kind === "limit_cut")!;
+    expect(cut).toMatchObject({
+      day: 105,
+      increase: {
+        day: 195,
+        now: false,
+        blocked: { code: "UTILISATION_TOO_HIGH", threshold: 0.9, amount: 158_360 },
+      },
+    });
+    const said = describeRemedy(cut);
+    expect(said).toContain("which can be made from 2024-07-14 (day 195)");
+    expect(said).toContain(
+      "(142.8 % vs maxIncreaseUtilisation 90 %) — repay at least ¥1,583.60 of the line's balance",
+    );
+    // the advice followed (the cooldown passed, the balance repaid): approved
+    expect(steps.find((s) => s.event.type === "apply" && s.day === 200)).toMatchObject({
+      decision: "approved",
+      limit: 600_000,
+    });
+  });
+
   it("an increase, then a cut by income: the way back is said as it stands, and works once the income is back", () => {
     const run = story("cut-by-income.yaml");
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
@@ -251,9 +293,10 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     expect(cut(low!)).toMatchObject({
       from: 1_400_000,
       to: 800_000,
-      increase: { day: 190, blocked: { code: "LIMIT_AT_INCOME_CAP", threshold: 800_000 } },
+      // the cooldown runs from the cut (day 166): day 256
+      increase: { day: 256, blocked: { code: "LIMIT_AT_INCOME_CAP", threshold: 800_000 } },
     });
-    expect(cut(back!)).toMatchObject({ increase: { now: true } });
+    expect(cut(back!)).toMatchObject({ increase: { day: 256, now: false } });
     expect(cut(back!)).not.toHaveProperty("increase.blocked");
   });
 
@@ -265,17 +308,30 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     const { trace } = runScenario(join(SCENARIOS, "financial-burden.yaml"));
     const asked = trace.steps.find((s) => s.event.type === "contact_support" && s.day === 140)!;
     const cut = asked.remedies.find((r) => r.kind === "limit_cut");
+    // (the balance over the cut limit declines it too: UTILISATION_TOO_HIGH, named first)
     expect(cut).toMatchObject({
       increase: {
         restored: true,
-        blocked: { code: "SCORE_BELOW_INCREASE_MINIMUM", parameter: "minIncreaseScore", threshold: 700 },
+        blocked: { code: "UTILISATION_TOO_HIGH", parameter: "maxIncreaseUtilisation" },
       },
     });
-    expect(describeRemedy(cut!)).toContain("as things stand it would be declined: credit score is below");
-    // every rule that declines it is named, each with its step: the debt ratio over the cap too
+    expect(describeRemedy(cut!)).toContain(
+      "as things stand it would be declined: the line's balance is too high",
+    );
+    // every rule that declines it is named, each with its step: the score and the debt ratio over the cap too
     expect(cut).toMatchObject({
-      increase: { besides: [expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", threshold: 2 })] },
+      increase: {
+        besides: [
+          expect.objectContaining({
+            code: "SCORE_BELOW_INCREASE_MINIMUM",
+            parameter: "minIncreaseScore",
+            threshold: 700,
+          }),
+          expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", threshold: 2 }),
+        ],
+      },
     });
+    expect(describeRemedy(cut!)).toContain("; and credit score is below");
     expect(describeRemedy(cut!)).toMatch(
       /; and total debt exceeds what the policy allows for the income \([^)]*\) — pay down debt/,
     );
@@ -427,17 +483,28 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     });
   });
 
-  it("cut, spent to the new limit, asked for more: the decline names the income's cap beside the cooldown", () => {
+  it("cut, spent to the new limit, asked for more: the decline and customer service name the income's cap beside the other rules", () => {
     const run = story("cut-then-spent-then-asked.yaml");
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
     const asks = run.trace.steps.filter((s) => s.event.type === "apply" && s.day > 0);
-    // told only the cooldown on day 53, she waited for day 95 and was declined for the cap no decision had named
+    // told only the cooldown on day 53, she would wait for its end and be declined for the cap no decision
+    // had named
     expect(asks.map((s) => [s.day, s.decision, s.facts.map((f) => f.code)])).toEqual([
-      [53, "declined", ["INCREASE_TOO_SOON", "LIMIT_AT_INCOME_CAP"]],
-      [95, "declined", ["LIMIT_AT_INCOME_CAP"]],
-      [131, "approved", []],
+      [53, "declined", ["INCREASE_TOO_SOON", "UTILISATION_TOO_HIGH", "LIMIT_AT_INCOME_CAP"]],
+      [136, "declined", ["LIMIT_AT_INCOME_CAP"]],
+      [141, "approved", []],
     ]);
-    expect(asks[0]!.facts[1]).toMatchObject({ threshold: 600_000, value: 1_100_000 });
+    expect(asks[0]!.facts[2]).toMatchObject({ threshold: 600_000, value: 1_100_000 });
+    // customer service names every rule the way back meets: the repayment, and the cap beside it
+    const answer = run.trace.steps.find((s) => s.event.type === "contact_support")!;
+    const cut = answer.remedies?.find((r) => r.kind === "limit_cut");
+    expect(cut).toMatchObject({
+      increase: {
+        day: 135,
+        blocked: { code: "UTILISATION_TOO_HIGH" },
+        besides: [{ code: "LIMIT_AT_INCOME_CAP" }],
+      },
+    });
   });
 
   it("a debt burden paid down: a score customer service reads as the next review will says which review reads it", () => {

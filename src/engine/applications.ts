@@ -55,12 +55,20 @@ export function increaseFrom(c: Customer, line: Line, day: number): number {
  *  due date alone, a customer who cured a month late would qualify a month sooner than one a few days late. */
 export const cleanSince = (c: Customer): number => Math.max(lastMissed(c), lastCured(c));
 
-/** The day an increase's cooldown runs from: the line's last increase or its latest opening. */
+/** The day an increase's cooldown runs from: the line's last increase, its latest opening, or the latest
+ *  cut of its limit still on record (only an increase or a reopening, both later, end that record): a
+ *  lender that has just cut a line does not raise it back weeks later — card issuers commonly wait after
+ *  a decrease before granting an increase. */
 const raisedOrOpened = (line: Line): number =>
-  Math.max(line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY, line.lastOpenedDay ?? Number.NEGATIVE_INFINITY);
+  Math.max(
+    line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY,
+    line.lastOpenedDay ?? Number.NEGATIVE_INFINITY,
+    line.cut?.day ?? Number.NEGATIVE_INFINITY,
+  );
 
-/** An increase's cooldown, which runs from the opening too, the latest one: no increase in a line's first
- *  months, whether it is opened for the first time or reopened after a closure. */
+/** An increase's cooldown, which runs from the opening too, the latest one — and from a cut of the limit:
+ *  no increase in a line's first months, whether it is opened for the first time or reopened after a
+ *  closure, nor in the months after the lender cut it. */
 function tooSoonToRaise(line: Line, day: number, cooldown: number): RuleFact | null {
   const since = raisedOrOpened(line);
   if (day - since >= cooldown) return null;
@@ -83,6 +91,28 @@ function unusedForIncrease(line: Line, day: number, within: number): RuleFact | 
     parameter: "increaseUsedWithinDays",
     threshold: within,
     value: day - line.usedDay,
+  };
+}
+
+/** A line used too close to its limit for more credit: its balance above `max` of its current limit — an
+ *  over-limit balance (a cut below what is owed, charges past the limit) always above it, whatever `max`.
+ *  Card issuers commonly refuse a line increase to an over-limit or highly utilised account: more credit
+ *  would be lent to a customer already borrowing nearly all of what they have. `amount`: the least
+ *  repayment that brings the balance within the threshold (rounded up to the fen). */
+function tooUtilisedToRaise(line: Line, max: number): RuleFact | null {
+  const balance = owed(line);
+  if (balance <= 0) return null;
+  const utilisation = line.limit > 0 ? balance / line.limit : Number.POSITIVE_INFINITY;
+  const over = balance > line.limit;
+  if (!over && utilisation <= max) return null;
+  // the most that may be owed: `max` of the limit, and never more than the limit itself
+  const allowed = Math.floor(Math.min(max, 1) * line.limit);
+  return {
+    code: "UTILISATION_TOO_HIGH",
+    parameter: "maxIncreaseUtilisation",
+    threshold: max,
+    value: utilisation,
+    amount: Math.max(1, balance - allowed),
   };
 }
 
@@ -214,6 +244,8 @@ export function decideApplication(
     if (soon) failures.push(soon);
     const unused = unusedForIncrease(line, day, p.increaseUsedWithinDays);
     if (unused) failures.push(unused);
+    const used = tooUtilisedToRaise(line, p.maxIncreaseUtilisation);
+    if (used) failures.push(used);
     const missed = cleanSince(c);
     if (day - missed < p.increaseCleanDays) {
       failures.push({

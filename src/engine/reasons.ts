@@ -201,8 +201,16 @@ export const REASONS = {
   INCREASE_TOO_SOON: {
     kind: "adverse",
     unit: "days",
-    text: "The line was opened or its limit raised too recently",
-    advice: "wait until the cooldown after the opening or the last increase has passed",
+    text: "The line was opened, or its limit raised or cut, too recently",
+    advice: "wait until the cooldown after the opening, the last increase or the last cut has passed",
+  },
+  UTILISATION_TOO_HIGH: {
+    kind: "adverse",
+    unit: "share",
+    // its values follow in brackets (the balance as a share of the current limit, and the threshold)
+    text: "The line's balance is too high compared with its current limit for more credit",
+    advice:
+      "repay the balance below the policy's share of the limit, then apply: a limit is not raised on a line used up or over its limit",
   },
   LINE_NOT_IN_USE: {
     kind: "adverse",

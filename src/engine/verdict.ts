@@ -98,6 +98,8 @@ const RELATED: Partial<Record<ReasonCode, readonly ReasonCode[] | undefined>> = 
   LIMIT_ABOVE_PRODUCT_MAXIMUM: [],
   THIN_FILE_BELOW_LIMIT: ["NO_REPAYMENT_RECORD", "SHORT_HISTORY"],
   LIMIT_AT_INCOME_CAP: [],
+  // the line's own balance today, not the reported Huabei utilisation the scorecard reads
+  UTILISATION_TOO_HIGH: [],
   // a grant held below what was asked is a counteroffer, and says what a cut to the same cap by the review
   // says (INCOME_BELOW_LIMIT, THIN_FILE_BELOW_LIMIT): the characteristics that cap is about
   LIMIT_CAPPED_BY_INCOME: ["LOW_INCOME"],

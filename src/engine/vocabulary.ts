@@ -220,7 +220,7 @@ export const POLICY_PARAMETERS = {
   },
   increaseCooldownDays: {
     type: { kind: "int", min: 0 },
-    text: "days after an approved limit increase before another may be approved",
+    text: "days after an approved limit increase, an opening or a cut of the limit before an increase may be approved",
   },
   increaseCleanDays: {
     type: { kind: "int", min: 0 },
@@ -229,6 +229,10 @@ export const POLICY_PARAMETERS = {
   increaseUsedWithinDays: {
     type: { kind: "int", min: 0 },
     text: `a limit increase needs the line used within this many days (a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, a cash loan, a repayment of something owed; 0: not asked)`,
+  },
+  maxIncreaseUtilisation: {
+    type: { kind: "number", min: 0, max: 1 },
+    text: "a limit increase needs the line's balance at most this share of its current limit (an over-limit balance always fails it; 1: only an over-limit one)",
   },
   chargeOffDays: {
     type: { kind: "int", min: 30, max: 720 },
@@ -299,7 +303,7 @@ type ValueOf<K extends ParamKind["kind"]> = K extends "flag"
 
 /** Parameters added after policy files were first written: a whole policy file (no `extends`) that leaves
  *  one out gets the value closest to what it meant, not an error — no tolerance, no wait for cash after a
- *  cure, no closure of an unused line, no use asked of an increase, a grant judged on the file as it is (`grantUsedFraction` 0: no credit counted as used; the
+ *  cure, no closure of an unused line, no use asked of an increase, only an over-limit balance refused one, a grant judged on the file as it is (`grantUsedFraction` 0: no credit counted as used; the
  *  application's own inquiry is still counted, as the next review reads it — without it a line was opened
  *  on the 1st and cut on the 15th by the inquiry that opened it). */
 export const LATER_PARAMETERS = {
@@ -308,6 +312,7 @@ export const LATER_PARAMETERS = {
   grantUsedFraction: 0,
   dormantCloseDays: 0,
   increaseUsedWithinDays: 0,
+  maxIncreaseUtilisation: 1,
 } as const;
 
 /** The parameters' values, typed from the table above. */

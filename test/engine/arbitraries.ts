@@ -139,6 +139,7 @@ const policySet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(
     thinFileMaxLimit: fc.integer({ min: 0, max: 100_000 }),
     increaseCooldownDays: fc.integer({ min: 0, max: 200 }),
     increaseCleanDays: fc.integer({ min: 0, max: 400 }),
+    maxIncreaseUtilisation: fc.double({ min: 0, max: 1, noNaN: true }),
     chargeOffDays: fc.integer({ min: 30, max: 720 }),
     instalmentFee3: fc.double({ min: 0, max: 0.5, noNaN: true }),
     instalmentFee12: fc.double({ min: 0, max: 0.5, noNaN: true }),

@@ -64,6 +64,7 @@ const decisionParams = {
   increaseCooldownDays: fc.integer({ min: 0, max: 120 }),
   increaseCleanDays: fc.integer({ min: 0, max: 200 }),
   increaseUsedWithinDays: fc.integer({ min: 0, max: 200 }),
+  maxIncreaseUtilisation: fc.constantFrom(0.5, 0.9, 1),
   jiebeiMinIncreaseScore: fc.integer({ min: 550, max: 850 }),
   jiebeiRestoreScore: fc.integer({ min: 550, max: 850 }),
   jiebeiMaxDebtToIncome: fc.double({ min: 0.05, max: 3, noNaN: true }),

@@ -523,7 +523,14 @@ describe("contact_support", () => {
     });
     const r = remedy(stepOn(t, "contact_support", 134).remedies, "increase_from")!;
     const declined = stepOn(t, "apply", 181).facts;
-    expect(declined.map((f) => f.code)).toEqual(["SCORE_BELOW_INCREASE_MINIMUM", "DEBT_TO_INCOME_TOO_HIGH"]);
+    // (the debt taken on day 130 has the review on day 135 cut the limit, which restarts the cooldown: the
+    // answer on day 134 warns of that cut on its own, review_cuts)
+    expect(stepOn(t, "review", 135).decision).toBe("limit_reduced");
+    expect(declined.map((f) => f.code)).toEqual([
+      "INCREASE_TOO_SOON",
+      "SCORE_BELOW_INCREASE_MINIMUM",
+      "DEBT_TO_INCOME_TOO_HIGH",
+    ]);
     expect(r).toMatchObject({ day: 181, blocked: { code: "SCORE_BELOW_INCREASE_MINIMUM" } });
     // and, the line as it is today (¥8,000), at the cap of the band a score of 705 reaches — the review of
     // day 166 cuts the line to ¥3,000 for that score, which is why the application of day 181 is not at it
@@ -1540,7 +1547,7 @@ describe("contact_support", () => {
       holds: [{ code: "INCREASE_TOO_SOON" }],
     });
     expect(describeRemedy(full)).toBe(
-      "nothing is owed; an application to open the line again would be approved today, for at most ¥10,000.00 (the limit the line had: more is an increase) — the line was opened or its limit raised too recently (30 days vs increaseCooldownDays 90 days)",
+      "nothing is owed; an application to open the line again would be approved today, for at most ¥10,000.00 (the limit the line had: more is an increase) — the line was opened, or its limit raised or cut, too recently (30 days vs increaseCooldownDays 90 days)",
     );
     // once the cooldown is over, more than the last limit is granted: nothing is said beside the approval
     const later = run([...events.slice(0, 3), on.income(20, 10_000), on.support(200), on.open(201, 15_000)], {
@@ -3387,7 +3394,8 @@ describe("a limit a review cut", () => {
         on.support(15),
         on.policy(94, back),
         on.increase(95, 500),
-        on.support(96),
+        on.increase(104, 500),
+        on.support(105),
       ],
       { policy: testPolicy({ increaseCooldownDays: 90 }) },
     );
@@ -3395,11 +3403,17 @@ describe("a limit a review cut", () => {
     const s = stepOn(t, "contact_support", 15);
     expect(s.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_ABOVE_PRODUCT_MAXIMUM"]);
     const said = remedy(s.remedies, "limit_cut")!;
-    expect(said).toMatchObject({ day: 14, from: 500_000, to: 200_000, increase: { day: 90, now: false } });
+    // the cooldown runs from the cut (day 14), not from the opening: day 104
+    expect(said).toMatchObject({ day: 14, from: 500_000, to: 200_000, increase: { day: 104, now: false } });
     expect(describeRemedy(said)).toContain("comes back only through an application for an increase");
+    // before that day the increase is declined for the cut's cooldown, with the days since the cut
+    expect(stepOn(t, "apply", 95)).toMatchObject({
+      decision: "declined",
+      facts: [{ code: "INCREASE_TOO_SOON", parameter: "increaseCooldownDays", threshold: 90, value: 81 }],
+    });
     // the increase was the way back: the cut is no longer on record
-    expect(stepOn(t, "apply", 95).decision).toBe("approved");
-    expect(remedy(stepOn(t, "contact_support", 96).remedies, "limit_cut")).toBeUndefined();
+    expect(stepOn(t, "apply", 104).decision).toBe("approved");
+    expect(remedy(stepOn(t, "contact_support", 105).remedies, "limit_cut")).toBeUndefined();
   });
 
   it("is said on a line still suspended: restoring it brings back the cut limit, not the one it had", () => {
@@ -3534,28 +3548,32 @@ describe("a limit a review cut", () => {
     // the ¥8,000 the income supports. An application for an increase once the cooldown allows is declined
     // at that cap until a higher income is reported: the answer says so, and says nothing of it after
     const policy = testPolicy({ maxLimitIncomeMultiple: 2, increaseCooldownDays: 90 });
-    const events = [on.open(0, 14_000), on.income(20, 4_000), on.support(50), on.increase(95, 2_000)];
+    const events = [on.open(0, 14_000), on.income(20, 4_000), on.support(50), on.increase(135, 2_000)];
     const t = run(events, { policy, profile: { monthlyIncome: 10_000 } });
     expect(stepOn(t, "review", 45)).toMatchObject({ decision: "limit_reduced", limit: 800_000 });
     const said = remedy(stepOn(t, "contact_support", 50).remedies, "limit_cut")!;
+    // the cooldown runs from the cut on day 45: day 135
     expect(said.increase).toMatchObject({
-      day: 90,
+      day: 135,
       blocked: { code: "LIMIT_AT_INCOME_CAP", parameter: "maxLimitIncomeMultiple", threshold: 800_000 },
     });
     expect(describeRemedy(said)).toContain(
       "as things stand it would be declined: the limit is already the highest the income supports (cap ¥8,000.00 by maxLimitIncomeMultiple) — report a higher income",
     );
     // the advice holds: the application it warns of is declined at that cap
-    expect(stepOn(t, "apply", 95)).toMatchObject({ decision: "declined", reasons: ["LIMIT_AT_INCOME_CAP"] });
+    expect(stepOn(t, "apply", 135)).toMatchObject({ decision: "declined", reasons: ["LIMIT_AT_INCOME_CAP"] });
     // with the income back, the way back works and nothing more is said
-    const back = run([...events.slice(0, 2), on.income(48, 10_000), on.support(50), on.increase(95, 2_000)], {
-      policy,
-      profile: { monthlyIncome: 10_000 },
-    });
+    const back = run(
+      [...events.slice(0, 2), on.income(48, 10_000), on.support(50), on.increase(135, 2_000)],
+      {
+        policy,
+        profile: { monthlyIncome: 10_000 },
+      },
+    );
     const now = remedy(stepOn(back, "contact_support", 50).remedies, "limit_cut")!;
     expect(now.increase.blocked).toBeUndefined();
     expect(describeRemedy(now)).not.toContain("declined");
-    expect(stepOn(back, "apply", 95).decision).toBe("approved");
+    expect(stepOn(back, "apply", 135).decision).toBe("approved");
   });
 
   it("names the day the way back can pass the applications of the last 30 days, not only the cooldown's", () => {

@@ -62,10 +62,13 @@ function limitCut(
   );
   // every rule that declines it is named, each with its step (the first `blocked`, the others `besides`)
   const rules = v.decision === "declined" ? v.facts.filter((f) => !LIMIT_CAP_CODES.has(f.code)) : [];
-  const rule = rules[0];
   const cap = capFor(paid, line.id, then);
-  const blocked: RuleFact | null =
-    rule ?? (cap !== null && !cap.belowMinimum ? atCap(cap, line.id, line.limit) : null);
+  const atTheCap = cap !== null && !cap.belowMinimum ? atCap(cap, line.id, line.limit) : null;
+  // a cap the decision declines for besides the rules is named with them: told only to repay, the customer
+  // who did was declined for the cap no answer had named
+  if (atTheCap !== null && rules.length > 0 && v.facts.some((f) => LIMIT_CAP_CODES.has(f.code)))
+    rules.push(atTheCap);
+  const blocked: RuleFact | null = rules[0] ?? atTheCap;
   return {
     line: line.id,
     kind: "limit_cut",
