@@ -140,7 +140,11 @@ export function repayLine(c: Customer, line: Line, amount: Fen, day: number): Fe
  *  settles the loan pays ahead. Null when none has (no allocation on a book with nothing to come). */
 function comingDues(book: readonly Loan[]): Array<[Loan, number]> | null {
   let out: Array<[Loan, number]> | null = null;
-  for (const l of book) if (l.next < l.dueDays.length) (out ??= []).push([l, l.dueDays[l.next]!]);
+  for (const l of book) {
+    if (l.next >= l.dueDays.length) continue;
+    out ??= [];
+    out.push([l, l.dueDays[l.next]!]);
+  }
   return out;
 }
 
