@@ -13,6 +13,7 @@ import {
   suspendedFor,
 } from "./customer.js";
 import { CUT_BY } from "./eligibility.js";
+import type { Loan } from "./loans/book.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
@@ -123,12 +124,41 @@ export function cureIfClear(c: Customer, line: Line, day: number): void {
  *  got before it; an episode it clears is cured. */
 export function repayLine(c: Customer, line: Line, amount: Fen, day: number): Fen {
   notePastDue(c, line, day);
-  const applied =
-    line.id === "huabei"
-      ? revolving.repay(line.ledger, amount, day, wholeFen(c.policy.toleranceAmount))
-      : loans.repay(line.book, amount, day, wholeFen(c.policy.toleranceAmount));
+  if (line.id === "huabei") {
+    const applied = revolving.repay(line.ledger, amount, day, wholeFen(c.policy.toleranceAmount));
+    cureIfClear(c, line, day);
+    return applied;
+  }
+  const coming = comingDues(line.book.loans);
+  const applied = loans.repay(line.book, amount, day, wholeFen(c.policy.toleranceAmount));
+  if (coming !== null) recordPrepaid(c, line, coming);
   cureIfClear(c, line, day);
   return applied;
+}
+
+/** Each loan with an instalment still to fall due, and that instalment's due day: what a repayment that
+ *  settles the loan pays ahead. Null when none has (no allocation on a book with nothing to come). */
+function comingDues(book: readonly Loan[]): Array<[Loan, number]> | null {
+  let out: Array<[Loan, number]> | null = null;
+  for (const l of book) {
+    if (l.next >= l.dueDays.length) continue;
+    out ??= [];
+    out.push([l, l.dueDays[l.next]!]);
+  }
+  return out;
+}
+
+/** A loan a repayment settled before its coming instalment fell due: that instalment was repaid early,
+ *  which is repaying it as due — its due date is recorded paid now (it no longer falls due), so the month
+ *  it falls in reports something due and met (the grid's N, as a bureau reports a month repaid ahead),
+ *  never "nothing due" (docs/model.md, the repayment grid). */
+function recordPrepaid(c: Customer, line: Line, coming: ReadonlyArray<[Loan, number]>): void {
+  for (const [l, dueDay] of coming) {
+    // settled: its due days end at the instalments already fallen due (loans/repayment.ts)
+    if (l.next < l.dueDays.length) continue;
+    if (c.records.some((r) => r.line === line.id && r.dueDay === dueDay)) continue;
+    c.records.push({ line: line.id, dueDay, outcome: "paid" });
+  }
 }
 
 /** A repayment the customer makes (a `repay` event, or one the steps ask for): `repayLine`, and a day

@@ -282,7 +282,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     meaning: "why the line is suspended, closed or charged off, as recorded",
     fields: {
       status: "the line's status",
-      cause: "its cause (credit, security, policy, customer), or null",
+      cause: "its cause (credit, security, policy, customer, dormant), or null",
       since: "the day it took that status",
       sinceDate: "its date",
       day: "the day the reasons were recorded (later than `since` when a security hold was laid over a suspension)",

@@ -667,8 +667,8 @@ export function unusedDays(c: Customer, line: Line, day: number): number | null 
   return unused;
 }
 
-/** The periodic review's closure of a line left unused (unusedDays): for the lender's policy — no default,
- *  no credit failure — with its own code (DORMANT_ACCOUNT); null when the line is in use. An active line the
+/** The periodic review's closure of a line left unused (unusedDays): its own cause (`dormant` — no default,
+ *  no credit failure, no change of policy) and code (DORMANT_ACCOUNT); null when the line is in use. An active line the
  *  review suspends for its standard is suspended first (keptStandard): that is what the customer must hear
  *  of; the next review closes it as unused, suspended. */
 function dormantClosure(c: Customer, line: Line, day: number): Verdict | null {
@@ -676,7 +676,7 @@ function dormantClosure(c: Customer, line: Line, day: number): Verdict | null {
   if (unused === null) return null;
   return {
     decision: "closed",
-    cause: "policy",
+    cause: "dormant",
     reasons: ["DORMANT_ACCOUNT"],
     facts: [
       {

@@ -61,10 +61,12 @@ export const STATUSES = ["none", "active", "suspended", "closed", "charged_off"]
 export type Status = (typeof STATUSES)[number];
 
 /**
- * Why a line is not active: suspended, closed or charged off for credit, security or policy reasons, or
- * closed at the customer's own request. (The order is also the bit order of population outcome masks.)
+ * Why a line is not active: suspended, closed or charged off for credit, security or policy reasons,
+ * closed at the customer's own request, or closed by the lender as left unused (`dormant`: no use for
+ * `dormantCloseDays` — neither a fall in score, nor abnormal behaviour, nor a change of policy). (The order
+ * is also the bit order of population outcome masks.)
  */
-export const CAUSES = ["credit", "security", "policy", "customer"] as const;
+export const CAUSES = ["credit", "security", "policy", "customer", "dormant"] as const;
 export type Cause = (typeof CAUSES)[number];
 
 export const DECISIONS = [

@@ -67,6 +67,8 @@ export interface ArmAggregate {
   restoreDays: number[];
   limitReduced: number;
   closed: number;
+  /** of `closed`: closed as left unused (cause `dormant`) */
+  closedUnused: number;
   /** the exposure and events of the annual portfolio rates (stats.ts): account-months open at month
    *  ends, spells of suspension, accounts with a line charged off */
   openMonths: number;
@@ -173,6 +175,7 @@ export function emptyArm(days: number, months: number, quarters: number): ArmAgg
     restoreDays: zeros(days),
     limitReduced: 0,
     closed: 0,
+    closedUnused: 0,
     openMonths: 0,
     suspensionSpells: 0,
     chargedOff: 0,
@@ -230,6 +233,7 @@ export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number, vintag
   }
   if (o.limitReduced) a.limitReduced++;
   if (o.closed) a.closed++;
+  if (o.closedUnused) a.closedUnused++;
   a.openMonths += o.openMonths;
   a.suspensionSpells += o.suspensionSpells;
   if (o.chargedOff) a.chargedOff++;
@@ -335,6 +339,7 @@ export function armContradiction(a: ArmAggregate, days: number): [string, string
     ["restoredWithin", a.restoredWithin, a.restored, "restored"],
     ["limitReduced", a.limitReduced, n, "accounts"],
     ["closed", a.closed, n, "accounts"],
+    ["closedUnused", a.closedUnused, a.closed, "closed"],
     ["chargedOff", a.chargedOff, n, "accounts"],
     ["overdueAccountsEnd", a.overdueAccountsEnd, n, "accounts"],
     ["applicants", a.applicants, n, "accounts"],

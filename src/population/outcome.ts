@@ -95,6 +95,8 @@ export interface Outcome {
   suspensionSpells: number;
   /** closed by the lender (a customer closing a line is counted among the events) */
   closed: boolean;
+  /** closed by the lender as left unused (cause `dormant`, DORMANT_ACCOUNT): among `closed` */
+  closedUnused: boolean;
   /** a line charged off */
   chargedOff: boolean;
   /** month ends at which a line of the account was open (active or suspended): the exposure that the
@@ -182,6 +184,7 @@ export class OutcomeRecorder {
         limitReduced: false,
         suspensionSpells: 0,
         closed: false,
+        closedUnused: false,
         chargedOff: false,
         openMonths: 0,
         finalStatus: "none",
@@ -254,6 +257,7 @@ export class OutcomeRecorder {
       case "closed":
         this.suspendedLines &= ~bit;
         if (s.cause !== "customer") o.closed = true;
+        if (s.cause === "dormant") o.closedUnused = true;
         return;
       case "limit_reduced":
         o.limitReduced = true;

@@ -140,6 +140,8 @@ interface ArmCounts {
   restoredWithin180: number;
   /** accounts closed by the lender (of `accounts`) */
   closed: number;
+  /** of `closed`: closed as left unused (cause `dormant`) */
+  closedUnused: number;
 }
 
 export interface ArmSummary {
@@ -285,6 +287,9 @@ function money(lines: readonly LineAggregate[], funded?: FundingDays): Money {
   return m;
 }
 
+/** a line is suspended for credit, security or policy; a closure alone is the customer's own or for disuse */
+const suspends = (c: string) => c !== "customer" && c !== "dormant";
+
 const count = (bins: readonly number[]) => bins.reduce((t, n) => t + n, 0);
 
 function product(
@@ -424,18 +429,18 @@ function summariseArm(
       opened: a.opened,
       suspended: a.suspended,
       suspendedByCause: Object.fromEntries(
-        CAUSES.flatMap((c, i) => (c === "customer" ? [] : [[c, a.suspendedByCause[i]!]])),
+        CAUSES.flatMap((c, i) => (suspends(c) ? [[c, a.suspendedByCause[i]!]] : [])),
       ),
       restored: a.restored,
       restoredWithin180: a.restoredWithin,
       closed: a.closed,
+      closedUnused: a.closedUnused,
     },
     approvalRate: rate(a.opened, a.accounts),
     openLimit: a.opened > 0 ? { p10: limitQ(0.1), median: limitQ(0.5), p90: limitQ(0.9) } : null,
     suspensionRate: rate(a.suspended, a.accounts),
-    // a line is suspended for credit, security or policy; only a closure is the customer's own
     suspensionRateByCause: Object.fromEntries(
-      CAUSES.flatMap((c, i) => (c === "customer" ? [] : [[c, rate(a.suspendedByCause[i]!, a.accounts)]])),
+      CAUSES.flatMap((c, i) => (suspends(c) ? [[c, rate(a.suspendedByCause[i]!, a.accounts)]] : [])),
     ),
     suspensions: a.suspensions,
     restorationRate: a.suspended > 0 ? rate(a.restored, a.suspended) : null,

@@ -856,6 +856,45 @@ describe("the repayment grid", () => {
     ]);
     expect(t.grid.jiebei).toBeUndefined();
   });
+
+  // a loan drawn on day 6 over 3 months falls due on days 36, 66 and 97 (7 Feb, 7 Mar, 7 Apr)
+  const paidOff = (day: number) =>
+    run(
+      [
+        on.open(0, 5_000),
+        on.open(1, 10_000, "jiebei"),
+        on.borrow(6, 3_000, 3),
+        on.repay(36, "statement", "jiebei"),
+        on.repay(66, "statement", "jiebei"),
+        on.repay(day, "full", "jiebei"),
+      ],
+      { until: 160 },
+    ).grid.jiebei?.map((g) => `${g.month}:${g.code}`);
+
+  it("a loan paid off before its instalment falls due: that month's instalment was repaid, N, not * (nothing due)", () => {
+    // settled the day before the last instalment, or earlier in its cycle: April's instalment repaid early
+    for (const day of [96, 80])
+      expect(paidOff(day), `paid off on day ${day}`).toEqual([
+        "2024-01:*",
+        "2024-02:N",
+        "2024-03:N",
+        "2024-04:N",
+        "2024-05:*",
+      ]);
+    // a loan repaid before its first instalment: the month it would have fallen due in, repaid ahead
+    const early = run(
+      [
+        on.open(0, 5_000),
+        on.open(1, 10_000, "jiebei"),
+        on.borrow(6, 3_000, 3),
+        on.repay(20, "full", "jiebei"),
+      ],
+      { until: 100 },
+    );
+    expect(early.grid.jiebei?.map((g) => g.code).join("")).toBe("*N*");
+    // nothing more is recorded: no month after the settled loan's reports anything due
+    expect(early.steps.filter((s) => s.event.type === "due" && s.line === "jiebei")).toEqual([]);
+  });
 });
 
 describe("the tolerance service", () => {

@@ -17,11 +17,12 @@ const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K) 
   remedies.find((r): r is Extract<Remedy, { kind: K }> => r.kind === kind);
 
 describe("a line left unused", () => {
-  it("is closed by the first review dormantCloseDays after its opening, for policy, with its days", () => {
+  it("is closed by the first review dormantCloseDays after its opening, as dormant, with its days", () => {
     const t = run([on.open(0, 5_000)], { policy, until: 420 });
     expect(closures(t.steps)).toEqual([{ day: 380, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
     const closed = stepOn(t, "review", 380);
-    expect(closed).toMatchObject({ status: "closed", cause: "policy" });
+    // its own cause: not a fall in score, abnormal behaviour or a change of policy (which `policy` reads as)
+    expect(closed).toMatchObject({ status: "closed", cause: "dormant" });
     expect(closed.facts).toEqual([
       { code: "DORMANT_ACCOUNT", parameter: "dormantCloseDays", threshold: 365, value: 380 },
     ]);

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { checkAll, checkExpectation, type Expectation, simulate } from "../../src/engine/index.js";
-import { loadScenario } from "../../src/scenario/load.js";
+import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { checkLine } from "../../src/testing/check-text.js";
 import { ROOT } from "../helpers/cli.js";
 import { countingDayReads } from "../helpers/counted-days.js";
@@ -135,5 +135,32 @@ describe("checkAll", () => {
     expect(results[1]!.steps).toEqual([]);
     expect(results[1]!.nearest?.day).toBe(1);
     expect(results[2]!.ok).toBe(false);
+  });
+});
+
+describe("a cause read on a line closed as left unused", () => {
+  // such a closure has its own cause, `dormant`: a file that says `policy` (what it was once called, and
+  // what a change of policy's closure is) fails, and is told what to write
+  const UNUSED = [
+    "name: unused",
+    "start: 2024-01-01",
+    "until: 420",
+    "policy: default",
+    "profile: { age: 50, monthlyIncome: 12000, verified: true, creditHistoryMonths: 100, externalDebt: 0 }",
+    "events:",
+    "  - { day: 0, type: apply, product: open, amount: 6000 }",
+    "  - { day: 10, type: purchase, amount: 300 }",
+    "  - { day: 35, type: repay, amount: full }",
+  ].join("\n");
+  it("fails `policy` and says to write `dormant`", () => {
+    const t = simulate({ ...loadScenarioText(UNUSED, "unused.yaml").scenario, observe: [411] });
+    const read = (cause: "policy" | "dormant") =>
+      checkExpectation(t, { index: 0, day: 411, end: false, line: "huabei", cause }).checks[0]!;
+    expect(read("dormant").ok).toBe(true);
+    const policy = read("policy");
+    expect(policy).toMatchObject({ ok: false, expected: "policy", actual: "dormant" });
+    expect(checkLine(policy)).toBe(
+      "cause: expected policy, got dormant — a line closed as left unused (DORMANT_ACCOUNT) has its own cause: write `cause: dormant`",
+    );
   });
 });

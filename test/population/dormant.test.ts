@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
 import { accountScenario } from "../../src/population/export-account.js";
 import { loadPersonaText } from "../../src/population/persona.js";
-import { population, settings } from "./helpers.js";
+import { fromRange } from "../../src/population/result.js";
+import { runRange } from "../../src/population/runner.js";
+import { summarise } from "../../src/population/stats.js";
+import { meta, population, settings } from "./helpers.js";
 
 // spends on Huabei every week and pays in full; opens Jiebei early and draws on it about once in two years
 const rareBorrower = loadPersonaText(
@@ -48,5 +51,23 @@ describe("a Jiebei line closed unused", () => {
       }
     }
     expect(reopened).toBeGreaterThan(0);
+  });
+});
+
+describe("closures of unused lines in the population's counts", () => {
+  it("are counted apart among the lender's closures, and never as a suspension's cause", () => {
+    const s = settings({ days: 1100 });
+    const r = runRange(s, [rareBorrower], 0, 12);
+    const arm = summarise(fromRange(meta(s, [rareBorrower], 12, [0, 12]), r)).groups.at(-1)!.champion;
+    let unused = 0;
+    const pop = population(s, [rareBorrower]);
+    for (let i = 0; i < 12; i++) {
+      const steps = simulate(accountScenario(pop, i, 0).scenario).steps;
+      if (steps.some((x) => x.decision === "closed" && x.reasons[0] === "DORMANT_ACCOUNT")) unused++;
+    }
+    expect(unused).toBeGreaterThan(0);
+    expect(arm.counts.closedUnused).toBe(unused);
+    expect(arm.counts.closed).toBeGreaterThanOrEqual(unused);
+    expect(Object.keys(arm.counts.suspendedByCause)).toEqual(["credit", "security", "policy"]);
   });
 });
