@@ -3,7 +3,17 @@
 // the score to reach (or the bills to repay in full instead), the applications to let age.
 
 import type { Calendar } from "../calendar.js";
-import { type Customer, countUpTo, customerOverdue, type Line, lineOf, owed, rulesFor } from "../customer.js";
+import {
+  type Customer,
+  countUpTo,
+  customerOverdue,
+  customerWith,
+  huabeiCopy,
+  type Line,
+  lineOf,
+  owed,
+  rulesFor,
+} from "../customer.js";
 import { eligibilityFailures } from "../eligibility.js";
 import { applicationDebt, leastGranted } from "../grant.js";
 import { billsInFull, duesAhead, openingOn, type Runs } from "../report-ahead.js";
@@ -27,6 +37,7 @@ import {
   withOverduePaid,
   withProfile,
 } from "./read-ahead.js";
+import { repaid } from "./repay-gap.js";
 import { restorationDebt } from "./restoration-debt.js";
 import {
   huabeiBack,
@@ -272,14 +283,21 @@ function debtSteps(reading: Reading): number {
     overCap,
     failures,
   } = reading;
-  const debtOver = failures.some(overCap) || (ahead ?? []).some(overCap);
+  // with no read-ahead (the review that can restore the line is a later one than the next, or nothing
+  // changes before it), what the line restored and used would fail is read on today's file as that
+  // review reads it — a Huabei it restores first active, at its limit — with the overdue asked paid: one
+  // customer, one debt, the other line's cap is in the way there too (PROPERTY_SEED=9101: Huabei back on
+  // day 196 at ¥1,000, Jiebei restored and used would take its ratio to 0.52 against 0.5, and the answer,
+  // reading Huabei suspended, said "wait for day 196" with no debt step; Jiebei was held)
+  const back = ahead === null && asRead(paid) !== paid ? otherCapBlockers(reading) : [];
+  const debtOver = failures.some(overCap) || (ahead ?? []).some(overCap) || back.length > 0;
   if (!debtOver) return 0;
   let debtShort = 0;
   // sized to the score too only for the next review, when its clean period allows that one to restore
   const extra = used(first === next ? (read?.read ?? c) : asReviewOnReads(c, day, calendar, first));
   // to the tightest cap that stands in the way: the customer's other line's, when the line restored and
   // used would take it over its own (one customer, one debt: restoredOnceUsed)
-  const caps = [...failures, ...(ahead ?? [])].filter(overCap).map((f) => f.threshold ?? Infinity);
+  const caps = [...failures, ...(ahead ?? []), ...back].filter(overCap).map((f) => f.threshold ?? Infinity);
   // the repayments sized against what restoring counts at the review the advice names, with the
   // overdue the answer asks paid today
   // …with identity verified when the answer asks it: verifying lifts every hold, and a line it restores
@@ -388,6 +406,46 @@ function debtSteps(reading: Reading): number {
   if (debt?.kind === "reduce_debt" && debt.repay !== null && debt.missed === null && debt.score === null)
     debtShort = Math.max(debtShort, keptShort(debt.review.day, debt.repay, c.profile.monthlyIncome));
   return debtShort;
+}
+
+/** The debt ratios over the other line's cap that the line restored and used would take it to, as the
+ *  review that can restore the line reads today's file (the other line active: asRead), with the overdue
+ *  the answer asks paid today. */
+function otherCapBlockers(reading: Reading): RuleFact[] {
+  const { line, day, calendar, paid, asRead, overCap, remedies, first } = reading;
+  // …with the other line's debt step for that review followed: over its cap on its own, it would hold
+  // nothing of this line's (its own failure), and followed, the customer has it back there and this line,
+  // used, takes it past its cap again (PROPERTY_SEED=9101: Huabei's ¥65.30 elsewhere sized to 0.50 exactly,
+  // Jiebei then held at 0.52)
+  const other = remedies.find(
+    (r): r is Extract<Remedy, { kind: "reduce_debt" }> =>
+      r.line !== line.id && r.kind === "reduce_debt" && r.repay !== null && r.review.day === first,
+  );
+  const followed = other?.repay == null ? paid : repaid(paid, day, other.repay);
+  // read on today's balances and as that review reads them (the balances the month end before it reports),
+  // either over the cap: the debt advice, sized against what restoring counts on its day, says how much —
+  // what the line restored there and used would fail, scored as today's record reads (the score is a step
+  // of its own)
+  const over = (then: Customer): RuleFact[] => {
+    const f = keptBack(then, asRead(then), first);
+    const kept = restoredOnceUsed(f, lineOf(f, line.id), first, scoreOn(f, day));
+    return kept.facts.filter((b) => overCap(b) && b.line !== undefined);
+  };
+  const now = over(followed);
+  return now.length > 0 || first <= day ? now : over(asReviewOnReads(followed, day, calendar, first));
+}
+
+/** `back` (the file with Huabei counted active by asRead), with Huabei at the limit its restoration keeps
+ *  once used, as the review restores it — not its limit before the suspension: at that, over its cap on its
+ *  own, it would hold nothing of Jiebei's (PROPERTY_SEED=9101: Huabei restored at ¥700, not ¥1,000, and
+ *  Jiebei used then took its ratio to 0.54). */
+function keptBack(suspended: Customer, back: Customer, day: number): Customer {
+  if (back === suspended || suspended.huabei.status !== "suspended") return back;
+  const kept = restoredOnceUsed(suspended, suspended.huabei, day, scoreOn(suspended, day)).limit;
+  if (kept === null || kept >= back.huabei.limit) return back;
+  const huabei = huabeiCopy(back.huabei);
+  huabei.limit = kept;
+  return customerWith(back, { huabei });
 }
 
 /** The score step towards the restoration: the bills before the review repaid in full when that is what
