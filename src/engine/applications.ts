@@ -43,11 +43,11 @@ import type { Fen } from "./types.js";
 import { declined, principalReasons, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
 import type { ApplicationKind } from "./vocabulary.js";
 
-/** The first day from `day` on that an increase's cooldown (since the line's last opening or increase)
+/** The first day from `day` on that an increase's cooldown (since `cooldownSince`)
  *  and clean record (since the last missed due date or its cure: `cleanSince`) allow an application for one. */
 export function increaseFrom(c: Customer, line: Line, day: number): number {
   const p = c.policy;
-  return Math.max(day, raisedOrOpened(line) + p.increaseCooldownDays, cleanSince(c) + p.increaseCleanDays);
+  return Math.max(day, cooldownSince(line) + p.increaseCooldownDays, cleanSince(c) + p.increaseCleanDays);
 }
 
 /** The day a clean-record rule (an increase's `increaseCleanDays`, Jiebei's `jiebeiDrawCleanDays`) runs
@@ -59,7 +59,7 @@ export const cleanSince = (c: Customer): number => Math.max(lastMissed(c), lastC
  *  cut of its limit still on record (only an increase or a reopening, both later, end that record): a
  *  lender that has just cut a line does not raise it back weeks later — card issuers commonly wait after
  *  a decrease before granting an increase. */
-const raisedOrOpened = (line: Line): number =>
+const cooldownSince = (line: Line): number =>
   Math.max(
     line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY,
     line.lastOpenedDay ?? Number.NEGATIVE_INFINITY,
@@ -70,7 +70,7 @@ const raisedOrOpened = (line: Line): number =>
  *  no increase in a line's first months, whether it is opened for the first time or reopened after a
  *  closure, nor in the months after the lender cut it. */
 function tooSoonToRaise(line: Line, day: number, cooldown: number): RuleFact | null {
-  const since = raisedOrOpened(line);
+  const since = cooldownSince(line);
   if (day - since >= cooldown) return null;
   return {
     code: "INCREASE_TOO_SOON",
@@ -306,7 +306,7 @@ export function decideApplication(
   // closes the line himself would get round them)
   if (kind === "open" && line.lastLimit !== null && wanted > line.lastLimit) {
     const above: RuleFact[] = [];
-    // the cooldown since the last opening or increase: closing and reopening the next week is no
+    // the cooldown (`cooldownSince`): closing and reopening the next week is no
     // quicker a way to a larger line than asking for an increase
     const soon = tooSoonToRaise(line, day, p.increaseCooldownDays);
     if (soon) above.push(soon);

@@ -376,8 +376,10 @@ export function describeIssue(
               : didYouMean(guess)),
         });
       }
-      // a {min, max} whose bound is refused (1.5 where a score is whole): the bound, said as any value —
-      // not 'a number or {min, max}' of what is one
+      // a mapping that reached into an option whose field is refused: that field, said as any value — not
+      // 'a number or {min, max}' of the whole. A scenario's {min, max} is unwrapped before this (problemsOf's
+      // withinMapping); what arrives here is a union of several mappings, a result document's histogram
+      // (`aggregates.champion[0].monthlyScore.counts`: a sparse one or a record)
       const inner = isRecord(found)
         ? issue.errors.find((b) => b.length > 0 && b.every((i) => i.path.length > 0))
         : undefined;
