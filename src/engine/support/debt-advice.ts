@@ -126,21 +126,24 @@ function debtPlan(
     }
     return income;
   };
+  // a step with no repayment in it: the income alone, for the next review (`missed`: the review the
+  // repayments would miss, when one is)
+  const incomeStep = (income: number | null, missed: ReturnType<typeof dated> | null): Remedy => ({
+    ...advice,
+    repay: null,
+    over: null,
+    review: dated(next),
+    report: null,
+    missed,
+    income,
+  });
   const incomeOnly = (): Remedy => {
     // no repayment is enough, but the income asked for is for what the next review reads: the coming
     // report when a month ends before it (what was bought or repaid since the last one counts)
     const ahead = monthEnd < next ? reportAhead(c, day, calendar, monthEnd) : null;
     const counted =
       extra + (ahead === null ? debtCounted(c) : c.profile.externalDebt + ahead.huabei + ahead.jiebei);
-    return {
-      ...advice,
-      repay: null,
-      over: null,
-      review: dated(next),
-      report: null,
-      missed: null,
-      income: incomeFor(counted),
-    };
+    return incomeStep(incomeFor(counted), null);
   };
   if (allowed === null) return incomeOnly();
   if (monthEnd < next) {
@@ -233,15 +236,7 @@ function debtPlan(
   // closing one restores nothing, and no repayment counts in time for the one that closes it — the income
   // is the step, for the review the repayments miss (named as `missed` and `review` both, nothing repaid)
   if (line.status === "suspended" && closingReview(line, day, calendar, c.policy) < later)
-    return {
-      ...advice,
-      repay: null,
-      over: null,
-      review: dated(next),
-      report: null,
-      missed: dated(next),
-      income,
-    };
+    return incomeStep(income, dated(next));
   const repay =
     counts === null
       ? linesPaidDown(c, day, calendar, monthEnd, allowed).repay
