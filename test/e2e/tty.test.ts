@@ -78,6 +78,16 @@ class Terminal {
     }
   }
 
+  /** Waits until the terminal has been sent `sequence` (an escape, which `expect` does not see): a prompt
+   *  writes its text and its cursor escapes in separate writes, and the text can arrive first. */
+  async sent(sequence: string, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.out.includes(sequence)) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${JSON.stringify(sequence)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
   send(...keys: string[]): void {
     this.child.stdin!.write(keys.join(""));
   }
@@ -206,6 +216,7 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     ] as const) {
       const t = open(["whatif", "test/fixtures/whatif/late-payer.yaml"]);
       await t.expect("❯ Run and compare with the original");
+      await t.sent("\u001b[?25l");
       expect(t.raw.lastIndexOf("\u001b[?25l")).toBeGreaterThan(t.raw.lastIndexOf("\u001b[?25h"));
       t.signal(signal);
       expect(await t.exit).toBe(code);
