@@ -5344,7 +5344,8 @@ describe("contact_support: the limit a promised restoration comes back at", () =
   // ¥9,000 elsewhere repaid on days 51–52: only the clean period stands until day 141, and the review of day
   // 166 restores the line at the ¥1,000 it keeps used (the ratio with ¥5,000 used would be over the cap)
   const calls = [100, 140, 150];
-  const story = () =>
+  // the story with `then` added (customer service's calls, or an early review asked for), run to `until`
+  const story = (then = calls.map((d) => on.support(d)), until = 170) =>
     run(
       [
         on.open(0, 5_000),
@@ -5352,7 +5353,7 @@ describe("contact_support: the limit a promised restoration comes back at", () =
         on.policy(5, { set: { maxDebtToIncome: 0.6 } }),
         on.repay(51, "full"),
         on.externalRepayment(52, 9_000),
-        ...calls.map((d) => on.support(d)),
+        ...then,
       ],
       {
         policy: DEFAULT_POLICY,
@@ -5363,7 +5364,7 @@ describe("contact_support: the limit a promised restoration comes back at", () =
           creditHistoryMonths: 60,
           externalDebt: 80_000 * 100,
         },
-        until: 170,
+        until,
       },
     );
   it("every answer that promises it says the lower limit, waiting out the clean period and for an early review too", () => {
@@ -5385,27 +5386,7 @@ describe("contact_support: the limit a promised restoration comes back at", () =
       /request_review\) now, which restores it at the same ¥1,000\.00$/,
     );
     // played forward: an early review asked for on day 150 restores the line at ¥1,000
-    const early = run(
-      [
-        on.open(0, 5_000),
-        on.purchase(3, 1_000),
-        on.policy(5, { set: { maxDebtToIncome: 0.6 } }),
-        on.repay(51, "full"),
-        on.externalRepayment(52, 9_000),
-        on.requestReview(150),
-      ],
-      {
-        policy: DEFAULT_POLICY,
-        profile: {
-          age: 40,
-          monthlyIncome: 10_000,
-          verified: true,
-          creditHistoryMonths: 60,
-          externalDebt: 80_000 * 100,
-        },
-        until: 151,
-      },
-    );
+    const early = story([on.requestReview(150)], 151);
     expect(stepOn(early, "request_review", 150)).toMatchObject({ decision: "restored", limit: 100_000 });
   });
 });
