@@ -59,7 +59,8 @@ export function openingOn(
 /**
  * The customer as the periodic review on or after `day` reads the lines: when a month ends before it, a
  * copy whose lines carry that month end's report as reportAhead projects it (balance, limit) — the debt
- * burden and utilisation the review reads — and the rest of the file as it stands today; otherwise `c`
+ * burden and utilisation the review reads — with the month ends then on record (takeReports), and the rest
+ * of the file as it stands today; otherwise `c`
  * itself (the review reads the report on record). `repay`: line repayments made now — or, `late`, on the
  * month end itself, the last day that report counts them (what is repaid bears interest until then) —
  * which that report counts (none counts for a review with no month end before it). A line with an amount
