@@ -1070,6 +1070,38 @@ describe("customer service's steps, followed exactly", () => {
               },
             }),
           ],
+          // a thin file (4 months elsewhere) whose first bill goes unpaid: asked on day 46, the review of day
+          // 74 read the file still thin (573, below minScore 620: "suspended unless paid") — the month end of
+          // day 59 is its sixth month of record, the file no longer thin, and the review reads 628 and keeps
+          // it; the 35 days past due suspend it on day 75, which the pay step names (PROPERTY_SEED=9150)
+          [
+            timeline({
+              income: 3_000,
+              verified: true,
+              history: 4,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [
+                { day: 1, yuan: 100 },
+                { day: 1, yuan: 100 },
+              ],
+              jiebei: null,
+              miss: { from: 11, days: 120 },
+              moreDebt: null,
+              incomeDrop: null,
+              changes: null,
+              repaid: null,
+              tightened: null,
+              contact: 46,
+              byIncome: false,
+              policy: {
+                reviewDayOfMonth: 15,
+                maxLimitIncomeMultiple: 2,
+                maxDebtToIncome: 2,
+                ...{ delinquentMinScore: 600, suspendOverdueDays: 35 },
+              },
+            }),
+          ],
         ],
       },
     );
