@@ -19,6 +19,7 @@ import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { OVER_THRESHOLDS } from "./record.js";
 import * as revolving from "./revolving.js";
+import type { ScoreInputs } from "./scorecard.js";
 import { lineSnapshot } from "./snapshot.js";
 import type { EngineState } from "./state.js";
 import type { Fen, LineSnapshot, Remedy, StepEvent } from "./types.js";
@@ -41,6 +42,8 @@ export interface StepOutcome {
    *  (The step's score is read when it is recorded, after the whole input: the statuses are no input of
    *  the score, but a charge-off of the other line in the same pass already counts in it.) */
   lines?: readonly [LineSnapshot, LineSnapshot];
+  /** an application's decision: the scorecard's inputs it was judged on (the file before its own inquiry) */
+  judged?: ScoreInputs;
 }
 
 export const NOTHING: readonly StepOutcome[] = Object.freeze([]);

@@ -21,7 +21,7 @@ import * as loans from "./loans.js";
 import { closeAtRequest, liftSecurityHold, requestedReview } from "./review.js";
 import * as revolving from "./revolving.js";
 import { scoreOn } from "./score-inputs.js";
-import { ACTIVITY_MIN_PURCHASE } from "./scorecard.js";
+import { ACTIVITY_MIN_PURCHASE, type ScoreInputs } from "./scorecard.js";
 import { type EngineState, jiebeiDue } from "./state.js";
 import { answerSupport } from "./support/answer.js";
 import { notWorkedOut, SUPPORT_ANSWERS_BOUND } from "./support/bounded.js";
@@ -106,9 +106,9 @@ function decidedEvent(
         : judge(
             s,
             () => decideApplication(c, line, day, e.product, e.amount, before),
-            (f, w) => applicationDecided(f, e, w),
+            (f, w) => applicationDecided(f, e, w, before.inputs),
           );
-      return applicationDecided(s, e, v);
+      return applicationDecided(s, e, v, before.inputs);
     }
     case "borrow": {
       // a drawdown reads the policy (its minimum, the clean days after a missed due date, the debt-to-income
@@ -242,11 +242,17 @@ function applicationDecided(
   s: EngineState,
   e: Extract<ScenarioEvent, { type: "apply" }>,
   v: Verdict,
+  judged?: ScoreInputs,
 ): StepOutcome[] {
   const line = lineOf(s.customer, e.line);
   if (e.product === "increase" && (v.decision === "approved" || v.decision === "approved_lower"))
     line.lastIncreaseDay = s.day;
-  return decide(s, e, line, v);
+  const out = decide(s, e, line, v);
+  // an assessed application was judged on the file before its own inquiry, which the step's score counts:
+  // its reasons are ranked on that file, and are told from it (a notice ranked on one file and told from
+  // another listed "30 short" before "35 short")
+  if (judged !== undefined) out[0]!.judged = judged;
+  return out;
 }
 
 /** A profile change's security trigger on each line from `from` on. */

@@ -84,6 +84,7 @@ export {
   lineStatus,
   lineTotals,
   owedOn,
+  reasonInputs,
   scoreToday,
   unpaidCharges,
 } from "./view.js";

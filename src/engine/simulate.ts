@@ -297,6 +297,7 @@ function stepRecorder(
       scoreDelta: now.score - last.score,
       moves: movedCharacteristics(last.points, now.points),
       inputs: now.inputs,
+      ...(o.judged !== undefined ? { judged: o.judged } : {}),
       policy: c.policy.name,
       applied: o.applied,
       remedies: o.remedies,

@@ -626,6 +626,9 @@ export interface Step extends Snapshot {
   byTime?: TimeMoves;
   /** the scorecard's inputs after the step: `--explain` shows their bins and points */
   inputs: ScoreInputs;
+  /** an assessed application's: the inputs it was judged on, the file before its own inquiry (which
+   *  `inputs` counts) — its reasons are ranked on them, and told from them (`reasonInputs`) */
+  judged?: ScoreInputs;
   /** the policy in force when the step was taken */
   policy: string;
   /** a purchase declined, a repayment capped: amounts the step actually applied */

@@ -7,10 +7,15 @@ import * as loans from "./loans.js";
 import { episodeWorst, OVER_THRESHOLDS } from "./record.js";
 import * as revolving from "./revolving.js";
 import { scoreNumberOn } from "./score-inputs.js";
+import type { ScoreInputs } from "./scorecard.js";
 import { lineSnapshot } from "./snapshot.js";
 import { type EngineState, jiebeiDue } from "./state.js";
-import type { Fen, LineSnapshot } from "./types.js";
+import type { Fen, LineSnapshot, Step } from "./types.js";
 import type { LineId, Status } from "./vocabulary.js";
+
+/** The scorecard's inputs a step's reasons are about: an assessed application's, the file it was judged on
+ *  (before its own inquiry, which the step's score counts); any other step's, the file after it. */
+export const reasonInputs = (s: Pick<Step, "inputs" | "judged">): ScoreInputs => s.judged ?? s.inputs;
 
 /** A line's numbers as of the state's day (what a snapshot holds for it). */
 export const lineTotals = (s: EngineState, id: LineId): LineSnapshot =>

@@ -2,7 +2,7 @@
 // and both score curves on one chart. Colour comes in as a Chalk instance.
 
 import type { ChalkInstance } from "chalk";
-import { REASONS, type ReasonCode, type ReasonInfo, type Trace } from "../engine/index.js";
+import { REASONS, type ReasonCode, type ReasonInfo, reasonInputs, type Trace } from "../engine/index.js";
 import { decisionText, describeEvent, money, reasonTextIn, signed, statusText } from "../scenario/format.js";
 import { fitColumns, padColumnsStart } from "../shared/text.js";
 import {
@@ -227,7 +227,7 @@ export function renderComparison(
     for (const s of [d.base, d.variant]) {
       if (s.decision === "absent") continue;
       for (const r of reasonsOf(s)) {
-        const text = reasonTextIn(r, s.step.inputs);
+        const text = reasonTextIn(r, reasonInputs(s.step));
         const said = words.get(r);
         if (said === undefined) words.set(r, [text]);
         else if (!said.includes(text)) said.push(text);

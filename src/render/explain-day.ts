@@ -20,6 +20,7 @@ import {
   type ReasonCode,
   type ReasonInfo,
   type Remedy,
+  reasonInputs,
   type Scenario,
   type ScoreInputs,
   type Snapshot,
@@ -174,13 +175,14 @@ const pointsAt = (code: ReasonCode): ReasonInfo["pointsAt"] => (REASONS[code] as
 function reasonExplained(code: ReasonCode, step: Step, steps: readonly string[]): ReasonExplained {
   const info: ReasonInfo = REASONS[code];
   let because: string[] = [];
+  const inputs = reasonInputs(step);
   if (info.kind === "score")
     // the characteristics the code stands for: its own, or — a thin file's missing record — every one
     // without information whose missing bin cites it (as scoreReasons ranks them), each that cost points
-    because = explain(step.inputs)
+    because = explain(inputs)
       .filter((f) => {
         const c = f.characteristic;
-        const cited = step.inputs[c.id] === null ? c.missing?.reason : c.reason;
+        const cited = inputs[c.id] === null ? c.missing?.reason : c.reason;
         return cited === code && (f.points < c.max || c.reason === code);
       })
       .map(
@@ -198,7 +200,7 @@ function reasonExplained(code: ReasonCode, step: Step, steps: readonly string[])
     info.pointsAt === "steps" && steps.length > 0
       ? `take the steps customer service gives (what the customer can do): ${steps.join("; ")}`
       : adviceOf(code, step, step.facts);
-  return { code, kind: info.kind, text: reasonTextIn(code, step.inputs), because, advice };
+  return { code, kind: info.kind, text: reasonTextIn(code, inputs), because, advice };
 }
 
 /**

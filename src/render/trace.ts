@@ -8,6 +8,7 @@ import {
   ENGINE_EVENT_TYPES,
   explain,
   probabilityOfDefault,
+  reasonInputs,
   SCORE_MAX,
   SCORE_MIN,
 } from "../engine/index.js";
@@ -142,7 +143,7 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
         .map(describeFact)
         .filter((t) => t !== "");
       const why = facts.length > 0 ? c.dim(` (${facts.join("; ")})`) : "";
-      lines.push(`${indent}${c.bold(code)}  ${reasonTextIn(code, step.inputs)}${why}`);
+      lines.push(`${indent}${c.bold(code)}  ${reasonTextIn(code, reasonInputs(step))}${why}`);
     }
     // a rule that acted beside the decision (a limit cut with a suspension) when four reasons left no room
     for (const f of step.facts.filter((x) => !step.reasons.includes(x.code))) {
@@ -295,7 +296,7 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
     limitBefore.set("huabei", s.limit);
     limitBefore.set("jiebei", s.jiebei.limit);
     // read at the run's end: each reason in its words for the day it was recorded
-    const because = s.reasons.map((code) => reasonRecordedIn(code, s.inputs)).join("; ");
+    const because = s.reasons.map((code) => reasonRecordedIn(code, reasonInputs(s))).join("; ");
     if (s.decision === "suspended") {
       // a suspended line suspended again keeps its first suspension's day: only the cause changes
       const still = suspendedOn.has(line);

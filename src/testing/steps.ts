@@ -1,7 +1,14 @@
 // Engine steps → the compact StepSummary reports carry, and its one-line text form (shared by the golden
 // trace and the failure reports, so a failure shows the same line a reviewer saw in the snapshot).
 
-import { isReasonCode, REASONS, type ReasonCode, type ReasonInfo, type Step } from "../engine/index.js";
+import {
+  isReasonCode,
+  REASONS,
+  type ReasonCode,
+  type ReasonInfo,
+  reasonInputs,
+  type Step,
+} from "../engine/index.js";
 import { describeEvent, factsOf, money, reasonTextIn } from "../scenario/format.js";
 import { padColumns, padColumnsStart } from "../shared/text.js";
 import type { ExpectationReport, StepSummary } from "./report.js";
@@ -15,7 +22,7 @@ export function summariseStep(s: Step): StepSummary {
     text: describeEvent(s),
     decision: s.decision,
     reasons: s.reasons,
-    mild: s.reasons.filter((code) => reasonTextIn(code, s.inputs) !== REASONS[code].text),
+    mild: s.reasons.filter((code) => reasonTextIn(code, reasonInputs(s)) !== REASONS[code].text),
     facts: s.facts,
     score: s.score,
     limit: s.limit,

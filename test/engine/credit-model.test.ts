@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { explain } from "../../src/engine/scorecard.js";
 import { run as runEngine } from "../../src/engine/simulate.js";
 import type { EngineState } from "../../src/engine/state.js";
+import type { Trace } from "../../src/engine/types.js";
 import { delinquency } from "../../src/engine/view.js";
 import {
   applicationsElsewhere,
@@ -491,6 +492,37 @@ describe("charge-off", () => {
     expect(d.reached).toBeGreaterThan(first + 91);
     // the 30+ crossing came under the first bill, before the repayment moved it
     expect(delinquency(end!, "huabei", 30).reached).toBe(first + 31);
+  });
+
+  it("a serious delinquency ages out 5 years after it ends (repaid), the worst days past due 2 years after; unpaid, never", () => {
+    // China's Regulation on the Administration of the Credit Investigation Industry (2013), art. 16: adverse
+    // information is kept 5 years from the day the adverse behaviour ends — a debt still owed has not ended
+    // (the January bill, due day 40, charged off on day 220; repaid in full on day 300 or never)
+    const policy = testPolicy({ chargeOffDays: 180 });
+    const repaidOn = 300;
+    const days = [repaidOn + 730, repaidOn + 731, repaidOn + 1825, repaidOn + 1826];
+    const notes = days.map((d) => on.note(d));
+    const repaid = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(repaidOn, "full"), ...notes], {
+      policy,
+      until: repaidOn + 1830,
+    });
+    const never = run([on.open(0, 5_000), on.purchase(1, 1_000), ...notes], {
+      policy,
+      until: repaidOn + 1830,
+    });
+    expect(stepsOf(repaid, "charge_off").map((s) => s.day)).toEqual([220]);
+    const at = (t: Trace, day: number) => stepOn(t, "note", day).inputs;
+    // over 90 days past due, and the charge-off: two, for 5 years (1,825 days) from the repayment
+    expect(at(repaid, repaidOn + 730).worstDaysPastDue24m).toBeGreaterThan(180);
+    expect(at(repaid, repaidOn + 731).worstDaysPastDue24m).toBe(0);
+    expect(at(repaid, repaidOn + 1825).seriousDelinquency60m).toBe(2);
+    expect(at(repaid, repaidOn + 1826).seriousDelinquency60m).toBe(0);
+    expect(stepOn(repaid, "note", repaidOn + 1826).score).toBeGreaterThan(
+      stepOn(repaid, "note", repaidOn + 1825).score,
+    );
+    // never repaid, it is still a serious delinquency (and still past due) more than 6 years on
+    for (const d of days) expect(at(never, d).seriousDelinquency60m).toBe(2);
+    expect(at(never, repaidOn + 1826).worstDaysPastDue24m).toBeGreaterThan(180);
   });
 
   it("closing a defaulted line never raises the score", () => {

@@ -231,6 +231,43 @@ describe("explainDay", () => {
     expect(text).toContain("What the customer can do");
   });
 
+  it("an application's score reasons are told from the file it was judged on, before its own inquiry: in their order", () => {
+    // two applications elsewhere, then one to open under a minimum no file meets: judged on 2 applications
+    // in 30 days (27 points short), after it 3 (35 short) — between them the income, 30 short. The reasons
+    // ranked the income first; told from the file after the inquiry they read "30 short", then "35 short"
+    const x = explainText(
+      [
+        "name: judged before its inquiry",
+        "profile: { age: 30, monthlyIncome: 5300, verified: true, creditHistoryMonths: 60 }",
+        "events:",
+        "  - { day: 0, type: policy, set: { minOpenScore: 950 } }",
+        "  - { day: 0, type: external_inquiry }",
+        "  - { day: 1, type: external_inquiry }",
+        "  - { day: 2, type: apply, product: open, amount: 3000 }",
+      ].join("\n"),
+      "judged.yaml",
+      2,
+    );
+    const decline = x.steps.find((s) => s.decision === "declined")!;
+    expect(decline.reasons.map((r) => r.code)).toEqual([
+      "SCORE_BELOW_OPEN_MINIMUM",
+      "LOW_INCOME",
+      "INQUIRIES_30D",
+      "INQUIRIES_180D",
+    ]);
+    const short = decline.reasons
+      .filter((r) => r.kind === "score")
+      .map((r) => Number(/— (\d+) short$/.exec(r.because[0]!)![1]));
+    expect(short).toEqual([30, 27, 15]);
+    expect(decline.reasons[2]!.because).toEqual([
+      'Credit applications, last 30 days: 2 (bin "2"), 8 of 35 points — 27 short',
+    ]);
+    // the scorecard of the day's end counts the inquiry, as the step's score does
+    expect(x.score.factors.find((f) => f.characteristic === "Credit applications, last 30 days")!.read).toBe(
+      3,
+    );
+  });
+
   it("the day of a restoration gives no advice from customer service's answer before the review", () => {
     // the review runs after the day's events, so a question asked that day is answered while the line is
     // still suspended ("the next periodic review is on" that very day)

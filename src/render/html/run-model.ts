@@ -13,6 +13,7 @@ import {
   type ReasonCode,
   type RuleFact,
   type Scenario,
+  type ScoreInputs,
   type Snapshot,
   type Status,
   type Trace,
@@ -103,13 +104,14 @@ const ENGINE_EVENTS = new Set<string>(ENGINE_EVENT_TYPES);
 /** A reason's words; its advice as things stand `at` (a step, its `facts`), when given. */
 export function reasonView(
   code: ReasonCode | string,
-  at?: Snapshot,
+  at?: Snapshot & { judged?: ScoreInputs },
   facts: readonly RuleFact[] = [],
 ): ReasonView {
   if (!isReasonCode(code)) return { code, text: code, advice: "", kind: "" };
   const info = REASONS[code];
   // on a step, a score reason in the words its characteristic's points call for (reasonTextIn)
-  const text = at?.inputs !== undefined ? reasonTextIn(code, at.inputs) : info.text;
+  const inputs = at?.judged ?? at?.inputs;
+  const text = inputs !== undefined ? reasonTextIn(code, inputs) : info.text;
   return { code, text, advice: adviceOf(code, at, facts), kind: info.kind };
 }
 
