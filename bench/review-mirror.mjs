@@ -1,5 +1,5 @@
 // The periodic review of a Huabei line written for json-rules-engine (a devDependency of the bench and the
-// tests only): an independent encoding of `periodicReview`'s decision rules (src/engine/review.ts), the
+// tests only): an independent encoding of `periodicReview`'s decision rules (src/engine/review/periodic.ts), the
 // decision type only (`periodicReview` also builds the reason codes and facts). The review bench
 // (review.bench.mjs) times it against the engine on the same cases; test/engine/review-mirror.test.ts holds
 // it to the engine's decisions on generated cases, so a rule change that leaves it behind fails there.

@@ -1,5 +1,5 @@
 // The review policy alone: decisions per second of credit-sim's periodic review of a Huabei line
-// (`periodicReview`, src/engine/review.ts) against the same policy's decision rules written for
+// (`periodicReview`, src/engine/review/periodic.ts) against the same policy's decision rules written for
 // json-rules-engine (a devDependency of the benches and tests only), on the same review cases (100,000 by default),
 // with the ratio (target ≥ 100 ×) and the share of decisions on which the two agree (must be 100 %).
 // Prints figures; asserts nothing on time.

@@ -65,7 +65,7 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
         day,
         e.instalments === null ? null : plan(c.policy, e.amount, e.instalments),
       );
-      // a use of the line: an unused line's closure counts from the last (review.ts: dormantClosure)
+      // a use of the line: an unused line's closure counts from the last (review/dormant.ts: dormantClosure)
       if (e.amount >= ACTIVITY_MIN_PURCHASE) {
         h.usedDay = day;
         h.extendedDay = day;

@@ -6,7 +6,7 @@ import { ACTIVITY_MIN_PURCHASE_TEXT } from "./scorecard.js";
 
 type ReasonKind = "score" | "adverse" | "positive";
 
-/** What the numbers of a rule's facts measure (see review.ts `RuleFact`). */
+/** What the numbers of a rule's facts measure (see verdict.ts `RuleFact`). */
 type FactUnit = "score" | "days" | "count" | "fen" | "ratio" | "share";
 
 export interface ReasonInfo {

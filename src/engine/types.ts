@@ -116,7 +116,7 @@ export interface Scenario {
 
 /** What the engine itself does on a day, beside the user's events. */
 export type EngineEvent =
-  /** a Huabei statement: what it bills (revolving.ts `StatementResult`: new purchases and instalments
+  /** a Huabei statement: what it bills (revolving/statement.ts `StatementResult`: new purchases and instalments
    *  billed, their fees, principal carried from earlier bills and the charges unpaid on it, what is already
    *  overdue — these five add up to what the statement says is owed —, the minimum due, arrears included,
    *  and on a closed line `toTerm`), its due day, and `closing` on the closure's own statement (the

@@ -4,8 +4,10 @@
 //
 // Its modules (src/scenario/format/), one concept each: money, reason-words (reasons, statuses, decisions),
 // lines (the lines held, named), event-text, remedy-text (customer service's steps; overdue-text and
-// debt-text say what an overdue left unpaid does and the debt advice), fact-text (a rule's facts),
-// advice. This module is their one face.
+// debt-text say what an overdue left unpaid does and the debt advice, next-due-text what falls due next,
+// rule-steps the rules an application would be declined for, score-bars-text a score out of reach,
+// asking-events the events a step asks for), fact-text (a rule's facts), advice. This module is their one
+// face.
 
 import { lineName } from "../engine/index.js";
 

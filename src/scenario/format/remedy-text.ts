@@ -6,16 +6,16 @@ import {
   lineName,
   REASONS,
   type Remedy,
-  type RuleFact,
   SCORE_MAX,
-  type ScoreBars,
 } from "../../engine/index.js";
 import { grouped } from "../../shared/text.js";
 import { withoutRepeats } from "./advice.js";
+import { increaseOf, requestReviewOf } from "./asking-events.js";
 import { notBetween, openDebtText, reduceDebtText } from "./debt-text.js";
 import { describeFact } from "./fact-text.js";
 import { BOTH_LINES, dueOn, forLines } from "./lines.js";
 import { money } from "./money.js";
+import { nextDueText } from "./next-due-text.js";
 import {
   atReview,
   closureLoans,
@@ -25,6 +25,8 @@ import {
   writeOffCallsIn,
 } from "./overdue-text.js";
 import { inSentence, recordedInSentence } from "./reason-words.js";
+import { withSteps } from "./rule-steps.js";
+import { scoreBarsText } from "./score-bars-text.js";
 
 /** A remedy in words, naming Jiebei when it is about Jiebei; `lines`: the lines the customer has
  *  (linesHeld), the only ones it speaks of. */
@@ -32,15 +34,6 @@ export function describeRemedy(r: Remedy, lines: readonly LineId[] = BOTH_LINES)
   const text = remedyText(r, lines);
   return r.line === "jiebei" ? `Jiebei: ${text}` : text;
 }
-
-/** The event that asks for an early review of `line`: without `line:` a request reviews the first line
- *  suspended, Huabei when both are, so Jiebei's is named. */
-const requestReviewOf = (line: LineId): string =>
-  line === "jiebei" ? "request_review with line: jiebei" : "request_review";
-
-/** The application that raises `line`'s limit: one without `line:` raises Huabei's, so Jiebei's is named. */
-const increaseOf = (line: LineId): string =>
-  line === "jiebei" ? "apply with line: jiebei, product: increase" : "apply, product: increase";
 
 /** A remedy in words, naming no line: what `describeRemedy` says, or a step the customer takes whatever
  *  the line (a verification, the clean period) when both lines give it. */
@@ -342,65 +335,4 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? `once the overdue amount is paid, repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}) at the earliest (paid today): restoration needs a clean period after an overdue`
         : `repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
   }
-}
-
-/** A score no file of the customer's reaches (`scoreBars`): the parameter and its value, on the file the
- *  decision reads or once `what` (the line restored, granted) is used, and the highest that file scores. */
-const scoreBarsText = (b: ScoreBars, what: string): string =>
-  b.onceUsed
-    ? `once ${what} is used (its credit counted used, as grantUsedFraction has it), the next review keeps it only at ${b.parameter} ${b.threshold}, and the highest score that file can read is ${b.best} — income, debt, repayments and time included`
-    : `it needs ${b.parameter} ${b.threshold}, and the highest score the customer's file can read is ${b.best} — income, debt, repayments and time included`;
-
-/** The rules an application would be declined for, each with its numbers and its step, joined by "; and ". */
-const withSteps = (facts: readonly RuleFact[], lines: readonly LineId[]): string =>
-  facts
-    .map((f) => {
-      const numbers = describeFact(f);
-      return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${stepOf(f, lines)}`;
-    })
-    .join("; and ");
-
-/** A rule's step: its advice — with the amount to repay where the fact has it (a balance too high for an
- *  increase: the least repayment, on the balance as it stands today, that brings it within the threshold). */
-function stepOf(f: RuleFact, lines: readonly LineId[]): string {
-  if (f.code === "UTILISATION_TOO_HIGH" && f.amount !== undefined && f.threshold !== undefined) {
-    const line = f.line === undefined ? "the line's" : `${lineName(f.line)}'s`;
-    return `repay at least ${money(f.amount)} of ${line} balance (as it stands today: interest accrues until then) to bring it to at most ${Number((Math.min(f.threshold, 1) * 100).toFixed(1))} % of its limit, then apply`;
-  }
-  return forLines(REASONS[f.code].advice, lines);
-}
-
-/** What falls due next, before it falls due: how much, by when it counts as paid on time, and what
- *  missing it costs. */
-function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
-  const jiebei = r.line === "jiebei";
-  const what = jiebei
-    ? `the ${money(r.amount)} instalment${r.interest !== undefined && r.interest > 0 ? ` (${money(r.interest)} of it interest)` : ""}`
-    : `the ${money(r.amount)} statement balance`;
-  const onTop =
-    r.onTopOf === undefined
-      ? ""
-      : `, on top of the ${money(r.onTopOf)} asked above (a repayment pays that first)`;
-  const head = `next due: ${what} falls due on ${r.date} (day ${r.day})${onTop}`;
-  if (r.by === undefined) return `${head}; its minimum is met already`;
-  const by =
-    r.by.before !== undefined
-      ? `by ${r.by.date} (day ${r.by.day}), before the next ${jiebei ? "instalment" : "bill"} falls due on day ${r.by.before} (a repayment then pays that first)`
-      : r.by.day === r.day
-        ? `by ${r.by.date} (day ${r.by.day}), the due day itself`
-        : `by ${r.by.date} (day ${r.by.day}), the last of its grace days`;
-  const pay = jiebei
-    ? `pay it ${by}, and it counts as paid on time`
-    : r.minimum >= r.amount
-      ? `pay it ${by}, and it counts as paid on time`
-      : `pay it, or at least the ${money(r.minimum)} minimum, ${by}, and it counts as paid on time`;
-  const rate = `${Number((r.penalty * 100).toFixed(4))} %`;
-  const missed = jiebei
-    ? `missed, the instalment is overdue: its principal bears a penalty of ${rate} a day instead of interest, from the day after the due day, and a missed due date goes on the record`
-    : `missed, the whole bill is overdue: its unpaid principal bears a penalty of ${rate} a day, from the day after the due day, and a missed due date goes on the record`;
-  const suspends =
-    r.suspends === undefined
-      ? ""
-      : `; still unpaid on ${r.suspends.date} (day ${r.suspends.day}), ${r.suspends.days} days past due, the customer's open lines are suspended`;
-  return `${head}: ${pay}; ${missed}${suspends}`;
 }

@@ -1,0 +1,69 @@
+// What a coming due notice asks, and its last day on time.
+
+import type { Calendar } from "../calendar.js";
+import type { Customer } from "../customer.js";
+import * as loans from "../loans.js";
+import { wholeFen } from "../money.js";
+import * as revolving from "../revolving.js";
+import type { Fen } from "../types.js";
+import type { LineId } from "../vocabulary.js";
+import { toMorningOf } from "./copy.js";
+import { repaidToday } from "./falling-due.js";
+
+/** What the due notice of line `id` asks on its due day `until` (after `day`), for a customer who repays
+ *  `paid` on it today (what the steps beside it ask: the overdue, what is due in its grace days) and nothing
+ *  more until then: on Huabei the bills due by then (`amount`, the statement balance) and the part that
+ *  keeps them out of arrears (`minimum`); on Jiebei the instalments falling due (`amount` and `minimum`
+ *  alike) and of them the interest (`interest`) — less what is past due by then — and the last day a
+ *  repayment of the minimum alone still counts as on time (the end of its grace days, or the day before the
+ *  next due day within them, `before`; null when nothing of it can fall into arrears: Huabei's minimum met
+ *  already). */
+export function noticeOn(
+  c: Customer,
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  until: number,
+  paid: Fen = 0,
+): { amount: Fen; minimum: Fen; interest: Fen; last: number | null; before: number | null } {
+  const s = repaidToday(c, id, day, calendar, paid);
+  toMorningOf(s, until);
+  const tolerance = wholeFen(c.policy.toleranceAmount);
+  if (id === "huabei") {
+    const l = s.customer.huabei.ledger;
+    const past = revolving.overdueAmount(l);
+    const { due, minimum } = revolving.dueBy(l, until);
+    return {
+      amount: due - past,
+      minimum: Math.max(0, minimum - past),
+      interest: 0,
+      ...onlyThis(revolving.graceLastDay(l, until), revolving.owedAhead(l, until).first),
+    };
+  }
+  const b = s.customer.jiebei.book;
+  const amount = loans.dueOn(b, until);
+  // the tolerance read as the grace's end will read it: with the interest its days add
+  const accrues = b.accruing;
+  // a due day within the grace days cuts them short only when a repayment then pays its instalment first:
+  // an older loan's (a younger one's waits behind this one's)
+  const next = loans.comingInstalments(b, until, accrues, tolerance)?.day ?? null;
+  return {
+    amount,
+    minimum: amount,
+    interest: loans.dueInterestOn(b, until),
+    ...onlyThis(
+      loans.graceLastDay(b, until, tolerance, accrues),
+      next !== null && loans.fallsDueFirst(b, until, next) ? next : null,
+    ),
+  };
+}
+
+/** The last day a repayment of what falls due on a due day alone is on time: the end of its grace days — but
+ *  the day before the next due day when that comes within them (`before`: a repayment then pays what falls
+ *  due that day first — another loan's instalment, the oldest loan's first: Jiebei's caller passes such a day
+ *  only when an older loan falls due on it). */
+function onlyThis(last: number | null, next: number | null): { last: number | null; before: number | null } {
+  return last !== null && next !== null && next <= last
+    ? { last: next - 1, before: next }
+    : { last, before: null };
+}

@@ -1,0 +1,44 @@
+// The instalment plans: a plan's next instalment, the plans run to term on a closed line, and dropping the
+// plans repaid.
+
+import type { Fen } from "../types.js";
+import type { InstalmentPlan, Revolving } from "./ledger.js";
+
+/** Drops the instalment plans with nothing left to bill — a new list only when one is dropped: statements
+ *  and repayments of a population, most lines with no plan or none repaid, made an empty copy each. */
+export function dropRepaidPlans(l: Revolving): void {
+  for (const p of l.plans)
+    if (p.unbilled <= 0) {
+      l.plans = l.plans.filter((x) => x.unbilled > 0);
+      return;
+    }
+}
+
+/** A plan's next instalment: its principal (a plan partly settled early bills what is left of it, never
+ *  more) and its fee. */
+export function nextInstalment(p: InstalmentPlan): { part: Fen; fee: Fen } {
+  const last = p.billed + 1 >= p.term;
+  return {
+    part: last ? p.unbilled : Math.min(p.unbilled, Math.floor(p.principal / p.term)),
+    fee: last ? p.fee - p.feeBilled : Math.round(p.fee / p.term),
+  };
+}
+
+/**
+ * On a line whose instalment plans run to term (closed in no default): the plans' next instalments with
+ * their fees (billed on the next statement), and how many statements the plans still bill. (When what is
+ * owed falls due, the bills stated with it: owedAhead.)
+ */
+export function runningToTerm(l: Revolving): { instalment: Fen; statements: number } {
+  let instalment = 0;
+  let statements = 0;
+  for (const p of l.plans) {
+    const next = nextInstalment(p);
+    instalment += next.part + next.fee;
+    // the instalments left keep their amount: a plan partly settled early ends sooner
+    const per = Math.floor(p.principal / p.term);
+    const left = p.term - p.billed;
+    statements = Math.max(statements, per > 0 ? Math.min(left, Math.ceil(p.unbilled / per)) : left);
+  }
+  return { instalment, statements };
+}

@@ -1,0 +1,26 @@
+// The rules an application would be declined for, in words, each with its numbers and its step.
+
+import { type LineId, lineName, REASONS, type RuleFact } from "../../engine/index.js";
+import { describeFact } from "./fact-text.js";
+import { forLines } from "./lines.js";
+import { money } from "./money.js";
+import { inSentence } from "./reason-words.js";
+
+/** The rules an application would be declined for, each with its numbers and its step, joined by "; and ". */
+export const withSteps = (facts: readonly RuleFact[], lines: readonly LineId[]): string =>
+  facts
+    .map((f) => {
+      const numbers = describeFact(f);
+      return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${stepOf(f, lines)}`;
+    })
+    .join("; and ");
+
+/** A rule's step: its advice — with the amount to repay where the fact has it (a balance too high for an
+ *  increase: the least repayment, on the balance as it stands today, that brings it within the threshold). */
+function stepOf(f: RuleFact, lines: readonly LineId[]): string {
+  if (f.code === "UTILISATION_TOO_HIGH" && f.amount !== undefined && f.threshold !== undefined) {
+    const line = f.line === undefined ? "the line's" : `${lineName(f.line)}'s`;
+    return `repay at least ${money(f.amount)} of ${line} balance (as it stands today: interest accrues until then) to bring it to at most ${Number((Math.min(f.threshold, 1) * 100).toFixed(1))} % of its limit, then apply`;
+  }
+  return forLines(REASONS[f.code].advice, lines);
+}
