@@ -56,7 +56,7 @@ interface LineBase {
    *  is reviewed on its own request) */
   lastReviewRequest: number | null;
   /** the policy in force before the latest `policy` event, if the line was open then: a line that fails the
-   *  new one only where it asks more (changeAlone, review.ts) is suspended for the policy, not for credit */
+   *  new one only where it asks more (changeAlone, standard.ts) is suspended for the policy, not for credit */
   previousPolicy: Policy | null;
   /** while the line is suspended for policy (beneath a security hold too): the policy before the change
    *  that suspended it (the line met it, or failed it only on a rule the change loosened) — while nothing

@@ -64,7 +64,7 @@ export function suspendsAt(c: Customer, line: Line): number {
  *  change (previousPolicy), or on a line the change holds suspended (policyBefore), a trigger the policy
  *  before it would not have pulled yet — the change lowered it below the days already past due — is the
  *  change's, as a review's suspension is when what the line fails is the change's alone (changeAlone,
- *  review.ts): an active line is suspended for `policy`, citing POLICY_CHANGE first and both thresholds
+ *  standard.ts): an active line is suspended for `policy`, citing POLICY_CHANGE first and both thresholds
  *  (`before`), and a line already suspended for policy stays so; once the old threshold is reached too,
  *  the delinquency is the customer's, as above. */
 export function overdueTrigger(c: Customer, line: Line, day: number): Verdict | null {
