@@ -243,6 +243,53 @@ export function calendarHint(text: string): { hint?: string } {
     : { hint: `${named} has ${days} days: the last is ${year}-${ymd[2]}-${days}` };
 }
 
+/** The start a scenario's days count from: its own, or the default; undefined when its own is no date. */
+function startOf(data: unknown): string | undefined {
+  const start = isRecord(data) ? data.start : undefined;
+  if (start === undefined) return "2024-01-01";
+  return typeof start === "string" && parseIsoDate(start) !== null ? start : undefined;
+}
+
+/**
+ * A calendar date written where a scenario counts days (`until`, an event's or an expectation's `day`):
+ * the story is told in dates, and the file counts days from `start`. An event or an expectation takes the
+ * date as it is (`date:`); `until` takes the day it is. Undefined for any other field or value.
+ */
+function dayAsDateHint(
+  path: readonly PropertyKey[],
+  found: unknown,
+  data: unknown,
+): { hint: string } | undefined {
+  if (typeof found !== "string") return undefined;
+  const date = found.trim();
+  const epochDay = parseIsoDate(date);
+  if (epochDay === null) return undefined;
+  const isUntil = path.length === 1 && path[0] === "until";
+  const isDay =
+    path.length === 3 &&
+    (path[0] === "events" || path[0] === "expect") &&
+    typeof path[1] === "number" &&
+    path[2] === "day";
+  if (!isUntil && !isDay) return undefined;
+  const start = startOf(data);
+  const day = start === undefined ? undefined : epochDay - parseIsoDate(start)!;
+  if (isDay)
+    return {
+      hint:
+        day === undefined || day < 0
+          ? `write date: ${date} (a date goes in \`date\`, a day number in \`day\`)`
+          : `write date: ${date} (or day: ${day}, counted from start, ${start})`,
+    };
+  if (day === undefined)
+    return { hint: `until counts days from start; write start as YYYY-MM-DD, then the day ${date} is` };
+  return {
+    hint:
+      day < 0
+        ? `until counts days from start (${start}); ${date} is before it: move start earlier, or write a later date`
+        : `write ${day}: until counts days from start (${start}); ${date} is day ${day}`,
+  };
+}
+
 /** YAML 1.1's booleans, which YAML 1.2 (and so credit-sim) reads as text. */
 const YAML11_TRUE = /^(?:y|Y|yes|Yes|YES|on|On|ON)$/;
 const YAML11_FALSE = /^(?:n|N|no|No|NO|off|Off|OFF)$/;
@@ -452,7 +499,7 @@ export function describeIssue(
         ...base,
         expected: expectedType(issue.expected, found),
         found: describeValue(found),
-        ...typeHint(issue.expected, found, issue.path.at(-1)),
+        ...(dayAsDateHint(issue.path, found, data) ?? typeHint(issue.expected, found, issue.path.at(-1))),
       });
     case "too_small":
     case "too_big": {

@@ -125,6 +125,32 @@ describe("every problem at once", () => {
     );
   });
 
+  it("a date written where a day number goes: the day it is, counted from start, or the date field that takes it", () => {
+    // a newcomer writes the calendar dates the story is told in; `until` and `day` count days from start
+    const e = problems(
+      [
+        "name: t",
+        "start: 2024-01-01",
+        "until: 2025-01-31",
+        "events:",
+        "  - { day: 2024-02-01, type: note, text: a }",
+        "expect:",
+        "  - { day: 2024-03-01, status: none }",
+        "",
+      ].join("\n"),
+    );
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.hint}`)).toEqual([
+      "until: write 396: until counts days from start (2024-01-01); 2025-01-31 is day 396",
+      "events[0].day: write date: 2024-02-01 (or day: 31, counted from start, 2024-01-01)",
+      "expect[0].day: write date: 2024-03-01 (or day: 60, counted from start, 2024-01-01)",
+    ]);
+    // from the default start when the file names none; a date before start is said as such
+    const early = problems("name: t\nuntil: 2023-12-31\nevents: []\n");
+    expect(early.details.hint).toBe(
+      "until counts days from start (2024-01-01); 2023-12-31 is before it: move start earlier, or write a later date",
+    );
+  });
+
   it("a list or a mapping left empty (YAML reads it as null) is told how to write an empty one", () => {
     const e = problems("name: t\nprofile:\nevents:\n");
     expect(e.problems.map((p) => `${p.details.field}: ${p.details.found}: ${p.details.hint}`)).toEqual([
