@@ -5,6 +5,7 @@ import type * as z from "zod";
 import { parseIsoDate, REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
 import { describeValue, formatPath, InputError, type InputErrorDetails, suggest } from "../shared/errors.js";
 import { EVENT_FIELDS, EVENT_TYPES, EventSchema, eventTypeMeant, knownKeys } from "./schema.js";
+import { wordMeant } from "./words-meant.js";
 
 export interface IssueHooks {
   /** the field names allowed at `path` (for "did you mean"); default: the scenario's */
@@ -55,7 +56,10 @@ export function beneathEventType(issue: z.core.$ZodIssue, data: unknown): z.core
   if (!isRecord(event)) return [];
   const meant = eventTypeMeant(event.type);
   if (meant === undefined) return underEveryType(event, at);
-  const r = EventSchema.safeParse({ ...event, type: meant });
+  // a word from the story brings the fields its type comes with (`type: open` is an application to open)
+  const brought =
+    eventTypeMeant(event.type, false) === undefined ? (wordMeant("type", event.type)?.with ?? {}) : {};
+  const r = EventSchema.safeParse({ ...brought, ...event, type: meant });
   return r.success ? [] : r.error.issues.map((i) => ({ ...i, path: [...at, ...i.path] }));
 }
 
@@ -120,6 +124,19 @@ function rangeHint(issue: z.core.$ZodIssue, found: unknown, data: unknown): { hi
   if (last === "day")
     return { hint: "day 0 is the scenario's `start`; move `start` earlier for earlier events" };
   return {};
+}
+
+/** What a word from the story meant, where the format's own word for it is no spelling away (words-meant.ts):
+ *  only a value among `options` when they are given (a field of another document may share the name). */
+function wordHint(
+  field: PropertyKey | undefined,
+  found: unknown,
+  options?: readonly string[],
+): { hint?: string } {
+  const meant = wordMeant(field, found);
+  if (meant === undefined) return {};
+  if (options !== undefined && (meant.value === undefined || !options.includes(meant.value))) return {};
+  return { hint: meant.hint };
 }
 
 const didYouMean = (guess: string | undefined) => (guess ? { hint: `did you mean "${guess}"?` } : {});
@@ -420,7 +437,9 @@ export function describeIssue(
             ? { hint: "YAML merge keys (`<<: *name`) are not read: write the event's fields out" }
             : found === undefined
               ? { hint: "add `type: …`, e.g. type: purchase" }
-              : didYouMean(guess)),
+              : guess
+                ? didYouMean(guess)
+                : wordHint("type", found)),
         });
       }
       // a mapping that reached into an option whose field is refused: that field, said as any value — not
@@ -490,7 +509,7 @@ export function describeIssue(
         ...base,
         expected,
         found: describeValue(found),
-        ...didYouMean(guess),
+        ...(guess ? didYouMean(guess) : wordHint(last, found, options)),
       });
     }
     case "invalid_type":

@@ -151,6 +151,35 @@ describe("every problem at once", () => {
     );
   });
 
+  it("the article's and everyday words for the format's own, where no spelling is near, are told what to write", () => {
+    // a newcomer writes Zhang Ming's story in the words it is told in: a customer "opens" Huabei, calls
+    // "customer service", changes his "mobile", asks for a "limit increase"; his account is "deactivated"
+    const e = problems(
+      [
+        "name: t",
+        "events:",
+        "  - { day: 0, type: open, amount: 5000 }",
+        "  - { day: 1, type: customer_service }",
+        "  - { day: 2, type: change_profile, field: mobile }",
+        "  - { day: 3, type: apply, product: increase_limit, amount: 3000 }",
+        "  - { day: 4, type: overdue, amount: 300 }",
+        "expect:",
+        "  - { day: 5, status: deactivated }",
+        "  - { day: 5, decision: rejected }",
+        "",
+      ].join("\n"),
+    );
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.hint}`)).toEqual([
+      "events[0].type: write type: apply, product: open (an application to open a line)",
+      "events[1].type: write type: contact_support (customer service answers)",
+      'events[2].field: did you mean "phone"?',
+      'events[3].product: did you mean "increase"?',
+      "events[4].type: an overdue is not an event: leave a bill unpaid past its due day and grace days (repay later, or not at all) and it goes overdue by itself",
+      "expect[0].status: write suspended (stopped for now: `cause` says why — credit, security or policy) or closed (ended)",
+      'expect[1].decision: did you mean "declined"?',
+    ]);
+  });
+
   it("a list or a mapping left empty (YAML reads it as null) is told how to write an empty one", () => {
     const e = problems("name: t\nprofile:\nevents:\n");
     expect(e.problems.map((p) => `${p.details.field}: ${p.details.found}: ${p.details.hint}`)).toEqual([
