@@ -577,14 +577,18 @@ describe("the article's causes, as a newcomer tells them (test/fixtures/scenario
     const run = story("policy-tightened-then-loosened.yaml");
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
     const steps = run.trace.steps;
-    const said = on(steps, "contact_support", "2024-03-20").remedies.map(describeRemedy).join("\n");
+    const said = on(steps, "contact_support", "2024-03-20")
+      .remedies.map((r) => describeRemedy(r))
+      .join("\n");
     expect(said).toContain(
       "no review restores the line under the current policy, whatever the customer does",
     );
     expect(said).toContain("only a change of the lender's policy (a lower minScore) would");
     // no review restores it while the tightened policy stands
     expect(steps.filter((s) => s.decision === "restored" && s.date < "2024-09-01")).toEqual([]);
-    const after = on(steps, "contact_support", "2024-09-02").remedies.map(describeRemedy).join("\n");
+    const after = on(steps, "contact_support", "2024-09-02")
+      .remedies.map((r) => describeRemedy(r))
+      .join("\n");
     expect(after).toContain("nothing more is needed");
     expect(on(steps, "request_review", "2024-09-03")).toMatchObject({ decision: "restored", limit: 300_000 });
   });
