@@ -593,6 +593,24 @@ describe("the article's causes, as a newcomer tells them (test/fixtures/scenario
     expect(on(steps, "request_review", "2024-09-03")).toMatchObject({ decision: "restored", limit: 300_000 });
   });
 
+  it("profile changes: where the line is — the third within the 30-day window suspends, a day outside it does not", () => {
+    const run = story("profile-changes-the-line.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const changes = steps.filter((s) => s.event.type === "change_profile");
+    // four changes from January to March, never three within 30 days (1 February to 3 March is 31): none
+    // suspends; three in June (1st, 15th, 30th) do, on the third, with the count and the policy's line
+    expect(changes.filter((s) => s.decision === "suspended").map((s) => s.date)).toEqual(["2024-06-30"]);
+    expect(changes.find((s) => s.decision === "suspended")!.facts).toEqual([
+      { code: "SECURITY_PROFILE_CHANGES", parameter: "securityMaxChanges", threshold: 2, value: 3 },
+    ]);
+    expect(run.loaded.scenario.policy.securityWindowDays).toBe(30);
+    // customer service says the one step that lifts the hold, and it does the day it is taken
+    const asked = on(steps, "contact_support", "2024-07-02").remedies.map((r) => r.kind);
+    expect(asked).toContain("verify_identity");
+    expect(on(steps, "verify_identity", "2024-07-03")).toMatchObject({ decision: "restored", cause: null });
+  });
+
   it("one or two short overdues: a day or two late is within the grace days; after them, overdue with its penalty, and nothing suspended", () => {
     const run = story("short-overdues-and-grace.yaml");
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
