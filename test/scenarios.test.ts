@@ -532,3 +532,105 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     expect(closure.reasons).toEqual(["LONG_SUSPENSION", "SECURITY_PROFILE_CHANGES"]);
   });
 });
+
+describe("the article's causes, as a newcomer tells them (test/fixtures/scenarios)", () => {
+  const story = (name: string) => runScenario(join(ROOT, "test/fixtures/scenarios", name));
+  const on = (steps: readonly Step[], type: string, date: string) =>
+    steps.find((s) => s.event.type === type && s.date === date)!;
+
+  it("a security hold, then the overdue beneath it: suspended for credit too, and verifying no longer restores it alone", () => {
+    const run = story("hold-then-overdue.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    // asked under the hold, 23 days past due: pay now, or the check of 11 March suspends it for credit too
+    const pay = on(steps, "contact_support", "2024-03-04").remedies.find((r) => r.kind === "pay_overdue")!;
+    expect(pay).toMatchObject({
+      by: { day: 70, what: "suspension" },
+      forCredit: { lines: ["huabei"], open: false },
+    });
+    expect(describeRemedy(pay)).toBe(
+      "pay the overdue ¥3,033.00 now: unpaid at the end of 2024-03-11 (day 70), it is too long past due and Huabei, suspended already, is suspended for credit too: restoring it then needs the overdue paid and a clean period after it, whatever lifts the present suspension",
+    );
+    // what it said happens: the hold stays the status, the suspension for credit is beneath it
+    expect(on(steps, "overdue", "2024-03-11")).toMatchObject({
+      decision: "suspended",
+      cause: "security",
+      beneath: "credit",
+    });
+    // verifying a week after the repayment lifts the hold and leaves the suspension for credit
+    expect(on(steps, "verify_identity", "2024-03-20")).toMatchObject({
+      decision: "suspended",
+      cause: "credit",
+    });
+    // the day customer service named after the repayment is the day the review restores it
+    const asked = on(steps, "contact_support", "2024-03-13").remedies.find(
+      (r) => r.kind === "wait_for_review",
+    )!;
+    expect(asked).toMatchObject({ day: 166 });
+    expect(steps.find((s) => s.decision === "restored")).toMatchObject({
+      day: 166,
+      event: { type: "review" },
+    });
+  });
+
+  it("a policy tightened past her reach, then loosened: only the lender's change restores it, and then at once", () => {
+    const run = story("policy-tightened-then-loosened.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const said = on(steps, "contact_support", "2024-03-20")
+      .remedies.map((r) => describeRemedy(r))
+      .join("\n");
+    expect(said).toContain(
+      "no review restores the line under the current policy, whatever the customer does",
+    );
+    expect(said).toContain("only a change of the lender's policy (a lower minScore) would");
+    // no review restores it while the tightened policy stands
+    expect(steps.filter((s) => s.decision === "restored" && s.date < "2024-09-01")).toEqual([]);
+    const after = on(steps, "contact_support", "2024-09-02")
+      .remedies.map((r) => describeRemedy(r))
+      .join("\n");
+    expect(after).toContain("nothing more is needed");
+    expect(on(steps, "request_review", "2024-09-03")).toMatchObject({ decision: "restored", limit: 300_000 });
+  });
+
+  it("profile changes: where the line is — the third within the 30-day window suspends, a day outside it does not", () => {
+    const run = story("profile-changes-the-line.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const changes = steps.filter((s) => s.event.type === "change_profile");
+    // four changes from January to March, never three within 30 days (1 February to 3 March is 31): none
+    // suspends; three in June (1st, 15th, 30th) do, on the third, with the count and the policy's line
+    expect(changes.filter((s) => s.decision === "suspended").map((s) => s.date)).toEqual(["2024-06-30"]);
+    expect(changes.find((s) => s.decision === "suspended")!.facts).toEqual([
+      { code: "SECURITY_PROFILE_CHANGES", parameter: "securityMaxChanges", threshold: 2, value: 3 },
+    ]);
+    expect(run.loaded.scenario.policy.securityWindowDays).toBe(30);
+    // customer service says the one step that lifts the hold, and it does the day it is taken
+    const asked = on(steps, "contact_support", "2024-07-02").remedies.map((r) => r.kind);
+    expect(asked).toContain("verify_identity");
+    expect(on(steps, "verify_identity", "2024-07-03")).toMatchObject({ decision: "restored", cause: null });
+  });
+
+  it("one or two short overdues: a day or two late is within the grace days; after them, overdue with its penalty, and nothing suspended", () => {
+    const run = story("short-overdues-and-grace.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    // no overdue before April: 11 February and 12 March are inside the 3 grace days, at no charge
+    expect(steps.filter((s) => s.event.type === "overdue").map((s) => s.date)).toEqual([
+      "2024-04-14",
+      "2024-05-14",
+    ]);
+    // ¥1,000 past due from the day after the due day (the 10th) at 0.05 % a day: 3 days, then 4
+    expect(on(steps, "repay", "2024-02-11").applied).toBe(100_000);
+    expect(on(steps, "repay", "2024-03-12").applied).toBe(100_000);
+    expect(on(steps, "repay", "2024-04-14").applied).toBe(100_150);
+    expect(on(steps, "repay", "2024-05-15").applied).toBe(100_200);
+    expect(decisions(steps).filter((s) => s.decision !== "approved")).toEqual([]);
+    expect(
+      run.trace.grid
+        .huabei!.slice(0, 5)
+        .map((m) => m.code)
+        .join(""),
+    ).toBe("*NN11");
+  });
+});

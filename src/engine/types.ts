@@ -221,7 +221,7 @@ export type Remedy = {
       afterwards?: { day: number; date: string; what: Exclude<OverdueAction, "review"> };
       /** with `suspension` (in `today`, `by` or `afterwards`): the lines that check acts on that are
        *  suspended already (for a policy change, or under a security hold) — it records their suspension
-       *  for credit, the delinquency the customer's, rather than suspends them — and whether it suspends an
+       *  for credit too (the overdue is the customer's own), rather than suspends them — and whether it suspends an
        *  open line too (`open`) */
       forCredit?: { lines: LineId[]; open: boolean };
       /** the periodic review (`day`, `date`) whose closure of a line, the overdue still unpaid, answers a

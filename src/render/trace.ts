@@ -151,6 +151,14 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
       lines.push(c.dim(`${indent}also ${f.code}  ${reasonText(f.code)}${numbers ? ` (${numbers})` : ""}`));
     }
   }
+  // a suspension recorded beneath a security hold: the status column still reads the hold's, so the row
+  // says what was recorded (the summary and `explain` say it too)
+  if (step.beneath !== undefined)
+    lines.push(
+      c.dim(
+        `${indent}suspended for ${step.beneath} beneath the security hold: the status says security until identity is verified, then ${step.beneath}`,
+      ),
+    );
   const change = step.moves.length > 0 || step.byTime ? scoreChangeText(step) : null;
   if (change !== null) lines.push(c.dim(`${indent}${change}`));
   for (const r of step.remedies) lines.push(`${indent}${c.cyan("→")} ${describeRemedy(r, linesHeld(step))}`);

@@ -5,6 +5,7 @@ import type * as z from "zod";
 import { parseIsoDate, REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
 import { describeValue, formatPath, InputError, type InputErrorDetails, suggest } from "../shared/errors.js";
 import { EVENT_FIELDS, EVENT_TYPES, EventSchema, eventTypeMeant, knownKeys } from "./schema.js";
+import { wordMeant } from "./words-meant.js";
 
 export interface IssueHooks {
   /** the field names allowed at `path` (for "did you mean"); default: the scenario's */
@@ -55,7 +56,10 @@ export function beneathEventType(issue: z.core.$ZodIssue, data: unknown): z.core
   if (!isRecord(event)) return [];
   const meant = eventTypeMeant(event.type);
   if (meant === undefined) return underEveryType(event, at);
-  const r = EventSchema.safeParse({ ...event, type: meant });
+  // a word from the story brings the fields its type comes with (`type: open` is an application to open)
+  const brought =
+    eventTypeMeant(event.type, false) === undefined ? (wordMeant("type", event.type)?.with ?? {}) : {};
+  const r = EventSchema.safeParse({ ...brought, ...event, type: meant });
   return r.success ? [] : r.error.issues.map((i) => ({ ...i, path: [...at, ...i.path] }));
 }
 
@@ -120,6 +124,19 @@ function rangeHint(issue: z.core.$ZodIssue, found: unknown, data: unknown): { hi
   if (last === "day")
     return { hint: "day 0 is the scenario's `start`; move `start` earlier for earlier events" };
   return {};
+}
+
+/** What a word from the story meant, where the format's own word for it is no spelling away (words-meant.ts):
+ *  only a value among `options` when they are given (a field of another document may share the name). */
+function wordHint(
+  field: PropertyKey | undefined,
+  found: unknown,
+  options?: readonly string[],
+): { hint?: string } {
+  const meant = wordMeant(field, found);
+  if (meant === undefined) return {};
+  if (options !== undefined && (meant.value === undefined || !options.includes(meant.value))) return {};
+  return { hint: meant.hint };
 }
 
 const didYouMean = (guess: string | undefined) => (guess ? { hint: `did you mean "${guess}"?` } : {});
@@ -241,6 +258,53 @@ export function calendarHint(text: string): { hint?: string } {
   return day < 1
     ? { hint: `a day of the month is 01 to 31 (${named} has ${days} days)` }
     : { hint: `${named} has ${days} days: the last is ${year}-${ymd[2]}-${days}` };
+}
+
+/** The start a scenario's days count from: its own, or the default; undefined when its own is no date. */
+function startOf(data: unknown): string | undefined {
+  const start = isRecord(data) ? data.start : undefined;
+  if (start === undefined) return "2024-01-01";
+  return typeof start === "string" && parseIsoDate(start) !== null ? start : undefined;
+}
+
+/**
+ * A calendar date written where a scenario counts days (`until`, an event's or an expectation's `day`):
+ * the story is told in dates, and the file counts days from `start`. An event or an expectation takes the
+ * date as it is (`date:`); `until` takes the day it is. Undefined for any other field or value.
+ */
+function dayAsDateHint(
+  path: readonly PropertyKey[],
+  found: unknown,
+  data: unknown,
+): { hint: string } | undefined {
+  if (typeof found !== "string") return undefined;
+  const date = found.trim();
+  const epochDay = parseIsoDate(date);
+  if (epochDay === null) return undefined;
+  const isUntil = path.length === 1 && path[0] === "until";
+  const isDay =
+    path.length === 3 &&
+    (path[0] === "events" || path[0] === "expect") &&
+    typeof path[1] === "number" &&
+    path[2] === "day";
+  if (!isUntil && !isDay) return undefined;
+  const start = startOf(data);
+  const day = start === undefined ? undefined : epochDay - parseIsoDate(start)!;
+  if (isDay)
+    return {
+      hint:
+        day === undefined || day < 0
+          ? `write date: ${date} (a date goes in \`date\`, a day number in \`day\`)`
+          : `write date: ${date} (or day: ${day}, counted from start, ${start})`,
+    };
+  if (day === undefined)
+    return { hint: `until counts days from start; write start as YYYY-MM-DD, then the day ${date} is` };
+  return {
+    hint:
+      day < 0
+        ? `until counts days from start (${start}); ${date} is before it: move start earlier, or write a later date`
+        : `write ${day}: until counts days from start (${start}); ${date} is day ${day}`,
+  };
 }
 
 /** YAML 1.1's booleans, which YAML 1.2 (and so credit-sim) reads as text. */
@@ -373,7 +437,9 @@ export function describeIssue(
             ? { hint: "YAML merge keys (`<<: *name`) are not read: write the event's fields out" }
             : found === undefined
               ? { hint: "add `type: …`, e.g. type: purchase" }
-              : didYouMean(guess)),
+              : guess
+                ? didYouMean(guess)
+                : wordHint("type", found)),
         });
       }
       // a mapping that reached into an option whose field is refused: that field, said as any value — not
@@ -443,7 +509,7 @@ export function describeIssue(
         ...base,
         expected,
         found: describeValue(found),
-        ...didYouMean(guess),
+        ...(guess ? didYouMean(guess) : wordHint(last, found, options)),
       });
     }
     case "invalid_type":
@@ -452,7 +518,7 @@ export function describeIssue(
         ...base,
         expected: expectedType(issue.expected, found),
         found: describeValue(found),
-        ...typeHint(issue.expected, found, issue.path.at(-1)),
+        ...(dayAsDateHint(issue.path, found, data) ?? typeHint(issue.expected, found, issue.path.at(-1))),
       });
     case "too_small":
     case "too_big": {

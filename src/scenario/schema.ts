@@ -29,6 +29,7 @@ import {
 import { suggest } from "../shared/errors.js";
 import type { Holds, Same } from "../shared/type-assert.js";
 import { MAX_DAY } from "./shape.js";
+import { eventTypeWord } from "./words-meant.js";
 
 export { EVENT_TYPES, PROFILE_FIELDS } from "../engine/index.js";
 
@@ -204,11 +205,11 @@ export const EVENT_FIELDS: ReadonlyMap<string, readonly z.ZodType[]> = (() => {
 })();
 
 /** The event type a written one is or most likely means (the did-you-mean), if any. */
-export function eventTypeMeant(type: unknown): EventType | undefined {
+export function eventTypeMeant(type: unknown, words = true): EventType | undefined {
   if (typeof type !== "string") return undefined;
-  return (EVENT_TYPES as readonly string[]).includes(type)
-    ? (type as EventType)
-    : (suggest(type, EVENT_TYPES) as EventType | undefined);
+  if ((EVENT_TYPES as readonly string[]).includes(type)) return type as EventType;
+  // a near spelling first; else a word from the story that stands for a type (`open`, `customer_service`)
+  return (suggest(type, EVENT_TYPES) as EventType | undefined) ?? (words ? eventTypeWord(type) : undefined);
 }
 
 // The written events and the vocabulary name the same types (a compile error otherwise).

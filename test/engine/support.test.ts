@@ -2319,7 +2319,7 @@ describe("contact_support: the overdue check on a line suspended already", () =>
     on.support(56),
   ];
 
-  it("says the suspension becomes one for credit, not that open lines are suspended", () => {
+  it("says the line is suspended for credit too, and what restoring it then needs — not that open lines are suspended", () => {
     const t = run(events(false), { policy, until: 62 });
     expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
     const pay = remedy(stepOn(t, "contact_support", 56).remedies, "pay_overdue")!;
@@ -2328,7 +2328,7 @@ describe("contact_support: the overdue check on a line suspended already", () =>
       forCredit: { lines: ["huabei"], open: false },
     });
     expect(describeRemedy(pay)).toBe(
-      "pay the overdue ¥1,002.50 now: unpaid at the end of 2024-03-01 (day 60), it is too long past due and Huabei's suspension becomes one for credit, the delinquency the customer's",
+      "pay the overdue ¥1,002.50 now: unpaid at the end of 2024-03-01 (day 60), it is too long past due and Huabei, suspended already, is suspended for credit too: restoring it then needs the overdue paid and a clean period after it, whatever lifts the present suspension",
     );
     // what it says: the line, suspended already, is suspended for credit that day
     expect(stepOn(t, "overdue", 60)).toMatchObject({ decision: "suspended", cause: "credit" });
@@ -2339,7 +2339,7 @@ describe("contact_support: the overdue check on a line suspended already", () =>
     const pay = remedy(stepOn(t, "contact_support", 56).remedies, "pay_overdue")!;
     expect(pay.forCredit).toEqual({ lines: ["huabei"], open: true });
     expect(describeRemedy(pay)).toMatch(
-      /too long past due: the customer's open lines are suspended, and Huabei's suspension becomes one for credit/,
+      /too long past due: the customer's open lines are suspended, and Huabei, suspended already, is suspended for credit too: restoring it then needs the overdue paid/,
     );
     expect(stepsOf(t, "overdue", 60).map((x) => [x.line, x.decision])).toEqual([
       ["huabei", "suspended"],

@@ -185,6 +185,37 @@ describe("explainDay", () => {
     expect(renderTrace(asked, t, { chalk: plain, explain: false, chart: false })).toContain(`→ ${settled}`);
   });
 
+  it("customer service on an active line with a cut on record still says what helps with the reasons it gives", () => {
+    // Zhang Ming, restored with his limit cut, asks for an increase every week and then asks customer
+    // service: the cut and its way back are on record, and the reasons he is given (applications,
+    // overdues) each say what helps — "stop applying" above all — in the trace and in explain alike
+    const text = [
+      "name: Restored, then asking every week",
+      "profile: { age: 29, monthlyIncome: 8000, verified: true, creditHistoryMonths: 30, externalDebt: 20000 }",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 5000 }",
+      "  - { day: 42, type: purchase, amount: 2000, merchant: JD }",
+      // the March bill repaid 10 days late, then four increases asked in a fortnight
+      "  - { day: 79, type: repay, amount: full }",
+      ...[80, 84, 87, 92].map((d) => `  - { day: ${d}, type: apply, product: increase, amount: 3000 }`),
+      "  - { day: 95, type: purchase, amount: 3000, merchant: Suning }",
+      // the May bill overdue at the review of day 135: suspended, the limit cut to ¥3,000; restored on day 258
+      "  - { day: 145, type: repay, amount: full }",
+      ...[274, 281, 288, 295].map((d) => `  - { day: ${d}, type: apply, product: increase, amount: 2000 }`),
+      "  - { day: 303, type: contact_support }",
+      "until: 304",
+      "",
+    ].join("\n");
+    const { scenario: written } = loadScenarioText(text, `${ROOT}restored-asking.yaml`);
+    const t = simulate(written);
+    const step = t.steps.find((s) => s.day === 303 && s.event.type === "contact_support")!;
+    expect(step.remedies.map((r) => r.kind)).toContain("limit_cut");
+    expect(step.reasons).toContain("INQUIRIES_30D");
+    const stop = REASONS.INQUIRIES_30D.advice;
+    expect(explainDay(written, t, 303).todo).toContain(stop);
+    expect(renderTrace(written, t, { chalk: plain, explain: false, chart: false })).toContain(`→ ${stop}`);
+  });
+
   it("customer service's reasons are headed as today's, not as the record (the record is the dated → line)", () => {
     // Zhang Ming asks customer service on day 230, suspended since day 227
     const text = renderExplanation(explainDay(scenario, trace, 230), plain, 120);

@@ -22,6 +22,21 @@ const colour = new Chalk({ level: 1 });
 describe("renderTrace", () => {
   const text = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: true });
 
+  it("a suspension recorded beneath a security hold says so on its row: the status column still reads the hold's", () => {
+    // the hold of 3 March, then the overdue's 30th day on 11 March: the row said "suspended" beside
+    // "suspended (security)", and only the summary told that it was for credit
+    const { scenario: held } = loadScenario("test/fixtures/scenarios/hold-then-overdue.yaml");
+    const rows = renderTrace(held, simulate(held), { chalk: plain, explain: false, chart: false }).split(
+      "\n",
+    );
+    const at = rows.findIndex((l) => /^ +70 {2}2024-03-11 {2}overdue /.test(l));
+    expect(rows[at]).toMatch(/suspended \(security\)$/);
+    const said = rows.slice(at + 1, at + 5).map((l) => l.trim());
+    expect(said).toContain(
+      "suspended for credit beneath the security hold: the status says security until identity is verified, then credit",
+    );
+  });
+
   it("keeps its columns under an event of wide characters: a Chinese merchant takes two columns a character", () => {
     const { scenario: wide } = loadScenario("test/fixtures/whatif/wide-merchant.yaml");
     const rows = renderTrace(wide, simulate(wide), { chalk: plain, explain: false, chart: false })

@@ -125,6 +125,61 @@ describe("every problem at once", () => {
     );
   });
 
+  it("a date written where a day number goes: the day it is, counted from start, or the date field that takes it", () => {
+    // a newcomer writes the calendar dates the story is told in; `until` and `day` count days from start
+    const e = problems(
+      [
+        "name: t",
+        "start: 2024-01-01",
+        "until: 2025-01-31",
+        "events:",
+        "  - { day: 2024-02-01, type: note, text: a }",
+        "expect:",
+        "  - { day: 2024-03-01, status: none }",
+        "",
+      ].join("\n"),
+    );
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.hint}`)).toEqual([
+      "until: write 396: until counts days from start (2024-01-01); 2025-01-31 is day 396",
+      "events[0].day: write date: 2024-02-01 (or day: 31, counted from start, 2024-01-01)",
+      "expect[0].day: write date: 2024-03-01 (or day: 60, counted from start, 2024-01-01)",
+    ]);
+    // from the default start when the file names none; a date before start is said as such
+    const early = problems("name: t\nuntil: 2023-12-31\nevents: []\n");
+    expect(early.details.hint).toBe(
+      "until counts days from start (2024-01-01); 2023-12-31 is before it: move start earlier, or write a later date",
+    );
+  });
+
+  it("the article's and everyday words for the format's own, where no spelling is near, are told what to write", () => {
+    // a newcomer writes Zhang Ming's story in the words it is told in: a customer "opens" Huabei, calls
+    // "customer service", changes his "mobile", asks for a "limit increase"; his account is "deactivated"
+    const e = problems(
+      [
+        "name: t",
+        "events:",
+        "  - { day: 0, type: open, amount: 5000 }",
+        "  - { day: 1, type: customer_service }",
+        "  - { day: 2, type: change_profile, field: mobile }",
+        "  - { day: 3, type: apply, product: increase_limit, amount: 3000 }",
+        "  - { day: 4, type: overdue, amount: 300 }",
+        "expect:",
+        "  - { day: 5, status: deactivated }",
+        "  - { day: 5, decision: rejected }",
+        "",
+      ].join("\n"),
+    );
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.hint}`)).toEqual([
+      "events[0].type: write type: apply, product: open (an application to open a line)",
+      "events[1].type: write type: contact_support (customer service answers)",
+      'events[2].field: did you mean "phone"?',
+      'events[3].product: did you mean "increase"?',
+      "events[4].type: an overdue is not an event: leave a bill unpaid past its due day and grace days (repay later, or not at all) and it goes overdue by itself",
+      "expect[0].status: write suspended (stopped for now: `cause` says why — credit, security or policy) or closed (ended)",
+      'expect[1].decision: did you mean "declined"?',
+    ]);
+  });
+
   it("a list or a mapping left empty (YAML reads it as null) is told how to write an empty one", () => {
     const e = problems("name: t\nprofile:\nevents:\n");
     expect(e.problems.map((p) => `${p.details.field}: ${p.details.found}: ${p.details.hint}`)).toEqual([

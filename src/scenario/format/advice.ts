@@ -25,9 +25,14 @@ export function adviceOf(code: ReasonCode, at?: Snapshot, facts: readonly RuleFa
 }
 
 /** Whether customer service's steps leave the customer nothing to do: none, or only the dated record of
- *  what was decided (then the advice of the reasons it gives is what helps). */
+ *  what was decided (then the advice of the reasons it gives is what helps). A limit cut on record, with
+ *  its way back, is such a record: Zhang Ming, restored and asking for more every week, was told of his
+ *  cut and heard nothing of the applications his answer cited ("stop applying" unsaid). */
 export const nothingToDo = (remedies: readonly Remedy[]): boolean =>
-  remedies.every((r) => r.kind === "on_record" || r.kind === "increase_from" || r.kind === "next_due");
+  remedies.every(
+    (r) =>
+      r.kind === "on_record" || r.kind === "increase_from" || r.kind === "next_due" || r.kind === "limit_cut",
+  );
 
 /** What helps with `reasons` as things stand `at`: the advice of each that is not good news (nor one that
  *  only points at steps given elsewhere), once each — after `first`, advice the reasons do not hold (what

@@ -106,11 +106,14 @@ export const overdueUnpaid = (
   }`;
 
 /** What the overdue check's suspension does: the open lines suspended — and a line suspended already
- *  (`forCredit`) suspended for credit now, the delinquency the customer's. */
+ *  (`forCredit`: for a policy change, or under a security hold) suspended for credit too, which is what
+ *  the customer needs to know of it: verifying identity, or the policy's change back, no longer restores
+ *  it alone. (It said "…becomes one for credit, the delinquency the customer's": no customer reads that,
+ *  and a security hold's status still says security that day.) */
 export function tooLongPastDue(forCredit?: { lines: readonly LineId[]; open: boolean }): string {
   if (forCredit === undefined) return "it is too long past due and the customer's open lines are suspended";
   const which = forCredit.lines.map(lineName).join(" and ");
-  const credit = `${which}'s suspension${forCredit.lines.length > 1 ? "s become ones" : " becomes one"} for credit, the delinquency the customer's`;
+  const credit = `${which}, suspended already, ${forCredit.lines.length > 1 ? "are" : "is"} suspended for credit too: restoring ${forCredit.lines.length > 1 ? "them" : "it"} then needs the overdue paid and a clean period after it, whatever lifts the present suspension`;
   return forCredit.open
     ? `it is too long past due: the customer's open lines are suspended, and ${credit}`
     : `it is too long past due and ${credit}`;

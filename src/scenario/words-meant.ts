@@ -1,0 +1,151 @@
+// The words a newcomer takes from the story (the article's, or everyday speech) for the format's own,
+// where no spelling is near enough for a "did you mean": a customer "opens" Huabei, calls "customer
+// service", changes his "mobile", asks for a "limit increase"; an account is "deactivated", an application
+// "rejected". Each word says what to write instead; a word the format has no value for (an overdue, which
+// the calendar makes) says how the story is told instead.
+
+import type { EventType } from "../engine/index.js";
+
+/** What a word meant: the value it stands for (checked as that), and the hint that says what to write. */
+export interface WordMeant {
+  /** the format's value the word stands for; undefined when the format has none (the hint says why) */
+  value?: string;
+  /** an event's fields the value comes with (`type: open` is `type: apply, product: open`) */
+  with?: Readonly<Record<string, string>>;
+  hint: string;
+}
+
+const write = (text: string, why: string): string => `write ${text} (${why})`;
+
+const APPLY_OPEN: WordMeant = {
+  value: "apply",
+  with: { product: "open" },
+  hint: write("type: apply, product: open", "an application to open a line"),
+};
+const APPLY_INCREASE: WordMeant = {
+  value: "apply",
+  with: { product: "increase" },
+  hint: write("type: apply, product: increase", "an application for a higher limit"),
+};
+const SUPPORT: WordMeant = {
+  value: "contact_support",
+  hint: write("type: contact_support", "customer service answers"),
+};
+const OVERDUE: WordMeant = {
+  hint: "an overdue is not an event: leave a bill unpaid past its due day and grace days (repay later, or not at all) and it goes overdue by itself",
+};
+const profileChange = (field: string): WordMeant => ({
+  value: "change_profile",
+  with: { field },
+  hint: write(`type: change_profile, field: ${field}`, `a change of the bound ${field}`),
+});
+
+const EVENT_TYPE_WORDS: Readonly<Record<string, WordMeant>> = {
+  open: APPLY_OPEN,
+  open_account: APPLY_OPEN,
+  open_huabei: APPLY_OPEN,
+  activate: APPLY_OPEN,
+  increase: APPLY_INCREASE,
+  limit_increase: APPLY_INCREASE,
+  increase_limit: APPLY_INCREASE,
+  raise_limit: APPLY_INCREASE,
+  quota_increase: APPLY_INCREASE,
+  customer_service: SUPPORT,
+  call_customer_service: SUPPORT,
+  contact_customer_service: SUPPORT,
+  ask_customer_service: SUPPORT,
+  call_support: SUPPORT,
+  support: SUPPORT,
+  overdue: OVERDUE,
+  late: OVERDUE,
+  late_payment: OVERDUE,
+  miss_payment: OVERDUE,
+  missed_payment: OVERDUE,
+  change_phone: profileChange("phone"),
+  change_mobile: profileChange("phone"),
+  change_address: profileChange("address"),
+  change_device: profileChange("device"),
+  change_bankcard: profileChange("bankcard"),
+};
+
+const SUSPENDED: WordMeant = {
+  value: "suspended",
+  hint: "write suspended (stopped for now: `cause` says why — credit, security or policy) or closed (ended)",
+};
+
+const STATUS_WORDS: Readonly<Record<string, WordMeant>> = {
+  deactivated: SUSPENDED,
+  frozen: SUSPENDED,
+  blocked: SUSPENDED,
+  disabled: SUSPENDED,
+  restricted: SUSPENDED,
+  inactive: SUSPENDED,
+  restored: {
+    value: "active",
+    hint: write("active", "a restored line is active again; the day's `decision` is restored"),
+  },
+  normal: { value: "active", hint: write("active", "a line in use") },
+};
+
+const PHONE: WordMeant = { value: "phone", hint: 'did you mean "phone"?' };
+
+const FIELD_WORDS: Readonly<Record<string, WordMeant>> = {
+  mobile: PHONE,
+  mobile_phone: PHONE,
+  cellphone: PHONE,
+  cell_phone: PHONE,
+  phone_number: PHONE,
+  mobile_number: PHONE,
+  telephone: PHONE,
+};
+
+const INCREASE: WordMeant = { value: "increase", hint: 'did you mean "increase"?' };
+
+const PRODUCT_WORDS: Readonly<Record<string, WordMeant>> = {
+  increase_limit: INCREASE,
+  limit_increase: INCREASE,
+  raise_limit: INCREASE,
+  quota_increase: INCREASE,
+  raise: INCREASE,
+  open_account: { value: "open", hint: 'did you mean "open"?' },
+};
+
+const DECLINED: WordMeant = { value: "declined", hint: 'did you mean "declined"?' };
+
+const DECISION_WORDS: Readonly<Record<string, WordMeant>> = {
+  rejected: DECLINED,
+  denied: DECLINED,
+  refused: DECLINED,
+  deactivated: { ...SUSPENDED, hint: 'did you mean "suspended"?' },
+  frozen: { ...SUSPENDED, hint: 'did you mean "suspended"?' },
+  reinstated: { value: "restored", hint: 'did you mean "restored"?' },
+};
+
+/** The words, by the field they are written in (an event's `type`, an event's or an expectation's value). */
+const BY_FIELD: Readonly<Record<string, Readonly<Record<string, WordMeant>>>> = {
+  type: EVENT_TYPE_WORDS,
+  status: STATUS_WORDS,
+  field: FIELD_WORDS,
+  product: PRODUCT_WORDS,
+  decision: DECISION_WORDS,
+};
+
+/** A word as looked up: lower case, its words joined by "_" (`Customer Service`, `customer-service`). */
+const key = (word: string): string =>
+  word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+
+/** What `word`, written in the field `field`, meant; undefined when it is none of the words known. */
+export function wordMeant(field: PropertyKey | undefined, word: unknown): WordMeant | undefined {
+  if (typeof field !== "string" || typeof word !== "string" || !Object.hasOwn(BY_FIELD, field))
+    return undefined;
+  const words = BY_FIELD[field]!;
+  const k = key(word);
+  return Object.hasOwn(words, k) ? words[k] : undefined;
+}
+
+/** The event type a word stands for, when it is one of the words known for one. */
+export const eventTypeWord = (type: unknown): EventType | undefined =>
+  wordMeant("type", type)?.value as EventType | undefined;
