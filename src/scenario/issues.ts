@@ -4,6 +4,7 @@
 import type * as z from "zod";
 import { parseIsoDate, REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
 import { describeValue, formatPath, InputError, type InputErrorDetails, suggest } from "../shared/errors.js";
+import { meant } from "./guesses.js";
 import { EVENT_FIELDS, EVENT_TYPES, EventSchema, eventTypeMeant, knownKeys } from "./schema.js";
 
 export interface IssueHooks {
@@ -351,7 +352,7 @@ export function describeIssue(
           expected: `one of ${candidates.join(", ")}`,
           hint: "write out the fields it would bring in, here",
         });
-      const guess = suggest(key, candidates);
+      const guess = meant(key, candidates, isRecord(found) ? found[key] : undefined);
       return new InputError(`unknown field "${key}"`, {
         ...base,
         field: formatPath([...issue.path, key]),
@@ -361,7 +362,7 @@ export function describeIssue(
     }
     case "invalid_union": {
       if ("discriminator" in issue && issue.discriminator === "type") {
-        const guess = typeof found === "string" ? suggest(found, EVENT_TYPES) : undefined;
+        const guess = eventTypeMeant(found);
         // a YAML merge key (`<<: *base`) is read as a key of its own, so its fields never arrive
         const event = valueAt(data, issue.path.slice(0, -1));
         const merged = isRecord(event) && "<<" in event;

@@ -26,8 +26,8 @@ import {
   SCORE_MIN,
   STATUSES,
 } from "../engine/index.js";
-import { suggest } from "../shared/errors.js";
 import type { Holds, Same } from "../shared/type-assert.js";
+import { meant } from "./guesses.js";
 import { MAX_DAY } from "./shape.js";
 
 export { EVENT_TYPES, PROFILE_FIELDS } from "../engine/index.js";
@@ -208,7 +208,7 @@ export function eventTypeMeant(type: unknown): EventType | undefined {
   if (typeof type !== "string") return undefined;
   return (EVENT_TYPES as readonly string[]).includes(type)
     ? (type as EventType)
-    : (suggest(type, EVENT_TYPES) as EventType | undefined);
+    : (meant(type, EVENT_TYPES) as EventType | undefined);
 }
 
 // The written events and the vocabulary name the same types (a compile error otherwise).
