@@ -100,3 +100,15 @@ export function meant(word: string, candidates: readonly string[], value?: unkno
   const fitting = dateLike(value) ? here.filter((w) => w !== "day") : here.filter((w) => w !== "date");
   return fitting[0] ?? here[0] ?? suggest(word, candidates);
 }
+
+/** The fields a type written as another word implies: `type: open` is `type: apply, product: open`. */
+const IMPLIES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  open: { product: "open" },
+  signup: { product: "open" },
+  increase: { product: "increase" },
+};
+
+/** What an event type written as `word` implies of the event's other fields (none: {}). */
+export function impliedBy(word: unknown): Readonly<Record<string, string>> {
+  return typeof word === "string" && Object.hasOwn(IMPLIES, key(word)) ? IMPLIES[key(word)]! : {};
+}

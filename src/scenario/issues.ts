@@ -4,7 +4,7 @@
 import type * as z from "zod";
 import { parseIsoDate, REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
 import { describeValue, formatPath, InputError, type InputErrorDetails, suggest } from "../shared/errors.js";
-import { meant } from "./guesses.js";
+import { impliedBy, meant } from "./guesses.js";
 import { EVENT_FIELDS, EVENT_TYPES, EventSchema, eventTypeMeant, knownKeys } from "./schema.js";
 
 export interface IssueHooks {
@@ -56,7 +56,8 @@ export function beneathEventType(issue: z.core.$ZodIssue, data: unknown): z.core
   if (!isRecord(event)) return [];
   const meant = eventTypeMeant(event.type);
   if (meant === undefined) return underEveryType(event, at);
-  const r = EventSchema.safeParse({ ...event, type: meant });
+  // `type: open` means `type: apply, product: open`: its product is not missing too
+  const r = EventSchema.safeParse({ ...impliedBy(event.type), ...event, type: meant });
   return r.success ? [] : r.error.issues.map((i) => ({ ...i, path: [...at, ...i.path] }));
 }
 
@@ -374,7 +375,13 @@ export function describeIssue(
             ? { hint: "YAML merge keys (`<<: *name`) are not read: write the event's fields out" }
             : found === undefined
               ? { hint: "add `type: …`, e.g. type: purchase" }
-              : didYouMean(guess)),
+              : guess !== undefined && Object.keys(impliedBy(found)).length > 0
+                ? {
+                    hint: `did you mean "${guess}"? (${Object.entries({ type: guess, ...impliedBy(found) })
+                      .map(([k, v]) => `${k}: ${v}`)
+                      .join(", ")})`,
+                  }
+                : didYouMean(guess)),
         });
       }
       // a mapping that reached into an option whose field is refused: that field, said as any value — not

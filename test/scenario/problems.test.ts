@@ -133,6 +133,12 @@ describe("every problem at once", () => {
     ]);
   });
 
+  it("tells `type: open` what it stands for, and not its product as missing too", () => {
+    const e = problems("name: o\nevents:\n  - { day: 0, type: open, amount: 3000 }\n");
+    expect(heads(e)).toEqual(["3:21 events[0].type: unknown event type"]);
+    expect(e.details.hint).toBe('did you mean "apply"? (type: apply, product: open)');
+  });
+
   it("tells a file with no field of a scenario where to begin one", () => {
     const e = problems("customer_name: Li Lei\nhappenings: []\n");
     expect(e.message).toBe("not a scenario file: none of its keys is a scenario field");
