@@ -54,6 +54,8 @@ const pages = [
       "--no-progress",
     ],
     scrollTo: "against bad rate",
+    // the table of variants beneath, to the last line of its notes: the window grows to show it whole
+    through: "variants of the sweep",
   },
   {
     name: "test",
@@ -129,6 +131,20 @@ try {
         h?.scrollIntoView();
         window.scrollBy(0, -24);
       }, page.scrollTo);
+    }
+    if (page.through) {
+      // the section headed so, down to its end: a note that gains a line is not cut off at the window's edge
+      const bottom = await tab.evaluate((word) => {
+        const h = [...document.querySelectorAll("h2")].find((x) =>
+          x.textContent.toLowerCase().includes(word),
+        );
+        return h ? h.parentElement.getBoundingClientRect().bottom : 0;
+      }, page.through);
+      const height = Math.ceil(bottom + 4);
+      if (height > 900) {
+        await tab.setViewportSize({ width: 1280, height });
+        await tab.waitForTimeout(500);
+      }
     }
     if (page.hover) {
       const at = await tab.evaluate((label) => {

@@ -1,10 +1,11 @@
 // The what-if comparison for a terminal: decisions that differ side by side, the end state of both runs,
 // and both score curves on one chart. Colour comes in as a Chalk instance.
 
+import { stripVTControlCharacters } from "node:util";
 import type { ChalkInstance } from "chalk";
 import { REASONS, type ReasonCode, type ReasonInfo, reasonInputs, type Trace } from "../engine/index.js";
 import { decisionText, describeEvent, money, reasonTextIn, signed, statusText } from "../scenario/format.js";
-import { fitColumns, padColumnsStart } from "../shared/text.js";
+import { columnsOf, fitColumns, padColumnsStart } from "../shared/text.js";
 import {
   type Absence,
   type Comparison,
@@ -129,15 +130,22 @@ export function firstSuspensionChange(b: Outcome, v: Outcome): string | null {
   return `${days} day${days === 1 ? "" : "s"} ${y > x ? "later" : "earlier"}`;
 }
 
-function outcomeRows(c: ChalkInstance, cmp: Comparison): string[] {
+/** The outcome table's columns (label, base, what-if) where the terminal has room for them. */
+const OUTCOME_WIDTHS = [18, 22, 22] as const;
+
+/**
+ * The outcome table: a label, each run's value and the change. Its columns are 18, 22 and 22 wide where
+ * that fits `columns`; on a narrower terminal each is as wide as its widest cell, so the change stays on
+ * its row (folded beneath, it landed a column apart from row to row, and its header further in still).
+ */
+function outcomeRows(c: ChalkInstance, cmp: Comparison, columns?: number): string[] {
   const b = cmp.base;
   const v = cmp.variant;
   const delta = (x: number, y: number, fmt: (n: number) => string = signed) =>
     x === y ? c.dim("same") : fmt(y - x);
   const fenDelta = (x: number, y: number) =>
     delta(x, y, (n) => `${n > 0 ? "+" : n < 0 ? "−" : ""}${money(Math.abs(n))}`);
-  const row = (label: string, x: string, y: string, change: string) =>
-    `  ${pad(label, 18)}${pad(x, 22)}${pad(y, 22)}${change}`;
+  const row = (label: string, x: string, y: string, change: string): Cells => [label, x, y, change];
   const firstSusp = (o: Outcome) => (o.firstSuspendedDay === null ? "never" : `day ${o.firstSuspendedDay}`);
   const status = (label: string, x: LineEnd, y: LineEnd) =>
     row(
@@ -149,14 +157,14 @@ function outcomeRows(c: ChalkInstance, cmp: Comparison): string[] {
   // a run with Jiebei shows each line's end, named
   const none: LineEnd = { status: "none", cause: null, limit: 0, balance: 0, charges: 0 };
   const two = b.jiebei !== null || v.jiebei !== null;
-  const line = (name: string, x: LineEnd, y: LineEnd) => [
+  const line = (name: string, x: LineEnd, y: LineEnd): Cells[] => [
     status(`${name} status`, x, y),
     row(`${name} limit`, money(x.limit), money(y.limit), fenDelta(x.limit, y.limit)),
     row(`${name} balance`, money(x.balance), money(y.balance), fenDelta(x.balance, y.balance)),
     row(`${name} charges`, money(x.charges), money(y.charges), fenDelta(x.charges, y.charges)),
   ];
-  return [
-    c.bold(row("", "base", "what-if", "change")),
+  const rows: Cells[] = [
+    row("", "base", "what-if", "change"),
     ...(two
       ? [
           row("final score", String(b.score), String(v.score), delta(b.score, v.score)),
@@ -180,7 +188,17 @@ function outcomeRows(c: ChalkInstance, cmp: Comparison): string[] {
     ),
     row("declines", String(b.declines), String(v.declines), delta(b.declines, v.declines)),
   ];
+  const widest = (i: 0 | 1 | 2 | 3) =>
+    Math.max(...rows.map((r) => columnsOf(stripVTControlCharacters(r[i])))) + 2;
+  const whole = 2 + OUTCOME_WIDTHS[0] + OUTCOME_WIDTHS[1] + OUTCOME_WIDTHS[2] + widest(3) - 2;
+  const widths = columns !== undefined && whole > columns ? ([0, 1, 2] as const).map(widest) : OUTCOME_WIDTHS;
+  const text = ([label, x, y, change]: Cells) =>
+    `  ${pad(label, widths[0]!)}${pad(x, widths[1]!)}${pad(y, widths[2]!)}${change}`;
+  return rows.map((r, i) => (i === 0 ? c.bold(text(r)) : text(r)));
 }
+
+/** One row of the outcome table: label, base, what-if, change. */
+type Cells = [string, string, string, string];
 
 /** The whole comparison: edits, differing decisions, outcome table, reason legend, chart. */
 export function renderComparison(
@@ -244,7 +262,7 @@ export function renderComparison(
       lines.push(c.dim(`  ${code.padEnd(width)}${text}`));
     }
   }
-  lines.push("", c.bold("Outcome"), ...outcomeRows(c, cmp));
+  lines.push("", c.bold("Outcome"), ...outcomeRows(c, cmp, o.columns));
   if (o.chart) {
     lines.push(
       "",

@@ -179,10 +179,13 @@ export function armsNamed(r: PopulationResult): PopulationResult {
   };
 }
 
+/** What a PSI says, told wherever one is shown: a reader meets the letters in the report, not the docs. */
+export const PSI_READING = "population stability index: under 0.1 stable, over 0.25 a different population";
+
 /**
  * The drift of the end score between champion and challenger, each PSI with its base: of all accounts
  * (the declined too), and of the booked accounts only (each arm's own book, the risk table's booked), the
- * population a risk team monitors.
+ * population a risk team monitors — and how to read the numbers.
  */
 export function scoreDrift(
   g: Pick<GroupSummary, "psi" | "psiBooked" | "champion" | "challenger">,
@@ -190,5 +193,5 @@ export function scoreDrift(
   challenger: string,
 ): string {
   const booked = (s: ArmSummary | null) => int(s?.risk.all.booked ?? 0);
-  return `PSI of the end score, ${challenger} against ${champion}: ${ratio(g.psi)} of all ${accountsText(g.champion.accounts)}; ${ratio(g.psiBooked)} of the booked (${booked(g.champion)} under ${champion}, ${booked(g.challenger)} under ${challenger})`;
+  return `PSI of the end score, ${challenger} against ${champion}: ${ratio(g.psi)} of all ${accountsText(g.champion.accounts)}; ${ratio(g.psiBooked)} of the booked (${booked(g.champion)} under ${champion}, ${booked(g.challenger)} under ${challenger}) (${PSI_READING})`;
 }

@@ -4,6 +4,7 @@
 import type * as z from "zod";
 import { parseIsoDate, REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
 import { describeValue, formatPath, InputError, type InputErrorDetails, suggest } from "../shared/errors.js";
+import { meant } from "./guesses.js";
 import { EVENT_FIELDS, EVENT_TYPES, EventSchema, eventTypeMeant, knownKeys } from "./schema.js";
 import { wordMeant } from "./words-meant.js";
 
@@ -57,8 +58,7 @@ export function beneathEventType(issue: z.core.$ZodIssue, data: unknown): z.core
   const meant = eventTypeMeant(event.type);
   if (meant === undefined) return underEveryType(event, at);
   // a word from the story brings the fields its type comes with (`type: open` is an application to open)
-  const brought =
-    eventTypeMeant(event.type, false) === undefined ? (wordMeant("type", event.type)?.with ?? {}) : {};
+  const brought = wordMeant("type", event.type)?.with ?? {};
   const r = EventSchema.safeParse({ ...brought, ...event, type: meant });
   return r.success ? [] : r.error.issues.map((i) => ({ ...i, path: [...at, ...i.path] }));
 }
@@ -415,7 +415,7 @@ export function describeIssue(
           expected: `one of ${candidates.join(", ")}`,
           hint: "write out the fields it would bring in, here",
         });
-      const guess = suggest(key, candidates);
+      const guess = meant(key, candidates, isRecord(found) ? found[key] : undefined);
       return new InputError(`unknown field "${key}"`, {
         ...base,
         field: formatPath([...issue.path, key]),
@@ -425,7 +425,7 @@ export function describeIssue(
     }
     case "invalid_union": {
       if ("discriminator" in issue && issue.discriminator === "type") {
-        const guess = typeof found === "string" ? suggest(found, EVENT_TYPES) : undefined;
+        const guess = eventTypeMeant(found);
         // a YAML merge key (`<<: *base`) is read as a key of its own, so its fields never arrive
         const event = valueAt(data, issue.path.slice(0, -1));
         const merged = isRecord(event) && "<<" in event;
@@ -437,9 +437,9 @@ export function describeIssue(
             ? { hint: "YAML merge keys (`<<: *name`) are not read: write the event's fields out" }
             : found === undefined
               ? { hint: "add `type: …`, e.g. type: purchase" }
-              : guess
-                ? didYouMean(guess)
-                : wordHint("type", found)),
+              : wordMeant("type", found) !== undefined
+                ? wordHint("type", found)
+                : didYouMean(guess)),
         });
       }
       // a mapping that reached into an option whose field is refused: that field, said as any value — not

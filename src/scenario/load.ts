@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import type { Policy } from "../engine/index.js";
 import { InputError } from "../shared/errors.js";
 import type { Roots } from "./builtin.js";
+import { meant } from "./guesses.js";
 import { isRecord } from "./issues.js";
 import { PERSONA_KIND, POLICY_KIND } from "./kinds.js";
 import { loadPolicy, type PolicyOutcomes, type PolicyReading, policyWarnings } from "./load-policy.js";
@@ -160,6 +161,10 @@ function whenOf(item: unknown, expectation: boolean): Record<string, unknown> | 
   // `{day:5,type:purchase}` has no field `day`, though it has a day: it is told as one problem
   if (!isRecord(item) || hasRunTogetherKey(item)) return undefined;
   const keys = expectation ? ["day", "date", "end"] : ["day", "date"];
+  // `{ days: 5 }`, `{ on: 2024-03-01 }`: a day written under another name is told as that name's problem
+  // (did you mean "day"?), not again as an item with no day
+  const named = Object.keys(item).some((k) => keys.includes(k));
+  if (!named && Object.entries(item).some(([k, v]) => meant(k, keys, v) !== undefined)) return undefined;
   const when = Object.fromEntries(Object.entries(item).filter(([k]) => keys.includes(k)));
   const schema = expectation ? ExpectationSchema.pick({ day: true, date: true, end: true }) : EventWhen;
   return schema.safeParse(when).success ? when : undefined;

@@ -26,8 +26,8 @@ import {
   SCORE_MIN,
   STATUSES,
 } from "../engine/index.js";
-import { suggest } from "../shared/errors.js";
 import type { Holds, Same } from "../shared/type-assert.js";
+import { meant } from "./guesses.js";
 import { MAX_DAY } from "./shape.js";
 import { eventTypeWord } from "./words-meant.js";
 
@@ -205,11 +205,12 @@ export const EVENT_FIELDS: ReadonlyMap<string, readonly z.ZodType[]> = (() => {
 })();
 
 /** The event type a written one is or most likely means (the did-you-mean), if any. */
-export function eventTypeMeant(type: unknown, words = true): EventType | undefined {
+export function eventTypeMeant(type: unknown): EventType | undefined {
   if (typeof type !== "string") return undefined;
   if ((EVENT_TYPES as readonly string[]).includes(type)) return type as EventType;
-  // a near spelling first; else a word from the story that stands for a type (`open`, `customer_service`)
-  return (suggest(type, EVENT_TYPES) as EventType | undefined) ?? (words ? eventTypeWord(type) : undefined);
+  // another word for a type or a near spelling (guesses.ts); else a word from the story that stands for a
+  // type (`customer_service`, words-meant.ts)
+  return (meant(type, EVENT_TYPES) as EventType | undefined) ?? eventTypeWord(type);
 }
 
 // The written events and the vocabulary name the same types (a compile error otherwise).

@@ -7,8 +7,9 @@
 // none of the fields) is named as such, without quoting it: it may be anything (`policy: /etc/passwd`).
 
 import * as z from "zod";
-import { describeValue, formatPath, InputError, MAX_PROBLEMS, suggest } from "../shared/errors.js";
+import { describeValue, formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { pushAll } from "../shared/lists.js";
+import { meant } from "./guesses.js";
 import {
   beneathEventType,
   candidateKeys,
@@ -36,6 +37,14 @@ export interface ValidateOptions extends IssueHooks {
    *  has: a scenario given to --policy is named a scenario, not listed key by key as unknown fields */
   otherKinds?: readonly OtherKind[];
 }
+
+/** Where to begin a file of the kind, told when a file has none of its fields (a first guess at the format). */
+const BEGIN: Partial<Record<string, string>> = {
+  scenario:
+    "a scenario is `name:` and `events:`, a list of { day, type, … }: `credit-sim init` writes a commented one to start from",
+  policy:
+    "a policy is parameters (`credit-sim policies` lists them and their values), and may `extends` a built-in one",
+};
 
 /** Keys every kind of file has: they tell no kind from another. */
 const SHARED_KEYS = ["$schema", "name", "description"];
@@ -160,7 +169,12 @@ function validateData<S extends z.ZodType>(
     const shared = keys.filter((k) => SHARED_KEYS.includes(k));
     throw new InputError(
       `not a ${kind} file: none of its keys ${shared.length > 0 ? `but ${shared.join(" and ")} ` : ""}is a ${kind} field`,
-      { file, expected, found: `a mapping of ${keys.length} key${keys.length === 1 ? "" : "s"}` },
+      {
+        file,
+        expected,
+        found: `a mapping of ${keys.length} key${keys.length === 1 ? "" : "s"}`,
+        ...(Object.hasOwn(BEGIN, kind) ? { hint: BEGIN[kind] } : {}),
+      },
     );
   }
   const result = parseBounded(schema, data);
@@ -180,7 +194,7 @@ const COLON_WITHOUT_SPACE = /^[A-Za-z_$][\w$-]*:[^\s:/]/;
 
 function nearKey(key: string, candidates: readonly string[]): boolean {
   const lower = key.toLowerCase();
-  return candidates.some((c) => c.toLowerCase() === lower) || suggest(key, candidates) !== undefined;
+  return candidates.some((c) => c.toLowerCase() === lower) || meant(key, candidates) !== undefined;
 }
 
 /** Lists longer than this are validated item by item, stopping once there is enough to report. */
@@ -312,7 +326,11 @@ export function problemsOf(
     if (issue.code !== "unrecognized_keys") continue;
     const value = valueAt(data, issue.path);
     for (const key of issue.keys) {
-      const guess = suggest(key, candidateKeys(issue.path, value, options));
+      const guess = meant(
+        key,
+        candidateKeys(issue.path, value, options),
+        isRecord(value) ? value[key] : undefined,
+      );
       if (guess) misspelt.add(formatPath([...issue.path, guess]));
     }
   }

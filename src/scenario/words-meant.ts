@@ -45,6 +45,8 @@ const EVENT_TYPE_WORDS: Readonly<Record<string, WordMeant>> = {
   open_account: APPLY_OPEN,
   open_huabei: APPLY_OPEN,
   activate: APPLY_OPEN,
+  signup: APPLY_OPEN,
+  sign_up: APPLY_OPEN,
   increase: APPLY_INCREASE,
   limit_increase: APPLY_INCREASE,
   increase_limit: APPLY_INCREASE,

@@ -1305,6 +1305,20 @@ describe("a command line's every problem, told at once", () => {
     ]);
   });
 
+  it("a format asked for as `--format X` is the option that gives it, and X is not a file", () => {
+    const said = (args: string[]) => refused(args).problems.map((p) => [p.details.found, p.details.hint]);
+    expect(said(["run", "--format", "json", "a.yaml"])).toEqual([
+      ["--format json", 'did you mean "--json"?'],
+    ]);
+    expect(said(["simulate", "--format", "csv"])).toEqual([["--format csv", 'did you mean "--csv"?']]);
+    // the value of an option whose description lists it
+    expect(said(["test", "--format", "junit"])).toEqual([
+      ["--format junit", 'did you mean "--reporter junit"?'],
+    ]);
+    // a word nothing names stays an argument, without a hint
+    expect(said(["run", "a.yaml", "--format", "yaml"])).toEqual([["--format", undefined]]);
+  });
+
   it("a missing argument, an option left without its value and extra arguments, beside the rest", () => {
     expect(messages(["run", "--until", "x"])).toEqual([
       '--until: "x" is not a number',

@@ -445,7 +445,7 @@ describe("simulate --html with a challenger", () => {
       html.indexOf('id="scores"'),
     );
     expect(scores).toMatch(
-      /PSI of the end score, tightened against default: \d\.\d\d of all [\d,]+ accounts; \d\.\d\d of the booked \([\d,]+ under default, [\d,]+ under tightened\)/,
+      /PSI of the end score, tightened against default: \d\.\d\d of all [\d,]+ accounts; \d\.\d\d of the booked \([\d,]+ under default, [\d,]+ under tightened\) \(population stability index: under 0\.1 stable, over 0\.25 a different population\)\./,
     );
   });
 

@@ -120,12 +120,12 @@ describe("renderPopulation", () => {
     expect(text).not.toContain("(champion)");
   });
 
-  it("gives the score drift of all accounts and of the booked, each with its base", () => {
+  it("gives the score drift of all accounts and of the booked, each with its base, and says how to read a PSI", () => {
     const all = summarise(result).groups.at(-1)!;
     const [a, b] = [all.champion.risk.all.booked, all.challenger!.risk.all.booked];
     expect(all.psiBooked).not.toBeNull();
     expect(text).toContain(
-      `Score drift: PSI of the end score, tightened against default: ${all.psi!.toFixed(2)} of all 40 accounts; ${all.psiBooked!.toFixed(2)} of the booked (${a} under default, ${b} under tightened)`,
+      `Score drift: PSI of the end score, tightened against default: ${all.psi!.toFixed(2)} of all 40 accounts; ${all.psiBooked!.toFixed(2)} of the booked (${a} under default, ${b} under tightened) (population stability index: under 0.1 stable, over 0.25 a different population)`,
     );
   });
 
@@ -360,6 +360,10 @@ describe("a sweep's frontier", () => {
     expect(text.join(" ").replace(/\s+/g, " ")).toContain(rates);
     const html = simulateHtml(r, { chartJs: "" });
     const two = (x: number) => `${(x * 100).toFixed(2)} %`;
+    // the PSI columns' letters are read where they show, in both reports
+    const reading = "PSI (population stability index: under 0.1 stable, over 0.25 a different population)";
+    expect(text.join(" ").replace(/\s+/g, " ")).toContain(reading);
+    expect(html).toContain(reading);
     rows.forEach((v, i) => {
       // five applicants for Jiebei: marked ~ as any rate of fewer than 20
       const jiebei = `${two(v.metrics.jiebeiApprovalRate!)}~`;

@@ -163,6 +163,27 @@ describe("renderComparison", () => {
     );
   });
 
+  it("on a narrow terminal the outcome table's columns are as wide as their cells: each change on its row, under its header", () => {
+    const two = runVariant(base("scenarios/two-lines.yaml"));
+    const fewer = runVariant(apply(base("scenarios/two-lines.yaml"), "remove", "3"));
+    for (const chalk of [plain, colour]) {
+      const t = renderComparison(compareRuns(two, fewer), { base: two.trace, variant: fewer.trace }, [], {
+        chalk,
+        chart: false,
+        columns: 60,
+      });
+      const lines = stripVTControlCharacters(t).split("\n");
+      const table = lines.slice(lines.indexOf("Outcome") + 1);
+      expect(table[0]).toMatch(/^ {19}base {8}what-if {5}change$/);
+      // folded at 60 columns, the change went beneath its row, a column apart from row to row
+      for (const row of table.slice(1)) {
+        expect(row.length, row).toBeLessThanOrEqual(60);
+        expect(row.slice(43, 44), row).not.toBe(" ");
+      }
+      expect(table).toContain("  Jiebei balance   ¥11,281.50  ¥0.00       −¥11,281.50");
+    }
+  });
+
   it("a run with Jiebei shows each line's end, named; a Huabei-only run keeps its short table", () => {
     const two = runVariant(base("scenarios/two-lines.yaml"));
     const fewer = runVariant(apply(base("scenarios/two-lines.yaml"), "remove", "3"));

@@ -97,6 +97,54 @@ describe("every problem at once", () => {
     expect(e.details.hint).toBe('did you mean "amount"?');
   });
 
+  it("names the field or type meant by another word for it, as a first guess at the format writes", () => {
+    // no spelling is near these: each was "unknown field … remove it" (removing the events themselves) or
+    // an unknown type with no hint, and a day written as `on:` was told again as an event with no day
+    const top = problems("customer: Li Lei\ntimeline: []\nexpectations: []\n");
+    expect(heads(top).map((h, i) => `${h} → ${top.problems[i]!.details.hint}`)).toEqual([
+      '1:1 customer: unknown field "customer" → did you mean "name"?',
+      '2:1 timeline: unknown field "timeline" → did you mean "events"?',
+      '3:1 expectations: unknown field "expectations" → did you mean "expect"?',
+    ]);
+    const e = problems(
+      [
+        "name: Li Lei",
+        "events:",
+        "  - { on: 2024-01-01, event: apply, product: open, limit: 5000 }",
+        "  - { at: 5, type: buy, amount: 300 }",
+        "  - { days: 40, type: payment, amount: full }",
+        "  - { day: 41, type: loan, amount: 100, months: 3 }",
+        "expect:",
+        "  - { day: 41, state: active }",
+        "",
+      ].join("\n"),
+    );
+    expect(heads(e).map((h, i) => `${h} → ${e.problems[i]!.details.hint}`)).toEqual([
+      '3:7 events[0].on: unknown field "on" → did you mean "date"?',
+      '3:23 events[0].event: unknown field "event" → did you mean "type"?',
+      '3:52 events[0].limit: unknown field "limit" → did you mean "amount"?',
+      '4:7 events[1].at: unknown field "at" → did you mean "day"?',
+      '4:20 events[1].type: unknown event type → did you mean "purchase"?',
+      '5:7 events[2].days: unknown field "days" → did you mean "day"?',
+      '5:23 events[2].type: unknown event type → did you mean "repay"?',
+      '6:22 events[3].type: unknown event type → did you mean "borrow"?',
+      '6:41 events[3].months: unknown field "months" → did you mean "term"?',
+      '8:16 expect[0].state: unknown field "state" → did you mean "status"?',
+    ]);
+  });
+
+  it("tells `type: open` what it stands for, and not its product as missing too", () => {
+    const e = problems("name: o\nevents:\n  - { day: 0, type: open, amount: 3000 }\n");
+    expect(heads(e)).toEqual(["3:21 events[0].type: unknown event type"]);
+    expect(e.details.hint).toBe("write type: apply, product: open (an application to open a line)");
+  });
+
+  it("tells a file with no field of a scenario where to begin one", () => {
+    const e = problems("customer_name: Li Lei\nhappenings: []\n");
+    expect(e.message).toBe("not a scenario file: none of its keys is a scenario field");
+    expect(e.details.hint).toMatch(/`name:` and `events:`.*`credit-sim init` writes a commented one/);
+  });
+
   it("says how to write money and dates written as people write them", () => {
     const e = problems(
       [

@@ -145,20 +145,47 @@ class OptionsCommand extends Command {
       // the option it is taken for is told with it (did you mean): what needs that option is not told it is
       // missing too (`explain --dya 227` is not also `explain needs --day N`)
       if (option !== undefined) this.refused.add(option.attributeName());
+      // `--format json`: a format said as another option's value is that option (`--json`), or the value of
+      // the option whose listed names hold it (`test --format junit`: `--reporter junit`)
+      const said =
+        near === undefined && owners.length === 0 && name === first && next !== undefined && !/^-./.test(next)
+          ? this.formatMeant(next)
+          : undefined;
+      // …and that word is its value, not a file
+      if (said !== undefined) rest = rest.slice(1);
       this.problems.push(
         new InputError(`unknown option "${name}"`, {
           expected: `an option of ${this.name()} (credit-sim ${this.name()} --help lists them)`,
-          found: value === undefined ? first : `${first} ${value}`,
+          found:
+            value === undefined ? (said === undefined ? first : `${first} ${next}`) : `${first} ${value}`,
           ...(near !== undefined
             ? { hint: `did you mean "${near}"?` }
-            : owners.length > 0
-              ? {
-                  hint: `${name} is an option of ${owners.map((c) => c.name()).join(", ")}, not of ${this.name()}`,
-                }
-              : {}),
+            : said !== undefined
+              ? { hint: `did you mean "${said}"?` }
+              : owners.length > 0
+                ? {
+                    hint: `${name} is an option of ${owners.map((c) => c.name()).join(", ")}, not of ${this.name()}`,
+                  }
+                : {}),
         }),
       );
     }
+  }
+
+  /** The option a word written as an unknown option's value names: `--json` for `json`, or `--reporter
+   *  junit` where an option's description begins by listing it (`pretty, json, junit, github or html`). */
+  formatMeant(word: string): string | undefined {
+    const lower = word.toLowerCase();
+    if (!/^[a-z]+$/.test(lower)) return undefined;
+    const own = this.options.find((o) => o.long === `--${lower}`);
+    if (own?.long !== undefined) return own.long;
+    const listing = this.options.find(
+      (o) =>
+        o.long !== undefined &&
+        o.required &&
+        new RegExp(`^(?:[a-z]+(?:, | or ))*${lower}\\b`).test(o.description),
+    );
+    return listing?.long === undefined ? undefined : `${listing.long} ${lower}`;
   }
 
   // commander's own checks, each told here instead of ending the parse (they are its private methods)

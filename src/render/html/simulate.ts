@@ -32,6 +32,7 @@ import {
   int,
   moneyOnHuabei,
   num,
+  PSI_READING,
   pct2,
   perAccountYear,
   scoreDrift,
@@ -198,7 +199,7 @@ function variantTable(
     ),
   ].join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${esc(variantRatesNote(swept))}; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
+  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${esc(variantRatesNote(swept))}; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI (${esc(PSI_READING)}): the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
 }
 
 /** The customers' events by type under each arm, side by side (the text report's line under each risk
@@ -355,7 +356,7 @@ export function simulateHtml(
       // the text report's score drift, beside the distributions it compares
       all.psi !== null && m.challenger
         ? {
-            note: `${scoreDrift(all, m.policy.name, m.challenger.name)} (under 0.1 stable, over 0.25 a different population).`,
+            note: `${scoreDrift(all, m.policy.name, m.challenger.name)}.`,
           }
         : {},
     )}${section("Median score over time", chartBox("median", 300, "median score over time"))}</div>`,
