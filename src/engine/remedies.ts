@@ -119,7 +119,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       ahead:
         "a suspended line whose next review can restore it, a month end or a due date before that review: `current` is the score that review reads on its day, the bills due before it met at their minimum — from the month-end report before it (`report`: its `day` and `date`, the repayments and the spending since the last one counted; null: no month ends before it) — `today` today's",
       review:
-        "a suspended line the first review that can restore is a later one than the next (its `day` and `date`): `current` is today's score; that review reads the score then, from the month-end report before it, which what is spent and repaid until then decides — with `ahead`, when as things stand (each bill met at its minimum, nothing more spent) the Huabei balance the month ends before it report takes the score it reads short of `needed`, below what the report on record would give: `current` is that score, `ahead.report` the last of those reports, `ahead.today` today's",
+        "a suspended line the first review that can restore is a later one than the next (its `day` and `date`): `current` is today's score; that review reads the score then, from the month-end report before it, which what is spent and repaid until then decides — with `ahead`, when as things stand (each bill met at its minimum, nothing more spent, an overdue the answer asks paid today) the Huabei balance the month ends before it report takes the score it reads short of `needed`, below what the report on record would give: `current` is that score, `ahead.report` the last of those reports, `ahead.today` today's",
     },
   },
   repay_in_full: {
@@ -328,9 +328,9 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       day: "that day",
       date: "its date",
       waits:
-        "the rules that decline it today (TOO_MANY_APPLICATIONS, INCREASE_TOO_SOON, RECENT_MISSED_PAYMENT)",
+        "the rules that decline it today (TOO_MANY_APPLICATIONS, INCREASE_TOO_SOON, RECENT_MISSED_PAYMENT) — INCREASE_TOO_SOON too when a review before that day cuts the limit, which restarts the cooldown",
       blocked:
-        "what would decline it on that day besides (a score below the increase minimum, a cap the limit is at, …)",
+        "what would decline it on that day besides, judged on the customer as things stand then (a score below the increase minimum, a cap the limit is at, ACCOUNT_SUSPENDED when a review before it suspends the line, …)",
       besides: "the other rules that would decline it on that day too (each with its step)",
     },
   },

@@ -1166,7 +1166,7 @@ function repayingInFull(
 
 describe("after 'stop applying', the day an increase is no longer declined for the applications, followed", () => {
   it("is the first day none of the rules only time clears declines it, if nothing else moves", () => {
-    const seen = { named: 0, blocked: 0, approved: 0 };
+    const seen = { named: 0, blocked: 0, approved: 0, suspended: 0 };
     const WAITS = ["TOO_MANY_APPLICATIONS", "INCREASE_TOO_SOON", "RECENT_MISSED_PAYMENT"];
     fc.assert(
       fc.property(asking, (g) => {
@@ -1226,9 +1226,20 @@ describe("after 'stop applying', the day an increase is no longer declined for t
             then.facts.map((f) => f.code).filter((c) => WAITS.includes(c)),
             `applied on day ${r.day}`,
           ).toEqual([]);
-          // the first such day: the day before, one of them still declines it
+          // the first such day: the day before, one of them still declines it — unless the line is suspended
+          // by then (a review reads the balance owed at the call, reported at a month end), as the answer
+          // says: a suspended line declines an application before any rule is read, that day and the day
+          // before alike (PROPERTY_SEED=9129)
           const before = applied(r.day - 1);
           expect(before.decision, `applied on day ${r.day - 1}`).toBe("declined");
+          if (before.reasons.includes("ACCOUNT_SUSPENDED")) {
+            expect(r.blocked, `suspended by day ${r.day - 1}, as the answer says`).toEqual({
+              code: "ACCOUNT_SUSPENDED",
+            });
+            expect(then.reasons).toContain("ACCOUNT_SUSPENDED");
+            seen.suspended++;
+            continue;
+          }
           expect(before.facts.some((f) => WAITS.includes(f.code))).toBe(true);
           // nothing owed at the call, so no month-end report moves the score meanwhile: judged as the engine
           // would on that day, nothing else declines it unless `blocked` says what
@@ -1242,6 +1253,39 @@ describe("after 'stop applying', the day an increase is no longer declined for t
       { numRuns: RUNS },
     );
     for (const k of ["named", "blocked", "approved"] as const) expect(seen[k], k).toBeGreaterThan(0);
+  });
+});
+
+describe("after 'stop applying', a review before the day named suspends the line", () => {
+  it("the increase is declined for the suspension then, and the answer says so, not a score judged on today's file (PROPERTY_SEED=9129)", () => {
+    // ¥351 spent the day before a call on day 61, two asks and one elsewhere: the report of day 90 shows it,
+    // and the review of day 105 reads 618 against minScore 620 — suspended. The day the cooldown allows (day
+    // 180) the line is still suspended: the answer said "668 against minIncreaseScore 700", read on today's
+    // file, though a suspended line declines the increase before any rule is read
+    const events = [
+      on.open(0, 1_000),
+      on.purchase(1, 101),
+      on.externalInquiry(32),
+      on.increase(53, 2_000),
+      on.increase(56, 2_000),
+      on.purchase(60, 351),
+    ];
+    const sc = {
+      policy: { ...DEFAULT_POLICY, increaseCooldownDays: 180, increaseCleanDays: 0, maxApplications30d: 1 },
+      profile: { monthlyIncome: 3_000, verified: true, creditHistoryMonths: 6, externalDebt: 62_201 * 100 },
+    };
+    const g = { late: 5, contact: 61 };
+    const { trace } = repayingInFull([...events, on.support(61)], g, sc, 61, true);
+    const answer = trace.steps.find((s) => s.event.type === "contact_support")!;
+    const r = answer.remedies.find((x) => x.kind === "increase_from");
+    expect(r).toMatchObject({ day: 180, blocked: { code: "ACCOUNT_SUSPENDED" } });
+    expect(r?.kind === "increase_from" && r.besides).toBe(undefined);
+    // followed: every bill repaid in full, the application on day 180
+    const { trace: t } = repayingInFull([...events, on.increase(180, 2_000)], g, sc, 180);
+    expect(t.steps.find((s) => s.day === 105 && s.event.type === "review")?.decision).toBe("suspended");
+    const applied = t.steps.find((s) => s.day === 180 && s.event.type === "apply")!;
+    expect(applied.decision).toBe("declined");
+    expect(applied.reasons).toContain("ACCOUNT_SUSPENDED");
   });
 });
 

@@ -176,6 +176,34 @@ function namedElsewhere(remedies: readonly Remedy[], line: LineId, review: numbe
 const reviewOf = (t: Trace, line: LineId, day: number): Step | undefined =>
   t.steps.find((s) => s.day === day && s.line === line && s.event.type === "review");
 
+/** A Jiebei instalment overdue at a call on day 191, its clean period running to day 221 (after the next
+ *  review): the review that can restore the line is day 226's, which reads the report of day 212 — ¥451
+ *  spent on Huabei (a ¥600 line) since the last — and the bill of day 213 met at its minimum
+ *  (PROPERTY_SEED=9132). */
+const SEED_9132: Drawn = {
+  income: 3_000,
+  externalDebt: 8_905,
+  huabei: 1_000,
+  jiebei: 5_000,
+  borrowed: 90,
+  term: 6,
+  borrowDay: 1,
+  spend: [{ before: 5, yuan: 451 }],
+  shockDay: 30,
+  incomeTo: 33,
+  moreDebt: null,
+  miss: 10,
+  missDays: 8,
+  month: 182,
+  dayOfMonth: 9,
+  late: false,
+  byIncome: false,
+  reviewDayOfMonth: 14,
+  restoreCleanDays: 30,
+  maxDebtToIncome: 1,
+  jiebeiMaxDebtToIncome: 0.8,
+};
+
 describe("debt advice, followed exactly", () => {
   it("brings the ratio the named review reads within the cap, and restores the line there unless another step named holds it", () => {
     const seen = {
@@ -432,6 +460,10 @@ describe("debt advice, followed exactly", () => {
               jiebeiMaxDebtToIncome: 0.8,
             },
           ]),
+          // the score the later review reads from the coming report, with the overdue asked paid: 698 against
+          // 700 (the utilisation of ¥451 on ¥600, the bill of day 213 met at its minimum) — no step said so
+          // while the overdue was outstanding (PROPERTY_SEED=9132)
+          [SEED_9132],
           // held by another step named: both lines overdue at a call on day 128, Jiebei's ¥6,866.93 elsewhere
           // repaid on the day the advice allows brings the ratio the review of day 161 reads within 0.8, and
           // its score, short of the restoration score, holds it — as the answer's raise_score says. The one
@@ -533,5 +565,44 @@ describe("debt advice, followed exactly", () => {
         t.steps.filter((s) => s.line === "jiebei" && s.decision === "restored").map((s) => s.day),
       ).toEqual([227]);
     }
+  });
+
+  it("an overdue asked paid and the restoring review a later one: the score that review reads from the coming report is a step, with its day (PROPERTY_SEED=9132)", () => {
+    const g = timeline(SEED_9132);
+    const opts = { policy: g.policy, profile: g.profile };
+    const { trace: call, dues } = meetingDues(
+      [...g.events, on.support(g.contact)],
+      opts,
+      0,
+      g.contact,
+      g.missed,
+      true,
+    );
+    const answer = call.steps.find((s) => s.event.type === "contact_support")!;
+    const kinds = answer.remedies.filter((x) => x.line === "jiebei").map((x) => x.kind);
+    expect(kinds).toContain("pay_overdue");
+    expect(answer.remedies).toContainEqual(expect.objectContaining({ kind: "keep_clean_until", day: 221 }));
+    // 726 today, but that review reads 698 with the overdue paid: the step says so, for day 226
+    const step = answer.remedies.find((x) => x.line === "jiebei" && x.kind === "raise_score");
+    expect(step).toMatchObject({
+      current: 698,
+      needed: 700,
+      ahead: { today: 726, report: { day: 212 } },
+      review: { day: 226 },
+    });
+    // followed (the overdue paid, the debt advice's ¥1 elsewhere), nothing more: that review reads what the
+    // step said, the ratio within the cap
+    const r = answer.remedies.find((x): x is DebtAdvice => x.kind === "reduce_debt" && x.line === "jiebei")!;
+    expect(r.review.day).toBe(226);
+    const { trace: t } = meetingDues(
+      [...g.events, ...dues, on.support(g.contact), ...followed(answer.remedies, r, g.contact, g.contact)],
+      opts,
+      g.contact + 1,
+      226,
+    );
+    const at = reviewOf(t, "jiebei", 226)!;
+    expect(at.score).toBe(698);
+    expect(at.facts.map((f) => f.code)).toContain("SCORE_BELOW_RESTORE");
+    expect(at.facts.map((f) => f.code)).not.toContain("DEBT_TO_INCOME_TOO_HIGH");
   });
 });

@@ -481,7 +481,12 @@ describe("paying more, or sooner", () => {
 
   // Cash loans that stay out of arrears (once in arrears, where the money went decides which instalments
   // bear the penalty), repaid in fixed amounts (a `minimum` or `full` asks less after an earlier payment)
-  // that are applied in full in both timelines: paying sooner or more never costs more interest.
+  // that are applied in full in both timelines, where the small-balance waivers forgave the same in both:
+  // paying sooner or more never costs more interest. A waiver forgives only what is left unpaid when a
+  // loan's last grace ends, so money paid sooner meets what is due soonest — that remainder, which the
+  // waiver would have forgiven — where paid after the waiver it pays a loan still running, which bears its
+  // interest on otherwise: the customer paid what was to be forgiven, as at any lender's tolerance
+  // service. That is a smaller waiver, not more interest on the same debt (PROPERTY_SEED=9128, below).
   it("a cash-loan repayment made sooner, or a larger one, never costs more interest", () => {
     fc.assert(
       fc.property(
@@ -507,11 +512,48 @@ describe("paying more, or sooner", () => {
           if (repaid(alt) !== repaid(base) + (move ? 0 : extra)) return;
           if (base.final.jiebei.penalties > 0 || alt.final.jiebei.penalties > 0) return;
           if (lending(base) !== lending(alt)) return;
+          if (alt.final.jiebei.waived !== base.final.jiebei.waived) return;
           expect(alt.final.jiebei.charges).toBeLessThanOrEqual(base.final.jiebei.charges);
         },
       ),
       { numRuns: RUNS * 5 },
     );
+  });
+
+  it("a cash-loan repayment made sooner that meets a remainder waived next pays what the waiver forgives, not more interest (PROPERTY_SEED=9128)", () => {
+    // a ¥500 loan over 3 months under a ¥1,000 tolerance, nothing repaid: its whole remainder is within the
+    // tolerance, carried to its spare due day (day 121) and waived when that grace ends (day 122); beside it
+    // a second ¥500 loan. Paid on day 121, the money meets that remainder (the instalment due soonest);
+    // paid on day 122, after the waiver, it pays the other loan
+    const on = (day: number, fen: number, other: { day: number; term: 6 | 12 }) =>
+      simulate(
+        scenario(
+          [
+            { day: 0, type: "apply", line: "jiebei", product: "open", amount: 10_000_000 },
+            { day: 0, type: "borrow", amount: 50_000, term: 3 },
+            { day: other.day, type: "borrow", amount: 50_000, term: other.term },
+            { day, type: "repay", line: "jiebei", amount: { kind: "amount", fen } },
+          ],
+          {
+            start: "2024-01-01",
+            until: 400,
+            policy: testPolicy({ toleranceAmount: 1000, graceDays: 0 }),
+            profile: { monthlyIncome: 20_000, creditHistoryMonths: 36 },
+          },
+        ),
+      ).final.jiebei;
+    // the other loan over 6 months, ended and waived too by day 400: ¥30.82 paid sooner leaves it a fen more
+    // charged, and that fen is waived — both customers repaid ¥30.82 and owe nothing
+    const six = { day: 0, term: 6 } as const;
+    const [later, sooner] = [on(122, 3082, six), on(121, 3082, six)];
+    expect([later.repayments, later.balance, sooner.repayments, sooner.balance]).toEqual([3082, 0, 3082, 0]);
+    expect([sooner.charges - later.charges, sooner.waived - later.waived]).toEqual([1, 1]);
+    // over 12 months from day 3, still running on day 400: ¥0.01 paid sooner is a fen the waiver did not
+    // forgive, and the other loan owes it still — the same interest charged
+    const twelve = { day: 3, term: 12 } as const;
+    const [late, soon] = [on(122, 1, twelve), on(121, 1, twelve)];
+    expect(soon.charges).toBe(late.charges);
+    expect([soon.waived - late.waived, soon.balance - late.balance]).toEqual([-1, 1]);
   });
 
   // The same Huabei repayment a few days sooner, within its cycle, applied in full in both timelines (so it

@@ -483,11 +483,13 @@ function scoreStep(reading: Reading, paidS: Scored): ScoreAhead | null {
   // a later review that can restore the line (its clean period ends after the next): as things stand, it
   // reads the balance the month ends before it report (the spending since the last one) — when that takes
   // the score it reads short of what restoring needs, said as the next review's answer says its own, with
-  // that review's day
+  // that review's day — read with an overdue the answer asks paid today, as the debt advice beside it is
+  // sized (while one was outstanding nothing was read: the review of day 226 read 698 against 700 from the
+  // report of day 212, ¥451 on a ¥600 Huabei, and no step named the score — PROPERTY_SEED=9132)
   const laterDebt = remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.missed !== null);
   const lowered =
-    read === null && !clearByNext && !owing && !sized && !laterDebt
-      ? reportLowers(c, line.id, day, calendar, cleanFrom)
+    read === null && !clearByNext && !sized && !laterDebt
+      ? reportLowers(owing ? paid : c, line.id, day, calendar, cleanFrom)
       : null;
   // …unless what takes that score short is Huabei's bills due before it met only at their minimum: repaid
   // in full by their due date, recorded so, the score it reads restores the line — that is the step
