@@ -407,10 +407,13 @@ export function describeIssue(
           pos,
           hooks,
         );
+      // a union that names what it takes says it in its own words (a result document's aggregate); zod's
+      // own message for one that names nothing is "Invalid input"
+      const named = issue.message && !issue.message.startsWith("Invalid input") ? issue.message : undefined;
       const expected =
         last === "amount"
           ? `a positive yuan amount or one of ${REPAY_KEYWORDS.join(", ")}`
-          : "a number or {min, max}";
+          : (named ?? "a number or {min, max}");
       if (found === undefined) return missing(expected);
       const guess =
         typeof found === "string" && last === "amount" ? suggest(found, REPAY_KEYWORDS) : undefined;
@@ -418,7 +421,13 @@ export function describeIssue(
         ...base,
         expected,
         found: describeValue(found),
-        ...(guess ? didYouMean(guess) : last === "amount" ? amountHint(found) : textRangeHint(found)),
+        ...(guess
+          ? didYouMean(guess)
+          : last === "amount"
+            ? amountHint(found)
+            : named
+              ? {}
+              : textRangeHint(found)),
       });
     }
     case "invalid_key": {
@@ -489,7 +498,11 @@ export function describeIssue(
       return new InputError(message, {
         ...base,
         expected: issue.message,
-        found: describeValue(found),
+        // a check that measures more than the value itself says what it measured (accounts adding up to 37)
+        found:
+          issue.code === "custom" && typeof issue.params?.found === "string"
+            ? issue.params.found
+            : describeValue(found),
         ...(guess
           ? didYouMean(guess)
           : reason

@@ -141,6 +141,32 @@ describe("problems are all said, and the odd file named", () => {
     expect(p?.details.found).toBe("1.5");
   });
 
+  // "NaN" written as text was told 'expected: a number or {min, max}' — a scenario score's words, and
+  // {min, max} is no aggregate's value
+  it("a count written as text, null or true in an aggregate is told what an aggregate holds, not a scenario's {min, max}", () => {
+    for (const bad of ["NaN", null, true]) {
+      const e = refused(edited((d) => (at(d, ["aggregates", "champion", 0]).suspended = bad)));
+      const p = e.problems.find((q) => q.details.field === "aggregates.champion[0].suspended");
+      expect(p?.details.expected).not.toMatch(/min, max/);
+      expect(p?.details.expected).toMatch(/^a count \(a whole number, 0 or more\)/);
+      expect(p?.details.found).toBe(JSON.stringify(bad));
+    }
+  });
+
+  // "found: a list of 5" named no number: the accounts the arms add up to are what is wrong
+  it("arms whose accounts do not add up to the range say what they add up to", () => {
+    const e = refused(
+      edited((d) => {
+        const arm = at(d, ["aggregates", "champion", 0]);
+        arm.accounts += 7;
+      }),
+    );
+    const p = e.problems.find((q) => q.details.field === "aggregates.champion");
+    expect(p?.details.expected).toMatch(/^accounts adding up to the range \(\d+\)$/);
+    const want = Number(/\((\d+)\)/.exec(p!.details.expected!)![1]);
+    expect(p?.details.found).toBe(`accounts adding up to ${want + 7}`);
+  });
+
   // "found: a list of 2" named no value: the range is shown as it is written
   it("a range past the accounts shows the range itself", () => {
     const e = refused(edited((d) => (at(d, ["meta"]).range = [5, 3])));
