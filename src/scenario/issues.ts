@@ -150,6 +150,13 @@ const amountHint = (found: unknown): { hint?: string } => {
     : { hint: `write ${plain}: amounts are plain numbers of yuan, without "¥" or thousands separators` };
 };
 
+/** A repayment's amount (a number or a word) written as no number: how to write the amount, else the
+ *  number's own hint (another base, too many digits, quoted) — as a purchase's amount, a number alone, gets. */
+const amountOrNumberHint = (found: unknown): { hint?: string } => {
+  const amount = amountHint(found);
+  return amount.hint !== undefined ? amount : typeHint("number", found);
+};
+
 /** A range written as text ("800-900", "700 - 750", "0..100", "700~750"): the {min, max} it means; else
  *  what an amount written as text means. */
 function textRangeHint(found: unknown): { hint?: string } {
@@ -424,7 +431,7 @@ export function describeIssue(
         ...(guess
           ? didYouMean(guess)
           : last === "amount"
-            ? amountHint(found)
+            ? amountOrNumberHint(found)
             : named
               ? {}
               : textRangeHint(found)),
