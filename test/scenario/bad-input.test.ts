@@ -189,6 +189,24 @@ describe("invisible characters", () => {
       });
     }
   });
+
+  // js-yaml finds one when the value ends: it was placed there (after `b`, or at the line's end), as 'the
+  // file holds control characters' with 'files are YAML or JSON text' — of a flag's value too
+  it("a control character outside quotes is placed where it is and named, with the escape to write", async () => {
+    for (const [name, value, shown] of [
+      ["flow.yaml", "  - { day: 0, type: note, text: a\u001b[2Jb }\n", "\\x1b"],
+      ["block.yaml", "  - day: 0\n    type: note\n    text: a\u007fbc\n", "\\x7f"],
+      ["c1.yaml", "  - { day: 0, type: note, text: a\u009b31mb }\n", "\\x9b"],
+    ] as const) {
+      const text = scenarioWith(value);
+      expectBadInput(await run(write(name, text)), {
+        file: name,
+        pos: at(text, shown === "\\x1b" ? "\u001b" : shown === "\\x7f" ? "\u007f" : "\u009b"),
+        message: `cannot parse: a control character (${shown}) outside quotes`,
+        hint: `write it as an escape in double quotes ("${shown}"), or remove it`,
+      });
+    }
+  });
 });
 
 describe("several files", () => {
