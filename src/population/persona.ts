@@ -282,6 +282,22 @@ function ruleProblems(parsed: Parsed, file: string): InputError[] {
     if (!isRecord(v)) return;
     if (typeof v.min === "number" && typeof v.max === "number" && v.min > v.max)
       fail(path, "min is greater than max", "min ≤ max", `min ${v.min}, max ${v.max}`);
+    // a log-normal is clipped to [min, max]: a median outside it makes (nearly) every value the bound
+    else if (typeof v.median === "number" && typeof v.sigma === "number") {
+      const bound =
+        typeof v.max === "number" && v.median > v.max
+          ? `max ${v.max}`
+          : typeof v.min === "number" && v.median < v.min
+            ? `min ${v.min}`
+            : undefined;
+      if (bound !== undefined)
+        fail(
+          path,
+          "the median is outside [min, max]",
+          "a median from min to max: every value drawn is clipped to them",
+          `median ${v.median}, ${bound}`,
+        );
+    }
     for (const [k, child] of Object.entries(v)) walk(child, [...path, k]);
   };
   walk(data, []);

@@ -125,6 +125,45 @@ describe("bad persona files", () => {
     ]);
   });
 
+  // clipped to [min, max], a median outside it made every account the bound (a median of ¥900,000 with
+  // max 60,000: everyone earned ¥60,000), run without a word — a slip like min above max
+  it("a log-normal whose median is outside its [min, max] is refused with its bound and the fix", () => {
+    const text = [
+      "name: p",
+      "share: 1",
+      "repayment: { full: 1 }",
+      "profile:",
+      "  monthlyIncome: { median: 900000, sigma: 0.4, min: 3000, max: 60000 }",
+      "  externalDebt: { median: 50, sigma: 1, min: 100 }",
+      "spending: { perMonth: 2, amount: { median: 180, sigma: 0.8, max: 4000 } }",
+      "",
+    ].join("\n");
+    let error: unknown;
+    try {
+      loadPersonaText(text, "m.yaml");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const told = (error as InputError).problems.map((p) => [
+      `${p.details.line} ${p.details.field}: ${p.message}`,
+      p.details.expected,
+      p.details.found,
+    ]);
+    expect(told).toEqual([
+      [
+        "5 profile.monthlyIncome: the median is outside [min, max]",
+        "a median from min to max: every value drawn is clipped to them",
+        "median 900000, max 60000",
+      ],
+      [
+        "6 profile.externalDebt: the median is outside [min, max]",
+        "a median from min to max: every value drawn is clipped to them",
+        "median 50, min 100",
+      ],
+    ]);
+  });
+
   it("min above max, wrong types, unknown distributions, __proto__", () => {
     expect(fail("bad-range.yaml").format()).toMatch(
       /bad-range\.yaml:5:\d+: spending\.amount: min is greater than max/,
