@@ -581,6 +581,17 @@ export function parseJson(text: string, file: string): unknown {
       const offset = jsonErrorOffset(text);
       if (offset !== null) where = position(offset);
     }
+    // a control character typed inside a string: named, with JSON's escape for it (as YAML's are told)
+    const offset = at ? Number(at[1]) : -1;
+    const control = /control character/i.test(err.message) ? text.codePointAt(offset) : undefined;
+    if (control !== undefined && control < 0x20) {
+      const shown = visibleControls(String.fromCodePoint(control));
+      throw new InputError(`cannot parse JSON: a string holds a control character (${shown})`, {
+        file,
+        ...where,
+        hint: `write it as an escape (\\u${control.toString(16).padStart(4, "0")}), or remove it`,
+      });
+    }
     throw new InputError(`cannot parse JSON: ${jsonReason(err.message)}`, {
       file,
       ...where,

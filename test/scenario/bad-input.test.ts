@@ -190,6 +190,18 @@ describe("invisible characters", () => {
     }
   });
 
+  // it was JSON's 'bad control character in string literal', with 'check the JSON syntax (no trailing
+  // commas, keys in double quotes)'
+  it("a control character typed inside a JSON string is named, with JSON's escape for it", async () => {
+    const text = '{"name": "t", "events": [{"day": 0, "type": "note", "text": "a\u001b[2Jb"}]}\n';
+    expectBadInput(await run(write("ctl.json", text)), {
+      file: "ctl.json",
+      pos: at(text, "\u001b"),
+      message: "cannot parse JSON: a string holds a control character (\\x1b)",
+      hint: "write it as an escape (\\u001b), or remove it",
+    });
+  });
+
   // js-yaml finds one when the value ends: it was placed there (after `b`, or at the line's end), as 'the
   // file holds control characters' with 'files are YAML or JSON text' — of a flag's value too
   it("a control character outside quotes is placed where it is and named, with the escape to write", async () => {
