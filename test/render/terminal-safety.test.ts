@@ -13,6 +13,8 @@ import { loadPersonas } from "../../src/population/persona.js";
 import { fromRange } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
 import type { PopulationSettings } from "../../src/population/settings.js";
+import { explainDay } from "../../src/render/explain-day.js";
+import { renderExplanation } from "../../src/render/explain-text.js";
 import { renderPopulation } from "../../src/render/population.js";
 import { renderTrace } from "../../src/render/trace.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
@@ -105,6 +107,29 @@ describe("a name's invisible characters", () => {
     expect(text).toContain("Zhang\\u200bMing");
     expect(text).toContain("policy tigh\\u200btened");
     expect(text).not.toContain("\u200b");
+  });
+
+  // the heading said `policy tigh\u200btened`, the policy event's line and explain's heading the raw name
+  it("in a policy event's line and explain's heading: the scenario's name and the policy's", () => {
+    writeFileSync(join(dir, "zw-p2.yaml"), 'name: "tigh\\u200btened"\nextends: default\n');
+    const zw = join(dir, "zw2.yaml");
+    writeFileSync(
+      zw,
+      'name: "Zhang\\u200bMing"\npolicy: ./zw-p2.yaml\nevents:\n  - { day: 3, type: policy, use: ./zw-p2.yaml }\n',
+    );
+    const { scenario } = loadScenario(zw);
+    const trace = simulate(scenario);
+    const text = renderTrace(scenario, trace, {
+      chalk: new Chalk({ level: 0 }),
+      explain: false,
+      chart: false,
+    });
+    expect(text).toContain("policy → tigh\\u200btened");
+    expect(text).not.toContain("\u200b");
+    const explained = renderExplanation(explainDay(scenario, trace, 3), new Chalk({ level: 0 }));
+    expect(explained).toContain("Zhang\\u200bMing — day 3");
+    expect(explained).toContain("policy tigh\\u200btened");
+    expect(explained).not.toContain("\u200b");
   });
 });
 
