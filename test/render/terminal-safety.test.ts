@@ -23,6 +23,7 @@ import { InputError } from "../../src/shared/errors.js";
 import { printable, printableName, visibleControls } from "../../src/shared/text.js";
 import { goldenTrace } from "../../src/testing/golden-trace.js";
 import type { TestRun } from "../../src/testing/report.js";
+import { renderJunit } from "../../src/testing/reporters/junit.js";
 import { renderPretty } from "../../src/testing/reporters/pretty.js";
 import { scenarioReport, testRun } from "../helpers/test-run.js";
 
@@ -227,6 +228,18 @@ describe("every human output", () => {
     const text = renderPretty(run, new Chalk({ level: 0 }), (f) => `credit-sim test ${f}`);
     expect(raw(text)).toBe(false);
     expect(text).not.toContain("\nforged line");
+  });
+
+  // the trace's heading shows `Zhang\u200bMing`; the test report printed the name as it is
+  it("the test report shows a scenario's name with its invisible characters as escapes, the JUnit report too", () => {
+    const run = testRun([scenarioReport({ file: "zw.yaml", name: "Zhang\u200bMing", status: "failed" })]);
+    for (const text of [
+      renderPretty(run, new Chalk({ level: 0 }), (f) => `credit-sim test ${f}`),
+      renderJunit(run),
+    ]) {
+      expect(text).toContain("Zhang\\u200bMing");
+      expect(text).not.toContain("\u200b");
+    }
   });
 
   it("the population report (policy names come from files)", () => {
