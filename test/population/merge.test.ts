@@ -15,6 +15,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { PolicyParamName } from "../../src/engine/index.js";
 import { loadPersonas } from "../../src/population/persona.js";
 import {
   readResultFile as loadResultFile,
@@ -276,6 +277,38 @@ describe("problems are all said, and the odd file named", () => {
     }
     expect(e!.problems.map((p) => p.details.file)).toEqual(["s1.json"]);
     expect(e!.problems[0]!.details.found).toBe("seed 8 (another file has 7)");
+  });
+
+  // it was 'a different sweep' and 'different personas', where a seed is told with both values
+  it("shards of different sweeps or personas say what each has", () => {
+    const told = (a: Doc, b: Doc) => {
+      try {
+        mergeResults([
+          { result: fromDocument(a, "s1.json"), file: "s1.json" },
+          { result: fromDocument(b, "s2.json"), file: "s2.json" },
+        ]);
+      } catch (x) {
+        if (x instanceof InputError) return x.problems.map((p) => p.details.found);
+        throw x;
+      }
+      return [];
+    };
+    const sweep = (param: PolicyParamName, values: number[]) =>
+      JSON.parse(documentText(sweepResult("steady-payer", 4, 30, param, values))) as Doc;
+    expect(told(sweep("minScore", [600, 620, 640]), sweep("minScore", [600, 620]))).toEqual([
+      "a sweep of minScore 600, 620 (another file has minScore 600, 620, 640)",
+    ]);
+    expect(told(sweep("minScore", [600, 620]), sweep("restoreScore", [660, 680]))).toEqual([
+      "a sweep of restoreScore 660, 680 (another file has minScore 600, 620)",
+    ]);
+    const other = document();
+    at(other, ["meta", "personas", 0]).name = "renamed";
+    expect(told(document(), other)[0]).toMatch(/^personas renamed, .* \(another file has [a-z-]+, /);
+    const reshared = document();
+    at(reshared, ["meta", "personas", 0]).fingerprint = "00000000";
+    expect(told(document(), reshared)[0]).toMatch(
+      /^persona [a-z-]+ defined otherwise \(its file changed between the shards\)$/,
+    );
   });
 
   /** The error merging `shards` throws (each named s1.json, s2.json, …), or null when they merge. */
