@@ -149,17 +149,20 @@ describe("bad persona files", () => {
       `${p.details.line} ${p.details.field}: ${p.message}`,
       p.details.expected,
       p.details.found,
+      p.details.hint,
     ]);
     expect(told).toEqual([
       [
         "5 profile.monthlyIncome: the median is outside [min, max]",
         "a median from min to max: every value drawn is clipped to them",
         "median 900000, max 60000",
+        "write the median between min and max, or widen them",
       ],
       [
         "6 profile.externalDebt: the median is outside [min, max]",
         "a median from min to max: every value drawn is clipped to them",
         "median 50, min 100",
+        "write the median between min and max, or widen them",
       ],
     ]);
   });
@@ -168,6 +171,8 @@ describe("bad persona files", () => {
     expect(fail("bad-range.yaml").format()).toMatch(
       /bad-range\.yaml:5:\d+: spending\.amount: min is greater than max/,
     );
+    // a scenario's {min, max} says how to mend it; a persona's said nothing
+    expect(fail("bad-range.yaml").details.hint).toBe("swap min and max");
     expect(fail("bad-type.yaml").format()).toMatch(
       /bad-type\.yaml:2:8: share: wrong type[\s\S]*found: +"lots"/,
     );
