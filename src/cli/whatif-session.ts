@@ -161,7 +161,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
     const v = state.current;
     const run = runVariant(v);
     say(
-      `\n${c.bold(`${printableName(v.original.name)}${v.notes.length > 0 ? " (what-if)" : ""}`)}  ${c.dim(`policy ${printable(v.policy)}, days 0–${v.until}`)}`,
+      `\n${c.bold(`${printableName(v.original.name)}${v.notes.length > 0 ? " (what-if)" : ""}`)}  ${c.dim(`policy ${printableName(v.policy)}, days 0–${v.until}`)}`,
     );
     for (const line of [...listingLines(run, c, o.columns), ...listingLegend(run, c)]) say(line);
     if (v.notes.length > 0) say(c.dim(`edits: ${v.notes.join("; ")}`));
@@ -352,7 +352,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         const names = builtinPolicyNames();
         const now = state.current.policy;
         const ref = await select<string | null>({
-          message: `Run under which policy? (now: ${printable(now)})`,
+          message: `Run under which policy? (now: ${printableName(now)})`,
           choices: [
             ...names.map((n) => ({ name: n, value: n })),
             { name: "a policy file…", value: "" },
@@ -371,7 +371,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
                 })
               ).trim();
         // the policy it runs under already is no edit: nothing to count, undo or save
-        if (chosen === "" || chosen === now) say(c.dim(`unchanged: policy ${printable(now)}`));
+        if (chosen === "" || chosen === now) say(c.dim(`unchanged: policy ${printableName(now)}`));
         else dispatch({ type: "edit", edit: { kind: "policy", ref: chosen } });
         break;
       }

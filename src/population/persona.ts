@@ -231,9 +231,22 @@ function knownKeys(
 function ruleProblems(parsed: Parsed, file: string): InputError[] {
   const data = parsed.data;
   const problems: InputError[] = [];
-  const fail = (path: PropertyKey[], message: string, expected: string, found: string): void => {
+  const fail = (
+    path: PropertyKey[],
+    message: string,
+    expected: string,
+    found: string,
+    hint?: string,
+  ): void => {
     problems.push(
-      new InputError(message, { file, ...parsed.position(path), field: formatPath(path), expected, found }),
+      new InputError(message, {
+        file,
+        ...parsed.position(path),
+        field: formatPath(path),
+        expected,
+        found,
+        ...(hint === undefined ? {} : { hint }),
+      }),
     );
   };
   // probabilities that must add up to 1, each said as its sum; the terms are [key, the schema's default].
@@ -281,7 +294,24 @@ function ruleProblems(parsed: Parsed, file: string): InputError[] {
   const walk = (v: unknown, path: PropertyKey[]) => {
     if (!isRecord(v)) return;
     if (typeof v.min === "number" && typeof v.max === "number" && v.min > v.max)
-      fail(path, "min is greater than max", "min ≤ max", `min ${v.min}, max ${v.max}`);
+      fail(path, "min is greater than max", "min ≤ max", `min ${v.min}, max ${v.max}`, "swap min and max");
+    // a log-normal is clipped to [min, max]: a median outside it makes (nearly) every value the bound
+    else if (typeof v.median === "number" && typeof v.sigma === "number") {
+      const bound =
+        typeof v.max === "number" && v.median > v.max
+          ? `max ${v.max}`
+          : typeof v.min === "number" && v.median < v.min
+            ? `min ${v.min}`
+            : undefined;
+      if (bound !== undefined)
+        fail(
+          path,
+          "the median is outside [min, max]",
+          "a median from min to max: every value drawn is clipped to them",
+          `median ${v.median}, ${bound}`,
+          "write the median between min and max, or widen them",
+        );
+    }
     for (const [k, child] of Object.entries(v)) walk(child, [...path, k]);
   };
   walk(data, []);

@@ -53,7 +53,10 @@ type Sparse = z.infer<typeof Sparse>;
  *  allocated (`armShapeProblem`). */
 type EncodedNode = number | Sparse | EncodedNode[] | { [k: string]: EncodedNode };
 const EncodedNode: z.ZodType<EncodedNode> = z.lazy(() =>
-  z.union([count, Sparse, z.array(EncodedNode).max(16), z.record(shortText, EncodedNode)]),
+  z.union([count, Sparse, z.array(EncodedNode).max(16), z.record(shortText, EncodedNode)], {
+    // said where what is found is none of them ("NaN" as text, null): not a scenario's number or range
+    error: "a count (a whole number, 0 or more), or the histogram, list or mapping the aggregates hold there",
+  }),
 );
 const EncodedArm = z.record(shortText, EncodedNode);
 
@@ -172,7 +175,9 @@ export const Meta = z
     // zod runs this even when a bound above failed (a type did not): a field is compared only once it is
     // a number within its own bounds
     const whole = (n: number, max: number) => Number.isSafeInteger(n) && n >= 0 && n <= max;
-    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    // found: what the value there amounts to, where its own text would say less (a list of 5)
+    const issue = (path: PropertyKey[], message: string, found?: string) =>
+      ctx.addIssue({ code: "custom", path, message, ...(found === undefined ? {} : { params: { found } }) });
     const [from, to] = m.range;
     if (
       whole(m.accounts, MAX_ACCOUNTS) &&
@@ -328,7 +333,9 @@ export const Document = z
     const { meta, aggregates: a } = d;
     // zod runs this even when a bound above failed (a type did not): nothing here may trust a number
     if (!Meta.safeParse(meta).success) return;
-    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    // found: what the value there amounts to, where its own text would say less (a list of 5)
+    const issue = (path: PropertyKey[], message: string, found?: string) =>
+      ctx.addIssue({ code: "custom", path, message, ...(found === undefined ? {} : { params: { found } }) });
     // (what the meta's fields say of each other is checked with the meta)
     const [from, to] = meta.range;
     const personas = meta.personas.length;
@@ -374,7 +381,12 @@ export const Document = z
         accounts += list[i]!.accounts as number;
       }
       if (list.length > 0 && accounts !== to - from)
-        issue(["aggregates", ...at], `accounts adding up to the range (${to - from})`);
+        issue(
+          ["aggregates", ...at],
+          `accounts adding up to the range (${to - from})`,
+          // past 2^53 the sum is no longer exact: said as more than any range
+          `accounts adding up to ${Number.isSafeInteger(accounts) ? accounts : `more than ${Number.MAX_SAFE_INTEGER}`}`,
+        );
     }
     const names = new Set(meta.personas.map((p) => p.name));
     a.flips.forEach((f, i) => {

@@ -522,8 +522,19 @@ function describeMetaDifference(a: PopulationMeta, b: PopulationMeta): string {
   ] as const) {
     if (a[k] !== b[k]) return `${k} ${b[k]} (another file has ${a[k]})`;
   }
-  if (JSON.stringify(a.personas) !== JSON.stringify(b.personas)) return "different personas";
-  if (JSON.stringify(a.sweep) !== JSON.stringify(b.sweep)) return "a different sweep";
+  if (JSON.stringify(a.personas) !== JSON.stringify(b.personas)) return personasDifference(a, b);
+  if (JSON.stringify(a.sweep) !== JSON.stringify(b.sweep)) {
+    const grid = (m: PopulationMeta) =>
+      m.sweep === null
+        ? null
+        : m.sweep.axes
+            .map((x) => `${x.param} ${x.values.map((v) => JSON.stringify(v)).join(", ")}`)
+            .join("; ");
+    const [was, is] = [grid(a), grid(b)];
+    // the same axes written alike, the variants otherwise: a forged document's, said as such
+    if (was === is) return "a sweep whose variants differ from its axes'";
+    return `${is === null ? "no sweep" : `a sweep of ${is}`} (another file has ${was ?? "none"})`;
+  }
   const policy = policyDifference("policy", a.policy, b.policy);
   if (policy !== null) return policy;
   if (a.challenger === null || b.challenger === null)
@@ -531,6 +542,14 @@ function describeMetaDifference(a: PopulationMeta, b: PopulationMeta): string {
       ? `no challenger (another file has ${a.challenger!.name})`
       : `challenger ${b.challenger.name} (another file has none)`;
   return policyDifference("challenger", a.challenger, b.challenger) ?? "a challenger set otherwise";
+}
+
+/** How `b`'s personas differ from `a`'s (the other files'): their names, or the one defined otherwise. */
+function personasDifference(a: PopulationMeta, b: PopulationMeta): string {
+  const names = (m: PopulationMeta) => m.personas.map((p) => p.name).join(", ");
+  if (names(a) !== names(b)) return `personas ${names(b)} (another file has ${names(a)})`;
+  const changed = b.personas.find((p, i) => JSON.stringify(p) !== JSON.stringify(a.personas[i]));
+  return `persona ${changed?.name ?? names(b)} defined otherwise (its file changed between the shards)`;
 }
 
 /** How arm `b`'s policy differs from `a`'s (the other files'), or null when it is the same. */

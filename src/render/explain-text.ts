@@ -3,15 +3,15 @@
 
 import type { ChalkInstance } from "chalk";
 import { decisionText, lineName, signed } from "../scenario/format.js";
-import { printable } from "../shared/text.js";
+import { printableName } from "../shared/text.js";
 import type { DayExplanation } from "./explain-day.js";
 import { factorLines } from "./factor-table.js";
 
 /** The explanation in plain language. */
 export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?: number): string {
   const lines = [
-    c.bold(`${printable(x.scenario)} — day ${x.day} (${x.date})`),
-    c.dim(`policy ${printable(x.policy)}`),
+    c.bold(`${printableName(x.scenario)} — day ${x.day} (${x.date})`),
+    c.dim(`policy ${printableName(x.policy)}`),
     ...(x.pastUntil === null
       ? []
       : [

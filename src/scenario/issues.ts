@@ -167,6 +167,13 @@ const amountHint = (found: unknown): { hint?: string } => {
     : { hint: `write ${plain}: amounts are plain numbers of yuan, without "¥" or thousands separators` };
 };
 
+/** A repayment's amount (a number or a word) written as no number: how to write the amount, else the
+ *  number's own hint (another base, too many digits, quoted) — as a purchase's amount, a number alone, gets. */
+const amountOrNumberHint = (found: unknown): { hint?: string } => {
+  const amount = amountHint(found);
+  return amount.hint !== undefined ? amount : typeHint("number", found);
+};
+
 /** A range written as text ("800-900", "700 - 750", "0..100", "700~750"): the {min, max} it means; else
  *  what an amount written as text means. */
 function textRangeHint(found: unknown): { hint?: string } {
@@ -473,10 +480,13 @@ export function describeIssue(
           pos,
           hooks,
         );
+      // a union that names what it takes says it in its own words (a result document's aggregate); zod's
+      // own message for one that names nothing is "Invalid input"
+      const named = issue.message && !issue.message.startsWith("Invalid input") ? issue.message : undefined;
       const expected =
         last === "amount"
           ? `a positive yuan amount or one of ${REPAY_KEYWORDS.join(", ")}`
-          : "a number or {min, max}";
+          : (named ?? "a number or {min, max}");
       if (found === undefined) return missing(expected);
       const guess =
         typeof found === "string" && last === "amount" ? suggest(found, REPAY_KEYWORDS) : undefined;
@@ -484,7 +494,13 @@ export function describeIssue(
         ...base,
         expected,
         found: describeValue(found),
-        ...(guess ? didYouMean(guess) : last === "amount" ? amountHint(found) : textRangeHint(found)),
+        ...(guess
+          ? didYouMean(guess)
+          : last === "amount"
+            ? amountOrNumberHint(found)
+            : named
+              ? {}
+              : textRangeHint(found)),
       });
     }
     case "invalid_key": {
@@ -555,7 +571,11 @@ export function describeIssue(
       return new InputError(message, {
         ...base,
         expected: issue.message,
-        found: describeValue(found),
+        // a check that measures more than the value itself says what it measured (accounts adding up to 37)
+        found:
+          issue.code === "custom" && typeof issue.params?.found === "string"
+            ? issue.params.found
+            : describeValue(found),
         ...(guess
           ? didYouMean(guess)
           : reason

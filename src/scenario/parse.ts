@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { basename } from "node:path";
 import { FAILSAFE_SCHEMA, load, Type, types, YAMLException } from "js-yaml";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
+import { visibleControls } from "../shared/text.js";
 import { jsonErrorOffset } from "./json-position.js";
 import { lineStartsOf, NodeLog, type Position } from "./positions.js";
 import { checkShape, MAX_DEPTH } from "./shape.js";
@@ -266,6 +267,22 @@ function syntaxError(err: unknown, text: string, file: string, log: NodeLog): In
     const control = lastControlBefore(text, mark.position);
     if (control >= 0) at = log.lineColumn(control);
   }
+  // a control character outside quotes is found once its value ends (after it, or at the line's end): it
+  // is placed where it is, and named
+  let outside: string | undefined;
+  if (/non-printable/.test(reason) && typeof mark?.position === "number") {
+    const control = lastNonPrintableBefore(text, mark.position);
+    if (control >= 0) {
+      at = log.lineColumn(control);
+      outside = visibleControls(String.fromCodePoint(text.codePointAt(control)!));
+    }
+  }
+  if (outside !== undefined)
+    return new InputError(`cannot parse: a control character (${outside}) outside quotes`, {
+      file,
+      ...at,
+      hint: `write it as an escape in double quotes ("${outside}"), or remove it`,
+    });
   // a tag is found unknown once the value after it is read (at that value's end, lines below for a block):
   // it is placed at the tag, as written
   if (/^unknown tag /.test(reason) && typeof mark?.position === "number") {
@@ -331,6 +348,21 @@ function inQuotes(text: string, offset: number): boolean {
     } else if ((ch === '"' || ch === "'") && (i === lineStart || /[\s[{,:]/.test(text[i - 1]!))) quote = ch;
   }
   return quote !== null;
+}
+
+/** What js-yaml refuses as non-printable outside quotes: C0 but tab and line breaks, DEL, C1 but NEL, the
+ *  noncharacters U+FFFE/U+FFFF and half a surrogate pair. */
+const NON_PRINTABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The offset of the last character js-yaml refuses as non-printable before `end`, or −1. */
+function lastNonPrintableBefore(text: string, end: number): number {
+  let last = -1;
+  NON_PRINTABLE.lastIndex = 0;
+  const head = text.slice(0, Math.min(end, text.length));
+  for (let m = NON_PRINTABLE.exec(head); m !== null; m = NON_PRINTABLE.exec(head)) last = m.index;
+  return last;
 }
 
 /** The offset of the last control character (not a tab or a line break) before `end`, or −1. */
@@ -548,6 +580,17 @@ export function parseJson(text: string, file: string): unknown {
       // an unexpected token is given no position by V8: the scan finds it
       const offset = jsonErrorOffset(text);
       if (offset !== null) where = position(offset);
+    }
+    // a control character typed inside a string: named, with JSON's escape for it (as YAML's are told)
+    const offset = at ? Number(at[1]) : -1;
+    const control = /control character/i.test(err.message) ? text.codePointAt(offset) : undefined;
+    if (control !== undefined && control < 0x20) {
+      const shown = visibleControls(String.fromCodePoint(control));
+      throw new InputError(`cannot parse JSON: a string holds a control character (${shown})`, {
+        file,
+        ...where,
+        hint: `write it as an escape (\\u${control.toString(16).padStart(4, "0")}), or remove it`,
+      });
     }
     throw new InputError(`cannot parse JSON: ${jsonReason(err.message)}`, {
       file,

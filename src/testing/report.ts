@@ -2,7 +2,7 @@
 // Plain, serialisable data (it crosses worker-thread boundaries), no colour, no engine objects.
 
 import type { Cause, Decision, Fen, LineId, ReasonCode, RuleFact, Status } from "../engine/index.js";
-import { printable, printableLines } from "../shared/text.js";
+import { printable, printableLines, printableName } from "../shared/text.js";
 
 /** One step of a trace as reports show it. Money in fen. */
 export interface StepSummary {
@@ -250,7 +250,7 @@ function printableReport(r: ScenarioReport): ScenarioReport {
   return {
     ...r,
     file: printable(r.file),
-    name: printable(r.name),
+    name: printableName(r.name),
     error: r.error === null ? null : printableLines(r.error),
     ...(r.problems ? { problems: r.problems.map((p) => ({ ...p, text: printableLines(p.text) })) } : {}),
     snapshot: r.snapshot

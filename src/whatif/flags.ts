@@ -31,11 +31,13 @@ function yamlValue(text: string, label: string): unknown {
 function refuseThousands(text: string, label: string): void {
   // what is quoted is text, commas and all
   const bare = text.replace(/"[^"]*"|'[^']*'/g, '""');
-  const m = /[:=]\s*(\d{1,3}(?:,\d{3})+)(?=\s*(?:[,}\]]|$))/.exec(bare);
+  // fen after the last group (1,000.50) and a yuan sign before the first (¥1,000) split the same way
+  const m = /[:=]\s*([¥￥]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?)(?=\s*(?:[,}\]]|$))/.exec(bare);
   if (!m) return;
-  const written = m[1]!;
-  const parts = written.split(",");
-  const read = `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  const sign = m[1]!;
+  const written = `${sign}${m[2]!}`;
+  const parts = m[2]!.split(",");
+  const read = `${sign}${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
   throw new UsageError(
     `${label}: ${written} was read as ${read}: write ${parts.join("")}`,
     "commas separate the fields of a flag's value: write numbers without thousands separators",

@@ -15,6 +15,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { PolicyParamName } from "../../src/engine/index.js";
 import { loadPersonas } from "../../src/population/persona.js";
 import {
   readResultFile as loadResultFile,
@@ -141,6 +142,32 @@ describe("problems are all said, and the odd file named", () => {
     expect(p?.details.found).toBe("1.5");
   });
 
+  // "NaN" written as text was told 'expected: a number or {min, max}' — a scenario score's words, and
+  // {min, max} is no aggregate's value
+  it("a count written as text, null or true in an aggregate is told what an aggregate holds, not a scenario's {min, max}", () => {
+    for (const bad of ["NaN", null, true]) {
+      const e = refused(edited((d) => (at(d, ["aggregates", "champion", 0]).suspended = bad)));
+      const p = e.problems.find((q) => q.details.field === "aggregates.champion[0].suspended");
+      expect(p?.details.expected).not.toMatch(/min, max/);
+      expect(p?.details.expected).toMatch(/^a count \(a whole number, 0 or more\)/);
+      expect(p?.details.found).toBe(JSON.stringify(bad));
+    }
+  });
+
+  // "found: a list of 5" named no number: the accounts the arms add up to are what is wrong
+  it("arms whose accounts do not add up to the range say what they add up to", () => {
+    const e = refused(
+      edited((d) => {
+        const arm = at(d, ["aggregates", "champion", 0]);
+        arm.accounts += 7;
+      }),
+    );
+    const p = e.problems.find((q) => q.details.field === "aggregates.champion");
+    expect(p?.details.expected).toMatch(/^accounts adding up to the range \(\d+\)$/);
+    const want = Number(/\((\d+)\)/.exec(p!.details.expected!)![1]);
+    expect(p?.details.found).toBe(`accounts adding up to ${want + 7}`);
+  });
+
   // "found: a list of 2" named no value: the range is shown as it is written
   it("a range past the accounts shows the range itself", () => {
     const e = refused(edited((d) => (at(d, ["meta"]).range = [5, 3])));
@@ -250,6 +277,38 @@ describe("problems are all said, and the odd file named", () => {
     }
     expect(e!.problems.map((p) => p.details.file)).toEqual(["s1.json"]);
     expect(e!.problems[0]!.details.found).toBe("seed 8 (another file has 7)");
+  });
+
+  // it was 'a different sweep' and 'different personas', where a seed is told with both values
+  it("shards of different sweeps or personas say what each has", () => {
+    const told = (a: Doc, b: Doc) => {
+      try {
+        mergeResults([
+          { result: fromDocument(a, "s1.json"), file: "s1.json" },
+          { result: fromDocument(b, "s2.json"), file: "s2.json" },
+        ]);
+      } catch (x) {
+        if (x instanceof InputError) return x.problems.map((p) => p.details.found);
+        throw x;
+      }
+      return [];
+    };
+    const sweep = (param: PolicyParamName, values: number[]) =>
+      JSON.parse(documentText(sweepResult("steady-payer", 4, 30, param, values))) as Doc;
+    expect(told(sweep("minScore", [600, 620, 640]), sweep("minScore", [600, 620]))).toEqual([
+      "a sweep of minScore 600, 620 (another file has minScore 600, 620, 640)",
+    ]);
+    expect(told(sweep("minScore", [600, 620]), sweep("restoreScore", [660, 680]))).toEqual([
+      "a sweep of restoreScore 660, 680 (another file has minScore 600, 620)",
+    ]);
+    const other = document();
+    at(other, ["meta", "personas", 0]).name = "renamed";
+    expect(told(document(), other)[0]).toMatch(/^personas renamed, .* \(another file has [a-z-]+, /);
+    const reshared = document();
+    at(reshared, ["meta", "personas", 0]).fingerprint = "00000000";
+    expect(told(document(), reshared)[0]).toMatch(
+      /^persona [a-z-]+ defined otherwise \(its file changed between the shards\)$/,
+    );
   });
 
   /** The error merging `shards` throws (each named s1.json, s2.json, …), or null when they merge. */

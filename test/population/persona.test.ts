@@ -125,10 +125,54 @@ describe("bad persona files", () => {
     ]);
   });
 
+  // clipped to [min, max], a median outside it made every account the bound (a median of ¥900,000 with
+  // max 60,000: everyone earned ¥60,000), run without a word — a slip like min above max
+  it("a log-normal whose median is outside its [min, max] is refused with its bound and the fix", () => {
+    const text = [
+      "name: p",
+      "share: 1",
+      "repayment: { full: 1 }",
+      "profile:",
+      "  monthlyIncome: { median: 900000, sigma: 0.4, min: 3000, max: 60000 }",
+      "  externalDebt: { median: 50, sigma: 1, min: 100 }",
+      "spending: { perMonth: 2, amount: { median: 180, sigma: 0.8, max: 4000 } }",
+      "",
+    ].join("\n");
+    let error: unknown;
+    try {
+      loadPersonaText(text, "m.yaml");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const told = (error as InputError).problems.map((p) => [
+      `${p.details.line} ${p.details.field}: ${p.message}`,
+      p.details.expected,
+      p.details.found,
+      p.details.hint,
+    ]);
+    expect(told).toEqual([
+      [
+        "5 profile.monthlyIncome: the median is outside [min, max]",
+        "a median from min to max: every value drawn is clipped to them",
+        "median 900000, max 60000",
+        "write the median between min and max, or widen them",
+      ],
+      [
+        "6 profile.externalDebt: the median is outside [min, max]",
+        "a median from min to max: every value drawn is clipped to them",
+        "median 50, min 100",
+        "write the median between min and max, or widen them",
+      ],
+    ]);
+  });
+
   it("min above max, wrong types, unknown distributions, __proto__", () => {
     expect(fail("bad-range.yaml").format()).toMatch(
       /bad-range\.yaml:5:\d+: spending\.amount: min is greater than max/,
     );
+    // a scenario's {min, max} says how to mend it; a persona's said nothing
+    expect(fail("bad-range.yaml").details.hint).toBe("swap min and max");
     expect(fail("bad-type.yaml").format()).toMatch(
       /bad-type\.yaml:2:8: share: wrong type[\s\S]*found: +"lots"/,
     );

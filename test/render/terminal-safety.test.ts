@@ -13,6 +13,8 @@ import { loadPersonas } from "../../src/population/persona.js";
 import { fromRange } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
 import type { PopulationSettings } from "../../src/population/settings.js";
+import { explainDay } from "../../src/render/explain-day.js";
+import { renderExplanation } from "../../src/render/explain-text.js";
 import { renderPopulation } from "../../src/render/population.js";
 import { renderTrace } from "../../src/render/trace.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
@@ -21,6 +23,7 @@ import { InputError } from "../../src/shared/errors.js";
 import { printable, printableName, visibleControls } from "../../src/shared/text.js";
 import { goldenTrace } from "../../src/testing/golden-trace.js";
 import type { TestRun } from "../../src/testing/report.js";
+import { renderJunit } from "../../src/testing/reporters/junit.js";
 import { renderPretty } from "../../src/testing/reporters/pretty.js";
 import { scenarioReport, testRun } from "../helpers/test-run.js";
 
@@ -105,6 +108,29 @@ describe("a name's invisible characters", () => {
     expect(text).toContain("Zhang\\u200bMing");
     expect(text).toContain("policy tigh\\u200btened");
     expect(text).not.toContain("\u200b");
+  });
+
+  // the heading said `policy tigh\u200btened`, the policy event's line and explain's heading the raw name
+  it("in a policy event's line and explain's heading: the scenario's name and the policy's", () => {
+    writeFileSync(join(dir, "zw-p2.yaml"), 'name: "tigh\\u200btened"\nextends: default\n');
+    const zw = join(dir, "zw2.yaml");
+    writeFileSync(
+      zw,
+      'name: "Zhang\\u200bMing"\npolicy: ./zw-p2.yaml\nevents:\n  - { day: 3, type: policy, use: ./zw-p2.yaml }\n',
+    );
+    const { scenario } = loadScenario(zw);
+    const trace = simulate(scenario);
+    const text = renderTrace(scenario, trace, {
+      chalk: new Chalk({ level: 0 }),
+      explain: false,
+      chart: false,
+    });
+    expect(text).toContain("policy → tigh\\u200btened");
+    expect(text).not.toContain("\u200b");
+    const explained = renderExplanation(explainDay(scenario, trace, 3), new Chalk({ level: 0 }));
+    expect(explained).toContain("Zhang\\u200bMing — day 3");
+    expect(explained).toContain("policy tigh\\u200btened");
+    expect(explained).not.toContain("\u200b");
   });
 });
 
@@ -202,6 +228,18 @@ describe("every human output", () => {
     const text = renderPretty(run, new Chalk({ level: 0 }), (f) => `credit-sim test ${f}`);
     expect(raw(text)).toBe(false);
     expect(text).not.toContain("\nforged line");
+  });
+
+  // the trace's heading shows `Zhang\u200bMing`; the test report printed the name as it is
+  it("the test report shows a scenario's name with its invisible characters as escapes, the JUnit report too", () => {
+    const run = testRun([scenarioReport({ file: "zw.yaml", name: "Zhang\u200bMing", status: "failed" })]);
+    for (const text of [
+      renderPretty(run, new Chalk({ level: 0 }), (f) => `credit-sim test ${f}`),
+      renderJunit(run),
+    ]) {
+      expect(text).toContain("Zhang\\u200bMing");
+      expect(text).not.toContain("\u200b");
+    }
   });
 
   it("the population report (policy names come from files)", () => {

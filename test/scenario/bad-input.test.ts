@@ -189,6 +189,36 @@ describe("invisible characters", () => {
       });
     }
   });
+
+  // it was JSON's 'bad control character in string literal', with 'check the JSON syntax (no trailing
+  // commas, keys in double quotes)'
+  it("a control character typed inside a JSON string is named, with JSON's escape for it", async () => {
+    const text = '{"name": "t", "events": [{"day": 0, "type": "note", "text": "a\u001b[2Jb"}]}\n';
+    expectBadInput(await run(write("ctl.json", text)), {
+      file: "ctl.json",
+      pos: at(text, "\u001b"),
+      message: "cannot parse JSON: a string holds a control character (\\x1b)",
+      hint: "write it as an escape (\\u001b), or remove it",
+    });
+  });
+
+  // js-yaml finds one when the value ends: it was placed there (after `b`, or at the line's end), as 'the
+  // file holds control characters' with 'files are YAML or JSON text' — of a flag's value too
+  it("a control character outside quotes is placed where it is and named, with the escape to write", async () => {
+    for (const [name, value, shown] of [
+      ["flow.yaml", "  - { day: 0, type: note, text: a\u001b[2Jb }\n", "\\x1b"],
+      ["block.yaml", "  - day: 0\n    type: note\n    text: a\u007fbc\n", "\\x7f"],
+      ["c1.yaml", "  - { day: 0, type: note, text: a\u009b31mb }\n", "\\x9b"],
+    ] as const) {
+      const text = scenarioWith(value);
+      expectBadInput(await run(write(name, text)), {
+        file: name,
+        pos: at(text, shown === "\\x1b" ? "\u001b" : shown === "\\x7f" ? "\u007f" : "\u009b"),
+        message: `cannot parse: a control character (${shown}) outside quotes`,
+        hint: `write it as an escape in double quotes ("${shown}"), or remove it`,
+      });
+    }
+  });
 });
 
 describe("several files", () => {

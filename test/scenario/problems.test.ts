@@ -228,6 +228,19 @@ describe("every problem at once", () => {
     ]);
   });
 
+  // a repayment's amount may also be a word (full, statement, minimum): a number written oddly there went
+  // without the hint a purchase's amount gets for it ('"1e3"', 0x10, 1e309, 16 digits)
+  it("a repayment's amount written as no plain number gets the hint a purchase's amount gets", () => {
+    for (const written of ['"1e3"', "0x10", "1e309", "1234567890.1234567", "'100'"]) {
+      const e = problems(
+        `name: t\nevents:\n  - { day: 0, type: purchase, amount: ${written} }\n  - { day: 1, type: repay, amount: ${written} }\n`,
+      );
+      const hints = e.problems.map((p) => p.details.hint);
+      expect(hints[0], written).toBeDefined();
+      expect(hints, written).toEqual([hints[0], hints[0]]);
+    }
+  });
+
   it("a list or a mapping left empty (YAML reads it as null) is told how to write an empty one", () => {
     const e = problems("name: t\nprofile:\nevents:\n");
     expect(e.problems.map((p) => `${p.details.field}: ${p.details.found}: ${p.details.hint}`)).toEqual([

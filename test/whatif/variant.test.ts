@@ -94,6 +94,16 @@ describe("edits", () => {
     expect(inputError(() => apply(v, "edit", "2:amount=1,000,000")).message).toBe(
       "--edit 2: 1,000,000 was read as 1, 000 and 000: write 1000000",
     );
+    // with fen or a yuan sign it was 'cannot read "000.50" as key=value', the comma's work unsaid
+    expect(inputError(() => apply(v, "edit", "2:amount=1,000.50")).message).toBe(
+      "--edit 2: 1,000.50 was read as 1 and 000.50: write 1000.50",
+    );
+    expect(inputError(() => apply(v, "edit", "2:amount=¥1,000")).message).toBe(
+      "--edit 2: ¥1,000 was read as ¥1 and 000: write 1000",
+    );
+    expect(inputError(() => apply(v, "add", "{day: 3, type: purchase, amount: ￥12,345.6}")).message).toBe(
+      "--add: ￥12,345.6 was read as ￥12 and 345.6: write 12345.6",
+    );
     // quoted, a comma is the text's own
     expect(apply(v, "add", '{day: 3, type: note, text: "paid 1,000"}').events.at(-1)?.event).toMatchObject({
       text: "paid 1,000",
@@ -277,6 +287,22 @@ describe("listing", () => {
       // a step adds what it did: a repayment's amount applied, when it is not the amount written
       const said = describeEvent(step).replace(/ \((¥[\d,.]+ applied|nothing \w+)\)$/, "");
       expect(said, step.event.type).toBe(whatWritten(written));
+    }
+  });
+});
+
+describe("a control character typed into an edit flag", () => {
+  // it was 'cannot parse: the file holds control characters', 'scenario, policy and persona files are YAML
+  // or JSON text' — of a flag's value, placed after the value
+  it("is named where it is, with the escape to write, not as a file's", () => {
+    const v = base(LATE);
+    for (const [flag, text] of [
+      ["edit", "2:merchant=a\u001b[2Jb"],
+      ["add", "{day: 3, type: note, text: a\u001b[2Jb}"],
+    ] as const) {
+      const e = inputError(() => apply(v, flag, text));
+      expect(e.message).toBe("cannot parse: a control character (\\x1b) outside quotes");
+      expect(e.details.hint).toBe('write it as an escape in double quotes ("\\x1b"), or remove it');
     }
   });
 });

@@ -1,7 +1,7 @@
 // An event in words, as a step shows it: what it did on which line, and why a repayment applied nothing.
 
 import { type Fen, type LineSnapshot, lineName, type ScenarioEvent, type Step } from "../../engine/index.js";
-import { printable } from "../../shared/text.js";
+import { printable, printableName } from "../../shared/text.js";
 import { onLine } from "./lines.js";
 import { money } from "./money.js";
 
@@ -123,7 +123,7 @@ export function eventWords(e: EventWords): string {
       const set = Object.entries(e.set).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
       return [
         "policy",
-        e.use !== null ? `→ ${printable(e.use)}` : "",
+        e.use !== null ? `→ ${printableName(e.use)}` : "",
         set.length ? `set ${set.join(", ")}` : "",
       ]
         .filter(Boolean)

@@ -6,7 +6,7 @@
 
 import { XMLBuilder } from "fast-xml-parser";
 import { lineName } from "../../scenario/format.js";
-import { printable, shellPath } from "../../shared/text.js";
+import { printable, printableName, shellPath } from "../../shared/text.js";
 import { checkLine } from "../check-text.js";
 import type { ExpectationReport, ScenarioReport, TestRun } from "../report.js";
 import { reasonsOnRecord, stepColumns, stepLine, stepsShownBefore, twoLines } from "../steps.js";
@@ -137,7 +137,7 @@ export function renderJunit(run: TestRun): string {
   const suites = run.reports.map((r) =>
     suite({
       ...r,
-      name: printable(r.name),
+      name: printableName(r.name),
       file: clean(printable(r.file)),
       snapshot: r.snapshot && { ...r.snapshot, file: clean(printable(r.snapshot.file)) },
     }),
