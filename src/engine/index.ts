@@ -76,6 +76,8 @@ export { type EngineState, fork, initialState, type Lane, type StateOptions } fr
 export { type EngineInput, step, transition } from "./step.js";
 export type * from "./types.js";
 export {
+  type Burden,
+  burdenOf,
   type Delinquency,
   delinquency,
   dueOn,

@@ -2,11 +2,12 @@
 // their own account (a population's agents decide on them) and the record a risk team measures. Reads
 // only; nothing here changes the state.
 
-import { type Customer, daysPastDue, lineOf, owed } from "./customer.js";
+import { type Customer, customerDaysPastDue, daysPastDue, lastMissed, lineOf, owed } from "./customer.js";
 import * as loans from "./loans.js";
+import { FEN_PER_YUAN } from "./money.js";
 import { episodeWorst, OVER_THRESHOLDS } from "./record.js";
 import * as revolving from "./revolving.js";
-import { scoreNumberOn } from "./score-inputs.js";
+import { SCORED_INCOME_FLOOR, scoreNumberOn } from "./score-inputs.js";
 import type { ScoreInputs } from "./scorecard.js";
 import { lineSnapshot } from "./snapshot.js";
 import { type EngineState, jiebeiDue } from "./state.js";
@@ -23,6 +24,29 @@ export const lineTotals = (s: EngineState, id: LineId): LineSnapshot =>
 
 /** What a month-end report of a line reads: its standing, limit, balance and days past due. */
 export type LineStanding = Pick<LineSnapshot, "status" | "limit" | "balance" | "overdueDays">;
+
+/**
+ * The customer's burden as the state stands (a population's agent reads it to decide whether a spell of
+ * hardship strikes): the debt-to-income ratio on today's balances — external debt and what is owed on
+ * both lines over a year's income, the income counted as at least the scorecard's floor — Huabei's
+ * utilisation (what is owed over the limit; 0 without a limit), and whether a due date was missed within
+ * `recentDays` or a line is past due now. Writes into `out` (no allocation: read on visits).
+ */
+export function burdenOf(s: EngineState, recentDays: number, out: Burden): Burden {
+  const c = s.customer;
+  const income = Math.max(c.profile.monthlyIncome, SCORED_INCOME_FLOOR) * 12 * FEN_PER_YUAN;
+  out.debtToIncome = (c.profile.externalDebt + owed(c.huabei) + owed(c.jiebei)) / income;
+  out.utilisation = c.huabei.limit > 0 ? owed(c.huabei) / c.huabei.limit : 0;
+  out.missed = customerDaysPastDue(c, s.day) > 0 || lastMissed(c) >= s.day - recentDays;
+  return out;
+}
+
+/** What `burdenOf` reads. */
+export interface Burden {
+  debtToIncome: number;
+  utilisation: number;
+  missed: boolean;
+}
 
 /** A line's standing as of the state's day: the part of `lineTotals` a month-end series reads, without
  *  the rest of a snapshot (its amount overdue, charges and totals) — taken at every month end of every

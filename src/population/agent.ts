@@ -11,6 +11,8 @@
 // decision on the same day draws the same numbers under every policy.
 
 import {
+  type Burden,
+  burdenOf,
   type DecisionNote,
   dueOn,
   type EngineState,
@@ -30,7 +32,21 @@ import type { Persona } from "./persona.js";
 import type { Dist, Reaction } from "./persona-schema.js";
 import { HABIT, type Plan, yuanToWholeFen } from "./plan.js";
 import { draw, drawInt, keyOf, PURPOSE, Stream } from "./random.js";
-import { type PopulationContext, RECOVERY_SHARE, statementCycles } from "./settings.js";
+import {
+  HARDSHIP_BURDEN,
+  hardshipWeight,
+  type PopulationContext,
+  RECOVERY_SHARE,
+  statementCycles,
+} from "./settings.js";
+
+/** A spell of hardship not decided yet, real, not real (Agent.spells). */
+const UNDECIDED = 0;
+const REAL = 1;
+const NOT_REAL = 2;
+const NO_SPELLS = new Uint8Array(0);
+/** Where a burden is read into (one per thread: the agent reads it at once). */
+const BURDEN: Burden = { debtToIncome: 0, utilisation: 0, missed: false };
 
 const EVENT_INDEX = new Map<EventType, number>(EVENT_TYPES.map((t, i) => [t, i]));
 
@@ -123,6 +139,8 @@ export class Agent {
   /** every event issued, in order, when kept (an export writes them out) */
   record: ScenarioEvent[] | null = null;
   private today: ScenarioEvent[] = NO_EVENTS;
+  /** each spell of the plan's hardship: UNDECIDED, REAL or NOT_REAL (inHardship) */
+  private spells: Uint8Array;
 
   constructor(
     readonly plan: Plan,
@@ -133,6 +151,7 @@ export class Agent {
     events?: Int32Array,
   ) {
     this.events = events ?? new Int32Array(EVENT_TYPES.length);
+    this.spells = plan.hardship.length === 0 ? NO_SPELLS : new Uint8Array(plan.hardship.length / 3);
   }
 
   /** A copy that goes on alone (a lane split off). */
@@ -153,6 +172,7 @@ export class Agent {
     a.suspendedOn = this.suspendedOn;
     a.repayOn = this.repayOn;
     a.verifyDrawnOn = this.verifyDrawnOn;
+    a.spells = this.spells.length === 0 ? NO_SPELLS : this.spells.slice();
     a.retries = this.retries.slice();
     a.record = this.record === null ? null : this.record.slice();
     return a;
@@ -175,9 +195,29 @@ export class Agent {
     this.cycle = 0;
   }
 
-  private inHardship(day: number): boolean {
+  /**
+   * Whether a spell of hardship stops repayment on `day`. A spell the plan drew is decided the first day
+   * it is asked about (the first repayment within it), on the account as it stands (HARDSHIP_BURDEN):
+   * real when its number × the cap is below the burden's weight — the same number under every policy, so
+   * a policy that leaves the customer owing more brings more hardship.
+   */
+  private inHardship(day: number, s: EngineState): boolean {
     const h = this.plan.hardship;
-    for (let i = 0; i < h.length; i += 2) if (day >= h[i]! && day < h[i + 1]!) return true;
+    for (let i = 0, k = 0; i < h.length; i += 3, k++) {
+      if (day < h[i]! || day >= h[i + 1]!) continue;
+      let real = this.spells[k]!;
+      if (real === UNDECIDED) {
+        const u = h[i + 2]!;
+        let w: number = HARDSHIP_BURDEN.cap;
+        if (u >= 0) {
+          const b = burdenOf(s, HARDSHIP_BURDEN.recentDays, BURDEN);
+          w = hardshipWeight(b.debtToIncome, this.plan.typicalDti, b.utilisation, b.missed);
+        }
+        real = u * HARDSHIP_BURDEN.cap < w ? REAL : NOT_REAL;
+        this.spells[k] = real;
+      }
+      if (real === REAL) return true;
+    }
     return false;
   }
 
@@ -322,7 +362,7 @@ export class Agent {
   /** A reaction's event, on its day: a repayment only when something is owed and the customer can pay. */
   private reacted(e: ScenarioEvent, s: EngineState): void {
     if (e.type === "repay") {
-      if (this.inHardship(e.day) || owedOn(s, e.line) === 0) return;
+      if (this.inHardship(e.day, s) || owedOn(s, e.line) === 0) return;
       if (lineStatus(s, e.line) === "charged_off" && !this.recovers(e.line)) return;
     } else if (this.left && (e.type === "apply" || e.type === "request_review")) return;
     this.issue(e);
@@ -333,7 +373,7 @@ export class Agent {
     const sc = this.schedule;
     while (this.cycle < sc.day.length && sc.day[this.cycle]! <= day) {
       const k = this.cycle++;
-      if (sc.day[k]! < day || hb === "none" || this.inHardship(day)) continue;
+      if (sc.day[k]! < day || hb === "none" || this.inHardship(day, s)) continue;
       if (hb === "charged_off" && !this.recovers("huabei")) continue;
       const h = sc.habit[k]!;
       const amount = h === HABIT.statement ? "statement" : h === HABIT.minimum ? "minimum" : "full";
@@ -348,7 +388,7 @@ export class Agent {
       const due = jr[n - 1] === day;
       jr.splice(0, n);
       const pays = jb !== "charged_off" || this.recovers("jiebei");
-      if (due && pays && jb !== "none" && !this.inHardship(day) && dueOn(s, "jiebei") > 0)
+      if (due && pays && jb !== "none" && !this.inHardship(day, s) && dueOn(s, "jiebei") > 0)
         this.issue({ index: 0, day, type: "repay", line: "jiebei", amount: { kind: "statement" } });
     }
   }

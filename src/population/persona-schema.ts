@@ -273,7 +273,9 @@ export const PersonaSchema = z
       .describe("contacts with customer service"),
     hardship: z
       .strictObject({
-        perYear: rate.describe("spells per year (Poisson mean)"),
+        perYear: rate.describe(
+          "spells per year (Poisson mean), times a weight that rises with the account's own burden: debt-to-income, utilisation, a missed payment (docs/populations.md)",
+        ),
         months: DistSchema.default({ min: 1, max: 6 }).describe("how many months a spell lasts"),
       })
       .optional()

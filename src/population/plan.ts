@@ -22,7 +22,7 @@ import {
   textKey,
   uniformInt,
 } from "./random.js";
-import { type PopulationContext, STRESS } from "./settings.js";
+import { HARDSHIP_BURDEN, type PopulationContext, STRESS } from "./settings.js";
 
 /** A statement's repayment habit. */
 export const HABIT = { none: 0, full: 1, statement: 2, minimum: 3, late: 4 } as const;
@@ -45,8 +45,13 @@ export interface Plan {
   habitDays: Int16Array;
   /** events that come whatever the lender decides, in day order */
   planned: ScenarioEvent[];
-  /** spells of hardship: [start, end) day pairs */
+  /** spells of hardship that may come: [start, end) days and a uniform number u, three numbers a spell;
+   *  one is real when u × HARDSHIP_BURDEN.cap is below the account's weight then (agent.ts). A shock's
+   *  spell has u = −1: real whatever the burden. */
   hardship: number[];
+  /** the persona's typical debt-to-income ratio (its median external debt over its median yearly income):
+   *  the burden at which a spell comes at the persona's own rate */
+  typicalDti: number;
   jiebeiOpen: { day: number; amount: Fen } | null;
   borrows: { day: number[]; amount: number[]; term: LoanTerm[] };
 }
@@ -148,10 +153,11 @@ export function makePlan(ctx: PopulationContext, persona: Persona, index: number
   const spells = persona.hardship;
   if (spells)
     eachBlock(rng, key, PURPOSE.hardship, until, (r, from, to) => {
-      for (let n = poisson(r, spells.perYear * yearsOf(from, to)); n > 0; n--) {
+      for (let n = poisson(r, spells.perYear * HARDSHIP_BURDEN.cap * yearsOf(from, to)); n > 0; n--) {
         const start = uniformInt(r, from, to);
         const end = start + Math.max(1, Math.round(draw(r, spells.months) * 30));
-        if (start <= until) hardship.push(start, end);
+        const u = r();
+        if (start <= until) hardship.push(start, end, u);
       }
     });
   const stress = ctx.settings.stress;
@@ -198,10 +204,16 @@ export function makePlan(ctx: PopulationContext, persona: Persona, index: number
     ...habits(rng, key, ctx, persona.repayment),
     planned,
     hardship,
+    typicalDti:
+      typical(persona.profile.externalDebt) / (12 * Math.max(1, typical(persona.profile.monthlyIncome))),
     jiebeiOpen,
     borrows,
   };
 }
+
+/** A distribution's typical value: a log-normal's median, a uniform's middle, a constant itself. */
+const typical = (d: Dist): number =>
+  typeof d === "number" ? d : "median" in d ? d.median : (d.min + d.max) / 2;
 
 function drawProfile(rng: Random, pr: Persona["profile"]): Profile {
   return {
@@ -332,7 +344,7 @@ function shock(
   const end = start + Math.max(1, Math.round(draw(rng, STRESS.months) * 30));
   const cut = draw(rng, STRESS.incomeCut);
   if (!hit || start > ctx.until) return;
-  hardship.push(start, end);
+  hardship.push(start, end, -1);
   // the income the plan gives on a day: the last income change before it, or the profile's
   const incomeOn = (d: number) => {
     let income = profile.monthlyIncome;

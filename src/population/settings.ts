@@ -50,6 +50,44 @@ export const STRESS = {
   incomeCut: { min: 0.2, max: 0.5 },
 } as const;
 
+/**
+ * How a spell of hardship depends on the account's own burden (docs/populations.md, "Hardship and
+ * burden"). Assumption, after the literature on payment shocks: a loss of income or a new expense turns
+ * into default far more often for a household already carrying a high debt-service burden, using much of
+ * its credit, or already missing payments (the Bank of England's Financial Stability Reports count a
+ * debt-service ratio of 40 % or more as vulnerable; Gerardi, Herkenhoff, Ohanian and Willen, "Can't Pay or
+ * Won't Pay?", Review of Financial Studies 2018: default follows a shock where liquidity is thin). The
+ * weights are not calibrated to a source: set so each persona's bad rate stays near its calibrated level.
+ * An account's rate is its persona's `hardship.perYear` times a weight, `scale` ×
+ * ((DTI + `soften`) / (typical DTI + `soften`))^`debt` × (`utilBase` + utilisation) × `missed` when a due
+ * date was missed within `recentDays` or a line is past due, at most `cap`. Spells are drawn in the plan at
+ * `cap` × the rate, each with a number u of its own, and a spell is real when
+ * u × `cap` < the weight on the first day it would stop a repayment — the same draws under every policy
+ * (common random numbers), decided on the state that policy made: lending more can bring more hardship.
+ */
+export const HARDSHIP_BURDEN = {
+  cap: 6,
+  scale: 0.5,
+  debt: 1.5,
+  soften: 0.1,
+  utilBase: 0.5,
+  missed: 2,
+  recentDays: 180,
+} as const;
+
+/** A spell's weight (HARDSHIP_BURDEN) for an account of this burden, given its persona's typical DTI. */
+export function hardshipWeight(
+  dti: number,
+  typicalDti: number,
+  utilisation: number,
+  missed: boolean,
+): number {
+  const b = HARDSHIP_BURDEN;
+  const debt = ((dti + b.soften) / (typicalDti + b.soften)) ** b.debt;
+  const use = b.utilBase + Math.min(1, Math.max(0, utilisation));
+  return Math.min(b.cap, b.scale * debt * use * (missed ? b.missed : 1));
+}
+
 /** An arm beside the champion: a challenger, or one variant of a sweep. */
 export interface ArmSettings {
   /** the policy it runs from `from` on (the named policy it extends, with `set` on top) */
