@@ -121,8 +121,15 @@ export function describeFact(f: RuleFact): string {
       ? ""
       : (unit === "fen" && f.scoreOnceUsed !== undefined ? `, at a score of ${f.scoreOnceUsed}` : ",") +
         ` once a ${money(f.onceUsed)} line is used`;
+  // changes counted in a window: how long it is, and from when one more change is not one too many
+  const window =
+    f.window === undefined
+      ? ""
+      : ` within ${f.window} day${f.window === 1 ? "" : "s"}` +
+        (f.windowClearsOn === undefined ? "" : `; from day ${f.windowClearsOn} one more change is within it`);
   const text =
     parts.join(" vs ") +
+    window +
     (f.before === undefined ? "" : `, ${show(f.before)} before the policy change`) +
     onceUsed +
     (f.readOn === undefined ? "" : `, as the review on ${f.readOnDate} (day ${f.readOn}) reads it`);
