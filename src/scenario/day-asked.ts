@@ -25,7 +25,7 @@ export interface DaySpan {
 }
 
 /** The days and the dates a span takes, in words: what a day refused is said against. */
-export function spanInWords(span: DaySpan): string {
+function spanInWords(span: DaySpan): string {
   const start = parseIsoDate(span.start) ?? 0;
   return `a day from 0 to ${span.last}, or a date from ${span.start} to ${formatIsoDate(start + span.last)}`;
 }
