@@ -602,7 +602,15 @@ describe("the article's causes, as a newcomer tells them (test/fixtures/scenario
     // suspends; three in June (1st, 15th, 30th) do, on the third, with the count and the policy's line
     expect(changes.filter((s) => s.decision === "suspended").map((s) => s.date)).toEqual(["2024-06-30"]);
     expect(changes.find((s) => s.decision === "suspended")!.facts).toEqual([
-      { code: "SECURITY_PROFILE_CHANGES", parameter: "securityMaxChanges", threshold: 2, value: 3 },
+      {
+        code: "SECURITY_PROFILE_CHANGES",
+        parameter: "securityMaxChanges",
+        threshold: 2,
+        value: 3,
+        // the 15 June change leaves the 30-day window on 15 July (day 196)
+        window: 30,
+        windowClearsOn: 196,
+      },
     ]);
     expect(run.loaded.scenario.policy.securityWindowDays).toBe(30);
     // customer service says the one step that lifts the hold, and it does the day it is taken

@@ -38,7 +38,12 @@ import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncomeWith, type Scored, scoreOn } from "./score-inputs.js";
-import { burstHeldAtClosure, changesHeldAtClosure, recentProfileChanges } from "./triggers.js";
+import {
+  burstHeldAtClosure,
+  changesHeldAtClosure,
+  recentProfileChanges,
+  securityWindow,
+} from "./triggers.js";
 import type { Fen } from "./types.js";
 import { declined, principalReasons, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
 import type { ApplicationKind } from "./vocabulary.js";
@@ -213,6 +218,8 @@ export function decideApplication(
         parameter: "securityMaxChanges",
         threshold: p.securityMaxChanges,
         value: changes,
+        // the window, when the changes are today's (a hold kept from a closed line waits on no window)
+        ...(recent > p.securityMaxChanges ? securityWindow(c, day) : {}),
       });
     }
     // …nor round a hold a burst of transactions laid on a line closed before a verification lifted it

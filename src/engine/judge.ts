@@ -139,6 +139,8 @@ const FACT_FIELDS = Object.keys({
   smallestParameter: 0,
   readOn: 0,
   readOnDate: 0,
+  window: 0,
+  windowClearsOn: 0,
 } satisfies Record<keyof RuleFact, 0>) as (keyof RuleFact)[];
 
 /** Two facts alike in every field (absent in both, or equal). */

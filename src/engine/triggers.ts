@@ -4,6 +4,7 @@
 
 import {
   type Customer,
+  countUpTo,
   countWithin,
   customerDaysPastDue,
   daysPastDue,
@@ -18,6 +19,19 @@ import type { RuleFact, Verdict } from "./verdict.js";
 /** Bound-detail changes since the last verification, within the security window. */
 export function recentProfileChanges(c: Customer, day: number): number {
   return countWithin(c.profileChanges, day, c.policy.securityWindowDays, c.verifiedChanges);
+}
+
+/** The window the changes of `recentProfileChanges` are counted in, and the first day another change would
+ *  no longer be one too many: the day the oldest changes beyond securityMaxChanges − 1 have left it (a
+ *  change counts on its day and the window's days after; none when every change is too many). */
+export function securityWindow(c: Customer, day: number): Pick<RuleFact, "window" | "windowClearsOn"> {
+  const window = c.policy.securityWindowDays;
+  const max = c.policy.securityMaxChanges;
+  const from = Math.max(c.verifiedChanges, countUpTo(c.profileChanges, day - window));
+  const counted = countUpTo(c.profileChanges, day) - from;
+  if (max === 0 || counted < max) return { window };
+  // another change is too many while `max` of the counted ones are in the window with it
+  return { window, windowClearsOn: c.profileChanges[from + counted - max]! + window };
 }
 
 /** The unverified bound-detail changes that laid a security hold on `line` while it was open, before it
@@ -124,6 +138,7 @@ export function securityTrigger(c: Customer, line: Line, day: number): Verdict |
         parameter: "securityMaxChanges",
         threshold: p.securityMaxChanges,
         value: recent,
+        ...securityWindow(c, day),
       },
     ],
   };

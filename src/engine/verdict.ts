@@ -44,6 +44,11 @@ export interface RuleFact {
    *  suspended line), not the day's own: that review's day and date */
   readOn?: number;
   readOnDate?: string;
+  /** too many profile changes (SECURITY_PROFILE_CHANGES): the window they are counted in, in days
+   *  (securityWindowDays), and the first day another change would no longer be one too many — the day
+   *  enough of the oldest changes have left it (none when securityMaxChanges is 0: every change is) */
+  window?: number;
+  windowClearsOn?: number;
 }
 
 interface VerdictBase {

@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import type { Policy } from "../engine/index.js";
 import { InputError } from "../shared/errors.js";
 import type { Roots } from "./builtin.js";
+import type { DayAsked } from "./day-asked.js";
 import { meant } from "./guesses.js";
 import { isRecord } from "./issues.js";
 import { PERSONA_KIND, POLICY_KIND } from "./kinds.js";
@@ -31,7 +32,9 @@ export interface LoadedScenario extends Normalised {
 export interface LoadOptions {
   policy?: string;
   seed?: number;
-  until?: number;
+  /** the last simulated day instead of the file's: a number, or a day asked on the command line (its
+   *  number or its date, made a day with the file's start) */
+  until?: number | DayAsked;
   /** shared across files so each policy file is read once */
   policyCache?: Map<string, Policy>;
   /** shared across files so each policy file is read once through any path, and a refused one refused

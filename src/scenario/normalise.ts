@@ -13,6 +13,7 @@ import {
 } from "../shared/errors.js";
 import { maxOf } from "../shared/lists.js";
 import { quoted } from "../shared/text.js";
+import { type DayAsked, dayInSpan } from "./day-asked.js";
 import { type EventWords, money } from "./format.js";
 import { calendarHint } from "./issues.js";
 import { cautionsWritten, cautionText, conflictsWritten } from "./policy-sense.js";
@@ -27,7 +28,7 @@ export interface NormaliseContext {
   resolvePolicy(ref: string): Policy;
   /** resolves the `policy` override (typed on the command line); default: resolvePolicy */
   resolveOverridePolicy?(ref: string): Policy;
-  overrides?: { policy?: string; seed?: number; until?: number };
+  overrides?: { policy?: string; seed?: number; until?: number | DayAsked };
   /** events and expectations (by index) the schema refused: left out of the checks, already reported */
   skip?: { events: ReadonlySet<number>; expect: ReadonlySet<number> };
   /** told what runs as written but warns (a `set` whose penalty falls below the interest it replaces) */
@@ -126,6 +127,12 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
         )
       : policyAt(["policy"], w.policy);
   checkOverrides(ctx.overrides);
+  const untilAsked = untilOverride(
+    ctx.overrides?.until,
+    { file: ctx.file, start: w.start },
+    startEpoch,
+    problems,
+  );
 
   const skip = ctx.skip;
   const eventDays = w.events.map((e, index) =>
@@ -160,7 +167,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
   );
   const known = (d: number | null | undefined): d is number => typeof d === "number";
   const lastDay = maxOf([...eventDays.filter(known), ...expectDays.filter(known)], 0);
-  const until = ctx.overrides?.until ?? w.until ?? lastDay + UNTIL_AFTER_LAST;
+  const until = untilAsked ?? w.until ?? lastDay + UNTIL_AFTER_LAST;
   // nothing a file dates after its own `until` is silently left out (a --until override cuts on purpose)
   if (ctx.overrides?.until === undefined) {
     eventDays.forEach((d, index) => {
@@ -261,9 +268,36 @@ function checkDebtElsewhere(
   }
 }
 
+/** The `--until` override as a day of this file: a date made a day with its start — one before the start
+ *  or past the days a scenario has told (with the days and dates it takes) beside the file's problems;
+ *  undefined when not given, or when the start is no date to count from (a problem already). */
+function untilOverride(
+  until: number | DayAsked | undefined,
+  { file, start }: { file: string; start: string },
+  startEpoch: number | undefined,
+  problems: InputError[],
+): number | undefined {
+  if (until === undefined || typeof until === "number") return until;
+  // a number is checked as `until` is: past the year 9999 from this start, said with the most it may be
+  if ("day" in until) return until.day;
+  if (startEpoch === undefined) return undefined;
+  try {
+    return dayInSpan("--until", until, {
+      start,
+      last: Math.min(MAX_DAY, LAST_EPOCH_DAY - startEpoch),
+      of: "the scenario",
+      file,
+    });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    problems.push(e);
+    return undefined;
+  }
+}
+
 /** Command-line overrides are checked like the fields they replace, and named as options in errors. */
 function checkOverrides(o: NormaliseContext["overrides"]): void {
-  if (o?.until !== undefined && !(Number.isInteger(o.until) && o.until >= 0 && o.until <= MAX_DAY)) {
+  if (typeof o?.until === "number" && !(Number.isInteger(o.until) && o.until >= 0 && o.until <= MAX_DAY)) {
     throw new InputError("value out of range", {
       field: "--until",
       expected: `a whole number of days from 0 to ${MAX_DAY}`,

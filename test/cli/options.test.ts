@@ -66,7 +66,7 @@ describe("run", () => {
         json: true,
         explain: true,
         policy: "tightened",
-        until: 100,
+        until: { day: 100 },
         chart: false,
         color: false,
         html: undefined,
@@ -82,11 +82,14 @@ describe("run", () => {
     expect(e.details.found).toBe('"abc"');
     expect(e.details.expected).toBe("a whole number from 0 to 36500");
     expect(refused(["run", "a.yaml", "--until", "1.5"]).message).toBe("--until: 1.5 is not a whole number");
-    expect(e.details.hint).toBeUndefined();
+    // a day's option says its other form
+    expect(e.details.hint).toBe(
+      "a day's number (day 0 is the start), or its date as YYYY-MM-DD (2024-08-15)",
+    );
   });
 
   it("a whole number written another way is read; one out of range is said to be too large, with the range", () => {
-    expect(parse(["run", "a.yaml", "--until", "1e2"])).toMatchObject({ options: { until: 100 } });
+    expect(parse(["run", "a.yaml", "--until", "1e2"])).toMatchObject({ options: { until: { day: 100 } } });
     const e = refused(["simulate", "--accounts", "1e9"]);
     expect(e.message).toBe("--accounts: 1e9 (1000000000) is too large");
     expect(e.details.expected).toBe("a whole number from 1 to 100000000");
@@ -97,10 +100,51 @@ describe("run", () => {
     expect(refused(["simulate", "--cost-of-funds", "1.5"]).message).toBe("--cost-of-funds: 1.5 is too large");
   });
 
-  it("a date where a day number goes says that days count from the start", () => {
-    const e = refused(["run", "a.yaml", "--until", "2024-09-01"]);
-    expect(e.message).toBe('--until: "2024-09-01" is not a number');
-    expect(e.details.hint).toMatch(/days are numbers counted from day 0, the `start` date/);
+  it("every option that takes a day takes its number or its date, read alike", () => {
+    expect(parse(["run", "a.yaml", "--until", "2024-06-30"])).toMatchObject({
+      options: { until: { date: "2024-06-30" } },
+    });
+    expect(parse(["run", "a.yaml", "--until", "100"])).toMatchObject({ options: { until: { day: 100 } } });
+    expect(parse(["explain", "a.yaml", "--day", "2024-06-30"])).toMatchObject({
+      options: { day: { date: "2024-06-30" } },
+    });
+    // a population's days count from --start (2024-01-01 unless given)
+    const sim = parse([
+      "simulate",
+      "--start",
+      "2024-03-01",
+      "--score-day",
+      "2024-03-31",
+      "--stress",
+      "2024-04-10",
+      "--challenger",
+      "tightened",
+      "--challenger-from",
+      "2024-03-02",
+    ]);
+    expect(sim).toMatchObject({ options: { scoreDay: 30, stress: 40, challengerFrom: 1 } });
+    // a date not on the calendar, or not written YYYY-MM-DD, is said alike by each
+    for (const [command, flag] of [
+      ["run", "--until"],
+      ["explain", "--day"],
+      ["simulate", "--score-day"],
+      ["simulate", "--stress"],
+    ] as const) {
+      const file = command === "simulate" ? [] : ["a.yaml"];
+      expect(refused([command, ...file, flag, "2024-02-30"]).message).toBe(
+        `${flag}: 2024-02-30 is not a date on the calendar`,
+      );
+      expect(refused([command, ...file, flag, "2024-6-30"]).details.hint).toBe("write 2024-06-30");
+    }
+  });
+
+  it("a date before the population's start, or past its days, is told with the days and dates it takes", () => {
+    const before = refused(["simulate", "--start", "2024-03-01", "--score-day", "2024-02-01"]);
+    expect(before.message).toBe("--score-day: 2024-02-01 is before the run starts (2024-03-01, day 0)");
+    expect(before.details.expected).toBe("a day from 0 to 364, or a date from 2024-03-01 to 2025-02-28");
+    const past = refused(["simulate", "--days", "30", "--stress", "2024-02-15"]);
+    expect(past.message).toBe("--stress: 2024-02-15 (day 45) is too large");
+    expect(past.details.expected).toBe("a day from 0 to 29, or a date from 2024-01-01 to 2024-01-30");
   });
 
   it("explain takes the day asked about by its number or by its date (a real one)", () => {
@@ -112,7 +156,7 @@ describe("run", () => {
     // what the month holds, as a scenario file's date is told
     expect(feb30.details.hint).toBe("February 2024 has 29 days: the last is 2024-02-29");
     expect(refused(["explain", "a.yaml", "--day", "2024/8/15"]).details.hint).toBe(
-      "a day's number, or its date as YYYY-MM-DD",
+      "a day's number (day 0 is the start), or its date as YYYY-MM-DD (2024-08-15)",
     );
   });
 
@@ -1293,7 +1337,11 @@ describe("a command line's every problem, told at once", () => {
     // a misspelt option's value is its own, not a file: no "too many" and no file named "tightened"
     const e = refused(["run", "a.yaml", "--jsn", "--polcy", "tightened", "--until", "x"]);
     expect(e.problems.map((p) => [p.message, p.details.found, p.details.hint])).toEqual([
-      ['--until: "x" is not a number', '"x"', undefined],
+      [
+        '--until: "x" is not a number',
+        '"x"',
+        "a day's number (day 0 is the start), or its date as YYYY-MM-DD (2024-08-15)",
+      ],
       ['unknown option "--jsn"', "--jsn", 'did you mean "--json"?'],
       ['unknown option "--polcy"', "--polcy tightened", 'did you mean "--policy"?'],
     ]);
@@ -1368,7 +1416,7 @@ describe("a command line's every problem, told at once", () => {
 
   it("an option of one value given twice takes the last (its help says so): a wrapper's default is overridden", () => {
     expect(parse(["run", "a.yaml", "--policy", "my p.yaml", "--until", "3", "--policy", "x"])).toMatchObject({
-      options: { policy: "x", until: 3 },
+      options: { policy: "x", until: { day: 3 } },
     });
     expect(parse(["simulate", "--accounts", "5", "--accounts", "6", "--accounts", "7"])).toMatchObject({
       options: { accounts: 7 },
@@ -1416,7 +1464,7 @@ describe("dates on the command line", () => {
   it("a date as a day not written YYYY-MM-DD is told so, with the date meant — not 'not on the calendar'", () => {
     expect(problem(["explain", "a.yaml", "--day", "2024-8-15"])).toEqual([
       '--day: "2024-8-15" is not written YYYY-MM-DD (two digits for the month and the day)',
-      "a day's number, or a date as YYYY-MM-DD (2024-08-15)",
+      "a day's number (day 0 is the start), or its date as YYYY-MM-DD (2024-08-15)",
       '"2024-8-15"',
       "write 2024-08-15",
     ]);

@@ -102,6 +102,18 @@ describe("credit-sim run", () => {
     expect(steps[0]!.policy).toBe("tightened");
   });
 
+  it("--until takes the day's date as explain --day does; one before the start is told with the range", async () => {
+    const byDay = await cli(["run", ZHANG, "--json", "--until", "181"]);
+    const byDate = await cli(["run", ZHANG, "--json", "--until", "2024-06-30"]);
+    expect(byDate.status).toBe(0);
+    expect(byDate.stdout).toBe(byDay.stdout);
+    const before = await cli(["run", ZHANG, "--until", "2023-12-31"]);
+    expect(before.status).toBe(2);
+    expect(before.stderr).toContain("--until: 2023-12-31 is before the scenario starts (2024-01-01, day 0)");
+    expect(before.stderr).toContain("a day from 0 to 36500, or a date from 2024-01-01 to 2123-12-08");
+    expect(before.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("--until past the year 9999 is said to be the option's doing, with the most it may be", async () => {
     const d = mkdtempSync(join(tmpdir(), "credit-sim-until-"));
     try {

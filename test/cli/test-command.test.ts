@@ -43,7 +43,9 @@ describe("credit-sim test: expectations", () => {
     );
     expect(block).toMatch(/reasons on record that day:\n\s+SECURITY_PROFILE_CHANGES\s+\S/);
     // with the numbers the rule compared, as the trace shows them
-    expect(block).toContain("short time (3 vs securityMaxChanges 2)\n");
+    expect(block).toContain(
+      "short time (3 vs securityMaxChanges 2 within 30 days; from day 55 one more change is within it)\n",
+    );
   });
 
   it("shows the nearest step before a day that had none", async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { REASONS, type ReasonCode } from "../../src/engine/reasons.js";
 import { simulate } from "../../src/engine/simulate.js";
 import type { Step } from "../../src/engine/types.js";
+import { describeFact } from "../../src/scenario/format/fact-text.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
 import {
@@ -517,6 +518,22 @@ describe("real-time triggers", () => {
     // without an account there is nothing to suspend
     const noAccount = run([on.change(1), on.change(2), on.change(3)], { policy });
     expect(noAccount.final.status).toBe("none");
+  });
+
+  it("the security suspension's fact carries its window, and the day one more change stops being too many", () => {
+    const policy = testPolicy({ securityMaxChanges: 2, securityWindowDays: 30 });
+    const t = run([on.open(0, 1_000), on.change(5), on.change(9), on.change(12)], { policy });
+    const fact = stepOn(t, "change_profile", 12).facts.find((f) => f.code === "SECURITY_PROFILE_CHANGES");
+    // day 9's change leaves the window on day 39: then day 12's and one more are 2, not more than 2
+    expect(fact).toMatchObject({ value: 3, threshold: 2, window: 30, windowClearsOn: 39 });
+    expect(describeFact(fact!)).toBe(
+      "3 vs securityMaxChanges 2 within 30 days; from day 39 one more change is within it",
+    );
+    // when every change is too many there is no such day
+    const none = run([on.open(0, 1_000), on.change(5)], { policy: testPolicy({ securityMaxChanges: 0 }) });
+    const only = stepOn(none, "change_profile", 5).facts.find((f) => f.code === "SECURITY_PROFILE_CHANGES");
+    expect(only).toMatchObject({ window: policy.securityWindowDays });
+    expect(only?.windowClearsOn).toBeUndefined();
   });
 
   it("verify_identity lifts a security suspension, keeps the limit, and resets the change count", () => {

@@ -9,6 +9,7 @@ import { REASONS, type RuleFact, simulate } from "../../src/engine/index.js";
 import { explainDay } from "../../src/render/explain-day.js";
 import { renderExplanation } from "../../src/render/explain-text.js";
 import { renderTrace } from "../../src/render/trace.js";
+import { withSteps } from "../../src/scenario/format/rule-steps.js";
 import { describeFact, reasonTextIn } from "../../src/scenario/format.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
@@ -70,9 +71,23 @@ describe("a reason's words", () => {
   it("LIMIT_KEPT_ONCE_USED names no 'larger line', and says when none is kept", () => {
     expect(REASONS.LIMIT_KEPT_ONCE_USED.text).not.toContain("larger line");
     const none: RuleFact = { code: "LIMIT_KEPT_ONCE_USED", value: 140_000 };
-    expect(describeFact(none)).toBe("¥1,400.00 vs none kept once used");
+    // in words a customer reads, not "¥1,400.00 vs none kept once used"
+    expect(describeFact(none)).toBe(
+      "a ¥1,400.00 line used in full would not be kept at any limit, not even the smallest",
+    );
     const lower: RuleFact = { code: "LIMIT_KEPT_ONCE_USED", threshold: 1_000_000, value: 2_000_000 };
     expect(describeFact(lower)).toBe("¥20,000.00 vs kept once used ¥10,000.00");
+  });
+
+  it("a rule's words with its step name no other line to a customer who has one line", () => {
+    const kept: RuleFact = { code: "LIMIT_KEPT_ONCE_USED", value: 500_000 };
+    const one = withSteps([kept], ["huabei"]);
+    expect(one).not.toContain("other line");
+    expect(one).toMatch(
+      /^once used in full, the line would fail the standard .*its limit band\) \(a ¥5,000.00 line/,
+    );
+    // with both lines the other one may be what fails
+    expect(withSteps([kept], ["huabei", "jiebei"])).toContain("or make the customer's other line fail it");
   });
 
   it("SCORE_BELOW_LIMIT_BAND reads right on a grant as on a review's cut: no 'current limit'", () => {

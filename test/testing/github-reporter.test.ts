@@ -36,7 +36,9 @@ describe("github reporter", () => {
     expect(lines[0]).toMatch(/::status: expected active, got suspended%0Areasons: expected/);
     expect(lines[0]).toContain("%0Aon day 30 (2024-01-31):%0A");
     // each reason with the numbers the rule compared, as the trace shows them
-    expect(lines[0]).toContain("short time (3 vs securityMaxChanges 2)");
+    expect(lines[0]).toContain(
+      "short time (3 vs securityMaxChanges 2 within 30 days; from day 55 one more change is within it)",
+    );
   });
 
   it("points bad input at the line the loader names", async () => {

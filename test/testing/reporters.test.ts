@@ -101,7 +101,7 @@ describe("--reporter junit", () => {
     expect(failure["#text"]).toMatch(/\n\s+30\s+2024-01-31\s+change bound device\s+suspended/);
     expect(failure["#text"]).toContain(
       // with the numbers the rule compared, as the trace shows them
-      "reasons on record: SECURITY_PROFILE_CHANGES (3 vs securityMaxChanges 2), FREQUENT_PROFILE_CHANGES",
+      "reasons on record: SECURITY_PROFILE_CHANGES (3 vs securityMaxChanges 2 within 30 days; from day 55 one more change is within it), FREQUENT_PROFILE_CHANGES",
     );
   });
 
@@ -246,7 +246,14 @@ describe("--reporter json", () => {
     });
     expect(mixed.expectations[2].nearest).toMatchObject({ day: 25, event: "change_profile" });
     expect(day30.steps[0].facts).toEqual([
-      { code: "SECURITY_PROFILE_CHANGES", parameter: "securityMaxChanges", threshold: 2, value: 3 },
+      {
+        code: "SECURITY_PROFILE_CHANGES",
+        parameter: "securityMaxChanges",
+        threshold: 2,
+        value: 3,
+        window: 30,
+        windowClearsOn: 55,
+      },
     ]);
   });
 

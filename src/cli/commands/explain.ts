@@ -5,6 +5,7 @@
 import { formatIsoDate, parseIsoDate, simulate } from "../../engine/index.js";
 import { askedOn, explainDay } from "../../render/explain-day.js";
 import { renderExplanation } from "../../render/explain-text.js";
+import { type DaySpan, dayInSpan } from "../../scenario/day-asked.js";
 import type { LoadedScenario } from "../../scenario/load.js";
 import { LAST_EPOCH_DAY } from "../../scenario/normalise.js";
 import { MAX_DAY } from "../../scenario/shape.js";
@@ -31,10 +32,7 @@ export function explainCommand(file: string, options: ExplainInvocation["options
   if (problems.length > 0 || loaded === undefined) throw InputError.all(problems);
   warnDeprecations([loaded], io);
   const { scenario } = loaded;
-  const range = daysOf(scenario);
-  if ("day" in asked && asked.day > range.last)
-    throw dayOutOfRange(asked.day, range.expected, asked.typed, range.hint);
-  const o = { ...options, day: "day" in asked ? asked.day : dayOfDate(asked.date, scenario.start, range) };
+  const o = { ...options, day: dayInSpan("--day", asked, daysOf(scenario)) };
   // simulate at least to the day asked about, and keep its end (what time did after the last step too)
   const until = Math.max(scenario.until, o.day);
   // …and the day before's end: what is owed while the day runs (charges accrue at its close)
@@ -50,38 +48,19 @@ export function explainCommand(file: string, options: ExplainInvocation["options
  * The days `explain` takes of a scenario: its own, 0 to its until, and past them as far as a horizon goes
  * (MAX_DAY from its start, and no date after 9999-12-31) — what a day too large is said against.
  */
-function daysOf(scenario: LoadedScenario["scenario"]): { last: number; expected: string; hint: string } {
+function daysOf(scenario: LoadedScenario["scenario"]): DaySpan {
   const start = parseIsoDate(scenario.start) ?? 0;
   const last = Math.min(MAX_DAY, LAST_EPOCH_DAY - start);
-  const lastDate = formatIsoDate(start + last);
-  const why = last < MAX_DAY ? ", the last date there is" : "";
+  const why = last < MAX_DAY ? " (the calendar ends on 9999-12-31)" : "";
   return {
+    start: scenario.start,
     last,
-    expected: `at most day ${last} (${lastDate}${why})`,
-    hint: `the scenario's days are 0 to ${scenario.until} (${scenario.start} to ${formatIsoDate(start + scenario.until)}); explain plays on past them up to ${MAX_DAY} days from the start`,
+    of: "the scenario",
+    hint: `the scenario's days are 0 to ${scenario.until} (${scenario.start} to ${formatIsoDate(start + scenario.until)}); explain plays on past them up to ${MAX_DAY} days from the start${why}`,
   };
 }
 
-/** The day a date is in a scenario that starts on `start` (both valid dates: the option parser and the
- *  loader checked them); a date before the start, or past the days explain takes, is said with its day. */
-function dayOfDate(date: string, start: string, range: ReturnType<typeof daysOf>): number {
-  const day = (parseIsoDate(date) ?? 0) - (parseIsoDate(start) ?? 0);
-  if (day < 0)
-    throw new InputError(`${date} is before the scenario starts (${start}, day 0)`, {
-      field: "--day",
-      expected: `a date from ${start} on`,
-      found: date,
-    });
-  if (day > range.last) throw dayOutOfRange(day, range.expected, `${date} (day ${day})`, range.hint);
-  return day;
-}
-
-function dayOutOfRange(day: number, expected: string, typed = String(day), hint?: string): InputError {
+function dayOutOfRange(day: number, expected: string, typed = String(day)): InputError {
   // worded as the option parser words a value past its range (options/numbers.ts)
-  return new InputError(`${typed} is too large`, {
-    field: "--day",
-    expected,
-    found: typed,
-    ...(hint === undefined ? {} : { hint }),
-  });
+  return new InputError(`${typed} is too large`, { field: "--day", expected, found: typed });
 }

@@ -3,7 +3,7 @@
 import { MAX_DAY } from "../../scenario/shape.js";
 import { UsageError } from "../../shared/errors.js";
 import { type CommandSpec, helpText, list } from "./command.js";
-import { flag, noColor, outputPath, policyRef, wholeNumber } from "./table.js";
+import { type DayAsked, dayOrDate, flag, noColor, outputPath, policyRef, wholeNumber } from "./table.js";
 
 export interface RunOptions {
   /** NDJSON, one object per step */
@@ -11,7 +11,8 @@ export interface RunOptions {
   explain: boolean;
   /** a policy name or file to run under instead of each file's */
   policy: string | undefined;
-  until: number | undefined;
+  /** the last simulated day: its number or its date (made a day with each file's start) */
+  until: DayAsked | undefined;
   /** SPEC's `--seed`: accepted so scripts written to it still run; nothing in a scenario is random */
   seed: number | undefined;
   chart: boolean;
@@ -40,10 +41,11 @@ const options = () => ({
   force: flag("--force", "let --html replace a file already there that credit-sim did not write"),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
   policy: policyRef("--policy <name|file>", "run under this policy instead of the file's"),
-  until: wholeNumber("--until <day>", "override the last simulated day (events after it are left out)", {
-    min: 0,
-    max: MAX_DAY,
-  }),
+  until: dayOrDate(
+    "--until <n|date>",
+    "override the last simulated day, its number (from the scenario's start) or its date (events after it are left out)",
+    MAX_DAY,
+  ),
   seed: wholeNumber(
     "--seed <n>",
     "accepted and ignored: a scenario is deterministic, so no seed changes it (simulate --seed seeds a population)",
@@ -61,6 +63,7 @@ export const RUN: CommandSpec<ReturnType<typeof options>, RunInvocation> = {
   help: helpText(
     "Examples:",
     "  credit-sim run scenarios/zhang-ming.yaml",
+    "  credit-sim run scenarios/zhang-ming.yaml --until 2024-06-30",
     "  credit-sim run scenarios/*.yaml --json | jq -c 'select(.decision == \"suspended\")'",
     "  credit-sim run scenarios/zhang-ming.yaml --html zhang-ming.html",
   ),

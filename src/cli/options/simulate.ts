@@ -13,6 +13,7 @@ import {
   MAX_ACCOUNTS,
   MAX_SEED,
 } from "../../population/vocabulary.js";
+import { dayInSpan } from "../../scenario/day-asked.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { Checks, InputError, suggest, UsageError } from "../../shared/errors.js";
 import { grouped, quoted, shellWord } from "../../shared/text.js";
@@ -28,6 +29,7 @@ import {
   policyRef,
   type RawOptions,
   readDate,
+  readDayOrDate,
   readWhole,
   refuseGiven,
   repeatable,
@@ -94,8 +96,8 @@ const options = () => ({
   ),
   // a day of the run and an account of the population: read once --days and --accounts are
   challengerFrom: wholeNumberLater(
-    "--challenger-from <day>",
-    "the challenger takes over on this day (a policy change)",
+    "--challenger-from <n|date>",
+    "the challenger takes over on this day (a policy change): its number (from --start) or its date",
   ),
   challengerSet: repeatable(
     "--challenger-set <name=value>",
@@ -107,13 +109,13 @@ const options = () => ({
   ),
   bad: text("--bad <definition>", `when an account is bad: ${BAD_DEFINITIONS.join(", ")} (default ever90)`),
   scoreDay: wholeNumberLater(
-    "--score-day <day>",
-    `the day whose score Gini and KS rank against later bad, on the accounts booked by then (default ${DEFAULT_SCORE_DAY}, or the last day of a shorter run)`,
+    "--score-day <n|date>",
+    `the day (its number from --start, or its date) whose score Gini and KS rank against later bad, on the accounts booked by then (default ${DEFAULT_SCORE_DAY}, or the last day of a shorter run)`,
   ),
   costOfFunds: text("--cost-of-funds <rate>", "annual cost of funds on balances, e.g. 0.035 (the default)"),
   stress: wholeNumberLater(
-    "--stress <day>",
-    "a 2020-like shock from this day: incomes fall and spells of hardship rise (the same draws under every policy)",
+    "--stress <n|date>",
+    "a 2020-like shock from this day (its number from --start, or its date): incomes fall and spells of hardship rise (the same draws under every policy)",
   ),
   workers: wholeNumber(
     "--workers <n>",
@@ -254,7 +256,7 @@ interface RunSpan {
   daysRead: number | undefined;
   start: string;
   startDay: number | undefined;
-  /** a day of the run: within --days when it is known, else at least a day */
+  /** a day of the run, its number or its date: within --days when it is known, else at least a day */
   dayOfRun: (flag: string, text: string) => number;
 }
 
@@ -275,8 +277,13 @@ function runSpan({ raw, c, refused }: Reading): RunSpan {
     daysRead,
     start,
     startDay,
-    dayOfRun: (flag, text) =>
-      readWhole(flag, text, { min: 0, ...(daysRead === undefined ? {} : { max: days - 1 }) }),
+    dayOfRun: (flag, text) => {
+      // a number or a date, read as every option that takes a day reads one; a date counted from --start
+      const asked = readDayOrDate(flag, text, daysRead === undefined ? undefined : days - 1);
+      if ("day" in asked) return asked.day;
+      if (startDay === undefined || daysRead === undefined) return 0; // (--start or --days refused: told)
+      return dayInSpan(flag, asked, { start, last: days - 1, of: "the run" });
+    },
   };
 }
 

@@ -6,12 +6,15 @@
 
 import { type Command, Option } from "commander";
 import { parseIsoDate } from "../../engine/index.js";
+import type { DayAsked } from "../../scenario/day-asked.js";
 import { calendarHint } from "../../scenario/issues.js";
 import { builtinPolicyNames } from "../../scenario/load-policy.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { InputError, type UsageError } from "../../shared/errors.js";
 import { quoted } from "../../shared/text.js";
 import { readNumber, wholeAbove } from "./numbers.js";
+
+export type { DayAsked };
 
 export interface OptionSpec<T> {
   /** commander's flags, e.g. "--seed <n>", "-o, --output <file>", "--no-chart" */
@@ -145,29 +148,32 @@ export const readWhole = (flag: string, text: string, range: { min?: number; max
       : undefined,
   );
 
-/** A day asked about: its number, or its date (what a trace shows beside it), turned into a number once
- *  the scenario's start is known. `typed`: a number past the longest horizon as written (1e20, or one a
- *  double does not hold exactly), said against the scenario's own days once it is read. */
-export type DayAsked = { day: number; typed?: string } | { date: string };
-
-/** `--day <n|date>`: a day by its number or by its date, YYYY-MM-DD — an analyst reaches for the date
- *  the trace printed. The date must be one the calendar has (2024-02-30 is refused here). */
-export const dayOrDate = (flags: string, description: string): OptionSpec<DayAsked> => ({
+/** `--day <n|date>`, `--until <n|date>`, …: a day by its number or by its date, YYYY-MM-DD — an analyst
+ *  reaches for the date the trace printed. The date must be one the calendar has (2024-02-30 is refused
+ *  here); it becomes a day once the start is known (scenario/day-asked.ts `dayInSpan`). `max`: the most a
+ *  number may be before any start is known. Every option that takes a day is declared with this. */
+export const dayOrDate = (flags: string, description: string, max?: number): OptionSpec<DayAsked> => ({
   flags,
   description,
-  parse: (value) => {
-    // what starts as a date is read as one, and told as a date when it is not one (2024-8-15, a time,
-    // full-width digits)
-    if (LOOKS_DATED.test(value.normalize("NFKC"))) {
-      readDate(longFlag(flags), value, "a day's number, or a date as YYYY-MM-DD (2024-08-15)");
-      return { date: value };
-    }
-    if (wholeAbove(value, MAX_DAY)) return { day: Number(value), typed: value };
-    return {
-      day: readNumber(longFlag(flags), value, { min: 0 }, "a day's number, or its date as YYYY-MM-DD"),
-    };
-  },
+  parse: (value) => readDayOrDate(longFlag(flags), value, max),
 });
+
+/** `text` as a day asked about (`dayOrDate`): a date when it starts as one, else a whole number from 0 (to
+ *  `max` when given; a number past the longest horizon kept as typed, said against the days the command
+ *  takes once they are known). */
+export function readDayOrDate(flag: string, text: string, max?: number): DayAsked {
+  // what starts as a date is read as one, and told as a date when it is not one (2024-8-15, a time,
+  // full-width digits)
+  if (LOOKS_DATED.test(text.normalize("NFKC"))) {
+    readDate(flag, text, DAY_OR_DATE);
+    return { date: text };
+  }
+  if (max === undefined && wholeAbove(text, MAX_DAY)) return { day: Number(text), typed: text };
+  return { day: readNumber(flag, text, { min: 0, ...(max === undefined ? {} : { max }) }, DAY_OR_DATE) };
+}
+
+/** What a day option takes, said where a value is neither. */
+const DAY_OR_DATE = "a day's number (day 0 is the start), or its date as YYYY-MM-DD (2024-08-15)";
 
 /** A date as YYYY-MM-DD, the form scenario files and traces write. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

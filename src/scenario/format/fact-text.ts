@@ -84,6 +84,11 @@ export function describeFact(f: RuleFact): string {
         return String(n);
     }
   };
+  // held to what the review keeps once used, and not even the smallest line kept: said as what it means
+  if (f.code === "LIMIT_KEPT_ONCE_USED" && f.threshold === undefined && f.value !== undefined) {
+    const line = f.line === undefined ? "" : `, on ${lineName(f.line)}`;
+    return `a ${money(f.value)} line used in full would not be kept at any limit, not even the smallest${line}`;
+  }
   const parts: string[] = [];
   // a burst of transactions: how many, their total and the limits it is a share of
   if (
@@ -111,8 +116,6 @@ export function describeFact(f: RuleFact): string {
         : `${f.parameter ?? (f.code === "LIMIT_KEPT_ONCE_USED" ? "kept once used" : "available")} ${show(f.threshold)}`,
     );
   else if (f.parameter !== undefined) parts.push(f.parameter);
-  // held to what the review keeps once used, and not even the smallest line kept
-  else if (f.code === "LIMIT_KEPT_ONCE_USED") parts.push("none kept once used");
   // a threshold a policy change moved past the customer's value: what it was before
   // a grant's reasons for holding it lower, judged on the file once a larger line is used: which line,
   // and for a limit's cap the score it is the band of (not the step's, which is today's)
@@ -121,8 +124,15 @@ export function describeFact(f: RuleFact): string {
       ? ""
       : (unit === "fen" && f.scoreOnceUsed !== undefined ? `, at a score of ${f.scoreOnceUsed}` : ",") +
         ` once a ${money(f.onceUsed)} line is used`;
+  // changes counted in a window: how long it is, and from when one more change is not one too many
+  const window =
+    f.window === undefined
+      ? ""
+      : ` within ${f.window} day${f.window === 1 ? "" : "s"}` +
+        (f.windowClearsOn === undefined ? "" : `; from day ${f.windowClearsOn} one more change is within it`);
   const text =
     parts.join(" vs ") +
+    window +
     (f.before === undefined ? "" : `, ${show(f.before)} before the policy change`) +
     onceUsed +
     (f.readOn === undefined ? "" : `, as the review on ${f.readOnDate} (day ${f.readOn}) reads it`);

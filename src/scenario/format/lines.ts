@@ -38,3 +38,8 @@ export const forLines = (advice: string, lines: readonly LineId[]): string =>
       "use Huabei and",
       lines.includes("huabei") ? "use Huabei and" : "open Huabei (apply, product: open), use it and",
     );
+
+/** A reason's text for the lines held: a clause about the customer's other line left out when there is no
+ *  other line (LIMIT_KEPT_ONCE_USED's "or make the customer's other line fail it" to one who has one line). */
+export const reasonForLines = (text: string, lines: readonly LineId[]): string =>
+  lines.length >= 2 ? text : text.replaceAll(", or make the customer's other line fail it", "");

@@ -2,7 +2,7 @@
 
 import { type LineId, lineName, REASONS, type RuleFact } from "../../engine/index.js";
 import { describeFact } from "./fact-text.js";
-import { forLines } from "./lines.js";
+import { forLines, reasonForLines } from "./lines.js";
 import { money } from "./money.js";
 import { inSentence } from "./reason-words.js";
 
@@ -11,7 +11,7 @@ export const withSteps = (facts: readonly RuleFact[], lines: readonly LineId[]):
   facts
     .map((f) => {
       const numbers = describeFact(f);
-      return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${stepOf(f, lines)}`;
+      return `${reasonForLines(inSentence(f.code), lines)}${numbers ? ` (${numbers})` : ""} — ${stepOf(f, lines)}`;
     })
     .join("; and ");
 
