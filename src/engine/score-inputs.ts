@@ -23,6 +23,10 @@ const MONTH = 30;
 /** Days past due beyond which a delinquency is serious: the scorecard's "over 90" bins (and the book's
  *  90+), so a payment on the 90th day counts in "61–90" everywhere. */
 const SERIOUS_DAYS = 90;
+/** The days adverse information stays on file from the day the adverse behaviour ends, that day counted:
+ *  5 years (China's Regulation on the Administration of the Credit Investigation Industry, 2013, art. 16) —
+ *  one repaid on day 300 counts until day 2,125 and not on day 2,126. */
+const ON_FILE_DAYS = 1826;
 
 /**
  * (external debt + what was owed on both lines at the last month end) / annual income: balances as a
@@ -138,12 +142,17 @@ function scoreInputs(c: Customer, day: number): ScoreInputs {
   const thin = thinFile(c);
   let worst = 0;
   let serious = 0;
+  // the day the most recent serious delinquency on file ended (today while it has not)
+  let seriousEnd = Number.NEGATIVE_INFINITY;
   for (const e of c.episodes) {
     const end = e.curedDay ?? day;
     const reached = episodeWorst(e, daysPastDue(lineOf(c, e.line), day));
     const depth = e.chargedOff ? Math.max(reached, c.policy.chargeOffDays) : reached;
     if (end >= day - 730) worst = Math.max(worst, depth);
-    if (end >= day - 1825) serious += (depth > SERIOUS_DAYS ? 1 : 0) + (e.chargedOff ? 1 : 0);
+    if (end >= day - ON_FILE_DAYS + 1 && (depth > SERIOUS_DAYS || e.chargedOff)) {
+      serious += (depth > SERIOUS_DAYS ? 1 : 0) + (e.chargedOff ? 1 : 0);
+      seriousEnd = Math.max(seriousEnd, end);
+    }
   }
   let missed = 0;
   let revolved = 0;
@@ -172,6 +181,7 @@ function scoreInputs(c: Customer, day: number): ScoreInputs {
     missedDues12m: badNews(thin, missed),
     goodMonths24m: thin ? null : good + Math.min(24, elsewhere),
     seriousDelinquency60m: badNews(thin, serious),
+    seriousDelinquencyDaysLeft: serious > 0 ? seriousEnd + ON_FILE_DAYS - day : 0,
     utilisation: thin ? null : utilisation(c),
     debtToIncome: scoredDebtToIncome(c),
     revolvingDues6m: badNews(thin, revolved),
@@ -226,6 +236,7 @@ export function scoreOnCopy(c: Customer, day: number, was: ScoredFile | null): S
     missedDues12m: before.missedDues12m,
     goodMonths24m: before.goodMonths24m,
     seriousDelinquency60m: before.seriousDelinquency60m,
+    seriousDelinquencyDaysLeft: before.seriousDelinquencyDaysLeft,
     utilisation: thin ? null : utilisation(c),
     debtToIncome: scoredDebtToIncome(c),
     revolvingDues6m: before.revolvingDues6m,

@@ -52,6 +52,10 @@ export interface ScoreInputs {
   goodMonths24m: number | null;
   /** episodes more than 90 days past due, plus charge-offs, last 60 months */
   seriousDelinquency60m: number | null;
+  /** the days the most recent of those stays on file: 5 years (1,826 days, the day it ends counted)
+   *  from the day it ended — repaid, or cured — less the days since; one not ended yet (still past due, a
+   *  debt written off and never repaid) has all 1,826 left; 0 with none on file */
+  seriousDelinquencyDaysLeft: number;
   /** Huabei balance / limit as last reported at a month end; null without a reported line */
   utilisation: number | null;
   /** (external debt + what is owed on both lines) / annual income, the income counted as at least
@@ -177,6 +181,25 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     missing: { points: 15, label: NO_RECORD, reason: NO_RECORD_REASON },
     // below zero: a serious delinquency weighs for years after it is repaid (a charge-off counts twice)
     bins: bins([0, 30, "none"], [1, -80, "1"], [Infinity, -130, "2 or more"]),
+  },
+  {
+    id: "seriousDelinquencyDaysLeft",
+    dimension: "repayment",
+    title: "Most recent serious delinquency: days it stays on file (5 years from its end)",
+    reason: "SERIOUS_DELINQUENCY",
+    // it earns nothing (max 0) and takes away while the record is on file, fading as it ages, as published
+    // scorecards' "time since most recent serious delinquency": with the count above (1: 110 below its
+    // best) no file scores "excellent" (700) with one on file, whatever else it holds (950 − 110 − 145 =
+    // 695), and none keeps its weight once the record leaves the file (docs/model/score.md)
+    max: 0,
+    bins: bins(
+      [0, 0, "none on file"],
+      [365, -145, "leaves within a year"],
+      [730, -150, "leaves in 1–2 years"],
+      [1095, -155, "leaves in 2–3 years"],
+      [1460, -170, "leaves in 3–4 years"],
+      [Infinity, -200, "leaves in 4–5 years, or not ended"],
+    ),
   },
   {
     id: "utilisation",
@@ -351,6 +374,7 @@ const AT = {
   missedDues12m: indexOf("missedDues12m"),
   goodMonths24m: indexOf("goodMonths24m"),
   seriousDelinquency60m: indexOf("seriousDelinquency60m"),
+  seriousDelinquencyDaysLeft: indexOf("seriousDelinquencyDaysLeft"),
   utilisation: indexOf("utilisation"),
   debtToIncome: indexOf("debtToIncome"),
   revolvingDues6m: indexOf("revolvingDues6m"),
@@ -397,6 +421,7 @@ function pointsOf(i: ScoreInputs, out: number[] | null): number {
     binned(AT.missedDues12m, i.missedDues12m, out) +
     binned(AT.goodMonths24m, i.goodMonths24m, out) +
     binned(AT.seriousDelinquency60m, i.seriousDelinquency60m, out) +
+    binned(AT.seriousDelinquencyDaysLeft, i.seriousDelinquencyDaysLeft, out) +
     binned(AT.utilisation, i.utilisation, out) +
     binned(AT.debtToIncome, i.debtToIncome, out) +
     binned(AT.revolvingDues6m, i.revolvingDues6m, out) +

@@ -517,11 +517,17 @@ describe("charge-off", () => {
     expect(at(repaid, repaidOn + 731).worstDaysPastDue24m).toBe(0);
     expect(at(repaid, repaidOn + 1825).seriousDelinquency60m).toBe(2);
     expect(at(repaid, repaidOn + 1826).seriousDelinquency60m).toBe(0);
+    // and how long the latest stays on file: all 1,826 days on the day it ends, the last on day 1,825
+    expect(at(repaid, repaidOn + 730).seriousDelinquencyDaysLeft).toBe(1826 - 730);
+    expect(at(repaid, repaidOn + 1825).seriousDelinquencyDaysLeft).toBe(1);
+    expect(at(repaid, repaidOn + 1826).seriousDelinquencyDaysLeft).toBe(0);
     expect(stepOn(repaid, "note", repaidOn + 1826).score).toBeGreaterThan(
       stepOn(repaid, "note", repaidOn + 1825).score,
     );
     // never repaid, it is still a serious delinquency (and still past due) more than 6 years on
     for (const d of days) expect(at(never, d).seriousDelinquency60m).toBe(2);
+    // not ended, it has all its days on file still
+    for (const d of days) expect(at(never, d).seriousDelinquencyDaysLeft).toBe(1826);
     expect(at(never, repaidOn + 1826).worstDaysPastDue24m).toBeGreaterThan(180);
   });
 

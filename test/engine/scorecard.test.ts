@@ -54,6 +54,7 @@ const ALL_MIN = inputs((c) => valueInBin(c, worstBin(c)));
 const BELOW_ZERO: ReadonlyArray<keyof ScoreInputs> = [
   "daysPastDueNow",
   "seriousDelinquency60m",
+  "seriousDelinquencyDaysLeft",
   "missedDues12m",
   "debtToIncome",
 ];
@@ -69,6 +70,7 @@ const MORE_IS_WORSE: ReadonlyArray<keyof ScoreInputs> = [
   "worstDaysPastDue24m",
   "missedDues12m",
   "seriousDelinquency60m",
+  "seriousDelinquencyDaysLeft",
   "utilisation",
   "debtToIncome",
   "revolvingDues6m",
@@ -120,9 +122,15 @@ describe("scorecard tables", () => {
     },
   );
 
-  it("every characteristic has its own reason code", () => {
+  it("every characteristic has its own reason code, but the two that read the one serious-delinquency record", () => {
+    // how many serious delinquencies are on file and how long the latest stays there are one fact to the
+    // customer (SERIOUS_DELINQUENCY), whose shortfalls the ranking sums
     const reasons = CHARACTERISTICS.map((c) => c.reason);
-    expect(new Set(reasons).size).toBe(reasons.length);
+    expect(new Set(reasons).size).toBe(reasons.length - 1);
+    expect(CHARACTERISTICS.filter((c) => c.reason === "SERIOUS_DELINQUENCY").map((c) => c.id)).toEqual([
+      "seriousDelinquency60m",
+      "seriousDelinquencyDaysLeft",
+    ]);
   });
 });
 
@@ -242,7 +250,9 @@ describe("reason codes", () => {
   it("rank a reason several characteristics cite by their shortfalls summed, ties to the first cited", () => {
     // no repayment record (days past due now and revolving dues missing: 20 and 12 points short) is 32
     // short, ahead of a debt burden 25 short and level with a history 32 short, which it comes before
-    const [now, debt, revolving, history, age] = [0, 6, 7, 9, 15].map((i) => CHARACTERISTICS[i]!);
+    const [now, debt, revolving, history, age] = (
+      ["daysPastDueNow", "debtToIncome", "revolvingDues6m", "historyMonths", "age"] as const
+    ).map((id) => CHARACTERISTICS.find((c) => c.id === id)!);
     expect(now!.missing?.reason).toBe("NO_REPAYMENT_RECORD");
     expect(revolving!.missing?.reason).toBe("NO_REPAYMENT_RECORD");
     const thin = { ...ALL_MAX, [now!.id]: null, [revolving!.id]: null };
@@ -348,6 +358,38 @@ describe("habitual lateness and extreme debt", () => {
       expect(s.score, String(debtToIncome)).toBeLessThan(700);
       expect(band(s.score)).not.toBe("excellent");
     }
+  });
+});
+
+describe("a serious delinquency on file", () => {
+  // a charge-off, or any delinquency over 90 days past due, stays on file 5 years from its end (1,826
+  // days, the day it ends counted): the heaviest derogatory a scorecard knows
+  const onFile = (count: number, daysLeft: number) =>
+    score({ ...ALL_MAX, seriousDelinquency60m: count, seriousDelinquencyDaysLeft: daysLeft });
+
+  it("keeps any file below 'excellent' for every day it is on file, and weighs nothing once it leaves", () => {
+    for (const count of [1, 2, 3])
+      for (let daysLeft = 1; daysLeft <= 1826; daysLeft++)
+        expect(onFile(count, daysLeft).score, `${count} on file, ${daysLeft} days left`).toBeLessThan(700);
+    // the day it leaves: nothing on file, nothing taken
+    expect(onFile(0, 0).score).toBe(950);
+  });
+
+  it("fades as it ages: fewer days left on file never cost more, and the last year costs less than the first", () => {
+    const points = (daysLeft: number) => {
+      const i = CHARACTERISTICS.findIndex((c) => c.id === "seriousDelinquencyDaysLeft");
+      return onFile(1, daysLeft).points[i]!;
+    };
+    for (let daysLeft = 2; daysLeft <= 1826; daysLeft++)
+      expect(points(daysLeft - 1), `${daysLeft} days left`).toBeGreaterThanOrEqual(points(daysLeft));
+    expect(points(1)).toBeGreaterThan(points(1826));
+    expect(points(1826)).toBeLessThan(0);
+    expect(points(0)).toBe(0);
+  });
+
+  it("is cited as SERIOUS_DELINQUENCY, first, on an otherwise perfect file", () => {
+    const i = { ...ALL_MAX, seriousDelinquency60m: 2, seriousDelinquencyDaysLeft: 400 };
+    expect(scoreReasons({ points: score(i).points, inputs: i })).toEqual(["SERIOUS_DELINQUENCY"]);
   });
 });
 

@@ -381,13 +381,17 @@ events:
   });
 
   it("a characteristic's points below zero are written with a minus sign, as the factor table writes them", () => {
-    // Sun Hao's charge-off (day 249) cites his serious delinquency, which scores below zero
+    // Sun Hao's charge-off (day 249) cites his serious delinquency, which scores below zero: how many are
+    // on file, and how long the latest stays there (both characteristics cite the one reason)
     const { scenario: sun } = loadScenario(`${ROOT}scenarios/default-charge-off.yaml`);
     const x = explainDay(sun, simulate(sun), 249);
     const cited = x.steps.flatMap((s) => s.reasons).find((r) => r.code === "SERIOUS_DELINQUENCY")!;
     expect(cited.because).toEqual([
       expect.stringMatching(
         /^Over 90 days past due, [^:]+: \d+ \(bin "[^"]+"\), −\d+ of \d+ points — \d+ short$/,
+      ),
+      expect.stringMatching(
+        /^Most recent serious delinquency: [^:]+: [\d,]+ \(bin "[^"]+"\), −\d+ of 0 points — \d+ short$/,
       ),
     ]);
     expect(renderExplanation(x, plain)).not.toMatch(/ -\d+ of \d+ points/);
