@@ -34,6 +34,7 @@ import {
   writeOffFact,
 } from "./eligibility.js";
 import { applicationDebt, huabeiUsed, keptOnceUsed, leastGranted } from "./grant.js";
+import { smallestLine } from "./limits.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
@@ -332,7 +333,7 @@ export function decideApplication(
       const limit = Math.min(line.lastLimit, cap.limit);
       // never an active line below the smallest limit: a last limit under today's minimum (raised since the
       // closure) reopens nothing — the last limit is what falls short (today's cap does not: it was checked)
-      const smallest = wholeFen(rules.minLimit);
+      const smallest = smallestLine(rules);
       if (limit < smallest) {
         const fact: RuleFact = {
           code: "LAST_LIMIT_BELOW_SMALLEST_LINE",

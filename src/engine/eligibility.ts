@@ -11,8 +11,7 @@ import {
   thinFile,
   writtenOff,
 } from "./customer.js";
-import { type LimitBinding, type LimitCap, limitCap, lowestBandScore } from "./limits.js";
-import { wholeFen } from "./money.js";
+import { type LimitBinding, type LimitCap, limitCap, lowestBandScore, smallestLine } from "./limits.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncome, debtToIncomeWith, type Scored } from "./score-inputs.js";
 import type { Fen, Policy } from "./types.js";
@@ -230,7 +229,7 @@ export function noLineFact(line: LineId, rules: LineRules, cap: LimitCap | null,
   return {
     code: BELOW_SMALLEST[cap.binding],
     parameter: param(line, "minLimit", "jiebeiMinLimit"),
-    threshold: wholeFen(rules.minLimit),
+    threshold: smallestLine(rules),
     value: cap.limit,
   };
 }

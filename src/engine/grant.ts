@@ -7,6 +7,7 @@
 // review judges the customer's other line on the same file, so a grant is held to what keeps that line too.
 
 import { type Customer, type Line, lineOf, otherOf, owed, rulesFor, shallowCopy } from "./customer.js";
+import { smallestLine } from "./limits.js";
 import { FEN_PER_YUAN } from "./money.js";
 import { debtWithin, type Scored, type ScoredFile, scoreOnCopy } from "./score-inputs.js";
 import { keptStandard, lineManagement } from "./standard.js";
@@ -84,13 +85,12 @@ function usedBalances(c: Customer, id: LineId | null, limit: Fen): { huabei: Fen
 }
 
 /** The smallest line `line`'s rules offer, in fen (whole hundreds of yuan, at least ¥100). */
-const smallestLine = (c: Customer, id: LineId): Fen =>
-  Math.max(100, Math.ceil(rulesFor(c.policy, id).minLimit / 100) * 100) * FEN_PER_YUAN;
+const smallestLineOf = (c: Customer, id: LineId): Fen => smallestLine(rulesFor(c.policy, id));
 
 /** The least an application could grant: an opening's smallest line, an increase's line at the limit it
  *  has (keptOnceUsed sizes anything more). */
 export const leastGranted = (c: Customer, line: Line, increase: boolean): Fen =>
-  increase ? line.limit : smallestLine(c, line.id);
+  increase ? line.limit : smallestLineOf(c, line.id);
 
 /** The file an application's eligibility reads: the customer once the least it could grant is used
  *  (leastGranted). */
@@ -218,7 +218,7 @@ export function keptOnceUsed(
   const atUpper = reversed(upper);
   if (atUpper.length === 0) return { limit: upper, facts: [] };
   const hundred = 100 * FEN_PER_YUAN;
-  let lo = Math.max(smallestLine(c, line.id) / hundred, Math.floor(above / hundred) + 1);
+  let lo = Math.max(smallestLineOf(c, line.id) / hundred, Math.floor(above / hundred) + 1);
   let hi = Math.ceil(upper / hundred) - 1;
   if (lo > hi) return { limit: null, facts: atUpper };
   const kept = (k: number) => reversed(k * hundred).length === 0;

@@ -67,6 +67,10 @@ const wholeHundreds = (yuan: number): number => Math.floor(yuan / 100) * 100;
  *  hundreds, at least `minLimit`, and with no smallest line set, ¥100. */
 const smallestLineYuan = (minLimit: number): number => Math.max(100, Math.ceil(minLimit / 100) * 100);
 
+/** The smallest line a line's rules offer, in fen (smallestLineYuan): the floor a fact of the smallest line
+ *  quotes — `minLimit: 0` offers no line of ¥0, and a decline quoting ¥0 said nothing of the ¥100 it asks. */
+export const smallestLine = (rules: LineRules): Fen => smallestLineYuan(rules.minLimit) * FEN_PER_YUAN;
+
 /**
  * The cap line management holds a line to: one below the smallest line (belowMinimum: the review suspends
  * the line for it) holds it to the smallest line, as a score below every band holds it to the lowest
@@ -81,7 +85,7 @@ export function heldCap(cap: LimitCap | null, rules: LineRules): LimitCap | null
   // a hidden class of its own, and each rule reading caps (line management, the cut's fact) megamorphic
   // (docs/performance.md)
   return {
-    limit: smallestLineYuan(rules.minLimit) * FEN_PER_YUAN,
+    limit: smallestLine(rules),
     binding: cap.binding,
     belowMinimum: false,
     own: cap.limit,

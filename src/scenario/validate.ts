@@ -179,7 +179,113 @@ function validateData<S extends z.ZodType>(
   }
   const result = parseBounded(schema, data);
   if (result.success) return result.data;
-  throw problemsOf(result.issues, parsed, file, { ...options, topKeys }, result.truncated);
+  const told = problemsOf(result.issues, parsed, file, { ...options, topKeys }, result.truncated);
+  const beneath = underKeysMeant(schema, parsed, file, result.issues, { ...options, topKeys });
+  if (beneath.length === 0) throw told;
+  const all = [...told.problems, ...beneath].sort(
+    (a, b) =>
+      (a.details.line ?? 1e9) - (b.details.line ?? 1e9) || (a.details.column ?? 0) - (b.details.column ?? 0),
+  );
+  throw InputError.all(all.slice(0, MAX_PROBLEMS), told.truncated || all.length > MAX_PROBLEMS);
+}
+
+/** A key written under another word for a known one (`timeline:` for `events:`, guesses.ts `meant`). */
+interface KeyMeant {
+  path: readonly PropertyKey[];
+  written: string;
+  meant: string;
+}
+
+/**
+ * The problems of the values under keys written as another word for a known key (`timeline:` for
+ * `events:`), checked as that key's values and told under the key as written (`timeline[0].type`): the
+ * unknown key's did-you-mean is told anyway, and its value's own mistakes showed only once it was renamed
+ * — two rounds of fixes. Only a key whose meant key is not written beside it; nothing told twice (the
+ * problems of the rest of the file are the first parse's).
+ */
+function underKeysMeant<S extends z.ZodType>(
+  schema: S,
+  parsed: Parsed,
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  options: ProblemOptions,
+): InputError[] {
+  const data = parsed.data;
+  const renames: KeyMeant[] = [];
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const value = valueAt(data, issue.path);
+    if (!isRecord(value)) continue;
+    const candidates = candidateKeys(issue.path, value, options);
+    for (const key of issue.keys) {
+      const guess = meant(key, candidates, value[key]);
+      if (guess === undefined || Object.hasOwn(value, guess) || renames.length >= MAX_PROBLEMS) continue;
+      if (renames.some((r) => r.meant === guess && sameKeys(r.path, issue.path))) continue;
+      renames.push({ path: issue.path, written: key, meant: guess });
+    }
+  }
+  if (renames.length === 0 || !isRecord(data)) return [];
+  let renamed: unknown = data;
+  for (const r of renames) renamed = withKeyRenamed(renamed, r.path, r.written, r.meant);
+  const result = parseBounded(schema, renamed as Record<string, unknown>);
+  if (result.success) return [];
+  const under = (path: readonly PropertyKey[], r: KeyMeant) =>
+    path.length > r.path.length &&
+    sameKeys(path.slice(0, r.path.length), r.path) &&
+    path[r.path.length] === r.meant;
+  const asWritten = (path: readonly PropertyKey[]): PropertyKey[] => {
+    const r = renames.find((x) => under(path, x));
+    return r === undefined ? [...path] : [...r.path, r.written, ...path.slice(r.path.length + 1)];
+  };
+  const theirs = result.issues.filter((i) => renames.some((r) => under(i.path, r)));
+  if (theirs.length === 0) return [];
+  const seen: Parsed = {
+    ...parsed,
+    data: renamed,
+    position: (path, key) => parsed.position(asWritten(path), key),
+  };
+  const found = problemsOf(theirs, seen, file, options, result.truncated);
+  return found.problems.map((p) => {
+    const field = p.details.field;
+    const r = renames.find((x) => {
+      const at = formatPath([...x.path, x.meant]);
+      return (
+        field !== undefined && (field === at || field.startsWith(`${at}.`) || field.startsWith(`${at}[`))
+      );
+    });
+    if (r === undefined || field === undefined) return p;
+    const at = formatPath([...r.path, r.meant]);
+    return new InputError(p.message, {
+      ...p.details,
+      field: formatPath([...r.path, r.written]) + field.slice(at.length),
+    });
+  });
+}
+
+const sameKeys = (a: readonly PropertyKey[], b: readonly PropertyKey[]) =>
+  a.length === b.length && a.every((k, i) => k === b[i]);
+
+/** `data` with the mapping at `path` holding `value[written]` under `meant` instead (copies along the path). */
+function withKeyRenamed(
+  data: unknown,
+  path: readonly PropertyKey[],
+  written: string,
+  meant: string,
+): unknown {
+  if (path.length === 0) {
+    if (!isRecord(data)) return data;
+    const { [written]: value, ...rest } = data;
+    return { ...rest, [meant]: value };
+  }
+  const [head, ...tail] = path;
+  if (Array.isArray(data) && typeof head === "number") {
+    const copy = data.slice();
+    copy[head] = withKeyRenamed(data[head], tail, written, meant);
+    return copy;
+  }
+  if (isRecord(data) && typeof head === "string")
+    return { ...data, [head]: withKeyRenamed(data[head], tail, written, meant) };
+  return data;
 }
 
 /** What a value is, in words, never quoting it. */

@@ -1,5 +1,6 @@
 // Comparing a golden trace with the file on disk (see snapshot-files.ts for where it lives). Missing →
-// written (unless CI, where it fails, as vitest does); different → failure with a diff, or rewritten
+// written (unless CI, where it fails, as vitest does, or the scenario's expectations failed: a golden
+// trace records a trace its author accepted — -u still writes it); different → failure with a diff, or rewritten
 // with -u. Writes are atomic (temporary file + rename); nothing is read or written through a link
 // (snapshot-files.ts).
 
@@ -18,12 +19,15 @@ export interface SnapshotMode {
   /** false: a missing trace is left unwritten unless -u (a scenario outside the working folder); asked
    *  only of a missing trace — it resolves links on disk, and nearly every trace is there */
   record?: () => boolean;
+  /** true: the scenario's expectations failed — a missing trace is left unwritten unless -u, or the next
+   *  run would match a trace its author thinks wrong */
+  hold?: boolean;
 }
 
 const normalise = (text: string) => text.replace(/\r\n/g, "\n");
 
 /** Compares (and when allowed writes, with `writer`) the golden trace of one scenario file. `shown` is the
- *  path reports print. Null: there is none, and `mode.record` leaves it unwritten. */
+ *  path reports print. Null: there is none, and `mode.hold` or `mode.record` leaves it unwritten. */
 export function checkSnapshot(
   scenarioFile: string,
   actual: string,
@@ -35,6 +39,7 @@ export function checkSnapshot(
   const golden = read === null ? null : normalise(read);
   if (golden === null) {
     if (mode.ci && !mode.update) return { file: shown, status: "missing", diff: null };
+    if (!mode.update && mode.hold === true) return null;
     if (!mode.update && mode.record?.() === false) return null;
     writer(scenarioFile, actual, shown);
     return { file: shown, status: "written", diff: null };

@@ -239,6 +239,22 @@ describe("applications to open", () => {
       value: 40_000,
     });
   });
+
+  it("quotes the smallest line the engine offers, not a minLimit below it (¥100 at least, whole hundreds)", () => {
+    for (const [minLimit, floor] of [
+      [0, 10_000],
+      [50, 10_000],
+      [150, 20_000],
+    ] as const) {
+      const t = run([on.open(0, 5_000)], {
+        policy: testPolicy({ maxLimitIncomeMultiple: 2, minLimit }),
+        profile: { monthlyIncome: 10 },
+      });
+      const step = stepOn(t, "apply", 0);
+      expect(step.reasons[0]).toBe("INCOME_BELOW_SMALLEST_LINE");
+      expect(step.facts[0]).toMatchObject({ parameter: "minLimit", threshold: floor, value: 0 });
+    }
+  });
 });
 
 describe("applications to increase", () => {

@@ -97,6 +97,41 @@ describe("every problem at once", () => {
     expect(e.details.hint).toBe('did you mean "amount"?');
   });
 
+  it("checks the value under another word for a key as that key's, in the same run (no second round)", () => {
+    // `timeline:` is told as meaning `events:`; its events' own mistakes were shown only once renamed
+    const e = problems(
+      [
+        "name: t",
+        "timeline:",
+        "  - { day: 0, type: aply, product: open, amount: 5000 }",
+        "  - { day: 5, type: purchase, amount: -800 }",
+        "  - { dya: 9, type: note, text: hi }",
+        "",
+      ].join("\n"),
+    );
+    expect(heads(e)).toEqual([
+      '2:1 timeline: unknown field "timeline"',
+      "3:21 timeline[0].type: unknown event type",
+      "4:39 timeline[1].amount: value out of range",
+      '5:7 timeline[2].dya: unknown field "dya"',
+    ]);
+    expect(e.problems.map((p) => p.details.hint)).toEqual([
+      'did you mean "events"?',
+      'did you mean "apply"?',
+      expect.stringContaining("amounts are positive"),
+      'did you mean "day"?',
+    ]);
+    // its value right, only the key is told; the key meant written beside it, the other is not checked as it
+    expect(heads(problems("name: t\ntimeline:\n  - { day: 0, type: note, text: hi }\n"))).toEqual([
+      '2:1 timeline: unknown field "timeline"',
+    ]);
+    expect(
+      heads(problems("name: t\nevents: []\ntimeline:\n  - { day: 0, type: aply }\n")).map((h) =>
+        h.startsWith("3:1 timeline"),
+      ),
+    ).toEqual([true]);
+  });
+
   it("names the field or type meant by another word for it, as a first guess at the format writes", () => {
     // no spelling is near these: each was "unknown field … remove it" (removing the events themselves) or
     // an unknown type with no hint, and a day written as `on:` was told again as an event with no day

@@ -112,6 +112,36 @@ describe("credit-sim test: golden traces", () => {
     expect(existsSync(trace("security.yaml"))).toBe(false);
   });
 
+  it("a scenario whose expectations fail gets no new trace (a warning says why); -u still writes it", async () => {
+    const file = join(dir, "scenarios", "good-customer.yaml");
+    // the opening is approved_lower: an expectation the author got wrong
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(
+        "- { day: 0, decision: approved, status: active }",
+        "- { day: 0, decision: approved_lower }",
+      ),
+    );
+    const r = await run(["scenarios"]);
+    expect(r.status).toBe(1);
+    expect(existsSync(trace("good-customer.yaml"))).toBe(false);
+    expect(r.stderr.replace(/\s+/g, " ")).toContain(
+      "good-customer.yaml: golden trace not written: fix the failing expectations first, or write it with -u",
+    );
+    expect(r.stderr).not.toMatch(/outside the working folder/);
+    // the other scenario, whose expectations hold, gets its trace as ever
+    expect(stripVTControlCharacters(r.stdout)).toMatch(/Golden traces\s+0 matched, 1 written/);
+    // under CI nothing is written either, and the missing trace still fails
+    const ci = await run(["scenarios/good-customer.yaml"], { CI: "true" });
+    expect(ci.status).toBe(1);
+    expect(ci.stdout).toContain("golden trace missing");
+    expect(existsSync(trace("good-customer.yaml"))).toBe(false);
+    const u = await run(["scenarios", "-u"]);
+    expect(u.status).toBe(1);
+    expect(existsSync(trace("good-customer.yaml"))).toBe(true);
+    expect(u.stderr).not.toMatch(/golden trace not written/);
+  });
+
   it("fails on a changed decision with a readable diff of the lines that moved; -u accepts it", async () => {
     await run(["scenarios"]);
     const file = join(dir, "scenarios", "security.yaml");

@@ -5,8 +5,8 @@ import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, rulesFor } from "../customer.js";
 import { eligibilityFailures, managedCap } from "../eligibility.js";
 import { applicationDebt } from "../grant.js";
-import { incomeForSmallestLine } from "../limits.js";
-import { MAX_YUAN, wholeFen } from "../money.js";
+import { incomeForSmallestLine, smallestLine } from "../limits.js";
+import { MAX_YUAN } from "../money.js";
 import type { DueRecord } from "../record.js";
 import { asNextReviewReads } from "../report-ahead.js";
 import { debtCounted, incomeAllowing, type Scored } from "../score-inputs.js";
@@ -56,7 +56,7 @@ export function reportIncome(c: Customer, line: Line, s: Scored): Remedy | null 
   // no income the customer can report makes a line: the policy bars it (`wait_for_review.policyBars`)
   const income = incomeForSmallestLine(rules.minLimit, rules.maxLimitIncomeMultiple);
   if (income === null) return null;
-  return { line: line.id, kind: "report_income", income, minLimit: wholeFen(rules.minLimit) };
+  return { line: line.id, kind: "report_income", income, minLimit: smallestLine(rules) };
 }
 
 /** The least monthly income (whole yuan) at which the review on `review` reads the debt ratio within the
