@@ -236,11 +236,12 @@ export function decideApplication(
         ...recordLine(c, line, cured, false),
       });
     }
-    if (amount < wholeFen(rules.minLimit)) {
+    // the floor the grant applies (smallestLine), not a lower minLimit: a line is never opened below it
+    if (amount < smallestLine(rules)) {
       failures.push({
         code: "AMOUNT_BELOW_MINIMUM",
         parameter: param(line.id, "minLimit", "jiebeiMinLimit"),
-        threshold: wholeFen(rules.minLimit),
+        threshold: smallestLine(rules),
         value: amount,
       });
     }

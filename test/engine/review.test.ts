@@ -255,6 +255,26 @@ describe("applications to open", () => {
       expect(step.facts[0]).toMatchObject({ parameter: "minLimit", threshold: floor, value: 0 });
     }
   });
+
+  // an opening asked below the floor was granted as asked (¥50 on minLimit 0, ¥160 where the smallest line is ¥200)
+  it("never opens a line below the smallest line the engine offers, however low minLimit is", () => {
+    for (const [minLimit, asked, floor] of [
+      [0, 50, 10_000],
+      [150, 160, 20_000],
+    ] as const) {
+      const t = run([on.open(0, asked)], {
+        policy: testPolicy({ minLimit }),
+        profile: { monthlyIncome: 12_000 },
+      });
+      const step = stepOn(t, "apply", 0);
+      expect(step.decision).toBe("declined");
+      expect(step.facts.find((f) => f.code === "AMOUNT_BELOW_MINIMUM")).toMatchObject({
+        parameter: "minLimit",
+        threshold: floor,
+        value: asked * 100,
+      });
+    }
+  });
 });
 
 describe("applications to increase", () => {

@@ -4,7 +4,7 @@
 import { decideApplication } from "../applications.js";
 import { type Customer, countUpTo, countWithin, type Line, rulesFor } from "../customer.js";
 import { LIMIT_CAP_CODES } from "../eligibility.js";
-import { wholeFen } from "../money.js";
+import { smallestLine } from "../limits.js";
 import { REASONS } from "../reasons.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import type { Fen } from "../types.js";
@@ -13,9 +13,8 @@ import type { RuleFact } from "../verdict.js";
 /** What would decline an application to open `line` again today, for the smallest line the policy gives
  *  (none: it would be approved) — so that "apply again" is never advice the next application refutes. */
 export function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleFact[] {
-  const smallest = wholeFen(rulesFor(c.policy, line.id).minLimit);
   // as the application would be decided: its own inquiry counts in the 30-day applications
-  const v = decideApplication(c, line, day, "open", Math.max(smallest, 100), s, 1);
+  const v = decideApplication(c, line, day, "open", smallestLine(rulesFor(c.policy, line.id)), s, 1);
   if (v.decision !== "declined") return [];
   // the rules that decline it, not the score characteristics cited beside them
   const rules = v.reasons.filter((code) => REASONS[code].kind !== "score");
