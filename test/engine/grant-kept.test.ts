@@ -203,9 +203,12 @@ describe("a grant is kept by the reviews that follow it on unchanged facts", () 
       ),
       { numRuns: RUNS },
     );
-    // grants on each line often enough to say something
-    expect(grants.huabei).toBeGreaterThan(RUNS / 10);
-    expect(grants.jiebei).toBeGreaterThan(RUNS / 10);
+    // grants on each line often enough to say something. Each line is granted in about one case in five
+    // (half the cases ask each line, and both lines must first be open), some 22 of 100 with a spread of
+    // about 4: the floor sits at a twentieth, four spreads below, so that no seed fails it on a correct
+    // engine — at a tenth, PROPERTY_SEED=9157 drew 10 Huabei grants and failed with no property broken.
+    expect(grants.huabei).toBeGreaterThan(RUNS / 20);
+    expect(grants.jiebei).toBeGreaterThan(RUNS / 20);
   });
 });
 

@@ -5266,6 +5266,74 @@ describe("the smallest line's income, when reporting it brings the other line ba
   });
 });
 
+describe("the smallest line's income, beside paying the other line's overdue", () => {
+  // both lines suspended for no income, nothing repaid (PROPERTY_SEED=9162): Huabei ¥101.15 overdue, Jiebei's
+  // ¥167 makes its smallest line — but the customer who pays Huabei's overdue as asked gets Huabei back at
+  // the review of day 152 too, and Jiebei, restored and used beside it, would take Huabei past its 0.5 cap
+  const events: EventInput[] = [
+    on.open(0, 1_010),
+    on.open(0, 10_001, "jiebei"),
+    on.borrow(1, 5_000.5, 6),
+    on.purchase(1, 101),
+    on.income(1, 0),
+    on.support(44),
+  ];
+  const options = {
+    policy: {
+      ...DEFAULT_POLICY,
+      reviewDayOfMonth: 1,
+      restoreCleanDays: 90,
+      minLimit: 0,
+      maxLimitIncomeMultiple: 2,
+      closeAfterSuspendedDays: 180,
+      maxDebtToIncome: 0.5,
+    },
+    profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt: 0 },
+  };
+  const answer = stepOn(run(events, { ...options, until: 44 }), "contact_support", 44).remedies;
+
+  it("is the least at which the review named restores both, the overdue paid", () => {
+    const overdue = answer.find(
+      (r): r is Extract<Remedy, { kind: "pay_overdue" }> => r.line === "huabei" && r.kind === "pay_overdue",
+    )!;
+    const income = answer.find(
+      (r): r is Extract<Remedy, { kind: "report_income" }> =>
+        r.line === "jiebei" && r.kind === "report_income",
+    )!;
+    const wait = answer.find((r) => r.line === "jiebei" && r.kind === "wait_for_review")!;
+    expect(wait).toMatchObject({ day: 152 });
+    expect(income.beside).toEqual({ line: "huabei", smallest: 167 });
+    // followed: the overdue paid and the income reported on the day of the call, each bill and instalment
+    // met at its minimum after it
+    const paid: EventInput = {
+      day: 44,
+      type: "repay",
+      line: "huabei",
+      amount: { kind: "amount", fen: overdue.amount },
+    };
+    const restored = (monthly: number) => {
+      const asked = [...events, paid, on.income(44, monthly)];
+      const dues: EventInput[] = [];
+      for (;;) {
+        const t = run([...asked, ...dues], { ...options, until: 152 });
+        const more = stepsOf(t, "due")
+          .filter(
+            (s) =>
+              s.day > 44 && !dues.some((d) => d.day === s.day && d.type === "repay" && d.line === s.line),
+          )
+          .map((s) => on.repay(s.day, "minimum", s.line ?? "huabei"));
+        if (more.length === 0)
+          return stepsOf(t, "review", 152)
+            .filter((s) => s.decision === "restored")
+            .map((s) => s.line);
+        dues.push(...more);
+      }
+    };
+    expect(restored(income.income)).toEqual(["huabei", "jiebei"]);
+    expect(restored(income.income - 1)).toEqual(["huabei"]);
+  });
+});
+
 describe("a debt step, when the other line's own steps bring it back at an earlier review", () => {
   // both lines suspended for no income (PROPERTY_SEED=2279920343): Jiebei's ¥167 restores Jiebei at the review
   // of day 45; Huabei's debt step, for the review of day 74, asked ¥552.18 of Jiebei's debt repaid — sized

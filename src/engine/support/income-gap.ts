@@ -3,8 +3,9 @@
 // can take it past its cap, so the review holds this one where a lower income restored it (docs/model/score.md,
 // "Monotone"). Told "at least ¥646", a customer who reported ¥1,260 for the other line's sake lost this one.
 
+import { repayMade } from "../apply-verdict.js";
 import type { Calendar } from "../calendar.js";
-import { type Customer, lineOf } from "../customer.js";
+import { type Customer, forkCustomer, lineOf } from "../customer.js";
 import { reviewedOn } from "../report-ahead.js";
 import type { DebtRepayment, Remedy } from "../types.js";
 import type { LineId } from "../vocabulary.js";
@@ -55,13 +56,15 @@ export function incomeGaps(c: Customer, day: number, calendar: Calendar, remedie
  *  leaves this one suspended: the other line back and used beside it is debt that review reads too (one
  *  customer, one debt: LIMIT_KEPT_ONCE_USED against the other line's cap). Told "report ¥167", a customer
  *  whose report brought Huabei back at the same review kept Jiebei suspended (PROPERTY_SEED=2279920343).
- *  Played on a copy as incomeGaps plays it, with nothing else done and with the other line's debt steps
- *  repaid today (followed with it: a Huabei restored on less debt can take Jiebei further past its cap) —
- *  only where the income is the line's one step (no debt, score or bill step for it, nothing overdue), and
- *  left as it is when no income restores it. */
+ *  Played on a copy as incomeGaps plays it, the overdue the answer asks paid today (pay_overdue, as the
+ *  customer pays it: a Huabei whose overdue is paid is restored at that review too — PROPERTY_SEED=9162,
+ *  told "report ¥167" beside paying Huabei's ¥101.15, Jiebei needed ¥184), with nothing else done and with
+ *  the other line's debt steps repaid today (followed with it: a Huabei restored on less debt can take
+ *  Jiebei further past its cap) — only where the income is the line's one step (no debt, score or bill
+ *  step for it), and left as it is when no income restores it. */
 export function incomesRestoring(c: Customer, day: number, calendar: Calendar, remedies: Remedy[]): void {
-  if (remedies.some((r) => r.kind === "pay_overdue")) return;
   const verify = remedies.some((r) => r.kind === "verify_identity");
+  const paid = payingOverdue(c, day, remedies);
   for (let i = 0; i < remedies.length; i++) {
     const r = remedies[i]!;
     if (r.kind !== "report_income" || otherSteps(r.line, remedies)) continue;
@@ -78,7 +81,7 @@ export function incomesRestoring(c: Customer, day: number, calendar: Calendar, r
     let income = r.income;
     for (const repay of theirs.size > 0 ? [[], [...theirs.values()]] : [[]]) {
       const reviewed = (monthly: number) => {
-        const told = repaid(withProfile(c, { monthlyIncome: monthly }), day, repay);
+        const told = repaid(withProfile(paid, { monthlyIncome: monthly }), day, repay);
         return reviewedOn(verify ? verifiedOn(told, day, calendar) : told, day, calendar, review);
       };
       const at = reviewed(income);
@@ -93,6 +96,16 @@ export function incomesRestoring(c: Customer, day: number, calendar: Calendar, r
     }
     if (income !== r.income) remedies[i] = { ...r, income, beside: { line: other, smallest: r.income } };
   }
+}
+
+/** `c` with the overdue the answer asks paid today (`pay_overdue`) paid, as a repayment event pays it (a
+ *  copy; `c` itself when none is asked). */
+function payingOverdue(c: Customer, day: number, remedies: readonly Remedy[]): Customer {
+  const asked = remedies.flatMap((r) => (r.kind === "pay_overdue" ? [r] : []));
+  if (asked.length === 0) return c;
+  const paid = forkCustomer(c);
+  for (const r of asked) repayMade(paid, lineOf(paid, r.line), r.amount, day);
+  return paid;
 }
 
 /** Steps for line `id` beside its income that the review it names needs followed too. */
