@@ -533,6 +533,28 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
   });
 });
 
+describe("an unused line's notice (test/fixtures/scenarios)", () => {
+  const story = (name: string) => runScenario(join(ROOT, "test/fixtures/scenarios", name));
+  const notices = (steps: readonly Step[]) => steps.filter((s) => s.event.type === "dormant_notice");
+
+  it("told on 1 December that the review of 15 January closes it, then closed there as dormant", () => {
+    const run = story("unused-line-notice.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    expect(notices(run.trace.steps).map((s) => [s.date, s.event])).toEqual([
+      ["2024-12-01", { type: "dormant_notice", line: "huabei", closeDay: 380, closeDate: "2025-01-15" }],
+    ]);
+    const closure = run.trace.steps.find((s) => s.decision === "closed")!;
+    expect(closure).toMatchObject({ date: "2025-01-15", cause: "dormant", reasons: ["DORMANT_ACCOUNT"] });
+  });
+
+  it("used after the notice: kept open at that review, nothing closed", () => {
+    const run = story("unused-line-kept.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    expect(notices(run.trace.steps).map((s) => s.date)).toEqual(["2024-12-01"]);
+    expect(run.trace.steps.some((s) => s.decision === "closed")).toBe(false);
+  });
+});
+
 describe("the article's causes, as a newcomer tells them (test/fixtures/scenarios)", () => {
   const story = (name: string) => runScenario(join(ROOT, "test/fixtures/scenarios", name));
   const on = (steps: readonly Step[], type: string, date: string) =>

@@ -465,6 +465,14 @@ export const REASONS = {
     recorded: `The line had gone unused longer than the policy allows: no purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, no cash loan and nothing owed`,
     advice: `apply to open the line again, then use it — a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT} or a cash loan — to keep it open; an open line is kept by using it`,
   },
+  DORMANT_NOTICE: {
+    kind: "adverse",
+    unit: "days",
+    // its values follow in brackets (the days since it was last used)
+    text: `The line has gone unused — no purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, no cash loan, nothing owed — and the periodic review will close it unless it is used first`,
+    recorded: `The line had gone unused and the periodic review was to close it unless it was used first`,
+    advice: `use the line (a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT} or a cash loan) before the closing date to keep it open`,
+  },
   LONG_SUSPENSION: {
     kind: "adverse",
     unit: "days",

@@ -5,6 +5,7 @@
 import type { StepOutcome } from "./apply-verdict.js";
 import { daysPastDue, type Line } from "./customer.js";
 import * as loans from "./loans.js";
+import { dormantNoticeDay } from "./review/dormant.js";
 import * as revolving from "./revolving.js";
 import { dayCloses, dayOpens, quietDayCloses, quietDayOpens, type ScheduledInput } from "./scheduled.js";
 import type { EngineState } from "./state.js";
@@ -91,6 +92,7 @@ export function nextEngineDay(s: EngineState, horizon: number): number {
       const b = h.bills[i]!;
       if (!b.cycleDecided && b.dueDay > day) next = Math.min(next, b.dueDay);
     }
+    next = noticeDay(s, next);
   }
   // the triggers: the day the worst line reaches the overdue or charge-off threshold — under every policy
   // of a shared state (lanes.ts), whose thresholds may differ
@@ -105,6 +107,23 @@ export function nextEngineDay(s: EngineState, horizon: number): number {
     c.policy = own;
   }
   return next > day ? next : day + 1;
+}
+
+/** `next`, or an unused line's notice day (review/dormant.ts) when nearer — under every policy of a shared
+ *  state (lanes.ts), whose dormantCloseDays and dormantNoticeDays may differ. */
+function noticeDay(s: EngineState, next: number): number {
+  const c = s.customer;
+  const own = c.policy;
+  const policies = s.lane === null ? 1 : s.lane.policies.length;
+  for (let i = 0; i < policies; i++) {
+    if (i > 0) c.policy = s.lane!.policies[i]!;
+    const h = dormantNoticeDay(c, c.huabei);
+    if (h !== null && h > s.day && h < next) next = h;
+    const j = dormantNoticeDay(c, c.jiebei);
+    if (j !== null && j > s.day && j < next) next = j;
+  }
+  c.policy = own;
+  return next;
 }
 
 function triggerDay(s: EngineState, line: Line): number {

@@ -17,6 +17,7 @@ import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import { type DueRecord, type GridMonth, gridCode, newEpisode } from "./record.js";
+import { dormantNotice } from "./review/dormant.js";
 import { periodicReview } from "./review.js";
 import * as revolving from "./revolving.js";
 import { type Scored, scoreOn } from "./score-inputs.js";
@@ -256,6 +257,31 @@ export function dueNotices(s: EngineState): readonly StepOutcome[] {
   if (due > 0) {
     out ??= [];
     out.push(outcome(s, { type: "due", line: "jiebei", due, minimumUnpaid: due }, "jiebei", null));
+  }
+  for (let i = 0; i < 2; i++) {
+    const line = lineAt(c, i);
+    const n = dormantNotice(c, line, s.day, s.calendar);
+    if (n === null) continue;
+    out ??= [];
+    const event = {
+      type: "dormant_notice",
+      line: line.id,
+      closeDay: n.closeDay,
+      closeDate: n.closeDate,
+    } as const;
+    const verdict: Verdict = {
+      decision: null,
+      reasons: ["DORMANT_NOTICE"],
+      facts: [
+        {
+          code: "DORMANT_NOTICE",
+          parameter: "dormantCloseDays",
+          threshold: c.policy.dormantCloseDays,
+          value: n.unused,
+        },
+      ],
+    };
+    out.push(outcome(s, event, line.id, verdict));
   }
   return out ?? NOTHING;
 }

@@ -53,7 +53,15 @@ export const REPAY_KEYWORDS = ["full", "statement", "minimum"] as const;
 export type RepayKeyword = (typeof REPAY_KEYWORDS)[number];
 
 /** The engine's own events, beside the customer's: what the trace shows it doing by itself. */
-export const ENGINE_EVENT_TYPES = ["statement", "due", "overdue", "charge_off", "waiver", "review"] as const;
+export const ENGINE_EVENT_TYPES = [
+  "statement",
+  "due",
+  "dormant_notice",
+  "overdue",
+  "charge_off",
+  "waiver",
+  "review",
+] as const;
 export type EngineEventType = (typeof ENGINE_EVENT_TYPES)[number];
 
 /** A line's standing. `charged_off`: the lender wrote the debt off as a loss (it is still owed). */
@@ -196,6 +204,10 @@ export const POLICY_PARAMETERS = {
     type: { kind: "int", min: 0 },
     text: `an active line the customer has not used this many days (no purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, no cash loan, nothing owed) is closed at the review (0: never)`,
   },
+  dormantNoticeDays: {
+    type: { kind: "int", min: 0 },
+    text: "days before an unused line reaches dormantCloseDays that the customer is told the review will close it unless it is used (0: no notice)",
+  },
   reviewRequestCooldownDays: {
     type: { kind: "int", min: 0 },
     text: "days between honoured request_review calls",
@@ -313,6 +325,7 @@ export const LATER_PARAMETERS = {
   jiebeiDrawCleanDays: 0,
   grantUsedFraction: 0,
   dormantCloseDays: 0,
+  dormantNoticeDays: 30,
   increaseUsedWithinDays: 0,
   maxIncreaseUtilisation: 1,
 } as const;

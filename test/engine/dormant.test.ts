@@ -120,6 +120,52 @@ describe("a line left unused", () => {
   });
 });
 
+describe("the notice before an unused line is closed", () => {
+  const notices = (t: { steps: readonly Step[] }) =>
+    t.steps
+      .filter((s) => s.event.type === "dormant_notice")
+      .map((s) => ({ day: s.day, event: s.event, reasons: s.reasons, facts: s.facts }));
+
+  it("comes once, on the day the line's unused days reach dormantCloseDays − dormantNoticeDays, with the closing date", () => {
+    // opened on day 0: 365 − 30 = day 335 (2024-12-01); the first review on or after day 365 is day 380
+    const t = run([on.open(0, 5_000)], { policy, until: 420 });
+    expect(notices(t)).toEqual([
+      {
+        day: 335,
+        event: { type: "dormant_notice", line: "huabei", closeDay: 380, closeDate: "2025-01-15" },
+        reasons: ["DORMANT_NOTICE"],
+        facts: [{ code: "DORMANT_NOTICE", parameter: "dormantCloseDays", threshold: 365, value: 335 }],
+      },
+    ]);
+    expect(stepOn(t, "dormant_notice", 335).decision).toBeNull();
+    // the same day when the run visits every day: the scheduler does not skip it
+    expect(notices(run([on.open(0, 5_000)], { policy, until: 420 }, { everyDay: true }))).toEqual(notices(t));
+  });
+
+  it("counts from the last use, and a use after it keeps the line open until the next notice", () => {
+    // used on day 340 (after the notice), its bill repaid on day 373: usedDay 373, the next notice 335 days on
+    const t = run([on.open(0, 5_000), on.purchase(340, 50), on.repay(373, "full")], { policy, until: 760 });
+    expect(notices(t).map((n) => [n.day, n.event])).toEqual([
+      [335, { type: "dormant_notice", line: "huabei", closeDay: 380, closeDate: "2025-01-15" }],
+      [708, { type: "dormant_notice", line: "huabei", closeDay: 745, closeDate: "2026-01-15" }],
+    ]);
+    expect(closures(t.steps)).toEqual([{ day: 745, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
+  });
+
+  it("is given for a Jiebei line too, and not at all with dormantNoticeDays 0, nor while something is owed", () => {
+    const jiebei = run([on.open(0, 5_000, "jiebei")], { policy, until: 420 });
+    expect(stepsOf(jiebei, "dormant_notice").map((n) => [n.day, n.event.line])).toEqual([[335, "jiebei"]]);
+    const off = run([on.open(0, 5_000)], {
+      policy: testPolicy({ dormantCloseDays: 365, dormantNoticeDays: 0 }),
+      until: 420,
+    });
+    expect(notices(off)).toEqual([]);
+    expect(closures(off.steps)).toEqual([{ day: 380, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
+    const owing = run([on.open(0, 5_000), on.purchase(1, 100)], { policy, until: 420 });
+    expect(notices(owing)).toEqual([]);
+  });
+});
+
 describe("the months a line is not used", () => {
   // a new customer (no history elsewhere) whose line is never used: nothing due, nothing owed, month
   // after month — the PBOC grid's "*", no repayment history that month

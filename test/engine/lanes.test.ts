@@ -50,6 +50,7 @@ const decisionParams = {
   burstLargeFraction: fc.double({ min: 0, max: 0.5, noNaN: true }),
   closeAfterSuspendedDays: fc.integer({ min: 30, max: 200 }),
   dormantCloseDays: fc.integer({ min: 0, max: 200 }),
+  dormantNoticeDays: fc.integer({ min: 0, max: 60 }),
   maxDebtToIncome: fc.double({ min: 0.1, max: 3, noNaN: true }),
   grantUsedFraction: fc.constantFrom(0, 1),
   requireVerified: fc.boolean(),

@@ -73,7 +73,7 @@ function comparable(t: Trace): unknown {
   const data = { steps: t.steps, final: t.final, series: t.scoreSeries, grid: t.grid };
   return JSON.parse(JSON.stringify(data, (k, v) => (RENAMED.has(k) ? undefined : v)));
 }
-const RENAMED = new Set(["date", "sinceDate", "lastDate", "month", "index"]);
+const RENAMED = new Set(["date", "sinceDate", "lastDate", "closeDate", "month", "index"]);
 
 /** The scenario with these events, sorted and numbered as the loader would. */
 function withEvents(sc: Scenario, events: readonly EventInput[]): Scenario {

@@ -1,5 +1,6 @@
 // A line left unused: the days it has gone unused, and the review's closure of it.
 
+import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, owed } from "../customer.js";
 import type { Verdict } from "../verdict.js";
 
@@ -40,4 +41,29 @@ export function dormantClosure(c: Customer, line: Line, day: number): Verdict | 
       },
     ],
   };
+}
+
+/** The day an open line unused since its usedDay is told the review will close it: when its unused days reach
+ *  dormantCloseDays − dormantNoticeDays (at least one day after it was last used); null when no notice is
+ *  given (either parameter 0, a line never used). A use before then moves usedDay, and with it this day. */
+export function dormantNoticeDay(c: Customer, line: Line): number | null {
+  const close = c.policy.dormantCloseDays;
+  const notice = c.policy.dormantNoticeDays;
+  if (close <= 0 || notice <= 0 || line.usedDay === null) return null;
+  return line.usedDay + Math.max(1, close - notice);
+}
+
+/** The dormant notice of `line` on `day` (dormantNoticeDay): an active line with nothing owed; the review
+ *  that closes it is the first on or after the day its unused days reach dormantCloseDays. Null on any other
+ *  day: the notice is given once. */
+export function dormantNotice(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+): { closeDay: number; closeDate: string; unused: number } | null {
+  if (dormantNoticeDay(c, line) !== day || line.status !== "active" || owed(line) > 0) return null;
+  const closes = line.usedDay! + c.policy.dormantCloseDays;
+  const closeDay = calendar.nextDayOfMonth(closes - 1, c.policy.reviewDayOfMonth);
+  return { closeDay, closeDate: calendar.date(closeDay), unused: day - line.usedDay! };
 }
