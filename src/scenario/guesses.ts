@@ -1,7 +1,8 @@
 // The names a newcomer writes before reading the format — `timeline:` for `events:`, `on:` for `day:`,
 // `type: buy` for `purchase` — each the field or event type it means. A spelling slip is found by edit
 // distance (`suggest`); these are other words for the same thing, which no distance finds, and whose
-// "unknown field … remove it" would have removed the events themselves.
+// "unknown field … remove it" would have removed the events themselves. A word from the story that stands
+// for a value with more to write (`type: open` is `type: apply, product: open`) is words-meant.ts's.
 
 import { suggest } from "../shared/errors.js";
 
@@ -62,12 +63,8 @@ const WORDS: Readonly<Record<string, readonly string[]>> = {
   cashloan: ["borrow"],
   withdraw: ["borrow"],
   draw: ["borrow"],
-  open: ["apply"],
   application: ["apply"],
-  increase: ["apply"],
-  signup: ["apply"],
   salary: ["income", "monthlyIncome"],
-  support: ["contact_support"],
   contact: ["contact_support"],
   call: ["contact_support"],
   verify: ["verify_identity"],

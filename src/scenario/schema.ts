@@ -208,9 +208,9 @@ export const EVENT_FIELDS: ReadonlyMap<string, readonly z.ZodType[]> = (() => {
 export function eventTypeMeant(type: unknown): EventType | undefined {
   if (typeof type !== "string") return undefined;
   if ((EVENT_TYPES as readonly string[]).includes(type)) return type as EventType;
-  // another word for a type or a near spelling (guesses.ts); else a word from the story that stands for a
-  // type (`customer_service`, words-meant.ts)
-  return (meant(type, EVENT_TYPES) as EventType | undefined) ?? eventTypeWord(type);
+  // a word from the story that stands for a type (`customer_service`, words-meant.ts); else another word
+  // for a type or a near spelling (guesses.ts)
+  return eventTypeWord(type) ?? (meant(type, EVENT_TYPES) as EventType | undefined);
 }
 
 // The written events and the vocabulary name the same types (a compile error otherwise).
