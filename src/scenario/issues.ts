@@ -5,7 +5,14 @@ import type * as z from "zod";
 import { parseIsoDate, REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
 import { describeValue, formatPath, InputError, type InputErrorDetails, suggest } from "../shared/errors.js";
 import { meant } from "./guesses.js";
-import { EVENT_FIELDS, EVENT_TYPES, EventSchema, eventTypeMeant, knownKeys } from "./schema.js";
+import {
+  DEFAULT_SCENARIO_START,
+  EVENT_FIELDS,
+  EVENT_TYPES,
+  EventSchema,
+  eventTypeMeant,
+  knownKeys,
+} from "./schema.js";
 import { wordMeant } from "./words-meant.js";
 
 export interface IssueHooks {
@@ -270,7 +277,7 @@ export function calendarHint(text: string): { hint?: string } {
 /** The start a scenario's days count from: its own, or the default; undefined when its own is no date. */
 function startOf(data: unknown): string | undefined {
   const start = isRecord(data) ? data.start : undefined;
-  if (start === undefined) return "2024-01-01";
+  if (start === undefined) return DEFAULT_SCENARIO_START;
   return typeof start === "string" && parseIsoDate(start) !== null ? start : undefined;
 }
 

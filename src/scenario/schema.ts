@@ -258,12 +258,15 @@ const ProfileSchema = z.strictObject({
   externalDebt: yuanOrZero.default(0).describe("yuan owed elsewhere at day 0"),
 });
 
+/** The day 0 of a scenario that names no `start`. */
+export const DEFAULT_SCENARIO_START = "2024-01-01";
+
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().max(1000).optional(),
     name: shownText(MAX_NAME).min(1),
     description: shownText(MAX_DESCRIPTION).default(""),
-    start: isoDate.default("2024-01-01"),
+    start: isoDate.default(DEFAULT_SCENARIO_START),
     until: dayNumber.optional().describe("last simulated day (default: last event or expectation + 31)"),
     /** deprecated: scenarios are deterministic, a seed changes nothing (read, warned about, ignored) */
     seed: z.number().optional(),
