@@ -4,7 +4,6 @@
 import type * as z from "zod";
 import { parseIsoDate, REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
 import { describeValue, formatPath, InputError, type InputErrorDetails, suggest } from "../shared/errors.js";
-import { meant } from "./guesses.js";
 import {
   DEFAULT_SCENARIO_START,
   EVENT_FIELDS,
@@ -13,7 +12,8 @@ import {
   eventTypeMeant,
   knownKeys,
 } from "./schema.js";
-import { wordMeant } from "./words-meant.js";
+import { storyWord } from "./story-words.js";
+import { meant } from "./synonyms.js";
 
 export interface IssueHooks {
   /** the field names allowed at `path` (for "did you mean"); default: the scenario's */
@@ -65,7 +65,7 @@ export function beneathEventType(issue: z.core.$ZodIssue, data: unknown): z.core
   const meant = eventTypeMeant(event.type);
   if (meant === undefined) return underEveryType(event, at);
   // a word from the story brings the fields its type comes with (`type: open` is an application to open)
-  const brought = wordMeant("type", event.type)?.with ?? {};
+  const brought = storyWord("type", event.type)?.with ?? {};
   const r = EventSchema.safeParse({ ...brought, ...event, type: meant });
   return r.success ? [] : r.error.issues.map((i) => ({ ...i, path: [...at, ...i.path] }));
 }
@@ -133,14 +133,14 @@ function rangeHint(issue: z.core.$ZodIssue, found: unknown, data: unknown): { hi
   return {};
 }
 
-/** What a word from the story meant, where the format's own word for it is no spelling away (words-meant.ts):
+/** What a word from the story meant, where the format's own word for it is no spelling away (story-words.ts):
  *  only a value among `options` when they are given (a field of another document may share the name). */
 function wordHint(
   field: PropertyKey | undefined,
   found: unknown,
   options?: readonly string[],
 ): { hint?: string } {
-  const meant = wordMeant(field, found);
+  const meant = storyWord(field, found);
   if (meant === undefined) return {};
   if (options !== undefined && (meant.value === undefined || !options.includes(meant.value))) return {};
   return { hint: meant.hint };
@@ -451,7 +451,7 @@ export function describeIssue(
             ? { hint: "YAML merge keys (`<<: *name`) are not read: write the event's fields out" }
             : found === undefined
               ? { hint: "add `type: …`, e.g. type: purchase" }
-              : wordMeant("type", found) !== undefined
+              : storyWord("type", found) !== undefined
                 ? wordHint("type", found)
                 : didYouMean(guess)),
         });

@@ -27,9 +27,9 @@ import {
   STATUSES,
 } from "../engine/index.js";
 import type { Holds, Same } from "../shared/type-assert.js";
-import { meant } from "./guesses.js";
 import { MAX_DAY } from "./shape.js";
-import { eventTypeWord } from "./words-meant.js";
+import { storyEventType } from "./story-words.js";
+import { meant } from "./synonyms.js";
 
 export { EVENT_TYPES, PROFILE_FIELDS } from "../engine/index.js";
 
@@ -208,9 +208,9 @@ export const EVENT_FIELDS: ReadonlyMap<string, readonly z.ZodType[]> = (() => {
 export function eventTypeMeant(type: unknown): EventType | undefined {
   if (typeof type !== "string") return undefined;
   if ((EVENT_TYPES as readonly string[]).includes(type)) return type as EventType;
-  // a word from the story that stands for a type (`customer_service`, words-meant.ts); else another word
-  // for a type or a near spelling (guesses.ts)
-  return eventTypeWord(type) ?? (meant(type, EVENT_TYPES) as EventType | undefined);
+  // a word from the story that stands for a type (`customer_service`, story-words.ts); else another word
+  // for a type or a near spelling (synonyms.ts)
+  return storyEventType(type) ?? (meant(type, EVENT_TYPES) as EventType | undefined);
 }
 
 // The written events and the vocabulary name the same types (a compile error otherwise).

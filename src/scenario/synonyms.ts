@@ -2,7 +2,7 @@
 // `type: buy` for `purchase` — each the field or event type it means. A spelling slip is found by edit
 // distance (`suggest`); these are other words for the same thing, which no distance finds, and whose
 // "unknown field … remove it" would have removed the events themselves. A word from the story that stands
-// for a value with more to write (`type: open` is `type: apply, product: open`) is words-meant.ts's.
+// for a value with more to write (`type: open` is `type: apply, product: open`) is story-words.ts's.
 
 import { suggest } from "../shared/errors.js";
 
