@@ -135,15 +135,15 @@ function rangeHint(issue: z.core.$ZodIssue, found: unknown, data: unknown): { hi
 
 /** What a word from the story meant, where the format's own word for it is no spelling away (story-words.ts):
  *  only a value among `options` when they are given (a field of another document may share the name). */
-function wordHint(
+function storyWordHint(
   field: PropertyKey | undefined,
   found: unknown,
   options?: readonly string[],
 ): { hint?: string } {
-  const meant = storyWord(field, found);
-  if (meant === undefined) return {};
-  if (options !== undefined && (meant.value === undefined || !options.includes(meant.value))) return {};
-  return { hint: meant.hint };
+  const word = storyWord(field, found);
+  if (word === undefined) return {};
+  if (options !== undefined && (word.value === undefined || !options.includes(word.value))) return {};
+  return { hint: word.hint };
 }
 
 const didYouMean = (guess: string | undefined) => (guess ? { hint: `did you mean "${guess}"?` } : {});
@@ -452,7 +452,7 @@ export function describeIssue(
             : found === undefined
               ? { hint: "add `type: …`, e.g. type: purchase" }
               : storyWord("type", found) !== undefined
-                ? wordHint("type", found)
+                ? storyWordHint("type", found)
                 : didYouMean(guess)),
         });
       }
@@ -532,7 +532,7 @@ export function describeIssue(
         ...base,
         expected,
         found: describeValue(found),
-        ...(guess ? didYouMean(guess) : wordHint(last, found, options)),
+        ...(guess ? didYouMean(guess) : storyWordHint(last, found, options)),
       });
     }
     case "invalid_type":
