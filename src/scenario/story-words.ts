@@ -5,6 +5,7 @@
 // the calendar makes) says how the story is told instead.
 
 import type { EventType } from "../engine/index.js";
+import { wordKey } from "./synonyms.js";
 
 /** What a word meant: the value it stands for (checked as that), and the hint that says what to write. */
 export interface StoryWord {
@@ -46,7 +47,6 @@ const EVENT_TYPE_WORDS: Readonly<Record<string, StoryWord>> = {
   open_huabei: APPLY_OPEN,
   activate: APPLY_OPEN,
   signup: APPLY_OPEN,
-  sign_up: APPLY_OPEN,
   increase: APPLY_INCREASE,
   limit_increase: APPLY_INCREASE,
   increase_limit: APPLY_INCREASE,
@@ -95,7 +95,6 @@ const FIELD_WORDS: Readonly<Record<string, StoryWord>> = {
   mobile: PHONE,
   mobile_phone: PHONE,
   cellphone: PHONE,
-  cell_phone: PHONE,
   phone_number: PHONE,
   mobile_number: PHONE,
   telephone: PHONE,
@@ -123,28 +122,25 @@ const DECISION_WORDS: Readonly<Record<string, StoryWord>> = {
   reinstated: { value: "restored", hint: 'did you mean "restored"?' },
 };
 
+/** A table keyed as words are looked up (synonyms.ts `wordKey`: `open_account`, `openAccount`, `Open Account`). */
+const looked = (words: Readonly<Record<string, StoryWord>>): Readonly<Record<string, StoryWord>> =>
+  Object.fromEntries(Object.entries(words).map(([word, meant]) => [wordKey(word), meant]));
+
 /** The words, by the field they are written in (an event's `type`, an event's or an expectation's value). */
 const BY_FIELD: Readonly<Record<string, Readonly<Record<string, StoryWord>>>> = {
-  type: EVENT_TYPE_WORDS,
-  status: STATUS_WORDS,
-  field: FIELD_WORDS,
-  product: PRODUCT_WORDS,
-  decision: DECISION_WORDS,
+  type: looked(EVENT_TYPE_WORDS),
+  status: looked(STATUS_WORDS),
+  field: looked(FIELD_WORDS),
+  product: looked(PRODUCT_WORDS),
+  decision: looked(DECISION_WORDS),
 };
-
-/** A word as looked up: lower case, its words joined by "_" (`Customer Service`, `customer-service`). */
-const key = (word: string): string =>
-  word
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, "_");
 
 /** What `word`, written in the field `field`, meant; undefined when it is none of the words known. */
 export function storyWord(field: PropertyKey | undefined, word: unknown): StoryWord | undefined {
   if (typeof field !== "string" || typeof word !== "string" || !Object.hasOwn(BY_FIELD, field))
     return undefined;
   const words = BY_FIELD[field]!;
-  const k = key(word);
+  const k = wordKey(word);
   return Object.hasOwn(words, k) ? words[k] : undefined;
 }
 

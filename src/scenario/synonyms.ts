@@ -78,7 +78,8 @@ const WORDS: Readonly<Record<string, readonly string[]>> = {
   creditscore: ["score"],
 };
 
-const key = (word: string) => word.toLowerCase().replace(/[\s_-]/g, "");
+/** A word as looked up: lower case, its words run together (`Start Date`, `start_date`, `startDate`). */
+export const wordKey = (word: string) => word.toLowerCase().replace(/[\s_-]/g, "");
 
 /** A date as a file writes one: `2024-03-01` (read as text or as a date). */
 const dateLike = (v: unknown) => v instanceof Date || (typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v));
@@ -91,7 +92,7 @@ export function meant(word: string, candidates: readonly string[], value?: unkno
   const lower = word.toLowerCase();
   const exact = candidates.find((c) => c.toLowerCase() === lower);
   if (exact !== undefined) return exact;
-  const here = (Object.hasOwn(WORDS, key(word)) ? WORDS[key(word)]! : []).filter((w) =>
+  const here = (Object.hasOwn(WORDS, wordKey(word)) ? WORDS[wordKey(word)]! : []).filter((w) =>
     candidates.includes(w),
   );
   const fitting = dateLike(value) ? here.filter((w) => w !== "day") : here.filter((w) => w !== "date");
