@@ -72,8 +72,8 @@ export const REASONS = {
   SERIOUS_DELINQUENCY: {
     kind: "score",
     text: "A repayment went more than 90 days past due, or a debt was written off, in the last 5 years",
-    advice: "repay what is owed; a serious delinquency counts for 5 years",
-    settled: "time: a serious delinquency counts for 5 years, repaid or not",
+    advice: "repay what is owed; a serious delinquency counts for 5 years from the day it is repaid",
+    settled: "time: a serious delinquency counts for 5 years from the day it was repaid",
   },
   HIGH_UTILISATION: {
     kind: "score",

@@ -4,9 +4,16 @@
 import type * as z from "zod";
 import { parseIsoDate, REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
 import { describeValue, formatPath, InputError, type InputErrorDetails, suggest } from "../shared/errors.js";
-import { meant } from "./guesses.js";
-import { EVENT_FIELDS, EVENT_TYPES, EventSchema, eventTypeMeant, knownKeys } from "./schema.js";
-import { wordMeant } from "./words-meant.js";
+import {
+  DEFAULT_SCENARIO_START,
+  EVENT_FIELDS,
+  EVENT_TYPES,
+  EventSchema,
+  eventTypeMeant,
+  knownKeys,
+} from "./schema.js";
+import { storyWord } from "./story-words.js";
+import { meant } from "./synonyms.js";
 
 export interface IssueHooks {
   /** the field names allowed at `path` (for "did you mean"); default: the scenario's */
@@ -58,7 +65,7 @@ export function beneathEventType(issue: z.core.$ZodIssue, data: unknown): z.core
   const meant = eventTypeMeant(event.type);
   if (meant === undefined) return underEveryType(event, at);
   // a word from the story brings the fields its type comes with (`type: open` is an application to open)
-  const brought = wordMeant("type", event.type)?.with ?? {};
+  const brought = storyWord("type", event.type)?.with ?? {};
   const r = EventSchema.safeParse({ ...brought, ...event, type: meant });
   return r.success ? [] : r.error.issues.map((i) => ({ ...i, path: [...at, ...i.path] }));
 }
@@ -126,17 +133,17 @@ function rangeHint(issue: z.core.$ZodIssue, found: unknown, data: unknown): { hi
   return {};
 }
 
-/** What a word from the story meant, where the format's own word for it is no spelling away (words-meant.ts):
+/** What a word from the story meant, where the format's own word for it is no spelling away (story-words.ts):
  *  only a value among `options` when they are given (a field of another document may share the name). */
-function wordHint(
+function storyWordHint(
   field: PropertyKey | undefined,
   found: unknown,
   options?: readonly string[],
 ): { hint?: string } {
-  const meant = wordMeant(field, found);
-  if (meant === undefined) return {};
-  if (options !== undefined && (meant.value === undefined || !options.includes(meant.value))) return {};
-  return { hint: meant.hint };
+  const word = storyWord(field, found);
+  if (word === undefined) return {};
+  if (options !== undefined && (word.value === undefined || !options.includes(word.value))) return {};
+  return { hint: word.hint };
 }
 
 const didYouMean = (guess: string | undefined) => (guess ? { hint: `did you mean "${guess}"?` } : {});
@@ -270,7 +277,7 @@ export function calendarHint(text: string): { hint?: string } {
 /** The start a scenario's days count from: its own, or the default; undefined when its own is no date. */
 function startOf(data: unknown): string | undefined {
   const start = isRecord(data) ? data.start : undefined;
-  if (start === undefined) return "2024-01-01";
+  if (start === undefined) return DEFAULT_SCENARIO_START;
   return typeof start === "string" && parseIsoDate(start) !== null ? start : undefined;
 }
 
@@ -444,8 +451,8 @@ export function describeIssue(
             ? { hint: "YAML merge keys (`<<: *name`) are not read: write the event's fields out" }
             : found === undefined
               ? { hint: "add `type: …`, e.g. type: purchase" }
-              : wordMeant("type", found) !== undefined
-                ? wordHint("type", found)
+              : storyWord("type", found) !== undefined
+                ? storyWordHint("type", found)
                 : didYouMean(guess)),
         });
       }
@@ -525,7 +532,7 @@ export function describeIssue(
         ...base,
         expected,
         found: describeValue(found),
-        ...(guess ? didYouMean(guess) : wordHint(last, found, options)),
+        ...(guess ? didYouMean(guess) : storyWordHint(last, found, options)),
       });
     }
     case "invalid_type":

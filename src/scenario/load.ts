@@ -5,7 +5,6 @@ import type { Policy } from "../engine/index.js";
 import { InputError } from "../shared/errors.js";
 import type { Roots } from "./builtin.js";
 import type { DayAsked } from "./day-asked.js";
-import { meant } from "./guesses.js";
 import { isRecord } from "./issues.js";
 import { PERSONA_KIND, POLICY_KIND } from "./kinds.js";
 import { loadPolicy, type PolicyOutcomes, type PolicyReading, policyWarnings } from "./load-policy.js";
@@ -13,6 +12,7 @@ import { type NormaliseContext, type Normalised, normalise, referenceProblems } 
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
 import { EventSchema, EventWhen, ExpectationSchema, ScenarioSchema, type WrittenScenario } from "./schema.js";
+import { meant } from "./synonyms.js";
 import { hasRunTogetherKey, inFileOrder, validate } from "./validate.js";
 
 export interface LoadedScenario extends Normalised {

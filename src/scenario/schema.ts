@@ -27,9 +27,9 @@ import {
   STATUSES,
 } from "../engine/index.js";
 import type { Holds, Same } from "../shared/type-assert.js";
-import { meant } from "./guesses.js";
 import { MAX_DAY } from "./shape.js";
-import { eventTypeWord } from "./words-meant.js";
+import { storyEventType } from "./story-words.js";
+import { meant } from "./synonyms.js";
 
 export { EVENT_TYPES, PROFILE_FIELDS } from "../engine/index.js";
 
@@ -208,9 +208,9 @@ export const EVENT_FIELDS: ReadonlyMap<string, readonly z.ZodType[]> = (() => {
 export function eventTypeMeant(type: unknown): EventType | undefined {
   if (typeof type !== "string") return undefined;
   if ((EVENT_TYPES as readonly string[]).includes(type)) return type as EventType;
-  // another word for a type or a near spelling (guesses.ts); else a word from the story that stands for a
-  // type (`customer_service`, words-meant.ts)
-  return (meant(type, EVENT_TYPES) as EventType | undefined) ?? eventTypeWord(type);
+  // a word from the story that stands for a type (`customer_service`, story-words.ts); else another word
+  // for a type or a near spelling (synonyms.ts)
+  return storyEventType(type) ?? (meant(type, EVENT_TYPES) as EventType | undefined);
 }
 
 // The written events and the vocabulary name the same types (a compile error otherwise).
@@ -258,12 +258,15 @@ const ProfileSchema = z.strictObject({
   externalDebt: yuanOrZero.default(0).describe("yuan owed elsewhere at day 0"),
 });
 
+/** The day 0 of a scenario that names no `start`. */
+export const DEFAULT_SCENARIO_START = "2024-01-01";
+
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().max(1000).optional(),
     name: shownText(MAX_NAME).min(1),
     description: shownText(MAX_DESCRIPTION).default(""),
-    start: isoDate.default("2024-01-01"),
+    start: isoDate.default(DEFAULT_SCENARIO_START),
     until: dayNumber.optional().describe("last simulated day (default: last event or expectation + 31)"),
     /** deprecated: scenarios are deterministic, a seed changes nothing (read, warned about, ignored) */
     seed: z.number().optional(),

@@ -9,7 +9,6 @@
 import * as z from "zod";
 import { describeValue, formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { pushAll } from "../shared/lists.js";
-import { meant } from "./guesses.js";
 import {
   beneathEventType,
   candidateKeys,
@@ -23,6 +22,7 @@ import type { OtherKind } from "./kinds.js";
 import type { Parsed } from "./parse.js";
 import type { Position } from "./positions.js";
 import type { InputKind } from "./read.js";
+import { meant } from "./synonyms.js";
 
 export interface ValidateOptions extends IssueHooks {
   /** what the file should be: named when it is not (a scenario unless said) */
@@ -189,7 +189,7 @@ function validateData<S extends z.ZodType>(
   throw InputError.all(all.slice(0, MAX_PROBLEMS), told.truncated || all.length > MAX_PROBLEMS);
 }
 
-/** A key written under another word for a known one (`timeline:` for `events:`, guesses.ts `meant`). */
+/** A key written under another word for a known one (`timeline:` for `events:`, synonyms.ts `meant`). */
 interface KeyMeant {
   path: readonly PropertyKey[];
   written: string;

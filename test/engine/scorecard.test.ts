@@ -391,6 +391,14 @@ describe("a serious delinquency on file", () => {
     const i = { ...ALL_MAX, seriousDelinquency60m: 2, seriousDelinquencyDaysLeft: 400 };
     expect(scoreReasons({ points: score(i).points, inputs: i })).toEqual(["SERIOUS_DELINQUENCY"]);
   });
+
+  it("is told as the record keeps it: 5 years from the day it is repaid, not 5 years whether repaid or not", () => {
+    // one written off and never repaid never leaves the file (all 1,826 days left while it has not ended)
+    const { advice, settled } = REASONS.SERIOUS_DELINQUENCY;
+    expect(advice).toMatch(/5 years from the day it is repaid/);
+    expect(settled).toMatch(/5 years from the day it was repaid/);
+    expect(`${advice} ${settled}`).not.toMatch(/repaid or not/);
+  });
 });
 
 describe("debt with no income", () => {

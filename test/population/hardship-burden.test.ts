@@ -18,7 +18,7 @@ describe("hardship and burden", () => {
     const all = summarise(fromRange(meta(s, persona, n, [0, n]), runRange(s, persona, 0, n)));
     const risk = all.groups.at(-1)!.champion.risk.all;
     expect(risk.rankedBads).toBeGreaterThan(100);
-    // 0.00 when spells were drawn alike for every account of a persona; 0.24 with this seed
+    // 0.24 with this seed: hardship rising with burden is what lets a score rank within one persona
     expect(risk.gini!).toBeGreaterThan(0.15);
   });
 

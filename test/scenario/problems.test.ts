@@ -174,6 +174,15 @@ describe("every problem at once", () => {
     expect(e.details.hint).toBe("write type: apply, product: open (an application to open a line)");
   });
 
+  it("reads a story word however its words are joined — camelCase, `_`, `-` or a space — as another word for a name is", () => {
+    for (const written of ["openAccount", "open_account", "open-account", "OPEN ACCOUNT"]) {
+      const e = problems(`name: o\nevents:\n  - { day: 0, type: ${written}, amount: 3000 }\n`);
+      expect(e.details.hint, written).toBe(
+        "write type: apply, product: open (an application to open a line)",
+      );
+    }
+  });
+
   it("tells a file with no field of a scenario where to begin one", () => {
     const e = problems("customer_name: Li Lei\nhappenings: []\n");
     expect(e.message).toBe("not a scenario file: none of its keys is a scenario field");

@@ -1,7 +1,8 @@
 // The names a newcomer writes before reading the format — `timeline:` for `events:`, `on:` for `day:`,
 // `type: buy` for `purchase` — each the field or event type it means. A spelling slip is found by edit
 // distance (`suggest`); these are other words for the same thing, which no distance finds, and whose
-// "unknown field … remove it" would have removed the events themselves.
+// "unknown field … remove it" would have removed the events themselves. A word from the story that stands
+// for a value with more to write (`type: open` is `type: apply, product: open`) is story-words.ts's.
 
 import { suggest } from "../shared/errors.js";
 
@@ -62,12 +63,8 @@ const WORDS: Readonly<Record<string, readonly string[]>> = {
   cashloan: ["borrow"],
   withdraw: ["borrow"],
   draw: ["borrow"],
-  open: ["apply"],
   application: ["apply"],
-  increase: ["apply"],
-  signup: ["apply"],
   salary: ["income", "monthlyIncome"],
-  support: ["contact_support"],
   contact: ["contact_support"],
   call: ["contact_support"],
   verify: ["verify_identity"],
@@ -81,7 +78,8 @@ const WORDS: Readonly<Record<string, readonly string[]>> = {
   creditscore: ["score"],
 };
 
-const key = (word: string) => word.toLowerCase().replace(/[\s_-]/g, "");
+/** A word as looked up: lower case, its words run together (`Start Date`, `start_date`, `startDate`). */
+export const wordKey = (word: string) => word.toLowerCase().replace(/[\s_-]/g, "");
 
 /** A date as a file writes one: `2024-03-01` (read as text or as a date). */
 const dateLike = (v: unknown) => v instanceof Date || (typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v));
@@ -94,7 +92,7 @@ export function meant(word: string, candidates: readonly string[], value?: unkno
   const lower = word.toLowerCase();
   const exact = candidates.find((c) => c.toLowerCase() === lower);
   if (exact !== undefined) return exact;
-  const here = (Object.hasOwn(WORDS, key(word)) ? WORDS[key(word)]! : []).filter((w) =>
+  const here = (Object.hasOwn(WORDS, wordKey(word)) ? WORDS[wordKey(word)]! : []).filter((w) =>
     candidates.includes(w),
   );
   const fitting = dateLike(value) ? here.filter((w) => w !== "day") : here.filter((w) => w !== "date");

@@ -5,9 +5,10 @@
 // the calendar makes) says how the story is told instead.
 
 import type { EventType } from "../engine/index.js";
+import { wordKey } from "./synonyms.js";
 
 /** What a word meant: the value it stands for (checked as that), and the hint that says what to write. */
-export interface WordMeant {
+export interface StoryWord {
   /** the format's value the word stands for; undefined when the format has none (the hint says why) */
   value?: string;
   /** an event's fields the value comes with (`type: open` is `type: apply, product: open`) */
@@ -17,36 +18,35 @@ export interface WordMeant {
 
 const write = (text: string, why: string): string => `write ${text} (${why})`;
 
-const APPLY_OPEN: WordMeant = {
+const APPLY_OPEN: StoryWord = {
   value: "apply",
   with: { product: "open" },
   hint: write("type: apply, product: open", "an application to open a line"),
 };
-const APPLY_INCREASE: WordMeant = {
+const APPLY_INCREASE: StoryWord = {
   value: "apply",
   with: { product: "increase" },
   hint: write("type: apply, product: increase", "an application for a higher limit"),
 };
-const SUPPORT: WordMeant = {
+const SUPPORT: StoryWord = {
   value: "contact_support",
   hint: write("type: contact_support", "customer service answers"),
 };
-const OVERDUE: WordMeant = {
+const OVERDUE: StoryWord = {
   hint: "an overdue is not an event: leave a bill unpaid past its due day and grace days (repay later, or not at all) and it goes overdue by itself",
 };
-const profileChange = (field: string): WordMeant => ({
+const profileChange = (field: string): StoryWord => ({
   value: "change_profile",
   with: { field },
   hint: write(`type: change_profile, field: ${field}`, `a change of the bound ${field}`),
 });
 
-const EVENT_TYPE_WORDS: Readonly<Record<string, WordMeant>> = {
+const EVENT_TYPE_WORDS: Readonly<Record<string, StoryWord>> = {
   open: APPLY_OPEN,
   open_account: APPLY_OPEN,
   open_huabei: APPLY_OPEN,
   activate: APPLY_OPEN,
   signup: APPLY_OPEN,
-  sign_up: APPLY_OPEN,
   increase: APPLY_INCREASE,
   limit_increase: APPLY_INCREASE,
   increase_limit: APPLY_INCREASE,
@@ -70,12 +70,12 @@ const EVENT_TYPE_WORDS: Readonly<Record<string, WordMeant>> = {
   change_bankcard: profileChange("bankcard"),
 };
 
-const SUSPENDED: WordMeant = {
+const SUSPENDED: StoryWord = {
   value: "suspended",
   hint: "write suspended (stopped for now: `cause` says why — credit, security or policy) or closed (ended)",
 };
 
-const STATUS_WORDS: Readonly<Record<string, WordMeant>> = {
+const STATUS_WORDS: Readonly<Record<string, StoryWord>> = {
   deactivated: SUSPENDED,
   frozen: SUSPENDED,
   blocked: SUSPENDED,
@@ -89,21 +89,20 @@ const STATUS_WORDS: Readonly<Record<string, WordMeant>> = {
   normal: { value: "active", hint: write("active", "a line in use") },
 };
 
-const PHONE: WordMeant = { value: "phone", hint: 'did you mean "phone"?' };
+const PHONE: StoryWord = { value: "phone", hint: 'did you mean "phone"?' };
 
-const FIELD_WORDS: Readonly<Record<string, WordMeant>> = {
+const FIELD_WORDS: Readonly<Record<string, StoryWord>> = {
   mobile: PHONE,
   mobile_phone: PHONE,
   cellphone: PHONE,
-  cell_phone: PHONE,
   phone_number: PHONE,
   mobile_number: PHONE,
   telephone: PHONE,
 };
 
-const INCREASE: WordMeant = { value: "increase", hint: 'did you mean "increase"?' };
+const INCREASE: StoryWord = { value: "increase", hint: 'did you mean "increase"?' };
 
-const PRODUCT_WORDS: Readonly<Record<string, WordMeant>> = {
+const PRODUCT_WORDS: Readonly<Record<string, StoryWord>> = {
   increase_limit: INCREASE,
   limit_increase: INCREASE,
   raise_limit: INCREASE,
@@ -112,9 +111,9 @@ const PRODUCT_WORDS: Readonly<Record<string, WordMeant>> = {
   open_account: { value: "open", hint: 'did you mean "open"?' },
 };
 
-const DECLINED: WordMeant = { value: "declined", hint: 'did you mean "declined"?' };
+const DECLINED: StoryWord = { value: "declined", hint: 'did you mean "declined"?' };
 
-const DECISION_WORDS: Readonly<Record<string, WordMeant>> = {
+const DECISION_WORDS: Readonly<Record<string, StoryWord>> = {
   rejected: DECLINED,
   denied: DECLINED,
   refused: DECLINED,
@@ -123,31 +122,28 @@ const DECISION_WORDS: Readonly<Record<string, WordMeant>> = {
   reinstated: { value: "restored", hint: 'did you mean "restored"?' },
 };
 
+/** A table keyed as words are looked up (synonyms.ts `wordKey`: `open_account`, `openAccount`, `Open Account`). */
+const looked = (words: Readonly<Record<string, StoryWord>>): Readonly<Record<string, StoryWord>> =>
+  Object.fromEntries(Object.entries(words).map(([word, meant]) => [wordKey(word), meant]));
+
 /** The words, by the field they are written in (an event's `type`, an event's or an expectation's value). */
-const BY_FIELD: Readonly<Record<string, Readonly<Record<string, WordMeant>>>> = {
-  type: EVENT_TYPE_WORDS,
-  status: STATUS_WORDS,
-  field: FIELD_WORDS,
-  product: PRODUCT_WORDS,
-  decision: DECISION_WORDS,
+const BY_FIELD: Readonly<Record<string, Readonly<Record<string, StoryWord>>>> = {
+  type: looked(EVENT_TYPE_WORDS),
+  status: looked(STATUS_WORDS),
+  field: looked(FIELD_WORDS),
+  product: looked(PRODUCT_WORDS),
+  decision: looked(DECISION_WORDS),
 };
 
-/** A word as looked up: lower case, its words joined by "_" (`Customer Service`, `customer-service`). */
-const key = (word: string): string =>
-  word
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, "_");
-
 /** What `word`, written in the field `field`, meant; undefined when it is none of the words known. */
-export function wordMeant(field: PropertyKey | undefined, word: unknown): WordMeant | undefined {
+export function storyWord(field: PropertyKey | undefined, word: unknown): StoryWord | undefined {
   if (typeof field !== "string" || typeof word !== "string" || !Object.hasOwn(BY_FIELD, field))
     return undefined;
   const words = BY_FIELD[field]!;
-  const k = key(word);
+  const k = wordKey(word);
   return Object.hasOwn(words, k) ? words[k] : undefined;
 }
 
 /** The event type a word stands for, when it is one of the words known for one. */
-export const eventTypeWord = (type: unknown): EventType | undefined =>
-  wordMeant("type", type)?.value as EventType | undefined;
+export const storyEventType = (type: unknown): EventType | undefined =>
+  storyWord("type", type)?.value as EventType | undefined;
