@@ -11,6 +11,7 @@ import {
   lineName,
   REPAY_KEYWORDS,
 } from "../engine/index.js";
+import { dayInSpan } from "../scenario/day-asked.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
 import { EVENT_TYPES, EventSchema, PROFILE_FIELDS, type WrittenEvent } from "../scenario/schema.js";
@@ -38,6 +39,7 @@ async function asked(
   key: string,
   optional = false,
   within: (value: unknown) => void = () => {},
+  read: (text: string) => unknown = (t) => typed(t, key),
 ): Promise<unknown> {
   const answer = await input({
     message,
@@ -45,12 +47,28 @@ async function asked(
     validate: (t) =>
       (optional && t.trim() === "") ||
       checked(type, key, () => {
-        const value = t.trim() === "" ? undefined : typed(t, key);
+        const value = t.trim() === "" ? undefined : read(t);
         within(value);
         return value;
       }),
   });
-  return optional && answer.trim() === "" ? undefined : typed(answer, key);
+  return optional && answer.trim() === "" ? undefined : read(answer);
+}
+
+/** A day answered as its number or as its date (YYYY-MM-DD, as the trace prints beside each day), the date
+ *  counted from the scenario's start as the command line's day options count it (day-asked.ts). */
+function dayAnswer(v: Variant): (text: string) => unknown {
+  return (text) => {
+    const date = text.trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return typed(text, "day");
+    try {
+      return dayInSpan("day", { date }, { start: v.original.start, last: v.until, of: "the scenario" });
+    } catch (e) {
+      // the prompt's own field, so that the answer is refused where it is typed
+      if (e instanceof InputError) throw new InputError(e.message, { ...e.details, field: "day" });
+      throw e;
+    }
+  };
 }
 
 /** A `type` event's `key` as a file's would be checked: true, or this field's problem. */
@@ -140,16 +158,24 @@ export async function askEvent(v: Variant, { select, input }: Prompts): Promise<
     ],
   });
   if (type === null) return null;
-  // checked as the day of a file's event, and against the variant's last day as --add checks it; the
-  // prompt asks a day (a file may give a date instead)
-  const day = await asked(input, `Day (0–${v.until}):`, type, "day", false, (value) => {
-    if (value === undefined)
-      throw new InputError("the event has no day", {
-        field: "day",
-        expected: `a whole number of days from 0 to ${v.until}`,
-      });
-    pastUntil({ day: value }, v, "day");
-  });
+  // checked as the day of a file's event, and against the variant's last day as --add checks it; a date
+  // is taken as the day it is
+  const day = await asked(
+    input,
+    `Day (0–${v.until}, or a date):`,
+    type,
+    "day",
+    false,
+    (value) => {
+      if (value === undefined)
+        throw new InputError("the event has no day", {
+          field: "day",
+          expected: `a whole number of days from 0 to ${v.until}, or a date`,
+        });
+      pastUntil({ day: value }, v, "day");
+    },
+    dayAnswer(v),
+  );
   const data: Record<string, unknown> = { day, type };
   // written even when it is Huabei: a request_review without a line reviews whichever line is suspended,
   // so leaving the field out would not always say what was chosen — unless that is the choice
