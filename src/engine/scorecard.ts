@@ -176,7 +176,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
   {
     id: "seriousDelinquency60m",
     dimension: "repayment",
-    title: "Over 90 days past due, and charge-offs, on file: 5 years from repayment, for as long as unpaid",
+    title: "Over 90 days past due, and charge-offs, on file (5 years from repayment, for as long as unpaid)",
     reason: "SERIOUS_DELINQUENCY",
     max: 30,
     missing: { points: 15, label: NO_RECORD, reason: NO_RECORD_REASON },
