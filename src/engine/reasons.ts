@@ -71,7 +71,7 @@ export const REASONS = {
   },
   SERIOUS_DELINQUENCY: {
     kind: "score",
-    text: "A repayment went more than 90 days past due, or a debt was written off, in the last 5 years",
+    text: "A repayment went more than 90 days past due, or a debt was written off (on file 5 years from repayment, for as long as unpaid)",
     advice: "repay what is owed; a serious delinquency counts for 5 years from the day it is repaid",
     settled: "time: a serious delinquency counts for 5 years from the day it was repaid",
   },

@@ -50,7 +50,8 @@ export interface ScoreInputs {
    *  extended on a line within the year before: a line left unused is no record), plus a month for each
    *  month of history elsewhere */
   goodMonths24m: number | null;
-  /** episodes more than 90 days past due, plus charge-offs, last 60 months */
+  /** episodes more than 90 days past due, plus charge-offs, on file: 5 years from the day each ended
+   *  (repaid, or cured), and for as long as one has not */
   seriousDelinquency60m: number | null;
   /** the days the most recent of those stays on file: 5 years (1,826 days, the day it ends counted)
    *  from the day it ended — repaid, or cured — less the days since; one not ended yet (still past due, a
@@ -175,7 +176,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
   {
     id: "seriousDelinquency60m",
     dimension: "repayment",
-    title: "Over 90 days past due, and charge-offs, last 60 months",
+    title: "Over 90 days past due, and charge-offs, on file (5 years from repayment, for as long as unpaid)",
     reason: "SERIOUS_DELINQUENCY",
     max: 30,
     missing: { points: 15, label: NO_RECORD, reason: NO_RECORD_REASON },

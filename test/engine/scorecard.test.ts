@@ -504,3 +504,17 @@ describe("the score over any file", () => {
     );
   });
 });
+
+describe("serious delinquency texts", () => {
+  // the rule: on file 5 years from the day it ends (repaid, or cured), and for as long as it is unpaid —
+  // not a window of the last 60 months / 5 years before the day scored
+  const texts = [
+    CHARACTERISTICS.find((c) => c.reason === "SERIOUS_DELINQUENCY" && c.max > 0)?.title ?? "",
+    REASONS.SERIOUS_DELINQUENCY.text,
+  ];
+  it.each(texts)("%s: says how long it stays on file", (text) => {
+    expect(text).toMatch(/5 years from repayment/);
+    expect(text).toMatch(/as long as unpaid/);
+    expect(text).not.toMatch(/last (60 months|5 years)/);
+  });
+});
