@@ -186,7 +186,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
   {
     id: "seriousDelinquencyDaysLeft",
     dimension: "repayment",
-    title: "Most recent serious delinquency: days it stays on file (5 years from its end)",
+    title: "Days the most recent serious delinquency stays on file (5 years from its end)",
     reason: "SERIOUS_DELINQUENCY",
     // it earns nothing (max 0) and takes away while the record is on file, fading as it ages, as published
     // scorecards' "time since most recent serious delinquency": with the count above (1: 110 below its
