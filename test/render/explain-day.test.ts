@@ -391,7 +391,7 @@ events:
         /^Over 90 days past due, [^:]+: \d+ \(bin "[^"]+"\), −\d+ of \d+ points — \d+ short$/,
       ),
       expect.stringMatching(
-        /^Most recent serious delinquency: [^:]+: [\d,]+ \(bin "[^"]+"\), −\d+ of 0 points — \d+ short$/,
+        /^Days the most recent serious delinquency stays on file [^:]+: [\d,]+ \(bin "[^"]+"\), −\d+ of 0 points — \d+ short$/,
       ),
     ]);
     expect(renderExplanation(x, plain)).not.toMatch(/ -\d+ of \d+ points/);
