@@ -45,6 +45,7 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
   // the lines whose debt step was lowered to nothing more to repay: the ratio the review it names reads is
   // within the cap, which the answer's facts are to say
   const within: LineId[] = [];
+  // safe: played with the overdue paid, no step came out too small (Jiebei's only lowered, by Huabei's limit)
   if (remedies.some((r) => r.kind === "pay_overdue")) return within;
   const verify = remedies.some((r) => r.kind === "verify_identity");
   const income = Math.max(
