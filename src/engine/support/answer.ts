@@ -17,7 +17,7 @@ import { principalReasons } from "../verdict.js";
 import type { LineId } from "../vocabulary.js";
 import type { SupportAnswer } from "./citing.js";
 import { closedLineSteps } from "./closed-line.js";
-import { debtsFollowed } from "./debt-followed.js";
+import { debtsBesideOverdue, debtsFollowed } from "./debt-followed.js";
 import { lineDues } from "./dues.js";
 import { incomeGaps, incomesRestoring } from "./income-gap.js";
 import { increaseDay } from "./increase-day.js";
@@ -54,6 +54,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   // a debt step lowered to nothing more to repay (Huabei left suspended at the review it names): the ratio
   // that review reads is within the cap — the line's fact worked out with Huabei back is not said
   for (const id of debtsFollowed(c, day, calendar, answer.remedies)) withinCap(answer, id);
+  debtsBesideOverdue(c, day, calendar, answer.remedies);
   incomesRestoring(c, day, calendar, answer.remedies);
   incomeGaps(c, day, calendar, answer.remedies);
   repayGaps(c, day, calendar, answer.remedies);

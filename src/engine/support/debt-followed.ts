@@ -15,6 +15,7 @@ import { reviewOnOrAfter } from "../state.js";
 import type { DebtRepayment, Fen, Remedy } from "../types.js";
 import type { LineId } from "../vocabulary.js";
 import { total } from "./debt-advice.js";
+import { payingOverdue } from "./income-gap.js";
 import { verifiedOn, withProfile } from "./read-ahead.js";
 import { larger, repaid } from "./repay-gap.js";
 import { restorationDebt } from "./restoration-debt.js";
@@ -45,7 +46,8 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
   // the lines whose debt step was lowered to nothing more to repay: the ratio the review it names reads is
   // within the cap, which the answer's facts are to say
   const within: LineId[] = [];
-  // safe: played with the overdue paid, no step came out too small (Jiebei's only lowered, by Huabei's limit)
+  // played with the overdue paid by debtsBesideOverdue (no step here came out too small: Jiebei's only
+  // lowered, by Huabei's limit)
   if (remedies.some((r) => r.kind === "pay_overdue")) return within;
   const verify = remedies.some((r) => r.kind === "verify_identity");
   const income = Math.max(
@@ -116,30 +118,82 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
       remedies[i] = { ...r, repay, over: total(repay) };
       continue;
     }
-    // no repayment: the income, for the review it is for (none: the step says so, for the review it names)
-    const moved = r.income !== null ? r.missed : null;
-    remedies[i] = {
-      ...r,
-      repay: null,
-      over: null,
-      ...(moved !== null ? { review: moved, missed: null, report: null } : {}),
-    };
-    if (moved === null) continue;
-    // the line's wait: the review the income is for
-    const w = remedies.findIndex((x) => x.line === r.line && x.kind === "wait_for_review");
-    const wait = remedies[w];
-    if (wait?.kind !== "wait_for_review" || wait.withIncome === null) continue;
-    const first = wait.withIncome.day;
-    remedies[w] = {
-      ...wait,
-      day: first,
-      date: wait.withIncome.date,
-      later: first !== next,
-      withIncome: null,
-      early: wait.early !== null && wait.early.day < first ? wait.early : null,
-    };
+    incomeInstead(remedies, i, next);
   }
   return within;
+}
+
+/** Debt step `i` with no repayment in it: the income it offers, for the review that income is for
+ *  (`missed`), and the line's wait naming that review — or, with no income, the step saying so for the
+ *  review it names. */
+function incomeInstead(remedies: Remedy[], i: number, next: number): void {
+  const r = remedies[i]!;
+  if (r.kind !== "reduce_debt") return;
+  const moved = r.income !== null ? r.missed : null;
+  remedies[i] = {
+    ...r,
+    repay: null,
+    over: null,
+    ...(moved !== null ? { review: moved, missed: null, report: null } : {}),
+  };
+  if (moved === null) return;
+  // the line's wait: the review the income is for
+  const w = remedies.findIndex((x) => x.line === r.line && x.kind === "wait_for_review");
+  const wait = remedies[w];
+  if (wait?.kind !== "wait_for_review" || wait.withIncome === null) return;
+  const first = wait.withIncome.day;
+  remedies[w] = {
+    ...wait,
+    day: first,
+    date: wait.withIncome.date,
+    later: first !== next,
+    withIncome: null,
+    early: wait.early !== null && wait.early.day < first ? wait.early : null,
+  };
+}
+
+/**
+ * Each debt step beside an overdue the answer asks paid (`pay_overdue`) played as the customer follows it:
+ * the overdue paid today first (as a repayment event pays it), then the step's repayments, the income it
+ * asks reported (the highest), identity verified when asked, each bill and instalment met at its minimum
+ * until the review it names. Sized with the overdue unpaid, a step can ask for debt the overdue's payment
+ * repays anyway, and for a line suspended by the next review it misses the line its restoration counts
+ * once used: told "repay ¥69.70 of Huabei's debt" for the review of day 74 beside paying Huabei's ¥600.90,
+ * the customer who did kept Huabei suspended there at a ratio of 0.60. Where the step's amount leaves its
+ * line short of active at that review, it is raised — in the step's own order, then the other debts', as
+ * owed once the overdue is paid — to the least that brings it; left as it is when no amount does, or when
+ * a score or a bill in full the line's steps ask, which no copy plays, is what it may fall short of.
+ */
+export function debtsBesideOverdue(c: Customer, day: number, calendar: Calendar, remedies: Remedy[]): void {
+  const paid = payingOverdue(c, day, remedies);
+  if (paid === c) return;
+  const verify = remedies.some((r) => r.kind === "verify_identity");
+  const income = Math.max(
+    c.profile.monthlyIncome,
+    ...remedies.flatMap((r) => (r.kind === "report_income" ? [r.income] : [])),
+  );
+  const told = income > c.profile.monthlyIncome ? withProfile(paid, { monthlyIncome: income }) : paid;
+  const next = reviewOnOrAfter(calendar, day, c.policy);
+  for (let i = 0; i < remedies.length; i++) {
+    const r = remedies[i]!;
+    if (r.kind !== "reduce_debt" || r.repay === null || r.review.day < day) continue;
+    if (remedies.some((o) => o.line === r.line && (o.kind === "raise_score" || o.kind === "repay_in_full")))
+      continue;
+    const plan = planOf(paid, r.repay);
+    const restoresOn = (repay: readonly DebtRepayment[]) => {
+      const after = repaid(told, day, repay);
+      const read = reviewedOn(verify ? verifiedOn(after, day, calendar) : after, day, calendar, r.review.day);
+      return lineOf(read, r.line).status === "active";
+    };
+    const restores = (a: Fen) => restoresOn(plan(a));
+    if (restoresOn(r.repay)) continue;
+    const asked = total(r.repay);
+    const most = total(plan(Number.MAX_SAFE_INTEGER));
+    if (most > asked && restores(most)) {
+      const repay = plan(leastAbove(asked, most, restores));
+      remedies[i] = { ...r, repay, over: total(repay) };
+    } else incomeInstead(remedies, i, next);
+  }
 }
 
 /** The repayments totalling `a` (at most what all the debts owed come to), filled in the order of `asked`

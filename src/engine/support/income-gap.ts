@@ -100,7 +100,7 @@ export function incomesRestoring(c: Customer, day: number, calendar: Calendar, r
 
 /** `c` with the overdue the answer asks paid today (`pay_overdue`) paid, as a repayment event pays it (a
  *  copy; `c` itself when none is asked). */
-function payingOverdue(c: Customer, day: number, remedies: readonly Remedy[]): Customer {
+export function payingOverdue(c: Customer, day: number, remedies: readonly Remedy[]): Customer {
   const asked = remedies.flatMap((r) => (r.kind === "pay_overdue" ? [r] : []));
   if (asked.length === 0) return c;
   const paid = forkCustomer(c);
