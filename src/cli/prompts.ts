@@ -38,6 +38,11 @@ const PLAIN = {
  */
 const echoed = (value: string): string => printable(value).replace(/\p{Cf}/gu, codeEscape);
 
+/** An answer while it is typed: a format character (a bidirectional override, U+202E, reorders the rest of
+ *  the line; a zero-width one hides) drawn as U+FFFD, one for each UTF-16 unit it takes — inquirer puts the
+ *  cursor by the answer's length, which an escape would lengthen. The answer itself is taken as typed. */
+const unseen = (value: string): string => value.replace(/\p{Cf}/gu, (c) => "\ufffd".repeat(c.length));
+
 /** The rows `text` takes on a screen `columns` wide, its words wrapped as inquirer wraps them (a word
  *  wider than the screen broken where it meets the edge). */
 function rowsOf(text: string, columns: number): number {
@@ -181,7 +186,8 @@ export function prompts(
         // the answer given stays on the screen as every output shows it; while it is typed, inquirer
         // puts the cursor by the answer's length, which escapes would lengthen
         if (isFinal) return answered(echoed(value));
-        return value.length >= MAX_ANSWER ? `${full} ${value}` : value;
+        const typing = unseen(value);
+        return value.length >= MAX_ANSWER ? `${full} ${typing}` : typing;
       };
       return escapable((context) => input({ ...config, theme, transformer }, context), answerKeys);
     },

@@ -117,6 +117,19 @@ describe("an answer's characters", () => {
     expect(answered).toContain("✔ Merchant: He\\u202ema\\u200bX \\u{e0041}");
     expect(answered).not.toMatch(/[\u202e\u200b]|\u{e0041}/u);
   });
+
+  it("while it is typed, a bidirectional or invisible character is drawn as U+FFFD, the line's length kept", async () => {
+    // a pasted U+202E was drawn raw on the line being typed, reordering what followed it on the screen
+    const t = terminal();
+    const answer = t.ask.input({ message: "Merchant:" });
+    await t.drawnOnce("Merchant:");
+    await t.read("He\u202ema\u200bX \u{e0041}");
+    const typing = t.drawn();
+    expect(typing).toContain("Merchant: He\ufffdma\ufffdX \ufffd\ufffd");
+    expect(typing).not.toMatch(/[\u202e\u200b]|\u{e0041}/u);
+    await t.read("\r");
+    expect(await answer).toBe("He\u202ema\u200bX \u{e0041}");
+  });
 });
 
 describe("keys typed before a prompt is shown", () => {
