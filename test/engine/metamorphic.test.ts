@@ -68,6 +68,54 @@ function ledgerTimeline(line: "huabei" | "jiebei"): fc.Arbitrary<Scenario> {
     );
 }
 
+/** Before a year's loan drawn on day 0 ends. */
+const UNTIL = 300;
+
+/** Year-long cash loans repaid in fixed amounts every 7–31 days, each 1.1–1.3 times the principal of the
+ *  loans then drawn for the days it covers (an instalment's interest too), so that few instalments fall
+ *  overdue (a late penalty takes the comparison below out of its way), and the loans still owed at the end,
+ *  so that the repayments, and one more of at most what is left owed, apply in full. */
+const repaidLoans: fc.Arbitrary<Scenario> = fc
+  .record({
+    loans: fc.array(
+      fc.record({
+        day: fc.integer({ min: 0, max: 120 }),
+        type: fc.constant("borrow" as const),
+        amount: fc.integer({ min: 50_000, max: 1_000_000 }),
+        term: fc.constant(12 as const),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    after: fc.integer({ min: 0, max: 20 }),
+    every: fc.integer({ min: 7, max: 31 }),
+    share: fc.double({ min: 1.1, max: 1.3, noNaN: true }),
+    toleranceAmount: fc.constantFrom(0, 1000),
+    graceDays: fc.constantFrom(0, 3, 25),
+    start: fc.constantFrom("2024-01-01", "2024-01-31", "2023-03-15"),
+  })
+  .map(({ loans, after, every, share, toleranceAmount, graceDays, start }) => {
+    const from = Math.min(...loans.map((l) => l.day)) + after;
+    const repays = Array.from({ length: Math.floor((UNTIL - from) / every) + 1 }, (_, i): EventInput => {
+      const day = from + i * every;
+      const monthly = loans.reduce((n, l) => n + (l.day <= day ? l.amount / l.term : 0), 0);
+      return {
+        day,
+        type: "repay",
+        line: "jiebei",
+        amount: { kind: "amount", fen: Math.ceil((share * monthly * every) / 30) },
+      };
+    });
+    return scenario(
+      [{ day: 0, type: "apply", line: "jiebei", product: "open", amount: 10_000_000 }, ...loans, ...repays],
+      {
+        start,
+        until: UNTIL,
+        policy: testPolicy({ toleranceAmount, graceDays }),
+        profile: { monthlyIncome: 20_000, creditHistoryMonths: 36 },
+      },
+    );
+  });
+
 /** The trace without what an edit may renumber or re-date: dates, months, event indices. */
 function comparable(t: Trace): unknown {
   const data = { steps: t.steps, final: t.final, series: t.scoreSeries, grid: t.grid };
@@ -488,9 +536,10 @@ describe("paying more, or sooner", () => {
   // interest on otherwise: the customer paid what was to be forgiven, as at any lender's tolerance
   // service. That is a smaller waiver, not more interest on the same debt (PROPERTY_SEED=9128, below).
   it("a cash-loan repayment made sooner, or a larger one, never costs more interest", () => {
+    let compared = 0;
     fc.assert(
       fc.property(
-        ledgerTimeline("jiebei"),
+        fc.oneof({ weight: 1, arbitrary: ledgerTimeline("jiebei") }, { weight: 3, arbitrary: repaidLoans }),
         fc.nat(),
         fc.integer({ min: 1, max: 500_000 }),
         fc.integer({ min: 1, max: 60 }),
@@ -500,24 +549,29 @@ describe("paying more, or sooner", () => {
           const repays = sc.events.filter((e) => e.type === "repay");
           const r = repays[pick % Math.max(1, repays.length)];
           if (r?.type !== "repay" || (move && r.day < sooner)) return;
+          const base = simulate(sc);
+          // no more than the base timeline leaves owed, or it cannot apply in full
+          const more = move ? 0 : 1 + ((extra - 1) % Math.max(1, base.final.jiebei.balance));
           const events = sc.events.flatMap((e): EventInput[] =>
             e !== r
               ? [e]
               : move
                 ? [{ ...r, day: r.day - sooner }]
-                : [r, { ...r, amount: { kind: "amount", fen: extra } }],
+                : [r, { ...r, amount: { kind: "amount", fen: more } }],
           );
-          const base = simulate(sc);
           const alt = simulate(withEvents(sc, events));
-          if (repaid(alt) !== repaid(base) + (move ? 0 : extra)) return;
+          if (repaid(alt) !== repaid(base) + more) return;
           if (base.final.jiebei.penalties > 0 || alt.final.jiebei.penalties > 0) return;
           if (lending(base) !== lending(alt)) return;
           if (alt.final.jiebei.waived !== base.final.jiebei.waived) return;
           expect(alt.final.jiebei.charges).toBeLessThanOrEqual(base.final.jiebei.charges);
+          compared++;
         },
       ),
       { numRuns: RUNS * 5 },
     );
+    // about half the draws reach the comparison (61–69 of 125 over five seeds; from the ledger alone, 3)
+    expect(compared).toBeGreaterThan(RUNS);
   });
 
   it("a cash-loan repayment made sooner that meets a remainder waived next pays what the waiver forgives, not more interest (PROPERTY_SEED=9128)", () => {
