@@ -237,11 +237,12 @@ export function decideApplication(
       });
     }
     // the floor the grant applies (smallestLine), not a lower minLimit: a line is never opened below it
-    if (amount < smallestLine(rules)) {
+    const floor = smallestLine(rules);
+    if (amount < floor) {
       failures.push({
         code: "AMOUNT_BELOW_MINIMUM",
         parameter: param(line.id, "minLimit", "jiebeiMinLimit"),
-        threshold: smallestLine(rules),
+        threshold: floor,
         value: amount,
       });
     }
