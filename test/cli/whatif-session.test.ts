@@ -44,8 +44,12 @@ async function press(...keys: string[]): Promise<void> {
 
 async function menu(choice: string): Promise<void> {
   await waitFor("What now?");
-  // move the cursor down to the choice (disabled choices are skipped by the prompt itself)
-  for (let i = 0; i < 15 && !screen.getScreen().includes(`❯ ${choice}`); i++) screen.keypress("down");
+  choose(choice);
+}
+
+/** Moves the list's cursor down to `choice` (disabled choices are skipped by the prompt itself) and takes it. */
+function choose(choice: string): void {
+  for (let i = 0; i < 40 && !screen.getScreen().includes(`❯ ${choice}`); i++) screen.keypress("down");
   expect(screen.getScreen()).toContain(`❯ ${choice}`);
   screen.keypress("enter");
 }
@@ -356,8 +360,7 @@ describe("interactive what-if session", () => {
     const s = start(join(dir, "late.yaml"));
     await menu("Switch the policy");
     await waitFor("Run under which policy?");
-    for (let i = 0; i < 4 && !screen.getScreen().includes("❯ a policy file…"); i++) screen.keypress("down");
-    screen.keypress("enter");
+    choose("a policy file…");
     await waitFor("Policy file");
     // read as YAML this was lenient.yaml, accepted, then run as a file named with its quotes and refused
     // after the prompt had gone
@@ -387,8 +390,7 @@ describe("interactive what-if session", () => {
     const s = start();
     await menu("Change a policy parameter");
     await waitFor("Which policy parameter?");
-    for (let i = 0; i < 40 && !screen.getScreen().includes("❯ toleranceAmount"); i++) screen.keypress("down");
-    screen.keypress("enter");
+    choose("toleranceAmount");
     await waitFor("toleranceAmount from day 0 (yuan, 0 or more):");
     for (let i = 0; i < 6; i++) screen.keypress("backspace");
     screen.type("20");
@@ -397,8 +399,7 @@ describe("interactive what-if session", () => {
     expect(s.printed()).toContain("✓ policy toleranceAmount=20");
     await menu("Change a policy parameter");
     await waitFor("Which policy parameter?");
-    for (let i = 0; i < 40 && !screen.getScreen().includes("❯ graceDays"); i++) screen.keypress("down");
-    screen.keypress("enter");
+    choose("graceDays");
     await waitFor("graceDays from day 0 (a whole number, 0–27):");
     screen.keypress("enter");
     await backAtMenu();
@@ -413,8 +414,7 @@ describe("interactive what-if session", () => {
     const s = start();
     await menu("Add an event");
     await waitFor("Event type:");
-    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ income"); i++) screen.keypress("down");
-    screen.keypress("enter");
+    choose("income");
     await waitFor("Day (0–420, or a date):");
     screen.type("50");
     screen.keypress("enter");
@@ -431,8 +431,7 @@ describe("interactive what-if session", () => {
 
     await menu("Add an event");
     await waitFor("Event type:");
-    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ purchase"); i++) screen.keypress("down");
-    screen.keypress("enter");
+    choose("purchase");
     await waitFor("Day (0–420, or a date):");
     screen.type("60");
     screen.keypress("enter");
@@ -465,8 +464,7 @@ describe("interactive what-if session", () => {
     const s = start();
     await menu("Add an event");
     await waitFor("Event type:");
-    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ income"); i++) screen.keypress("down");
-    screen.keypress("enter");
+    choose("income");
     await waitFor("Day (0–420, or a date):");
     screen.type("2023-12-31");
     screen.keypress("enter");
@@ -490,8 +488,7 @@ describe("interactive what-if session", () => {
     const s = start();
     await menu("Add an event");
     await waitFor("Event type:");
-    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ borrow"); i++) screen.keypress("down");
-    screen.keypress("enter");
+    choose("borrow");
     await waitFor("Day (0–420, or a date):");
     screen.type("50");
     screen.keypress("enter");
@@ -507,9 +504,7 @@ describe("interactive what-if session", () => {
 
     await menu("Add an event");
     await waitFor("Event type:");
-    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ external_repayment"); i++)
-      screen.keypress("down");
-    screen.keypress("enter");
+    choose("external_repayment");
     await waitFor("Day (0–420, or a date):");
     screen.type("60");
     screen.keypress("enter");
@@ -632,8 +627,7 @@ describe("interactive what-if session", () => {
     const s = start();
     await menu("Add an event");
     await waitFor("Event type:");
-    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ purchase"); i++) screen.keypress("down");
-    screen.keypress("enter");
+    choose("purchase");
     await waitFor("Day (0–420, or a date):");
     const answer = async (text: string, told: string) => {
       for (let i = 0; i < 20; i++) screen.keypress("backspace");
@@ -709,8 +703,7 @@ describe("interactive what-if session", () => {
     screen.keypress("enter");
     await waitFor("Split it into monthly instalments?");
     expect(screen.getScreen()).toContain("❯ no: billed whole on the next statement");
-    for (let i = 0; i < 5 && !screen.getScreen().includes("❯ 6 instalments"); i++) screen.keypress("down");
-    screen.keypress("enter");
+    choose("6 instalments");
     await backAtMenu();
     expect(s.printed()).toContain(
       "✓ added #26 (purchase ¥3,000.00 at Apple Store in 6 instalments on day 30)",
@@ -940,8 +933,7 @@ describe("interactive what-if session", () => {
     screen.keypress("enter");
     await waitFor("Edit which field of #2?");
     expect(screen.getScreen()).toContain('merchant: "JD\\u009b2J\\u202eevil"');
-    for (let i = 0; i < 6 && !screen.getScreen().includes("❯ merchant:"); i++) screen.keypress("down");
-    screen.keypress("enter");
+    choose("merchant:");
     await waitFor("New merchant for #2");
     expect(screen.getScreen()).toContain('(Enter keeps it, null clears it): ("JD\\u009b2J\\u202eevil")');
     expect(await screen.getFullOutput()).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
