@@ -53,17 +53,24 @@ export function dormantNoticeDay(c: Customer, line: Line): number | null {
   return line.usedDay + Math.max(1, close - notice);
 }
 
-/** The dormant notice of `line` on `day` (dormantNoticeDay): an active line with nothing owed; the review
+/** The dormant notice of `line` on `day` (dormantNoticeDay): an open line — active, or suspended (its idleness
+ *  counts: unusedDays; `suspended`, it takes a purchase only once restored) — with nothing owed; the review
  *  that closes it is the first on or after the day its unused days reach dormantCloseDays. Null on any other
- *  day: the notice is given once. */
+ *  day: the notice is given once. So no line is closed as unused without it, suspended on its day or not. */
 export function dormantNotice(
   c: Customer,
   line: Line,
   day: number,
   calendar: Calendar,
-): { closeDay: number; closeDate: string; unused: number } | null {
-  if (dormantNoticeDay(c, line) !== day || line.status !== "active" || owed(line) > 0) return null;
+): { closeDay: number; closeDate: string; unused: number; suspended: boolean } | null {
+  if (dormantNoticeDay(c, line) !== day) return null;
+  if ((line.status !== "active" && line.status !== "suspended") || owed(line) > 0) return null;
   const closes = line.usedDay! + c.policy.dormantCloseDays;
   const closeDay = calendar.nextDayOfMonth(closes - 1, c.policy.reviewDayOfMonth);
-  return { closeDay, closeDate: calendar.date(closeDay), unused: day - line.usedDay! };
+  return {
+    closeDay,
+    closeDate: calendar.date(closeDay),
+    unused: day - line.usedDay!,
+    suspended: line.status === "suspended",
+  };
 }
