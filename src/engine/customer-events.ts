@@ -162,10 +162,12 @@ function decidedEvent(
       }
       const before = c.policy;
       c.policy = applyPolicyEvent(c.policy, e.use, e.set);
-      // new unused-line terms: a notice they put on or before today comes tomorrow (review/dormant.ts)
+      // new unused-line terms, or reviews on another day of the month (the day a notice names): a notice
+      // they put on or before today comes tomorrow (review/dormant.ts)
       if (
         c.policy.dormantCloseDays !== before.dormantCloseDays ||
-        c.policy.dormantNoticeDays !== before.dormantNoticeDays
+        c.policy.dormantNoticeDays !== before.dormantNoticeDays ||
+        c.policy.reviewDayOfMonth !== before.reviewDayOfMonth
       ) {
         c.huabei.unusedTermsDay = day;
         c.jiebei.unusedTermsDay = day;

@@ -27,8 +27,9 @@ interface LineBase {
    *  reopened, when later: an unused line's closure counts from it (dormantCloseDays) */
   usedDay: number | null;
   /** the day of the latest `policy` event that changed the unused-line terms (dormantCloseDays,
-   *  dormantNoticeDays); null: none. A line whose notice under the new terms falls on or before it is told
-   *  the day after (review/dormant.ts: dormantNoticeDay) */
+   *  dormantNoticeDays) or the review's day of the month (the day a notice names); null: none. A line whose
+   *  notice under the new terms falls on or before it is told the day after (review/dormant.ts:
+   *  dormantNoticeDay) */
   unusedTermsDay: number | null;
   /** the latest day credit was extended on the line — a purchase of at least ACTIVITY_MIN_PURCHASE or a
    *  cash loan approved (null: never): the months of repayment record run a year from it (RECORD_DAYS) */

@@ -8,21 +8,29 @@ import { describe, expect, it } from "vitest";
 import type { PolicyParams, Step, Trace } from "../../src/engine/types.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { amount, customerEvents } from "./arbitraries.js";
-import { type EventInput, on, run, stepOn, testPolicy } from "./builders.js";
+import { type EventInput, on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 const RUNS = propertyRuns(60);
 
 type Terms = Pick<PolicyParams, "dormantCloseDays" | "dormantNoticeDays">;
 
 /** The dormant terms in force at the end of `day`: the scenario's, then each `policy` event's up to it. */
-function termsOn(base: Terms, changes: readonly { day: number; set: Terms }[], day: number): Terms {
+function termsOn(
+  base: Terms,
+  changes: readonly { day: number; set: Partial<PolicyParams> }[],
+  day: number,
+): Terms {
   let t = base;
   for (const c of changes) if (c.day <= day) t = { ...t, ...c.set };
   return t;
 }
 
 /** Every closure as unused in `trace`, each with the notices of its line since its last use. */
-function closuresUntold(trace: Trace, base: Terms, changes: readonly { day: number; set: Terms }[]) {
+function closuresUntold(
+  trace: Trace,
+  base: Terms,
+  changes: readonly { day: number; set: Partial<PolicyParams> }[],
+) {
   const untold: Array<{ closure: Step; notices: Step[] }> = [];
   for (const closure of trace.steps) {
     if (closure.decision !== "closed" || !closure.reasons.includes("DORMANT_ACCOUNT")) continue;
@@ -54,13 +62,26 @@ const terms: fc.Arbitrary<Terms> = fc.record({
   dormantNoticeDays: fc.integer({ min: 0, max: 250 }),
 });
 
+/** A change of policy: new terms, or a review on another day of the month (the day a notice names moves). */
+const change = fc.record({
+  day: fc.integer({ min: 1, max: 360 }),
+  set: fc.oneof(
+    terms,
+    fc.record({ reviewDayOfMonth: fc.integer({ min: 1, max: 31 }) }),
+    fc.record({
+      dormantCloseDays: fc.integer({ min: 1, max: 200 }),
+      reviewDayOfMonth: fc.integer({ min: 1, max: 31 }),
+    }),
+  ),
+});
+
 describe("an unused line's closure", () => {
   it("always follows its notice, given after the last use, by at least dormantNoticeDays — and the notice names its day", () => {
     fc.assert(
       fc.property(
         terms,
         fc.array(customerEvents(fc.integer({ min: 0, max: 360 }), amount), { maxLength: 12 }),
-        fc.array(fc.record({ day: fc.integer({ min: 1, max: 360 }), set: terms }), { maxLength: 2 }),
+        fc.array(change, { maxLength: 2 }),
         (base, events, moved) => {
           const changes = [...moved].sort((a, b) => a.day - b.day);
           const all: EventInput[] = [
@@ -100,5 +121,23 @@ describe("an unused line's closure", () => {
     });
     expect(stepOn(t, "dormant_notice", 201).event).toMatchObject({ closeDay: 258 });
     expect(t.steps.filter((s) => s.decision === "closed").map((s) => s.day)).toEqual([258]);
+  });
+
+  it("is told anew when a change of policy moves the review it named", () => {
+    // told on day 335 that the review of 15 January 2025 (day 380) closes it; on day 340 the reviews move to
+    // the 5th: closed on 5 January (day 370) it would have been closed ten days before the day it was told.
+    // Told again on day 341, it is closed at the first review 30 days on: 5 February (day 401)
+    const policy = testPolicy({ dormantCloseDays: 365, dormantNoticeDays: 30 });
+    const t = run([on.open(0, 5_000), on.policy(340, { set: { reviewDayOfMonth: 5 } })], {
+      policy,
+      until: 420,
+    });
+    expect(stepsOf(t, "dormant_notice").map((n) => [n.day, n.event.closeDate])).toEqual([
+      [335, "2025-01-15"],
+      [341, "2025-02-05"],
+    ]);
+    expect(t.steps.filter((s) => s.decision === "closed").map((s) => [s.day, s.date])).toEqual([
+      [401, "2025-02-05"],
+    ]);
   });
 });

@@ -56,8 +56,8 @@ export function dormantClosure(c: Customer, line: Line, day: number): Verdict | 
 
 /** The day an open line unused since its usedDay is told the review will close it: when its unused days reach
  *  dormantCloseDays − dormantNoticeDays (at least one day after it was last used) — or, when a `policy`
- *  event changed those terms on or after that day (unusedTermsDay), the day after it: the notice under the
- *  terms before, if any, named another day or none; null when no notice is given (either parameter 0, a
+ *  event changed those terms or the review's day of the month on or after that day (unusedTermsDay), the
+ *  day after it: the notice under the policy before, if any, named another review or none; null when no notice is given (either parameter 0, a
  *  line never used). A use before then moves usedDay, and with it this day. */
 export function dormantNoticeDay(c: Customer, line: Line): number | null {
   const close = c.policy.dormantCloseDays;
