@@ -160,7 +160,18 @@ function decidedEvent(
         line.previousPolicy = isOpen(line) ? (line.previousPolicy ?? c.policy) : null;
         if (suspendedFor(line) === "credit") line.suspendedUnder ??= c.policy;
       }
+      const before = c.policy;
       c.policy = applyPolicyEvent(c.policy, e.use, e.set);
+      // new unused-line terms, or reviews on another day of the month (the day a notice names): a notice
+      // they put on or before today comes tomorrow (review/dormant.ts)
+      if (
+        c.policy.dormantCloseDays !== before.dormantCloseDays ||
+        c.policy.dormantNoticeDays !== before.dormantNoticeDays ||
+        c.policy.reviewDayOfMonth !== before.reviewDayOfMonth
+      ) {
+        c.huabei.unusedTermsDay = day;
+        c.jiebei.unusedTermsDay = day;
+      }
       // the calendar of the new policy: a statement or review day later today still happens today
       s.nextStatement = calendar.nextDayOfMonth(day - 1, c.policy.statementDayOfMonth);
       if (s.nextStatement === day)

@@ -26,6 +26,11 @@ interface LineBase {
    *  loan approved, a repayment that paid something owed (a day with a balance) — or it was opened or
    *  reopened, when later: an unused line's closure counts from it (dormantCloseDays) */
   usedDay: number | null;
+  /** the day of the latest `policy` event that changed the unused-line terms (dormantCloseDays,
+   *  dormantNoticeDays) or the review's day of the month (the day a notice names); null: none. A line whose
+   *  notice under the new terms falls on or before it is told the day after (review/dormant.ts:
+   *  dormantNoticeDay) */
+  unusedTermsDay: number | null;
   /** the latest day credit was extended on the line — a purchase of at least ACTIVITY_MIN_PURCHASE or a
    *  cash loan approved (null: never): the months of repayment record run a year from it (RECORD_DAYS) */
   extendedDay: number | null;
@@ -159,6 +164,7 @@ const newHuabei = (): HuabeiLine => ({
   openedDay: null,
   lastOpenedDay: null,
   usedDay: null,
+  unusedTermsDay: null,
   extendedDay: null,
   statusDay: null,
   reasonsOnRecord: [],
@@ -193,6 +199,7 @@ const newJiebei = (): JiebeiLine => ({
   openedDay: null,
   lastOpenedDay: null,
   usedDay: null,
+  unusedTermsDay: null,
   extendedDay: null,
   statusDay: null,
   reasonsOnRecord: [],
@@ -340,6 +347,7 @@ export function huabeiCopy(h: HuabeiLine): HuabeiLine {
     openedDay: h.openedDay,
     lastOpenedDay: h.lastOpenedDay,
     usedDay: h.usedDay,
+    unusedTermsDay: h.unusedTermsDay,
     extendedDay: h.extendedDay,
     statusDay: h.statusDay,
     reasonsOnRecord: h.reasonsOnRecord,
@@ -377,6 +385,7 @@ function jiebeiCopy(j: JiebeiLine): JiebeiLine {
     openedDay: j.openedDay,
     lastOpenedDay: j.lastOpenedDay,
     usedDay: j.usedDay,
+    unusedTermsDay: j.unusedTermsDay,
     extendedDay: j.extendedDay,
     statusDay: j.statusDay,
     reasonsOnRecord: j.reasonsOnRecord,

@@ -23,7 +23,7 @@ import * as revolving from "./revolving.js";
 import { type Scored, scoreOn } from "./score-inputs.js";
 import { type EngineState, monthEndAfter } from "./state.js";
 import { chargeOffTrigger, overdueTrigger } from "./triggers.js";
-import type { Fen, Policy } from "./types.js";
+import type { EngineEvent, Fen, Policy } from "./types.js";
 import type { Verdict } from "./verdict.js";
 
 /** The engine's own inputs, in the order a day takes them (customer events come after the due notices). */
@@ -263,12 +263,15 @@ export function dueNotices(s: EngineState): readonly StepOutcome[] {
     const n = dormantNotice(c, line, s.day, s.calendar);
     if (n === null) continue;
     out ??= [];
-    const event = {
-      type: "dormant_notice",
-      line: line.id,
-      closeDay: n.closeDay,
-      closeDate: n.closeDate,
-    } as const;
+    const event: EngineEvent = n.suspended
+      ? {
+          type: "dormant_notice",
+          line: line.id,
+          closeDay: n.closeDay,
+          closeDate: n.closeDate,
+          suspended: true,
+        }
+      : { type: "dormant_notice", line: line.id, closeDay: n.closeDay, closeDate: n.closeDate };
     const verdict: Verdict = {
       decision: null,
       reasons: ["DORMANT_NOTICE"],

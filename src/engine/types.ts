@@ -125,9 +125,10 @@ export type EngineEvent =
   | (StatementResult & { type: "statement"; dueDay: number; closing: boolean })
   /** a due date reached: on Huabei the statement balance and the minimum unpaid; on Jiebei the instalment */
   | { type: "due"; line: LineId; due: Fen; minimumUnpaid: Fen }
-  /** an active line left unused dormantCloseDays − dormantNoticeDays days: a notice that the periodic review
-   *  on `closeDay` closes it unless it is used before then */
-  | { type: "dormant_notice"; line: LineId; closeDay: number; closeDate: string }
+  /** an open line left unused dormantCloseDays − dormantNoticeDays days: a notice that the periodic review
+   *  on `closeDay` closes it unless it is used before then (`suspended`: once restored, the only way it can
+   *  be used) */
+  | { type: "dormant_notice"; line: LineId; closeDay: number; closeDate: string; suspended?: true }
   | { type: "overdue"; line: LineId; overdue: Fen; overdueDays: number }
   | { type: "charge_off"; line: LineId; writtenOff: Fen }
   /** a Jiebei remainder within the tolerance still unpaid when its loan's last due day's grace ended:

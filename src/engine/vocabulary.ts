@@ -206,7 +206,7 @@ export const POLICY_PARAMETERS = {
   },
   dormantNoticeDays: {
     type: { kind: "int", min: 0 },
-    text: "days before an unused line reaches dormantCloseDays that the customer is told the review will close it unless it is used (0: no notice)",
+    text: "days before an unused line reaches dormantCloseDays that the customer is told the review will close it unless it is used; the review closes it no sooner than this many days after the notice (0: no notice)",
   },
   reviewRequestCooldownDays: {
     type: { kind: "int", min: 0 },

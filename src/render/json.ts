@@ -55,7 +55,9 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
     case "due":
       return { line: e.line, due: yuan(e.due), minimumUnpaid: yuan(e.minimumUnpaid) };
     case "dormant_notice":
-      return { line: e.line, closeDay: e.closeDay };
+      return e.suspended
+        ? { line: e.line, closeDay: e.closeDay, suspended: true }
+        : { line: e.line, closeDay: e.closeDay };
     case "overdue":
       return { line: e.line, overdue: yuan(e.overdue), overdueDays: e.overdueDays };
     case "charge_off":

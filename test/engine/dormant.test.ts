@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { Remedy, Step } from "../../src/engine/types.js";
-import { describeRemedy } from "../../src/scenario/format.js";
+import { describeEvent, describeRemedy } from "../../src/scenario/format.js";
 import { DEFAULT_POLICY, on, run, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 // 2024 calendar with the test policy: statements on the 1st, due on the 10th, reviews on the 15th
@@ -163,6 +163,41 @@ describe("the notice before an unused line is closed", () => {
     expect(closures(off.steps)).toEqual([{ day: 380, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
     const owing = run([on.open(0, 5_000), on.purchase(1, 100)], { policy, until: 420 });
     expect(notices(owing)).toEqual([]);
+  });
+
+  it("comes to a line suspended on its day too, so that a line restored later and closed unused was told", () => {
+    // held from day 332 (three changes of bound details): suspended on the notice day, 335; verified on day
+    // 340, restored, never used: the review of day 380 closes it unused — and the notice came on day 335
+    const hold = [on.change(330), on.change(331), on.change(332)];
+    const t = run([on.open(0, 5_000), ...hold, on.verify(340)], { policy, until: 420 });
+    expect(stepOn(t, "change_profile", 332).status).toBe("suspended");
+    expect(stepOn(t, "verify_identity", 340).decision).toBe("restored");
+    expect(closures(t.steps)).toEqual([{ day: 380, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
+    expect(notices(t)).toEqual([
+      {
+        day: 335,
+        event: {
+          type: "dormant_notice",
+          line: "huabei",
+          closeDay: 380,
+          closeDate: "2025-01-15",
+          suspended: true,
+        },
+        reasons: ["DORMANT_NOTICE"],
+        facts: [{ code: "DORMANT_NOTICE", parameter: "dormantCloseDays", threshold: 365, value: 335 }],
+      },
+    ]);
+    expect(stepOn(t, "dormant_notice", 335).status).toBe("suspended");
+    expect(describeEvent(stepOn(t, "dormant_notice", 335))).toBe(
+      "unused-line notice: the review on 2025-01-15 closes it unless restored and used first",
+    );
+    expect(
+      describeEvent(stepOn(run([on.open(0, 5_000)], { policy, until: 340 }), "dormant_notice", 335)),
+    ).toBe("unused-line notice: the review on 2025-01-15 closes it unless used");
+    // still held at the review: closed unused, told as well
+    const held = run([on.open(0, 5_000), ...hold], { policy, until: 420 });
+    expect(closures(held.steps)).toEqual([{ day: 380, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
+    expect(notices(held).map((n) => n.day)).toEqual([335]);
   });
 });
 

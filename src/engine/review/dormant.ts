@@ -18,7 +18,18 @@ export function unusedDays(c: Customer, line: Line, day: number): number | null 
   // what is owed is summed last: nearly every line reviewed was used within the days
   if (unused < days || (line.status !== "active" && line.status !== "suspended") || owed(line) > 0)
     return null;
-  return unused;
+  // never sooner than dormantNoticeDays after its notice (dormantClosesFrom)
+  return day < dormantClosesFrom(c, line) ? null : unused;
+}
+
+/** The first day an open line unused since its usedDay may be closed as unused: when its unused days reach
+ *  dormantCloseDays, and dormantNoticeDays after its notice (dormantNoticeDay) — later when the notice is
+ *  longer than the days that close the line, or came late, after a change of the terms. No line is closed
+ *  as unused sooner after its notice than the policy says: the rule the notice keeps. */
+function dormantClosesFrom(c: Customer, line: Line): number {
+  const closes = line.usedDay! + c.policy.dormantCloseDays;
+  const notice = dormantNoticeDay(c, line);
+  return notice === null ? closes : Math.max(closes, notice + c.policy.dormantNoticeDays);
 }
 
 /** The periodic review's closure of a line left unused (unusedDays): its own cause (`dormant` — no default,
@@ -44,26 +55,36 @@ export function dormantClosure(c: Customer, line: Line, day: number): Verdict | 
 }
 
 /** The day an open line unused since its usedDay is told the review will close it: when its unused days reach
- *  dormantCloseDays − dormantNoticeDays (at least one day after it was last used); null when no notice is
- *  given (either parameter 0, a line never used). A use before then moves usedDay, and with it this day. */
+ *  dormantCloseDays − dormantNoticeDays (at least one day after it was last used) — or, when a `policy`
+ *  event changed those terms or the review's day of the month on or after that day (unusedTermsDay), the
+ *  day after it: the notice under the policy before, if any, named another review or none; null when no notice is given (either parameter 0, a
+ *  line never used). A use before then moves usedDay, and with it this day. */
 export function dormantNoticeDay(c: Customer, line: Line): number | null {
   const close = c.policy.dormantCloseDays;
   const notice = c.policy.dormantNoticeDays;
   if (close <= 0 || notice <= 0 || line.usedDay === null) return null;
-  return line.usedDay + Math.max(1, close - notice);
+  const due = line.usedDay + Math.max(1, close - notice);
+  const changed = line.unusedTermsDay;
+  return changed !== null && changed >= due ? changed + 1 : due;
 }
 
-/** The dormant notice of `line` on `day` (dormantNoticeDay): an active line with nothing owed; the review
+/** The dormant notice of `line` on `day` (dormantNoticeDay): an open line — active, or suspended (its idleness
+ *  counts: unusedDays; `suspended`, it takes a purchase only once restored) — with nothing owed; the review
  *  that closes it is the first on or after the day its unused days reach dormantCloseDays. Null on any other
- *  day: the notice is given once. */
+ *  day: the notice is given once. So no line is closed as unused without it, suspended on its day or not. */
 export function dormantNotice(
   c: Customer,
   line: Line,
   day: number,
   calendar: Calendar,
-): { closeDay: number; closeDate: string; unused: number } | null {
-  if (dormantNoticeDay(c, line) !== day || line.status !== "active" || owed(line) > 0) return null;
-  const closes = line.usedDay! + c.policy.dormantCloseDays;
-  const closeDay = calendar.nextDayOfMonth(closes - 1, c.policy.reviewDayOfMonth);
-  return { closeDay, closeDate: calendar.date(closeDay), unused: day - line.usedDay! };
+): { closeDay: number; closeDate: string; unused: number; suspended: boolean } | null {
+  if (dormantNoticeDay(c, line) !== day) return null;
+  if ((line.status !== "active" && line.status !== "suspended") || owed(line) > 0) return null;
+  const closeDay = calendar.nextDayOfMonth(dormantClosesFrom(c, line) - 1, c.policy.reviewDayOfMonth);
+  return {
+    closeDay,
+    closeDate: calendar.date(closeDay),
+    unused: day - line.usedDay!,
+    suspended: line.status === "suspended",
+  };
 }
