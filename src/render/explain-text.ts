@@ -59,7 +59,7 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
   lines.push(
     "",
     c.bold(
-      `Score at the end of the day: ${x.score.value} (${x.score.band}; the scorecard's scaling maps it to a ${(x.score.defaultProbability * 100).toPrecision(2)} % chance of default: an illustration, not a calibrated probability)${x.score.afterLastStep === undefined ? "" : ` — ${x.score.afterLastStep.score} after the last step (day ${x.score.afterLastStep.day}), moved since by time alone: ${x.score.afterLastStep.moves.join(", ")}`}`,
+      `Score at the end of the day: ${x.score.value} (${x.score.band}; a ${(x.score.defaultProbability * 100).toPrecision(2)} % chance of default within a year, as the simulated population's accounts of this score turn out)${x.score.afterLastStep === undefined ? "" : ` — ${x.score.afterLastStep.score} after the last step (day ${x.score.afterLastStep.day}), moved since by time alone: ${x.score.afterLastStep.moves.join(", ")}`}`,
     ),
   );
   // on a terminal the table fits its width (a name on a line of its own when the row would not);

@@ -179,7 +179,7 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
   const kept = SCORE_MIN + points === step.score ? "" : `, kept within ${SCORE_MIN}–${SCORE_MAX}`;
   const lines = [
     c.dim(
-      `score ${step.score} (${band(step.score)}; illustrative default probability ${(probabilityOfDefault(step.score) * 100).toPrecision(2)}\u00a0%) = ${SCORE_MIN} ${points < 0 ? "−" : "+"} ${Math.abs(points)} points${kept}:`,
+      `score ${step.score} (${band(step.score)}; default probability ${(probabilityOfDefault(step.score) * 100).toPrecision(2)}\u00a0%) = ${SCORE_MIN} ${points < 0 ? "−" : "+"} ${Math.abs(points)} points${kept}:`,
     ),
   ];
   const rows = factors.map((f) => {

@@ -50,7 +50,7 @@ describe("docs/model.md and its pages", () => {
     );
   });
 
-  it("states the illustrative default probability's scaling as the engine computes it", () => {
+  it("states the default probability's scaling as the engine computes it", () => {
     const { score: at, odds, pointsToDouble } = ODDS_SCALING;
     expect(score).toContain(`**${odds}:1 good:bad at ${at}**`);
     expect(score).toContain(`**${pointsToDouble} points to double the odds**`);

@@ -430,7 +430,7 @@ describe("debt with no income", () => {
   });
 });
 
-describe("the illustrative default probability", () => {
+describe("the default probability", () => {
   const odds = (p: number) => (1 - p) / p;
 
   it("reads the anchor's odds at the anchor's score, and doubles them every pointsToDouble", () => {
@@ -443,14 +443,18 @@ describe("the illustrative default probability", () => {
       );
   });
 
-  it("falls as the score rises, and reads every band as a risk a lender would print", () => {
+  it("falls as the score rises, and reads the bands as the simulated population's accounts turn out", () => {
     for (let s = SCORE_MIN; s < SCORE_MAX; s++)
       expect(probabilityOfDefault(s + 1)).toBeLessThan(probabilityOfDefault(s));
-    // the top of the scale is not a millionth, its bottom a likely default; excellent starts at a few %
+    // the top of the scale is not a millionth, its bottom a likely default; the bands as docs/model/score.md
+    // measures them (test/population/calibration.test.ts holds the scale to the accounts)
     expect(probabilityOfDefault(SCORE_MAX)).toBeGreaterThan(1e-4);
-    expect(probabilityOfDefault(SCORE_MIN)).toBeGreaterThan(0.5);
-    expect(probabilityOfDefault(700)).toBeGreaterThan(0.01);
-    expect(probabilityOfDefault(700)).toBeLessThan(0.05);
+    expect(probabilityOfDefault(SCORE_MIN)).toBeGreaterThan(0.9);
+    // excellent (700–749): 5–9 % measured; good (600–649): 28–43 %
+    expect(probabilityOfDefault(725)).toBeGreaterThan(0.05);
+    expect(probabilityOfDefault(725)).toBeLessThan(0.12);
+    expect(probabilityOfDefault(625)).toBeGreaterThan(0.25);
+    expect(probabilityOfDefault(625)).toBeLessThan(0.45);
   });
 });
 

@@ -11,9 +11,15 @@
 // ±0.25 points between seeds, so the guard's seed is one draw: seed 1 read 1.68 % once the plan was drawn
 // whole years at a time (a shorter horizon the start of a longer one), where 50,000 accounts read 1.44 %
 // before and after; seed 2 reads the book's level.
+//
+// The same two years hold the score's odds scale (ODDS_SCALING, fitted to the simulated accounts:
+// docs/model/score.md): the default probability each account's score of day 365 stands for, summed, against
+// the accounts that go bad in the year after — overall, and in the half scored lowest, where most bads are.
 
 import { describe, expect, it } from "vitest";
+import { probabilityOfDefault, SCORE_MIN } from "../../src/engine/scorecard.js";
 import { fromRange } from "../../src/population/result.js";
+import type { RangeResult } from "../../src/population/runner.js";
 import { runRange } from "../../src/population/runner.js";
 import { summarise } from "../../src/population/stats.js";
 import { meta, settings, shipped } from "./helpers.js";
@@ -22,18 +28,44 @@ const ACCOUNTS = 4000;
 // the heaviest tests of the suite (seconds on a quiet machine): room for a host that is busy meanwhile
 const HEAVY = { timeout: 120_000 };
 
-function book(days: number, accounts: number, stress: number | null = null) {
-  const s = settings({ seed: 2, days, stress: stress === null ? null : { day: stress } });
-  const r = fromRange(meta(s, shipped, accounts, [0, accounts]), runRange(s, shipped, 0, accounts, {}));
+// the score day records which score each account had then; it changes nothing the accounts do
+const settingsOf = (days: number, stress: number | null) =>
+  settings({ seed: 2, days, scoreDay: 365, stress: stress === null ? null : { day: stress } });
+
+function book(days: number, accounts: number, stress: number | null = null, run?: RangeResult) {
+  const s = settingsOf(days, stress);
+  const r = fromRange(
+    meta(s, shipped, accounts, [0, accounts]),
+    run ?? runRange(s, shipped, 0, accounts, {}),
+  );
   return summarise(r).groups.at(-1)!.champion.portfolio;
 }
+
+/** Expected bads (the scale's probability at each account's day-365 score) and observed, for the scores kept. */
+function expectedAndObserved(run: RangeResult, keep: (score: number) => boolean) {
+  let [expected, observed] = [0, 0];
+  for (const g of run.arms[0]!)
+    for (const [bins, bad] of [
+      [g.scoreGood, 0],
+      [g.scoreBad, 1],
+    ] as const)
+      bins.forEach((n, i) => {
+        if (n === 0 || !keep(SCORE_MIN + i)) return;
+        expected += n * probabilityOfDefault(SCORE_MIN + i);
+        observed += n * bad;
+      });
+  return { expected, observed };
+}
+
+let twoYears: RangeResult | undefined;
+const twoYearBook = () => (twoYears ??= runRange(settingsOf(730, null), shipped, 0, ACCOUNTS, {}));
 
 describe("calibration", () => {
   it(
     "the default policy over two years: 30+ and 90+ balance rates within Ant's 2017–2019 figures",
     HEAVY,
     () => {
-      const p = book(730, ACCOUNTS);
+      const p = book(730, ACCOUNTS, null, twoYearBook());
       expect(p.trailing12.dpd30Rate).toBeGreaterThanOrEqual(0.0108);
       expect(p.trailing12.dpd30Rate).toBeLessThanOrEqual(0.0156);
       expect(p.trailing12.dpd90Rate).toBeGreaterThanOrEqual(0.0068);
@@ -66,6 +98,34 @@ describe("calibration", () => {
       // of it on these 500 accounts, so the 0.75 that told it on 2,000 no longer did)
       const peak = Math.max(...stressed.monthEnd.map((m) => m.dpd30Rate!));
       expect(stressed.dpd30Rate).toBeLessThan(0.5 * peak);
+    },
+  );
+
+  it(
+    "the score's default probability expects about as many bads as the accounts of day 365 have in the year after",
+    HEAVY,
+    () => {
+      const run = twoYearBook();
+      const all = expectedAndObserved(run, () => true);
+      // the lower half of the scored accounts: below their median score
+      const counts = run.arms[0]!.map((g) => g.scoreGood.map((n, i) => n + g.scoreBad[i]!));
+      const perScore = counts[0]!.map((_, i) => counts.reduce((t, c) => t + c[i]!, 0));
+      const half = perScore.reduce((t, x) => t + x) / 2;
+      let [median, seen] = [SCORE_MIN, 0];
+      for (const [i, n] of perScore.entries()) {
+        seen += n;
+        if (seen >= half) {
+          median = SCORE_MIN + i;
+          break;
+        }
+      }
+      const low = expectedAndObserved(run, (score) => score < median);
+      expect(all.observed).toBeGreaterThan(50);
+      // within a factor of 1.5: the scale's first anchor (50:1 at 700) expected 4–12 times too few
+      for (const { expected, observed } of [all, low]) {
+        expect(expected / observed).toBeGreaterThan(2 / 3);
+        expect(expected / observed).toBeLessThan(1.5);
+      }
     },
   );
 });
