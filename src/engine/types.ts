@@ -312,7 +312,8 @@ export type Remedy = {
       needed: number;
       drivers: ReasonCode[];
       reach?: number;
-      ahead?: { today: number; report: { day: number; date: string } | null };
+      /** `overduePaid`: with `review`, `current` is read with the overdue the answer asks paid today */
+      ahead?: { today: number; report: { day: number; date: string } | null; overduePaid?: true };
       review?: { day: number; date: string };
     }
   /** Huabei's bills falling due before the next periodic review (`review`), the last on `due`: repaid in

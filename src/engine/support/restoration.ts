@@ -540,7 +540,12 @@ function scoreStep(reading: Reading, paidS: Scored): ScoreAhead | null {
           ? // the later review, as the coming report leaves the score it reads: that score to raise
             {
               ...raiseScore(c, line, lowered.s, Math.max(lowered.needed, lowered.s.score + gap), fixed),
-              ahead: { today: s.score, report: lowered.report },
+              // read with the overdue paid: said so, as today's score is read with it unpaid
+              ahead: {
+                today: s.score,
+                report: lowered.report,
+                ...(owing ? { overduePaid: true as const } : {}),
+              },
               review: lowered.review,
             }
           : raiseScore(c, line, s, Math.max(needed, s.score + gap), fixed);

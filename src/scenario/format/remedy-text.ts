@@ -109,7 +109,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // the score the review reads, when it is not today's: from the coming report, or a later one's
       const raise =
         r.ahead?.report != null && r.review !== undefined
-          ? `raise the score from ${r.current} to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line (${r.current} is what it reads as things stand — each bill met at its minimum, nothing more spent: the Huabei balance the month ends before it report, the last on ${r.ahead.report.date} (day ${r.ahead.report.day}), lowers the score; ${r.ahead.today} today)`
+          ? `raise the score from ${r.current} to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line (${r.current} is what it reads as things stand — ${r.ahead.overduePaid === true ? "the overdue paid today, " : ""}each bill met at its minimum, nothing more spent: the Huabei balance the month ends before it report, the last on ${r.ahead.report.date} (day ${r.ahead.report.day}), lowers the score; ${r.ahead.today} today)`
           : r.ahead?.report === null
             ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads on its day, the bills due before it met at their minimum; ${r.ahead.today} today)`
             : r.ahead !== undefined
