@@ -45,6 +45,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     meaning: "pay the amount past due on the line",
     fields: {
       amount: "the amount overdue (yuan)",
+      declines:
+        "the customer's active lines (`huabei`, `jiebei`): while an amount is overdue on either line, Huabei declines every purchase and Jiebei every loan; absent when neither line is active",
       today: {
         text: "what acts on it later this day (its end-of-day check, or its periodic review) unless it is paid today; absent otherwise",
         values: OVERDUE_ACTIONS,

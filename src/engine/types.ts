@@ -209,6 +209,9 @@ export type Remedy = {
   | {
       kind: "pay_overdue";
       amount: Fen;
+      /** the customer's active lines, which decline every purchase (Huabei) and loan (Jiebei) while an
+       *  amount is overdue on either line: a customer refused at the till hears why (absent: none active) */
+      declines?: LineId[];
       /** the check at the end of this day (or its periodic review) charges the line off or suspends it
        *  unless it is paid */
       today?: OverdueAction;

@@ -28,6 +28,19 @@ import { inSentence, recordedInSentence } from "./reason-words.js";
 import { withSteps } from "./rule-steps.js";
 import { scoreBarsText } from "./score-bars-text.js";
 
+/** What the customer's active lines decline while an amount is overdue (pay_overdue's `declines`). */
+function meanwhile(lines: readonly LineId[] | undefined): string {
+  if (lines === undefined || lines.length === 0) return "";
+  const what = lines.map((l, i) =>
+    l === "huabei"
+      ? "Huabei declines every purchase"
+      : i > 0
+        ? "Jiebei every loan"
+        : "Jiebei declines every loan",
+  );
+  return `; until nothing is overdue, ${what.join(" and ")}`;
+}
+
 /** A remedy in words, naming Jiebei when it is about Jiebei; `lines`: the lines the customer has
  *  (linesHeld), the only ones it speaks of. */
 export function describeRemedy(r: Remedy, lines: readonly LineId[] = BOTH_LINES): string {
@@ -59,7 +72,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     case "pay_overdue":
       if (r.today === "review" || r.by?.what === "review") {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
-        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${laterCallsIn(r, true)}`;
+        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${laterCallsIn(r, true)}${meanwhile(r.declines)}`;
       }
       return `${
         r.today === "charge_off"
@@ -69,7 +82,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
             : r.by !== undefined
               ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what }, r)}`
               : `pay the overdue ${money(r.amount)} now`
-      }${laterCallsIn(r, true)}`;
+      }${laterCallsIn(r, true)}${meanwhile(r.declines)}`;
     case "pay_balance": {
       const t = r.toTerm;
       const d = r.calledIn;
