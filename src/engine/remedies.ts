@@ -167,7 +167,12 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   wait_for_inquiries: {
     meaning: "recent applications stop counting against the customer: do not apply before",
-    fields: { day: "the day they stop counting", date: "its date" },
+    fields: {
+      day: "the day they stop counting — with `opens`, the first day an application to open Huabei, nothing else done, passes as they age",
+      date: "its date",
+      opens:
+        "no line yet: from `day`, the applications on file weighing less on the score, an application to open Huabei made with nothing else done would be approved (absent otherwise)",
+    },
   },
   wait_to_draw: {
     meaning: "Jiebei lends cash again",

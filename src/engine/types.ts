@@ -379,7 +379,9 @@ export type Remedy = {
       /** as `kept`, for the early review offered (`early`) */
       earlyKept?: { limit: Fen; of: Fen; onceUsed: boolean };
     }
-  | { kind: "wait_for_inquiries"; day: number; date: string }
+  /** `opens`: no line yet — from `day`, the applications on file aged, an application to open Huabei made
+   *  with nothing else done would pass */
+  | { kind: "wait_for_inquiries"; day: number; date: string; opens?: true }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
   /** the answer's steps not worked out ahead: the run has worked out as many answers as one run does

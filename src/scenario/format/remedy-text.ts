@@ -213,7 +213,9 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       return `${review}${restores}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}, once what is asked above is done${earlyAt}`;
     }
     case "wait_for_inquiries":
-      return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
+      return r.opens === true
+        ? `or wait: as recent applications age, an application to open Huabei (apply, product: open) made on ${r.date} (day ${r.day}), nothing else done and no other application made, would be approved; do not apply before`
+        : `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
     case "verify_suspends": {
       const reasons = r.reasons.map(inSentence).join("; ");
       return `as things stand, verifying lifts the security hold but leaves the line suspended, for ${r.cause}: ${reasons}; take the steps for that first`;
