@@ -45,6 +45,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     meaning: "pay the amount past due on the line",
     fields: {
       amount: "the amount overdue (yuan)",
+      declines:
+        "the customer's active lines (`huabei`, `jiebei`): while an amount is overdue on either line, Huabei declines every purchase and Jiebei every loan; absent when neither line is active",
       today: {
         text: "what acts on it later this day (its end-of-day check, or its periodic review) unless it is paid today; absent otherwise",
         values: OVERDUE_ACTIONS,
@@ -119,7 +121,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       ahead:
         "a suspended line whose next review can restore it, a month end or a due date before that review: `current` is the score that review reads on its day, the bills due before it met at their minimum — from the month-end report before it (`report`: its `day` and `date`, the repayments and the spending since the last one counted; null: no month ends before it) — `today` today's",
       review:
-        "a suspended line the first review that can restore is a later one than the next (its `day` and `date`): `current` is today's score; that review reads the score then, from the month-end report before it, which what is spent and repaid until then decides — with `ahead`, when as things stand (each bill met at its minimum, nothing more spent, an overdue the answer asks paid today) the Huabei balance the month ends before it report takes the score it reads short of `needed`, below what the report on record would give: `current` is that score, `ahead.report` the last of those reports, `ahead.today` today's",
+        "a suspended line the first review that can restore is a later one than the next (its `day` and `date`): `current` is today's score; that review reads the score then, from the month-end report before it, which what is spent and repaid until then decides — with `ahead`, when as things stand (each bill met at its minimum, nothing more spent, an overdue the answer asks paid today) the Huabei balance the month ends before it report takes the score it reads short of `needed`, below what the report on record would give: `current` is that score, `ahead.report` the last of those reports, `ahead.today` today's, `ahead.overduePaid` true when an overdue the answer asks paid is counted paid in it (absent otherwise)",
     },
   },
   repay_in_full: {
@@ -165,7 +167,12 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   wait_for_inquiries: {
     meaning: "recent applications stop counting against the customer: do not apply before",
-    fields: { day: "the day they stop counting", date: "its date" },
+    fields: {
+      day: "the day they stop counting — with `opens`, the first day an application to open Huabei, nothing else done, passes as they age",
+      date: "its date",
+      opens:
+        "no line yet: from `day`, the applications on file weighing less on the score, an application to open Huabei made with nothing else done would be approved (absent otherwise)",
+    },
   },
   wait_to_draw: {
     meaning: "Jiebei lends cash again",

@@ -210,6 +210,9 @@ export type Remedy = {
   | {
       kind: "pay_overdue";
       amount: Fen;
+      /** the customer's active lines, which decline every purchase (Huabei) and loan (Jiebei) while an
+       *  amount is overdue on either line: a customer refused at the till hears why (absent: none active) */
+      declines?: LineId[];
       /** the check at the end of this day (or its periodic review) charges the line off or suspends it
        *  unless it is paid */
       today?: OverdueAction;
@@ -313,7 +316,8 @@ export type Remedy = {
       needed: number;
       drivers: ReasonCode[];
       reach?: number;
-      ahead?: { today: number; report: { day: number; date: string } | null };
+      /** `overduePaid`: with `review`, `current` is read with the overdue the answer asks paid today */
+      ahead?: { today: number; report: { day: number; date: string } | null; overduePaid?: true };
       review?: { day: number; date: string };
     }
   /** Huabei's bills falling due before the next periodic review (`review`), the last on `due`: repaid in
@@ -376,7 +380,9 @@ export type Remedy = {
       /** as `kept`, for the early review offered (`early`) */
       earlyKept?: { limit: Fen; of: Fen; onceUsed: boolean };
     }
-  | { kind: "wait_for_inquiries"; day: number; date: string }
+  /** `opens`: no line yet — from `day`, the applications on file aged, an application to open Huabei made
+   *  with nothing else done would pass */
+  | { kind: "wait_for_inquiries"; day: number; date: string; opens?: true }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
   /** the answer's steps not worked out ahead: the run has worked out as many answers as one run does

@@ -12,6 +12,7 @@ import { LIMIT_CAP_CODES } from "../../src/engine/index.js";
 import { simulate } from "../../src/engine/simulate.js";
 import type { Remedy, Step, Trace } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
+import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { DEFAULT_POLICY, type EventInput, on, type ScenarioOptions, scenario } from "./builders.js";
 
@@ -587,9 +588,13 @@ describe("debt advice, followed exactly", () => {
     expect(step).toMatchObject({
       current: 698,
       needed: 700,
-      ahead: { today: 726, report: { day: 212 } },
+      ahead: { today: 726, report: { day: 212 }, overduePaid: true },
       review: { day: 226 },
     });
+    // and says so: 698 is read with the overdue paid, not as the customer owing it today would take it
+    expect(describeRemedy(step!)).toContain(
+      "698 is what it reads as things stand — the overdue paid today, each bill met at its minimum",
+    );
     // followed (the overdue paid, the debt advice's ¥1 elsewhere), nothing more: that review reads what the
     // step said, the ratio within the cap
     const r = answer.remedies.find((x): x is DebtAdvice => x.kind === "reduce_debt" && x.line === "jiebei")!;

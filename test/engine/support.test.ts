@@ -198,7 +198,7 @@ describe("contact_support", () => {
       cuts: [{ line: "huabei", from: 1_000_000, to: 300_000 }],
     });
     expect(describeRemedy(pay)).toBe(
-      "pay the overdue ¥1,004.50 now: unpaid at the periodic review on 2024-03-15 (day 74), a repayment is past due at the review and Huabei is suspended, its limit cut from ¥10,000.00 to ¥3,000.00",
+      "pay the overdue ¥1,004.50 now: unpaid at the periodic review on 2024-03-15 (day 74), a repayment is past due at the review and Huabei is suspended, its limit cut from ¥10,000.00 to ¥3,000.00; until nothing is overdue, Huabei declines every purchase",
     );
     for (const paid of [[], [on.repay(69, 100)]])
       expect(stepOn(run([...events, ...paid], { policy, profile, until: 80 }), "review", 74)).toMatchObject({
@@ -432,7 +432,7 @@ describe("contact_support", () => {
       cuts: [{ line: "huabei", from: 500_000, to: 100_000 }],
     });
     expect(describeRemedy(pay)).toMatch(
-      /unpaid at the periodic review on 2024-02-15 \(day 45\), a repayment is past due at the review and Huabei is suspended, its limit cut from ¥5,000.00 to ¥1,000.00$/,
+      /unpaid at the periodic review on 2024-02-15 \(day 45\), a repayment is past due at the review and Huabei is suspended, its limit cut from ¥5,000.00 to ¥1,000.00; until nothing is overdue, Huabei declines every purchase$/,
     );
     expect(stepOn(t, "review", 45)).toMatchObject({ decision: "suspended", limit: 100_000 });
   });
@@ -4362,7 +4362,7 @@ describe("customer service and what a closure in default calls in", () => {
     expect(stepsOf(t, "statement", 166)[0]!.event).toMatchObject({ closing: true, instalments: 70_000 });
     expect(t.steps.find((x) => x.decision === "charged_off")?.day).toBe(220);
     expect(describeRemedy(pay)).toMatch(
-      /^pay the overdue ¥[\d,.]+ now: unpaid at the end of 2024-03-11 \(day 70\), it is too long past due and the customer's open lines are suspended; unpaid at the periodic review on 2024-04-15 \(day 105\), Jiebei is closed in default and its loans called in: ¥[\d,.]+ falls due at once on 2024-05-03 \(day 123\), not instalment by instalment; unpaid at the periodic review on 2024-06-15 \(day 166\), Huabei is closed in default and its instalment plans called in: ¥700\.00 falls due at once on 2024-07-10 \(day 191\), not instalment by instalment; unpaid at the end of 2024-08-08 \(day 220\), the debt is written off \(charged off\) and no line is offered again$/,
+      /^pay the overdue ¥[\d,.]+ now: unpaid at the end of 2024-03-11 \(day 70\), it is too long past due and the customer's open lines are suspended; unpaid at the periodic review on 2024-04-15 \(day 105\), Jiebei is closed in default and its loans called in: ¥[\d,.]+ falls due at once on 2024-05-03 \(day 123\), not instalment by instalment; unpaid at the periodic review on 2024-06-15 \(day 166\), Huabei is closed in default and its instalment plans called in: ¥700\.00 falls due at once on 2024-07-10 \(day 191\), not instalment by instalment; unpaid at the end of 2024-08-08 \(day 220\), the debt is written off \(charged off\) and no line is offered again; until nothing is overdue, Huabei declines every purchase$/,
     );
     // paid as told: Huabei never suspended, Jiebei's loan left to run to term
     const paid = run([...events, on.repay(45, "full"), on.repay(123, "minimum", "jiebei")], {

@@ -38,10 +38,13 @@ function payOverdue(c: Customer, line: Line, day: number, calendar: Calendar): R
   // a write-off calls in the line's instalments still to come: what then falls due at once, and when
   const written =
     deadline?.what === "charge_off" ? chargeOffCallsIn(c, line.id, day, calendar, deadline.day) : null;
+  // while anything is overdue, an active line lends nothing: said, as the customer may call because of it
+  const declines = [c.huabei, c.jiebei].filter((l) => l.status === "active").map((l) => l.id);
   return {
     line: line.id,
     kind: "pay_overdue",
     amount: overdue(line),
+    ...(declines.length > 0 ? { declines } : {}),
     ...(deadline?.day === day ? { today: deadline.what } : {}),
     ...(deadline && deadline.day > day
       ? { by: { day: deadline.day, date: calendar.date(deadline.day), what: deadline.what } }

@@ -30,6 +30,19 @@ export function noAccount(c: Customer, day: number, today: Scored, calendar: Cal
   // opens the line under the policy (said with the application, whatever else declines it)
   const scoreBars = blockers.length > 0 ? openingOutOfReach(c, line.id, s) : null;
   const remedies: Remedy[] = openingSteps(c, line, blockers, s, scoreBars !== null);
+  // a score to raise that recent applications weigh on: the first day, as they age, an application made
+  // with nothing else done would pass — told only "stop applying for a while … inquiries count for 6
+  // months", a customer at 631 against 640 on day 13 heard nothing of day 30, when an application opened
+  // Huabei
+  const aged = remedies.some((r) => r.kind === "raise_score") ? agedOpening(c, line, day, today) : null;
+  if (aged !== null)
+    remedies.push({
+      line: line.id,
+      kind: "wait_for_inquiries",
+      day: aged,
+      date: calendar.date(aged),
+      opens: true,
+    });
   // no line yet: the debt the ratio counts is all elsewhere, and counts the day it is repaid — with the
   // smallest line counted as used, as the application counts it (applicationDebt)
   const dti = has("DEBT_TO_INCOME_TOO_HIGH")?.threshold;
@@ -88,4 +101,18 @@ export function openingSteps(
   const income = has("INCOME_BELOW_SMALLEST_LINE") ? reportIncome(c, line, s) : null;
   if (income !== null) steps.push(income);
   return steps;
+}
+
+/** The first day within the next 180 on which, as the applications on file age out of their windows (30
+ *  and 180 days), an application to open `line` made with nothing else done would pass, judged as it would
+ *  be then (applicationOn, openingBlockers); null when none does. */
+function agedOpening(c: Customer, line: Line, day: number, today: Scored): number | null {
+  const days = [...new Set(c.inquiries.flatMap((i) => [i + 30, i + 180]))]
+    .filter((d) => d > day && d <= day + 180)
+    .sort((a, b) => a - b);
+  for (const d of days) {
+    const { day: at, s } = applicationOn(c, day, d, today);
+    if (at === d && openingBlockers(c, line, d, s).length === 0) return d;
+  }
+  return null;
 }

@@ -479,7 +479,11 @@ function scoreStep(reading: Reading, paidS: Scored): ScoreAhead | null {
   // the score step: for that review, the score it reads from that report (short of what restoring needs,
   // whatever today's); otherwise today's, for the review that can restore the line (suspendedLine names
   // it when it is a later one)
-  const short = read !== null ? read.s.score < read.needed && !sized : s.score < needed && !sized;
+  // (today's read with the overdue paid, as the pay step asks first: paying it alone can bring the score
+  // there — a step to raise it from 643 "today" to 660, citing the income too, was asked of a customer
+  // whose score paying brought to 753)
+  const short =
+    read !== null ? read.s.score < read.needed && !sized : (owing ? paidS : s).score < needed && !sized;
   // a later review that can restore the line (its clean period ends after the next): as things stand, it
   // reads the balance the month ends before it report (the spending since the last one) — when that takes
   // the score it reads short of what restoring needs, said as the next review's answer says its own, with
@@ -540,7 +544,12 @@ function scoreStep(reading: Reading, paidS: Scored): ScoreAhead | null {
           ? // the later review, as the coming report leaves the score it reads: that score to raise
             {
               ...raiseScore(c, line, lowered.s, Math.max(lowered.needed, lowered.s.score + gap), fixed),
-              ahead: { today: s.score, report: lowered.report },
+              // read with the overdue paid: said so, as today's score is read with it unpaid
+              ahead: {
+                today: s.score,
+                report: lowered.report,
+                ...(owing ? { overduePaid: true as const } : {}),
+              },
               review: lowered.review,
             }
           : raiseScore(c, line, s, Math.max(needed, s.score + gap), fixed);

@@ -28,6 +28,19 @@ import { inSentence, recordedInSentence } from "./reason-words.js";
 import { withSteps } from "./rule-steps.js";
 import { scoreBarsText } from "./score-bars-text.js";
 
+/** What the customer's active lines decline while an amount is overdue (pay_overdue's `declines`). */
+function meanwhile(lines: readonly LineId[] | undefined): string {
+  if (lines === undefined || lines.length === 0) return "";
+  const what = lines.map((l, i) =>
+    l === "huabei"
+      ? "Huabei declines every purchase"
+      : i > 0
+        ? "Jiebei every loan"
+        : "Jiebei declines every loan",
+  );
+  return `; until nothing is overdue, ${what.join(" and ")}`;
+}
+
 /** A remedy in words, naming Jiebei when it is about Jiebei; `lines`: the lines the customer has
  *  (linesHeld), the only ones it speaks of. */
 export function describeRemedy(r: Remedy, lines: readonly LineId[] = BOTH_LINES): string {
@@ -59,7 +72,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     case "pay_overdue":
       if (r.today === "review" || r.by?.what === "review") {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
-        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${laterCallsIn(r, true)}`;
+        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${laterCallsIn(r, true)}${meanwhile(r.declines)}`;
       }
       return `${
         r.today === "charge_off"
@@ -69,7 +82,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
             : r.by !== undefined
               ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what }, r)}`
               : `pay the overdue ${money(r.amount)} now`
-      }${laterCallsIn(r, true)}`;
+      }${laterCallsIn(r, true)}${meanwhile(r.declines)}`;
     case "pay_balance": {
       const t = r.toTerm;
       const d = r.calledIn;
@@ -109,7 +122,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // the score the review reads, when it is not today's: from the coming report, or a later one's
       const raise =
         r.ahead?.report != null && r.review !== undefined
-          ? `raise the score from ${r.current} to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line (${r.current} is what it reads as things stand — each bill met at its minimum, nothing more spent: the Huabei balance the month ends before it report, the last on ${r.ahead.report.date} (day ${r.ahead.report.day}), lowers the score; ${r.ahead.today} today)`
+          ? `raise the score from ${r.current} to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line (${r.current} is what it reads as things stand — ${r.ahead.overduePaid === true ? "the overdue paid today, " : ""}each bill met at its minimum, nothing more spent: the Huabei balance the month ends before it report, the last on ${r.ahead.report.date} (day ${r.ahead.report.day}), lowers the score; ${r.ahead.today} today)`
           : r.ahead?.report === null
             ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads on its day, the bills due before it met at their minimum; ${r.ahead.today} today)`
             : r.ahead !== undefined
@@ -200,7 +213,9 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       return `${review}${restores}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}, once what is asked above is done${earlyAt}`;
     }
     case "wait_for_inquiries":
-      return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
+      return r.opens === true
+        ? `or wait: as recent applications age, an application to open Huabei (apply, product: open) made on ${r.date} (day ${r.day}), nothing else done and no other application made, would be approved; do not apply before`
+        : `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
     case "verify_suspends": {
       const reasons = r.reasons.map(inSentence).join("; ");
       return `as things stand, verifying lifts the security hold but leaves the line suspended, for ${r.cause}: ${reasons}; take the steps for that first`;
