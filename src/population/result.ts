@@ -243,7 +243,9 @@ function firstDifferentPath(a: unknown, b: unknown, at: string): string | null {
 
 /** What a document derives from its aggregates (`summary`, `variants`: what its report shows) must be
  *  what they give: `merge` recomputes both, so a shard's hand-edited summary — a count of 1.5, a rate
- *  changed — would vanish in silence from the merged report; it is refused, as an edited aggregate is. */
+ *  changed — would vanish in silence from the merged report; it is refused, as an edited aggregate is.
+ *  (So is one another version of credit-sim summarised otherwise, under the same format: its report
+ *  would not be the one this version gives.) */
 function refuseDerivedOtherwise(d: Document, r: PopulationResult, file: string): void {
   const summary = summarise(r);
   const given = { variants: d.variants, summary: d.summary };
@@ -259,13 +261,16 @@ function refuseDerivedOtherwise(d: Document, r: PopulationResult, file: string):
     );
   const [want, value] = [valueAt(derived), valueAt(given)];
   const shown = (v: unknown) => (v === undefined ? "nothing (the field is missing)" : clipped(jsonText(v)));
-  throw new InputError("not what its aggregates give: a result document edited by hand", {
-    file,
-    field: path,
-    expected: shown(want),
-    found: shown(value),
-    hint: UNCHANGED_HINT,
-  });
+  throw new InputError(
+    "not what its aggregates give: edited by hand, or written by another version of credit-sim",
+    {
+      file,
+      field: path,
+      expected: shown(want),
+      found: shown(value),
+      hint: `${UNCHANGED_HINT}, written by the credit-sim that merges them`,
+    },
+  );
 }
 
 const clipped = (t: string) => (t.length > 80 ? `${t.slice(0, 77)}…` : t);
