@@ -317,7 +317,7 @@ export const Document = z
   .strictObject({
     format: z.literal(FORMAT),
     meta: Meta,
-    // derived from the aggregates; recomputed after a merge, so only their shape matters
+    // derived from the aggregates: checked to be what they give once they are read (fromDocument)
     variants: z.array(z.unknown()).nullable(),
     summary: z.record(z.string(), z.unknown()),
     aggregates: z.strictObject({

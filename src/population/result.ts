@@ -216,8 +216,64 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
     decisionFlips: d.aggregates.decisionFlips,
   };
   refuseContradictions(result, file);
+  refuseDerivedOtherwise(d, result, file);
   return result;
 }
+
+/** The first path at which two JSON values differ, or null. */
+function firstDifferentPath(a: unknown, b: unknown, at: string): string | null {
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null)
+    return Object.is(a, b) ? null : at;
+  if (Array.isArray(a) !== Array.isArray(b)) return at;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  const key = (k: string) => (Array.isArray(a) ? `${at}[${k}]` : `${at}.${k}`);
+  for (const k of ka) {
+    if (!(k in b)) return key(k);
+    const d = firstDifferentPath(
+      (a as Record<string, unknown>)[k],
+      (b as Record<string, unknown>)[k],
+      key(k),
+    );
+    if (d !== null) return d;
+  }
+  const extra = kb.find((k) => !(k in a));
+  return extra === undefined ? null : key(extra);
+}
+
+/** What a document derives from its aggregates (`summary`, `variants`: what its report shows) must be
+ *  what they give: `merge` recomputes both, so a shard's hand-edited summary — a count of 1.5, a rate
+ *  changed — would vanish in silence from the merged report; it is refused, as an edited aggregate is.
+ *  (So is one another version of credit-sim summarised otherwise, under the same format: its report
+ *  would not be the one this version gives.) */
+function refuseDerivedOtherwise(d: Document, r: PopulationResult, file: string): void {
+  const summary = summarise(r);
+  const given = { variants: d.variants, summary: d.summary };
+  const derived = JSON.parse(jsonText({ variants: variantRows(r, summary), summary }));
+  const at = firstDifferentPath(derived, given, "");
+  if (at === null) return;
+  const path = at.slice(1);
+  const keys = path.split(/[.[\]]+/).filter((k) => k !== "");
+  const valueAt = (root: unknown) =>
+    keys.reduce<unknown>(
+      (o, k) => (typeof o === "object" && o !== null ? (o as Record<string, unknown>)[k] : undefined),
+      root,
+    );
+  const [want, value] = [valueAt(derived), valueAt(given)];
+  const shown = (v: unknown) => (v === undefined ? "nothing (the field is missing)" : clipped(jsonText(v)));
+  throw new InputError(
+    "not what its aggregates give: edited by hand, or written by another version of credit-sim",
+    {
+      file,
+      field: path,
+      expected: shown(want),
+      found: shown(value),
+      hint: `${UNCHANGED_HINT}, written by the credit-sim that merges them`,
+    },
+  );
+}
+
+const clipped = (t: string) => (t.length > 80 ? `${t.slice(0, 77)}…` : t);
 
 /** Whether a document names a result format other than this version's (an older shard). */
 function isOtherFormat(data: unknown): boolean {

@@ -6,8 +6,13 @@
 import { basename, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Policy, PolicyParams } from "../engine/index.js";
 import type { Roots } from "../scenario/builtin.js";
-import { builtinPolicyNames, loadPolicy, policyPath } from "../scenario/load-policy.js";
-import { conflictsWritten, type PolicyConflict } from "../scenario/policy-sense.js";
+import { builtinPolicyNames, loadPolicy, policyPath, policyWarnings } from "../scenario/load-policy.js";
+import {
+  cautionsWritten,
+  cautionText,
+  conflictsWritten,
+  type PolicyConflict,
+} from "../scenario/policy-sense.js";
 import { InputError, MAX_PROBLEMS, UsageError } from "../shared/errors.js";
 import { isWithin } from "../shared/paths.js";
 import { canonicalJson, fnv1a, loadPersonas, type Persona, personaFingerprint } from "./persona.js";
@@ -49,6 +54,10 @@ export interface Population {
   files: string[];
   /** the working folder the request's files were named from */
   cwd: string;
+  /** what runs as written but rewards what the policy means to deter (a penalty below the interest it
+   *  replaces), one line each for stderr: the policy files' own, then --challenger-set's and each --sweep
+   *  variant's, as `run` tells a file's and a `policy` event's `set` */
+  warnings: string[];
 }
 
 /** An assumption: about China's one-year loan prime rate in 2024 (3.10–3.45 %). */
@@ -63,15 +72,18 @@ export function withSet(base: Policy, set: Partial<PolicyParams>): Policy {
  * A sweep's variants and a challenger's --challenger-set, each a policy with the parameters it sets: one
  * that makes no policy (a bill due on or after the next statement, a band that never applies) is refused
  * before anything runs — every such variant named, with the values that would work — not run as if it
- * meant something. What the policy it varies holds alone was checked when it was read.
+ * meant something. What the policy it varies holds alone was checked when it was read. What runs as
+ * written but warns (a penalty below the interest it replaces) is returned, one line each, as a policy
+ * file's cautions are told: at the option, and the variant, that sets it.
  */
 function checkArms(
   points: ReadonlyArray<Record<string, number>>,
   policy: Policy,
   challenger: Policy | null,
   challengerSet: Partial<PolicyParams>,
-): void {
+): string[] {
   const problems: InputError[] = [];
+  const cautions: string[] = [];
   const told = (field: string, label: string, c: PolicyConflict) =>
     problems.push(
       new InputError(`${label}${c.message}`, {
@@ -83,15 +95,27 @@ function checkArms(
     );
   if (challenger) {
     const set = withSet(challenger, challengerSet);
-    for (const c of conflictsWritten(set, Object.keys(challengerSet), challenger.name))
-      told("--challenger-set", "", c);
+    const written = Object.keys(challengerSet);
+    for (const c of conflictsWritten(set, written, challenger.name)) told("--challenger-set", "", c);
+    for (const c of cautionsWritten(set, written, challenger.name))
+      cautions.push(cautionText(c, "--challenger-set", undefined, c.param));
   }
+  let cautioned = 0;
   points.forEach((params, i) => {
-    for (const c of conflictsWritten(withSet(policy, params), Object.keys(params), policy.name))
+    const variant = withSet(policy, params);
+    const written = Object.keys(params);
+    for (const c of conflictsWritten(variant, written, policy.name))
       told("--sweep", `variant ${i + 1} (${paramsText(params)}): `, c);
+    const own = cautionsWritten(variant, written, policy.name);
+    if (own.length > 0 && ++cautioned <= MAX_PROBLEMS)
+      for (const c of own)
+        cautions.push(cautionText(c, `--sweep variant ${i + 1} (${paramsText(params)})`, undefined, c.param));
   });
+  if (cautioned > MAX_PROBLEMS)
+    cautions.push(`--sweep: ${cautioned - MAX_PROBLEMS} more variants warned of as the ones above`);
   if (problems.length > 0)
     throw InputError.all(problems.slice(0, MAX_PROBLEMS), problems.length > MAX_PROBLEMS);
+  return cautions;
 }
 
 /** A policy as a shared result document names it: a built-in by its name, a file by its path from the
@@ -159,7 +183,9 @@ export function preparePopulation(req: PopulationRequest, cwd: string, roots: Ro
         },
       ]
     : points.map((params) => ({ policy: withSet(policy, params), use: null, set: params }));
-  checkArms(challenger ? [] : points, policy, challenger, req.challengerSet);
+  const cautions = checkArms(challenger ? [] : points, policy, challenger, req.challengerSet);
+  // a file's own cautions once, however many arms run it (the challenger may be the champion)
+  const warnings = [...new Set([policy, ...(challenger ? [challenger] : [])].flatMap(policyWarnings))];
   const settings: PopulationSettings = {
     seed: req.seed,
     days: req.days,
@@ -211,6 +237,7 @@ export function preparePopulation(req: PopulationRequest, cwd: string, roots: Ro
     policyRefs,
     files: [...personas.map((p) => p.file), ...reading.cache.keys()],
     cwd,
+    warnings: [...warnings, ...cautions],
   };
 }
 

@@ -12,7 +12,7 @@ import { parseIsoDate } from "../engine/index.js";
 import type { Roots } from "../scenario/builtin.js";
 import { eventWords } from "../scenario/format.js";
 import type { LoadedScenario } from "../scenario/load.js";
-import { loadPolicy } from "../scenario/load-policy.js";
+import { loadPolicy, policyWarnings } from "../scenario/load-policy.js";
 import { eventFields, normalise, UNTIL_AFTER_LAST } from "../scenario/normalise.js";
 import {
   EventSchema,
@@ -329,12 +329,20 @@ export function loadVariant(v: Variant, options: LoadVariantOptions = {}): Loade
   const written = variantWritten(v);
   const baseDir = v.dir;
   const reading = { cache: options.policyCache ?? sharedCache(v.roots), roots: v.roots };
+  // what the variant runs with but warns of, as `run` would warn of the variant saved: its policy files'
+  // cautions, and a `set` (--set's, an event's) whose penalty falls below the interest it replaces
+  const cautions = new Set<string>();
+  const heeded = (policy: Policy): Policy => {
+    for (const w of policyWarnings(policy)) cautions.add(w);
+    return policy;
+  };
   try {
     const valid = validate(ScenarioSchema, { data: written, position: () => undefined }, file);
     const normalised = normalise(valid, {
       file,
       position: () => undefined,
-      resolvePolicy: (ref) => loadPolicy(ref, baseDir, reading),
+      resolvePolicy: (ref) => heeded(loadPolicy(ref, baseDir, reading)),
+      caution: (w) => cautions.add(relabelCaution(w, v, file)),
     });
     return {
       ...normalised,
@@ -343,6 +351,7 @@ export function loadVariant(v: Variant, options: LoadVariantOptions = {}): Loade
       roots: v.roots,
       raw: written,
       position: () => undefined,
+      warnings: [...cautions],
     };
   } catch (err) {
     if (err instanceof InputError) throw relabel(err, v, file);
@@ -370,6 +379,15 @@ function relabelOne(err: InputError, v: Variant, file: string): InputError {
     file: err.details.file === file ? `${file} (what-if)` : err.details.file,
     ...(field !== undefined ? { field } : {}),
   });
+}
+
+/** A caution a variant's `set` gives (`file: events[k].set.param: …`, a variant having no lines), told
+ *  at the event's number as its problems are: --set's own at the option. */
+function relabelCaution(w: string, v: Variant, file: string): string {
+  const at = /^events\[(\d+)\]\.set\.(.*)$/s.exec(w.startsWith(`${file}: `) ? w.slice(file.length + 2) : "");
+  if (at === null) return w;
+  const id = eventNumberAt(v, Number(at[1]));
+  return id === 0 ? `--set: ${at[2]}` : `${file} (what-if): event #${id}.set.${at[2]}`;
 }
 
 /** A short description of a written event, for listings and advice. */

@@ -461,6 +461,42 @@ describe("credit-sim simulate", () => {
     );
   });
 
+  it("a penalty below the interest it replaces runs with a warning, as `run` gives it: a policy file's, --challenger-set's, each --sweep variant's", async () => {
+    const text = "name: cheap\nextends: default\npenaltyRatePerDay: 0.0001\n";
+    writeFileSync(join(tmp, "cheap.yaml"), text);
+    const base = ["simulate", TINY, "--accounts", "5", "--days", "40", "--json"];
+    const warnings = async (args: string[]) => {
+      const r = await cli([...base, ...args]);
+      expect(r.status).toBe(0);
+      // the document is whole: the warnings are stderr's
+      expect(JSON.parse(r.stdout).format).toMatch(/^credit-sim\/population@/);
+      return r.stderr.split("\n").filter((l) => l !== "");
+    };
+    const huabei = (found: string, fix: string) =>
+      `a penalty below the interest it replaces: a missed Huabei bill bears less a day, yuan for yuan, than one whose minimum is paid and the rest revolved: ${found}; set penaltyRatePerDay to 0.0005 or more, or revolvingRatePerDay to ${fix} or less`;
+    const file = join(tmp, "cheap.yaml");
+    // the file's own, at its line, whether it is the champion or the challenger — once when it is both
+    const own = `credit-sim: warning: ${file}:3:20: penaltyRatePerDay: ${huabei("penaltyRatePerDay 0.0001, revolvingRatePerDay 0.0005 (revolvingRatePerDay of policy default)", "0.0001")}`;
+    expect(await warnings(["--policy", file])).toEqual([own]);
+    expect(await warnings(["--challenger", file])).toEqual([own]);
+    expect(await warnings(["--policy", file, "--challenger-set", "minScore=650"])).toEqual([own]);
+    // an option's, at the option (and the variant) that sets it
+    expect(await warnings(["--challenger-set", "penaltyRatePerDay=0.0002"])).toEqual([
+      `credit-sim: warning: --challenger-set: penaltyRatePerDay: ${huabei("penaltyRatePerDay 0.0002, revolvingRatePerDay 0.0005 (revolvingRatePerDay of policy default)", "0.0002")}`,
+    ]);
+    expect(await warnings(["--sweep", "penaltyRatePerDay=0.0003..0.0007:0.0002"])).toEqual([
+      `credit-sim: warning: --sweep variant 1 (penaltyRatePerDay=0.0003): penaltyRatePerDay: ${huabei("penaltyRatePerDay 0.0003, revolvingRatePerDay 0.0005 (revolvingRatePerDay of policy default)", "0.0003")}`,
+    ]);
+    // a variant that moves the interest under the penalty is warned of too, at the rate it sets
+    const rates = await warnings(["--sweep", "revolvingRatePerDay=0.0004..0.0006:0.0002"]);
+    expect(rates).toHaveLength(1);
+    expect(rates[0]).toMatch(
+      /^credit-sim: warning: --sweep variant 2 \(revolvingRatePerDay=0\.0006\): revolvingRatePerDay: /,
+    );
+    // at or above the interest: nothing said
+    expect(await warnings(["--challenger-set", "penaltyRatePerDay=0.0005"])).toEqual([]);
+  });
+
   it("a parameter far out of range is told its own range (not the largest whole number): --challenger-set, --sweep", async () => {
     for (const [args, flag] of [
       [["--challenger-set", "minScore=1e300"], "--challenger-set minScore"],

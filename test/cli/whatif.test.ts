@@ -34,6 +34,41 @@ describe("credit-sim whatif (flags)", () => {
     }
   });
 
+  it("a penalty below the interest it replaces, brought by an edit, runs with a warning as `run` gives it for the variant saved", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "cheap.yaml"), "name: cheap\nextends: default\npenaltyRatePerDay: 0.0001\n");
+    // the file's own caution (a Jiebei rate above its penalty, on day 5) is told once, as it loads
+    const text = [
+      "name: t",
+      "profile: { age: 27, monthlyIncome: 6000, verified: true, creditHistoryMonths: 24, externalDebt: 0 }",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 4000 }",
+      "  - { day: 5, type: policy, set: { jiebeiRatePerDay: 0.001 } }",
+      "",
+    ].join("\n");
+    const file = join(dir, "s.yaml");
+    writeFileSync(file, text);
+    const own = `credit-sim: warning: ${file}:5:54: events[1].set.jiebeiRatePerDay: a penalty below the interest it replaces`;
+    const warnings = async (...edits: string[]) => {
+      const r = await cli(["whatif", file, ...edits, "--json"]);
+      expect(r.status).toBe(0);
+      const lines = r.stderr.split("\n").filter((l) => l !== "");
+      expect(lines[0]!.slice(0, own.length)).toBe(own);
+      return lines.slice(1).map((l) => l.replace(/: a penalty below[\s\S]*$/, ""));
+    };
+    expect(await warnings("--set", "penaltyRatePerDay=0.0001")).toEqual([
+      "credit-sim: warning: --set: penaltyRatePerDay",
+    ]);
+    expect(await warnings("--add", "{ day: 10, type: policy, set: { penaltyRatePerDay: 0.0002 } }")).toEqual([
+      `credit-sim: warning: ${file} (what-if): event #3.set.penaltyRatePerDay`,
+    ]);
+    expect(await warnings("--policy", join(dir, "cheap.yaml"))).toEqual([
+      `credit-sim: warning: ${join(dir, "cheap.yaml")}:3:20: penaltyRatePerDay`,
+    ]);
+    // an edit that warns of nothing: the file's own caution is not told again (against default*, after --set)
+    expect(await warnings("--set", "minScore=600")).toEqual([]);
+  });
+
   it("lists the numbered events", async () => {
     const r = await cli(["whatif", LATE, "--list"]);
     expect(r.status).toBe(0);

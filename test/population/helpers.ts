@@ -111,6 +111,7 @@ export function population(s: PopulationSettings, personas: Persona[]): Populati
     ]),
     files: [],
     cwd: process.cwd(),
+    warnings: [],
   };
 }
 

@@ -142,6 +142,38 @@ describe("problems are all said, and the odd file named", () => {
     expect(p?.details.found).toBe("1.5");
   });
 
+  it("a summary or variant row edited by hand is refused at the field: merge recomputes them, and the edit would vanish", () => {
+    // derived from the aggregates, once only their shape was read: a fractional count or a changed
+    // profit was accepted, and silently replaced by the merged report's own
+    const count = refused(
+      edited((d) => (at(d, ["summary", "groups", 0, "champion", "counts"]).suspended = 1.5)),
+    );
+    expect(count.details).toMatchObject({
+      field: "summary.groups[0].champion.counts.suspended",
+      found: "1.5",
+      hint: expect.stringContaining("unchanged"),
+    });
+    const profit = refused(
+      edited((d) => (at(d, ["summary", "groups", 0, "challenger", "risk", "all"]).profit = 1e9), true),
+    );
+    expect(profit.details).toMatchObject({
+      field: "summary.groups[0].challenger.risk.all.profit",
+      found: "1000000000",
+    });
+    expect(refused(edited((d) => delete at(d, ["summary", "groups", 1]).psi, true)).details).toMatchObject({
+      field: "summary.groups[1].psi",
+      found: "nothing (the field is missing)",
+    });
+    // a sweep's variant rows, the frontier the report prints, as well
+    const sweep = JSON.parse(documentText(sweepResult("steady-payer", 4, 30, "minScore", [600, 620]))) as Doc;
+    accepted(sweep);
+    at(sweep, ["variants", 1, "metrics"]).profit = 12_345.67;
+    expect(refused(sweep).details.field).toBe("variants[1].metrics.profit");
+    // a document simulate wrote, unchanged, is read back (also with a challenger)
+    accepted(document());
+    accepted(document(true));
+  });
+
   // "NaN" written as text was told 'expected: a number or {min, max}' — a scenario score's words, and
   // {min, max} is no aggregate's value
   it("a count written as text, null or true in an aggregate is told what an aggregate holds, not a scenario's {min, max}", () => {
@@ -303,6 +335,8 @@ describe("problems are all said, and the odd file named", () => {
     ]);
     const other = document();
     at(other, ["meta", "personas", 0]).name = "renamed";
+    // …as another run's document names it throughout (its report's rows too)
+    at(other, ["summary", "groups", 0]).persona = "renamed";
     expect(told(document(), other)[0]).toMatch(/^personas renamed, .* \(another file has [a-z-]+, /);
     const reshared = document();
     at(reshared, ["meta", "personas", 0]).fingerprint = "00000000";

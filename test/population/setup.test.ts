@@ -9,6 +9,8 @@ import { type PopulationRequest, preparePopulation, shardRange } from "../../src
 import { UsageError } from "../../src/shared/errors.js";
 import { FIXTURES } from "./helpers.js";
 
+const range = (n: number, f: (i: number) => number): number[] => Array.from({ length: n }, (_, i) => f(i));
+
 const request = (over: Partial<PopulationRequest> = {}): PopulationRequest => ({
   personas: ["tiny.yaml"],
   accounts: 30,
@@ -84,6 +86,19 @@ describe("preparePopulation", () => {
     expect(() => preparePopulation(request({ personas: [], challenger: "fake.yaml" }), dir)).toThrow(
       UsageError,
     );
+  });
+
+  it("a sweep's variants whose penalty falls below the interest are warned of each, the first 20, then how many more", () => {
+    // 25 variants, every one a penalty below the default's 0.0005 a day
+    const pop = preparePopulation(
+      request({ sweep: [{ param: "penaltyRatePerDay", values: range(25, (i) => (i + 1) / 100_000) }] }),
+      FIXTURES,
+    );
+    expect(pop.warnings).toHaveLength(21);
+    expect(pop.warnings[0]).toMatch(/^--sweep variant 1 \(penaltyRatePerDay=0\.00001\): penaltyRatePerDay: /);
+    expect(pop.warnings[19]).toMatch(/^--sweep variant 20 \(penaltyRatePerDay=0\.0002\): /);
+    expect(pop.warnings[20]).toBe("--sweep: 5 more variants warned of as the ones above");
+    expect(preparePopulation(request(), FIXTURES).warnings).toEqual([]);
   });
 
   it("shards are contiguous blocks that cover every account once", () => {

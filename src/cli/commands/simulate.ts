@@ -35,7 +35,15 @@ import { openOutput, writeOutput } from "../../shared/write-file.js";
 import { refuseReplacing } from "../../shared/write-plan.js";
 import { isGoldenTrace, snapshotPathFor } from "../../testing/snapshot-files.js";
 import { htmlAssets } from "../html-assets.js";
-import { type CliIo, rootsOf, stderrColour, stdoutColour, streamPieces, writeErr } from "../io.js";
+import {
+  type CliIo,
+  rootsOf,
+  stderrColour,
+  stdoutColour,
+  streamPieces,
+  warnDeprecations,
+  writeErr,
+} from "../io.js";
 import type { SimulateOptions } from "../options/simulate.js";
 import { checkOutputs, type OutputKind, PAGE, writeReport } from "../output-file.js";
 import { progressBar } from "../progress.js";
@@ -86,6 +94,7 @@ export async function simulateCommand(
     io.cwd,
     rootsOf(io),
   );
+  warnDeprecations([pop], io);
   if (o.exportAccount !== null) {
     exportAccount(pop, o.exportAccount, o.force, io);
     return;
