@@ -4,9 +4,11 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { explain, type Step, score, scoreReasons } from "../src/engine/index.js";
+import { explain, REASONS, reasonInputs, type Step, score, scoreReasons } from "../src/engine/index.js";
 import { citesEveryCharacteristic, saysCharacteristic } from "../src/engine/verdict.js";
 import { runScenario } from "../src/run-scenario.js";
+import { adviceOf, reasonAdvice } from "../src/scenario/format/advice.js";
+import { reasonTextIn } from "../src/scenario/format/reason-words.js";
 import { describeFact, describeRemedy } from "../src/scenario/format.js";
 import { ROOT } from "./helpers/cli.js";
 
@@ -662,5 +664,38 @@ describe("the article's causes, as a newcomer tells them (test/fixtures/scenario
         .map((m) => m.code)
         .join(""),
     ).toBe("*NN11");
+  });
+});
+
+describe("stories of a fifth round (test/fixtures/scenarios)", () => {
+  const story = (name: string) => runScenario(join(ROOT, "test/fixtures/scenarios", name));
+
+  it("asks every week: asking costs nothing, and one application — the opening — is not met with 'stop applying'", () => {
+    const run = story("asks-every-week.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const asks = run.trace.steps.filter(
+      (s) => s.event.type === "contact_support" || s.event.type === "request_review",
+    );
+    expect(asks).toHaveLength(9);
+    // a call or an early review asked for never moves the score
+    expect(asks.filter((s) => s.scoreDelta !== 0 || s.moves.length > 0).map((s) => s.day)).toEqual([]);
+    // day 7: the opening's application, in its milder words, and advice of that size
+    const first = asks[0]!;
+    expect(first.reasons).toContain("INQUIRIES_30D");
+    expect(reasonTextIn("INQUIRIES_30D", reasonInputs(first))).toBe(REASONS.INQUIRIES_30D.mild);
+    const advice = reasonAdvice(first.reasons, first);
+    expect(advice.filter((a) => a.includes("stop applying"))).toEqual([]);
+    expect(advice).toContain(REASONS.INQUIRIES_30D.mildAdvice);
+    // the 6-month code's advice is held by it, not said beside it
+    expect(advice).not.toContain(REASONS.INQUIRIES_180D.advice);
+  });
+
+  it("too many applications in 30 days are still told to stop applying", () => {
+    // Zhang Ming's suspension (day 227) cites INQUIRIES_30D at its full words: five applications
+    const { trace } = runScenario(join(SCENARIOS, "zhang-ming.yaml"));
+    const suspended = trace.steps.find((s) => s.decision === "suspended")!;
+    expect(suspended.reasons).toContain("INQUIRIES_30D");
+    expect(reasonTextIn("INQUIRIES_30D", reasonInputs(suspended))).toBe(REASONS.INQUIRIES_30D.text);
+    expect(adviceOf("INQUIRIES_30D", suspended)).toBe(REASONS.INQUIRIES_30D.advice);
   });
 });
