@@ -690,6 +690,26 @@ describe("stories of a fifth round (test/fixtures/scenarios)", () => {
     expect(advice).not.toContain(REASONS.INQUIRIES_180D.advice);
   });
 
+  it("restored, then buys: the review restores the line after its day's purchases, and the answer before it says the next day", () => {
+    const run = story("restored-then-buys.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const review = steps.find((s) => s.decision === "restored")!;
+    // the morning's purchase is declined: the review is taken after the day's events
+    const sameDay = steps.filter((s) => s.day === review.day && s.event.type === "purchase");
+    expect(sameDay.map((s) => s.decision)).toEqual(["declined"]);
+    expect(steps.find((s) => s.day === review.day + 1 && s.event.type === "purchase")?.decision).toBe(
+      "approved",
+    );
+    // the day before, customer service names that review, and the day the line takes purchases again
+    const asked = steps.find((s) => s.event.type === "contact_support" && s.day === review.day - 1)!;
+    const wait = asked.remedies.find((r) => r.kind === "wait_for_review")!;
+    expect(wait).toMatchObject({ ready: true, day: review.day });
+    expect(describeRemedy(wait)).toContain(
+      `on ${review.date} (day ${review.day}) restores the line; a review comes after its day's own purchases and repayments: the line can be used again from 2024-06-16 (day ${review.day + 1})`,
+    );
+  });
+
   it("too many applications in 30 days are still told to stop applying", () => {
     // Zhang Ming's suspension (day 227) cites INQUIRIES_30D at its full words: five applications
     const { trace } = runScenario(join(SCENARIOS, "zhang-ming.yaml"));
