@@ -710,6 +710,23 @@ describe("stories of a fifth round (test/fixtures/scenarios)", () => {
     );
   });
 
+  it("two phones and one address: changes of any kind count together, and the day named is said with the way round it", () => {
+    const run = story("two-phones-one-address.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const held = steps.find((s) => s.decision === "suspended")!;
+    // two phone changes and an address: three changes, one too many for securityMaxChanges 2
+    expect(held).toMatchObject({ day: 58, event: { type: "change_profile", field: "address" } });
+    const fact = held.facts.find((f) => f.code === "SECURITY_PROFILE_CHANGES")!;
+    expect(fact).toMatchObject({ value: 3, threshold: 2, window: 30, windowClearsOn: 80 });
+    expect(describeFact(fact)).toBe(
+      "3 vs securityMaxChanges 2 within 30 days; another change before day 80 is one too many, unless the identity is verified first",
+    );
+    // and so it is: verified on day 60, a device bound on day 67 (before day 80) holds nothing
+    const device = steps.find((s) => s.event.type === "change_profile" && s.day === 67)!;
+    expect(device).toMatchObject({ decision: null, status: "active" });
+  });
+
   it("too many applications in 30 days are still told to stop applying", () => {
     // Zhang Ming's suspension (day 227) cites INQUIRIES_30D at its full words: five applications
     const { trace } = runScenario(join(SCENARIOS, "zhang-ming.yaml"));
