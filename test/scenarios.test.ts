@@ -727,6 +727,32 @@ describe("stories of a fifth round (test/fixtures/scenarios)", () => {
     expect(device).toMatchObject({ decision: null, status: "active" });
   });
 
+  it("late on Jiebei only: Huabei feels it through the one score and its rules, each decision naming Jiebei, and nothing is suspended", () => {
+    const run = story("late-on-jiebei-only.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    expect(steps.filter((s) => s.decision === "suspended")).toEqual([]);
+    // the overdue is Jiebei's, and only Jiebei's record shows it
+    expect(steps.filter((s) => s.event.type === "overdue").map((s) => [s.day, s.line])).toEqual([
+      [167, "jiebei"],
+    ]);
+    expect(run.trace.grid.huabei!.map((m) => m.code).join("")).toBe("*NNNNNN*");
+    expect(run.trace.grid.jiebei!.map((m) => m.code).join("")).toBe("*NN1NN");
+    // Huabei's own decisions say where the cause lies
+    const huabei = steps.filter((s) => s.line === "huabei" && s.decision === "declined");
+    expect(huabei.map((s) => [s.day, s.reasons[0], s.facts[0]?.line])).toEqual([
+      [170, "OVERDUE_OUTSTANDING", "jiebei"],
+      [190, "RECENT_MISSED_PAYMENT", "jiebei"],
+    ]);
+    expect(describeFact(huabei[1]!.facts[0]!)).toBe("15 days vs increaseCleanDays 180 days, on Jiebei");
+    // customer service, asked while it is past due, dates the suspension it would bring on both lines
+    const asked = steps.find((s) => s.event.type === "contact_support")!;
+    expect(asked.remedies[0]).toMatchObject({ kind: "pay_overdue", line: "jiebei" });
+    expect(describeRemedy(asked.remedies[0]!)).toContain(
+      "unpaid at the end of 2024-07-12 (day 193), it is too long past due and the customer's open lines are suspended",
+    );
+  });
+
   it("too many applications in 30 days are still told to stop applying", () => {
     // Zhang Ming's suspension (day 227) cites INQUIRIES_30D at its full words: five applications
     const { trace } = runScenario(join(SCENARIOS, "zhang-ming.yaml"));
