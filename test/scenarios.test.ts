@@ -753,6 +753,32 @@ describe("stories of a fifth round (test/fixtures/scenarios)", () => {
     );
   });
 
+  it("a student asks every month: each request declined for what holds then, judged on the score before it, and each one costs points", () => {
+    const run = story("student-asks-monthly.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const asks = run.trace.steps.filter((s) => s.event.type === "apply" && s.event.product === "increase");
+    expect(asks.map((s) => s.decision)).toEqual([...Array(6).fill("declined"), "approved"]);
+    // the cooldown after the opening is cited while it runs (90 days), never after
+    expect(asks.map((s) => s.reasons.includes("INCREASE_TOO_SOON"))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    for (const s of asks) {
+      // each application is an inquiry: the file after it scores lower than the one it was judged on
+      expect(score(s.inputs).score).toBeLessThan(score(s.judged!).score);
+      // the score it is judged on is the one before its own inquiry, and the number cited is that one
+      const fact = s.facts.find((f) => f.code === "SCORE_BELOW_INCREASE_MINIMUM");
+      if (fact !== undefined) expect(fact.value).toBe(score(s.judged!).score);
+    }
+    // granted up to the income's cap, once the record counts
+    expect(asks.at(-1)).toMatchObject({ decision: "approved", limit: 300_000 });
+  });
+
   it("too many applications in 30 days are still told to stop applying", () => {
     // Zhang Ming's suspension (day 227) cites INQUIRIES_30D at its full words: five applications
     const { trace } = runScenario(join(SCENARIOS, "zhang-ming.yaml"));
