@@ -779,6 +779,21 @@ describe("stories of a fifth round (test/fixtures/scenarios)", () => {
     expect(asks.at(-1)).toMatchObject({ decision: "approved", limit: 300_000 });
   });
 
+  it("the minimum for a year: every month paid as due, no penalty, the interest on what revolves, and advice to repay in full", () => {
+    const run = story("minimum-for-a-year.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    expect(steps.filter((s) => s.event.type === "overdue" || s.decision === "suspended")).toEqual([]);
+    expect(run.trace.grid.huabei!.map((m) => m.code).join("")).toBe("*NNNNNNNNNNNN");
+    // each minimum repaid is the minimum its statement asked: 10 % of the bill, its charges in full
+    const repaid = steps.filter((s) => s.event.type === "repay").map((s) => s.applied);
+    expect(repaid.slice(0, 3)).toEqual([20_000, 39_710, 58_033]);
+    // a bill not repaid in full is on the record, and customer service says what helps
+    const asked = steps.find((s) => s.event.type === "contact_support")!;
+    expect(asked.reasons).toContain("REVOLVING_BALANCE");
+    expect(reasonAdvice(asked.reasons, asked)).toContain(REASONS.REVOLVING_BALANCE.advice);
+  });
+
   it("too many applications in 30 days are still told to stop applying", () => {
     // Zhang Ming's suspension (day 227) cites INQUIRIES_30D at its full words: five applications
     const { trace } = runScenario(join(SCENARIOS, "zhang-ming.yaml"));
