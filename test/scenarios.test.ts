@@ -794,6 +794,29 @@ describe("stories of a fifth round (test/fixtures/scenarios)", () => {
     expect(reasonAdvice(asked.reasons, asked)).toContain(REASONS.REVOLVING_BALANCE.advice);
   });
 
+  it("repaid on the review day: the day's events come first, so that review reads the arrears cleared and the clean period from that day", () => {
+    const run = story("repaid-on-review-day.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const day = run.trace.steps.filter((s) => s.date === "2024-03-15");
+    expect(day.map((s) => s.event.type)).toEqual(["repay", "request_review", "contact_support", "review"]);
+    const review = day.at(-1)!;
+    // nothing past due any more: held for the clean period alone, counted from the repayment that morning
+    expect(review.reasons).not.toContain("OVERDUE_OUTSTANDING");
+    expect(review.facts.find((f) => f.code === "OVERDUE_TOO_RECENT")).toMatchObject({
+      value: 0,
+      threshold: 90,
+    });
+    // customer service, that day, dates the restoration the trace shows
+    const restored = run.trace.steps.find((s) => s.decision === "restored")!;
+    const asked = day.find((s) => s.event.type === "contact_support")!;
+    expect(asked.remedies).toContainEqual(
+      expect.objectContaining({ kind: "keep_clean_until", day: review.day + 90 }),
+    );
+    expect(asked.remedies).toContainEqual(
+      expect.objectContaining({ kind: "wait_for_review", day: restored.day }),
+    );
+  });
+
   it("too many applications in 30 days are still told to stop applying", () => {
     // Zhang Ming's suspension (day 227) cites INQUIRIES_30D at its full words: five applications
     const { trace } = runScenario(join(SCENARIOS, "zhang-ming.yaml"));
