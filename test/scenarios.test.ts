@@ -4,9 +4,11 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { explain, type Step, score, scoreReasons } from "../src/engine/index.js";
+import { explain, REASONS, reasonInputs, type Step, score, scoreReasons } from "../src/engine/index.js";
 import { citesEveryCharacteristic, saysCharacteristic } from "../src/engine/verdict.js";
 import { runScenario } from "../src/run-scenario.js";
+import { adviceOf, reasonAdvice } from "../src/scenario/format/advice.js";
+import { reasonTextIn } from "../src/scenario/format/reason-words.js";
 import { describeFact, describeRemedy } from "../src/scenario/format.js";
 import { ROOT } from "./helpers/cli.js";
 
@@ -662,5 +664,165 @@ describe("the article's causes, as a newcomer tells them (test/fixtures/scenario
         .map((m) => m.code)
         .join(""),
     ).toBe("*NN11");
+  });
+});
+
+describe("stories of a fifth round (test/fixtures/scenarios)", () => {
+  const story = (name: string) => runScenario(join(ROOT, "test/fixtures/scenarios", name));
+
+  it("asks every week: asking costs nothing, and one application — the opening — is not met with 'stop applying'", () => {
+    const run = story("asks-every-week.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const asks = run.trace.steps.filter(
+      (s) => s.event.type === "contact_support" || s.event.type === "request_review",
+    );
+    expect(asks).toHaveLength(9);
+    // a call or an early review asked for never moves the score
+    expect(asks.filter((s) => s.scoreDelta !== 0 || s.moves.length > 0).map((s) => s.day)).toEqual([]);
+    // day 7: the opening's application, in its milder words, and advice of that size
+    const first = asks[0]!;
+    expect(first.reasons).toContain("INQUIRIES_30D");
+    expect(reasonTextIn("INQUIRIES_30D", reasonInputs(first))).toBe(REASONS.INQUIRIES_30D.mild);
+    const advice = reasonAdvice(first.reasons, first);
+    expect(advice.filter((a) => a.includes("stop applying"))).toEqual([]);
+    expect(advice).toContain(REASONS.INQUIRIES_30D.mildAdvice);
+    // the 6-month code's advice is held by it, not said beside it
+    expect(advice).not.toContain(REASONS.INQUIRIES_180D.advice);
+  });
+
+  it("restored, then buys: the review restores the line after its day's purchases, and the answer before it says the next day", () => {
+    const run = story("restored-then-buys.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const review = steps.find((s) => s.decision === "restored")!;
+    // the morning's purchase is declined: the review is taken after the day's events
+    const sameDay = steps.filter((s) => s.day === review.day && s.event.type === "purchase");
+    expect(sameDay.map((s) => s.decision)).toEqual(["declined"]);
+    expect(steps.find((s) => s.day === review.day + 1 && s.event.type === "purchase")?.decision).toBe(
+      "approved",
+    );
+    // the day before, customer service names that review, and the day the line takes purchases again
+    const asked = steps.find((s) => s.event.type === "contact_support" && s.day === review.day - 1)!;
+    const wait = asked.remedies.find((r) => r.kind === "wait_for_review")!;
+    expect(wait).toMatchObject({ ready: true, day: review.day });
+    expect(describeRemedy(wait)).toContain(
+      `on ${review.date} (day ${review.day}) restores the line; a review comes after its day's own purchases and repayments: the line can be used again from 2024-06-16 (day ${review.day + 1})`,
+    );
+  });
+
+  it("two phones and one address: changes of any kind count together, and the day named is said with the way round it", () => {
+    const run = story("two-phones-one-address.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const held = steps.find((s) => s.decision === "suspended")!;
+    // two phone changes and an address: three changes, one too many for securityMaxChanges 2
+    expect(held).toMatchObject({ day: 58, event: { type: "change_profile", field: "address" } });
+    const fact = held.facts.find((f) => f.code === "SECURITY_PROFILE_CHANGES")!;
+    expect(fact).toMatchObject({ value: 3, threshold: 2, window: 30, windowClearsOn: 80 });
+    expect(describeFact(fact)).toBe(
+      "3 vs securityMaxChanges 2 within 30 days; another change before day 80 is one too many, unless the identity is verified first",
+    );
+    // and so it is: verified on day 60, a device bound on day 67 (before day 80) holds nothing
+    const device = steps.find((s) => s.event.type === "change_profile" && s.day === 67)!;
+    expect(device).toMatchObject({ decision: null, status: "active" });
+  });
+
+  it("late on Jiebei only: Huabei feels it through the one score and its rules, each decision naming Jiebei, and nothing is suspended", () => {
+    const run = story("late-on-jiebei-only.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    expect(steps.filter((s) => s.decision === "suspended")).toEqual([]);
+    // the overdue is Jiebei's, and only Jiebei's record shows it
+    expect(steps.filter((s) => s.event.type === "overdue").map((s) => [s.day, s.line])).toEqual([
+      [167, "jiebei"],
+    ]);
+    expect(run.trace.grid.huabei!.map((m) => m.code).join("")).toBe("*NNNNNN*");
+    expect(run.trace.grid.jiebei!.map((m) => m.code).join("")).toBe("*NN1NN");
+    // Huabei's own decisions say where the cause lies
+    const huabei = steps.filter((s) => s.line === "huabei" && s.decision === "declined");
+    expect(huabei.map((s) => [s.day, s.reasons[0], s.facts[0]?.line])).toEqual([
+      [170, "OVERDUE_OUTSTANDING", "jiebei"],
+      [190, "RECENT_MISSED_PAYMENT", "jiebei"],
+    ]);
+    expect(describeFact(huabei[1]!.facts[0]!)).toBe("15 days vs increaseCleanDays 180 days, on Jiebei");
+    // customer service, asked while it is past due, dates the suspension it would bring on both lines
+    const asked = steps.find((s) => s.event.type === "contact_support")!;
+    expect(asked.remedies[0]).toMatchObject({ kind: "pay_overdue", line: "jiebei" });
+    expect(describeRemedy(asked.remedies[0]!)).toContain(
+      "unpaid at the end of 2024-07-12 (day 193), it is too long past due and the customer's open lines are suspended",
+    );
+  });
+
+  it("a student asks every month: each request declined for what holds then, judged on the score before it, and each one costs points", () => {
+    const run = story("student-asks-monthly.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const asks = run.trace.steps.filter((s) => s.event.type === "apply" && s.event.product === "increase");
+    expect(asks.map((s) => s.decision)).toEqual([...Array(6).fill("declined"), "approved"]);
+    // the cooldown after the opening is cited while it runs (90 days), never after
+    expect(asks.map((s) => s.reasons.includes("INCREASE_TOO_SOON"))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    for (const s of asks) {
+      // each application is an inquiry: the file after it scores lower than the one it was judged on
+      expect(score(s.inputs).score).toBeLessThan(score(s.judged!).score);
+      // the score it is judged on is the one before its own inquiry, and the number cited is that one
+      const fact = s.facts.find((f) => f.code === "SCORE_BELOW_INCREASE_MINIMUM");
+      if (fact !== undefined) expect(fact.value).toBe(score(s.judged!).score);
+    }
+    // granted up to the income's cap, once the record counts
+    expect(asks.at(-1)).toMatchObject({ decision: "approved", limit: 300_000 });
+  });
+
+  it("the minimum for a year: every month paid as due, no penalty, the interest on what revolves, and advice to repay in full", () => {
+    const run = story("minimum-for-a-year.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    expect(steps.filter((s) => s.event.type === "overdue" || s.decision === "suspended")).toEqual([]);
+    expect(run.trace.grid.huabei!.map((m) => m.code).join("")).toBe("*NNNNNNNNNNNN");
+    // each minimum repaid is the minimum its statement asked: 10 % of the bill, its charges in full
+    const repaid = steps.filter((s) => s.event.type === "repay").map((s) => s.applied);
+    expect(repaid.slice(0, 3)).toEqual([20_000, 39_710, 58_033]);
+    // a bill not repaid in full is on the record, and customer service says what helps
+    const asked = steps.find((s) => s.event.type === "contact_support")!;
+    expect(asked.reasons).toContain("REVOLVING_BALANCE");
+    expect(reasonAdvice(asked.reasons, asked)).toContain(REASONS.REVOLVING_BALANCE.advice);
+  });
+
+  it("repaid on the review day: the day's events come first, so that review reads the arrears cleared and the clean period from that day", () => {
+    const run = story("repaid-on-review-day.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const day = run.trace.steps.filter((s) => s.date === "2024-03-15");
+    expect(day.map((s) => s.event.type)).toEqual(["repay", "request_review", "contact_support", "review"]);
+    const review = day.at(-1)!;
+    // nothing past due any more: held for the clean period alone, counted from the repayment that morning
+    expect(review.reasons).not.toContain("OVERDUE_OUTSTANDING");
+    expect(review.facts.find((f) => f.code === "OVERDUE_TOO_RECENT")).toMatchObject({
+      value: 0,
+      threshold: 90,
+    });
+    // customer service, that day, dates the restoration the trace shows
+    const restored = run.trace.steps.find((s) => s.decision === "restored")!;
+    const asked = day.find((s) => s.event.type === "contact_support")!;
+    expect(asked.remedies).toContainEqual(
+      expect.objectContaining({ kind: "keep_clean_until", day: review.day + 90 }),
+    );
+    expect(asked.remedies).toContainEqual(
+      expect.objectContaining({ kind: "wait_for_review", day: restored.day }),
+    );
+  });
+
+  it("too many applications in 30 days are still told to stop applying", () => {
+    // Zhang Ming's suspension (day 227) cites INQUIRIES_30D at its full words: five applications
+    const { trace } = runScenario(join(SCENARIOS, "zhang-ming.yaml"));
+    const suspended = trace.steps.find((s) => s.decision === "suspended")!;
+    expect(suspended.reasons).toContain("INQUIRIES_30D");
+    expect(reasonTextIn("INQUIRIES_30D", reasonInputs(suspended))).toBe(REASONS.INQUIRIES_30D.text);
+    expect(adviceOf("INQUIRIES_30D", suspended)).toBe(REASONS.INQUIRIES_30D.advice);
   });
 });

@@ -37,6 +37,9 @@ export interface ReasonInfo {
    *  "short" or "too many", which a reader would not accept of a 7 % debt ratio (the text is for a factor
    *  that counts against the customer) */
   mild?: string;
+  /** what helps where the code is cited in its `mild` words: advice sized for a factor near its maximum
+   *  ("stop applying for a while" told to a customer whose one application was the opening's is not) */
+  mildAdvice?: string;
 }
 
 export const REASONS = {
@@ -117,6 +120,9 @@ export const REASONS = {
     // holds the 6-month code's advice (withoutRepeats drops that one beside it): one step, not two that
     // read as different counsel ("stop applying" and "apply only when needed")
     advice: "stop applying for a while, then apply for credit only when needed; inquiries count for 6 months",
+    // holds the 6-month code's advice as well (withoutRepeats drops that one beside it)
+    mildAdvice:
+      "apply for credit only when needed; inquiries count for 6 months, and the most in their first 30 days",
   },
   INQUIRIES_180D: {
     kind: "score",
@@ -574,10 +580,13 @@ export function isReasonCode(code: string): code is ReasonCode {
 }
 
 /** What helps, as the catalogue lists it: the advice, then each other advice a decision can give for the
- *  code, with when — once nothing is owed (`settled`), on an application's larger line once used
+ *  code, with when — cited in its milder words (`mildAdvice`), once nothing is owed (`settled`), on an application's larger line once used
  *  (`onceUsed`) — so that every piece of advice a trace or `explain` prints is found in the catalogue. */
 export function adviceListed(info: ReasonInfo): string {
   const also = [
+    ...(info.mildAdvice === undefined
+      ? []
+      : [`cited near its maximum, half its points or more kept: ${info.mildAdvice}`]),
     ...(info.settled === undefined ? [] : [`once nothing is owed: ${info.settled}`]),
     ...(info.onceUsed === undefined
       ? []

@@ -44,7 +44,7 @@ describe("credit-sim test: expectations", () => {
     expect(block).toMatch(/reasons on record that day:\n\s+SECURITY_PROFILE_CHANGES\s+\S/);
     // with the numbers the rule compared, as the trace shows them
     expect(block).toContain(
-      "short time (3 vs securityMaxChanges 2 within 30 days; from day 55 one more change is within it)\n",
+      "short time (3 vs securityMaxChanges 2 within 30 days; another change before day 55 is one too many, unless the identity is verified first)\n",
     );
   });
 

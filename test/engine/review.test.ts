@@ -563,7 +563,7 @@ describe("real-time triggers", () => {
     // day 9's change leaves the window on day 39: then day 12's and one more are 2, not more than 2
     expect(fact).toMatchObject({ value: 3, threshold: 2, window: 30, windowClearsOn: 39 });
     expect(describeFact(fact!)).toBe(
-      "3 vs securityMaxChanges 2 within 30 days; from day 39 one more change is within it",
+      "3 vs securityMaxChanges 2 within 30 days; another change before day 39 is one too many, unless the identity is verified first",
     );
     // when every change is too many there is no such day
     const none = run([on.open(0, 1_000), on.change(5)], { policy: testPolicy({ securityMaxChanges: 0 }) });

@@ -451,7 +451,7 @@ describe("contact_support", () => {
     expect(wait).toMatchObject({ day: 45, later: false, ready: true, early: { day: 21, now: true } });
     const text = describeRemedy(wait);
     expect(text).toMatch(
-      /^nothing more is needed: .* 2024-02-15 \(day 45\) restores the line; or ask for an early review \(request_review\) now$/,
+      /^nothing more is needed: .* 2024-02-15 \(day 45\) restores the line; a review comes after its day's own purchases and repayments: the line can be used again from 2024-02-16 \(day 46\); or ask for an early review \(request_review\) now$/,
     );
     expect(text).not.toContain("asked above");
     // Jiebei's early review names its line: without `line:` a request reviews Huabei when both are suspended
@@ -2026,7 +2026,7 @@ describe("contact_support: the score the next review reads from the coming repor
     });
     expect(wait.score!.reads).toBeGreaterThanOrEqual(870);
     expect(describeRemedy(wait)).toMatch(
-      /^nothing more is needed: .* restores the line — from the month-end report on 2024-02-29 \(day 59\).* a score of \d+, meeting the 870 .* \(\d+ today\); or ask for an early review .* from 2024-03-01 \(day 60\)$/,
+      /^nothing more is needed: .* restores the line — from the month-end report on 2024-02-29 \(day 59\).* a score of \d+, meeting the 870 .* \(\d+ today\); a review comes after its day's own purchases and repayments: the line can be used again from 2024-03-16 \(day 75\); or ask for an early review .* from 2024-03-01 \(day 60\)$/,
     );
     // what it says: the review restores the line, and so does the early review it names — not one today
     expect(stepOn(t, "review", 74)).toMatchObject({ decision: "restored" });

@@ -37,7 +37,7 @@ describe("github reporter", () => {
     expect(lines[0]).toContain("%0Aon day 30 (2024-01-31):%0A");
     // each reason with the numbers the rule compared, as the trace shows them
     expect(lines[0]).toContain(
-      "short time (3 vs securityMaxChanges 2 within 30 days; from day 55 one more change is within it)",
+      "short time (3 vs securityMaxChanges 2 within 30 days; another change before day 55 is one too many, unless the identity is verified first)",
     );
   });
 

@@ -101,7 +101,7 @@ describe("--reporter junit", () => {
     expect(failure["#text"]).toMatch(/\n\s+30\s+2024-01-31\s+change bound device\s+suspended/);
     expect(failure["#text"]).toContain(
       // with the numbers the rule compared, as the trace shows them
-      "reasons on record: SECURITY_PROFILE_CHANGES (3 vs securityMaxChanges 2 within 30 days; from day 55 one more change is within it), FREQUENT_PROFILE_CHANGES",
+      "reasons on record: SECURITY_PROFILE_CHANGES (3 vs securityMaxChanges 2 within 30 days; another change before day 55 is one too many, unless the identity is verified first), FREQUENT_PROFILE_CHANGES",
     );
   });
 

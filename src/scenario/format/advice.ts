@@ -6,9 +6,11 @@ import {
   type ReasonInfo,
   type Remedy,
   type RuleFact,
+  type ScoreInputs,
   type Snapshot,
 } from "../../engine/index.js";
 import { forLines, linesHeld } from "./lines.js";
+import { reasonTextIn } from "./reason-words.js";
 
 /** What helps with `code` as things stand `at` (a step, a day's end): its settled advice once nothing is
  *  owed on either line. Without a moment, the advice for one who owes. Cited by an application as what
@@ -16,6 +18,16 @@ import { forLines, linesHeld } from "./lines.js";
  *  helps an applicant. */
 export function adviceOf(code: ReasonCode, at?: Snapshot, facts: readonly RuleFact[] = []): string {
   const info: ReasonInfo = REASONS[code];
+  // cited in its milder words (a factor near its maximum, on the inputs the step's reasons are told from):
+  // advice of that size
+  const inputs =
+    at === undefined ? undefined : "judged" in at && at.judged !== undefined ? at.judged : at.inputs;
+  if (
+    info.mildAdvice !== undefined &&
+    inputs !== undefined &&
+    reasonTextIn(code, inputs as ScoreInputs) === info.mild
+  )
+    return info.mildAdvice;
   const own = facts.filter((f) => f.code === code);
   if (info.onceUsed !== undefined && own.length > 0 && own.every((f) => f.onceUsed !== undefined))
     return info.onceUsed;

@@ -124,12 +124,16 @@ export function describeFact(f: RuleFact): string {
       ? ""
       : (unit === "fen" && f.scoreOnceUsed !== undefined ? `, at a score of ${f.scoreOnceUsed}` : ",") +
         ` once a ${money(f.onceUsed)} line is used`;
-  // changes counted in a window: how long it is, and from when one more change is not one too many
+  // changes counted in a window: how long it is, and until when one more change is one too many — a
+  // verification resets the count, so it is said too ("from day 80 one more change is within it" read as
+  // "within 30 days", and as if waiting were the only way)
   const window =
     f.window === undefined
       ? ""
       : ` within ${f.window} day${f.window === 1 ? "" : "s"}` +
-        (f.windowClearsOn === undefined ? "" : `; from day ${f.windowClearsOn} one more change is within it`);
+        (f.windowClearsOn === undefined
+          ? ""
+          : `; another change before day ${f.windowClearsOn} is one too many, unless the identity is verified first`);
   const text =
     parts.join(" vs ") +
     window +

@@ -2,8 +2,10 @@
 
 import {
   ACTIVITY_MIN_PURCHASE_TEXT,
+  formatIsoDate,
   type LineId,
   lineName,
+  parseIsoDate,
   REASONS,
   type Remedy,
   SCORE_MAX,
@@ -181,7 +183,14 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           r.early === null
             ? ""
             : `; or ask for an early review (${requestReviewOf(r.line)}) ${r.early.now ? "now" : `from ${r.early.date} (day ${r.early.day})`}${r.earlyKept === undefined ? "" : `, which restores it${atKept(r.earlyKept, "that review")}`}`;
-        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${atKept(r.kept, "the review")}${report}${reads}${early}`;
+        // the review is taken after its day's events: a purchase or a loan that morning is still declined,
+        // so the day the line can be used again is the next one — said, or the promise reads as broken
+        const next = parseIsoDate(r.date);
+        const usable =
+          next === null
+            ? ""
+            : `; a review comes after its day's own ${r.line === "jiebei" ? "loans and repayments" : "purchases and repayments"}: the line can be used again from ${formatIsoDate(next + 1)} (day ${r.day + 1})`;
+        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${atKept(r.kept, "the review")}${report}${reads}${usable}${early}`;
       }
       const income = r.withIncome;
       const review =
