@@ -283,6 +283,12 @@ describe("the risk table's score quality", () => {
     expect(gini.cell(product(FEW_BADS))).toBe("0.31");
     const text = stripVTControlCharacters(renderPopulation(result, { chalk: plain, chart: false }));
     expect(text).toContain(`~: fewer than ${FEW_BADS} bads, too few to read`);
+    // what a Gini and a KS are, said where the table first shows them (a PSI's reading was, theirs not)
+    const note = text.replace(/\s+/g, " ");
+    expect(note).toContain(
+      "Gini, KS (how well the score ranks the accounts later bad below the rest — 1 perfectly, 0 no better than chance, below 0 backwards; KS: the widest gap between the shares of bad and of good at or below any one score): the day-",
+    );
+    expect(note.indexOf("Gini, KS (how well")).toBeLessThan(note.indexOf(" Gini "));
   });
 });
 
@@ -364,6 +370,10 @@ describe("a sweep's frontier", () => {
     const reading = "PSI (population stability index: under 0.1 stable, over 0.25 a different population)";
     expect(text.join(" ").replace(/\s+/g, " ")).toContain(reading);
     expect(html).toContain(reading);
+    // and a Gini's and a KS's, in the variants' notes of both
+    const ranking = "Gini, KS (how well the score ranks the accounts later bad below the rest — 1 perfectly";
+    expect(text.join(" ").replace(/\s+/g, " ")).toContain(ranking);
+    expect(html).toContain(ranking);
     rows.forEach((v, i) => {
       // five applicants for Jiebei: marked ~ as any rate of fewer than 20
       const jiebei = `${two(v.metrics.jiebeiApprovalRate!)}~`;
