@@ -79,6 +79,17 @@ describe("renderPopulation", () => {
     expect(text).toContain("credit-sim simulate … -N");
   });
 
+  it("says what each column of the outcomes table is before the table, p10 and p90 among them", () => {
+    const from = text.indexOf("Outcomes under default");
+    const note = text.slice(from, text.indexOf("\npersona ", from));
+    expect(note).toContain(
+      "limit p10/median/p90: the limit it first opened at, in yuan (of the opened: the 10th percentile, the median, the 90th percentile)",
+    );
+    const head = text.split("\n").find((l) => l.startsWith("persona") && l.includes("approved"))!;
+    // every column's title named in the note ('persona' and 'accounts' read themselves)
+    for (const title of head.split(/ {2,}/).slice(2)) expect(note, title).toContain(`${title.split("/")[0]}`);
+  });
+
   it("gives each persona's changes as a table whose cells line up, folded alike on a narrow terminal", () => {
     const section = (t: string) => {
       const lines = t.split("\n");
