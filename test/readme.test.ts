@@ -127,6 +127,25 @@ describe("docs", () => {
     ).toEqual(["a-b-c", "the-test-suites-figure-3-december", "a-b-c-1"]);
   });
 
+  it("show every picture in docs/images, each with alt text, and name no picture that is missing", () => {
+    const dir = join(ROOT, "docs", "images");
+    const shown = new Set<string>();
+    for (const { file, text } of pages) {
+      const prose = text.replace(/```[\s\S]*?```/g, "");
+      // a picture only as Markdown `![alt](path)`: an HTML <img> would slip past these checks
+      expect(prose, file).not.toMatch(/<img\b/i);
+      for (const m of prose.matchAll(/!\[([^\]]*)\]\(([^)\s]+)\)/g)) {
+        const path = resolve(ROOT, dirname(file), m[2]!);
+        expect(existsSync(path), `${file} → ${m[2]}`).toBe(true);
+        expect(dirname(path), `${file} → ${m[2]}: pictures live in docs/images`).toBe(dir);
+        // alt text a screen reader can read out: words, not a file name
+        expect(m[1]!.trim().split(/\s+/).length, `${file} → ${m[2]}: alt text`).toBeGreaterThan(3);
+        shown.add(m[2]!.split("/").at(-1)!);
+      }
+    }
+    expect([...shown].sort()).toEqual(readdirSync(dir).sort());
+  });
+
   it("write every command as `npx credit-sim …`, which works in a clone after `npm ci`", () => {
     for (const { file, text } of pages) {
       for (const block of text.matchAll(/```sh\n([\s\S]*?)```/g)) {

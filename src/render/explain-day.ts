@@ -104,6 +104,9 @@ export interface DayExplanation {
   steps: StepExplained[];
   /** the last step before the day, when the day has none */
   before: { day: number; date: string; event: string } | null;
+  /** the lines the day's periodic review judged and left as they were (an active line whose review decides
+   *  nothing is no step of the trace: without this, a review day reads as a day nothing happened) */
+  keptAtReview: string[];
   /** the score at the end of the day, characteristic by characteristic (`afterLastStep`: the score the
    *  last step on or before the day left, when time moved it since — days past due, the windows of
    *  recent activity, a month-end report) */
@@ -307,6 +310,17 @@ export function explainDay(
     ),
   ];
   const calendar = new Calendar(scenario.start);
+  // the review runs on the policy's day of the month (a policy event moves it from that day on) and judges
+  // every open line; a suspended line's review is always a step, an active line's only when it decides
+  const reviewDay = calendar.nextDayOfMonth(day - 1, policy.reviewDayOfMonth) === day;
+  const reviewed = new Set(
+    steps.flatMap((s) => (s.event.type === "review" && !s.event.requested ? [s.line] : [])),
+  );
+  const keptAtReview = reviewDay
+    ? (["huabei", "jiebei"] as const)
+        .filter((l) => (l === "huabei" ? end : end.jiebei).status === "active" && !reviewed.has(l))
+        .map(lineName)
+    : [];
   return {
     scenario: scenario.name,
     day,
@@ -315,6 +329,7 @@ export function explainDay(
     pastUntil: day > scenario.until ? scenario.until : null,
     steps: explained,
     before: prior ? { day: prior.day, date: prior.date, event: describeEvent(prior) } : null,
+    keptAtReview,
     // the day's end: time moves the score without a step of its own (days past due, windows, month ends)
     score: {
       value: end.score,

@@ -21,11 +21,20 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
         ]),
     "",
   ];
+  // a review that decides nothing is no step of the trace, but it ran: a reader asking why it did not
+  // suspend must not read that nothing happened
+  const kept =
+    x.keptAtReview.length === 0
+      ? ""
+      : `the periodic review, which kept ${x.keptAtReview.join(" and ")} as ${x.keptAtReview.length > 1 ? "they were" : "it was"} (active, no decision)`;
   if (x.steps.length === 0) {
+    const happened = kept
+      ? `Nothing happened on day ${x.day} but ${kept}.`
+      : `Nothing happened on day ${x.day}.`;
     lines.push(
       x.before
-        ? `Nothing happened on day ${x.day}. The last step before it: day ${x.before.day} (${x.before.date}), ${x.before.event}.`
-        : `Nothing happened on day ${x.day}.`,
+        ? `${happened} The last step before it: day ${x.before.day} (${x.before.date}), ${x.before.event}.`
+        : happened,
     );
   }
   // a day that decides on Jiebei names each decision's line, as a two-line trace does: both lines'
@@ -56,6 +65,7 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
     }
     for (const r of s.also) lines.push(c.dim(`      also ${r.code}  ${r.text} (${r.because.join("; ")})`));
   }
+  if (kept && x.steps.length > 0) lines.push(`${c.bold("•")} ${kept}`);
   lines.push(
     "",
     c.bold(

@@ -181,6 +181,9 @@ export function armsNamed(r: PopulationResult): PopulationResult {
 
 /** What a PSI says, told wherever one is shown: a reader meets the letters in the report, not the docs. */
 export const PSI_READING = "population stability index: under 0.1 stable, over 0.25 a different population";
+/** What a Gini and a KS measure, said where they are first shown (a risk table, a sweep's variants). */
+export const GINI_KS_READING =
+  "how well the score ranks the accounts later bad below the rest — 1 perfectly, 0 no better than chance, below 0 backwards; KS: the widest gap between the shares of bad and of good at or below any one score";
 
 /**
  * The drift of the end score between champion and challenger, each PSI with its base: of all accounts

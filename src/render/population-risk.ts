@@ -35,6 +35,7 @@ import {
   balanceShareNumber,
   FEW_CASES,
   fewCases,
+  GINI_KS_READING,
   givenPct,
   int,
   lpad,
@@ -92,7 +93,7 @@ const badDefinition = (b: string): string =>
 
 /** How the risk figures are counted: the note under a risk table. */
 export function riskNote(m: PopulationResult["meta"]): string {
-  return `both lines: approved: share of applicants booked on either line; balances: on the book at the end (written-off debt excluded); loss: written off less recovered within the horizon — charge-offs land late, and the ${RECOVERY_SHARE * 100} % of charged-off customers assumed to repay mostly do so after it; revenue: interest, fees and penalties, less those not repaid on a line ${NON_ACCRUAL_DAYS} or more days past due at the end and not charged off (non-accrual, as US lenders report it); bad: ${badDefinition(m.bad)}, a share of the booked; approved, bad ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; money in yuan; funding at ${givenPct(m.costOfFunds)} a year on every day's balance; Gini, KS: the day-${m.scoreDay} score against later bad, of the accounts booked by day ${m.scoreDay} and not bad by then (scored (bad): how many, and of them bad later; ~: fewer than ${FEW_BADS} bads, too few to read)`;
+  return `both lines: approved: share of applicants booked on either line; balances: on the book at the end (written-off debt excluded); loss: written off less recovered within the horizon — charge-offs land late, and the ${RECOVERY_SHARE * 100} % of charged-off customers assumed to repay mostly do so after it; revenue: interest, fees and penalties, less those not repaid on a line ${NON_ACCRUAL_DAYS} or more days past due at the end and not charged off (non-accrual, as US lenders report it); bad: ${badDefinition(m.bad)}, a share of the booked; approved, bad ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; money in yuan; funding at ${givenPct(m.costOfFunds)} a year on every day's balance; Gini, KS (${GINI_KS_READING}): the day-${m.scoreDay} score against later bad, of the accounts booked by day ${m.scoreDay} and not bad by then (scored (bad): how many, and of them bad later; ~: fewer than ${FEW_BADS} bads, too few to read)`;
 }
 
 /** Risk outcomes per persona (both lines), then the overall split by line. */
@@ -407,7 +408,7 @@ export function frontier(
       `Sweep: ${variantsText(rows.length)} of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${accountsText(all.champion.accounts)}`,
     ),
     c.dim(
-      `  dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${variantRatesNote(swept)}; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI (${PSI_READING}): the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
+      `  dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${variantRatesNote(swept)}; Gini, KS (${GINI_KS_READING}): ~ on fewer than ${FEW_BADS} bads, too few to read; PSI (${PSI_READING}): the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
     ),
     c.bold(head),
     c.dim(line("  ·", base.params, 0, "")),

@@ -215,7 +215,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     "",
     c.bold(`Outcomes under ${m.policy.name}`) +
       c.dim(
-        `  (Huabei: approved: share of accounts whose Huabei opened; suspended/credit/security/policy: share of accounts; restored: share of the suspended, of how many; ≤180 d: of the same; ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties on Huabei per account; overdue at end: past due on Huabei at the end, and on how many accounts)`,
+        `  (Huabei: approved: share of accounts whose Huabei opened; limit p10/median/p90: the limit it first opened at, in yuan (of the opened: the 10th percentile, the median, the 90th percentile); suspended/credit/security/policy: share of accounts; restored: share of the suspended, of how many; ≤180 d: of the same; ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties on Huabei per account; overdue at end: past due on Huabei at the end, and on how many accounts)`,
       ),
     personaTable(groups, (g) => g.champion, c),
   );

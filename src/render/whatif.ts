@@ -104,7 +104,7 @@ export function listingLines(run: VariantRun, c: ChalkInstance, columns?: number
 }
 
 /** What a listing's marks mean, those it shows: an edited event's `~`, an added one's `+`, the engine's
- *  own decisions' `·` (nothing when it shows none). */
+ *  own decisions' `·` (nothing when it shows none); and where its reason codes are told in words. */
 export function listingLegend(run: VariantRun, c: ChalkInstance): string[] {
   const rows = listingOf(run);
   const marks = [
@@ -114,7 +114,11 @@ export function listingLegend(run: VariantRun, c: ChalkInstance): string[] {
       ? "· the engine's own decision (no event of the file: no number)"
       : "",
   ].filter((m) => m !== "");
-  return marks.length > 0 ? [c.dim(`  marks: ${marks.join("   ")}`)] : [];
+  // the codes stand alone here (the comparison words each beneath it): where their words are
+  const codes = rows.some((r) => r.reasons.length > 0)
+    ? [c.dim("  reason codes: `credit-sim reasons CODE…` says what each means")]
+    : [];
+  return [...(marks.length > 0 ? [c.dim(`  marks: ${marks.join("   ")}`)] : []), ...codes];
 }
 
 /** The event column of a listing: wider than its widest event with a decision beside it, within

@@ -1,7 +1,7 @@
 // The words a newcomer takes from the story (the article's, or everyday speech) for the format's own,
 // where no spelling is near enough for a "did you mean": a customer "opens" Huabei, calls "customer
 // service", changes his "mobile", asks for a "limit increase"; an account is "deactivated", an application
-// "rejected". Each word says what to write instead; a word the format has no value for (an overdue, which
+// "rejected", "suspended" for "fraud". Each word says what to write instead; a word the format has no value for (an overdue, which
 // the calendar makes) says how the story is told instead.
 
 import type { EventType } from "../engine/index.js";
@@ -122,6 +122,57 @@ const DECISION_WORDS: Readonly<Record<string, StoryWord>> = {
   reinstated: { value: "restored", hint: 'did you mean "restored"?' },
 };
 
+// the article's three causes in its own words (a score's decline, abnormal behaviour, a policy adjustment),
+// and the customer's and the unused line's closures in everyday ones
+const CREDIT: StoryWord = {
+  value: "credit",
+  hint: write("credit", "a falling score, a line past due or too much debt: the customer's credit"),
+};
+const SECURITY: StoryWord = {
+  value: "security",
+  hint: write(
+    "security",
+    "abnormal account behaviour: bound details changed too often, or a burst of large transactions",
+  ),
+};
+const POLICY: StoryWord = {
+  value: "policy",
+  hint: write("policy", "a policy adjustment: the lender's standards changed, the customer did not"),
+};
+const CUSTOMER: StoryWord = {
+  value: "customer",
+  hint: write("customer", "closed at the customer's request"),
+};
+const DORMANT: StoryWord = { value: "dormant", hint: write("dormant", "closed as left unused") };
+
+const CAUSE_WORDS: Readonly<Record<string, StoryWord>> = {
+  score: CREDIT,
+  credit_score: CREDIT,
+  low_score: CREDIT,
+  overdue: CREDIT,
+  delinquency: CREDIT,
+  debt: CREDIT,
+  fraud: SECURITY,
+  suspected_fraud: SECURITY,
+  abnormal: SECURITY,
+  abnormal_behavior: SECURITY,
+  abnormal_behaviour: SECURITY,
+  security_risk: SECURITY,
+  suspicious: SECURITY,
+  cash_out: SECURITY,
+  regulation: POLICY,
+  regulatory: POLICY,
+  policy_adjustment: POLICY,
+  policy_change: POLICY,
+  user: CUSTOMER,
+  customer_request: CUSTOMER,
+  voluntary: CUSTOMER,
+  unused: DORMANT,
+  inactive: DORMANT,
+  inactivity: DORMANT,
+  idle: DORMANT,
+};
+
 /** A table keyed as words are looked up (synonyms.ts `wordKey`: `open_account`, `openAccount`, `Open Account`). */
 const looked = (words: Readonly<Record<string, StoryWord>>): Readonly<Record<string, StoryWord>> =>
   Object.fromEntries(Object.entries(words).map(([word, meant]) => [wordKey(word), meant]));
@@ -133,6 +184,7 @@ const BY_FIELD: Readonly<Record<string, Readonly<Record<string, StoryWord>>>> = 
   field: looked(FIELD_WORDS),
   product: looked(PRODUCT_WORDS),
   decision: looked(DECISION_WORDS),
+  cause: looked(CAUSE_WORDS),
 };
 
 /** What `word`, written in the field `field`, meant; undefined when it is none of the words known. */

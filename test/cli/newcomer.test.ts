@@ -276,6 +276,61 @@ describe("what-if, as the docs spell it", () => {
   });
 });
 
+describe("--help's examples, tried one after another in one folder", () => {
+  // `schema > scenario.schema.json`, then `merge s*.json`: the glob took the schema for a shard, and a
+  // reader trying the examples in order was refused (exit 2)
+  it("a glob one example reads matches no file another writes but those of the kind it reads", async () => {
+    const commands = ["run", "explain", "init", "test", "whatif", "simulate", "merge", "reasons"];
+    const more = ["policies", "personas", "schema", "completion"];
+    const lines: string[] = [];
+    for (const c of [...commands, ...more]) {
+      const help = (await inProcess([c, "--help"])).stdout;
+      for (const l of help.slice(help.search(/Examples?:\n/)).split("\n"))
+        if (/^ {2}(for .*; do )?credit-sim /.test(l)) lines.push(l.replace(/\s+#.*$/, "").trim());
+    }
+    // what each example writes in the folder, and of which kind: a population's JSON, a scenario, other
+    const written: { file: string; kind: string }[] = [];
+    for (const l of lines) {
+      const population = /credit-sim simulate .*--json/.test(l);
+      for (const m of l.matchAll(/(?:> |-o |--html |--save |--output-file \w+=)([^\s;&|]+)/g)) {
+        const file = m[1]!.replaceAll("$i", "1");
+        if (file === "-" || file.includes("/")) continue;
+        written.push({
+          file,
+          kind: population ? "population" : /\.ya?ml$/.test(file) ? "scenario" : "other",
+        });
+      }
+    }
+    const globs = lines.flatMap((l) =>
+      [...l.matchAll(/credit-sim (\w+) ((?:'[^']*'|[^\s'-][^\s]*| )+)/g)].flatMap((m) =>
+        (m[2]!.match(/'[^']*'|\S+/g) ?? [])
+          .filter((w) => w.includes("*"))
+          .map((w) => ({ command: m[1]!, glob: w.replace(/^'(.*)'$/, "$1") })),
+      ),
+    );
+    expect(globs.map((g) => g.command)).toContain("merge");
+    const reads: Record<string, string> = { merge: "population" };
+    for (const { command, glob } of globs) {
+      const pattern = new RegExp(
+        `^${glob
+          .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+          .replaceAll("**/", "\u0000")
+          .replaceAll("*", "[^/]*")
+          .replaceAll("\u0000", "(.*/)?")}$`,
+      );
+      for (const w of written.filter((x) => pattern.test(x.file)))
+        expect({ command, glob, file: w.file, kind: w.kind }).toEqual({
+          command,
+          glob,
+          file: w.file,
+          kind: reads[command] ?? "scenario",
+        });
+    }
+    // the shards the examples write are the files the merge examples read
+    expect(written.filter((w) => w.kind === "population").map((w) => w.file)).toContain("shard-1.json");
+  });
+});
+
 describe("--help's examples", () => {
   // the program's own help ("": `credit-sim --help`) and each command's; a population's examples take minutes
   it.each(

@@ -531,6 +531,41 @@ events:
     );
   });
 
+  it("a review day whose review decided nothing says the review ran and kept the line, on the policy's review day", () => {
+    // past due at the review with a score not below delinquentMinScore: the review keeps the line, and an
+    // active line's review that decides nothing is no step — explain said "Nothing happened" on it
+    const text = (reviewDay: number) =>
+      [
+        "name: kept at the review",
+        "profile: { monthlyIncome: 10000, creditHistoryMonths: 36 }",
+        "events:",
+        ...(reviewDay === 15
+          ? []
+          : [`  - { day: 0, type: policy, set: { reviewDayOfMonth: ${reviewDay} } }`]),
+        "  - { day: 0, type: apply, product: open, amount: 6000 }",
+        "  - { day: 5, type: purchase, amount: 3000 }",
+        "  - { day: 45, type: purchase, amount: 20 }",
+        "  - { day: 46, type: repay, amount: full }",
+      ].join("\n");
+    // day 44 overdue, day 45 (15 February) the review, a purchase that day too
+    const quiet = explainText(text(15), "kept.yaml", 45);
+    expect(quiet.keptAtReview).toEqual(["Huabei"]);
+    expect(quiet.steps.map((s) => s.event)).toEqual(["purchase ¥20.00"]);
+    expect(renderExplanation(quiet, plain)).toContain(
+      "• the periodic review, which kept Huabei as it was (active, no decision)",
+    );
+    // the review on the 20th instead: day 50 reviewed, nothing else happened; day 45 reviewed nothing
+    const moved = explainText(text(20), "kept.yaml", 50);
+    expect(moved.steps).toEqual([]);
+    expect(renderExplanation(moved, plain)).toContain(
+      "Nothing happened on day 50 but the periodic review, which kept Huabei as it was (active, no decision). The last step before it: day 46",
+    );
+    expect(explainText(text(20), "kept.yaml", 45).keptAtReview).toEqual([]);
+    // a review that decided is its own step; a day that is no review day keeps nothing
+    expect(explainDay(scenario, trace, 227).keptAtReview).toEqual([]);
+    expect(explainDay(scenario, trace, 228).keptAtReview).toEqual([]);
+  });
+
   it("a day whose score moved without a decision names the characteristics", () => {
     const x = explainDay(scenario, trace, 226);
     expect(x.steps[0]!.decision).toBeNull();

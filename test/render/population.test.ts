@@ -79,6 +79,17 @@ describe("renderPopulation", () => {
     expect(text).toContain("credit-sim simulate … -N");
   });
 
+  it("says what each column of the outcomes table is before the table, p10 and p90 among them", () => {
+    const from = text.indexOf("Outcomes under default");
+    const note = text.slice(from, text.indexOf("\npersona ", from));
+    expect(note).toContain(
+      "limit p10/median/p90: the limit it first opened at, in yuan (of the opened: the 10th percentile, the median, the 90th percentile)",
+    );
+    const head = text.split("\n").find((l) => l.startsWith("persona") && l.includes("approved"))!;
+    // every column's title named in the note ('persona' and 'accounts' read themselves)
+    for (const title of head.split(/ {2,}/).slice(2)) expect(note, title).toContain(`${title.split("/")[0]}`);
+  });
+
   it("gives each persona's changes as a table whose cells line up, folded alike on a narrow terminal", () => {
     const section = (t: string) => {
       const lines = t.split("\n");
@@ -283,6 +294,12 @@ describe("the risk table's score quality", () => {
     expect(gini.cell(product(FEW_BADS))).toBe("0.31");
     const text = stripVTControlCharacters(renderPopulation(result, { chalk: plain, chart: false }));
     expect(text).toContain(`~: fewer than ${FEW_BADS} bads, too few to read`);
+    // what a Gini and a KS are, said where the table first shows them (a PSI's reading was, theirs not)
+    const note = text.replace(/\s+/g, " ");
+    expect(note).toContain(
+      "Gini, KS (how well the score ranks the accounts later bad below the rest — 1 perfectly, 0 no better than chance, below 0 backwards; KS: the widest gap between the shares of bad and of good at or below any one score): the day-",
+    );
+    expect(note.indexOf("Gini, KS (how well")).toBeLessThan(note.indexOf(" Gini "));
   });
 });
 
@@ -364,6 +381,10 @@ describe("a sweep's frontier", () => {
     const reading = "PSI (population stability index: under 0.1 stable, over 0.25 a different population)";
     expect(text.join(" ").replace(/\s+/g, " ")).toContain(reading);
     expect(html).toContain(reading);
+    // and a Gini's and a KS's, in the variants' notes of both
+    const ranking = "Gini, KS (how well the score ranks the accounts later bad below the rest — 1 perfectly";
+    expect(text.join(" ").replace(/\s+/g, " ")).toContain(ranking);
+    expect(html).toContain(ranking);
     rows.forEach((v, i) => {
       // five applicants for Jiebei: marked ~ as any rate of fewer than 20
       const jiebei = `${two(v.metrics.jiebeiApprovalRate!)}~`;

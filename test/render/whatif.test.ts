@@ -9,7 +9,7 @@ import { firstSuspensionChange, renderComparison } from "../../src/render/compar
 import { listingLines, renderCounterfactual, renderListing } from "../../src/render/whatif.js";
 import { compareRuns, runVariant, searchTrace } from "../../src/whatif/run.js";
 import { searchCounterfactual } from "../../src/whatif/search.js";
-import { apply, base, LATE, PHONE } from "../whatif/helpers.js";
+import { apply, base, LATE, PHONE, scenarioFile } from "../whatif/helpers.js";
 
 const CALLS = "test/fixtures/whatif/calls-at-each-stage.yaml";
 
@@ -281,7 +281,10 @@ describe("renderListing", () => {
   it("says what its marks mean, those it shows: ~ edited, + added, · the engine's own decision", () => {
     // the marks were shown with no key: a newcomer's listing of late-payer --edit 7:day=60 --add … had
     // "~  #7", "+ #16" and "    ·" rows and nothing saying what they were
-    const legend = (run: typeof late) => renderListing(run, plain).trimEnd().split("\n").at(-1);
+    const legend = (run: typeof late) =>
+      renderListing(run, plain)
+        .split("\n")
+        .find((l) => l.startsWith("  marks: "));
     expect(legend(late)).toBe("  marks: · the engine's own decision (no event of the file: no number)");
     const edited = runVariant(
       apply(apply(base(LATE), "edit", "7:day=60"), "add", "{day: 65, type: repay, amount: full}"),
@@ -294,6 +297,19 @@ describe("renderListing", () => {
     const quiet = runVariant(base("scenarios/good-customer.yaml"));
     expect(listingLines(quiet, plain).some((l) => /^ +· /.test(l))).toBe(false);
     expect(renderListing(quiet, plain)).not.toContain("marks:");
+  });
+
+  it("says where its reason codes are told in words, when it shows any", () => {
+    // the listing shows codes alone (MEETS_POLICY, NOT_RESTORED_YET): the comparison words each one beneath
+    // it, the listing gave a newcomer nothing to read them by
+    const last = (run: typeof late) => renderListing(run, plain).trimEnd().split("\n").at(-1);
+    expect(last(late)).toBe("  reason codes: `credit-sim reasons CODE…` says what each means");
+    const none = runVariant(
+      base(
+        scenarioFile("t.yaml", ["name: t", "events:", "  - { day: 3, type: note, text: nothing decided }"]),
+      ),
+    );
+    expect(renderListing(none, plain)).not.toContain("reason codes:");
   });
 
   it("keeps every decision in its column when an event is longer than 40 characters", () => {

@@ -272,6 +272,33 @@ describe("every problem at once", () => {
     ]);
   });
 
+  it("a suspension's cause in the article's words — a score's decline, abnormal behaviour, a policy adjustment — is told which cause to write", () => {
+    const e = problems(
+      [
+        "name: t",
+        "events:",
+        "  - { day: 0, type: apply, product: open, amount: 5000 }",
+        "expect:",
+        "  - { day: 5, status: suspended, cause: fraud }",
+        "  - { day: 6, status: suspended, cause: abnormal behaviour }",
+        "  - { day: 7, status: suspended, cause: credit score }",
+        "  - { day: 8, status: suspended, cause: policy adjustment }",
+        "  - { day: 9, status: closed, cause: unused }",
+        "  - { day: 10, status: closed, cause: sideways }",
+        "",
+      ].join("\n"),
+    );
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.hint}`)).toEqual([
+      "expect[0].cause: write security (abnormal account behaviour: bound details changed too often, or a burst of large transactions)",
+      "expect[1].cause: write security (abnormal account behaviour: bound details changed too often, or a burst of large transactions)",
+      "expect[2].cause: write credit (a falling score, a line past due or too much debt: the customer's credit)",
+      "expect[3].cause: write policy (a policy adjustment: the lender's standards changed, the customer did not)",
+      "expect[4].cause: write dormant (closed as left unused)",
+      // a word of no cause gets no hint: the values expected are listed
+      "expect[5].cause: undefined",
+    ]);
+  });
+
   // a repayment's amount may also be a word (full, statement, minimum): a number written oddly there went
   // without the hint a purchase's amount gets for it ('"1e3"', 0x10, 1e309, 16 digits)
   it("a repayment's amount written as no plain number gets the hint a purchase's amount gets", () => {

@@ -74,9 +74,9 @@ export const MERGE: CommandSpec<ReturnType<typeof mergeOptions>, MergeInvocation
   options: mergeOptions,
   help: helpText(
     "Examples:",
-    "  for i in 1 2 3; do credit-sim simulate --accounts 30000 --shard $i/3 --json > s$i.json; done",
-    "  credit-sim merge s1.json s2.json s3.json",
-    "  credit-sim merge s*.json --html population.html",
+    "  for i in 1 2 3; do credit-sim simulate --accounts 30000 --shard $i/3 --json > shard-$i.json; done",
+    "  credit-sim merge shard-1.json shard-2.json shard-3.json",
+    "  credit-sim merge shard-*.json --html population.html",
   ),
   read: ([files], raw) => {
     if (raw.force === true && (raw.html === undefined || raw.html === "-"))

@@ -29,6 +29,7 @@ import {
   FEW_CASES,
   FLIPS_NOTE,
   flippedText,
+  GINI_KS_READING,
   int,
   moneyOnHuabei,
   num,
@@ -199,7 +200,7 @@ function variantTable(
     ),
   ].join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${esc(variantRatesNote(swept))}; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI (${esc(PSI_READING)}): the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
+  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${esc(variantRatesNote(swept))}; Gini, KS (${esc(GINI_KS_READING)}): ~ on fewer than ${FEW_BADS} bads, too few to read; PSI (${esc(PSI_READING)}): the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
 }
 
 /** The customers' events by type under each arm, side by side (the text report's line under each risk
