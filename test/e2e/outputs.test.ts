@@ -50,6 +50,46 @@ describe.runIf(posix)("standard output that fails", () => {
   });
 });
 
+describe.runIf(posix)("standard output or error appended to an input (`>> scenario.yaml`)", () => {
+  /** The CLI run from `dir` with standard output opened on `file` for appending, as `>> file` opens it. */
+  const appending = (args: string[], file: string) => {
+    const fd = openSync(file, "a");
+    try {
+      return spawnSync(process.execPath, [BIN, ...args], {
+        cwd: dir,
+        encoding: "utf8",
+        stdio: ["ignore", fd, "pipe"],
+        env: { ...process.env, NO_COLOR: "1" },
+      });
+    } finally {
+      closeSync(fd);
+    }
+  };
+
+  it("is refused before anything is written: the input is left as it was (as cat refuses `cat f >> f`)", () => {
+    const scenario = readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8");
+    const persona = readFileSync(join(ROOT, "personas/revolver.yaml"), "utf8");
+    writeFileSync(join(dir, "in.yaml"), scenario);
+    writeFileSync(join(dir, "p.yaml"), persona);
+    for (const [args, file] of [
+      [["run", "in.yaml"], "in.yaml"],
+      [["run", "in.yaml", "--json"], "in.yaml"],
+      [["explain", "in.yaml", "--day", "0"], "in.yaml"],
+      [["test", "in.yaml", "--no-snapshots"], "in.yaml"],
+      [["whatif", "in.yaml", "--remove", "1"], "in.yaml"],
+      [["simulate", "p.yaml", "--accounts", "5", "--days", "30", "--json"], "p.yaml"],
+    ] as const) {
+      const r = appending([...args], join(dir, file));
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(/^credit-sim: standard output is a file this command reads/);
+      expect(r.stderr).toContain(`the input ${file}`);
+      noInternalError(r.stderr);
+      expect(readFileSync(join(dir, "in.yaml"), "utf8")).toBe(scenario);
+      expect(readFileSync(join(dir, "p.yaml"), "utf8")).toBe(persona);
+    }
+  });
+});
+
 describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another name", () => {
   it("/dev/stdout is -: beside --json refused, nothing lost; alone, the rows there and the report on stderr", () => {
     const file = join(dir, "out.txt");
