@@ -88,6 +88,26 @@ describe.runIf(posix)("standard output or error appended to an input (`>> scenar
       expect(readFileSync(join(dir, "p.yaml"), "utf8")).toBe(persona);
     }
   });
+
+  it("redirected with `>`, the input the shell emptied is said to be standard output, with what to do", () => {
+    writeFileSync(join(dir, "gone.yaml"), readFileSync(join(ROOT, "scenarios/good-customer.yaml")));
+    const fd = openSync(join(dir, "gone.yaml"), "w");
+    let r: ReturnType<typeof spawnSync>;
+    try {
+      r = spawnSync(process.execPath, [BIN, "run", "gone.yaml"], {
+        cwd: dir,
+        encoding: "utf8",
+        stdio: ["ignore", fd, "pipe"],
+      });
+    } finally {
+      closeSync(fd);
+    }
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^credit-sim: gone\.yaml: the file is empty\n/);
+    expect(r.stderr).toContain("standard output is this file: `>` emptied it before credit-sim ran");
+    expect(r.stderr).toContain("restore it (from version control or a copy)");
+    noInternalError(String(r.stderr));
+  });
 });
 
 describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another name", () => {
