@@ -71,6 +71,12 @@ describe.runIf(posix)("standard output or error appended to an input (`>> scenar
     const persona = readFileSync(join(ROOT, "personas/revolver.yaml"), "utf8");
     writeFileSync(join(dir, "in.yaml"), scenario);
     writeFileSync(join(dir, "p.yaml"), persona);
+    const shard = spawnSync(
+      process.execPath,
+      [BIN, "simulate", "--accounts", "4", "--days", "10", "--json", "--shard", "1/1"],
+      { cwd: dir, encoding: "utf8" },
+    ).stdout;
+    writeFileSync(join(dir, "shard.json"), shard);
     for (const [args, file] of [
       [["run", "in.yaml"], "in.yaml"],
       [["run", "in.yaml", "--json"], "in.yaml"],
@@ -78,6 +84,8 @@ describe.runIf(posix)("standard output or error appended to an input (`>> scenar
       [["test", "in.yaml", "--no-snapshots"], "in.yaml"],
       [["whatif", "in.yaml", "--remove", "1"], "in.yaml"],
       [["simulate", "p.yaml", "--accounts", "5", "--days", "30", "--json"], "p.yaml"],
+      [["simulate", "p.yaml", "--accounts", "5", "--days", "30", "--export-account", "1"], "p.yaml"],
+      [["merge", "shard.json"], "shard.json"],
     ] as const) {
       const r = appending([...args], join(dir, file));
       expect(r.status, args.join(" ")).toBe(2);
@@ -86,6 +94,7 @@ describe.runIf(posix)("standard output or error appended to an input (`>> scenar
       noInternalError(r.stderr);
       expect(readFileSync(join(dir, "in.yaml"), "utf8")).toBe(scenario);
       expect(readFileSync(join(dir, "p.yaml"), "utf8")).toBe(persona);
+      expect(readFileSync(join(dir, "shard.json"), "utf8")).toBe(shard);
     }
   });
 
