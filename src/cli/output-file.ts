@@ -257,6 +257,49 @@ function isOpenOn(fd: number, path: string, kept: (open: BigIntStats) => boolean
   }
 }
 
+/**
+ * Standard output redirected to a file the command reads (`run s.yaml >> s.yaml`): what it printed would
+ * be added to the user's scenario — refused, as cat refuses `cat f >> f`. `inputs`: the inputs by their
+ * device and inode (inodeOf), each as the user would name it. (`> s.yaml` has emptied the file before the
+ * command runs: it is then refused as empty.)
+ */
+function standardOutputInput(inputs: ReadonlyMap<string, string>): InputError | undefined {
+  const input = inputs.get(standardOutputFile() ?? "");
+  if (input === undefined) return undefined;
+  return new InputError("standard output is a file this command reads", {
+    found: `the input ${input}`,
+    hint: "redirect the output to another file (> out.txt): what it prints would be added to the input",
+  });
+}
+
+/** The device and inode of the regular file standard output writes to (a redirection), else undefined. */
+function standardOutputFile(): string | undefined {
+  try {
+    const out = fstatSync(1, { bigint: true });
+    return out.isFile() ? `${out.dev}:${out.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An input as the user would name it: below the working folder, relative to it. */
+function asNamed(cwd: string, f: string): string {
+  const rel = relative(cwd, resolve(cwd, f));
+  return isAbsolute(f) && rel !== "" && rel.split(sep)[0] !== ".." && !isAbsolute(rel) ? rel : f;
+}
+
+/** Refuses standard output redirected to one of `inputs` (paths from `cwd`): for a command that writes no
+ *  file of its own (explain), as checkOutputs refuses it for the others. */
+export function checkStandardOutput(cwd: string, inputs: Iterable<string>): void {
+  const inodes = new Map<string, string>();
+  for (const f of inputs) {
+    const inode = inodeOf(resolve(cwd, f));
+    if (inode !== undefined && !inodes.has(inode)) inodes.set(inode, asNamed(cwd, f));
+  }
+  const problem = standardOutputInput(inodes);
+  if (problem !== undefined) throw problem;
+}
+
 /** A regular file's device and inode (links followed), or undefined for anything else or nothing. */
 function inodeOf(path: string): string | undefined {
   try {
@@ -281,11 +324,7 @@ export function checkOutputs(
   stdout: string | null = null,
   force = false,
 ): void {
-  // inputs as the user would name them: below the working folder, relative to it
-  const shown = (f: string) => {
-    const rel = relative(cwd, resolve(cwd, f));
-    return isAbsolute(f) && rel !== "" && rel.split(sep)[0] !== ".." && !isAbsolute(rel) ? rel : f;
-  };
+  const shown = (f: string) => asNamed(cwd, f);
   const read = new Map<string, string>();
   // a hard link is the same file under another name, which no path resolves to: inputs by inode too
   const readInodes = new Map<string, string>();
@@ -298,6 +337,8 @@ export function checkOutputs(
   const typed = new Map<string, string>();
   const folders: Array<{ id: string; flag: string }> = [];
   const problems: InputError[] = [];
+  const onInput = standardOutputInput(readInodes);
+  if (onInput !== undefined) problems.push(onInput);
   let onStdout = stdout;
   for (const { flag, file, folder, kind } of outputs) {
     const undecoded = undecodedName(cwd, file, flag, folder);

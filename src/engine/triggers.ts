@@ -3,11 +3,13 @@
 // day (suspected cash-out) put a security hold on.
 
 import {
+  burstTally,
   type Customer,
   countUpTo,
   countWithin,
   customerDaysPastDue,
   daysPastDue,
+  forgetTallies,
   isOpen,
   type Line,
   suspendedFor,
@@ -158,6 +160,7 @@ export function countTransaction(c: Customer, day: number, amount: number): void
     // which V8 inlines — setting the length is a call into the runtime, on nearly every purchase day
     const amounts = c.burstAmounts;
     while (amounts.length > 0) amounts.pop();
+    forgetTallies(amounts);
     c.burstLimits = 0;
   }
   const limits = (isOpen(c.huabei) ? c.huabei.limit : 0) + (isOpen(c.jiebei) ? c.jiebei.limit : 0);
@@ -168,16 +171,18 @@ export function countTransaction(c: Customer, day: number, amount: number): void
 /** The day's large attempts under policy `p` — each at least `burstLargeFraction` of the limits (0: every
  *  one) — how many and their total. */
 function largeAttempts(c: Customer, p: Policy): { count: number; total: Fen } {
-  // in whole fen, as amounts are
+  // in whole fen, as amounts are; the limits only rise during a day, so a threshold seldom changes
   const large = Math.ceil(p.burstLargeFraction * c.burstLimits - 1e-6);
-  let count = 0;
-  let total = 0;
-  for (const a of c.burstAmounts) {
+  const amounts = c.burstAmounts;
+  // counted on from where the tally of this threshold stopped (burstTally)
+  const t = burstTally(amounts, large);
+  for (; t.upto < amounts.length; t.upto++) {
+    const a = amounts[t.upto]!;
     if (a < large) continue;
-    count++;
-    total += a;
+    t.count++;
+    t.total += a;
   }
-  return { count, total };
+  return { count: t.count, total: t.total };
 }
 
 /** Whether the day's attempts make a burst under policy `p`: at least `burstMinTransactions` large ones,

@@ -113,7 +113,16 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
     data = load(body, { schema: SCHEMA, listener: log.listener, maxDepth: PARSER_DEPTH });
   } catch (err) {
     const error = misnamed(syntaxError(err, body, file, log), file);
-    if (options.keyProblems !== "keep" || !isDuplicateKey(err)) throw error;
+    if (!isDuplicateKey(err)) {
+      // the syntax errors after the first, as far as a parser that reads on can tell them
+      const later = recoverable(err) ? laterSyntaxErrors(body, file, error, log) : [];
+      if (later.length === 0) throw error;
+      throw InputError.all(
+        [error, ...later.slice(0, MAX_PROBLEMS - 1).map((e) => misnamed(e, file))],
+        later.length > MAX_PROBLEMS - 1,
+      );
+    }
+    if (options.keyProblems !== "keep") throw error;
     // read again with the later of each duplicate kept, to report every duplicate with the rest
     log = new NodeLog(body);
     try {
@@ -229,6 +238,145 @@ function duplicateKeys(text: string, file: string, log: NodeLog): InputError[] {
     },
   });
   return out;
+}
+
+/** The most of a file read again for the syntax errors after its first (about half a second of CPU). */
+const LATER_WINDOW = 256 * 1024;
+
+/** Whether the `yaml` parser may be asked for the syntax errors after js-yaml's first: one of the text's
+ *  syntax, not its depth, its documents or its tags (said once, of the whole file). */
+function recoverable(err: unknown): boolean {
+  return (
+    err instanceof YAMLException &&
+    !/single document|maxDepth|unknown tag|cannot resolve|non-printable|null byte/.test(err.reason ?? "")
+  );
+}
+
+/**
+ * The syntax errors of `text` after `first` (js-yaml's, which stops there), on lines below its own, as the
+ * `yaml` parser reads on past each: one a line, in words a scenario's author knows, and only the kinds it
+ * places where the mistake is and js-yaml refuses too. What it cannot place honestly ends the list: a
+ * token it did not expect (what follows is read from a guess), a quote never closed before the end. Nothing
+ * when the parser cannot read the text at all.
+ */
+function laterSyntaxErrors(text: string, file: string, first: InputError, log: NodeLog): InputError[] {
+  const after = first.details.line;
+  if (after === undefined) return [];
+  // the file's first LATER_WINDOW bytes, to a line's end: the parser builds the whole document (5 MB of
+  // scenario took seconds and 600 MB), and a first error further on is said alone. What the cut itself
+  // leaves open (a { or a quote) is said on its last line, or at its end: nothing said there is kept.
+  const cut = text.length <= LATER_WINDOW ? text.length : text.lastIndexOf("\n", LATER_WINDOW) + 1;
+  if (cut <= 0 || log.lineColumn(cut === text.length ? cut : cut - 1).line <= after) return [];
+  const read = text.slice(0, cut);
+  const kept = cut === text.length ? Infinity : read.lastIndexOf("\n", cut - 2) + 1;
+  const yaml = createRequire(import.meta.url)("yaml") as typeof import("yaml");
+  let errors: import("yaml").YAMLError[];
+  try {
+    errors = yaml.parseDocument(read, { uniqueKeys: false, schema: "failsafe" }).errors;
+  } catch {
+    return [];
+  }
+  const out: InputError[] = [];
+  const lines = new Set<number>([after]);
+  const end = text.trimEnd().length;
+  for (let i = 0; i < errors.length && out.length < MAX_PROBLEMS; i++) {
+    const e = errors[i]!;
+    // a key whose value runs on to the next line (a key out of line below it): said where that line's
+    // key ends, as js-yaml says it
+    const next = errors[i + 1];
+    const multiline =
+      e.code === "BLOCK_AS_IMPLICIT_KEY" &&
+      next?.code === "MULTILINE_IMPLICIT_KEY" &&
+      next.pos[0] === e.pos[0];
+    if (multiline) i++;
+    // (a key's value that holds ": " said at that colon, as js-yaml says it)
+    const at = multiline ? next!.pos[1] : e.code === "BLOCK_AS_IMPLICIT_KEY" ? e.pos[1] : e.pos[0];
+    if (at >= kept) break;
+    const said = laterReason(e, at >= end);
+    if (said === undefined) continue;
+    const position = log.lineColumn(at);
+    if (position.line > after && !lines.has(position.line)) {
+      lines.add(position.line);
+      const [message, hint] = readMistake(said.reason, text, position.line, position.column) ?? said.words;
+      // a { or [ left open is found where the parser gives up on it: the line that opened it is named
+      const open = e.code === "BAD_INDENT" ? openedAbove(text, position.line) : undefined;
+      out.push(
+        new InputError(`cannot parse: ${message}`, {
+          file,
+          ...position,
+          hint: open === undefined ? hint : `${hint} (line ${open} leaves one open)`,
+        }),
+      );
+    }
+    if (said.last) break;
+  }
+  return out;
+}
+
+/** The nearest line above line `line` (within LOOK_BACK) that leaves a { or [ open, or undefined. */
+function openedAbove(text: string, line: number): number | undefined {
+  for (let n = line - 1; n >= Math.max(1, line - LOOK_BACK); n--) {
+    const l = lineOf(text, n);
+    if (l !== undefined && openBracket(l)) return n;
+  }
+  return undefined;
+}
+
+/** What the `yaml` parser's error `e` is, as js-yaml's reason would say it (for readMistake) and in words;
+ *  `last` when nothing after it can be told. Undefined for a kind not said. */
+function laterReason(
+  e: import("yaml").YAMLError,
+  atEnd: boolean,
+): { reason: string; words: [string, string]; last?: true } | undefined {
+  const known = (reason: string) => {
+    const k = KNOWN_REASONS.find(([pattern]) => pattern.test(reason))!;
+    return { reason, words: [k[1], k[2]] as [string, string] };
+  };
+  switch (e.code) {
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return known("bad indentation of a mapping entry");
+    case "TAB_AS_INDENT":
+      return known("tab characters must not be used in indentation");
+    case "BAD_INDENT":
+      // a { or [ left open: the parser reads on from the line it ends at
+      return /^Flow (map|sequence)/.test(e.message)
+        ? known("unexpected end of the stream within a flow collection")
+        : undefined;
+    case "BLOCK_IN_FLOW":
+      return {
+        reason: "block in flow",
+        words: [
+          'a value holding ": " unquoted, inside { … } or [ … ]',
+          'quote it: { text: "a: b" }, or separate the entries with commas',
+        ],
+      };
+    case "BAD_SCALAR_START":
+      return {
+        reason: "reserved character",
+        words: ["a value starting with a character YAML reserves (@ or `)", 'quote it: "@name"'],
+      };
+    case "MISSING_CHAR":
+      // a quote never closed is one only at the end of the file: before it, js-yaml may read the lines
+      // below as the quoted text's
+      return /quote/.test(e.message) && atEnd
+        ? {
+            reason: "quote",
+            words: ["a quoted value never closed", "close it with the quote it opens with"],
+            last: true,
+          }
+        : undefined;
+    case "UNEXPECTED_TOKEN":
+      return {
+        reason: "unexpected",
+        words: [
+          `unexpected ${/Unexpected (.*?) token/.exec(e.message)?.[1]?.replace(/-/g, " ") ?? "text"}`,
+          "check the YAML/JSON syntax",
+        ],
+        last: true,
+      };
+    default:
+      return undefined;
+  }
 }
 
 /** The field path of `node` from the `yaml` parser's ancestors of it. */

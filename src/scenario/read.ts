@@ -1,6 +1,6 @@
 // Reading a user's file, with the checks that come before parsing: exists, is a file, not empty, not huge.
 
-import { closeSync, constants, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { InputError, shownFile, suggest } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReadReason } from "../shared/file-errors.js";
@@ -57,8 +57,30 @@ export function readInputFile(
   if (bytes.length > MAX_FILE_BYTES) throw tooLarge(file, `more than ${MAX_FILE_BYTES} bytes`, kind);
   const text = decodeUtf8(bytes, file, kind);
   if (text.trim() === "")
-    throw new InputError("the file is empty", { file, expected: `a ${kind} (YAML or JSON)` });
+    throw new InputError("the file is empty", {
+      file,
+      expected: `a ${kind} (YAML or JSON)`,
+      // `run s.yaml > s.yaml`: the shell emptied it before the command ran, and nothing can undo that
+      ...(isStandardOutput(file)
+        ? {
+            found: "standard output is this file: `>` emptied it before credit-sim ran",
+            hint: "restore it (from version control or a copy), and redirect the output to another file",
+          }
+        : {}),
+    });
   return text;
+}
+
+/** Whether `file` is the regular file standard output was redirected to (the same device and inode). */
+function isStandardOutput(file: string): boolean {
+  try {
+    const out = fstatSync(1, { bigint: true });
+    if (!out.isFile()) return false;
+    const st = statSync(file, { bigint: true });
+    return st.dev === out.dev && st.ino === out.ino;
+  } catch {
+    return false;
+  }
 }
 
 /** Why a file named as input could not be stat'ed or opened, in words (never an internal error). `cwd`:

@@ -290,7 +290,7 @@ function withKeyRenamed(
 
 /** What a value is, in words, never quoting it. */
 function shapeOf(v: unknown): string {
-  if (Array.isArray(v)) return `a list of ${v.length}`;
+  if (Array.isArray(v)) return v.length === 0 ? "an empty list" : `a list of ${v.length}`;
   if (typeof v === "string") return "a line of text";
   return `a ${typeof v}`;
 }

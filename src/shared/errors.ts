@@ -281,7 +281,7 @@ export function describeValue(value: unknown): string {
       const text = `[${value.map(describeValue).join(", ")}]`;
       if (text.length <= 60) return text;
     }
-    return `a list of ${value.length}`;
+    return value.length === 0 ? "an empty list" : `a list of ${value.length}`;
   }
   if (typeof value === "object") return "an object";
   const text =

@@ -869,7 +869,14 @@ describe("simulate", () => {
     [["--sweep", "maxDebtToIncome=0.3..0.55:0.1"], /do not reach 0.55/, "end the range at 0.5"],
     [["--sweep", "minScroe=600..700:20"], /unknown policy parameter "minScroe"/, 'did you mean "minScore"?'],
     [["--sweep", "minScore=700..600:20"], /FROM ≤ TO and STEP > 0/, undefined],
-    [["--sweep", "minScore=0..1000:1"], /more than 100 values/, undefined],
+    // the bound, the count found and a step that keeps within it
+    [["--sweep", "minScore=0..1000:1"], /more than 100 values/, "e.g. minScore=0..1000:20 (51 values)"],
+    [
+      ["--sweep", "minOpenScore=1..1e9:1"],
+      /more than 100 values/,
+      "e.g. minOpenScore=1..1e9:12345679 (82 values)",
+    ],
+    [["--sweep", "maxDebtToIncome=0.1..0.9:0.001"], /more than 100 values/, "a step of at least 0.01"],
     [["--sweep", "minScore=600..620:10", "--sweep", "minScore=600..620:10"], /given twice/, undefined],
     [["--sweep", "minScore=600..620:10", "--challenger", "tightened"], /cannot be combined/, undefined],
     [

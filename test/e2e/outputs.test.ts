@@ -50,6 +50,75 @@ describe.runIf(posix)("standard output that fails", () => {
   });
 });
 
+describe.runIf(posix)("standard output or error appended to an input (`>> scenario.yaml`)", () => {
+  /** The CLI run from `dir` with standard output opened on `file` for appending, as `>> file` opens it. */
+  const appending = (args: string[], file: string) => {
+    const fd = openSync(file, "a");
+    try {
+      return spawnSync(process.execPath, [BIN, ...args], {
+        cwd: dir,
+        encoding: "utf8",
+        stdio: ["ignore", fd, "pipe"],
+        env: { ...process.env, NO_COLOR: "1" },
+      });
+    } finally {
+      closeSync(fd);
+    }
+  };
+
+  it("is refused before anything is written: the input is left as it was (as cat refuses `cat f >> f`)", () => {
+    const scenario = readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8");
+    const persona = readFileSync(join(ROOT, "personas/revolver.yaml"), "utf8");
+    writeFileSync(join(dir, "in.yaml"), scenario);
+    writeFileSync(join(dir, "p.yaml"), persona);
+    const shard = spawnSync(
+      process.execPath,
+      [BIN, "simulate", "--accounts", "4", "--days", "10", "--json", "--shard", "1/1"],
+      { cwd: dir, encoding: "utf8" },
+    ).stdout;
+    writeFileSync(join(dir, "shard.json"), shard);
+    for (const [args, file] of [
+      [["run", "in.yaml"], "in.yaml"],
+      [["run", "in.yaml", "--json"], "in.yaml"],
+      [["explain", "in.yaml", "--day", "0"], "in.yaml"],
+      [["test", "in.yaml", "--no-snapshots"], "in.yaml"],
+      [["whatif", "in.yaml", "--remove", "1"], "in.yaml"],
+      [["simulate", "p.yaml", "--accounts", "5", "--days", "30", "--json"], "p.yaml"],
+      [["simulate", "p.yaml", "--accounts", "5", "--days", "30", "--export-account", "1"], "p.yaml"],
+      [["merge", "shard.json"], "shard.json"],
+    ] as const) {
+      const r = appending([...args], join(dir, file));
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(/^credit-sim: standard output is a file this command reads/);
+      expect(r.stderr).toContain(`the input ${file}`);
+      noInternalError(r.stderr);
+      expect(readFileSync(join(dir, "in.yaml"), "utf8")).toBe(scenario);
+      expect(readFileSync(join(dir, "p.yaml"), "utf8")).toBe(persona);
+      expect(readFileSync(join(dir, "shard.json"), "utf8")).toBe(shard);
+    }
+  });
+
+  it("redirected with `>`, the input the shell emptied is said to be standard output, with what to do", () => {
+    writeFileSync(join(dir, "gone.yaml"), readFileSync(join(ROOT, "scenarios/good-customer.yaml")));
+    const fd = openSync(join(dir, "gone.yaml"), "w");
+    let r: ReturnType<typeof spawnSync>;
+    try {
+      r = spawnSync(process.execPath, [BIN, "run", "gone.yaml"], {
+        cwd: dir,
+        encoding: "utf8",
+        stdio: ["ignore", fd, "pipe"],
+      });
+    } finally {
+      closeSync(fd);
+    }
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^credit-sim: gone\.yaml: the file is empty\n/);
+    expect(r.stderr).toContain("standard output is this file: `>` emptied it before credit-sim ran");
+    expect(r.stderr).toContain("restore it (from version control or a copy)");
+    noInternalError(String(r.stderr));
+  });
+});
+
 describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another name", () => {
   it("/dev/stdout is -: beside --json refused, nothing lost; alone, the rows there and the report on stderr", () => {
     const file = join(dir, "out.txt");

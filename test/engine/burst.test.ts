@@ -3,12 +3,21 @@
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { forkCustomer, newCustomer, verifyIdentity } from "../../src/engine/customer.js";
 import { simulate } from "../../src/engine/simulate.js";
+import { countTransaction, isBurst } from "../../src/engine/triggers.js";
 import { describeFact } from "../../src/scenario/format.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
 import { on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
 
+const PROFILE = {
+  age: 30,
+  monthlyIncome: 8_000_00,
+  verified: true,
+  creditHistoryMonths: 24,
+  externalDebt: 0,
+};
 const policy = testPolicy({ burstMinTransactions: 3, burstFractionOfLimits: 0.9 });
 const suspensions = (t: ReturnType<typeof run>) => t.steps.filter((s) => s.decision === "suspended");
 
@@ -308,5 +317,74 @@ events:
     const t = simulate(loadScenarioText(text, join(ROOT, "scenarios", "retry.yaml")).scenario);
     expect(stepsOf(t, "purchase", 5).map((s) => s.decision)).toEqual(["declined", "approved", "approved"]);
     expect(t.steps.filter((s) => s.decision === "suspended")).toEqual([]);
+  });
+});
+
+describe("a day of many attempts", () => {
+  // each attempt asks whether the day is now a burst; counting the day's every attempt again each time made
+  // a day of n attempts n²/2 reads (100,000 purchases on one day of a scenario: half a minute)
+  it("each attempt is read about once, however many the day has", () => {
+    const p = testPolicy({ burstMinTransactions: 3, burstFractionOfLimits: 0.9, burstLargeFraction: 0.1 });
+    const c = newCustomer(PROFILE, p);
+    c.huabei.status = "active";
+    c.huabei.limit = 50_000_00;
+    let reads = 0;
+    c.burstAmounts = new Proxy<number[]>([], {
+      get(target, key, receiver) {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    let bursts = 0;
+    for (let i = 0; i < 3_000; i++) {
+      // small ones, then ten of ¥5,000 (large), reaching 90 % of ¥50,000 at the ninth
+      countTransaction(c, 3, i < 2_990 ? 100 : 5_000_00);
+      if (isBurst(c, 3)) bursts++;
+    }
+    expect(bursts).toBe(2);
+    expect(reads).toBeLessThan(2 * 3_000);
+  });
+
+  it("the large attempts are counted afresh after a verification, a new day, a higher limit or another policy", () => {
+    const p = testPolicy({ burstMinTransactions: 2, burstFractionOfLimits: 0.5, burstLargeFraction: 0.2 });
+    // a policy to which every attempt is large, needing three
+    const q = testPolicy({ burstMinTransactions: 3, burstFractionOfLimits: 0.5, burstLargeFraction: 0 });
+    const c = newCustomer(PROFILE, p);
+    c.huabei.status = "active";
+    c.huabei.limit = 1_000_00;
+    countTransaction(c, 3, 300_00);
+    expect(isBurst(c, 3)).toBe(false);
+    countTransaction(c, 3, 300_00);
+    expect(isBurst(c, 3)).toBe(true);
+    // the other policy counts the same attempts by its own threshold, then this one's again
+    expect(isBurst(c, 3, q)).toBe(false);
+    countTransaction(c, 3, 100_00);
+    expect(isBurst(c, 3, q)).toBe(true);
+    expect(isBurst(c, 3)).toBe(true);
+    // a copy counts as the original does, and what it adds is its own
+    const copy = forkCustomer(c);
+    countTransaction(copy, 3, 1_00);
+    expect(isBurst(copy, 3, q)).toBe(true);
+    // a verification confirms them: none counts, though as many are asked again
+    verifyIdentity(c, 3);
+    countTransaction(c, 3, 300_00);
+    expect(isBurst(c, 3)).toBe(false);
+    countTransaction(c, 3, 100_00);
+    countTransaction(c, 3, 100_00);
+    expect(isBurst(c, 3, q)).toBe(true);
+    expect(isBurst(c, 3)).toBe(false);
+    // a higher limit that day: 300 is no longer large (under 20 % of ¥2,000), and two do not reach half
+    c.huabei.limit = 2_000_00;
+    countTransaction(c, 3, 300_00);
+    expect(isBurst(c, 3)).toBe(false);
+    countTransaction(c, 3, 400_00);
+    countTransaction(c, 3, 400_00);
+    expect(isBurst(c, 3)).toBe(false);
+    countTransaction(c, 3, 400_00);
+    expect(isBurst(c, 3)).toBe(true);
+    // the next day starts with none
+    countTransaction(c, 4, 900_00);
+    expect(isBurst(c, 4)).toBe(false);
+    expect(isBurst(c, 3)).toBe(false);
   });
 });

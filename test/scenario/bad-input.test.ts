@@ -1595,6 +1595,53 @@ describe("files", () => {
     expect(r.stderr).toMatch(/^credit-sim: syntax\.yaml:\d+:\d+: cannot parse/);
   });
 
+  describe("several syntax errors", () => {
+    /** Each "credit-sim: FILE:L:C: message" line of stderr, as "L:C message". */
+    const said = (stderr: string) =>
+      [...stderr.matchAll(/^credit-sim: [^:\n]+\.yaml:(\d+:\d+): (.*)$/gm)].map((m) => `${m[1]} ${m[2]}`);
+
+    it("each is said, one message each, where it is and with its fix (the parser reads on past each)", async () => {
+      const text = [
+        "name: bad",
+        "events:",
+        "  - day: 2",
+        "     type: note", // a key out of line
+        "  - { day: 3, type: repay amount: 1 }", // ": " inside braces
+        "\tdescription: x", // a tab
+        "policy: @mine", // a reserved character
+        "tags: [a, b", // never closed
+        "profile: {}",
+        "",
+      ].join("\n");
+      const r = await run(write("several.yaml", text));
+      expect(r.status).toBe(2);
+      expect(said(r.stderr)).toEqual([
+        "4:10 cannot parse: bad indentation of a mapping entry",
+        `${at(text, "repay amount")} cannot parse: a value holding ": " unquoted, inside { … } or [ … ]`,
+        `${at(text, "\t")} cannot parse: tabs are not allowed as indentation`,
+        `${at(text, "@")} cannot parse: a value starting with a character YAML reserves (@ or \`)`,
+        `${at(text, "profile")} cannot parse: a { or [ never closed`,
+      ]);
+      expect(r.stderr).toContain("(line 8 leaves one open)");
+      expect(r.stderr).toContain("several.yaml: 5 problems");
+      expect(r.stderr).not.toMatch(/^\s+at |YAMLParseError|Error:/m);
+    });
+
+    it("nothing is said past what the parser cannot place: a token it did not expect, a cut it made", async () => {
+      // after the stray ], a second one is no error of its own line's to say
+      const stray = "name: bad\nevents: []\nfoo: a: b\nbar: ]\nbaz: }\nqux: c: d\n";
+      const r = await run(write("stray.yaml", stray));
+      expect(said(r.stderr)).toEqual([
+        "3:7 cannot parse: bad indentation of a mapping entry",
+        "4:6 cannot parse: unexpected flow seq end",
+      ]);
+      // a later mistake more than 256 KB into the file is not read for (the first is said alone)
+      const long = `name: bad\nfoo: a: b\nevents:\n${"  - { day: 1, type: note, text: x }\n".repeat(10_000)}bar: c: d\n`;
+      const l = await run(write("long.yaml", long));
+      expect(said(l.stderr)).toEqual(["2:7 cannot parse: bad indentation of a mapping entry"]);
+    });
+  });
+
   it.each([
     [
       "a value holding ': ', unquoted",

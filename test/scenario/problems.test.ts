@@ -845,6 +845,8 @@ describe("a list where a value belongs", () => {
         "  - { day: 0, type: purchase, amount: [5, 3] }",
         "  - { day: 1, type: purchase, amount: [1, 2, 3, 4, 5, 6, 7, 8, 9] }",
         "  - { day: 2, type: purchase, amount: [{ a: 1 }] }",
+        // an empty one is said so ("a list of 0" read as a list holding a 0)
+        "  - { day: 3, type: purchase, amount: [] }",
         "",
       ].join("\n"),
     );
@@ -852,6 +854,7 @@ describe("a list where a value belongs", () => {
       "events[0].amount: [5, 3]",
       "events[1].amount: a list of 9",
       "events[2].amount: a list of 1",
+      "events[3].amount: an empty list",
     ]);
   });
 });

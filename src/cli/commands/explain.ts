@@ -13,6 +13,7 @@ import { InputError } from "../../shared/errors.js";
 import { jsonDocumentPieces } from "../../shared/json-pieces.js";
 import { type CliIo, stdoutColour, streamPieces, warnDeprecations } from "../io.js";
 import type { ExplainInvocation } from "../options/tools.js";
+import { checkStandardOutput } from "../output-file.js";
 import { loadScenarioIn } from "../paths.js";
 
 export function explainCommand(file: string, options: ExplainInvocation["options"], io: CliIo): void {
@@ -30,6 +31,8 @@ export function explainCommand(file: string, options: ExplainInvocation["options
     problems.push(e);
   }
   if (problems.length > 0 || loaded === undefined) throw InputError.all(problems);
+  // (what it prints never lands on what it read: `>> scenario.yaml`)
+  checkStandardOutput(io.cwd, [file, ...(options.policy !== undefined ? [options.policy] : [])]);
   warnDeprecations([loaded], io);
   const { scenario } = loaded;
   const o = { ...options, day: dayInSpan("--day", asked, daysOf(scenario)) };

@@ -12,7 +12,7 @@ import { printable } from "../../shared/text.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, streamPieces, writeErr } from "../io.js";
 import type { MergeInvocation } from "../options/population.js";
-import { checkOutputs, PAGE, writeReport } from "../output-file.js";
+import { checkOutputs, checkStandardOutput, PAGE, writeReport } from "../output-file.js";
 
 export function mergeCommand(files: readonly string[], o: MergeInvocation["options"], io: CliIo): void {
   // the page never replaces a shard it reads, nor shares standard output with --json: said before reading
@@ -24,6 +24,8 @@ export function mergeCommand(files: readonly string[], o: MergeInvocation["optio
       o.json ? "--json" : null,
       o.force,
     );
+  // what it prints never lands on a shard it reads (`merge a.json b.json >> a.json`)
+  else checkStandardOutput(io.cwd, files);
   // every file's head first (the problems of all of them at once), then each whole in its turn: memory
   // for one shard beside the total, however many there are
   const twice = sameFileTwice(files, io.cwd);

@@ -45,7 +45,7 @@ import {
   writeErr,
 } from "../io.js";
 import type { SimulateOptions } from "../options/simulate.js";
-import { checkOutputs, type OutputKind, PAGE, writeReport } from "../output-file.js";
+import { checkOutputs, checkStandardOutput, type OutputKind, PAGE, writeReport } from "../output-file.js";
 import { progressBar } from "../progress.js";
 
 /** Flip groups exported per compared pair, and example accounts per group. */
@@ -259,7 +259,11 @@ function exportAccount(
     // without --force, nothing may be there up to the moment the file is put in place (not even a link)
     if (e.output !== "-") makeFolders(dirname(resolve(io.cwd, e.output!)), e.output!);
     writeOutput(e.output!, text, { cwd: io.cwd, existing: force ? "any" : "new" });
-  } else io.stdout.write(text);
+  } else {
+    // (what it prints never lands on a persona file it read: `>> persona.yaml`)
+    checkStandardOutput(io.cwd, pop.files);
+    io.stdout.write(text);
+  }
 }
 
 /** An arm's policy (from the challenger's day, if it takes over then). */

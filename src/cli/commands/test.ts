@@ -16,7 +16,7 @@ import { runWarnings, type TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
 import { snapshotPathFor } from "../../testing/snapshot-files.js";
 import { type CliIo, rootsOf, stdoutColour, warnDeprecations, writeErr } from "../io.js";
-import { checkOutputs, type OutputKind, PAGE } from "../output-file.js";
+import { checkOutputs, checkStandardOutput, type OutputKind, PAGE } from "../output-file.js";
 
 export async function testCommand(
   paths: readonly string[],
@@ -93,7 +93,13 @@ function checkReportOutputs(
   found: readonly string[],
   run: TestRun | null,
 ): void {
-  // no reporter writes a file: nothing to check (naming the policy files reads every scenario)
+  // standard output redirected to a scenario or its trace (`>> s.yaml`): refused before the run
+  if (run === null)
+    checkStandardOutput(
+      io.cwd,
+      found.flatMap((f) => [f, snapshotPathFor(f)]),
+    );
+  // no reporter writes a file: nothing more to check (naming the policy files reads every scenario)
   if (options.reporters.every((r) => r.file === null)) return;
   // a reporter on standard output: a file reporter at /dev/stdout would truncate what it wrote there
   const onStdout = options.reporters.find((r) => r.file === null);

@@ -137,8 +137,13 @@ export function parseSweep(text: string): SweepAxis {
   const [from, to, step] = numbers as [number, number, number];
   if (![from, to, step].every(Number.isFinite) || step <= 0 || from > to)
     throw new UsageError(`--sweep ${param}: FROM ≤ TO and STEP > 0`, `found ${quoted(text)}`);
-  if ((to - from) / step + 1 > MAX_VARIANTS)
-    throw new UsageError(`--sweep ${param}: more than ${MAX_VARIANTS} values`, "use a larger step");
+  const count = Math.floor((to - from) / step + 1e-9) + 1;
+  if (count > MAX_VARIANTS)
+    throw new InputError(`--sweep ${param}: more than ${MAX_VARIANTS} values`, {
+      expected: `at most ${MAX_VARIANTS} values from FROM to TO`,
+      found: `${quoted(text)}: ${count.toLocaleString("en-US")} values`,
+      hint: fewerSteps(param, m[2]!, m[3]!, from, to),
+    });
   const values = rangeValues(from, to, step);
   // TO is the last value run, not a bound the steps may stop short of (600..700:30 is no sweep to 700)
   const last = values[values.length - 1]!;
@@ -155,6 +160,25 @@ export function parseSweep(text: string): SweepAxis {
       throw worded(`--sweep ${param}=${v}`, ownBounds(parsed.error.issues)[0]!, data, text);
   }
   return { param: param as PolicyParamName, values };
+}
+
+/** A sweep of FROM..TO in at most MAX_VARIANTS values: the least whole step that divides TO − FROM
+ *  when both are whole numbers, else the least step that fits (rounded up to two decimals). */
+function fewerSteps(param: string, fromText: string, toText: string, from: number, to: number): string {
+  const span = to - from;
+  const least = span / (MAX_VARIANTS - 1);
+  if (Number.isSafeInteger(from) && Number.isSafeInteger(to)) {
+    // a divisor of the span at least `least`: found among the span's divisors up to its square root
+    let best = span;
+    for (let d = 1; d * d <= span; d++) {
+      if (span % d !== 0) continue;
+      if (d >= least && d < best) best = d;
+      if (span / d >= least && span / d < best) best = span / d;
+    }
+    return `take a larger step, e.g. ${param}=${fromText}..${toText}:${best} (${span / best + 1} values)`;
+  }
+  const step = Math.ceil(least * 100) / 100;
+  return `take a step of at least ${step}, or a narrower range`;
 }
 
 const PARAMETER_NAMES = Object.keys(policyParamsShape);
