@@ -355,13 +355,16 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
     );
   lines.push(`    ${twoLines ? "Huabei" : "line"}: ${end(f)}`);
   if (twoLines) lines.push(`    Jiebei: ${end(f.jiebei)}`);
+  let grids = 0;
   for (const [line, grid] of Object.entries(trace.grid) as Array<[LineId, Trace["grid"]["huabei"]]>) {
     if (!grid || grid.length === 0) continue;
     const from = grid[0]!.month;
     const to = grid[grid.length - 1]!.month;
     lines.push(`  repayment grid, ${lineName(line)} (${from} … ${to}): ${grid.map((g) => g.code).join("")}`);
+    grids++;
   }
-  lines.push(c.dim(`    ${GRID_LEGEND.map((g) => `${g.code} ${g.text}`).join(" · ")}`));
+  // the key of a grid shown, not of none (a scenario that ends before its first month end has no grid)
+  if (grids > 0) lines.push(c.dim(`    ${GRID_LEGEND.map((g) => `${g.code} ${g.text}`).join(" · ")}`));
   return lines;
 }
 

@@ -186,6 +186,18 @@ describe("the summary", () => {
     }
   });
 
+  it("the repayment grid's key comes with a grid, and not without one (a scenario ended before its first month end)", () => {
+    const key = /N paid as due · \* nothing due/;
+    const zhang = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false });
+    expect(zhang).toMatch(/repayment grid, Huabei/);
+    expect(zhang).toMatch(key);
+    const { scenario: short } = loadScenarioText("name: z\nuntil: 0\nevents: []\n", "z.yaml");
+    const none = renderTrace(short, simulate(short), { chalk: plain, explain: false, chart: false });
+    expect(none).toContain("Summary");
+    expect(none).not.toMatch(/repayment grid/);
+    expect(none).not.toMatch(key);
+  });
+
   it("a suspended line suspended again is still suspended: restoration counts from the first day", () => {
     const { scenario: s } = loadScenario("test/fixtures/whatif/security-on-credit.yaml");
     const text = renderTrace(s, simulate(s), { chalk: plain, explain: false, chart: false });
