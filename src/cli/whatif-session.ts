@@ -379,6 +379,13 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         dispatch({ type: "undo" });
         break;
       case "run": {
+        // the variant is still the original: "Decisions that differ: none" alone would not say why
+        if (editCount(state) === 0)
+          say(
+            c.dim(
+              "No edits yet: the variant is the original, so every decision is the same. Edit the timeline or the policy first.",
+            ),
+          );
         const run = runVariant(state.current);
         const traces = { base: base.trace, variant: run.trace };
         say("");

@@ -88,6 +88,7 @@ describe("interactive what-if session", () => {
     await menu("Run and compare");
     await backAtMenu();
     const shown = s.printed();
+    expect(shown).not.toContain("No edits yet");
     expect(shown).toContain("Decisions that differ (2)");
     expect(shown).toMatch(/24\s+#5 apply for \+¥2,000\.00 limit\s+declined\s+\(event removed\)/);
     expect(shown).toMatch(/declines\s+5\s+3\s+−2/);
@@ -176,6 +177,16 @@ describe("interactive what-if session", () => {
     await menu("Quit");
     await s.done;
     expect(s.written.size).toBe(0);
+  });
+
+  it("run and compare before any edit says there is nothing to compare yet, not only that nothing differs", async () => {
+    const s = start();
+    await menu("Run and compare");
+    await backAtMenu();
+    expect(s.printed()).toContain("No edits yet: the variant is the original");
+    expect(s.printed()).toContain("Decisions that differ: none");
+    await menu("Quit");
+    await s.done;
   });
 
   it("Ctrl-D on an empty line ends the input: the session is left as Quit leaves it, and says what is not saved", async () => {
