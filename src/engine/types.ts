@@ -201,6 +201,10 @@ export interface ScoreBars {
   onceUsed: boolean;
   /** only while Huabei is open (Jiebei's restoration): Huabei, counted used, keeps the file below it */
   whileOpen?: "huabei";
+  /** read as things stand: the points using the line restored costs at today's income and debts (the
+   *  score the steps would ask, less `threshold`, above the scorecard's highest) — a higher income
+   *  reported may lower it, which `best` does not count */
+  cost?: number;
 }
 
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */

@@ -208,10 +208,17 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       if (bars !== undefined)
         return `no review restores the line under the current policy, whatever the customer does: the largest limit it offers, ${money(bars.largest)}, is below its smallest line, ${money(bars.smallest)} — only a change of policy that offers a line (a larger limit, or a smaller smallest line) would, at a review after it; ${review}`;
       const sb = r.scoreBars;
+      // barred: no review can restore it, so the one named is the first it would otherwise wait for (a
+      // "first periodic review that can restore it" beside "no review restores the line" contradicts it)
+      const waits = r.later
+        ? `the first periodic review its other conditions allow is on ${r.date} (day ${r.day})`
+        : review;
       if (sb?.whileOpen !== undefined)
-        return `no review restores the line under the current policy while Huabei is open: ${scoreBarsText(sb, "the line restored")}, Huabei counted used beside it — so no early review, higher income or higher score can while it is; with Huabei closed owing nothing, a file could reach it (its score raised too), and a change of the lender's policy (a lower ${sb.parameter}) would; ${review}`;
+        return `no review restores the line under the current policy while Huabei is open: ${scoreBarsText(sb, "the line restored")}, Huabei counted used beside it — so no early review, higher income or higher score can while it is; with Huabei closed owing nothing, a file could reach it (its score raised too), and a change of the lender's policy (a lower ${sb.parameter}) would; ${waits}`;
+      if (sb?.cost !== undefined)
+        return `no review restores the line under the current policy as things stand: once the line restored is used (its credit counted used, as grantUsedFraction has it), the next review keeps it only at ${sb.parameter} ${sb.threshold}, and using it costs ${sb.cost} points at today's income and debts, so the highest score that file can read is ${sb.best} — no early review or higher score can; a higher income reported (which can lower what using the line costs) or a change of the lender's policy (a lower ${sb.parameter}) could, at a review after it; ${waits}`;
       if (sb !== undefined)
-        return `no review restores the line under the current policy, whatever the customer does: ${scoreBarsText(sb, "the line restored")} — so no early review, higher income or higher score can; only a change of the lender's policy (a lower ${sb.parameter}) would, at a review after it; ${review}`;
+        return `no review restores the line under the current policy, whatever the customer does: ${scoreBarsText(sb, "the line restored")} — so no early review, higher income or higher score can; only a change of the lender's policy (a lower ${sb.parameter}) would, at a review after it; ${waits}`;
       // only the clean period in the way: that review restores the line, said at the lower limit it does
       const restores =
         r.kept === undefined ? "" : `, which restores the line${atKept(r.kept, "that review")}`;
