@@ -151,7 +151,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       withIncome:
         "a review the debt advice's repayments come too late for, which only the higher income it names, reported by then, can restore the line at (`day`, `date`), or null",
       score:
-        "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads on its day (`reads`, the bills due before it met at their minimum) meets it — from the coming month-end report (`report`: `day`, `date`; null: no month ends before it): `today`, `reads` — no step raises the score then, and an early review comes only after that report",
+        "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads on its day (`reads`, the bills due before it met at their minimum) meets it — from the coming month-end report (`report`: `day`, `date`; null: no month ends before it): `today`, `reads` — no step raises the score then, and an early review comes only after that report; `recordStarts`: a thin file today (under six months of history) that review reads with six — the repayment record starting to count is what moves the score",
       reads:
         "when something stands in the way today (the debt ratio on record, say) and nothing does as the next review reads the customer — the coming month-end report (`day`, `date`), counting the repayments made since the last one, the bills due before the review met at their minimum: that report; an early review comes only after it",
       periodic:

@@ -372,7 +372,15 @@ export type Remedy = {
       ready: boolean;
       early: { day: number; date: string; now: boolean } | null;
       withIncome: { day: number; date: string } | null;
-      score?: { today: number; reads: number; needed: number; report: { day: number; date: string } | null };
+      score?: {
+        today: number;
+        reads: number;
+        needed: number;
+        report: { day: number; date: string } | null;
+        /** a thin file today (under six months of history) that the review reads with six: the
+         *  repayment record starts to count there — what moves the score, not the repayments since */
+        recordStarts?: true;
+      };
       reads?: { day: number; date: string };
       periodic?: { reads: number; needed: number; report: { day: number; date: string } | null };
       policyBars?: { largest: Fen; smallest: Fen; atIncome?: Fen };

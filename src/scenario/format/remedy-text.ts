@@ -153,12 +153,18 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     case "wait_for_review": {
       // the score the review reads from the coming report, when today's is short of it
       const sc = r.score;
+      // (a thin file the review reads with six months of history: its repayment record starts to count
+      // there, which is what moves the score — not the repayments made since the last report)
+      const counts =
+        sc?.recordStarts === true
+          ? "when the file reaches six months of history and its repayment record starts to count"
+          : "which counts the repayments made since the last one";
       const reads =
         sc === undefined
           ? ""
           : sc.report === null
             ? ` — on its day, the bills due before it met at their minimum, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`
-            : ` — from the month-end report on ${sc.report.date} (day ${sc.report.day}), which counts the repayments made since the last one, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`;
+            : ` — from the month-end report on ${sc.report.date} (day ${sc.report.day}), ${counts}, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`;
       // the report that review reads, when reading it is what leaves nothing in the way (today's record
       // does not: the debt ratio on it, say); named once when the score above names it
       const report =
