@@ -290,7 +290,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // the way back said as it stands: an application something else would decline asks for that first —
       // every rule that would, each with its step
       const declined = blocked
-        ? `; as things stand it would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines)}`
+        ? `; as things stand it would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true)}`
         : "";
       return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (${increaseOf(r.line)}), ${when}${declined}`;
     }
@@ -327,13 +327,13 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const line = r.line === "jiebei" ? "Jiebei's limit" : "the limit";
       // nothing time clears: declined today, each rule with its step
       if (r.waits.length === 0 && r.blocked)
-        return `an application to raise ${line} would be declined today: ${withSteps([r.blocked, ...(r.besides ?? [])], lines)}`;
+        return `an application to raise ${line} would be declined today: ${withSteps([r.blocked, ...(r.besides ?? [])], lines, true)}`;
       const waits = r.waits.map(inSentence).join("; ");
       // every rule that would decline it then, each with its step
-      const besides = r.blocked
-        ? `, but it would still be declined then: ${withSteps([r.blocked, ...(r.besides ?? [])], lines)}`
-        : "";
-      return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}; from that day none of these declines it if no other application is made${besides}`;
+      // said plainly: what waits until that day, then whether an application from it is approved
+      if (r.blocked)
+        return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits} — and from that day, if no other application is made, it would still be declined: ${withSteps([r.blocked, ...(r.besides ?? [])], lines, true)}`;
+      return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}; from that day, if no other application is made, nothing declines it`;
     }
     case "open_line": {
       const when = r.now
