@@ -161,9 +161,10 @@ export function restoration(
   const debtShort = debtSteps(reading);
   if (income !== null) remedies.push(income);
   // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
-  // from paying it (today at the earliest)
+  // from paying it (today at the earliest) — none when it ends today (restoreCleanDays 0, an overdue
+  // still owed: paying it is the step; "on time until today" asked nothing)
   const owing = customerOverdue(c) > 0;
-  if (owing || cleanFrom > day)
+  if (cleanFrom > day)
     remedies.push({
       line: line.id,
       kind: "keep_clean_until",
