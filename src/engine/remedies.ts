@@ -151,7 +151,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       withIncome:
         "a review the debt advice's repayments come too late for, which only the higher income it names, reported by then, can restore the line at (`day`, `date`), or null",
       score:
-        "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads on its day (`reads`, the bills due before it met at their minimum) meets it — from the coming month-end report (`report`: `day`, `date`; null: no month ends before it): `today`, `reads` — no step raises the score then, and an early review comes only after that report",
+        "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads on its day (`reads`, the bills due before it met at their minimum) meets it — from the coming month-end report (`report`: `day`, `date`; null: no month ends before it): `today`, `reads` — no step raises the score then, and an early review comes only after that report; `recordStarts`: a thin file today (under six months of history) that review reads with six — the repayment record starting to count is what moves the score",
       reads:
         "when something stands in the way today (the debt ratio on record, say) and nothing does as the next review reads the customer — the coming month-end report (`day`, `date`), counting the repayments made since the last one, the bills due before the review met at their minimum: that report; an early review comes only after it",
       periodic:
@@ -162,7 +162,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       earlyKept:
         "as `kept`, for the early review offered (`early`): the lower limit it restores the line at (`limit`, yuan), the line's (`of`, yuan) and `onceUsed`",
       scoreBars:
-        "when the score the policy's `parameter` asks (`threshold`) is above the highest the customer's file can score (`best`), whatever the customer does and time brings — on the file the restoration reads, or (`onceUsed`) on the file the line restored and used leaves (counted used at `grantUsedFraction`), which keeping the line needs: no review restores the line under the policy, only a change of it would; `early` is null, and no step towards the restoration is given. `whileOpen: \"huabei\"` (Jiebei's restoration): only while Huabei is active, counted used beside it — with Huabei closed owing nothing a file could reach it",
+        "when the score the policy's `parameter` asks (`threshold`) is above the highest the customer's file can score (`best`), whatever the customer does and time brings — on the file the restoration reads, or (`onceUsed`) on the file the line restored and used leaves (counted used at `grantUsedFraction`), which keeping the line needs: no review restores the line under the policy, only a change of it would; `early` is null, and no step towards the restoration is given. `whileOpen: \"huabei\"` (Jiebei's restoration): only while Huabei is active, counted used beside it — with Huabei closed owing nothing a file could reach it. `cost`: the bar read as things stand — the score step would ask the restoration score raised by what using the line restored costs (`cost` points at today's income and debts), above the scorecard's highest (950): `best` is 950 less `cost`; a higher income reported (which can lower the cost) or a change of policy could change it",
     },
   },
   wait_for_inquiries: {

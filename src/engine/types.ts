@@ -201,6 +201,10 @@ export interface ScoreBars {
   onceUsed: boolean;
   /** only while Huabei is open (Jiebei's restoration): Huabei, counted used, keeps the file below it */
   whileOpen?: "huabei";
+  /** read as things stand: the points using the line restored costs at today's income and debts (the
+   *  score the steps would ask, less `threshold`, above the scorecard's highest) — a higher income
+   *  reported may lower it, which `best` does not count */
+  cost?: number;
 }
 
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */
@@ -368,7 +372,15 @@ export type Remedy = {
       ready: boolean;
       early: { day: number; date: string; now: boolean } | null;
       withIncome: { day: number; date: string } | null;
-      score?: { today: number; reads: number; needed: number; report: { day: number; date: string } | null };
+      score?: {
+        today: number;
+        reads: number;
+        needed: number;
+        report: { day: number; date: string } | null;
+        /** a thin file today (under six months of history) that the review reads with six: the
+         *  repayment record starts to count there — what moves the score, not the repayments since */
+        recordStarts?: true;
+      };
       reads?: { day: number; date: string };
       periodic?: { reads: number; needed: number; report: { day: number; date: string } | null };
       policyBars?: { largest: Fen; smallest: Fen; atIncome?: Fen };

@@ -505,7 +505,9 @@ describe("contact_support", () => {
       threshold: 800_000,
       value: 810_000,
     });
-    expect(describeRemedy(r)).toContain("(¥8,100.00 asked vs cap ¥8,000.00 by maxLimitIncomeMultiple)");
+    expect(describeRemedy(r)).toContain(
+      "(¥8,100.00 for the smallest increase probed vs cap ¥8,000.00 by maxLimitIncomeMultiple)",
+    );
   });
 
   it("the increase it says would still be declined names every rule that declines it, each with its step", () => {
@@ -542,7 +544,7 @@ describe("contact_support", () => {
     ]);
     expect(r.kind === "increase_from" && [r.blocked, ...(r.besides ?? [])]).toEqual(facts);
     expect(describeRemedy(r)).toMatch(
-      /but it would still be declined then: the line has not been used recently enough .*; and credit score is below .* — raise the score .*; and total debt exceeds what the policy allows for the income \(2\.\d\d vs maxDebtToIncome 2\.00[^)]*\) — pay down debt/,
+      /if no other application is made, it would still be declined: the line has not been used recently enough .*; and credit score is below .* — raise the score .*; and total debt exceeds what the policy allows for the income \(2\.\d\d vs maxDebtToIncome 2\.00[^)]*\) — pay down debt/,
     );
   });
 

@@ -13,6 +13,7 @@ import {
   lineOf,
   owed,
   rulesFor,
+  thinFile,
 } from "../customer.js";
 import { eligibilityFailures } from "../eligibility.js";
 import { applicationDebt, leastGranted } from "../grant.js";
@@ -160,9 +161,10 @@ export function restoration(
   const debtShort = debtSteps(reading);
   if (income !== null) remedies.push(income);
   // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
-  // from paying it (today at the earliest)
+  // from paying it (today at the earliest) — none when it ends today (restoreCleanDays 0, an overdue
+  // still owed: paying it is the step; "on time until today" asked nothing)
   const owing = customerOverdue(c) > 0;
-  if (owing || cleanFrom > day)
+  if (cleanFrom > day)
     remedies.push({
       line: line.id,
       kind: "keep_clean_until",
@@ -474,7 +476,15 @@ function scoreStep(reading: Reading, paidS: Scored): ScoreAhead | null {
   // reads said beside today's
   const scoreAhead =
     read !== null && s.score < needed && !sized && read.s.score >= read.needed
-      ? { today: s.score, reads: read.s.score, needed: read.needed, report: read.report }
+      ? {
+          today: s.score,
+          reads: read.s.score,
+          needed: read.needed,
+          report: read.report,
+          // the file too thin to count repayments today, not once that review reads it: the record
+          // starting to count is what moves the score (the ~160-point step six months bring)
+          ...(thinFile(c) && !thinFile(read.read) ? { recordStarts: true as const } : {}),
+        }
       : null;
   // the score step: for that review, the score it reads from that report (short of what restoring needs,
   // whatever today's); otherwise today's, for the review that can restore the line (suspendedLine names

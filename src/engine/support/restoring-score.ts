@@ -11,7 +11,7 @@ import type { DueRecord } from "../record.js";
 import { asNextReviewReads, asReportReads, duesAhead, openingOn, reviewedOn } from "../report-ahead.js";
 import { periodicReview, restorationBlockers, restorationScore, restoredOnceUsed } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
-import { type CharacteristicId, highestScore } from "../scorecard.js";
+import { type CharacteristicId, highestScore, SCORE_MAX, SCORE_MIN } from "../scorecard.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { RuleFact } from "../verdict.js";
 import type { LineId, PolicyParamName } from "../vocabulary.js";
@@ -57,6 +57,8 @@ export interface ScoreOutOfReach {
   /** Jiebei's restoration, barred only while Huabei is active: counted used at its share, it keeps the file
    *  below what keeping Jiebei needs — a Huabei closed owing nothing would not */
   whileOpen?: "huabei";
+  /** as things stand: the points using the line costs at today's income and debts (ScoreBars.cost) */
+  cost?: number;
 }
 
 /**
@@ -71,7 +73,13 @@ export interface ScoreOutOfReach {
  * first either falls short of, or null when some file meets both. An upper bound: a file it allows may
  * still fall short, and the steps towards it say how far the customer's reach goes.
  */
-export function scoreOutOfReach(c: Customer, id: LineId, s: Scored): ScoreOutOfReach | null {
+export function scoreOutOfReach(
+  c: Customer,
+  id: LineId,
+  s: Scored,
+  asked: number | null = null,
+  day: number | null = null,
+): ScoreOutOfReach | null {
   const rules = rulesFor(c.policy, id);
   const share = c.policy.grantUsedFraction;
   // Huabei as the file can have it, its utilisation before the restoration and once used: restored (its
@@ -85,11 +93,30 @@ export function scoreOutOfReach(c: Customer, id: LineId, s: Scored): ScoreOutOfR
     { need: restorationScore(rules, id), pinned: { utilisation: 0, ...held }, onceUsed: false },
     { need: kept, pinned: { utilisation: huabei && share > 0 ? share : 0, ...held }, onceUsed: true },
   ]);
-  if (bars !== null || huabei || c.huabei.status !== "active" || share <= 0) return bars;
+  if (bars !== null) return bars;
   // Jiebei's, with Huabei active: the review counts it used (grantUsedFraction of its limit) beside
   // Jiebei restored and used — a bar while it stays open, which customer service says as such
-  const open = beyondReach(c, id, [{ need: kept, pinned: { utilisation: share }, onceUsed: true }]);
-  return open === null ? null : { ...open, whileOpen: "huabei" };
+  // — as with a suspended Huabei the same review restores first (huabeiBack): that review reads it active
+  const open = c.huabei.status === "active" || (day !== null && huabeiBack(c, day, s));
+  if (!huabei && open && share > 0) {
+    const used = beyondReach(c, id, [{ need: kept, pinned: { utilisation: share }, onceUsed: true }]);
+    if (used !== null) return { ...used, whileOpen: "huabei" };
+  }
+  // the score the steps ask (`asked`, neededOnceUsed: the restoration score, raised by what the line
+  // restored and used would cost, as the scorecard's points add) above the scorecard's highest: no file
+  // reaches it — the same rule for the step and for the answer (a step to "970, which no score reaches"
+  // beside a review promised to restore the line). What keeping the line needs is then out of reach of
+  // the file once used: its best is the highest score less what using the line costs
+  const need = scoreWithLine(c, id, kept.score);
+  if (asked !== null && Number.isFinite(need) && asked > SCORE_MAX && asked > need)
+    return {
+      parameter: need > kept.score ? param(id, "limitBands", "jiebeiLimitBands") : kept.parameter,
+      threshold: need,
+      best: Math.max(SCORE_MIN, SCORE_MAX - (asked - need)),
+      onceUsed: true,
+      cost: asked - need,
+    };
+  return null;
 }
 
 /**

@@ -162,7 +162,14 @@ function waitForReview(
   const policyBars = barredByPolicy(c, line, blockers);
   // …or no score the customer's file can reach restores it: the score the restoration reads, or the one
   // keeping the line restored and used needs, beyond the highest the file can score
-  const scoreBars = policyBars === null && blockers.length > 0 ? scoreOutOfReach(c, line.id, s) : null;
+  // — or the score the step towards it asks is (one rule for both: the step's target above the highest)
+  const asked = remedies.find(
+    (r): r is Extract<Remedy, { kind: "raise_score" }> => r.line === line.id && r.kind === "raise_score",
+  );
+  const scoreBars =
+    policyBars === null && blockers.length > 0
+      ? scoreOutOfReach(c, line.id, s, asked?.needed ?? null, first)
+      : null;
   const barred = policyBars !== null || scoreBars !== null;
   // debt advice sized to the score counts on the score the review named reads: an early review is offered
   // only when the score it would read meets that too — and so is one when the answer reads the customer

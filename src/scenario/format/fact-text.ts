@@ -68,6 +68,16 @@ export function factsOf(code: ReasonCode, facts: readonly RuleFact[]): string {
 
 /** A rule's numbers in words: "607 vs minScore 620", "45 days vs increaseCooldownDays 90". */
 export function describeFact(f: RuleFact): string {
+  return factNumbers(f, false);
+}
+
+/** describeFact for an application played ahead, which the customer never made: an amount asked is said
+ *  as the smallest increase probed. */
+export function describeProbedFact(f: RuleFact): string {
+  return factNumbers(f, true);
+}
+
+function factNumbers(f: RuleFact, probed: boolean): string {
   const info: ReasonInfo = REASONS[f.code];
   const unit = info.unit;
   const show = (n: number): string => {
@@ -101,7 +111,16 @@ export function describeFact(f: RuleFact): string {
       `${f.transactions} transaction${f.transactions === 1 ? "" : "s"}, ${money(f.amount)} = ${show(f.value)} of ${money(f.limits)} in one day`,
     );
   // what the customer asked for says so: read bare, an asked limit passes for the line's own
-  else if (f.value !== undefined) parts.push(info.asked ? `${show(f.value)} asked` : show(f.value));
+  // (`probed`: an application customer service plays ahead, which the customer never made — its amount
+  // is the smallest increase probed, not one they asked for)
+  else if (f.value !== undefined)
+    parts.push(
+      !info.asked
+        ? show(f.value)
+        : probed
+          ? `${show(f.value)} for the smallest increase probed`
+          : `${show(f.value)} asked`,
+    );
   // a threshold that is no policy parameter: the purchase's is the credit still available, a grant held to
   // what the review keeps once used the limit kept; a limit cap's is the cap its parameter gives (a band's
   // limit, the income multiple's product), named as such

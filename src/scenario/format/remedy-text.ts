@@ -153,12 +153,18 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     case "wait_for_review": {
       // the score the review reads from the coming report, when today's is short of it
       const sc = r.score;
+      // (a thin file the review reads with six months of history: its repayment record starts to count
+      // there, which is what moves the score — not the repayments made since the last report)
+      const counts =
+        sc?.recordStarts === true
+          ? "when the file reaches six months of history and its repayment record starts to count"
+          : "which counts the repayments made since the last one";
       const reads =
         sc === undefined
           ? ""
           : sc.report === null
             ? ` — on its day, the bills due before it met at their minimum, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`
-            : ` — from the month-end report on ${sc.report.date} (day ${sc.report.day}), which counts the repayments made since the last one, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`;
+            : ` — from the month-end report on ${sc.report.date} (day ${sc.report.day}), ${counts}, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`;
       // the report that review reads, when reading it is what leaves nothing in the way (today's record
       // does not: the debt ratio on it, say); named once when the score above names it
       const report =
@@ -208,10 +214,17 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       if (bars !== undefined)
         return `no review restores the line under the current policy, whatever the customer does: the largest limit it offers, ${money(bars.largest)}, is below its smallest line, ${money(bars.smallest)} — only a change of policy that offers a line (a larger limit, or a smaller smallest line) would, at a review after it; ${review}`;
       const sb = r.scoreBars;
+      // barred: no review can restore it, so the one named is the first it would otherwise wait for (a
+      // "first periodic review that can restore it" beside "no review restores the line" contradicts it)
+      const waits = r.later
+        ? `the first periodic review its other conditions allow is on ${r.date} (day ${r.day})`
+        : review;
       if (sb?.whileOpen !== undefined)
-        return `no review restores the line under the current policy while Huabei is open: ${scoreBarsText(sb, "the line restored")}, Huabei counted used beside it — so no early review, higher income or higher score can while it is; with Huabei closed owing nothing, a file could reach it (its score raised too), and a change of the lender's policy (a lower ${sb.parameter}) would; ${review}`;
+        return `no review restores the line under the current policy while Huabei is open: ${scoreBarsText(sb, "the line restored")}, Huabei counted used beside it — so no early review, higher income or higher score can while it is; with Huabei closed owing nothing, a file could reach it (its score raised too), and a change of the lender's policy (a lower ${sb.parameter}) would; ${waits}`;
+      if (sb?.cost !== undefined)
+        return `no review restores the line under the current policy as things stand: once the line restored is used (its credit counted used, as grantUsedFraction has it), the next review keeps it only at ${sb.parameter} ${sb.threshold}, and using it costs ${sb.cost} points at today's income and debts, so the highest score that file can read is ${sb.best} — no early review or higher score can; a higher income reported (which can lower what using the line costs) or a change of the lender's policy (a lower ${sb.parameter}) could, at a review after it; ${waits}`;
       if (sb !== undefined)
-        return `no review restores the line under the current policy, whatever the customer does: ${scoreBarsText(sb, "the line restored")} — so no early review, higher income or higher score can; only a change of the lender's policy (a lower ${sb.parameter}) would, at a review after it; ${review}`;
+        return `no review restores the line under the current policy, whatever the customer does: ${scoreBarsText(sb, "the line restored")} — so no early review, higher income or higher score can; only a change of the lender's policy (a lower ${sb.parameter}) would, at a review after it; ${waits}`;
       // only the clean period in the way: that review restores the line, said at the lower limit it does
       const restores =
         r.kept === undefined ? "" : `, which restores the line${atKept(r.kept, "that review")}`;
@@ -277,7 +290,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // the way back said as it stands: an application something else would decline asks for that first —
       // every rule that would, each with its step
       const declined = blocked
-        ? `; as things stand it would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines)}`
+        ? `; as things stand it would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true)}`
         : "";
       return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (${increaseOf(r.line)}), ${when}${declined}`;
     }
@@ -314,13 +327,13 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const line = r.line === "jiebei" ? "Jiebei's limit" : "the limit";
       // nothing time clears: declined today, each rule with its step
       if (r.waits.length === 0 && r.blocked)
-        return `an application to raise ${line} would be declined today: ${withSteps([r.blocked, ...(r.besides ?? [])], lines)}`;
+        return `an application to raise ${line} would be declined today: ${withSteps([r.blocked, ...(r.besides ?? [])], lines, true)}`;
       const waits = r.waits.map(inSentence).join("; ");
       // every rule that would decline it then, each with its step
-      const besides = r.blocked
-        ? `, but it would still be declined then: ${withSteps([r.blocked, ...(r.besides ?? [])], lines)}`
-        : "";
-      return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}; from that day none of these declines it if no other application is made${besides}`;
+      // said plainly: what waits until that day, then whether an application from it is approved
+      if (r.blocked)
+        return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits} — and from that day, if no other application is made, it would still be declined: ${withSteps([r.blocked, ...(r.besides ?? [])], lines, true)}`;
+      return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}; from that day, if no other application is made, nothing declines it`;
     }
     case "open_line": {
       const when = r.now

@@ -1,16 +1,18 @@
 // The rules an application would be declined for, in words, each with its numbers and its step.
 
 import { type LineId, lineName, REASONS, type RuleFact } from "../../engine/index.js";
-import { describeFact } from "./fact-text.js";
+import { describeFact, describeProbedFact } from "./fact-text.js";
 import { forLines, reasonForLines } from "./lines.js";
 import { money } from "./money.js";
 import { inSentence } from "./reason-words.js";
 
-/** The rules an application would be declined for, each with its numbers and its step, joined by "; and ". */
-export const withSteps = (facts: readonly RuleFact[], lines: readonly LineId[]): string =>
+/** The rules an application would be declined for, each with its numbers and its step, joined by "; and ".
+ *  `probed`: an application played ahead, not one the customer made — an amount asked is said as the
+ *  smallest increase probed (quoted as "asked", it named an amount the customer never asked for). */
+export const withSteps = (facts: readonly RuleFact[], lines: readonly LineId[], probed = false): string =>
   facts
     .map((f) => {
-      const numbers = describeFact(f);
+      const numbers = probed ? describeProbedFact(f) : describeFact(f);
       return `${reasonForLines(inSentence(f.code), lines)}${numbers ? ` (${numbers})` : ""} — ${stepOf(f, lines)}`;
     })
     .join("; and ");

@@ -1,0 +1,55 @@
+// A thin file (under six months of history) counts no repayment characteristic; at six months the record
+// starts to count and the score jumps. When the review the answer names reads the file with six months
+// and today's has fewer, that is what moves the score — the answer says so, and does not credit "the
+// repayments made since the last one" (a customer who repaid nothing since was told they had).
+
+import { describe, expect, it } from "vitest";
+import type { Remedy } from "../../src/engine/types.js";
+import { remedyText } from "../../src/scenario/format/remedy-text.js";
+import { DEFAULT_POLICY, on, run, stepOn } from "./builders.js";
+
+type Wait = Extract<Remedy, { kind: "wait_for_review" }>;
+
+/** A ¥2,000 Huabei used once and repaid, the minimum score raised to 700 on day 60 (the line suspended
+ *  at the review of day 74); customer service asked on day 80. `months`: the history on file at the start. */
+const wait = (months: number): Wait | undefined =>
+  (
+    stepOn(
+      run(
+        [
+          on.open(0, 2_000),
+          on.purchase(3, 300),
+          on.repay(35, "full"),
+          on.policy(60, { set: { minScore: 700 } }),
+          on.support(80),
+        ],
+        {
+          until: 90,
+          policy: DEFAULT_POLICY,
+          profile: {
+            age: 22,
+            monthlyIncome: 4_000,
+            verified: false,
+            creditHistoryMonths: months,
+            externalDebt: 6_000,
+          },
+        },
+      ),
+      "contact_support",
+      80,
+    ).remedies ?? []
+  ).find((r): r is Wait => r.kind === "wait_for_review");
+
+describe("a thin file's record starting to count is said as the cause", () => {
+  it("three months on file, six at the report the review reads: recordStarts, and said so", () => {
+    const w = wait(3);
+    expect(w?.score).toMatchObject({ report: { day: 90 }, recordStarts: true });
+    const text = remedyText(w!);
+    expect(text).toContain("reaches six months of history and its repayment record starts to count");
+    expect(text).not.toContain("repayments made since the last one");
+  });
+
+  it("no thin file at the answer (or still thin at the review): no recordStarts", () => {
+    for (const months of [0, 1, 36]) expect(wait(months)?.score?.recordStarts).toBeUndefined();
+  });
+});
