@@ -74,7 +74,8 @@ function usedBalances(c: Customer, id: LineId | null, limit: Fen): { huabei: Fen
     : Math.max(h.reportedBalance, usedAt(owed(h), hActive, id === "huabei" ? limit : h.limit, share));
   const jOwed = asIs ? j.reportedBalance : Math.max(j.reportedBalance, owed(j));
   let jUsed = jOwed;
-  if (id === "jiebei" || j.status === "active") {
+  // (share 0 counts no drawdowns: the report as it is, not what is owed since)
+  if (!asIs && (id === "jiebei" || j.status === "active")) {
     // drawdowns, each within the line and within Jiebei's debt cap as the report will show it — what is
     // owed once they are taken, or the report on record if more. Not the report plus the drawdowns: a
     // repayment since the report (or interest accrued) moves what is owed, not what may be drawn on top of

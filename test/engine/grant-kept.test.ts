@@ -6,6 +6,9 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type Customer, owed } from "../../src/engine/customer.js";
+import { applicationDebt } from "../../src/engine/grant.js";
+import { run as runEngine } from "../../src/engine/simulate.js";
 import type { Step, Trace } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
 import {
@@ -22,6 +25,7 @@ import {
   type EventInput,
   on,
   run,
+  scenario,
   stepOn,
   stepsOf,
   TIGHTENED_POLICY,
@@ -635,5 +639,35 @@ describe("kept once used: an active Jiebei counted at what it owes once drawn, o
     // Huabei at its ¥500 limit and Jiebei at its ¥1,500, over ¥4,476 a year
     expect(ratio(asked)).toBe(0.45);
     expect(ratio(periodic)).toBe(ratio(asked));
+  });
+
+  it("nothing counted used (grantUsedFraction 0): Jiebei as its report shows it, not what it owes since", () => {
+    // ¥3,000 drawn on day 5, before any report (¥1,000 owed elsewhere): the file as it is has none of it,
+    // as none of the ¥800 spent on Huabei
+    const policy = { ...DEFAULT_POLICY, grantUsedFraction: 0 };
+    const profile = {
+      monthlyIncome: 8_000,
+      verified: true,
+      creditHistoryMonths: 24,
+      externalDebt: 100_000,
+    };
+    let c: Customer | null = null;
+    runEngine(
+      scenario(
+        [on.open(0, 5_000), on.open(0, 10_000, "jiebei"), on.purchase(4, 800), on.borrow(5, 3_000, 6)],
+        { policy, profile, until: 10 },
+      ),
+      {
+        end: (s) => {
+          c = s.customer;
+        },
+      },
+    );
+    const file = c as unknown as Customer;
+    expect(file.jiebei.status).toBe("active");
+    expect(owed(file.jiebei)).toBeGreaterThan(file.jiebei.reportedBalance);
+    expect(applicationDebt(file, file.huabei, true)).toBe(
+      file.profile.externalDebt + file.huabei.reportedBalance + file.jiebei.reportedBalance,
+    );
   });
 });
