@@ -183,7 +183,8 @@ export async function askEvent(v: Variant, { select, input }: Prompts): Promise<
     const line = await askLine(select, "Which line?", undefined, type === "request_review");
     if (line !== null) data.line = line;
   }
-  const amount = (message: string) => asked(input, message, "purchase", "amount");
+  // checked as this event's amount: an application's is a limit, asked in whole hundreds of yuan
+  const amount = (message: string) => asked(input, message, type, "amount");
   switch (type) {
     case "apply":
       data.product = await select({

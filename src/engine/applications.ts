@@ -33,7 +33,7 @@ import {
   scoreFact,
   writeOffFact,
 } from "./eligibility.js";
-import { applicationDebt, huabeiUsed, keptOnceUsed, leastGranted } from "./grant.js";
+import { applicationDebt, huabeiUsed, keptOnceUsed, leastGranted, withDebtCounted } from "./grant.js";
 import { smallestLine } from "./limits.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
@@ -288,7 +288,8 @@ export function decideApplication(
   const least = leastGranted(c, line, kind === "increase");
   failures.push(
     ...eligibilityFailures(c, rules, p, [], applicationDebt(c, line, kind === "increase")).map(
-      (f): RuleFact => (f.value === undefined ? f : { ...f, onceUsed: least }),
+      (f): RuleFact =>
+        f.value === undefined ? f : withDebtCounted({ ...f, onceUsed: least }, c, line.id, least),
     ),
   );
   // the caps decline it too, and are reasons beside the other rules (every rule that declines it is one):

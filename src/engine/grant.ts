@@ -9,6 +9,7 @@
 import { type Customer, type Line, lineOf, otherOf, owed, rulesFor, shallowCopy } from "./customer.js";
 import { smallestLine } from "./limits.js";
 import { FEN_PER_YUAN } from "./money.js";
+import { REASONS, type ReasonInfo } from "./reasons.js";
 import { debtWithin, type Scored, type ScoredFile, scoreOnCopy } from "./score-inputs.js";
 import { keptStandard, lineManagement } from "./standard.js";
 import type { Fen } from "./types.js";
@@ -92,6 +93,36 @@ function usedBalances(c: Customer, id: LineId | null, limit: Fen): { huabei: Fen
   return { huabei: hUsed, jiebei: jUsed };
 }
 
+/** The debt a ratio read on the file once a line is used counts (usedBalances, `id` at `limit`), as its fact
+ *  names it so that the customer can check the number: the whole (`debtCounted`: debt elsewhere and each
+ *  line), each line's part, and of that part the credit not owed but counted used (`…Used`: a line's
+ *  unused credit). */
+type DebtCounted = Required<
+  Pick<RuleFact, "debtCounted" | "huabeiCounted" | "jiebeiCounted" | "huabeiUsed" | "jiebeiUsed">
+>;
+
+/** The debt counted once `id` granted at `limit` is used (DebtCounted). */
+function debtCountedOnceUsed(c: Customer, id: LineId, limit: Fen): DebtCounted {
+  const { huabei, jiebei } = usedBalances(c, id, limit);
+  const asOwed = (l: Line) => Math.max(l.reportedBalance, owed(l));
+  return {
+    debtCounted: c.profile.externalDebt + huabei + jiebei,
+    huabeiCounted: huabei,
+    jiebeiCounted: jiebei,
+    huabeiUsed: Math.max(0, huabei - asOwed(c.huabei)),
+    jiebeiUsed: Math.max(0, jiebei - asOwed(c.jiebei)),
+  };
+}
+
+/** A ratio's fact (DEBT_TO_INCOME_TOO_HIGH's) read once `id` granted at `limit` is used, with the debt
+ *  counted (debtCountedOnceUsed); another fact as it is. */
+export function withDebtCounted(f: RuleFact, c: Customer, id: LineId, limit: Fen): RuleFact {
+  const info: ReasonInfo = REASONS[f.code];
+  return f.value === undefined || info.unit !== "ratio"
+    ? f
+    : Object.assign(f, debtCountedOnceUsed(c, id, limit));
+}
+
 /** The smallest line `line`'s rules offer, in fen (whole hundreds of yuan, at least ¥100). */
 const smallestLineOf = (c: Customer, id: LineId): Fen => smallestLine(rulesFor(c.policy, id));
 
@@ -164,7 +195,7 @@ function reversedOnceUsed(
   ];
   return facts
     .filter((f) => f.code !== "POLICY_CHANGE")
-    .map((f) => ({ ...f, onceUsed: limit, scoreOnceUsed: s.score }));
+    .map((f) => withDebtCounted({ ...f, onceUsed: limit, scoreOnceUsed: s.score }, c, line.id, limit));
 }
 
 /** reversedOnceUsed's answer when the review keeps both lines: no list made for it (keptOnceUsed reads its

@@ -60,6 +60,39 @@ export function limitCap(
   return { limit: whole * FEN_PER_YUAN, binding, belowMinimum: whole < rules.minLimit || whole <= 0 };
 }
 
+/**
+ * The cap one rule (`binding`) sets under a line's rules, in fen (whole hundreds of yuan), whichever binds:
+ * the score's band (below every band, the lowest band's, as line management holds it), the product's
+ * largest limit, the income multiple's product, the thin-file cap; null when the rule sets none (no
+ * thin-file cap for this customer). What a cut a policy change made cites as the cap before it.
+ */
+export function capByRule(
+  binding: LimitBinding,
+  scoreValue: number,
+  monthlyIncome: number,
+  rules: LineRules,
+  thinFileMax: number | null,
+): Fen | null {
+  let yuan: number;
+  if (binding === "income") yuan = monthlyIncome * rules.maxLimitIncomeMultiple;
+  else if (binding === "thin_file") {
+    if (thinFileMax === null) return null;
+    yuan = thinFileMax;
+  } else {
+    let band = -1;
+    let top = 0;
+    let lowest = Number.POSITIVE_INFINITY;
+    let lowestCap = 0;
+    for (const b of rules.limitBands) {
+      top = Math.max(top, b.maxLimit);
+      if (scoreValue >= b.minScore) band = Math.max(band, b.maxLimit);
+      if (b.minScore < lowest) [lowest, lowestCap] = [b.minScore, b.maxLimit];
+    }
+    yuan = binding === "product_maximum" ? top : band < 0 ? lowestCap : band;
+  }
+  return wholeHundreds(yuan) * FEN_PER_YUAN;
+}
+
 /** A cap as a limit: whole hundreds of yuan, rounded down. */
 const wholeHundreds = (yuan: number): number => Math.floor(yuan / 100) * 100;
 

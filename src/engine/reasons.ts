@@ -425,7 +425,7 @@ export const REASONS = {
   INCOME_BELOW_LIMIT: {
     kind: "adverse",
     unit: "fen",
-    text: "Income no longer supports the current limit",
+    text: "The policy allows only a lower limit for the income",
     advice: "report a higher income (an income event)",
   },
   LIMIT_ABOVE_PRODUCT_MAXIMUM: {

@@ -3,7 +3,7 @@
 // (grant.ts) and the review, whose restorations are held to the same (restoredOnceUsed), read one
 // standard without importing each other. Rules decide and never change the customer.
 
-import { type Customer, customerOverdue, type Line, type LineRules, rulesFor } from "./customer.js";
+import { type Customer, customerOverdue, type Line, type LineRules, rulesFor, thinFile } from "./customer.js";
 import {
   CUT_BY,
   capFact,
@@ -15,7 +15,7 @@ import {
   scoreFact,
   standingCap,
 } from "./eligibility.js";
-import { heldCap, type LimitCap, lowestBandScore } from "./limits.js";
+import { capByRule, heldCap, type LimitCap, lowestBandScore } from "./limits.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode, type ReasonInfo } from "./reasons.js";
 import type { Scored } from "./score-inputs.js";
@@ -167,10 +167,19 @@ export function lineManagement(c: Customer, line: Line, s: Scored): Verdict | nu
   // a cut the policy before a change would not have made is the lender's doing, and says so first
   const prev = line.previousPolicy;
   const byPolicy = prev !== null && cutTo(c, line, s, prev) === null;
+  const fact = capFact(code, cap, line.id, line.limit);
+  // the change's cut cites its cap as the new policy's: what the same rule allowed before it, as a
+  // change's suspension cites each threshold it moved (sinceChange) — the income never changed
+  if (byPolicy) {
+    const rules = rulesFor(prev, line.id);
+    const thin = thinFile(c) ? prev.thinFileMaxLimit : null;
+    const was = capByRule(cap.binding, s.score, c.profile.monthlyIncome, rules, thin);
+    if (was !== null && was !== fact.threshold) fact.before = was;
+  }
   return {
     decision: "limit_reduced",
     reasons: principalReasons(byPolicy ? ["POLICY_CHANGE", code] : [code], s),
-    facts: [capFact(code, cap, line.id, line.limit)],
+    facts: [fact],
     limit: cap.limit,
   };
 }

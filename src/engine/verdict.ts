@@ -36,6 +36,14 @@ export interface RuleFact {
    *  file once a line of this limit is used, not on today's, and the score the review would read then */
   onceUsed?: Fen;
   scoreOnceUsed?: number;
+  /** a debt ratio read on that file (onceUsed): the debt it counted (debt elsewhere and each line), each
+   *  line's part, and of that part the unused credit counted as used — what the customer checks the
+   *  number against (debtCountedOnceUsed) */
+  debtCounted?: Fen;
+  huabeiCounted?: Fen;
+  jiebeiCounted?: Fen;
+  huabeiUsed?: Fen;
+  jiebeiUsed?: Fen;
   /** a limit cap below the smallest line (its own, `threshold`), the line held to the smallest line
    *  instead: that line, and the parameter setting it (`minLimit`, `jiebeiMinLimit`) */
   smallest?: Fen;

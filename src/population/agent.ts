@@ -30,7 +30,7 @@ import {
 } from "../engine/index.js";
 import type { Persona } from "./persona.js";
 import type { Dist, Reaction } from "./persona-schema.js";
-import { HABIT, type Plan, yuanToWholeFen } from "./plan.js";
+import { HABIT, type Plan } from "./plan.js";
 import { draw, drawInt, keyOf, PURPOSE, Stream } from "./random.js";
 import {
   HARDSHIP_BURDEN,
@@ -547,10 +547,8 @@ export class Agent {
     const retry = r.retry;
     if (retry !== null && st.next() < retry.p) {
       const at = day + Math.max(1, drawInt(st.random, retry.after));
-      const amount =
-        e.product === "open"
-          ? Math.floor((e.amount * retry.amount) / HUNDRED_YUAN) * HUNDRED_YUAN
-          : yuanToWholeFen((e.amount * retry.amount) / 100, 1);
+      // a limit asked again, for less: whole hundreds of yuan, as every limit ask is
+      const amount = Math.floor((e.amount * retry.amount) / HUNDRED_YUAN) * HUNDRED_YUAN;
       if (amount >= HUNDRED_YUAN && at <= this.ctx.until) {
         const again = { index: 0, day: at, type: "apply", line: e.line, product: e.product, amount } as const;
         this.retries.push(retryKey(again));

@@ -60,7 +60,10 @@ const FIELDS: readonly ProfileField[] = ["phone", "address", "device", "bankcard
 // A log-normal draw has no upper bound: drawn amounts stop at what a scenario file accepts, so that every
 // account exports as a file that loads.
 const capYuan = (yuan: number) => Math.min(MAX_YUAN, yuan);
-export const yuanToWholeFen = (yuan: number, min = 1): Fen => Math.max(min, Math.round(capYuan(yuan))) * 100;
+const yuanToWholeFen = (yuan: number, min = 1): Fen => Math.max(min, Math.round(capYuan(yuan))) * 100;
+/** A limit asked for (an opening's, an increase's), in fen: the drawn yuan to the nearest whole hundred, at
+ *  least ¥100 — limits are whole hundreds of yuan, as a scenario file must ask them. */
+const limitAskFen = (yuan: number): Fen => Math.max(1, Math.round(capYuan(yuan) / 100)) * 10_000;
 const yuanToFen2 = (yuan: number): Fen => Math.max(100, Math.round(capYuan(yuan) * 100));
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
@@ -105,14 +108,14 @@ export function makePlan(ctx: PopulationContext, persona: Persona, index: number
   // an opening drawn past the horizon does not happen within it: the agent never reaches its day
   const open = {
     day: Math.max(0, drawInt(o, persona.open.day)),
-    amount: Math.max(1, Math.round(capYuan(draw(o, persona.open.amount)) / 100)) * 10000,
+    amount: limitAskFen(draw(o, persona.open.amount)),
   };
   const planned: ScenarioEvent[] = [];
   const increases = persona.increases;
   if (increases)
     eachBlock(rng, key, PURPOSE.increases, until, (r, from, to) => {
       for (const day of activityDays(r, Math.max(1, from), to, increases)) {
-        const amount = yuanToWholeFen(draw(r, increases.amount), 100);
+        const amount = limitAskFen(draw(r, increases.amount));
         if (day <= until)
           planned.push({ index: 0, day, type: "apply", line: "huabei", product: "increase", amount });
       }
@@ -170,7 +173,7 @@ export function makePlan(ctx: PopulationContext, persona: Persona, index: number
     const r = streamOf(rng, key, PURPOSE.jiebeiOpen);
     if (r() < j.open.p) {
       const day = Math.max(0, drawInt(r, j.open.day));
-      const amount = Math.max(1, Math.round(capYuan(draw(r, j.open.amount)) / 100)) * 10000;
+      const amount = limitAskFen(draw(r, j.open.amount));
       if (day <= until) jiebeiOpen = { day, amount };
     }
     const borrow = j.borrow;

@@ -198,6 +198,16 @@ function textRangeHint(found: unknown): { hint?: string } {
  * A date written another way ("2024/09/10", "2024-9-1", "10/09/2024"): the YYYY-MM-DD it may mean.
  * Day and month first is read both ways unless one part is over 12.
  */
+/** A limit asked for that is not whole hundreds of yuan: the hundreds either side of it to write (never
+ *  ¥0, which is no limit). */
+function wholeHundredsHint(found: unknown, step: number): { hint?: string } {
+  if (typeof found !== "number" || !Number.isFinite(found) || !(step > 0)) return {};
+  const below = Math.floor(found / step) * step;
+  const above = below + step;
+  const choices = below > 0 ? `${below} or ${above}` : String(above);
+  return { hint: `limits are asked in whole hundreds of yuan: write ${choices}` };
+}
+
 function dateHint(found: unknown): { hint?: string } {
   if (typeof found !== "string") return {};
   // full-width digits and dashes (２０２４－０１－０１, typed with a CJK input method) are the ASCII ones
@@ -569,6 +579,13 @@ export function describeIssue(
         ...rangeHint(issue, found, data),
       });
     }
+    case "not_multiple_of":
+      return new InputError("not whole hundreds", {
+        ...base,
+        expected: `whole hundreds of yuan (a multiple of ${String(issue.divisor)})`,
+        found: describeValue(found),
+        ...wholeHundredsHint(found, Number(issue.divisor)),
+      });
     case "custom":
     case "invalid_format": {
       const decimals = /decimal/.test(issue.message);

@@ -52,6 +52,15 @@ const dayNumber = z.number().int().min(0).max(MAX_DAY).describe("days since `sta
 const twoDecimals = (v: number) => /^-?\d+(\.\d{1,2})?$/.test(String(v));
 const FEN = { message: "at most 2 decimal places (fen)" };
 const yuan = z.number().positive().max(MAX_YUAN).refine(twoDecimals, FEN).describe("yuan, up to 2 decimals");
+/** A limit asked for (an opening's, an increase's, a Jiebei line's): limits are whole hundreds of yuan, as
+ *  every cap and grant is (an ask of 3033.33 was granted as asked, a limit no rule could make). */
+const LIMIT_STEP_YUAN = 100;
+const limitYuan = z
+  .number()
+  .positive()
+  .max(MAX_YUAN)
+  .multipleOf(LIMIT_STEP_YUAN)
+  .describe("yuan, whole hundreds (limits are whole hundreds of yuan)");
 /** yuan that may be zero (incomes, debts, limits) */
 const yuanOrZero = z.number().min(0).max(MAX_YUAN).refine(twoDecimals, FEN);
 /** yuan an expectation compares with (a balance may be negative: money owed to the customer) */
@@ -146,7 +155,7 @@ export const EventSchema = z.discriminatedUnion("type", [
   ev("apply", "an application: open a line, or increase its limit by `amount`", {
     line,
     product: z.enum(APPLICATION_KINDS),
-    amount: yuan,
+    amount: limitYuan,
   }),
   ev("purchase", "a purchase on Huabei, optionally in monthly instalments", {
     amount: yuan,

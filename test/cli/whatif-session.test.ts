@@ -495,6 +495,30 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("a new application's amount is a limit: refused at the prompt unless whole hundreds of yuan", async () => {
+    const s = start();
+    await addEvent("apply", 90);
+    await waitFor("Which line?");
+    screen.keypress("enter");
+    await waitFor("Product:");
+    choose("increase");
+    await waitFor("Amount (yuan):");
+    // a purchase's amount would take it: an application's is the limit asked, in whole hundreds
+    screen.type("3033.33");
+    screen.keypress("enter");
+    await waitFor("not whole hundreds");
+    expect(screen.getScreen()).toContain("write 3000 or 3100");
+    for (let i = 0; i < 7; i++) screen.keypress("backspace");
+    screen.type("3000");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toMatch(/✓ added #16 \(apply for \+¥3,000\.00 limit on day 90\)/);
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
   it("a new Jiebei loan and a repayment elsewhere are asked for what they need (term, amount), not refused for it", async () => {
     const s = start();
     await menu("Add an event");

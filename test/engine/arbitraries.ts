@@ -6,6 +6,9 @@ import { formatIsoDate, parseIsoDate } from "../../src/engine/calendar.js";
 import type { Policy, PolicyParams, Scenario } from "../../src/engine/types.js";
 import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
 
+/** An amount in fen as a limit is asked: whole hundreds of yuan, at least ¥100. */
+const wholeHundreds = (fen: number): number => Math.max(1, Math.round(fen / 10_000)) * 10_000;
+
 export function customerEvents(
   day: fc.Arbitrary<number>,
   amount: fc.Arbitrary<number>,
@@ -19,7 +22,8 @@ export function customerEvents(
         type: fc.constant("apply" as const),
         line,
         product: fc.constantFrom("open" as const, "increase" as const),
-        amount,
+        // a limit is asked in whole hundreds of yuan, as a file must ask it
+        amount: amount.map(wholeHundreds),
       }),
     },
     {
@@ -190,7 +194,7 @@ const opening = fc.option(
     type: fc.constant("apply" as const),
     line,
     product: fc.constant("open" as const),
-    amount: fc.integer({ min: 100_000, max: 5_000_000 }),
+    amount: fc.integer({ min: 100_000, max: 5_000_000 }).map(wholeHundreds),
   }),
   { freq: 6 },
 );

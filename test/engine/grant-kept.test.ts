@@ -259,7 +259,9 @@ describe("kept once used: the grant's limit", () => {
     // the ratio of the file with the smallest line (¥500 here) used, which the step's scorecard (exactly 2.00 today)
     // does not read: said so
     const debt = open.facts.find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH")!;
-    expect(describeFact(debt)).toBe("2.01 vs maxDebtToIncome 2.00, once a ¥500.00 line is used");
+    expect(describeFact(debt)).toBe(
+      "2.01 vs maxDebtToIncome 2.00, once a ¥500.00 line is used: ¥192,500.00 of debt counted — ¥192,000.00 elsewhere, Huabei's unused ¥500.00 counted as used",
+    );
   });
 
   it("room for less than asked: granted the most the review keeps used, and it keeps it", () => {
@@ -313,7 +315,7 @@ describe("kept once used: the grant's limit", () => {
     expect(said("LIMIT_KEPT_ONCE_USED")).toBe("¥6,000.00 vs kept once used ¥2,000.00");
     expect(said("SCORE_BELOW_MINIMUM")).toBe("595 vs minScore 620, once a ¥6,000.00 line is used");
     expect(said("DEBT_TO_INCOME_TOO_HIGH")).toBe(
-      "2.05 vs maxDebtToIncome 2.00, once a ¥6,000.00 line is used",
+      "2.05 vs maxDebtToIncome 2.00, once a ¥6,000.00 line is used: ¥196,000.00 of debt counted — ¥190,000.00 elsewhere, Huabei's unused ¥6,000.00 counted as used",
     );
     expect(said("SCORE_BELOW_LIMIT_BAND")).toBe(
       "¥6,000.00 vs cap ¥3,000.00 by limitBands, at a score of 595 once a ¥6,000.00 line is used",
@@ -373,7 +375,7 @@ describe("kept once used: the grant's limit", () => {
     const debt = raise.facts.find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH")!;
     expect(debt).toMatchObject({ line: "jiebei", parameter: "jiebeiMaxDebtToIncome", onceUsed: 2_000_000 });
     expect(describeFact(debt)).toBe(
-      "1.09 vs jiebeiMaxDebtToIncome 1.00, once a ¥20,000.00 line is used, on Jiebei",
+      "1.09 vs jiebeiMaxDebtToIncome 1.00, once a ¥20,000.00 line is used: ¥130,000.00 of debt counted — ¥110,000.00 elsewhere, Huabei's unused ¥20,000.00 counted as used, on Jiebei",
     );
     // the line granted, used to its limit and repaid: no review takes back either line
     const used = run(events(10_000), options);

@@ -106,6 +106,9 @@ function checkStep(step: Step, prev: Step | undefined, sc: Scenario, cal: Calend
   );
   is(step.scoreDelta, step.score - (prev?.score ?? step.score - step.scoreDelta), where);
   for (const code of step.reasons) is(isReasonCode(code), true, `${where}: reason ${code}`);
+  // limits are whole hundreds of yuan, asked so, and every cap, cut and restoration keeps them so
+  is(step.limit % 10_000, 0, `${where}: Huabei's limit is whole hundreds of yuan`);
+  is(step.jiebei.limit % 10_000, 0, `${where}: Jiebei's limit is whole hundreds of yuan`);
   if (step.decision !== null && step.decision !== "info") {
     // Regulation B: at most four principal reasons, and every score reason cited costs points
     atMost(step.reasons.length, 4, `${where}: reasons`);

@@ -55,8 +55,13 @@ describe("a restoration is kept by the reviews that follow it on unchanged facts
       parameter: "maxDebtToIncome",
       threshold: 2,
       value: 2.03,
-      // not the file's own ratio (2.00): the trace says "once a ¥500.00 line is used"
+      // not the file's own ratio (2.00): the trace says "once a ¥500.00 line is used", and what it counted
       onceUsed: 50_000,
+      debtCounted: 3_650_000,
+      huabeiCounted: 50_000,
+      jiebeiCounted: 0,
+      huabeiUsed: 50_000,
+      jiebeiUsed: 0,
     });
     expect(reversals(asked, 46, 170)).toEqual([]);
     // customer service: the blocker with the ratio restoring reads, and what brings the line back

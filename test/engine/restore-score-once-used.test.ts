@@ -8,7 +8,8 @@ import { simulate } from "../../src/engine/simulate.js";
 import type { Remedy } from "../../src/engine/types.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
 
-// account 808 of `simulate --accounts 1000` (persona stretched, seed 1), its events as exported
+// account 808 of `simulate --accounts 1000` (persona stretched, seed 1), its events as exported (its increase
+// ask, ¥1,839, written in whole hundreds as a limit is asked since)
 const SCENARIO = `
 name: stretched-808
 start: 2024-01-01
@@ -27,7 +28,7 @@ events:
   - { day: 25, type: purchase, amount: 565.19 }
   - { day: 36, type: purchase, amount: 104.65 }
   - { day: 39, type: repay, amount: full }
-  - { day: 41, type: apply, product: increase, amount: 1839 }
+  - { day: 41, type: apply, product: increase, amount: 1800 }
   - { day: 41, type: purchase, amount: 138.24 }
   - { day: 47, type: external_inquiry }
   - { day: 66, type: purchase, amount: 314.01 }

@@ -12,7 +12,7 @@ import { makePlan } from "../../src/population/plan.js";
 import { draw, keyOf, Sampler, Stream } from "../../src/population/random.js";
 import { personaIndexOf } from "../../src/population/runner.js";
 import { populationContext, statementCycles } from "../../src/population/settings.js";
-import { arm, policy, settings, shipped, tightened, tiny } from "./helpers.js";
+import { arm, extreme, policy, settings, shipped, tightened, tiny } from "./helpers.js";
 
 const stretched = shipped.find((p) => p.name === "stretched")!;
 
@@ -92,6 +92,29 @@ describe("plan", () => {
         }
       });
     }
+  });
+
+  it("asks every limit in whole hundreds of yuan (openings, increases, retries for less): no account ends with a limit no rule makes", () => {
+    // a policy that declines every increase and most openings, so that the retries for less are asked too
+    const strict = populationContext(
+      settings({ days: 400, policy: { ...policy, minIncreaseScore: 950, minOpenScore: 700 } }),
+    );
+    let asks = 0;
+    let retries = 0;
+    for (const c of [ctx, strict]) {
+      const runner = new AccountRunner(c, { record: true });
+      for (const persona of [...shipped, extreme])
+        for (let i = 0; i < (persona === extreme ? 1 : 12); i++) {
+          const [lane] = runner.run(persona, reactionsOf(persona), i);
+          const applies = lane!.issued.filter((e) => e.type === "apply");
+          for (const e of applies) expect(e.amount % 10_000, `${persona.name} #${i}: ${e.amount}`).toBe(0);
+          asks += applies.length;
+          retries += applies.length - new Set(applies.map((e) => `${e.product}/${e.line}`)).size;
+          expect(lane!.outcome.finalLimit % 10_000, `${persona.name} #${i}`).toBe(0);
+        }
+    }
+    expect(asks).toBeGreaterThan(80);
+    expect(retries).toBeGreaterThan(8);
   });
 
   it("assigns personas by share", () => {

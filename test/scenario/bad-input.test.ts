@@ -1449,7 +1449,7 @@ describe("names and keys", () => {
   });
 
   it("a missing required event field", async () => {
-    const text = scenarioWith("  - { day: 0, type: apply, amount: 5 }\n");
+    const text = scenarioWith("  - { day: 0, type: apply, amount: 5000 }\n");
     expectBadInput(await run(write("noproduct.yaml", text)), {
       file: "noproduct.yaml",
       pos: at(text, "{ day"),

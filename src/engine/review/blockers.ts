@@ -25,7 +25,7 @@ import {
   scoreFact,
   writeOffFact,
 } from "../eligibility.js";
-import { applicationDebt, leastGranted } from "../grant.js";
+import { applicationDebt, leastGranted, withDebtCounted } from "../grant.js";
 import type { ReasonCode } from "../reasons.js";
 import type { Scored, ScoredFile } from "../score-inputs.js";
 import { holdFact } from "../triggers.js";
@@ -143,7 +143,11 @@ export function onceUsedRatio(c: Customer, line: Line, f: RuleFact, counted: Fen
     c.profile.externalDebt +
     Math.max(c.huabei.reportedBalance, owed(c.huabei)) +
     Math.max(c.jiebei.reportedBalance, owed(c.jiebei));
-  if (counted > asOwed) f.onceUsed = leastGranted(c, line, false);
+  if (counted > asOwed) {
+    f.onceUsed = leastGranted(c, line, false);
+    // what was counted used, named: the customer can check the number
+    withDebtCounted(f, c, line.id, f.onceUsed);
+  }
   return f;
 }
 

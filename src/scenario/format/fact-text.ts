@@ -18,6 +18,34 @@ export const ratioText = (v: number): string =>
   // debt without any income is beyond every ratio: said in words, never "Infinity"
   Number.isFinite(v) ? dtiShown(v).toFixed(2) : "debt with no income";
 
+/** The debt a ratio read once a line is used counted (RuleFact's debtCounted and its parts), in fen. */
+const DEBT_COUNTED = ["debtCounted", "huabeiCounted", "jiebeiCounted", "huabeiUsed", "jiebeiUsed"] as const;
+
+/** The debt a ratio once used counted, in words (", ¥80,341.89 of debt counted: …"), so that the customer
+ *  can check the number: debt elsewhere, then each line's part — what it owes, and the unused credit
+ *  counted as used, named as such. "" when the fact counts none. */
+function debtCountedText(f: RuleFact): string {
+  if (f.debtCounted === undefined) return "";
+  const lines = (["huabei", "jiebei"] as const).flatMap((id) => {
+    const counted = (id === "huabei" ? f.huabeiCounted : f.jiebeiCounted) ?? 0;
+    const used = (id === "huabei" ? f.huabeiUsed : f.jiebeiUsed) ?? 0;
+    if (counted === 0) return [];
+    const owes = counted - used;
+    const name = lineName(id);
+    // no parentheses: the words stand inside a fact's own
+    return [
+      used === 0
+        ? `${name} ${money(counted)} owed`
+        : owes === 0
+          ? `${name}'s unused ${money(counted)} counted as used`
+          : `${name} ${money(owes)} owed and ${money(used)} unused counted as used`,
+    ];
+  });
+  const elsewhere = f.debtCounted - (f.huabeiCounted ?? 0) - (f.jiebeiCounted ?? 0);
+  const parts = [...(elsewhere > 0 ? [`${money(elsewhere)} elsewhere`] : []), ...lines];
+  return `: ${money(f.debtCounted)} of debt counted${parts.length > 0 ? ` — ${parts.join(", ")}` : ""}`;
+}
+
 /** A rule's fact as JSON writes it: a value JSON has no number for is null, and says why. */
 export type JsonFact = Omit<RuleFact, "value"> & { value?: number | null; noIncome?: true; asked?: true };
 
@@ -37,7 +65,13 @@ export function factInYuan(f: RuleFact): JsonFact {
   // a value the customer asked for says so: read bare, an asked limit passes for the line's own
   const asked = info.asked && f.value !== undefined ? { asked: true as const } : {};
   // the limit a grant's reason was judged at, used, is money whatever the rule's unit
-  const used = f.onceUsed === undefined ? {} : { onceUsed: f.onceUsed / FEN_PER_YUAN };
+  const used = {
+    ...(f.onceUsed === undefined ? {} : { onceUsed: f.onceUsed / FEN_PER_YUAN }),
+    // the debt a ratio once used counted: money, whatever the rule's unit
+    ...Object.fromEntries(
+      DEBT_COUNTED.filter((k) => f[k] !== undefined).map((k) => [k, (f[k] as number) / FEN_PER_YUAN]),
+    ),
+  };
   if (f.value !== undefined && !Number.isFinite(f.value))
     return { ...f, ...asked, ...used, ...jsonValue(f.value) };
   if (info.unit !== "fen") return { ...f, ...asked, ...used };
@@ -142,7 +176,8 @@ function factNumbers(f: RuleFact, probed: boolean): string {
     f.onceUsed === undefined
       ? ""
       : (unit === "fen" && f.scoreOnceUsed !== undefined ? `, at a score of ${f.scoreOnceUsed}` : ",") +
-        ` once a ${money(f.onceUsed)} line is used`;
+        ` once a ${money(f.onceUsed)} line is used` +
+        debtCountedText(f);
   // changes counted in a window: how long it is, and until when one more change is one too many — a
   // verification resets the count, so it is said too ("from day 80 one more change is within it" read as
   // "within 30 days", and as if waiting were the only way)
