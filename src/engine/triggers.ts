@@ -168,13 +168,27 @@ export function countTransaction(c: Customer, day: number, amount: number): void
   c.burstAmounts.push(amount);
 }
 
+/** Up to this many attempts in a day, counting them again at each attempt costs less than a tally. */
+const FEW_ATTEMPTS = 16;
+
 /** The day's large attempts under policy `p` — each at least `burstLargeFraction` of the limits (0: every
  *  one) — how many and their total. */
 function largeAttempts(c: Customer, p: Policy): { count: number; total: Fen } {
   // in whole fen, as amounts are; the limits only rise during a day, so a threshold seldom changes
   const large = Math.ceil(p.burstLargeFraction * c.burstLimits - 1e-6);
   const amounts = c.burstAmounts;
-  // counted on from where the tally of this threshold stopped (burstTally)
+  // a day of a few attempts (nearly every purchase day of a population) is counted afresh: no tally to
+  // make and keep; a long day is counted on from where the tally of this threshold stopped (burstTally)
+  if (amounts.length <= FEW_ATTEMPTS) {
+    let [count, total] = [0, 0];
+    for (let i = 0; i < amounts.length; i++) {
+      const a = amounts[i]!;
+      if (a < large) continue;
+      count++;
+      total += a;
+    }
+    return { count, total };
+  }
   const t = burstTally(amounts, large);
   for (; t.upto < amounts.length; t.upto++) {
     const a = amounts[t.upto]!;
