@@ -270,7 +270,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       over: "the total of `repay` (yuan); null as `repay` is",
       review: `the periodic review the advice is for (${dayDate}): for a suspended line, the first that can restore it — not one its clean period still holds`,
       report: `the month-end report the advice counts on, by which its line repayments are made (${dayDate}), or null`,
-      missed: `the next review, when repaying all the debt elsewhere is not enough for it (${dayDate}), or null`,
+      missed: `the next review, when repaying all the debt elsewhere is not enough for it (${dayDate}), or null — for an active line, that review suspends it and the one named restores it: \`repay\`, \`over\` and \`income\` are for what the restoration counts there (the line at its smallest and used, an overdue asked paid first)`,
       income:
         "the monthly income (yuan), higher than the one on record, at which the review the advice is for (`missed` when given) reads the ratio within the cap — for a suspended line, one at which the line restored and used keeps a line — or null (none does, or the one on record is enough: nothing more to repay)",
       score:
