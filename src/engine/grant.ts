@@ -75,12 +75,20 @@ function usedBalances(c: Customer, id: LineId | null, limit: Fen): { huabei: Fen
     : Math.max(h.reportedBalance, usedAt(owed(h), hActive, id === "huabei" ? limit : h.limit, share));
   const jOwed = asIs ? j.reportedBalance : Math.max(j.reportedBalance, owed(j));
   let jUsed = jOwed;
-  if (id === "jiebei" || j.status === "active") {
-    // drawdowns, each within the line and within Jiebei's debt cap as the report will show it
+  // (share 0 counts no drawdowns: the report as it is, not what is owed since)
+  if (!asIs && (id === "jiebei" || j.status === "active")) {
+    // drawdowns, each within the line and within Jiebei's debt cap as the report will show it — what is
+    // owed once they are taken, or the report on record if more. Not the report plus the drawdowns: a
+    // repayment since the report (or interest accrued) moves what is owed, not what may be drawn on top of
+    // a balance the next report no longer shows — counted so, an active Jiebei repaid in part counted more
+    // than its limit, and the more the less it owed (a ¥5.54 fall over 15 days of interest was the
+    // difference between an early review declined at 0.51 and the periodic one restoring at 0.50:
+    // PROPERTY_SEED=9176)
+    const now = owed(j);
     const room = debtWithin(c, c.policy.jiebeiMaxDebtToIncome) ?? 0;
     const jLimit = id === "jiebei" ? limit : j.limit;
-    const drawable = Math.min(jLimit - owed(j), room - (c.profile.externalDebt + hUsed + jOwed));
-    jUsed += Math.round(Math.max(0, drawable) * share);
+    const drawable = Math.min(jLimit - now, room - (c.profile.externalDebt + hUsed + now));
+    jUsed = Math.max(jOwed, now + Math.round(Math.max(0, drawable) * share));
   }
   return { huabei: hUsed, jiebei: jUsed };
 }

@@ -270,7 +270,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       over: "the total of `repay` (yuan); null as `repay` is",
       review: `the periodic review the advice is for (${dayDate}): for a suspended line, the first that can restore it — not one its clean period still holds`,
       report: `the month-end report the advice counts on, by which its line repayments are made (${dayDate}), or null`,
-      missed: `the next review, when repaying all the debt elsewhere is not enough for it (${dayDate}), or null`,
+      missed: `the next review, when repaying all the debt elsewhere is not enough for it (${dayDate}), or null — for an active line, that review suspends it and the one named restores it: \`repay\`, \`over\` and \`income\` are for what the restoration counts there (the line at its smallest and used, an overdue asked paid first)`,
       income:
         "the monthly income (yuan), higher than the one on record, at which the review the advice is for (`missed` when given) reads the ratio within the cap — for a suspended line, one at which the line restored and used keeps a line — or null (none does, or the one on record is enough: nothing more to repay)",
       score:
@@ -282,7 +282,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       withOther:
         "the other line's debt step (`line`), followed with this one (the larger of each debt), leaves this line suspended at the review named — the two restored and used, one would fail the standard a line is kept to: `repay` and `over` (as this step's) restore both there, more debt elsewhere repaid; null when repaying all of it does not",
       restoring:
-        "advice for a restoration, which counts the lines once used: `counted`, each line counted used up to a limit (`line`, `limit` in yuan) — the line restored at its smallest line (or what it owes, if more), an active Huabei at its limit whatever its balance, an active Jiebei at what it owes and what its debt cap lets be drawn within its limit — and `used`, the share of the credit left on them counted used (`grantUsedFraction`); `reported`, the other lines held or owing, which count as the report shows them. Absent for an active line's advice",
+        "advice for a restoration, which counts the lines once used: `counted`, each line counted used up to a limit (`line`, `limit` in yuan) — the line restored at its smallest line (or what it owes, if more), an active Huabei at its limit whatever its balance, an active Jiebei at what it owes and what its debt cap lets be drawn within its limit (or its report, if more) — and `used`, the share of the credit left on them counted used (`grantUsedFraction`); `reported`, the other lines held or owing, which count as the report shows them. Absent for an active line's advice",
     },
   },
   on_record: {

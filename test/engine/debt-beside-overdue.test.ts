@@ -50,17 +50,17 @@ it("told to pay Huabei's ¥600.90 overdue and ¥69.70 of its debt for the review
   expect(after.final.status).toBe("active");
 });
 
-it("told to pay Huabei's overdue and that nothing more is to repay for the review of day 74, the customer who did kept Huabei suspended there (0.80 cap, ¥8,000 elsewhere on ¥300 a month): a repayment is enough — raised to the least that is, ¥11.32 elsewhere — and followed it keeps Huabei", () => {
-  const events: EventInput[] = [
+it("beside Huabei's overdue, the debt step for the review of day 74 — after the one of day 45 that suspends Huabei — is sized on what that restoration counts with the overdue paid (Huabei at its ¥100 smallest line, not its ¥403.80 report): ¥14.67 elsewhere (0.80 cap, ¥400 elsewhere on ¥270 a month), to the fen, or the income ¥272; with ¥90 elsewhere nothing more is to repay, and paying the overdue alone keeps Huabei; with ¥200 elsewhere on ¥300 a month nothing more is to repay for the ratio, but Jiebei's score once Huabei is used (658 against 660) holds Huabei: raised to the least that restores it, ¥6.67 elsewhere", () => {
+  const events = (income: number): EventInput[] => [
     on.open(0, 1_000),
     on.open(0, 3_000, "jiebei"),
     on.borrow(1, 2_500, 6),
     on.purchase(1, 400),
-    on.income(1, 300),
+    on.income(1, income),
     on.repay(32, "minimum", "jiebei"),
     on.support(44),
   ];
-  const options = {
+  const options = (externalDebt: number) => ({
     policy: {
       ...DEFAULT_POLICY,
       minLimit: 0,
@@ -68,38 +68,57 @@ it("told to pay Huabei's overdue and that nothing more is to repay for the revie
       restoreCleanDays: 0,
       reviewDayOfMonth: 15,
     },
-    profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt: 8_000 },
-  };
-  const answer = stepOn(run(events, { ...options, until: 44 }), "contact_support", 44).remedies;
-  const overdue = answer.find((r) => r.kind === "pay_overdue" && r.line === "huabei");
-  const debt = answer.find((r): r is DebtStep => r.kind === "reduce_debt" && r.line === "huabei");
-  const paid = overdue?.kind === "pay_overdue" ? overdue.amount : 0;
-  expect(paid).toBeGreaterThan(0);
-  expect(debt).toMatchObject({
-    review: { day: 74 },
-    repay: [{ debt: "elsewhere", amount: 1_132 }],
-    over: 1_132,
+    profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt },
   });
-  const followed = (repay: readonly { debt: string; amount: number }[]): EventInput[] => [
-    { day: 44, type: "repay", line: "huabei", amount: { kind: "amount", fen: paid } },
-    ...repay.map(
-      (p): EventInput =>
-        p.debt === "elsewhere"
-          ? { day: 44, type: "external_repayment", amount: p.amount }
-          : {
-              day: 44,
-              type: "repay",
-              line: p.debt as "huabei" | "jiebei",
-              amount: { kind: "amount", fen: p.amount },
-            },
-    ),
-    on.repay(46, "minimum", "huabei"),
-    on.repay(63, "minimum", "jiebei"),
-  ];
-  const after = (repay: readonly { debt: string; amount: number }[]) =>
-    run([...events, ...followed(repay)], { ...options, until: 74 }).final.status;
-  // followed exactly, Huabei is active after the review it names…
-  expect(after(debt!.repay!)).toBe("active");
-  // …where the step as sized with the overdue unpaid — nothing more to repay — leaves it suspended there
-  expect(after([])).toBe("suspended");
+  const answerOf = (income: number, externalDebt: number) =>
+    stepOn(run(events(income), { ...options(externalDebt), until: 44 }), "contact_support", 44).remedies;
+  // followed: the overdue paid, then `more` (repayments, or an income reported), each bill at its minimum
+  const after = (income: number, externalDebt: number, paid: number, more: EventInput[]) =>
+    run(
+      [
+        ...events(income),
+        { day: 44, type: "repay", line: "huabei", amount: { kind: "amount", fen: paid } },
+        ...more,
+        on.repay(46, "minimum", "huabei"),
+        on.repay(63, "minimum", "jiebei"),
+      ],
+      { ...options(externalDebt), until: 74 },
+    ).final.status;
+  const elsewhere = (fen: number): EventInput[] =>
+    fen > 0 ? [{ day: 44, type: "external_repayment", amount: fen }] : [];
+  const debtOf = (answer: Remedy[]) =>
+    answer.find((r): r is DebtStep => r.kind === "reduce_debt" && r.line === "huabei");
+
+  const answer = answerOf(270, 40_000);
+  const overdue = answer.find((r) => r.kind === "pay_overdue" && r.line === "huabei");
+  const paid = overdue?.kind === "pay_overdue" ? overdue.amount : 0;
+  expect(paid).toBe(40_060);
+  expect(debtOf(answer)).toMatchObject({
+    review: { day: 74 },
+    missed: { day: 45 },
+    repay: [{ debt: "elsewhere", amount: 1_467, all: false }],
+    over: 1_467,
+    income: 272,
+  });
+  // followed exactly, Huabei is active after the review it names; a fen less, or the overdue alone, not
+  expect(after(270, 40_000, paid, elsewhere(1_467))).toBe("active");
+  expect(after(270, 40_000, paid, elsewhere(1_466))).toBe("suspended");
+  expect(after(270, 40_000, paid, [])).toBe("suspended");
+  // …and the income it offers instead does it too
+  expect(after(270, 40_000, paid, [on.income(44, 272)])).toBe("active");
+
+  // ¥90 elsewhere on ¥270: sized on Huabei's report it asked ¥8.47 elsewhere; the overdue alone does it
+  expect(debtOf(answerOf(270, 9_000))).toMatchObject({ review: { day: 74 }, repay: [], over: 0 });
+  expect(after(270, 9_000, paid, [])).toBe("active");
+
+  // ¥200 elsewhere on ¥300: within the cap there once the overdue is paid, but held by Jiebei's score once
+  // Huabei is used — raised, played, to the least that restores Huabei
+  expect(debtOf(answerOf(300, 20_000))).toMatchObject({
+    review: { day: 74 },
+    repay: [{ debt: "elsewhere", amount: 667, all: false }],
+    over: 667,
+  });
+  expect(after(300, 20_000, paid, elsewhere(667))).toBe("active");
+  expect(after(300, 20_000, paid, elsewhere(666))).toBe("suspended");
+  expect(after(300, 20_000, paid, [])).toBe("suspended");
 });

@@ -6,6 +6,9 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type Customer, owed } from "../../src/engine/customer.js";
+import { applicationDebt } from "../../src/engine/grant.js";
+import { run as runEngine } from "../../src/engine/simulate.js";
 import type { Step, Trace } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
 import {
@@ -22,6 +25,7 @@ import {
   type EventInput,
   on,
   run,
+  scenario,
   stepOn,
   stepsOf,
   TIGHTENED_POLICY,
@@ -589,5 +593,83 @@ describe("kept once used: the grant's limit", () => {
     ]);
     // ¥2,000 is within it, Huabei used
     expect(stepOn(run(events(2_000), options), "borrow", 2).decision).toBe("approved");
+  });
+});
+
+describe("kept once used: an active Jiebei counted at what it owes once drawn, or its report if more", () => {
+  it("not its report plus the drawdowns: a review reads the same ratio however much interest accrued since (PROPERTY_SEED=9176)", () => {
+    // a debt cap of 0.5; ¥2,000 a month dropped to ¥250, a ¥500 Huabei (cut from ¥1,000) and a ¥1,500 Jiebei (cut from ¥2,767)
+    // with ¥1,383.50 borrowed over 6 months, both suspended for changed details on day 12, Huabei for its
+    // debt ratio too on day 47. On day 61 Jiebei's second instalment is paid (its report, of February's
+    // end, still shows about ¥1,166; it owes ¥922.34), ¥373 a month reported and the identity verified:
+    // Jiebei restored. Counted as the report plus the ¥577.66 left to draw, Jiebei was about ¥1,743 — more
+    // than its limit — and ¥5.54 less by day 76 as its interest accrued: the early review on day 61 declined
+    // Huabei at 0.51, the periodic one on day 76 restored it at 0.50. Used in full, Jiebei owes its ¥1,500.
+    const policy = {
+      ...DEFAULT_POLICY,
+      reviewDayOfMonth: 17,
+      restoreCleanDays: 17,
+      closeAfterSuspendedDays: 36,
+      maxDebtToIncome: 0.5,
+    };
+    const profile = { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt: 0 };
+    const events = (early: boolean): EventInput[] => [
+      on.open(0, 1_000),
+      on.open(0, 2_767, "jiebei"),
+      on.borrow(1, 1_383.5, 6),
+      on.purchase(1, 100),
+      on.income(1, 250),
+      on.change(8, "phone"),
+      on.change(10, "address"),
+      on.change(12, "device"),
+      on.repay(32, "minimum", "jiebei"),
+      on.repay(40, "minimum"),
+      on.repay(61, "minimum", "jiebei"),
+      on.income(61, 373),
+      on.verify(61),
+      ...(early ? [on.requestReview(61, "huabei")] : []),
+      on.repay(69, "minimum"),
+    ];
+    const ratio = (s: Step) =>
+      s.facts.find((f) => f.code === "DEBT_BURDEN_REDUCED" || f.code === "DEBT_TO_INCOME_TOO_HIGH")?.value;
+    const asked = stepOn(run(events(true), { policy, profile, until: 62 }), "request_review", 61);
+    const periodic = run(events(false), { policy, profile, until: 77 }).steps.find(
+      (s) => s.day === 76 && s.line === "huabei" && s.event.type === "review",
+    )!;
+    expect(periodic.decision).toBe("restored");
+    expect(asked.decision).toBe("restored");
+    // Huabei at its ¥500 limit and Jiebei at its ¥1,500, over ¥4,476 a year
+    expect(ratio(asked)).toBe(0.45);
+    expect(ratio(periodic)).toBe(ratio(asked));
+  });
+
+  it("nothing counted used (grantUsedFraction 0): Jiebei as its report shows it, not what it owes since", () => {
+    // ¥3,000 drawn on day 5, before any report (¥1,000 owed elsewhere): the file as it is has none of it,
+    // as none of the ¥800 spent on Huabei
+    const policy = { ...DEFAULT_POLICY, grantUsedFraction: 0 };
+    const profile = {
+      monthlyIncome: 8_000,
+      verified: true,
+      creditHistoryMonths: 24,
+      externalDebt: 100_000,
+    };
+    let c: Customer | null = null;
+    runEngine(
+      scenario(
+        [on.open(0, 5_000), on.open(0, 10_000, "jiebei"), on.purchase(4, 800), on.borrow(5, 3_000, 6)],
+        { policy, profile, until: 10 },
+      ),
+      {
+        end: (s) => {
+          c = s.customer;
+        },
+      },
+    );
+    const file = c as unknown as Customer;
+    expect(file.jiebei.status).toBe("active");
+    expect(owed(file.jiebei)).toBeGreaterThan(file.jiebei.reportedBalance);
+    expect(applicationDebt(file, file.huabei, true)).toBe(
+      file.profile.externalDebt + file.huabei.reportedBalance + file.jiebei.reportedBalance,
+    );
   });
 });

@@ -5357,7 +5357,7 @@ describe("a debt step, when the other line's own steps bring it back at an earli
     expect(step("huabei", "wait_for_review")).toMatchObject({ day: 45, later: false, withIncome: null });
     expect(step("jiebei", "report_income")).toMatchObject({
       income: 167,
-      notBetween: { line: "huabei", from: 168, to: 209 },
+      notBetween: { line: "huabei", from: 168, to: 183 },
     });
     // played: Jiebei's income reported, Jiebei restored on day 45 — and Huabei kept on day 74 with the
     // ¥552.18 asked repaid, or all Jiebei owes
@@ -5373,12 +5373,13 @@ describe("a debt step, when the other line's own steps bring it back at an earli
     });
     expect(huabeiOn74([jiebei(55_218)])).not.toBe("restored");
     expect(huabeiOn74([on.repay(40, "full", "jiebei")])).not.toBe("restored");
-    // the incomes the answer tells, past Jiebei's range: both back on day 45
-    const restored = stepsOf(run([...events, on.income(40, 210)], { ...options, until: 45 }), "review", 45);
-    expect(restored.filter((s) => s.decision === "restored").map((s) => s.line)).toEqual([
-      "huabei",
-      "jiebei",
-    ]);
+    // the incomes the answer tells, past Jiebei's range: both back on day 45 — and at its end, Huabei alone
+    const restoredAt = (monthly: number) =>
+      stepsOf(run([...events, on.income(40, monthly)], { ...options, until: 45 }), "review", 45)
+        .filter((s) => s.decision === "restored")
+        .map((s) => s.line);
+    expect(restoredAt(184)).toEqual(["huabei", "jiebei"]);
+    expect(restoredAt(183)).toEqual(["huabei"]);
   });
 });
 

@@ -18,7 +18,8 @@ import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { DebtRepayment, Fen, Remedy } from "../types.js";
 import type { LineId } from "../vocabulary.js";
 import { incomeRestoring } from "./income-advice.js";
-import { monthEndBefore, owingAsOn, readAfter, withProfile } from "./read-ahead.js";
+import { monthEndBefore, owingAsOn, readAfter, withOverduePaid, withProfile } from "./read-ahead.js";
+import { restorationDebt } from "./restoration-debt.js";
 import { scoreRestores, scoreRestoring } from "./restoring-score.js";
 
 /** The debt advice, counting on the income the smallest line needs (`income`, asked for anyway, when higher
@@ -41,7 +42,7 @@ export function debtAdvice(
     return reduceDebt(c, line, max, day, calendar, restore, extra, counts, review);
   const asked = withProfile(c, { monthlyIncome: income.income });
   const advice = reduceDebt(asked, line, max, day, calendar, restore, extra, counts, review);
-  if (advice.kind !== "reduce_debt") return advice;
+  if (advice === null || advice.kind !== "reduce_debt") return advice;
   if (advice.over !== null && advice.over <= 0 && advice.missed === null) return null;
   // its ratio and amounts are at that income, not the one on record (with none, debt with no income): said
   return { ...advice, atIncome: income.income };
@@ -68,12 +69,15 @@ function reduceDebt(
   extra: Fen = 0,
   counts: Counts | null = null,
   review: number | null = null,
-): Remedy {
+): Remedy | null {
   const advice = debtPlan(c, line, max, day, calendar, restore, extra, counts, review);
   // an income is a step only above the one on record: with nothing more to repay, the least income whose
   // ratio is within the cap is below it, and reported it would lower the income (the score's points, the
   // limit's multiple, the smallest line another line needs) — no step towards anything
-  return advice.kind === "reduce_debt" && advice.income !== null && advice.income <= c.profile.monthlyIncome
+  return advice !== null &&
+    advice.kind === "reduce_debt" &&
+    advice.income !== null &&
+    advice.income <= c.profile.monthlyIncome
     ? { ...advice, income: null }
     : advice;
 }
@@ -94,7 +98,7 @@ function debtPlan(
   extra: Fen,
   counts: Counts | null,
   review: number | null,
-): Remedy {
+): Remedy | null {
   const dated = (d: number) => ({ day: d, date: calendar.date(d) });
   // the first review that can restore the line (`review`), or the next one: what it reads is the report of
   // the last month end before it
@@ -237,6 +241,37 @@ function debtPlan(
   // is the step, for the review the repayments miss (named as `missed` and `review` both, nothing repaid)
   if (line.status === "suspended" && closingReview(line, day, calendar, c.policy) < later)
     return incomeStep(income, dated(next));
+  // an active line: nothing repaid in time for the next review, that review suspends it, and the one after
+  // the report is its restoration — which counts what restoring counts (the line at its smallest and used,
+  // the other line once used: restorationDebt), the overdue the answer asks paid today. Not the coming
+  // report's balances as an active line's review reads them: told "repay ¥8.47 elsewhere" for Huabei's
+  // review of day 74, sized on its ¥403.80 report (the ¥400.60 overdue in it), the customer who paid the
+  // overdue alone had Huabei restored there, counted at its ¥100 smallest line
+  const restored =
+    counts === null && line.status === "active" ? restoringCounts(c, line.id, day, calendar) : null;
+  if (restored !== null) {
+    const at = c.profile.monthlyIncome;
+    // (each debt as owed once the overdue is paid: no line repayment asked for what that pays)
+    const repay = paidDownTo(withOverduePaid(c, day), (r) => restored(later, r, at), allowed + extra, true);
+    if (repay === null) return incomeOnly();
+    // (within the cap there with nothing repaid: nothing more to repay, the overdue paid being the answer's
+    // — debtsBesideOverdue raises it when the review played with it asks more, its score say)
+    let needs = incomeAllowing(restored(later, [], at), max);
+    for (let i = 0; i < 8 && needs !== null; i++) {
+      const more = incomeAllowing(restored(later, [], needs), max);
+      if (more === null || more <= needs) break;
+      needs = more;
+    }
+    return {
+      ...advice,
+      repay,
+      over: total(repay),
+      review: dated(later),
+      report: dated(monthEnd),
+      missed: dated(next),
+      income: needs,
+    };
+  }
   const repay =
     counts === null
       ? linesPaidDown(c, day, calendar, monthEnd, allowed).repay
@@ -250,6 +285,22 @@ function debtPlan(
     report: dated(monthEnd),
     missed: dated(next),
     income,
+  };
+}
+
+/** What restoring line `id` counts at a later review (restorationDebt), its overdue paid today: the count
+ *  a review after the next one reads of an active line the next one suspends. Null with nothing counted
+ *  used (`grantUsedFraction` 0: a restoration reads the file as it is, as the active line's count does). */
+function restoringCounts(c: Customer, id: LineId, day: number, calendar: Calendar): Counts | null {
+  if (c.policy.grantUsedFraction === 0) return null;
+  const paid = withOverduePaid(c, day);
+  const known = new Map<string, Fen>();
+  return (review, repay, monthlyIncome) => {
+    const key = `${review} ${monthlyIncome} ${repay.map((r) => `${r.debt}:${r.amount}`).join(" ")}`;
+    const n =
+      known.get(key) ?? restorationDebt(paid, (f) => f, id, day, calendar, review, repay, monthlyIncome);
+    known.set(key, n);
+    return n;
   };
 }
 

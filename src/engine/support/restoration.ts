@@ -257,6 +257,18 @@ interface Reading {
   overCap: (f: RuleFact) => boolean;
 }
 
+/** What the line restored and used would fail today once identity is verified, when the answer asks it and
+ *  the verification restores the other line (none otherwise: the file is today's, read already). */
+function verifiedFailures(reading: Reading): RuleFact[] {
+  const { line, day, calendar, remedies, p, rules, asRead, paid } = reading;
+  if (!remedies.some((r) => r.kind === "verify_identity")) return [];
+  const other = line.id === "huabei" ? "jiebei" : "huabei";
+  const verified = verifiedOn(paid, day, calendar);
+  if (verified[other].status !== "active" || paid[other].status === "active") return [];
+  const f = asRead(verified);
+  return eligibilityFailures(f, rules, p, [], applicationDebt(f, line, false));
+}
+
 /** The debt advice towards the restoration, when the debt ratio restoring reads is over the cap today or on the
  *  coming report the review that can restore the line reads (spending since the last one): sized against
  *  what restoring counts at that review, with the overdue the answer asks paid today, its income one at
@@ -292,14 +304,21 @@ function debtSteps(reading: Reading): number {
   // day 196 at ¥1,000, Jiebei restored and used would take its ratio to 0.52 against 0.5, and the answer,
   // reading Huabei suspended, said "wait for day 196" with no debt step; Jiebei was held)
   const back = ahead === null && asRead(paid) !== paid ? otherCapBlockers(reading) : [];
-  const debtOver = failures.some(overCap) || (ahead ?? []).some(overCap) || back.length > 0;
+  // …and with identity verified when the answer asks it: the other line, held for security alone, is
+  // restored by the verification and its credit counted used at the review too (PROPERTY_SEED=9176:
+  // Jiebei restored on verifying took Huabei to 0.6 at the review the answer named with no debt step)
+  const onVerified = verifiedFailures(reading);
+  const debtOver =
+    failures.some(overCap) || (ahead ?? []).some(overCap) || back.length > 0 || onVerified.some(overCap);
   if (!debtOver) return 0;
   let debtShort = 0;
   // sized to the score too only for the next review, when its clean period allows that one to restore
   const extra = used(first === next ? (read?.read ?? c) : asReviewOnReads(c, day, calendar, first));
   // to the tightest cap that stands in the way: the customer's other line's, when the line restored and
   // used would take it over its own (one customer, one debt: restoredOnceUsed)
-  const caps = [...failures, ...(ahead ?? []), ...back].filter(overCap).map((f) => f.threshold ?? Infinity);
+  const caps = [...failures, ...(ahead ?? []), ...back, ...onVerified]
+    .filter(overCap)
+    .map((f) => f.threshold ?? Infinity);
   // the repayments sized against what restoring counts at the review the advice names, with the
   // overdue the answer asks paid today
   // …with identity verified when the answer asks it: verifying lifts every hold, and a line it restores
