@@ -102,6 +102,18 @@ const FIELD_WORDS: Readonly<Record<string, StoryWord>> = {
 
 const INCREASE: StoryWord = { value: "increase", hint: 'did you mean "increase"?' };
 
+/** `product: huabei`: the line named where what is asked for goes (read as an opening, the likelier). */
+function lineProduct(line: string): StoryWord {
+  return {
+    value: "open",
+    with: { line },
+    hint: write(
+      `product: open, line: ${line} (or product: increase, line: ${line})`,
+      "product says what is asked for, line which line",
+    ),
+  };
+}
+
 const PRODUCT_WORDS: Readonly<Record<string, StoryWord>> = {
   increase_limit: INCREASE,
   limit_increase: INCREASE,
@@ -109,6 +121,9 @@ const PRODUCT_WORDS: Readonly<Record<string, StoryWord>> = {
   quota_increase: INCREASE,
   raise: INCREASE,
   open_account: { value: "open", hint: 'did you mean "open"?' },
+  // the product named for the line: which line goes in `line:`, what is asked for in `product:`
+  huabei: lineProduct("huabei"),
+  jiebei: lineProduct("jiebei"),
 };
 
 const DECLINED: StoryWord = { value: "declined", hint: 'did you mean "declined"?' };

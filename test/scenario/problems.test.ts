@@ -183,6 +183,14 @@ describe("every problem at once", () => {
     }
   });
 
+  it("tells a product named for its line (`product: jiebei`) where the line goes", () => {
+    const e = problems("name: o\nevents:\n  - { day: 0, type: apply, product: jiebei, amount: 3000 }\n");
+    expect(heads(e)).toEqual(["3:37 events[0].product: invalid value"]);
+    expect(e.details.hint).toBe(
+      "write product: open, line: jiebei (or product: increase, line: jiebei) (product says what is asked for, line which line)",
+    );
+  });
+
   it("tells a file with no field of a scenario where to begin one", () => {
     const e = problems("customer_name: Li Lei\nhappenings: []\n");
     expect(e.message).toBe("not a scenario file: none of its keys is a scenario field");
