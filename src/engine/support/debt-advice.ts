@@ -249,33 +249,18 @@ function debtPlan(
   // overdue alone had Huabei restored there, counted at its ¥100 smallest line
   const restored =
     counts === null && line.status === "active" ? restoringCounts(c, line.id, day, calendar) : null;
-  if (restored !== null) {
-    const at = c.profile.monthlyIncome;
-    // (each debt as owed once the overdue is paid: no line repayment asked for what that pays)
-    const repay = paidDownTo(withOverduePaid(c, day), (r) => restored(later, r, at), allowed + extra, true);
-    if (repay === null) return incomeOnly();
-    // (within the cap there with nothing repaid: nothing more to repay, the overdue paid being the answer's
-    // — debtsBesideOverdue raises it when the review played with it asks more, its score say)
-    let needs = incomeAllowing(restored(later, [], at), max);
-    for (let i = 0; i < 8 && needs !== null; i++) {
-      const more = incomeAllowing(restored(later, [], needs), max);
-      if (more === null || more <= needs) break;
-      needs = more;
-    }
-    return {
-      ...advice,
-      repay,
-      over: total(repay),
-      review: dated(later),
-      report: dated(monthEnd),
-      missed: dated(next),
-      income: needs,
-    };
-  }
   const repay =
-    counts === null
-      ? linesPaidDown(c, day, calendar, monthEnd, allowed).repay
-      : restoring(later, allowed, true);
+    restored !== null
+      ? // (each debt as owed once the overdue is paid: no line repayment asked for what that pays)
+        paidDownTo(
+          withOverduePaid(c, day),
+          (r) => restored(later, r, c.profile.monthlyIncome),
+          allowed + extra,
+          true,
+        )
+      : counts === null
+        ? linesPaidDown(c, day, calendar, monthEnd, allowed).repay
+        : restoring(later, allowed, true);
   if (repay === null) return incomeOnly();
   return {
     ...advice,
@@ -284,8 +269,28 @@ function debtPlan(
     review: dated(later),
     report: dated(monthEnd),
     missed: dated(next),
-    income,
+    income: restored === null ? income : incomeForRestoration(restored, later, c.profile.monthlyIncome, max),
   };
+}
+
+/** The monthly income with which the restoration's count at `review` is within the cap, nothing repaid (null:
+ *  none): the count reads the income too (the line's smallest and the cap's room move with it), so it is
+ *  asked again at the income it gave until that stops rising. Within the cap with nothing repaid: nothing
+ *  more to repay, the overdue paid being the answer's — debtsBesideOverdue raises it when the review played
+ *  with it asks more, its score say. */
+function incomeForRestoration(
+  restored: Counts,
+  review: number,
+  monthlyIncome: number,
+  max: number,
+): number | null {
+  let needs = incomeAllowing(restored(review, [], monthlyIncome), max);
+  for (let i = 0; i < 8 && needs !== null; i++) {
+    const more = incomeAllowing(restored(review, [], needs), max);
+    if (more === null || more <= needs) break;
+    needs = more;
+  }
+  return needs;
 }
 
 /** What restoring line `id` counts at a later review (restorationDebt), its overdue paid today: the count
