@@ -776,6 +776,20 @@ describe("monotonicity", () => {
   const DUE_DAYS = Array.from({ length: 14 }, (_, m) =>
     Math.round((Date.UTC(2024, m + 1, 10) - Date.UTC(2024, 0, 1)) / 86_400_000),
   );
+  // Huabei opened on day 0, asked for ¥20,000 (every world's account), and a full repayment of it on a day
+  const OPEN_HUABEI: EventInput = {
+    day: 0,
+    type: "apply",
+    line: "huabei",
+    product: "open",
+    amount: 2_000_000,
+  };
+  const repayFull = (day: number): EventInput => ({
+    day,
+    type: "repay",
+    line: "huabei",
+    amount: { kind: "full" },
+  });
   // two worlds, so that one change cannot make the other count twice: either every bill is repaid in full
   // and the burdens vary (better: one fewer, or more income), or only the repayments vary (better: one in
   // full instead of at the minimum) — a line that is suspended in one timeline and not in the other would
@@ -806,11 +820,7 @@ describe("monotonicity", () => {
       line: "huabei",
       amount: { kind: kinds[m] ?? "full" },
     }));
-    return [
-      { day: 0, type: "apply", line: "huabei", product: "open", amount: 2_000_000 },
-      ...habits,
-      ...repays,
-    ];
+    return [OPEN_HUABEI, ...habits, ...repays];
   }
 
   /** The days of a trace's approved purchases: timelines whose purchases differ are left out, as access to
@@ -895,7 +905,7 @@ describe("monotonicity", () => {
         fc.nat(),
         (habits, late, policy, pick) => {
           const all: EventInput[] = [
-            { day: 0, type: "apply", line: "huabei", product: "open", amount: 2_000_000 },
+            OPEN_HUABEI,
             ...habits,
             ...DUE_DAYS.map(
               (d, m): EventInput => ({
@@ -1004,12 +1014,7 @@ describe("monotonicity", () => {
         (habits, late, policy, pick) => {
           const repays = (withMinimum: number): EventInput[] =>
             DUE_DAYS.flatMap((d, m): EventInput[] => {
-              const full: EventInput = {
-                day: d + (late[m] ?? 0),
-                type: "repay",
-                line: "huabei",
-                amount: { kind: "full" },
-              };
+              const full = repayFull(d + (late[m] ?? 0));
               return m === withMinimum
                 ? [{ day: d, type: "repay", line: "huabei", amount: { kind: "minimum" } }, full]
                 : [full];
@@ -1017,16 +1022,9 @@ describe("monotonicity", () => {
           const lateMonths = late.flatMap((l, m) => (l > 0 ? [m] : []));
           if (lateMonths.length === 0) return;
           const m = lateMonths[pick % lateMonths.length]!;
-          const open: EventInput = {
-            day: 0,
-            type: "apply",
-            line: "huabei",
-            product: "open",
-            amount: 2_000_000,
-          };
           const options = { policy, until: 430, profile: { monthlyIncome: 15_000, creditHistoryMonths: 36 } };
-          const base = simulate(scenario([open, ...habits, ...repays(-1)], options));
-          const alt = simulate(scenario([open, ...habits, ...repays(m)], options));
+          const base = simulate(scenario([OPEN_HUABEI, ...habits, ...repays(-1)], options));
+          const alt = simulate(scenario([OPEN_HUABEI, ...habits, ...repays(m)], options));
           expectNoMoreSuspensions(base, alt);
           expect(alt.final.score).toBeGreaterThanOrEqual(base.final.score);
         },
@@ -1144,22 +1142,10 @@ describe("monotonicity", () => {
           // moved before a purchase it paid, it would pay less: none is moved across one
           if (purchases.some((p) => p.day === paid || p.day === paid - 1)) return;
           const repays = (sooner: number): EventInput[] =>
-            DUE_DAYS.map((d, i) => ({
-              day: d + (late[i] ?? 0) - (i === sooner ? 1 : 0),
-              type: "repay",
-              line: "huabei",
-              amount: { kind: "full" },
-            }));
-          const open: EventInput = {
-            day: 0,
-            type: "apply",
-            line: "huabei",
-            product: "open",
-            amount: 2_000_000,
-          };
+            DUE_DAYS.map((d, i) => repayFull(d + (late[i] ?? 0) - (i === sooner ? 1 : 0)));
           const options = { policy, until: 480, profile, observe: [480] };
-          const base = simulate(scenario([open, ...purchases, ...burdens, ...repays(-1)], options));
-          const alt = simulate(scenario([open, ...purchases, ...burdens, ...repays(m)], options));
+          const base = simulate(scenario([OPEN_HUABEI, ...purchases, ...burdens, ...repays(-1)], options));
+          const alt = simulate(scenario([OPEN_HUABEI, ...purchases, ...burdens, ...repays(m)], options));
           if (spent(base) !== spent(alt)) return;
           expectNoMoreSuspensions(base, alt);
           expectNoLowerScore(base, alt);
@@ -1191,21 +1177,7 @@ describe("monotonicity", () => {
         fc.constantFrom(DEFAULT_POLICY, TIGHTENED_POLICY),
         fc.nat(),
         (purchases, changes, verifications, late, policy, pick) => {
-          const repays = DUE_DAYS.map(
-            (d, m): EventInput => ({
-              day: d + (late[m] ?? 0),
-              type: "repay",
-              line: "huabei",
-              amount: { kind: "full" },
-            }),
-          );
-          const open: EventInput = {
-            day: 0,
-            type: "apply",
-            line: "huabei",
-            product: "open",
-            amount: 2_000_000,
-          };
+          const repays = DUE_DAYS.map((d, m) => repayFull(d + (late[m] ?? 0)));
           const fewer = changes.filter((_, i) => i !== pick % changes.length);
           const options = {
             policy,
@@ -1214,10 +1186,10 @@ describe("monotonicity", () => {
             observe: [480],
           };
           const base = simulate(
-            scenario([open, ...purchases, ...changes, ...verifications, ...repays], options),
+            scenario([OPEN_HUABEI, ...purchases, ...changes, ...verifications, ...repays], options),
           );
           const alt = simulate(
-            scenario([open, ...purchases, ...fewer, ...verifications, ...repays], options),
+            scenario([OPEN_HUABEI, ...purchases, ...fewer, ...verifications, ...repays], options),
           );
           if (spent(base) !== spent(alt)) return;
           expectNoMoreSuspensions(base, alt);
