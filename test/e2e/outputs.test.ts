@@ -26,12 +26,18 @@ const leftovers = (d: string) => readdirSync(d).filter((f) => f.endsWith(".tmp")
 const noInternalError = (stderr: string) =>
   expect(stderr).not.toMatch(/internal error|\n\s+at |node:internal/);
 
-/** The built CLI from the repository, with standard output or error sent to a file (a path, `/dev/full`…). */
-function withStream(args: string[], stream: "stdout" | "stderr", path: string) {
-  const fd = openSync(path, "w");
+/** The built CLI, with standard output or error sent to a file (a path, `/dev/full`…) opened as `>` opens it
+ *  (or as `>>`, `flags: "a"`), run from the repository (or `cwd`). */
+function withStream(
+  args: string[],
+  stream: "stdout" | "stderr",
+  path: string,
+  { cwd = ROOT, flags = "w" }: { cwd?: string; flags?: "w" | "a" } = {},
+) {
+  const fd = openSync(path, flags);
   try {
     return spawnSync(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
+      cwd,
       encoding: "utf8",
       stdio: stream === "stdout" ? ["ignore", fd, "pipe"] : ["ignore", "pipe", fd],
       env: { ...process.env, NO_COLOR: "1" },
@@ -52,19 +58,8 @@ describe.runIf(posix)("standard output that fails", () => {
 
 describe.runIf(posix)("standard output or error appended to an input (`>> scenario.yaml`)", () => {
   /** The CLI run from `dir` with standard output opened on `file` for appending, as `>> file` opens it. */
-  const appending = (args: string[], file: string) => {
-    const fd = openSync(file, "a");
-    try {
-      return spawnSync(process.execPath, [BIN, ...args], {
-        cwd: dir,
-        encoding: "utf8",
-        stdio: ["ignore", fd, "pipe"],
-        env: { ...process.env, NO_COLOR: "1" },
-      });
-    } finally {
-      closeSync(fd);
-    }
-  };
+  const appending = (args: string[], file: string) =>
+    withStream(args, "stdout", file, { cwd: dir, flags: "a" });
 
   it("is refused before anything is written: the input is left as it was (as cat refuses `cat f >> f`)", () => {
     const scenario = readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8");
@@ -157,19 +152,7 @@ describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another n
     // `run x.yaml --html out.txt > out.txt`: the run's text went into the file standard output held, then
     // the page was renamed over it — the text lost without a word, where `--html /abs/out.txt` was `-`
     const scenario = join(ROOT, "scenarios/good-customer.yaml");
-    const inDir = (args: string[], name: string) => {
-      const fd = openSync(join(dir, name), "w");
-      try {
-        return spawnSync(process.execPath, [BIN, ...args], {
-          cwd: dir,
-          encoding: "utf8",
-          stdio: ["ignore", fd, "pipe"],
-          env: { ...process.env, NO_COLOR: "1" },
-        });
-      } finally {
-        closeSync(fd);
-      }
-    };
+    const inDir = (args: string[], name: string) => withStream(args, "stdout", join(dir, name), { cwd: dir });
     const both = inDir(["run", scenario, "--json", "--html", "page.txt"], "page.txt");
     expect(both.status).toBe(2);
     expect(both.stderr).toMatch(/two outputs write to standard output/);
