@@ -114,16 +114,19 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
   );
   const { select, checkbox, input, confirm } = ask;
 
+  // what an edit brings that `run` would warn of, worded as `whatif`'s flags and `run` word it
+  const warned = (warnings: readonly string[] = []) =>
+    warnings.map((w) => c.yellow(`warning: ${printable(w)}`));
   const noticeText = (n: Notice): string => {
     switch (n.kind) {
       case "edited":
-        return c.green(`✓ ${n.note}`);
+        return [c.green(`✓ ${n.note}`), ...warned(n.warnings)].join("\n");
       case "refused":
         return c.red(`✗ ${n.error.format()}`);
       case "undid":
         return c.yellow(`↶ undid: ${n.note}`);
       case "adopted":
-        return c.green(`✓ ${n.notes.join("; ")}`);
+        return [c.green(`✓ ${n.notes.join("; ")}`), ...warned(n.warnings)].join("\n");
       case "saved":
         return c.green(
           `✓ saved ${printable(n.file)}; run it with: credit-sim run ${printable(shellPath(n.file))}`,

@@ -16,6 +16,7 @@ import {
   eventNumberAt,
   loadVariant,
   type Variant,
+  warningsBrought,
   whatWritten,
 } from "./variant.js";
 
@@ -32,10 +33,11 @@ export interface SessionState {
 }
 
 export type Notice =
-  | { kind: "edited"; note: string }
+  /** `warnings`: what the edit brings that `run` would warn of (warningsBrought), as `whatif`'s flags tell */
+  | { kind: "edited"; note: string; warnings?: string[] }
   | { kind: "refused"; error: InputError }
   | { kind: "undid"; note: string }
-  | { kind: "adopted"; notes: string[] }
+  | { kind: "adopted"; notes: string[]; warnings?: string[] }
   | { kind: "saved"; file: string };
 
 export type SessionAction =
@@ -61,7 +63,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         ...state,
         current: next,
         history: [...state.history, state.current],
-        notice: { kind: "edited", note: next.notes.at(-1) ?? "" },
+        notice: { kind: "edited", note: next.notes.at(-1) ?? "", ...brought(state.current, next) },
       };
     }
     case "undo": {
@@ -79,7 +81,11 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         ...state,
         current: action.variant,
         history: [...state.history, state.current],
-        notice: { kind: "adopted", notes: action.variant.notes.slice(state.base.variant.notes.length) },
+        notice: {
+          kind: "adopted",
+          notes: action.variant.notes.slice(state.base.variant.notes.length),
+          ...brought(state.current, action.variant),
+        },
       };
     case "saved":
       return { ...state, saved: state.current, notice: { kind: "saved", file: action.file } };
@@ -88,6 +94,12 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       throw new Error(`unknown session action ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** The cautions going from `before` to `after` brings, when there are any: a notice's `warnings`. */
+function brought(before: Variant, after: Variant): { warnings?: string[] } {
+  const warnings = warningsBrought(before, after);
+  return warnings.length > 0 ? { warnings } : {};
 }
 
 /** The edited variant, or the loader's reason to refuse the edit. Bugs are rethrown. */

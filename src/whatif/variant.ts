@@ -359,6 +359,24 @@ export function loadVariant(v: Variant, options: LoadVariantOptions = {}): Loade
   }
 }
 
+/** What `after` warns of that `before` did not, as `run` would warn of `after` saved — the edits between
+ *  them: --set's, a --policy file's, an added or edited event's `set` — so that the flags (`before` the
+ *  file) and each of the session's edits (`before` the variant it edits) tell the same cautions. One told
+ *  by `before` is not told again, except at an event the edits changed (added or edited: its `set` is
+ *  the edit's); an event they left as it was is told only where `before` had none at it (its `set` now
+ *  reads against another policy: `default*`, after --set). */
+export function warningsBrought(before: Variant, after: Variant, options: LoadVariantOptions = {}): string[] {
+  // an event's caution by where it is (`file (what-if): event #2.set.jiebeiRatePerDay`), another by its text
+  const whereOf = (w: string) => /^(.* \(what-if\): event #\d+\.set\.\w+): /s.exec(w)?.[1] ?? w;
+  const told = new Set((loadVariant(before, options).warnings ?? []).map(whereOf));
+  const kept = new Set(after.events.filter((e) => before.events.includes(e)).map((e) => e.id));
+  return (loadVariant(after, options).warnings ?? []).filter((w) => {
+    const where = whereOf(w);
+    const id = /\(what-if\): event #(\d+)\.set\./.exec(where)?.[1];
+    return !(told.has(where) && (id === undefined || kept.has(Number(id))));
+  });
+}
+
 /** Every problem of a variant, pointing at event numbers (a variant has no lines). */
 function relabel(err: InputError, v: Variant, file: string): InputError {
   return InputError.all(

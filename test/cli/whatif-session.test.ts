@@ -421,6 +421,37 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("a policy parameter that runs but rewards what it means to deter warns, as `whatif --set` and `run` warn", async () => {
+    const s = start();
+    await menu("Change a policy parameter");
+    await waitFor("Which policy parameter?");
+    choose("penaltyRatePerDay");
+    await waitFor("penaltyRatePerDay from day 0");
+    for (let i = 0; i < 8; i++) screen.keypress("backspace");
+    screen.type("0.0001");
+    screen.keypress("enter");
+    await backAtMenu();
+    const shown = s.printed();
+    expect(shown).toContain(
+      "✓ policy penaltyRatePerDay=0.0001\nwarning: --set: penaltyRatePerDay: a penalty below the interest it replaces",
+    );
+    expect(shown).toContain("set penaltyRatePerDay to 0.0005 or more");
+    // told once: a later edit that leaves it says none
+    await menu("Change a policy parameter");
+    await waitFor("Which policy parameter?");
+    choose("toleranceAmount");
+    await waitFor("toleranceAmount from day 0");
+    for (let i = 0; i < 6; i++) screen.keypress("backspace");
+    screen.type("20");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed().split("warning:")).toHaveLength(2);
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
   it("a new event's amount and income prompts refuse what the event would refuse, and give it what they accepted", async () => {
     const s = start();
     await menu("Add an event");

@@ -10,6 +10,7 @@ import { delinquency } from "../../src/engine/view.js";
 import {
   applicationsElsewhere,
   baselineScore,
+  DEFAULT_POLICY,
   type EventInput,
   on,
   run,
@@ -1041,6 +1042,38 @@ describe("the tolerance service", () => {
         by: { day: 225, date: "2024-08-13", today: false },
       }),
     );
+  });
+
+  it("at its edge, to the fen, under the default policy: ¥10.00 unpaid is within it, ¥10.01 is not — and the unpaid part bears 0.05 % a day from the day after the due day, as interest or as the penalty", () => {
+    // DOMAIN.md: the minimum is 10 % of the bill, the rest revolves at 0.05 % a day from the day after the
+    // due date, and the overdue penalty is 0.05 % a day on the overdue amount; the tolerance service
+    // (toleranceAmount ¥10) judges what is left unpaid. A bill stated on day 31, due day 40, grace to 43.
+    const policy = DEFAULT_POLICY;
+    const small = (yuan: number) => run([on.open(0, 6_000), on.purchase(4, yuan)], { until: 61, policy });
+    for (const [yuan, revolved] of [
+      [10, 0],
+      [10.01, 1],
+    ] as const) {
+      const t = small(yuan);
+      // nothing repaid: the minimum's shortfall (¥1.00, ¥1.01) is within the tolerance — not overdue
+      expect(stepsOf(t, "overdue")).toEqual([]);
+      // the remainder: ¥10.00 counts as repaid in full (no revolving record), ¥10.01 revolves
+      expect(stepOn(t, "statement", 60).inputs.revolvingDues6m).toBe(revolved);
+      // either still owed, at interest from day 41: 19 days to the statement of day 60 (¥0.095, ¥0.0951)
+      expect(stepOn(t, "statement", 60).event).toMatchObject({ carried: yuan * 100, carriedCharges: 9 });
+    }
+    // a partial repayment on the due day of a ¥150.00 bill (minimum ¥15.00): ¥5.00 leaves ¥10.00 of the
+    // minimum unpaid, within the tolerance — it revolves; ¥4.99 leaves ¥10.01, beyond it — overdue from day
+    // 44, the penalty on the ¥145.01 unpaid charged back to day 41 (3 days at 0.05 %: ¥0.2175)
+    const partial = (yuan: number) =>
+      run([on.open(0, 6_000), on.purchase(4, 150), on.repay(40, yuan)], { until: 59, policy });
+    // a bill whose minimum grows beyond it: ¥99.00 never repaid (minimum ¥9.90, within it) is overdue at
+    // the next due date (day 69, minimum ¥10.84: 10 % of ¥99.00 and the ¥0.94 of interest stated)
+    const grows = run([on.open(0, 6_000), on.purchase(4, 99)], { until: 75, policy });
+    expect(stepOn(grows, "due", 69).event).toMatchObject({ minimumUnpaid: 1_084 });
+    expect(stepsOf(grows, "overdue").map((s) => s.day)).toEqual([73]);
+    expect(stepsOf(partial(5), "overdue")).toEqual([]);
+    expect(stepsOf(partial(4.99), "overdue").map((s) => [s.day, s.event.overdue])[0]).toEqual([44, 14_522]);
   });
 
   it("a shortfall beyond it is overdue as before", () => {

@@ -8,11 +8,13 @@
 import { describe, expect, it } from "vitest";
 import { SCORE_MAX } from "../../src/engine/scorecard.js";
 import type { Remedy } from "../../src/engine/types.js";
+import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
 import { DEFAULT_POLICY, on, run, stepOn } from "./builders.js";
 
 /** Huabei used and repaid, a ¥20,000 Jiebei with ¥5,000 borrowed and left unpaid until day 125 (both lines
- *  suspended for it), the Jiebei minimum raised to `min` on day 100; customer service asked on day 130. */
-const answer = (min: number) =>
+ *  suspended for it), the Jiebei minimum raised to `min` on day 100 (`debt`: yuan owed elsewhere from day
+ *  42); customer service asked on day 130. */
+const answer = (min: number, debt = 0) =>
   stepOn(
     run(
       [
@@ -21,6 +23,7 @@ const answer = (min: number) =>
         on.repay(35, "full"),
         on.open(40, 20_000, "jiebei"),
         on.borrow(41, 5_000, 6),
+        ...(debt > 0 ? [on.externalDebt(42, debt)] : []),
         on.policy(100, { set: { jiebeiMinScore: min } }),
         on.repay(125, "full"),
         on.repay(125, "full", "jiebei"),
@@ -65,5 +68,29 @@ describe("a restoration's reach, one rule for the step and the answer", () => {
       scoreBars: { parameter: "jiebeiMinScore", threshold: 900, onceUsed: true, whileOpen: "huabei" },
     });
     expect(own.some((r) => r.kind === "raise_score")).toBe(false);
+  });
+
+  it("as things stand (scoreBars.cost): a step that would ask above the highest score is a bar, with its cost", () => {
+    // ¥50,000 owed elsewhere: using the line restored costs 75 points at today's income and debts (the
+    // 950 a minimum of 880 asks without it is a step), so the step would ask 955 — no file reaches every
+    // characteristic's best with that debt kept, yet none is ruled out by its best alone (no whileOpen)
+    const own = answer(880, 50_000).filter((r) => r.line === "jiebei");
+    expect(own.some((r) => r.kind === "raise_score")).toBe(false);
+    const wait = own.find(
+      (r): r is Extract<Remedy, { kind: "wait_for_review" }> => r.kind === "wait_for_review",
+    );
+    expect(wait).toMatchObject({
+      early: null,
+      scoreBars: { parameter: "jiebeiMinScore", threshold: 880, best: 875, onceUsed: true, cost: 75 },
+    });
+    expect(wait!.scoreBars!.whileOpen).toBeUndefined();
+    // said as a bar as things stand, with its cost — not "whatever the customer does", nor as a promise
+    const text = describeRemedy(wait!);
+    expect(text).toContain("no review restores the line under the current policy as things stand");
+    expect(text).toContain("using it costs 75 points at today's income and debts");
+    expect(text).toContain("the highest score that file can read is 875");
+    // without the debt the same minimum is a step to 950 exactly: within reach, no bar
+    const clear = answer(880).filter((r) => r.line === "jiebei");
+    expect(clear.find((r) => r.kind === "raise_score")).toMatchObject({ needed: SCORE_MAX });
   });
 });

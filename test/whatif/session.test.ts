@@ -13,7 +13,7 @@ import {
   sessionReducer,
   startSession,
 } from "../../src/whatif/session.js";
-import { baseVariant } from "../../src/whatif/variant.js";
+import { baseVariant, warningsBrought } from "../../src/whatif/variant.js";
 
 const LATE = "test/fixtures/whatif/late-payer.yaml";
 const base = runVariant(baseVariant(loadScenario(LATE)));
@@ -79,6 +79,37 @@ describe("session reducer", () => {
       notes: ["edited #7 (repay full on day 85): day: 60"],
     });
     expect(sessionReducer(s, { type: "undo" }).current).toBe(remove5.current);
+  });
+
+  it("an edit that brings a caution says it, as `whatif --set` and `run` warn of it: once, where it is written", () => {
+    // a penalty below the interest it replaces runs, with a warning: the session's edit told none
+    const cheap = sessionReducer(start(), {
+      type: "edit",
+      edit: { kind: "set", params: { penaltyRatePerDay: 0.0001 } },
+    });
+    expect(cheap.notice).toMatchObject({ kind: "edited", note: "policy penaltyRatePerDay=0.0001" });
+    const warnings = cheap.notice?.kind === "edited" ? (cheap.notice.warnings ?? []) : [];
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^--set: penaltyRatePerDay: a penalty below the interest it replaces: /);
+    // the same text the flags give (editsWarnings): one rule for both
+    expect(warnings).toEqual(warningsBrought(base.variant, cheap.current));
+    // told once: the next edit that leaves it as it was brings none
+    const next = sessionReducer(cheap, { type: "edit", edit: { kind: "remove", ids: [5] } });
+    expect(next.notice).toEqual({
+      kind: "edited",
+      note: "removed #5 (apply for +¥2,000.00 limit on day 24)",
+    });
+    // an event added with such a `set` is told at its number, as a file's event is
+    const added = sessionReducer(start(), {
+      type: "edit",
+      edit: { kind: "add", event: { day: 30, type: "policy", set: { jiebeiPenaltyRatePerDay: 0.0001 } } },
+    });
+    const at = added.notice?.kind === "edited" ? (added.notice.warnings ?? []) : [];
+    expect(at).toHaveLength(1);
+    expect(at[0]).toMatch(/\(what-if\): event #\d+\.set\.jiebeiPenaltyRatePerDay: a penalty below/);
+    // a sane value warns of nothing
+    const sane = sessionReducer(start(), { type: "edit", edit: { kind: "set", params: { minScore: 610 } } });
+    expect(sane.notice).toEqual({ kind: "edited", note: "policy minScore=610" });
   });
 
   it("knows what is saved: nothing unsaved right after a save, unsaved again after the next edit", () => {

@@ -23,7 +23,7 @@ import { comparisonToJson, counterfactualToJson, listingToJson } from "../../wha
 import { compareRuns, runVariant, searchTrace, type VariantRun } from "../../whatif/run.js";
 import { variantYaml } from "../../whatif/save.js";
 import { checkSearchSize, searchCounterfactual } from "../../whatif/search.js";
-import { applyEdit, baseVariant, loadVariant, type Variant } from "../../whatif/variant.js";
+import { applyEdit, baseVariant, type Variant, warningsBrought } from "../../whatif/variant.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { WhatifOptions } from "../options/whatif.js";
@@ -39,22 +39,6 @@ const FLAG_USAGE = [
   "  --avoid suspended | --avoid declined | --reach restored   (smallest change that alters the outcome)",
   "  --list (the numbered events; with edits, the variant's), --json, --save FILE (- for standard output)",
 ].join("\n");
-
-/** What the edits bring that warns, as `run` would warn of the variant saved: --set's, an added or edited
- *  event's, a --policy file's — not the file's own, told as it loaded (again at an event of the file
- *  whose `set` now reads against another policy — `default*`, after --set — only where the file's had
- *  none). */
-function editsWarnings(base: Variant, variant: Variant, policyCache: Map<string, Policy>): string[] {
-  // an event's caution by where it is (`file (what-if): event #2.set.jiebeiRatePerDay`), another by its text
-  const whereOf = (w: string) => /^(.* \(what-if\): event #\d+\.set\.\w+): /s.exec(w)?.[1] ?? w;
-  const told = new Set((loadVariant(base, { policyCache }).warnings ?? []).map(whereOf));
-  const fromFile = new Set(variant.events.filter((e) => e.origin === "file").map((e) => e.id));
-  return (loadVariant(variant, { policyCache }).warnings ?? []).filter((w) => {
-    const where = whereOf(w);
-    const id = /\(what-if\): event #(\d+)\.set\./.exec(where)?.[1];
-    return !(told.has(where) && (id === undefined || fromFile.has(Number(id))));
-  });
-}
 
 export async function whatifCommand(file: string, options: WhatifOptions, io: CliIo): Promise<void> {
   const policyCache = new Map<string, Policy>();
@@ -123,7 +107,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   }
   c.done();
   if (options.edits.length > 0) {
-    warnDeprecations([{ warnings: editsWarnings(base, variant, policyCache) }], io);
+    warnDeprecations([{ warnings: warningsBrought(base, variant, { policyCache }) }], io);
     checkOutputsOf(true);
   }
   // a search on a file too long for it is refused before anything runs (the file's own run included)
