@@ -2,8 +2,10 @@
 // commands docs/html-reports.md shows, opened in headless Chromium (Debian's `chromium`, driven by
 // playwright-core as the browser tests drive it) and photographed at a laptop's window size; on the
 // scenario run's page the pointer rests on the suspension's marker, so its reasons show. Then a terminal:
-// a what-if's comparison as a colour terminal prints it (FORCE_COLOR, 100 columns), turned into a page by
-// aha (Debian's ANSI-to-HTML adapter) and photographed the same way. PNGs are squeezed with pngquant when
+// a what-if's comparison as a colour terminal of 120 columns prints it — run in a pseudo-terminal that
+// wide (util-linux's `script`), so it is fitted as a terminal fits it: piped, the output is not fitted and
+// ran to 133 columns — turned into a page by aha (Debian's ANSI-to-HTML adapter) and photographed the
+// same way. PNGs are squeezed with pngquant when
 // it is installed (a quarter of the bytes, no visible loss).
 //
 //   apt-get install chromium aha pngquant   # once
@@ -80,6 +82,25 @@ function credit(args, env = { NO_COLOR: "1" }) {
   });
   if (r.status !== 0) throw new Error(`credit-sim ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
   return r.stdout;
+}
+
+/** What a colour terminal `columns` wide shows of `credit-sim args`: the command run in a pseudo-terminal. */
+function inTerminal(args, columns) {
+  const quote = (a) => `'${a.replaceAll("'", "'\\''")}'`;
+  const command = [process.execPath, join(root, "bin", "credit-sim"), ...args].map(quote).join(" ");
+  const r = spawnSync(
+    "script",
+    ["-q", "-e", "-c", `stty cols ${columns} rows 50; exec ${command}`, "/dev/null"],
+    {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, FORCE_COLOR: "1" },
+    },
+  );
+  if (r.error || r.status !== 0)
+    throw new Error(`credit-sim ${args.join(" ")} in a terminal exited ${r.status}: ${r.error ?? r.stdout}`);
+  // a terminal's line ends are CR LF
+  return r.stdout.replaceAll("\r\n", "\n");
 }
 
 /** A terminal's output as a page: aha's HTML of its colours, in a dark window with a monospaced font. */
@@ -165,7 +186,7 @@ try {
   }
   for (const term of terminals) {
     const html = join(work, `${term.name}.html`);
-    writeFileSync(html, terminalPage(credit(term.args, { FORCE_COLOR: "1", COLUMNS: "100" })));
+    writeFileSync(html, terminalPage(inTerminal(term.args, 120)));
     const tab = await context.newPage();
     await tab.goto(`file://${html}`);
     const file = join(work, `${term.name}.png`);

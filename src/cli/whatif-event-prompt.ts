@@ -202,8 +202,13 @@ export async function askEvent(v: Variant, { select, input }: Prompts): Promise<
       const plan = await select<number | null>({
         message: "Split it into monthly instalments?",
         choices: [
-          { name: "no: billed whole on the next statement", value: null },
-          ...INSTALMENT_TERMS.map((t) => ({ name: `${t} instalments (a fee on each)`, value: t })),
+          // the answer echoed is the choice's first words: the whole line wrapped a 60-column terminal
+          { name: "no: billed whole on the next statement", value: null, short: "no" },
+          ...INSTALMENT_TERMS.map((t) => ({
+            name: `${t} instalments (a fee on each)`,
+            value: t,
+            short: `${t} instalments`,
+          })),
         ],
       });
       if (plan !== null) data.instalments = plan;

@@ -774,6 +774,8 @@ describe("interactive what-if session", () => {
     expect(s.printed()).toContain(
       "✓ added #26 (purchase ¥3,000.00 at Apple Store in 6 instalments on day 30)",
     );
+    // the answer echoed short, as the event list's pick echoes its number
+    expect(await screen.getFullOutput()).toMatch(/✔ Split it into monthly instalments\? 6 instalments\n/);
     await menu("Quit");
     await waitFor("Leave without saving");
     screen.keypress("enter");
@@ -793,6 +795,7 @@ describe("interactive what-if session", () => {
     await waitFor("Split it into monthly instalments?");
     screen.keypress("enter");
     await backAtMenu();
+    expect(await screen.getFullOutput()).toMatch(/✔ Split it into monthly instalments\? no\n/);
     await addEvent("contact_support", 31);
     await backAtMenu();
     expect(s.printed()).toContain("✓ added #27 (contact customer service on day 31)");

@@ -146,6 +146,12 @@ run("HTML reports in headless Chromium", () => {
       const file = join(dir, `desktop-${p.name}.html`);
       writeFileSync(file, p.html);
       await tab.goto(`file://${file}`, { waitUntil: "load" });
+      // the figures as wide as `simulate --accounts 20000 --challenger tightened` (simulate --help's
+      // example) writes them: the page at 200 accounts fitted, that one's last column scrolled 9 px
+      await tab.evaluate(`document.querySelectorAll(".scroll td.num").forEach((td) => {
+        if (/^−?¥[\\d,.]+ \\([\\d,]+\\)$/.test(td.textContent)) td.textContent = "¥1,628,322 (468)";
+        else if (/^[\\d.]+ % of [\\d,]+$/.test(td.textContent)) td.textContent = "39.1 % of 1,591";
+      })`);
       const boxes = (await tab.evaluate(
         `[...document.querySelectorAll(".scroll")].map((box) => ({
           head: [...box.querySelectorAll("th")].map((th) => th.textContent).join(" | "),
@@ -260,6 +266,30 @@ run("HTML reports in headless Chromium", () => {
     const text = (await tab.evaluate(TOOLTIP)) as string;
     expect(text).toContain("PAST_DUE_AT_REVIEW");
     expect(text).toContain("periodic review → suspended");
+    // low on the chart, its reasons stay over the chart's area: not over the months beneath or the legend
+    const { box: tip, area } = (await tab.evaluate(`(() => {
+      const chart = Chart.getChart(document.querySelector("canvas"));
+      const t = chart.tooltip;
+      return { box: { top: t.y, bottom: t.y + t.height }, area: chart.chartArea };
+    })()`)) as { box: { top: number; bottom: number }; area: { top: number; bottom: number } };
+    expect(tip.bottom).toBeLessThanOrEqual(area.bottom);
+    expect(tip.top).toBeGreaterThanOrEqual(area.top);
+    await tab.close();
+  });
+
+  it("draws the highest limit beneath the chart's top edge, not along it", async () => {
+    const page = pages.find((p) => p.name === "run")!;
+    const file = join(dir, "headroom.html");
+    writeFileSync(file, page.html);
+    const tab = await browser.context.newPage();
+    await tab.goto(`file://${file}`);
+    const { top, highest } = (await tab.evaluate(`(() => {
+      const chart = Chart.getChart(document.querySelector("canvas"));
+      const money = chart.data.datasets.filter((d) => d.yAxisID === "y1").flatMap((d) => d.data.map((p) => p.y));
+      return { top: chart.scales.y1.max, highest: Math.max(...money) };
+    })()`)) as { top: number; highest: number };
+    expect(highest).toBe(8000);
+    expect(top).toBeGreaterThanOrEqual(highest * 1.05);
     await tab.close();
   });
 });

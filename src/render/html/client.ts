@@ -137,6 +137,17 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     }
   };
 
+  // a tooltip beside its point stays within the chart's area where it fits: Chart.js keeps it only within
+  // the canvas, and a marker low on the chart had its reasons drawn over the axis's months and the legend
+  var inArea = {
+    id: "inArea",
+    beforeTooltipDraw: function (chart, args) {
+      var t = args.tooltip, area = chart.chartArea;
+      if (t.yAlign !== "center" || t.height > area.bottom - area.top) return;
+      t.y = Math.min(Math.max(t.y, area.top), area.bottom - t.height);
+    }
+  };
+
   function prepare(spec) {
     var cfg = spec.config;
     var o = cfg.options = cfg.options || {};
@@ -242,7 +253,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   (data.charts || []).forEach(function (spec) {
     var canvas = document.getElementById(spec.id);
     if (!canvas) return;
-    var chart = new Chart(canvas, Object.assign(prepare(spec), { plugins: [spans, marks] }));
+    var chart = new Chart(canvas, Object.assign(prepare(spec), { plugins: [spans, marks, inArea] }));
     chart.$spans = spec.spans || [];
     chart.update();
     drawn++;

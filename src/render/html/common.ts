@@ -128,8 +128,9 @@ export function lineDatasets(
 export const moneyTexts = <K extends string>(points: ReadonlyArray<Record<K, number>>, key: K): string[] =>
   points.map((p) => yuanText(p[key]));
 
-/** The y axes of a score + money chart. */
-export function scoreMoneyScales(minScore: number, maxScore: number, money: boolean) {
+/** The y axes of a score + money chart. The money axis reaches a twentieth past the largest amount
+ *  (`maxMoney`, yuan), so the highest limit runs beneath the chart's top edge, not along it. */
+export function scoreMoneyScales(minScore: number, maxScore: number, money: boolean, maxMoney = 0) {
   return {
     x: { grid: { color: PALETTE.grid } },
     y: {
@@ -145,6 +146,7 @@ export function scoreMoneyScales(minScore: number, maxScore: number, money: bool
             position: "right",
             title: { display: true, text: "yuan" },
             beginAtZero: true,
+            ...(maxMoney > 0 ? { suggestedMax: maxMoney * 1.05 } : {}),
             grid: { drawOnChartArea: false },
           },
         }

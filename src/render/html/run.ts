@@ -216,7 +216,7 @@ export function timelineChart(id: string, v: RunView, options: { money?: boolean
         interaction: { mode: "markers", intersect: false },
         plugins: { legend: { position: "bottom" } },
         scales: {
-          ...scoreMoneyScales(minOf(scores), maxOf(scores), money),
+          ...scoreMoneyScales(minOf(scores), maxOf(scores), money, maxMoney(v, points)),
           x: { min: 0, max: v.until },
         },
       },
@@ -225,6 +225,14 @@ export function timelineChart(id: string, v: RunView, options: { money?: boolean
     units: money ? { y: "points", y1: "yuan" } : { y: "points" },
     spans: suspensionSpans(v),
   };
+}
+
+/** The largest amount the chart's money lines draw: either line's limit or balance, Jiebei's included. */
+function maxMoney(v: RunView, points: ReturnType<typeof seriesOf>): number {
+  const jiebei = [...v.steps.map((s) => s.jiebei), v.final.jiebei].flatMap((j) =>
+    j ? [j.limit, j.balance] : [],
+  );
+  return maxOf([...points.flatMap((p) => [p.limit, p.balance]), ...jiebei], 0);
 }
 
 function daysSuspended(v: RunView): number {
