@@ -320,8 +320,15 @@ export type Remedy = {
       needed: number;
       drivers: ReasonCode[];
       reach?: number;
-      /** `overduePaid`: with `review`, `current` is read with the overdue the answer asks paid today */
-      ahead?: { today: number; report: { day: number; date: string } | null; overduePaid?: true };
+      /** `overduePaid`: with `review`, `current` is read with the overdue the answer asks paid today;
+       *  `recordStarts`: a thin file today that the review reads with six months of history — the
+       *  repayment record starting to count is what moves the score, not the repayments since */
+      ahead?: {
+        today: number;
+        report: { day: number; date: string } | null;
+        overduePaid?: true;
+        recordStarts?: true;
+      };
       review?: { day: number; date: string };
     }
   /** Huabei's bills falling due before the next periodic review (`review`), the last on `due`: repaid in

@@ -567,7 +567,12 @@ function scoreStep(reading: Reading, paidS: Scored): ScoreAhead | null {
       read !== null
         ? {
             ...raiseScore(c, line, read.s, Math.max(read.needed, read.s.score + gap), fixed),
-            ahead: { today: s.score, report: read.report },
+            ahead: {
+              today: s.score,
+              report: read.report,
+              // (as the wait's score says it: the record starting to count moves the score there)
+              ...(thinFile(c) && !thinFile(read.read) ? { recordStarts: true as const } : {}),
+            },
           }
         : lowered !== null
           ? // the later review, as the coming report leaves the score it reads: that score to raise

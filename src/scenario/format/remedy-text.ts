@@ -50,6 +50,11 @@ export function describeRemedy(r: Remedy, lines: readonly LineId[] = BOTH_LINES)
   return r.line === "jiebei" ? `Jiebei: ${text}` : text;
 }
 
+/** A month-end report a thin file reaches six months of history at: its repayment record starts to count
+ *  there, which is what moves the score — not the repayments made since the last report (a customer who
+ *  repaid nothing since was told they had). */
+const RECORD_STARTS = "when the file reaches six months of history and its repayment record starts to count";
+
 /** A remedy in words, naming no line: what `describeRemedy` says, or a step the customer takes whatever
  *  the line (a verification, the clean period) when both lines give it. */
 export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): string {
@@ -128,7 +133,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           : r.ahead?.report === null
             ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads on its day, the bills due before it met at their minimum; ${r.ahead.today} today)`
             : r.ahead !== undefined
-              ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), which counts the repayments and the spending since the last one; ${r.ahead.today} today)`
+              ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), ${r.ahead.recordStarts === true ? RECORD_STARTS : "which counts the repayments and the spending since the last one"}; ${r.ahead.today} today)`
               : r.review !== undefined
                 ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
                 : `raise the score from ${r.current} to ${r.needed}`;
@@ -156,9 +161,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // (a thin file the review reads with six months of history: its repayment record starts to count
       // there, which is what moves the score — not the repayments made since the last report)
       const counts =
-        sc?.recordStarts === true
-          ? "when the file reaches six months of history and its repayment record starts to count"
-          : "which counts the repayments made since the last one";
+        sc?.recordStarts === true ? RECORD_STARTS : "which counts the repayments made since the last one";
       const reads =
         sc === undefined
           ? ""
