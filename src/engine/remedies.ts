@@ -213,6 +213,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       sinceDate: "its date",
       suspended:
         "true: the line is suspended and takes no purchase or loan; only restored before then (its steps) and used is it kept — unless its suspension's own time is up first (closure_due)",
+      certain:
+        "true: suspended, and no review before it can restore the line (a write-off, a score out of reach, a clean period ending too late): the closure is certain — said ahead of that review, and no closure for the long suspension after it (it never comes)",
     },
   },
   review_suspends: {

@@ -412,7 +412,8 @@ export type Remedy = {
   | { kind: "waived_unless_paid"; amount: Fen; day: number; date: string; overdue?: true }
   /** an open line left unused since `since` — no purchase of at least ¥10, no cash loan, nothing owed
    *  (dormantCloseDays) — that the periodic review on `day` closes unless it is used before then
-   *  (`suspended`: the line is suspended and takes nothing until restored) */
+   *  (`suspended`: the line is suspended and takes nothing until restored; `certain`: suspended, no review
+   *  before it can restore the line, so nothing the customer does keeps it open) */
   | {
       kind: "unused_closure_due";
       day: number;
@@ -420,6 +421,7 @@ export type Remedy = {
       since: number;
       sinceDate: string;
       suspended?: true;
+      certain?: true;
     }
   /** an active line today's numbers fail the standard for keeping credit on: the periodic review on `day`
    *  suspends it unless they change (`reasons`: what it would cite) */

@@ -258,6 +258,9 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? `${money(r.amount)} of arrears left within the tolerance after the loan's last due day: unpaid, it is waived at the end of ${r.date} (day ${r.day}) and the overdue ends (the missed due date stays on the record)`
         : `${money(r.amount)} left within the tolerance: unpaid, it is waived on ${r.date} (day ${r.day}), not missed`;
     case "unused_closure_due":
+      // suspended, with no review before it that can restore the line: no use can come in time
+      if (r.certain === true)
+        return `the line will be closed at the periodic review on ${r.date} (day ${r.day}): it has not been used since ${r.sinceDate} (day ${r.since}), and suspended, it takes no ${r.line === "huabei" ? "purchase" : "cash loan"} and cannot be restored before then`;
       return `the periodic review on ${r.date} (day ${r.day}) closes the line: it has not been used since ${r.sinceDate} (day ${r.since}) — ${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"} before then keeps it open${r.suspended ? ", which a suspended line takes only once restored" : ""}`;
     case "not_worked_out":
       return `not worked out ahead: this scenario asks for more than ${grouped(r.limit)} answers (customer service's to a call, and the steps a declined early review or a lifted security hold comes with: as many as one run works out); the last answer worked out is on ${r.date} (day ${r.day})`;
