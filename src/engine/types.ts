@@ -388,7 +388,9 @@ export type Remedy = {
          *  repayment record starts to count there — what moves the score, not the repayments since */
         recordStarts?: true;
       };
-      reads?: { day: number; date: string };
+      /** `recordStarts`: a thin file today that report reads with six months of history — the record
+       *  starting to count is what leaves nothing in the way, not the repayments since */
+      reads?: { day: number; date: string; recordStarts?: true };
       periodic?: { reads: number; needed: number; report: { day: number; date: string } | null };
       policyBars?: { largest: Fen; smallest: Fen; atIncome?: Fen };
       scoreBars?: ScoreBars;

@@ -80,3 +80,20 @@ describe("the score step says so too", () => {
     expect(remedyText(r!)).toContain("the repayments and the spending since the last one");
   });
 });
+
+describe("and the wait that reads the coming report says so", () => {
+  // thinFileMaxLimit 400 (below the ¥500 smallest line) and restoreScore 640 on day 60: the review of day
+  // 74 suspends the thin file; the report of day 90, at six months, lifts the cap — nothing in the way then
+  it("three months on file: reads.recordStarts, and said so", () => {
+    const w = answer(3, { thinFileMaxLimit: 400, restoreScore: 640, minScore: 620 }).find(
+      (r): r is Wait => r.kind === "wait_for_review",
+    );
+    expect(w).toMatchObject({ ready: true, reads: { day: 90, recordStarts: true } });
+    expect(w?.score).toBeUndefined();
+    const text = remedyText(w!);
+    expect(text).toContain(
+      "reading the month-end report on 2024-03-31 (day 90), when the file reaches six months of history and its repayment record starts to count",
+    );
+    expect(text).not.toContain("repayments made since the last one");
+  });
+});

@@ -173,7 +173,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const report =
         r.reads === undefined || sc !== undefined
           ? ""
-          : `, reading the month-end report on ${r.reads.date} (day ${r.reads.day}), which counts the repayments made since the last one (the bills due before it paid at least at their minimum)`;
+          : `, reading the month-end report on ${r.reads.date} (day ${r.reads.day}), ${r.reads.recordStarts === true ? RECORD_STARTS : "which counts the repayments made since the last one"} (the bills due before it paid at least at their minimum)`;
       // an early review now restores the line, reading today's record; the next periodic one would not
       // the lower limit a review restores the line at, when one does (kept, earlyKept)
       // restored at a lower limit than its own: said, with which bound gives it
