@@ -119,7 +119,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "the reason codes of the characteristics the customer can improve by the review the step is for (at most four: those costing the most points) — for the next review, not the Huabei balance as last reported when no month end comes before it, nor the bills not repaid in full when no Huabei bill falling due before it is left to repay in full",
       reach: "when they fall short of `needed`: the most the score reaches with all of them at their maximum",
       ahead:
-        "a suspended line whose next review can restore it, a month end or a due date before that review: `current` is the score that review reads on its day, the bills due before it met at their minimum — from the month-end report before it (`report`: its `day` and `date`, the repayments and the spending since the last one counted; null: no month ends before it) — `today` today's",
+        "a suspended line whose next review can restore it, a month end or a due date before that review: `current` is the score that review reads on its day, the bills due before it met at their minimum — from the month-end report before it (`report`: its `day` and `date`, the repayments and the spending since the last one counted; null: no month ends before it) — `today` today's; `recordStarts`: a thin file today (under six months of history) that review reads with six — the repayment record starting to count is what moves the score",
       review:
         "a suspended line the first review that can restore is a later one than the next (its `day` and `date`): `current` is today's score; that review reads the score then, from the month-end report before it, which what is spent and repaid until then decides — with `ahead`, when as things stand (each bill met at its minimum, nothing more spent, an overdue the answer asks paid today) the Huabei balance the month ends before it report takes the score it reads short of `needed`, below what the report on record would give: `current` is that score, `ahead.report` the last of those reports, `ahead.today` today's, `ahead.overduePaid` true when an overdue the answer asks paid is counted paid in it (absent otherwise)",
     },
@@ -153,7 +153,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       score:
         "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads on its day (`reads`, the bills due before it met at their minimum) meets it — from the coming month-end report (`report`: `day`, `date`; null: no month ends before it): `today`, `reads` — no step raises the score then, and an early review comes only after that report; `recordStarts`: a thin file today (under six months of history) that review reads with six — the repayment record starting to count is what moves the score",
       reads:
-        "when something stands in the way today (the debt ratio on record, say) and nothing does as the next review reads the customer — the coming month-end report (`day`, `date`), counting the repayments made since the last one, the bills due before the review met at their minimum: that report; an early review comes only after it",
+        "when something stands in the way today (the debt ratio on record, say) and nothing does as the next review reads the customer — the coming month-end report (`day`, `date`), counting the repayments made since the last one, the bills due before the review met at their minimum: that report; an early review comes only after it; `recordStarts`: a thin file today (under six months of history) that report reads with six — the repayment record starting to count, and the thin file's cap lifting, is what leaves nothing in the way",
       periodic:
         "with `ready`, when nothing stands in the way on today's record, which an early review asked for now reads and restores the line on, but the next review, reading the coming month-end report (`report`: `day`, `date`; null when none comes before it) with the bills due before it met at their minimum, would read a score (`reads`) short of what restoring needs (`needed`) — not of what keeping the line needs, so that review keeps the line the early review restores: the early review is the way, and `early` is today",
       policyBars:
@@ -213,6 +213,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       sinceDate: "its date",
       suspended:
         "true: the line is suspended and takes no purchase or loan; only restored before then (its steps) and used is it kept — unless its suspension's own time is up first (closure_due)",
+      certain:
+        "true: suspended, and no review before it can restore the line (a write-off, a score out of reach, a clean period ending too late): the closure is certain — said ahead of that review, and no closure for the long suspension after it (it never comes)",
     },
   },
   review_suspends: {

@@ -320,8 +320,15 @@ export type Remedy = {
       needed: number;
       drivers: ReasonCode[];
       reach?: number;
-      /** `overduePaid`: with `review`, `current` is read with the overdue the answer asks paid today */
-      ahead?: { today: number; report: { day: number; date: string } | null; overduePaid?: true };
+      /** `overduePaid`: with `review`, `current` is read with the overdue the answer asks paid today;
+       *  `recordStarts`: a thin file today that the review reads with six months of history — the
+       *  repayment record starting to count is what moves the score, not the repayments since */
+      ahead?: {
+        today: number;
+        report: { day: number; date: string } | null;
+        overduePaid?: true;
+        recordStarts?: true;
+      };
       review?: { day: number; date: string };
     }
   /** Huabei's bills falling due before the next periodic review (`review`), the last on `due`: repaid in
@@ -381,7 +388,9 @@ export type Remedy = {
          *  repayment record starts to count there — what moves the score, not the repayments since */
         recordStarts?: true;
       };
-      reads?: { day: number; date: string };
+      /** `recordStarts`: a thin file today that report reads with six months of history — the record
+       *  starting to count is what leaves nothing in the way, not the repayments since */
+      reads?: { day: number; date: string; recordStarts?: true };
       periodic?: { reads: number; needed: number; report: { day: number; date: string } | null };
       policyBars?: { largest: Fen; smallest: Fen; atIncome?: Fen };
       scoreBars?: ScoreBars;
@@ -405,7 +414,8 @@ export type Remedy = {
   | { kind: "waived_unless_paid"; amount: Fen; day: number; date: string; overdue?: true }
   /** an open line left unused since `since` — no purchase of at least ¥10, no cash loan, nothing owed
    *  (dormantCloseDays) — that the periodic review on `day` closes unless it is used before then
-   *  (`suspended`: the line is suspended and takes nothing until restored) */
+   *  (`suspended`: the line is suspended and takes nothing until restored; `certain`: suspended, no review
+   *  before it can restore the line, so nothing the customer does keeps it open) */
   | {
       kind: "unused_closure_due";
       day: number;
@@ -413,6 +423,7 @@ export type Remedy = {
       since: number;
       sinceDate: string;
       suspended?: true;
+      certain?: true;
     }
   /** an active line today's numbers fail the standard for keeping credit on: the periodic review on `day`
    *  suspends it unless they change (`reasons`: what it would cite) */

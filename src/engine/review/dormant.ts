@@ -79,12 +79,22 @@ export function dormantNotice(
   calendar: Calendar,
 ): { closeDay: number; closeDate: string; unused: number; suspended: boolean } | null {
   if (dormantNoticeDay(c, line) !== day) return null;
-  if ((line.status !== "active" && line.status !== "suspended") || owed(line) > 0) return null;
-  const closeDay = calendar.nextDayOfMonth(dormantClosesFrom(c, line) - 1, c.policy.reviewDayOfMonth);
+  const closeDay = dormantClosingReview(c, line, calendar);
+  if (closeDay === null) return null;
   return {
     closeDay,
     closeDate: calendar.date(closeDay),
     unused: day - line.usedDay!,
     suspended: line.status === "suspended",
   };
+}
+
+/** The periodic review that closes `line` as unused if nothing changes — no use, nothing owed: the first on
+ *  or after the day dormantClosesFrom allows (its notice given); null for a line not open, owing something,
+ *  never used, or under a policy that closes no unused line. A suspended line's too: at that review the
+ *  closure comes before any restoration (periodicReview), unless its suspension's own time is up first. */
+export function dormantClosingReview(c: Customer, line: Line, calendar: Calendar): number | null {
+  if (c.policy.dormantCloseDays <= 0 || line.usedDay === null) return null;
+  if ((line.status !== "active" && line.status !== "suspended") || owed(line) > 0) return null;
+  return calendar.nextDayOfMonth(dormantClosesFrom(c, line) - 1, c.policy.reviewDayOfMonth);
 }

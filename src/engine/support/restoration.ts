@@ -60,7 +60,9 @@ import { fixedUntil, raiseScore, TIME_ONLY } from "./score-advice.js";
 export interface Restoration {
   blockers: RuleFact[];
   ahead: ScoreAhead | null;
-  reads: { day: number; date: string } | null;
+  /** `recordStarts`: a thin file today that the report reads with six months of history — its repayment
+   *  record starting to count (and the thin file's cap lifting) is what leaves nothing in the way */
+  reads: { day: number; date: string; recordStarts?: true } | null;
   /** the month-end report the next review reads, when the answer reads the customer as that review will
    *  (`scored` given) and a month ends before it */
   report: { day: number; date: string } | null;
@@ -225,7 +227,13 @@ export function restoration(
   return {
     blockers: ahead,
     ahead: scoreAhead,
-    reads: turns ? read.report : null,
+    reads:
+      turns && read.report !== null
+        ? {
+            ...read.report,
+            ...(thinFile(c) && !thinFile(read.read) ? { recordStarts: true as const } : {}),
+          }
+        : null,
     report: read.report,
     scored: read.s,
     periodic: null,
@@ -567,7 +575,12 @@ function scoreStep(reading: Reading, paidS: Scored): ScoreAhead | null {
       read !== null
         ? {
             ...raiseScore(c, line, read.s, Math.max(read.needed, read.s.score + gap), fixed),
-            ahead: { today: s.score, report: read.report },
+            ahead: {
+              today: s.score,
+              report: read.report,
+              // (as the wait's score says it: the record starting to count moves the score there)
+              ...(thinFile(c) && !thinFile(read.read) ? { recordStarts: true as const } : {}),
+            },
           }
         : lowered !== null
           ? // the later review, as the coming report leaves the score it reads: that score to raise

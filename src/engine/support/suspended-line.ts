@@ -16,7 +16,7 @@ import { incomeForSmallestLine, largestIncomeCap } from "../limits.js";
 import { MAX_YUAN, wholeFen } from "../money.js";
 import { REASONS, type ReasonInfo } from "../reasons.js";
 import { asNextReviewReads, closingReview, closureCallsIn, duesAhead } from "../report-ahead.js";
-import { citedFacts, citing, liftSecurityHold } from "../review.js";
+import { citedFacts, citing, dormantClosingReview, liftSecurityHold } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { Remedy } from "../types.js";
@@ -24,6 +24,7 @@ import type { RuleFact } from "../verdict.js";
 import type { LineId } from "../vocabulary.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { incomeAwaitsReport } from "./income-advice.js";
+import { unusedClosure } from "./reminders.js";
 import { cleanUntil, type Restoration, restoration } from "./restoration.js";
 import { debtHoldsEarly, scoreHoldsEarly } from "./restoration-debt.js";
 import {
@@ -304,7 +305,29 @@ function closureAhead(
       r.scoreBars !== undefined &&
       r.scoreBars.whileOpen === undefined,
   );
-  const certain = closesOn !== null && (barred || scoreBarred || (!hold && clean > closesOn));
+  // a review before the suspension's time is up that closes the line as unused (nothing owed, no use —
+  // none while suspended): that closure comes first, before any restoration at it (periodicReview), and
+  // the one for the long suspension never does. Certain when no review before it can restore the line
+  // (then used, it would be kept), as for the long suspension's: an early review restores it any day
+  // from the end of its clean period, and a hold alone ends with a verification, any day
+  const unusedOn = dormantClosingReview(c, line, calendar);
+  const unusedFirst = unusedOn !== null && (closesOn === null || unusedOn < closesOn) ? unusedOn : null;
+  const unusedCertain = unusedFirst !== null && (barred || scoreBarred || (!hold && clean > unusedFirst));
+  if (unusedFirst !== null) {
+    // the warning of it: the one the next review's steps gave, said certain — or, certain, given now
+    const i = remedies.findIndex((r) => r.line === line.id && r.kind === "unused_closure_due");
+    if (unusedCertain && line.usedDay !== null) {
+      const certainly = {
+        ...unusedClosure(line.id, unusedFirst, line.usedDay, calendar),
+        suspended: true as const,
+        certain: true as const,
+      };
+      if (i >= 0) remedies[i] = certainly;
+      else remedies.push(certainly);
+    }
+  }
+  const certain =
+    unusedFirst === null && closesOn !== null && (barred || scoreBarred || (!hold && clean > closesOn));
   // a write-off due before that review comes first: the closure is not what to warn of — unless it is
   // certain, which it is even for the customer who pays the overdue as asked (the clean period counted
   // from today): paying averts the write-off, not the closure, and the answer must not leave it unsaid
@@ -319,7 +342,9 @@ function closureAhead(
   // line unless it does — with what becomes of a running loan on it: called in at once (a closure that
   // answers a default), or left to run to term — what falls due next, and when
   const warned =
-    closesOn !== null && (certain || (!writtenOffFirst && (closesOn === next || closesOn === restores)));
+    closesOn !== null &&
+    unusedFirst === null &&
+    (certain || (!writtenOffFirst && (closesOn === next || closesOn === restores)));
   const loan = warned ? closureCallsIn(c, line.id, day, calendar, closesOn) : null;
   if (warned)
     remedies.push({
@@ -335,7 +360,7 @@ function closureAhead(
       ...(loan !== null && "toTerm" in loan ? { toTerm: loan.toTerm } : {}),
     });
   // advice towards a restoration that cannot come is not given (none is when the score bars it)
-  if ((barred || certain) && !scoreBarred)
+  if ((barred || certain || unusedCertain) && !scoreBarred)
     for (let i = remedies.length - 1; i >= 0; i--) {
       const r = remedies[i]!;
       if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);

@@ -50,6 +50,11 @@ export function describeRemedy(r: Remedy, lines: readonly LineId[] = BOTH_LINES)
   return r.line === "jiebei" ? `Jiebei: ${text}` : text;
 }
 
+/** A month-end report a thin file reaches six months of history at: its repayment record starts to count
+ *  there, which is what moves the score — not the repayments made since the last report (a customer who
+ *  repaid nothing since was told they had). */
+const RECORD_STARTS = "when the file reaches six months of history and its repayment record starts to count";
+
 /** A remedy in words, naming no line: what `describeRemedy` says, or a step the customer takes whatever
  *  the line (a verification, the clean period) when both lines give it. */
 export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): string {
@@ -128,7 +133,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           : r.ahead?.report === null
             ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads on its day, the bills due before it met at their minimum; ${r.ahead.today} today)`
             : r.ahead !== undefined
-              ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), which counts the repayments and the spending since the last one; ${r.ahead.today} today)`
+              ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), ${r.ahead.recordStarts === true ? RECORD_STARTS : "which counts the repayments and the spending since the last one"}; ${r.ahead.today} today)`
               : r.review !== undefined
                 ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
                 : `raise the score from ${r.current} to ${r.needed}`;
@@ -156,9 +161,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // (a thin file the review reads with six months of history: its repayment record starts to count
       // there, which is what moves the score — not the repayments made since the last report)
       const counts =
-        sc?.recordStarts === true
-          ? "when the file reaches six months of history and its repayment record starts to count"
-          : "which counts the repayments made since the last one";
+        sc?.recordStarts === true ? RECORD_STARTS : "which counts the repayments made since the last one";
       const reads =
         sc === undefined
           ? ""
@@ -170,7 +173,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const report =
         r.reads === undefined || sc !== undefined
           ? ""
-          : `, reading the month-end report on ${r.reads.date} (day ${r.reads.day}), which counts the repayments made since the last one (the bills due before it paid at least at their minimum)`;
+          : `, reading the month-end report on ${r.reads.date} (day ${r.reads.day}), ${r.reads.recordStarts === true ? RECORD_STARTS : "which counts the repayments made since the last one"} (the bills due before it paid at least at their minimum)`;
       // an early review now restores the line, reading today's record; the next periodic one would not
       // the lower limit a review restores the line at, when one does (kept, earlyKept)
       // restored at a lower limit than its own: said, with which bound gives it
@@ -255,6 +258,9 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? `${money(r.amount)} of arrears left within the tolerance after the loan's last due day: unpaid, it is waived at the end of ${r.date} (day ${r.day}) and the overdue ends (the missed due date stays on the record)`
         : `${money(r.amount)} left within the tolerance: unpaid, it is waived on ${r.date} (day ${r.day}), not missed`;
     case "unused_closure_due":
+      // suspended, with no review before it that can restore the line: no use can come in time
+      if (r.certain === true)
+        return `the line will be closed at the periodic review on ${r.date} (day ${r.day}): it has not been used since ${r.sinceDate} (day ${r.since}), and suspended, it takes no ${r.line === "huabei" ? "purchase" : "cash loan"} and cannot be restored before then`;
       return `the periodic review on ${r.date} (day ${r.day}) closes the line: it has not been used since ${r.sinceDate} (day ${r.since}) — ${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"} before then keeps it open${r.suspended ? ", which a suspended line takes only once restored" : ""}`;
     case "not_worked_out":
       return `not worked out ahead: this scenario asks for more than ${grouped(r.limit)} answers (customer service's to a call, and the steps a declined early review or a lifted security hold comes with: as many as one run works out); the last answer worked out is on ${r.date} (day ${r.day})`;
