@@ -465,6 +465,40 @@ describe("debt advice, followed exactly", () => {
           // 700 (the utilisation of ¥451 on ¥600, the bill of day 213 met at its minimum) — no step said so
           // while the overdue was outstanding (PROPERTY_SEED=9132)
           [SEED_9132],
+          // Huabei active at the call, suspended by the review of day 110 for its score and restored by the
+          // one on day 201 that the advice is for, before Jiebei is reviewed: counted at its balance, not
+          // used to its limit, the advice asked ¥0.11 elsewhere and the review read 0.84 against 0.8
+          // (PROPERTY_SEED=666705817)
+          [
+            {
+              income: 5_167,
+              externalDebt: 3_806,
+              huabei: 3_137,
+              jiebei: 44_260,
+              borrowed: 70,
+              term: 6,
+              borrowDay: 20,
+              spend: [
+                { before: 9, yuan: 1_890 },
+                { before: 9, yuan: 647 },
+                { before: 32, yuan: 574 },
+                { before: 61, yuan: 98 },
+              ],
+              shockDay: 30,
+              incomeTo: 33,
+              moreDebt: 5_005,
+              miss: 11,
+              missDays: 45,
+              month: 91,
+              dayOfMonth: 0,
+              late: false,
+              byIncome: false,
+              reviewDayOfMonth: 20,
+              restoreCleanDays: 90,
+              maxDebtToIncome: 2,
+              jiebeiMaxDebtToIncome: 0.8,
+            },
+          ],
           // held by another step named: both lines overdue at a call on day 128, Jiebei's ¥6,866.93 elsewhere
           // repaid on the day the advice allows brings the ratio the review of day 161 reads within 0.8, and
           // its score, short of the restoration score, holds it — as the answer's raise_score says. The one
