@@ -32,6 +32,15 @@ function dormantClosesFrom(c: Customer, line: Line): number {
   return notice === null ? closes : Math.max(closes, notice + c.policy.dormantNoticeDays);
 }
 
+/** The periodic review that closes an open line left unused (unusedDays) when nothing is used or owed on it
+ *  until then: the first on or after the day it may be closed (dormantClosesFrom) — the one its notice
+ *  names. Null when no review would: the rule off, a line never used, something owed, a line not open. */
+export function unusedClosingReview(c: Customer, line: Line, calendar: Calendar): number | null {
+  if (c.policy.dormantCloseDays <= 0 || line.usedDay === null) return null;
+  if ((line.status !== "active" && line.status !== "suspended") || owed(line) > 0) return null;
+  return calendar.nextDayOfMonth(dormantClosesFrom(c, line) - 1, c.policy.reviewDayOfMonth);
+}
+
 /** The periodic review's closure of a line left unused (unusedDays): its own cause (`dormant` — no default,
  *  no credit failure, no change of policy) and code (DORMANT_ACCOUNT); null when the line is in use. An active line the
  *  review suspends for its standard is suspended first (keptStandard): that is what the customer must hear

@@ -318,8 +318,16 @@ function closureAhead(
   // …the next review, or the one the answer names as the first that can restore the line: it closes the
   // line unless it does — with what becomes of a running loan on it: called in at once (a closure that
   // answers a default), or left to run to term — what falls due next, and when
+  // …nor when a review before it closes the line as unused (unused_closure_due, said already): the line
+  // is not there to close for its suspension's length — told "closed at the review on day 500, suspended
+  // too long", a customer's line was closed on day 411, unused
+  const unusedFirst = remedies.some(
+    (r) => r.line === line.id && r.kind === "unused_closure_due" && closesOn !== null && r.day < closesOn,
+  );
   const warned =
-    closesOn !== null && (certain || (!writtenOffFirst && (closesOn === next || closesOn === restores)));
+    closesOn !== null &&
+    !unusedFirst &&
+    (certain || (!writtenOffFirst && (closesOn === next || closesOn === restores)));
   const loan = warned ? closureCallsIn(c, line.id, day, calendar, closesOn) : null;
   if (warned)
     remedies.push({
