@@ -145,7 +145,7 @@ export function restorationDebt(
  *  today that a review before this one suspends and this one restores was counted at its balance, and the
  *  advice fell short by its unused credit (PROPERTY_SEED=666705817: ¥0.11 elsewhere for the review of day
  *  201, which restored Huabei and read 0.84 against Jiebei's 0.8). */
-function huabeiReviewedFirst(f: Customer, review: number): Customer {
+export function huabeiReviewedFirst(f: Customer, review: number): Customer {
   if (f.huabei.status !== "suspended") return f;
   return restorationBlockers(f, f.huabei, review, scoreOn(f, review)).length === 0 ? withHuabeiActive(f) : f;
 }
