@@ -29,6 +29,9 @@ export interface ReasonInfo {
    *  once used (LIMIT_KEPT_ONCE_USED's reasons, facts with onceUsed): the customer is applying, and
    *  nothing was suspended or cut */
   onceUsed?: string;
+  /** what helps instead where the step citing it is about a suspended line, which takes no purchase or loan
+   *  until it is restored: advice to use the line is followed only after that */
+  suspended?: string;
   /** its words where it is quoted as recorded on an earlier day ("the reasons recorded then", a cut's
    *  reasons): a text in the present tense read as still true after the customer had repaid */
   recorded?: string;
@@ -478,6 +481,7 @@ export const REASONS = {
     text: `The line has gone unused — no purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, no cash loan, nothing owed — and the periodic review will close it unless it is used first`,
     recorded: `The line had gone unused and the periodic review was to close it unless it was used first`,
     advice: `use the line (a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT} or a cash loan) before the closing date to keep it open`,
+    suspended: `the line is suspended and takes no purchase or loan: restored first (customer service says how), then used (a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT} or a cash loan) before the closing date, it is kept open`,
   },
   LONG_SUSPENSION: {
     kind: "adverse",
@@ -581,7 +585,7 @@ export function isReasonCode(code: string): code is ReasonCode {
 
 /** What helps, as the catalogue lists it: the advice, then each other advice a decision can give for the
  *  code, with when — cited in its milder words (`mildAdvice`), once nothing is owed (`settled`), on an application's larger line once used
- *  (`onceUsed`) — so that every piece of advice a trace or `explain` prints is found in the catalogue. */
+ *  (`onceUsed`), of a suspended line (`suspended`) — so that every piece of advice a trace or `explain` prints is found in the catalogue. */
 export function adviceListed(info: ReasonInfo): string {
   const also = [
     ...(info.mildAdvice === undefined
@@ -591,6 +595,7 @@ export function adviceListed(info: ReasonInfo): string {
     ...(info.onceUsed === undefined
       ? []
       : [`on an application, of a larger line once used: ${info.onceUsed}`]),
+    ...(info.suspended === undefined ? [] : [`of a suspended line: ${info.suspended}`]),
   ];
   return also.length === 0 ? info.advice : `${info.advice} (${also.join("; ")})`;
 }

@@ -173,6 +173,9 @@ function namedElsewhere(remedies: readonly Remedy[], line: LineId, review: numbe
   return named;
 }
 
+/** Huabei's limit after the last step of `day` in `t`. */
+const stateLimit = (t: Trace, day: number): number => t.steps.filter((s) => s.day === day).at(-1)!.limit;
+
 /** The review of `line` on `day` in `t`. */
 const reviewOf = (t: Trace, line: LineId, day: number): Step | undefined =>
   t.steps.find((s) => s.day === day && s.line === line && s.event.type === "review");
@@ -202,6 +205,38 @@ const SEED_9132: Drawn = {
   reviewDayOfMonth: 14,
   restoreCleanDays: 30,
   maxDebtToIncome: 1,
+  jiebeiMaxDebtToIncome: 0.8,
+};
+
+/** Huabei active at a call on day 91, suspended by the review of day 110 for its score (its limit cut to
+ *  ¥3,000 there) and restored by the review of day 201 that Jiebei's debt advice is for, before Jiebei is
+ *  reviewed (PROPERTY_SEED=666705817). */
+const SEED_666705817: Drawn = {
+  income: 5_167,
+  externalDebt: 3_806,
+  huabei: 3_137,
+  jiebei: 44_260,
+  borrowed: 70,
+  term: 6,
+  borrowDay: 20,
+  spend: [
+    { before: 9, yuan: 1_890 },
+    { before: 9, yuan: 647 },
+    { before: 32, yuan: 574 },
+    { before: 61, yuan: 98 },
+  ],
+  shockDay: 30,
+  incomeTo: 33,
+  moreDebt: 5_005,
+  miss: 11,
+  missDays: 45,
+  month: 91,
+  dayOfMonth: 0,
+  late: false,
+  byIncome: false,
+  reviewDayOfMonth: 20,
+  restoreCleanDays: 90,
+  maxDebtToIncome: 2,
   jiebeiMaxDebtToIncome: 0.8,
 };
 
@@ -465,6 +500,11 @@ describe("debt advice, followed exactly", () => {
           // 700 (the utilisation of ¥451 on ¥600, the bill of day 213 met at its minimum) — no step said so
           // while the overdue was outstanding (PROPERTY_SEED=9132)
           [SEED_9132],
+          // Huabei active at the call, suspended by the review of day 110 for its score and restored by the
+          // one on day 201 that the advice is for, before Jiebei is reviewed: counted at its balance, not
+          // used to its limit, the advice asked ¥0.11 elsewhere and the review read 0.84 against 0.8
+          // (PROPERTY_SEED=666705817)
+          [SEED_666705817],
           // held by another step named: both lines overdue at a call on day 128, Jiebei's ¥6,866.93 elsewhere
           // repaid on the day the advice allows brings the ratio the review of day 161 reads within 0.8, and
           // its score, short of the restoration score, holds it — as the answer's raise_score says. The one
@@ -566,6 +606,36 @@ describe("debt advice, followed exactly", () => {
         t.steps.filter((s) => s.line === "jiebei" && s.decision === "restored").map((s) => s.day),
       ).toEqual([227]);
     }
+  });
+
+  it("a Huabei a review before the advised one suspends and cuts, and that one restores first: counted at its limit there, and said so (PROPERTY_SEED=666705817)", () => {
+    const g = timeline(SEED_666705817);
+    const opts = { policy: g.policy, profile: g.profile };
+    const { trace: call, dues } = meetingDues(
+      [...g.events, on.support(g.contact)],
+      opts,
+      0,
+      g.contact,
+      g.missed,
+      true,
+    );
+    const answer = call.steps.find((s) => s.event.type === "contact_support")!;
+    const r = answer.remedies.find((x): x is DebtAdvice => x.kind === "reduce_debt" && x.line === "jiebei")!;
+    expect(r.review.day).toBe(201);
+    const { trace: t } = meetingDues(
+      [...g.events, ...dues, on.support(g.contact), ...followed(answer.remedies, r, g.contact, g.contact)],
+      opts,
+      g.contact + 1,
+      201,
+    );
+    expect(reviewOf(t, "huabei", 201)?.decision).toBe("restored");
+    const at = reviewOf(t, "jiebei", 201)!;
+    expect(at.facts.map((f) => f.code)).not.toContain("DEBT_TO_INCOME_TOO_HIGH");
+    // what the advice says restoring counts of Huabei is what that review counts: its ¥3,000 limit, not
+    // the ¥3,137 it had on the call
+    const huabei = r.restoring?.counted.find((x) => x.line === "huabei");
+    expect(huabei?.limit).toBe(300_000);
+    expect(stateLimit(t, 201)).toBe(300_000);
   });
 
   it("an overdue asked paid and the restoring review a later one: the score that review reads from the coming report is a step, with its day (PROPERTY_SEED=9132)", () => {

@@ -120,6 +120,60 @@ describe("a line left unused", () => {
   });
 });
 
+describe("a line left unused, once its notice is given", () => {
+  // opened on day 0: the notice on day 335 names the review of day 380; a call on day 340 comes before the
+  // review of day 349, which does not close it
+  it("is warned of by customer service from the notice on, though a review comes between", () => {
+    const t = run([on.open(0, 5_000), on.support(330), on.support(340)], { policy, until: 420 });
+    expect(remedy(stepOn(t, "contact_support", 330).remedies, "unused_closure_due")).toBeUndefined();
+    expect(remedy(stepOn(t, "contact_support", 340).remedies, "unused_closure_due")).toEqual({
+      line: "huabei",
+      kind: "unused_closure_due",
+      day: 380,
+      date: "2025-01-15",
+      since: 0,
+      sinceDate: "2024-01-01",
+    });
+    expect(closures(t.steps)).toEqual([{ day: 380, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
+  });
+
+  it("suspended, is warned of as the review that closes it unused — not a later closure for the suspension's length", () => {
+    // suspended for a policy change on day 258 (the review of 15 September): closeAfterSuspendedDays would
+    // close it on day 441, but the review of day 380 closes it unused first — the customer who asked on day
+    // 340 was told only of day 441
+    const t = run([on.open(0, 5_000), on.policy(250, { set: { minScore: 900 } }), on.support(340)], {
+      policy,
+      until: 420,
+    });
+    const answer = stepOn(t, "contact_support", 340);
+    expect(answer.status).toBe("suspended");
+    expect(remedy(answer.remedies, "unused_closure_due")).toMatchObject({ day: 380, suspended: true });
+    expect(remedy(answer.remedies, "closure_due")).toBeUndefined();
+    expect(closures(t.steps)).toEqual([{ day: 380, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
+  });
+
+  it("suspended where no review can restore it, is not said closed later for the suspension's length", () => {
+    // the default policy: a line the score keeps suspended under a minScore of 900 (no file of the
+    // customer's reads it) was told 'closed at the review on day 500: suspended too long' — the review of
+    // day 411 closed it unused (its notice on day 370)
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(5, 800),
+        on.repay(35, "full"),
+        on.policy(300, { set: { minScore: 900 } }),
+        on.support(372),
+      ],
+      { policy: DEFAULT_POLICY, until: 430 },
+    );
+    const answer = stepOn(t, "contact_support", 372);
+    expect(answer.status).toBe("suspended");
+    expect(remedy(answer.remedies, "unused_closure_due")).toMatchObject({ day: 411, suspended: true });
+    expect(remedy(answer.remedies, "closure_due")).toBeUndefined();
+    expect(closures(t.steps)).toEqual([{ day: 411, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
+  });
+});
+
 describe("the notice before an unused line is closed", () => {
   const notices = (t: { steps: readonly Step[] }) =>
     t.steps

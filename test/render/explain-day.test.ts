@@ -26,6 +26,29 @@ const explainText = (text: string, name: string, day: number) => {
 };
 
 describe("explainDay", () => {
+  it("an unused-line notice to a suspended line asks it restored before it is used, as the notice says", () => {
+    // held for security on day 302; the notice of day 370 names the review of day 411. The line takes no
+    // purchase while held: "use the line … to keep it open" alone was advice no customer could follow
+    const text = `name: held and unused
+until: 420
+profile: { age: 30, monthlyIncome: 9000, verified: true, creditHistoryMonths: 36, externalDebt: 10000 }
+events:
+  - { day: 0, type: apply, product: open, amount: 5000 }
+  - { day: 5, type: purchase, amount: 800 }
+  - { day: 35, type: repay, amount: full }
+  - { day: 300, type: change_profile, field: phone }
+  - { day: 301, type: change_profile, field: device }
+  - { day: 302, type: change_profile, field: bankcard }
+`;
+    const x = explainText(text, "held-unused.yaml", 370);
+    expect(x.steps.map((s) => s.reasons.map((r) => r.code))).toEqual([["DORMANT_NOTICE"]]);
+    expect(x.todo).toHaveLength(1);
+    expect(x.todo[0]).toMatch(/^the line is suspended and takes no purchase or loan: restored first/);
+    // an active line's notice: use it
+    const active = explainText(text.replace(/ {2}- \{ day: 30[012].*\n/g, ""), "unused.yaml", 370);
+    expect(active.todo).toEqual([REASONS.DORMANT_NOTICE.advice]);
+  });
+
   it("a day with a bill ahead: what falls due next, then what helps the score that fell that day", () => {
     // day 182: the July statement (¥3,400 due on day 191), the Huabei balance as reported costing points
     const x = explainDay(scenario, trace, 182, askedOn(scenario, 182, scenario.until));

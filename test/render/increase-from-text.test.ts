@@ -48,4 +48,26 @@ describe("an increase played ahead, in words", () => {
     };
     expect(remedyText(today)).toContain("for the smallest increase probed");
   });
+
+  it("a score a larger line once used would fall below asks the score raised, then applied again — not a restoration threshold the active line has none of", () => {
+    // (the other line's minimum, once a ¥5,100 Huabei line is used: a two-line customer's Huabei increase)
+    const score: Remedy = {
+      line: "huabei",
+      kind: "increase_from",
+      day: 90,
+      date: "2024-03-31",
+      waits: ["INCREASE_TOO_SOON"],
+      blocked: {
+        code: "SCORE_BELOW_MINIMUM",
+        value: 770,
+        threshold: 800,
+        parameter: "jiebeiMinScore",
+        onceUsed: 510_000,
+        line: "jiebei",
+      },
+    };
+    const text = remedyText(score, ["huabei", "jiebei"]);
+    expect(text).toContain("raise the score, then apply again");
+    expect(text).not.toContain("restoration threshold");
+  });
 });

@@ -12,11 +12,19 @@ import {
   openingWithReport,
   type Runs,
 } from "../report-ahead.js";
-import { debtToIncomeWith } from "../score-inputs.js";
+import { restorationBlockers } from "../review.js";
+import { debtToIncomeWith, scoreOn } from "../score-inputs.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { DebtRepayment, Fen, Remedy } from "../types.js";
 import type { LineId } from "../vocabulary.js";
-import { lessElsewhere, monthEndBefore, readAfter, reportedAs, withProfile } from "./read-ahead.js";
+import {
+  lessElsewhere,
+  monthEndBefore,
+  readAfter,
+  reportedAs,
+  withHuabeiActive,
+  withProfile,
+} from "./read-ahead.js";
 import { scoreRestores } from "./restoring-score.js";
 
 /** Whether the debt ratio an early review on `early` reads as restoring reads it (the line at its smallest,
@@ -117,7 +125,8 @@ export function restorationDebt(
         monthlyIncome,
       },
     );
-    return applicationDebt(file, lineOf(file, id), false);
+    const read = id === "jiebei" ? huabeiReviewedFirst(file, review) : file;
+    return applicationDebt(read, lineOf(read, id), false);
   };
   // …both, whichever leaves more, when a review comes between (a later review than the next)
   const early = (paidOn: number): Fen =>
@@ -128,4 +137,15 @@ export function restorationDebt(
   return monthEnd === null || monthEnd === day || onLines.length === 0
     ? early(day)
     : Math.max(early(day), early(monthEnd));
+}
+
+/** `f` (the file the review on `review` reads) as Jiebei's restoration there reads it: that review reviews
+ *  Huabei first, so a Huabei suspended as the day opens and restored by it — nothing in its own way — is
+ *  active, used to its limit. Not only a Huabei suspended today (asRead counts that one back): one active
+ *  today that a review before this one suspends and this one restores was counted at its balance, and the
+ *  advice fell short by its unused credit (PROPERTY_SEED=666705817: ¥0.11 elsewhere for the review of day
+ *  201, which restored Huabei and read 0.84 against Jiebei's 0.8). */
+export function huabeiReviewedFirst(f: Customer, review: number): Customer {
+  if (f.huabei.status !== "suspended") return f;
+  return restorationBlockers(f, f.huabei, review, scoreOn(f, review)).length === 0 ? withHuabeiActive(f) : f;
 }

@@ -39,7 +39,7 @@ import {
   withProfile,
 } from "./read-ahead.js";
 import { repaid } from "./repay-gap.js";
-import { restorationDebt } from "./restoration-debt.js";
+import { huabeiReviewedFirst, restorationDebt } from "./restoration-debt.js";
 import {
   huabeiBack,
   keptOnceUsedScoreGap,
@@ -414,16 +414,23 @@ function debtSteps(reading: Reading): number {
     debtShort = keptShort(advised.missed?.day ?? advised.review.day, [], advised.income);
   // what restoring counts, said with the advice: not the lines as the report shows them — the line
   // restored at its smallest line and an active line at its limit, used (applicationDebt)
+  // The other line as that review reads it (the lines played until its day, Huabei reviewed first): a
+  // Huabei a review before it cuts is counted at the cut limit, one it suspends and does not restore as
+  // reported — told "Huabei at its ¥3,137.00 limit", a customer's review counted ¥3,000.00
   if (debt?.kind === "reduce_debt" && counts !== null) {
+    const review = debt.review.day;
+    const then = asRead(review > day ? openingOn(verified, day, calendar, review) : verified);
+    const read = line.id === "jiebei" ? huabeiReviewedFirst(then, review) : then;
     const f = asRead(c);
-    const counted = [f.huabei, f.jiebei].flatMap((l) =>
+    const lines = [f.huabei, f.jiebei].map((l) => (l.id === line.id ? l : lineOf(read, l.id)));
+    const counted = lines.flatMap((l) =>
       l.id === line.id
         ? [{ line: l.id, limit: leastGranted(f, l, false) }]
         : l.status === "active"
           ? [{ line: l.id, limit: l.limit }]
           : [],
     );
-    const reported = [f.huabei, f.jiebei]
+    const reported = lines
       .filter((l) => !counted.some((x) => x.line === l.id) && (l.status !== "none" || owed(l) > 0))
       .map((l) => l.id);
     remedies.push({ ...debt, restoring: { counted, used: p.grantUsedFraction, reported } });

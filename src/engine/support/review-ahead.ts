@@ -6,7 +6,7 @@ import type { Calendar } from "../calendar.js";
 import { type Customer, customerOverdue, type Line, lineOf } from "../customer.js";
 import type { DueRecord } from "../record.js";
 import { asNextReviewReads, billsInFull, duesAhead } from "../report-ahead.js";
-import { unusedDays } from "../review.js";
+import { dormantClosingReview, dormantNoticeDay, unusedDays } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { keptStandard, lineManagement } from "../standard.js";
 import { reviewOnOrAfter } from "../state.js";
@@ -76,17 +76,22 @@ export function reviewSteps(
   const remedies = answer.remedies;
   const forOverdue: LineId[] = [];
   for (const line of lines) {
+    // a line left unused whose notice is given: the review it names closes it — said from the notice on,
+    // though a review comes between (asked two days after the notice, a customer heard nothing of it)
+    const noticed = noticedClosure(c, line, day, next, calendar);
     // a suspended line left unused: the review closes it as an active one (DORMANT_ACCOUNT) unless its
     // suspension's own time is up first (LONG_SUSPENSION, warned of as closure_due) — it takes no purchase
     // while suspended, so only restored before then and used is it kept
+    const closes = line.usedDay !== null && unusedDays(c, line, next) !== null ? next : noticed;
     if (
       line.status === "suspended" &&
       line.statusDay !== null &&
-      next - line.statusDay < c.policy.closeAfterSuspendedDays &&
-      line.usedDay !== null &&
-      unusedDays(c, line, next) !== null
+      closes !== null &&
+      closes - line.statusDay < c.policy.closeAfterSuspendedDays
     )
-      remedies.push({ ...unusedClosure(line.id, next, line.usedDay, calendar), suspended: true });
+      remedies.push({ ...unusedClosure(line.id, closes, line.usedDay!, calendar), suspended: true });
+    if (line.status === "active" && noticed !== null)
+      remedies.push(unusedClosure(line.id, noticed, line.usedDay!, calendar));
     if (line.status !== "active" || deadlineFirst) continue;
     const v = keptStandard(read, lineOf(read, line.id), atReview);
     if (v === null || v.decision !== "suspended") {
@@ -179,4 +184,19 @@ function repaidInFullKeeps(
       needed: below.threshold,
       keeps: true,
     };
+}
+
+/** The review a line left unused is closed at (dormantClosingReview) when it is a later one than the next
+ *  (`next`) and the line's notice has been given: null otherwise — the next review's closure is said on its
+ *  own, and before the notice the customer may yet use the line. */
+function noticedClosure(
+  c: Customer,
+  line: Line,
+  day: number,
+  next: number,
+  calendar: Calendar,
+): number | null {
+  const closes = dormantClosingReview(c, line, calendar);
+  const notice = dormantNoticeDay(c, line);
+  return closes !== null && closes > next && notice !== null && notice <= day ? closes : null;
 }

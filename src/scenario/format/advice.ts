@@ -13,7 +13,7 @@ import { forLines, linesHeld } from "./lines.js";
 import { reasonTextIn } from "./reason-words.js";
 
 /** What helps with `code` as things stand `at` (a step, a day's end): its settled advice once nothing is
- *  owed on either line. Without a moment, the advice for one who owes. Cited by an application as what
+ *  owed on either line, its suspended one on a step about a suspended line. Without a moment, the advice for one who owes. Cited by an application as what
  *  the review would hold against a larger line once used (every fact of it among `facts` onceUsed), what
  *  helps an applicant. */
 export function adviceOf(code: ReasonCode, at?: Snapshot, facts: readonly RuleFact[] = []): string {
@@ -31,6 +31,11 @@ export function adviceOf(code: ReasonCode, at?: Snapshot, facts: readonly RuleFa
   const own = facts.filter((f) => f.code === code);
   if (info.onceUsed !== undefined && own.length > 0 && own.every((f) => f.onceUsed !== undefined))
     return info.onceUsed;
+  // a step about a suspended line: it is used only once restored
+  if (info.suspended !== undefined && at !== undefined && "line" in at && at.line !== null) {
+    const status = at.line === "jiebei" ? at.jiebei.status : at.status;
+    if (status === "suspended") return info.suspended;
+  }
   if (info.settled !== undefined && at !== undefined && at.balance + at.jiebei.balance === 0)
     return info.settled;
   return at === undefined ? info.advice : forLines(info.advice, linesHeld(at));
