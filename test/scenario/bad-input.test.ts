@@ -1358,6 +1358,20 @@ describe("names and keys", () => {
     expect(m.stderr).toContain("many-dups.yaml: 20 problems shown, and more");
   });
 
+  it("a duplicate key and a syntax error below it are both said, each at its line", async () => {
+    const text =
+      "name: z\nname: y\nevents:\n  - {day: 0, type: note, text: a, text: b}\n  - { day: 1, type: note, text: c\n  - day: 2\n    type: note\n";
+    const r = await run(write("dup-then-syntax.yaml", text));
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).toContain('dup-then-syntax.yaml:2:1: name: duplicate key "name"');
+    expect(r.stderr).toContain(
+      `dup-then-syntax.yaml:${at(text, "text", 2)}: events[0].text: duplicate key "text"`,
+    );
+    expect(r.stderr).toMatch(/dup-then-syntax\.yaml:[5-7]:\d+: cannot parse: /);
+    expect(r.stderr).toContain("dup-then-syntax.yaml: 4 problems");
+  });
+
   it("a key that is a one-item list or a mapping, which YAML would read as a plain key", async () => {
     // `[events]: [...]` reads as `events` in js-yaml: refused, not run
     const one = "name: bad\n[events]: [{ day: 0, type: apply, product: open, amount: 5000 }]\n";
