@@ -20,13 +20,12 @@ export {
   type ReasonCode,
   type ReasonInfo,
   type Recorder,
-  run,
   type ScoreInputs,
   score,
   scoreReasons,
-  simulate,
   yuanToFen,
 } from "./engine/index.js";
+export { run, simulate } from "./library-engine.js";
 export { AccountRunner, type LaneResult } from "./population/account.js";
 export { Agent, reactionsOf } from "./population/agent.js";
 export { scenarioYaml } from "./population/export.js";

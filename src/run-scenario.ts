@@ -1,7 +1,8 @@
 // Load + simulate + check expectations in one call: what a team's own test suite wants.
 
 import type { Trace } from "./engine/index.js";
-import { checkAll, type ExpectationResult, simulate } from "./engine/index.js";
+import { checkAll, type ExpectationResult } from "./engine/index.js";
+import { simulate } from "./library-engine.js";
 import { type LoadedScenario, type LoadOptions, loadScenario } from "./scenario/load.js";
 
 export interface ScenarioRun {

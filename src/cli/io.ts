@@ -2,10 +2,14 @@
 // streams, whether stdin is a terminal, the environment and the working folder. `processIo()` is the real
 // thing (bin/credit-sim); tests pass their own and read what was written.
 
+import { fstatSync } from "node:fs";
+import { isAbsolute, relative } from "node:path";
 import type { ChalkInstance, ColorSupportLevel } from "chalk";
 import { type Roots, rootsIn } from "../scenario/builtin.js";
+import { InputError } from "../shared/errors.js";
 import { BrokenPipe } from "../shared/file-errors.js";
 import { writePieces } from "../shared/pieces.js";
+import { standardErrorInput } from "../shared/standard-error-input.js";
 import { detectedColour, makeChalk } from "../shared/terminal.js";
 import { printable } from "../shared/text.js";
 
@@ -34,13 +38,72 @@ export interface CliIo {
 export function processIo(): CliIo {
   return {
     stdout: process.stdout,
-    stderr: process.stderr,
+    stderr: processStderr(),
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
     colour: { stdout: detectedColour("stdout"), stderr: detectedColour("stderr") },
   };
 }
+
+let diverted = false;
+let silent = false;
+
+/** Whether file descriptors `a` and `b` have the same file open. */
+function sameFile(a: number, b: number): boolean {
+  try {
+    const x = fstatSync(a, { bigint: true });
+    const y = fstatSync(b, { bigint: true });
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** The process's standard error — unless it is appended to a file the command reads (`run s.yaml 2>>
+ *  s.yaml`, standardErrorInput): its messages would be added to the user's file. They are said on
+ *  standard output instead, led once by why, and the command ends with exit 2 (divertedStderr). */
+function processStderr(): Writer {
+  let file = false;
+  try {
+    file = fstatSync(2).isFile();
+  } catch {
+    // not a file: written as it is
+  }
+  if (!file) return process.stderr;
+  return {
+    isTTY: false,
+    write(text: string) {
+      const input = standardErrorInput();
+      if (input === undefined) return process.stderr.write(text);
+      // both appended to it (`>> s.yaml 2>&1`): there is nowhere to say anything; only exit 2 says it
+      if (!diverted && sameFile(1, 2)) silent = true;
+      if (silent) {
+        diverted = true;
+        return true;
+      }
+      if (!diverted) {
+        diverted = true;
+        const why = new InputError("standard error is a file this command reads", {
+          found: `the input ${named(input)}`,
+          hint: "redirect standard error to another file (2> errors.txt): what it says would be added to the input; it is said here instead",
+        });
+        process.stdout.write(`${why.format("credit-sim: ")}\n`);
+      }
+      return process.stdout.write(text);
+    },
+  };
+}
+
+/** A path as the user would name it: below the working folder, relative to it. */
+function named(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return isAbsolute(path) && rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+
+/** Whether standard error's messages were said on standard output, as processStderr says them: the
+ *  command then ends with exit 2 at least. */
+export const divertedStderr = (): boolean => diverted;
 
 /** The folders besides a file's own that its references may lead into: CREDIT_SIM_ROOT in this CLI's
  *  environment, relative ones from its working folder. */

@@ -4,7 +4,7 @@
 import { InputError } from "../shared/errors.js";
 import { fileError, systemReason } from "../shared/file-errors.js";
 import { holdingOutputs } from "../shared/output-set.js";
-import { type CliIo, processIo } from "./io.js";
+import { type CliIo, divertedStderr, processIo } from "./io.js";
 import { runCli } from "./run-cli.js";
 
 export async function main(args: readonly string[]): Promise<number> {
@@ -17,7 +17,9 @@ export async function main(args: readonly string[]): Promise<number> {
     process.stderr.write(`${workingFolderError(e).format("credit-sim: ")}\n`);
     return 2;
   }
-  return runCli(args, io);
+  const code = await runCli(args, io);
+  // standard error appended to an input: its messages were said on standard output instead (processIo)
+  return divertedStderr() ? Math.max(code, 2) : code;
 }
 
 /** Why the working folder cannot be known, in words (process.cwd() fails). */

@@ -36,6 +36,15 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export const APPLICATION_KINDS = ["open", "increase"] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 
+/** Limits are whole hundreds of yuan, as every cap and grant is: so is a limit asked for (an opening's, an
+ *  increase's). */
+export const LIMIT_STEP_YUAN = 100;
+
+/** The ages a profile may state, and the longest credit history (months): the file's bounds, which the
+ *  engine checks too of a scenario built by hand. */
+export const PROFILE_AGE = { min: 18, max: 100 } as const;
+export const MAX_HISTORY_MONTHS = 1200;
+
 /** Which bound detail a `change_profile` event touches. */
 export const PROFILE_FIELDS = ["phone", "address", "device", "bankcard"] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];

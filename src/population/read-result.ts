@@ -20,6 +20,7 @@ import { lineStartsOf, positionIn } from "../scenario/positions.js";
 import { decodeUtf8, readPipe, unreadable } from "../scenario/read.js";
 import { schemaKeysAt } from "../scenario/schema.js";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
+import { noteRead } from "../shared/standard-error-input.js";
 import { armBytes } from "./aggregate.js";
 import {
   fromDocument,
@@ -68,6 +69,7 @@ export function readResultHead(file: string, cwd: string = process.cwd()): Shard
   } catch (e) {
     throw unreadable(e, file, "result", cwd);
   }
+  noteRead(fd, file);
   let meta: PopulationMeta;
   try {
     const head = readHead(fd, file);
@@ -119,6 +121,7 @@ export function readResultFile(file: string, cwd: string = process.cwd()): Popul
   } catch (e) {
     throw unreadable(e, file, "result", cwd);
   }
+  noteRead(fd, file);
   try {
     const { bytes: head, bound } = readHead(fd, file);
     if (size !== null && size > bound) throw tooLarge(file, bound, `${size} bytes`);

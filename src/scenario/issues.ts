@@ -150,25 +150,37 @@ const didYouMean = (guess: string | undefined) => (guess ? { hint: `did you mean
 
 /**
  * Money written as a person writes it ("1,000", "¥1000", "100元", "1 000"): the plain number it means, so
- * the hint can say what to write. Undefined when the text is no amount so written.
+ * the hint can say what to write, and whether a minus was written with it ("￥-50", "-¥50"). Undefined
+ * when the text is no amount so written.
  */
-function writtenAmount(found: unknown): string | undefined {
+function writtenAmount(found: unknown): { plain: string; negative: boolean } | undefined {
   if (typeof found !== "string") return undefined;
+  const sign = /^[-\u2212]\s*/;
   // full-width digits and signs (１，０００, typed with a CJK input method) are the ASCII ones in NFKC
-  const bare = found
-    .normalize("NFKC")
-    .trim()
-    .replace(/^(?:[¥￥]|RMB|CNY)\s*/i, "")
-    .replace(/\s*(?:元|yuan|RMB|CNY)$/i, "");
+  let bare = found.normalize("NFKC").trim();
+  // a minus before the yuan sign or after it
+  let negative = sign.test(bare);
+  bare = bare.replace(sign, "").replace(/^(?:[¥￥]|RMB|CNY)\s*/i, "");
+  if (!negative && sign.test(bare)) {
+    negative = true;
+    bare = bare.replace(sign, "");
+  }
+  bare = bare.replace(/\s*(?:元|yuan|RMB|CNY)$/i, "");
   // thousands grouped by commas, spaces or underscores; a decimal point after them
   if (!/^\d{1,3}(?:[,\s_]?\d{3})*(?:\.\d+)?$/.test(bare)) return undefined;
   const plain = bare.replace(/[,\s_]/g, "");
-  return plain === found.trim() ? undefined : plain;
+  // a number quoted, and nothing else ("-50"): the quoted number's own hint says it
+  return `${negative ? "-" : ""}${plain}` === found.trim() ? undefined : { plain, negative };
 }
 
 const amountHint = (found: unknown): { hint?: string } => {
-  const plain = writtenAmount(found);
-  if (plain === undefined) return {};
+  const written = writtenAmount(found);
+  if (written === undefined) return {};
+  const { plain, negative } = written;
+  if (negative)
+    return {
+      hint: `amounts are positive numbers of yuan, without a sign or "¥": write ${plain} if ¥${plain} is meant`,
+    };
   return /[０-９]/.test(String(found))
     ? { hint: `write ${plain}: a number is written in ASCII digits (0–9), without "¥" or separators` }
     : { hint: `write ${plain}: amounts are plain numbers of yuan, without "¥" or thousands separators` };

@@ -125,15 +125,33 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
     if (options.keyProblems !== "keep") throw error;
     // read again with the later of each duplicate kept, to report every duplicate with the rest
     log = new NodeLog(body);
+    let syntax: InputError[] = [];
     try {
       data = load(body, { schema: SCHEMA, listener: log.listener, maxDepth: PARSER_DEPTH, json: true });
-    } catch {
-      throw error;
+    } catch (again) {
+      // a syntax error below the duplicates: said with them, and the syntax errors after it
+      const stop = misnamed(syntaxError(again, body, file, log), file);
+      const later = recoverable(again) ? laterSyntaxErrors(body, file, stop, log) : [];
+      syntax = [stop, ...later.map((e) => misnamed(e, file))];
     }
     duplicates = duplicateKeys(body, file, log);
     const first = error.details;
     if (!duplicates.some((d) => d.details.line === first.line && d.details.column === first.column))
       duplicates.unshift(error);
+    if (syntax.length > 0) {
+      // what the parser read past the first syntax error is a guess: the duplicates above it are said
+      const stop = syntax[0]!.details;
+      const above = duplicates.filter(
+        (d) =>
+          (d.details.line ?? 0) < (stop.line ?? Infinity) ||
+          ((d.details.line ?? 0) === stop.line && (d.details.column ?? 0) < (stop.column ?? Infinity)),
+      );
+      const all = [...above, ...syntax];
+      throw InputError.all(
+        all.slice(0, MAX_PROBLEMS),
+        all.length > MAX_PROBLEMS || duplicates.length > MAX_PROBLEMS,
+      );
+    }
   }
   const position = (path: readonly PropertyKey[], key = false) => log.position(path, key);
   const line = (n: number): string | undefined => lineOf(body, n);

@@ -4,6 +4,7 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statS
 import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { InputError, shownFile, suggest } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReadReason } from "../shared/file-errors.js";
+import { noteRead } from "../shared/standard-error-input.js";
 import { looksLikePolicy } from "./kinds.js";
 import { misnamedFirst, parseText } from "./parse.js";
 
@@ -330,6 +331,7 @@ export function readPipe(file: string, cap: number, kind: InputKind, shown: stri
 function readCapped(file: string, cap: number): Buffer {
   const fd = openSync(file, "r");
   try {
+    noteRead(fd, file);
     const chunks: Buffer[] = [];
     let total = 0;
     while (total < cap) {

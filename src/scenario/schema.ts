@@ -11,8 +11,10 @@ import {
   type EventType,
   INSTALMENT_TERMS,
   isReasonCode,
+  LIMIT_STEP_YUAN,
   LINES,
   LOAN_TERMS,
+  MAX_HISTORY_MONTHS,
   MAX_YUAN,
   type ParamKind,
   type ParamSpec,
@@ -20,6 +22,7 @@ import {
   POLICY_PARAMETERS,
   type PolicyParamName,
   type PolicyParams,
+  PROFILE_AGE,
   PROFILE_FIELDS,
   REPAY_KEYWORDS,
   SCORE_MAX,
@@ -54,7 +57,6 @@ const FEN = { message: "at most 2 decimal places (fen)" };
 const yuan = z.number().positive().max(MAX_YUAN).refine(twoDecimals, FEN).describe("yuan, up to 2 decimals");
 /** A limit asked for (an opening's, an increase's, a Jiebei line's): limits are whole hundreds of yuan, as
  *  every cap and grant is (an ask of 3033.33 was granted as asked, a limit no rule could make). */
-const LIMIT_STEP_YUAN = 100;
 const limitYuan = z
   .number()
   .positive()
@@ -260,10 +262,10 @@ export const ExpectationSchema = z
 export type WrittenExpectation = z.infer<typeof ExpectationSchema>;
 
 const ProfileSchema = z.strictObject({
-  age: z.number().int().min(18).max(100).default(30),
+  age: z.number().int().min(PROFILE_AGE.min).max(PROFILE_AGE.max).default(30),
   monthlyIncome: yuanOrZero.default(8000).describe("yuan"),
   verified: z.boolean().default(true),
-  creditHistoryMonths: z.number().int().min(0).max(1200).default(0),
+  creditHistoryMonths: z.number().int().min(0).max(MAX_HISTORY_MONTHS).default(0),
   externalDebt: yuanOrZero.default(0).describe("yuan owed elsewhere at day 0"),
 });
 

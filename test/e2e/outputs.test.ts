@@ -93,6 +93,45 @@ describe.runIf(posix)("standard output or error appended to an input (`>> scenar
     }
   });
 
+  it("standard error appended to an input (`2>> s.yaml`): its messages are not added to it, but shown on standard output, exit 2", () => {
+    const bad = "name: bad\nevents:\n  - { day: 0, type: purchse, amount: 5 }\n";
+    const persona = readFileSync(join(ROOT, "personas/revolver.yaml"), "utf8").replace(
+      /^share: .*$/m,
+      "share: 2",
+    );
+    writeFileSync(join(dir, "bad.yaml"), bad);
+    writeFileSync(join(dir, "bp.yaml"), persona);
+    for (const [args, file, said] of [
+      [["run", "bad.yaml"], "bad.yaml", "events[0].type: unknown event type"],
+      [["simulate", "bp.yaml", "--accounts", "5", "--days", "30"], "bp.yaml", "share"],
+    ] as const) {
+      const r = withStream([...args], "stderr", join(dir, file), { cwd: dir, flags: "a" });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stdout).toMatch(/^credit-sim: standard error is a file this command reads/);
+      expect(r.stdout).toContain(`the input ${file}`);
+      expect(r.stdout).toContain(said);
+      noInternalError(r.stdout);
+    }
+    expect(readFileSync(join(dir, "bad.yaml"), "utf8")).toBe(bad);
+    expect(readFileSync(join(dir, "bp.yaml"), "utf8")).toBe(persona);
+    // both appended to it (`>> bad.yaml 2>&1`): nothing is written anywhere, exit 2
+    const fd = openSync(join(dir, "bad.yaml"), "a");
+    let both: ReturnType<typeof spawnSync>;
+    try {
+      both = spawnSync(process.execPath, [BIN, "run", "bad.yaml"], { cwd: dir, stdio: ["ignore", fd, fd] });
+    } finally {
+      closeSync(fd);
+    }
+    expect(both.status).toBe(2);
+    expect(readFileSync(join(dir, "bad.yaml"), "utf8")).toBe(bad);
+    // nothing to say: the run as it is, the input untouched
+    const good = readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8");
+    writeFileSync(join(dir, "good.yaml"), good);
+    const ok = withStream(["run", "good.yaml"], "stderr", join(dir, "good.yaml"), { cwd: dir, flags: "a" });
+    expect(ok.status).toBe(0);
+    expect(readFileSync(join(dir, "good.yaml"), "utf8")).toBe(good);
+  });
+
   it("redirected with `>`, the input the shell emptied is said to be standard output, with what to do", () => {
     writeFileSync(join(dir, "gone.yaml"), readFileSync(join(ROOT, "scenarios/good-customer.yaml")));
     const fd = openSync(join(dir, "gone.yaml"), "w");

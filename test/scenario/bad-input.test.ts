@@ -358,6 +358,26 @@ describe("amounts", () => {
     });
   });
 
+  it.each([["￥-50"], ["-¥50"], ["－￥５０"], ["-50元"]])(
+    "a negative amount written with a yuan sign (%s): said to be positive, not left without a hint",
+    async (amount) => {
+      const text = scenarioWith(`  - { day: 0, type: purchase, amount: "${amount}" }\n`);
+      expectBadInput(await run(write("neg-yen.yaml", text)), {
+        file: "neg-yen.yaml",
+        field: "events[0].amount",
+        message: "wrong type",
+        hint: /^amounts are positive numbers of yuan, without a sign or "¥": write 50 if ¥50 is meant/,
+      });
+    },
+  );
+
+  it("a number as a string with a minus and nothing else keeps the quoted number's hint", async () => {
+    const text = scenarioWith('  - { day: 0, type: purchase, amount: "-50" }\n');
+    const r = await run(write("neg-quoted.yaml", text));
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toContain("amounts are positive numbers of yuan, without a sign");
+  });
+
   it("debt elsewhere adding up past what is counted exactly, at the event that takes it there", async () => {
     // each amount within its bound, the sum was not: past 2^53 fen a repayment of ¥0.01 changed nothing
     const lines = [
@@ -1356,6 +1376,20 @@ describe("names and keys", () => {
     const m = await run(write("many-dups.yaml", many));
     expect(m.status).toBe(2);
     expect(m.stderr).toContain("many-dups.yaml: 20 problems shown, and more");
+  });
+
+  it("a duplicate key and a syntax error below it are both said, each at its line", async () => {
+    const text =
+      "name: z\nname: y\nevents:\n  - {day: 0, type: note, text: a, text: b}\n  - { day: 1, type: note, text: c\n  - day: 2\n    type: note\n";
+    const r = await run(write("dup-then-syntax.yaml", text));
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).toContain('dup-then-syntax.yaml:2:1: name: duplicate key "name"');
+    expect(r.stderr).toContain(
+      `dup-then-syntax.yaml:${at(text, "text", 2)}: events[0].text: duplicate key "text"`,
+    );
+    expect(r.stderr).toMatch(/dup-then-syntax\.yaml:[5-7]:\d+: cannot parse: /);
+    expect(r.stderr).toContain("dup-then-syntax.yaml: 4 problems");
   });
 
   it("a key that is a one-item list or a mapping, which YAML would read as a plain key", async () => {
