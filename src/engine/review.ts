@@ -10,7 +10,7 @@
 // module is their one face.
 
 export { cleanPeriodFrom, restorationBlockers, restorationScore } from "./review/blockers.js";
-export { unusedDays } from "./review/dormant.js";
+export { noticedClosingReview, unusedDays } from "./review/dormant.js";
 export { restoredOnceUsed } from "./review/kept-once-used.js";
 export { periodicReview } from "./review/periodic.js";
 export { citedFacts, citing, heldByPolicy } from "./review/policy-change.js";

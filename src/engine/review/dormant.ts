@@ -68,6 +68,23 @@ export function dormantNoticeDay(c: Customer, line: Line): number | null {
   return changed !== null && changed >= due ? changed + 1 : due;
 }
 
+/** The review that closes an open line as unused, once its notice has been given (dormantNoticeDay on or
+ *  before `day`, nothing used or owed since): the one the notice named; null before the notice, or when
+ *  the line is not open or something is owed on it. A customer told on 1 December that the review of 15
+ *  January closes the line, and calling that day, heard nothing of it: only the next review's closure was
+ *  said, and the review of 15 December came between. */
+export function noticedClosingReview(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+): number | null {
+  const notice = dormantNoticeDay(c, line);
+  if (notice === null || notice > day) return null;
+  if ((line.status !== "active" && line.status !== "suspended") || owed(line) > 0) return null;
+  return calendar.nextDayOfMonth(dormantClosesFrom(c, line) - 1, c.policy.reviewDayOfMonth);
+}
+
 /** The dormant notice of `line` on `day` (dormantNoticeDay): an open line — active, or suspended (its idleness
  *  counts: unusedDays; `suspended`, it takes a purchase only once restored) — with nothing owed; the review
  *  that closes it is the first on or after the day its unused days reach dormantCloseDays. Null on any other

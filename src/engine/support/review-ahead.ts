@@ -6,7 +6,7 @@ import type { Calendar } from "../calendar.js";
 import { type Customer, customerOverdue, type Line, lineOf } from "../customer.js";
 import type { DueRecord } from "../record.js";
 import { asNextReviewReads, billsInFull, duesAhead } from "../report-ahead.js";
-import { unusedDays } from "../review.js";
+import { noticedClosingReview, unusedDays } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { keptStandard, lineManagement } from "../standard.js";
 import { reviewOnOrAfter } from "../state.js";
@@ -87,6 +87,18 @@ export function reviewSteps(
       unusedDays(c, line, next) !== null
     )
       remedies.push({ ...unusedClosure(line.id, next, line.usedDay, calendar), suspended: true });
+    // a later review its notice named (a review comes between): said from the notice on, as the notice is
+    const noticed = line.usedDay === null ? null : noticedClosingReview(c, line, day, calendar);
+    if (
+      noticed !== null &&
+      noticed > next &&
+      (line.status === "active" ||
+        (line.statusDay !== null && noticed - line.statusDay < c.policy.closeAfterSuspendedDays))
+    )
+      remedies.push({
+        ...unusedClosure(line.id, noticed, line.usedDay!, calendar),
+        ...(line.status === "suspended" && { suspended: true as const }),
+      });
     if (line.status !== "active" || deadlineFirst) continue;
     const v = keptStandard(read, lineOf(read, line.id), atReview);
     if (v === null || v.decision !== "suspended") {
