@@ -882,4 +882,26 @@ describe("stories of a sixth round (test/fixtures/scenarios)", () => {
     expect(steps.every((s) => s.limit === 600_000 || s.status === "none")).toBe(true);
     expect(steps.filter((s) => s.decision === "declined")).toEqual([]);
   });
+
+  it("Zhang Ming two years later: the old delinquency weighs for 24 months, its missed due dates for 12, and the same habits suspend him again", () => {
+    const run = story("zhang-ming-two-years-later.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    // March 2026: August 2024's 8 days past due are within 24 months, its missed due dates past 12
+    const march = reasonInputs(at(steps, "purchase", "2026-03-02"));
+    expect(march.worstDaysPastDue24m).toBe(8);
+    expect(march.missedDues12m).toBe(0);
+    // the second suspension is the overdue's own, at 30 days, not a review's
+    const suspended = steps.filter((s) => s.decision === "suspended").map((s) => [s.date, s.event.type]);
+    expect(suspended).toEqual([
+      ["2024-08-15", "review"],
+      ["2026-05-10", "overdue"],
+    ]);
+    // customer service names the clean period's end and the review it lets restore the line
+    const said = at(steps, "contact_support", "2026-05-19")
+      .remedies.map((r) => describeRemedy(r))
+      .join("\n");
+    expect(said).toMatch(/repay every bill[a-z ]* on time until 2026-08-16 \(day 958\)/);
+    expect(said).toContain("the first periodic review that can restore it is on 2026-09-15 (day 988)");
+  });
 });
