@@ -826,3 +826,82 @@ describe("stories of a fifth round (test/fixtures/scenarios)", () => {
     expect(adviceOf("INQUIRIES_30D", suspended)).toBe(REASONS.INQUIRIES_30D.advice);
   });
 });
+
+describe("stories of a sixth round (test/fixtures/scenarios)", () => {
+  const story = (name: string) => runScenario(join(ROOT, "test/fixtures/scenarios", name));
+  const at = (steps: readonly Step[], type: string, date: string) =>
+    steps.find((s) => s.event.type === type && s.date === date)!;
+
+  it("her son changes her phone once: within what the policy allows — no hold, a few points, nothing asked of her", () => {
+    const run = story("son-changes-her-phone.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    expect(steps.filter((s) => s.status === "suspended")).toEqual([]);
+    const change = at(steps, "change_profile", "2024-04-10");
+    expect(change).toMatchObject({ decision: null, status: "active", scoreDelta: -8 });
+    expect(change.moves.map((m) => m.characteristic)).toEqual(["profileChanges90d"]);
+    // customer service asks for no verification, no repayment beyond the bill to come
+    const asked = at(steps, "contact_support", "2024-04-20").remedies.map((r) => r.kind);
+    expect(asked).not.toContain("verify_identity");
+    expect(at(steps, "contact_support", "2024-04-20").reasons).not.toContain("SECURITY_PROFILE_CHANGES");
+  });
+
+  it("due at February's end: the leap day in 2024, the 28th in 2025 — the grace counted from each, and the penalty from the day after", () => {
+    const run = story("due-at-february-end.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    expect(steps.filter((s) => s.event.type === "due").map((s) => s.date)).toEqual([
+      "2024-02-29",
+      "2025-02-28",
+    ]);
+    // repaid on 3 March 2024, the last grace day: on time, no charge
+    expect(at(steps, "repay", "2024-03-03")).toMatchObject({ balance: 0, charges: 0, overdueDays: 0 });
+    // 4 March 2025, a day after the grace: four days past due, three days' penalty (1, 2 and 3 March)
+    expect(steps.filter((s) => s.event.type === "overdue").map((s) => [s.date, s.overdueDays])).toEqual([
+      ["2025-03-04", 4],
+    ]);
+    expect(at(steps, "repay", "2025-03-04")).toMatchObject({ applied: 100_150, balance: 0, charges: 150 });
+  });
+
+  it("Jiebei repaid early: its interest to that day, the burden gone at the next month end, and Huabei's limit its own", () => {
+    const run = story("jiebei-repaid-early.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const early = steps.find(
+      (s) => s.event.type === "repay" && s.line === "jiebei" && s.date === "2024-02-20",
+    )!;
+    expect(early.jiebei).toMatchObject({ balance: 0, overdue: 0 });
+    // 18,333.34 principal left after the first instalment, and its interest from 4 to 20 February
+    expect(early.applied).toBeGreaterThan(1_833_334);
+    expect(early.applied).toBeLessThan(1_833_334 + 20_000);
+    // the debt leaves the score at the month end it is reported, read by the next step
+    const after = at(steps, "purchase", "2024-03-05");
+    expect(after.moves.find((m) => m.characteristic === "debtToIncome")!.to).toBeGreaterThan(
+      after.moves.find((m) => m.characteristic === "debtToIncome")!.from,
+    );
+    expect(steps.every((s) => s.limit === 600_000 || s.status === "none")).toBe(true);
+    expect(steps.filter((s) => s.decision === "declined")).toEqual([]);
+  });
+
+  it("Zhang Ming two years later: the old delinquency weighs for 24 months, its missed due dates for 12, and the same habits suspend him again", () => {
+    const run = story("zhang-ming-two-years-later.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    // March 2026: August 2024's 8 days past due are within 24 months, its missed due dates past 12
+    const march = reasonInputs(at(steps, "purchase", "2026-03-02"));
+    expect(march.worstDaysPastDue24m).toBe(8);
+    expect(march.missedDues12m).toBe(0);
+    // the second suspension is the overdue's own, at 30 days, not a review's
+    const suspended = steps.filter((s) => s.decision === "suspended").map((s) => [s.date, s.event.type]);
+    expect(suspended).toEqual([
+      ["2024-08-15", "review"],
+      ["2026-05-10", "overdue"],
+    ]);
+    // customer service names the clean period's end and the review it lets restore the line
+    const said = at(steps, "contact_support", "2026-05-19")
+      .remedies.map((r) => describeRemedy(r))
+      .join("\n");
+    expect(said).toMatch(/repay every bill[a-z ]* on time until 2026-08-16 \(day 958\)/);
+    expect(said).toContain("the first periodic review that can restore it is on 2026-09-15 (day 988)");
+  });
+});

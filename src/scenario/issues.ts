@@ -13,7 +13,7 @@ import {
   knownKeys,
 } from "./schema.js";
 import { storyWord } from "./story-words.js";
-import { meant } from "./synonyms.js";
+import { meant, textWord } from "./synonyms.js";
 
 export interface IssueHooks {
   /** the field names allowed at `path` (for "did you mean"); default: the scenario's */
@@ -144,6 +144,18 @@ function storyWordHint(
   if (word === undefined) return {};
   if (options !== undefined && (word.value === undefined || !options.includes(word.value))) return {};
   return { hint: word.hint };
+}
+
+/** Text written on an event that keeps none: where a scenario keeps it (a comment, or a note event on the
+ *  event's own day or date). */
+function noteHint(event: unknown): string {
+  const when =
+    isRecord(event) && typeof event.day === "number"
+      ? `day: ${event.day}`
+      : isRecord(event) && typeof event.date === "string"
+        ? `date: ${event.date}`
+        : "day: …";
+  return `an event keeps no text: write it as a YAML comment (# …) after the event, or as an event of its own: { ${when}, type: note, text: … }`;
 }
 
 const didYouMean = (guess: string | undefined) => (guess ? { hint: `did you mean "${guess}"?` } : {});
@@ -456,7 +468,11 @@ export function describeIssue(
         ...base,
         field: formatPath([...issue.path, key]),
         expected: `one of ${candidates.join(", ")}`,
-        ...(guess ? didYouMean(guess) : { hint: "remove it" }),
+        ...(guess
+          ? didYouMean(guess)
+          : textWord(key) && issue.path[0] === "events" && candidates.includes("type")
+            ? { hint: noteHint(found) }
+            : { hint: "remove it" }),
       });
     }
     case "invalid_union": {

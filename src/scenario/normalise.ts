@@ -220,7 +220,9 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
   return {
     scenario: {
       name: w.name,
-      description: w.description,
+      // one paragraph: a YAML block (`>` or `|`) brings line breaks — a last one always — which the
+      // trace's one-line header printed as "\n"
+      description: w.description.trim().replace(/\s*[\r\n]+\s*/g, " "),
       start: w.start,
       until,
       seed: ctx.overrides?.seed ?? w.seed ?? 1,

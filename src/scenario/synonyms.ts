@@ -51,6 +51,12 @@ const WORDS: Readonly<Record<string, readonly string[]>> = {
   store: ["merchant"],
   shop: ["merchant", "purchase"],
   comment: ["text", "note"],
+  note: ["text", "description"],
+  notes: ["text", "description"],
+  remark: ["text", "description"],
+  memo: ["text", "description"],
+  // a repayment's or a closure's line, named as an application names what it asks for
+  product: ["line"],
   // an event's type
   buy: ["purchase"],
   spend: ["purchase"],
@@ -81,6 +87,13 @@ const WORDS: Readonly<Record<string, readonly string[]>> = {
 /** A word as looked up: lower case, its words run together (`Start Date`, `start_date`, `startDate`). */
 export const wordKey = (word: string) => word.toLowerCase().replace(/[\s_-]/g, "");
 
+/** Words for a free text: where no field here takes text, none is meant — not a field a spelling is near
+ *  (`note: son changed her SIM` on a profile change read 'did you mean "date"?', then its text as a date). */
+const TEXT_WORDS: ReadonlySet<string> = new Set(["comment", "note", "notes", "remark", "memo"]);
+
+/** Whether `word` is a word for a free text (TEXT_WORDS). */
+export const textWord = (word: string): boolean => TEXT_WORDS.has(wordKey(word));
+
 /** A date as a file writes one: `2024-03-01` (read as text or as a date). */
 const dateLike = (v: unknown) => v instanceof Date || (typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v));
 
@@ -96,5 +109,6 @@ export function meant(word: string, candidates: readonly string[], value?: unkno
     candidates.includes(w),
   );
   const fitting = dateLike(value) ? here.filter((w) => w !== "day") : here.filter((w) => w !== "date");
+  if (fitting[0] === undefined && here[0] === undefined && textWord(word)) return undefined;
   return fitting[0] ?? here[0] ?? suggest(word, candidates);
 }

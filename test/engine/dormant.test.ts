@@ -91,6 +91,40 @@ describe("a line left unused", () => {
     expect(stepsOf(used, "review").every((s) => !s.reasons.includes("DORMANT_ACCOUNT"))).toBe(true);
   });
 
+  it("is warned of from its notice on, though a review comes between: the customer who calls on the notice's day hears of the closure it names", () => {
+    // noticed on day 335 (1 December) of the review of day 380 (15 January); the review of day 349 comes
+    // between and keeps it: a customer calling on 1 or 10 December was told nothing of the closure
+    const t = run([on.open(0, 5_000), on.support(334), on.support(335), on.support(345)], {
+      policy,
+      until: 420,
+    });
+    expect(stepsOf(t, "dormant_notice").map((s) => s.day)).toEqual([335]);
+    expect(remedy(stepOn(t, "contact_support", 334).remedies, "unused_closure_due")).toBeUndefined();
+    const closure = {
+      line: "huabei",
+      kind: "unused_closure_due",
+      day: 380,
+      date: "2025-01-15",
+      since: 0,
+      sinceDate: "2024-01-01",
+    };
+    expect(remedy(stepOn(t, "contact_support", 335).remedies, "unused_closure_due")).toEqual(closure);
+    expect(remedy(stepOn(t, "contact_support", 345).remedies, "unused_closure_due")).toEqual(closure);
+    expect(describeRemedy(closure as Remedy)).toContain(
+      "the periodic review on 2025-01-15 (day 380) closes the line",
+    );
+    // a suspended line noticed: the same, with the restoration it needs first
+    const hold = [on.change(330), on.change(331), on.change(332)];
+    const held = run([on.open(0, 5_000), ...hold, on.support(340)], { policy, until: 420 });
+    expect(remedy(stepOn(held, "contact_support", 340).remedies, "unused_closure_due")).toEqual({
+      ...closure,
+      suspended: true,
+    });
+    // used after the notice: no warning
+    const used = run([on.open(0, 5_000), on.purchase(336, 10), on.support(340)], { policy, until: 420 });
+    expect(remedy(stepOn(used, "contact_support", 340).remedies, "unused_closure_due")).toBeUndefined();
+  });
+
   it("is warned of when suspended too: the review closes the held line unused, unless restored and used first", () => {
     const hold = [on.change(260), on.change(261), on.change(262)];
     const t = run([on.open(0, 5_000), ...hold, on.support(360)], { policy, until: 420 });

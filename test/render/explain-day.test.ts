@@ -49,6 +49,26 @@ events:
     expect(active.todo).toEqual([REASONS.DORMANT_NOTICE.advice]);
   });
 
+  it("a loan asked with Huabei open and no Jiebei: told to open Jiebei, not 'an account' (an opening then opened Huabei's again)", () => {
+    const text = [
+      "name: Cash before Jiebei",
+      "profile: { age: 35, monthlyIncome: 10000, verified: true, creditHistoryMonths: 48 }",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 6000 }",
+      "  - { day: 1, type: borrow, amount: 20000, term: 12 }",
+      "",
+    ].join("\n");
+    const x = explainText(text, "cash-before-jiebei.yaml", 1);
+    expect(x.todo).toEqual(["apply to open Jiebei first (apply, product: open, line: jiebei)"]);
+    // no line at all: the opening of either
+    const none = explainText(
+      text.replace("  - { day: 0, type: apply, product: open, amount: 6000 }\n", ""),
+      "cash-before-any.yaml",
+      1,
+    );
+    expect(none.todo).toContain("apply to open an account first");
+  });
+
   it("a day with a bill ahead: what falls due next, then what helps the score that fell that day", () => {
     // day 182: the July statement (¥3,400 due on day 191), the Huabei balance as reported costing points
     const x = explainDay(scenario, trace, 182, askedOn(scenario, 182, scenario.until));

@@ -22,6 +22,22 @@ const colour = new Chalk({ level: 1 });
 describe("renderTrace", () => {
   const text = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: true });
 
+  it("a description written as a YAML block (> or |) heads the trace as one paragraph, not with its line breaks escaped", () => {
+    const header = (description: string) => {
+      const text = `name: Block\ndescription: ${description}\nevents:\n  - { day: 0, type: apply, product: open, amount: 2000 }\n`;
+      const { scenario: written } = loadScenarioText(text, "block.yaml");
+      return renderTrace(written, simulate(written), { chalk: plain, explain: false, chart: false }).split(
+        "\n",
+      )[0];
+    };
+    // folded: YAML keeps a last line break, which was printed as "\n"
+    expect(header(">\n  She moves to Shenzhen\n  for a new job.")).toBe(
+      "Block — She moves to Shenzhen for a new job.",
+    );
+    expect(header("|\n  line one\n  line two")).toBe("Block — line one line two");
+    expect(header("one line")).toBe("Block — one line");
+  });
+
   it("a suspension recorded beneath a security hold says so on its row: the status column still reads the hold's", () => {
     // the hold of 3 March, then the overdue's 30th day on 11 March: the row said "suspended" beside
     // "suspended (security)", and only the summary told that it was for credit

@@ -191,6 +191,34 @@ describe("every problem at once", () => {
     );
   });
 
+  it("tells a repayment's line written as its product (`product: jiebei`) to write line: — 'remove it' repaid Huabei", () => {
+    const e = problems("name: o\nevents:\n  - { day: 50, type: repay, product: jiebei, amount: full }\n");
+    expect(heads(e)).toEqual(['3:29 events[0].product: unknown field "product"']);
+    expect(e.details.hint).toBe('did you mean "line"?');
+    // a line the value cannot be is told as the line's own problem, under the key as written
+    const bad = problems("name: o\nevents:\n  - { day: 50, type: repay, product: alipay, amount: full }\n");
+    expect(heads(bad)).toContain("3:38 events[0].product: invalid value");
+  });
+
+  it("tells a note written on an event (`note: …`) how a scenario keeps one: not a misspelt date", () => {
+    const e = problems(
+      "name: o\nevents:\n  - { day: 40, type: change_profile, field: phone, note: son switched her SIM }\n",
+    );
+    // one problem: the text was checked as a date ('did you mean "date"?', then 'expected: a date')
+    expect(heads(e)).toEqual(['3:52 events[0].note: unknown field "note"']);
+    expect(e.details.hint).toBe(
+      "an event keeps no text: write it as a YAML comment (# …) after the event, or as an event of its own: { day: 40, type: note, text: … }",
+    );
+    for (const word of ["remark", "memo", "comment"]) {
+      const w = problems(`name: o\nevents:\n  - { day: 3, type: purchase, amount: 5, ${word}: gift }\n`);
+      expect(w.problems).toHaveLength(1);
+      expect(w.details.hint).toContain("type: note, text:");
+    }
+    // where a text field is one, it is meant: a note event's `note:` is its text
+    const n = problems("name: o\nevents:\n  - { day: 3, type: note, note: moved }\n");
+    expect(n.details.hint).toBe('did you mean "text"?');
+  });
+
   it("tells a file with no field of a scenario where to begin one", () => {
     const e = problems("customer_name: Li Lei\nhappenings: []\n");
     expect(e.message).toBe("not a scenario file: none of its keys is a scenario field");

@@ -38,7 +38,23 @@ export function adviceOf(code: ReasonCode, at?: Snapshot, facts: readonly RuleFa
   }
   if (info.settled !== undefined && at !== undefined && at.balance + at.jiebei.balance === 0)
     return info.settled;
+  if (code === "NO_ACCOUNT" && at !== undefined) {
+    const opening = lineToOpen(at);
+    if (opening !== null) return opening;
+  }
   return at === undefined ? info.advice : forLines(info.advice, linesHeld(at));
+}
+
+/** NO_ACCOUNT's advice when one line is open and the other never was: the one to open, as a file writes
+ *  the application — told "apply to open an account first", a customer with Huabei open whose cash loan
+ *  was declined applied to open Huabei again (ACCOUNT_EXISTS). Null with neither or both open. */
+function lineToOpen(at: Snapshot): string | null {
+  const huabei = at.status === "none";
+  const jiebei = at.jiebei.status === "none";
+  if (huabei === jiebei) return null;
+  return huabei
+    ? "apply to open Huabei first (apply, product: open)"
+    : "apply to open Jiebei first (apply, product: open, line: jiebei)";
 }
 
 /** Whether customer service's steps leave the customer nothing to do: none, or only the dated record of
