@@ -139,7 +139,19 @@ export function reviewMirror(engine) {
       { fact: "otherWrittenOff", operator: "equal", value: true },
       { fact: "overdue", operator: "greaterThan", value: 0 },
       { fact: "daysSinceCured", operator: "lessThan", value: p.restoreCleanDays },
-      { fact: "score", operator: "lessThan", value: Math.max(p.minScore, p.restoreScore) },
+      // a line suspended for a policy change needs back only the score the policy keeps a line at
+      {
+        all: [
+          { fact: "suspendedForPolicy", operator: "equal", value: false },
+          { fact: "score", operator: "lessThan", value: Math.max(p.minScore, p.restoreScore) },
+        ],
+      },
+      {
+        all: [
+          { fact: "suspendedForPolicy", operator: "equal", value: true },
+          { fact: "score", operator: "lessThan", value: p.minScore },
+        ],
+      },
       ...unverified,
       { fact: "dtiRestoring", operator: "greaterThan", value: p.maxDebtToIncome },
       noLine,

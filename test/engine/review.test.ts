@@ -1663,7 +1663,7 @@ describe("restoration and closure", () => {
         [
           on.open(0, 1_000),
           on.policy(5, { set: { minScore: 900 } }),
-          on.policy(60, { set: { minScore: 400, restoreScore: restore } }),
+          on.policy(60, { set: { minScore: restore, restoreScore: restore } }),
         ],
         { policy: testPolicy({ minOpenScore: 400, minScore: 400, restoreScore: 400 }), until: 80 },
       );
@@ -1674,7 +1674,8 @@ describe("restoration and closure", () => {
     expect(r.decision).toBe("restored");
     expect(r.score).toBeGreaterThan(suspended.score);
     expect(r.reasons).toEqual(["MEETS_CURRENT_POLICY"]);
-    // the score on record short of what restores the line now: the rise is part of why, and is cited
+    // the score on record short of what restores the line now (a policy suspension needs back what the
+    // policy keeps a line at, minScore): the rise is part of why, and is cited
     const needed = events(suspended.score + 1);
     const again = stepOn(needed, "review", 74);
     expect(again.decision).toBe("restored");

@@ -43,9 +43,10 @@ const answer = (months: number, set: Record<string, number> = {}): Remedy[] =>
 const wait = (months: number): Wait | undefined =>
   answer(months).find((r): r is Wait => r.kind === "wait_for_review");
 
-/** restoreScore 830: the review of day 105 reads 815 from the report of day 90, still short — a score step
- *  (a full file, at 840, asked more: minScore 880, restoreScore 900) */
-const raise = (months: number, set: Record<string, number> = { restoreScore: 830 }): Raise | undefined =>
+/** minScore 830 (what a line suspended for the policy needs back; the step may ask a band's score above it):
+ *  the review of day 105 reads 815 from the report of day 90, still short — a score step (a full file, at
+ *  840, asked more: minScore 880) */
+const raise = (months: number, set: Record<string, number> = { minScore: 830 }): Raise | undefined =>
   answer(months, set).find((r): r is Raise => r.kind === "raise_score");
 
 describe("a thin file's record starting to count is said as the cause", () => {
@@ -65,7 +66,8 @@ describe("a thin file's record starting to count is said as the cause", () => {
 describe("the score step says so too", () => {
   it("three months on file, six at the report the review reads: recordStarts on its ahead, said so", () => {
     const r = raise(3);
-    expect(r).toMatchObject({ needed: 830, ahead: { report: { day: 90 }, recordStarts: true } });
+    expect(r).toMatchObject({ ahead: { report: { day: 90 }, recordStarts: true } });
+    expect(r!.needed).toBeGreaterThanOrEqual(830);
     // the jump is the record starting to count: far more than any month of repayments moves the score
     expect(r!.current - r!.ahead!.today).toBeGreaterThan(100);
     const text = remedyText(r!);

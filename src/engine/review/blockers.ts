@@ -35,15 +35,25 @@ import type { LineId, PolicyParamName } from "../vocabulary.js";
 import { type KeptOnceUsed, restoredOnceUsed } from "./kept-once-used.js";
 
 /**
- * The score a suspended line needs back: `restoreScore`, and never less than `minScore` (keptAtLeast) — a
- * policy event that raised minScore above restoreScore would otherwise restore a line the next review
- * suspends again, month after month.
+ * The score a suspended line needs back (`cause`: the suspension's): `restoreScore`, and never less than
+ * `minScore` (keptAtLeast) — a policy event that raised minScore above restoreScore would otherwise restore
+ * a line the next review suspends again, month after month. A line suspended for a policy change needs
+ * only what the policy keeps a line at (`minScore`): it was suspended while its own record met the
+ * standard it had been kept to, so the margin above the keeping score that a line suspended for its
+ * record must regain (restoreScore) is not asked of it — a policy loosened back restores it at the next
+ * review, as one loosened past its score does; and a policy suspension is judged the change's alone
+ * (heldByPolicy) while the policy before would have kept the line, not only while it would restore a
+ * line suspended for its record (a customer suspended at 648 by a change from minScore 620 to 680 was
+ * recorded for credit a month later, nothing changed, as 648 fell short of the old restoreScore 660).
  */
 export const restorationScore = (
   rules: LineRules,
   id: LineId,
+  cause: Line["cause"] | null,
 ): { score: number; parameter: PolicyParamName } =>
-  keptAtLeast(rules, id, rules.restoreScore, param(id, "restoreScore", "jiebeiRestoreScore"));
+  cause === "policy"
+    ? { score: rules.minScore, parameter: param(id, "minScore", "jiebeiMinScore") }
+    : keptAtLeast(rules, id, rules.restoreScore, param(id, "restoreScore", "jiebeiRestoreScore"));
 
 /** What stands between a suspended line and restoration now (empty: restore); `cause`: the suspension's;
  *  `today`: the file `s` scores, when the caller has it (restoredOnceUsed). */
@@ -113,7 +123,7 @@ export function standingBlockers(
         ...recordLine(c, line, day - clean, false),
       });
   }
-  const needed = restorationScore(rules, line.id);
+  const needed = restorationScore(rules, line.id, cause);
   const scoreBlocks = s.score < needed.score;
   if (scoreBlocks) blockers.push(scoreFact("SCORE_BELOW_RESTORE", needed.parameter, needed.score, s));
   // the debt ratio as the next review reads it once the line restored is used — at its smallest line, as an

@@ -4,7 +4,7 @@
 
 import { cutFact } from "../apply-verdict.js";
 import type { Calendar } from "../calendar.js";
-import { type Customer, type Line, lineOf, rulesFor, thinFile } from "../customer.js";
+import { type Customer, type Line, lineOf, rulesFor, suspendedFor, thinFile } from "../customer.js";
 import { keptAtLeast, param } from "../eligibility.js";
 import { limitCap } from "../limits.js";
 import type { DueRecord } from "../record.js";
@@ -90,7 +90,11 @@ export function scoreOutOfReach(
   const held = huabei ? { purchases90d: s.inputs.purchases90d } : {};
   const kept = { score: rules.minScore, parameter: param(id, "minScore", "jiebeiMinScore") };
   const bars = beyondReach(c, id, [
-    { need: restorationScore(rules, id), pinned: { utilisation: 0, ...held }, onceUsed: false },
+    {
+      need: restorationScore(rules, id, suspendedFor(lineOf(c, id))),
+      pinned: { utilisation: 0, ...held },
+      onceUsed: false,
+    },
     { need: kept, pinned: { utilisation: huabei && share > 0 ? share : 0, ...held }, onceUsed: true },
   ]);
   if (bars !== null) return bars;
@@ -172,7 +176,11 @@ function beyondReach(
 /** The least score that restores line `id` as far as the score goes: the restoration score, or a band's
  *  above it (scoreWithLine). */
 export function scoreRestoring(c: Customer, id: LineId): number {
-  return scoreWithLine(c, id, restorationScore(rulesFor(c.policy, id), id).score);
+  return scoreWithLine(
+    c,
+    id,
+    restorationScore(rulesFor(c.policy, id), id, suspendedFor(lineOf(c, id))).score,
+  );
 }
 
 /** The least score from `least` up whose limit band offers line `id` a line: `least` itself, or — when the
