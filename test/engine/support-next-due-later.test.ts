@@ -71,6 +71,16 @@ describe("customer service names every Jiebei due date coming", () => {
     const due = stepsOf(run(base, opts), "due").find((s) => s.event.line === "jiebei")!;
     expect(said).toMatchObject({ day: 59, date: "2024-02-29", count: 2, amount: due.event.due });
     expect(said.later).toBeUndefined();
+    // followed — the total by the day named — neither goes overdue
+    const followed = run([...base, repay(said.by!.day, said.amount)], opts);
+    expect(stepsOf(followed, "overdue").filter((s) => s.day <= 80)).toEqual([]);
+    // a fen short of the total is missed: the count is of what is asked
+    const short = run([...base, repay(said.by!.day, said.amount - 10 * 100 - 1)], opts);
+    expect(
+      stepsOf(short, "overdue")
+        .filter((s) => s.day <= 80)
+        .map((s) => s.day),
+    ).toEqual([63]);
     expect(describeRemedy(said)).toMatch(
       /^Jiebei: next due: the 2 instalments \(¥1,725\.86 together, ¥[\d.,]+ of it interest\) fall due on 2024-02-29 \(day 59\): pay them by/,
     );
