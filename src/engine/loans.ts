@@ -45,7 +45,7 @@
 // write-off). This module is their one face: the engine imports the ledger as `* as loans` from here.
 
 export { accrue } from "./loans/accrue.js";
-export { comingInstalments, waiverAhead } from "./loans/ahead.js";
+export { comingDueDays, comingInstalments, waiverAhead } from "./loans/ahead.js";
 export { arrearsWaived, waiveArrears } from "./loans/arrears-waiver.js";
 export { forkLoanBook, type LoanBook, newLoanBook } from "./loans/book.js";
 export { accelerate, writeOff } from "./loans/call-in.js";

@@ -91,6 +91,10 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       suspends: `the day the overdue check suspends the customer's open lines if it is still unpaid then (${dayDate}; \`days\`: suspendOverdueDays past the due day); absent when no line is open`,
       onTopOf:
         "what the steps before it ask on the line today (yuan: the overdue, what is due in its grace days), which a repayment pays first: the amounts are with them paid; absent when none",
+      count:
+        "on Jiebei, how many loans' instalments fall due on `day` (`amount` is all of them); absent when one",
+      later:
+        "on Jiebei, the other loans' next instalments, each due day after `day` in order: `day`, `date`, `amount` and of it `interest` (yuan), `count` when more than one loan's, and `by` as above; absent when every loan's next instalment falls due on `day`",
     },
   },
   pay_balance: {

@@ -282,6 +282,18 @@ export type Remedy = {
       penalty: number;
       suspends?: { day: number; date: string; days: number };
       onTopOf?: Fen;
+      /** Jiebei: how many loans' instalments fall due on `day`, when more than one */
+      count?: number;
+      /** Jiebei: the other loans' next instalments, due after `day` — each due day in order, what its notice
+       *  asks (`amount`, of it `interest`; `count` loans when more than one) and `by`, as the first's */
+      later?: {
+        day: number;
+        date: string;
+        amount: Fen;
+        interest: Fen;
+        count?: number;
+        by?: { day: number; date: string; before?: number };
+      }[];
     }
   /** `amount`: what the line owes — beside an overdue or what is due in its grace days (their own steps),
    *  the rest. `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or

@@ -125,6 +125,9 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         minimum: yuan(r.minimum),
         ...(r.interest !== undefined && { interest: yuan(r.interest) }),
         ...(r.onTopOf !== undefined && { onTopOf: yuan(r.onTopOf) }),
+        ...(r.later !== undefined && {
+          later: r.later.map((l) => ({ ...l, amount: yuan(l.amount), interest: yuan(l.interest) })),
+        }),
       };
     case "pay_balance":
       return {

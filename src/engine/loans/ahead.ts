@@ -38,6 +38,25 @@ export function comingInstalments(
   return { day: next, amount, lastDay: last };
 }
 
+/** Each loan's next instalment still to come after `day` (read as comingInstalments reads them): its due
+ *  days in order, each with how many loans' instalments fall due on it. */
+export function comingDueDays(
+  b: LoanBook,
+  day: number,
+  accrues: boolean,
+  tolerance: Fen = 0,
+): { day: number; loans: number }[] {
+  const days = new Map<number, number>();
+  for (const loan of b.loans) {
+    const carried = asCarried(b, loan, day, accrues, tolerance);
+    const l = carried?.loan ?? loan;
+    if (l.outstanding + l.interest + l.graceInterest === 0) continue;
+    const n = nextAsking(l, carried?.from ?? day, accrues);
+    if (n !== null) days.set(n.day, (days.get(n.day) ?? 0) + 1);
+  }
+  return [...days].map(([d, loans]) => ({ day: d, loans })).sort((x, y) => x.day - y.day);
+}
+
 /** The remainders within the tolerance waived when a grace ends unless paid first (decideInstalment): the
  *  first day that happens, and what is owed then — loans with no due day after the one they wait for (their
  *  last, the spare one used), in arrears or not (that grace's end waives what a loan owes beyond its

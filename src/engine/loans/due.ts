@@ -34,9 +34,17 @@ export function dueInGrace(b: LoanBook, tolerance: Fen = 0, ahead: Ahead | null 
 
 /** The last day a repayment of the instalments due in their grace days (as `dueInGrace` counts them)
  *  still counts as on time: the earliest end of grace among them; null when none is due. */
-export function graceLastDay(b: LoanBook, day: number, tolerance: Fen = 0, accrues = false): number | null {
+export function graceLastDay(
+  b: LoanBook,
+  day: number,
+  tolerance: Fen = 0,
+  accrues = false,
+  only: number | null = null,
+): number | null {
   let last: number | null = null;
   for (const l of b.loans) {
+    // `only`: the instalments due on that day alone (the earlier ones read paid by their own last day)
+    if (only !== null && l.dueDay !== only) continue;
     if (l.dueDay === null || l.overdueFrom === null || l.overdueFrom <= day) continue;
     if (tolerated(b, l.dueDay, tolerance, { day, accrues }) || dueNow(l) <= 0) continue;
     if (last === null || l.overdueFrom - 1 < last) last = l.overdueFrom - 1;

@@ -17,7 +17,7 @@ import { repaidToday } from "./falling-due.js";
  *  alike) and of them the interest (`interest`) — less what is past due by then — and the last day a
  *  repayment of the minimum alone still counts as on time (the end of its grace days, or the day before the
  *  next due day within them, `before`; null when nothing of it can fall into arrears: Huabei's minimum met
- *  already). */
+ *  already). `own`: that last day is the due day's own instalments', the earlier ones read paid by theirs. */
 export function noticeOn(
   c: Customer,
   id: LineId,
@@ -25,6 +25,7 @@ export function noticeOn(
   calendar: Calendar,
   until: number,
   paid: Fen = 0,
+  own = false,
 ): { amount: Fen; minimum: Fen; interest: Fen; last: number | null; before: number | null } {
   const s = repaidToday(c, id, day, calendar, paid);
   toMorningOf(s, until);
@@ -52,7 +53,7 @@ export function noticeOn(
     minimum: amount,
     interest: loans.dueInterestOn(b, until),
     ...onlyThis(
-      loans.graceLastDay(b, until, tolerance, accrues),
+      loans.graceLastDay(b, until, tolerance, accrues, own ? until : null),
       next !== null && loans.fallsDueFirst(b, until, next) ? next : null,
     ),
   };

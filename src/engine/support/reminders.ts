@@ -85,6 +85,32 @@ export function nextDue(
     Number.isFinite(at) && [c.huabei, c.jiebei].some((l) => l.status === "active")
       ? { day: due + at, date: calendar.date(due + at), days: at }
       : null;
+  // Jiebei: every loan's next instalment, not the first alone — each later due day with what its notice
+  // asks and by when, as the first's (a customer told only of the first misses the next a day later)
+  const days = line.id === "jiebei" ? loans.comingDueDays(line.book, day, line.book.accruing, tolerance) : [];
+  const count = days.find((d) => d.day === due)?.loans ?? 1;
+  const later = days
+    .filter((d) => d.day > due)
+    .map((d) => {
+      const n = noticeOn(c, line.id, day, calendar, d.day, asked, true);
+      return {
+        day: d.day,
+        date: calendar.date(d.day),
+        amount: n.amount,
+        interest: n.interest,
+        ...(d.loans > 1 ? { count: d.loans } : {}),
+        ...(n.last !== null
+          ? {
+              by: {
+                day: n.last,
+                date: calendar.date(n.last),
+                ...(n.before !== null ? { before: n.before } : {}),
+              },
+            }
+          : {}),
+      };
+    })
+    .filter((l) => l.amount > 0);
   return {
     line: line.id,
     kind: "next_due",
@@ -110,6 +136,8 @@ export function nextDue(
         : revolving.statedPenaltyRate(line.ledger, due, p.penaltyRatePerDay),
     ...(suspends !== null ? { suspends } : {}),
     ...(asked > 0 ? { onTopOf: asked } : {}),
+    ...(count > 1 ? { count } : {}),
+    ...(later.length > 0 ? { later } : {}),
   };
 }
 

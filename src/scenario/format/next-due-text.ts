@@ -8,13 +8,13 @@ import { money } from "./money.js";
 export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
   const jiebei = r.line === "jiebei";
   const what = jiebei
-    ? `the ${money(r.amount)} instalment${r.interest !== undefined && r.interest > 0 ? ` (${money(r.interest)} of it interest)` : ""}`
-    : `the ${money(r.amount)} statement balance`;
+    ? instalments(r.amount, r.interest, r.count)
+    : `the ${money(r.amount)} statement balance falls`;
   const onTop =
     r.onTopOf === undefined
       ? ""
       : `, on top of the ${money(r.onTopOf)} asked above (a repayment pays that first)`;
-  const head = `next due: ${what} falls due on ${r.date} (day ${r.day})${onTop}`;
+  const head = `next due: ${what} due on ${r.date} (day ${r.day})${onTop}`;
   if (r.by === undefined) return `${head}; its minimum is met already`;
   const by =
     r.by.before !== undefined
@@ -23,7 +23,9 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
         ? `by ${r.by.date} (day ${r.by.day}), the due day itself`
         : `by ${r.by.date} (day ${r.by.day}), the last of its grace days`;
   const pay = jiebei
-    ? `pay it ${by}, and it counts as paid on time`
+    ? (r.count ?? 1) > 1
+      ? `pay them ${by}, and they count as paid on time`
+      : `pay it ${by}, and it counts as paid on time`
     : r.minimum >= r.amount
       ? `pay it ${by}, and it counts as paid on time`
       : `pay it, or at least the ${money(r.minimum)} minimum, ${by}, and it counts as paid on time`;
@@ -35,5 +37,23 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
     r.suspends === undefined
       ? ""
       : `; still unpaid on ${r.suspends.date} (day ${r.suspends.day}), ${r.suspends.days} days past due, the customer's open lines are suspended`;
-  return `${head}: ${pay}; ${missed}${suspends}`;
+  // the other loans' next instalments, each by its own day: the same costs if missed, counted from its due day
+  const later = (r.later ?? []).map((l) => {
+    const byLater =
+      l.by === undefined
+        ? "its amount is met already"
+        : `pay ${(l.count ?? 1) > 1 ? "them" : "it"} by ${l.by.date} (day ${l.by.day})${l.by.before !== undefined ? `, before day ${l.by.before}` : ""}`;
+    return `; then ${instalments(l.amount, l.interest, l.count)} due on ${l.date} (day ${l.day}): ${byLater}`;
+  });
+  const each = later.length > 0 ? "; each missed costs the same, counted from its own due day" : "";
+  return `${head}: ${pay}${later.join("")}; ${missed}${suspends}${each}`;
+}
+
+/** Jiebei's instalments falling due on one day, with their verb: how many when more than one, and of them
+ *  the interest. */
+function instalments(amount: number, interest: number | undefined, count: number | undefined): string {
+  const of = interest !== undefined && interest > 0 ? `${money(interest)} of it interest` : "";
+  return count !== undefined && count > 1
+    ? `the ${count} instalments (${money(amount)} together${of === "" ? "" : `, ${of}`}) fall`
+    : `the ${money(amount)} instalment${of === "" ? "" : ` (${of})`} falls`;
 }
