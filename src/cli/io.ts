@@ -152,6 +152,15 @@ export const fitsTerminal = (io: CliIo, options: { wide?: boolean; json?: boolea
 
 /** Writes an error line (a newline added when missing). On a terminal of known width it is wrapped at
  *  word boundaries as the reports are (a terminal breaks a line mid-word); a pipe or file gets it whole. */
+/** SPEC's `--seed` on a command that runs a scenario: accepted so scripts written to it still run, and said
+ *  to change nothing — nothing in a scenario is random. */
+export function warnSeedIgnored(io: CliIo): void {
+  writeErr(
+    io,
+    "credit-sim: warning: --seed: ignored: a scenario is deterministic, so no seed changes its run (simulate --seed seeds a population)",
+  );
+}
+
 export function writeErr(io: CliIo, text: string): void {
   const columns = io.stderr.isTTY === true ? io.stderr.columns : undefined;
   const shown = columns && fit ? fit.fitted(text.replace(/\n$/, ""), columns).text : text;

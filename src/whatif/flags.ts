@@ -251,8 +251,16 @@ export function flagToEdit(v: Variant, f: FlagEdit): Edit {
         throw new UsageError(`${label} ${m[1]}: no change given`, "e.g. --edit 7:day=65");
       return { kind: "edit", id: eventNumber(v, m[1]!, label), patch };
     }
-    case "set":
-      return { kind: "set", params: assignments(f.value, label, "--set minScore=620") as never };
+    case "set": {
+      const params = assignments(f.value, label, "--set minScore=620");
+      // SPEC's "change the seed", tried as a parameter: said why there is none to change
+      if (Object.hasOwn(params, "seed"))
+        throw new UsageError(
+          `${label}: seed is not a policy parameter, and a scenario has no seed to change: it is deterministic, so no seed changes its run`,
+          "leave it out (whatif --seed and run --seed are accepted and ignored; simulate --seed seeds a population)",
+        );
+      return { kind: "set", params: params as never };
+    }
     case "policy":
       if (f.value.trim() === "") throw new UsageError("--policy needs a policy name or file");
       return { kind: "policy", ref: f.value.trim() };

@@ -11,6 +11,21 @@ const PHONE = "test/fixtures/whatif/phone-changes.yaml";
 const tmp = () => mkdtempSync(join(tmpdir(), "whatif-cli-"));
 
 describe("credit-sim whatif (flags)", () => {
+  it("SPEC's 'change the seed': --seed is accepted and changes nothing, said why; --set seed=… says why too", async () => {
+    const plain = await cli(["whatif", LATE, "--set", "minScore=600", "--json"]);
+    const seeded = await cli(["whatif", LATE, "--set", "minScore=600", "--json", "--seed", "42"]);
+    expect(seeded.status).toBe(0);
+    expect(seeded.stdout).toBe(plain.stdout);
+    expect(seeded.stderr).toMatch(/warning: --seed: ignored: a scenario is deterministic/);
+    const asParameter = await cli(["whatif", LATE, "--set", "seed=7"]);
+    expect(asParameter.status).toBe(2);
+    expect(asParameter.stdout).toBe("");
+    expect(asParameter.stderr).toMatch(
+      /seed is not a policy parameter, and a scenario has no seed to change/,
+    );
+    expect(asParameter.stderr).not.toMatch(/remove it/);
+  });
+
   it("without a terminal and without edits, says how to use the flags and exits 2", async () => {
     const r = await cli(["whatif", LATE]);
     expect(r.status).toBe(2);
@@ -234,7 +249,7 @@ describe("credit-sim whatif (flags)", () => {
       [["--set", "minScor=600"], /did you mean "minScore"/],
       [["--edit", "7"], /--edit needs NUMBER:CHANGES/],
       [["--remove", "99"], /no event #99/],
-      [["--seed", "7"], /unknown option "--seed"/],
+      [["--seed", "x"], /--seed/],
       [["--remove", "1-9999999999"], /numbered 1–/],
       // a number past 2^53 named as typed, not rounded; a list is no mapping (not "a key must be a word")
       [["--edit", "99999999999999999999:day=3"], /--edit: no event #99999999999999999999: the events are/],

@@ -17,7 +17,14 @@ import { pushAll } from "../../shared/lists.js";
 import { type OutputSet, signalsHeard, writingTogether } from "../../shared/output-set.js";
 import { printable } from "../../shared/text.js";
 import { htmlAssets } from "../html-assets.js";
-import { type CliIo, stdoutColour, streamPieces, warnDeprecations, writeErr } from "../io.js";
+import {
+  type CliIo,
+  stdoutColour,
+  streamPieces,
+  warnDeprecations,
+  warnSeedIgnored,
+  writeErr,
+} from "../io.js";
 import type { RunOptions } from "../options/run.js";
 import { checkOutputs, checkReports, PAGE, perInputFiles, writeReport } from "../output-file.js";
 import { loadScenarioIn } from "../paths.js";
@@ -101,11 +108,7 @@ export async function runCommand(files: readonly string[], options: RunOptions, 
   const policyCache = new Map<string, Policy>();
   const loaded = loadAll(files, options, io, policyCache);
   warnDeprecations(loaded, io);
-  if (options.seed !== undefined)
-    writeErr(
-      io,
-      "credit-sim: warning: --seed: ignored: a scenario is deterministic, so no seed changes its run (simulate --seed seeds a population)",
-    );
+  if (options.seed !== undefined) warnSeedIgnored(io);
   const chalk = stdoutColour(io, options.color);
   const pages: string[] = [];
   const targets =

@@ -25,7 +25,7 @@ import { variantYaml } from "../../whatif/save.js";
 import { checkSearchSize, searchCounterfactual } from "../../whatif/search.js";
 import { applyEdit, baseVariant, type Variant, warningsBrought } from "../../whatif/variant.js";
 import { htmlAssets } from "../html-assets.js";
-import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
+import { type CliIo, stdoutColour, warnDeprecations, warnSeedIgnored, writeErr } from "../io.js";
 import type { WhatifOptions } from "../options/whatif.js";
 import { checkOutputs, PAGE, writeReport } from "../output-file.js";
 import { loadScenarioIn, policyRefIn } from "../paths.js";
@@ -44,6 +44,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   const policyCache = new Map<string, Policy>();
   const loaded = loadScenarioIn(io, file, { policyCache });
   warnDeprecations([loaded], io);
+  if (options.seed !== undefined) warnSeedIgnored(io);
   // outputs never land on what is read: the scenario and its policy files now, and once the edits are
   // applied, every policy file they name (--policy, a policy event's `use`, what those extend); whose a
   // file already there is (a page credit-sim wrote, or a user's) once they are all known — a policy file

@@ -35,6 +35,8 @@ export interface WhatifOptions {
   /** the comparison as a self-contained HTML page (`-`: stdout) */
   html: string | undefined;
   wide: boolean;
+  /** SPEC's "change the seed": accepted so scripts written to it still run; nothing in a scenario is random */
+  seed: number | undefined;
 }
 
 export interface WhatifInvocation {
@@ -89,6 +91,11 @@ const options = () => {
       "also write the comparison as a self-contained HTML page (- for standard output)",
     ),
     wide: flag("--wide", "do not fit the output to the terminal's width"),
+    seed: wholeNumber(
+      "--seed <n>",
+      "accepted and ignored: a scenario is deterministic, so no seed changes it (simulate --seed seeds a population)",
+      { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
+    ),
   };
 };
 
@@ -179,6 +186,7 @@ export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> =
         color: raw.color !== false,
         html: raw.html,
         wide: raw.wide === true,
+        seed: raw.seed,
       },
     };
   },
