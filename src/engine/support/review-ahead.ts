@@ -84,14 +84,14 @@ export function reviewSteps(
       line.statusDay !== null &&
       next - line.statusDay < c.policy.closeAfterSuspendedDays &&
       line.usedDay !== null &&
-      unusedDays(c, line, next) !== null
+      unusedDays(c, line, next, calendar) !== null
     )
       remedies.push({ ...unusedClosure(line.id, next, line.usedDay, calendar), suspended: true });
     if (line.status !== "active" || deadlineFirst) continue;
     const v = keptStandard(read, lineOf(read, line.id), atReview);
     if (v === null || v.decision !== "suspended") {
       // a line the review keeps, left unused: the review closes it unless it is used by then (unusedDays)
-      if (line.usedDay !== null && unusedDays(c, line, next) !== null)
+      if (line.usedDay !== null && unusedDays(c, line, next, calendar) !== null)
         remedies.push(unusedClosure(line.id, next, line.usedDay, calendar));
       // else its line management, as the review reads the customer: a cut is said before it, as a
       // suspension is (a good customer a tightened policy was about to cut from ¥20,000 to ¥15,000, asking
