@@ -117,9 +117,10 @@ function noticeDay(s: EngineState, next: number): number {
   const policies = s.lane === null ? 1 : s.lane.policies.length;
   for (let i = 0; i < policies; i++) {
     if (i > 0) c.policy = s.lane!.policies[i]!;
-    const h = dormantNoticeDay(c, c.huabei);
+    // the notice given by tomorrow: one given anew the day after a review it named comes then
+    const h = dormantNoticeDay(c, c.huabei, s.day + 1, s.calendar);
     if (h !== null && h > s.day && h < next) next = h;
-    const j = dormantNoticeDay(c, c.jiebei);
+    const j = dormantNoticeDay(c, c.jiebei, s.day + 1, s.calendar);
     if (j !== null && j > s.day && j < next) next = j;
   }
   c.policy = own;

@@ -372,7 +372,9 @@ function reviewFrom(
     if (i === from && preset !== undefined) v = preset;
     else {
       const scored = scoreOn(c, day);
-      v = alone(s) ? periodicReview(c, line, day, scored) : judgedReview(s, i, line, scored, out);
+      v = alone(s)
+        ? periodicReview(c, line, day, scored, false, true, s.calendar)
+        : judgedReview(s, i, line, scored, out);
     }
     // a suspended line's review is always shown: it says what still blocks restoration
     if (v.decision !== null || line.status === "suspended") {
@@ -394,7 +396,7 @@ function judgedReview(
 ): Verdict {
   return judge(
     s,
-    () => periodicReview(s.customer, line, s.day, scored),
+    () => periodicReview(s.customer, line, s.day, scored, false, true, s.calendar),
     (f, w) => reviewFrom(f, i, w, out === null ? null : out.slice()),
   );
 }

@@ -123,6 +123,35 @@ describe("an unused line's closure", () => {
     expect(t.steps.filter((s) => s.decision === "closed").map((s) => s.day)).toEqual([258]);
   });
 
+  it("is told anew when the review it named keeps the line open, suspended for its standard", () => {
+    // closed after 120 days unused, told 30 ahead: told on day 90 that the review of 15 May (day 135) closes
+    // it; the income reported gone on day 106, that review suspends the line for its standard first — told
+    // on 16 May that 15 June (day 166) closes it, not closed then under a notice naming a day gone by
+    // (PROPERTY_SEED=9191: 1 day unused, told 105 ahead)
+    const policy = testPolicy({ dormantCloseDays: 120, dormantNoticeDays: 30 });
+    const t = run([on.open(0, 5_000), on.income(106, 0)], { policy, until: 200 });
+    expect(stepOn(t, "review", 135).decision).toBe("suspended");
+    expect(stepsOf(t, "dormant_notice").map((n) => [n.day, n.event.closeDate, n.event.suspended])).toEqual([
+      [90, "2024-05-15", undefined],
+      [136, "2024-06-15", true],
+    ]);
+    expect(t.steps.filter((s) => s.decision === "closed").map((s) => [s.day, s.reasons])).toEqual([
+      [166, ["DORMANT_ACCOUNT"]],
+    ]);
+  });
+
+  it("waits its notice days again when told anew after the review it named", () => {
+    // closed after a day unused, told 105 ahead: told on day 1 of the review of day 135, suspended there for
+    // the income gone, told on day 136 — and closed no sooner than 105 days on, at the review of 15 September
+    const policy = testPolicy({ dormantCloseDays: 1, dormantNoticeDays: 105 });
+    const t = run([on.open(0, 5_000), on.income(106, 0)], { policy, until: 300 });
+    expect(stepsOf(t, "dormant_notice").map((n) => [n.day, n.event.closeDay])).toEqual([
+      [1, 135],
+      [136, 258],
+    ]);
+    expect(t.steps.filter((s) => s.decision === "closed").map((s) => s.day)).toEqual([258]);
+  });
+
   it("is told anew when a change of policy moves the review it named", () => {
     // told on day 335 that the review of 15 January 2025 (day 380) closes it; on day 340 the reviews move to
     // the 5th: closed on 5 January (day 370) it would have been closed ten days before the day it was told.

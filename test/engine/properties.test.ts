@@ -319,7 +319,12 @@ describe("engine properties over random timelines", () => {
         { maxLength: 6 },
       ),
       asks: fc.array(fc.integer({ min: 1, max: 280 }), { maxLength: 4 }),
-      late: fc.record({ day: fc.integer({ min: 100, max: 260 }), left: fc.integer({ min: 0, max: 6_000 }) }),
+      // left within the tolerance (10 or 50 fen) half the time: the arrears waived at the end of the day
+      // asked are drawn on every seed, not left to the draw (PROPERTY_SEED=9191 drew none in 50 timelines)
+      late: fc.record({
+        day: fc.integer({ min: 100, max: 260 }),
+        left: fc.oneof(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 6_000 })),
+      }),
     });
     let told = 0;
     let sameDay = 0;

@@ -2,6 +2,7 @@
 // the standard, closed unused or cut; a suspended one restored, left suspended (cut, recorded anew) or closed
 // after a long suspension.
 
+import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, suspendedFor } from "../customer.js";
 import { REASONS } from "../reasons.js";
 import type { Scored, ScoredFile } from "../score-inputs.js";
@@ -16,7 +17,8 @@ const NO_DECISION: Verdict = Object.freeze({ decision: null, reasons: [], facts:
 
 /** The monthly periodic review of one line (and an early review the customer asked for, `requested`); `s`
  *  is `c`'s score on `day` unless `own` is false (a caller that reads another file's score: the files once
- *  used are then scored whole). */
+ *  used are then scored whole). `calendar`: the scenario's, where an unused line's notice given anew after a
+ *  review it named is read (review/dormant.ts: dormantNoticeDay; the review bench's cases hold none). */
 export function periodicReview(
   c: Customer,
   line: Line,
@@ -24,18 +26,22 @@ export function periodicReview(
   s: Scored,
   requested = false,
   own = true,
+  calendar: Calendar | null = null,
 ): Verdict {
   const p = c.policy;
   if (line.status === "active" && !requested)
     return (
-      keptStandard(c, line, s) ?? dormantClosure(c, line, day) ?? lineManagement(c, line, s) ?? NO_DECISION
+      keptStandard(c, line, s) ??
+      dormantClosure(c, line, day, calendar) ??
+      lineManagement(c, line, s) ??
+      NO_DECISION
     );
   // a line under a security hold alone is judged as the active line it was (unless its time is up): what
   // it fails is recorded beneath the hold, so that verifying identity leaves it suspended for that
   const longSuspended = line.statusDay !== null && day - line.statusDay >= p.closeAfterSuspendedDays;
   // a suspended line left unused is closed as an active one is — unless its suspension's time is up (below):
   // a suspension is no way to keep an unused line longer
-  const unused = requested || longSuspended ? null : dormantClosure(c, line, day);
+  const unused = requested || longSuspended ? null : dormantClosure(c, line, day, calendar);
   if (unused !== null) return unused;
   if (
     line.status === "suspended" &&

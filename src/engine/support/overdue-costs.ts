@@ -33,7 +33,7 @@ export function overdueCuts(
     whole === read && dues === wholeDues ? atReview : scoreOn(withDues(whole, wholeDues), next);
   for (const line of lines) {
     if (!isOpen(line)) continue;
-    const to = limitAfterReview(whole, line.id, next, wholeScored);
+    const to = limitAfterReview(whole, line.id, next, wholeScored, calendar);
     if (to === null) continue;
     // paid, the review read whole, Huabei's first: a restoration of Huabei there counts it used in the
     // standard Jiebei, restored beside it, is kept to (PROPERTY_SEED=77: Jiebei restored at ¥2,900, not
@@ -41,7 +41,7 @@ export function overdueCuts(
     const kept =
       next > day
         ? limitReviewLeaves(withOverduePaid(c, day), line, day, calendar, next)
-        : limitAfterReview(paid.read, line.id, next, paid.s);
+        : limitAfterReview(paid.read, line.id, next, paid.s, calendar);
     if (kept === null) cuts.push({ line: line.id, from: line.limit, to });
     else if (kept > to) cuts.push({ line: line.id, from: line.limit, to, paid: kept });
   }
@@ -51,9 +51,15 @@ export function overdueCuts(
 /** The limit the periodic review on `day` leaves line `id` at, as `read` stands — a cut, alone or with a
  *  suspension or a restoration (the overdue paid, a review may restore the line at a lower limit) — or
  *  null when it cuts none. `s` may be another file's (the due dates before the review read in). */
-function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): Fen | null {
+function limitAfterReview(
+  read: Customer,
+  id: LineId,
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+): Fen | null {
   const line = lineOf(read, id);
-  const v = periodicReview(read, line, day, s, false, false);
+  const v = periodicReview(read, line, day, s, false, false, calendar);
   const cuts = v.decision === "limit_reduced" || v.decision === "suspended" || v.decision === "restored";
   return cuts && v.limit !== undefined && v.limit < line.limit ? v.limit : null;
 }

@@ -82,7 +82,7 @@ export function reviewSteps(
     // a suspended line left unused: the review closes it as an active one (DORMANT_ACCOUNT) unless its
     // suspension's own time is up first (LONG_SUSPENSION, warned of as closure_due) — it takes no purchase
     // while suspended, so only restored before then and used is it kept
-    const closes = line.usedDay !== null && unusedDays(c, line, next) !== null ? next : noticed;
+    const closes = line.usedDay !== null && unusedDays(c, line, next, calendar) !== null ? next : noticed;
     if (
       line.status === "suspended" &&
       line.statusDay !== null &&
@@ -96,7 +96,7 @@ export function reviewSteps(
     const v = keptStandard(read, lineOf(read, line.id), atReview);
     if (v === null || v.decision !== "suspended") {
       // a line the review keeps, left unused: the review closes it unless it is used by then (unusedDays)
-      if (line.usedDay !== null && unusedDays(c, line, next) !== null)
+      if (line.usedDay !== null && unusedDays(c, line, next, calendar) !== null)
         remedies.push(unusedClosure(line.id, next, line.usedDay, calendar));
       // else its line management, as the review reads the customer: a cut is said before it, as a
       // suspension is (a good customer a tightened policy was about to cut from ¥20,000 to ¥15,000, asking
@@ -196,7 +196,7 @@ function noticedClosure(
   next: number,
   calendar: Calendar,
 ): number | null {
-  const closes = dormantClosingReview(c, line, calendar);
-  const notice = dormantNoticeDay(c, line);
+  const closes = dormantClosingReview(c, line, day, calendar);
+  const notice = dormantNoticeDay(c, line, day, calendar);
   return closes !== null && closes > next && notice !== null && notice <= day ? closes : null;
 }

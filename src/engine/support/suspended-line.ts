@@ -310,7 +310,7 @@ function closureAhead(
   // the one for the long suspension never does. Certain when no review before it can restore the line
   // (then used, it would be kept), as for the long suspension's: an early review restores it any day
   // from the end of its clean period, and a hold alone ends with a verification, any day
-  const unusedOn = dormantClosingReview(c, line, calendar);
+  const unusedOn = dormantClosingReview(c, line, day, calendar);
   const unusedFirst = unusedOn !== null && (closesOn === null || unusedOn < closesOn) ? unusedOn : null;
   const unusedCertain = unusedFirst !== null && (barred || scoreBarred || (!hold && clean > unusedFirst));
   if (unusedFirst !== null) {
