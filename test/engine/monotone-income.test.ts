@@ -16,6 +16,10 @@ import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY } from "./b
 const RUNS = propertyRuns(80);
 
 const day = fc.integer({ min: 0, max: 200 });
+// a limit asked, in fen: whole hundreds of yuan, as a scenario file must ask (¥500 to ¥30,000) — an ask of
+// ¥500.01 was restored cut to ¥500 a month before the worse customer was restored at it whole
+// (PROPERTY_SEED=1952807773): a fen no file can ask
+const ask = fc.integer({ min: 5, max: 300 }).map((hundreds) => hundreds * 10_000);
 // incomes about the smallest line's (¥250 a month under `default`) and the debt caps' edges
 const income = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: 200, max: 3_000 }) },
@@ -57,7 +61,7 @@ const habit: fc.Arbitrary<EventInput> = fc.oneof(
       type: fc.constant("apply" as const),
       line: fc.constantFrom("huabei" as const, "jiebei" as const),
       product: fc.constantFrom("open" as const, "increase" as const),
-      amount: fc.integer({ min: 50_000, max: 3_000_000 }),
+      amount: ask,
     }),
   },
 );
@@ -287,8 +291,8 @@ function expectMonotone(base: Trace, better: Trace): void {
 
 const start = fc.record({
   habits: fc.array(habit, { maxLength: 25 }),
-  openHuabei: fc.integer({ min: 50_000, max: 3_000_000 }),
-  openJiebei: fc.integer({ min: 50_000, max: 3_000_000 }),
+  openHuabei: ask,
+  openJiebei: ask,
   income,
   externalDebt: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 8_000_000 })),
   policy: fc.constantFrom(DEFAULT_POLICY, TIGHTENED_POLICY),
