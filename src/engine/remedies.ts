@@ -341,7 +341,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       day: "that day",
       date: "its date",
       waits:
-        "the rules that decline it today (TOO_MANY_APPLICATIONS, INCREASE_TOO_SOON, RECENT_MISSED_PAYMENT) — INCREASE_TOO_SOON too when a review before that day cuts the limit, which restarts the cooldown",
+        "the rules that decline it today (TOO_MANY_APPLICATIONS, INCREASE_TOO_SOON, RECENT_MISSED_PAYMENT, LIMIT_AT_THIN_FILE_CAP until the file holds six months of repayment record) — INCREASE_TOO_SOON too when a review before that day cuts the limit, which restarts the cooldown; empty: nothing time clears, declined today (`day` today) by `blocked` and `besides`",
       blocked:
         "what would decline it on that day besides, judged on the customer as things stand then (a score below the increase minimum, a cap the limit is at, ACCOUNT_SUSPENDED when a review before it suspends the line, …)",
       besides: "the other rules that would decline it on that day too (each with its step)",
