@@ -18,9 +18,10 @@ const declined = (): EventInput[] => [
   on.increase(100, 3_000),
 ];
 
-const options = (history: number) => ({
+const options = (history: number, income = 8_000) => ({
   policy: DEFAULT_POLICY,
-  profile: { monthlyIncome: 8_000, creditHistoryMonths: history },
+  // on ¥3,000 a month the identity is not verified either
+  profile: { monthlyIncome: income, creditHistoryMonths: history, verified: income > 3_000 },
 });
 
 const increaseFrom = (t: Trace, day: number) =>
@@ -30,22 +31,32 @@ const increaseFrom = (t: Trace, day: number) =>
 
 describe("an increase declined at the thin-file cap, asked about the next day", () => {
   // no history elsewhere: three month ends of record by day 100, the sixth at the end of June (day 181);
-  // two months elsewhere: the sixth at the end of April (day 120)
+  // two months elsewhere: the sixth at the end of April (day 120). On ¥3,000 a month, unverified,
+  // declined for the score too and the application's inquiry outranked among the answer's reasons by the
+  // record, the history, the income and the identity: asked why and when all the same
   it.each([
-    [0, 182],
-    [2, 121],
+    [0, 182, 8_000],
+    [2, 121, 8_000],
+    [0, 182, 3_000],
   ])(
-    "with %i months elsewhere, names the day the file reaches six months (day %i), and that day's application is approved",
-    (history, named) => {
-      const t = run([...declined(), on.support(101)], { ...options(history), until: 200 });
+    "with %i months elsewhere, names the day the file reaches six months (day %i), and that day's application is approved (income %i)",
+    (history, named, income) => {
+      const t = run([...declined(), on.support(101)], { ...options(history, income), until: 200 });
       expect(stepOn(t, "apply", 100).reasons).toContain("LIMIT_AT_THIN_FILE_CAP");
+      if (income === 3_000) expect(stepOn(t, "contact_support", 101).reasons).not.toContain("INQUIRIES_30D");
       const r = increaseFrom(t, 101);
       expect(r).toMatchObject({ day: named, waits: ["LIMIT_AT_THIN_FILE_CAP"] });
       expect(r?.blocked).toBe(undefined);
       // followed: applied for on the day named, approved; a day sooner, still declined at the cap
-      const followed = run([...declined(), on.support(101), on.increase(named, 3_000)], options(history));
+      const followed = run(
+        [...declined(), on.support(101), on.increase(named, 3_000)],
+        options(history, income),
+      );
       expect(stepOn(followed, "apply", named).decision).toBe("approved");
-      const sooner = run([...declined(), on.support(101), on.increase(named - 1, 3_000)], options(history));
+      const sooner = run(
+        [...declined(), on.support(101), on.increase(named - 1, 3_000)],
+        options(history, income),
+      );
       expect(stepOn(sooner, "apply", named - 1).reasons).toContain("LIMIT_AT_THIN_FILE_CAP");
     },
   );

@@ -3,7 +3,7 @@
 
 import { decideApplication, increaseFrom } from "../applications.js";
 import type { Calendar } from "../calendar.js";
-import { type Customer, type Line, lineOf, thinFile } from "../customer.js";
+import { type Customer, countWithin, type Line, lineOf, thinFile } from "../customer.js";
 import { FEN_PER_YUAN } from "../money.js";
 import { REASONS, type ReasonCode } from "../reasons.js";
 import { openingOn } from "../report-ahead.js";
@@ -42,8 +42,11 @@ export function increaseDay(
   answer: SupportAnswer,
 ): SupportAnswer {
   // the answer says to stop applying when these are its reasons and it asks nothing else (the reasons'
-  // advice is then what it says)
-  if (!answer.reasons.some((r) => r === "INQUIRIES_30D" || r === "INQUIRIES_180D")) return answer;
+  // advice is then what it says) — and a customer who applied within the last 30 days asks why and when,
+  // whatever the score's drivers rank first (an application declined yesterday, its inquiry outranked by
+  // four weaker characteristics, was told score advice alone)
+  const asked = countWithin(c.inquiries, day, 30) > 0;
+  if (!asked && !answer.reasons.some((r) => r === "INQUIRIES_30D" || r === "INQUIRIES_180D")) return answer;
   // (a limit cut the next review makes asks nothing: its warning leaves the day to name as it was)
   if (
     answer.remedies.some((r) => r.kind !== "on_record" && r.kind !== "next_due" && r.kind !== "review_cuts")
