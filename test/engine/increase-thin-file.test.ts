@@ -2,6 +2,7 @@
 // when: the day the file reaches six months of repayment record — and an application that day is approved.
 
 import { describe, expect, it } from "vitest";
+import { REASONS } from "../../src/engine/reasons.js";
 import type { Remedy, Trace } from "../../src/engine/types.js";
 import { DEFAULT_POLICY, type EventInput, on, run, stepOn } from "./builders.js";
 
@@ -77,5 +78,18 @@ describe("an increase declined for the score, nothing time clears, asked about t
       parameter: "minIncreaseScore",
       threshold: 900,
     });
+  });
+});
+
+describe("the thin-file cap's advice", () => {
+  it("names what lifts it — six months of record — not 'the first bills' (told to one who repaid two already)", () => {
+    for (const code of [
+      "LIMIT_AT_THIN_FILE_CAP",
+      "LIMIT_CAPPED_THIN_FILE",
+      "THIN_FILE_BELOW_LIMIT",
+    ] as const) {
+      expect(REASONS[code].advice, code).toMatch(/six months of repayment record/);
+      expect(REASONS[code].advice, code).not.toMatch(/first bills/);
+    }
   });
 });
