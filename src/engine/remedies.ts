@@ -122,6 +122,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       drivers:
         "the reason codes of the characteristics the customer can improve by the review the step is for (at most four: those costing the most points) — for the next review, not the Huabei balance as last reported when no month end comes before it, nor the bills not repaid in full when no Huabei bill falling due before it is left to repay in full",
       reach: "when they fall short of `needed`: the most the score reaches with all of them at their maximum",
+      repayElsewhere:
+        "an application to open a line, the debt among the drivers: the least debt elsewhere (yuan) that, repaid today, brings the score it is judged with to `needed` on its own (absent when repaying all of it does not)",
       ahead:
         "a suspended line whose next review can restore it, a month end or a due date before that review: `current` is the score that review reads on its day, the bills due before it met at their minimum — from the month-end report before it (`report`: its `day` and `date`, the repayments and the spending since the last one counted; null: no month ends before it) — `today` today's; `recordStarts`: a thin file today (under six months of history) that review reads with six — the repayment record starting to count is what moves the score",
       review:

@@ -342,6 +342,9 @@ export type Remedy = {
         recordStarts?: true;
       };
       review?: { day: number; date: string };
+      /** an application to open a line: the least debt elsewhere (fen) that, repaid today, brings the
+       *  score it is judged with to `needed` on its own */
+      repayElsewhere?: Fen;
     }
   /** Huabei's bills falling due before the next periodic review (`review`), the last on `due`: repaid in
    *  full by then (`amount`, what is due on that day, its charges until then included), each is recorded

@@ -137,7 +137,12 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
               : r.review !== undefined
                 ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
                 : `raise the score from ${r.current} to ${r.needed}`;
-      if (r.reach === undefined) return `${raise}: ${steps.join(" ")}`;
+      // the debt the lever, how much: what repaid today brings the score there on its own
+      const paid =
+        r.repayElsewhere === undefined
+          ? ""
+          : ` — repaying ${money(r.repayElsewhere)} of the debt elsewhere today (an external_repayment event) brings it to ${r.needed} on its own`;
+      if (r.reach === undefined) return `${raise}: ${steps.join(" ")}${paid}`;
       // said before the steps, so that they are not taken for a way there
       const out =
         r.needed > SCORE_MAX
