@@ -344,7 +344,8 @@ export const REASONS = {
     asked: true,
     unit: "fen",
     text: "The limit is already the highest offered without a repayment record",
-    advice: "repay the first bills and instalments on time: the record lifts the cap",
+    advice:
+      "keep using the line and repaying every bill and instalment on time: the cap lifts once the file holds six months of repayment record (months of history elsewhere counted; a month end counts while a line was used within the year before) — customer service names the day",
   },
   LIMIT_AT_PRODUCT_MAXIMUM: {
     kind: "adverse",
@@ -372,7 +373,8 @@ export const REASONS = {
     asked: true,
     unit: "fen",
     text: "Granted less than asked: the most offered without a repayment record",
-    advice: "repay the first bills and instalments on time: the record lifts the cap",
+    advice:
+      "keep using the line and repaying every bill and instalment on time: the cap lifts once the file holds six months of repayment record (months of history elsewhere counted; a month end counts while a line was used within the year before) — customer service names the day",
   },
   LIMIT_CAPPED_PRODUCT_MAXIMUM: {
     kind: "adverse",
@@ -442,7 +444,7 @@ export const REASONS = {
     unit: "fen",
     text: "Too short a repayment record for the current limit",
     advice:
-      "repay every bill and instalment on time: a longer record lifts the cap on a new customer's limit",
+      "keep using the line and repaying every bill and instalment on time: six months of repayment record lifts the cap on a new customer's limit (months of history elsewhere counted)",
   },
   BALANCE_OUTSTANDING: {
     kind: "adverse",

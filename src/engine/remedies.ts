@@ -122,6 +122,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       drivers:
         "the reason codes of the characteristics the customer can improve by the review the step is for (at most four: those costing the most points) — for the next review, not the Huabei balance as last reported when no month end comes before it, nor the bills not repaid in full when no Huabei bill falling due before it is left to repay in full",
       reach: "when they fall short of `needed`: the most the score reaches with all of them at their maximum",
+      repayElsewhere:
+        "an application to open a line, the debt among the drivers: the least debt elsewhere (yuan) that, repaid today, brings the score it is judged with to `needed` on its own (absent when repaying all of it does not)",
       ahead:
         "a suspended line whose next review can restore it, a month end or a due date before that review: `current` is the score that review reads on its day, the bills due before it met at their minimum — from the month-end report before it (`report`: its `day` and `date`, the repayments and the spending since the last one counted; null: no month ends before it) — `today` today's; `recordStarts`: a thin file today (under six months of history) that review reads with six — the repayment record starting to count is what moves the score",
       review:
@@ -341,7 +343,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       day: "that day",
       date: "its date",
       waits:
-        "the rules that decline it today (TOO_MANY_APPLICATIONS, INCREASE_TOO_SOON, RECENT_MISSED_PAYMENT) — INCREASE_TOO_SOON too when a review before that day cuts the limit, which restarts the cooldown",
+        "the rules that decline it today (TOO_MANY_APPLICATIONS, INCREASE_TOO_SOON, RECENT_MISSED_PAYMENT, LIMIT_AT_THIN_FILE_CAP until the file holds six months of repayment record) — INCREASE_TOO_SOON too when a review before that day cuts the limit, which restarts the cooldown; empty: nothing time clears, declined today (`day` today) by `blocked` and `besides`",
       blocked:
         "what would decline it on that day besides, judged on the customer as things stand then (a score below the increase minimum, a cap the limit is at, ACCOUNT_SUSPENDED when a review before it suspends the line, …)",
       besides: "the other rules that would decline it on that day too (each with its step)",

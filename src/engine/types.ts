@@ -342,6 +342,9 @@ export type Remedy = {
         recordStarts?: true;
       };
       review?: { day: number; date: string };
+      /** an application to open a line: the least debt elsewhere (fen) that, repaid today, brings the
+       *  score it is judged with to `needed` on its own */
+      repayElsewhere?: Fen;
     }
   /** Huabei's bills falling due before the next periodic review (`review`), the last on `due`: repaid in
    *  full by then (`amount`, what is due on that day, its charges until then included), each is recorded
@@ -564,10 +567,11 @@ export type Remedy = {
     }
   /** told to stop applying: an application for an increase on the active line is declined today for what
    *  only time clears (`waits`: the applications of the last 30 days, the cooldown since the last opening
-   *  or increase, the clean record since a missed due date); from `day` none of them declines it, if
-   *  nothing else moves — `blocked`: what would decline it then besides (the score of that day);
-   *  `besides`: the other rules that would decline it too. `waits` empty, `day` today: nothing time clears,
-   *  and the line left unused (LINE_NOT_IN_USE) declines it today, with `blocked` and `besides` */
+   *  or increase, the clean record since a missed due date, the thin-file cap until the file holds six
+   *  months of repayment record); from `day` none of them declines it, if nothing else moves — `blocked`:
+   *  what would decline it then besides (the score of that day); `besides`: the other rules that would
+   *  decline it too. `waits` empty, `day` today: nothing time clears, and it is declined today (the line
+   *  left unused, LINE_NOT_IN_USE; the score; a cap), with `blocked` and `besides` */
   | {
       kind: "increase_from";
       day: number;

@@ -177,6 +177,8 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ...(r.lastLimit !== undefined && { lastLimit: yuan(r.lastLimit) }),
         ...(r.holds && { holds: r.holds.map(factInYuan) }),
       };
+    case "raise_score":
+      return r.repayElsewhere === undefined ? r : { ...r, repayElsewhere: yuan(r.repayElsewhere) };
     case "increase_from":
       return {
         ...r,

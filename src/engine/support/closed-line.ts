@@ -144,7 +144,7 @@ export function closedLineSteps(
   // changes laid stands until one, the line closed or not), the score to reach and the income for the
   // smallest line — told only that it 'would be declined today' for a score below minOpenScore, a
   // customer closed after a long suspension learnt nothing of what to do
-  if (on !== null) remedies.push(...openingSteps(c, line, blockers, on.s, bars !== null));
+  if (on !== null) remedies.push(...openingSteps(c, line, blockers, on.s, bars !== null, on.day));
   if (on !== null)
     remedies.push({
       line: line.id,

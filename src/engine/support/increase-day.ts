@@ -3,22 +3,29 @@
 
 import { decideApplication, increaseFrom } from "../applications.js";
 import type { Calendar } from "../calendar.js";
-import { type Customer, lineOf } from "../customer.js";
+import { type Customer, countWithin, type Line, lineOf, thinFile } from "../customer.js";
 import { FEN_PER_YUAN } from "../money.js";
 import { REASONS, type ReasonCode } from "../reasons.js";
 import { openingOn } from "../report-ahead.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
+import { monthEndAfter } from "../state.js";
 import type { Remedy } from "../types.js";
 import { applicationOn } from "./applying.js";
 import type { SupportAnswer } from "./citing.js";
 
 /** The rules only time clears for an increase: the applications of the last 30 days, the cooldown since
- *  the line's last opening or increase, the clean record since a missed due date. */
+ *  the line's last opening or increase, the clean record since a missed due date, the thin-file cap. */
 const INCREASE_WAITS: readonly ReasonCode[] = [
   "TOO_MANY_APPLICATIONS",
   "INCREASE_TOO_SOON",
   "RECENT_MISSED_PAYMENT",
+  // the thin-file cap: lifted once the file holds six months of repayment record (its months elsewhere
+  // counted), the month ends of a line used within the year before counting as they come
+  "LIMIT_AT_THIN_FILE_CAP",
 ];
+
+/** The most month ends read ahead for the file to reach six months of record (it needs at most six). */
+const THIN_FILE_MONTHS_AHEAD = 7;
 
 /** An answer that tells the customer to stop applying (its reasons the recent applications, nothing else
  *  asked): for each active line an application for an increase would be declined today for what only time
@@ -35,8 +42,11 @@ export function increaseDay(
   answer: SupportAnswer,
 ): SupportAnswer {
   // the answer says to stop applying when these are its reasons and it asks nothing else (the reasons'
-  // advice is then what it says)
-  if (!answer.reasons.some((r) => r === "INQUIRIES_30D" || r === "INQUIRIES_180D")) return answer;
+  // advice is then what it says) — and a customer who applied within the last 30 days asks why and when,
+  // whatever the score's drivers rank first (an application declined yesterday, its inquiry outranked by
+  // four weaker characteristics, was told score advice alone)
+  const asked = countWithin(c.inquiries, day, 30) > 0;
+  if (!asked && !answer.reasons.some((r) => r === "INQUIRIES_30D" || r === "INQUIRIES_180D")) return answer;
   // (a limit cut the next review makes asks nothing: its warning leaves the day to name as it was)
   if (
     answer.remedies.some((r) => r.kind !== "on_record" && r.kind !== "next_due" && r.kind !== "review_cuts")
@@ -47,7 +57,8 @@ export function increaseDay(
   const remedies: Remedy[] = [...answer.remedies];
   for (const line of [c.huabei, c.jiebei]) {
     if (line.status !== "active") continue;
-    let on = applicationOn(c, day, increaseFrom(c, line, day), s);
+    let earliest = increaseFrom(c, line, day);
+    let on = applicationOn(c, day, earliest, s);
     // the line as that day opens, as things stand (each bill and instalment met at its minimum, nothing more
     // spent): a review before it that cuts the limit — the next one's cut is warned of (review_cuts), a
     // later one reads the month ends until then — restarts the cooldown, and the day is counted from it
@@ -55,12 +66,25 @@ export function increaseDay(
     // INCREASE_TOO_SOON)
     let opened = on.day > day ? openingOn(c, day, calendar, on.day) : c;
     let restarted = false;
+    let thinWaited = false;
     for (let i = 0; i < 12; i++) {
       const ahead = lineOf(opened, line.id);
-      if (ahead.status !== "active" || increaseFrom(opened, ahead, on.day) <= on.day) break;
-      on = applicationOn(c, day, increaseFrom(opened, ahead, on.day), s);
+      if (ahead.status !== "active") break;
+      if (increaseFrom(opened, ahead, on.day) > on.day) {
+        earliest = increaseFrom(opened, ahead, on.day);
+        restarted = true;
+      } else {
+        // the thin-file cap declines it that day: the day the file reaches six months of record as things
+        // stand (none within reach: the cap is said as what declines it then). Told only score advice, a
+        // customer declined at the ¥2,000 cap with two bills repaid on time learnt neither why nor when
+        if (!thinFile(opened) || !thinCapped(opened, ahead, on.day)) break;
+        const record = recordDay(c, day, calendar, on.day);
+        if (record === null) break;
+        earliest = record;
+        thinWaited = true;
+      }
+      on = applicationOn(c, day, Math.max(earliest, on.day), s);
       opened = openingOn(c, day, calendar, on.day);
-      restarted = true;
     }
     const from = on.day;
     // the increase probed is one a customer would ask for — the limit raised to the next whole hundred of
@@ -69,11 +93,11 @@ export function increaseDay(
     const more = (Math.floor(line.limit / hundred) + 1) * hundred - line.limit;
     const now = decideApplication(c, line, day, "increase", more, s, 1);
     if (from === day) {
-      // nothing time clears, and still declined today for a line left unused (increaseUsedWithinDays): said,
-      // with the step that puts it right — told only to stop applying, the customer declined for it learnt
-      // nothing of the use asked (the other rules' steps are the answer's own)
-      const unused = now.decision === "declined" && now.facts.some((f) => f.code === "LINE_NOT_IN_USE");
-      if (unused)
+      // nothing time clears, and still declined today (a line left unused, a score below minIncreaseScore,
+      // a cap): said, every rule with the step that puts it right — told only to stop applying, the customer
+      // declined for a line unused learnt nothing of the use asked, and one declined for the score heard
+      // score advice but not the score an increase needs
+      if (now.decision === "declined" && now.facts.length > 0)
         remedies.push({
           line: line.id,
           kind: "increase_from",
@@ -87,7 +111,12 @@ export function increaseDay(
     }
     // (and the cooldown a cut before that day restarts, when it is what the day waits for)
     const waits = INCREASE_WAITS.filter(
-      (code) => now.facts.some((f) => f.code === code) || (restarted && code === "INCREASE_TOO_SOON"),
+      (code) =>
+        // the thin-file cap only when the file reaches six months by then (a line unused adds no record: the
+        // cap then declines it on that day too, said as what does)
+        (code !== "LIMIT_AT_THIN_FILE_CAP" && now.facts.some((f) => f.code === code)) ||
+        (restarted && code === "INCREASE_TOO_SOON") ||
+        (thinWaited && code === "LIMIT_AT_THIN_FILE_CAP"),
     );
     // judged as the engine would on that day, on the customer as it opens (`opened`, as things stand): a
     // review before it may have cut the line (the increase asked then is from the limit cut to), or suspended
@@ -119,4 +148,25 @@ export function increaseDay(
     });
   }
   return { ...answer, remedies };
+}
+
+/** Whether an increase on `line` asked on `day` by customer `c` is declined at the thin-file cap. */
+function thinCapped(c: Customer, line: Line, day: number): boolean {
+  const hundred = 100 * FEN_PER_YUAN;
+  const asked = (Math.floor(line.limit / hundred) + 1) * hundred - line.limit;
+  const v = decideApplication(c, line, day, "increase", asked, scoreOn(c, day), 1);
+  return v.decision === "declined" && v.facts.some((f) => f.code === "LIMIT_AT_THIN_FILE_CAP");
+}
+
+/** The first day after `from` (a month end's next day: its report is on file by then) on which the customer,
+ *  as things stand from `day` (each bill met at its minimum, nothing more spent), has a file of six months
+ *  of repayment record; null when none within THIN_FILE_MONTHS_AHEAD month ends does (a line unused for a
+ *  year stops adding record). */
+function recordDay(c: Customer, day: number, calendar: Calendar, from: number): number | null {
+  let end = monthEndAfter(calendar, from);
+  for (let i = 0; i < THIN_FILE_MONTHS_AHEAD; i++) {
+    if (!thinFile(openingOn(c, day, calendar, end + 1))) return end + 1;
+    end = monthEndAfter(calendar, end + 1);
+  }
+  return null;
 }

@@ -5,12 +5,13 @@ import type { Calendar } from "../calendar.js";
 import type { Customer, Line } from "../customer.js";
 import { applicationDebt } from "../grant.js";
 import type { ReasonCode } from "../reasons.js";
-import { debtWithin, incomeAllowing, type Scored } from "../score-inputs.js";
-import type { Remedy } from "../types.js";
+import { debtWithin, incomeAllowing, type Scored, scoreOn } from "../score-inputs.js";
+import type { Fen, Remedy } from "../types.js";
 import { principalReasons, type RuleFact } from "../verdict.js";
 import { applicationOn, openingBlockers, tooManyApplications } from "./applying.js";
 import type { SupportAnswer } from "./citing.js";
 import { reportIncome } from "./income-advice.js";
+import { withProfile } from "./read-ahead.js";
 import { openingOutOfReach } from "./restoring-score.js";
 import { raiseScore } from "./score-advice.js";
 
@@ -29,7 +30,7 @@ export function noAccount(c: Customer, day: number, today: Scored, calendar: Cal
   // no file the customer can have scores what the opening or the line granted and used needs: no step
   // opens the line under the policy (said with the application, whatever else declines it)
   const scoreBars = blockers.length > 0 ? openingOutOfReach(c, line.id, s) : null;
-  const remedies: Remedy[] = openingSteps(c, line, blockers, s, scoreBars !== null);
+  const remedies: Remedy[] = openingSteps(c, line, blockers, s, scoreBars !== null, from);
   // a score to raise that recent applications weigh on: the first day, as they age, an application made
   // with nothing else done would pass — told only "stop applying for a while … inquiries count for 6
   // months", a customer at 631 against 640 on day 13 heard nothing of day 30, when an application opened
@@ -90,6 +91,7 @@ export function openingSteps(
   blockers: readonly RuleFact[],
   s: Scored,
   barred: boolean,
+  at?: number,
 ): Remedy[] {
   const has = (code: ReasonCode) => blockers.find((f) => f.code === code);
   const steps: Remedy[] = [];
@@ -97,7 +99,16 @@ export function openingSteps(
     steps.push({ line: line.id, kind: "verify_identity" });
   if (barred) return steps;
   const score = has("SCORE_BELOW_OPEN_MINIMUM") ?? has("SCORE_BELOW_LIMIT_BANDS");
-  if (score?.threshold !== undefined) steps.push(raiseScore(c, line, s, score.threshold));
+  if (score?.threshold !== undefined) {
+    const step = raiseScore(c, line, s, score.threshold);
+    // the debt the lever: how much — told "pay down debt" and not how much, a customer at 606 against 640
+    // could not know whether ¥1,000 or ¥30,000 repaid would do
+    const repay =
+      at !== undefined && step.drivers.includes("HIGH_DEBT_BURDEN")
+        ? scoreRepaying(c, at, score.threshold)
+        : null;
+    steps.push(repay === null ? step : { ...step, repayElsewhere: repay });
+  }
   const income = has("INCOME_BELOW_SMALLEST_LINE") ? reportIncome(c, line, s) : null;
   if (income !== null) steps.push(income);
   return steps;
@@ -115,4 +126,22 @@ function agedOpening(c: Customer, line: Line, day: number, today: Scored): numbe
     if (at === d && openingBlockers(c, line, d, s).length === 0) return d;
   }
   return null;
+}
+
+/** The least debt elsewhere (fen) that, repaid today, brings the score an application made on `at` is
+ *  judged with to `needed` on its own (debt elsewhere counts the day it is repaid); null when repaying all
+ *  of it does not, or there is none. */
+function scoreRepaying(c: Customer, at: number, needed: number): Fen | null {
+  const debt = c.profile.externalDebt;
+  const meets = (x: Fen) => scoreOn(withProfile(c, { externalDebt: debt - x }), at).score >= needed;
+  if (debt <= 0 || !meets(debt)) return null;
+  // the score rises as the debt falls: the least amount that meets it, to the fen
+  let lo = 0;
+  let hi = debt;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (meets(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }

@@ -137,7 +137,12 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
               : r.review !== undefined
                 ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
                 : `raise the score from ${r.current} to ${r.needed}`;
-      if (r.reach === undefined) return `${raise}: ${steps.join(" ")}`;
+      // the debt the lever, how much: what repaid today brings the score there on its own
+      const paid =
+        r.repayElsewhere === undefined
+          ? ""
+          : ` — repaying ${money(r.repayElsewhere)} of the debt elsewhere today (an external_repayment event) brings it to ${r.needed} on its own`;
+      if (r.reach === undefined) return `${raise}: ${steps.join(" ")}${paid}`;
       // said before the steps, so that they are not taken for a way there
       const out =
         r.needed > SCORE_MAX
@@ -334,7 +339,16 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // nothing time clears: declined today, each rule with its step
       if (r.waits.length === 0 && r.blocked)
         return `an application to raise ${line} would be declined today: ${withSteps([r.blocked, ...(r.besides ?? [])], lines, true)}`;
-      const waits = r.waits.map(inSentence).join("; ");
+      // the thin-file cap waits for the file's six months of record, the day named the day after the month
+      // end that completes them: said so, not only the cap (told "the limit is already the highest offered
+      // without a repayment record", a customer who had repaid two bills on time heard no date)
+      const waits = r.waits
+        .map((code) =>
+          code === "LIMIT_AT_THIN_FILE_CAP"
+            ? "the file holds less than six months of repayment record until then (each month end counts while the line was used within the year before), and without it the limit is already at the most offered"
+            : inSentence(code),
+        )
+        .join("; ");
       // every rule that would decline it then, each with its step
       // said plainly: what waits until that day, then whether an application from it is approved
       if (r.blocked)
