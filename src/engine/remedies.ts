@@ -88,7 +88,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       by: `the last day a repayment of \`minimum\` alone counts as on time — the end of its grace days, the due day itself when the policy gives none (${dayDate}) — or, when the next due day comes within them (\`before\`: that day), the day before it: a repayment then pays what falls due that day first (another loan's instalment, the oldest loan's first); absent when nothing of it can fall into arrears`,
       penalty:
         "the daily penalty rate the overdue principal bears, missed, instead of interest — the one its bill's statement stated (penaltyRatePerDay) or its loan's, agreed when drawn (jiebeiPenaltyRatePerDay): a policy's new rate applies from the next statement, to loans drawn after it — charged back to the day after the due day; a missed due date is on the record too",
-      suspends: `the day the overdue check suspends the customer's open lines if it is still unpaid then (${dayDate}; \`days\`: suspendOverdueDays past the due day); absent when no line is open`,
+      suspends: `the day the overdue check suspends the customer's open lines if it is still unpaid then (${dayDate}; \`days\`: suspendOverdueDays past the due day; \`lines\`: those lines); absent when no line is open`,
       onTopOf:
         "what the steps before it ask on the line today (yuan: the overdue, what is due in its grace days), which a repayment pays first: the amounts are with them paid; absent when none",
       count:

@@ -280,7 +280,8 @@ export type Remedy = {
        *  that day first, so `day` is the day before it, not the end of the grace */
       by?: { day: number; date: string; before?: number };
       penalty: number;
-      suspends?: { day: number; date: string; days: number };
+      /** the overdue check that suspends the customer's open lines, missed: its day and the lines (`lines`) */
+      suspends?: { day: number; date: string; days: number; lines: LineId[] };
       onTopOf?: Fen;
       /** Jiebei: how many loans' instalments fall due on `day`, when more than one */
       count?: number;

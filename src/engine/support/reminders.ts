@@ -81,9 +81,12 @@ export function nextDue(
   const notice = noticeOn(c, line.id, day, calendar, due, asked);
   if (notice.amount <= 0) return null;
   const at = Math.min(suspendsAt(c, c.huabei), suspendsAt(c, c.jiebei));
+  // the open lines that check suspends, by name: "the customer's open lines" read as both to a customer
+  // with one line
+  const open = [c.huabei, c.jiebei].filter((l) => l.status === "active" && suspendsAt(c, l) === at);
   const suspends =
-    Number.isFinite(at) && [c.huabei, c.jiebei].some((l) => l.status === "active")
-      ? { day: due + at, date: calendar.date(due + at), days: at }
+    Number.isFinite(at) && open.length > 0
+      ? { day: due + at, date: calendar.date(due + at), days: at, lines: open.map((l) => l.id) }
       : null;
   // Jiebei: every loan's next instalment, not the first alone — each later due day with what its notice
   // asks and by when, as the first's (a customer told only of the first misses the next a day later)

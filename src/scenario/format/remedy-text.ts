@@ -22,6 +22,7 @@ import {
   atReview,
   closureLoans,
   laterCallsIn,
+  openSuspended,
   overdueUnpaid,
   tooLongPastDue,
   writeOffCallsIn,
@@ -85,7 +86,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         r.today === "charge_off"
           ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again${writeOffCallsIn(r)}`
           : r.today === "suspension"
-            ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, ${tooLongPastDue(r.forCredit)}`
+            ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, ${tooLongPastDue(openSuspended(r), r.forCredit)}`
             : r.by !== undefined
               ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what }, r)}`
               : `pay the overdue ${money(r.amount)} now`
