@@ -47,6 +47,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       amount: "the amount overdue (yuan)",
       declines:
         "the customer's active lines (`huabei`, `jiebei`): while an amount is overdue on either line, Huabei declines every purchase and Jiebei every loan; absent when neither line is active",
+      recovery:
+        "`true` when the line is charged off: the debt is written off but still owed, and paying it is a recovery — it ends the delinquency (its days past due stop, and its 5 years on the credit record start from the repayment; unpaid, it stays there for as long as it is), and no line is opened, raised or restored again, even once it is repaid; absent otherwise",
       today: {
         text: "what acts on it later this day (its end-of-day check, or its periodic review) unless it is paid today; absent otherwise",
         values: OVERDUE_ACTIONS,

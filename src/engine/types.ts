@@ -217,6 +217,9 @@ export type Remedy = {
       /** the customer's active lines, which decline every purchase (Huabei) and loan (Jiebei) while an
        *  amount is overdue on either line: a customer refused at the till hears why (absent: none active) */
       declines?: LineId[];
+      /** the line is charged off: the debt written off but still owed, paying it a recovery — it ends the
+       *  delinquency on the record (its 5 years on file start then) and reopens nothing */
+      recovery?: true;
       /** the check at the end of this day (or its periodic review) charges the line off or suspends it
        *  unless it is paid */
       today?: OverdueAction;
