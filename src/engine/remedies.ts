@@ -87,6 +87,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       minimum:
         "what keeps it out of arrears (yuan): on Huabei the minimum (0 once met already), on Jiebei the instalments, as `amount`",
       interest: "on Jiebei, of `amount`, the interest since the previous due day (yuan); absent on Huabei",
+      statement: `on Huabei with no bill stated ahead, what the next statement bills (purchases since the last one): that statement (${dayDate}), \`amount\` and \`minimum\` as it will state them with nothing more spent or repaid; absent otherwise`,
       by: `the last day a repayment of \`minimum\` alone counts as on time — the end of its grace days, the due day itself when the policy gives none (${dayDate}) — or, when the next due day comes within them (\`before\`: that day), the day before it: a repayment then pays what falls due that day first (another loan's instalment, the oldest loan's first); absent when nothing of it can fall into arrears`,
       penalty:
         "the daily penalty rate the overdue principal bears, missed, instead of interest — the one its bill's statement stated (penaltyRatePerDay) or its loan's, agreed when drawn (jiebeiPenaltyRatePerDay): a policy's new rate applies from the next statement, to loans drawn after it — charged back to the day after the due day; a missed due date is on the record too",

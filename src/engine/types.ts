@@ -279,6 +279,9 @@ export type Remedy = {
       amount: Fen;
       minimum: Fen;
       interest?: Fen;
+      /** Huabei: not stated yet — the statement that bills it (a purchase since the last statement), as it
+       *  will state it with nothing more spent or repaid */
+      statement?: { day: number; date: string };
       /** `before`: the next due day, which comes within its grace days — a repayment then pays what falls due
        *  that day first, so `day` is the day before it, not the end of the grace */
       by?: { day: number; date: string; before?: number };

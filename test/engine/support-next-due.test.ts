@@ -121,6 +121,26 @@ describe("customer service reminds what falls due next", () => {
     );
   });
 
+  it("a purchase not yet billed, on a line under a security hold: the statement that bills it, its due day, as that statement will state it", () => {
+    // a ¥800 purchase on day 40, the line held on day 54 before the day-60 statement bills it: asked on
+    // day 55, the answer said only "verify your identity" — and the bill, missed, went overdue beneath the hold
+    const evs = [on.open(0, 10_000), on.purchase(40, 800), on.change(50, "phone"), on.change(52, "address")];
+    const held = run([...evs, on.change(54, "device"), on.support(55), on.support(65)], {
+      policy: testPolicy({}),
+      until: 80,
+    });
+    expect(stepOn(held, "contact_support", 55)).toMatchObject({ status: "suspended", cause: "security" });
+    const before = nextDue(stepOn(held, "contact_support", 55).remedies, "huabei")!;
+    const stated = nextDue(stepOn(held, "contact_support", 65).remedies, "huabei")!;
+    expect(before.statement).toEqual({ day: 60, date: "2024-03-01" });
+    // what the statement then states, and its due notice asks: the same to the fen
+    const { statement: _s, ...rest } = before;
+    expect(rest).toEqual(stated);
+    expect(describeRemedy(before)).toMatch(
+      /^next due: the ¥800\.00 not yet billed is stated on 2024-03-01 \(day 60\) and falls due on 2024-03-10 \(day 69\): pay it, or at least the ¥80\.00 minimum, by /,
+    );
+  });
+
   it("nothing ahead, nothing said: a bill repaid in full before its due day, a customer with no loan", () => {
     const paid = run([on.open(0, 5_000), on.purchase(5, 2_000), on.repay(32, "full"), on.support(33)], opts);
     expect(stepOn(paid, "contact_support", 33).remedies.filter((r) => r.kind === "next_due")).toEqual([]);

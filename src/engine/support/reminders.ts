@@ -72,10 +72,21 @@ export function nextDue(
   const tolerance = wholeFen(p.toleranceAmount);
   // Jiebei's loans with their interest but once written off (a written-off debt accrues nothing): an
   // instalment paid ahead but for its interest still asks that, and with none would read paid
+  const ahead = line.id === "huabei" ? revolving.owedAhead(line.ledger, day) : null;
+  // Huabei with no bill stated ahead but something the next statement bills (a purchase not yet billed):
+  // that statement's due day, the statement named — told nothing, a customer under a hold who cannot spend
+  // missed the bill a purchase before it left (the next statement closes after today: a statement day's
+  // own closes as the day opens)
+  const statement =
+    ahead !== null && ahead.first === null && ahead.unstated
+      ? calendar.nextDayOfMonth(day, p.statementDayOfMonth)
+      : null;
   const due =
     line.id === "jiebei"
       ? (loans.comingInstalments(line.book, day, line.book.accruing, tolerance)?.day ?? null)
-      : revolving.owedAhead(line.ledger, day).first;
+      : statement !== null
+        ? calendar.nextDayOfMonth(statement, p.dueDayOfMonth)
+        : ahead!.first;
   if (due === null || due <= day) return null;
   const asked = overdue(line) + dueInGrace(c, line, day);
   const notice = noticeOn(c, line.id, day, calendar, due, asked);
@@ -122,6 +133,7 @@ export function nextDue(
     amount: notice.amount,
     minimum: notice.minimum,
     ...(line.id === "jiebei" ? { interest: notice.interest } : {}),
+    ...(statement !== null ? { statement: { day: statement, date: calendar.date(statement) } } : {}),
     ...(notice.last !== null
       ? {
           by: {

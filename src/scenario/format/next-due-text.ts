@@ -10,7 +10,9 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
   const jiebei = r.line === "jiebei";
   const what = jiebei
     ? instalments(r.amount, r.interest, r.count)
-    : `the ${money(r.amount)} statement balance falls`;
+    : r.statement !== undefined
+      ? `the ${money(r.amount)} not yet billed is stated on ${r.statement.date} (day ${r.statement.day}) and falls`
+      : `the ${money(r.amount)} statement balance falls`;
   const onTop =
     r.onTopOf === undefined
       ? ""
