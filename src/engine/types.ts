@@ -128,7 +128,15 @@ export type EngineEvent =
   /** an open line left unused dormantCloseDays − dormantNoticeDays days: a notice that the periodic review
    *  on `closeDay` closes it unless it is used before then (`suspended`: once restored, the only way it can
    *  be used) */
-  | { type: "dormant_notice"; line: LineId; closeDay: number; closeDate: string; suspended?: true }
+  | {
+      type: "dormant_notice";
+      line: LineId;
+      closeDay: number;
+      closeDate: string;
+      suspended?: true;
+      /** suspended after a write-off on either line: never restored, so nothing keeps it open */
+      excluded?: true;
+    }
   | { type: "overdue"; line: LineId; overdue: Fen; overdueDays: number }
   | { type: "charge_off"; line: LineId; writtenOff: Fen }
   /** a Jiebei remainder within the tolerance still unpaid when its loan's last due day's grace ended:
