@@ -749,7 +749,7 @@ describe("stories of a fifth round (test/fixtures/scenarios)", () => {
     const asked = steps.find((s) => s.event.type === "contact_support")!;
     expect(asked.remedies[0]).toMatchObject({ kind: "pay_overdue", line: "jiebei" });
     expect(describeRemedy(asked.remedies[0]!)).toContain(
-      "unpaid at the end of 2024-07-12 (day 193), it is too long past due and the customer's open lines are suspended",
+      "unpaid at the end of 2024-07-12 (day 193), it is too long past due and Huabei and Jiebei are suspended",
     );
   });
 

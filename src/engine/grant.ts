@@ -99,18 +99,30 @@ function usedBalances(c: Customer, id: LineId | null, limit: Fen): { huabei: Fen
  *  unused credit). */
 type DebtCounted = Required<
   Pick<RuleFact, "debtCounted" | "huabeiCounted" | "jiebeiCounted" | "huabeiUsed" | "jiebeiUsed">
->;
+> &
+  Pick<RuleFact, "huabeiOwedToday" | "jiebeiOwedToday">;
 
 /** The debt counted once `id` granted at `limit` is used (DebtCounted). */
 function debtCountedOnceUsed(c: Customer, id: LineId, limit: Fen): DebtCounted {
   const { huabei, jiebei } = usedBalances(c, id, limit);
   const asOwed = (l: Line) => Math.max(l.reportedBalance, owed(l));
+  const huabeiUsed = Math.max(0, huabei - asOwed(c.huabei));
+  const jiebeiUsed = Math.max(0, jiebei - asOwed(c.jiebei));
+  // a line's owed part counted at the month-end report's balance, not today's (repaid since the report, or
+  // the report read as it is): what it owes today, named beside it — "¥38,121.75 owed" read as today's debt
+  // two days after a repayment brought it to ¥29,784.00
+  const today = (l: Line, counted: Fen, used: Fen): Fen | undefined =>
+    counted > 0 && counted - used !== owed(l) ? owed(l) : undefined;
+  const huabeiOwedToday = today(c.huabei, huabei, huabeiUsed);
+  const jiebeiOwedToday = today(c.jiebei, jiebei, jiebeiUsed);
   return {
     debtCounted: c.profile.externalDebt + huabei + jiebei,
     huabeiCounted: huabei,
     jiebeiCounted: jiebei,
-    huabeiUsed: Math.max(0, huabei - asOwed(c.huabei)),
-    jiebeiUsed: Math.max(0, jiebei - asOwed(c.jiebei)),
+    huabeiUsed,
+    jiebeiUsed,
+    ...(huabeiOwedToday === undefined ? {} : { huabeiOwedToday }),
+    ...(jiebeiOwedToday === undefined ? {} : { jiebeiOwedToday }),
   };
 }
 

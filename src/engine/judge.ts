@@ -140,6 +140,8 @@ const FACT_FIELDS = Object.keys({
   jiebeiCounted: 0,
   huabeiUsed: 0,
   jiebeiUsed: 0,
+  huabeiOwedToday: 0,
+  jiebeiOwedToday: 0,
   smallest: 0,
   smallestParameter: 0,
   readOn: 0,

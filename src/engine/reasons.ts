@@ -32,6 +32,9 @@ export interface ReasonInfo {
   /** what helps instead where the step citing it is about a suspended line, which takes no purchase or loan
    *  until it is restored: advice to use the line is followed only after that */
   suspended?: string;
+  /** what helps instead where the step citing it is about a suspended line after a write-off on either
+   *  line, which no review or verification restores: `suspended`'s "restored first" is a step there is not */
+  excluded?: string;
   /** its words where it is quoted as recorded on an earlier day ("the reasons recorded then", a cut's
    *  reasons): a text in the present tense read as still true after the customer had repaid */
   recorded?: string;
@@ -484,6 +487,8 @@ export const REASONS = {
     recorded: `The line had gone unused and the periodic review was to close it unless it was used first`,
     advice: `use the line (a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT} or a cash loan) before the closing date to keep it open`,
     suspended: `the line is suspended and takes no purchase or loan: restored first (customer service says how), then used (a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT} or a cash loan) before the closing date, it is kept open`,
+    excluded:
+      "nothing keeps it open: after a write-off the suspended line is never restored, so it takes no purchase or loan until the review closes it",
   },
   LONG_SUSPENSION: {
     kind: "adverse",
@@ -598,6 +603,7 @@ export function adviceListed(info: ReasonInfo): string {
       ? []
       : [`on an application, of a larger line once used: ${info.onceUsed}`]),
     ...(info.suspended === undefined ? [] : [`of a suspended line: ${info.suspended}`]),
+    ...(info.excluded === undefined ? [] : [`of a suspended line after a write-off: ${info.excluded}`]),
   ];
   return also.length === 0 ? info.advice : `${info.advice} (${also.join("; ")})`;
 }

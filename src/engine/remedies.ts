@@ -47,6 +47,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       amount: "the amount overdue (yuan)",
       declines:
         "the customer's active lines (`huabei`, `jiebei`): while an amount is overdue on either line, Huabei declines every purchase and Jiebei every loan; absent when neither line is active",
+      recovery:
+        "`true` when the line is charged off: the debt is written off but still owed, and paying it is a recovery — it ends the delinquency (its days past due stop, and its 5 years on the credit record start from the repayment; unpaid, it stays there for as long as it is), and no line is opened, raised or restored again, even once it is repaid; absent otherwise",
       today: {
         text: "what acts on it later this day (its end-of-day check, or its periodic review) unless it is paid today; absent otherwise",
         values: OVERDUE_ACTIONS,
@@ -85,10 +87,11 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       minimum:
         "what keeps it out of arrears (yuan): on Huabei the minimum (0 once met already), on Jiebei the instalments, as `amount`",
       interest: "on Jiebei, of `amount`, the interest since the previous due day (yuan); absent on Huabei",
+      statement: `on Huabei with no bill stated ahead, what the next statement bills (purchases since the last one): that statement (${dayDate}), \`amount\` and \`minimum\` as it will state them with nothing more spent or repaid; absent otherwise`,
       by: `the last day a repayment of \`minimum\` alone counts as on time — the end of its grace days, the due day itself when the policy gives none (${dayDate}) — or, when the next due day comes within them (\`before\`: that day), the day before it: a repayment then pays what falls due that day first (another loan's instalment, the oldest loan's first); absent when nothing of it can fall into arrears`,
       penalty:
         "the daily penalty rate the overdue principal bears, missed, instead of interest — the one its bill's statement stated (penaltyRatePerDay) or its loan's, agreed when drawn (jiebeiPenaltyRatePerDay): a policy's new rate applies from the next statement, to loans drawn after it — charged back to the day after the due day; a missed due date is on the record too",
-      suspends: `the day the overdue check suspends the customer's open lines if it is still unpaid then (${dayDate}; \`days\`: suspendOverdueDays past the due day); absent when no line is open`,
+      suspends: `the day the overdue check suspends the customer's open lines if it is still unpaid then (${dayDate}; \`days\`: suspendOverdueDays past the due day; \`lines\`: those lines); absent when no line is open`,
       onTopOf:
         "what the steps before it ask on the line today (yuan: the overdue, what is due in its grace days), which a repayment pays first: the amounts are with them paid; absent when none",
       count:

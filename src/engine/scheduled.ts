@@ -270,6 +270,7 @@ export function dueNotices(s: EngineState): readonly StepOutcome[] {
           closeDay: n.closeDay,
           closeDate: n.closeDate,
           suspended: true,
+          ...(n.excluded ? { excluded: true as const } : {}),
         }
       : { type: "dormant_notice", line: line.id, closeDay: n.closeDay, closeDate: n.closeDate };
     const verdict: Verdict = {

@@ -128,7 +128,15 @@ export type EngineEvent =
   /** an open line left unused dormantCloseDays − dormantNoticeDays days: a notice that the periodic review
    *  on `closeDay` closes it unless it is used before then (`suspended`: once restored, the only way it can
    *  be used) */
-  | { type: "dormant_notice"; line: LineId; closeDay: number; closeDate: string; suspended?: true }
+  | {
+      type: "dormant_notice";
+      line: LineId;
+      closeDay: number;
+      closeDate: string;
+      suspended?: true;
+      /** suspended after a write-off on either line: never restored, so nothing keeps it open */
+      excluded?: true;
+    }
   | { type: "overdue"; line: LineId; overdue: Fen; overdueDays: number }
   | { type: "charge_off"; line: LineId; writtenOff: Fen }
   /** a Jiebei remainder within the tolerance still unpaid when its loan's last due day's grace ended:
@@ -217,6 +225,9 @@ export type Remedy = {
       /** the customer's active lines, which decline every purchase (Huabei) and loan (Jiebei) while an
        *  amount is overdue on either line: a customer refused at the till hears why (absent: none active) */
       declines?: LineId[];
+      /** the line is charged off: the debt written off but still owed, paying it a recovery — it ends the
+       *  delinquency on the record (its 5 years on file start then) and reopens nothing */
+      recovery?: true;
       /** the check at the end of this day (or its periodic review) charges the line off or suspends it
        *  unless it is paid */
       today?: OverdueAction;
@@ -276,11 +287,15 @@ export type Remedy = {
       amount: Fen;
       minimum: Fen;
       interest?: Fen;
+      /** Huabei: not stated yet — the statement that bills it (a purchase since the last statement), as it
+       *  will state it with nothing more spent or repaid */
+      statement?: { day: number; date: string };
       /** `before`: the next due day, which comes within its grace days — a repayment then pays what falls due
        *  that day first, so `day` is the day before it, not the end of the grace */
       by?: { day: number; date: string; before?: number };
       penalty: number;
-      suspends?: { day: number; date: string; days: number };
+      /** the overdue check that suspends the customer's open lines, missed: its day and the lines (`lines`) */
+      suspends?: { day: number; date: string; days: number; lines: LineId[] };
       onTopOf?: Fen;
       /** Jiebei: how many loans' instalments fall due on `day`, when more than one */
       count?: number;

@@ -44,6 +44,10 @@ export interface RuleFact {
   jiebeiCounted?: Fen;
   huabeiUsed?: Fen;
   jiebeiUsed?: Fen;
+  /** a line's part counted at the month-end report's balance, more than the line owes today (repaid since
+   *  the report): what it owes today, so that the customer reads today's debt beside the report's */
+  huabeiOwedToday?: Fen;
+  jiebeiOwedToday?: Fen;
   /** a limit cap below the smallest line (its own, `threshold`), the line held to the smallest line
    *  instead: that line, and the parameter setting it (`minLimit`, `jiebeiMinLimit`) */
   smallest?: Fen;

@@ -56,7 +56,7 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
       return { line: e.line, due: yuan(e.due), minimumUnpaid: yuan(e.minimumUnpaid) };
     case "dormant_notice":
       return e.suspended
-        ? { line: e.line, closeDay: e.closeDay, suspended: true }
+        ? { line: e.line, closeDay: e.closeDay, suspended: true, ...(e.excluded ? { excluded: true } : {}) }
         : { line: e.line, closeDay: e.closeDay };
     case "overdue":
       return { line: e.line, overdue: yuan(e.overdue), overdueDays: e.overdueDays };

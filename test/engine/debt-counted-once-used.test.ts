@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/simulate.js";
 import type { RuleFact } from "../../src/engine/verdict.js";
 import { describeFact, factInYuan } from "../../src/scenario/format.js";
-import { loadScenarioText } from "../../src/scenario/load.js";
+import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 
 const trace = (events: string, profile: string) =>
   simulate(
@@ -81,5 +81,21 @@ describe("a debt ratio read once a line is used", () => {
     expect(describeFact(f)).toBe(
       "1.17 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥70,000.00 of debt counted — ¥60,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used",
     );
+  });
+
+  it("a line counted at the month-end report's balance, repaid since: names what it owes today as today's", () => {
+    // two-lines: the April report has Jiebei at ¥38,121.75; the day-121 repayment brings it to ¥29,784.00
+    // by customer service on day 125 — "Jiebei ¥38,121.75 owed" read as what the customer owes that day
+    const t = simulate(loadScenario(join(process.cwd(), "scenarios", "two-lines.yaml")).scenario);
+    const call = t.steps.find((s) => s.day === 125 && s.event.type === "contact_support")!;
+    const f = call.facts.find((x) => x.code === "DEBT_TO_INCOME_TOO_HIGH")!;
+    expect(f).toMatchObject({ jiebeiCounted: 3_812_175, jiebeiUsed: 0, jiebeiOwedToday: 2_978_400 });
+    // Huabei is counted at what it owes today (and its unused credit): nothing to say of the report
+    expect(f.huabeiOwedToday).toBeUndefined();
+    expect(describeFact(f)).toContain(
+      "Huabei ¥120.00 owed and ¥5,480.00 unused counted as used, Jiebei ¥29,784.00 owed today but counted at the last month-end report's ¥38,121.75",
+    );
+    expect(describeFact(f)).not.toContain("Jiebei ¥38,121.75 owed");
+    expect(factInYuan(f)).toMatchObject({ jiebeiCounted: 38_121.75, jiebeiOwedToday: 29_784 });
   });
 });

@@ -56,7 +56,12 @@ describe("customer service reminds what falls due next", () => {
         minimum: huabei.minimumUnpaid,
         by: { day: 43, date: "2024-02-13" },
         penalty: policy.penaltyRatePerDay,
-        suspends: { day: 70, date: "2024-03-11", days: policy.suspendOverdueDays },
+        suspends: {
+          day: 70,
+          date: "2024-03-11",
+          days: policy.suspendOverdueDays,
+          lines: ["huabei", "jiebei"],
+        },
       });
       expect(nextDue(asked.remedies, "jiebei"), `day ${day}`).toMatchObject({
         line: "jiebei",
@@ -94,10 +99,45 @@ describe("customer service reminds what falls due next", () => {
   it("said in words: the amount, the minimum, the due date, the last grace day and what missing it costs", () => {
     const asked = stepOn(t, "contact_support", 33);
     expect(describeRemedy(nextDue(asked.remedies, "huabei")!)).toBe(
-      "next due: the ¥2,000.00 statement balance falls due on 2024-02-10 (day 40): pay it, or at least the ¥200.00 minimum, by 2024-02-13 (day 43), the last of its grace days, and it counts as paid on time; missed, the whole bill is overdue: its unpaid principal bears a penalty of 0.05 % a day, from the day after the due day, and a missed due date goes on the record; still unpaid on 2024-03-11 (day 70), 30 days past due, the customer's open lines are suspended",
+      "next due: the ¥2,000.00 statement balance falls due on 2024-02-10 (day 40): pay it, or at least the ¥200.00 minimum, by 2024-02-13 (day 43), the last of its grace days, and it counts as paid on time; missed, the whole bill is overdue: its unpaid principal bears a penalty of 0.05 % a day, from the day after the due day, and a missed due date goes on the record; still unpaid on 2024-03-11 (day 70), 30 days past due, Huabei and Jiebei are suspended",
     );
     expect(describeRemedy(nextDue(asked.remedies, "jiebei")!)).toBe(
-      "Jiebei: next due: the ¥1,037.20 instalment (¥37.20 of it interest) falls due on 2024-02-11 (day 41): pay it by 2024-02-14 (day 44), the last of its grace days, and it counts as paid on time; missed, the instalment is overdue: its principal bears a penalty of 0.06 % a day instead of interest, from the day after the due day, and a missed due date goes on the record; still unpaid on 2024-03-12 (day 71), 30 days past due, the customer's open lines are suspended",
+      "Jiebei: next due: the ¥1,037.20 instalment (¥37.20 of it interest) falls due on 2024-02-11 (day 41): pay it by 2024-02-14 (day 44), the last of its grace days, and it counts as paid on time; missed, the instalment is overdue: its principal bears a penalty of 0.06 % a day instead of interest, from the day after the due day, and a missed due date goes on the record; still unpaid on 2024-03-12 (day 71), 30 days past due, Huabei and Jiebei are suspended",
+    );
+  });
+
+  it('a Jiebei-only customer: the suspension missing it brings names Jiebei, not "the customer\'s open lines"', () => {
+    const only = run([on.open(0, 10_000, "jiebei"), on.borrow(10, 3_000, 3), on.support(33)], opts);
+    const said = nextDue(stepOn(only, "contact_support", 33).remedies, "jiebei")!;
+    expect(said.suspends).toEqual({ day: 71, date: "2024-03-12", days: 30, lines: ["jiebei"] });
+    const text = describeRemedy(said);
+    expect(text).toContain("still unpaid on 2024-03-12 (day 71), 30 days past due, Jiebei is suspended");
+    expect(text).not.toContain("open lines");
+    // and missed: the pay step's suspension names it too
+    const late = run([on.open(0, 10_000, "jiebei"), on.borrow(10, 3_000, 3), on.support(60)], opts);
+    const pay = stepOn(late, "contact_support", 60).remedies.find((r) => r.kind === "pay_overdue")!;
+    expect(describeRemedy(pay)).toContain(
+      "unpaid at the end of 2024-03-12 (day 71), it is too long past due and Jiebei is suspended",
+    );
+  });
+
+  it("a purchase not yet billed, on a line under a security hold: the statement that bills it, its due day, as that statement will state it", () => {
+    // a ¥800 purchase on day 40, the line held on day 54 before the day-60 statement bills it: asked on
+    // day 55, the answer said only "verify your identity" — and the bill, missed, went overdue beneath the hold
+    const evs = [on.open(0, 10_000), on.purchase(40, 800), on.change(50, "phone"), on.change(52, "address")];
+    const held = run([...evs, on.change(54, "device"), on.support(55), on.support(65)], {
+      policy: testPolicy({}),
+      until: 80,
+    });
+    expect(stepOn(held, "contact_support", 55)).toMatchObject({ status: "suspended", cause: "security" });
+    const before = nextDue(stepOn(held, "contact_support", 55).remedies, "huabei")!;
+    const stated = nextDue(stepOn(held, "contact_support", 65).remedies, "huabei")!;
+    expect(before.statement).toEqual({ day: 60, date: "2024-03-01" });
+    // what the statement then states, and its due notice asks: the same to the fen
+    const { statement: _s, ...rest } = before;
+    expect(rest).toEqual(stated);
+    expect(describeRemedy(before)).toMatch(
+      /^next due: the ¥800\.00 not yet billed is stated on 2024-03-01 \(day 60\) and falls due on 2024-03-10 \(day 69\): pay it, or at least the ¥80\.00 minimum, by /,
     );
   });
 

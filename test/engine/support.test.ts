@@ -1692,7 +1692,9 @@ describe("contact_support", () => {
       );
     expect(ask(69)?.today).toBeUndefined();
     expect(ask(70)).toMatchObject({ today: "suspension" });
-    expect(describeRemedy(ask(70)!)).toMatch(/today: unpaid at the end of the day, .* lines are suspended/);
+    expect(describeRemedy(ask(70)!)).toMatch(
+      /today: unpaid at the end of the day, it is too long past due and Huabei is suspended;/,
+    );
     const late = ask(220, testPolicy({ suspendOverdueDays: 400, chargeOffDays: 180 }));
     expect(late).toMatchObject({ today: "charge_off" });
     expect(describeRemedy(late!)).toMatch(/written off/);
@@ -2344,7 +2346,7 @@ describe("contact_support: the overdue check on a line suspended already", () =>
     const pay = remedy(stepOn(t, "contact_support", 56).remedies, "pay_overdue")!;
     expect(pay.forCredit).toEqual({ lines: ["huabei"], open: true });
     expect(describeRemedy(pay)).toMatch(
-      /too long past due: the customer's open lines are suspended, and Huabei, suspended already, is suspended for credit too: restoring it then needs the overdue paid/,
+      /too long past due: Jiebei is suspended, and Huabei, suspended already, is suspended for credit too: restoring it then needs the overdue paid/,
     );
     expect(stepsOf(t, "overdue", 60).map((x) => [x.line, x.decision])).toEqual([
       ["huabei", "suspended"],
@@ -4364,7 +4366,7 @@ describe("customer service and what a closure in default calls in", () => {
     expect(stepsOf(t, "statement", 166)[0]!.event).toMatchObject({ closing: true, instalments: 70_000 });
     expect(t.steps.find((x) => x.decision === "charged_off")?.day).toBe(220);
     expect(describeRemedy(pay)).toMatch(
-      /^pay the overdue ¥[\d,.]+ now: unpaid at the end of 2024-03-11 \(day 70\), it is too long past due and the customer's open lines are suspended; unpaid at the periodic review on 2024-04-15 \(day 105\), Jiebei is closed in default and its loans called in: ¥[\d,.]+ falls due at once on 2024-05-03 \(day 123\), not instalment by instalment; unpaid at the periodic review on 2024-06-15 \(day 166\), Huabei is closed in default and its instalment plans called in: ¥700\.00 falls due at once on 2024-07-10 \(day 191\), not instalment by instalment; unpaid at the end of 2024-08-08 \(day 220\), the debt is written off \(charged off\) and no line is offered again; until nothing is overdue, Huabei declines every purchase$/,
+      /^pay the overdue ¥[\d,.]+ now: unpaid at the end of 2024-03-11 \(day 70\), it is too long past due and Huabei is suspended; unpaid at the periodic review on 2024-04-15 \(day 105\), Jiebei is closed in default and its loans called in: ¥[\d,.]+ falls due at once on 2024-05-03 \(day 123\), not instalment by instalment; unpaid at the periodic review on 2024-06-15 \(day 166\), Huabei is closed in default and its instalment plans called in: ¥700\.00 falls due at once on 2024-07-10 \(day 191\), not instalment by instalment; unpaid at the end of 2024-08-08 \(day 220\), the debt is written off \(charged off\) and no line is offered again; until nothing is overdue, Huabei declines every purchase$/,
     );
     // paid as told: Huabei never suspended, Jiebei's loan left to run to term
     const paid = run([...events, on.repay(45, "full"), on.repay(123, "minimum", "jiebei")], {

@@ -2,6 +2,7 @@
 
 import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, owed } from "../customer.js";
+import { writeOffFact } from "../eligibility.js";
 import type { Verdict } from "../verdict.js";
 
 /**
@@ -106,7 +107,13 @@ export function dormantNotice(
   line: Line,
   day: number,
   calendar: Calendar,
-): { closeDay: number; closeDate: string; unused: number; suspended: boolean } | null {
+): {
+  closeDay: number;
+  closeDate: string;
+  unused: number;
+  suspended: boolean;
+  excluded: boolean;
+} | null {
   if (dormantNoticeDay(c, line, day, calendar) !== day) return null;
   const closeDay = dormantClosingReview(c, line, day, calendar);
   if (closeDay === null) return null;
@@ -115,6 +122,9 @@ export function dormantNotice(
     closeDate: calendar.date(closeDay),
     unused: day - line.usedDay!,
     suspended: line.status === "suspended",
+    // suspended after a write-off on either line: no review nor verification restores it (DEBT_WRITTEN_OFF),
+    // so "unless restored and used first" is a way out there is not
+    excluded: line.status === "suspended" && writeOffFact(c, line) !== null,
   };
 }
 

@@ -45,6 +45,8 @@ function payOverdue(c: Customer, line: Line, day: number, calendar: Calendar): R
     kind: "pay_overdue",
     amount: overdue(line),
     ...(declines.length > 0 ? { declines } : {}),
+    // written off, no check acts on it any more: what paying does is what the customer is told instead
+    ...(line.status === "charged_off" ? { recovery: true as const } : {}),
     ...(deadline?.day === day ? { today: deadline.what } : {}),
     ...(deadline && deadline.day > day
       ? { by: { day: deadline.day, date: calendar.date(deadline.day), what: deadline.what } }

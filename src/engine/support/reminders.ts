@@ -72,18 +72,32 @@ export function nextDue(
   const tolerance = wholeFen(p.toleranceAmount);
   // Jiebei's loans with their interest but once written off (a written-off debt accrues nothing): an
   // instalment paid ahead but for its interest still asks that, and with none would read paid
+  const ahead = line.id === "huabei" ? revolving.owedAhead(line.ledger, day) : null;
+  // Huabei with no bill stated ahead but something the next statement bills (a purchase not yet billed):
+  // that statement's due day, the statement named — told nothing, a customer under a hold who cannot spend
+  // missed the bill a purchase before it left (the next statement closes after today: a statement day's
+  // own closes as the day opens)
+  const statement =
+    ahead !== null && ahead.first === null && ahead.unstated
+      ? calendar.nextDayOfMonth(day, p.statementDayOfMonth)
+      : null;
   const due =
     line.id === "jiebei"
       ? (loans.comingInstalments(line.book, day, line.book.accruing, tolerance)?.day ?? null)
-      : revolving.owedAhead(line.ledger, day).first;
+      : statement !== null
+        ? calendar.nextDayOfMonth(statement, p.dueDayOfMonth)
+        : ahead!.first;
   if (due === null || due <= day) return null;
   const asked = overdue(line) + dueInGrace(c, line, day);
   const notice = noticeOn(c, line.id, day, calendar, due, asked);
   if (notice.amount <= 0) return null;
   const at = Math.min(suspendsAt(c, c.huabei), suspendsAt(c, c.jiebei));
+  // the open lines that check suspends, by name: "the customer's open lines" read as both to a customer
+  // with one line
+  const open = [c.huabei, c.jiebei].filter((l) => l.status === "active" && suspendsAt(c, l) === at);
   const suspends =
-    Number.isFinite(at) && [c.huabei, c.jiebei].some((l) => l.status === "active")
-      ? { day: due + at, date: calendar.date(due + at), days: at }
+    Number.isFinite(at) && open.length > 0
+      ? { day: due + at, date: calendar.date(due + at), days: at, lines: open.map((l) => l.id) }
       : null;
   // Jiebei: every loan's next instalment, not the first alone — each later due day with what its notice
   // asks and by when, as the first's (a customer told only of the first misses the next a day later)
@@ -119,6 +133,7 @@ export function nextDue(
     amount: notice.amount,
     minimum: notice.minimum,
     ...(line.id === "jiebei" ? { interest: notice.interest } : {}),
+    ...(statement !== null ? { statement: { day: statement, date: calendar.date(statement) } } : {}),
     ...(notice.last !== null
       ? {
           by: {

@@ -34,6 +34,10 @@ export function adviceOf(code: ReasonCode, at?: Snapshot, facts: readonly RuleFa
   // a step about a suspended line: it is used only once restored
   if (info.suspended !== undefined && at !== undefined && "line" in at && at.line !== null) {
     const status = at.line === "jiebei" ? at.jiebei.status : at.status;
+    const other = at.line === "jiebei" ? at.status : at.jiebei.status;
+    // after a write-off on either line it is never restored: no "restored first"
+    if (status === "suspended" && other === "charged_off" && info.excluded !== undefined)
+      return info.excluded;
     if (status === "suspended") return info.suspended;
   }
   if (info.settled !== undefined && at !== undefined && at.balance + at.jiebei.balance === 0)

@@ -71,7 +71,11 @@ export function describeEvent(s: DescribedStep): string {
         ? `due today ${money(e.due)} (minimum ${money(e.minimumUnpaid)})`
         : `due today ${money(e.due)}`;
     case "dormant_notice":
-      return `unused-line notice${onLine(e.line)}: the review on ${e.closeDate} closes it unless ${e.suspended ? "restored and used first" : "used"}`;
+      return `unused-line notice${onLine(e.line)}: the review on ${e.closeDate} closes it ${
+        e.excluded
+          ? "— suspended after a write-off, it is never restored, so nothing keeps it open"
+          : `unless ${e.suspended ? "restored and used first" : "used"}`
+      }`;
     case "overdue":
       return `overdue${onLine(e.line)} ${money(e.overdue)}, ${e.overdueDays} day${e.overdueDays === 1 ? "" : "s"} past due`;
     case "charge_off":

@@ -19,7 +19,15 @@ export const ratioText = (v: number): string =>
   Number.isFinite(v) ? dtiShown(v).toFixed(2) : "debt with no income";
 
 /** The debt a ratio read once a line is used counted (RuleFact's debtCounted and its parts), in fen. */
-const DEBT_COUNTED = ["debtCounted", "huabeiCounted", "jiebeiCounted", "huabeiUsed", "jiebeiUsed"] as const;
+const DEBT_COUNTED = [
+  "debtCounted",
+  "huabeiCounted",
+  "jiebeiCounted",
+  "huabeiUsed",
+  "jiebeiUsed",
+  "huabeiOwedToday",
+  "jiebeiOwedToday",
+] as const;
 
 /** The debt a ratio once used counted, in words (", ¥80,341.89 of debt counted: …"), so that the customer
  *  can check the number: debt elsewhere, then each line's part — what it owes, and the unused credit
@@ -32,13 +40,20 @@ function debtCountedText(f: RuleFact): string {
     if (counted === 0) return [];
     const owes = counted - used;
     const name = lineName(id);
+    // what it owes today, when what is counted is the month-end report's balance instead: today's debt
+    // said as today's, the report's as the report's
+    const today = id === "huabei" ? f.huabeiOwedToday : f.jiebeiOwedToday;
+    const owesText =
+      today === undefined
+        ? `${money(owes)} owed`
+        : `${money(today)} owed today but counted at the last month-end report's ${money(owes)}`;
     // no parentheses: the words stand inside a fact's own
     return [
       used === 0
-        ? `${name} ${money(counted)} owed`
+        ? `${name} ${owesText}`
         : owes === 0
           ? `${name}'s unused ${money(counted)} counted as used`
-          : `${name} ${money(owes)} owed and ${money(used)} unused counted as used`,
+          : `${name} ${owesText} and ${money(used)} unused counted as used`,
     ];
   });
   const elsewhere = f.debtCounted - (f.huabeiCounted ?? 0) - (f.jiebeiCounted ?? 0);

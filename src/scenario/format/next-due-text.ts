@@ -2,6 +2,7 @@
 
 import type { Remedy } from "../../engine/index.js";
 import { money } from "./money.js";
+import { linesSuspended } from "./overdue-text.js";
 
 /** What falls due next, before it falls due: how much, by when it counts as paid on time, and what
  *  missing it costs. */
@@ -9,7 +10,9 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
   const jiebei = r.line === "jiebei";
   const what = jiebei
     ? instalments(r.amount, r.interest, r.count)
-    : `the ${money(r.amount)} statement balance falls`;
+    : r.statement !== undefined
+      ? `the ${money(r.amount)} not yet billed is stated on ${r.statement.date} (day ${r.statement.day}) and falls`
+      : `the ${money(r.amount)} statement balance falls`;
   const onTop =
     r.onTopOf === undefined
       ? ""
@@ -36,7 +39,7 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
   const suspends =
     r.suspends === undefined
       ? ""
-      : `; still unpaid on ${r.suspends.date} (day ${r.suspends.day}), ${r.suspends.days} days past due, the customer's open lines are suspended`;
+      : `; still unpaid on ${r.suspends.date} (day ${r.suspends.day}), ${r.suspends.days} days past due, ${linesSuspended(r.suspends.lines)}`;
   // the other loans' next instalments, each by its own day: the same costs if missed, counted from its due day
   const later = (r.later ?? []).map((l) => {
     const byLater =

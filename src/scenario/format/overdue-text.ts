@@ -94,6 +94,11 @@ export function laterCallsIn(r: Extract<Remedy, { kind: "pay_overdue" }>, afterw
     .join("");
 }
 
+/** The open lines the overdue check suspends: the active lines (`declines`: the check watches every one)
+ *  but those the review the pay step names suspends before it (`suspends`). */
+export const openSuspended = (r: Extract<Remedy, { kind: "pay_overdue" }>): LineId[] =>
+  (r.declines ?? []).filter((id) => !(r.suspends ?? []).includes(id));
+
 /** A check at the end of a day that acts on an overdue still unpaid then. */
 export const overdueUnpaid = (
   w: { day: number; date: string; what: Exclude<OverdueAction, "review"> },
@@ -102,7 +107,7 @@ export const overdueUnpaid = (
   `unpaid at the end of ${w.date} (day ${w.day}), ${
     w.what === "charge_off"
       ? `the debt is written off (charged off) and no line is offered again${writeOffCallsIn(r)}`
-      : tooLongPastDue(r.forCredit)
+      : tooLongPastDue(openSuspended(r), r.forCredit)
   }`;
 
 /** What the overdue check's suspension does: the open lines suspended — and a line suspended already
@@ -110,11 +115,21 @@ export const overdueUnpaid = (
  *  the customer needs to know of it: verifying identity, or the policy's change back, no longer restores
  *  it alone. (It said "…becomes one for credit, the delinquency the customer's": no customer reads that,
  *  and a security hold's status still says security that day.) */
-export function tooLongPastDue(forCredit?: { lines: readonly LineId[]; open: boolean }): string {
-  if (forCredit === undefined) return "it is too long past due and the customer's open lines are suspended";
+export function tooLongPastDue(
+  open: readonly LineId[],
+  forCredit?: { lines: readonly LineId[]; open: boolean },
+): string {
+  if (forCredit === undefined) return `it is too long past due and ${linesSuspended(open)}`;
   const which = forCredit.lines.map(lineName).join(" and ");
   const credit = `${which}, suspended already, ${forCredit.lines.length > 1 ? "are" : "is"} suspended for credit too: restoring ${forCredit.lines.length > 1 ? "them" : "it"} then needs the overdue paid and a clean period after it, whatever lifts the present suspension`;
   return forCredit.open
-    ? `it is too long past due: the customer's open lines are suspended, and ${credit}`
+    ? `it is too long past due: ${linesSuspended(open)}, and ${credit}`
     : `it is too long past due and ${credit}`;
 }
+
+/** The open lines the overdue check suspends, by name ("Jiebei is suspended"): "the customer's open lines"
+ *  read as both lines to a customer who has only one. Without the lines, the words as they were. */
+export const linesSuspended = (open: readonly LineId[]): string =>
+  open.length === 0
+    ? "the customer's open lines are suspended"
+    : `${open.map(lineName).join(" and ")} ${open.length > 1 ? "are" : "is"} suspended`;

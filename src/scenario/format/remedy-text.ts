@@ -22,6 +22,7 @@ import {
   atReview,
   closureLoans,
   laterCallsIn,
+  openSuspended,
   overdueUnpaid,
   tooLongPastDue,
   writeOffCallsIn,
@@ -53,6 +54,11 @@ export function describeRemedy(r: Remedy, lines: readonly LineId[] = BOTH_LINES)
 /** A month-end report a thin file reaches six months of history at: its repayment record starts to count
  *  there, which is what moves the score — not the repayments made since the last report (a customer who
  *  repaid nothing since was told they had). */
+/** Why to pay an overdue written off (pay_overdue's `recovery`): no check acts on it any more, and "pay
+ *  the overdue now" alone gave no reason — what the repayment does on the record, and what it does not. */
+const RECOVERY =
+  "the debt is written off but still owed, and paying it ends the delinquency: its days past due stop, and the 5 years it stays on the credit record start from the repayment (unpaid, it stays there for as long as it is); no line is opened, raised or restored again, even once it is repaid";
+
 const RECORD_STARTS = "when the file reaches six months of history and its repayment record starts to count";
 
 /** A remedy in words, naming no line: what `describeRemedy` says, or a step the customer takes whatever
@@ -85,10 +91,12 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         r.today === "charge_off"
           ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again${writeOffCallsIn(r)}`
           : r.today === "suspension"
-            ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, ${tooLongPastDue(r.forCredit)}`
+            ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, ${tooLongPastDue(openSuspended(r), r.forCredit)}`
             : r.by !== undefined
               ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what }, r)}`
-              : `pay the overdue ${money(r.amount)} now`
+              : r.recovery
+                ? `pay the overdue ${money(r.amount)} now: ${RECOVERY}`
+                : `pay the overdue ${money(r.amount)} now`
       }${laterCallsIn(r, true)}${meanwhile(r.declines)}`;
     case "pay_balance": {
       const t = r.toTerm;
