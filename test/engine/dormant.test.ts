@@ -155,22 +155,6 @@ describe("a line left unused", () => {
 });
 
 describe("a line left unused, once its notice is given", () => {
-  // opened on day 0: the notice on day 335 names the review of day 380; a call on day 340 comes before the
-  // review of day 349, which does not close it
-  it("is warned of by customer service from the notice on, though a review comes between", () => {
-    const t = run([on.open(0, 5_000), on.support(330), on.support(340)], { policy, until: 420 });
-    expect(remedy(stepOn(t, "contact_support", 330).remedies, "unused_closure_due")).toBeUndefined();
-    expect(remedy(stepOn(t, "contact_support", 340).remedies, "unused_closure_due")).toEqual({
-      line: "huabei",
-      kind: "unused_closure_due",
-      day: 380,
-      date: "2025-01-15",
-      since: 0,
-      sinceDate: "2024-01-01",
-    });
-    expect(closures(t.steps)).toEqual([{ day: 380, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
-  });
-
   it("suspended, is warned of as the review that closes it unused — not a later closure for the suspension's length", () => {
     // suspended for a policy change on day 258 (the review of 15 September): closeAfterSuspendedDays would
     // close it on day 441, but the review of day 380 closes it unused first — the customer who asked on day
