@@ -113,15 +113,7 @@ export function nextDue(
         amount: n.amount,
         interest: n.interest,
         ...(d.loans > 1 ? { count: d.loans } : {}),
-        ...(n.last !== null
-          ? {
-              by: {
-                day: n.last,
-                date: calendar.date(n.last),
-                ...(n.before !== null ? { before: n.before } : {}),
-              },
-            }
-          : {}),
+        ...payBy(n, calendar),
       };
     })
     .filter((l) => l.amount > 0);
@@ -134,15 +126,7 @@ export function nextDue(
     minimum: notice.minimum,
     ...(line.id === "jiebei" ? { interest: notice.interest } : {}),
     ...(statement !== null ? { statement: { day: statement, date: calendar.date(statement) } } : {}),
-    ...(notice.last !== null
-      ? {
-          by: {
-            day: notice.last,
-            date: calendar.date(notice.last),
-            ...(notice.before !== null ? { before: notice.before } : {}),
-          },
-        }
-      : {}),
+    ...payBy(notice, calendar),
     // the rate the bill's statement stated, the loan's agreed when drawn (a policy's new rates apply from
     // the next statement, to loans drawn after it)
     penalty:
@@ -178,4 +162,16 @@ export function dueInGrace(c: Customer, line: Line, day: number): Fen {
   // written off there is none: its shortfall is missed (revolving.decideCycles), as Jiebei's (loans.tolerated)
   const tolerance = line.ledger.accruing ? wholeFen(c.policy.toleranceAmount) : 0;
   return overdue(line) === 0 && due <= tolerance ? 0 : Math.max(0, due);
+}
+
+/** The last day a due notice asks its amount by (`by`), when it names one: with the day of an older
+ *  instalment it comes before, as the notice names it. */
+function payBy(
+  n: { last: number | null; before: number | null },
+  calendar: Calendar,
+): { by: { day: number; date: string; before?: number } } | Record<string, never> {
+  if (n.last === null) return {};
+  return {
+    by: { day: n.last, date: calendar.date(n.last), ...(n.before !== null ? { before: n.before } : {}) },
+  };
 }
