@@ -850,6 +850,16 @@ describe("monotonicity", () => {
    * against 10). Then, and only then, the scores are compared without activity's points: everything else
    * still may not fall. (`until` must be observed: the final snapshot's inputs are read.)
    */
+  /** The better timeline ends no worse — no more suspensions, no lower score (expectNoLowerScore), no lower
+   *  limit where both lines are active — unless their approved purchases differ (spent). */
+  function expectNoWorse(base: Trace, better: Trace): void {
+    if (spent(base) !== spent(better)) return;
+    expectNoMoreSuspensions(base, better);
+    expectNoLowerScore(base, better);
+    if (better.final.status === "active" && base.final.status === "active")
+      expect(better.final.limit).toBeGreaterThanOrEqual(base.final.limit);
+  }
+
   function expectNoLowerScore(base: Trace, better: Trace): void {
     if (keptFromPurchases(base))
       expect(pointsBesidesActivity(better), "the score besides activity").toBeGreaterThanOrEqual(
@@ -1151,11 +1161,7 @@ describe("monotonicity", () => {
           const options = { policy, until: 480, profile, observe: [480] };
           const base = simulate(scenario([OPEN_HUABEI, ...purchases, ...burdens, ...repays(-1)], options));
           const alt = simulate(scenario([OPEN_HUABEI, ...purchases, ...burdens, ...repays(m)], options));
-          if (spent(base) !== spent(alt)) return;
-          expectNoMoreSuspensions(base, alt);
-          expectNoLowerScore(base, alt);
-          if (alt.final.status === "active" && base.final.status === "active")
-            expect(alt.final.limit).toBeGreaterThanOrEqual(base.final.limit);
+          expectNoWorse(base, alt);
         },
       ),
       { numRuns: RUNS },
@@ -1196,11 +1202,7 @@ describe("monotonicity", () => {
           const alt = simulate(
             scenario([OPEN_HUABEI, ...purchases, ...fewer, ...verifications, ...repays], options),
           );
-          if (spent(base) !== spent(alt)) return;
-          expectNoMoreSuspensions(base, alt);
-          expectNoLowerScore(base, alt);
-          if (alt.final.status === "active" && base.final.status === "active")
-            expect(alt.final.limit).toBeGreaterThanOrEqual(base.final.limit);
+          expectNoWorse(base, alt);
         },
       ),
       { numRuns: RUNS },
@@ -1225,11 +1227,7 @@ describe("monotonicity", () => {
           const options = { policy, until, profile, observe: [until] };
           const base = simulate(scenario(all, options));
           const alt = simulate(scenario(improved, options));
-          if (spent(base) !== spent(alt)) return;
-          expectNoMoreSuspensions(base, alt);
-          expectNoLowerScore(base, alt);
-          if (alt.final.status === "active" && base.final.status === "active")
-            expect(alt.final.limit).toBeGreaterThanOrEqual(base.final.limit);
+          expectNoWorse(base, alt);
         },
       ),
       {
