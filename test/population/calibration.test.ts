@@ -4,15 +4,17 @@
 // rates argued for there. A change to the personas, the agent or the engine that moves them fails here.
 // The stress scenario is checked against the unstressed run on the same accounts.
 //
-// 4,000 accounts is what a test can afford; at that size one month end's rate swings by ±0.4 points
-// between seeds (a few large delinquent balances), more than the disclosed range is wide, so the guard
-// reads the last 12 month ends together (`trailing12`: Σ past due ÷ Σ book). `npm run bench -- calibration`
-// prints the year-end figures on 50,000 accounts. Even the 12 month ends of 4,000 accounts spread by about
-// ±0.25 points between seeds, so the guard's seed is one draw: seed 1 read 1.68 % once the plan was drawn
-// whole years at a time (a shorter horizon the start of a longer one), where 50,000 accounts read 1.44 %
-// before and after; seed 2 read the book's level then. On 6 December the 50,000 accounts read above the
-// disclosed range (30+ 1.82 %, 90+ 1.09 %: docs/populations.md) while seed 2's 12 month ends read 1.44 % and
-// 0.87 %: this seed no longer stands for the larger book, and the guard passes where the bench does not.
+// A single month end's rate swings by ±0.4 points between seeds on 4,000 accounts (a few large delinquent
+// balances), more than the disclosed range is wide, so the guard reads the last 12 month ends together
+// (`trailing12`: Σ past due ÷ Σ book). Even those spread between blocks of accounts: on 6 December, fifteen
+// blocks of 4,000 (seeds 1–3, 20,000 accounts each, `--shard k/5`) read 30+ 1.36 % ± 0.17 and 90+ 0.80 % ±
+// 0.10 (one standard deviation), 8,000 accounts about ± 0.11 and ± 0.06. A block's draw also persists: the
+// plans do not change with the model, so the first 4,000 accounts of seed 2 — the guard until then — read
+// low whatever the model (1.44 % when 50,000 accounts read 1.82 % and `npm run bench -- calibration` exited 1;
+// 1.11 % at 1.36 %), and the guard passed a book above the range. So the guard reads 8,000 accounts, and asks
+// them to sit inside the range by half their spread (30+ 1.13–1.51 %, 90+ 0.71–1.02 %): the book above the
+// range read 1.69 % here, the book of today 1.34 % and 0.78 %. `npm run bench -- calibration` prints the
+// year-end figures on 50,000 accounts.
 //
 // The same two years hold the score's odds scale (ODDS_SCALING, fitted to the simulated accounts:
 // docs/model/score.md): the default probability each account's score of day 365 stands for, summed, against
@@ -26,9 +28,12 @@ import { runRange } from "../../src/population/runner.js";
 import { summarise } from "../../src/population/stats.js";
 import { meta, settings, shipped } from "./helpers.js";
 
-const ACCOUNTS = 4000;
-// the heaviest tests of the suite (seconds on a quiet machine): room for a host that is busy meanwhile
-const HEAVY = { timeout: 120_000 };
+const ACCOUNTS = 8000;
+// Ant's 2017–2019 range (30+ 1.08–1.56 %, 90+ 0.68–1.05 %) narrowed by half the spread of 8,000 accounts
+const BAND = { dpd30Rate: [0.0113, 0.0151], dpd90Rate: [0.0071, 0.0102] } as const;
+// the heaviest tests of the suite (seconds on a quiet machine: the 8,000 accounts about 5 s of CPU): room for
+// a host that is busy meanwhile — on 6 December, two cores at a load of 20, they took over 120 s in the suite
+const HEAVY = { timeout: 240_000 };
 
 // the score day records which score each account had then; it changes nothing the accounts do
 const settingsOf = (days: number, stress: number | null) =>
@@ -68,10 +73,10 @@ describe("calibration", () => {
     HEAVY,
     () => {
       const p = book(730, ACCOUNTS, null, twoYearBook());
-      expect(p.trailing12.dpd30Rate).toBeGreaterThanOrEqual(0.0108);
-      expect(p.trailing12.dpd30Rate).toBeLessThanOrEqual(0.0156);
-      expect(p.trailing12.dpd90Rate).toBeGreaterThanOrEqual(0.0068);
-      expect(p.trailing12.dpd90Rate).toBeLessThanOrEqual(0.0105);
+      for (const k of ["dpd30Rate", "dpd90Rate"] as const) {
+        expect(p.trailing12[k]).toBeGreaterThanOrEqual(BAND[k][0]);
+        expect(p.trailing12[k]).toBeLessThanOrEqual(BAND[k][1]);
+      }
       // the book's rates per account-year open: the assumed plausible bands
       expect(p.suspensionsPerYear).toBeGreaterThanOrEqual(0.02);
       expect(p.suspensionsPerYear).toBeLessThanOrEqual(0.08);
