@@ -97,7 +97,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       count:
         "on Jiebei, how many loans' instalments fall due on `day` (`amount` is all of them); absent when one",
       later:
-        "on Jiebei, the other loans' next instalments, each due day after `day` in order: `day`, `date`, `amount` and of it `interest` (yuan), `count` when more than one loan's, and `by` as above; absent when every loan's next instalment falls due on `day`",
+        "on Jiebei, the other loans' next instalments, each due day after `day` in order: `day`, `date`, `amount` and of it `interest` (yuan), `count` when more than one loan's, `by` as above, and what missing it alone costs: `penalty`, its own loans' rate (agreed when each was drawn), and `suspends` (its `day` and `date`: the same lines' suspension, `suspends.days` past its own due day); absent when every loan's next instalment falls due on `day`",
     },
   },
   pay_balance: {

@@ -308,6 +308,10 @@ export type Remedy = {
         interest: Fen;
         count?: number;
         by?: { day: number; date: string; before?: number };
+        /** missed alone: its own loans' penalty rate, and the overdue check's suspension of the same
+         *  lines (`suspends.lines` above), `suspends.days` past its own due day */
+        penalty: number;
+        suspends?: { day: number; date: string };
       }[];
     }
   /** `amount`: what the line owes — beside an overdue or what is due in its grace days (their own steps),

@@ -42,6 +42,8 @@ describe("customer service names every Jiebei due date coming", () => {
         amount: on71,
         interest: expect.any(Number),
         by: { day: 74, date: "2024-03-15" },
+        penalty: 0.0006,
+        suspends: { day: 101, date: "2024-04-11" },
       },
     ]);
     expect(describeRemedy(said)).toContain(
@@ -84,5 +86,59 @@ describe("customer service names every Jiebei due date coming", () => {
     expect(describeRemedy(said)).toMatch(
       /^Jiebei: next due: the 2 instalments \(¥1,725\.86 together, ¥[\d.,]+ of it interest\) fall due on 2024-02-29 \(day 59\): pay them by/,
     );
+  });
+});
+
+// Each later due date was summed up as "each missed costs the same": a loan drawn after a policy change
+// agreed its own penalty rate, and each due date's suspension day is counted from its own due day. The
+// answer states each date's own (its penalty rate, the day its suspension comes), and they are true.
+describe("each later Jiebei due date's own cost, missed", () => {
+  const policy = testPolicy({ toleranceAmount: 10 });
+  const opts = { policy, until: 110 };
+  const jiebeiDue = (r: Remedy): r is Extract<Remedy, { kind: "next_due" }> =>
+    r.kind === "next_due" && r.line === "jiebei";
+  const repay = (day: number, fen: number): EventInput => ({
+    day,
+    type: "repay",
+    line: "jiebei",
+    amount: { kind: "amount", fen },
+  });
+  const base: EventInput[] = [
+    on.open(0, 20_000, "jiebei"),
+    on.borrow(10, 3_000, 3),
+    // the second loan is drawn under a doubled penalty rate: agreed when drawn, its own
+    on.policy(11, { set: { jiebeiPenaltyRatePerDay: 0.0012 } }),
+    on.borrow(11, 2_000, 3),
+    on.repay(40, "minimum", "jiebei"),
+    on.repay(41, "minimum", "jiebei"),
+  ];
+
+  it("a later due date's penalty rate and suspension day are its own, and true when it is missed", () => {
+    const said = stepOn(run([...base, on.support(46)], opts), "contact_support", 46).remedies.find(
+      jiebeiDue,
+    )!;
+    expect(said).toMatchObject({ day: 70, penalty: 0.0006, suspends: { day: 100, lines: ["jiebei"] } });
+    expect(said.later).toMatchObject([
+      { day: 71, penalty: 0.0012, suspends: { day: 101, date: "2024-04-11" } },
+    ]);
+    const text = describeRemedy(said);
+    expect(text).not.toContain("each missed costs the same");
+    expect(text).toContain(
+      "; day 71's missed: its principal bears a penalty of 0.12 % a day instead of interest, from the day after its due day, a missed due date goes on the record, and still unpaid on 2024-04-11 (day 101), Jiebei is suspended",
+    );
+    // true: day 70's met, day 71's left unpaid — the overdue check suspends Jiebei on day 101, not before
+    const missed = run([...base, repay(73, said.amount)], opts);
+    const suspended = missed.steps.filter((s) => s.line === "jiebei" && s.decision === "suspended");
+    expect(suspended.map((s) => s.day)).toEqual([101]);
+    // and its principal's penalty runs at its own 0.12 %, twice day 70's 0.06 %: a day's penalty on it is
+    // twice what the same loan drawn before the change bears
+    const perDay = (events: readonly EventInput[]) => {
+      const t = run([...events, repay(73, said.amount), on.note(85), on.note(95)], opts);
+      const at = (d: number) => t.steps.findLast((s) => s.day === d)!.jiebei.penalties;
+      return (at(95) - at(85)) / 10;
+    };
+    const before = base.filter((e) => e.type !== "policy");
+    expect(perDay(base)).toBeCloseTo(2 * perDay(before), 0);
+    expect(perDay(base)).toBeGreaterThan(0);
   });
 });

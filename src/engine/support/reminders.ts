@@ -101,8 +101,11 @@ export function nextDue(
       : null;
   // Jiebei: every loan's next instalment, not the first alone — each later due day with what its notice
   // asks and by when, as the first's (a customer told only of the first misses the next a day later)
-  const days = line.id === "jiebei" ? loans.comingDueDays(line.book, day, line.book.accruing, tolerance) : [];
+  const book = line.id === "jiebei" ? line.book : null;
+  const days = book !== null ? loans.comingDueDays(book, day, book.accruing, tolerance) : [];
   const count = days.find((d) => d.day === due)?.loans ?? 1;
+  // and what missing it alone costs: its own loans' penalty rate (agreed when each was drawn: a policy
+  // change between two draws makes them differ) and the overdue check's suspension counted from its own day
   const later = days
     .filter((d) => d.day > due)
     .map((d) => {
@@ -114,6 +117,8 @@ export function nextDue(
         interest: n.interest,
         ...(d.loans > 1 ? { count: d.loans } : {}),
         ...payBy(n, calendar),
+        penalty: loans.penaltyRateDue(book!, d.day, p.jiebeiPenaltyRatePerDay),
+        ...(suspends !== null ? { suspends: { day: d.day + at, date: calendar.date(d.day + at) } } : {}),
       };
     })
     .filter((l) => l.amount > 0);

@@ -48,8 +48,16 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
         : `pay ${(l.count ?? 1) > 1 ? "them" : "it"} by ${l.by.date} (day ${l.by.day})${l.by.before !== undefined ? `, before day ${l.by.before}` : ""}`;
     return `; then ${instalments(l.amount, l.interest, l.count)} due on ${l.date} (day ${l.day}): ${byLater}`;
   });
-  const each = later.length > 0 ? "; each missed costs the same, counted from its own due day" : "";
-  return `${head}: ${pay}${later.join("")}; ${missed}${suspends}${each}`;
+  // what missing each later one costs, its own: its loans' penalty rate, its own suspension day
+  const each = (r.later ?? []).map((l) => {
+    const own = `${Number((l.penalty * 100).toFixed(4))} %`;
+    const susp =
+      l.suspends === undefined || r.suspends === undefined
+        ? ""
+        : `, and still unpaid on ${l.suspends.date} (day ${l.suspends.day}), ${linesSuspended(r.suspends.lines)}`;
+    return `; day ${l.day}'s missed: its principal bears a penalty of ${own} a day instead of interest, from the day after its due day, a missed due date goes on the record${susp}`;
+  });
+  return `${head}: ${pay}${later.join("")}; ${missed}${suspends}${each.join("")}`;
 }
 
 /** Jiebei's instalments falling due on one day, with their verb: how many when more than one, and of them
