@@ -313,6 +313,19 @@ export type Remedy = {
         penalty: number;
         suspends?: { day: number; date: string };
       }[];
+      /** Huabei: what no statement has billed yet behind the bill due on `day` (a purchase since its
+       *  statement): the next statement, which bills it, its due day, what its notice asks (`amount`,
+       *  `minimum`) with that bill paid in full on its due day, `by`, and what missing it costs, as `later` */
+      unbilled?: {
+        statement: { day: number; date: string };
+        day: number;
+        date: string;
+        amount: Fen;
+        minimum: Fen;
+        by?: { day: number; date: string; before?: number };
+        penalty: number;
+        suspends?: { day: number; date: string };
+      };
     }
   /** `amount`: what the line owes — beside an overdue or what is due in its grace days (their own steps),
    *  the rest. `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or

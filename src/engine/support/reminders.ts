@@ -6,7 +6,7 @@ import type { Calendar } from "../calendar.js";
 import { type Customer, daysPastDue, isOpen, type Line, overdue, runsToTerm } from "../customer.js";
 import * as loans from "../loans.js";
 import { wholeFen } from "../money.js";
-import { noticeOn } from "../report-ahead.js";
+import { huabeiNoticeAfterPaid, noticeOn } from "../report-ahead.js";
 import * as revolving from "../revolving.js";
 import { suspendsAt } from "../triggers.js";
 import type { Fen, Remedy } from "../types.js";
@@ -122,6 +122,13 @@ export function nextDue(
       };
     })
     .filter((l) => l.amount > 0);
+  // Huabei: a purchase behind the bill stated (not on it): the statement that bills it and its due day, as
+  // it states it with this bill paid in full on its due day — told of the bill alone, a customer who paid it
+  // thought the line square, and the purchase fell due a month later
+  const unbilled =
+    line.id === "huabei" && statement === null && ahead!.unstated
+      ? unbilledBehind(c, day, calendar, due, notice.amount, asked, at, suspends !== null)
+      : null;
   return {
     line: line.id,
     kind: "next_due",
@@ -142,6 +149,39 @@ export function nextDue(
     ...(asked > 0 ? { onTopOf: asked } : {}),
     ...(count > 1 ? { count } : {}),
     ...(later.length > 0 ? { later } : {}),
+    ...(unbilled !== null ? { unbilled } : {}),
+  };
+}
+
+/** What Huabei has not yet billed behind the bill due on `due` (`whole` its statement balance, `asked` what
+ *  the steps before it ask today): the next statement after it, its due day, what its notice asks with the
+ *  bill paid in full on its due day, by when, and what missing it costs (the rate the statement will state,
+ *  the suspension `at` days past its due day). Null when that statement comes first, or asks nothing. */
+function unbilledBehind(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  due: number,
+  whole: Fen,
+  asked: Fen,
+  at: number,
+  suspends: boolean,
+): NonNullable<Extract<Remedy, { kind: "next_due" }>["unbilled"]> | null {
+  const p = c.policy;
+  const statement = calendar.nextDayOfMonth(due, p.statementDayOfMonth);
+  const falls = calendar.nextDayOfMonth(statement, p.dueDayOfMonth);
+  if (calendar.nextDayOfMonth(day, p.statementDayOfMonth) !== statement) return null;
+  const n = huabeiNoticeAfterPaid(c, day, calendar, due, whole, falls, asked);
+  if (n.amount <= 0) return null;
+  return {
+    statement: { day: statement, date: calendar.date(statement) },
+    day: falls,
+    date: calendar.date(falls),
+    amount: n.amount,
+    minimum: n.minimum,
+    ...payBy(n, calendar),
+    penalty: revolving.statedPenaltyRate(c.huabei.ledger, falls, p.penaltyRatePerDay),
+    ...(suspends ? { suspends: { day: falls + at, date: calendar.date(falls + at) } } : {}),
   };
 }
 

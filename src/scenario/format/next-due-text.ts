@@ -57,7 +57,25 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
         : `, and still unpaid on ${l.suspends.date} (day ${l.suspends.day}), ${linesSuspended(r.suspends.lines)}`;
     return `; day ${l.day}'s missed: its principal bears a penalty of ${own} a day instead of interest, from the day after its due day, a missed due date goes on the record${susp}`;
   });
-  return `${head}: ${pay}${later.join("")}; ${missed}${suspends}${each.join("")}`;
+  // a purchase behind the bill stated: the statement that bills it, when it falls due, what missing it costs
+  const u = r.unbilled;
+  const behind =
+    u === undefined
+      ? ""
+      : `; then the ${money(u.amount)} not yet billed (this bill paid in full) is stated on ${u.statement.date} (day ${u.statement.day}) and falls due on ${u.date} (day ${u.day}): ${
+          u.by === undefined
+            ? "its minimum is met already"
+            : `pay it${u.minimum >= u.amount ? "" : `, or at least the ${money(u.minimum)} minimum,`} by ${u.by.date} (day ${u.by.day})`
+        }`;
+  const behindMissed =
+    u === undefined || u.by === undefined
+      ? ""
+      : `; day ${u.day}'s missed: its unpaid principal bears a penalty of ${Number((u.penalty * 100).toFixed(4))} % a day, from the day after its due day, a missed due date goes on the record${
+          u.suspends === undefined || r.suspends === undefined
+            ? ""
+            : `, and still unpaid on ${u.suspends.date} (day ${u.suspends.day}), ${linesSuspended(r.suspends.lines)}`
+        }`;
+  return `${head}: ${pay}${later.join("")}${behind}; ${missed}${suspends}${each.join("")}${behindMissed}`;
 }
 
 /** Jiebei's instalments falling due on one day, with their verb: how many when more than one, and of them
