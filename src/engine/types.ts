@@ -134,8 +134,11 @@ export type EngineEvent =
       closeDay: number;
       closeDate: string;
       suspended?: true;
-      /** suspended after a write-off on either line: never restored, so nothing keeps it open */
+      /** no review before `closeDay` can restore it, so nothing keeps it open: suspended after a write-off on
+       *  either line (never restored), or its clean period ends after `closeDay` (`cleanUntil`) */
       excluded?: true;
+      /** the day the clean period restoring the line needs ends, when that is after `closeDay` */
+      cleanUntil?: { day: number; date: string };
     }
   | { type: "overdue"; line: LineId; overdue: Fen; overdueDays: number }
   | { type: "charge_off"; line: LineId; writtenOff: Fen }
