@@ -349,7 +349,7 @@ export const REASONS = {
     unit: "fen",
     text: "The limit is already the highest offered without a repayment record",
     advice:
-      "keep using the line and repaying every bill and instalment on time: the cap lifts once the file holds six months of repayment record (months of history elsewhere counted; a month end counts while a line was used within the year before) — customer service names the day",
+      "keep using the line and repaying every bill and instalment on time: the cap lifts once the file holds six months of repayment record (months of history elsewhere counted; a month end counts while a line was used within the year before) — the decline names the day, as customer service does",
   },
   LIMIT_AT_PRODUCT_MAXIMUM: {
     kind: "adverse",
