@@ -94,6 +94,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       suspends: `the day the overdue check suspends the customer's open lines if it is still unpaid then (${dayDate}; \`days\`: suspendOverdueDays past the due day; \`lines\`: those lines); absent when no line is open`,
       onTopOf:
         "what the steps before it ask on the line today (yuan: the overdue, what is due in its grace days), which a repayment pays first: the amounts are with them paid; absent when none",
+      paidLast:
+        "with `onTopOf` (nothing overdue: what is due in its grace days), when it makes a difference: what the notice asks (`amount`, `minimum`, yuan) with that paid on the last of its grace days (`day`, `date`) — the last day its step asks it by — instead of today, the days between adding interest; absent otherwise",
       count:
         "on Jiebei, how many loans' instalments fall due on `day` (`amount` is all of them); absent when one",
       later:

@@ -300,6 +300,9 @@ export type Remedy = {
       /** the overdue check that suspends the customer's open lines, missed: its day and the lines (`lines`) */
       suspends?: { day: number; date: string; days: number; lines: LineId[] };
       onTopOf?: Fen;
+      /** what is due in its grace days (`onTopOf`, nothing overdue) paid on their last day (`day`), as its
+       *  step allows, instead of today: what the notice then asks (`amount`, `minimum`), when it differs */
+      paidLast?: { day: number; date: string; amount: Fen; minimum: Fen };
       /** Jiebei: how many loans' instalments fall due on `day`, when more than one */
       count?: number;
       /** Jiebei: the other loans' next instalments, due after `day` — each due day in order, what its notice

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Remedy } from "../../src/engine/types.js";
+import { money } from "../../src/scenario/format/money.js";
 import { describeRemedy } from "../../src/scenario/format.js";
 import { type EventInput, on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
 
@@ -140,5 +141,47 @@ describe("each later Jiebei due date's own cost, missed", () => {
     const before = base.filter((e) => e.type !== "policy");
     expect(perDay(base)).toBeCloseTo(2 * perDay(before), 0);
     expect(perDay(base)).toBeGreaterThan(0);
+  });
+});
+
+// Asked in a due date's grace days, the answer gave what falls due next with what is due in them paid
+// today — while the step for that asked it "by" the last of its grace days. Under a policy with no
+// tolerance, a customer who paid each on the last day named (¥1,037.20 on day 44, then ¥1,023.60 on day 73)
+// missed day 70's by ¥2.00: the days between added interest. The answer says what it asks then too.
+describe("what falls due next, with what is due in its grace days paid on the last day asked", () => {
+  const policy = testPolicy({ toleranceAmount: 0 });
+  const opts = { policy, until: 110 };
+  const jiebeiDue = (r: Remedy): r is Extract<Remedy, { kind: "next_due" }> =>
+    r.kind === "next_due" && r.line === "jiebei";
+  const repay = (day: number, fen: number): EventInput => ({
+    day,
+    type: "repay",
+    line: "jiebei",
+    amount: { kind: "amount", fen },
+  });
+  const base: EventInput[] = [on.open(0, 10_000, "jiebei"), on.borrow(10, 3_000, 3)];
+
+  it("says what the next instalment asks with it paid on its last day — followed so, nothing is missed", () => {
+    const remedies = stepOn(run([...base, on.support(42)], opts), "contact_support", 42).remedies;
+    const grace = remedies.find((r) => r.kind === "pay_due" && r.line === "jiebei")!;
+    const said = remedies.find(jiebeiDue)!;
+    expect(grace).toMatchObject({ amount: 103_720, by: { day: 44 } });
+    expect(said).toMatchObject({ day: 70, amount: 102_360, onTopOf: 103_720 });
+    expect(said.paidLast).toMatchObject({ day: 44, date: "2024-02-14" });
+    const last = said.paidLast!;
+    // what the day-70 notice asks of the customer who paid on day 44
+    const paid44 = run([...base, repay(44, 103_720)], opts);
+    const notice = stepsOf(paid44, "due").find((s) => s.day === 70)!.event.due;
+    expect(last.amount).toBe(notice);
+    expect(describeRemedy(said)).toContain(
+      `on top of the ${money(103_720)} asked above (a repayment pays that first; paid on its last day, 2024-02-14 (day 44), rather than today, this comes to ${money(last.amount)})`,
+    );
+    // followed on the last days named: nothing overdue; with the amount for today's payment, day 70's is missed
+    const missedDays = (fen: number) =>
+      stepsOf(run([...base, repay(44, 103_720), repay(73, fen)], opts), "overdue")
+        .filter((s) => s.day <= 99)
+        .map((s) => s.day);
+    expect(missedDays(last.amount)).toEqual([]);
+    expect(missedDays(said.amount)).toEqual([74]);
   });
 });

@@ -10,7 +10,7 @@ import { dayCloses } from "../scheduled.js";
 import type { Fen } from "../types.js";
 import type { LineId } from "../vocabulary.js";
 import { ignore, toMorningOf } from "./copy.js";
-import { repaidToday } from "./falling-due.js";
+import { repaidOn, repaidToday } from "./falling-due.js";
 
 /** What the due notice of line `id` asks on its due day `until` (after `day`), for a customer who repays
  *  `paid` on it today (what the steps beside it ask: the overdue, what is due in its grace days) and nothing
@@ -19,7 +19,8 @@ import { repaidToday } from "./falling-due.js";
  *  alike) and of them the interest (`interest`) — less what is past due by then — and the last day a
  *  repayment of the minimum alone still counts as on time (the end of its grace days, or the day before the
  *  next due day within them, `before`; null when nothing of it can fall into arrears: Huabei's minimum met
- *  already). `own`: that last day is the due day's own instalments', the earlier ones read paid by theirs. */
+ *  already). `own`: that last day is the due day's own instalments', the earlier ones read paid by theirs.
+ *  `paidOn`: `paid` repaid on that later day instead of today (the last day the step asking it names). */
 export function noticeOn(
   c: Customer,
   id: LineId,
@@ -28,8 +29,10 @@ export function noticeOn(
   until: number,
   paid: Fen = 0,
   own = false,
+  paidOn = day,
 ): { amount: Fen; minimum: Fen; interest: Fen; last: number | null; before: number | null } {
-  const s = repaidToday(c, id, day, calendar, paid);
+  const s =
+    paidOn > day ? repaidOn(c, id, day, calendar, paid, paidOn) : repaidToday(c, id, day, calendar, paid);
   toMorningOf(s, until);
   const tolerance = wholeFen(c.policy.toleranceAmount);
   if (id === "huabei") {

@@ -13,10 +13,15 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
     : r.statement !== undefined
       ? `the ${money(r.amount)} not yet billed is stated on ${r.statement.date} (day ${r.statement.day}) and falls`
       : `the ${money(r.amount)} statement balance falls`;
+  // with that paid on its last day instead, as its step allows, the days between add interest: said too
+  const late =
+    r.paidLast === undefined
+      ? ""
+      : `; paid on its last day, ${r.paidLast.date} (day ${r.paidLast.day}), rather than today, this comes to ${money(r.paidLast.amount)}${r.paidLast.minimum !== r.paidLast.amount && !jiebei ? `, minimum ${money(r.paidLast.minimum)}` : ""}`;
   const onTop =
     r.onTopOf === undefined
       ? ""
-      : `, on top of the ${money(r.onTopOf)} asked above (a repayment pays that first)`;
+      : `, on top of the ${money(r.onTopOf)} asked above (a repayment pays that first${late})`;
   const head = `next due: ${what} due on ${r.date} (day ${r.day})${onTop}`;
   if (r.by === undefined) return `${head}; its minimum is met already`;
   const by =
