@@ -26,6 +26,7 @@ import { type EngineState, jiebeiDue } from "./state.js";
 import { answerSupport } from "./support/answer.js";
 import { notWorkedOut, SUPPORT_ANSWERS_BOUND } from "./support/bounded.js";
 import type { SupportAnswer } from "./support/citing.js";
+import { recordDay } from "./support/increase-day.js";
 import { burstTrigger, countTransaction, isBurst, securityTrigger } from "./triggers.js";
 import type { Fen, Policy, Remedy, RepayAmount, ScenarioEvent } from "./types.js";
 import type { Verdict } from "./verdict.js";
@@ -258,12 +259,26 @@ function applicationDecided(
   const line = lineOf(s.customer, e.line);
   if (e.product === "increase" && (v.decision === "approved" || v.decision === "approved_lower"))
     line.lastIncreaseDay = s.day;
-  const out = decide(s, e, line, v);
+  const out = decide(s, e, line, thinCapLifts(s, v));
   // an assessed application was judged on the file before its own inquiry, which the step's score counts:
   // its reasons are ranked on that file, and are told from it (a notice ranked on one file and told from
   // another listed "30 short" before "35 short")
   if (judged !== undefined) out[0]!.judged = judged;
   return out;
+}
+
+/** An application declined at the thin-file cap: the day the cap lifts (the file's six months of record,
+ *  as things stand), the day customer service names — told only "customer service names the day", the
+ *  customer declined had to call to learn it. Worked out only where answers are (not in a read ahead). */
+function thinCapLifts(s: EngineState, v: Verdict): Verdict {
+  if (!s.answers || v.decision !== "declined") return v;
+  const i = v.facts.findIndex((f) => f.code === "LIMIT_AT_THIN_FILE_CAP");
+  if (i < 0) return v;
+  const lifts = recordDay(s.customer, s.day, s.calendar, s.day);
+  if (lifts === null) return v;
+  const facts = v.facts.slice();
+  facts[i] = { ...facts[i]!, liftsOn: lifts };
+  return { ...v, facts };
 }
 
 /** A profile change's security trigger on each line from `from` on. */

@@ -148,6 +148,7 @@ const FACT_FIELDS = Object.keys({
   readOnDate: 0,
   window: 0,
   windowClearsOn: 0,
+  liftsOn: 0,
 } satisfies Record<keyof RuleFact, 0>) as (keyof RuleFact)[];
 
 /** Two facts alike in every field (absent in both, or equal). */

@@ -32,8 +32,9 @@ export interface ReasonInfo {
   /** what helps instead where the step citing it is about a suspended line, which takes no purchase or loan
    *  until it is restored: advice to use the line is followed only after that */
   suspended?: string;
-  /** what helps instead where the step citing it is about a suspended line after a write-off on either
-   *  line, which no review or verification restores: `suspended`'s "restored first" is a step there is not */
+  /** what helps instead where the step citing it is about a suspended line no review can restore before
+   *  the closure it warns of (after a write-off on either line, none ever does; or its clean period ends too
+   *  late): `suspended`'s "restored first" is a step there is not */
   excluded?: string;
   /** its words where it is quoted as recorded on an earlier day ("the reasons recorded then", a cut's
    *  reasons): a text in the present tense read as still true after the customer had repaid */
@@ -348,7 +349,7 @@ export const REASONS = {
     unit: "fen",
     text: "The limit is already the highest offered without a repayment record",
     advice:
-      "keep using the line and repaying every bill and instalment on time: the cap lifts once the file holds six months of repayment record (months of history elsewhere counted; a month end counts while a line was used within the year before) — customer service names the day",
+      "keep using the line and repaying every bill and instalment on time: the cap lifts once the file holds six months of repayment record (months of history elsewhere counted; a month end counts while a line was used within the year before) — the decline names the day, as customer service does",
   },
   LIMIT_AT_PRODUCT_MAXIMUM: {
     kind: "adverse",
@@ -488,7 +489,7 @@ export const REASONS = {
     advice: `use the line (a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT} or a cash loan) before the closing date to keep it open`,
     suspended: `the line is suspended and takes no purchase or loan: restored first (customer service says how), then used (a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT} or a cash loan) before the closing date, it is kept open`,
     excluded:
-      "nothing keeps it open: after a write-off the suspended line is never restored, so it takes no purchase or loan until the review closes it",
+      "nothing keeps it open: the suspended line cannot be restored before the review closes it (after a write-off, never; else its clean period ends too late), so it takes no purchase or loan until then",
   },
   LONG_SUSPENSION: {
     kind: "adverse",
@@ -603,7 +604,9 @@ export function adviceListed(info: ReasonInfo): string {
       ? []
       : [`on an application, of a larger line once used: ${info.onceUsed}`]),
     ...(info.suspended === undefined ? [] : [`of a suspended line: ${info.suspended}`]),
-    ...(info.excluded === undefined ? [] : [`of a suspended line after a write-off: ${info.excluded}`]),
+    ...(info.excluded === undefined
+      ? []
+      : [`of a suspended line no review can restore before the closure: ${info.excluded}`]),
   ];
   return also.length === 0 ? info.advice : `${info.advice} (${also.join("; ")})`;
 }

@@ -94,10 +94,14 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       suspends: `the day the overdue check suspends the customer's open lines if it is still unpaid then (${dayDate}; \`days\`: suspendOverdueDays past the due day; \`lines\`: those lines); absent when no line is open`,
       onTopOf:
         "what the steps before it ask on the line today (yuan: the overdue, what is due in its grace days), which a repayment pays first: the amounts are with them paid; absent when none",
+      paidLast:
+        "with `onTopOf` (nothing overdue: what is due in its grace days), when it makes a difference: what the notice asks (`amount`, `minimum`, yuan) with that paid on the last of its grace days (`day`, `date`) — the last day its step asks it by — instead of today, the days between adding interest; absent otherwise",
       count:
         "on Jiebei, how many loans' instalments fall due on `day` (`amount` is all of them); absent when one",
       later:
-        "on Jiebei, the other loans' next instalments, each due day after `day` in order: `day`, `date`, `amount` and of it `interest` (yuan), `count` when more than one loan's, and `by` as above; absent when every loan's next instalment falls due on `day`",
+        "on Jiebei, the other loans' next instalments, each due day after `day` in order: `day`, `date`, `amount` and of it `interest` (yuan), `count` when more than one loan's, `by` as above, and what missing it alone costs: `penalty`, its own loans' rate (agreed when each was drawn), and `suspends` (its `day` and `date`: the same lines' suspension, `suspends.days` past its own due day); absent when every loan's next instalment falls due on `day`",
+      unbilled:
+        "on Huabei, what no statement has billed yet behind the bill due on `day` (a purchase since its statement, not on it): the next statement, which bills it (`statement`: its `day` and `date`), its due `day` and `date`, what its notice asks (`amount`, `minimum`, yuan) with the bill due on `day` paid in full on that day and nothing more spent or repaid, `by` as above, and what missing it costs, as `later` (`penalty`: the rate that statement will state; `suspends`); absent when nothing is unbilled or `statement` says it",
     },
   },
   pay_balance: {

@@ -21,7 +21,7 @@ export {
 export { stateOf } from "./report-ahead/copy.js";
 export { billsInFull, duesAhead } from "./report-ahead/dues.js";
 export { calledInDue, fallsDueOn, huabeiDueDays } from "./report-ahead/falling-due.js";
-export { noticeOn } from "./report-ahead/notice.js";
+export { huabeiNoticeAfterPaid, noticeOn } from "./report-ahead/notice.js";
 export {
   asNextReviewReads,
   asReportReads,

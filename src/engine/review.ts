@@ -9,7 +9,7 @@
 // review), dormant (a line left unused), requests (an early review, a closure the customer asks for). This
 // module is their one face.
 
-export { cleanPeriodFrom, restorationBlockers, restorationScore } from "./review/blockers.js";
+export { cleanPeriodFrom, cleanUntil, restorationBlockers, restorationScore } from "./review/blockers.js";
 export { dormantClosingReview, dormantNoticeDay, unusedDays } from "./review/dormant.js";
 export { restoredOnceUsed } from "./review/kept-once-used.js";
 export { periodicReview } from "./review/periodic.js";

@@ -271,6 +271,9 @@ export function dueNotices(s: EngineState): readonly StepOutcome[] {
           closeDate: n.closeDate,
           suspended: true,
           ...(n.excluded ? { excluded: true as const } : {}),
+          ...(n.cleanUntil !== null
+            ? { cleanUntil: { day: n.cleanUntil, date: s.calendar.date(n.cleanUntil) } }
+            : {}),
         }
       : { type: "dormant_notice", line: line.id, closeDay: n.closeDay, closeDate: n.closeDate };
     const verdict: Verdict = {

@@ -134,8 +134,11 @@ export type EngineEvent =
       closeDay: number;
       closeDate: string;
       suspended?: true;
-      /** suspended after a write-off on either line: never restored, so nothing keeps it open */
+      /** no review before `closeDay` can restore it, so nothing keeps it open: suspended after a write-off on
+       *  either line (never restored), or its clean period ends after `closeDay` (`cleanUntil`) */
       excluded?: true;
+      /** the day the clean period restoring the line needs ends, when that is after `closeDay` */
+      cleanUntil?: { day: number; date: string };
     }
   | { type: "overdue"; line: LineId; overdue: Fen; overdueDays: number }
   | { type: "charge_off"; line: LineId; writtenOff: Fen }
@@ -297,6 +300,9 @@ export type Remedy = {
       /** the overdue check that suspends the customer's open lines, missed: its day and the lines (`lines`) */
       suspends?: { day: number; date: string; days: number; lines: LineId[] };
       onTopOf?: Fen;
+      /** what is due in its grace days (`onTopOf`, nothing overdue) paid on their last day (`day`), as its
+       *  step allows, instead of today: what the notice then asks (`amount`, `minimum`), when it differs */
+      paidLast?: { day: number; date: string; amount: Fen; minimum: Fen };
       /** Jiebei: how many loans' instalments fall due on `day`, when more than one */
       count?: number;
       /** Jiebei: the other loans' next instalments, due after `day` — each due day in order, what its notice
@@ -308,7 +314,24 @@ export type Remedy = {
         interest: Fen;
         count?: number;
         by?: { day: number; date: string; before?: number };
+        /** missed alone: its own loans' penalty rate, and the overdue check's suspension of the same
+         *  lines (`suspends.lines` above), `suspends.days` past its own due day */
+        penalty: number;
+        suspends?: { day: number; date: string };
       }[];
+      /** Huabei: what no statement has billed yet behind the bill due on `day` (a purchase since its
+       *  statement): the next statement, which bills it, its due day, what its notice asks (`amount`,
+       *  `minimum`) with that bill paid in full on its due day, `by`, and what missing it costs, as `later` */
+      unbilled?: {
+        statement: { day: number; date: string };
+        day: number;
+        date: string;
+        amount: Fen;
+        minimum: Fen;
+        by?: { day: number; date: string; before?: number };
+        penalty: number;
+        suspends?: { day: number; date: string };
+      };
     }
   /** `amount`: what the line owes — beside an overdue or what is due in its grace days (their own steps),
    *  the rest. `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or

@@ -61,6 +61,10 @@ export interface RuleFact {
    *  enough of the oldest changes have left it (none when securityMaxChanges is 0: every change is) */
   window?: number;
   windowClearsOn?: number;
+  /** the thin-file cap (LIMIT_AT_THIN_FILE_CAP) on an application declined at it: the first day the file
+   *  holds six months of repayment record as things stand (each bill met at its minimum, nothing more
+   *  spent) — the day customer service names (recordDay); absent when no month end within reach does */
+  liftsOn?: number;
 }
 
 interface VerdictBase {

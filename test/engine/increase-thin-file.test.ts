@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { REASONS } from "../../src/engine/reasons.js";
 import type { Remedy, Trace } from "../../src/engine/types.js";
+import { describeFact } from "../../src/scenario/format.js";
 import { DEFAULT_POLICY, type EventInput, on, run, stepOn } from "./builders.js";
 
 // a line opened at the ¥2,000 thin-file cap, used and repaid in full for three months, an increase
@@ -91,5 +92,22 @@ describe("the thin-file cap's advice", () => {
       expect(REASONS[code].advice, code).toMatch(/six months of repayment record/);
       expect(REASONS[code].advice, code).not.toMatch(/first bills/);
     }
+  });
+});
+
+// The decline itself named no day for the thin-file cap — only customer service did ("customer service names
+// the day"). The decline names it too, the same day customer service names (recordDay, reused), and true.
+describe("an increase declined at the thin-file cap names the day the cap lifts, on the decline itself", () => {
+  it.each([
+    [0, 182],
+    [2, 121],
+  ])("with %i months elsewhere: day %i, as customer service says it the day after", (history, named) => {
+    const t = run([...declined(), on.support(101)], { ...options(history), until: 200 });
+    const decline = stepOn(t, "apply", 100);
+    expect(decline.decision).toBe("declined");
+    const fact = decline.facts.find((f) => f.code === "LIMIT_AT_THIN_FILE_CAP")!;
+    expect(fact.liftsOn).toBe(named);
+    expect(increaseFrom(t, 101)?.day).toBe(named);
+    expect(describeFact(fact)).toContain(`from day ${named}`);
   });
 });

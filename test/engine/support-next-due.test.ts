@@ -141,6 +141,52 @@ describe("customer service reminds what falls due next", () => {
     );
   });
 
+  it("a purchase behind a stated bill: named, the statement that bills it and its due day, as it states it with the bill paid in full", () => {
+    // the ¥2,000 bill stated on day 31 is due on day 40; a ¥500 purchase on day 33 is not on it: told of
+    // the bill alone, a customer who paid it in full thought the line square — and the purchase billed on
+    // day 60 fell due on day 69
+    const evs = [...base, on.purchase(33, 500)];
+    const asked = stepOn(run([...evs, on.support(35)], opts), "contact_support", 35);
+    const said = nextDue(asked.remedies, "huabei")!;
+    expect(said).toMatchObject({ day: 40, amount: 200_000 });
+    // followed — the bill paid in full on its due day — what the next statement states and its notice asks
+    const followed = run([...evs, repay(40, said.amount, "huabei")], { policy, until: 100 });
+    const next = stepsOf(followed, "due").find((x) => x.event.line === "huabei" && x.day > 40)!;
+    expect(next.day).toBe(69);
+    expect(said.unbilled).toMatchObject({
+      statement: { day: 60, date: "2024-03-01" },
+      day: 69,
+      date: "2024-03-10",
+      amount: next.event.due,
+      minimum: next.event.minimumUnpaid,
+      by: { day: 72 },
+      penalty: said.penalty,
+      suspends: { day: 99 },
+    });
+    expect(next.event.due).toBe(50_000);
+    expect(describeRemedy(said)).toContain(
+      "; then the ¥500.00 not yet billed (this bill paid in full) is stated on 2024-03-01 (day 60) and falls due on 2024-03-10 (day 69): pay it, or at least the ¥50.00 minimum, by 2024-03-13 (day 72)",
+    );
+    // its minimum by then keeps it out of arrears; a fen short of the tolerance's reach does not
+    const met = run([...evs, repay(40, said.amount, "huabei"), repay(72, 5_000, "huabei")], opts);
+    expect(stepsOf(met, "overdue").filter((x) => x.event.line === "huabei")).toEqual([]);
+    const short = run(
+      [...evs, repay(40, said.amount, "huabei"), repay(72, 5_000 - TOLERANCE - 1, "huabei")],
+      opts,
+    );
+    expect(
+      stepsOf(short, "overdue")
+        .filter((x) => x.event.line === "huabei")
+        .map((x) => x.day),
+    ).toEqual([73]);
+    // none behind it, nothing said
+    const alone = nextDue(
+      stepOn(run([...base, on.support(35)], opts), "contact_support", 35).remedies,
+      "huabei",
+    )!;
+    expect(alone.unbilled).toBeUndefined();
+  });
+
   it("nothing ahead, nothing said: a bill repaid in full before its due day, a customer with no loan", () => {
     const paid = run([on.open(0, 5_000), on.purchase(5, 2_000), on.repay(32, "full"), on.support(33)], opts);
     expect(stepOn(paid, "contact_support", 33).remedies.filter((r) => r.kind === "next_due")).toEqual([]);

@@ -99,6 +99,24 @@ export function repaidToday(
   return s;
 }
 
+/** A copy of the customer on `day` who repays `paid` on line `id` on a later day `on` instead (nothing before
+ *  it), that day then closed: what the steps asking it "by" that day leave when followed on their last day. */
+export function repaidOn(
+  c: Customer,
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  paid: Fen,
+  on: number,
+): EngineState {
+  const s = stateOf(c, day, calendar);
+  dayCloses(s, ignore);
+  toMorningOf(s, on);
+  if (paid > 0) repayLine(s.customer, lineOf(s.customer, id), paid, on);
+  dayCloses(s, ignore);
+  return s;
+}
+
 /** `s` (its day closed) run to the morning of `until`, nothing repaid: what falls due on line `id` that
  *  day, as its due notice says it — less, on Huabei, what is past due already. */
 export function fallingDue(s: EngineState, id: LineId, until: number): Fen {

@@ -1,14 +1,16 @@
 // What a coming due notice asks, and its last day on time.
 
+import { repayLine } from "../apply-verdict.js";
 import type { Calendar } from "../calendar.js";
 import type { Customer } from "../customer.js";
 import * as loans from "../loans.js";
 import { wholeFen } from "../money.js";
 import * as revolving from "../revolving.js";
+import { dayCloses } from "../scheduled.js";
 import type { Fen } from "../types.js";
 import type { LineId } from "../vocabulary.js";
-import { toMorningOf } from "./copy.js";
-import { repaidToday } from "./falling-due.js";
+import { ignore, toMorningOf } from "./copy.js";
+import { repaidOn, repaidToday } from "./falling-due.js";
 
 /** What the due notice of line `id` asks on its due day `until` (after `day`), for a customer who repays
  *  `paid` on it today (what the steps beside it ask: the overdue, what is due in its grace days) and nothing
@@ -17,7 +19,8 @@ import { repaidToday } from "./falling-due.js";
  *  alike) and of them the interest (`interest`) — less what is past due by then — and the last day a
  *  repayment of the minimum alone still counts as on time (the end of its grace days, or the day before the
  *  next due day within them, `before`; null when nothing of it can fall into arrears: Huabei's minimum met
- *  already). `own`: that last day is the due day's own instalments', the earlier ones read paid by theirs. */
+ *  already). `own`: that last day is the due day's own instalments', the earlier ones read paid by theirs.
+ *  `paidOn`: `paid` repaid on that later day instead of today (the last day the step asking it names). */
 export function noticeOn(
   c: Customer,
   id: LineId,
@@ -26,8 +29,10 @@ export function noticeOn(
   until: number,
   paid: Fen = 0,
   own = false,
+  paidOn = day,
 ): { amount: Fen; minimum: Fen; interest: Fen; last: number | null; before: number | null } {
-  const s = repaidToday(c, id, day, calendar, paid);
+  const s =
+    paidOn > day ? repaidOn(c, id, day, calendar, paid, paidOn) : repaidToday(c, id, day, calendar, paid);
   toMorningOf(s, until);
   const tolerance = wholeFen(c.policy.toleranceAmount);
   if (id === "huabei") {
@@ -56,6 +61,33 @@ export function noticeOn(
       loans.graceLastDay(b, until, tolerance, accrues, own ? until : null),
       next !== null && loans.fallsDueFirst(b, until, next) ? next : null,
     ),
+  };
+}
+
+/** What Huabei's due notice asks on `until` (after `first`) for a customer who repays `paid` today and the
+ *  `whole` of the bill due on `first` that day, nothing more: the bill of what no statement had billed on
+ *  `day` (a purchase behind the bill stated), as the statement that bills it will state it. */
+export function huabeiNoticeAfterPaid(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  first: number,
+  whole: Fen,
+  until: number,
+  paid: Fen,
+): { amount: Fen; minimum: Fen; last: number | null; before: number | null } {
+  const s = repaidToday(c, "huabei", day, calendar, paid);
+  toMorningOf(s, first);
+  if (whole > 0) repayLine(s.customer, s.customer.huabei, whole, first);
+  dayCloses(s, ignore);
+  toMorningOf(s, until);
+  const l = s.customer.huabei.ledger;
+  const past = revolving.overdueAmount(l);
+  const { due, minimum } = revolving.dueBy(l, until);
+  return {
+    amount: due - past,
+    minimum: Math.max(0, minimum - past),
+    ...onlyThis(revolving.graceLastDay(l, until), revolving.owedAhead(l, until).first),
   };
 }
 

@@ -217,3 +217,10 @@ export function cleanPeriodFrom(c: Customer, line: Line, cause: Line["cause"]): 
     ? Number.NEGATIVE_INFINITY
     : cured;
 }
+
+/** The first day a restoration's clean period can have ended (`cause`: the suspension's): from the last
+ *  overdue repaid (cleanPeriodFrom: none for one the line was kept active with), or from today when one is
+ *  still outstanding (paid today at the earliest). */
+export function cleanUntil(c: Customer, line: Line, cause: Line["cause"], day: number): number {
+  return (customerOverdue(c) > 0 ? day : cleanPeriodFrom(c, line, cause)) + c.policy.restoreCleanDays;
+}

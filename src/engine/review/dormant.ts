@@ -4,6 +4,7 @@ import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, owed } from "../customer.js";
 import { writeOffFact } from "../eligibility.js";
 import type { Verdict } from "../verdict.js";
+import { cleanUntil } from "./blockers.js";
 
 /**
  * The days an open line (active or suspended) has gone unused by `day` (since usedDay: its last purchase of
@@ -113,18 +114,27 @@ export function dormantNotice(
   unused: number;
   suspended: boolean;
   excluded: boolean;
+  cleanUntil: number | null;
 } | null {
   if (dormantNoticeDay(c, line, day, calendar) !== day) return null;
   const closeDay = dormantClosingReview(c, line, day, calendar);
   if (closeDay === null) return null;
+  const suspended = line.status === "suspended";
+  // "unless restored and used first" only when some review before the closure can restore the line:
+  // suspended after a write-off on either line, none does, nor a verification (DEBT_WRITTEN_OFF); else
+  // none can while its clean period runs — an early review restores it from the day that ends, the closing
+  // review's own day at the latest (before its periodic review, then used). A hold alone ends with a
+  // verification, any day. As customer service's certain closure reads it (closureAhead).
+  const hold = line.cause === "security" && line.heldOver === null;
+  const clean = suspended && !hold ? cleanUntil(c, line, line.heldOver?.cause ?? line.cause, day) : null;
+  const late = clean !== null && clean > closeDay ? clean : null;
   return {
     closeDay,
     closeDate: calendar.date(closeDay),
     unused: day - line.usedDay!,
-    suspended: line.status === "suspended",
-    // suspended after a write-off on either line: no review nor verification restores it (DEBT_WRITTEN_OFF),
-    // so "unless restored and used first" is a way out there is not
-    excluded: line.status === "suspended" && writeOffFact(c, line) !== null,
+    suspended,
+    excluded: suspended && (writeOffFact(c, line) !== null || late !== null),
+    cleanUntil: suspended && writeOffFact(c, line) === null ? late : null,
   };
 }
 

@@ -161,8 +161,8 @@ function thinCapped(c: Customer, line: Line, day: number): boolean {
 /** The first day after `from` (a month end's next day: its report is on file by then) on which the customer,
  *  as things stand from `day` (each bill met at its minimum, nothing more spent), has a file of six months
  *  of repayment record; null when none within THIN_FILE_MONTHS_AHEAD month ends does (a line unused for a
- *  year stops adding record). */
-function recordDay(c: Customer, day: number, calendar: Calendar, from: number): number | null {
+ *  year stops adding record). The decline at the cap names it too (customer-events). */
+export function recordDay(c: Customer, day: number, calendar: Calendar, from: number): number | null {
   let end = monthEndAfter(calendar, from);
   for (let i = 0; i < THIN_FILE_MONTHS_AHEAD; i++) {
     if (!thinFile(openingOn(c, day, calendar, end + 1))) return end + 1;

@@ -6,7 +6,7 @@ import type { Calendar } from "../calendar.js";
 import { type Customer, daysPastDue, isOpen, type Line, overdue, runsToTerm } from "../customer.js";
 import * as loans from "../loans.js";
 import { wholeFen } from "../money.js";
-import { noticeOn } from "../report-ahead.js";
+import { huabeiNoticeAfterPaid, noticeOn } from "../report-ahead.js";
 import * as revolving from "../revolving.js";
 import { suspendsAt } from "../triggers.js";
 import type { Fen, Remedy } from "../types.js";
@@ -91,6 +91,23 @@ export function nextDue(
   const asked = overdue(line) + dueInGrace(c, line, day);
   const notice = noticeOn(c, line.id, day, calendar, due, asked);
   if (notice.amount <= 0) return null;
+  // what is due in its grace days (nothing overdue) is asked "by" their last day, not today: paid then, the
+  // days between add interest to what falls due next — said too (under no tolerance, a customer who paid
+  // each on the last day named missed the next by ¥2.00)
+  const graceLast =
+    overdue(line) === 0 && asked > 0
+      ? line.id === "jiebei"
+        ? loans.graceLastDay(line.book, day, tolerance, true)
+        : revolving.graceLastDay(line.ledger, day)
+      : null;
+  const late =
+    graceLast !== null && graceLast > day && graceLast < due
+      ? noticeOn(c, line.id, day, calendar, due, asked, false, graceLast)
+      : null;
+  const paidLast =
+    late !== null && graceLast !== null && (late.amount !== notice.amount || late.minimum !== notice.minimum)
+      ? { day: graceLast, date: calendar.date(graceLast), amount: late.amount, minimum: late.minimum }
+      : null;
   const at = Math.min(suspendsAt(c, c.huabei), suspendsAt(c, c.jiebei));
   // the open lines that check suspends, by name: "the customer's open lines" read as both to a customer
   // with one line
@@ -101,8 +118,11 @@ export function nextDue(
       : null;
   // Jiebei: every loan's next instalment, not the first alone — each later due day with what its notice
   // asks and by when, as the first's (a customer told only of the first misses the next a day later)
-  const days = line.id === "jiebei" ? loans.comingDueDays(line.book, day, line.book.accruing, tolerance) : [];
+  const book = line.id === "jiebei" ? line.book : null;
+  const days = book !== null ? loans.comingDueDays(book, day, book.accruing, tolerance) : [];
   const count = days.find((d) => d.day === due)?.loans ?? 1;
+  // and what missing it alone costs: its own loans' penalty rate (agreed when each was drawn: a policy
+  // change between two draws makes them differ) and the overdue check's suspension counted from its own day
   const later = days
     .filter((d) => d.day > due)
     .map((d) => {
@@ -114,9 +134,18 @@ export function nextDue(
         interest: n.interest,
         ...(d.loans > 1 ? { count: d.loans } : {}),
         ...payBy(n, calendar),
+        penalty: loans.penaltyRateDue(book!, d.day, p.jiebeiPenaltyRatePerDay),
+        ...(suspends !== null ? { suspends: { day: d.day + at, date: calendar.date(d.day + at) } } : {}),
       };
     })
     .filter((l) => l.amount > 0);
+  // Huabei: a purchase behind the bill stated (not on it): the statement that bills it and its due day, as
+  // it states it with this bill paid in full on its due day — told of the bill alone, a customer who paid it
+  // thought the line square, and the purchase fell due a month later
+  const unbilled =
+    line.id === "huabei" && statement === null && ahead!.unstated
+      ? unbilledBehind(c, day, calendar, due, notice.amount, asked, at, suspends !== null)
+      : null;
   return {
     line: line.id,
     kind: "next_due",
@@ -135,8 +164,42 @@ export function nextDue(
         : revolving.statedPenaltyRate(line.ledger, due, p.penaltyRatePerDay),
     ...(suspends !== null ? { suspends } : {}),
     ...(asked > 0 ? { onTopOf: asked } : {}),
+    ...(paidLast !== null ? { paidLast } : {}),
     ...(count > 1 ? { count } : {}),
     ...(later.length > 0 ? { later } : {}),
+    ...(unbilled !== null ? { unbilled } : {}),
+  };
+}
+
+/** What Huabei has not yet billed behind the bill due on `due` (`whole` its statement balance, `asked` what
+ *  the steps before it ask today): the next statement after it, its due day, what its notice asks with the
+ *  bill paid in full on its due day, by when, and what missing it costs (the rate the statement will state,
+ *  the suspension `at` days past its due day). Null when that statement comes first, or asks nothing. */
+function unbilledBehind(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  due: number,
+  whole: Fen,
+  asked: Fen,
+  at: number,
+  suspends: boolean,
+): NonNullable<Extract<Remedy, { kind: "next_due" }>["unbilled"]> | null {
+  const p = c.policy;
+  const statement = calendar.nextDayOfMonth(due, p.statementDayOfMonth);
+  const falls = calendar.nextDayOfMonth(statement, p.dueDayOfMonth);
+  if (calendar.nextDayOfMonth(day, p.statementDayOfMonth) !== statement) return null;
+  const n = huabeiNoticeAfterPaid(c, day, calendar, due, whole, falls, asked);
+  if (n.amount <= 0) return null;
+  return {
+    statement: { day: statement, date: calendar.date(statement) },
+    day: falls,
+    date: calendar.date(falls),
+    amount: n.amount,
+    minimum: n.minimum,
+    ...payBy(n, calendar),
+    penalty: revolving.statedPenaltyRate(c.huabei.ledger, falls, p.penaltyRatePerDay),
+    ...(suspends ? { suspends: { day: falls + at, date: calendar.date(falls + at) } } : {}),
   };
 }
 

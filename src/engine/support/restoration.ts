@@ -19,7 +19,7 @@ import {
 import { eligibilityFailures } from "../eligibility.js";
 import { applicationDebt, leastGranted } from "../grant.js";
 import { billsInFull, duesAhead, openingOn, type Runs } from "../report-ahead.js";
-import { cleanPeriodFrom, restorationBlockers, restorationScore, restoredOnceUsed } from "../review.js";
+import { cleanUntil, restorationBlockers, restorationScore, restoredOnceUsed } from "../review.js";
 import { debtCounted, type Scored, scoreOn } from "../score-inputs.js";
 import { keptStandard } from "../standard.js";
 import { reviewOnOrAfter } from "../state.js";
@@ -621,10 +621,3 @@ function scoreStep(reading: Reading, paidS: Scored): ScoreAhead | null {
 type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["score"]>;
 
 type Periodic = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["periodic"]>;
-
-/** The first day a restoration's clean period can have ended (`cause`: the suspension's): from the last
- *  overdue repaid (cleanPeriodFrom: none for one the line was kept active with), or from today when one is
- *  still outstanding (paid today at the earliest). */
-export function cleanUntil(c: Customer, line: Line, cause: Line["cause"], day: number): number {
-  return (customerOverdue(c) > 0 ? day : cleanPeriodFrom(c, line, cause)) + c.policy.restoreCleanDays;
-}

@@ -16,7 +16,7 @@ import { incomeForSmallestLine, largestIncomeCap } from "../limits.js";
 import { MAX_YUAN, wholeFen } from "../money.js";
 import { REASONS, type ReasonInfo } from "../reasons.js";
 import { asNextReviewReads, closingReview, closureCallsIn, duesAhead } from "../report-ahead.js";
-import { citedFacts, citing, dormantClosingReview, liftSecurityHold } from "../review.js";
+import { citedFacts, citing, cleanUntil, dormantClosingReview, liftSecurityHold } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { Remedy } from "../types.js";
@@ -25,7 +25,7 @@ import type { LineId } from "../vocabulary.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { incomeAwaitsReport } from "./income-advice.js";
 import { unusedClosure } from "./reminders.js";
-import { cleanUntil, type Restoration, restoration } from "./restoration.js";
+import { type Restoration, restoration } from "./restoration.js";
 import { debtHoldsEarly, scoreHoldsEarly } from "./restoration-debt.js";
 import {
   keptAtRestoration,

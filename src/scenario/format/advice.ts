@@ -8,6 +8,7 @@ import {
   type RuleFact,
   type ScoreInputs,
   type Snapshot,
+  type Step,
 } from "../../engine/index.js";
 import { forLines, linesHeld } from "./lines.js";
 import { reasonTextIn } from "./reason-words.js";
@@ -36,7 +37,10 @@ export function adviceOf(code: ReasonCode, at?: Snapshot, facts: readonly RuleFa
     const status = at.line === "jiebei" ? at.jiebei.status : at.status;
     const other = at.line === "jiebei" ? at.status : at.jiebei.status;
     // after a write-off on either line it is never restored: no "restored first"
-    if (status === "suspended" && other === "charged_off" && info.excluded !== undefined)
+    // …nor when no review before the closure can (the unused-line notice says which: its clean period)
+    const event = "event" in at ? (at as Step).event : null;
+    const unrestorable = event?.type === "dormant_notice" && event.excluded === true;
+    if (status === "suspended" && (other === "charged_off" || unrestorable) && info.excluded !== undefined)
       return info.excluded;
     if (status === "suspended") return info.suspended;
   }

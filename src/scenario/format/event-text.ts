@@ -72,9 +72,11 @@ export function describeEvent(s: DescribedStep): string {
         : `due today ${money(e.due)}`;
     case "dormant_notice":
       return `unused-line notice${onLine(e.line)}: the review on ${e.closeDate} closes it ${
-        e.excluded
-          ? "— suspended after a write-off, it is never restored, so nothing keeps it open"
-          : `unless ${e.suspended ? "restored and used first" : "used"}`
+        e.cleanUntil !== undefined
+          ? `— suspended, it cannot be restored before then: its clean period ends on ${e.cleanUntil.date} (day ${e.cleanUntil.day}), so nothing keeps it open`
+          : e.excluded
+            ? "— suspended after a write-off, it is never restored, so nothing keeps it open"
+            : `unless ${e.suspended ? "restored and used first" : "used"}`
       }`;
     case "overdue":
       return `overdue${onLine(e.line)} ${money(e.overdue)}, ${e.overdueDays} day${e.overdueDays === 1 ? "" : "s"} past due`;

@@ -208,7 +208,11 @@ function factNumbers(f: RuleFact, probed: boolean): string {
     window +
     (f.before === undefined ? "" : `, ${show(f.before)} before the policy change`) +
     onceUsed +
-    (f.readOn === undefined ? "" : `, as the review on ${f.readOnDate} (day ${f.readOn}) reads it`);
+    (f.readOn === undefined ? "" : `, as the review on ${f.readOnDate} (day ${f.readOn}) reads it`) +
+    // the day the thin-file cap lifts, on the decline itself (as customer service names it)
+    (f.liftsOn === undefined
+      ? ""
+      : `; the file holds six months of repayment record, and the cap lifts, from day ${f.liftsOn} as things stand (each bill met at its minimum)`);
   if (f.line === undefined) return text;
   return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;
 }

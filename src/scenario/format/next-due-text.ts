@@ -13,10 +13,15 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
     : r.statement !== undefined
       ? `the ${money(r.amount)} not yet billed is stated on ${r.statement.date} (day ${r.statement.day}) and falls`
       : `the ${money(r.amount)} statement balance falls`;
+  // with that paid on its last day instead, as its step allows, the days between add interest: said too
+  const late =
+    r.paidLast === undefined
+      ? ""
+      : `; paid on its last day, ${r.paidLast.date} (day ${r.paidLast.day}), rather than today, this comes to ${money(r.paidLast.amount)}${r.paidLast.minimum !== r.paidLast.amount && !jiebei ? `, minimum ${money(r.paidLast.minimum)}` : ""}`;
   const onTop =
     r.onTopOf === undefined
       ? ""
-      : `, on top of the ${money(r.onTopOf)} asked above (a repayment pays that first)`;
+      : `, on top of the ${money(r.onTopOf)} asked above (a repayment pays that first${late})`;
   const head = `next due: ${what} due on ${r.date} (day ${r.day})${onTop}`;
   if (r.by === undefined) return `${head}; its minimum is met already`;
   const by =
@@ -48,8 +53,34 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
         : `pay ${(l.count ?? 1) > 1 ? "them" : "it"} by ${l.by.date} (day ${l.by.day})${l.by.before !== undefined ? `, before day ${l.by.before}` : ""}`;
     return `; then ${instalments(l.amount, l.interest, l.count)} due on ${l.date} (day ${l.day}): ${byLater}`;
   });
-  const each = later.length > 0 ? "; each missed costs the same, counted from its own due day" : "";
-  return `${head}: ${pay}${later.join("")}; ${missed}${suspends}${each}`;
+  // what missing each later one costs, its own: its loans' penalty rate, its own suspension day
+  const each = (r.later ?? []).map((l) => {
+    const own = `${Number((l.penalty * 100).toFixed(4))} %`;
+    const susp =
+      l.suspends === undefined || r.suspends === undefined
+        ? ""
+        : `, and still unpaid on ${l.suspends.date} (day ${l.suspends.day}), ${linesSuspended(r.suspends.lines)}`;
+    return `; day ${l.day}'s missed: its principal bears a penalty of ${own} a day instead of interest, from the day after its due day, a missed due date goes on the record${susp}`;
+  });
+  // a purchase behind the bill stated: the statement that bills it, when it falls due, what missing it costs
+  const u = r.unbilled;
+  const behind =
+    u === undefined
+      ? ""
+      : `; then the ${money(u.amount)} not yet billed (this bill paid in full) is stated on ${u.statement.date} (day ${u.statement.day}) and falls due on ${u.date} (day ${u.day}): ${
+          u.by === undefined
+            ? "its minimum is met already"
+            : `pay it${u.minimum >= u.amount ? "" : `, or at least the ${money(u.minimum)} minimum,`} by ${u.by.date} (day ${u.by.day})`
+        }`;
+  const behindMissed =
+    u === undefined || u.by === undefined
+      ? ""
+      : `; day ${u.day}'s missed: its unpaid principal bears a penalty of ${Number((u.penalty * 100).toFixed(4))} % a day, from the day after its due day, a missed due date goes on the record${
+          u.suspends === undefined || r.suspends === undefined
+            ? ""
+            : `, and still unpaid on ${u.suspends.date} (day ${u.suspends.day}), ${linesSuspended(r.suspends.lines)}`
+        }`;
+  return `${head}: ${pay}${later.join("")}${behind}; ${missed}${suspends}${each.join("")}${behindMissed}`;
 }
 
 /** Jiebei's instalments falling due on one day, with their verb: how many when more than one, and of them
