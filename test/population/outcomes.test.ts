@@ -66,19 +66,6 @@ describe("outcomes against intuition", () => {
     expect(bads[1]).toBeGreaterThanOrEqual(bads[2]!);
   });
 
-  it("most written-off debt stays written off: recoveries are a small share of charge-offs", () => {
-    // stretched customers over two years: hardship spells outlast the 180 days to charge-off
-    const all = riskOf(
-      runRange(settings({ days: 730 }), [stretched], 0, 400).arms[0]![0]!,
-      0,
-      NO_FUNDING,
-    ).all;
-    expect(all.writtenOff).toBeGreaterThan(0);
-    expect(all.recoveries).toBeGreaterThan(0);
-    expect(all.recoveries / all.writtenOff).toBeLessThan(0.35);
-    expect(all.loss).toBeCloseTo(all.writtenOff - all.recoveries, 2);
-  });
-
   it("the score on the score day ranks later bad: Gini and KS clearly positive on a mixed population", () => {
     const s = settings({ days: 300, bad: "ever30", scoreDay: 60 });
     // the calibrated book goes bad rarely (docs/populations.md): enough accounts for a few dozen bads
