@@ -1,7 +1,7 @@
 // Scenario files are test data: every shipped scenario is replayed and its expectations checked, and the
 // stories the seed article tells are asserted step by step (what was decided, when, and why).
 
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { explain, REASONS, reasonInputs, type Step, score, scoreReasons } from "../src/engine/index.js";
@@ -10,6 +10,7 @@ import { runScenario } from "../src/run-scenario.js";
 import { adviceOf, reasonAdvice } from "../src/scenario/format/advice.js";
 import { reasonTextIn } from "../src/scenario/format/reason-words.js";
 import { describeFact, describeRemedy } from "../src/scenario/format.js";
+import { loadScenarioText } from "../src/scenario/load.js";
 import { ROOT } from "./helpers/cli.js";
 
 const SCENARIOS = join(ROOT, "scenarios");
@@ -903,5 +904,41 @@ describe("stories of a sixth round (test/fixtures/scenarios)", () => {
       .join("\n");
     expect(said).toMatch(/repay every bill[a-z ]* on time until 2026-08-16 \(day 958\)/);
     expect(said).toContain("the first periodic review that can restore it is on 2026-09-15 (day 988)");
+  });
+});
+
+describe("stories of a seventh round (test/fixtures/scenarios)", () => {
+  const fixture = (name: string) => join(ROOT, "test/fixtures/scenarios", name);
+  const at = (steps: readonly Step[], type: string, date: string) =>
+    steps.find((s) => s.event.type === type && s.date === date)!;
+
+  it("she moves twice in a week: customer service says until when one more change holds the line, and that day it does not", () => {
+    const run = runScenario(fixture("moves-twice-in-a-week.yaml"));
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    expect(steps.filter((s) => s.status === "suspended")).toEqual([]);
+    // two changes, 20 and 25 April: the policy's most within 30 days; the first leaves the window on 20 May
+    const call = at(steps, "contact_support", "2024-04-26");
+    expect(call.remedies).toContainEqual(
+      expect.objectContaining({ kind: "change_holds", day: 80, date: "2024-05-20", changes: 2, window: 30 }),
+    );
+    const said = call.remedies.map((r) => describeRemedy(r)).join("\n");
+    expect(said).toContain(
+      "one more change of the bound phone, address, device or bank card before 2024-05-20 (day 80) puts a security hold on Huabei",
+    );
+    expect(said).toContain("verifying your identity first restarts the count");
+    // the reasons' own advice is still given beside it (nothing to put right)
+    expect(reasonAdvice(call.reasons, call)).toContain("keep the bound phone, address and device stable");
+    // a day sooner, the same change would have held the line
+    const file = fixture("moves-twice-in-a-week.yaml");
+    const text = readFileSync(file, "utf8").replace(
+      "date: 2024-05-20, type: change_profile",
+      "date: 2024-05-19, type: change_profile",
+    );
+    const sooner = runScenario(loadScenarioText(text, file));
+    expect(at(sooner.trace.steps, "change_profile", "2024-05-19")).toMatchObject({
+      decision: "suspended",
+      cause: "security",
+    });
   });
 });
