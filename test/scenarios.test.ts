@@ -941,4 +941,23 @@ describe("stories of a seventh round (test/fixtures/scenarios)", () => {
       cause: "security",
     });
   });
+
+  it("the lender lowers its limit bands: the review cuts the line, keeps it open, and customer service asks nothing she cannot do", () => {
+    const run = runScenario(fixture("bands-lowered.yaml"));
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    expect(steps.filter((s) => s.status === "suspended")).toEqual([]);
+    const cut = at(steps, "review", "2024-04-15");
+    expect(cut.facts).toContainEqual(
+      expect.objectContaining({ code: "LIMIT_ABOVE_PRODUCT_MAXIMUM", threshold: 800_000, value: 1_000_000 }),
+    );
+    // the answer: the cut and its reasons, and what helps — nothing, the largest limit being the lender's
+    const call = at(steps, "contact_support", "2024-04-16");
+    expect(call.reasons).toEqual(expect.arrayContaining(["POLICY_CHANGE", "LIMIT_ABOVE_PRODUCT_MAXIMUM"]));
+    const advice = reasonAdvice(call.reasons, call);
+    expect(advice).toContain(adviceOf("LIMIT_ABOVE_PRODUCT_MAXIMUM", call));
+    // a line that meets the policy is not asked to meet it: the change's advice points at the reasons with it
+    expect(advice.join("\n")).not.toContain("meet the current policy's standard");
+    expect(REASONS.POLICY_CHANGE).toMatchObject({ pointsAt: "reasons" });
+  });
 });
