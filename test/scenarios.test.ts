@@ -960,4 +960,30 @@ describe("stories of a seventh round (test/fixtures/scenarios)", () => {
     expect(advice.join("\n")).not.toContain("meet the current policy's standard");
     expect(REASONS.POLICY_CHANGE).toMatchObject({ pointsAt: "reasons" });
   });
+
+  it("the hold lifted, the overdue still there: verifying restores the line and says what the overdue left unpaid still brings", () => {
+    const run = runScenario(fixture("hold-lifted-overdue-stays.yaml"));
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const verified = at(steps, "verify_identity", "2024-02-28");
+    expect(verified).toMatchObject({ decision: "restored", status: "active", overdueDays: 18 });
+    // the step says the overdue is to be paid, and what it costs: every purchase declined until then, and
+    // at 30 days past due (the end of 11 March) a suspension for credit
+    expect(verified.remedies).toContainEqual(
+      expect.objectContaining({
+        kind: "pay_overdue",
+        line: "huabei",
+        by: expect.objectContaining({ day: 70 }),
+      }),
+    );
+    const said = verified.remedies.map((r) => describeRemedy(r)).join("\n");
+    expect(said).toContain("unpaid at the end of 2024-03-11 (day 70)");
+    expect(said).toContain("Huabei declines every purchase");
+    // as customer service said two days before, under the hold
+    const before = at(steps, "contact_support", "2024-02-26");
+    expect(before.remedies.find((r) => r.kind === "pay_overdue")).toMatchObject({ by: { day: 70 } });
+    // a restoration with nothing overdue beneath it says nothing more (the shipped security story)
+    const clean = runScenario(join(SCENARIOS, "security-suspension.yaml")).trace.steps;
+    expect(clean.filter((s) => s.event.type === "verify_identity").map((s) => s.remedies)).toEqual([[]]);
+  });
 });
