@@ -986,4 +986,79 @@ describe("stories of a seventh round (test/fixtures/scenarios)", () => {
     const clean = runScenario(join(SCENARIOS, "security-suspension.yaml")).trace.steps;
     expect(clean.filter((s) => s.event.type === "verify_identity").map((s) => s.remedies)).toEqual([[]]);
   });
+
+  it("arrears paid in halves: half changes nothing — still suspended, the same score — and the clean period runs from the rest", () => {
+    const run = runScenario(fixture("arrears-paid-in-halves.yaml"));
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const half = at(steps, "repay", "2024-03-17");
+    expect(half).toMatchObject({ applied: 200_000, balance: 207_000, status: "suspended", scoreDelta: 0 });
+    // the penalty runs on what is left: ¥2,070.00 at 0.05 % a day is ¥1.035, ¥1.03 by the next call
+    const pay = (date: string) =>
+      at(steps, "contact_support", date).remedies.find((r) => r.kind === "pay_overdue")!;
+    expect(pay("2024-03-16")).toMatchObject({ amount: 406_800 });
+    expect(pay("2024-03-18")).toMatchObject({ amount: 207_103 });
+    // the clean period counted from paying the rest on the day asked: before the half, day 165 and the June
+    // review; after it, day 167 and the July review — June's comes a day too soon
+    const keep = (date: string) =>
+      at(steps, "contact_support", date).remedies.find((r) => r.kind === "keep_clean_until")!;
+    const review = (date: string) =>
+      at(steps, "contact_support", date).remedies.find((r) => r.kind === "wait_for_review")!;
+    expect(keep("2024-03-16")).toMatchObject({ day: 165, afterPaying: true });
+    expect(review("2024-03-16")).toMatchObject({ day: 166 });
+    expect(keep("2024-03-18")).toMatchObject({ day: 167, afterPaying: true });
+    expect(review("2024-03-18")).toMatchObject({ day: 196 });
+    // paid in full on 31 March: clean until 29 June, restored at the July review, as the last call says
+    expect(keep("2024-04-01")).toMatchObject({ day: 180, afterPaying: false });
+    expect(review("2024-04-01")).toMatchObject({ day: 196 });
+    expect(steps.filter((s) => s.decision === "restored").map((s) => s.date)).toEqual(["2024-07-15"]);
+  });
+
+  it("debt elsewhere, nothing else: each loan costs points, the sixth crosses twice the income, and the way back is sized to the yuan", () => {
+    const run = runScenario(fixture("debt-elsewhere-only.yaml"));
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    // no overdue, no application after the opening: only the debt ratio moves the score
+    expect(steps.some((s) => s.overdueDays > 0)).toBe(false);
+    for (const s of steps.filter((s) => s.event.type === "external_debt"))
+      expect(s.moves.map((m) => m.characteristic).filter((c) => c !== "debtToIncome")).toEqual([]);
+    const suspended = at(steps, "review", "2024-07-15");
+    expect(suspended.facts).toContainEqual(
+      expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", threshold: 2, value: 2.1 }),
+    );
+    // ¥150,500 counted against ¥72,000 a year: ¥6,500 repaid, or ¥6,271 a month, makes it 2.00 at most
+    const debt = at(steps, "contact_support", "2024-08-28").remedies.find((r) => r.kind === "reduce_debt")!;
+    expect(debt).toMatchObject({ repay: [{ debt: "elsewhere", amount: 650_000 }], income: 6271 });
+    expect((150_500 - 6_500) / (12 * 6000)).toBeLessThanOrEqual(2);
+    expect((150_500 - 6_499) / (12 * 6000)).toBeGreaterThan(2);
+    expect(150_500 / (12 * 6271)).toBeLessThanOrEqual(2);
+    expect(150_500 / (12 * 6270)).toBeGreaterThan(2);
+  });
+
+  it("starts on the 31st: the first bill is stated the next morning and due ten days later; each month's end purchase billed the next day", () => {
+    const run = runScenario(fixture("starts-on-the-31st.yaml"));
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const dates = (type: string) => steps.filter((s) => s.event.type === type).map((s) => s.date);
+    expect(dates("statement")).toEqual(["2024-02-01", "2024-03-01", "2024-04-01"]);
+    expect(dates("due")).toEqual(["2024-02-10", "2024-03-10", "2024-04-10"]);
+    // the 13th is the last grace day: on time; the 14th is four days past due, three days' penalty
+    expect(at(steps, "repay", "2024-02-13")).toMatchObject({ applied: 100_000, charges: 0 });
+    expect(steps.filter((s) => s.event.type === "overdue").map((s) => [s.date, s.overdueDays])).toEqual([
+      ["2024-04-14", 4],
+    ]);
+    expect(at(steps, "repay", "2024-04-14")).toMatchObject({ applied: 70_105, balance: 0 });
+  });
+
+  it("Zhang Ming told from the call backwards: events in any order play by their days — the shipped story's trace, step for step", () => {
+    const told = runScenario(fixture("zhang-ming-told-backwards.yaml"));
+    const shipped = runScenario(join(SCENARIOS, "zhang-ming.yaml"));
+    expect(told.results.filter((r) => !r.ok)).toEqual([]);
+    const view = (steps: readonly Step[]) =>
+      steps.map((s) => [s.day, s.event.type, s.decision, s.reasons, s.score, s.limit, s.balance, s.status]);
+    expect(view(told.trace.steps)).toEqual(view(shipped.trace.steps));
+    const said = (steps: readonly Step[]) =>
+      steps.filter((s) => s.event.type === "contact_support").map((s) => s.remedies);
+    expect(said(told.trace.steps)).toEqual(said(shipped.trace.steps));
+  });
 });
