@@ -1061,4 +1061,34 @@ describe("stories of a seventh round (test/fixtures/scenarios)", () => {
       steps.filter((s) => s.event.type === "contact_support").map((s) => s.remedies);
     expect(said(told.trace.steps)).toEqual(said(shipped.trace.steps));
   });
+
+  it("Zhang Ming's friend asks every week: each increase declined for what holds then, the score lowered, nothing suspended, and the day named is the day it is granted", () => {
+    const run = runScenario(fixture("friend-asks-every-week.yaml"));
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    expect(steps.filter((s) => s.status !== "active")).toEqual([]);
+    const asked = steps.filter((s) => s.event.type === "apply" && s.day > 91 && s.day < 181);
+    expect(asked.map((s) => s.decision)).toEqual(Array(7).fill("declined"));
+    // the cooldown alone for the first two; from the fourth application in 30 days, the count too
+    expect(asked.map((s) => s.reasons.includes("TOO_MANY_APPLICATIONS"))).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    // the applications cost points, never below the excellent band
+    expect(Math.min(...steps.map((s) => s.score))).toBeGreaterThanOrEqual(700);
+    expect(at(steps, "apply", "2024-04-15").scoreDelta).toBeLessThan(0);
+    // customer service names the day; the application that day is granted
+    const call = at(steps, "contact_support", "2024-05-21");
+    expect(call.remedies.find((r) => r.kind === "increase_from")).toMatchObject({ day: 181 });
+    expect(at(steps, "apply", "2024-06-30")).toMatchObject({
+      day: 181,
+      decision: "approved",
+      limit: 900_000,
+    });
+  });
 });
