@@ -1,7 +1,7 @@
 // Scenario files are test data: every shipped scenario is replayed and its expectations checked, and the
 // stories the seed article tells are asserted step by step (what was decided, when, and why).
 
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { explain, REASONS, reasonInputs, type Step, score, scoreReasons } from "../src/engine/index.js";
@@ -10,6 +10,7 @@ import { runScenario } from "../src/run-scenario.js";
 import { adviceOf, reasonAdvice } from "../src/scenario/format/advice.js";
 import { reasonTextIn } from "../src/scenario/format/reason-words.js";
 import { describeFact, describeRemedy } from "../src/scenario/format.js";
+import { loadScenarioText } from "../src/scenario/load.js";
 import { ROOT } from "./helpers/cli.js";
 
 const SCENARIOS = join(ROOT, "scenarios");
@@ -903,5 +904,191 @@ describe("stories of a sixth round (test/fixtures/scenarios)", () => {
       .join("\n");
     expect(said).toMatch(/repay every bill[a-z ]* on time until 2026-08-16 \(day 958\)/);
     expect(said).toContain("the first periodic review that can restore it is on 2026-09-15 (day 988)");
+  });
+});
+
+describe("stories of a seventh round (test/fixtures/scenarios)", () => {
+  const fixture = (name: string) => join(ROOT, "test/fixtures/scenarios", name);
+  const at = (steps: readonly Step[], type: string, date: string) =>
+    steps.find((s) => s.event.type === type && s.date === date)!;
+
+  it("she moves twice in a week: customer service says until when one more change holds the line, and that day it does not", () => {
+    const run = runScenario(fixture("moves-twice-in-a-week.yaml"));
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    expect(steps.filter((s) => s.status === "suspended")).toEqual([]);
+    // two changes, 20 and 25 April: the policy's most within 30 days; the first leaves the window on 20 May
+    const call = at(steps, "contact_support", "2024-04-26");
+    expect(call.remedies).toContainEqual(
+      expect.objectContaining({ kind: "change_holds", day: 80, date: "2024-05-20", changes: 2, window: 30 }),
+    );
+    const said = call.remedies.map((r) => describeRemedy(r)).join("\n");
+    expect(said).toContain(
+      "one more change of the bound phone, address, device or bank card before 2024-05-20 (day 80) puts a security hold on Huabei",
+    );
+    expect(said).toContain("verifying your identity first restarts the count");
+    // the reasons' own advice is still given beside it (nothing to put right)
+    expect(reasonAdvice(call.reasons, call)).toContain("keep the bound phone, address and device stable");
+    // a day sooner, the same change would have held the line
+    const file = fixture("moves-twice-in-a-week.yaml");
+    const text = readFileSync(file, "utf8").replace(
+      "date: 2024-05-20, type: change_profile",
+      "date: 2024-05-19, type: change_profile",
+    );
+    const sooner = runScenario(loadScenarioText(text, file));
+    expect(at(sooner.trace.steps, "change_profile", "2024-05-19")).toMatchObject({
+      decision: "suspended",
+      cause: "security",
+    });
+  });
+
+  it("the lender lowers its limit bands: the review cuts the line, keeps it open, and customer service asks nothing she cannot do", () => {
+    const run = runScenario(fixture("bands-lowered.yaml"));
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    expect(steps.filter((s) => s.status === "suspended")).toEqual([]);
+    const cut = at(steps, "review", "2024-04-15");
+    expect(cut.facts).toContainEqual(
+      expect.objectContaining({ code: "LIMIT_ABOVE_PRODUCT_MAXIMUM", threshold: 800_000, value: 1_000_000 }),
+    );
+    // the answer: the cut and its reasons, and what helps — nothing, the largest limit being the lender's
+    const call = at(steps, "contact_support", "2024-04-16");
+    expect(call.reasons).toEqual(expect.arrayContaining(["POLICY_CHANGE", "LIMIT_ABOVE_PRODUCT_MAXIMUM"]));
+    const advice = reasonAdvice(call.reasons, call);
+    expect(advice).toContain(adviceOf("LIMIT_ABOVE_PRODUCT_MAXIMUM", call));
+    // a line that meets the policy is not asked to meet it: the change's advice points at the reasons with it
+    expect(advice.join("\n")).not.toContain("meet the current policy's standard");
+    expect(REASONS.POLICY_CHANGE).toMatchObject({ pointsAt: "reasons" });
+  });
+
+  it("the hold lifted, the overdue still there: verifying restores the line and says what the overdue left unpaid still brings", () => {
+    const run = runScenario(fixture("hold-lifted-overdue-stays.yaml"));
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const verified = at(steps, "verify_identity", "2024-02-28");
+    expect(verified).toMatchObject({ decision: "restored", status: "active", overdueDays: 18 });
+    // the step says the overdue is to be paid, and what it costs: every purchase declined until then, and
+    // at 30 days past due (the end of 11 March) a suspension for credit
+    expect(verified.remedies).toContainEqual(
+      expect.objectContaining({
+        kind: "pay_overdue",
+        line: "huabei",
+        by: expect.objectContaining({ day: 70 }),
+      }),
+    );
+    const said = verified.remedies.map((r) => describeRemedy(r)).join("\n");
+    expect(said).toContain("unpaid at the end of 2024-03-11 (day 70)");
+    expect(said).toContain("Huabei declines every purchase");
+    // as customer service said two days before, under the hold
+    const before = at(steps, "contact_support", "2024-02-26");
+    expect(before.remedies.find((r) => r.kind === "pay_overdue")).toMatchObject({ by: { day: 70 } });
+    // a restoration with nothing overdue beneath it says nothing more (the shipped security story)
+    const clean = runScenario(join(SCENARIOS, "security-suspension.yaml")).trace.steps;
+    expect(clean.filter((s) => s.event.type === "verify_identity").map((s) => s.remedies)).toEqual([[]]);
+  });
+
+  it("arrears paid in halves: half changes nothing — still suspended, the same score — and the clean period runs from the rest", () => {
+    const run = runScenario(fixture("arrears-paid-in-halves.yaml"));
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const half = at(steps, "repay", "2024-03-17");
+    expect(half).toMatchObject({ applied: 200_000, balance: 207_000, status: "suspended", scoreDelta: 0 });
+    // the penalty runs on what is left: ¥2,070.00 at 0.05 % a day is ¥1.035, ¥1.03 by the next call
+    const pay = (date: string) =>
+      at(steps, "contact_support", date).remedies.find((r) => r.kind === "pay_overdue")!;
+    expect(pay("2024-03-16")).toMatchObject({ amount: 406_800 });
+    expect(pay("2024-03-18")).toMatchObject({ amount: 207_103 });
+    // the clean period counted from paying the rest on the day asked: before the half, day 165 and the June
+    // review; after it, day 167 and the July review — June's comes a day too soon
+    const keep = (date: string) =>
+      at(steps, "contact_support", date).remedies.find((r) => r.kind === "keep_clean_until")!;
+    const review = (date: string) =>
+      at(steps, "contact_support", date).remedies.find((r) => r.kind === "wait_for_review")!;
+    expect(keep("2024-03-16")).toMatchObject({ day: 165, afterPaying: true });
+    expect(review("2024-03-16")).toMatchObject({ day: 166 });
+    expect(keep("2024-03-18")).toMatchObject({ day: 167, afterPaying: true });
+    expect(review("2024-03-18")).toMatchObject({ day: 196 });
+    // paid in full on 31 March: clean until 29 June, restored at the July review, as the last call says
+    expect(keep("2024-04-01")).toMatchObject({ day: 180, afterPaying: false });
+    expect(review("2024-04-01")).toMatchObject({ day: 196 });
+    expect(steps.filter((s) => s.decision === "restored").map((s) => s.date)).toEqual(["2024-07-15"]);
+  });
+
+  it("debt elsewhere, nothing else: each loan costs points, the sixth crosses twice the income, and the way back is sized to the yuan", () => {
+    const run = runScenario(fixture("debt-elsewhere-only.yaml"));
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    // no overdue, no application after the opening: only the debt ratio moves the score
+    expect(steps.some((s) => s.overdueDays > 0)).toBe(false);
+    for (const s of steps.filter((s) => s.event.type === "external_debt"))
+      expect(s.moves.map((m) => m.characteristic).filter((c) => c !== "debtToIncome")).toEqual([]);
+    const suspended = at(steps, "review", "2024-07-15");
+    expect(suspended.facts).toContainEqual(
+      expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", threshold: 2, value: 2.1 }),
+    );
+    // ¥150,500 counted against ¥72,000 a year: ¥6,500 repaid, or ¥6,271 a month, makes it 2.00 at most
+    const debt = at(steps, "contact_support", "2024-08-28").remedies.find((r) => r.kind === "reduce_debt")!;
+    expect(debt).toMatchObject({ repay: [{ debt: "elsewhere", amount: 650_000 }], income: 6271 });
+    expect((150_500 - 6_500) / (12 * 6000)).toBeLessThanOrEqual(2);
+    expect((150_500 - 6_499) / (12 * 6000)).toBeGreaterThan(2);
+    expect(150_500 / (12 * 6271)).toBeLessThanOrEqual(2);
+    expect(150_500 / (12 * 6270)).toBeGreaterThan(2);
+  });
+
+  it("starts on the 31st: the first bill is stated the next morning and due ten days later; each month's end purchase billed the next day", () => {
+    const run = runScenario(fixture("starts-on-the-31st.yaml"));
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const dates = (type: string) => steps.filter((s) => s.event.type === type).map((s) => s.date);
+    expect(dates("statement")).toEqual(["2024-02-01", "2024-03-01", "2024-04-01"]);
+    expect(dates("due")).toEqual(["2024-02-10", "2024-03-10", "2024-04-10"]);
+    // the 13th is the last grace day: on time; the 14th is four days past due, three days' penalty
+    expect(at(steps, "repay", "2024-02-13")).toMatchObject({ applied: 100_000, charges: 0 });
+    expect(steps.filter((s) => s.event.type === "overdue").map((s) => [s.date, s.overdueDays])).toEqual([
+      ["2024-04-14", 4],
+    ]);
+    expect(at(steps, "repay", "2024-04-14")).toMatchObject({ applied: 70_105, balance: 0 });
+  });
+
+  it("Zhang Ming told from the call backwards: events in any order play by their days — the shipped story's trace, step for step", () => {
+    const told = runScenario(fixture("zhang-ming-told-backwards.yaml"));
+    const shipped = runScenario(join(SCENARIOS, "zhang-ming.yaml"));
+    expect(told.results.filter((r) => !r.ok)).toEqual([]);
+    const view = (steps: readonly Step[]) =>
+      steps.map((s) => [s.day, s.event.type, s.decision, s.reasons, s.score, s.limit, s.balance, s.status]);
+    expect(view(told.trace.steps)).toEqual(view(shipped.trace.steps));
+    const said = (steps: readonly Step[]) =>
+      steps.filter((s) => s.event.type === "contact_support").map((s) => s.remedies);
+    expect(said(told.trace.steps)).toEqual(said(shipped.trace.steps));
+  });
+
+  it("Zhang Ming's friend asks every week: each increase declined for what holds then, the score lowered, nothing suspended, and the day named is the day it is granted", () => {
+    const run = runScenario(fixture("friend-asks-every-week.yaml"));
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    expect(steps.filter((s) => s.status !== "active")).toEqual([]);
+    const asked = steps.filter((s) => s.event.type === "apply" && s.day > 91 && s.day < 181);
+    expect(asked.map((s) => s.decision)).toEqual(Array(7).fill("declined"));
+    // the cooldown alone for the first two; from the fourth application in 30 days, the count too
+    expect(asked.map((s) => s.reasons.includes("TOO_MANY_APPLICATIONS"))).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    // the applications cost points, never below the excellent band
+    expect(Math.min(...steps.map((s) => s.score))).toBeGreaterThanOrEqual(700);
+    expect(at(steps, "apply", "2024-04-15").scoreDelta).toBeLessThan(0);
+    // customer service names the day; the application that day is granted
+    const call = at(steps, "contact_support", "2024-05-21");
+    expect(call.remedies.find((r) => r.kind === "increase_from")).toMatchObject({ day: 181 });
+    expect(at(steps, "apply", "2024-06-30")).toMatchObject({
+      day: 181,
+      decision: "approved",
+      limit: 900_000,
+    });
   });
 });

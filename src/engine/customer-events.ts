@@ -12,6 +12,7 @@ import {
   isOpen,
   type Line,
   lineOf,
+  overdue,
   owed,
   suspendedFor,
   verifyIdentity,
@@ -351,8 +352,12 @@ function verifiedFrom(
     }
     const steps = decide(s, e, line, v);
     // the hold lifted, a suspension beneath stays: what restores it and when — the review, or an early
-    // one only when its cooldown allows — is customer service's answer, as after a declined early review
-    if (line.status === "suspended" && line.cause !== "security" && s.answers)
+    // one only when its cooldown allows — is customer service's answer, as after a declined early review.
+    // Restored with an amount overdue on it (not yet too long past due), the line declines every purchase
+    // or loan until that is paid, and a suspension for credit comes if it is not: "restored" alone told a
+    // customer she could use it — the answer's steps say what still stands
+    const beneath = line.status === "suspended" && line.cause !== "security";
+    if (s.answers && (beneath || (v.decision === "restored" && overdue(line) > 0)))
       steps[0]!.remedies = serviceStepsFor(s, line.id);
     out.push(...steps);
   }

@@ -327,7 +327,13 @@ export const REASONS = {
     // the customer has since cleared, one the previous policy failed only on a rule the change loosened,
     // and a limit the previous policy would not have cut
     text: "Qualification standards changed: the account falls short only where the current policy asks more than the previous one",
-    advice: "meet the current policy's standard",
+    // it is cited with what the account falls short of (a debt ratio, a score, a verification — or a
+    // largest limit, which nothing the customer does raises): their advice is what helps. "Meet the current
+    // policy's standard", said beside a cut the policy made, asked of a customer who met it what the cut's
+    // own advice said nothing would do
+    advice:
+      "the reasons given with it name what the current policy asks that the previous one did not, each with what helps",
+    pointsAt: "reasons",
   },
   LIMIT_AT_SCORE_CAP: {
     kind: "adverse",

@@ -195,6 +195,17 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       wait: "the days after the last missed due date, or its arrears cleared when later (jiebeiDrawCleanDays)",
     },
   },
+  change_holds: {
+    meaning:
+      "the bound phone, address, device or bank card was changed as many times within the security window as the policy allows (securityMaxChanges since the last verification): one more change before `day` puts a security hold on the lines named; verifying identity first restarts the count",
+    fields: {
+      day: "the first day another change is no longer one too many: the oldest change counted leaves the window",
+      date: "its date",
+      changes: "the changes counted: since the last verification, within the window",
+      window: "the window, in days (securityWindowDays)",
+      lines: "the lines a hold would be laid on: active, or suspended for credit or policy",
+    },
+  },
   not_worked_out: {
     meaning:
       "the steps are not worked out ahead: each runs the account ahead to its next report, and the run has worked out as many answers as one run does — why the line stands as it does (`on_record`) is still given",

@@ -459,6 +459,11 @@ export type Remedy = {
   | { kind: "wait_for_inquiries"; day: number; date: string; opens?: true }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
+  /** bound-detail changes since the last verification within the window (`window`, securityWindowDays)
+   *  as many as the policy allows (`changes`, securityMaxChanges): one more before `day` — when the oldest
+   *  of them leaves the window — puts a security hold on `lines` (those the trigger watches); verifying
+   *  identity first restarts the count */
+  | { kind: "change_holds"; day: number; date: string; changes: number; window: number; lines: LineId[] }
   /** the answer's steps not worked out ahead: the run has worked out as many answers as one run does
    *  (`limit`, SUPPORT_ANSWERS_BOUND); the last of them was given on `day` */
   | { kind: "not_worked_out"; limit: number; day: number; date: string }

@@ -160,10 +160,9 @@ function rule(side: DecisionNote, other: DecisionNote | null): { code: string; a
 
 /** A rule that says the reasons given with it are what decided (LIMIT_KEPT_ONCE_USED: the debt ratio, the
  *  score or the band that keeps a line once used), as a policy change's says what the line fails of the
- *  new policy: neither has a parameter of its own. */
+ *  new policy (POLICY_CHANGE): neither has a parameter of its own. */
 const pointsAtReasons = (code: string): boolean =>
-  code === "POLICY_CHANGE" ||
-  (isReasonCode(code) && "pointsAt" in REASONS[code] && REASONS[code].pointsAt === "reasons");
+  isReasonCode(code) && "pointsAt" in REASONS[code] && REASONS[code].pointsAt === "reasons";
 
 /** "SCORE_BELOW_OPEN_MINIMUM (minOpenScore)", "DELINQUENCY_LEVEL (score)": a rule and what it reads. A
  *  rule pointing at the reasons beside it has no parameter of its own: the first rule after it that does

@@ -432,6 +432,22 @@ export function ownBounds<T extends z.core.$ZodIssue>(issues: readonly T[]): T[]
   });
 }
 
+/** `line` on an event of a type that has none: why, with the fix — a borrow is Jiebei's cash loan whatever
+ *  it says, a purchase Huabei's, and a profile change, a debt elsewhere, an income or a policy is the
+ *  customer's, for both lines.
+ *  Null for an event with no type near a known one. */
+function linelessHint(event: unknown): string | null {
+  // a misspelt type is checked as the type it most likely means: its fields, and so this hint, are that one's
+  const type = eventTypeMeant(isRecord(event) ? event.type : undefined);
+  if (type === undefined) return null;
+  if (type === "borrow")
+    return "a borrow is always a Jiebei cash loan: the line goes without saying — remove it";
+  if (type === "purchase")
+    return "a purchase is always on Huabei (Jiebei lends cash: a borrow event): the line goes without saying — remove it";
+  const a = /^[aeiou]/.test(type) ? "an" : "a";
+  return `${a} ${type} event is the customer's, not one line's (it counts for both): remove it`;
+}
+
 export function describeIssue(
   issue: z.core.$ZodIssue,
   data: unknown,
@@ -464,15 +480,18 @@ export function describeIssue(
           hint: "write out the fields it would bring in, here",
         });
       const guess = meant(key, candidates, isRecord(found) ? found[key] : undefined);
+      const lineless = key === "line" && issue.path[0] === "events" ? linelessHint(found) : null;
       return new InputError(`unknown field "${key}"`, {
         ...base,
         field: formatPath([...issue.path, key]),
         expected: `one of ${candidates.join(", ")}`,
         ...(guess
           ? didYouMean(guess)
-          : textWord(key) && issue.path[0] === "events" && candidates.includes("type")
-            ? { hint: noteHint(found) }
-            : { hint: "remove it" }),
+          : lineless !== null
+            ? { hint: lineless }
+            : textWord(key) && issue.path[0] === "events" && candidates.includes("type")
+              ? { hint: noteHint(found) }
+              : { hint: "remove it" }),
       });
     }
     case "invalid_union": {

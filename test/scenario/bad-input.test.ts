@@ -107,6 +107,36 @@ describe("YAML merge keys", () => {
     });
   });
 
+  it("`line` on an event that has none says why, not only 'remove it': a borrow is always Jiebei's, a profile change the customer's", async () => {
+    write(
+      "l.yaml",
+      scenarioWith(
+        "  - { day: 0, type: apply, line: jiebei, product: open, amount: 10000 }\n  - { day: 1, type: borrow, line: jiebei, amount: 6000, term: 6 }\n",
+      ),
+    );
+    expectBadInput(await run("l.yaml"), {
+      file: "l.yaml",
+      field: "events[1].line",
+      message: 'unknown field "line"',
+      hint: "a borrow is always a Jiebei cash loan: the line goes without saying — remove it",
+    });
+    write(
+      "p.yaml",
+      scenarioWith(
+        "  - { day: 1, type: change_profile, field: phone, line: huabei }\n  - { day: 2, type: income, line: huabei, monthlyIncome: 5000 }\n  - { day: 3, type: purchse, line: huabei, amount: 100 }\n",
+      ),
+    );
+    // every problem at once, each with why: a profile change's, an income's (its article), and a
+    // misspelt purchase checked as a purchase
+    const all = await run("p.yaml");
+    expect(all.status).toBe(2);
+    expect(all.stderr).toContain(
+      "p.yaml:3:51: events[0].line: unknown field \"line\"\n  expected: one of type, day, date, field\n  hint:     a change_profile event is the customer's, not one line's (it counts for both): remove it",
+    );
+    expect(all.stderr).toContain("hint:     an income event is the customer's");
+    expect(all.stderr).toContain("hint:     a purchase is always on Huabei");
+  });
+
   it("a merge key anywhere else is said to be one, with the fields to write out — not an unknown field to remove", async () => {
     // `<<` in a profile was 'unknown field "<<"', 'remove it': removed, the fields it meant to bring vanish
     const text =

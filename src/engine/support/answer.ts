@@ -15,6 +15,7 @@ import { scoreReasons } from "../scorecard.js";
 import type { Remedy } from "../types.js";
 import { principalReasons } from "../verdict.js";
 import type { LineId } from "../vocabulary.js";
+import { changeHolds } from "./change-holds.js";
 import type { SupportAnswer } from "./citing.js";
 import { closedLineSteps } from "./closed-line.js";
 import { debtsBesideOverdue, debtsFollowed } from "./debt-followed.js";
@@ -40,6 +41,8 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   const forOverdue = reviewSteps(c, lines, day, calendar, review, answer);
   const cuts = overdueCuts(c, lines, day, calendar, review);
   whatUnpaidBrings(c, lines, day, calendar, review, forOverdue, cuts, answer.remedies);
+  // bound details changed as often as the policy allows: until when one more puts a security hold on
+  answer.remedies.push(...changeHolds(c, day, calendar));
   // the score whose characteristics the answer's reasons cite: today's, or the next review's when what
   // stands in the way of a suspended line is what it reads
   let ranked = s;

@@ -66,13 +66,17 @@ function lineToOpen(at: Snapshot): string | null {
 }
 
 /** Whether customer service's steps leave the customer nothing to do: none, or only the dated record of
- *  what was decided (then the advice of the reasons it gives is what helps). A limit cut on record, with
+ *  what was decided, or a warning of what comes (then the advice of the reasons it gives is what helps). A limit cut on record, with
  *  its way back, is such a record: Zhang Ming, restored and asking for more every week, was told of his
  *  cut and heard nothing of the applications his answer cited ("stop applying" unsaid). */
 export const nothingToDo = (remedies: readonly Remedy[]): boolean =>
   remedies.every(
     (r) =>
-      r.kind === "on_record" || r.kind === "increase_from" || r.kind === "next_due" || r.kind === "limit_cut",
+      r.kind === "on_record" ||
+      r.kind === "increase_from" ||
+      r.kind === "next_due" ||
+      r.kind === "limit_cut" ||
+      r.kind === "change_holds",
   );
 
 /** What helps with `reasons` as things stand `at`: the advice of each that is not good news (nor one that

@@ -15,7 +15,7 @@ import { withoutRepeats } from "./advice.js";
 import { increaseOf, requestReviewOf } from "./asking-events.js";
 import { notBetween, openDebtText, reduceDebtText } from "./debt-text.js";
 import { describeFact } from "./fact-text.js";
-import { BOTH_LINES, dueOn, forLines } from "./lines.js";
+import { BOTH_LINES, dueOn, forLines, linesNamed } from "./lines.js";
 import { money } from "./money.js";
 import { nextDueText } from "./next-due-text.js";
 import {
@@ -277,6 +277,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       return `the periodic review on ${r.date} (day ${r.day}) closes the line: it has not been used since ${r.sinceDate} (day ${r.since}) — ${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"} before then keeps it open${r.suspended ? ", which a suspended line takes only once restored" : ""}`;
     case "not_worked_out":
       return `not worked out ahead: this scenario asks for more than ${grouped(r.limit)} answers (customer service's to a call, and the steps a declined early review or a lifted security hold comes with: as many as one run works out); the last answer worked out is on ${r.date} (day ${r.day})`;
+    case "change_holds":
+      return `the bound details were changed ${r.changes === 1 ? "once" : r.changes === 2 ? "twice" : `${r.changes} times`} within ${r.window} days, as many as the policy allows: one more change of the bound phone, address, device or bank card before ${r.date} (day ${r.day}) puts a security hold on ${linesNamed(r.lines)}, which only verifying your identity lifts — verifying your identity first restarts the count`;
     case "wait_to_draw":
       return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date and its repayment`;
     case "on_record": {
