@@ -4,10 +4,15 @@
 
 import { describe, expect, it } from "vitest";
 import type { Scenario } from "../src/engine/index.js";
-import { run, runScenario, simulate } from "../src/index.js";
-import { on, scenario } from "./engine/builders.js";
+import { InputError, run, runScenario, simulate } from "../src/index.js";
+import { on, scenario, testPolicy } from "./engine/builders.js";
 
-const base = scenario([on.open(0, 5_000), on.purchase(3, 1_200), on.repay(40, "full")], { until: 60 });
+// the tests' policy within the bounds a policy file has (its debt-to-income of 1000 is past them)
+const policy = testPolicy({ maxDebtToIncome: 100, jiebeiMaxDebtToIncome: 100 });
+const base = scenario([on.open(0, 5_000), on.purchase(3, 1_200), on.repay(40, "full")], {
+  until: 60,
+  policy,
+});
 const withEvent = (i: number, patch: Record<string, unknown>): Scenario => ({
   ...base,
   events: base.events.map((e, j) => (j === i ? ({ ...e, ...patch } as typeof e) : e)),
@@ -74,5 +79,141 @@ describe("the library refuses a hand-built scenario its file would have been ref
         .steps.map((s) => s.decision)
         .filter(Boolean),
     ).toEqual(["approved", "approved"]);
+  });
+});
+
+// The policy the library is handed is checked as a policy file is (loadPolicy's checks, its messages):
+// `minScore: NaN` ran (no score is below NaN: every one "met" it), `null` was a TypeError deep in the
+// engine. What is checked is a copy, each field read once, and the copy is what runs.
+describe("the library refuses a hostile object, as an InputError naming the field", () => {
+  const withPolicy = (patch: Record<string, unknown>): Scenario =>
+    ({ ...base, policy: { ...policy, ...patch } }) as Scenario;
+  const refusal = (f: () => unknown): InputError => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+    throw new Error("not refused");
+  };
+
+  it.each([
+    ["minScore", Number.NaN, /^policy\.minScore: wrong type: expected a finite number, found NaN$/],
+    ["minScore", Number.POSITIVE_INFINITY, /^policy\.minScore: /],
+    ["revolvingRatePerDay", -0.0005, /^policy\.revolvingRatePerDay: value out of range: expected at least 0/],
+    ["minScore", "600", /^policy\.minScore: wrong type: expected a number, found "600"/],
+    ["limitBands", "x", /^policy\.limitBands: wrong type: expected a list/],
+    ["requireVerified", 1, /^policy\.requireVerified: /],
+  ])("a policy's %s of %s", (field, value, message) => {
+    const e = refusal(() => simulate(withPolicy({ [field]: value })));
+    expect(e.message).toMatch(message);
+    expect(e.details.field).toBe(`policy.${field}`);
+    // told as the CLI tells it, the field named once
+    expect(e.format().split("\n")[0]).toBe(e.message);
+  });
+
+  it("a policy that is not one: null, a parameter missing, a key it has no use for", () => {
+    expect(refusal(() => simulate({ ...base, policy: null } as unknown as Scenario)).message).toMatch(
+      /^policy: wrong type: expected a mapping/,
+    );
+    const { minScore: _, ...without } = policy;
+    expect(refusal(() => simulate({ ...base, policy: without } as Scenario)).message).toMatch(
+      /^policy\.minScore: missing required field/,
+    );
+    expect(refusal(() => simulate(withPolicy({ minScroe: 600 }))).message).toMatch(
+      /^policy\.minScroe: unknown field "minScroe": expected one of minOpenScore, .*… \(did you mean "minScore"\?\)$/,
+    );
+  });
+
+  it("parameters each valid that make no policy together (a band that never applies)", () => {
+    const limitBands = [
+      { minScore: 600, maxLimit: 10_000 },
+      { minScore: 700, maxLimit: 5_000 },
+    ];
+    expect(refusal(() => simulate(withPolicy({ limitBands }))).message).toMatch(
+      /^policy\.limitBands\[1\]: a limit band that never applies/,
+    );
+  });
+
+  it("a policy event's `use` and `set` as the policy", () => {
+    const events = [...base.events, { type: "policy", day: 50, index: 3, use: null, set: { minScore: -1 } }];
+    expect(refusal(() => simulate({ ...base, events } as Scenario)).message).toMatch(
+      /^events\[3\]\.set\.minScore: value out of range/,
+    );
+    events[3] = { type: "policy", day: 50, index: 3, use: { ...policy, graceDays: Number.NaN }, set: {} };
+    expect(refusal(() => simulate({ ...base, events } as Scenario)).message).toMatch(
+      /^events\[3\]\.use\.graceDays: wrong type/,
+    );
+  });
+
+  it("__proto__ and constructor keys are keys, refused, and pollute nothing", () => {
+    const hostile = JSON.parse(
+      JSON.stringify(policy).replace(
+        /^\{/,
+        '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},',
+      ),
+    );
+    const e = refusal(() => simulate({ ...base, policy: hostile }));
+    expect(e.problems.map((p) => p.details.field)).toEqual(["policy.__proto__", "policy.constructor"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("a getter that throws is told; one read twice is read once, and the value checked is the one run", () => {
+    const throwing = Object.defineProperty({ ...policy }, "minScore", {
+      enumerable: true,
+      get: () => {
+        throw new Error("no score today");
+      },
+    });
+    expect(refusal(() => simulate({ ...base, policy: throwing })).message).toBe(
+      "policy.minScore: could not be read: expected a value, found its getter threw Error: no score today",
+    );
+    let reads = 0;
+    const shifting = Object.defineProperty({ ...base.profile }, "age", {
+      enumerable: true,
+      get: () => (reads++ === 0 ? 30 : Number.NaN),
+    });
+    expect(simulate({ ...base, profile: shifting }).steps.length).toBe(simulate(base).steps.length);
+    expect(reads).toBe(1);
+  });
+
+  it("an object inside itself, and a scenario that is no object", () => {
+    const profile: Record<string, unknown> = { ...base.profile };
+    profile.self = profile;
+    expect(refusal(() => simulate({ ...base, profile } as unknown as Scenario)).message).toMatch(
+      /^profile\.self: holds itself/,
+    );
+    for (const bad of [null, 7, "scenario.yaml", []])
+      expect(refusal(() => simulate(bad as unknown as Scenario)).message).toMatch(
+        /^\(the scenario\): expected /,
+      );
+  });
+
+  it("a frozen scenario runs as its unfrozen twin", () => {
+    const frozen = structuredClone(base);
+    const freeze = (o: unknown): unknown => {
+      if (typeof o === "object" && o !== null) for (const v of Object.values(Object.freeze(o))) freeze(v);
+      return o;
+    };
+    freeze(frozen);
+    expect(simulate(frozen)).toEqual(simulate(base));
+  });
+
+  it("huge lists are refused by their length, not walked", () => {
+    const many = Array.from({ length: 100_001 }, () => base.events[1]!);
+    expect(refusal(() => simulate({ ...base, events: many })).message).toMatch(
+      /^events: expected at most 100000 events, found a list of 100001$/,
+    );
+    const vast = new Array(2 ** 32 - 1);
+    expect(refusal(() => simulate({ ...base, observe: vast })).message).toMatch(/^observe: too long: /);
+  });
+
+  it("every problem at once, the engine's own checks with them", () => {
+    const e = refusal(() =>
+      simulate({ ...withProfile({ age: -5 }), until: Number.POSITIVE_INFINITY, start: "2024-02-30" }),
+    );
+    expect(e.problems.map((p) => p.details.field)).toEqual(["start", "profile.age", "until"]);
+    expect(e.problems.every((p) => p instanceof InputError)).toBe(true);
   });
 });

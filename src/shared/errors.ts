@@ -190,7 +190,9 @@ function formatOne(e: InputError, prefix: string): string {
   const file = d.file === undefined ? undefined : shownPath(d.file);
   const where = [file, d.line, d.column].filter((x) => x !== undefined).join(":");
   const head = shown([where, d.field].filter(Boolean).join(": "));
-  const message = shown(e.message);
+  // a message that names its field itself (the library's, read without `format`) does not name it twice
+  const named = d.field !== undefined && e.message.startsWith(`${d.field}: `);
+  const message = shown(named ? e.message.slice(d.field!.length + 2) : e.message);
   const lines = [`${prefix}${head ? `${head}: ${message}` : message}`];
   if (d.expected) lines.push(`  expected: ${shown(d.expected)}`);
   if (d.found !== undefined) lines.push(`  found:    ${shown(d.found)}`);
