@@ -3,8 +3,17 @@
 // ask of ¥4,050.50 granted as asked, an age of -5 approved, an age of NaN scored.
 
 import { describe, expect, it } from "vitest";
-import type { Scenario } from "../src/engine/index.js";
-import { InputError, run, runScenario, simulate } from "../src/index.js";
+import type { Scenario, ScoreInputs } from "../src/engine/index.js";
+import {
+  band,
+  explain,
+  InputError,
+  probabilityOfDefault,
+  run,
+  runScenario,
+  score,
+  simulate,
+} from "../src/index.js";
 import { on, scenario, testPolicy } from "./engine/builders.js";
 
 // the tests' policy within the bounds a policy file has (its debt-to-income of 1000 is past them)
@@ -215,5 +224,52 @@ describe("the library refuses a hostile object, as an InputError naming the fiel
     );
     expect(e.problems.map((p) => p.details.field)).toEqual(["start", "profile.age", "until"]);
     expect(e.problems.every((p) => p instanceof InputError)).toBe(true);
+  });
+});
+
+// The scorecard's inputs built by hand: `score({})` was 350 (nothing found scored its lowest), `band(NaN)`
+// "excellent" (no comparison with NaN said otherwise) — answers no file could make.
+describe("the library's scorecard refuses inputs no account could have", () => {
+  const inputs = simulate(base).steps.at(-1)!.inputs;
+  const refused = (f: () => unknown): InputError => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+    throw new Error("not refused");
+  };
+
+  it("every input of a run is taken, and scores as the engine scored it", () => {
+    expect(score(inputs).score).toBe(simulate(base).steps.at(-1)!.score);
+    expect(explain(inputs).length).toBe(score(inputs).points.length);
+  });
+
+  it.each([
+    ["nothing", {}],
+    ["NaN", { ...inputs, debtToIncome: Number.NaN }],
+    ["Infinity", { ...inputs, age: Number.POSITIVE_INFINITY }],
+    ["a negative count", { ...inputs, inquiries30d: -1 }],
+    ["a string", { ...inputs, historyMonths: "12" }],
+    ["a flag as a number", { ...inputs, verified: 1 }],
+  ])("inputs of %s", (_, bad) => {
+    for (const f of [score, explain])
+      expect(refused(() => f(bad as unknown as ScoreInputs)).message).toMatch(/^inputs\.\w+: expected /);
+  });
+
+  it("every problem at once; no object at all", () => {
+    expect(refused(() => score({} as ScoreInputs)).problems).toHaveLength(17);
+    expect(refused(() => score(null as unknown as ScoreInputs)).message).toMatch(/^inputs: expected /);
+  });
+
+  it("a score that is no number has no band and no odds", () => {
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, "700"]) {
+      expect(refused(() => band(value as number)).message).toMatch(
+        /^score: expected a finite number, found /,
+      );
+      expect(refused(() => probabilityOfDefault(value as number)).message).toMatch(/^score: expected /);
+    }
+    expect(band(700)).toBe("excellent");
   });
 });
