@@ -8,6 +8,11 @@ import {
   band,
   explain,
   InputError,
+  loadPersonaFile,
+  loadPersonas,
+  loadPolicy,
+  loadScenario,
+  loadScenarioText,
   probabilityOfDefault,
   run,
   runScenario,
@@ -271,5 +276,47 @@ describe("the library's scorecard refuses inputs no account could have", () => {
       expect(refused(() => probabilityOfDefault(value as number)).message).toMatch(/^score: expected /);
     }
     expect(band(700)).toBe("excellent");
+  });
+});
+
+// An argument that is not the text a reader takes was a TypeError inside it (`Cannot read properties of
+// null (reading 'trim')`) or the system's code (`ERR_INVALID_ARG_TYPE`): bad input naming the argument.
+describe("the library's readers refuse an argument that is no path or text", () => {
+  const said = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof InputError) return e.message;
+      throw e;
+    }
+    throw new Error("not refused");
+  };
+
+  it.each([null, undefined, 7, {}, ["a.yaml"]])("%s", (bad) => {
+    const x = bad as unknown as string;
+    expect(said(() => loadScenario(x))).toMatch(/^file: expected a scenario file's path, found /);
+    expect(said(() => loadScenarioText(x, "a.yaml"))).toMatch(
+      /^text: expected a scenario's YAML or JSON text/,
+    );
+    expect(said(() => loadScenarioText("name: a\nevents: []\n", x))).toMatch(
+      /^file: expected the file's name/,
+    );
+    expect(said(() => loadPolicy(x, "."))).toMatch(
+      /^ref: expected a built-in policy's name or a policy file's path/,
+    );
+    expect(said(() => loadPolicy("default", x))).toMatch(/^baseDir: expected the folder a path starts from/);
+    expect(said(() => loadPersonaFile(x))).toMatch(/^file: expected a persona file's path, found /);
+    if (!Array.isArray(bad))
+      expect(said(() => loadPersonas(x as unknown as string[]))).toMatch(/^refs: expected a list/);
+    expect(said(() => loadPersonas([x]))).toMatch(
+      /^refs\[0\]: expected a persona's name or a persona file's path/,
+    );
+  });
+
+  it("runScenario of no path and no loaded scenario", () => {
+    for (const bad of [null, undefined, 7, true])
+      expect(said(() => runScenario(bad as unknown as string))).toMatch(
+        /^source: expected a scenario file's path or a loaded scenario, found /,
+      );
   });
 });

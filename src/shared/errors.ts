@@ -271,6 +271,18 @@ export function formatPath(path: readonly PropertyKey[]): string {
  *  positive would be shown as the 0 a reader may think was never written). */
 export const numberText = (n: number): string => (Object.is(n, -0) ? "-0" : String(n));
 
+/** A library caller's argument that should be text (a path, a file's content, a name) and is not: refused
+ *  as bad input naming it (`file: expected a path, found null`), not met as a TypeError inside a reader. */
+export function checkText(field: string, value: unknown, expected: string): asserts value is string {
+  if (typeof value !== "string") refuseArgument(field, expected, value);
+}
+
+/** A library caller's argument `field` is not what was `expected`: bad input naming it. */
+export function refuseArgument(field: string, expected: string, value: unknown): never {
+  const found = describeValue(value);
+  throw new InputError(`${field}: expected ${expected}, found ${found}`, { field, expected, found });
+}
+
 /** A short, safe rendering of a found value. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing (the field is missing)";
