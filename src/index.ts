@@ -3,7 +3,6 @@
 
 export type * from "./engine/index.js";
 export {
-  band,
   CHARACTERISTICS,
   type Check,
   checkAll,
@@ -11,9 +10,7 @@ export {
   DIMENSIONS,
   type Expectation,
   type ExpectationResult,
-  explain,
   fenToYuan,
-  probabilityOfDefault,
   REASON_CODES,
   REASONS,
   REMEDIES,
@@ -21,11 +18,11 @@ export {
   type ReasonInfo,
   type Recorder,
   type ScoreInputs,
-  score,
   scoreReasons,
   yuanToFen,
 } from "./engine/index.js";
 export { run, simulate } from "./library-engine.js";
+export { band, explain, probabilityOfDefault, score } from "./library-score.js";
 export { AccountRunner, type LaneResult } from "./population/account.js";
 export { Agent, reactionsOf } from "./population/agent.js";
 export { scenarioYaml } from "./population/export.js";

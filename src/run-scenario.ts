@@ -4,6 +4,7 @@ import type { Trace } from "./engine/index.js";
 import { checkAll, type ExpectationResult } from "./engine/index.js";
 import { simulate } from "./library-engine.js";
 import { type LoadedScenario, type LoadOptions, loadScenario } from "./scenario/load.js";
+import { refuseArgument } from "./shared/errors.js";
 
 export interface ScenarioRun {
   loaded: LoadedScenario;
@@ -15,6 +16,8 @@ export interface ScenarioRun {
 
 /** Runs a scenario file (or an already loaded scenario) and checks its `expect` block. */
 export function runScenario(source: string | LoadedScenario, options: LoadOptions = {}): ScenarioRun {
+  if (typeof source !== "string" && (typeof source !== "object" || source === null))
+    refuseArgument("source", "a scenario file's path or a loaded scenario", source);
   const loaded = typeof source === "string" ? loadScenario(source, options) : source;
   const trace = simulate(loaded.scenario);
   const results = checkAll(trace, loaded.expectations);

@@ -64,6 +64,7 @@ export {
 export { leastAbove } from "./search.js";
 export {
   answerAtEndOf,
+  checkRunnable,
   type DecisionNote,
   decisionNote,
   type Recorder,

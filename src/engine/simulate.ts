@@ -130,12 +130,15 @@ export function startState(scenario: Scenario, notices: boolean, answers = true)
  * within MAX_DAY, the events in day order (else the loop never ends: `until: Infinity`; or an event is
  * never reached and every later one is silently left out: a day of NaN; an event after `until` is left
  * out, as `--until` does), whole observed days, and the money the ledger adds up in whole fen (`amount`,
- * the profile's debt) and finite yuan (incomes). A RangeError naming the field otherwise.
+ * the profile's debt) and finite yuan (incomes). A RangeError naming the field otherwise (each told to
+ * `refuse` instead when given: the library's door tells every problem at once).
  */
-function checkRunnable(scenario: Scenario): void {
-  const refuse = (field: string, expected: string, found: unknown): never => {
+export function checkRunnable(
+  scenario: Scenario,
+  refuse: (field: string, expected: string, found: unknown) => void = (field, expected, found) => {
     throw new RangeError(`${field}: expected ${expected}, found ${String(found)}`);
-  };
+  },
+): void {
   const whole = (x: unknown, max: number): boolean =>
     Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max;
   const { until } = scenario;
@@ -156,7 +159,7 @@ function checkRunnable(scenario: Scenario): void {
     if (e.day < previous) refuse(`${at}.day`, `no earlier than the event before it (day ${previous})`, e.day);
     previous = e.day;
     if (e.type === "repay") {
-      if (e.amount.kind === "amount") fen(`${at}.amount`, e.amount.fen);
+      if (e.amount?.kind === "amount") fen(`${at}.amount`, e.amount.fen);
     } else if ("amount" in e) fen(`${at}.amount`, e.amount);
     if (e.type === "income") yuan(`${at}.monthlyIncome`, e.monthlyIncome);
   });

@@ -11,7 +11,15 @@ import { POLICY_KIND, SCENARIO_KIND } from "../scenario/kinds.js";
 import { type Parsed, parseText } from "../scenario/parse.js";
 import { readInputFile } from "../scenario/read.js";
 import { type ValidateOptions, validate } from "../scenario/validate.js";
-import { describeValue, formatPath, InputError, shownFile, suggest } from "../shared/errors.js";
+import {
+  checkText,
+  describeValue,
+  formatPath,
+  InputError,
+  refuseArgument,
+  shownFile,
+  suggest,
+} from "../shared/errors.js";
 import { grouped } from "../shared/text.js";
 import { eventTerms, expectedEvents, MAX_ACCOUNT_EVENTS } from "./expected-events.js";
 import { PersonaSchema, personaKeysAt, type WrittenPersona } from "./persona-schema.js";
@@ -35,6 +43,11 @@ function personaPath(ref: string, baseDir: string): string {
 /** Loads personas by name or path (relative to `baseDir`); none given = every shipped persona. Names must
  *  be unique. With `days`, the horizon they will run: each must fit it (see `checkAccountSize`). */
 export function loadPersonas(refs: readonly string[], baseDir = process.cwd(), days?: number): Persona[] {
+  if (!Array.isArray(refs))
+    refuseArgument("refs", "a list of persona names or paths (empty: the built-in ones)", refs);
+  for (const [i, ref] of refs.entries())
+    checkText(`refs[${i}]`, ref, "a persona's name or a persona file's path");
+  checkText("baseDir", baseDir, "the folder a path starts from");
   const list = refs.length > 0 ? refs : builtinPersonaNames();
   // every file's bad input at once: one file's problems do not hide the next one's
   const read = InputError.each(list, (ref) => readPersona(personaPath(ref, baseDir), days));
@@ -78,6 +91,7 @@ interface ReadPersona {
 }
 
 export function loadPersonaFile(file: string, days?: number): Persona {
+  checkText("file", file, "a persona file's path");
   return readPersona(file, days).persona;
 }
 

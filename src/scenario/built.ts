@@ -1,12 +1,18 @@
-// The library's `simulate` and `run` take a scenario built by hand as well as a loaded one. The engine
-// checks what its loop relies on (days, order, whole fen); the bounds a file has that the engine's own
-// numbers come from are checked here, at the library's door, so that a hand-built scenario is refused
-// where a file saying the same is: an ask of ¥4,050.50 was granted as asked (a limit no rule could make),
-// an age of -5 approved on MEETS_POLICY, an age of NaN scored. The engine's own callers (the population,
-// the what-if search, the tests' builders) keep the engine as it is.
+// The library's `simulate` and `run` take a scenario built by hand as well as a loaded one. The bounds a
+// file has are checked here, at the library's door, so that a hand-built scenario is refused where a file
+// saying the same is: an ask of ¥4,050.50 was granted as asked (a limit no rule could make), an age of -5
+// approved on MEETS_POLICY, an age of NaN scored, a policy of `minScore: NaN` run (every score "met" it),
+// a policy of `null` a TypeError deep in the engine. The engine's own callers (the population, the what-if
+// search, the tests' builders) keep the engine as it is.
+//
+// What is checked is a copy, and the copy is what runs: each field is read once (a getter that answers
+// one value to the check and another to the engine, or throws, or an object that holds itself, is told
+// here, not met in the middle of a run), a frozen object is never written to, and a `__proto__` key is a
+// key like any other (refused where the file would refuse it), never the copy's prototype.
 
 import {
   APPLICATION_KINDS,
+  checkRunnable,
   EVENT_TYPES,
   FEN_PER_YUAN,
   INSTALMENT_TERMS,
@@ -15,39 +21,249 @@ import {
   LOAN_TERMS,
   MAX_HISTORY_MONTHS,
   MAX_YUAN,
+  POLICY_PARAM_NAMES,
+  type Policy,
   PROFILE_AGE,
   PROFILE_FIELDS,
+  parseIsoDate,
   REPAY_KEYWORDS,
   type Scenario,
+  type ScenarioEvent,
 } from "../engine/index.js";
+import {
+  clip,
+  describeValue,
+  formatPath,
+  InputError,
+  type InputErrorDetails,
+  MAX_PROBLEMS,
+} from "../shared/errors.js";
+import { isRecord } from "./issues.js";
+import { checkPolicySets, LAST_EPOCH_DAY } from "./normalise.js";
+import { conflictsWritten } from "./policy-sense.js";
+import {
+  FullPolicyParams,
+  MAX_DESCRIPTION,
+  MAX_EVENTS,
+  MAX_NAME,
+  PolicyObject,
+  PolicyOverrides,
+  schemaKeysAt,
+} from "./schema.js";
+import { problemsOf } from "./validate.js";
 
 const MAX_FEN = MAX_YUAN * FEN_PER_YUAN;
 const STEP_FEN = LIMIT_STEP_YUAN * FEN_PER_YUAN;
+/** The longest list copied (the events are bounded by MAX_EVENTS, told as the file's are): a length of
+ *  2³² − 1 is refused, not walked. */
+const MAX_LIST = 1_000_000;
+/** The deepest a scenario's data goes is 6 (events[i].use.limitBands[j].minScore); past this, it is not
+ *  a scenario (and a copy walked no further cannot overflow the stack). */
+const MAX_DEPTH = 12;
 
 const wholeWithin = (x: unknown, min: number, max: number): boolean =>
   Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
 
 const oneOf = (list: readonly unknown[]): string => list.map((x) => JSON.stringify(x)).join(", ");
 
+/** A problem at the library's door: its message names the field and says what was expected and found
+ *  (what a caller's stack trace shows), and its details are the CLI's (field, expected, found, hint) —
+ *  in the message, a long `expected` (a list of every parameter) shortened, the fix kept. */
+function doorError(field: string, message: string, d: Omit<InputErrorDetails, "field"> = {}): InputError {
+  let text = `${field}: ${message}`;
+  if (d.expected !== undefined) text += `${message ? ": " : ""}expected ${clip(d.expected, 100)}`;
+  if (d.found !== undefined) text += `, found ${d.found}`;
+  if (d.hint !== undefined) text += ` (${d.hint})`;
+  return new InputError(text, { ...d, field });
+}
+
+/** What an error thrown by a caller's getter says, read without trusting it. */
+function thrownText(e: unknown): string {
+  try {
+    return e instanceof Error ? `${e.name}: ${e.message}` : describeValue(e);
+  } catch {
+    return "an error";
+  }
+}
+
+/** A plain copy of `root`: objects and lists only, each field read once; the problems of reading it. */
+function plainCopy(root: unknown): { copy: unknown; problems: InputError[] } {
+  const problems: InputError[] = [];
+  const tell = (path: readonly PropertyKey[], message: string, d: Omit<InputErrorDetails, "field">) =>
+    problems.push(doorError(formatPath(path) || "(the scenario)", message, d));
+  const done = new Map<object, unknown>();
+  const open = new Set<object>();
+  const read = (o: object, key: PropertyKey, path: readonly PropertyKey[]): unknown => {
+    try {
+      return (o as Record<PropertyKey, unknown>)[key];
+    } catch (e) {
+      tell([...path, key], "could not be read", {
+        expected: "a value",
+        found: `its getter threw ${thrownText(e)}`,
+      });
+      return undefined;
+    }
+  };
+  const walk = (v: unknown, path: readonly PropertyKey[]): unknown => {
+    if (typeof v !== "object" || v === null) return v;
+    if (done.has(v)) return done.get(v);
+    if (open.has(v)) {
+      tell(path, "holds itself", { expected: "plain data", found: "an object inside itself (a cycle)" });
+      return undefined;
+    }
+    if (path.length > MAX_DEPTH) {
+      tell(path, "nested too deep", {
+        expected: `data at most ${MAX_DEPTH} levels deep`,
+        found: "an object deeper",
+      });
+      return undefined;
+    }
+    open.add(v);
+    try {
+      let out: unknown;
+      if (Array.isArray(v)) {
+        const n = v.length;
+        if (n > MAX_LIST) {
+          tell(path, "too long", { expected: `a list of at most ${MAX_LIST}`, found: `a list of ${n}` });
+          return undefined;
+        }
+        const list: unknown[] = [];
+        for (let i = 0; i < n; i++) list.push(walk(read(v, i, path), [...path, i]));
+        out = list;
+      } else {
+        const object: Record<string, unknown> = {};
+        // a `__proto__` key kept as a key (an assignment would set the copy's prototype)
+        for (const key of Object.keys(v))
+          Object.defineProperty(object, key, {
+            value: walk(read(v, key, path), [...path, key]),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        out = object;
+      }
+      done.set(v, out);
+      return out;
+    } catch (e) {
+      // a proxy's traps (ownKeys, isArray of a revoked one)
+      tell(path, "could not be read", { expected: "plain data", found: `it threw ${thrownText(e)}` });
+      return undefined;
+    } finally {
+      open.delete(v);
+    }
+  };
+  const copy = walk(root, []);
+  return { copy, problems };
+}
+
+/** The problems of a policy object at `at` (`policy`, `events[3].use`): the CLI's, as a policy file's. */
+function policyProblems(value: unknown, at: readonly PropertyKey[], partial: boolean): InputError[] {
+  const schema = partial ? PolicyOverrides : PolicyObject;
+  const result = schema.safeParse(value);
+  if (result.success) {
+    if (partial) return [];
+    // each parameter valid alone, the whole must make a policy (a band that never applies, a bill due
+    // after the next statement), as a policy file's must
+    const policy = result.data as unknown as Policy;
+    return conflictsWritten(policy, POLICY_PARAM_NAMES, policy.name).map((c) =>
+      doorError(formatPath([...at, c.param, ...(c.at ?? [])]), c.message, {
+        expected: c.expected,
+        found: c.found,
+        hint: c.hint,
+      }),
+    );
+  }
+  const keysAt = (path: readonly PropertyKey[]) => schemaKeysAt(FullPolicyParams, path);
+  const error = problemsOf(result.error.issues, { data: value, position: () => undefined }, "", { keysAt });
+  return error.problems.map((p) => {
+    const { file: _file, line: _line, column: _column, field, ...d } = p.details;
+    return doorError(formatPath(at) + (field && field !== "(top level)" ? `.${field}` : ""), p.message, d);
+  });
+}
+
 /**
  * A scenario built by hand, checked against the bounds its file would have been (the schema's, from the
- * same constants): a RangeError naming the field, as the engine's own check says it. The policy object
- * is not looked at: `loadPolicy` validates one.
+ * same constants), its policy as a policy file's: every problem at once, an InputError (the CLI's bad
+ * input: field, expected, found, hint), its message naming the field. Returns the copy checked — the one
+ * to run.
  */
-export function checkBuilt(scenario: Scenario): void {
-  const refuse = (field: string, expected: string, found: unknown): never => {
-    throw new RangeError(
-      `${field}: expected ${expected}, found ${typeof found === "string" ? JSON.stringify(found) : String(found)}`,
+export function checkBuilt(scenario: Scenario): Scenario {
+  const { copy, problems: unread } = plainCopy(scenario);
+  if (unread.length > 0) throw all(unread);
+  const problems: InputError[] = [];
+  const refuse = (field: string, expected: string, found: unknown): void => {
+    problems.push(doorError(field, "", { expected, found: describeValue(found) }));
+  };
+  if (!isRecord(copy)) {
+    refuse("(the scenario)", "an object with name, start, until, policy, profile, events and observe", copy);
+    throw all(problems);
+  }
+  const s = copy as Record<string, unknown>;
+  const text = (field: string, max: number, min: number) => {
+    const x = s[field];
+    if (!(typeof x === "string" && x.length >= min && x.length <= max))
+      refuse(field, `text of ${min} to ${max} characters`, x);
+  };
+  text("name", MAX_NAME, 1);
+  text("description", MAX_DESCRIPTION, 0);
+  const startDay = typeof s.start === "string" ? parseIsoDate(s.start) : null;
+  if (startDay === null) refuse("start", "a calendar date as YYYY-MM-DD", s.start);
+  else if (Number.isInteger(s.until) && startDay + (s.until as number) > LAST_EPOCH_DAY)
+    refuse("until", `a last simulated day on or before 9999-12-31 (from start ${s.start})`, s.until);
+  const policyOk = policyProblems(s.policy, ["policy"], false);
+  problems.push(...policyOk);
+  const { profile, events, observe } = s;
+  const shaped = (field: string, ok: boolean, expected: string, x: unknown): boolean => {
+    if (!ok) refuse(field, expected, x);
+    return ok;
+  };
+  const profileOk = shaped("profile", isRecord(profile), "an object", profile);
+  const eventsOk =
+    shaped("events", Array.isArray(events), "a list of events", events) &&
+    shaped("events", (events as unknown[]).length <= MAX_EVENTS, `at most ${MAX_EVENTS} events`, events);
+  const observeOk = shaped("observe", Array.isArray(observe), "a list of days", observe);
+  if (profileOk) checkProfile(profile as Record<string, unknown>, refuse);
+  let eventsShaped = eventsOk;
+  let setsOk = eventsOk;
+  if (eventsOk)
+    (events as unknown[]).forEach((e, i) => {
+      if (!isRecord(e)) {
+        refuse(`events[${i}]`, "an event: an object with day and type", e);
+        eventsShaped = false;
+        return;
+      }
+      const own = checkEvent(e, i, refuse);
+      problems.push(...own);
+      if (own.length > 0) setsOk = false;
+    });
+  if (profileOk && eventsShaped && observeOk) checkRunnable(copy as unknown as Scenario, refuse);
+  // the `set`s of a day's policy events make a policy with the one in force, as a file's must
+  if (policyOk.length === 0 && setsOk && eventsShaped) {
+    const changes = (events as ScenarioEvent[]).flatMap((e, index) =>
+      e.type === "policy" ? [{ ...e, index }] : [],
     );
-  };
-  const listed = (field: string, list: readonly unknown[], x: unknown, orNull = false) => {
-    if (!(list.includes(x) || (orNull && x === null)))
-      refuse(field, `one of ${oneOf(list)}${orNull ? " or null" : ""}`, x);
-  };
-  const moved = (field: string, x: unknown) => {
-    if (!wholeWithin(x, 1, MAX_FEN)) refuse(field, `whole fen from 1 to ${MAX_FEN}`, x);
-  };
-  const { profile } = scenario;
+    checkPolicySets(
+      s.policy as Policy,
+      changes,
+      (path, message, d) => {
+        problems.push(doorError(formatPath(path), message, d));
+        return undefined;
+      },
+      { file: "", position: () => undefined },
+    );
+  }
+  if (problems.length > 0) throw all(problems);
+  return copy as unknown as Scenario;
+}
+
+/** Every problem, up to the number a file's are told. */
+const all = (problems: readonly InputError[]): InputError =>
+  InputError.all(problems.slice(0, MAX_PROBLEMS), problems.length > MAX_PROBLEMS);
+
+function checkProfile(
+  profile: Record<string, unknown>,
+  refuse: (field: string, expected: string, found: unknown) => void,
+): void {
   if (!wholeWithin(profile.age, PROFILE_AGE.min, PROFILE_AGE.max))
     refuse(
       "profile.age",
@@ -61,44 +277,74 @@ export function checkBuilt(scenario: Scenario): void {
       profile.creditHistoryMonths,
     );
   if (typeof profile.verified !== "boolean") refuse("profile.verified", "true or false", profile.verified);
-  scenario.events.forEach((e, i) => {
-    const at = `events[${i}]`;
-    listed(`${at}.type`, EVENT_TYPES, e.type);
-    switch (e.type) {
-      case "apply":
-        listed(`${at}.line`, LINES, e.line);
-        listed(`${at}.product`, APPLICATION_KINDS, e.product);
-        if (!(wholeWithin(e.amount, STEP_FEN, MAX_FEN) && e.amount % STEP_FEN === 0))
-          refuse(`${at}.amount`, `whole hundreds of yuan: a positive multiple of ${STEP_FEN} fen`, e.amount);
-        break;
-      case "purchase":
-        moved(`${at}.amount`, e.amount);
-        listed(`${at}.instalments`, INSTALMENT_TERMS, e.instalments, true);
-        break;
-      case "borrow":
-        moved(`${at}.amount`, e.amount);
-        listed(`${at}.term`, LOAN_TERMS, e.term);
-        break;
-      case "repay":
-        listed(`${at}.line`, LINES, e.line);
-        if (e.amount?.kind === "amount") moved(`${at}.amount`, e.amount.fen);
-        else listed(`${at}.amount.kind`, ["amount", ...REPAY_KEYWORDS], e.amount?.kind);
-        break;
-      case "close":
-        listed(`${at}.line`, LINES, e.line);
-        break;
-      case "request_review":
-        listed(`${at}.line`, LINES, e.line, true);
-        break;
-      case "change_profile":
-        listed(`${at}.field`, PROFILE_FIELDS, e.field);
-        break;
-      case "external_debt":
-      case "external_repayment":
-        moved(`${at}.amount`, e.amount);
-        break;
-      default:
-        break;
+}
+
+/** One event's fields (its day and money the engine's own check looks at); a policy event's policy
+ *  problems are returned (they keep the CLI's wording), the rest told to `refuse`. */
+function checkEvent(
+  e: Record<string, unknown>,
+  i: number,
+  refuse: (field: string, expected: string, found: unknown) => void,
+): InputError[] {
+  const at = `events[${i}]`;
+  const listed = (field: string, list: readonly unknown[], x: unknown, orNull = false) => {
+    if (!(list.includes(x) || (orNull && x === null)))
+      refuse(`${at}.${field}`, `one of ${oneOf(list)}${orNull ? " or null" : ""}`, x);
+  };
+  const moved = (field: string, x: unknown) => {
+    if (!wholeWithin(x, 1, MAX_FEN)) refuse(`${at}.${field}`, `whole fen from 1 to ${MAX_FEN}`, x);
+  };
+  const words = (field: string, x: unknown, orNull: boolean) => {
+    if (!(typeof x === "string" || (orNull && x === null)))
+      refuse(`${at}.${field}`, `text${orNull ? " or null" : ""}`, x);
+  };
+  listed("type", EVENT_TYPES, e.type);
+  switch (e.type) {
+    case "apply":
+      listed("line", LINES, e.line);
+      listed("product", APPLICATION_KINDS, e.product);
+      if (!(wholeWithin(e.amount, STEP_FEN, MAX_FEN) && (e.amount as number) % STEP_FEN === 0))
+        refuse(`${at}.amount`, `whole hundreds of yuan: a positive multiple of ${STEP_FEN} fen`, e.amount);
+      break;
+    case "purchase":
+      moved("amount", e.amount);
+      words("merchant", e.merchant, true);
+      listed("instalments", INSTALMENT_TERMS, e.instalments, true);
+      break;
+    case "borrow":
+      moved("amount", e.amount);
+      listed("term", LOAN_TERMS, e.term);
+      break;
+    case "repay": {
+      listed("line", LINES, e.line);
+      const amount = isRecord(e.amount) ? e.amount : undefined;
+      if (amount?.kind === "amount") moved("amount", amount.fen);
+      else listed("amount.kind", ["amount", ...REPAY_KEYWORDS], amount?.kind);
+      break;
     }
-  });
+    case "close":
+      listed("line", LINES, e.line);
+      break;
+    case "request_review":
+      listed("line", LINES, e.line, true);
+      break;
+    case "change_profile":
+      listed("field", PROFILE_FIELDS, e.field);
+      break;
+    case "external_debt":
+    case "external_repayment":
+      moved("amount", e.amount);
+      break;
+    case "note":
+      words("text", e.text, false);
+      break;
+    case "policy":
+      return [
+        ...(e.use === null ? [] : policyProblems(e.use, ["events", i, "use"], false)),
+        ...policyProblems(e.set, ["events", i, "set"], true),
+      ];
+    default:
+      break;
+  }
+  return [];
 }

@@ -4,7 +4,7 @@ import { realpathSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LATER_PARAMETERS, type Policy } from "../engine/index.js";
-import { formatPath, InputError } from "../shared/errors.js";
+import { checkText, formatPath, InputError } from "../shared/errors.js";
 import { quoted } from "../shared/text.js";
 import { type BuiltinKind, builtinNames, isBareName, type Roots, resolveRef } from "./builtin.js";
 import { isRecord } from "./issues.js";
@@ -83,6 +83,8 @@ export function loadPolicy(
   reading: PolicyReading = { cache: new Map(), roots: [] },
   from?: string,
 ): Policy {
+  checkText("ref", ref, "a built-in policy's name or a policy file's path");
+  checkText("baseDir", baseDir, "the folder a path starts from");
   return loadPolicyFile(policyPath(ref, baseDir, from, reading.roots), reading, []);
 }
 

@@ -2,7 +2,7 @@
 
 import { dirname, resolve } from "node:path";
 import type { Policy } from "../engine/index.js";
-import { InputError } from "../shared/errors.js";
+import { checkText, InputError } from "../shared/errors.js";
 import type { Roots } from "./builtin.js";
 import type { DayAsked } from "./day-asked.js";
 import { isRecord } from "./issues.js";
@@ -46,6 +46,7 @@ export interface LoadOptions {
 }
 
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
+  checkText("file", file, "a scenario file's path");
   const text = readInputFile(file, "scenario");
   return loadScenarioText(text, file, options);
 }
@@ -53,6 +54,8 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
 /** The same from text already in memory (what-if variants, tests); `file` names it in errors and
  *  anchors relative policy paths. */
 export function loadScenarioText(text: string, file: string, options: LoadOptions = {}): LoadedScenario {
+  checkText("text", text, "a scenario's YAML or JSON text");
+  checkText("file", file, "the file's name (what errors name, where policy paths start)");
   const parsed = parseText(text, file, { keyProblems: "keep" });
   const baseDir = dirname(resolve(file));
   const roots = options.roots ?? [];

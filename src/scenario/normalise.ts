@@ -373,11 +373,11 @@ function resolveOverride(
  *  `use`, with the `set`s before): a conflict with a parameter one of them sets is told at that parameter,
  *  in the last event of the day that sets it. A day's events are one change (a policy between two of them
  *  is in effect for no time), so two events of one day may move the statement and the due day together. */
-function checkPolicySets(
+export function checkPolicySets(
   policy: Policy,
   events: readonly ScenarioEvent[],
   problem: (path: PropertyKey[], message: string, details: InputErrorDetails) => undefined,
-  ctx: NormaliseContext,
+  ctx: Pick<NormaliseContext, "file" | "position" | "caution">,
 ): void {
   const changes = events.filter((e) => e.type === "policy");
   let current = policy;

@@ -74,6 +74,8 @@ const shownText = (max: number) => z.string().max(max);
 /** The longest name and description a scenario or policy file may give (what a writer fits its own to). */
 export const MAX_NAME = 200;
 export const MAX_DESCRIPTION = 5000;
+/** The most events a scenario holds. */
+export const MAX_EVENTS = 100_000;
 /** A reference to a policy (a name or a path). */
 const ref = z.string().min(1).max(1000);
 /** Whether a value is a reference the schema takes (one it refuses is its problem, said once, there). */
@@ -145,6 +147,12 @@ export const PolicyFile = z.strictObject({
 });
 export type PolicyFile = z.infer<typeof PolicyFile>;
 export const FullPolicyParams = z.strictObject(policyParamsShape);
+/** A policy as the engine takes it (loadPolicy's result): every parameter, its name and description. */
+export const PolicyObject = z.strictObject({
+  name: shownText(MAX_NAME).min(1),
+  description: shownText(MAX_DESCRIPTION),
+  ...policyParamsShape,
+});
 
 const RepayKeyword = z.enum(REPAY_KEYWORDS);
 
@@ -285,7 +293,7 @@ export const ScenarioSchema = z
       .default("default")
       .describe("built-in policy name or a path relative to this file (in its folder tree)"),
     profile: ProfileSchema.prefault({}),
-    events: z.array(EventSchema).max(100_000),
+    events: z.array(EventSchema).max(MAX_EVENTS),
     expect: z.array(ExpectationSchema).optional(),
   })
   .describe("a credit-sim scenario: a behaviour timeline with optional expectations");

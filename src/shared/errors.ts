@@ -190,7 +190,9 @@ function formatOne(e: InputError, prefix: string): string {
   const file = d.file === undefined ? undefined : shownPath(d.file);
   const where = [file, d.line, d.column].filter((x) => x !== undefined).join(":");
   const head = shown([where, d.field].filter(Boolean).join(": "));
-  const message = shown(e.message);
+  // a message that names its field itself (the library's, read without `format`) does not name it twice
+  const named = d.field !== undefined && e.message.startsWith(`${d.field}: `);
+  const message = shown(named ? e.message.slice(d.field!.length + 2) : e.message);
   const lines = [`${prefix}${head ? `${head}: ${message}` : message}`];
   if (d.expected) lines.push(`  expected: ${shown(d.expected)}`);
   if (d.found !== undefined) lines.push(`  found:    ${shown(d.found)}`);
@@ -268,6 +270,18 @@ export function formatPath(path: readonly PropertyKey[]): string {
 /** A number as it was written: `-0` stays `-0` (String gives "0", and a value refused for not being
  *  positive would be shown as the 0 a reader may think was never written). */
 export const numberText = (n: number): string => (Object.is(n, -0) ? "-0" : String(n));
+
+/** A library caller's argument that should be text (a path, a file's content, a name) and is not: refused
+ *  as bad input naming it (`file: expected a path, found null`), not met as a TypeError inside a reader. */
+export function checkText(field: string, value: unknown, expected: string): asserts value is string {
+  if (typeof value !== "string") refuseArgument(field, expected, value);
+}
+
+/** A library caller's argument `field` is not what was `expected`: bad input naming it. */
+export function refuseArgument(field: string, expected: string, value: unknown): never {
+  const found = describeValue(value);
+  throw new InputError(`${field}: expected ${expected}, found ${found}`, { field, expected, found });
+}
 
 /** A short, safe rendering of a found value. */
 export function describeValue(value: unknown): string {

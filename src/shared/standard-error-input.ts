@@ -3,7 +3,7 @@
 // result file. The files read are noted as they are opened (noteRead); the process's standard error
 // (cli/io.ts) asks standardErrorInput before it writes, and says its messages on standard output instead.
 
-import { fstatSync } from "node:fs";
+import { fstatSync, statSync } from "node:fs";
 
 /** The device and inode of the regular file standard error writes to, null when it is not one. */
 let stderrFile: string | null | undefined;
@@ -31,6 +31,21 @@ export function noteRead(fd: number, name: string): void {
     if (`${st.dev}:${st.ino}` === target) input = name;
   } catch {
     // nothing to compare: not that file
+  }
+}
+
+/** Notes the file at `path`, named `name`, as one the command reads or rewrites (a golden trace) before it
+ *  says anything: one read later than a warning is said (`test` warns of a scenario's deprecations
+ *  before it compares traces), or by a worker, or rewritten by rename (`-u`: a message appended to the
+ *  trace replaced is lost) is not noted by its read. */
+export function notePath(path: string, name: string): void {
+  const target = standardErrorFile();
+  if (target === null || input !== undefined) return;
+  try {
+    const st = statSync(path, { bigint: true });
+    if (`${st.dev}:${st.ino}` === target) input = name;
+  } catch {
+    // nothing there (a trace not written yet): not that file
   }
 }
 

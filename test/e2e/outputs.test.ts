@@ -132,6 +132,24 @@ describe.runIf(posix)("standard output or error appended to an input (`>> scenar
     expect(readFileSync(join(dir, "good.yaml"), "utf8")).toBe(good);
   });
 
+  it("standard error appended to a golden trace (`test 2>> __snapshots__/s.yaml.trace`): a warning is not added to it, exit 2", () => {
+    // the trace is no file the loader reads (nor read before the warning is said): it is the run's all the same
+    const golden = join(dir, "g", "__snapshots__", "warned.yaml.trace");
+    mkdirSync(join(dir, "g"));
+    const scenario = readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8");
+    writeFileSync(join(dir, "g", "warned.yaml"), scenario.replace(/^name: .*$/m, "$&\nseed: 7"));
+    expect(spawnSync(process.execPath, [BIN, "test", "g", "-u"], { cwd: dir }).status).toBe(0);
+    const trace = readFileSync(golden, "utf8");
+    for (const update of [[], ["-u"]]) {
+      const r = withStream(["test", "g", ...update], "stderr", golden, { cwd: dir, flags: "a" });
+      expect(r.status, update.join("")).toBe(2);
+      expect(r.stdout).toMatch(/^credit-sim: standard error is a file this command reads/);
+      expect(r.stdout).toContain("the input g/__snapshots__/warned.yaml.trace");
+      expect(r.stdout).toContain("seed: deprecated");
+      expect(readFileSync(golden, "utf8")).toBe(trace);
+    }
+  });
+
   it("redirected with `>`, the input the shell emptied is said to be standard output, with what to do", () => {
     writeFileSync(join(dir, "gone.yaml"), readFileSync(join(ROOT, "scenarios/good-customer.yaml")));
     const fd = openSync(join(dir, "gone.yaml"), "w");

@@ -6,6 +6,7 @@ import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../../shared/errors.js";
 import { makeFolders } from "../../shared/folders.js";
 import { type OutputSet, writingTogether } from "../../shared/output-set.js";
+import { notePath } from "../../shared/standard-error-input.js";
 import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
 import { printable, shellPath } from "../../shared/text.js";
 import { discover } from "../../testing/discover.js";
@@ -93,12 +94,15 @@ function checkReportOutputs(
   found: readonly string[],
   run: TestRun | null,
 ): void {
-  // standard output redirected to a scenario or its trace (`>> s.yaml`): refused before the run
-  if (run === null)
+  // standard output redirected to a scenario or its trace (`>> s.yaml`): refused before the run;
+  // standard error appended to a trace (`2>> …trace`): said on standard output, as for an input read
+  if (run === null) {
     checkStandardOutput(
       io.cwd,
       found.flatMap((f) => [f, snapshotPathFor(f)]),
     );
+    for (const f of found) notePath(resolve(io.cwd, snapshotPathFor(f)), snapshotPathFor(f));
+  }
   // no reporter writes a file: nothing more to check (naming the policy files reads every scenario)
   if (options.reporters.every((r) => r.file === null)) return;
   // a reporter on standard output: a file reporter at /dev/stdout would truncate what it wrote there
