@@ -198,10 +198,27 @@ describe("charge-off", () => {
     });
     expect(off[0]!.writtenOff).toBe(off[0]!.balance);
     expect(stateOn(t, 299).charges).toBe(off[0]!.charges);
-    // a recovery after the write-off clears the debt; the record of the write-off stays
+    // a recovery after the write-off clears the debt; the record of the write-off stays: the months before
+    // keep their stages and G, the month it is repaid in full on is settled (C), as a bureau reports a bad
+    // debt repaid
     expect(t.final.balance).toBe(0);
     expect(t.final.status).toBe("charged_off");
-    expect(t.grid.huabei?.map((g) => g.code).join("")).toMatch(/^\*N?1234567?G+$/);
+    expect(t.grid.huabei?.map((g) => g.code).join("")).toMatch(/^\*N?1234567?G+C$/);
+  });
+
+  it("a written-off debt repaid only in part stays G; repaid in full, C from that month on — never a good month", () => {
+    const events = [on.open(0, 5_000), on.purchase(1, 1_000), on.repay(300, 500)];
+    const policy = testPolicy({ chargeOffDays: 180 });
+    const part = run(events, { until: 380, policy });
+    expect(part.final.balance).toBeGreaterThan(0);
+    expect(part.grid.huabei?.map((g) => g.code).join("")).toMatch(/^\*N?1234567?G{4,}$/);
+    const full = run([...events, on.repay(330, "full")], { until: 380, policy });
+    const codes = full.grid.huabei?.map((g) => `${g.month}:${g.code}`);
+    // day 330 is 26 Nov 2024: October still owed (G), November and December settled
+    expect(codes?.slice(-3)).toEqual(["2024-10:G", "2024-11:C", "2024-12:C"]);
+    // a settled bad debt is no good record: the score's good months do not grow after it
+    const good = (t: typeof full) => t.steps.at(-1)!.inputs.goodMonths24m;
+    expect(good(full)).toBe(good(part));
   });
 
   it("after a write-off on one line no line opens, the debt repaid or not; the decline cites what was written off", () => {
