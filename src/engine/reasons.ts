@@ -320,6 +320,12 @@ export const REASONS = {
     text: "Total debt exceeds what the policy allows for the income",
     advice: "pay down debt (here or elsewhere) or report a higher income",
   },
+  INSTALMENT_TO_INCOME_TOO_HIGH: {
+    kind: "adverse",
+    unit: "ratio",
+    text: "A month's cash-loan instalments with the new loan would take more of the monthly income than the policy allows",
+    advice: "borrow less or over more months, or report a higher income",
+  },
   POLICY_CHANGE: {
     kind: "adverse",
     // true of every line it is cited for: one that met the previous policy, one suspended for credit that
