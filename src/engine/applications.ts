@@ -544,7 +544,7 @@ export interface DrawnLoan {
 /** A month's Jiebei instalments if `amount` is lent today over `loan`, as a share of the monthly income:
  *  each loan owed at its coming instalment, and the new one at its first — equal principal, the interest
  *  on all of it to the first due day, its largest. */
-export function instalmentToIncomeAfterDraw(c: Customer, amount: Fen, loan: DrawnLoan, day: number): number {
+function instalmentToIncomeAfterDraw(c: Customer, amount: Fen, loan: DrawnLoan, day: number): number {
   const rate = c.policy.jiebeiRatePerDay;
   let monthly = Math.floor(amount / loan.term) + chargesAhead(newCarry(), amount, rate, loan.firstDue - day);
   for (const l of c.jiebei.book.loans) monthly += loans.projectedInstalment(l, day, true);
