@@ -450,9 +450,10 @@ export function authorise(
   }
   if (line.status === "suspended") return declined(["ACCOUNT_SUSPENDED"], scoreLater(c, day));
   // each drawdown is a loan contract of its own: new credit, which is not offered to a customer the lender
-  // has just stopped lending to, as an application is not (OTHER_LINE_SUSPENDED). A Huabei purchase, by
-  // contrast, uses a revolving line already granted, and Jiebei's suspension does not stop it.
-  if (line.id === "jiebei" && c.huabei.status === "suspended")
+  // has just stopped lending to for their record or a security hold, as an application is not
+  // (OTHER_LINE_SUSPENDED). A Huabei purchase, by contrast, uses a revolving line already granted, and
+  // Jiebei's suspension does not stop it.
+  if (line.id === "jiebei" && huabeiBarsCash(c))
     return declined(["OTHER_LINE_SUSPENDED"], scoreLater(c, day), [
       { code: "OTHER_LINE_SUSPENDED", line: "huabei" },
     ]);
@@ -534,6 +535,13 @@ export function authorise(
   }
   return { decision: "approved", reasons: WITHIN_LIMIT, facts: NO_FACTS, limit: line.limit };
 }
+
+/** Whether Huabei's suspension stops Jiebei lending cash: a suspension for credit or a security hold does;
+ *  one for a policy change alone does not — the customer's record is clean, Huabei fails only where the
+ *  new policy asks more of it, and Jiebei, which the same policy's review kept, judges each loan by its own
+ *  rules (the debt and instalment caps, the wait after a missed due date). */
+export const huabeiBarsCash = (c: Customer): boolean =>
+  c.huabei.status === "suspended" && c.huabei.cause !== "policy";
 
 /** A drawdown's loan as the instalment cap reads it: its term (months) and its first due day. */
 export interface DrawnLoan {

@@ -262,7 +262,7 @@ export const REASONS = {
   },
   OTHER_LINE_SUSPENDED: {
     kind: "adverse",
-    text: "The customer's other line is suspended: no new or larger line, nor a new cash loan, meanwhile",
+    text: "The customer's other line is suspended: no new or larger line meanwhile, nor a new cash loan unless a policy change alone suspended it",
     advice: "have the other line restored first",
   },
   OTHER_LINE_CLOSED_OWING: {
