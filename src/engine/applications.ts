@@ -1,6 +1,7 @@
 // The customer's requests: an application to open a line or raise its limit, and the authorisation of a
 // purchase or a drawdown. Rules decide and never change the customer (apply-verdict.ts acts).
 
+import { chargesAhead, newCarry } from "./accrual.js";
 import {
   availableCredit,
   type Customer,
@@ -36,7 +37,7 @@ import {
 import { applicationDebt, huabeiUsed, keptOnceUsed, leastGranted, withDebtCounted } from "./grant.js";
 import { smallestLine } from "./limits.js";
 import * as loans from "./loans.js";
-import { wholeFen } from "./money.js";
+import { FEN_PER_YUAN, wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncomeWith, type Scored, scoreOn } from "./score-inputs.js";
 import {
@@ -432,8 +433,16 @@ function keptOnUse(
 /** A purchase on Huabei or a drawdown on Jiebei: declined while the line is not active, while anything is
  *  overdue on either line, or beyond the available credit — and a drawdown while Huabei is suspended.
  *  `reportDay`: the next month end, whose report the reviews read (a drawdown's debt burden is judged as
- *  that report will show it). */
-export function authorise(c: Customer, line: Line, amount: Fen, day: number, reportDay: number): Verdict {
+ *  that report will show it). `loan`: a drawdown's term and its first due day (its instalments are judged
+ *  against the income). */
+export function authorise(
+  c: Customer,
+  line: Line,
+  amount: Fen,
+  day: number,
+  reportDay: number,
+  loan: DrawnLoan | null = null,
+): Verdict {
   if (line.status === "none") return declined(["NO_ACCOUNT"], scoreLater(c, day));
   if (line.status === "closed" || line.status === "charged_off") {
     const ended = endedLine(c, line);
@@ -441,9 +450,10 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number, rep
   }
   if (line.status === "suspended") return declined(["ACCOUNT_SUSPENDED"], scoreLater(c, day));
   // each drawdown is a loan contract of its own: new credit, which is not offered to a customer the lender
-  // has just stopped lending to, as an application is not (OTHER_LINE_SUSPENDED). A Huabei purchase, by
-  // contrast, uses a revolving line already granted, and Jiebei's suspension does not stop it.
-  if (line.id === "jiebei" && c.huabei.status === "suspended")
+  // has just stopped lending to for their record or a security hold, as an application is not
+  // (OTHER_LINE_SUSPENDED). A Huabei purchase, by contrast, uses a revolving line already granted, and
+  // Jiebei's suspension does not stop it.
+  if (line.id === "jiebei" && huabeiBarsCash(c))
     return declined(["OTHER_LINE_SUSPENDED"], scoreLater(c, day), [
       { code: "OTHER_LINE_SUSPENDED", line: "huabei" },
     ]);
@@ -505,8 +515,50 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number, rep
         },
       ]);
     }
+    // and a month's instalments may not take more of the income than the cap: the debt cap weighs what is
+    // owed against a year's income, and leaves a large short loan through (¥50,000 over 12 months on
+    // ¥10,000 a month asks 47 % of it each month). Declined, not lent less: the loan is the customer's own
+    // amount and term, as a drawdown over the debt cap is
+    if (loan !== null) {
+      const share = instalmentToIncomeAfterDraw(c, amount, loan, day);
+      if (share > p.jiebeiMaxInstalmentToIncome) {
+        return declined(["INSTALMENT_TO_INCOME_TOO_HIGH"], scoreLater(c, day), [
+          {
+            code: "INSTALMENT_TO_INCOME_TOO_HIGH",
+            parameter: "jiebeiMaxInstalmentToIncome",
+            threshold: p.jiebeiMaxInstalmentToIncome,
+            value: dtiShown(share),
+          },
+        ]);
+      }
+    }
   }
   return { decision: "approved", reasons: WITHIN_LIMIT, facts: NO_FACTS, limit: line.limit };
+}
+
+/** Whether Huabei's suspension stops Jiebei lending cash: a suspension for credit or a security hold does;
+ *  one for a policy change alone does not — the customer's record is clean, Huabei fails only where the
+ *  new policy asks more of it, and Jiebei, which the same policy's review kept, judges each loan by its own
+ *  rules (the debt and instalment caps, the wait after a missed due date). */
+export const huabeiBarsCash = (c: Customer): boolean =>
+  c.huabei.status === "suspended" && c.huabei.cause !== "policy";
+
+/** A drawdown's loan as the instalment cap reads it: its term (months) and its first due day. */
+export interface DrawnLoan {
+  term: number;
+  firstDue: number;
+}
+
+/** A month's Jiebei instalments if `amount` is lent today over `loan`, as a share of the monthly income:
+ *  each loan owed at its coming instalment, and the new one at its first — equal principal, the interest
+ *  on all of it to the first due day, its largest. */
+function instalmentToIncomeAfterDraw(c: Customer, amount: Fen, loan: DrawnLoan, day: number): number {
+  const rate = c.policy.jiebeiRatePerDay;
+  let monthly = Math.floor(amount / loan.term) + chargesAhead(newCarry(), amount, rate, loan.firstDue - day);
+  for (const l of c.jiebei.book.loans) monthly += loans.projectedInstalment(l, day, true);
+  const income = Math.round(c.profile.monthlyIncome * FEN_PER_YUAN);
+  if (income <= 0) return monthly > 0 ? Number.POSITIVE_INFINITY : 0;
+  return monthly / income;
 }
 
 // Most steps of a population are approved purchases: they share one frozen reason list and no facts

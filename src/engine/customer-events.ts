@@ -116,11 +116,12 @@ function decidedEvent(
       // a drawdown reads the policy (its minimum, the clean days after a missed due date, the debt-to-income
       // cap): policies of a lane that decide otherwise leave it, as for an application
       const j = c.jiebei;
+      const loan = { term: e.term, firstDue: loanDueDays(s.calendar, day, 1)[0]! };
       const v = alone(s)
-        ? authorise(c, j, e.amount, day, s.nextMonthEnd)
+        ? authorise(c, j, e.amount, day, s.nextMonthEnd, loan)
         : judge(
             s,
-            () => authorise(c, j, e.amount, day, s.nextMonthEnd),
+            () => authorise(c, j, e.amount, day, s.nextMonthEnd, loan),
             (f, w) => borrowDecided(f, e, w),
           );
       return borrowDecided(s, e, v);

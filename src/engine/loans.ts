@@ -61,6 +61,7 @@ export {
 } from "./loans/due.js";
 export { fallDue } from "./loans/due-day.js";
 export { decideInstalments } from "./loans/grace-end.js";
+export { projectedInstalment } from "./loans/instalment.js";
 export { repay } from "./loans/repayment.js";
 export {
   balance,

@@ -263,7 +263,7 @@ export const REASONS = {
   },
   OTHER_LINE_SUSPENDED: {
     kind: "adverse",
-    text: "The customer's other line is suspended: no new or larger line, nor a new cash loan, meanwhile",
+    text: "The customer's other line is suspended: no new or larger line meanwhile, nor a new cash loan unless a policy change alone suspended it",
     advice: "have the other line restored first",
   },
   OTHER_LINE_CLOSED_OWING: {
@@ -320,6 +320,12 @@ export const REASONS = {
     unit: "ratio",
     text: "Total debt exceeds what the policy allows for the income",
     advice: "pay down debt (here or elsewhere) or report a higher income",
+  },
+  INSTALMENT_TO_INCOME_TOO_HIGH: {
+    kind: "adverse",
+    unit: "ratio",
+    text: "A month's cash-loan instalments with the new loan would take more of the monthly income than the policy allows",
+    advice: "borrow less or over more months, or report a higher income",
   },
   POLICY_CHANGE: {
     kind: "adverse",

@@ -52,8 +52,10 @@ function stage(daysPastDue: number): number {
  *   N  normal: something fell due this month and nothing is overdue
  *   *  open, nothing due this month and nothing overdue
  *   1–7 overdue at month end: 1 = 1–30 days, 2 = 31–60 … 6 = 151–180, 7 = over 180
- *   C  closed with nothing owed (settled)
- *   G  terminated otherwise: charged off
+ *   C  closed with nothing owed (settled) — a charged-off line too once its written-off debt is repaid in
+ *      full (the bureau's "settled bad debt": the months before keep their 7s and G, and its 5 years on
+ *      file run from the repayment)
+ *   G  terminated otherwise: charged off with something still owed
  *   #  status unknown (not used by the engine; shown for months before the line opened)
  */
 export type GridCode = "N" | "*" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "C" | "G" | "#";
@@ -75,7 +77,7 @@ export function gridCode(facts: {
   dueThisMonth: boolean;
 }): GridCode {
   if (!facts.opened) return "#";
-  if (facts.status === "charged_off") return "G";
+  if (facts.status === "charged_off") return facts.owed === 0 ? "C" : "G";
   const s = stage(facts.daysPastDue);
   if (s > 0) return String(s) as GridCode;
   // both read on every month end (docs/performance.md, "optimised once")

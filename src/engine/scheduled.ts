@@ -462,7 +462,10 @@ export function monthEnd(s: EngineState): void {
     };
     line.grid.push(entry);
     lines++;
-    if (entry.code !== "N" && entry.code !== "*" && entry.code !== "C") good = false;
+    // a charged-off line is never a good month, its debt repaid in full (C) or not: a settled bad debt is
+    // still a bad debt on file
+    if (line.status === "charged_off" || (entry.code !== "N" && entry.code !== "*" && entry.code !== "C"))
+      good = false;
     if (line.extendedDay !== null && day - line.extendedDay < RECORD_DAYS) record = true;
   }
   if (lines > 0) c.monthEnds.push({ day, good, record });

@@ -110,6 +110,8 @@ const RELATED: Partial<Record<ReasonCode, readonly ReasonCode[] | undefined>> = 
   RECENT_MISSED_PAYMENT: ["OVERDUE_RECENT", "DELINQUENCY_LEVEL"],
   OVERDUE_TOO_RECENT: ["OVERDUE_RECENT", "DELINQUENCY_LEVEL"],
   DEBT_TO_INCOME_TOO_HIGH: ["HIGH_DEBT_BURDEN"],
+  // the loan asked for and the income, not a characteristic of the scorecard
+  INSTALMENT_TO_INCOME_TOO_HIGH: [],
   INCOME_BELOW_LIMIT: ["LOW_INCOME"],
   INCOME_BELOW_SMALLEST_LINE: ["LOW_INCOME"],
   PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE: [],

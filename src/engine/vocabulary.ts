@@ -288,6 +288,10 @@ export const POLICY_PARAMETERS = {
     type: { kind: "number", min: 0, max: 100 },
     text: "Jiebei eligibility: (debt + balances) / annual income at most this",
   },
+  jiebeiMaxInstalmentToIncome: {
+    type: { kind: "number", min: 0, max: 100 },
+    text: "Jiebei drawdown: a month's instalments (the loans owed and the new loan's first) / monthly income at most this",
+  },
   jiebeiMaxLimitIncomeMultiple: {
     type: { kind: "number", min: 0 },
     text: "Jiebei: limit at most this many months of income",
@@ -326,7 +330,7 @@ type ValueOf<K extends ParamKind["kind"]> = K extends "flag"
 
 /** Parameters added after policy files were first written: a whole policy file (no `extends`) that leaves
  *  one out gets the value closest to what it meant, not an error — no tolerance, no wait for cash after a
- *  cure, no closure of an unused line, no use asked of an increase, only an over-limit balance refused one, a grant judged on the file as it is (`grantUsedFraction` 0: no credit counted as used; the
+ *  cure, no closure of an unused line, no use asked of an increase, only an over-limit balance refused one, no cap on a cash loan's instalments, a grant judged on the file as it is (`grantUsedFraction` 0: no credit counted as used; the
  *  application's own inquiry is still counted, as the next review reads it — without it a line was opened
  *  on the 1st and cut on the 15th by the inquiry that opened it). */
 export const LATER_PARAMETERS = {
@@ -337,6 +341,7 @@ export const LATER_PARAMETERS = {
   dormantNoticeDays: 30,
   increaseUsedWithinDays: 0,
   maxIncreaseUtilisation: 1,
+  jiebeiMaxInstalmentToIncome: 100,
 } as const;
 
 /** The parameters' values, typed from the table above. */

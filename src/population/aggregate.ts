@@ -66,6 +66,12 @@ export interface ArmAggregate {
   /** 1-day bins: days from suspension to restoration */
   restoreDays: number[];
   limitReduced: number;
+  /** limit cuts, increases granted and restorations (decisions, on either line) */
+  limitCuts: number;
+  limitIncreases: number;
+  restorations: number;
+  /** accounts whose first suspension for credit came after a limit cut: the cut warned first */
+  cutBeforeCreditSuspension: number;
   closed: number;
   /** of `closed`: closed as left unused (cause `dormant`) */
   closedUnused: number;
@@ -174,6 +180,10 @@ export function emptyArm(days: number, months: number, quarters: number): ArmAgg
     restoredWithin: 0,
     restoreDays: zeros(days),
     limitReduced: 0,
+    limitCuts: 0,
+    limitIncreases: 0,
+    restorations: 0,
+    cutBeforeCreditSuspension: 0,
     closed: 0,
     closedUnused: 0,
     openMonths: 0,
@@ -232,6 +242,10 @@ export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number, vintag
     a.restoreDays[Math.min(a.restoreDays.length - 1, o.restoreDays)]!++;
   }
   if (o.limitReduced) a.limitReduced++;
+  a.limitCuts += o.limitCuts;
+  a.limitIncreases += o.limitIncreases;
+  a.restorations += o.restorations;
+  if (o.cutBeforeCreditSuspension) a.cutBeforeCreditSuspension++;
   if (o.closed) a.closed++;
   if (o.closedUnused) a.closedUnused++;
   a.openMonths += o.openMonths;
@@ -338,6 +352,23 @@ export function armContradiction(a: ArmAggregate, days: number): [string, string
     ["restored", a.restored, a.suspended, "suspended"],
     ["restoredWithin", a.restoredWithin, a.restored, "restored"],
     ["limitReduced", a.limitReduced, n, "accounts"],
+    ["limitReduced", a.limitReduced, a.limitCuts, "limitCuts"],
+    ["cutBeforeCreditSuspension", a.cutBeforeCreditSuspension, a.limitReduced, "limitReduced"],
+    [
+      "cutBeforeCreditSuspension",
+      a.cutBeforeCreditSuspension,
+      a.suspendedByCause[CAUSES.indexOf("credit")] ?? 0,
+      "suspendedByCause[credit]",
+    ],
+    // each restoration ends a suspension, each increase is an approved application
+    ["restorations", a.restorations, a.suspensions, "suspensions"],
+    [
+      "limitIncreases",
+      a.limitIncreases,
+      a.lines.reduce((s, l) => s + l.approvals, 0),
+      "the lines' approvals",
+    ],
+    ["limitCuts", a.limitCuts, n * days * MAX_EVENTS_A_DAY, `${MAX_EVENTS_A_DAY} a day an account`],
     ["closed", a.closed, n, "accounts"],
     ["closedUnused", a.closedUnused, a.closed, "closed"],
     ["chargedOff", a.chargedOff, n, "accounts"],

@@ -90,6 +90,12 @@ export interface Outcome {
   /** days from the first suspension to the first restoration after it; −1 when never restored */
   restoreDays: number;
   limitReduced: boolean;
+  /** limit cuts, increases granted (an application approved, lower or not) and restorations, on either line */
+  limitCuts: number;
+  limitIncreases: number;
+  restorations: number;
+  /** the account's first suspension for credit came after a limit cut on either line */
+  cutBeforeCreditSuspension: boolean;
   /** spells of suspension: times a line was suspended while no line of the account was (a suspension of
    *  both lines at once, or a cause changing while suspended, is one spell) */
   suspensionSpells: number;
@@ -182,6 +188,10 @@ export class OutcomeRecorder {
         suspensions: 0,
         restoreDays: -1,
         limitReduced: false,
+        limitCuts: 0,
+        limitIncreases: 0,
+        restorations: 0,
+        cutBeforeCreditSuspension: false,
         suspensionSpells: 0,
         closed: false,
         closedUnused: false,
@@ -225,6 +235,7 @@ export class OutcomeRecorder {
       if (e.product === "open") l.applied = true;
       if (s.decision === "approved" || s.decision === "approved_lower") {
         l.approvals++;
+        if (e.product === "increase") o.limitIncreases++;
         if (e.product === "open" && !l.opened) {
           l.opened = true;
           l.openLimit = s.limit;
@@ -239,15 +250,21 @@ export class OutcomeRecorder {
     }
     const bit = s.line === "jiebei" ? 2 : 1;
     switch (s.decision) {
-      case "suspended":
+      case "suspended": {
         if (this.suspendedLines === 0) o.suspensionSpells++;
         // a suspended line's change of cause is the same suspension
         if ((this.suspendedLines & bit) === 0) o.suspensions++;
         this.suspendedLines |= bit;
-        o.causes |= causeBit(s.beneath ?? s.cause ?? "credit");
+        const cause = s.beneath ?? s.cause ?? "credit";
+        // the first suspension for credit, and whether a cut warned of it
+        if (cause === "credit" && (o.causes & causeBit("credit")) === 0 && o.limitCuts > 0)
+          o.cutBeforeCreditSuspension = true;
+        o.causes |= causeBit(cause);
         if (this.suspendedAt < 0 && o.restoreDays < 0) this.suspendedAt = s.day;
         return;
+      }
       case "restored":
+        o.restorations++;
         this.suspendedLines &= ~bit;
         if (o.restoreDays < 0 && this.suspendedAt >= 0) {
           o.restoreDays = s.day - this.suspendedAt;
@@ -261,6 +278,7 @@ export class OutcomeRecorder {
         return;
       case "limit_reduced":
         o.limitReduced = true;
+        o.limitCuts++;
         return;
       case "charged_off": {
         this.suspendedLines &= ~bit;

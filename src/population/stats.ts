@@ -142,6 +142,14 @@ interface ArmCounts {
   closed: number;
   /** of `closed`: closed as left unused (cause `dormant`) */
   closedUnused: number;
+  /** decisions on either line: limit cuts, increases granted, restorations */
+  limitCuts: number;
+  limitIncreases: number;
+  restorations: number;
+  /** accounts whose limit was cut (of `accounts`), and of the accounts suspended for credit those whose
+   *  first such suspension came after a cut: how often a cut warned first */
+  limitReduced: number;
+  cutBeforeCreditSuspension: number;
 }
 
 export interface ArmSummary {
@@ -435,6 +443,11 @@ function summariseArm(
       restoredWithin180: a.restoredWithin,
       closed: a.closed,
       closedUnused: a.closedUnused,
+      limitCuts: a.limitCuts,
+      limitIncreases: a.limitIncreases,
+      restorations: a.restorations,
+      limitReduced: a.limitReduced,
+      cutBeforeCreditSuspension: a.cutBeforeCreditSuspension,
     },
     approvalRate: rate(a.opened, a.accounts),
     openLimit: a.opened > 0 ? { p10: limitQ(0.1), median: limitQ(0.5), p90: limitQ(0.9) } : null,

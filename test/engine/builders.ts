@@ -82,6 +82,7 @@ export function testPolicy(overrides: Partial<PolicyParams> = {}, name = "test")
     jiebeiMinScore: 350,
     jiebeiRestoreScore: 350,
     jiebeiMaxDebtToIncome: 1000,
+    jiebeiMaxInstalmentToIncome: 100,
     jiebeiMaxLimitIncomeMultiple: 1000,
     jiebeiMinLimit: 0,
     jiebeiMinDrawdown: 0,

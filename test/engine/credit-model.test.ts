@@ -198,10 +198,27 @@ describe("charge-off", () => {
     });
     expect(off[0]!.writtenOff).toBe(off[0]!.balance);
     expect(stateOn(t, 299).charges).toBe(off[0]!.charges);
-    // a recovery after the write-off clears the debt; the record of the write-off stays
+    // a recovery after the write-off clears the debt; the record of the write-off stays: the months before
+    // keep their stages and G, the month it is repaid in full on is settled (C), as a bureau reports a bad
+    // debt repaid
     expect(t.final.balance).toBe(0);
     expect(t.final.status).toBe("charged_off");
-    expect(t.grid.huabei?.map((g) => g.code).join("")).toMatch(/^\*N?1234567?G+$/);
+    expect(t.grid.huabei?.map((g) => g.code).join("")).toMatch(/^\*N?1234567?G+C$/);
+  });
+
+  it("a written-off debt repaid only in part stays G; repaid in full, C from that month on — never a good month", () => {
+    const events = [on.open(0, 5_000), on.purchase(1, 1_000), on.repay(300, 500)];
+    const policy = testPolicy({ chargeOffDays: 180 });
+    const part = run(events, { until: 380, policy });
+    expect(part.final.balance).toBeGreaterThan(0);
+    expect(part.grid.huabei?.map((g) => g.code).join("")).toMatch(/^\*N?1234567?G{4,}$/);
+    const full = run([...events, on.repay(330, "full")], { until: 380, policy });
+    const codes = full.grid.huabei?.map((g) => `${g.month}:${g.code}`);
+    // day 330 is 26 Nov 2024: October still owed (G), November and December settled
+    expect(codes?.slice(-3)).toEqual(["2024-10:G", "2024-11:C", "2024-12:C"]);
+    // a settled bad debt is no good record: the score's good months do not grow after it
+    const good = (t: typeof full) => t.steps.at(-1)!.inputs.goodMonths24m;
+    expect(good(full)).toBe(good(part));
   });
 
   it("after a write-off on one line no line opens, the debt repaid or not; the decline cites what was written off", () => {
@@ -319,18 +336,19 @@ describe("charge-off", () => {
     expect(stepOn(t, "apply", 160).decision).toBe("approved");
   });
 
-  it("no cash loan while Huabei alone is suspended, and no day promised for one; a Huabei purchase while Jiebei alone is", () => {
-    // a policy change on day 20 that tightens Huabei's minimum score only: the review on day 14+31 (the
-    // 15th of February) suspends Huabei for policy and keeps Jiebei, whose own minimum is unchanged
+  it("no cash loan while Huabei alone is suspended for credit, and no day promised for one; a Huabei purchase while Jiebei alone is", () => {
+    // debt elsewhere on day 20 past Huabei's cap, not Jiebei's: the review on day 14+31 (the 15th of
+    // February) suspends Huabei for credit and keeps Jiebei
+    const burden = testPolicy({ maxDebtToIncome: 1 });
     const events = [
       on.open(0, 5_000),
       on.open(0, 10_000, "jiebei"),
-      on.policy(20, { set: { minScore: 949, restoreScore: 949 } }),
+      on.externalDebt(20, 200_000),
       on.borrow(50, 1_000, 3),
     ];
-    const t = run(events, { until: 60 });
+    const t = run(events, { until: 60, policy: burden });
     const suspended = t.steps.find((x) => x.decision === "suspended")!;
-    expect(suspended).toMatchObject({ line: "huabei" });
+    expect(suspended).toMatchObject({ line: "huabei", cause: "credit" });
     expect(suspended.day).toBeLessThan(50);
     expect(t.steps.at(-1)!.jiebei.status).toBe("active");
     const borrow = stepOn(t, "borrow", 50);
@@ -338,21 +356,46 @@ describe("charge-off", () => {
     expect(borrow.facts).toContainEqual({ code: "OTHER_LINE_SUSPENDED", line: "huabei" });
     // nor does customer service promise a day for cash: a bill due on day 40 repaid late on day 46 would
     // have it lent again from day 106, but Huabei, suspended on day 74, has to be restored first
-    const late = run(
+    const late = (change: boolean) =>
+      run(
+        [
+          on.open(0, 5_000),
+          on.open(0, 10_000, "jiebei"),
+          on.purchase(1, 1_000),
+          on.repay(46, "full"),
+          change
+            ? on.policy(50, { set: { minScore: 949, restoreScore: 949 } })
+            : on.externalDebt(50, 200_000),
+          on.support(75),
+        ],
+        { policy: testPolicy({ jiebeiDrawCleanDays: 60, maxDebtToIncome: 1 }), until: 80 },
+      );
+    const credit = stepOn(late(false), "contact_support", 75);
+    expect(credit.status).toBe("suspended");
+    expect(credit.jiebei.status).toBe("active");
+    expect(credit.remedies.map((r) => r.kind)).not.toContain("wait_to_draw");
+    // Huabei suspended by a policy change alone (its minimum score raised on day 20, Jiebei's kept): the
+    // customer's record is clean and Jiebei, kept by the same policy's review, lends by its own rules — the
+    // cash is lent, and customer service names the day the wait after the late bill ends
+    const changed = run(
       [
         on.open(0, 5_000),
         on.open(0, 10_000, "jiebei"),
-        on.purchase(1, 1_000),
-        on.repay(46, "full"),
-        on.policy(50, { set: { minScore: 949, restoreScore: 949 } }),
-        on.support(75),
+        on.policy(20, { set: { minScore: 949, restoreScore: 949 } }),
+        on.borrow(50, 1_000, 3),
       ],
-      { policy: testPolicy({ jiebeiDrawCleanDays: 60 }), until: 80 },
+      { until: 60 },
     );
-    const answer = stepOn(late, "contact_support", 75);
-    expect(answer.status).toBe("suspended");
-    expect(answer.jiebei.status).toBe("active");
-    expect(answer.remedies.map((r) => r.kind)).not.toContain("wait_to_draw");
+    expect(changed.steps.find((x) => x.decision === "suspended")).toMatchObject({
+      line: "huabei",
+      cause: "policy",
+    });
+    expect(stepOn(changed, "borrow", 50).decision).toBe("approved");
+    const policy = stepOn(late(true), "contact_support", 75);
+    expect(policy).toMatchObject({ status: "suspended", cause: "policy" });
+    expect(policy.remedies).toContainEqual(
+      expect.objectContaining({ line: "jiebei", kind: "wait_to_draw", day: 106 }),
+    );
     // the other way round: Jiebei suspended alone (its own minimum score raised), Huabei still buys
     const other = run(
       [

@@ -115,6 +115,9 @@ function timeline({ month, dayOfMonth, ...d }: Drawn) {
       restoreCleanDays: g.restoreCleanDays,
       maxDebtToIncome: g.maxDebtToIncome,
       jiebeiMaxDebtToIncome: g.jiebeiMaxDebtToIncome,
+      // the drawn loans are the debt the advice is about, many of them more a month than the instalment cap
+      // lends (its own tests: instalment-to-income.test.ts)
+      jiebeiMaxInstalmentToIncome: 100,
     },
   };
 }

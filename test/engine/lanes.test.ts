@@ -69,6 +69,7 @@ const decisionParams = {
   jiebeiMinIncreaseScore: fc.integer({ min: 550, max: 850 }),
   jiebeiRestoreScore: fc.integer({ min: 550, max: 850 }),
   jiebeiMaxDebtToIncome: fc.double({ min: 0.05, max: 3, noNaN: true }),
+  jiebeiMaxInstalmentToIncome: fc.double({ min: 0.05, max: 1, noNaN: true }),
   jiebeiMaxLimitIncomeMultiple: fc.double({ min: 0.5, max: 12, noNaN: true }),
   jiebeiMinLimit: fc.integer({ min: 0, max: 5000 }),
   jiebeiLimitBands: bands,

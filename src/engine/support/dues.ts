@@ -2,7 +2,7 @@
 // end-of-day check it meets first if left unpaid), the wait before Jiebei lends again, what is due in its
 // grace days, a remainder the tolerance waives, and what falls due next.
 
-import { cleanSince, debtToIncomeAfterDraw } from "../applications.js";
+import { cleanSince, debtToIncomeAfterDraw, huabeiBarsCash } from "../applications.js";
 import type { Calendar } from "../calendar.js";
 import { availableCredit, type Customer, customerOverdue, type Line, overdue } from "../customer.js";
 import * as loans from "../loans.js";
@@ -63,12 +63,7 @@ function payOverdue(c: Customer, line: Line, day: number, calendar: Calendar): R
  *  Huabei suspended: no day can be promised until a review restores it, and its own steps say what that
  *  needs). */
 function waitToDraw(c: Customer, line: Line, day: number, calendar: Calendar): Remedy | null {
-  if (
-    line.id !== "jiebei" ||
-    line.status !== "active" ||
-    c.huabei.status === "suspended" ||
-    customerOverdue(c) !== 0
-  )
+  if (line.id !== "jiebei" || line.status !== "active" || huabeiBarsCash(c) || customerOverdue(c) !== 0)
     return null;
   const from = cleanSince(c) + c.policy.jiebeiDrawCleanDays;
   const smallest = wholeFen(c.policy.jiebeiMinDrawdown);
