@@ -148,6 +148,8 @@ const FACT_FIELDS = Object.keys({
   readOnDate: 0,
   window: 0,
   windowClearsOn: 0,
+  from: 0,
+  cleared: 0,
 } satisfies Record<keyof RuleFact, 0>) as (keyof RuleFact)[];
 
 /** Two facts alike in every field (absent in both, or equal). */

@@ -3608,10 +3608,11 @@ describe("a limit a review cut", () => {
       "which can be made from 2024-04-20 (day 110), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow",
     );
     expect(describeRemedy(said)).not.toContain("declined");
-    // the advice holds: declined before that day for the applications, approved on it
+    // the advice holds: declined before that day for the applications, approved on it — on the ¥5,000 the
+    // review of day 105 gave back (the band put back, the cooldown since the cut over: review/give-back.ts)
     expect(applied(90).reasons).toContain("TOO_MANY_APPLICATIONS");
     expect(applied(109).reasons).toContain("TOO_MANY_APPLICATIONS");
-    expect(applied(110)).toMatchObject({ decision: "approved", limit: 500_000 });
+    expect(applied(110)).toMatchObject({ decision: "approved", limit: 800_000 });
   });
 
   it("says when the way back would be declined because the other line is suspended", () => {
