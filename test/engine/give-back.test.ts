@@ -3,8 +3,9 @@
 // amount past due, the cooldown after the cut), and not after a cut to the score's band.
 
 import { describe, expect, it } from "vitest";
-import type { Trace } from "../../src/engine/types.js";
-import { applicationsElsewhere, baselineScore, on, run, stateOn, testPolicy } from "./builders.js";
+import type { Step, Trace } from "../../src/engine/types.js";
+import { describeFact, describeRemedy } from "../../src/scenario/format.js";
+import { applicationsElsewhere, baselineScore, on, run, stateOn, stepOn, testPolicy } from "./builders.js";
 
 // the review on the 15th: days 14, 45, 74, 105, 135, 166 of 2024
 // (a review that decides nothing is no step: decision null)
@@ -67,6 +68,27 @@ describe("a limit given back", () => {
     expect(stateOn(t, 104).overdue).toBeGreaterThan(0);
     expect(reviewOf(t, 105).decision).toBeNull();
     expect(reviewOf(t, 135)).toMatchObject({ decision: "limit_restored", limit: 500_000 });
+  });
+
+  it("customer service says the review that can give the limit back, and that review does", () => {
+    const policy = testPolicy({ maxLimitIncomeMultiple: 2, increaseCooldownDays: 60 });
+    const t = run([on.open(0, 5_000), on.income(20, 1_500), on.income(60, 3_000), on.support(70)], {
+      policy,
+      profile,
+      until: 140,
+    });
+    const said = stepOn(t, "contact_support", 70).remedies.find((r) => r.kind === "limit_cut")!;
+    expect(said).toMatchObject({ from: 500_000, to: 300_000, givenBack: { limit: 500_000, day: 105 } });
+    const text = describeRemedy(said);
+    expect(text).toContain("A cut limit comes back through an application for an increase");
+    expect(text).toContain(
+      "it also comes back unasked: a periodic review gives back up to ¥5,000.00 once what cut it no longer holds and nothing blocks an increase — the review on 2024-04-15 (day 105) at the earliest",
+    );
+    const back = reviewOf(t, 105);
+    expect(back).toMatchObject({ decision: "limit_restored", limit: 500_000 });
+    expect(describeFact((back as Step).facts[0]!)).toBe(
+      "¥3,000.00 → ¥5,000.00, of the ¥5,000.00 before the cut (cut for INCOME_BELOW_LIMIT, which no longer binds)",
+    );
   });
 
   it("a cut to the score's band, the customer's own worsening, is not given back: an increase asked is the way back", () => {

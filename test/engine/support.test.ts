@@ -3412,7 +3412,10 @@ describe("a limit a review cut", () => {
     const said = remedy(s.remedies, "limit_cut")!;
     // the cooldown runs from the cut (day 14), not from the opening: day 104
     expect(said).toMatchObject({ day: 14, from: 500_000, to: 200_000, increase: { day: 104, now: false } });
-    expect(describeRemedy(said)).toContain("comes back only through an application for an increase");
+    expect(describeRemedy(said)).toContain("comes back through an application for an increase");
+    // a cut for a constraint (the product's largest limit): a review from day 105 gives it back unasked
+    // once the cap no longer binds (here the increase on day 104 comes first)
+    expect(said).toMatchObject({ givenBack: { limit: 500_000, day: 105 } });
     // before that day the increase is declined for the cut's cooldown, with the days since the cut
     expect(stepOn(t, "apply", 95)).toMatchObject({
       decision: "declined",
@@ -3430,7 +3433,11 @@ describe("a limit a review cut", () => {
     expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", limit: 10_000 });
     const said = remedy(stepOn(t, "contact_support", 20).remedies, "limit_cut")!;
     expect(said).toMatchObject({ day: 14, from: 500_000, to: 10_000 });
-    expect(describeRemedy(said)).toContain("comes back only through an application for an increase");
+    expect(describeRemedy(said)).toContain("comes back through an application for an increase");
+    // the income's cut: given back unasked too, by a review after the restoration
+    expect(describeRemedy(said)).toContain(
+      "it also comes back unasked: a periodic review gives back up to ¥5,000.00",
+    );
   });
 
   it("on a line still suspended, names no day for the increase before a review can restore it: the application the answer points to is not refused for the suspension", () => {
