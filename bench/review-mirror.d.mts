@@ -1,6 +1,7 @@
 // The types of review-mirror.mjs, for the test that imports it (the bench passes dist/'s functions, the
 // test src/'s: the same signatures).
 import type { Engine } from "json-rules-engine";
+import type { cleanSince } from "../src/engine/applications.js";
 import type { Customer, customerOverdue, HuabeiLine, suspendedFor } from "../src/engine/customer.js";
 import type { capFor, managedCap, standingCap } from "../src/engine/eligibility.js";
 import type { applicationFile } from "../src/engine/grant.js";
@@ -14,6 +15,7 @@ export interface MirrorEngine {
   applicationFile: typeof applicationFile;
   capFor: typeof capFor;
   cleanPeriodFrom: typeof cleanPeriodFrom;
+  cleanSince: typeof cleanSince;
   customerOverdue: typeof customerOverdue;
   debtToIncome: typeof debtToIncome;
   heldByPolicy: typeof heldByPolicy;

@@ -7,7 +7,7 @@
 // It is handed precomputed facts: the debt-to-income ratio (and the one a restoration reads, the line at its
 // smallest and used; whether the review after a restoration keeps the line once used), days since the last cure, days suspended, the
 // three limit caps (the score's band with income and thin-file caps, the caps that hold whatever the score,
-// line management's cap) and, for a suspended line, whether the policy before a change would restore it
+// line management's cap), a cut on record a later review may give back (review/give-back.ts) and, for a suspended line, whether the policy before a change would restore it
 // today — the one a policy suspension met (if not, the review records the suspension for credit), the one a
 // credit suspension was under (if so, the review records it for the change) — which favours it. Its rules
 // are tried in priority order and it stops at the first that fires.
@@ -27,6 +27,7 @@ export function reviewMirror(engine) {
     applicationFile,
     capFor,
     cleanPeriodFrom,
+    cleanSince,
     customerOverdue,
     debtToIncome,
     heldByPolicy,
@@ -74,6 +75,23 @@ export function reviewMirror(engine) {
       standingCap: standingCap(c, "huabei")?.limit ?? -1,
       managedCap: managedCap(c, "huabei", s)?.limit ?? -1,
       ...policyHold(c, line, day, s),
+      ...cutOnRecord(c, line, day, s),
+    };
+  }
+
+  /** A cut on record a later review may give back (−1s: none): the limit before it, the days since the cut
+   *  and since the last due date missed or cured, and the largest limit up to it the review keeps once used
+   *  — line management's at that limit, held as a restoration's is (restoredOnceUsed on the line at it). */
+  function cutOnRecord(c, line, day, s) {
+    const back = line.cut?.givesBack ?? null;
+    return {
+      givesBack: back ?? -1,
+      daysSinceCut: line.cut === null ? -1 : day - line.cut.day,
+      daysClean: Math.min(day - cleanSince(c), 100_000),
+      keptGivenBack:
+        back === null || line.status !== "active"
+          ? -1
+          : (restoredOnceUsed(c, { ...line, limit: back }, day, s).limit ?? -1),
     };
   }
 
@@ -217,6 +235,22 @@ export function reviewMirror(engine) {
         ],
       },
       event: { type: "limit_reduced" },
+    });
+    // a cut for a constraint given back, up to the limit before it, once nothing blocks an increase
+    rulesEngine.addRule({
+      name: "give back a limit cut for a constraint",
+      priority: 10,
+      conditions: {
+        all: [
+          { fact: "status", operator: "equal", value: "active" },
+          { fact: "givesBack", operator: "greaterThan", value: { fact: "limit" } },
+          { fact: "daysSinceCut", operator: "greaterThanInclusive", value: p.increaseCooldownDays },
+          { fact: "daysClean", operator: "greaterThanInclusive", value: p.increaseCleanDays },
+          { fact: "overdue", operator: "equal", value: 0 },
+          { fact: "keptGivenBack", operator: "greaterThan", value: { fact: "limit" } },
+        ],
+      },
+      event: { type: "limit_restored" },
     });
     return rulesEngine;
   }

@@ -26,6 +26,7 @@
 // Usage: node bench/review.bench.mjs [CASES]
 import { fileURLToPath } from "node:url";
 import seedrandom from "seedrandom";
+import { cleanSince } from "../dist/engine/applications.js";
 import { customerOverdue, isOpen, suspendedFor } from "../dist/engine/customer.js";
 import { capFor, managedCap, standingCap } from "../dist/engine/eligibility.js";
 import { applicationFile } from "../dist/engine/grant.js";
@@ -154,6 +155,7 @@ const { factsOf, rules: rulesEngine } = reviewMirror({
   FEN_PER_YUAN,
   applicationFile,
   capFor,
+  cleanSince,
   customerOverdue,
   debtToIncome,
   heldByPolicy,

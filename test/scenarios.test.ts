@@ -281,10 +281,16 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     expect(said).toContain(
       "(142.8 % vs maxIncreaseUtilisation 90 %) — repay at least ¥1,583.60 of the line's balance",
     );
-    // the advice followed (the cooldown passed, the balance repaid): approved
+    // the cooldown passed and the income back, the review of day 196 gives the ¥6,000 back unasked (the
+    // income's cut, a constraint that no longer binds); the increase asked after it raises it from there
+    expect(steps.find((s) => s.event.type === "review" && s.day === 196)).toMatchObject({
+      decision: "limit_restored",
+      limit: 600_000,
+      facts: [expect.objectContaining({ code: "LIMIT_GIVEN_BACK", cleared: "INCOME_BELOW_LIMIT" })],
+    });
     expect(steps.find((s) => s.event.type === "apply" && s.day === 200)).toMatchObject({
       decision: "approved",
-      limit: 600_000,
+      limit: 900_000,
     });
   });
 

@@ -318,6 +318,15 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       reopen(line, day);
       activate(line);
       return;
+    case "limit_restored":
+      // a limit given back (review/give-back.ts): given back whole, the cut and its record end — the way
+      // back, as an increase is; in part, the cut stays on record, and a later review may give back more
+      if (v.limit >= (line.cut?.givesBack ?? 0)) {
+        putOnRecord(line, [], [], null);
+        line.cut = null;
+      }
+      line.limit = v.limit;
+      return;
     case "closed":
       // the limit a closure ends, the lender's or the customer's own: reopening does not raise it without
       // an increase's standards (closing and reopening is no way round them)
@@ -397,6 +406,10 @@ function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
       from: line.limit,
       reasons: v.cutReasons ?? (v.decision === "limit_reduced" ? v.reasons : [fact.code]),
       facts: [fact],
+      // a cut for a constraint remembers the limit before the first such cut since the way back; one to the
+      // score's band, the customer's own worsening, forgets it
+      givesBack:
+        fact.code === "SCORE_BELOW_LIMIT_BAND" ? null : Math.max(line.cut?.givesBack ?? 0, line.limit),
     };
   line.limit = limit;
 }
@@ -425,6 +438,7 @@ export function factsKept(v: Verdict): "all" | "cut" | "none" {
       return "all";
     case "restored":
       return "cut";
+    case "limit_restored":
     case "approved":
     case "approved_lower":
       return "none";

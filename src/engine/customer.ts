@@ -91,6 +91,11 @@ interface LimitCutRecord {
   from: Fen;
   reasons: ReasonCode[];
   facts: readonly RuleFact[];
+  /** the limit a later periodic review may give back once the cut's constraint no longer binds
+   *  (review/give-back.ts): the limit before the first of the cuts for a constraint since the last way back
+   *  (an increase, a reopening, a limit given back whole) — null after a cut to the score's band, the
+   *  customer's own worsening, which only an increase asked for undoes */
+  givesBack: Fen | null;
 }
 
 /** A suspension for credit or policy, as it stood when a security hold was laid over it. */

@@ -108,7 +108,8 @@ export const smallestLine = (rules: LineRules): Fen => smallestLineYuan(rules.mi
  * The cap line management holds a line to: one below the smallest line (belowMinimum: the review suspends
  * the line for it) holds it to the smallest line, as a score below every band holds it to the lowest
  * band's — so an income, a score or a policy that supports no line never leaves more credit than one just
- * enough for the smallest (a cut limit comes back only through an application). Whatever cap binds: the
+ * enough for the smallest (a cut limit comes back through an application, or a later review's give-back
+ * once the cap no longer binds: review/give-back.ts). Whatever cap binds: the
  * product's largest limit below the smallest line too, or a score below its only band would be cut (the
  * lowest band's cap, below the smallest line) while a score in it kept its limit.
  */

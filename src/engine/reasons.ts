@@ -526,6 +526,14 @@ export const REASONS = {
     text: "The security hold is lifted; the suspension beneath it is ready to end and ends at the next review",
     advice: "wait for the next periodic review, or request an early review",
   },
+  LIMIT_GIVEN_BACK: {
+    kind: "positive",
+    unit: "fen",
+    // its fact: the limit before the cut (threshold), the limit given back (value), the limit held before
+    // (from) and the cut's code, the constraint that no longer binds (cleared)
+    text: "A limit cut for a constraint that no longer binds (the income, the debt ratio, the limit kept once used) is given back, up to the limit before the cut",
+    advice: "nothing to do: keep repaying on time",
+  },
   READY_TO_RESTORE: {
     kind: "positive",
     text: "Nothing stands in the way of restoring the line any more: a review restores it",

@@ -5,9 +5,9 @@
 //
 // The review's modules (src/engine/review/): blockers (what stands between a suspended line and restoration),
 // kept-once-used (the limit a restoration gives back), policy-change (whether a change is what holds a line,
-// and how it is cited), security-hold (lifting one), restore (the restoration verdict), periodic (the
-// review), dormant (a line left unused), requests (an early review, a closure the customer asks for). This
-// module is their one face.
+// and how it is cited), security-hold (lifting one), restore (the restoration verdict), give-back (a limit
+// cut for a constraint given back: periodic's own), periodic (the review), dormant (a line left unused),
+// requests (an early review, a closure the customer asks for). This module is their one face.
 
 export { cleanPeriodFrom, cleanUntil, restorationBlockers, restorationScore } from "./review/blockers.js";
 export { dormantClosingReview, dormantNoticeDay, unusedDays } from "./review/dormant.js";

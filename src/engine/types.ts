@@ -639,12 +639,16 @@ export type Remedy = {
       scoreBars?: ScoreBars;
     }
   /** the limit a review cut on `day`, `from` → `to` (fen), with the reasons recorded then; it comes back
-   *  only through an application for an increase, which the cooldown since the line's last opening or
+   *  through an application for an increase, which the cooldown since the line's last opening or
    *  increase and a clean record allow from `increase` (today at the earliest; `restored`: the line is
    *  suspended, and the day is one it can be restored by, as the answer's review steps say) — `blocked`: what would
    *  decline such an application as things stand besides the time (the other line suspended, a score
    *  below the increase minimum or another rule an application fails, or a cap the limit is already at);
-   *  `besides`: the other rules that would decline it too */
+   *  `besides`: the other rules that would decline it too; `givenBack`: a cut for a constraint (the cut on
+   *  record remembers the limit before it) comes back unasked too — a periodic review gives back up to
+   *  `limit` once what cut it no longer binds and nothing blocks an increase (review/give-back.ts), the
+   *  review of `day` at the earliest (the cooldown since the cut, the clean record; a suspended line's
+   *  restoration first) */
   | {
       kind: "limit_cut";
       day: number;
@@ -660,6 +664,7 @@ export type Remedy = {
         blocked?: RuleFact;
         besides?: RuleFact[];
       };
+      givenBack?: { limit: Fen; day: number; date: string };
     }
 );
 

@@ -65,6 +65,10 @@ export interface RuleFact {
    *  holds six months of repayment record as things stand (each bill met at its minimum, nothing more
    *  spent) — the day customer service names (recordDay); absent when no month end within reach does */
   liftsOn?: number;
+  /** a limit given back (LIMIT_GIVEN_BACK): the limit it was held at before, and the code of the cut's
+   *  constraint that no longer binds (the cut's fact on record: LIMIT_KEPT_ONCE_USED, INCOME_BELOW_LIMIT…) */
+  from?: Fen;
+  cleared?: ReasonCode;
 }
 
 interface VerdictBase {
@@ -82,7 +86,10 @@ interface VerdictBase {
 
 /** A decision on a line, keyed on `decision`; `null` is a review that decided nothing but is shown. */
 export type Verdict =
-  | (VerdictBase & { decision: "approved" | "approved_lower" | "restored" | "limit_reduced"; limit: Fen })
+  | (VerdictBase & {
+      decision: "approved" | "approved_lower" | "restored" | "limit_reduced" | "limit_restored";
+      limit: Fen;
+    })
   /** a suspension may come with a limit cut due the same day (`limit`); `beneath`: recorded under a
    *  security hold, which stays — the suspension is what verifying identity leaves; `policyBefore`: a
    *  policy change's suspension, the policy before it (kept to tell while the change holds the line: the

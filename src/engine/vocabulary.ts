@@ -93,6 +93,7 @@ export const DECISIONS = [
   "suspended",
   "limit_reduced",
   "restored",
+  "limit_restored",
   "closed",
   "charged_off",
   "info",

@@ -218,6 +218,7 @@ function remedyJson(r: Remedy): Record<string, unknown> {
           ...(r.increase.blocked && { blocked: factInYuan(r.increase.blocked) }),
           ...(r.increase.besides && { besides: r.increase.besides.map(factInYuan) }),
         },
+        ...(r.givenBack && { givenBack: { ...r.givenBack, limit: yuan(r.givenBack.limit) } }),
       };
     default:
       return r;

@@ -1,5 +1,5 @@
 // What happened to a customer over a run, as data: the decisions counted, each suspension, restoration,
-// limit cut, closure and charge-off with its line and reasons, the end state of each line and the
+// limit cut, limit given back, closure and charge-off with its line and reasons, the end state of each line and the
 // repayment grid. `run --json` ends with it (the `end` record); the text summary of `run` says the same.
 
 import {
@@ -120,6 +120,7 @@ export function runSummary(trace: Trace): RunSummary {
         break;
       }
       case "limit_reduced":
+      case "limit_restored":
       case "closed":
       case "charged_off":
         events.push({ kind: s.decision, ...base, afterDays: null });

@@ -70,6 +70,7 @@ export function decisionColour(c: ChalkInstance, d: Decision | null): (s: string
   switch (d) {
     case "approved":
     case "restored":
+    case "limit_restored":
       return c.green;
     case "approved_lower":
     case "limit_reduced":

@@ -909,8 +909,13 @@ describe("limits: a cap below the smallest line holds the line to it", () => {
       });
     const none = at(0);
     const some = at(600);
-    expect(some.final.jiebei.limit).toBe(120_000);
-    expect(none.final.jiebei.limit).toBe(100_000);
+    // the review of day 45: ¥1,200 on ¥600 a month; on none, the ¥1,000 smallest line (suspended)
+    const cutOn45 = (t: Trace) => t.steps.find((s) => s.day === 45 && s.line === "jiebei")!.jiebei.limit;
+    expect(cutOn45(some)).toBe(120_000);
+    expect(cutOn45(none)).toBe(100_000);
+    // the income back on day 80, either is given its ¥5,000 back by a later review (review/give-back.ts)
+    expect(some.final.jiebei.limit).toBe(500_000);
+    expect(none.final.jiebei.limit).toBe(500_000);
   });
 });
 

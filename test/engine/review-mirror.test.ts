@@ -11,6 +11,7 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { reviewMirror } from "../../bench/review-mirror.mjs";
+import { cleanSince } from "../../src/engine/applications.js";
 import { customerOverdue, suspendedFor } from "../../src/engine/customer.js";
 import { capFor, managedCap, standingCap } from "../../src/engine/eligibility.js";
 import { applicationFile } from "../../src/engine/grant.js";
@@ -30,6 +31,7 @@ const mirror = reviewMirror({
   FEN_PER_YUAN,
   applicationFile,
   capFor,
+  cleanSince,
   customerOverdue,
   debtToIncome,
   heldByPolicy,
@@ -145,6 +147,15 @@ function draw() {
     if (beneath === "policy") h.policyBefore = pick(POLICIES);
     if (beneath === "credit" && chance(0.5)) h.suspendedUnder = pick(POLICIES);
   }
+  // a cut on record: one a later review may give back (of a constraint, the limit before it), days before
+  // the review about the cooldown, or one to the score's band, which gives back nothing
+  h.cut = null;
+  if (chance(0.4)) {
+    const from = h.limit + pick([100, 1_000, 5_000, 20_000]) * FEN_PER_YUAN;
+    const day = DAY - pick([1, p.increaseCooldownDays - 1, p.increaseCooldownDays, 100]);
+    const facts = [{ code: "INCOME_BELOW_LIMIT" as const }];
+    h.cut = { day, from, reasons: ["INCOME_BELOW_LIMIT"], facts, givesBack: chance(0.8) ? from : null };
+  }
   return { c, line: h, day: DAY, s: { ...scoreOn(c, DAY), score: scoreFor(p) } };
 }
 
@@ -178,6 +189,7 @@ describe("the review bench's rules-engine mirror", () => {
       "active: null",
       "active: suspended",
       "active: limit_reduced",
+      "active: limit_restored",
       "suspended credit: restored",
       "suspended credit: closed",
       "suspended credit: suspended",

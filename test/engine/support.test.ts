@@ -3412,7 +3412,10 @@ describe("a limit a review cut", () => {
     const said = remedy(s.remedies, "limit_cut")!;
     // the cooldown runs from the cut (day 14), not from the opening: day 104
     expect(said).toMatchObject({ day: 14, from: 500_000, to: 200_000, increase: { day: 104, now: false } });
-    expect(describeRemedy(said)).toContain("comes back only through an application for an increase");
+    expect(describeRemedy(said)).toContain("comes back through an application for an increase");
+    // a cut for a constraint (the product's largest limit): a review from day 105 gives it back unasked
+    // once the cap no longer binds (here the increase on day 104 comes first)
+    expect(said).toMatchObject({ givenBack: { limit: 500_000, day: 105 } });
     // before that day the increase is declined for the cut's cooldown, with the days since the cut
     expect(stepOn(t, "apply", 95)).toMatchObject({
       decision: "declined",
@@ -3430,7 +3433,11 @@ describe("a limit a review cut", () => {
     expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", limit: 10_000 });
     const said = remedy(stepOn(t, "contact_support", 20).remedies, "limit_cut")!;
     expect(said).toMatchObject({ day: 14, from: 500_000, to: 10_000 });
-    expect(describeRemedy(said)).toContain("comes back only through an application for an increase");
+    expect(describeRemedy(said)).toContain("comes back through an application for an increase");
+    // the income's cut: given back unasked too, by a review after the restoration
+    expect(describeRemedy(said)).toContain(
+      "it also comes back unasked: a periodic review gives back up to ¥5,000.00",
+    );
   });
 
   it("on a line still suspended, names no day for the increase before a review can restore it: the application the answer points to is not refused for the suspension", () => {
@@ -3608,10 +3615,11 @@ describe("a limit a review cut", () => {
       "which can be made from 2024-04-20 (day 110), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow",
     );
     expect(describeRemedy(said)).not.toContain("declined");
-    // the advice holds: declined before that day for the applications, approved on it
+    // the advice holds: declined before that day for the applications, approved on it — on the ¥5,000 the
+    // review of day 105 gave back (the band put back, the cooldown since the cut over: review/give-back.ts)
     expect(applied(90).reasons).toContain("TOO_MANY_APPLICATIONS");
     expect(applied(109).reasons).toContain("TOO_MANY_APPLICATIONS");
-    expect(applied(110)).toMatchObject({ decision: "approved", limit: 500_000 });
+    expect(applied(110)).toMatchObject({ decision: "approved", limit: 800_000 });
   });
 
   it("says when the way back would be declined because the other line is suspended", () => {

@@ -1,5 +1,5 @@
 // The monthly periodic review of one line (and an early one the customer asked for): an active line kept to
-// the standard, closed unused or cut; a suspended one restored, left suspended (cut, recorded anew) or closed
+// the standard, closed unused, cut, or given back a limit cut for a constraint that no longer binds; a suspended one restored, left suspended (cut, recorded anew) or closed
 // after a long suspension.
 
 import type { Calendar } from "../calendar.js";
@@ -10,6 +10,7 @@ import { keptStandard, lineManagement, suspendAtReview } from "../standard.js";
 import { principalReasons, type Verdict } from "../verdict.js";
 import { restorationBlockers, restorationFindings } from "./blockers.js";
 import { dormantClosure } from "./dormant.js";
+import { givenBack } from "./give-back.js";
 import { citedFacts, citing, heldByPolicy, recordedFor } from "./policy-change.js";
 import { restore } from "./restore.js";
 
@@ -34,6 +35,7 @@ export function periodicReview(
       keptStandard(c, line, s) ??
       dormantClosure(c, line, day, calendar) ??
       lineManagement(c, line, s) ??
+      givenBack(c, line, day, s, own ? { c, s } : null) ??
       NO_DECISION
     );
   // a line under a security hold alone is judged as the active line it was (unless its time is up): what

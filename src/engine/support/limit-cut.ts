@@ -1,7 +1,8 @@
 // A cut limit's way back: the cut on record, the first day an application for an increase can be made (on a
-// suspended line once the steps restore it), and every rule that would decline it then.
+// suspended line once the steps restore it), and every rule that would decline it then — and for a cut for
+// a constraint, the first review that can give the limit back unasked.
 
-import { decideApplication, increaseFrom } from "../applications.js";
+import { cleanSince, decideApplication, increaseFrom } from "../applications.js";
 import type { Calendar } from "../calendar.js";
 import { type Customer, forkCustomer, isOpen, type Line, lineCopy, lineOf } from "../customer.js";
 import { atCap, CUT_BY, capFor, LIMIT_CAP_CODES } from "../eligibility.js";
@@ -69,6 +70,16 @@ function limitCut(
   if (atTheCap !== null && rules.length > 0 && v.facts.some((f) => LIMIT_CAP_CODES.has(f.code)))
     rules.push(atTheCap);
   const blocked: RuleFact | null = rules[0] ?? atTheCap;
+  // a cut for a constraint comes back unasked too (review/give-back.ts): the first periodic review the
+  // cooldown since the cut and the clean record allow — after a suspended line's restoration
+  const back = cut.givesBack;
+  const p = c.policy;
+  const reviewFrom = Math.max(
+    cut.day + p.increaseCooldownDays,
+    cleanSince(paid) + p.increaseCleanDays,
+    restored === null ? day : restored + 1,
+  );
+  const review = calendar.nextDayOfMonth(reviewFrom - 1, p.reviewDayOfMonth);
   return {
     line: line.id,
     kind: "limit_cut",
@@ -85,6 +96,8 @@ function limitCut(
       ...(blocked && { blocked }),
       ...(rules.length > 1 && { besides: rules.slice(1) }),
     },
+    ...(back !== null &&
+      back > line.limit && { givenBack: { limit: back, day: review, date: calendar.date(review) } }),
   };
 }
 

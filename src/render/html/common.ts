@@ -10,6 +10,7 @@ export function decisionTone(d: Decision | null): Tone {
   switch (d) {
     case "approved":
     case "restored":
+    case "limit_restored":
       return "good";
     case "approved_lower":
     case "limit_reduced":

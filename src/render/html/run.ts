@@ -30,6 +30,7 @@ const MARKER_STYLE: Record<string, string> = {
   suspended: "triangle",
   limit_reduced: "triangle", // pointing down (MARKER_ROTATION): not approved_lower's diamond of the same colour
   restored: "star",
+  limit_restored: "triangle", // pointing up, in the good tone: limit_reduced's marker turned back
   closed: "rect",
   info: "rectRounded",
 };

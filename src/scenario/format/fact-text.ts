@@ -98,6 +98,7 @@ export function factInYuan(f: RuleFact): JsonFact {
     ...(f.before === undefined ? {} : { before: f.before / FEN_PER_YUAN }),
     ...(f.value === undefined ? {} : { value: f.value / FEN_PER_YUAN }),
     ...(f.smallest === undefined ? {} : { smallest: f.smallest / FEN_PER_YUAN }),
+    ...(f.from === undefined ? {} : { from: f.from / FEN_PER_YUAN }),
   };
 }
 
@@ -148,6 +149,9 @@ function factNumbers(f: RuleFact, probed: boolean): string {
     const line = f.line === undefined ? "" : `, on ${lineName(f.line)}`;
     return `a ${money(f.value)} line used in full would not be kept at any limit, not even the smallest${line}`;
   }
+  // a limit given back: from what, to what, of the limit before the cut, and the cut's constraint
+  if (f.code === "LIMIT_GIVEN_BACK" && f.value !== undefined && f.threshold !== undefined)
+    return `${f.from === undefined ? "" : `${money(f.from)} → `}${money(f.value)}, of the ${money(f.threshold)} before the cut${f.cleared === undefined ? "" : ` (cut for ${f.cleared}, which no longer binds)`}`;
   const parts: string[] = [];
   // a burst of transactions: how many, their total and the limits it is a share of
   if (

@@ -313,7 +313,12 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const declined = blocked
         ? `; as things stand it would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true)}`
         : "";
-      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (${increaseOf(r.line)}), ${when}${declined}`;
+      // a cut for a constraint comes back unasked too, once what cut it no longer binds
+      const unasked = r.givenBack
+        ? `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(r.givenBack.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${r.givenBack.date} (day ${r.givenBack.day}) at the earliest`
+        : "";
+      const only = r.givenBack ? "" : " only";
+      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back${only} through an application for an increase (${increaseOf(r.line)}), ${when}${declined}${unasked}`;
     }
     case "reapply": {
       // the first day it can pass the applications of the last 30 days, when that is not today

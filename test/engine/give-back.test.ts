@@ -1,0 +1,120 @@
+// A limit cut for a constraint that no longer binds is given back by a later periodic review, up to the
+// limit before the cut (review/give-back.ts): never above it, never while anything blocks an increase (an
+// amount past due, the cooldown after the cut), and not after a cut to the score's band.
+
+import { describe, expect, it } from "vitest";
+import type { Step, Trace } from "../../src/engine/types.js";
+import { describeFact, describeRemedy } from "../../src/scenario/format.js";
+import { applicationsElsewhere, baselineScore, on, run, stateOn, stepOn, testPolicy } from "./builders.js";
+
+// the review on the 15th: days 14, 45, 74, 105, 135, 166 of 2024
+// (a review that decides nothing is no step: decision null)
+const reviewOf = (t: Trace, day: number) =>
+  t.steps.find((s) => s.event.type === "review" && s.line === "huabei" && s.day === day) ?? {
+    decision: null,
+  };
+
+const profile = { monthlyIncome: 3_000, creditHistoryMonths: 36, verified: true };
+
+describe("a limit given back", () => {
+  it("cut by the income, given back as the income rises — in part, then whole, never above the limit before the cut", () => {
+    // ¥5,000 on ¥3,000 a month (twice the income); ¥1,500 a month cuts it to ¥3,000 on day 45
+    const policy = testPolicy({ maxLimitIncomeMultiple: 2 });
+    const t = run([on.open(0, 5_000), on.income(20, 1_500), on.income(50, 2_000), on.income(80, 9_000)], {
+      policy,
+      profile,
+      until: 140,
+    });
+    expect(reviewOf(t, 45)).toMatchObject({ decision: "limit_reduced", limit: 300_000 });
+    // ¥2,000 a month: ¥4,000 of it back, the income's cap
+    expect(reviewOf(t, 74)).toMatchObject({
+      decision: "limit_restored",
+      limit: 400_000,
+      reasons: ["LIMIT_GIVEN_BACK"],
+      facts: [
+        {
+          code: "LIMIT_GIVEN_BACK",
+          threshold: 500_000,
+          value: 400_000,
+          from: 300_000,
+          cleared: "INCOME_BELOW_LIMIT",
+        },
+      ],
+    });
+    // ¥9,000 a month: the rest, to the ¥5,000 before the cut (not the ¥18,000 the income allows)
+    expect(reviewOf(t, 105)).toMatchObject({ decision: "limit_restored", limit: 500_000 });
+    expect(reviewOf(t, 135).decision).toBeNull();
+    expect(stateOn(t, 140).limit).toBe(500_000);
+    expect(t.steps.filter((s) => s.decision === "limit_restored")).toHaveLength(2);
+  });
+
+  it("not within the cooldown after the cut (increaseCooldownDays), nor while a repayment is past due", () => {
+    const policy = testPolicy({ maxLimitIncomeMultiple: 2, increaseCooldownDays: 60 });
+    // cut on day 45; income back on day 50; the bill of a day-65 purchase (due day 100) repaid on day 110
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.income(20, 1_500),
+        on.income(50, 3_000),
+        on.purchase(65, 100),
+        on.repay(110, "full"),
+      ],
+      { policy, profile, until: 170 },
+    );
+    expect(reviewOf(t, 45)).toMatchObject({ decision: "limit_reduced", limit: 300_000 });
+    // 29 days after the cut
+    expect(reviewOf(t, 74).decision).toBeNull();
+    // 60 days after it, but past due
+    expect(stateOn(t, 104).overdue).toBeGreaterThan(0);
+    expect(reviewOf(t, 105).decision).toBeNull();
+    expect(reviewOf(t, 135)).toMatchObject({ decision: "limit_restored", limit: 500_000 });
+  });
+
+  it("customer service says the review that can give the limit back, and that review does", () => {
+    const policy = testPolicy({ maxLimitIncomeMultiple: 2, increaseCooldownDays: 60 });
+    const t = run([on.open(0, 5_000), on.income(20, 1_500), on.income(60, 3_000), on.support(70)], {
+      policy,
+      profile,
+      until: 140,
+    });
+    const said = stepOn(t, "contact_support", 70).remedies.find((r) => r.kind === "limit_cut")!;
+    expect(said).toMatchObject({ from: 500_000, to: 300_000, givenBack: { limit: 500_000, day: 105 } });
+    const text = describeRemedy(said);
+    expect(text).toContain("A cut limit comes back through an application for an increase");
+    expect(text).toContain(
+      "it also comes back unasked: a periodic review gives back up to ¥5,000.00 once what cut it no longer holds and nothing blocks an increase — the review on 2024-04-15 (day 105) at the earliest",
+    );
+    const back = reviewOf(t, 105);
+    expect(back).toMatchObject({ decision: "limit_restored", limit: 500_000 });
+    expect(describeFact((back as Step).facts[0]!)).toBe(
+      "¥3,000.00 → ¥5,000.00, of the ¥5,000.00 before the cut (cut for INCOME_BELOW_LIMIT, which no longer binds)",
+    );
+  });
+
+  it("a cut to the score's band, the customer's own worsening, is not given back: an increase asked is the way back", () => {
+    // ¥5,000 from a score a little below the customer's own, ¥2,000 below it; applications elsewhere in
+    // January lower the score for a while, and the review cuts the line to the lower band
+    const at = baselineScore({ profile }) - 20;
+    const policy = testPolicy({
+      reduceLimitScore: at,
+      limitBands: [
+        { minScore: 350, maxLimit: 2_000 },
+        { minScore: at, maxLimit: 5_000 },
+      ],
+    });
+    const t = run([on.open(0, 5_000), ...applicationsElsewhere(3), on.note(250)], {
+      policy,
+      profile,
+      until: 260,
+    });
+    const cut = t.steps.find((s) => s.decision === "limit_reduced")!;
+    expect(cut).toMatchObject({
+      limit: 200_000,
+      reasons: expect.arrayContaining(["SCORE_BELOW_LIMIT_BAND"]),
+    });
+    // the score back above the band's later, the line stays at ¥2,000
+    expect(stateOn(t, 260).score).toBeGreaterThanOrEqual(at);
+    expect(t.steps.filter((s) => s.decision === "limit_restored")).toEqual([]);
+    expect(stateOn(t, 260).limit).toBe(200_000);
+  });
+});
