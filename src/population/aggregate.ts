@@ -66,10 +66,11 @@ export interface ArmAggregate {
   /** 1-day bins: days from suspension to restoration */
   restoreDays: number[];
   limitReduced: number;
-  /** limit cuts, increases granted and restorations (decisions, on either line) */
+  /** limit cuts, increases granted, restorations and limits given back (decisions, on either line) */
   limitCuts: number;
   limitIncreases: number;
   restorations: number;
+  limitsGivenBack: number;
   /** accounts whose first suspension for credit came after a limit cut: the cut warned first */
   cutBeforeCreditSuspension: number;
   closed: number;
@@ -183,6 +184,7 @@ export function emptyArm(days: number, months: number, quarters: number): ArmAgg
     limitCuts: 0,
     limitIncreases: 0,
     restorations: 0,
+    limitsGivenBack: 0,
     cutBeforeCreditSuspension: 0,
     closed: 0,
     closedUnused: 0,
@@ -245,6 +247,7 @@ export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number, vintag
   a.limitCuts += o.limitCuts;
   a.limitIncreases += o.limitIncreases;
   a.restorations += o.restorations;
+  a.limitsGivenBack += o.limitsGivenBack;
   if (o.cutBeforeCreditSuspension) a.cutBeforeCreditSuspension++;
   if (o.closed) a.closed++;
   if (o.closedUnused) a.closedUnused++;
@@ -362,6 +365,8 @@ export function armContradiction(a: ArmAggregate, days: number): [string, string
     ],
     // each restoration ends a suspension, each increase is an approved application
     ["restorations", a.restorations, a.suspensions, "suspensions"],
+    // a limit is given back only after a cut
+    ["limitsGivenBack", a.limitsGivenBack, a.limitCuts, "limitCuts"],
     [
       "limitIncreases",
       a.limitIncreases,

@@ -90,10 +90,12 @@ export interface Outcome {
   /** days from the first suspension to the first restoration after it; −1 when never restored */
   restoreDays: number;
   limitReduced: boolean;
-  /** limit cuts, increases granted (an application approved, lower or not) and restorations, on either line */
+  /** limit cuts, increases granted (an application approved, lower or not), restorations and limits given
+   *  back (a cut for a constraint that no longer binds, undone by a review), on either line */
   limitCuts: number;
   limitIncreases: number;
   restorations: number;
+  limitsGivenBack: number;
   /** the account's first suspension for credit came after a limit cut on either line */
   cutBeforeCreditSuspension: boolean;
   /** spells of suspension: times a line was suspended while no line of the account was (a suspension of
@@ -191,6 +193,7 @@ export class OutcomeRecorder {
         limitCuts: 0,
         limitIncreases: 0,
         restorations: 0,
+        limitsGivenBack: 0,
         cutBeforeCreditSuspension: false,
         suspensionSpells: 0,
         closed: false,
@@ -279,6 +282,9 @@ export class OutcomeRecorder {
       case "limit_reduced":
         o.limitReduced = true;
         o.limitCuts++;
+        return;
+      case "limit_restored":
+        o.limitsGivenBack++;
         return;
       case "charged_off": {
         this.suspendedLines &= ~bit;

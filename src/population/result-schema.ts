@@ -30,9 +30,10 @@ import { BAD_DEFINITIONS, MAX_ACCOUNTS, MAX_SEED, MIN_SEED } from "./vocabulary.
 // them, and merged with an @7 one would count its delinquent lines' unpaid charges as revenue
 // @8: the remainders within the tolerance waived (waived, per line) — an @7 document lacks them, and merged
 // with an @8 one would count its waivers as none
-// @9: the limit cuts, increases and restorations (limitCuts, limitIncreases, restorations) and the accounts
-// whose first credit suspension came after a cut (cutBeforeCreditSuspension) — an @8 document lacks them,
-// and merged with an @9 one would count its cuts as none
+// @9: the limit cuts, increases, restorations and limits given back (limitCuts, limitIncreases,
+// restorations, limitsGivenBack) and the accounts whose first credit suspension came after a cut
+// (cutBeforeCreditSuspension) — an @8 document lacks them, and merged with an @9 one would count its cuts
+// as none
 export const FORMAT = "credit-sim/population@9";
 /** The most personas one population mixes. */
 const MAX_PERSONAS = 100;

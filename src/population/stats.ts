@@ -142,10 +142,11 @@ interface ArmCounts {
   closed: number;
   /** of `closed`: closed as left unused (cause `dormant`) */
   closedUnused: number;
-  /** decisions on either line: limit cuts, increases granted, restorations */
+  /** decisions on either line: limit cuts, increases granted, restorations, limits given back */
   limitCuts: number;
   limitIncreases: number;
   restorations: number;
+  limitsGivenBack: number;
   /** accounts whose limit was cut (of `accounts`), and of the accounts suspended for credit those whose
    *  first such suspension came after a cut: how often a cut warned first */
   limitReduced: number;
@@ -446,6 +447,7 @@ function summariseArm(
       limitCuts: a.limitCuts,
       limitIncreases: a.limitIncreases,
       restorations: a.restorations,
+      limitsGivenBack: a.limitsGivenBack,
       limitReduced: a.limitReduced,
       cutBeforeCreditSuspension: a.cutBeforeCreditSuspension,
     },

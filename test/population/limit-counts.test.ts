@@ -13,12 +13,20 @@ import { meta, population, settings, shipped } from "./helpers.js";
 describe("limit cuts, increases and restorations in the population's counts", () => {
   it("count each decision once per arm, and the credit suspensions a cut came before", () => {
     const s = settings({ days: 730 });
-    // stretched accounts 15–34: account 22's limit is cut before it is first suspended for credit
+    // stretched accounts 15–54: account 22's limit is cut before it is first suspended for credit, and
+    // account 54's cut for a constraint is given back
     const personas = shipped.filter((p) => p.name === "stretched");
-    const [from, to] = [15, 35];
+    const [from, to] = [15, 55];
     const r = runRange(s, personas, from, to);
     const arm = summarise(fromRange(meta(s, personas, to, [from, to]), r)).groups.at(-1)!.champion;
-    const want = { limitCuts: 0, limitIncreases: 0, restorations: 0, limitReduced: 0, cutBefore: 0 };
+    const want = {
+      limitCuts: 0,
+      limitIncreases: 0,
+      restorations: 0,
+      givenBack: 0,
+      limitReduced: 0,
+      cutBefore: 0,
+    };
     const pop = population(s, personas);
     for (let i = from; i < to; i++) {
       const steps = simulate(accountScenario(pop, i, 0).scenario).steps;
@@ -32,6 +40,7 @@ describe("limit cuts, increases and restorations in the population's counts", ()
           (x.decision === "approved" || x.decision === "approved_lower"),
       ).length;
       want.restorations += steps.filter((x) => x.decision === "restored").length;
+      want.givenBack += steps.filter((x) => x.decision === "limit_restored").length;
       const firstCredit = steps.findIndex(
         (x) => x.decision === "suspended" && (x.beneath ?? x.cause) === "credit",
       );
@@ -42,10 +51,12 @@ describe("limit cuts, increases and restorations in the population's counts", ()
     expect(want.restorations).toBeGreaterThan(0);
     expect(want.limitIncreases).toBeGreaterThan(0);
     expect(want.cutBefore).toBeGreaterThan(0);
+    expect(want.givenBack).toBeGreaterThan(0);
     expect(arm.counts).toMatchObject({
       limitCuts: want.limitCuts,
       limitIncreases: want.limitIncreases,
       restorations: want.restorations,
+      limitsGivenBack: want.givenBack,
       limitReduced: want.limitReduced,
       cutBeforeCreditSuspension: want.cutBefore,
     });
