@@ -8,17 +8,18 @@ import { lineManagement } from "../standard.js";
 import type { Verdict } from "../verdict.js";
 
 /**
- * The periodic review's give-back (an assumption of the model, docs/model/review.md): a lender that cut a
- * line's limit only for a constraint of the day — the income, the debt ratio, the limit the next review
- * keeps once used, a thin file's cap — gives it back at a later periodic review once the constraint no
- * longer binds, up to the limit before the cut (the first of such cuts since the way back: the cut on
+ * The periodic review's give-back (an assumption of the model, docs/model/decisions/review.md): a lender
+ * that cut a line's limit only for a constraint of the day — the income, the debt ratio, the limit the next
+ * review keeps once used, a thin file's cap — gives it back at a later periodic review once the constraint
+ * no longer binds, up to the limit before the cut (the first of such cuts since the way back: the cut on
  * record's `givesBack`), never above it. Not a cut to the score's band (SCORE_BELOW_LIMIT_BAND): that is the
- * customer's own worsening, and the way back from it is an increase asked for (noteCut forgets the limit). Never while anything blocks an increase: an amount past due on either
- * line, a due date missed or cured within `increaseCleanDays`, the cut within `increaseCooldownDays` (a
- * lender does not raise a line it has just cut); the line active and kept to the standard (the review
- * found no suspension, closure or cut first). The limit given back is what line management leaves the
- * limit before the cut, held to the largest the next review keeps once used (as a restoration's is) —
- * whole hundreds of yuan above the limit held, or nothing. Null: nothing to give back.
+ * customer's own worsening, and the way back from it is an increase asked for (noteCut forgets the limit).
+ * Never while anything blocks an increase: an amount past due on either line, a due date missed or cured
+ * within `increaseCleanDays`, the cut within `increaseCooldownDays` (a lender does not raise a line it has
+ * just cut); the line active and kept to the standard (the review found no suspension, closure or cut
+ * first). The limit given back is what line management leaves the limit before the cut, held to the
+ * largest the next review keeps once used (as a restoration's is) — whole hundreds of yuan above the limit
+ * held, or nothing. Null: nothing to give back.
  */
 export function givenBack(
   c: Customer,
