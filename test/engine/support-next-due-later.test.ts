@@ -4,6 +4,15 @@ import { money } from "../../src/scenario/format/money.js";
 import { describeRemedy } from "../../src/scenario/format.js";
 import { type EventInput, on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
 
+const jiebeiDue = (r: Remedy): r is Extract<Remedy, { kind: "next_due" }> =>
+  r.kind === "next_due" && r.line === "jiebei";
+const repay = (day: number, fen: number): EventInput => ({
+  day,
+  type: "repay",
+  line: "jiebei",
+  amount: { kind: "amount", fen },
+});
+
 // Customer service's "next due" on Jiebei names every loan's next instalment, not the first alone: asked on
 // day 46 with loans drawn on days 10 and 11, it named ¥1,023.20 due on day 70 and never day 71's ¥682.14 — a
 // customer who followed the answer missed it. Two instalments due the same day were "the instalment",
@@ -11,14 +20,6 @@ import { type EventInput, on, run, stepOn, stepsOf, testPolicy } from "./builder
 describe("customer service names every Jiebei due date coming", () => {
   const policy = testPolicy({ toleranceAmount: 10 });
   const opts = { policy, until: 110 };
-  const jiebeiDue = (r: Remedy): r is Extract<Remedy, { kind: "next_due" }> =>
-    r.kind === "next_due" && r.line === "jiebei";
-  const repay = (day: number, fen: number): EventInput => ({
-    day,
-    type: "repay",
-    line: "jiebei",
-    amount: { kind: "amount", fen },
-  });
 
   it("loans due a day apart: each due day, its amount and its own last grace day — followed, nothing is missed", () => {
     const base: EventInput[] = [
@@ -96,14 +97,6 @@ describe("customer service names every Jiebei due date coming", () => {
 describe("each later Jiebei due date's own cost, missed", () => {
   const policy = testPolicy({ toleranceAmount: 10 });
   const opts = { policy, until: 110 };
-  const jiebeiDue = (r: Remedy): r is Extract<Remedy, { kind: "next_due" }> =>
-    r.kind === "next_due" && r.line === "jiebei";
-  const repay = (day: number, fen: number): EventInput => ({
-    day,
-    type: "repay",
-    line: "jiebei",
-    amount: { kind: "amount", fen },
-  });
   const base: EventInput[] = [
     on.open(0, 20_000, "jiebei"),
     on.borrow(10, 3_000, 3),
@@ -151,14 +144,6 @@ describe("each later Jiebei due date's own cost, missed", () => {
 describe("what falls due next, with what is due in its grace days paid on the last day asked", () => {
   const policy = testPolicy({ toleranceAmount: 0 });
   const opts = { policy, until: 110 };
-  const jiebeiDue = (r: Remedy): r is Extract<Remedy, { kind: "next_due" }> =>
-    r.kind === "next_due" && r.line === "jiebei";
-  const repay = (day: number, fen: number): EventInput => ({
-    day,
-    type: "repay",
-    line: "jiebei",
-    amount: { kind: "amount", fen },
-  });
   const base: EventInput[] = [on.open(0, 10_000, "jiebei"), on.borrow(10, 3_000, 3)];
 
   it("says what the next instalment asks with it paid on its last day — followed so, nothing is missed", () => {

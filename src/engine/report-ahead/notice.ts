@@ -35,17 +35,7 @@ export function noticeOn(
     paidOn > day ? repaidOn(c, id, day, calendar, paid, paidOn) : repaidToday(c, id, day, calendar, paid);
   toMorningOf(s, until);
   const tolerance = wholeFen(c.policy.toleranceAmount);
-  if (id === "huabei") {
-    const l = s.customer.huabei.ledger;
-    const past = revolving.overdueAmount(l);
-    const { due, minimum } = revolving.dueBy(l, until);
-    return {
-      amount: due - past,
-      minimum: Math.max(0, minimum - past),
-      interest: 0,
-      ...onlyThis(revolving.graceLastDay(l, until), revolving.owedAhead(l, until).first),
-    };
-  }
+  if (id === "huabei") return { ...huabeiNotice(s.customer.huabei.ledger, until), interest: 0 };
   const b = s.customer.jiebei.book;
   const amount = loans.dueOn(b, until);
   // the tolerance read as the grace's end will read it: with the interest its days add
@@ -81,7 +71,15 @@ export function huabeiNoticeAfterPaid(
   if (whole > 0) repayLine(s.customer, s.customer.huabei, whole, first);
   dayCloses(s, ignore);
   toMorningOf(s, until);
-  const l = s.customer.huabei.ledger;
+  return huabeiNotice(s.customer.huabei.ledger, until);
+}
+
+/** What Huabei's due notice on `until` asks of ledger `l` as it stands that morning: what falls due then
+ *  beside what is already overdue (asked apart), and the last day paying it is on time. */
+function huabeiNotice(
+  l: revolving.Revolving,
+  until: number,
+): { amount: Fen; minimum: Fen; last: number | null; before: number | null } {
   const past = revolving.overdueAmount(l);
   const { due, minimum } = revolving.dueBy(l, until);
   return {
