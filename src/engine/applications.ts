@@ -516,9 +516,9 @@ export function authorise(
       ]);
     }
     // and a month's instalments may not take more of the income than the cap: the debt cap weighs what is
-    // owed against a year's income, and leaves a large short loan through (¥50,000 over 12 months on
-    // ¥10,000 a month asks 47 % of it each month). Declined, not lent less: the loan is the customer's own
-    // amount and term, as a drawdown over the debt cap is
+    // owed against a year's income, and leaves a large short loan through (¥50,000 over 3 months on
+    // ¥10,000 a month asks 173 % of it each month; over 12 months, 47 %, within the default 0.5). Declined,
+    // not lent less: the loan is the customer's own amount and term, as a drawdown over the debt cap is
     if (loan !== null) {
       const share = instalmentToIncomeAfterDraw(c, amount, loan, day);
       if (share > p.jiebeiMaxInstalmentToIncome) {
