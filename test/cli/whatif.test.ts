@@ -255,6 +255,11 @@ describe("credit-sim whatif (flags)", () => {
       [["--edit", "99999999999999999999:day=3"], /--edit: no event #99999999999999999999: the events are/],
       [["--add", "[1, 2]"], /--add needs a mapping, got "\[1, 2\]"/],
       [["--add", "5"], /--add needs a mapping, got "5"/],
+      // --edit's NUMBER: in front: the event it meant is written out, not an unknown field named after it all
+      [
+        ["--add", "59:purchase amount=100"],
+        /hint: +give the day as a field: --add '\{day: 59, type: purchase, amount: 100\}'/,
+      ],
       [["--policy", "tightend"], /did you mean "tightened"/],
       [
         ["--avoid", "closed"],
