@@ -261,7 +261,7 @@ function meantEvent(day: string, rest: string): string | undefined {
   let typed = false;
   for (const word of rest.split(/[\s,]+/).filter(Boolean)) {
     const kv = /^([A-Za-z_]\w*)[=:](.+)$/.exec(word);
-    if (kv && kv[1] !== "day") {
+    if (kv && kv[1] !== "day" && !(typed && kv[1] === "type")) {
       typed ||= kv[1] === "type";
       fields.push(`${kv[1]}: ${kv[2]}`);
     } else if (!typed && (EVENT_TYPES as readonly string[]).includes(word)) {

@@ -136,7 +136,10 @@ describe("edits", () => {
       const meant = /--add '([^']+)'/.exec(e.details.hint ?? "")![1]!;
       expect(apply(base(LATE), "add", meant).events.at(-1)?.event).toMatchObject({ day: 59, amount: 100 });
     }
-    // words that are no event: the form, with the day given
+    // words that are no event, or a type twice: the form, with the day given
+    expect(inputError(() => apply(base(LATE), "add", "59:purchase type=borrow")).details.hint).toMatch(
+      /--add '\{day: 59, type: …\}'/,
+    );
     expect(inputError(() => apply(base(LATE), "add", "59:buy 100")).details.hint).toMatch(
       /--add '\{day: 59, type: …\}', e\.g\. --add '\{day: 60/,
     );
