@@ -479,8 +479,9 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
   }
 }
 
-/** "Find the smallest change": from the original timeline ("what would have avoided it" is about what
- *  really happened), then offer to adopt the first suggestion. */
+/** "Find the smallest change": from the timeline as edited — what the user sees, as `whatif --avoid`
+ *  with edit flags searches the variant they make (from the original, an edit that brought a suspension
+ *  was answered "never suspended") — then offer to adopt the first suggestion, which adds to the edits. */
 async function search(
   state: SessionState,
   c: ChalkInstance,
@@ -498,7 +499,8 @@ async function search(
     ],
   });
   if (goal === null) return;
-  const from = state.base;
+  const edited = editCount(state) > 0;
+  const from = edited ? runVariant(state.current) : state.base;
   let r: ReturnType<typeof searchCounterfactual>;
   try {
     r = searchCounterfactual(
@@ -512,15 +514,11 @@ async function search(
     say(c.red(`✗ ${e.format()}`));
     return;
   }
-  const edited = editCount(state) > 0;
   say("");
-  if (edited) say(c.dim("(searched from the original timeline, without your edits)"));
   say(renderCounterfactual(r, from, c));
   const best = r.solutions[0];
-  const replace = edited ? " (replaces your edits; undo brings them back)" : "";
-  if (
-    best &&
-    (await confirm({ message: `Adopt the first suggestion as your edits?${replace}`, default: true }))
-  )
-    adopt(best.variant);
+  const message = edited
+    ? "Adopt the first suggestion, added to your edits? (undo takes it back)"
+    : "Adopt the first suggestion as your edits?";
+  if (best && (await confirm({ message, default: true }))) adopt(best.variant);
 }

@@ -155,17 +155,18 @@ const GOAL_TEXT = {
 
 export function renderCounterfactual(r: CounterfactualResult, base: VariantRun, c: ChalkInstance): string {
   const problem = problemText(r);
+  // searched from a variant (edit flags, the session's edits): said of it, never "as it happened" — an
+  // edit that brought a suspension read as the original's "never suspended"
+  const n = base.variant.notes.length;
+  const searched = n === 0 ? "as it happened" : `with your ${n === 1 ? "edit" : `${n} edits`}`;
   const lines = [
     `${c.bold(`Smallest change to ${GOAL_TEXT[r.goal]}`)}: ${printableName(base.loaded.scenario.name)}`,
-    c.dim(`  as it happened: ${problem}`),
+    c.dim(`  ${searched}: ${problem}`),
     "",
   ];
   if (r.status === "nothing-to-do") {
-    lines.push(
-      r.goal === "reach-restored"
-        ? "Nothing to search: the account is never suspended."
-        : `Nothing to search: ${problem}.`,
-    );
+    const what = r.goal === "reach-restored" ? "the account is never suspended" : problem;
+    lines.push(`Nothing to search: ${n === 0 ? "" : `${searched}, `}${what}.`);
     return `${lines.join("\n")}\n`;
   }
   if (r.status === "solved") {

@@ -1,11 +1,12 @@
 // The flag form of what-if edits, for scripts and CI. Each flag's text becomes one Edit; flags are applied
 // in the order they were given. Syntax (documented in the README):
 //   --remove 7 | 7,9 | 10-12 | "type=apply,product=increase,day>=80"
-//   --add '{day: 60, type: repay, amount: full}'            (a YAML/JSON flow mapping, validated as a file event)
+//   --add '{day: 60, type: repay, amount: full}' | day=60,type=repay,amount=full   (validated as a file event)
 //   --edit '7:day=65' | '7:day=65,amount=full' | '7:{amount: full}'   (null removes a field)
 //   --set minScore=620 | 'minScore=620,restoreScore=680' | '{limitBands: [{minScore: 600, maxLimit: 5000}]}'
 //   --policy tightened | ./my-policy.yaml
 
+import { EVENT_TYPES } from "../engine/index.js";
 import { isDecimalNumber, parseText } from "../scenario/parse.js";
 import { FORBIDDEN_KEYS } from "../scenario/shape.js";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
@@ -228,6 +229,49 @@ function compare(actual: unknown, op: string, value: string): boolean {
   }
 }
 
+const ADD_EXAMPLE = "--add '{day: 60, type: repay, amount: full}' or --add day=60,type=repay,amount=full";
+
+/**
+ * The event `--add` adds: a flow mapping (`{day: 60, type: repay}`, braces optional) or the `key=value,…`
+ * that --edit's changes and --set take — one grammar for the fields of all three. `--edit`'s `N:` in front
+ * names an event there already is, which an added one is not: refused, with the event it meant written
+ * out (`59:purchase amount=100` → `{day: 59, type: purchase, amount: 100}`), not as an unknown field named
+ * after the whole text.
+ */
+function addedEvent(v: Variant, text: string, label: string): Record<string, unknown> {
+  const numbered = /^\s*#?(\d+)\s*:(.*)$/s.exec(text);
+  if (numbered) {
+    const meant = meantEvent(numbered[1]!, numbered[2]!);
+    throw new UsageError(
+      `${label} ${quoted(text)}: NUMBER:CHANGES is --edit's form, for an event there already is; an added event has no number yet (it will be #${v.nextId})`,
+      meant
+        ? `give the day as a field: --add '${meant}' (or --edit to change an event there is)`
+        : `give the day as a field: --add '{day: ${numbered[1]}, type: …}', e.g. ${ADD_EXAMPLE}`,
+    );
+  }
+  const t = text.trim();
+  if (/^[A-Za-z_$][\w$]*\s*=/.test(t)) return assignments(t, label, ADD_EXAMPLE);
+  return mapping(text, label, ADD_EXAMPLE);
+}
+
+/** `59:purchase amount=100` as the event it meant, `{day: 59, type: purchase, amount: 100}` — or undefined
+ *  when its words are not all an event type, `key=value` or `key:value`. */
+function meantEvent(day: string, rest: string): string | undefined {
+  const fields: string[] = [`day: ${Number(day)}`];
+  let typed = false;
+  for (const word of rest.split(/[\s,]+/).filter(Boolean)) {
+    const kv = /^([A-Za-z_]\w*)[=:](.+)$/.exec(word);
+    if (kv && kv[1] !== "day" && !(typed && kv[1] === "type")) {
+      typed ||= kv[1] === "type";
+      fields.push(`${kv[1]}: ${kv[2]}`);
+    } else if (!typed && (EVENT_TYPES as readonly string[]).includes(word)) {
+      typed = true;
+      fields.splice(1, 0, `type: ${word}`);
+    } else return undefined;
+  }
+  return typed ? `{${fields.join(", ")}}` : undefined;
+}
+
 /** One flag → one Edit (validated against the variant so far by `applyEdit`). */
 export function flagToEdit(v: Variant, f: FlagEdit): Edit {
   const label = `--${f.flag}`;
@@ -235,10 +279,7 @@ export function flagToEdit(v: Variant, f: FlagEdit): Edit {
     case "remove":
       return { kind: "remove", ids: selectEvents(v, f.value, label) };
     case "add":
-      return {
-        kind: "add",
-        event: mapping(f.value, label, "--add '{day: 60, type: repay, amount: full}'") as never,
-      };
+      return { kind: "add", event: addedEvent(v, f.value, label) as never };
     case "edit": {
       const m = /^\s*#?(\d+)\s*:(.*)$/s.exec(f.value);
       if (!m)

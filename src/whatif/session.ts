@@ -45,7 +45,7 @@ export type SessionAction =
   | { type: "edit"; edit: Edit }
   /** back to the variant before the last edit */
   | { type: "undo" }
-  /** replace the current variant with a search suggestion (undo brings the edits back) */
+  /** replace the current variant with a search suggestion (undo brings back the variant before it) */
   | { type: "adopt"; variant: Variant }
   /** the current variant was written to `file` */
   | { type: "saved"; file: string };
@@ -83,7 +83,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         history: [...state.history, state.current],
         notice: {
           kind: "adopted",
-          notes: action.variant.notes.slice(state.base.variant.notes.length),
+          notes: action.variant.notes.slice(sharedNotes(state.current.notes, action.variant.notes)),
           ...brought(state.current, action.variant),
         },
       };
@@ -94,6 +94,14 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       throw new Error(`unknown session action ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** How many edits two variants begin with alike: a suggestion searched from the current variant extends
+ *  its edits, and only the ones it adds are news. */
+function sharedNotes(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 /** The cautions going from `before` to `after` brings, when there are any: a notice's `warnings`. */

@@ -873,6 +873,44 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("searches the timeline as edited, and adopting adds the suggestion to the edits", async () => {
+    // it searched the original: after an edit that brought a suspension it answered "never suspended"
+    const s = start("scenarios/good-customer.yaml");
+    await menu("Remove events");
+    await waitFor("Remove which events?");
+    // #4 and #6, the repayments of days 35 and 65
+    await press("down", "down", "down", "space", "down", "down", "space");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("✓ removed #4 (repay full on day 35), #6 (repay full on day 65)");
+    await menu("Find the smallest change");
+    await waitFor("avoid the suspension");
+    screen.keypress("enter");
+    await waitFor("Adopt the first suggestion, added to your edits? (undo takes it back)");
+    const shown = s.printed();
+    expect(shown).toContain("with your edit: suspended once, first on day 70");
+    expect(shown).toMatch(
+      /1\. Had you made the repayment of day 96 by day 70, the account would not have been suspended/,
+    );
+    expect(shown).not.toContain("never suspended");
+    expect(shown).not.toContain("as it happened");
+    screen.keypress("enter");
+    await backAtMenu();
+    // only the suggestion's edit is news; the user's stays, and the two together avoid the suspension
+    const adopted = s.printed().slice(shown.length);
+    expect(adopted).toMatch(/✓ edited #8 \(repay full on day 96\): day: 70/);
+    expect(adopted).not.toContain("removed #4");
+    await menu("Show the timeline");
+    await backAtMenu();
+    expect(s.printed()).toContain(
+      "edits: removed #4 (repay full on day 35), #6 (repay full on day 65); edited #8 (repay full on day 96): day: 70",
+    );
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
   it("Ctrl-C rejects with inquirer's ExitPromptError (the command turns it into exit 130)", async () => {
     const s = start();
     await waitFor("What now?");

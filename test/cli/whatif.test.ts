@@ -255,6 +255,11 @@ describe("credit-sim whatif (flags)", () => {
       [["--edit", "99999999999999999999:day=3"], /--edit: no event #99999999999999999999: the events are/],
       [["--add", "[1, 2]"], /--add needs a mapping, got "\[1, 2\]"/],
       [["--add", "5"], /--add needs a mapping, got "5"/],
+      // --edit's NUMBER: in front: the event it meant is written out, not an unknown field named after it all
+      [
+        ["--add", "59:purchase amount=100"],
+        /hint: +give the day as a field: --add '\{day: 59, type: purchase, amount: 100\}'/,
+      ],
       [["--policy", "tightend"], /did you mean "tightened"/],
       [
         ["--avoid", "closed"],
@@ -390,6 +395,35 @@ describe("credit-sim whatif (flags)", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("as it happened: suspended on day 70 and never restored");
     expect(r.stdout).toMatch(/would have been restored on day \d+ \(it never was\)/);
+  });
+});
+
+describe("--avoid with edit flags searches the variant they make", () => {
+  it("says it searched the edits, not 'as it happened'; the JSON names them; the page compares with them", async () => {
+    const GOOD = "scenarios/good-customer.yaml";
+    // removing the repayments of days 35 and 65 brings a suspension the original never had
+    const edited = ["whatif", GOOD, "--remove", "4,6", "--avoid", "suspended", "--no-chart", "--no-color"];
+    const r = await cli(edited);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("with your edit: suspended once, first on day 70");
+    expect(r.stdout).toMatch(/1\. Had you made the repayment of day 96 by day 70/);
+    expect(r.stdout).not.toContain("as it happened");
+    // an edit that leaves nothing to search says so of the edit, never of the original
+    const none = await cli(["whatif", GOOD, "--remove", "18", "--avoid", "suspended", "--no-color"]);
+    expect(none.stdout).toContain("Nothing to search: with your edit, the account is never suspended.");
+    const json = JSON.parse((await cli([...edited, "--json"])).stdout);
+    expect(json.edits).toEqual(["removed #4 (repay full on day 35), #6 (repay full on day 65)"]);
+    expect(json.status).toBe("solved");
+    expect(
+      JSON.parse((await cli(["whatif", LATE, "--avoid", "suspended", "--json"])).stdout),
+    ).not.toHaveProperty("edits");
+    // the page: the run the flags make beside the suggestion, and the suggestion's own change alone
+    const html = join(tmp(), "cf.html");
+    expect((await cli([...edited, "--html", html])).status).toBe(0);
+    const page = readFileSync(html, "utf8");
+    expect(page).toContain("with your edits");
+    expect(page).not.toContain("as it happened");
+    expect(page).not.toContain("removed #4");
   });
 });
 

@@ -119,6 +119,32 @@ describe("edits", () => {
     expect(negative.details.field).toBe("amount");
   });
 
+  it("adds an event given as key=value, the grammar --edit's changes and --set take", () => {
+    const v = apply(base(LATE), "add", "day=60,type=repay,amount=full");
+    expect(v.events.at(-1)).toMatchObject({ id: 16, event: { day: 60, type: "repay", amount: "full" } });
+  });
+
+  it("--edit's NUMBER: in front of an added event is refused with the event it meant written out", () => {
+    // it was 'unknown field "59:purchase amount=100"', the accepted form nowhere said
+    for (const text of ["59:purchase amount=100", "#59: type=purchase,amount=100"]) {
+      const e = inputError(() => apply(base(LATE), "add", text));
+      expect(e.message).toContain("NUMBER:CHANGES is --edit's form");
+      expect(e.message).toContain("it will be #16");
+      expect(e.details.hint).toContain("--add '{day: 59, type: purchase, amount: 100}'");
+      expect(e.message).not.toMatch(/unknown field/);
+      // the form it leads to is accepted
+      const meant = /--add '([^']+)'/.exec(e.details.hint ?? "")![1]!;
+      expect(apply(base(LATE), "add", meant).events.at(-1)?.event).toMatchObject({ day: 59, amount: 100 });
+    }
+    // words that are no event, or a type twice: the form, with the day given
+    expect(inputError(() => apply(base(LATE), "add", "59:purchase type=borrow")).details.hint).toMatch(
+      /--add '\{day: 59, type: …\}'/,
+    );
+    expect(inputError(() => apply(base(LATE), "add", "59:buy 100")).details.hint).toMatch(
+      /--add '\{day: 59, type: …\}', e\.g\. --add '\{day: 60/,
+    );
+  });
+
   it("adds an event given as a flow mapping; unknown types and fields get a did-you-mean", () => {
     const v = apply(base(LATE), "add", "{day: 60, type: repay, amount: full}");
     expect(v.events.at(-1)).toMatchObject({ id: 16, origin: "added", event: { day: 60, type: "repay" } });

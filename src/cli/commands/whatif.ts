@@ -226,6 +226,8 @@ async function counterfactual(
     },
   );
   const best = found.solutions[0];
+  // searched from the variant the edit flags make, when there are any
+  const edited = start.variant.notes.length > 0;
   // the search's traces leave customer service's answers out: the suggestion shown (on the page, or
   // compared below the advice) is run whole
   const shown = best !== undefined && (options.html !== undefined || !options.json);
@@ -238,13 +240,25 @@ async function counterfactual(
     saved: best && options.save ? save(best.variant, options.save, options.force, io, set) : null,
     page:
       options.html !== undefined && best && bestRun
-        ? page(options.html, start, bestRun, compareRuns(start, bestRun), best.variant.notes, io, set)
+        ? page(
+            options.html,
+            start,
+            bestRun,
+            compareRuns(start, bestRun),
+            // the suggestion's own changes, beside the run the edit flags made (not "as it happened")
+            best.variant.notes.slice(start.variant.notes.length),
+            io,
+            set,
+            edited ? { base: "with your edits", variant: "what if" } : undefined,
+          )
         : null,
   }));
   if (options.html === "-") return;
   if (options.json) {
     const scenario = start.loaded.scenario.name;
-    out(`${jsonText({ scenario, file, ...counterfactualToJson(found), saved })}\n`);
+    // the edits it was searched with, as the comparison's JSON names them
+    const edits = edited ? { edits: start.variant.notes } : {};
+    out(`${jsonText({ scenario, file, ...edits, ...counterfactualToJson(found), saved })}\n`);
     return;
   }
   out(renderCounterfactual(found, start, chalk));
@@ -287,6 +301,7 @@ function page(
   edits: readonly string[],
   io: CliIo,
   set: OutputSet,
+  labels?: { base: string; variant: string },
 ): string {
   const view = whatifView(
     {
@@ -295,6 +310,7 @@ function page(
     },
     cmp,
     edits,
+    labels,
   );
   return writeReport(io, target, whatifHtml(view, htmlAssets()), false, set);
 }

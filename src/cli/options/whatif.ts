@@ -61,7 +61,11 @@ const options = () => {
       "--remove <events>",
       'remove events: 7 | 7,9 | 10-12 | "type=apply,product=increase,day>=80"',
     ),
-    add: edit("add", "--add <event>", "add an event: '{day: 60, type: repay, amount: full}'"),
+    add: edit(
+      "add",
+      "--add <event>",
+      "add an event: '{day: 60, type: repay, amount: full}' | day=60,type=repay,amount=full",
+    ),
     edit: edit("edit", "--edit <n:changes>", "edit event n: '7:day=65' | '7:{amount: full}'"),
     set: edit("set", "--set <param=value>", "set policy parameters from day 0: minScore=620"),
     policy: edit("policy", "--policy <name|file>", "switch the scenario's policy"),
