@@ -959,9 +959,20 @@ describe("stories of a seventh round (test/fixtures/scenarios)", () => {
     );
     // the answer: the cut and its reasons, and what helps — nothing, the largest limit being the lender's
     const call = at(steps, "contact_support", "2024-04-16");
-    expect(call.reasons).toEqual(expect.arrayContaining(["POLICY_CHANGE", "LIMIT_ABOVE_PRODUCT_MAXIMUM"]));
+    // said as it stands that day: the limit is already ¥8,000, the product's maximum — not "the product's
+    // largest limit is now below the current limit (¥10,000 vs cap ¥8,000)", which the cut made false
+    expect(call.reasons).toEqual(expect.arrayContaining(["POLICY_CHANGE", "LIMIT_AT_PRODUCT_MAXIMUM"]));
+    expect(call.reasons).not.toContain("LIMIT_ABOVE_PRODUCT_MAXIMUM");
+    expect(call.facts).toContainEqual(
+      expect.objectContaining({ code: "LIMIT_AT_PRODUCT_MAXIMUM", threshold: 800_000 }),
+    );
+    expect(call.facts.filter((f) => f.value === 1_000_000)).toEqual([]);
+    // the cut on record is said in its words for then
+    const cutSaid = call.remedies.map((r) => describeRemedy(r)).join("\n");
+    expect(cutSaid).toContain("the product's largest limit was below the limit the line had");
+    expect(cutSaid).not.toContain("below the current limit");
     const advice = reasonAdvice(call.reasons, call);
-    expect(advice).toContain(adviceOf("LIMIT_ABOVE_PRODUCT_MAXIMUM", call));
+    expect(advice).toContain(adviceOf("LIMIT_AT_PRODUCT_MAXIMUM", call));
     // a line that meets the policy is not asked to meet it: the change's advice points at the reasons with it
     expect(advice.join("\n")).not.toContain("meet the current policy's standard");
     expect(REASONS.POLICY_CHANGE).toMatchObject({ pointsAt: "reasons" });

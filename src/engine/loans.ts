@@ -56,6 +56,7 @@ export {
   dueInterestOn,
   dueOn,
   fallsDueFirst,
+  graceDueDay,
   graceLastDay,
   nextLoanDay,
 } from "./loans/due.js";

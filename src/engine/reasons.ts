@@ -453,12 +453,14 @@ export const REASONS = {
     kind: "adverse",
     unit: "fen",
     text: "The product's largest limit is now below the current limit",
+    recorded: "The product's largest limit was below the limit the line had",
     advice: "nothing to do: the largest limit is the lender's policy, and a better score does not raise it",
   },
   THIN_FILE_BELOW_LIMIT: {
     kind: "adverse",
     unit: "fen",
     text: "Too short a repayment record for the current limit",
+    recorded: "Too short a repayment record for the limit the line had",
     advice:
       "keep using the line and repaying every bill and instalment on time: six months of repayment record lifts the cap on a new customer's limit (months of history elsewhere counted)",
   },

@@ -74,6 +74,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       onTopOf:
         "the line's overdue (yuan) when it has one: a repayment clears the arrears first, so what is due is on top of it — paying `amount` alone leaves new arrears; absent otherwise",
       by: "the last day a repayment of it counts as on time — the end of its grace days, the due day itself when the policy gives none (`day`, `date`; `today`: that day is today)",
+      suspends: `missed, the day the overdue check suspends the customer's open lines if it is still unpaid then (${dayDate}; \`days\`: suspendOverdueDays past its due day; \`lines\`: those lines), as \`next_due\` says it; absent when no line is open, or something older is overdue (its own step names the sooner day)`,
     },
   },
   next_due: {

@@ -32,6 +32,7 @@ export { accrue } from "./revolving/accrue.js";
 export {
   billDueOn,
   dueBy,
+  graceDueDay,
   graceLastDay,
   minimumDue,
   nextLedgerDay,

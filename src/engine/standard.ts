@@ -3,7 +3,17 @@
 // (grant.ts) and the review, whose restorations are held to the same (restoredOnceUsed), read one
 // standard without importing each other. Rules decide and never change the customer.
 
-import { type Customer, customerOverdue, type Line, type LineRules, rulesFor, thinFile } from "./customer.js";
+import {
+  type Customer,
+  customerOverdue,
+  type Line,
+  type LineRules,
+  lineOf,
+  otherOf,
+  overdue,
+  rulesFor,
+  thinFile,
+} from "./customer.js";
 import {
   CUT_BY,
   capFact,
@@ -31,8 +41,14 @@ export function failsStandard(c: Customer, line: LineId, policy: Policy, s: Scor
     out.push(scoreFact("SCORE_BELOW_MINIMUM", param(line, "minScore", "jiebeiMinScore"), rules.minScore, s));
   // the score first: it is at hand, while the overdue reads both lines' bills and loans (most reviews
   // are of a score above delinquentMinScore, and need not)
-  else if (s.score < policy.delinquentMinScore && customerOverdue(c) > 0)
-    out.push(scoreFact("PAST_DUE_AT_REVIEW", "delinquentMinScore", policy.delinquentMinScore, s));
+  else if (s.score < policy.delinquentMinScore && customerOverdue(c) > 0) {
+    const f = scoreFact("PAST_DUE_AT_REVIEW", "delinquentMinScore", policy.delinquentMinScore, s);
+    // past due on the other line alone: named, as the clean record's fact names it at the later reviews (a
+    // Jiebei never late was suspended "past due at the review" without a word of Huabei's overdue)
+    const own = lineOf(c, line);
+    if (overdue(own) === 0) f.line = otherOf(c, own).id;
+    out.push(f);
+  }
   return eligibilityFailures(c, rules, policy, out);
 }
 

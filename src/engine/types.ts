@@ -275,6 +275,9 @@ export type Remedy = {
       onTopOf?: Fen;
       /** the last day a repayment of it counts as on time (the end of its grace days; `today`: this day) */
       by?: { day: number; date: string; today: boolean };
+      /** missed, the overdue check that suspends the customer's open lines, `days` past its due day: its day
+       *  and the lines (as next_due's) — when nothing older is overdue */
+      suspends?: { day: number; date: string; days: number; lines: LineId[] };
     }
   /** what falls due next on an active or suspended line, before it falls due: a bill stated (Huabei) or an
    *  instalment (Jiebei) — its due day, what the due notice will ask (`amount`: Huabei's statement balance,

@@ -617,8 +617,9 @@ describe("lanes", () => {
     // an income of ¥800 and debt elsewhere: the review of day 45 suspends the line (605, below minScore
     // 650) with a cut to ¥1,600 under either policy — v0's by the income (2 months), v1's by the score's
     // band — and the same four reasons, the cut's code beyond them. Restored on day 105 alike; on day 110
-    // customer service names the cut v1's review would still make (SCORE_BELOW_LIMIT_BAND); shared, v1
-    // kept v0's cut on record and answered INCOME_BELOW_LIMIT, an income back since
+    // customer service names the cap v1's review would still cut to, the score's band — the limit at it that
+    // day (LIMIT_AT_SCORE_CAP); shared, v1 kept v0's cut on record and answered INCOME_BELOW_LIMIT, an
+    // income back since
     const events = [
       { day: 0, type: "apply", line: "huabei", product: "open", amount: 300_000 },
       { day: 40, type: "external_debt", amount: 60_000_000 },
@@ -668,7 +669,7 @@ describe("lanes", () => {
       alones[1]!.notes.find((n) => n.startsWith("45 review")),
     );
     expect(alones[1]!.notes.find((n) => n.startsWith("110 contact_support"))).toContain(
-      "info SCORE_BELOW_LIMIT_BAND",
+      "info LIMIT_AT_SCORE_CAP",
     );
     const { out } = shared(sc, policies, null);
     for (const [i] of policies.entries()) expect(out[i]).toEqual(alones[i]);

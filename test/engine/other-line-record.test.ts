@@ -76,3 +76,23 @@ describe("a clean-record fact names the line whose record it reads", () => {
     expect(factOf(huabei!, "OVERDUE_TOO_RECENT")?.line).toBeUndefined();
   });
 });
+
+describe("a suspension at the review for a past due on the other line names that line", () => {
+  // Huabei's ¥1,000 bill (due on day 40) unpaid at the review on day 45, the score below delinquentMinScore:
+  // both lines suspended that day — Jiebei, which owes nothing, for Huabei's overdue: its fact says so that
+  // day, as the later reviews' clean-record fact does ("…, on Huabei"), not only from then on
+  it("Jiebei's names Huabei; Huabei's own names no line", () => {
+    const t = run([on.open(0, 5_000), on.open(0, 10_000, "jiebei"), on.purchase(1, 1_000)], {
+      policy: testPolicy({ delinquentMinScore: 990 }),
+      until: 60,
+    });
+    const reviews = stepsOf(t, "review", 45);
+    const huabei = reviews.find((s) => s.line === "huabei")!;
+    const jiebei = reviews.find((s) => s.line === "jiebei")!;
+    expect(huabei).toMatchObject({ decision: "suspended", cause: "credit" });
+    expect(jiebei).toMatchObject({ decision: "suspended", cause: "credit" });
+    expect(factOf(jiebei, "PAST_DUE_AT_REVIEW")).toMatchObject({ threshold: 990, line: "huabei" });
+    expect(factOf(huabei, "PAST_DUE_AT_REVIEW")).toBeDefined();
+    expect(factOf(huabei, "PAST_DUE_AT_REVIEW")?.line).toBeUndefined();
+  });
+});

@@ -3408,7 +3408,7 @@ describe("a limit a review cut", () => {
     );
     expect(stepOn(t, "review", 14)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
     const s = stepOn(t, "contact_support", 15);
-    expect(s.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_ABOVE_PRODUCT_MAXIMUM"]);
+    expect(s.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_AT_PRODUCT_MAXIMUM"]);
     const said = remedy(s.remedies, "limit_cut")!;
     // the cooldown runs from the cut (day 14), not from the opening: day 104
     expect(said).toMatchObject({ day: 14, from: 500_000, to: 200_000, increase: { day: 104, now: false } });
@@ -3706,6 +3706,23 @@ describe("a limit a review cut", () => {
     expect(remedy(s.remedies, "limit_cut")).toMatchObject({ day: 14, from: 500_000, to: 200_000 });
   });
 
+  it("is cited against the limit the line has on the day asked, not the one it had before the cut", () => {
+    // cut by the lowered top band on day 14 (¥5,000 to ¥2,000); on day 20 the band is lowered again, to
+    // ¥1,500: asked on day 21, the product's largest limit is below the ¥2,000 the line has — said so,
+    // ¥2,000 against the cap, not the ¥5,000 the cut took it from
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const lower = { set: { limitBands: [{ minScore: 350, maxLimit: 1_500 }] } };
+    const t = run([on.open(0, 5_000), on.policy(5, cut), on.policy(20, lower), on.support(21)], {
+      policy: testPolicy({ increaseCooldownDays: 90, minLimit: 500 }),
+    });
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    const s = stepOn(t, "contact_support", 21);
+    expect(s.reasons).toContain("LIMIT_ABOVE_PRODUCT_MAXIMUM");
+    expect(s.facts.filter((f) => f.code === "LIMIT_ABOVE_PRODUCT_MAXIMUM")).toEqual([
+      expect.objectContaining({ threshold: 150_000, value: 200_000 }),
+    ]);
+  });
+
   it("when another cap would cut it today, that cap is the answer's reason, not the one recorded", () => {
     // the same cut by the lowered top band, the band put back on day 30 — and the income cut the same day
     // to ¥1,500 a month: a review would cut ¥5,000 today, but for the income (cap ¥3,000), not the product's
@@ -3770,7 +3787,7 @@ describe("a limit a review cut", () => {
       day: 14,
       reasons: ["POLICY_CHANGE", "LIMIT_ABOVE_PRODUCT_MAXIMUM"],
     });
-    expect(s.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_ABOVE_PRODUCT_MAXIMUM"]);
+    expect(s.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_AT_PRODUCT_MAXIMUM"]);
   });
 
   it("is still said after a suspension and a restoration: the limit stays cut, so does its record", () => {
@@ -3794,7 +3811,7 @@ describe("a limit a review cut", () => {
     expect(stepOn(t, "review", 74)).toMatchObject({ decision: "restored", limit: 200_000 });
     const s = stepOn(t, "contact_support", 80);
     expect(remedy(s.remedies, "limit_cut")).toMatchObject({ day: 14, from: 500_000, to: 200_000 });
-    expect(s.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_ABOVE_PRODUCT_MAXIMUM"]);
+    expect(s.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_AT_PRODUCT_MAXIMUM"]);
     // a reopening is a way back too: the line opened anew has no cut to explain
     expect(stepOn(t, "apply", 121)).toMatchObject({ decision: "approved", limit: 100_000 });
     expect(remedy(stepOn(t, "contact_support", 122).remedies, "limit_cut")).toBeUndefined();

@@ -52,6 +52,22 @@ export function graceLastDay(
   return last;
 }
 
+/** The due day of the instalment whose grace `graceLastDay` ends (the earliest end of grace among those
+ *  due in their grace days): what its days past due count from, once missed; null when none is due. */
+export function graceDueDay(b: LoanBook, day: number, tolerance: Fen = 0, accrues = false): number | null {
+  let last: number | null = null;
+  let due: number | null = null;
+  for (const l of b.loans) {
+    if (l.dueDay === null || l.overdueFrom === null || l.overdueFrom <= day) continue;
+    if (tolerated(b, l.dueDay, tolerance, { day, accrues }) || dueNow(l) <= 0) continue;
+    if (last === null || l.overdueFrom - 1 < last) {
+      last = l.overdueFrom - 1;
+      due = l.dueDay;
+    }
+  }
+  return due;
+}
+
 /** Whether a repayment on `next` pays an instalment falling due that day before one now due on `day`: a loan
  *  falling due on `next` comes, in the book's order (oldest first, the repayment order), before a loan owing
  *  an instalment due on `day`. A younger loan's due day takes nothing from an older one's instalment. */

@@ -78,6 +78,22 @@ export function graceLastDay(l: Revolving, day: number): number | null {
   return last;
 }
 
+/** The due day of the bill whose grace `graceLastDay` ends (the earliest end of grace among the bills short
+ *  of their minimum in their grace days): what its days past due count from, once missed; null when none. */
+export function graceDueDay(l: Revolving, day: number): number | null {
+  let last: number | null = null;
+  let due: number | null = null;
+  for (let i = l.firstOpen; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    if (b.dueDay > day || b.overdueFrom <= day || cycleShortfall(b) <= 0) continue;
+    if (last === null || b.overdueFrom - 1 < last) {
+      last = b.overdueFrom - 1;
+      due = b.dueDay;
+    }
+  }
+  return due;
+}
+
 /** What is owed on the bills stated by `day` (and purchases not yet billed): on a line closed that day
  *  in no default, what its closure called in — its instalment plans, billed later or not yet, run to term. */
 export function statedBy(l: Revolving, day: number): Fen {

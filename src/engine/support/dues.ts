@@ -11,7 +11,7 @@ import { chargeOffCallsIn } from "../report-ahead.js";
 import * as revolving from "../revolving.js";
 import { monthEndAfter } from "../state.js";
 import type { Remedy } from "../types.js";
-import { dueInFull, dueInGrace, nextDeadline, nextDue } from "./reminders.js";
+import { dueInFull, dueInGrace, nextDeadline, nextDue, suspensionAfter } from "./reminders.js";
 
 /** The steps for what `line` asks, today and next. */
 export function lineDues(c: Customer, line: Line, day: number, calendar: Calendar): Remedy[] {
@@ -88,10 +88,18 @@ function payDue(c: Customer, line: Line, day: number, calendar: Calendar): Remed
   const due = dueInGrace(c, line, day);
   if (due <= 0) return null;
   // the last day it counts as paid on time: the end of its grace days (the due day itself without any)
+  const tolerance = wholeFen(c.policy.toleranceAmount);
   const last =
     line.id === "jiebei"
-      ? loans.graceLastDay(line.book, day, wholeFen(c.policy.toleranceAmount), true)
+      ? loans.graceLastDay(line.book, day, tolerance, true)
       : revolving.graceLastDay(line.ledger, day);
+  // missed, what the overdue check then does, counted from its due day — as the next-due step says it —
+  // when nothing older is overdue (the overdue's own step names the sooner one then)
+  const dueDay =
+    line.id === "jiebei"
+      ? loans.graceDueDay(line.book, day, tolerance, true)
+      : revolving.graceDueDay(line.ledger, day);
+  const suspends = dueDay !== null && customerOverdue(c) === 0 ? suspensionAfter(c, dueDay, calendar) : null;
   return {
     line: line.id,
     kind: "pay_due",
@@ -100,6 +108,7 @@ function payDue(c: Customer, line: Line, day: number, calendar: Calendar): Remed
     ...(dueInFull(line, day) ? { calledIn: true } : {}),
     // a repayment clears the arrears first: what is due is on top of them
     ...(overdue(line) > 0 ? { onTopOf: overdue(line) } : {}),
+    ...(suspends !== null ? { suspends } : {}),
   };
 }
 

@@ -6,6 +6,8 @@ import { cleanSince, decideApplication, increaseFrom } from "../applications.js"
 import type { Calendar } from "../calendar.js";
 import { type Customer, forkCustomer, isOpen, type Line, lineCopy, lineOf } from "../customer.js";
 import { atCap, CUT_BY, capFor, LIMIT_CAP_CODES } from "../eligibility.js";
+import type { LimitCap } from "../limits.js";
+import type { ReasonCode } from "../reasons.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { cutTo, lineManagement } from "../standard.js";
 import type { Remedy } from "../types.js";
@@ -177,7 +179,29 @@ export function cutLimitSteps(
     const now = lineManagement(c, had, s);
     if (now === null) continue;
     const byPolicy = cut.reasons[0] === "POLICY_CHANGE" && cut.reasons.includes(CUT_BY[cap.binding]);
-    cite(answer, byPolicy ? ["POLICY_CHANGE", ...now.reasons] : now.reasons);
-    citeFacts(answer, now.facts, line.id, lines.length > 1);
+    const today = asOfToday(now, cap, line);
+    cite(answer, byPolicy ? ["POLICY_CHANGE", ...today.reasons] : today.reasons);
+    if (today.at === null) citeFacts(answer, now.facts, line.id, lines.length > 1);
+    else answer.facts.push(lines.length > 1 ? { ...today.at, line: line.id } : today.at);
   }
+}
+
+/** Line management's cut of the limit the line had, said as it stands on the day asked: a cap at the limit
+ *  the line has today holds it there (the AT_CAP code: "the limit is already the product's maximum"), not
+ *  "below the current limit", which the cut made false; a cap below today's limit is compared with it. A
+ *  cap between the two is the one the cut's limit is compared with (what a review would still cut). */
+function asOfToday(
+  now: { reasons: ReasonCode[]; facts: RuleFact[] },
+  cap: LimitCap,
+  line: Line,
+): { reasons: ReasonCode[]; at: RuleFact | null } {
+  const fact = now.facts[0];
+  if (fact === undefined || cap.limit > line.limit) return { reasons: now.reasons, at: null };
+  if (cap.limit < line.limit) {
+    fact.value = line.limit;
+    return { reasons: now.reasons, at: null };
+  }
+  const at = atCap(cap, line.id, line.limit)!;
+  if (fact.before !== undefined) at.before = fact.before;
+  return { reasons: now.reasons.map((r) => (r === fact.code ? at.code : r)), at };
 }

@@ -108,14 +108,8 @@ export function nextDue(
     late !== null && graceLast !== null && (late.amount !== notice.amount || late.minimum !== notice.minimum)
       ? { day: graceLast, date: calendar.date(graceLast), amount: late.amount, minimum: late.minimum }
       : null;
-  const at = Math.min(suspendsAt(c, c.huabei), suspendsAt(c, c.jiebei));
-  // the open lines that check suspends, by name: "the customer's open lines" read as both to a customer
-  // with one line
-  const open = [c.huabei, c.jiebei].filter((l) => l.status === "active" && suspendsAt(c, l) === at);
-  const suspends =
-    Number.isFinite(at) && open.length > 0
-      ? { day: due + at, date: calendar.date(due + at), days: at, lines: open.map((l) => l.id) }
-      : null;
+  const suspends = suspensionAfter(c, due, calendar);
+  const at = suspends?.days ?? Infinity;
   // Jiebei: every loan's next instalment, not the first alone — each later due day with what its notice
   // asks and by when, as the first's (a customer told only of the first misses the next a day later)
   const book = line.id === "jiebei" ? line.book : null;
@@ -169,6 +163,21 @@ export function nextDue(
     ...(later.length > 0 ? { later } : {}),
     ...(unbilled !== null ? { unbilled } : {}),
   };
+}
+
+/** The overdue check's suspension of the customer's open lines for what falls due on `due`, missed: its day
+ *  (`suspendOverdueDays` past the due day), the days and the lines it suspends, by name ("the customer's
+ *  open lines" read as both to a customer with one line); null when no open line is watched. */
+export function suspensionAfter(
+  c: Customer,
+  due: number,
+  calendar: Calendar,
+): { day: number; date: string; days: number; lines: LineId[] } | null {
+  const at = Math.min(suspendsAt(c, c.huabei), suspendsAt(c, c.jiebei));
+  const open = [c.huabei, c.jiebei].filter((l) => l.status === "active" && suspendsAt(c, l) === at);
+  return Number.isFinite(at) && open.length > 0
+    ? { day: due + at, date: calendar.date(due + at), days: at, lines: open.map((l) => l.id) }
+    : null;
 }
 
 /** What Huabei has not yet billed behind the bill due on `due` (`whole` its statement balance, `asked` what

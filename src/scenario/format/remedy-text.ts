@@ -22,6 +22,7 @@ import {
   atReview,
   closureLoans,
   laterCallsIn,
+  linesSuspended,
   openSuspended,
   overdueUnpaid,
   tooLongPastDue,
@@ -74,11 +75,19 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
             ? "today, the last day it counts as paid on time"
             : `by ${r.by.date} (day ${r.by.day}), the last of its grace days`;
       const when = by === null ? " (its grace days are running out)" : ` ${by}`;
-      return r.calledIn
-        ? `pay the ${money(r.amount)} due${when}: ${r.line === "jiebei" ? "the loans were called in, all of each due at once, not an instalment" : "the line is closed, all of what its statement billed due, not a minimum"} — unpaid, it falls into arrears`
-        : r.onTopOf === undefined
-          ? `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due${when}: unpaid, it falls into arrears`
-          : `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due too, ${money(r.amount + r.onTopOf)} with the overdue (a repayment clears the overdue first)${by === null ? "; its grace days are running out" : `, ${by}`}: unpaid, it falls into arrears`;
+      // missed, the overdue check's suspension, as the next-due step says it
+      const s = r.suspends;
+      const then =
+        s === undefined
+          ? ""
+          : `; still unpaid on ${s.date} (day ${s.day}), ${s.days} days past due, ${linesSuspended(s.lines)}`;
+      return `${
+        r.calledIn
+          ? `pay the ${money(r.amount)} due${when}: ${r.line === "jiebei" ? "the loans were called in, all of each due at once, not an instalment" : "the line is closed, all of what its statement billed due, not a minimum"} — unpaid, it falls into arrears`
+          : r.onTopOf === undefined
+            ? `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due${when}: unpaid, it falls into arrears`
+            : `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due too, ${money(r.amount + r.onTopOf)} with the overdue (a repayment clears the overdue first)${by === null ? "; its grace days are running out" : `, ${by}`}: unpaid, it falls into arrears`
+      }${then}`;
     }
     case "next_due":
       return nextDueText(r);
