@@ -5,12 +5,17 @@
 // callers keep the unchecked functions (its hot paths are not slowed).
 
 import {
+  CAUSES,
+  DECISIONS,
   checkAll as engineCheckAll,
   checkExpectation as engineCheckExpectation,
   fenToYuan as engineFenToYuan,
+  LINES,
   parseIsoDate,
+  REASON_CODES,
   scoreReasons as rawScoreReasons,
   yuanToFen as rawYuanToFen,
+  STATUSES,
 } from "./engine/index.js";
 import { type AccountOptions, AccountRunner as RawAccountRunner } from "./population/account.js";
 import { Agent as RawAgent, reactionsOf as rawReactionsOf } from "./population/agent.js";
@@ -39,12 +44,13 @@ import {
   clauseText as rawClauseText,
   problemText as rawProblemText,
 } from "./whatif/advice.js";
-import { editOf as rawEditOf } from "./whatif/candidates.js";
+import { type Change, editOf as rawEditOf } from "./whatif/candidates.js";
 import {
   compareTraces as rawCompareTraces,
   keyText as rawKeyText,
   outcome as rawOutcome,
 } from "./whatif/compare.js";
+import { GOALS } from "./whatif/goal.js";
 import {
   comparisonToJson as rawComparisonToJson,
   counterfactualToJson as rawCounterfactualToJson,
@@ -98,8 +104,11 @@ const object = (expected: string, fields: Record<string, Shape> = {}): Shape => 
   test: isObject,
   fields,
 });
-const oneOf = (...words: readonly string[]): Shape => ({
-  expected: `one of ${words.map((w) => `"${w}"`).join(", ")}`,
+const oneOf = (...words: readonly string[]): Shape =>
+  named(`one of ${words.map((w) => `"${w}"`).join(", ")}`, words);
+/** one of `words`, said as `expected` (a catalogue too long to list in a message) */
+const named = (expected: string, words: readonly string[]): Shape => ({
+  expected,
   test: (v) => typeof v === "string" && words.includes(v),
 });
 /** `shape`, or nothing (the field left out) */
@@ -184,21 +193,31 @@ export const expectation = object("an expectation: an object with index, day, en
   index: whole,
   day: whole,
   end: flag,
-  line: oneOf("huabei", "jiebei"),
-  decision: optional(text),
-  status: optional(text),
-  cause: optional(orNull(text)),
-  reasons: optional(list(text, "a list of reason codes")),
+  line: oneOf(...LINES),
+  decision: optional(oneOf(...DECISIONS)),
+  status: optional(oneOf(...STATUSES)),
+  cause: optional(orNull(oneOf(...CAUSES))),
+  reasons: optional(
+    list(named("a reason code of the catalogue (REASON_CODES)", REASON_CODES), "a list of reason codes"),
+  ),
   limit: optional(whole),
   score: optional(range),
   balance: optional(range),
+});
+
+const step = object("a step: a trace's", {
+  day: whole,
+  date: text,
+  event: object("a step's event: an object with type", { type: text }),
+  line: orNull(oneOf(...LINES)),
+  reasons: list(text),
 });
 
 const trace = object("a trace: simulate()'s result", {
   scenario: text,
   start: text,
   until: whole,
-  steps: list(object("a step")),
+  steps: list(step),
   snapshots: aMap,
   scoreSeries: list(),
 });
@@ -257,41 +276,73 @@ const edit: Shape = {
   test: isObject,
   fields: (v) => ({
     kind: oneOf(...Object.keys(EDIT_FIELDS)),
-    ...(typeof v.kind === "string" ? EDIT_FIELDS[v.kind] : {}),
+    ...(typeof v.kind === "string" && Object.hasOwn(EDIT_FIELDS, v.kind) ? EDIT_FIELDS[v.kind] : {}),
   }),
 };
 
 const variantRun = object("a variant's run: runVariant()'s result", { variant, trace });
 
+/** every kind of change (a compile error when one is added and not listed) */
+const CHANGE_KINDS: Record<Change["kind"], true> = {
+  "skip-application": true,
+  "skip-inquiry": true,
+  "keep-profile": true,
+  "verify-after-profile-change": true,
+  "skip-debt": true,
+  "skip-purchase": true,
+  "skip-borrow": true,
+  "repay-in-full": true,
+  "repay-earlier": true,
+  "repay-bill-when-due": true,
+  "verify-identity": true,
+  "repay-everything": true,
+  "request-review": true,
+  "pay-debt-elsewhere": true,
+};
+
 const candidate = object("a candidate: an object with day and change", {
   day: whole,
-  change: object("a change: an object with kind", { kind: text }),
+  change: object("a change: an object with kind", { kind: oneOf(...Object.keys(CHANGE_KINDS)) }),
 });
 
+const ALIGN_KEY_FIELDS: Record<string, Record<string, Shape>> = {
+  event: { id: whole },
+  engine: { type: text, day: whole, occurrence: whole, line: orNull(oneOf(...LINES)) },
+  also: { id: whole, line: oneOf(...LINES) },
+};
+const alignKey: Shape = {
+  expected: "an alignment key: an object with kind (event, engine, also)",
+  test: isObject,
+  fields: (v) => ({
+    kind: oneOf(...Object.keys(ALIGN_KEY_FIELDS)),
+    ...(typeof v.kind === "string" && Object.hasOwn(ALIGN_KEY_FIELDS, v.kind)
+      ? ALIGN_KEY_FIELDS[v.kind]
+      : {}),
+  }),
+};
+
 const comparison = object("a comparison: compareRuns()'s result", {
-  differences: list(object("a difference", { key: object("an alignment key", { kind: text }) })),
+  differences: list(object("a difference", { key: alignKey })),
   base: object("an outcome"),
   variant: object("an outcome"),
   counts: object("the counts", { decision: whole, reasons: whole }),
 });
 
+const goal = oneOf(...GOALS);
+
 const goalAndBase = object("a search's result: an object with goal and base", {
-  goal: text,
+  goal,
   base: trace,
 });
 
 const counterfactual = object("a search's result: searchCounterfactual()'s", {
-  goal: text,
+  goal,
   status: oneOf("solved", "none", "nothing-to-do"),
   base: trace,
   solutions: list(object("a solution", { candidates: list(candidate) })),
   tried: whole,
   bySize: list(object("a size")),
   candidates: whole,
-});
-
-const alignKey: Shape = object("an alignment key: an object with kind (event, engine, also)", {
-  kind: oneOf("event", "engine", "also"),
 });
 
 // --- population ---
@@ -354,7 +405,7 @@ const persona = object("a persona: loadPersonas()'s", { name: text });
 
 export const goldenTrace = checked(rawGoldenTrace, [
   ["scenario", scenario],
-  ["steps", list(object("a step"), "a list of steps (a trace's)")],
+  ["steps", list(step, "a list of steps (a trace's)")],
 ]);
 export const scenarioYaml = checked(rawScenarioYaml, [
   ["scenario", scenario],
@@ -410,7 +461,7 @@ export const adviceText = checked(rawAdviceText, [
 export const clauseText = checked(rawClauseText, [["candidate", candidate]]);
 export const editOf = checked(rawEditOf, [["candidate", candidate]]);
 export const searchCounterfactual = checked(rawSearchCounterfactual, [
-  ["goal", text],
+  ["goal", goal],
   ["base", object("the search's start: an object with variant and trace", { variant, trace })],
   ["evaluate", fn],
   ["options", optional(object("search options"))],
