@@ -37,6 +37,7 @@ import { runRange as rawRunRange } from "./population/runner.js";
 import { type PopulationContext, populationContext as rawPopulationContext } from "./population/settings.js";
 import { preparePopulation as rawPreparePopulation } from "./population/setup.js";
 import { summarise as rawSummarise } from "./population/stats.js";
+import { BAD_DEFINITIONS } from "./population/vocabulary.js";
 import { describeValue, InputError, MAX_PROBLEMS } from "./shared/errors.js";
 import { goldenTrace as rawGoldenTrace } from "./testing/golden-trace.js";
 import {
@@ -347,6 +348,8 @@ const counterfactual = object("a search's result: searchCounterfactual()'s", {
 
 // --- population ---
 
+const badDefinition = oneOf(...BAD_DEFINITIONS);
+
 const populationMeta = object("a run's meta", {
   seed: whole,
   days: whole,
@@ -356,7 +359,7 @@ const populationMeta = object("a run's meta", {
   personas: list(object("a persona's share")),
   policy: object("a policy's name and fingerprint", { name: text }),
   challengerFrom: whole,
-  bad: object("a bad definition"),
+  bad: badDefinition,
   scoreDay: whole,
   costOfFunds: finite,
 });
@@ -379,7 +382,7 @@ const populationSettings = object("population settings: an object with seed, day
   arms: list(object("an arm's settings")),
   from: whole,
   compare: list(list(whole)),
-  bad: object("a bad definition"),
+  bad: badDefinition,
   scoreDay: whole,
   stress: optional(orNull(object("stress settings"))),
 });
@@ -395,7 +398,7 @@ const populationRequest = object("a population request: an object with personas,
   challengerFrom: whole,
   challengerSet: object("policy overrides"),
   sweep: optional(list(object("a sweep's axis"))),
-  bad: optional(object("a bad definition")),
+  bad: optional(badDefinition),
 });
 
 const numbers = list(finite, "a list of finite numbers");

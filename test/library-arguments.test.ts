@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from "vitest";
 import * as lib from "../src/index.js";
+import { fromRange } from "../src/population/result.js";
 
 const { InputError } = lib;
 const loaded = lib.loadScenario("scenarios/default-charge-off.yaml");
@@ -215,6 +216,34 @@ describe("what the functions are given as they hand it out still runs", () => {
     const run = lib.runScenario(loaded);
     expect(run.results.length).toBe(loaded.expectations.length);
     expect(lib.checkAll(trace, loaded.expectations)).toEqual(run.results);
+  });
+
+  it("a population: prepared, its context, a range run, summarised, written and merged", () => {
+    const request = {
+      personas: [],
+      accounts: 2,
+      days: 40,
+      seed: 1,
+      start: "2024-01-01",
+      policy: "default",
+      challenger: undefined,
+      challengerFrom: 0,
+      challengerSet: {},
+    };
+    const population = lib.preparePopulation(request, ".");
+    const ctx = lib.populationContext(population.settings);
+    expect(ctx.until).toBe(39);
+    const persona = population.personas[0]!;
+    const plan = lib.makePlan(ctx, persona, 0);
+    const schedule = { day: [], habit: [], statement: [] };
+    expect(new lib.Agent(plan, ctx, lib.reactionsOf(persona), schedule).plan).toBe(plan);
+    expect(new lib.AccountRunner(ctx)).toBeInstanceOf(lib.AccountRunner);
+    expect(new lib.OutcomeRecorder({} as lib.AccountOutcome, ctx)).toBeInstanceOf(lib.OutcomeRecorder);
+    const range = lib.runRange(population.settings, population.personas, 0, 2);
+    const result = fromRange(population.meta, range);
+    const read = lib.fromDocument(JSON.parse(lib.documentText(result)), "a.json");
+    expect(lib.mergeResults([{ result: read, file: "a.json" }]).meta.accounts).toBe(2);
+    expect(lib.summarise(read)).toEqual(lib.summarise(result));
   });
 
   it("a what-if: a variant edited, run and compared", () => {
