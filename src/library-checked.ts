@@ -11,6 +11,7 @@ import {
   checkExpectation as engineCheckExpectation,
   fenToYuan as engineFenToYuan,
   LINES,
+  MAX_DAY,
   parseIsoDate,
   REASON_CODES,
   scoreReasons as rawScoreReasons,
@@ -37,7 +38,7 @@ import { runRange as rawRunRange } from "./population/runner.js";
 import { type PopulationContext, populationContext as rawPopulationContext } from "./population/settings.js";
 import { preparePopulation as rawPreparePopulation } from "./population/setup.js";
 import { summarise as rawSummarise } from "./population/stats.js";
-import { BAD_DEFINITIONS } from "./population/vocabulary.js";
+import { BAD_DEFINITIONS, MAX_ACCOUNTS, MAX_SEED, MIN_SEED } from "./population/vocabulary.js";
 import { describeValue, InputError, MAX_PROBLEMS } from "./shared/errors.js";
 import { goldenTrace as rawGoldenTrace } from "./testing/golden-trace.js";
 import {
@@ -349,16 +350,23 @@ const counterfactual = object("a search's result: searchCounterfactual()'s", {
 // --- population ---
 
 const badDefinition = oneOf(...BAD_DEFINITIONS);
+/** a whole number from `min` to `max`, the bounds `simulate`'s options have */
+const between = (min: number, max: number): Shape => ({
+  expected: `a whole number from ${min} to ${max}`,
+  test: (v) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max,
+});
+const seed = between(MIN_SEED, MAX_SEED);
+const days = between(1, MAX_DAY);
 
 const populationMeta = object("a run's meta", {
-  seed: whole,
-  days: whole,
+  seed,
+  days,
   start: date,
-  accounts: whole,
+  accounts: between(1, MAX_ACCOUNTS),
   range: list(whole),
   personas: list(object("a persona's share")),
   policy: object("a policy's name and fingerprint", { name: text }),
-  challengerFrom: whole,
+  challengerFrom: between(0, MAX_DAY),
   bad: badDefinition,
   scoreDay: whole,
   costOfFunds: finite,
@@ -375,8 +383,8 @@ const populationResult = object("a population's result: runRange's, fromDocument
 });
 
 const populationSettings = object("population settings: an object with seed, days, start, policy, …", {
-  seed: whole,
-  days: whole,
+  seed,
+  days,
   start: date,
   policy: object("a policy"),
   arms: list(object("an arm's settings")),
@@ -389,13 +397,13 @@ const populationSettings = object("population settings: an object with seed, day
 
 const populationRequest = object("a population request: an object with personas, accounts, …", {
   personas: list(text, "a list of persona names or files"),
-  accounts: whole,
-  days: whole,
-  seed: whole,
+  accounts: between(1, MAX_ACCOUNTS),
+  days,
+  seed,
   start: date,
   policy: text,
   challenger: optional(text),
-  challengerFrom: whole,
+  challengerFrom: between(0, MAX_DAY),
   challengerSet: object("policy overrides"),
   sweep: optional(list(object("a sweep's axis"))),
   bad: optional(badDefinition),

@@ -30,6 +30,18 @@ const call =
   () =>
     (f as (...a: unknown[]) => unknown)(...args);
 
+const request = {
+  personas: [],
+  accounts: 2,
+  days: 40,
+  seed: 1,
+  start: "2024-01-01",
+  policy: "default",
+  challenger: undefined,
+  challengerFrom: 0,
+  challengerSet: {},
+};
+
 describe("each exported function refuses a bad argument as an InputError naming it", () => {
   const cases: Array<[string, () => unknown, RegExp]> = [
     [
@@ -137,6 +149,16 @@ describe("each exported function refuses a bad argument as an InputError naming 
     ],
     ["preparePopulation", call(lib.preparePopulation, null, "."), /^request: expected a population request/],
     ["preparePopulation's cwd", call(lib.preparePopulation, undefined, 7), /^request: expected /],
+    [
+      "preparePopulation of no accounts",
+      call(lib.preparePopulation, { ...request, accounts: 0 }, "."),
+      /^request\.accounts: expected a whole number from 1 to 100000000, found 0$/,
+    ],
+    [
+      "preparePopulation of days past the bound",
+      call(lib.preparePopulation, { ...request, days: -5 }, "."),
+      /^request\.days: expected a whole number from 1 to 36500, found -5$/,
+    ],
     ["runRange", call(lib.runRange, null, [], 0, 1), /^settings: expected population settings/],
     ["makePlan", call(lib.makePlan, null, null, 0), /^context: expected a population context/],
     ["reactionsOf", call(lib.reactionsOf, null), /^persona: expected a persona/],
@@ -219,17 +241,6 @@ describe("what the functions are given as they hand it out still runs", () => {
   });
 
   it("a population: prepared, its context, a range run, summarised, written and merged", () => {
-    const request = {
-      personas: [],
-      accounts: 2,
-      days: 40,
-      seed: 1,
-      start: "2024-01-01",
-      policy: "default",
-      challenger: undefined,
-      challengerFrom: 0,
-      challengerSet: {},
-    };
     const population = lib.preparePopulation(request, ".");
     const ctx = lib.populationContext(population.settings);
     expect(ctx.until).toBe(39);
