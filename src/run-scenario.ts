@@ -2,9 +2,10 @@
 
 import type { Trace } from "./engine/index.js";
 import { checkAll, type ExpectationResult } from "./engine/index.js";
+import { checkArguments, expectation, list } from "./library-checked.js";
 import { simulate } from "./library-engine.js";
 import { type LoadedScenario, type LoadOptions, loadScenario } from "./scenario/load.js";
-import { refuseArgument } from "./shared/errors.js";
+import { InputError, refuseArgument } from "./shared/errors.js";
 
 export interface ScenarioRun {
   loaded: LoadedScenario;
@@ -19,7 +20,18 @@ export function runScenario(source: string | LoadedScenario, options: LoadOption
   if (typeof source !== "string" && (typeof source !== "object" || source === null))
     refuseArgument("source", "a scenario file's path or a loaded scenario", source);
   const loaded = typeof source === "string" ? loadScenario(source, options) : source;
-  const trace = simulate(loaded.scenario);
+  // the scenario and the expectations a caller built by hand, checked together (every problem at once)
+  const [trace] = InputError.every<[Trace, unknown]>([
+    () => simulate(loaded.scenario),
+    () =>
+      checkArguments([
+        [
+          typeof source === "string" ? "expectations" : "source.expectations",
+          loaded.expectations,
+          list(expectation, "a list of expectations"),
+        ],
+      ]),
+  ]);
   const results = checkAll(trace, loaded.expectations);
   return { loaded, trace, results, passed: results.length > 0 && results.every((r) => r.ok) };
 }
