@@ -6,23 +6,15 @@
 import { describe, expect, it } from "vitest";
 import * as lib from "../src/index.js";
 import { fromRange } from "../src/population/result.js";
+import { inputErrorOf } from "./helpers/input-error.js";
 
-const { InputError } = lib;
 const loaded = lib.loadScenario("scenarios/default-charge-off.yaml");
 const trace = lib.simulate(loaded.scenario);
 const v = lib.baseVariant(loaded);
 const vrun = lib.runVariant(v);
 
 /** The error `f` throws: an InputError, or the test fails (a TypeError is rethrown). */
-const refusal = (f: () => unknown): InstanceType<typeof InputError> => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("not refused");
-};
+const refusal = (f: () => unknown) => inputErrorOf(f);
 
 /** `f` called with arguments no signature allows */
 const call =

@@ -20,6 +20,7 @@ import {
   simulate,
 } from "../src/index.js";
 import { on, scenario, testPolicy } from "./engine/builders.js";
+import { inputErrorOf } from "./helpers/input-error.js";
 
 // the tests' policy within the bounds a policy file has (its debt-to-income of 1000 is past them)
 const policy = testPolicy({ maxDebtToIncome: 100, jiebeiMaxDebtToIncome: 100 });
@@ -102,15 +103,7 @@ describe("the library refuses a hand-built scenario its file would have been ref
 describe("the library refuses a hostile object, as an InputError naming the field", () => {
   const withPolicy = (patch: Record<string, unknown>): Scenario =>
     ({ ...base, policy: { ...policy, ...patch } }) as Scenario;
-  const refusal = (f: () => unknown): InputError => {
-    try {
-      f();
-    } catch (e) {
-      if (e instanceof InputError) return e;
-      throw e;
-    }
-    throw new Error("not refused");
-  };
+  const refusal = (f: () => unknown) => inputErrorOf(f);
 
   it.each([
     ["minScore", Number.NaN, /^policy\.minScore: wrong type: expected a finite number, found NaN$/],
@@ -236,15 +229,7 @@ describe("the library refuses a hostile object, as an InputError naming the fiel
 // "excellent" (no comparison with NaN said otherwise) — answers no file could make.
 describe("the library's scorecard refuses inputs no account could have", () => {
   const inputs = simulate(base).steps.at(-1)!.inputs;
-  const refused = (f: () => unknown): InputError => {
-    try {
-      f();
-    } catch (e) {
-      if (e instanceof InputError) return e;
-      throw e;
-    }
-    throw new Error("not refused");
-  };
+  const refused = (f: () => unknown) => inputErrorOf(f);
 
   it("every input of a run is taken, and scores as the engine scored it", () => {
     expect(score(inputs).score).toBe(simulate(base).steps.at(-1)!.score);
@@ -282,15 +267,7 @@ describe("the library's scorecard refuses inputs no account could have", () => {
 // An argument that is not the text a reader takes was a TypeError inside it (`Cannot read properties of
 // null (reading 'trim')`) or the system's code (`ERR_INVALID_ARG_TYPE`): bad input naming the argument.
 describe("the library's readers refuse an argument that is no path or text", () => {
-  const said = (f: () => unknown): string => {
-    try {
-      f();
-    } catch (e) {
-      if (e instanceof InputError) return e.message;
-      throw e;
-    }
-    throw new Error("not refused");
-  };
+  const said = (f: () => unknown): string => inputErrorOf(f).message;
 
   it.each([null, undefined, 7, {}, ["a.yaml"]])("%s", (bad) => {
     const x = bad as unknown as string;
