@@ -37,7 +37,7 @@ describe("a limit given back", () => {
           threshold: 500_000,
           value: 400_000,
           from: 300_000,
-          cleared: "INCOME_BELOW_LIMIT",
+          cleared: ["INCOME_BELOW_LIMIT"],
         },
       ],
     });
@@ -68,6 +68,72 @@ describe("a limit given back", () => {
     expect(stateOn(t, 104).overdue).toBeGreaterThan(0);
     expect(reviewOf(t, 105).decision).toBeNull();
     expect(reviewOf(t, 135)).toMatchObject({ decision: "limit_restored", limit: 500_000 });
+  });
+
+  it("a limit given back is a raise: the increase cooldown runs from it, for an increase asked and the next give-back", () => {
+    // cut on day 45; ¥2,000 a month gives ¥4,000 back on day 105 (day 74 within the 31 days after the cut);
+    // ¥9,000 a month from day 110 would give the rest back, but not within 31 days of the give-back
+    const policy = testPolicy({ maxLimitIncomeMultiple: 2, increaseCooldownDays: 31 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.income(20, 1_500),
+        on.income(50, 2_000),
+        on.income(110, 9_000),
+        on.increase(120, 1_000),
+      ],
+      { policy, profile, until: 170 },
+    );
+    expect(reviewOf(t, 45)).toMatchObject({ decision: "limit_reduced", limit: 300_000 });
+    expect(reviewOf(t, 74).decision).toBeNull();
+    expect(reviewOf(t, 105)).toMatchObject({ decision: "limit_restored", limit: 400_000 });
+    // 15 days after the give-back (75 after the cut): too soon
+    expect(stepOn(t, "apply", 120)).toMatchObject({
+      decision: "declined",
+      reasons: ["INCREASE_TOO_SOON"],
+      facts: [{ code: "INCREASE_TOO_SOON", parameter: "increaseCooldownDays", threshold: 31, value: 15 }],
+    });
+    // 30 days after the give-back: nothing; 61 days after it, the rest
+    expect(reviewOf(t, 135).decision).toBeNull();
+    expect(reviewOf(t, 166)).toMatchObject({ decision: "limit_restored", limit: 500_000 });
+  });
+
+  it("two cuts for different constraints, given back together: every constraint cleared is named", () => {
+    // ¥2,000 a month cuts ¥5,000 to ¥4,000 (the income, day 45); the product's largest limit lowered to
+    // ¥3,000 cuts it again (day 74); both lifted, the review of day 105 gives the ¥5,000 back
+    const policy = testPolicy({ maxLimitIncomeMultiple: 2 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.income(20, 2_000),
+        on.policy(60, { set: { limitBands: [{ minScore: 350, maxLimit: 3_000 }] } }),
+        on.policy(80, { set: { limitBands: [{ minScore: 350, maxLimit: 100_000 }] } }),
+        on.income(80, 9_000),
+      ],
+      { policy, profile, until: 110 },
+    );
+    expect(reviewOf(t, 45)).toMatchObject({ decision: "limit_reduced", limit: 400_000 });
+    expect(reviewOf(t, 74)).toMatchObject({
+      decision: "limit_reduced",
+      limit: 300_000,
+      reasons: expect.arrayContaining(["LIMIT_ABOVE_PRODUCT_MAXIMUM"]),
+    });
+    const back = reviewOf(t, 105) as Step;
+    expect(back).toMatchObject({
+      decision: "limit_restored",
+      limit: 500_000,
+      facts: [
+        {
+          code: "LIMIT_GIVEN_BACK",
+          threshold: 500_000,
+          from: 300_000,
+          cleared: ["INCOME_BELOW_LIMIT", "LIMIT_ABOVE_PRODUCT_MAXIMUM"],
+        },
+      ],
+    });
+    expect(describeFact(back.facts[0]!)).toBe(
+      "¥3,000.00 → ¥5,000.00, of the ¥5,000.00 before the cut (cut for INCOME_BELOW_LIMIT and LIMIT_ABOVE_PRODUCT_MAXIMUM, which no longer bind)",
+    );
   });
 
   it("customer service says the review that can give the limit back, and that review does", () => {

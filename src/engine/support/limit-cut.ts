@@ -6,6 +6,8 @@ import { cleanSince, decideApplication, increaseFrom } from "../applications.js"
 import type { Calendar } from "../calendar.js";
 import { type Customer, forkCustomer, isOpen, type Line, lineCopy, lineOf } from "../customer.js";
 import { atCap, CUT_BY, capFor, LIMIT_CAP_CODES } from "../eligibility.js";
+import { openingOn } from "../report-ahead.js";
+import { raisedOrCut } from "../review/give-back.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { cutTo, lineManagement } from "../standard.js";
 import type { Remedy } from "../types.js";
@@ -42,7 +44,16 @@ function limitCut(
   // (218 days past due against chargeOffDays 180) and for the score that leaves — neither of which the
   // customer who paid meets. A later day is scored on `paid` already; today's score `s` is the customer's
   // as is, so it stands only when nothing was overdue (`paid` is then `c`)
-  const { day: from, s: later } = applicationOn(paid, day, earliest, s);
+  let { day: from, s: later } = applicationOn(paid, day, earliest, s);
+  // a review before that day that gives the limit back (review/give-back.ts) raises it: the cooldown runs
+  // from it, and the day is counted from it — as things stand, the line played ahead to that day (told day
+  // 110, the customer whose ¥5,000 the review of day 105 gave back was declined INCREASE_TOO_SOON)
+  for (let i = 0; restored === null && from > day && i < 4; i++) {
+    const opened = openingOn(paid, day, calendar, from);
+    const again = increaseFrom(opened, lineOf(opened, line.id), from);
+    if (again <= from) break;
+    ({ day: from, s: later } = applicationOn(paid, day, again, s));
+  }
   const then = from === day && paid !== c ? scoreOn(paid, day) : later;
   // the application as it would be decided on that day, its own inquiry counted, with that day's score:
   // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
@@ -71,11 +82,11 @@ function limitCut(
     rules.push(atTheCap);
   const blocked: RuleFact | null = rules[0] ?? atTheCap;
   // a cut for a constraint comes back unasked too (review/give-back.ts): the first periodic review the
-  // cooldown since the cut and the clean record allow — after a suspended line's restoration
+  // cooldown since the cut (or a limit given back in part since) and the clean record allow — after a suspended line's restoration
   const back = cut.givesBack;
   const p = c.policy;
   const reviewFrom = Math.max(
-    cut.day + p.increaseCooldownDays,
+    raisedOrCut(line, cut.day) + p.increaseCooldownDays,
     cleanSince(paid) + p.increaseCleanDays,
     restored === null ? day : restored + 1,
   );
