@@ -136,6 +136,23 @@ describe("a limit given back", () => {
     );
   });
 
+  it("customer service says how much the review named gives back as things stand — in part, whole, or nothing yet", () => {
+    const policy = testPolicy({ maxLimitIncomeMultiple: 2 });
+    const events = [on.open(0, 5_000), on.income(20, 1_500), on.income(50, 2_000)];
+    const said = (day: number) =>
+      stepOn(
+        run([...events, on.support(day)], { policy, profile, until: day }),
+        "contact_support",
+        day,
+      ).remedies.find((r) => r.kind === "limit_cut")!;
+    // ¥1,500 a month on day 48: the income still binds, nothing given back yet
+    expect(said(48)).toMatchObject({ givenBack: { limit: 500_000, day: 74 } });
+    expect(said(48)).not.toHaveProperty("givenBack.gives");
+    // ¥2,000 a month on day 60: the review of day 74 gives back ¥4,000 of it
+    expect(said(60)).toMatchObject({ givenBack: { limit: 500_000, day: 74, gives: 400_000 } });
+    expect(describeRemedy(said(60))).toContain("— as things stand, that review gives back ¥4,000.00");
+  });
+
   it("customer service says the review that can give the limit back, and that review does", () => {
     const policy = testPolicy({ maxLimitIncomeMultiple: 2, increaseCooldownDays: 60 });
     const t = run([on.open(0, 5_000), on.income(20, 1_500), on.income(60, 3_000), on.support(70)], {
@@ -144,7 +161,11 @@ describe("a limit given back", () => {
       until: 140,
     });
     const said = stepOn(t, "contact_support", 70).remedies.find((r) => r.kind === "limit_cut")!;
-    expect(said).toMatchObject({ from: 500_000, to: 300_000, givenBack: { limit: 500_000, day: 105 } });
+    expect(said).toMatchObject({
+      from: 500_000,
+      to: 300_000,
+      givenBack: { limit: 500_000, day: 105, gives: 500_000 },
+    });
     const text = describeRemedy(said);
     expect(text).toContain("A cut limit comes back through an application for an increase");
     expect(text).toContain(

@@ -7,10 +7,10 @@ import type { Calendar } from "../calendar.js";
 import { type Customer, forkCustomer, isOpen, type Line, lineCopy, lineOf } from "../customer.js";
 import { atCap, CUT_BY, capFor, LIMIT_CAP_CODES } from "../eligibility.js";
 import { openingOn } from "../report-ahead.js";
-import { raisedOrCut } from "../review/give-back.js";
+import { givenBack, raisedOrCut } from "../review/give-back.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { cutTo, lineManagement } from "../standard.js";
-import type { Remedy } from "../types.js";
+import type { Fen, Remedy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
 import { applicationOn } from "./applying.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
@@ -91,6 +91,15 @@ function limitCut(
     restored === null ? day : restored + 1,
   );
   const review = calendar.nextDayOfMonth(reviewFrom - 1, p.reviewDayOfMonth);
+  // what that review gives back as things stand (the line played ahead to the day it opens: each bill met at
+  // its minimum, nothing more spent) — said before it, as a restoration coming is
+  let gives: Fen | null = null;
+  if (back !== null && back > line.limit && restored === null) {
+    const opened = review > day ? openingOn(paid, day, calendar, review) : paid;
+    const ahead = lineOf(opened, line.id);
+    const v = givenBack(opened, ahead, review, scoreOn(opened, review));
+    if (v?.decision === "limit_restored") gives = v.limit;
+  }
   return {
     line: line.id,
     kind: "limit_cut",
@@ -108,7 +117,14 @@ function limitCut(
       ...(rules.length > 1 && { besides: rules.slice(1) }),
     },
     ...(back !== null &&
-      back > line.limit && { givenBack: { limit: back, day: review, date: calendar.date(review) } }),
+      back > line.limit && {
+        givenBack: {
+          limit: back,
+          day: review,
+          date: calendar.date(review),
+          ...(gives !== null && { gives }),
+        },
+      }),
   };
 }
 
