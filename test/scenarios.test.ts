@@ -246,7 +246,7 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     expect(steps.find((s) => s.event.type === "borrow" && s.day === 127)!.decision).toBe("approved");
   });
 
-  it("an increase asked over the limit, weeks after a cut: declined with the numbers, the way back said truthfully, approved once waited and repaid", () => {
+  it("an increase asked over the limit, weeks after a cut: declined with the numbers, the way back said truthfully, approved once waited (after the give-back too) and repaid", () => {
     const run = story("increase-after-cut-over-limit.yaml");
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
     const steps = run.trace.steps;
@@ -282,13 +282,19 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
       "(142.8 % vs maxIncreaseUtilisation 90 %) — repay at least ¥1,583.60 of the line's balance",
     );
     // the cooldown passed and the income back, the review of day 196 gives the ¥6,000 back unasked (the
-    // income's cut, a constraint that no longer binds); the increase asked after it raises it from there
+    // income's cut, a constraint that no longer binds) — a raise of the limit: the increase asked four days
+    // later is declined for the cooldown, which runs from it; the one asked once it has passed raises it
     expect(steps.find((s) => s.event.type === "review" && s.day === 196)).toMatchObject({
       decision: "limit_restored",
       limit: 600_000,
-      facts: [expect.objectContaining({ code: "LIMIT_GIVEN_BACK", cleared: "INCOME_BELOW_LIMIT" })],
+      facts: [expect.objectContaining({ code: "LIMIT_GIVEN_BACK", cleared: ["INCOME_BELOW_LIMIT"] })],
     });
     expect(steps.find((s) => s.event.type === "apply" && s.day === 200)).toMatchObject({
+      decision: "declined",
+      reasons: ["INCREASE_TOO_SOON"],
+      facts: [{ code: "INCREASE_TOO_SOON", parameter: "increaseCooldownDays", threshold: 90, value: 4 }],
+    });
+    expect(steps.find((s) => s.event.type === "apply" && s.day === 290)).toMatchObject({
       decision: "approved",
       limit: 900_000,
     });

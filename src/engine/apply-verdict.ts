@@ -326,6 +326,8 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.cut = null;
       }
       line.limit = v.limit;
+      // a raise of the limit: the increase cooldown runs from it (for an increase asked and the next give-back)
+      line.lastIncreaseDay = day;
       return;
     case "closed":
       // the limit a closure ends, the lender's or the customer's own: reopening does not raise it without
@@ -410,6 +412,11 @@ function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
       // score's band, the customer's own worsening, forgets it
       givesBack:
         fact.code === "SCORE_BELOW_LIMIT_BAND" ? null : Math.max(line.cut?.givesBack ?? 0, line.limit),
+      // the causes since the way back: the earlier cuts' while their limit is still to give back
+      causes:
+        fact.code === "SCORE_BELOW_LIMIT_BAND" || (line.cut?.givesBack ?? null) === null
+          ? [fact.code]
+          : [...line.cut!.causes.filter((code) => code !== fact.code), fact.code],
     };
   line.limit = limit;
 }

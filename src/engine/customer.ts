@@ -52,7 +52,9 @@ interface LineBase {
    *  restoration): what customer service explains while the limit is below what it was cut from. A
    *  restoration keeps it; only an approved increase or a reopening — the ways back — end it */
   cut: LimitCutRecord | null;
-  /** the last approved limit increase (a cooldown runs from it) */
+  /** the last raise of the limit — an approved increase, or a limit given back by a review (in part or
+   *  whole: review/give-back.ts) — the increase cooldown runs from it, as from a cut (a lender counts any
+   *  change of the limit: a line raised unasked on day 196 is not raised again on day 200) */
   lastIncreaseDay: number | null;
   /** the limit the last closure ended (null: never closed, or reopened since): a reopening above it
    *  meets an increase's standards */
@@ -96,6 +98,10 @@ interface LimitCutRecord {
    *  (an increase, a reopening, a limit given back whole) — null after a cut to the score's band, the
    *  customer's own worsening, which only an increase asked for undoes */
   givesBack: Fen | null;
+  /** the codes of the cuts for a constraint since the way back, the first first (each once): what a limit
+   *  given back whole clears — every cause, not only the latest cut's (an income cut, then a policy's
+   *  product maximum, are both cleared when the ¥5,000 before the first comes back) */
+  causes: ReasonCode[];
 }
 
 /** A suspension for credit or policy, as it stood when a security hold was laid over it. */

@@ -532,7 +532,7 @@ export const REASONS = {
     kind: "positive",
     unit: "fen",
     // its fact: the limit before the cut (threshold), the limit given back (value), the limit held before
-    // (from) and the cut's code, the constraint that no longer binds (cleared)
+    // (from) and the cuts' codes since the way back, the constraints that no longer bind (cleared)
     text: "A limit cut for a constraint that no longer binds (the income, the debt ratio, the limit kept once used) is given back, up to the limit before the cut",
     advice: "nothing to do: keep repaying on time",
   },

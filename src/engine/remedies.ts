@@ -393,7 +393,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       increase:
         "when an increase can be asked — the increase cooldown, the clean record and the applications of the last 30 days allowing (`day`, `date`, `now`: today); on a suspended line (`restored`: true) not before the answer's steps can restore it: the day of the early review it offers, else the day after the periodic review that can restore it — and `blocked`, with that day's score, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at), and `besides`, the other rules that would decline it too (each with its step)",
       givenBack:
-        "a cut for a constraint: the limit a periodic review gives back unasked, at most (`limit`, yuan: the limit before the cut), once what cut it no longer binds and nothing blocks an increase — the review of `day` (`date`) at the earliest, the cooldown since the cut and the clean record allowing",
+        "a cut for a constraint: the limit a periodic review gives back unasked, at most (`limit`, yuan: the limit before the cut), once what cut it no longer binds and nothing blocks an increase — the review of `day` (`date`) at the earliest, the cooldown since the cut (or a limit given back in part since) and the clean record allowing; `gives` (yuan): what that review gives back as things stand (each bill met at its minimum, nothing more spent), said before it as a restoration coming is — absent when it gives back nothing yet",
     },
   },
 };

@@ -651,7 +651,8 @@ export type Remedy = {
    *  record remembers the limit before it) comes back unasked too — a periodic review gives back up to
    *  `limit` once what cut it no longer binds and nothing blocks an increase (review/give-back.ts), the
    *  review of `day` at the earliest (the cooldown since the cut, the clean record; a suspended line's
-   *  restoration first) */
+   *  restoration first); `gives`: what that review gives back as things stand (the limit it leaves), said
+   *  before it as a restoration coming is — absent when, as things stand, it gives back nothing */
   | {
       kind: "limit_cut";
       day: number;
@@ -667,7 +668,7 @@ export type Remedy = {
         blocked?: RuleFact;
         besides?: RuleFact[];
       };
-      givenBack?: { limit: Fen; day: number; date: string };
+      givenBack?: { limit: Fen; day: number; date: string; gives?: Fen };
     }
 );
 

@@ -65,10 +65,11 @@ export interface RuleFact {
    *  holds six months of repayment record as things stand (each bill met at its minimum, nothing more
    *  spent) — the day customer service names (recordDay); absent when no month end within reach does */
   liftsOn?: number;
-  /** a limit given back (LIMIT_GIVEN_BACK): the limit it was held at before, and the code of the cut's
-   *  constraint that no longer binds (the cut's fact on record: LIMIT_KEPT_ONCE_USED, INCOME_BELOW_LIMIT…) */
+  /** a limit given back (LIMIT_GIVEN_BACK): the limit it was held at before, and the codes of the cuts'
+   *  constraints that no longer bind — every cut since the way back, the first first (LIMIT_KEPT_ONCE_USED,
+   *  INCOME_BELOW_LIMIT…) */
   from?: Fen;
-  cleared?: ReasonCode;
+  cleared?: ReasonCode[];
 }
 
 interface VerdictBase {

@@ -244,7 +244,7 @@ export const POLICY_PARAMETERS = {
   },
   increaseCooldownDays: {
     type: { kind: "int", min: 0 },
-    text: "days after an approved limit increase, an opening or a cut of the limit before an increase may be approved",
+    text: "days after an approved limit increase, an opening, a cut of the limit or a limit given back before an increase may be approved (or a review give back more)",
   },
   increaseCleanDays: {
     type: { kind: "int", min: 0 },

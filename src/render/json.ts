@@ -218,7 +218,13 @@ function remedyJson(r: Remedy): Record<string, unknown> {
           ...(r.increase.blocked && { blocked: factInYuan(r.increase.blocked) }),
           ...(r.increase.besides && { besides: r.increase.besides.map(factInYuan) }),
         },
-        ...(r.givenBack && { givenBack: { ...r.givenBack, limit: yuan(r.givenBack.limit) } }),
+        ...(r.givenBack && {
+          givenBack: {
+            ...r.givenBack,
+            limit: yuan(r.givenBack.limit),
+            ...(r.givenBack.gives !== undefined && { gives: yuan(r.givenBack.gives) }),
+          },
+        }),
       };
     default:
       return r;

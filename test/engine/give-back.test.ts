@@ -37,7 +37,7 @@ describe("a limit given back", () => {
           threshold: 500_000,
           value: 400_000,
           from: 300_000,
-          cleared: "INCOME_BELOW_LIMIT",
+          cleared: ["INCOME_BELOW_LIMIT"],
         },
       ],
     });
@@ -70,6 +70,89 @@ describe("a limit given back", () => {
     expect(reviewOf(t, 135)).toMatchObject({ decision: "limit_restored", limit: 500_000 });
   });
 
+  it("a limit given back is a raise: the increase cooldown runs from it, for an increase asked and the next give-back", () => {
+    // cut on day 45; ¥2,000 a month gives ¥4,000 back on day 105 (day 74 within the 31 days after the cut);
+    // ¥9,000 a month from day 110 would give the rest back, but not within 31 days of the give-back
+    const policy = testPolicy({ maxLimitIncomeMultiple: 2, increaseCooldownDays: 31 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.income(20, 1_500),
+        on.income(50, 2_000),
+        on.income(110, 9_000),
+        on.increase(120, 1_000),
+      ],
+      { policy, profile, until: 170 },
+    );
+    expect(reviewOf(t, 45)).toMatchObject({ decision: "limit_reduced", limit: 300_000 });
+    expect(reviewOf(t, 74).decision).toBeNull();
+    expect(reviewOf(t, 105)).toMatchObject({ decision: "limit_restored", limit: 400_000 });
+    // 15 days after the give-back (75 after the cut): too soon
+    expect(stepOn(t, "apply", 120)).toMatchObject({
+      decision: "declined",
+      reasons: ["INCREASE_TOO_SOON"],
+      facts: [{ code: "INCREASE_TOO_SOON", parameter: "increaseCooldownDays", threshold: 31, value: 15 }],
+    });
+    // 30 days after the give-back: nothing; 61 days after it, the rest
+    expect(reviewOf(t, 135).decision).toBeNull();
+    expect(reviewOf(t, 166)).toMatchObject({ decision: "limit_restored", limit: 500_000 });
+  });
+
+  it("two cuts for different constraints, given back together: every constraint cleared is named", () => {
+    // ¥2,000 a month cuts ¥5,000 to ¥4,000 (the income, day 45); the product's largest limit lowered to
+    // ¥3,000 cuts it again (day 74); both lifted, the review of day 105 gives the ¥5,000 back
+    const policy = testPolicy({ maxLimitIncomeMultiple: 2 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.income(20, 2_000),
+        on.policy(60, { set: { limitBands: [{ minScore: 350, maxLimit: 3_000 }] } }),
+        on.policy(80, { set: { limitBands: [{ minScore: 350, maxLimit: 100_000 }] } }),
+        on.income(80, 9_000),
+      ],
+      { policy, profile, until: 110 },
+    );
+    expect(reviewOf(t, 45)).toMatchObject({ decision: "limit_reduced", limit: 400_000 });
+    expect(reviewOf(t, 74)).toMatchObject({
+      decision: "limit_reduced",
+      limit: 300_000,
+      reasons: expect.arrayContaining(["LIMIT_ABOVE_PRODUCT_MAXIMUM"]),
+    });
+    const back = reviewOf(t, 105) as Step;
+    expect(back).toMatchObject({
+      decision: "limit_restored",
+      limit: 500_000,
+      facts: [
+        {
+          code: "LIMIT_GIVEN_BACK",
+          threshold: 500_000,
+          from: 300_000,
+          cleared: ["INCOME_BELOW_LIMIT", "LIMIT_ABOVE_PRODUCT_MAXIMUM"],
+        },
+      ],
+    });
+    expect(describeFact(back.facts[0]!)).toBe(
+      "¥3,000.00 → ¥5,000.00, of the ¥5,000.00 before the cut (cut for INCOME_BELOW_LIMIT and LIMIT_ABOVE_PRODUCT_MAXIMUM, which no longer bind)",
+    );
+  });
+
+  it("customer service says how much the review named gives back as things stand — in part, whole, or nothing yet", () => {
+    const policy = testPolicy({ maxLimitIncomeMultiple: 2 });
+    const events = [on.open(0, 5_000), on.income(20, 1_500), on.income(50, 2_000)];
+    const said = (day: number) =>
+      stepOn(
+        run([...events, on.support(day)], { policy, profile, until: day }),
+        "contact_support",
+        day,
+      ).remedies.find((r) => r.kind === "limit_cut")!;
+    // ¥1,500 a month on day 48: the income still binds, nothing given back yet
+    expect(said(48)).toMatchObject({ givenBack: { limit: 500_000, day: 74 } });
+    expect(said(48)).not.toHaveProperty("givenBack.gives");
+    // ¥2,000 a month on day 60: the review of day 74 gives back ¥4,000 of it
+    expect(said(60)).toMatchObject({ givenBack: { limit: 500_000, day: 74, gives: 400_000 } });
+    expect(describeRemedy(said(60))).toContain("— as things stand, that review gives back ¥4,000.00");
+  });
+
   it("customer service says the review that can give the limit back, and that review does", () => {
     const policy = testPolicy({ maxLimitIncomeMultiple: 2, increaseCooldownDays: 60 });
     const t = run([on.open(0, 5_000), on.income(20, 1_500), on.income(60, 3_000), on.support(70)], {
@@ -78,7 +161,11 @@ describe("a limit given back", () => {
       until: 140,
     });
     const said = stepOn(t, "contact_support", 70).remedies.find((r) => r.kind === "limit_cut")!;
-    expect(said).toMatchObject({ from: 500_000, to: 300_000, givenBack: { limit: 500_000, day: 105 } });
+    expect(said).toMatchObject({
+      from: 500_000,
+      to: 300_000,
+      givenBack: { limit: 500_000, day: 105, gives: 500_000 },
+    });
     const text = describeRemedy(said);
     expect(text).toContain("A cut limit comes back through an application for an increase");
     expect(text).toContain(

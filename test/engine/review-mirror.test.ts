@@ -154,7 +154,16 @@ function draw() {
     const from = h.limit + pick([100, 1_000, 5_000, 20_000]) * FEN_PER_YUAN;
     const day = DAY - pick([1, p.increaseCooldownDays - 1, p.increaseCooldownDays, 100]);
     const facts = [{ code: "INCOME_BELOW_LIMIT" as const }];
-    h.cut = { day, from, reasons: ["INCOME_BELOW_LIMIT"], facts, givesBack: chance(0.8) ? from : null };
+    h.cut = {
+      day,
+      from,
+      reasons: ["INCOME_BELOW_LIMIT"],
+      facts,
+      givesBack: chance(0.8) ? from : null,
+      causes: ["INCOME_BELOW_LIMIT"],
+    };
+    // a limit given back in part since: the cooldown runs from it too
+    if (chance(0.3)) h.lastIncreaseDay = DAY - pick([1, p.increaseCooldownDays - 1, p.increaseCooldownDays]);
   }
   return { c, line: h, day: DAY, s: { ...scoreOn(c, DAY), score: scoreFor(p) } };
 }

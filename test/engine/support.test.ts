@@ -3590,10 +3590,11 @@ describe("a limit a review cut", () => {
     expect(stepOn(back, "apply", 135).decision).toBe("approved");
   });
 
-  it("names the day the way back can pass the applications of the last 30 days, not only the cooldown's", () => {
+  it("names the day the way back can pass, the cooldown restarted by the review that gives the limit back", () => {
     // the review on day 14 cuts ¥5,000 to ¥2,000 (the top band lowered, put back on day 60); the cooldown
-    // allows an increase from day 90, but three applications elsewhere on days 80 and 85 make one on day
-    // 90 the fourth in 30 days: it can pass from day 110, when the two of day 80 have left the window
+    // allows an increase from day 104, and three applications elsewhere on days 80 and 85 would let one pass
+    // from day 110 — but the review of day 105 gives the ¥5,000 back unasked (the band put back, the
+    // cooldown since the cut over: review/give-back.ts), a raise the cooldown runs from: day 195
     const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
     const back = { set: { limitBands: [{ minScore: 350, maxLimit: 50_000 }] } };
     const events = [
@@ -3610,16 +3611,19 @@ describe("a limit a review cut", () => {
     const applied = (day: number) =>
       stepOn(run([...events, on.increase(day, 3_000)], { policy }), "apply", day);
     const said = remedy(stepOn(run(events, { policy }), "contact_support", 86).remedies, "limit_cut")!;
-    expect(said.increase).toEqual({ day: 110, date: "2024-04-20", now: false });
+    expect(said.increase).toEqual({ day: 195, date: "2024-07-14", now: false });
+    expect(said.givenBack).toMatchObject({ limit: 500_000, day: 105 });
     expect(describeRemedy(said)).toContain(
-      "which can be made from 2024-04-20 (day 110), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow",
+      "which can be made from 2024-07-14 (day 195), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow",
     );
     expect(describeRemedy(said)).not.toContain("declined");
-    // the advice holds: declined before that day for the applications, approved on it — on the ¥5,000 the
-    // review of day 105 gave back (the band put back, the cooldown since the cut over: review/give-back.ts)
+    // the advice holds: declined before that day for the applications, then for the cooldown since the
+    // give-back, approved on it — on the ¥5,000 given back
     expect(applied(90).reasons).toContain("TOO_MANY_APPLICATIONS");
     expect(applied(109).reasons).toContain("TOO_MANY_APPLICATIONS");
-    expect(applied(110)).toMatchObject({ decision: "approved", limit: 800_000 });
+    expect(applied(110)).toMatchObject({ decision: "declined", reasons: ["INCREASE_TOO_SOON"] });
+    expect(applied(194)).toMatchObject({ decision: "declined", reasons: ["INCREASE_TOO_SOON"] });
+    expect(applied(195)).toMatchObject({ decision: "approved", limit: 800_000 });
   });
 
   it("says when the way back would be declined because the other line is suspended", () => {

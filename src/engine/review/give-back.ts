@@ -15,8 +15,8 @@ import type { Verdict } from "../verdict.js";
  * record's `givesBack`), never above it. Not a cut to the score's band (SCORE_BELOW_LIMIT_BAND): that is the
  * customer's own worsening, and the way back from it is an increase asked for (noteCut forgets the limit).
  * Never while anything blocks an increase: an amount past due on either line, a due date missed or cured
- * within `increaseCleanDays`, the cut within `increaseCooldownDays` (a lender does not raise a line it has
- * just cut); the line active and kept to the standard (the review found no suspension, closure or cut
+ * within `increaseCleanDays`, the cut or a limit given back in part within `increaseCooldownDays` (a lender
+ * does not raise a line it has just cut, nor one it has just raised); the line active and kept to the standard (the review found no suspension, closure or cut
  * first). The limit given back is what line management leaves the limit before the cut, held to the
  * largest the next review keeps once used (as a restoration's is) — whole hundreds of yuan above the limit
  * held, or nothing. Null: nothing to give back.
@@ -31,9 +31,9 @@ export function givenBack(
   const cut = line.cut;
   const back = cut?.givesBack ?? null;
   if (line.status !== "active" || cut === null || back === null || back <= line.limit) return null;
-  const cleared = cut.facts[0]!.code;
+  const cleared = [...cut.causes];
   const p = c.policy;
-  if (day - cut.day < p.increaseCooldownDays) return null;
+  if (day - raisedOrCut(line, cut.day) < p.increaseCooldownDays) return null;
   if (day - Math.max(lastMissed(c), lastCured(c)) < p.increaseCleanDays) return null;
   if (customerOverdue(c) > 0) return null;
   const before = lineCopy(line);
@@ -50,3 +50,8 @@ export function givenBack(
     limit: kept.limit,
   };
 }
+
+/** The day the cooldown before a give-back runs from: the cut, or a limit given back in part since (the
+ *  last raise: an increase or a reopening would have ended the cut). */
+export const raisedOrCut = (line: Line, cutDay: number): number =>
+  Math.max(cutDay, line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY);

@@ -8,9 +8,11 @@ import { type Customer, forkCustomer, isOpen, type Line, lineCopy, lineOf } from
 import { atCap, CUT_BY, capFor, LIMIT_CAP_CODES } from "../eligibility.js";
 import type { LimitCap } from "../limits.js";
 import type { ReasonCode } from "../reasons.js";
+import { openingOn } from "../report-ahead.js";
+import { givenBack, raisedOrCut } from "../review/give-back.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { cutTo, lineManagement } from "../standard.js";
-import type { Remedy } from "../types.js";
+import type { Fen, Remedy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
 import { applicationOn } from "./applying.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
@@ -44,7 +46,16 @@ function limitCut(
   // (218 days past due against chargeOffDays 180) and for the score that leaves — neither of which the
   // customer who paid meets. A later day is scored on `paid` already; today's score `s` is the customer's
   // as is, so it stands only when nothing was overdue (`paid` is then `c`)
-  const { day: from, s: later } = applicationOn(paid, day, earliest, s);
+  let { day: from, s: later } = applicationOn(paid, day, earliest, s);
+  // a review before that day that gives the limit back (review/give-back.ts) raises it: the cooldown runs
+  // from it, and the day is counted from it — as things stand, the line played ahead to that day (told day
+  // 110, the customer whose ¥5,000 the review of day 105 gave back was declined INCREASE_TOO_SOON)
+  for (let i = 0; restored === null && from > day && i < 4; i++) {
+    const opened = openingOn(paid, day, calendar, from);
+    const again = increaseFrom(opened, lineOf(opened, line.id), from);
+    if (again <= from) break;
+    ({ day: from, s: later } = applicationOn(paid, day, again, s));
+  }
   const then = from === day && paid !== c ? scoreOn(paid, day) : later;
   // the application as it would be decided on that day, its own inquiry counted, with that day's score:
   // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
@@ -73,15 +84,24 @@ function limitCut(
     rules.push(atTheCap);
   const blocked: RuleFact | null = rules[0] ?? atTheCap;
   // a cut for a constraint comes back unasked too (review/give-back.ts): the first periodic review the
-  // cooldown since the cut and the clean record allow — after a suspended line's restoration
+  // cooldown since the cut (or a limit given back in part since) and the clean record allow — after a suspended line's restoration
   const back = cut.givesBack;
   const p = c.policy;
   const reviewFrom = Math.max(
-    cut.day + p.increaseCooldownDays,
+    raisedOrCut(line, cut.day) + p.increaseCooldownDays,
     cleanSince(paid) + p.increaseCleanDays,
     restored === null ? day : restored + 1,
   );
   const review = calendar.nextDayOfMonth(reviewFrom - 1, p.reviewDayOfMonth);
+  // what that review gives back as things stand (the line played ahead to the day it opens: each bill met at
+  // its minimum, nothing more spent) — said before it, as a restoration coming is
+  let gives: Fen | null = null;
+  if (back !== null && back > line.limit && restored === null) {
+    const opened = review > day ? openingOn(paid, day, calendar, review) : paid;
+    const ahead = lineOf(opened, line.id);
+    const v = givenBack(opened, ahead, review, scoreOn(opened, review));
+    if (v?.decision === "limit_restored") gives = v.limit;
+  }
   return {
     line: line.id,
     kind: "limit_cut",
@@ -99,7 +119,14 @@ function limitCut(
       ...(rules.length > 1 && { besides: rules.slice(1) }),
     },
     ...(back !== null &&
-      back > line.limit && { givenBack: { limit: back, day: review, date: calendar.date(review) } }),
+      back > line.limit && {
+        givenBack: {
+          limit: back,
+          day: review,
+          date: calendar.date(review),
+          ...(gives !== null && { gives }),
+        },
+      }),
   };
 }
 

@@ -151,7 +151,7 @@ function factNumbers(f: RuleFact, probed: boolean): string {
   }
   // a limit given back: from what, to what, of the limit before the cut, and the cut's constraint
   if (f.code === "LIMIT_GIVEN_BACK" && f.value !== undefined && f.threshold !== undefined)
-    return `${f.from === undefined ? "" : `${money(f.from)} → `}${money(f.value)}, of the ${money(f.threshold)} before the cut${f.cleared === undefined ? "" : ` (cut for ${f.cleared}, which no longer binds)`}`;
+    return `${f.from === undefined ? "" : `${money(f.from)} → `}${money(f.value)}, of the ${money(f.threshold)} before the cut${f.cleared === undefined || f.cleared.length === 0 ? "" : ` (cut for ${f.cleared.join(" and ")}, which no longer ${f.cleared.length === 1 ? "binds" : "bind"})`}`;
   const parts: string[] = [];
   // a burst of transactions: how many, their total and the limits it is a share of
   if (

@@ -324,7 +324,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         : "";
       // a cut for a constraint comes back unasked too, once what cut it no longer binds
       const unasked = r.givenBack
-        ? `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(r.givenBack.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${r.givenBack.date} (day ${r.givenBack.day}) at the earliest`
+        ? `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(r.givenBack.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${r.givenBack.date} (day ${r.givenBack.day}) at the earliest${r.givenBack.gives === undefined ? "" : ` — as things stand, that review gives back ${money(r.givenBack.gives)}`}`
         : "";
       const only = r.givenBack ? "" : " only";
       return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back${only} through an application for an increase (${increaseOf(r.line)}), ${when}${declined}${unasked}`;
