@@ -2,7 +2,7 @@
 // advice names, and whether that advice, followed today, also holds for an early review asked before it.
 
 import type { Calendar } from "../calendar.js";
-import { type Customer, type Line, lineOf, rulesFor } from "../customer.js";
+import { type Customer, customerWith, huabeiCopy, type Line, lineOf, rulesFor } from "../customer.js";
 import { applicationDebt } from "../grant.js";
 import {
   asNextReviewReads,
@@ -12,7 +12,7 @@ import {
   openingWithReport,
   type Runs,
 } from "../report-ahead.js";
-import { restorationBlockers } from "../review.js";
+import { periodicReview, restorationBlockers } from "../review.js";
 import { debtToIncomeWith, scoreOn } from "../score-inputs.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { DebtRepayment, Fen, Remedy } from "../types.js";
@@ -146,6 +146,19 @@ export function restorationDebt(
  *  advice fell short by its unused credit (PROPERTY_SEED=666705817: ¥0.11 elsewhere for the review of day
  *  201, which restored Huabei and read 0.84 against Jiebei's 0.8). */
 export function huabeiReviewedFirst(f: Customer, review: number): Customer {
+  if (f.huabei.status === "active") return huabeiLimitReviewed(f, review);
   if (f.huabei.status !== "suspended") return f;
   return restorationBlockers(f, f.huabei, review, scoreOn(f, review)).length === 0 ? withHuabeiActive(f) : f;
+}
+
+/** An active Huabei at the limit that review leaves it: a limit it gives back (review/give-back.ts) is
+ *  counted at the larger limit, one it cuts at the smaller — Jiebei's restoration reads it after
+ *  (PROPERTY_SEED=5550123: Huabei given back ¥4,300 → more on the review of day 121, which read 0.81
+ *  against Jiebei's 0.8 once the advice was followed). */
+function huabeiLimitReviewed(f: Customer, review: number): Customer {
+  const v = periodicReview(f, f.huabei, review, scoreOn(f, review));
+  if ((v.decision !== "limit_restored" && v.decision !== "limit_reduced") || v.limit === undefined) return f;
+  const huabei = huabeiCopy(f.huabei);
+  huabei.limit = v.limit;
+  return customerWith(f, { huabei });
 }
