@@ -508,6 +508,59 @@ describe("debt advice, followed exactly", () => {
           // used to its limit, the advice asked ¥0.11 elsewhere and the review read 0.84 against 0.8
           // (PROPERTY_SEED=666705817)
           [SEED_666705817],
+          // Huabei cut for the income, restored, then given back by the review the Jiebei advice names,
+          // which read Huabei at the larger limit: 0.81 (repaid elsewhere) and 0.83 (the income the score
+          // asked, which read no give-back) against 0.8 (PROPERTY_SEED=5550123)
+          [
+            {
+              income: 6637,
+              externalDebt: 0,
+              huabei: 4301,
+              jiebei: 31284,
+              borrowed: 30,
+              term: 6,
+              borrowDay: 9,
+              spend: [],
+              shockDay: 30,
+              incomeTo: 33,
+              moreDebt: 43076,
+              miss: 10,
+              missDays: 0,
+              month: 121,
+              dayOfMonth: 0,
+              late: false,
+              byIncome: true,
+              reviewDayOfMonth: 1,
+              restoreCleanDays: 0,
+              maxDebtToIncome: 2,
+              jiebeiMaxDebtToIncome: 0.8,
+            },
+          ],
+          [
+            {
+              income: 3000,
+              externalDebt: 8169,
+              huabei: 1978,
+              jiebei: 6495,
+              borrowed: 95,
+              term: 12,
+              borrowDay: 1,
+              spend: [{ before: 63, yuan: 1978 }],
+              shockDay: 30,
+              incomeTo: 21,
+              moreDebt: null,
+              miss: 10,
+              missDays: 0,
+              month: 91,
+              dayOfMonth: 2,
+              late: false,
+              byIncome: true,
+              reviewDayOfMonth: 1,
+              restoreCleanDays: 0,
+              maxDebtToIncome: 2,
+              jiebeiMaxDebtToIncome: 0.8,
+            },
+          ],
           // held by another step named: both lines overdue at a call on day 128, Jiebei's ¥6,866.93 elsewhere
           // repaid on the day the advice allows brings the ratio the review of day 161 reads within 0.8, and
           // its score, short of the restoration score, holds it — as the answer's raise_score says. The one

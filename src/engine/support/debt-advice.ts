@@ -192,7 +192,7 @@ function debtPlan(
       review: dated(next),
       report: needsReport ? dated(monthEnd) : null,
       missed: null,
-      income: sized ? sized.income : incomeFor(counted + extra),
+      income: sized ? atLeast(sized.income, incomeFor(counted + extra)) : incomeFor(counted + extra),
       score: sized?.score ?? null,
     };
   }
@@ -228,7 +228,7 @@ function debtPlan(
       review: dated(next),
       report: null,
       missed: null,
-      income: sized ? sized.income : incomeFor(counted + extra),
+      income: sized ? atLeast(sized.income, incomeFor(counted + extra)) : incomeFor(counted + extra),
       score: sized?.score ?? null,
     };
   }
@@ -312,6 +312,12 @@ function restoringCounts(c: Customer, id: LineId, day: number, calendar: Calenda
 /** The debt a restoration counts at a review (`review`), with `repay` made, at a monthly income of
  *  `monthlyIncome` (the one the advice is worked out at): what sizes a suspended line's debt advice. */
 export type Counts = (review: number, repay: readonly DebtRepayment[], monthlyIncome: number) => Fen;
+
+/** The income that does both: the score's (`score`) and at least the ratio's (`ratio`), which counts the
+ *  lines as restoring reads them (a Huabei the same review gives back at its larger limit: the score's alone
+ *  read 0.83 against Jiebei's 0.8, PROPERTY_SEED=5550123); null when either is none. */
+const atLeast = (score: number | null, ratio: number | null): number | null =>
+  score === null || ratio === null ? null : Math.max(score, ratio);
 
 /** Every debt repaid in full (debt elsewhere, and the lines too unless `lines` is false). */
 const allOf = (c: Customer, lines: boolean): DebtRepayment[] =>
