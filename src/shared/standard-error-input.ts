@@ -3,7 +3,7 @@
 // result file. The files read are noted as they are opened (noteRead); the process's standard error
 // (cli/io.ts) asks standardErrorInput before it writes, and says its messages on standard output instead.
 
-import { fstatSync, statSync } from "node:fs";
+import { type BigIntStats, fstatSync, statSync } from "node:fs";
 
 /** The device and inode of the regular file standard error writes to, null when it is not one. */
 let stderrFile: string | null | undefined;
@@ -24,14 +24,7 @@ function standardErrorFile(): string | null {
 
 /** Notes that file descriptor `fd`, opened on the input `name`, is read by the command. */
 export function noteRead(fd: number, name: string): void {
-  const target = standardErrorFile();
-  if (target === null || input !== undefined) return;
-  try {
-    const st = fstatSync(fd, { bigint: true });
-    if (`${st.dev}:${st.ino}` === target) input = name;
-  } catch {
-    // nothing to compare: not that file
-  }
+  noteIfTarget(() => fstatSync(fd, { bigint: true }), name);
 }
 
 /** Notes the file at `path`, named `name`, as one the command reads or rewrites (a golden trace) before it
@@ -39,13 +32,19 @@ export function noteRead(fd: number, name: string): void {
  *  before it compares traces), or by a worker, or rewritten by rename (`-u`: a message appended to the
  *  trace replaced is lost) is not noted by its read. */
 export function notePath(path: string, name: string): void {
+  noteIfTarget(() => statSync(path, { bigint: true }), name);
+}
+
+/** Notes `name` as the input standard error is appended onto when the file `stat` reads is that file; a
+ *  file that cannot be read (closed, or a trace not written yet) is not it. */
+function noteIfTarget(stat: () => BigIntStats, name: string): void {
   const target = standardErrorFile();
   if (target === null || input !== undefined) return;
   try {
-    const st = statSync(path, { bigint: true });
+    const st = stat();
     if (`${st.dev}:${st.ino}` === target) input = name;
   } catch {
-    // nothing there (a trace not written yet): not that file
+    // nothing to compare: not that file
   }
 }
 
