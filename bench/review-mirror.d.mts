@@ -7,12 +7,14 @@ import type { capFor, managedCap, standingCap } from "../src/engine/eligibility.
 import type { applicationFile } from "../src/engine/grant.js";
 import type { cleanPeriodFrom, heldByPolicy, restoredOnceUsed } from "../src/engine/review.js";
 import type { debtToIncome, Scored } from "../src/engine/score-inputs.js";
+import type { bandLowered } from "../src/engine/standard.js";
 import type { Policy } from "../src/engine/types.js";
 
 /** The engine's functions the facts are computed with. */
 export interface MirrorEngine {
   FEN_PER_YUAN: number;
   applicationFile: typeof applicationFile;
+  bandLowered: typeof bandLowered;
   capFor: typeof capFor;
   cleanPeriodFrom: typeof cleanPeriodFrom;
   cleanSince: typeof cleanSince;

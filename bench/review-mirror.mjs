@@ -25,6 +25,7 @@ export function reviewMirror(engine) {
   const {
     FEN_PER_YUAN,
     applicationFile,
+    bandLowered,
     capFor,
     cleanPeriodFrom,
     cleanSince,
@@ -74,6 +75,9 @@ export function reviewMirror(engine) {
       cap: capFor(c, "huabei", s)?.limit ?? -1,
       standingCap: standingCap(c, "huabei")?.limit ?? -1,
       managedCap: managedCap(c, "huabei", s)?.limit ?? -1,
+      // at the first review after a policy change that lowered the score's band at this score, the band
+      // cuts whatever the score (the engine's rule: its decision is what the rules engine must agree with)
+      bandLowered: bandLowered(line, s, c.policy),
       ...policyHold(c, line, day, s),
       ...cutOnRecord(c, line, day, s),
     };
@@ -226,11 +230,20 @@ export function reviewMirror(engine) {
           {
             all: [
               { fact: "score", operator: "greaterThanInclusive", value: p.reduceLimitScore },
+              { fact: "bandLowered", operator: "equal", value: false },
               ...cutTo("standingCap"),
             ],
           },
           {
-            all: [{ fact: "score", operator: "lessThan", value: p.reduceLimitScore }, ...cutTo("managedCap")],
+            all: [
+              {
+                any: [
+                  { fact: "score", operator: "lessThan", value: p.reduceLimitScore },
+                  { fact: "bandLowered", operator: "equal", value: true },
+                ],
+              },
+              ...cutTo("managedCap"),
+            ],
           },
         ],
       },

@@ -40,6 +40,7 @@ import {
 } from "../dist/engine/index.js";
 import { cleanPeriodFrom, heldByPolicy, periodicReview, restoredOnceUsed } from "../dist/engine/review.js";
 import { debtToIncome, scoreOn } from "../dist/engine/score-inputs.js";
+import { bandLowered } from "../dist/engine/standard.js";
 import { Agent, loadPersonas, loadPolicy, makePlan, populationContext, reactionsOf } from "../dist/index.js";
 import { repaymentSchedule } from "../dist/population/agent.js";
 import { Stream } from "../dist/population/random.js";
@@ -154,6 +155,7 @@ function reviewCases(n) {
 const { factsOf, rules: rulesEngine } = reviewMirror({
   FEN_PER_YUAN,
   applicationFile,
+  bandLowered,
   capFor,
   cleanSince,
   customerOverdue,

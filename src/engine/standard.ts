@@ -203,12 +203,29 @@ export function lineManagement(c: Customer, line: Line, s: Scored): Verdict | nu
 /** The cap `policy`'s line management cuts the line to; null when it leaves the limit as it is. */
 export function cutTo(c: Customer, line: Line, s: Scored, policy: Policy): LimitCap | null {
   // at or above reduceLimitScore the score's own band does not cut (a margin, so that a score moving a
-  // few points does not move the limit); the caps that hold whatever the score always do
+  // few points does not move the limit) — unless a policy change lowered the band at this score (the
+  // first review after it); the caps that hold whatever the score always do
   const found =
-    s.score >= policy.reduceLimitScore ? standingCap(c, line.id, policy) : managedCap(c, line.id, s, policy);
+    s.score >= policy.reduceLimitScore && !bandLowered(line, s, policy)
+      ? standingCap(c, line.id, policy)
+      : managedCap(c, line.id, s, policy);
   // one below the smallest line holds the line to the smallest (heldCap), as a score below every band
   // holds it to the lowest band's: the review suspends it for that cap, and the cut comes with it
   const cap = heldCap(found, rulesFor(policy, line.id));
   if (cap === null || cap.limit >= line.limit) return null;
   return cap;
+}
+
+/**
+ * Whether a policy change lowered the score's limit band at the line's score: at the first review after
+ * the change (the policy before it still kept, previousPolicy), `policy`'s band at the score is below the
+ * one the policy before it gave. Then the band cuts at any score: the margin above reduceLimitScore is for a
+ * score that moves a few points, not a promise to keep what an earlier policy allowed — a lender that lowers
+ * its limits by score cuts the lines they reach (**assumption**; docs/model/decisions/review.md).
+ */
+export function bandLowered(line: Line, s: Scored, policy: Policy): boolean {
+  const before = line.previousPolicy;
+  if (before === null || before === policy) return false;
+  const band = (p: Policy) => capByRule("score", s.score, 0, rulesFor(p, line.id), null)!;
+  return band(policy) < band(before);
 }

@@ -150,7 +150,7 @@ export const POLICY_PARAMETERS = {
   minScore: { type: { kind: "score" }, text: "lowest score an active account may keep at the review" },
   reduceLimitScore: {
     type: { kind: "score" },
-    text: "below this the review cuts the limit to the score's band (income and other caps cut at any score)",
+    text: "below this the review cuts the limit to the score's band (income and other caps cut at any score, and a band a policy change lowered, at the first review after it)",
   },
   delinquentMinScore: {
     type: { kind: "score" },

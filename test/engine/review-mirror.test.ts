@@ -19,6 +19,7 @@ import { FEN_PER_YUAN } from "../../src/engine/money.js";
 import { cleanPeriodFrom, heldByPolicy, periodicReview, restoredOnceUsed } from "../../src/engine/review.js";
 import { runDay } from "../../src/engine/schedule.js";
 import { debtToIncome, scoreOn } from "../../src/engine/score-inputs.js";
+import { bandLowered } from "../../src/engine/standard.js";
 import { type EngineState, fork, initialState } from "../../src/engine/state.js";
 import type { Policy } from "../../src/engine/types.js";
 import { DEFAULT_POLICY, type EventInput, on, scenario, TIGHTENED_POLICY } from "./builders.js";
@@ -30,6 +31,7 @@ const DAY = 105;
 const mirror = reviewMirror({
   FEN_PER_YUAN,
   applicationFile,
+  bandLowered,
   capFor,
   cleanSince,
   customerOverdue,

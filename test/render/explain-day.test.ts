@@ -771,7 +771,7 @@ describe("what explain says plainly", () => {
     const within = await cli(["explain", zhang, "--day", "227", "--no-color"]);
     expect(within.stdout).not.toContain("after the scenario's last day");
     expect(within.stdout).toContain(
-      "(good; a 28 % chance of default within a year, as the simulated population's accounts of this score turn out)",
+      "(good; a 25 % chance of default within a year, as the simulated population's accounts of this score turn out)",
     );
     const todo = within.stdout
       .split("What the customer can do")[1]!
