@@ -2,7 +2,7 @@
 // expected, what was found and what to try. The CLI prints it and exits 2; nothing else catches it.
 
 import { isAbsolute, relative, sep } from "node:path";
-import { printable, printableLines, quoted, unmistakable } from "./text.js";
+import { printable, quoted, unmistakable } from "./text.js";
 
 export interface InputErrorDetails {
   file?: string;
@@ -196,7 +196,9 @@ function formatOne(e: InputError, prefix: string): string {
   const lines = [`${prefix}${head ? `${head}: ${message}` : message}`];
   if (d.expected) lines.push(`  expected: ${shown(d.expected)}`);
   if (d.found !== undefined) lines.push(`  found:    ${shown(d.found)}`);
-  if (d.hint) lines.push(`  hint:     ${unmistakable(printableLines(d.hint))}`);
+  // one line, as expected and found are: a hint quotes what was typed or found on disk (a flag's value, a
+  // near file's name), whose line break would forge a line of the message
+  if (d.hint) lines.push(`  hint:     ${shown(d.hint)}`);
   return lines.join("\n");
 }
 

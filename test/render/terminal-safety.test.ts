@@ -2,7 +2,7 @@
 // merchants, a policy's name, keys in error messages, file names in test reports. Nothing a file holds
 // can move the cursor, change colours, plant a link, reorder text or forge a line.
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -354,6 +354,28 @@ describe("the names of the files a command wrote", () => {
       expect(r.stderr).not.toContain(ESC);
       expect(r.stderr).not.toContain("\u0007");
       expect(r.stderr.split("\n").some((l) => /^\s*::/.test(l))).toBe(false);
+    }
+  });
+});
+
+describe("a hint that quotes what was typed or found on disk", () => {
+  // A hint is the one line of a message that keeps its line breaks; what it quotes from a command line or
+  // a folder must not bring its own: `did you mean` a file named with a line break forged a line, as
+  // `--challenger-set` quoting its value did.
+  it("forges no line: a file's near name, a flag's value", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const near = join(dir, "hint-near");
+    mkdirSync(near, { recursive: true });
+    writeFileSync(join(near, "scenari\nforged line.yaml"), "name: x\nevents: []\n");
+    const runs = [
+      ["run", join(near, "scenario\nforged line.yaml")],
+      ["simulate", "--accounts", "5", "--days", "5", "--challenger-set", "minScore=1\nforged line"],
+    ];
+    for (const args of runs) {
+      const r = await cli(args);
+      expect(r.status, args[0]).toBe(2);
+      expect(r.stderr, args[0]).toContain("forged");
+      expect(r.stderr, args[0]).not.toContain("\nforged line");
     }
   });
 });
