@@ -380,6 +380,37 @@ describe("a hint that quotes what was typed or found on disk", () => {
   });
 });
 
+describe("what-if's list of edits", () => {
+  // each edit is said in words the user's own text is part of: a policy file's name (--policy), an edited
+  // field's value (JSON.stringify leaves C1 and bidirectional controls raw) — said raw, `policy
+  // p\x1b]0;…` set the terminal's title
+  it("shows what it quotes escaped, in the comparison and in the listing", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const policy = join(dir, `pol${HOSTILE.replaceAll("/", "_")}.yaml`);
+    writeFileSync(policy, "name: hostile-file\nextends: default\nminScore: 600\n");
+    writeFileSync(
+      join(dir, "edits.yaml"),
+      "name: edits\nevents:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n  - { day: 1, type: purchase, amount: 10, merchant: JD }\n",
+    );
+    const edited = `2:merchant="JD\\u009b2J\\u202eevil"`;
+    for (const extra of [[], ["--list"]]) {
+      const r = await cli([
+        "whatif",
+        join(dir, "edits.yaml"),
+        "--policy",
+        policy,
+        "--edit",
+        edited,
+        ...extra,
+      ]);
+      expect(r.status, extra.join(" ")).toBe(0);
+      expect(r.stdout, extra.join(" ")).toContain("Edits");
+      expect(raw(r.stdout), extra.join(" ")).toBe(false);
+      expect(r.stdout, extra.join(" ")).not.toContain("\nforged line");
+    }
+  });
+});
+
 describe("every HTML page", () => {
   // a page is read with cat, less or in a CI log as well as in a browser: what a file holds reaches it
   // with its controls and bidirectional overrides shown as escapes, in the markup and in the page's data
