@@ -167,7 +167,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
       `\n${c.bold(`${printableName(v.original.name)}${v.notes.length > 0 ? " (what-if)" : ""}`)}  ${c.dim(`policy ${printableName(v.policy)}, days 0–${v.until}`)}`,
     );
     for (const line of [...listingLines(run, c, o.columns), ...listingLegend(run, c)]) say(line);
-    if (v.notes.length > 0) say(c.dim(`edits: ${v.notes.join("; ")}`));
+    if (v.notes.length > 0) say(c.dim(`edits: ${printable(v.notes.join("; "))}`));
     say("");
   };
   // numbers and days padded to the widest, so that what each event is starts in one column (#9 and #10,
@@ -418,7 +418,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         const own = resolve(dirname(file) || ".") === resolve(dirname(suggested));
         // any other folder must exist
         if (!own && !existsSync(dirname(file) || ".")) {
-          say(c.red(`✗ no such folder: ${dirname(file)}`));
+          say(c.red(`✗ no such folder: ${printable(dirname(file))}`));
           break;
         }
         let text: string;

@@ -5,7 +5,7 @@ import { stripVTControlCharacters } from "node:util";
 import type { ChalkInstance } from "chalk";
 import { REASONS, type ReasonCode, type ReasonInfo, reasonInputs, type Trace } from "../engine/index.js";
 import { decisionText, describeEvent, money, reasonTextIn, signed, statusText } from "../scenario/format.js";
-import { columnsOf, fitColumns, padColumnsStart } from "../shared/text.js";
+import { columnsOf, fitColumns, padColumnsStart, printable } from "../shared/text.js";
 import {
   type Absence,
   type Comparison,
@@ -212,7 +212,8 @@ export function renderComparison(
   const lines: string[] = [];
   if (edits.length > 0) {
     lines.push(c.bold("Edits"));
-    for (const e of edits) lines.push(`  ${e}`);
+    // an edit is said in words the user's own text is part of (a policy file's name, an edited value)
+    for (const e of edits) lines.push(`  ${printable(e)}`);
     lines.push("");
   }
   const stacked = o.columns !== undefined && o.columns < SIDE_BY_SIDE;

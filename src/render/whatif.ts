@@ -140,7 +140,8 @@ export function renderListing(
 ): string {
   const head = `${c.bold(printableName(run.loaded.scenario.name))} — events by number (use with --remove / --edit)`;
   // a variant's listing says what made it, as its comparison does
-  const made = edits.length > 0 ? [c.bold("Edits"), ...edits.map((e) => `  ${e}`), ""] : [];
+  // an edit is said in words the user's own text is part of (a policy file's name, an edited value)
+  const made = edits.length > 0 ? [c.bold("Edits"), ...edits.map((e) => `  ${printable(e)}`), ""] : [];
   const cols = c.bold(
     `${padStart("#", 5)}  ${padStart("day", 4)}  ${pad("date", 10)}  ${pad("event", eventWidth(listingOf(run)))} decision`,
   );

@@ -2,7 +2,7 @@
 // expected, what was found and what to try. The CLI prints it and exits 2; nothing else catches it.
 
 import { isAbsolute, relative, sep } from "node:path";
-import { printable, printableLines, quoted, unmistakable } from "./text.js";
+import { printable, quoted, unmistakable } from "./text.js";
 
 export interface InputErrorDetails {
   file?: string;
@@ -29,7 +29,28 @@ const MAX_PATH = 8192;
 const shownPath = (path: string): string => (path.length > MAX_PATH ? shortened(path) : path);
 
 export const clip = (text: string, max = MAX_QUOTED): string =>
-  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  text.length > max ? `${text.slice(0, cutBefore(text, max - 1))}…` : text;
+
+/** Where `text` may be cut at `end` or before it: never inside an escape a quoted value shows (`\x07`,
+ *  `\u202e`, `\\`), which cut short reads as another character's (`\x0…`), nor between the two halves
+ *  of a character beyond U+FFFF (shown as a lone `\ud83d`). */
+function cutBefore(text: string, end: number): number {
+  let i = 0;
+  let start = 0;
+  while (i < end) {
+    start = i;
+    if (text[i] === "\\") {
+      const piece = /^\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|[\s\S])/.exec(
+        text.slice(i, i + 12),
+      );
+      i += piece ? piece[0].length : 1;
+    } else {
+      const pair = /[\ud800-\udbff]/.test(text[i]!) && /[\udc00-\udfff]/.test(text[i + 1] ?? "");
+      i += pair ? 2 : 1;
+    }
+  }
+  return i === end ? end : start;
+}
 
 /** `text` kept to `max` characters by its two ends, `…` between them (a path: its start, and its file's
  *  name at the end); a pair of surrogates is never split. */
@@ -196,7 +217,9 @@ function formatOne(e: InputError, prefix: string): string {
   const lines = [`${prefix}${head ? `${head}: ${message}` : message}`];
   if (d.expected) lines.push(`  expected: ${shown(d.expected)}`);
   if (d.found !== undefined) lines.push(`  found:    ${shown(d.found)}`);
-  if (d.hint) lines.push(`  hint:     ${unmistakable(printableLines(d.hint))}`);
+  // one line, as expected and found are: a hint quotes what was typed or found on disk (a flag's value, a
+  // near file's name), whose line break would forge a line of the message
+  if (d.hint) lines.push(`  hint:     ${shown(d.hint)}`);
   return lines.join("\n");
 }
 
@@ -300,7 +323,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === "object") return "an object";
   const text =
     typeof value === "string" ? quoted(value) : typeof value === "number" ? numberText(value) : String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return text.length > 60 ? `${text.slice(0, cutBefore(text, 57))}…` : text;
 }
 
 /**

@@ -250,7 +250,11 @@ function addedEvent(v: Variant, text: string, label: string): Record<string, unk
     );
   }
   const t = text.trim();
-  if (/^[A-Za-z_$][\w$]*\s*=/.test(t)) return assignments(t, label, ADD_EXAMPLE);
+  if (t === "") throw new UsageError(`${label} needs an event`, `e.g. ${ADD_EXAMPLE}`);
+  // key=value when its first clause has an `=` before any `:` (`day: 60, text: a=b` is the mapping):
+  // a clause that is no key=value (`=5`, `1day=5`) is refused as --edit's and --set's are, not read
+  // into the mapping as a field named after the whole clause
+  if (!t.startsWith("{") && /^[^:]*=/.test(splitTop(t)[0]!)) return assignments(t, label, ADD_EXAMPLE);
   return mapping(text, label, ADD_EXAMPLE);
 }
 

@@ -2,7 +2,7 @@
 // merchants, a policy's name, keys in error messages, file names in test reports. Nothing a file holds
 // can move the cursor, change colours, plant a link, reorder text or forge a line.
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -354,6 +354,59 @@ describe("the names of the files a command wrote", () => {
       expect(r.stderr).not.toContain(ESC);
       expect(r.stderr).not.toContain("\u0007");
       expect(r.stderr.split("\n").some((l) => /^\s*::/.test(l))).toBe(false);
+    }
+  });
+});
+
+describe("a hint that quotes what was typed or found on disk", () => {
+  // A hint is the one line of a message that keeps its line breaks; what it quotes from a command line or
+  // a folder must not bring its own: `did you mean` a file named with a line break forged a line, as
+  // `--challenger-set` quoting its value did.
+  it("forges no line: a file's near name, a flag's value", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const near = join(dir, "hint-near");
+    mkdirSync(near, { recursive: true });
+    writeFileSync(join(near, "scenari\nforged line.yaml"), "name: x\nevents: []\n");
+    const runs = [
+      ["run", join(near, "scenario\nforged line.yaml")],
+      ["simulate", "--accounts", "5", "--days", "5", "--challenger-set", "minScore=1\nforged line"],
+    ];
+    for (const args of runs) {
+      const r = await cli(args);
+      expect(r.status, args[0]).toBe(2);
+      expect(r.stderr, args[0]).toContain("forged");
+      expect(r.stderr, args[0]).not.toContain("\nforged line");
+    }
+  });
+});
+
+describe("what-if's list of edits", () => {
+  // each edit is said in words the user's own text is part of: a policy file's name (--policy), an edited
+  // field's value (JSON.stringify leaves C1 and bidirectional controls raw) — said raw, `policy
+  // p\x1b]0;…` set the terminal's title
+  it("shows what it quotes escaped, in the comparison and in the listing", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const policy = join(dir, `pol${HOSTILE.replaceAll("/", "_")}.yaml`);
+    writeFileSync(policy, "name: hostile-file\nextends: default\nminScore: 600\n");
+    writeFileSync(
+      join(dir, "edits.yaml"),
+      "name: edits\nevents:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n  - { day: 1, type: purchase, amount: 10, merchant: JD }\n",
+    );
+    const edited = `2:merchant="JD\\u009b2J\\u202eevil"`;
+    for (const extra of [[], ["--list"]]) {
+      const r = await cli([
+        "whatif",
+        join(dir, "edits.yaml"),
+        "--policy",
+        policy,
+        "--edit",
+        edited,
+        ...extra,
+      ]);
+      expect(r.status, extra.join(" ")).toBe(0);
+      expect(r.stdout, extra.join(" ")).toContain("Edits");
+      expect(raw(r.stdout), extra.join(" ")).toBe(false);
+      expect(r.stdout, extra.join(" ")).not.toContain("\nforged line");
     }
   });
 });

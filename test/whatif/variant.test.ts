@@ -124,6 +124,34 @@ describe("edits", () => {
     expect(v.events.at(-1)).toMatchObject({ id: 16, event: { day: 60, type: "repay", amount: "full" } });
   });
 
+  it("an --add clause that is no key=value is refused as --edit's and --set's are, not made a field", () => {
+    // `=5` was a field named "=5" (unknown) and an event without a type — two problems, neither the one;
+    // `day-x=5,type=repay` two unknown fields named after their clauses, and the day and type missing
+    for (const [text, clause] of [
+      ["=5", "=5"],
+      ["=", "="],
+      ["1day=5,type=repay,amount=full", "1day=5"],
+      ["day=60,type-x=repay", "type-x=repay"],
+      ["day-x=5,type=repay", "day-x=5"],
+    ] as const) {
+      const e = inputError(() => apply(base(LATE), "add", text));
+      expect(e.message, text).toBe(`--add: cannot read ${JSON.stringify(clause)} as key=value`);
+      expect(e.problems, text).toHaveLength(1);
+    }
+    // nothing at all: said as such, not as an event without a type
+    for (const text of ["", "  "])
+      expect(inputError(() => apply(base(LATE), "add", text)).message, JSON.stringify(text)).toBe(
+        "--add needs an event",
+      );
+    // the mapping form keeps its `=` inside values and quotes, and key=value its colons in quotes
+    expect(apply(base(LATE), "add", "day: 60, type: note, text: a=b").events.at(-1)?.event).toMatchObject({
+      text: "a=b",
+    });
+    expect(apply(base(LATE), "add", 'day=60,type=note,text="a: b"').events.at(-1)?.event).toMatchObject({
+      text: "a: b",
+    });
+  });
+
   it("--edit's NUMBER: in front of an added event is refused with the event it meant written out", () => {
     // it was 'unknown field "59:purchase amount=100"', the accepted form nowhere said
     for (const text of ["59:purchase amount=100", "#59: type=purchase,amount=100"]) {
