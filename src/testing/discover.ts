@@ -24,22 +24,25 @@ export interface ScenarioFile {
   path: string;
   /** relative to the working folder, `/` separators: what reports print and shards sort by */
   shown: string;
-  /** found by a search, and no regular file — "a named pipe", "a socket", "a device": that file's bad
-   *  input, never opened (a pipe would keep the run waiting on a writer, or take another program's data) */
-  notFile?: string;
+  /** found by a search, and no regular file: that file's bad input, never opened (a pipe would keep the
+   *  run waiting on a writer, or take another program's data; a link could point anywhere) */
+  notFile?: NotFile;
   /** a folder the search could not list (or a path named that cannot be looked at): that path's bad
    *  input, what is wrong and what to do — the run goes on with the other scenarios and exits 2 */
   unlisted?: { message: string; hint: string };
 }
 
 /** Whether the run opens it: not a pipe, socket or device the search found, nor a folder it could not list. */
+/** What a search found under a scenario's name that is no regular file, as a message says it. */
+export type NotFile = "a symbolic link" | "a named pipe" | "a socket" | "a device";
+
 export const opensAsFile = (f: ScenarioFile): boolean => f.notFile === undefined && f.unlisted === undefined;
 
 const isScenarioFile = (f: string) => SCENARIO_EXTENSIONS.some((ext) => f.toLowerCase().endsWith(ext));
 
 export function discover(paths: readonly string[], cwd: string = process.cwd()): ScenarioFile[] {
   const found = new Map<string, ScenarioFile>();
-  const special = new Map<string, string>();
+  const special = new Map<string, NotFile>();
   const add = (abs: string) => {
     const notFile = special.get(abs);
     found.set(abs, { path: abs, shown: showPath(abs, cwd), ...(notFile !== undefined ? { notFile } : {}) });
@@ -156,8 +159,11 @@ function unreadableFolders(dir: string, out: { path: string; code: string }[] = 
   return out;
 }
 
-/** What a listed entry is when it is neither a file, a folder nor a link, or null. */
-function specialKind(e: Dirent): string | null {
+/** What a listed entry is when it is neither a regular file nor a folder, or null. */
+function specialKind(e: Dirent): NotFile | null {
+  // not followed (a pull request's links could point anywhere on the runner), and not passed over either:
+  // a suite whose scenarios are links ran none of them and passed
+  if (e.isSymbolicLink()) return "a symbolic link";
   if (e.isFIFO()) return "a named pipe";
   if (e.isSocket()) return "a socket";
   if (e.isCharacterDevice() || e.isBlockDevice()) return "a device";
@@ -165,11 +171,11 @@ function specialKind(e: Dirent): string | null {
 }
 
 /**
- * node:fs for the glob, but a pipe, socket or device is listed as a file, so that the search finds it by
+ * node:fs for the glob, but a link, pipe, socket or device is listed as a file, so that the search finds it by
  * the same patterns and ignores as a scenario — and `special` records what it is. The glob lists regular
  * files only: such an entry was passed over without a word, as if the folder held one scenario fewer.
  */
-function listingSpecial(special: Map<string, string>): { readdirSync: typeof readdirSync } {
+function listingSpecial(special: Map<string, NotFile>): { readdirSync: typeof readdirSync } {
   const list = (dir: PathLike, options: unknown) =>
     (readdirSync(dir, options as { withFileTypes: true }) as Dirent[]).map((e) => {
       const kind = specialKind(e);
@@ -184,7 +190,7 @@ function listingSpecial(special: Map<string, string>): { readdirSync: typeof rea
 function expand(
   p: string,
   cwd: string,
-  special: Map<string, string>,
+  special: Map<string, NotFile>,
 ): { files: string[]; closed: Unlisted[] } {
   const abs = resolve(cwd, p);
   // the folders at or below `dir` that could not be listed; the one named is named as typed
@@ -234,8 +240,8 @@ function expand(
     if (files.length === 0 && closed.length === 0) {
       throw new InputError("no scenario files in this folder", {
         file: p,
-        expected: `files ending in ${SCENARIO_EXTENSIONS.join(", ")} (searched recursively; links are not followed)`,
-        hint: "give a folder of scenarios, scenario files or a glob such as 'scenarios/**/*.yaml' (a linked file runs when named itself)",
+        expected: `files ending in ${SCENARIO_EXTENSIONS.join(", ")} (searched recursively)`,
+        hint: "give a folder of scenarios, scenario files or a glob such as 'scenarios/**/*.yaml'",
       });
     }
     return { files, closed };

@@ -14,7 +14,7 @@ import { readInputFile } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import { isWithin } from "../shared/paths.js";
 import { checkValueText } from "./check-text.js";
-import { opensAsFile, type ScenarioFile } from "./discover.js";
+import { type NotFile, opensAsFile, type ScenarioFile } from "./discover.js";
 import { goldenTrace } from "./golden-trace.js";
 import { compileGrep, type Grep } from "./grep.js";
 import { showPath } from "./paths.js";
@@ -190,16 +190,22 @@ export function claimedName(file: ScenarioFile, ctx: RunContext): string | null 
  * Loads a discovered file by its absolute path (the working folder need not be the process's), while its
  * errors name it as shown, the way the user wrote it.
  */
+const NOT_FILE_HINTS: Readonly<Record<NotFile, string>> = {
+  "a symbolic link":
+    "links in a folder are not followed (they could point anywhere): copy the file it links to into the folder, or name the link itself to run it",
+  "a named pipe":
+    "a folder's scenarios are regular files: remove it, or name the pipe itself to read a scenario from it",
+  "a socket": "a folder's scenarios are regular files: remove it or move it out of the folder",
+  "a device": "a folder's scenarios are regular files: remove it or move it out of the folder",
+};
+
 function loadAs(file: ScenarioFile, ctx: RunContext): LoadedScenario {
   if (file.unlisted !== undefined)
     throw new InputError(file.unlisted.message, { file: file.shown, hint: file.unlisted.hint });
   if (file.notFile !== undefined)
     throw new InputError(`is ${file.notFile}, not a scenario file`, {
       file: file.shown,
-      hint:
-        file.notFile === "a named pipe"
-          ? "a folder's scenarios are regular files: remove it, or name the pipe itself to read a scenario from it"
-          : "a folder's scenarios are regular files: remove it or move it out of the folder",
+      hint: NOT_FILE_HINTS[file.notFile],
     });
   const named = (text: string) =>
     text.startsWith(file.path) ? file.shown + text.slice(file.path.length) : text;

@@ -4,7 +4,7 @@
 
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { Chalk } from "chalk";
@@ -173,6 +173,38 @@ describe("hostile folders", () => {
       } finally {
         socket.close();
       }
+    },
+  );
+});
+
+describe("a link in a searched folder", () => {
+  it.runIf(process.platform !== "win32")(
+    "is that file's bad input, never followed nor passed over; named itself, it runs",
+    async () => {
+      // links were skipped without a word: a suite of links ran nothing and passed
+      const d = fresh();
+      const suite = join(d, "suite");
+      const elsewhere = join(d, "elsewhere");
+      mkdirSync(suite);
+      mkdirSync(elsewhere);
+      const text = `${SCENARIO}\n  - { day: 0, decision: approved }\n`;
+      writeFileSync(join(suite, "top.yaml"), text);
+      writeFileSync(join(elsewhere, "far.yaml"), text);
+      symlinkSync("../elsewhere/far.yaml", join(suite, "linked.yaml"));
+      symlinkSync("nowhere.yaml", join(suite, "dangling.yml"));
+      symlinkSync("../elsewhere", join(suite, "folder-link"));
+      for (const paths of [["suite"], ["suite/*.y*ml"]]) {
+        const r = await cli(["test", "--no-snapshots", ...paths], { cwd: d });
+        expect(r.status).toBe(2);
+        expect(r.stdout).toContain("suite/linked.yaml: is a symbolic link, not a scenario file");
+        expect(r.stdout).toContain("suite/dangling.yml: is a symbolic link, not a scenario file");
+        expect(r.stdout).toContain("or name the link itself to run it");
+        expect(r.stdout).not.toContain("far.yaml");
+        expect(r.stdout).toMatch(/Scenarios\s+1 passed, 0 failed, 2 bad input \(3\)/);
+      }
+      const named = await cli(["test", "--no-snapshots", "suite/linked.yaml"], { cwd: d });
+      expect(named.status).toBe(0);
+      expect(named.stdout).toMatch(/Scenarios\s+1 passed, 0 failed \(1\)/);
     },
   );
 });
