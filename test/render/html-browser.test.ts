@@ -307,6 +307,41 @@ run("HTML reports in headless Chromium", () => {
     await tab.close();
   });
 
+  it("keeps a clicked marker's reasons in the panel while the pointer crosses others to read them", async () => {
+    const page = pages.find((p) => p.name === "run")!;
+    const file = join(dir, "pin.html");
+    writeFileSync(file, page.html);
+    const tab = await browser.context.newPage();
+    await tab.goto(`file://${file}`);
+    const box = (await tab.locator("canvas").boundingBox())!;
+    const at = async (label: string) => {
+      const p = (await tab.evaluate(MARKER(label))) as { x: number; y: number };
+      return { x: box.x + p.x, y: box.y + p.y };
+    };
+    const panel = () =>
+      tab.evaluate(`(() => { const p = document.getElementById("timeline-tip");
+        return { text: p.textContent, pinned: p.hasAttribute("data-pinned") }; })()`) as Promise<{
+        text: string;
+        pinned: boolean;
+      }>;
+    // the suspension clicked, then the pointer over the restoration on its way to the panel: still the suspension
+    const suspended = await at("suspended");
+    await tab.mouse.click(suspended.x, suspended.y);
+    const restored = await at("restored");
+    await tab.mouse.move(restored.x, restored.y);
+    expect(await panel()).toMatchObject({
+      pinned: true,
+      text: expect.stringContaining("PAST_DUE_AT_REVIEW"),
+    });
+    // a click away from every marker lets it follow the pointer again
+    await tab.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.8);
+    await tab.mouse.move(restored.x + 1, restored.y);
+    const after = await panel();
+    expect(after.pinned).toBe(false);
+    expect(after.text).toContain("SCORE_RECOVERED");
+    await tab.close();
+  });
+
   it("draws the highest limit beneath the chart's top edge, not along it", async () => {
     const page = pages.find((p) => p.name === "run")!;
     const file = join(dir, "headroom.html");

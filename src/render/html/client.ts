@@ -290,7 +290,17 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     var panel = document.getElementById(spec.id + "-tip");
     if (panel) {
       tt.enabled = false;
-      tt.external = function (context) { showTip(panel, context.tooltip); };
+      tt.external = function (context) { if (!panel.pinned) showTip(panel, context.tooltip); };
+      // a click (a tap) on a marker keeps its reasons in the panel while the pointer crosses other markers
+      // on its way there, to scroll them; a click away from every marker lets it follow the pointer again
+      o.onClick = function (e, active, chart) {
+        panel.pinned = false;
+        if (!active.length) return panel.removeAttribute("data-pinned");
+        chart.tooltip.setActiveElements(active, { x: e.x, y: e.y });
+        showTip(panel, chart.tooltip);
+        panel.pinned = true;
+        panel.setAttribute("data-pinned", "");
+      };
     }
     return cfg;
   }

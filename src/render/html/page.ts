@@ -119,7 +119,7 @@ export function chartBox(
   const box = `<div class="chart" style="height:${height}px"><canvas id="${esc(id)}" role="img" aria-label="${esc(label)}"></canvas></div>`;
   if (!options.tip) return box;
   const side = options.tip === "side";
-  return `<div class="chart-tip${side ? " side" : ""}">${box}<div class="tip" id="${esc(id)}-tip" aria-live="polite"${side ? ` style="max-height:${height}px"` : ""}><p class="tip-hint">Point at a marker (or tap it): its day, decision, reasons and the customer's way forward show here.</p></div></div>`;
+  return `<div class="chart-tip${side ? " side" : ""}">${box}<div class="tip" id="${esc(id)}-tip" aria-live="polite"${side ? ` style="max-height:${height}px"` : ""}><p class="tip-hint">Point at a marker: its day, decision, reasons and the customer's way forward show here. Click (or tap) it to keep them here while you read.</p></div></div>`;
 }
 
 /** Headline numbers: [label, value, tone?, small print?]. */

@@ -378,7 +378,7 @@ export function runHtmlPieces(v: RunView, assets: HtmlAssets): Generator<string>
       "Score, limit and balance over time",
       chartBox("timeline", 380, `score, limit and balance of ${v.name} over time`, { tip: "side" }),
       {
-        note: `Each marker is a decision: point at it (or tap it), and its reasons and what the customer can do show next to the chart. Shaded: suspended. Decisions shown: ${shown.join(", ") || "none"} (purchases approved within the limit are among every step below, not marked).`,
+        note: `Each marker is a decision: point at it, and its reasons and what the customer can do show next to the chart (click or tap it to keep them there). Shaded: suspended. Decisions shown: ${shown.join(", ") || "none"} (purchases approved within the limit are among every step below, not marked).`,
       },
     );
     yield "\n";
