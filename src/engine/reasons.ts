@@ -533,7 +533,7 @@ export const REASONS = {
     unit: "fen",
     // its fact: the limit before the cut (threshold), the limit given back (value), the limit held before
     // (from) and the cuts' codes since the way back, the constraints that no longer bind (cleared)
-    text: "A limit cut for a constraint that no longer binds (the income, the debt ratio, the limit kept once used) is given back, up to the limit before the cut",
+    text: "A limit cut for a constraint that no longer binds (the income, a thin file, the product's largest limit, the debt ratio or the limit kept once used) is given back, up to the limit before the cut",
     advice: "nothing to do: keep repaying on time",
   },
   READY_TO_RESTORE: {

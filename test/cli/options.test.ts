@@ -1128,6 +1128,20 @@ describe("help, version, unknown commands", () => {
     expect([...said]).toEqual(["standard output"]);
   });
 
+  it("whatif's --help shows each edit flag in an example — --add, added last, had none", () => {
+    const { io: i, out } = io();
+    parseArgv(["whatif", "--help"], i);
+    const examples = out.stdout
+      .slice(out.stdout.indexOf("Examples:"))
+      .split("\n")
+      .filter((l) => l.startsWith("  credit-sim "));
+    for (const flag of ["--remove", "--add", "--edit", "--set"])
+      expect(
+        examples.some((l) => l.includes(` ${flag} `)),
+        flag,
+      ).toBe(true);
+  });
+
   it("--help's notes are reflowed to the terminal's width; examples stay whole, to be copied", () => {
     for (const columns of [60, 80]) {
       const out = { text: "" };

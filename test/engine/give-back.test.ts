@@ -3,6 +3,7 @@
 // amount past due, the cooldown after the cut), and not after a cut to the score's band.
 
 import { describe, expect, it } from "vitest";
+import { REASONS } from "../../src/engine/reasons.js";
 import type { Step, Trace } from "../../src/engine/types.js";
 import { describeFact, describeRemedy } from "../../src/scenario/format.js";
 import { applicationsElsewhere, baselineScore, on, run, stateOn, stepOn, testPolicy } from "./builders.js";
@@ -17,6 +18,20 @@ const reviewOf = (t: Trace, day: number) =>
 const profile = { monthlyIncome: 3_000, creditHistoryMonths: 36, verified: true };
 
 describe("a limit given back", () => {
+  it("is told, in the catalogue, for every constraint whose cut it undoes — the thin file's and the product maximum's were left out", () => {
+    // each cut but the score band's (the customer's own worsening) is given back: apply-verdict's noteCut
+    const constraints = {
+      INCOME_BELOW_LIMIT: "the income",
+      THIN_FILE_BELOW_LIMIT: "a thin file",
+      LIMIT_ABOVE_PRODUCT_MAXIMUM: "the product's largest limit",
+    } as const;
+    for (const [code, words] of Object.entries(constraints)) {
+      expect(Object.hasOwn(REASONS, code), code).toBe(true);
+      expect(REASONS.LIMIT_GIVEN_BACK.text, code).toContain(words);
+    }
+    expect(REASONS.LIMIT_GIVEN_BACK.text).toContain("the limit kept once used");
+  });
+
   it("cut by the income, given back as the income rises — in part, then whole, never above the limit before the cut", () => {
     // ¥5,000 on ¥3,000 a month (twice the income); ¥1,500 a month cuts it to ¥3,000 on day 45
     const policy = testPolicy({ maxLimitIncomeMultiple: 2 });

@@ -266,14 +266,79 @@ run("HTML reports in headless Chromium", () => {
     const text = (await tab.evaluate(TOOLTIP)) as string;
     expect(text).toContain("PAST_DUE_AT_REVIEW");
     expect(text).toContain("periodic review → suspended");
-    // low on the chart, its reasons stay over the chart's area: not over the months beneath or the legend
-    const { box: tip, area } = (await tab.evaluate(`(() => {
-      const chart = Chart.getChart(document.querySelector("canvas"));
-      const t = chart.tooltip;
-      return { box: { top: t.y, bottom: t.y + t.height }, area: chart.chartArea };
-    })()`)) as { box: { top: number; bottom: number }; area: { top: number; bottom: number } };
-    expect(tip.bottom).toBeLessThanOrEqual(area.bottom);
-    expect(tip.top).toBeGreaterThanOrEqual(area.top);
+    // the reasons show in the panel beside the chart, not drawn over it: a tooltip over the chart hid the
+    // score's fall, the overdues and the declines those reasons name
+    const shown = async () =>
+      (await tab.evaluate(`(() => {
+        const canvas = document.querySelector("canvas");
+        const chart = Chart.getChart(canvas);
+        const c = canvas.getBoundingClientRect(), a = chart.chartArea;
+        const p = document.getElementById("timeline-tip").getBoundingClientRect();
+        return {
+          drawn: chart.options.plugins.tooltip.enabled !== false,
+          panel: document.getElementById("timeline-tip").textContent,
+          area: { left: c.left + a.left, right: c.left + a.right, top: c.top + a.top, bottom: c.top + a.bottom },
+          box: { left: p.left, right: p.right, top: p.top, bottom: p.bottom },
+        };
+      })()`)) as {
+        drawn: boolean;
+        panel: string;
+        area: { left: number; right: number; top: number; bottom: number };
+        box: { left: number; right: number; top: number; bottom: number };
+      };
+    const apart = (s: Awaited<ReturnType<typeof shown>>) =>
+      s.box.left >= s.area.right ||
+      s.box.right <= s.area.left ||
+      s.box.top >= s.area.bottom ||
+      s.box.bottom <= s.area.top;
+    const wide = await shown();
+    expect(wide.drawn).toBe(false);
+    expect(wide.panel).toContain("PAST_DUE_AT_REVIEW");
+    expect(wide.panel).toContain("periodic review → suspended");
+    expect(apart(wide), JSON.stringify(wide)).toBe(true);
+    // beside the chart on a laptop, beneath it on a phone: over it at neither width
+    expect(wide.box.left).toBeGreaterThanOrEqual(wide.area.right);
+    await tab.setViewportSize({ width: 360, height: 900 });
+    await tab.evaluate(`new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))`);
+    const narrow = await shown();
+    expect(narrow.panel).toContain("PAST_DUE_AT_REVIEW");
+    expect(apart(narrow), JSON.stringify(narrow)).toBe(true);
+    expect(narrow.box.top).toBeGreaterThanOrEqual(narrow.area.bottom);
+    await tab.close();
+  });
+
+  it("keeps a clicked marker's reasons in the panel while the pointer crosses others to read them", async () => {
+    const page = pages.find((p) => p.name === "run")!;
+    const file = join(dir, "pin.html");
+    writeFileSync(file, page.html);
+    const tab = await browser.context.newPage();
+    await tab.goto(`file://${file}`);
+    const box = (await tab.locator("canvas").boundingBox())!;
+    const at = async (label: string) => {
+      const p = (await tab.evaluate(MARKER(label))) as { x: number; y: number };
+      return { x: box.x + p.x, y: box.y + p.y };
+    };
+    const panel = () =>
+      tab.evaluate(`(() => { const p = document.getElementById("timeline-tip");
+        return { text: p.textContent, pinned: p.hasAttribute("data-pinned") }; })()`) as Promise<{
+        text: string;
+        pinned: boolean;
+      }>;
+    // the suspension clicked, then the pointer over the restoration on its way to the panel: still the suspension
+    const suspended = await at("suspended");
+    await tab.mouse.click(suspended.x, suspended.y);
+    const restored = await at("restored");
+    await tab.mouse.move(restored.x, restored.y);
+    expect(await panel()).toMatchObject({
+      pinned: true,
+      text: expect.stringContaining("PAST_DUE_AT_REVIEW"),
+    });
+    // a click away from every marker lets it follow the pointer again
+    await tab.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.8);
+    await tab.mouse.move(restored.x + 1, restored.y);
+    const after = await panel();
+    expect(after.pinned).toBe(false);
+    expect(after.text).toContain("SCORE_RECOVERED");
     await tab.close();
   });
 

@@ -141,6 +141,7 @@ export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> =
     "  credit-sim whatif scenarios/zhang-ming.yaml --list",
     '  credit-sim whatif scenarios/zhang-ming.yaml --remove "type=apply,product=increase,day>=80" --save zm-fewer-applications.yaml',
     "  credit-sim whatif scenarios/zhang-ming.yaml --edit 14:day=100 --set minScore=620 --json",
+    "  credit-sim whatif scenarios/zhang-ming.yaml --add day=220,type=repay,amount=full   # the August bill repaid in time",
     "  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended",
     "  credit-sim whatif scenarios/zhang-ming.yaml --set delinquentMinScore=650 --html whatif.html",
   ),

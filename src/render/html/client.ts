@@ -148,6 +148,47 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     }
   };
 
+  // a chart with a panel for its markers' reasons (chartBox's tip) shows them there, not over the chart: a
+  // tooltip drawn over it hid the very fall, overdues and declines its reasons named. The panel keeps the
+  // last marker pointed at, so its text can be read (and copied) once the pointer moves on.
+  function showTip(panel, t) {
+    if (!t.opacity || !t.dataPoints || !t.dataPoints.length) return;
+    while (panel.firstChild) panel.removeChild(panel.firstChild);
+    function add(cls, text) {
+      var e = document.createElement("p");
+      if (cls) e.className = cls;
+      if (text !== undefined) e.textContent = text;
+      panel.appendChild(e);
+      return e;
+    }
+    t.title.forEach(function (line) { add("tip-title", line); });
+    // each marker pointed at with its own reasons beneath it (two decisions of one day, an overdue beside
+    // the suspension it brought)
+    t.dataPoints.forEach(function (dp, i) {
+      var row = add("tip-label"), swatch = document.createElement("span"), c = t.labelColors[i] || {};
+      swatch.className = "tip-swatch";
+      swatch.style.background = c.backgroundColor;
+      swatch.style.border = "2px solid " + c.borderColor;
+      row.appendChild(swatch);
+      row.appendChild(document.createTextNode(dp.dataset.label));
+      // the lines wrapped for a tooltip ("  " begins a continuation) read as one paragraph each here
+      var paras = [];
+      ((dp.dataset.notes && dp.dataset.notes[dp.dataIndex]) || []).forEach(function (line) {
+        if (/^  /.test(line) && paras.length) paras[paras.length - 1] += " " + line.trim();
+        else paras.push(line);
+      });
+      paras.forEach(function (p) {
+        var m = /^([A-Z][A-Z0-9_]+): ([^]*)$/.exec(p);
+        if (!m) return add(/^→/.test(p) ? "remedy" : "", p);
+        var e = add(""), code = document.createElement("span");
+        code.className = "code";
+        code.textContent = m[1];
+        e.appendChild(code);
+        e.appendChild(document.createTextNode(" " + m[2]));
+      });
+    });
+  }
+
   function prepare(spec) {
     var cfg = spec.config;
     var o = cfg.options = cfg.options || {};
@@ -246,6 +287,21 @@ export const CLIENT_SCRIPT = String.raw`(function () {
         return lines;
       }
     };
+    var panel = document.getElementById(spec.id + "-tip");
+    if (panel) {
+      tt.enabled = false;
+      tt.external = function (context) { if (!panel.pinned) showTip(panel, context.tooltip); };
+      // a click (a tap) on a marker keeps its reasons in the panel while the pointer crosses other markers
+      // on its way there, to scroll them; a click away from every marker lets it follow the pointer again
+      o.onClick = function (e, active, chart) {
+        panel.pinned = false;
+        if (!active.length) return panel.removeAttribute("data-pinned");
+        chart.tooltip.setActiveElements(active, { x: e.x, y: e.y });
+        showTip(panel, chart.tooltip);
+        panel.pinned = true;
+        panel.setAttribute("data-pinned", "");
+      };
+    }
     return cfg;
   }
 

@@ -107,9 +107,19 @@ export function* sectionPieces(
 </section>`;
 }
 
-/** A chart's canvas in a sized box (Chart.js fills its parent). */
-export function chartBox(id: string, height = 320, label = "chart"): string {
-  return `<div class="chart" style="height:${height}px"><canvas id="${esc(id)}" role="img" aria-label="${esc(label)}"></canvas></div>`;
+/** A chart's canvas in a sized box (Chart.js fills its parent). With `tip`, its markers' reasons show in a
+ *  panel of their own — beside the chart where the page is wide enough ("side"), else beneath it — not in a
+ *  tooltip drawn over the chart: one hid the score's fall, the overdues and the declines its reasons named. */
+export function chartBox(
+  id: string,
+  height = 320,
+  label = "chart",
+  options: { tip?: "side" | "below" } = {},
+): string {
+  const box = `<div class="chart" style="height:${height}px"><canvas id="${esc(id)}" role="img" aria-label="${esc(label)}"></canvas></div>`;
+  if (!options.tip) return box;
+  const side = options.tip === "side";
+  return `<div class="chart-tip${side ? " side" : ""}">${box}<div class="tip" id="${esc(id)}-tip" aria-live="polite"${side ? ` style="max-height:${height}px"` : ""}><p class="tip-hint">Point at a marker: its day, decision, reasons and the customer's way forward show here. Click (or tap) it to keep them here while you read.</p></div></div>`;
 }
 
 /** Headline numbers: [label, value, tone?, small print?]. */

@@ -376,9 +376,9 @@ export function runHtmlPieces(v: RunView, assets: HtmlAssets): Generator<string>
     yield "\n";
     yield section(
       "Score, limit and balance over time",
-      chartBox("timeline", 380, `score, limit and balance of ${v.name} over time`),
+      chartBox("timeline", 380, `score, limit and balance of ${v.name} over time`, { tip: "side" }),
       {
-        note: `Each marker is a decision: hover it for the reasons and what the customer can do. Shaded: suspended. Decisions shown: ${shown.join(", ") || "none"} (purchases approved within the limit are among every step below, not marked).`,
+        note: `Each marker is a decision: point at it, and its reasons and what the customer can do show next to the chart (click or tap it to keep them there). Shaded: suspended. Decisions shown: ${shown.join(", ") || "none"} (purchases approved within the limit are among every step below, not marked).`,
       },
     );
     yield "\n";

@@ -25,6 +25,17 @@ body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 var(--font)}
 .card h3{margin:18px 0 8px;font-size:15px}
 .note{margin:-6px 0 14px;color:var(--muted);font-size:13.5px}
 .chart{position:relative;width:100%}
+.chart-tip{display:grid;grid-template-columns:minmax(0,1fr);gap:12px}
+.chart-tip.side{grid-template-columns:minmax(0,1fr) 300px;gap:16px;align-items:start}
+@media (max-width:900px){.chart-tip.side{grid-template-columns:minmax(0,1fr)}.chart-tip.side .tip{max-height:none!important}}
+.tip{font-size:12.5px;line-height:1.45;color:var(--ink2);background:#f8fafc;border:1px solid var(--line);border-radius:10px;padding:10px 12px;overflow:auto;min-width:0}
+.tip-hint{margin:0;color:var(--muted);font-style:italic}
+.tip[data-pinned]{border-color:var(--accent);box-shadow:0 0 0 1px var(--accent)}
+.tip-title{font-weight:700;color:var(--ink);margin:0 0 2px}
+.tip-label{font-weight:600;margin:8px 0 2px!important;display:flex;align-items:center;gap:6px}
+.tip-swatch{display:inline-block;width:10px;height:10px;border-radius:2px;flex:none}
+.tip p{margin:2px 0}
+.tip .remedy{color:#075985}
 .grid2{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:20px;margin:0 0 20px}
 .grid2>.card{margin:0}
 @media (max-width:900px){.grid2{grid-template-columns:minmax(0,1fr)}}

@@ -271,7 +271,7 @@ export function whatifHtml(w: WhatifView, assets: HtmlAssets): string {
     section("Score: both runs", chartBox("overlay", 300, "score of both runs over time"), {
       note: `${w.labels.base}: solid; ${w.labels.variant}: dashed.`,
     }),
-    `<div class="grid2">${section(w.labels.base, chartBox("base-timeline", 320, `${w.labels.base}: score, limit and balance`))}${section(w.labels.variant, chartBox("variant-timeline", 320, `${w.labels.variant}: score, limit and balance`))}</div>`,
+    `<div class="grid2">${section(w.labels.base, chartBox("base-timeline", 320, `${w.labels.base}: score, limit and balance`, { tip: "below" }))}${section(w.labels.variant, chartBox("variant-timeline", 320, `${w.labels.variant}: score, limit and balance`, { tip: "below" }))}</div>`,
     section(
       `Decisions that differ (${decisions.length})${w.differences.length > decisions.length ? `, and ${w.differences.length - decisions.length} with other reasons` : ""}`,
       diffTable,
