@@ -584,12 +584,15 @@ export function describeIssue(
       const options = issue.values.map(String);
       const expected = `one of ${options.join(", ")}`;
       if (found === undefined) return missing(expected);
+      // a word of the story's says what it stands for and why (`credit score`: write credit, a falling
+      // score…), before any name it happens to start with
+      const told = storyWordHint(last, found, options);
       const guess = typeof found === "string" ? suggest(found, options) : undefined;
       return new InputError("invalid value", {
         ...base,
         expected,
         found: describeValue(found),
-        ...(guess ? didYouMean(guess) : storyWordHint(last, found, options)),
+        ...(told.hint !== undefined ? told : didYouMean(guess)),
       });
     }
     case "invalid_type":

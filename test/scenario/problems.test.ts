@@ -335,6 +335,32 @@ describe("every problem at once", () => {
     ]);
   });
 
+  it("a parameter named with a word more, or spelt out where the name shortens it, is told the parameter it names", () => {
+    // a policy adjustment as a newcomer writes it: `requireVerifiedIdentity` was "remove it" (a fix that
+    // drops the adjustment), `minimumScore` was "did you mean minOpenScore?" (as many letters from minScore)
+    const e = problems(
+      [
+        "name: t",
+        "events:",
+        "  - { day: 0, type: apply, product: open, amount: 5000 }",
+        "  - { day: 1, type: policy, set: { requireVerifiedIdentity: true } }",
+        "  - { day: 2, type: policy, set: { minimumScore: 600 } }",
+        "  - { day: 3, type: policy, set: { maximumDebtToIncome: 1.5 } }",
+        "  - { day: 4, type: purchase, amount: 30, merchantName: 淘宝 }",
+        "  - { day: 5, type: policy, set: { reverse: true } }",
+        "",
+      ].join("\n"),
+    );
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.hint}`)).toEqual([
+      'events[1].set.requireVerifiedIdentity: did you mean "requireVerified"?',
+      'events[2].set.minimumScore: did you mean "minScore"?',
+      'events[3].set.maximumDebtToIncome: did you mean "maxDebtToIncome"?',
+      'events[4].merchantName: did you mean "merchant"?',
+      // a word that starts no name is still told to go
+      "events[5].set.reverse: remove it",
+    ]);
+  });
+
   it("the story told in Chinese — 开通, 消费, 手机, 提额, 借呗, 逾期, 客服, 暂停, 拒绝, 花呗 — is told the format's word for each", () => {
     // no spelling is near a Chinese word: each was "invalid value" with the options alone, or "unknown
     // event type" with no hint, though the article's own story is a Chinese customer's
