@@ -12,7 +12,7 @@ const fixture = (name: string) => join(ROOT, "test/fixtures/scenarios", name);
 const at = (steps: readonly Step[], type: string, day: number) =>
   steps.find((s) => s.event.type === type && s.day === day)!;
 /** A characteristic's value on a step's score inputs, by the reason code it is cited as. */
-const valueOf = (s: Step, reason: string) =>
+const characteristicValue = (s: Step, reason: string) =>
   explain(s.inputs).find((f) => f.characteristic.reason === reason)!.value;
 
 describe("stories of an eighth round (test/fixtures/scenarios)", () => {
@@ -65,7 +65,7 @@ describe("stories of an eighth round (test/fixtures/scenarios)", () => {
     expect(steps.some((s) => s.decision === "suspended")).toBe(false);
     const seen = [400, 520, 640, 690].map((day) => {
       const s = at(steps, "purchase", day);
-      return [day, valueOf(s, "OVERDUE_RECENT"), valueOf(s, "DELINQUENCY_LEVEL")];
+      return [day, characteristicValue(s, "OVERDUE_RECENT"), characteristicValue(s, "DELINQUENCY_LEVEL")];
     });
     // 4 Feb 2025: both (the first, due 10 Feb 2024, until 10 Feb 2025); June and October: the second
     // alone; 21 Nov 2025: none — and the worst, five days past due, on file all along
