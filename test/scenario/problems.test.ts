@@ -361,6 +361,28 @@ describe("every problem at once", () => {
     ]);
   });
 
+  it("a money field named with its unit is told that money is yuan — `amountFen: 5000` was 'did you mean amount?', ¥5,000 for the ¥50 meant", () => {
+    const e = problems(
+      [
+        "name: t",
+        "profile: { monthlyIncomeYuan: 8000 }",
+        "events:",
+        "  - { day: 0, type: apply, product: open, amount: 5000 }",
+        "  - { day: 1, type: purchase, amountFen: 5000 }",
+        "  - { day: 2, type: repay, amount_cents: 1250 }",
+        "expect:",
+        "  - { day: 3, limitRMB: 5000 }",
+        "",
+      ].join("\n"),
+    );
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.hint}`)).toEqual([
+      "profile.monthlyIncomeYuan: write monthlyIncome: money is written in yuan already",
+      "events[1].amountFen: write amount: in yuan, not fen (5000 fen is amount: 50)",
+      "events[2].amount_cents: write amount: in yuan, not fen (1250 fen is amount: 12.5)",
+      "expect[0].limitRMB: write limit: money is written in yuan already",
+    ]);
+  });
+
   it("the story told in Chinese — 开通, 消费, 手机, 提额, 借呗, 逾期, 客服, 暂停, 拒绝, 花呗 — is told the format's word for each", () => {
     // no spelling is near a Chinese word: each was "invalid value" with the options alone, or "unknown
     // event type" with no hint, though the article's own story is a Chinese customer's
