@@ -1,7 +1,6 @@
 // The customer's requests: an application to open a line or raise its limit, and the authorisation of a
 // purchase or a drawdown. Rules decide and never change the customer (apply-verdict.ts acts).
 
-import { chargesAhead, newCarry } from "./accrual.js";
 import {
   availableCredit,
   type Customer,
@@ -35,9 +34,10 @@ import {
   writeOffFact,
 } from "./eligibility.js";
 import { applicationDebt, huabeiUsed, keptOnceUsed, leastGranted, withDebtCounted } from "./grant.js";
+import { type DrawnLoan, fitsInstalmentCap, instalmentToIncomeAfterDraw } from "./instalment-share.js";
 import { smallestLine } from "./limits.js";
 import * as loans from "./loans.js";
-import { FEN_PER_YUAN, wholeFen } from "./money.js";
+import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncomeWith, type Scored, scoreOn } from "./score-inputs.js";
 import {
@@ -528,6 +528,7 @@ export function authorise(
             parameter: "jiebeiMaxInstalmentToIncome",
             threshold: p.jiebeiMaxInstalmentToIncome,
             value: dtiShown(share),
+            ...fitsInstalmentCap(c, amount, loan, day),
           },
         ]);
       }
@@ -542,24 +543,6 @@ export function authorise(
  *  rules (the debt and instalment caps, the wait after a missed due date). */
 export const huabeiBarsCash = (c: Customer): boolean =>
   c.huabei.status === "suspended" && c.huabei.cause !== "policy";
-
-/** A drawdown's loan as the instalment cap reads it: its term (months) and its first due day. */
-export interface DrawnLoan {
-  term: number;
-  firstDue: number;
-}
-
-/** A month's Jiebei instalments if `amount` is lent today over `loan`, as a share of the monthly income:
- *  each loan owed at its coming instalment, and the new one at its first — equal principal, the interest
- *  on all of it to the first due day, its largest. */
-function instalmentToIncomeAfterDraw(c: Customer, amount: Fen, loan: DrawnLoan, day: number): number {
-  const rate = c.policy.jiebeiRatePerDay;
-  let monthly = Math.floor(amount / loan.term) + chargesAhead(newCarry(), amount, rate, loan.firstDue - day);
-  for (const l of c.jiebei.book.loans) monthly += loans.projectedInstalment(l, day, true);
-  const income = Math.round(c.profile.monthlyIncome * FEN_PER_YUAN);
-  if (income <= 0) return monthly > 0 ? Number.POSITIVE_INFINITY : 0;
-  return monthly / income;
-}
 
 // Most steps of a population are approved purchases: they share one frozen reason list and no facts
 // rather than allocating two arrays each (a verdict's lists are never changed after it is made).

@@ -149,6 +149,8 @@ const FACT_FIELDS = Object.keys({
   window: 0,
   windowClearsOn: 0,
   liftsOn: 0,
+  fitsTerm: 0,
+  fitsAmount: 0,
   from: 0,
   cleared: 0,
 } satisfies Record<keyof RuleFact, 0>) as (keyof RuleFact)[];

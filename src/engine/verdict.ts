@@ -65,6 +65,11 @@ export interface RuleFact {
    *  holds six months of repayment record as things stand (each bill met at its minimum, nothing more
    *  spent) — the day customer service names (recordDay); absent when no month end within reach does */
   liftsOn?: number;
+  /** a drawdown over the instalment cap (INSTALMENT_TO_INCOME_TOO_HIGH): the shortest longer term over which
+   *  the same amount fits, and the most (whole hundreds of yuan) that fits over the term asked — each absent
+   *  when none does */
+  fitsTerm?: number;
+  fitsAmount?: Fen;
   /** a limit given back (LIMIT_GIVEN_BACK): the limit it was held at before, and the codes of the cuts'
    *  constraints that no longer bind — every cut since the way back, the first first (LIMIT_KEPT_ONCE_USED,
    *  INCOME_BELOW_LIMIT…) */

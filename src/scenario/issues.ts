@@ -158,6 +158,20 @@ function noteHint(event: unknown): string {
   return `an event keeps no text: write it as a YAML comment (# …) after the event, or as an event of its own: { ${when}, type: note, text: … }`;
 }
 
+/** A field named with its unit (`amountFen`, `monthlyIncomeYuan`): the field, and that money is written in
+ *  yuan — "did you mean amount?" alone read `amountFen: 5000` as ¥5,000, a hundred times the ¥50 meant. */
+function unitNamed(key: string, candidates: readonly string[], value: unknown): string | undefined {
+  const m = /^(.+?)[_\s-]?(fen|cents?|yuan|rmb|cny)$/i.exec(key);
+  if (m === null) return undefined;
+  const field = candidates.find((c) => c.toLowerCase() === m[1]!.toLowerCase());
+  if (field === undefined) return undefined;
+  const inFen = /^(fen|cents?)$/i.test(m[2]!);
+  if (!inFen) return `write ${field}: money is written in yuan already`;
+  const yuan =
+    typeof value === "number" && Number.isFinite(value) ? ` (${value} fen is ${field}: ${value / 100})` : "";
+  return `write ${field}: in yuan, not fen${yuan}`;
+}
+
 const didYouMean = (guess: string | undefined) => (guess ? { hint: `did you mean "${guess}"?` } : {});
 
 /**
@@ -481,17 +495,20 @@ export function describeIssue(
         });
       const guess = meant(key, candidates, isRecord(found) ? found[key] : undefined);
       const lineless = key === "line" && issue.path[0] === "events" ? linelessHint(found) : null;
+      const unit = unitNamed(key, candidates, isRecord(found) ? found[key] : undefined);
       return new InputError(`unknown field "${key}"`, {
         ...base,
         field: formatPath([...issue.path, key]),
         expected: `one of ${candidates.join(", ")}`,
-        ...(guess
-          ? didYouMean(guess)
-          : lineless !== null
-            ? { hint: lineless }
-            : textWord(key) && issue.path[0] === "events" && candidates.includes("type")
-              ? { hint: noteHint(found) }
-              : { hint: "remove it" }),
+        ...(unit !== undefined
+          ? { hint: unit }
+          : guess
+            ? didYouMean(guess)
+            : lineless !== null
+              ? { hint: lineless }
+              : textWord(key) && issue.path[0] === "events" && candidates.includes("type")
+                ? { hint: noteHint(found) }
+                : { hint: "remove it" }),
       });
     }
     case "invalid_union": {
@@ -584,12 +601,15 @@ export function describeIssue(
       const options = issue.values.map(String);
       const expected = `one of ${options.join(", ")}`;
       if (found === undefined) return missing(expected);
+      // a word of the story's says what it stands for and why (`credit score`: write credit, a falling
+      // score…), before any name it happens to start with
+      const told = storyWordHint(last, found, options);
       const guess = typeof found === "string" ? suggest(found, options) : undefined;
       return new InputError("invalid value", {
         ...base,
         expected,
         found: describeValue(found),
-        ...(guess ? didYouMean(guess) : storyWordHint(last, found, options)),
+        ...(told.hint !== undefined ? told : didYouMean(guess)),
       });
     }
     case "invalid_type":

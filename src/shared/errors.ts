@@ -231,14 +231,27 @@ export class UsageError extends InputError {
   }
 }
 
+/** Words a name spells out that the names here shorten (`minimumScore` is `minScore`, not the
+ *  `minOpenScore` as many letters away). */
+const SHORTENED: readonly (readonly [RegExp, string])[] = [
+  [/minimum/g, "min"],
+  [/maximum/g, "max"],
+];
+
 /** "did you mean" — the closest candidate within a small edit distance (the first of those as close),
- *  or else the one candidate that holds the word (`income` → `monthlyIncome`); undefined when nothing
- *  is near. Case is no difference. */
+ *  or else the one candidate that holds the word (`income` → `monthlyIncome`), or else the longest one
+ *  the word holds, when one is longest (`requireVerifiedIdentity` → `requireVerified`); undefined when
+ *  nothing is near. Case is no difference, nor a word spelt out that a name shortens (`minimum`). */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0 || word.length === 0) return undefined;
   const lower = word.toLowerCase();
   const exact = candidates.find((c) => c.toLowerCase() === lower);
   if (exact !== undefined) return exact;
+  const short = SHORTENED.reduce((w, [long, abbreviated]) => w.replace(long, abbreviated), lower);
+  if (short !== lower) {
+    const shortened = candidates.find((c) => c.toLowerCase() === short);
+    if (shortened !== undefined) return shortened;
+  }
   const limit = Math.max(2, Math.floor(word.length / 3));
   const letters = [...lower];
   let best: string | undefined;
@@ -254,7 +267,13 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   if (best !== undefined) return best;
   if (lower.length < 4) return undefined;
   const holding = candidates.filter((c) => c.toLowerCase().includes(lower));
-  return holding.length === 1 ? holding[0] : undefined;
+  if (holding.length > 0) return holding.length === 1 ? holding[0] : undefined;
+  // a name with a word more (`requireVerifiedIdentity`, `merchantName`): the longest name the word starts
+  // with, of four letters at least
+  const held = candidates.filter((c) => c.length >= 4 && lower.startsWith(c.toLowerCase()));
+  const longest = Math.max(0, ...held.map((c) => c.length));
+  const longestHeld = held.filter((c) => c.length === longest);
+  return longestHeld.length === 1 ? longestHeld[0] : undefined;
 }
 
 /**

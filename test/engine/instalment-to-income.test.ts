@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeFact } from "../../src/scenario/format.js";
 import { DEFAULT_POLICY, on, run, stepOn, TIGHTENED_POLICY, testPolicy } from "./builders.js";
 
 // Jiebei capped the debt against a year's income but not a month's instalments against a month's: a
@@ -28,6 +29,8 @@ describe("Jiebei's instalment-to-income cap", () => {
         parameter: "jiebeiMaxInstalmentToIncome",
         threshold: 0.3,
         value: 0.48,
+        // what would be lent instead: no longer term is offered; ¥31,300 over the same 12 months
+        fitsAmount: 3_130_000,
       },
     ]);
   });
@@ -35,6 +38,27 @@ describe("Jiebei's instalment-to-income cap", () => {
   it("lends the same amount over more months, or less over the same months", () => {
     expect(borrow(30_000, 12).decision).toBe("approved");
     expect(borrow(30_000, 6).decision).toBe("declined");
+  });
+
+  it("a decline says what would be lent instead — the same amount over the shortest longer term, or the most over the same term — and each is lent", () => {
+    // "borrow less or over more months" without its numbers left the customer to guess: ¥50,000 over 12
+    // months on ¥10,000 a month (0.48) fits no longer term; over 3 months a ¥20,000 loan (0.70) fits over 12
+    const long = borrow(50_000, 12);
+    expect(long.facts[0]).toEqual(expect.objectContaining({ value: 0.48, fitsAmount: 3_130_000 }));
+    expect(long.facts[0]!.fitsTerm).toBeUndefined();
+    const short = borrow(20_000, 3);
+    expect(short.facts[0]).toMatchObject({ fitsTerm: 12, fitsAmount: 860_000 });
+    // the advice followed: each is lent, and a hundred yuan more over the same term is not
+    expect(borrow(20_000, 12).decision).toBe("approved");
+    expect(borrow(20_000, 6).decision).toBe("declined");
+    expect(borrow(8_600, 3).decision).toBe("approved");
+    expect(borrow(8_700, 3).decision).toBe("declined");
+    expect(borrow(31_300, 12).decision).toBe("approved");
+    expect(borrow(31_400, 12).decision).toBe("declined");
+    // and the trace says it in words
+    expect(describeFact(short.facts[0]!)).toBe(
+      "0.70 vs jiebeiMaxInstalmentToIncome 0.30; the same amount over 12 months would be lent, or up to ¥8,600.00 over the same term",
+    );
   });
 
   it("counts the loans already owed: a second loan that alone fits is declined beside the first", () => {

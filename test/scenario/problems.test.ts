@@ -335,6 +335,95 @@ describe("every problem at once", () => {
     ]);
   });
 
+  it("a parameter named with a word more, or spelt out where the name shortens it, is told the parameter it names", () => {
+    // a policy adjustment as a newcomer writes it: `requireVerifiedIdentity` was "remove it" (a fix that
+    // drops the adjustment), `minimumScore` was "did you mean minOpenScore?" (as many letters from minScore)
+    const e = problems(
+      [
+        "name: t",
+        "events:",
+        "  - { day: 0, type: apply, product: open, amount: 5000 }",
+        "  - { day: 1, type: policy, set: { requireVerifiedIdentity: true } }",
+        "  - { day: 2, type: policy, set: { minimumScore: 600 } }",
+        "  - { day: 3, type: policy, set: { maximumDebtToIncome: 1.5 } }",
+        "  - { day: 4, type: purchase, amount: 30, merchantName: 淘宝 }",
+        "  - { day: 5, type: policy, set: { reverse: true } }",
+        "",
+      ].join("\n"),
+    );
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.hint}`)).toEqual([
+      'events[1].set.requireVerifiedIdentity: did you mean "requireVerified"?',
+      'events[2].set.minimumScore: did you mean "minScore"?',
+      'events[3].set.maximumDebtToIncome: did you mean "maxDebtToIncome"?',
+      'events[4].merchantName: did you mean "merchant"?',
+      // a word that starts no name is still told to go
+      "events[5].set.reverse: remove it",
+    ]);
+  });
+
+  it("a money field named with its unit is told that money is yuan — `amountFen: 5000` was 'did you mean amount?', ¥5,000 for the ¥50 meant", () => {
+    const e = problems(
+      [
+        "name: t",
+        "profile: { monthlyIncomeYuan: 8000 }",
+        "events:",
+        "  - { day: 0, type: apply, product: open, amount: 5000 }",
+        "  - { day: 1, type: purchase, amountFen: 5000 }",
+        "  - { day: 2, type: repay, amount_cents: 1250 }",
+        "expect:",
+        "  - { day: 3, limitRMB: 5000 }",
+        "",
+      ].join("\n"),
+    );
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.hint}`)).toEqual([
+      "profile.monthlyIncomeYuan: write monthlyIncome: money is written in yuan already",
+      "events[1].amountFen: write amount: in yuan, not fen (5000 fen is amount: 50)",
+      "events[2].amount_cents: write amount: in yuan, not fen (1250 fen is amount: 12.5)",
+      "expect[0].limitRMB: write limit: money is written in yuan already",
+    ]);
+  });
+
+  it("the story told in Chinese — 开通, 消费, 手机, 提额, 借呗, 逾期, 客服, 暂停, 拒绝, 花呗 — is told the format's word for each", () => {
+    // no spelling is near a Chinese word: each was "invalid value" with the options alone, or "unknown
+    // event type" with no hint, though the article's own story is a Chinese customer's
+    const e = problems(
+      [
+        "name: 张明",
+        "events:",
+        "  - { day: 0, type: 开通, amount: 5000 }",
+        "  - { day: 1, type: 消费, amount: 300, merchant: 淘宝 }",
+        "  - { day: 2, type: change_profile, field: 手机号 }",
+        "  - { day: 3, type: apply, product: 提额, amount: 3000 }",
+        "  - { day: 4, type: repay, line: 借呗, amount: full }",
+        "  - { day: 5, type: 逾期 }",
+        "  - { day: 6, type: 联系客服 }",
+        "  - { day: 7, type: 更换 银行卡 }",
+        "expect:",
+        "  - { day: 5, status: 暂停, cause: 账户异常 }",
+        "  - { day: 6, decision: 拒绝 }",
+        "  - { day: 7, line: 花呗, status: 正常 }",
+        "",
+      ].join("\n"),
+    );
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.hint}`)).toEqual([
+      "events[0].type: write type: apply, product: open (an application to open a line)",
+      "events[1].type: write type: purchase (a purchase on Huabei)",
+      "events[2].field: write phone (the bound mobile phone)",
+      "events[3].product: write increase (an application for a higher limit)",
+      "events[4].line: write jiebei (借呗, the cash-loan line)",
+      "events[5].type: an overdue is not an event: leave a bill unpaid past its due day and grace days (repay later, or not at all) and it goes overdue by itself",
+      "events[6].type: write type: contact_support (customer service answers)",
+      "events[7].type: write type: change_profile, field: bankcard (a change of the bound bankcard)",
+      "expect[0].status: write suspended (stopped for now: `cause` says why — credit, security or policy) or closed (ended)",
+      "expect[0].cause: write security (abnormal account behaviour: bound details changed too often, or a burst of large transactions)",
+      "expect[1].decision: write declined (an application or a purchase refused)",
+      "expect[2].line: write huabei (花呗, the revolving line)",
+      "expect[2].status: write active (a line in use)",
+    ]);
+    // a purchase named in Chinese is checked as a purchase: its merchant and amount are no problems of their own
+    expect(e.problems.filter((p) => p.details.field?.startsWith("events[1]"))).toHaveLength(1);
+  });
+
   // a repayment's amount may also be a word (full, statement, minimum): a number written oddly there went
   // without the hint a purchase's amount gets for it ('"1e3"', 0x10, 1e309, 16 digits)
   it("a repayment's amount written as no plain number gets the hint a purchase's amount gets", () => {

@@ -82,6 +82,8 @@ export function factInYuan(f: RuleFact): JsonFact {
   // the limit a grant's reason was judged at, used, is money whatever the rule's unit
   const used = {
     ...(f.onceUsed === undefined ? {} : { onceUsed: f.onceUsed / FEN_PER_YUAN }),
+    // what a drawdown over the instalment cap could borrow instead: money, whatever the rule's unit
+    ...(f.fitsAmount === undefined ? {} : { fitsAmount: f.fitsAmount / FEN_PER_YUAN }),
     // the debt a ratio once used counted: money, whatever the rule's unit
     ...Object.fromEntries(
       DEBT_COUNTED.filter((k) => f[k] !== undefined).map((k) => [k, (f[k] as number) / FEN_PER_YUAN]),
@@ -216,7 +218,18 @@ function factNumbers(f: RuleFact, probed: boolean): string {
     // the day the thin-file cap lifts, on the decline itself (as customer service names it)
     (f.liftsOn === undefined
       ? ""
-      : `; the file holds six months of repayment record, and the cap lifts, from day ${f.liftsOn} as things stand (each bill met at its minimum)`);
+      : `; the file holds six months of repayment record, and the cap lifts, from day ${f.liftsOn} as things stand (each bill met at its minimum)`) +
+    fitsText(f);
   if (f.line === undefined) return text;
   return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;
+}
+
+/** A drawdown over the instalment cap, borrowed otherwise: "; the same amount over 6 months would be lent,
+ *  or up to ¥8,600.00 over the same term" — what "borrow less or over more months" comes to for her. */
+function fitsText(f: RuleFact): string {
+  const ways = [
+    ...(f.fitsTerm === undefined ? [] : [`the same amount over ${f.fitsTerm} months would be lent`]),
+    ...(f.fitsAmount === undefined ? [] : [`up to ${money(f.fitsAmount)} over the same term`]),
+  ];
+  return ways.length === 0 ? "" : `; ${ways.join(", or ")}`;
 }
