@@ -151,7 +151,12 @@ export const applicationFile = (c: Customer, line: Line, increase: boolean, day:
 /** The debt the application's file counts (applicationFile's debtCounted), worked out without the copy: what
  *  an eligibility check reads of it (eligibilityFailures' `debt`), on every application and restoration. */
 export function applicationDebt(c: Customer, line: Line, increase: boolean): Fen {
-  const { huabei, jiebei } = usedBalances(c, line.id, leastGranted(c, line, increase));
+  return debtOnceUsed(c, line, leastGranted(c, line, increase));
+}
+
+/** The debt a ratio counts once `line` at `limit` is used (usedBalances), debt elsewhere included. */
+export function debtOnceUsed(c: Customer, line: Line, limit: Fen): Fen {
+  const { huabei, jiebei } = usedBalances(c, line.id, limit);
   return c.profile.externalDebt + huabei + jiebei;
 }
 

@@ -95,3 +95,29 @@ describe("a restoration's debt ratio that is not the file's own says it is the f
     expect(fact).not.toHaveProperty("onceUsed");
   });
 });
+
+describe("a restoration's debt fact is said at the limit the line comes back at", () => {
+  it("not at the smallest line the check was made at: the customer sees ¥5,000 back, the fact reads ¥5,000", () => {
+    // a car loan takes the debt past the cap, the review suspends Huabei; the loan repaid, a review
+    // restores it at ¥5,000 — the fact read "once a ¥100.00 line is used"
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.externalDebt(3, 160_000),
+        on.externalRepayment(40, 120_000),
+        on.requestReview(41, "huabei"),
+      ],
+      {
+        policy: testPolicy({ maxDebtToIncome: 2, grantUsedFraction: 1 }),
+        profile: { monthlyIncome: 6_000 },
+        until: 60,
+      },
+    );
+    expect(stepOn(t, "review", 14)).toMatchObject({ line: "huabei", decision: "suspended" });
+    const restored = stepOn(t, "request_review", 41);
+    expect(restored).toMatchObject({ decision: "restored", limit: 500_000 });
+    const fact = restored.facts.find((f) => f.code === "DEBT_BURDEN_REDUCED");
+    // ¥40,000 elsewhere + Huabei's ¥5,000 used = ¥45,000 over ¥72,000 a year
+    expect(fact).toMatchObject({ threshold: 2, value: 0.63, onceUsed: 500_000, debtCounted: 4_500_000 });
+  });
+});

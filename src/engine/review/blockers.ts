@@ -147,14 +147,20 @@ export function standingBlockers(
  *  credit used). `counted`: the debt the ratio was read with (applicationDebt). The fact is one its caller has
  *  just made, marked in place: a copy of it ({ ...f }) on every restoration cost the review bench a fifth of
  *  its speed (docs/performance.md). */
-export function onceUsedRatio(c: Customer, line: Line, f: RuleFact, counted: Fen): RuleFact {
+export function onceUsedRatio(
+  c: Customer,
+  line: Line,
+  f: RuleFact,
+  counted: Fen,
+  at: Fen = leastGranted(c, line, false),
+): RuleFact {
   if (f.value === undefined) return f;
   const asOwed =
     c.profile.externalDebt +
     Math.max(c.huabei.reportedBalance, owed(c.huabei)) +
     Math.max(c.jiebei.reportedBalance, owed(c.jiebei));
   if (counted > asOwed) {
-    f.onceUsed = leastGranted(c, line, false);
+    f.onceUsed = at;
     // what was counted used, named: the customer can check the number
     withDebtCounted(f, c, line.id, f.onceUsed);
   }

@@ -3,7 +3,7 @@
 
 import { type Customer, type Line, rulesFor, suspendedFor } from "../customer.js";
 import { dtiShown, param, scoreFact } from "../eligibility.js";
-import { applicationDebt } from "../grant.js";
+import { applicationDebt, debtOnceUsed } from "../grant.js";
 import { lowestBandScore } from "../limits.js";
 import type { ReasonCode } from "../reasons.js";
 import { debtToIncomeWith, type Scored } from "../score-inputs.js";
@@ -113,6 +113,13 @@ export function restore(c: Customer, line: Line, s: Scored, kept: KeptOnceUsed):
   ) {
     reasons.push("DEBT_BURDEN_REDUCED");
     if (short("DEBT_TO_INCOME_TOO_HIGH", (t) => ratio > t)) policyHelped = true;
+    // said at the limit the line comes back at, which the customer sees — the check was made at the
+    // smallest line (a line restored at ¥3,000 was told "once a ¥500.00 line is used"); the limit kept
+    // once used is within the cap by construction, and where it is not the check's own figure stands
+    const at = kept.limit ?? line.limit;
+    const debtAt = debtOnceUsed(c, line, at);
+    const ratioAt = dtiShown(debtToIncomeWith(c, debtAt - c.profile.externalDebt, 0));
+    const shownAt = ratioAt <= rules.maxDebtToIncome;
     facts.push(
       onceUsedRatio(
         c,
@@ -121,9 +128,10 @@ export function restore(c: Customer, line: Line, s: Scored, kept: KeptOnceUsed):
           code: "DEBT_BURDEN_REDUCED",
           parameter: param(line.id, "maxDebtToIncome", "jiebeiMaxDebtToIncome"),
           threshold: rules.maxDebtToIncome,
-          value: ratio,
+          value: shownAt ? ratioAt : ratio,
         },
-        debt,
+        shownAt ? debtAt : debt,
+        ...(shownAt ? [at] : []),
       ),
     );
   }
