@@ -301,7 +301,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       income:
         "the monthly income (yuan), higher than the one on record, at which the review the advice is for (`missed` when given) reads the ratio within the cap — for a suspended line, one at which the line restored and used keeps a line — or null (none does, or the one on record is enough: nothing more to repay)",
       score:
-        "the score the amounts also bring a suspended line to (what restoring it needs), when debt alone can; null when they are for the ratio alone (the score needs nothing more, or its own step says what it does)",
+        "the score the amounts also bring a suspended line to (what restoring it needs), when debt alone can; null when they are for the ratio alone (the score needs nothing more, or its own step says what it does); with `raisedFor` a score rule, its threshold",
       atIncome:
         "the monthly income (yuan) `ratio`, `repay` and `over` are worked out at when it is not the one on record: the least the smallest line needs, asked for beside (`report_income`); absent otherwise",
       notBetween:
