@@ -301,7 +301,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       income:
         "the monthly income (yuan), higher than the one on record, at which the review the advice is for (`missed` when given) reads the ratio within the cap — for a suspended line, one at which the line restored and used keeps a line — or null (none does, or the one on record is enough: nothing more to repay)",
       score:
-        "the score the amounts also bring a suspended line to (what restoring it needs), when debt alone can; null when they are for the ratio alone (the score needs nothing more, or its own step says what it does)",
+        "the score the amounts also bring a suspended line to (what restoring it needs), when debt alone can; null when they are for the ratio alone (the score needs nothing more, or its own step says what it does); with `raisedFor` a score rule, its threshold",
       atIncome:
         "the monthly income (yuan) `ratio`, `repay` and `over` are worked out at when it is not the one on record: the least the smallest line needs, asked for beside (`report_income`); absent otherwise",
       notBetween:
@@ -310,6 +310,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "the other line's debt step (`line`), followed with this one (the larger of each debt), leaves this line suspended at the review named — the two restored and used, one would fail the standard a line is kept to: `repay` and `over` (as this step's) restore both there, more debt elsewhere repaid; null when repaying all of it does not",
       restoring:
         "advice for a restoration, which counts the lines once used: `counted`, each line counted used up to a limit (`line`, `limit` in yuan) — the line restored at its smallest line (or what it owes, if more), an active Huabei at its limit whatever its balance, an active Jiebei at what it owes and what its debt cap lets be drawn within its limit (or its report, if more) — and `used`, the share of the credit left on them counted used (`grantUsedFraction`); `reported`, the other lines held or owing, which count as the report shows them. Absent for an active line's advice",
+      raisedFor:
+        "present when the amounts were raised, played as the customer follows the answer, past what the ratio named needs: the rule the review named holds the line on with that amount, as it reads it there — `code`, the `line` it is about, `parameter`, `threshold`, `value` (`onceUsed`: read once a line of that limit, yuan, is used) — and `ratio`, the line's own debt ratio as restoring reads it there with that amount (two decimals, rounded up); a score's threshold is `score`",
     },
   },
   on_record: {

@@ -563,6 +563,21 @@ export type Remedy = {
        *  line is kept to): the repayments that restore both there — more debt elsewhere repaid — or null (`repay`,
        *  `over`) when repaying all of it does not */
       withOther?: { line: LineId; repay: DebtRepayment[] | null; over: Fen | null };
+      /** the step raised, played as the customer follows the answer, past the amount the ratio named needs
+       *  (debtsBesideOverdue, debtsFollowed): the rule the review named (`review`) held the line on with that
+       *  amount, as that review read it — its code, the line it is about (`line`, the step's own or the
+       *  other), its parameter, threshold and the value read (`onceUsed`: read on the file once a line of
+       *  that limit is used) — and `ratio`, the step's line's own debt ratio as restoring reads it there with
+       *  that amount (within `max` when the rule is another). A score's threshold is the step's `score`. */
+      raisedFor?: {
+        code: ReasonCode;
+        line: LineId;
+        parameter: PolicyParamName;
+        threshold: number;
+        value: number;
+        onceUsed?: Fen;
+        ratio: number;
+      };
     }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
    *  as recorded on `day` (later than `since` when a security hold was laid over a suspension: both are

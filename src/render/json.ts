@@ -168,6 +168,13 @@ function remedyJson(r: Remedy): Record<string, unknown> {
             counted: r.restoring.counted.map((l) => ({ ...l, limit: yuan(l.limit) })),
           },
         }),
+        ...(r.raisedFor && {
+          raisedFor: {
+            ...r.raisedFor,
+            ratio: Number.isFinite(r.raisedFor.ratio) ? dtiShown(r.raisedFor.ratio) : null,
+            ...(r.raisedFor.onceUsed !== undefined && { onceUsed: yuan(r.raisedFor.onceUsed) }),
+          },
+        }),
       };
     case "reapply":
       return {

@@ -3,7 +3,9 @@
 // line active at the review the step names.
 
 import { expect, it } from "vitest";
+import { dtiShown } from "../../src/engine/eligibility.js";
 import type { Remedy } from "../../src/engine/types.js";
+import { remedyText } from "../../src/scenario/format/remedy-text.js";
 import { DEFAULT_POLICY, type EventInput, on, run, stepOn } from "./builders.js";
 
 type DebtStep = Extract<Remedy, { kind: "reduce_debt" }>;
@@ -121,4 +123,58 @@ it("beside Huabei's overdue, the debt step for the review of day 74 — after th
   expect(after(300, 20_000, paid, elsewhere(667))).toBe("active");
   expect(after(300, 20_000, paid, elsewhere(666))).toBe("suspended");
   expect(after(300, 20_000, paid, [])).toBe("suspended");
+});
+
+it("raised past the ratio's amount beside Huabei's overdue (¥200 elsewhere on ¥300 a month), the step says what it is for as the review of day 74 reads it: not the 0.87 of day 45 brought within 0.80 — restoring reads 0.67 there without it — but Jiebei's score once Huabei is used, 658 against jiebeiMinScore's 660 (its `score`)", () => {
+  const answer = stepOn(
+    run(
+      [
+        on.open(0, 1_000),
+        on.open(0, 3_000, "jiebei"),
+        on.borrow(1, 2_500, 6),
+        on.purchase(1, 400),
+        on.income(1, 300),
+        on.repay(32, "minimum", "jiebei"),
+        on.support(44),
+      ],
+      {
+        policy: {
+          ...DEFAULT_POLICY,
+          minLimit: 0,
+          maxDebtToIncome: 0.8,
+          restoreCleanDays: 0,
+          reviewDayOfMonth: 15,
+        },
+        profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt: 20_000 },
+        until: 44,
+      },
+    ),
+    "contact_support",
+    44,
+  ).remedies;
+  const debt = answer.find((r): r is DebtStep => r.kind === "reduce_debt" && r.line === "huabei");
+  expect(debt).toMatchObject({
+    review: { day: 74 },
+    missed: { day: 45 },
+    repay: [{ debt: "elsewhere", amount: 667, all: false }],
+    score: 660,
+    raisedFor: {
+      code: "SCORE_BELOW_MINIMUM",
+      line: "jiebei",
+      parameter: "jiebeiMinScore",
+      threshold: 660,
+      value: 658,
+      onceUsed: 10_000,
+    },
+  });
+  expect(dtiShown(debt!.raisedFor!.ratio)).toBe(0.67);
+  const text = remedyText(debt!);
+  // the day-45 figure stays said of day 45; day 74's step is said as day 74 reads it
+  expect(text).toContain(
+    "too little debt elsewhere to repay to bring total debt / annual income from 0.87 to at most 0.80 by then",
+  );
+  expect(text).not.toContain("to bring it there at the periodic review on 2024-03-15");
+  expect(text).toContain(
+    "at the periodic review on 2024-03-15 (day 74), restoring Huabei reads total debt / annual income at 0.67, within 0.80 with only what that ratio needs repaid, but there Jiebei's score once Huabei is used (at ¥100.00) reads 658, short of the 660 jiebeiMinScore asks: repay at least ¥6.67 of the debt elsewhere",
+  );
 });

@@ -8,7 +8,9 @@
 
 import type { Calendar } from "../calendar.js";
 import { type Customer, lineOf, owed } from "../customer.js";
-import { reviewedOn } from "../report-ahead.js";
+import type { ReasonCode } from "../reasons.js";
+import { openingOn, reviewedOn, stateOf } from "../report-ahead.js";
+import { review as reviewOf } from "../scheduled.js";
 import { debtToIncomeWith } from "../score-inputs.js";
 import { leastAbove } from "../search.js";
 import { reviewOnOrAfter } from "../state.js";
@@ -72,10 +74,12 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
       if (o.kind === "reduce_debt" && o.line === other && o.repay !== null && o.review.day !== review)
         theirs = larger(theirs, o.repay);
     const plan = planOf(c, r.repay);
-    const played = (a: Fen, at: number, others = theirs) => {
+    // the file with the repayments made today (identity verified when asked), and as review `at` leaves it
+    const fileOf = (a: Fen, others = theirs) => {
       const paid = repaid(told, day, larger(plan(a), others));
-      return reviewedOn(verify ? verifiedOn(paid, day, calendar) : paid, day, calendar, at);
+      return verify ? verifiedOn(paid, day, calendar) : paid;
     };
+    const played = (a: Fen, at: number, others = theirs) => reviewedOn(fileOf(a, others), day, calendar, at);
     const restores = (a: Fen) => lineOf(played(a, review), r.line).status === "active";
     const asked = total(r.repay);
     const after = played(asked, review);
@@ -115,7 +119,7 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
     const most = total(plan(Number.MAX_SAFE_INTEGER));
     if (most > asked && restores(most)) {
       const repay = plan(leastAbove(asked, most, restores));
-      remedies[i] = { ...r, repay, over: total(repay) };
+      remedies[i] = { ...r, repay, over: total(repay), ...raisedFor(r, fileOf(asked), day, calendar) };
       continue;
     }
     incomeInstead(remedies, i, next);
@@ -180,21 +184,70 @@ export function debtsBesideOverdue(c: Customer, day: number, calendar: Calendar,
     if (remedies.some((o) => o.line === r.line && (o.kind === "raise_score" || o.kind === "repay_in_full")))
       continue;
     const plan = planOf(paid, r.repay);
-    const restoresOn = (repay: readonly DebtRepayment[]) => {
+    const fileOf = (repay: readonly DebtRepayment[]) => {
       const after = repaid(told, day, repay);
-      const read = reviewedOn(verify ? verifiedOn(after, day, calendar) : after, day, calendar, r.review.day);
-      return lineOf(read, r.line).status === "active";
+      return verify ? verifiedOn(after, day, calendar) : after;
     };
+    const restoresOn = (repay: readonly DebtRepayment[]) =>
+      lineOf(reviewedOn(fileOf(repay), day, calendar, r.review.day), r.line).status === "active";
     const restores = (a: Fen) => restoresOn(plan(a));
     if (restoresOn(r.repay)) continue;
     const asked = total(r.repay);
     const most = total(plan(Number.MAX_SAFE_INTEGER));
     if (most > asked && restores(most)) {
       const repay = plan(leastAbove(asked, most, restores));
-      remedies[i] = { ...r, repay, over: total(repay) };
+      remedies[i] = { ...r, repay, over: total(repay), ...raisedFor(r, fileOf(r.repay), day, calendar) };
     } else incomeInstead(remedies, i, next);
   }
 }
+
+/**
+ * What a debt step raised past its amount is raised for (its `raisedFor`, and a score's threshold its
+ * `score`): the first rule with a threshold and a value that the review it names holds its line on, read on
+ * `file` — the customer as the answer followed leaves them today with the step's own amount repaid — and the
+ * line's own ratio as restoring reads it there. Told "repay ¥6.67 elsewhere to bring total debt / annual
+ * income from 0.87 to at most 0.80 … at the review of day 74", the customer read a ratio the review of day 45
+ * reads of Huabei still active: at day 74 restoring it read 0.67 without the ¥6.67, and what held it was
+ * Jiebei's score once Huabei is used, 658 against jiebeiMinScore's 660. Nothing when no such rule is found.
+ */
+function raisedFor(
+  r: DebtStep,
+  file: Customer,
+  day: number,
+  calendar: Calendar,
+): { raisedFor?: NonNullable<DebtStep["raisedFor"]>; score?: number } {
+  const review = r.review.day;
+  const s = stateOf(review > day ? openingOn(file, day, calendar, review) : file, review, calendar);
+  const outcome = reviewOf(s).find((o) => o.line === r.line && o.event.type === "review");
+  const fact = outcome?.verdict?.facts.find(
+    (f) => f.parameter !== undefined && f.threshold !== undefined && f.value !== undefined,
+  );
+  if (fact === undefined) return {};
+  const income = file.profile.monthlyIncome;
+  const counted = restorationDebt(file, (f) => f, r.line, day, calendar, review, [], income);
+  return {
+    raisedFor: {
+      code: fact.code,
+      line: fact.line ?? r.line,
+      parameter: fact.parameter!,
+      threshold: fact.threshold!,
+      value: fact.value!,
+      ...(fact.onceUsed !== undefined ? { onceUsed: fact.onceUsed } : {}),
+      ratio: debtToIncomeWith(file, counted - file.profile.externalDebt, 0),
+    },
+    ...(SCORES.has(fact.code) ? { score: fact.threshold! } : {}),
+  };
+}
+
+/** The rules about a score, whose threshold a step raised for one says as its `score`. */
+const SCORES: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  "SCORE_BELOW_MINIMUM",
+  "SCORE_BELOW_RESTORE",
+  "SCORE_BELOW_LIMIT_BAND",
+  "SCORE_BELOW_LIMIT_BANDS",
+  "SCORE_BELOW_OPEN_MINIMUM",
+  "SCORE_BELOW_INCREASE_MINIMUM",
+]);
 
 /** The repayments totalling `a` (at most what all the debts owed come to), filled in the order of `asked`
  *  (a step's own), then debt elsewhere, Huabei's balance and Jiebei's as owed today. */

@@ -82,6 +82,23 @@ function withOther(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
   return `${held}: repay ${steps.join(" and ")} to restore both`;
 }
 
+/** A step raised past the amount the ratio needs (`raisedFor`): the line's own ratio as restoring reads it
+ *  at the review named, and the rule that holds the line there with less repaid — a score said with its
+ *  threshold, a ratio with its cap — each the line it is about and as that review reads it. */
+function raisedText(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
+  const h = r.raisedFor!;
+  const ratio = dtiShown(h.ratio);
+  const own = `restoring ${lineName(r.line)} reads total debt / annual income at ${ratio.toFixed(2)}, ${ratio <= r.max ? "within" : "over"} ${r.max.toFixed(2)}`;
+  const onceUsed =
+    h.onceUsed === undefined ? "" : ` once ${lineName(r.line)} is used (at ${money(h.onceUsed)})`;
+  const what = h.code.startsWith("SCORE_")
+    ? `${lineName(h.line)}'s score${onceUsed} reads ${h.value}, short of the ${h.threshold} ${h.parameter} asks`
+    : h.parameter.endsWith("DebtToIncome")
+      ? `${lineName(h.line)}'s total debt / annual income${onceUsed} reads ${h.value.toFixed(2)}, over ${h.threshold.toFixed(2)} (${h.parameter})`
+      : `${lineName(h.line)}'s ${h.parameter}${onceUsed} read at ${h.value} against ${h.threshold} (${h.code})`;
+  return `${own} with only what that ratio needs repaid, but there ${what}`;
+}
+
 /** The debt advice: what to repay of which debt, by when, for which review — or the income instead — and
  *  the incomes above it that review would not honour, and the repayments the other line's step leaves it
  *  short with. */
@@ -130,6 +147,8 @@ function debtPlanText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readon
     // the one that closes the line (closure_due says so)
     if (r.repay === null)
       return `${first} — no repayment does: repaid on the lines, the debt counts only from the next month-end report, at a review after the one that closes the line`;
+    if (plan !== null && r.raisedFor !== undefined)
+      return `${first}; at ${review}, ${raisedText(r)}: ${plan}, to bring it there (${counted})`;
     return plan === null
       ? `${first}; nothing more is to be repaid for ${review}: ${done} bring it there, unless more is spent on the lines before it`
       : `${first}; or ${plan}, to bring it there at ${review} (${counted})`;
@@ -137,6 +156,9 @@ function debtPlanText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readon
   // the ratio is then what the report will show: within the limit already
   if (plan === null)
     return `nothing more to repay: ${done} bring total debt / annual income to ${dtiShown(r.ratio).toFixed(2)}, within ${r.max.toFixed(2)}, at ${review}, unless more is spent on the lines before it`;
+  // raised, played, past what the ratio needs: for what holds the line at that review, said as it reads it
+  if (r.raisedFor !== undefined)
+    return `at ${review}, ${raisedText(r)}: ${plan}, to bring it there (${counted})`;
   // sized to the score restoration needs as well: the income, when one does it, brings both there too
   if (r.score !== null) {
     const or = r.income === null ? "" : `, or report ${income} (an income event),`;
