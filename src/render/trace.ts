@@ -144,7 +144,7 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
         .map(describeFact)
         .filter((t) => t !== "");
       const why = facts.length > 0 ? c.dim(` (${facts.join("; ")})`) : "";
-      lines.push(`${indent}${c.bold(code)}  ${reasonTextIn(code, reasonInputs(step))}${why}`);
+      lines.push(`${indent}${c.bold(code)}  ${reasonTextIn(code, reasonInputs(step), step.facts)}${why}`);
     }
     // a rule that acted beside the decision (a limit cut with a suspension) when four reasons left no room
     for (const f of step.facts.filter((x) => !step.reasons.includes(x.code))) {

@@ -216,14 +216,21 @@ export function cutLimitSteps(
 /** Line management's cut of the limit the line had, said as it stands on the day asked: a cap at the limit
  *  the line has today holds it there (the AT_CAP code: "the limit is already the product's maximum"), not
  *  "below the current limit", which the cut made false; a cap below today's limit is compared with it. A
- *  cap between the two is the one the cut's limit is compared with (what a review would still cut). */
+ *  cap between the two is the one the cut's limit is compared with (what a review would still cut, and why
+ *  the limit does not come all the way back), today's limit beside it (`heldAt`). */
 function asOfToday(
   now: { reasons: ReasonCode[]; facts: RuleFact[] },
   cap: LimitCap,
   line: Line,
 ): { reasons: ReasonCode[]; at: RuleFact | null } {
   const fact = now.facts[0];
-  if (fact === undefined || cap.limit > line.limit) return { reasons: now.reasons, at: null };
+  if (fact === undefined) return { reasons: now.reasons, at: null };
+  // between the two: compared with the limit the line had, today's said beside it (`heldAt`: its words
+  // for that, REASONS' beforeCut) — "below the current limit" was false of a line already cut beneath it
+  if (cap.limit > line.limit) {
+    fact.heldAt = line.limit;
+    return { reasons: now.reasons, at: null };
+  }
   if (cap.limit < line.limit) {
     fact.value = line.limit;
     return { reasons: now.reasons, at: null };

@@ -1,0 +1,79 @@
+// A cap between a line's limit today and the limit it had before a cut (customer service's reasons for a
+// cut on record): said against the limit the line had — why the limit does not come all the way back —
+// not "below the current limit", false of a line already cut beneath it.
+
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/engine/index.js";
+import { explainDay } from "../../src/render/explain-day.js";
+import { renderExplanation } from "../../src/render/explain-text.js";
+import { renderTrace } from "../../src/render/trace.js";
+import { loadScenarioText } from "../../src/scenario/load.js";
+import { ROOT } from "../helpers/cli.js";
+
+const plain = new Chalk({ level: 0 });
+
+const bands = (top: number) =>
+  `[ { minScore: 620, maxLimit: 3000 }, { minScore: 680, maxLimit: 6000 }, { minScore: 720, maxLimit: ${top} } ]`;
+
+/** ¥10,000 cut to ¥8,000 on day 45 by the product's largest limit (the top band lowered), the top band
+ *  raised to ¥9,000 on day 80 (`raised`), asked on day 107: the review of day 135 gives ¥9,000 back. */
+const scenarioText = (raised: number) => `name: cap between
+start: 2024-01-01
+until: 140
+profile: { age: 36, monthlyIncome: 16000, verified: true, creditHistoryMonths: 72, externalDebt: 5000 }
+events:
+  - { day: 0, type: apply, product: open, amount: 10000 }
+  - { day: 4, type: purchase, amount: 1500 }
+  - { day: 35, type: repay, amount: full }
+  - { day: 40, type: policy, set: { limitBands: ${bands(8000)} } }
+  - { day: 80, type: policy, set: { limitBands: ${bands(raised)} } }
+  - { day: 107, type: contact_support }
+`;
+
+const run = (raised: number) => {
+  const { scenario } = loadScenarioText(scenarioText(raised), `${ROOT}cap-between.yaml`);
+  return { scenario, trace: simulate(scenario) };
+};
+
+describe("a cap between today's limit and the limit before a cut", () => {
+  it("is said against the limit the line had, with today's limit, and its advice says how far the limit comes back", () => {
+    const { scenario, trace } = run(9000);
+    const ask = trace.steps.find((s) => s.event.type === "contact_support")!;
+    expect(ask.reasons).toContain("LIMIT_ABOVE_PRODUCT_MAXIMUM");
+    expect(ask.facts.find((f) => f.code === "LIMIT_ABOVE_PRODUCT_MAXIMUM")).toMatchObject({
+      value: 1_000_000,
+      threshold: 900_000,
+      heldAt: 800_000,
+    });
+    const text = renderExplanation(explainDay(scenario, trace, 107), plain);
+    // the review of day 135 gives ¥9,000 back: true that day, not "below the current limit"
+    expect(text).toContain("The product's largest limit is below the limit the line had before its cut");
+    expect(text).toContain(
+      "¥10,000.00 before the cut vs cap ¥9,000.00 by limitBands; the limit ¥8,000.00 today",
+    );
+    expect(text).not.toContain("below the current limit");
+    expect(text).not.toContain("nothing to do: the largest limit");
+    expect(text).toMatch(/no limit above the product's largest/);
+    const traced = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false });
+    expect(traced).toContain(
+      "LIMIT_ABOVE_PRODUCT_MAXIMUM  The product's largest limit is below the limit the line had before its cut",
+    );
+    // the review's cut itself, on its day, is still against the limit the line had then
+    expect(traced).toContain(
+      "The product's largest limit is now below the current limit (¥10,000.00 vs cap ¥8,000.00",
+    );
+    expect(trace.steps.find((s) => s.day === 135 && s.event.type === "review")).toMatchObject({
+      decision: "limit_restored",
+      limit: 900_000,
+    });
+  });
+
+  it("a cap at today's limit still says the limit is at it", () => {
+    const { scenario, trace } = run(8000);
+    const ask = trace.steps.find((s) => s.event.type === "contact_support")!;
+    expect(ask.reasons).toContain("LIMIT_AT_PRODUCT_MAXIMUM");
+    expect(ask.facts.some((f) => f.heldAt !== undefined)).toBe(false);
+    expect(renderExplanation(explainDay(scenario, trace, 107), plain)).not.toContain("before its cut");
+  });
+});
