@@ -222,7 +222,8 @@ export const REASONS = {
     kind: "adverse",
     unit: "days",
     text: "The line was opened, or its limit raised or cut, too recently",
-    advice: "wait until the cooldown after the opening, the last increase or the last cut has passed",
+    advice:
+      "wait until the cooldown after the opening, the last raise of the limit (an increase approved, a limit given back by a review) or the last cut has passed",
   },
   UTILISATION_TOO_HIGH: {
     kind: "adverse",

@@ -166,7 +166,8 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
   // customer service on a line with nothing to put right still says what helps, as `explain` does: the
   // advice of the reasons it gave
   if (step.event.type === "contact_support" && nothingToDo(step.remedies))
-    for (const a of reasonAdvice(step.reasons, step)) lines.push(`${indent}${c.cyan("→")} ${a}`);
+    for (const a of reasonAdvice(step.reasons, step, [], step.facts))
+      lines.push(`${indent}${c.cyan("→")} ${a}`);
   if (o.explain && step.decision !== null) lines.push(...renderExplain(step, o).map((l) => indent + l));
   return lines;
 }

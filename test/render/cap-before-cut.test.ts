@@ -27,6 +27,8 @@ events:
   - { day: 4, type: purchase, amount: 1500 }
   - { day: 35, type: repay, amount: full }
   - { day: 40, type: policy, set: { limitBands: ${bands(8000)} } }
+  - { day: 50, type: purchase, amount: 1000 }
+  - { day: 65, type: repay, amount: full }
   - { day: 80, type: policy, set: { limitBands: ${bands(raised)} } }
   - { day: 107, type: contact_support }
 `;
@@ -59,6 +61,8 @@ describe("a cap between today's limit and the limit before a cut", () => {
     expect(traced).toContain(
       "LIMIT_ABOVE_PRODUCT_MAXIMUM  The product's largest limit is below the limit the line had before its cut",
     );
+    expect(traced).toMatch(/→ no limit above the product's largest/);
+    expect(traced).not.toContain("→ nothing to do: the largest limit");
     // the review's cut itself, on its day, is still against the limit the line had then
     expect(traced).toContain(
       "The product's largest limit is now below the current limit (¥10,000.00 vs cap ¥8,000.00",
@@ -75,5 +79,32 @@ describe("a cap between today's limit and the limit before a cut", () => {
     expect(ask.reasons).toContain("LIMIT_AT_PRODUCT_MAXIMUM");
     expect(ask.facts.some((f) => f.heldAt !== undefined)).toBe(false);
     expect(renderExplanation(explainDay(scenario, trace, 107), plain)).not.toContain("before its cut");
+  });
+
+  it("the increase the way back names is judged at the limit a review before its day gives back, and its cooldown restarts from it", () => {
+    // three applications elsewhere on days 120–130 put the increase after the review of day 135, which gives
+    // ¥9,000 back (a raise: the cooldown runs from it, to day 225) — at the product's largest limit then
+    const text = scenarioText(9000)
+      .replace("until: 140", "until: 230")
+      .replace(
+        "  - { day: 107, type: contact_support }",
+        [120, 125, 130].map((d) => `  - { day: ${d}, type: external_inquiry }`).join("\n") +
+          "\n  - { day: 131, type: contact_support }\n  - { day: 225, type: apply, product: increase, amount: 1000 }",
+      );
+    const { scenario } = loadScenarioText(text, `${ROOT}cap-between.yaml`);
+    const trace = simulate(scenario);
+    const cut = trace.steps
+      .find((s) => s.event.type === "contact_support")!
+      .remedies.find((r) => r.kind === "limit_cut")!;
+    expect(cut).toMatchObject({
+      increase: { day: 225, blocked: { code: "LIMIT_AT_PRODUCT_MAXIMUM", threshold: 900_000 } },
+      givenBack: { day: 135, gives: 900_000 },
+    });
+    // followed: the application of day 225 is declined as said, at the limit given back
+    expect(trace.steps.find((s) => s.day === 225 && s.event.type === "apply")).toMatchObject({
+      decision: "declined",
+      reasons: ["LIMIT_AT_PRODUCT_MAXIMUM"],
+      limit: 900_000,
+    });
   });
 });
