@@ -389,6 +389,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       date: "its date",
       from: "the limit before (yuan)",
       to: "the limit after (yuan)",
+      since:
+        "when a periodic review has given back part of the cut since (the cut still on record): the limit the line has now (`limit`, yuan) and that review's `day` and `date`; absent otherwise",
       reasons: "the reason codes recorded then",
       increase:
         "when an increase can be asked — the increase cooldown, the clean record and the applications of the last 30 days allowing (`day`, `date`, `now`: today); on a suspended line (`restored`: true) not before the answer's steps can restore it: the day of the early review it offers, else the day after the periodic review that can restore it — and `blocked`, with that day's score, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at), and `besides`, the other rules that would decline it too (each with its step)",

@@ -671,6 +671,9 @@ export type Remedy = {
       date: string;
       from: Fen;
       to: Fen;
+      /** a limit given back in part since the cut (the cut still on record): the limit the line has now,
+       *  and the day of the review that gave it back */
+      since?: { limit: Fen; day: number; date: string };
       reasons: ReasonCode[];
       increase: {
         day: number;

@@ -157,6 +157,7 @@ function draw() {
     h.cut = {
       day,
       from,
+      to: h.limit,
       reasons: ["INCOME_BELOW_LIMIT"],
       facts,
       givesBack: chance(0.8) ? from : null,

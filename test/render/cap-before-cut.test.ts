@@ -107,4 +107,23 @@ describe("a cap between today's limit and the limit before a cut", () => {
       limit: 900_000,
     });
   });
+
+  it("after a limit given back in part, the cut on record says the limit it cut to, and what was given back since", () => {
+    const text = scenarioText(9000).replace(
+      "day: 107, type: contact_support",
+      "day: 136, type: contact_support",
+    );
+    const { scenario } = loadScenarioText(text, `${ROOT}cap-between.yaml`);
+    const trace = simulate(scenario);
+    const ask = trace.steps.find((s) => s.event.type === "contact_support")!;
+    expect(ask.limit).toBe(900_000);
+    expect(ask.remedies.find((r) => r.kind === "limit_cut")).toMatchObject({
+      from: 1_000_000,
+      to: 800_000,
+      since: { limit: 900_000, day: 135 },
+    });
+    expect(renderExplanation(explainDay(scenario, trace, 136), plain)).toContain(
+      "the limit was cut from ¥10,000.00 to ¥8,000.00 on 2024-02-15 (day 45) (given back to ¥9,000.00 by the review on 2024-05-15 (day 135))",
+    );
+  });
 });

@@ -117,7 +117,17 @@ function limitCut(
     day: cut.day,
     date: calendar.date(cut.day),
     from: cut.from,
-    to: line.limit,
+    // the limit the cut took it to: a limit given back in part since is said beside it (told "cut from
+    // ¥10,000.00 to ¥9,000.00 on day 45", a customer cut to ¥8,000 that day read a cut that never was)
+    to: cut.to,
+    ...(line.limit > cut.to &&
+      line.lastIncreaseDay !== null && {
+        since: {
+          limit: line.limit,
+          day: line.lastIncreaseDay,
+          date: calendar.date(line.lastIncreaseDay),
+        },
+      }),
     reasons: cut.reasons,
     increase: {
       day: from,
