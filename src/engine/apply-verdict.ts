@@ -406,6 +406,7 @@ function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
     line.cut = {
       day,
       from: line.limit,
+      to: limit,
       reasons: v.cutReasons ?? (v.decision === "limit_reduced" ? v.reasons : [fact.code]),
       facts: [fact],
       // a cut for a constraint remembers the limit before the first such cut since the way back; one to the

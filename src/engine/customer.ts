@@ -91,6 +91,8 @@ interface LineBase {
 interface LimitCutRecord {
   day: number;
   from: Fen;
+  /** the limit it cut the line to (a limit given back in part since raises the line's, not this) */
+  to: Fen;
   reasons: ReasonCode[];
   facts: readonly RuleFact[];
   /** the limit a later periodic review may give back once the cut's constraint no longer binds

@@ -153,6 +153,7 @@ const FACT_FIELDS = Object.keys({
   fitsAmount: 0,
   from: 0,
   cleared: 0,
+  heldAt: 0,
 } satisfies Record<keyof RuleFact, 0>) as (keyof RuleFact)[];
 
 /** Two facts alike in every field (absent in both, or equal). */

@@ -39,6 +39,12 @@ export interface ReasonInfo {
   /** its words where it is quoted as recorded on an earlier day ("the reasons recorded then", a cut's
    *  reasons): a text in the present tense read as still true after the customer had repaid */
   recorded?: string;
+  /** a cut's cap cited against the limit the line had before the cut, the cap above the limit it has
+   *  (its fact `heldAt`: customer service saying why the limit does not come all the way back) — its
+   *  text about the limit today ("below the current limit") is false of a line cut beneath the cap */
+  beforeCut?: string;
+  /** what helps where it is cited so (`beforeCut`) */
+  beforeCutAdvice?: string;
   /** a score reason's words where its characteristic is near its maximum — it kept at least half its
    *  points, and is among the key factors only for costing the most of what is left: not "high", "low",
    *  "short" or "too many", which a reader would not accept of a 7 % debt ratio (the text is for a factor
@@ -190,6 +196,7 @@ export const REASONS = {
     unit: "fen",
     // a review's cut, and a grant (a new line has no current limit) held to the score's band alike
     text: "The credit score's limit band allows only a lower limit",
+    beforeCut: "The credit score's limit band allows less than the limit the line had before its cut",
     advice: "raise the score, then apply for an increase (a cut limit is not raised by itself)",
     onceUsed: "raise the score, then apply again for more: the score's band holds the line once it is used",
   },
@@ -215,7 +222,8 @@ export const REASONS = {
     kind: "adverse",
     unit: "days",
     text: "The line was opened, or its limit raised or cut, too recently",
-    advice: "wait until the cooldown after the opening, the last increase or the last cut has passed",
+    advice:
+      "wait until the cooldown after the opening, the last raise of the limit (an increase approved, a limit given back by a review) or the last cut has passed",
   },
   UTILISATION_TOO_HIGH: {
     kind: "adverse",
@@ -447,6 +455,7 @@ export const REASONS = {
     kind: "adverse",
     unit: "fen",
     text: "The policy allows only a lower limit for the income",
+    beforeCut: "The policy allows the income less than the limit the line had before its cut",
     advice: "report a higher income (an income event)",
   },
   LIMIT_ABOVE_PRODUCT_MAXIMUM: {
@@ -454,13 +463,17 @@ export const REASONS = {
     unit: "fen",
     text: "The product's largest limit is now below the current limit",
     recorded: "The product's largest limit was below the limit the line had",
+    beforeCut: "The product's largest limit is below the limit the line had before its cut",
     advice: "nothing to do: the largest limit is the lender's policy, and a better score does not raise it",
+    beforeCutAdvice:
+      "no limit above the product's largest comes back, given back or asked for: it is the lender's policy, and a better score does not raise it",
   },
   THIN_FILE_BELOW_LIMIT: {
     kind: "adverse",
     unit: "fen",
     text: "Too short a repayment record for the current limit",
     recorded: "Too short a repayment record for the limit the line had",
+    beforeCut: "Too short a repayment record for the limit the line had before its cut",
     advice:
       "keep using the line and repaying every bill and instalment on time: six months of repayment record lifts the cap on a new customer's limit (months of history elsewhere counted)",
   },

@@ -88,7 +88,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       minimum:
         "what keeps it out of arrears (yuan): on Huabei the minimum (0 once met already), on Jiebei the instalments, as `amount`",
       interest: "on Jiebei, of `amount`, the interest since the previous due day (yuan); absent on Huabei",
-      statement: `on Huabei with no bill stated ahead, what the next statement bills (purchases since the last one): that statement (${dayDate}), \`amount\` and \`minimum\` as it will state them with nothing more spent or repaid; absent otherwise`,
+      statement: `on Huabei with no bill stated ahead, what the next statement bills (purchases since the last one, or the rest of a bill stated already): that statement (${dayDate}), \`amount\` and \`minimum\` as it will state them with nothing more spent or repaid — and \`rest\` when some of it is the rest of a bill stated already, past its due day (what its minimum leaves, with its interest), which it states again: that bill's due \`day\` and \`date\`, and \`only\` \`true\` when nothing not yet billed is stated with it; absent otherwise`,
       by: `the last day a repayment of \`minimum\` alone counts as on time — the end of its grace days, the due day itself when the policy gives none (${dayDate}) — or, when the next due day comes within them (\`before\`: that day), the day before it: a repayment then pays what falls due that day first (another loan's instalment, the oldest loan's first); absent when nothing of it can fall into arrears`,
       penalty:
         "the daily penalty rate the overdue principal bears, missed, instead of interest — the one its bill's statement stated (penaltyRatePerDay) or its loan's, agreed when drawn (jiebeiPenaltyRatePerDay): a policy's new rate applies from the next statement, to loans drawn after it — charged back to the day after the due day; a missed due date is on the record too",
@@ -100,9 +100,9 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       count:
         "on Jiebei, how many loans' instalments fall due on `day` (`amount` is all of them); absent when one",
       later:
-        "on Jiebei, the other loans' next instalments, each due day after `day` in order: `day`, `date`, `amount` and of it `interest` (yuan), `count` when more than one loan's, `by` as above, and what missing it alone costs: `penalty`, its own loans' rate (agreed when each was drawn), and `suspends` (its `day` and `date`: the same lines' suspension, `suspends.days` past its own due day); absent when every loan's next instalment falls due on `day`",
+        "on Jiebei, the other loans' next instalments, each due day after `day` in order: `day`, `date`, `amount` and of it `interest` (yuan), `count` when more than one loan's, `by` as above, and what missing it alone costs: `penalty`, its own loans' rate (agreed when each was drawn), and `suspends` (its `day` and `date`: the same lines' suspension, `suspends.days` past its own due day), and `paidLast` as above, when it differs; absent when every loan's next instalment falls due on `day`",
       unbilled:
-        "on Huabei, what no statement has billed yet behind the bill due on `day` (a purchase since its statement, not on it): the next statement, which bills it (`statement`: its `day` and `date`), its due `day` and `date`, what its notice asks (`amount`, `minimum`, yuan) with the bill due on `day` paid in full on that day and nothing more spent or repaid, `by` as above, and what missing it costs, as `later` (`penalty`: the rate that statement will state; `suspends`); absent when nothing is unbilled or `statement` says it",
+        "on Huabei, what no statement has billed yet behind the bill due on `day` (a purchase since its statement, not on it): the next statement, which bills it (`statement`: its `day` and `date`), its due `day` and `date`, what its notice asks (`amount`, `minimum`, yuan) with the bill due on `day` paid in full on that day and nothing more spent or repaid, `by` as above, and what missing it costs, as `later` (`penalty`: the rate that statement will state; `suspends`), and `paidLast` as above, when it differs; absent when nothing is unbilled or `statement` says it",
     },
   },
   pay_balance: {
@@ -391,6 +391,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       date: "its date",
       from: "the limit before (yuan)",
       to: "the limit after (yuan)",
+      since:
+        "when a periodic review has given back part of the cut since (the cut still on record): the limit the line has now (`limit`, yuan) and that review's `day` and `date`; absent otherwise",
       reasons: "the reason codes recorded then",
       increase:
         "when an increase can be asked — the increase cooldown, the clean record and the applications of the last 30 days allowing (`day`, `date`, `now`: today); on a suspended line (`restored`: true) not before the answer's steps can restore it: the day of the early review it offers, else the day after the periodic review that can restore it — and `blocked`, with that day's score, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at), and `besides`, the other rules that would decline it too (each with its step)",

@@ -295,7 +295,14 @@ export type Remedy = {
       interest?: Fen;
       /** Huabei: not stated yet — the statement that bills it (a purchase since the last statement), as it
        *  will state it with nothing more spent or repaid */
-      statement?: { day: number; date: string };
+      statement?: {
+        day: number;
+        date: string;
+        /** what of it is the rest of a bill stated already, past its due day (met, or in its grace days
+         *  owing more than its minimum): that bill's due day (`day`, `date`), and `only` when nothing not
+         *  yet billed (a purchase, an instalment) is stated with it */
+        rest?: { day: number; date: string; only: boolean };
+      };
       /** `before`: the next due day, which comes within its grace days — a repayment then pays what falls due
        *  that day first, so `day` is the day before it, not the end of the grace */
       by?: { day: number; date: string; before?: number };
@@ -317,6 +324,9 @@ export type Remedy = {
         interest: Fen;
         count?: number;
         by?: { day: number; date: string; before?: number };
+        /** what is due in its grace days paid on their last day instead of today (as `paidLast`): what its
+         *  notice then asks, when it differs */
+        paidLast?: { day: number; date: string; amount: Fen; minimum: Fen };
         /** missed alone: its own loans' penalty rate, and the overdue check's suspension of the same
          *  lines (`suspends.lines` above), `suspends.days` past its own due day */
         penalty: number;
@@ -332,6 +342,8 @@ export type Remedy = {
         amount: Fen;
         minimum: Fen;
         by?: { day: number; date: string; before?: number };
+        /** as `later`'s */
+        paidLast?: { day: number; date: string; amount: Fen; minimum: Fen };
         penalty: number;
         suspends?: { day: number; date: string };
       };
@@ -674,6 +686,9 @@ export type Remedy = {
       date: string;
       from: Fen;
       to: Fen;
+      /** a limit given back in part since the cut (the cut still on record): the limit the line has now,
+       *  and the day of the review that gave it back */
+      since?: { limit: Fen; day: number; date: string };
       reasons: ReasonCode[];
       increase: {
         day: number;

@@ -75,6 +75,10 @@ export interface RuleFact {
    *  INCOME_BELOW_LIMIT…) */
   from?: Fen;
   cleared?: ReasonCode[];
+  /** a cap between a line's limit today and the limit it had before a cut (customer service citing what a
+   *  review would still cut of the limit the line had: why the limit does not come all the way back): the
+   *  limit today, below the cap — `value` is the limit before the cut */
+  heldAt?: Fen;
 }
 
 interface VerdictBase {

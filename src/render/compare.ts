@@ -246,7 +246,7 @@ export function renderComparison(
     for (const s of [d.base, d.variant]) {
       if (s.decision === "absent") continue;
       for (const r of reasonsOf(s)) {
-        const text = reasonTextIn(r, reasonInputs(s.step));
+        const text = reasonTextIn(r, reasonInputs(s.step), s.step.facts);
         const said = words.get(r);
         if (said === undefined) words.set(r, [text]);
         else if (!said.includes(text)) said.push(text);

@@ -203,7 +203,7 @@ function reasonExplained(code: ReasonCode, step: Step, steps: readonly string[])
     info.pointsAt === "steps" && steps.length > 0
       ? `take the steps customer service gives (what the customer can do): ${steps.join("; ")}`
       : adviceOf(code, step, step.facts);
-  return { code, kind: info.kind, text: reasonTextIn(code, inputs), because, advice };
+  return { code, kind: info.kind, text: reasonTextIn(code, inputs, step.facts), because, advice };
 }
 
 /**

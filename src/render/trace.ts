@@ -144,7 +144,7 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
         .map(describeFact)
         .filter((t) => t !== "");
       const why = facts.length > 0 ? c.dim(` (${facts.join("; ")})`) : "";
-      lines.push(`${indent}${c.bold(code)}  ${reasonTextIn(code, reasonInputs(step))}${why}`);
+      lines.push(`${indent}${c.bold(code)}  ${reasonTextIn(code, reasonInputs(step), step.facts)}${why}`);
     }
     // a rule that acted beside the decision (a limit cut with a suspension) when four reasons left no room
     for (const f of step.facts.filter((x) => !step.reasons.includes(x.code))) {
@@ -166,7 +166,8 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
   // customer service on a line with nothing to put right still says what helps, as `explain` does: the
   // advice of the reasons it gave
   if (step.event.type === "contact_support" && nothingToDo(step.remedies))
-    for (const a of reasonAdvice(step.reasons, step)) lines.push(`${indent}${c.cyan("→")} ${a}`);
+    for (const a of reasonAdvice(step.reasons, step, [], step.facts))
+      lines.push(`${indent}${c.cyan("→")} ${a}`);
   if (o.explain && step.decision !== null) lines.push(...renderExplain(step, o).map((l) => indent + l));
   return lines;
 }

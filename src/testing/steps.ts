@@ -22,7 +22,7 @@ export function summariseStep(s: Step): StepSummary {
     text: describeEvent(s),
     decision: s.decision,
     reasons: s.reasons,
-    mild: s.reasons.filter((code) => reasonTextIn(code, reasonInputs(s)) !== REASONS[code].text),
+    mild: s.reasons.filter((code) => reasonTextIn(code, reasonInputs(s), s.facts) !== REASONS[code].text),
     facts: s.facts,
     score: s.score,
     limit: s.limit,

@@ -159,6 +159,7 @@ function draw() {
     h.cut = {
       day,
       from,
+      to: h.limit,
       reasons: ["INCOME_BELOW_LIMIT"],
       facts,
       givesBack: chance(0.8) ? from : null,

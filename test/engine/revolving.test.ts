@@ -527,7 +527,7 @@ describe("closure and write-off", () => {
     expect(closing.minimum).toBe(owed - 30_000);
     expect(statedBy(l, 20)).toBe(owed - 30_000);
     // what it billed falls due on its due day; the plans, not yet billed, on the next statement's
-    expect(owedAhead(l, 20)).toEqual({ first: 39, last: 39, unstated: true });
+    expect(owedAhead(l, 20)).toEqual({ first: 39, last: 39, unstated: true, unbilled: true, rest: null });
     expect(runningToTerm(l)).toEqual({ instalment: 5_000 + 225, statements: 6 });
     repay(l, closing.minimum, 30);
     // the next statement of the closed line: one instalment and its fee, due in full
@@ -547,13 +547,20 @@ describe("closure and write-off", () => {
     repay(l, 10_000, 5);
     openDay(l, 10);
     expect(minimumDue(l)).toBe(0);
-    expect(owedAhead(l, 10)).toEqual({ first: null, last: null, unstated: true });
+    // billed once already: the rest of the bill due on day 9, not a purchase not yet billed
+    expect(owedAhead(l, 10)).toEqual({ first: null, last: null, unstated: true, unbilled: false, rest: 9 });
     // all of it due in its grace days (a closing bill, nothing paid): nothing beyond it is left to bill
     const closing = newRevolving();
     purchase(closing, 100_000, 0, null);
     closeStatement(closing, 0, 9, policy, true);
     openDay(closing, 10);
-    expect(owedAhead(closing, 10)).toEqual({ first: null, last: null, unstated: false });
+    expect(owedAhead(closing, 10)).toEqual({
+      first: null,
+      last: null,
+      unstated: false,
+      unbilled: false,
+      rest: null,
+    });
   });
 
   it("a write-off books the balance as a loss, stops the charges, and leaves the debt owed", () => {

@@ -56,7 +56,8 @@ export function noticeOn(
 
 /** What Huabei's due notice asks on `until` (after `first`) for a customer who repays `paid` today and the
  *  `whole` of the bill due on `first` that day, nothing more: the bill of what no statement had billed on
- *  `day` (a purchase behind the bill stated), as the statement that bills it will state it. */
+ *  `day` (a purchase behind the bill stated), as the statement that bills it will state it. `paidOn`:
+ *  `paid` repaid on that later day instead of today (before `first`), as noticeOn has it. */
 export function huabeiNoticeAfterPaid(
   c: Customer,
   day: number,
@@ -65,8 +66,12 @@ export function huabeiNoticeAfterPaid(
   whole: Fen,
   until: number,
   paid: Fen,
+  paidOn = day,
 ): { amount: Fen; minimum: Fen; last: number | null; before: number | null } {
-  const s = repaidToday(c, "huabei", day, calendar, paid);
+  const s =
+    paidOn > day
+      ? repaidOn(c, "huabei", day, calendar, paid, paidOn)
+      : repaidToday(c, "huabei", day, calendar, paid);
   toMorningOf(s, first);
   if (whole > 0) repayLine(s.customer, s.customer.huabei, whole, first);
   dayCloses(s, ignore);

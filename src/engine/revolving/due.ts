@@ -9,14 +9,22 @@ import type { Revolving } from "./ledger.js";
  *  bills stated (`first`, `last`: null when none is), and whether some of it no statement has billed yet
  *  (`unstated`: what a bill still owes after its cycle was met — the interest since its statement —, what
  *  a bill in its grace days owes beyond its minimum still unpaid (met at it, its cycle not yet decided:
- *  the same), or purchases and instalments not yet billed), which the next statement bills. */
+ *  the same), or purchases and instalments not yet billed), which the next statement bills — of it, whether
+ *  purchases and instalments not yet billed are (`unbilled`), and the due day of the last bill stated whose
+ *  rest it states again (`rest`: null when none — billed once already, it is no purchase "not yet
+ *  billed"). */
 export function owedAhead(
   l: Revolving,
   day: number,
-): { first: number | null; last: number | null; unstated: boolean } {
+): { first: number | null; last: number | null; unstated: boolean; unbilled: boolean; rest: number | null } {
   let first: number | null = null;
   let last: number | null = null;
-  let unstated = l.unbilled > 0 || l.plans.some((p) => p.unbilled > 0);
+  // purchases and instalments no statement has billed yet
+  const unbilled = l.unbilled > 0 || l.plans.some((p) => p.unbilled > 0);
+  let unstated = unbilled;
+  // the due day of the last bill stated whose rest (past its due day, met or in its grace days) the next
+  // statement states again: stated once already, not "not yet billed"
+  let rest: number | null = null;
   for (let i = l.firstOpen; i < l.bills.length; i++) {
     const b = l.bills[i]!;
     if (remaining(b) === 0 || b.state === "arrears") continue;
@@ -27,10 +35,12 @@ export function owedAhead(
       last = Math.max(last ?? due, due);
       // met, or in its grace days owing more than its minimum still short (met at it, the interest since):
       // what is left the next statement bills
-    } else if (b.cycleDecided || remaining(b) > atMostOwed(b, cycleShortfall(b) + queuedShortfall(b)))
+    } else if (b.cycleDecided || remaining(b) > atMostOwed(b, cycleShortfall(b) + queuedShortfall(b))) {
       unstated = true;
+      rest = Math.max(rest ?? b.dueDay, b.dueDay);
+    }
   }
-  return { first, last, unstated };
+  return { first, last, unstated, unbilled, rest };
 }
 
 /** What must be paid now to clear the arrears and meet every open cycle's minimum. */

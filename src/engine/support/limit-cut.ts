@@ -7,6 +7,7 @@ import type { Calendar } from "../calendar.js";
 import { type Customer, forkCustomer, isOpen, type Line, lineCopy, lineOf } from "../customer.js";
 import { atCap, CUT_BY, capFor, LIMIT_CAP_CODES } from "../eligibility.js";
 import type { LimitCap } from "../limits.js";
+import { FEN_PER_YUAN } from "../money.js";
 import type { ReasonCode } from "../reasons.js";
 import { openingOn } from "../report-ahead.js";
 import { givenBack, raisedOrCut } from "../review/give-back.js";
@@ -14,6 +15,7 @@ import { type Scored, scoreOn } from "../score-inputs.js";
 import { cutTo, lineManagement } from "../standard.js";
 import type { Fen, Remedy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
+import type { LineId } from "../vocabulary.js";
 import { applicationOn } from "./applying.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { withOverduePaid } from "./read-ahead.js";
@@ -57,6 +59,13 @@ function limitCut(
     ({ day: from, s: later } = applicationOn(paid, day, again, s));
   }
   const then = from === day && paid !== c ? scoreOn(paid, day) : later;
+  // on a line active today, judged at the limit it has as that day opens as things stand (each bill met at
+  // its minimum, nothing more spent, the reviews until then made): a review before it that gives a limit
+  // back raises the limit the increase is asked from and judged at — judged at today's ¥8,000, the one
+  // named for day 225 passed, while the review of day 135 had given ¥9,000 back, the product's largest
+  // limit, and the application was declined at it (LIMIT_AT_PRODUCT_MAXIMUM). The rest is the customer as
+  // the answer reads them (the balance as it stands today)
+  const ahead = restored === null && from > day ? atLimitOn(paid, line.id, day, calendar, from) : paid;
   // the application as it would be decided on that day, its own inquiry counted, with that day's score:
   // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
   // other line suspended, the score below the increase minimum, an eligibility rule — first of them as the
@@ -64,20 +73,20 @@ function limitCut(
   // — on a suspended line, judged on the line restored as the steps restore it (and the other line with it
   // when they restore it by then): judged suspended, it is refused unassessed and names nothing, so a
   // score below the increase minimum went unsaid and the application it waited for was declined for it
-  const judged = restored === null ? paid : asRestored(paid, line, from, remedies);
-  const v = decideApplication(
-    judged,
-    lineOf(judged, line.id),
-    from,
-    "increase",
-    cut.from - line.limit,
-    then,
-    1,
-  );
+  const judged = restored === null ? ahead : asRestored(paid, line, from, remedies);
+  const held = lineOf(judged, line.id);
+  // (given back whole by then: the increase probed is the smallest one a customer would ask for, the limit
+  // raised to the next whole hundred of yuan, as increase_from probes it)
+  const hundred = 100 * FEN_PER_YUAN;
+  const asked =
+    held.limit < cut.from
+      ? cut.from - held.limit
+      : (Math.floor(held.limit / hundred) + 1) * hundred - held.limit;
+  const v = decideApplication(judged, held, from, "increase", asked, then, 1);
   // every rule that declines it is named, each with its step (the first `blocked`, the others `besides`)
   const rules = v.decision === "declined" ? v.facts.filter((f) => !LIMIT_CAP_CODES.has(f.code)) : [];
-  const cap = capFor(paid, line.id, then);
-  const atTheCap = cap !== null && !cap.belowMinimum ? atCap(cap, line.id, line.limit) : null;
+  const cap = capFor(judged, line.id, then);
+  const atTheCap = cap !== null && !cap.belowMinimum ? atCap(cap, line.id, held.limit) : null;
   // a cap the decision declines for besides the rules is named with them: told only to repay, the customer
   // who did was declined for the cap no answer had named
   if (atTheCap !== null && rules.length > 0 && v.facts.some((f) => LIMIT_CAP_CODES.has(f.code)))
@@ -108,7 +117,17 @@ function limitCut(
     day: cut.day,
     date: calendar.date(cut.day),
     from: cut.from,
-    to: line.limit,
+    // the limit the cut took it to: a limit given back in part since is said beside it (told "cut from
+    // ¥10,000.00 to ¥9,000.00 on day 45", a customer cut to ¥8,000 that day read a cut that never was)
+    to: cut.to,
+    ...(line.limit > cut.to &&
+      line.lastIncreaseDay !== null && {
+        since: {
+          limit: line.limit,
+          day: line.lastIncreaseDay,
+          date: calendar.date(line.lastIncreaseDay),
+        },
+      }),
     reasons: cut.reasons,
     increase: {
       day: from,
@@ -128,6 +147,16 @@ function limitCut(
         },
       }),
   };
+}
+
+/** `c` with `line` at the limit it has as `to` opens, as things stand (openingOn: the reviews until then
+ *  made — a limit given back, a cut), nothing else changed. */
+function atLimitOn(c: Customer, line: LineId, day: number, calendar: Calendar, to: number): Customer {
+  const limit = lineOf(openingOn(c, day, calendar, to), line).limit;
+  if (limit === lineOf(c, line).limit) return c;
+  const fork = forkCustomer(c);
+  lineOf(fork, line).limit = limit;
+  return fork;
 }
 
 /** The customer as an application on `day` finds them once customer service's steps have restored `line`
@@ -216,14 +245,21 @@ export function cutLimitSteps(
 /** Line management's cut of the limit the line had, said as it stands on the day asked: a cap at the limit
  *  the line has today holds it there (the AT_CAP code: "the limit is already the product's maximum"), not
  *  "below the current limit", which the cut made false; a cap below today's limit is compared with it. A
- *  cap between the two is the one the cut's limit is compared with (what a review would still cut). */
+ *  cap between the two is the one the cut's limit is compared with (what a review would still cut, and why
+ *  the limit does not come all the way back), today's limit beside it (`heldAt`). */
 function asOfToday(
   now: { reasons: ReasonCode[]; facts: RuleFact[] },
   cap: LimitCap,
   line: Line,
 ): { reasons: ReasonCode[]; at: RuleFact | null } {
   const fact = now.facts[0];
-  if (fact === undefined || cap.limit > line.limit) return { reasons: now.reasons, at: null };
+  if (fact === undefined) return { reasons: now.reasons, at: null };
+  // between the two: compared with the limit the line had, today's said beside it (`heldAt`: its words
+  // for that, REASONS' beforeCut) — "below the current limit" was false of a line already cut beneath it
+  if (cap.limit > line.limit) {
+    fact.heldAt = line.limit;
+    return { reasons: now.reasons, at: null };
+  }
   if (cap.limit < line.limit) {
     fact.value = line.limit;
     return { reasons: now.reasons, at: null };

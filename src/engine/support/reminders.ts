@@ -105,9 +105,10 @@ export function nextDue(
       ? noticeOn(c, line.id, day, calendar, due, asked, false, graceLast)
       : null;
   const paidLast =
-    late !== null && graceLast !== null && (late.amount !== notice.amount || late.minimum !== notice.minimum)
-      ? { day: graceLast, date: calendar.date(graceLast), amount: late.amount, minimum: late.minimum }
-      : null;
+    late !== null && graceLast !== null ? lastDiffers(notice, late, graceLast, calendar) : null;
+  // every amount said after it too, when paying on that last day changes it (under no tolerance a fen more
+  // is a missed due date): each later instalment's, the purchase behind the bill's (the day is before each)
+  const lateDay = late !== null ? graceLast : null;
   const suspends = suspensionAfter(c, due, calendar);
   const at = suspends?.days ?? Infinity;
   // Jiebei: every loan's next instalment, not the first alone — each later due day with what its notice
@@ -121,6 +122,15 @@ export function nextDue(
     .filter((d) => d.day > due)
     .map((d) => {
       const n = noticeOn(c, line.id, day, calendar, d.day, asked, true);
+      const paidThen =
+        lateDay !== null
+          ? lastDiffers(
+              n,
+              noticeOn(c, line.id, day, calendar, d.day, asked, true, lateDay),
+              lateDay,
+              calendar,
+            )
+          : null;
       return {
         day: d.day,
         date: calendar.date(d.day),
@@ -128,6 +138,7 @@ export function nextDue(
         interest: n.interest,
         ...(d.loans > 1 ? { count: d.loans } : {}),
         ...payBy(n, calendar),
+        ...(paidThen !== null ? { paidLast: paidThen } : {}),
         penalty: loans.penaltyRateDue(book!, d.day, p.jiebeiPenaltyRatePerDay),
         ...(suspends !== null ? { suspends: { day: d.day + at, date: calendar.date(d.day + at) } } : {}),
       };
@@ -138,7 +149,12 @@ export function nextDue(
   // thought the line square, and the purchase fell due a month later
   const unbilled =
     line.id === "huabei" && statement === null && ahead!.unstated
-      ? unbilledBehind(c, day, calendar, due, notice.amount, asked, at, suspends !== null)
+      ? unbilledBehind(c, day, calendar, due, notice.amount, asked, at, suspends !== null, lateDay)
+      : null;
+  // the next statement's: what of it a bill stated already carries (its rest), not "not yet billed"
+  const rest =
+    statement !== null && ahead!.rest !== null
+      ? { day: ahead!.rest, date: calendar.date(ahead!.rest), only: !ahead!.unbilled }
       : null;
   return {
     line: line.id,
@@ -148,7 +164,15 @@ export function nextDue(
     amount: notice.amount,
     minimum: notice.minimum,
     ...(line.id === "jiebei" ? { interest: notice.interest } : {}),
-    ...(statement !== null ? { statement: { day: statement, date: calendar.date(statement) } } : {}),
+    ...(statement !== null
+      ? {
+          statement: {
+            day: statement,
+            date: calendar.date(statement),
+            ...(rest !== null ? { rest } : {}),
+          },
+        }
+      : {}),
     ...payBy(notice, calendar),
     // the rate the bill's statement stated, the loan's agreed when drawn (a policy's new rates apply from
     // the next statement, to loans drawn after it)
@@ -193,6 +217,7 @@ function unbilledBehind(
   asked: Fen,
   at: number,
   suspends: boolean,
+  lateDay: number | null = null,
 ): NonNullable<Extract<Remedy, { kind: "next_due" }>["unbilled"]> | null {
   const p = c.policy;
   const statement = calendar.nextDayOfMonth(due, p.statementDayOfMonth);
@@ -200,6 +225,17 @@ function unbilledBehind(
   if (calendar.nextDayOfMonth(day, p.statementDayOfMonth) !== statement) return null;
   const n = huabeiNoticeAfterPaid(c, day, calendar, due, whole, falls, asked);
   if (n.amount <= 0) return null;
+  // what is due in its grace days paid on their last day instead (the bill then paid in full on its due
+  // day as before): the days between add interest to it too
+  const paidThen =
+    lateDay !== null
+      ? lastDiffers(
+          n,
+          huabeiNoticeAfterPaid(c, day, calendar, due, whole, falls, asked, lateDay),
+          lateDay,
+          calendar,
+        )
+      : null;
   return {
     statement: { day: statement, date: calendar.date(statement) },
     day: falls,
@@ -207,9 +243,23 @@ function unbilledBehind(
     amount: n.amount,
     minimum: n.minimum,
     ...payBy(n, calendar),
+    ...(paidThen !== null ? { paidLast: paidThen } : {}),
     penalty: revolving.statedPenaltyRate(c.huabei.ledger, falls, p.penaltyRatePerDay),
     ...(suspends ? { suspends: { day: falls + at, date: calendar.date(falls + at) } } : {}),
   };
+}
+
+/** A notice's amounts with what is due in its grace days paid on their last day (`late`, on `on`) rather
+ *  than today (`today`): that day and what it then asks, when it differs; null when it does not. */
+function lastDiffers(
+  today: { amount: Fen; minimum: Fen },
+  late: { amount: Fen; minimum: Fen },
+  on: number,
+  calendar: Calendar,
+): { day: number; date: string; amount: Fen; minimum: Fen } | null {
+  return late.amount !== today.amount || late.minimum !== today.minimum
+    ? { day: on, date: calendar.date(on), amount: late.amount, minimum: late.minimum }
+    : null;
 }
 
 /** Whether what is due on a line that is no longer open is all of it, not an instalment or a minimum:

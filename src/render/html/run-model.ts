@@ -111,7 +111,7 @@ export function reasonView(
   const info = REASONS[code];
   // on a step, a score reason in the words its characteristic's points call for (reasonTextIn)
   const inputs = at?.judged ?? at?.inputs;
-  const text = inputs !== undefined ? reasonTextIn(code, inputs) : info.text;
+  const text = inputs !== undefined ? reasonTextIn(code, inputs, facts) : info.text;
   return { code, text, advice: adviceOf(code, at, facts), kind: info.kind };
 }
 

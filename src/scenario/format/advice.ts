@@ -11,7 +11,7 @@ import {
   type Step,
 } from "../../engine/index.js";
 import { forLines, linesHeld } from "./lines.js";
-import { reasonTextIn } from "./reason-words.js";
+import { citedBeforeCut, reasonTextIn } from "./reason-words.js";
 
 /** What helps with `code` as things stand `at` (a step, a day's end): its settled advice once nothing is
  *  owed on either line, its suspended one on a step about a suspended line. Without a moment, the advice for one who owes. Cited by an application as what
@@ -29,6 +29,7 @@ export function adviceOf(code: ReasonCode, at?: Snapshot, facts: readonly RuleFa
     reasonTextIn(code, inputs as ScoreInputs) === info.mild
   )
     return info.mildAdvice;
+  if (info.beforeCutAdvice !== undefined && citedBeforeCut(code, facts)) return info.beforeCutAdvice;
   const own = facts.filter((f) => f.code === code);
   if (info.onceUsed !== undefined && own.length > 0 && own.every((f) => f.onceUsed !== undefined))
     return info.onceUsed;

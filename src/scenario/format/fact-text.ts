@@ -101,6 +101,7 @@ export function factInYuan(f: RuleFact): JsonFact {
     ...(f.value === undefined ? {} : { value: f.value / FEN_PER_YUAN }),
     ...(f.smallest === undefined ? {} : { smallest: f.smallest / FEN_PER_YUAN }),
     ...(f.from === undefined ? {} : { from: f.from / FEN_PER_YUAN }),
+    ...(f.heldAt === undefined ? {} : { heldAt: f.heldAt / FEN_PER_YUAN }),
   };
 }
 
@@ -171,7 +172,8 @@ function factNumbers(f: RuleFact, probed: boolean): string {
   else if (f.value !== undefined)
     parts.push(
       !info.asked
-        ? show(f.value)
+        ? // the limit before a cut, a cap between it and today's limit (heldAt): said as that limit
+          `${show(f.value)}${f.heldAt === undefined ? "" : " before the cut"}`
         : probed
           ? `${show(f.value)} for the smallest increase probed`
           : `${show(f.value)} asked`,
@@ -213,6 +215,7 @@ function factNumbers(f: RuleFact, probed: boolean): string {
     parts.join(" vs ") +
     window +
     (f.before === undefined ? "" : `, ${show(f.before)} before the policy change`) +
+    (f.heldAt === undefined ? "" : `; the limit ${money(f.heldAt)} today`) +
     onceUsed +
     (f.readOn === undefined ? "" : `, as the review on ${f.readOnDate} (day ${f.readOn}) reads it`) +
     // the day the thin-file cap lifts, on the decline itself (as customer service names it)

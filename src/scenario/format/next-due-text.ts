@@ -11,7 +11,7 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
   const what = jiebei
     ? instalments(r.amount, r.interest, r.count)
     : r.statement !== undefined
-      ? `the ${money(r.amount)} not yet billed is stated on ${r.statement.date} (day ${r.statement.day}) and falls`
+      ? `the ${money(r.amount)} ${stated(r.statement)} on ${r.statement.date} (day ${r.statement.day}) and falls`
       : `the ${money(r.amount)} statement balance falls`;
   // with that paid on its last day instead, as its step allows, the days between add interest: said too
   const late =
@@ -51,7 +51,7 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
       l.by === undefined
         ? "its amount is met already"
         : `pay ${(l.count ?? 1) > 1 ? "them" : "it"} by ${l.by.date} (day ${l.by.day})${l.by.before !== undefined ? `, before day ${l.by.before}` : ""}`;
-    return `; then ${instalments(l.amount, l.interest, l.count)} due on ${l.date} (day ${l.day}): ${byLater}`;
+    return `; then ${instalments(l.amount, l.interest, l.count)} due on ${l.date} (day ${l.day}): ${byLater}${paidThen(l.paidLast, true)}`;
   });
   // what missing each later one costs, its own: its loans' penalty rate, its own suspension day
   const each = (r.later ?? []).map((l) => {
@@ -71,7 +71,7 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
           u.by === undefined
             ? "its minimum is met already"
             : `pay it${u.minimum >= u.amount ? "" : `, or at least the ${money(u.minimum)} minimum,`} by ${u.by.date} (day ${u.by.day})`
-        }`;
+        }${paidThen(u.paidLast, false)}`;
   const behindMissed =
     u === undefined || u.by === undefined
       ? ""
@@ -90,4 +90,24 @@ function instalments(amount: number, interest: number | undefined, count: number
   return count !== undefined && count > 1
     ? `the ${count} instalments (${money(amount)} together${of === "" ? "" : `, ${of}`}) fall`
     : `the ${money(amount)} instalment${of === "" ? "" : ` (${of})`} falls`;
+}
+
+/** What the next statement states that is not a bill stated ahead: what no statement has billed yet, or the
+ *  rest of a bill stated already, past its due day, which it states again (told "not yet billed", a
+ *  customer in the grace days of a ¥2,000 bill read its ¥1,800 rest as a new purchase) — or both. */
+function stated(s: NonNullable<Extract<Remedy, { kind: "next_due" }>["statement"]>): string {
+  if (s.rest === undefined) return "not yet billed is stated";
+  const rest = `left of the bill due on ${s.rest.date} (day ${s.rest.day}), with its interest,`;
+  return s.rest.only ? `${rest} is stated again` : `${rest} and what is not yet billed are stated`;
+}
+
+/** A later amount with what is due in its grace days paid on their last day instead of today, when that
+ *  changes it (as `paidLast` says of the first): under no tolerance, a fen short of it is a missed due date. */
+function paidThen(
+  p: { day: number; date: string; amount: number; minimum: number } | undefined,
+  jiebei: boolean,
+): string {
+  if (p === undefined) return "";
+  const minimum = !jiebei && p.minimum !== p.amount ? `, minimum ${money(p.minimum)}` : "";
+  return `; with what is asked above paid on ${p.date} (day ${p.day}) rather than today, it comes to ${money(p.amount)}${minimum}`;
 }

@@ -8,6 +8,7 @@ import {
   REASONS,
   type ReasonCode,
   type ReasonInfo,
+  type RuleFact,
   type ScoreInputs,
   type Status,
 } from "../../engine/index.js";
@@ -18,9 +19,13 @@ export function reasonText(code: ReasonCode): string {
 
 /** `code`'s words on a step whose scorecard read `inputs`: a score reason's milder words (`mild`) when every
  *  characteristic that cites it kept at least half its points — near its maximum, a key factor only for
- *  costing the most of what is left, not "high" or "short" — else its text. */
-export function reasonTextIn(code: ReasonCode, inputs: ScoreInputs): string {
+ *  costing the most of what is left, not "high" or "short" — a cut's cap its words against the limit before
+ *  the cut where `facts` (the step's) cite it so (beforeCut), else its text. */
+export function reasonTextIn(code: ReasonCode, inputs: ScoreInputs, facts: readonly RuleFact[] = []): string {
   const info: ReasonInfo = REASONS[code];
+  // a cut's cap cited against the limit the line had before the cut (its facts heldAt): words true of a
+  // line cut beneath the cap, not "below the current limit"
+  if (info.beforeCut !== undefined && citedBeforeCut(code, facts)) return info.beforeCut;
   if (info.mild === undefined) return info.text;
   const citing = explain(inputs).filter(
     (f) =>
@@ -31,6 +36,13 @@ export function reasonTextIn(code: ReasonCode, inputs: ScoreInputs): string {
     ? info.mild
     : info.text;
 }
+
+/** Whether `code` is cited among `facts` against the limit a line had before a cut, every fact of it so
+ *  (`heldAt`: a cap between the limit today and that limit). */
+export const citedBeforeCut = (code: ReasonCode, facts: readonly RuleFact[]): boolean => {
+  const own = facts.filter((f) => f.code === code);
+  return own.length > 0 && own.every((f) => f.heldAt !== undefined);
+};
 
 /** A decision's reason recalled later (the run's summary, read at its end): in its words for then where
  *  it has them ("A repayment was past due that day", not "… is past due right now" of a line since

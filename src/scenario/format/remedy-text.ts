@@ -327,7 +327,12 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(r.givenBack.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${r.givenBack.date} (day ${r.givenBack.day}) at the earliest${r.givenBack.gives === undefined ? "" : ` — as things stand, that review gives back ${money(r.givenBack.gives)}`}`
         : "";
       const only = r.givenBack ? "" : " only";
-      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back${only} through an application for an increase (${increaseOf(r.line)}), ${when}${declined}${unasked}`;
+      // given back in part since: the limit now, and when
+      const since =
+        r.since === undefined
+          ? ""
+          : ` (given back to ${money(r.since.limit)} by the review on ${r.since.date} (day ${r.since.day}))`;
+      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day})${since}: ${reasons}. A cut limit comes back${only} through an application for an increase (${increaseOf(r.line)}), ${when}${declined}${unasked}`;
     }
     case "reapply": {
       // the first day it can pass the applications of the last 30 days, when that is not today
