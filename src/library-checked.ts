@@ -13,6 +13,7 @@ import {
   CAUSES,
   Calendar,
   DECISIONS,
+  ENGINE_EVENT_TYPES,
   EVENT_TYPES,
   checkAll as engineCheckAll,
   checkExpectation as engineCheckExpectation,
@@ -50,6 +51,7 @@ import {
   fromDocument as rawFromDocument,
   mergeResults as rawMergeResults,
 } from "./population/result.js";
+import { Flip, Meta, PairFlips } from "./population/result-schema.js";
 import { runRange as rawRunRange } from "./population/runner.js";
 import {
   monthEndDays,
@@ -440,7 +442,9 @@ const snapshot = object("a snapshot: a day's end, as a trace holds it", snapshot
 const step = object("a step: a trace's", {
   ...snapshotFields,
   date: text,
-  event: object("a step's event: an object with type", { type: text }),
+  event: object("a step's event: an object with type", {
+    type: named("an event's type: a scenario's or the engine's", [...EVENT_TYPES, ...ENGINE_EVENT_TYPES]),
+  }),
   line: oneOf(...LINES).nullable(),
   decision: oneOf(...DECISIONS).nullable(),
   reasons: list(
@@ -568,19 +572,12 @@ const badDefinition = oneOf(...BAD_DEFINITIONS);
 const seed = between(MIN_SEED, MAX_SEED);
 const days = between(1, MAX_DAY);
 
-const populationMeta = object("a run's meta", {
-  seed,
-  days,
-  start: date,
-  accounts: between(1, MAX_ACCOUNTS),
-  range: list(whole),
-  personas: list(object("a persona's share")),
-  policy: object("a policy's name and fingerprint", { name: text }),
-  challengerFrom: between(0, MAX_DAY),
-  bad: badDefinition,
-  scoreDay: whole,
-  costOfFunds: finite,
-});
+/** a run's meta, a result's flips: a result document's (the same schema, its words) */
+const populationMeta = object("a run's meta").pipe(
+  asFile(fileProblems(Meta, (path) => schemaKeysAt(Meta, path))),
+);
+const flip = asFile(fileProblems(Flip, (path) => schemaKeysAt(Flip, path)));
+const pairFlips = asFile(fileProblems(PairFlips, (path) => schemaKeysAt(PairFlips, path)));
 
 /** The problems of `value` against `like` (an arm of nothing added): the same fields, a count where it
  *  has a number, a list of as many where it has a list — what merging and summing arms reads. */
@@ -634,8 +631,8 @@ const populationResult = object("a population's result: runRange's, fromDocument
   challenger: list(arm).nullable(),
   variants: list(list(arm)).nullable(),
   paired: list(object("a pair")).nullable(),
-  flips: list(object("a flip")),
-  decisionFlips: list(object("a pair's flips")),
+  flips: list(flip, "a list of flips"),
+  decisionFlips: list(pairFlips, "a list of pairs' flips"),
 }).superRefine(armsShaped);
 
 const armSettings = object("an arm's settings: an object with policy, use and set", {

@@ -240,6 +240,37 @@ it("a long list is checked whole; its problems are told up to a file's number, t
   expect(lib.auc.name).toBe("auc");
 });
 
+describe("a field deep inside is checked as its file's is (each a TypeError from inside before)", () => {
+  const population = lib.preparePopulation(request, ".");
+  const result = fromRange(population.meta, lib.runRange(population.settings, population.personas, 0, 1));
+  it.each([
+    [
+      "a step's event of no type a trace has",
+      call(lib.goldenTrace, loaded.scenario, [
+        { ...trace.steps[0]!, event: { ...trace.steps[0]!.event, type: "x" } },
+      ]),
+      /^steps\[0\]\.event\.type: expected an event's type: a scenario's or the engine's, found "x"$/,
+    ],
+    [
+      "a result's policy reference that is no text",
+      call(lib.mergeResults, [
+        {
+          result: { ...result, meta: { ...result.meta, policy: { ...result.meta.policy, ref: Number.NaN } } },
+          file: "a.json",
+        },
+      ]),
+      /^parts\[0\]\.result\.meta\.policy\.ref: /,
+    ],
+    [
+      "a result's flips of a pair that are none",
+      call(lib.documentText, { ...result, decisionFlips: [{}] }),
+      /^result\.decisionFlips\[0\]\./,
+    ],
+  ])("%s", (_, f, message) => {
+    expect(refusal(f).message).toMatch(message);
+  });
+});
+
 describe("an InputError made by hand is one, whatever it is given", () => {
   it.each([
     [null, "null"],
