@@ -36,10 +36,12 @@ export {
   documentText,
   editOf,
   fenToYuan,
+  fromDocument,
   gini,
   goldenTrace,
   keyText,
   ks,
+  loadPersonas,
   loadVariant,
   makePlan,
   mergeResults,
@@ -64,10 +66,10 @@ export { run, simulate } from "./library-engine.js";
 export { band, explain, probabilityOfDefault, score } from "./library-score.js";
 export type { LaneResult } from "./population/account.js";
 export type { Outcome as AccountOutcome } from "./population/outcome.js";
-export { loadPersonaFile, loadPersonas, type Persona } from "./population/persona.js";
+export { loadPersonaFile, type Persona } from "./population/persona.js";
 export { personaJsonSchema } from "./population/persona-schema.js";
 export type { Plan } from "./population/plan.js";
-export { fromDocument, type PopulationResult } from "./population/result.js";
+export type { PopulationResult } from "./population/result.js";
 export type { RangeResult } from "./population/runner.js";
 export type { PopulationSettings } from "./population/settings.js";
 export { runScenario, type ScenarioRun } from "./run-scenario.js";

@@ -1,12 +1,20 @@
-// The library's functions as it hands them out: each argument a caller builds by hand is checked at the
-// door against the shape the function reads (an InputError naming it: `applyEdit(v, null)` says
-// "edit: expected an edit …", not "Cannot read properties of null (reading 'kind')" from inside). The
-// checks are shallow — the fields each function reads before it trusts the rest — and the engine's own
-// callers keep the unchecked functions (its hot paths are not slowed).
+// The library's functions as it hands them out: each argument a caller builds by hand is read once into a
+// copy (plainCopy: a getter read once, a cycle, a throwing getter or proxy told as bad input), the copy is
+// checked against a zod schema of what the function reads — deep, to the last field it reads; where an
+// argument IS a parsed file (a policy, a persona, a scenario as written) the file's own schema, its
+// problems told in the CLI's words — and the copy checked is the one handed on. An InputError names the
+// argument and field (`applyEdit(v, null)` says "edit: expected an edit …", not "Cannot read properties of
+// null (reading 'kind')" from inside). The engine's own callers keep the unchecked functions (its hot paths
+// are not slowed), and so does the CLI.
 
+import { types } from "node:util";
+import * as z from "zod";
 import {
   CAUSES,
+  Calendar,
   DECISIONS,
+  ENGINE_EVENT_TYPES,
+  EVENT_TYPES,
   checkAll as engineCheckAll,
   checkExpectation as engineCheckExpectation,
   fenToYuan as engineFenToYuan,
@@ -16,10 +24,13 @@ import {
   REASON_CODES,
   scoreReasons as rawScoreReasons,
   yuanToFen as rawYuanToFen,
+  type Scenario,
+  type ScoreInputs,
   STATUSES,
 } from "./engine/index.js";
 import { type AccountOptions, AccountRunner as RawAccountRunner } from "./population/account.js";
 import { Agent as RawAgent, reactionsOf as rawReactionsOf } from "./population/agent.js";
+import { emptyArm } from "./population/aggregate.js";
 import { scenarioYaml as rawScenarioYaml } from "./population/export.js";
 import {
   auc as rawAuc,
@@ -32,14 +43,30 @@ import {
   type Outcome as AccountOutcome,
   OutcomeRecorder as RawOutcomeRecorder,
 } from "./population/outcome.js";
+import { loadPersonas as rawLoadPersonas } from "./population/persona.js";
+import { PersonaSchema, personaKeysAt } from "./population/persona-schema.js";
 import { type Plan, makePlan as rawMakePlan } from "./population/plan.js";
-import { documentText as rawDocumentText, mergeResults as rawMergeResults } from "./population/result.js";
+import {
+  documentText as rawDocumentText,
+  fromDocument as rawFromDocument,
+  mergeResults as rawMergeResults,
+} from "./population/result.js";
+import { Flip, Meta, PairFlips } from "./population/result-schema.js";
 import { runRange as rawRunRange } from "./population/runner.js";
-import { type PopulationContext, populationContext as rawPopulationContext } from "./population/settings.js";
+import {
+  monthEndDays,
+  type PopulationContext,
+  populationContext as rawPopulationContext,
+} from "./population/settings.js";
 import { preparePopulation as rawPreparePopulation } from "./population/setup.js";
 import { summarise as rawSummarise } from "./population/stats.js";
+import { quarterCount } from "./population/vintage.js";
 import { BAD_DEFINITIONS, MAX_ACCOUNTS, MAX_SEED, MIN_SEED } from "./population/vocabulary.js";
-import { describeValue, InputError, MAX_PROBLEMS } from "./shared/errors.js";
+import { checkBuilt, policyProblems } from "./scenario/built.js";
+import { EventSchema, PolicyOverrides, ScenarioSchema, schemaKeysAt } from "./scenario/schema.js";
+import { problemsOf as fileProblemsOf } from "./scenario/validate.js";
+import { describeValue, formatPath, InputError, MAX_PROBLEMS } from "./shared/errors.js";
+import { plainCopy } from "./shared/plain-copy.js";
 import { goldenTrace as rawGoldenTrace } from "./testing/golden-trace.js";
 import {
   adviceText as rawAdviceText,
@@ -63,182 +90,386 @@ import {
   runVariant as rawRunVariant,
 } from "./whatif/run.js";
 import { variantYaml as rawVariantYaml } from "./whatif/save.js";
-import { searchCounterfactual as rawSearchCounterfactual } from "./whatif/search.js";
+import {
+  MAX_BUDGET,
+  MAX_EDITS,
+  MAX_SEARCH_WORK,
+  searchCounterfactual as rawSearchCounterfactual,
+} from "./whatif/search.js";
 import {
   applyEdit as rawApplyEdit,
   baseVariant as rawBaseVariant,
   loadVariant as rawLoadVariant,
 } from "./whatif/variant.js";
 
-/** What a value must be: a test of it, what is expected, and (for an object) its fields' shapes. */
-export interface Shape {
-  expected: string;
-  test: (value: unknown) => boolean;
-  /** an object's fields' shapes (a function of it: a union's, by its kind) */
-  fields?: Record<string, Shape> | ((value: Record<string, unknown>) => Record<string, Shape>);
-  /** a list's items */
-  items?: Shape;
-}
+/** A schema at the door: what it refuses is said as `field: expected <its message>, found <the value>`. */
+type Schema = z.ZodType;
+
+/** The longest list a caller hands in (a million events, ten million histogram bins): longer is refused,
+ *  not walked. */
+const MAX_LIST = 10_000_000;
+/** The deepest an argument's data goes (a variant's written policy band: variant.original.events[i].use
+ *  .limitBands[j].minScore, 7); past this it is not the library's data. */
+const MAX_DEPTH = 32;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
-const text: Shape = { expected: "text", test: (v) => typeof v === "string" };
-const flag: Shape = { expected: "true or false", test: (v) => typeof v === "boolean" };
-const whole: Shape = { expected: "a whole number", test: (v) => Number.isSafeInteger(v) };
-const finite: Shape = {
-  expected: "a finite number",
-  test: (v) => typeof v === "number" && Number.isFinite(v),
-};
-const fn: Shape = { expected: "a function", test: (v) => typeof v === "function" };
-const aMap: Shape = { expected: "a Map", test: (v) => v instanceof Map };
-const date: Shape = {
-  expected: "a calendar date as YYYY-MM-DD",
-  test: (v) => typeof v === "string" && parseIsoDate(v) !== null,
-};
-export const list = (items?: Shape, expected = "a list"): Shape => ({
-  expected,
-  test: Array.isArray,
-  ...(items && { items }),
-});
-const object = (expected: string, fields: Record<string, Shape> = {}): Shape => ({
-  expected,
-  test: isObject,
-  fields,
-});
-const oneOf = (...words: readonly string[]): Shape =>
-  named(`one of ${words.map((w) => `"${w}"`).join(", ")}`, words);
-/** one of `words`, said as `expected` (a catalogue too long to list in a message) */
-const named = (expected: string, words: readonly string[]): Shape => ({
-  expected,
-  test: (v) => typeof v === "string" && words.includes(v),
-});
-/** `shape`, or nothing (the field left out) */
-const optional = (shape: Shape): Shape => ({
-  ...shape,
-  expected: `${shape.expected}, or nothing`,
-  test: (v) => v === undefined || shape.test(v),
-});
-/** `shape`, or null */
-const orNull = (shape: Shape): Shape => ({
-  ...shape,
-  expected: `${shape.expected}, or null`,
-  test: (v) => v === null || shape.test(v),
-});
+/** a value `test` holds of, said as `expected` when it does not */
+export const leaf = <T = unknown>(expected: string, test: (v: unknown) => boolean) =>
+  z.custom<T>(test, { error: expected });
 
-/** Problems past MAX_PROBLEMS are not looked for (a list of a million bad items is not a million errors). */
-function problemsOf(field: string, value: unknown, shape: Shape, out: InputError[]): void {
-  if (out.length > MAX_PROBLEMS) return;
-  if (!shape.test(value)) {
-    const found = describeValue(value);
-    out.push(
-      new InputError(`${field}: expected ${shape.expected}, found ${found}`, {
-        field,
-        expected: shape.expected,
-        found,
-      }),
-    );
-    return;
-  }
-  if (value === null || value === undefined) return;
-  if (shape.items && Array.isArray(value)) {
-    for (let i = 0; i < value.length && out.length <= MAX_PROBLEMS; i++)
-      problemsOf(`${field}[${i}]`, value[i], shape.items, out);
-  }
-  if (shape.fields) {
-    const fields =
-      typeof shape.fields === "function" ? shape.fields(value as Record<string, unknown>) : shape.fields;
-    for (const [key, inner] of Object.entries(fields)) {
-      let v: unknown;
-      try {
-        v = (value as Record<string, unknown>)[key];
-      } catch {
-        v = undefined;
+const text = leaf<string>("text", (v) => typeof v === "string");
+const flag = leaf<boolean>("true or false", (v) => typeof v === "boolean");
+const whole = leaf<number>("a whole number", (v) => Number.isSafeInteger(v));
+const finite = leaf<number>("a finite number", (v) => typeof v === "number" && Number.isFinite(v));
+const fn = leaf<(...a: unknown[]) => unknown>("a function", (v) => typeof v === "function");
+const date = leaf<string>(
+  "a calendar date as YYYY-MM-DD",
+  (v) => typeof v === "string" && parseIsoDate(v) !== null,
+);
+/** a whole number from `min` to `max` */
+const between = (min: number, max: number) =>
+  leaf<number>(
+    `a whole number from ${min} to ${max}`,
+    (v) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max,
+  );
+export const list = (items: Schema = z.unknown(), expected = "a list") => z.array(items, { error: expected });
+/** a function's options: only the fields it reads (`budjet` is refused, not ignored) */
+const options = (expected: string, fields: Record<string, Schema> = {}) => strictKeys(expected, fields);
+const strictKeys = (expected: string, fields: Record<string, Schema>) =>
+  z.looseObject(fields, { error: expected }).superRefine((value, ctx) => {
+    const known = Object.keys(fields);
+    for (const key of Object.keys(value))
+      if (!Object.hasOwn(fields, key))
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `no field of ${expected}: ${known.length > 0 ? `it has ${known.join(", ")}` : "it has none"}`,
+        });
+  });
+const object = (expected: string, fields: Record<string, Schema> = {}) =>
+  z.looseObject(fields, { error: expected });
+/** one of `words`, said as `expected` (a catalogue too long to list in a message) */
+const named = (expected: string, words: readonly string[]) =>
+  leaf<string>(expected, (v) => typeof v === "string" && words.includes(v));
+const oneOf = (...words: readonly string[]) =>
+  named(`one of ${words.map((w) => `"${w}"`).join(", ")}`, words);
+const int32s = leaf<Int32Array>("an Int32Array", (v) => v instanceof Int32Array);
+
+/** A list of numbers `test` holds of: its problems, told up to a file's number (a list of a million bad
+ *  numbers is not a million errors). */
+const numberList = (expected: string, item: string, test: (v: unknown) => boolean) =>
+  z.array(z.unknown(), { error: expected }).superRefine((xs, ctx) => {
+    let told = 0;
+    for (let i = 0; i < xs.length && told <= MAX_PROBLEMS; i++)
+      if (!test(xs[i])) {
+        ctx.addIssue({ code: "custom", path: [i], message: item });
+        told++;
       }
-      problemsOf(`${field}.${key}`, v, inner, out);
-    }
-  }
+  });
+const numbers = numberList("a list of finite numbers", "a finite number", (v) => Number.isFinite(v));
+
+/** a union by `kind`: each kind's fields */
+function byKind(expected: string, kinds: Record<string, Record<string, Schema>>): Schema {
+  const options = Object.entries(kinds).map(([kind, fields]) =>
+    z.looseObject({ kind: z.literal(kind), ...fields }),
+  );
+  const words = `one of ${Object.keys(kinds)
+    .map((k) => `"${k}"`)
+    .join(", ")}`;
+  return z.discriminatedUnion("kind", options as unknown as [z.ZodObject<{ kind: z.ZodLiteral<string> }>], {
+    error: (issue) => ((issue.code as string) === "invalid_type" ? expected : words),
+  });
 }
 
-/** Every argument checked against its shape (each one's problems, all at once): an InputError. */
-export function checkArguments(
-  args: ReadonlyArray<readonly [name: string, value: unknown, shape: Shape]>,
-): void {
+/** A value refused by a file's own checks (`problems`: the CLI's problems of it, each field relative to
+ *  it), told in the CLI's words at its place in the argument. */
+const asFile = (problems: (value: unknown) => readonly InputError[]) =>
+  z.any().superRefine((value, ctx) => {
+    for (const problem of problems(value))
+      ctx.addIssue({ code: "custom", message: problem.message, params: { problem } });
+  });
+
+/** The CLI's problems of `value` against a file's schema (each field relative to it). */
+const fileProblems =
+  (schema: Schema, keysAt: (path: readonly PropertyKey[]) => string[] | undefined) =>
+  (value: unknown): readonly InputError[] => {
+    const result = schema.safeParse(value);
+    if (result.success) return [];
+    return fileProblemsOf(result.error.issues, { data: value, position: () => undefined }, "", { keysAt })
+      .problems;
+  };
+
+/** a policy: a policy file's, parsed (the same schema, the same messages, the conflicts a file may not have) */
+const policy = asFile((v) => policyProblems(v, [], false));
+/** policy overrides: a `set`'s */
+const policySet = asFile((v) => policyProblems(v, [], true));
+/** a persona: a persona file's, parsed (the same schema, its defaults filled), and the file it was read from */
+const persona = z
+  .looseObject({ file: text }, { error: "a persona: loadPersonas()'s" })
+  .pipe(
+    asFile((v) => {
+      const { file: _file, ...written } = v as Record<string, unknown>;
+      return fileProblems(PersonaSchema, (path) => personaKeysAt(path))(written);
+    }),
+  )
+  .transform((v) => {
+    const { file, ...written } = v as Record<string, unknown>;
+    return { ...PersonaSchema.parse(written), file: file as string };
+  });
+/** a scenario as written (a variant's original): a scenario file's, parsed */
+const writtenScenario = z
+  .looseObject({}, { error: "the scenario as written" })
+  .pipe(asFile(fileProblems(ScenarioSchema, (path) => schemaKeysAt(ScenarioSchema, path))));
+/** an event as written */
+const writtenEvent = asFile(fileProblems(EventSchema, (path) => schemaKeysAt(EventSchema, path)));
+const overrides = asFile(fileProblems(PolicyOverrides, (path) => schemaKeysAt(PolicyOverrides, path)));
+/** a scenario as the engine runs it: checked as simulate() checks one (checkBuilt) */
+const scenario = z
+  .looseObject({}, { error: "a scenario: loadScenario()'s .scenario, or one built as it is" })
+  .pipe(
+    asFile((v) => {
+      try {
+        checkBuilt(v as Scenario);
+        return [];
+      } catch (e) {
+        if (e instanceof InputError) return e.problems;
+        throw e;
+      }
+    }),
+  );
+
+/** One problem of a zod issue, its field named from the argument (`name`) down. */
+function problemOf(name: string, copy: unknown, issue: z.core.$ZodIssue): InputError {
+  const field = formatPath([name, ...issue.path]);
+  const problem = (issue as { params?: { problem?: unknown } }).params?.problem;
+  if (problem instanceof InputError) {
+    // a file's problem: re-rooted at its place in the argument, in its own words
+    const own = problem.details.field;
+    const inner =
+      own === undefined || own === "" || own === "(top level)" || own === "(the scenario)"
+        ? ""
+        : own.replace(/^\./, "");
+    const at = inner === "" ? field : /^\[/.test(inner) ? `${field}${inner}` : `${field}.${inner}`;
+    const rest =
+      own !== undefined && problem.message.startsWith(`${own}: `)
+        ? problem.message.slice(own.length + 2)
+        : problem.message;
+    return new InputError(`${at}: ${rest}`, { ...problem.details, field: at });
+  }
+  let found: unknown = copy;
+  for (const key of issue.path)
+    found =
+      found instanceof Map ? found.get(key) : (found as Record<PropertyKey, unknown> | undefined)?.[key];
+  const expected = issue.message;
+  const shown = describeValue(found);
+  return new InputError(`${field}: expected ${expected}, found ${shown}`, { field, expected, found: shown });
+}
+
+/** One argument: its name, its schema, and whether it is read into a copy first (an object a function
+ *  fills, a recorder it calls: the caller's own, checked, never copied). */
+type Door = readonly [name: string, schema: Schema, copied?: boolean | "data"];
+
+/** Each argument read into a copy and checked against its schema (every argument's problems, all at once):
+ *  what the schema made of the copies, to hand on, or an InputError. */
+export function checkArguments(args: readonly unknown[], doors: readonly Door[]): unknown[] {
   const problems: InputError[] = [];
-  for (const [name, value, shape] of args) problemsOf(name, value, shape, problems);
+  const out = [...args];
+  doors.forEach(([name, schema, copied = true], i) => {
+    if (problems.length > MAX_PROBLEMS) return;
+    let value = args[i];
+    if (copied) {
+      const read = plainCopy(value, {
+        maxList: MAX_LIST,
+        maxDepth: MAX_DEPTH,
+        root: name,
+        keepInstances: true,
+        functions: copied !== "data",
+        protoKeys: false,
+      });
+      if (read.problems.length > 0) {
+        problems.push(...read.problems.map((p) => rerooted(p, name)));
+        return;
+      }
+      value = read.copy;
+    }
+    let result: ReturnType<Schema["safeParse"]>;
+    try {
+      result = schema.safeParse(value);
+    } catch (e) {
+      // what is not copied (an object a function fills, a class's instance) may still throw when read
+      problems.push(
+        new InputError(`${name}: could not be read: expected plain data, found it threw`, {
+          field: name,
+          expected: "plain data",
+          found: `it threw ${e instanceof Error ? e.name : "a value"}`,
+        }),
+      );
+      return;
+    }
+    if (!result.success) {
+      problems.push(...result.error.issues.map((issue) => problemOf(name, value, issue)));
+      return;
+    }
+    // what the schema made of the copy: the same data, a persona's defaults filled
+    out[i] = result.data;
+  });
   if (problems.length > MAX_PROBLEMS) throw InputError.all(problems.slice(0, MAX_PROBLEMS), true);
   if (problems.length > 0) throw InputError.all(problems);
+  return out;
 }
 
-/** `f` with its arguments checked first, in order, against `shapes` (named by the parameter's name). */
+/** a copy's problem (its field from the argument's root: `[3].day`, `steps`) named from the argument */
+function rerooted(p: InputError, name: string): InputError {
+  const own = p.details.field ?? "";
+  if (own === name) return p;
+  const at = own.startsWith("[") ? `${name}${own}` : `${name}.${own}`;
+  return new InputError(`${at}${p.message.slice(own.length)}`, { ...p.details, field: at });
+}
+
+interface CheckedOptions {
+  /** the name it is given (a stack trace, a test's title); the function's own by default */
+  name?: string;
+  /** the problems of the arguments together, once each is what it should be (two histograms' bins) */
+  together?: (args: readonly unknown[]) => InputError[];
+}
+
+/** `f` with its arguments read into copies and checked first, in order (named by the parameter's name);
+ *  the copies are what it is given. */
 // biome-ignore lint/suspicious/noExplicitAny: any function's parameters
-function checked<F extends (...args: any[]) => any>(
+export function checked<F extends (...args: any[]) => any>(
   f: F,
-  shapes: ReadonlyArray<readonly [name: string, shape: Shape]>,
+  doors: readonly Door[],
+  options: CheckedOptions = {},
 ): F {
   const door = (...args: unknown[]) => {
-    checkArguments(shapes.map(([name, shape], i) => [name, args[i], shape] as const));
-    return f(...args);
+    const copies = checkArguments(args, doors);
+    const problems = options.together?.(copies) ?? [];
+    if (problems.length > 0) throw InputError.all(problems);
+    return f(...copies);
   };
-  // named as the function it checks (a stack trace, a test's title)
-  return Object.defineProperty(door, "name", { value: f.name }) as unknown as F;
+  return Object.defineProperty(door, "name", { value: options.name ?? f.name }) as unknown as F;
 }
+
+/** Each input's kind: a count or measure (a finite number, 0 or more), one that may be null (no line to
+ *  measure), a ratio that may be below 0 (a balance overpaid) or null, or true/false. Every input is
+ *  listed (a compile error otherwise). */
+const INPUT_KINDS: Record<keyof ScoreInputs, "number" | "numberOrNull" | "signedOrNull" | "flag"> = {
+  daysPastDueNow: "numberOrNull",
+  worstDaysPastDue24m: "numberOrNull",
+  missedDues12m: "numberOrNull",
+  goodMonths24m: "numberOrNull",
+  seriousDelinquency60m: "numberOrNull",
+  seriousDelinquencyDaysLeft: "number",
+  utilisation: "signedOrNull",
+  debtToIncome: "number",
+  revolvingDues6m: "numberOrNull",
+  monthlyIncome: "number",
+  historyMonths: "number",
+  purchases90d: "numberOrNull",
+  inquiries30d: "number",
+  inquiries180d: "number",
+  verified: "flag",
+  profileChanges90d: "number",
+  age: "number",
+};
+
+const finiteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const INPUT_KIND = {
+  number: leaf("a finite number, 0 or more", (v) => finiteNumber(v) && v >= 0),
+  numberOrNull: leaf("a finite number, 0 or more, or null", (v) => v === null || (finiteNumber(v) && v >= 0)),
+  signedOrNull: leaf("a finite number, or null", (v) => v === null || finiteNumber(v)),
+  flag: leaf("true or false", (v) => typeof v === "boolean"),
+};
+/** the scorecard's inputs, each of its kind */
+export const scoreInputs = z.looseObject(
+  Object.fromEntries(Object.entries(INPUT_KINDS).map(([field, kind]) => [field, INPUT_KIND[kind]])),
+  { error: "the score's inputs: an object with daysPastDueNow, utilisation, …" },
+);
 
 // --- the shapes the library's functions read ---
 
 const range = object("a range: an object with min and/or max", {
-  min: optional(finite),
-  max: optional(finite),
+  min: finite.optional(),
+  max: finite.optional(),
 });
 
 export const expectation = object("an expectation: an object with index, day, end and line", {
   index: whole,
-  day: whole,
+  day: between(0, MAX_DAY),
   end: flag,
   line: oneOf(...LINES),
-  decision: optional(oneOf(...DECISIONS)),
-  status: optional(oneOf(...STATUSES)),
-  cause: optional(orNull(oneOf(...CAUSES))),
-  reasons: optional(
-    list(named("a reason code of the catalogue (REASON_CODES)", REASON_CODES), "a list of reason codes"),
-  ),
-  limit: optional(whole),
-  score: optional(range),
-  balance: optional(range),
+  decision: oneOf(...DECISIONS).optional(),
+  status: oneOf(...STATUSES).optional(),
+  cause: oneOf(...CAUSES)
+    .nullable()
+    .optional(),
+  reasons: list(
+    named("a reason code of the catalogue (REASON_CODES)", REASON_CODES),
+    "a list of reason codes",
+  ).optional(),
+  limit: whole.optional(),
+  score: range.optional(),
+  balance: range.optional(),
 });
 
-const step = object("a step: a trace's", {
+/** what a line's snapshot holds: its status and its amounts (whole fen) */
+const lineSnapshot = {
+  status: oneOf(...STATUSES),
+  cause: oneOf(...CAUSES).nullable(),
+  limit: whole,
+  balance: whole,
+  available: whole,
+  overdue: whole,
+  overdueDays: whole,
+  purchases: whole,
+  repayments: whole,
+  charges: whole,
+  penalties: whole,
+  fees: whole,
+  writtenOff: whole,
+  waived: whole,
+};
+const snapshotFields = {
   day: whole,
+  ...lineSnapshot,
+  score: finite,
+  jiebei: object("a line's snapshot", lineSnapshot),
+};
+const snapshot = object("a snapshot: a day's end, as a trace holds it", snapshotFields);
+
+const step = object("a step: a trace's", {
+  ...snapshotFields,
   date: text,
-  event: object("a step's event: an object with type", { type: text }),
-  line: orNull(oneOf(...LINES)),
-  reasons: list(text),
+  event: object("a step's event: an object with type", {
+    type: named("an event's type: a scenario's or the engine's", [...EVENT_TYPES, ...ENGINE_EVENT_TYPES]),
+  }),
+  line: oneOf(...LINES).nullable(),
+  decision: oneOf(...DECISIONS).nullable(),
+  reasons: list(
+    named("a reason code of the catalogue (REASON_CODES)", REASON_CODES),
+    "a list of reason codes",
+  ),
+  facts: list(object("a rule's fact")),
+  scoreDelta: finite,
+  moves: list(object("a score move")),
+  inputs: object("the score's inputs"),
 });
 
 const trace = object("a trace: simulate()'s result", {
   scenario: text,
-  start: text,
-  until: whole,
-  steps: list(step),
-  snapshots: aMap,
-  scoreSeries: list(),
-});
-
-const scenario = object("a scenario: loadScenario()'s .scenario, or one built as it is", {
-  name: text,
-  start: text,
-  until: whole,
-  policy: object("a policy", { name: text }),
-  profile: object("a profile"),
-  events: list(object("an event")),
-  observe: list(whole),
+  start: date,
+  until: between(0, MAX_DAY),
+  steps: list(step, "a list of steps"),
+  snapshots: z.map(whole, snapshot, { error: "a Map of day to snapshot" }),
+  scoreSeries: list(object("a month's score", { day: whole, score: finite })),
+  final: snapshot,
+  grid: object("each line's repayment grid"),
 });
 
 /** fenToYuan's amount: whole fen (a fraction of a fen was "0.1.5", Infinity "Infinity.NaN"). */
-const fen: Shape = {
-  expected: "whole fen: an integer from -2^53 to 2^53",
-  test: (v) => Number.isSafeInteger(v),
-};
+const fen = leaf<number>("whole fen: an integer from -2^53 to 2^53", (v) => Number.isSafeInteger(v));
 
 export const checkAll = checked(engineCheckAll, [
   ["trace", trace],
@@ -252,35 +483,34 @@ export const fenToYuan = checked(engineFenToYuan, [["fen", fen]]);
 
 // --- what-if ---
 
+const variantEvent = object("a variant's event: an object with id, event and origin", {
+  id: whole,
+  event: writtenEvent,
+  origin: oneOf("file", "edited", "added"),
+});
+
+const EDIT_FIELDS: Record<string, Record<string, Schema>> = {
+  remove: { ids: list(whole, "a list of event numbers") },
+  add: { event: writtenEvent },
+  edit: { id: whole, patch: object("the fields to change") },
+  set: { params: overrides },
+  policy: { ref: text, typed: text.optional() },
+};
+const edit = byKind(`an edit: an object with kind (${Object.keys(EDIT_FIELDS).join(", ")})`, EDIT_FIELDS);
+
 const variant = object("a variant: baseVariant()'s result", {
   file: text,
   dir: text,
-  roots: list(),
-  original: object("the scenario as written"),
-  events: list(object("an event")),
+  roots: list(text, "a list of folders"),
+  original: writtenScenario,
+  events: list(variantEvent, "a list of a variant's events"),
   nextId: whole,
   policy: text,
-  set: object("policy overrides"),
-  until: whole,
-  edits: list(object("an edit")),
+  set: overrides,
+  until: between(0, MAX_DAY),
+  edits: list(edit, "a list of edits"),
   notes: list(text),
 });
-
-const EDIT_FIELDS: Record<string, Record<string, Shape>> = {
-  remove: { ids: list(whole, "a list of event numbers") },
-  add: { event: object("an event as a file writes it") },
-  edit: { id: whole, patch: object("the fields to change") },
-  set: { params: object("policy overrides") },
-  policy: { ref: text, typed: optional(text) },
-};
-const edit: Shape = {
-  expected: `an edit: an object with kind (${Object.keys(EDIT_FIELDS).join(", ")})`,
-  test: isObject,
-  fields: (v) => ({
-    kind: oneOf(...Object.keys(EDIT_FIELDS)),
-    ...(typeof v.kind === "string" && Object.hasOwn(EDIT_FIELDS, v.kind) ? EDIT_FIELDS[v.kind] : {}),
-  }),
-};
 
 const variantRun = object("a variant's run: runVariant()'s result", { variant, trace });
 
@@ -303,45 +533,34 @@ const CHANGE_KINDS: Record<Change["kind"], true> = {
 };
 
 const candidate = object("a candidate: an object with day and change", {
-  day: whole,
+  day: between(0, MAX_DAY),
   change: object("a change: an object with kind", { kind: oneOf(...Object.keys(CHANGE_KINDS)) }),
 });
 
-const ALIGN_KEY_FIELDS: Record<string, Record<string, Shape>> = {
+const alignKey = byKind("an alignment key: an object with kind (event, engine, also)", {
   event: { id: whole },
-  engine: { type: text, day: whole, occurrence: whole, line: orNull(oneOf(...LINES)) },
+  engine: { type: text, day: whole, occurrence: whole, line: oneOf(...LINES).nullable() },
   also: { id: whole, line: oneOf(...LINES) },
-};
-const alignKey: Shape = {
-  expected: "an alignment key: an object with kind (event, engine, also)",
-  test: isObject,
-  fields: (v) => ({
-    kind: oneOf(...Object.keys(ALIGN_KEY_FIELDS)),
-    ...(typeof v.kind === "string" && Object.hasOwn(ALIGN_KEY_FIELDS, v.kind)
-      ? ALIGN_KEY_FIELDS[v.kind]
-      : {}),
-  }),
-};
+});
 
+const outcomeShape = object("an outcome: outcome()'s");
 const comparison = object("a comparison: compareRuns()'s result", {
-  differences: list(object("a difference", { key: alignKey })),
-  base: object("an outcome"),
-  variant: object("an outcome"),
+  differences: list(object("a difference", { key: alignKey }), "a list of differences"),
+  base: outcomeShape,
+  variant: outcomeShape,
   counts: object("the counts", { decision: whole, reasons: whole }),
 });
 
 const goal = oneOf(...GOALS);
 
-const goalAndBase = object("a search's result: an object with goal and base", {
-  goal,
-  base: trace,
-});
+const goalAndBase = object("a search's result: an object with goal and base", { goal, base: trace });
 
+const solution = object("a solution", { candidates: list(candidate, "a list of candidates") });
 const counterfactual = object("a search's result: searchCounterfactual()'s", {
   goal,
   status: oneOf("solved", "none", "nothing-to-do"),
   base: trace,
-  solutions: list(object("a solution", { candidates: list(candidate) })),
+  solutions: list(solution, "a list of solutions"),
   tried: whole,
   bySize: list(object("a size")),
   candidates: whole,
@@ -350,49 +569,89 @@ const counterfactual = object("a search's result: searchCounterfactual()'s", {
 // --- population ---
 
 const badDefinition = oneOf(...BAD_DEFINITIONS);
-/** a whole number from `min` to `max`, the bounds `simulate`'s options have */
-const between = (min: number, max: number): Shape => ({
-  expected: `a whole number from ${min} to ${max}`,
-  test: (v) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max,
-});
 const seed = between(MIN_SEED, MAX_SEED);
 const days = between(1, MAX_DAY);
 
-const populationMeta = object("a run's meta", {
-  seed,
-  days,
-  start: date,
-  accounts: between(1, MAX_ACCOUNTS),
-  range: list(whole),
-  personas: list(object("a persona's share")),
-  policy: object("a policy's name and fingerprint", { name: text }),
-  challengerFrom: between(0, MAX_DAY),
-  bad: badDefinition,
-  scoreDay: whole,
-  costOfFunds: finite,
-});
+/** a run's meta, a result's flips: a result document's (the same schema, its words) */
+const populationMeta = object("a run's meta").pipe(
+  asFile(fileProblems(Meta, (path) => schemaKeysAt(Meta, path))),
+);
+const flip = asFile(fileProblems(Flip, (path) => schemaKeysAt(Flip, path)));
+const pairFlips = asFile(fileProblems(PairFlips, (path) => schemaKeysAt(PairFlips, path)));
 
+/** The problems of `value` against `like` (an arm of nothing added): the same fields, a count where it
+ *  has a number, a list of as many where it has a list — what merging and summing arms reads. */
+function shapeProblems(value: unknown, like: unknown, path: PropertyKey[], out: z.core.$RefinementCtx): void {
+  const tell = (expected: string) => out.addIssue({ code: "custom", path, message: expected });
+  if (typeof like === "number") {
+    if (!(typeof value === "number" && Number.isFinite(value) && value >= 0))
+      tell("a count: a finite number, 0 or more");
+    return;
+  }
+  if (Array.isArray(like)) {
+    if (!Array.isArray(value) || value.length !== like.length) {
+      tell(`a list of ${like.length}`);
+      return;
+    }
+    for (let i = 0; i < like.length; i++) shapeProblems(value[i], like[i], [...path, i], out);
+    return;
+  }
+  if (typeof like === "object" && like !== null) {
+    if (!isObject(value)) {
+      tell(`an object with ${Object.keys(like).join(", ")}`);
+      return;
+    }
+    for (const key of Object.keys(like))
+      shapeProblems(value[key], (like as Record<string, unknown>)[key], [...path, key], out);
+  }
+}
+
+const arm = object("an arm");
+/** a result's arms, each the shape an arm of its horizon has (meta.days, meta.start) */
+const armsShaped = (r: Record<string, unknown>, ctx: z.core.$RefinementCtx): void => {
+  const meta = r.meta as { days: number; start: string };
+  const like = emptyArm(
+    meta.days,
+    monthEndDays(meta.start, meta.days).length,
+    quarterCount(new Calendar(meta.start), meta.days),
+  );
+  const lists: Array<[PropertyKey[], unknown]> = [
+    [["champion"], r.champion],
+    [["challenger"], r.challenger ?? []],
+    ...((r.variants as unknown[] | null) ?? []).map((v, i): [PropertyKey[], unknown] => [["variants", i], v]),
+  ];
+  for (const [at, arms] of lists)
+    (arms as unknown[]).forEach((a, i) => {
+      shapeProblems(a, like, [...at, i], ctx);
+    });
+};
 const populationResult = object("a population's result: runRange's, fromDocument's or mergeResults'", {
   meta: populationMeta,
-  champion: list(object("an arm")),
-  challenger: orNull(list(object("an arm"))),
-  variants: orNull(list(list(object("an arm")))),
-  paired: orNull(list(object("a pair"))),
-  flips: list(object("a flip")),
-  decisionFlips: list(object("a pair's flips")),
+  champion: list(arm),
+  challenger: list(arm).nullable(),
+  variants: list(list(arm)).nullable(),
+  paired: list(object("a pair")).nullable(),
+  flips: list(flip, "a list of flips"),
+  decisionFlips: list(pairFlips, "a list of pairs' flips"),
+}).superRefine(armsShaped);
+
+const armSettings = object("an arm's settings: an object with policy, use and set", {
+  policy,
+  use: policy.nullable(),
+  set: policySet,
 });
 
 const populationSettings = object("population settings: an object with seed, days, start, policy, …", {
   seed,
   days,
   start: date,
-  policy: object("a policy"),
-  arms: list(object("an arm's settings")),
-  from: whole,
-  compare: list(list(whole)),
+  policy,
+  arms: list(armSettings, "a list of arms' settings"),
+  from: between(0, MAX_DAY),
+  compare: list(z.tuple([whole, whole], { error: "a pair of arm numbers" }), "a list of pairs of arms"),
   bad: badDefinition,
-  scoreDay: whole,
-  stress: optional(orNull(object("stress settings"))),
+  scoreDay: between(0, MAX_DAY),
+  stress: object("stress settings").nullable().optional(),
 });
 
 const populationRequest = object("a population request: an object with personas, accounts, …", {
@@ -402,53 +661,88 @@ const populationRequest = object("a population request: an object with personas,
   seed,
   start: date,
   policy: text,
-  challenger: optional(text),
+  challenger: text.optional(),
   challengerFrom: between(0, MAX_DAY),
-  challengerSet: object("policy overrides"),
-  sweep: optional(list(object("a sweep's axis"))),
-  bad: optional(badDefinition),
+  challengerSet: overrides,
+  sweep: list(object("a sweep's axis")).optional(),
+  bad: badDefinition.optional(),
 });
 
-const numbers = list(finite, "a list of finite numbers");
-const persona = object("a persona: loadPersonas()'s", { name: text });
+/** A population context: what populationContext() makes of its settings — the settings checked, and the
+ *  rest made again from them (a calendar, the month ends: nothing a caller's copy could get wrong). */
+const populationContextShape = object("a population context: populationContext()'s", {
+  settings: populationSettings,
+}).transform((ctx) => rawPopulationContext(ctx.settings as never));
+/** the context, made again from its checked settings (`checkArguments` hands on the copy, not this) */
+const contextOf = (ctx: unknown): PopulationContext => populationContextShape.parse(ctx);
 
+/** a score histogram's counts: finite numbers, 0 or more */
+const counts = numberList(
+  "a histogram: a list of counts",
+  "a count: a finite number, 0 or more",
+  (v) => typeof v === "number" && Number.isFinite(v) && v >= 0,
+);
 // --- the functions, checked ---
 
 export const goldenTrace = checked(rawGoldenTrace, [
   ["scenario", scenario],
   ["steps", list(step, "a list of steps (a trace's)")],
 ]);
-export const scenarioYaml = checked(rawScenarioYaml, [
-  ["scenario", scenario],
+export const scenarioYaml = checked(
+  (s_: unknown, o: { policyRef: (name: string) => unknown; header: string[]; outcome?: unknown }) =>
+    rawScenarioYaml(
+      s_ as Scenario,
+      {
+        ...o,
+        // its answer checked as an argument would be: the file names its policy by it
+        policyRef: (name: string) =>
+          checkArguments([o.policyRef(name)], [["options.policyRef's answer", text]])[0] as string,
+      } as never,
+    ),
   [
-    "options",
-    object("export options: an object with policyRef and header", { policyRef: fn, header: list(text) }),
+    ["scenario", scenario],
+    [
+      "options",
+      options("export options: an object with policyRef and header", {
+        policyRef: fn,
+        header: list(text, "a list of lines"),
+        outcome: object("an outcome").optional(),
+      }),
+    ],
   ],
-]);
+  { name: "scenarioYaml" },
+) as typeof rawScenarioYaml;
 export const baseVariant = checked(rawBaseVariant, [
   [
     "loaded",
     object("a loaded scenario: loadScenario()'s result", {
       file: text,
-      written: object("the scenario as written"),
+      scenario,
+      written: writtenScenario,
+      roots: list(text, "a list of folders"),
     }),
   ],
-  ["dir", optional(text)],
+  ["dir", text.optional()],
 ]);
 export const applyEdit = checked(rawApplyEdit, [
   ["variant", variant],
   ["edit", edit],
-  ["label", optional(text)],
+  ["label", text.optional()],
 ]);
 export const loadVariant = checked(rawLoadVariant, [
   ["variant", variant],
-  ["options", optional(object("options"))],
+  [
+    "options",
+    options("options", {
+      policyCache: leaf("a Map of policies", (v) => v instanceof Map).optional(),
+    }).optional(),
+  ],
 ]);
 export const runVariant = checked(rawRunVariant, [["variant", variant]]);
 export const variantYaml = checked(rawVariantYaml, [
   ["variant", variant],
   ["toFile", text],
-  ["options", optional(object("options"))],
+  ["options", options("options", { name: text.optional() }).optional()],
 ]);
 export const compareRuns = checked(rawCompareRuns, [
   ["base", variantRun],
@@ -467,16 +761,49 @@ export const counterfactualToJson = checked(rawCounterfactualToJson, [["result",
 export const problemText = checked(rawProblemText, [["result", goalAndBase]]);
 export const adviceText = checked(rawAdviceText, [
   ["result", goalAndBase],
-  ["solution", object("a solution", { candidates: list(candidate) })],
+  ["solution", solution],
 ]);
 export const clauseText = checked(rawClauseText, [["candidate", candidate]]);
 export const editOf = checked(rawEditOf, [["candidate", candidate]]);
-export const searchCounterfactual = checked(rawSearchCounterfactual, [
-  ["goal", goal],
-  ["base", object("the search's start: an object with variant and trace", { variant, trace })],
-  ["evaluate", fn],
-  ["options", optional(object("search options"))],
-]);
+/** `evaluate`, its answer checked as an argument would be (a callback's trace is the caller's, too): a
+ *  trace of undefined was "Cannot read properties of undefined (reading 'steps')" from inside the search. */
+const checkedEvaluate = (evaluate: (v: unknown) => unknown) => (v: unknown) =>
+  checkArguments([evaluate(v)], [["evaluate's answer", trace]])[0];
+export const searchCounterfactual = checked(
+  (goal_: unknown, base: unknown, evaluate: unknown, options?: unknown) =>
+    rawSearchCounterfactual(
+      goal_ as never,
+      base as never,
+      checkedEvaluate(evaluate as (v: unknown) => unknown) as never,
+      options as never,
+    ),
+  [
+    ["goal", goal],
+    [
+      "base",
+      object("the search's start: an object with variant, trace and policy", {
+        variant,
+        trace,
+        policy: object("the policy's timing: graceDays and suspendOverdueDays", {
+          graceDays: between(0, MAX_DAY),
+          suspendOverdueDays: between(0, MAX_DAY),
+        }),
+      }),
+    ],
+    ["evaluate", fn],
+    [
+      "options",
+      options("search options", {
+        maxEdits: between(1, MAX_EDITS).optional(),
+        budget: between(1, MAX_BUDGET).optional(),
+        maxWork: between(1, MAX_SEARCH_WORK).optional(),
+        solutions: between(1, Number.MAX_SAFE_INTEGER).optional(),
+        keptTraces: between(0, Number.MAX_SAFE_INTEGER).optional(),
+      }).optional(),
+    ],
+  ],
+  { name: "searchCounterfactual" },
+) as typeof rawSearchCounterfactual;
 
 export const summarise = checked(rawSummarise, [["result", populationResult]]);
 export const documentText = checked(rawDocumentText, [["result", populationResult]]);
@@ -493,68 +820,146 @@ export const populationContext = checked(rawPopulationContext, [["settings", pop
 export const preparePopulation = checked(rawPreparePopulation, [
   ["request", populationRequest],
   ["cwd", text],
-  ["roots", optional(list(text))],
+  ["roots", list(text, "a list of folders").optional()],
 ]);
+const rangeOptions = options("options", {
+  csv: flag.optional(),
+  flipSample: between(0, MAX_ACCOUNTS).optional(),
+});
 export const runRange = checked(rawRunRange, [
   ["settings", populationSettings],
-  ["personas", list(persona, "a list of personas")],
-  ["from", whole],
-  ["to", whole],
-  ["options", optional(object("options"))],
+  ["personas", list(persona, "a list of personas").min(1, { error: "a list of personas: one at least" })],
+  ["from", between(0, MAX_ACCOUNTS)],
+  ["to", between(0, MAX_ACCOUNTS)],
+  ["options", rangeOptions.optional()],
 ]);
-export const makePlan = checked(rawMakePlan, [
+const contextArgument = object("a population context: populationContext()'s", {
+  settings: populationSettings,
+});
+export const makePlan = checked(
+  (ctx: unknown, p: unknown, index: number, rng?: unknown) =>
+    rawMakePlan(contextOf(ctx), p as never, index, rng as never),
   [
-    "context",
-    object("a population context: populationContext()'s", { settings: populationSettings, until: whole }),
+    ["context", contextArgument],
+    ["persona", persona],
+    ["index", between(0, MAX_ACCOUNTS)],
+    [
+      "rng",
+      leaf("a random stream: an object with at and random", (v) => {
+        const o = v as { at?: unknown } | null;
+        return typeof o === "object" && o !== null && typeof o.at === "function";
+      }).optional(),
+    ],
   ],
-  ["persona", persona],
-  ["index", whole],
-  ["rng", optional(object("a random stream"))],
-]);
+  { name: "makePlan" },
+) as typeof rawMakePlan;
 export const reactionsOf = checked(rawReactionsOf, [["persona", persona]]);
-export const auc = checked(rawAuc, [
-  ["good", numbers],
-  ["bad", numbers],
-]);
-export const ks = checked(rawKs, [
-  ["good", numbers],
-  ["bad", numbers],
-]);
-export const psi = checked(rawPsi, [
-  ["expected", numbers],
-  ["actual", numbers],
-]);
-export const scorePsi = checked(rawScorePsi, [
-  ["reference", numbers],
-  ["actual", numbers],
-]);
+
+/** Two histograms over the same bins (`first`, `second`: their arguments' names), their counts checked. */
+function histograms<R>(f: (a: readonly number[], b: readonly number[]) => R, first: string, second: string) {
+  return checked(
+    f,
+    [
+      [first, counts],
+      [second, counts],
+    ],
+    {
+      name: f.name,
+      together: ([a, b]) => {
+        const [n, m] = [(a as unknown[]).length, (b as unknown[]).length];
+        if (n === m) return [];
+        const expected = `a histogram over the same bins as ${first}: ${n} counts`;
+        return [
+          new InputError(`${second}: expected ${expected}, found a list of ${m}`, {
+            field: second,
+            expected,
+            found: `a list of ${m}`,
+          }),
+        ];
+      },
+    },
+  );
+}
+export const auc = histograms(rawAuc, "good", "bad");
+export const ks = histograms(rawKs, "good", "bad");
+export const psi = histograms(rawPsi, "expected", "actual");
+export const scorePsi = histograms(rawScorePsi, "reference", "actual");
 export const scoreReasons = checked(rawScoreReasons, [
   [
     "scoring",
-    object("a scoring: score()'s result", { points: numbers, inputs: object("the score's inputs") }),
+    object("a scoring: score()'s result", {
+      points: numbers,
+      inputs: scoreInputs,
+    }),
   ],
-  ["max", optional(whole)],
-  ["among", optional(list(text, "a list of reason codes"))],
+  ["max", between(0, 1000).optional()],
+  [
+    "among",
+    list(
+      named("a reason code of the catalogue (REASON_CODES)", REASON_CODES),
+      "a list of reason codes",
+    ).optional(),
+  ],
 ]);
 export const yuanToFen = checked(rawYuanToFen, [["yuan", finite]]);
-export const gini = checked(rawGini, [["auc", orNull(finite)]]);
+/** gini's AUC: a chance, from 0 to 1 (1.5 made a Gini of 2: no ranking is better than every good above
+ *  every bad), or null (no AUC: no goods or no bads) */
+export const gini = checked(rawGini, [
+  [
+    "auc",
+    leaf(
+      "an AUC: a number from 0 to 1, or null",
+      (v) => v === null || (typeof v === "number" && v >= 0 && v <= 1),
+    ),
+  ],
+]);
 
-const populationContextShape = object("a population context: populationContext()'s", {
-  settings: populationSettings,
-  until: whole,
-});
 const plan = object("a plan: makePlan()'s", {
+  index: whole,
   persona,
-  profile: object("a profile"),
+  key: whole,
+  profile: object("a profile", {
+    age: finite,
+    monthlyIncome: finite,
+    verified: flag,
+    creditHistoryMonths: whole,
+    externalDebt: whole,
+  }),
+  open: object("an opening: day and amount", { day: whole, amount: whole }),
+  purchases: object("the purchases: day, amount, keep and term", {
+    day: numbers,
+    amount: numbers,
+    keep: numbers,
+    term: numbers,
+  }),
+  habit: leaf("a Uint8Array", (v) => v instanceof Uint8Array),
+  habitDays: leaf("an Int16Array", (v) => v instanceof Int16Array),
+  planned: list(object("an event: an object with day and type", { day: whole, type: oneOf(...EVENT_TYPES) })),
   hardship: numbers,
-  planned: list(object("an event")),
+  typicalDti: finite,
+  jiebeiOpen: object("an opening: day and amount", { day: whole, amount: whole }).nullable(),
+  borrows: object("the borrowing: day, amount and term", { day: numbers, amount: numbers, term: numbers }),
 });
 const schedule = object("a repayment schedule: an object with day, habit and statement", {
   day: numbers,
   habit: numbers,
   statement: numbers,
 });
-const int32s: Shape = { expected: "an Int32Array", test: (v) => v instanceof Int32Array };
+
+/** every field of reactionsOf()'s answer (a compile error when one is added and not listed) */
+const REACTION_FIELDS: Record<keyof ReturnType<typeof rawReactionsOf>, true> = {
+  elsewhere: true,
+  retry: true,
+  spendLess: true,
+  contact: true,
+  repay: true,
+  review: true,
+  verify: true,
+  leave: true,
+  resume: true,
+  identity: true,
+};
+const REACTIONS = Object.keys(REACTION_FIELDS);
 
 /** Agent: a population account's customer, its arguments checked (the population's own are not). */
 export class Agent extends RawAgent {
@@ -565,35 +970,112 @@ export class Agent extends RawAgent {
     schedule_: ConstructorParameters<typeof RawAgent>[3],
     events?: Int32Array,
   ) {
-    checkArguments([
-      ["plan", plan_, plan],
-      ["ctx", ctx, populationContextShape],
-      ["reactions", reactions, object("reactions: reactionsOf()'s")],
-      ["schedule", schedule_, schedule],
-      ["events", events, optional(int32s)],
-    ]);
-    super(plan_, ctx, reactions, schedule_, events);
+    const [p, c, r, s, e] = checkArguments(
+      [plan_, ctx, reactions, schedule_, events],
+      [
+        ["plan", plan],
+        ["ctx", contextArgument],
+        [
+          "reactions",
+          options("reactions: reactionsOf()'s", Object.fromEntries(REACTIONS.map((k) => [k, z.unknown()]))),
+        ],
+        ["schedule", schedule],
+        ["events", int32s.optional()],
+      ],
+    );
+    super(p as Plan, contextOf(c), r as typeof reactions, s as typeof schedule_, e as Int32Array | undefined);
   }
 }
 
 /** AccountRunner: the population's accounts run together, its context checked. */
 export class AccountRunner extends RawAccountRunner {
   constructor(ctx: PopulationContext, options: AccountOptions = {}) {
-    checkArguments([
-      ["ctx", ctx, populationContextShape],
-      ["options", options, object("options")],
-    ]);
-    super(ctx, options);
+    const [c, o] = checkArguments(
+      [ctx, options],
+      [
+        ["ctx", contextArgument],
+        [
+          "options",
+          object("options", {
+            notes: flag.optional(),
+            record: flag.optional(),
+            purchaseRuns: flag.optional(),
+          }),
+        ],
+      ],
+    );
+    super(contextOf(c), o as AccountOptions);
   }
 }
+
+/** an object the recorder fills: an empty, plain, extensible one (a frozen one, a setter, a proxy, a
+ *  field it would write over: what a write into it would meet from inside) */
+const fillable = leaf<Record<string, unknown>>("an empty object to fill: {}", (v) => {
+  try {
+    if (!isObject(v) || types.isProxy(v) || !Object.isExtensible(v)) return false;
+    const proto = Object.getPrototypeOf(v);
+    return (proto === Object.prototype || proto === null) && Reflect.ownKeys(v).length === 0;
+  } catch {
+    return false;
+  }
+});
 
 /** OutcomeRecorder: an account's outcome recorded, its arguments checked. */
 export class OutcomeRecorder extends RawOutcomeRecorder {
   constructor(o: AccountOutcome, ctx: PopulationContext) {
-    checkArguments([
-      ["outcome", o, object("an outcome to fill")],
-      ["ctx", ctx, populationContextShape],
-    ]);
-    super(o, ctx);
+    const [, c] = checkArguments(
+      [o, ctx],
+      [
+        ["outcome", fillable, false],
+        ["ctx", contextArgument],
+      ],
+    );
+    super(o, contextOf(c));
   }
 }
+
+// --- the engine's drivers' other arguments, and a result document read back ---
+
+/** simulate()'s and run()'s options */
+export const runOptions = options("run options", {
+  everyDay: flag.optional(),
+  answers: flag.optional(),
+}).optional();
+/** run()'s recorder: the caller's own object, its methods called on it (checked, never copied) */
+export const recorder = z.looseObject(
+  {
+    step: fn.optional(),
+    decision: fn.optional(),
+    endOfDay: fn.optional(),
+    end: fn.optional(),
+    observedOnly: flag.optional(),
+  },
+  { error: "a recorder: an object with step, decision, endOfDay and/or end methods" },
+);
+
+/** fromDocument(): a `simulate --json` document's data read once into a copy (no function is JSON), and
+ *  the name its problems are told with */
+export const fromDocument = checked(rawFromDocument, [
+  ["data", z.unknown(), "data"],
+  ["file", text],
+]);
+
+/** runScenario()'s source, when it is no path: a loaded scenario (its scenario and expectations checked
+ *  where they are run) */
+export const loadedScenario = z.looseObject(
+  { scenario: z.unknown().optional(), expectations: z.unknown().optional() },
+  { error: "a scenario file's path or a loaded scenario" },
+);
+
+/** loadPersonas(): the names or files, read once into a copy (a proxy's list, a getter: told here) */
+export const loadPersonas = checked(rawLoadPersonas, [
+  [
+    "refs",
+    list(
+      leaf("a persona's name or a persona file's path", (v) => typeof v === "string"),
+      "a list of persona names or paths (empty: the built-in ones)",
+    ),
+  ],
+  ["baseDir", leaf("the folder a path starts from", (v) => typeof v === "string").optional()],
+  ["days", between(1, MAX_DAY).optional()],
+]);

@@ -2,15 +2,33 @@
 // bounds its file would have had, its policy as a policy file's (checkBuilt), and the copy checked is the
 // one the engine runs (a loaded one passes: a copy and a few comparisons an event).
 
+import * as z from "zod";
 import { run as engineRun, simulate as engineSimulate } from "./engine/index.js";
+import { checkArguments, recorder, runOptions } from "./library-checked.js";
 import { checkBuilt } from "./scenario/built.js";
 
 /** simulate(): the trace of a scenario (loadScenario's, or one built by hand: checked first, an
  *  InputError naming each field its file would have been refused for). */
-export const simulate: typeof engineSimulate = (scenario, options) =>
-  engineSimulate(checkBuilt(scenario), options);
+export const simulate: typeof engineSimulate = (scenario, options) => {
+  const [, o] = checkArguments(
+    [scenario, options],
+    [
+      ["scenario", z.unknown(), false],
+      ["options", runOptions],
+    ],
+  );
+  return engineSimulate(checkBuilt(scenario), o as typeof options);
+};
 
 /** run(): the engine's driver with a recorder, the scenario checked as simulate() checks it. */
 export const run: typeof engineRun = (scenario, rec, options) => {
-  engineRun(checkBuilt(scenario), rec, options);
+  const [, , o] = checkArguments(
+    [scenario, rec, options],
+    [
+      ["scenario", z.unknown(), false],
+      ["rec", recorder, false],
+      ["options", runOptions],
+    ],
+  );
+  engineRun(checkBuilt(scenario), rec, o as typeof options);
 };

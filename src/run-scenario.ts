@@ -1,11 +1,11 @@
 // Load + simulate + check expectations in one call: what a team's own test suite wants.
 
-import type { Trace } from "./engine/index.js";
+import type { Expectation, Trace } from "./engine/index.js";
 import { checkAll, type ExpectationResult } from "./engine/index.js";
-import { checkArguments, expectation, list } from "./library-checked.js";
+import { checkArguments, expectation, list, loadedScenario } from "./library-checked.js";
 import { simulate } from "./library-engine.js";
 import { type LoadedScenario, type LoadOptions, loadScenario } from "./scenario/load.js";
-import { InputError, refuseArgument } from "./shared/errors.js";
+import { InputError } from "./shared/errors.js";
 
 export interface ScenarioRun {
   loaded: LoadedScenario;
@@ -17,21 +17,25 @@ export interface ScenarioRun {
 
 /** Runs a scenario file (or an already loaded scenario) and checks its `expect` block. */
 export function runScenario(source: string | LoadedScenario, options: LoadOptions = {}): ScenarioRun {
-  if (typeof source !== "string" && (typeof source !== "object" || source === null))
-    refuseArgument("source", "a scenario file's path or a loaded scenario", source);
-  const loaded = typeof source === "string" ? loadScenario(source, options) : source;
+  // a loaded scenario built by hand is read once into a copy (a getter, a proxy: told here), the copy run
+  const loaded =
+    typeof source === "string"
+      ? loadScenario(source, options)
+      : (checkArguments([source], [["source", loadedScenario]])[0] as LoadedScenario);
   // the scenario and the expectations a caller built by hand, checked together (every problem at once)
-  const [trace] = InputError.every<[Trace, unknown]>([
+  const [trace, expectations] = InputError.every<[Trace, Expectation[]]>([
     () => simulate(loaded.scenario),
     () =>
-      checkArguments([
+      checkArguments(
+        [loaded.expectations],
         [
-          typeof source === "string" ? "expectations" : "source.expectations",
-          loaded.expectations,
-          list(expectation, "a list of expectations"),
+          [
+            typeof source === "string" ? "expectations" : "source.expectations",
+            list(expectation, "a list of expectations"),
+          ],
         ],
-      ]),
+      )[0] as Expectation[],
   ]);
-  const results = checkAll(trace, loaded.expectations);
+  const results = checkAll(trace, expectations);
   return { loaded, trace, results, passed: results.length > 0 && results.every((r) => r.ok) };
 }

@@ -169,11 +169,28 @@ describe("each exported function refuses a bad argument as an InputError naming 
       () => new (lib.OutcomeRecorder as unknown as new (...a: unknown[]) => unknown)({}, 7),
       /^ctx: expected a population context/,
     ],
-    ["auc", call(lib.auc, null, [1]), /^good: expected a list of finite numbers/],
-    ["ks", call(lib.ks, [1], [Number.NaN]), /^bad\[0\]: expected a finite number, found NaN$/],
-    ["psi", call(lib.psi, "1,2", [1]), /^expected: expected a list of finite numbers/],
-    ["scorePsi", call(lib.scorePsi, [1], {}), /^actual: expected a list of finite numbers/],
-    ["gini", call(lib.gini, undefined), /^auc: expected a finite number, or null/],
+    ["auc", call(lib.auc, null, [1]), /^good: expected a histogram: a list of counts/],
+    [
+      "ks",
+      call(lib.ks, [1], [Number.NaN]),
+      /^bad\[0\]: expected a count: a finite number, 0 or more, found NaN$/,
+    ],
+    ["psi", call(lib.psi, "1,2", [1]), /^expected: expected a histogram: a list of counts/],
+    ["scorePsi", call(lib.scorePsi, [1], {}), /^actual: expected a histogram: a list of counts/],
+    ["gini", call(lib.gini, undefined), /^auc: expected an AUC: a number from 0 to 1, or null/],
+    // an AUC past 1 made a Gini of 2 (gini(1.5)): no ranking is better than every good above every bad
+    [
+      "gini of an AUC past 1",
+      call(lib.gini, 1.5),
+      /^auc: expected an AUC: a number from 0 to 1, or null, found 1\.5$/,
+    ],
+    ["gini of an AUC below 0", call(lib.gini, -0.1), /^auc: expected an AUC/],
+    [
+      "auc of histograms over different bins",
+      call(lib.auc, [1, 2], [1, 2, 3]),
+      /^bad: expected a histogram over the same bins as good: 2 counts, found a list of 3$/,
+    ],
+    ["auc of a negative count", call(lib.auc, [1, -2], [1, 2]), /^good\[1\]: expected a count/],
     ["scoreReasons", call(lib.scoreReasons, null), /^scoring: expected a scoring/],
     [
       "fenToYuan of a fraction",
@@ -223,6 +240,70 @@ it("a long list is checked whole; its problems are told up to a file's number, t
   expect(lib.auc.name).toBe("auc");
 });
 
+describe("a field deep inside is checked as its file's is (each a TypeError from inside before)", () => {
+  const population = lib.preparePopulation(request, ".");
+  const result = fromRange(population.meta, lib.runRange(population.settings, population.personas, 0, 1));
+  it.each([
+    [
+      "a step's event of no type a trace has",
+      call(lib.goldenTrace, loaded.scenario, [
+        { ...trace.steps[0]!, event: { ...trace.steps[0]!.event, type: "x" } },
+      ]),
+      /^steps\[0\]\.event\.type: expected an event's type: a scenario's or the engine's, found "x"$/,
+    ],
+    [
+      "a result's policy reference that is no text",
+      call(lib.mergeResults, [
+        {
+          result: { ...result, meta: { ...result.meta, policy: { ...result.meta.policy, ref: Number.NaN } } },
+          file: "a.json",
+        },
+      ]),
+      /^parts\[0\]\.result\.meta\.policy\.ref: /,
+    ],
+    [
+      "a result's flips of a pair that are none",
+      call(lib.documentText, { ...result, decisionFlips: [{}] }),
+      /^result\.decisionFlips\[0\]\./,
+    ],
+  ])("%s", (_, f, message) => {
+    expect(refusal(f).message).toMatch(message);
+  });
+});
+
+describe("an InputError made by hand is one, whatever it is given", () => {
+  it.each([
+    [null, "null"],
+    [undefined, "undefined"],
+    [7, "7"],
+    [{ toString: () => "told" }, "told"],
+  ])("new InputError(%s) says %s", (message, said) => {
+    const e = new lib.InputError(message as unknown as string);
+    expect(e.message).toBe(said);
+    expect(e.problems).toEqual([e]);
+    expect(e.format()).toBe(said);
+  });
+
+  it("details of another kind are not kept, and a group that is none is no group", () => {
+    const e = new lib.InputError("x", { field: 7, line: "3", hint: null } as never, 5 as never);
+    expect(e.details).toEqual({ field: "7", hint: "null" });
+    expect(e.problems).toEqual([e]);
+    expect(new lib.InputError("x", null as never).details).toEqual({});
+  });
+});
+
+describe("a getter is read once: the value checked is the value used", () => {
+  it("a trace whose scenario answers text, then null, is compared as the text", () => {
+    let reads = 0;
+    const fickle = Object.defineProperty({ ...trace }, "scenario", {
+      enumerable: true,
+      get: () => (reads++ === 0 ? trace.scenario : null),
+    });
+    expect(lib.outcome(fickle)).toEqual(lib.outcome(trace));
+    expect(reads).toBe(1);
+  });
+});
+
 describe("what the functions are given as they hand it out still runs", () => {
   it("money, and a scenario's expectations", () => {
     expect([0, 7, -150, 123456].map(lib.fenToYuan)).toEqual(["0.00", "0.07", "-1.50", "1234.56"]);
@@ -239,7 +320,8 @@ describe("what the functions are given as they hand it out still runs", () => {
     const persona = population.personas[0]!;
     const plan = lib.makePlan(ctx, persona, 0);
     const schedule = { day: [], habit: [], statement: [] };
-    expect(new lib.Agent(plan, ctx, lib.reactionsOf(persona), schedule).plan).toBe(plan);
+    // the copy checked is the one it keeps
+    expect(new lib.Agent(plan, ctx, lib.reactionsOf(persona), schedule).plan).toEqual(plan);
     expect(new lib.AccountRunner(ctx)).toBeInstanceOf(lib.AccountRunner);
     expect(new lib.OutcomeRecorder({} as lib.AccountOutcome, ctx)).toBeInstanceOf(lib.OutcomeRecorder);
     const range = lib.runRange(population.settings, population.personas, 0, 2);

@@ -254,13 +254,15 @@ describe("the library's scorecard refuses inputs no account could have", () => {
   });
 
   it("a score that is no number has no band and no odds", () => {
-    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, "700"]) {
+    // and one the scorecard never gives: band(7) was "poor", gini(1.5) a Gini of 2
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, "700", 7, 349, 951, -1]) {
       expect(refused(() => band(value as number)).message).toMatch(
-        /^score: expected a finite number, found /,
+        /^score: expected a score: a number from 350 to 950, found /,
       );
       expect(refused(() => probabilityOfDefault(value as number)).message).toMatch(/^score: expected /);
     }
     expect(band(700)).toBe("excellent");
+    expect([band(350), band(950)]).toEqual(["poor", "excellent"]);
   });
 });
 

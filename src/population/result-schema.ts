@@ -232,7 +232,7 @@ const comparedText = (m: Meta): string =>
 
 /** An account's outcome as a flip names it (outcome.ts outcomeClass): nothing else is a status. */
 const OutcomeClass = z.enum(OUTCOME_CLASSES);
-const Flip = z.strictObject({
+export const Flip = z.strictObject({
   index: count,
   persona: PersonaName,
   champion: OutcomeClass,
@@ -248,7 +248,7 @@ const FlipLabel = shortText
     "a group label, not an object's internals",
   );
 const FlipGroup = z.strictObject({ accounts: count, examples: z.array(count).max(100) });
-const PairFlips = z.strictObject({
+export const PairFlips = z.strictObject({
   a: count,
   b: count,
   flipped: count,

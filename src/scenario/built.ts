@@ -30,14 +30,8 @@ import {
   type Scenario,
   type ScenarioEvent,
 } from "../engine/index.js";
-import {
-  clip,
-  describeValue,
-  formatPath,
-  InputError,
-  type InputErrorDetails,
-  MAX_PROBLEMS,
-} from "../shared/errors.js";
+import { describeValue, formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
+import { doorError, plainCopy } from "../shared/plain-copy.js";
 import { isRecord } from "./issues.js";
 import { checkPolicySets, LAST_EPOCH_DAY } from "./normalise.js";
 import { conflictsWritten } from "./policy-sense.js";
@@ -54,11 +48,10 @@ import { problemsOf } from "./validate.js";
 
 const MAX_FEN = MAX_YUAN * FEN_PER_YUAN;
 const STEP_FEN = LIMIT_STEP_YUAN * FEN_PER_YUAN;
-/** The longest list copied (the events are bounded by MAX_EVENTS, told as the file's are): a length of
- *  2³² − 1 is refused, not walked. */
+/** The longest list copied (the events are bounded by MAX_EVENTS, told as the file's are). */
 const MAX_LIST = 1_000_000;
 /** The deepest a scenario's data goes is 6 (events[i].use.limitBands[j].minScore); past this, it is not
- *  a scenario (and a copy walked no further cannot overflow the stack). */
+ *  a scenario. */
 const MAX_DEPTH = 12;
 
 const wholeWithin = (x: unknown, min: number, max: number): boolean =>
@@ -66,98 +59,8 @@ const wholeWithin = (x: unknown, min: number, max: number): boolean =>
 
 const oneOf = (list: readonly unknown[]): string => list.map((x) => JSON.stringify(x)).join(", ");
 
-/** A problem at the library's door: its message names the field and says what was expected and found
- *  (what a caller's stack trace shows), and its details are the CLI's (field, expected, found, hint) —
- *  in the message, a long `expected` (a list of every parameter) shortened, the fix kept. */
-function doorError(field: string, message: string, d: Omit<InputErrorDetails, "field"> = {}): InputError {
-  let text = `${field}: ${message}`;
-  if (d.expected !== undefined) text += `${message ? ": " : ""}expected ${clip(d.expected, 100)}`;
-  if (d.found !== undefined) text += `, found ${d.found}`;
-  if (d.hint !== undefined) text += ` (${d.hint})`;
-  return new InputError(text, { ...d, field });
-}
-
-/** What an error thrown by a caller's getter says, read without trusting it. */
-function thrownText(e: unknown): string {
-  try {
-    return e instanceof Error ? `${e.name}: ${e.message}` : describeValue(e);
-  } catch {
-    return "an error";
-  }
-}
-
-/** A plain copy of `root`: objects and lists only, each field read once; the problems of reading it. */
-function plainCopy(root: unknown): { copy: unknown; problems: InputError[] } {
-  const problems: InputError[] = [];
-  const tell = (path: readonly PropertyKey[], message: string, d: Omit<InputErrorDetails, "field">) =>
-    problems.push(doorError(formatPath(path) || "(the scenario)", message, d));
-  const done = new Map<object, unknown>();
-  const open = new Set<object>();
-  const read = (o: object, key: PropertyKey, path: readonly PropertyKey[]): unknown => {
-    try {
-      return (o as Record<PropertyKey, unknown>)[key];
-    } catch (e) {
-      tell([...path, key], "could not be read", {
-        expected: "a value",
-        found: `its getter threw ${thrownText(e)}`,
-      });
-      return undefined;
-    }
-  };
-  const walk = (v: unknown, path: readonly PropertyKey[]): unknown => {
-    if (typeof v !== "object" || v === null) return v;
-    if (done.has(v)) return done.get(v);
-    if (open.has(v)) {
-      tell(path, "holds itself", { expected: "plain data", found: "an object inside itself (a cycle)" });
-      return undefined;
-    }
-    if (path.length > MAX_DEPTH) {
-      tell(path, "nested too deep", {
-        expected: `data at most ${MAX_DEPTH} levels deep`,
-        found: "an object deeper",
-      });
-      return undefined;
-    }
-    open.add(v);
-    try {
-      let out: unknown;
-      if (Array.isArray(v)) {
-        const n = v.length;
-        if (n > MAX_LIST) {
-          tell(path, "too long", { expected: `a list of at most ${MAX_LIST}`, found: `a list of ${n}` });
-          return undefined;
-        }
-        const list: unknown[] = [];
-        for (let i = 0; i < n; i++) list.push(walk(read(v, i, path), [...path, i]));
-        out = list;
-      } else {
-        const object: Record<string, unknown> = {};
-        // a `__proto__` key kept as a key (an assignment would set the copy's prototype)
-        for (const key of Object.keys(v))
-          Object.defineProperty(object, key, {
-            value: walk(read(v, key, path), [...path, key]),
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        out = object;
-      }
-      done.set(v, out);
-      return out;
-    } catch (e) {
-      // a proxy's traps (ownKeys, isArray of a revoked one)
-      tell(path, "could not be read", { expected: "plain data", found: `it threw ${thrownText(e)}` });
-      return undefined;
-    } finally {
-      open.delete(v);
-    }
-  };
-  const copy = walk(root, []);
-  return { copy, problems };
-}
-
 /** The problems of a policy object at `at` (`policy`, `events[3].use`): the CLI's, as a policy file's. */
-function policyProblems(value: unknown, at: readonly PropertyKey[], partial: boolean): InputError[] {
+export function policyProblems(value: unknown, at: readonly PropertyKey[], partial: boolean): InputError[] {
   const schema = partial ? PolicyOverrides : PolicyObject;
   const result = schema.safeParse(value);
   if (result.success) {
@@ -188,7 +91,11 @@ function policyProblems(value: unknown, at: readonly PropertyKey[], partial: boo
  * to run.
  */
 export function checkBuilt(scenario: Scenario): Scenario {
-  const { copy, problems: unread } = plainCopy(scenario);
+  const { copy, problems: unread } = plainCopy(scenario, {
+    maxList: MAX_LIST,
+    maxDepth: MAX_DEPTH,
+    root: "(the scenario)",
+  });
   if (unread.length > 0) throw all(unread);
   const problems: InputError[] = [];
   const refuse = (field: string, expected: string, found: unknown): void => {

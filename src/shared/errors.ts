@@ -68,8 +68,42 @@ const LONG_WORD = new RegExp(`\\S{${MAX_PATH + 1},}`, "g");
 const shortWords = (text: string): string =>
   text.length > MAX_PATH ? text.replace(LONG_WORD, (word) => shortened(word)) : text;
 
+/** A library caller's text (an InputError made by hand, its message or a detail): text as it is; anything
+ *  else as the text it reads as (`new InputError(null)` says "null", not a TypeError from clip). */
+function asText(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return String(value);
+  } catch {
+    return describeValue(value);
+  }
+}
+
+/** The details a caller gave, each of its kind: text as text, a line and column as whole numbers (a
+ *  detail of another kind, or details that are no object, are not kept). */
+function ownDetails(d: unknown): InputErrorDetails {
+  if (typeof d !== "object" || d === null) return {};
+  const out: InputErrorDetails = {};
+  const read = (k: string): unknown => {
+    try {
+      return (d as Record<string, unknown>)[k];
+    } catch {
+      return undefined;
+    }
+  };
+  for (const k of ["file", "field", "expected", "found", "hint"] as const) {
+    const v = read(k);
+    if (v !== undefined) out[k] = asText(v);
+  }
+  for (const k of ["line", "column"] as const) {
+    const v = read(k);
+    if (Number.isSafeInteger(v)) out[k] = v as number;
+  }
+  return out;
+}
+
 function clipDetails(d: InputErrorDetails): InputErrorDetails {
-  const out: InputErrorDetails = { ...d };
+  const out: InputErrorDetails = ownDetails(d);
   for (const k of ["field", "found"] as const) {
     const v = out[k];
     if (v !== undefined) out[k] = clip(v);
@@ -97,11 +131,13 @@ export class InputError extends Error {
     details: InputErrorDetails = {},
     group?: { problems: readonly InputError[]; truncated: boolean },
   ) {
-    super(clip(message));
+    super(clip(asText(message)));
     this.name = "InputError";
     this.details = clipDetails(details);
-    this.problems = group ? group.problems : [this];
-    this.truncated = group?.truncated ?? false;
+    // a group is the class's own (InputError.all); one made by hand that is none is no group
+    const grouped = group !== undefined && Array.isArray(group?.problems) ? group : undefined;
+    this.problems = grouped ? grouped.problems : [this];
+    this.truncated = grouped?.truncated === true;
   }
 
   /** One error for several problems (the first stands for them all); one problem is itself. A problem
@@ -325,8 +361,17 @@ export function refuseArgument(field: string, expected: string, value: unknown):
   throw new InputError(`${field}: expected ${expected}, found ${found}`, { field, expected, found });
 }
 
-/** A short, safe rendering of a found value. */
+/** A short, safe rendering of a found value (one that cannot be looked at — a revoked proxy — said as
+ *  such, not a TypeError). */
 export function describeValue(value: unknown): string {
+  try {
+    return describeOf(value);
+  } catch {
+    return "a value that cannot be read";
+  }
+}
+
+function describeOf(value: unknown): string {
   if (value === undefined) return "nothing (the field is missing)";
   if (value === null) return "null";
   if (Array.isArray(value)) {
@@ -334,7 +379,7 @@ export function describeValue(value: unknown): string {
     // list of 2"); a long one, or one holding lists or mappings, is counted
     const scalar = (v: unknown) => v === null || ["number", "string", "boolean"].includes(typeof v);
     if (value.length > 0 && value.length <= 8 && value.every(scalar)) {
-      const text = `[${value.map(describeValue).join(", ")}]`;
+      const text = `[${value.map(describeOf).join(", ")}]`;
       if (text.length <= 60) return text;
     }
     return value.length === 0 ? "an empty list" : `a list of ${value.length}`;

@@ -7,7 +7,7 @@
 // Pure given `evaluate` (variant → trace): no I/O here.
 
 import type { Trace } from "../engine/index.js";
-import { InputError } from "../shared/errors.js";
+import { InputError, refuseArgument } from "../shared/errors.js";
 import {
   type Candidate,
   type CandidateScope,
@@ -103,7 +103,8 @@ export const workOf = (t: Trace): number => t.steps.length + t.scoreSeries.lengt
  *  (`tried >= NaN` is false) and maxEdits of NaN would try nothing and answer "none". */
 function bounded(name: string, value: number, min: number, max: number): number {
   if (Number.isInteger(value) && value >= min && value <= max) return value;
-  throw new RangeError(`${name}: expected a whole number from ${min} to ${max}, found ${String(value)}`);
+  // bad input, as the CLI tells it (a RangeError was no InputError: a library caller's budget of -1)
+  refuseArgument(name, `a whole number from ${min} to ${max}`, value);
 }
 
 /** A variant too long for the search is refused, from its events alone: before anything runs. */
