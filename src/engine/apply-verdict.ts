@@ -402,23 +402,29 @@ function noteNamed(line: Line, facts: readonly RuleFact[]): void {
  *  change's cut says so there too). */
 function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
   const fact = limit < line.limit ? cutFact(v) : undefined;
-  if (fact !== undefined)
+  if (fact !== undefined) {
+    // a cut for a constraint remembers the limit before the first such cut since the way back; one to the
+    // score's band, the customer's own worsening, forgets it — and where the band cut too, less than the
+    // constraint (bandHolds), no more than the band's cap is remembered: the rest was the band's
+    const back =
+      fact.code === "SCORE_BELOW_LIMIT_BAND"
+        ? null
+        : Math.min(Math.max(line.cut?.givesBack ?? 0, line.limit), v.bandHolds ?? Number.POSITIVE_INFINITY);
+    const givesBack = back !== null && back > limit ? back : null;
     line.cut = {
       day,
       from: line.limit,
       to: limit,
       reasons: v.cutReasons ?? (v.decision === "limit_reduced" ? v.reasons : [fact.code]),
       facts: [fact],
-      // a cut for a constraint remembers the limit before the first such cut since the way back; one to the
-      // score's band, the customer's own worsening, forgets it
-      givesBack:
-        fact.code === "SCORE_BELOW_LIMIT_BAND" ? null : Math.max(line.cut?.givesBack ?? 0, line.limit),
+      givesBack,
       // the causes since the way back: the earlier cuts' while their limit is still to give back
       causes:
-        fact.code === "SCORE_BELOW_LIMIT_BAND" || (line.cut?.givesBack ?? null) === null
+        givesBack === null || (line.cut?.givesBack ?? null) === null
           ? [fact.code]
           : [...line.cut!.causes.filter((code) => code !== fact.code), fact.code],
     };
+  }
   line.limit = limit;
 }
 

@@ -93,6 +93,8 @@ export const ALIKE: { readonly [K in VerdictField]: (a: Verdict, b: Verdict) => 
   // what a cut of a suspended line names in the way, kept with the record (line.blockersNamed)
   named: (a, b) =>
     a.named === b.named || (a.named !== undefined && b.named !== undefined && sameFacts(a.named, b.named)),
+  // the most a cut's record gives back (line.cut.givesBack), kept with the cut
+  bandHolds: same("bandHolds"),
   limit: same("limit"),
   cause: same("cause"),
   beneath: same("beneath"),

@@ -166,6 +166,7 @@ export function suspendAtReview(
     facts: [...own, ...cut.facts],
     limit: cut.limit,
     cutReasons: cut.reasons,
+    ...(cut.bandHolds === undefined ? {} : { bandHolds: cut.bandHolds }),
   };
 }
 
@@ -192,11 +193,18 @@ export function lineManagement(c: Customer, line: Line, s: Scored): Verdict | nu
     const was = capByRule(cap.binding, s.score, c.profile.monthlyIncome, rules, thin);
     if (was !== null && was !== fact.threshold) fact.before = was;
   }
+  // the score's band cutting too, less than the cap that binds: a give-back returns no more than the band
+  // holds (a score below every band is held to the lowest band's, managedCap)
+  const band =
+    cap.binding === "score" || s.score >= c.policy.reduceLimitScore
+      ? null
+      : capByRule("score", s.score, 0, rulesFor(c.policy, line.id), null);
   return {
     decision: "limit_reduced",
     reasons: principalReasons(byPolicy ? ["POLICY_CHANGE", code] : [code], s),
     facts: [fact],
     limit: cap.limit,
+    ...(band !== null && band < line.limit ? { bandHolds: band } : {}),
   };
 }
 

@@ -89,6 +89,10 @@ interface VerdictBase {
    *  the decision's reasons are the decision's (the cut's rules, then NOT_RESTORED_YET and what stands in
    *  the way of the restoration) */
   cutReasons?: ReasonCode[];
+  /** a limit cut to another cap where the score's band (below reduceLimitScore) cuts it too, less: the
+   *  band's cap — the most a later review gives back (review/give-back.ts), as a cut to the band itself,
+   *  the customer's own worsening, gives back nothing */
+  bandHolds?: Fen;
   /** a periodic review that cuts a suspended line's limit: what it found standing in the way of the
    *  restoration too (kept with the record, as a review that decides nothing keeps its facts) */
   named?: RuleFact[];

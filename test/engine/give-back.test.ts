@@ -219,4 +219,34 @@ describe("a limit given back", () => {
     expect(t.steps.filter((s) => s.decision === "limit_restored")).toEqual([]);
     expect(stateOn(t, 260).limit).toBe(200_000);
   });
+
+  it("a cut to the income's cap where the score's band cut too is given back no higher than the band held", () => {
+    // the same band cut as the test above, an income of ¥500 a month (a ¥1,000 cap) binding lower: the income
+    // back, the review gives back the ¥2,000 the band held at the cut — not the ¥5,000 before it, which a cut
+    // to the band alone (its own worsening) would never have given back
+    const at = baselineScore({ profile }) - 20;
+    const policy = testPolicy({
+      reduceLimitScore: at,
+      maxLimitIncomeMultiple: 2,
+      limitBands: [
+        { minScore: 350, maxLimit: 2_000 },
+        { minScore: at, maxLimit: 5_000 },
+      ],
+    });
+    const t = run([on.open(0, 5_000), ...applicationsElsewhere(3), on.income(5, 500), on.income(50, 9_000)], {
+      policy,
+      profile,
+      until: 260,
+    });
+    const cut = t.steps.find((s) => s.decision === "limit_reduced")!;
+    expect(cut).toMatchObject({ limit: 100_000, reasons: expect.arrayContaining(["INCOME_BELOW_LIMIT"]) });
+    const back = t.steps.filter((s) => s.decision === "limit_restored");
+    expect(back).toHaveLength(1);
+    expect(back[0]).toMatchObject({
+      limit: 200_000,
+      facts: [{ code: "LIMIT_GIVEN_BACK", threshold: 200_000, value: 200_000, from: 100_000 }],
+    });
+    expect(stateOn(t, 260).score).toBeGreaterThanOrEqual(at);
+    expect(stateOn(t, 260).limit).toBe(200_000);
+  });
 });

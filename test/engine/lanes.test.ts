@@ -286,6 +286,16 @@ const VERDICTS: Verdict[] = [
     ],
   },
   { decision: "info", reasons: ["NOTHING_TO_REVIEW"], facts: [] },
+  // a cut to the income's cap where the score's band cuts too, less: the band's cap is the most given back
+  {
+    decision: "limit_reduced",
+    limit: 200_000,
+    reasons: ["INCOME_BELOW_LIMIT"],
+    facts: [
+      { code: "INCOME_BELOW_LIMIT", parameter: "maxLimitIncomeMultiple", threshold: 200_000, value: 500_000 },
+    ],
+    bandHolds: 400_000,
+  },
 ];
 
 /** Another value of each field, as another policy's verdict could have it (a field the type gains is a
@@ -296,6 +306,7 @@ const OTHER: { [K in VerdictField]: (v: Verdict) => Verdict } = {
   facts: (v) => ({ ...v, facts: v.facts.map((f) => ({ ...f, threshold: (f.threshold ?? 0) + 1 })) }),
   cutReasons: (v) => ({ ...v, cutReasons: ["POLICY_CHANGE", ...(v.cutReasons ?? [])] }),
   named: (v) => ({ ...v, named: (v.named ?? []).map((f) => ({ ...f, threshold: (f.threshold ?? 0) + 1 })) }),
+  bandHolds: (v) => ("limit" in v && v.limit !== undefined ? { ...v, bandHolds: v.limit + 10_000 } : v),
   limit: (v) => ("limit" in v && v.limit !== undefined ? ({ ...v, limit: v.limit - 100 } as Verdict) : v),
   cause: (v) => ("cause" in v ? ({ ...v, cause: v.cause === "credit" ? "policy" : "credit" } as Verdict) : v),
   beneath: (v) => (v.decision === "suspended" ? { ...v, beneath: v.beneath ? undefined : true } : v),

@@ -363,7 +363,30 @@ describe("monotone where a lender would be, on both lines", () => {
               );
         t.add(base, alt);
       }),
-      { numRuns: RUNS },
+      {
+        numRuns: RUNS,
+        examples: [
+          // ¥907 a month reported on day 0, ¥3,000 from day 15; ¥593 more on day 0 (¥1,500) is the better
+          // customer, who ends at its band's ¥3,000 (a cut to the band: its own worsening), where the worse
+          // one's cut to the income's cap was given back whole, to ¥3,100, once the income was back — though
+          // its score's band had cut it too (PROPERTY_SEED=321162067)
+          [
+            {
+              habits: [
+                { day: 0, type: "income", monthlyIncome: 907 },
+                { day: 15, type: "income", monthlyIncome: 3_000 },
+              ],
+              openHuabei: 310_000,
+              openJiebei: 50_000,
+              income: 3_000,
+              externalDebt: 2_700_001,
+              policy: DEFAULT_POLICY,
+            },
+            593,
+            0,
+          ],
+        ],
+      },
     );
     // not vacuous: timelines compared where the better one's decisions differ
     expect(t.seen.differ, JSON.stringify(t.seen)).toBeGreaterThan(0);

@@ -1010,6 +1010,29 @@ describe("monotonicity", () => {
             // picks the ¥10,000 (the fourth of the five burdens)
             3,
           ],
+          // ¥5,000 a month reported on day 0 instead of ¥0 (¥26,138 from day 15 either way), ¥105,500 owed
+          // elsewhere: at the review of day 14 the better customer's 645 cuts ¥12,000 to its band's ¥3,000
+          // (not given back: its own worsening); the worse one's 535 suspended the line and cut it to the
+          // smallest line for the income — a cut for a constraint, which the review of day 105 gave back
+          // whole, to ¥12,000, though the band (below every band: the lowest's, ¥3,000) had cut it too. A
+          // give-back returns no more than the band held at the cut (PROPERTY_SEED=105138411)
+          [
+            [
+              { day: 0, type: "external_debt", amount: 1_000_000 },
+              { day: 0, type: "external_debt", amount: 1_000_000 },
+              { day: 0, type: "external_debt", amount: 1_000_000 },
+              { day: 0, type: "external_debt", amount: 2_610_391 },
+              { day: 0, type: "external_debt", amount: 2_967_155 },
+              { day: 0, type: "income", monthlyIncome: 0 },
+              { day: 0, type: "external_debt", amount: 1_922_455 },
+              { day: 46, type: "purchase", amount: 100, merchant: null, instalments: null },
+              { day: 15, type: "income", monthlyIncome: 26_138 },
+            ],
+            [5, 40, 25, 5, 40, 5, 35, 2, 12, 2, 40, 35, 12, 35],
+            DEFAULT_POLICY,
+            // picks the income of ¥0 on day 0 (the sixth of the eight burdens)
+            5,
+          ],
         ],
       },
     );

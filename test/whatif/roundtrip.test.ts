@@ -124,11 +124,19 @@ it("load(write(x)) is x for what a file can keep, and what it cannot is refused 
       const plain = (x: unknown): unknown =>
         JSON.parse(JSON.stringify(x, (k, v) => (k === "index" || k === "observe" ? undefined : v)));
       const loaded = loadScenarioText(written, FILE);
-      expect(plain(loaded.scenario), written).toEqual(plain(sc));
+      // a description is one paragraph (normalise.ts): what a file keeps of it, its ends trimmed and its
+      // line breaks folded to a space — the trace's one-line header shows no more
+      const kept = { ...sc, description: sc.description.trim().replace(/\s*[\r\n]+\s*/g, " ") };
+      expect(plain(loaded.scenario), written).toEqual(plain(kept));
       const saved = loadScenarioText(variantYaml(baseVariant(loaded), FILE), FILE);
       expect(plain(saved.scenario.events), written).toEqual(plain(sc.events));
     }),
-    { numRuns: RUNS },
+    {
+      numRuns: RUNS,
+      // a description of a space alone loaded as none (PROPERTY_SEED=292804960): a file keeps one paragraph,
+      // trimmed, which the property compared with the description drawn as it was drawn
+      examples: [[{ ...fc.sample(anyNumbers, { numRuns: 1, seed: 1 })[0]!, description: " " }]],
+    },
   );
 });
 

@@ -13,7 +13,8 @@ import type { Verdict } from "../verdict.js";
  * review keeps once used, a thin file's cap — gives it back at a later periodic review once the constraint
  * no longer binds, up to the limit before the cut (the first of such cuts since the way back: the cut on
  * record's `givesBack`), never above it. Not a cut to the score's band (SCORE_BELOW_LIMIT_BAND): that is the
- * customer's own worsening, and the way back from it is an increase asked for (noteCut forgets the limit).
+ * customer's own worsening, and the way back from it is an increase asked for (noteCut forgets the limit);
+ * where the band cut too, less than the constraint binding, no more than the band's cap (bandHolds).
  * Never while anything blocks an increase: an amount past due on either line, a due date missed or cured
  * within `increaseCleanDays`, the cut or a limit given back in part within `increaseCooldownDays` (a lender
  * does not raise a line it has just cut, nor one it has just raised); the line active and kept to the standard (the review found no suspension, closure or cut

@@ -156,5 +156,6 @@ export function restore(c: Customer, line: Line, s: Scored, kept: KeptOnceUsed):
     limit: limit ?? line.limit,
     cutReasons:
       held.length === 0 ? cut!.reasons : [...new Set([...(cut?.reasons ?? []), ...held.map((f) => f.code)])],
+    ...(cut?.bandHolds === undefined ? {} : { bandHolds: cut.bandHolds }),
   };
 }
