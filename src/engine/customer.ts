@@ -13,7 +13,7 @@ import type { RuleFact } from "./verdict.js";
 import type { Cause, LineId, Status } from "./vocabulary.js";
 
 /** A purchase or drawdown declined: the day asked, the amount, and a drawdown's term (null: a purchase). */
-export interface DeclinedAsk {
+interface DeclinedAsk {
   day: number;
   amount: Fen;
   term: number | null;
