@@ -5,7 +5,6 @@
 
 import { authorise, decideApplication, refusedUnassessed } from "./applications.js";
 import { decide, lineAt, NOTHING, outcome, repayMade, type StepOutcome } from "./apply-verdict.js";
-import type { Calendar } from "./calendar.js";
 import {
   type Customer,
   customerOverdue,
@@ -23,7 +22,7 @@ import { closeAtRequest, liftSecurityHold, requestedReview } from "./review.js";
 import * as revolving from "./revolving.js";
 import { scoreOn } from "./score-inputs.js";
 import { ACTIVITY_MIN_PURCHASE, type ScoreInputs } from "./scorecard.js";
-import { type EngineState, jiebeiDue } from "./state.js";
+import { type EngineState, jiebeiDue, loanDueDays } from "./state.js";
 import { answerSupport } from "./support/answer.js";
 import { notWorkedOut, SUPPORT_ANSWERS_BOUND } from "./support/bounded.js";
 import type { SupportAnswer } from "./support/citing.js";
@@ -43,6 +42,7 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
     case "purchase": {
       const h = c.huabei;
       const v = authorise(c, h, e.amount, day, s.nextMonthEnd);
+      asked(h, v, day, e.amount, null);
       // the habit counts on a line the customer can use, declined or not (over the limit), unless the
       // customer is behind on a repayment. Not on a suspended line: trying to spend where the lender has
       // stopped the customer would raise the score (five declined ¥10 attempts restored a line) — the
@@ -374,6 +374,7 @@ function borrowDecided(
   const j = c.jiebei;
   // the attempt counts towards a burst, approved or declined: one that completes it lays the hold
   countTransaction(c, s.day, e.amount);
+  asked(j, v, s.day, e.amount, e.term);
   if (v.decision !== "approved") {
     const refused = decide(s, e, j, v);
     return burstUnderAny(s) ? burstFrom(s, e, 0, undefined, refused.slice()) : refused;
@@ -386,6 +387,14 @@ function borrowDecided(
   const approved = decide(s, e, j, v, e.amount);
   if (!burstUnderAny(s)) return approved;
   return burstFrom(s, e, 0, undefined, approved);
+}
+
+/** A purchase or drawdown asked on `line`: kept when declined, for customer service asked after it
+ *  (support/declined-ask.ts); forgotten once one is lent. */
+function asked(line: Line, v: Verdict, day: number, amount: Fen, term: number | null): void {
+  if (v.decision === "approved") {
+    if (line.declinedAsk !== null) line.declinedAsk = null;
+  } else line.declinedAsk = { day, amount, term };
 }
 
 /** Whether the day's transactions make a burst under the state's policy, or under any policy of its lane:
@@ -428,18 +437,6 @@ function reviewRequested(s: EngineState, e: ScenarioEvent, id: LineId, v: Verdic
 function plan(p: Policy, amount: Fen, term: InstalmentTerm): { term: InstalmentTerm; fee: Fen } {
   const rate = { 3: p.instalmentFee3, 6: p.instalmentFee6, 9: p.instalmentFee9, 12: p.instalmentFee12 }[term];
   return { term, fee: Math.round(amount * rate) };
-}
-
-/** A loan's due days, `months` of them: monthly on the day of the month it was drawn (clamped to short
- *  months). */
-export function loanDueDays(calendar: Calendar, day: number, months: number): number[] {
-  const { year, month, day: dom } = calendar.civil(day);
-  const out: number[] = [];
-  for (let k = 1; k <= months; k++) {
-    const m = month - 1 + k;
-    out.push(calendar.dayOfMonthIn(year + Math.floor(m / 12), (m % 12) + 1, dom));
-  }
-  return out;
 }
 
 function repayAmount(s: EngineState, line: Line, amount: RepayAmount): Fen {

@@ -12,6 +12,13 @@ import type { Fen, LimitBand, Policy, Profile } from "./types.js";
 import type { RuleFact } from "./verdict.js";
 import type { Cause, LineId, Status } from "./vocabulary.js";
 
+/** A purchase or drawdown declined: the day asked, the amount, and a drawdown's term (null: a purchase). */
+interface DeclinedAsk {
+  day: number;
+  amount: Fen;
+  term: number | null;
+}
+
 interface LineBase {
   status: Status;
   /** why the line is not active (null while none or active) */
@@ -62,6 +69,10 @@ interface LineBase {
   /** the last honoured request for an early review of this line (its cooldown runs from it: each line
    *  is reviewed on its own request) */
   lastReviewRequest: number | null;
+  /** the latest purchase or drawdown asked on the line, when it was declined (null: none, or the latest was
+   *  lent): what customer service, asked after it, judges again on the day asked — its reasons and, a
+   *  drawdown's, what would be lent instead (support/declined-ask.ts) */
+  declinedAsk: DeclinedAsk | null;
   /** the policy in force before the latest `policy` event, if the line was open then: a line that fails the
    *  new one only where it asks more (changeAlone, standard.ts) is suspended for the policy, not for credit */
   previousPolicy: Policy | null;
@@ -188,6 +199,7 @@ const newHuabei = (): HuabeiLine => ({
   cut: null,
   lastIncreaseDay: null,
   lastReviewRequest: null,
+  declinedAsk: null,
   lastLimit: null,
   previousPolicy: null,
   policyBefore: null,
@@ -223,6 +235,7 @@ const newJiebei = (): JiebeiLine => ({
   cut: null,
   lastIncreaseDay: null,
   lastReviewRequest: null,
+  declinedAsk: null,
   lastLimit: null,
   previousPolicy: null,
   policyBefore: null,
@@ -408,6 +421,7 @@ export function huabeiCopy(h: HuabeiLine): HuabeiLine {
     cut: h.cut,
     lastIncreaseDay: h.lastIncreaseDay,
     lastReviewRequest: h.lastReviewRequest,
+    declinedAsk: h.declinedAsk,
     lastLimit: h.lastLimit,
     previousPolicy: h.previousPolicy,
     policyBefore: h.policyBefore,
@@ -446,6 +460,7 @@ function jiebeiCopy(j: JiebeiLine): JiebeiLine {
     cut: j.cut,
     lastIncreaseDay: j.lastIncreaseDay,
     lastReviewRequest: j.lastReviewRequest,
+    declinedAsk: j.declinedAsk,
     lastLimit: j.lastLimit,
     previousPolicy: j.previousPolicy,
     policyBefore: j.policyBefore,

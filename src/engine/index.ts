@@ -3,7 +3,7 @@
 
 export type { StepOutcome } from "./apply-verdict.js";
 export { Calendar, civilFromDays, formatIsoDate, MAX_DAY, parseIsoDate } from "./calendar.js";
-export { applyPolicyEvent, loanDueDays } from "./customer-events.js";
+export { applyPolicyEvent } from "./customer-events.js";
 export { dtiShown, LIMIT_CAP_CODES } from "./eligibility.js";
 export {
   type Check,
@@ -73,7 +73,7 @@ export {
   simulate,
   startState,
 } from "./simulate.js";
-export { type EngineState, fork, initialState, type Lane, type StateOptions } from "./state.js";
+export { type EngineState, fork, initialState, type Lane, loanDueDays, type StateOptions } from "./state.js";
 export { type EngineInput, step, transition } from "./step.js";
 export type * from "./types.js";
 export {

@@ -369,7 +369,7 @@ export const REASONS = {
     unit: "fen",
     text: "The limit is already the highest offered without a repayment record",
     advice:
-      "keep using the line and repaying every bill and instalment on time: the cap lifts once the file holds six months of repayment record (months of history elsewhere counted; a month end counts while a line was used within the year before) — the decline names the day, as customer service does",
+      "keep using the line and repaying every bill and instalment on time: the cap lifts once the file holds six months of repayment record (months of history elsewhere counted; a month end counts while a line was used within the year before) — the decline and customer service name the day it lifts whenever, as things stand (each bill met at its minimum, nothing more spent), the file reaches six months of record; a line left unused adds none, and then no day is named",
   },
   LIMIT_AT_PRODUCT_MAXIMUM: {
     kind: "adverse",
@@ -398,7 +398,7 @@ export const REASONS = {
     unit: "fen",
     text: "Granted less than asked: the most offered without a repayment record",
     advice:
-      "keep using the line and repaying every bill and instalment on time: the cap lifts once the file holds six months of repayment record (months of history elsewhere counted; a month end counts while a line was used within the year before) — customer service names the day",
+      "keep using the line and repaying every bill and instalment on time: the cap lifts once the file holds six months of repayment record (months of history elsewhere counted; a month end counts while a line was used within the year before) — customer service names the day it lifts whenever, as things stand (each bill met at its minimum, nothing more spent), the file reaches six months of record; a line left unused adds none, and then no day is named",
   },
   LIMIT_CAPPED_PRODUCT_MAXIMUM: {
     kind: "adverse",

@@ -115,6 +115,18 @@ export function monthEndAfter(calendar: Calendar, day: number): number {
   return first - 1 >= day ? first - 1 : calendar.nextDayOfMonth(first, 1) - 1;
 }
 
+/** A loan's due days, `months` of them: monthly on the day of the month it was drawn (clamped to short
+ *  months). */
+export function loanDueDays(calendar: Calendar, day: number, months: number): number[] {
+  const { year, month, day: dom } = calendar.civil(day);
+  const out: number[] = [];
+  for (let k = 1; k <= months; k++) {
+    const m = month - 1 + k;
+    out.push(calendar.dayOfMonthIn(year + Math.floor(m / 12), (m % 12) + 1, dom));
+  }
+  return out;
+}
+
 /** The first periodic review on or after `day`: a review comes after the customer's events of its day. */
 export const reviewOnOrAfter = (calendar: Calendar, day: number, p: Policy): number =>
   calendar.isDayOfMonth(day, p.reviewDayOfMonth) ? day : calendar.nextDayOfMonth(day, p.reviewDayOfMonth);

@@ -679,7 +679,8 @@ export type Remedy = {
    *  `limit` once what cut it no longer binds and nothing blocks an increase (review/give-back.ts), the
    *  review of `day` at the earliest (the cooldown since the cut, the clean record; a suspended line's
    *  restoration first); `gives`: what that review gives back as things stand (the limit it leaves), said
-   *  before it as a restoration coming is — absent when, as things stand, it gives back nothing */
+   *  before it as a restoration coming is; `nothing`: as things stand, that review gives back nothing (the
+   *  cap already reached, or a rule holding it) — never worded as a limit coming back */
   | {
       kind: "limit_cut";
       day: number;
@@ -698,7 +699,7 @@ export type Remedy = {
         blocked?: RuleFact;
         besides?: RuleFact[];
       };
-      givenBack?: { limit: Fen; day: number; date: string; gives?: Fen };
+      givenBack?: { limit: Fen; day: number; date: string; gives?: Fen; nothing?: true };
     }
 );
 

@@ -73,6 +73,23 @@ describe("a cap between today's limit and the limit before a cut", () => {
     });
   });
 
+  it("a review that, as things stand, gives nothing back (the cap already reached) is not worded as one giving back", () => {
+    // at the ¥8,000 cap the review of day 135 gives nothing: "it also comes back unasked … up to ¥10,000.00"
+    // said so, with no word that it would not
+    const { scenario, trace } = run(8000);
+    const cut = trace.steps
+      .find((s) => s.event.type === "contact_support")!
+      .remedies.find((r) => r.kind === "limit_cut")!;
+    expect(cut).toMatchObject({ givenBack: { day: 135, nothing: true } });
+    expect(cut.kind === "limit_cut" && cut.givenBack?.gives).toBeUndefined();
+    expect(trace.steps.some((s) => s.decision === "limit_restored")).toBe(false);
+    const traced = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false });
+    expect(traced).not.toContain("it also comes back unasked");
+    expect(traced).toContain(
+      "as things stand the first review that could, on 2024-05-15 (day 135), gives back nothing",
+    );
+  });
+
   it("a cap at today's limit still says the limit is at it", () => {
     const { scenario, trace } = run(8000);
     const ask = trace.steps.find((s) => s.event.type === "contact_support")!;

@@ -19,6 +19,7 @@ import { changeHolds } from "./change-holds.js";
 import type { SupportAnswer } from "./citing.js";
 import { closedLineSteps } from "./closed-line.js";
 import { debtsBesideOverdue, debtsFollowed } from "./debt-followed.js";
+import { declinedAsks } from "./declined-ask.js";
 import { lineDues } from "./dues.js";
 import { incomeGaps, incomesRestoring } from "./income-gap.js";
 import { increaseDay } from "./increase-day.js";
@@ -54,6 +55,8 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     else closedLineSteps(c, line, day, s, calendar, answer, lines.length > 1);
   }
   cutLimitSteps(c, lines, day, s, calendar, answer);
+  // a purchase or drawdown declined: its reasons, and what would be lent instead, as they stand today
+  declinedAsks(c, lines, day, calendar, answer);
   // a debt step lowered to nothing more to repay (Huabei left suspended at the review it names): the ratio
   // that review reads is within the cap — the line's fact worked out with Huabei back is not said
   for (const id of debtsFollowed(c, day, calendar, answer.remedies)) withinCap(answer, id);

@@ -104,12 +104,14 @@ function limitCut(
   const review = calendar.nextDayOfMonth(reviewFrom - 1, p.reviewDayOfMonth);
   // what that review gives back as things stand (the line played ahead to the day it opens: each bill met at
   // its minimum, nothing more spent) — said before it, as a restoration coming is
+  // (null: not worked out — a suspended line's restoration comes first; `line.limit`: nothing given back, the
+  // cap already reached or a rule holding it: never worded as a limit coming back)
   let gives: Fen | null = null;
   if (back !== null && back > line.limit && restored === null) {
     const opened = review > day ? openingOn(paid, day, calendar, review) : paid;
     const ahead = lineOf(opened, line.id);
     const v = givenBack(opened, ahead, review, scoreOn(opened, review));
-    if (v?.decision === "limit_restored") gives = v.limit;
+    gives = v?.decision === "limit_restored" ? v.limit : line.limit;
   }
   return {
     line: line.id,
@@ -143,7 +145,8 @@ function limitCut(
           limit: back,
           day: review,
           date: calendar.date(review),
-          ...(gives !== null && { gives }),
+          ...(gives !== null && gives > line.limit && { gives }),
+          ...(gives !== null && gives <= line.limit && { nothing: true as const }),
         },
       }),
   };

@@ -323,9 +323,13 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? `; as things stand it would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true)}`
         : "";
       // a cut for a constraint comes back unasked too, once what cut it no longer binds
-      const unasked = r.givenBack
-        ? `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(r.givenBack.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${r.givenBack.date} (day ${r.givenBack.day}) at the earliest${r.givenBack.gives === undefined ? "" : ` — as things stand, that review gives back ${money(r.givenBack.gives)}`}`
-        : "";
+      // — said as a promise only when, as things stand, the first review that could gives something back
+      const back = r.givenBack;
+      const unasked = !back
+        ? ""
+        : back.nothing
+          ? `. Cut for a constraint, it could also come back unasked — a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — but as things stand the first review that could, on ${back.date} (day ${back.day}), gives back nothing`
+          : `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${back.date} (day ${back.day}) at the earliest${back.gives === undefined ? "" : ` — as things stand, that review gives back ${money(back.gives)}`}`;
       const only = r.givenBack ? "" : " only";
       // given back in part since: the limit now, and when
       const since =
