@@ -12,11 +12,12 @@ import type { Fen, LimitBand, Policy, Profile } from "./types.js";
 import type { RuleFact } from "./verdict.js";
 import type { Cause, LineId, Status } from "./vocabulary.js";
 
-/** A purchase or drawdown declined: the day asked, the amount, and a drawdown's term (null: a purchase). */
+/** A purchase or drawdown declined: the day asked, the amount, and a drawdown's term (null: a purchase).
+ *  Replaced whole, never changed in place: a fork's copy of the line may share it. */
 interface DeclinedAsk {
-  day: number;
-  amount: Fen;
-  term: number | null;
+  readonly day: number;
+  readonly amount: Fen;
+  readonly term: number | null;
 }
 
 interface LineBase {

@@ -669,6 +669,8 @@ function sharedMutable(a: object, b: object): string[] {
     "cut",
     // a loan's missed instalments (loans/book.ts `missed`): replaced whole, never changed in place
     "missed",
+    // a line's latest declined purchase or drawdown (customer-events.ts): replaced whole, its fields readonly
+    "declinedAsk",
   ]);
   const out: string[] = [];
   const walk = (x: unknown, y: unknown, path: string) => {
