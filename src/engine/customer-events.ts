@@ -18,7 +18,7 @@ import {
 } from "./customer.js";
 import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
-import { closeAtRequest, liftSecurityHold, requestedReview } from "./review.js";
+import { changesUnusedTerms, closeAtRequest, liftSecurityHold, requestedReview } from "./review.js";
 import * as revolving from "./revolving.js";
 import { scoreOn } from "./score-inputs.js";
 import { ACTIVITY_MIN_PURCHASE, type ScoreInputs } from "./scorecard.js";
@@ -167,11 +167,7 @@ function decidedEvent(
       c.policy = applyPolicyEvent(c.policy, e.use, e.set);
       // new unused-line terms, or reviews on another day of the month (the day a notice names): a notice
       // they put on or before today comes tomorrow (review/dormant.ts)
-      if (
-        c.policy.dormantCloseDays !== before.dormantCloseDays ||
-        c.policy.dormantNoticeDays !== before.dormantNoticeDays ||
-        c.policy.reviewDayOfMonth !== before.reviewDayOfMonth
-      ) {
+      if (changesUnusedTerms(before, c.policy)) {
         c.huabei.unusedTermsDay = day;
         c.jiebei.unusedTermsDay = day;
       }

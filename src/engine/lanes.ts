@@ -10,6 +10,7 @@
 // happens, so a caller keeping something per state (an agent, a recorder) can copy it at the split.
 
 import type { StepOutcome } from "./apply-verdict.js";
+import { changesUnusedTerms } from "./review.js";
 import { accrueAll, closeCycle, dueNotices, monthEnd, openDay, review, triggers } from "./scheduled.js";
 import { type EngineState, fork, type Lane } from "./state.js";
 import { step } from "./step.js";
@@ -156,7 +157,8 @@ function takeSplits(lane: Lane): Lane["splits"] {
  * A policy change for a shared state: each member takes its own new policy (`next(member)`; null: it
  * keeps the one it has), as a `policy` event using it would (the policy it leaves is its slot's).
  * Members that end up with equal policies (`same`) share a slot; slots share a state when they come from
- * one slot, all changed or all kept, and agree in mechanics; the others go on from copies. Returns the
+ * one slot, all changed or all kept, and agree in mechanics and in whether the change is one of the
+ * unused-line terms (changesUnusedTerms); the others go on from copies. Returns the
  * states after the change (`s` first).
  */
 export function switchLane(
@@ -181,9 +183,16 @@ export function switchLane(
       else slots.push({ policy: p, members: [m] });
     }
     if (kept.length > 0) plan.push({ old, change: false, slots: [{ policy: old, members: kept }] });
+    // slots share the state the change leaves only when it leaves the same state for each: the same
+    // mechanics, and the unused-line terms changed for all or for none (each line's unusedTermsDay:
+    // review/dormant.ts, changesUnusedTerms) — a member whose switch changed them, sharing the state of
+    // one whose switch did not, was told of its closure as if its terms had never changed
     const groups: Slot[][] = [];
     for (const slot of slots) {
-      const g = groups.find((x) => sameMechanics(x[0]!.policy, slot.policy));
+      const terms = changesUnusedTerms(old, slot.policy);
+      const g = groups.find(
+        (x) => sameMechanics(x[0]!.policy, slot.policy) && changesUnusedTerms(old, x[0]!.policy) === terms,
+      );
       if (g) g.push(slot);
       else groups.push([slot]);
     }

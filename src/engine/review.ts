@@ -10,7 +10,12 @@
 // requests (an early review, a closure the customer asks for). This module is their one face.
 
 export { cleanPeriodFrom, cleanUntil, restorationBlockers, restorationScore } from "./review/blockers.js";
-export { dormantClosingReview, dormantNoticeDay, unusedDays } from "./review/dormant.js";
+export {
+  changesUnusedTerms,
+  dormantClosingReview,
+  dormantNoticeDay,
+  unusedDays,
+} from "./review/dormant.js";
 export { restoredOnceUsed } from "./review/kept-once-used.js";
 export { periodicReview } from "./review/periodic.js";
 export { citedFacts, citing, heldByPolicy } from "./review/policy-change.js";

@@ -401,7 +401,35 @@ describe("lanes", () => {
             expect(out[i]).toEqual(alone(sc, DEFAULT_POLICY, at, policy));
         },
       ),
-      { numRuns: Math.ceil(RUNS / 2) },
+      {
+        numRuns: Math.ceil(RUNS / 2),
+        // a switch that changes the unused-line terms for one member (v1: closed after 1 unused day) and
+        // not for the other (v0 keeps the default's 365): alone, v1 is told the day after the switch
+        // (day 198) and closed by the review 30 days on at the earliest (day 258); sharing v0's state,
+        // whose terms the switch left alone, it was told as if its terms had never changed and closed on
+        // day 227 (fast-check seed 1602811103)
+        examples: [
+          [
+            {
+              events: [
+                { day: 0, type: "apply", line: "huabei", product: "open", amount: 50_000 },
+              ] as EventInput[],
+              profile: {
+                age: 20,
+                monthlyIncome: 2_000,
+                verified: false,
+                creditHistoryMonths: 6,
+                externalDebt: 0,
+              },
+            },
+            [
+              { ...DEFAULT_POLICY, name: "v0" },
+              { ...DEFAULT_POLICY, name: "v1", dormantCloseDays: 1 },
+            ],
+            197,
+          ],
+        ],
+      },
     );
   });
 

@@ -3,6 +3,7 @@
 import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, owed } from "../customer.js";
 import { writeOffFact } from "../eligibility.js";
+import type { Policy } from "../types.js";
 import type { Verdict } from "../verdict.js";
 import { cleanUntil } from "./blockers.js";
 
@@ -60,6 +61,18 @@ export function dormantClosure(
       },
     ],
   };
+}
+
+/** Whether a change of policy from `before` to `after` changes what an unused line's notice reads — the
+ *  unused-line terms (dormantCloseDays, dormantNoticeDays) or the review's day of the month (the day a
+ *  notice names): a `policy` event that does sets each line's unusedTermsDay (customer-events.ts), so
+ *  policies of a lane for which a switch does and does not cannot share the state after it (lanes.ts). */
+export function changesUnusedTerms(before: Policy, after: Policy): boolean {
+  return (
+    after.dormantCloseDays !== before.dormantCloseDays ||
+    after.dormantNoticeDays !== before.dormantNoticeDays ||
+    after.reviewDayOfMonth !== before.reviewDayOfMonth
+  );
 }
 
 /** The day an open line unused since its usedDay is told the review will close it: when its unused days reach
