@@ -280,7 +280,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       income: "the monthly income (yuan)",
       minLimit: "the smallest line, `minLimit` (yuan)",
       beside:
-        "present when `income` is above the least the smallest line needs (`smallest`, yuan): at that, the review that can restore the line (`wait_for_review`'s) restores the other line (`line`) first, which this one, used, would take past its cap — `income` is the least at which it restores both, with the other line's debt steps followed or not",
+        "present when `income` is above the least the smallest line needs (`smallest`, yuan): at that, the review that can restore the line (`wait_for_review`'s) restores the other line (`line`) first, or keeps it active, which this one, used, would take past its cap — `income` is the least at which it restores both, with the other line's debt steps followed or not",
       notBetween:
         "as `reduce_debt`'s, at the review that can restore the line (`wait_for_review`'s): from `from`, the income the other line's (`line`) step asks, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`",
     },
@@ -297,7 +297,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       over: "the total of `repay` (yuan); null as `repay` is",
       review: `the periodic review the advice is for (${dayDate}): for a suspended line, the first that can restore it — not one its clean period still holds`,
       report: `the month-end report the advice counts on, by which its line repayments are made (${dayDate}), or null`,
-      missed: `the next review, when repaying all the debt elsewhere is not enough for it (${dayDate}), or null — for an active line, that review suspends it and the one named restores it: \`repay\`, \`over\` and \`income\` are for what the restoration counts there (the line at its smallest and used, an overdue asked paid first)`,
+      missed: `the next review, when repaying all the debt elsewhere is not enough for it (${dayDate}), or null — for an active line, repaid only, that review suspends it and the one named restores it: \`repay\` and \`over\` are for what the restoration counts there (the line at its smallest and used, an overdue asked paid first); \`income\`, which counts the day it is reported, is for \`missed\` itself, which keeps the line at it`,
       income:
         "the monthly income (yuan), higher than the one on record, at which the review the advice is for (`missed` when given) reads the ratio within the cap — for a suspended line, one at which the line restored and used keeps a line — or null (none does, or the one on record is enough: nothing more to repay)",
       score:

@@ -498,6 +498,76 @@ describe("customer service's steps, followed exactly", () => {
       {
         numRuns: RUNS,
         examples: [
+          // Huabei suspended for ¥167 a month under the tightened policy, Jiebei active and warned of the review
+          // of day 45: Huabei told "report ¥334" (its smallest line) — at ¥334, Huabei restored and used would
+          // take the Jiebei that review keeps to 0.6001 against its 0.6 cap, and the review held Huabei; ¥335
+          // restores it (PROPERTY_SEED=87291412)
+          [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 6,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [{ day: 1, yuan: 100 }],
+              jiebei: 3_765,
+              miss: { from: 0, days: 0 },
+              moreDebt: null,
+              incomeDrop: { day: 1, to: 167 },
+              changes: null,
+              repaid: null,
+              tightened: 15,
+              contact: 40,
+              byIncome: false,
+              policy: {},
+            }),
+          ],
+          // Jiebei active on ¥250 a month, warned the review of day 45 suspends it (1.0342 against 1): its debt
+          // step repaid counts only at the February report, and its income was sized for the restoration of
+          // day 74 ("¥251") — reported, the review of day 45 read 1.03 and suspended Jiebei; the income counts
+          // the day it is reported, so it is the one that review keeps the line at (PROPERTY_SEED=1831932166)
+          [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 6,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [{ day: 1, yuan: 100 }],
+              jiebei: 5_934,
+              miss: { from: 0, days: 0 },
+              moreDebt: null,
+              incomeDrop: { day: 1, to: 250 },
+              changes: null,
+              repaid: null,
+              tightened: null,
+              contact: 40,
+              byIncome: true,
+              policy: {},
+            }),
+          ],
+          // the same under the tightened policy beside Huabei's "report ¥334": Jiebei's step, sized for day 74,
+          // asked ¥280 and said nothing of the review of day 45, which suspended Jiebei (PROPERTY_SEED=87291412)
+          [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 6,
+              externalDebt: 0,
+              limit: 1_000,
+              spend: [{ day: 1, yuan: 100 }],
+              jiebei: 4_555,
+              miss: { from: 0, days: 0 },
+              moreDebt: null,
+              incomeDrop: { day: 1, to: 167 },
+              changes: null,
+              repaid: null,
+              tightened: 15,
+              contact: 40,
+              byIncome: false,
+              policy: {},
+            }),
+          ],
           // both lines held (bound details changed three times), Huabei suspended too for ¥117,176 more debt:
           // Huabei's step asks ¥21,757 a month reported and identity verified, sized on a copy where Jiebei was
           // still held — verified, Jiebei is restored, its unused ¥23,669 counted used, and the review of day

@@ -269,28 +269,12 @@ function debtPlan(
     review: dated(later),
     report: dated(monthEnd),
     missed: dated(next),
-    income: restored === null ? income : incomeForRestoration(restored, later, c.profile.monthlyIncome, max),
+    // the income counts the day it is reported, at `missed` itself: the least at which that review reads the
+    // report on record within the cap, and keeps the line — not what the restoration after it counts, which
+    // left the review warned of suspending Jiebei at the income named (PROPERTY_SEED=1831932166: told "¥251",
+    // the review of day 45 read 1.03 against 1)
+    income,
   };
-}
-
-/** The monthly income with which the restoration's count at `review` is within the cap, nothing repaid (null:
- *  none): the count reads the income too (the line's smallest and the cap's room move with it), so it is
- *  asked again at the income it gave until that stops rising. Within the cap with nothing repaid: nothing
- *  more to repay, the overdue paid being the answer's — debtsBesideOverdue raises it when the review played
- *  with it asks more, its score say. */
-function incomeForRestoration(
-  restored: Counts,
-  review: number,
-  monthlyIncome: number,
-  max: number,
-): number | null {
-  let needs = incomeAllowing(restored(review, [], monthlyIncome), max);
-  for (let i = 0; i < 8 && needs !== null; i++) {
-    const more = incomeAllowing(restored(review, [], needs), max);
-    if (more === null || more <= needs) break;
-    needs = more;
-  }
-  return needs;
 }
 
 /** What restoring line `id` counts at a later review (restorationDebt), its overdue paid today: the count

@@ -52,8 +52,8 @@ export function incomeGaps(c: Customer, day: number, calendar: Calendar, remedie
 }
 
 /** Each smallest line's income step (`report_income`) raised to the least income at which the review it
- *  names restores the line, when that review, at the income named, restores the other line first and
- *  leaves this one suspended: the other line back and used beside it is debt that review reads too (one
+ *  names restores the line, when that review, at the income named, restores or keeps the other line (active
+ *  then, suspended or active today) and leaves this one suspended: the other line back and used beside it is debt that review reads too (one
  *  customer, one debt: LIMIT_KEPT_ONCE_USED against the other line's cap). Told "report ¥167", a customer
  *  whose report brought Huabei back at the same review kept Jiebei suspended (PROPERTY_SEED=2279920343).
  *  Played on a copy as incomeGaps plays it, the overdue the answer asks paid today (pay_overdue, as the
@@ -70,8 +70,11 @@ export function incomesRestoring(c: Customer, day: number, calendar: Calendar, r
     if (r.kind !== "report_income" || otherSteps(r.line, remedies)) continue;
     const review = reviewFor(r, remedies);
     if (review === null || review < day) continue;
+    // the other line suspended today and restored by that review, or active today and kept by it: either
+    // way back or open beside this one, used (PROPERTY_SEED=87291412: Jiebei active, warned of that review,
+    // its income step ¥233; told "report ¥334" for Huabei's smallest line, Huabei restored would have taken
+    // Jiebei to 0.6001 against 0.6, and the review held Huabei — ¥335 restores both)
     const other: LineId = r.line === "huabei" ? "jiebei" : "huabei";
-    if (lineOf(c, other).status !== "suspended") continue;
     // the other line's repayments, each debt at the most its steps ask
     const theirs = new Map<string, DebtRepayment>();
     for (const o of remedies)
