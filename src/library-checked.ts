@@ -5,7 +5,8 @@
 // problems told in the CLI's words — and the copy checked is the one handed on. An InputError names the
 // argument and field (`applyEdit(v, null)` says "edit: expected an edit …", not "Cannot read properties of
 // null (reading 'kind')" from inside). The engine's own callers keep the unchecked functions (its hot paths
-// are not slowed), and so does the CLI.
+// are not slowed), and so does the CLI. The door itself — the copy, the check, the problems told — is
+// library-door.ts's; this module holds what each function's arguments must be.
 
 import { types } from "node:util";
 import * as z from "zod";
@@ -20,7 +21,6 @@ import {
   fenToYuan as engineFenToYuan,
   LINES,
   MAX_DAY,
-  parseIsoDate,
   REASON_CODES,
   scoreReasons as rawScoreReasons,
   yuanToFen as rawYuanToFen,
@@ -28,6 +28,31 @@ import {
   type ScoreInputs,
   STATUSES,
 } from "./engine/index.js";
+import {
+  asFile,
+  between,
+  byKind,
+  checkArguments,
+  checked,
+  date,
+  fileProblems,
+  finite,
+  flag,
+  fn,
+  int32s,
+  isObject,
+  leaf,
+  list,
+  named,
+  numberList,
+  numbers,
+  object,
+  oneOf,
+  options,
+  type Schema,
+  text,
+  whole,
+} from "./library-door.js";
 import { type AccountOptions, AccountRunner as RawAccountRunner } from "./population/account.js";
 import { Agent as RawAgent, reactionsOf as rawReactionsOf } from "./population/agent.js";
 import { emptyArm } from "./population/aggregate.js";
@@ -64,9 +89,7 @@ import { quarterCount } from "./population/vintage.js";
 import { BAD_DEFINITIONS, MAX_ACCOUNTS, MAX_SEED, MIN_SEED } from "./population/vocabulary.js";
 import { checkBuilt, policyProblems } from "./scenario/built.js";
 import { EventSchema, PolicyOverrides, ScenarioSchema, schemaKeysAt } from "./scenario/schema.js";
-import { problemsOf as fileProblemsOf } from "./scenario/validate.js";
-import { describeValue, formatPath, InputError, MAX_PROBLEMS } from "./shared/errors.js";
-import { plainCopy } from "./shared/plain-copy.js";
+import { InputError } from "./shared/errors.js";
 import { goldenTrace as rawGoldenTrace } from "./testing/golden-trace.js";
 import {
   adviceText as rawAdviceText,
@@ -101,105 +124,6 @@ import {
   baseVariant as rawBaseVariant,
   loadVariant as rawLoadVariant,
 } from "./whatif/variant.js";
-
-/** A schema at the door: what it refuses is said as `field: expected <its message>, found <the value>`. */
-type Schema = z.ZodType;
-
-/** The longest list a caller hands in (a million events, ten million histogram bins): longer is refused,
- *  not walked. */
-const MAX_LIST = 10_000_000;
-/** The deepest an argument's data goes (a variant's written policy band: variant.original.events[i].use
- *  .limitBands[j].minScore, 7); past this it is not the library's data. */
-const MAX_DEPTH = 32;
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** a value `test` holds of, said as `expected` when it does not */
-export const leaf = <T = unknown>(expected: string, test: (v: unknown) => boolean) =>
-  z.custom<T>(test, { error: expected });
-
-const text = leaf<string>("text", (v) => typeof v === "string");
-const flag = leaf<boolean>("true or false", (v) => typeof v === "boolean");
-const whole = leaf<number>("a whole number", (v) => Number.isSafeInteger(v));
-const finite = leaf<number>("a finite number", (v) => typeof v === "number" && Number.isFinite(v));
-const fn = leaf<(...a: unknown[]) => unknown>("a function", (v) => typeof v === "function");
-const date = leaf<string>(
-  "a calendar date as YYYY-MM-DD",
-  (v) => typeof v === "string" && parseIsoDate(v) !== null,
-);
-/** a whole number from `min` to `max` */
-const between = (min: number, max: number) =>
-  leaf<number>(
-    `a whole number from ${min} to ${max}`,
-    (v) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max,
-  );
-export const list = (items: Schema = z.unknown(), expected = "a list") => z.array(items, { error: expected });
-/** a function's options: only the fields it reads (`budjet` is refused, not ignored) */
-const options = (expected: string, fields: Record<string, Schema> = {}) => strictKeys(expected, fields);
-const strictKeys = (expected: string, fields: Record<string, Schema>) =>
-  z.looseObject(fields, { error: expected }).superRefine((value, ctx) => {
-    const known = Object.keys(fields);
-    for (const key of Object.keys(value))
-      if (!Object.hasOwn(fields, key))
-        ctx.addIssue({
-          code: "custom",
-          path: [key],
-          message: `no field of ${expected}: ${known.length > 0 ? `it has ${known.join(", ")}` : "it has none"}`,
-        });
-  });
-const object = (expected: string, fields: Record<string, Schema> = {}) =>
-  z.looseObject(fields, { error: expected });
-/** one of `words`, said as `expected` (a catalogue too long to list in a message) */
-const named = (expected: string, words: readonly string[]) =>
-  leaf<string>(expected, (v) => typeof v === "string" && words.includes(v));
-const oneOf = (...words: readonly string[]) =>
-  named(`one of ${words.map((w) => `"${w}"`).join(", ")}`, words);
-const int32s = leaf<Int32Array>("an Int32Array", (v) => v instanceof Int32Array);
-
-/** A list of numbers `test` holds of: its problems, told up to a file's number (a list of a million bad
- *  numbers is not a million errors). */
-const numberList = (expected: string, item: string, test: (v: unknown) => boolean) =>
-  z.array(z.unknown(), { error: expected }).superRefine((xs, ctx) => {
-    let told = 0;
-    for (let i = 0; i < xs.length && told <= MAX_PROBLEMS; i++)
-      if (!test(xs[i])) {
-        ctx.addIssue({ code: "custom", path: [i], message: item });
-        told++;
-      }
-  });
-const numbers = numberList("a list of finite numbers", "a finite number", (v) => Number.isFinite(v));
-
-/** a union by `kind`: each kind's fields */
-function byKind(expected: string, kinds: Record<string, Record<string, Schema>>): Schema {
-  const options = Object.entries(kinds).map(([kind, fields]) =>
-    z.looseObject({ kind: z.literal(kind), ...fields }),
-  );
-  const words = `one of ${Object.keys(kinds)
-    .map((k) => `"${k}"`)
-    .join(", ")}`;
-  return z.discriminatedUnion("kind", options as unknown as [z.ZodObject<{ kind: z.ZodLiteral<string> }>], {
-    error: (issue) => ((issue.code as string) === "invalid_type" ? expected : words),
-  });
-}
-
-/** A value refused by a file's own checks (`problems`: the CLI's problems of it, each field relative to
- *  it), told in the CLI's words at its place in the argument. */
-const asFile = (problems: (value: unknown) => readonly InputError[]) =>
-  z.any().superRefine((value, ctx) => {
-    for (const problem of problems(value))
-      ctx.addIssue({ code: "custom", message: problem.message, params: { problem } });
-  });
-
-/** The CLI's problems of `value` against a file's schema (each field relative to it). */
-const fileProblems =
-  (schema: Schema, keysAt: (path: readonly PropertyKey[]) => string[] | undefined) =>
-  (value: unknown): readonly InputError[] => {
-    const result = schema.safeParse(value);
-    if (result.success) return [];
-    return fileProblemsOf(result.error.issues, { data: value, position: () => undefined }, "", { keysAt })
-      .problems;
-  };
 
 /** a policy: a policy file's, parsed (the same schema, the same messages, the conflicts a file may not have) */
 const policy = asFile((v) => policyProblems(v, [], false));
@@ -239,118 +163,6 @@ const scenario = z
       }
     }),
   );
-
-/** One problem of a zod issue, its field named from the argument (`name`) down. */
-function problemOf(name: string, copy: unknown, issue: z.core.$ZodIssue): InputError {
-  const field = formatPath([name, ...issue.path]);
-  const problem = (issue as { params?: { problem?: unknown } }).params?.problem;
-  if (problem instanceof InputError) {
-    // a file's problem: re-rooted at its place in the argument, in its own words
-    const own = problem.details.field;
-    const inner =
-      own === undefined || own === "" || own === "(top level)" || own === "(the scenario)"
-        ? ""
-        : own.replace(/^\./, "");
-    const at = inner === "" ? field : /^\[/.test(inner) ? `${field}${inner}` : `${field}.${inner}`;
-    const rest =
-      own !== undefined && problem.message.startsWith(`${own}: `)
-        ? problem.message.slice(own.length + 2)
-        : problem.message;
-    return new InputError(`${at}: ${rest}`, { ...problem.details, field: at });
-  }
-  let found: unknown = copy;
-  for (const key of issue.path)
-    found =
-      found instanceof Map ? found.get(key) : (found as Record<PropertyKey, unknown> | undefined)?.[key];
-  const expected = issue.message;
-  const shown = describeValue(found);
-  return new InputError(`${field}: expected ${expected}, found ${shown}`, { field, expected, found: shown });
-}
-
-/** One argument: its name, its schema, and whether it is read into a copy first (an object a function
- *  fills, a recorder it calls: the caller's own, checked, never copied). */
-type Door = readonly [name: string, schema: Schema, copied?: boolean | "data"];
-
-/** Each argument read into a copy and checked against its schema (every argument's problems, all at once):
- *  what the schema made of the copies, to hand on, or an InputError. */
-export function checkArguments(args: readonly unknown[], doors: readonly Door[]): unknown[] {
-  const problems: InputError[] = [];
-  const out = [...args];
-  doors.forEach(([name, schema, copied = true], i) => {
-    if (problems.length > MAX_PROBLEMS) return;
-    let value = args[i];
-    if (copied) {
-      const read = plainCopy(value, {
-        maxList: MAX_LIST,
-        maxDepth: MAX_DEPTH,
-        root: name,
-        keepInstances: true,
-        functions: copied !== "data",
-        protoKeys: false,
-      });
-      if (read.problems.length > 0) {
-        problems.push(...read.problems.map((p) => rerooted(p, name)));
-        return;
-      }
-      value = read.copy;
-    }
-    let result: ReturnType<Schema["safeParse"]>;
-    try {
-      result = schema.safeParse(value);
-    } catch (e) {
-      // what is not copied (an object a function fills, a class's instance) may still throw when read
-      problems.push(
-        new InputError(`${name}: could not be read: expected plain data, found it threw`, {
-          field: name,
-          expected: "plain data",
-          found: `it threw ${e instanceof Error ? e.name : "a value"}`,
-        }),
-      );
-      return;
-    }
-    if (!result.success) {
-      problems.push(...result.error.issues.map((issue) => problemOf(name, value, issue)));
-      return;
-    }
-    // what the schema made of the copy: the same data, a persona's defaults filled
-    out[i] = result.data;
-  });
-  if (problems.length > MAX_PROBLEMS) throw InputError.all(problems.slice(0, MAX_PROBLEMS), true);
-  if (problems.length > 0) throw InputError.all(problems);
-  return out;
-}
-
-/** a copy's problem (its field from the argument's root: `[3].day`, `steps`) named from the argument */
-function rerooted(p: InputError, name: string): InputError {
-  const own = p.details.field ?? "";
-  if (own === name) return p;
-  const at = own.startsWith("[") ? `${name}${own}` : `${name}.${own}`;
-  return new InputError(`${at}${p.message.slice(own.length)}`, { ...p.details, field: at });
-}
-
-interface CheckedOptions {
-  /** the name it is given (a stack trace, a test's title); the function's own by default */
-  name?: string;
-  /** the problems of the arguments together, once each is what it should be (two histograms' bins) */
-  together?: (args: readonly unknown[]) => InputError[];
-}
-
-/** `f` with its arguments read into copies and checked first, in order (named by the parameter's name);
- *  the copies are what it is given. */
-// biome-ignore lint/suspicious/noExplicitAny: any function's parameters
-export function checked<F extends (...args: any[]) => any>(
-  f: F,
-  doors: readonly Door[],
-  options: CheckedOptions = {},
-): F {
-  const door = (...args: unknown[]) => {
-    const copies = checkArguments(args, doors);
-    const problems = options.together?.(copies) ?? [];
-    if (problems.length > 0) throw InputError.all(problems);
-    return f(...copies);
-  };
-  return Object.defineProperty(door, "name", { value: options.name ?? f.name }) as unknown as F;
-}
 
 /** Each input's kind: a count or measure (a finite number, 0 or more), one that may be null (no line to
  *  measure), a ratio that may be below 0 (a balance overpaid) or null, or true/false. Every input is

@@ -4,7 +4,8 @@
 
 import * as z from "zod";
 import { run as engineRun, simulate as engineSimulate } from "./engine/index.js";
-import { checkArguments, recorder, runOptions } from "./library-checked.js";
+import { recorder, runOptions } from "./library-checked.js";
+import { checkArguments } from "./library-door.js";
 import { checkBuilt } from "./scenario/built.js";
 
 /** simulate(): the trace of a scenario (loadScenario's, or one built by hand: checked first, an

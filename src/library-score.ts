@@ -11,7 +11,8 @@ import {
   SCORE_MAX,
   SCORE_MIN,
 } from "./engine/index.js";
-import { checked, scoreInputs as inputs, leaf } from "./library-checked.js";
+import { scoreInputs as inputs } from "./library-checked.js";
+import { checked, leaf } from "./library-door.js";
 
 /** A score as band and probabilityOfDefault take it: one the scorecard can give (band(7) was "poor", of a
  *  score no one has). */

@@ -2,7 +2,8 @@
 
 import type { Expectation, Trace } from "./engine/index.js";
 import { checkAll, type ExpectationResult } from "./engine/index.js";
-import { checkArguments, expectation, list, loadedScenario } from "./library-checked.js";
+import { expectation, loadedScenario } from "./library-checked.js";
+import { checkArguments, list } from "./library-door.js";
 import { simulate } from "./library-engine.js";
 import { type LoadedScenario, type LoadOptions, loadScenario } from "./scenario/load.js";
 import { InputError } from "./shared/errors.js";
