@@ -47,7 +47,8 @@ export function fitsInstalmentCap(
   const fits = (a: Fen, term: number) => instalmentToIncomeAfterDraw(c, a, { ...loan, term }, day) <= cap;
   const term = LOAN_TERMS.find((t) => t > loan.term && fits(amount, t));
   const least = Math.ceil(wholeFen(c.policy.jiebeiMinDrawdown) / HUNDRED_YUAN) * HUNDRED_YUAN;
-  // the share grows with the amount: the largest number of hundreds that fits, by halving
+  // the share grows with the amount: the largest number of hundreds that fits, by halving (lo moves only
+  // to a count that fits, so a count above 0 fits)
   let lo = 0;
   let hi = Math.floor((amount - 1) / HUNDRED_YUAN);
   while (lo < hi) {
@@ -58,6 +59,6 @@ export function fitsInstalmentCap(
   const most = lo * HUNDRED_YUAN;
   return {
     ...(term === undefined ? {} : { fitsTerm: term }),
-    ...(most >= least && most > 0 && fits(most, loan.term) ? { fitsAmount: most } : {}),
+    ...(most >= least && most > 0 ? { fitsAmount: most } : {}),
   };
 }
