@@ -190,23 +190,29 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
   );
   showTimeline();
 
+  // the choice left with Escape: the menu comes back with its cursor there, to take it again or move on
+  // from it (on the first item, a parameter left half-way had to be found again); after an action it is
+  // on the first, running the edits
+  let left: Choice | undefined;
   for (;;) {
     const edits = editCount(state);
     // Escape at the menu leaves it where it is; anywhere after, it comes back to it before any edit is made
     // (each choice makes its edit once every answer is in), and says so
     let choice: Choice;
     try {
-      choice = await menu(edits);
+      choice = await menu(edits, left);
     } catch (e) {
       if (escaped(e)) continue;
       if (endedInput(e)) return ended();
       throw e;
     }
+    left = undefined;
     try {
       if ((await act(choice)) === "quit") return;
     } catch (e) {
       if (endedInput(e)) return ended();
       if (!escaped(e)) throw e;
+      left = choice;
       say(c.dim("back to the menu: nothing changed"));
     }
   }
@@ -224,10 +230,11 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
     say(c.dim(`left the what-if session${unsaved}`));
   }
 
-  function menu(edits: number): Promise<Choice> {
+  function menu(edits: number, at: Choice | undefined): Promise<Choice> {
     return select<Choice>({
       message: `What now?${edits > 0 ? ` (${edits} edit${edits === 1 ? "" : "s"})` : ""}`,
       pageSize: 12,
+      ...(at === undefined ? {} : { default: at }),
       choices: [
         { name: "Run and compare with the original", value: "run" },
         { name: "Remove events", value: "remove" },

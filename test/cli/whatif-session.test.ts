@@ -57,6 +57,9 @@ function choose(choice: string): void {
 /** The action finished: the menu is shown afresh (cursor back on the first choice). */
 const backAtMenu = () => waitFor("❯ Run and compare with the original");
 
+/** Escape left `choice`: the menu is shown again with the cursor on it. */
+const leftAt = (choice: string) => waitFor("What now?").then(() => waitFor(`❯ ${choice}`));
+
 /** Add an event: its type from the list, then its day. */
 async function addEvent(type: string, day: number): Promise<void> {
   await menu("Add an event");
@@ -151,14 +154,16 @@ describe("interactive what-if session", () => {
     await menu("Add an event");
     await waitFor("Event type:");
     screen.keypress("escape");
-    await backAtMenu();
+    // the menu comes back with its cursor on the choice left, not on the first item
+    await leftAt("Add an event");
+    expect(screen.getScreen()).not.toContain("❯ Run and compare");
     // half-way through: a parameter chosen, its value asked
     await menu("Change a policy parameter");
     await waitFor("Which policy parameter?");
     screen.keypress("enter");
     await waitFor("from day 0");
     screen.keypress("escape");
-    await backAtMenu();
+    await leftAt("Change a policy parameter");
     // an event's field asked for
     await menu("Edit an event");
     await waitFor("Edit which event?");
@@ -167,13 +172,18 @@ describe("interactive what-if session", () => {
     screen.keypress("enter");
     await waitFor("New ");
     screen.keypress("escape");
-    await backAtMenu();
+    await leftAt("Edit an event");
+    // Enter takes it again, straight away
+    screen.keypress("enter");
+    await waitFor("Edit which event?");
+    screen.keypress("escape");
+    await leftAt("Edit an event");
     expect(s.printed()).toContain("back to the menu: nothing changed");
     expect(s.printed()).not.toMatch(/✓|unchanged/);
     // at the menu itself, Escape leaves it where it is (asked afresh)
     screen.keypress("escape");
     await screen.next();
-    await backAtMenu();
+    await leftAt("Edit an event");
     await menu("Quit");
     await s.done;
     expect(s.written.size).toBe(0);
@@ -238,7 +248,7 @@ describe("interactive what-if session", () => {
     screen.keypress({ name: "d", ctrl: true });
     expect(screen.getScreen()).toMatch(/Day \(0–\d+, or a date\): 10$/);
     screen.keypress("escape");
-    await backAtMenu();
+    await leftAt("Add an event");
     expect(s.printed()).not.toContain("left the what-if session");
     await menu("Quit");
     await s.done;
@@ -682,7 +692,7 @@ describe("interactive what-if session", () => {
     expect(screen.getScreen()).toContain("> amount: missing required field — expected: a number");
     expect(screen.getScreen()).not.toContain("null");
     screen.keypress("escape");
-    await backAtMenu();
+    await leftAt("Add an event");
     await menu("Quit");
     await s.done;
   });
