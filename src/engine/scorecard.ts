@@ -333,7 +333,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
 /** The least count of characteristic `id` (a count: applications, changes) whose bin keeps less than half its
  *  points — from which its reason is said in its full words, not its milder ones (the scenario formatter's
  *  reasonTextIn): the count a reason's text names, so text and bins agree however the bins are tuned. */
-export function fullWordsFrom(id: CharacteristicId): number {
+function fullWordsFrom(id: CharacteristicId): number {
   const c = CHARACTERISTICS.find((x) => x.id === id)!;
   let from = 0;
   for (const bin of c.bins) {
