@@ -2,7 +2,7 @@
 // Adverse codes name something specific the customer can recognise (Regulation B's "specific reasons"),
 // and a rule's code names what bound it (which cap, which threshold).
 
-import { ACTIVITY_MIN_PURCHASE_TEXT } from "./scorecard.js";
+import { ACTIVITY_MIN_PURCHASE_TEXT, fullWordsCount } from "./scorecard.js";
 
 type ReasonKind = "score" | "adverse" | "positive";
 
@@ -128,7 +128,10 @@ export const REASONS = {
   },
   INQUIRIES_30D: {
     kind: "score",
-    text: "Too many credit applications in the last 30 days",
+    // the count it costs most points from (fullWordsFrom), not "too many": that is the policy's word, for
+    // more than maxApplications30d (TOO_MANY_APPLICATIONS) — two applications in a month are no lender's
+    // "too many" (docs/model/score.md)
+    text: `${fullWordsCount("inquiries30d")} credit applications in the last 30 days`,
     mild: "A credit application in the last 30 days costs some points",
     // holds the 6-month code's advice (withoutRepeats drops that one beside it): one step, not two that
     // read as different counsel ("stop applying" and "apply only when needed")
@@ -139,7 +142,8 @@ export const REASONS = {
   },
   INQUIRIES_180D: {
     kind: "score",
-    text: "Too many credit applications in the last 6 months",
+    // the count, not "too many": two in six months are ordinary; lenders' rules of thumb read six or so
+    text: `${fullWordsCount("inquiries180d")} credit applications in the last 6 months`,
     mild: "Credit applications in the last 6 months cost some points",
     advice: "apply for credit only when needed; inquiries count for 6 months",
   },

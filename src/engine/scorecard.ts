@@ -330,6 +330,27 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
   },
 ];
 
+/** The least count of characteristic `id` (a count: applications, changes) whose bin keeps less than half its
+ *  points — from which its reason is said in its full words, not its milder ones (the scenario formatter's
+ *  reasonTextIn): the count a reason's text names, so text and bins agree however the bins are tuned. */
+function fullWordsFrom(id: CharacteristicId): number {
+  const c = CHARACTERISTICS.find((x) => x.id === id)!;
+  let from = 0;
+  for (const bin of c.bins) {
+    if (bin.points * 2 < c.max) return from;
+    from = bin.upTo + 1;
+  }
+  return from;
+}
+
+const COUNT_WORDS = ["None", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"];
+
+/** `fullWordsFrom(id)` as a reason's text starts with it: "Two or more". */
+export const fullWordsCount = (id: CharacteristicId): string => {
+  const n = fullWordsFrom(id);
+  return `${COUNT_WORDS[n] ?? n} or more`;
+};
+
 export interface Factor {
   characteristic: Characteristic;
   value: number | boolean | null;

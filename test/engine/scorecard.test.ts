@@ -21,6 +21,7 @@ import {
   scoreReasons,
   scoreValue,
 } from "../../src/engine/scorecard.js";
+import { reasonTextIn } from "../../src/scenario/format/reason-words.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { type EventInput, on, run } from "./builders.js";
 
@@ -520,5 +521,55 @@ describe("serious delinquency texts", () => {
     expect(text).toMatch(/5 years from repayment/);
     expect(text).toMatch(/as long as unpaid/);
     expect(text).not.toMatch(/last (60 months|5 years)/);
+  });
+});
+
+describe("the applications' reasons say what they count", () => {
+  // "Too many credit applications in the last 6 months" was told of two in six months: no lender calls
+  // that too many (the policy's own TOO_MANY_APPLICATIONS reads more than maxApplications30d in 30 days;
+  // myFICO's and Chinese lenders' rules of thumb, six or so in six months). A count's full words are the
+  // count from which the scorecard cites it so, a fact true of every count it is said of.
+  const WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+  const counted = (id: keyof ScoreInputs, n: number) =>
+    inputs((c) => (c.id === id ? n : valueInBin(c, bestBin(c))));
+  it.each([
+    ["inquiries30d", "INQUIRIES_30D"],
+    ["inquiries180d", "INQUIRIES_180D"],
+  ] as const)(
+    "%s: its full words name the least count they are said of, and never 'too many'",
+    (id, code) => {
+      const text = REASONS[code].text;
+      expect(text).not.toMatch(/too many/i);
+      const least = WORDS.indexOf((text.split(" ", 1)[0] ?? "").toLowerCase());
+      expect(least, text).toBeGreaterThan(0);
+      for (let n = 0; n <= 12; n++) {
+        const i = counted(id, n);
+        const said = scoreReasons({ points: score(i).points, inputs: i }).includes(code)
+          ? reasonTextIn(code, i)
+          : null;
+        // below the count named: not cited, or cited in its milder words; from it: the full words
+        expect({ n, full: said === text }).toEqual({ n, full: n >= least });
+      }
+    },
+  );
+});
+
+describe("a Jiebei drawdown is no application", () => {
+  it("draws on a line already assessed: no inquiry, in either window, however many are drawn", () => {
+    // the opening is the one inquiry; three drawdowns in a month after it leave the count where it was
+    const t = run([
+      on.open(0, 20_000, "jiebei"),
+      on.borrow(3, 1_000, 3),
+      on.borrow(5, 1_000, 3),
+      on.borrow(7, 1_000, 3),
+    ]);
+    const borrows = t.steps.filter((s) => s.event.type === "borrow");
+    expect(borrows.map((s) => s.decision)).toEqual(["approved", "approved", "approved"]);
+    const opened = t.steps.find((s) => s.event.type === "apply")!;
+    for (const s of borrows) {
+      expect(s.inputs.inquiries30d).toBe(opened.inputs.inquiries30d);
+      expect(s.inputs.inquiries180d).toBe(opened.inputs.inquiries180d);
+    }
+    expect(opened.inputs.inquiries30d).toBe(1);
   });
 });
