@@ -340,6 +340,21 @@ describe("run --html", () => {
     expect(bands).toContain('"closed (credit)"');
   });
 
+  it("counts a day both lines were suspended once, and a line still suspended after the other's write-off", () => {
+    // Huabei and Jiebei suspended on day 100 for the same overdue; Jiebei charged off on day 250, Huabei
+    // closed on day 288: 188 days with a line suspended (the card read 338, 188 + 150, in a 420-day story)
+    const { scenario } = loadScenario(
+      join(ROOT, "test/fixtures/scenarios/jiebei-defaulted-huabei-paid.yaml"),
+    );
+    const trace = simulate(scenario);
+    const on = (d: string, line: string | null) =>
+      trace.steps.find((s) => s.decision === d && (s.line ?? "huabei") === line)!.day;
+    expect([on("suspended", "huabei"), on("suspended", "jiebei")]).toEqual([100, 100]);
+    expect([on("charged_off", "jiebei"), on("closed", "huabei")]).toEqual([250, 288]);
+    const html = runHtml(runView(scenario, trace), assets);
+    expect(html).toContain(">188 days suspended<");
+  });
+
   it("a Jiebei application refused before Jiebei ever opened shows Jiebei's standing, not Huabei's", () => {
     const text = [
       "name: jiebei refused",

@@ -5,7 +5,7 @@
 import { DECISIONS, type Decision, type Status } from "../../engine/index.js";
 import { decisionText, yuanText } from "../../scenario/format.js";
 import { maxOf, minOf } from "../../shared/lists.js";
-import { suspensionStarts } from "../../whatif/goal.js";
+import { daysSuspended, suspensionStarts } from "../../whatif/goal.js";
 import { decisionCounts } from "../summary.js";
 import type { ChartSpec, Dataset } from "./chart-spec.js";
 import { PALETTE } from "./chart-spec.js";
@@ -236,12 +236,6 @@ function maxMoney(v: RunView, points: ReturnType<typeof seriesOf>): number {
   return maxOf([...points.flatMap((p) => [p.limit, p.balance]), ...jiebei], 0);
 }
 
-function daysSuspended(v: RunView): number {
-  return suspensionSpans(v)
-    .filter((s) => s.status === "suspended")
-    .reduce((n, s) => n + (s.to - s.from), 0);
-}
-
 function reasonItems(s: StepView): string {
   const reasons = s.reasons
     .map(
@@ -367,7 +361,7 @@ export function runHtmlPieces(v: RunView, assets: HtmlAssets): Generator<string>
       label: suspensions === 1 ? "suspension" : "suspensions",
       value: String(suspensions),
       tone: suspensions ? "bad" : "good",
-      sub: suspensions ? `${daysSuspended(v)} days suspended` : "never suspended",
+      sub: suspensions ? `${daysSuspended(v.steps, v.until)} days suspended` : "never suspended",
     },
   ]);
   const chart = timelineChart("timeline", v);
