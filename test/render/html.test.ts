@@ -335,6 +335,7 @@ describe("run --html", () => {
     const html = runHtml(runView(scenario, trace), assets);
     // the closed months after it are no suspension (they read 155 days suspended, to the run's end)
     expect(html).toContain(`${closed - suspended} days suspended`);
+    expect(html).toContain("Shaded: suspended or closed. Decisions shown");
     const bands = JSON.stringify(dataOf(html));
     expect(bands).toContain('"suspended (credit)"');
     expect(bands).toContain('"closed (credit)"');
@@ -353,6 +354,11 @@ describe("run --html", () => {
     expect([on("charged_off", "jiebei"), on("closed", "huabei")]).toEqual([250, 288]);
     const html = runHtml(runView(scenario, trace), assets);
     expect(html).toContain(">188 days suspended<");
+    // the closure and the write-off are shaded as the suspensions are, and the chart's note says so
+    expect(html).toContain("Shaded: suspended, closed or charged off. Decisions shown");
+    // a story never suspended nor closed shades nothing, and says nothing of it
+    const { scenario: good } = loadScenario(join(ROOT, "scenarios/good-customer.yaml"));
+    expect(runHtml(runView(good, simulate(good)), assets)).not.toContain("Shaded:");
   });
 
   it("a Jiebei application refused before Jiebei ever opened shows Jiebei's standing, not Huabei's", () => {

@@ -81,6 +81,16 @@ function suspensionSpans(v: RunView) {
   return spans;
 }
 
+/** What the chart's shading stands for: the statuses its spans have (a closure and a charge-off are shaded
+ *  too — "Shaded: suspended." was said over a closed line's months); nothing when none is shaded. */
+function shadedNote(v: RunView): string {
+  const has = new Set(suspensionSpans(v).map((s) => s.status));
+  const kinds = (["suspended", "closed", "charged_off"] as const).filter((k) => has.has(k));
+  if (kinds.length === 0) return "";
+  const words = kinds.map((k) => statusText(k, null));
+  return `Shaded: ${words.length === 1 ? words[0] : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`}. `;
+}
+
 function stepNotes(s: StepView): string[] {
   const lines = [
     `${s.text} → ${s.decision ? decisionText(s.decision) : "no decision"}${s.line && s.decision ? ` (${s.line})` : ""}`,
@@ -372,7 +382,7 @@ export function runHtmlPieces(v: RunView, assets: HtmlAssets): Generator<string>
       "Score, limit and balance over time",
       chartBox("timeline", 380, `score, limit and balance of ${v.name} over time`, { tip: "side" }),
       {
-        note: `Each marker is a decision: point at it, and its reasons and what the customer can do show next to the chart (click or tap it to keep them there). Shaded: suspended. Decisions shown: ${shown.join(", ") || "none"} (purchases approved within the limit are among every step below, not marked).`,
+        note: `Each marker is a decision: point at it, and its reasons and what the customer can do show next to the chart (click or tap it to keep them there). ${shadedNote(v)}Decisions shown: ${shown.join(", ") || "none"} (purchases approved within the limit are among every step below, not marked).`,
       },
     );
     yield "\n";
