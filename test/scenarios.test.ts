@@ -9,7 +9,7 @@ import { citesEveryCharacteristic, saysCharacteristic } from "../src/engine/verd
 import { runScenario } from "../src/run-scenario.js";
 import { adviceOf, reasonAdvice } from "../src/scenario/format/advice.js";
 import { reasonTextIn } from "../src/scenario/format/reason-words.js";
-import { describeFact, describeRemedy } from "../src/scenario/format.js";
+import { describeEvent, describeFact, describeRemedy } from "../src/scenario/format.js";
 import { loadScenarioText } from "../src/scenario/load.js";
 import { ROOT } from "./helpers/cli.js";
 
@@ -227,6 +227,21 @@ describe("a closure for policy over a Huabei instalment plan (test/fixtures/scen
 
 describe("stories a reviewer played (test/fixtures/scenarios)", () => {
   const story = (name: string) => runScenario(join(ROOT, "test/fixtures/scenarios", name));
+
+  it("Jiebei written off: what falls due after it is the rest of the loan, called in, not an instalment", () => {
+    const run = story("jiebei-defaulted-huabei-paid.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const dues = run.trace.steps.filter((s) => s.event.type === "due" && s.line === "jiebei");
+    const [regular, after] = [dues.filter((s) => s.day < 250), dues.filter((s) => s.day > 250)];
+    // ¥12,000 over 12 months: each month's instalment about ¥1,100, then on day 254, after the write-off
+    // on day 250, ¥5,054.00 — September's and the four after it at once, which read "instalment due today"
+    expect(regular.length).toBe(6);
+    for (const s of regular) expect(describeEvent(s)).toMatch(/^Jiebei instalment due today ¥1,\d{3}\.\d\d$/);
+    expect(after.map((s) => [s.day, describeEvent(s)])).toEqual([
+      [254, "Jiebei due today ¥5,054.00: the rest of its loans, called in"],
+    ]);
+    expect(after[0]!.event).toMatchObject({ type: "due", calledIn: true });
+  });
 
   it("a late cure, then cash: Jiebei lends a month after the arrears are cleared, not after the due date", () => {
     const run = story("late-cure-then-cash.yaml");

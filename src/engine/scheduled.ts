@@ -256,7 +256,16 @@ export function dueNotices(s: EngineState): readonly StepOutcome[] {
   const due = loans.dueOn(c.jiebei.book, s.day);
   if (due > 0) {
     out ??= [];
-    out.push(outcome(s, { type: "due", line: "jiebei", due, minimumUnpaid: due }, "jiebei", null));
+    // on a line closed in default or written off, what falls due is the loans called in, not an instalment
+    const calledIn = !isOpen(c.jiebei) && !runsToTerm(c.jiebei);
+    const event: EngineEvent = {
+      type: "due",
+      line: "jiebei",
+      due,
+      minimumUnpaid: due,
+      ...(calledIn && { calledIn }),
+    };
+    out.push(outcome(s, event, "jiebei", null));
   }
   for (let i = 0; i < 2; i++) {
     const line = lineAt(c, i);

@@ -123,8 +123,9 @@ export type EngineEvent =
    *  lender's closure called in what it states: due in full, as every later statement of the closed line
    *  is) */
   | (StatementResult & { type: "statement"; dueDay: number; closing: boolean })
-  /** a due date reached: on Huabei the statement balance and the minimum unpaid; on Jiebei the instalment */
-  | { type: "due"; line: LineId; due: Fen; minimumUnpaid: Fen }
+  /** a due date reached: on Huabei the statement balance and the minimum unpaid; on Jiebei the instalment —
+   *  or (`calledIn`) all its loans still owe, a closure in default or a charge-off having called them in */
+  | { type: "due"; line: LineId; due: Fen; minimumUnpaid: Fen; calledIn?: true }
   /** an open line left unused dormantCloseDays − dormantNoticeDays days: a notice that the periodic review
    *  on `closeDay` closes it unless it is used before then (`suspended`: once restored, the only way it can
    *  be used) */

@@ -53,7 +53,12 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
         toTerm: yuan(e.toTerm),
       };
     case "due":
-      return { line: e.line, due: yuan(e.due), minimumUnpaid: yuan(e.minimumUnpaid) };
+      return {
+        line: e.line,
+        due: yuan(e.due),
+        minimumUnpaid: yuan(e.minimumUnpaid),
+        ...(e.calledIn && { calledIn: true }),
+      };
     case "dormant_notice":
       return e.suspended
         ? { line: e.line, closeDay: e.closeDay, suspended: true, ...(e.excluded ? { excluded: true } : {}) }

@@ -18,7 +18,7 @@ import type {
   Trace,
 } from "../engine/index.js";
 import { REASONS } from "../engine/index.js";
-import { suspensionStarts } from "./goal.js";
+import { daysSuspended, suspensionStarts } from "./goal.js";
 
 /** Where a step sits in both runs. */
 export type AlignKey =
@@ -199,26 +199,15 @@ const sameReasons = (decision: Decision | null, a: readonly ReasonCode[], b: rea
 
 export function outcome(trace: Trace): Outcome {
   let first: number | null = null;
-  let since: number | null = null;
-  let days = 0;
   let declines = 0;
   for (const s of trace.steps) {
     if (s.decision === "declined") declines++;
-    if (s.decision === "suspended") {
-      first ??= s.day;
-      since ??= s.day;
-    } else if (
-      // a closure or a write-off ends the suspension as a restoration does (as the HTML run page counts it)
-      (s.decision === "restored" || s.decision === "closed" || s.decision === "charged_off") &&
-      since !== null
-    ) {
-      days += s.day - since;
-      since = null;
-    }
+    if (s.decision === "suspended") first ??= s.day;
   }
-  // a suspended line's change of cause is the same suspension (goal.ts)
+  // a suspended line's change of cause is the same suspension (goal.ts); a closure or a write-off ends it
+  // as a restoration does, and a day either line was suspended counts once (as the HTML run page counts it)
   const suspensions = suspensionStarts(trace.steps).length;
-  if (since !== null) days += trace.until - since;
+  const days = daysSuspended(trace.steps, trace.until);
   const f = trace.final;
   return {
     status: f.status,

@@ -59,6 +59,35 @@ export function suspensionStarts<S extends { decision: string | null; line: stri
 }
 
 /**
+ * The days on which a line was suspended, up to `until`: a day counts once, whichever lines were suspended
+ * on it — both lines suspended the same day for the same overdue counted it twice on the run page (338
+ * days in a 420-day story), and what-if stopped counting at the first line's charge-off while the other
+ * stayed suspended (150 for the same story, whose Huabei was suspended for 188).
+ */
+export function daysSuspended<S extends { decision: string | null; line: string | null; day: number }>(
+  steps: readonly S[],
+  until: number,
+): number {
+  const suspended = new Set<string>();
+  let since: number | null = null;
+  let days = 0;
+  for (const s of steps) {
+    // the engine's line ("jiebei"; null: the customer's Huabei) or as a page names it ("Jiebei")
+    const line = (s.line ?? "huabei").toLowerCase();
+    if (s.decision === "suspended") suspended.add(line);
+    else if (s.decision === "restored" || s.decision === "closed" || s.decision === "charged_off")
+      suspended.delete(line);
+    else continue;
+    if (suspended.size > 0) since ??= s.day;
+    else if (since !== null) {
+      days += s.day - since;
+      since = null;
+    }
+  }
+  return since === null ? days : days + until - since;
+}
+
+/**
  * The suspension `--reach restored` is about: the one still in force at the end (a restoration that never
  * came), or else the first one.
  */

@@ -6,8 +6,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { htmlAssets } from "../../src/cli/html-assets.js";
+import { simulate } from "../../src/engine/index.js";
+import { runHtml } from "../../src/render/html/run.js";
+import { runView } from "../../src/render/html/run-model.js";
+import { loadScenario } from "../../src/scenario/load.js";
 import { isCI } from "../../src/shared/terminal.js";
 import { type Browser, hasChromium, launch } from "../helpers/browser.js";
+import { ROOT } from "../helpers/cli.js";
 import { allPages, type Page } from "../helpers/html-pages.js";
 
 type Tab = Awaited<ReturnType<Browser["context"]["newPage"]>>;
@@ -358,6 +364,33 @@ run("HTML reports in headless Chromium", () => {
     const after = await panel();
     expect(after.pinned).toBe(false);
     expect(after.text).toContain("SCORE_RECOVERED");
+    await tab.close();
+  });
+
+  it("writes each shaded span's label clear of the others: two lines suspended the same day, a closure after a charge-off", async () => {
+    const { scenario: s } = loadScenario(
+      join(ROOT, "test/fixtures/scenarios/jiebei-defaulted-huabei-paid.yaml"),
+    );
+    const file = join(dir, "span-labels.html");
+    writeFileSync(file, runHtml(runView(s, simulate(s)), htmlAssets()));
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 1280, height: 900 });
+    await tab.goto(`file://${file}`);
+    const labels = (await tab.evaluate(
+      `Chart.getChart(document.querySelector("canvas")).$spanLabels`,
+    )) as Array<{ label: string; left: number; right: number; y: number }>;
+    // Huabei and Jiebei suspended on day 100, Jiebei charged off on day 250, Huabei closed on day 288
+    expect(labels.map((l) => l.label).sort()).toEqual([
+      "Huabei closed (credit)",
+      "Huabei suspended (credit)",
+      "Jiebei charged off (credit)",
+      "Jiebei suspended (credit)",
+    ]);
+    for (const a of labels)
+      for (const b of labels) {
+        if (a === b || a.y !== b.y) continue;
+        expect(a.right <= b.left || b.right <= a.left, `"${a.label}" crosses "${b.label}"`).toBe(true);
+      }
     await tab.close();
   });
 

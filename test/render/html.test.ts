@@ -335,9 +335,30 @@ describe("run --html", () => {
     const html = runHtml(runView(scenario, trace), assets);
     // the closed months after it are no suspension (they read 155 days suspended, to the run's end)
     expect(html).toContain(`${closed - suspended} days suspended`);
+    expect(html).toContain("Shaded: suspended or closed. Decisions shown");
     const bands = JSON.stringify(dataOf(html));
     expect(bands).toContain('"suspended (credit)"');
     expect(bands).toContain('"closed (credit)"');
+  });
+
+  it("counts a day both lines were suspended once, and a line still suspended after the other's write-off", () => {
+    // Huabei and Jiebei suspended on day 100 for the same overdue; Jiebei charged off on day 250, Huabei
+    // closed on day 288: 188 days with a line suspended (the card read 338, 188 + 150, in a 420-day story)
+    const { scenario } = loadScenario(
+      join(ROOT, "test/fixtures/scenarios/jiebei-defaulted-huabei-paid.yaml"),
+    );
+    const trace = simulate(scenario);
+    const on = (d: string, line: string | null) =>
+      trace.steps.find((s) => s.decision === d && (s.line ?? "huabei") === line)!.day;
+    expect([on("suspended", "huabei"), on("suspended", "jiebei")]).toEqual([100, 100]);
+    expect([on("charged_off", "jiebei"), on("closed", "huabei")]).toEqual([250, 288]);
+    const html = runHtml(runView(scenario, trace), assets);
+    expect(html).toContain(">188 days suspended<");
+    // the closure and the write-off are shaded as the suspensions are, and the chart's note says so
+    expect(html).toContain("Shaded: suspended, closed or charged off. Decisions shown");
+    // a story never suspended nor closed shades nothing, and says nothing of it
+    const { scenario: good } = loadScenario(join(ROOT, "scenarios/good-customer.yaml"));
+    expect(runHtml(runView(good, simulate(good)), assets)).not.toContain("Shaded:");
   });
 
   it("a Jiebei application refused before Jiebei ever opened shows Jiebei's standing, not Huabei's", () => {

@@ -17,6 +17,13 @@ describe("outcome", () => {
     expect(chargedOff.day).toBeLessThan(t.until);
     expect(outcome(t).daysSuspended).toBe(chargedOff.day - suspended.day);
   });
+
+  it("a day with a line suspended counts once: both lines suspended the same day, one charged off, the other closed later", () => {
+    // Huabei and Jiebei suspended on day 100, Jiebei charged off on day 250, Huabei closed on day 288: what-if
+    // stopped at the write-off (150) while Huabei stayed suspended
+    const { scenario } = loadScenario("test/fixtures/scenarios/jiebei-defaulted-huabei-paid.yaml");
+    expect(outcome(simulate(scenario)).daysSuspended).toBe(288 - 100);
+  });
 });
 
 describe("comparison", () => {

@@ -95,17 +95,31 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       var items = chart.$spans;
       if (!items || !items.length) return;
       var x = chart.scales.x, area = chart.chartArea, ctx = chart.ctx;
+      // each label on the first row down where it crosses no label drawn before it: both lines suspended
+      // the same day wrote "Huabei suspended (credit)" over "Jiebei suspended (credit)", unreadable
+      var rows = [], placed = [];
       ctx.save();
+      ctx.font = "600 11px " + FONT;
       items.forEach(function (s) {
         var a = Math.max(x.getPixelForValue(s.from), area.left);
         var b = Math.min(x.getPixelForValue(s.to), area.right);
         if (b <= a) return;
         ctx.fillStyle = tone(s.tone, 0.1);
         ctx.fillRect(a, area.top, b - a, area.bottom - area.top);
-        ctx.fillStyle = tone(s.tone, 0.9);
-        ctx.font = "600 11px " + FONT;
-        if (b - a > 60) ctx.fillText(s.label, a + 6, area.top + 14);
+        if (b - a <= 60) return;
+        // a label longer than the room left of the chart's right edge ends at it, not over the axis
+        var width = ctx.measureText(s.label).width;
+        var left = Math.max(area.left, Math.min(a + 6, area.right - width - 4)), right = left + width;
+        var row = 0;
+        while (rows[row] && rows[row].some(function (r) { return left < r[1] + 8 && r[0] < right + 8; })) row++;
+        (rows[row] = rows[row] || []).push([left, right]);
+        placed.push({ label: s.label, left: left, right: right, y: area.top + 14 + 14 * row, tone: s.tone });
       });
+      placed.forEach(function (p) {
+        ctx.fillStyle = tone(p.tone, 0.9);
+        ctx.fillText(p.label, p.left, p.y);
+      });
+      chart.$spanLabels = placed;
       ctx.restore();
     }
   };

@@ -5,7 +5,7 @@
 import { DECISIONS, type Decision, type Status } from "../../engine/index.js";
 import { decisionText, yuanText } from "../../scenario/format.js";
 import { maxOf, minOf } from "../../shared/lists.js";
-import { suspensionStarts } from "../../whatif/goal.js";
+import { daysSuspended, suspensionStarts } from "../../whatif/goal.js";
 import { decisionCounts } from "../summary.js";
 import type { ChartSpec, Dataset } from "./chart-spec.js";
 import { PALETTE } from "./chart-spec.js";
@@ -79,6 +79,16 @@ function suspensionSpans(v: RunView) {
     close(v.until);
   }
   return spans;
+}
+
+/** What the chart's shading stands for: the statuses its spans have (a closure and a charge-off are shaded
+ *  too — "Shaded: suspended." was said over a closed line's months); nothing when none is shaded. */
+function shadedNote(v: RunView): string {
+  const has = new Set(suspensionSpans(v).map((s) => s.status));
+  const kinds = (["suspended", "closed", "charged_off"] as const).filter((k) => has.has(k));
+  if (kinds.length === 0) return "";
+  const words = kinds.map((k) => statusText(k, null));
+  return `Shaded: ${words.length === 1 ? words[0] : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`}. `;
 }
 
 function stepNotes(s: StepView): string[] {
@@ -236,12 +246,6 @@ function maxMoney(v: RunView, points: ReturnType<typeof seriesOf>): number {
   return maxOf([...points.flatMap((p) => [p.limit, p.balance]), ...jiebei], 0);
 }
 
-function daysSuspended(v: RunView): number {
-  return suspensionSpans(v)
-    .filter((s) => s.status === "suspended")
-    .reduce((n, s) => n + (s.to - s.from), 0);
-}
-
 function reasonItems(s: StepView): string {
   const reasons = s.reasons
     .map(
@@ -367,7 +371,7 @@ export function runHtmlPieces(v: RunView, assets: HtmlAssets): Generator<string>
       label: suspensions === 1 ? "suspension" : "suspensions",
       value: String(suspensions),
       tone: suspensions ? "bad" : "good",
-      sub: suspensions ? `${daysSuspended(v)} days suspended` : "never suspended",
+      sub: suspensions ? `${daysSuspended(v.steps, v.until)} days suspended` : "never suspended",
     },
   ]);
   const chart = timelineChart("timeline", v);
@@ -378,7 +382,7 @@ export function runHtmlPieces(v: RunView, assets: HtmlAssets): Generator<string>
       "Score, limit and balance over time",
       chartBox("timeline", 380, `score, limit and balance of ${v.name} over time`, { tip: "side" }),
       {
-        note: `Each marker is a decision: point at it, and its reasons and what the customer can do show next to the chart (click or tap it to keep them there). Shaded: suspended. Decisions shown: ${shown.join(", ") || "none"} (purchases approved within the limit are among every step below, not marked).`,
+        note: `Each marker is a decision: point at it, and its reasons and what the customer can do show next to the chart (click or tap it to keep them there). ${shadedNote(v)}Decisions shown: ${shown.join(", ") || "none"} (purchases approved within the limit are among every step below, not marked).`,
       },
     );
     yield "\n";

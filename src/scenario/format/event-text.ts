@@ -66,7 +66,12 @@ export function describeEvent(s: DescribedStep): string {
       return `${head}${parts.length > 1 ? ` = ${money(due)} due` : ""}, minimum ${money(e.minimum)}${toTerm}`;
     }
     case "due":
-      if (e.line === "jiebei") return `Jiebei instalment due today ${money(e.due)}`;
+      // called in, it is the rest of the loans at once: "instalment" made ¥5,054.00 of a ¥12,000 loan over
+      // 12 months read as one month's
+      if (e.line === "jiebei")
+        return e.calledIn
+          ? `Jiebei due today ${money(e.due)}: the rest of its loans, called in`
+          : `Jiebei instalment due today ${money(e.due)}`;
       return e.minimumUnpaid > 0
         ? `due today ${money(e.due)} (minimum ${money(e.minimumUnpaid)})`
         : `due today ${money(e.due)}`;
