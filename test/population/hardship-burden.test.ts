@@ -11,10 +11,12 @@ import { meta, settings, shipped } from "./helpers.js";
 
 const byName = (name: string) => shipped.find((p) => p.name === name)!;
 
-// 2,000 stretched customers over two years, run once and read by both tests below (the score day records
-// which score each account had then; it changes nothing the accounts do)
+// 1,000 stretched customers over two years, run once and read by both tests below (the score day records
+// which score each account had then; it changes nothing the accounts do). 1,000 tell what 2,000 told at
+// half the time: a Gini of 0.24 on 143 ranked bads (0.25–0.28 on 118–147 under seeds 1–4), and −0.02
+// with a weight that does not rise with burden (the same on 2,000); recoveries 11 % of write-offs
 const persona = [byName("stretched")];
-const n = 2000;
+const n = 1000;
 const s = settings({ days: 730, bad: "ever90", scoreDay: 30 });
 let run: RangeResult | undefined;
 const twoYears = () => (run ??= runRange(s, persona, 0, n));
@@ -30,8 +32,8 @@ describe("hardship and burden", () => {
 
   it("most written-off debt stays written off: recoveries are a small share of charge-offs", () => {
     // hardship spells outlast the 180 days to charge-off. Moved from outcomes.test.ts, where it ran 400 of
-    // these accounts on its own: recoveries were 10 % of write-offs on all 2,000 (a rate of 0 charges
-    // nothing whatever the days)
+    // these accounts on its own: recoveries were 10 % of write-offs on 2,000, 11 % on these 1,000 (a rate
+    // of 0 charges nothing whatever the days)
     const all = riskOf(twoYears().arms[0]![0]!, 0, fundingDays([], 0)).all;
     expect(all.writtenOff).toBeGreaterThan(0);
     expect(all.recoveries).toBeGreaterThan(0);
