@@ -186,6 +186,26 @@ describe("run", () => {
     );
   });
 
+  it("a number or a date typed in another script's digits is told what to type, as full-width ones are", () => {
+    // ٥ (Arabic-Indic), ۵ (Persian), ५ (Devanagari), 𝟓 (mathematical) are decimal digits to Unicode too
+    for (const five of ["٥", "۵", "५", "𝟓"])
+      expect(refused(["explain", "a.yaml", "--day", five]).details.hint).toBe(
+        "write 5: a number is written in ASCII digits (0–9)",
+      );
+    expect(refused(["simulate", "--seed", "١٢"]).details.hint).toBe(
+      "write 12: a number is written in ASCII digits (0–9)",
+    );
+    expect(refused(["simulate", "--accounts", "−٥"]).details.hint).toBe(
+      "a number is written in ASCII digits (0–9), and -5 is not a whole number from 1 to 100000000",
+    );
+    expect(refused(["simulate", "--start", "٢٠٢٤-٠١-٠٥"]).details.hint).toBe(
+      "write 2024-01-05: a date is written in ASCII digits (0–9)",
+    );
+    expect(refused(["explain", "a.yaml", "--day", "२०२४-०२-३०"]).details.hint).toBe(
+      "February 2024 has 29 days: the last is 2024-02-29",
+    );
+  });
+
   it("…and not told to type a number the option would refuse next", () => {
     // `－５` for a count was told "write -5", which the option then refused as below 1
     expect(refused(["simulate", "--accounts", "－５"]).details.hint).toBe(

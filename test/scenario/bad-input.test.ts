@@ -388,6 +388,25 @@ describe("amounts", () => {
     });
   });
 
+  it.each([
+    ["١٠٠٠", "1000"],
+    ["१,०००", "1000"],
+    ["¥۱۲۰", "120"],
+  ])(
+    "another script's digits (%s): the number to write in ASCII, as full-width ones are told",
+    async (amount, plain) => {
+      const text = scenarioWith(`  - { day: 0, type: purchase, amount: "${amount}" }\n`);
+      expectBadInput(await run(write("script.yaml", text)), {
+        file: "script.yaml",
+        pos: at(text, `"${amount}"`),
+        field: "events[0].amount",
+        message: "wrong type",
+        found: `"${amount}"`,
+        hint: new RegExp(`^write ${plain}: a number is written in ASCII digits`),
+      });
+    },
+  );
+
   it.each([["￥-50"], ["-¥50"], ["－￥５０"], ["-50元"]])(
     "a negative amount written with a yuan sign (%s): said to be positive, not left without a hint",
     async (amount) => {

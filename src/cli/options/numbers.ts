@@ -1,6 +1,7 @@
 // The numbers options take, said as what is wrong with the one typed: not a number at all, not whole, or
 // outside the option's range (with the range). `1e9` is a whole number that is too large, not "not whole".
 
+import { asciiDigits } from "../../shared/digits.js";
 import { InputError } from "../../shared/errors.js";
 import { quoted } from "../../shared/text.js";
 
@@ -21,11 +22,9 @@ export const wholeAbove = (text: string, max: number): boolean => {
   return DECIMAL.test(text) && value > max && (Number.isInteger(value) || value === Infinity);
 };
 
-/** `text` with full-width digits, sign and point (U+FF10–U+FF19, －, ＋, ．, and − U+2212) in ASCII. */
-const asciiNumber = (text: string): string =>
-  text.replace(/[０-９－＋．−]/g, (c) =>
-    c === "－" || c === "−" ? "-" : c === "＋" ? "+" : c === "．" ? "." : String(c.charCodeAt(0) - 0xff10),
-  );
+/** `text` with the digits of any script (５ full-width, ٥ Arabic-Indic, ५ Devanagari), full-width sign and
+ *  point, and − (U+2212) in ASCII. */
+const asciiNumber = (text: string): string => asciiDigits(text).replace(/−/g, "-");
 
 /** What the option takes, in words: "a whole number from 1 to 365", "a number from 0 to 1", "… at least 1". */
 function takes(range: NumberRange): string {

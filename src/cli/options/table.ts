@@ -10,6 +10,7 @@ import type { DayAsked } from "../../scenario/day-asked.js";
 import { calendarHint } from "../../scenario/issues.js";
 import { builtinPolicyNames } from "../../scenario/load-policy.js";
 import { MAX_DAY } from "../../scenario/shape.js";
+import { asciiDigits } from "../../shared/digits.js";
 import { InputError, type UsageError } from "../../shared/errors.js";
 import { quoted } from "../../shared/text.js";
 import { readNumber, wholeAbove } from "./numbers.js";
@@ -164,7 +165,7 @@ export const dayOrDate = (flags: string, description: string, max?: number): Opt
 export function readDayOrDate(flag: string, text: string, max?: number): DayAsked {
   // what starts as a date is read as one, and told as a date when it is not one (2024-8-15, a time,
   // full-width digits)
-  if (LOOKS_DATED.test(text.normalize("NFKC"))) {
+  if (LOOKS_DATED.test(asciiDigits(text))) {
     readDate(flag, text, DAY_OR_DATE);
     return { date: text };
   }
@@ -194,7 +195,7 @@ export function readDate(flag: string, text: string, expected: string): number {
       ...(meant !== undefined && parseIsoDate(meant) !== null ? { hint: `write ${meant}` } : hint),
     });
   // full-width digits and dashes (２０２４－０１－０１, typed with a CJK input method): the date they mean
-  const ascii = text.normalize("NFKC").trim();
+  const ascii = asciiDigits(text).trim();
   if (ascii !== text.trim() && ISO_DATE.test(ascii))
     throw parseIsoDate(ascii) === null
       ? problem(`${quoted(text)} is not a date on the calendar`, undefined, calendarHint(ascii))
