@@ -425,6 +425,40 @@ describe("whatif", () => {
       expect(parse(["whatif", "f.yaml", ...args]).command).toBe("whatif");
   });
 
+  it("an outcome or a shell typed in capitals, with spaces or spelt near is told the word to write", () => {
+    const hint = (args: string[]) => refused(args).details.hint;
+    expect(hint(["whatif", "f", "--avoid", "SUSPENDED"])).toBe(
+      "write suspended: it is written in lower case",
+    );
+    expect(hint(["whatif", "f", "--avoid", "Declined"])).toBe("write declined: it is written in lower case");
+    expect(hint(["whatif", "f", "--avoid", " suspended"])).toBe(
+      "write suspended, without the spaces around it",
+    );
+    expect(hint(["whatif", "f", "--avoid", "suspend"])).toBe('did you mean "suspended"?');
+    expect(hint(["whatif", "f", "--reach", "RESTORED"])).toBe("write restored: it is written in lower case");
+    expect(hint(["completion", "ZSH"])).toBe("write zsh: it is written in lower case");
+    // near in letters, and no shell meant by it
+    expect(hint(["completion", "fish"])).toBeUndefined();
+    expect(hint(["whatif", "f", "--avoid", "closed"])).toBe("e.g. --avoid suspended");
+  });
+
+  it("a decision the search does not avoid is told so, and what to do instead — not that it is no outcome", () => {
+    for (const cut of ["limit_reduced", "LIMIT-REDUCED", "limit reduced"]) {
+      const e = refused(["whatif", "f", "--avoid", cut]);
+      expect(e.message).toBe(`--avoid: "${cut}" is a decision, but not one a search avoids`);
+      expect(e.details.expected).toBe("suspended or declined");
+      expect(e.details.hint).toMatch(/could leave a worse outcome in its place \(the line suspended\)/);
+      expect(e.details.hint).toContain("credit-sim explain FILE --day N");
+    }
+    expect(refused(["whatif", "f", "--avoid", "charged_off"]).details.hint).toMatch(
+      /^a charge-off follows a suspension/,
+    );
+    // a name every object has is no decision
+    expect(refused(["whatif", "f", "--avoid", "constructor"]).message).toBe(
+      '--avoid: "constructor" is not an outcome to avoid',
+    );
+  });
+
   it("reads the search goal, and refuses goals it does not know", () => {
     expect(parse(["whatif", "f", "--avoid", "suspended"])).toMatchObject({
       options: { goal: "avoid-suspended" },
