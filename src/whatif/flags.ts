@@ -10,7 +10,7 @@ import { EVENT_TYPES } from "../engine/index.js";
 import { isDecimalNumber, parseText } from "../scenario/parse.js";
 import { FORBIDDEN_KEYS } from "../scenario/shape.js";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
-import { quoted } from "../shared/text.js";
+import { quoted, shellWord } from "../shared/text.js";
 import { dayOf, type Edit, type Variant } from "./variant.js";
 
 type EditFlag = "remove" | "add" | "edit" | "set" | "policy";
@@ -171,6 +171,7 @@ export function selectEvents(v: Variant, text: string, label = "--remove"): numb
     checkCondition(v, condition, label);
     return condition;
   });
+  refuseRepeated(conditions, label);
   const ids = v.events
     .filter(({ event }) =>
       conditions.every(({ key, op, value }) => {
@@ -186,6 +187,33 @@ export function selectEvents(v: Variant, text: string, label = "--remove"): numb
     });
   }
   return ids;
+}
+
+/**
+ * A field named by `=` and by another condition too: every condition must hold, so `type=apply,type=repay`
+ * (either kind meant) matches no event, and `day=5,day>=3` says no more than `day=5` — told as the key given
+ * twice, as a key=value list's is, not as "no event matches" after the events were searched.
+ */
+function refuseRepeated(
+  conditions: readonly { key: string; op: string; value: string }[],
+  label: string,
+): void {
+  for (const { key } of conditions) {
+    const on = conditions.filter((c) => c.key === key);
+    if (on.length < 2 || !on.some((c) => c.op === "=")) continue;
+    const written = on.map((c) => `${key}${c.op}${c.value}`);
+    const values = new Set(on.map((c) => c.value));
+    if (on.every((c) => c.op === "=") && values.size > 1)
+      throw new UsageError(
+        `${label}: ${key} is given twice: no event is both ${written.join(" and ")}`,
+        `every condition must hold; to select either, give ${label} once for each: ${written.map((w) => `${label} ${shellWord(w)}`).join(" ")}`,
+      );
+    const eq = written[on.findIndex((c) => c.op === "=")]!;
+    throw new UsageError(
+      `${label}: ${key} is given twice (${written.join(", ")})`,
+      `every condition must hold, and ${eq} already names the one ${key} it selects: give ${key} once`,
+    );
+  }
 }
 
 /** A condition names a field some event has, and compares an order only with a number. */
