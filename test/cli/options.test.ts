@@ -1652,6 +1652,27 @@ describe("run --html, --wide", () => {
     expect(refused([...args, ""]).message).toBe(message);
   });
 
+  // a name of white space alone (a variable holding a space) wrote a file called " ", told as `wrote  `
+  it.each([
+    [["run", "a.yaml", "--html"], "--html: a file name of white space alone"],
+    [["whatif", "a.yaml", "--remove", "1", "--save"], "--save: a file name of white space alone"],
+    [["simulate", "--csv"], "--csv: a file name of white space alone"],
+    [["simulate", "--flips"], "--flips: a folder name of white space alone"],
+  ])("an output path of white space alone is refused: %j", (args, message) => {
+    expect(refused([...args, " "]).message).toBe(message);
+    expect(refused([...args, "\t "]).details.found).toBe('"\\t "');
+  });
+
+  // …and as an argument: `init " "` made a folder called " ", `run " "` was told "credit-sim:  : not found"
+  it.each([
+    [["init", " "], "a folder name of white space alone"],
+    [["test", "scenarios", "  "], "a file name of white space alone"],
+    [["run", " "], "a file name of white space alone"],
+    [["merge", "a.json", " "], "a file name of white space alone"],
+  ])("a path argument of white space alone is refused: %j", (args, message) => {
+    expect(refused(args).message).toBe(message);
+  });
+
   // resolved, an empty name is the working folder: `test ""` ran it and wrote golden traces there
   it.each([
     [["test", ""], "give the path of a file or folder"],

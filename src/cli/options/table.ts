@@ -85,19 +85,30 @@ export const presentationAccepted = (output: string) => ({
 /** A value taken as written. */
 export const text = (flags: string, description: string): OptionSpec<string> => ({ flags, description });
 
+/** An empty path, or one of spaces alone, said as such (`label`: the flag it came with); else
+ *  undefined. Neither is a name meant: an empty one names the working folder, and `--html " "` (a variable
+ *  holding a space) wrote a file called " ", told as `wrote  ` — a name nobody sees. */
+function blankPath(label: string, value: string, folder: boolean): InputError | undefined {
+  if (value.trim() !== "") return undefined;
+  const what = folder ? "folder" : "file";
+  return new InputError(
+    `${label}: ${value === "" ? `an empty ${what} name` : `a ${what} name of white space alone`}`,
+    {
+      found: quoted(value),
+      hint: folder ? "give the path of a folder" : "give a file name, or - for standard output",
+    },
+  );
+}
+
 /** A path to write to (`--html <file>`, `--flips <dir>`). An empty one is refused: it would name the
  *  working folder, and where a command writes only when the option is set it would read as no option at
- *  all (`--save ""` — an unset shell variable — saved nothing and exited 0). */
+ *  all (`--save ""` — an unset shell variable — saved nothing and exited 0); one of spaces alone too. */
 export const outputPath = (flags: string, description: string): OptionSpec<string> => ({
   flags,
   description,
   parse: (value) => {
-    const folder = flags.includes("<dir>");
-    if (value === "")
-      throw new InputError(`${longFlag(flags)}: an empty ${folder ? "folder" : "file"} name`, {
-        found: quoted(value),
-        hint: folder ? "give the path of a folder" : "give a file name, or - for standard output",
-      });
+    const blank = blankPath(longFlag(flags), value, flags.includes("<dir>"));
+    if (blank) throw blank;
     return value;
   },
 });
