@@ -206,6 +206,24 @@ describe("run", () => {
     );
   });
 
+  it("a number typed with its thousands grouped, or a decimal comma, is told the number to type", () => {
+    for (const grouped of ["10,000", "10_000", "10 000", "10'000", "１０，０００"])
+      expect(refused(["simulate", "--accounts", grouped]).details.hint, grouped).toBe(
+        "write 10000, without the thousands separators",
+      );
+    expect(refused(["simulate", "--accounts", "1,000,000,000"]).details.hint).toBe(
+      "write it without the thousands separators, and 1000000000 is not a whole number from 1 to 100000000",
+    );
+    expect(refused(["simulate", "--cost-of-funds", "0,035"]).details.hint).toBe(
+      "write 0.035: a decimal is written with a point",
+    );
+    expect(refused(["simulate", "--accounts", "1,5"]).details.hint).toBe(
+      "a decimal is written with a point, and 1.5 is not a whole number from 1 to 100000000",
+    );
+    // a list is no number
+    expect(refused(["simulate", "--accounts", "1,2,3"]).details.hint).toBeUndefined();
+  });
+
   it("…and not told to type a number the option would refuse next", () => {
     // `－５` for a count was told "write -5", which the option then refused as below 1
     expect(refused(["simulate", "--accounts", "－５"]).details.hint).toBe(

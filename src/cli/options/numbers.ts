@@ -61,16 +61,30 @@ export function readNumber(flag: string, text: string, range: NumberRange, hint?
         (!whole || Number.isInteger(v))
       );
     };
+    // …or with its thousands grouped (1,000, 1_000, 1 000, 1'000): the number without them
+    const grouped = /^[-+]?[1-9]\d{0,2}(?:([,_' ])\d{3})(?:\1\d{3})*(?:\.\d+)?$/.test(ascii)
+      ? ascii.replace(/[,_' ]/g, "")
+      : undefined;
+    // …or with a decimal comma (0,035): the number with a point
+    const comma = grouped === undefined && /^[-+]?\d+,\d+$/.test(ascii) ? ascii.replace(",", ".") : undefined;
     const meant =
-      ascii !== text.trim() && DECIMAL.test(ascii)
-        ? takesIt(ascii)
-          ? `write ${ascii}: a number is written in ASCII digits (0–9)`
-          : `a number is written in ASCII digits (0–9), and ${ascii} is not ${expected}`
-        : text.trim() !== text && DECIMAL.test(text.trim())
-          ? takesIt(text.trim())
-            ? `write ${text.trim()}, without the spaces around it`
-            : `write it without the spaces around it, and ${text.trim()} is not ${expected}`
-          : undefined;
+      comma !== undefined
+        ? takesIt(comma)
+          ? `write ${comma}: a decimal is written with a point`
+          : `a decimal is written with a point, and ${comma} is not ${expected}`
+        : grouped !== undefined
+          ? takesIt(grouped)
+            ? `write ${grouped}, without the thousands separators`
+            : `write it without the thousands separators, and ${grouped} is not ${expected}`
+          : ascii !== text.trim() && DECIMAL.test(ascii)
+            ? takesIt(ascii)
+              ? `write ${ascii}: a number is written in ASCII digits (0–9)`
+              : `a number is written in ASCII digits (0–9), and ${ascii} is not ${expected}`
+            : text.trim() !== text && DECIMAL.test(text.trim())
+              ? takesIt(text.trim())
+                ? `write ${text.trim()}, without the spaces around it`
+                : `write it without the spaces around it, and ${text.trim()} is not ${expected}`
+              : undefined;
     throw new InputError(`${flag}: ${quoted(text)} is not a number`, {
       expected,
       found: quoted(text),
