@@ -347,18 +347,36 @@ function readCapped(file: string, cap: number): Buffer {
   }
 }
 
+/**
+ * The encoding the first bytes of a file say it is in when it is not UTF-8: YAML's own detection (YAML 1.2,
+ * 5.2) — a byte-order mark, or the zero bytes ASCII text has in UTF-16 or UTF-32 (`n\0a\0…`). Text has no
+ * NUL, so a UTF-8 file never starts as these do. UTF-32 first: its little-endian mark begins as UTF-16's.
+ */
+function foreignEncoding(b: Buffer): "UTF-16 text" | "UTF-32 text" | undefined {
+  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && (b[2] === 0 || (b[2] === 0xfe && b[3] === 0xff)))
+    return "UTF-32 text";
+  if (b.length >= 4 && (b[1] === 0 || (b[0] === 0xff && b[1] === 0xfe)) && b[2] === 0 && b[3] === 0)
+    return "UTF-32 text";
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)))
+    return "UTF-16 text";
+  if (b.length >= 2 && (b[0] === 0 || b[1] === 0)) return "UTF-16 text";
+  return undefined;
+}
+
 /** The text of a file read as input: UTF-8, its byte-order mark taken off (TextDecoder's own default), or
- *  refused as not UTF-8 — named UTF-16 when it begins with that mark. `partial`: the head of a longer file,
- *  which may end within a character. */
+ *  refused as not UTF-8 — named UTF-16 or UTF-32 when it begins as those do (a mark, or the zero bytes of
+ *  ASCII in them: told "holds control characters" before, UTF-32's mark "UTF-16"). `partial`: the head of
+ *  a longer file, which may end within a character. */
 export function decodeUtf8(bytes: Buffer, file: string, kind: InputKind, partial = false): string {
+  const foreign = foreignEncoding(bytes);
   try {
+    if (foreign !== undefined) throw new Error(foreign);
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: partial });
   } catch {
-    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     // a picture or an archive given by mistake is not to be saved as UTF-8: its name says so first
     throw new InputError("the file is not UTF-8 text", {
       file,
-      ...(utf16 ? { found: "UTF-16 text" } : {}),
+      ...(foreign !== undefined ? { found: foreign } : {}),
       hint:
         kind === "result"
           ? "save it as UTF-8 (a result of `simulate --json` is JSON text)"

@@ -1643,6 +1643,28 @@ describe("files", () => {
     });
   });
 
+  it.each([
+    ["UTF-16LE without a mark", Buffer.from("name: a\nevents: []\n", "utf16le"), "UTF-16 text"],
+    ["UTF-16BE without a mark", Buffer.from("name: a\nevents: []\n", "utf16le").swap16(), "UTF-16 text"],
+    [
+      "UTF-32LE with its mark",
+      Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from("n\0\0\0a\0\0\0", "latin1")]),
+      "UTF-32 text",
+    ],
+    ["UTF-32BE without a mark", Buffer.from("\0\0\0n\0\0\0a\0\0\0m\0\0\0e", "latin1"), "UTF-32 text"],
+  ])(
+    "%s is told as such, not as a file of control characters (YAML's own detection)",
+    async (_, bytes, found) => {
+      // ASCII in UTF-16 decodes as UTF-8 with a NUL after each letter: it was told "holds control characters"
+      expectBadInput(await run(write("wide.yaml", bytes)), {
+        file: "wide.yaml",
+        message: "the file is not UTF-8 text",
+        found,
+        hint: /save it as UTF-8/,
+      });
+    },
+  );
+
   it("a UTF-8 byte-order mark is fine", async () => {
     const r = await run(write("bom.yaml", "\uFEFFname: bom\nevents: []\n"));
     expect(r.stderr).toBe("");
