@@ -33,7 +33,15 @@ function refuseThousands(text: string, label: string): void {
   // what is quoted is text, commas and all
   const bare = text.replace(/"[^"]*"|'[^']*'/g, '""');
   // fen after the last group (1,000.50) and a yuan sign before the first (¥1,000) split the same way
-  const m = /[:=]\s*([¥￥]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?)(?=\s*(?:[,}\]]|$))/.exec(bare);
+  // (a group of three after a leading 0 is no thousands: 0,035 is a decimal comma, below)
+  const m = /[:=]\s*([¥￥]?)([1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?)(?=\s*(?:[,}\]]|$))/.exec(bare);
+  // a decimal comma (maxDebtToIncome=0,5) split the same way: "5" was told it is no key=value
+  const decimal = m ? null : /[:=]\s*(\d+),(\d+)(?=\s*(?:[,}\]]|$))/.exec(bare);
+  if (decimal)
+    throw new UsageError(
+      `${label}: ${decimal[1]},${decimal[2]} was read as ${decimal[1]} and ${decimal[2]}: write ${decimal[1]}.${decimal[2]} if that is meant`,
+      "commas separate the fields of a flag's value: a decimal is written with a point",
+    );
   if (!m) return;
   const sign = m[1]!;
   const written = `${sign}${m[2]!}`;

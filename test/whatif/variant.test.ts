@@ -103,6 +103,20 @@ describe("edits", () => {
     }
   });
 
+  it("a number written with a decimal comma is said as what the comma made of it, not 'cannot read \"5\"'", () => {
+    const v = base(LATE);
+    expect(inputError(() => apply(v, "set", "maxDebtToIncome=0,5")).message).toBe(
+      "--set: 0,5 was read as 0 and 5: write 0.5 if that is meant",
+    );
+    // a leading 0 is no thousands: 0,035 is no 35
+    expect(inputError(() => apply(v, "set", "maxDebtToIncome=0,035")).message).toBe(
+      "--set: 0,035 was read as 0 and 035: write 0.035 if that is meant",
+    );
+    expect(inputError(() => apply(v, "add", "{day: 3, type: purchase, amount: 2,5}")).details.hint).toBe(
+      "commas separate the fields of a flag's value: a decimal is written with a point",
+    );
+  });
+
   it("a number written with thousands separators is said as what the comma made of it", () => {
     const v = base(LATE);
     expect(inputError(() => apply(v, "add", "{day: 3, type: purchase, amount: 1,000}")).message).toBe(
