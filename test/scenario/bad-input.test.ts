@@ -353,6 +353,38 @@ describe("amounts", () => {
     });
   });
 
+  it("…told before the value the split left (an application's 5 is 'not whole hundreds', 0 'out of range')", async () => {
+    // the split was dropped as a second problem at the same place: "write 100" for ¥5,000 meant
+    const text = scenarioWith("  - { day: 0, type: apply, product: open, amount: 5,000 }\n");
+    expectBadInput(await run(write("apply-thousands.yaml", text)), {
+      file: "apply-thousands.yaml",
+      pos: at(text, "5,000"),
+      field: "events[0].amount",
+      message: 'amount: 5,000 was read as amount 5 and a field "000"',
+      hint: "write amount: 5000",
+    });
+  });
+
+  it.each([
+    ["2,5", "2.5"],
+    ["0,035", "0.035"],
+    ["0,5", "0.5"],
+  ])(
+    "a decimal comma inside { … } (%s): what YAML read, and the decimal to write — not its digits run together",
+    async (written, decimal) => {
+      const text = scenarioWith(`  - { day: 0, type: purchase, amount: ${written}, merchant: JD }\n`);
+      expectBadInput(await run(write("comma.yaml", text)), {
+        file: "comma.yaml",
+        pos: at(text, written),
+        field: "events[0].amount",
+        message: `amount: ${written} was read as amount ${written.split(",")[0]} and a field "${written.split(",")[1]}"`,
+        expected: "a number with a decimal point",
+        found: written,
+        hint: `write amount: ${decimal} if that is meant: a decimal is written with a point`,
+      });
+    },
+  );
+
   it("non-numeric", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amount: abc }\n");
     expectBadInput(await run(write("nan.yaml", text)), {
