@@ -1697,6 +1697,18 @@ describe("files", () => {
     },
   );
 
+  it("a picture or a video that begins with zero bytes is not told it is UTF-16 or UTF-32 text", async () => {
+    // an icon (00 00 01 00) and an MP4 (00 00 00 18 ftyp) begin with zeros, not in ASCII's pattern
+    for (const bytes of [
+      Buffer.from([0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0, 0x68, 4]),
+      Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32, 0, 0, 0, 0]),
+    ]) {
+      const r = await run(write("picture.yaml", bytes));
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toMatch(/UTF-(16|32) text/);
+    }
+  });
+
   it("a UTF-8 byte-order mark is fine", async () => {
     const r = await run(write("bom.yaml", "\uFEFFname: bom\nevents: []\n"));
     expect(r.stderr).toBe("");
