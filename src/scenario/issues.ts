@@ -3,6 +3,7 @@
 
 import type * as z from "zod";
 import { parseIsoDate, REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
+import { asciiDigits } from "../shared/digits.js";
 import { describeValue, formatPath, InputError, type InputErrorDetails, suggest } from "../shared/errors.js";
 import {
   DEFAULT_SCENARIO_START,
@@ -182,8 +183,9 @@ const didYouMean = (guess: string | undefined) => (guess ? { hint: `did you mean
 function writtenAmount(found: unknown): { plain: string; negative: boolean } | undefined {
   if (typeof found !== "string") return undefined;
   const sign = /^[-\u2212]\s*/;
-  // full-width digits and signs (１，０００, typed with a CJK input method) are the ASCII ones in NFKC
-  let bare = found.normalize("NFKC").trim();
+  // full-width digits and signs (１，０００, typed with a CJK input method) are the ASCII ones in NFKC, and
+  // another script's digits (١٠٠٠) are the ASCII ones they stand for
+  let bare = asciiDigits(found).trim();
   // a minus before the yuan sign or after it
   let negative = sign.test(bare);
   bare = bare.replace(sign, "").replace(/^(?:[¥￥]|RMB|CNY)\s*/i, "");
@@ -207,7 +209,8 @@ const amountHint = (found: unknown): { hint?: string } => {
     return {
       hint: `amounts are positive numbers of yuan, without a sign or "¥": write ${plain} if ¥${plain} is meant`,
     };
-  return /[０-９]/.test(String(found))
+  // a digit of another script than ASCII's (５ full-width, ٥ Arabic-Indic)
+  return /(?![0-9])\p{Nd}/u.test(String(found))
     ? { hint: `write ${plain}: a number is written in ASCII digits (0–9), without "¥" or separators` }
     : { hint: `write ${plain}: amounts are plain numbers of yuan, without "¥" or thousands separators` };
 };
@@ -249,8 +252,9 @@ function wholeHundredsHint(found: unknown, step: number): { hint?: string } {
 function dateHint(found: unknown): { hint?: string } {
   if (typeof found !== "string") return {};
   // full-width digits and dashes (２０２４－０１－０１, typed with a CJK input method) are the ASCII ones
-  // in NFKC: the date they mean, or what else is wrong with it
-  const ascii = found.normalize("NFKC");
+  // in NFKC, another script's digits (٢٠٢٤-٠١-٠٥) the ASCII ones they stand for: the date they mean, or
+  // what else is wrong with it
+  const ascii = asciiDigits(found);
   if (ascii !== found) {
     const date = ascii.trim();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return dateHint(ascii);

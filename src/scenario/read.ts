@@ -347,18 +347,44 @@ function readCapped(file: string, cap: number): Buffer {
   }
 }
 
+/** Whether the first bytes (up to 16, in whole units of `size`) are zero exactly where ASCII text in that
+ *  encoding has them (`zero(i)`: the byte at `i` within its unit). A picture or a video may begin with
+ *  zero bytes too (an icon's 00 00 01 00, a video's 00 00 00 18 ftyp), but not in this pattern. */
+function asciiIn(b: Buffer, size: number, zero: (i: number) => boolean): boolean {
+  const n = Math.min(b.length - (b.length % size), 16);
+  if (n < size) return false;
+  for (let i = 0; i < n; i++) if ((b[i] === 0) !== zero(i % size)) return false;
+  return true;
+}
+
+/**
+ * The encoding the first bytes of a file say it is in when it is not UTF-8: YAML's own detection (YAML 1.2,
+ * 5.2) — a byte-order mark, or the zero bytes ASCII text has in UTF-16 or UTF-32 (`n\0a\0…`). Text has no
+ * NUL, so a UTF-8 file never starts as these do. UTF-32 first: its little-endian mark begins as UTF-16's.
+ */
+function foreignEncoding(b: Buffer): "UTF-16 text" | "UTF-32 text" | undefined {
+  const starts = (...mark: number[]) => b.length >= mark.length && mark.every((m, i) => b[i] === m);
+  if (starts(0, 0, 0xfe, 0xff) || starts(0xff, 0xfe, 0, 0)) return "UTF-32 text";
+  if (starts(0xfe, 0xff) || starts(0xff, 0xfe)) return "UTF-16 text";
+  if (asciiIn(b, 4, (i) => i < 3) || asciiIn(b, 4, (i) => i > 0)) return "UTF-32 text";
+  if (asciiIn(b, 2, (i) => i === 0) || asciiIn(b, 2, (i) => i === 1)) return "UTF-16 text";
+  return undefined;
+}
+
 /** The text of a file read as input: UTF-8, its byte-order mark taken off (TextDecoder's own default), or
- *  refused as not UTF-8 — named UTF-16 when it begins with that mark. `partial`: the head of a longer file,
- *  which may end within a character. */
+ *  refused as not UTF-8 — named UTF-16 or UTF-32 when it begins as those do (a mark, or the zero bytes of
+ *  ASCII in them: told "holds control characters" before, UTF-32's mark "UTF-16"). `partial`: the head of
+ *  a longer file, which may end within a character. */
 export function decodeUtf8(bytes: Buffer, file: string, kind: InputKind, partial = false): string {
+  const foreign = foreignEncoding(bytes);
   try {
+    if (foreign !== undefined) throw new Error(foreign);
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: partial });
   } catch {
-    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     // a picture or an archive given by mistake is not to be saved as UTF-8: its name says so first
     throw new InputError("the file is not UTF-8 text", {
       file,
-      ...(utf16 ? { found: "UTF-16 text" } : {}),
+      ...(foreign !== undefined ? { found: foreign } : {}),
       hint:
         kind === "result"
           ? "save it as UTF-8 (a result of `simulate --json` is JSON text)"

@@ -67,15 +67,19 @@ function thousandsSplit(
   if (!head || !tail) return undefined;
   const [, name, digits] = head;
   const written = `${digits},${tail[0]}`;
+  // thousands are groups of three after a first digit that is no 0; else a decimal comma (2,5; 0,035)
+  const thousands = /^[-+]?[1-9]\d{0,2}$/.test(digits!) && /^\d{3}(?:\.\d+)?$/.test(tail[0]);
   return new InputError(`${name}: ${written} was read as ${name} ${digits} and a field "${tail[0]}"`, {
     file,
     line: at.line,
     // at the number as written (its first digit), where the mistake is
     column: at.column - head[0].length + head[0].search(/[-+]?\d+\s*,\s*$/),
     field: formatPath([...path, name!]),
-    expected: "a number without thousands separators",
+    expected: thousands ? "a number without thousands separators" : "a number with a decimal point",
     found: written,
-    hint: `write ${name}: ${written.replace(",", "")}`,
+    hint: thousands
+      ? `write ${name}: ${written.replace(",", "")}`
+      : `write ${name}: ${written.replace(",", ".")} if that is meant: a decimal is written with a point`,
   });
 }
 
@@ -456,10 +460,11 @@ export function problemsOf(
         truncated = true;
       }
       for (const { key, at } of placed.slice(0, MAX_PROBLEMS + 1)) {
-        add(
-          thousandsSplit(parsed, file, issue.path, at) ??
-            describeIssue({ ...issue, keys: [key] }, data, file, at, options),
-        );
+        // the split is told before the value it left (amount 5 of 5,000 is "not whole hundreds", 0 of
+        // 0,5 "out of range"): at the same place, the problem kept is the one that says what happened
+        const split = thousandsSplit(parsed, file, issue.path, at);
+        if (split) problems.push({ error: split, order: -1 });
+        else add(describeIssue({ ...issue, keys: [key] }, data, file, at, options));
       }
       continue;
     }

@@ -10,7 +10,7 @@ import { EVENT_TYPES } from "../engine/index.js";
 import { isDecimalNumber, parseText } from "../scenario/parse.js";
 import { FORBIDDEN_KEYS } from "../scenario/shape.js";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
-import { quoted } from "../shared/text.js";
+import { quoted, shellWord } from "../shared/text.js";
 import { dayOf, type Edit, type Variant } from "./variant.js";
 
 type EditFlag = "remove" | "add" | "edit" | "set" | "policy";
@@ -33,7 +33,15 @@ function refuseThousands(text: string, label: string): void {
   // what is quoted is text, commas and all
   const bare = text.replace(/"[^"]*"|'[^']*'/g, '""');
   // fen after the last group (1,000.50) and a yuan sign before the first (¥1,000) split the same way
-  const m = /[:=]\s*([¥￥]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?)(?=\s*(?:[,}\]]|$))/.exec(bare);
+  // (a group of three after a leading 0 is no thousands: 0,035 is a decimal comma, below)
+  const m = /[:=]\s*([¥￥]?)([1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?)(?=\s*(?:[,}\]]|$))/.exec(bare);
+  // a decimal comma (maxDebtToIncome=0,5) split the same way: "5" was told it is no key=value
+  const decimal = m ? null : /[:=]\s*(\d+),(\d+)(?=\s*(?:[,}\]]|$))/.exec(bare);
+  if (decimal)
+    throw new UsageError(
+      `${label}: ${decimal[1]},${decimal[2]} was read as ${decimal[1]} and ${decimal[2]}: write ${decimal[1]}.${decimal[2]} if that is meant`,
+      "commas separate the fields of a flag's value: a decimal is written with a point",
+    );
   if (!m) return;
   const sign = m[1]!;
   const written = `${sign}${m[2]!}`;
@@ -171,6 +179,7 @@ export function selectEvents(v: Variant, text: string, label = "--remove"): numb
     checkCondition(v, condition, label);
     return condition;
   });
+  refuseRepeated(conditions, label);
   const ids = v.events
     .filter(({ event }) =>
       conditions.every(({ key, op, value }) => {
@@ -186,6 +195,33 @@ export function selectEvents(v: Variant, text: string, label = "--remove"): numb
     });
   }
   return ids;
+}
+
+/**
+ * A field named by `=` and by another condition too: every condition must hold, so `type=apply,type=repay`
+ * (either kind meant) matches no event, and `day=5,day>=3` says no more than `day=5` — told as the key given
+ * twice, as a key=value list's is, not as "no event matches" after the events were searched.
+ */
+function refuseRepeated(
+  conditions: readonly { key: string; op: string; value: string }[],
+  label: string,
+): void {
+  for (const { key } of conditions) {
+    const on = conditions.filter((c) => c.key === key);
+    if (on.length < 2 || !on.some((c) => c.op === "=")) continue;
+    const written = on.map((c) => `${key}${c.op}${c.value}`);
+    const values = new Set(on.map((c) => c.value));
+    if (on.every((c) => c.op === "=") && values.size > 1)
+      throw new UsageError(
+        `${label}: ${key} is given twice: no event is both ${written.join(" and ")}`,
+        `every condition must hold; to select either, give ${label} once for each: ${written.map((w) => `${label} ${shellWord(w)}`).join(" ")}`,
+      );
+    const eq = written[on.findIndex((c) => c.op === "=")]!;
+    throw new UsageError(
+      `${label}: ${key} is given twice (${written.join(", ")})`,
+      `every condition must hold, and ${eq} already names the one ${key} it selects: give ${key} once`,
+    );
+  }
 }
 
 /** A condition names a field some event has, and compares an order only with a number. */

@@ -186,6 +186,44 @@ describe("run", () => {
     );
   });
 
+  it("a number or a date typed in another script's digits is told what to type, as full-width ones are", () => {
+    // ٥ (Arabic-Indic), ۵ (Persian), ५ (Devanagari), 𝟓 (mathematical) are decimal digits to Unicode too
+    for (const five of ["٥", "۵", "५", "𝟓"])
+      expect(refused(["explain", "a.yaml", "--day", five]).details.hint).toBe(
+        "write 5: a number is written in ASCII digits (0–9)",
+      );
+    expect(refused(["simulate", "--seed", "١٢"]).details.hint).toBe(
+      "write 12: a number is written in ASCII digits (0–9)",
+    );
+    expect(refused(["simulate", "--accounts", "−٥"]).details.hint).toBe(
+      "a number is written in ASCII digits (0–9), and -5 is not a whole number from 1 to 100000000",
+    );
+    expect(refused(["simulate", "--start", "٢٠٢٤-٠١-٠٥"]).details.hint).toBe(
+      "write 2024-01-05: a date is written in ASCII digits (0–9)",
+    );
+    expect(refused(["explain", "a.yaml", "--day", "२०२४-०२-३०"]).details.hint).toBe(
+      "February 2024 has 29 days: the last is 2024-02-29",
+    );
+  });
+
+  it("a number typed with its thousands grouped, or a decimal comma, is told the number to type", () => {
+    for (const grouped of ["10,000", "10_000", "10 000", "10'000", "１０，０００"])
+      expect(refused(["simulate", "--accounts", grouped]).details.hint, grouped).toBe(
+        "write 10000, without the thousands separators",
+      );
+    expect(refused(["simulate", "--accounts", "1,000,000,000"]).details.hint).toBe(
+      "write it without the thousands separators, and 1000000000 is not a whole number from 1 to 100000000",
+    );
+    expect(refused(["simulate", "--cost-of-funds", "0,035"]).details.hint).toBe(
+      "write 0.035: a decimal is written with a point",
+    );
+    expect(refused(["simulate", "--accounts", "1,5"]).details.hint).toBe(
+      "a decimal is written with a point, and 1.5 is not a whole number from 1 to 100000000",
+    );
+    // a list is no number
+    expect(refused(["simulate", "--accounts", "1,2,3"]).details.hint).toBeUndefined();
+  });
+
   it("…and not told to type a number the option would refuse next", () => {
     // `－５` for a count was told "write -5", which the option then refused as below 1
     expect(refused(["simulate", "--accounts", "－５"]).details.hint).toBe(
@@ -403,6 +441,40 @@ describe("whatif", () => {
       ["--remove", "5", "--set", "minScore=600", "--list", "--json", "--no-chart", "--wide"],
     ])
       expect(parse(["whatif", "f.yaml", ...args]).command).toBe("whatif");
+  });
+
+  it("an outcome or a shell typed in capitals, with spaces or spelt near is told the word to write", () => {
+    const hint = (args: string[]) => refused(args).details.hint;
+    expect(hint(["whatif", "f", "--avoid", "SUSPENDED"])).toBe(
+      "write suspended: it is written in lower case",
+    );
+    expect(hint(["whatif", "f", "--avoid", "Declined"])).toBe("write declined: it is written in lower case");
+    expect(hint(["whatif", "f", "--avoid", " suspended"])).toBe(
+      "write suspended, without the spaces around it",
+    );
+    expect(hint(["whatif", "f", "--avoid", "suspend"])).toBe('did you mean "suspended"?');
+    expect(hint(["whatif", "f", "--reach", "RESTORED"])).toBe("write restored: it is written in lower case");
+    expect(hint(["completion", "ZSH"])).toBe("write zsh: it is written in lower case");
+    // near in letters, and no shell meant by it
+    expect(hint(["completion", "fish"])).toBeUndefined();
+    expect(hint(["whatif", "f", "--avoid", "closed"])).toBe("e.g. --avoid suspended");
+  });
+
+  it("a decision the search does not avoid is told so, and what to do instead — not that it is no outcome", () => {
+    for (const cut of ["limit_reduced", "LIMIT-REDUCED", "limit reduced"]) {
+      const e = refused(["whatif", "f", "--avoid", cut]);
+      expect(e.message).toBe(`--avoid: "${cut}" is a decision, but not one a search avoids`);
+      expect(e.details.expected).toBe("suspended or declined");
+      expect(e.details.hint).toMatch(/could leave a worse outcome in its place \(the line suspended\)/);
+      expect(e.details.hint).toContain("credit-sim explain FILE --day N");
+    }
+    expect(refused(["whatif", "f", "--avoid", "charged_off"]).details.hint).toMatch(
+      /^a charge-off follows a suspension/,
+    );
+    // a name every object has is no decision
+    expect(refused(["whatif", "f", "--avoid", "constructor"]).message).toBe(
+      '--avoid: "constructor" is not an outcome to avoid',
+    );
   });
 
   it("reads the search goal, and refuses goals it does not know", () => {
@@ -1596,6 +1668,27 @@ describe("run --html, --wide", () => {
     [["merge", "a.json", "--html"], "--html: an empty file name"],
   ])("an empty output path is refused: %j", (args, message) => {
     expect(refused([...args, ""]).message).toBe(message);
+  });
+
+  // a name of white space alone (a variable holding a space) wrote a file called " ", told as `wrote  `
+  it.each([
+    [["run", "a.yaml", "--html"], "--html: a file name of white space alone"],
+    [["whatif", "a.yaml", "--remove", "1", "--save"], "--save: a file name of white space alone"],
+    [["simulate", "--csv"], "--csv: a file name of white space alone"],
+    [["simulate", "--flips"], "--flips: a folder name of white space alone"],
+  ])("an output path of white space alone is refused: %j", (args, message) => {
+    expect(refused([...args, " "]).message).toBe(message);
+    expect(refused([...args, "\t "]).details.found).toBe('"\\t "');
+  });
+
+  // …and as an argument: `init " "` made a folder called " ", `run " "` was told "credit-sim:  : not found"
+  it.each([
+    [["init", " "], "a folder name of white space alone"],
+    [["test", "scenarios", "  "], "a file name of white space alone"],
+    [["run", " "], "a file name of white space alone"],
+    [["merge", "a.json", " "], "a file name of white space alone"],
+  ])("a path argument of white space alone is refused: %j", (args, message) => {
+    expect(refused(args).message).toBe(message);
   });
 
   // resolved, an empty name is the working folder: `test ""` ran it and wrote golden traces there

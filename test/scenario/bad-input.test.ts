@@ -353,6 +353,38 @@ describe("amounts", () => {
     });
   });
 
+  it("…told before the value the split left (an application's 5 is 'not whole hundreds', 0 'out of range')", async () => {
+    // the split was dropped as a second problem at the same place: "write 100" for ¥5,000 meant
+    const text = scenarioWith("  - { day: 0, type: apply, product: open, amount: 5,000 }\n");
+    expectBadInput(await run(write("apply-thousands.yaml", text)), {
+      file: "apply-thousands.yaml",
+      pos: at(text, "5,000"),
+      field: "events[0].amount",
+      message: 'amount: 5,000 was read as amount 5 and a field "000"',
+      hint: "write amount: 5000",
+    });
+  });
+
+  it.each([
+    ["2,5", "2.5"],
+    ["0,035", "0.035"],
+    ["0,5", "0.5"],
+  ])(
+    "a decimal comma inside { … } (%s): what YAML read, and the decimal to write — not its digits run together",
+    async (written, decimal) => {
+      const text = scenarioWith(`  - { day: 0, type: purchase, amount: ${written}, merchant: JD }\n`);
+      expectBadInput(await run(write("comma.yaml", text)), {
+        file: "comma.yaml",
+        pos: at(text, written),
+        field: "events[0].amount",
+        message: `amount: ${written} was read as amount ${written.split(",")[0]} and a field "${written.split(",")[1]}"`,
+        expected: "a number with a decimal point",
+        found: written,
+        hint: `write amount: ${decimal} if that is meant: a decimal is written with a point`,
+      });
+    },
+  );
+
   it("non-numeric", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amount: abc }\n");
     expectBadInput(await run(write("nan.yaml", text)), {
@@ -387,6 +419,25 @@ describe("amounts", () => {
       hint: /^write 1000\.50: a number is written in ASCII digits/,
     });
   });
+
+  it.each([
+    ["١٠٠٠", "1000"],
+    ["१,०००", "1000"],
+    ["¥۱۲۰", "120"],
+  ])(
+    "another script's digits (%s): the number to write in ASCII, as full-width ones are told",
+    async (amount, plain) => {
+      const text = scenarioWith(`  - { day: 0, type: purchase, amount: "${amount}" }\n`);
+      expectBadInput(await run(write("script.yaml", text)), {
+        file: "script.yaml",
+        pos: at(text, `"${amount}"`),
+        field: "events[0].amount",
+        message: "wrong type",
+        found: `"${amount}"`,
+        hint: new RegExp(`^write ${plain}: a number is written in ASCII digits`),
+      });
+    },
+  );
 
   it.each([["￥-50"], ["-¥50"], ["－￥５０"], ["-50元"]])(
     "a negative amount written with a yuan sign (%s): said to be positive, not left without a hint",
@@ -1622,6 +1673,40 @@ describe("files", () => {
       message: /not UTF-8/,
       found: "UTF-16 text",
     });
+  });
+
+  it.each([
+    ["UTF-16LE without a mark", Buffer.from("name: a\nevents: []\n", "utf16le"), "UTF-16 text"],
+    ["UTF-16BE without a mark", Buffer.from("name: a\nevents: []\n", "utf16le").swap16(), "UTF-16 text"],
+    [
+      "UTF-32LE with its mark",
+      Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from("n\0\0\0a\0\0\0", "latin1")]),
+      "UTF-32 text",
+    ],
+    ["UTF-32BE without a mark", Buffer.from("\0\0\0n\0\0\0a\0\0\0m\0\0\0e", "latin1"), "UTF-32 text"],
+  ])(
+    "%s is told as such, not as a file of control characters (YAML's own detection)",
+    async (_, bytes, found) => {
+      // ASCII in UTF-16 decodes as UTF-8 with a NUL after each letter: it was told "holds control characters"
+      expectBadInput(await run(write("wide.yaml", bytes)), {
+        file: "wide.yaml",
+        message: "the file is not UTF-8 text",
+        found,
+        hint: /save it as UTF-8/,
+      });
+    },
+  );
+
+  it("a picture or a video that begins with zero bytes is not told it is UTF-16 or UTF-32 text", async () => {
+    // an icon (00 00 01 00) and an MP4 (00 00 00 18 ftyp) begin with zeros, not in ASCII's pattern
+    for (const bytes of [
+      Buffer.from([0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0, 0x68, 4]),
+      Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32, 0, 0, 0, 0]),
+    ]) {
+      const r = await run(write("picture.yaml", bytes));
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toMatch(/UTF-(16|32) text/);
+    }
   });
 
   it("a UTF-8 byte-order mark is fine", async () => {

@@ -500,6 +500,18 @@ describe("every problem at once", () => {
     ]);
   });
 
+  it("a date in another script's digits is told the date to write, as a full-width one is", () => {
+    const e = problems(
+      ["name: t", "start: ٢٠٢٤-٠١-٠١", "events:", "  - { date: २०२४-०२-३०, type: note, text: a }", ""].join(
+        "\n",
+      ),
+    );
+    expect(e.problems.map((p) => p.details.hint)).toEqual([
+      "write 2024-01-01: a date is written in ASCII digits (0–9)",
+      "February 2024 has 29 days: the last is 2024-02-29",
+    ]);
+  });
+
   it("a date off the calendar with a time is told both", () => {
     const e = problems("name: t\nevents:\n  - { date: 2024-02-30T10:00:00, type: note, text: hi }\n");
     expect(e.problems.map((p) => p.details.hint)).toEqual([

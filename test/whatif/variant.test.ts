@@ -27,6 +27,26 @@ describe("edits", () => {
     );
   });
 
+  it("a field selected by = and named again is told given twice — either kind meant — not 'no event matches'", () => {
+    const v = base(LATE);
+    const either = inputError(() => selectEvents(v, "type=apply,type=repay"));
+    expect(either.message).toBe("--remove: type is given twice: no event is both type=apply and type=repay");
+    expect(either.details.hint).toBe(
+      "every condition must hold; to select either, give --remove once for each: --remove type=apply --remove type=repay",
+    );
+    expect(inputError(() => selectEvents(v, "type=apply,type=apply")).message).toBe(
+      "--remove: type is given twice (type=apply, type=apply)",
+    );
+    expect(inputError(() => selectEvents(v, "day>=3, day=5")).details.hint).toBe(
+      "every condition must hold, and day=5 already names the one day it selects: give day once",
+    );
+    // a range, or two kinds left out, is two conditions on one field that both can hold
+    expect(selectEvents(v, "day>=10,day<=40")).toEqual(
+      selectEvents(v, "day>=10").filter((id) => selectEvents(v, "day<=40").includes(id)),
+    );
+    expect(selectEvents(v, "type!=apply,type!=repay").length).toBeGreaterThan(0);
+  });
+
   it("an empty selector, an unknown field or a word compared as a number is refused, never 'everything'", () => {
     const v = base(LATE);
     for (const [text, message] of [
@@ -81,6 +101,20 @@ describe("edits", () => {
       expect(e.message).toMatch(/: an empty clause in "/);
       expect(e.details.hint).toBe(`remove the extra comma: ${meant}`);
     }
+  });
+
+  it("a number written with a decimal comma is said as what the comma made of it, not 'cannot read \"5\"'", () => {
+    const v = base(LATE);
+    expect(inputError(() => apply(v, "set", "maxDebtToIncome=0,5")).message).toBe(
+      "--set: 0,5 was read as 0 and 5: write 0.5 if that is meant",
+    );
+    // a leading 0 is no thousands: 0,035 is no 35
+    expect(inputError(() => apply(v, "set", "maxDebtToIncome=0,035")).message).toBe(
+      "--set: 0,035 was read as 0 and 035: write 0.035 if that is meant",
+    );
+    expect(inputError(() => apply(v, "add", "{day: 3, type: purchase, amount: 2,5}")).details.hint).toBe(
+      "commas separate the fields of a flag's value: a decimal is written with a point",
+    );
   });
 
   it("a number written with thousands separators is said as what the comma made of it", () => {

@@ -285,14 +285,18 @@ function positionalValue(value: unknown): Positional {
 /**
  * An empty path argument is refused: resolved, it names the working folder — `test ""` (an unset shell
  * variable) ran and wrote golden traces in whatever folder it was started in, `init ""` wrote there,
- * `merge ""` said "is a directory" about a name it could not show.
+ * `merge ""` said "is a directory" about a name it could not show. One of spaces alone too: `init " "`
+ * made a folder called " " and told its next steps in it, `run " "` was told as `credit-sim:  : scenario
+ * file not found`, a name nobody sees.
  */
 function nonEmptyPath(syntax: string, value: Positional): Positional {
   const noun = /^[<[](files?|paths|dir)\b/.exec(syntax)?.[1];
-  if (noun === undefined || !list(value).includes("")) return value;
+  const blank = list(value).find((v) => v.trim() === "");
+  if (noun === undefined || blank === undefined) return value;
   const folder = noun === "dir";
-  throw new InputError(`an empty ${folder ? "folder" : "file"} name`, {
-    found: '""',
+  const what = folder ? "folder" : "file";
+  throw new InputError(blank === "" ? `an empty ${what} name` : `a ${what} name of white space alone`, {
+    found: quoted(blank),
     hint: folder
       ? "give the path of a folder, or nothing for the current one"
       : `give the path of a file${noun === "paths" ? " or folder" : ""}`,

@@ -1,6 +1,7 @@
 // The numbers options take, said as what is wrong with the one typed: not a number at all, not whole, or
 // outside the option's range (with the range). `1e9` is a whole number that is too large, not "not whole".
 
+import { asciiDigits } from "../../shared/digits.js";
 import { InputError } from "../../shared/errors.js";
 import { quoted } from "../../shared/text.js";
 
@@ -21,11 +22,9 @@ export const wholeAbove = (text: string, max: number): boolean => {
   return DECIMAL.test(text) && value > max && (Number.isInteger(value) || value === Infinity);
 };
 
-/** `text` with full-width digits, sign and point (U+FF10–U+FF19, －, ＋, ．, and − U+2212) in ASCII. */
-const asciiNumber = (text: string): string =>
-  text.replace(/[０-９－＋．−]/g, (c) =>
-    c === "－" || c === "−" ? "-" : c === "＋" ? "+" : c === "．" ? "." : String(c.charCodeAt(0) - 0xff10),
-  );
+/** `text` with the digits of any script (５ full-width, ٥ Arabic-Indic, ५ Devanagari), full-width sign and
+ *  point, and − (U+2212) in ASCII. */
+const asciiNumber = (text: string): string => asciiDigits(text).replace(/−/g, "-");
 
 /** What the option takes, in words: "a whole number from 1 to 365", "a number from 0 to 1", "… at least 1". */
 function takes(range: NumberRange): string {
@@ -62,16 +61,30 @@ export function readNumber(flag: string, text: string, range: NumberRange, hint?
         (!whole || Number.isInteger(v))
       );
     };
+    // …or with its thousands grouped (1,000, 1_000, 1 000, 1'000): the number without them
+    const grouped = /^[-+]?[1-9]\d{0,2}(?:([,_' ])\d{3})(?:\1\d{3})*(?:\.\d+)?$/.test(ascii)
+      ? ascii.replace(/[,_' ]/g, "")
+      : undefined;
+    // …or with a decimal comma (0,035): the number with a point
+    const comma = grouped === undefined && /^[-+]?\d+,\d+$/.test(ascii) ? ascii.replace(",", ".") : undefined;
     const meant =
-      ascii !== text.trim() && DECIMAL.test(ascii)
-        ? takesIt(ascii)
-          ? `write ${ascii}: a number is written in ASCII digits (0–9)`
-          : `a number is written in ASCII digits (0–9), and ${ascii} is not ${expected}`
-        : text.trim() !== text && DECIMAL.test(text.trim())
-          ? takesIt(text.trim())
-            ? `write ${text.trim()}, without the spaces around it`
-            : `write it without the spaces around it, and ${text.trim()} is not ${expected}`
-          : undefined;
+      comma !== undefined
+        ? takesIt(comma)
+          ? `write ${comma}: a decimal is written with a point`
+          : `a decimal is written with a point, and ${comma} is not ${expected}`
+        : grouped !== undefined
+          ? takesIt(grouped)
+            ? `write ${grouped}, without the thousands separators`
+            : `write it without the thousands separators, and ${grouped} is not ${expected}`
+          : ascii !== text.trim() && DECIMAL.test(ascii)
+            ? takesIt(ascii)
+              ? `write ${ascii}: a number is written in ASCII digits (0–9)`
+              : `a number is written in ASCII digits (0–9), and ${ascii} is not ${expected}`
+            : text.trim() !== text && DECIMAL.test(text.trim())
+              ? takesIt(text.trim())
+                ? `write ${text.trim()}, without the spaces around it`
+                : `write it without the spaces around it, and ${text.trim()} is not ${expected}`
+              : undefined;
     throw new InputError(`${flag}: ${quoted(text)} is not a number`, {
       expected,
       found: quoted(text),

@@ -10,6 +10,7 @@ import type { DayAsked } from "../../scenario/day-asked.js";
 import { calendarHint } from "../../scenario/issues.js";
 import { builtinPolicyNames } from "../../scenario/load-policy.js";
 import { MAX_DAY } from "../../scenario/shape.js";
+import { asciiDigits } from "../../shared/digits.js";
 import { InputError, type UsageError } from "../../shared/errors.js";
 import { quoted } from "../../shared/text.js";
 import { readNumber, wholeAbove } from "./numbers.js";
@@ -84,19 +85,30 @@ export const presentationAccepted = (output: string) => ({
 /** A value taken as written. */
 export const text = (flags: string, description: string): OptionSpec<string> => ({ flags, description });
 
+/** An empty path, or one of spaces alone, said as such (`label`: the flag it came with); else
+ *  undefined. Neither is a name meant: an empty one names the working folder, and `--html " "` (a variable
+ *  holding a space) wrote a file called " ", told as `wrote  ` — a name nobody sees. */
+function blankPath(label: string, value: string, folder: boolean): InputError | undefined {
+  if (value.trim() !== "") return undefined;
+  const what = folder ? "folder" : "file";
+  return new InputError(
+    `${label}: ${value === "" ? `an empty ${what} name` : `a ${what} name of white space alone`}`,
+    {
+      found: quoted(value),
+      hint: folder ? "give the path of a folder" : "give a file name, or - for standard output",
+    },
+  );
+}
+
 /** A path to write to (`--html <file>`, `--flips <dir>`). An empty one is refused: it would name the
  *  working folder, and where a command writes only when the option is set it would read as no option at
- *  all (`--save ""` — an unset shell variable — saved nothing and exited 0). */
+ *  all (`--save ""` — an unset shell variable — saved nothing and exited 0); one of spaces alone too. */
 export const outputPath = (flags: string, description: string): OptionSpec<string> => ({
   flags,
   description,
   parse: (value) => {
-    const folder = flags.includes("<dir>");
-    if (value === "")
-      throw new InputError(`${longFlag(flags)}: an empty ${folder ? "folder" : "file"} name`, {
-        found: quoted(value),
-        hint: folder ? "give the path of a folder" : "give a file name, or - for standard output",
-      });
+    const blank = blankPath(longFlag(flags), value, flags.includes("<dir>"));
+    if (blank) throw blank;
     return value;
   },
 });
@@ -164,7 +176,7 @@ export const dayOrDate = (flags: string, description: string, max?: number): Opt
 export function readDayOrDate(flag: string, text: string, max?: number): DayAsked {
   // what starts as a date is read as one, and told as a date when it is not one (2024-8-15, a time,
   // full-width digits)
-  if (LOOKS_DATED.test(text.normalize("NFKC"))) {
+  if (LOOKS_DATED.test(asciiDigits(text))) {
     readDate(flag, text, DAY_OR_DATE);
     return { date: text };
   }
@@ -194,7 +206,7 @@ export function readDate(flag: string, text: string, expected: string): number {
       ...(meant !== undefined && parseIsoDate(meant) !== null ? { hint: `write ${meant}` } : hint),
     });
   // full-width digits and dashes (２０２４－０１－０１, typed with a CJK input method): the date they mean
-  const ascii = text.normalize("NFKC").trim();
+  const ascii = asciiDigits(text).trim();
   if (ascii !== text.trim() && ISO_DATE.test(ascii))
     throw parseIsoDate(ascii) === null
       ? problem(`${quoted(text)} is not a date on the calendar`, undefined, calendarHint(ascii))

@@ -4,6 +4,7 @@ import { InputError, UsageError } from "../../shared/errors.js";
 import { quoted, shellPath } from "../../shared/text.js";
 import { type CommandSpec, helpText, one } from "./command.js";
 import { type DayAsked, dayOrDate, flag, noColor, policyRef, presentationAccepted } from "./table.js";
+import { wordHint } from "./words.js";
 
 export interface ExplainInvocation {
   command: "explain";
@@ -109,6 +110,7 @@ export const COMPLETION: CommandSpec<ReturnType<typeof completionOptions>, Compl
       throw new InputError(`completion: unknown shell ${quoted(s)}`, {
         expected: "bash or zsh",
         found: quoted(s),
+        ...wordHint(s, ["bash", "zsh"]),
       });
     return { command: "completion", shell: s };
   },

@@ -18,6 +18,7 @@ import {
   text,
   wholeNumber,
 } from "./table.js";
+import { wordHint } from "./words.js";
 
 export interface WhatifOptions {
   /** edit flags in the order given */
@@ -103,22 +104,47 @@ const options = () => {
   };
 };
 
+/** The outcomes a search can avoid, and the one it can reach sooner. */
+const AVOIDABLE = ["suspended", "declined"] as const;
+const REACHABLE = ["restored"] as const;
+
+/** A decision the search does not avoid, and what to do instead. The search counts a variant without the
+ *  outcome as one that avoids it: a variant whose line is suspended instead of cut, or charged off later,
+ *  would be told as avoiding the cut or the charge-off — so these are not searched for. */
+const NOT_AVOIDED: Record<string, string> = {
+  limit_reduced:
+    "the search avoids a suspension or a decline only: a change that avoids a limit cut could leave a worse outcome in its place (the line suspended); `credit-sim explain FILE --day N` shows what the cut read, and --edit or --add tries a change",
+  charged_off:
+    "a charge-off follows a suspension never restored: --avoid suspended finds the change that avoids the suspension, and the charge-off with it",
+};
+
 function parseGoal(avoid: string | undefined, reach: string | undefined): Goal | null {
   if (avoid !== undefined && reach !== undefined) throw new UsageError("give --avoid or --reach, not both");
   if (avoid !== undefined) {
     if (avoid === "suspended" || avoid === "declined") return `avoid-${avoid}`;
+    const decision = avoid
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, "_");
+    const why = Object.hasOwn(NOT_AVOIDED, decision) ? NOT_AVOIDED[decision] : undefined;
+    if (why !== undefined)
+      throw new InputError(`--avoid: ${quoted(avoid)} is a decision, but not one a search avoids`, {
+        expected: AVOIDABLE.join(" or "),
+        found: quoted(avoid),
+        hint: why,
+      });
     throw new InputError(`--avoid: ${quoted(avoid)} is not an outcome to avoid`, {
-      expected: "suspended or declined",
+      expected: AVOIDABLE.join(" or "),
       found: quoted(avoid),
-      hint: "e.g. --avoid suspended",
+      hint: wordHint(avoid, AVOIDABLE).hint ?? "e.g. --avoid suspended",
     });
   }
   if (reach !== undefined) {
     if (reach === "restored") return "reach-restored";
     throw new InputError(`--reach: ${quoted(reach)} is not an outcome to reach`, {
-      expected: "restored",
+      expected: REACHABLE.join(" or "),
       found: quoted(reach),
-      hint: "e.g. --reach restored",
+      hint: wordHint(reach, REACHABLE).hint ?? "e.g. --reach restored",
     });
   }
   return null;
