@@ -255,8 +255,12 @@ function applicationDecided(
   judged?: ScoreInputs,
 ): StepOutcome[] {
   const line = lineOf(s.customer, e.line);
-  if (e.product === "increase" && (v.decision === "approved" || v.decision === "approved_lower"))
-    line.lastIncreaseDay = s.day;
+  const granted = v.decision === "approved" || v.decision === "approved_lower";
+  if (e.product === "increase" && granted) line.lastIncreaseDay = s.day;
+  // kept when declined, for customer service asked after it (support/declined-ask.ts); forgotten once granted
+  if (v.decision === "declined")
+    line.declinedApplication = { day: s.day, product: e.product, amount: e.amount };
+  else if (line.declinedApplication !== null) line.declinedApplication = null;
   const out = decide(s, e, line, thinCapLifts(s, v));
   // an assessed application was judged on the file before its own inquiry, which the step's score counts:
   // its reasons are ranked on that file, and are told from it (a notice ranked on one file and told from

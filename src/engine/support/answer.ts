@@ -55,8 +55,10 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     else closedLineSteps(c, line, day, s, calendar, answer, lines.length > 1);
   }
   cutLimitSteps(c, lines, day, s, calendar, answer);
-  // a purchase or drawdown declined: its reasons, and what would be lent instead, as they stand today
-  declinedAsks(c, lines, day, calendar, answer);
+  // a purchase, drawdown or application declined: its reasons, and what would be lent instead, as they
+  // stand today — the only thing in the way, the score's drivers are said after them (below)
+  const blocked = answer.reasons.length > 0;
+  declinedAsks(c, lines, day, s, calendar, answer);
   // a debt step lowered to nothing more to repay (Huabei left suspended at the review it names): the ratio
   // that review reads is within the cap — the line's fact worked out with Huabei back is not said
   for (const id of debtsFollowed(c, day, calendar, answer.remedies)) withinCap(answer, id);
@@ -64,7 +66,13 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   incomesRestoring(c, day, calendar, answer.remedies);
   incomeGaps(c, day, calendar, answer.remedies);
   repayGaps(c, day, calendar, answer.remedies);
-  return increaseDay(c, day, s, calendar, principal(answer, scoreReasons(s, MAX_REASONS), ranked));
+  const drivers = scoreReasons(s, MAX_REASONS);
+  const said = principal(answer, drivers, ranked);
+  // nothing in the way but a decline asked about: the customer asking still learns what holds the score down,
+  // as an active customer who asks is told — the decline's reasons first (told only the decline, a customer
+  // refused a purchase over the limit lost the score advice the same call gave the day before)
+  if (!blocked) for (const r of drivers) if (!said.reasons.includes(r)) said.reasons.push(r);
+  return increaseDay(c, day, s, calendar, said);
 }
 
 /** The answer without line `id`'s debt-ratio fact — and without the reason when no other fact carries it. */
