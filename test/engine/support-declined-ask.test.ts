@@ -94,3 +94,21 @@ describe("customer service asked after a declined application, or a decline long
     for (const driver of before) expect(after).toContain(driver);
   });
 });
+
+// A Jiebei opening declined while Huabei, the one line open, was suspended for an overdue: the answer cited
+// the overdue twice, once for the suspension and once for the opening — "36 days; 36 days, on Huabei".
+describe("a declined opening of the other line, asked while the line open is suspended", () => {
+  it("says each fact once", () => {
+    const policy = testPolicy({ jiebeiMinOpenScore: 900 });
+    const t = run([on.open(0, 5_000), on.purchase(5, 1_000), on.open(75, 10_000, "jiebei"), on.support(76)], {
+      policy,
+      until: 77,
+    });
+    expect(stepOn(t, "apply", 75).reasons).toContain("OVERDUE_OUTSTANDING");
+    const s = stepOn(t, "contact_support", 76);
+    expect(s.facts.filter((f) => f.code === "OVERDUE_OUTSTANDING")).toHaveLength(1);
+    expect(s.facts).toContainEqual(
+      expect.objectContaining({ code: "SCORE_BELOW_OPEN_MINIMUM", line: "jiebei" }),
+    );
+  });
+});

@@ -67,7 +67,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   incomeGaps(c, day, calendar, answer.remedies);
   repayGaps(c, day, calendar, answer.remedies);
   const drivers = scoreReasons(s, MAX_REASONS);
-  const said = principal(answer, drivers, ranked);
+  const said = principal(answer, drivers, ranked, lines.length === 1 ? lines[0]!.id : undefined);
   // nothing in the way but a decline asked about: the customer asking still learns what holds the score down,
   // as an active customer who asks is told — the decline's reasons first (told only the decline, a customer
   // refused a purchase over the limit lost the score advice the same call gave the day before)
@@ -108,13 +108,19 @@ export function onRecord(line: Line, day: number, calendar: Calendar): Remedy[] 
 /** The answer's reasons: with nothing in the way, the score's drivers (what an active customer asked
  *  about); otherwise each line's blockers, with the score's drivers (`ranked`'s) only where a blocker is the
  *  score, as a decision cites them — and each fact once (both suspended lines blocked by the same overdue on
- *  one of them say it once). */
-function principal(answer: SupportAnswer, drivers: ReasonCode[], ranked: Scored): SupportAnswer {
+ *  one of them say it once; with one line open, `only`, a fact naming no line is about it: a declined
+ *  opening of the other line citing that line's overdue said "36 days; 36 days, on Huabei"). */
+function principal(
+  answer: SupportAnswer,
+  drivers: ReasonCode[],
+  ranked: Scored,
+  only: LineId | undefined,
+): SupportAnswer {
   if (answer.reasons.length === 0) return { reasons: drivers, facts: [], remedies: answer.remedies };
   const principal = principalReasons(answer.reasons, ranked);
   const said = new Set<string>();
   const kept = answer.facts.filter((f) => {
-    const key = `${f.code} ${f.parameter} ${f.threshold} ${f.value} ${f.line}`;
+    const key = `${f.code} ${f.parameter} ${f.threshold} ${f.value} ${f.line ?? only}`;
     if (!principal.includes(f.code) || said.has(key)) return false;
     said.add(key);
     return true;
