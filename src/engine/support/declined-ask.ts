@@ -17,10 +17,10 @@ import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 /** How many days a decline is the one a customer asks about: the last 30 — the window the applications rule
  *  counts recent applications in, and an answer's "applied within the last 30 days" (increase-day.ts) — a
  *  decline on day 5 is named by a call up to day 34, not from day 35. */
-export const DECLINE_ASKED_DAYS = 30;
+const DECLINE_ASKED_DAYS = 30;
 
 /** Whether a decline on `asked` is recent enough on `day` to be the one the customer asks about. */
-export const askedAbout = (asked: number, day: number): boolean => day - asked < DECLINE_ASKED_DAYS;
+const askedAbout = (asked: number, day: number): boolean => day - asked < DECLINE_ASKED_DAYS;
 
 /** Each line's latest declined purchase or drawdown (an active line), and its latest declined application —
  *  to raise the limit of an active line, or to open a line not opened — of the last DECLINE_ASKED_DAYS,
