@@ -13,6 +13,7 @@ import {
   lineOf,
   overdue,
   owed,
+  shallowCopy,
   suspendedFor,
   verifyIdentity,
 } from "./customer.js";
@@ -22,7 +23,7 @@ import { changesUnusedTerms, closeAtRequest, liftSecurityHold, requestedReview }
 import * as revolving from "./revolving.js";
 import { scoreOn } from "./score-inputs.js";
 import { ACTIVITY_MIN_PURCHASE, type ScoreInputs } from "./scorecard.js";
-import { type EngineState, jiebeiDue, loanDueDays } from "./state.js";
+import { type EngineState, jiebeiDue, loanDueDays, monthEndAfter } from "./state.js";
 import { answerSupport } from "./support/answer.js";
 import { notWorkedOut, SUPPORT_ANSWERS_BOUND } from "./support/bounded.js";
 import type { SupportAnswer } from "./support/citing.js";
@@ -255,9 +256,14 @@ function applicationDecided(
   judged?: ScoreInputs,
 ): StepOutcome[] {
   const line = lineOf(s.customer, e.line);
-  if (e.product === "increase" && (v.decision === "approved" || v.decision === "approved_lower"))
-    line.lastIncreaseDay = s.day;
+  const granted = v.decision === "approved" || v.decision === "approved_lower";
+  if (e.product === "increase" && granted) line.lastIncreaseDay = s.day;
+  // kept when declined, for customer service asked after it (support/declined-ask.ts); forgotten once granted
+  if (v.decision === "declined")
+    line.declinedApplication = { day: s.day, product: e.product, amount: e.amount };
+  else if (line.declinedApplication !== null) line.declinedApplication = null;
   const out = decide(s, e, line, thinCapLifts(s, v));
+  thinCapGranted(s, line, out[0]!);
   // an assessed application was judged on the file before its own inquiry, which the step's score counts:
   // its reasons are ranked on that file, and are told from it (a notice ranked on one file and told from
   // another listed "30 short" before "35 short")
@@ -277,6 +283,31 @@ function thinCapLifts(s: EngineState, v: Verdict): Verdict {
   const facts = v.facts.slice();
   facts[i] = { ...facts[i]!, liftsOn: lifts };
   return { ...v, facts };
+}
+
+/** An application approved lower at the thin-file cap: the day the cap lifts, on the line as granted — as
+ *  things stand (each bill met at its minimum, nothing more spent), or, a line not used yet adding no record,
+ *  once it is used by the next month end (`usedBy`) — told only "the most offered without a repayment
+ *  record", the customer granted ¥2,000 of ¥5,000 learnt neither what lifts it nor when. Where answers are. */
+function thinCapGranted(s: EngineState, line: Line, first: StepOutcome): void {
+  const v = first.verdict;
+  if (!s.answers || v === null || v.decision !== "approved_lower" || line.status !== "active") return;
+  const i = v.facts.findIndex((f) => f.code === "LIMIT_CAPPED_THIN_FILE");
+  if (i < 0) return;
+  const c = s.customer;
+  let lifts = recordDay(c, s.day, s.calendar, s.day);
+  let usedBy: number | undefined;
+  if (lifts === null && line.extendedDay === null) {
+    // used by the next month end, every month end from it counts (a year from the use)
+    const used = shallowCopy(c);
+    lineOf(used, line.id).extendedDay = s.day;
+    lifts = recordDay(used, s.day, s.calendar, s.day);
+    usedBy = monthEndAfter(s.calendar, s.day);
+  }
+  if (lifts === null) return;
+  const facts = v.facts.slice();
+  facts[i] = { ...facts[i]!, liftsOn: lifts, ...(usedBy !== undefined && lifts !== null ? { usedBy } : {}) };
+  first.verdict = { ...v, facts };
 }
 
 /** A profile change's security trigger on each line from `from` on. */

@@ -10,7 +10,7 @@ import type { Revolving } from "./revolving.js";
 import * as revolving from "./revolving.js";
 import type { Fen, LimitBand, Policy, Profile } from "./types.js";
 import type { RuleFact } from "./verdict.js";
-import type { Cause, LineId, Status } from "./vocabulary.js";
+import type { ApplicationKind, Cause, LineId, Status } from "./vocabulary.js";
 
 /** A purchase or drawdown declined: the day asked, the amount, and a drawdown's term (null: a purchase).
  *  Replaced whole, never changed in place: a fork's copy of the line may share it. */
@@ -18,6 +18,14 @@ interface DeclinedAsk {
   readonly day: number;
   readonly amount: Fen;
   readonly term: number | null;
+}
+
+/** An application declined (to open a line, or to raise its limit): the day asked, what was asked for and
+ *  the amount. Replaced whole, never changed in place: a fork's copy of the line may share it. */
+interface DeclinedApplication {
+  readonly day: number;
+  readonly product: ApplicationKind;
+  readonly amount: Fen;
 }
 
 interface LineBase {
@@ -74,6 +82,9 @@ interface LineBase {
    *  lent): what customer service, asked after it, judges again on the day asked — its reasons and, a
    *  drawdown's, what would be lent instead (support/declined-ask.ts) */
   declinedAsk: DeclinedAsk | null;
+  /** the latest application on the line, when it was declined (null: none, or the latest was granted):
+   *  what customer service, asked after it, judges again on the day asked (support/declined-ask.ts) */
+  declinedApplication: DeclinedApplication | null;
   /** the policy in force before the latest `policy` event, if the line was open then: a line that fails the
    *  new one only where it asks more (changeAlone, standard.ts) is suspended for the policy, not for credit */
   previousPolicy: Policy | null;
@@ -201,6 +212,7 @@ const newHuabei = (): HuabeiLine => ({
   lastIncreaseDay: null,
   lastReviewRequest: null,
   declinedAsk: null,
+  declinedApplication: null,
   lastLimit: null,
   previousPolicy: null,
   policyBefore: null,
@@ -237,6 +249,7 @@ const newJiebei = (): JiebeiLine => ({
   lastIncreaseDay: null,
   lastReviewRequest: null,
   declinedAsk: null,
+  declinedApplication: null,
   lastLimit: null,
   previousPolicy: null,
   policyBefore: null,
@@ -423,6 +436,7 @@ export function huabeiCopy(h: HuabeiLine): HuabeiLine {
     lastIncreaseDay: h.lastIncreaseDay,
     lastReviewRequest: h.lastReviewRequest,
     declinedAsk: h.declinedAsk,
+    declinedApplication: h.declinedApplication,
     lastLimit: h.lastLimit,
     previousPolicy: h.previousPolicy,
     policyBefore: h.policyBefore,
@@ -462,6 +476,7 @@ function jiebeiCopy(j: JiebeiLine): JiebeiLine {
     lastIncreaseDay: j.lastIncreaseDay,
     lastReviewRequest: j.lastReviewRequest,
     declinedAsk: j.declinedAsk,
+    declinedApplication: j.declinedApplication,
     lastLimit: j.lastLimit,
     previousPolicy: j.previousPolicy,
     policyBefore: j.policyBefore,

@@ -151,6 +151,7 @@ const FACT_FIELDS = Object.keys({
   window: 0,
   windowClearsOn: 0,
   liftsOn: 0,
+  usedBy: 0,
   fitsTerm: 0,
   fitsAmount: 0,
   from: 0,

@@ -294,8 +294,8 @@ export type Remedy = {
       amount: Fen;
       minimum: Fen;
       interest?: Fen;
-      /** Huabei: not stated yet — the statement that bills it (a purchase since the last statement), as it
-       *  will state it with nothing more spent or repaid */
+      /** Huabei: not stated yet — the statement that bills it (a purchase since the last statement); the
+       *  amounts are its due notice's with nothing more spent or repaid (with the interest until the due day) */
       statement?: {
         day: number;
         date: string;

@@ -61,10 +61,14 @@ export interface RuleFact {
    *  enough of the oldest changes have left it (none when securityMaxChanges is 0: every change is) */
   window?: number;
   windowClearsOn?: number;
-  /** the thin-file cap (LIMIT_AT_THIN_FILE_CAP) on an application declined at it: the first day the file
+  /** the thin-file cap (LIMIT_AT_THIN_FILE_CAP) on an application declined at it, or approved lower at it
+   *  (LIMIT_CAPPED_THIN_FILE): the first day the file
    *  holds six months of repayment record as things stand (each bill met at its minimum, nothing more
    *  spent) — the day customer service names (recordDay); absent when no month end within reach does */
   liftsOn?: number;
+  /** an application approved lower at the thin-file cap (LIMIT_CAPPED_THIN_FILE) on a line not used yet,
+   *  which adds no record: the month end by which a use (a purchase, a drawdown) makes `liftsOn` the day */
+  usedBy?: number;
   /** a drawdown over the instalment cap (INSTALMENT_TO_INCOME_TOO_HIGH): the shortest longer term over which
    *  the same amount fits, and the most (whole hundreds of yuan) that fits over the term asked — each absent
    *  when none does */

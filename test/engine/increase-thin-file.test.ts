@@ -111,3 +111,28 @@ describe("an increase declined at the thin-file cap names the day the cap lifts,
     expect(describeFact(fact)).toContain(`from day ${named}`);
   });
 });
+
+// An opening approved lower at the thin-file cap carried no day: neither what lifts the cap nor when. It
+// names both — a line not used yet adds no record, so the use by the next month end, and the day it brings
+// — and the day is true: used by then, an increase the day before is declined at the cap, that day it is not.
+describe("an application approved lower at the thin-file cap names what lifts the cap and when", () => {
+  const opened = (after: EventInput[] = []) =>
+    run([on.open(0, 3_000), ...after], { ...options(0), until: 200 });
+
+  it("on a line not used yet: the use by the next month end, and the day it brings", () => {
+    const fact = stepOn(opened(), "apply", 0).facts.find((f) => f.code === "LIMIT_CAPPED_THIN_FILE")!;
+    expect(fact).toMatchObject({ liftsOn: 182, usedBy: 30 });
+    expect(describeFact(fact)).toContain("the line used by day 30");
+    expect(describeFact(fact)).toContain("from day 182");
+  });
+
+  it("followed: used by day 30 and each bill repaid, the cap declines an increase on day 181, not on day 182", () => {
+    const used = [on.purchase(30, 200), on.repay(64, "full")];
+    const capped = (day: number) =>
+      stepOn(opened([...used, on.increase(day, 3_000)]), "apply", day).reasons.includes(
+        "LIMIT_AT_THIN_FILE_CAP",
+      );
+    expect(capped(181)).toBe(true);
+    expect(capped(182)).toBe(false);
+  });
+});

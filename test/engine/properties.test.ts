@@ -671,6 +671,8 @@ function sharedMutable(a: object, b: object): string[] {
     "missed",
     // a line's latest declined purchase or drawdown (customer-events.ts): replaced whole, its fields readonly
     "declinedAsk",
+    // …and its latest declined application: the same
+    "declinedApplication",
   ]);
   const out: string[] = [];
   const walk = (x: unknown, y: unknown, path: string) => {

@@ -71,17 +71,20 @@ describe("the rest of a stated bill, stated again", () => {
     expect(said.statement).toMatchObject({ day: 60, rest: { day: 40, date: "2024-02-10", only: true } });
     const text = describeRemedy(said);
     expect(text).toContain(
-      `the ${money(said.amount)} left of the bill due on 2024-02-10 (day 40), with its interest, is stated again on 2024-03-01 (day 60)`,
+      `${money(said.amount)}, what is left of the bill due on 2024-02-10 (day 40) with its interest, stated again on 2024-03-01 (day 60), falls due`,
     );
     expect(text).not.toContain("not yet billed");
+    // the amount is the due notice's on day 69, with the interest until then — not the ¥1,817.10 the statement
+    // states on day 60: no amount is said to be stated that day
+    expect(text).not.toMatch(/¥[\d,.]+ [^;:]*(is|are) stated/);
     const more = asked([...base, on.purchase(35, 300)]);
     expect(more.statement).toMatchObject({ rest: { day: 40, only: false } });
     expect(describeRemedy(more)).toContain(
-      "left of the bill due on 2024-02-10 (day 40), with its interest, and what is not yet billed are stated on 2024-03-01 (day 60)",
+      "left of the bill due on 2024-02-10 (day 40) with its interest and what is not yet billed, stated on 2024-03-01 (day 60)",
     );
     // a purchase alone since the last statement (nothing left of a bill) is not yet billed, as before
     const fresh = asked([on.open(0, 5_000), on.purchase(35, 300)]);
     expect(fresh.statement?.rest).toBeUndefined();
-    expect(describeRemedy(fresh)).toContain("not yet billed is stated on 2024-03-01 (day 60)");
+    expect(describeRemedy(fresh)).toContain("what is not yet billed, stated on 2024-03-01 (day 60)");
   });
 });

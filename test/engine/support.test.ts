@@ -470,7 +470,13 @@ describe("contact_support", () => {
     const profile = { monthlyIncome: 20_000, creditHistoryMonths: 60 };
     const t = run([...events, on.support(134)], { policy: DEFAULT_POLICY, profile, until: 200 });
     const s = stepOn(t, "contact_support", 134);
-    expect(s.reasons.slice(0, 2)).toEqual(["INQUIRIES_30D", "INQUIRIES_180D"]);
+    // the increase declined the day before named first (support-declined-ask.test.ts), then the score's drivers
+    expect(s.reasons.slice(0, 4)).toEqual([
+      "TOO_MANY_APPLICATIONS",
+      "INCREASE_TOO_SOON",
+      "INQUIRIES_30D",
+      "INQUIRIES_180D",
+    ]);
     expect(s.remedies).toEqual([
       {
         line: "huabei",

@@ -55,8 +55,10 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     else closedLineSteps(c, line, day, s, calendar, answer, lines.length > 1);
   }
   cutLimitSteps(c, lines, day, s, calendar, answer);
-  // a purchase or drawdown declined: its reasons, and what would be lent instead, as they stand today
-  declinedAsks(c, lines, day, calendar, answer);
+  // a purchase, drawdown or application declined: its reasons, and what would be lent instead, as they
+  // stand today — the only thing in the way, the score's drivers are said after them (below)
+  const blocked = answer.reasons.length > 0;
+  declinedAsks(c, lines, day, s, calendar, answer);
   // a debt step lowered to nothing more to repay (Huabei left suspended at the review it names): the ratio
   // that review reads is within the cap — the line's fact worked out with Huabei back is not said
   for (const id of debtsFollowed(c, day, calendar, answer.remedies)) withinCap(answer, id);
@@ -64,7 +66,13 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   incomesRestoring(c, day, calendar, answer.remedies);
   incomeGaps(c, day, calendar, answer.remedies);
   repayGaps(c, day, calendar, answer.remedies);
-  return increaseDay(c, day, s, calendar, principal(answer, scoreReasons(s, MAX_REASONS), ranked));
+  const drivers = scoreReasons(s, MAX_REASONS);
+  const said = principal(answer, drivers, ranked, lines.length === 1 ? lines[0]!.id : undefined);
+  // nothing in the way but a decline asked about: the customer asking still learns what holds the score down,
+  // as an active customer who asks is told — the decline's reasons first (told only the decline, a customer
+  // refused a purchase over the limit lost the score advice the same call gave the day before)
+  if (!blocked) for (const r of drivers) if (!said.reasons.includes(r)) said.reasons.push(r);
+  return increaseDay(c, day, s, calendar, said);
 }
 
 /** The answer without line `id`'s debt-ratio fact — and without the reason when no other fact carries it. */
@@ -100,13 +108,19 @@ export function onRecord(line: Line, day: number, calendar: Calendar): Remedy[] 
 /** The answer's reasons: with nothing in the way, the score's drivers (what an active customer asked
  *  about); otherwise each line's blockers, with the score's drivers (`ranked`'s) only where a blocker is the
  *  score, as a decision cites them — and each fact once (both suspended lines blocked by the same overdue on
- *  one of them say it once). */
-function principal(answer: SupportAnswer, drivers: ReasonCode[], ranked: Scored): SupportAnswer {
+ *  one of them say it once; with one line open, `only`, a fact naming no line is about it: a declined
+ *  opening of the other line citing that line's overdue said "36 days; 36 days, on Huabei"). */
+function principal(
+  answer: SupportAnswer,
+  drivers: ReasonCode[],
+  ranked: Scored,
+  only: LineId | undefined,
+): SupportAnswer {
   if (answer.reasons.length === 0) return { reasons: drivers, facts: [], remedies: answer.remedies };
   const principal = principalReasons(answer.reasons, ranked);
   const said = new Set<string>();
   const kept = answer.facts.filter((f) => {
-    const key = `${f.code} ${f.parameter} ${f.threshold} ${f.value} ${f.line}`;
+    const key = `${f.code} ${f.parameter} ${f.threshold} ${f.value} ${f.line ?? only}`;
     if (!principal.includes(f.code) || said.has(key)) return false;
     said.add(key);
     return true;

@@ -1,30 +1,60 @@
-// A purchase or drawdown declined, customer service asked after it: the same request judged again on the
-// day asked — its reasons and their facts, a drawdown over the instalment cap's with what would be lent
-// instead (the same amount over more months, or up to an amount over the same term), true that day. An
-// answer of score reasons alone left the customer with neither the decline nor its way forward.
+// A purchase, drawdown or application declined, customer service asked after it: the same request judged
+// again on the day asked — its reasons and their facts, a drawdown over the instalment cap's with what would
+// be lent instead (the same amount over more months, or up to an amount over the same term), true that day.
+// An answer of score reasons alone left the customer with neither the decline nor its way forward.
+//
+// Only a decline of the last DECLINE_ASKED_DAYS is what a customer calling about "my declined purchase"
+// (or application) means: one a month old and more is not named, whatever it would meet today.
 
-import { authorise } from "../applications.js";
+import { authorise, decideApplication } from "../applications.js";
 import type { Calendar } from "../calendar.js";
 import type { Customer, Line } from "../customer.js";
+import { REASONS } from "../reasons.js";
+import type { Scored } from "../score-inputs.js";
 import { loanDueDays, monthEndAfter } from "../state.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 
-/** Each active line's latest declined purchase or drawdown, judged again on `day`: still declined, its
- *  reasons and facts join the answer (a line not active says its own on record). */
+/** How many days a decline is the one a customer asks about: the last 30 — the window the applications rule
+ *  counts recent applications in, and an answer's "applied within the last 30 days" (increase-day.ts) — a
+ *  decline on day 5 is named by a call up to day 34, not from day 35. */
+const DECLINE_ASKED_DAYS = 30;
+
+/** Whether a decline on `asked` is recent enough on `day` to be the one the customer asks about. */
+const askedAbout = (asked: number, day: number): boolean => day - asked < DECLINE_ASKED_DAYS;
+
+/** Each line's latest declined purchase or drawdown (an active line), and its latest declined application —
+ *  to raise the limit of an active line, or to open a line not opened — of the last DECLINE_ASKED_DAYS,
+ *  judged again on `day`: still declined, its reasons and facts join the answer (a line not active says its
+ *  own on record; a closed line's reopening is told with its way back). An application's reasons are its
+ *  rules: the score's characteristics are ranked for the answer as a decision's are. */
 export function declinedAsks(
   c: Customer,
   lines: readonly Line[],
   day: number,
+  s: Scored,
   calendar: Calendar,
   answer: SupportAnswer,
 ): void {
-  for (const line of lines) {
+  for (const line of [c.huabei, c.jiebei]) {
+    // a line not opened is named in the answer beside the customer's open one
+    const named = lines.length > 1 || !lines.includes(line);
     const ask = line.declinedAsk;
-    if (ask === null || line.status !== "active") continue;
-    const loan = ask.term === null ? null : { term: ask.term, firstDue: loanDueDays(calendar, day, 1)[0]! };
-    const v = authorise(c, line, ask.amount, day, monthEndAfter(calendar, day), loan);
-    if (v.decision === "approved") continue;
-    cite(answer, v.reasons);
-    citeFacts(answer, v.facts, line.id, lines.length > 1);
+    if (ask !== null && line.status === "active" && askedAbout(ask.day, day)) {
+      const loan = ask.term === null ? null : { term: ask.term, firstDue: loanDueDays(calendar, day, 1)[0]! };
+      const v = authorise(c, line, ask.amount, day, monthEndAfter(calendar, day), loan);
+      if (v.decision !== "approved") {
+        cite(answer, v.reasons);
+        citeFacts(answer, v.facts, line.id, named);
+      }
+    }
+    const applied = line.declinedApplication;
+    if (applied === null || !askedAbout(applied.day, day)) continue;
+    if (applied.product === "increase" ? line.status !== "active" : line.status !== "none") continue;
+    // as it would be decided if made again today: its own inquiry counted
+    const v = decideApplication(c, line, day, applied.product, applied.amount, s, 1);
+    if (v.decision !== "declined") continue;
+    const rules = v.reasons.filter((code) => REASONS[code].kind !== "score");
+    cite(answer, rules.length > 0 ? rules : v.reasons);
+    citeFacts(answer, v.facts, line.id, named);
   }
 }

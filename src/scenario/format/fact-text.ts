@@ -221,7 +221,10 @@ function factNumbers(f: RuleFact, probed: boolean): string {
     // the day the thin-file cap lifts, on the decline itself (as customer service names it)
     (f.liftsOn === undefined
       ? ""
-      : `; the file holds six months of repayment record, and the cap lifts, from day ${f.liftsOn} as things stand (each bill met at its minimum)`) +
+      : f.usedBy !== undefined
+        ? // a line not used yet adds no record: the use that starts it, and by when
+          `; the line used by day ${f.usedBy} (a line left unused adds no record), the file holds six months of repayment record, and the cap lifts, from day ${f.liftsOn} (each bill met at its minimum)`
+        : `; the file holds six months of repayment record, and the cap lifts, from day ${f.liftsOn} as things stand (each bill met at its minimum)`) +
     fitsText(f);
   if (f.line === undefined) return text;
   return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;

@@ -10,9 +10,11 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
   const jiebei = r.line === "jiebei";
   const what = jiebei
     ? instalments(r.amount, r.interest, r.count)
-    : r.statement !== undefined
-      ? `the ${money(r.amount)} ${stated(r.statement)} on ${r.statement.date} (day ${r.statement.day}) and falls`
-      : `the ${money(r.amount)} statement balance falls`;
+    : // Huabei's amount is the due notice's, with the interest until the due day: not what a statement states
+      // (a rest "stated on day 60" quoted ¥1,825.20, the statement that day ¥1,817.10)
+      r.statement !== undefined
+      ? `${money(r.amount)}, ${stated(r.statement)} on ${r.statement.date} (day ${r.statement.day}), falls`
+      : `${money(r.amount)} of the bill stated falls`;
   // with that paid on its last day instead, as its step allows, the days between add interest: said too
   const late =
     r.paidLast === undefined
@@ -67,7 +69,7 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
   const behind =
     u === undefined
       ? ""
-      : `; then the ${money(u.amount)} not yet billed (this bill paid in full) is stated on ${u.statement.date} (day ${u.statement.day}) and falls due on ${u.date} (day ${u.day}): ${
+      : `; then ${money(u.amount)}, what is not yet billed (this bill paid in full), stated on ${u.statement.date} (day ${u.statement.day}), falls due on ${u.date} (day ${u.day}): ${
           u.by === undefined
             ? "its minimum is met already"
             : `pay it${u.minimum >= u.amount ? "" : `, or at least the ${money(u.minimum)} minimum,`} by ${u.by.date} (day ${u.by.day})`
@@ -96,9 +98,9 @@ function instalments(amount: number, interest: number | undefined, count: number
  *  rest of a bill stated already, past its due day, which it states again (told "not yet billed", a
  *  customer in the grace days of a ¥2,000 bill read its ¥1,800 rest as a new purchase) — or both. */
 function stated(s: NonNullable<Extract<Remedy, { kind: "next_due" }>["statement"]>): string {
-  if (s.rest === undefined) return "not yet billed is stated";
-  const rest = `left of the bill due on ${s.rest.date} (day ${s.rest.day}), with its interest,`;
-  return s.rest.only ? `${rest} is stated again` : `${rest} and what is not yet billed are stated`;
+  if (s.rest === undefined) return "what is not yet billed, stated";
+  const rest = `what is left of the bill due on ${s.rest.date} (day ${s.rest.day}) with its interest`;
+  return s.rest.only ? `${rest}, stated again` : `${rest} and what is not yet billed, stated`;
 }
 
 /** A later amount with what is due in its grace days paid on their last day instead of today, when that
