@@ -13,6 +13,7 @@ import * as z from "zod";
 import {
   CAUSES,
   Calendar,
+  CHARACTERISTICS,
   DECISIONS,
   ENGINE_EVENT_TYPES,
   EVENT_TYPES,
@@ -21,11 +22,14 @@ import {
   fenToYuan as engineFenToYuan,
   LINES,
   MAX_DAY,
+  POLICY_PARAM_NAMES,
   REASON_CODES,
+  type RuleFact,
   scoreReasons as rawScoreReasons,
   yuanToFen as rawYuanToFen,
   type Scenario,
   type ScoreInputs,
+  type ScoreMove,
   STATUSES,
 } from "./engine/index.js";
 import {
@@ -69,7 +73,7 @@ import {
   OutcomeRecorder as RawOutcomeRecorder,
 } from "./population/outcome.js";
 import { loadPersonas as rawLoadPersonas } from "./population/persona.js";
-import { PersonaSchema, personaKeysAt } from "./population/persona-schema.js";
+import { DistSchema, PersonaSchema, personaKeysAt } from "./population/persona-schema.js";
 import { type Plan, makePlan as rawMakePlan } from "./population/plan.js";
 import {
   documentText as rawDocumentText,
@@ -83,7 +87,7 @@ import {
   type PopulationContext,
   populationContext as rawPopulationContext,
 } from "./population/settings.js";
-import { preparePopulation as rawPreparePopulation } from "./population/setup.js";
+import { type PopulationRequest, preparePopulation as rawPreparePopulation } from "./population/setup.js";
 import { summarise as rawSummarise } from "./population/stats.js";
 import { quarterCount } from "./population/vintage.js";
 import { BAD_DEFINITIONS, MAX_ACCOUNTS, MAX_SEED, MIN_SEED } from "./population/vocabulary.js";
@@ -98,6 +102,8 @@ import {
 } from "./whatif/advice.js";
 import { type Change, editOf as rawEditOf } from "./whatif/candidates.js";
 import {
+  type LineEnd,
+  type Outcome,
   compareTraces as rawCompareTraces,
   keyText as rawKeyText,
   outcome as rawOutcome,
@@ -114,6 +120,7 @@ import {
 } from "./whatif/run.js";
 import { variantYaml as rawVariantYaml } from "./whatif/save.js";
 import {
+  type CounterfactualResult,
   MAX_BUDGET,
   MAX_EDITS,
   MAX_SEARCH_WORK,
@@ -251,6 +258,55 @@ const snapshotFields = {
 };
 const snapshot = object("a snapshot: a day's end, as a trace holds it", snapshotFields);
 
+const reasonCode = named("a reason code of the catalogue (REASON_CODES)", REASON_CODES);
+const policyParameter = named("a policy parameter's name (POLICY_PARAM_NAMES)", POLICY_PARAM_NAMES);
+/** each field of a rule's fact, as the engine writes it (a compile error when one is added and not listed) */
+const FACT_FIELDS: Record<keyof RuleFact, Schema> = {
+  code: reasonCode,
+  parameter: policyParameter.optional(),
+  threshold: finite.optional(),
+  value: finite.optional(),
+  before: finite.optional(),
+  line: oneOf(...LINES).optional(),
+  transactions: whole.optional(),
+  amount: whole.optional(),
+  limits: whole.optional(),
+  onceUsed: whole.optional(),
+  scoreOnceUsed: finite.optional(),
+  debtCounted: whole.optional(),
+  huabeiCounted: whole.optional(),
+  jiebeiCounted: whole.optional(),
+  huabeiUsed: whole.optional(),
+  jiebeiUsed: whole.optional(),
+  huabeiOwedToday: whole.optional(),
+  jiebeiOwedToday: whole.optional(),
+  smallest: whole.optional(),
+  smallestParameter: policyParameter.optional(),
+  readOn: whole.optional(),
+  readOnDate: date.optional(),
+  window: whole.optional(),
+  windowClearsOn: whole.optional(),
+  liftsOn: whole.optional(),
+  fitsTerm: whole.optional(),
+  fitsAmount: whole.optional(),
+  from: whole.optional(),
+  cleared: list(reasonCode, "a list of reason codes").optional(),
+  heldAt: whole.optional(),
+};
+const fact = object("a rule's fact: an object with code", FACT_FIELDS);
+/** a characteristic's points before and after a step */
+const scoreMoves = list(
+  object("a score move: an object with characteristic, from and to", {
+    characteristic: named(
+      "a characteristic of the scorecard (CHARACTERISTICS)",
+      CHARACTERISTICS.map((c) => c.id),
+    ),
+    from: finite,
+    to: finite,
+  } satisfies Record<keyof ScoreMove, Schema>),
+  "a list of score moves",
+);
+
 const step = object("a step: a trace's", {
   ...snapshotFields,
   date: text,
@@ -263,9 +319,14 @@ const step = object("a step: a trace's", {
     named("a reason code of the catalogue (REASON_CODES)", REASON_CODES),
     "a list of reason codes",
   ),
-  facts: list(object("a rule's fact")),
+  facts: list(fact, "a list of a rule's facts"),
   scoreDelta: finite,
-  moves: list(object("a score move")),
+  moves: scoreMoves,
+  byTime: object("the moves time made: an object with since, delta and moves", {
+    since: between(0, MAX_DAY),
+    delta: finite,
+    moves: scoreMoves,
+  }).optional(),
   inputs: object("the score's inputs"),
 });
 
@@ -355,7 +416,25 @@ const alignKey = byKind("an alignment key: an object with kind (event, engine, a
   also: { id: whole, line: oneOf(...LINES) },
 });
 
-const outcomeShape = object("an outcome: outcome()'s");
+/** a line's end, as an outcome holds it */
+const lineEnd = {
+  status: oneOf(...STATUSES),
+  cause: oneOf(...CAUSES).nullable(),
+  limit: whole,
+  balance: whole,
+  charges: whole,
+} satisfies Record<keyof LineEnd, Schema>;
+const count = between(0, Number.MAX_SAFE_INTEGER);
+/** every field of an outcome (a compile error when one is added and not listed) */
+const outcomeShape = object("an outcome: outcome()'s", {
+  ...lineEnd,
+  score: finite,
+  suspensions: count,
+  firstSuspendedDay: between(0, MAX_DAY).nullable(),
+  daysSuspended: count,
+  declines: count,
+  jiebei: object("a line's end: status, cause, limit, balance and charges", lineEnd).nullable(),
+} satisfies Record<keyof Outcome, Schema>);
 const comparison = object("a comparison: compareRuns()'s result", {
   differences: list(object("a difference", { key: alignKey }), "a list of differences"),
   base: outcomeShape,
@@ -374,7 +453,14 @@ const counterfactual = object("a search's result: searchCounterfactual()'s", {
   base: trace,
   solutions: list(solution, "a list of solutions"),
   tried: whole,
-  bySize: list(object("a size")),
+  bySize: list(
+    object("a size's search: an object with size, tried and complete", {
+      size: between(1, MAX_EDITS),
+      tried: count,
+      complete: flag,
+    } satisfies Record<keyof CounterfactualResult["bySize"][number], Schema>),
+    "a list of the sizes searched",
+  ),
   candidates: whole,
 });
 
@@ -463,7 +549,9 @@ const populationSettings = object("population settings: an object with seed, day
   compare: list(z.tuple([whole, whole], { error: "a pair of arm numbers" }), "a list of pairs of arms"),
   bad: badDefinition,
   scoreDay: between(0, MAX_DAY),
-  stress: object("stress settings").nullable().optional(),
+  stress: options("stress settings: an object with day (the shock's)", { day: between(0, MAX_DAY) })
+    .nullable()
+    .optional(),
 });
 
 const populationRequest = object("a population request: an object with personas, accounts, …", {
@@ -478,7 +566,13 @@ const populationRequest = object("a population request: an object with personas,
   challengerSet: overrides,
   sweep: list(object("a sweep's axis")).optional(),
   bad: badDefinition.optional(),
-});
+  scoreDay: between(0, MAX_DAY).optional(),
+  costOfFunds: leaf(
+    "an annual rate: a number from 0 to 1",
+    (v) => typeof v === "number" && v >= 0 && v <= 1,
+  ).optional(),
+  stress: between(0, MAX_DAY).nullable().optional(),
+} satisfies Record<keyof PopulationRequest, Schema>);
 
 /** A population context: what populationContext() makes of its settings — the settings checked, and the
  *  rest made again from them (a calendar, the month ends: nothing a caller's copy could get wrong). */
@@ -758,20 +852,47 @@ const schedule = object("a repayment schedule: an object with day, habit and sta
   statement: numbers,
 });
 
-/** every field of reactionsOf()'s answer (a compile error when one is added and not listed) */
-const REACTION_FIELDS: Record<keyof ReturnType<typeof rawReactionsOf>, true> = {
-  elsewhere: true,
-  retry: true,
-  spendLess: true,
-  contact: true,
-  repay: true,
-  review: true,
-  verify: true,
-  leave: true,
-  resume: true,
-  identity: true,
+/** a chance: a number from 0 to 1 */
+const chance = leaf<number>(
+  "a probability: a number from 0 to 1",
+  (v) => typeof v === "number" && v >= 0 && v <= 1,
+);
+/** a distribution as a persona file writes one (its schema's), its defaults filled */
+const dist = leaf(
+  "a distribution: a number, { min, max } or { median, sigma }, as a persona file's",
+  (v) => DistSchema.safeParse(v).success,
+);
+/** a reaction: its chance and its delay */
+const timedReaction = object("a reaction: an object with p and after, or null", {
+  p: chance,
+  after: dist,
+}).nullable();
+/** every field of reactionsOf()'s answer, each as it makes it (a compile error when one is added and not
+ *  listed): a persona's reactions with every default filled */
+const REACTION_FIELDS: Record<keyof ReturnType<typeof rawReactionsOf>, Schema> = {
+  elsewhere: timedReaction,
+  retry: object("a retry: an object with p, after and amount, or null", {
+    p: chance,
+    after: dist,
+    amount: leaf(
+      "a share of the declined amount: more than 0, at most 1",
+      (v) => typeof v === "number" && v > 0 && v <= 1,
+    ),
+  }).nullable(),
+  spendLess: object("spending less: an object with p, factor and months, or null", {
+    p: chance,
+    factor: chance,
+    months: dist,
+  }).nullable(),
+  contact: timedReaction,
+  repay: timedReaction,
+  review: timedReaction,
+  verify: timedReaction,
+  leave: chance,
+  resume: chance,
+  identity: timedReaction,
 };
-const REACTIONS = Object.keys(REACTION_FIELDS);
+const reactionsShape = options("reactions: reactionsOf()'s", REACTION_FIELDS);
 
 /** Agent: a population account's customer, its arguments checked (the population's own are not). */
 export class Agent extends RawAgent {
@@ -787,10 +908,7 @@ export class Agent extends RawAgent {
       [
         ["plan", plan],
         ["ctx", contextArgument],
-        [
-          "reactions",
-          options("reactions: reactionsOf()'s", Object.fromEntries(REACTIONS.map((k) => [k, z.unknown()]))),
-        ],
+        ["reactions", reactionsShape],
         ["schedule", schedule],
         ["events", int32s.optional()],
       ],
