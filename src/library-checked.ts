@@ -57,6 +57,7 @@ import {
   text,
   whole,
 } from "./library-door.js";
+import { policyCache } from "./library-load.js";
 import { type AccountOptions, AccountRunner as RawAccountRunner } from "./population/account.js";
 import { Agent as RawAgent, reactionsOf as rawReactionsOf } from "./population/agent.js";
 import { emptyArm } from "./population/aggregate.js";
@@ -75,6 +76,7 @@ import {
 import { loadPersonas as rawLoadPersonas } from "./population/persona.js";
 import { DistSchema, PersonaSchema, personaKeysAt } from "./population/persona-schema.js";
 import { type Plan, makePlan as rawMakePlan } from "./population/plan.js";
+import { Stream } from "./population/random.js";
 import {
   documentText as rawDocumentText,
   fromDocument as rawFromDocument,
@@ -637,12 +639,7 @@ export const applyEdit = checked(rawApplyEdit, [
 ]);
 export const loadVariant = checked(rawLoadVariant, [
   ["variant", variant],
-  [
-    "options",
-    options("options", {
-      policyCache: leaf("a Map of policies", (v) => v instanceof Map).optional(),
-    }).optional(),
-  ],
+  ["options", options("options", { policyCache: policyCache.optional() }).optional(), "caches"],
 ]);
 export const runVariant = checked(rawRunVariant, [["variant", variant]]);
 export const variantYaml = checked(rawVariantYaml, [
@@ -655,10 +652,45 @@ export const compareRuns = checked(rawCompareRuns, [
   ["variant", variantRun],
 ]);
 export const decisionsById = checked(rawDecisionsById, [["run", variantRun]]);
+/** A callback whose answer is checked as an argument would be (a callback's answer is the caller's too),
+ *  named `name` in its problems. */
+const answerChecked =
+  (f: (...a: unknown[]) => unknown, name: string, schema: Schema) =>
+  (...a: unknown[]): never =>
+    checkArguments([f(...a)], [[name, schema]])[0] as never;
+/** a Set of event numbers, read once into a copy */
+const eventNumberSet = z.custom<Set<unknown>>().transform((v, ctx) => {
+  const expected = "a Set of event numbers";
+  let members: unknown[];
+  try {
+    if (!(v instanceof Set) || types.isProxy(v)) throw new TypeError();
+    members = [...Set.prototype.values.call(v)];
+  } catch {
+    ctx.addIssue({ code: "custom", message: expected });
+    return z.NEVER;
+  }
+  members.forEach((m, i) => {
+    if (!Number.isSafeInteger(m)) ctx.addIssue({ code: "custom", path: [i], message: "an event number" });
+  });
+  return new Set(members as number[]);
+});
 export const compareTraces = checked(rawCompareTraces, [
   ["base", trace],
   ["variant", trace],
-  ["ids", object("the event numbers: an object with base and variant functions", { base: fn, variant: fn })],
+  [
+    "ids",
+    object("the event numbers: an object with base and variant functions", {
+      base: fn,
+      variant: fn,
+      removed: eventNumberSet.optional(),
+      added: eventNumberSet.optional(),
+    }).transform((ids) => ({
+      ...ids,
+      // each answer checked as an argument would be: an event number
+      base: answerChecked(ids.base as never, "ids.base's answer", whole),
+      variant: answerChecked(ids.variant as never, "ids.variant's answer", whole),
+    })),
+  ],
 ]);
 export const outcome = checked(rawOutcome, [["trace", trace]]);
 export const keyText = checked(rawKeyText, [["key", alignKey]]);
@@ -743,18 +775,22 @@ const contextArgument = object("a population context: populationContext()'s", {
   settings: populationSettings,
 });
 export const makePlan = checked(
-  (ctx: unknown, p: unknown, index: number, rng?: unknown) =>
-    rawMakePlan(contextOf(ctx), p as never, index, rng as never),
+  // a stream is moved to the start of its key before each draw (at), so a plan is the same whatever
+  // stream draws it: the caller's, a Stream, is taken only to be set aside for a new one — one whose
+  // `random` or `at` was written over cannot change a plan
+  (ctx: unknown, p: unknown, index: number, _rng?: unknown) =>
+    rawMakePlan(contextOf(ctx), p as never, index, new Stream()),
   [
     ["context", contextArgument],
     ["persona", persona],
     ["index", between(0, MAX_ACCOUNTS)],
     [
       "rng",
-      leaf("a random stream: an object with at and random", (v) => {
-        const o = v as { at?: unknown } | null;
-        return typeof o === "object" && o !== null && typeof o.at === "function";
-      }).optional(),
+      leaf(
+        "a random stream: a Stream (population/random.js), or none",
+        (v) => v instanceof Stream,
+      ).optional(),
+      false,
     ],
   ],
   { name: "makePlan" },

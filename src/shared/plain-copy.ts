@@ -20,6 +20,9 @@ export interface CopyOptions {
   functions?: boolean;
   /** a `__proto__` key kept as a key (true: what a schema then refuses as a file would), or refused here */
   protoKeys?: boolean;
+  /** a Map kept as it is (a cache the function fills and reads again: the caller's own, its entries
+   *  checked by the schema), or copied */
+  keepMaps?: boolean;
 }
 
 /** A problem at the library's door: its message names the field and says what was expected and found
@@ -142,6 +145,7 @@ export function plainCopy(
       return list;
     }
     if (v instanceof Map) {
+      if (options.keepMaps) return v;
       if (v.size > maxList) {
         tell(path, "too large", { expected: `a Map of at most ${maxList}`, found: `a Map of ${v.size}` });
         return undefined;
