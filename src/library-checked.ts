@@ -31,6 +31,7 @@ import {
   type ScoreInputs,
   type ScoreMove,
   STATUSES,
+  type Trace,
 } from "./engine/index.js";
 import {
   asFile,
@@ -332,7 +333,9 @@ const step = object("a step: a trace's", {
   inputs: object("the score's inputs"),
 });
 
-const trace = object("a trace: simulate()'s result", {
+const TRACE = "a trace: simulate()'s result";
+/** every field of a trace (a compile error when one is added and not listed) */
+const TRACE_FIELDS = {
   scenario: text,
   start: date,
   until: between(0, MAX_DAY),
@@ -341,7 +344,11 @@ const trace = object("a trace: simulate()'s result", {
   scoreSeries: list(object("a month's score", { day: whole, score: finite })),
   final: snapshot,
   grid: object("each line's repayment grid"),
-});
+} satisfies Record<keyof Trace, Schema>;
+const trace = object(TRACE, TRACE_FIELDS);
+/** a trace's fields `keys` alone */
+const traceOf = (keys: readonly (keyof Trace)[]) =>
+  object(TRACE, Object.fromEntries(keys.map((k) => [k, TRACE_FIELDS[k]])));
 
 /** fenToYuan's amount: whole fen (a fraction of a fen was "0.1.5", Infinity "Infinity.NaN"). */
 const fen = leaf<number>("whole fen: an integer from -2^53 to 2^53", (v) => Number.isSafeInteger(v));
@@ -703,18 +710,79 @@ export const adviceText = checked(rawAdviceText, [
 ]);
 export const clauseText = checked(rawClauseText, [["candidate", candidate]]);
 export const editOf = checked(rawEditOf, [["candidate", candidate]]);
-/** `evaluate`, its answer checked as an argument would be (a callback's trace is the caller's, too): a
- *  trace of undefined was "Cannot read properties of undefined (reading 'steps')" from inside the search. */
-const checkedEvaluate = (evaluate: (v: unknown) => unknown) => (v: unknown) =>
-  checkArguments([evaluate(v)], [["evaluate's answer", trace]])[0];
+/** What the search reads of each trace `evaluate` answers (the steps, the month ends it counts as work,
+ *  the last day); the rest is read only of the traces that leave it, its solutions'. */
+const SEARCH_READS = ["steps", "scoreSeries", "until"] as const satisfies readonly (keyof Trace)[];
+const SEARCH_LEAVES = (Object.keys(TRACE_FIELDS) as (keyof Trace)[]).filter(
+  (k) => !(SEARCH_READS as readonly string[]).includes(k),
+);
+const searchedTrace = traceOf(SEARCH_READS);
+const leftTrace = traceOf(SEARCH_LEAVES);
+const EVALUATED = "evaluate's answer";
+const anObject = leaf<object>(TRACE, (v) => {
+  try {
+    return isObject(v);
+  } catch {
+    return false;
+  }
+});
+
+/** the fields `keys` of `o`, each read when the copy reads it (once: a getter, a proxy's trap, told there) */
+function fieldsOf(o: object, keys: readonly string[]): Record<string, unknown> {
+  const view: Record<string, unknown> = {};
+  for (const k of keys)
+    Object.defineProperty(view, k, { enumerable: true, get: () => (o as Record<string, unknown>)[k] });
+  return view;
+}
+
+/** `evaluate`, its answer checked as an argument would be (a callback's trace is the caller's, too: a
+ *  trace of undefined was "Cannot read properties of undefined (reading 'steps')" from inside the search)
+ *  — of what the search reads, read once into a copy and checked; the caller's answer kept beside it in
+ *  `answers`, for the rest of it to be read if it leaves the search. A library search copied and checked
+ *  every field of every run's trace (the day's snapshots, the final one, the repayment grid) to read its
+ *  steps. */
+const checkedEvaluate =
+  (evaluate: (v: unknown) => unknown, answers: WeakMap<object, object>) =>
+  (v: unknown): unknown => {
+    const answer = evaluate(v);
+    checkArguments([answer], [[EVALUATED, anObject, false]]);
+    const [read] = checkArguments([fieldsOf(answer as object, SEARCH_READS)], [[EVALUATED, searchedTrace]]);
+    answers.set(read as object, answer as object);
+    return read;
+  };
+
+/** Each solution's trace, which leaves the search, made whole: the fields the search did not read, read
+ *  once now and checked (the same trace of several solutions made whole once). */
+function wholeTraces(
+  result: { solutions: Array<{ trace: unknown }> },
+  answers: WeakMap<object, object>,
+): void {
+  const whole = new Map<object, unknown>();
+  for (const solution of result.solutions) {
+    const read = solution.trace as Record<string, unknown>;
+    const answer = answers.get(read);
+    if (answer === undefined) continue;
+    if (!whole.has(read)) {
+      const [rest] = checkArguments([fieldsOf(answer, SEARCH_LEAVES)], [[EVALUATED, leftTrace]]);
+      const both = { ...read, ...(rest as object) } as Record<string, unknown>;
+      whole.set(read, Object.fromEntries(Object.keys(TRACE_FIELDS).map((k) => [k, both[k]])));
+    }
+    solution.trace = whole.get(read);
+  }
+}
+
 export const searchCounterfactual = checked(
-  (goal_: unknown, base: unknown, evaluate: unknown, options?: unknown) =>
-    rawSearchCounterfactual(
+  (goal_: unknown, base: unknown, evaluate: unknown, options?: unknown) => {
+    const answers = new WeakMap<object, object>();
+    const result = rawSearchCounterfactual(
       goal_ as never,
       base as never,
-      checkedEvaluate(evaluate as (v: unknown) => unknown) as never,
+      checkedEvaluate(evaluate as (v: unknown) => unknown, answers) as never,
       options as never,
-    ),
+    );
+    wholeTraces(result, answers);
+    return result;
+  },
   [
     ["goal", goal],
     [

@@ -74,9 +74,11 @@ describe("a policy cache is the caller's Map, taken as the loader leaves it", ()
   });
   it("an outcome made by hand is refused", () => {
     const outcomes = new Map([["/x", { result: { name: "x" }, folder: null }]]);
-    expect(fieldOf(() => lib.loadPolicy("default", ".", { cache: new Map(), roots: [], outcomes }))).toMatch(
-      /^reading\.outcomes/,
-    );
+    expect(
+      fieldOf(() =>
+        lib.loadPolicy("default", ".", { cache: new Map(), roots: [], outcomes: outcomes as never }),
+      ),
+    ).toMatch(/^reading\.outcomes/);
   });
 });
 
@@ -140,5 +142,49 @@ describe("makePlan's random stream: a Stream, set aside for a new one", () => {
     const s = new Stream();
     Object.defineProperty(s, "random", { value: () => Number.NaN });
     expect(lib.makePlan(ctx, persona, 0, s)).toEqual(lib.makePlan(ctx, persona, 0));
+  });
+});
+
+describe("searchCounterfactual reads of each run's trace what the search reads; a solution's, whole", () => {
+  const loaded = lib.loadScenario(FILE);
+  const vrun = lib.runVariant(lib.baseVariant(loaded));
+  const start = { ...vrun, policy: loaded.scenario.policy };
+  /** `trace` with its snapshots, final and grid read through getters that count their reads */
+  const counted = (trace: lib.Trace, reads: { n: number }, final: unknown = trace.final) => {
+    const t: Record<string, unknown> = { ...trace };
+    for (const k of ["snapshots", "final", "grid"]) {
+      const value = k === "final" ? final : t[k];
+      Object.defineProperty(t, k, {
+        enumerable: true,
+        get: () => {
+          reads.n++;
+          return value;
+        },
+      });
+    }
+    return t as unknown as lib.Trace;
+  };
+  it("the fields no search reads are read of its solutions alone, and they leave whole", () => {
+    const reads = { n: 0 };
+    let runs = 0;
+    const result = lib.searchCounterfactual("avoid-suspended", start, (v) => {
+      runs++;
+      return counted(lib.runVariant(v).trace, reads);
+    });
+    expect(result.status).toBe("solved");
+    expect(runs).toBeGreaterThan(result.solutions.length);
+    expect(reads.n).toBeLessThanOrEqual(3 * result.solutions.length);
+    for (const s of result.solutions) {
+      expect(s.trace).toEqual(lib.runVariant(s.variant).trace);
+      expect(s.trace.snapshots).toBeInstanceOf(Map);
+    }
+  });
+  it("a solution's trace bad where the search did not read it is refused as evaluate's answer", () => {
+    const e = inputErrorOf(() =>
+      lib.searchCounterfactual("avoid-suspended", start, (v) =>
+        counted(lib.runVariant(v).trace, { n: 0 }, { ...vrun.trace.final, score: Number.NaN }),
+      ),
+    );
+    expect((e.problems[0] ?? e).details.field).toBe("evaluate's answer.final.score");
   });
 });
