@@ -88,6 +88,7 @@ import { runRange as rawRunRange } from "./population/runner.js";
 import {
   monthEndDays,
   type PopulationContext,
+  type PopulationSettings,
   populationContext as rawPopulationContext,
 } from "./population/settings.js";
 import { type PopulationRequest, preparePopulation as rawPreparePopulation } from "./population/setup.js";
@@ -583,13 +584,12 @@ const populationRequest = object("a population request: an object with personas,
   stress: between(0, MAX_DAY).nullable().optional(),
 } satisfies Record<keyof PopulationRequest, Schema>);
 
-/** A population context: what populationContext() makes of its settings — the settings checked, and the
- *  rest made again from them (a calendar, the month ends: nothing a caller's copy could get wrong). */
-const populationContextShape = object("a population context: populationContext()'s", {
-  settings: populationSettings,
-}).transform((ctx) => rawPopulationContext(ctx.settings as never));
-/** the context, made again from its checked settings (`checkArguments` hands on the copy, not this) */
-const contextOf = (ctx: unknown): PopulationContext => populationContextShape.parse(ctx);
+/** A population context, of its copy the door checked (contextArgument): what populationContext() makes
+ *  of its settings — the rest made again from them (a calendar, the month ends: nothing a caller's copy
+ *  could get wrong). Its settings were checked at the door, and are not again (each policy of each arm
+ *  was checked twice a call). */
+const contextOf = (checkedCopy: unknown): PopulationContext =>
+  rawPopulationContext((checkedCopy as { settings: PopulationSettings }).settings);
 
 /** a score histogram's counts: finite numbers, 0 or more */
 const counts = numberList(
