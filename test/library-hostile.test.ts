@@ -33,7 +33,9 @@ const inputs = trace.final.inputs ?? trace.steps[0]!.inputs;
 const scoring = lib.score(inputs);
 const comparison = lib.compareRuns(vrun, lib.runVariant(variant));
 const start = { ...vrun, policy: loaded.scenario.policy };
-const search = lib.searchCounterfactual("avoid-declined", start, (v) => lib.runVariant(v).trace, { budget: 2 });
+const search = lib.searchCounterfactual("avoid-declined", start, (v) => lib.runVariant(v).trace, {
+  budget: 2,
+});
 // each run's trace the same good one: the door checks every answer as it checks a real run's, and a call
 // answered runs no simulation (a run of the search simulated the whole file, hundreds of times a file)
 const evaluate = () => vrun.trace;
