@@ -74,7 +74,7 @@ export const policyCache = cache(
   (v, ctx, at) => readPolicyEntry(v, ctx, [at]),
 );
 /** what each policy file read came to, by its real path: its policy, or the error it was refused with */
-export const policyOutcomes = cache(
+const policyOutcomes = cache(
   "the policies' outcomes: a Map of file to what it came to, as the loader fills it",
   (v, ctx, at) => {
     if (!isObject(v) || !("result" in v) || !("folder" in v)) {
