@@ -206,3 +206,11 @@ describe("a population request's stress, score day and cost of funds are checked
     expect(refused(() => lib.preparePopulation({ ...request, ...change } as never, ".")).field).toBe(field);
   });
 });
+
+describe("a -0 is read as 0", () => {
+  it("deep inside an argument, and as an argument itself", () => {
+    const o = lib.outcome({ ...trace, final: { ...trace.final, balance: -0 } });
+    expect(Object.is(o.balance, 0)).toBe(true);
+    expect(Object.is(lib.yuanToFen(-0), 0)).toBe(true);
+  });
+});

@@ -3,7 +3,9 @@
 // function, or throws, is told here, not met in the middle of a run); an object that holds itself, one
 // nested past any data's depth, a list longer than any the library reads, a proxy whose traps throw: each
 // told as bad input naming where. A frozen object is never written to (the copy is), and a `__proto__` key
-// is a key like any other, never the copy's prototype.
+// is a key like any other, never the copy's prototype. A -0 is copied as 0: no data the library reads
+// tells them apart, but a division by one, a sign or Object.is would (a balance of -0 was handed back as
+// -0).
 
 import { clip, describeValue, formatPath, InputError, type InputErrorDetails } from "./errors.js";
 
@@ -98,7 +100,7 @@ export function plainCopy(
       });
       return undefined;
     }
-    if (typeof v !== "object" || v === null) return v;
+    if (typeof v !== "object" || v === null) return v === 0 ? 0 : v;
     if (done.has(v)) return done.get(v);
     if (open.has(v)) {
       tell(path, "holds itself", { expected: "plain data", found: "an object inside itself (a cycle)" });
@@ -131,7 +133,9 @@ export function plainCopy(
       typeof x === "bigint" ||
       typeof x === "function"
       ? walk(x, [...path, key])
-      : x;
+      : x === 0
+        ? 0
+        : x;
   };
   const copyOf = (v: object, path: readonly PropertyKey[]): unknown => {
     if (Array.isArray(v)) {
