@@ -63,6 +63,7 @@ export {
   yuanToFen,
 } from "./library-checked.js";
 export { run, simulate } from "./library-engine.js";
+export { loadPolicy, loadScenario, loadScenarioText } from "./library-load.js";
 export { band, explain, probabilityOfDefault, score } from "./library-score.js";
 export type { LaneResult } from "./population/account.js";
 export type { Outcome as AccountOutcome } from "./population/outcome.js";
@@ -74,8 +75,8 @@ export type { RangeResult } from "./population/runner.js";
 export type { PopulationSettings } from "./population/settings.js";
 export { runScenario, type ScenarioRun } from "./run-scenario.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
-export { type LoadedScenario, type LoadOptions, loadScenario, loadScenarioText } from "./scenario/load.js";
-export { builtinPolicyNames, loadPolicy } from "./scenario/load-policy.js";
+export type { LoadedScenario, LoadOptions } from "./scenario/load.js";
+export { builtinPolicyNames } from "./scenario/load-policy.js";
 export { InputError } from "./shared/errors.js";
 // what-if: edit a loaded scenario, compare two runs, search for the smallest change that alters the outcome
 export type { Candidate, Change } from "./whatif/candidates.js";

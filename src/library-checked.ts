@@ -13,6 +13,7 @@ import * as z from "zod";
 import {
   CAUSES,
   Calendar,
+  CHARACTERISTICS,
   DECISIONS,
   ENGINE_EVENT_TYPES,
   EVENT_TYPES,
@@ -21,12 +22,16 @@ import {
   fenToYuan as engineFenToYuan,
   LINES,
   MAX_DAY,
+  POLICY_PARAM_NAMES,
   REASON_CODES,
+  type RuleFact,
   scoreReasons as rawScoreReasons,
   yuanToFen as rawYuanToFen,
   type Scenario,
   type ScoreInputs,
+  type ScoreMove,
   STATUSES,
+  type Trace,
 } from "./engine/index.js";
 import {
   asFile,
@@ -53,6 +58,7 @@ import {
   text,
   whole,
 } from "./library-door.js";
+import { policyCache } from "./library-load.js";
 import { type AccountOptions, AccountRunner as RawAccountRunner } from "./population/account.js";
 import { Agent as RawAgent, reactionsOf as rawReactionsOf } from "./population/agent.js";
 import { emptyArm } from "./population/aggregate.js";
@@ -69,8 +75,9 @@ import {
   OutcomeRecorder as RawOutcomeRecorder,
 } from "./population/outcome.js";
 import { loadPersonas as rawLoadPersonas } from "./population/persona.js";
-import { PersonaSchema, personaKeysAt } from "./population/persona-schema.js";
+import { DistSchema, PersonaSchema, personaKeysAt } from "./population/persona-schema.js";
 import { type Plan, makePlan as rawMakePlan } from "./population/plan.js";
+import { Stream } from "./population/random.js";
 import {
   documentText as rawDocumentText,
   fromDocument as rawFromDocument,
@@ -81,9 +88,10 @@ import { runRange as rawRunRange } from "./population/runner.js";
 import {
   monthEndDays,
   type PopulationContext,
+  type PopulationSettings,
   populationContext as rawPopulationContext,
 } from "./population/settings.js";
-import { preparePopulation as rawPreparePopulation } from "./population/setup.js";
+import { type PopulationRequest, preparePopulation as rawPreparePopulation } from "./population/setup.js";
 import { summarise as rawSummarise } from "./population/stats.js";
 import { quarterCount } from "./population/vintage.js";
 import { BAD_DEFINITIONS, MAX_ACCOUNTS, MAX_SEED, MIN_SEED } from "./population/vocabulary.js";
@@ -98,6 +106,8 @@ import {
 } from "./whatif/advice.js";
 import { type Change, editOf as rawEditOf } from "./whatif/candidates.js";
 import {
+  type LineEnd,
+  type Outcome,
   compareTraces as rawCompareTraces,
   keyText as rawKeyText,
   outcome as rawOutcome,
@@ -114,6 +124,7 @@ import {
 } from "./whatif/run.js";
 import { variantYaml as rawVariantYaml } from "./whatif/save.js";
 import {
+  type CounterfactualResult,
   MAX_BUDGET,
   MAX_EDITS,
   MAX_SEARCH_WORK,
@@ -251,6 +262,55 @@ const snapshotFields = {
 };
 const snapshot = object("a snapshot: a day's end, as a trace holds it", snapshotFields);
 
+const reasonCode = named("a reason code of the catalogue (REASON_CODES)", REASON_CODES);
+const policyParameter = named("a policy parameter's name (POLICY_PARAM_NAMES)", POLICY_PARAM_NAMES);
+/** each field of a rule's fact, as the engine writes it (a compile error when one is added and not listed) */
+const FACT_FIELDS: Record<keyof RuleFact, Schema> = {
+  code: reasonCode,
+  parameter: policyParameter.optional(),
+  threshold: finite.optional(),
+  value: finite.optional(),
+  before: finite.optional(),
+  line: oneOf(...LINES).optional(),
+  transactions: whole.optional(),
+  amount: whole.optional(),
+  limits: whole.optional(),
+  onceUsed: whole.optional(),
+  scoreOnceUsed: finite.optional(),
+  debtCounted: whole.optional(),
+  huabeiCounted: whole.optional(),
+  jiebeiCounted: whole.optional(),
+  huabeiUsed: whole.optional(),
+  jiebeiUsed: whole.optional(),
+  huabeiOwedToday: whole.optional(),
+  jiebeiOwedToday: whole.optional(),
+  smallest: whole.optional(),
+  smallestParameter: policyParameter.optional(),
+  readOn: whole.optional(),
+  readOnDate: date.optional(),
+  window: whole.optional(),
+  windowClearsOn: whole.optional(),
+  liftsOn: whole.optional(),
+  fitsTerm: whole.optional(),
+  fitsAmount: whole.optional(),
+  from: whole.optional(),
+  cleared: list(reasonCode, "a list of reason codes").optional(),
+  heldAt: whole.optional(),
+};
+const fact = object("a rule's fact: an object with code", FACT_FIELDS);
+/** a characteristic's points before and after a step */
+const scoreMoves = list(
+  object("a score move: an object with characteristic, from and to", {
+    characteristic: named(
+      "a characteristic of the scorecard (CHARACTERISTICS)",
+      CHARACTERISTICS.map((c) => c.id),
+    ),
+    from: finite,
+    to: finite,
+  } satisfies Record<keyof ScoreMove, Schema>),
+  "a list of score moves",
+);
+
 const step = object("a step: a trace's", {
   ...snapshotFields,
   date: text,
@@ -263,13 +323,20 @@ const step = object("a step: a trace's", {
     named("a reason code of the catalogue (REASON_CODES)", REASON_CODES),
     "a list of reason codes",
   ),
-  facts: list(object("a rule's fact")),
+  facts: list(fact, "a list of a rule's facts"),
   scoreDelta: finite,
-  moves: list(object("a score move")),
+  moves: scoreMoves,
+  byTime: object("the moves time made: an object with since, delta and moves", {
+    since: between(0, MAX_DAY),
+    delta: finite,
+    moves: scoreMoves,
+  }).optional(),
   inputs: object("the score's inputs"),
 });
 
-const trace = object("a trace: simulate()'s result", {
+const TRACE = "a trace: simulate()'s result";
+/** every field of a trace (a compile error when one is added and not listed) */
+const TRACE_FIELDS = {
   scenario: text,
   start: date,
   until: between(0, MAX_DAY),
@@ -278,7 +345,11 @@ const trace = object("a trace: simulate()'s result", {
   scoreSeries: list(object("a month's score", { day: whole, score: finite })),
   final: snapshot,
   grid: object("each line's repayment grid"),
-});
+} satisfies Record<keyof Trace, Schema>;
+const trace = object(TRACE, TRACE_FIELDS);
+/** a trace's fields `keys` alone */
+const traceOf = (keys: readonly (keyof Trace)[]) =>
+  object(TRACE, Object.fromEntries(keys.map((k) => [k, TRACE_FIELDS[k]])));
 
 /** fenToYuan's amount: whole fen (a fraction of a fen was "0.1.5", Infinity "Infinity.NaN"). */
 const fen = leaf<number>("whole fen: an integer from -2^53 to 2^53", (v) => Number.isSafeInteger(v));
@@ -355,7 +426,25 @@ const alignKey = byKind("an alignment key: an object with kind (event, engine, a
   also: { id: whole, line: oneOf(...LINES) },
 });
 
-const outcomeShape = object("an outcome: outcome()'s");
+/** a line's end, as an outcome holds it */
+const lineEnd = {
+  status: oneOf(...STATUSES),
+  cause: oneOf(...CAUSES).nullable(),
+  limit: whole,
+  balance: whole,
+  charges: whole,
+} satisfies Record<keyof LineEnd, Schema>;
+const count = between(0, Number.MAX_SAFE_INTEGER);
+/** every field of an outcome (a compile error when one is added and not listed) */
+const outcomeShape = object("an outcome: outcome()'s", {
+  ...lineEnd,
+  score: finite,
+  suspensions: count,
+  firstSuspendedDay: between(0, MAX_DAY).nullable(),
+  daysSuspended: count,
+  declines: count,
+  jiebei: object("a line's end: status, cause, limit, balance and charges", lineEnd).nullable(),
+} satisfies Record<keyof Outcome, Schema>);
 const comparison = object("a comparison: compareRuns()'s result", {
   differences: list(object("a difference", { key: alignKey }), "a list of differences"),
   base: outcomeShape,
@@ -374,7 +463,14 @@ const counterfactual = object("a search's result: searchCounterfactual()'s", {
   base: trace,
   solutions: list(solution, "a list of solutions"),
   tried: whole,
-  bySize: list(object("a size")),
+  bySize: list(
+    object("a size's search: an object with size, tried and complete", {
+      size: between(1, MAX_EDITS),
+      tried: count,
+      complete: flag,
+    } satisfies Record<keyof CounterfactualResult["bySize"][number], Schema>),
+    "a list of the sizes searched",
+  ),
   candidates: whole,
 });
 
@@ -463,7 +559,9 @@ const populationSettings = object("population settings: an object with seed, day
   compare: list(z.tuple([whole, whole], { error: "a pair of arm numbers" }), "a list of pairs of arms"),
   bad: badDefinition,
   scoreDay: between(0, MAX_DAY),
-  stress: object("stress settings").nullable().optional(),
+  stress: options("stress settings: an object with day (the shock's)", { day: between(0, MAX_DAY) })
+    .nullable()
+    .optional(),
 });
 
 const populationRequest = object("a population request: an object with personas, accounts, …", {
@@ -478,15 +576,20 @@ const populationRequest = object("a population request: an object with personas,
   challengerSet: overrides,
   sweep: list(object("a sweep's axis")).optional(),
   bad: badDefinition.optional(),
-});
+  scoreDay: between(0, MAX_DAY).optional(),
+  costOfFunds: leaf(
+    "an annual rate: a number from 0 to 1",
+    (v) => typeof v === "number" && v >= 0 && v <= 1,
+  ).optional(),
+  stress: between(0, MAX_DAY).nullable().optional(),
+} satisfies Record<keyof PopulationRequest, Schema>);
 
-/** A population context: what populationContext() makes of its settings — the settings checked, and the
- *  rest made again from them (a calendar, the month ends: nothing a caller's copy could get wrong). */
-const populationContextShape = object("a population context: populationContext()'s", {
-  settings: populationSettings,
-}).transform((ctx) => rawPopulationContext(ctx.settings as never));
-/** the context, made again from its checked settings (`checkArguments` hands on the copy, not this) */
-const contextOf = (ctx: unknown): PopulationContext => populationContextShape.parse(ctx);
+/** A population context, of its copy the door checked (contextArgument): what populationContext() makes
+ *  of its settings — the rest made again from them (a calendar, the month ends: nothing a caller's copy
+ *  could get wrong). Its settings were checked at the door, and are not again (each policy of each arm
+ *  was checked twice a call). */
+const contextOf = (checkedCopy: unknown): PopulationContext =>
+  rawPopulationContext((checkedCopy as { settings: PopulationSettings }).settings);
 
 /** a score histogram's counts: finite numbers, 0 or more */
 const counts = numberList(
@@ -543,12 +646,7 @@ export const applyEdit = checked(rawApplyEdit, [
 ]);
 export const loadVariant = checked(rawLoadVariant, [
   ["variant", variant],
-  [
-    "options",
-    options("options", {
-      policyCache: leaf("a Map of policies", (v) => v instanceof Map).optional(),
-    }).optional(),
-  ],
+  ["options", options("options", { policyCache: policyCache.optional() }).optional(), "caches"],
 ]);
 export const runVariant = checked(rawRunVariant, [["variant", variant]]);
 export const variantYaml = checked(rawVariantYaml, [
@@ -561,10 +659,45 @@ export const compareRuns = checked(rawCompareRuns, [
   ["variant", variantRun],
 ]);
 export const decisionsById = checked(rawDecisionsById, [["run", variantRun]]);
+/** A callback whose answer is checked as an argument would be (a callback's answer is the caller's too),
+ *  named `name` in its problems. */
+const answerChecked =
+  (f: (...a: unknown[]) => unknown, name: string, schema: Schema) =>
+  (...a: unknown[]): never =>
+    checkArguments([f(...a)], [[name, schema]])[0] as never;
+/** a Set of event numbers, read once into a copy */
+const eventNumberSet = z.custom<Set<unknown>>().transform((v, ctx) => {
+  const expected = "a Set of event numbers";
+  let members: unknown[];
+  try {
+    if (!(v instanceof Set) || types.isProxy(v)) throw new TypeError();
+    members = [...Set.prototype.values.call(v)];
+  } catch {
+    ctx.addIssue({ code: "custom", message: expected });
+    return z.NEVER;
+  }
+  members.forEach((m, i) => {
+    if (!Number.isSafeInteger(m)) ctx.addIssue({ code: "custom", path: [i], message: "an event number" });
+  });
+  return new Set(members as number[]);
+});
 export const compareTraces = checked(rawCompareTraces, [
   ["base", trace],
   ["variant", trace],
-  ["ids", object("the event numbers: an object with base and variant functions", { base: fn, variant: fn })],
+  [
+    "ids",
+    object("the event numbers: an object with base and variant functions", {
+      base: fn,
+      variant: fn,
+      removed: eventNumberSet.optional(),
+      added: eventNumberSet.optional(),
+    }).transform((ids) => ({
+      ...ids,
+      // each answer checked as an argument would be: an event number
+      base: answerChecked(ids.base as never, "ids.base's answer", whole),
+      variant: answerChecked(ids.variant as never, "ids.variant's answer", whole),
+    })),
+  ],
 ]);
 export const outcome = checked(rawOutcome, [["trace", trace]]);
 export const keyText = checked(rawKeyText, [["key", alignKey]]);
@@ -577,18 +710,79 @@ export const adviceText = checked(rawAdviceText, [
 ]);
 export const clauseText = checked(rawClauseText, [["candidate", candidate]]);
 export const editOf = checked(rawEditOf, [["candidate", candidate]]);
-/** `evaluate`, its answer checked as an argument would be (a callback's trace is the caller's, too): a
- *  trace of undefined was "Cannot read properties of undefined (reading 'steps')" from inside the search. */
-const checkedEvaluate = (evaluate: (v: unknown) => unknown) => (v: unknown) =>
-  checkArguments([evaluate(v)], [["evaluate's answer", trace]])[0];
+/** What the search reads of each trace `evaluate` answers (the steps, the month ends it counts as work,
+ *  the last day); the rest is read only of the traces that leave it, its solutions'. */
+const SEARCH_READS = ["steps", "scoreSeries", "until"] as const satisfies readonly (keyof Trace)[];
+const SEARCH_LEAVES = (Object.keys(TRACE_FIELDS) as (keyof Trace)[]).filter(
+  (k) => !(SEARCH_READS as readonly string[]).includes(k),
+);
+const searchedTrace = traceOf(SEARCH_READS);
+const leftTrace = traceOf(SEARCH_LEAVES);
+const EVALUATED = "evaluate's answer";
+const anObject = leaf<object>(TRACE, (v) => {
+  try {
+    return isObject(v);
+  } catch {
+    return false;
+  }
+});
+
+/** the fields `keys` of `o`, each read when the copy reads it (once: a getter, a proxy's trap, told there) */
+function fieldsOf(o: object, keys: readonly string[]): Record<string, unknown> {
+  const view: Record<string, unknown> = {};
+  for (const k of keys)
+    Object.defineProperty(view, k, { enumerable: true, get: () => (o as Record<string, unknown>)[k] });
+  return view;
+}
+
+/** `evaluate`, its answer checked as an argument would be (a callback's trace is the caller's, too: a
+ *  trace of undefined was "Cannot read properties of undefined (reading 'steps')" from inside the search)
+ *  — of what the search reads, read once into a copy and checked; the caller's answer kept beside it in
+ *  `answers`, for the rest of it to be read if it leaves the search. A library search copied and checked
+ *  every field of every run's trace (the day's snapshots, the final one, the repayment grid) to read its
+ *  steps. */
+const checkedEvaluate =
+  (evaluate: (v: unknown) => unknown, answers: WeakMap<object, object>) =>
+  (v: unknown): unknown => {
+    const answer = evaluate(v);
+    checkArguments([answer], [[EVALUATED, anObject, false]]);
+    const [read] = checkArguments([fieldsOf(answer as object, SEARCH_READS)], [[EVALUATED, searchedTrace]]);
+    answers.set(read as object, answer as object);
+    return read;
+  };
+
+/** Each solution's trace, which leaves the search, made whole: the fields the search did not read, read
+ *  once now and checked (the same trace of several solutions made whole once). */
+function wholeTraces(
+  result: { solutions: Array<{ trace: unknown }> },
+  answers: WeakMap<object, object>,
+): void {
+  const whole = new Map<object, unknown>();
+  for (const solution of result.solutions) {
+    const read = solution.trace as Record<string, unknown>;
+    const answer = answers.get(read);
+    if (answer === undefined) continue;
+    if (!whole.has(read)) {
+      const [rest] = checkArguments([fieldsOf(answer, SEARCH_LEAVES)], [[EVALUATED, leftTrace]]);
+      const both = { ...read, ...(rest as object) } as Record<string, unknown>;
+      whole.set(read, Object.fromEntries(Object.keys(TRACE_FIELDS).map((k) => [k, both[k]])));
+    }
+    solution.trace = whole.get(read);
+  }
+}
+
 export const searchCounterfactual = checked(
-  (goal_: unknown, base: unknown, evaluate: unknown, options?: unknown) =>
-    rawSearchCounterfactual(
+  (goal_: unknown, base: unknown, evaluate: unknown, options?: unknown) => {
+    const answers = new WeakMap<object, object>();
+    const result = rawSearchCounterfactual(
       goal_ as never,
       base as never,
-      checkedEvaluate(evaluate as (v: unknown) => unknown) as never,
+      checkedEvaluate(evaluate as (v: unknown) => unknown, answers) as never,
       options as never,
-    ),
+    );
+    wholeTraces(result, answers);
+    return result;
+  },
   [
     ["goal", goal],
     [
@@ -649,18 +843,22 @@ const contextArgument = object("a population context: populationContext()'s", {
   settings: populationSettings,
 });
 export const makePlan = checked(
-  (ctx: unknown, p: unknown, index: number, rng?: unknown) =>
-    rawMakePlan(contextOf(ctx), p as never, index, rng as never),
+  // a stream is moved to the start of its key before each draw (at), so a plan is the same whatever
+  // stream draws it: the caller's, a Stream, is taken only to be set aside for a new one — one whose
+  // `random` or `at` was written over cannot change a plan
+  (ctx: unknown, p: unknown, index: number, _rng?: unknown) =>
+    rawMakePlan(contextOf(ctx), p as never, index, new Stream()),
   [
     ["context", contextArgument],
     ["persona", persona],
     ["index", between(0, MAX_ACCOUNTS)],
     [
       "rng",
-      leaf("a random stream: an object with at and random", (v) => {
-        const o = v as { at?: unknown } | null;
-        return typeof o === "object" && o !== null && typeof o.at === "function";
-      }).optional(),
+      leaf(
+        "a random stream: a Stream (population/random.js), or none",
+        (v) => v instanceof Stream,
+      ).optional(),
+      false,
     ],
   ],
   { name: "makePlan" },
@@ -758,20 +956,47 @@ const schedule = object("a repayment schedule: an object with day, habit and sta
   statement: numbers,
 });
 
-/** every field of reactionsOf()'s answer (a compile error when one is added and not listed) */
-const REACTION_FIELDS: Record<keyof ReturnType<typeof rawReactionsOf>, true> = {
-  elsewhere: true,
-  retry: true,
-  spendLess: true,
-  contact: true,
-  repay: true,
-  review: true,
-  verify: true,
-  leave: true,
-  resume: true,
-  identity: true,
+/** a chance: a number from 0 to 1 */
+const chance = leaf<number>(
+  "a probability: a number from 0 to 1",
+  (v) => typeof v === "number" && v >= 0 && v <= 1,
+);
+/** a distribution as a persona file writes one (its schema's), its defaults filled */
+const dist = leaf(
+  "a distribution: a number, { min, max } or { median, sigma }, as a persona file's",
+  (v) => DistSchema.safeParse(v).success,
+);
+/** a reaction: its chance and its delay */
+const timedReaction = object("a reaction: an object with p and after, or null", {
+  p: chance,
+  after: dist,
+}).nullable();
+/** every field of reactionsOf()'s answer, each as it makes it (a compile error when one is added and not
+ *  listed): a persona's reactions with every default filled */
+const REACTION_FIELDS: Record<keyof ReturnType<typeof rawReactionsOf>, Schema> = {
+  elsewhere: timedReaction,
+  retry: object("a retry: an object with p, after and amount, or null", {
+    p: chance,
+    after: dist,
+    amount: leaf(
+      "a share of the declined amount: more than 0, at most 1",
+      (v) => typeof v === "number" && v > 0 && v <= 1,
+    ),
+  }).nullable(),
+  spendLess: object("spending less: an object with p, factor and months, or null", {
+    p: chance,
+    factor: chance,
+    months: dist,
+  }).nullable(),
+  contact: timedReaction,
+  repay: timedReaction,
+  review: timedReaction,
+  verify: timedReaction,
+  leave: chance,
+  resume: chance,
+  identity: timedReaction,
 };
-const REACTIONS = Object.keys(REACTION_FIELDS);
+const reactionsShape = options("reactions: reactionsOf()'s", REACTION_FIELDS);
 
 /** Agent: a population account's customer, its arguments checked (the population's own are not). */
 export class Agent extends RawAgent {
@@ -787,10 +1012,7 @@ export class Agent extends RawAgent {
       [
         ["plan", plan],
         ["ctx", contextArgument],
-        [
-          "reactions",
-          options("reactions: reactionsOf()'s", Object.fromEntries(REACTIONS.map((k) => [k, z.unknown()]))),
-        ],
+        ["reactions", reactionsShape],
         ["schedule", schedule],
         ["events", int32s.optional()],
       ],

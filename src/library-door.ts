@@ -137,8 +137,10 @@ function problemOf(name: string, copy: unknown, issue: z.core.$ZodIssue): InputE
 }
 
 /** One argument: its name, its schema, and whether it is read into a copy first (an object a function
- *  fills, a recorder it calls: the caller's own, checked, never copied). */
-export type Door = readonly [name: string, schema: Schema, copied?: boolean | "data"];
+ *  fills, a recorder it calls: the caller's own, checked, never copied; "data": copied, a function
+ *  refused; "caches": copied but for its Maps, the caches the function reads and fills — the caller's
+ *  own, their entries checked by the schema). */
+export type Door = readonly [name: string, schema: Schema, copied?: boolean | "data" | "caches"];
 
 /** Each argument read into a copy and checked against its schema (every argument's problems, all at once):
  *  what the schema made of the copies, to hand on, or an InputError. */
@@ -156,6 +158,7 @@ export function checkArguments(args: readonly unknown[], doors: readonly Door[])
         keepInstances: true,
         functions: copied !== "data",
         protoKeys: false,
+        keepMaps: copied === "caches",
       });
       if (read.problems.length > 0) {
         problems.push(...read.problems.map((p) => rerooted(p, name)));

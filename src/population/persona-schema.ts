@@ -25,7 +25,7 @@ const logNormal = z
     max: quantity.optional(),
   })
   .describe("log-normal around `median` with log-spread `sigma`, clipped to [min, max]");
-const DistSchema = z.union([constant, uniform, logNormal]);
+export const DistSchema = z.union([constant, uniform, logNormal]);
 /** A distribution as the code uses it (the schema's uniform also names a log-normal's keys, as never). */
 export type Dist =
   | number

@@ -96,6 +96,11 @@ const MAX_EXTENDS = 64;
  *  counts them into the chain that reaches it, as reading it again would. */
 const CHAINS = new WeakMap<Policy, readonly string[]>();
 
+/** Whether `value` is a policy this loader read from a file (what a policy cache may hold: what it knows
+ *  of it beside — its `extends` chain, its warnings — is kept by the object, which no copy carries). */
+export const isReadPolicy = (value: unknown): value is Policy =>
+  typeof value === "object" && value !== null && CHAINS.has(value as Policy);
+
 /** What each policy runs with but rewards what it means to deter (policy-sense's cautions), one line each
  *  (`file:line:col: field: …`), its parents' first: for stderr, as a scenario's deprecations. */
 const WARNINGS = new WeakMap<Policy, readonly string[]>();

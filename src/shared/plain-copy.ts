@@ -3,7 +3,9 @@
 // function, or throws, is told here, not met in the middle of a run); an object that holds itself, one
 // nested past any data's depth, a list longer than any the library reads, a proxy whose traps throw: each
 // told as bad input naming where. A frozen object is never written to (the copy is), and a `__proto__` key
-// is a key like any other, never the copy's prototype.
+// is a key like any other, never the copy's prototype. A -0 is copied as 0: no data the library reads
+// tells them apart, but a division by one, a sign or Object.is would (a balance of -0 was handed back as
+// -0).
 
 import { clip, describeValue, formatPath, InputError, type InputErrorDetails } from "./errors.js";
 
@@ -20,6 +22,9 @@ export interface CopyOptions {
   functions?: boolean;
   /** a `__proto__` key kept as a key (true: what a schema then refuses as a file would), or refused here */
   protoKeys?: boolean;
+  /** a Map kept as it is (a cache the function fills and reads again: the caller's own, its entries
+   *  checked by the schema), or copied */
+  keepMaps?: boolean;
 }
 
 /** A problem at the library's door: its message names the field and says what was expected and found
@@ -95,7 +100,7 @@ export function plainCopy(
       });
       return undefined;
     }
-    if (typeof v !== "object" || v === null) return v;
+    if (typeof v !== "object" || v === null) return v === 0 ? 0 : v;
     if (done.has(v)) return done.get(v);
     if (open.has(v)) {
       tell(path, "holds itself", { expected: "plain data", found: "an object inside itself (a cycle)" });
@@ -128,7 +133,9 @@ export function plainCopy(
       typeof x === "bigint" ||
       typeof x === "function"
       ? walk(x, [...path, key])
-      : x;
+      : x === 0
+        ? 0
+        : x;
   };
   const copyOf = (v: object, path: readonly PropertyKey[]): unknown => {
     if (Array.isArray(v)) {
@@ -142,6 +149,7 @@ export function plainCopy(
       return list;
     }
     if (v instanceof Map) {
+      if (options.keepMaps) return v;
       if (v.size > maxList) {
         tell(path, "too large", { expected: `a Map of at most ${maxList}`, found: `a Map of ${v.size}` });
         return undefined;
@@ -155,16 +163,23 @@ export function plainCopy(
       }
       return map;
     }
-    for (const T of TYPED_ARRAYS) if (v instanceof T) return new T(v as InstanceType<typeof T>);
+    if (ArrayBuffer.isView(v))
+      for (const T of TYPED_ARRAYS) if (v instanceof T) return new T(v as InstanceType<typeof T>);
     const proto = Object.getPrototypeOf(v);
     if (options.keepInstances && proto !== Object.prototype && proto !== null) return v;
     const object: Record<string, unknown> = {};
-    // a `__proto__` key kept as a key (an assignment would set the copy's prototype)
     for (const key of Object.keys(v)) {
-      if (key === "__proto__" && options.protoKeys === false) {
+      if (key !== "__proto__") {
+        // an assignment (a fresh object's own key: no setter but `__proto__`'s on its way), many times
+        // faster than defining each
+        object[key] = item(v, key, path);
+        continue;
+      }
+      if (options.protoKeys === false) {
         tell([...path, key], "is no field", { expected: "data without a `__proto__` key", found: "one" });
         continue;
       }
+      // a `__proto__` key kept as a key (an assignment would set the copy's prototype)
       Object.defineProperty(object, key, {
         value: item(v, key, path),
         enumerable: true,
