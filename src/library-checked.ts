@@ -291,6 +291,7 @@ const FACT_FIELDS: Record<keyof RuleFact, Schema> = {
   window: whole.optional(),
   windowClearsOn: whole.optional(),
   liftsOn: whole.optional(),
+  usedBy: whole.optional(),
   fitsTerm: whole.optional(),
   fitsAmount: whole.optional(),
   from: whole.optional(),
