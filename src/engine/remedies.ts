@@ -282,7 +282,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       beside:
         "present when `income` is above the least the smallest line needs (`smallest`, yuan): at that, the review that can restore the line (`wait_for_review`'s) restores the other line (`line`) first, or keeps it active, which this one, used, would take past its cap — `income` is the least at which it restores both, with the other line's debt steps followed or not",
       notBetween:
-        "as `reduce_debt`'s, at the review that can restore the line (`wait_for_review`'s): from `from`, the income the other line's (`line`) step asks, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`",
+        "as `reduce_debt`'s, at the review that can restore the line (`wait_for_review`'s): from `from`, the income the other line's (`line`) step asks, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`; `both`, the least income above `to` at which that review leaves both lines active (null: none)",
     },
   },
   reduce_debt: {
@@ -305,7 +305,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       atIncome:
         "the monthly income (yuan) `ratio`, `repay` and `over` are worked out at when it is not the one on record: the least the smallest line needs, asked for beside (`report_income`); absent otherwise",
       notBetween:
-        "incomes above `income` at which the review named does not leave the line active: from `from`, the income the other line's (`line`) own step asks, at which that review keeps that line, which this one, used, would take past its cap, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`",
+        "incomes above `income` at which the review named does not leave the line active: from `from`, the income the other line's (`line`) own step asks, at which that review keeps that line, which this one, used, would take past its cap, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`; `both`, the least income above `to` at which that review leaves both lines active, the one the two steps followed together need (yuan; null: none)",
       withOther:
         "the other line's debt step (`line`), followed with this one (the larger of each debt), leaves this line suspended at the review named — the two restored and used, one would fail the standard a line is kept to: `repay` and `over` (as this step's) restore both there, more debt elsewhere repaid; null when repaying all of it does not",
       restoring:

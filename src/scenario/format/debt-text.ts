@@ -62,7 +62,15 @@ export function notBetween(r: Extract<Remedy, { kind: "reduce_debt" | "report_in
   const other = lineName(gap.line);
   // the smallest line's income names no review of its own: the one the line's wait names
   const review = r.kind === "reduce_debt" ? "that review" : "the review that can restore it";
-  return `. Not a monthly income ${range}: ${review} then keeps ${other}, which ${line}, used, would take past its cap, and does not leave ${line} active`;
+  // the income the two steps followed together need, played: "not from ¥335 to ¥389" alone left it to the
+  // customer to work out ¥390, and whether it kept the other line too
+  const both =
+    gap.to === null
+      ? ""
+      : gap.both === null
+        ? `; no monthly income leaves both ${line} and ${other} active at ${review}`
+        : `; from ${money(gap.both * 100)} a month, ${review} leaves both ${line} and ${other} active`;
+  return `. Not a monthly income ${range}: ${review} then keeps ${other}, which ${line}, used, would take past its cap, and does not leave ${line} active${both}`;
 }
 
 /** The other line's debt step followed with this one, which leaves this line suspended at the review named
