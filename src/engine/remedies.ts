@@ -282,7 +282,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       beside:
         "present when `income` is above the least the smallest line needs (`smallest`, yuan): at that, the review that can restore the line (`wait_for_review`'s) restores the other line (`line`) first, or keeps it active, which this one, used, would take past its cap — `income` is the least at which it restores both, with the other line's debt steps followed or not",
       notBetween:
-        "as `reduce_debt`'s, at the review that can restore the line (`wait_for_review`'s): from `from`, the income the other line's (`line`) step asks, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`",
+        "as `reduce_debt`'s, at the review that can restore the line (`wait_for_review`'s): from `from`, the income the other line's (`line`) step asks, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`; `both`, the least income above `to` at which that review leaves both lines active (null: none)",
     },
   },
   reduce_debt: {
@@ -305,11 +305,11 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       atIncome:
         "the monthly income (yuan) `ratio`, `repay` and `over` are worked out at when it is not the one on record: the least the smallest line needs, asked for beside (`report_income`); absent otherwise",
       notBetween:
-        "incomes above `income` at which the review named does not leave the line active: from `from`, the income the other line's (`line`) own step asks, at which that review keeps that line, which this one, used, would take past its cap, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`",
+        "incomes above `income` at which the review named does not leave the line active: from `from`, the income the other line's (`line`) own step asks, at which that review keeps that line, which this one, used, would take past its cap, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`; `both`, the least income above `to` at which that review leaves both lines active, the one the two steps followed together need (yuan; null: none)",
       withOther:
         "the other line's debt step (`line`), followed with this one (the larger of each debt), leaves this line suspended at the review named — the two restored and used, one would fail the standard a line is kept to: `repay` and `over` (as this step's) restore both there, more debt elsewhere repaid; null when repaying all of it does not",
       restoring:
-        "advice for a restoration, which counts the lines once used: `counted`, each line counted used up to a limit (`line`, `limit` in yuan) — the line restored at its smallest line (or what it owes, if more), an active Huabei at its limit whatever its balance, an active Jiebei at what it owes and what its debt cap lets be drawn within its limit (or its report, if more) — and `used`, the share of the credit left on them counted used (`grantUsedFraction`); `reported`, the other lines held or owing, which count as the report shows them. Absent for an active line's advice",
+        "advice for a restoration, which counts the lines once used: `counted`, each line counted used up to a limit (`line`, `limit` in yuan) — the line restored at its smallest line (or what it owes, if more), an active Huabei at its limit (or what it owes, if more), an active Jiebei at what it owes and what its debt cap lets be drawn within its limit (or its report, if more) — and `used`, the share of the credit left on them counted used (`grantUsedFraction`); `reported`, the other lines held or owing, which count as the report shows them. Absent for an active line's advice",
       raisedFor:
         "present when the amounts were raised, played as the customer follows the answer, past what the ratio named needs: the rule the review named holds the line on with that amount, as it reads it there — `code`, the `line` it is about, `parameter`, `threshold`, `value` (`onceUsed`: read once a line of that limit, yuan, is used) — and `ratio`, the line's own debt ratio as restoring reads it there with that amount (two decimals, rounded up); a score's threshold is `score`",
     },

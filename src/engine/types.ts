@@ -519,8 +519,9 @@ export type Remedy = {
       income: number;
       minLimit: Fen;
       /** as reduce_debt's: the incomes above `income` at which the review that can restore the line (its
-       *  wait_for_review's) does not leave it active — from the other line's step's income (`line`) to `to` */
-      notBetween?: { line: LineId; from: number; to: number | null };
+       *  wait_for_review's) does not leave it active — from the other line's step's income (`line`) to `to`;
+       *  `both`: the least income above `to` at which that review leaves both lines active (null: none) */
+      notBetween?: { line: LineId; from: number; to: number | null; both: number | null };
       /** `income` above the least the smallest line needs (`smallest`, yuan): the review that can restore
        *  the line restores the other line (`line`) first, which this one, used, would take past its cap */
       beside?: { line: LineId; smallest: number };
@@ -569,8 +570,9 @@ export type Remedy = {
       /** incomes (yuan) above `income` at which the review named does not leave the line active: from the
        *  income the other line's own step asks (`line`), at which that review keeps the other line — which
        *  this line restored or kept, used, would take past its own standard — to `to` (null: every income
-       *  above); `income` holds for every income up to `from` and above `to` */
-      notBetween?: { line: LineId; from: number; to: number | null };
+       *  above); `income` holds for every income up to `from` and above `to`; `both`, the least income above
+       *  `to` at which that review leaves both lines active (null: none, or `to` null) */
+      notBetween?: { line: LineId; from: number; to: number | null; both: number | null };
       /** the other line's debt step (`line`), followed with this one (the larger of each debt), leaves this
        *  line suspended at the review both name (the two restored and used, one would fail the standard a
        *  line is kept to): the repayments that restore both there — more debt elsewhere repaid — or null (`repay`,

@@ -108,8 +108,9 @@ export type ParamKind =
   | { kind: "int"; min: number; max?: number }
   /** a calendar day of the month, 1–31 (clamped to short months) */
   | { kind: "dayOfMonth" }
-  /** a number within bounds (rates, ratios, multiples) */
-  | { kind: "number"; min: number; max?: number }
+  /** a number within bounds (rates, ratios, multiples); `above`: more than `min`, not `min` itself (a cap
+   *  at `min` that nothing can meet) */
+  | { kind: "number"; min: number; max?: number; above?: true }
   /** an amount of yuan, in fen at most (two decimals) */
   | { kind: "yuan"; min: number }
   | { kind: "flag" }
@@ -133,7 +134,9 @@ export function paramValueHint(type: ParamKind): string {
     case "dayOfMonth":
       return "a day of the month, 1–31";
     case "number":
-      return `a number, ${from(type.min, type.max)}`;
+      return type.above
+        ? `a number, more than ${type.min}${type.max === undefined ? "" : ` and at most ${type.max}`}`
+        : `a number, ${from(type.min, type.max)}`;
     case "yuan":
       return `yuan, ${from(type.min)}`;
     case "flag":
@@ -289,9 +292,13 @@ export const POLICY_PARAMETERS = {
     type: { kind: "number", min: 0, max: 100 },
     text: "Jiebei eligibility: (debt + balances) / annual income at most this",
   },
+  // more than 0: at 0 no cash loan is lent, whatever its amount, its term or the income — a cap nothing
+  // meets, whose decline's advice (borrow less, over more months, or report a higher income) cannot work.
+  // 1 or more lets a month's instalments take the whole income: no cap in effect, what whole files written
+  // without it get (LATER_PARAMETERS), kept for a challenger run without the cap
   jiebeiMaxInstalmentToIncome: {
-    type: { kind: "number", min: 0, max: 100 },
-    text: "Jiebei drawdown: a month's instalments (the loans owed and the new loan's first) / monthly income at most this",
+    type: { kind: "number", min: 0, max: 100, above: true },
+    text: "Jiebei drawdown: a month's instalments (the loans owed and the new loan's first) / monthly income at most this (more than 0; 1 or more: no cap in effect)",
   },
   jiebeiMaxLimitIncomeMultiple: {
     type: { kind: "number", min: 0 },

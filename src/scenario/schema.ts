@@ -115,9 +115,8 @@ function paramSchema({ type, text }: ParamSpec): z.ZodType {
         .describe(text);
     }
     case "number": {
-      return z
-        .number()
-        .min(type.min)
+      const above = "above" in type && type.above === true;
+      return (above ? z.number().gt(type.min) : z.number().min(type.min))
         .max(type.max ?? MAX_YUAN)
         .describe(text);
     }

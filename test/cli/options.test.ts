@@ -997,6 +997,17 @@ describe("simulate", () => {
       /--sweep toleranceAmount: FROM, TO and STEP are decimal numbers of at most 15 significant digits/,
       undefined,
     ],
+    // a cap nothing meets: no cash loan lent, and its decline's advice cannot work
+    [
+      ["--challenger-set", "jiebeiMaxInstalmentToIncome=0"],
+      /--challenger-set jiebeiMaxInstalmentToIncome: value out of range/,
+      "expected more than 0; found jiebeiMaxInstalmentToIncome=0",
+    ],
+    [
+      ["--sweep", "jiebeiMaxInstalmentToIncome=0..0.5:0.25"],
+      /--sweep jiebeiMaxInstalmentToIncome=0: value out of range/,
+      "expected more than 0",
+    ],
     [
       ["--challenger-set", "minScore=-0"],
       /--challenger-set minScore: value out of range/,

@@ -491,11 +491,14 @@ describe("kept once used: the grant's limit", () => {
     const huabei = answer.remedies.find((r) => r.line === "huabei" && r.kind === "reduce_debt");
     const jiebei = answer.remedies.find((r) => r.line === "jiebei" && r.kind === "reduce_debt");
     if (huabei?.kind !== "reduce_debt" || jiebei?.kind !== "reduce_debt") throw new Error("no debt steps");
-    expect(huabei).toMatchObject({ income: 646, notBetween: { line: "jiebei", from: 1_250, to: 1_291 } });
+    expect(huabei).toMatchObject({
+      income: 646,
+      notBetween: { line: "jiebei", from: 1_250, to: 1_291, both: 1_292 },
+    });
     expect(jiebei.income).toBe(1_250);
     expect(jiebei.notBetween).toBeUndefined();
     expect(describeRemedy(huabei)).toMatch(
-      /\. Not a monthly income from ¥1,250\.00 to ¥1,291\.00: that review then keeps Jiebei, which Huabei, used, would take past its cap, and does not leave Huabei active$/,
+      /\. Not a monthly income from ¥1,250\.00 to ¥1,291\.00: that review then keeps Jiebei, which Huabei, used, would take past its cap, and does not leave Huabei active; from ¥1,292\.00 a month, that review leaves both Huabei and Jiebei active$/,
     );
     // played forward, each line as its step says: Huabei active after day 45's review for the incomes told,
     // not in the range it names; Jiebei kept from the income its step tells

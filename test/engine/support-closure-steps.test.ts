@@ -147,7 +147,7 @@ describe("debt advice for a restoration", () => {
     expect(debt.restoring?.counted).toContainEqual({ line: "huabei", limit: 560_000 });
     const text = describeRemedy(debt);
     expect(text).not.toContain("Huabei and Jiebei balances count as");
-    expect(text).toContain("Huabei at its ¥5,600.00 limit, used in full, whatever its balance");
+    expect(text).toContain("Huabei at its ¥5,600.00 limit, used in full, or at what it owes if more");
   });
 });
 

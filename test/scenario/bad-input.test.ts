@@ -274,6 +274,36 @@ describe("several files", () => {
   });
 });
 
+describe("the instalment cap", () => {
+  // at 0 no cash loan is lent whatever its amount, term or the income: its decline's advice (borrow less,
+  // over more months, or report a higher income) cannot work — refused where it is written
+  it("0 is refused in a policy file and in a policy event's set, each where it is written", async () => {
+    const policy = "name: nocash\nextends: default\njiebeiMaxInstalmentToIncome: 0\n";
+    write("nocash.yaml", policy);
+    expectBadInput(await run(write("uses-nocash.yaml", "name: t\npolicy: nocash.yaml\nevents: []\n")), {
+      file: "nocash.yaml",
+      pos: at(policy, "0\n"),
+      field: "jiebeiMaxInstalmentToIncome",
+      message: "value out of range",
+      expected: "more than 0",
+      found: "0",
+    });
+    const text = scenarioWith("  - { day: 1, type: policy, set: { jiebeiMaxInstalmentToIncome: 0 } }\n");
+    expectBadInput(await run(write("set-nocash.yaml", text)), {
+      file: "set-nocash.yaml",
+      pos: at(text, "0 }"),
+      field: "events[0].set.jiebeiMaxInstalmentToIncome",
+      message: "value out of range",
+      expected: "more than 0",
+      found: "0",
+    });
+    // the least cap above it runs
+    write("somecash.yaml", "name: somecash\nextends: default\njiebeiMaxInstalmentToIncome: 0.01\n");
+    const ok = await run(write("uses-somecash.yaml", "name: t\npolicy: somecash.yaml\nevents: []\n"));
+    expect(ok.status, ok.stderr).toBe(0);
+  });
+});
+
 describe("amounts", () => {
   it("negative", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amount: -5 }\n");

@@ -31,11 +31,12 @@ export function incomeGaps(c: Customer, day: number, calendar: Calendar, remedie
     const review = reviewFor(r, remedies);
     if (review === null || review < day) continue;
     // the income reported, then identity verified when the answer asks it (a hold is lifted on what changed)
-    const active = (income: number) => {
+    const reviewed = (income: number) => {
       const told = withProfile(c, { monthlyIncome: income });
       const read = verify ? verifiedOn(told, day, calendar) : told;
-      return lineOf(reviewedOn(read, day, calendar, review), r.line).status === "active";
+      return reviewedOn(read, day, calendar, review);
     };
+    const active = (income: number) => lineOf(reviewed(income), r.line).status === "active";
     // the other line's steps asking more, the lowest first: the first whose income the review does not honour
     const higher = steps
       .filter((o) => o.line !== r.line && o.income > told)
@@ -44,9 +45,17 @@ export function incomeGaps(c: Customer, day: number, calendar: Calendar, remedie
     const other = higher.find((o) => !active(o.income));
     if (other === undefined) continue;
     const back = keptIncome(other.income, active);
+    // the least income above the range at which that review leaves both lines active: what the two steps,
+    // followed together, need — "not from ¥335 to ¥389" left the customer to work out ¥390 (and whether it
+    // kept the other line too)
+    const open = (income: number) => {
+      const after = reviewed(income);
+      return lineOf(after, r.line).status === "active" && lineOf(after, other.line).status === "active";
+    };
+    const both = back === null ? null : keptIncome(back, open);
     remedies[i] = {
       ...r,
-      notBetween: { line: other.line, from: other.income, to: back === null ? null : back - 1 },
+      notBetween: { line: other.line, from: other.income, to: back === null ? null : back - 1, both },
     };
   }
 }

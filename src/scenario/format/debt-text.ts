@@ -18,7 +18,7 @@ export function openDebtText(d: { repay: number | null; income: number | null })
 
 /** How the review the debt advice names counts the lines: as the month-end report before it shows them —
  *  or, for a restoration, each line it counts used up to a limit so (the line restored at its smallest
- *  line, an active line at its own: repaying its balance lowers nothing counted), the rest as the report
+ *  line, an active line at its own: repaying its balance lowers only what it owes above it), the rest as the report
  *  shows them. */
 function countedText(
   r: Extract<Remedy, { kind: "reduce_debt" }>,
@@ -42,7 +42,11 @@ function countedText(
       return `${name} at the ${money(limit)} smallest line it would be restored at, ${used}, or at what it owes if more`;
     return line === "jiebei"
       ? `${name} at what it owes and what its debt cap still lets be drawn within its ${money(limit)} limit`
-      : `${name} at its ${money(limit)} limit, ${used}, whatever its balance: repaying it lowers nothing counted`;
+      : share >= 1
+        ? // counted at the limit or what it owes if more: "whatever its balance: repaying it lowers nothing
+          // counted" beside a step that asked ¥291.76 of an over-limit Huabei balance repaid, which worked
+          `${name} at its ${money(limit)} limit, ${used}, or at what it owes if more: repaying its balance lowers what is counted only while it owes more than that`
+        : `${name} at what it owes and ${used} within its ${money(limit)} limit`;
   });
   // a line counted as the report shows it is a suspended one, which nothing can be spent on
   const others = (r.restoring?.reported ?? []).map((l) => `${lineName(l)}'s balance ${shown("it")}`);
@@ -62,7 +66,15 @@ export function notBetween(r: Extract<Remedy, { kind: "reduce_debt" | "report_in
   const other = lineName(gap.line);
   // the smallest line's income names no review of its own: the one the line's wait names
   const review = r.kind === "reduce_debt" ? "that review" : "the review that can restore it";
-  return `. Not a monthly income ${range}: ${review} then keeps ${other}, which ${line}, used, would take past its cap, and does not leave ${line} active`;
+  // the income the two steps followed together need, played: "not from ¥335 to ¥389" alone left it to the
+  // customer to work out ¥390, and whether it kept the other line too
+  const both =
+    gap.to === null
+      ? ""
+      : gap.both === null
+        ? `; no monthly income leaves both ${line} and ${other} active at ${review}`
+        : `; from ${money(gap.both * 100)} a month, ${review} leaves both ${line} and ${other} active`;
+  return `. Not a monthly income ${range}: ${review} then keeps ${other}, which ${line}, used, would take past its cap, and does not leave ${line} active${both}`;
 }
 
 /** The other line's debt step followed with this one, which leaves this line suspended at the review named
