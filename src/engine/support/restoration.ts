@@ -503,7 +503,7 @@ function scoreStep(reading: Reading, paidS: Scored): ScoreAhead | null {
     line,
     day,
     paidS,
-    Number.isFinite(band) ? band : restorationScore(rules, line.id, suspendedFor(line)).score,
+    Number.isFinite(band) ? band : restorationScore(rules, line, suspendedFor(line)).score,
   );
   // debt advice sized to the score as well says how much: the score is no step of its own then
   const sized = remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.score !== null);
