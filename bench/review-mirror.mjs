@@ -7,7 +7,7 @@
 // It is handed precomputed facts: the debt-to-income ratio (and the one a restoration reads, the line at its
 // smallest and used; whether the review after a restoration keeps the line once used), days since the last cure, days suspended, the
 // three limit caps (the score's band with income and thin-file caps, the caps that hold whatever the score,
-// line management's cap), a cut on record a later review may give back (review/give-back.ts) and, for a suspended line, whether the policy before a change would restore it
+// line management's cap), a cut on record a later review may give back (review/give-back.ts) and, for a suspended line, whether it was ever recorded for credit (it keeps the credit restoration score) and whether the policy before a change would restore it
 // today — the one a policy suspension met (if not, the review records the suspension for credit), the one a
 // credit suspension was under (if so, the review records it for the change) — which favours it. Its rules
 // are tried in priority order and it stops at the first that fires.
@@ -47,6 +47,8 @@ export function reviewMirror(engine) {
     return {
       suspendedForPolicy: cause === "policy",
       suspendedForCredit: cause === "credit",
+      // a suspension recorded for credit at any time keeps the credit restoration score
+      recordedForCredit: cause !== null && line.recordedForCredit,
       policyHolds: holds,
     };
   }
@@ -161,16 +163,23 @@ export function reviewMirror(engine) {
       { fact: "otherWrittenOff", operator: "equal", value: true },
       { fact: "overdue", operator: "greaterThan", value: 0 },
       { fact: "daysSinceCured", operator: "lessThan", value: p.restoreCleanDays },
-      // a line suspended for a policy change needs back only the score the policy keeps a line at
+      // a line suspended for a policy change needs back only the score the policy keeps a line at — unless
+      // the suspension was recorded for credit at any time: that keeps the credit restoration score
       {
         all: [
-          { fact: "suspendedForPolicy", operator: "equal", value: false },
+          {
+            any: [
+              { fact: "suspendedForPolicy", operator: "equal", value: false },
+              { fact: "recordedForCredit", operator: "equal", value: true },
+            ],
+          },
           { fact: "score", operator: "lessThan", value: Math.max(p.minScore, p.restoreScore) },
         ],
       },
       {
         all: [
           { fact: "suspendedForPolicy", operator: "equal", value: true },
+          { fact: "recordedForCredit", operator: "equal", value: false },
           { fact: "score", operator: "lessThan", value: p.minScore },
         ],
       },

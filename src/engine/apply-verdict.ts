@@ -199,6 +199,7 @@ function activate(line: Line): void {
   line.previousPolicy = null;
   line.policyBefore = null;
   line.suspendedUnder = null;
+  line.recordedForCredit = false;
 }
 
 /** The reasons and facts on record for the line, and the day they were recorded (none: nothing on record);
@@ -221,6 +222,7 @@ function end(line: Line, status: "closed" | "charged_off", cause: Cause, v: Verd
   line.heldOver = null;
   line.policyBefore = null;
   line.suspendedUnder = null;
+  line.recordedForCredit = false;
   line.previousPolicy = null;
 }
 
@@ -252,6 +254,10 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
     case "suspended": {
       // what was asked of the customer earlier in this suspension, for the record made now to keep
       const asked = episodeNamed(line, v);
+      // a suspension recorded for credit once keeps the restoration score it was told of until it ends,
+      // whatever it is recorded for later (restorationScore); a new suspension starts without
+      line.recordedForCredit =
+        (line.status === "suspended" && line.recordedForCredit) || v.cause === "credit";
       if (v.limit !== undefined) noteCut(line, v, v.limit, day);
       // a policy change's suspension keeps the policy before the change, to tell while the change holds it; a
       // delinquency (or anything else the old policy would not restore either) makes it the customer's own

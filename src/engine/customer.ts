@@ -97,6 +97,11 @@ interface LineBase {
    *  would keep it under that policy too (it would restore the line, or block it only on a rule the change
    *  loosened), the change is what holds it (the next review records the suspension for it) */
   suspendedUnder: Policy | null;
+  /** whether the current suspension has been recorded for credit at any time (beneath a security hold
+   *  too), whatever it is recorded for now: it keeps the restoration score a line suspended for its record
+   *  needs (restorationScore, review/blockers.ts) for as long as it lasts — a review that records it for a
+   *  policy change lowers no bar the customer was told of. Meaningful only while the line is suspended */
+  recordedForCredit: boolean;
   /** while the line is closed by the lender: whether its instalments keep their amounts and due days
    *  (runsToTerm) — decided at the closure, by whether it answered a default */
   toTerm: boolean;
@@ -217,6 +222,7 @@ const newHuabei = (): HuabeiLine => ({
   previousPolicy: null,
   policyBefore: null,
   suspendedUnder: null,
+  recordedForCredit: false,
   toTerm: false,
   grid: [],
   monthWorst: 0,
@@ -254,6 +260,7 @@ const newJiebei = (): JiebeiLine => ({
   previousPolicy: null,
   policyBefore: null,
   suspendedUnder: null,
+  recordedForCredit: false,
   toTerm: false,
   grid: [],
   monthWorst: 0,
@@ -441,6 +448,7 @@ export function huabeiCopy(h: HuabeiLine): HuabeiLine {
     previousPolicy: h.previousPolicy,
     policyBefore: h.policyBefore,
     suspendedUnder: h.suspendedUnder,
+    recordedForCredit: h.recordedForCredit,
     toTerm: h.toTerm,
     grid: h.grid,
     monthWorst: h.monthWorst,
@@ -481,6 +489,7 @@ function jiebeiCopy(j: JiebeiLine): JiebeiLine {
     previousPolicy: j.previousPolicy,
     policyBefore: j.policyBefore,
     suspendedUnder: j.suspendedUnder,
+    recordedForCredit: j.recordedForCredit,
     toTerm: j.toTerm,
     grid: j.grid,
     monthWorst: j.monthWorst,

@@ -130,6 +130,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       drivers:
         "the reason codes of the characteristics the customer can improve by the review the step is for (at most four: those costing the most points) — for the next review, not the Huabei balance as last reported when no month end comes before it, nor the bills not repaid in full when no Huabei bill falling due before it is left to repay in full",
       reach: "when they fall short of `needed`: the most the score reaches with all of them at their maximum",
+      restores:
+        "a suspended line's step above the score restoring the line asks (this: the one its reasons cite, `restoreScore` or a band's): the line restored and used would score short of what keeping it needs at anything less — `needed` is what keeps it (absent when the step asks no more than restoring does)",
       repayElsewhere:
         "an application to open a line, the debt among the drivers: the least debt elsewhere (yuan) that, repaid today, brings the score it is judged with to `needed` on its own (absent when repaying all of it does not)",
       ahead:

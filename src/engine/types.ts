@@ -396,6 +396,9 @@ export type Remedy = {
         recordStarts?: true;
       };
       review?: { day: number; date: string };
+      /** a suspended line's step above the score restoring it asks (this, the one its reasons cite): the
+       *  line restored and used would score short of what keeping it needs at anything less */
+      restores?: number;
       /** an application to open a line: the least debt elsewhere (fen) that, repaid today, brings the
        *  score it is judged with to `needed` on its own */
       repayElsewhere?: Fen;

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/simulate.js";
 import type { Remedy } from "../../src/engine/types.js";
+import { describeRemedy } from "../../src/scenario/format.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
 
 // account 808 of `simulate --accounts 1000` (persona stretched, seed 1), its events as exported (its increase
@@ -65,5 +66,41 @@ describe("a score step for a restoration is sized to the line kept once used", (
     );
     expect(raise).toBeDefined();
     expect(raise!.needed).toBeGreaterThan(held!.score);
+  });
+});
+
+// Guo Hua, suspended 30 days past due, repaid slowly: on day 230 customer service cited "423 vs
+// restoreScore 660" and asked to "raise the score from 423 to 680" without saying why 680.
+const SLOW = `
+name: slow-but-right
+start: 2024-01-01
+until: 240
+profile: { age: 45, monthlyIncome: 6000, verified: true, creditHistoryMonths: 120 }
+events:
+  - { day: 0, type: apply, product: open, amount: 5000 }
+  - { day: 4, type: purchase, amount: 4000, merchant: Suning }
+  - { day: 80, type: repay, amount: 500 }
+  - { day: 100, type: repay, amount: 500 }
+  - { day: 120, type: repay, amount: 1000 }
+  - { day: 140, type: repay, amount: 1000 }
+  - { day: 160, type: repay, amount: full }
+  - { day: 170, type: request_review }
+  - { day: 230, type: contact_support }
+`;
+
+describe("a score step above the score restoring the line asks", () => {
+  it("says it is what keeping the line once used needs, beside the restoration score its reasons cite", () => {
+    const t = simulate(loadScenarioText(SLOW, join(process.cwd(), "scenarios", "s4.yaml")).scenario);
+    const support = t.steps.find((s) => s.day === 230 && s.event.type === "contact_support")!;
+    const cited = support.facts?.find((f) => f.code === "SCORE_BELOW_RESTORE");
+    expect(cited).toMatchObject({ parameter: "restoreScore", threshold: 660 });
+    const raise = (support.remedies ?? []).find(
+      (r): r is Extract<Remedy, { kind: "raise_score" }> => r.line === "huabei" && r.kind === "raise_score",
+    )!;
+    expect(raise.needed).toBeGreaterThan(660);
+    expect(raise.restores).toBe(660);
+    expect(describeRemedy(raise)).toContain(
+      `${raise.needed} rather than the 660 restoring the line asks, as the line restored and used would score short of what keeping it needs at anything less`,
+    );
   });
 });

@@ -133,6 +133,7 @@ function draw() {
   h.policyBefore = null;
   h.suspendedUnder = null;
   h.heldOver = null;
+  h.recordedForCredit = false;
   if (chance(0.3)) {
     h.status = "active";
     h.cause = null;
@@ -147,6 +148,9 @@ function draw() {
       h.heldOver = { cause: pick(["credit", "policy"] as const), reasons: [], facts: [], day: h.statusDay };
     const beneath = h.cause === "security" ? h.heldOver?.cause : h.cause;
     if (beneath === "policy") h.policyBefore = pick(POLICIES);
+    // a suspension recorded for credit once (always, while it is for credit) keeps the credit restoration
+    // score, recorded for a policy change since too
+    h.recordedForCredit = beneath === "credit" || (beneath === "policy" && chance(0.4));
     if (beneath === "credit" && chance(0.5)) h.suspendedUnder = pick(POLICIES);
   }
   // a cut on record: one a later review may give back (of a constraint, the limit before it), days before

@@ -31,7 +31,7 @@ import type { Scored, ScoredFile } from "../score-inputs.js";
 import { holdFact } from "../triggers.js";
 import type { Fen } from "../types.js";
 import type { RuleFact } from "../verdict.js";
-import type { LineId, PolicyParamName } from "../vocabulary.js";
+import type { PolicyParamName } from "../vocabulary.js";
 import { type KeptOnceUsed, restoredOnceUsed } from "./kept-once-used.js";
 
 /**
@@ -45,15 +45,21 @@ import { type KeptOnceUsed, restoredOnceUsed } from "./kept-once-used.js";
  * (heldByPolicy) while the policy before would have kept the line, not only while it would restore a
  * line suspended for its record (a customer suspended at 648 by a change from minScore 620 to 680 was
  * recorded for credit a month later, nothing changed, as 648 fell short of the old restoreScore 660).
+ * A suspension recorded for credit at any time (recordedForCredit) keeps restoreScore for as long as it
+ * lasts, whatever it is recorded for now: its line was suspended for its own record, which the margin
+ * answers; a policy change since is one more thing in its way, not a pardon of that margin (a customer told
+ * on day 166 they need 850 was restored on day 227 at 808, once the review recorded the suspension for the
+ * change that had raised restoreScore to 850 — the policy's current restoreScore is the bar, as it is for
+ * every suspension for credit).
  */
 export const restorationScore = (
   rules: LineRules,
-  id: LineId,
+  line: Line,
   cause: Line["cause"] | null,
 ): { score: number; parameter: PolicyParamName } =>
-  cause === "policy"
-    ? { score: rules.minScore, parameter: param(id, "minScore", "jiebeiMinScore") }
-    : keptAtLeast(rules, id, rules.restoreScore, param(id, "restoreScore", "jiebeiRestoreScore"));
+  cause === "policy" && !line.recordedForCredit
+    ? { score: rules.minScore, parameter: param(line.id, "minScore", "jiebeiMinScore") }
+    : keptAtLeast(rules, line.id, rules.restoreScore, param(line.id, "restoreScore", "jiebeiRestoreScore"));
 
 /** What stands between a suspended line and restoration now (empty: restore); `cause`: the suspension's;
  *  `today`: the file `s` scores, when the caller has it (restoredOnceUsed). */
@@ -123,7 +129,7 @@ export function standingBlockers(
         ...recordLine(c, line, day - clean, false),
       });
   }
-  const needed = restorationScore(rules, line.id, cause);
+  const needed = restorationScore(rules, line, cause);
   const scoreBlocks = s.score < needed.score;
   if (scoreBlocks) blockers.push(scoreFact("SCORE_BELOW_RESTORE", needed.parameter, needed.score, s));
   // the debt ratio as the next review reads it once the line restored is used — at its smallest line, as an

@@ -50,10 +50,7 @@ export function restore(c: Customer, line: Line, s: Scored, kept: KeptOnceUsed):
   // an improvement is part of why only when it cleared the threshold on record, or when the number on
   // record would fail today's standard: a score that already met a since-loosened policy did not bring
   // the line back by rising a few points (843 on record, 855 now, against 900 then and 660 now)
-  const neededNow = Math.max(
-    restorationScore(rules, line.id, suspendedFor(line)).score,
-    lowestBandScore(rules),
-  );
+  const neededNow = Math.max(restorationScore(rules, line, suspendedFor(line)).score, lowestBandScore(rules));
   const counts = (
     code: ReasonCode,
     cleared: (threshold: number) => boolean,
@@ -92,7 +89,7 @@ export function restore(c: Customer, line: Line, s: Scored, kept: KeptOnceUsed):
   // the numbers behind the improvements, as a suspension's reasons carry theirs
   const facts: RuleFact[] = [];
   if (reasons.includes("SCORE_RECOVERED")) {
-    const needed = restorationScore(rules, line.id, suspendedFor(line));
+    const needed = restorationScore(rules, line, suspendedFor(line));
     facts.push(scoreFact("SCORE_RECOVERED", needed.parameter, needed.score, s));
   }
   // identity required and now verified; a policy that stopped requiring it is MEETS_CURRENT_POLICY

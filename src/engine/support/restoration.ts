@@ -190,7 +190,12 @@ export function restoration(
   // (today's, the overdue paid) — the scorecard's points add, so what raises one raises the other
   const usedShort = Math.max(keptOnceUsedScoreGap(ahead ?? today), debtShort);
   if (usedShort > 0 && !remedies.some((r) => r.line === line.id && r.kind === "raise_score"))
-    remedies.push(raiseScore(c, line, s, (ahead === null ? paidS.score : s.score) + usedShort));
+    remedies.push(
+      withRestores(
+        raiseScore(c, line, s, (ahead === null ? paidS.score : s.score) + usedShort),
+        read !== null ? scoreRestoring(read.read, line.id) : scoreRestoring(c, line.id),
+      ),
+    );
   // nothing does, and an early review can be asked for today, while that review, reading the report, finds
   // the score short of what restoring needs — but not of what keeping the line needs: an early review now
   // restores the line for good (that review keeps it), so that is the answer, with no step towards a score
@@ -497,14 +502,9 @@ function scoreStep(reading: Reading, paidS: Scored): ScoreAhead | null {
   // the restoration score, or the score of the first band above it with a line when its band has none (a
   // score that meets restoreScore in a band below the smallest line is suspended again at the review)
   const band = scoreRestoring(c, line.id);
+  const base = Number.isFinite(band) ? band : restorationScore(rules, line, suspendedFor(line)).score;
   // (what keeping it once used needs read with the overdue paid, as above)
-  const needed = neededOnceUsed(
-    asRead(paid),
-    line,
-    day,
-    paidS,
-    Number.isFinite(band) ? band : restorationScore(rules, line.id, suspendedFor(line)).score,
-  );
+  const needed = neededOnceUsed(asRead(paid), line, day, paidS, base);
   // debt advice sized to the score as well says how much: the score is no step of its own then
   const sized = remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.score !== null);
   // the score that review reads meets what restoring needs while today's does not: no step, the score it
@@ -603,8 +603,14 @@ function scoreStep(reading: Reading, paidS: Scored): ScoreAhead | null {
               review: lowered.review,
             }
           : raiseScore(c, line, s, Math.max(needed, s.score + gap), fixed);
-    if (own < 0) remedies.push(step);
-    else remedies[own] = step;
+    // the score restoring the line asks at the review the step is for (what its reasons cite), when the step
+    // asks more — what the line restored and used needs to be kept: said, so that 680 beside "423 vs
+    // restoreScore 660" is no contradiction
+    const restores =
+      read !== null ? scoreRestoring(read.read, line.id) : lowered !== null ? lowered.needed : base;
+    const told = withRestores(step, restores);
+    if (own < 0) remedies.push(told);
+    else remedies[own] = told;
     // the day the last recent application leaves the 30-day window
     const latest = c.inquiries[countUpTo(c.inquiries, day) - 1];
     if (latest !== undefined && day - latest < 30)
@@ -616,6 +622,16 @@ function scoreStep(reading: Reading, paidS: Scored): ScoreAhead | null {
       });
   }
   return scoreAhead;
+}
+
+/** A restoration's score step with the score restoring the line asks (`restores`) when the step asks more:
+ *  what the line restored and used needs to be kept (LIMIT_KEPT_ONCE_USED) — the customer is told why the
+ *  score asked is above the one the reasons cite (an infinite `restores`: none to say). */
+function withRestores(
+  step: Extract<Remedy, { kind: "raise_score" }>,
+  restores: number,
+): Extract<Remedy, { kind: "raise_score" }> {
+  return Number.isFinite(restores) && step.needed > restores ? { ...step, restores } : step;
 }
 
 type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["score"]>;

@@ -91,7 +91,7 @@ export function scoreOutOfReach(
   const kept = { score: rules.minScore, parameter: param(id, "minScore", "jiebeiMinScore") };
   const bars = beyondReach(c, id, [
     {
-      need: restorationScore(rules, id, suspendedFor(lineOf(c, id))),
+      need: restorationScore(rules, lineOf(c, id), suspendedFor(lineOf(c, id))),
       pinned: { utilisation: 0, ...held },
       onceUsed: false,
     },
@@ -179,7 +179,7 @@ export function scoreRestoring(c: Customer, id: LineId): number {
   return scoreWithLine(
     c,
     id,
-    restorationScore(rulesFor(c.policy, id), id, suspendedFor(lineOf(c, id))).score,
+    restorationScore(rulesFor(c.policy, id), lineOf(c, id), suspendedFor(lineOf(c, id))).score,
   );
 }
 

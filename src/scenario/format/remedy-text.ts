@@ -154,18 +154,23 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
               : r.review !== undefined
                 ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
                 : `raise the score from ${r.current} to ${r.needed}`;
+      // above the score the reasons cite: why (the line restored and used must be kept)
+      const kept =
+        r.restores === undefined
+          ? ""
+          : ` — ${r.needed} rather than the ${r.restores} restoring the line asks, as the line restored and used would score short of what keeping it needs at anything less`;
       // the debt the lever, how much: what repaid today brings the score there on its own
       const paid =
         r.repayElsewhere === undefined
           ? ""
           : ` — repaying ${money(r.repayElsewhere)} of the debt elsewhere today (an external_repayment event) brings it to ${r.needed} on its own`;
-      if (r.reach === undefined) return `${raise}: ${steps.join(" ")}${paid}`;
+      if (r.reach === undefined) return `${raise}${kept}: ${steps.join(" ")}${paid}`;
       // said before the steps, so that they are not taken for a way there
       const out =
         r.needed > SCORE_MAX
           ? `no score reaches ${r.needed} (the scorecard's highest is ${SCORE_MAX})`
           : `out of the customer's reach today: all these steps together reach at most ${r.reach}, the rest only time brings`;
-      return `${raise} — ${out}: ${steps.join(" ")}`;
+      return `${raise}${kept} — ${out}: ${steps.join(" ")}`;
     }
     case "repay_in_full": {
       // past the due day, in its grace days: by the last of them, when a repayment in full still counts
