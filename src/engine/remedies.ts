@@ -190,6 +190,17 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "no line yet: from `day`, the applications on file weighing less on the score, an application to open Huabei made with nothing else done would be approved (absent otherwise)",
     },
   },
+  applications_allow: {
+    meaning:
+      "an application asked about, still declined for too many applications in the last 30 days: the first day the count, its own inquiry counted, is within the policy's most, if no other application is made meanwhile",
+    fields: {
+      product: "the application: `open` (the line named) or `increase`",
+      day: "the first day the count allows it — the day the oldest application that must go has left the 30-day window; the day before, the rule still declines it",
+      date: "its date",
+      count: "the applications of the last 30 days that day, its own counted",
+      max: "the most the policy allows (maxApplications30d)",
+    },
+  },
   wait_to_draw: {
     meaning: "Jiebei lends cash again",
     fields: {

@@ -478,6 +478,17 @@ export type Remedy = {
   | { kind: "wait_for_inquiries"; day: number; date: string; opens?: true }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
+  /** an application asked about (`product`, for `line`), still declined for the applications of the last
+   *  30 days: from `day` — when the oldest that must go has left the window, no other made meanwhile —
+   *  they are `count` with its own counted, within `max` (maxApplications30d) */
+  | {
+      kind: "applications_allow";
+      product: ApplicationKind;
+      day: number;
+      date: string;
+      count: number;
+      max: number;
+    }
   /** bound-detail changes since the last verification within the window (`window`, securityWindowDays)
    *  as many as the policy allows (`changes`, securityMaxChanges): one more before `day` — when the oldest
    *  of them leaves the window — puts a security hold on `lines` (those the trigger watches); verifying

@@ -43,6 +43,7 @@ import {
   reasonTextIn,
   remedyText,
   statusText,
+  undatedReasons,
 } from "../scenario/format.js";
 import { countBefore } from "../shared/lists.js";
 import { factorValue, pointsText } from "./factor-table.js";
@@ -294,7 +295,10 @@ export function explainDay(
   // a suspension recorded beneath a hold: the hold still stands, and verifying comes first
   const beneath = steps.find((s) => s.beneath !== undefined)?.beneath;
   const advice = reasonAdvice(
-    steps.flatMap((s) => s.reasons),
+    undatedReasons(
+      steps.flatMap((s) => s.reasons),
+      steps.flatMap((s) => s.remedies),
+    ),
     steps.at(-1),
     beneath === undefined ? [] : [heldAdvice(beneath)],
     steps.flatMap((s) => s.facts),

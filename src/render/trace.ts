@@ -27,6 +27,7 @@ import {
   reasonTextIn,
   signed,
   statusText,
+  undatedReasons,
 } from "../scenario/format.js";
 import { columnsOf, padColumns, padColumnsStart, printable, printableName } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
@@ -166,7 +167,7 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
   // customer service on a line with nothing to put right still says what helps, as `explain` does: the
   // advice of the reasons it gave
   if (step.event.type === "contact_support" && nothingToDo(step.remedies))
-    for (const a of reasonAdvice(step.reasons, step, [], step.facts))
+    for (const a of reasonAdvice(undatedReasons(step.reasons, step.remedies), step, [], step.facts))
       lines.push(`${indent}${c.cyan("→")} ${a}`);
   if (o.explain && step.decision !== null) lines.push(...renderExplain(step, o).map((l) => indent + l));
   return lines;

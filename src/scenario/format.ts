@@ -11,7 +11,7 @@
 
 import { lineName } from "../engine/index.js";
 
-export { adviceOf, heldAdvice, nothingToDo, reasonAdvice } from "./format/advice.js";
+export { adviceOf, heldAdvice, nothingToDo, reasonAdvice, undatedReasons } from "./format/advice.js";
 export {
   describeEvent,
   type EventWords,

@@ -478,6 +478,17 @@ describe("contact_support", () => {
       "INQUIRIES_180D",
     ]);
     expect(s.remedies).toEqual([
+      // the day the applications alone allow it (the declined increase asked about), then the day
+      // nothing time clears declines it
+      {
+        line: "huabei",
+        kind: "applications_allow",
+        product: "increase",
+        day: 149,
+        date: "2024-05-29",
+        count: 3,
+        max: 3,
+      },
       {
         line: "huabei",
         kind: "increase_from",
@@ -486,7 +497,10 @@ describe("contact_support", () => {
         waits: ["TOO_MANY_APPLICATIONS", "INCREASE_TOO_SOON"],
       },
     ]);
-    expect(describeRemedy(s.remedies[0]!)).toContain("would be declined before 2024-06-30 (day 181)");
+    expect(describeRemedy(s.remedies[0]!)).toContain(
+      "no longer decline an application to raise Huabei's limit",
+    );
+    expect(describeRemedy(s.remedies[1]!)).toContain("would be declined before 2024-06-30 (day 181)");
     const applied = (day: number) =>
       stepOn(
         run([...events, on.increase(day, 15_000)], { policy: DEFAULT_POLICY, profile, until: 200 }),
@@ -495,6 +509,8 @@ describe("contact_support", () => {
       );
     expect(applied(180).reasons).toContain("INCREASE_TOO_SOON");
     expect(applied(181)).toMatchObject({ decision: "approved" });
+    expect(applied(148).reasons).toContain("TOO_MANY_APPLICATIONS");
+    expect(applied(149).reasons).not.toContain("TOO_MANY_APPLICATIONS");
   });
 
   it("the increase it says would still be declined is quoted as a customer asks for one: the next whole hundred, not a yuan more", () => {

@@ -12,6 +12,7 @@ import type { Customer, Line } from "../customer.js";
 import { REASONS } from "../reasons.js";
 import type { Scored } from "../score-inputs.js";
 import { loanDueDays, monthEndAfter } from "../state.js";
+import { applicationOn, tooManyApplications } from "./applying.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 
 /** How many days a decline is the one a customer asks about: the last 30 — the window the applications rule
@@ -56,5 +57,22 @@ export function declinedAsks(
     const rules = v.reasons.filter((code) => REASONS[code].kind !== "score");
     cite(answer, rules.length > 0 ? rules : v.reasons);
     citeFacts(answer, v.facts, line.id, named);
+    // declined for the applications of the last 30 days: the day they allow it, not "wait" alone — told
+    // only "wait until older applications are over 30 days old", a customer with Huabei open whose Jiebei
+    // opening was declined (5 vs 3) had no day to apply on
+    if (v.reasons.includes("TOO_MANY_APPLICATIONS")) {
+      const from = applicationOn(c, day, day, s).day;
+      const fact = tooManyApplications(c, from);
+      if (from > day && fact.value !== undefined && fact.threshold !== undefined)
+        answer.remedies.push({
+          line: line.id,
+          kind: "applications_allow",
+          product: applied.product,
+          day: from,
+          date: calendar.date(from),
+          count: fact.value,
+          max: fact.threshold,
+        });
+    }
   }
 }

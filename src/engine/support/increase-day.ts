@@ -49,7 +49,14 @@ export function increaseDay(
   if (!asked && !answer.reasons.some((r) => r === "INQUIRIES_30D" || r === "INQUIRIES_180D")) return answer;
   // (a limit cut the next review makes asks nothing: its warning leaves the day to name as it was)
   if (
-    answer.remedies.some((r) => r.kind !== "on_record" && r.kind !== "next_due" && r.kind !== "review_cuts")
+    answer.remedies.some(
+      (r) =>
+        r.kind !== "on_record" &&
+        r.kind !== "next_due" &&
+        r.kind !== "review_cuts" &&
+        // the day a declined application asked about is allowed asks nothing but waiting either
+        r.kind !== "applications_allow",
+    )
   )
     return answer;
   // a policy that allows no application at all: no day to name

@@ -77,8 +77,17 @@ export const nothingToDo = (remedies: readonly Remedy[]): boolean =>
       r.kind === "increase_from" ||
       r.kind === "next_due" ||
       r.kind === "limit_cut" ||
-      r.kind === "change_holds",
+      r.kind === "change_holds" ||
+      r.kind === "applications_allow",
   );
+
+/** The reasons whose advice is still to be said beside `remedies`: a wait for the applications of the last
+ *  30 days is said by the step that dates it (applications_allow), not again undated ("wait until older
+ *  applications are over 30 days old" beside the day they allow the application). */
+export const undatedReasons = (reasons: readonly ReasonCode[], remedies: readonly Remedy[]): ReasonCode[] =>
+  remedies.some((r) => r.kind === "applications_allow")
+    ? reasons.filter((r) => r !== "TOO_MANY_APPLICATIONS")
+    : [...reasons];
 
 /** What helps with `reasons` as things stand `at`: the advice of each that is not good news (nor one that
  *  only points at steps given elsewhere), once each — after `first`, advice the reasons do not hold (what

@@ -293,6 +293,13 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       return `not worked out ahead: this scenario asks for more than ${grouped(r.limit)} answers (customer service's to a call, and the steps a declined early review or a lifted security hold comes with: as many as one run works out); the last answer worked out is on ${r.date} (day ${r.day})`;
     case "change_holds":
       return `the bound details were changed ${r.changes === 1 ? "once" : r.changes === 2 ? "twice" : `${r.changes} times`} within ${r.window} days, as many as the policy allows: one more change of the bound phone, address, device or bank card before ${r.date} (day ${r.day}) puts a security hold on ${linesNamed(r.lines)}, which only verifying your identity lifts — verifying your identity first restarts the count`;
+    case "applications_allow": {
+      const what =
+        r.product === "open"
+          ? `an application to open ${lineName(r.line)} (apply, product: open${r.line === "jiebei" ? ", line: jiebei" : ""})`
+          : `an application to raise ${lineName(r.line)}'s limit (apply, product: increase${r.line === "jiebei" ? ", line: jiebei" : ""})`;
+      return `recent applications (own and elsewhere) no longer decline ${what} from ${r.date} (day ${r.day}), if no other is made before: ${r.count} in the last 30 days then, its own counted, against maxApplications30d ${r.max}; do not apply before`;
+    }
     case "wait_to_draw":
       return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date and its repayment`;
     case "on_record": {
