@@ -1023,6 +1023,9 @@ describe("simulate", () => {
       /--challenger-set takes name=value/,
       'expected: a policy parameter and its value, e.g. minScore=650\n  found:    "minScore"',
     ],
+    // an empty value and one of spaces alone told alike, each as typed
+    [["--challenger-set", ""], /--challenger-set takes name=value/, 'found:    ""'],
+    [["--challenger-set", " "], /--challenger-set takes name=value/, 'found:    " "'],
     [
       ["--sweep", "minScore"],
       /--sweep takes PARAM=FROM..TO:STEP/,

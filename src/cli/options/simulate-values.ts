@@ -224,6 +224,13 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
   const raw: Record<string, unknown> = {};
   // what was typed, for the message: JSON.stringify shows 1e309 (Infinity) as null and -0 as 0
   const typed: Record<string, string> = {};
+  // an empty value and one of spaces alone are told alike, each as typed (pairsOf trims " " to "")
+  const blank = values.find((v) => v.trim() === "");
+  if (blank !== undefined)
+    throw new InputError("--challenger-set takes name=value", {
+      expected: "a policy parameter and its value, e.g. minScore=650",
+      found: quoted(blank),
+    });
   for (const pair of values.flatMap(pairsOf)) {
     const eq = pair.indexOf("=");
     if (eq <= 0)
