@@ -7,7 +7,7 @@
 // none of the fields) is named as such, without quoting it: it may be anything (`policy: /etc/passwd`).
 
 import * as z from "zod";
-import { isWholeValued } from "../engine/vocabulary.js";
+import { isWholeValued } from "../engine/index.js";
 import { describeValue, formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { pushAll } from "../shared/lists.js";
 import {
