@@ -356,3 +356,24 @@ export const LATER_PARAMETERS = {
 export type PolicyParams = {
   [K in PolicyParamName]: ValueOf<(typeof POLICY_PARAMETERS)[K]["type"]["kind"]>;
 };
+
+/** Fields of a scenario whose values are whole numbers wherever they are written (a day, a term in months,
+ *  an age, a score): besides the policy parameters of a whole kind. */
+const WHOLE_FIELDS: ReadonlySet<string> = new Set([
+  "day",
+  "until",
+  "term",
+  "instalments",
+  "age",
+  "creditHistoryMonths",
+  "score",
+  "minScore",
+]);
+
+/** Whether `key` (a policy parameter or a scenario field) takes whole numbers only — scores, days, counts:
+ *  then `6,80` written for it is 680 grouped, not the decimal 6.80. */
+export function isWholeValued(key: string): boolean {
+  if (WHOLE_FIELDS.has(key)) return true;
+  const spec = (POLICY_PARAMETERS as Record<string, ParamSpec>)[key];
+  return spec !== undefined && ["score", "int", "dayOfMonth"].includes(spec.type.kind);
+}

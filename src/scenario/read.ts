@@ -1,7 +1,7 @@
 // Reading a user's file, with the checks that come before parsing: exists, is a file, not empty, not huge.
 
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError, shownFile, suggest } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReadReason } from "../shared/file-errors.js";
 import { noteRead } from "../shared/standard-error-input.js";
@@ -84,6 +84,15 @@ function isStandardOutput(file: string): boolean {
   }
 }
 
+/** A path not found that is an option's spelling (`--json`, `-o`), as typed or made absolute from `cwd`:
+ *  said as what let it through as a file — `--`, after which every word is a file argument (`run -- FILE
+ *  --json`) — else undefined. */
+export function optionLikeHint(path: string, cwd = process.cwd()): string | undefined {
+  const typed = isAbsolute(path) ? relative(cwd, path) : path;
+  if (!/^--?[A-Za-z][\w-]*(?:=.*)?$/.test(typed)) return undefined;
+  return `${typed} looks like an option, but every word after \`--\` is a file argument: put options before \`--\``;
+}
+
 /** Why a file named as input could not be stat'ed or opened, in words (never an internal error). `cwd`:
  *  where a relative `file` was read from (its folder is where a near name is looked for). */
 export function unreadable(
@@ -115,6 +124,11 @@ export function unreadable(
         hint: "rename it in UTF-8",
       },
     );
+  // a file argument that looks like an option (`run -- FILE --json`): only `--` lets one through as a
+  // file (a policy's name is an option's value, which may begin with a dash)
+  const option = kind === "policy" ? undefined : optionLikeHint(file, cwd);
+  if (code === "ENOENT" && option !== undefined)
+    return new InputError(`${kind} file not found`, { file, hint: option });
   if (code === "ENOENT" || code === "ENOTDIR")
     return new InputError(`${kind} file not found`, {
       file,

@@ -7,6 +7,7 @@
 // none of the fields) is named as such, without quoting it: it may be anything (`policy: /etc/passwd`).
 
 import * as z from "zod";
+import { isWholeValued } from "../engine/index.js";
 import { describeValue, formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { pushAll } from "../shared/lists.js";
 import {
@@ -68,7 +69,10 @@ function thousandsSplit(
   const [, name, digits] = head;
   const written = `${digits},${tail[0]}`;
   // thousands are groups of three after a first digit that is no 0; else a decimal comma (2,5; 0,035)
-  const thousands = /^[-+]?[1-9]\d{0,2}$/.test(digits!) && /^\d{3}(?:\.\d+)?$/.test(tail[0]);
+  // …and for a key that takes whole numbers only (a score, a day), 6,80 is 680 grouped, never 6.80
+  const thousands =
+    (/^[-+]?[1-9]\d{0,2}$/.test(digits!) && /^\d{3}(?:\.\d+)?$/.test(tail[0])) ||
+    (isWholeValued(name!) && /^\d+$/.test(tail[0]));
   return new InputError(`${name}: ${written} was read as ${name} ${digits} and a field "${tail[0]}"`, {
     file,
     line: at.line,

@@ -9,7 +9,7 @@ import { type Dirent, existsSync, type PathLike, readdirSync, statSync } from "n
 import { join, resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
-import { nearPathHint } from "../scenario/read.js";
+import { nearPathHint, optionLikeHint } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReason } from "../shared/file-errors.js";
 import { shellPath } from "../shared/text.js";
@@ -280,7 +280,9 @@ function expand(
     hint:
       p === DEFAULT_PATHS[0]
         ? `\`credit-sim test\` with no path looks in ./scenarios/; give the folder or files to test${foldersToTest(cwd)}`
-        : (nearPathHint(p, cwd, "file or folder") ?? "check the path (it is relative to the current folder)"),
+        : (optionLikeHint(p, cwd) ??
+          nearPathHint(p, cwd, "file or folder") ??
+          "check the path (it is relative to the current folder)"),
   });
 }
 

@@ -171,6 +171,13 @@ export function parseTestOptions(raw: RawTestOptions, env: Env): TestOptions {
   if (raw.grep !== undefined) {
     const pattern = raw.grep;
     grep = c.value(() => {
+      // an empty pattern (an unset variable: --grep "$PATTERN") matches every scenario, and one of spaces
+      // alone nearly every one: refused alike, as an empty value of any other option is
+      if (pattern.trim() === "")
+        throw new UsageError(
+          `--grep: ${pattern === "" ? "an empty pattern" : "a pattern of white space alone"} (found ${quoted(pattern)})`,
+          "it would match every scenario: give a part of a scenario's name or file, or leave out --grep to run them all",
+        );
       if (pattern.length > 1000)
         throw new UsageError("--grep: at most 1000 characters", "match a part of the name or file instead");
       try {

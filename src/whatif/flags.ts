@@ -6,7 +6,7 @@
 //   --set minScore=620 | 'minScore=620,restoreScore=680' | '{limitBands: [{minScore: 600, maxLimit: 5000}]}'
 //   --policy tightened | ./my-policy.yaml
 
-import { EVENT_TYPES } from "../engine/index.js";
+import { EVENT_TYPES, isWholeValued } from "../engine/index.js";
 import { isDecimalNumber, parseText } from "../scenario/parse.js";
 import { FORBIDDEN_KEYS } from "../scenario/shape.js";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
@@ -36,10 +36,16 @@ function refuseThousands(text: string, label: string): void {
   // (a group of three after a leading 0 is no thousands: 0,035 is a decimal comma, below)
   const m = /[:=]\s*([¥￥]?)([1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?)(?=\s*(?:[,}\]]|$))/.exec(bare);
   // a decimal comma (maxDebtToIncome=0,5) split the same way: "5" was told it is no key=value
-  const decimal = m ? null : /[:=]\s*(\d+),(\d+)(?=\s*(?:[,}\]]|$))/.exec(bare);
+  const decimal = m ? null : /([A-Za-z_$][\w$]*)?\s*[:=]\s*(\d+),(\d+)(?=\s*(?:[,}\]]|$))/.exec(bare);
+  // …unless the key takes whole numbers only (a score, a day, a count): there 6,80 is 680 grouped
+  if (decimal && decimal[1] !== undefined && isWholeValued(decimal[1]))
+    throw new UsageError(
+      `${label}: ${decimal[2]},${decimal[3]} was read as ${decimal[2]} and ${decimal[3]}: write ${decimal[2]}${decimal[3]} if that is meant`,
+      `commas separate the fields of a flag's value, and ${decimal[1]} is a whole number: write it without separators`,
+    );
   if (decimal)
     throw new UsageError(
-      `${label}: ${decimal[1]},${decimal[2]} was read as ${decimal[1]} and ${decimal[2]}: write ${decimal[1]}.${decimal[2]} if that is meant`,
+      `${label}: ${decimal[2]},${decimal[3]} was read as ${decimal[2]} and ${decimal[3]}: write ${decimal[2]}.${decimal[3]} if that is meant`,
       "commas separate the fields of a flag's value: a decimal is written with a point",
     );
   if (!m) return;

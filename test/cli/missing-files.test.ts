@@ -26,6 +26,19 @@ describe("a missing file or folder", () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it.each([
+    [["run", "--", "scenarios/zhang-ming.yaml", "--json"], /--json: scenario file not found/],
+    [["test", "--", "scenarios/zhang-ming.yaml", "-u"], /-u: no such file or folder/],
+    [["simulate", "--", "personas/revolver.yaml", "--accounts=5"], /persona file not found/],
+  ])("%j: a file not found after `--` that looks like an option is said so", async (args, message) => {
+    const r = await cli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(
+      /hint: +\S+ looks like an option, but every word after `--` is a file argument: put options before `--`/,
+    );
+  });
+
   it("a missing file's near name is a file of its kind (YAML or JSON), never a folder or another file", async () => {
     const d = mkdtempSync(join(tmpdir(), "credit-sim-near-"));
     try {

@@ -736,6 +736,17 @@ describe("simulate", () => {
     expect(unset).not.toMatch(/whole number|found ""/);
     expect(refusedWith("auto", { CI_NODE_INDEX: "2" })).toMatch(/CI_NODE_TOTAL is not set/);
     expect(refusedWith("auto", { CI_NODE_INDEX: " ", CI_NODE_TOTAL: "4" })).toMatch(/CI_NODE_INDEX is empty/);
+    // spaces around the number are refused, as --shard " 2/4" is: a runner sets bare digits
+    for (const [name, env, arg] of [
+      ["CI_NODE_INDEX", { CI_NODE_INDEX: " 2", CI_NODE_TOTAL: "4" }, "auto"],
+      ["CI_NODE_TOTAL", { CI_NODE_INDEX: "2", CI_NODE_TOTAL: "4\r" }, "auto"],
+      ["JOB_COMPLETION_INDEX", { JOB_COMPLETION_INDEX: "1 " }, "auto/3"],
+    ] as const)
+      expect(refusedWith(arg, env)).toMatch(
+        new RegExp(
+          `--shard auto: ${name} has spaces around its number[\\s\\S]*hint: +set ${name}=\\d, without`,
+        ),
+      );
     // a count no exact number can hold is refused as --shard I/N refuses it
     // … said so: too large, with the bound — it is a whole number
     expect(refusedWith("auto", { CI_NODE_INDEX: "1", CI_NODE_TOTAL: "99999999999999999999" })).toMatch(
@@ -1023,6 +1034,9 @@ describe("simulate", () => {
       /--challenger-set takes name=value/,
       'expected: a policy parameter and its value, e.g. minScore=650\n  found:    "minScore"',
     ],
+    // an empty value and one of spaces alone told alike, each as typed
+    [["--challenger-set", ""], /--challenger-set takes name=value/, 'found:    ""'],
+    [["--challenger-set", " "], /--challenger-set takes name=value/, 'found:    " "'],
     [
       ["--sweep", "minScore"],
       /--sweep takes PARAM=FROM..TO:STEP/,

@@ -43,6 +43,14 @@ describe("reference commands and conventions", () => {
     expect(bad.stderr).toContain("did you mean PAST_DUE_AT_REVIEW?");
   });
 
+  it("reasons: a word that begins codes lists them (a prefix is no near spelling of one), one that begins one names it", async () => {
+    const bad = await cli(["reasons", "limit", "OVERDUE_NWO"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("codes that start with LIMIT: LIMIT_AT_SCORE_CAP, LIMIT_AT_INCOME_CAP,");
+    expect(bad.stderr).toMatch(/and \d+ more; did you mean OVERDUE_NOW\?/);
+    expect((await cli(["reasons", "LIMIT_AT_SC"])).stderr).toContain("did you mean LIMIT_AT_SCORE_CAP?");
+  });
+
   it("policies lists every shipped policy (default and tightened among them) with every SPEC parameter", async () => {
     const r = await cli(["policies"]);
     expect(r.status).toBe(0);

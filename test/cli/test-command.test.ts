@@ -182,6 +182,12 @@ describe("credit-sim test: expectations", () => {
     [[`${FIX}/pass`, "--output-file", "junit"], /--output-file must be REPORTER=FILE/],
     [[`${FIX}/pass`, "--grep", "("], /--grep: not a valid regular expression/],
     [[`${FIX}/pass`, "--grep", "no such scenario"], /no scenario matches --grep "no such scenario"/],
+    // an unset variable (--grep "$PATTERN") would run every scenario: refused, a blank one alike
+    [[`${FIX}/pass`, "--grep", ""], /--grep: an empty pattern \(found ""\)\n.*leave out --grep/],
+    [
+      [`${FIX}/pass`, "--grep", " "],
+      /--grep: a pattern of white space alone \(found " "\)\n.*leave out --grep/,
+    ],
     [[`${FIX}/pass`, "--workers", "0"], /--workers: 0 is too small/],
     [[`${FIX}/pass`, "-u", "--no-snapshots"], /-u writes golden traces and --no-snapshots turns them off/],
   ])("bad usage %j exits 2 with one message", async (args, message) => {

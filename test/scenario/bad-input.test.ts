@@ -415,6 +415,19 @@ describe("amounts", () => {
     },
   );
 
+  it("a comma between digits of a whole-number field (a day) is grouping: the digits together are told, not a decimal", async () => {
+    const text = scenarioWith("  - { day: 1,2, type: purchase, amount: 5, merchant: JD }\n");
+    expectBadInput(await run(write("day-comma.yaml", text)), {
+      file: "day-comma.yaml",
+      pos: at(text, "1,2"),
+      field: "events[0].day",
+      message: 'day: 1,2 was read as day 1 and a field "2"',
+      expected: "a number without thousands separators",
+      found: "1,2",
+      hint: "write day: 12",
+    });
+  });
+
   it("non-numeric", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amount: abc }\n");
     expectBadInput(await run(write("nan.yaml", text)), {

@@ -117,6 +117,19 @@ describe("edits", () => {
     );
   });
 
+  it("a comma between digits of a whole-number key (a score, a day) is grouping: 680 is told, not 6.80", () => {
+    const v = base(LATE);
+    const e = inputError(() => apply(v, "set", "restoreScore=6,80"));
+    expect(e.message).toBe("--set: 6,80 was read as 6 and 80: write 680 if that is meant");
+    expect(e.details.hint).toContain("restoreScore is a whole number");
+    expect(inputError(() => apply(v, "set", "{restoreScore: 6,80}")).message).toContain("write 680");
+    expect(inputError(() => apply(v, "add", "{day: 1,2, type: purchase, amount: 5}")).message).toContain(
+      "write 12",
+    );
+    // a decimal key keeps the decimal
+    expect(inputError(() => apply(v, "set", "maxDebtToIncome=0,5")).message).toContain("write 0.5");
+  });
+
   it("a number written with thousands separators is said as what the comma made of it", () => {
     const v = base(LATE);
     expect(inputError(() => apply(v, "add", "{day: 3, type: purchase, amount: 1,000}")).message).toBe(

@@ -62,6 +62,23 @@ export const SCHEMA: CommandSpec<ReturnType<typeof schemaOptions>, SchemaInvocat
   read: () => ({ command: "schema" }),
 };
 
+/** How many codes a word's prefix lists by name; past them, how many more. */
+const PREFIX_SHOWN = 6;
+
+/** The code (or codes) a word not in the catalogue may mean: the codes it begins (`LIMIT`: LIMIT_AT_SCORE_CAP,
+ *  LIMIT_AT_INCOME_CAP, …) or the one nearest in spelling (`OVERDUE_NWO`); else undefined. */
+function codeMeant(word: string): string | undefined {
+  const code = word.trim().toUpperCase().replaceAll("-", "_");
+  const starting = code.length < 2 ? [] : REASON_CODES.filter((c) => c.startsWith(code));
+  if (starting.length === 1) return `did you mean ${starting[0]}?`;
+  if (starting.length > 1) {
+    const more = starting.length - PREFIX_SHOWN;
+    return `codes that start with ${code}: ${starting.slice(0, PREFIX_SHOWN).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  }
+  const near = suggest(code, REASON_CODES);
+  return near === undefined ? undefined : `did you mean ${near}?`;
+}
+
 /** The codes named on the command line (any case: `past_due_at_review` is the code a trace prints); every
  *  one not in the catalogue told at once, with the code it may mean. */
 function reasonCodes(given: Positional): ReasonCode[] {
@@ -74,10 +91,9 @@ function reasonCodes(given: Positional): ReasonCode[] {
       found: unknown.map(quoted).join(", "),
       hint:
         unknown
-          .map((w) => suggest(w.trim().replaceAll("-", "_"), REASON_CODES))
+          .map(codeMeant)
           .filter((s) => s !== undefined)
-          .map((s) => `did you mean ${s}?`)
-          .join(" ") || undefined,
+          .join("; ") || undefined,
     });
   return [...new Set(codes as ReasonCode[])];
 }
