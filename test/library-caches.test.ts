@@ -82,6 +82,21 @@ describe("a policy cache is the caller's Map, taken as the loader leaves it", ()
     expect(again.scenario.policy.minScore).toBeGreaterThanOrEqual(350);
     expect(n).toBe(0);
   });
+  it("what a policy file came to is frozen as well: its result cannot be made a getter later", () => {
+    const policyOutcomes = new Map();
+    lib.loadScenario(FILE, { policyOutcomes });
+    const outcome = [...policyOutcomes.values()][0]!;
+    const good = outcome.result;
+    let n = 0;
+    // the door reads result twice; a getter answering the read policy to it and NaN to the loader after
+    const getter = { get: () => (n++ < 2 ? good : { ...good, minScore: Number.NaN }) };
+    expect(() => Object.defineProperty(outcome, "result", getter)).toThrow(TypeError);
+    expect(() => {
+      outcome.folder = "/elsewhere";
+    }).toThrow(TypeError);
+    expect(lib.loadScenario(FILE, { policyOutcomes }).scenario.policy).toBe(good);
+    expect(n).toBe(0);
+  });
   it("a proxy of a Map, a subclass, a Map with a method of its own: refused, never called", () => {
     class Sub extends Map {}
     const own = new Map();

@@ -69,7 +69,9 @@ function outcomeOf(outcomes: PolicyOutcomes, id: string, folder: string): Policy
  *  folders would be parsed 200 times). */
 const TEXTS = new WeakMap<PolicyOutcomes, Map<string, Parsed>>();
 
+/** Kept frozen, as its policy is: the caller's Map holds it, and what the door checks the loader reads again. */
 function keepOutcome(outcomes: PolicyOutcomes, id: string, outcome: PolicyOutcome): void {
+  Object.freeze(outcome);
   if (outcome.folder === null || !outcomes.has(id)) outcomes.set(id, outcome);
   if (outcome.folder !== null) outcomes.set(`${id}\0${outcome.folder}`, outcome);
 }
