@@ -8,8 +8,9 @@
 // would be filled in the caller's stead and lose that; so the caller's Map is the one handed on, and it is
 // taken only as the loader leaves it: a Map itself (no proxy, no subclass, no method of its own), each entry
 // a policy the loader read (a hand-made policy is refused: a policy a scenario runs with is a file's, and
-// the loader checked it as one), still as a policy file's (a field changed since is told as the file's
-// would be), an outcome a read policy or the error the file was refused with. Start one with `new Map()`.
+// the loader checked it as one; the loader freezes each policy through, so no getter or field written over
+// can answer the check here one value and the loader's read another), still as a policy file's, an outcome
+// a read policy or the error the file was refused with. Start one with `new Map()`.
 
 import { types } from "node:util";
 import * as z from "zod";

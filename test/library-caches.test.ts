@@ -48,15 +48,54 @@ describe("a policy cache is the caller's Map, taken as the loader leaves it", ()
       lib.loadPolicy("default", ".", { cache: policyCache, roots: [], outcomes: policyOutcomes }).name,
     ).toBe("default");
   });
-  it("a policy made by hand, or one changed since it was read, is refused at its key", () => {
+  it("a policy made by hand (a copy of one read) is refused at its key", () => {
     const policyCache = new Map();
     lib.loadScenario(FILE, { policyCache });
     const [key, read] = [...policyCache.entries()][0]!;
     const handMade = new Map([[key, { ...read }]]);
     expect(fieldOf(() => lib.loadScenario(FILE, { policyCache: handMade }))).toMatch(/^options\.policyCache/);
-    read.params = { ...read.params, minScore: Number.NaN };
-    const e = inputErrorOf(() => lib.loadScenario(FILE, { policyCache }));
-    expect(e.message).toMatch(/minScore/);
+  });
+  it("a policy read is frozen through: no getter or value of the caller's can be put in it later", () => {
+    const policyCache = new Map();
+    lib.loadScenario(FILE, { policyCache });
+    const cached = [...policyCache.values()][0]!;
+    // a getter answering a good value to the door's check and NaN to the loader's read after it
+    let n = 0;
+    const getter = { get: () => (n++ ? Number.NaN : 450) };
+    expect(() => Object.defineProperty(cached, "minScore", getter)).toThrow(TypeError);
+    expect(() => Object.defineProperty(cached.limitBands[0]!, "minScore", getter)).toThrow(TypeError);
+    expect(() => {
+      cached.limitBands = [];
+    }).toThrow(TypeError);
+    expect(() => cached.jiebeiLimitBands.push({ minScore: 700, maxLimit: Number.NaN })).toThrow(TypeError);
+    // every object and list in it, however deep
+    const open: unknown[] = [];
+    const walk = (v: unknown) => {
+      if (typeof v !== "object" || v === null) return;
+      if (!Object.isFrozen(v)) open.push(v);
+      for (const x of Object.values(v)) walk(x);
+    };
+    walk(cached);
+    expect(open).toEqual([]);
+    const again = lib.loadScenario(FILE, { policyCache });
+    expect(again.scenario.policy).toBe(cached);
+    expect(again.scenario.policy.minScore).toBeGreaterThanOrEqual(350);
+    expect(n).toBe(0);
+  });
+  it("what a policy file came to is frozen as well: its result cannot be made a getter later", () => {
+    const policyOutcomes = new Map();
+    lib.loadScenario(FILE, { policyOutcomes });
+    const outcome = [...policyOutcomes.values()][0]!;
+    const good = outcome.result;
+    let n = 0;
+    // the door reads result twice; a getter answering the read policy to it and NaN to the loader after
+    const getter = { get: () => (n++ < 2 ? good : { ...good, minScore: Number.NaN }) };
+    expect(() => Object.defineProperty(outcome, "result", getter)).toThrow(TypeError);
+    expect(() => {
+      outcome.folder = "/elsewhere";
+    }).toThrow(TypeError);
+    expect(lib.loadScenario(FILE, { policyOutcomes }).scenario.policy).toBe(good);
+    expect(n).toBe(0);
   });
   it("a proxy of a Map, a subclass, a Map with a method of its own: refused, never called", () => {
     class Sub extends Map {}

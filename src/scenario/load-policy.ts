@@ -69,7 +69,9 @@ function outcomeOf(outcomes: PolicyOutcomes, id: string, folder: string): Policy
  *  folders would be parsed 200 times). */
 const TEXTS = new WeakMap<PolicyOutcomes, Map<string, Parsed>>();
 
+/** Kept frozen, as its policy is: the caller's Map holds it, and what the door checks the loader reads again. */
 function keepOutcome(outcomes: PolicyOutcomes, id: string, outcome: PolicyOutcome): void {
+  Object.freeze(outcome);
   if (outcome.folder === null || !outcomes.has(id)) outcomes.set(id, outcome);
   if (outcome.folder !== null) outcomes.set(`${id}\0${outcome.folder}`, outcome);
 }
@@ -237,7 +239,13 @@ function readPolicyFile(
       conflicts.map((c) => conflictError(c, [c.param, ...(c.at ?? [])], file, parsed.position)),
       file,
     );
-  const policy: Policy = { ...full.data, name, description: description || parent?.description || "" };
+  // frozen through: a policy is handed out and kept in the caller's cache uncopied (the door checks a cached
+  // one, the loader reads it again), so nothing — a getter, a field or band written over — can change it
+  const policy: Policy = freezeThrough({
+    ...full.data,
+    name,
+    description: description || parent?.description || "",
+  });
   CHAINS.set(policy, [file, ...((parent && CHAINS.get(parent)) ?? [])]);
   const own = cautionsWritten(full.data, Object.keys(params), parent?.name ?? name).map((c) =>
     cautionText(c, file, parsed.position([c.param]), c.param),
@@ -246,6 +254,15 @@ function readPolicyFile(
   if (own.length > 0 || inherited.length > 0) WARNINGS.set(policy, [...inherited, ...own]);
   cache.set(file, policy);
   return policy;
+}
+
+/** `value` and every object and list in it, frozen (a policy is plain data: no cycle, no class). */
+function freezeThrough<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    Object.freeze(value);
+    for (const field of Object.values(value)) freezeThrough(field);
+  }
+  return value;
 }
 
 /** The problems of the policy a refused file extends (or of its `extends`), when it names one. */
