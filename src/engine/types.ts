@@ -585,8 +585,10 @@ export type Remedy = {
        *  income the other line's own step asks (`line`), at which that review keeps the other line — which
        *  this line restored or kept, used, would take past its own standard — to `to` (null: every income
        *  above); `income` holds for every income up to `from` and above `to`; `both`, the least income above
-       *  `to` at which that review leaves both lines active (null: none, or `to` null) */
-      notBetween?: { line: LineId; from: number; to: number | null; both: number | null };
+       *  `to` at which that review leaves both lines active (null: none, or `to` null) — each with nothing
+       *  repaid; `repaid`, present when the step asks a repayment: whether that repayment, made today, with
+       *  `from` reported leaves the line active at that review */
+      notBetween?: { line: LineId; from: number; to: number | null; both: number | null; repaid?: boolean };
       /** the other line's debt step (`line`), followed with this one (the larger of each debt), leaves this
        *  line suspended at the review both name (the two restored and used, one would fail the standard a
        *  line is kept to): the repayments that restore both there — more debt elsewhere repaid — or null (`repay`,

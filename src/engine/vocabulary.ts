@@ -226,9 +226,12 @@ export const POLICY_PARAMETERS = {
     text: "days between honoured request_review calls",
   },
   maxDebtToIncome: {
-    // a cap past 100 years of income caps nothing, and takes the fen-exact advice past 2^53
-    type: { kind: "number", min: 0, max: 100 },
-    text: "eligibility: (debt + balance) / annual income at most this",
+    // a cap past 100 years of income caps nothing, and takes the fen-exact advice past 2^53. More than 0:
+    // at 0 only a customer owing nothing anywhere meets it — a line may open, but the first purchase
+    // carried to a month-end report suspends it (and Jiebei's review), a restoration counts the line at
+    // its limit and never meets it, and the decline's advice (repay, or report a higher income) cannot work
+    type: { kind: "number", min: 0, max: 100, above: true },
+    text: "eligibility: (debt + balance) / annual income at most this (more than 0)",
   },
   grantUsedFraction: {
     type: { kind: "number", min: 0, max: 1 },
@@ -288,9 +291,12 @@ export const POLICY_PARAMETERS = {
     type: { kind: "score" },
     text: "Jiebei: score a suspended line needs to be restored",
   },
+  // more than 0: at 0 no cash loan is lent, whatever its amount or the income (any loan is debt the cap
+  // counts), an active Jiebei is suspended at the review once anything is owed on either line, a suspended
+  // one is never restored (its line counts at its limit), and the decline's advice cannot work
   jiebeiMaxDebtToIncome: {
-    type: { kind: "number", min: 0, max: 100 },
-    text: "Jiebei eligibility: (debt + balances) / annual income at most this",
+    type: { kind: "number", min: 0, max: 100, above: true },
+    text: "Jiebei eligibility: (debt + balances) / annual income at most this (more than 0)",
   },
   // more than 0: at 0 no cash loan is lent, whatever its amount, its term or the income — a cap nothing
   // meets, whose decline's advice (borrow less, over more months, or report a higher income) cannot work.

@@ -1019,6 +1019,17 @@ describe("simulate", () => {
       /--sweep jiebeiMaxInstalmentToIncome=0: value out of range/,
       "expected more than 0",
     ],
+    // a debt cap of 0: only a customer owing nothing meets it — the line used is suspended, never restored
+    [
+      ["--challenger-set", "maxDebtToIncome=0"],
+      /--challenger-set maxDebtToIncome: value out of range/,
+      "expected more than 0; found maxDebtToIncome=0",
+    ],
+    [
+      ["--sweep", "jiebeiMaxDebtToIncome=0..1:0.5"],
+      /--sweep jiebeiMaxDebtToIncome=0: value out of range/,
+      "expected more than 0",
+    ],
     [
       ["--challenger-set", "minScore=-0"],
       /--challenger-set minScore: value out of range/,

@@ -272,6 +272,12 @@ describe("credit-sim whatif (flags)", () => {
       // a debt cap past 100 years of income caps nothing (and took the fen-exact advice past 2^53)
       [["--set", "maxDebtToIncome=101"], /maxDebtToIncome: value out of range\n\s+expected: at most 100/],
       [["--set", "jiebeiMaxDebtToIncome=1e6"], /jiebeiMaxDebtToIncome: value out of range/],
+      // a debt cap of 0: only a customer owing nothing meets it — the line used is suspended, never restored
+      [["--set", "maxDebtToIncome=0"], /maxDebtToIncome: value out of range\n\s+expected: more than 0/],
+      [
+        ["--set", "jiebeiMaxDebtToIncome=0"],
+        /jiebeiMaxDebtToIncome: value out of range\n\s+expected: more than 0/,
+      ],
       [["--edit", "7:__proto__=1"], /"__proto__" is not a name a key may have/],
       // a parameter that makes no policy with the rest: said of --set, not of a day-0 event's `set`
       [

@@ -86,4 +86,15 @@ describe("a debt step raised for the other line restored at an earlier review", 
     expect(jiebeiOn74(250, 29_175)).not.toBe("restored");
     expect(jiebeiOn74(250, 0)).not.toBe("restored");
   });
+
+  // the incomes that review does not honour are played with nothing repaid — the income route alone: ¥250
+  // (Huabei's step) with the ¥291.76 asked does restore Jiebei on day 74, so the range says it is without it
+  it("says the incomes that review does not honour are with nothing repaid, and they are", () => {
+    expect(step).toMatchObject({ notBetween: { line: "huabei", from: 250, to: 282, both: 283 } });
+    expect(remedyText(step!)).toContain(
+      "Not a monthly income from ¥250.00 to ¥282.00 with nothing repaid (with the repayment asked, the income Huabei's step asks does): that review then keeps Huabei, which Jiebei, used, would take past its cap, and does not leave Jiebei active; from ¥283.00 a month with nothing repaid, that review leaves both Jiebei and Huabei active",
+    );
+    expect(jiebeiOn74(282, 0)).not.toBe("restored");
+    expect(jiebeiOn74(283, 0)).toBe("restored");
+  });
 });

@@ -493,13 +493,18 @@ describe("kept once used: the grant's limit", () => {
     if (huabei?.kind !== "reduce_debt" || jiebei?.kind !== "reduce_debt") throw new Error("no debt steps");
     expect(huabei).toMatchObject({
       income: 646,
-      notBetween: { line: "jiebei", from: 1_250, to: 1_291, both: 1_292 },
+      notBetween: { line: "jiebei", from: 1_250, to: 1_291, both: 1_292, repaid: true },
     });
     expect(jiebei.income).toBe(1_250);
     expect(jiebei.notBetween).toBeUndefined();
+    // the range is the income route's: with nothing repaid — the ¥9,500 asked repaid elsewhere, ¥1,250 does
     expect(describeRemedy(huabei)).toMatch(
-      /\. Not a monthly income from ¥1,250\.00 to ¥1,291\.00: that review then keeps Jiebei, which Huabei, used, would take past its cap, and does not leave Huabei active; from ¥1,292\.00 a month, that review leaves both Huabei and Jiebei active$/,
+      /\. Not a monthly income from ¥1,250\.00 to ¥1,291\.00 with nothing repaid \(with the repayment asked, the income Jiebei's step asks does\): that review then keeps Jiebei, which Huabei, used, would take past its cap, and does not leave Huabei active; from ¥1,292\.00 a month with nothing repaid, that review leaves both Huabei and Jiebei active$/,
     );
+    const repaidAt = (income: number) =>
+      run([...start, on.income(20, income), on.externalRepayment(20, 9_500)], options).final;
+    expect(repaidAt(1_250).status).toBe("active");
+    expect(repaidAt(1_250).jiebei.status).toBe("active");
     // played forward, each line as its step says: Huabei active after day 45's review for the incomes told,
     // not in the range it names; Jiebei kept from the income its step tells
     const reviewed = (income: number) => run([...start, on.income(20, income)], options).final;

@@ -304,6 +304,40 @@ describe("the instalment cap", () => {
   });
 });
 
+describe("the debt caps", () => {
+  // at 0 only a customer owing nothing anywhere meets a debt cap: no cash loan is lent (a loan is debt), a
+  // line used to a month-end report is suspended at the review and, counted at its limit, never restored —
+  // the decline's advice (repay, or report a higher income) cannot work. Refused where it is written
+  it.each(["maxDebtToIncome", "jiebeiMaxDebtToIncome"])(
+    "%s: 0 is refused in a policy file and in a policy event's set, each where it is written",
+    async (name) => {
+      const policy = `name: nodebt\nextends: default\n${name}: 0\n`;
+      write("nodebt.yaml", policy);
+      expectBadInput(await run(write("uses-nodebt.yaml", "name: t\npolicy: nodebt.yaml\nevents: []\n")), {
+        file: "nodebt.yaml",
+        pos: at(policy, "0\n"),
+        field: name,
+        message: "value out of range",
+        expected: "more than 0",
+        found: "0",
+      });
+      const text = scenarioWith(`  - { day: 1, type: policy, set: { ${name}: 0 } }\n`);
+      expectBadInput(await run(write("set-nodebt.yaml", text)), {
+        file: "set-nodebt.yaml",
+        pos: at(text, "0 }"),
+        field: `events[0].set.${name}`,
+        message: "value out of range",
+        expected: "more than 0",
+        found: "0",
+      });
+      // the least cap above it runs
+      write("somedebt.yaml", `name: somedebt\nextends: default\n${name}: 0.01\n`);
+      const ok = await run(write("uses-somedebt.yaml", "name: t\npolicy: somedebt.yaml\nevents: []\n"));
+      expect(ok.status, ok.stderr).toBe(0);
+    },
+  );
+});
+
 describe("amounts", () => {
   it("negative", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amount: -5 }\n");

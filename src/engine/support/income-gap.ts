@@ -53,10 +53,22 @@ export function incomeGaps(c: Customer, day: number, calendar: Calendar, remedie
       return lineOf(after, r.line).status === "active" && lineOf(after, other.line).status === "active";
     };
     const both = back === null ? null : keptIncome(back, open);
-    remedies[i] = {
-      ...r,
-      notBetween: { line: other.line, from: other.income, to: back === null ? null : back - 1, both },
-    };
+    const to = back === null ? null : back - 1;
+    // the range is the income route's, nothing repaid: a debt step that also asks a repayment says so, and
+    // whether its repayment made today with the other line's income leaves the line active at that review —
+    // Jiebei's ¥291.76 of Huabei's balance beside Huabei's ¥250 restored Jiebei on day 74, where the step
+    // said ¥250 to ¥282 'does not leave Jiebei active'
+    const repay = r.kind === "reduce_debt" ? (r.repay ?? []) : [];
+    if (r.kind !== "reduce_debt" || repay.length === 0) {
+      remedies[i] = { ...r, notBetween: { line: other.line, from: other.income, to, both } };
+      continue;
+    }
+    const withRepay = (() => {
+      const told = repaid(withProfile(c, { monthlyIncome: other.income }), day, repay);
+      const read = verify ? verifiedOn(told, day, calendar) : told;
+      return lineOf(reviewedOn(read, day, calendar, review), r.line).status === "active";
+    })();
+    remedies[i] = { ...r, notBetween: { line: other.line, from: other.income, to, both, repaid: withRepay } };
   }
 }
 

@@ -68,13 +68,24 @@ export function notBetween(r: Extract<Remedy, { kind: "reduce_debt" | "report_in
   const review = r.kind === "reduce_debt" ? "that review" : "the review that can restore it";
   // the income the two steps followed together need, played: "not from ¥335 to ¥389" alone left it to the
   // customer to work out ¥390, and whether it kept the other line too
+  // played with nothing repaid: beside a step that also asks a repayment, said so, and what the repayment
+  // does at the other line's income (¥250 with the ¥291.76 asked restored Jiebei: 'not from ¥250 to ¥282'
+  // alone read as though it did not)
+  const made = "repaid" in gap ? gap.repaid : undefined;
+  const bare = made === undefined ? "" : " with nothing repaid";
+  const repaid =
+    made === undefined
+      ? ""
+      : made
+        ? ` (with the repayment asked, the income ${other}'s step asks does)`
+        : ` (nor with the repayment asked, at the income ${other}'s step asks)`;
   const both =
     gap.to === null
       ? ""
       : gap.both === null
-        ? `; no monthly income leaves both ${line} and ${other} active at ${review}`
-        : `; from ${money(gap.both * 100)} a month, ${review} leaves both ${line} and ${other} active`;
-  return `. Not a monthly income ${range}: ${review} then keeps ${other}, which ${line}, used, would take past its cap, and does not leave ${line} active${both}`;
+        ? `; no monthly income${bare} leaves both ${line} and ${other} active at ${review}`
+        : `; from ${money(gap.both * 100)} a month${bare}, ${review} leaves both ${line} and ${other} active`;
+  return `. Not a monthly income ${range}${bare}${repaid}: ${review} then keeps ${other}, which ${line}, used, would take past its cap, and does not leave ${line} active${both}`;
 }
 
 /** The other line's debt step followed with this one, which leaves this line suspended at the review named
