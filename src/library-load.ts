@@ -8,8 +8,9 @@
 // would be filled in the caller's stead and lose that; so the caller's Map is the one handed on, and it is
 // taken only as the loader leaves it: a Map itself (no proxy, no subclass, no method of its own), each entry
 // a policy the loader read (a hand-made policy is refused: a policy a scenario runs with is a file's, and
-// the loader checked it as one; the loader freezes each policy through, so no getter or field written over
-// can answer the check here one value and the loader's read another), still as a policy file's, an outcome
+// the loader checked it as one; the loader freezes each policy's objects, and the check here finds no getter
+// or proxy in it, so nothing can answer the check one value and the loader's read another), still as a
+// policy file's, an outcome
 // a read policy or the error the file was refused with. Start one with `new Map()`.
 
 import { types } from "node:util";
@@ -65,8 +66,28 @@ function readPolicyEntry(value: unknown, ctx: z.core.$RefinementCtx, at: readonl
     });
     return;
   }
+  if (!asLoaderLeftIt(value)) {
+    ctx.addIssue({
+      code: "custom",
+      path: [...at],
+      message: `a policy the loader read, changed since: a getter, a proxy or an object of the caller's put in it (${START_ONE})`,
+    });
+    return;
+  }
   for (const problem of policyProblems(value, [], false))
     ctx.addIssue({ code: "custom", path: [...at], message: problem.message, params: { problem } });
+}
+
+/** Plain data throughout, as the loader left it: its objects frozen, no getter or setter anywhere (read by
+ *  descriptor: none is called), no proxy — so that what the check reads is what the loader reads after
+ *  it. The loader leaves a policy's lists unfrozen (load-policy.ts: the review's speed): one may have been
+ *  changed, which the check of its values then sees. */
+function asLoaderLeftIt(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return true;
+  if (types.isProxy(value) || (!Array.isArray(value) && !Object.isFrozen(value))) return false;
+  for (const d of Object.values(Object.getOwnPropertyDescriptors(value)))
+    if (!("value" in d) || !asLoaderLeftIt(d.value)) return false;
+  return true;
 }
 
 /** what the loader keeps of each policy file read, by path */

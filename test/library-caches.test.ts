@@ -67,12 +67,11 @@ describe("a policy cache is the caller's Map, taken as the loader leaves it", ()
     expect(() => {
       cached.limitBands = [];
     }).toThrow(TypeError);
-    expect(() => cached.jiebeiLimitBands.push({ minScore: 700, maxLimit: Number.NaN })).toThrow(TypeError);
-    // every object and list in it, however deep
+    // every object in it, however deep (its lists are not: the review reads them on every decision)
     const open: unknown[] = [];
     const walk = (v: unknown) => {
       if (typeof v !== "object" || v === null) return;
-      if (!Object.isFrozen(v)) open.push(v);
+      if (!Array.isArray(v) && !Object.isFrozen(v)) open.push(v);
       for (const x of Object.values(v)) walk(x);
     };
     walk(cached);
@@ -81,6 +80,37 @@ describe("a policy cache is the caller's Map, taken as the loader leaves it", ()
     expect(again.scenario.policy).toBe(cached);
     expect(again.scenario.policy.minScore).toBeGreaterThanOrEqual(350);
     expect(n).toBe(0);
+  });
+  it("a list of a cached policy changed — a getter at an index, an object of the caller's, a proxy — is refused, its getter never called", () => {
+    let n = 0;
+    const getter = {
+      get: () => (n++ ? { minScore: 700, maxLimit: Number.NaN } : { minScore: 700, maxLimit: 5000 }),
+    };
+    const changes: Array<(bands: Array<{ minScore: number; maxLimit: number }>) => void> = [
+      (bands) => Object.defineProperty(bands, 0, getter),
+      (bands) =>
+        bands.push(
+          Object.freeze(Object.defineProperty({ minScore: 700 }, "maxLimit", { get: () => n++ })) as never,
+        ),
+      (bands) => bands.push({ minScore: 700, maxLimit: 5000 }),
+      (bands) => bands.push(new Proxy(Object.freeze({ minScore: 700, maxLimit: 5000 }), {})),
+    ];
+    for (const change of changes) {
+      const policyCache = new Map();
+      lib.loadScenario(FILE, { policyCache });
+      const cached = [...policyCache.values()][0]!;
+      change(cached.jiebeiLimitBands as never);
+      expect(fieldOf(() => lib.loadScenario(FILE, { policyCache }))).toMatch(/^options\.policyCache/);
+    }
+    expect(n).toBe(0);
+    // a band of plain values, frozen as the loader's are, is data like any other: its values checked
+    const policyCache = new Map();
+    lib.loadScenario(FILE, { policyCache });
+    const cached = [...policyCache.values()][0]!;
+    (cached.jiebeiLimitBands as unknown as unknown[]).push(
+      Object.freeze({ minScore: 350, maxLimit: Number.NaN }),
+    );
+    expect(fieldOf(() => lib.loadScenario(FILE, { policyCache }))).toMatch(/^options\.policyCache/);
   });
   it("what a policy file came to is frozen as well: its result cannot be made a getter later", () => {
     const policyOutcomes = new Map();
