@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import * as lib from "../src/index.js";
 import { fromRange } from "../src/population/result.js";
 import { inputErrorOf } from "./helpers/input-error.js";
+import { populationRequest } from "./helpers/population-request.js";
 
 const loaded = lib.loadScenario("scenarios/default-charge-off.yaml");
 const trace = lib.simulate(loaded.scenario);
@@ -22,17 +23,7 @@ const call =
   () =>
     (f as (...a: unknown[]) => unknown)(...args);
 
-const request = {
-  personas: [],
-  accounts: 2,
-  days: 40,
-  seed: 1,
-  start: "2024-01-01",
-  policy: "default",
-  challenger: undefined,
-  challengerFrom: 0,
-  challengerSet: {},
-};
+const request = populationRequest([]);
 
 describe("each exported function refuses a bad argument as an InputError naming it", () => {
   const cases: Array<[string, () => unknown, RegExp]> = [

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import * as lib from "../src/index.js";
 import { Stream } from "../src/population/random.js";
 import { inputErrorOf } from "./helpers/input-error.js";
+import { populationRequest } from "./helpers/population-request.js";
 
 const FILE = "scenarios/default-charge-off.yaml";
 const TEXT = "name: x\nstart: 2024-01-01\nuntil: 10\npolicy: default\nevents: []\n";
@@ -182,20 +183,7 @@ describe("compareTraces' ids: its callbacks' answers and its Sets checked", () =
 });
 
 describe("makePlan's random stream: a Stream, set aside for a new one", () => {
-  const population = lib.preparePopulation(
-    {
-      personas: ["steady-payer"],
-      accounts: 1,
-      days: 40,
-      seed: 1,
-      start: "2024-01-01",
-      policy: "default",
-      challenger: undefined,
-      challengerFrom: 0,
-      challengerSet: {},
-    },
-    ".",
-  );
+  const population = lib.preparePopulation(populationRequest(["steady-payer"], 1), ".");
   const ctx = lib.populationContext(population.settings);
   const persona = population.personas[0]!;
   it("an object with at and random of its own is refused", () => {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import * as lib from "../src/index.js";
 import { inputErrorOf } from "./helpers/input-error.js";
+import { populationRequest } from "./helpers/population-request.js";
 
 const loaded = lib.loadScenario("scenarios/default-charge-off.yaml");
 const trace = lib.simulate(loaded.scenario);
@@ -16,20 +17,7 @@ const start = { ...vrun, policy: loaded.scenario.policy };
 const search = lib.searchCounterfactual("avoid-declined", start, (v) => lib.runVariant(v).trace, {
   budget: 2,
 });
-const population = lib.preparePopulation(
-  {
-    personas: ["steady-payer"],
-    accounts: 2,
-    days: 40,
-    seed: 1,
-    start: "2024-01-01",
-    policy: "default",
-    challenger: undefined,
-    challengerFrom: 0,
-    challengerSet: {},
-  },
-  ".",
-);
+const population = lib.preparePopulation(populationRequest(["steady-payer"]), ".");
 const ctx = lib.populationContext(population.settings);
 const persona = population.personas[0]!;
 const plan = lib.makePlan(ctx, persona, 0);
@@ -186,17 +174,7 @@ describe("a step's facts and moves are checked deep", () => {
 });
 
 describe("a population request's stress, score day and cost of funds are checked", () => {
-  const request = {
-    personas: ["steady-payer"],
-    accounts: 2,
-    days: 40,
-    seed: 1,
-    start: "2024-01-01",
-    policy: "default",
-    challenger: undefined,
-    challengerFrom: 0,
-    challengerSet: {},
-  };
+  const request = populationRequest(["steady-payer"]);
   it.each([
     ["stress NaN", { stress: Number.NaN }, "request.stress"],
     ["stress { day: 3 } (the settings' shape, not the request's)", { stress: { day: 3 } }, "request.stress"],

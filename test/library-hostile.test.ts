@@ -8,22 +8,13 @@ import { describe, expect, it } from "vitest";
 import * as lib from "../src/index.js";
 import { fromRange } from "../src/population/result.js";
 import { InputError } from "../src/shared/errors.js";
+import { populationRequest } from "./helpers/population-request.js";
 
 const loaded = lib.loadScenario("scenarios/default-charge-off.yaml");
 const trace = lib.simulate(loaded.scenario);
 const variant = lib.baseVariant(loaded);
 const vrun = lib.runVariant(variant);
-const request = {
-  personas: ["steady-payer"],
-  accounts: 2,
-  days: 40,
-  seed: 1,
-  start: "2024-01-01",
-  policy: "default",
-  challenger: undefined,
-  challengerFrom: 0,
-  challengerSet: {},
-};
+const request = populationRequest(["steady-payer"]);
 const population = lib.preparePopulation(request, ".");
 const ctx = lib.populationContext(population.settings);
 const persona = population.personas[0]!;
