@@ -9,9 +9,8 @@
 // taken only as the loader leaves it: a Map itself (no proxy, no subclass, no method of its own), each entry
 // a policy the loader read (a hand-made policy is refused: a policy a scenario runs with is a file's, and
 // the loader checked it as one; the loader freezes each policy's objects, and the check here finds no getter
-// or proxy in it, so nothing can answer the check one value and the loader's read another), still as a
-// policy file's, an outcome
-// a read policy or the error the file was refused with. Start one with `new Map()`.
+// or proxy in it, so nothing can answer the check one value and the loader's read another) and still as a
+// policy file's; an outcome, a read policy or the error the file was refused with. Start one with `new Map()`.
 
 import { types } from "node:util";
 import * as z from "zod";

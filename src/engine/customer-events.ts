@@ -258,10 +258,11 @@ function applicationDecided(
   const line = lineOf(s.customer, e.line);
   const granted = v.decision === "approved" || v.decision === "approved_lower";
   if (e.product === "increase" && granted) line.lastIncreaseDay = s.day;
-  // kept when declined, for customer service asked after it (support/declined-ask.ts); forgotten once granted
-  if (v.decision === "declined")
-    line.declinedApplication = { day: s.day, product: e.product, amount: e.amount };
-  else if (line.declinedApplication !== null) line.declinedApplication = null;
+  // kept when declined, for customer service asked after it (support/declined-ask.ts; a run without its
+  // answers, a population's, keeps none); forgotten once granted
+  if (v.decision === "declined") {
+    if (s.answers) line.declinedApplication = { day: s.day, product: e.product, amount: e.amount };
+  } else if (line.declinedApplication !== null) line.declinedApplication = null;
   const out = decide(s, e, line, thinCapLifts(s, v));
   thinCapGranted(s, line, out[0]!);
   // an assessed application was judged on the file before its own inquiry, which the step's score counts:
@@ -306,7 +307,7 @@ function thinCapGranted(s: EngineState, line: Line, first: StepOutcome): void {
   }
   if (lifts === null) return;
   const facts = v.facts.slice();
-  facts[i] = { ...facts[i]!, liftsOn: lifts, ...(usedBy !== undefined && lifts !== null ? { usedBy } : {}) };
+  facts[i] = { ...facts[i]!, liftsOn: lifts, ...(usedBy !== undefined ? { usedBy } : {}) };
   first.verdict = { ...v, facts };
 }
 

@@ -128,7 +128,8 @@ export const REASONS = {
   },
   INQUIRIES_30D: {
     kind: "score",
-    // the count it costs most points from (fullWordsFrom), not "too many": that is the policy's word, for
+    // the least count that keeps under half the characteristic's points (fullWordsFrom), not "too many":
+    // that is the policy's word, for
     // more than maxApplications30d (TOO_MANY_APPLICATIONS) — two applications in a month are no lender's
     // "too many" (docs/model/score.md)
     text: `${fullWordsCount("inquiries30d")} credit applications in the last 30 days`,
