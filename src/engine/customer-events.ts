@@ -258,11 +258,11 @@ function applicationDecided(
   const line = lineOf(s.customer, e.line);
   const granted = v.decision === "approved" || v.decision === "approved_lower";
   if (e.product === "increase" && granted) line.lastIncreaseDay = s.day;
-  // kept when declined, for customer service asked after it (support/declined-ask.ts; a run without its
-  // answers, a population's, keeps none); forgotten once granted
-  if (v.decision === "declined") {
-    if (s.answers) line.declinedApplication = { day: s.day, product: e.product, amount: e.amount };
-  } else if (line.declinedApplication !== null) line.declinedApplication = null;
+  // kept when declined, for customer service asked after it (support/declined-ask.ts); forgotten once granted
+  // (kept in a run without answers too: leaving them out changes no state, a property holds it)
+  if (v.decision === "declined")
+    line.declinedApplication = { day: s.day, product: e.product, amount: e.amount };
+  else if (line.declinedApplication !== null) line.declinedApplication = null;
   const out = decide(s, e, line, thinCapLifts(s, v));
   thinCapGranted(s, line, out[0]!);
   // an assessed application was judged on the file before its own inquiry, which the step's score counts:
