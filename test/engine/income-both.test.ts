@@ -6,23 +6,11 @@
 import { describe, expect, it } from "vitest";
 import type { Remedy } from "../../src/engine/types.js";
 import { remedyText } from "../../src/scenario/format/remedy-text.js";
-import { DEFAULT_POLICY, type EventInput, on, run, stateOn, stepOn, TIGHTENED_POLICY } from "./builders.js";
+import { on, run, stateOn, stepOn } from "./builders.js";
+import { UNSAFE_INCOME_EVENTS, UNSAFE_INCOME_OPTIONS } from "./unsafe-income-story.js";
 
-const events: EventInput[] = [
-  on.open(0, 1_000),
-  on.open(0, 4_555, "jiebei"),
-  on.borrow(1, 4_555 / 2, 6),
-  on.purchase(1, 100),
-  on.income(1, 167),
-  on.policy(15, { use: TIGHTENED_POLICY }),
-  // every bill and instalment met before the call
-  on.repay(32, "minimum", "jiebei"),
-  on.repay(40, "minimum", "huabei"),
-];
-const options = {
-  policy: DEFAULT_POLICY,
-  profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt: 0 },
-};
+const events = UNSAFE_INCOME_EVENTS;
+const options = UNSAFE_INCOME_OPTIONS;
 
 /** The lines active after the review of day 45, `monthly` reported and identity verified on the day of the
  *  call (the answer's steps). */

@@ -4,24 +4,11 @@
 
 import { expect, it } from "vitest";
 import { dtiShown } from "../../src/engine/eligibility.js";
-import { DEFAULT_POLICY, type EventInput, on, run, stepsOf, TIGHTENED_POLICY } from "./builders.js";
+import { type EventInput, on, run, stepsOf } from "./builders.js";
+import { UNSAFE_INCOME_EVENTS, UNSAFE_INCOME_OPTIONS } from "./unsafe-income-story.js";
 
-const events: EventInput[] = [
-  on.open(0, 1_000),
-  on.open(0, 4_555, "jiebei"),
-  on.borrow(1, 4_555 / 2, 6),
-  on.purchase(1, 100),
-  on.income(1, 167),
-  on.policy(15, { use: TIGHTENED_POLICY }),
-  on.repay(32, "minimum", "jiebei"),
-  on.repay(40, "minimum", "huabei"),
-  on.verify(40),
-];
-const options = {
-  policy: DEFAULT_POLICY,
-  profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt: 0 },
-  until: 45,
-};
+const events: EventInput[] = [...UNSAFE_INCOME_EVENTS, on.verify(40)];
+const options = UNSAFE_INCOME_OPTIONS;
 const reviewOn45 = (monthly: number) =>
   stepsOf(run([...events, on.income(40, monthly)], options), "review", 45);
 

@@ -1,4 +1,4 @@
-// The population request the library's tests hand to preparePopulation: the default policy from day 0, no
+// The population request tests hand to preparePopulation: the default policy from day 0, no
 // challenger, seed 1 from 2024-01-01 — `simulate`'s defaults at a size that runs in moments.
 import type { PopulationRequest } from "../../src/population/setup.js";
 

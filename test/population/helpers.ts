@@ -19,6 +19,7 @@ import { type Population, preparePopulation, withSet } from "../../src/populatio
 import { loadScenarioText } from "../../src/scenario/load.js";
 import { loadPolicy } from "../../src/scenario/load-policy.js";
 import { ROOT } from "../helpers/cli.js";
+import { populationRequest } from "../helpers/population-request.js";
 
 export const FIXTURES = join(ROOT, "test/fixtures/population");
 export const policy = loadPolicy("default", ROOT);
@@ -164,19 +165,7 @@ export function sweepResult(
     settings: sweep,
     meta: m,
   } = preparePopulation(
-    {
-      personas: [persona],
-      accounts,
-      days,
-      seed: 1,
-      start: "2024-01-01",
-      policy: "default",
-      challenger: undefined,
-      challengerFrom: 0,
-      challengerSet: {},
-      sweep: [{ param, values }],
-      scoreDay,
-    },
+    { ...populationRequest([persona], accounts, days), sweep: [{ param, values }], scoreDay },
     ROOT,
   );
   return fromRange(m, runRange(sweep, personas, 0, accounts, {}));
