@@ -145,7 +145,8 @@ export const REASONS = {
     kind: "score",
     // the count, not "too many": two in six months are ordinary; lenders' rules of thumb read six or so
     text: `${fullWordsCount("inquiries180d")} credit applications in the last 6 months`,
-    mild: "Credit applications in the last 6 months cost some points",
+    // no milder words: the one application a customer has kept its maximum (0–1), and from two the bin
+    // keeps under half the points — words no count can bring are told to no one
     advice: "apply for credit only when needed; inquiries count for 6 months",
   },
   IDENTITY_NOT_VERIFIED: {

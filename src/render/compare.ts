@@ -4,7 +4,7 @@
 import { stripVTControlCharacters } from "node:util";
 import type { ChalkInstance } from "chalk";
 import { REASONS, type ReasonCode, type ReasonInfo, reasonInputs, type Trace } from "../engine/index.js";
-import { decisionText, describeEvent, money, reasonTextIn, signed, statusText } from "../scenario/format.js";
+import { describeEvent, money, reasonTextIn, signed, statusText } from "../scenario/format.js";
 import { columnsOf, fitColumns, padColumnsStart, printable } from "../shared/text.js";
 import {
   type Absence,
@@ -18,7 +18,7 @@ import {
   type Verdict,
 } from "../whatif/compare.js";
 import { chartWidth, scoreChart } from "./chart.js";
-import { decisionColour } from "./trace.js";
+import { decisionCell, decisionColour, usesJiebei } from "./trace.js";
 
 export interface CompareRenderOptions {
   chalk: ChalkInstance;
@@ -57,10 +57,12 @@ export function absentText(d: DecisionDifference, why: Absence): string {
   }
 }
 
-function sideLines(c: ChalkInstance, s: Verdict, d: DecisionDifference): Line[] {
+function sideLines(c: ChalkInstance, s: Verdict, d: DecisionDifference, twoLines: boolean): Line[] {
   if (s.decision === "absent") return [[absentText(d, s.why), c.dim]];
   const head: Line =
-    s.decision === null ? ["no decision", c.dim] : [decisionText(s.decision), decisionColour(c, s.decision)];
+    s.decision === null
+      ? ["no decision", c.dim]
+      : [decisionCell(s.step, twoLines), decisionColour(c, s.decision)];
   return [head, ...s.reasons.map((r): Line => [`  ${r}`, (x) => x])];
 }
 
@@ -79,9 +81,9 @@ function eventText(d: DecisionDifference): string {
   return id !== null ? `#${id} ${text}` : text;
 }
 
-function renderDifference(c: ChalkInstance, d: DecisionDifference): string[] {
-  const left = sideLines(c, d.base, d);
-  const right = sideLines(c, d.variant, d);
+function renderDifference(c: ChalkInstance, d: DecisionDifference, twoLines: boolean): string[] {
+  const left = sideLines(c, d.base, d, twoLines);
+  const right = sideLines(c, d.variant, d, twoLines);
   const rows = Math.max(left.length, right.length);
   const lines: string[] = [];
   for (let i = 0; i < rows; i++) {
@@ -101,10 +103,11 @@ function renderStacked(
   c: ChalkInstance,
   d: DecisionDifference,
   labels: { base: string; variant: string },
+  twoLines: boolean,
 ): string[] {
   const width = Math.max(labels.base.length, labels.variant.length);
   const side = (label: string, s: Verdict): string => {
-    const [head, colour] = sideLines(c, s, d)[0]!;
+    const [head, colour] = sideLines(c, s, d, twoLines)[0]!;
     const reasons = s.decision === "absent" ? [] : s.reasons;
     const why = reasons.length > 0 ? `: ${reasons.join(", ")}` : "";
     return `${" ".repeat(W.day + 2)}${c.dim(pad(label, width + 1))} ${colour(head)}${why}`;
@@ -217,8 +220,10 @@ export function renderComparison(
     lines.push("");
   }
   const stacked = o.columns !== undefined && o.columns < SIDE_BY_SIDE;
+  // a run that involves Jiebei names the line of each decision, as its trace does ("Jiebei suspended")
+  const twoLines = usesJiebei(traces.base) || usesJiebei(traces.variant);
   const difference = (d: DecisionDifference) =>
-    stacked ? renderStacked(c, d, labels) : renderDifference(c, d);
+    stacked ? renderStacked(c, d, labels, twoLines) : renderDifference(c, d, twoLines);
   const decisions = cmp.differences.filter((d) => d.kind === "decision");
   const reasons = cmp.differences.filter((d) => d.kind === "reasons");
   if (decisions.length === 0) {

@@ -54,7 +54,7 @@ export interface TraceRenderOptions {
 /** Columns a step's reasons, moves and remedies are indented by (under the event column). */
 const STEP_INDENT = 18;
 /** Whether a trace involves Jiebei at all: then each row shows both lines. */
-function usesJiebei(trace: Trace): boolean {
+export function usesJiebei(trace: Trace): boolean {
   return trace.steps.some((s) => s.line === "jiebei" || s.jiebei.status !== "none");
 }
 
@@ -95,7 +95,7 @@ const padStart = padColumnsStart;
 const standing = (s: LineSnapshot): string => statusText(s.status, s.cause);
 
 /** The decision cell: on a two-line trace, the line decided on comes first ("Jiebei declined"). */
-function decisionCell(step: Step, twoLines: boolean): string {
+export function decisionCell(step: Step, twoLines: boolean): string {
   if (step.decision === null) return "";
   const words = decisionText(step.decision);
   return twoLines && step.line !== null ? `${lineName(step.line)} ${words}` : words;

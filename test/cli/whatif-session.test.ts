@@ -656,7 +656,9 @@ describe("interactive what-if session", () => {
     await menu("Run and compare");
     await backAtMenu();
     // Jiebei is the suspended line, and the review of it is declined for its recent arrears
-    expect(s.printed()).toMatch(/200\s+#26 request an early review of Jiebei\s+\(event added\)\s+declined/);
+    expect(s.printed()).toMatch(
+      /200\s+#26 request an early review of Jiebei\s+\(event added\)\s+Jiebei declined/,
+    );
     await menu("Quit");
     await waitFor("Leave without saving");
     screen.keypress("enter");

@@ -3,7 +3,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { REASONS, type ReasonCode } from "../../src/engine/reasons.js";
+import { REASONS, type ReasonCode, type ReasonInfo } from "../../src/engine/reasons.js";
 import { SCORED_INCOME_FLOOR } from "../../src/engine/score-inputs.js";
 import {
   addScoreReasons,
@@ -552,6 +552,22 @@ describe("the applications' reasons say what they count", () => {
       }
     },
   );
+});
+
+describe("a score reason's milder words", () => {
+  // said when every characteristic citing the code kept half its points or more (reasonTextIn): words no
+  // bin can reach are a catalogue entry (docs/reference/reason-codes.md) no customer is ever told
+  it.each(
+    (Object.keys(REASONS) as ReasonCode[]).filter((code) => (REASONS[code] as ReasonInfo).mild !== undefined),
+  )("%s: some bin below its characteristic's maximum keeps half its points or more", (code) => {
+    const near = CHARACTERISTICS.flatMap((c) =>
+      [
+        ...(c.reason === code ? c.bins.map((b) => b.points) : []),
+        ...(c.missing?.reason === code ? [c.missing.points] : []),
+      ].filter((points) => points < c.max && points * 2 >= c.max),
+    );
+    expect(near.length).toBeGreaterThan(0);
+  });
 });
 
 describe("a Jiebei drawdown is no application", () => {

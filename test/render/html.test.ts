@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { htmlAssets } from "../../src/cli/html-assets.js";
 import { simulate } from "../../src/engine/index.js";
 import type { Dataset } from "../../src/render/html/chart-spec.js";
 import { CLIENT_SCRIPT } from "../../src/render/html/client.js";
@@ -11,11 +12,15 @@ import { markerDatasets, runHtml, seriesOf, timelineChart } from "../../src/rend
 import { runView } from "../../src/render/html/run-model.js";
 import { STYLES } from "../../src/render/html/styles.js";
 import { testHtml } from "../../src/render/html/test-report.js";
+import { whatifHtml, whatifView } from "../../src/render/html/whatif.js";
 import { yuanText } from "../../src/scenario/format.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { visibleControls } from "../../src/shared/text.js";
 import { parseTestOptions } from "../../src/testing/options.js";
 import { runTests } from "../../src/testing/run-tests.js";
+import { flagToEdit } from "../../src/whatif/flags.js";
+import { compareRuns, runVariant } from "../../src/whatif/run.js";
+import { applyEdit, baseVariant } from "../../src/whatif/variant.js";
 import { ROOT } from "../helpers/cli.js";
 import {
   runPage,
@@ -133,6 +138,25 @@ describe("HTML reports", () => {
     );
     expect(whatifPage().html).toContain('#16 apply for <span class="nw">+¥5,000.00</span> limit');
     expect(runPage().html).toContain('apply for <span class="nw">+¥3,000.00</span> limit');
+  });
+
+  it("the what-if page names the line of each decision when the runs involve Jiebei, as the text does", () => {
+    const file = join(ROOT, "test/fixtures/scenarios/hold-over-jiebei-arrears.yaml");
+    const base = baseVariant(loadScenario(file));
+    const variant = applyEdit(base, flagToEdit(base, { flag: "remove", value: "8" }), "--remove 8");
+    const [a, b] = [runVariant(base), runVariant(variant)];
+    const html = whatifHtml(
+      whatifView(
+        { base: runView(a.loaded.scenario, a.trace), variant: runView(b.loaded.scenario, b.trace) },
+        compareRuns(a, b),
+        variant.notes,
+      ),
+      htmlAssets(),
+    );
+    expect(html).toMatch(/>Huabei suspended</);
+    expect(html).toMatch(/>Jiebei suspended</);
+    // Zhang Ming's runs have no Jiebei: no line is named
+    expect(whatifPage().html).not.toMatch(/>Huabei (declined|suspended|restored)</);
   });
 
   it("escape helpers", () => {

@@ -67,6 +67,24 @@ describe("renderComparison", () => {
     expect(text).toMatch(/70\s+overdue ¥[\d,.]+, 30 days past due\s+suspended\s+\(did not happen\)/);
   });
 
+  it("names the line of each decision when the runs have two lines, as the trace does", () => {
+    // one change of bound details suspends both lines: the two rows of event #8 once read 'suspended'
+    // and 'suspended', one beside 'no decision' and the other beside '(did not happen)', with no word of
+    // which line was which
+    const HOLD = "test/fixtures/scenarios/hold-over-jiebei-arrears.yaml";
+    const held = runVariant(base(HOLD));
+    const without = runVariant(apply(base(HOLD), "remove", "8"));
+    const t = renderComparison(compareRuns(held, without), { base: held.trace, variant: without.trace }, [], {
+      chalk: plain,
+      chart: false,
+    });
+    expect(t).toMatch(/44\s+#8 change bound bankcard\s+Huabei suspended\s+\(event removed\)/);
+    expect(t).toMatch(/44\s+#8 change bound bankcard\s+Jiebei suspended\s+\(event removed\)/);
+    expect(t).toMatch(/48\s+#10 verify identity\s+Jiebei restored\s+/);
+    // a one-line run names no line
+    expect(text).not.toMatch(/Huabei (suspended|restored|declined)/);
+  });
+
   it("names an added event's missing side", () => {
     const added = runVariant(apply(base(LATE), "add", "{day: 30, type: request_review}"));
     const t = renderComparison(compareRuns(late, added), { base: late.trace, variant: added.trace }, [], {

@@ -64,7 +64,7 @@ describe("reach restored, two lines", () => {
       const answers = r.stdout.split("\n").filter((l) => /^ {2}\d+\. Had/.test(l));
       expect(answers.length).toBeGreaterThan(0);
       for (const a of answers) expect(a).toMatch(/of your debt elsewhere on day 15/);
-      expect(r.stdout).toMatch(/periodic review of Jiebei\s+closed\s+restored/);
+      expect(r.stdout).toMatch(/periodic review of Jiebei\s+Jiebei closed\s+Jiebei restored/);
     } finally {
       rmSync(d, { recursive: true, force: true });
     }

@@ -2,7 +2,7 @@
 // score curves overlaid, the decisions that differ, and how the account ends in each. Pure.
 
 import type { Decision } from "../../engine/index.js";
-import { decisionText, describeEvent, money, signed } from "../../scenario/format.js";
+import { describeEvent, money, signed } from "../../scenario/format.js";
 import { maxOf, minOf } from "../../shared/lists.js";
 import {
   type Comparison,
@@ -13,6 +13,7 @@ import {
   type Verdict,
 } from "../../whatif/compare.js";
 import { absentText, firstSuspensionChange } from "../compare.js";
+import { decisionCell } from "../trace.js";
 import { type ChartSpec, PALETTE } from "./chart-spec.js";
 import { decisionTone, monthTicks, statusText } from "./common.js";
 import { esc, escAmounts } from "./escape.js";
@@ -24,6 +25,8 @@ interface SideView {
   day: number;
   date: string;
   decision: Decision | null;
+  /** the decision in words, its line first in a run that involves Jiebei ("Jiebei suspended") */
+  decided: string | null;
   reasons: ReasonView[];
 }
 
@@ -48,17 +51,23 @@ export interface WhatifView {
   changed: boolean;
 }
 
-function side(v: Verdict): SideView | null {
+function side(v: Verdict, twoLines: boolean): SideView | null {
   return v.decision === "absent"
     ? null
-    : { day: v.day, date: v.date, decision: v.decision, reasons: v.reasons.map((r) => reasonView(r)) };
+    : {
+        day: v.day,
+        date: v.date,
+        decision: v.decision,
+        decided: v.decision === null ? null : decisionCell(v.step, twoLines),
+        reasons: v.reasons.map((r) => reasonView(r)),
+      };
 }
 
 function absent(d: DecisionDifference, v: Verdict): string {
   return v.decision === "absent" ? absentText(d, v.why) : "";
 }
 
-function differenceView(d: DecisionDifference): DifferenceView {
+function differenceView(d: DecisionDifference, twoLines: boolean): DifferenceView {
   const a = dayOfVerdict(d.base);
   const b = dayOfVerdict(d.variant);
   const any = d.base.decision !== "absent" ? d.base : d.variant;
@@ -68,8 +77,8 @@ function differenceView(d: DecisionDifference): DifferenceView {
     day: a !== undefined && b !== undefined && a !== b ? `${a} → ${b}` : String(a ?? b),
     event: id !== null ? `#${id} ${text}` : text,
     kind: d.kind,
-    base: side(d.base),
-    variant: side(d.variant),
+    base: side(d.base, twoLines),
+    variant: side(d.variant, twoLines),
     baseMissing: absent(d, d.base),
     variantMissing: absent(d, d.variant),
   };
@@ -147,7 +156,9 @@ export function whatifView(
     ...runs,
     labels,
     edits: [...edits],
-    differences: comparison.differences.map(differenceView),
+    differences: comparison.differences.map((d) =>
+      differenceView(d, runs.base.twoLines || runs.variant.twoLines),
+    ),
     outcome: outcomeRows(b, v),
     changed: b.status !== v.status || b.cause !== v.cause || b.suspensions !== v.suspensions,
   };
@@ -194,7 +205,7 @@ function sideCell(s: SideView | null, missing: string): string {
   const reasons = s.reasons
     .map((r) => `<div><span class="code">${esc(r.code)}</span> ${esc(r.text)}</div>`)
     .join("");
-  return `<td>${s.decision ? chip(decisionText(s.decision), decisionTone(s.decision)) : '<span class="empty">no decision</span>'}${reasons}</td>`;
+  return `<td>${s.decision && s.decided ? chip(s.decided, decisionTone(s.decision)) : '<span class="empty">no decision</span>'}${reasons}</td>`;
 }
 
 export function whatifHtml(w: WhatifView, assets: HtmlAssets): string {
