@@ -159,6 +159,35 @@ function unreadableFolders(dir: string, out: { path: string; code: string }[] = 
   return out;
 }
 
+/**
+ * The scenario files at or below `dir`, walked here rather than globbed: the glob's `**` matches no line
+ * break, so a folder named with one was passed over without a word, its scenarios never run. What the
+ * search skips is the glob's: hidden files and folders, golden traces, packages, schema files; a link,
+ * pipe, socket or device under a scenario's name is found as what it is (`special`), never followed.
+ */
+function scenariosBelow(dir: string, special: Map<string, NotFile>, out: string[] = []): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    // said by closedBelow, with the system's reason
+    return out;
+  }
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!skippedFolder(e.name)) scenariosBelow(path, special, out);
+      continue;
+    }
+    if (e.name.startsWith(".") || !isScenarioFile(e.name) || e.name.toLowerCase().endsWith(".schema.json"))
+      continue;
+    const kind = specialKind(e);
+    if (kind !== null) special.set(path, kind);
+    out.push(path);
+  }
+  return out;
+}
+
 /** What a listed entry is when it is neither a regular file nor a folder, or null. */
 function specialKind(e: Dirent): NotFile | null {
   // not followed (a pull request's links could point anywhere on the runner), and not passed over either:
@@ -226,17 +255,7 @@ function expand(
   if (isDir) {
     // the glob skips a folder it may not read without a word: a suite would pass over scenarios it never ran
     const closed = closedBelow(abs, p);
-    const files = globSync(
-      SCENARIO_EXTENSIONS.map((ext) => `**/*${ext}`),
-      {
-        cwd: abs,
-        absolute: true,
-        ignore: IGNORE,
-        caseSensitiveMatch: false,
-        followSymbolicLinks: false,
-        fs: listingSpecial(special),
-      },
-    ).map((f) => resolve(f));
+    const files = scenariosBelow(abs, special);
     if (files.length === 0 && closed.length === 0) {
       throw new InputError("no scenario files in this folder", {
         file: p,
