@@ -382,7 +382,35 @@ function foreignEncoding(b: Buffer): "UTF-16 text" | "UTF-32 text" | undefined {
   if (starts(0xfe, 0xff) || starts(0xff, 0xfe)) return "UTF-16 text";
   if (asciiIn(b, 4, (i) => i < 3) || asciiIn(b, 4, (i) => i > 0)) return "UTF-32 text";
   if (asciiIn(b, 2, (i) => i === 0) || asciiIn(b, 2, (i) => i === 1)) return "UTF-16 text";
-  return undefined;
+  return utf16Text(b) ? "UTF-16 text" : undefined;
+}
+
+/** How much of a file's head is read for UTF-16 text that begins outside ASCII. */
+const UTF16_HEAD = 1024;
+
+/**
+ * Whether the head reads as UTF-16 text although a letter outside ASCII (`# 张明…`, `name: 张明`) breaks
+ * the zero bytes' pattern: it holds a zero byte (UTF-8 text has none), decodes in one byte order with no
+ * control character and no half of a surrogate pair, and a quarter of it at least is ASCII — YAML's own
+ * keys, colons, spaces and line breaks. A UTF-8 file with a NUL pairs its ASCII letters into other
+ * characters; a picture's zero bytes make controls.
+ */
+function utf16Text(b: Buffer): boolean {
+  const head = Buffer.from(b.subarray(0, Math.min(b.length, UTF16_HEAD) & ~1));
+  if (head.length < 2 || !head.includes(0)) return false;
+  const reads = (bytes: Buffer) => {
+    let text: string;
+    try {
+      text = new TextDecoder("utf-16le", { fatal: true }).decode(bytes, { stream: bytes.length < b.length });
+    } catch {
+      return false;
+    }
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls no text file holds
+    if (/[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text)) return false;
+    const ascii = text.replace(/[^\t\n\r\x20-\x7e]/g, "").length;
+    return ascii * 4 >= text.length;
+  };
+  return reads(head) || reads(head.swap16());
 }
 
 /** The text of a file read as input: UTF-8, its byte-order mark taken off (TextDecoder's own default), or
