@@ -1,10 +1,21 @@
 // Reading a user's file, with the checks that come before parsing: exists, is a file, not empty, not huge.
 
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  readSync,
+  statSync,
+} from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError, shownFile, suggest } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReadReason } from "../shared/file-errors.js";
 import { noteRead } from "../shared/standard-error-input.js";
+import { quoted } from "../shared/text.js";
 import { looksLikePolicy } from "./kinds.js";
 import { misnamedFirst, parseText } from "./parse.js";
 
@@ -129,6 +140,12 @@ export function unreadable(
   const option = kind === "policy" ? undefined : optionLikeHint(file, cwd);
   if (code === "ENOENT" && option !== undefined)
     return new InputError(`${kind} file not found`, { file, hint: option });
+  const leadsTo = code === "ENOENT" ? danglingLink(file, cwd) : undefined;
+  if (leadsTo !== undefined)
+    return new InputError(`the ${kind} file is a symbolic link to ${quoted(leadsTo)}, which does not exist`, {
+      file,
+      hint: "put the file back where the link leads, or give the path of the file itself",
+    });
   if (code === "ENOENT" || code === "ENOTDIR")
     return new InputError(`${kind} file not found`, {
       file,
@@ -150,6 +167,17 @@ export function unreadable(
     file,
     hint: "check that it is a plain file you may read",
   });
+}
+
+/** Where `file` leads when it is a symbolic link to nothing (`ls` lists it: "not found" sent the user
+ *  looking for a typo); undefined otherwise. */
+export function danglingLink(file: string, cwd: string | undefined): string | undefined {
+  const path = cwd === undefined ? file : resolve(cwd, file);
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -9,10 +9,10 @@ import { type Dirent, existsSync, type PathLike, readdirSync, statSync } from "n
 import { join, resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
-import { nearPathHint, optionLikeHint } from "../scenario/read.js";
+import { danglingLink, nearPathHint, optionLikeHint } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReason } from "../shared/file-errors.js";
-import { shellPath } from "../shared/text.js";
+import { quoted, shellPath } from "../shared/text.js";
 import { showPath } from "./paths.js";
 
 const DEFAULT_PATHS = ["scenarios/"];
@@ -294,6 +294,12 @@ function expand(
     }
     return { files, closed };
   }
+  const leadsTo = danglingLink(p, cwd);
+  if (leadsTo !== undefined)
+    throw new InputError(`a symbolic link to ${quoted(leadsTo)}, which does not exist`, {
+      file: p,
+      hint: "put the file back where the link leads, or give the path of the file itself",
+    });
   throw new InputError("no such file or folder", {
     file: p,
     hint:
