@@ -93,7 +93,17 @@ export function searchedFolders(paths: readonly string[], cwd: string = process.
   return out;
 }
 
+/** The code of a folder a pattern's `**` passes over: its name holds a line break, which the glob's `**`
+ *  does not match (a folder named outright is walked here, and one `*` matches it). */
+const LINE_BREAK_NAME = "LINE_BREAK_NAME";
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
 function unreadable(shown: string, code: string): InputError {
+  if (code === LINE_BREAK_NAME)
+    return new InputError("a pattern's ** does not enter a folder whose name holds a line break", {
+      file: shown,
+      hint: "the scenarios in it were not run: give the folder itself to test, or rename it",
+    });
   if (code === "EACCES" || code === "EPERM")
     return new InputError("the folder may not be read (permission denied)", {
       file: shown,
@@ -188,6 +198,29 @@ function scenariosBelow(dir: string, special: Map<string, NotFile>, out: string[
   return out;
 }
 
+/** The folders at or below `dir` whose name holds a line break and that hold scenario files: a `**`
+ *  passes over them (links not followed; the folders the search ignores skipped). */
+function unmatchedBelow(dir: string, cwd: string): Unlisted[] {
+  const out: Unlisted[] = [];
+  const walk = (folder: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (!e.isDirectory() || skippedFolder(e.name)) continue;
+      const path = join(folder, e.name);
+      if (LINE_BREAK.test(e.name) && scenariosBelow(path, new Map()).length > 0)
+        out.push({ path, shown: showPath(path, cwd), code: LINE_BREAK_NAME });
+      else walk(path);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
 /** What a listed entry is when it is neither a regular file nor a folder, or null. */
 function specialKind(e: Dirent): NotFile | null {
   // not followed (a pull request's links could point anywhere on the runner), and not passed over either:
@@ -275,6 +308,8 @@ function expand(
     if (rootCode !== null && rootCode !== "ENOENT" && rootCode !== "ENOTDIR")
       throw unsearchable(fixed, rootCode);
     const closed = existsSync(root) ? closedBelow(root, showPath(root, cwd)) : [];
+    if (parts.slice(firstDynamic).includes("**") && existsSync(root))
+      closed.push(...unmatchedBelow(root, cwd));
     const files = globSync(p.split(sep).join("/"), {
       cwd,
       absolute: true,

@@ -27,6 +27,24 @@ describe("a folder's search", () => {
     ]);
   });
 
+  it("a pattern's ** that cannot enter such a folder says so, where its scenarios went unrun without a word", () => {
+    const d = fresh();
+    for (const sub of ["plain", "two\nlines"]) {
+      mkdirSync(join(d, "suite", sub), { recursive: true });
+      writeFileSync(join(d, "suite", sub, "s.yaml"), "name: s\nevents: []\n");
+    }
+    const found = discover(["suite/**/*.yaml"], d);
+    expect(found.map((f) => f.shown)).toEqual(["suite/plain/s.yaml", "suite/two\nlines"]);
+    expect(found[1]?.unlisted?.message).toMatch(
+      /a pattern's \*\* does not enter a folder whose name holds a line break/,
+    );
+    // one * enters it: nothing to say
+    expect(discover(["suite/*/s.yaml"], d).map((f) => f.shown)).toEqual([
+      "suite/plain/s.yaml",
+      "suite/two\nlines/s.yaml",
+    ]);
+  });
+
   it("skips what it always skipped: hidden files and folders, golden traces, packages, schemas, other files", () => {
     const d = fresh();
     const files = [
