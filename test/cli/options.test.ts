@@ -761,6 +761,17 @@ describe("simulate", () => {
           `--shard auto: ${name} has spaces around its number[\\s\\S]*hint: +set ${name}=\\d, without`,
         ),
       );
+    // a value that is no number is said as one, with what to set: its found value was in the hint
+    const notWhole = refusedWith("auto", { CI_NODE_INDEX: "１", CI_NODE_TOTAL: "2" });
+    expect(notWhole).toMatch(
+      /--shard auto: CI_NODE_INDEX is not a whole number\n +expected: +a whole number in digits alone/,
+    );
+    expect(notWhole).toMatch(
+      /found: +"１"\n +hint: +set CI_NODE_INDEX=1: a number is written in ASCII digits/,
+    );
+    expect(refusedWith("auto", { CI_NODE_INDEX: "1e0", CI_NODE_TOTAL: "2" })).toMatch(
+      /found: +"1e0"\n +hint: +set CI_NODE_INDEX to a whole number in digits alone, as a CI runner sets it$/,
+    );
     // a Windows line end is said as what it is, not as spaces
     expect(refusedWith("auto", { CI_NODE_INDEX: "2", CI_NODE_TOTAL: "4\r" })).toMatch(
       /--shard auto: CI_NODE_TOTAL has "\\r" around its number[\s\S]*hint: +set CI_NODE_TOTAL=4, without the "\\r" around it/,

@@ -7,6 +7,7 @@ import { MAX_VARIANTS, rangeValues, type SweepAxis } from "../../population/swee
 import { describeIssue, ownBounds } from "../../scenario/issues.js";
 import { parseText } from "../../scenario/parse.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
+import { asciiDigits } from "../../shared/digits.js";
 import { InputError, suggest, UsageError } from "../../shared/errors.js";
 import { blankAround, quoted } from "../../shared/text.js";
 import { MAX_SHARDS } from "../../testing/shard.js";
@@ -47,8 +48,17 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
       });
     // what --shard I/N takes: a whole number a count can be (not 10^20, which is no exact number); a
     // negative one is out of the variable's range, said with it below
-    if (!/^-?\d+$/.test(v))
-      throw new UsageError(`--shard auto: ${name} is not a whole number`, `found ${quoted(v)}`);
+    if (!/^-?\d+$/.test(v)) {
+      // what it was, and what to set: a number in another script's digits is that number
+      const ascii = asciiDigits(v);
+      throw new InputError(`--shard auto: ${name} is not a whole number`, {
+        expected: "a whole number in digits alone, as a CI runner sets it",
+        found: quoted(v),
+        hint: /^-?\d+$/.test(ascii)
+          ? `set ${name}=${ascii}: a number is written in ASCII digits (0–9)`
+          : `set ${name} to a whole number in digits alone, as a CI runner sets it`,
+      });
+    }
     // (a negative one, however long, is out of range below)
     if (Number(v) > MAX_SHARDS)
       throw new UsageError(
