@@ -912,7 +912,13 @@ export const scoreReasons = checked(rawScoreReasons, [
     ).optional(),
   ],
 ]);
-export const yuanToFen = checked(rawYuanToFen, [["yuan", finite]]);
+/** yuanToFen's amount: one whose fen a double holds exactly (10^15 yuan made 10^17 fen, which fenToYuan
+ *  refuses back: past 2^53 not every fen is a number) */
+const yuan = leaf<number>(
+  "a yuan amount from -90071992547409.91 to 90071992547409.91 (whole fen to 2^53)",
+  (v) => typeof v === "number" && Number.isFinite(v) && Math.abs(v * 100) <= Number.MAX_SAFE_INTEGER,
+);
+export const yuanToFen = checked(rawYuanToFen, [["yuan", yuan]]);
 /** gini's AUC: a chance, from 0 to 1 (1.5 made a Gini of 2: no ranking is better than every good above
  *  every bad), or null (no AUC: no goods or no bads) */
 export const gini = checked(rawGini, [

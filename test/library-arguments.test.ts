@@ -190,7 +190,14 @@ describe("each exported function refuses a bad argument as an InputError naming 
     ],
     ["fenToYuan of Infinity", call(lib.fenToYuan, Number.POSITIVE_INFINITY), /^fen: expected whole fen/],
     ["fenToYuan of text", call(lib.fenToYuan, "100"), /^fen: expected whole fen/],
-    ["yuanToFen", call(lib.yuanToFen, Number.NaN), /^yuan: expected a finite number, found NaN$/],
+    ["yuanToFen", call(lib.yuanToFen, Number.NaN), /^yuan: expected a yuan amount .*, found NaN$/],
+    // 10^17 fen was handed out: no whole fen a double holds exactly, and fenToYuan refused it back
+    [
+      "yuanToFen past exact fen",
+      call(lib.yuanToFen, 1e15),
+      /^yuan: expected a yuan amount .*, found 1000000000000000$/,
+    ],
+    ["yuanToFen past exact fen, below", call(lib.yuanToFen, -1e14), /^yuan: expected a yuan amount/],
   ];
 
   it.each(cases)("%s", (_, f, message) => {
@@ -299,6 +306,7 @@ describe("what the functions are given as they hand it out still runs", () => {
   it("money, and a scenario's expectations", () => {
     expect([0, 7, -150, 123456].map(lib.fenToYuan)).toEqual(["0.00", "0.07", "-1.50", "1234.56"]);
     expect(lib.yuanToFen(12.34)).toBe(1234);
+    expect(lib.yuanToFen(90_071_992_547_409.91)).toBe(Number.MAX_SAFE_INTEGER);
     const run = lib.runScenario(loaded);
     expect(run.results.length).toBe(loaded.expectations.length);
     expect(lib.checkAll(trace, loaded.expectations)).toEqual(run.results);

@@ -88,6 +88,21 @@ describe("the library refuses a hand-built scenario its file would have been ref
     expect(() => runScenario(loaded)).toThrow(/^profile\.age: /);
   });
 
+  it("a bad scenario and a bad recorder or options are told at once, as every argument's problems are", () => {
+    const bad = withProfile({ age: -5 });
+    // the recorder's problem alone was told, and the scenario's only once it was fixed
+    const both = inputErrorOf(() => run(bad, undefined as never));
+    expect(both.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^profile\.age: /),
+      expect.stringMatching(/^rec: expected a recorder/),
+    ]);
+    const withOptions = inputErrorOf(() => simulate(bad, { until: -1 } as never));
+    expect(withOptions.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^profile\.age: /),
+      expect.stringMatching(/^options\.until: /),
+    ]);
+  });
+
   it("a valid scenario runs as the engine runs it", () => {
     expect(
       simulate(base)

@@ -1,10 +1,21 @@
 // Reading a user's file, with the checks that come before parsing: exists, is a file, not empty, not huge.
 
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  readSync,
+  statSync,
+} from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError, shownFile, suggest } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReadReason } from "../shared/file-errors.js";
 import { noteRead } from "../shared/standard-error-input.js";
+import { quoted } from "../shared/text.js";
 import { looksLikePolicy } from "./kinds.js";
 import { misnamedFirst, parseText } from "./parse.js";
 
@@ -129,6 +140,12 @@ export function unreadable(
   const option = kind === "policy" ? undefined : optionLikeHint(file, cwd);
   if (code === "ENOENT" && option !== undefined)
     return new InputError(`${kind} file not found`, { file, hint: option });
+  const leadsTo = code === "ENOENT" ? danglingLink(file, cwd) : undefined;
+  if (leadsTo !== undefined)
+    return new InputError(`the ${kind} file is a symbolic link to ${quoted(leadsTo)}, which does not exist`, {
+      file,
+      hint: "put the file back where the link leads, or give the path of the file itself",
+    });
   if (code === "ENOENT" || code === "ENOTDIR")
     return new InputError(`${kind} file not found`, {
       file,
@@ -150,6 +167,17 @@ export function unreadable(
     file,
     hint: "check that it is a plain file you may read",
   });
+}
+
+/** Where `file` leads when it is a symbolic link to nothing (`ls` lists it: "not found" sent the user
+ *  looking for a typo); undefined otherwise. */
+export function danglingLink(file: string, cwd: string | undefined): string | undefined {
+  const path = cwd === undefined ? file : resolve(cwd, file);
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -382,7 +410,35 @@ function foreignEncoding(b: Buffer): "UTF-16 text" | "UTF-32 text" | undefined {
   if (starts(0xfe, 0xff) || starts(0xff, 0xfe)) return "UTF-16 text";
   if (asciiIn(b, 4, (i) => i < 3) || asciiIn(b, 4, (i) => i > 0)) return "UTF-32 text";
   if (asciiIn(b, 2, (i) => i === 0) || asciiIn(b, 2, (i) => i === 1)) return "UTF-16 text";
-  return undefined;
+  return utf16Text(b) ? "UTF-16 text" : undefined;
+}
+
+/** How much of a file's head is read for UTF-16 text that begins outside ASCII. */
+const UTF16_HEAD = 1024;
+
+/**
+ * Whether the head reads as UTF-16 text although a letter outside ASCII (`# 张明…`, `name: 张明`) breaks
+ * the zero bytes' pattern: it holds a zero byte (UTF-8 text has none), decodes in one byte order with no
+ * control character and no half of a surrogate pair, and a quarter of it at least is ASCII — YAML's own
+ * keys, colons, spaces and line breaks. A UTF-8 file with a NUL pairs its ASCII letters into other
+ * characters; a picture's zero bytes make controls.
+ */
+function utf16Text(b: Buffer): boolean {
+  const head = Buffer.from(b.subarray(0, Math.min(b.length, UTF16_HEAD) & ~1));
+  if (head.length < 2 || !head.includes(0)) return false;
+  const reads = (bytes: Buffer) => {
+    let text: string;
+    try {
+      text = new TextDecoder("utf-16le", { fatal: true }).decode(bytes, { stream: bytes.length < b.length });
+    } catch {
+      return false;
+    }
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls no text file holds
+    if (/[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text)) return false;
+    const ascii = text.replace(/[^\t\n\r\x20-\x7e]/g, "").length;
+    return ascii * 4 >= text.length;
+  };
+  return reads(head) || reads(head.swap16());
 }
 
 /** The text of a file read as input: UTF-8, its byte-order mark taken off (TextDecoder's own default), or

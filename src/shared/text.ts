@@ -128,6 +128,13 @@ export function quoted(text: string): string {
   );
 }
 
+/** What a value has around it that it should not, as a message names it: `spaces`, or those characters
+ *  quoted when any is another (`"\r"`: a variable set on Windows ends in one, and was said to have spaces). */
+export function blankAround(text: string): string {
+  const cut = text.slice(0, text.length - text.trimStart().length) + text.slice(text.trimEnd().length);
+  return /^ +$/.test(cut) ? "spaces" : quoted(cut);
+}
+
 /** Controls, bidirectional overrides, lone surrogates and noncharacters shown as escapes, line breaks and tabs kept: for a format that
  *  has its own way to write those (HTML's character references). A page is read in a browser, but also
  *  with `cat`, `less` or a CI log, where a raw `\x1b[2J` or U+202E would act. */

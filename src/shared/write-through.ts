@@ -1,5 +1,5 @@
 // What is written through, never replaced: a device, a named pipe (waited on a while for its reader), a
-// link to one. Its writes wait for a slow reader of a pipe.
+// link to one. Its writes wait for a slow reader of a pipe; a reader that goes away is the user's problem.
 
 import { closeSync, constants, openSync, statSync, writeSync } from "node:fs";
 import { InputError } from "./errors.js";
@@ -38,7 +38,7 @@ export function through(target: string, path: string): Output {
         } catch {
           // reported below
         }
-        throw fileError(e, target);
+        throw errnoOf(e) === "EPIPE" ? readerGone(target) : fileError(e, target);
       }
     },
     commit: () => {
@@ -56,6 +56,16 @@ export function through(target: string, path: string): Output {
       }
     },
   };
+}
+
+/** A pipe named as an output whose reader went away: what was asked for was not all read. Standard
+ *  output's reader going away (`| head`) is a quiet end; this is a file the user named, said as one that
+ *  could not be written whole — its quiet end lost the command's text on standard output too, exit 0. */
+function readerGone(target: string): InputError {
+  return new InputError("cannot write: the pipe's reader went away before all of it was read", {
+    file: target,
+    hint: "read the whole output from the pipe, or give a file",
+  });
 }
 
 /** How long a named pipe given as an output waits for its reader (an input pipe waits as long for its

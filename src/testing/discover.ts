@@ -9,10 +9,10 @@ import { type Dirent, existsSync, type PathLike, readdirSync, statSync } from "n
 import { join, resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
-import { nearPathHint, optionLikeHint } from "../scenario/read.js";
+import { danglingLink, nearPathHint, optionLikeHint } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReason } from "../shared/file-errors.js";
-import { shellPath } from "../shared/text.js";
+import { quoted, shellPath } from "../shared/text.js";
 import { showPath } from "./paths.js";
 
 const DEFAULT_PATHS = ["scenarios/"];
@@ -93,7 +93,17 @@ export function searchedFolders(paths: readonly string[], cwd: string = process.
   return out;
 }
 
+/** The code of a folder a pattern's `**` passes over: its name holds a line break, which the glob's `**`
+ *  does not match (a folder named outright is walked here, and one `*` matches it). */
+const LINE_BREAK_NAME = "LINE_BREAK_NAME";
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
 function unreadable(shown: string, code: string): InputError {
+  if (code === LINE_BREAK_NAME)
+    return new InputError("a pattern's ** does not enter a folder whose name holds a line break", {
+      file: shown,
+      hint: "the scenarios in it were not run: give the folder itself to test, or rename it",
+    });
   if (code === "EACCES" || code === "EPERM")
     return new InputError("the folder may not be read (permission denied)", {
       file: shown,
@@ -156,6 +166,58 @@ function unreadableFolders(dir: string, out: { path: string; code: string }[] = 
     if (!e.isDirectory() || skippedFolder(e.name)) continue;
     unreadableFolders(join(dir, e.name), out);
   }
+  return out;
+}
+
+/**
+ * The scenario files at or below `dir`, walked here rather than globbed: the glob's `**` matches no line
+ * break, so a folder named with one was passed over without a word, its scenarios never run. What the
+ * search skips is the glob's: hidden files and folders, golden traces, packages, schema files; a link,
+ * pipe, socket or device under a scenario's name is found as what it is (`special`), never followed.
+ */
+function scenariosBelow(dir: string, special: Map<string, NotFile>, out: string[] = []): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    // said by closedBelow, with the system's reason
+    return out;
+  }
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!skippedFolder(e.name)) scenariosBelow(path, special, out);
+      continue;
+    }
+    if (e.name.startsWith(".") || !isScenarioFile(e.name) || e.name.toLowerCase().endsWith(".schema.json"))
+      continue;
+    const kind = specialKind(e);
+    if (kind !== null) special.set(path, kind);
+    out.push(path);
+  }
+  return out;
+}
+
+/** The folders at or below `dir` whose name holds a line break and that hold scenario files: a `**`
+ *  passes over them (links not followed; the folders the search ignores skipped). */
+function unmatchedBelow(dir: string, cwd: string): Unlisted[] {
+  const out: Unlisted[] = [];
+  const walk = (folder: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (!e.isDirectory() || skippedFolder(e.name)) continue;
+      const path = join(folder, e.name);
+      if (LINE_BREAK.test(e.name) && scenariosBelow(path, new Map()).length > 0)
+        out.push({ path, shown: showPath(path, cwd), code: LINE_BREAK_NAME });
+      else walk(path);
+    }
+  };
+  walk(dir);
   return out;
 }
 
@@ -226,17 +288,7 @@ function expand(
   if (isDir) {
     // the glob skips a folder it may not read without a word: a suite would pass over scenarios it never ran
     const closed = closedBelow(abs, p);
-    const files = globSync(
-      SCENARIO_EXTENSIONS.map((ext) => `**/*${ext}`),
-      {
-        cwd: abs,
-        absolute: true,
-        ignore: IGNORE,
-        caseSensitiveMatch: false,
-        followSymbolicLinks: false,
-        fs: listingSpecial(special),
-      },
-    ).map((f) => resolve(f));
+    const files = scenariosBelow(abs, special);
     if (files.length === 0 && closed.length === 0) {
       throw new InputError("no scenario files in this folder", {
         file: p,
@@ -256,6 +308,8 @@ function expand(
     if (rootCode !== null && rootCode !== "ENOENT" && rootCode !== "ENOTDIR")
       throw unsearchable(fixed, rootCode);
     const closed = existsSync(root) ? closedBelow(root, showPath(root, cwd)) : [];
+    if (parts.slice(firstDynamic).includes("**") && existsSync(root))
+      closed.push(...unmatchedBelow(root, cwd));
     const files = globSync(p.split(sep).join("/"), {
       cwd,
       absolute: true,
@@ -275,6 +329,12 @@ function expand(
     }
     return { files, closed };
   }
+  const leadsTo = danglingLink(p, cwd);
+  if (leadsTo !== undefined)
+    throw new InputError(`a symbolic link to ${quoted(leadsTo)}, which does not exist`, {
+      file: p,
+      hint: "put the file back where the link leads, or give the path of the file itself",
+    });
   throw new InputError("no such file or folder", {
     file: p,
     hint:

@@ -1,7 +1,7 @@
 // A file or folder that does not exist (a near name from the folder the user typed, and from no other), or
 // that cannot be read: said in words.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -24,6 +24,30 @@ describe("a missing file or folder", () => {
     const r = await cli(args);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+
+  it("a link to nothing is said to be one, with where it leads — `ls` lists it, so 'not found' sent the user looking for a typo", async () => {
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-dangling-"));
+    try {
+      symlinkSync("moved/away.yaml", join(d, "s.yaml"));
+      for (const [args, kind] of [
+        [["run", "s.yaml"], "scenario"],
+        [["run", join(ROOT, "scenarios/zhang-ming.yaml"), "--policy", "s.yaml"], "policy"],
+        [["simulate", "s.yaml"], "persona"],
+        [["merge", "s.yaml"], "result"],
+        [["test", "s.yaml"], ""],
+      ] as const) {
+        const r = await cli([...args], { cwd: d });
+        expect(r.status, args.join(" ")).toBe(2);
+        expect(r.stderr, args.join(" ")).toMatch(
+          new RegExp(
+            `s\\.yaml: ${kind ? `the ${kind} file is ` : ""}a symbolic link to "moved/away\\.yaml", which does not exist`,
+          ),
+        );
+      }
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 
   it.each([

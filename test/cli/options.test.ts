@@ -186,6 +186,21 @@ describe("run", () => {
     );
   });
 
+  it("a value with a line end or a tab around it is told that, not spaces (a variable set on Windows ends in \\r)", () => {
+    expect(refused(["simulate", "--accounts", "4\r"]).details.hint).toBe(
+      'write 4, without the "\\r" around it',
+    );
+    expect(refused(["simulate", "--days", "\t30"]).details.hint).toBe(
+      'write 30, without the "\\t" around it',
+    );
+    expect(refused(["simulate", "--start", "2024-03-01\r"]).message).toBe(
+      '--start: "2024-03-01\\r" has "\\r" around the date',
+    );
+    expect(refused(["whatif", "a.yaml", "--avoid", "suspended\r"]).details.hint).toBe(
+      'write suspended, without the "\\r" around it',
+    );
+  });
+
   it("a number or a date typed in another script's digits is told what to type, as full-width ones are", () => {
     // ٥ (Arabic-Indic), ۵ (Persian), ५ (Devanagari), 𝟓 (mathematical) are decimal digits to Unicode too
     for (const five of ["٥", "۵", "५", "𝟓"])
@@ -739,7 +754,6 @@ describe("simulate", () => {
     // spaces around the number are refused, as --shard " 2/4" is: a runner sets bare digits
     for (const [name, env, arg] of [
       ["CI_NODE_INDEX", { CI_NODE_INDEX: " 2", CI_NODE_TOTAL: "4" }, "auto"],
-      ["CI_NODE_TOTAL", { CI_NODE_INDEX: "2", CI_NODE_TOTAL: "4\r" }, "auto"],
       ["JOB_COMPLETION_INDEX", { JOB_COMPLETION_INDEX: "1 " }, "auto/3"],
     ] as const)
       expect(refusedWith(arg, env)).toMatch(
@@ -747,6 +761,21 @@ describe("simulate", () => {
           `--shard auto: ${name} has spaces around its number[\\s\\S]*hint: +set ${name}=\\d, without`,
         ),
       );
+    // a value that is no number is said as one, with what to set: its found value was in the hint
+    const notWhole = refusedWith("auto", { CI_NODE_INDEX: "１", CI_NODE_TOTAL: "2" });
+    expect(notWhole).toMatch(
+      /--shard auto: CI_NODE_INDEX is not a whole number\n +expected: +a whole number in digits alone/,
+    );
+    expect(notWhole).toMatch(
+      /found: +"１"\n +hint: +set CI_NODE_INDEX=1: a number is written in ASCII digits/,
+    );
+    expect(refusedWith("auto", { CI_NODE_INDEX: "1e0", CI_NODE_TOTAL: "2" })).toMatch(
+      /found: +"1e0"\n +hint: +set CI_NODE_INDEX to a whole number in digits alone, as a CI runner sets it$/,
+    );
+    // a Windows line end is said as what it is, not as spaces
+    expect(refusedWith("auto", { CI_NODE_INDEX: "2", CI_NODE_TOTAL: "4\r" })).toMatch(
+      /--shard auto: CI_NODE_TOTAL has "\\r" around its number[\s\S]*hint: +set CI_NODE_TOTAL=4, without the "\\r" around it/,
+    );
     // a count no exact number can hold is refused as --shard I/N refuses it
     // … said so: too large, with the bound — it is a whole number
     expect(refusedWith("auto", { CI_NODE_INDEX: "1", CI_NODE_TOTAL: "99999999999999999999" })).toMatch(

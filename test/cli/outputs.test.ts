@@ -3,6 +3,8 @@
 // (runCli); what only a process shows (a full stdout, a closed pipe, signals, a terminal's colour) is in
 // test/e2e/outputs.test.ts.
 
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import {
   existsSync,
   lstatSync,
@@ -184,6 +186,23 @@ describe("operating-system errors on an output: exit 2, the path and the reason"
       expect(tested.status).toBe(2);
       expect(tested.stderr).toMatch(/\/dev\/full: cannot write: no space left on the device/);
       expect(tested.stdout).toBe("");
+    },
+  );
+
+  it.runIf(posix)(
+    "a named pipe whose reader goes away before the page is whole is said, exit 2",
+    async () => {
+      // it was a quiet end, exit 0, as a reader of standard output going away is: the page not delivered,
+      // and the trace standard output still had a reader for never printed
+      const fifo = join(dir, "page.fifo");
+      if (spawnSync("mkfifo", [fifo]).status !== 0) return;
+      const reader = spawn("sh", ["-c", `head -c 10 < '${fifo}' > /dev/null`], { stdio: "ignore" });
+      const gone = once(reader, "close");
+      const r = await cli(["run", LATE, "--no-chart", "--html", "page.fifo"], here);
+      await gone;
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/page\.fifo: cannot write: the pipe's reader went away/);
+      expect(r.stderr).not.toMatch(/wrote page\.fifo/);
     },
   );
 

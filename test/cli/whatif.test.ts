@@ -33,6 +33,9 @@ describe("credit-sim whatif (flags)", () => {
     expect(r.stderr).toContain("needs a terminal");
     expect(r.stderr).toContain("--remove");
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    // the flags said in words, not a block whose line breaks a one-line hint shows as "\n"
+    expect(r.stderr).not.toContain("\\n");
+    expect(r.stderr).toContain("--edit '7:day=65'");
   });
 
   it("on a terminal under CI, or a dumb one, opens no session: says how to use the flags and exits 2", async () => {

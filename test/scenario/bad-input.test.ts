@@ -1761,6 +1761,18 @@ describe("files", () => {
       "UTF-32 text",
     ],
     ["UTF-32BE without a mark", Buffer.from("\0\0\0n\0\0\0a\0\0\0m\0\0\0e", "latin1"), "UTF-32 text"],
+    // a letter outside ASCII among the first eight broke the zero bytes' pattern: "holds control characters"
+    [
+      "UTF-16LE beginning in Chinese",
+      Buffer.from("# 张明的故事\nname: a\nevents: []\n", "utf16le"),
+      "UTF-16 text",
+    ],
+    ["UTF-16LE with a name in Chinese", Buffer.from("name: 张明\nevents: []\n", "utf16le"), "UTF-16 text"],
+    [
+      "UTF-16BE beginning in Chinese",
+      Buffer.from("name: 张明\nevents: []\n", "utf16le").swap16(),
+      "UTF-16 text",
+    ],
   ])(
     "%s is told as such, not as a file of control characters (YAML's own detection)",
     async (_, bytes, found) => {
@@ -1773,6 +1785,13 @@ describe("files", () => {
       });
     },
   );
+
+  it("a UTF-8 file holding a NUL is not told it is UTF-16 text", async () => {
+    const r = await run(write("nul.yaml", "name: a\nevents: []\n# a comment\0 and more text after it\n"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/control characters/);
+    expect(r.stderr).not.toMatch(/UTF-16/);
+  });
 
   it("a picture or a video that begins with zero bytes is not told it is UTF-16 or UTF-32 text", async () => {
     // an icon (00 00 01 00) and an MP4 (00 00 00 18 ftyp) begin with zeros, not in ASCII's pattern

@@ -31,14 +31,15 @@ import { checkOutputs, PAGE, writeReport } from "../output-file.js";
 import { loadScenarioIn, policyRefIn } from "../paths.js";
 import { PASTE_MARKS_OFF, SHOW_CURSOR, undoOnSignal } from "../terminal-state.js";
 
+// one line, as every hint is (a line break in one is shown as "\n"): a terminal wraps it at its words
 const FLAG_USAGE = [
   "without a terminal, give the edits as flags (applied in order):",
-  '  --remove 7 | 10-12 | "type=apply,product=increase,day>=80"',
-  "  --add '{day: 60, type: repay, amount: full}'",
-  "  --edit '7:day=65'   --set minScore=620   --policy tightened",
-  "  --avoid suspended | --avoid declined | --reach restored   (smallest change that alters the outcome)",
-  "  --list (the numbered events; with edits, the variant's), --json, --save FILE (- for standard output)",
-].join("\n");
+  `--remove 7 (or 10-12, or "type=apply,product=increase,day>=80"),`,
+  "--add '{day: 60, type: repay, amount: full}',",
+  "--edit '7:day=65', --set minScore=620, --policy tightened;",
+  "or --avoid suspended, --avoid declined, --reach restored (the smallest change that alters the outcome);",
+  "--list (the numbered events; with edits, the variant's), --json, --save FILE (- for standard output)",
+].join(" ");
 
 export async function whatifCommand(file: string, options: WhatifOptions, io: CliIo): Promise<void> {
   const policyCache = new Map<string, Policy>();

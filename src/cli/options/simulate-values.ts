@@ -7,8 +7,9 @@ import { MAX_VARIANTS, rangeValues, type SweepAxis } from "../../population/swee
 import { describeIssue, ownBounds } from "../../scenario/issues.js";
 import { parseText } from "../../scenario/parse.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
+import { asciiDigits } from "../../shared/digits.js";
 import { InputError, suggest, UsageError } from "../../shared/errors.js";
-import { quoted } from "../../shared/text.js";
+import { blankAround, quoted } from "../../shared/text.js";
 import { MAX_SHARDS } from "../../testing/shard.js";
 import type { ParseContext } from "./command.js";
 import { inRange } from "./numbers.js";
@@ -40,15 +41,24 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
     // bare digits, so a space came from a hand-written job or wrapper — said there to be fixed, never
     // read past (a value trimmed here would be read unlike the same value given as --shard)
     if (v.trim() !== v && /^-?\d+$/.test(v.trim()))
-      throw new InputError(`--shard auto: ${name} has spaces around its number`, {
+      throw new InputError(`--shard auto: ${name} has ${blankAround(v)} around its number`, {
         expected: "a whole number in digits alone, as a CI runner sets it",
         found: quoted(v),
-        hint: `set ${name}=${v.trim()}, without the spaces around it`,
+        hint: `set ${name}=${v.trim()}, without the ${blankAround(v)} around it`,
       });
     // what --shard I/N takes: a whole number a count can be (not 10^20, which is no exact number); a
     // negative one is out of the variable's range, said with it below
-    if (!/^-?\d+$/.test(v))
-      throw new UsageError(`--shard auto: ${name} is not a whole number`, `found ${quoted(v)}`);
+    if (!/^-?\d+$/.test(v)) {
+      // what it was, and what to set: a number in another script's digits is that number
+      const ascii = asciiDigits(v);
+      throw new InputError(`--shard auto: ${name} is not a whole number`, {
+        expected: "a whole number in digits alone, as a CI runner sets it",
+        found: quoted(v),
+        hint: /^-?\d+$/.test(ascii)
+          ? `set ${name}=${ascii}: a number is written in ASCII digits (0–9)`
+          : `set ${name} to a whole number in digits alone, as a CI runner sets it`,
+      });
+    }
     // (a negative one, however long, is out of range below)
     if (Number(v) > MAX_SHARDS)
       throw new UsageError(

@@ -12,7 +12,7 @@ import { builtinPolicyNames } from "../../scenario/load-policy.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { asciiDigits } from "../../shared/digits.js";
 import { InputError, type UsageError } from "../../shared/errors.js";
-import { quoted } from "../../shared/text.js";
+import { blankAround, quoted } from "../../shared/text.js";
 import { readNumber, wholeAbove } from "./numbers.js";
 
 export type { DayAsked };
@@ -220,7 +220,7 @@ export function readDate(flag: string, text: string, expected: string): number {
   }
   const trimmed = text.trim();
   if (trimmed !== text && ISO_DATE.test(trimmed))
-    throw problem(`${quoted(text)} has spaces around the date`, trimmed);
+    throw problem(`${quoted(text)} has ${blankAround(text)} around the date`, trimmed);
   const loose = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
   if (loose)
     throw problem(

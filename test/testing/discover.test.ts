@@ -1,0 +1,86 @@
+// What a search of a folder finds: every scenario file below it, whatever its folders are named — a folder
+// the search passes over is a suite that passes without running what it holds.
+
+import { spawnSync } from "node:child_process";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { discover } from "../../src/testing/discover.js";
+import { tempCases } from "../helpers/temp-cases.js";
+
+const { fresh } = tempCases("discover");
+
+const shownOf = (dir: string, paths: string[]) => discover(paths, dir).map((f) => f.shown);
+
+describe("a folder's search", () => {
+  it("finds the scenarios in a folder whose name holds a line break (the glob's `**` passed over it)", () => {
+    const d = fresh();
+    for (const sub of ["plain", "two\nlines", "cr\rhere", "ls\u2028sep"]) {
+      mkdirSync(join(d, "suite", sub), { recursive: true });
+      writeFileSync(join(d, "suite", sub, "s.yaml"), "name: s\nevents: []\n");
+    }
+    expect(shownOf(d, ["suite"])).toEqual([
+      "suite/cr\rhere/s.yaml",
+      "suite/ls\u2028sep/s.yaml",
+      "suite/plain/s.yaml",
+      "suite/two\nlines/s.yaml",
+    ]);
+  });
+
+  it("a pattern's ** that cannot enter such a folder says so, where its scenarios went unrun without a word", () => {
+    const d = fresh();
+    for (const sub of ["plain", "two\nlines"]) {
+      mkdirSync(join(d, "suite", sub), { recursive: true });
+      writeFileSync(join(d, "suite", sub, "s.yaml"), "name: s\nevents: []\n");
+    }
+    const found = discover(["suite/**/*.yaml"], d);
+    expect(found.map((f) => f.shown)).toEqual(["suite/plain/s.yaml", "suite/two\nlines"]);
+    expect(found[1]?.unlisted?.message).toMatch(
+      /a pattern's \*\* does not enter a folder whose name holds a line break/,
+    );
+    // one * enters it: nothing to say
+    expect(discover(["suite/*/s.yaml"], d).map((f) => f.shown)).toEqual([
+      "suite/plain/s.yaml",
+      "suite/two\nlines/s.yaml",
+    ]);
+  });
+
+  it("skips what it always skipped: hidden files and folders, golden traces, packages, schemas, other files", () => {
+    const d = fresh();
+    const files = [
+      "a.yaml",
+      "B.YML",
+      "c.Json",
+      ".hidden.yaml",
+      ".git/x.yaml",
+      "__snapshots__/a.yaml",
+      "node_modules/p/x.yaml",
+      "scenario.schema.json",
+      "notes.txt",
+      "deep/er/d.yaml",
+    ];
+    for (const f of files) {
+      mkdirSync(join(d, "suite", f, ".."), { recursive: true });
+      writeFileSync(join(d, "suite", f), "name: s\nevents: []\n");
+    }
+    expect(shownOf(d, ["suite"])).toEqual([
+      "suite/B.YML",
+      "suite/a.yaml",
+      "suite/c.Json",
+      "suite/deep/er/d.yaml",
+    ]);
+  });
+
+  it("finds links and pipes under a scenario's name as what they are, never opened", () => {
+    const d = fresh();
+    mkdirSync(join(d, "suite"));
+    writeFileSync(join(d, "real.yaml"), "name: s\nevents: []\n");
+    symlinkSync(join(d, "real.yaml"), join(d, "suite", "link.yaml"));
+    symlinkSync(d, join(d, "suite", "folder-link"));
+    const piped = spawnSync("mkfifo", [join(d, "suite", "pipe.yaml")]).status === 0;
+    const found = discover(["suite"], d).map((f) => [f.shown, f.notFile]);
+    expect(found).toContainEqual(["suite/link.yaml", "a symbolic link"]);
+    if (piped) expect(found).toContainEqual(["suite/pipe.yaml", "a named pipe"]);
+    expect(found.map(([shown]) => shown)).not.toContain("suite/folder-link");
+  });
+});
