@@ -378,16 +378,13 @@ function reviewFrom(
   const c = s.customer;
   const day = s.day;
   let out = prefix;
-  // the customer's score today, worked out once for both lines while no review has decided anything: the
-  // review reads the state and changes nothing of it, so Jiebei's would be Huabei's again
-  let scored: Scored | null = null;
   for (let i = from; i < 2; i++) {
     const line = lineAt(c, i);
     if (!isOpen(line)) continue;
     let v: Verdict;
     if (i === from && preset !== undefined) v = preset;
     else {
-      scored ??= scoreOn(c, day);
+      const scored = scoreOn(c, day);
       v = alone(s)
         ? periodicReview(c, line, day, scored, false, true, s.calendar)
         : judgedReview(s, i, line, scored, out);
@@ -396,7 +393,6 @@ function reviewFrom(
     if (v.decision !== null || line.status === "suspended") {
       out ??= [];
       out.push(...decide(s, { type: "review", line: line.id, requested: false }, line, v));
-      scored = null;
     }
     noteReviewed(line);
   }
