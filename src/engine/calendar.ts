@@ -51,13 +51,29 @@ export function formatIsoDate(epochDay: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** (epoch day × 32 + day of month) → the epoch day of the next such day: see `nextDayOfMonth`. */
-const NEXT_DAY_OF_MONTH = new Map<number, number>();
-const CACHE_LIMIT = 1 << 20;
+/** Calendars by start, shared: a population makes a state per account, every one on the same start
+ *  (a calendar is immutable; what it has worked out is the same for every state on it). */
+const CALENDARS = new Map<string, Calendar>();
+const CALENDARS_KEPT = 64;
+
+/** The calendar starting on `start`, made once per start a process meets (a bounded few). */
+export function calendarFrom(start: string): Calendar {
+  let c = CALENDARS.get(start);
+  if (c === undefined) {
+    c = new Calendar(start);
+    if (CALENDARS.size >= CALENDARS_KEPT) CALENDARS.clear();
+    CALENDARS.set(start, c);
+  }
+  return c;
+}
 
 /** A scenario's calendar: day 0 is `start`. */
 export class Calendar {
   readonly startEpochDay: number;
+  /** `nextDayOfMonth`'s answers, as (next − day) — at most 62 — by day of month, then by day from day −1
+   *  (0: not yet worked out): a run asks for the statement, due and review days again and again, a table
+   *  read instead of civil dates worked out each time (a day of the month's table made when first asked) */
+  private readonly nextDays: Array<Uint8Array | null> = new Array<Uint8Array | null>(32).fill(null);
   constructor(start: string) {
     const epochDay = parseIsoDate(start);
     if (epochDay === null) throw new RangeError(`invalid start date ${start}`);
@@ -87,13 +103,23 @@ export class Calendar {
   }
   /** The first day > `day` that is the given day-of-month. */
   nextDayOfMonth(day: number, dayOfMonth: number): number {
-    // a pure function of the epoch day: every account of a population asks the same few hundred questions
-    const key = (this.startEpochDay + day) * 32 + dayOfMonth;
-    const known = NEXT_DAY_OF_MONTH.get(key);
-    if (known !== undefined) return known - this.startEpochDay;
+    const i = day + 1;
+    // (days outside the table, or not whole, and days of the month out of range are worked out each time)
+    if (
+      !(i >= 0 && i <= MAX_DAY + 1 && dayOfMonth >= 1 && dayOfMonth <= 31) ||
+      !Number.isInteger(i) ||
+      !Number.isInteger(dayOfMonth)
+    )
+      return this.computeNextDayOfMonth(day, dayOfMonth);
+    let table = this.nextDays[dayOfMonth]!;
+    if (table === null) {
+      table = new Uint8Array(MAX_DAY + 2);
+      this.nextDays[dayOfMonth] = table;
+    }
+    const known = table[i]!;
+    if (known !== 0) return day + known;
     const next = this.computeNextDayOfMonth(day, dayOfMonth);
-    if (NEXT_DAY_OF_MONTH.size >= CACHE_LIMIT) NEXT_DAY_OF_MONTH.clear();
-    NEXT_DAY_OF_MONTH.set(key, next + this.startEpochDay);
+    table[i] = next - day;
     return next;
   }
   private computeNextDayOfMonth(day: number, dayOfMonth: number): number {

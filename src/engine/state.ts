@@ -4,7 +4,7 @@
 // policy variants run in lockstep, the pure `transition`).
 
 import type { StepOutcome } from "./apply-verdict.js";
-import { Calendar } from "./calendar.js";
+import { type Calendar, calendarFrom } from "./calendar.js";
 import { type Customer, forkCustomer, newCustomer } from "./customer.js";
 import type { LoanBook } from "./loans.js";
 import * as loans from "./loans.js";
@@ -83,7 +83,7 @@ export function initialState(
   policy: Policy,
   options: StateOptions = {},
 ): EngineState {
-  const calendar = new Calendar(start);
+  const calendar = calendarFrom(start);
   return {
     calendar,
     customer: newCustomer(profile, policy),

@@ -2,9 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   Calendar,
+  calendarFrom,
   civilFromDays,
   daysFromCivil,
   formatIsoDate,
+  MAX_DAY,
   parseIsoDate,
 } from "../../src/engine/calendar.js";
 
@@ -113,6 +115,30 @@ describe("Calendar", () => {
     expect(jan.date(jan.nextDayOfMonth(0, 1))).toBe("2024-02-01");
     const dec = new Calendar("2024-12-20");
     expect(dec.date(dec.nextDayOfMonth(0, 10))).toBe("2025-01-10");
+  });
+
+  it("nextDayOfMonth asked again of one calendar (its table) answers as a new calendar works it out", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40_000 }),
+        fc.array(
+          fc.tuple(
+            fc.oneof(fc.integer({ min: -3, max: 800 }), fc.integer({ min: MAX_DAY - 40, max: MAX_DAY + 40 })),
+            fc.integer({ min: 1, max: 31 }),
+          ),
+          { minLength: 1, maxLength: 40 },
+        ),
+        (startEpoch, asks) => {
+          const start = formatIsoDate(startEpoch);
+          const shared = calendarFrom(start);
+          expect(calendarFrom(start)).toBe(shared);
+          // each question twice, in turn with the others: the second answer is the table's
+          for (const [day, dom] of [...asks, ...asks])
+            expect(shared.nextDayOfMonth(day, dom)).toBe(new Calendar(start).nextDayOfMonth(day, dom));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it("nextDayOfMonth always moves forward by at most a month and lands on the (clamped) day", () => {
