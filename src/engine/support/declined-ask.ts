@@ -21,7 +21,7 @@ import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 const DECLINE_ASKED_DAYS = 30;
 
 /** Whether a decline on `asked` is recent enough on `day` to be the one the customer asks about. */
-const askedAbout = (asked: number, day: number): boolean => day - asked < DECLINE_ASKED_DAYS;
+export const askedAbout = (asked: number, day: number): boolean => day - asked < DECLINE_ASKED_DAYS;
 
 /** Each line's latest declined purchase or drawdown (an active line), and its latest declined application —
  *  to raise the limit of an active line, or to open a line not opened — of the last DECLINE_ASKED_DAYS,

@@ -266,7 +266,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     }
     case "wait_for_inquiries":
       return r.opens === true
-        ? `or wait: as recent applications age, an application to open Huabei (apply, product: open) made on ${r.date} (day ${r.day}), nothing else done and no other application made, would be approved; do not apply before`
+        ? `or wait: as recent applications age, an application to open ${openApplication(r.line)} made on ${r.date} (day ${r.day}), nothing else done and no other application made, would be approved; do not apply before`
         : `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
     case "verify_suspends": {
       const reasons = r.reasons.map(inSentence).join("; ");
@@ -296,7 +296,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     case "applications_allow": {
       const what =
         r.product === "open"
-          ? `an application to open ${lineName(r.line)} (apply, product: open${r.line === "jiebei" ? ", line: jiebei" : ""})`
+          ? `an application to open ${openApplication(r.line)}`
           : `an application to raise ${lineName(r.line)}'s limit (apply, product: increase${r.line === "jiebei" ? ", line: jiebei" : ""})`;
       return `recent applications (own and elsewhere) no longer decline ${what} from ${r.date} (day ${r.day}), if no other is made before: ${r.count} in the last 30 days then, its own counted, against maxApplications30d ${r.max}; do not apply before`;
     }
@@ -404,10 +404,12 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const when = r.now
         ? "today"
         : `from ${r.date} (day ${r.day}), once recent applications (own and elsewhere) are few enough; not before`;
-      if (r.blockers.length === 0)
-        return `no line is open yet; an application to open Huabei (apply, product: open) would be approved ${when}`;
+      // Jiebei's opening is said beside Huabei's, which says no line is open
+      const none = r.line === "huabei" ? "no line is open yet; " : "";
+      const application = `an application to open ${openApplication(r.line)}`;
+      if (r.blockers.length === 0) return `${none}${application} would be approved ${when}`;
       if (r.scoreBars !== undefined)
-        return `no line is open yet, and no application opens Huabei under the current policy, whatever the customer does: ${scoreBarsText(r.scoreBars, "the line granted")} — only a change of the lender's policy (a lower ${r.scoreBars.parameter}) would`;
+        return `${none === "" ? "" : "no line is open yet, and "}no application opens ${lineName(r.line)} under the current policy, whatever the customer does: ${scoreBarsText(r.scoreBars, "the line granted")} — only a change of the lender's policy (a lower ${r.scoreBars.parameter}) would`;
       // each rule with its numbers and what puts it right
       const why = r.blockers.map((f) => {
         const numbers = describeFact(f);
@@ -417,7 +419,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
             : forLines(REASONS[f.code].advice, lines);
         return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${fix}`;
       });
-      return `no line is open yet; an application to open Huabei ${r.now ? "" : `can be made ${when.replace(/; not before$/, "")}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
+      return `${none}${application} ${r.now ? "" : `can be made ${when.replace(/; not before$/, "")}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
     }
     case "report_income": {
       const income = money(r.income * 100);
@@ -438,3 +440,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         : `repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
   }
 }
+
+/** A line to open, as a file writes the application. */
+const openApplication = (line: LineId): string =>
+  `${lineName(line)} (apply, product: open${line === "jiebei" ? ", line: jiebei" : ""})`;
