@@ -49,8 +49,16 @@ function meanwhile(lines: readonly LineId[] | undefined): string {
  *  (linesHeld), the only ones it speaks of. */
 export function describeRemedy(r: Remedy, lines: readonly LineId[] = BOTH_LINES): string {
   const text = remedyText(r, lines);
-  return r.line === "jiebei" ? `Jiebei: ${text}` : text;
+  return r.line === "jiebei" && !namesItsLine(r) ? `Jiebei: ${text}` : text;
 }
+
+/** Whether a step's words name its line as what to apply for: prefixed, "Jiebei: … an application to open
+ *  Jiebei" said it twice. */
+const namesItsLine = (r: Remedy): boolean =>
+  r.kind === "applications_allow" ||
+  r.kind === "open_line" ||
+  r.kind === "increase_from" ||
+  (r.kind === "wait_for_inquiries" && r.opens === true);
 
 /** A month-end report a thin file reaches six months of history at: its repayment record starts to count
  *  there, which is what moves the score — not the repayments made since the last report (a customer who
