@@ -293,7 +293,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       income: "the monthly income (yuan)",
       minLimit: "the smallest line, `minLimit` (yuan)",
       beside:
-        "present when `income` is above the least the smallest line needs (`smallest`, yuan): at that, the review that can restore the line (`wait_for_review`'s) restores the other line (`line`) first, or keeps it active, which this one, used, would take past its cap — `income` is the least at which it restores both, with the other line's debt steps followed or not",
+        "present when `income` is above the least the smallest line needs (`smallest`, yuan): at that, the review that can restore the line (`wait_for_review`'s) restores the other line (`line`) first, or keeps it active, which this one, used, would take past its cap — `income` is the least at which it restores both, with the other line's debt steps followed or not; `noRepayment`, beside the other line's debt step, which offers a repayment instead of an income: no repayment does for this line (at `smallest`, everything owed repaid, that step's review does not restore it — restored and used, the lines are counted at their limits)",
       notBetween:
         "as `reduce_debt`'s, at the review that can restore the line (`wait_for_review`'s): from `from`, the income the other line's (`line`) step asks, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`; `both`, the least income above `to` at which that review leaves both lines active (null: none)",
     },

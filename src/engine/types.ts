@@ -537,8 +537,11 @@ export type Remedy = {
        *  `both`: the least income above `to` at which that review leaves both lines active (null: none) */
       notBetween?: { line: LineId; from: number; to: number | null; both: number | null };
       /** `income` above the least the smallest line needs (`smallest`, yuan): the review that can restore
-       *  the line restores the other line (`line`) first, which this one, used, would take past its cap */
-      beside?: { line: LineId; smallest: number };
+       *  the line restores the other line (`line`) first, which this one, used, would take past its cap;
+       *  `noRepayment`: beside the other line's debt step, which offers a repayment instead of an income, no
+       *  repayment does for this line — at `smallest`, everything owed repaid, that step's review does not
+       *  restore it (restored and used, the lines are counted at their limits) */
+      beside?: { line: LineId; smallest: number; noRepayment?: true };
     }
   /** pay down debt or report a higher income, for the debt-to-income ratio the periodic review on `review`
    *  reads (debt elsewhere as it is that day, the lines' balances as the last month end before it reported

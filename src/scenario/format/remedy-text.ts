@@ -436,7 +436,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         r.beside === undefined
           ? `below it, ${smallest}`
           : `below ${money(r.beside.smallest * 100)} ${smallest}, and below ${income} the review that can restore ${lineName(r.line)} restores ${lineName(r.beside.line)} first, which ${lineName(r.line)}, used, would take past its cap`;
-      return `report a monthly income of at least ${income} (an income event): ${below}${notBetween(r)}`;
+      return `report a monthly income of at least ${income} (an income event): ${below}${besideRepaid(r)}${notBetween(r)}`;
     }
     case "reduce_debt":
       if (!Number.isFinite(r.ratio))
@@ -452,3 +452,11 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
 /** A line to open, as a file writes the application. */
 const openApplication = (line: LineId): string =>
   `${lineName(line)} (apply, product: open${line === "jiebei" ? ", line: jiebei" : ""})`;
+
+/** Beside the other line's debt step, which offers a repayment instead of an income: that none does for
+ *  this line. */
+function besideRepaid(r: Extract<Remedy, { kind: "report_income" }>): string {
+  if (r.beside?.noRepayment !== true) return "";
+  const other = lineName(r.beside.line);
+  return `; no repayment does instead, as it does for ${other}: at ${money(r.beside.smallest * 100)}, everything owed repaid, the periodic review ${other}'s step names still does not restore ${lineName(r.line)} — restored and used, the lines are counted at their limits, which only income carries`;
+}
