@@ -317,6 +317,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "the score the amounts also bring a suspended line to (what restoring it needs), when debt alone can; null when they are for the ratio alone (the score needs nothing more, or its own step says what it does); with `raisedFor` a score rule, its threshold",
       atIncome:
         "the monthly income (yuan) `ratio`, `repay` and `over` are worked out at when it is not the one on record: the least the smallest line needs, asked for beside (`report_income`); absent otherwise",
+      atIncomeOf:
+        "the other line (`huabei`, `jiebei`) whose smallest line needs `atIncome`, when it is that line's, above what this line's needs: both asked, the customer reports the larger; absent otherwise",
       notBetween:
         "incomes above `income` at which the review named does not leave the line active: from `from`, the income the other line's (`line`) own step asks, at which that review keeps that line, which this one, used, would take past its cap, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`; `both`, the least income above `to` at which that review leaves both lines active, the one the two steps followed together need (yuan; null: none) — each played with nothing repaid (the income route); `repaid`, present when the step asks a repayment: whether that repayment, made today, with `from` reported leaves the line active at that review",
       withOther:

@@ -579,6 +579,9 @@ export type Remedy = {
        *  customer's — with no income on record the amounts would otherwise be none (debt with no income is
        *  beyond every ratio) */
       atIncome?: number;
+      /** the other line whose smallest line needs `atIncome`, when it is that line's, above this one's
+       *  (both asked: the customer reports the larger) */
+      atIncomeOf?: LineId;
       /** advice for a restoration, which counts the lines once used (applicationDebt): each line counted
        *  used up to a limit — the line restored at its smallest line, an active line at its own (Jiebei
        *  within its debt cap) — and the share of the credit left on them counted used
