@@ -166,7 +166,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const kept =
         r.restores === undefined
           ? ""
-          : ` — ${r.needed} rather than the ${r.restores} restoring the line asks, as the line restored and used would score short of what keeping it needs at anything less`;
+          : ` — not the ${r.restores} restoring asks: below ${r.needed}, the line restored and used would score short of what keeping it needs`;
       // the debt the lever, how much: what repaid today brings the score there on its own
       const paid =
         r.repayElsewhere === undefined
