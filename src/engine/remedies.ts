@@ -387,7 +387,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   open_line: {
     meaning:
-      "no line yet: whether an application to open Huabei would be approved on the first day it can be made — and, said first, one to open Jiebei when the customer's own was declined within the last 30 days",
+      "no line yet: whether an application to open Huabei would be approved on the first day it can be made — and, said first, one to open Jiebei when the customer's own was declined within the last 30 days; with a line open, an opening of the other asked about and still declined for the debt ratio, judged today with the debt step",
     fields: {
       day: "the first day it can be made: today, or once the applications of the last 30 days allow",
       date: "its date",

@@ -77,3 +77,36 @@ describe("customer service on a declined Jiebei opening, no line open", () => {
     expect(opening(s.remedies, "jiebei")).toBeUndefined();
   });
 });
+
+describe("customer service on a Jiebei opening declined for debt, Huabei open", () => {
+  // ¥75,000 elsewhere on ¥6,000 a month, Huabei's ¥3,000 counted as used: ¥78,000 against ¥72,000 (1.09 vs
+  // jiebeiMaxDebtToIncome 1.00). Told only "pay down debt (here or elsewhere) or report a higher income",
+  // the customer had no amount
+  const profile = { monthlyIncome: 6_000, externalDebt: 7_500_000, creditHistoryMonths: 60 }; // debt in fen
+  const asked = [on.open(0, 3_000), on.open(40, 5_000, "jiebei")];
+
+  it("names the debt elsewhere to repay, or the income, and either way the opening is then approved", () => {
+    const s = stepOn(
+      run([...asked, on.support(41)], { policy: DEFAULT_POLICY, profile }),
+      "contact_support",
+      41,
+    );
+    const jiebei = opening(s.remedies, "jiebei");
+    expect(jiebei).toMatchObject({ now: true, debt: { repay: 600_000, income: 6_500 } });
+    expect(describeRemedy(jiebei!)).toContain(
+      "an application to open Jiebei (apply, product: open, line: jiebei) would be declined today: total debt exceeds what the policy allows for the income (1.09 vs jiebeiMaxDebtToIncome 1.00",
+    );
+    expect(describeRemedy(jiebei!)).toContain(
+      "repay at least ¥6,000.00 of the debt elsewhere (an external_repayment event), or report a monthly income of at least ¥6,500.00 (an income event)",
+    );
+    for (const fix of [on.externalRepayment(41, 6_000), on.income(41, 6_500)]) {
+      const t = run([...asked, fix, on.open(42, 1_000, "jiebei")], { policy: DEFAULT_POLICY, profile });
+      expect(stepOn(t, "apply", 42).decision).toMatch(/^approved/);
+    }
+    const short = run([...asked, on.externalRepayment(41, 5_999.99), on.open(42, 1_000, "jiebei")], {
+      policy: DEFAULT_POLICY,
+      profile,
+    });
+    expect(stepOn(short, "apply", 42).decision).toBe("declined");
+  });
+});

@@ -3,12 +3,11 @@
 
 import type { Calendar } from "../calendar.js";
 import type { Customer, Line } from "../customer.js";
-import { applicationDebt } from "../grant.js";
 import type { ReasonCode } from "../reasons.js";
-import { debtWithin, incomeAllowing, type Scored, scoreOn } from "../score-inputs.js";
+import { type Scored, scoreOn } from "../score-inputs.js";
 import type { Fen, Remedy } from "../types.js";
 import { principalReasons, type RuleFact } from "../verdict.js";
-import { applicationOn, openingBlockers, tooManyApplications } from "./applying.js";
+import { applicationOn, openingBlockers, openingDebt, tooManyApplications } from "./applying.js";
 import type { SupportAnswer } from "./citing.js";
 import { askedAbout } from "./declined-ask.js";
 import { reportIncome } from "./income-advice.js";
@@ -56,7 +55,6 @@ export function noAccount(c: Customer, day: number, today: Scored, calendar: Cal
 function opening(c: Customer, line: Line, day: number, today: Scored, calendar: Calendar): SupportAnswer {
   const { day: from, s } = applicationOn(c, day, day, today);
   const blockers = openingBlockers(c, line, from, s);
-  const has = (code: ReasonCode) => blockers.find((f) => f.code === code);
   // no file the customer can have scores what the opening or the line granted and used needs: no step
   // opens the line under the policy (said with the application, whatever else declines it)
   const scoreBars = blockers.length > 0 ? openingOutOfReach(c, line.id, s) : null;
@@ -74,18 +72,7 @@ function opening(c: Customer, line: Line, day: number, today: Scored, calendar: 
       date: calendar.date(aged),
       opens: true,
     });
-  // no line yet: the debt the ratio counts is all elsewhere, and counts the day it is repaid — with the
-  // smallest line counted as used, as the application counts it (applicationDebt)
-  const dti = has("DEBT_TO_INCOME_TOO_HIGH")?.threshold;
-  const within = dti === undefined ? undefined : debtWithin(c, dti);
-  const counted = applicationDebt(c, line, false);
-  const debt =
-    dti === undefined || within === undefined || scoreBars !== null
-      ? undefined
-      : {
-          repay: within === null ? null : counted - within,
-          income: incomeAllowing(counted, dti),
-        };
+  const debt = scoreBars !== null ? undefined : openingDebt(c, line, blockers);
   remedies.push({
     line: line.id,
     kind: "open_line",
