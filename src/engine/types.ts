@@ -723,6 +723,9 @@ export type Remedy = {
         restored?: true;
         blocked?: RuleFact;
         besides?: RuleFact[];
+        /** the limit at the income's cap (LIMIT_AT_INCOME_CAP among the rules): the least monthly income
+         *  (yuan) at which the income multiple allows the limit before the cut */
+        income?: number;
       };
       givenBack?: { limit: Fen; day: number; date: string; gives?: Fen; nothing?: true };
     }

@@ -3638,7 +3638,7 @@ describe("a limit a review cut", () => {
       blocked: { code: "LIMIT_AT_INCOME_CAP", parameter: "maxLimitIncomeMultiple", threshold: 800_000 },
     });
     expect(describeRemedy(said)).toContain(
-      "as things stand it would be declined: the limit is already the highest the income supports (cap ¥8,000.00 by maxLimitIncomeMultiple) — report a higher income",
+      "as things stand it would be declined: the limit is already the highest the income supports (cap ¥8,000.00 by maxLimitIncomeMultiple) — report a monthly income of at least ¥7,000.00 (an income event), at which the income multiple allows the ¥14,000.00 before the cut",
     );
     // the advice holds: the application it warns of is declined at that cap
     expect(stepOn(t, "apply", 135)).toMatchObject({ decision: "declined", reasons: ["LIMIT_AT_INCOME_CAP"] });

@@ -340,7 +340,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // the way back said as it stands: an application something else would decline asks for that first —
       // every rule that would, each with its step
       const declined = blocked
-        ? `; as things stand it would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true)}`
+        ? `; as things stand it would be declined: ${withIncome(withSteps([blocked, ...(r.increase.besides ?? [])], lines, true), r)}`
         : "";
       // a cut for a constraint comes back unasked too, once what cut it no longer binds
       // — said as a promise only when, as things stand, the first review that could gives something back
@@ -459,4 +459,14 @@ function besideRepaid(r: Extract<Remedy, { kind: "report_income" }>): string {
   if (r.beside?.noRepayment !== true) return "";
   const other = lineName(r.beside.line);
   return `; no repayment does instead, as it does for ${other}: at ${money(r.beside.smallest * 100)}, everything owed repaid, the periodic review ${other}'s step names still does not restore ${lineName(r.line)} — restored and used, the lines are counted at their limits, which only income carries`;
+}
+
+/** The income cap's step with the income that allows the limit before the cut, when the step names it. */
+function withIncome(steps: string, r: Extract<Remedy, { kind: "limit_cut" }>): string {
+  const income = r.increase.income;
+  if (income === undefined) return steps;
+  return steps.replace(
+    /(by (?:maxLimitIncomeMultiple|jiebeiMaxLimitIncomeMultiple)\)) — report a higher income \(an income event\)/,
+    `$1 — report a monthly income of at least ${money(income * 100)} (an income event), at which the income multiple allows the ${money(r.from)} before the cut`,
+  );
 }
