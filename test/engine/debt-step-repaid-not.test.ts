@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { Remedy } from "../../src/engine/types.js";
 import { describeRemedy } from "../../src/scenario/format.js";
-import { DEFAULT_POLICY, type EventInput, on, run, stepOn, stepsOf } from "./builders.js";
+import { DEFAULT_POLICY, type EventInput, on, run, stepOn } from "./builders.js";
 
 const EVENTS: EventInput[] = [
   on.open(0, 2_000),
