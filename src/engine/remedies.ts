@@ -293,7 +293,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       income: "the monthly income (yuan)",
       minLimit: "the smallest line, `minLimit` (yuan)",
       beside:
-        "present when `income` is above the least the smallest line needs (`smallest`, yuan): at that, the review that can restore the line (`wait_for_review`'s) restores the other line (`line`) first, or keeps it active, which this one, used, would take past its cap — `income` is the least at which it restores both, with the other line's debt steps followed or not",
+        "present when `income` is above the least the smallest line needs (`smallest`, yuan): at that, the review that can restore the line (`wait_for_review`'s) restores the other line (`line`) first, or keeps it active, which this one, used, would take past its cap — `income` is the least at which it restores both, with the other line's debt steps followed or not; `noRepayment`, beside the other line's debt step, which offers a repayment instead of an income: no repayment does for this line (at `smallest`, everything owed repaid, that step's review does not restore it — restored and used, the lines are counted at their limits)",
       notBetween:
         "as `reduce_debt`'s, at the review that can restore the line (`wait_for_review`'s): from `from`, the income the other line's (`line`) step asks, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`; `both`, the least income above `to` at which that review leaves both lines active (null: none)",
     },
@@ -317,6 +317,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "the score the amounts also bring a suspended line to (what restoring it needs), when debt alone can; null when they are for the ratio alone (the score needs nothing more, or its own step says what it does); with `raisedFor` a score rule, its threshold",
       atIncome:
         "the monthly income (yuan) `ratio`, `repay` and `over` are worked out at when it is not the one on record: the least the smallest line needs, asked for beside (`report_income`); absent otherwise",
+      atIncomeOf:
+        "the other line (`huabei`, `jiebei`) whose smallest line needs `atIncome`, when it is that line's, above what this line's needs: both asked, the customer reports the larger; absent otherwise",
       notBetween:
         "incomes above `income` at which the review named does not leave the line active: from `from`, the income the other line's (`line`) own step asks, at which that review keeps that line, which this one, used, would take past its cap, to `to` (yuan; null: every income above) — `income` holds up to `from` and above `to`; `both`, the least income above `to` at which that review leaves both lines active, the one the two steps followed together need (yuan; null: none) — each played with nothing repaid (the income route); `repaid`, present when the step asks a repayment: whether that repayment, made today, with `from` reported leaves the line active at that review",
       withOther:
@@ -385,7 +387,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   open_line: {
     meaning:
-      "no line yet: whether an application to open Huabei would be approved on the first day it can be made",
+      "no line yet: whether an application to open Huabei would be approved on the first day it can be made — and, said first, one to open Jiebei when the customer's own was declined within the last 30 days; with a line open, an opening of the other asked about and still declined for the debt ratio, judged today with the debt step",
     fields: {
       day: "the first day it can be made: today, or once the applications of the last 30 days allow",
       date: "its date",
@@ -408,7 +410,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "when a periodic review has given back part of the cut since (the cut still on record): the limit the line has now (`limit`, yuan) and that review's `day` and `date`; absent otherwise",
       reasons: "the reason codes recorded then",
       increase:
-        "when an increase can be asked — the increase cooldown, the clean record and the applications of the last 30 days allowing (`day`, `date`, `now`: today); on a suspended line (`restored`: true) not before the answer's steps can restore it: the day of the early review it offers, else the day after the periodic review that can restore it — and `blocked`, with that day's score, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at), and `besides`, the other rules that would decline it too (each with its step)",
+        "when an increase can be asked — the increase cooldown, the clean record and the applications of the last 30 days allowing (`day`, `date`, `now`: today); on a suspended line (`restored`: true) not before the answer's steps can restore it: the day of the early review it offers, else the day after the periodic review that can restore it — and `blocked`, with that day's score, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at), and `besides`, the other rules that would decline it too (each with its step); `income`, when the limit is at the income's cap: the least monthly income (yuan) at which the income multiple allows the limit before the cut",
       givenBack:
         "a cut for a constraint: the limit a periodic review gives back unasked, at most (`limit`, yuan: the limit before the cut), once what cut it no longer binds and nothing blocks an increase — the review of `day` (`date`) at the earliest, the cooldown since the cut (or a limit given back in part since) and the clean record allowing; `gives` (yuan): what that review gives back as things stand (each bill met at its minimum, nothing more spent), said before it as a restoration coming is; `nothing` (true): as things stand that review gives back nothing (the cap already reached, or a rule holding it), and the answer says so rather than a limit coming back",
     },

@@ -537,8 +537,11 @@ export type Remedy = {
        *  `both`: the least income above `to` at which that review leaves both lines active (null: none) */
       notBetween?: { line: LineId; from: number; to: number | null; both: number | null };
       /** `income` above the least the smallest line needs (`smallest`, yuan): the review that can restore
-       *  the line restores the other line (`line`) first, which this one, used, would take past its cap */
-      beside?: { line: LineId; smallest: number };
+       *  the line restores the other line (`line`) first, which this one, used, would take past its cap;
+       *  `noRepayment`: beside the other line's debt step, which offers a repayment instead of an income, no
+       *  repayment does for this line — at `smallest`, everything owed repaid, that step's review does not
+       *  restore it (restored and used, the lines are counted at their limits) */
+      beside?: { line: LineId; smallest: number; noRepayment?: true };
     }
   /** pay down debt or report a higher income, for the debt-to-income ratio the periodic review on `review`
    *  reads (debt elsewhere as it is that day, the lines' balances as the last month end before it reported
@@ -576,6 +579,9 @@ export type Remedy = {
        *  customer's — with no income on record the amounts would otherwise be none (debt with no income is
        *  beyond every ratio) */
       atIncome?: number;
+      /** the other line whose smallest line needs `atIncome`, when it is that line's, above this one's
+       *  (both asked: the customer reports the larger) */
+      atIncomeOf?: LineId;
       /** advice for a restoration, which counts the lines once used (applicationDebt): each line counted
        *  used up to a limit — the line restored at its smallest line, an active line at its own (Jiebei
        *  within its debt cap) — and the share of the credit left on them counted used
@@ -717,6 +723,9 @@ export type Remedy = {
         restored?: true;
         blocked?: RuleFact;
         besides?: RuleFact[];
+        /** the limit at the income's cap (LIMIT_AT_INCOME_CAP among the rules): the least monthly income
+         *  (yuan) at which the income multiple allows the limit before the cut */
+        income?: number;
       };
       givenBack?: { limit: Fen; day: number; date: string; gives?: Fen; nothing?: true };
     }

@@ -100,7 +100,7 @@ describe("a score step above the score restoring the line asks", () => {
     expect(raise.needed).toBeGreaterThan(660);
     expect(raise.restores).toBe(660);
     expect(describeRemedy(raise)).toContain(
-      `${raise.needed} rather than the 660 restoring the line asks, as the line restored and used would score short of what keeping it needs at anything less`,
+      ` — not the 660 restoring asks: below ${raise.needed}, the line restored and used would score short of what keeping it needs`,
     );
   });
 });

@@ -3638,7 +3638,7 @@ describe("a limit a review cut", () => {
       blocked: { code: "LIMIT_AT_INCOME_CAP", parameter: "maxLimitIncomeMultiple", threshold: 800_000 },
     });
     expect(describeRemedy(said)).toContain(
-      "as things stand it would be declined: the limit is already the highest the income supports (cap ¥8,000.00 by maxLimitIncomeMultiple) — report a higher income",
+      "as things stand it would be declined: the limit is already the highest the income supports (cap ¥8,000.00 by maxLimitIncomeMultiple) — report a monthly income of at least ¥7,000.00 (an income event), at which the income multiple allows the ¥14,000.00 before the cut",
     );
     // the advice holds: the application it warns of is declined at that cap
     expect(stepOn(t, "apply", 135)).toMatchObject({ decision: "declined", reasons: ["LIMIT_AT_INCOME_CAP"] });
@@ -5337,7 +5337,8 @@ describe("the smallest line's income, when reporting it brings the other line ba
   )!;
 
   it("is the least at which that review restores both, the smallest line's said beside it", () => {
-    expect(income.beside).toEqual({ line: "huabei", smallest: 167 });
+    // beside Huabei's debt step, which offers a repayment: none does for Jiebei (income-beside-repaid.test.ts)
+    expect(income.beside).toEqual({ line: "huabei", smallest: 167, noRepayment: true });
     expect(income.income).toBeGreaterThan(167);
     expect(describeRemedy(income)).toContain(
       "below ¥167.00 the income multiple allows no line of the smallest size (¥1,000.00), and below",

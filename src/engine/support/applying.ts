@@ -4,9 +4,10 @@
 import { decideApplication } from "../applications.js";
 import { type Customer, countUpTo, countWithin, type Line, rulesFor } from "../customer.js";
 import { LIMIT_CAP_CODES } from "../eligibility.js";
+import { applicationDebt } from "../grant.js";
 import { smallestLine } from "../limits.js";
 import { REASONS } from "../reasons.js";
-import { type Scored, scoreOn } from "../score-inputs.js";
+import { debtWithin, incomeAllowing, type Scored, scoreOn } from "../score-inputs.js";
 import type { Fen } from "../types.js";
 import type { RuleFact } from "../verdict.js";
 
@@ -21,6 +22,23 @@ export function openingBlockers(c: Customer, line: Line, day: number, s: Scored)
   return (rules.length > 0 ? rules : v.reasons).map(
     (code) => v.facts.find((f) => f.code === code) ?? { code },
   );
+}
+
+/** An opening declined for the debt ratio (among `blockers`): the debt elsewhere to repay today (null:
+ *  more than is owed elsewhere, or no income) or the monthly income that brings it within the cap — the
+ *  debt counted as the application counts it, the smallest line used and the other line at its limit
+ *  (applicationDebt), which only a repayment elsewhere lowers. Undefined: not declined for it. */
+export function openingDebt(
+  c: Customer,
+  line: Line,
+  blockers: readonly RuleFact[],
+): { repay: Fen | null; income: number | null } | undefined {
+  const dti = blockers.find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH")?.threshold;
+  if (dti === undefined) return undefined;
+  const within = debtWithin(c, dti);
+  const counted = applicationDebt(c, line, false);
+  const repay = within === null || counted - within > c.profile.externalDebt ? null : counted - within;
+  return { repay, income: incomeAllowing(counted, dti) };
 }
 
 /** An application to open `line` again for the limit its closure ended, judged as it would be on `day`:

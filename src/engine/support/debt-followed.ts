@@ -95,7 +95,9 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
       const least = alone(0) ? 0 : leastAbove(0, asked, alone);
       if (least === asked) continue;
       const repay = plan(least);
-      const at = r.atIncome ?? c.profile.monthlyIncome;
+      // played at the income the answer asks (the larger smallest line's, when both ask one): its ratio
+      // said at that income — "from 1.95 at ¥167" beside ¥900 that brings it within the cap only at ¥250
+      const at = told.profile.monthlyIncome;
       const file = withProfile(c, { monthlyIncome: at });
       const counted = restorationDebt(file, (f) => f, "jiebei", day, calendar, review, [], at);
       remedies[i] = {
@@ -103,6 +105,8 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
         repay,
         over: total(repay),
         ratio: debtToIncomeWith(file, counted - file.profile.externalDebt, 0),
+        ...(at > c.profile.monthlyIncome ? { atIncome: at } : {}),
+        ...(at > (r.atIncome ?? c.profile.monthlyIncome) ? { atIncomeOf: other } : {}),
         // nothing more to repay: no higher income is asked either (one worked out with Huabei back)
         ...(least === 0 ? { income: null } : {}),
         ...(r.restoring !== undefined ? { restoring: asSuspended(r.restoring, "huabei") } : {}),

@@ -5,9 +5,9 @@
 
 import { repayMade } from "../apply-verdict.js";
 import type { Calendar } from "../calendar.js";
-import { type Customer, forkCustomer, lineOf } from "../customer.js";
+import { type Customer, forkCustomer, lineOf, owed } from "../customer.js";
 import { reviewedOn } from "../report-ahead.js";
-import type { DebtRepayment, Remedy } from "../types.js";
+import type { DebtRepayment, Fen, Remedy } from "../types.js";
 import type { LineId } from "../vocabulary.js";
 import { keptIncome } from "./income-advice.js";
 import { verifiedOn, withProfile } from "./read-ahead.js";
@@ -118,8 +118,43 @@ export function incomesRestoring(c: Customer, day: number, calendar: Calendar, r
       }
       income = kept;
     }
-    if (income !== r.income) remedies[i] = { ...r, income, beside: { line: other, smallest: r.income } };
+    if (income === r.income) continue;
+    const none = noRepayment(paid, day, calendar, remedies, r.line, r.income, verify);
+    remedies[i] = {
+      ...r,
+      income,
+      beside: { line: other, smallest: r.income, ...(none && { noRepayment: true as const }) },
+    };
   }
+}
+
+/** Beside the other line's debt step, which offers a repayment by a month end for the review after it as
+ *  well as an income: whether, at the least income line `id`'s smallest line needs (`smallest`), no
+ *  repayment — everything owed repaid today — has that review restore `id` and leave the other line active
+ *  (restored and used, the lines are counted at their limits). Told only the raised income beside a step
+ *  offering "or repay", a customer could not know that no repayment would do for this line. */
+function noRepayment(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  remedies: readonly Remedy[],
+  id: LineId,
+  smallest: number,
+  verify: boolean,
+): boolean {
+  const step = remedies.find(
+    (o): o is Extract<Remedy, { kind: "reduce_debt" }> =>
+      o.line !== id && o.kind === "reduce_debt" && o.repay !== null && o.report !== null,
+  );
+  if (step === undefined) return false;
+  const all = (debt: "elsewhere" | LineId, amount: Fen): DebtRepayment => ({ debt, amount, all: true });
+  const everything = [
+    ...(c.profile.externalDebt > 0 ? [all("elsewhere", c.profile.externalDebt)] : []),
+    ...[id, step.line].map((l) => all(l, owed(lineOf(c, l)))).filter((p) => p.amount > 0),
+  ];
+  const told = repaid(withProfile(c, { monthlyIncome: smallest }), day, everything);
+  const after = reviewedOn(verify ? verifiedOn(told, day, calendar) : told, day, calendar, step.review.day);
+  return lineOf(after, id).status !== "active" || lineOf(after, step.line).status !== "active";
 }
 
 /** `c` with the overdue the answer asks paid today (`pay_overdue`) paid, as a repayment event pays it (a

@@ -18,7 +18,8 @@ import type { RuleFact } from "../verdict.js";
 import type { LineId } from "../vocabulary.js";
 import { applicationOn } from "./applying.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
-import { withOverduePaid } from "./read-ahead.js";
+import { keptIncome } from "./income-advice.js";
+import { withOverduePaid, withProfile } from "./read-ahead.js";
 
 /** The cut on record of an active line still below what it was cut from (its reasons and the limit before
  *  and after, a restoration since or not), and the first day an application for an increase can be made —
@@ -92,6 +93,14 @@ function limitCut(
   if (atTheCap !== null && rules.length > 0 && v.facts.some((f) => LIMIT_CAP_CODES.has(f.code)))
     rules.push(atTheCap);
   const blocked: RuleFact | null = rules[0] ?? atTheCap;
+  // at the income's cap: the income that allows the limit before the cut — told only "report a higher
+  // income", a customer cut from ¥20,000 to ¥6,000 at ¥3,000 a month could not know ¥10,000 would do
+  const income = [blocked, ...rules].some((f) => f?.code === "LIMIT_AT_INCOME_CAP")
+    ? keptIncome(judged.profile.monthlyIncome, (m) => {
+        const at = capFor(withProfile(judged, { monthlyIncome: m }), line.id, then);
+        return at !== null && (at.binding !== "income" || at.limit >= cut.from);
+      })
+    : null;
   // a cut for a constraint comes back unasked too (review/give-back.ts): the first periodic review the
   // cooldown since the cut (or a limit given back in part since) and the clean record allow — after a suspended line's restoration
   const back = cut.givesBack;
@@ -138,6 +147,7 @@ function limitCut(
       ...(restored !== null && { restored: true }),
       ...(blocked && { blocked }),
       ...(rules.length > 1 && { besides: rules.slice(1) }),
+      ...(income !== null && { income }),
     },
     ...(back !== null &&
       back > line.limit && {

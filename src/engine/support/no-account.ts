@@ -3,30 +3,58 @@
 
 import type { Calendar } from "../calendar.js";
 import type { Customer, Line } from "../customer.js";
-import { applicationDebt } from "../grant.js";
 import type { ReasonCode } from "../reasons.js";
-import { debtWithin, incomeAllowing, type Scored, scoreOn } from "../score-inputs.js";
+import { type Scored, scoreOn } from "../score-inputs.js";
 import type { Fen, Remedy } from "../types.js";
 import { principalReasons, type RuleFact } from "../verdict.js";
-import { applicationOn, openingBlockers, tooManyApplications } from "./applying.js";
+import { applicationOn, openingBlockers, openingDebt, tooManyApplications } from "./applying.js";
 import type { SupportAnswer } from "./citing.js";
+import { askedAbout } from "./declined-ask.js";
 import { reportIncome } from "./income-advice.js";
 import { withProfile } from "./read-ahead.js";
 import { openingOutOfReach } from "./restoring-score.js";
 import { raiseScore } from "./score-advice.js";
 
 /** A customer who never had a line: whether an application to open Huabei (Jiebei is by invitation, for a
- *  record) would pass, judged as the engine would decide it on the first day it can be made — today, or
- *  once the applications within the last 30 days, its own inquiry counted, are few enough — with the score
- *  of that day: what would decline it then, and the steps that put each right (a verification, the score
- *  to reach, the income for the smallest line, the debt elsewhere to repay or the income that carries it).
- *  Told only "apply to open an account first", a customer over the debt cap was declined the next day, for
- *  that and a score below minOpenScore, and paid for the inquiry. */
+ *  record) would pass — and, when the customer's own application to open Jiebei was declined lately (the
+ *  one asked about), whether one to open Jiebei would, said first: told only of Huabei's opening, a
+ *  customer refused Jiebei for too many applications heard no day for Jiebei, and one refused it for no
+ *  repayment record heard neither why nor that Huabei's opening is the way to one. */
 export function noAccount(c: Customer, day: number, today: Scored, calendar: Calendar): SupportAnswer {
-  const line = c.huabei;
+  const asked = c.jiebei.declinedApplication;
+  const jiebei =
+    asked !== null && asked.product === "open" && askedAbout(asked.day, day)
+      ? opening(c, c.jiebei, day, today, calendar)
+      : null;
+  const huabei = opening(c, c.huabei, day, today, calendar);
+  if (jiebei === null) return huabei;
+  const reasons = [...new Set([...jiebei.reasons, ...huabei.reasons])];
+  // a fact both openings hold (the applications of the last 30 days) is the customer's, said once; one of
+  // Jiebei's alone is named as its own (its own parameters: jiebeiMinOpenScore)
+  const key = (f: RuleFact) => `${f.code} ${f.parameter} ${f.threshold} ${f.value}`;
+  const both = new Set(huabei.facts.map(key));
+  const own = jiebei.facts.filter((f) => !both.has(key(f))).map((f) => ({ ...f, line: c.jiebei.id }));
+  // one verification for both
+  const verify = jiebei.remedies.some((r) => r.kind === "verify_identity");
+  return {
+    reasons: principalReasons(reasons, today),
+    facts: [...own, ...huabei.facts],
+    remedies: [
+      ...jiebei.remedies,
+      ...huabei.remedies.filter((r) => !(verify && r.kind === "verify_identity")),
+    ],
+  };
+}
+
+/** Whether an application to open `line` would pass, judged as the engine would decide it on the first day
+ *  it can be made — today, or once the applications within the last 30 days, its own inquiry counted, are
+ *  few enough — with the score of that day: what would decline it then, and the steps that put each right
+ *  (a verification, the score to reach, the income for the smallest line, the debt elsewhere to repay or
+ *  the income that carries it). Told only "apply to open an account first", a customer over the debt cap
+ *  was declined the next day, for that and a score below minOpenScore, and paid for the inquiry. */
+function opening(c: Customer, line: Line, day: number, today: Scored, calendar: Calendar): SupportAnswer {
   const { day: from, s } = applicationOn(c, day, day, today);
   const blockers = openingBlockers(c, line, from, s);
-  const has = (code: ReasonCode) => blockers.find((f) => f.code === code);
   // no file the customer can have scores what the opening or the line granted and used needs: no step
   // opens the line under the policy (said with the application, whatever else declines it)
   const scoreBars = blockers.length > 0 ? openingOutOfReach(c, line.id, s) : null;
@@ -44,18 +72,7 @@ export function noAccount(c: Customer, day: number, today: Scored, calendar: Cal
       date: calendar.date(aged),
       opens: true,
     });
-  // no line yet: the debt the ratio counts is all elsewhere, and counts the day it is repaid — with the
-  // smallest line counted as used, as the application counts it (applicationDebt)
-  const dti = has("DEBT_TO_INCOME_TOO_HIGH")?.threshold;
-  const within = dti === undefined ? undefined : debtWithin(c, dti);
-  const counted = applicationDebt(c, line, false);
-  const debt =
-    dti === undefined || within === undefined || scoreBars !== null
-      ? undefined
-      : {
-          repay: within === null ? null : counted - within,
-          income: incomeAllowing(counted, dti),
-        };
+  const debt = scoreBars !== null ? undefined : openingDebt(c, line, blockers);
   remedies.push({
     line: line.id,
     kind: "open_line",

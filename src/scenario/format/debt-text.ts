@@ -137,7 +137,7 @@ function debtPlanText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readon
   const at =
     r.atIncome === undefined
       ? ""
-      : ` at a monthly income of ${money(r.atIncome * 100)}, the least the smallest line needs (asked for beside),`;
+      : ` at a monthly income of ${money(r.atIncome * 100)}, the least ${r.atIncomeOf === undefined ? "the" : `${lineName(r.atIncomeOf)}'s`} smallest line needs (asked for beside),`;
   const ratio = `total debt / annual income from ${dtiShown(r.ratio).toFixed(2)}${at} to at most ${r.max.toFixed(2)}`;
   const review = `the periodic review on ${r.review.date} (day ${r.review.day})`;
   const income =

@@ -49,8 +49,16 @@ function meanwhile(lines: readonly LineId[] | undefined): string {
  *  (linesHeld), the only ones it speaks of. */
 export function describeRemedy(r: Remedy, lines: readonly LineId[] = BOTH_LINES): string {
   const text = remedyText(r, lines);
-  return r.line === "jiebei" ? `Jiebei: ${text}` : text;
+  return r.line === "jiebei" && !namesItsLine(r) ? `Jiebei: ${text}` : text;
 }
+
+/** Whether a step's words name its line as what to apply for: prefixed, "Jiebei: … an application to open
+ *  Jiebei" said it twice. */
+const namesItsLine = (r: Remedy): boolean =>
+  r.kind === "applications_allow" ||
+  r.kind === "open_line" ||
+  r.kind === "increase_from" ||
+  (r.kind === "wait_for_inquiries" && r.opens === true);
 
 /** A month-end report a thin file reaches six months of history at: its repayment record starts to count
  *  there, which is what moves the score — not the repayments made since the last report (a customer who
@@ -158,7 +166,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const kept =
         r.restores === undefined
           ? ""
-          : ` — ${r.needed} rather than the ${r.restores} restoring the line asks, as the line restored and used would score short of what keeping it needs at anything less`;
+          : ` — not the ${r.restores} restoring asks: below ${r.needed}, the line restored and used would score short of what keeping it needs`;
       // the debt the lever, how much: what repaid today brings the score there on its own
       const paid =
         r.repayElsewhere === undefined
@@ -266,7 +274,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     }
     case "wait_for_inquiries":
       return r.opens === true
-        ? `or wait: as recent applications age, an application to open Huabei (apply, product: open) made on ${r.date} (day ${r.day}), nothing else done and no other application made, would be approved; do not apply before`
+        ? `or wait: as recent applications age, an application to open ${openApplication(r.line)} made on ${r.date} (day ${r.day}), nothing else done and no other application made, would be approved; do not apply before`
         : `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
     case "verify_suspends": {
       const reasons = r.reasons.map(inSentence).join("; ");
@@ -296,7 +304,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     case "applications_allow": {
       const what =
         r.product === "open"
-          ? `an application to open ${lineName(r.line)} (apply, product: open${r.line === "jiebei" ? ", line: jiebei" : ""})`
+          ? `an application to open ${openApplication(r.line)}`
           : `an application to raise ${lineName(r.line)}'s limit (apply, product: increase${r.line === "jiebei" ? ", line: jiebei" : ""})`;
       return `recent applications (own and elsewhere) no longer decline ${what} from ${r.date} (day ${r.day}), if no other is made before: ${r.count} in the last 30 days then, its own counted, against maxApplications30d ${r.max}; do not apply before`;
     }
@@ -332,7 +340,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // the way back said as it stands: an application something else would decline asks for that first —
       // every rule that would, each with its step
       const declined = blocked
-        ? `; as things stand it would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true)}`
+        ? `; as things stand it would be declined: ${withIncome(withSteps([blocked, ...(r.increase.besides ?? [])], lines, true), r)}`
         : "";
       // a cut for a constraint comes back unasked too, once what cut it no longer binds
       // — said as a promise only when, as things stand, the first review that could gives something back
@@ -404,10 +412,12 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const when = r.now
         ? "today"
         : `from ${r.date} (day ${r.day}), once recent applications (own and elsewhere) are few enough; not before`;
-      if (r.blockers.length === 0)
-        return `no line is open yet; an application to open Huabei (apply, product: open) would be approved ${when}`;
+      // Jiebei's opening is said beside Huabei's, which says no line is open
+      const none = r.line === "huabei" ? "no line is open yet; " : "";
+      const application = `an application to open ${openApplication(r.line)}`;
+      if (r.blockers.length === 0) return `${none}${application} would be approved ${when}`;
       if (r.scoreBars !== undefined)
-        return `no line is open yet, and no application opens Huabei under the current policy, whatever the customer does: ${scoreBarsText(r.scoreBars, "the line granted")} — only a change of the lender's policy (a lower ${r.scoreBars.parameter}) would`;
+        return `${none === "" ? "" : "no line is open yet, and "}no application opens ${lineName(r.line)} under the current policy, whatever the customer does: ${scoreBarsText(r.scoreBars, "the line granted")} — only a change of the lender's policy (a lower ${r.scoreBars.parameter}) would`;
       // each rule with its numbers and what puts it right
       const why = r.blockers.map((f) => {
         const numbers = describeFact(f);
@@ -417,7 +427,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
             : forLines(REASONS[f.code].advice, lines);
         return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${fix}`;
       });
-      return `no line is open yet; an application to open Huabei ${r.now ? "" : `can be made ${when.replace(/; not before$/, "")}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
+      return `${none}${application} ${r.now ? "" : `can be made ${when.replace(/; not before$/, "")}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
     }
     case "report_income": {
       const income = money(r.income * 100);
@@ -426,7 +436,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         r.beside === undefined
           ? `below it, ${smallest}`
           : `below ${money(r.beside.smallest * 100)} ${smallest}, and below ${income} the review that can restore ${lineName(r.line)} restores ${lineName(r.beside.line)} first, which ${lineName(r.line)}, used, would take past its cap`;
-      return `report a monthly income of at least ${income} (an income event): ${below}${notBetween(r)}`;
+      return `report a monthly income of at least ${income} (an income event): ${below}${besideRepaid(r)}${notBetween(r)}`;
     }
     case "reduce_debt":
       if (!Number.isFinite(r.ratio))
@@ -437,4 +447,26 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? `once the overdue amount is paid, repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}) at the earliest (paid today): restoration needs a clean period after an overdue`
         : `repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
   }
+}
+
+/** A line to open, as a file writes the application. */
+const openApplication = (line: LineId): string =>
+  `${lineName(line)} (apply, product: open${line === "jiebei" ? ", line: jiebei" : ""})`;
+
+/** Beside the other line's debt step, which offers a repayment instead of an income: that none does for
+ *  this line. */
+function besideRepaid(r: Extract<Remedy, { kind: "report_income" }>): string {
+  if (r.beside?.noRepayment !== true) return "";
+  const other = lineName(r.beside.line);
+  return `; no repayment does instead, as it does for ${other}: at ${money(r.beside.smallest * 100)}, everything owed repaid, the periodic review ${other}'s step names still does not restore ${lineName(r.line)} — restored and used, the lines are counted at their limits, which only income carries`;
+}
+
+/** The income cap's step with the income that allows the limit before the cut, when the step names it. */
+function withIncome(steps: string, r: Extract<Remedy, { kind: "limit_cut" }>): string {
+  const income = r.increase.income;
+  if (income === undefined) return steps;
+  return steps.replace(
+    /(by (?:maxLimitIncomeMultiple|jiebeiMaxLimitIncomeMultiple)\)) — report a higher income \(an income event\)/,
+    `$1 — report a monthly income of at least ${money(income * 100)} (an income event), at which the income multiple allows the ${money(r.from)} before the cut`,
+  );
 }

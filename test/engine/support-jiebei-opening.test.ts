@@ -1,0 +1,112 @@
+// A customer with no line whose application to open Jiebei was declined asks customer service why: the
+// answer is about Jiebei's opening — what declines it and when it can be made — beside Huabei's, and
+// following it, the engine does what it said.
+
+import { describe, expect, it } from "vitest";
+import type { Remedy } from "../../src/engine/types.js";
+import { describeRemedy } from "../../src/scenario/format.js";
+import { DEFAULT_POLICY, on, run, stepOn } from "./builders.js";
+
+const opening = (remedies: readonly Remedy[], line: "huabei" | "jiebei") =>
+  remedies.find((r) => r.kind === "open_line" && r.line === line);
+
+describe("customer service on a declined Jiebei opening, no line open", () => {
+  it("too many applications: Jiebei's opening dated, and an application made on that day is approved", () => {
+    // three applications elsewhere and the declined opening: 5 vs maxApplications30d 3 until day 31.
+    // Told only of Huabei's opening, the customer asking about Jiebei heard nothing of Jiebei
+    const asked = [
+      on.externalInquiry(0),
+      on.externalInquiry(1),
+      on.externalInquiry(2),
+      on.open(5, 5_000, "jiebei"),
+    ];
+    const s = stepOn(run([...asked, on.support(6)], { policy: DEFAULT_POLICY }), "contact_support", 6);
+    const jiebei = opening(s.remedies, "jiebei");
+    expect(jiebei).toMatchObject({
+      kind: "open_line",
+      day: 31,
+      date: "2024-02-01",
+      now: false,
+      blockers: [],
+    });
+    expect(describeRemedy(jiebei!)).toContain(
+      "an application to open Jiebei (apply, product: open, line: jiebei) would be approved from 2024-02-01 (day 31)",
+    );
+    // the one asked about first; Huabei's still said
+    expect(s.remedies.indexOf(jiebei!)).toBeLessThan(s.remedies.indexOf(opening(s.remedies, "huabei")!));
+    for (const [day, decision] of [
+      [30, "declined"],
+      [31, "approved"],
+    ] as const) {
+      const t = run([...asked, on.open(day, 5_000, "jiebei")], { policy: DEFAULT_POLICY });
+      expect(stepOn(t, "apply", day).decision, `applied on day ${day}`).toBe(decision);
+    }
+  });
+
+  it("no repayment record: Jiebei's opening declined with its rule and what puts it right, Huabei's open today", () => {
+    const profile = { creditHistoryMonths: 2 };
+    const s = stepOn(
+      run([on.open(5, 5_000, "jiebei"), on.support(6)], { policy: DEFAULT_POLICY, profile }),
+      "contact_support",
+      6,
+    );
+    expect(s.reasons).toContain("REPAYMENT_RECORD_REQUIRED");
+    const jiebei = opening(s.remedies, "jiebei");
+    expect(jiebei).toMatchObject({ now: true, blockers: [{ code: "REPAYMENT_RECORD_REQUIRED" }] });
+    // in the words for a customer with no line: Huabei to open first
+    const said = describeRemedy(jiebei!, []);
+    expect(said).toContain(
+      "an application to open Jiebei (apply, product: open, line: jiebei) would be declined today: cash loans need a repayment record",
+    );
+    expect(said).toContain(
+      "open Huabei (apply, product: open), use it and repay it on time for six months first",
+    );
+    expect(describeRemedy(opening(s.remedies, "huabei")!)).toContain("would be approved today");
+    // the way it names: Huabei's opening, applied for the same day, is approved
+    const t = run([on.open(5, 5_000, "jiebei"), on.open(6, 2_000)], { policy: DEFAULT_POLICY, profile });
+    expect(stepOn(t, "apply", 6).decision).toMatch(/^approved/);
+  });
+
+  it("a Jiebei opening declined more than 30 days before is not the one asked about", () => {
+    const profile = { creditHistoryMonths: 2 };
+    const s = stepOn(
+      run([on.open(5, 5_000, "jiebei"), on.support(35)], { policy: DEFAULT_POLICY, profile }),
+      "contact_support",
+      35,
+    );
+    expect(opening(s.remedies, "jiebei")).toBeUndefined();
+  });
+});
+
+describe("customer service on a Jiebei opening declined for debt, Huabei open", () => {
+  // ¥75,000 elsewhere on ¥6,000 a month, Huabei's ¥3,000 counted as used: ¥78,000 against ¥72,000 (1.09 vs
+  // jiebeiMaxDebtToIncome 1.00). Told only "pay down debt (here or elsewhere) or report a higher income",
+  // the customer had no amount
+  const profile = { monthlyIncome: 6_000, externalDebt: 7_500_000, creditHistoryMonths: 60 }; // debt in fen
+  const asked = [on.open(0, 3_000), on.open(40, 5_000, "jiebei")];
+
+  it("names the debt elsewhere to repay, or the income, and either way the opening is then approved", () => {
+    const s = stepOn(
+      run([...asked, on.support(41)], { policy: DEFAULT_POLICY, profile }),
+      "contact_support",
+      41,
+    );
+    const jiebei = opening(s.remedies, "jiebei");
+    expect(jiebei).toMatchObject({ now: true, debt: { repay: 600_000, income: 6_500 } });
+    expect(describeRemedy(jiebei!)).toContain(
+      "an application to open Jiebei (apply, product: open, line: jiebei) would be declined today: total debt exceeds what the policy allows for the income (1.09 vs jiebeiMaxDebtToIncome 1.00",
+    );
+    expect(describeRemedy(jiebei!)).toContain(
+      "repay at least ¥6,000.00 of the debt elsewhere (an external_repayment event), or report a monthly income of at least ¥6,500.00 (an income event)",
+    );
+    for (const fix of [on.externalRepayment(41, 6_000), on.income(41, 6_500)]) {
+      const t = run([...asked, fix, on.open(42, 1_000, "jiebei")], { policy: DEFAULT_POLICY, profile });
+      expect(stepOn(t, "apply", 42).decision).toMatch(/^approved/);
+    }
+    const short = run([...asked, on.externalRepayment(41, 5_999.99), on.open(42, 1_000, "jiebei")], {
+      policy: DEFAULT_POLICY,
+      profile,
+    });
+    expect(stepOn(short, "apply", 42).decision).toBe("declined");
+  });
+});
