@@ -60,14 +60,14 @@ const namesItsLine = (r: Remedy): boolean =>
   r.kind === "increase_from" ||
   (r.kind === "wait_for_inquiries" && r.opens === true);
 
-/** A month-end report a thin file reaches six months of history at: its repayment record starts to count
- *  there, which is what moves the score — not the repayments made since the last report (a customer who
- *  repaid nothing since was told they had). */
 /** Why to pay an overdue written off (pay_overdue's `recovery`): no check acts on it any more, and "pay
  *  the overdue now" alone gave no reason — what the repayment does on the record, and what it does not. */
 const RECOVERY =
   "the debt is written off but still owed, and paying it ends the delinquency: its days past due stop, and the 5 years it stays on the credit record start from the repayment (unpaid, it stays there for as long as it is); no line is opened, raised or restored again, even once it is repaid";
 
+/** A month-end report a thin file reaches six months of history at: its repayment record starts to count
+ *  there, which is what moves the score — not the repayments made since the last report (a customer who
+ *  repaid nothing since was told they had). */
 const RECORD_STARTS = "when the file reaches six months of history and its repayment record starts to count";
 
 /** A remedy in words, naming no line: what `describeRemedy` says, or a step the customer takes whatever
