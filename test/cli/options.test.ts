@@ -1057,7 +1057,12 @@ describe("simulate", () => {
       /--arm: 4 is too large/,
       undefined,
     ],
-    [["--export-account", "1", "--arm", "challenger"], /--arm challenger needs --challenger/, undefined],
+    // it said what it needs with no word of how: the challenger is the run's own, given again
+    [
+      ["--export-account", "1", "--arm", "challenger"],
+      /--arm challenger needs --challenger/,
+      "hint:     add the --challenger POLICY or --challenger-set PARAM=VALUE the population ran with",
+    ],
     [["--challenger-set", "minScor=650"], /unknown policy parameter "minScor"/, 'did you mean "minScore"?'],
     [["--challenger-set", "minScore=high"], /--challenger-set minScore: wrong type/, 'found minScore="high"'],
     [["--challenger-set", "minScore=1e3"], /--challenger-set minScore: value out of range/, "at most 950"],
