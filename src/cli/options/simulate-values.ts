@@ -9,7 +9,7 @@ import { parseText } from "../../scenario/parse.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { asciiDigits } from "../../shared/digits.js";
 import { InputError, suggest, UsageError } from "../../shared/errors.js";
-import { blankAround, quoted } from "../../shared/text.js";
+import { assignmentsWithoutBlanks, blankAround, quoted, withoutBlanks } from "../../shared/text.js";
 import { MAX_SHARDS } from "../../testing/shard.js";
 import type { ParseContext } from "./command.js";
 import { inRange } from "./numbers.js";
@@ -244,31 +244,15 @@ function pairsOf(text: string): string[] {
   return text.split(/,(?=\s*[A-Za-z_]\w*\s*=)/).map((p) => p.trim());
 }
 
-/** Spaces around a --challenger-set value or around its `=`s (`minScore= 650`), refused as a number
- *  option's are (--days " 30"), not trimmed in silence; a space after a comma between pairs is a list's. */
+/** Spaces around a --challenger-set value or its `=`s, refused as a number option's are (--days " 30"). */
 function refuseBlanks(value: string): void {
-  const pairs = value.split(/,(?=\s*[A-Za-z_]\w*\s*=)/).map((p, i) => (i === 0 ? p : p.trimStart()));
-  const tight = pairs.map((p) => {
-    const eq = p.indexOf("=");
-    return eq < 0 ? p.trim() : `${p.slice(0, eq).trim()}=${p.slice(eq + 1).trim()}`;
-  });
-  // a pair with no name or no value is told by what follows, as typed
-  if (tight.every((t, i) => t === pairs[i]) || tight.some((t) => !/^[A-Za-z_]\w*=\S/.test(t))) return;
-  throw new InputError("--challenger-set takes name=value", {
-    expected: "a policy parameter and its value, e.g. minScore=650",
-    found: quoted(value),
-    hint: withoutBlanks(value, tight.join(",")),
-  });
-}
-
-/** "write …, without the spaces": around the value typed, or in it. */
-function withoutBlanks(typed: string, meant: string): string {
-  const trimmed = typed.trim();
-  if (/\s/.test(trimmed)) {
-    const cut = (trimmed.match(/\s/g) ?? []).join("");
-    return `write ${meant}, without the ${/^ +$/.test(cut) ? "spaces" : quoted(cut)} in it`;
-  }
-  return `write ${meant}, without the ${blankAround(typed)} around it`;
+  const hint = assignmentsWithoutBlanks(value);
+  if (hint !== undefined)
+    throw new InputError("--challenger-set takes name=value", {
+      expected: "a policy parameter and its value, e.g. minScore=650",
+      found: quoted(value),
+      hint,
+    });
 }
 
 /** `--challenger-set minScore=650 --challenger-set maxApplications30d=2`: checked like a policy file's. */
