@@ -155,7 +155,7 @@ export function unreadable(
           cwd,
           "file",
           kind === "policy" ? (near) => isPolicyNear(near, namedBy) : undefined,
-        ) ?? "check the path (it is relative to the current folder)",
+        ) ?? checkPathHint(file, cwd),
     });
   if (code === "ENAMETOOLONG")
     return new InputError(`the ${kind} file's path is too long for the system`, {
@@ -167,6 +167,15 @@ export function unreadable(
     file,
     hint: "check that it is a plain file you may read",
   });
+}
+
+/** The last word on a path not found: where it leads from the current folder. One outside it is shown
+ *  absolute (however it was typed), and "relative to the current folder" was said of it too, sending the
+ *  user to compare an absolute path with the folder they were in. */
+export function checkPathHint(path: string, cwd = process.cwd()): string {
+  return isAbsolute(path) && isAbsolute(shownFile(path, cwd))
+    ? "check the path (it is outside the current folder)"
+    : "check the path (it is relative to the current folder)";
 }
 
 /** Where `file` leads when it is a symbolic link to nothing (`ls` lists it: "not found" sent the user

@@ -135,6 +135,31 @@ export function blankAround(text: string): string {
   return /^ +$/.test(cut) ? "spaces" : quoted(cut);
 }
 
+/** "write `meant`, without the spaces": those around the value typed, or in it. */
+export function withoutBlanks(typed: string, meant: string): string {
+  const trimmed = typed.trim();
+  if (/\s/.test(trimmed)) {
+    const cut = (trimmed.match(/\s/g) ?? []).join("");
+    return `write ${meant}, without the ${/^ +$/.test(cut) ? "spaces" : quoted(cut)} in it`;
+  }
+  return `write ${meant}, without the ${blankAround(typed)} around it`;
+}
+
+/** For `name=value,…` (--set, --challenger-set) with spaces around the whole or around an `=`
+ *  (`minScore= 650`): what to write instead — they were trimmed in silence, where a number option's are
+ *  refused (--days " 30"). Undefined when there are none, or a pair lacks a name or value (told as typed
+ *  elsewhere). A space after a comma between pairs is a list's, and stays. */
+export function assignmentsWithoutBlanks(value: string): string | undefined {
+  const pairs = value.split(/,(?=\s*[A-Za-z_]\w*\s*=)/).map((p, i) => (i === 0 ? p : p.trimStart()));
+  const tight = pairs.map((p) => {
+    const eq = p.indexOf("=");
+    return eq < 0 ? p.trim() : `${p.slice(0, eq).trim()}=${p.slice(eq + 1).trim()}`;
+  });
+  if (tight.every((t, i) => t === pairs[i]) || tight.some((t) => !/^[A-Za-z_]\w*=\S/.test(t)))
+    return undefined;
+  return withoutBlanks(value, tight.join(","));
+}
+
 /** Controls, bidirectional overrides, lone surrogates and noncharacters shown as escapes, line breaks and tabs kept: for a format that
  *  has its own way to write those (HTML's character references). A page is read in a browser, but also
  *  with `cat`, `less` or a CI log, where a raw `\x1b[2J` or U+202E would act. */

@@ -9,7 +9,7 @@ import { type Dirent, existsSync, type PathLike, readdirSync, statSync } from "n
 import { join, resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
-import { danglingLink, nearPathHint, optionLikeHint } from "../scenario/read.js";
+import { checkPathHint, danglingLink, nearPathHint, optionLikeHint } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReason } from "../shared/file-errors.js";
 import { quoted, shellPath } from "../shared/text.js";
@@ -127,7 +127,7 @@ interface Unlisted {
 
 /** A path typed that the system will not look up — too long, looping through links — said with what is
  *  wrong: "no such file or folder" would send the user looking for a typo. */
-function unsearchable(shown: string, code: string): InputError {
+function unsearchable(shown: string, code: string, cwd: string): InputError {
   return code === "ENAMETOOLONG"
     ? new InputError("the path is too long for the system", { file: shown, hint: LONG_PATH_HINT })
     : new InputError(`the path cannot be looked up (${systemReason(code)})`, {
@@ -135,7 +135,7 @@ function unsearchable(shown: string, code: string): InputError {
         hint:
           code === "ELOOP"
             ? "a symbolic link on the path leads back to itself: give the path of the folder or file itself"
-            : "check the path (it is relative to the current folder)",
+            : checkPathHint(shown, cwd),
       });
 }
 
@@ -274,7 +274,7 @@ function expand(
     if (code === "EACCES" || code === "EPERM") return { files: [], closed: [{ path: abs, shown: p, code }] };
     // a pattern may be longer than any path (a long {a,b,…}): its fixed part is looked up below
     if (code !== undefined && code !== "ENOENT" && code !== "ENOTDIR" && !isDynamicPattern(p))
-      throw unsearchable(p, code);
+      throw unsearchable(p, code, cwd);
   }
   if (isFile) {
     // a trace's place: -u would write a scenario's golden trace over it, or remove it as obsolete
@@ -306,7 +306,7 @@ function expand(
     const root = resolve(cwd, fixed || ".");
     const rootCode = lookupError(root);
     if (rootCode !== null && rootCode !== "ENOENT" && rootCode !== "ENOTDIR")
-      throw unsearchable(fixed, rootCode);
+      throw unsearchable(fixed, rootCode, cwd);
     const closed = existsSync(root) ? closedBelow(root, showPath(root, cwd)) : [];
     if (parts.slice(firstDynamic).includes("**") && existsSync(root))
       closed.push(...unmatchedBelow(root, cwd));
@@ -340,9 +340,7 @@ function expand(
     hint:
       p === DEFAULT_PATHS[0]
         ? `\`credit-sim test\` with no path looks in ./scenarios/; give the folder or files to test${foldersToTest(cwd)}`
-        : (optionLikeHint(p, cwd) ??
-          nearPathHint(p, cwd, "file or folder") ??
-          "check the path (it is relative to the current folder)"),
+        : (optionLikeHint(p, cwd) ?? nearPathHint(p, cwd, "file or folder") ?? checkPathHint(p, cwd)),
   });
 }
 

@@ -71,8 +71,10 @@ describe("a missing file or folder", () => {
       writeFileSync(join(d, "e.txt"), "");
       writeFileSync(join(d, "s.yaml"), "name: s\nevents: []\n");
       writeFileSync(join(d, "tight.yaml"), "extends: default\n");
+      // a process of its own: whether a path read by its absolute name is outside the current folder is
+      // told from the process's folder
       const hint = async (args: string[]) => {
-        const r = await cli(args, { cwd: d });
+        const r = spawnCli(args, { cwd: d });
         expect(r.status).toBe(2);
         return /hint: +(.*)/.exec(r.stderr)?.[1];
       };
@@ -145,6 +147,33 @@ describe("a missing file or folder", () => {
       rmSync(d, { recursive: true, force: true });
     }
   });
+});
+
+// "it is relative to the current folder" was said of an absolute path too, and of one typed relative but
+// shown absolute as it leads out of the current folder
+it("a path not found outside the current folder is not said to be relative to it, whatever reads it", async () => {
+  const d = mkdtempSync(join(tmpdir(), "credit-sim-absolute-"));
+  try {
+    const gone = join(d, "gone", "qqqqqqqq.yaml");
+    const scenario = join(ROOT, "scenarios/zhang-ming.yaml");
+    for (const args of [
+      ["run", gone],
+      ["run", scenario, "--policy", gone],
+      ["simulate", gone],
+      ["merge", gone],
+      ["test", gone],
+      ["simulate", "../qqqqqqqq/revolver.yaml"],
+      ["run", scenario, "--policy", "../qqqqqqqq/tight.yaml"],
+    ]) {
+      const r = await cli(args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(/hint: +(.*)/.exec(r.stderr)?.[1], args.join(" ")).toBe(
+        "check the path (it is outside the current folder)",
+      );
+    }
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
 });
 
 describe("`credit-sim test` with no path, where there is no ./scenarios/", () => {

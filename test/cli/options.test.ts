@@ -968,6 +968,43 @@ describe("simulate", () => {
       /^--challenger-set minScore: one = between the parameter and its value$/,
       "did you mean minScore=650?",
     ],
+    // spaces in a value were trimmed in silence, where --days " 30" is refused: told as it is
+    [
+      ["--sweep", "minScore= 600..700:20"],
+      /^--sweep takes PARAM=FROM..TO:STEP$/,
+      'found:    "minScore= 600..700:20"\n  hint:     write minScore=600..700:20, without the spaces in it',
+    ],
+    [
+      ["--sweep", "minScore=600 .. 700 : 20"],
+      /^--sweep takes/,
+      "write minScore=600..700:20, without the spaces in it",
+    ],
+    [
+      ["--sweep", " minScore=600..700:20"],
+      /^--sweep takes/,
+      "write minScore=600..700:20, without the spaces around it",
+    ],
+    [
+      ["--challenger-set", "minScore= 650"],
+      /^--challenger-set takes name=value$/,
+      'found:    "minScore= 650"\n  hint:     write minScore=650, without the spaces in it',
+    ],
+    [
+      ["--challenger-set", "minScore =650"],
+      /^--challenger-set takes/,
+      "write minScore=650, without the spaces in it",
+    ],
+    [
+      ["--challenger-set", "minScore=650 "],
+      /^--challenger-set takes/,
+      "write minScore=650, without the spaces around it",
+    ],
+    // a full-width digit (an IME's) was told to write a digit either side of a point
+    [
+      ["--sweep", "minScore=６00..700:20"],
+      /^--sweep minScore: "６00..700:20" is no range FROM..TO:STEP$/,
+      "hint:     write minScore=600..700:20: a number is written in ASCII digits (0–9)",
+    ],
     [["--sweep", "minScore=600..700.:10"], /"600..700.:10" is no range/, "a digit either side of its point"],
     [["--sweep", "minScore=600..700:1.2.3"], /"600..700:1.2.3" is no range/, "a digit either side"],
     [["--sweep", "maxDebtToIncome=.3..0.5:0.1"], /".3..0.5:0.1" is no range/, "0.5, not .5 or 5."],
@@ -1020,7 +1057,12 @@ describe("simulate", () => {
       /--arm: 4 is too large/,
       undefined,
     ],
-    [["--export-account", "1", "--arm", "challenger"], /--arm challenger needs --challenger/, undefined],
+    // it said what it needs with no word of how: the challenger is the run's own, given again
+    [
+      ["--export-account", "1", "--arm", "challenger"],
+      /--arm challenger needs --challenger/,
+      "hint:     add the --challenger POLICY or --challenger-set PARAM=VALUE the population ran with",
+    ],
     [["--challenger-set", "minScor=650"], /unknown policy parameter "minScor"/, 'did you mean "minScore"?'],
     [["--challenger-set", "minScore=high"], /--challenger-set minScore: wrong type/, 'found minScore="high"'],
     [["--challenger-set", "minScore=1e3"], /--challenger-set minScore: value out of range/, "at most 950"],

@@ -26,6 +26,24 @@ describe("credit-sim whatif (flags)", () => {
     expect(asParameter.stderr).not.toMatch(/remove it/);
   });
 
+  // spaces around a value were trimmed in silence, where --days " 30" is refused: told as --challenger-set's are
+  it.each([
+    ["minScore= 600", "write minScore=600, without the spaces in it"],
+    ["minScore =600,restoreScore=680", "write minScore=600,restoreScore=680, without the spaces in it"],
+    [" minScore=600", "write minScore=600, without the spaces around it"],
+  ])("--set %j is refused with the value meant", async (value, hint) => {
+    const r = await cli(["whatif", LATE, "--set", value]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--set takes name=value");
+    expect(/hint: +(.*)/.exec(r.stderr)?.[1]).toBe(hint);
+  });
+
+  it("--set reads pairs a comma and a space apart, as a list is written", async () => {
+    const r = await cli(["whatif", LATE, "--set", "minScore=600, restoreScore=680", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
   it("without a terminal and without edits, says how to use the flags and exits 2", async () => {
     const r = await cli(["whatif", LATE]);
     expect(r.status).toBe(2);

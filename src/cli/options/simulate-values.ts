@@ -9,7 +9,7 @@ import { parseText } from "../../scenario/parse.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { asciiDigits } from "../../shared/digits.js";
 import { InputError, suggest, UsageError } from "../../shared/errors.js";
-import { blankAround, quoted } from "../../shared/text.js";
+import { assignmentsWithoutBlanks, blankAround, quoted, withoutBlanks } from "../../shared/text.js";
 import { MAX_SHARDS } from "../../testing/shard.js";
 import type { ParseContext } from "./command.js";
 import { inRange } from "./numbers.js";
@@ -140,6 +140,13 @@ export function parseSweep(text: string): SweepAxis {
     );
   }
   if (m === null) throw malformedRange(param, named[2]!, text);
+  // as a number option's spaces are (--days " 30"): refused with the value meant, never trimmed in silence
+  if (/\s/.test(text))
+    throw new InputError("--sweep takes PARAM=FROM..TO:STEP", {
+      expected: `a policy parameter, its first and last values and the step, e.g. ${SWEEP_EXAMPLE}`,
+      found: quoted(text),
+      hint: withoutBlanks(text, `${param}=${m[2]}..${m[3]}:${m[4]}`),
+    });
   const kind = POLICY_PARAMETERS[param as PolicyParamName].type.kind;
   if (kind === "flag" || kind === "limitBands")
     throw new UsageError(
@@ -204,6 +211,14 @@ const PARAMETER_NAMES = Object.keys(policyParamsShape);
 
 /** A --sweep whose range is not FROM..TO:STEP: what is wrong with it, and the range it may have meant. */
 function malformedRange(param: string, range: string, text: string): InputError {
+  // `minScore=６00..700:20`: digits of another script (an IME's full-width ones), said as number options say them
+  const ascii = asciiDigits(range).replace(/−/g, "-").replace(/\s+/g, "");
+  if (ascii !== range.replace(/\s+/g, "") && SWEEP_RANGE.test(ascii))
+    return new InputError(`--sweep ${param}: ${quoted(range)} is no range FROM..TO:STEP`, {
+      expected: `two decimal numbers joined by two points, a colon and the step, e.g. ${SWEEP_EXAMPLE}`,
+      found: quoted(text),
+      hint: `write ${param}=${ascii}: a number is written in ASCII digits (0–9)`,
+    });
   // `minScore==600..700:10`: the name's `=` typed twice (as a comparison is); `600...700`: one point too
   // many — the range meant most likely, either way
   const unequalled = range.replace(/^[\s=]+/, "");
@@ -229,6 +244,17 @@ function pairsOf(text: string): string[] {
   return text.split(/,(?=\s*[A-Za-z_]\w*\s*=)/).map((p) => p.trim());
 }
 
+/** Spaces around a --challenger-set value or its `=`s, refused as a number option's are (--days " 30"). */
+function refuseBlanks(value: string): void {
+  const hint = assignmentsWithoutBlanks(value);
+  if (hint !== undefined)
+    throw new InputError("--challenger-set takes name=value", {
+      expected: "a policy parameter and its value, e.g. minScore=650",
+      found: quoted(value),
+      hint,
+    });
+}
+
 /** `--challenger-set minScore=650 --challenger-set maxApplications30d=2`: checked like a policy file's. */
 export function parseChallengerSet(values: readonly string[]): Partial<PolicyParams> {
   const raw: Record<string, unknown> = {};
@@ -241,6 +267,7 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
       expected: "a policy parameter and its value, e.g. minScore=650",
       found: quoted(blank),
     });
+  for (const v of values) refuseBlanks(v);
   for (const pair of values.flatMap(pairsOf)) {
     const eq = pair.indexOf("=");
     if (eq <= 0)

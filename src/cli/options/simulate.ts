@@ -442,7 +442,12 @@ function exportOf(
   const arm = c.value<Arm>(() => {
     if (name === "champion") return 0;
     if (name === "challenger") {
-      if (!hasChallenger) throw new UsageError("--arm challenger needs --challenger");
+      if (!hasChallenger)
+        throw new UsageError(
+          "--arm challenger needs --challenger",
+          // the account is the run's: its challenger is the one the population ran with, given again
+          "add the --challenger POLICY or --challenger-set PARAM=VALUE the population ran with",
+        );
       return 1;
     }
     if (/^\d+$/.test(name) && axes.length > 0)
