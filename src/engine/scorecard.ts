@@ -372,17 +372,17 @@ function binFor(c: Characteristic, raw: number | boolean | null): { points: numb
   return { points: 0, label: "?" };
 }
 
-/** A characteristic's bins as the hot path reads them: two flat lists. The same table as CHARACTERISTICS;
+/** A characteristic's bins as the hot path reads them: two flat arrays. The same table as CHARACTERISTICS;
  *  `binFor` stays the reference (`explain` uses it). */
 interface FastCharacteristic {
-  upTo: readonly number[];
-  points: readonly number[];
+  upTo: Float64Array;
+  points: Int32Array;
   missing: number;
 }
 
 const FAST: readonly FastCharacteristic[] = CHARACTERISTICS.map((c) => ({
-  upTo: c.bins.map((b) => b.upTo),
-  points: c.bins.map((b) => b.points),
+  upTo: Float64Array.from(c.bins.map((b) => b.upTo)),
+  points: Int32Array.from(c.bins.map((b) => b.points)),
   missing: (c.missing ?? { points: 0 }).points,
 }));
 
@@ -410,72 +410,51 @@ const AT = {
   age: indexOf("age"),
 } as const satisfies Record<CharacteristicId, number>;
 
-/** The points of characteristic `k` for the number `value`: its first bin that holds it (`binFor`'s). Only
- *  numbers come here (a null is its missing bin, a boolean 0 or 1: `binnedOr`, pointsOf), so the comparison
- *  is a number's alone — a mixed input type and an `out` to test cost every characteristic of every score. */
-function binned(k: number, value: number): number {
+/** The points of characteristic `k` for its input `raw` (null: its missing bin; a boolean read as 0 or 1),
+ *  written to `out` when one is given. Called once per characteristic with a constant `k`, each call site
+ *  sees one input type: no scratch arrays to fill and read back, no loop over a megamorphic reader. */
+function binned(k: number, raw: number | boolean | null, out: number[] | null): number {
   const f = FAST[k]!;
-  const upTo = f.upTo;
-  for (let b = 0; b < upTo.length; b++) if (value <= upTo[b]!) return f.points[b]!;
-  // unreachable but for NaN: the last bin is Infinity
-  return 0;
+  let p = f.missing;
+  if (raw !== null) {
+    const value = typeof raw === "boolean" ? (raw ? 1 : 0) : raw;
+    const upTo = f.upTo;
+    p = 0;
+    for (let b = 0; b < upTo.length; b++)
+      if (value <= upTo[b]!) {
+        p = f.points[b]!;
+        break;
+      }
+  }
+  if (out !== null) out[k] = p;
+  return p;
 }
-
-/** `binned` for an input that may be null (no information): its missing bin's points then. */
-const binnedOr = (k: number, value: number | null): number =>
-  value === null ? FAST[k]!.missing : binned(k, value);
 
 /**
- * The points of every characteristic, each written to `out`: what `binFor(c, value).points` gives,
- * characteristic by characteristic. Each input by a load of its own name: a reader function per
- * characteristic, called from one loop, made that call megamorphic (sixteen targets, none inlined) on
- * every score — tens an account-year in a population. Returns their sum.
+ * The points of every characteristic added up, each written to `out` when one is given: what
+ * `binFor(c, value).points` gives, characteristic by characteristic. Each input by a load of its own name:
+ * a reader function per characteristic, called from one loop, made that call megamorphic (sixteen targets,
+ * none inlined) on every score — tens an account-year in a population.
  */
-function pointsInto(i: ScoreInputs, out: number[]): number {
-  let total = 0;
-  total += out[AT.daysPastDueNow] = binnedOr(AT.daysPastDueNow, i.daysPastDueNow);
-  total += out[AT.worstDaysPastDue24m] = binnedOr(AT.worstDaysPastDue24m, i.worstDaysPastDue24m);
-  total += out[AT.missedDues12m] = binnedOr(AT.missedDues12m, i.missedDues12m);
-  total += out[AT.goodMonths24m] = binnedOr(AT.goodMonths24m, i.goodMonths24m);
-  total += out[AT.seriousDelinquency60m] = binnedOr(AT.seriousDelinquency60m, i.seriousDelinquency60m);
-  total += out[AT.seriousDelinquencyDaysLeft] = binned(
-    AT.seriousDelinquencyDaysLeft,
-    i.seriousDelinquencyDaysLeft,
-  );
-  total += out[AT.utilisation] = binnedOr(AT.utilisation, i.utilisation);
-  total += out[AT.debtToIncome] = binned(AT.debtToIncome, i.debtToIncome);
-  total += out[AT.revolvingDues6m] = binnedOr(AT.revolvingDues6m, i.revolvingDues6m);
-  total += out[AT.monthlyIncome] = binned(AT.monthlyIncome, i.monthlyIncome);
-  total += out[AT.historyMonths] = binned(AT.historyMonths, i.historyMonths);
-  total += out[AT.purchases90d] = binnedOr(AT.purchases90d, i.purchases90d);
-  total += out[AT.inquiries30d] = binned(AT.inquiries30d, i.inquiries30d);
-  total += out[AT.inquiries180d] = binned(AT.inquiries180d, i.inquiries180d);
-  total += out[AT.verified] = binned(AT.verified, i.verified ? 1 : 0);
-  total += out[AT.profileChanges90d] = binned(AT.profileChanges90d, i.profileChanges90d);
-  total += out[AT.age] = binned(AT.age, i.age);
-  return total;
-}
-
-/** pointsInto's sum alone, nothing written: the score of a reader of the number alone. */
-function pointsOf(i: ScoreInputs): number {
+function pointsOf(i: ScoreInputs, out: number[] | null): number {
   return (
-    binnedOr(AT.daysPastDueNow, i.daysPastDueNow) +
-    binnedOr(AT.worstDaysPastDue24m, i.worstDaysPastDue24m) +
-    binnedOr(AT.missedDues12m, i.missedDues12m) +
-    binnedOr(AT.goodMonths24m, i.goodMonths24m) +
-    binnedOr(AT.seriousDelinquency60m, i.seriousDelinquency60m) +
-    binned(AT.seriousDelinquencyDaysLeft, i.seriousDelinquencyDaysLeft) +
-    binnedOr(AT.utilisation, i.utilisation) +
-    binned(AT.debtToIncome, i.debtToIncome) +
-    binnedOr(AT.revolvingDues6m, i.revolvingDues6m) +
-    binned(AT.monthlyIncome, i.monthlyIncome) +
-    binned(AT.historyMonths, i.historyMonths) +
-    binnedOr(AT.purchases90d, i.purchases90d) +
-    binned(AT.inquiries30d, i.inquiries30d) +
-    binned(AT.inquiries180d, i.inquiries180d) +
-    binned(AT.verified, i.verified ? 1 : 0) +
-    binned(AT.profileChanges90d, i.profileChanges90d) +
-    binned(AT.age, i.age)
+    binned(AT.daysPastDueNow, i.daysPastDueNow, out) +
+    binned(AT.worstDaysPastDue24m, i.worstDaysPastDue24m, out) +
+    binned(AT.missedDues12m, i.missedDues12m, out) +
+    binned(AT.goodMonths24m, i.goodMonths24m, out) +
+    binned(AT.seriousDelinquency60m, i.seriousDelinquency60m, out) +
+    binned(AT.seriousDelinquencyDaysLeft, i.seriousDelinquencyDaysLeft, out) +
+    binned(AT.utilisation, i.utilisation, out) +
+    binned(AT.debtToIncome, i.debtToIncome, out) +
+    binned(AT.revolvingDues6m, i.revolvingDues6m, out) +
+    binned(AT.monthlyIncome, i.monthlyIncome, out) +
+    binned(AT.historyMonths, i.historyMonths, out) +
+    binned(AT.purchases90d, i.purchases90d, out) +
+    binned(AT.inquiries30d, i.inquiries30d, out) +
+    binned(AT.inquiries180d, i.inquiries180d, out) +
+    binned(AT.verified, i.verified, out) +
+    binned(AT.profileChanges90d, i.profileChanges90d, out) +
+    binned(AT.age, i.age, out)
   );
 }
 
@@ -485,12 +464,12 @@ const clampScore = (total: number): number => Math.min(SCORE_MAX, Math.max(SCORE
  *  allocation beyond the points array. */
 export function score(inputs: ScoreInputs): ScoreResult {
   const points: number[] = new Array(FAST.length);
-  return { score: clampScore(SCORE_MIN + pointsInto(inputs, points)), points };
+  return { score: clampScore(SCORE_MIN + pointsOf(inputs, points)), points };
 }
 
 /** `score(inputs).score` without the points: what a reader of the number alone (a population's sampled
  *  scores) needs, allocating nothing. */
-export const scoreValue = (inputs: ScoreInputs): number => clampScore(SCORE_MIN + pointsOf(inputs));
+export const scoreValue = (inputs: ScoreInputs): number => clampScore(SCORE_MIN + pointsOf(inputs, null));
 
 /** The highest score there is with the characteristics in `pinned` at the values given (null: their
  *  missing bin) and every other at its maximum: the most a file can score whose pinned facts nothing
