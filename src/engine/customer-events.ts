@@ -6,6 +6,7 @@
 import { authorise, decideApplication, refusedUnassessed } from "./applications.js";
 import { decide, lineAt, NOTHING, outcome, repayMade, type StepOutcome } from "./apply-verdict.js";
 import {
+  availableCredit,
   type Customer,
   customerOverdue,
   isOpen,
@@ -42,42 +43,35 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
   switch (e.type) {
     case "purchase": {
       const h = c.huabei;
-      const v = authorise(c, h, e.amount, day, s.nextMonthEnd);
-      asked(h, v, day, e.amount, null);
-      // the habit counts on a line the customer can use, declined or not (over the limit), unless the
-      // customer is behind on a repayment. Not on a suspended line: trying to spend where the lender has
-      // stopped the customer would raise the score (five declined ¥10 attempts restored a line) — the
-      // count is held at the suspension's start instead (score-inputs), so a suspension costs nothing
-      // Days of use, by purchases of at least ACTIVITY_MIN_PURCHASE: neither pennies nor splitting buy points
+      // most steps of a population are purchases the line takes, whose approval nobody reads there (state.ts:
+      // `approvals`): taken with no verdict made. authorise approves a Huabei purchase exactly when the line
+      // is active, nothing is overdue on either line and the amount is within the credit left — the general
+      // path below is the reference, and the property tests compare a run with approvals and one without
       if (
+        !s.approvals &&
         h.status === "active" &&
-        e.amount >= ACTIVITY_MIN_PURCHASE &&
-        h.purchaseDays[h.purchaseDays.length - 1] !== day &&
-        customerOverdue(c) === 0
-      )
-        h.purchaseDays.push(day);
-      // the attempt counts towards a burst, approved or declined: one that completes it lays the hold
-      countTransaction(c, day, e.amount);
-      if (v.decision !== "approved") {
+        customerOverdue(c) === 0 &&
+        e.amount <= availableCredit(h)
+      ) {
+        asked(h, true, day, e.amount, null);
+        tried(c, true, day, e.amount);
+        lent(c, e, day);
+        return burstUnderAny(s) ? burstFrom(s, e, 0, undefined, []) : NOTHING;
+      }
+      const v = authorise(c, h, e.amount, day, s.nextMonthEnd);
+      const approved = v.decision === "approved";
+      asked(h, approved, day, e.amount, null);
+      tried(c, h.status === "active" && customerOverdue(c) === 0, day, e.amount);
+      if (!approved) {
         const refused = decide(s, e, h, v);
         return burstUnderAny(s) ? burstFrom(s, e, 0, undefined, refused.slice()) : refused;
       }
-      revolving.purchase(
-        h.ledger,
-        e.amount,
-        day,
-        e.instalments === null ? null : plan(c.policy, e.amount, e.instalments),
-      );
-      // a use of the line: an unused line's closure counts from the last (review/dormant.ts: dormantClosure)
-      if (e.amount >= ACTIVITY_MIN_PURCHASE) {
-        h.usedDay = day;
-        h.extendedDay = day;
-      }
+      lent(c, e, day);
       // the approval is only reported: a purchase is authorised on an active line, whose limit it keeps
       // (state.ts: `approvals`)
-      const approved = s.approvals ? decide(s, e, h, v, e.amount) : NOTHING;
-      if (!burstUnderAny(s)) return approved;
-      return burstFrom(s, e, 0, undefined, approved.slice());
+      const steps = s.approvals ? decide(s, e, h, v, e.amount) : NOTHING;
+      if (!burstUnderAny(s)) return steps;
+      return burstFrom(s, e, 0, undefined, steps.slice());
     }
     case "repay": {
       const line = lineOf(c, e.line);
@@ -86,6 +80,36 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
     }
     default:
       return decidedEvent(s, e);
+  }
+}
+
+/** A purchase tried on Huabei, approved or declined: `usable`, the line active with nothing overdue on
+ *  either line. The habit counts on a line the customer can use, declined or not (over the limit), unless
+ *  the customer is behind on a repayment. Not on a suspended line: trying to spend where the lender has
+ *  stopped the customer would raise the score (five declined ¥10 attempts restored a line) — the count is
+ *  held at the suspension's start instead (score-inputs), so a suspension costs nothing. Days of use, by
+ *  purchases of at least ACTIVITY_MIN_PURCHASE: neither pennies nor splitting buy points. */
+function tried(c: Customer, usable: boolean, day: number, amount: Fen): void {
+  const h = c.huabei;
+  if (usable && amount >= ACTIVITY_MIN_PURCHASE && h.purchaseDays[h.purchaseDays.length - 1] !== day)
+    h.purchaseDays.push(day);
+  // the attempt counts towards a burst, approved or declined: one that completes it lays the hold
+  countTransaction(c, day, amount);
+}
+
+/** An approved purchase lent on Huabei. */
+function lent(c: Customer, e: Extract<ScenarioEvent, { type: "purchase" }>, day: number): void {
+  const h = c.huabei;
+  revolving.purchase(
+    h.ledger,
+    e.amount,
+    day,
+    e.instalments === null ? null : plan(c.policy, e.amount, e.instalments),
+  );
+  // a use of the line: an unused line's closure counts from the last (review/dormant.ts: dormantClosure)
+  if (e.amount >= ACTIVITY_MIN_PURCHASE) {
+    h.usedDay = day;
+    h.extendedDay = day;
   }
 }
 
@@ -402,7 +426,7 @@ function borrowDecided(
   const j = c.jiebei;
   // the attempt counts towards a burst, approved or declined: one that completes it lays the hold
   countTransaction(c, s.day, e.amount);
-  asked(j, v, s.day, e.amount, e.term);
+  asked(j, v.decision === "approved", s.day, e.amount, e.term);
   if (v.decision !== "approved") {
     const refused = decide(s, e, j, v);
     return burstUnderAny(s) ? burstFrom(s, e, 0, undefined, refused.slice()) : refused;
@@ -419,8 +443,8 @@ function borrowDecided(
 
 /** A purchase or drawdown asked on `line`: kept when declined, for customer service asked after it
  *  (support/declined-ask.ts); forgotten once one is lent. */
-function asked(line: Line, v: Verdict, day: number, amount: Fen, term: number | null): void {
-  if (v.decision === "approved") {
+function asked(line: Line, approved: boolean, day: number, amount: Fen, term: number | null): void {
+  if (approved) {
     if (line.declinedAsk !== null) line.declinedAsk = null;
   } else line.declinedAsk = { day, amount, term };
 }
