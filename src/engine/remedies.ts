@@ -306,7 +306,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "what the review the advice is for reads with nothing more done, as the text and a rule's fact say it: two decimals, rounded up (null: debt with no income); at `atIncome` when given",
       max: "the cap (maxDebtToIncome or Jiebei's)",
       repay:
-        "what to repay, debt elsewhere first: each `debt` (`elsewhere`, `huabei`, `jiebei`), `amount` (yuan), `all` (the whole of it); null without an income (and none counted on: `atIncome`), or when no repayment counts before the review that closes the line (`missed` and `review` both that one: the income is the step)",
+        "what to repay, debt elsewhere first: each `debt` (`elsewhere`, `huabei`, `jiebei`), `amount` (yuan), `all` (the whole of it); null without an income (and none counted on: `atIncome`), when no repayment counts before the review that closes the line (`missed` and `review` both that one: the income is the step), or when none, everything owed repaid, brings the ratio within the cap at the review named (the income is the step)",
       over: "the total of `repay` (yuan); null as `repay` is",
       review: `the periodic review the advice is for (${dayDate}): for a suspended line, the first that can restore it — not one its clean period still holds`,
       report: `the month-end report the advice counts on, by which its line repayments are made (${dayDate}), or null`,
