@@ -97,6 +97,40 @@ describe("customer service on a declined Jiebei opening, no line open", () => {
     }
   });
 
+  it("no repayment record and too many applications: the record dated from the day Huabei can be opened", () => {
+    // Huabei's opening, like Jiebei's, waits for day 31 (5 applications vs 3): used by the month end after
+    // it, not the one after the call, which no opening can make
+    const profile = { creditHistoryMonths: 2 };
+    const asked = [
+      on.externalInquiry(0),
+      on.externalInquiry(1),
+      on.externalInquiry(2),
+      on.open(5, 5_000, "jiebei"),
+    ];
+    const s = stepOn(
+      run([...asked, on.support(6)], { policy: DEFAULT_POLICY, profile }),
+      "contact_support",
+      6,
+    );
+    expect(opening(s.remedies, "jiebei")).toMatchObject({
+      day: 31,
+      record: { day: 152, date: "2024-06-01", usedBy: 59, usedByDate: "2024-02-29" },
+    });
+    const story = [...asked, on.open(31, 2_000), on.purchase(31, 100), on.repay(32, 100)];
+    expect(stepOn(run([...story], { policy: DEFAULT_POLICY, profile }), "apply", 31).decision).toMatch(
+      /^approved/,
+    );
+    for (const [day, declined] of [
+      [151, true],
+      [152, false],
+    ] as const) {
+      const t = run([...story, on.open(day, 1_000, "jiebei")], { policy: DEFAULT_POLICY, profile });
+      expect(stepOn(t, "apply", day).reasons.includes("REPAYMENT_RECORD_REQUIRED"), `day ${day}`).toBe(
+        declined,
+      );
+    }
+  });
+
   it("a Jiebei opening declined more than 30 days before is not the one asked about", () => {
     const profile = { creditHistoryMonths: 2 };
     const s = stepOn(

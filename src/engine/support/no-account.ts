@@ -75,7 +75,7 @@ function opening(c: Customer, line: Line, day: number, today: Scored, calendar: 
     });
   const debt = scoreBars !== null ? undefined : openingDebt(c, line, blockers);
   const record = blockers.some((f) => f.code === "REPAYMENT_RECORD_REQUIRED")
-    ? recordFrom(c, day, calendar)
+    ? recordFrom(c, from, calendar)
     : null;
   remedies.push({
     line: line.id,
@@ -101,11 +101,13 @@ function opening(c: Customer, line: Line, day: number, today: Scored, calendar: 
 }
 
 /** No line yet, an opening declined for no repayment record: the day the file holds six months of it with
- *  Huabei opened and used by the coming month end — each month end from then one month of record (a line
- *  used within the year before), each bill met at its minimum — the day after the month-end report that
- *  brings the sixth. Told only "for six months first", a customer with two months elsewhere had no date. */
-function recordFrom(c: Customer, day: number, calendar: Calendar) {
-  const usedBy = monthEndAfter(calendar, day);
+ *  Huabei opened and used by the month end on or after `from`, the first day an application can be made
+ *  (not before: recent applications decline Huabei's too) — each month end from then one month of record
+ *  (a line used within the year before), each bill met at its minimum — the day after the month-end
+ *  report that brings the sixth. Told only "for six months first", a customer with two months elsewhere
+ *  had no date. */
+function recordFrom(c: Customer, from: number, calendar: Calendar) {
+  const usedBy = monthEndAfter(calendar, from);
   let end = usedBy;
   for (let short = recordShort(c); short > 1; short--) end = monthEndAfter(calendar, end + 1);
   return { day: end + 1, date: calendar.date(end + 1), usedBy, usedByDate: calendar.date(usedBy) };
