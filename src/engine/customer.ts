@@ -686,3 +686,10 @@ export function thinFile(c: Customer): boolean {
   for (const m of c.monthEnds) if (m.record && ++months >= THIN_FILE_MONTHS) return false;
   return true;
 }
+
+/** The month ends of repayment record a thin file still needs to hold six months of it (0: none). */
+export function recordShort(c: Customer): number {
+  let months = c.profile.creditHistoryMonths;
+  for (const m of c.monthEnds) if (m.record) months++;
+  return Math.max(0, THIN_FILE_MONTHS - months);
+}

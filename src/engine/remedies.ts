@@ -306,7 +306,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "what the review the advice is for reads with nothing more done, as the text and a rule's fact say it: two decimals, rounded up (null: debt with no income); at `atIncome` when given",
       max: "the cap (maxDebtToIncome or Jiebei's)",
       repay:
-        "what to repay, debt elsewhere first: each `debt` (`elsewhere`, `huabei`, `jiebei`), `amount` (yuan), `all` (the whole of it); null without an income (and none counted on: `atIncome`), or when no repayment counts before the review that closes the line (`missed` and `review` both that one: the income is the step)",
+        "what to repay, debt elsewhere first: each `debt` (`elsewhere`, `huabei`, `jiebei`), `amount` (yuan), `all` (the whole of it); null without an income (and none counted on: `atIncome`), when no repayment counts before the review that closes the line (`missed` and `review` both that one: the income is the step), or when none, everything owed repaid, brings the ratio within the cap at the review named (the income is the step)",
       over: "the total of `repay` (yuan); null as `repay` is",
       review: `the periodic review the advice is for (${dayDate}): for a suspended line, the first that can restore it — not one its clean period still holds`,
       report: `the month-end report the advice counts on, by which its line repayments are made (${dayDate}), or null`,
@@ -396,6 +396,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       debt: "when the debt ratio is one: `repay`, the debt elsewhere to repay (yuan; null without an income), or `income`, the monthly income that brings it within the cap (null: none)",
       scoreBars:
         "when the score the policy's `parameter` asks (`threshold`) is above the highest the customer's file can score (`best`), whatever the customer does and time brings — before the application (a Huabei never opened reports no balance and no activity), or (`onceUsed`) once the line granted is used (counted used at `grantUsedFraction`), which the next review keeps it to: no application opens Huabei under the policy, only a change of it would; no score, income or debt step is given",
+      record:
+        "no line yet, Jiebei's opening declined for no repayment record (REPAYMENT_RECORD_REQUIRED): the first day (`day`, `date`) the file holds six months of it with Huabei opened and used by the month end on or after the first day an application can be made, the opening's own `day` (`usedBy`, `usedByDate`), each bill met at its minimum — the day after the month-end report that brings the sixth",
     },
   },
   limit_cut: {

@@ -692,6 +692,7 @@ export type Remedy = {
       blockers: RuleFact[];
       debt?: { repay: Fen | null; income: number | null };
       scoreBars?: ScoreBars;
+      record?: { day: number; date: string; usedBy: number; usedByDate: string };
     }
   /** the limit a review cut on `day`, `from` → `to` (fen), with the reasons recorded then; it comes back
    *  through an application for an increase, which the cooldown since the line's last opening or

@@ -67,6 +67,70 @@ describe("customer service on a declined Jiebei opening, no line open", () => {
     expect(stepOn(t, "apply", 6).decision).toMatch(/^approved/);
   });
 
+  it("no repayment record: the day six months of it are on file, Huabei opened and used by the month end", () => {
+    // two months elsewhere, four month ends of a line used to come: told only "for six months first", the
+    // customer had no date to apply again on
+    const profile = { creditHistoryMonths: 2 };
+    const s = stepOn(
+      run([on.open(5, 5_000, "jiebei"), on.support(6)], { policy: DEFAULT_POLICY, profile }),
+      "contact_support",
+      6,
+    );
+    const jiebei = opening(s.remedies, "jiebei");
+    expect(jiebei).toMatchObject({
+      record: { day: 121, date: "2024-05-01", usedBy: 30, usedByDate: "2024-01-31" },
+    });
+    expect(describeRemedy(jiebei!, [])).toContain(
+      "open Huabei (apply, product: open), use it and repay it on time for six months first — opened and used by 2024-01-31 (day 30), the file holds six months of repayment record from 2024-05-01 (day 121), the month-end report before it counting the sixth (each bill met at its minimum)",
+    );
+    // played forward: Huabei opened and used today, repaid, the record rule declines Jiebei's opening the
+    // day before and not on the day
+    const story = [on.open(5, 5_000, "jiebei"), on.open(6, 2_000), on.purchase(6, 100), on.repay(7, 100)];
+    for (const [day, declined] of [
+      [120, true],
+      [121, false],
+    ] as const) {
+      const t = run([...story, on.open(day, 1_000, "jiebei")], { policy: DEFAULT_POLICY, profile });
+      expect(stepOn(t, "apply", day).reasons.includes("REPAYMENT_RECORD_REQUIRED"), `day ${day}`).toBe(
+        declined,
+      );
+    }
+  });
+
+  it("no repayment record and too many applications: the record dated from the day Huabei can be opened", () => {
+    // Huabei's opening, like Jiebei's, waits for day 31 (5 applications vs 3): used by the month end after
+    // it, not the one after the call, which no opening can make
+    const profile = { creditHistoryMonths: 2 };
+    const asked = [
+      on.externalInquiry(0),
+      on.externalInquiry(1),
+      on.externalInquiry(2),
+      on.open(5, 5_000, "jiebei"),
+    ];
+    const s = stepOn(
+      run([...asked, on.support(6)], { policy: DEFAULT_POLICY, profile }),
+      "contact_support",
+      6,
+    );
+    expect(opening(s.remedies, "jiebei")).toMatchObject({
+      day: 31,
+      record: { day: 152, date: "2024-06-01", usedBy: 59, usedByDate: "2024-02-29" },
+    });
+    const story = [...asked, on.open(31, 2_000), on.purchase(31, 100), on.repay(32, 100)];
+    expect(stepOn(run([...story], { policy: DEFAULT_POLICY, profile }), "apply", 31).decision).toMatch(
+      /^approved/,
+    );
+    for (const [day, declined] of [
+      [151, true],
+      [152, false],
+    ] as const) {
+      const t = run([...story, on.open(day, 1_000, "jiebei")], { policy: DEFAULT_POLICY, profile });
+      expect(stepOn(t, "apply", day).reasons.includes("REPAYMENT_RECORD_REQUIRED"), `day ${day}`).toBe(
+        declined,
+      );
+    }
+  });
+
   it("a Jiebei opening declined more than 30 days before is not the one asked about", () => {
     const profile = { creditHistoryMonths: 2 };
     const s = stepOn(

@@ -2,9 +2,10 @@
 // right what would decline it.
 
 import type { Calendar } from "../calendar.js";
-import type { Customer, Line } from "../customer.js";
+import { type Customer, type Line, recordShort } from "../customer.js";
 import type { ReasonCode } from "../reasons.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
+import { monthEndAfter } from "../state.js";
 import type { Fen, Remedy } from "../types.js";
 import { principalReasons, type RuleFact } from "../verdict.js";
 import { applicationOn, openingBlockers, openingDebt, tooManyApplications } from "./applying.js";
@@ -73,6 +74,9 @@ function opening(c: Customer, line: Line, day: number, today: Scored, calendar: 
       opens: true,
     });
   const debt = scoreBars !== null ? undefined : openingDebt(c, line, blockers);
+  const record = blockers.some((f) => f.code === "REPAYMENT_RECORD_REQUIRED")
+    ? recordFrom(c, from, calendar)
+    : null;
   remedies.push({
     line: line.id,
     kind: "open_line",
@@ -82,6 +86,7 @@ function opening(c: Customer, line: Line, day: number, today: Scored, calendar: 
     blockers,
     ...(debt && { debt }),
     ...(scoreBars !== null && { scoreBars }),
+    ...(record !== null && { record }),
   });
   const reasons: ReasonCode[] = [
     "NO_ACCOUNT",
@@ -93,6 +98,19 @@ function opening(c: Customer, line: Line, day: number, today: Scored, calendar: 
     ...blockers.filter((f) => f.value !== undefined),
   ];
   return { reasons: principalReasons(reasons, today), facts, remedies };
+}
+
+/** No line yet, an opening declined for no repayment record: the day the file holds six months of it with
+ *  Huabei opened and used by the month end on or after `from`, the first day an application can be made
+ *  (not before: recent applications decline Huabei's too) — each month end from then one month of record
+ *  (a line used within the year before), each bill met at its minimum — the day after the month-end
+ *  report that brings the sixth. Told only "for six months first", a customer with two months elsewhere
+ *  had no date. */
+function recordFrom(c: Customer, from: number, calendar: Calendar) {
+  const usedBy = monthEndAfter(calendar, from);
+  let end = usedBy;
+  for (let short = recordShort(c); short > 1; short--) end = monthEndAfter(calendar, end + 1);
+  return { day: end + 1, date: calendar.date(end + 1), usedBy, usedByDate: calendar.date(usedBy) };
 }
 
 /**

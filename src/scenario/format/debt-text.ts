@@ -157,12 +157,8 @@ function debtPlanText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readon
   // repayments already made on the lines, and the minimums of the bills due before it, which the coming
   // report counts, are enough
   const done = `the repayments already made on ${linesNamed(lines)}, and each ${dueOn(lines)} falling due before it met at its minimum, which ${report ?? "the next month-end report"} counts,`;
-  const plan =
-    r.repay === null
-      ? "pay down debt"
-      : r.repay.length === 0
-        ? null
-        : `repay ${steps.join(" and ")}${byReport}`;
+  // (no repayment is enough when `repay` is null: said as such below, before any plan)
+  const plan = r.repay === null || r.repay.length === 0 ? null : `repay ${steps.join(" and ")}${byReport}`;
   const counted = countedText(r, report, lines);
   if (r.missed !== null) {
     const first = `the periodic review on ${r.missed.date} (day ${r.missed.day}) reads the ${linesNamed(lines)} ${lines.length === 1 ? "balance" : "balances"} reported at the last month end, and there is too little debt elsewhere to repay to bring ${ratio} by then: reporting ${income} (an income event) does`;
@@ -176,6 +172,11 @@ function debtPlanText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readon
       ? `${first}; nothing more is to be repaid for ${review}: ${done} bring it there, unless more is spent on the lines before it`
       : `${first}; or ${plan}, to bring it there at ${review} (${counted})`;
   }
+  // no repayment is enough for the review named (debt elsewhere too little, the lines' repayments counted
+  // too late or counted once used): the income alone — "pay down debt, or report ¥401" asked a repayment
+  // that, everything owed repaid, left Huabei suspended there and at every review after
+  if (r.repay === null)
+    return `report ${income} (an income event) to bring ${ratio} at ${review} — no repayment does, not even everything owed repaid (${counted})`;
   // the ratio is then what the report will show: within the limit already
   if (plan === null)
     return `nothing more to repay: ${done} bring total debt / annual income to ${dtiShown(r.ratio).toFixed(2)}, within ${r.max.toFixed(2)}, at ${review}, unless more is spent on the lines before it`;

@@ -70,6 +70,10 @@ const RECOVERY =
  *  repaid nothing since was told they had). */
 const RECORD_STARTS = "when the file reaches six months of history and its repayment record starts to count";
 
+/** The day a file, Huabei opened and used by a month end, holds six months of record (open_line's `record`). */
+const recordText = (r: { day: number; date: string; usedBy: number; usedByDate: string }): string =>
+  ` — opened and used by ${r.usedByDate} (day ${r.usedBy}), the file holds six months of repayment record from ${r.date} (day ${r.day}), the month-end report before it counting the sixth (each bill met at its minimum)`;
+
 /** A remedy in words, naming no line: what `describeRemedy` says, or a step the customer takes whatever
  *  the line (a verification, the clean period) when both lines give it. */
 export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): string {
@@ -424,7 +428,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         const fix =
           f.code === "DEBT_TO_INCOME_TOO_HIGH" && r.debt !== undefined
             ? openDebtText(r.debt)
-            : forLines(REASONS[f.code].advice, lines);
+            : `${forLines(REASONS[f.code].advice, lines)}${f.code === "REPAYMENT_RECORD_REQUIRED" && r.record !== undefined ? recordText(r.record) : ""}`;
         return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${fix}`;
       });
       return `${none}${application} ${r.now ? "" : `can be made ${when.replace(/; not before$/, "")}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
