@@ -179,15 +179,29 @@ export function checkPathHint(path: string, cwd = process.cwd()): string {
 }
 
 /** Where `file` leads when it is a symbolic link to nothing (`ls` lists it: "not found" sent the user
- *  looking for a typo); undefined otherwise. */
+ *  looking for a typo); undefined otherwise. Through a chain of links, where the chain ends: the link on
+ *  the way exists, and was said not to. */
 export function danglingLink(file: string, cwd: string | undefined): string | undefined {
-  const path = cwd === undefined ? file : resolve(cwd, file);
-  try {
-    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
-  } catch {
-    return undefined;
+  let path = cwd === undefined ? file : resolve(cwd, file);
+  const from = dirname(resolve(path));
+  let leadsTo: string | undefined;
+  // a loop is ELOOP, not a link to nothing; the bound only keeps a changing folder from spinning
+  for (let hops = 0; hops < LINK_HOPS; hops++) {
+    try {
+      if (!lstatSync(path).isSymbolicLink()) return undefined;
+      const target = readlinkSync(path);
+      path = resolve(dirname(path), target);
+      // one link as it is written; the end of a chain from the first link's folder, as that one is read
+      leadsTo = hops === 0 ? target : shownFile(path, from);
+    } catch {
+      return leadsTo;
+    }
   }
+  return undefined;
 }
+
+/** How many links are followed: Linux's own limit. */
+const LINK_HOPS = 40;
 
 /**
  * "did you mean" for a path that does not exist: the nearest name in the folder the path names (its names
