@@ -169,11 +169,11 @@ export function unreadable(
   });
 }
 
-/** The last word on a path not found: where it leads from the current folder. One outside it is shown
- *  absolute (however it was typed), and "relative to the current folder" was said of it too, sending the
- *  user to compare an absolute path with the folder they were in. */
+/** The last word on a path not found: where it leads from the current folder. One outside it (absolute,
+ *  or typed `../x.yaml`) was said to be "relative to the current folder" too, sending the user to compare
+ *  a path outside with the folder they were in: told from where it leads, however it was typed. */
 export function checkPathHint(path: string, cwd = process.cwd()): string {
-  return isAbsolute(path) && isAbsolute(shownFile(path, cwd))
+  return isAbsolute(shownFile(resolve(cwd, path), cwd))
     ? "check the path (it is outside the current folder)"
     : "check the path (it is relative to the current folder)";
 }

@@ -184,6 +184,7 @@ it("a path not found outside the current folder is not said to be relative to it
       ["test", gone],
       ["simulate", "../qqqqqqqq/revolver.yaml"],
       ["run", scenario, "--policy", "../qqqqqqqq/tight.yaml"],
+      ["test", "../qqqqqqqq/x.yaml"],
     ]) {
       const r = await cli(args);
       expect(r.status, args.join(" ")).toBe(2);
