@@ -84,16 +84,17 @@ describe("a folder's search", () => {
     ]);
   });
 
-  it("finds links and pipes under a scenario's name as what they are, never opened", () => {
+  it("finds links and pipes under a scenario's name as what they are, never opened", (ctx) => {
     const d = fresh();
     mkdirSync(join(d, "suite"));
     writeFileSync(join(d, "real.yaml"), "name: s\nevents: []\n");
     symlinkSync(join(d, "real.yaml"), join(d, "suite", "link.yaml"));
     symlinkSync(d, join(d, "suite", "folder-link"));
-    const piped = spawnSync("mkfifo", [join(d, "suite", "pipe.yaml")]).status === 0;
+    if (spawnSync("mkfifo", [join(d, "suite", "pipe.yaml")]).status !== 0)
+      ctx.skip("mkfifo is not available");
     const found = discover(["suite"], d).map((f) => [f.shown, f.notFile]);
     expect(found).toContainEqual(["suite/link.yaml", "a symbolic link"]);
-    if (piped) expect(found).toContainEqual(["suite/pipe.yaml", "a named pipe"]);
+    expect(found).toContainEqual(["suite/pipe.yaml", "a named pipe"]);
     expect(found.map(([shown]) => shown)).not.toContain("suite/folder-link");
   });
 });
