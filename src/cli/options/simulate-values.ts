@@ -9,7 +9,7 @@ import { parseText } from "../../scenario/parse.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { asciiDigits } from "../../shared/digits.js";
 import { InputError, suggest, UsageError } from "../../shared/errors.js";
-import { assignmentsWithoutBlanks, blankAround, quoted, withoutBlanks } from "../../shared/text.js";
+import { blankAround, blanksInAssignments, quoted, splitPairs, withoutBlanks } from "../../shared/text.js";
 import { MAX_SHARDS } from "../../testing/shard.js";
 import type { ParseContext } from "./command.js";
 import { inRange } from "./numbers.js";
@@ -249,18 +249,13 @@ function malformedRange(param: string, range: string, text: string): InputError 
 
 /** `minScore=650,maxApplications30d=2` → the pairs; a value with commas of its own (JSON) stays whole. */
 function pairsOf(text: string): string[] {
-  return text.split(/,(?=\s*[A-Za-z_]\w*\s*=)/).map((p) => p.trim());
+  return splitPairs(text).map((p) => p.trim());
 }
 
 /** Spaces around a --challenger-set value or its `=`s, refused as a number option's are (--days " 30"). */
 function refuseBlanks(value: string): void {
-  const hint = assignmentsWithoutBlanks(value);
-  if (hint !== undefined)
-    throw new InputError("--challenger-set takes name=value", {
-      expected: "a policy parameter and its value, e.g. minScore=650",
-      found: quoted(value),
-      hint,
-    });
+  const blanks = blanksInAssignments("--challenger-set", value, "minScore=650");
+  if (blanks !== undefined) throw new InputError(blanks.message, blanks.details);
 }
 
 /** `--challenger-set minScore=650 --challenger-set maxApplications30d=2`: checked like a policy file's. */
