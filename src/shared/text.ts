@@ -149,7 +149,7 @@ export function withoutBlanks(typed: string, meant: string): string {
  *  (`minScore= 650`): what to write instead — they were trimmed in silence, where a number option's are
  *  refused (--days " 30"). Undefined when there are none, or a pair lacks a name or value (told as typed
  *  elsewhere). A space after a comma between pairs is a list's, and stays. */
-export function assignmentsWithoutBlanks(value: string): string | undefined {
+function assignmentsWithoutBlanks(value: string): string | undefined {
   const pairs = splitPairs(value).map((p, i) => (i === 0 ? p : p.trimStart()));
   const tight = pairs.map((p) => {
     const eq = p.indexOf("=");
