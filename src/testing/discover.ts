@@ -18,7 +18,11 @@ import { showPath } from "./paths.js";
 
 const DEFAULT_PATHS = ["scenarios/"];
 const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
-const IGNORE = [`**/${GOLDEN_TRACE_FOLDER}/**`, "**/node_modules/**", "**/.*/**", "**/*.schema.json"];
+// what a search passes over, one list for the glob (IGNORE) and the walk (skippedFolder, skippedFile):
+// golden traces, packages, hidden folders (a hidden file the glob skips of itself), schema files
+const SKIPPED_FOLDERS = [GOLDEN_TRACE_FOLDER, "node_modules"];
+const SCHEMA_SUFFIX = ".schema.json";
+const IGNORE = [...SKIPPED_FOLDERS.map((f) => `**/${f}/**`), "**/.*/**", `**/*${SCHEMA_SUFFIX}`];
 
 export interface ScenarioFile {
   /** absolute path */
@@ -67,8 +71,11 @@ export function discover(paths: readonly string[], cwd: string = process.cwd()):
 }
 
 /** A folder the search does not enter: golden traces, packages, dot-folders. */
-const skippedFolder = (name: string) =>
-  name.startsWith(".") || name === GOLDEN_TRACE_FOLDER || name === "node_modules";
+const skippedFolder = (name: string) => name.startsWith(".") || SKIPPED_FOLDERS.includes(name);
+
+/** A file the search does not take: a hidden one, a schema, one of no scenario's extension. */
+const skippedFile = (name: string) =>
+  name.startsWith(".") || !isScenarioFile(name) || name.toLowerCase().endsWith(SCHEMA_SUFFIX);
 
 /**
  * The folders a search of `paths` walks: each folder named and every folder below it that the search
@@ -190,8 +197,7 @@ function scenariosBelow(dir: string, special: Map<string, NotFile>, out: string[
       if (!skippedFolder(e.name)) scenariosBelow(path, special, out);
       continue;
     }
-    if (e.name.startsWith(".") || !isScenarioFile(e.name) || e.name.toLowerCase().endsWith(".schema.json"))
-      continue;
+    if (skippedFile(e.name)) continue;
     const kind = specialKind(e);
     if (kind !== null) special.set(path, kind);
     out.push(path);
