@@ -169,25 +169,39 @@ export function unreadable(
   });
 }
 
-/** The last word on a path not found: where it leads from the current folder. One outside it is shown
- *  absolute (however it was typed), and "relative to the current folder" was said of it too, sending the
- *  user to compare an absolute path with the folder they were in. */
+/** The last word on a path not found: where it leads from the current folder. One outside it (absolute,
+ *  or typed `../x.yaml`) was said to be "relative to the current folder" too, sending the user to compare
+ *  a path outside with the folder they were in: told from where it leads, however it was typed. */
 export function checkPathHint(path: string, cwd = process.cwd()): string {
-  return isAbsolute(path) && isAbsolute(shownFile(path, cwd))
+  return isAbsolute(shownFile(resolve(cwd, path), cwd))
     ? "check the path (it is outside the current folder)"
     : "check the path (it is relative to the current folder)";
 }
 
 /** Where `file` leads when it is a symbolic link to nothing (`ls` lists it: "not found" sent the user
- *  looking for a typo); undefined otherwise. */
+ *  looking for a typo); undefined otherwise. Through a chain of links, where the chain ends: the link on
+ *  the way exists, and was said not to. */
 export function danglingLink(file: string, cwd: string | undefined): string | undefined {
-  const path = cwd === undefined ? file : resolve(cwd, file);
-  try {
-    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
-  } catch {
-    return undefined;
+  let path = cwd === undefined ? file : resolve(cwd, file);
+  const from = dirname(resolve(path));
+  let leadsTo: string | undefined;
+  // a loop is ELOOP, not a link to nothing; the bound only keeps a changing folder from spinning
+  for (let hops = 0; hops < LINK_HOPS; hops++) {
+    try {
+      if (!lstatSync(path).isSymbolicLink()) return undefined;
+      const target = readlinkSync(path);
+      path = resolve(dirname(path), target);
+      // one link as it is written; the end of a chain from the first link's folder, as that one is read
+      leadsTo = hops === 0 ? target : shownFile(path, from);
+    } catch {
+      return leadsTo;
+    }
   }
+  return undefined;
 }
+
+/** How many links are followed: Linux's own limit. */
+const LINK_HOPS = 40;
 
 /**
  * "did you mean" for a path that does not exist: the nearest name in the folder the path names (its names

@@ -149,8 +149,8 @@ export function withoutBlanks(typed: string, meant: string): string {
  *  (`minScore= 650`): what to write instead — they were trimmed in silence, where a number option's are
  *  refused (--days " 30"). Undefined when there are none, or a pair lacks a name or value (told as typed
  *  elsewhere). A space after a comma between pairs is a list's, and stays. */
-export function assignmentsWithoutBlanks(value: string): string | undefined {
-  const pairs = value.split(/,(?=\s*[A-Za-z_]\w*\s*=)/).map((p, i) => (i === 0 ? p : p.trimStart()));
+function assignmentsWithoutBlanks(value: string): string | undefined {
+  const pairs = splitPairs(value).map((p, i) => (i === 0 ? p : p.trimStart()));
   const tight = pairs.map((p) => {
     const eq = p.indexOf("=");
     return eq < 0 ? p.trim() : `${p.slice(0, eq).trim()}=${p.slice(eq + 1).trim()}`;
@@ -158,6 +158,32 @@ export function assignmentsWithoutBlanks(value: string): string | undefined {
   if (tight.every((t, i) => t === pairs[i]) || tight.some((t) => !/^[A-Za-z_]\w*=\S/.test(t)))
     return undefined;
   return withoutBlanks(value, tight.join(","));
+}
+
+/** `minScore=650,maxApplications30d=2` → its pairs, as typed: split only at a comma before a name and
+ *  `=`, so that a value with commas of its own (JSON) stays whole. */
+export function splitPairs(text: string): string[] {
+  return text.split(/,(?=\s*[A-Za-z_]\w*\s*=)/);
+}
+
+/** The refusal of spaces in a `name=value,…` value (`${flag} takes name=value`), for the caller to throw,
+ *  or undefined when it has none (see assignmentsWithoutBlanks). */
+export function blanksInAssignments(
+  flag: string,
+  value: string,
+  example: string,
+): { message: string; details: { expected: string; found: string; hint: string } } | undefined {
+  const hint = assignmentsWithoutBlanks(value);
+  return hint === undefined
+    ? undefined
+    : {
+        message: `${flag} takes name=value`,
+        details: {
+          expected: `a policy parameter and its value, e.g. ${example}`,
+          found: quoted(value),
+          hint,
+        },
+      };
 }
 
 /** Controls, bidirectional overrides, lone surrogates and noncharacters shown as escapes, line breaks and tabs kept: for a format that

@@ -6,7 +6,8 @@
 // found as an entry of its own (`unlisted`), that folder's bad input in the run beside the other files.
 
 import { type Dirent, existsSync, type PathLike, readdirSync, statSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import picomatch from "picomatch";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
 import { checkPathHint, danglingLink, nearPathHint, optionLikeHint } from "../scenario/read.js";
@@ -17,7 +18,11 @@ import { showPath } from "./paths.js";
 
 const DEFAULT_PATHS = ["scenarios/"];
 const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
-const IGNORE = [`**/${GOLDEN_TRACE_FOLDER}/**`, "**/node_modules/**", "**/.*/**", "**/*.schema.json"];
+// what a search passes over, one list for the glob (IGNORE) and the walk (skippedFolder, skippedFile):
+// golden traces, packages, hidden folders (a hidden file the glob skips of itself), schema files
+const SKIPPED_FOLDERS = [GOLDEN_TRACE_FOLDER, "node_modules"];
+const SCHEMA_SUFFIX = ".schema.json";
+const IGNORE = [...SKIPPED_FOLDERS.map((f) => `**/${f}/**`), "**/.*/**", `**/*${SCHEMA_SUFFIX}`];
 
 export interface ScenarioFile {
   /** absolute path */
@@ -66,8 +71,11 @@ export function discover(paths: readonly string[], cwd: string = process.cwd()):
 }
 
 /** A folder the search does not enter: golden traces, packages, dot-folders. */
-const skippedFolder = (name: string) =>
-  name.startsWith(".") || name === GOLDEN_TRACE_FOLDER || name === "node_modules";
+const skippedFolder = (name: string) => name.startsWith(".") || SKIPPED_FOLDERS.includes(name);
+
+/** A file the search does not take: a hidden one, a schema, one of no scenario's extension. */
+const skippedFile = (name: string) =>
+  name.startsWith(".") || !isScenarioFile(name) || name.toLowerCase().endsWith(SCHEMA_SUFFIX);
 
 /**
  * The folders a search of `paths` walks: each folder named and every folder below it that the search
@@ -189,8 +197,7 @@ function scenariosBelow(dir: string, special: Map<string, NotFile>, out: string[
       if (!skippedFolder(e.name)) scenariosBelow(path, special, out);
       continue;
     }
-    if (e.name.startsWith(".") || !isScenarioFile(e.name) || e.name.toLowerCase().endsWith(".schema.json"))
-      continue;
+    if (skippedFile(e.name)) continue;
     const kind = specialKind(e);
     if (kind !== null) special.set(path, kind);
     out.push(path);
@@ -198,9 +205,16 @@ function scenariosBelow(dir: string, special: Map<string, NotFile>, out: string[
   return out;
 }
 
-/** The folders at or below `dir` whose name holds a line break and that hold scenario files: a `**`
- *  passes over them (links not followed; the folders the search ignores skipped). */
-function unmatchedBelow(dir: string, cwd: string): Unlisted[] {
+/** The folders at or below `dir` whose name holds a line break and that hold a scenario the pattern
+ *  names (`matches`) yet the glob did not find (`found`): a `**` passes over them (links not followed;
+ *  the folders the search ignores skipped). Only those: a `*` enters such a folder, and one holding none
+ *  of the files named was never passed over. */
+function unmatchedBelow(
+  dir: string,
+  cwd: string,
+  matches: (file: string) => boolean,
+  found: ReadonlySet<string>,
+): Unlisted[] {
   const out: Unlisted[] = [];
   const walk = (folder: string) => {
     let entries: Dirent[];
@@ -212,13 +226,21 @@ function unmatchedBelow(dir: string, cwd: string): Unlisted[] {
     for (const e of entries) {
       if (!e.isDirectory() || skippedFolder(e.name)) continue;
       const path = join(folder, e.name);
-      if (LINE_BREAK.test(e.name) && scenariosBelow(path, new Map()).length > 0)
+      if (!LINE_BREAK.test(e.name)) walk(path);
+      else if (scenariosBelow(path, new Map()).some((f) => matches(f) && !found.has(f)))
         out.push({ path, shown: showPath(path, cwd), code: LINE_BREAK_NAME });
-      else walk(path);
     }
   };
   walk(dir);
   return out;
+}
+
+/** Whether `pattern` names the file at absolute `path`, a `**` entering names with line breaks (the
+ *  glob's does not): the pattern read as the glob reads it, from `cwd` unless absolute. */
+function patternMatcher(pattern: string, cwd: string): (path: string) => boolean {
+  const test = picomatch(pattern, { flags: "s" });
+  const absolute = isAbsolute(pattern);
+  return (path) => test((absolute ? path : relative(cwd, path)).split(sep).join("/"));
 }
 
 /** What a listed entry is when it is neither a regular file nor a folder, or null. */
@@ -308,9 +330,8 @@ function expand(
     if (rootCode !== null && rootCode !== "ENOENT" && rootCode !== "ENOTDIR")
       throw unsearchable(fixed, rootCode, cwd);
     const closed = existsSync(root) ? closedBelow(root, showPath(root, cwd)) : [];
-    if (parts.slice(firstDynamic).includes("**") && existsSync(root))
-      closed.push(...unmatchedBelow(root, cwd));
-    const files = globSync(p.split(sep).join("/"), {
+    const pattern = p.split(sep).join("/");
+    const files = globSync(pattern, {
       cwd,
       absolute: true,
       ignore: IGNORE,
@@ -320,6 +341,8 @@ function expand(
     })
       .map((f) => resolve(f))
       .filter(isScenarioFile);
+    if (parts.slice(firstDynamic).includes("**") && existsSync(root))
+      closed.push(...unmatchedBelow(root, cwd, patternMatcher(pattern, cwd), new Set(files)));
     if (files.length === 0 && closed.length === 0) {
       throw new InputError("no scenario files match this pattern", {
         file: p,

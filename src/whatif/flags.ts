@@ -10,7 +10,7 @@ import { EVENT_TYPES, isWholeValued } from "../engine/index.js";
 import { isDecimalNumber, parseText } from "../scenario/parse.js";
 import { FORBIDDEN_KEYS } from "../scenario/shape.js";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
-import { assignmentsWithoutBlanks, quoted, shellWord } from "../shared/text.js";
+import { blanksInAssignments, quoted, shellWord } from "../shared/text.js";
 import { dayOf, type Edit, type Variant } from "./variant.js";
 
 type EditFlag = "remove" | "add" | "edit" | "set" | "policy";
@@ -341,13 +341,10 @@ export function flagToEdit(v: Variant, f: FlagEdit): Edit {
     case "set": {
       // spaces around a value or its `=` (`minScore= 620`): refused as --challenger-set's and a number
       // option's are, never trimmed in silence (a mapping's spaces, `{minScore: 620}`, are YAML's)
-      const blanks = f.value.trim().startsWith("{") ? undefined : assignmentsWithoutBlanks(f.value);
-      if (blanks !== undefined)
-        throw new InputError(`${label} takes name=value`, {
-          expected: "a policy parameter and its value, e.g. minScore=620",
-          found: quoted(f.value),
-          hint: blanks,
-        });
+      const blanks = f.value.trim().startsWith("{")
+        ? undefined
+        : blanksInAssignments(label, f.value, "minScore=620");
+      if (blanks !== undefined) throw new InputError(blanks.message, blanks.details);
       const params = assignments(f.value, label, "--set minScore=620");
       // SPEC's "change the seed", tried as a parameter: said why there is none to change
       if (Object.hasOwn(params, "seed"))

@@ -50,6 +50,26 @@ describe("a missing file or folder", () => {
     }
   });
 
+  it("a link to a link to nothing names where the chain ends, not the link on the way (that one exists)", async () => {
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-dangling-"));
+    try {
+      symlinkSync("moved/away.yaml", join(d, "mid.yaml"));
+      symlinkSync("mid.yaml", join(d, "s.yaml"));
+      for (const args of [
+        ["run", "s.yaml"],
+        ["test", "s.yaml"],
+      ]) {
+        const r = await cli(args, { cwd: d });
+        expect(r.status, args.join(" ")).toBe(2);
+        expect(r.stderr, args.join(" ")).toMatch(
+          /a symbolic link to "moved\/away\.yaml", which does not exist/,
+        );
+      }
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     [["run", "--", "scenarios/zhang-ming.yaml", "--json"], /--json: scenario file not found/],
     [["test", "--", "scenarios/zhang-ming.yaml", "-u"], /-u: no such file or folder/],
@@ -164,6 +184,7 @@ it("a path not found outside the current folder is not said to be relative to it
       ["test", gone],
       ["simulate", "../qqqqqqqq/revolver.yaml"],
       ["run", scenario, "--policy", "../qqqqqqqq/tight.yaml"],
+      ["test", "../qqqqqqqq/x.yaml"],
     ]) {
       const r = await cli(args);
       expect(r.status, args.join(" ")).toBe(2);

@@ -1005,6 +1005,12 @@ describe("simulate", () => {
       /^--sweep minScore: "６00..700:20" is no range FROM..TO:STEP$/,
       "hint:     write minScore=600..700:20: a number is written in ASCII digits (0–9)",
     ],
+    // only a minus sign (U+2212) other than ASCII's: "ASCII digits" named what was not wrong
+    [
+      ["--sweep", "minScore=−600..700:20"],
+      /^--sweep minScore: "−600..700:20" is no range FROM..TO:STEP$/,
+      "hint:     write minScore=-600..700:20: a minus sign is written as ASCII's hyphen-minus (-)",
+    ],
     [["--sweep", "minScore=600..700.:10"], /"600..700.:10" is no range/, "a digit either side of its point"],
     [["--sweep", "minScore=600..700:1.2.3"], /"600..700:1.2.3" is no range/, "a digit either side"],
     [["--sweep", "maxDebtToIncome=.3..0.5:0.1"], /".3..0.5:0.1" is no range/, "0.5, not .5 or 5."],

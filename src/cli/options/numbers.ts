@@ -3,7 +3,7 @@
 
 import { asciiDigits } from "../../shared/digits.js";
 import { InputError } from "../../shared/errors.js";
-import { blankAround, quoted } from "../../shared/text.js";
+import { blankAround, quoted, withoutBlanks } from "../../shared/text.js";
 
 export interface NumberRange {
   min?: number | undefined;
@@ -82,7 +82,7 @@ export function readNumber(flag: string, text: string, range: NumberRange, hint?
               : `a number is written in ASCII digits (0–9), and ${ascii} is not ${expected}`
             : text.trim() !== text && DECIMAL.test(text.trim())
               ? takesIt(text.trim())
-                ? `write ${text.trim()}, without the ${blankAround(text)} around it`
+                ? withoutBlanks(text, text.trim())
                 : `write it without the ${blankAround(text)} around it, and ${text.trim()} is not ${expected}`
               : undefined;
     throw new InputError(`${flag}: ${quoted(text)} is not a number`, {

@@ -9,7 +9,7 @@ import { parseText } from "../../scenario/parse.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { asciiDigits } from "../../shared/digits.js";
 import { InputError, suggest, UsageError } from "../../shared/errors.js";
-import { assignmentsWithoutBlanks, blankAround, quoted, withoutBlanks } from "../../shared/text.js";
+import { blankAround, blanksInAssignments, quoted, splitPairs, withoutBlanks } from "../../shared/text.js";
 import { MAX_SHARDS } from "../../testing/shard.js";
 import type { ParseContext } from "./command.js";
 import { inRange } from "./numbers.js";
@@ -115,6 +115,8 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
 /** A number of a sweep's range: decimal, with a digit either side of its point (`600.` and `.5` are not
  *  read, so that `600...700` is no range from 600 to 700 and a stray point is never taken as one). */
 const SWEEP_NUMBER = String.raw`-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`;
+// the spaces a value may not have are taken here all the same: read through them, the value meant is
+// what the refusal's hint tells (`write minScore=600..700:20, without the spaces in it`)
 const SWEEP_PARAM = /^\s*([A-Za-z_]\w*)\s*=\s*(.*?)\s*$/s;
 const SWEEP_RANGE = new RegExp(
   String.raw`^(${SWEEP_NUMBER})\s*\.\.\s*(${SWEEP_NUMBER})\s*:\s*(${SWEEP_NUMBER})$`,
@@ -212,12 +214,18 @@ const PARAMETER_NAMES = Object.keys(policyParamsShape);
 /** A --sweep whose range is not FROM..TO:STEP: what is wrong with it, and the range it may have meant. */
 function malformedRange(param: string, range: string, text: string): InputError {
   // `minScore=６00..700:20`: digits of another script (an IME's full-width ones), said as number options say them
-  const ascii = asciiDigits(range).replace(/−/g, "-").replace(/\s+/g, "");
+  const digits = asciiDigits(range).replace(/\s+/g, "");
+  const ascii = digits.replace(/−/g, "-");
   if (ascii !== range.replace(/\s+/g, "") && SWEEP_RANGE.test(ascii))
     return new InputError(`--sweep ${param}: ${quoted(range)} is no range FROM..TO:STEP`, {
       expected: `two decimal numbers joined by two points, a colon and the step, e.g. ${SWEEP_EXAMPLE}`,
       found: quoted(text),
-      hint: `write ${param}=${ascii}: a number is written in ASCII digits (0–9)`,
+      // the digits were ASCII's: said of them, the hint named what was not wrong
+      hint: `write ${param}=${ascii}: ${
+        digits === range.replace(/\s+/g, "")
+          ? "a minus sign is written as ASCII's hyphen-minus (-)"
+          : "a number is written in ASCII digits (0–9)"
+      }`,
     });
   // `minScore==600..700:10`: the name's `=` typed twice (as a comparison is); `600...700`: one point too
   // many — the range meant most likely, either way
@@ -241,18 +249,13 @@ function malformedRange(param: string, range: string, text: string): InputError 
 
 /** `minScore=650,maxApplications30d=2` → the pairs; a value with commas of its own (JSON) stays whole. */
 function pairsOf(text: string): string[] {
-  return text.split(/,(?=\s*[A-Za-z_]\w*\s*=)/).map((p) => p.trim());
+  return splitPairs(text).map((p) => p.trim());
 }
 
 /** Spaces around a --challenger-set value or its `=`s, refused as a number option's are (--days " 30"). */
 function refuseBlanks(value: string): void {
-  const hint = assignmentsWithoutBlanks(value);
-  if (hint !== undefined)
-    throw new InputError("--challenger-set takes name=value", {
-      expected: "a policy parameter and its value, e.g. minScore=650",
-      found: quoted(value),
-      hint,
-    });
+  const blanks = blanksInAssignments("--challenger-set", value, "minScore=650");
+  if (blanks !== undefined) throw new InputError(blanks.message, blanks.details);
 }
 
 /** `--challenger-set minScore=650 --challenger-set maxApplications30d=2`: checked like a policy file's. */

@@ -3,13 +3,13 @@
 // a policy's name is told.
 
 import { suggest } from "../../shared/errors.js";
-import { blankAround } from "../../shared/text.js";
+import { withoutBlanks } from "../../shared/text.js";
 
 /** The hint for `typed`, which is none of `words`: the word meant and why it was not read; {} when none is
  *  near. */
 export function wordHint(typed: string, words: readonly string[]): { hint?: string } {
   const bare = typed.trim();
-  if (words.includes(bare)) return { hint: `write ${bare}, without the ${blankAround(typed)} around it` };
+  if (words.includes(bare)) return { hint: withoutBlanks(typed, bare) };
   const lower = words.find((w) => w === bare.toLowerCase());
   if (lower !== undefined) return { hint: `write ${lower}: it is written in lower case` };
   // near in spelling and begun the same (`suspend`, `declines`): `fish` is two letters from `bash`, and
