@@ -724,8 +724,12 @@ export type Remedy = {
         blocked?: RuleFact;
         besides?: RuleFact[];
         /** the limit at the income's cap (LIMIT_AT_INCOME_CAP among the rules): the least monthly income
-         *  (yuan) at which the income multiple allows the limit before the cut */
+         *  (yuan) at which the income multiple allows the limit before the cut — or, with a cap no income
+         *  lifts below it (`incomeCap`), that cap's limit */
         income?: number;
+        /** beside `income`: the cap below the limit before the cut that takes over from the income's (the
+         *  score's band, the product's largest limit, the thin-file cap) — the most any income brings back */
+        incomeCap?: { binding: "score" | "thin_file" | "product_maximum"; limit: Fen };
       };
       givenBack?: { limit: Fen; day: number; date: string; gives?: Fen; nothing?: true };
     }
