@@ -459,7 +459,7 @@ const openApplication = (line: LineId): string =>
 function besideRepaid(r: Extract<Remedy, { kind: "report_income" }>): string {
   if (r.beside?.noRepayment !== true) return "";
   const other = lineName(r.beside.line);
-  return `; no repayment does instead, as it does for ${other}: at ${money(r.beside.smallest * 100)}, everything owed repaid, the periodic review ${other}'s step names still does not restore ${lineName(r.line)} — restored and used, the lines are counted at their limits, which only income carries`;
+  return `; unlike ${other}'s step, no repayment does for ${lineName(r.line)}: at ${money(r.beside.smallest * 100)}, everything owed repaid, the periodic review ${other}'s step names still does not restore ${lineName(r.line)} — restored and used, the lines are counted at their limits, which only income carries`;
 }
 
 /** What names a cap no income lifts, as the income step says it. */
