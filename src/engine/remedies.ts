@@ -393,7 +393,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       date: "its date",
       now: "that day is today",
       blockers: "the facts that would decline it then (none: it would be approved)",
-      debt: "when the debt ratio is one: `repay`, the debt elsewhere to repay (yuan; null without an income), or `income`, the monthly income that brings it within the cap (null: none)",
+      debt: "when the debt ratio is one: `repay`, the debt elsewhere to repay (yuan; null without an income, or when more is needed than is owed elsewhere), or `income`, the monthly income that brings it within the cap (null: none)",
       scoreBars:
         "when the score the policy's `parameter` asks (`threshold`) is above the highest the customer's file can score (`best`), whatever the customer does and time brings — before the application (a Huabei never opened reports no balance and no activity), or (`onceUsed`) once the line granted is used (counted used at `grantUsedFraction`), which the next review keeps it to: no application opens Huabei under the policy, only a change of it would; no score, income or debt step is given",
     },
