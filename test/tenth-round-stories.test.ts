@@ -124,6 +124,15 @@ describe("stories of a tenth round (test/fixtures/scenarios)", () => {
     const review = at(steps, "review", 227);
     expect(review.decision).toBe("restored");
     expect(steps.some((s) => s.decision === "closed")).toBe(false);
+    // asked on day 200, customer service said so ahead: the clean period to keep until that review, which
+    // closes the line only if it cannot restore it then (not a closure certain)
+    expect(at(steps, "contact_support", 200).remedies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: "keep_clean_until", day: 227 }),
+        expect.objectContaining({ kind: "wait_for_review", day: 227 }),
+        expect.objectContaining({ kind: "closure_due", day: 227, certain: false }),
+      ]),
+    );
     // the clean period ran to the day: 181 days from the repayment on day 46
     expect(at(steps, "review", 196).facts.find((f) => f.code === "OVERDUE_TOO_RECENT")).toMatchObject({
       value: 150,

@@ -70,9 +70,10 @@ export function calendarFrom(start: string): Calendar {
 /** A scenario's calendar: day 0 is `start`. */
 export class Calendar {
   readonly startEpochDay: number;
-  /** `nextDayOfMonth`'s answers, as (next − day) — at most 62 — by day of month, then by day from day −1
-   *  (0: not yet worked out): a run asks for the statement, due and review days again and again, a table
-   *  read instead of civil dates worked out each time (a day of the month's table made when first asked) */
+  /** `nextDayOfMonth`'s answers, as (next − day) — at most 31, the day clamped to short months — by day of
+   *  month, then by day from day −1 (0: not yet worked out): a run asks for the statement, due and review
+   *  days again and again, a table read instead of civil dates worked out each time (a day of the month's
+   *  table made when first asked) */
   private readonly nextDays: Array<Uint8Array | null> = new Array<Uint8Array | null>(32).fill(null);
   constructor(start: string) {
     const epochDay = parseIsoDate(start);

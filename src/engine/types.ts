@@ -678,10 +678,12 @@ export type Remedy = {
       blocked?: RuleFact;
       besides?: RuleFact[];
     }
-  /** no line yet: an application to open Huabei can be made from `day` (`now`: today; later while too many
-   *  applications were made in the last 30 days); `blockers`, what would decline it then (none: it would
-   *  be approved); `debt`, when the debt ratio is one, the debt elsewhere to repay (fen; null without an
-   *  income: none is enough) or the monthly income (yuan; null: none) that brings it within the cap;
+  /** an application to open a line — Huabei with no line yet, Jiebei when the customer's own opening was
+   *  declined lately (with a line open too, asked about and still declined for the debt ratio) — can be
+   *  made from `day` (`now`: today; later while too many applications were made in the last 30 days);
+   *  `blockers`, what would decline it then (none: it would be approved); `debt`, when the debt ratio is
+   *  one, the debt elsewhere to repay (fen; null without an income, or when more is needed than is owed
+   *  elsewhere) or the monthly income (yuan; null: none) that brings it within the cap;
    *  `scoreBars`: no file the customer can have scores what the opening, or the line granted and used,
    *  needs — no application opens it under the policy, and no step towards one is given */
   | {
@@ -725,8 +727,12 @@ export type Remedy = {
         blocked?: RuleFact;
         besides?: RuleFact[];
         /** the limit at the income's cap (LIMIT_AT_INCOME_CAP among the rules): the least monthly income
-         *  (yuan) at which the income multiple allows the limit before the cut */
+         *  (yuan) at which the income multiple allows the limit before the cut — or, with a cap no income
+         *  lifts below it (`incomeCap`), that cap's limit */
         income?: number;
+        /** beside `income`: the cap below the limit before the cut that takes over from the income's (the
+         *  score's band, the product's largest limit, the thin-file cap) — the most any income brings back */
+        incomeCap?: { binding: "score" | "thin_file" | "product_maximum"; limit: Fen };
       };
       givenBack?: { limit: Fen; day: number; date: string; gives?: Fen; nothing?: true };
     }

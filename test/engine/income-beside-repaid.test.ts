@@ -62,7 +62,7 @@ describe("the smallest line's raised income, beside the other line's debt step",
     expect(debt.report).not.toBeNull();
     expect(income.beside).toEqual({ line: "huabei", smallest: 167, noRepayment: true });
     expect(describeRemedy(income)).toContain(
-      "; no repayment does instead, as it does for Huabei: at ¥167.00, everything owed repaid, the periodic review Huabei's step names still does not restore Jiebei",
+      "; unlike Huabei's step, no repayment does for Jiebei: at ¥167.00, everything owed repaid, the periodic review Huabei's step names still does not restore Jiebei",
     );
   });
 

@@ -30,3 +30,30 @@ describe("a limit cut for the income", () => {
     expect(limitAfter(9_999)).toBeLessThan(2_000_000);
   });
 });
+
+describe("a limit cut for the income, with a smaller cap above the income's since", () => {
+  // the product's largest limit lowered to ¥15,000 after the cut: the income multiple allows ¥15,000 at
+  // ¥7,500 a month, where that largest limit takes over below the ¥20,000 before the cut
+  const BANDS = [
+    { minScore: 620, maxLimit: 3000 },
+    { minScore: 680, maxLimit: 6000 },
+    { minScore: 720, maxLimit: 10000 },
+    { minScore: 780, maxLimit: 15000 },
+  ];
+  const events = [...EVENTS, on.policy(45, { set: { limitBands: BANDS } }), on.support(50)];
+  const s = stepOn(run(events, { ...OPTIONS, until: 50 }), "contact_support", 50);
+  const cut = s.remedies.find((r): r is Extract<Remedy, { kind: "limit_cut" }> => r.kind === "limit_cut")!;
+
+  it("does not say the income multiple allows the limit before the cut: names the cap that takes over", () => {
+    const text = describeRemedy(cut);
+    expect(text).not.toContain("at which the income multiple allows the ¥20,000.00 before the cut");
+    expect(text).toContain("report a monthly income of at least ¥7,500.00 (an income event)");
+    expect(text).toContain(
+      "at which the income multiple allows ¥15,000.00, as much as the product's largest limit does — below the ¥20,000.00 before the cut, no income brings more back",
+    );
+    expect(cut.increase).toMatchObject({
+      income: 7_500,
+      incomeCap: { binding: "product_maximum", limit: 1_500_000 },
+    });
+  });
+});

@@ -173,4 +173,23 @@ describe("customer service on a Jiebei opening declined for debt, Huabei open", 
     });
     expect(stepOn(short, "apply", 42).decision).toBe("declined");
   });
+
+  it("with too many applications besides, the opening with its debt step is dated the day they allow it", () => {
+    // told "declined today" with no date, the customer who repaid the ¥6,000 and applied the next day was
+    // declined again, for the applications
+    const inquiries = [on.externalInquiry(37), on.externalInquiry(38), on.externalInquiry(39)];
+    const s = stepOn(
+      run([...asked, ...inquiries, on.support(41)], { policy: DEFAULT_POLICY, profile }),
+      "contact_support",
+      41,
+    );
+    const allow = s.remedies.find(
+      (r): r is Extract<Remedy, { kind: "applications_allow" }> =>
+        r.kind === "applications_allow" && r.line === "jiebei",
+    );
+    expect(allow).toBeDefined();
+    const jiebei = opening(s.remedies, "jiebei");
+    expect(jiebei).toMatchObject({ now: false, day: allow!.day, debt: { repay: 600_000 } });
+    expect(describeRemedy(jiebei!)).not.toContain("declined today");
+  });
 });

@@ -103,3 +103,11 @@ export const tooManyApplications = (c: Customer, day: number): RuleFact => ({
   threshold: c.policy.maxApplications30d,
   value: countWithin(c.inquiries, day, 30) + 1,
 });
+
+/** How many days a decline is the one a customer asks about: the last 30 — the window the applications rule
+ *  counts recent applications in, and an answer's "applied within the last 30 days" (increase-day.ts) — a
+ *  decline on day 5 is named by a call up to day 34, not from day 35. */
+const DECLINE_ASKED_DAYS = 30;
+
+/** Whether a decline on `asked` is recent enough on `day` to be the one the customer asks about. */
+export const askedAbout = (asked: number, day: number): boolean => day - asked < DECLINE_ASKED_DAYS;

@@ -105,7 +105,8 @@ export function debtsFollowed(c: Customer, day: number, calendar: Calendar, reme
         repay,
         over: total(repay),
         ratio: debtToIncomeWith(file, counted - file.profile.externalDebt, 0),
-        ...(at > c.profile.monthlyIncome ? { atIncome: at } : {}),
+        // set in both branches: the ratio is worked out at `at`, whatever the step was sized at
+        atIncome: at > c.profile.monthlyIncome ? at : undefined,
         ...(at > (r.atIncome ?? c.profile.monthlyIncome) ? { atIncomeOf: other } : {}),
         // nothing more to repay: no higher income is asked either (one worked out with Huabei back)
         ...(least === 0 ? { income: null } : {}),

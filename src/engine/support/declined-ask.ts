@@ -12,16 +12,9 @@ import type { Customer, Line } from "../customer.js";
 import { REASONS } from "../reasons.js";
 import type { Scored } from "../score-inputs.js";
 import { loanDueDays, monthEndAfter } from "../state.js";
-import { applicationOn, openingBlockers, openingDebt, tooManyApplications } from "./applying.js";
+import { applicationOn, askedAbout, tooManyApplications } from "./applying.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
-
-/** How many days a decline is the one a customer asks about: the last 30 — the window the applications rule
- *  counts recent applications in, and an answer's "applied within the last 30 days" (increase-day.ts) — a
- *  decline on day 5 is named by a call up to day 34, not from day 35. */
-const DECLINE_ASKED_DAYS = 30;
-
-/** Whether a decline on `asked` is recent enough on `day` to be the one the customer asks about. */
-export const askedAbout = (asked: number, day: number): boolean => day - asked < DECLINE_ASKED_DAYS;
+import { openLine } from "./no-account.js";
 
 /** Each line's latest declined purchase or drawdown (an active line), and its latest declined application —
  *  to raise the limit of an active line, or to open a line not opened — of the last DECLINE_ASKED_DAYS,
@@ -60,19 +53,11 @@ export function declinedAsks(
     // declined for the debt ratio: how much to repay, or the income — told only "pay down debt (here or
     // elsewhere) or report a higher income", a customer refused Jiebei at 1.09 against 1.00 had no amount.
     // Said as the opening judged today, every rule that declines it with its step
+    // — the opening's own (no-account.ts): on the day the applications allow it, and no debt step when no
+    // step can open the line
     if (applied.product === "open" && v.reasons.includes("DEBT_TO_INCOME_TOO_HIGH")) {
-      const blockers = openingBlockers(c, line, day, s);
-      const debt = openingDebt(c, line, blockers);
-      if (debt !== undefined)
-        answer.remedies.push({
-          line: line.id,
-          kind: "open_line",
-          day,
-          date: calendar.date(day),
-          now: true,
-          blockers,
-          debt,
-        });
+      const { step } = openLine(c, line, day, s, calendar);
+      if (step.debt !== undefined) answer.remedies.push(step);
     }
     // declined for the applications of the last 30 days: the day they allow it, not "wait" alone — told
     // only "wait until older applications are over 30 days old", a customer with Huabei open whose Jiebei

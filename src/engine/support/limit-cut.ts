@@ -7,7 +7,7 @@ import type { Calendar } from "../calendar.js";
 import { type Customer, forkCustomer, isOpen, type Line, lineCopy, lineOf } from "../customer.js";
 import { atCap, CUT_BY, capFor, LIMIT_CAP_CODES } from "../eligibility.js";
 import type { LimitCap } from "../limits.js";
-import { FEN_PER_YUAN } from "../money.js";
+import { FEN_PER_YUAN, MAX_YUAN } from "../money.js";
 import type { ReasonCode } from "../reasons.js";
 import { openingOn } from "../report-ahead.js";
 import { givenBack, raisedOrCut } from "../review/give-back.js";
@@ -94,11 +94,18 @@ function limitCut(
     rules.push(atTheCap);
   const blocked: RuleFact | null = rules[0] ?? atTheCap;
   // at the income's cap: the income that allows the limit before the cut — told only "report a higher
-  // income", a customer cut from ¥20,000 to ¥6,000 at ¥3,000 a month could not know ¥10,000 would do
-  const income = [blocked, ...rules].some((f) => f?.code === "LIMIT_AT_INCOME_CAP")
+  // income", a customer cut from ¥20,000 to ¥6,000 at ¥3,000 a month could not know ¥10,000 would do. A cap
+  // below the limit before the cut that no income lifts (the score's band, the product's largest limit, the
+  // thin-file cap) is the most any income brings back, and is named: the first income at which the income
+  // cap stopped binding was said to allow the limit before the cut while a ¥15,000 largest limit held it
+  const atIncome = [blocked, ...rules].some((f) => f?.code === "LIMIT_AT_INCOME_CAP");
+  const other = atIncome ? capFor(withProfile(judged, { monthlyIncome: MAX_YUAN }), line.id, then) : null;
+  const above = other !== null && other.binding !== "income" && other.limit < cut.from ? other : null;
+  const target = above === null ? cut.from : above.limit;
+  const income = atIncome
     ? keptIncome(judged.profile.monthlyIncome, (m) => {
         const at = capFor(withProfile(judged, { monthlyIncome: m }), line.id, then);
-        return at !== null && (at.binding !== "income" || at.limit >= cut.from);
+        return at !== null && at.limit >= target;
       })
     : null;
   // a cut for a constraint comes back unasked too (review/give-back.ts): the first periodic review the
@@ -148,6 +155,9 @@ function limitCut(
       ...(blocked && { blocked }),
       ...(rules.length > 1 && { besides: rules.slice(1) }),
       ...(income !== null && { income }),
+      ...(income !== null &&
+        above !== null &&
+        above.binding !== "income" && { incomeCap: { binding: above.binding, limit: above.limit } }),
     },
     ...(back !== null &&
       back > line.limit && {

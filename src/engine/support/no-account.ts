@@ -8,9 +8,8 @@ import { type Scored, scoreOn } from "../score-inputs.js";
 import { monthEndAfter } from "../state.js";
 import type { Fen, Remedy } from "../types.js";
 import { principalReasons, type RuleFact } from "../verdict.js";
-import { applicationOn, openingBlockers, openingDebt, tooManyApplications } from "./applying.js";
+import { applicationOn, askedAbout, openingBlockers, openingDebt, tooManyApplications } from "./applying.js";
 import type { SupportAnswer } from "./citing.js";
-import { askedAbout } from "./declined-ask.js";
 import { reportIncome } from "./income-advice.js";
 import { withProfile } from "./read-ahead.js";
 import { openingOutOfReach } from "./restoring-score.js";
@@ -54,12 +53,8 @@ export function noAccount(c: Customer, day: number, today: Scored, calendar: Cal
  *  the income that carries it). Told only "apply to open an account first", a customer over the debt cap
  *  was declined the next day, for that and a score below minOpenScore, and paid for the inquiry. */
 function opening(c: Customer, line: Line, day: number, today: Scored, calendar: Calendar): SupportAnswer {
-  const { day: from, s } = applicationOn(c, day, day, today);
-  const blockers = openingBlockers(c, line, from, s);
-  // no file the customer can have scores what the opening or the line granted and used needs: no step
-  // opens the line under the policy (said with the application, whatever else declines it)
-  const scoreBars = blockers.length > 0 ? openingOutOfReach(c, line.id, s) : null;
-  const remedies: Remedy[] = openingSteps(c, line, blockers, s, scoreBars !== null, from);
+  const { step, from, s, blockers } = openLine(c, line, day, today, calendar);
+  const remedies: Remedy[] = openingSteps(c, line, blockers, s, step.scoreBars !== undefined, from);
   // a score to raise that recent applications weigh on: the first day, as they age, an application made
   // with nothing else done would pass — told only "stop applying for a while … inquiries count for 6
   // months", a customer at 631 against 640 on day 13 heard nothing of day 30, when an application opened
@@ -73,21 +68,7 @@ function opening(c: Customer, line: Line, day: number, today: Scored, calendar: 
       date: calendar.date(aged),
       opens: true,
     });
-  const debt = scoreBars !== null ? undefined : openingDebt(c, line, blockers);
-  const record = blockers.some((f) => f.code === "REPAYMENT_RECORD_REQUIRED")
-    ? recordFrom(c, from, calendar)
-    : null;
-  remedies.push({
-    line: line.id,
-    kind: "open_line",
-    day: from,
-    date: calendar.date(from),
-    now: from === day,
-    blockers,
-    ...(debt && { debt }),
-    ...(scoreBars !== null && { scoreBars }),
-    ...(record !== null && { record }),
-  });
+  remedies.push(step);
   const reasons: ReasonCode[] = [
     "NO_ACCOUNT",
     ...(from > day ? (["TOO_MANY_APPLICATIONS"] as const) : []),
@@ -98,6 +79,43 @@ function opening(c: Customer, line: Line, day: number, today: Scored, calendar: 
     ...blockers.filter((f) => f.value !== undefined),
   ];
   return { reasons: principalReasons(reasons, today), facts, remedies };
+}
+
+/** The application to open `line` as customer service offers it, on the first day it can be made (today,
+ *  or once the applications within the last 30 days allow it), judged with that day's score (`s`): what
+ *  would decline it (`blockers`), the debt elsewhere to repay or the income that carries it, or that no
+ *  file the customer can have scores what the line needs (`scoreBars`: no step opens it, so no debt step
+ *  either). One builder for every answer that offers it: rebuilt for a declined opening asked about, it
+ *  said "repay ¥X" where no step opened the line, and "declined today" to a customer with too many
+ *  applications. */
+export function openLine(
+  c: Customer,
+  line: Line,
+  day: number,
+  today: Scored,
+  calendar: Calendar,
+): { step: Extract<Remedy, { kind: "open_line" }>; from: number; s: Scored; blockers: RuleFact[] } {
+  const { day: from, s } = applicationOn(c, day, day, today);
+  const blockers = openingBlockers(c, line, from, s);
+  // no file the customer can have scores what the opening or the line granted and used needs: no step
+  // opens the line under the policy (said with the application, whatever else declines it)
+  const scoreBars = blockers.length > 0 ? openingOutOfReach(c, line.id, s) : null;
+  const debt = scoreBars !== null ? undefined : openingDebt(c, line, blockers);
+  const record = blockers.some((f) => f.code === "REPAYMENT_RECORD_REQUIRED")
+    ? recordFrom(c, from, calendar)
+    : null;
+  const step: Extract<Remedy, { kind: "open_line" }> = {
+    line: line.id,
+    kind: "open_line",
+    day: from,
+    date: calendar.date(from),
+    now: from === day,
+    blockers,
+    ...(debt && { debt }),
+    ...(scoreBars !== null && { scoreBars }),
+    ...(record !== null && { record }),
+  };
+  return { step, from, s, blockers };
 }
 
 /** No line yet, an opening declined for no repayment record: the day the file holds six months of it with

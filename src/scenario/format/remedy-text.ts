@@ -8,6 +8,7 @@ import {
   parseIsoDate,
   REASONS,
   type Remedy,
+  type RuleFact,
   SCORE_MAX,
 } from "../../engine/index.js";
 import { grouped } from "../../shared/text.js";
@@ -344,7 +345,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // the way back said as it stands: an application something else would decline asks for that first —
       // every rule that would, each with its step
       const declined = blocked
-        ? `; as things stand it would be declined: ${withIncome(withSteps([blocked, ...(r.increase.besides ?? [])], lines, true), r)}`
+        ? `; as things stand it would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r))}`
         : "";
       // a cut for a constraint comes back unasked too, once what cut it no longer binds
       // — said as a promise only when, as things stand, the first review that could gives something back
@@ -462,15 +463,25 @@ const openApplication = (line: LineId): string =>
 function besideRepaid(r: Extract<Remedy, { kind: "report_income" }>): string {
   if (r.beside?.noRepayment !== true) return "";
   const other = lineName(r.beside.line);
-  return `; no repayment does instead, as it does for ${other}: at ${money(r.beside.smallest * 100)}, everything owed repaid, the periodic review ${other}'s step names still does not restore ${lineName(r.line)} — restored and used, the lines are counted at their limits, which only income carries`;
+  return `; unlike ${other}'s step, no repayment does for ${lineName(r.line)}: at ${money(r.beside.smallest * 100)}, everything owed repaid, the periodic review ${other}'s step names still does not restore ${lineName(r.line)} — restored and used, the lines are counted at their limits, which only income carries`;
 }
 
-/** The income cap's step with the income that allows the limit before the cut, when the step names it. */
-function withIncome(steps: string, r: Extract<Remedy, { kind: "limit_cut" }>): string {
+/** What names a cap no income lifts, as the income step says it. */
+const CAP_NAMES = {
+  score: "the score's band",
+  product_maximum: "the product's largest limit",
+  thin_file: "the thin-file cap",
+} as const;
+
+/** The income cap's step with the income that allows the limit before the cut — or, with a cap no income
+ *  lifts below that limit, the income that reaches that cap, named (said to allow the limit before the
+ *  cut, it promised a limit the other cap held back); undefined for any other rule, or no income named. */
+function incomeStep(f: RuleFact, r: Extract<Remedy, { kind: "limit_cut" }>): string | undefined {
   const income = r.increase.income;
-  if (income === undefined) return steps;
-  return steps.replace(
-    /(by (?:maxLimitIncomeMultiple|jiebeiMaxLimitIncomeMultiple)\)) — report a higher income \(an income event\)/,
-    `$1 — report a monthly income of at least ${money(income * 100)} (an income event), at which the income multiple allows the ${money(r.from)} before the cut`,
-  );
+  if (f.code !== "LIMIT_AT_INCOME_CAP" || income === undefined) return undefined;
+  const report = `report a monthly income of at least ${money(income * 100)} (an income event)`;
+  const cap = r.increase.incomeCap;
+  return cap === undefined
+    ? `${report}, at which the income multiple allows the ${money(r.from)} before the cut`
+    : `${report}, at which the income multiple allows ${money(cap.limit)}, as much as ${CAP_NAMES[cap.binding]} does — below the ${money(r.from)} before the cut, no income brings more back`;
 }

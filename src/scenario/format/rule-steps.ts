@@ -8,12 +8,18 @@ import { inSentence } from "./reason-words.js";
 
 /** The rules an application would be declined for, each with its numbers and its step, joined by "; and ".
  *  `probed`: an application played ahead, not one the customer made — an amount asked is said as the
- *  smallest increase probed (quoted as "asked", it named an amount the customer never asked for). */
-export const withSteps = (facts: readonly RuleFact[], lines: readonly LineId[], probed = false): string =>
+ *  smallest increase probed (quoted as "asked", it named an amount the customer never asked for).
+ *  `step`: a step the caller knows more of than the rule's advice (its own numbers), or undefined. */
+export const withSteps = (
+  facts: readonly RuleFact[],
+  lines: readonly LineId[],
+  probed = false,
+  step: (f: RuleFact) => string | undefined = () => undefined,
+): string =>
   facts
     .map((f) => {
       const numbers = probed ? describeProbedFact(f) : describeFact(f);
-      return `${reasonForLines(inSentence(f.code), lines)}${numbers ? ` (${numbers})` : ""} — ${stepOf(f, lines)}`;
+      return `${reasonForLines(inSentence(f.code), lines)}${numbers ? ` (${numbers})` : ""} — ${step(f) ?? stepOf(f, lines)}`;
     })
     .join("; and ");
 
