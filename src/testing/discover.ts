@@ -6,7 +6,7 @@
 // found as an entry of its own (`unlisted`), that folder's bad input in the run beside the other files.
 
 import { type Dirent, existsSync, type PathLike, readdirSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
@@ -308,6 +308,16 @@ function expand(
     return { files: [abs], closed: [] };
   }
   if (isDir) {
+    // refused as a scenario file in it is: its scenarios' traces would go to a __snapshots__ inside it, and
+    // -u would take its traces for scenarios' files
+    if (basename(abs) === GOLDEN_TRACE_FOLDER) {
+      const parent = dirname(abs);
+      const above = relative(cwd, parent) === "" ? "." : showPath(parent, cwd);
+      throw new InputError("the folder is a golden traces' folder", {
+        file: p,
+        hint: `give the folder of scenarios it is in, \`credit-sim test ${shellPath(above)}\`, whose search skips ${GOLDEN_TRACE_FOLDER}/: \`credit-sim test -u\` rewrites and removes the files there`,
+      });
+    }
     // the glob skips a folder it may not read without a word: a suite would pass over scenarios it never ran
     const closed = closedBelow(abs, p);
     const files = scenariosBelow(abs, special);
