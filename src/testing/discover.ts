@@ -19,10 +19,12 @@ import { showPath } from "./paths.js";
 const DEFAULT_PATHS = ["scenarios/"];
 const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
 // what a search passes over, one list for the glob (IGNORE) and the walk (skippedFolder, skippedFile):
-// golden traces, packages, hidden folders (a hidden file the glob skips of itself), schema files
+// golden traces, packages, hidden folders (a hidden file the glob skips of itself); and schema files,
+// told by isSchemaFile for both — in any case, as a scenario's extension is (the glob's ignore has no
+// case-blind pattern of its own)
 const SKIPPED_FOLDERS = [GOLDEN_TRACE_FOLDER, "node_modules"];
 const SCHEMA_SUFFIX = ".schema.json";
-const IGNORE = [...SKIPPED_FOLDERS.map((f) => `**/${f}/**`), "**/.*/**", `**/*${SCHEMA_SUFFIX}`];
+const IGNORE = [...SKIPPED_FOLDERS.map((f) => `**/${f}/**`), "**/.*/**"];
 
 export interface ScenarioFile {
   /** absolute path */
@@ -44,6 +46,8 @@ export type NotFile = "a symbolic link" | "a named pipe" | "a socket" | "a devic
 export const opensAsFile = (f: ScenarioFile): boolean => f.notFile === undefined && f.unlisted === undefined;
 
 const isScenarioFile = (f: string) => SCENARIO_EXTENSIONS.some((ext) => f.toLowerCase().endsWith(ext));
+
+const isSchemaFile = (f: string) => f.toLowerCase().endsWith(SCHEMA_SUFFIX);
 
 export function discover(paths: readonly string[], cwd: string = process.cwd()): ScenarioFile[] {
   const found = new Map<string, ScenarioFile>();
@@ -74,8 +78,7 @@ export function discover(paths: readonly string[], cwd: string = process.cwd()):
 const skippedFolder = (name: string) => name.startsWith(".") || SKIPPED_FOLDERS.includes(name);
 
 /** A file the search does not take: a hidden one, a schema, one of no scenario's extension. */
-const skippedFile = (name: string) =>
-  name.startsWith(".") || !isScenarioFile(name) || name.toLowerCase().endsWith(SCHEMA_SUFFIX);
+const skippedFile = (name: string) => name.startsWith(".") || !isScenarioFile(name) || isSchemaFile(name);
 
 /**
  * The folders a search of `paths` walks: each folder named and every folder below it that the search
@@ -350,7 +353,7 @@ function expand(
       fs: listingSpecial(special),
     })
       .map((f) => resolve(f))
-      .filter(isScenarioFile);
+      .filter((f) => isScenarioFile(f) && !isSchemaFile(f));
     if (parts.slice(firstDynamic).includes("**") && existsSync(root))
       closed.push(...unmatchedBelow(root, cwd, patternMatcher(pattern, cwd), new Set(files)));
     if (files.length === 0 && closed.length === 0) {
@@ -391,7 +394,7 @@ function foldersToTest(cwd: string): string {
   const holds = (folder: string) => {
     try {
       return readdirSync(folder, { withFileTypes: true }).some(
-        (e) => e.isFile() && isScenarioFile(e.name) && !e.name.endsWith(".schema.json"),
+        (e) => e.isFile() && isScenarioFile(e.name) && !isSchemaFile(e.name),
       );
     } catch {
       return false;

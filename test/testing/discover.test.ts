@@ -106,6 +106,16 @@ describe("a folder's search", () => {
     expect(() => discover(["suite/__snapshots__/s.yaml"], d)).toThrow(/golden traces' folder/);
   });
 
+  it("skips a schema file whatever its case, a folder named or a pattern (one rule)", () => {
+    const d = fresh();
+    mkdirSync(join(d, "suite"));
+    for (const f of ["a.json", "X.SCHEMA.JSON", "y.Schema.json", "z.schema.json"])
+      writeFileSync(join(d, "suite", f), "{}\n");
+    expect(shownOf(d, ["suite"])).toEqual(["suite/a.json"]);
+    expect(shownOf(d, ["suite/*.json"])).toEqual(["suite/a.json"]);
+    expect(shownOf(d, ["suite/**/*.{json,JSON}"])).toEqual(["suite/a.json"]);
+  });
+
   it("finds links and pipes under a scenario's name as what they are, never opened", (ctx) => {
     const d = fresh();
     mkdirSync(join(d, "suite"));
