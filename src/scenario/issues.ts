@@ -209,10 +209,13 @@ const amountHint = (found: unknown): { hint?: string } => {
     return {
       hint: `amounts are positive numbers of yuan, without a sign or "¥": write ${plain} if ¥${plain} is meant`,
     };
-  // a digit of another script than ASCII's (５ full-width, ٥ Arabic-Indic)
-  return /(?![0-9])\p{Nd}/u.test(String(found))
-    ? { hint: `write ${plain}: a number is written in ASCII digits (0–9), without "¥" or separators` }
-    : { hint: `write ${plain}: amounts are plain numbers of yuan, without "¥" or thousands separators` };
+  // a digit of another script than ASCII's (５ full-width, ٥ Arabic-Indic); "¥" and separators named only
+  // where written with it (a score of ６50 had neither, as --sweep's ６00 is told)
+  if (/(?![0-9])\p{Nd}/u.test(String(found)))
+    return asciiDigits(String(found)).trim() === plain
+      ? { hint: `write ${plain}: a number is written in ASCII digits (0–9)` }
+      : { hint: `write ${plain}: a number is written in ASCII digits (0–9), without "¥" or separators` };
+  return { hint: `write ${plain}: amounts are plain numbers of yuan, without "¥" or thousands separators` };
 };
 
 /** A repayment's amount (a number or a word) written as no number: how to write the amount, else the

@@ -6,7 +6,7 @@
 // found as an entry of its own (`unlisted`), that folder's bad input in the run beside the other files.
 
 import { type Dirent, existsSync, type PathLike, readdirSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
@@ -19,10 +19,12 @@ import { showPath } from "./paths.js";
 const DEFAULT_PATHS = ["scenarios/"];
 const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
 // what a search passes over, one list for the glob (IGNORE) and the walk (skippedFolder, skippedFile):
-// golden traces, packages, hidden folders (a hidden file the glob skips of itself), schema files
+// golden traces, packages, hidden folders (a hidden file the glob skips of itself); and schema files,
+// told by isSchemaFile for both — in any case, as a scenario's extension is (the glob's ignore has no
+// case-blind pattern of its own)
 const SKIPPED_FOLDERS = [GOLDEN_TRACE_FOLDER, "node_modules"];
 const SCHEMA_SUFFIX = ".schema.json";
-const IGNORE = [...SKIPPED_FOLDERS.map((f) => `**/${f}/**`), "**/.*/**", `**/*${SCHEMA_SUFFIX}`];
+const IGNORE = [...SKIPPED_FOLDERS.map((f) => `**/${f}/**`), "**/.*/**"];
 
 export interface ScenarioFile {
   /** absolute path */
@@ -44,6 +46,8 @@ export type NotFile = "a symbolic link" | "a named pipe" | "a socket" | "a devic
 export const opensAsFile = (f: ScenarioFile): boolean => f.notFile === undefined && f.unlisted === undefined;
 
 const isScenarioFile = (f: string) => SCENARIO_EXTENSIONS.some((ext) => f.toLowerCase().endsWith(ext));
+
+const isSchemaFile = (f: string) => f.toLowerCase().endsWith(SCHEMA_SUFFIX);
 
 export function discover(paths: readonly string[], cwd: string = process.cwd()): ScenarioFile[] {
   const found = new Map<string, ScenarioFile>();
@@ -74,8 +78,7 @@ export function discover(paths: readonly string[], cwd: string = process.cwd()):
 const skippedFolder = (name: string) => name.startsWith(".") || SKIPPED_FOLDERS.includes(name);
 
 /** A file the search does not take: a hidden one, a schema, one of no scenario's extension. */
-const skippedFile = (name: string) =>
-  name.startsWith(".") || !isScenarioFile(name) || name.toLowerCase().endsWith(SCHEMA_SUFFIX);
+const skippedFile = (name: string) => name.startsWith(".") || !isScenarioFile(name) || isSchemaFile(name);
 
 /**
  * The folders a search of `paths` walks: each folder named and every folder below it that the search
@@ -308,6 +311,16 @@ function expand(
     return { files: [abs], closed: [] };
   }
   if (isDir) {
+    // refused as a scenario file in it is: its scenarios' traces would go to a __snapshots__ inside it, and
+    // -u would take its traces for scenarios' files
+    if (basename(abs) === GOLDEN_TRACE_FOLDER) {
+      const parent = dirname(abs);
+      const above = relative(cwd, parent) === "" ? "." : showPath(parent, cwd);
+      throw new InputError("the folder is a golden traces' folder", {
+        file: p,
+        hint: `give the folder of scenarios it is in, \`credit-sim test ${shellPath(above)}\`, whose search skips ${GOLDEN_TRACE_FOLDER}/: \`credit-sim test -u\` rewrites and removes the files there`,
+      });
+    }
     // the glob skips a folder it may not read without a word: a suite would pass over scenarios it never ran
     const closed = closedBelow(abs, p);
     const files = scenariosBelow(abs, special);
@@ -340,7 +353,7 @@ function expand(
       fs: listingSpecial(special),
     })
       .map((f) => resolve(f))
-      .filter(isScenarioFile);
+      .filter((f) => isScenarioFile(f) && !isSchemaFile(f));
     if (parts.slice(firstDynamic).includes("**") && existsSync(root))
       closed.push(...unmatchedBelow(root, cwd, patternMatcher(pattern, cwd), new Set(files)));
     if (files.length === 0 && closed.length === 0) {
@@ -381,7 +394,7 @@ function foldersToTest(cwd: string): string {
   const holds = (folder: string) => {
     try {
       return readdirSync(folder, { withFileTypes: true }).some(
-        (e) => e.isFile() && isScenarioFile(e.name) && !e.name.endsWith(".schema.json"),
+        (e) => e.isFile() && isScenarioFile(e.name) && !isSchemaFile(e.name),
       );
     } catch {
       return false;

@@ -1137,6 +1137,18 @@ describe("simulate", () => {
     if (detail !== undefined) expect(e.format()).toContain(detail);
   });
 
+  // another script's digits alone: told the digits to write, as --sweep tells them — not the "¥" or
+  // separators of an amount, which no score was written with
+  it.each([
+    ["minScore=６50", 'found minScore="６50"; write 650: a number is written in ASCII digits (0–9)'],
+    [
+      "maxDebtToIncome=٠.٥",
+      'found maxDebtToIncome="٠.٥"; write 0.5: a number is written in ASCII digits (0–9)',
+    ],
+  ])("--challenger-set %j is told the ASCII digits to write", (value, hint) => {
+    expect(refused(["simulate", "--challenger-set", value]).details.hint).toBe(`expected a number; ${hint}`);
+  });
+
   // what only a population run reads was dropped in silence beside --export-account (--shard 2/3 exported
   // the account whichever shard it fell in, --workers 2 ran no thread): each is refused with why, one
   // problem per option, all at once (in the order --help lists them)

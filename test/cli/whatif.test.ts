@@ -27,6 +27,12 @@ describe("credit-sim whatif (flags)", () => {
   });
 
   // spaces around a value were trimmed in silence, where --days " 30" is refused: told as --challenger-set's are
+  it("--set's value in another script's digits is told the ASCII digits to write, as --sweep's is", async () => {
+    const r = await cli(["whatif", LATE, "--set", "minScore=６50"]);
+    expect(r.status).toBe(2);
+    expect(/hint: +(.*)/.exec(r.stderr)?.[1]).toBe("write 650: a number is written in ASCII digits (0–9)");
+  });
+
   it.each([
     ["minScore= 600", "write minScore=600, without the spaces in it"],
     ["minScore =600,restoreScore=680", "write minScore=600,restoreScore=680, without the spaces in it"],

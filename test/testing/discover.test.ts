@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/shared/errors.js";
 import { discover } from "../../src/testing/discover.js";
 import { tempCases } from "../helpers/temp-cases.js";
 
@@ -82,6 +83,37 @@ describe("a folder's search", () => {
       "suite/c.Json",
       "suite/deep/er/d.yaml",
     ]);
+  });
+
+  it("refuses a golden traces' folder named, as a scenario file named in one is: -u would write traces inside it", () => {
+    const d = fresh();
+    mkdirSync(join(d, "suite", "__snapshots__"), { recursive: true });
+    writeFileSync(join(d, "suite", "__snapshots__", "s.yaml"), "name: s\nevents: []\n");
+    const refusal = (paths: string[], cwd: string) => {
+      try {
+        discover(paths, cwd);
+      } catch (e) {
+        return e instanceof InputError ? `${e.message} | ${e.details.hint}` : String(e);
+      }
+      return "found";
+    };
+    expect(refusal(["suite/__snapshots__"], d)).toMatch(/^the folder is a golden traces' folder \|/);
+    expect(refusal(["suite/__snapshots__/"], d)).toContain("`credit-sim test suite`");
+    // the working folder itself, named as `.`: the fix names the folder above it, outside, in full
+    expect(refusal(["."], join(d, "suite", "__snapshots__"))).toContain(
+      `\`credit-sim test ${join(d, "suite")}\``,
+    );
+    expect(() => discover(["suite/__snapshots__/s.yaml"], d)).toThrow(/golden traces' folder/);
+  });
+
+  it("skips a schema file whatever its case, a folder named or a pattern (one rule)", () => {
+    const d = fresh();
+    mkdirSync(join(d, "suite"));
+    for (const f of ["a.json", "X.SCHEMA.JSON", "y.Schema.json", "z.schema.json"])
+      writeFileSync(join(d, "suite", f), "{}\n");
+    expect(shownOf(d, ["suite"])).toEqual(["suite/a.json"]);
+    expect(shownOf(d, ["suite/*.json"])).toEqual(["suite/a.json"]);
+    expect(shownOf(d, ["suite/**/*.{json,JSON}"])).toEqual(["suite/a.json"]);
   });
 
   it("finds links and pipes under a scenario's name as what they are, never opened", (ctx) => {
