@@ -397,7 +397,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       scoreBars:
         "when the score the policy's `parameter` asks (`threshold`) is above the highest the customer's file can score (`best`), whatever the customer does and time brings — before the application (a Huabei never opened reports no balance and no activity), or (`onceUsed`) once the line granted is used (counted used at `grantUsedFraction`), which the next review keeps it to: no application opens Huabei under the policy, only a change of it would; no score, income or debt step is given",
       record:
-        "no line yet, Jiebei's opening declined for no repayment record (REPAYMENT_RECORD_REQUIRED): the first day (`day`, `date`) the file holds six months of it with Huabei opened and used by the month end on or after the first day an application can be made, the opening's own `day` (`usedBy`, `usedByDate`), each bill met at its minimum — the day after the month-end report that brings the sixth",
+        "no line yet, Jiebei's opening declined for no repayment record (REPAYMENT_RECORD_REQUIRED): the first day (`day`, `date`) the file holds six months of it with Huabei opened and used by the month end on or after the first day an application can be made, the opening's own `day` (`usedBy`, `usedByDate`), each bill met at its minimum — the day after the month-end report that brings the sixth; with Huabei open (`open`), from the customer's own month ends ahead (each counting while a line was used within the year before it): `usedOn`, `usedOnDate`, Huabei's last use, which reaches them, or `usedBy`, `usedByDate`, the coming month end by which to use it when it does not (never used, or too long ago)",
     },
   },
   limit_cut: {
