@@ -221,7 +221,7 @@ export interface ScoreBars {
 
 /** The day a thin file holds six months of repayment record (`day`, `date`: the day after the month-end
  *  report that brings the sixth), each bill met at its minimum: with no line yet, Huabei opened and used by
- *  `usedBy`; with Huabei open (`open`), from the customer's own month ends ahead — Huabei used by `usedBy`
+ *  `usedBy`; with Huabei opened before (`open`: active, suspended or closed), from the customer's own month ends ahead — Huabei used by `usedBy`
  *  when its last use (`usedOn`) does not reach them all (a month end counts while the line was used within
  *  the year before it). */
 export type OpeningRecord =

@@ -228,6 +228,30 @@ describe("customer service on a Jiebei opening declined for no repayment record,
     }
   });
 
+  it("Huabei closed: its month ends still count the year from its use, no reopening asked for the record", () => {
+    const closed = [...used, on.close(10), on.open(40, 5_000, "jiebei")];
+    const s = stepOn(
+      run([...closed, on.support(41)], { policy: DEFAULT_POLICY, profile }),
+      "contact_support",
+      41,
+    );
+    const jiebei = opening(s.remedies, "jiebei");
+    expect(jiebei).toMatchObject({ record: { day: 121, usedOn: 0, open: true } });
+    expect(describeRemedy(jiebei!)).not.toContain("opened and used");
+    for (const [day, declined] of [
+      [120, true],
+      [121, false],
+    ] as const) {
+      const t = run([...used, on.close(10), on.open(day, 1_000, "jiebei")], {
+        policy: DEFAULT_POLICY,
+        profile,
+      });
+      expect(stepOn(t, "apply", day).reasons.includes("REPAYMENT_RECORD_REQUIRED"), `day ${day}`).toBe(
+        declined,
+      );
+    }
+  });
+
   it("Huabei open and never used: used by the coming month end, then the record's day", () => {
     const unused = [on.open(0, 2_000), on.open(40, 5_000, "jiebei")];
     const s = stepOn(

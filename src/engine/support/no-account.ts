@@ -104,7 +104,7 @@ export function openLine(
   const debt = scoreBars !== null ? undefined : openingDebt(c, line, blockers);
   const record = !blockers.some((f) => f.code === "REPAYMENT_RECORD_REQUIRED")
     ? null
-    : c.huabei.status === "none" || c.huabei.status === "closed"
+    : c.huabei.status === "none"
       ? recordFrom(c, from, calendar)
       : recordAhead(c, day, calendar);
   const step: Extract<Remedy, { kind: "open_line" }> = {
@@ -134,7 +134,8 @@ function recordFrom(c: Customer, from: number, calendar: Calendar) {
   return { day: end + 1, date: calendar.date(end + 1), usedBy, usedByDate: calendar.date(usedBy) };
 }
 
-/** Huabei open (closed, it is reopened: recordFrom), an opening declined for no repayment record: the day the file holds six months of it from
+/** Huabei opened (once: a closed line's month ends count while it was used within the year before), an
+ *  opening declined for no repayment record: the day the file holds six months of it from
  *  the customer's own month ends ahead (recordDay: each counting while a line was used within the year
  *  before it, each bill met at its minimum) — or, Huabei's last use not reaching them (never used, or too
  *  long ago), with Huabei used by the coming month end (`usedBy`), as the thin-file cap's lifting day is
@@ -151,7 +152,7 @@ function recordAhead(c: Customer, day: number, calendar: Calendar) {
       usedOn: used,
       usedOnDate: calendar.date(used),
     };
-  // a suspended (or charged-off) Huabei lends nothing: no use to ask for
+  // only an active Huabei lends: no use to ask of a suspended or closed one
   if (c.huabei.status !== "active") return null;
   const usedToday = shallowCopy(c);
   usedToday.huabei.extendedDay = day;
