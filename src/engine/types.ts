@@ -219,6 +219,23 @@ export interface ScoreBars {
   cost?: number;
 }
 
+/** The day a thin file holds six months of repayment record (`day`, `date`: the day after the month-end
+ *  report that brings the sixth), each bill met at its minimum: with no line yet, Huabei opened and used by
+ *  `usedBy`; with Huabei opened before (`open`: active, suspended or closed), from the customer's own month ends ahead — Huabei used by `usedBy`
+ *  when its last use (`usedOn`) does not reach them all (a month end counts while the line was used within
+ *  the year before it). */
+export type OpeningRecord =
+  | { day: number; date: string; usedBy: number; usedByDate: string }
+  | {
+      day: number;
+      date: string;
+      open: true;
+      usedBy?: number;
+      usedByDate?: string;
+      usedOn?: number;
+      usedOnDate?: string;
+    };
+
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 export type Remedy = {
   line: LineId;
@@ -679,7 +696,7 @@ export type Remedy = {
       besides?: RuleFact[];
     }
   /** an application to open a line — Huabei with no line yet, Jiebei when the customer's own opening was
-   *  declined lately (with a line open too, asked about and still declined for the debt ratio) — can be
+   *  declined lately (with a line open too, asked about and still declined for the debt ratio or the record) — can be
    *  made from `day` (`now`: today; later while too many applications were made in the last 30 days);
    *  `blockers`, what would decline it then (none: it would be approved); `debt`, when the debt ratio is
    *  one, the debt elsewhere to repay (fen; null without an income, or when more is needed than is owed
@@ -694,7 +711,7 @@ export type Remedy = {
       blockers: RuleFact[];
       debt?: { repay: Fen | null; income: number | null };
       scoreBars?: ScoreBars;
-      record?: { day: number; date: string; usedBy: number; usedByDate: string };
+      record?: OpeningRecord;
     }
   /** the limit a review cut on `day`, `from` → `to` (fen), with the reasons recorded then; it comes back
    *  through an application for an increase, which the cooldown since the line's last opening or

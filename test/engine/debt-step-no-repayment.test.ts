@@ -57,3 +57,27 @@ describe("a Huabei debt step with no repayment that does, both lines drawn", () 
     expect(huabeiOn([on.income(40, 400)], [45])).toEqual(["suspended"]);
   });
 });
+
+describe("a debt step no repayment can mend, with no income worked out for it", () => {
+  // not reached by any story found: debtsFollowed's incomeInstead keeps a step's `income` null when the
+  // step it replaces had nothing more to repay (the ratio within the cap as the plan read it) and the other
+  // line, restored at an earlier review and counted used, leaves no repayment that restores this one. Its
+  // ratio is within the cap, so "report a higher income to bring it from 0.40 to at most 0.50" said a
+  // ratio already there was to be brought there, and "a higher income" as if one were named
+  const step = stepOn(
+    run([...EVENTS, on.support(40)], { ...OPTIONS, until: 40 }),
+    "contact_support",
+    40,
+  ).remedies.find(
+    (r): r is Extract<Remedy, { kind: "reduce_debt" }> => r.line === "huabei" && r.kind === "reduce_debt",
+  )!;
+
+  it("says no repayment does and that the income it needs is not worked out, with no ratio to bring down", () => {
+    const said = describeRemedy({ ...step, ratio: 0.4, income: null });
+    expect(said).not.toContain("from 0.40");
+    expect(said).toContain(
+      "no repayment brings total debt / annual income within 0.50 at the periodic review on 2024-02-15 (day 45), not even everything owed repaid",
+    );
+    expect(said).toContain("only a higher income (an income event) can, and no amount is worked out for it");
+  });
+});

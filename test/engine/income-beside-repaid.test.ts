@@ -5,10 +5,14 @@
 // customer could not know whether a repayment would do for Jiebei too.
 
 import { describe, expect, it } from "vitest";
+import { Calendar } from "../../src/engine/calendar.js";
+import { type Customer, forkCustomer, lineOf } from "../../src/engine/customer.js";
+import { run as runEngine } from "../../src/engine/simulate.js";
+import { noRepayment } from "../../src/engine/support/income-gap.js";
 import type { Remedy } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
 import { describeRemedy } from "../../src/scenario/format.js";
-import { DEFAULT_POLICY, type EventInput, on, run, stepOn, stepsOf } from "./builders.js";
+import { DEFAULT_POLICY, type EventInput, on, run, scenario, stepOn, stepsOf } from "./builders.js";
 
 // both lines suspended for no income (PROPERTY_SEED=2279920343, support.test.ts's noIncomeCall(1_000))
 const EVENTS: EventInput[] = [
@@ -73,5 +77,33 @@ describe("the smallest line's raised income, beside the other line's debt step",
     expect(at167).toContain("huabei 45");
     expect(at167.filter((s) => s.startsWith("jiebei"))).toEqual([]);
     expect(restored([on.income(40, income.income)], review)).toEqual(["huabei 45", "jiebei 45"]);
+  });
+});
+
+describe("noRepayment asks only whether the repayment restores this line", () => {
+  // no story found reaching it: the story's customer at day 40 with Huabei closed by hand, so that the
+  // step's review, everything owed repaid at ¥167, restores Jiebei and leaves Huabei not active — the flag
+  // said no repayment did for Jiebei there (it read Huabei's status too)
+  let c: Customer | null = null;
+  runEngine(scenario([...EVENTS, on.support(40)], { ...OPTIONS, until: 40 }), {
+    end: (s) => {
+      c = s.customer;
+    },
+  });
+  const answer = stepOn(
+    run([...EVENTS, on.support(40)], { ...OPTIONS, until: 40 }),
+    "contact_support",
+    40,
+  ).remedies;
+  const calendar = new Calendar("2024-01-01");
+
+  it("false where the step's review restores Jiebei and not Huabei", () => {
+    const closed = forkCustomer(c!);
+    lineOf(closed, "huabei").status = "closed";
+    expect(noRepayment(closed, 40, calendar, answer, "jiebei", 167, false)).toBe(false);
+  });
+
+  it("true in the story itself (Jiebei not restored at ¥167)", () => {
+    expect(noRepayment(c!, 40, calendar, answer, "jiebei", 167, false)).toBe(true);
   });
 });

@@ -193,3 +193,89 @@ describe("customer service on a Jiebei opening declined for debt, Huabei open", 
     expect(describeRemedy(jiebei!)).not.toContain("declined today");
   });
 });
+
+describe("customer service on a Jiebei opening declined for no repayment record, Huabei open", () => {
+  // two months elsewhere, Huabei opened and used on day 0, one month end of record (day 30): three more to
+  // come. Told only "use Huabei and repay it on time for six months first", the customer had no date
+  const profile = { creditHistoryMonths: 2 };
+  const used = [on.open(0, 2_000), on.purchase(0, 100), on.repay(1, 100)];
+  const asked = [...used, on.open(40, 5_000, "jiebei")];
+
+  it("dates the record from the customer's own month ends, worded without opening Huabei", () => {
+    const s = stepOn(
+      run([...asked, on.support(41)], { policy: DEFAULT_POLICY, profile }),
+      "contact_support",
+      41,
+    );
+    expect(s.reasons).toContain("REPAYMENT_RECORD_REQUIRED");
+    const jiebei = opening(s.remedies, "jiebei");
+    expect(jiebei).toMatchObject({ now: true, record: { day: 121, date: "2024-05-01", open: true } });
+    const said = describeRemedy(jiebei!);
+    expect(said).not.toContain("open Huabei");
+    expect(said).not.toContain("opened and used");
+    expect(said).toContain(
+      "use Huabei and repay it on time for six months first — Huabei used on 2024-01-01 (day 0), within the year before each month end to come, the file holds six months of repayment record from 2024-05-01 (day 121)",
+    );
+    // played forward: declined for the record the day before, not on the day
+    for (const [day, declined] of [
+      [120, true],
+      [121, false],
+    ] as const) {
+      const t = run([...used, on.open(day, 1_000, "jiebei")], { policy: DEFAULT_POLICY, profile });
+      expect(stepOn(t, "apply", day).reasons.includes("REPAYMENT_RECORD_REQUIRED"), `day ${day}`).toBe(
+        declined,
+      );
+    }
+  });
+
+  it("Huabei closed: its month ends still count the year from its use, no reopening asked for the record", () => {
+    const closed = [...used, on.close(10), on.open(40, 5_000, "jiebei")];
+    const s = stepOn(
+      run([...closed, on.support(41)], { policy: DEFAULT_POLICY, profile }),
+      "contact_support",
+      41,
+    );
+    const jiebei = opening(s.remedies, "jiebei");
+    expect(jiebei).toMatchObject({ record: { day: 121, usedOn: 0, open: true } });
+    expect(describeRemedy(jiebei!)).not.toContain("opened and used");
+    for (const [day, declined] of [
+      [120, true],
+      [121, false],
+    ] as const) {
+      const t = run([...used, on.close(10), on.open(day, 1_000, "jiebei")], {
+        policy: DEFAULT_POLICY,
+        profile,
+      });
+      expect(stepOn(t, "apply", day).reasons.includes("REPAYMENT_RECORD_REQUIRED"), `day ${day}`).toBe(
+        declined,
+      );
+    }
+  });
+
+  it("Huabei open and never used: used by the coming month end, then the record's day", () => {
+    const unused = [on.open(0, 2_000), on.open(40, 5_000, "jiebei")];
+    const s = stepOn(
+      run([...unused, on.support(41)], { policy: DEFAULT_POLICY, profile }),
+      "contact_support",
+      41,
+    );
+    const jiebei = opening(s.remedies, "jiebei");
+    // four month ends to come: 59, 90, 120, 151
+    expect(jiebei).toMatchObject({
+      record: { day: 152, date: "2024-06-01", usedBy: 59, usedByDate: "2024-02-29", open: true },
+    });
+    expect(describeRemedy(jiebei!)).toContain(
+      "— Huabei used by 2024-02-29 (day 59), the file holds six months of repayment record from 2024-06-01 (day 152)",
+    );
+    const story = [...unused, on.purchase(59, 100), on.repay(60, 100)];
+    for (const [day, declined] of [
+      [151, true],
+      [152, false],
+    ] as const) {
+      const t = run([...story, on.open(day, 1_000, "jiebei")], { policy: DEFAULT_POLICY, profile });
+      expect(stepOn(t, "apply", day).reasons.includes("REPAYMENT_RECORD_REQUIRED"), `day ${day}`).toBe(
+        declined,
+      );
+    }
+  });
+});

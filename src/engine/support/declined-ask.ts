@@ -55,9 +55,14 @@ export function declinedAsks(
     // Said as the opening judged today, every rule that declines it with its step
     // — the opening's own (no-account.ts): on the day the applications allow it, and no debt step when no
     // step can open the line
-    if (applied.product === "open" && v.reasons.includes("DEBT_TO_INCOME_TOO_HIGH")) {
+    // — and declined for no repayment record, the day the customer's own month ends bring it
+    if (applied.product === "open") {
       const { step } = openLine(c, line, day, s, calendar);
-      if (step.debt !== undefined) answer.remedies.push(step);
+      if (
+        (v.reasons.includes("DEBT_TO_INCOME_TOO_HIGH") && step.debt !== undefined) ||
+        (v.reasons.includes("REPAYMENT_RECORD_REQUIRED") && step.record !== undefined)
+      )
+        answer.remedies.push(step);
     }
     // declined for the applications of the last 30 days: the day they allow it, not "wait" alone — told
     // only "wait until older applications are over 30 days old", a customer with Huabei open whose Jiebei

@@ -130,10 +130,11 @@ export function incomesRestoring(c: Customer, day: number, calendar: Calendar, r
 
 /** Beside the other line's debt step, which offers a repayment by a month end for the review after it as
  *  well as an income: whether, at the least income line `id`'s smallest line needs (`smallest`), no
- *  repayment — everything owed repaid today — has that review restore `id` and leave the other line active
- *  (restored and used, the lines are counted at their limits). Told only the raised income beside a step
+ *  repayment — everything owed repaid today — has that review restore `id` (restored and used, the lines
+ *  are counted at their limits). Only `id` is asked: the words say no repayment does for this line, and the
+ *  other line left suspended there would make them false. Told only the raised income beside a step
  *  offering "or repay", a customer could not know that no repayment would do for this line. */
-function noRepayment(
+export function noRepayment(
   c: Customer,
   day: number,
   calendar: Calendar,
@@ -154,7 +155,7 @@ function noRepayment(
   ];
   const told = repaid(withProfile(c, { monthlyIncome: smallest }), day, everything);
   const after = reviewedOn(verify ? verifiedOn(told, day, calendar) : told, day, calendar, step.review.day);
-  return lineOf(after, id).status !== "active" || lineOf(after, step.line).status !== "active";
+  return lineOf(after, id).status !== "active";
 }
 
 /** `c` with the overdue the answer asks paid today (`pay_overdue`) paid, as a repayment event pays it (a

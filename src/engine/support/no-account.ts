@@ -2,7 +2,7 @@
 // right what would decline it.
 
 import type { Calendar } from "../calendar.js";
-import { type Customer, type Line, recordShort } from "../customer.js";
+import { type Customer, type Line, recordShort, shallowCopy } from "../customer.js";
 import type { ReasonCode } from "../reasons.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { monthEndAfter } from "../state.js";
@@ -11,6 +11,7 @@ import { principalReasons, type RuleFact } from "../verdict.js";
 import { applicationOn, askedAbout, openingBlockers, openingDebt, tooManyApplications } from "./applying.js";
 import type { SupportAnswer } from "./citing.js";
 import { reportIncome } from "./income-advice.js";
+import { recordDay } from "./increase-day.js";
 import { withProfile } from "./read-ahead.js";
 import { openingOutOfReach } from "./restoring-score.js";
 import { raiseScore } from "./score-advice.js";
@@ -101,9 +102,11 @@ export function openLine(
   // opens the line under the policy (said with the application, whatever else declines it)
   const scoreBars = blockers.length > 0 ? openingOutOfReach(c, line.id, s) : null;
   const debt = scoreBars !== null ? undefined : openingDebt(c, line, blockers);
-  const record = blockers.some((f) => f.code === "REPAYMENT_RECORD_REQUIRED")
-    ? recordFrom(c, from, calendar)
-    : null;
+  const record = !blockers.some((f) => f.code === "REPAYMENT_RECORD_REQUIRED")
+    ? null
+    : c.huabei.status === "none"
+      ? recordFrom(c, from, calendar)
+      : recordAhead(c, day, calendar);
   const step: Extract<Remedy, { kind: "open_line" }> = {
     line: line.id,
     kind: "open_line",
@@ -129,6 +132,40 @@ function recordFrom(c: Customer, from: number, calendar: Calendar) {
   let end = usedBy;
   for (let short = recordShort(c); short > 1; short--) end = monthEndAfter(calendar, end + 1);
   return { day: end + 1, date: calendar.date(end + 1), usedBy, usedByDate: calendar.date(usedBy) };
+}
+
+/** Huabei opened (once: a closed line's month ends count while it was used within the year before), an
+ *  opening declined for no repayment record: the day the file holds six months of it from
+ *  the customer's own month ends ahead (recordDay: each counting while a line was used within the year
+ *  before it, each bill met at its minimum) — or, Huabei's last use not reaching them (never used, or too
+ *  long ago), with Huabei used by the coming month end (`usedBy`), as the thin-file cap's lifting day is
+ *  told (customer-events). Dated from Huabei's opening (recordFrom), the record came from a line already
+ *  open. */
+function recordAhead(c: Customer, day: number, calendar: Calendar) {
+  const ahead = recordDay(c, day, calendar, day);
+  const used = c.huabei.extendedDay;
+  if (ahead !== null && used !== null)
+    return {
+      day: ahead,
+      date: calendar.date(ahead),
+      open: true as const,
+      usedOn: used,
+      usedOnDate: calendar.date(used),
+    };
+  // only an active Huabei lends: no use to ask of a suspended or closed one
+  if (c.huabei.status !== "active") return null;
+  const usedToday = shallowCopy(c);
+  usedToday.huabei.extendedDay = day;
+  const then = recordDay(usedToday, day, calendar, day);
+  if (then === null) return null;
+  const usedBy = monthEndAfter(calendar, day);
+  return {
+    day: then,
+    date: calendar.date(then),
+    open: true as const,
+    usedBy,
+    usedByDate: calendar.date(usedBy),
+  };
 }
 
 /**

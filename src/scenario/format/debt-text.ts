@@ -175,6 +175,11 @@ function debtPlanText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readon
   // no repayment is enough for the review named (debt elsewhere too little, the lines' repayments counted
   // too late or counted once used): the income alone — "pay down debt, or report ¥401" asked a repayment
   // that, everything owed repaid, left Huabei suspended there and at every review after
+  // — and with no income named (debtsFollowed: a step with nothing more to repay as its plan read it, whose
+  // line the other one restored first takes past its cap): its ratio already within the cap, "report a
+  // higher income to bring it from 0.40 to at most 0.50" was said of a ratio already there
+  if (r.repay === null && r.income === null)
+    return `no repayment brings total debt / annual income within ${r.max.toFixed(2)} at ${review}, not even everything owed repaid (${counted}): only a higher income (an income event) can, and no amount is worked out for it`;
   if (r.repay === null)
     return `report ${income} (an income event) to bring ${ratio} at ${review} — no repayment does, not even everything owed repaid (${counted})`;
   // the ratio is then what the report will show: within the limit already

@@ -71,9 +71,18 @@ const RECOVERY =
  *  repaid nothing since was told they had). */
 const RECORD_STARTS = "when the file reaches six months of history and its repayment record starts to count";
 
-/** The day a file, Huabei opened and used by a month end, holds six months of record (open_line's `record`). */
-const recordText = (r: { day: number; date: string; usedBy: number; usedByDate: string }): string =>
-  ` — opened and used by ${r.usedByDate} (day ${r.usedBy}), the file holds six months of repayment record from ${r.date} (day ${r.day}), the month-end report before it counting the sixth (each bill met at its minimum)`;
+/** The day a file, Huabei opened (or open) and used by a month end, holds six months of record (open_line's
+ *  `record`). */
+const recordText = (r: NonNullable<Extract<Remedy, { kind: "open_line" }>["record"]>): string => {
+  // Huabei open: its use, not its opening (told "opened and used", a customer with Huabei open was asked
+  // to open it)
+  const used = !("open" in r)
+    ? `opened and used by ${r.usedByDate} (day ${r.usedBy})`
+    : r.usedBy !== undefined
+      ? `Huabei used by ${r.usedByDate} (day ${r.usedBy})`
+      : `Huabei used on ${r.usedOnDate} (day ${r.usedOn}), within the year before each month end to come`;
+  return ` — ${used}, the file holds six months of repayment record from ${r.date} (day ${r.day}), the month-end report before it counting the sixth (each bill met at its minimum)`;
+};
 
 /** A remedy in words, naming no line: what `describeRemedy` says, or a step the customer takes whatever
  *  the line (a verification, the clean period) when both lines give it. */
