@@ -221,9 +221,9 @@ export interface ScoreBars {
 
 /** The day a thin file holds six months of repayment record (`day`, `date`: the day after the month-end
  *  report that brings the sixth), each bill met at its minimum: with no line yet, Huabei opened and used by
- *  `usedBy`; with Huabei opened before (`open`: active, suspended or closed), from the customer's own month ends ahead — Huabei used by `usedBy`
- *  when its last use (`usedOn`) does not reach them all (a month end counts while the line was used within
- *  the year before it). */
+ *  `usedBy`; with Huabei opened before (`open`: active, suspended or closed), from the customer's own month
+ *  ends ahead — Huabei used by `usedBy` when its last use (`usedOn`) does not reach them all (a month end
+ *  counts while the line was used within the year before it). */
 export type OpeningRecord =
   | { day: number; date: string; usedBy: number; usedByDate: string }
   | {
@@ -696,9 +696,9 @@ export type Remedy = {
       besides?: RuleFact[];
     }
   /** an application to open a line — Huabei with no line yet, Jiebei when the customer's own opening was
-   *  declined lately (with a line open too, asked about and still declined for the debt ratio or the record) — can be
-   *  made from `day` (`now`: today; later while too many applications were made in the last 30 days);
-   *  `blockers`, what would decline it then (none: it would be approved); `debt`, when the debt ratio is
+   *  declined lately (with a line open too, asked about and still declined for the debt ratio or the
+   *  record) — can be made from `day` (`now`: today; later while too many applications were made in the
+   *  last 30 days); `blockers`, what would decline it then (none: it would be approved); `debt`, when the debt ratio is
    *  one, the debt elsewhere to repay (fen; null without an income, or when more is needed than is owed
    *  elsewhere) or the monthly income (yuan; null: none) that brings it within the cap;
    *  `scoreBars`: no file the customer can have scores what the opening, or the line granted and used,
