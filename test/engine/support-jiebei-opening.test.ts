@@ -3,12 +3,24 @@
 // following it, the engine does what it said.
 
 import { describe, expect, it } from "vitest";
-import type { Remedy } from "../../src/engine/types.js";
+import type { Profile, Remedy } from "../../src/engine/types.js";
 import { describeRemedy } from "../../src/scenario/format.js";
-import { DEFAULT_POLICY, on, run, stepOn } from "./builders.js";
+import { DEFAULT_POLICY, type EventInput, on, run, stepOn } from "./builders.js";
 
 const opening = (remedies: readonly Remedy[], line: "huabei" | "jiebei") =>
   remedies.find((r) => r.kind === "open_line" && r.line === line);
+
+/** Jiebei's opening, played forward on `story`: declined for the repayment record the day before `day`, and
+ *  not on `day` — the day customer service named. */
+function expectRecordFrom(story: readonly EventInput[], profile: Partial<Profile>, day: number): void {
+  for (const [at, declined] of [
+    [day - 1, true],
+    [day, false],
+  ] as const) {
+    const t = run([...story, on.open(at, 1_000, "jiebei")], { policy: DEFAULT_POLICY, profile });
+    expect(stepOn(t, "apply", at).reasons.includes("REPAYMENT_RECORD_REQUIRED"), `day ${at}`).toBe(declined);
+  }
+}
 
 describe("customer service on a declined Jiebei opening, no line open", () => {
   it("too many applications: Jiebei's opening dated, and an application made on that day is approved", () => {
@@ -86,15 +98,7 @@ describe("customer service on a declined Jiebei opening, no line open", () => {
     // played forward: Huabei opened and used today, repaid, the record rule declines Jiebei's opening the
     // day before and not on the day
     const story = [on.open(5, 5_000, "jiebei"), on.open(6, 2_000), on.purchase(6, 100), on.repay(7, 100)];
-    for (const [day, declined] of [
-      [120, true],
-      [121, false],
-    ] as const) {
-      const t = run([...story, on.open(day, 1_000, "jiebei")], { policy: DEFAULT_POLICY, profile });
-      expect(stepOn(t, "apply", day).reasons.includes("REPAYMENT_RECORD_REQUIRED"), `day ${day}`).toBe(
-        declined,
-      );
-    }
+    expectRecordFrom(story, profile, 121);
   });
 
   it("no repayment record and too many applications: the record dated from the day Huabei can be opened", () => {
@@ -120,15 +124,7 @@ describe("customer service on a declined Jiebei opening, no line open", () => {
     expect(stepOn(run([...story], { policy: DEFAULT_POLICY, profile }), "apply", 31).decision).toMatch(
       /^approved/,
     );
-    for (const [day, declined] of [
-      [151, true],
-      [152, false],
-    ] as const) {
-      const t = run([...story, on.open(day, 1_000, "jiebei")], { policy: DEFAULT_POLICY, profile });
-      expect(stepOn(t, "apply", day).reasons.includes("REPAYMENT_RECORD_REQUIRED"), `day ${day}`).toBe(
-        declined,
-      );
-    }
+    expectRecordFrom(story, profile, 152);
   });
 
   it("a Jiebei opening declined more than 30 days before is not the one asked about", () => {
@@ -217,15 +213,7 @@ describe("customer service on a Jiebei opening declined for no repayment record,
       "use Huabei and repay it on time for six months first — Huabei used on 2024-01-01 (day 0), within the year before each month end to come, the file holds six months of repayment record from 2024-05-01 (day 121)",
     );
     // played forward: declined for the record the day before, not on the day
-    for (const [day, declined] of [
-      [120, true],
-      [121, false],
-    ] as const) {
-      const t = run([...used, on.open(day, 1_000, "jiebei")], { policy: DEFAULT_POLICY, profile });
-      expect(stepOn(t, "apply", day).reasons.includes("REPAYMENT_RECORD_REQUIRED"), `day ${day}`).toBe(
-        declined,
-      );
-    }
+    expectRecordFrom(used, profile, 121);
   });
 
   it("Huabei closed: its month ends still count the year from its use, no reopening asked for the record", () => {
@@ -238,18 +226,7 @@ describe("customer service on a Jiebei opening declined for no repayment record,
     const jiebei = opening(s.remedies, "jiebei");
     expect(jiebei).toMatchObject({ record: { day: 121, usedOn: 0, open: true } });
     expect(describeRemedy(jiebei!)).not.toContain("opened and used");
-    for (const [day, declined] of [
-      [120, true],
-      [121, false],
-    ] as const) {
-      const t = run([...used, on.close(10), on.open(day, 1_000, "jiebei")], {
-        policy: DEFAULT_POLICY,
-        profile,
-      });
-      expect(stepOn(t, "apply", day).reasons.includes("REPAYMENT_RECORD_REQUIRED"), `day ${day}`).toBe(
-        declined,
-      );
-    }
+    expectRecordFrom([...used, on.close(10)], profile, 121);
   });
 
   it("Huabei open and never used: used by the coming month end, then the record's day", () => {
@@ -268,14 +245,6 @@ describe("customer service on a Jiebei opening declined for no repayment record,
       "— Huabei used by 2024-02-29 (day 59), the file holds six months of repayment record from 2024-06-01 (day 152)",
     );
     const story = [...unused, on.purchase(59, 100), on.repay(60, 100)];
-    for (const [day, declined] of [
-      [151, true],
-      [152, false],
-    ] as const) {
-      const t = run([...story, on.open(day, 1_000, "jiebei")], { policy: DEFAULT_POLICY, profile });
-      expect(stepOn(t, "apply", day).reasons.includes("REPAYMENT_RECORD_REQUIRED"), `day ${day}`).toBe(
-        declined,
-      );
-    }
+    expectRecordFrom(story, profile, 152);
   });
 });
