@@ -23,6 +23,17 @@ const OPTIONS = {
   profile: { monthlyIncome: 2_000, verified: false, creditHistoryMonths: 6, externalDebt: 0 },
 };
 
+/** Huabei's debt step as customer service gives it on day 40, the call of these tests. */
+function huabeiDebtStep(): Extract<Remedy, { kind: "reduce_debt" }> {
+  return stepOn(
+    run([...EVENTS, on.support(40)], { ...OPTIONS, until: 40 }),
+    "contact_support",
+    40,
+  ).remedies.find(
+    (r): r is Extract<Remedy, { kind: "reduce_debt" }> => r.line === "huabei" && r.kind === "reduce_debt",
+  )!;
+}
+
 /** Huabei's status on each of `days` (reviews' days), the customer's `more` events made on the day of the call. */
 function huabeiOn(more: EventInput[], days: number[]): string[] {
   return days.map((d) => {
@@ -33,13 +44,7 @@ function huabeiOn(more: EventInput[], days: number[]): string[] {
 }
 
 describe("a Huabei debt step with no repayment that does, both lines drawn", () => {
-  const step = stepOn(
-    run([...EVENTS, on.support(40)], { ...OPTIONS, until: 40 }),
-    "contact_support",
-    40,
-  ).remedies.find(
-    (r): r is Extract<Remedy, { kind: "reduce_debt" }> => r.line === "huabei" && r.kind === "reduce_debt",
-  )!;
+  const step = huabeiDebtStep();
 
   it("says no repayment does, and names the income", () => {
     expect(step).toMatchObject({ repay: null, income: 401, review: { day: 45 }, missed: null });
@@ -64,13 +69,7 @@ describe("a debt step no repayment can mend, with no income worked out for it", 
   // line, restored at an earlier review and counted used, leaves no repayment that restores this one. Its
   // ratio is within the cap, so "report a higher income to bring it from 0.40 to at most 0.50" said a
   // ratio already there was to be brought there, and "a higher income" as if one were named
-  const step = stepOn(
-    run([...EVENTS, on.support(40)], { ...OPTIONS, until: 40 }),
-    "contact_support",
-    40,
-  ).remedies.find(
-    (r): r is Extract<Remedy, { kind: "reduce_debt" }> => r.line === "huabei" && r.kind === "reduce_debt",
-  )!;
+  const step = huabeiDebtStep();
 
   it("says no repayment does and that the income it needs is not worked out, with no ratio to bring down", () => {
     const said = describeRemedy({ ...step, ratio: 0.4, income: null });
