@@ -131,16 +131,19 @@ export function quoted(text: string): string {
 /** What a value has around it that it should not, as a message names it: `spaces`, or those characters
  *  quoted when any is another (`"\r"`: a variable set on Windows ends in one, and was said to have spaces). */
 export function blankAround(text: string): string {
-  const cut = text.slice(0, text.length - text.trimStart().length) + text.slice(text.trimEnd().length);
-  return /^ +$/.test(cut) ? "spaces" : quoted(cut);
+  return blanksNamed(
+    text.slice(0, text.length - text.trimStart().length) + text.slice(text.trimEnd().length),
+  );
 }
+
+/** Blank characters as a message names them: `spaces`, or quoted when any is another (a tab, a line end). */
+const blanksNamed = (cut: string): string => (/^ +$/.test(cut) ? "spaces" : quoted(cut));
 
 /** "write `meant`, without the spaces": those around the value typed, or in it. */
 export function withoutBlanks(typed: string, meant: string): string {
   const trimmed = typed.trim();
   if (/\s/.test(trimmed)) {
-    const cut = (trimmed.match(/\s/g) ?? []).join("");
-    return `write ${meant}, without the ${/^ +$/.test(cut) ? "spaces" : quoted(cut)} in it`;
+    return `write ${meant}, without the ${blanksNamed((trimmed.match(/\s/g) ?? []).join(""))} in it`;
   }
   return `write ${meant}, without the ${blankAround(typed)} around it`;
 }
