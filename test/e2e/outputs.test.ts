@@ -17,7 +17,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN, ROOT } from "../helpers/cli.js";
+import { BIN, cli, ROOT } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "credit-sim-e2e-outputs-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,16 +61,17 @@ describe.runIf(posix)("standard output or error appended to an input (`>> scenar
   const appending = (args: string[], file: string) =>
     withStream(args, "stdout", file, { cwd: dir, flags: "a" });
 
-  it("is refused before anything is written: the input is left as it was (as cat refuses `cat f >> f`)", () => {
+  it("is refused before anything is written: the input is left as it was (as cat refuses `cat f >> f`)", async () => {
     const scenario = readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8");
     const persona = readFileSync(join(ROOT, "personas/revolver.yaml"), "utf8");
     writeFileSync(join(dir, "in.yaml"), scenario);
     writeFileSync(join(dir, "p.yaml"), persona);
-    const shard = spawnSync(
-      process.execPath,
-      [BIN, "simulate", "--accounts", "4", "--days", "10", "--json", "--shard", "1/1"],
-      { cwd: dir, encoding: "utf8" },
-    ).stdout;
+    // the shard is only an input here: written in-process
+    const made = await cli(["simulate", "--accounts", "4", "--days", "10", "--json", "--shard", "1/1"], {
+      cwd: dir,
+    });
+    expect(made.status).toBe(0);
+    const shard = made.stdout;
     writeFileSync(join(dir, "shard.json"), shard);
     for (const [args, file] of [
       [["run", "in.yaml"], "in.yaml"],
@@ -132,13 +133,14 @@ describe.runIf(posix)("standard output or error appended to an input (`>> scenar
     expect(readFileSync(join(dir, "good.yaml"), "utf8")).toBe(good);
   });
 
-  it("standard error appended to a golden trace (`test 2>> __snapshots__/s.yaml.trace`): a warning is not added to it, exit 2", () => {
+  it("standard error appended to a golden trace (`test 2>> __snapshots__/s.yaml.trace`): a warning is not added to it, exit 2", async () => {
     // the trace is no file the loader reads (nor read before the warning is said): it is the run's all the same
     const golden = join(dir, "g", "__snapshots__", "warned.yaml.trace");
     mkdirSync(join(dir, "g"));
     const scenario = readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8");
     writeFileSync(join(dir, "g", "warned.yaml"), scenario.replace(/^name: .*$/m, "$&\nseed: 7"));
-    expect(spawnSync(process.execPath, [BIN, "test", "g", "-u"], { cwd: dir }).status).toBe(0);
+    // the golden trace is only an input here: written in-process
+    expect((await cli(["test", "g", "-u"], { cwd: dir })).status).toBe(0);
     const trace = readFileSync(golden, "utf8");
     for (const update of [[], ["-u"]]) {
       const r = withStream(["test", "g", ...update], "stderr", golden, { cwd: dir, flags: "a" });
@@ -221,7 +223,7 @@ describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another n
     noInternalError(r.stderr);
   });
 
-  it("the file standard error goes to is refused as an output: the messages there are not lost under it", () => {
+  it("the file standard error goes to is refused as an output: the messages there are not lost under it", async () => {
     // `run x.yaml --html e.txt 2> e.txt`: the page was renamed over the file the 'wrote e.txt' line went
     // into, the line lost; there is no - for standard error, so such an output is refused, before any
     // write, by its relative path, its absolute path and /dev/stderr alike
@@ -251,12 +253,8 @@ describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another n
       expect(String(r.stdout)).toBe("");
       noInternalError(err);
     }
-    // standard error elsewhere: the same page written, and said
-    const ok = spawnSync(process.execPath, [BIN, "run", scenario, "--html", "page.html"], {
-      cwd: dir,
-      encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1" },
-    });
+    // standard error elsewhere (in-process: captured, no file): the same page written, and said
+    const ok = await cli(["run", scenario, "--html", "page.html"], { cwd: dir });
     expect(ok.status).toBe(0);
     expect(ok.stderr).toContain("page.html");
   });
