@@ -216,7 +216,7 @@ export const REASONS = {
   REPAYMENT_RECORD_REQUIRED: {
     kind: "adverse",
     text: "Cash loans need a repayment record: six months of it, on a line and elsewhere together",
-    advice: "use Huabei and repay it on time for six months first",
+    advice: "use Huabei and repay it on time until the file holds six months of record",
   },
   SCORE_BELOW_LIMIT_BANDS: {
     kind: "adverse",

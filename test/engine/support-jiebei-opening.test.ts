@@ -71,7 +71,7 @@ describe("customer service on a declined Jiebei opening, no line open", () => {
       "an application to open Jiebei (apply, product: open, line: jiebei) would be declined today: cash loans need a repayment record",
     );
     expect(said).toContain(
-      "open Huabei (apply, product: open), use it and repay it on time for six months first",
+      "open Huabei (apply, product: open), use it and repay it on time until the file holds six months of record",
     );
     expect(describeRemedy(opening(s.remedies, "huabei")!)).toContain("would be approved today");
     // the way it names: Huabei's opening, applied for the same day, is approved
@@ -80,8 +80,8 @@ describe("customer service on a declined Jiebei opening, no line open", () => {
   });
 
   it("no repayment record: the day six months of it are on file, Huabei opened and used by the month end", () => {
-    // two months elsewhere, four month ends of a line used to come: told only "for six months first", the
-    // customer had no date to apply again on
+    // two months elsewhere, four month ends of a line used to come: told only "until the file holds six months
+    // of record", the customer had no date to apply again on
     const profile = { creditHistoryMonths: 2 };
     const s = stepOn(
       run([on.open(5, 5_000, "jiebei"), on.support(6)], { policy: DEFAULT_POLICY, profile }),
@@ -93,7 +93,7 @@ describe("customer service on a declined Jiebei opening, no line open", () => {
       record: { day: 121, date: "2024-05-01", usedBy: 30, usedByDate: "2024-01-31" },
     });
     expect(describeRemedy(jiebei!, [])).toContain(
-      "open Huabei (apply, product: open), use it and repay it on time for six months first — opened and used by 2024-01-31 (day 30), the file holds six months of repayment record from 2024-05-01 (day 121), the month-end report before it counting the sixth (each bill met at its minimum)",
+      "open Huabei (apply, product: open), use it and repay it on time until the file holds six months of record — opened and used by 2024-01-31 (day 30), the file holds six months of repayment record from 2024-05-01 (day 121), the month-end report before it counting the sixth (each bill met at its minimum)",
     );
     // played forward: Huabei opened and used today, repaid, the record rule declines Jiebei's opening the
     // day before and not on the day
@@ -192,7 +192,7 @@ describe("customer service on a Jiebei opening declined for debt, Huabei open", 
 
 describe("customer service on a Jiebei opening declined for no repayment record, Huabei open", () => {
   // two months elsewhere, Huabei opened and used on day 0, one month end of record (day 30): three more to
-  // come. Told only "use Huabei and repay it on time for six months first", the customer had no date
+  // come. Told only "use Huabei and repay it on time until the file holds six months of record", the customer had no date
   const profile = { creditHistoryMonths: 2 };
   const used = [on.open(0, 2_000), on.purchase(0, 100), on.repay(1, 100)];
   const asked = [...used, on.open(40, 5_000, "jiebei")];
@@ -210,7 +210,7 @@ describe("customer service on a Jiebei opening declined for no repayment record,
     expect(said).not.toContain("open Huabei");
     expect(said).not.toContain("opened and used");
     expect(said).toContain(
-      "use Huabei and repay it on time for six months first — Huabei used on 2024-01-01 (day 0), within the year before each month end to come, the file holds six months of repayment record from 2024-05-01 (day 121)",
+      "use Huabei and repay it on time until the file holds six months of record — Huabei used on 2024-01-01 (day 0), within the year before each month end to come, the file holds six months of repayment record from 2024-05-01 (day 121)",
     );
     // played forward: declined for the record the day before, not on the day
     expectRecordFrom(used, profile, 121);

@@ -104,7 +104,7 @@ describe("an answer's words for the lines the customer has", () => {
 
 describe("advice that names a line the customer does not have asks for it first", () => {
   // new to credit (no history elsewhere): a Jiebei application needs six months of record on a line — told
-  // "use Huabei and repay it on time for six months first" with no Huabei to use (never opened, or closed
+  // "use Huabei and repay it on time until the file holds six months of record" with no Huabei to use (never opened, or closed
   // by the customer), the customer could not do what was asked
   const THIN =
     "profile: { age: 24, monthlyIncome: 6000, verified: true, creditHistoryMonths: 0, externalDebt: 0 }";
@@ -128,7 +128,8 @@ describe("advice that names a line the customer does not have asks for it first"
   };
   const askJiebei = (day: number) =>
     `{ day: ${day}, type: apply, line: jiebei, product: open, amount: 5000 }`;
-  const OPEN_FIRST = "open Huabei (apply, product: open), use it and repay it on time for six months first";
+  const OPEN_FIRST =
+    "open Huabei (apply, product: open), use it and repay it on time until the file holds six months of record";
 
   it("no Huabei: open it first — and doing so, the record no longer declines Jiebei six month ends on", () => {
     const { todo } = explained([askJiebei(0)], 0);
@@ -167,6 +168,6 @@ describe("advice that names a line the customer does not have asks for it first"
 
   it("Huabei held: use it", () => {
     const { todo } = explained(["{ day: 0, type: apply, product: open, amount: 3000 }", askJiebei(5)], 5);
-    expect(todo).toContain("use Huabei and repay it on time for six months first");
+    expect(todo).toContain("use Huabei and repay it on time until the file holds six months of record");
   });
 });
