@@ -176,6 +176,22 @@ describe("stories of an eleventh round (test/fixtures/scenarios)", () => {
     expect(review.reasons).not.toContain("SCORE_RECOVERED");
   });
 
+  it("an application elsewhere on the morning of the restoring review: the score still above restoreScore, but not once the line is used — restored a month later", () => {
+    const { steps } = passing("restoration-lost-to-an-inquiry.yaml");
+    expect(at(steps, "contact_support", 160).score).toBe(721);
+    const review = at(steps, "review", 166);
+    expect(review.decision).toBeNull();
+    expect(describeFact(review.facts.find((f) => f.code === "SCORE_BELOW_MINIMUM")!)).toBe(
+      "611 vs minScore 620, once a ¥500.00 line is used",
+    );
+    expect(decided(steps, "restored")).toEqual([[196, "huabei"]]);
+    const noApplication = twin("restoration-lost-to-an-inquiry.yaml", [
+      "  - { day: 166, type: external_inquiry }\n",
+      "",
+    ]);
+    expect(decided(noApplication.steps, "restored")).toEqual([[166, "huabei"]]);
+  });
+
   it("Zhang Ming, what if he had not applied so often? Still suspended, two points short; without the inquiry elsewhere too, never", () => {
     const zhang = join(ROOT, "scenarios/zhang-ming.yaml");
     const noIncreases: Array<readonly [string, string]> = [200, 206, 212, 219].map((day) => {
