@@ -18,7 +18,7 @@ import {
 } from "../engine/index.js";
 import type { WrittenEvent } from "../scenario/schema.js";
 import { maxOf } from "../shared/lists.js";
-import { firstRestoredAfter, type Goal, isAdverse, restoreTarget } from "./goal.js";
+import { firstRestoredAfter, type Goal, isAdverse, restoreTarget, suspensionStarts } from "./goal.js";
 import { dayOf, type Edit, eventNumberAt, type Variant } from "./variant.js";
 
 /** One change to the person's timeline. `id` is the event it changes (two changes to one event never combine). */
@@ -227,6 +227,14 @@ export function candidates(
   if (goal !== "reach-restored")
     for (const d of new Set(adverse.filter(asksVerification).map((x) => Math.max(0, x.day - 1))))
       if (d >= from) out.push({ day: d, change: { kind: "verify-identity" }, cost: 1 });
+  // a suspension for the debt burden avoided as customer service would have it restored: debt elsewhere
+  // paid down on the review's own day (its repayments post before it) — a burden carried in the profile
+  // has no event to leave out, and an income that fell is no choice
+  if (goal === "avoid-suspended")
+    for (const s of suspensionStarts(adverse))
+      debtPaydowns(v, base, s, s.day, s.day).forEach((amount, i) => {
+        out.push({ day: s.day, change: { kind: "pay-debt-elsewhere", amount }, cost: 2.5 + i / 2 });
+      });
   if (goal === "reach-restored" && firstSuspension) {
     const s = firstSuspension.day;
     if (firstSuspension.cause === "security") {
@@ -271,7 +279,7 @@ export function candidates(
     // paying debt elsewhere down, as customer service advises a line its debt burden holds back: the day
     // after the suspension (a review suspends after the day's events)
     if (s + 1 <= base.until)
-      debtPaydowns(v, base, firstSuspension, to).forEach((amount, i) => {
+      debtPaydowns(v, base, firstSuspension, to, s + 1).forEach((amount, i) => {
         out.push({ day: s + 1, change: { kind: "pay-debt-elsewhere", amount }, cost: 2.5 + i / 2 });
       });
   }
@@ -337,11 +345,11 @@ function reviewDays(base: Trace, suspension: Step, to: number): number[] {
  * income), in whole ¥1,000, and a quarter more (the next month-end report may show higher balances on the
  * lines) — and, where a review found the score short of the restoration score too, the amounts that bring
  * it there (debt beyond a year's income scores below zero: within the cap is not always enough), the least
- * and the most the reviews ask, in whole ¥1,000; never more than is owed elsewhere the day after the
- * suspension. The ratio is the step's own (its score inputs), not the fact's, which is rounded up for
+ * and the most the reviews ask, in whole ¥1,000; never more than is owed elsewhere on `day`, the day it is
+ * repaid. The ratio is the step's own (its score inputs), not the fact's, which is rounded up for
  * display.
  */
-function debtPaydowns(v: Variant, base: Trace, suspension: Step, to: number): number[] {
+function debtPaydowns(v: Variant, base: Trace, suspension: Step, to: number, day: number): number[] {
   let excess = 0;
   const forScore: number[] = [];
   for (const step of base.steps) {
@@ -368,7 +376,7 @@ function debtPaydowns(v: Variant, base: Trace, suspension: Step, to: number): nu
     if (amount !== null) forScore.push(amount);
   }
   if (excess <= 0) return [];
-  const owed = debtElsewhere(v, suspension.day + 1);
+  const owed = debtElsewhere(v, day);
   const amounts = [
     Math.ceil(excess / 1000) * 1000,
     Math.ceil((excess * 1.25) / 1000) * 1000,
