@@ -37,6 +37,9 @@ export type Change =
   | { kind: "skip-purchase"; id: number; amount: number; merchant: string | null }
   /** leave out a cash loan drawn on Jiebei */
   | { kind: "skip-borrow"; id: number; amount: number }
+  /** a cash loan declined over the instalment cap drawn as its decline says would be lent: the same
+   *  `amount` over a longer `term`, or less over the same one (`was`: the amount asked) */
+  | { kind: "borrow-within-cap"; id: number; amount: number; term: number; was: number }
   /** repay in full instead of part */
   | { kind: "repay-in-full"; id: number }
   /**
@@ -87,6 +90,13 @@ export function editOf(c: Candidate): Edit {
     case "verify-after-profile-change":
     case "verify-identity":
       return { kind: "add", event: { day, type: "verify_identity" } };
+    case "borrow-within-cap":
+      // only what changes: a longer term and a smaller amount are two ideas, not one edit
+      return {
+        kind: "edit",
+        id: change.id,
+        patch: change.amount === change.was ? { term: change.term } : { amount: change.amount },
+      };
     case "repay-in-full":
       return { kind: "edit", id: change.id, patch: { amount: "full" } };
     case "repay-earlier":
@@ -227,6 +237,30 @@ export function candidates(
   if (goal !== "reach-restored")
     for (const d of new Set(adverse.filter(asksVerification).map((x) => Math.max(0, x.day - 1))))
       if (d >= from) out.push({ day: d, change: { kind: "verify-identity" }, cost: 1 });
+  // a cash loan declined over the instalment cap, drawn as the decline says would be lent (the same amount
+  // over a longer term, or less over the same): asked otherwise, not left out — leaving the declined
+  // event out is no answer, changing what it asks is
+  if (goal === "avoid-declined")
+    for (const s of adverse) {
+      if (s.event.type !== "borrow" || !("index" in s.event)) continue;
+      const id = eventNumberAt(v, s.event.index);
+      const written = v.events.find((e) => e.id === id)?.event;
+      const fact = s.facts.find((f) => f.code === "INSTALMENT_TO_INCOME_TOO_HIGH");
+      if (id === undefined || !isOwn(id) || written?.type !== "borrow" || fact === undefined) continue;
+      const asked = { id, was: written.amount };
+      if (fact.fitsTerm !== undefined)
+        out.push({
+          day: s.day,
+          change: { kind: "borrow-within-cap", ...asked, amount: written.amount, term: fact.fitsTerm },
+          cost: 1.5,
+        });
+      if (fact.fitsAmount !== undefined)
+        out.push({
+          day: s.day,
+          change: { kind: "borrow-within-cap", ...asked, amount: fact.fitsAmount / 100, term: written.term },
+          cost: 1.6,
+        });
+    }
   // a suspension for the debt burden avoided as customer service would have it restored: debt elsewhere
   // paid down on the review's own day (its repayments post before it) — a burden carried in the profile
   // has no event to leave out, and an income that fell is no choice
