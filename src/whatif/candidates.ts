@@ -1,6 +1,7 @@
 // Counterfactual candidates: the single changes a person could have made to their own timeline, as data.
 // Not applying (limit increases, credit elsewhere), not changing a bound detail, not taking on debt
-// elsewhere, not making a purchase or drawing a loan, repaying in full, repaying earlier (by the due day, by the end of the
+// elsewhere, not making a purchase or drawing a loan, a loan declined over the instalment cap asked as its
+// decline says would be lent, repaying in full, repaying earlier (by the due day, by the end of the
 // grace days, by the suspension trigger's day), repaying a bill on its due day, verifying identity, asking
 // for an early review, paying debt elsewhere down under the cap a review cites (and to the restoration
 // score, where within the cap is not enough). Each candidate is
