@@ -407,6 +407,7 @@ const CHANGE_KINDS: Record<Change["kind"], true> = {
   "skip-debt": true,
   "skip-purchase": true,
   "skip-borrow": true,
+  "borrow-within-cap": true,
   "repay-in-full": true,
   "repay-earlier": true,
   "repay-bill-when-due": true,

@@ -216,5 +216,5 @@ function searchSummary(r: CounterfactualResult): string {
     : r.stoppedBy === "work"
       ? `; stopped at the work bound, ${grouped(r.maxWork)} simulated steps (${grouped(workOf(r.base))} a run of this timeline; --budget does not raise it): search a shorter timeline (--remove the events that do not matter, or split the file)${r.bySize.length > 1 ? ` or fewer changes (--max-edits ${r.bySize.length - 1})` : ""}`
       : "; stopped at the run budget (raise it with --budget)";
-  return `searched ${r.candidates} candidate changes (remove an application, inquiry, profile change, debt, purchase or loan; repay in full or earlier; repay a bill or instalment on its due day; verify identity; ask for a review; pay debt elsewhere down): tried ${grouped(r.tried)} variants — ${sizes || "none"} (${bound})${stop}`;
+  return `searched ${r.candidates} candidate changes (remove an application, inquiry, profile change, debt, purchase or loan; a declined loan over a longer term or for less; repay in full or earlier; repay a bill or instalment on its due day; verify identity; ask for a review; pay debt elsewhere down): tried ${grouped(r.tried)} variants — ${sizes || "none"} (${bound})${stop}`;
 }

@@ -27,6 +27,10 @@ export function clauseText(c: Candidate): string {
       return `you not made the ${money(change.amount)} purchase${change.merchant ? ` at ${change.merchant}` : ""} on day ${day}`;
     case "skip-borrow":
       return `you not borrowed ${money(change.amount)} on Jiebei on day ${day}`;
+    case "borrow-within-cap":
+      return change.amount === change.was
+        ? `you borrowed the ${money(change.amount)} of day ${day} over ${change.term} months`
+        : `you borrowed ${money(change.amount)} on day ${day}, not ${money(change.was)}`;
     case "repay-in-full":
       return `you made the repayment of day ${day} in full`;
     case "repay-earlier":

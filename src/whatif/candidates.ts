@@ -1,6 +1,7 @@
 // Counterfactual candidates: the single changes a person could have made to their own timeline, as data.
 // Not applying (limit increases, credit elsewhere), not changing a bound detail, not taking on debt
-// elsewhere, not making a purchase or drawing a loan, repaying in full, repaying earlier (by the due day, by the end of the
+// elsewhere, not making a purchase or drawing a loan, a loan declined over the instalment cap asked as its
+// decline says would be lent, repaying in full, repaying earlier (by the due day, by the end of the
 // grace days, by the suspension trigger's day), repaying a bill on its due day, verifying identity, asking
 // for an early review, paying debt elsewhere down under the cap a review cites (and to the restoration
 // score, where within the cap is not enough). Each candidate is
@@ -18,7 +19,7 @@ import {
 } from "../engine/index.js";
 import type { WrittenEvent } from "../scenario/schema.js";
 import { maxOf } from "../shared/lists.js";
-import { firstRestoredAfter, type Goal, isAdverse, restoreTarget } from "./goal.js";
+import { firstRestoredAfter, type Goal, isAdverse, restoreTarget, suspensionStarts } from "./goal.js";
 import { dayOf, type Edit, eventNumberAt, type Variant } from "./variant.js";
 
 /** One change to the person's timeline. `id` is the event it changes (two changes to one event never combine). */
@@ -37,6 +38,9 @@ export type Change =
   | { kind: "skip-purchase"; id: number; amount: number; merchant: string | null }
   /** leave out a cash loan drawn on Jiebei */
   | { kind: "skip-borrow"; id: number; amount: number }
+  /** a cash loan declined over the instalment cap drawn as its decline says would be lent: the same
+   *  `amount` over a longer `term`, or less over the same one (`was`: the amount asked) */
+  | { kind: "borrow-within-cap"; id: number; amount: number; term: number; was: number }
   /** repay in full instead of part */
   | { kind: "repay-in-full"; id: number }
   /**
@@ -87,6 +91,13 @@ export function editOf(c: Candidate): Edit {
     case "verify-after-profile-change":
     case "verify-identity":
       return { kind: "add", event: { day, type: "verify_identity" } };
+    case "borrow-within-cap":
+      // only what changes: a longer term and a smaller amount are two ideas, not one edit
+      return {
+        kind: "edit",
+        id: change.id,
+        patch: change.amount === change.was ? { term: change.term } : { amount: change.amount },
+      };
     case "repay-in-full":
       return { kind: "edit", id: change.id, patch: { amount: "full" } };
     case "repay-earlier":
@@ -227,6 +238,38 @@ export function candidates(
   if (goal !== "reach-restored")
     for (const d of new Set(adverse.filter(asksVerification).map((x) => Math.max(0, x.day - 1))))
       if (d >= from) out.push({ day: d, change: { kind: "verify-identity" }, cost: 1 });
+  // a cash loan declined over the instalment cap, drawn as the decline says would be lent (the same amount
+  // over a longer term, or less over the same): asked otherwise, not left out — leaving the declined
+  // event out is no answer, changing what it asks is
+  if (goal === "avoid-declined")
+    for (const s of adverse) {
+      if (s.event.type !== "borrow" || !("index" in s.event)) continue;
+      const id = eventNumberAt(v, s.event.index);
+      const written = v.events.find((e) => e.id === id)?.event;
+      const fact = s.facts.find((f) => f.code === "INSTALMENT_TO_INCOME_TOO_HIGH");
+      if (id === undefined || !isOwn(id) || written?.type !== "borrow" || fact === undefined) continue;
+      const asked = { id, was: written.amount };
+      if (fact.fitsTerm !== undefined)
+        out.push({
+          day: s.day,
+          change: { kind: "borrow-within-cap", ...asked, amount: written.amount, term: fact.fitsTerm },
+          cost: 1.5,
+        });
+      if (fact.fitsAmount !== undefined)
+        out.push({
+          day: s.day,
+          change: { kind: "borrow-within-cap", ...asked, amount: fact.fitsAmount / 100, term: written.term },
+          cost: 1.6,
+        });
+    }
+  // a suspension for the debt burden avoided as customer service would have it restored: debt elsewhere
+  // paid down on the review's own day (its repayments post before it) — a burden carried in the profile
+  // has no event to leave out, and an income that fell is no choice
+  if (goal === "avoid-suspended")
+    for (const s of suspensionStarts(adverse))
+      debtPaydowns(v, base, s, s.day, s.day).forEach((amount, i) => {
+        out.push({ day: s.day, change: { kind: "pay-debt-elsewhere", amount }, cost: 2.5 + i / 2 });
+      });
   if (goal === "reach-restored" && firstSuspension) {
     const s = firstSuspension.day;
     if (firstSuspension.cause === "security") {
@@ -271,7 +314,7 @@ export function candidates(
     // paying debt elsewhere down, as customer service advises a line its debt burden holds back: the day
     // after the suspension (a review suspends after the day's events)
     if (s + 1 <= base.until)
-      debtPaydowns(v, base, firstSuspension, to).forEach((amount, i) => {
+      debtPaydowns(v, base, firstSuspension, to, s + 1).forEach((amount, i) => {
         out.push({ day: s + 1, change: { kind: "pay-debt-elsewhere", amount }, cost: 2.5 + i / 2 });
       });
   }
@@ -337,11 +380,11 @@ function reviewDays(base: Trace, suspension: Step, to: number): number[] {
  * income), in whole ¥1,000, and a quarter more (the next month-end report may show higher balances on the
  * lines) — and, where a review found the score short of the restoration score too, the amounts that bring
  * it there (debt beyond a year's income scores below zero: within the cap is not always enough), the least
- * and the most the reviews ask, in whole ¥1,000; never more than is owed elsewhere the day after the
- * suspension. The ratio is the step's own (its score inputs), not the fact's, which is rounded up for
+ * and the most the reviews ask, in whole ¥1,000; never more than is owed elsewhere on `day`, the day it is
+ * repaid. The ratio is the step's own (its score inputs), not the fact's, which is rounded up for
  * display.
  */
-function debtPaydowns(v: Variant, base: Trace, suspension: Step, to: number): number[] {
+function debtPaydowns(v: Variant, base: Trace, suspension: Step, to: number, day: number): number[] {
   let excess = 0;
   const forScore: number[] = [];
   for (const step of base.steps) {
@@ -368,7 +411,7 @@ function debtPaydowns(v: Variant, base: Trace, suspension: Step, to: number): nu
     if (amount !== null) forScore.push(amount);
   }
   if (excess <= 0) return [];
-  const owed = debtElsewhere(v, suspension.day + 1);
+  const owed = debtElsewhere(v, day);
   const amounts = [
     Math.ceil(excess / 1000) * 1000,
     Math.ceil((excess * 1.25) / 1000) * 1000,

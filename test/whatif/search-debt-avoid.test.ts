@@ -1,0 +1,42 @@
+// The counterfactual that avoids a suspension for the debt burden: paying debt elsewhere down before the
+// review, as customer service advises once it has come — not "nothing within the bound works".
+
+import { describe, expect, it } from "vitest";
+import { adviceText } from "../../src/whatif/advice.js";
+import { candidates } from "../../src/whatif/candidates.js";
+import { runVariant, searchTrace } from "../../src/whatif/run.js";
+import { searchCounterfactual } from "../../src/whatif/search.js";
+import { base } from "./helpers.js";
+
+// Huang Wei: ¥180,000 owed elsewhere (in his profile, no event of the file) and every bill repaid; his
+// income falls to ¥7,000 and the review of day 74 suspends the line at 2.22 times it, over the cap of 2
+const FILE = "test/fixtures/scenarios/income-falls-debt-stays.yaml";
+
+describe("avoiding a suspension for the debt burden", () => {
+  const run = runVariant(base(FILE));
+
+  it("tries paying the excess over the cap down on the review's own day (its repayments post before it)", () => {
+    const offers = candidates("avoid-suspended", run.variant, run.trace, run.loaded.scenario.policy)
+      .filter((c) => c.change.kind === "pay-debt-elsewhere")
+      .map((c) => [c.day, c.change]);
+    expect(offers).toEqual([
+      [74, { kind: "pay-debt-elsewhere", amount: 18_000 }],
+      [74, { kind: "pay-debt-elsewhere", amount: 23_000 }],
+    ]);
+  });
+
+  it("finds it: one change, in plain words, and the variant is never suspended", () => {
+    const r = searchCounterfactual(
+      "avoid-suspended",
+      { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
+      searchTrace,
+    );
+    expect(r.status).toBe("solved");
+    const paid = r.solutions.find((s) => s.candidates.some((c) => c.change.kind === "pay-debt-elsewhere"))!;
+    expect(paid.candidates).toHaveLength(1);
+    expect(adviceText(r, paid)).toBe(
+      "Had you repaid ¥18,000.00 of your debt elsewhere on day 74, the account would not have been suspended (it was on day 74).",
+    );
+    expect(paid.trace.steps.some((s) => s.decision === "suspended")).toBe(false);
+  });
+});
