@@ -14,6 +14,7 @@ import { monthEndDays, populationContext } from "../../src/population/settings.j
 import { withSet } from "../../src/population/setup.js";
 import { fundingDays, riskOf, summarise } from "../../src/population/stats.js";
 import type { BadDefinition } from "../../src/population/vocabulary.js";
+import { expectEqual } from "../helpers/deep-equal.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { arm, meta, policy, settings, shipped } from "./helpers.js";
 
@@ -134,7 +135,7 @@ describe("outcomes against intuition", () => {
   it("identical policies give identical arms (and no flips, and a PSI of 0)", () => {
     const s = settings({ days: 200, arms: [arm(policy)] });
     const r = runRange(s, shipped, 0, 150);
-    expect(r.arms[1]).toEqual(r.arms[0]);
+    expectEqual(r.arms[1], r.arms[0]);
     expect(r.decisionFlips[0]!.flipped).toBe(0);
     const summary = summarise(fromRange(meta(s, shipped, 150, [0, 150]), r));
     expect(summary.groups.at(-1)!.psi).toBe(0);
@@ -159,7 +160,7 @@ describe("outcomes against intuition", () => {
       // each of these sets already moves the figures of the first 75 accounts: 100 leave room
       const paired = runRange(settings({ days: 365, arms: [arm(policy, set)] }), [stretched], 0, 100);
       const alone = runRange(settings({ days: 365, policy: withSet(policy, set) }), [stretched], 0, 100);
-      expect(paired.arms[1]).toEqual(alone.arms[0]);
+      expectEqual(paired.arms[1], alone.arms[0]);
       expect(paired.arms[1]).not.toEqual(paired.arms[0]);
     }
   });
@@ -198,9 +199,9 @@ describe("outcomes against intuition", () => {
         (seed, persona, set, first) => {
           const range = (s: ReturnType<typeof settings>) => runRange(s, [persona], first, first + 10).arms;
           const paired = range(settings({ seed, days: 365, arms: [arm(policy, set), arm(copy)] }));
-          expect(paired[1]).toEqual(range(settings({ seed, days: 365, policy: withSet(policy, set) }))[0]);
-          expect(paired[0]).toEqual(range(settings({ seed, days: 365 }))[0]);
-          expect(paired[2]).toEqual(paired[0]);
+          expectEqual(paired[1], range(settings({ seed, days: 365, policy: withSet(policy, set) }))[0]);
+          expectEqual(paired[0], range(settings({ seed, days: 365 }))[0]);
+          expectEqual(paired[2], paired[0]);
           if (JSON.stringify(paired[1]) !== JSON.stringify(paired[0])) differ++;
         },
       ),
