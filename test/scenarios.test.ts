@@ -17,6 +17,14 @@ const SCENARIOS = join(ROOT, "scenarios");
 const files = readdirSync(SCENARIOS).filter((f) => f.endsWith(".yaml"));
 const FIXTURES = readdirSync(join(ROOT, "test/fixtures/scenarios")).filter((f) => f.endsWith(".yaml"));
 
+// a scenario file's run, once: several tests read each shipped file's and fixture's trace (none changes it)
+const runs = new Map<string, ReturnType<typeof runScenario>>();
+const ran = (path: string) => {
+  const run = runs.get(path) ?? runScenario(path);
+  runs.set(path, run);
+  return run;
+};
+
 const decisions = (steps: readonly Step[]) =>
   steps.filter((s) => s.decision !== null && s.decision !== "info");
 
@@ -37,7 +45,7 @@ describe("every shipped scenario", () => {
   });
 
   it.each(files)("%s: every decision carries at least one reason code", (file) => {
-    const { trace } = runScenario(join(SCENARIOS, file));
+    const { trace } = ran(join(SCENARIOS, file));
     const silent = trace.steps.filter((s) => s.decision !== null && s.reasons.length === 0);
     expect(silent.map((s) => `${s.day} ${s.event.type} ${s.decision}`)).toEqual([]);
     expect(trace.steps.some((s) => s.decision !== null)).toBe(true);
@@ -46,7 +54,7 @@ describe("every shipped scenario", () => {
   it.each(files)(
     "%s: adverse decisions cite at most four reasons, each score reason costing points",
     (file) => {
-      const { trace } = runScenario(join(SCENARIOS, file));
+      const { trace } = ran(join(SCENARIOS, file));
       const problems: string[] = [];
       for (const s of decisions(trace.steps)) {
         if (s.reasons.length > 4) problems.push(`day ${s.day}: ${s.reasons.length} reasons`);
@@ -68,7 +76,7 @@ describe("every shipped scenario", () => {
     ...files.map((f) => join(SCENARIOS, f)),
     ...FIXTURES.map((f) => join(ROOT, "test/fixtures/scenarios", f)),
   ])("%s: a decision on a score rule says the characteristic costing the most", (path) => {
-    const { trace } = runScenario(path);
+    const { trace } = ran(path);
     const problems: string[] = [];
     for (const s of decisions(trace.steps)) {
       if (!s.reasons.some(citesEveryCharacteristic)) continue;
@@ -81,7 +89,7 @@ describe("every shipped scenario", () => {
   });
 
   it.each(files)("%s meets its own expectations", (file) => {
-    const run = runScenario(join(SCENARIOS, file));
+    const run = ran(join(SCENARIOS, file));
     const failed = run.results
       .filter((r) => !r.ok)
       .map((r) => ({ day: r.expectation.day, checks: r.checks.filter((c) => !c.ok) }));
@@ -91,7 +99,7 @@ describe("every shipped scenario", () => {
 });
 
 describe("Zhang Ming (the seed article)", () => {
-  const { trace } = runScenario(join(SCENARIOS, "zhang-ming.yaml"));
+  const { trace } = ran(join(SCENARIOS, "zhang-ming.yaml"));
   const steps = trace.steps;
 
   it("declines the later limit-increase applications, citing the applications", () => {
@@ -165,7 +173,7 @@ describe("Zhang Ming (the seed article)", () => {
 
 describe("the three causes of deactivation", () => {
   it("financial burden: the limit is cut, then the account suspended for debt, with no missed payment", () => {
-    const { trace } = runScenario(join(SCENARIOS, "financial-burden.yaml"));
+    const { trace } = ran(join(SCENARIOS, "financial-burden.yaml"));
     const d = decisions(trace.steps);
     const cut = d.find((s) => s.decision === "limit_reduced")!;
     const suspension = d.find((s) => s.decision === "suspended")!;
@@ -177,7 +185,7 @@ describe("the three causes of deactivation", () => {
   });
 
   it("abnormal behaviour: profile changes suspend for security; verifying identity restores", () => {
-    const { trace } = runScenario(join(SCENARIOS, "security-suspension.yaml"));
+    const { trace } = ran(join(SCENARIOS, "security-suspension.yaml"));
     const suspension = trace.steps.find((s) => s.decision === "suspended")!;
     expect(suspension.event.type).toBe("change_profile");
     expect(suspension.cause).toBe("security");
@@ -186,7 +194,7 @@ describe("the three causes of deactivation", () => {
   });
 
   it("policy adjustment: an account that met the old policy is suspended citing the change", () => {
-    const { trace } = runScenario(join(SCENARIOS, "policy-adjustment.yaml"));
+    const { trace } = ran(join(SCENARIOS, "policy-adjustment.yaml"));
     const change = trace.steps.find((s) => s.event.type === "policy")!;
     const suspension = trace.steps.find((s) => s.decision === "suspended")!;
     expect(
@@ -200,7 +208,7 @@ describe("the three causes of deactivation", () => {
 
 describe("a closure for policy over a Huabei instalment plan (test/fixtures/scenarios)", () => {
   const file = join(ROOT, "test/fixtures/scenarios/policy-closure-instalments.yaml");
-  const run = runScenario(file);
+  const run = ran(file);
   const steps = run.trace.steps;
 
   it("meets its expectations: closed for policy, and repaid month by month to the plan's end", () => {
@@ -226,7 +234,7 @@ describe("a closure for policy over a Huabei instalment plan (test/fixtures/scen
 });
 
 describe("stories a reviewer played (test/fixtures/scenarios)", () => {
-  const story = (name: string) => runScenario(join(ROOT, "test/fixtures/scenarios", name));
+  const story = (name: string) => ran(join(ROOT, "test/fixtures/scenarios", name));
 
   it("Jiebei written off: what falls due after it is the rest of the loan, called in, not an instalment", () => {
     const run = story("jiebei-defaulted-huabei-paid.yaml");
@@ -335,7 +343,7 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     // asked from the day named is judged on the restored line: a score of 570, below the 700 an increase
     // needs, declines it — said, not offered as if it worked (the application on a suspended line is
     // refused unassessed, which named nothing)
-    const { trace } = runScenario(join(SCENARIOS, "financial-burden.yaml"));
+    const { trace } = ran(join(SCENARIOS, "financial-burden.yaml"));
     const asked = trace.steps.find((s) => s.event.type === "contact_support" && s.day === 140)!;
     const cut = asked.remedies.find((r) => r.kind === "limit_cut");
     // (the balance over the cut limit declines it too: UTILISATION_TOO_HIGH, named first)
@@ -564,7 +572,7 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
 });
 
 describe("an unused line's notice (test/fixtures/scenarios)", () => {
-  const story = (name: string) => runScenario(join(ROOT, "test/fixtures/scenarios", name));
+  const story = (name: string) => ran(join(ROOT, "test/fixtures/scenarios", name));
   const notices = (steps: readonly Step[]) => steps.filter((s) => s.event.type === "dormant_notice");
 
   it("told on 1 December that the review of 15 January closes it, then closed there as dormant", () => {
@@ -586,7 +594,7 @@ describe("an unused line's notice (test/fixtures/scenarios)", () => {
 });
 
 describe("the article's causes, as a newcomer tells them (test/fixtures/scenarios)", () => {
-  const story = (name: string) => runScenario(join(ROOT, "test/fixtures/scenarios", name));
+  const story = (name: string) => ran(join(ROOT, "test/fixtures/scenarios", name));
   const on = (steps: readonly Step[], type: string, date: string) =>
     steps.find((s) => s.event.type === type && s.date === date)!;
 
@@ -696,7 +704,7 @@ describe("the article's causes, as a newcomer tells them (test/fixtures/scenario
 });
 
 describe("stories of a fifth round (test/fixtures/scenarios)", () => {
-  const story = (name: string) => runScenario(join(ROOT, "test/fixtures/scenarios", name));
+  const story = (name: string) => ran(join(ROOT, "test/fixtures/scenarios", name));
 
   it("asks every week: asking costs nothing, and one application — the opening — is not met with 'stop applying'", () => {
     const run = story("asks-every-week.yaml");
@@ -847,7 +855,7 @@ describe("stories of a fifth round (test/fixtures/scenarios)", () => {
 
   it("too many applications in 30 days are still told to stop applying", () => {
     // Zhang Ming's suspension (day 227) cites INQUIRIES_30D at its full words: five applications
-    const { trace } = runScenario(join(SCENARIOS, "zhang-ming.yaml"));
+    const { trace } = ran(join(SCENARIOS, "zhang-ming.yaml"));
     const suspended = trace.steps.find((s) => s.decision === "suspended")!;
     expect(suspended.reasons).toContain("INQUIRIES_30D");
     expect(reasonTextIn("INQUIRIES_30D", reasonInputs(suspended))).toBe(REASONS.INQUIRIES_30D.text);
@@ -856,7 +864,7 @@ describe("stories of a fifth round (test/fixtures/scenarios)", () => {
 });
 
 describe("stories of a sixth round (test/fixtures/scenarios)", () => {
-  const story = (name: string) => runScenario(join(ROOT, "test/fixtures/scenarios", name));
+  const story = (name: string) => ran(join(ROOT, "test/fixtures/scenarios", name));
   const at = (steps: readonly Step[], type: string, date: string) =>
     steps.find((s) => s.event.type === type && s.date === date)!;
 
@@ -940,7 +948,7 @@ describe("stories of a seventh round (test/fixtures/scenarios)", () => {
     steps.find((s) => s.event.type === type && s.date === date)!;
 
   it("she moves twice in a week: customer service says until when one more change holds the line, and that day it does not", () => {
-    const run = runScenario(fixture("moves-twice-in-a-week.yaml"));
+    const run = ran(fixture("moves-twice-in-a-week.yaml"));
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
     const steps = run.trace.steps;
     expect(steps.filter((s) => s.status === "suspended")).toEqual([]);
@@ -970,7 +978,7 @@ describe("stories of a seventh round (test/fixtures/scenarios)", () => {
   });
 
   it("the lender lowers its limit bands: the review cuts the line, keeps it open, and customer service asks nothing she cannot do", () => {
-    const run = runScenario(fixture("bands-lowered.yaml"));
+    const run = ran(fixture("bands-lowered.yaml"));
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
     const steps = run.trace.steps;
     expect(steps.filter((s) => s.status === "suspended")).toEqual([]);
@@ -1000,7 +1008,7 @@ describe("stories of a seventh round (test/fixtures/scenarios)", () => {
   });
 
   it("the hold lifted, the overdue still there: verifying restores the line and says what the overdue left unpaid still brings", () => {
-    const run = runScenario(fixture("hold-lifted-overdue-stays.yaml"));
+    const run = ran(fixture("hold-lifted-overdue-stays.yaml"));
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
     const steps = run.trace.steps;
     const verified = at(steps, "verify_identity", "2024-02-28");
@@ -1021,12 +1029,12 @@ describe("stories of a seventh round (test/fixtures/scenarios)", () => {
     const before = at(steps, "contact_support", "2024-02-26");
     expect(before.remedies.find((r) => r.kind === "pay_overdue")).toMatchObject({ by: { day: 70 } });
     // a restoration with nothing overdue beneath it says nothing more (the shipped security story)
-    const clean = runScenario(join(SCENARIOS, "security-suspension.yaml")).trace.steps;
+    const clean = ran(join(SCENARIOS, "security-suspension.yaml")).trace.steps;
     expect(clean.filter((s) => s.event.type === "verify_identity").map((s) => s.remedies)).toEqual([[]]);
   });
 
   it("arrears paid in halves: half changes nothing — still suspended, the same score — and the clean period runs from the rest", () => {
-    const run = runScenario(fixture("arrears-paid-in-halves.yaml"));
+    const run = ran(fixture("arrears-paid-in-halves.yaml"));
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
     const steps = run.trace.steps;
     const half = at(steps, "repay", "2024-03-17");
@@ -1053,7 +1061,7 @@ describe("stories of a seventh round (test/fixtures/scenarios)", () => {
   });
 
   it("debt elsewhere, nothing else: each loan costs points, the sixth crosses twice the income, and the way back is sized to the yuan", () => {
-    const run = runScenario(fixture("debt-elsewhere-only.yaml"));
+    const run = ran(fixture("debt-elsewhere-only.yaml"));
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
     const steps = run.trace.steps;
     // no overdue, no application after the opening: only the debt ratio moves the score
@@ -1074,7 +1082,7 @@ describe("stories of a seventh round (test/fixtures/scenarios)", () => {
   });
 
   it("starts on the 31st: the first bill is stated the next morning and due ten days later; each month's end purchase billed the next day", () => {
-    const run = runScenario(fixture("starts-on-the-31st.yaml"));
+    const run = ran(fixture("starts-on-the-31st.yaml"));
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
     const steps = run.trace.steps;
     const dates = (type: string) => steps.filter((s) => s.event.type === type).map((s) => s.date);
@@ -1089,8 +1097,8 @@ describe("stories of a seventh round (test/fixtures/scenarios)", () => {
   });
 
   it("Zhang Ming told from the call backwards: events in any order play by their days — the shipped story's trace, step for step", () => {
-    const told = runScenario(fixture("zhang-ming-told-backwards.yaml"));
-    const shipped = runScenario(join(SCENARIOS, "zhang-ming.yaml"));
+    const told = ran(fixture("zhang-ming-told-backwards.yaml"));
+    const shipped = ran(join(SCENARIOS, "zhang-ming.yaml"));
     expect(told.results.filter((r) => !r.ok)).toEqual([]);
     const view = (steps: readonly Step[]) =>
       steps.map((s) => [s.day, s.event.type, s.decision, s.reasons, s.score, s.limit, s.balance, s.status]);
@@ -1101,7 +1109,7 @@ describe("stories of a seventh round (test/fixtures/scenarios)", () => {
   });
 
   it("Zhang Ming's friend asks every week: each increase declined for what holds then, the score lowered, nothing suspended, and the day named is the day it is granted", () => {
-    const run = runScenario(fixture("friend-asks-every-week.yaml"));
+    const run = ran(fixture("friend-asks-every-week.yaml"));
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
     const steps = run.trace.steps;
     expect(steps.filter((s) => s.status !== "active")).toEqual([]);

@@ -26,27 +26,29 @@ const ok = async (args: string[]) => {
 
 /** The run the shards split and the page compares: the population against `tightened` from day 90. */
 const CHALLENGER_RUN = ["simulate", ...POP, "--challenger", "tightened", "--challenger-from", "90"];
+/** Shard `i` of 3 as CI runs it: on worker threads, its document on standard output. */
+const shardRun = (i: number) => [...CHALLENGER_RUN, "--shard", `${i}/3`, "--workers", "2", "--json"];
+let shardFiles: Promise<string[]> | undefined;
+/** The three shards' documents, written once for the tests that merge them (without --workers: the
+ *  documents do not hold the arguments). */
+const challengerShards = () =>
+  (shardFiles ??= (async () => {
+    const files: string[] = [];
+    for (const i of [1, 2, 3]) {
+      const file = join(tmp, `shard${i}.json`);
+      writeFileSync(
+        file,
+        await ok(shardRun(i).filter((a, k, all) => a !== "--workers" && all[k - 1] !== "--workers")),
+      );
+      files.push(file);
+    }
+    return files;
+  })());
 
 describe("credit-sim simulate", () => {
   it("3 shards merged equal the unsharded run, byte for byte", async () => {
     const whole = await ok([...CHALLENGER_RUN, "--json"]);
-    const files: string[] = [];
-    for (const i of [1, 2, 3]) {
-      const file = join(tmp, `shard${i}.json`);
-      const text = await ok([
-        "simulate",
-        ...POP,
-        "--challenger",
-        "tightened",
-        "--challenger-from",
-        "90",
-        "--shard",
-        `${i}/3`,
-        "--json",
-      ]);
-      writeFileSync(file, text);
-      files.push(file);
-    }
+    const files = await challengerShards();
     expect(await ok(["merge", files[2]!, files[0]!, files[1]!, "--json"])).toBe(whole);
     const report = await ok(["merge", ...files]);
     expect(report).toContain("Population: 60 accounts × 200 days");
@@ -110,25 +112,14 @@ describe("credit-sim simulate", () => {
   });
 
   it("the merged report's export hint, followed on a shard's command line, exports an account", async () => {
-    // a shard as CI runs it: on worker threads, its document on standard output (the files themselves
-    // are written without --workers: the documents do not hold the arguments)
-    const shard = (i: number) => [...CHALLENGER_RUN, "--shard", `${i}/2`, "--workers", "2", "--json"];
-    const files: string[] = [];
-    for (const i of [1, 2]) {
-      const file = join(tmp, `hint-shard${i}.json`);
-      writeFileSync(
-        file,
-        await ok(shard(i).filter((a, k, all) => a !== "--workers" && all[k - 1] !== "--workers")),
-      );
-      files.push(file);
-    }
+    // the shards of the test above, and the first one's command line as CI runs it (shardRun)
     const hint = /the shards' simulate command without (.+?), with (--export-account) (\d+)/.exec(
-      await ok(["merge", ...files]),
+      await ok(["merge", ...(await challengerShards())]),
     );
     expect(hint).not.toBeNull();
     // what the hint says to leave out, each option with its value
     const without = hint![1]!.split(/, | and /);
-    const kept = shard(1).filter(
+    const kept = shardRun(1).filter(
       (a, k, all) => !without.includes(a) && !(without.includes(all[k - 1]!) && !a.startsWith("--")),
     );
     const exported = await ok([...kept, hint![2]!, hint![3]!]);

@@ -12,6 +12,7 @@ import { SCORE_MAX, SCORE_MIN } from "../../src/engine/scorecard.js";
 import { run, simulate, startState } from "../../src/engine/simulate.js";
 import { step } from "../../src/engine/step.js";
 import type { LineSnapshot, Scenario, ScenarioEvent, Snapshot, Step, Trace } from "../../src/engine/types.js";
+import { expectEqual } from "../helpers/deep-equal.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { activeScenarioArb, amount, customerEvents, scenarioArb } from "./arbitraries.js";
 import { type EventInput, scenario, testPolicy } from "./builders.js";
@@ -296,7 +297,7 @@ describe("edits that change nothing", () => {
         ]);
         const notes = (t: Trace) =>
           comparable({ ...t, steps: t.steps.filter((s) => s.event.type !== "note") });
-        expect(notes(simulate(withNote))).toEqual(notes(simulate(sc)));
+        expectEqual(notes(simulate(withNote)), notes(simulate(sc)));
       }),
       { numRuns: RUNS },
     );
@@ -323,13 +324,13 @@ describe("edits that change nothing", () => {
         );
         const a = simulate(sc);
         const b = simulate(withEvents(sc, split));
-        expect(b.final).toEqual(a.final);
-        expect(b.scoreSeries).toEqual(a.scoreSeries);
+        expectEqual(b.final, a.final);
+        expectEqual(b.scoreSeries, a.scoreSeries);
         const decisions = (t: Trace) =>
           t.steps
             .filter((s) => s.decision !== null && s.event.type !== "repay")
             .map((s) => `${s.day} ${s.event.type} ${s.line} ${s.decision} ${s.reasons.join(",")}`);
-        expect(decisions(b)).toEqual(decisions(a));
+        expectEqual(decisions(b), decisions(a));
       }),
       { numRuns: RUNS * 3 },
     );
@@ -351,8 +352,8 @@ describe("edits that change nothing", () => {
               (s) =>
                 `${s.day} ${s.event.type} ${s.line} ${s.decision} ${s.reasons.join(",")} ${s.status}/${s.cause} ${s.jiebei.status}/${s.jiebei.cause}`,
             );
-        expect(decisions(b)).toEqual(decisions(a));
-        expect(b.final).toEqual(a.final);
+        expectEqual(decisions(b), decisions(a));
+        expectEqual(b.final, a.final);
       }),
       { numRuns: RUNS },
     );
@@ -407,8 +408,8 @@ describe("edits that change nothing", () => {
         const ba = taken(second, first);
         const { inputs: _a, ...endAb } = ab.final;
         const { inputs: _b, ...endBa } = ba.final;
-        expect(endBa).toEqual(endAb);
-        expect(ba.scoreSeries).toEqual(ab.scoreSeries);
+        expectEqual(endBa, endAb);
+        expectEqual(ba.scoreSeries, ab.scoreSeries);
         const decided = (t: Trace) => {
           const of: Record<number, string[]> = {};
           for (const s of t.steps) {
@@ -418,9 +419,9 @@ describe("edits that change nothing", () => {
           }
           return of;
         };
-        expect(decided(ba)).toEqual(decided(ab));
+        expectEqual(decided(ba), decided(ab));
         const later = (t: Trace) => t.steps.filter((s) => s.day > day);
-        expect(later(ba)).toEqual(later(ab));
+        expectEqual(later(ba), later(ab));
       }),
       { numRuns: RUNS },
     );
@@ -452,14 +453,14 @@ describe("edits that change nothing", () => {
           expect(JSON.stringify(observed.steps)).toBe(JSON.stringify(whole.steps));
           // (an observed last day's end keeps what its score is made of too)
           const end = ({ inputs: _, ...snap }: Trace["final"]) => snap;
-          expect(end(observed.final)).toEqual(end(whole.final));
+          expectEqual(end(observed.final), end(whole.final));
           // an event after the last day: the same trace
           const after: ScenarioEvent = {
             day: sc.until + 1 + (cut % 30),
             index: sc.events.length,
             type: "external_inquiry",
           };
-          expect(comparable(simulate({ ...sc, events: [...sc.events, after] }))).toEqual(comparable(whole));
+          expectEqual(comparable(simulate({ ...sc, events: [...sc.events, after] })), comparable(whole));
         },
       ),
       { numRuns: RUNS },
@@ -477,7 +478,7 @@ describe("edits that change nothing", () => {
           if (Math.min(year, year + years) < 1901 || Math.max(endYear, endYear + years) > 2099) return;
         }
         const start = `${String(year + years).padStart(4, "0")}${sc.start.slice(4)}`;
-        expect(comparable(simulate({ ...sc, start }))).toEqual(comparable(simulate(sc)));
+        expectEqual(comparable(simulate({ ...sc, start })), comparable(simulate(sc)));
       }),
       { numRuns: RUNS },
     );

@@ -13,6 +13,7 @@ import { fork, initialState } from "../../src/engine/state.js";
 import { step, transition } from "../../src/engine/step.js";
 import type { LineSnapshot, Scenario, Snapshot, Step, Trace } from "../../src/engine/types.js";
 import { EVENT_TYPES, PROFILE_FIELDS } from "../../src/engine/vocabulary.js";
+import { expectEqual } from "../helpers/deep-equal.js";
 import { keptFromPurchases } from "../helpers/kept-from-purchases.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { activeScenarioArb, amount, customerEvents, day, scenarioArb, startDate } from "./arbitraries.js";
@@ -441,9 +442,9 @@ describe("engine properties over random timelines", () => {
       fc.property(scenarioArb, (sc) => {
         const copy = structuredClone(sc);
         const a = simulate(sc);
-        expect(sc).toEqual(copy);
+        expectEqual(sc, copy);
         const b = simulate(copy);
-        expect(b).toEqual(a);
+        expectEqual(b, a);
         expect(JSON.stringify(b.steps)).toBe(JSON.stringify(a.steps));
       }),
       { numRuns: RUNS },
@@ -456,8 +457,8 @@ describe("engine properties over random timelines", () => {
         const skipping = simulate(sc);
         const daily = simulate(sc, { everyDay: true });
         expect(JSON.stringify(daily.steps)).toBe(JSON.stringify(skipping.steps));
-        expect(daily.final).toEqual(skipping.final);
-        expect([...daily.snapshots]).toEqual([...skipping.snapshots]);
+        expectEqual(daily.final, skipping.final);
+        expectEqual([...daily.snapshots], [...skipping.snapshots]);
       }),
       { numRuns: RUNS },
     );
@@ -488,7 +489,7 @@ describe("engine properties over random timelines", () => {
           const serviceWork = { answered: undefined, answersWorked: undefined, lastWorked: undefined };
           return { steps, state: JSON.stringify({ ...s, answers: undefined, ...serviceWork }, replacer) };
         });
-        expect(without!.steps).toEqual(withAnswers!.steps);
+        expectEqual(without!.steps, withAnswers!.steps);
         expect(without!.state).toBe(withAnswers!.state);
       }),
       { numRuns: RUNS },
@@ -539,7 +540,10 @@ describe("engine properties over random timelines", () => {
           return { steps, state: JSON.stringify({ ...s, approvals: undefined }, replacer) };
         });
         const approved = (x: string) => /^\d+:purchase:huabei:approved:/.test(x);
-        expect(without!.steps).toEqual(withApprovals!.steps.filter((x) => !approved(x)));
+        expectEqual(
+          without!.steps,
+          withApprovals!.steps.filter((x) => !approved(x)),
+        );
         expect(without!.steps.some(approved)).toBe(false);
         expect(without!.state).toBe(withApprovals!.state);
         left += withApprovals!.steps.filter(approved).length;
@@ -615,7 +619,7 @@ describe("engine properties over random timelines", () => {
           const where = `step ${i}, day ${t.day} ${t.event.type}`;
           const { jiebei, ...huabei } = t;
           const [h, j] = o.lines ?? [];
-          expect(
+          expectEqual(
             {
               day: o.day,
               event: o.event,
@@ -626,21 +630,22 @@ describe("engine properties over random timelines", () => {
               applied: o.applied,
               remedies: o.remedies,
             },
+            {
+              day: t.day,
+              event: t.event,
+              line: t.line,
+              decision: t.decision,
+              reasons: t.reasons,
+              facts: t.facts,
+              applied: t.applied,
+              remedies: t.remedies,
+            },
             where,
-          ).toEqual({
-            day: t.day,
-            event: t.event,
-            line: t.line,
-            decision: t.decision,
-            reasons: t.reasons,
-            facts: t.facts,
-            applied: t.applied,
-            remedies: t.remedies,
-          });
+          );
           if (h !== undefined && j !== undefined) {
-            expect(jiebei, where).toEqual(j);
+            expectEqual(jiebei, j, where);
             for (const [k, v] of Object.entries(h))
-              expect(huabei[k as keyof typeof huabei], `${where}: ${k}`).toEqual(v);
+              expectEqual(huabei[k as keyof typeof huabei], v, `${where}: ${k}`);
           }
         });
       }),

@@ -119,9 +119,12 @@ export function population(s: PopulationSettings, personas: Persona[]): Populati
 /**
  * Exports the first accounts of every persona (shipped, tiny; fewer of extreme, whose accounts hold
  * thousands of events) under one arm, loads each file back and runs it: the engine decides what the
- * population decided for that account, and ends it the same way.
+ * population decided for that account, and ends it the same way. Four of each: a file that drops an
+ * instalment plan, a Jiebei repayment's or review's line, an application's line, a drawdown's term, a
+ * repayment's kind or an arm's parameters fails by the third account of some persona under every arm
+ * these tests export (eight did not catch more).
  */
-export function expectExportsReplay(s: PopulationSettings, armIndex: number, perPersona = 8): void {
+export function expectExportsReplay(s: PopulationSettings, armIndex: number, perPersona = 4): void {
   for (const persona of [...shipped, tiny, extreme]) {
     const pop = population(s, [persona]);
     for (let i = 0; i < (persona === extreme ? 2 : perPersona); i++) {

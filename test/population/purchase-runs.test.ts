@@ -10,6 +10,7 @@ import { AccountRunner } from "../../src/population/account.js";
 import { reactionsOf } from "../../src/population/agent.js";
 import { loadPersonaText } from "../../src/population/persona.js";
 import { populationContext } from "../../src/population/settings.js";
+import { expectEqual } from "../helpers/deep-equal.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { arm, extreme, policy, settings, shipped, tightened, tiny } from "./helpers.js";
 
@@ -77,7 +78,7 @@ describe("purchase runs", () => {
           const options = { notes: x.kept, record: x.kept };
           const quick = new AccountRunner(ctx, options);
           const full = new AccountRunner(ctx, { ...options, purchaseRuns: false });
-          expect(quick.run(p, reactionsOf(p), x.index)).toEqual(full.run(p, reactionsOf(p), x.index));
+          expectEqual(quick.run(p, reactionsOf(p), x.index), full.run(p, reactionsOf(p), x.index));
           expect(full.purchaseRunDays).toBe(0);
           runs += quick.purchaseRunDays;
         },
@@ -93,12 +94,15 @@ describe("purchase runs", () => {
     const quick = new AccountRunner(ctx, { record: true, notes: true });
     const full = new AccountRunner(ctx, { record: true, notes: true, purchaseRuns: false });
     let closes = 0;
-    for (let i = 0; i < 300; i++) {
+    // 100 accounts close 13 lines (300 closed 41); a runner that forgets a customer left (quietUntil as if
+    // it stayed) takes 8 of them otherwise, the first the second account
+    const n = 100;
+    for (let i = 0; i < n; i++) {
       const lanes = quick.run(leaver, reactionsOf(leaver), i);
-      expect(lanes, `account ${i}`).toEqual(full.run(leaver, reactionsOf(leaver), i));
+      expectEqual(lanes, full.run(leaver, reactionsOf(leaver), i), `account ${i}`);
       closes += lanes[0]!.issued.filter((e) => e.type === "close").length;
     }
-    expect(closes).toBeGreaterThan(20);
-    expect(quick.purchaseRunDays).toBeGreaterThan(300 * 10);
+    expect(closes).toBeGreaterThan(6);
+    expect(quick.purchaseRunDays).toBeGreaterThan(n * 10);
   });
 });

@@ -22,14 +22,24 @@ import { flagToEdit } from "../../src/whatif/flags.js";
 import { compareRuns, runVariant } from "../../src/whatif/run.js";
 import { applyEdit, baseVariant } from "../../src/whatif/variant.js";
 import { ROOT } from "../helpers/cli.js";
-import {
-  runPage,
-  runTwoLinesPage,
-  simulatePage,
-  sweepPage,
-  testPage,
-  whatifPage,
-} from "../helpers/html-pages.js";
+import * as pages from "../helpers/html-pages.js";
+
+/** A page built once for every test that reads it (its html is a string: no test changes it). */
+const once = <T>(make: () => T): (() => T) => {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+};
+const runPage = once(pages.runPage);
+const runTwoLinesPage = once(pages.runTwoLinesPage);
+const testPage = once(pages.testPage);
+const whatifPage = once(pages.whatifPage);
+const sweepPage = pages.sweepPage;
+const simulatePageOf200 = once(() => pages.simulatePage());
+const simulatePage = (accounts?: number) =>
+  accounts === undefined ? simulatePageOf200() : pages.simulatePage(accounts);
 
 const assets = { chartJs: "window.Chart = function () {};" };
 const HOSTILE = `</script><script>alert("x")</script><img src=x onerror=alert(1)>`;
