@@ -334,6 +334,12 @@ function expand(
     return { files, closed };
   }
   if (isDynamicPattern(p)) {
+    // the search skips golden traces' folders: "nothing matches" sent the user looking at the pattern
+    if (p.split("/").includes(GOLDEN_TRACE_FOLDER))
+      throw new InputError("the pattern names files in a golden traces' folder", {
+        file: p,
+        hint: `give the folder of scenarios it is in, whose search skips ${GOLDEN_TRACE_FOLDER}/: \`credit-sim test -u\` rewrites and removes the files there`,
+      });
     // the folders the pattern walks: those it may not read are said, as for a folder named outright
     const parts = p.split(/[\\/]/);
     const firstDynamic = parts.findIndex((part) => isDynamicPattern(part));

@@ -1,0 +1,47 @@
+// What a pattern given to `credit-sim test` finds, and what it may not ask: a folder it names outright is
+// entered whatever its name, and a pattern whose matching could take hours on a hostile file's name is
+// refused before the search, where the run would hang.
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/shared/errors.js";
+import { discover } from "../../src/testing/discover.js";
+import { tempCases } from "../helpers/temp-cases.js";
+
+const { fresh } = tempCases("discover-patterns");
+
+const SCENARIO = "name: s\nevents: []\n";
+
+function suite(files: readonly string[]): string {
+  const d = fresh();
+  for (const f of files) {
+    mkdirSync(join(d, f, ".."), { recursive: true });
+    writeFileSync(join(d, f), SCENARIO);
+  }
+  return d;
+}
+
+const shownOf = (dir: string, paths: string[]) => discover(paths, dir).map((f) => f.shown);
+
+/** The refusal of `paths`, as `message | hint`, or "found" when they were searched. */
+function refusal(paths: string[], cwd: string): string {
+  try {
+    discover(paths, cwd);
+  } catch (e) {
+    return e instanceof InputError ? `${e.message} | ${e.details.hint}` : String(e);
+  }
+  return "found";
+}
+
+describe("a pattern in a golden traces' folder", () => {
+  it("is refused as the folder named is, not told that nothing matches", () => {
+    const d = suite(["suite/a.yaml", "suite/__snapshots__/s.yaml"]);
+    for (const p of ["suite/__snapshots__/*.yaml", "suite/**/__snapshots__/*", "suite/__snapshots__/**"])
+      expect(refusal([p], d)).toMatch(
+        /^the pattern names files in a golden traces' folder \| .*__snapshots__/,
+      );
+    // a wildcard still passes over it
+    expect(shownOf(d, ["suite/**/*.yaml"])).toEqual(["suite/a.yaml"]);
+  });
+});
