@@ -21,7 +21,8 @@ const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
 // what a search passes over, one list for the glob (IGNORE) and the walk (skippedFolder, skippedFile):
 // golden traces, packages, hidden folders (a hidden file the glob skips of itself); and schema files,
 // told by isSchemaFile for both — in any case, as a scenario's extension is (the glob's ignore has no
-// case-blind pattern of its own)
+// case-blind pattern of its own). The glob runs from the folder a pattern names before its first
+// wildcard, so that folders named outright are entered whatever their names, as a folder named is walked
 const SKIPPED_FOLDERS = [GOLDEN_TRACE_FOLDER, "node_modules"];
 const SCHEMA_SUFFIX = ".schema.json";
 const IGNORE = [...SKIPPED_FOLDERS.map((f) => `**/${f}/**`), "**/.*/**"];
@@ -273,6 +274,21 @@ function listingSpecial(special: Map<string, NotFile>): { readdirSync: typeof re
   return { readdirSync: list as unknown as typeof readdirSync };
 }
 
+/** A character a glob reads as more than itself: a path holding none is the folder it names. */
+const GLOB_SYNTAX = /[*?[\]{}()!+@\\]/;
+
+/** The files `pattern` matches from `cwd`, absolute (links and pipes found as what they are). */
+function globFrom(cwd: string, pattern: string, special: Map<string, NotFile>): string[] {
+  return globSync(pattern, {
+    cwd,
+    absolute: true,
+    ignore: IGNORE,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    fs: listingSpecial(special),
+  });
+}
+
 /** The scenario files `p` leads to, and the folders on the way that could not be listed. */
 function expand(
   p: string,
@@ -350,16 +366,16 @@ function expand(
       throw unsearchable(fixed, rootCode, cwd);
     const closed = existsSync(root) ? closedBelow(root, showPath(root, cwd)) : [];
     const pattern = p.split(sep).join("/");
-    const files = globSync(pattern, {
-      cwd,
-      absolute: true,
-      ignore: IGNORE,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      fs: listingSpecial(special),
-    })
-      .map((f) => resolve(f))
-      .filter((f) => isScenarioFile(f) && !isSchemaFile(f));
+    // from the folders named before the first wildcard: the ignores apply below them, so that
+    // `.ci/scenarios/*.yaml` finds what `.ci/scenarios` does (a hidden folder named was passed over);
+    // from the working folder where that part is no plain path (a brace holding a `/`)
+    const fromRoot = firstDynamic >= 0 && !GLOB_SYNTAX.test(fixed);
+    const found = !fromRoot
+      ? globFrom(cwd, pattern, special)
+      : existsSync(root)
+        ? globFrom(root, parts.slice(firstDynamic).join("/"), special)
+        : [];
+    const files = found.map((f) => resolve(f)).filter((f) => isScenarioFile(f) && !isSchemaFile(f));
     if (parts.slice(firstDynamic).includes("**") && existsSync(root))
       closed.push(...unmatchedBelow(root, cwd, patternMatcher(pattern, cwd), new Set(files)));
     if (files.length === 0 && closed.length === 0) {

@@ -34,6 +34,23 @@ function refusal(paths: string[], cwd: string): string {
   return "found";
 }
 
+describe("a pattern that names a hidden folder", () => {
+  it("finds the scenarios there, as the folder named outright does (.ci/scenarios/*.yaml found nothing)", () => {
+    const d = suite([".ci/scenarios/a.yaml", ".ci/scenarios/deep/b.yaml", ".ci/scenarios/.git/x.yaml"]);
+    expect(shownOf(d, [".ci/scenarios"])).toEqual([".ci/scenarios/a.yaml", ".ci/scenarios/deep/b.yaml"]);
+    expect(shownOf(d, [".ci/scenarios/*.yaml"])).toEqual([".ci/scenarios/a.yaml"]);
+    // its own wildcards still pass over hidden folders and files, as a folder's search does
+    expect(shownOf(d, [".ci/**/*.yaml"])).toEqual([".ci/scenarios/a.yaml", ".ci/scenarios/deep/b.yaml"]);
+  });
+
+  it("a wildcard never enters a hidden folder nor takes a hidden file", () => {
+    const d = suite(["suite/a.yaml", "suite/.hidden.yaml", "suite/.git/x.yaml", "suite/.git/deep/y.yaml"]);
+    expect(shownOf(d, ["suite/**/*.yaml"])).toEqual(["suite/a.yaml"]);
+    expect(shownOf(d, ["suite/*"])).toEqual(["suite/a.yaml"]);
+    expect(refusal(["*/*/*.yaml"], d)).toMatch(/^no scenario files match/);
+  });
+});
+
 describe("a pattern in a golden traces' folder", () => {
   it("is refused as the folder named is, not told that nothing matches", () => {
     const d = suite(["suite/a.yaml", "suite/__snapshots__/s.yaml"]);
