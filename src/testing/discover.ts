@@ -289,6 +289,38 @@ function globFrom(cwd: string, pattern: string, special: Map<string, NotFile>): 
   });
 }
 
+/** The most `*` one name of a pattern may hold: the glob's matching backtracks, each `*` more multiplying
+ *  its work on a name by the name's length (4 took a second a name of 240 characters; a file's name is
+ *  its pull request's to choose). */
+const STARS_IN_A_NAME = 3;
+
+/**
+ * Refuses, before the search, a pattern whose matching could keep the run busy for hours: a repeated
+ * group (`+(…)`, `*(…)`, `(…)+`, `{…}+`), whose matching takes exponential time on a long name
+ * (`+(*)+(*)x.yaml` on a name of 40 characters ran for minutes), and more than STARS_IN_A_NAME `*` in
+ * one name (a `**` of its own is no `*` of a name; an escaped or bracketed `*` is a star in the name).
+ */
+function checkPatternWork(p: string): void {
+  // an escape is one character of a name, a bracket expression too (one repeated, `[ab]+`, is a star)
+  const plain = p.replace(/\\./gs, "x").replace(/\[[^\]]*\](\+?)/g, (_, plus: string) => (plus ? "*" : "x"));
+  if (/[*+]\(|[)}]\+/.test(plain))
+    throw new InputError("the pattern repeats a group, which can take hours to match on a long name", {
+      file: p,
+      expected: "*, ?, [abc], {a,b}, ** and groups matched once: @(a|b), ?(a), !(a)",
+      hint: "name the files with * and {a,b} instead, e.g. 'scenarios/{a,b}*.yaml'",
+    });
+  for (const name of plain.split("/")) {
+    if (name === "**") continue;
+    const stars = name.match(/\*+|!\(/g)?.length ?? 0;
+    if (stars > STARS_IN_A_NAME)
+      throw new InputError(`the pattern has ${stars} * in one name, more than ${STARS_IN_A_NAME}`, {
+        file: p,
+        expected: `at most ${STARS_IN_A_NAME} * (or !(…)) in each name of the path: each more multiplies the work of matching a long name by its length`,
+        hint: "give several patterns of fewer *, or the folder of the scenarios",
+      });
+  }
+}
+
 /** The scenario files `p` leads to, and the folders on the way that could not be listed. */
 function expand(
   p: string,
@@ -356,6 +388,7 @@ function expand(
         file: p,
         hint: `give the folder of scenarios it is in, whose search skips ${GOLDEN_TRACE_FOLDER}/: \`credit-sim test -u\` rewrites and removes the files there`,
       });
+    checkPatternWork(p);
     // the folders the pattern walks: those it may not read are said, as for a folder named outright
     const parts = p.split(/[\\/]/);
     const firstDynamic = parts.findIndex((part) => isDynamicPattern(part));

@@ -51,6 +51,26 @@ describe("a pattern that names a hidden folder", () => {
   });
 });
 
+describe("a pattern whose matching could hang the run", () => {
+  it("refuses a repeated group (+(…), *(…), (…)+): on a long name its matching takes exponential time", () => {
+    // a name of 40 characters kept `suite/+(*)+(*)x.yaml` matching for longer than anyone waits
+    const d = suite([`suite/${"a".repeat(40)}.yaml`]);
+    for (const p of ["suite/+(*)+(*)x.yaml", "suite/*(*)x.yaml", "suite/x(*)+", "suite/{a,aa}+x.yaml"])
+      expect(refusal([p], d)).toMatch(/^the pattern repeats a group, .* \| .*\{a,b\}/);
+    // a group matched once is no repetition
+    expect(shownOf(d, [`suite/@(${"a".repeat(40)}|b).yaml`])).toEqual([`suite/${"a".repeat(40)}.yaml`]);
+  });
+
+  it("refuses more than three * in one name of the path: each more multiplies the work by the name's length", () => {
+    const d = suite(["suite/2024-01-a.yaml"]);
+    expect(refusal(["suite/*a*a*a*b.yaml"], d)).toMatch(/^the pattern has 4 \* in one name, more than 3 \|/);
+    expect(shownOf(d, ["suite/*-*-*.yaml"])).toEqual(["suite/2024-01-a.yaml"]);
+    // `**` is no * of a name, and an escaped or bracketed * is a star in the name
+    expect(shownOf(d, ["**/*-*-*.yaml"])).toEqual(["suite/2024-01-a.yaml"]);
+    expect(refusal(["suite/*[*]*\\**.yaml"], d)).toMatch(/^no scenario files match/);
+  });
+});
+
 describe("a pattern in a golden traces' folder", () => {
   it("is refused as the folder named is, not told that nothing matches", () => {
     const d = suite(["suite/a.yaml", "suite/__snapshots__/s.yaml"]);
