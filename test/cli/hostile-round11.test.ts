@@ -1,0 +1,45 @@
+// Hostile input, round 11: what credit-sim writes for `run` and `test` to read, checked as `test` reads it.
+
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
+
+const LATE = "test/fixtures/whatif/late-payer.yaml";
+
+describe("a scenario written into a golden traces' folder", () => {
+  // `test` refuses a scenario file there (-u rewrites and removes what that folder holds): a variant saved
+  // or an account exported there was written, and then refused by the test it was written for
+  it("is refused before anything is written: whatif --save and simulate --export-account -o", async () => {
+    const d = mkdtempSync(join(tmpdir(), "round11-"));
+    mkdirSync(join(d, "__snapshots__"));
+    const saved = join(d, "__snapshots__", "variant.yaml");
+    const save = await cli(["whatif", LATE, "--set", "minScore=600", "--save", saved]);
+    expect(save.status).toBe(2);
+    expect(save.stderr).toMatch(/variant\.yaml: a scenario file in a golden traces' folder/);
+    expect(save.stderr).toMatch(/hint: +write it beside the scenarios, not in __snapshots__\//);
+    expect(existsSync(saved)).toBe(false);
+
+    const exported = join(d, "__snapshots__", "a3.yaml");
+    const out = await cli([
+      "simulate",
+      "--accounts",
+      "5",
+      "--days",
+      "30",
+      "--export-account",
+      "3",
+      "-o",
+      exported,
+    ]);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/a3\.yaml: a scenario file in a golden traces' folder/);
+    expect(existsSync(exported)).toBe(false);
+
+    // beside it, the same save is written
+    const beside = join(d, "variant.yaml");
+    expect((await cli(["whatif", LATE, "--set", "minScore=600", "--save", beside])).status).toBe(0);
+    expect(existsSync(beside)).toBe(true);
+  });
+});
