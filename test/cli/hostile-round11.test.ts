@@ -43,3 +43,33 @@ describe("a scenario written into a golden traces' folder", () => {
     expect(existsSync(beside)).toBe(true);
   });
 });
+
+describe("a sweep of a step too small to count", () => {
+  // the count was written out in full: 300 digits of a number no double holds exactly, cut off with "…"
+  it("says how many values in powers of ten, past what a count holds exactly", async () => {
+    const r = await cli([
+      "simulate",
+      "--accounts",
+      "5",
+      "--days",
+      "30",
+      "--sweep",
+      "minScore=600..700:1e-300",
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/found: +"minScore=600\.\.700:1e-300": about 1 × 10\^302 values\n/);
+    // a step so small that the count is past any double: no "Infinity values"
+    const beyond = await cli(["simulate", "--sweep", "minScore=600..700:5e-324"]);
+    expect(beyond.stderr).toMatch(/: more than 10\^308 values\n/);
+    const exact = await cli([
+      "simulate",
+      "--accounts",
+      "5",
+      "--days",
+      "30",
+      "--sweep",
+      "minScore=0..1000:0.5",
+    ]);
+    expect(exact.stderr).toMatch(/found: +"minScore=0\.\.1000:0\.5": 2,001 values\n/);
+  });
+});
