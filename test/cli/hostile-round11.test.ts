@@ -73,3 +73,26 @@ describe("a sweep of a step too small to count", () => {
     expect(exact.stderr).toMatch(/found: +"minScore=0\.\.1000:0\.5": 2,001 values\n/);
   });
 });
+
+describe("a JSON Schema named where a scenario, policy or persona file goes", () => {
+  // the walk skips *.schema.json; named outright, it was read as a scenario: "none of its keys but $schema
+  // is a scenario field", and told to begin a scenario with `credit-sim init`
+  it("is named for what it is", async () => {
+    for (const args of [
+      ["run", "schema/scenario.schema.json"],
+      ["test", "schema/scenario.schema.json", "--no-snapshots"],
+      ["run", "test/fixtures/whatif/late-payer.yaml", "--policy", "schema/scenario.schema.json"],
+      ["simulate", "schema/persona.schema.json", "--accounts", "5", "--days", "30"],
+    ]) {
+      const r = await cli(args);
+      expect(r.status, args.join(" ")).toBe(2);
+      // `test` reports a file's bad input with the run, on standard output
+      expect(r.stderr + r.stdout, args.join(" ")).toMatch(
+        /schema\.json: a JSON Schema \(".*"\), not a (scenario|policy|persona) file/,
+      );
+      expect(r.stderr + r.stdout, args.join(" ")).toMatch(
+        /hint: +editors read it to check the files they open/,
+      );
+    }
+  });
+});
