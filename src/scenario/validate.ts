@@ -8,9 +8,8 @@
 
 import * as z from "zod";
 import { isWholeValued } from "../engine/index.js";
-import { clip, describeValue, formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
+import { describeValue, formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { pushAll } from "../shared/lists.js";
-import { quoted } from "../shared/text.js";
 import {
   beneathEventType,
   candidateKeys,
@@ -166,14 +165,11 @@ function validateData<S extends z.ZodType>(
   // a schema (`credit-sim schema`'s, schema/*.schema.json) named outright: the walk skips it, and read as
   // a file of the kind it was "none of its keys but $schema" and told to begin one with `credit-sim init`
   if (typeof data.$schema === "string" && JSON_SCHEMA_URI.test(data.$schema))
-    throw new InputError(
-      `a JSON Schema${typeof data.title === "string" ? ` (${quoted(clip(data.title, 80))})` : ""}, not a ${kind} file`,
-      {
-        file,
-        expected,
-        hint: `editors read it to check the files they open: give the ${kind} file itself`,
-      },
-    );
+    throw new InputError(`a JSON Schema, not a ${kind} file`, {
+      file,
+      expected,
+      hint: `editors read it to check the files they open: give the ${kind} file itself`,
+    });
   // a key only another kind has, and none that kind could not have: that kind of file
   const other = options.otherKinds?.find(
     (o) => keys.some((k) => o.keys.includes(k)) && keys.every((k) => o.all.includes(k)),
