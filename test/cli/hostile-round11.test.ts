@@ -1,6 +1,6 @@
 // Hostile input, round 11: what credit-sim writes for `run` and `test` to read, checked as `test` reads it.
 
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -94,5 +94,27 @@ describe("a JSON Schema named where a scenario, policy or persona file goes", ()
         /hint: +editors read it to check the files they open/,
       );
     }
+  });
+});
+
+describe("noncharacters in a JUnit report", () => {
+  // XML does not allow U+FFFE or U+FFFF: they were written as U+FFFD, a real character, where the terminal,
+  // the HTML page and JSON show what the file holds; now as the page shows them, `\ufffe`
+  it("are shown as escapes, as the page shows them, never as U+FFFD", async () => {
+    const d = mkdtempSync(join(tmpdir(), "round11-"));
+    const file = join(d, "odd.json");
+    const name = "a\ufffe b\uffff c\ufdd0 d";
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name,
+        events: [{ day: 0, type: "apply", product: "open", amount: 5000 }],
+        expect: [{ day: 0, line: "huabei", status: "active" }],
+      }),
+    );
+    const r = await cli(["test", file, "--no-snapshots", "--reporter", "junit"]);
+    expect(r.stdout).toContain("<testsuites");
+    expect(r.stdout).toContain('name="a\\ufffe b\\uffff c\\ufdd0 d"');
+    expect(r.stdout).not.toMatch(/\p{Noncharacter_Code_Point}|\ufffd/u);
   });
 });
