@@ -118,3 +118,29 @@ describe("noncharacters in a JUnit report", () => {
     expect(r.stdout).not.toMatch(/\p{Noncharacter_Code_Point}|\ufffd/u);
   });
 });
+
+describe("--shard as typed", () => {
+  // CI_NODE_INDEX=٢ and " 1" are told the number to write; `--shard ٢/3` and `--shard " 1/3"` were only
+  // given the examples, as was `test --shard auto`, which simulate takes and test does not
+  it("says what to write: the ASCII digits, without the spaces, or the CI's variables for test's auto", async () => {
+    const hint = async (args: string[]) => {
+      const r = await cli(args);
+      expect(r.status, args.join(" ")).toBe(2);
+      return /hint: +(.*)/.exec(r.stderr)?.[1];
+    };
+    expect(await hint(["test", "--shard", "٢/３"])).toBe(
+      "write 2/3: a number is written in ASCII digits (0–9)",
+    );
+    expect(await hint(["simulate", "--shard", "٢/３"])).toBe(
+      "write 2/3: a number is written in ASCII digits (0–9)",
+    );
+    expect(await hint(["test", "--shard", " 1/3"])).toBe("write 1/3, without the spaces around it");
+    expect(await hint(["test", "--shard", "1 / 3"])).toBe("write 1/3, without the spaces in it");
+    expect(await hint(["test", "--shard", "auto"])).toMatch(
+      /^test takes I\/N: in a GitLab job with `parallel:`, --shard "\$CI_NODE_INDEX\/\$CI_NODE_TOTAL"/,
+    );
+    expect(await hint(["test", "--shard", "1/x"])).toBe(
+      "e.g. --shard 1/3, --shard 2/3, --shard 3/3 on three CI machines",
+    );
+  });
+});
