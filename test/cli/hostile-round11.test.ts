@@ -144,3 +144,18 @@ describe("--shard as typed", () => {
     );
   });
 });
+
+describe("init into a golden traces' folder", () => {
+  // it wrote the starter there and told to run `credit-sim test DIR/__snapshots__`, which test refuses
+  it("is refused before anything is written, naming the folder above it", async () => {
+    const d = mkdtempSync(join(tmpdir(), "round11-"));
+    for (const dir of [join(d, "__snapshots__"), join(d, "new", "__snapshots__")]) {
+      const r = await cli(["init", dir]);
+      expect(r.status, dir).toBe(2);
+      expect(r.stderr, dir).toMatch(/__snapshots__: a golden traces' folder, not one for scenarios/);
+      expect(r.stderr, dir).toMatch(/hint: +give the folder of scenarios it is in, .*credit-sim init /);
+      expect(existsSync(join(dir, "first-scenario.yaml")), dir).toBe(false);
+    }
+    expect(existsSync(join(d, "new"))).toBe(false);
+  });
+});
