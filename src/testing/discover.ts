@@ -412,10 +412,15 @@ function expand(
     if (parts.slice(firstDynamic).includes("**") && existsSync(root))
       closed.push(...unmatchedBelow(root, cwd, patternMatcher(pattern, cwd), new Set(files)));
     if (files.length === 0 && closed.length === 0) {
+      // a pattern the shell had expanded would have come as file names: "quote it" told nothing; its folder
+      // missing, or the search's rules, do
       throw new InputError("no scenario files match this pattern", {
         file: p,
         expected: `files ending in ${SCENARIO_EXTENSIONS.join(", ")}`,
-        hint: "quote the pattern so the shell does not expand it, e.g. 'scenarios/**/*.yaml'",
+        hint:
+          fromRoot && fixed !== "" && !existsSync(root)
+            ? `there is no folder ${fixed}: ${nearPathHint(fixed, cwd, "file or folder") ?? checkPathHint(fixed, cwd)}`
+            : `a search passes over hidden files and folders, ${SKIPPED_FOLDERS.join(", ")} and *${SCHEMA_SUFFIX}`,
       });
     }
     return { files, closed };

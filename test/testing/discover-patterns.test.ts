@@ -82,3 +82,21 @@ describe("a pattern in a golden traces' folder", () => {
     expect(shownOf(d, ["suite/**/*.yaml"])).toEqual(["suite/a.yaml"]);
   });
 });
+
+describe("a pattern that matches nothing", () => {
+  // every such pattern was told to quote itself "so the shell does not expand it" — one the shell had
+  // expanded would have arrived as file names — where its folder is not there at all
+  it("whose folder is missing says so, with the folder meant, not to quote it", () => {
+    const d = suite(["scenarios/a.yaml"]);
+    expect(refusal(["scenario/*.yaml"], d)).toBe(
+      'no scenario files match this pattern | there is no folder scenario: did you mean "scenarios"?',
+    );
+    expect(refusal(["nowhere/**/*.yaml"], d)).toBe(
+      "no scenario files match this pattern | there is no folder nowhere: check the path (it is relative to the current folder)",
+    );
+    // a folder that is there holds no file the pattern names: the search's rules
+    expect(refusal(["scenarios/*.yml"], d)).toBe(
+      "no scenario files match this pattern | a search passes over hidden files and folders, __snapshots__, node_modules and *.schema.json",
+    );
+  });
+});
