@@ -401,8 +401,9 @@ function expand(
     const pattern = p.split(sep).join("/");
     // from the folders named before the first wildcard: the ignores apply below them, so that
     // `.ci/scenarios/*.yaml` finds what `.ci/scenarios` does (a hidden folder named was passed over);
-    // from the working folder where that part is no plain path (a brace holding a `/`)
-    const fromRoot = firstDynamic >= 0 && !GLOB_SYNTAX.test(fixed);
+    // from the working folder where that part is no plain path (a brace holding a `/`), or the pattern
+    // holds a backslash: `parts` are split at it too, which took `\*` apart from its star
+    const fromRoot = firstDynamic >= 0 && !GLOB_SYNTAX.test(fixed) && !p.includes("\\");
     const found = !fromRoot
       ? globFrom(cwd, pattern, special)
       : existsSync(root)

@@ -43,6 +43,11 @@ describe("a pattern that names a hidden folder", () => {
     expect(shownOf(d, [".ci/**/*.yaml"])).toEqual([".ci/scenarios/a.yaml", ".ci/scenarios/deep/b.yaml"]);
   });
 
+  it("keeps a pattern's escapes: `\\*` is a star in the name", () => {
+    const d = suite(["suite/*x.yaml", "suite/ax.yaml"]);
+    expect(shownOf(d, ["suite/\\*x*.yaml"])).toEqual(["suite/*x.yaml"]);
+  });
+
   it("a wildcard never enters a hidden folder nor takes a hidden file", () => {
     const d = suite(["suite/a.yaml", "suite/.hidden.yaml", "suite/.git/x.yaml", "suite/.git/deep/y.yaml"]);
     expect(shownOf(d, ["suite/**/*.yaml"])).toEqual(["suite/a.yaml"]);
