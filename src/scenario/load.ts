@@ -3,7 +3,7 @@
 import { dirname, resolve } from "node:path";
 import type { Policy } from "../engine/index.js";
 import { checkText, InputError } from "../shared/errors.js";
-import type { Roots } from "./builtin.js";
+import { GOLDEN_TRACE_FOLDER, inGoldenTraceFolder, type Roots } from "./builtin.js";
 import type { DayAsked } from "./day-asked.js";
 import { isRecord } from "./issues.js";
 import { PERSONA_KIND, POLICY_KIND } from "./kinds.js";
@@ -199,6 +199,12 @@ export function checkWritable(text: string, path: string, roots: Roots, file = p
     throw new InputError("a scenario credit-sim writes is YAML: its name must end in .yaml or .yml", {
       file,
       hint: `e.g. ${file.replace(/(\.[^./\\]*)?$/, ".yaml")}`,
+    });
+  // `test` refuses a scenario there: written, it would be refused by the test it was written for
+  if (inGoldenTraceFolder(path))
+    throw new InputError("a scenario file in a golden traces' folder", {
+      file,
+      hint: `write it beside the scenarios, not in ${GOLDEN_TRACE_FOLDER}/: \`credit-sim test\` refuses a scenario there, and \`credit-sim test -u\` rewrites and removes the files there`,
     });
   try {
     loadScenarioText(text, path, { roots });

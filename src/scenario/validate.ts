@@ -162,6 +162,14 @@ function validateData<S extends z.ZodType>(
   const own = keys.filter((k) => topKeys?.includes(k) && !SHARED_KEYS.includes(k));
   const far = keys.length - near;
   const none = topKeys !== undefined && !keys.some((k) => topKeys.includes(k)) && far > 0;
+  // a schema (`credit-sim schema`'s, schema/*.schema.json) named outright: the walk skips it, and read as
+  // a file of the kind it was "none of its keys but $schema" and told to begin one with `credit-sim init`
+  if (typeof data.$schema === "string" && JSON_SCHEMA_URI.test(data.$schema))
+    throw new InputError(`a JSON Schema, not a ${kind} file`, {
+      file,
+      expected,
+      hint: `editors read it to check the files they open: give the ${kind} file itself`,
+    });
   // a key only another kind has, and none that kind could not have: that kind of file
   const other = options.otherKinds?.find(
     (o) => keys.some((k) => o.keys.includes(k)) && keys.every((k) => o.all.includes(k)),
@@ -196,6 +204,9 @@ function validateData<S extends z.ZodType>(
   );
   throw InputError.all(all.slice(0, MAX_PROBLEMS), told.truncated || all.length > MAX_PROBLEMS);
 }
+
+/** The `$schema` of a JSON Schema: the meta-schema's address (a scenario's `$schema` names its schema file). */
+const JSON_SCHEMA_URI = /^https?:\/\/json-schema\.org\//;
 
 /** A key written under another word for a known one (`timeline:` for `events:`, synonyms.ts `meant`). */
 interface KeyMeant {

@@ -21,7 +21,8 @@ const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
 // what a search passes over, one list for the glob (IGNORE) and the walk (skippedFolder, skippedFile):
 // golden traces, packages, hidden folders (a hidden file the glob skips of itself); and schema files,
 // told by isSchemaFile for both — in any case, as a scenario's extension is (the glob's ignore has no
-// case-blind pattern of its own)
+// case-blind pattern of its own). The glob runs from the folder a pattern names before its first
+// wildcard, so that folders named outright are entered whatever their names, as a folder named is walked
 const SKIPPED_FOLDERS = [GOLDEN_TRACE_FOLDER, "node_modules"];
 const SCHEMA_SUFFIX = ".schema.json";
 const IGNORE = [...SKIPPED_FOLDERS.map((f) => `**/${f}/**`), "**/.*/**"];
@@ -273,6 +274,53 @@ function listingSpecial(special: Map<string, NotFile>): { readdirSync: typeof re
   return { readdirSync: list as unknown as typeof readdirSync };
 }
 
+/** A character a glob reads as more than itself: a path holding none is the folder it names. */
+const GLOB_SYNTAX = /[*?[\]{}()!+@\\]/;
+
+/** The files `pattern` matches from `cwd`, absolute (links and pipes found as what they are). */
+function globFrom(cwd: string, pattern: string, special: Map<string, NotFile>): string[] {
+  return globSync(pattern, {
+    cwd,
+    absolute: true,
+    ignore: IGNORE,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    fs: listingSpecial(special),
+  });
+}
+
+/** The most `*` one name of a pattern may hold: the glob's matching backtracks, each `*` more multiplying
+ *  its work on a name by the name's length (4 took a second a name of 240 characters; a file's name is
+ *  its pull request's to choose). */
+const STARS_IN_A_NAME = 3;
+
+/**
+ * Refuses, before the search, a pattern whose matching could keep the run busy for hours: a repeated
+ * group (`+(…)`, `*(…)`, `(…)+`, `{…}+`), whose matching takes exponential time on a long name
+ * (`+(*)+(*)x.yaml` on a name of 40 characters ran for minutes), and more than STARS_IN_A_NAME `*` in
+ * one name (a `**` of its own is no `*` of a name; an escaped or bracketed `*` is a star in the name).
+ */
+function checkPatternWork(p: string): void {
+  // an escape is one character of a name, a bracket expression too (one repeated, `[ab]+`, is a star)
+  const plain = p.replace(/\\./gs, "x").replace(/\[[^\]]*\](\+?)/g, (_, plus: string) => (plus ? "*" : "x"));
+  if (/[*+]\(|[)}]\+/.test(plain))
+    throw new InputError("the pattern repeats a group, which can take hours to match on a long name", {
+      file: p,
+      expected: "*, ?, [abc], {a,b}, ** and groups matched once: @(a|b), ?(a), !(a)",
+      hint: "name the files with * and {a,b} instead, e.g. 'scenarios/{a,b}*.yaml'",
+    });
+  for (const name of plain.split("/")) {
+    if (name === "**") continue;
+    const stars = name.match(/\*+|!\(/g)?.length ?? 0;
+    if (stars > STARS_IN_A_NAME)
+      throw new InputError(`the pattern has ${stars} * in one name, more than ${STARS_IN_A_NAME}`, {
+        file: p,
+        expected: `at most ${STARS_IN_A_NAME} * (or !(…)) in each name of the path: each more multiplies the work of matching a long name by its length`,
+        hint: "give several patterns of fewer *, or the folder of the scenarios",
+      });
+  }
+}
+
 /** The scenario files `p` leads to, and the folders on the way that could not be listed. */
 function expand(
   p: string,
@@ -334,6 +382,13 @@ function expand(
     return { files, closed };
   }
   if (isDynamicPattern(p)) {
+    // the search skips golden traces' folders: "nothing matches" sent the user looking at the pattern
+    if (p.split("/").includes(GOLDEN_TRACE_FOLDER))
+      throw new InputError("the pattern names files in a golden traces' folder", {
+        file: p,
+        hint: `give the folder of scenarios it is in, whose search skips ${GOLDEN_TRACE_FOLDER}/: \`credit-sim test -u\` rewrites and removes the files there`,
+      });
+    checkPatternWork(p);
     // the folders the pattern walks: those it may not read are said, as for a folder named outright
     const parts = p.split(/[\\/]/);
     const firstDynamic = parts.findIndex((part) => isDynamicPattern(part));
@@ -344,23 +399,29 @@ function expand(
       throw unsearchable(fixed, rootCode, cwd);
     const closed = existsSync(root) ? closedBelow(root, showPath(root, cwd)) : [];
     const pattern = p.split(sep).join("/");
-    const files = globSync(pattern, {
-      cwd,
-      absolute: true,
-      ignore: IGNORE,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      fs: listingSpecial(special),
-    })
-      .map((f) => resolve(f))
-      .filter((f) => isScenarioFile(f) && !isSchemaFile(f));
+    // from the folders named before the first wildcard: the ignores apply below them, so that
+    // `.ci/scenarios/*.yaml` finds what `.ci/scenarios` does (a hidden folder named was passed over);
+    // from the working folder where that part is no plain path (a brace holding a `/`), or the pattern
+    // holds a backslash: `parts` are split at it too, which took `\*` apart from its star
+    const fromRoot = firstDynamic >= 0 && !GLOB_SYNTAX.test(fixed) && !p.includes("\\");
+    const found = !fromRoot
+      ? globFrom(cwd, pattern, special)
+      : existsSync(root)
+        ? globFrom(root, parts.slice(firstDynamic).join("/"), special)
+        : [];
+    const files = found.map((f) => resolve(f)).filter((f) => isScenarioFile(f) && !isSchemaFile(f));
     if (parts.slice(firstDynamic).includes("**") && existsSync(root))
       closed.push(...unmatchedBelow(root, cwd, patternMatcher(pattern, cwd), new Set(files)));
     if (files.length === 0 && closed.length === 0) {
+      // a pattern the shell had expanded would have come as file names: "quote it" told nothing; its folder
+      // missing, or the search's rules, do
       throw new InputError("no scenario files match this pattern", {
         file: p,
         expected: `files ending in ${SCENARIO_EXTENSIONS.join(", ")}`,
-        hint: "quote the pattern so the shell does not expand it, e.g. 'scenarios/**/*.yaml'",
+        hint:
+          fromRoot && fixed !== "" && !existsSync(root)
+            ? `there is no folder ${fixed}: ${nearPathHint(fixed, cwd, "file or folder") ?? checkPathHint(fixed, cwd)}`
+            : `a search passes over hidden files and folders, ${SKIPPED_FOLDERS.join(", ")} and *${SCHEMA_SUFFIX}`,
       });
     }
     return { files, closed };

@@ -3,7 +3,8 @@
 // planted under that name (in a cloned repository) must not lead the write elsewhere.
 
 import { statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { GOLDEN_TRACE_FOLDER } from "../../scenario/builtin.js";
 import { schemaComment } from "../../scenario/json-schema.js";
 import { STARTER_FILE, starterScenario } from "../../scenario/starter.js";
 import { InputError } from "../../shared/errors.js";
@@ -26,6 +27,15 @@ export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo
       file: dir,
       hint: "give a folder to write the starter scenario in",
     });
+  // `test` refuses the folder and its files (-u rewrites and removes what it holds): the starter written
+  // there, and the `credit-sim test` it names, would be refused
+  if (basename(folder) === GOLDEN_TRACE_FOLDER) {
+    const above = relative(io.cwd, dirname(folder)) || ".";
+    throw new InputError("a golden traces' folder, not one for scenarios", {
+      file: dir,
+      hint: `give the folder of scenarios it is in, \`credit-sim init ${shellPath(above.split(sep).join("/"))}\`: \`credit-sim test\` refuses a scenario in ${GOLDEN_TRACE_FOLDER}/, and \`test -u\` rewrites and removes the files there`,
+    });
+  }
   const file = join(folder, STARTER_FILE);
   const shown = relative(io.cwd, file) || STARTER_FILE;
   if (!o.force)

@@ -123,6 +123,15 @@ const SWEEP_RANGE = new RegExp(
 );
 const SWEEP_EXAMPLE = "minOpenScore=600..700:20";
 
+/** How many values a sweep's range holds, in digits while a double counts them exactly; past that in
+ *  powers of ten (a step of 1e-300 was told as 300 digits of a count no double holds, cut off). */
+const valueCount = (count: number): string =>
+  Number.isSafeInteger(count)
+    ? count.toLocaleString("en-US")
+    : Number.isFinite(count)
+      ? `about ${count.toExponential(0).replace(/^(\d)e\+(\d+)$/, "$1 × 10^$2")}`
+      : "more than 10^308";
+
 /** `--sweep minOpenScore=600..700:20`: one axis of the grid, every value checked as a policy file's. */
 export function parseSweep(text: string): SweepAxis {
   const named = SWEEP_PARAM.exec(text);
@@ -169,7 +178,7 @@ export function parseSweep(text: string): SweepAxis {
   if (count > MAX_VARIANTS)
     throw new InputError(`--sweep ${param}: more than ${MAX_VARIANTS} values`, {
       expected: `at most ${MAX_VARIANTS} values from FROM to TO`,
-      found: `${quoted(text)}: ${count.toLocaleString("en-US")} values`,
+      found: `${quoted(text)}: ${valueCount(count)} values`,
       hint: fewerSteps(param, m[2]!, m[3]!, from, to),
     });
   const values = rangeValues(from, to, step);

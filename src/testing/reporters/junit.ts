@@ -6,15 +6,14 @@
 
 import { XMLBuilder } from "fast-xml-parser";
 import { lineName } from "../../scenario/format.js";
-import { printable, printableName, shellPath } from "../../shared/text.js";
+import { printable, printableName, shellPath, visibleControls } from "../../shared/text.js";
 import { checkLine } from "../check-text.js";
 import type { ExpectationReport, ScenarioReport, TestRun } from "../report.js";
 import { reasonsOnRecord, stepColumns, stepLine, stepsShownBefore, twoLines } from "../steps.js";
 
-// characters XML 1.0 does not allow, even escaped
-// biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const clean = (s: string) => s.replace(INVALID_XML, "�");
+// what XML 1.0 does not allow, even escaped (C0 controls, U+FFFE, U+FFFF), shown as the HTML page shows
+// it: as escapes (`\x01`, `\ufffe`), with the other noncharacters — not as U+FFFD, a character of its own
+const clean = (s: string) => visibleControls(s);
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 interface Case {

@@ -1,0 +1,107 @@
+// What a pattern given to `credit-sim test` finds, and what it may not ask: a folder it names outright is
+// entered whatever its name, and a pattern whose matching could take hours on a hostile file's name is
+// refused before the search, where the run would hang.
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/shared/errors.js";
+import { discover } from "../../src/testing/discover.js";
+import { tempCases } from "../helpers/temp-cases.js";
+
+const { fresh } = tempCases("discover-patterns");
+
+const SCENARIO = "name: s\nevents: []\n";
+
+function suite(files: readonly string[]): string {
+  const d = fresh();
+  for (const f of files) {
+    mkdirSync(join(d, f, ".."), { recursive: true });
+    writeFileSync(join(d, f), SCENARIO);
+  }
+  return d;
+}
+
+const shownOf = (dir: string, paths: string[]) => discover(paths, dir).map((f) => f.shown);
+
+/** The refusal of `paths`, as `message | hint`, or "found" when they were searched. */
+function refusal(paths: string[], cwd: string): string {
+  try {
+    discover(paths, cwd);
+  } catch (e) {
+    return e instanceof InputError ? `${e.message} | ${e.details.hint}` : String(e);
+  }
+  return "found";
+}
+
+describe("a pattern that names a hidden folder", () => {
+  it("finds the scenarios there, as the folder named outright does (.ci/scenarios/*.yaml found nothing)", () => {
+    const d = suite([".ci/scenarios/a.yaml", ".ci/scenarios/deep/b.yaml", ".ci/scenarios/.git/x.yaml"]);
+    expect(shownOf(d, [".ci/scenarios"])).toEqual([".ci/scenarios/a.yaml", ".ci/scenarios/deep/b.yaml"]);
+    expect(shownOf(d, [".ci/scenarios/*.yaml"])).toEqual([".ci/scenarios/a.yaml"]);
+    // its own wildcards still pass over hidden folders and files, as a folder's search does
+    expect(shownOf(d, [".ci/**/*.yaml"])).toEqual([".ci/scenarios/a.yaml", ".ci/scenarios/deep/b.yaml"]);
+  });
+
+  it("keeps a pattern's escapes: `\\*` is a star in the name", () => {
+    const d = suite(["suite/*x.yaml", "suite/ax.yaml"]);
+    expect(shownOf(d, ["suite/\\*x*.yaml"])).toEqual(["suite/*x.yaml"]);
+  });
+
+  it("a wildcard never enters a hidden folder nor takes a hidden file", () => {
+    const d = suite(["suite/a.yaml", "suite/.hidden.yaml", "suite/.git/x.yaml", "suite/.git/deep/y.yaml"]);
+    expect(shownOf(d, ["suite/**/*.yaml"])).toEqual(["suite/a.yaml"]);
+    expect(shownOf(d, ["suite/*"])).toEqual(["suite/a.yaml"]);
+    expect(refusal(["*/*/*.yaml"], d)).toMatch(/^no scenario files match/);
+  });
+});
+
+describe("a pattern whose matching could hang the run", () => {
+  it("refuses a repeated group (+(…), *(…), (…)+): on a long name its matching takes exponential time", () => {
+    // a name of 40 characters kept `suite/+(*)+(*)x.yaml` matching for longer than anyone waits
+    const d = suite([`suite/${"a".repeat(40)}.yaml`]);
+    for (const p of ["suite/+(*)+(*)x.yaml", "suite/*(*)x.yaml", "suite/x(*)+", "suite/{a,aa}+x.yaml"])
+      expect(refusal([p], d)).toMatch(/^the pattern repeats a group, .* \| .*\{a,b\}/);
+    // a group matched once is no repetition
+    expect(shownOf(d, [`suite/@(${"a".repeat(40)}|b).yaml`])).toEqual([`suite/${"a".repeat(40)}.yaml`]);
+  });
+
+  it("refuses more than three * in one name of the path: each more multiplies the work by the name's length", () => {
+    const d = suite(["suite/2024-01-a.yaml"]);
+    expect(refusal(["suite/*a*a*a*b.yaml"], d)).toMatch(/^the pattern has 4 \* in one name, more than 3 \|/);
+    expect(shownOf(d, ["suite/*-*-*.yaml"])).toEqual(["suite/2024-01-a.yaml"]);
+    // `**` is no * of a name, and an escaped or bracketed * is a star in the name
+    expect(shownOf(d, ["**/*-*-*.yaml"])).toEqual(["suite/2024-01-a.yaml"]);
+    expect(refusal(["suite/*[*]*\\**.yaml"], d)).toMatch(/^no scenario files match/);
+  });
+});
+
+describe("a pattern in a golden traces' folder", () => {
+  it("is refused as the folder named is, not told that nothing matches", () => {
+    const d = suite(["suite/a.yaml", "suite/__snapshots__/s.yaml"]);
+    for (const p of ["suite/__snapshots__/*.yaml", "suite/**/__snapshots__/*", "suite/__snapshots__/**"])
+      expect(refusal([p], d)).toMatch(
+        /^the pattern names files in a golden traces' folder \| .*__snapshots__/,
+      );
+    // a wildcard still passes over it
+    expect(shownOf(d, ["suite/**/*.yaml"])).toEqual(["suite/a.yaml"]);
+  });
+});
+
+describe("a pattern that matches nothing", () => {
+  // every such pattern was told to quote itself "so the shell does not expand it" — one the shell had
+  // expanded would have arrived as file names — where its folder is not there at all
+  it("whose folder is missing says so, with the folder meant, not to quote it", () => {
+    const d = suite(["scenarios/a.yaml"]);
+    expect(refusal(["scenario/*.yaml"], d)).toBe(
+      'no scenario files match this pattern | there is no folder scenario: did you mean "scenarios"?',
+    );
+    expect(refusal(["nowhere/**/*.yaml"], d)).toBe(
+      "no scenario files match this pattern | there is no folder nowhere: check the path (it is relative to the current folder)",
+    );
+    // a folder that is there holds no file the pattern names: the search's rules
+    expect(refusal(["scenarios/*.yml"], d)).toBe(
+      "no scenario files match this pattern | a search passes over hidden files and folders, __snapshots__, node_modules and *.schema.json",
+    );
+  });
+});
