@@ -163,8 +163,9 @@ function validateData<S extends z.ZodType>(
   const far = keys.length - near;
   const none = topKeys !== undefined && !keys.some((k) => topKeys.includes(k)) && far > 0;
   // a schema (`credit-sim schema`'s, schema/*.schema.json) named outright: the walk skips it, and read as
-  // a file of the kind it was "none of its keys but $schema" and told to begin one with `credit-sim init`
-  if (typeof data.$schema === "string" && JSON_SCHEMA_URI.test(data.$schema))
+  // a file of the kind it was "none of its keys but $schema" and told to begin one with `credit-sim init`.
+  // A file with fields of the kind is that kind, whatever its $schema names (an editor's setting gone wrong)
+  if (typeof data.$schema === "string" && JSON_SCHEMA_URI.test(data.$schema) && own.length === 0)
     throw new InputError(`a JSON Schema, not a ${kind} file`, {
       file,
       expected,

@@ -218,6 +218,8 @@ export function searchCounterfactual(
       for (const c of extensions) {
         const target = targetOf(c);
         if (target !== null && node.chosen.some((o) => targetOf(o) === target)) continue;
+        const added = additionKey(c);
+        if (added !== null && node.chosen.some((o) => additionKey(o) === added)) continue;
         const chosen = [...node.chosen, c];
         const key = chosen.map(editKey).sort().join("|");
         if (seen.has(key)) continue;
@@ -295,6 +297,15 @@ export function defaultBudget(events: number, steps = 0): number {
 }
 
 const editKey = (c: Candidate) => JSON.stringify(editOf(c));
+
+/** An added event's kind, line and day: two of them are one change made twice (two paydowns on one day
+ *  are one bigger paydown, which is a candidate of its own), never a pair worth trying. */
+function additionKey(c: Candidate): string | null {
+  const edit = editOf(c);
+  if (edit.kind !== "add") return null;
+  const line = "line" in edit.event ? edit.event.line : undefined;
+  return `${edit.event.type}|${line ?? ""}|${edit.event.day}`;
+}
 
 function dedupe(list: Candidate[]): Candidate[] {
   const seen = new Set<string>();

@@ -95,6 +95,24 @@ describe("a JSON Schema named where a scenario, policy or persona file goes", ()
       );
     }
   });
+
+  // a scenario whose $schema names the JSON Schema metaschema (an editor's setting gone wrong) is still a
+  // scenario: its own fields say so, and it ran before schemas were named
+  it("a scenario whose $schema is json-schema.org's still runs", async () => {
+    const d = mkdtempSync(join(tmpdir(), "round11-"));
+    const file = join(d, "meta.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        $schema: "https://json-schema.org/draft/2020-12/schema",
+        name: "meta",
+        events: [{ day: 0, type: "apply", product: "open", amount: 5000 }],
+      }),
+    );
+    const r = await cli(["run", file]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
 });
 
 describe("noncharacters in a JUnit report", () => {

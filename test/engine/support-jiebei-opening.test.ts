@@ -80,8 +80,8 @@ describe("customer service on a declined Jiebei opening, no line open", () => {
   });
 
   it("no repayment record: the day six months of it are on file, Huabei opened and used by the month end", () => {
-    // two months elsewhere, four month ends of a line used to come: told only "until the file holds six months
-    // of record", the customer had no date to apply again on
+    // two months elsewhere, four month ends of a line used to come: told only the reason's advice, the
+    // customer had no date to apply again on
     const profile = { creditHistoryMonths: 2 };
     const s = stepOn(
       run([on.open(5, 5_000, "jiebei"), on.support(6)], { policy: DEFAULT_POLICY, profile }),
@@ -192,7 +192,7 @@ describe("customer service on a Jiebei opening declined for debt, Huabei open", 
 
 describe("customer service on a Jiebei opening declined for no repayment record, Huabei open", () => {
   // two months elsewhere, Huabei opened and used on day 0, one month end of record (day 30): three more to
-  // come. Told only "use Huabei and repay it on time until the file holds six months of record", the customer had no date
+  // come. Told only the reason's advice (use Huabei and repay it on time), the customer had no date
   const profile = { creditHistoryMonths: 2 };
   const used = [on.open(0, 2_000), on.purchase(0, 100), on.repay(1, 100)];
   const asked = [...used, on.open(40, 5_000, "jiebei")];

@@ -40,3 +40,26 @@ describe("avoiding a suspension for the debt burden", () => {
     expect(paid.trace.steps.some((s) => s.decision === "suspended")).toBe(false);
   });
 });
+
+describe("an added change is made once", () => {
+  // suspended again on day 166, his income fallen to ¥6,500: the same ¥18,000 paydown on day 74, taken
+  // twice, was the answer (¥36,000 in effect, said as two repayments of one day) where ¥18,000 then and
+  // more on day 166 is what works
+  const twice = runVariant(base("test/fixtures/scenarios/income-falls-twice.yaml"));
+
+  it("never pairs an added event with itself, nor two of a kind on one day", () => {
+    const r = searchCounterfactual(
+      "avoid-suspended",
+      { variant: twice.variant, trace: twice.trace, policy: twice.loaded.scenario.policy },
+      searchTrace,
+    );
+    expect(r.status).toBe("solved");
+    for (const s of r.solutions) {
+      const added = s.candidates.filter((c) => c.change.kind === "pay-debt-elsewhere").map((c) => c.day);
+      expect(new Set(added).size).toBe(added.length);
+    }
+    const paid = r.solutions[0]!;
+    expect(paid.candidates.map((c) => c.day)).toEqual([74, 166]);
+    expect(paid.trace.steps.some((s) => s.decision === "suspended")).toBe(false);
+  });
+});

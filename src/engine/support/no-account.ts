@@ -125,8 +125,8 @@ export function openLine(
  *  Huabei opened and used by the month end on or after `from`, the first day an application can be made
  *  (not before: recent applications decline Huabei's too) — each month end from then one month of record
  *  (a line used within the year before), each bill met at its minimum — the day after the month-end
- *  report that brings the sixth. Told only "until the file holds six months of record", a customer with two months elsewhere
- *  had no date. */
+ *  report that brings the sixth. Told only the reason's advice (to repay on time until the file holds six
+ *  months), a customer with two months elsewhere had no date. */
 function recordFrom(c: Customer, from: number, calendar: Calendar) {
   const usedBy = monthEndAfter(calendar, from);
   let end = usedBy;
