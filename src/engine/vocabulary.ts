@@ -209,6 +209,14 @@ export const POLICY_PARAMETERS = {
     type: { kind: "number", min: 0, max: 1 },
     text: "share of the customer's open lines' limits a purchase or drawdown asked reaches to count towards a burst of transactions (0: every one)",
   },
+  takeoverWindowDays: {
+    type: { kind: "int", min: 0 },
+    text: "days, the change's own day included, that a change of the bound phone or bank card puts a single large purchase or drawdown asked (approved or declined) under a security hold (0: never)",
+  },
+  takeoverFractionOfLimits: {
+    type: { kind: "number", min: 0, max: 10 },
+    text: "share of the customer's open lines' limits that a single purchase or drawdown asked within takeoverWindowDays of a change of the bound phone or bank card reaches to put a security hold on (0: never)",
+  },
   statementDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day of the monthly statement" },
   dueDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day the statement is due" },
   reviewDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day of the monthly periodic review" },
