@@ -2,20 +2,27 @@
 // purchase or drawdown (suspected account takeover) puts on the security hold, until a verification.
 // Thresholds are the test's; the story is test/fixtures/scenarios/takeover-after-a-change.yaml.
 
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../src/run-scenario.js";
 import { describeFact } from "../src/scenario/format.js";
+import { loadScenarioText } from "../src/scenario/load.js";
+import { adviceText } from "../src/whatif/advice.js";
+import { runVariant, searchTrace } from "../src/whatif/run.js";
+import { searchCounterfactual } from "../src/whatif/search.js";
+import { baseVariant } from "../src/whatif/variant.js";
 import { on, run, stepsOf, testPolicy } from "./engine/builders.js";
 import { ROOT } from "./helpers/cli.js";
 
+const STORY = join(ROOT, "test/fixtures/scenarios/takeover-after-a-change.yaml");
 const policy = testPolicy({ takeoverWindowDays: 1, takeoverFractionOfLimits: 0.5 });
 const held = (t: ReturnType<typeof run>) =>
   t.steps.filter((s) => s.decision === "suspended").map((s) => [s.day, s.line, s.reasons[0]]);
 
 describe("a large transaction soon after the bound phone or bank card changed", () => {
   it("the story: phone and bank card changed, ¥40,000 drawn the same day — held on both lines, verified, restored", () => {
-    const run = runScenario(join(ROOT, "test/fixtures/scenarios/takeover-after-a-change.yaml"));
+    const run = runScenario(STORY);
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
     const borrow = stepsOf(run.trace, "borrow", 30);
     expect(borrow.map((s) => [s.line, s.decision, s.reasons[0]])).toEqual([
@@ -114,5 +121,24 @@ describe("a large transaction soon after the bound phone or bank card changed", 
     const events = [on.open(0, 5_000), on.change(10, "phone"), on.purchase(10, 5_000)];
     expect(held(run(events, { policy: { ...policy, takeoverWindowDays: 0 } }))).toEqual([]);
     expect(held(run(events, { policy: { ...policy, takeoverFractionOfLimits: 0 } }))).toEqual([]);
+  });
+
+  it("what-if --avoid suspended finds it without the change, or without the drawdown", () => {
+    // the story with its bank card change left out: one change of the bound phone, then the drawdown
+    const text = readFileSync(STORY, "utf8").replace(
+      "  - { day: 30, type: change_profile, field: bankcard }\n",
+      "",
+    );
+    const run = runVariant(baseVariant(loadScenarioText(text, STORY)));
+    const r = searchCounterfactual(
+      "avoid-suspended",
+      { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
+      searchTrace,
+    );
+    expect(r.status).toBe("solved");
+    expect(r.solutions.map((s) => adviceText(r, s))).toEqual([
+      "Had you not changed your bound phone on day 30, the account would not have been suspended (it was on day 30).",
+      "Had you not borrowed ¥40,000.00 on Jiebei on day 30, the account would not have been suspended (it was on day 30).",
+    ]);
   });
 });
