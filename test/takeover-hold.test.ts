@@ -2,12 +2,14 @@
 // purchase or drawdown (suspected account takeover) puts on the security hold, until a verification.
 // Thresholds are the test's; the story is test/fixtures/scenarios/takeover-after-a-change.yaml.
 
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../src/run-scenario.js";
 import { describeFact } from "../src/scenario/format.js";
 import { loadScenarioText } from "../src/scenario/load.js";
+import { loadPolicy } from "../src/scenario/load-policy.js";
 import { adviceText } from "../src/whatif/advice.js";
 import { runVariant, searchTrace } from "../src/whatif/run.js";
 import { searchCounterfactual } from "../src/whatif/search.js";
@@ -140,5 +142,20 @@ describe("a large transaction soon after the bound phone or bank card changed", 
       "Had you not changed your bound phone on day 30, the account would not have been suspended (it was on day 30).",
       "Had you not borrowed ¥40,000.00 on Jiebei on day 30, the account would not have been suspended (it was on day 30).",
     ]);
+  });
+
+  it("default: on (1 day, half the limits); a whole policy file written without the parameters: off", () => {
+    expect(loadPolicy("default", ROOT)).toMatchObject({
+      takeoverWindowDays: 1,
+      takeoverFractionOfLimits: 0.5,
+    });
+    // the default policy's text, whole (no extends), without the two lines
+    const text = readFileSync(join(ROOT, "policies/default.yaml"), "utf8")
+      .split("\n")
+      .filter((l) => !l.startsWith("takeover"))
+      .join("\n");
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-takeover-"));
+    writeFileSync(join(dir, "old.yaml"), text.replace(/^name: .*$/m, "name: old"));
+    expect(loadPolicy("old.yaml", dir)).toMatchObject({ takeoverWindowDays: 0 });
   });
 });

@@ -352,7 +352,7 @@ type ValueOf<K extends ParamKind["kind"]> = K extends "flag"
 
 /** Parameters added after policy files were first written: a whole policy file (no `extends`) that leaves
  *  one out gets the value closest to what it meant, not an error — no tolerance, no wait for cash after a
- *  cure, no closure of an unused line, no use asked of an increase, only an over-limit balance refused one, no cap on a cash loan's instalments, a grant judged on the file as it is (`grantUsedFraction` 0: no credit counted as used; the
+ *  cure, no closure of an unused line, no use asked of an increase, only an over-limit balance refused one, no cap on a cash loan's instalments, no hold on a large transaction after a change of the bound phone or bank card, a grant judged on the file as it is (`grantUsedFraction` 0: no credit counted as used; the
  *  application's own inquiry is still counted, as the next review reads it — without it a line was opened
  *  on the 1st and cut on the 15th by the inquiry that opened it). */
 export const LATER_PARAMETERS = {
@@ -364,6 +364,8 @@ export const LATER_PARAMETERS = {
   increaseUsedWithinDays: 0,
   maxIncreaseUtilisation: 1,
   jiebeiMaxInstalmentToIncome: 100,
+  takeoverWindowDays: 0,
+  takeoverFractionOfLimits: 0.5,
 } as const;
 
 /** The parameters' values, typed from the table above. */
