@@ -14,7 +14,7 @@ import { adviceText } from "../src/whatif/advice.js";
 import { runVariant, searchTrace } from "../src/whatif/run.js";
 import { searchCounterfactual } from "../src/whatif/search.js";
 import { baseVariant } from "../src/whatif/variant.js";
-import { on, run, stepsOf, testPolicy } from "./engine/builders.js";
+import { on, run, stepOn, stepsOf, testPolicy } from "./engine/builders.js";
 import { ROOT } from "./helpers/cli.js";
 
 const STORY = join(ROOT, "test/fixtures/scenarios/takeover-after-a-change.yaml");
@@ -157,5 +157,23 @@ describe("a large transaction soon after the bound phone or bank card changed", 
     const dir = mkdtempSync(join(tmpdir(), "credit-sim-takeover-"));
     writeFileSync(join(dir, "old.yaml"), text.replace(/^name: .*$/m, "name: old"));
     expect(loadPolicy("old.yaml", dir)).toMatchObject({ takeoverWindowDays: 0 });
+  });
+
+  it("a hold never verified closes the line for security, and a reopening asks the verification", () => {
+    const p = { ...policy, closeAfterSuspendedDays: 60 };
+    const events = [on.open(0, 5_000), on.change(3, "bankcard"), on.purchase(3, 3_000), on.repay(20, "full")];
+    const t = run([...events, on.open(120, 5_000)], { policy: p, until: 200 });
+    const closed = t.steps.find((s) => s.decision === "closed");
+    expect(closed).toMatchObject({
+      cause: "security",
+      reasons: ["LONG_SUSPENSION", "LARGE_TRANSACTION_AFTER_CHANGE"],
+    });
+    expect(closed!.facts).toContainEqual(
+      expect.objectContaining({ code: "LARGE_TRANSACTION_AFTER_CHANGE", changed: "bankcard", changedOn: 3 }),
+    );
+    expect(stepOn(t, "apply", 120)).toMatchObject({ decision: "declined" });
+    expect(stepOn(t, "apply", 120).reasons).toContain("LARGE_TRANSACTION_AFTER_CHANGE");
+    const verified = run([...events, on.verify(119), on.open(120, 5_000)], { policy: p, until: 200 });
+    expect(stepOn(verified, "apply", 120).decision).toBe("approved");
   });
 });
