@@ -183,7 +183,7 @@ export interface Customer {
    *  by it, one made later that day is not) */
   verifiedChanges: number;
   /** the latest change of the bound phone or bank card since the last verification, or null: what the
-   *  takeover trigger reads (triggers.ts: takeoverTrigger) — replaced, never changed in place (forks share it) */
+   *  takeover trigger reads (triggers.ts: takeoverTrigger) */
   keyChange: KeyChange | null;
   /** the latest day with a purchase or drawdown asked (either line, approved or declined), the amounts
    *  asked that day since its start or a verification that day, and the customer's open lines' limits that
@@ -379,6 +379,7 @@ export function forkCustomer(c: Customer): Customer {
     profile: copy.profile,
     inquiries: [...c.inquiries],
     profileChanges: [...c.profileChanges],
+    keyChange: c.keyChange && { field: c.keyChange.field, day: c.keyChange.day },
     burstAmounts: [...c.burstAmounts],
     records: revolving.copied(c.records, (r) => ({ line: r.line, dueDay: r.dueDay, outcome: r.outcome })),
     episodes: revolving.copied<Episode>(c.episodes, (e) => ({
