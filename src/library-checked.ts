@@ -23,6 +23,7 @@ import {
   LINES,
   MAX_DAY,
   POLICY_PARAM_NAMES,
+  PROFILE_FIELDS,
   REASON_CODES,
   type RuleFact,
   scoreReasons as rawScoreReasons,
@@ -297,6 +298,8 @@ const FACT_FIELDS: Record<keyof RuleFact, Schema> = {
   from: whole.optional(),
   cleared: list(reasonCode, "a list of reason codes").optional(),
   heldAt: whole.optional(),
+  changed: oneOf(...PROFILE_FIELDS).optional(),
+  changedOn: whole.optional(),
 };
 const fact = object("a rule's fact: an object with code", FACT_FIELDS);
 /** a characteristic's points before and after a step */

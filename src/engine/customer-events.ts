@@ -29,7 +29,15 @@ import { answerSupport } from "./support/answer.js";
 import { notWorkedOut, SUPPORT_ANSWERS_BOUND } from "./support/bounded.js";
 import type { SupportAnswer } from "./support/citing.js";
 import { recordDay } from "./support/increase-day.js";
-import { burstTrigger, countTransaction, isBurst, securityTrigger } from "./triggers.js";
+import {
+  burstTrigger,
+  countTransaction,
+  isBurst,
+  isTakeover,
+  securityTrigger,
+  TAKEOVER_FIELDS,
+  takeoverTrigger,
+} from "./triggers.js";
 import type { Fen, Policy, Remedy, RepayAmount, ScenarioEvent } from "./types.js";
 import type { Verdict } from "./verdict.js";
 import type { InstalmentTerm, LineId } from "./vocabulary.js";
@@ -56,7 +64,7 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
         asked(h, true, day, e.amount, null);
         tried(c, true, day, e.amount);
         lent(c, e, day);
-        return burstUnderAny(s) ? burstFrom(s, e, 0, undefined, []) : NOTHING;
+        return heldUnderAny(s, e.amount) ? burstFrom(s, e, 0, undefined, [], e.amount) : NOTHING;
       }
       const v = authorise(c, h, e.amount, day, s.nextMonthEnd);
       const approved = v.decision === "approved";
@@ -64,14 +72,14 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       tried(c, h.status === "active" && customerOverdue(c) === 0, day, e.amount);
       if (!approved) {
         const refused = decide(s, e, h, v);
-        return burstUnderAny(s) ? burstFrom(s, e, 0, undefined, refused.slice()) : refused;
+        return heldUnderAny(s, e.amount) ? burstFrom(s, e, 0, undefined, refused.slice(), e.amount) : refused;
       }
       lent(c, e, day);
       // the approval is only reported: a purchase is authorised on an active line, whose limit it keeps
       // (state.ts: `approvals`)
       const steps = s.approvals ? decide(s, e, h, v, e.amount) : NOTHING;
-      if (!burstUnderAny(s)) return steps;
-      return burstFrom(s, e, 0, undefined, steps.slice());
+      if (!heldUnderAny(s, e.amount)) return steps;
+      return burstFrom(s, e, 0, undefined, steps.slice(), e.amount);
     }
     case "repay": {
       const line = lineOf(c, e.line);
@@ -162,6 +170,7 @@ function decidedEvent(
     }
     case "change_profile":
       c.profileChanges.push(day);
+      if (TAKEOVER_FIELDS.has(e.field)) c.keyChange = { field: e.field, day };
       return securityFrom(s, e, 0, undefined, []);
     case "external_debt":
       c.profile.externalDebt += e.amount;
@@ -429,7 +438,7 @@ function borrowDecided(
   asked(j, v.decision === "approved", s.day, e.amount, e.term);
   if (v.decision !== "approved") {
     const refused = decide(s, e, j, v);
-    return burstUnderAny(s) ? burstFrom(s, e, 0, undefined, refused.slice()) : refused;
+    return heldUnderAny(s, e.amount) ? burstFrom(s, e, 0, undefined, refused.slice(), e.amount) : refused;
   }
   const dueDays = loanDueDays(s.calendar, s.day, e.term + 1);
   const rates = { interest: c.policy.jiebeiRatePerDay, penalty: c.policy.jiebeiPenaltyRatePerDay };
@@ -437,8 +446,8 @@ function borrowDecided(
   j.usedDay = s.day;
   j.extendedDay = s.day;
   const approved = decide(s, e, j, v, e.amount);
-  if (!burstUnderAny(s)) return approved;
-  return burstFrom(s, e, 0, undefined, approved);
+  if (!heldUnderAny(s, e.amount)) return approved;
+  return burstFrom(s, e, 0, undefined, approved, e.amount);
 }
 
 /** A purchase or drawdown asked on `line`: kept when declined, for customer service asked after it
@@ -449,26 +458,31 @@ function asked(line: Line, approved: boolean, day: number, amount: Fen, term: nu
   } else line.declinedAsk = { day, amount, term };
 }
 
-/** Whether the day's transactions make a burst under the state's policy, or under any policy of its lane:
- *  when none does, no policy decides otherwise and nothing is judged (a lane's every purchase would be). */
-function burstUnderAny(s: EngineState): boolean {
+/** Whether the day's transactions make a burst, or the attempt of `amount` is one after a change of the
+ *  bound phone or bank card, under the state's policy or under any policy of its lane: when none holds,
+ *  no policy decides otherwise and nothing is judged (a lane's every purchase would be). */
+function heldUnderAny(s: EngineState, amount: Fen): boolean {
   const c = s.customer;
-  if (s.lane === null) return isBurst(c, s.day);
-  for (const p of s.lane.policies) if (isBurst(c, s.day, p)) return true;
-  return isBurst(c, s.day);
+  const held = (p: Policy) => isBurst(c, s.day, p) || isTakeover(c, s.day, amount, p);
+  if (s.lane !== null) for (const p of s.lane.policies) if (held(p)) return true;
+  return held(c.policy);
 }
 
-/** A burst of transactions' security trigger on each line from `from` on, after the attempt that
- *  completed it (approved or declined, it is decided as it would be, and the hold laid at once on both
- *  lines). */
+/** A transaction's security trigger on each line from `from` on — a burst's, else a large attempt's of
+ *  `amount` soon after a change — after the attempt that completed it (approved or declined, it is decided
+ *  as it would be, and the hold laid at once on both lines, as a burst's: the attempt is judged by the
+ *  line's rules, and what the hold stops is everything after it). */
 function burstFrom(
   s: EngineState,
   e: ScenarioEvent,
   from: number,
   preset: Verdict | null | undefined,
   out: StepOutcome[],
+  amount: Fen,
 ): readonly StepOutcome[] {
-  return triggerFrom(s, e, from, preset, out, burstTrigger, false);
+  const trigger = (c: Customer, line: Line, day: number) =>
+    burstTrigger(c, line, day) ?? takeoverTrigger(c, line, day, amount);
+  return triggerFrom(s, e, from, preset, out, trigger, false);
 }
 
 function reviewRequested(s: EngineState, e: ScenarioEvent, id: LineId, v: Verdict): readonly StepOutcome[] {

@@ -10,7 +10,7 @@ import type { Revolving } from "./revolving.js";
 import * as revolving from "./revolving.js";
 import type { Fen, LimitBand, Policy, Profile } from "./types.js";
 import type { RuleFact } from "./verdict.js";
-import type { ApplicationKind, Cause, LineId, Status } from "./vocabulary.js";
+import type { ApplicationKind, Cause, LineId, ProfileField, Status } from "./vocabulary.js";
 
 /** A purchase or drawdown declined: the day asked, the amount, and a drawdown's term (null: a purchase).
  *  Replaced whole, never changed in place: a fork's copy of the line may share it. */
@@ -164,6 +164,13 @@ interface JiebeiLine extends LineBase {
 
 export type Line = HuabeiLine | JiebeiLine;
 
+/** A change of a bound detail that gives control of the account or of where its money goes (triggers.ts:
+ *  TAKEOVER_FIELDS), and its day. */
+interface KeyChange {
+  field: ProfileField;
+  day: number;
+}
+
 export interface Customer {
   profile: Profile;
   policy: Policy;
@@ -175,6 +182,9 @@ export interface Customer {
    *  suspension (a count, not a day: a change made earlier on the day of the verification is confirmed
    *  by it, one made later that day is not) */
   verifiedChanges: number;
+  /** the latest change of the bound phone or bank card since the last verification, or null: what the
+   *  takeover trigger reads (triggers.ts: takeoverTrigger) */
+  keyChange: KeyChange | null;
   /** the latest day with a purchase or drawdown asked (either line, approved or declined), the amounts
    *  asked that day since its start or a verification that day, and the customer's open lines' limits that
    *  day, the most they came to at any of them (the burst trigger's) */
@@ -284,6 +294,7 @@ export function newCustomer(profile: Profile, policy: Policy): Customer {
     inquiries: [],
     profileChanges: [],
     verifiedChanges: 0,
+    keyChange: null,
     burstDay: -1,
     burstAmounts: [],
     burstLimits: 0,
@@ -338,6 +349,7 @@ export function verifyIdentity(c: Customer, day: number): void {
   c.profile.verified = true;
   c.verifiedDay = day;
   c.verifiedChanges = c.profileChanges.length;
+  c.keyChange = null;
   c.burstAmounts.length = 0;
   forgetTallies(c.burstAmounts);
 }
@@ -367,6 +379,7 @@ export function forkCustomer(c: Customer): Customer {
     profile: copy.profile,
     inquiries: [...c.inquiries],
     profileChanges: [...c.profileChanges],
+    keyChange: c.keyChange && { field: c.keyChange.field, day: c.keyChange.day },
     burstAmounts: [...c.burstAmounts],
     records: revolving.copied(c.records, (r) => ({ line: r.line, dueDay: r.dueDay, outcome: r.outcome })),
     episodes: revolving.copied<Episode>(c.episodes, (e) => ({
@@ -401,6 +414,7 @@ export function customerWith(c: Customer, changes: Partial<Customer>): Customer 
     inquiries: changes.inquiries ?? c.inquiries,
     profileChanges: changes.profileChanges ?? c.profileChanges,
     verifiedChanges: changes.verifiedChanges ?? c.verifiedChanges,
+    keyChange: changes.keyChange !== undefined ? changes.keyChange : c.keyChange,
     burstDay: changes.burstDay ?? c.burstDay,
     burstAmounts: changes.burstAmounts ?? c.burstAmounts,
     burstLimits: changes.burstLimits ?? c.burstLimits,

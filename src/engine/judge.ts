@@ -157,6 +157,8 @@ const FACT_FIELDS = Object.keys({
   from: 0,
   cleared: 0,
   heldAt: 0,
+  changed: 0,
+  changedOn: 0,
 } satisfies Record<keyof RuleFact, 0>) as (keyof RuleFact)[];
 
 /** Two facts alike in every field (absent in both, or equal). */

@@ -324,6 +324,12 @@ export const REASONS = {
     text: "A burst of large transactions in one day (suspected cash-out)",
     advice: "verify your identity",
   },
+  LARGE_TRANSACTION_AFTER_CHANGE: {
+    kind: "adverse",
+    unit: "share",
+    text: "A large transaction soon after the bound phone or bank card changed (suspected account takeover)",
+    advice: "verify your identity",
+  },
   IDENTITY_REQUIRED: {
     kind: "adverse",
     text: "The current policy requires a verified identity",

@@ -1,6 +1,7 @@
 // The real-time triggers, checked as they happen rather than at the monthly review: past due too long
-// suspends, far past due charges off, too many bound-detail changes or a burst of large transactions in one
-// day (suspected cash-out) put a security hold on.
+// suspends, far past due charges off, too many bound-detail changes, a burst of large transactions in one
+// day (suspected cash-out) or a large one soon after the bound phone or bank card changed (suspected
+// account takeover) put a security hold on.
 
 import {
   burstTally,
@@ -15,8 +16,10 @@ import {
   suspendedFor,
 } from "./customer.js";
 import { otherLine } from "./eligibility.js";
+import type { ReasonCode } from "./reasons.js";
 import type { Fen, Policy } from "./types.js";
 import type { RuleFact, Verdict } from "./verdict.js";
+import type { ProfileField } from "./vocabulary.js";
 
 /** Bound-detail changes since the last verification, within the security window. */
 export function recentProfileChanges(c: Customer, day: number): number {
@@ -236,30 +239,87 @@ export function burstTrigger(c: Customer, line: Line, day: number): Verdict | nu
   };
 }
 
-/** The code of the security hold on `line` (suspended for `security`): what laid it — a burst of
- *  transactions, or too many bound-detail changes. */
-const holdCode = (line: Line): "UNUSUAL_TRANSACTIONS" | "SECURITY_PROFILE_CHANGES" =>
-  line.reasonsOnRecord[0] === "UNUSUAL_TRANSACTIONS" ? "UNUSUAL_TRANSACTIONS" : "SECURITY_PROFILE_CHANGES";
+/** The bound details whose change, followed at once by a large transaction, is the account-takeover
+ *  pattern: the phone (where the one-time codes go) and the bank card (where the money goes) give whoever
+ *  changed them the account and its cash. Not the address (it moves no money and controls nothing) nor the
+ *  device (a new handset is everyday life, and still needs the bound phone's codes): those count only
+ *  towards too many changes (securityTrigger). */
+export const TAKEOVER_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileField>(["phone", "bankcard"]);
 
-/** The burst of transactions whose security hold was on a line of the customer's when it was closed, with
- *  no verification since — its fact on record — or null: a hold is lifted only by a verification, and a
+/** The holds a transaction lays, which a verification alone lifts — each fact carrying its numbers. */
+const TRANSACTION_HOLDS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  "UNUSUAL_TRANSACTIONS",
+  "LARGE_TRANSACTION_AFTER_CHANGE",
+]);
+
+/** Whether `code` is a security hold's own — too many bound-detail changes or a transaction's — which only
+ *  a verification lifts. */
+export const isHoldCode = (code: ReasonCode | undefined): boolean =>
+  code === "SECURITY_PROFILE_CHANGES" || (code !== undefined && TRANSACTION_HOLDS.has(code));
+
+/** Real-time trigger: a purchase or drawdown of `amount` asked (approved or declined, on any line) within
+ *  takeoverWindowDays of a change of the bound phone or bank card not verified since (the change's own day
+ *  counting as the first), of at least takeoverFractionOfLimits of the customer's limits that day (as a
+ *  burst counts them: countTransaction, which must have counted it) — suspected account takeover — puts the
+ *  security hold on, on an active line or over a suspension for credit or policy, until `verify_identity`.
+ *  Either parameter at 0: never. */
+export function takeoverTrigger(c: Customer, line: Line, day: number, amount: Fen): Verdict | null {
+  if (line.status !== "active" && !(line.status === "suspended" && line.cause !== "security")) return null;
+  if (!isTakeover(c, day, amount)) return null;
+  const p = c.policy;
+  const change = c.keyChange!;
+  return {
+    decision: "suspended",
+    cause: "security",
+    reasons: ["LARGE_TRANSACTION_AFTER_CHANGE"],
+    facts: [
+      {
+        code: "LARGE_TRANSACTION_AFTER_CHANGE",
+        parameter: "takeoverFractionOfLimits",
+        threshold: p.takeoverFractionOfLimits,
+        value: amount / c.burstLimits,
+        amount,
+        limits: c.burstLimits,
+        changed: change.field,
+        changedOn: change.day,
+      },
+    ],
+  };
+}
+
+/** Whether a purchase or drawdown of `amount` asked today is one the takeover trigger holds under `p`. */
+export function isTakeover(c: Customer, day: number, amount: Fen, p: Policy = c.policy): boolean {
+  const change = c.keyChange;
+  if (change === null || p.takeoverWindowDays === 0 || p.takeoverFractionOfLimits === 0) return false;
+  if (day - change.day >= p.takeoverWindowDays || c.burstLimits === 0) return false;
+  // in whole fen, as amounts are
+  return amount >= Math.ceil(p.takeoverFractionOfLimits * c.burstLimits - 1e-6);
+}
+
+/** The code of the security hold on `line` (suspended for `security`): what laid it — a transaction (a
+ *  burst, one after a change), or too many bound-detail changes. */
+const holdCode = (line: Line): ReasonCode => {
+  const first = line.reasonsOnRecord[0];
+  return first !== undefined && TRANSACTION_HOLDS.has(first) ? first : "SECURITY_PROFILE_CHANGES";
+};
+
+/** The transaction whose security hold was on a line of the customer's when it was closed, with no
+ *  verification since — its fact on record — or null: a hold is lifted only by a verification, and a
  *  closure does not lift it (as for one too many bound-detail changes laid: changesHeldAtClosure). */
 export function burstHeldAtClosure(c: Customer): RuleFact | null {
   for (const line of [c.huabei, c.jiebei]) {
     if (line.status !== "closed" || line.statusDay === null || c.verifiedDay >= line.statusDay) continue;
-    if (!line.reasonsOnRecord.includes("UNUSUAL_TRANSACTIONS")) continue;
-    return (
-      line.factsOnRecord.find((f) => f.code === "UNUSUAL_TRANSACTIONS") ?? { code: "UNUSUAL_TRANSACTIONS" }
-    );
+    const code = line.reasonsOnRecord.find((r) => TRANSACTION_HOLDS.has(r));
+    if (code === undefined) continue;
+    return line.factsOnRecord.find((f) => f.code === code) ?? { code };
   }
   return null;
 }
 
-/** What a security hold on `line` stands for, as its restoration and closure cite it: the burst of
- *  transactions that laid it, with its numbers, or too many bound-detail changes. */
+/** What a security hold on `line` stands for, as its restoration and closure cite it: the transaction (a
+ *  burst, one after a change) that laid it, with its numbers, or too many bound-detail changes. */
 export function holdFact(line: Line): RuleFact {
-  if (holdCode(line) === "SECURITY_PROFILE_CHANGES") return { code: "SECURITY_PROFILE_CHANGES" };
-  return (
-    line.factsOnRecord.find((f) => f.code === "UNUSUAL_TRANSACTIONS") ?? { code: "UNUSUAL_TRANSACTIONS" }
-  );
+  const code = holdCode(line);
+  if (code === "SECURITY_PROFILE_CHANGES") return { code };
+  return line.factsOnRecord.find((f) => f.code === code) ?? { code };
 }

@@ -13,7 +13,7 @@ import type { ReasonCode } from "./reasons.js";
 import type { Scored } from "./score-inputs.js";
 import { addScoreReasons, type Scoring } from "./scorecard.js";
 import type { Fen, Policy } from "./types.js";
-import type { Cause, LineId, PolicyParamName } from "./vocabulary.js";
+import type { Cause, LineId, PolicyParamName, ProfileField } from "./vocabulary.js";
 
 /** The numbers behind a rule's code: the parameter, its threshold and the customer's value. */
 export interface RuleFact {
@@ -32,6 +32,10 @@ export interface RuleFact {
   transactions?: number;
   amount?: Fen;
   limits?: Fen;
+  /** a large transaction after a change (LARGE_TRANSACTION_AFTER_CHANGE): the bound detail changed and its
+   *  day (with `amount`, the transaction asked, and `limits`, the limits it is a share of) */
+  changed?: ProfileField;
+  changedOn?: number;
   /** what the review would hold against a larger grant (LIMIT_KEPT_ONCE_USED's reasons): judged on the
    *  file once a line of this limit is used, not on today's, and the score the review would read then */
   onceUsed?: Fen;

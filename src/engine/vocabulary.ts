@@ -209,6 +209,14 @@ export const POLICY_PARAMETERS = {
     type: { kind: "number", min: 0, max: 1 },
     text: "share of the customer's open lines' limits a purchase or drawdown asked reaches to count towards a burst of transactions (0: every one)",
   },
+  takeoverWindowDays: {
+    type: { kind: "int", min: 0 },
+    text: "days, the change's own day included, that a change of the bound phone or bank card puts a single large purchase or drawdown asked (approved or declined) under a security hold (0: never)",
+  },
+  takeoverFractionOfLimits: {
+    type: { kind: "number", min: 0, max: 10 },
+    text: "share of the customer's open lines' limits that a single purchase or drawdown asked within takeoverWindowDays of a change of the bound phone or bank card reaches to put a security hold on (0: never)",
+  },
   statementDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day of the monthly statement" },
   dueDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day the statement is due" },
   reviewDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day of the monthly periodic review" },
@@ -344,7 +352,7 @@ type ValueOf<K extends ParamKind["kind"]> = K extends "flag"
 
 /** Parameters added after policy files were first written: a whole policy file (no `extends`) that leaves
  *  one out gets the value closest to what it meant, not an error — no tolerance, no wait for cash after a
- *  cure, no closure of an unused line, no use asked of an increase, only an over-limit balance refused one, no cap on a cash loan's instalments, a grant judged on the file as it is (`grantUsedFraction` 0: no credit counted as used; the
+ *  cure, no closure of an unused line, no use asked of an increase, only an over-limit balance refused one, no cap on a cash loan's instalments, no hold on a large transaction after a change of the bound phone or bank card, a grant judged on the file as it is (`grantUsedFraction` 0: no credit counted as used; the
  *  application's own inquiry is still counted, as the next review reads it — without it a line was opened
  *  on the 1st and cut on the 15th by the inquiry that opened it). */
 export const LATER_PARAMETERS = {
@@ -356,6 +364,8 @@ export const LATER_PARAMETERS = {
   increaseUsedWithinDays: 0,
   maxIncreaseUtilisation: 1,
   jiebeiMaxInstalmentToIncome: 100,
+  takeoverWindowDays: 0,
+  takeoverFractionOfLimits: 0.5,
 } as const;
 
 /** The parameters' values, typed from the table above. */

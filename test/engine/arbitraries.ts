@@ -128,6 +128,8 @@ const policySet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(
     burstMinTransactions: fc.integer({ min: 0, max: 6 }),
     burstFractionOfLimits: fc.double({ min: 0, max: 1.2, noNaN: true }),
     burstLargeFraction: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    takeoverWindowDays: fc.integer({ min: 0, max: 5 }),
+    takeoverFractionOfLimits: fc.double({ min: 0, max: 1.2, noNaN: true }),
     statementDayOfMonth: fc.integer({ min: 1, max: 31 }),
     dueDayOfMonth: fc.integer({ min: 1, max: 31 }),
     reviewDayOfMonth: fc.integer({ min: 1, max: 31 }),

@@ -70,6 +70,9 @@ export function testPolicy(overrides: Partial<PolicyParams> = {}, name = "test")
     burstMinTransactions: 0,
     burstFractionOfLimits: 0.9,
     burstLargeFraction: 0.1,
+    // nor in a purchase the day a bound detail changed: the takeover trigger's tests set it
+    takeoverWindowDays: 0,
+    takeoverFractionOfLimits: 0.5,
     closeAfterSuspendedDays: 180,
     reviewRequestCooldownDays: 30,
     delinquentMinScore: 350,

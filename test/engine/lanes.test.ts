@@ -48,6 +48,8 @@ const decisionParams = {
   burstMinTransactions: fc.integer({ min: 0, max: 5 }),
   burstFractionOfLimits: fc.double({ min: 0, max: 1.5, noNaN: true }),
   burstLargeFraction: fc.double({ min: 0, max: 0.5, noNaN: true }),
+  takeoverWindowDays: fc.integer({ min: 0, max: 3 }),
+  takeoverFractionOfLimits: fc.double({ min: 0, max: 1, noNaN: true }),
   closeAfterSuspendedDays: fc.integer({ min: 30, max: 200 }),
   dormantCloseDays: fc.integer({ min: 0, max: 200 }),
   dormantNoticeDays: fc.integer({ min: 0, max: 60 }),

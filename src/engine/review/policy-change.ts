@@ -5,6 +5,7 @@ import { type Customer, customerWith, type Line, suspendedFor } from "../custome
 import type { ReasonCode } from "../reasons.js";
 import type { Scored, ScoredFile } from "../score-inputs.js";
 import { changeAlone, sinceChange } from "../standard.js";
+import { isHoldCode } from "../triggers.js";
 import type { Policy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
 import { restorationBlockers, standingBlockers, withKeptOnceUsed } from "./blockers.js";
@@ -86,6 +87,6 @@ export function citing(
   // nothing in the way (ready to restore): nothing holds it
   if (codes.length === 0 || !(byChange ?? heldByPolicy(c, line, day, s, suspendedFor(line)))) return codes;
   // after the hold's own code (only a verification lifts it), the suspension beneath
-  const at = codes[0] === "SECURITY_PROFILE_CHANGES" || codes[0] === "UNUSUAL_TRANSACTIONS" ? 1 : 0;
+  const at = isHoldCode(codes[0]) ? 1 : 0;
   return [...codes.slice(0, at), "POLICY_CHANGE", ...codes.slice(at)];
 }

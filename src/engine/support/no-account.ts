@@ -6,6 +6,7 @@ import { type Customer, type Line, recordShort, shallowCopy } from "../customer.
 import type { ReasonCode } from "../reasons.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { monthEndAfter } from "../state.js";
+import { isHoldCode } from "../triggers.js";
 import type { Fen, Remedy } from "../types.js";
 import { principalReasons, type RuleFact } from "../verdict.js";
 import { applicationOn, askedAbout, openingBlockers, openingDebt, tooManyApplications } from "./applying.js";
@@ -185,7 +186,7 @@ export function openingSteps(
 ): Remedy[] {
   const has = (code: ReasonCode) => blockers.find((f) => f.code === code);
   const steps: Remedy[] = [];
-  if (has("SECURITY_PROFILE_CHANGES") || has("UNUSUAL_TRANSACTIONS") || has("IDENTITY_REQUIRED"))
+  if (blockers.some((f) => isHoldCode(f.code)) || has("IDENTITY_REQUIRED"))
     steps.push({ line: line.id, kind: "verify_identity" });
   if (barred) return steps;
   const score = has("SCORE_BELOW_OPEN_MINIMUM") ?? has("SCORE_BELOW_LIMIT_BANDS");

@@ -166,6 +166,17 @@ function factNumbers(f: RuleFact, probed: boolean): string {
     parts.push(
       `${f.transactions} transaction${f.transactions === 1 ? "" : "s"}, ${money(f.amount)} = ${show(f.value)} of ${money(f.limits)} in one day`,
     );
+  // a large transaction after a change: its share of the limits, and which bound detail changed when
+  else if (
+    f.changed !== undefined &&
+    f.changedOn !== undefined &&
+    f.amount !== undefined &&
+    f.limits !== undefined &&
+    f.value !== undefined
+  )
+    parts.push(
+      `${money(f.amount)} = ${show(f.value)} of ${money(f.limits)} asked after the bound ${f.changed === "bankcard" ? "bank card" : f.changed} changed on day ${f.changedOn}`,
+    );
   // what the customer asked for says so: read bare, an asked limit passes for the line's own
   // (`probed`: an application customer service plays ahead, which the customer never made — its amount
   // is the smallest increase probed, not one they asked for)
