@@ -289,35 +289,129 @@ function globFrom(cwd: string, pattern: string, special: Map<string, NotFile>): 
   });
 }
 
-/** The most `*` one name of a pattern may hold: the glob's matching backtracks, each `*` more multiplying
- *  its work on a name by the name's length (4 took a second a name of 240 characters; a file's name is
- *  its pull request's to choose). */
-const STARS_IN_A_NAME = 3;
+/** The most parts that take a run of varying length (`*`, `[ab]+`, `?(a)`, `@(a|aa)`, `{a,aa}`, `!(a)`) one
+ *  name of a pattern may hold: the glob's matching backtracks over every way of splitting a name among
+ *  them, each more multiplying its work on a name by the name's length (4 `*` took a second a name of 240
+ *  characters, 32 `@(a|aa)` hours one of 64; a file's name is its pull request's to choose). */
+const RUNS_IN_A_NAME = 3;
+
+/** What a stretch of a pattern asks of the matching: its parts that take a run of varying length, and the
+ *  characters it takes when that number is fixed (null when it is not). */
+interface Work {
+  runs: number;
+  length: number | null;
+}
+
+const ONE_CHARACTER: Work = { runs: 0, length: 1 };
+const A_RUN: Work = { runs: 1, length: null };
+
+const repeatedGroup = (p: string) =>
+  new InputError("the pattern repeats a group, which can take hours to match on a long name", {
+    file: p,
+    expected: "*, ?, [abc], {a,b}, ** and groups matched once: @(a|b), ?(a), !(a)",
+    hint: "name the files with * and {a,b} instead, e.g. 'scenarios/{a,b}*.yaml'",
+  });
+
+/** The index past the bracket expression opening at `i`, or -1 when nothing closes it: a `]` first (after
+ *  `!` or `^`) is one of its characters, and `[:alpha:]` a class inside it, not its end. */
+function bracketEnd(s: string, i: number): number {
+  let j = i + 1;
+  if (s[j] === "!" || s[j] === "^") j++;
+  if (s[j] === "]") j++;
+  while (j < s.length) {
+    if (s[j] === "]") return j + 1;
+    const classEnd = s.startsWith("[:", j) ? s.indexOf(":]", j + 2) : -1;
+    j = s[j] === "\\" ? j + 2 : classEnd >= 0 ? classEnd + 2 : j + 1;
+  }
+  return -1;
+}
+
+/** The work of a group from the work of each of its alternatives. */
+function groupWork(kind: string, branches: Work[], ranged: boolean): Work {
+  // alternatives are tried one after another, each from where the group starts: their costs add
+  const runs = branches.reduce((sum, b) => sum + b.runs, 0);
+  const lengths = new Set(branches.map((b) => b.length));
+  const [length] = lengths;
+  // `!(a)` takes any run that is not `a`; `?(a)` nothing or `a`; `{1..10}` one digit or two
+  if (kind === "!") return { runs: runs + 1, length: null };
+  if (kind === "?" || ranged || lengths.size > 1 || length === null)
+    return { runs: Math.max(runs, 1), length: null };
+  return { runs, length: length ?? null };
+}
+
+/** The work of `s` from `i` up to `close` (its alternatives split at `separator`), and the index there. */
+function alternatives(p: string, s: string, i: number, close: string, separator: string) {
+  const branches: Work[] = [];
+  let runs = 0;
+  let length: number | null = 0;
+  const add = (w: Work) => {
+    runs += w.runs;
+    length = length === null || w.length === null ? null : length + w.length;
+  };
+  while (i < s.length && s[i] !== close) {
+    const c = s[i] ?? "";
+    const next = s[i + 1];
+    if (c === separator) {
+      branches.push({ runs, length });
+      runs = 0;
+      length = 0;
+      i++;
+    } else if (c === "\\") {
+      add(ONE_CHARACTER);
+      i += 2;
+    } else if ((c === "*" || c === "+") && next === "(") {
+      throw repeatedGroup(p);
+    } else if (c === "*") {
+      while (s[i] === "*" && s[i + 1] !== "(") i++;
+      add(A_RUN);
+    } else if (c === "[" && bracketEnd(s, i) > 0) {
+      // one character, whatever it holds; repeated (`[ab]+`, `[ab]*`) a run
+      const end = bracketEnd(s, i);
+      const repeated = s[end] === "+" || s[end] === "*";
+      add(repeated ? A_RUN : ONE_CHARACTER);
+      i = repeated ? end + 1 : end;
+    } else if (c === "{" || c === "(" || ("?@!".includes(c) && next === "(")) {
+      const brace = c === "{";
+      const start = brace || c === "(" ? i + 1 : i + 2;
+      const inner = alternatives(p, s, start, brace ? "}" : ")", brace ? "," : "|");
+      if (inner.end >= s.length) {
+        // never closed: the character itself
+        add(ONE_CHARACTER);
+        i++;
+        continue;
+      }
+      if (s[inner.end + 1] === "+") throw repeatedGroup(p);
+      add(groupWork(c, inner.branches, brace && s.slice(start, inner.end).includes("..")));
+      i = inner.end + 1;
+    } else {
+      add(ONE_CHARACTER);
+      i++;
+    }
+  }
+  branches.push({ runs, length });
+  return { branches, end: i };
+}
 
 /**
  * Refuses, before the search, a pattern whose matching could keep the run busy for hours: a repeated
  * group (`+(…)`, `*(…)`, `(…)+`, `{…}+`), whose matching takes exponential time on a long name
- * (`+(*)+(*)x.yaml` on a name of 40 characters ran for minutes), and more than STARS_IN_A_NAME `*` in
- * one name (a `**` of its own is no `*` of a name; an escaped or bracketed `*` is a star in the name).
+ * (`+(*)+(*)x.yaml` on a name of 40 characters ran for minutes), and more than RUNS_IN_A_NAME parts of
+ * varying length in one name (a `**` of its own is none; an escaped `*` is a character of the name).
  */
 function checkPatternWork(p: string): void {
-  // an escape is one character of a name, a bracket expression too (one repeated, `[ab]+`, is a star)
-  const plain = p.replace(/\\./gs, "x").replace(/\[[^\]]*\](\+?)/g, (_, plus: string) => (plus ? "*" : "x"));
-  if (/[*+]\(|[)}]\+/.test(plain))
-    throw new InputError("the pattern repeats a group, which can take hours to match on a long name", {
-      file: p,
-      expected: "*, ?, [abc], {a,b}, ** and groups matched once: @(a|b), ?(a), !(a)",
-      hint: "name the files with * and {a,b} instead, e.g. 'scenarios/{a,b}*.yaml'",
-    });
-  for (const name of plain.split("/")) {
+  for (const name of p.split("/")) {
     if (name === "**") continue;
-    const stars = name.match(/\*+|!\(/g)?.length ?? 0;
-    if (stars > STARS_IN_A_NAME)
-      throw new InputError(`the pattern has ${stars} * in one name, more than ${STARS_IN_A_NAME}`, {
-        file: p,
-        expected: `at most ${STARS_IN_A_NAME} * (or !(…)) in each name of the path: each more multiplies the work of matching a long name by its length`,
-        hint: "give several patterns of fewer *, or the folder of the scenarios",
-      });
+    const [whole] = alternatives(p, name, 0, "", "").branches;
+    const runs = whole?.runs ?? 0;
+    if (runs > RUNS_IN_A_NAME)
+      throw new InputError(
+        `the pattern has ${runs} parts of varying length in one name, more than ${RUNS_IN_A_NAME}`,
+        {
+          file: p,
+          expected: `at most ${RUNS_IN_A_NAME} parts that take a run of varying length (*, [ab]+, ?(a), @(a|aa), {a,aa}, !(a)) in each name of the path: each more multiplies the work of matching a long name by its length`,
+          hint: "give several patterns of fewer *, or the folder of the scenarios",
+        },
+      );
   }
 }
 

@@ -68,11 +68,63 @@ describe("a pattern whose matching could hang the run", () => {
 
   it("refuses more than three * in one name of the path: each more multiplies the work by the name's length", () => {
     const d = suite(["suite/2024-01-a.yaml"]);
-    expect(refusal(["suite/*a*a*a*b.yaml"], d)).toMatch(/^the pattern has 4 \* in one name, more than 3 \|/);
+    expect(refusal(["suite/*a*a*a*b.yaml"], d)).toMatch(
+      /^the pattern has 4 parts of varying length in one name, more than 3 \|/,
+    );
     expect(shownOf(d, ["suite/*-*-*.yaml"])).toEqual(["suite/2024-01-a.yaml"]);
     // `**` is no * of a name, and an escaped or bracketed * is a star in the name
     expect(shownOf(d, ["**/*-*-*.yaml"])).toEqual(["suite/2024-01-a.yaml"]);
     expect(refusal(["suite/*[*]*\\**.yaml"], d)).toMatch(/^no scenario files match/);
+  });
+
+  it("counts every part that matches runs of varying length, not only *: each is a star to the matching", () => {
+    // against a name of 64 `a`s each of these ran for hours: adjacent parts that each take a varying run of
+    // the same characters, tried in every split of the name (no file here is long: the refusal comes first)
+    const d = suite(["s/a.yaml", "s/ab]c.yaml"]);
+    const six = (part: string) => `s/${part.repeat(6)}x.yaml`;
+    for (const part of [
+      "@(a|aa)",
+      "{a,aa}",
+      "(a|aa)",
+      "?(a)",
+      "!(b)",
+      "[[:alpha:]]+",
+      "[]a]+",
+      "[!b]+",
+      "[^]]+",
+      "[a]*",
+    ])
+      expect(refusal([six(part)], d), part).toMatch(
+        /^the pattern has 6 parts of varying length in one name, more than 3 \|/,
+      );
+    // a bracket read as one character whatever it holds, a group of alternatives of one length as one too
+    expect(refusal(["s/[]a]*[[:alpha:]]*[!]]**.yaml"], d)).toMatch(/^the pattern has 4 parts/);
+    expect(shownOf(d, ["s/@(a|b)[[:alpha:]][]a][!]].y?ml"])).toEqual(["s/ab]c.yaml"]);
+  });
+});
+
+describe("an ordinary pattern", () => {
+  it("is searched, not refused as work", () => {
+    const d = suite([
+      "scenarios/a.yaml",
+      "scenarios/deep/c-risk.yml",
+      "a/x.yaml",
+      "b/y.yml",
+      "zhang-xiao-ming.yaml",
+      "x.yaml",
+    ]);
+    const cases: [string, string[]][] = [
+      ["scenarios/**/*.yaml", ["scenarios/a.yaml"]],
+      ["{a,b}/*.yaml", ["a/x.yaml"]],
+      ["!(x).yaml", ["zhang-xiao-ming.yaml"]],
+      ["**/*-risk.y?(a)ml", ["scenarios/deep/c-risk.yml"]],
+      ["./scenarios/**", ["scenarios/a.yaml", "scenarios/deep/c-risk.yml"]],
+      ["*/*.{yaml,yml}", ["a/x.yaml", "b/y.yml", "scenarios/a.yaml"]],
+      ["[ab]/*", ["a/x.yaml", "b/y.yml"]],
+      ["@(a|b)/*.y*ml", ["a/x.yaml", "b/y.yml"]],
+      ["*zhang*ming*.yaml", ["zhang-xiao-ming.yaml"]],
+    ];
+    for (const [p, found] of cases) expect(shownOf(d, [p]), p).toEqual(found);
   });
 });
 
