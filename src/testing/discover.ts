@@ -328,8 +328,9 @@ function bracketEnd(s: string, i: number): number {
 
 /** The work of a group from the work of each of its alternatives. */
 function groupWork(kind: string, branches: Work[], ranged: boolean): Work {
-  // alternatives are tried one after another, each from where the group starts: their costs add
-  const runs = branches.reduce((sum, b) => sum + b.runs, 0);
+  // alternatives are tried one after another, each from where the group starts: their work adds, and so
+  // grows with the name only as fast as the largest's does
+  const runs = Math.max(...branches.map((b) => b.runs));
   const lengths = new Set(branches.map((b) => b.length));
   const [length] = lengths;
   // `!(a)` takes any run that is not `a`; `?(a)` nothing or `a`; `{1..10}` one digit or two
