@@ -416,6 +416,25 @@ function checkPatternWork(p: string): void {
   }
 }
 
+/**
+ * Whether pattern `p` names files a golden traces' folder holds, as a file or folder named outright would:
+ * its last name's folder is one (a `**` before that name may be none), or its fixed part ends in one.
+ * Further down is a folder like any other (`g/__snapshots__/deeper` is searched).
+ */
+function namesGoldenTraces(p: string): boolean {
+  const parts = p.split("/");
+  const folders = parts.slice(0, -1);
+  while (folders.at(-1) === "**") folders.pop();
+  const fixed = parts.slice(
+    0,
+    Math.max(
+      0,
+      parts.findIndex((part) => isDynamicPattern(part)),
+    ),
+  );
+  return folders.at(-1) === GOLDEN_TRACE_FOLDER || fixed.at(-1) === GOLDEN_TRACE_FOLDER;
+}
+
 /** The scenario files `p` leads to, and the folders on the way that could not be listed. */
 function expand(
   p: string,
@@ -478,7 +497,7 @@ function expand(
   }
   if (isDynamicPattern(p)) {
     // the search skips golden traces' folders: "nothing matches" sent the user looking at the pattern
-    if (p.split("/").includes(GOLDEN_TRACE_FOLDER))
+    if (namesGoldenTraces(p))
       throw new InputError("the pattern names files in a golden traces' folder", {
         file: p,
         hint: `give the folder of scenarios it is in, whose search skips ${GOLDEN_TRACE_FOLDER}/: \`credit-sim test -u\` rewrites and removes the files there`,

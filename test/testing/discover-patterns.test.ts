@@ -140,12 +140,28 @@ describe("an ordinary pattern", () => {
 describe("a pattern in a golden traces' folder", () => {
   it("is refused as the folder named is, not told that nothing matches", () => {
     const d = suite(["suite/a.yaml", "suite/__snapshots__/s.yaml"]);
-    for (const p of ["suite/__snapshots__/*.yaml", "suite/**/__snapshots__/*", "suite/__snapshots__/**"])
+    for (const p of [
+      "suite/__snapshots__/*.yaml",
+      "suite/**/__snapshots__/*",
+      "suite/__snapshots__/**",
+      "suite/__snapshots__/**/*.yaml",
+      "suite/__snapshots__/*/*.yaml",
+      "suite/*/__snapshots__/**/**/*",
+    ])
       expect(refusal([p], d)).toMatch(
         /^the pattern names files in a golden traces' folder \| .*__snapshots__/,
       );
     // a wildcard still passes over it
     expect(shownOf(d, ["suite/**/*.yaml"])).toEqual(["suite/a.yaml"]);
+  });
+
+  it("is refused only where __snapshots__ holds the files, as a folder named is", () => {
+    // `g/__snapshots__/deeper` and its file named outright ran, the pattern of its files was refused
+    const d = suite(["g/__snapshots__/deeper/a.yaml"]);
+    const deeper = ["g/__snapshots__/deeper/a.yaml"];
+    expect(shownOf(d, ["g/__snapshots__/deeper"])).toEqual(deeper);
+    expect(shownOf(d, ["g/__snapshots__/deeper/*.yaml"])).toEqual(deeper);
+    expect(shownOf(d, ["g/__snapshots__/deeper/**"])).toEqual(deeper);
   });
 });
 
