@@ -110,6 +110,17 @@ describe("a pattern whose matching could hang the run", () => {
     // an alternative that is itself too much still is
     expect(refusal(["s/!(*a*b*c*).yaml"], d)).toMatch(/^the pattern has 5 parts/);
   });
+
+  it("bounds them over the whole path too: each way one name splits is tried for every way those before it do", () => {
+    // `s/*a*a*a/*a*a*ax.yaml`, 3 * a name, ran past 20 seconds on a folder and a file each of 240 `a`s
+    const d = suite(["s/a-b/c-d.yaml"]);
+    for (const p of ["s/*a*a*a/*a*a*ax.yaml", "s/*a*a/*a*a/*a*ax.yaml", "s/{a,aa}?(a)/*a*/[a]+[a]+.yaml"])
+      expect(refusal([p], d), p).toMatch(
+        /^the pattern has too many parts of varying length over its names \| give several patterns/,
+      );
+    expect(shownOf(d, ["s/*-*/*-*.yaml"])).toEqual(["s/a-b/c-d.yaml"]);
+    expect(shownOf(d, ["*/*-*/*-*.yaml"])).toEqual(["s/a-b/c-d.yaml"]);
+  });
 });
 
 describe("an ordinary pattern", () => {
