@@ -316,6 +316,24 @@ const repeatedGroup = (p: string) =>
     hint: "name the files with * and {a,b} instead, e.g. 'scenarios/{a,b}*.yaml'",
   });
 
+/** The classes the glob reads in a bracket, `[[:alpha:]]`: another `[:x]` is characters, and its `]` the end. */
+const POSIX_CLASSES = new Set([
+  "alnum",
+  "alpha",
+  "ascii",
+  "blank",
+  "cntrl",
+  "digit",
+  "graph",
+  "lower",
+  "print",
+  "punct",
+  "space",
+  "upper",
+  "word",
+  "xdigit",
+]);
+
 /** The index past the bracket expression opening at `i`, or -1 when nothing closes it: a `]` first (after
  *  `!` or `^`) is one of its characters, and `[:alpha:]` a class inside it, not its end. */
 function bracketEnd(s: string, i: number): number {
@@ -324,8 +342,9 @@ function bracketEnd(s: string, i: number): number {
   if (s[j] === "]") j++;
   while (j < s.length) {
     if (s[j] === "]") return j + 1;
-    const classEnd = s.startsWith("[:", j) ? s.indexOf(":]", j + 2) : -1;
-    j = s[j] === "\\" ? j + 2 : classEnd >= 0 ? classEnd + 2 : j + 1;
+    // a class the glob knows takes the character after its last `:` with it, whatever that is
+    const name = /^\[:([a-z]+):/.exec(s.slice(j));
+    j = s[j] === "\\" ? j + 2 : name && POSIX_CLASSES.has(name[1] ?? "") ? j + name[0].length + 1 : j + 1;
   }
   return -1;
 }
