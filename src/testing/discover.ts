@@ -242,7 +242,8 @@ function unmatchedBelow(
 /** Whether `pattern` names the file at absolute `path`, a `**` entering names with line breaks (the
  *  glob's does not): the pattern read as the glob reads it, from `cwd` unless absolute. */
 function patternMatcher(pattern: string, cwd: string): (path: string) => boolean {
-  const test = picomatch(pattern, { flags: "s" });
+  // posix as the glob's: `[!b]` is any character but b, and a bracket ends where the work check reads it to
+  const test = picomatch(pattern, { flags: "s", posix: true });
   const absolute = isAbsolute(pattern);
   return (path) => test((absolute ? path : relative(cwd, path)).split(sep).join("/"));
 }
