@@ -296,8 +296,9 @@ function globFrom(cwd: string, pattern: string, special: Map<string, NotFile>): 
  *  characters, 32 `@(a|aa)` hours one of 64; a file's name is its pull request's to choose). */
 const RUNS_IN_A_NAME = 3;
 
-/** The most parts of varying length a whole pattern may hold besides the first of each name
- *  (`s/*a*a*a/*a*a*ax.yaml`, 4, ran past 20 seconds on a folder and a file each of 240 characters). */
+/** The most parts of varying length a whole pattern may hold besides the first of each name and its first
+ *  `**` (`s/*a*a*a/*a*a*ax.yaml`, 4, ran past 20 seconds on a folder and a file each of 240 characters;
+ *  four `**` between the names s, a, a, a and x.yaml, 3, past 10 seconds on a path 100 folders deep). */
 const RUNS_BEYOND_FIRSTS = 2;
 
 /** What a stretch of a pattern asks of the matching: its parts that take a run of varying length, and the
@@ -422,12 +423,19 @@ function alternatives(p: string, s: string, i: number, close: string, separator:
  * group (`+(…)`, `*(…)`, `(…)+`, `{…}+`), whose matching takes exponential time on a long name
  * (`+(*)+(*)x.yaml` on a name of 40 characters ran for minutes), and more than RUNS_IN_A_NAME parts of
  * varying length in one name, or more than RUNS_BEYOND_FIRSTS over the path besides the first of each
- * name (a `**` of its own is none; an escaped `*` is a character of the name).
+ * name and the first `**` (a `**` of its own is no part of a name; an escaped `*` is a character of it).
  */
 function checkPatternWork(p: string): void {
   let beyondFirsts = 0;
+  // a `**` takes a varying run of folders, the matching each way for every way of those before it (the
+  // glob reads `**/**` as one)
+  let globstars = 0;
+  let previous = "";
   for (const name of p.split("/")) {
-    if (name === "**") continue;
+    const globstar = name === "**";
+    if (globstar && previous !== "**") globstars++;
+    previous = name;
+    if (globstar) continue;
     const [whole] = alternatives(p, name, 0, "", "").branches;
     const runs = whole?.runs ?? 0;
     beyondFirsts += Math.max(runs - 1, 0);
@@ -443,10 +451,11 @@ function checkPatternWork(p: string): void {
   }
   // a name of one such part matches its folder's name one way; each more gives a name more ways, and
   // the matching tries the names after it for each of them
+  beyondFirsts += Math.max(globstars - 1, 0);
   if (beyondFirsts > RUNS_BEYOND_FIRSTS)
     throw new InputError("the pattern has too many parts of varying length over its names", {
       file: p,
-      expected: `at most ${RUNS_BEYOND_FIRSTS} parts of varying length in the whole path besides the first of each name: the matching tries each way a name splits for every way the names before it do`,
+      expected: `at most ${RUNS_BEYOND_FIRSTS} parts of varying length in the whole path besides the first of each name and the first **: the matching tries each way a name splits, or a ** takes folders, for every way those before it do`,
       hint: "give several patterns of fewer *, or the folder of the scenarios",
     });
 }

@@ -120,6 +120,9 @@ describe("a pattern whose matching could hang the run", () => {
       expect(refusal([p], d), p).toMatch(
         /^the pattern has too many parts of varying length over its names \| give several patterns/,
       );
+    // a `**` takes a varying run of folders: 4 apart ran past 10 seconds on a path 100 folders deep
+    expect(refusal(["s/**/a/**/a/**/a/**/x.yaml"], d)).toMatch(/^the pattern has too many parts of varying/);
+    expect(refusal(["s/**/a/**/a/**/x.yaml", "**/**/**/**/x.yaml"], d)).toMatch(/^no scenario files match/);
     expect(shownOf(d, ["s/*-*/*-*.yaml"])).toEqual(["s/a-b/c-d.yaml"]);
     expect(shownOf(d, ["*/*-*/*-*.yaml"])).toEqual(["s/a-b/c-d.yaml"]);
   });
