@@ -290,18 +290,18 @@ function globFrom(cwd: string, pattern: string, special: Map<string, NotFile>): 
   });
 }
 
-/** The most parts that take a run of varying length (`*`, `[ab]+`, `?(a)`, `@(a|aa)`, `{a,aa}`, `!(a)`) one
+/** The most parts that take a run of varying length or a choice (`*`, `[ab]+`, `?(a)`, `!(a)`, `@(a|b)`, `{a,b}`) one
  *  name of a pattern may hold: the glob's matching backtracks over every way of splitting a name among
  *  them, each more multiplying its work on a name by the name's length (4 `*` took a second a name of 240
  *  characters, 32 `@(a|aa)` hours one of 64; a file's name is its pull request's to choose). */
 const RUNS_IN_A_NAME = 3;
 
-/** The most parts of varying length a whole pattern may hold besides the first of each name and its first
+/** The most parts that match in several ways a whole pattern may hold besides the first of each name and its first
  *  `**` (`s/*a*a*a/*a*a*ax.yaml`, 4, ran past 20 seconds on a folder and a file each of 240 characters;
  *  four `**` between the names s, a, a, a and x.yaml, 3, past 10 seconds on a path 100 folders deep). */
 const RUNS_BEYOND_FIRSTS = 2;
 
-/** What a stretch of a pattern asks of the matching: its parts that take a run of varying length, and the
+/** What a stretch of a pattern asks of the matching: its parts that take a run of varying length or a choice, and the
  *  characters it takes when that number is fixed (null when it is not). */
 interface Work {
   runs: number;
@@ -356,13 +356,14 @@ function groupWork(kind: string, branches: Work[], ranged: boolean): Work {
   // alternatives are tried one after another, each from where the group starts: their work adds, and so
   // grows with the name only as fast as the largest's does
   const runs = Math.max(...branches.map((b) => b.runs));
-  const lengths = new Set(branches.map((b) => b.length));
-  const [length] = lengths;
-  // `!(a)` takes any run that is not `a`; `?(a)` nothing or `a`; `{1..10}` one digit or two
+  const [only] = branches;
+  // `!(a)` takes any run that is not `a`; `?(a)` nothing or `a`; `{1..10}` one digit or two; and two
+  // alternatives of one length may take the same characters (`@(a|?)`), each way tried for every way of
+  // the groups before
   if (kind === "!") return { runs: runs + 1, length: null };
-  if (kind === "?" || ranged || lengths.size > 1 || length === null)
+  if (kind === "?" || ranged || branches.length > 1 || only === undefined || only.length === null)
     return { runs: Math.max(runs, 1), length: null };
-  return { runs, length: length ?? null };
+  return { runs, length: only.length };
 }
 
 /** The work of `s` from `i` up to `close` (its alternatives split at `separator`), and the index there. */
@@ -422,7 +423,7 @@ function alternatives(p: string, s: string, i: number, close: string, separator:
  * Refuses, before the search, a pattern whose matching could keep the run busy for hours: a repeated
  * group (`+(…)`, `*(…)`, `(…)+`, `{…}+`), whose matching takes exponential time on a long name
  * (`+(*)+(*)x.yaml` on a name of 40 characters ran for minutes), and more than RUNS_IN_A_NAME parts of
- * varying length in one name, or more than RUNS_BEYOND_FIRSTS over the path besides the first of each
+ * varying length or a choice in one name, or more than RUNS_BEYOND_FIRSTS over the path besides the first of each
  * name and the first `**` (a `**` of its own is no part of a name; an escaped `*` is a character of it).
  */
 function checkPatternWork(p: string): void {
@@ -441,10 +442,10 @@ function checkPatternWork(p: string): void {
     beyondFirsts += Math.max(runs - 1, 0);
     if (runs > RUNS_IN_A_NAME)
       throw new InputError(
-        `the pattern has ${runs} parts of varying length in one name, more than ${RUNS_IN_A_NAME}`,
+        `the pattern has ${runs} parts that match in several ways in one name, more than ${RUNS_IN_A_NAME}`,
         {
           file: p,
-          expected: `at most ${RUNS_IN_A_NAME} parts that take a run of varying length (*, [ab]+, ?(a), @(a|aa), {a,aa}, !(a)) in each name of the path: each more multiplies the work of matching a long name by its length`,
+          expected: `at most ${RUNS_IN_A_NAME} parts that take a run of varying length or a choice (*, [ab]+, ?(a), !(a), @(a|b), {a,b}) in each name of the path: each more multiplies the work of matching a long name by its length`,
           hint: "give several patterns of fewer *, or the folder of the scenarios",
         },
       );
@@ -453,9 +454,9 @@ function checkPatternWork(p: string): void {
   // the matching tries the names after it for each of them
   beyondFirsts += Math.max(globstars - 1, 0);
   if (beyondFirsts > RUNS_BEYOND_FIRSTS)
-    throw new InputError("the pattern has too many parts of varying length over its names", {
+    throw new InputError("the pattern has too many parts that match in several ways over its names", {
       file: p,
-      expected: `at most ${RUNS_BEYOND_FIRSTS} parts of varying length in the whole path besides the first of each name and the first **: the matching tries each way a name splits, or a ** takes folders, for every way those before it do`,
+      expected: `at most ${RUNS_BEYOND_FIRSTS} parts that match in several ways in the whole path besides the first of each name and the first **: the matching tries each way a name splits, or a ** takes folders, for every way those before it do`,
       hint: "give several patterns of fewer *, or the folder of the scenarios",
     });
 }
