@@ -293,7 +293,7 @@ function globFrom(cwd: string, pattern: string, special: Map<string, NotFile>): 
 /** The most parts that take a run of varying length or a choice (`*`, `[ab]+`, `?(a)`, `!(a)`, `@(a|b)`, `{a,b}`) one
  *  name of a pattern may hold: the glob's matching backtracks over every way of splitting a name among
  *  them, each more multiplying its work on a name by the name's length (4 `*` took a second a name of 240
- *  characters, 32 `@(a|aa)` hours one of 64; a file's name is its pull request's to choose). */
+ *  characters, 32 `@(a|aa)` hung on one of 64; a file's name is its pull request's to choose). */
 const RUNS_IN_A_NAME = 3;
 
 /** The most parts that match in several ways a whole pattern may hold besides the first of each name and its first
