@@ -290,19 +290,20 @@ function globFrom(cwd: string, pattern: string, special: Map<string, NotFile>): 
   });
 }
 
-/** The most parts that take a run of varying length or a choice (`*`, `[ab]+`, `?(a)`, `!(a)`, `@(a|b)`, `{a,b}`) one
- *  name of a pattern may hold: the glob's matching backtracks over every way of splitting a name among
- *  them, each more multiplying its work on a name by the name's length (4 `*` took a second a name of 240
- *  characters, 32 `@(a|aa)` hung on one of 64; a file's name is its pull request's to choose). */
+/** The most parts that take a run of varying length or a choice (`*`, `[ab]+`, `?(a)`, `!(a)`, `@(a|b)`,
+ *  `{a,b}`) one name of a pattern may hold: the glob's matching backtracks over every way of splitting a
+ *  name among them, each more multiplying its work on a name by the name's length (4 `*` took a second a
+ *  name of 240 characters, 32 `@(a|aa)` hung on one of 64; a file's name is its pull request's to choose). */
 const RUNS_IN_A_NAME = 3;
 
-/** The most parts that match in several ways a whole pattern may hold besides the first of each name and its first
- *  `**` (`s/*a*a*a/*a*a*ax.yaml`, 4, ran past 20 seconds on a folder and a file each of 240 characters;
- *  four `**` between the names s, a, a, a and x.yaml, 3, past 10 seconds on a path 100 folders deep). */
+/** The most parts that match in several ways a whole pattern may hold besides the first of each name and
+ *  its first `**` (`s/*a*a*a/*a*a*ax.yaml`, 4, ran past 20 seconds on a folder and a file each of 240
+ *  characters; four `**` between the names s, a, a, a and x.yaml, 3, past 10 seconds on a path 100 folders
+ *  deep). */
 const RUNS_BEYOND_FIRSTS = 2;
 
-/** What a stretch of a pattern asks of the matching: its parts that take a run of varying length or a choice, and the
- *  characters it takes when that number is fixed (null when it is not). */
+/** What a stretch of a pattern asks of the matching: its parts that take a run of varying length or a
+ *  choice, and the characters it takes when that number is fixed (null when it is not). */
 interface Work {
   runs: number;
   length: number | null;
@@ -318,7 +319,7 @@ const repeatedGroup = (p: string) =>
     hint: "name the files with * and {a,b} instead, e.g. 'scenarios/{a,b}*.yaml'",
   });
 
-/** The classes the glob reads in a bracket, `[[:alpha:]]`: another `[:x]` is characters, and its `]` the end. */
+/** The classes the glob reads in a bracket, `[[:alpha:]]`: another `[:x]` is characters, its `]` the end. */
 const POSIX_CLASSES = new Set([
   "alnum",
   "alpha",
@@ -423,8 +424,8 @@ function alternatives(p: string, s: string, i: number, close: string, separator:
  * Refuses, before the search, a pattern whose matching could keep the run busy for hours: a repeated
  * group (`+(…)`, `*(…)`, `(…)+`, `{…}+`), whose matching takes exponential time on a long name
  * (`+(*)+(*)x.yaml` on a name of 40 characters ran for minutes), and more than RUNS_IN_A_NAME parts of
- * varying length or a choice in one name, or more than RUNS_BEYOND_FIRSTS over the path besides the first of each
- * name and the first `**` (a `**` of its own is no part of a name; an escaped `*` is a character of it).
+ * varying length or a choice in one name, or more than RUNS_BEYOND_FIRSTS over the path besides the first
+ * of each name and the first `**` (a `**` of its own is no part of a name; an escaped `*` is a character).
  */
 function checkPatternWork(p: string): void {
   let beyondFirsts = 0;
@@ -470,13 +471,8 @@ function namesGoldenTraces(p: string): boolean {
   const parts = p.split("/");
   const folders = parts.slice(0, -1);
   while (folders.at(-1) === "**") folders.pop();
-  const fixed = parts.slice(
-    0,
-    Math.max(
-      0,
-      parts.findIndex((part) => isDynamicPattern(part)),
-    ),
-  );
+  const firstDynamic = parts.findIndex((part) => isDynamicPattern(part));
+  const fixed = parts.slice(0, Math.max(firstDynamic, 0));
   return folders.at(-1) === GOLDEN_TRACE_FOLDER || fixed.at(-1) === GOLDEN_TRACE_FOLDER;
 }
 
