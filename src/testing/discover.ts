@@ -242,7 +242,8 @@ function unmatchedBelow(
 /** Whether `pattern` names the file at absolute `path`, a `**` entering names with line breaks (the
  *  glob's does not): the pattern read as the glob reads it, from `cwd` unless absolute. */
 function patternMatcher(pattern: string, cwd: string): (path: string) => boolean {
-  const test = picomatch(pattern, { flags: "s" });
+  // posix as the glob's: `[!b]` is any character but b, and a bracket ends where the work check reads it to
+  const test = picomatch(pattern, { flags: "s", posix: true });
   const absolute = isAbsolute(pattern);
   return (path) => test((absolute ? path : relative(cwd, path)).split(sep).join("/"));
 }
@@ -289,36 +290,190 @@ function globFrom(cwd: string, pattern: string, special: Map<string, NotFile>): 
   });
 }
 
-/** The most `*` one name of a pattern may hold: the glob's matching backtracks, each `*` more multiplying
- *  its work on a name by the name's length (4 took a second a name of 240 characters; a file's name is
- *  its pull request's to choose). */
-const STARS_IN_A_NAME = 3;
+/** The most parts that take a run of varying length or a choice (`*`, `[ab]+`, `?(a)`, `!(a)`, `@(a|b)`,
+ *  `{a,b}`) one name of a pattern may hold: the glob's matching backtracks over every way of splitting a
+ *  name among them, each more multiplying its work on a name by the name's length (4 `*` took a second a
+ *  name of 240 characters, 32 `@(a|aa)` hung on one of 64; a file's name is its pull request's to choose). */
+const RUNS_IN_A_NAME = 3;
+
+/** The most parts that match in several ways a whole pattern may hold besides the first of each name and
+ *  its first `**` (`s/*a*a*a/*a*a*ax.yaml`, 4, ran past 20 seconds on a folder and a file each of 240
+ *  characters; four `**` between the names s, a, a, a and x.yaml, 3, past 10 seconds on a path 100 folders
+ *  deep). */
+const RUNS_BEYOND_FIRSTS = 2;
+
+/** What a stretch of a pattern asks of the matching: its parts that take a run of varying length or a
+ *  choice, and the characters it takes when that number is fixed (null when it is not). */
+interface Work {
+  runs: number;
+  length: number | null;
+}
+
+const ONE_CHARACTER: Work = { runs: 0, length: 1 };
+const A_RUN: Work = { runs: 1, length: null };
+
+const repeatedGroup = (p: string) =>
+  new InputError("the pattern repeats a group, which can take hours to match on a long name", {
+    file: p,
+    expected: "*, ?, [abc], {a,b}, ** and groups matched once: @(a|b), ?(a), !(a)",
+    hint: "name the files with * and {a,b} instead, e.g. 'scenarios/{a,b}*.yaml'",
+  });
+
+/** The classes the glob reads in a bracket, `[[:alpha:]]`: another `[:x]` is characters, its `]` the end. */
+const POSIX_CLASSES = new Set([
+  "alnum",
+  "alpha",
+  "ascii",
+  "blank",
+  "cntrl",
+  "digit",
+  "graph",
+  "lower",
+  "print",
+  "punct",
+  "space",
+  "upper",
+  "word",
+  "xdigit",
+]);
+
+/** The index past the bracket expression opening at `i`, or -1 when nothing closes it: a `]` first (after
+ *  `!` or `^`) is one of its characters, and `[:alpha:]` a class inside it, not its end. */
+function bracketEnd(s: string, i: number): number {
+  let j = i + 1;
+  if (s[j] === "!" || s[j] === "^") j++;
+  if (s[j] === "]") j++;
+  while (j < s.length) {
+    if (s[j] === "]") return j + 1;
+    // a class the glob knows takes the character after its last `:` with it, whatever that is
+    const name = /^\[:([a-z]+):/.exec(s.slice(j));
+    j = s[j] === "\\" ? j + 2 : name && POSIX_CLASSES.has(name[1] ?? "") ? j + name[0].length + 1 : j + 1;
+  }
+  return -1;
+}
+
+/** The work of a group from the work of each of its alternatives. */
+function groupWork(kind: string, branches: Work[], ranged: boolean): Work {
+  // alternatives are tried one after another, each from where the group starts: their work adds, and so
+  // grows with the name only as fast as the largest's does
+  const runs = Math.max(...branches.map((b) => b.runs));
+  const [only] = branches;
+  // `!(a)` takes any run that is not `a`; `?(a)` nothing or `a`; `{1..10}` one digit or two; and two
+  // alternatives of one length may take the same characters (`@(a|?)`), each way tried for every way of
+  // the groups before
+  if (kind === "!") return { runs: runs + 1, length: null };
+  if (kind === "?" || ranged || branches.length > 1 || only === undefined || only.length === null)
+    return { runs: Math.max(runs, 1), length: null };
+  return { runs, length: only.length };
+}
+
+/** The work of `s` from `i` up to `close` (its alternatives split at `separator`), and the index there. */
+function alternatives(p: string, s: string, i: number, close: string, separator: string) {
+  const branches: Work[] = [];
+  let runs = 0;
+  let length: number | null = 0;
+  const add = (w: Work) => {
+    runs += w.runs;
+    length = length === null || w.length === null ? null : length + w.length;
+  };
+  while (i < s.length && s[i] !== close) {
+    const c = s[i] ?? "";
+    const next = s[i + 1];
+    if (c === separator) {
+      branches.push({ runs, length });
+      runs = 0;
+      length = 0;
+      i++;
+    } else if (c === "\\") {
+      add(ONE_CHARACTER);
+      i += 2;
+    } else if ((c === "*" || c === "+") && next === "(") {
+      throw repeatedGroup(p);
+    } else if (c === "*") {
+      while (s[i] === "*" && s[i + 1] !== "(") i++;
+      add(A_RUN);
+    } else if (c === "[" && bracketEnd(s, i) > 0) {
+      // one character, whatever it holds; repeated (`[ab]+`, `[ab]*`) a run
+      const end = bracketEnd(s, i);
+      const repeated = s[end] === "+" || s[end] === "*";
+      add(repeated ? A_RUN : ONE_CHARACTER);
+      i = repeated ? end + 1 : end;
+    } else if (c === "{" || c === "(" || ("?@!".includes(c) && next === "(")) {
+      const brace = c === "{";
+      const start = brace || c === "(" ? i + 1 : i + 2;
+      const inner = alternatives(p, s, start, brace ? "}" : ")", brace ? "," : "|");
+      if (inner.end >= s.length) {
+        // never closed: the character itself
+        add(ONE_CHARACTER);
+        i++;
+        continue;
+      }
+      if (s[inner.end + 1] === "+") throw repeatedGroup(p);
+      add(groupWork(c, inner.branches, brace && s.slice(start, inner.end).includes("..")));
+      i = inner.end + 1;
+    } else {
+      add(ONE_CHARACTER);
+      i++;
+    }
+  }
+  branches.push({ runs, length });
+  return { branches, end: i };
+}
 
 /**
  * Refuses, before the search, a pattern whose matching could keep the run busy for hours: a repeated
  * group (`+(…)`, `*(…)`, `(…)+`, `{…}+`), whose matching takes exponential time on a long name
- * (`+(*)+(*)x.yaml` on a name of 40 characters ran for minutes), and more than STARS_IN_A_NAME `*` in
- * one name (a `**` of its own is no `*` of a name; an escaped or bracketed `*` is a star in the name).
+ * (`+(*)+(*)x.yaml` on a name of 40 characters ran for minutes), and more than RUNS_IN_A_NAME parts of
+ * varying length or a choice in one name, or more than RUNS_BEYOND_FIRSTS over the path besides the first
+ * of each name and the first `**` (a `**` of its own is no part of a name; an escaped `*` is a character).
  */
 function checkPatternWork(p: string): void {
-  // an escape is one character of a name, a bracket expression too (one repeated, `[ab]+`, is a star)
-  const plain = p.replace(/\\./gs, "x").replace(/\[[^\]]*\](\+?)/g, (_, plus: string) => (plus ? "*" : "x"));
-  if (/[*+]\(|[)}]\+/.test(plain))
-    throw new InputError("the pattern repeats a group, which can take hours to match on a long name", {
-      file: p,
-      expected: "*, ?, [abc], {a,b}, ** and groups matched once: @(a|b), ?(a), !(a)",
-      hint: "name the files with * and {a,b} instead, e.g. 'scenarios/{a,b}*.yaml'",
-    });
-  for (const name of plain.split("/")) {
-    if (name === "**") continue;
-    const stars = name.match(/\*+|!\(/g)?.length ?? 0;
-    if (stars > STARS_IN_A_NAME)
-      throw new InputError(`the pattern has ${stars} * in one name, more than ${STARS_IN_A_NAME}`, {
-        file: p,
-        expected: `at most ${STARS_IN_A_NAME} * (or !(…)) in each name of the path: each more multiplies the work of matching a long name by its length`,
-        hint: "give several patterns of fewer *, or the folder of the scenarios",
-      });
+  let beyondFirsts = 0;
+  // a `**` takes a varying run of folders, the matching each way for every way of those before it (the
+  // glob reads `**/**` as one)
+  let globstars = 0;
+  let previous = "";
+  for (const name of p.split("/")) {
+    const globstar = name === "**";
+    if (globstar && previous !== "**") globstars++;
+    previous = name;
+    if (globstar) continue;
+    const [whole] = alternatives(p, name, 0, "", "").branches;
+    const runs = whole?.runs ?? 0;
+    beyondFirsts += Math.max(runs - 1, 0);
+    if (runs > RUNS_IN_A_NAME)
+      throw new InputError(
+        `the pattern has ${runs} parts that match in several ways in one name, more than ${RUNS_IN_A_NAME}`,
+        {
+          file: p,
+          expected: `at most ${RUNS_IN_A_NAME} parts that take a run of varying length or a choice (*, [ab]+, ?(a), !(a), @(a|b), {a,b}) in each name of the path: each more multiplies the work of matching a long name by its length`,
+          hint: "give several patterns of fewer *, or the folder of the scenarios",
+        },
+      );
   }
+  // a name of one such part matches its folder's name one way; each more gives a name more ways, and
+  // the matching tries the names after it for each of them
+  beyondFirsts += Math.max(globstars - 1, 0);
+  if (beyondFirsts > RUNS_BEYOND_FIRSTS)
+    throw new InputError("the pattern has too many parts that match in several ways over its names", {
+      file: p,
+      expected: `at most ${RUNS_BEYOND_FIRSTS} parts that match in several ways in the whole path besides the first of each name and the first **: the matching tries each way a name splits, or a ** takes folders, for every way those before it do`,
+      hint: "give several patterns of fewer *, or the folder of the scenarios",
+    });
+}
+
+/**
+ * Whether pattern `p` names files a golden traces' folder holds, as a file or folder named outright would:
+ * its last name's folder is one (a `**` before that name may be none), or its fixed part ends in one.
+ * Further down is a folder like any other (`g/__snapshots__/deeper` is searched).
+ */
+function namesGoldenTraces(p: string): boolean {
+  const parts = p.split("/");
+  const folders = parts.slice(0, -1);
+  while (folders.at(-1) === "**") folders.pop();
+  const firstDynamic = parts.findIndex((part) => isDynamicPattern(part));
+  const fixed = parts.slice(0, Math.max(firstDynamic, 0));
+  return folders.at(-1) === GOLDEN_TRACE_FOLDER || fixed.at(-1) === GOLDEN_TRACE_FOLDER;
 }
 
 /** The scenario files `p` leads to, and the folders on the way that could not be listed. */
@@ -383,7 +538,7 @@ function expand(
   }
   if (isDynamicPattern(p)) {
     // the search skips golden traces' folders: "nothing matches" sent the user looking at the pattern
-    if (p.split("/").includes(GOLDEN_TRACE_FOLDER))
+    if (namesGoldenTraces(p))
       throw new InputError("the pattern names files in a golden traces' folder", {
         file: p,
         hint: `give the folder of scenarios it is in, whose search skips ${GOLDEN_TRACE_FOLDER}/: \`credit-sim test -u\` rewrites and removes the files there`,
