@@ -367,8 +367,19 @@ function groupWork(kind: string, branches: Work[], ranged: boolean): Work {
   return { runs, length: only.length };
 }
 
-/** The work of `s` from `i` up to `close` (its alternatives split at `separator`), and the index there. */
-function alternatives(p: string, s: string, i: number, close: string, separator: string) {
+/** Deeper than any pattern a person writes; each level is a call here and in the glob's own parser, so
+ *  20,000 `(` overflowed the stack (and would the glob's). */
+const GROUP_DEPTH = 16;
+
+/** The work of `s` from `i` up to `close` (its alternatives split at `separator`), and the index there;
+ *  `depth`: the groups it is in. */
+function alternatives(p: string, s: string, i: number, close: string, separator: string, depth = 0) {
+  if (depth > GROUP_DEPTH)
+    throw new InputError(`the pattern nests groups more than ${GROUP_DEPTH} deep`, {
+      file: p,
+      expected: `groups ((…), @(…), {…}) at most ${GROUP_DEPTH} inside one another`,
+      hint: "name the files with * and {a,b} instead, e.g. 'scenarios/{a,b}*.yaml'",
+    });
   const branches: Work[] = [];
   let runs = 0;
   let length: number | null = 0;
@@ -401,7 +412,7 @@ function alternatives(p: string, s: string, i: number, close: string, separator:
     } else if (c === "{" || c === "(" || ("?@!".includes(c) && next === "(")) {
       const brace = c === "{";
       const start = brace || c === "(" ? i + 1 : i + 2;
-      const inner = alternatives(p, s, start, brace ? "}" : ")", brace ? "," : "|");
+      const inner = alternatives(p, s, start, brace ? "}" : ")", brace ? "," : "|", depth + 1);
       if (inner.end >= s.length) {
         // never closed: the character itself
         add(ONE_CHARACTER);

@@ -66,6 +66,16 @@ describe("a pattern whose matching could hang the run", () => {
     expect(shownOf(d, [`suite/@(${"a".repeat(40)}|b).yaml`])).toEqual([`suite/${"a".repeat(40)}.yaml`]);
   });
 
+  it("refuses groups nested deeper than any pattern needs, before reading them (20,000 ( overflowed the stack)", () => {
+    const d = suite(["suite/a.yaml"]);
+    const deep = [`suite/${"{a,".repeat(17)}b${"}".repeat(17)}.yaml`];
+    for (const open of ["(", "@(", "!("])
+      deep.push(`${open.repeat(100)}x.yaml`, `suite/${open.repeat(17)}x.yaml`);
+    for (const p of deep) expect(refusal([p], d)).toMatch(/^the pattern nests groups more than 16 deep \|/);
+    // sixteen deep is read as before
+    expect(shownOf(d, [`suite/${"@(".repeat(16)}a${")".repeat(16)}.yaml`])).toEqual(["suite/a.yaml"]);
+  });
+
   it("refuses more than three * in one name of the path: each more multiplies the work by the name's length", () => {
     const d = suite(["suite/2024-01-a.yaml"]);
     expect(refusal(["suite/*a*a*a*b.yaml"], d)).toMatch(
