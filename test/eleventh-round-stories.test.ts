@@ -7,28 +7,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Step, Trace } from "../src/engine/index.js";
-import { runScenario } from "../src/run-scenario.js";
 import { describeFact } from "../src/scenario/format.js";
-import { loadScenarioText } from "../src/scenario/load.js";
 import { ROOT } from "./helpers/cli.js";
+import { at, fixture, passing, twinOf } from "./helpers/stories.js";
 
-const fixture = (name: string) => join(ROOT, "test/fixtures/scenarios", name);
-const at = (steps: readonly Step[], type: string, day: number, line: "huabei" | "jiebei" = "huabei") =>
-  steps.find((s) => s.event.type === type && s.day === day && (s.line === null || s.line === line))!;
-const passing = (name: string) => {
-  const run = runScenario(fixture(name));
-  expect(run.results.filter((r) => !r.ok)).toEqual([]);
-  return run.trace;
-};
-/** A file with lines of its text replaced: the twin a reviewer compares it with. */
-const twinOf = (path: string, ...edits: ReadonlyArray<readonly [string, string]>) => {
-  let text = readFileSync(path, "utf8");
-  for (const [from, to] of edits) {
-    expect(text).toContain(from);
-    text = text.replace(from, to);
-  }
-  return runScenario(loadScenarioText(text, path)).trace;
-};
 const twin = (name: string, ...edits: ReadonlyArray<readonly [string, string]>) =>
   twinOf(fixture(name), ...edits);
 const grid = (trace: Trace, line: "huabei" | "jiebei") => trace.grid[line]!.map((m) => m.code).join("");

@@ -28,10 +28,13 @@ describe("a large transaction soon after the bound phone or bank card changed", 
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
     const borrow = stepsOf(run.trace, "borrow", 30);
     expect(borrow.map((s) => [s.line, s.decision, s.reasons[0]])).toEqual([
-      ["jiebei", "approved", "WITHIN_LIMIT"],
+      // held for the owner's verification, not lent: the money a takeover would draw stays
+      ["jiebei", "declined", "LARGE_TRANSACTION_AFTER_CHANGE"],
       ["huabei", "suspended", "LARGE_TRANSACTION_AFTER_CHANGE"],
       ["jiebei", "suspended", "LARGE_TRANSACTION_AFTER_CHANGE"],
     ]);
+    expect(borrow[0]!.facts).toEqual(borrow[1]!.facts);
+    expect(run.trace.final.jiebei?.balance ?? 0).toBe(0);
     const fact = borrow[1]!.facts[0]!;
     expect(fact).toEqual({
       code: "LARGE_TRANSACTION_AFTER_CHANGE",
@@ -100,7 +103,7 @@ describe("a large transaction soon after the bound phone or bank card changed", 
     expect(held(verified)).toEqual([]);
   });
 
-  it("a declined attempt counts, as for a burst; verify_identity restores", () => {
+  it("an attempt over the limit is held as well, declined for the change first; verify_identity restores", () => {
     const t = run(
       [
         on.open(0, 1_000),
@@ -112,7 +115,7 @@ describe("a large transaction soon after the bound phone or bank card changed", 
       { policy },
     );
     expect(stepsOf(t, "purchase", 10).map((s) => [s.decision, s.reasons[0]])).toEqual([
-      ["declined", "OVER_LIMIT"],
+      ["declined", "LARGE_TRANSACTION_AFTER_CHANGE"],
       ["suspended", "LARGE_TRANSACTION_AFTER_CHANGE"],
     ]);
     expect(stepsOf(t, "verify_identity", 11).map((s) => s.decision)).toEqual(["restored"]);

@@ -2,29 +2,13 @@
 // each fixture's expectations are replayed with the rest; here, what a lender checks in them — the
 // boundaries a day or a fen either side, and that the better-behaved twin never ends worse.
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Step, Trace } from "../src/engine/index.js";
-import { runScenario } from "../src/run-scenario.js";
 import { describeFact } from "../src/scenario/format.js";
-import { loadScenarioText } from "../src/scenario/load.js";
-import { ROOT } from "./helpers/cli.js";
+import { at, fixture, passing, twinOf } from "./helpers/stories.js";
 
-const fixture = (name: string) => join(ROOT, "test/fixtures/scenarios", name);
-const at = (steps: readonly Step[], type: string, day: number, line: "huabei" | "jiebei" = "huabei") =>
-  steps.find((s) => s.event.type === type && s.day === day && (s.line === null || s.line === line))!;
-const passing = (name: string) => {
-  const run = runScenario(fixture(name));
-  expect(run.results.filter((r) => !r.ok)).toEqual([]);
-  return run.trace;
-};
 /** The fixture with one line of its text replaced: the twin a reviewer compares it with. */
-const twin = (name: string, from: string, to: string) => {
-  const text = readFileSync(fixture(name), "utf8");
-  expect(text).toContain(from);
-  return runScenario(loadScenarioText(text.replace(from, to), fixture(name))).trace;
-};
+const twin = (name: string, from: string, to: string) => twinOf(fixture(name), [from, to]);
 /** The score a trace's series holds on a day: its last point on or before it. */
 const scoreOn = (trace: Trace, day: number) => trace.scoreSeries.filter((p) => p.day <= day).at(-1)!.score;
 const overdueDays = (steps: readonly Step[]) =>

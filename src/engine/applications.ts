@@ -43,8 +43,10 @@ import { debtToIncomeWith, type Scored, scoreOn } from "./score-inputs.js";
 import {
   burstHeldAtClosure,
   changesHeldAtClosure,
+  isTakeover,
   recentProfileChanges,
   securityWindow,
+  takeoverReasons,
 } from "./triggers.js";
 import type { Fen } from "./types.js";
 import { declined, principalReasons, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
@@ -449,6 +451,13 @@ export function authorise(
     return declined(ended.reasons, scoreLater(c, day), ended.facts);
   }
   if (line.status === "suspended") return declined(["ACCOUNT_SUSPENDED"], scoreLater(c, day));
+  // a large attempt the day the bound phone or bank card changed waits for the owner's verification
+  // (step-up): what a takeover would draw is what the hold is there to stop — it is laid after this
+  // (customer-events: heldUnderAny), and the decline names why
+  if (isTakeover(c, day, amount)) {
+    const { reasons, facts } = takeoverReasons(c, day, amount);
+    return declined(reasons, scoreLater(c, day), facts);
+  }
   // each drawdown is a loan contract of its own: new credit, which is not offered to a customer the lender
   // has just stopped lending to for their record or a security hold, as an application is not
   // (OTHER_LINE_SUSPENDED). A Huabei purchase, by contrast, uses a revolving line already granted, and

@@ -55,8 +55,11 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       // `approvals`): taken with no verdict made. authorise approves a Huabei purchase exactly when the line
       // is active, nothing is overdue on either line and the amount is within the credit left — the general
       // path below is the reference, and the property tests compare a run with approvals and one without
+      // (nor a large one the day the bound phone or bank card changed, which a policy may decline)
+      const takeover = takeoverUnderAny(s, e.amount);
       if (
         !s.approvals &&
+        !takeover &&
         h.status === "active" &&
         customerOverdue(c) === 0 &&
         e.amount <= availableCredit(h)
@@ -66,20 +69,9 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
         lent(c, e, day);
         return heldUnderAny(s, e.amount) ? burstFrom(s, e, 0, undefined, [], e.amount) : NOTHING;
       }
-      const v = authorise(c, h, e.amount, day, s.nextMonthEnd);
-      const approved = v.decision === "approved";
-      asked(h, approved, day, e.amount, null);
-      tried(c, h.status === "active" && customerOverdue(c) === 0, day, e.amount);
-      if (!approved) {
-        const refused = decide(s, e, h, v);
-        return heldUnderAny(s, e.amount) ? burstFrom(s, e, 0, undefined, refused.slice(), e.amount) : refused;
-      }
-      lent(c, e, day);
-      // the approval is only reported: a purchase is authorised on an active line, whose limit it keeps
-      // (state.ts: `approvals`)
-      const steps = s.approvals ? decide(s, e, h, v, e.amount) : NOTHING;
-      if (!heldUnderAny(s, e.amount)) return steps;
-      return burstFrom(s, e, 0, undefined, steps.slice(), e.amount);
+      // a purchase reads no policy but the takeover trigger's: only then may a lane's policies decide it otherwise
+      if (takeover && !alone(s)) return purchaseJudged(s, e);
+      return purchaseDecided(s, e, authorise(c, h, e.amount, day, s.nextMonthEnd));
     }
     case "repay": {
       const line = lineOf(c, e.line);
@@ -426,6 +418,43 @@ function verifiedFrom(
   return out.length > 0 ? out : [outcome(s, e, null, null)];
 }
 
+/** A purchase on a lane whose policies may decide it otherwise (the takeover trigger's parameters): those
+ *  that do leave the lane, as for a drawdown. */
+function purchaseJudged(
+  s: EngineState,
+  e: Extract<ScenarioEvent, { type: "purchase" }>,
+): readonly StepOutcome[] {
+  const c = s.customer;
+  const authorised = () => authorise(c, c.huabei, e.amount, s.day, s.nextMonthEnd);
+  return purchaseDecided(
+    s,
+    e,
+    judge(s, authorised, (f, w) => purchaseDecided(f, e, w)),
+  );
+}
+
+function purchaseDecided(
+  s: EngineState,
+  e: Extract<ScenarioEvent, { type: "purchase" }>,
+  v: Verdict,
+): readonly StepOutcome[] {
+  const c = s.customer;
+  const h = c.huabei;
+  const approved = v.decision === "approved";
+  asked(h, approved, s.day, e.amount, null);
+  tried(c, h.status === "active" && customerOverdue(c) === 0, s.day, e.amount);
+  if (!approved) {
+    const refused = decide(s, e, h, v);
+    return heldUnderAny(s, e.amount) ? burstFrom(s, e, 0, undefined, refused.slice(), e.amount) : refused;
+  }
+  lent(c, e, s.day);
+  // the approval is only reported: a purchase is authorised on an active line, whose limit it keeps
+  // (state.ts: `approvals`)
+  const steps = s.approvals ? decide(s, e, h, v, e.amount) : NOTHING;
+  if (!heldUnderAny(s, e.amount)) return steps;
+  return burstFrom(s, e, 0, undefined, steps.slice(), e.amount);
+}
+
 function borrowDecided(
   s: EngineState,
   e: Extract<ScenarioEvent, { type: "borrow" }>,
@@ -456,6 +485,15 @@ function asked(line: Line, approved: boolean, day: number, amount: Fen, term: nu
   if (approved) {
     if (line.declinedAsk !== null) line.declinedAsk = null;
   } else line.declinedAsk = { day, amount, term };
+}
+
+/** Whether an attempt of `amount` is one after a change of the bound phone or bank card under the state's
+ *  policy or any of its lane's (authorise declines it). */
+function takeoverUnderAny(s: EngineState, amount: Fen): boolean {
+  const c = s.customer;
+  if (c.keyChange === null) return false;
+  if (s.lane !== null) for (const p of s.lane.policies) if (isTakeover(c, s.day, amount, p)) return true;
+  return isTakeover(c, s.day, amount);
 }
 
 /** Whether the day's transactions make a burst, or the attempt of `amount` is one after a change of the

@@ -166,10 +166,20 @@ export function countTransaction(c: Customer, day: number, amount: number): void
     forgetTallies(amounts);
     c.burstLimits = 0;
   }
-  const limits = (isOpen(c.huabei) ? c.huabei.limit : 0) + (isOpen(c.jiebei) ? c.jiebei.limit : 0);
+  const limits = openLimits(c);
   if (limits > c.burstLimits) c.burstLimits = limits;
   c.burstAmounts.push(amount);
 }
+
+const openLimits = (c: Customer): Fen =>
+  (isOpen(c.huabei) ? c.huabei.limit : 0) + (isOpen(c.jiebei) ? c.jiebei.limit : 0);
+
+/** The customer's limits on `day` as a burst counts them (countTransaction): the most open that day, the
+ *  line open now included — the same before an attempt is counted as after. */
+const dayLimits = (c: Customer, day: number): Fen => {
+  const now = openLimits(c);
+  return c.burstDay === day && c.burstLimits > now ? c.burstLimits : now;
+};
 
 /** Up to this many attempts in a day, counting them again at each attempt costs less than a tally. */
 const FEW_ATTEMPTS = 16;
@@ -266,20 +276,23 @@ export const isHoldCode = (code: ReasonCode | undefined): boolean =>
 export function takeoverTrigger(c: Customer, line: Line, day: number, amount: Fen): Verdict | null {
   if (line.status !== "active" && !(line.status === "suspended" && line.cause !== "security")) return null;
   if (!isTakeover(c, day, amount)) return null;
-  const p = c.policy;
+  return { decision: "suspended", cause: "security", ...takeoverReasons(c, day, amount) };
+}
+
+/** The reason and its fact of an attempt the takeover trigger holds: declined (authorise), then the hold. */
+export function takeoverReasons(c: Customer, day: number, amount: Fen) {
+  const limits = dayLimits(c, day);
   const change = c.keyChange!;
   return {
-    decision: "suspended",
-    cause: "security",
-    reasons: ["LARGE_TRANSACTION_AFTER_CHANGE"],
+    reasons: ["LARGE_TRANSACTION_AFTER_CHANGE" as const],
     facts: [
       {
-        code: "LARGE_TRANSACTION_AFTER_CHANGE",
-        parameter: "takeoverFractionOfLimits",
-        threshold: p.takeoverFractionOfLimits,
-        value: amount / c.burstLimits,
+        code: "LARGE_TRANSACTION_AFTER_CHANGE" as const,
+        parameter: "takeoverFractionOfLimits" as const,
+        threshold: c.policy.takeoverFractionOfLimits,
+        value: amount / limits,
         amount,
-        limits: c.burstLimits,
+        limits,
         changed: change.field,
         changedOn: change.day,
       },
@@ -291,9 +304,10 @@ export function takeoverTrigger(c: Customer, line: Line, day: number, amount: Fe
 export function isTakeover(c: Customer, day: number, amount: Fen, p: Policy = c.policy): boolean {
   const change = c.keyChange;
   if (change === null || p.takeoverWindowDays === 0 || p.takeoverFractionOfLimits === 0) return false;
-  if (day - change.day >= p.takeoverWindowDays || c.burstLimits === 0) return false;
+  if (day - change.day >= p.takeoverWindowDays) return false;
+  const limits = dayLimits(c, day);
   // in whole fen, as amounts are
-  return amount >= Math.ceil(p.takeoverFractionOfLimits * c.burstLimits - 1e-6);
+  return limits > 0 && amount >= Math.ceil(p.takeoverFractionOfLimits * limits - 1e-6);
 }
 
 /** The code of the security hold on `line` (suspended for `security`): what laid it — a transaction (a

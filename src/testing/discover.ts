@@ -307,10 +307,13 @@ const RUNS_BEYOND_FIRSTS = 2;
 interface Work {
   runs: number;
   length: number | null;
+  /** the plain text it matches, when it is that and nothing else (no wildcard, class or group) */
+  text?: string;
 }
 
 const ONE_CHARACTER: Work = { runs: 0, length: 1 };
 const A_RUN: Work = { runs: 1, length: null };
+const plain = (c: string): Work => ({ runs: 0, length: 1, text: c });
 
 const repeatedGroup = (p: string) =>
   new InputError("the pattern repeats a group, which can take hours to match on a long name", {
@@ -362,6 +365,10 @@ function groupWork(kind: string, branches: Work[], ranged: boolean): Work {
   // alternatives of one length may take the same characters (`@(a|?)`), each way tried for every way of
   // the groups before
   if (kind === "!") return { runs: runs + 1, length: null };
+  // plain words of which none begins another (`{yaml,yml}`): at most one matches where the group starts,
+  // so the group is tried a few ways, never a run (`{a,aa}` or `@(a|a)` is: two may take the same start)
+  if (kind !== "?" && !ranged && branches.length > 1 && prefixFree(branches))
+    return { runs: 0, length: null };
   if (kind === "?" || ranged || branches.length > 1 || only === undefined || only.length === null)
     return { runs: Math.max(runs, 1), length: null };
   return { runs, length: only.length };
@@ -370,6 +377,14 @@ function groupWork(kind: string, branches: Work[], ranged: boolean): Work {
 /** Deeper than any pattern a person writes; each level is a call here and in the glob's own parser, so
  *  20,000 `(` overflowed the stack (and would the glob's). */
 const GROUP_DEPTH = 16;
+
+/** Whether every branch is plain text and none is the start of another (nor the same). */
+function prefixFree(branches: readonly Work[]): boolean {
+  const texts = branches.map((b) => b.text);
+  return texts.every(
+    (t, i) => t !== undefined && texts.every((u, j) => i === j || (u !== undefined && !u.startsWith(t))),
+  );
+}
 
 /** The work of `s` from `i` up to `close` (its alternatives split at `separator`), and the index there;
  *  `depth`: the groups it is in. */
@@ -383,20 +398,24 @@ function alternatives(p: string, s: string, i: number, close: string, separator:
   const branches: Work[] = [];
   let runs = 0;
   let length: number | null = 0;
+  let text: string | undefined = "";
   const add = (w: Work) => {
     runs += w.runs;
     length = length === null || w.length === null ? null : length + w.length;
+    text = text === undefined || w.text === undefined ? undefined : text + w.text;
   };
+  const branch = (): Work => (text === undefined ? { runs, length } : { runs, length, text });
   while (i < s.length && s[i] !== close) {
     const c = s[i] ?? "";
     const next = s[i + 1];
     if (c === separator) {
-      branches.push({ runs, length });
+      branches.push(branch());
       runs = 0;
       length = 0;
+      text = "";
       i++;
     } else if (c === "\\") {
-      add(ONE_CHARACTER);
+      add(plain(s[i + 1] ?? ""));
       i += 2;
     } else if ((c === "*" || c === "+") && next === "(") {
       throw repeatedGroup(p);
@@ -423,11 +442,11 @@ function alternatives(p: string, s: string, i: number, close: string, separator:
       add(groupWork(c, inner.branches, brace && s.slice(start, inner.end).includes("..")));
       i = inner.end + 1;
     } else {
-      add(ONE_CHARACTER);
+      add(c === "?" ? ONE_CHARACTER : plain(c));
       i++;
     }
   }
-  branches.push({ runs, length });
+  branches.push(branch());
   return { branches, end: i };
 }
 

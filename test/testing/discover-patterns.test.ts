@@ -177,6 +177,11 @@ describe("an ordinary pattern", () => {
       ["[ab]/*", ["a/x.yaml", "b/y.yml"]],
       ["@(a|b)/*.y*ml", ["a/x.yaml", "b/y.yml"]],
       ["*zhang*ming*.yaml", ["zhang-xiao-ming.yaml"]],
+      // a choice of plain words none of which begins another is a few tries, not a run: three * and
+      // the extensions, in one name and over the path
+      ["*-*-*.{yaml,yml}", ["zhang-xiao-ming.yaml"]],
+      ["**/deep/**/*-*.{yaml,yml}", ["scenarios/deep/c-risk.yml"]],
+      ["*-@(xiao|ming)-*.y@(a|)ml", ["zhang-xiao-ming.yaml"]],
     ];
     for (const [p, found] of cases) expect(shownOf(d, [p]), p).toEqual(found);
   });
