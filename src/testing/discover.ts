@@ -476,7 +476,7 @@ function checkPatternWork(p: string): void {
         `the pattern has ${runs} parts that match in several ways in one name, more than ${RUNS_IN_A_NAME}`,
         {
           file: p,
-          expected: `at most ${RUNS_IN_A_NAME} parts that take a run of varying length or a choice (*, [ab]+, ?(a), !(a), @(a|b), {a,b}) in each name of the path: each more multiplies the work of matching a long name by its length`,
+          expected: `at most ${RUNS_IN_A_NAME} parts that take a run of varying length or a choice (*, [ab]+, ?(a), !(a), @(a|?), {a,aa}) in each name of the path: each more multiplies the work of matching a long name by its length`,
           hint: "give several patterns of fewer *, or the folder of the scenarios",
         },
       );
