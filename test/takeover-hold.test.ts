@@ -128,7 +128,7 @@ describe("a large transaction soon after the bound phone or bank card changed", 
     expect(held(run(events, { policy: { ...policy, takeoverFractionOfLimits: 0 } }))).toEqual([]);
   });
 
-  it("what-if --avoid suspended finds it without the change, or without the drawdown", () => {
+  it("what-if --avoid suspended finds it with a verification right after the change, without the change, or without the drawdown", () => {
     // the story with its bank card change left out: one change of the bound phone, then the drawdown
     const text = readFileSync(STORY, "utf8").replace(
       "  - { day: 30, type: change_profile, field: bankcard }\n",
@@ -141,7 +141,10 @@ describe("a large transaction soon after the bound phone or bank card changed", 
       searchTrace,
     );
     expect(r.status).toBe("solved");
+    // the verification goes right after the change, before the drawdown of that day: added at the day's
+    // end, it came after the hold and avoided nothing
     expect(r.solutions.map((s) => adviceText(r, s))).toEqual([
+      "Had you verified your identity right after changing your phone on day 30, the account would not have been suspended (it was on day 30).",
       "Had you not changed your bound phone on day 30, the account would not have been suspended (it was on day 30).",
       "Had you not borrowed ¥40,000.00 on Jiebei on day 30, the account would not have been suspended (it was on day 30).",
     ]);

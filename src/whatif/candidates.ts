@@ -30,8 +30,9 @@ export type Change =
   | { kind: "skip-inquiry"; id: number }
   /** leave out a change of a bound detail (phone, address, device) */
   | { kind: "keep-profile"; id: number; field: ProfileField }
-  /** verify identity right after a change of a bound detail */
-  | { kind: "verify-after-profile-change"; field: ProfileField }
+  /** verify identity right after a change of a bound detail (`after`: the change's event, which it follows
+   *  before anything else that day — a transaction after the change is what a same-day hold reads) */
+  | { kind: "verify-after-profile-change"; field: ProfileField; after: number }
   /** leave out debt taken on elsewhere */
   | { kind: "skip-debt"; id: number; amount: number }
   /** leave out a purchase */
@@ -89,6 +90,7 @@ export function editOf(c: Candidate): Edit {
     case "skip-borrow":
       return { kind: "remove", ids: [change.id] };
     case "verify-after-profile-change":
+      return { kind: "add", event: { day, type: "verify_identity" }, after: change.after };
     case "verify-identity":
       return { kind: "add", event: { day, type: "verify_identity" } };
     case "borrow-within-cap":
@@ -195,7 +197,7 @@ export function candidates(
         break;
       case "change_profile":
         add({ kind: "keep-profile", id, field: event.field }, 1.5);
-        add({ kind: "verify-after-profile-change", field: event.field }, 1.2);
+        add({ kind: "verify-after-profile-change", field: event.field, after: id }, 1.2);
         break;
       case "external_debt":
         add({ kind: "skip-debt", id, amount: event.amount }, 2);

@@ -35,7 +35,8 @@ export interface VariantEvent {
 
 export type Edit =
   | { kind: "remove"; ids: number[] }
-  | { kind: "add"; event: WrittenEvent }
+  /** `after`: the number of the event it goes right after, on that event's day (else after the day's own) */
+  | { kind: "add"; event: WrittenEvent; after?: number }
   | { kind: "edit"; id: number; patch: Record<string, unknown> }
   | { kind: "set"; params: PolicyOverrides }
   /** typed: the path as given on the command line, which the notes say (ref is resolved from the working
@@ -147,7 +148,10 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
       pastUntil(edit.event, v, label);
       const event = validateEvent(edit.event, label);
       checkWithinSpan(event, v, label);
-      next.events.push({ id: v.nextId, event, origin: "added" });
+      const added = { id: v.nextId, event, origin: "added" as const };
+      const at = edit.after === undefined ? -1 : v.events.findIndex((e) => e.id === edit.after);
+      if (at < 0) next.events.push(added);
+      else next.events.splice(at + 1, 0, added);
       next.nextId = v.nextId + 1;
       next.notes.push(`added #${v.nextId} (${describeWritten(event, v.original.start)})`);
       break;

@@ -149,9 +149,10 @@ describe("the edit each change makes", () => {
     [{ kind: "skip-debt", id: 6, amount: 9000 }, 23, { kind: "remove", ids: [6] }],
     [{ kind: "skip-purchase", id: 2, amount: 30, merchant: null }, 5, { kind: "remove", ids: [2] }],
     [
-      { kind: "verify-after-profile-change", field: "device" },
+      { kind: "verify-after-profile-change", field: "device", after: 8 },
       30,
-      { kind: "add", event: { day: 30, type: "verify_identity" } },
+      // right after the change (#8), before the rest of its day
+      { kind: "add", event: { day: 30, type: "verify_identity" }, after: 8 },
     ],
     [{ kind: "repay-in-full", id: 7 }, 85, { kind: "edit", id: 7, patch: { amount: "full" } }],
     [
