@@ -67,7 +67,7 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
         asked(h, true, day, e.amount, null);
         tried(c, true, day, e.amount);
         lent(c, e, day);
-        return heldUnderAny(s, e.amount) ? burstFrom(s, e, 0, undefined, [], e.amount) : NOTHING;
+        return withHold(s, e, e.amount, NOTHING);
       }
       // a purchase reads no policy but the takeover trigger's: only then may a lane's policies decide it otherwise
       if (takeover && !alone(s)) return purchaseJudged(s, e);
@@ -444,15 +444,12 @@ function purchaseDecided(
   asked(h, approved, s.day, e.amount, null);
   tried(c, h.status === "active" && customerOverdue(c) === 0, s.day, e.amount);
   if (!approved) {
-    const refused = decide(s, e, h, v);
-    return heldUnderAny(s, e.amount) ? burstFrom(s, e, 0, undefined, refused.slice(), e.amount) : refused;
+    return withHold(s, e, e.amount, decide(s, e, h, v));
   }
   lent(c, e, s.day);
   // the approval is only reported: a purchase is authorised on an active line, whose limit it keeps
   // (state.ts: `approvals`)
-  const steps = s.approvals ? decide(s, e, h, v, e.amount) : NOTHING;
-  if (!heldUnderAny(s, e.amount)) return steps;
-  return burstFrom(s, e, 0, undefined, steps.slice(), e.amount);
+  return withHold(s, e, e.amount, s.approvals ? decide(s, e, h, v, e.amount) : NOTHING);
 }
 
 function borrowDecided(
@@ -466,17 +463,14 @@ function borrowDecided(
   countTransaction(c, s.day, e.amount);
   asked(j, v.decision === "approved", s.day, e.amount, e.term);
   if (v.decision !== "approved") {
-    const refused = decide(s, e, j, v);
-    return heldUnderAny(s, e.amount) ? burstFrom(s, e, 0, undefined, refused.slice(), e.amount) : refused;
+    return withHold(s, e, e.amount, decide(s, e, j, v));
   }
   const dueDays = loanDueDays(s.calendar, s.day, e.term + 1);
   const rates = { interest: c.policy.jiebeiRatePerDay, penalty: c.policy.jiebeiPenaltyRatePerDay };
   loans.draw(j.book, s.day, e.amount, e.term, dueDays.slice(0, e.term), rates, dueDays[e.term]!);
   j.usedDay = s.day;
   j.extendedDay = s.day;
-  const approved = decide(s, e, j, v, e.amount);
-  if (!heldUnderAny(s, e.amount)) return approved;
-  return burstFrom(s, e, 0, undefined, approved, e.amount);
+  return withHold(s, e, e.amount, decide(s, e, j, v, e.amount));
 }
 
 /** A purchase or drawdown asked on `line`: kept when declined, for customer service asked after it
@@ -506,10 +500,21 @@ function heldUnderAny(s: EngineState, amount: Fen): boolean {
   return held(c.policy);
 }
 
+/** The steps of a purchase or drawdown decided, then the security hold it lays when it completes a
+ *  trigger under the state's policy or any of its lane's (heldUnderAny). */
+function withHold(
+  s: EngineState,
+  e: ScenarioEvent,
+  amount: Fen,
+  steps: readonly StepOutcome[],
+): readonly StepOutcome[] {
+  return heldUnderAny(s, amount) ? burstFrom(s, e, 0, undefined, steps.slice(), amount) : steps;
+}
+
 /** A transaction's security trigger on each line from `from` on — a burst's, else a large attempt's of
- *  `amount` soon after a change — after the attempt that completed it (approved or declined, it is decided
- *  as it would be, and the hold laid at once on both lines, as a burst's: the attempt is judged by the
- *  line's rules, and what the hold stops is everything after it). */
+ *  `amount` soon after a change — after the attempt that completed it: a burst's last attempt is decided
+ *  by the line's rules (what the hold stops is everything after it), a takeover's is declined for it
+ *  (authorise), and the hold is laid at once on both lines. */
 function burstFrom(
   s: EngineState,
   e: ScenarioEvent,

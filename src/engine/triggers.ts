@@ -270,8 +270,8 @@ export const isHoldCode = (code: ReasonCode | undefined): boolean =>
 /** Real-time trigger: a purchase or drawdown of `amount` asked (approved or declined, on any line) within
  *  takeoverWindowDays of a change of the bound phone or bank card not verified since (the change's own day
  *  counting as the first), of at least takeoverFractionOfLimits of the customer's limits that day (as a
- *  burst counts them: countTransaction, which must have counted it) — suspected account takeover — puts the
- *  security hold on, on an active line or over a suspension for credit or policy, until `verify_identity`.
+ *  burst counts them: dayLimits, the same before the attempt is counted as after) — suspected account
+ *  takeover — is declined (authorise) and puts the security hold on, on an active line or over a suspension for credit or policy, until `verify_identity`.
  *  Either parameter at 0: never. */
 export function takeoverTrigger(c: Customer, line: Line, day: number, amount: Fen): Verdict | null {
   if (line.status !== "active" && !(line.status === "suspended" && line.cause !== "security")) return null;
