@@ -11,11 +11,11 @@ import { describeFact } from "../src/scenario/format.js";
 import { loadScenarioText } from "../src/scenario/load.js";
 import { loadPolicy } from "../src/scenario/load-policy.js";
 import { adviceText } from "../src/whatif/advice.js";
-import { runVariant, searchTrace } from "../src/whatif/run.js";
-import { searchCounterfactual } from "../src/whatif/search.js";
+import { runVariant } from "../src/whatif/run.js";
 import { baseVariant } from "../src/whatif/variant.js";
 import { on, run, stepOn, stepsOf, testPolicy } from "./engine/builders.js";
 import { ROOT } from "./helpers/cli.js";
+import { searchOn } from "./whatif/helpers.js";
 
 const STORY = join(ROOT, "test/fixtures/scenarios/takeover-after-a-change.yaml");
 const policy = testPolicy({ takeoverWindowDays: 1, takeoverFractionOfLimits: 0.5 });
@@ -135,11 +135,7 @@ describe("a large transaction soon after the bound phone or bank card changed", 
       "",
     );
     const run = runVariant(baseVariant(loadScenarioText(text, STORY)));
-    const r = searchCounterfactual(
-      "avoid-suspended",
-      { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
-      searchTrace,
-    );
+    const r = searchOn("avoid-suspended", run);
     expect(r.status).toBe("solved");
     // the verification goes right after the change, before the drawdown of that day: added at the day's
     // end, it came after the hold and avoided nothing

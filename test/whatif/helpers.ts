@@ -6,6 +6,9 @@ import { join } from "node:path";
 import { loadScenario } from "../../src/scenario/load.js";
 import { InputError } from "../../src/shared/errors.js";
 import { flagToEdit } from "../../src/whatif/flags.js";
+import type { Goal } from "../../src/whatif/goal.js";
+import { searchTrace, type VariantRun } from "../../src/whatif/run.js";
+import { searchCounterfactual } from "../../src/whatif/search.js";
 import { applyEdit, baseVariant, type Variant } from "../../src/whatif/variant.js";
 
 export const LATE = "test/fixtures/whatif/late-payer.yaml";
@@ -35,3 +38,11 @@ export function scenarioFile(name: string, lines: readonly string[]): string {
   writeFileSync(file, [...lines, ""].join("\n"));
   return file;
 }
+
+/** The counterfactual search for `goal` from a variant's run, each variant run as the CLI runs it. */
+export const searchOn = (goal: Goal, run: VariantRun) =>
+  searchCounterfactual(
+    goal,
+    { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
+    searchTrace,
+  );

@@ -4,9 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { editOf } from "../../src/whatif/candidates.js";
 import { comparisonToJson, counterfactualToJson } from "../../src/whatif/json.js";
-import { compareRuns, runVariant, searchTrace } from "../../src/whatif/run.js";
-import { searchCounterfactual } from "../../src/whatif/search.js";
-import { apply, base, LATE } from "./helpers.js";
+import { compareRuns, runVariant } from "../../src/whatif/run.js";
+import { apply, base, LATE, searchOn } from "./helpers.js";
 
 describe("comparisonToJson", () => {
   it("writes each difference's key, event number, kind, flags and both sides", () => {
@@ -28,11 +27,7 @@ describe("comparisonToJson", () => {
 describe("counterfactualToJson", () => {
   it("lists each suggestion's advice and the edits its candidates make", () => {
     const run = runVariant(base(LATE));
-    const r = searchCounterfactual(
-      "avoid-suspended",
-      { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
-      searchTrace,
-    );
+    const r = searchOn("avoid-suspended", run);
     const j = counterfactualToJson(r) as {
       status: string;
       problem: string;

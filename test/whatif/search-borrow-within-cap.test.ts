@@ -5,9 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { adviceText } from "../../src/whatif/advice.js";
 import { candidates, editOf } from "../../src/whatif/candidates.js";
-import { runVariant, searchTrace } from "../../src/whatif/run.js";
-import { searchCounterfactual } from "../../src/whatif/search.js";
-import { base, scenarioFile } from "./helpers.js";
+import { runVariant } from "../../src/whatif/run.js";
+import { base, scenarioFile, searchOn } from "./helpers.js";
 
 describe("avoiding a cash loan's decline over the instalment cap", () => {
   // ¥15,000 over 3 months on ¥6,000 a month: 87 % of the income, over the 50 % a month's instalments may
@@ -36,11 +35,7 @@ describe("avoiding a cash loan's decline over the instalment cap", () => {
   });
 
   it("finds both, each one change in plain words, and neither variant is declined", () => {
-    const r = searchCounterfactual(
-      "avoid-declined",
-      { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
-      searchTrace,
-    );
+    const r = searchOn("avoid-declined", run);
     expect(r.status).toBe("solved");
     expect(r.solutions.map((s) => adviceText(r, s))).toEqual([
       expect.stringMatching(/^Had you borrowed the ¥15,000\.00 of day 2 over 6 months, /),

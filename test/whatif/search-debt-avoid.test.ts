@@ -4,9 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { adviceText } from "../../src/whatif/advice.js";
 import { candidates } from "../../src/whatif/candidates.js";
-import { runVariant, searchTrace } from "../../src/whatif/run.js";
-import { searchCounterfactual } from "../../src/whatif/search.js";
-import { base } from "./helpers.js";
+import { runVariant } from "../../src/whatif/run.js";
+import { base, searchOn } from "./helpers.js";
 
 // Huang Wei: ¥180,000 owed elsewhere (in his profile, no event of the file) and every bill repaid; his
 // income falls to ¥7,000 and the review of day 74 suspends the line at 2.22 times it, over the cap of 2
@@ -26,11 +25,7 @@ describe("avoiding a suspension for the debt burden", () => {
   });
 
   it("finds it: one change, in plain words, and the variant is never suspended", () => {
-    const r = searchCounterfactual(
-      "avoid-suspended",
-      { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
-      searchTrace,
-    );
+    const r = searchOn("avoid-suspended", run);
     expect(r.status).toBe("solved");
     const paid = r.solutions.find((s) => s.candidates.some((c) => c.change.kind === "pay-debt-elsewhere"))!;
     expect(paid.candidates).toHaveLength(1);
@@ -48,11 +43,7 @@ describe("an added change is made once", () => {
   const twice = runVariant(base("test/fixtures/scenarios/income-falls-twice.yaml"));
 
   it("never pairs an added event with itself, nor two of a kind on one day", () => {
-    const r = searchCounterfactual(
-      "avoid-suspended",
-      { variant: twice.variant, trace: twice.trace, policy: twice.loaded.scenario.policy },
-      searchTrace,
-    );
+    const r = searchOn("avoid-suspended", twice);
     expect(r.status).toBe("solved");
     for (const s of r.solutions) {
       const added = s.candidates.filter((c) => c.change.kind === "pay-debt-elsewhere").map((c) => c.day);
