@@ -374,6 +374,9 @@ function groupWork(kind: string, branches: Work[], ranged: boolean): Work {
   return { runs, length: only.length };
 }
 
+/** The longest pattern looked at: Linux's PATH_MAX. */
+const PATTERN_LENGTH = 4096;
+
 /** Deeper than any pattern a person writes; each level is a call here and in the glob's own parser, so
  *  20,000 `(` overflowed the stack (and would the glob's). */
 const GROUP_DEPTH = 16;
@@ -458,6 +461,17 @@ function alternatives(p: string, s: string, i: number, close: string, separator:
  * of each name and the first `**` (a `**` of its own is no part of a name; an escaped `*` is a character).
  */
 function checkPatternWork(p: string): void {
+  // a path is at most PATH_MAX (4,096 bytes on Linux): a longer pattern names none, and the glob throws past
+  // 65,536 characters; the checks below are bounded by it too (a choice of words is compared pairwise)
+  if (p.length > PATTERN_LENGTH)
+    throw new InputError(
+      `the pattern is longer than any path (${p.length.toLocaleString("en-US")} characters, at most ${PATTERN_LENGTH.toLocaleString("en-US")})`,
+      {
+        file: p,
+        expected: `a pattern of at most ${PATTERN_LENGTH.toLocaleString("en-US")} characters`,
+        hint: "give several shorter patterns, or the folder of the scenarios",
+      },
+    );
   let beyondFirsts = 0;
   // a `**` takes a varying run of folders, the matching each way for every way of those before it (the
   // glob reads `**/**` as one)

@@ -66,6 +66,14 @@ describe("a pattern whose matching could hang the run", () => {
     expect(shownOf(d, [`suite/@(${"a".repeat(40)}|b).yaml`])).toEqual([`suite/${"a".repeat(40)}.yaml`]);
   });
 
+  it("refuses a pattern longer than any path, before reading it (the glob threw past 65,536 characters)", () => {
+    const d = suite(["suite/a.yaml"]);
+    const words = Array.from({ length: 15_000 }, (_, i) => `w${i}x`).join(",");
+    expect(refusal([`suite/{${words}}.yaml`], d)).toMatch(
+      /^the pattern is longer than any path \(108,902 characters, at most 4,096\) \|/,
+    );
+  });
+
   it("refuses groups nested deeper than any pattern needs, before reading them (20,000 ( overflowed the stack)", () => {
     const d = suite(["suite/a.yaml"]);
     const deep = [`suite/${"{a,".repeat(17)}b${"}".repeat(17)}.yaml`];
