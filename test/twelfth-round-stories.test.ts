@@ -177,4 +177,17 @@ describe("stories of a twelfth round (test/fixtures/scenarios)", () => {
     expect(at(trace.steps, "repay", 21, "jiebei").applied).toBe(600_240);
     expect(trace.final.jiebei).toMatchObject({ charges: 240, balance: 0 });
   });
+
+  it("Jiebei declined for the debt cap before any cash is drawn: the smallest line said to count nothing, not counted as used in silence", () => {
+    const { steps } = passing("jiebei-declined-for-the-burden.yaml");
+    const declined = at(steps, "apply", 40, "jiebei");
+    expect(describeFact(declined.facts[0]!)).toBe(
+      "1.17 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥70,000.00 of debt counted — ¥60,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used, nothing drawn on Jiebei, the debt over the cap before any is",
+    );
+    // customer service counts the same debt: ¥10,000 repaid elsewhere brings it to the cap, as would
+    // ¥5,834 a month (¥70,000 a year)
+    expect(remedy(at(steps, "contact_support", 41), "open_line")).toMatchObject({
+      debt: { repay: 1_000_000, income: 5_834 },
+    });
+  });
 });
