@@ -190,4 +190,24 @@ describe("stories of a twelfth round (test/fixtures/scenarios)", () => {
       debt: { repay: 1_000_000, income: 5_834 },
     });
   });
+  it("Jiebei asked for on the morning of the restoring review: declined for the suspended line, its inquiry costing the restoration; asked the next day, it costs nothing of it", () => {
+    const name = "restoration-lost-to-an-inquiry.yaml";
+    const jiebeiOn = (day: number) =>
+      twin(name, [
+        "  - { day: 166, type: external_inquiry }\n",
+        `  - { day: ${day}, type: apply, line: jiebei, product: open, amount: 5000 }\n`,
+      ]).steps;
+    const morning = jiebeiOn(166);
+    const asked = at(morning, "apply", 166, "jiebei");
+    expect(asked.decision).toBe("declined");
+    expect(asked.reasons[0]).toBe("OTHER_LINE_SUSPENDED");
+    // assessed, not refused on the lender's books: the inquiry is on the file the review reads after it
+    expect(asked.scoreDelta).toBeLessThan(0);
+    expect(at(morning, "review", 166).decision).toBeNull();
+    expect(decided(morning, "restored")).toEqual([[196, "huabei"]]);
+    // the review first, the application a day later: restored, and Jiebei judged beside an active Huabei
+    const nextDay = jiebeiOn(167);
+    expect(decided(nextDay, "restored")).toEqual([[166, "huabei"]]);
+    expect(at(nextDay, "apply", 167, "jiebei").reasons).not.toContain("OTHER_LINE_SUSPENDED");
+  });
 });
