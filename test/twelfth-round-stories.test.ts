@@ -38,7 +38,10 @@ describe("stories of a twelfth round (test/fixtures/scenarios)", () => {
     expect(suspended.balance).toBe(559_525);
     expect(at(steps, "statement", 121).event).toMatchObject({ instalments: 50_000, minimum: 54_400 });
     // the warning names what the plan would be called in for — at charge-off, not at suspension
-    expect(remedy(at(steps, "contact_support", 101), "pay_overdue")).toMatchObject({ amount: 55_175 });
+    expect(remedy(at(steps, "contact_support", 101), "pay_overdue")).toMatchObject({
+      amount: 55_175,
+      chargeOffCallsIn: { day: 253, amount: 254_400 },
+    });
     // 32 days at ¥0.25 (11 March – 11 April) and nine months' fees; nothing else
     expect(trace.final.penalties).toBe(800);
     expect(trace.final.charges - trace.final.penalties).toBe(9 * 4_400);
@@ -73,8 +76,8 @@ describe("stories of a twelfth round (test/fixtures/scenarios)", () => {
     ];
     const [s, own, rev] = [shuffled, ownFunds, revolver].map((t) => at(t.steps, "contact_support", 130));
     // the same debt, a different line: the shuffle's Jiebei balance is the bill it paid, less the
-    // principal repaid since (¥750 a month), and his record is the own-funds payer's
-    expect(s!.jiebei.balance).toBeGreaterThan(675_000);
+    // principal repaid since (¥750 a month), and two days' interest; his record is the own-funds payer's
+    expect(s!.jiebei.balance).toBe(675_540);
     expect(grid(shuffled)).toBe(grid(ownFunds));
     // Huabei's utilisation reads the shuffle as a repayment: the score rises 56 points the next month end
     expect(at(shuffled.steps, "due", 67, "jiebei").scoreDelta).toBe(56);
@@ -83,7 +86,7 @@ describe("stories of a twelfth round (test/fixtures/scenarios)", () => {
     expect([s!.score, own!.score, rev!.score]).toEqual([875, 885, 805]);
     expect(s!.reasons).toContain("HIGH_DEBT_BURDEN");
     expect(own!.reasons).not.toContain("HIGH_DEBT_BURDEN");
-    // and the line raised the next day, as it is for both of them
+    // and the line raised the next day, for each of the three
     for (const t of [shuffled, ownFunds, revolver]) expect(t.final.limit).toBe(1_500_000);
   });
 
@@ -94,7 +97,8 @@ describe("stories of a twelfth round (test/fixtures/scenarios)", () => {
     const worst = (steps: readonly Step[]) => Math.min(...steps.filter((s) => s.day > 0).map((s) => s.score));
     // at the second overdue: two bills not paid in full within six months, the other's first long paid
     expect([worst(together), worst(apart)]).toEqual([763, 773]);
-    // a year on, both of hers have left the 12-month window; his November one still weighs
+    // February 2025: two missed due dates within 12 months each, but his November bill is within the six
+    // months of bills not paid in full; June: both of hers have left the 12-month window, his November one weighs
     expect(scoresOn(together, [400, 520, 690])).toEqual([837, 875, 875]);
     expect(scoresOn(apart, [400, 520, 690])).toEqual([825, 845, 875]);
     // from March 2025, when her second leaves the window, she is never below him
