@@ -79,7 +79,7 @@ describe("a debt ratio read once a line is used", () => {
     expect(f).toMatchObject({ onceUsed: 100_000, debtCounted: 7_000_000, huabeiUsed: 1_000_000 });
     expectCheckable(f, 5_000);
     expect(describeFact(f)).toBe(
-      "1.17 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥70,000.00 of debt counted — ¥60,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used",
+      "1.17 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥70,000.00 of debt counted — ¥60,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used, nothing drawn on Jiebei, the debt over the cap before any is",
     );
   });
 

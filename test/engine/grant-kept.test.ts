@@ -375,7 +375,7 @@ describe("kept once used: the grant's limit", () => {
     const debt = raise.facts.find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH")!;
     expect(debt).toMatchObject({ line: "jiebei", parameter: "jiebeiMaxDebtToIncome", onceUsed: 2_000_000 });
     expect(describeFact(debt)).toBe(
-      "1.09 vs jiebeiMaxDebtToIncome 1.00, once a ¥20,000.00 line is used: ¥130,000.00 of debt counted — ¥110,000.00 elsewhere, Huabei's unused ¥20,000.00 counted as used, on Jiebei",
+      "1.09 vs jiebeiMaxDebtToIncome 1.00, once a ¥20,000.00 line is used: ¥130,000.00 of debt counted — ¥110,000.00 elsewhere, Huabei's unused ¥20,000.00 counted as used, nothing drawn on Jiebei, the debt over the cap before any is, on Jiebei",
     );
     // the line granted, used to its limit and repaid: no review takes back either line
     const used = run(events(10_000), options);

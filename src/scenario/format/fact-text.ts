@@ -34,10 +34,22 @@ const DEBT_COUNTED = [
  *  counted as used, named as such. "" when the fact counts none. */
 function debtCountedText(f: RuleFact): string {
   if (f.debtCounted === undefined) return "";
+  // Jiebei's own cap, read once a Jiebei line is used, with none of it counted used: cash is drawn only
+  // within the cap, and the debt is over it before any is — said, or "once a ¥1,000.00 line is used"
+  // read as if that line were in the count
+  const undrawn =
+    f.parameter === "jiebeiMaxDebtToIncome" &&
+    f.onceUsed !== undefined &&
+    (f.jiebeiUsed ?? 0) === 0 &&
+    f.value !== undefined &&
+    f.threshold !== undefined &&
+    f.value > f.threshold;
   const lines = (["huabei", "jiebei"] as const).flatMap((id) => {
     const counted = (id === "huabei" ? f.huabeiCounted : f.jiebeiCounted) ?? 0;
     const used = (id === "huabei" ? f.huabeiUsed : f.jiebeiUsed) ?? 0;
-    if (counted === 0) return [];
+    const nothingDrawn = id === "jiebei" && undrawn;
+    if (counted === 0)
+      return nothingDrawn ? ["nothing drawn on Jiebei, the debt over the cap before any is"] : [];
     const owes = counted - used;
     const name = lineName(id);
     // what it owes today, when what is counted is the month-end report's balance instead: today's debt
@@ -50,7 +62,7 @@ function debtCountedText(f: RuleFact): string {
     // no parentheses: the words stand inside a fact's own
     return [
       used === 0
-        ? `${name} ${owesText}`
+        ? `${name} ${owesText}${nothingDrawn ? " and nothing more drawn, the debt over the cap before any more is" : ""}`
         : owes === 0
           ? `${name}'s unused ${money(counted)} counted as used`
           : `${name} ${owesText} and ${money(used)} unused counted as used`,
