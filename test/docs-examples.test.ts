@@ -148,6 +148,12 @@ describe("docs examples", () => {
     ).toEqual([]);
   });
 
+  it("cite no document outside the repository, not even by its bare name", () => {
+    // `(DOMAIN)` once stood where a source belongs: a reader has no such file to open
+    for (const page of pages)
+      expect(readFileSync(join(ROOT, page), "utf8").match(/\b(?:DOMAIN|SPEC)\b/g), page).toBeNull();
+  });
+
   it("marks the examples that do not run, with a reason", () => {
     for (const page of pages) {
       for (const b of blocks(page, readFileSync(join(ROOT, page), "utf8")).filter((x) => !x.run))
