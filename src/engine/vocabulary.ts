@@ -48,6 +48,8 @@ export const MAX_HISTORY_MONTHS = 1200;
 /** Which bound detail a `change_profile` event touches. */
 export const PROFILE_FIELDS = ["phone", "address", "device", "bankcard"] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
+/** A bound detail as a sentence names it ("your bank card"; the file's `bankcard` is a key, not a word). */
+export const profileFieldName = (field: ProfileField): string => (field === "bankcard" ? "bank card" : field);
 
 /** Huabei instalment plans (分期): a purchase split into this many monthly instalments. */
 export const INSTALMENT_TERMS = [3, 6, 9, 12] as const;

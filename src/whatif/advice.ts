@@ -2,7 +2,7 @@
 // as one sentence ("Had you not applied … on day 24, the account would not have been suspended."). Words
 // only: no colour, no layout (render/whatif.ts does those).
 
-import type { Trace } from "../engine/index.js";
+import { profileFieldName, type Trace } from "../engine/index.js";
 import { lineName, yuanText as money } from "../scenario/format.js";
 import type { Candidate } from "./candidates.js";
 import { outcome } from "./compare.js";
@@ -18,9 +18,9 @@ export function clauseText(c: Candidate): string {
     case "skip-inquiry":
       return `you not applied for credit elsewhere on day ${day}`;
     case "keep-profile":
-      return `you not changed your bound ${change.field} on day ${day}`;
+      return `you not changed your bound ${profileFieldName(change.field)} on day ${day}`;
     case "verify-after-profile-change":
-      return `you verified your identity right after changing your ${change.field} on day ${day}`;
+      return `you verified your identity right after changing your ${profileFieldName(change.field)} on day ${day}`;
     case "skip-debt":
       return `you not taken on ${money(change.amount)} of debt elsewhere on day ${day}`;
     case "skip-purchase":

@@ -221,6 +221,13 @@ describe("wording (advice.ts)", () => {
     expect(clauseText(c(40, { kind: "repay-bill-when-due" }))).toBe(
       "you repaid the bill due on day 40 in full that day",
     );
+    // the bound detail in words, not the file's key
+    expect(clauseText(c(30, { kind: "keep-profile", id: 4, field: "bankcard" }))).toBe(
+      "you not changed your bound bank card on day 30",
+    );
+    expect(clauseText(c(30, { kind: "verify-after-profile-change", field: "bankcard", after: 4 }))).toBe(
+      "you verified your identity right after changing your bank card on day 30",
+    );
   });
 
   it("orders a suggestion's clauses by their day, whatever the words say (a merchant called “payday 5”)", () => {

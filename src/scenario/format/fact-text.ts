@@ -5,6 +5,7 @@ import {
   FEN_PER_YUAN,
   LIMIT_CAP_CODES,
   lineName,
+  profileFieldName,
   REASONS,
   type ReasonCode,
   type ReasonInfo,
@@ -187,7 +188,7 @@ function factNumbers(f: RuleFact, probed: boolean): string {
     f.value !== undefined
   )
     parts.push(
-      `${money(f.amount)} = ${show(f.value)} of ${money(f.limits)} asked after the bound ${f.changed === "bankcard" ? "bank card" : f.changed} changed on day ${f.changedOn}`,
+      `${money(f.amount)} = ${show(f.value)} of ${money(f.limits)} asked after the bound ${profileFieldName(f.changed)} changed on day ${f.changedOn}`,
     );
   // what the customer asked for says so: read bare, an asked limit passes for the line's own
   // (`probed`: an application customer service plays ahead, which the customer never made — its amount
