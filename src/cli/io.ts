@@ -152,7 +152,7 @@ export const fitsTerminal = (io: CliIo, options: { wide?: boolean; json?: boolea
 
 /** Writes an error line (a newline added when missing). On a terminal of known width it is wrapped at
  *  word boundaries as the reports are (a terminal breaks a line mid-word); a pipe or file gets it whole. */
-/** SPEC's `--seed` on a command that runs a scenario: accepted so scripts written to it still run, and said
+/** The product contract's `--seed` on a command that runs a scenario: accepted so scripts written to it still run, and said
  *  to change nothing — nothing in a scenario is random. */
 export function warnSeedIgnored(io: CliIo): void {
   writeErr(

@@ -553,7 +553,7 @@ export function addScoreReasons(
 const RANKED_CODES: ReasonCode[] = CHARACTERISTICS.map((c) => c.reason);
 const RANKED_GAPS = new Float64Array(CHARACTERISTICS.length);
 
-/** Sesame-style band names (DOMAIN.md). */
+/** Sesame-style band names (docs/model/sources.md). */
 export function band(scoreValue: number): string {
   if (scoreValue < 550) return "poor";
   if (scoreValue < 600) return "fair";

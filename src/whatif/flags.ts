@@ -346,7 +346,7 @@ export function flagToEdit(v: Variant, f: FlagEdit): Edit {
         : blanksInAssignments(label, f.value, "minScore=620");
       if (blanks !== undefined) throw new InputError(blanks.message, blanks.details);
       const params = assignments(f.value, label, "--set minScore=620");
-      // SPEC's "change the seed", tried as a parameter: said why there is none to change
+      // the contract's "change the seed", tried as a parameter: said why there is none to change
       if (Object.hasOwn(params, "seed"))
         throw new UsageError(
           `${label}: seed is not a policy parameter, and a scenario has no seed to change: it is deterministic, so no seed changes its run`,

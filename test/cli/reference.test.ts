@@ -51,7 +51,7 @@ describe("reference commands and conventions", () => {
     expect((await cli(["reasons", "LIMIT_AT_SC"])).stderr).toContain("did you mean LIMIT_AT_SCORE_CAP?");
   });
 
-  it("policies lists every shipped policy (default and tightened among them) with every SPEC parameter", async () => {
+  it("policies lists every shipped policy (default and tightened among them) with every contract parameter", async () => {
     const r = await cli(["policies"]);
     expect(r.status).toBe(0);
     for (const p of [

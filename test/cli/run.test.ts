@@ -32,7 +32,7 @@ describe("credit-sim run", () => {
     expect(r.stdout).toMatchSnapshot();
   });
 
-  it("--json prints one object per step with the SPEC's fields and nothing else on stdout", async () => {
+  it("--json prints one object per step with the contract's fields and nothing else on stdout", async () => {
     const r = await cli(["run", ZHANG, "--json"]);
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
@@ -80,7 +80,7 @@ describe("credit-sim run", () => {
     expect(r.stdout).toMatch(/Credit applications, last 30 days +5 +3 or more +0\/35 +\(−35 INQUIRIES_30D\)/);
   });
 
-  it("--seed (SPEC's override) is accepted and changes nothing, with a warning that says why", async () => {
+  it("--seed (the contract's override) is accepted and changes nothing, with a warning that says why", async () => {
     const plain = await cli(["run", ZHANG, "--json"]);
     const seeded = await cli(["run", ZHANG, "--json", "--seed", "42"]);
     expect(seeded.status).toBe(0);

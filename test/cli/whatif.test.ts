@@ -11,7 +11,7 @@ const PHONE = "test/fixtures/whatif/phone-changes.yaml";
 const tmp = () => mkdtempSync(join(tmpdir(), "whatif-cli-"));
 
 describe("credit-sim whatif (flags)", () => {
-  it("SPEC's 'change the seed': --seed is accepted and changes nothing, said why; --set seed=… says why too", async () => {
+  it("the contract's 'change the seed': --seed is accepted and changes nothing, said why; --set seed=… says why too", async () => {
     const plain = await cli(["whatif", LATE, "--set", "minScore=600", "--json"]);
     const seeded = await cli(["whatif", LATE, "--set", "minScore=600", "--json", "--seed", "42"]);
     expect(seeded.status).toBe(0);

@@ -1093,7 +1093,7 @@ describe("the tolerance service", () => {
   });
 
   it("at its edge, to the fen, under the default policy: ¥10.00 unpaid is within it, ¥10.01 is not — and the unpaid part bears 0.05 % a day from the day after the due day, as interest or as the penalty", () => {
-    // DOMAIN.md: the minimum is 10 % of the bill, the rest revolves at 0.05 % a day from the day after the
+    // docs/model/huabei.md: the minimum is 10 % of the bill, the rest revolves at 0.05 % a day from the day after the
     // due date, and the overdue penalty is 0.05 % a day on the overdue amount; the tolerance service
     // (toleranceAmount ¥10) judges what is left unpaid. A bill stated on day 31, due day 40, grace to 43.
     const policy = DEFAULT_POLICY;

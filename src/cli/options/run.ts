@@ -13,7 +13,7 @@ export interface RunOptions {
   policy: string | undefined;
   /** the last simulated day: its number or its date (made a day with each file's start) */
   until: DayAsked | undefined;
-  /** SPEC's `--seed`: accepted so scripts written to it still run; nothing in a scenario is random */
+  /** The product contract's `--seed`: accepted so scripts written to it still run; nothing in a scenario is random */
   seed: number | undefined;
   chart: boolean;
   color: boolean;

@@ -36,7 +36,7 @@ export interface WhatifOptions {
   /** the comparison as a self-contained HTML page (`-`: stdout) */
   html: string | undefined;
   wide: boolean;
-  /** SPEC's "change the seed": accepted so scripts written to it still run; nothing in a scenario is random */
+  /** The product contract's "change the seed": accepted so scripts written to it still run; nothing in a scenario is random */
   seed: number | undefined;
 }
 
