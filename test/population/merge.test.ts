@@ -1007,8 +1007,10 @@ describe("many shards", () => {
     return { files, whole: resultText(challenger, [0, n], { accounts: n, days }) };
   }
 
-  it("40 shards merged, in any order, equal the unsharded run byte for byte", async () => {
-    const { files, whole } = shards("forty", 40, { challenger: true });
+  it("16 shards merged, in any order, equal the unsharded run byte for byte", async () => {
+    // 16, not 40 (3.1 s → 1.2 s): merged unsorted, or with each shard's flips put before the total's, fail
+    // here as they did on 40 (2 flips here, 4 there: neither reaches the sample's 20)
+    const { files, whole } = shards("sixteen", 16, { challenger: true });
     const r = await cli(["merge", ...[...files].reverse(), "--json"]);
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe(whole);
