@@ -12,8 +12,7 @@ const MOCKS_MODULES = [
   "test/testing/references.test.ts",
   "test/scenario/policy-reads.test.ts",
   "test/cli/unreadable-paths.test.ts",
-  "test/whatif/search-refused-first.test.ts",
-  "test/whatif/search-answers.test.ts",
+  "test/whatif/search-counted.test.ts",
   "test/engine/support-reuse.test.ts",
   "test/cli/file-identity.test.ts",
 ];
