@@ -9,7 +9,6 @@ import { defineConfig } from "vitest/config";
 // worker would be missed by a module already imported, or leak.
 const MOCKS_MODULES = [
   "test/cli/whatif-session.test.ts",
-  "test/testing/references.test.ts",
   "test/scenario/policy-reads.test.ts",
   "test/cli/unreadable-paths.test.ts",
   "test/whatif/search-counted.test.ts",
