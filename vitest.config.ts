@@ -11,8 +11,7 @@ const MOCKS_MODULES = [
   "test/cli/whatif-session.test.ts",
   "test/scenario/policy-reads.test.ts",
   "test/cli/injected-fs.test.ts",
-  "test/whatif/search-counted.test.ts",
-  "test/engine/support-reuse.test.ts",
+  "test/counted-work.test.ts",
 ];
 // A heap measured per step (test/engine/trace-memory.test.ts) is what a CLI run's steps cost in a fresh
 // process: in a shared worker, allocation sites trained by earlier files give the same steps another layout
