@@ -9,13 +9,9 @@ import { defineConfig } from "vitest/config";
 // worker would be missed by a module already imported, or leak.
 const MOCKS_MODULES = [
   "test/cli/whatif-session.test.ts",
-  "test/testing/references.test.ts",
   "test/scenario/policy-reads.test.ts",
-  "test/cli/unreadable-paths.test.ts",
-  "test/whatif/search-refused-first.test.ts",
-  "test/whatif/search-answers.test.ts",
-  "test/engine/support-reuse.test.ts",
-  "test/cli/file-identity.test.ts",
+  "test/cli/injected-fs.test.ts",
+  "test/counted-work.test.ts",
 ];
 // A heap measured per step (test/engine/trace-memory.test.ts) is what a CLI run's steps cost in a fresh
 // process: in a shared worker, allocation sites trained by earlier files give the same steps another layout

@@ -6,12 +6,17 @@ import { InputError } from "./errors.js";
 import { errnoOf, fileError } from "./file-errors.js";
 import type { Output } from "./output.js";
 
-export function through(target: string, path: string): Output {
+/** How long a named pipe given as an output waits for its reader (an input pipe waits as long for its
+ *  writer): a FIFO nobody reads hung the open, and the command with it, for ever. */
+const PIPE_READER_WAIT_MS = 2000;
+
+/** `readerWait`: how long a named pipe waits for its reader (tests shorten it; a command never does). */
+export function through(target: string, path: string, readerWait = PIPE_READER_WAIT_MS): Output {
   let fd: number | null = null;
   const ensureOpen = () => {
     if (fd === null) {
       try {
-        fd = openThrough(path, target);
+        fd = openThrough(path, target, readerWait);
       } catch (e) {
         throw fileError(e, target);
       }
@@ -68,14 +73,11 @@ function readerGone(target: string): InputError {
   });
 }
 
-/** How long a named pipe given as an output waits for its reader (an input pipe waits as long for its
- *  writer): a FIFO nobody reads hung the open, and the command with it, for ever. */
-const PIPE_READER_WAIT_MS = 2000;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 /** Opens what is written through. A named pipe is opened without blocking, so that one nobody reads is
- *  refused after PIPE_READER_WAIT_MS rather than waited on; its writes then wait for the reader (EAGAIN). */
-function openThrough(path: string, target: string): number {
+ *  refused after `readerWait` ms rather than waited on; its writes then wait for the reader (EAGAIN). */
+function openThrough(path: string, target: string, readerWait: number): number {
   let fifo = false;
   try {
     fifo = statSync(path).isFIFO();
@@ -91,7 +93,7 @@ function openThrough(path: string, target: string): number {
       // ENXIO: no reader has the pipe open yet
       if (errnoOf(e) !== "ENXIO") throw e;
     }
-    if (Date.now() - start >= PIPE_READER_WAIT_MS)
+    if (Date.now() - start >= readerWait)
       throw new InputError("cannot write: nothing reads the pipe", {
         file: target,
         hint: "start its reader first (`cat PIPE &`), or give a file",

@@ -51,8 +51,11 @@ describe("outcomes against intuition", () => {
   });
 
   it("steady payers have a lower bad rate than stretched customers, under every bad definition", () => {
+    // 150 accounts of each (300 before): the stretched read 11, 10, 8 and 4 bads under ever30, ever60, ever90
+    // and charge-off, the steady payers none; ever60 read as 20 days, or ever30 as 90, fails the order
+    // below here as on 300
     const rate = (persona: typeof steady, bad: BadDefinition) =>
-      riskOf(runRange(settings({ days: 300, bad }), [persona], 0, 300).arms[0]![0]!, 0, NO_FUNDING).all;
+      riskOf(runRange(settings({ days: 300, bad }), [persona], 0, 150).arms[0]![0]!, 0, NO_FUNDING).all;
     const poorBad = new Map<BadDefinition, number>();
     for (const bad of ["ever30", "ever90", "chargeoff"] as const) {
       const good = rate(steady, bad);

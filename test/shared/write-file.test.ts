@@ -387,7 +387,9 @@ describe("a named pipe nobody reads", () => {
   it("is refused after a wait, never a hang", () => {
     const fifo = join(dir, "pipe");
     if (!mkfifo(fifo)) return;
-    const e = refused(() => writeOutput(fifo, "report"));
+    // the wait cut from 2 s to 50 ms: a blocked thread, the same path (a reader 0.3 s late is waited for
+    // at the default below)
+    const e = refused(() => writeOutput(fifo, "report", { pipeReaderWaitMs: 50 }));
     expect(e.message).toBe("cannot write: nothing reads the pipe");
     expect(e.details.file).toBe(fifo);
     expect(lstatSync(fifo).isFIFO()).toBe(true);

@@ -1,13 +1,22 @@
+// What node:fs answers only for another user or on another file system, injected: one file, isolated (a
+// mock of node:fs in a shared worker would be missed by a module already imported, or leak), where two
+// such files each imported the CLI anew.
+//
 // `credit-sim test DIR` with a folder in it that cannot be listed: that folder is the run's bad input —
 // named, with what to do — and every other scenario still runs and is reported (exit 2, as for a file with
 // bad input). Root reads every folder whatever its permissions, so the folder's refusal is injected here:
 // node:fs answers EACCES for the folders in `locked`, as it does for another user's folder (mode 700). The
 // real permissions are tested too where the suite does not run as root.
+//
+// Two files are one only when their device and inode are: read as bigints. NTFS's file IDs carry a
+// sequence number in their top 16 bits, past 2^53, where a number keeps the ID only to the nearest 256 —
+// two files made one after the other (two shards, two scenarios) read alike as numbers. Node reads them
+// so for a stat without `bigint: true`; here node:fs does it for the files in `far`, whatever the disk.
 
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { cli } from "../helpers/cli.js";
+import { cli, ROOT } from "../helpers/cli.js";
 import { tempCases } from "../helpers/temp-cases.js";
 
 /** Absolute paths node:fs refuses, as it does what the user may not read: `locked` folders are not
@@ -16,6 +25,11 @@ import { tempCases } from "../helpers/temp-cases.js";
 const locked = vi.hoisted(() => new Set<string>());
 const unopened = vi.hoisted(() => new Set<string>());
 const closed = vi.hoisted(() => new Set<string>());
+/** Absolute paths and the file ID node:fs gives them (each bigint, as NTFS would). */
+const far = vi.hoisted(() => new Map<string, bigint>());
+/** The file standard output is redirected to, or null: the test's own. */
+const stdout = vi.hoisted(() => ({ file: null as string | null }));
+
 vi.mock("node:fs", async (original) => {
   const fs = await original<typeof import("node:fs")>();
   const denied = (syscall: string, path: unknown) =>
@@ -34,21 +48,32 @@ vi.mock("node:fs", async (original) => {
     if (unopened.has(resolve(String(path))) || below(path)) throw denied("open", path);
     return (fs.openSync as (...a: unknown[]) => unknown)(path, ...rest);
   }) as typeof fs.openSync;
+  // the real stat of the file, its inode the far one: exact as a bigint, rounded as a number
+  const withId = (st: object, id: bigint, big: boolean) =>
+    Object.assign(Object.create(Object.getPrototypeOf(st)), st, { ino: big ? id : Number(id) });
   const statSync = ((path: unknown, ...rest: unknown[]) => {
     if (below(path)) throw denied("stat", path);
-    return (fs.statSync as (...a: unknown[]) => unknown)(path, ...rest);
+    const st = (fs.statSync as (...a: unknown[]) => object | undefined)(path, ...rest);
+    const id = far.get(resolve(String(path)));
+    const big = (rest[0] as { bigint?: boolean } | undefined)?.bigint === true;
+    return st === undefined || id === undefined ? st : withId(st, id, big);
   }) as typeof fs.statSync;
-  const mocked = { readdirSync, openSync, statSync };
+  // standard output, where a test says: that file's stat
+  const fstatSync = ((fd: number, options?: { bigint?: boolean }) => {
+    if (fd !== 1 || stdout.file === null) return fs.fstatSync(fd, options);
+    return statSync(stdout.file, options);
+  }) as typeof fs.fstatSync;
+  const mocked = { readdirSync, openSync, statSync, fstatSync };
   return { ...fs, default: { ...fs, ...mocked }, ...mocked };
 });
+
+const { fresh } = tempCases("injected-fs");
 
 const reset = () => {
   locked.clear();
   unopened.clear();
   closed.clear();
 };
-
-const { fresh } = tempCases("unreadable-paths");
 
 const scenario = (name: string) =>
   [
@@ -197,4 +222,73 @@ describe("test DIR with a folder in it that may not be read", () => {
       }
     },
   );
+});
+
+const BASE = 2n ** 60n + 1000n;
+
+describe("files whose IDs a number cannot tell apart", () => {
+  it("merge takes two shards as two files, not the same one twice", async () => {
+    const d = fresh();
+    const files = ["a.json", "b.json"];
+    for (const [i, file] of files.entries()) {
+      const shard = await cli(
+        ["simulate", "--accounts", "40", "--days", "20", "--json", "--shard", `${i + 1}/2`, "--no-progress"],
+        { cwd: d },
+      );
+      expect(shard.status).toBe(0);
+      writeFileSync(join(d, file), shard.stdout);
+      far.set(join(d, file), BASE + BigInt(i));
+    }
+    // the mock is what the CLI reads (a file mocking node:fs runs isolated: vitest.config.ts): as numbers
+    // the two IDs are one, as bigints two
+    expect(statSync(join(d, files[0]!)).ino).toBe(statSync(join(d, files[1]!)).ino);
+    expect(statSync(join(d, files[0]!), { bigint: true }).ino).not.toBe(
+      statSync(join(d, files[1]!), { bigint: true }).ino,
+    );
+    const r = await cli(["merge", ...files, "--json"], { cwd: d });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).meta.range).toEqual([0, 40]);
+  });
+
+  it("run runs two scenarios, not the first alone", async () => {
+    const d = fresh();
+    const files = ["good-customer.yaml", "first-credit.yaml"].map((f) => join(ROOT, "scenarios", f));
+    for (const [i, file] of files.entries()) far.set(file, BASE + BigInt(i));
+    try {
+      const r = await cli(["run", ...files, "--json"], { cwd: d });
+      expect(r.status).toBe(0);
+      // JSON lines, each naming its scenario
+      const names = new Set(
+        r.stdout
+          .trim()
+          .split("\n")
+          .map((l) => (JSON.parse(l) as { scenario: string }).scenario),
+      );
+      expect(names.size).toBe(2);
+    } finally {
+      for (const file of files) far.delete(file);
+    }
+  });
+
+  it("a report is written to the file named, not taken for standard output redirected to another", async () => {
+    const d = fresh();
+    const [out, csv] = [join(d, "out.txt"), join(d, "accounts.csv")];
+    // the report's file there already, from an earlier run
+    writeFileSync(out, "");
+    writeFileSync(csv, "");
+    far.set(out, BASE);
+    far.set(csv, BASE + 1n);
+    stdout.file = out;
+    try {
+      const r = await cli(["simulate", "--accounts", "20", "--days", "10", "--csv", csv, "--no-progress"], {
+        cwd: d,
+      });
+      expect(r.status).toBe(0);
+      expect(readFileSync(csv, "utf8")).toMatch(/^index,persona,/);
+      expect(r.stdout).not.toMatch(/^index,persona,/m);
+    } finally {
+      stdout.file = null;
+    }
+  });
 });
