@@ -339,7 +339,7 @@ function tooLarge(file: string, found: string, kind: Exclude<InputKind, "result"
 }
 
 /** How long a named pipe may keep a reader waiting before any writer has opened it: an input is read or
- *  refused in about a second, never hangs on a pipe nobody writes to. */
+ *  refused in about two seconds (PIPE_WAIT_MS), never hangs on a pipe nobody writes to. */
 const PIPE_WAIT_MS = 2000;
 
 /**
