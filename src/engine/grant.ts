@@ -121,11 +121,13 @@ const MONTH_OF_INTEREST = 31;
  *  check counts it — what is owed, the loan, and the interest every loan bears to a month end — at the most
  *  days it counts (MONTH_OF_INTEREST), so that the line lends it whatever the day of the month it is asked,
  *  and customer service's advice followed on a later day still opens a line that lends; 0 when the
- *  limit leaves no room for the loan (the line lends nothing whatever the debt). */
+ *  policy names no smallest loan, or the limit leaves no room for it (the line lends it whatever the debt
+ *  never). */
 function leastLoanOwed(c: Customer, limit: Fen): Fen {
   const book = c.jiebei.book;
   const least = wholeFen(c.policy.jiebeiMinDrawdown);
-  if (limit - loans.principalOwed(book) < least) return 0;
+  // (no smallest loan, or no room for it in the limit: nothing beyond what the cap leaves is counted)
+  if (least <= 0 || limit - loans.principalOwed(book) < least) return 0;
   return loans.owedThrough(book, least, book.chargedThrough + MONTH_OF_INTEREST, c.policy.jiebeiRatePerDay);
 }
 
