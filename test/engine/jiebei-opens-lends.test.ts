@@ -1,8 +1,8 @@
 // A lender does not open a cash line it would refuse every drawdown on: an opening of Jiebei counts the
 // smallest loan the line lends (the policy's minimum, with the interest the drawdown's check counts on it
 // to a month end), so that whenever Jiebei opens, that loan asked the same day is not declined for the debt
-// cap — and an opening declined for the debt burden opens, and lends, once customer service's repayment
-// elsewhere is made to the fen.
+// cap — an opening declined for the debt burden opens, and lends, once customer service's repayment
+// elsewhere is made to the fen, and a line suspended for the burden and restored lends it the next day.
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -103,5 +103,34 @@ describe("Jiebei opens only where it lends its smallest loan", () => {
     );
     // the draw reaches the advice often enough to mean something
     expect(followed).toBeGreaterThan(RUNS / 10);
+  });
+
+  it("a Jiebei line suspended for the debt burden and restored lends its smallest loan the day after", () => {
+    let restoredCount = 0;
+    fc.assert(
+      fc.property(drawn, (d) => {
+        const { events, profile } = timeline(d);
+        // opened with no debt elsewhere, suspended for what is borrowed elsewhere on day 20, most of it
+        // repaid on day 50: the debt left near the cap, by the draw's gap
+        const debt = profile.externalDebt;
+        const asked = [
+          ...events,
+          on.open(1, 5_000, "jiebei"),
+          on.externalDebt(20, (debt + 3_000_000) / 100),
+          on.externalRepayment(50, 30_000),
+        ];
+        const options = { policy: DEFAULT_POLICY, profile: { ...profile, externalDebt: 0 } };
+        const first = run(asked, { ...options, until: 200 });
+        const restored = first.steps.find((s) => s.line === "jiebei" && s.decision === "restored");
+        if (restored === undefined) return;
+        restoredCount++;
+        const next = restored.day + 1;
+        const trace = run([...asked, on.borrow(next, smallest, 3)], { ...options, until: next });
+        const borrowed = trace.steps.find((s) => s.event.type === "borrow")!;
+        expect(borrowed.reasons).not.toContain("DEBT_TO_INCOME_TOO_HIGH");
+      }),
+      { numRuns: RUNS },
+    );
+    expect(restoredCount).toBeGreaterThan(RUNS / 10);
   });
 });
