@@ -62,8 +62,6 @@ function usedInFull(c: Customer, id: LineId | null, limit: Fen, day: number, inq
   return used;
 }
 
-/** The balances the report shows once the credit is used (usedInFull), `id` granted at `limit` (null:
- *  nothing granted): read from `c`'s lines as they are, the grant's status and limit put in their place. */
 /** The balances once used (usedBalances), and `least`: Jiebei's smallest loan (fen) when it is what Jiebei
  *  is counted at (leastLoanOwed), else 0. */
 interface UsedBalances {
@@ -72,6 +70,8 @@ interface UsedBalances {
   least: Fen;
 }
 
+/** The balances the report shows once the credit is used (usedInFull), `id` granted at `limit` (null:
+ *  nothing granted): read from `c`'s lines as they are, the grant's status and limit put in their place. */
 function usedBalances(c: Customer, id: LineId | null, limit: Fen): UsedBalances {
   const h = c.huabei;
   const j = c.jiebei;
@@ -121,12 +121,10 @@ const MONTH_OF_INTEREST = 31;
  *  check counts it — what is owed, the loan, and the interest every loan bears to a month end — at the most
  *  days it counts (MONTH_OF_INTEREST), so that the line lends it whatever the day of the month it is asked,
  *  and customer service's advice followed on a later day still opens a line that lends; 0 when the
- *  policy names no smallest loan, or the limit leaves no room for it (the line lends it whatever the debt
- *  never). */
+ *  policy names no smallest loan, or the limit leaves no room for it (no debt would let the line lend it). */
 function leastLoanOwed(c: Customer, limit: Fen): Fen {
   const book = c.jiebei.book;
   const least = wholeFen(c.policy.jiebeiMinDrawdown);
-  // (no smallest loan, or no room for it in the limit: nothing beyond what the cap leaves is counted)
   if (least <= 0 || limit - loans.principalOwed(book) < least) return 0;
   return loans.owedThrough(book, least, book.chargedThrough + MONTH_OF_INTEREST, c.policy.jiebeiRatePerDay);
 }
