@@ -285,6 +285,7 @@ const FACT_FIELDS: Record<keyof RuleFact, Schema> = {
   jiebeiUsed: whole.optional(),
   huabeiOwedToday: whole.optional(),
   jiebeiOwedToday: whole.optional(),
+  jiebeiLeast: whole.optional(),
   smallest: whole.optional(),
   smallestParameter: policyParameter.optional(),
   readOn: whole.optional(),

@@ -182,17 +182,33 @@ describe("stories of a twelfth round (test/fixtures/scenarios)", () => {
     expect(trace.final.jiebei).toMatchObject({ charges: 240, balance: 0 });
   });
 
-  it("Jiebei declined for the debt cap before any cash is drawn: the smallest line said to count nothing, not counted as used in silence", () => {
+  it("Jiebei declined for the debt cap before any cash is drawn: the smallest loan the line lends said to be counted, not a line counted as used in silence", () => {
     const { steps } = passing("jiebei-declined-for-the-burden.yaml");
     const declined = at(steps, "apply", 40, "jiebei");
     expect(describeFact(declined.facts[0]!)).toBe(
-      "1.17 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥70,000.00 of debt counted — ¥60,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used, nothing drawn on Jiebei, the debt over the cap before any is",
+      "1.18 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥70,506.20 of debt counted — ¥60,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used, Jiebei's smallest loan counted drawn, ¥500.00 and ¥6.20 of interest to a month end",
     );
-    // customer service counts the same debt: ¥10,000 repaid elsewhere brings it to the cap, as would
-    // ¥5,834 a month (¥70,000 a year)
+    // customer service counts the same debt: ¥10,506.20 repaid elsewhere brings it to the cap, as would
+    // ¥5,876 a month (¥70,512 a year)
     expect(remedy(at(steps, "contact_support", 41), "open_line")).toMatchObject({
-      debt: { repay: 1_000_000, income: 5_834 },
+      debt: { repay: 1_050_620, income: 5_876 },
     });
+  });
+  it("Jiebei opened lends its smallest loan: the opening counts the ¥500 and its month's interest, so customer service's repayment opens a line that lends, and ¥10,000 opens none", () => {
+    const name = "jiebei-opened-lends-its-smallest-loan.yaml";
+    const { steps } = passing(name);
+    // ¥60,000 elsewhere, Huabei's ¥10,000 and the ¥500 loan with 31 days at ¥0.20: ¥10,506.20 over the cap
+    expect(remedy(at(steps, "contact_support", 41), "open_line")).toMatchObject({
+      debt: { repay: 1_050_620, income: 5_876 },
+    });
+    expect(at(steps, "borrow", 76, "jiebei").decision).toBe("approved");
+    // ¥10,000 repaid, as the advice said before: no line opened that refuses every loan
+    const short = twin(name, ["amount: 10506.20", "amount: 10000"]).steps;
+    const declined = at(short, "apply", 75, "jiebei");
+    expect(declined.reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+    expect(describeFact(declined.facts[0]!)).toBe(
+      "1.01 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥60,506.20 of debt counted — ¥50,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used, Jiebei's smallest loan counted drawn, ¥500.00 and ¥6.20 of interest to a month end",
+    );
   });
   it("Jiebei asked for on the morning of the restoring review: declined for the suspended line, its inquiry costing the restoration; asked the next day, it costs nothing of it", () => {
     const name = "restoration-lost-to-an-inquiry.yaml";

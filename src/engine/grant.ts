@@ -8,7 +8,8 @@
 
 import { type Customer, type Line, lineOf, otherOf, owed, rulesFor, shallowCopy } from "./customer.js";
 import { smallestLine } from "./limits.js";
-import { FEN_PER_YUAN } from "./money.js";
+import * as loans from "./loans.js";
+import { FEN_PER_YUAN, wholeFen } from "./money.js";
 import { REASONS, type ReasonInfo } from "./reasons.js";
 import { debtWithin, type Scored, type ScoredFile, scoreOnCopy } from "./score-inputs.js";
 import { keptStandard, lineManagement } from "./standard.js";
@@ -61,9 +62,17 @@ function usedInFull(c: Customer, id: LineId | null, limit: Fen, day: number, inq
   return used;
 }
 
+/** The balances once used (usedBalances), and `least`: Jiebei's smallest loan (fen) when it is what Jiebei
+ *  is counted at (leastLoanOwed), else 0. */
+interface UsedBalances {
+  huabei: Fen;
+  jiebei: Fen;
+  least: Fen;
+}
+
 /** The balances the report shows once the credit is used (usedInFull), `id` granted at `limit` (null:
  *  nothing granted): read from `c`'s lines as they are, the grant's status and limit put in their place. */
-function usedBalances(c: Customer, id: LineId | null, limit: Fen): { huabei: Fen; jiebei: Fen } {
+function usedBalances(c: Customer, id: LineId | null, limit: Fen): UsedBalances {
   const h = c.huabei;
   const j = c.jiebei;
   const share = c.policy.grantUsedFraction;
@@ -75,6 +84,7 @@ function usedBalances(c: Customer, id: LineId | null, limit: Fen): { huabei: Fen
     : Math.max(h.reportedBalance, usedAt(owed(h), hActive, id === "huabei" ? limit : h.limit, share));
   const jOwed = asIs ? j.reportedBalance : Math.max(j.reportedBalance, owed(j));
   let jUsed = jOwed;
+  let least = 0;
   // (share 0 counts no drawdowns: the report as it is, not what is owed since)
   if (!asIs && (id === "jiebei" || j.status === "active")) {
     // drawdowns, each within the line and within Jiebei's debt cap as the report will show it — what is
@@ -89,8 +99,34 @@ function usedBalances(c: Customer, id: LineId | null, limit: Fen): { huabei: Fen
     const jLimit = id === "jiebei" ? limit : j.limit;
     const drawable = Math.min(jLimit - now, room - (c.profile.externalDebt + hUsed + now));
     jUsed = Math.max(jOwed, now + Math.round(Math.max(0, drawable) * share));
+    // the Jiebei line judged (opened, restored, raised) counts at least its smallest loan drawn: a line
+    // that cannot lend its minimum within the cap lends nothing, and a lender does not open a cash line it
+    // would refuse every drawdown on — counted drawn within the cap alone, a line opened with ¥10,000
+    // repaid elsewhere as advised declined the ¥500 loan the next day at 1.01 of the cap. The other
+    // line's grant does not count it: that Jiebei lends only what its cap leaves (the drawdown's check)
+    const leastOwed = id === "jiebei" ? leastLoanOwed(c, jLimit) : 0;
+    if (leastOwed > jUsed) {
+      jUsed = leastOwed;
+      least = wholeFen(c.policy.jiebeiMinDrawdown);
+    }
   }
-  return { huabei: hUsed, jiebei: jUsed };
+  return { huabei: hUsed, jiebei: jUsed, least };
+}
+
+/** The most days of interest a drawdown's debt check counts on its loans to the month-end report it reads
+ *  (debtToIncomeAfterDraw): a loan drawn on the 1st of a 31-day month bears 31 to the 31st. */
+const MONTH_OF_INTEREST = 31;
+
+/** What Jiebei owes once its smallest loan (`jiebeiMinDrawdown`) is drawn, at `limit`, as a drawdown's debt
+ *  check counts it — what is owed, the loan, and the interest every loan bears to a month end — at the most
+ *  days it counts (MONTH_OF_INTEREST), so that the line lends it whatever the day of the month it is asked,
+ *  and customer service's advice followed on a later day still opens a line that lends; 0 when the
+ *  policy names no smallest loan, or the limit leaves no room for it (no debt would let the line lend it). */
+function leastLoanOwed(c: Customer, limit: Fen): Fen {
+  const book = c.jiebei.book;
+  const least = wholeFen(c.policy.jiebeiMinDrawdown);
+  if (least <= 0 || limit - loans.principalOwed(book) < least) return 0;
+  return loans.owedThrough(book, least, book.chargedThrough + MONTH_OF_INTEREST, c.policy.jiebeiRatePerDay);
 }
 
 /** The debt a ratio read on the file once a line is used counts (usedBalances, `id` at `limit`), as its fact
@@ -100,11 +136,11 @@ function usedBalances(c: Customer, id: LineId | null, limit: Fen): { huabei: Fen
 type DebtCounted = Required<
   Pick<RuleFact, "debtCounted" | "huabeiCounted" | "jiebeiCounted" | "huabeiUsed" | "jiebeiUsed">
 > &
-  Pick<RuleFact, "huabeiOwedToday" | "jiebeiOwedToday">;
+  Pick<RuleFact, "huabeiOwedToday" | "jiebeiOwedToday" | "jiebeiLeast">;
 
 /** The debt counted once `id` granted at `limit` is used (DebtCounted). */
 function debtCountedOnceUsed(c: Customer, id: LineId, limit: Fen): DebtCounted {
-  const { huabei, jiebei } = usedBalances(c, id, limit);
+  const { huabei, jiebei, least } = usedBalances(c, id, limit);
   const asOwed = (l: Line) => Math.max(l.reportedBalance, owed(l));
   const huabeiUsed = Math.max(0, huabei - asOwed(c.huabei));
   const jiebeiUsed = Math.max(0, jiebei - asOwed(c.jiebei));
@@ -123,6 +159,7 @@ function debtCountedOnceUsed(c: Customer, id: LineId, limit: Fen): DebtCounted {
     jiebeiUsed,
     ...(huabeiOwedToday === undefined ? {} : { huabeiOwedToday }),
     ...(jiebeiOwedToday === undefined ? {} : { jiebeiOwedToday }),
+    ...(least > 0 ? { jiebeiLeast: least } : {}),
   };
 }
 

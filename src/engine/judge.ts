@@ -144,6 +144,7 @@ const FACT_FIELDS = Object.keys({
   jiebeiUsed: 0,
   huabeiOwedToday: 0,
   jiebeiOwedToday: 0,
+  jiebeiLeast: 0,
   smallest: 0,
   smallestParameter: 0,
   readOn: 0,

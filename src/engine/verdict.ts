@@ -52,6 +52,9 @@ export interface RuleFact {
    *  the report): what it owes today, so that the customer reads today's debt beside the report's */
   huabeiOwedToday?: Fen;
   jiebeiOwedToday?: Fen;
+  /** Jiebei's part counted at its smallest loan drawn (`jiebeiMinDrawdown`, this many fen) with the interest
+   *  to a month end, beyond what it owes: the line judged lends at least that, or lends nothing */
+  jiebeiLeast?: Fen;
   /** a limit cap below the smallest line (its own, `threshold`), the line held to the smallest line
    *  instead: that line, and the parameter setting it (`minLimit`, `jiebeiMinLimit`) */
   smallest?: Fen;

@@ -76,10 +76,10 @@ describe("a debt ratio read once a line is used", () => {
     );
     const declined = t.steps.find((s) => s.line === "jiebei" && s.decision === "declined")!;
     const f = declined.facts.find((x) => x.code === "DEBT_TO_INCOME_TOO_HIGH")!;
-    expect(f).toMatchObject({ onceUsed: 100_000, debtCounted: 7_000_000, huabeiUsed: 1_000_000 });
+    expect(f).toMatchObject({ onceUsed: 100_000, debtCounted: 7_050_620, huabeiUsed: 1_000_000 });
     expectCheckable(f, 5_000);
     expect(describeFact(f)).toBe(
-      "1.17 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥70,000.00 of debt counted — ¥60,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used, nothing drawn on Jiebei, the debt over the cap before any is",
+      "1.18 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥70,506.20 of debt counted — ¥60,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used, Jiebei's smallest loan counted drawn, ¥500.00 and ¥6.20 of interest to a month end",
     );
   });
 

@@ -543,24 +543,24 @@ describe("kept once used: the grant's limit", () => {
     expect(huabei.withOther).toBeUndefined();
     // Jiebei's own step: counted with Huabei restored first (huabeiBack) it asked ¥816.33 — but followed
     // alone, Huabei is left suspended there (its own step asks ¥12,316.33), read as reported, and the review
-    // of day 60 restores Jiebei with nothing repaid: the least with which it does is nothing, its ratio and
-    // what restoring counts as that review reads them (Jiebei drawn within its cap of 1.00)
-    expect(jiebei.repay).toEqual([]);
-    expect(jiebei.over).toBe(0);
-    expect(jiebei.ratio).toBeLessThanOrEqual(jiebei.max);
+    // of day 60 restores Jiebei with ¥418.55 repaid: the least that lets the line restored lend its smallest
+    // loan (¥500 and a month's interest) within its cap of 1.00, its ratio as that review reads it
+    expect(jiebei.repay).toEqual([{ debt: "elsewhere", amount: 41_855, all: false }]);
+    expect(jiebei.over).toBe(41_855);
+    expect(jiebei.ratio).toBeGreaterThan(jiebei.max);
     expect(jiebei.restoring).toEqual({
       counted: [{ line: "jiebei", limit: 100_000 }],
       used: 1,
       reported: ["huabei"],
     });
     expect(describeRemedy(jiebei)).toMatch(
-      /^Jiebei: nothing more to repay: .* bring total debt \/ annual income to 1\.00, within 1\.00, at the periodic review on 2024-03-01 \(day 60\)/,
+      /^Jiebei: repay at least ¥418\.55 of the debt elsewhere .* to bring total debt \/ annual income from 1\.02 to at most 1\.00 at the periodic review on 2024-03-01 \(day 60\)/,
     );
-    // …and the JSON says what the step says: no higher income asked (one worked out with Huabei back was),
-    // and no Jiebei debt ratio over its cap (1.04 read with Huabei back) — Huabei's own is still said
-    expect(jiebei.income).toBeNull();
+    // …and the JSON says what the step says: the income its own step asks, and Jiebei's debt ratio over its
+    // cap as that review reads it, beside Huabei's
+    expect(jiebei.income).toBe(2_111);
     const debtFacts = answer.facts.filter((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH");
-    expect(debtFacts.map((f) => f.line)).toEqual(["huabei"]);
+    expect(debtFacts.map((f) => f.line)).toEqual(["huabei", "jiebei"]);
     expect(answer.reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
     expect(jiebei.withOther).toEqual({
       line: "huabei",
@@ -574,7 +574,7 @@ describe("kept once used: the grant's limit", () => {
     // amount named restores both — a fen less does not
     const reviewed = (yuan: number) => run([...start, on.externalRepayment(40, yuan)], options).final;
     const statuses = (yuan: number) => [reviewed(yuan).status, reviewed(yuan).jiebei.status];
-    expect(statuses(0)).toEqual(["suspended", "active"]);
+    expect(statuses(0)).toEqual(["suspended", "suspended"]);
     expect(statuses(12_316.33)).toEqual(["active", "suspended"]);
     expect(statuses(13_395)).toEqual(["active", "active"]);
     expect(statuses(13_394.99)).toEqual(["active", "suspended"]);

@@ -500,10 +500,11 @@ describe("monotone where a lender would be, on both lines", () => {
   });
 
   it("the exception, one customer's one debt: a higher income that restores Huabei can leave no room for Jiebei", () => {
-    // `tightened`: both lines suspended on day 14 (¥200 a month, ¥2,000 elsewhere); from day 20 ¥327 a month
+    // `tightened`: both lines suspended on day 14 (¥200 a month, ¥1,600 elsewhere); from day 20 ¥327 a month
     // is too little for Huabei's smallest line (¥334 makes ¥500 at two months), so Jiebei alone is restored
-    // on day 45 (0.60 vs 0.60); at ¥334 Huabei is restored first, and Jiebei, counting it used, reads 0.63
-    // and is closed on day 196 — a line kept for a line lost, not a worse customer's lender being kinder
+    // on day 45 (0.60 vs 0.60, room left for its ¥500 smallest loan); at ¥334 Huabei is restored first, and
+    // Jiebei, counting it used, reads 0.66 and is closed on day 196 — a line kept for a line lost, not a
+    // worse customer's lender being kinder (¥2,000 elsewhere left the worse no room for Jiebei's smallest loan)
     const trace = (income: number) =>
       simulate(
         scenario(
@@ -517,7 +518,7 @@ describe("monotone where a lender would be, on both lines", () => {
             policy: TIGHTENED_POLICY,
             until: 250,
             observe: [250],
-            profile: { monthlyIncome: 5_000, creditHistoryMonths: 36, externalDebt: 200_000 },
+            profile: { monthlyIncome: 5_000, creditHistoryMonths: 36, externalDebt: 160_000 },
           },
         ),
       );

@@ -139,8 +139,8 @@ describe("customer service on a declined Jiebei opening, no line open", () => {
 });
 
 describe("customer service on a Jiebei opening declined for debt, Huabei open", () => {
-  // ¥75,000 elsewhere on ¥6,000 a month, Huabei's ¥3,000 counted as used: ¥78,000 against ¥72,000 (1.09 vs
-  // jiebeiMaxDebtToIncome 1.00). Told only "pay down debt (here or elsewhere) or report a higher income",
+  // ¥75,000 elsewhere on ¥6,000 a month, Huabei's ¥3,000 counted as used and Jiebei's ¥500 smallest loan with
+  // ¥6.20 of interest: ¥78,506.20 against ¥72,000 (1.10 vs jiebeiMaxDebtToIncome 1.00). Told only "pay down debt (here or elsewhere) or report a higher income",
   // the customer had no amount
   const profile = { monthlyIncome: 6_000, externalDebt: 7_500_000, creditHistoryMonths: 60 }; // debt in fen
   const asked = [on.open(0, 3_000), on.open(40, 5_000, "jiebei")];
@@ -152,18 +152,18 @@ describe("customer service on a Jiebei opening declined for debt, Huabei open", 
       41,
     );
     const jiebei = opening(s.remedies, "jiebei");
-    expect(jiebei).toMatchObject({ now: true, debt: { repay: 600_000, income: 6_500 } });
+    expect(jiebei).toMatchObject({ now: true, debt: { repay: 650_620, income: 6_543 } });
     expect(describeRemedy(jiebei!)).toContain(
-      "an application to open Jiebei (apply, product: open, line: jiebei) would be declined today: total debt exceeds what the policy allows for the income (1.09 vs jiebeiMaxDebtToIncome 1.00",
+      "an application to open Jiebei (apply, product: open, line: jiebei) would be declined today: total debt exceeds what the policy allows for the income (1.10 vs jiebeiMaxDebtToIncome 1.00",
     );
     expect(describeRemedy(jiebei!)).toContain(
-      "repay at least ¥6,000.00 of the debt elsewhere (an external_repayment event), or report a monthly income of at least ¥6,500.00 (an income event)",
+      "repay at least ¥6,506.20 of the debt elsewhere (an external_repayment event), or report a monthly income of at least ¥6,543.00 (an income event)",
     );
-    for (const fix of [on.externalRepayment(41, 6_000), on.income(41, 6_500)]) {
+    for (const fix of [on.externalRepayment(41, 6_506.2), on.income(41, 6_543)]) {
       const t = run([...asked, fix, on.open(42, 1_000, "jiebei")], { policy: DEFAULT_POLICY, profile });
       expect(stepOn(t, "apply", 42).decision).toMatch(/^approved/);
     }
-    const short = run([...asked, on.externalRepayment(41, 5_999.99), on.open(42, 1_000, "jiebei")], {
+    const short = run([...asked, on.externalRepayment(41, 6_506.19), on.open(42, 1_000, "jiebei")], {
       policy: DEFAULT_POLICY,
       profile,
     });
@@ -171,7 +171,7 @@ describe("customer service on a Jiebei opening declined for debt, Huabei open", 
   });
 
   it("with too many applications besides, the opening with its debt step is dated the day they allow it", () => {
-    // told "declined today" with no date, the customer who repaid the ¥6,000 and applied the next day was
+    // told "declined today" with no date, the customer who repaid the ¥6,506.20 and applied the next day was
     // declined again, for the applications
     const inquiries = [on.externalInquiry(37), on.externalInquiry(38), on.externalInquiry(39)];
     const s = stepOn(
@@ -185,7 +185,7 @@ describe("customer service on a Jiebei opening declined for debt, Huabei open", 
     );
     expect(allow).toBeDefined();
     const jiebei = opening(s.remedies, "jiebei");
-    expect(jiebei).toMatchObject({ now: false, day: allow!.day, debt: { repay: 600_000 } });
+    expect(jiebei).toMatchObject({ now: false, day: allow!.day, debt: { repay: 650_620 } });
     expect(describeRemedy(jiebei!)).not.toContain("declined today");
   });
 });

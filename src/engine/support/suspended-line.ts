@@ -167,9 +167,13 @@ function waitForReview(
   const asked = remedies.find(
     (r): r is Extract<Remedy, { kind: "raise_score" }> => r.line === line.id && r.kind === "raise_score",
   );
+  // (the step's target is read at today's income: with too little for the smallest line, the income step
+  // comes first and the line restored is used at that income, not today's — a Jiebei line restored with
+  // no income counts its smallest loan at a ratio no income reads, a cost no file restored has)
+  const incomeFirst = blockers.some((b) => b.code === "INCOME_BELOW_SMALLEST_LINE");
   const scoreBars =
     policyBars === null && blockers.length > 0
-      ? scoreOutOfReach(c, line.id, s, asked?.needed ?? null, first)
+      ? scoreOutOfReach(c, line.id, s, incomeFirst ? null : (asked?.needed ?? null), first)
       : null;
   const barred = policyBars !== null || scoreBars !== null;
   // debt advice sized to the score counts on the score the review named reads: an early review is offered

@@ -28,6 +28,7 @@ const DEBT_COUNTED = [
   "jiebeiUsed",
   "huabeiOwedToday",
   "jiebeiOwedToday",
+  "jiebeiLeast",
 ] as const;
 
 /** The debt a ratio once used counted, in words (", ¥80,341.89 of debt counted: …"), so that the customer
@@ -60,6 +61,14 @@ function debtCountedText(f: RuleFact): string {
       today === undefined
         ? `${money(owes)} owed`
         : `${money(today)} owed today but counted at the last month-end report's ${money(owes)}`;
+    // the smallest loan counted drawn (jiebeiLeast): said as such, not as unused credit "counted as used"
+    const least = id === "jiebei" ? f.jiebeiLeast : undefined;
+    if (least !== undefined)
+      return [
+        owes === 0
+          ? `${name}'s smallest loan counted drawn, ${money(least)} and ${money(used - least)} of interest to a month end`
+          : `${name} ${owesText} and its smallest loan counted drawn, ${money(used)} with the interest to a month end`,
+      ];
     // no parentheses: the words stand inside a fact's own
     return [
       used === 0
