@@ -150,10 +150,8 @@ export async function loadFit(io: CliIo): Promise<Fit | undefined> {
 export const fitsTerminal = (io: CliIo, options: { wide?: boolean; json?: boolean }): boolean =>
   !options.wide && !options.json && io.stdout.isTTY === true && (io.stdout.columns ?? 0) > 0;
 
-/** Writes an error line (a newline added when missing). On a terminal of known width it is wrapped at
- *  word boundaries as the reports are (a terminal breaks a line mid-word); a pipe or file gets it whole. */
-/** The product contract's `--seed` on a command that runs a scenario: accepted so scripts written to it still run, and said
- *  to change nothing — nothing in a scenario is random. */
+/** The product contract's `--seed` on a command that runs a scenario: accepted so scripts written to it
+ *  still run, and said to change nothing — nothing in a scenario is random. */
 export function warnSeedIgnored(io: CliIo): void {
   writeErr(
     io,
@@ -161,6 +159,8 @@ export function warnSeedIgnored(io: CliIo): void {
   );
 }
 
+/** Writes an error line (a newline added when missing). On a terminal of known width it is wrapped at
+ *  word boundaries as the reports are (a terminal breaks a line mid-word); a pipe or file gets it whole. */
 export function writeErr(io: CliIo, text: string): void {
   const columns = io.stderr.isTTY === true ? io.stderr.columns : undefined;
   const shown = columns && fit ? fit.fitted(text.replace(/\n$/, ""), columns).text : text;
