@@ -596,12 +596,21 @@ const populationRequest = object("a population request: an object with personas,
 const contextOf = (checkedCopy: unknown): PopulationContext =>
   rawPopulationContext((checkedCopy as { settings: PopulationSettings }).settings);
 
-/** a score histogram's counts: finite numbers, 0 or more */
+/** a score histogram's counts: finite numbers, 0 or more, whose total a double holds exactly (counts of
+ *  1e308 each added up to Infinity, and their AUC was NaN) */
 const counts = numberList(
   "a histogram: a list of counts",
   "a count: a finite number, 0 or more",
   (v) => typeof v === "number" && Number.isFinite(v) && v >= 0,
-);
+).superRefine((xs, ctx) => {
+  let total = 0;
+  for (const x of xs) if (typeof x === "number" && Number.isFinite(x) && x >= 0) total += x;
+  if (total > Number.MAX_SAFE_INTEGER)
+    ctx.addIssue({
+      code: "custom",
+      message: `counts that add up to at most ${Number.MAX_SAFE_INTEGER} (2^53 − 1; these add up to ${total})`,
+    });
+});
 // --- the functions, checked ---
 
 export const goldenTrace = checked(rawGoldenTrace, [

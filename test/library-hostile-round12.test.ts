@@ -1,0 +1,35 @@
+// The twelfth hostile-input pass over the library: numbers at a double's edges, and the methods of the
+// classes it exports (their constructors were checked; what a caller calls on them next was not).
+
+import { describe, expect, it } from "vitest";
+import * as lib from "../src/index.js";
+import { inputErrorOf } from "./helpers/input-error.js";
+
+describe("histograms at a double's edges", () => {
+  // counts a double holds, whose total it does not: the sums became Infinity and the figures NaN
+  it.each([
+    ["auc", lib.auc],
+    ["ks", lib.ks],
+    ["psi", lib.psi],
+    ["scorePsi", lib.scorePsi],
+  ])("%s refuses a histogram whose counts add up past 2^53 − 1", (_, f) => {
+    const e = inputErrorOf(() => f([1e308, 1e308], [1, 1]));
+    expect(e.message).toMatch(/^good|^expected|^reference/);
+    expect(e.message).toMatch(
+      /: expected counts that add up to at most 9007199254740991 \(2\^53 − 1; these add up to Infinity\), found \[1e\+308, 1e\+308\]$/,
+    );
+    expect(inputErrorOf(() => f([1, 1], [2 ** 53, 1])).details.field).toMatch(/^(bad|actual)$/);
+  });
+
+  it("auc of counts whose totals multiply past a double's range is the chance it is, not NaN", () => {
+    expect(lib.auc([2 ** 52, 0], [0, 2 ** 52])).toBe(0);
+    expect(lib.auc([0, 2 ** 52], [2 ** 52, 0])).toBe(1);
+    // shares so small that their product is below the smallest double
+    expect(lib.auc([1e-200], [1e-200])).toBe(0.5);
+    expect(lib.auc([0, 1e-200], [1e-200, 0])).toBe(1);
+  });
+
+  it("the figures of ordinary counts are unchanged", () => {
+    expect(lib.auc([1, 2, 3], [3, 2, 1])).toBe((1 * 1.5 + 2 * (3 + 1) + 3 * (5 + 0.5)) / 36);
+  });
+});
