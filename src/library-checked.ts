@@ -60,7 +60,11 @@ import {
   whole,
 } from "./library-door.js";
 import { policyCache } from "./library-load.js";
-import { type AccountOptions, AccountRunner as RawAccountRunner } from "./population/account.js";
+import {
+  type AccountOptions,
+  type LaneResult,
+  AccountRunner as RawAccountRunner,
+} from "./population/account.js";
 import { Agent as RawAgent, reactionsOf as rawReactionsOf } from "./population/agent.js";
 import { emptyArm } from "./population/aggregate.js";
 import { scenarioYaml as rawScenarioYaml } from "./population/export.js";
@@ -75,7 +79,7 @@ import {
   type Outcome as AccountOutcome,
   OutcomeRecorder as RawOutcomeRecorder,
 } from "./population/outcome.js";
-import { loadPersonas as rawLoadPersonas } from "./population/persona.js";
+import { type Persona, loadPersonas as rawLoadPersonas } from "./population/persona.js";
 import { DistSchema, PersonaSchema, personaKeysAt } from "./population/persona-schema.js";
 import { type Plan, makePlan as rawMakePlan } from "./population/plan.js";
 import { Stream } from "./population/random.js";
@@ -1043,6 +1047,9 @@ export class Agent extends RawAgent {
 
 /** AccountRunner: the population's accounts run together, its context checked. */
 export class AccountRunner extends RawAccountRunner {
+  /** the population's policy arms: what `only` may pick */
+  private readonly arms: number;
+
   constructor(ctx: PopulationContext, options: AccountOptions = {}) {
     const [c, o] = checkArguments(
       [ctx, options],
@@ -1059,6 +1066,28 @@ export class AccountRunner extends RawAccountRunner {
       ],
     );
     super(contextOf(c), o as AccountOptions);
+    this.arms = contextOf(c).armPolicies.length;
+  }
+
+  /** Account `index` of `persona`, its arguments checked as makePlan's and reactionsOf's are (a persona of
+   *  null was a TypeError from inside; an index of NaN or -1 ran an account no population has; an arm it
+   *  does not have ran none). */
+  override run(
+    persona_: Persona,
+    reactions: Parameters<RawAccountRunner["run"]>[1],
+    index: number,
+    only?: number,
+  ): LaneResult[] {
+    const [p, r, i, o] = checkArguments(
+      [persona_, reactions, index, only],
+      [
+        ["persona", persona],
+        ["reactions", reactionsShape],
+        ["index", between(0, MAX_ACCOUNTS)],
+        ["only", between(0, this.arms - 1).optional()],
+      ],
+    );
+    return super.run(p as Persona, r as typeof reactions, i as number, o as number | undefined);
   }
 }
 

@@ -3,7 +3,9 @@
 
 import { describe, expect, it } from "vitest";
 import * as lib from "../src/index.js";
+import { AccountRunner as RawAccountRunner } from "../src/population/account.js";
 import { inputErrorOf } from "./helpers/input-error.js";
+import { populationRequest } from "./helpers/population-request.js";
 
 describe("histograms at a double's edges", () => {
   // counts a double holds, whose total it does not: the sums became Infinity and the figures NaN
@@ -31,5 +33,42 @@ describe("histograms at a double's edges", () => {
 
   it("the figures of ordinary counts are unchanged", () => {
     expect(lib.auc([1, 2, 3], [3, 2, 1])).toBe((1 * 1.5 + 2 * (3 + 1) + 3 * (5 + 0.5)) / 36);
+  });
+});
+
+describe("the exported classes' methods check what they are handed, as their constructors do", () => {
+  const population = lib.preparePopulation(populationRequest(["steady-payer"]), ".");
+  const ctx = lib.populationContext(population.settings);
+  const persona = population.personas[0]!;
+  const reactions = lib.reactionsOf(persona);
+  const runner = new lib.AccountRunner(ctx, {});
+
+  it("AccountRunner.run answers a good call as before", () => {
+    const raw = new RawAccountRunner(lib.populationContext(population.settings), {});
+    expect(runner.run(persona, reactions, 1)).toEqual(raw.run(persona, reactions, 1));
+  });
+
+  it.each([
+    // a TypeError from inside
+    ["no persona", [null, reactions, 0], /^persona: expected a persona: loadPersonas\(\)'s, found null$/],
+    ["no reactions", [persona, undefined, 0], /^reactions: expected /],
+    // each ran an account no population has, as if it were one
+    ["an index of NaN", [persona, reactions, Number.NaN], /^index: expected a whole number from 0 to /],
+    ["an index of -1", [persona, reactions, -1], /^index: expected a whole number from 0 to /],
+    ["an index of 1.5", [persona, reactions, 1.5], /^index: expected a whole number from 0 to /],
+    // an arm the population does not have ran none, and answered nothing
+    [
+      "an arm of 1 in a population of one arm",
+      [persona, reactions, 0, 1],
+      /^only: expected a whole number from 0 to 0, found 1$/,
+    ],
+  ])("AccountRunner.run refuses %s", (_, args, message) => {
+    const e = inputErrorOf(() => (runner.run as (...a: unknown[]) => unknown)(...args));
+    expect(e.message).toMatch(message);
+  });
+
+  it("AccountRunner.run tells every problem at once", () => {
+    const e = inputErrorOf(() => (runner.run as (...a: unknown[]) => unknown)(null, null, -1));
+    expect(e.problems.map((p) => p.details.field)).toEqual(["persona", "reactions", "index"]);
   });
 });
