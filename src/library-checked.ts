@@ -360,7 +360,9 @@ const traceOf = (keys: readonly (keyof Trace)[]) =>
   object(TRACE, Object.fromEntries(keys.map((k) => [k, TRACE_FIELDS[k]])));
 
 /** fenToYuan's amount: whole fen (a fraction of a fen was "0.1.5", Infinity "Infinity.NaN"). */
-const fen = leaf<number>("whole fen: an integer from -2^53 to 2^53", (v) => Number.isSafeInteger(v));
+const fen = leaf<number>("whole fen: an integer from -(2^53 − 1) to 2^53 − 1", (v) =>
+  Number.isSafeInteger(v),
+);
 
 export const checkAll = checked(engineCheckAll, [
   ["trace", trace],
@@ -932,7 +934,7 @@ export const scoreReasons = checked(rawScoreReasons, [
 /** yuanToFen's amount: one whose fen a double holds exactly (10^15 yuan made 10^17 fen, which fenToYuan
  *  refuses back: past 2^53 not every fen is a number) */
 const yuan = leaf<number>(
-  "a yuan amount from -90071992547409.91 to 90071992547409.91 (whole fen to 2^53)",
+  "a yuan amount from -90071992547409.91 to 90071992547409.91 (whole fen to 2^53 − 1)",
   (v) => typeof v === "number" && Number.isFinite(v) && Math.abs(v * 100) <= Number.MAX_SAFE_INTEGER,
 );
 export const yuanToFen = checked(rawYuanToFen, [["yuan", yuan]]);

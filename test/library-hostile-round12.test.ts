@@ -72,3 +72,12 @@ describe("the exported classes' methods check what they are handed, as their con
     expect(e.problems.map((p) => p.details.field)).toEqual(["persona", "reactions", "index"]);
   });
 });
+
+it("fenToYuan's refusal of 2^53 names a range 2^53 is outside of", () => {
+  // it said "an integer from -2^53 to 2^53, found 9007199254740992": 2^53 itself, refused
+  const e = inputErrorOf(() => lib.fenToYuan(2 ** 53));
+  expect(e.message).toBe(
+    "fen: expected whole fen: an integer from -(2^53 − 1) to 2^53 − 1, found 9007199254740992",
+  );
+  expect(lib.fenToYuan(Number.MAX_SAFE_INTEGER)).toBe("90071992547409.91");
+});
