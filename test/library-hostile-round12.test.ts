@@ -81,3 +81,39 @@ it("fenToYuan's refusal of 2^53 names a range 2^53 is outside of", () => {
   );
   expect(lib.fenToYuan(Number.MAX_SAFE_INTEGER)).toBe("90071992547409.91");
 });
+
+describe("a hand-built scenario's free text is held to its file's lengths", () => {
+  const loaded = lib.loadScenario("scenarios/zhang-ming.yaml");
+  const sc = loaded.scenario;
+  const purchase = sc.events.findIndex((e) => e.type === "purchase");
+  const withEvent = (i: number, patch: Record<string, unknown>) => ({
+    ...sc,
+    events: sc.events.map((e, j) => (j === i ? { ...e, ...patch } : e)),
+  });
+  const note = { day: sc.events.at(-1)!.day, index: sc.events.length, type: "note" };
+
+  // a file's merchant of 201 characters is refused; a hand-built one of a million ran into every trace line
+  it.each([
+    ["simulate", (s: unknown) => lib.simulate(s as never)],
+    ["run", (s: unknown) => lib.run(s as never, {})],
+    ["runScenario", (s: unknown) => lib.runScenario({ ...loaded, scenario: s } as never)],
+  ])("%s refuses a merchant or a note past its file's length", (_, f) => {
+    const merchant = inputErrorOf(() => f(withEvent(purchase, { merchant: "m".repeat(201) })));
+    expect(merchant.message).toMatch(
+      new RegExp(
+        `^events\\[${purchase}\\]\\.merchant: expected text of at most 200 characters, or null, found "m+…`,
+      ),
+    );
+    const text = inputErrorOf(() =>
+      f({ ...sc, events: [...sc.events, { ...note, text: "n".repeat(2001) }] }),
+    );
+    expect(text.message).toMatch(/\.text: expected text of at most 2000 characters, found "n+…/);
+  });
+
+  it("the longest its file takes runs", () => {
+    expect(() => lib.simulate(withEvent(purchase, { merchant: "m".repeat(200) }) as never)).not.toThrow();
+    expect(() =>
+      lib.simulate({ ...sc, events: [...sc.events, { ...note, text: "n".repeat(2000) }] } as never),
+    ).not.toThrow();
+  });
+});
