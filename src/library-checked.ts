@@ -79,7 +79,11 @@ import {
   type Outcome as AccountOutcome,
   OutcomeRecorder as RawOutcomeRecorder,
 } from "./population/outcome.js";
-import { type Persona, loadPersonas as rawLoadPersonas } from "./population/persona.js";
+import {
+  type Persona,
+  loadPersonaFile as rawLoadPersonaFile,
+  loadPersonas as rawLoadPersonas,
+} from "./population/persona.js";
 import { DistSchema, PersonaSchema, personaKeysAt } from "./population/persona-schema.js";
 import { type Plan, makePlan as rawMakePlan } from "./population/plan.js";
 import { Stream } from "./population/random.js";
@@ -1162,5 +1166,11 @@ export const loadPersonas = checked(rawLoadPersonas, [
     ),
   ],
   ["baseDir", leaf("the folder a path starts from", (v) => typeof v === "string").optional()],
+  ["days", between(1, MAX_DAY).optional()],
+]);
+/** loadPersonaFile(): the path checked by the loader, in its own words; the horizon at the door, as
+ *  loadPersonas' (Infinity searched for the longest horizon that fits without end) */
+export const loadPersonaFile = checked(rawLoadPersonaFile, [
+  ["file", z.unknown(), false],
   ["days", between(1, MAX_DAY).optional()],
 ]);

@@ -117,3 +117,27 @@ describe("a hand-built scenario's free text is held to its file's lengths", () =
     ).not.toThrow();
   });
 });
+
+describe("loadPersonaFile's horizon is checked as loadPersonas' is", () => {
+  const file = "personas/revolver.yaml";
+  // Infinity searched for the longest horizon that fits without end; NaN was told as "about NaN events in
+  // NaN days"; -1, 0 and 1.5 were taken (a horizon no population has)
+  it.each([
+    ["Infinity", Number.POSITIVE_INFINITY],
+    ["NaN", Number.NaN],
+    ["-1", -1],
+    ["0", 0],
+    ["1.5", 1.5],
+    ["1e308", 1e308],
+    ["text", "365"],
+  ])("days of %s refused, naming days", (_, days) => {
+    const e = inputErrorOf(() => lib.loadPersonaFile(file, days as number));
+    expect(e.message).toMatch(/^days: expected a whole number from 1 to 36500, found /);
+  });
+
+  it("a good horizon, or none, loads it", () => {
+    expect(lib.loadPersonaFile(file, 365).name).toBe("revolver");
+    expect(lib.loadPersonaFile(file).name).toBe("revolver");
+    expect(inputErrorOf(() => lib.loadPersonaFile(42 as never)).message).toMatch(/^file: /);
+  });
+});
