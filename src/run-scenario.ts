@@ -5,6 +5,7 @@ import { checkAll, type ExpectationResult } from "./engine/index.js";
 import { expectation, loadedScenario } from "./library-checked.js";
 import { checkArguments, list } from "./library-door.js";
 import { simulate } from "./library-engine.js";
+import { loadOptions } from "./library-load.js";
 import { type LoadedScenario, type LoadOptions, loadScenario } from "./scenario/load.js";
 import { InputError } from "./shared/errors.js";
 
@@ -18,10 +19,13 @@ export interface ScenarioRun {
 
 /** Runs a scenario file (or an already loaded scenario) and checks its `expect` block. */
 export function runScenario(source: string | LoadedScenario, options: LoadOptions = {}): ScenarioRun {
-  // a loaded scenario built by hand is read once into a copy (a getter, a proxy: told here), the copy run
+  // the options checked as loadScenario's, for a loaded scenario too (null was a TypeError from inside, a
+  // misspelt one taken and ignored); a loaded scenario built by hand is read once into a copy (a getter, a
+  // proxy: told here), the copy run
+  const [checked] = checkArguments([options], [["options", loadOptions, "caches"]]) as [LoadOptions];
   const loaded =
     typeof source === "string"
-      ? loadScenario(source, options)
+      ? loadScenario(source, checked)
       : (checkArguments([source], [["source", loadedScenario]])[0] as LoadedScenario);
   // the scenario and the expectations a caller built by hand, checked together (every problem at once)
   const [trace, expectations] = InputError.every<[Trace, Expectation[]]>([

@@ -141,3 +141,24 @@ describe("loadPersonaFile's horizon is checked as loadPersonas' is", () => {
     expect(inputErrorOf(() => lib.loadPersonaFile(42 as never)).message).toMatch(/^file: /);
   });
 });
+
+describe("runScenario's load options are checked as loadScenario's are", () => {
+  const file = "scenarios/zhang-ming.yaml";
+  const loaded = lib.loadScenario(file);
+  it.each([
+    // a TypeError from inside
+    ["null", null, /^options: expected load options, found null$/],
+    // taken and ignored, where loadScenario refuses it
+    ["a misspelt option", { unitl: 5 }, /^options\.unitl: expected no field of load options: it has /],
+    // "value out of range", no field named
+    ["an until of NaN", { until: Number.NaN }, /^options\.until: expected the last day: /],
+  ])("options of %s refused, for a path and a loaded scenario alike", (_, options, message) => {
+    expect(inputErrorOf(() => lib.runScenario(file, options as never)).message).toMatch(message);
+    expect(inputErrorOf(() => lib.runScenario(loaded, options as never)).message).toMatch(message);
+  });
+
+  it("good options run", () => {
+    expect(lib.runScenario(file, { until: 5 }).trace.until).toBe(5);
+    expect(lib.runScenario(file).passed).toBe(true);
+  });
+});
