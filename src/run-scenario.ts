@@ -7,7 +7,7 @@ import { checkArguments, list } from "./library-door.js";
 import { simulate } from "./library-engine.js";
 import { loadOptions } from "./library-load.js";
 import { type LoadedScenario, type LoadOptions, loadScenario } from "./scenario/load.js";
-import { InputError } from "./shared/errors.js";
+import { describeValue, InputError } from "./shared/errors.js";
 
 export interface ScenarioRun {
   loaded: LoadedScenario;
@@ -23,6 +23,7 @@ export function runScenario(source: string | LoadedScenario, options: LoadOption
   // misspelt one taken and ignored); a loaded scenario built by hand is read once into a copy (a getter, a
   // proxy: told here), the copy run
   const [checked] = checkArguments([options], [["options", loadOptions, "caches"]]) as [LoadOptions];
+  if (typeof source !== "string") refuseOptionsOfLoaded(checked);
   const loaded =
     typeof source === "string"
       ? loadScenario(source, checked)
@@ -43,4 +44,19 @@ export function runScenario(source: string | LoadedScenario, options: LoadOption
   ]);
   const results = checkAll(trace, expectations);
   return { loaded, trace, results, passed: results.length > 0 && results.every((r) => r.ok) };
+}
+
+/** A scenario already loaded is run as loaded: a load option with it would be taken and ignored (until: 5
+ *  ran the whole file), so each one given is refused, naming where it belongs. */
+function refuseOptionsOfLoaded(options: LoadOptions): void {
+  const expected = "no load option with a scenario already loaded (give it to loadScenario)";
+  const given = Object.entries(options ?? {}).filter(([, v]) => v !== undefined);
+  if (given.length === 0) return;
+  throw InputError.all(
+    given.map(([key, v]) => {
+      const field = `options.${key}`;
+      const found = describeValue(v);
+      return new InputError(`${field}: expected ${expected}, found ${found}`, { field, expected, found });
+    }),
+  );
 }

@@ -162,3 +162,16 @@ describe("runScenario's load options are checked as loadScenario's are", () => {
     expect(lib.runScenario(file).passed).toBe(true);
   });
 });
+
+it("runScenario refuses load options with a scenario already loaded, where they were taken and ignored", () => {
+  const loaded = lib.loadScenario("scenarios/zhang-ming.yaml");
+  // until: 5 ran the whole 400 days: the options are loadScenario's, and it had been called
+  const e = inputErrorOf(() => lib.runScenario(loaded, { until: 5, policy: "tightened" }));
+  // in the options' own order (policy, until, …), as every other refusal of them
+  expect(e.problems.map((p) => p.message)).toEqual([
+    'options.policy: expected no load option with a scenario already loaded (give it to loadScenario), found "tightened"',
+    "options.until: expected no load option with a scenario already loaded (give it to loadScenario), found 5",
+  ]);
+  expect(lib.runScenario(loaded, {}).trace.until).toBe(400);
+  expect(lib.runScenario(loaded).passed).toBe(true);
+});
