@@ -856,13 +856,27 @@ const rangeOptions = options("options", {
   csv: flag.optional(),
   flipSample: between(0, MAX_ACCOUNTS).optional(),
 });
-export const runRange = checked(rawRunRange, [
-  ["settings", populationSettings],
-  ["personas", list(persona, "a list of personas").min(1, { error: "a list of personas: one at least" })],
-  ["from", between(0, MAX_ACCOUNTS)],
-  ["to", between(0, MAX_ACCOUNTS)],
-  ["options", rangeOptions.optional()],
-]);
+export const runRange = checked(
+  rawRunRange,
+  [
+    ["settings", populationSettings],
+    ["personas", list(persona, "a list of personas").min(1, { error: "a list of personas: one at least" })],
+    ["from", between(0, MAX_ACCOUNTS)],
+    ["to", between(0, MAX_ACCOUNTS)],
+    ["options", rangeOptions.optional()],
+  ],
+  {
+    name: "runRange",
+    // a range that runs backwards answered the totals of no account, as if it were one run
+    together: ([, , from, to]) => {
+      if ((to as number) >= (from as number)) return [];
+      const expected = `a whole number from ${from} (from) to ${MAX_ACCOUNTS}`;
+      return [
+        new InputError(`to: expected ${expected}, found ${to}`, { field: "to", expected, found: `${to}` }),
+      ];
+    },
+  },
+);
 const contextArgument = object("a population context: populationContext()'s", {
   settings: populationSettings,
 });

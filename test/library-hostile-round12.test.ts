@@ -175,3 +175,12 @@ it("runScenario refuses load options with a scenario already loaded, where they 
   expect(lib.runScenario(loaded, {}).trace.until).toBe(400);
   expect(lib.runScenario(loaded).passed).toBe(true);
 });
+
+describe("a population's ranges and runners, as the rest of the library's arguments", () => {
+  const population = lib.preparePopulation(populationRequest(["steady-payer"]), ".");
+  it("runRange refuses a range that runs backwards, where it answered the totals of no account", () => {
+    const e = inputErrorOf(() => lib.runRange(population.settings, population.personas, 5, 1));
+    expect(e.message).toBe("to: expected a whole number from 5 (from) to 100000000, found 1");
+    expect(lib.runRange(population.settings, population.personas, 1, 1).to).toBe(1);
+  });
+});
