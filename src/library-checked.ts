@@ -1070,14 +1070,15 @@ export class AccountRunner extends RawAccountRunner {
   /** the population's policy arms: what `only` may pick */
   private readonly arms: number;
 
-  constructor(ctx: PopulationContext, options: AccountOptions = {}) {
+  constructor(ctx: PopulationContext, options_: AccountOptions = {}) {
     const [c, o] = checkArguments(
-      [ctx, options],
+      [ctx, options_],
       [
         ["ctx", contextArgument],
         [
           "options",
-          object("options", {
+          // only the fields it reads (`recrod` was taken and ignored)
+          options("options", {
             notes: flag.optional(),
             record: flag.optional(),
             purchaseRuns: flag.optional(),

@@ -178,9 +178,18 @@ it("runScenario refuses load options with a scenario already loaded, where they 
 
 describe("a population's ranges and runners, as the rest of the library's arguments", () => {
   const population = lib.preparePopulation(populationRequest(["steady-payer"]), ".");
+  const ctx = lib.populationContext(population.settings);
+
   it("runRange refuses a range that runs backwards, where it answered the totals of no account", () => {
     const e = inputErrorOf(() => lib.runRange(population.settings, population.personas, 5, 1));
     expect(e.message).toBe("to: expected a whole number from 5 (from) to 100000000, found 1");
     expect(lib.runRange(population.settings, population.personas, 1, 1).to).toBe(1);
+  });
+
+  it("AccountRunner refuses an option it does not have, as every options argument does ('recrod' was ignored)", () => {
+    const e = inputErrorOf(() => new lib.AccountRunner(ctx, { recrod: true } as never));
+    expect(e.message).toMatch(
+      /^options\.recrod: expected no field of options: it has notes, record, purchaseRuns/,
+    );
   });
 });
