@@ -579,7 +579,8 @@ const populationSettings = object("population settings: an object with seed, day
     .optional(),
 });
 
-const populationRequest = object("a population request: an object with personas, accounts, …", {
+// only the fields it reads: a misspelt one (stres: 30) ran the population without it
+const populationRequest = options("a population request", {
   personas: list(text, "a list of persona names or files"),
   accounts: between(1, MAX_ACCOUNTS),
   days,

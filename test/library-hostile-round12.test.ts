@@ -193,3 +193,18 @@ describe("a population's ranges and runners, as the rest of the library's argume
     );
   });
 });
+
+it("preparePopulation refuses a request's misspelt field, where the population ran without it", () => {
+  // stres: 30 ran no stress, challengr: "tightened" no challenger — each taken and ignored
+  const e = inputErrorOf(() =>
+    lib.preparePopulation(
+      { ...populationRequest(["steady-payer"]), stres: 30, challengr: "x" } as never,
+      ".",
+    ),
+  );
+  expect(e.problems.map((p) => p.details.field)).toEqual(["request.stres", "request.challengr"]);
+  expect(e.message).toMatch(
+    /^request\.stres: expected no field of a population request: it has personas, accounts, /,
+  );
+  expect(lib.preparePopulation(populationRequest(["steady-payer"]), ".").personas).toHaveLength(1);
+});
