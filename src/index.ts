@@ -41,6 +41,7 @@ export {
   goldenTrace,
   keyText,
   ks,
+  loadPersonaFile,
   loadPersonas,
   loadVariant,
   makePlan,
@@ -67,7 +68,7 @@ export { loadPolicy, loadScenario, loadScenarioText } from "./library-load.js";
 export { band, explain, probabilityOfDefault, score } from "./library-score.js";
 export type { LaneResult } from "./population/account.js";
 export type { Outcome as AccountOutcome } from "./population/outcome.js";
-export { loadPersonaFile, type Persona } from "./population/persona.js";
+export type { Persona } from "./population/persona.js";
 export { personaJsonSchema } from "./population/persona-schema.js";
 export type { Plan } from "./population/plan.js";
 export type { PopulationResult } from "./population/result.js";

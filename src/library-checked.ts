@@ -60,7 +60,11 @@ import {
   whole,
 } from "./library-door.js";
 import { policyCache } from "./library-load.js";
-import { type AccountOptions, AccountRunner as RawAccountRunner } from "./population/account.js";
+import {
+  type AccountOptions,
+  type LaneResult,
+  AccountRunner as RawAccountRunner,
+} from "./population/account.js";
 import { Agent as RawAgent, reactionsOf as rawReactionsOf } from "./population/agent.js";
 import { emptyArm } from "./population/aggregate.js";
 import { scenarioYaml as rawScenarioYaml } from "./population/export.js";
@@ -75,7 +79,11 @@ import {
   type Outcome as AccountOutcome,
   OutcomeRecorder as RawOutcomeRecorder,
 } from "./population/outcome.js";
-import { loadPersonas as rawLoadPersonas } from "./population/persona.js";
+import {
+  type Persona,
+  loadPersonaFile as rawLoadPersonaFile,
+  loadPersonas as rawLoadPersonas,
+} from "./population/persona.js";
 import { DistSchema, PersonaSchema, personaKeysAt } from "./population/persona-schema.js";
 import { type Plan, makePlan as rawMakePlan } from "./population/plan.js";
 import { Stream } from "./population/random.js";
@@ -357,7 +365,9 @@ const traceOf = (keys: readonly (keyof Trace)[]) =>
   object(TRACE, Object.fromEntries(keys.map((k) => [k, TRACE_FIELDS[k]])));
 
 /** fenToYuan's amount: whole fen (a fraction of a fen was "0.1.5", Infinity "Infinity.NaN"). */
-const fen = leaf<number>("whole fen: an integer from -2^53 to 2^53", (v) => Number.isSafeInteger(v));
+const fen = leaf<number>("whole fen: an integer from -(2^53 − 1) to 2^53 − 1", (v) =>
+  Number.isSafeInteger(v),
+);
 
 export const checkAll = checked(engineCheckAll, [
   ["trace", trace],
@@ -570,7 +580,8 @@ const populationSettings = object("population settings: an object with seed, day
     .optional(),
 });
 
-const populationRequest = object("a population request: an object with personas, accounts, …", {
+// only the fields it reads: a misspelt one (stres: 30) ran the population without it
+const populationRequest = options("a population request", {
   personas: list(text, "a list of persona names or files"),
   accounts: between(1, MAX_ACCOUNTS),
   days,
@@ -597,12 +608,21 @@ const populationRequest = object("a population request: an object with personas,
 const contextOf = (checkedCopy: unknown): PopulationContext =>
   rawPopulationContext((checkedCopy as { settings: PopulationSettings }).settings);
 
-/** a score histogram's counts: finite numbers, 0 or more */
+/** a score histogram's counts: finite numbers, 0 or more, whose total a double holds exactly (counts of
+ *  1e308 each added up to Infinity, and their AUC was NaN) */
 const counts = numberList(
   "a histogram: a list of counts",
   "a count: a finite number, 0 or more",
   (v) => typeof v === "number" && Number.isFinite(v) && v >= 0,
-);
+).superRefine((xs, ctx) => {
+  let total = 0;
+  for (const x of xs) if (typeof x === "number" && Number.isFinite(x) && x >= 0) total += x;
+  if (total > Number.MAX_SAFE_INTEGER)
+    ctx.addIssue({
+      code: "custom",
+      message: `counts that add up to at most ${Number.MAX_SAFE_INTEGER} (2^53 − 1; these add up to ${total})`,
+    });
+});
 // --- the functions, checked ---
 
 export const goldenTrace = checked(rawGoldenTrace, [
@@ -838,13 +858,27 @@ const rangeOptions = options("options", {
   csv: flag.optional(),
   flipSample: between(0, MAX_ACCOUNTS).optional(),
 });
-export const runRange = checked(rawRunRange, [
-  ["settings", populationSettings],
-  ["personas", list(persona, "a list of personas").min(1, { error: "a list of personas: one at least" })],
-  ["from", between(0, MAX_ACCOUNTS)],
-  ["to", between(0, MAX_ACCOUNTS)],
-  ["options", rangeOptions.optional()],
-]);
+export const runRange = checked(
+  rawRunRange,
+  [
+    ["settings", populationSettings],
+    ["personas", list(persona, "a list of personas").min(1, { error: "a list of personas: one at least" })],
+    ["from", between(0, MAX_ACCOUNTS)],
+    ["to", between(0, MAX_ACCOUNTS)],
+    ["options", rangeOptions.optional()],
+  ],
+  {
+    name: "runRange",
+    // a range that runs backwards answered the totals of no account, as if it were one run
+    together: ([, , from, to]) => {
+      if ((to as number) >= (from as number)) return [];
+      const expected = `a whole number from ${from} (from) to ${MAX_ACCOUNTS}`;
+      return [
+        new InputError(`to: expected ${expected}, found ${to}`, { field: "to", expected, found: `${to}` }),
+      ];
+    },
+  },
+);
 const contextArgument = object("a population context: populationContext()'s", {
   settings: populationSettings,
 });
@@ -920,7 +954,7 @@ export const scoreReasons = checked(rawScoreReasons, [
 /** yuanToFen's amount: one whose fen a double holds exactly (10^15 yuan made 10^17 fen, which fenToYuan
  *  refuses back: past 2^53 not every fen is a number) */
 const yuan = leaf<number>(
-  "a yuan amount from -90071992547409.91 to 90071992547409.91 (whole fen to 2^53)",
+  "a yuan amount from -90071992547409.91 to 90071992547409.91 (whole fen to 2^53 − 1)",
   (v) => typeof v === "number" && Number.isFinite(v) && Math.abs(v * 100) <= Number.MAX_SAFE_INTEGER,
 );
 export const yuanToFen = checked(rawYuanToFen, [["yuan", yuan]]);
@@ -1035,14 +1069,18 @@ export class Agent extends RawAgent {
 
 /** AccountRunner: the population's accounts run together, its context checked. */
 export class AccountRunner extends RawAccountRunner {
-  constructor(ctx: PopulationContext, options: AccountOptions = {}) {
+  /** the population's policy arms: what `only` may pick */
+  private readonly arms: number;
+
+  constructor(ctx: PopulationContext, options_: AccountOptions = {}) {
     const [c, o] = checkArguments(
-      [ctx, options],
+      [ctx, options_],
       [
         ["ctx", contextArgument],
         [
           "options",
-          object("options", {
+          // only the fields it reads (`recrod` was taken and ignored)
+          options("options", {
             notes: flag.optional(),
             record: flag.optional(),
             purchaseRuns: flag.optional(),
@@ -1051,6 +1089,28 @@ export class AccountRunner extends RawAccountRunner {
       ],
     );
     super(contextOf(c), o as AccountOptions);
+    this.arms = contextOf(c).armPolicies.length;
+  }
+
+  /** Account `index` of `persona`, its arguments checked as makePlan's and reactionsOf's are (a persona of
+   *  null was a TypeError from inside; an index of NaN or -1 ran an account no population has; an arm it
+   *  does not have ran none). */
+  override run(
+    persona_: Persona,
+    reactions: Parameters<RawAccountRunner["run"]>[1],
+    index: number,
+    only?: number,
+  ): LaneResult[] {
+    const [p, r, i, o] = checkArguments(
+      [persona_, reactions, index, only],
+      [
+        ["persona", persona],
+        ["reactions", reactionsShape],
+        ["index", between(0, MAX_ACCOUNTS)],
+        ["only", between(0, this.arms - 1).optional()],
+      ],
+    );
+    return super.run(p as Persona, r as typeof reactions, i as number, o as number | undefined);
   }
 }
 
@@ -1123,5 +1183,11 @@ export const loadPersonas = checked(rawLoadPersonas, [
     ),
   ],
   ["baseDir", leaf("the folder a path starts from", (v) => typeof v === "string").optional()],
+  ["days", between(1, MAX_DAY).optional()],
+]);
+/** loadPersonaFile(): the path checked by the loader, in its own words; the horizon at the door, as
+ *  loadPersonas' (Infinity searched for the longest horizon that fits without end) */
+export const loadPersonaFile = checked(rawLoadPersonaFile, [
+  ["file", z.unknown(), false],
   ["days", between(1, MAX_DAY).optional()],
 ]);

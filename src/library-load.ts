@@ -126,7 +126,8 @@ const until = leaf(
 );
 const roots = list(text, "a list of folders");
 
-const loadOptions = options("load options", {
+/** loadScenario()'s and runScenario()'s options */
+export const loadOptions = options("load options", {
   policy: text.optional(),
   seed: leaf(
     "a number (read and ignored: scenarios are deterministic)",

@@ -5,8 +5,9 @@ import { checkAll, type ExpectationResult } from "./engine/index.js";
 import { expectation, loadedScenario } from "./library-checked.js";
 import { checkArguments, list } from "./library-door.js";
 import { simulate } from "./library-engine.js";
+import { loadOptions } from "./library-load.js";
 import { type LoadedScenario, type LoadOptions, loadScenario } from "./scenario/load.js";
-import { InputError } from "./shared/errors.js";
+import { describeValue, InputError } from "./shared/errors.js";
 
 export interface ScenarioRun {
   loaded: LoadedScenario;
@@ -18,10 +19,14 @@ export interface ScenarioRun {
 
 /** Runs a scenario file (or an already loaded scenario) and checks its `expect` block. */
 export function runScenario(source: string | LoadedScenario, options: LoadOptions = {}): ScenarioRun {
-  // a loaded scenario built by hand is read once into a copy (a getter, a proxy: told here), the copy run
+  // the options checked as loadScenario's, for a loaded scenario too (null was a TypeError from inside, a
+  // misspelt one taken and ignored); a loaded scenario built by hand is read once into a copy (a getter, a
+  // proxy: told here), the copy run
+  const [checked] = checkArguments([options], [["options", loadOptions, "caches"]]) as [LoadOptions];
+  if (typeof source !== "string") refuseOptionsOfLoaded(checked);
   const loaded =
     typeof source === "string"
-      ? loadScenario(source, options)
+      ? loadScenario(source, checked)
       : (checkArguments([source], [["source", loadedScenario]])[0] as LoadedScenario);
   // the scenario and the expectations a caller built by hand, checked together (every problem at once)
   const [trace, expectations] = InputError.every<[Trace, Expectation[]]>([
@@ -39,4 +44,19 @@ export function runScenario(source: string | LoadedScenario, options: LoadOption
   ]);
   const results = checkAll(trace, expectations);
   return { loaded, trace, results, passed: results.length > 0 && results.every((r) => r.ok) };
+}
+
+/** A scenario already loaded is run as loaded: a load option with it would be taken and ignored (until: 5
+ *  ran the whole file), so each one given is refused, naming where it belongs. */
+function refuseOptionsOfLoaded(options: LoadOptions): void {
+  const expected = "no load option with a scenario already loaded (give it to loadScenario)";
+  const given = Object.entries(options ?? {}).filter(([, v]) => v !== undefined);
+  if (given.length === 0) return;
+  throw InputError.all(
+    given.map(([key, v]) => {
+      const field = `options.${key}`;
+      const found = describeValue(v);
+      return new InputError(`${field}: expected ${expected}, found ${found}`, { field, expected, found });
+    }),
+  );
 }

@@ -23,7 +23,16 @@ export function auc(good: readonly number[], bad: readonly number[]): number | n
     wins += good[i]! * (below + bad[i]! / 2);
     below += bad[i]!;
   }
-  return wins / (goods * bads);
+  const pairs = goods * bads;
+  if (pairs > 0) return wins / pairs;
+  // totals so small that their product is below the smallest double: the same chance, on shares
+  let share = 0;
+  let belowShare = 0;
+  for (let i = 0; i < good.length; i++) {
+    share += (good[i]! / goods) * (belowShare + bad[i]! / bads / 2);
+    belowShare += bad[i]! / bads;
+  }
+  return share;
 }
 
 /** Gini (accuracy ratio) = 2 AUC − 1: 0 ranks no better than chance, 1 ranks every good above every bad. */

@@ -39,7 +39,9 @@ import {
   FullPolicyParams,
   MAX_DESCRIPTION,
   MAX_EVENTS,
+  MAX_MERCHANT,
   MAX_NAME,
+  MAX_NOTE,
   PolicyObject,
   PolicyOverrides,
   schemaKeysAt,
@@ -201,9 +203,10 @@ function checkEvent(
   const moved = (field: string, x: unknown) => {
     if (!wholeWithin(x, 1, MAX_FEN)) refuse(`${at}.${field}`, `whole fen from 1 to ${MAX_FEN}`, x);
   };
-  const words = (field: string, x: unknown, orNull: boolean) => {
-    if (!(typeof x === "string" || (orNull && x === null)))
-      refuse(`${at}.${field}`, `text${orNull ? " or null" : ""}`, x);
+  // as long as its file may write it (a merchant of a million characters ran into every line of a trace)
+  const words = (field: string, x: unknown, max: number, orNull: boolean) => {
+    if (!((typeof x === "string" && x.length <= max) || (orNull && x === null)))
+      refuse(`${at}.${field}`, `text of at most ${max} characters${orNull ? ", or null" : ""}`, x);
   };
   listed("type", EVENT_TYPES, e.type);
   switch (e.type) {
@@ -215,7 +218,7 @@ function checkEvent(
       break;
     case "purchase":
       moved("amount", e.amount);
-      words("merchant", e.merchant, true);
+      words("merchant", e.merchant, MAX_MERCHANT, true);
       listed("instalments", INSTALMENT_TERMS, e.instalments, true);
       break;
     case "borrow":
@@ -243,7 +246,7 @@ function checkEvent(
       moved("amount", e.amount);
       break;
     case "note":
-      words("text", e.text, false);
+      words("text", e.text, MAX_NOTE, false);
       break;
     case "policy":
       return [

@@ -74,6 +74,9 @@ const shownText = (max: number) => z.string().max(max);
 /** The longest name and description a scenario or policy file may give (what a writer fits its own to). */
 export const MAX_NAME = 200;
 export const MAX_DESCRIPTION = 5000;
+/** The longest merchant and note an event may give. */
+export const MAX_MERCHANT = 200;
+export const MAX_NOTE = 2000;
 /** The most events a scenario holds. */
 export const MAX_EVENTS = 100_000;
 /** A reference to a policy (a name or a path). */
@@ -168,7 +171,7 @@ export const EventSchema = z.discriminatedUnion("type", [
   }),
   ev("purchase", "a purchase on Huabei, optionally in monthly instalments", {
     amount: yuan,
-    merchant: shownText(200).optional(),
+    merchant: shownText(MAX_MERCHANT).optional(),
     instalments: z
       .literal([...INSTALMENT_TERMS])
       .optional()
@@ -200,7 +203,7 @@ export const EventSchema = z.discriminatedUnion("type", [
       .optional()
       .describe("the line to review: huabei or jiebei (none: whichever line is suspended)"),
   }),
-  ev("note", "a remark shown in the trace", { text: shownText(2000) }),
+  ev("note", "a remark shown in the trace", { text: shownText(MAX_NOTE) }),
 ]);
 export type WrittenEvent = z.infer<typeof EventSchema>;
 
