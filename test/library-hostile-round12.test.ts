@@ -67,6 +67,22 @@ describe("the exported classes' methods check what they are handed, as their con
     expect(e.message).toMatch(message);
   });
 
+  it("AccountRunner.run checks a persona changed since its last call anew: refused when bad, run as it now is", () => {
+    // a persona and reactions given again unchanged are not checked anew (their copy is kept): one changed
+    // in between must not run as it was
+    const own = structuredClone(persona);
+    const raw = new RawAccountRunner(lib.populationContext(population.settings), {});
+    expect(runner.run(own, reactions, 2)).toEqual(raw.run(own, reactions, 2));
+    own.spending.perMonth = -1;
+    expect(inputErrorOf(() => runner.run(own, reactions, 2)).message).toMatch(
+      /^persona\.spending\.perMonth: /,
+    );
+    own.spending.perMonth = persona.spending.perMonth * 4;
+    const busier = runner.run(own, reactions, 2);
+    expect(busier).toEqual(raw.run(own, reactions, 2));
+    expect(busier).not.toEqual(runner.run(persona, reactions, 2));
+  });
+
   it("AccountRunner.run tells every problem at once", () => {
     const e = inputErrorOf(() => (runner.run as (...a: unknown[]) => unknown)(null, null, -1));
     expect(e.problems.map((p) => p.details.field)).toEqual(["persona", "reactions", "index"]);
