@@ -29,6 +29,9 @@ describe("histograms at a double's edges", () => {
     // shares so small that their product is below the smallest double
     expect(lib.auc([1e-200], [1e-200])).toBe(0.5);
     expect(lib.auc([0, 1e-200], [1e-200, 0])).toBe(1);
+    // products in the subnormal range, where a double keeps few digits: 0.5 and 0.4938 were given
+    expect(lib.auc([1e-162, 1e-162], [1e-162, 3e-162])).toBeCloseTo(lib.auc([1, 1], [1, 3])!, 12);
+    expect(lib.auc([1e-161, 1e-161], [1e-161, 1e-161])).toBeCloseTo(0.5, 12);
   });
 
   it("the figures of ordinary counts are unchanged", () => {

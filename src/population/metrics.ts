@@ -24,8 +24,10 @@ export function auc(good: readonly number[], bad: readonly number[]): number | n
     below += bad[i]!;
   }
   const pairs = goods * bads;
-  if (pairs > 0) return wins / pairs;
-  // totals so small that their product is below the smallest double: the same chance, on shares
+  // (whole counts always come here)
+  if (pairs >= 1) return wins / pairs;
+  // totals whose product is below one: it and the wins may fall into a double's subnormal range, or below
+  // it, where they lose their digits — the same chance, on shares
   let share = 0;
   let belowShare = 0;
   for (let i = 0; i < good.length; i++) {
