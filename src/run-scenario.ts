@@ -46,11 +46,16 @@ export function runScenario(source: string | LoadedScenario, options: LoadOption
   return { loaded, trace, results, passed: results.length > 0 && results.every((r) => r.ok) };
 }
 
-/** A scenario already loaded is run as loaded: a load option with it would be taken and ignored (until: 5
- *  ran the whole file), so each one given is refused, naming where it belongs. */
+/** The load options that change what runs: with a scenario already loaded they would be taken and
+ *  ignored. The others change nothing for any file (seed: read and ignored) or only how files are read
+ *  (the caches, roots): a loop that shares a cache over paths and loaded scenarios alike may pass them. */
+const CHANGES_THE_RUN: ReadonlySet<string> = new Set<keyof LoadOptions>(["policy", "until"]);
+
+/** A scenario already loaded is run as loaded: a load option that changes the run would be taken and
+ *  ignored with it (until: 5 ran the whole file), so each one given is refused, naming where it belongs. */
 function refuseOptionsOfLoaded(options: LoadOptions): void {
-  const expected = "no load option with a scenario already loaded (give it to loadScenario)";
-  const given = Object.entries(options ?? {}).filter(([, v]) => v !== undefined);
+  const expected = "no policy or until with a scenario already loaded (give them to loadScenario)";
+  const given = Object.entries(options ?? {}).filter(([k, v]) => v !== undefined && CHANGES_THE_RUN.has(k));
   if (given.length === 0) return;
   throw InputError.all(
     given.map(([key, v]) => {

@@ -188,11 +188,16 @@ it("runScenario refuses load options with a scenario already loaded, where they 
   const e = inputErrorOf(() => lib.runScenario(loaded, { until: 5, policy: "tightened" }));
   // in the options' own order (policy, until, …), as every other refusal of them
   expect(e.problems.map((p) => p.message)).toEqual([
-    'options.policy: expected no load option with a scenario already loaded (give it to loadScenario), found "tightened"',
-    "options.until: expected no load option with a scenario already loaded (give it to loadScenario), found 5",
+    'options.policy: expected no policy or until with a scenario already loaded (give them to loadScenario), found "tightened"',
+    "options.until: expected no policy or until with a scenario already loaded (give them to loadScenario), found 5",
   ]);
   expect(lib.runScenario(loaded, {}).trace.until).toBe(400);
   expect(lib.runScenario(loaded).passed).toBe(true);
+  // what changes no run is taken, as with a path: the seed (read and ignored), a cache a loop shares over
+  // paths and loaded scenarios alike
+  const policyCache = new Map();
+  expect(lib.runScenario("scenarios/zhang-ming.yaml", { seed: 1, policyCache }).passed).toBe(true);
+  expect(lib.runScenario(loaded, { seed: 1, policyCache }).passed).toBe(true);
 });
 
 describe("a population's ranges and runners, as the rest of the library's arguments", () => {
