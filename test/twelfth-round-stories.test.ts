@@ -186,7 +186,7 @@ describe("stories of a twelfth round (test/fixtures/scenarios)", () => {
     const { steps } = passing("jiebei-declined-for-the-burden.yaml");
     const declined = at(steps, "apply", 40, "jiebei");
     expect(describeFact(declined.facts[0]!)).toBe(
-      "1.18 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥70,506.20 of debt counted — ¥60,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used, Jiebei's smallest loan counted drawn, ¥500.00 and ¥6.20 of interest to a month end",
+      "1.18 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥70,506.20 of debt counted — ¥60,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used, Jiebei's smallest loan counted drawn, ¥500.00 and ¥6.20 of a 31-day month's interest",
     );
     // customer service counts the same debt: ¥10,506.20 repaid elsewhere brings it to the cap, as would
     // ¥5,876 a month (¥70,512 a year)
@@ -207,7 +207,7 @@ describe("stories of a twelfth round (test/fixtures/scenarios)", () => {
     const declined = at(short, "apply", 75, "jiebei");
     expect(declined.reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
     expect(describeFact(declined.facts[0]!)).toBe(
-      "1.01 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥60,506.20 of debt counted — ¥50,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used, Jiebei's smallest loan counted drawn, ¥500.00 and ¥6.20 of interest to a month end",
+      "1.01 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥60,506.20 of debt counted — ¥50,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used, Jiebei's smallest loan counted drawn, ¥500.00 and ¥6.20 of a 31-day month's interest",
     );
   });
   it("Jiebei asked for on the morning of the restoring review: declined for the suspended line, its inquiry costing the restoration; asked the next day, it costs nothing of it", () => {

@@ -79,7 +79,48 @@ describe("a debt ratio read once a line is used", () => {
     expect(f).toMatchObject({ onceUsed: 100_000, debtCounted: 7_050_620, huabeiUsed: 1_000_000 });
     expectCheckable(f, 5_000);
     expect(describeFact(f)).toBe(
-      "1.18 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥70,506.20 of debt counted — ¥60,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used, Jiebei's smallest loan counted drawn, ¥500.00 and ¥6.20 of interest to a month end",
+      "1.18 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥70,506.20 of debt counted — ¥60,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used, Jiebei's smallest loan counted drawn, ¥500.00 and ¥6.20 of a 31-day month's interest",
+    );
+  });
+
+  // Jiebei's smallest loan counted drawn beside what it owes: the loan's own amount said, and the whole it
+  // is counted at — "the month-end report's ¥502.20 and its smallest loan counted drawn, ¥4.00 with the
+  // interest" named a ¥4.00 no loan is (the ¥506.20 counted less the report's ¥502.20)
+  const increase = (borrow: string, elsewhere: number) =>
+    trace(
+      [
+        "  - { day: 0, type: apply, product: open, line: jiebei, amount: 5000 }",
+        borrow,
+        `  - { day: 36, type: external_debt, amount: ${elsewhere} }`,
+        "  - { day: 37, type: apply, product: increase, line: jiebei, amount: 8000 }",
+        "",
+      ].join("\n"),
+      "monthlyIncome: 5000, externalDebt: 50000",
+    )
+      .steps.find((s) => s.day === 37 && s.decision === "declined")!
+      .facts.find((x) => x.code === "DEBT_TO_INCOME_TOO_HIGH")!;
+
+  it("the smallest loan beside a month-end report above today's balance: the loan and the whole counted", () => {
+    // ¥500 borrowed on day 20, the report of day 30 at ¥502.20, repaid in full on day 35
+    const f = increase(
+      "  - { day: 20, type: borrow, amount: 500, term: 3 }\n  - { day: 35, type: repay, line: jiebei, amount: full }",
+      9_900,
+    );
+    expect(f).toMatchObject({ jiebeiLeast: 50_000, jiebeiCounted: 50_620, jiebeiOwedToday: 0 });
+    expectCheckable(f, 5_000);
+    expect(describeFact(f)).toBe(
+      "1.01 vs jiebeiMaxDebtToIncome 1.00, once a ¥5,000.00 line is used: ¥60,406.20 of debt counted — ¥59,900.00 elsewhere, Jiebei ¥0.00 owed today (the last month-end report's ¥502.20) counted at ¥506.20 with its smallest loan (¥500.00) drawn and a 31-day month's interest",
+    );
+  });
+
+  it("the smallest loan beside a balance above the last month-end report: the loan and the whole counted", () => {
+    // ¥500 borrowed on day 35, after the report of day 30 (nothing owed then)
+    const f = increase("  - { day: 35, type: borrow, amount: 500, term: 3 }", 9_000);
+    expect(f.jiebeiLeast).toBe(50_000);
+    expect(f.jiebeiOwedToday).toBeUndefined();
+    expectCheckable(f, 5_000);
+    expect(describeFact(f)).toMatch(
+      /— ¥59,000\.00 elsewhere, Jiebei ¥500\.\d\d owed counted at ¥1,0\d\d\.\d\d with its smallest loan \(¥500\.00\) drawn and a 31-day month's interest$/,
     );
   });
 

@@ -61,13 +61,16 @@ function debtCountedText(f: RuleFact): string {
       today === undefined
         ? `${money(owes)} owed`
         : `${money(today)} owed today but counted at the last month-end report's ${money(owes)}`;
-    // the smallest loan counted drawn (jiebeiLeast): said as such, not as unused credit "counted as used"
+    // the smallest loan counted drawn (jiebeiLeast): said as such, not as unused credit "counted as used" —
+    // the loan and the whole counted, each true whatever was owed: what it adds beyond a month-end report
+    // above today's balance is no amount of the loan's ("the report's ¥502.20 and its smallest loan counted
+    // drawn, ¥4.00" for a ¥500 loan). The interest is always a 31-day month's (grant.ts MONTH_OF_INTEREST)
     const least = id === "jiebei" ? f.jiebeiLeast : undefined;
     if (least !== undefined)
       return [
         owes === 0
-          ? `${name}'s smallest loan counted drawn, ${money(least)} and ${money(used - least)} of interest to a month end`
-          : `${name} ${owesText} and its smallest loan counted drawn, ${money(used)} with the interest to a month end`,
+          ? `${name}'s smallest loan counted drawn, ${money(least)} and ${money(used - least)} of a 31-day month's interest`
+          : `${name} ${today === undefined ? `${money(owes)} owed` : `${money(today)} owed today (the last month-end report's ${money(owes)})`} counted at ${money(counted)} with its smallest loan (${money(least)}) drawn and a 31-day month's interest`,
       ];
     // no parentheses: the words stand inside a fact's own
     return [
