@@ -140,9 +140,9 @@ export function scoreOutOfReach(
 }
 
 /** Whether Jiebei's restoration, Huabei (active, or read so) closed owing nothing — repaid by the review
- *  on `day` and reported so — leaves the score what keeping Jiebei needs (`need`) within the scorecard's
- *  highest once Jiebei restored is used: kept at the score read on `day`, or short of it by less than that
- *  score's distance from the highest. */
+ *  on `day` and reported so — leaves the score
+ *  what keeping Jiebei needs (`need`) within the scorecard's highest once Jiebei restored is used: kept at
+ *  the score read on `day`, or short of it by less than that score's distance from the highest. */
 function closedWithin(c: Customer, id: LineId, need: number, day: number): boolean {
   const closed = forkCustomer(c);
   const h = closed.huabei;
