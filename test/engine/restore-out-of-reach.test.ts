@@ -7,7 +7,6 @@
 // restored exactly when the answer does not say the policy bars it.
 
 import { describe, expect, it } from "vitest";
-import { SCORE_MAX } from "../../src/engine/scorecard.js";
 import type { Remedy, Step } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
 import { DEFAULT_POLICY, type EventInput, on, run, stepsOf } from "./builders.js";
@@ -90,9 +89,6 @@ describe("a restoration no file can reach is said as such", () => {
       // the line is suspended and its way back told
       expect(stateOn(asked, 50, line)).toBe("suspended");
       expect(wait).toBeDefined();
-      // no score step asks a score no file reaches: the scorecard's highest is the most one can ("raise
-      // the score from 855 to 960 — no score reaches 960" beside the income step that comes first)
-      for (const r of own) if (r.kind === "raise_score") expect(r.needed).toBeLessThanOrEqual(SCORE_MAX);
       // (the best customer's decisions: the call's answer, read above, not worked out again)
       const best = run(events(line, suspends, min, true), options(share), NO_ANSWERS);
       const restored = stepsOf(best, "review").some((s) => s.line === line && s.decision === "restored");
@@ -207,64 +203,5 @@ describe("a Jiebei restoration Huabei's credit bars while it is open", () => {
     expect(wait.early).toBeNull();
     expect(own.map((r) => r.kind)).not.toContain("raise_score");
     expect(own.map((r) => r.kind)).not.toContain("report_income");
-  });
-});
-
-describe("a Jiebei restoration while the income is too low for the smallest line", () => {
-  it("asks the income first, no score step beyond the scorecard, and its advice followed in order restores the line", () => {
-    // both lines open, the income gone on day 36, jiebeiMinScore 890 from day 47. Sized at no income, the
-    // score step asked "from 855 to 960 — no score reaches 960" beside the income step; and once that
-    // income was reported, "no review restores the line … using it costs 70 points" counted Huabei used
-    // beside Jiebei, where Huabei closed owing nothing let a review restore it
-    const start: EventInput[] = [
-      on.open(0, 5_000),
-      on.open(0, 5_000, "jiebei"),
-      on.purchase(5, 1_000),
-      on.repay(35, "full"),
-      on.income(36, 0),
-      on.policy(47, { set: { jiebeiMinScore: 890 } }),
-    ];
-    const opts = options(1);
-    const jiebeiOn = (events: EventInput[], day: number) =>
-      answerOf(run(events, opts).steps.filter((s) => s.day === day)).remedies.filter(
-        (r) => r.line === "jiebei",
-      );
-    const noScoreBeyond = (own: Remedy[]) => {
-      for (const r of own) if (r.kind === "raise_score") expect(r.needed).toBeLessThanOrEqual(SCORE_MAX);
-    };
-    // day 50: the income step first; no score step sized at an income no line is used at
-    let events = [...start, on.support(50)];
-    const first = run(events, opts);
-    const asked = answerOf(first.steps).remedies;
-    const own50 = asked.filter((r) => r.line === "jiebei");
-    expect(own50.map((r) => r.kind)).toContain("report_income");
-    expect(own50.map((r) => r.kind)).not.toContain("raise_score");
-    noScoreBeyond(asked);
-    // followed: the income both lines' steps ask (the higher)
-    const income = Math.max(...asked.flatMap((r) => (r.kind === "report_income" ? [r.income] : [])));
-    expect(income).toBe(250);
-    events = [...events, on.income(51, income), on.support(52)];
-    // day 52: barred only while Huabei is open — as things stand at that income, Huabei counted used
-    const own52 = jiebeiOn(events, 52);
-    const wait = own52.find((r): r is Wait => r.kind === "wait_for_review")!;
-    expect(wait.scoreBars).toMatchObject({ whileOpen: "huabei", onceUsed: true });
-    expect(wait.scoreBars!.cost).toBeGreaterThan(0);
-    noScoreBeyond(own52);
-    // followed: Huabei closed owing nothing, and asked again
-    events = [...events, on.close(53), on.support(54)];
-    const own54 = jiebeiOn(events, 54);
-    const raise = own54.find((r): r is Extract<Remedy, { kind: "raise_score" }> => r.kind === "raise_score")!;
-    expect(raise.needed).toBeLessThanOrEqual(SCORE_MAX);
-    expect(raise.reach).toBeUndefined();
-    // followed: the steps it names — a higher income (the scorecard's top band starts at ¥3,000 a month) and
-    // the identity verified
-    expect(raise.drivers).toEqual(expect.arrayContaining(["LOW_INCOME", "IDENTITY_NOT_VERIFIED"]));
-    events = [...events, on.income(55, 3_000), on.verify(55)];
-    const followed = run(events, opts, NO_ANSWERS);
-    expect(
-      stepsOf(followed, "review").some(
-        (s) => s.line === "jiebei" && s.decision === "restored" && s.day === wait.day,
-      ),
-    ).toBe(true);
   });
 });

@@ -2,18 +2,9 @@
 // line restored and used must still score to be kept, and that score read ahead — as the next review reads
 // the customer (a month end's report, the bills due before it), or a later one the coming report lowers.
 
-import { cutFact, repayMade } from "../apply-verdict.js";
+import { cutFact } from "../apply-verdict.js";
 import type { Calendar } from "../calendar.js";
-import {
-  type Customer,
-  forkCustomer,
-  type Line,
-  lineOf,
-  owed,
-  rulesFor,
-  suspendedFor,
-  thinFile,
-} from "../customer.js";
+import { type Customer, type Line, lineOf, rulesFor, suspendedFor, thinFile } from "../customer.js";
 import { keptAtLeast, param } from "../eligibility.js";
 import { limitCap } from "../limits.js";
 import type { DueRecord } from "../record.js";
@@ -128,37 +119,8 @@ export function scoreOutOfReach(
       best: Math.max(SCORE_MIN, SCORE_MAX - (asked - need)),
       onceUsed: true,
       cost: asked - need,
-      // Jiebei's cost read with Huabei open counts Huabei used beside it: closed owing nothing, Huabei
-      // counts nothing — a bar only while it is open when the cost then leaves the score within reach
-      // ("no review restores the line … using it costs 70 points" at ¥300 a month, where Huabei closed
-      // owing nothing had the review on day 196 restore it)
-      ...(!huabei && open && day !== null && closedWithin(c, id, need, day)
-        ? { whileOpen: "huabei" as const }
-        : {}),
     };
   return null;
-}
-
-/** Whether Jiebei's restoration, Huabei (active, or read so) closed owing nothing — repaid by the review
- *  on `day` and reported so — leaves the score
- *  what keeping Jiebei needs (`need`) within the scorecard's highest once Jiebei restored is used: kept at
- *  the score read on `day`, or short of it by less than that score's distance from the highest. */
-function closedWithin(c: Customer, id: LineId, need: number, day: number): boolean {
-  const closed = forkCustomer(c);
-  const h = closed.huabei;
-  const due = owed(h);
-  if (due > 0) repayMade(closed, h, due, day);
-  if (owed(h) > 0) return false;
-  h.lastLimit = h.limit;
-  h.status = "closed";
-  h.limit = 0;
-  h.reportedBalance = 0;
-  const s = scoreOn(closed, day);
-  const kept = restoredOnceUsed(closed, lineOf(closed, id), day, s);
-  if (kept.limit !== null) return true;
-  // what using Jiebei costs that file: the gap to what keeping it needs, and the file's own distance to it
-  const cost = keptOnceUsedScoreGap(kept.facts) + s.score - need;
-  return kept.facts.every((f) => f.code !== "DEBT_TO_INCOME_TOO_HIGH") && SCORE_MAX - cost >= need;
 }
 
 /**

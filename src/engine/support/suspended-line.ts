@@ -18,7 +18,6 @@ import { REASONS, type ReasonInfo } from "../reasons.js";
 import { asNextReviewReads, closingReview, closureCallsIn, duesAhead } from "../report-ahead.js";
 import { citedFacts, citing, cleanUntil, dormantClosingReview, liftSecurityHold } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
-import { SCORE_MAX } from "../scorecard.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { Remedy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
@@ -172,12 +171,6 @@ function waitForReview(
   // comes first and the line restored is used at that income, not today's — a Jiebei line restored with
   // no income counts its smallest loan at a ratio no income reads, a cost no file restored has)
   const incomeFirst = blockers.some((b) => b.code === "INCOME_BELOW_SMALLEST_LINE");
-  // …and so is a step beyond the scorecard's highest, by the same rule: what would be the bar is not said
-  // while the income step comes first, nor is the step ("raise the score from 855 to 960 — no score
-  // reaches 960" beside "report at least ¥167"); the answer once that income is reported reads the line
-  // used at it. A step within reach stays: a score short of what restoring needs is short at any income
-  if (incomeFirst && asked !== undefined && asked.needed > SCORE_MAX)
-    remedies.splice(remedies.indexOf(asked), 1);
   const scoreBars =
     policyBars === null && blockers.length > 0
       ? scoreOutOfReach(c, line.id, s, incomeFirst ? null : (asked?.needed ?? null), first)

@@ -271,9 +271,6 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const waits = r.later
         ? `the first periodic review its other conditions allow is on ${r.date} (day ${r.day})`
         : review;
-      // as things stand, only while Huabei is open: what using the line costs counts Huabei used beside it
-      if (sb?.cost !== undefined && sb.whileOpen !== undefined)
-        return `no review restores the line under the current policy as things stand while Huabei is open: once the line restored is used (its credit counted used, as grantUsedFraction has it), the next review keeps it only at ${sb.parameter} ${sb.threshold}, and using it costs ${sb.cost} points at today's income and debts, Huabei counted used beside it, so the highest score that file can read is ${sb.best} — no early review or higher score can while it is; with Huabei closed owing nothing, a file could reach it (its score raised too), and a higher income reported (which can lower what using the line costs) or a change of the lender's policy (a lower ${sb.parameter}) could, at a review after it; ${waits}`;
       if (sb?.whileOpen !== undefined)
         return `no review restores the line under the current policy while Huabei is open: ${scoreBarsText(sb, "the line restored")}, Huabei counted used beside it — so no early review, higher income or higher score can while it is; with Huabei closed owing nothing, a file could reach it (its score raised too), and a change of the lender's policy (a lower ${sb.parameter}) would; ${waits}`;
       if (sb?.cost !== undefined)
