@@ -383,6 +383,29 @@ describe("kept once used: the grant's limit", () => {
     expect(anyReversals(used, 130, 200).map((s) => [s.day, s.line, s.reasons])).toEqual([]);
   });
 
+  it("the same with Jiebei owing a little: its fact says what it owes and that nothing more is drawn", () => {
+    // Jiebei is counted at what it owes, none of its credit used — the cap left no room before any more
+    // was drawn; said, or the ¥20,000 line "once used" reads as if it were in the count
+    const profile = { monthlyIncome: 10_000, creditHistoryMonths: 60, externalDebt: 110_000 * 100, age: 35 };
+    const repaid = [28, 58, 88, 118].map((d) => on.repay(d, "statement", "jiebei"));
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.open(1, 20_000, "jiebei"),
+        on.borrow(2, 1_000, 12),
+        ...repaid,
+        on.increase(130, 15_000),
+      ],
+      { policy: DEFAULT_POLICY, profile: { ...profile, verified: true }, until: 200 },
+    );
+    const raise = stepOn(t, "apply", 130);
+    expect(raise.decision).toBe("approved_lower");
+    const debt = raise.facts.find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH")!;
+    expect(describeFact(debt)).toBe(
+      "1.09 vs jiebeiMaxDebtToIncome 1.00, once a ¥20,000.00 line is used: ¥130,668.55 of debt counted — ¥110,000.00 elsewhere, Huabei's unused ¥20,000.00 counted as used, Jiebei ¥668.55 owed and nothing more drawn, the debt over the cap before any more is, on Jiebei",
+    );
+  });
+
   it("more debt elsewhere never grants more: a suspension of the other line once used holds the grant even when that line fails once used without it", () => {
     // ¥10,000 a month, a ¥20,000 Jiebei line open with nothing owed, a ¥5,000 Huabei line, ¥110,000
     // elsewhere and then more: ¥2,000 more holds a ¥10,000 increase to ¥8,000 (Jiebei at 1.00 with Huabei
