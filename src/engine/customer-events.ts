@@ -494,10 +494,10 @@ function takeoverUnderAny(s: EngineState, amount: Fen): boolean {
  *  bound phone or bank card, under the state's policy or under any policy of its lane: when none holds,
  *  no policy decides otherwise and nothing is judged (a lane's every purchase would be). */
 function heldUnderAny(s: EngineState, amount: Fen): boolean {
+  // (no closure over the policies: this runs on every purchase a population makes)
   const c = s.customer;
-  const held = (p: Policy) => isBurst(c, s.day, p) || isTakeover(c, s.day, amount, p);
-  if (s.lane !== null) for (const p of s.lane.policies) if (held(p)) return true;
-  return held(c.policy);
+  if (s.lane !== null) for (const p of s.lane.policies) if (isBurst(c, s.day, p)) return true;
+  return isBurst(c, s.day, c.policy) || takeoverUnderAny(s, amount);
 }
 
 /** The steps of a purchase or drawdown decided, then the security hold it lays when it completes a
