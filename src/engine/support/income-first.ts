@@ -9,8 +9,8 @@ import { type Scored, scoreOn } from "../score-inputs.js";
 import type { Remedy } from "../types.js";
 import { restoration } from "./restoration.js";
 
-/** The customer with the income the answer asks of line `line` (report_income) reported today, as the
- *  income event takes it, on a copy — and the score then; null when no income is asked of it. */
+/** The customer with the income the answer asks of a line (report_income) reported today, as the income
+ *  event takes it, on a copy — and their score then. */
 export interface IncomeFirst {
   c: Customer;
   s: Scored;
