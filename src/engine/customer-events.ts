@@ -9,6 +9,7 @@ import {
   availableCredit,
   type Customer,
   customerOverdue,
+  incomeReported,
   isOpen,
   type Line,
   lineOf,
@@ -176,7 +177,7 @@ function decidedEvent(
       c.inquiries.push(day);
       return [outcome(s, e, null, null)];
     case "income":
-      c.profile.monthlyIncome = e.monthlyIncome;
+      incomeReported(c, e.monthlyIncome);
       return [outcome(s, e, null, null)];
     case "policy": {
       if (s.lane !== null && s.lane.policies.length > 1)

@@ -343,6 +343,12 @@ export function forgetTallies(amounts: readonly Fen[]): void {
   burstTallies.delete(amounts);
 }
 
+/** An income reported (an income event): what a review reads from then on. Customer service sizes a step
+ *  that follows the income it asks on a copy taken through this, as the event takes it. */
+export function incomeReported(c: Customer, monthlyIncome: number): void {
+  c.profile.monthlyIncome = monthlyIncome;
+}
+
 /** A verified identity: it also confirms every change of bound details made so far, and the day's
  *  transactions so far (they stop counting towards a security suspension). */
 export function verifyIdentity(c: Customer, day: number): void {

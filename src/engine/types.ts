@@ -217,6 +217,9 @@ export interface ScoreBars {
    *  score the steps would ask, less `threshold`, above the scorecard's highest) — a higher income
    *  reported may lower it, which `best` does not count */
   cost?: number;
+  /** the income (yuan a month) `cost` is read at when it is not today's: the one the answer's income step
+   *  asks, which comes first (today's too low for the smallest line) */
+  atIncome?: number;
 }
 
 /** The day a thin file holds six months of repayment record (`day`, `date`: the day after the month-end

@@ -7,6 +7,7 @@
 // restored exactly when the answer does not say the policy bars it.
 
 import { describe, expect, it } from "vitest";
+import { SCORE_MAX } from "../../src/engine/scorecard.js";
 import type { Remedy, Step } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
 import { DEFAULT_POLICY, type EventInput, on, run, stepsOf } from "./builders.js";
@@ -89,6 +90,9 @@ describe("a restoration no file can reach is said as such", () => {
       // the line is suspended and its way back told
       expect(stateOn(asked, 50, line)).toBe("suspended");
       expect(wait).toBeDefined();
+      // no score step asks a score no file reaches: the scorecard's highest is the most one can ("raise the
+      // score from 855 to 960 — no score reaches 960" beside the income step that comes first)
+      for (const r of own) if (r.kind === "raise_score") expect(r.needed).toBeLessThanOrEqual(SCORE_MAX);
       // (the best customer's decisions: the call's answer, read above, not worked out again)
       const best = run(events(line, suspends, min, true), options(share), NO_ANSWERS);
       const restored = stepsOf(best, "review").some((s) => s.line === line && s.decision === "restored");
@@ -105,8 +109,11 @@ describe("a restoration no file can reach is said as such", () => {
       }
       // the promise kept: none restores the customer doing all a file allows when the answer says none can,
       // one does when it does not — and one barred only while Huabei is open (whileOpen) is restored once
-      // Huabei is closed owing nothing, never while it stays open
-      expect(restored).toBe(bars === undefined || bars.whileOpen !== undefined);
+      // Huabei is closed owing nothing, never while it stays open. A bar read as things stand (`cost`) holds
+      // at the income read: the step it stands for would ask above the highest score there, and a higher
+      // income — the best customer's — may lift it (the customer at that income is held to it below)
+      if (bars?.cost !== undefined) expect(bars.threshold + bars.cost).toBeGreaterThan(SCORE_MAX);
+      else expect(restored).toBe(bars === undefined || bars.whileOpen !== undefined);
       if (bars?.whileOpen !== undefined) {
         expect(line).toBe("jiebei");
         const open = run(events(line, suspends, min, true, false), options(share), NO_ANSWERS);
@@ -203,5 +210,80 @@ describe("a Jiebei restoration Huabei's credit bars while it is open", () => {
     expect(wait.early).toBeNull();
     expect(own.map((r) => r.kind)).not.toContain("raise_score");
     expect(own.map((r) => r.kind)).not.toContain("report_income");
+  });
+});
+
+describe("a restoration with its income step first, its steps followed in order", () => {
+  // the income gone (too little for the smallest line: the income step comes first, and the score step
+  // is sized on the customer as that income leaves them). The customer does what the answer of day 50
+  // asks, in its order, and nothing more: the income asked reported on day 51 (the higher of the two
+  // lines' steps, which meets both), then what the score step names that an event does — the identity
+  // verified, an income in the scorecard's top band (¥20,000 a month) when it names the income — and
+  // waits for the review the answer names: that review restores the line, or none does when the answer
+  // says none can as things stand
+  const follow = (answer: Step, line: LineId): EventInput[] => {
+    const all = answer.remedies;
+    const incomes = all.flatMap((r) => (r.kind === "report_income" ? [r.income] : []));
+    const step = all.find((r) => r.line === line && r.kind === "raise_score");
+    const names = (code: string) => step?.kind === "raise_score" && step.drivers.includes(code as never);
+    return [
+      ...(incomes.length > 0 ? [on.income(51, Math.max(...incomes))] : []),
+      ...(names("LOW_INCOME") ? [on.income(52, 20_000)] : []),
+      ...(names("IDENTITY_NOT_VERIFIED") || all.some((r) => r.kind === "verify_identity")
+        ? [on.verify(52)]
+        : []),
+    ];
+  };
+  // (left out: answers whose score step needs what only time brings after the review they name — the
+  // applications of day 0 counted until day 180, Huabei's activity lost once it is back and unused — at
+  // any income: the customer doing all the step names reads 925 on day 74 and 930 on day 196 against
+  // 940–950; so before the income rule too, a defect of its own)
+  const timeLeft = ["jiebei 1 880", "jiebei 0 940", "jiebei 0 950"];
+  const cases = CASES.filter(
+    (c) => c.suspends === "income" && !timeLeft.includes(`${c.line} ${c.share} ${c.min}`),
+  );
+  it.each(cases)(
+    "$line, grantUsedFraction $share, minimum $min: restored at the review named, or by none when the answer says so",
+    ({ line, share, suspends, min }) => {
+      const asked = events(line, suspends, min, false);
+      const answer = answerOf(run(asked, options(share)).steps);
+      const wait = answer.remedies.find((r): r is Wait => r.line === line && r.kind === "wait_for_review")!;
+      const followed = run([...asked, ...follow(answer, line)], options(share), NO_ANSWERS);
+      const restored = stepsOf(followed, "review").filter(
+        (s) => s.line === line && s.decision === "restored",
+      );
+      if (wait.scoreBars !== undefined) expect(restored).toEqual([]);
+      else expect(restored.map((s) => s.day)).toContain(wait.day);
+    },
+  );
+});
+
+describe("a Jiebei restoration with no income, jiebeiMinScore 890", () => {
+  it("says the same before the income step and after it, and no review restores the customer who follows it", () => {
+    // both lines open, the income gone on day 36, jiebeiMinScore 890 from day 47, asked on day 50 and,
+    // with ¥300 a month reported on day 51, again on day 52. Sized at no income, the day-50 answer asked
+    // "report at least ¥167" beside "raise the score from 855 to 960 — no score reaches 960"
+    const asked = events("jiebei", "income", 890, false);
+    const jiebeiWait = (steps: Step[], day: number): Wait =>
+      answerOf(steps.filter((s) => s.day === day)).remedies.find(
+        (r): r is Wait => r.line === "jiebei" && r.kind === "wait_for_review",
+      )!;
+    const before = run(asked, options(1));
+    const own = answerOf(before.steps).remedies.filter((r) => r.line === "jiebei");
+    expect(own.map((r) => r.kind)).not.toContain("raise_score");
+    // read at the income the smallest line needs: using the line restored costs 70 points there
+    expect(jiebeiWait(before.steps, 50).scoreBars).toMatchObject({ threshold: 890, cost: 70, atIncome: 167 });
+    const reported = [...asked, on.income(51, 300), on.support(52)];
+    const after = jiebeiWait(run(reported, options(1)).steps, 52).scoreBars!;
+    expect(after).toMatchObject({ threshold: 890, cost: 70, best: 880 });
+    expect(after.atIncome).toBeUndefined();
+    // as things stand, true: at ¥300, the identity verified too — and Huabei closed owing nothing, or not —
+    // no review restores Jiebei until the one that closes it
+    for (const more of [[on.verify(53)], [on.verify(53), on.close(53)]]) {
+      const followed = run([...reported, ...more], options(1), NO_ANSWERS);
+      const jiebei = stepsOf(followed, "review").filter((s) => s.line === "jiebei");
+      expect(jiebei.some((s) => s.decision === "restored")).toBe(false);
+      expect(jiebei.at(-1)?.decision).toBe("closed");
+    }
   });
 });

@@ -59,6 +59,8 @@ export interface ScoreOutOfReach {
   whileOpen?: "huabei";
   /** as things stand: the points using the line costs at today's income and debts (ScoreBars.cost) */
   cost?: number;
+  /** the income `cost` is read at when not today's (ScoreBars.atIncome) */
+  atIncome?: number;
 }
 
 /**

@@ -24,6 +24,7 @@ import type { RuleFact } from "../verdict.js";
 import type { LineId } from "../vocabulary.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { incomeAwaitsReport } from "./income-advice.js";
+import { type IncomeFirst, scoreAtIncomeAsked } from "./income-first.js";
 import { unusedClosure } from "./reminders.js";
 import { type Restoration, restoration } from "./restoration.js";
 import { debtHoldsEarly, scoreHoldsEarly } from "./restoration-debt.js";
@@ -49,7 +50,7 @@ function suspendedLine(
   calendar: Calendar,
   remedies: Remedy[],
 ): { blockers: RuleFact[]; scored: Scored | null } {
-  const { blockers, found } = inTheWay(c, line, day, s, calendar, remedies);
+  const { blockers, found, atIncome } = inTheWay(c, line, day, s, calendar, remedies);
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
   const clean = cleanUntil(c, line, line.heldOver?.cause ?? line.cause, day);
   // the review that closes the line unless it is restored by then: said when it is the next one, or
@@ -60,7 +61,19 @@ function suspendedLine(
   // by a review, beneath a hold (once verified) as without one
   const restores =
     line.cause !== "security" || line.heldOver !== null
-      ? waitForReview(c, line, day, s, calendar, remedies, blockers, found ?? NOTHING_AHEAD, clean, closesOn)
+      ? waitForReview(
+          c,
+          line,
+          day,
+          s,
+          calendar,
+          remedies,
+          blockers,
+          found ?? NOTHING_AHEAD,
+          clean,
+          closesOn,
+          atIncome,
+        )
       : null;
   closureAhead(c, line, day, calendar, remedies, clean, closesOn, restores);
   return { blockers, scored: found?.scored ?? null };
@@ -68,7 +81,9 @@ function suspendedLine(
 
 /** What stands in the way of restoring a suspended line: beneath a security hold, the hold's rules (and on a
  *  hold alone, what verifying would fail, with its steps, first) — with the verification asked — and what
- *  the suspension's restoration finds, as the next review reads it (`found`: null beneath a hold alone). */
+ *  the suspension's restoration finds, as the next review reads it (`found`: null beneath a hold alone) —
+ *  its score step sized on the customer as the income step leaves them, when one comes first (`atIncome`:
+ *  that customer). */
 function inTheWay(
   c: Customer,
   line: Line,
@@ -76,7 +91,7 @@ function inTheWay(
   s: Scored,
   calendar: Calendar,
   remedies: Remedy[],
-): { blockers: RuleFact[]; found: Restoration | null } {
+): { blockers: RuleFact[]; found: Restoration | null; atIncome: IncomeFirst | null } {
   const held = line.heldOver;
   const blockers: RuleFact[] = [];
   // what the restoration of the suspension (beneath a hold too) finds in its way, as the next review reads it
@@ -93,8 +108,13 @@ function inTheWay(
     blockers.unshift(...hold.map((code) => ({ code })));
     if (held !== null) found = restoration(c, line, day, s, calendar, remedies, held.cause);
   } else found = restoration(c, line, day, s, calendar, remedies, line.cause);
-  if (found !== null) blockers.push(...found.blockers);
-  return { blockers, found };
+  if (found === null) return { blockers, found, atIncome: null };
+  blockers.push(...found.blockers);
+  // (the income step comes first when the income is too low for the smallest line)
+  const incomeFirst = found.blockers.some((b) => b.code === "INCOME_BELOW_SMALLEST_LINE");
+  const cause = held?.cause ?? line.cause;
+  const atIncome = incomeFirst ? scoreAtIncomeAsked(c, line, day, calendar, remedies, cause) : null;
+  return { blockers, found, atIncome };
 }
 
 /** The wait for the review that can restore a suspension (wait_for_review): the first periodic review whose
@@ -114,6 +134,7 @@ function waitForReview(
   found: Omit<Restoration, "blockers">,
   clean: number,
   closesOn: number | null,
+  atIncome: IncomeFirst | null,
 ): number {
   const p = c.policy;
   const next = reviewOnOrAfter(calendar, day, p);
@@ -167,14 +188,25 @@ function waitForReview(
   const asked = remedies.find(
     (r): r is Extract<Remedy, { kind: "raise_score" }> => r.line === line.id && r.kind === "raise_score",
   );
-  // (the step's target is read at today's income: with too little for the smallest line, the income step
-  // comes first and the line restored is used at that income, not today's — a Jiebei line restored with
-  // no income counts its smallest loan at a ratio no income reads, a cost no file restored has)
+  // (with too little income for the smallest line, the income step comes first and the line restored is
+  // used at that income, not today's: the step and its bar are both read on the customer as it leaves them
+  // — a Jiebei line restored with no income counts its smallest loan at a ratio no income reads, a cost no
+  // file restored has; with no income asked, no step is read at today's income)
   const incomeFirst = blockers.some((b) => b.code === "INCOME_BELOW_SMALLEST_LINE");
-  const scoreBars =
+  const judged = atIncome ?? { c, s };
+  const bars =
     policyBars === null && blockers.length > 0
-      ? scoreOutOfReach(c, line.id, s, incomeFirst ? null : (asked?.needed ?? null), first)
+      ? scoreOutOfReach(
+          judged.c,
+          line.id,
+          judged.s,
+          incomeFirst && atIncome === null ? null : (asked?.needed ?? null),
+          first,
+        )
       : null;
+  // (a cost read at the income asked says so: not today's)
+  const scoreBars =
+    bars?.cost !== undefined && atIncome !== null ? { ...bars, atIncome: atIncome.income } : bars;
   const barred = policyBars !== null || scoreBars !== null;
   // debt advice sized to the score counts on the score the review named reads: an early review is offered
   // only when the score it would read meets that too — and so is one when the answer reads the customer

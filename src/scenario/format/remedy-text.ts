@@ -273,8 +273,14 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         : review;
       if (sb?.whileOpen !== undefined)
         return `no review restores the line under the current policy while Huabei is open: ${scoreBarsText(sb, "the line restored")}, Huabei counted used beside it — so no early review, higher income or higher score can while it is; with Huabei closed owing nothing, a file could reach it (its score raised too), and a change of the lender's policy (a lower ${sb.parameter}) would; ${waits}`;
+      // (read at the income the smallest line needs when today's is too low for it: the line restored is
+      // used at that income)
+      const at =
+        sb?.atIncome === undefined
+          ? "today's income and debts"
+          : `an income of ${money(sb.atIncome * 100)} a month, the least its smallest line needs (today's is too low for it), and today's debts`;
       if (sb?.cost !== undefined)
-        return `no review restores the line under the current policy as things stand: once the line restored is used (its credit counted used, as grantUsedFraction has it), the next review keeps it only at ${sb.parameter} ${sb.threshold}, and using it costs ${sb.cost} points at today's income and debts, so the highest score that file can read is ${sb.best} — no early review or higher score can; a higher income reported (which can lower what using the line costs) or a change of the lender's policy (a lower ${sb.parameter}) could, at a review after it; ${waits}`;
+        return `no review restores the line under the current policy as things stand: once the line restored is used (its credit counted used, as grantUsedFraction has it), the next review keeps it only at ${sb.parameter} ${sb.threshold}, and using it costs ${sb.cost} points at ${at}, so the highest score that file can read is ${sb.best} — no early review or higher score can; a higher income reported (which can lower what using the line costs) or a change of the lender's policy (a lower ${sb.parameter}) could, at a review after it; ${waits}`;
       if (sb !== undefined)
         return `no review restores the line under the current policy, whatever the customer does: ${scoreBarsText(sb, "the line restored")} — so no early review, higher income or higher score can; only a change of the lender's policy (a lower ${sb.parameter}) would, at a review after it; ${waits}`;
       // only the clean period in the way: that review restores the line, said at the lower limit it does
