@@ -139,7 +139,34 @@ describe("stories of a thirteenth round (test/fixtures/scenarios)", () => {
     });
   });
 
-  it("a decline's first reason is its cause: the increase refused for a Huabei unused 204 days is granted once the line has been used", () => {
+  it("a phone paid in full against twelve instalments: never a lower score and ¥528 of fees saved; a year on, only the line still in use is raised, the other closed as unused", () => {
+    const name = "phone-in-twelve-instalments.yaml";
+    const notes = Array.from(
+      { length: 41 },
+      (_, i) => `  - { day: ${i * 10 + 1}, type: note, text: a look }`,
+    );
+    const looked = (...edits: ReadonlyArray<readonly [string, string]>) =>
+      twin(name, ["events:\n", `events:\n${notes.join("\n")}\n`], ...edits);
+    const instalments = looked();
+    const inFull = looked([", instalments: 12", ""]);
+    expect([inFull.final.fees, instalments.final.fees]).toEqual([0, 12 * 4_400]);
+    // owing less, she never scores lower, and is given as much until her line has gone unused 180 days
+    expect(worseOff(inFull, instalments).filter((d) => !d.endsWith("limit"))).toEqual([]);
+    expect(worseOff(inFull, instalments).map((d) => Number.parseInt(d, 10))).toEqual([380, 381, 391, 401]);
+    // the increase a year on: refused for a line unused since its bill was repaid on day 38, not for
+    // anything she owes or did; and the review closes it as dormant at 365 days, as its notice said
+    const refused = at(inFull.steps, "apply", 380);
+    expect(refused).toMatchObject({ decision: "declined", reasons: ["LINE_NOT_IN_USE"] });
+    expect(inFull.steps.find((s) => s.reasons.includes("DORMANT_NOTICE"))!.day).toBe(373);
+    expect(at(inFull.steps, "review", 411)).toMatchObject({
+      decision: "closed",
+      status: "closed",
+      cause: "dormant",
+    });
+    expect(at(instalments.steps, "apply", 380)).toMatchObject({ decision: "approved", limit: 1_800_000 });
+  });
+
+  it("a decline's first reason is its cause: the increase refused for a Huabei unused 204 days is granted once the line has been used; Zhang Ming, his bill paid before the review, is not suspended", () => {
     const name = "jiebei-loan-repaid-early.yaml";
     const declined = at(passing(name).steps, "apply", 240);
     expect(declined).toMatchObject({ decision: "declined", reasons: ["LINE_NOT_IN_USE"] });
@@ -148,6 +175,20 @@ describe("stories of a thirteenth round (test/fixtures/scenarios)", () => {
       "  - { day: 229, type: repay, line: jiebei, amount: minimum }\n  - { day: 230, type: purchase, amount: 300, merchant: Hema }\n",
     ]);
     expect(at(used.steps, "apply", 240)).toMatchObject({ decision: "approved", limit: 1_500_000 });
+    // Zhang Ming's suspension, PAST_DUE_AT_REVIEW first: the August bill paid the day before the review,
+    // four days late, and the review keeps the line — the missed due date still on his record
+    const zm = bundled("zhang-ming.yaml");
+    const paidBefore = twinOf(zm, [
+      "{ day: 229, type: repay, amount: full }",
+      "{ day: 226, type: repay, amount: full }",
+    ]);
+    expect(at(runScenario(zm).trace.steps, "review", 227).reasons[0]).toBe("PAST_DUE_AT_REVIEW");
+    expect(suspensions(paidBefore)).toBe(0);
+    expect(lastStep(paidBefore, 227)).toMatchObject({
+      status: "active",
+      limit: 800_000,
+      inputs: { missedDues12m: 2 },
+    });
   });
 
   it("Zhang Ming and the twins who behave strictly better — pays the August bill four days sooner, earns ¥9,000, owes ¥10,000 less elsewhere: none ends a day lower or more suspended", () => {
