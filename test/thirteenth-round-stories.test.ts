@@ -225,6 +225,37 @@ describe("stories of a thirteenth round (test/fixtures/scenarios)", () => {
     }
   });
 
+  it("the debt cap tightened: suspended for the policy, the repayment elsewhere customer service names restores at the review it names, a fen less does not, and each yuan more repaid is a yuan more of limit", () => {
+    const name = "debt-cap-tightened.yaml";
+    const { steps } = passing(name);
+    expect(remedy(at(steps, "contact_support", 110), "reduce_debt")).toMatchObject({
+      repay: [{ debt: "elsewhere", amount: 330_000 }],
+      income: 7_344,
+      review: { day: 135 },
+    });
+    const repaying = (amount: string) =>
+      twin(name, [
+        "{ day: 110, type: external_repayment, amount: 3300 }",
+        `{ day: 110, type: external_repayment, amount: ${amount} }`,
+      ]);
+    const restored = (t: Trace) =>
+      t.steps.filter((s) => s.decision === "restored").map((s) => [s.day, s.limit]);
+    expect(restored(repaying("3299.99"))).toEqual([]);
+    // the line restored at what the cap leaves once it is used in full, ¥500 at the ¥3,300 named
+    expect(restored(repaying("3300"))).toEqual([[135, 50_000]]);
+    expect(restored(repaying("4000"))).toEqual([[135, 120_000]]);
+    expect(restored(repaying("7300"))).toEqual([[135, 450_000]]);
+    expect(restored(repaying("10000"))).toEqual([[135, 500_000]]);
+    // or the income it names instead, and not a yuan less
+    const reporting = (income: number) =>
+      twin(name, [
+        "{ day: 110, type: external_repayment, amount: 3300 }",
+        `{ day: 110, type: income, monthlyIncome: ${income} }`,
+      ]);
+    expect(restored(reporting(7_344))).toEqual([[135, 50_000]]);
+    expect(restored(reporting(7_343))).toEqual([]);
+  });
+
   it("customer service told the truth: four suspensions, the advice followed to the letter, each comes true on the day it names", () => {
     // security: 'verify your identity' — verified the day she is told, restored that day
     const sec = bundled("security-suspension.yaml");
