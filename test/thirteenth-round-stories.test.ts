@@ -84,6 +84,28 @@ describe("stories of a thirteenth round (test/fixtures/scenarios)", () => {
     expect(trace.final).toMatchObject({ balance: 0, repayments: 1_360_000 + 64_979 });
   });
 
+  it("a Jiebei year to the fen: each instalment the principal left over the instalments left and its days' interest; two days late in grace costs the late ¥1,000 those days, seven days late its due day's interest and six days' penalty", () => {
+    const trace = passing("a-jiebei-year-to-the-fen.yaml");
+    const { steps } = trace;
+    // due on the 11th, from 11 February 2024; ¥1,000 of principal each, and 0.04 % a day on what is owed
+    const dueDates = Array.from({ length: 13 }, (_, k) => Date.UTC(2024, k, 11));
+    const days = (k: number) => (dueDates[k + 1]! - dueDates[k]!) / 86_400_000;
+    const interest = (k: number) => Math.round(days(k) * (1_200_000 - 100_000 * k) * 0.0004);
+    const instalments = Array.from({ length: 12 }, (_, k) => 100_000 + interest(k));
+    // the fifth paid on the 13th, in its grace: its ¥1,000 bears the two days more, billed with the sixth
+    instalments[5]! += 2 * 40;
+    // the eighth paid on 18 September: its due day's interest, then 0.06 % a day for the six days after it
+    const late = 40 + 6 * 60;
+    const due = steps.filter((s) => s.event.type === "due" && s.line === "jiebei");
+    const asked = due.map((s) => (s.event as { due: number }).due);
+    // the ninth was paid ahead with the eighth's arrears (due within the month): no due notice of its own
+    expect(asked).toEqual([...instalments.slice(0, 8), ...instalments.slice(9)]);
+    const repaid = steps.filter((s) => s.line === "jiebei" && s.event.type === "repay").map((s) => s.applied);
+    expect(repaid[7]).toBe(instalments[7]! + late + instalments[8]!);
+    expect(trace.final.jiebei.charges).toBe(instalments.reduce((a, x) => a + x, 0) - 1_200_000 + late);
+    expect(trace.final.jiebei).toMatchObject({ balance: 0, repayments: 1_200_000 + 95_440 });
+  });
+
   it("every score change in every story is the characteristics that moved: their points add up to it, but for what the 350 floor absorbs", () => {
     const files = [
       ...readdirSync(join(ROOT, "scenarios"))
