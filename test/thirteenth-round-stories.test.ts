@@ -233,7 +233,7 @@ describe("stories of a thirteenth round (test/fixtures/scenarios)", () => {
     expect([twins.sooner.final.limit, him.final.limit]).toEqual([800_000, 300_000]);
   });
 
-  it("the policy adjustment's twins — verifies ten days sooner, earns more, owes less elsewhere: restored no later, never lower", () => {
+  it("the policy adjustment's twins (verifies ten days sooner, earns more, owes less elsewhere) and the security hold's (one change fewer, the address a month later, verified three days sooner): restored no later, held no longer, never lower", () => {
     const pa = bundled("policy-adjustment.yaml");
     const her = runScenario(pa).trace;
     for (const t of [
@@ -245,6 +245,29 @@ describe("stories of a thirteenth round (test/fixtures/scenarios)", () => {
       const restored = (x: Trace) => x.steps.find((s) => s.decision === "restored")!.day;
       expect(restored(t)).toBeLessThanOrEqual(restored(her));
     }
+    const sec = bundled("security-suspension.yaml");
+    // the ¥3,000 the hold declined left out of every timeline: a twin not held would owe it, and owing
+    // more is not behaving worse
+    const declined = [
+      "  - { day: 67, type: purchase, amount: 3000, merchant: Unknown electronics shop }\n",
+      "",
+    ] as const;
+    const held = twinOf(sec, declined);
+    const heldDays = (t: Trace) => t.steps.filter((s) => s.status === "suspended").map((s) => s.day);
+    expect(heldDays(held)).toEqual([66, 68]);
+    const twins = [
+      twinOf(sec, declined, ["  - { day: 66, type: change_profile, field: device }\n", ""]),
+      twinOf(sec, declined, [
+        "{ day: 58, type: change_profile, field: address }",
+        "{ day: 90, type: change_profile, field: address }",
+      ]),
+      twinOf(sec, declined, ["{ day: 70, type: verify_identity }", "{ day: 67, type: verify_identity }"]),
+    ];
+    for (const t of twins) {
+      expect(worseOff(t, held)).toEqual([]);
+      expect(heldDays(t).length).toBeLessThanOrEqual(heldDays(held).length);
+    }
+    expect(twins.map(heldDays)).toEqual([[], [], [66]]);
   });
 
   it("the debt cap tightened: suspended for the policy, the repayment elsewhere customer service names restores at the review it names, a fen less does not, and each yuan more repaid is a yuan more of limit", () => {
