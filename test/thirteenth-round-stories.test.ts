@@ -161,7 +161,7 @@ describe("stories of a thirteenth round (test/fixtures/scenarios)", () => {
     });
   });
 
-  it("a phone paid in full against twelve instalments: never a lower score and ¥528 of fees saved; a year on, only the line still in use is raised, the other closed as unused", () => {
+  it("a phone paid in full against twelve instalments: never a lower score and ¥528 of fees saved; a year on, only the line still in use is raised, the other closed as unused — and opened again, it comes back no larger", () => {
     const name = "phone-in-twelve-instalments.yaml";
     const notes = Array.from(
       { length: 41 },
@@ -186,6 +186,31 @@ describe("stories of a thirteenth round (test/fixtures/scenarios)", () => {
       cause: "dormant",
     });
     expect(at(instalments.steps, "apply", 380)).toMatchObject({ decision: "approved", limit: 1_800_000 });
+    // and no way round: closed by herself the next day, or by the lender as dormant, the line opened again
+    // comes back at the ¥13,000 it had — still unused, it is refused the increase a reopening above it is
+    const reopened = (...events: string[]) =>
+      at(
+        looked(
+          [", instalments: 12", ""],
+          ["until: 420", "until: 430"],
+          [
+            "  - { day: 380, type: apply, product: increase, amount: 5000 }\n",
+            `  - { day: 380, type: apply, product: increase, amount: 5000 }\n${events.join("\n")}\n`,
+          ],
+        ).steps,
+        "apply",
+        Number(events.at(-1)!.match(/day: (\d+)/)![1]),
+      );
+    for (const s of [
+      reopened(
+        "  - { day: 381, type: close }",
+        "  - { day: 382, type: apply, product: open, amount: 20000 }",
+      ),
+      reopened("  - { day: 413, type: apply, product: open, amount: 20000 }"),
+    ]) {
+      expect(s).toMatchObject({ decision: "approved_lower", limit: 1_300_000 });
+      expect(s.reasons).toContain("LINE_NOT_IN_USE");
+    }
   });
 
   it("a decline's first reason is its cause: the increase refused for a Huabei unused 204 days is granted once the line has been used; Zhang Ming, his bill paid before the review, is not suspended", () => {
