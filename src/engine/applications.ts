@@ -324,6 +324,10 @@ export function decideApplication(
     // quicker a way to a larger line than asking for an increase
     const soon = tooSoonToRaise(line, day, p.increaseCooldownDays);
     if (soon) above.push(soon);
+    // nor closing an unused line (or the lender's closure of it as unused) a way round the rule that
+    // raises only a line in use: its use is what it had before the closure
+    const unused = unusedForIncrease(line, day, p.increaseUsedWithinDays);
+    if (unused) above.push(unused);
     const missed = cleanSince(c);
     if (day - missed < p.increaseCleanDays)
       above.push({

@@ -1576,13 +1576,21 @@ describe("contact_support", () => {
     expect(describeRemedy(full)).toBe(
       "nothing is owed; an application to open the line again would be approved today, for at most ¥10,000.00 (the limit the line had: more is an increase) — the line was opened, or its limit raised or cut, too recently (30 days vs increaseCooldownDays 90 days)",
     );
-    // once the cooldown is over, more than the last limit is granted: nothing is said beside the approval
-    const later = run([...events.slice(0, 3), on.income(20, 10_000), on.support(200), on.open(201, 15_000)], {
-      policy: DEFAULT_POLICY,
-      until: 210,
+    // once the cooldown is over, more than the last limit is granted, while the line's last use (here its
+    // opening) is within increaseUsedWithinDays: nothing is said beside the approval
+    const later = (day: number) =>
+      run([...events.slice(0, 3), on.income(20, 10_000), on.support(day - 1), on.open(day, 15_000)], {
+        policy: DEFAULT_POLICY,
+        until: day + 9,
+      });
+    expect(stepOn(later(171), "apply", 171)).toMatchObject({ decision: "approved", limit: 1_500_000 });
+    // unused longer, the reopening above the last limit is an increase a line not in use is refused
+    expect(stepOn(later(201), "apply", 201)).toMatchObject({
+      decision: "approved_lower",
+      limit: 1_000_000,
+      reasons: ["LINE_NOT_IN_USE"],
     });
-    expect(stepOn(later, "apply", 201)).toMatchObject({ decision: "approved", limit: 1_500_000 });
-    const now = remedy(stepOn(later, "contact_support", 200).remedies, "reapply")!;
+    const now = remedy(stepOn(later(171), "contact_support", 170).remedies, "reapply")!;
     expect(now).not.toHaveProperty("limit");
     expect(describeRemedy(now)).toBe(
       "nothing is owed; an application to open the line again would be approved today",
@@ -1591,18 +1599,18 @@ describe("contact_support", () => {
 
   it("a reopening a cap holds at the line's last limit, no increase's standard unmet, is not said to be held as an increase", () => {
     // closed by the customer on day 5, the income ¥5,000 a month from day 20: its cap is ¥10,000, the limit
-    // the closure ended, and the cooldown since the opening is over by day 200. Customer service said '…
+    // the closure ended, and the cooldown since the opening is over by day 170. Customer service said '…
     // for at most ¥10,000.00 (the limit the line had: more is an increase) — granted less than asked: the
     // most the income supports (¥10,000.01 asked vs cap ¥10,000.00 …)': its own probe of one fen more cited
     // as the amount asked, and the income's cap as if an increase's standard held the line
-    const events = [on.open(0, 10_000), on.close(5), on.income(20, 5_000), on.support(200)];
-    const t = run([...events, on.open(201, 15_000)], { policy: DEFAULT_POLICY, until: 210 });
+    const events = [on.open(0, 10_000), on.close(5), on.income(20, 5_000), on.support(170)];
+    const t = run([...events, on.open(171, 15_000)], { policy: DEFAULT_POLICY, until: 180 });
     // an application for more is capped by the income, as any application is, not by an increase's rules
-    const more = stepOn(t, "apply", 201);
+    const more = stepOn(t, "apply", 171);
     expect(more).toMatchObject({ decision: "approved_lower", limit: 1_000_000 });
     expect(more.reasons).toContain("LIMIT_CAPPED_BY_INCOME");
     expect(more.reasons).not.toContain("INCREASE_TOO_SOON");
-    const said = remedy(stepOn(t, "contact_support", 200).remedies, "reapply")!;
+    const said = remedy(stepOn(t, "contact_support", 170).remedies, "reapply")!;
     expect(said).not.toHaveProperty("limit");
     expect(describeRemedy(said)).toBe(
       "nothing is owed; an application to open the line again would be approved today",
