@@ -1128,7 +1128,8 @@ const isNever = (v: unknown): v is number =>
  *  caller could get wrong by hand (null, a copy of the wrong thing), not copied nor read deep: a state is
  *  the engine's own, handed back as a run's recorder's `end` gave it. */
 const isEngineState = (v: unknown): v is EngineState => {
-  if (!isObject(v) || !isDay(v.day) || !isObject(v.calendar)) return false;
+  // −1: a state no day has opened yet (initialState's)
+  if (!isObject(v) || !(isDay(v.day) || v.day === -1) || !isObject(v.calendar)) return false;
   const c = v.customer;
   return isObject(c) && isObject(c.huabei) && isObject(c.jiebei) && isObject(c.policy);
 };

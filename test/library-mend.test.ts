@@ -109,6 +109,8 @@ describe("the methods of Agent and OutcomeRecorder check what they are handed, a
 
   it("a good call answers as before; a clone is checked as its original is", () => {
     const a = agent();
+    // a state no day has opened yet (its day -1) is the engine's too: the review bench steps one
+    expect(a.step(0, { ...state!, day: -1 })).toEqual([]);
     expect(a.step(0, state!)).toEqual([]);
     expect(a.nextDay(0, 40)).toBeGreaterThan(0);
     // every decision a run hands its recorder, the engine's own (a review's) too
