@@ -15,7 +15,9 @@ import {
   Calendar,
   CHARACTERISTICS,
   DECISIONS,
+  type DecisionNote,
   ENGINE_EVENT_TYPES,
+  type EngineState,
   EVENT_TYPES,
   checkAll as engineCheckAll,
   checkExpectation as engineCheckExpectation,
@@ -23,12 +25,14 @@ import {
   LINES,
   MAX_DAY,
   POLICY_PARAM_NAMES,
+  type Policy,
   PROFILE_FIELDS,
   REASON_CODES,
   type RuleFact,
   scoreReasons as rawScoreReasons,
   yuanToFen as rawYuanToFen,
   type Scenario,
+  type ScenarioEvent,
   type ScoreInputs,
   type ScoreMove,
   STATUSES,
@@ -40,6 +44,7 @@ import {
   byKind,
   checkArguments,
   checked,
+  type Door,
   date,
   fileProblems,
   finite,
@@ -1065,6 +1070,99 @@ export class Agent extends RawAgent {
     );
     super(p as Plan, contextOf(c), r as typeof reactions, s as typeof schedule_, e as Int32Array | undefined);
   }
+
+  // Its methods are called once or more a day of each account: each argument is looked at as it is, and
+  // only one that fails is handed to the door, to be told in its words (a state is no copy: the engine's
+  // own, read as it stands). The population's agents are the raw class, and pay nothing.
+
+  override step(day: number, state: EngineState): readonly ScenarioEvent[] {
+    if (!(isDay(day) && isEngineState(state))) refuse([day, state], [DAY, STATE]);
+    return super.step(day, state);
+  }
+
+  override purchasesOn(day: number, state: EngineState): readonly ScenarioEvent[] {
+    if (!(isDay(day) && isEngineState(state))) refuse([day, state], [DAY, STATE]);
+    return super.purchasesOn(day, state);
+  }
+
+  override nextPurchase(day: number, never: number): number {
+    if (!(isDay(day) && isNever(never))) refuse([day, never], [DAY, NEVER]);
+    return super.nextPurchase(day, never);
+  }
+
+  override nextDay(day: number, never: number): number {
+    if (!(isDay(day) && isNever(never))) refuse([day, never], [DAY, NEVER]);
+    return super.nextDay(day, never);
+  }
+
+  override observe(note: DecisionNote): void {
+    if (!isDecisionNote(note)) refuse([note], [NOTE]);
+    super.observe(note);
+  }
+
+  /** a policy switched to: checked as a policy file's, and the copy checked is the one read */
+  override useCalendarOf(policy_: Policy, day: number): void {
+    const [p] = checkArguments(
+      [policy_, day],
+      [
+        ["policy", policy],
+        ["day", DAY[1]],
+      ],
+    );
+    super.useCalendarOf(p as Policy, day);
+  }
+
+  /** a copy that goes on alone, its methods checked as its original's are */
+  override clone(): Agent {
+    return Object.setPrototypeOf(super.clone(), Agent.prototype) as Agent;
+  }
+}
+
+/** a day of a run: the engine's days run from 0 to MAX_DAY */
+const isDay = (v: unknown): v is number =>
+  Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_DAY;
+/** the day past every day a lane visits (its horizon's last, + 1) */
+const isNever = (v: unknown): v is number =>
+  Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_DAY + 1;
+/** an engine state: what the engine made — its customer and their two lines, its day. Looked at for what a
+ *  caller could get wrong by hand (null, a copy of the wrong thing), not copied nor read deep: a state is
+ *  the engine's own, handed back as a run's recorder's `end` gave it. */
+const isEngineState = (v: unknown): v is EngineState => {
+  // −1: a state no day has opened yet (initialState's)
+  if (!isObject(v) || !(isDay(v.day) || v.day === -1) || !isObject(v.calendar)) return false;
+  const c = v.customer;
+  return isObject(c) && isObject(c.huabei) && isObject(c.jiebei) && isObject(c.policy);
+};
+/** a step's event: a customer's, or the engine's own (a statement, a review) */
+const STEP_EVENT_TYPES = new Set<unknown>([...EVENT_TYPES, ...ENGINE_EVENT_TYPES]);
+const DECISION_WORDS = new Set<unknown>(DECISIONS);
+/** a decision note: what run()'s recorder's `decision` is handed */
+const isDecisionNote = (v: unknown): v is DecisionNote =>
+  isObject(v) &&
+  isDay(v.day) &&
+  isObject(v.event) &&
+  STEP_EVENT_TYPES.has(v.event.type) &&
+  (v.line === null || v.line === "huabei" || v.line === "jiebei") &&
+  DECISION_WORDS.has(v.decision) &&
+  Array.isArray(v.reasons);
+const DAY: Door = ["day", leaf(`a whole number from 0 to ${MAX_DAY}`, isDay), false];
+const NEVER: Door = ["never", leaf(`a whole number from 0 to ${MAX_DAY + 1}`, isNever), false];
+const STATE: Door = [
+  "state",
+  leaf("an engine state: a run's, as run()'s recorder's `end` is handed it", isEngineState),
+  false,
+];
+const NOTE: Door = [
+  "note",
+  leaf(
+    "a decision note: an object with day, event, line, decision and reasons, as run()'s recorder's `decision` is handed it",
+    isDecisionNote,
+  ),
+  false,
+];
+/** the refusal of arguments one of which failed its look: the door's, every problem told */
+function refuse(args: readonly unknown[], doors: readonly Door[]): void {
+  checkArguments(args, doors);
 }
 
 /** AccountRunner: the population's accounts run together, its context checked. */
@@ -1178,7 +1276,43 @@ export class OutcomeRecorder extends RawOutcomeRecorder {
     );
     super(o, contextOf(c));
   }
+
+  /** An account's recorder from its start: its context checked, and the events counted (an Agent's). */
+  static override start(ctx: PopulationContext, events: Int32Array): OutcomeRecorder {
+    const [c] = checkArguments(
+      [ctx, events],
+      [
+        ["ctx", contextArgument],
+        ["events", EVENTS[1], false],
+      ],
+    );
+    return Object.setPrototypeOf(RawOutcomeRecorder.start(contextOf(c), events), OutcomeRecorder.prototype);
+  }
+
+  override clone(events: Int32Array): OutcomeRecorder {
+    if (!isEvents(events)) refuse([events], [EVENTS]);
+    return Object.setPrototypeOf(super.clone(events), OutcomeRecorder.prototype) as OutcomeRecorder;
+  }
+
+  override decision(note: DecisionNote, state: EngineState): void {
+    if (!(isDecisionNote(note) && isEngineState(state))) refuse([note, state], [NOTE, STATE]);
+    super.decision(note, state);
+  }
+
+  override endOfDay(state: EngineState, day: number, score: () => number): void {
+    if (!(isEngineState(state) && isDay(day) && typeof score === "function"))
+      refuse([state, day, score], [STATE, DAY, ["score", fn, false]]);
+    super.endOfDay(state, day, score);
+  }
 }
+
+/** an account's count of events by type (EVENT_TYPES order), as an Agent keeps it */
+const isEvents = (v: unknown): v is Int32Array => v instanceof Int32Array && v.length === EVENT_TYPES.length;
+const EVENTS: Door = [
+  "events",
+  leaf(`an Int32Array of ${EVENT_TYPES.length}: an Agent's events, one count for each event type`, isEvents),
+  false,
+];
 
 // --- the engine's drivers' other arguments, and a result document read back ---
 

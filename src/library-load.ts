@@ -129,6 +129,7 @@ const roots = list(text, "a list of folders");
 /** loadScenario()'s and runScenario()'s options */
 export const loadOptions = options("load options", {
   policy: text.optional(),
+  cwd: text.optional(),
   seed: leaf(
     "a number (read and ignored: scenarios are deterministic)",
     (v) => typeof v === "number",

@@ -43,9 +43,10 @@ export function loadScenarioIn(io: CliIo, file: string, options: LoadOptions = {
     return lead ? `${shownFile(lead[1]!, cwd)}:${lead[2]!}${text.slice(lead[0].length)}` : text;
   };
   try {
-    const loaded = loadScenarioText(readInputFile(path, "scenario"), path, {
+    const loaded = loadScenarioText(readInputFile(path, "scenario", [], cwd), path, {
       ...options,
       ...policy,
+      cwd,
       roots: rootsOf(io),
     });
     return { ...loaded, file, warnings: (loaded.warnings ?? []).map(named) };

@@ -50,7 +50,7 @@ export function loadPersonas(refs: readonly string[], baseDir = process.cwd(), d
   checkText("baseDir", baseDir, "the folder a path starts from");
   const list = refs.length > 0 ? refs : builtinPersonaNames();
   // every file's bad input at once: one file's problems do not hide the next one's
-  const read = InputError.each(list, (ref) => readPersona(personaPath(ref, baseDir), days));
+  const read = InputError.each(list, (ref) => readPersona(personaPath(ref, baseDir), days, baseDir));
   const problems = duplicateNames(read, baseDir);
   if (problems.length > 0) throw InputError.all(problems);
   return read.map((r) => r.persona);
@@ -95,8 +95,9 @@ export function loadPersonaFile(file: string, days?: number): Persona {
   return readPersona(file, days).persona;
 }
 
-function readPersona(file: string, days?: number): ReadPersona {
-  return readPersonaText(readInputFile(file, "persona"), file, days);
+/** `cwd`: the folder a missing file's hint is told from (loadPersonas'), the process's by default */
+function readPersona(file: string, days?: number, cwd?: string): ReadPersona {
+  return readPersonaText(readInputFile(file, "persona", [], cwd), file, days);
 }
 
 export function loadPersonaText(text: string, file: string, days?: number): Persona {

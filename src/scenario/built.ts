@@ -25,6 +25,7 @@ import {
   type Policy,
   PROFILE_AGE,
   PROFILE_FIELDS,
+  type Profile,
   parseIsoDate,
   REPAY_KEYWORDS,
   type Scenario,
@@ -46,6 +47,7 @@ import {
   PolicyOverrides,
   schemaKeysAt,
 } from "./schema.js";
+import { meant } from "./synonyms.js";
 import { problemsOf } from "./validate.js";
 
 const MAX_FEN = MAX_YUAN * FEN_PER_YUAN;
@@ -55,6 +57,63 @@ const MAX_LIST = 1_000_000;
 /** The deepest a scenario's data goes is 6 (events[i].use.limitBands[j].minScore); past this, it is not
  *  a scenario. */
 const MAX_DEPTH = 12;
+
+/** The fields of a scenario as the engine runs it, of its profile and of each event (a key of no field is
+ *  refused as a file's unknown field is: `evnets` ran a scenario of no events, taken and ignored). */
+const SCENARIO_FIELDS: readonly (keyof Scenario)[] = [
+  "name",
+  "description",
+  "start",
+  "until",
+  "seed",
+  "policy",
+  "profile",
+  "events",
+  "observe",
+];
+const PROFILE_KEYS: readonly (keyof Profile)[] = [
+  "age",
+  "monthlyIncome",
+  "verified",
+  "creditHistoryMonths",
+  "externalDebt",
+];
+const EVENT_FIELDS: {
+  [T in ScenarioEvent["type"]]: readonly Exclude<
+    keyof Extract<ScenarioEvent, { type: T }>,
+    "day" | "index" | "type"
+  >[];
+} = {
+  apply: ["line", "product", "amount"],
+  purchase: ["amount", "merchant", "instalments"],
+  borrow: ["amount", "term"],
+  repay: ["line", "amount"],
+  close: ["line"],
+  change_profile: ["field"],
+  external_debt: ["amount"],
+  external_repayment: ["amount"],
+  external_inquiry: [],
+  income: ["monthlyIncome"],
+  policy: ["use", "set"],
+  contact_support: [],
+  verify_identity: [],
+  request_review: ["line"],
+  note: ["text"],
+};
+
+/** Each key of `value` (at `at`) that is none of `known`: said as a file's unknown field, with the field
+ *  meant when one is near. */
+function unknownFields(value: Record<string, unknown>, at: string, known: readonly string[]): InputError[] {
+  return Object.keys(value)
+    .filter((key) => !known.includes(key))
+    .map((key) => {
+      const guess = meant(key, known, value[key]);
+      return doorError(at === "" ? key : `${at}.${key}`, `unknown field ${JSON.stringify(key)}`, {
+        expected: `one of ${known.join(", ")}`,
+        hint: guess === undefined ? "remove it" : `did you mean ${JSON.stringify(guess)}?`,
+      });
+    });
+}
 
 const wholeWithin = (x: unknown, min: number, max: number): boolean =>
   Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
@@ -126,12 +185,16 @@ export function checkBuilt(scenario: Scenario): Scenario {
     if (!ok) refuse(field, expected, x);
     return ok;
   };
+  problems.push(...unknownFields(s, "", SCENARIO_FIELDS));
   const profileOk = shaped("profile", isRecord(profile), "an object", profile);
   const eventsOk =
     shaped("events", Array.isArray(events), "a list of events", events) &&
     shaped("events", (events as unknown[]).length <= MAX_EVENTS, `at most ${MAX_EVENTS} events`, events);
   const observeOk = shaped("observe", Array.isArray(observe), "a list of days", observe);
-  if (profileOk) checkProfile(profile as Record<string, unknown>, refuse);
+  if (profileOk) {
+    checkProfile(profile as Record<string, unknown>, refuse);
+    problems.push(...unknownFields(profile as Record<string, unknown>, "profile", PROFILE_KEYS));
+  }
   let eventsShaped = eventsOk;
   let setsOk = eventsOk;
   if (eventsOk)
@@ -188,8 +251,8 @@ function checkProfile(
   if (typeof profile.verified !== "boolean") refuse("profile.verified", "true or false", profile.verified);
 }
 
-/** One event's fields (its day and money the engine's own check looks at); a policy event's policy
- *  problems are returned (they keep the CLI's wording), the rest told to `refuse`. */
+/** One event's fields (its day and money the engine's own check looks at); its unknown fields and a policy
+ *  event's policy problems are returned (they keep the CLI's wording), the rest told to `refuse`. */
 function checkEvent(
   e: Record<string, unknown>,
   i: number,
@@ -209,6 +272,10 @@ function checkEvent(
       refuse(`${at}.${field}`, `text of at most ${max} characters${orNull ? ", or null" : ""}`, x);
   };
   listed("type", EVENT_TYPES, e.type);
+  const own = Object.hasOwn(EVENT_FIELDS, e.type as string)
+    ? EVENT_FIELDS[e.type as ScenarioEvent["type"]]
+    : undefined;
+  const unknown = own === undefined ? [] : unknownFields(e, at, ["day", "index", "type", ...own]);
   switch (e.type) {
     case "apply":
       listed("line", LINES, e.line);
@@ -250,11 +317,12 @@ function checkEvent(
       break;
     case "policy":
       return [
+        ...unknown,
         ...(e.use === null ? [] : policyProblems(e.use, ["events", i, "use"], false)),
         ...policyProblems(e.set, ["events", i, "set"], true),
       ];
     default:
       break;
   }
-  return [];
+  return unknown;
 }

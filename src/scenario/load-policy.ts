@@ -44,6 +44,8 @@ export interface PolicyReading {
    *  a file is read once however many paths lead to it, and a refused one is not read again (one 4 MB
    *  policy named by 100,000 events was parsed 100,000 times). Made on the first read when missing. */
   outcomes?: PolicyOutcomes;
+  /** the folder the user works in, where a missing file's hint is told from (the process's by default) */
+  cwd?: string;
 }
 
 /** What each policy file read came to (see PolicyReading's `outcomes`). A file whose `extends` is a path
@@ -195,7 +197,7 @@ function readPolicyFile(
   let parsed = texts.get(id);
   // a file missing is never said to be one of those that name it (a cycle)
   if (parsed === undefined)
-    parsed = parseText(readInputFile(file, "policy", chain), file, { keyProblems: "keep" });
+    parsed = parseText(readInputFile(file, "policy", chain, reading.cwd), file, { keyProblems: "keep" });
   const parentRef = isRecord(parsed.data) ? parsed.data.extends : undefined;
   if (typeof parentRef === "string" && !isBareName(parentRef)) {
     read.folder = dirname(file);

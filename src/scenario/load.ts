@@ -31,6 +31,9 @@ export interface LoadedScenario extends Normalised {
 
 export interface LoadOptions {
   policy?: string;
+  /** the folder the user works in (a CLI's, given to it): a `policy` path starts there, and a missing
+   *  file's hint is told from it; the process's by default */
+  cwd?: string;
   seed?: number;
   /** the last simulated day instead of the file's: a number, or a day asked on the command line (its
    *  number or its date, made a day with the file's start) */
@@ -47,7 +50,7 @@ export interface LoadOptions {
 
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
   checkText("file", file, "a scenario file's path");
-  const text = readInputFile(file, "scenario");
+  const text = readInputFile(file, "scenario", [], options.cwd);
   return loadScenarioText(text, file, options);
 }
 
@@ -63,6 +66,7 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
     cache: options.policyCache ?? new Map<string, Policy>(),
     roots,
     ...(options.policyOutcomes !== undefined ? { outcomes: options.policyOutcomes } : {}),
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
   };
   const overrides = {
     ...(options.policy !== undefined ? { policy: options.policy } : {}),
@@ -82,7 +86,7 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
     file,
     position: (p) => parsed.position(p),
     resolvePolicy: (ref) => heeded(loadPolicy(ref, baseDir, reading, resolve(file))),
-    resolveOverridePolicy: (ref) => heeded(loadPolicy(ref, process.cwd(), reading)),
+    resolveOverridePolicy: (ref) => heeded(loadPolicy(ref, options.cwd ?? process.cwd(), reading)),
     overrides,
     caution: (w) => cautions.add(w),
   };

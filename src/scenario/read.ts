@@ -25,11 +25,13 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** What a file read as input holds: its noun in what is said of it ("the policy file may not be read"). */
 export type InputKind = "scenario" | "policy" | "persona" | "result";
 
-/** `namedBy`: the files whose text names this one (never suggested for it when it is missing). */
+/** `namedBy`: the files whose text names this one (never suggested for it when it is missing); `cwd`: the
+ *  folder the user works in, where a missing file's hint is told from (the process's by default). */
 export function readInputFile(
   file: string,
   kind: Exclude<InputKind, "result">,
   namedBy: readonly string[] = [],
+  cwd?: string,
 ): string {
   let size: number;
   let fifo = false;
@@ -54,7 +56,7 @@ export function readInputFile(
     fifo = st.isFIFO();
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw unreadable(err, file, kind, undefined, namedBy);
+    throw unreadable(err, file, kind, cwd, namedBy);
   }
   if (size > MAX_FILE_BYTES) throw tooLarge(file, `${size} bytes`, kind);
   // read at most one byte past the limit: a pipe or a file still being written reports no honest size
@@ -64,7 +66,7 @@ export function readInputFile(
   } catch (err) {
     if (err instanceof InputError) throw err;
     // stat needs only the folder's permission; opening needs the file's own
-    throw unreadable(err, file, kind, undefined, namedBy);
+    throw unreadable(err, file, kind, cwd, namedBy);
   }
   if (bytes.length > MAX_FILE_BYTES) throw tooLarge(file, `more than ${MAX_FILE_BYTES} bytes`, kind);
   const text = decodeUtf8(bytes, file, kind);

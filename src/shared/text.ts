@@ -1,9 +1,9 @@
 // Text from a file or a command line, made safe to print on a terminal. A scenario's name, a note or a
 // merchant arrives in a pull request: written raw, `\x1b[2J` would clear the reviewer's screen, `\x1b]8;…`
 // plant a link, a bidirectional override (U+202E) reorder what follows and a line break forge a line of
-// output. Control characters (C0, DEL, C1), bidirectional controls, line separators and lone surrogates
-// are shown as escapes instead, the way JSON shows them; everything else — any script, any emoji — is
-// left alone.
+// output. Control characters (C0, DEL, C1), bidirectional controls, line separators, lone surrogates and
+// noncharacters are shown as escapes instead, the way JSON shows controls; everything else — any script,
+// any emoji — is left alone.
 
 const NAMED: Record<number, string> = { 10: "\\n", 13: "\\r", 9: "\\t" };
 
@@ -49,12 +49,28 @@ function loneSurrogate(text: string, i: number, code: number): boolean {
   return false;
 }
 
+/** Whether the code point at `i` is a noncharacter (U+FDD0–U+FDEF, and the last two of every plane: U+FFFE,
+ *  U+FFFF, U+1FFFE, …): no character to show — a terminal draws each as something else or as nothing —
+ *  and an error to HTML's parser. Its length in code units, or 0. */
+function noncharacter(text: string, i: number, code: number): number {
+  if ((code >= 0xfdd0 && code <= 0xfdef) || code >= 0xfffe) return 1;
+  if (code < 0xd800 || code > 0xdbff) return 0;
+  const point = text.codePointAt(i)!;
+  return point > 0xffff && (point & 0xfffe) === 0xfffe ? 2 : 0;
+}
+
 function escapeExcept(text: string, keep: (code: number) => boolean): string {
   let out: string | null = null;
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (!(unsafe(code) && !keep(code)) && !loneSurrogate(text, i, code)) continue;
+    const odd = code >= 0xd800 ? noncharacter(text, i, code) : 0;
+    if (odd === 2) {
+      out = `${out ?? ""}${text.slice(from, i)}\\u{${text.codePointAt(i)!.toString(16)}}`;
+      from = ++i + 1;
+      continue;
+    }
+    if (!(unsafe(code) && !keep(code)) && !loneSurrogate(text, i, code) && odd === 0) continue;
     out = (out ?? "") + text.slice(from, i) + shown(code);
     from = i + 1;
   }
@@ -196,16 +212,8 @@ export function visibleControls(text: string): string {
   return escapeExcept(
     text,
     (code) => code === 0x09 || code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029,
-  ).replace(NONCHARACTER, (c) => {
-    const code = c.codePointAt(0)!;
-    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16)}`;
-  });
+  );
 }
-
-/** Unicode's noncharacters (U+FDD0–U+FDEF, and the last two code points of every plane: U+FFFE, U+FFFF,
- *  U+1FFFE, …): no character to show, and an error to HTML's parser — on a page, shown as escapes as
- *  controls are (a lone surrogate, which would be written as U+FFFD, is one of those). */
-const NONCHARACTER = /\p{Noncharacter_Code_Point}/gu;
 
 /** The same, keeping line breaks: for multi-line text the program composed around user strings. */
 export function printableLines(text: string): string {

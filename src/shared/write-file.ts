@@ -41,9 +41,6 @@ export interface OutputOptions {
    *  nothing: anything there, even a dangling link, is refused, and a file that appears while this one
    *  is written is not replaced */
   existing?: "any" | "regular" | "new";
-  /** how long a named pipe waits for its reader before it is refused (tests); default
-   *  PIPE_READER_WAIT_MS, 2 s */
-  pipeReaderWaitMs?: number;
 }
 
 /** Writes `content` to `target` whole (see the rules above); content in pieces is written as they come. */
@@ -90,9 +87,7 @@ export function openOutput(target: string, options: OutputOptions = {}): Output 
   refuseFolderName(target, path);
   const existing = options.existing ?? "any";
   const how = existing === "any" ? plan(target, path, options.cwd) : planStrict(target, path, existing);
-  return how.kind === "replace"
-    ? replacing(target, how.path, existing === "new")
-    : through(target, path, options.pipeReaderWaitMs);
+  return how.kind === "replace" ? replacing(target, how.path, existing === "new") : through(target, path);
 }
 
 function stdoutOutput(stdout?: (text: string) => void): Output {

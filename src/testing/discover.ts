@@ -477,7 +477,7 @@ function checkPatternWork(p: string): void {
   // glob reads `**/**` as one)
   let globstars = 0;
   let previous = "";
-  for (const name of p.split("/")) {
+  for (const name of namesOf(p)) {
     const globstar = name === "**";
     if (globstar && previous !== "**") globstars++;
     previous = name;
@@ -506,13 +506,42 @@ function checkPatternWork(p: string): void {
     });
 }
 
+/** The names of pattern `p`, split at its own slashes: one inside braces is part of an alternative
+ *  (`{a,a/x}` is one group, not the halves `{a,a` and `x}`), an escaped one or one after a `{` never closed
+ *  is not (that brace is a character). */
+function namesOf(p: string): string[] {
+  // the braces that close, by where they open
+  const closed = new Set<number>();
+  const open: number[] = [];
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === "\\") i++;
+    else if (p[i] === "{") open.push(i);
+    else if (p[i] === "}" && open.length > 0) closed.add(open.pop()!);
+  }
+  const names: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === "\\") i++;
+    else if (c === "{" && closed.has(i)) depth++;
+    else if (c === "}" && depth > 0) depth--;
+    else if (c === "/" && depth === 0) {
+      names.push(p.slice(from, i));
+      from = i + 1;
+    }
+  }
+  names.push(p.slice(from));
+  return names;
+}
+
 /**
  * Whether pattern `p` names files a golden traces' folder holds, as a file or folder named outright would:
  * its last name's folder is one (a `**` before that name may be none), or its fixed part ends in one.
  * Further down is a folder like any other (`g/__snapshots__/deeper` is searched).
  */
 function namesGoldenTraces(p: string): boolean {
-  const parts = p.split("/");
+  const parts = namesOf(p);
   const folders = parts.slice(0, -1);
   while (folders.at(-1) === "**") folders.pop();
   const firstDynamic = parts.findIndex((part) => isDynamicPattern(part));

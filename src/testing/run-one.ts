@@ -210,7 +210,8 @@ function loadAs(file: ScenarioFile, ctx: RunContext): LoadedScenario {
   const named = (text: string) =>
     text.startsWith(file.path) ? file.shown + text.slice(file.path.length) : text;
   try {
-    const loaded = loadScenarioText(readInputFile(file.path, "scenario"), file.path, {
+    const loaded = loadScenarioText(readInputFile(file.path, "scenario", [], ctx.cwd), file.path, {
+      cwd: ctx.cwd,
       policyCache: ctx.policyCache,
       policyOutcomes: ctx.policyOutcomes,
       roots: ctx.roots,

@@ -91,10 +91,10 @@ describe("a missing file or folder", () => {
       writeFileSync(join(d, "e.txt"), "");
       writeFileSync(join(d, "s.yaml"), "name: s\nevents: []\n");
       writeFileSync(join(d, "tight.yaml"), "extends: default\n");
-      // a process of its own: whether a path read by its absolute name is outside the current folder is
-      // told from the process's folder
+      // in-process: whether a path is outside the current folder is told from the folder the CLI is given,
+      // not the process's (it was, and these ran in a process of their own each)
       const hint = async (args: string[]) => {
-        const r = spawnCli(args, { cwd: d });
+        const r = await cli(args, { cwd: d });
         expect(r.status).toBe(2);
         return /hint: +(.*)/.exec(r.stderr)?.[1];
       };
@@ -113,6 +113,10 @@ describe("a missing file or folder", () => {
       // `test` takes a folder too: a folder is its near name, a text file still is not
       expect(await hint(["test", "dd"])).toBe('did you mean "d"?');
       expect(await hint(["test", "e.tx"])).toBe("check the path (it is relative to the current folder)");
+      // and a process of its own, whose folder is the one it is given, says the same
+      const spawned = spawnCli(["run", "s.yaml", "--policy", "./tigt.yaml"], { cwd: d });
+      expect(spawned.status).toBe(2);
+      expect(/hint: +(.*)/.exec(spawned.stderr)?.[1]).toBe('did you mean "tight.yaml"?');
     } finally {
       rmSync(d, { recursive: true, force: true });
     }
@@ -151,8 +155,8 @@ describe("a missing file or folder", () => {
         writeFileSync(join(d, "in", sub, "s.yaml"), "name: s\nevents: []\n");
       writeFileSync(join(d, "in", "w", "s.txt"), "");
       writeFileSync(join(d, "in", "node_modules", "t.yaml"), "name: t\nevents: []\n");
-      // a process of its own: a path read by its absolute name is shown from the process's folder
-      const hint = async (args: string[]) => /hint: +(.*)/.exec(spawnCli(args, { cwd: d }).stderr)?.[1];
+      // in-process: a path is told from the folder the CLI is given, not the process's
+      const hint = async (args: string[]) => /hint: +(.*)/.exec((await cli(args, { cwd: d })).stderr)?.[1];
       expect(await hint(["run", "in/s.json"])).toBe(
         'did you mean "in/a/s.yaml" or "in/b/s.yaml" or "in/c/s.yaml"?',
       );

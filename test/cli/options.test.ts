@@ -745,6 +745,21 @@ describe("simulate", () => {
     expect(refusedWith("auto/3", { JOB_COMPLETION_INDEX: "-1" })).toMatch(
       /--shard auto\/3: JOB_COMPLETION_INDEX is -1, out of range[\s\S]*hint: +it runs 0…2 for 3 completions/,
     );
+    // a negative zero is no index: it was read as 0, shard 1 — an index is bare decimal digits
+    for (const v of ["-0", "-00"]) {
+      const said = refusedWith("auto/3", { JOB_COMPLETION_INDEX: v });
+      expect(said).toMatch(/--shard auto: JOB_COMPLETION_INDEX is not a whole number in digits alone/);
+      expect(said).toMatch(/hint: +set JOB_COMPLETION_INDEX=0, without the sign/);
+    }
+    expect(refusedWith("auto", { CI_NODE_INDEX: "-0", CI_NODE_TOTAL: "4" })).toMatch(
+      /CI_NODE_INDEX is not a whole number in digits alone[\s\S]*set CI_NODE_INDEX=0, without the sign/,
+    );
+    // the others were refused already: each said as no whole number, exit 2
+    for (const v of ["+1", "1e0", "0x1"])
+      expect(refusedWith("auto/3", { JOB_COMPLETION_INDEX: v })).toMatch(
+        /JOB_COMPLETION_INDEX is not a whole number/,
+      );
+    expect(refusedWith("auto/3", { JOB_COMPLETION_INDEX: " 1" })).toMatch(/has spaces around its number/);
     // a GitLab job without `parallel:` has CI_NODE_TOTAL=1 and no CI_NODE_INDEX: not set, not ""
     const unset = refusedWith("auto", { CI_NODE_TOTAL: "1" });
     expect(unset).toMatch(/--shard auto: CI_NODE_INDEX is not set[\s\S]*hint: .*parallel:/);

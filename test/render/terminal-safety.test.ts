@@ -20,7 +20,13 @@ import { renderTrace } from "../../src/render/trace.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { loadPolicy } from "../../src/scenario/load-policy.js";
 import { InputError } from "../../src/shared/errors.js";
-import { printable, printableName, visibleControls } from "../../src/shared/text.js";
+import {
+  printable,
+  printableLines,
+  printableName,
+  visibleControls,
+  workflowPath,
+} from "../../src/shared/text.js";
 import { goldenTrace } from "../../src/testing/golden-trace.js";
 import type { TestRun } from "../../src/testing/report.js";
 import { renderJunit } from "../../src/testing/reporters/junit.js";
@@ -71,6 +77,16 @@ describe("printable", () => {
     // written out as UTF-8 a lone half becomes U+FFFD: a golden trace holding it never read back as written
     expect(printable("a\ud800b\udc00 \ud83d\udcb3 \udcb3\ud83d")).toBe("a\\ud800b\\udc00 💳 \\udcb3\\ud83d");
     expect(printable("\ud800\ud83d\udcb3\udcb3")).toBe("\\ud800💳\\udcb3");
+  });
+
+  it("shows a noncharacter as an escape, as a page does: no character to show (it was printed raw)", () => {
+    const odd = "a\uffff b\ufffe c\ufdd0 d\ufdef e\u{1fffe} f\u{10ffff} g\ud800";
+    const shown = "a\\uffff b\\ufffe c\\ufdd0 d\\ufdef e\\u{1fffe} f\\u{10ffff} g\\ud800";
+    expect(printable(odd)).toBe(shown);
+    expect(printableLines(`${odd}\n`)).toBe(`${shown}\n`);
+    expect(workflowPath(odd)).toBe(shown);
+    // their neighbours are characters: left alone, a plane's pair too
+    expect(printable("\ufdcf\ufdf0\ufffd\u{1fffd}\u{20000}")).toBe("\ufdcf\ufdf0\ufffd\u{1fffd}\u{20000}");
   });
 
   it("leaves nothing a CI runner takes as a command: `::` opening a line, `##[` anywhere", () => {

@@ -156,6 +156,26 @@ describe("a pattern whose matching could hang the run", () => {
   });
 });
 
+describe("a pattern's names are split at its own slashes, not at one inside braces", () => {
+  it("counts a brace's alternatives that hold a slash: split there, `{a,a/x}` was two halves of no group", () => {
+    // each `{a,a/x}` may take the same `a` two ways, as `{a,aa}` does: split at its slash, none was counted
+    const d = suite(["s/a.yaml"]);
+    expect(refusal(["s/{a,a/x}{a,a/x}{a,a/x}{a,a/x}z.yaml"], d)).toMatch(
+      /^the pattern has 4 parts that match in several ways in one name, more than 3 \|/,
+    );
+    // a brace's slash is a folder of its alternative: found as before
+    const e = suite(["s/a-b/c.yaml", "t/c.yaml"]);
+    expect(shownOf(e, ["{s/a-b,t}/*.yaml"])).toEqual(["s/a-b/c.yaml", "t/c.yaml"]);
+  });
+
+  it("tells a pattern into a golden traces' folder past a brace that holds a slash", () => {
+    const d = suite(["s/a.yaml"]);
+    expect(refusal(["s/__snapshots__/{a/b,c}.yaml"], d)).toMatch(
+      /^the pattern names files in a golden traces' folder \|/,
+    );
+  });
+});
+
 describe("a pattern's ** that cannot enter a folder whose name holds a line break", () => {
   it("reads the pattern as the search does to tell whether it would take a scenario there", () => {
     // the search reads `[!b]` as any character but b; the check read it as `!` or `b`, a bracket `[!]…]` that

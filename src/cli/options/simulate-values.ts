@@ -46,6 +46,13 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
         found: quoted(v),
         hint: `set ${name}=${v.trim()}, without the ${blankAround(v)} around it`,
       });
+    // a negative zero is no number a runner sets: read as 0, it ran shard 1 for Kubernetes
+    if (/^-0+$/.test(v))
+      throw new InputError(`--shard auto: ${name} is not a whole number in digits alone`, {
+        expected: "a whole number in digits alone, as a CI runner sets it",
+        found: quoted(v),
+        hint: `set ${name}=0, without the sign`,
+      });
     // what --shard I/N takes: a whole number a count can be (not 10^20, which is no exact number); a
     // negative one is out of the variable's range, said with it below
     if (!/^-?\d+$/.test(v)) {
