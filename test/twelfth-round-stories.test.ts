@@ -108,15 +108,13 @@ describe("stories of a twelfth round (test/fixtures/scenarios)", () => {
     expect(days.filter((_, i) => mine[i]! < his[i]!)).toEqual([]);
   });
 
-  it("restored, then an increase asked the next morning: refused unassessed for the recent missed payment, at no cost, and the day named is the first that passes", () => {
+  it("restored, then an increase asked the next morning: declined for the recent missed payment, its inquiry costing points, and the day named is the first that passes", () => {
     const { steps } = passing("restored-then-asks-for-more.yaml");
     const asked = at(steps, "apply", 167);
     expect(asked.reasons[0]).toBe("RECENT_MISSED_PAYMENT");
     // counted from the day the arrears were cleared (day 72), not the missed due date (day 40)
     expect(describeFact(asked.facts[0]!)).toBe("95 days vs increaseCleanDays 180 days");
-    // refused on the lender's records before any credit report: no inquiry, no points
-    expect(asked.scoreDelta).toBe(0);
-    expect(asked.judged).toBeUndefined();
+    expect(asked.scoreDelta).toBe(-30);
     // the restoration's limit is what she keeps: nothing cut for asking
     expect(asked.limit).toBe(500_000);
     const told = remedy(at(steps, "contact_support", 168), "increase_from");
@@ -212,7 +210,7 @@ describe("stories of a twelfth round (test/fixtures/scenarios)", () => {
       "1.01 vs jiebeiMaxDebtToIncome 1.00, once a ¥1,000.00 line is used: ¥60,506.20 of debt counted — ¥50,000.00 elsewhere, Huabei's unused ¥10,000.00 counted as used, Jiebei's smallest loan counted drawn, ¥500.00 and ¥6.20 of a 31-day month's interest",
     );
   });
-  it("Jiebei asked for on the morning of the restoring review: refused for the suspended line, unassessed, it costs nothing of the restoration; asked the next day, it is judged beside an active Huabei", () => {
+  it("Jiebei asked for on the morning of the restoring review: declined for the suspended line, its inquiry costing the restoration; asked the next day, it costs nothing of it", () => {
     const name = "restoration-lost-to-an-inquiry.yaml";
     const jiebeiOn = (day: number) =>
       twin(name, [
@@ -223,10 +221,10 @@ describe("stories of a twelfth round (test/fixtures/scenarios)", () => {
     const asked = at(morning, "apply", 166, "jiebei");
     expect(asked.decision).toBe("declined");
     expect(asked.reasons[0]).toBe("OTHER_LINE_SUSPENDED");
-    // refused on the lender's records, no report pulled: no inquiry on the file the review reads after it
-    // (assessed, its inquiry had cost the restoration a month)
-    expect(asked.scoreDelta).toBe(0);
-    expect(decided(morning, "restored")).toEqual([[166, "huabei"]]);
+    // assessed, not refused on the lender's books: the inquiry is on the file the review reads after it
+    expect(asked.scoreDelta).toBeLessThan(0);
+    expect(at(morning, "review", 166).decision).toBeNull();
+    expect(decided(morning, "restored")).toEqual([[196, "huabei"]]);
     // the review first, the application a day later: restored, and Jiebei judged beside an active Huabei
     const nextDay = jiebeiOn(167);
     expect(decided(nextDay, "restored")).toEqual([[166, "huabei"]]);

@@ -169,111 +169,6 @@ export function refusedUnassessed(
   return null;
 }
 
-/**
- * An application the customer's standing on the lender's own books refuses: the other line suspended, an
- * amount past due on either line, a hold for unverified changes of bound details or a burst of
- * transactions (an opening), an overdue cleared within `restoreCleanDays` (an opening) or a due date
- * missed within `increaseCleanDays` (an increase). A lender knocks these out on its internal records
- * before it pulls a credit report — it would refuse them whatever the report said, and the pull would
- * cost the customer points and count towards `maxApplications30d` for nothing. So it is no inquiry; its
- * reasons are every one of these that fails, the rules that read the report not assessed. Null: the
- * application is assessed. Reads the policy: on a lane, judged (refusedUnassessed reads none).
- */
-export function knockedOut(
-  c: Customer,
-  line: Line,
-  day: number,
-  kind: ApplicationKind,
-  s: ScoreSource,
-): Verdict | null {
-  const failures: RuleFact[] = [];
-  const other = otherSuspended(c, line);
-  if (other) failures.push(other);
-  const overdue = overdueNow(c, line, day);
-  if (overdue) failures.push(overdue);
-  if (kind === "open") failures.push(...securityHeld(c, day), ...curedTooRecently(c, line, day));
-  else failures.push(...missedTooRecently(c, line, day));
-  if (failures.length === 0) return null;
-  return declined(
-    failures.map((f) => f.code),
-    s,
-    failures,
-  );
-}
-
-/** No new or larger line while the customer's other line is suspended (for credit, policy or security):
- *  more credit is not offered to a customer the lender has just stopped lending to. */
-function otherSuspended(c: Customer, line: Line): RuleFact | null {
-  const other = otherOf(c, line);
-  return other.status === "suspended" ? { code: "OTHER_LINE_SUSPENDED", line: other.id } : null;
-}
-
-/** Anything past due on either line. */
-function overdueNow(c: Customer, line: Line, day: number): RuleFact | null {
-  if (customerOverdue(c) === 0) return null;
-  return { code: "OVERDUE_OUTSTANDING", value: customerDaysPastDue(c, day), ...otherLine(c, line, day) };
-}
-
-/** Reopening a line is not a way round a hold: changes too many within the window today, or a hold laid
- *  on a line of the customer's that was closed without the verification that alone lifts it (the window
- *  long past: a restoration would still ask it) — nor round a hold a burst of transactions laid on a line
- *  closed before a verification lifted it. */
-function securityHeld(c: Customer, day: number): RuleFact[] {
-  const p = c.policy;
-  const held: RuleFact[] = [];
-  const recent = recentProfileChanges(c, day);
-  const changes =
-    recent > p.securityMaxChanges
-      ? recent
-      : Math.max(changesHeldAtClosure(c, c.huabei), changesHeldAtClosure(c, c.jiebei));
-  if (changes > p.securityMaxChanges) {
-    held.push({
-      code: "SECURITY_PROFILE_CHANGES",
-      parameter: "securityMaxChanges",
-      threshold: p.securityMaxChanges,
-      value: changes,
-      // the window, when the changes are today's (a hold kept from a closed line waits on no window)
-      ...(recent > p.securityMaxChanges ? securityWindow(c, day) : {}),
-    });
-  }
-  const burst = burstHeldAtClosure(c);
-  if (burst !== null) held.push(burst);
-  return held;
-}
-
-/** Reopening a line is not a way round a recent delinquency: the restoration's clean days since the last
- *  overdue was cleared (none while one is outstanding: that is OVERDUE_OUTSTANDING). */
-function curedTooRecently(c: Customer, line: Line, day: number): RuleFact[] {
-  const p = c.policy;
-  const cured = lastCured(c);
-  if (customerOverdue(c) > 0 || day - cured >= p.restoreCleanDays) return [];
-  return [
-    {
-      code: "OVERDUE_TOO_RECENT",
-      parameter: "restoreCleanDays",
-      threshold: p.restoreCleanDays,
-      value: day - cured,
-      ...recordLine(c, line, cured, false),
-    },
-  ];
-}
-
-/** An increase's clean record: `increaseCleanDays` since the last missed due date or its cure (cleanSince). */
-function missedTooRecently(c: Customer, line: Line, day: number): RuleFact[] {
-  const p = c.policy;
-  const missed = cleanSince(c);
-  if (day - missed >= p.increaseCleanDays) return [];
-  return [
-    {
-      code: "RECENT_MISSED_PAYMENT",
-      parameter: "increaseCleanDays",
-      threshold: p.increaseCleanDays,
-      value: day - missed,
-      ...recordLine(c, line, missed, true),
-    },
-  ];
-}
-
 /** Applications to open a line or raise its limit. The inquiry of one that is assessed has been recorded
  *  before this runs (or is counted in `unrecorded`: customer service asking whether an application would
  *  pass); the score is the one before the inquiry, as a lender pulling the file would see it. */
@@ -290,12 +185,12 @@ export function decideApplication(
   const rules = rulesFor(p, line.id);
   const refused = refusedUnassessed(c, line, kind, s);
   if (refused) return refused;
-  // every policy rule the application fails is a reason (the principal ones: four at most) — the
-  // knockouts' too: an application made is refused on them unassessed (knockedOut), but customer service,
-  // asking whether one would pass, names everything that stands in the way
+  // every policy rule the application fails is a reason (the principal ones: four at most)
   const failures: RuleFact[] = [];
-  const other = otherSuspended(c, line);
-  if (other) failures.push(other);
+  // no new or larger line while the customer's other line is suspended (for credit, policy or security):
+  // more credit is not offered to a customer the lender has just stopped lending to
+  const other = otherOf(c, line);
+  if (other.status === "suspended") failures.push({ code: "OTHER_LINE_SUSPENDED", line: other.id });
   const applications = countWithin(c.inquiries, day, 30) + unrecorded;
   if (applications > p.maxApplications30d) {
     failures.push({
@@ -305,10 +200,45 @@ export function decideApplication(
       value: applications,
     });
   }
-  const overdue = overdueNow(c, line, day);
-  if (overdue) failures.push(overdue);
+  if (customerOverdue(c) > 0) {
+    failures.push({
+      code: "OVERDUE_OUTSTANDING",
+      value: customerDaysPastDue(c, day),
+      ...otherLine(c, line, day),
+    });
+  }
   if (kind === "open") {
-    failures.push(...securityHeld(c, day), ...curedTooRecently(c, line, day));
+    // reopening a line is not a way round a hold or a recent delinquency: the restoration standards apply —
+    // changes too many within the window today, or a hold laid on a line of the customer's that was closed
+    // without the verification that alone lifts it (the window long past: a restoration would still ask it)
+    const recent = recentProfileChanges(c, day);
+    const changes =
+      recent > p.securityMaxChanges
+        ? recent
+        : Math.max(changesHeldAtClosure(c, c.huabei), changesHeldAtClosure(c, c.jiebei));
+    if (changes > p.securityMaxChanges) {
+      failures.push({
+        code: "SECURITY_PROFILE_CHANGES",
+        parameter: "securityMaxChanges",
+        threshold: p.securityMaxChanges,
+        value: changes,
+        // the window, when the changes are today's (a hold kept from a closed line waits on no window)
+        ...(recent > p.securityMaxChanges ? securityWindow(c, day) : {}),
+      });
+    }
+    // …nor round a hold a burst of transactions laid on a line closed before a verification lifted it
+    const burst = burstHeldAtClosure(c);
+    if (burst !== null) failures.push(burst);
+    const cured = lastCured(c);
+    if (customerOverdue(c) === 0 && day - cured < p.restoreCleanDays) {
+      failures.push({
+        code: "OVERDUE_TOO_RECENT",
+        parameter: "restoreCleanDays",
+        threshold: p.restoreCleanDays,
+        value: day - cured,
+        ...recordLine(c, line, cured, false),
+      });
+    }
     // the floor the grant applies (smallestLine), not a lower minLimit: a line is never opened below it
     const floor = smallestLine(rules);
     if (amount < floor) {
@@ -329,7 +259,16 @@ export function decideApplication(
     if (unused) failures.push(unused);
     const used = tooUtilisedToRaise(line, p.maxIncreaseUtilisation);
     if (used) failures.push(used);
-    failures.push(...missedTooRecently(c, line, day));
+    const missed = cleanSince(c);
+    if (day - missed < p.increaseCleanDays) {
+      failures.push({
+        code: "RECENT_MISSED_PAYMENT",
+        parameter: "increaseCleanDays",
+        threshold: p.increaseCleanDays,
+        value: day - missed,
+        ...recordLine(c, line, missed, true),
+      });
+    }
   }
   // never below what the line must keep at the next review: a line granted there would be suspended
   const raise = keptAtLeast(
@@ -389,7 +328,15 @@ export function decideApplication(
     // raises only a line in use: its use is what it had before the closure
     const unused = unusedForIncrease(line, day, p.increaseUsedWithinDays);
     if (unused) above.push(unused);
-    above.push(...missedTooRecently(c, line, day));
+    const missed = cleanSince(c);
+    if (day - missed < p.increaseCleanDays)
+      above.push({
+        code: "RECENT_MISSED_PAYMENT",
+        parameter: "increaseCleanDays",
+        threshold: p.increaseCleanDays,
+        value: day - missed,
+        ...recordLine(c, line, missed, true),
+      });
     if (s.score < raise.score)
       above.push(scoreFact("SCORE_BELOW_INCREASE_MINIMUM", raise.parameter, raise.score, s));
     if (above.length > 0) {

@@ -3,7 +3,7 @@
 // for, a note. One that decides is decided by a rule (applications.ts, triggers.ts, review.ts; customer
 // service's answer: support/answer.ts) and acted on through apply-verdict.ts.
 
-import { authorise, decideApplication, knockedOut, refusedUnassessed } from "./applications.js";
+import { authorise, decideApplication, refusedUnassessed } from "./applications.js";
 import { decide, lineAt, NOTHING, outcome, repayMade, type StepOutcome } from "./apply-verdict.js";
 import {
   availableCredit,
@@ -124,19 +124,19 @@ function decidedEvent(
   switch (e.type) {
     case "apply": {
       const line = lineOf(c, e.line);
-      // refused before any assessment: no credit report pulled, so no inquiry — on the lender's books,
-      // alike under every policy; then on the customer's standing with it, which reads the policy
-      const today = () => scoreOn(c, day);
-      const refused = refusedUnassessed(c, line, e.product, today);
+      // refused before any assessment: no credit report pulled, so no inquiry
+      const refused = refusedUnassessed(c, line, e.product, () => scoreOn(c, day));
       if (refused) return applicationDecided(s, e, refused);
-      const knocked = alone(s)
-        ? knockedOut(c, line, day, e.product, today)
+      const before = scoreOn(c, day);
+      c.inquiries.push(day);
+      const v = alone(s)
+        ? decideApplication(c, line, day, e.product, e.amount, before)
         : judge(
             s,
-            () => knockedOut(c, line, day, e.product, today),
-            (f, w) => (w ? applicationDecided(f, e, w) : assessed(f, e)),
+            () => decideApplication(c, line, day, e.product, e.amount, before),
+            (f, w) => applicationDecided(f, e, w, before.inputs),
           );
-      return knocked ? applicationDecided(s, e, knocked) : assessed(s, e);
+      return applicationDecided(s, e, v, before.inputs);
     }
     case "borrow": {
       // a drawdown reads the policy (its minimum, the clean days after a missed due date, the debt-to-income
@@ -274,24 +274,6 @@ function supportAnswered(
 
 // The rest of a customer event once its decision is known: the same code for the state that decided it
 // and for a lane's state split off at that decision (judge).
-
-/** An application assessed: the lender pulls the credit report, which records an inquiry, and judges it on
- *  the file before it. */
-function assessed(s: EngineState, e: Extract<ScenarioEvent, { type: "apply" }>): readonly StepOutcome[] {
-  const c = s.customer;
-  const day = s.day;
-  const line = lineOf(c, e.line);
-  const before = scoreOn(c, day);
-  c.inquiries.push(day);
-  const v = alone(s)
-    ? decideApplication(c, line, day, e.product, e.amount, before)
-    : judge(
-        s,
-        () => decideApplication(c, line, day, e.product, e.amount, before),
-        (f, w) => applicationDecided(f, e, w, before.inputs),
-      );
-  return applicationDecided(s, e, v, before.inputs);
-}
 
 function applicationDecided(
   s: EngineState,

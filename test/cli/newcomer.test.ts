@@ -237,7 +237,7 @@ describe("terminal width", () => {
       `${" ".repeat(18)}PAST_DUE_AT_REVIEW`,
       `${" ".repeat(20)}A repayment was past due at the review,`,
       `${" ".repeat(20)}with a score below what a past-due line`,
-      `${" ".repeat(20)}may keep (678 vs delinquentMinScore 680)`,
+      `${" ".repeat(20)}may keep (648 vs delinquentMinScore 680)`,
     ]);
     // the catalogue's advice follows its text beneath the code; beside it where the terminal is wide
     const narrow = plain((await inProcess(["reasons"], { columns: 60 })).stdout);

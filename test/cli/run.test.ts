@@ -16,7 +16,7 @@ describe("credit-sim run", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^Zhang Ming — /);
-    expect(r.stdout).toMatch(/227 {2}2024-08-15 {2}periodic review +suspended +678 .*suspended \(credit\)/);
+    expect(r.stdout).toMatch(/227 {2}2024-08-15 {2}periodic review +suspended +648 .*suspended \(credit\)/);
     expect(r.stdout).toContain("OVERDUE_RECENT  Due dates missed in the last 12 months");
     expect(r.stdout).toContain("→ repay every bill on time until 2024-11-15 (day 319)");
     expect(r.stdout).toMatch(
@@ -76,8 +76,8 @@ describe("credit-sim run", () => {
   it("--explain shows every characteristic's value, bin and points at each decision", async () => {
     const r = await cli(["run", ZHANG, "--explain", "--no-chart"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/score 678 \(very good; default probability [\d.]+\s%\) = 350 \+/);
-    expect(r.stdout).toMatch(/Credit applications, last 30 days +1 +1 +20\/35 +\(−15 INQUIRIES_30D\)/);
+    expect(r.stdout).toMatch(/score 648 \(good; default probability [\d.]+\s%\) = 350 \+/);
+    expect(r.stdout).toMatch(/Credit applications, last 30 days +5 +3 or more +0\/35 +\(−35 INQUIRIES_30D\)/);
   });
 
   it("--seed (the contract's override) is accepted and changes nothing, with a warning that says why", async () => {

@@ -127,9 +127,7 @@ describe("an application approved lower at the thin-file cap names what lifts th
   });
 
   it("followed: used by day 30 and each bill repaid, the cap declines an increase on day 181, not on day 182", () => {
-    // the bill of day 31 repaid before its due day 40: repaid on day 64, a missed due date refused the
-    // increase on the lender's records before the cap was assessed (RECENT_MISSED_PAYMENT)
-    const used = [on.purchase(30, 200), on.repay(35, "full")];
+    const used = [on.purchase(30, 200), on.repay(64, "full")];
     const capped = (day: number) =>
       stepOn(opened([...used, on.increase(day, 3_000)]), "apply", day).reasons.includes(
         "LIMIT_AT_THIN_FILE_CAP",

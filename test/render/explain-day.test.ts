@@ -227,24 +227,22 @@ events:
   });
 
   it("customer service on an active line with a cut on record still says what helps with the reasons it gives", () => {
-    // Zhang Ming, restored with his limit cut, applies for credit elsewhere every week and then asks
-    // customer service: the cut and its way back are on record, and the reasons he is given (applications,
-    // overdues) each say what helps — "stop applying" above all — in the trace and in explain alike.
-    // Applications elsewhere: increases asked after a missed due date are refused on the lender's
-    // records, no inquiry
+    // Zhang Ming, restored with his limit cut, asks for an increase every week and then asks customer
+    // service: the cut and its way back are on record, and the reasons he is given (applications,
+    // overdues) each say what helps — "stop applying" above all — in the trace and in explain alike
     const text = [
       "name: Restored, then asking every week",
       "profile: { age: 29, monthlyIncome: 8000, verified: true, creditHistoryMonths: 30, externalDebt: 20000 }",
       "events:",
       "  - { day: 0, type: apply, product: open, amount: 5000 }",
       "  - { day: 42, type: purchase, amount: 2000, merchant: JD }",
-      // the March bill repaid 10 days late, then four applications elsewhere in a fortnight
+      // the March bill repaid 10 days late, then four increases asked in a fortnight
       "  - { day: 79, type: repay, amount: full }",
-      ...[80, 84, 87, 92].map((d) => `  - { day: ${d}, type: external_inquiry }`),
+      ...[80, 84, 87, 92].map((d) => `  - { day: ${d}, type: apply, product: increase, amount: 3000 }`),
       "  - { day: 95, type: purchase, amount: 3000, merchant: Suning }",
       // the May bill overdue at the review of day 135: suspended, the limit cut to ¥3,000; restored on day 258
       "  - { day: 145, type: repay, amount: full }",
-      ...[274, 281, 288, 295].map((d) => `  - { day: ${d}, type: external_inquiry }`),
+      ...[274, 281, 288, 295].map((d) => `  - { day: ${d}, type: apply, product: increase, amount: 2000 }`),
       "  - { day: 303, type: contact_support }",
       "until: 304",
       "",
@@ -771,7 +769,7 @@ describe("what explain says plainly", () => {
     const within = await cli(["explain", zhang, "--day", "227", "--no-color"]);
     expect(within.stdout).not.toContain("after the scenario's last day");
     expect(within.stdout).toContain(
-      "(very good; a 16 % chance of default within a year, as the simulated population's accounts of this score turn out)",
+      "(good; a 25 % chance of default within a year, as the simulated population's accounts of this score turn out)",
     );
     const todo = within.stdout
       .split("What the customer can do")[1]!

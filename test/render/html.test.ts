@@ -261,12 +261,11 @@ describe("run --html", () => {
   });
 
   it("the chart ends where the 'score at the end' card does: time moved the score after the last step", () => {
-    const { scenario: s } = loadScenario(join(ROOT, "scenarios", "first-credit.yaml"));
+    const { scenario: s } = loadScenario(join(ROOT, "scenarios", "zhang-ming.yaml"));
     const view = runView(s, simulate(s));
     const points = seriesOf(view);
-    expect(points.at(-1)).toMatchObject({ day: 330, score: view.final.score });
-    // Xiao Mei's last step (day 300) reads 775; the day-330 end, 790 (Zhang Ming's, read here before, ends
-    // as his last step does now: the inquiries of his refused increases no longer age out after it)
+    expect(points.at(-1)).toMatchObject({ day: 400, score: view.final.score });
+    // Zhang Ming's last step (day 397) reads 761; the day-400 end, 776
     expect(view.steps.at(-1)!.score).not.toBe(view.final.score);
   });
 

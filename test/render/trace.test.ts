@@ -75,7 +75,7 @@ describe("renderTrace", () => {
     const narrow = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false, columns: 80 });
     expect(narrow).toContain("beneath each step: its score, limit, balance and status");
     expect(narrow).toMatch(
-      /^ +227 {2}2024-08-15 {2}periodic review +suspended\n {18}score 678 · limit ¥3,000\.00 · balance ¥4,008\.00 · suspended\u00a0\(credit\)$/m,
+      /^ +227 {2}2024-08-15 {2}periodic review +suspended\n {18}score 648 · limit ¥3,000\.00 · balance ¥4,008\.00 · suspended\u00a0\(credit\)$/m,
     );
     // every step keeps its numbers: one standing line a step
     expect(narrow.match(/^ {18}score \d+( \([+−]\d+\))? · limit /gm)).toHaveLength(trace.steps.length);
@@ -120,9 +120,9 @@ describe("renderTrace", () => {
   });
 
   it("one line a step, with the decision's reasons under it", () => {
-    expect(text).toMatch(/^ +227 {2}2024-08-15 {2}periodic review +suspended +678 /m);
+    expect(text).toMatch(/^ +227 {2}2024-08-15 {2}periodic review +suspended +648 /m);
     expect(text).toContain(
-      "PAST_DUE_AT_REVIEW  A repayment was past due at the review, with a score below what a past-due line may keep (678 vs delinquentMinScore 680)",
+      "PAST_DUE_AT_REVIEW  A repayment was past due at the review, with a score below what a past-due line may keep (648 vs delinquentMinScore 680)",
     );
     // a rule that acted beside the decision: the limit cut that came with the suspension
     expect(text).toContain("also SCORE_BELOW_LIMIT_BAND");
@@ -135,9 +135,7 @@ describe("renderTrace", () => {
     expect(bare.length).toBeLessThan(text.length);
     const explained = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false });
     // the sum said: 350 and the points of the bins listed beneath
-    expect(explained).toMatch(
-      /score 678 \(very good; default probability [\d.]+\s%\) = 350 \+ 328 points:\n/,
-    );
+    expect(explained).toMatch(/score 648 \(good; default probability [\d.]+\s%\) = 350 \+ 298 points:\n/);
     expect(explained.length).toBeGreaterThan(bare.length);
   });
 

@@ -10,7 +10,7 @@ import { openingOn } from "../report-ahead.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { monthEndAfter } from "../state.js";
 import type { Remedy } from "../types.js";
-import { applicationOn, askedAbout } from "./applying.js";
+import { applicationOn } from "./applying.js";
 import type { SupportAnswer } from "./citing.js";
 
 /** The rules only time clears for an increase: the applications of the last 30 days, the cooldown since
@@ -45,12 +45,7 @@ export function increaseDay(
   // advice is then what it says) — and a customer who applied within the last 30 days asks why and when,
   // whatever the score's drivers rank first (an application declined yesterday, its inquiry outranked by
   // four weaker characteristics, was told score advice alone)
-  // (an application refused on the lender's records left no inquiry: its decline on record says it)
-  const asked =
-    countWithin(c.inquiries, day, 30) > 0 ||
-    [c.huabei, c.jiebei].some(
-      (l) => l.declinedApplication !== null && askedAbout(l.declinedApplication.day, day),
-    );
+  const asked = countWithin(c.inquiries, day, 30) > 0;
   if (!asked && !answer.reasons.some((r) => r === "INQUIRIES_30D" || r === "INQUIRIES_180D")) return answer;
   // (a limit cut the next review makes asks nothing: its warning leaves the day to name as it was)
   if (
