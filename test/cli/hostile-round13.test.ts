@@ -1,0 +1,82 @@
+// Hostile input, round 13: what an operator meets around a population's run — a file put at an output's
+// name while the run goes on.
+
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/io.js";
+import { runCli } from "../../src/cli/run-cli.js";
+import { ROOT } from "../helpers/cli.js";
+
+/** A terminal for standard error (the progress bar draws on one) that runs `first` at its first write:
+ *  the bar is drawn once the outputs are checked and before the accounts run. */
+function terminalThen(first: () => void): { stream: NodeJS.WriteStream; text: () => string } {
+  const s = new PassThrough() as unknown as NodeJS.WriteStream;
+  let text = "";
+  let done = false;
+  Object.assign(s, {
+    isTTY: true,
+    columns: 300,
+    cursorTo: () => true,
+    clearLine: () => true,
+    moveCursor: () => true,
+    write: (chunk: string | Uint8Array) => {
+      if (!done) {
+        done = true;
+        first();
+      }
+      text += String(chunk);
+      return true;
+    },
+  });
+  return { stream: s, text: () => text };
+}
+
+describe("simulate: a file put at an output's name while the accounts run", () => {
+  // the outputs were checked before the run only: the CSV and the page then replaced, unasked, what a
+  // user (or another tool) put there meanwhile — a population's run lasts minutes to hours
+  it("is not replaced without --force: refused when the outputs are put in place, none of them written", async () => {
+    const d = mkdtempSync(join(tmpdir(), "round13-"));
+    const csv = join(d, "accounts.csv");
+    const page = join(d, "population.html");
+    const err = terminalThen(() => {
+      writeFileSync(csv, "mine\n");
+      writeFileSync(page, "mine too\n");
+    });
+    let stdout = "";
+    const io: CliIo = {
+      stdout: { write: (t: string) => void (stdout += t), isTTY: false },
+      stderr: err.stream,
+      stdinIsTTY: false,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", CI: "", TERM: "xterm-256color" },
+      cwd: ROOT,
+    };
+    const args = ["simulate", "--accounts", "20", "--days", "30", "--workers", "1"];
+    const status = await runCli([...args, "--csv", csv, "--html", page], io);
+    expect(err.text()).toContain("simulating");
+    expect(status).toBe(2);
+    expect(err.text()).toMatch(
+      /accounts\.csv: --csv: cannot write: a file that is not a credit-sim CSV is there/,
+    );
+    expect(err.text()).toMatch(
+      /population\.html: --html: cannot write: a file that is not a credit-sim page is there/,
+    );
+    expect(readFileSync(csv, "utf8")).toBe("mine\n");
+    expect(readFileSync(page, "utf8")).toBe("mine too\n");
+    expect(stdout).toBe("");
+    // the CSV written aside while the accounts ran is removed with the refusal
+    expect(readdirSync(d).sort()).toEqual(["accounts.csv", "population.html"]);
+
+    // with --force they are replaced, as they would have been had they been there before the run
+    const forced = terminalThen(() => undefined);
+    const again = await runCli([...args, "--csv", csv, "--html", page, "--force"], {
+      ...io,
+      stderr: forced.stream,
+    });
+    expect(again).toBe(0);
+    expect(readFileSync(csv, "utf8")).toMatch(/^index,persona,arm,/);
+    expect(readFileSync(page, "utf8")).toMatch(/^<!doctype html>/i);
+  });
+});
