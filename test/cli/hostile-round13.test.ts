@@ -8,7 +8,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run-cli.js";
-import { ROOT } from "../helpers/cli.js";
+import { cli, ROOT } from "../helpers/cli.js";
 
 /** A terminal for standard error (the progress bar draws on one) that runs `first` at its first write:
  *  the bar is drawn once the outputs are checked and before the accounts run. */
@@ -78,5 +78,22 @@ describe("simulate: a file put at an output's name while the accounts run", () =
     expect(again).toBe(0);
     expect(readFileSync(csv, "utf8")).toMatch(/^index,persona,arm,/);
     expect(readFileSync(page, "utf8")).toMatch(/^<!doctype html>/i);
+  });
+});
+
+describe("--shard auto: a CI variable of -0", () => {
+  // "-0" passed the digits check and read as 0: JOB_COMPLETION_INDEX=-0 ran shard 1 (index 0), where +0
+  // or " 0" are refused, and CI_NODE_INDEX=-0 was told as "is 0" — a value never set
+  it.each([
+    ["auto/3", { JOB_COMPLETION_INDEX: "-0" }, "JOB_COMPLETION_INDEX", /it runs 0…2 for 3 completions/],
+    ["auto", { CI_NODE_INDEX: "-0", CI_NODE_TOTAL: "2" }, "CI_NODE_INDEX", /it runs 1…2 \(CI_NODE_TOTAL\)/],
+    ["auto", { CI_NODE_INDEX: "1", CI_NODE_TOTAL: "-00" }, "CI_NODE_TOTAL", /a parallel job has 1 or more/],
+  ])("--shard %s with %o is refused as set, not read as 0", async (arg, env, name, hint) => {
+    const r = await cli(["simulate", "--shard", arg, "--accounts", "5", "--days", "5", "--json"], { env });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    const value = Object.entries(env).find(([k]) => k === name)![1];
+    expect(r.stderr).toContain(`--shard ${arg}: ${name} is ${value}, out of range`);
+    expect(r.stderr).toMatch(hint);
   });
 });
