@@ -47,7 +47,12 @@ describe("simulate: a file put at an output's name while the accounts run", () =
     });
     let stdout = "";
     const io: CliIo = {
-      stdout: { write: (t: string) => void (stdout += t), isTTY: false },
+      stdout: {
+        write: (t: string) => {
+          stdout += t;
+        },
+        isTTY: false,
+      },
       stderr: err.stream,
       stdinIsTTY: false,
       env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", CI: "", TERM: "xterm-256color" },
