@@ -102,3 +102,49 @@ describe("--shard auto: a CI variable of -0", () => {
     expect(r.stderr).toMatch(hint);
   });
 });
+
+describe("run --html: a file put at a page's name while the scenarios run", () => {
+  // as simulate's: the pages were checked before the first scenario ran, and put in place over what
+  // appeared meanwhile — the page named and the pages derived from it (`r.<name>.html`) alike
+  it("is not replaced without --force: refused once they have run, no page written", async () => {
+    const d = mkdtempSync(join(tmpdir(), "round13-run-"));
+    const page = join(d, "r.html");
+    const derived = join(d, "r.default-charge-off.html");
+    let planted = false;
+    let stdout = "";
+    let stderr = "";
+    const io: CliIo = {
+      stdout: {
+        // the first scenario's text: after the checks, before the pages are put in place
+        write: (t: string) => {
+          if (!planted) {
+            planted = true;
+            writeFileSync(page, "mine\n");
+            writeFileSync(derived, "mine too\n");
+          }
+          stdout += t;
+        },
+        isTTY: false,
+      },
+      stderr: {
+        write: (t: string) => {
+          stderr += t;
+        },
+      },
+      stdinIsTTY: false,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", CI: "true" },
+      cwd: ROOT,
+    };
+    const scenarios = ["scenarios/zhang-ming.yaml", "scenarios/default-charge-off.yaml"];
+    const status = await runCli(["run", ...scenarios, "--html", page], io);
+    expect(planted).toBe(true);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/r\.html: --html: cannot write: a file that is not a credit-sim page is there/);
+    expect(stderr).toMatch(
+      /r\.default-charge-off\.html: cannot write: a file that is not a credit-sim page is there/,
+    );
+    expect(readFileSync(page, "utf8")).toBe("mine\n");
+    expect(readFileSync(derived, "utf8")).toBe("mine too\n");
+    expect(readdirSync(d).sort()).toEqual(["r.default-charge-off.html", "r.html"]);
+  });
+});
