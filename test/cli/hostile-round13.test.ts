@@ -138,6 +138,8 @@ describe("run --html: a file put at a page's name while the scenarios run", () =
     const scenarios = ["scenarios/zhang-ming.yaml", "scenarios/default-charge-off.yaml"];
     const status = await runCli(["run", ...scenarios, "--html", page], io);
     expect(planted).toBe(true);
+    // the text is standard output's as it is made; the pages are what waits to be put in place
+    expect(stdout).toContain("Zhang Ming");
     expect(status).toBe(2);
     expect(stderr).toMatch(/r\.html: --html: cannot write: a file that is not a credit-sim page is there/);
     expect(stderr).toMatch(
@@ -146,5 +148,66 @@ describe("run --html: a file put at a page's name while the scenarios run", () =
     expect(readFileSync(page, "utf8")).toBe("mine\n");
     expect(readFileSync(derived, "utf8")).toBe("mine too\n");
     expect(readdirSync(d).sort()).toEqual(["r.default-charge-off.html", "r.html"]);
+  });
+});
+
+describe("a persona's bounds outside what its draws are held to", () => {
+  // each was drawn and then moved to the nearest value the run takes, without a word: ages 2–5 ran as
+  // 18 (and were exported so), a history of -12 months as none, an opening before day 0 on day 0, an
+  // on-time repayment 5 days after the due day on it, a repayment 0 days late 1 day late
+  const shipped = readFileSync(join(ROOT, "personas", "steady-payer.yaml"), "utf8");
+  it.each([
+    [
+      "age: { min: 24, max: 60 }",
+      "age: { min: 2, max: 5 }",
+      "profile.age",
+      /from 18 to 100[\s\S]*found: +min 2/,
+    ],
+    [
+      "age: { min: 24, max: 60 }",
+      "age: { min: 30, max: 120 }",
+      "profile.age",
+      /from 18 to 100[\s\S]*found: +max 120/,
+    ],
+    [
+      "creditHistoryMonths: { min: 12, max: 180 }",
+      "creditHistoryMonths: -12",
+      "profile.creditHistoryMonths",
+      /from 0 to 1200[\s\S]*found: +-12/,
+    ],
+    ["day: { min: 0, max: 10 }", "day: { min: -10, max: 10 }", "open.day", /0 or more[\s\S]*found: +min -10/],
+    [
+      "daysBeforeDue: { min: 0, max: 7 }",
+      "daysBeforeDue: { min: -5, max: -1 }",
+      "repayment.daysBeforeDue",
+      /0 or more[\s\S]*found: +min -5/,
+    ],
+    [
+      "late: { p: 0.005, days: { min: 1, max: 3 } }",
+      "late: { p: 0.005, days: { min: 0, max: 3 } }",
+      "repayment.late.days",
+      /1 or more[\s\S]*found: +min 0/,
+    ],
+  ])("%s → %s is refused at %s", async (from, to, field, said) => {
+    expect(shipped).toContain(from);
+    const d = mkdtempSync(join(tmpdir(), "round13-persona-"));
+    const file = join(d, "held.yaml");
+    writeFileSync(file, shipped.replace(from, to).replace("name: steady-payer", "name: held"));
+    const r = await cli(["simulate", file, "--accounts", "5", "--days", "30"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`held.yaml:`);
+    expect(r.stderr).toContain(`${field}: outside what a draw is held to`);
+    expect(r.stderr).toMatch(said);
+    expect(r.stdout).toBe("");
+  });
+
+  it("bounds within them load as before", async () => {
+    const d = mkdtempSync(join(tmpdir(), "round13-persona-"));
+    const file = join(d, "edge.yaml");
+    const shipped2 = readFileSync(join(ROOT, "personas", "steady-payer.yaml"), "utf8")
+      .replace("age: { min: 24, max: 60 }", "age: { min: 18, max: 100 }")
+      .replace("name: steady-payer", "name: edge");
+    writeFileSync(file, shipped2);
+    expect((await cli(["simulate", file, "--accounts", "5", "--days", "30"])).status).toBe(0);
   });
 });
