@@ -9,6 +9,7 @@ import { defineConfig } from "vitest/config";
 // worker would be missed by a module already imported, or leak.
 const MOCKS_MODULES = [
   "test/cli/whatif-session.test.ts",
+  "test/cli/hostile-round13-session.test.ts",
   "test/scenario/policy-reads.test.ts",
   "test/cli/injected-fs.test.ts",
   "test/counted-work.test.ts",

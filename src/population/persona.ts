@@ -5,6 +5,7 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type * as z from "zod";
+import { MAX_HISTORY_MONTHS, PROFILE_AGE } from "../engine/index.js";
 import { type BuiltinKind, builtinNames, resolveRef } from "../scenario/builtin.js";
 import { describeIssue, isRecord, valueAt } from "../scenario/issues.js";
 import { POLICY_KIND, SCENARIO_KIND } from "../scenario/kinds.js";
@@ -348,6 +349,37 @@ function ruleProblems(parsed: Parsed, file: string): InputError[] {
           ? numberAt(d, ["min"], "median" in d ? 0 : undefined)
           : undefined;
     if (low !== undefined && low < 0) fail(path, "amounts cannot be negative", "0 or more", String(low));
+  }
+  // the ranges the plan holds these draws to (an age a profile takes, months of history, days not before
+  // day 0 or the due day, a late repayment a day late at least): a bound written outside one made every
+  // draw beyond it the nearest value in silence — ages 2–5 ran, and were exported, as 18
+  const held: Array<[PropertyKey[], number, number | null]> = [
+    [["profile", "age"], PROFILE_AGE.min, PROFILE_AGE.max],
+    [["profile", "creditHistoryMonths"], 0, MAX_HISTORY_MONTHS],
+    [["open", "day"], 0, null],
+    [["jiebei", "open", "day"], 0, null],
+    [["repayment", "daysBeforeDue"], 0, null],
+    [["repayment", "late", "days"], 1, null],
+  ];
+  for (const [path, lo, hi] of held) {
+    const d = valueAt(data, path);
+    // a constant, or the bounds written (a log-normal's median is checked against them above)
+    const bounds: Array<[string, unknown]> = isRecord(d)
+      ? [
+          ["min", d.min],
+          ["max", d.max],
+        ]
+      : [["", d]];
+    const out = bounds.find(([, v]) => typeof v === "number" && (v < lo || (hi !== null && v > hi)));
+    if (out === undefined) continue;
+    const [which, v] = out;
+    fail(
+      path,
+      "outside what a draw is held to",
+      hi === null ? `${lo} or more` : `from ${lo} to ${hi}`,
+      which === "" ? String(v) : `${which} ${v}`,
+      "every value drawn beyond it would be taken as the nearest one it holds: write the bounds within it",
+    );
   }
   return problems;
 }

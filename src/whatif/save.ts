@@ -8,7 +8,7 @@ import { schemaComment } from "../scenario/json-schema.js";
 import { MAX_DESCRIPTION, MAX_NAME } from "../scenario/schema.js";
 import { refuseInexactNumbers } from "../scenario/written-numbers.js";
 import { yamlText } from "../scenario/yaml-text.js";
-import { elideMiddle, printable } from "../shared/text.js";
+import { elideMiddle, printable, printableName } from "../shared/text.js";
 import { occupied } from "../shared/write-plan.js";
 import { dayOf, type Variant, variantWritten } from "./variant.js";
 
@@ -93,14 +93,17 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
 const SAVE_DIR = "whatif";
 
 /** scenarios/zhang-ming.yaml → whatif/zhang-ming-whatif.yaml (then -whatif-2, …): a name not yet taken
- *  (by anything: a link that leads nowhere takes a name too). */
+ *  (by anything: a link that leads nowhere takes a name too). A character of the file's name that drives
+ *  a terminal (an escape, a bidi override) is a `_` in it: the prompt shows the suggestion as it is, and a
+ *  cloned repository's file name could set the window's title or write the clipboard. */
 export function suggestName(
   file: string,
   exists: (f: string) => boolean = occupied,
   dir: string = SAVE_DIR,
 ): string {
-  const ext = extname(file) || ".yaml";
-  const stem = join(dir, basename(file, extname(file)));
+  const shown = (name: string) => [...name].map((c) => (printableName(c) === c ? c : "_")).join("");
+  const ext = shown(extname(file)) || ".yaml";
+  const stem = join(dir, shown(basename(file, extname(file))));
   for (let n = 1; ; n++) {
     const candidate = `${stem}-whatif${n === 1 ? "" : `-${n}`}${ext}`;
     if (!exists(candidate)) return candidate;

@@ -16,14 +16,15 @@ import { checkOutputs, checkStandardOutput, PAGE, writeReport } from "../output-
 
 export function mergeCommand(files: readonly string[], o: MergeInvocation["options"], io: CliIo): void {
   // the page never replaces a shard it reads, nor shares standard output with --json: said before reading
-  if (o.html !== undefined)
+  const checkPage = (html: string) =>
     checkOutputs(
       io.cwd,
-      [{ flag: "--html", file: o.html, kind: PAGE }],
+      [{ flag: "--html", file: html, kind: PAGE }],
       files,
       o.json ? "--json" : null,
       o.force,
     );
+  if (o.html !== undefined) checkPage(o.html);
   // what it prints never lands on a shard it reads (`merge a.json b.json >> a.json`)
   else checkStandardOutput(io.cwd, files);
   // every file's head first (the problems of all of them at once), then each whole in its turn: memory
@@ -43,6 +44,9 @@ export function mergeCommand(files: readonly string[], o: MergeInvocation["optio
   const lead = "the shards' simulate command without --shard, --workers and --json, with";
   const command = `--export-account ${example ?? "N"}${arm}`;
   if (o.html !== undefined) {
+    // checked again once the shards are read (large ones take a while, a pipe's as long as its writer): a
+    // file put at the page's name meanwhile is replaced only as one there before would be
+    checkPage(o.html);
     // written whole or not at all (shared/write-file), as simulate's page
     writeReport(
       io,

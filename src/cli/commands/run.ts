@@ -118,15 +118,31 @@ export async function runCommand(files: readonly string[], options: RunOptions, 
           options.html,
           loaded.map(({ scenario, file }) => file.split(/[\\/]/).pop() ?? scenario.name),
         );
-  checkOutputs(
-    io.cwd,
-    // a derived name (`r.<name>.html`) replaces only a page, --force or not (checkReports)
-    targets.map((file, i) => ({ flag: "--html", file, ...(i === 0 ? { kind: PAGE } : {}) })),
-    [...loaded.map((l) => l.file), ...policyCache.keys()],
-    options.json ? "--json" : null,
-    options.force,
-  );
-  checkReports(io, targets, (i) => i > 0);
+  // the problems of the page named and of the pages derived from it, told together
+  const checkPages = () => {
+    const problems: InputError[] = [];
+    for (const check of [
+      () =>
+        checkOutputs(
+          io.cwd,
+          // a derived name (`r.<name>.html`) replaces only a page, --force or not (checkReports)
+          targets.map((file, i) => ({ flag: "--html", file, ...(i === 0 ? { kind: PAGE } : {}) })),
+          [...loaded.map((l) => l.file), ...policyCache.keys()],
+          options.json ? "--json" : null,
+          options.force,
+        ),
+      () => checkReports(io, targets, (i) => i > 0),
+    ]) {
+      try {
+        check();
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        problems.push(e);
+      }
+    }
+    if (problems.length > 0) throw InputError.all(problems);
+  };
+  checkPages();
   // the pages are put in place together: a disk that fills up at the last leaves the others as they were;
   // a Ctrl-C between two scenarios ends the run with none replaced. The text goes to standard output as
   // it is made, scenario by scenario: a run of 100,000 steps is never held whole. A reader of the text
@@ -143,6 +159,9 @@ export async function runCommand(files: readonly string[], options: RunOptions, 
       }
       if (targets[i] !== undefined) await signalsHeard();
     }
+    // checked again: a file put at a page's name while the scenarios ran is replaced only as one there
+    // before would be
+    checkPages();
   });
   if (pages.length && options.html !== "-") writeErr(io, `wrote ${pages.map(printable).join(", ")}`);
 }

@@ -100,17 +100,13 @@ export async function simulateCommand(
     return;
   }
   checkTotalsSize(pop.personas.length, 1 + pop.settings.arms.length, pop.settings.days);
-  checkOutputs(
-    io.cwd,
-    [
-      ...(o.csv !== undefined ? [{ flag: "--csv", file: o.csv, kind: CSV }] : []),
-      ...(o.html !== undefined ? [{ flag: "--html", file: o.html, kind: PAGE }] : []),
-      ...(o.flips !== undefined ? [{ flag: "--flips", file: o.flips, folder: true }] : []),
-    ],
-    pop.files,
-    o.json ? "--json" : null,
-    o.force,
-  );
+  const outputs = [
+    ...(o.csv !== undefined ? [{ flag: "--csv", file: o.csv, kind: CSV }] : []),
+    ...(o.html !== undefined ? [{ flag: "--html", file: o.html, kind: PAGE }] : []),
+    ...(o.flips !== undefined ? [{ flag: "--flips", file: o.flips, folder: true }] : []),
+  ];
+  const checkTargets = () => checkOutputs(io.cwd, outputs, pop.files, o.json ? "--json" : null, o.force);
+  checkTargets();
   if (o.flips !== undefined) {
     checkFlipsFolder(o.flips, resolve(io.cwd, o.flips), o.force);
     // exported accounts come from compared arms: a challenger or a sweep
@@ -161,6 +157,9 @@ export async function simulateCommand(
   let written = 0;
   try {
     await writingTogether((set) => {
+      // checked again: a run lasts minutes to hours, and a file put at an output's name meanwhile is
+      // replaced only as one there before the run would be (an earlier report, or with --force)
+      checkTargets();
       if (o.flips !== undefined) written = exportFlips(pop, result, o.flips, o.force, io, set);
       if (csv) set.hold(csv);
       outputsOf(pop, result, personas, o, io, set);
