@@ -77,12 +77,9 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
   // GitLab sets CI_NODE_TOTAL=1 in every job, CI_NODE_INDEX only in one with `parallel:`
   const gitlab =
     "GitLab sets CI_NODE_INDEX and CI_NODE_TOTAL in a job with `parallel: N`: add it to the job, or leave out --shard to simulate every account";
-  // out of range: said of the variable as set, in its own count (Kubernetes' 3 is no "shard 4 of 3") and
-  // its own digits (-0 is no 0)
-  const outOfRange = (name: string, value: number | string | undefined, hint: string) =>
+  // out of range: said of the variable as set, in its own count (Kubernetes' 3 is no "shard 4 of 3")
+  const outOfRange = (name: string, value: number, hint: string) =>
     new UsageError(`--shard ${text}: ${name} is ${value}, out of range`, hint);
-  // a minus sign makes a number out of range, -0 too: read as 0, JOB_COMPLETION_INDEX=-0 ran shard 1
-  const negative = (v: string | undefined) => v?.startsWith("-") === true;
   if (env.CI_NODE_INDEX !== undefined || env.CI_NODE_TOTAL !== undefined) {
     const index = whole("CI_NODE_INDEX", env.CI_NODE_INDEX, gitlab);
     const total = whole("CI_NODE_TOTAL", env.CI_NODE_TOTAL, gitlab);
@@ -91,10 +88,9 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
         `--shard auto/${count}: CI_NODE_TOTAL is ${total}`,
         "give --shard auto, or the same count as the job's parallel count",
       );
-    if (total < 1 || negative(env.CI_NODE_TOTAL))
-      throw outOfRange("CI_NODE_TOTAL", env.CI_NODE_TOTAL, "a parallel job has 1 or more nodes");
-    if (index < 1 || index > total || negative(env.CI_NODE_INDEX))
-      throw outOfRange("CI_NODE_INDEX", env.CI_NODE_INDEX, `it runs 1…${total} (CI_NODE_TOTAL)`);
+    if (total < 1) throw outOfRange("CI_NODE_TOTAL", total, "a parallel job has 1 or more nodes");
+    if (index < 1 || index > total)
+      throw outOfRange("CI_NODE_INDEX", index, `it runs 1…${total} (CI_NODE_TOTAL)`);
     return { index, count: total };
   }
   if (env.JOB_COMPLETION_INDEX !== undefined) {
@@ -109,10 +105,10 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
       "a Kubernetes Indexed Job sets it in each pod (completionMode: Indexed)",
     );
     if (count < 1) throw outOfRange("N", count, "pass the Job's completions, 1 or more");
-    if (index < 0 || index >= count || negative(env.JOB_COMPLETION_INDEX))
+    if (index < 0 || index >= count)
       throw outOfRange(
         "JOB_COMPLETION_INDEX",
-        env.JOB_COMPLETION_INDEX,
+        index,
         `it runs 0…${count - 1} for ${count} completions: pass the Job's completions as --shard auto/N`,
       );
     return { index: index + 1, count };
