@@ -8,7 +8,7 @@ import { newCustomer } from "../../src/engine/customer.js";
 import { reachOn } from "../../src/engine/support/score-advice.js";
 import type { Remedy, Step } from "../../src/engine/types.js";
 import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
-import { DEFAULT_POLICY, on, run, testPolicy } from "./builders.js";
+import { applicationsElsewhere, DEFAULT_POLICY, on, run, stepsOf, testPolicy } from "./builders.js";
 
 type Raise = Extract<Remedy, { kind: "raise_score" }>;
 type Wait = Extract<Remedy, { kind: "wait_for_review" }>;
@@ -80,5 +80,39 @@ describe("a score step the applications of day 0 keep from the next review", () 
     expect(step.needed).toBe(900);
     expect(step.review).toBeUndefined();
     expect(own.find((r): r is Wait => r.kind === "wait_for_review")!.day).toBe(74);
+  });
+});
+
+describe("a score step no review before the closing one reaches", () => {
+  // Huabei opened on day 0, used once and repaid, three applications elsewhere on day 38 (four in the
+  // 6-month count until day 180), minScore raised to 920 on day 40 (suspended at the review on day 45),
+  // suspensions closed after 60 days (at the review on day 105); asked on day 50
+  const events = [
+    on.open(0, 5_000),
+    on.purchase(5, 1_000),
+    on.repay(35, "full"),
+    ...applicationsElsewhere(38),
+    on.policy(40, { set: { minScore: 920 } }),
+    on.support(50),
+  ];
+  const options = {
+    until: 120,
+    policy: { ...DEFAULT_POLICY, closeAfterSuspendedDays: 60, grantUsedFraction: 0 },
+    profile: { age: 35, monthlyIncome: 10_000, verified: false, creditHistoryMonths: 130 },
+  };
+
+  it("says the most its steps reach by the review it names, the applications counted as they stand then", () => {
+    const asked = run(events, options).steps.find((s: Step) => s.event.type === "contact_support")!;
+    const step = asked.remedies.find((r): r is Raise => r.kind === "raise_score")!;
+    // (counting the 6-month applications as gone, it once said nothing of reach: 940 read as within it)
+    expect(step).toMatchObject({ needed: 920, reach: 918 });
+    expect(step.review).toBeUndefined();
+    // true: verified and ¥200,000 a month reported the next day, the customer reads 918 on day 74, and no
+    // review restores the line before the one that closes it
+    const followed = run([...events, on.verify(51), on.income(51, 200_000)], options, { answers: false });
+    const reviews = stepsOf(followed, "review").filter((s) => s.line === "huabei");
+    expect(reviews.find((s) => s.day === 74)?.score).toBe(918);
+    expect(reviews.some((s) => s.decision === "restored")).toBe(false);
+    expect(reviews.at(-1)).toMatchObject({ day: 105, decision: "closed" });
   });
 });
