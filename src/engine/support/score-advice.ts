@@ -5,7 +5,7 @@ import type { Calendar } from "../calendar.js";
 import type { Customer, Line } from "../customer.js";
 import type { ReasonCode } from "../reasons.js";
 import type { DueRecord } from "../record.js";
-import type { Scored } from "../score-inputs.js";
+import { type Scored, scoreOn } from "../score-inputs.js";
 import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN, scoreReasons } from "../scorecard.js";
 import { monthEndAfter } from "../state.js";
 import type { Remedy } from "../types.js";
@@ -55,15 +55,48 @@ export function raiseScore(
     kind: "raise_score",
     current: s.score,
     needed,
-    // ranked among what the customer can act on: the top four of all, less the time-only ones, could leave
-    // out a step the score needed (a verified identity) for a characteristic no step improves
-    drivers: scoreReasons(s, CHARACTERISTICS.length)
-      .filter((r) => !fixed.includes(r))
-      .slice(0, MAX_REASONS),
+    drivers: driversOf(s, fixed),
     // steps that cannot get there are not offered as if they could (a policy that asks 950 of a 101-month
     // history: every step taken reaches 940, the last 10 points are the history's)
     ...(reach < needed ? { reach } : {}),
   };
+}
+
+/** The characteristics of `s` a score step names: ranked among what the customer can act on (none of
+ *  `fixed`) — the top four of all, less the time-only ones, could leave out a step the score needed (a
+ *  verified identity) for a characteristic no step improves. */
+const driversOf = (s: Scored, fixed: readonly ReasonCode[]): ReasonCode[] =>
+  scoreReasons(s, CHARACTERISTICS.length)
+    .filter((r) => !fixed.includes(r))
+    .slice(0, MAX_REASONS);
+
+/** Characteristics only time moves that no step hurries: applications and profile changes leave their
+ *  windows on their own dates (the 6-month count of applications made on day 0 falls on day 180, whatever
+ *  the customer does before it). */
+const AGE_OUT: readonly ReasonCode[] = ["INQUIRIES_30D", "INQUIRIES_180D", "FREQUENT_PROFILE_CHANGES"];
+
+/** The characteristics no step moves by a review, the customer read as things stand on its day: the
+ *  time-only ones, the applications and profile changes still in their windows then (AGE_OUT), and Huabei's
+ *  activity unless the customer can use Huabei before it (`activity`). */
+const fixedOn = (activity: boolean): readonly ReasonCode[] => [
+  ...TIME_ONLY,
+  ...AGE_OUT,
+  ...(activity ? [] : (["LOW_ACTIVITY"] as const)),
+];
+
+/** The most the score the periodic review on `review` reads can reach, and the steps towards it: every
+ *  characteristic a step moves at its maximum, the rest (fixedOn) at the value they have on that day as
+ *  things stand — history and age grown, applications and profile changes aged on their own dates, and
+ *  Huabei's activity as it stands then (held while suspended, aged while open and unused) unless `activity`
+ *  counts the purchases the step asks for. */
+export function reachOn(
+  c: Customer,
+  review: number,
+  activity: boolean,
+): { reach: number; drivers: ReasonCode[] } {
+  const then = scoreOn(c, review);
+  const fixed = fixedOn(activity);
+  return { reach: reachable(then, fixed), drivers: driversOf(then, fixed) };
 }
 
 /** The most the score reaches with every characteristic but the time-only ones (and the rest of `fixed`) at

@@ -29,12 +29,14 @@ import { unusedClosure } from "./reminders.js";
 import { type Restoration, restoration } from "./restoration.js";
 import { debtHoldsEarly, scoreHoldsEarly } from "./restoration-debt.js";
 import {
+  huabeiBack,
   keptAtRestoration,
   keptAtReviewAhead,
   restoresOnPaying,
   scoreOutOfReach,
   scoreRestores,
 } from "./restoring-score.js";
+import { reviewInReach } from "./review-in-reach.js";
 import { standardRemedies } from "./standard-steps.js";
 
 const NOTHING_AHEAD = { ahead: null, reads: null, scored: null, periodic: null, report: null } as const;
@@ -151,7 +153,18 @@ function waitForReview(
   // (none when the line closes first: the advice then asks no repayment, only the income)
   const repaid = debt?.missed ? (debt.repay === null ? Number.POSITIVE_INFINITY : debt.review.day) : clear;
   const closedFirst = closesOn !== null && closesOn < repaid;
-  const first = closedFirst ? clear : Math.max(clear, repaid);
+  const timely = closedFirst ? clear : Math.max(clear, repaid);
+  // …nor before the score step's steps can reach what it asks, what only time moves read as it stands on
+  // each review's day (the applications of day 0 counted until day 180): the first by which they can
+  const inReach = Number.isFinite(timely)
+    ? reviewInReach(atIncome?.c ?? c, line, day, calendar, remedies, {
+        first: timely,
+        next,
+        closesOn,
+        huabeiBack: huabeiBack(c, next, s),
+      })
+    : null;
+  const first = inReach ?? timely;
   // the score step for a later review says so: that review reads the score then, from the month-end
   // report before it — a score what is spent and repaid until then decides, which no answer today can
   // promise (each bill met at its minimum or in full, a balance revolving or not, tens of points apart);
@@ -230,9 +243,11 @@ function waitForReview(
         r.kind === "report_income" ||
         (r.kind === "raise_score" && r.ahead === undefined)),
   );
+  // (none before the review the score step's steps first reach: time alone keeps every earlier one from it)
   const early =
     at < first &&
-    ((debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
+    (inReach !== null ||
+      (debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
       (debt !== undefined && !debtHoldsEarly(c, line, day, calendar, debt, at)) ||
       (first !== next && warnsOnly && !restoresOnPaying(c, day, calendar, line.id, at)) ||
       ((ahead !== null || reads !== null || (scored !== null && report === null && !changesScore)) &&
@@ -277,7 +292,7 @@ function waitForReview(
   });
   // when time alone keeps the line from every review before the one named (its clean period), nothing the
   // customer does brings an earlier one: the wait is said first, then what to do by that review
-  if (clear > next) sayWaitFirst(remedies, line.id);
+  if (clear > next || inReach !== null) sayWaitFirst(remedies, line.id);
   // no review restores the line under the policy, whatever the customer does: no step towards it is one
   // (a bill in full that "then restores the line" would promise what the policy bars)
   if (barred)

@@ -1,0 +1,118 @@
+// A score step's reach and review read each characteristic as it can stand on the review's day: the
+// applications counted until they leave their window on their own dates, whatever the customer does —
+// an answer given while they are inside it names a review on or after the day they leave it when the
+// score asked needs them gone, and says at most what the steps reach by the review it names.
+
+import { describe, expect, it } from "vitest";
+import { newCustomer } from "../../src/engine/customer.js";
+import { reachOn } from "../../src/engine/support/score-advice.js";
+import type { Remedy, Step } from "../../src/engine/types.js";
+import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
+import { applicationsElsewhere, DEFAULT_POLICY, on, run, stepsOf, testPolicy } from "./builders.js";
+
+type Raise = Extract<Remedy, { kind: "raise_score" }>;
+type Wait = Extract<Remedy, { kind: "wait_for_review" }>;
+
+describe("the most a score step reaches on a review's day", () => {
+  // two applications on day 0: in the 6-month count (10 of its 25 points) until day 180
+  const c = newCustomer(
+    { age: 35, monthlyIncome: 2_000, verified: false, creditHistoryMonths: 130, externalDebt: 0 },
+    testPolicy(),
+  );
+  c.inquiries = [0, 0];
+
+  it("counts the applications as they stand then: 15 points short before day 180, none after", () => {
+    const before = reachOn(c, 74, false);
+    const after = reachOn(c, 196, false);
+    expect(after.reach - before.reach).toBe(15);
+    // time moves them, not a step: not named among the steps either side
+    expect(before.drivers).not.toContain("INQUIRIES_180D");
+    expect(after.drivers).not.toContain("INQUIRIES_180D");
+    // the identity and the income are steps on any day
+    expect(before.drivers).toEqual(expect.arrayContaining(["IDENTITY_NOT_VERIFIED", "LOW_INCOME"]));
+  });
+});
+
+describe("a score step the applications of day 0 keep from the next review", () => {
+  // both lines opened on day 0 (two applications), Huabei used once and repaid, the income gone on day 36
+  // (both lines suspended at the review on day 45), jiebeiMinScore raised to `min` on day 47, asked on
+  // day 50: the next review is on day 74, the applications leave the 6-month count on day 180
+  const answerOn = (min: number): Remedy[] => {
+    const trace = run(
+      [
+        on.open(0, 5_000),
+        on.open(0, 5_000, "jiebei"),
+        on.purchase(5, 1_000),
+        on.repay(35, "full"),
+        on.income(36, 0),
+        on.policy(47, { set: { jiebeiMinScore: min } }),
+        on.support(50),
+      ],
+      {
+        until: 60,
+        policy: { ...DEFAULT_POLICY, grantUsedFraction: 0 },
+        profile: { age: 35, monthlyIncome: 10_000, verified: false, creditHistoryMonths: 130 },
+      },
+    );
+    const asked = trace.steps.find((s: Step) => s.event.type === "contact_support")!;
+    return asked.remedies.filter((r) => r.line === "jiebei");
+  };
+
+  it("needing them gone (940: 925 at most by day 74), names the first review after day 180 for step and wait", () => {
+    const own = answerOn(940);
+    const step = own.find((r): r is Raise => r.kind === "raise_score")!;
+    const wait = own.find((r): r is Wait => r.kind === "wait_for_review")!;
+    expect(step.needed).toBe(940);
+    expect(step.review?.day).toBe(196);
+    expect(step.review!.day).toBeGreaterThanOrEqual(180);
+    // within reach there, Huabei's purchases among the steps (its activity of day 5 is gone by then)
+    expect(step.reach).toBeUndefined();
+    expect(step.drivers).toContain("LOW_ACTIVITY");
+    expect(wait.day).toBe(196);
+    // no early review: none before day 180 can read 940
+    expect(wait.early).toBeNull();
+    expect(describeRemedy(step, ["jiebei"])).toContain("by the periodic review on 2024-07-15 (day 196)");
+  });
+
+  it("not needing them gone (900), names the next review, day 74", () => {
+    const own = answerOn(900);
+    const step = own.find((r): r is Raise => r.kind === "raise_score")!;
+    expect(step.needed).toBe(900);
+    expect(step.review).toBeUndefined();
+    expect(own.find((r): r is Wait => r.kind === "wait_for_review")!.day).toBe(74);
+  });
+});
+
+describe("a score step no review before the closing one reaches", () => {
+  // Huabei opened on day 0, used once and repaid, three applications elsewhere on day 38 (four in the
+  // 6-month count until day 180), minScore raised to 920 on day 40 (suspended at the review on day 45),
+  // suspensions closed after 60 days (at the review on day 105); asked on day 50
+  const events = [
+    on.open(0, 5_000),
+    on.purchase(5, 1_000),
+    on.repay(35, "full"),
+    ...applicationsElsewhere(38),
+    on.policy(40, { set: { minScore: 920 } }),
+    on.support(50),
+  ];
+  const options = {
+    until: 120,
+    policy: { ...DEFAULT_POLICY, closeAfterSuspendedDays: 60, grantUsedFraction: 0 },
+    profile: { age: 35, monthlyIncome: 10_000, verified: false, creditHistoryMonths: 130 },
+  };
+
+  it("says the most its steps reach by the review it names, the applications counted as they stand then", () => {
+    const asked = run(events, options).steps.find((s: Step) => s.event.type === "contact_support")!;
+    const step = asked.remedies.find((r): r is Raise => r.kind === "raise_score")!;
+    // (counting the 6-month applications as gone, it once said nothing of reach: 940 read as within it)
+    expect(step).toMatchObject({ needed: 920, reach: 918 });
+    expect(step.review).toBeUndefined();
+    // true: verified and ¥200,000 a month reported the next day, the customer reads 918 on day 74, and no
+    // review restores the line before the one that closes it
+    const followed = run([...events, on.verify(51), on.income(51, 200_000)], options, { answers: false });
+    const reviews = stepsOf(followed, "review").filter((s) => s.line === "huabei");
+    expect(reviews.find((s) => s.day === 74)?.score).toBe(918);
+    expect(reviews.some((s) => s.decision === "restored")).toBe(false);
+    expect(reviews.at(-1)).toMatchObject({ day: 105, decision: "closed" });
+  });
+});
