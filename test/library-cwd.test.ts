@@ -5,8 +5,9 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as lib from "../src/index.js";
-import { ROOT } from "./helpers/cli.js";
+import { cli, ROOT } from "./helpers/cli.js";
 import { inputErrorOf } from "./helpers/input-error.js";
+import { populationRequest } from "./helpers/population-request.js";
 import { tempCases } from "./helpers/temp-cases.js";
 
 const { fresh } = tempCases("library-cwd");
@@ -39,5 +40,27 @@ describe("loadScenario(file, { cwd })", () => {
     // and a near name is one of the folder given
     const near = inputErrorOf(() => lib.loadScenario("scenarios/s.yml", { cwd: d }));
     expect(near.details).toMatchObject({ file: "scenarios/s.yml", hint: 'did you mean "s.yaml"?' });
+  });
+});
+
+describe("a policy path read with the folder given", () => {
+  it("preparePopulation's --policy is hinted from that folder, as loadScenario's is", () => {
+    const d = workFolder();
+    const request = { ...populationRequest([]), policy: "pol/zzzzzz.yaml" };
+    // the hint was told from the process's folder: 'outside the current folder'
+    for (const f of [
+      () => lib.preparePopulation(request, d),
+      () => lib.loadScenario("scenarios/s.yaml", { policy: "pol/zzzzzz.yaml", cwd: d }),
+    ])
+      expect(inputErrorOf(f).details).toMatchObject({
+        hint: "check the path (it is relative to the current folder)",
+      });
+  });
+
+  it("whatif's --policy too", async () => {
+    const d = workFolder();
+    const r = await cli(["whatif", "scenarios/s.yaml", "--policy", "pol/zzzzzz.yaml", "--list"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(/hint: +(.*)/.exec(r.stderr)?.[1]).toBe("check the path (it is relative to the current folder)");
   });
 });
