@@ -31,8 +31,8 @@ export interface LoadedScenario extends Normalised {
 
 export interface LoadOptions {
   policy?: string;
-  /** the folder the user works in (a CLI's, given to it): a `policy` path starts there, and a missing
-   *  file's hint is told from it; the process's by default */
+  /** the folder the user works in (a CLI's, given to it): the file and a `policy` path start there, and
+   *  a missing file's hint is told from it; the process's by default */
   cwd?: string;
   seed?: number;
   /** the last simulated day instead of the file's: a number, or a day asked on the command line (its
