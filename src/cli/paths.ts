@@ -3,9 +3,8 @@
 
 import { extname, resolve } from "node:path";
 import { typedName } from "../scenario/builtin.js";
-import { type LoadedScenario, type LoadOptions, loadScenarioText } from "../scenario/load.js";
+import { type LoadedScenario, type LoadOptions, loadScenario } from "../scenario/load.js";
 import { BUILTIN_POLICIES, builtinPolicyNames } from "../scenario/load-policy.js";
-import { readInputFile } from "../scenario/read.js";
 import { InputError, shownFile } from "../shared/errors.js";
 import { quoted } from "../shared/text.js";
 import { type CliIo, rootsOf } from "./io.js";
@@ -33,25 +32,14 @@ export function loadScenarioIn(io: CliIo, file: string, options: LoadOptions = {
       found: quoted(file),
       hint: "give the path of a scenario file",
     });
-  const path = resolve(cwd, file);
   const policy = options.policy !== undefined ? { policy: policyRefIn(cwd, options.policy) } : {};
-  // every problem and warning names the file as the user wrote it
-  // (a policy file's, read by its real path, relative to the working folder as its problems are)
+  // loadScenario names the file as the user wrote it; a policy file's problems, read by its real path,
+  // are named relative to the working folder
+  const loaded = loadScenario(file, { ...options, ...policy, cwd, roots: rootsOf(io) });
   const named = (text: string) => {
-    if (text.startsWith(path)) return file + text.slice(path.length);
+    if (text.startsWith(file)) return text;
     const lead = /^(.+?):(\d+:\d+: )/.exec(text);
     return lead ? `${shownFile(lead[1]!, cwd)}:${lead[2]!}${text.slice(lead[0].length)}` : text;
   };
-  try {
-    const loaded = loadScenarioText(readInputFile(path, "scenario", [], cwd), path, {
-      ...options,
-      ...policy,
-      cwd,
-      roots: rootsOf(io),
-    });
-    return { ...loaded, file, warnings: (loaded.warnings ?? []).map(named) };
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    throw e.map((p) => (p.details.file === path ? new InputError(p.message, { ...p.details, file }) : p));
-  }
+  return { ...loaded, warnings: (loaded.warnings ?? []).map(named) };
 }

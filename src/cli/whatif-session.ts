@@ -58,6 +58,9 @@ export interface SessionOptions {
   columns?: number;
   /** where the prompts' keys are heard (standard input by default): Escape goes back to the menu */
   input?: NodeJS.EventEmitter;
+  /** the folder the session works in (the CLI's), where the files it reads are named from; the process's
+   *  by default */
+  cwd?: string;
 }
 
 /**
@@ -441,7 +444,11 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           if (own) checkOwnFolder(dirname(file) || ".", dirname(file));
           // as `--save` is: never over the scenario being edited or a policy file it names (a hard link
           // to one too); "zhang-ming.yaml exists. Replace it?" did not say the original would be lost
-          checkOutputs(process.cwd(), [{ flag: "save", file }], filesRead(base.variant, state.current));
+          checkOutputs(
+            o.cwd ?? process.cwd(),
+            [{ flag: "save", file }],
+            filesRead(base.variant, state.current),
+          );
           // what the write refuses (a link, even one that leads nowhere, a pipe, a device) is refused before
           // the question too: "link.yaml exists. Replace it?", answered yes, was then 'cannot write'
           checkOutput(file, { dashIsStdout: false, existing: "regular" });

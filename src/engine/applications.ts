@@ -89,10 +89,10 @@ function tooSoonToRaise(line: Line, day: number, cooldown: number): RuleFact | n
   };
 }
 
-/** A line not used within `within` days (0: not asked) — no purchase of at least ¥10, no cash loan, no
- *  repayment of something owed since (usedDay: its opening, when later), nothing owed now — is not raised:
- *  more credit goes to a line in use, and one left unused is on its way to the review's closure of it
- *  (dormantCloseDays), which an increase granted weeks before contradicted. */
+/** A line not used within `within` days (0: not asked) by `day` — no purchase of at least ¥10, no cash
+ *  loan, no repayment of something owed since (usedDay: its opening, when later), nothing owed now — is not
+ *  raised: more credit goes to a line in use, and one left unused is on its way to the review's closure of
+ *  it (dormantCloseDays), which an increase granted weeks before contradicted. */
 function unusedForIncrease(line: Line, day: number, within: number): RuleFact | null {
   if (within <= 0 || line.usedDay === null || day - line.usedDay <= within || owed(line) > 0) return null;
   return {
@@ -102,6 +102,12 @@ function unusedForIncrease(line: Line, day: number, within: number): RuleFact | 
     value: day - line.usedDay,
   };
 }
+
+/** A closed line's use as it stood at its closure (statusDay): the days it was closed it could not be
+ *  used, and are no sign of a line left unused — a line in use until the customer closed it reopens above
+ *  its last limit as one raised the day it closed would have been. */
+const unusedAtClosure = (line: Line, day: number, within: number): RuleFact | null =>
+  unusedForIncrease(line, line.statusDay ?? day, within);
 
 /** A line used too close to its limit for more credit: its balance above `max` of its current limit — an
  *  over-limit balance (a cut below what is owed, charges past the limit) always above it, whatever `max`.
@@ -326,7 +332,7 @@ export function decideApplication(
     if (soon) above.push(soon);
     // nor closing an unused line (or the lender's closure of it as unused) a way round the rule that
     // raises only a line in use: its use is what it had before the closure
-    const unused = unusedForIncrease(line, day, p.increaseUsedWithinDays);
+    const unused = unusedAtClosure(line, day, p.increaseUsedWithinDays);
     if (unused) above.push(unused);
     const missed = cleanSince(c);
     if (day - missed < p.increaseCleanDays)

@@ -147,7 +147,8 @@ function policyOption(flag: string, load: () => Policy): Policy {
 /** Loads what the request names; relative persona and policy files start at `cwd`; `roots`: the folders
  *  besides a policy file's own that its `extends` may lead into (CREDIT_SIM_ROOT). */
 export function preparePopulation(req: PopulationRequest, cwd: string, roots: Roots = []): Population {
-  const reading = { cache: new Map<string, Policy>(), roots };
+  // a missing file's hint is told from `cwd`, where its path starts
+  const reading = { cache: new Map<string, Policy>(), roots, cwd };
   const refOf = (ref: string) =>
     builtinPolicyNames().includes(ref) ? ref : resolve(cwd, policyPath(ref, cwd, undefined, roots));
   const hasSet = Object.keys(req.challengerSet).length > 0;

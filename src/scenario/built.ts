@@ -58,47 +58,53 @@ const MAX_LIST = 1_000_000;
  *  a scenario. */
 const MAX_DEPTH = 12;
 
+/** Every field of `T`, each `true`: the compiler refuses a field of the type left out (a field added to a
+ *  type and not listed here would have every hand-built scenario that uses it refused as unknown). */
+type AllFields<T> = { readonly [K in keyof T]-?: true };
+const fieldsOf = <T>(all: AllFields<T>): readonly string[] => Object.keys(all);
+
 /** The fields of a scenario as the engine runs it, of its profile and of each event (a key of no field is
- *  refused as a file's unknown field is: `evnets` ran a scenario of no events, taken and ignored). */
-const SCENARIO_FIELDS: readonly (keyof Scenario)[] = [
-  "name",
-  "description",
-  "start",
-  "until",
-  "seed",
-  "policy",
-  "profile",
-  "events",
-  "observe",
-];
-const PROFILE_KEYS: readonly (keyof Profile)[] = [
-  "age",
-  "monthlyIncome",
-  "verified",
-  "creditHistoryMonths",
-  "externalDebt",
-];
+ *  refused as a file's unknown field is: `evnets` ran a scenario of no events, taken and ignored), in the
+ *  order the refusal lists them. */
+const SCENARIO_FIELDS = fieldsOf<Scenario>({
+  name: true,
+  description: true,
+  start: true,
+  until: true,
+  seed: true,
+  policy: true,
+  profile: true,
+  events: true,
+  observe: true,
+});
+const PROFILE_KEYS = fieldsOf<Profile>({
+  age: true,
+  monthlyIncome: true,
+  verified: true,
+  creditHistoryMonths: true,
+  externalDebt: true,
+});
+/** Each event type's own fields (besides `day`, `index` and `type`, which every event has). */
 const EVENT_FIELDS: {
-  [T in ScenarioEvent["type"]]: readonly Exclude<
-    keyof Extract<ScenarioEvent, { type: T }>,
-    "day" | "index" | "type"
-  >[];
+  readonly [T in ScenarioEvent["type"]]: AllFields<
+    Omit<Extract<ScenarioEvent, { type: T }>, "day" | "index" | "type">
+  >;
 } = {
-  apply: ["line", "product", "amount"],
-  purchase: ["amount", "merchant", "instalments"],
-  borrow: ["amount", "term"],
-  repay: ["line", "amount"],
-  close: ["line"],
-  change_profile: ["field"],
-  external_debt: ["amount"],
-  external_repayment: ["amount"],
-  external_inquiry: [],
-  income: ["monthlyIncome"],
-  policy: ["use", "set"],
-  contact_support: [],
-  verify_identity: [],
-  request_review: ["line"],
-  note: ["text"],
+  apply: { line: true, product: true, amount: true },
+  purchase: { amount: true, merchant: true, instalments: true },
+  borrow: { amount: true, term: true },
+  repay: { line: true, amount: true },
+  close: { line: true },
+  change_profile: { field: true },
+  external_debt: { amount: true },
+  external_repayment: { amount: true },
+  external_inquiry: {},
+  income: { monthlyIncome: true },
+  policy: { use: true, set: true },
+  contact_support: {},
+  verify_identity: {},
+  request_review: { line: true },
+  note: { text: true },
 };
 
 /** Each key of `value` (at `at`) that is none of `known`: said as a file's unknown field, with the field
@@ -275,7 +281,8 @@ function checkEvent(
   const own = Object.hasOwn(EVENT_FIELDS, e.type as string)
     ? EVENT_FIELDS[e.type as ScenarioEvent["type"]]
     : undefined;
-  const unknown = own === undefined ? [] : unknownFields(e, at, ["day", "index", "type", ...own]);
+  const unknown =
+    own === undefined ? [] : unknownFields(e, at, ["day", "index", "type", ...Object.keys(own)]);
   switch (e.type) {
     case "apply":
       listed("line", LINES, e.line);

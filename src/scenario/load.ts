@@ -31,8 +31,8 @@ export interface LoadedScenario extends Normalised {
 
 export interface LoadOptions {
   policy?: string;
-  /** the folder the user works in (a CLI's, given to it): a `policy` path starts there, and a missing
-   *  file's hint is told from it; the process's by default */
+  /** the folder the user works in (a CLI's, given to it): the file and a `policy` path start there, and
+   *  a missing file's hint is told from it; the process's by default */
   cwd?: string;
   seed?: number;
   /** the last simulated day instead of the file's: a number, or a day asked on the command line (its
@@ -50,8 +50,19 @@ export interface LoadOptions {
 
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
   checkText("file", file, "a scenario file's path");
-  const text = readInputFile(file, "scenario", [], options.cwd);
-  return loadScenarioText(text, file, options);
+  const { cwd } = options;
+  if (cwd === undefined) return loadScenarioText(readInputFile(file, "scenario"), file, options);
+  // the file (and with it the folder its own `policy:` path starts in) is read from the folder its hint
+  // is told from; every problem and warning still names it as the caller wrote it
+  const path = resolve(cwd, file);
+  try {
+    const loaded = loadScenarioText(readInputFile(path, "scenario", [], cwd), path, options);
+    const named = (text: string) => (text.startsWith(path) ? file + text.slice(path.length) : text);
+    return { ...loaded, file, warnings: (loaded.warnings ?? []).map(named) };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    throw e.map((p) => (p.details.file === path ? new InputError(p.message, { ...p.details, file }) : p));
+  }
 }
 
 /** The same from text already in memory (what-if variants, tests); `file` names it in errors and

@@ -19,10 +19,13 @@ import { baseVariant } from "../../src/whatif/variant.js";
 const LATE = "test/fixtures/whatif/late-payer.yaml";
 const TWO_LINES = "scenarios/two-lines.yaml";
 
-function start(file = LATE) {
+/** `cwd`: the folder the session is given (the file named relative to it), the process's by default */
+function start(file = LATE, cwd?: string) {
   const printed: string[] = [];
   const written = new Map<string, string>();
-  const done = runSession(runVariant(baseVariant(loadScenario(file))), {
+  const loaded = loadScenario(file, cwd === undefined ? {} : { cwd });
+  const done = runSession(runVariant(baseVariant(loaded)), {
+    ...(cwd === undefined ? {} : { cwd }),
     chalk: new Chalk({ level: 0 }),
     output: (t) => printed.push(t),
     write: (f, t) => written.set(f, t),
@@ -985,6 +988,29 @@ describe("interactive what-if session", () => {
     expect(s.written.size).toBe(0);
     expect(readFileSync(join(dir, "mine.txt"), "utf8")).toBe("mine\n");
     await menu("Quit");
+    await s.done;
+  });
+
+  it("never saves over what it reads, named from the folder it is given, not the process's", async () => {
+    // the scenario read as late.yaml of its folder was looked for beside the process: saving over it by
+    // its full name was asked 'Replace it?'
+    const dir = mkdtempSync(join(tmpdir(), "whatif-session-"));
+    const text = readFileSync(LATE, "utf8");
+    writeFileSync(join(dir, "late.yaml"), text);
+    const s = start("late.yaml", dir);
+    await addEvent("external_inquiry", 30);
+    await backAtMenu();
+    await menu("Save the variant");
+    await waitFor("Save as:");
+    for (let i = 0; i < 120; i++) screen.keypress("backspace");
+    screen.type(join(dir, "late.yaml"));
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("save: the output would replace a file this command reads");
+    expect(s.written.size).toBe(0);
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
     await s.done;
   });
 

@@ -341,6 +341,41 @@ describe("an increase on a line left unused", () => {
     expect(stepOn(t, "apply", 350).reasons).toContain("LINE_NOT_IN_USE");
     expect(closures(t.steps)).toEqual([{ day: 411, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
   });
+  it("reopened, counts the days the line went unused before its closure, not the days it was closed", () => {
+    // used every month, the last bill repaid on day 156, closed by the customer on day 160: reapplying on day
+    // 400 for more was held at the last ¥5,000 for a line 'unused' 244 days — 240 of them closed, unusable
+    const used = [on.open(0, 5_000)];
+    for (const [buy, repay] of [
+      [5, 35],
+      [40, 64],
+      [70, 95],
+      [100, 125],
+      [130, 156],
+    ] as const)
+      used.push(on.purchase(buy, 500), on.repay(repay, "full"));
+    const profile = { monthlyIncome: 20_000, creditHistoryMonths: 60 };
+    const reopened = (closeDay: number) =>
+      run([...used, on.close(closeDay), on.support(399), on.open(400, 8_000)], {
+        policy: DEFAULT_POLICY,
+        profile,
+        until: 410,
+      });
+    const t = reopened(160);
+    expect(stepOn(t, "apply", 400)).toMatchObject({ decision: "approved", limit: 800_000 });
+    // and customer service, asked the day before, holds nothing against more than the last limit
+    expect(remedy(stepOn(t, "contact_support", 399).remedies, "reapply")).not.toHaveProperty("holds");
+    // a line left unused 181 days before the customer closed it is still not reopened above its last
+    // limit: the days cited are those unused before the closure
+    const unused = stepOn(reopened(156 + 181), "apply", 400);
+    expect(unused).toMatchObject({ decision: "approved_lower", limit: 500_000 });
+    expect(unused.facts).toContainEqual({
+      code: "LINE_NOT_IN_USE",
+      parameter: "increaseUsedWithinDays",
+      threshold: 180,
+      value: 181,
+    });
+  });
+
   it("is told by customer service, with the use that puts it right, when nothing else waits", () => {
     // declined on day 221 (181 days unused); asked the next day, the answer said only to stop applying
     const t = run(

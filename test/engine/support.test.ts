@@ -1584,12 +1584,9 @@ describe("contact_support", () => {
         until: day + 9,
       });
     expect(stepOn(later(171), "apply", 171)).toMatchObject({ decision: "approved", limit: 1_500_000 });
-    // unused longer, the reopening above the last limit is an increase a line not in use is refused
-    expect(stepOn(later(201), "apply", 201)).toMatchObject({
-      decision: "approved_lower",
-      limit: 1_000_000,
-      reasons: ["LINE_NOT_IN_USE"],
-    });
+    // nor later: the days the line has been closed are not days it was left unused (it closed 5 days after
+    // its opening), so the reopening above the last limit is not refused as one for a line not in use
+    expect(stepOn(later(201), "apply", 201)).toMatchObject({ decision: "approved", limit: 1_500_000 });
     const now = remedy(stepOn(later(171), "contact_support", 170).remedies, "reapply")!;
     expect(now).not.toHaveProperty("limit");
     expect(describeRemedy(now)).toBe(

@@ -85,7 +85,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
     const readable =
       f.flag !== "policy" ||
       c.value(() => {
-        readPolicyOption(flag.value, f.value, { cache: policyCache, roots: variant.roots });
+        readPolicyOption(flag.value, f.value, { cache: policyCache, roots: variant.roots, cwd: io.cwd });
         return true;
       }, false);
     if (!readable) continue;
@@ -191,6 +191,7 @@ async function interactive(baseRun: VariantRun, chalk: ChalkInstance, io: CliIo)
     // the width read at each print, not once: the window may be resized during the session
     await runSession(baseRun, {
       chalk,
+      cwd: io.cwd,
       output: (t) => io.stdout.write(t),
       get columns() {
         return io.stdout.fitTo;
