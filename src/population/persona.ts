@@ -363,11 +363,13 @@ function ruleProblems(parsed: Parsed, file: string): InputError[] {
   ];
   for (const [path, lo, hi] of held) {
     const d = valueAt(data, path);
-    // a constant, or the bounds written (a log-normal's median is checked against them above)
+    // a constant, or the bounds written, or a log-normal's median (its own bounds aside, every draw near a
+    // median outside the range would be held to the range's end)
     const bounds: Array<[string, unknown]> = isRecord(d)
       ? [
           ["min", d.min],
           ["max", d.max],
+          ["median", d.median],
         ]
       : [["", d]];
     const out = bounds.find(([, v]) => typeof v === "number" && (v < lo || (hi !== null && v > hi)));

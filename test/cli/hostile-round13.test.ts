@@ -168,6 +168,14 @@ describe("a persona's bounds outside what its draws are held to", () => {
       "profile.age",
       /from 18 to 100[\s\S]*found: +max 120/,
     ],
+    // a log-normal's median outside the range: every draw near it held to the bound (a median age of 4
+    // ran, and was exported, as 18)
+    [
+      "age: { min: 24, max: 60 }",
+      "age: { median: 4, sigma: 0.1 }",
+      "profile.age",
+      /from 18 to 100[\s\S]*found: +median 4/,
+    ],
     [
       "creditHistoryMonths: { min: 12, max: 180 }",
       "creditHistoryMonths: -12",
