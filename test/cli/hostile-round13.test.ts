@@ -102,6 +102,23 @@ describe("--shard auto: a CI variable of -0", () => {
   });
 });
 
+describe("--shard auto: a variable out of range is said as set", () => {
+  // read as a number, "-05" was told as "-5" and a long negative in exponent form: the value to fix is
+  // the one written in the job
+  it.each([
+    [{ CI_NODE_INDEX: "-05", CI_NODE_TOTAL: "2" }, "CI_NODE_INDEX is -05, out of range"],
+    [
+      { CI_NODE_INDEX: "-123456789012345678901234", CI_NODE_TOTAL: "2" },
+      "CI_NODE_INDEX is -123456789012345678901234, out of range",
+    ],
+    [{ CI_NODE_INDEX: "1", CI_NODE_TOTAL: "-007" }, "CI_NODE_TOTAL is -007, out of range"],
+  ])("%o", async (env, said) => {
+    const r = await cli(["simulate", "--shard", "auto", "--accounts", "5", "--days", "5", "--json"], { env });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`--shard auto: ${said}`);
+  });
+});
+
 describe("run --html: a file put at a page's name while the scenarios run", () => {
   // as simulate's: the pages were checked before the first scenario ran, and put in place over what
   // appeared meanwhile — the page named and the pages derived from it (`r.<name>.html`) alike

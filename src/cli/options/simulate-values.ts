@@ -77,8 +77,9 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
   // GitLab sets CI_NODE_TOTAL=1 in every job, CI_NODE_INDEX only in one with `parallel:`
   const gitlab =
     "GitLab sets CI_NODE_INDEX and CI_NODE_TOTAL in a job with `parallel: N`: add it to the job, or leave out --shard to simulate every account";
-  // out of range: said of the variable as set, in its own count (Kubernetes' 3 is no "shard 4 of 3")
-  const outOfRange = (name: string, value: number, hint: string) =>
+  // out of range: said of the variable as set — its own count (Kubernetes' 3 is no "shard 4 of 3") and its
+  // own digits ("-05", not the -5 it reads as)
+  const outOfRange = (name: string, value: number | string | undefined, hint: string) =>
     new UsageError(`--shard ${text}: ${name} is ${value}, out of range`, hint);
   if (env.CI_NODE_INDEX !== undefined || env.CI_NODE_TOTAL !== undefined) {
     const index = whole("CI_NODE_INDEX", env.CI_NODE_INDEX, gitlab);
@@ -88,9 +89,9 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
         `--shard auto/${count}: CI_NODE_TOTAL is ${total}`,
         "give --shard auto, or the same count as the job's parallel count",
       );
-    if (total < 1) throw outOfRange("CI_NODE_TOTAL", total, "a parallel job has 1 or more nodes");
+    if (total < 1) throw outOfRange("CI_NODE_TOTAL", env.CI_NODE_TOTAL, "a parallel job has 1 or more nodes");
     if (index < 1 || index > total)
-      throw outOfRange("CI_NODE_INDEX", index, `it runs 1…${total} (CI_NODE_TOTAL)`);
+      throw outOfRange("CI_NODE_INDEX", env.CI_NODE_INDEX, `it runs 1…${total} (CI_NODE_TOTAL)`);
     return { index, count: total };
   }
   if (env.JOB_COMPLETION_INDEX !== undefined) {
@@ -108,7 +109,7 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
     if (index < 0 || index >= count)
       throw outOfRange(
         "JOB_COMPLETION_INDEX",
-        index,
+        env.JOB_COMPLETION_INDEX,
         `it runs 0…${count - 1} for ${count} completions: pass the Job's completions as --shard auto/N`,
       );
     return { index: index + 1, count };
