@@ -2,9 +2,9 @@
 // (keystrokes in, screen out). test/e2e/tty.test.ts drives the built CLI through a real terminal.
 
 import { execFileSync } from "node:child_process";
-import { linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { screen } from "@inquirer/testing/vitest";
 // the session must be imported after @inquirer/testing/vitest, which mocks the prompts
 import { Chalk } from "chalk";
@@ -24,7 +24,8 @@ function start(file = LATE, cwd?: string) {
   const printed: string[] = [];
   const written = new Map<string, string>();
   const loaded = loadScenario(file, cwd === undefined ? {} : { cwd });
-  const done = runSession(runVariant(baseVariant(loaded)), {
+  const dir = dirname(resolve(cwd ?? ".", file));
+  const done = runSession(runVariant(baseVariant(loaded, dir)), {
     ...(cwd === undefined ? {} : { cwd }),
     chalk: new Chalk({ level: 0 }),
     output: (t) => printed.push(t),
@@ -1011,6 +1012,27 @@ describe("interactive what-if session", () => {
     await menu("Quit");
     await waitFor("Leave without saving");
     screen.keypress("enter");
+    await s.done;
+  });
+
+  it("saves a name typed relative to the folder it is given, not the process's", async () => {
+    // out/ is in the session's folder, not the process's: it was 'no such folder: out', and a name typed
+    // there would have been written beside the process
+    const dir = mkdtempSync(join(tmpdir(), "whatif-session-"));
+    writeFileSync(join(dir, "late.yaml"), readFileSync(LATE, "utf8"));
+    mkdirSync(join(dir, "out"));
+    const s = start("late.yaml", dir);
+    await addEvent("external_inquiry", 30);
+    await backAtMenu();
+    await menu("Save the variant");
+    await waitFor("Save as:");
+    for (let i = 0; i < 120; i++) screen.keypress("backspace");
+    screen.type("out/late-v.yaml");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).not.toContain("no such folder");
+    expect([...s.written.keys()]).toEqual([join(dir, "out", "late-v.yaml")]);
+    await menu("Quit");
     await s.done;
   });
 
