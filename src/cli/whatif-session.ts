@@ -441,7 +441,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           if (existsSync(path) && statSync(path).isDirectory())
             throw new InputError("is a directory", { file, hint: "give a file name" });
           text = variantYaml(state.current, path, o.cwd === undefined ? {} : { cwd: o.cwd });
-          checkWritable(text, resolve(path), state.current.roots, file);
+          checkWritable(text, resolve(path), state.current.roots, file, o.cwd);
           // a link or a file planted at the session's own folder, before "x exists. Replace it?" is asked
           // of a file reached through it (and before a link's target is checked as another folder's)
           if (own) checkOwnFolder(dirname(path), dirname(file));

@@ -2,7 +2,15 @@
 // (keystrokes in, screen out). test/e2e/tty.test.ts drives the built CLI through a real terminal.
 
 import { execFileSync } from "node:child_process";
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { screen } from "@inquirer/testing/vitest";
@@ -1033,6 +1041,41 @@ describe("interactive what-if session", () => {
     expect(s.printed()).not.toContain("no such folder");
     expect([...s.written.keys()]).toEqual([join(dir, "out", "late-v.yaml")]);
     await menu("Quit");
+    await s.done;
+  });
+
+  it("a policy file moved before the save is hinted from the session's folder, not the process's", async () => {
+    // what the saved file would name is read as `run` would read it: the near name found was shown from the
+    // process's folder, a full path of a file in the session's
+    const dir = mkdtempSync(join(tmpdir(), "whatif-session-"));
+    const policy = join(dir, "mine.yaml");
+    writeFileSync(
+      join(dir, "late.yaml"),
+      readFileSync(LATE, "utf8").replace("policy: default", "policy: ./mine.yaml"),
+    );
+    writeFileSync(policy, "name: mine\nextends: default\n");
+    const s = start("late.yaml", dir);
+    await addEvent("external_inquiry", 30);
+    await backAtMenu();
+    mkdirSync(join(dir, "sub"));
+    renameSync(policy, join(dir, "sub", "mine.yaml"));
+    await menu("Save the variant");
+    await waitFor("Save as:");
+    for (let i = 0; i < 120; i++) screen.keypress("backspace");
+    screen.type("late-v.yaml");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("written here, the file could not be run: policy file not found");
+    expect(
+      s
+        .printed()
+        .split("\n")
+        .filter((l) => l.includes("hint:")),
+    ).toEqual(['  hint:     did you mean "sub/mine.yaml"?']);
+    expect(s.written.size).toBe(0);
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
     await s.done;
   });
 
