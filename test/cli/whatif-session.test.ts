@@ -33,7 +33,7 @@ function start(file = LATE, cwd?: string) {
   const written = new Map<string, string>();
   const loaded = loadScenario(file, cwd === undefined ? {} : { cwd });
   const dir = dirname(resolve(cwd ?? ".", file));
-  const done = runSession(runVariant(baseVariant(loaded, dir)), {
+  const done = runSession(runVariant(baseVariant(loaded, dir, cwd)), {
     ...(cwd === undefined ? {} : { cwd }),
     chalk: new Chalk({ level: 0 }),
     output: (t) => printed.push(t),
@@ -1076,6 +1076,29 @@ describe("interactive what-if session", () => {
     await menu("Quit");
     await waitFor("Leave without saving");
     screen.keypress("enter");
+    await s.done;
+  });
+
+  it("a policy file typed that is not there is hinted from the session's folder, not the process's", async () => {
+    // the near name one folder down was shown from the process's folder: a full path of a file in the
+    // session's
+    const dir = mkdtempSync(join(tmpdir(), "whatif-session-"));
+    writeFileSync(join(dir, "late.yaml"), readFileSync(LATE, "utf8"));
+    mkdirSync(join(dir, "sub"));
+    writeFileSync(join(dir, "sub", "mine.yaml"), "name: mine\nextends: default\n");
+    const s = start("late.yaml", dir);
+    await menu("Switch the policy");
+    await waitFor("Run under which policy?");
+    choose("a policy file…");
+    await waitFor("Policy file");
+    screen.type("mine.yaml");
+    screen.keypress("enter");
+    await waitFor("policy file not found");
+    expect(screen.getScreen()).toContain('did you mean "sub/mine.yaml"?');
+    for (let i = 0; i < 9; i++) screen.keypress("backspace");
+    screen.keypress("enter");
+    await backAtMenu();
+    await menu("Quit");
     await s.done;
   });
 
