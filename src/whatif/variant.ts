@@ -70,16 +70,13 @@ export interface Variant {
 }
 
 /** The starting point: the loaded scenario, unedited. `dir`: the file's folder, when the file was named
- *  relative to another folder than the process's; `cwd`: the folder the user works in (Variant's). */
-export function baseVariant(
-  loaded: LoadedScenario,
-  dir = dirname(resolve(loaded.file)),
-  cwd?: string,
-): Variant {
+ *  relative to another folder than `cwd`; `cwd`: the folder the user works in (Variant's), the one the
+ *  file was loaded from (loadScenario's), where its folder is told from when no `dir` is given. */
+export function baseVariant(loaded: LoadedScenario, dir?: string, cwd?: string): Variant {
   const w = loaded.written;
   return {
     file: loaded.file,
-    dir,
+    dir: dir ?? dirname(resolve(cwd ?? "", loaded.file)),
     roots: loaded.roots,
     ...(cwd !== undefined ? { cwd } : {}),
     original: w,

@@ -12,7 +12,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import { screen } from "@inquirer/testing/vitest";
 // the session must be imported after @inquirer/testing/vitest, which mocks the prompts
 import { Chalk } from "chalk";
@@ -32,8 +32,7 @@ function start(file = LATE, cwd?: string) {
   const printed: string[] = [];
   const written = new Map<string, string>();
   const loaded = loadScenario(file, cwd === undefined ? {} : { cwd });
-  const dir = dirname(resolve(cwd ?? ".", file));
-  const done = runSession(runVariant(baseVariant(loaded, dir, cwd)), {
+  const done = runSession(runVariant(baseVariant(loaded, undefined, cwd)), {
     ...(cwd === undefined ? {} : { cwd }),
     chalk: new Chalk({ level: 0 }),
     output: (t) => printed.push(t),

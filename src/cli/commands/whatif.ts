@@ -64,7 +64,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
       options.force,
     );
   checkOutputsOf(options.edits.length === 0);
-  const base = baseVariant(loaded, dirname(resolve(io.cwd, file)), io.cwd);
+  const base = baseVariant(loaded, undefined, io.cwd);
   const chalk = stdoutColour(io, options.color);
   // `--save -`: the variant is standard output, so the comparison goes to stderr
   const out = (text: string) => (options.save === "-" ? io.stderr : io.stdout).write(text);
