@@ -405,6 +405,7 @@ const variant = object("a variant: baseVariant()'s result", {
   file: text,
   dir: text,
   roots: list(text, "a list of folders"),
+  cwd: text.optional(),
   original: writtenScenario,
   events: list(variantEvent, "a list of a variant's events"),
   nextId: whole,
@@ -669,6 +670,7 @@ export const baseVariant = checked(rawBaseVariant, [
     }),
   ],
   ["dir", text.optional()],
+  ["cwd", text.optional()],
 ]);
 export const applyEdit = checked(rawApplyEdit, [
   ["variant", variant],

@@ -64,3 +64,14 @@ describe("a policy path read with the folder given", () => {
     expect(/hint: +(.*)/.exec(r.stderr)?.[1]).toBe("check the path (it is relative to the current folder)");
   });
 });
+
+describe("baseVariant(loaded, dir, cwd)", () => {
+  it("a variant of a file loaded from the folder given starts its policy paths from that file's folder", () => {
+    const d = workFolder();
+    const loaded = lib.loadScenario("scenarios/s.yaml", { cwd: d });
+    // its folder was told from the process's: ./mine.yaml was looked for in the repository's scenarios/
+    const variant = lib.baseVariant(loaded, undefined, d);
+    expect(variant.dir).toBe(join(d, "scenarios"));
+    expect(lib.runVariant(variant).loaded.scenario.policy.name).toBe("mine");
+  });
+});

@@ -423,11 +423,14 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           validate: (t) => t.trim() !== "" || "a file name",
         });
         const file = target.trim();
+        // where the name leads from the session's folder: every check and the write go there, the name
+        // as typed in what is said
+        const path = o.cwd === undefined ? file : resolve(o.cwd, file);
         // a name in the session's own folder (whatif/, the suggestion's, whichever name is typed there)
         // is written as the suggestion is: the folder made on first use, never a link planted there
-        const own = resolve(dirname(file) || ".") === resolve(dirname(suggested));
+        const own = resolve(dirname(path)) === resolve(o.cwd ?? ".", dirname(suggested));
         // any other folder must exist
-        if (!own && !existsSync(dirname(file) || ".")) {
+        if (!own && !existsSync(dirname(path))) {
           say(c.red(`✗ no such folder: ${printable(dirname(file))}`));
           break;
         }
@@ -435,13 +438,13 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         try {
           // what refuses the name (a folder, not .yaml, a policy it may not name) is said before anyone is
           // asked to replace what is there: "/tmp exists. Replace it?" was asked, then refused
-          if (existsSync(file) && statSync(file).isDirectory())
+          if (existsSync(path) && statSync(path).isDirectory())
             throw new InputError("is a directory", { file, hint: "give a file name" });
-          text = variantYaml(state.current, file);
-          checkWritable(text, resolve(file), state.current.roots, file);
+          text = variantYaml(state.current, path, o.cwd === undefined ? {} : { cwd: o.cwd });
+          checkWritable(text, resolve(path), state.current.roots, file, o.cwd);
           // a link or a file planted at the session's own folder, before "x exists. Replace it?" is asked
           // of a file reached through it (and before a link's target is checked as another folder's)
-          if (own) checkOwnFolder(dirname(file) || ".", dirname(file));
+          if (own) checkOwnFolder(dirname(path), dirname(file));
           // as `--save` is: never over the scenario being edited or a policy file it names (a hard link
           // to one too); "zhang-ming.yaml exists. Replace it?" did not say the original would be lost
           checkOutputs(
@@ -451,13 +454,13 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           );
           // what the write refuses (a link, even one that leads nowhere, a pipe, a device) is refused before
           // the question too: "link.yaml exists. Replace it?", answered yes, was then 'cannot write'
-          checkOutput(file, { dashIsStdout: false, existing: "regular" });
+          checkOutput(path, { dashIsStdout: false, existing: "regular" });
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           say(c.red(`✗ ${e.format()}`));
           break;
         }
-        const taken = occupied(file);
+        const taken = occupied(path);
         if (
           taken &&
           !(await confirm({ message: `${printable(file)} exists. Replace it?`, default: false }))
@@ -466,7 +469,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           break;
         }
         try {
-          write(file, text, taken, own);
+          write(path, text, taken, own);
         } catch (e) {
           // a file that cannot be written (a link, a folder, no permission) leaves the edits in the session
           if (!(e instanceof InputError)) throw e;

@@ -206,9 +206,10 @@ function deprecations(parsed: Parsed, file: string): string[] {
  * A scenario file credit-sim is about to write (a saved what-if variant, an exported account) checked as
  * `credit-sim run` will read it from `file`: a policy it names must be one that file may name (its own
  * folder or below, or under `roots`: CREDIT_SIM_ROOT). Throws what would go wrong, said as the writer's
- * problem, before anything is written. `file`: the path as the user typed it (messages name it so).
+ * problem, before anything is written. `file`: the path as the user typed it (messages name it so);
+ * `cwd`: the folder the user works in, where a missing file's hint is told from (the process's by default).
  */
-export function checkWritable(text: string, path: string, roots: Roots, file = path): void {
+export function checkWritable(text: string, path: string, roots: Roots, file = path, cwd?: string): void {
   // what credit-sim writes is YAML, comments and all; a .json name would be read back as JSON
   if (!/\.ya?ml$/i.test(path))
     throw new InputError("a scenario credit-sim writes is YAML: its name must end in .yaml or .yml", {
@@ -222,7 +223,7 @@ export function checkWritable(text: string, path: string, roots: Roots, file = p
       hint: `write it beside the scenarios, not in ${GOLDEN_TRACE_FOLDER}/: \`credit-sim test\` refuses a scenario there, and \`credit-sim test -u\` rewrites and removes the files there`,
     });
   try {
-    loadScenarioText(text, path, { roots });
+    loadScenarioText(text, path, { roots, ...(cwd !== undefined ? { cwd } : {}) });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const first = e.problems[0] ?? e;

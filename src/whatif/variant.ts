@@ -50,6 +50,9 @@ export interface Variant {
   dir: string;
   /** the folders besides its own that its policy references may lead into: the original's */
   roots: Roots;
+  /** the folder the user works in (a CLI's), where a missing policy file's hint is told from; the
+   *  process's when absent */
+  cwd?: string;
   /** the file as written (validated, defaults filled) */
   original: WrittenScenario;
   events: VariantEvent[];
@@ -67,13 +70,15 @@ export interface Variant {
 }
 
 /** The starting point: the loaded scenario, unedited. `dir`: the file's folder, when the file was named
- *  relative to another folder than the process's. */
-export function baseVariant(loaded: LoadedScenario, dir = dirname(resolve(loaded.file))): Variant {
+ *  relative to another folder than `cwd`; `cwd`: the folder the user works in (Variant's), the one the
+ *  file was loaded from (loadScenario's), where its folder is told from when no `dir` is given. */
+export function baseVariant(loaded: LoadedScenario, dir?: string, cwd?: string): Variant {
   const w = loaded.written;
   return {
     file: loaded.file,
-    dir,
+    dir: dir ?? dirname(resolve(cwd ?? "", loaded.file)),
     roots: loaded.roots,
+    ...(cwd !== undefined ? { cwd } : {}),
     original: w,
     events: w.events.map((event, i) => ({ id: i + 1, event, origin: "file" })),
     nextId: w.events.length + 1,
@@ -332,7 +337,11 @@ export function loadVariant(v: Variant, options: LoadVariantOptions = {}): Loade
   const file = v.file;
   const written = variantWritten(v);
   const baseDir = v.dir;
-  const reading = { cache: options.policyCache ?? sharedCache(v.roots), roots: v.roots };
+  const reading = {
+    cache: options.policyCache ?? sharedCache(v.roots),
+    roots: v.roots,
+    ...(v.cwd !== undefined ? { cwd: v.cwd } : {}),
+  };
   // what the variant runs with but warns of, as `run` would warn of the variant saved: its policy files'
   // cautions, and a `set` (--set's, an event's) whose penalty falls below the interest it replaces
   const cautions = new Set<string>();

@@ -2,7 +2,15 @@
 // (keystrokes in, screen out). test/e2e/tty.test.ts drives the built CLI through a real terminal.
 
 import { execFileSync } from "node:child_process";
-import { linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { screen } from "@inquirer/testing/vitest";
@@ -24,7 +32,7 @@ function start(file = LATE, cwd?: string) {
   const printed: string[] = [];
   const written = new Map<string, string>();
   const loaded = loadScenario(file, cwd === undefined ? {} : { cwd });
-  const done = runSession(runVariant(baseVariant(loaded)), {
+  const done = runSession(runVariant(baseVariant(loaded, undefined, cwd)), {
     ...(cwd === undefined ? {} : { cwd }),
     chalk: new Chalk({ level: 0 }),
     output: (t) => printed.push(t),
@@ -1011,6 +1019,85 @@ describe("interactive what-if session", () => {
     await menu("Quit");
     await waitFor("Leave without saving");
     screen.keypress("enter");
+    await s.done;
+  });
+
+  it("saves a name typed relative to the folder it is given, not the process's", async () => {
+    // out/ is in the session's folder, not the process's: it was 'no such folder: out', and a name typed
+    // there would have been written beside the process
+    const dir = mkdtempSync(join(tmpdir(), "whatif-session-"));
+    writeFileSync(join(dir, "late.yaml"), readFileSync(LATE, "utf8"));
+    mkdirSync(join(dir, "out"));
+    const s = start("late.yaml", dir);
+    await addEvent("external_inquiry", 30);
+    await backAtMenu();
+    await menu("Save the variant");
+    await waitFor("Save as:");
+    for (let i = 0; i < 120; i++) screen.keypress("backspace");
+    screen.type("out/late-v.yaml");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).not.toContain("no such folder");
+    expect([...s.written.keys()]).toEqual([join(dir, "out", "late-v.yaml")]);
+    await menu("Quit");
+    await s.done;
+  });
+
+  it("a policy file moved before the save is hinted from the session's folder, not the process's", async () => {
+    // what the saved file would name is read as `run` would read it: the near name found was shown from the
+    // process's folder, a full path of a file in the session's
+    const dir = mkdtempSync(join(tmpdir(), "whatif-session-"));
+    const policy = join(dir, "mine.yaml");
+    writeFileSync(
+      join(dir, "late.yaml"),
+      readFileSync(LATE, "utf8").replace("policy: default", "policy: ./mine.yaml"),
+    );
+    writeFileSync(policy, "name: mine\nextends: default\n");
+    const s = start("late.yaml", dir);
+    await addEvent("external_inquiry", 30);
+    await backAtMenu();
+    mkdirSync(join(dir, "sub"));
+    renameSync(policy, join(dir, "sub", "mine.yaml"));
+    await menu("Save the variant");
+    await waitFor("Save as:");
+    for (let i = 0; i < 120; i++) screen.keypress("backspace");
+    screen.type("late-v.yaml");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("written here, the file could not be run: policy file not found");
+    expect(
+      s
+        .printed()
+        .split("\n")
+        .filter((l) => l.includes("hint:")),
+    ).toEqual(['  hint:     did you mean "sub/mine.yaml"?']);
+    expect(s.written.size).toBe(0);
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
+  it("a policy file typed that is not there is hinted from the session's folder, not the process's", async () => {
+    // the near name one folder down was shown from the process's folder: a full path of a file in the
+    // session's
+    const dir = mkdtempSync(join(tmpdir(), "whatif-session-"));
+    writeFileSync(join(dir, "late.yaml"), readFileSync(LATE, "utf8"));
+    mkdirSync(join(dir, "sub"));
+    writeFileSync(join(dir, "sub", "mine.yaml"), "name: mine\nextends: default\n");
+    const s = start("late.yaml", dir);
+    await menu("Switch the policy");
+    await waitFor("Run under which policy?");
+    choose("a policy file…");
+    await waitFor("Policy file");
+    screen.type("mine.yaml");
+    screen.keypress("enter");
+    await waitFor("policy file not found");
+    expect(screen.getScreen()).toContain('did you mean "sub/mine.yaml"?');
+    for (let i = 0; i < 9; i++) screen.keypress("backspace");
+    screen.keypress("enter");
+    await backAtMenu();
+    await menu("Quit");
     await s.done;
   });
 

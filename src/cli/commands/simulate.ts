@@ -253,7 +253,7 @@ function exportAccount(
   if (toFile && path !== undefined) {
     checkOutputs(io.cwd, [{ flag: "--output", file: e.output! }], pop.files);
     // a name no scenario may have is said before a file there: --force would not make it one
-    checkWritable(text, path, rootsOf(io), e.output!);
+    checkWritable(text, path, rootsOf(io), e.output!, io.cwd);
     if (!force) refuseReplacing(e.output!, path);
     // without --force, nothing may be there up to the moment the file is put in place (not even a link)
     if (e.output !== "-") makeFolders(dirname(resolve(io.cwd, e.output!)), e.output!);

@@ -64,7 +64,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
       options.force,
     );
   checkOutputsOf(options.edits.length === 0);
-  const base = baseVariant(loaded, dirname(resolve(io.cwd, file)));
+  const base = baseVariant(loaded, undefined, io.cwd);
   const chalk = stdoutColour(io, options.color);
   // `--save -`: the variant is standard output, so the comparison goes to stderr
   const out = (text: string) => (options.save === "-" ? io.stderr : io.stdout).write(text);
@@ -356,7 +356,7 @@ function save(v: Variant, target: string, force: boolean, io: CliIo, set: Output
     throw new InputError("is a directory", { file: target, hint: "give a file name" });
   const text = variantYaml(v, path, { cwd: io.cwd });
   // a name no scenario may have is said before a file there: --force would not make it one
-  checkWritable(text, path, v.roots, target);
+  checkWritable(text, path, v.roots, target, io.cwd);
   if (!force) refuseReplacing(target, path);
   // without --force, a file that appears meanwhile is not replaced either
   set.write(target, text, { cwd: io.cwd, existing: force ? "any" : "new" });
