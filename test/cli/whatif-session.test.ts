@@ -71,6 +71,15 @@ const backAtMenu = () => waitFor("❯ Run and compare with the original");
 /** Escape left `choice`: the menu is shown again with the cursor on it. */
 const leftAt = (choice: string) => waitFor("What now?").then(() => waitFor(`❯ ${choice}`));
 
+/** Saves the variant under `name`: the suggested name cleared, `name` typed, Enter. */
+async function saveAs(name: string): Promise<void> {
+  await menu("Save the variant");
+  await waitFor("Save as:");
+  for (let i = 0; i < 120; i++) screen.keypress("backspace");
+  screen.type(name);
+  screen.keypress("enter");
+}
+
 /** Add an event: its type from the list, then its day. */
 async function addEvent(type: string, day: number): Promise<void> {
   await menu("Add an event");
@@ -978,11 +987,7 @@ describe("interactive what-if session", () => {
       ["dangling.yaml", "cannot write: it is a symbolic link"],
       ["pipe.yaml", "cannot write: not a regular file"],
     ] as const) {
-      await menu("Save the variant");
-      await waitFor("Save as:");
-      for (let i = 0; i < 120; i++) screen.keypress("backspace");
-      screen.type(join(dir, name));
-      screen.keypress("enter");
+      await saveAs(join(dir, name));
       // asked anyway (the fault), the answer is no, so that the test goes on to say so
       for (let i = 0; i < 20 && !/What now\?|Replace it\?/.test(screen.getScreen()); i++) await screen.next();
       if (screen.getScreen().includes("Replace it?")) {
@@ -1008,11 +1013,7 @@ describe("interactive what-if session", () => {
     const s = start("late.yaml", dir);
     await addEvent("external_inquiry", 30);
     await backAtMenu();
-    await menu("Save the variant");
-    await waitFor("Save as:");
-    for (let i = 0; i < 120; i++) screen.keypress("backspace");
-    screen.type(join(dir, "late.yaml"));
-    screen.keypress("enter");
+    await saveAs(join(dir, "late.yaml"));
     await backAtMenu();
     expect(s.printed()).toContain("save: the output would replace a file this command reads");
     expect(s.written.size).toBe(0);
@@ -1031,11 +1032,7 @@ describe("interactive what-if session", () => {
     const s = start("late.yaml", dir);
     await addEvent("external_inquiry", 30);
     await backAtMenu();
-    await menu("Save the variant");
-    await waitFor("Save as:");
-    for (let i = 0; i < 120; i++) screen.keypress("backspace");
-    screen.type("out/late-v.yaml");
-    screen.keypress("enter");
+    await saveAs("out/late-v.yaml");
     await backAtMenu();
     expect(s.printed()).not.toContain("no such folder");
     expect([...s.written.keys()]).toEqual([join(dir, "out", "late-v.yaml")]);
@@ -1058,11 +1055,7 @@ describe("interactive what-if session", () => {
     await backAtMenu();
     mkdirSync(join(dir, "sub"));
     renameSync(policy, join(dir, "sub", "mine.yaml"));
-    await menu("Save the variant");
-    await waitFor("Save as:");
-    for (let i = 0; i < 120; i++) screen.keypress("backspace");
-    screen.type("late-v.yaml");
-    screen.keypress("enter");
+    await saveAs("late-v.yaml");
     await backAtMenu();
     expect(s.printed()).toContain("written here, the file could not be run: policy file not found");
     expect(
@@ -1112,11 +1105,7 @@ describe("interactive what-if session", () => {
     await addEvent("external_inquiry", 30);
     await backAtMenu();
     for (const target of [scenario, join(dir, "hard.yaml"), join(dir, "mine.yaml")]) {
-      await menu("Save the variant");
-      await waitFor("Save as:");
-      for (let i = 0; i < 120; i++) screen.keypress("backspace");
-      screen.type(target);
-      screen.keypress("enter");
+      await saveAs(target);
       await backAtMenu();
     }
     expect(s.printed().match(/save: the output would replace a file this command reads/g)).toHaveLength(3);
