@@ -6,9 +6,13 @@
 
 import { describe, expect, it } from "vitest";
 import type { Step, Trace } from "../src/engine/index.js";
-import { describeFact } from "../src/scenario/format.js";
+import { describeFact, describeRemedy } from "../src/scenario/format.js";
 import { at, fixture, passing, twinOf } from "./helpers/stories.js";
 
+const remedy = (s: Step, kind: string) => s.remedies.find((r) => r.kind === kind)!;
+/** The review of `line` on `day` (a review step names its line). */
+const reviewOf = (steps: readonly Step[], day: number, line: "huabei" | "jiebei") =>
+  steps.find((s) => s.event.type === "review" && s.day === day && s.line === line)!;
 const twin = (name: string, ...edits: ReadonlyArray<readonly [string, string]>) =>
   twinOf(fixture(name), ...edits);
 
@@ -29,5 +33,51 @@ describe("stories of a fourteenth round (test/fixtures/scenarios)", () => {
     );
     expect(later.reasons[0]).toBe("LINE_NOT_IN_USE");
     expect(describeFact(later.facts[0]!)).toBe("198 days vs increaseUsedWithinDays 180 days");
+  });
+
+  it("a policy tightened mid-way: Huabei cut to the new income cap, Jiebei suspended for its new debt cap — each citing the policy change and the number before it; the repayment customer service names restores Jiebei at the review it names", () => {
+    const { steps } = passing("tightened-both-lines.yaml");
+    // no notice and no suspension on the day of the change: the next periodic review judges the lines
+    expect(
+      steps.filter((s) => s.day >= 60 && s.day < 74 && s.decision !== null).map((s) => s.decision),
+    ).toEqual([]);
+    const cut = reviewOf(steps, 74, "huabei");
+    expect(cut).toMatchObject({ decision: "limit_reduced", limit: 1_200_000, status: "active" });
+    expect(cut.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "INCOME_BELOW_LIMIT"]);
+    expect(describeFact(cut.facts[0]!)).toContain("¥16,000.00 before the policy change");
+    const suspended = reviewOf(steps, 74, "jiebei");
+    expect(suspended.decision).toBe("suspended");
+    expect(suspended.jiebei).toMatchObject({ status: "suspended", cause: "policy" });
+    expect(suspended.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "DEBT_TO_INCOME_TOO_HIGH"]);
+    expect(describeFact(suspended.facts[0]!)).toBe(
+      "0.64 vs jiebeiMaxDebtToIncome 0.60, 1.00 before the policy change",
+    );
+    // the same score (855) on both days: the score did not move, the rules did
+    expect([at(steps, "policy", 60).score, suspended.score]).toEqual([855, 855]);
+    // customer service names the repayment; its words say what the number counted: Huabei at its limit,
+    // Jiebei at its smallest loan (¥500 and ¥6.20 of interest), the debt cap leaving no more to be drawn —
+    // not "the ¥1,000.00 smallest line …, used in full", which would have asked ¥493.80 more
+    const told = at(steps, "contact_support", 75);
+    const advice = remedy(told, "reduce_debt");
+    expect(advice).toMatchObject({ repay: [{ debt: "elsewhere", amount: 1_490_620 }], review: { day: 105 } });
+    expect(told.facts[0]).toMatchObject({
+      debtCounted: 7_250_620,
+      jiebeiCounted: 50_620,
+      jiebeiLeast: 50_000,
+    });
+    const words = describeRemedy(advice);
+    expect(words).not.toContain("smallest line it would be restored at, used in full");
+    expect(words).toContain(
+      "Jiebei at what it owes and what its debt cap still lets be drawn within the ¥1,000.00 smallest line it would be restored at, its smallest loan at least",
+    );
+    // followed to the fen, restored at the review named, at its own limit, at 0.60 exactly; a fen less, not
+    expect(reviewOf(steps, 105, "jiebei")).toMatchObject({
+      decision: "restored",
+      reasons: ["DEBT_BURDEN_REDUCED", "MEETS_CURRENT_POLICY"],
+    });
+    expect(reviewOf(steps, 105, "jiebei").jiebei.limit).toBe(1_000_000);
+    const short = twin("tightened-both-lines.yaml", ["amount: 14906.20", "amount: 14906.19"]).steps;
+    expect(reviewOf(short, 105, "jiebei").decision).toBe(null);
+    expect(reviewOf(short, 105, "jiebei").reasons[0]).toBe("NOT_RESTORED_YET");
   });
 });
