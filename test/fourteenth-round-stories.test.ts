@@ -13,6 +13,24 @@ const remedy = (s: Step, kind: string) => s.remedies.find((r) => r.kind === kind
 /** The review of `line` on `day` (a review step names its line). */
 const reviewOf = (steps: readonly Step[], day: number, line: "huabei" | "jiebei") =>
   steps.find((s) => s.event.type === "review" && s.day === day && s.line === line)!;
+const lastStep = (t: Trace, day: number) => t.steps.filter((s) => s.day <= day).at(-1)!;
+
+/** The days on which `better` ends with a lower score or limit than `worse`, or a line suspended or
+ *  closed that `worse` has active (test/thirteenth-round-stories.test.ts reads them so). */
+function worseOff(better: Trace, worse: Trace): string[] {
+  const days = new Set(better.steps.map((s) => s.day));
+  const out: string[] = [];
+  for (const day of new Set(worse.steps.map((s) => s.day))) {
+    if (!days.has(day)) continue;
+    const [b, w] = [lastStep(better, day), lastStep(worse, day)];
+    if (b.score < w.score) out.push(`${day}: score ${b.score} < ${w.score}`);
+    if (b.limit < w.limit || b.jiebei.limit < w.jiebei.limit) out.push(`${day}: limit`);
+    if (b.status !== "active" && w.status === "active") out.push(`${day}: Huabei ${b.status}`);
+    if (b.jiebei.status !== "active" && w.jiebei.status === "active")
+      out.push(`${day}: Jiebei ${b.jiebei.status}`);
+  }
+  return out;
+}
 const twin = (name: string, ...edits: ReadonlyArray<readonly [string, string]>) =>
   twinOf(fixture(name), ...edits);
 
@@ -79,5 +97,35 @@ describe("stories of a fourteenth round (test/fixtures/scenarios)", () => {
     const short = twin("tightened-both-lines.yaml", ["amount: 14906.20", "amount: 14906.19"]).steps;
     expect(reviewOf(short, 105, "jiebei").decision).toBe(null);
     expect(reviewOf(short, 105, "jiebei").reasons[0]).toBe("NOT_RESTORED_YET");
+  });
+
+  it("arrears paid down in three parts while suspended: each part pays the penalty first, the penalty falls with the principal, ¥64.00 in all; restored mid-cycle, the next purchase billed whole and free", () => {
+    const trace = passing("arrears-paid-down-while-suspended.yaml");
+    const { steps } = trace;
+    // ¥2,000 at 0.05 % is ¥1.00 a day from 11 February (day 41): 39 days by the first part on day 80,
+    // which pays them and ¥500; ¥1,500 bears ¥0.75 for 20 days, ¥1,000 ¥0.50 for 20
+    expect(at(steps, "overdue", 70)).toMatchObject({ decision: "suspended", balance: 202_900 });
+    expect(at(steps, "repay", 80)).toMatchObject({ applied: 53_900, balance: 150_000 });
+    expect(at(steps, "statement", 91).balance).toBe(150_825);
+    expect(at(steps, "repay", 100)).toMatchObject({ applied: 51_500, balance: 100_000 });
+    expect(at(steps, "repay", 120)).toMatchObject({ applied: 101_000, balance: 0 });
+    expect(trace.final).toMatchObject({ penalties: 6_400, charges: 6_400, balance: 0 });
+    // the penalty's rate is the same suspended or not: nothing else was charged in 80 days in arrears
+    const f = trace.final;
+    expect(f.purchases - f.repayments + f.charges - f.waived).toBe(f.balance);
+    // restored at the review of 15 August, 107 days after the arrears were cleared (the review after the
+    // 90th clean day), at the ¥3,000 the score's band cut it to while suspended
+    expect(at(steps, "review", 227)).toMatchObject({ decision: "restored", limit: 300_000 });
+    expect(at(steps, "statement", 244).event).toMatchObject({ minimum: 3_000 });
+    // a customer who paid ¥1,000 more in the first part is cleared on day 100 (the ¥515 takes the ¥5.00
+    // penalty and the last ¥500, the day-120 repayment finds nothing owed), pays ¥44.00 and is never worse off
+    const sooner = twin("arrears-paid-down-while-suspended.yaml", [
+      "{ day: 80, type: repay, amount: 539 }",
+      "{ day: 80, type: repay, amount: 1539 }",
+    ]);
+    expect(sooner.final.penalties).toBe(4_400);
+    expect(at(sooner.steps, "repay", 100).applied).toBe(50_500);
+    expect(at(sooner.steps, "repay", 120).applied).toBe(0);
+    expect(worseOff(sooner, trace)).toEqual([]);
   });
 });
