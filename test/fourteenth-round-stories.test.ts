@@ -128,4 +128,31 @@ describe("stories of a fourteenth round (test/fixtures/scenarios)", () => {
     expect(at(sooner.steps, "repay", 120).applied).toBe(0);
     expect(worseOff(sooner, trace)).toEqual([]);
   });
+
+  it("a second product's twins: who borrows less on Jiebei, pays its instalment on the due day, or repays the loan in its third month never ends a day lower, cut or suspended", () => {
+    const name = "jiebei-instalment-late-twins.yaml";
+    const base = passing(name);
+    // six days late on the second instalment: past its grace, the month's grid code 1 and 90 points
+    expect(base.grid.jiebei!.map((m) => m.code).join("")).toBe("*N1NNNN**");
+    expect(at(base.steps, "overdue", 83, "jiebei").scoreDelta).toBe(-90);
+    const twins = {
+      less: twin(name, [
+        "{ day: 19, type: borrow, amount: 8000, term: 6 }",
+        "{ day: 19, type: borrow, amount: 5000, term: 6 }",
+      ]),
+      onTime: twin(name, [
+        "{ day: 85, type: repay, line: jiebei, amount: minimum }",
+        "{ day: 79, type: repay, line: jiebei, amount: minimum }",
+      ]),
+      early: twin(name, [
+        "{ day: 109, type: repay, line: jiebei, amount: minimum }",
+        "{ day: 109, type: repay, line: jiebei, amount: full }",
+      ]),
+    };
+    for (const [which, t] of Object.entries(twins)) expect([which, worseOff(t, base)]).toEqual([which, []]);
+    // each is better somewhere, not only never worse: less interest, or no missed due date
+    expect(twins.less.final.jiebei.charges).toBeLessThan(base.final.jiebei.charges);
+    expect(twins.onTime.grid.jiebei!.map((m) => m.code).join("")).toBe("*NNNNNN**");
+    expect(twins.early.final.jiebei.charges).toBeLessThan(base.final.jiebei.charges);
+  });
 });
