@@ -4,9 +4,14 @@
 // generate, money to the fen across a suspension, every score change explained, and a policy tightened
 // mid-way: who is cut, who is suspended, and what they are told.
 
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Step, Trace } from "../src/engine/index.js";
+import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN } from "../src/engine/scorecard.js";
+import { explainDay } from "../src/render/explain-day.js";
+import { runScenario } from "../src/run-scenario.js";
 import { describeFact, describeRemedy } from "../src/scenario/format.js";
+import { ROOT } from "./helpers/cli.js";
 import { at, fixture, passing, twinOf } from "./helpers/stories.js";
 
 const remedy = (s: Step, kind: string) => s.remedies.find((r) => r.kind === kind)!;
@@ -154,5 +159,44 @@ describe("stories of a fourteenth round (test/fixtures/scenarios)", () => {
     expect(twins.less.final.jiebei.charges).toBeLessThan(base.final.jiebei.charges);
     expect(twins.onTime.grid.jiebei!.map((m) => m.code).join("")).toBe("*NNNNNN**");
     expect(twins.early.final.jiebei.charges).toBeLessThan(base.final.jiebei.charges);
+  });
+
+  it("every day of this round's stories and Zhang Ming's is explained to the point: explain's characteristics add up to the score, each step's moves to its change, and each adverse decision cites at most four reasons, a rule's first", () => {
+    const files = [
+      join(ROOT, "scenarios/zhang-ming.yaml"),
+      ...[
+        "suspended-is-not-unused.yaml",
+        "tightened-both-lines.yaml",
+        "arrears-paid-down-while-suspended.yaml",
+        "jiebei-instalment-late-twins.yaml",
+      ].map(fixture),
+    ];
+    const factors = new Set(CHARACTERISTICS.map((c) => c.reason));
+    let days = 0;
+    for (const file of files) {
+      const { loaded, trace } = runScenario(file);
+      for (const day of new Set(trace.steps.map((s) => s.day))) {
+        const { score } = explainDay(loaded.scenario, trace, day);
+        const points = score.factors.reduce((a, f) => a + f.points, 0);
+        expect([file, day, Math.min(SCORE_MAX, Math.max(SCORE_MIN, SCORE_MIN + points))]).toEqual([
+          file,
+          day,
+          score.value,
+        ]);
+        days++;
+      }
+      for (const s of trace.steps) {
+        const moved = s.moves.reduce((a, m) => a + m.to - m.from, 0);
+        // the floor and the ceiling absorb what goes past them; nothing else is unexplained
+        if (s.score > SCORE_MIN && s.score < SCORE_MAX)
+          expect([file, s.day, moved]).toEqual([file, s.day, s.scoreDelta]);
+        if (["declined", "suspended", "limit_reduced", "closed"].includes(s.decision ?? "")) {
+          expect(s.reasons.length).toBeLessThanOrEqual(4);
+          // the cause first, never a characteristic of the score that only adds to it
+          expect([file, s.day, factors.has(s.reasons[0]!)]).toEqual([file, s.day, false]);
+        }
+      }
+    }
+    expect(days).toBe(123);
   });
 });
