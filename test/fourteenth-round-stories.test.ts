@@ -169,6 +169,7 @@ describe("stories of a fourteenth round (test/fixtures/scenarios)", () => {
         "tightened-both-lines.yaml",
         "arrears-paid-down-while-suspended.yaml",
         "jiebei-instalment-late-twins.yaml",
+        "held-with-a-loan-running.yaml",
       ].map(fixture),
     ];
     const factors = new Set(CHARACTERISTICS.map((c) => c.reason));
@@ -197,6 +198,48 @@ describe("stories of a fourteenth round (test/fixtures/scenarios)", () => {
         }
       }
     }
-    expect(days).toBe(123);
+    expect(days).toBe(141);
+  });
+
+  it("a security hold with a Jiebei loan running: both lines held on the third change, the instalment paid while held costs its interest alone, verifying lifts both that day; one change fewer or verifying at once is never worse", () => {
+    const name = "held-with-a-loan-running.yaml";
+    const held = passing(name);
+    const { steps } = held;
+    const holds = steps.filter((s) => s.day === 64 && s.decision === "suspended");
+    expect(holds.map((s) => [s.line, s.reasons[0]])).toEqual([
+      ["huabei", "SECURITY_PROFILE_CHANGES"],
+      ["jiebei", "SECURITY_PROFILE_CHANGES"],
+    ]);
+    expect(describeFact(holds[0]!.facts[0]!)).toContain("3 vs securityMaxChanges 2 within 30 days");
+    // a purchase asked while held is declined for the hold, not judged
+    expect(at(steps, "purchase", 65)).toMatchObject({
+      decision: "declined",
+      reasons: ["ACCOUNT_SUSPENDED"],
+    });
+    // ¥1,000 of principal and 29 days at ¥2.00 on the ¥5,000 owed: what it would have cost unheld
+    expect(at(steps, "repay", 69, "jiebei")).toMatchObject({ applied: 105_800 });
+    expect(
+      steps.filter((s) => s.day === 76 && s.decision === "restored").map((s) => [s.line, s.reasons]),
+    ).toEqual([
+      ["huabei", ["IDENTITY_VERIFIED"]],
+      ["jiebei", ["IDENTITY_VERIFIED"]],
+    ]);
+    // the twins: the third change never made, or verified the same day
+    const fewer = twin(name, ["  - { day: 64, type: change_profile, field: phone }\n", ""]);
+    const atOnce = twin(
+      name,
+      [
+        "{ day: 64, type: change_profile, field: phone }",
+        "{ day: 64, type: change_profile, field: phone }\n  - { day: 64, type: verify_identity }",
+      ],
+      ["  - { day: 76, type: verify_identity }\n", ""],
+    );
+    expect(fewer.steps.filter((s) => s.decision === "suspended")).toEqual([]);
+    expect(atOnce.steps.filter((s) => s.day > 64 && s.decision === "declined")).toEqual([]);
+    for (const better of [fewer, atOnce]) {
+      expect(worseOff(better, held)).toEqual([]);
+      // the same loan repaid on the same days: the hold cost not a fen of interest or penalty
+      expect(better.final.jiebei.charges).toBe(held.final.jiebei.charges);
+    }
   });
 });
