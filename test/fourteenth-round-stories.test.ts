@@ -58,6 +58,39 @@ describe("stories of a fourteenth round (test/fixtures/scenarios)", () => {
     expect(describeFact(later.facts[0]!)).toBe("198 days vs increaseUsedWithinDays 180 days");
   });
 
+  it("a line the lender closed after a long suspension is reopened above its last limit: the days it was kept suspended before the closure are not days it went unused", () => {
+    const { steps } = passing("closed-for-a-policy-reopened.yaml");
+    expect(at(steps, "review", 258)).toMatchObject({
+      decision: "closed",
+      reasons: ["LONG_SUSPENSION", "POLICY_CHANGE", "IDENTITY_REQUIRED"],
+    });
+    // reopened at the ¥8,000 asked, not held to its last ¥5,000 for 218 days unused (day 40 to 258)
+    expect(at(steps, "apply", 290)).toMatchObject({
+      decision: "approved",
+      limit: 800_000,
+      reasons: ["MEETS_POLICY"],
+    });
+    // the policy changed in August instead: 187 days open and unused before the suspension are hers, and
+    // the reopening is held to the last limit for them — the count stops at the suspension, not the closure
+    const late = twin(
+      "closed-for-a-policy-reopened.yaml",
+      ["2024-02-20, type: policy", "2024-08-01, type: policy"],
+      ["{ day: 280, type: verify_identity }", "{ day: 420, type: verify_identity }"],
+      [
+        "{ day: 290, type: apply, product: open, amount: 8000 }",
+        "{ day: 430, type: apply, product: open, amount: 8000 }",
+      ],
+      ["until: 300", "until: 450"],
+    ).steps;
+    expect(at(late, "review", 411)).toMatchObject({
+      decision: "closed",
+      reasons: ["LONG_SUSPENSION", "POLICY_CHANGE", "IDENTITY_REQUIRED"],
+    });
+    const held = at(late, "apply", 430);
+    expect(held).toMatchObject({ decision: "approved_lower", limit: 500_000, reasons: ["LINE_NOT_IN_USE"] });
+    expect(describeFact(held.facts[0]!)).toBe("187 days vs increaseUsedWithinDays 180 days");
+  });
+
   it("a policy tightened mid-way: Huabei cut to the new income cap, Jiebei suspended for its new debt cap — each citing the policy change and the number before it; the repayment customer service names restores Jiebei at the review it names", () => {
     const { steps } = passing("tightened-both-lines.yaml");
     // no notice and no suspension on the day of the change: the next periodic review judges the lines
