@@ -135,6 +135,15 @@ describe("stories of a fourteenth round (test/fixtures/scenarios)", () => {
     const short = twin("tightened-both-lines.yaml", ["amount: 14906.20", "amount: 14906.19"]).steps;
     expect(reviewOf(short, 105, "jiebei").decision).toBe(null);
     expect(reviewOf(short, 105, "jiebei").reasons[0]).toBe("NOT_RESTORED_YET");
+    // the twins a policy change meets better placed — ¥5,000 less owed elsewhere, or ¥1,000 more a month:
+    // Jiebei never suspended, and neither ends a day lower, cut deeper or more suspended
+    const base = passing("tightened-both-lines.yaml");
+    const owesLess = twin("tightened-both-lines.yaml", ["externalDebt: 60000", "externalDebt: 55000"]);
+    const earnsMore = twin("tightened-both-lines.yaml", ["monthlyIncome: 8000", "monthlyIncome: 9000"]);
+    for (const better of [owesLess, earnsMore]) {
+      expect(better.steps.filter((s) => s.decision === "suspended")).toEqual([]);
+      expect(worseOff(better, base)).toEqual([]);
+    }
   });
 
   it("arrears paid down in three parts while suspended: each part pays the penalty first, the penalty falls with the principal, ¥64.00 in all; restored mid-cycle, the next purchase billed whole and free", () => {
