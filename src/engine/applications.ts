@@ -92,14 +92,18 @@ function tooSoonToRaise(line: Line, day: number, cooldown: number): RuleFact | n
 /** A line not used within `within` days (0: not asked) by `day` — no purchase of at least ¥10, no cash
  *  loan, no repayment of something owed since (usedDay: its opening, when later), nothing owed now — is not
  *  raised: more credit goes to a line in use, and one left unused is on its way to the review's closure of
- *  it (dormantCloseDays), which an increase granted weeks before contradicted. */
+ *  it (dormantCloseDays), which an increase granted weeks before contradicted. The days the lender kept it
+ *  suspended since (keptSinceUse) are not counted: the customer could not use it on them, and a
+ *  suspension is no sign of a line its customer has no use for. */
 function unusedForIncrease(line: Line, day: number, within: number): RuleFact | null {
-  if (within <= 0 || line.usedDay === null || day - line.usedDay <= within || owed(line) > 0) return null;
+  if (within <= 0 || line.usedDay === null || owed(line) > 0) return null;
+  const unused = day - line.usedDay - line.keptSinceUse;
+  if (unused <= within) return null;
   return {
     code: "LINE_NOT_IN_USE",
     parameter: "increaseUsedWithinDays",
     threshold: within,
-    value: day - line.usedDay,
+    value: unused,
   };
 }
 

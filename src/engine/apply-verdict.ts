@@ -11,6 +11,8 @@ import {
   owed,
   runsToTerm,
   suspendedFor,
+  suspensionEnds,
+  usedOn,
 } from "./customer.js";
 import { CUT_BY } from "./eligibility.js";
 import type { Loan } from "./loans/book.js";
@@ -169,7 +171,7 @@ function recordPrepaid(c: Customer, line: Line, coming: ReadonlyArray<[Loan, num
  *  an increase reads it (increaseUsedWithinDays). */
 export function repayMade(c: Customer, line: Line, amount: Fen, day: number): Fen {
   const applied = repayLine(c, line, amount, day);
-  if (applied > 0) line.usedDay = day;
+  if (applied > 0) usedOn(line, day);
   return applied;
 }
 
@@ -214,6 +216,7 @@ function putOnRecord(line: Line, reasons: ReasonCode[], facts: RuleFact[], day: 
 /** A line the lender or the customer ended (closed, charged off) on `day`: it lends nothing more, the
  *  decision on record, no suspension held beneath a hold, and no policy kept to compare a change with. */
 function end(line: Line, status: "closed" | "charged_off", cause: Cause, v: Verdict, day: number): void {
+  suspensionEnds(line, day);
   line.status = status;
   line.cause = cause;
   line.statusDay = day;
@@ -240,7 +243,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         activate(line);
         line.openedDay ??= day;
         line.lastOpenedDay = day;
-        line.usedDay = day;
+        usedOn(line, day);
         line.lastLimit = null;
         line.cut = null;
       }
@@ -321,6 +324,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       return;
     case "restored":
       noteCut(line, v, v.limit, day);
+      suspensionEnds(line, day);
       reopen(line, day);
       activate(line);
       return;

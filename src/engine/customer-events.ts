@@ -17,6 +17,7 @@ import {
   owed,
   shallowCopy,
   suspendedFor,
+  usedOn,
   verifyIdentity,
 } from "./customer.js";
 import { alone, judge } from "./judge.js";
@@ -109,7 +110,7 @@ function lent(c: Customer, e: Extract<ScenarioEvent, { type: "purchase" }>, day:
   );
   // a use of the line: an unused line's closure counts from the last (review/dormant.ts: dormantClosure)
   if (e.amount >= ACTIVITY_MIN_PURCHASE) {
-    h.usedDay = day;
+    usedOn(h, day);
     h.extendedDay = day;
   }
 }
@@ -469,7 +470,7 @@ function borrowDecided(
   const dueDays = loanDueDays(s.calendar, s.day, e.term + 1);
   const rates = { interest: c.policy.jiebeiRatePerDay, penalty: c.policy.jiebeiPenaltyRatePerDay };
   loans.draw(j.book, s.day, e.amount, e.term, dueDays.slice(0, e.term), rates, dueDays[e.term]!);
-  j.usedDay = s.day;
+  usedOn(j, s.day);
   j.extendedDay = s.day;
   return withHold(s, e, e.amount, decide(s, e, j, v, e.amount));
 }

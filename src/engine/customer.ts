@@ -42,6 +42,10 @@ interface LineBase {
    *  loan approved, a repayment that paid something owed (a day with a balance) — or it was opened or
    *  reopened, when later: an unused line's closure counts from it (dormantCloseDays) */
   usedDay: number | null;
+  /** the days since usedDay the lender kept the line suspended, in suspensions ended since (restored,
+   *  closed): the line could not be used on them, so an increase does not count them as days left unused
+   *  (LINE_NOT_IN_USE) */
+  keptSinceUse: number;
   /** the day of the latest `policy` event that changed the unused-line terms (dormantCloseDays,
    *  dormantNoticeDays) or the review's day of the month (the day a notice names); null: none. A line whose
    *  notice under the new terms falls on or before it is told the day after (review/dormant.ts:
@@ -215,6 +219,7 @@ const newHuabei = (): HuabeiLine => ({
   openedDay: null,
   lastOpenedDay: null,
   usedDay: null,
+  keptSinceUse: 0,
   unusedTermsDay: null,
   extendedDay: null,
   statusDay: null,
@@ -253,6 +258,7 @@ const newJiebei = (): JiebeiLine => ({
   openedDay: null,
   lastOpenedDay: null,
   usedDay: null,
+  keptSinceUse: 0,
   unusedTermsDay: null,
   extendedDay: null,
   statusDay: null,
@@ -341,6 +347,19 @@ export function burstTally(amounts: readonly Fen[], large: Fen): BurstTally {
 /** The day's amounts emptied (a new day, a verification): their tallies count from nothing again. */
 export function forgetTallies(amounts: readonly Fen[]): void {
   burstTallies.delete(amounts);
+}
+
+/** The customer used `line` on `day` (usedDay): the days it was kept suspended before count no more. */
+export function usedOn(line: Line, day: number): void {
+  line.usedDay = day;
+  line.keptSinceUse = 0;
+}
+
+/** A suspension of `line` ends on `day` (restored, closed): its days since the line was last used are days
+ *  the customer could not use it (keptSinceUse). */
+export function suspensionEnds(line: Line, day: number): void {
+  if (line.status !== "suspended" || line.statusDay === null) return;
+  line.keptSinceUse += day - Math.max(line.statusDay, line.usedDay ?? line.statusDay);
 }
 
 /** An income reported (an income event): what a review reads from then on. Customer service sizes a step
@@ -451,6 +470,7 @@ export function huabeiCopy(h: HuabeiLine): HuabeiLine {
     openedDay: h.openedDay,
     lastOpenedDay: h.lastOpenedDay,
     usedDay: h.usedDay,
+    keptSinceUse: h.keptSinceUse,
     unusedTermsDay: h.unusedTermsDay,
     extendedDay: h.extendedDay,
     statusDay: h.statusDay,
@@ -492,6 +512,7 @@ function jiebeiCopy(j: JiebeiLine): JiebeiLine {
     openedDay: j.openedDay,
     lastOpenedDay: j.lastOpenedDay,
     usedDay: j.usedDay,
+    keptSinceUse: j.keptSinceUse,
     unusedTermsDay: j.unusedTermsDay,
     extendedDay: j.extendedDay,
     statusDay: j.statusDay,

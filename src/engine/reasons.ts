@@ -242,8 +242,9 @@ export const REASONS = {
   LINE_NOT_IN_USE: {
     kind: "adverse",
     unit: "days",
-    // its values follow in brackets (the days since the line was last used; a closed line's, up to its closure)
-    text: `The line has not been used recently enough for more credit — no purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, cash loan or repayment of something owed since it was opened or last used, and nothing owed on it`,
+    // its values follow in brackets (the days the line could be used since it was last used: the days
+    // suspended left out, a closed line's up to its closure)
+    text: `The line has not been used recently enough for more credit — no purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, cash loan or repayment of something owed in the days it could be used since it was opened or last used (the days it was suspended not counted; a closed line's, up to its closure), and nothing owed on it`,
     advice: `use the line (a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT} or a cash loan, repaid on time), then apply: a limit is raised on a line in use`,
   },
   RECENT_MISSED_PAYMENT: {

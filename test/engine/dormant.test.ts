@@ -392,7 +392,7 @@ describe("an increase on a line left unused", () => {
       blocked: { code: "LINE_NOT_IN_USE", parameter: "increaseUsedWithinDays", threshold: 180, value: 182 },
     });
     expect(describeRemedy(said!)).toBe(
-      "an application to raise the limit would be declined today: the line has not been used recently enough for more credit — no purchase of at least ¥10, cash loan or repayment of something owed since it was opened or last used, and nothing owed on it (182 days vs increaseUsedWithinDays 180 days) — use the line (a purchase of at least ¥10 or a cash loan, repaid on time), then apply: a limit is raised on a line in use",
+      "an application to raise the limit would be declined today: the line has not been used recently enough for more credit — no purchase of at least ¥10, cash loan or repayment of something owed in the days it could be used since it was opened or last used (the days it was suspended not counted; a closed line's, up to its closure), and nothing owed on it (182 days vs increaseUsedWithinDays 180 days) — use the line (a purchase of at least ¥10 or a cash loan, repaid on time), then apply: a limit is raised on a line in use",
     );
   });
 });

@@ -38,6 +38,11 @@ function countedText(
   const used = share >= 1 ? "used in full" : `${Math.round(share * 100)} % of the credit left on it used`;
   const each = atLimit.map(({ line, limit }) => {
     const name = lineName(line);
+    // Jiebei restored is counted as its drawdowns are checked: what its debt cap lets be drawn within the
+    // line, and its smallest loan at least (grant.ts usedBalances) — "used in full" beside a count of the
+    // ¥506.20 loan, the cap leaving nothing more, read as ¥1,000 counted
+    if (line === r.line && line === "jiebei")
+      return `${name} at what it owes and ${share >= 1 ? "what" : `${Math.round(share * 100)} % of what`} its debt cap still lets be drawn within the ${money(limit)} smallest line it would be restored at, its smallest loan at least`;
     if (line === r.line)
       return `${name} at the ${money(limit)} smallest line it would be restored at, ${used}, or at what it owes if more`;
     return line === "jiebei"
