@@ -4,9 +4,10 @@
 
 import type { Calendar } from "../calendar.js";
 import type { Customer, Line } from "../customer.js";
+import { duesAhead } from "../report-ahead.js";
 import type { Remedy } from "../types.js";
-import { asReviewOnReads } from "./read-ahead.js";
-import { reachOn } from "./score-advice.js";
+import { asReviewOnReads, withDues } from "./read-ahead.js";
+import { fixedUntil, reachOn } from "./score-advice.js";
 
 type RaiseScore = Extract<Remedy, { kind: "raise_score" }>;
 
@@ -36,7 +37,17 @@ export function reviewInReach(
   const usable = (review: number) =>
     line.id === "jiebei" && (c.huabei.status === "active" || (huabeiBack && review > next));
   // (the balances the month end before it reports as things stand: a balance since repaid is no step)
-  const at = (review: number) => reachOn(asReviewOnReads(c, day, calendar, review), review, usable(review));
+  // (the bills due before it met at their minimum; repaid in full, those on Huabei revolve no more — the
+  // most that count reaches. What no step moves by then is as fixedUntil reads it for the next review)
+  const at = (review: number) => {
+    const read = asReviewOnReads(c, day, calendar, review);
+    const dues = duesAhead(c, day, calendar, review);
+    const inFull = dues.map((r) =>
+      r.line === "huabei" && r.outcome === "revolved" ? { ...r, outcome: "paid" as const } : r,
+    );
+    const until = fixedUntil(calendar, day, review, dues);
+    return reachOn(withDues(read, dues), review, usable(review), until, withDues(read, inFull));
+  };
   const last = closesOn ?? first;
   let review = first;
   let found = at(first);
@@ -54,7 +65,9 @@ export function reviewInReach(
     // (the step's own reach counts what no step moves before that review beside: the balance on record
     // when no month end comes first)
     const most = Math.min(found.reach, step.reach ?? found.reach);
-    remedies[i] = most < step.needed ? { ...rest, reach: most } : rest;
+    // the steps named are those that move the score by that review, as its reach reads them
+    const named = { ...rest, drivers: found.drivers };
+    remedies[i] = most < step.needed ? { ...named, reach: most } : named;
     return null;
   }
   const reach = found.reach < step.needed ? { reach: found.reach } : {};
