@@ -289,6 +289,16 @@ describe("a restoration with its income step first, its steps followed in order"
     const followed = run([...asked, ...follow(answer, "huabei", 231, debt)], zm, NO_ANSWERS);
     const restored = stepsOf(followed, "review").filter((s) => s.decision === "restored");
     expect(restored[0]?.day).toBe(wait.day);
+    // asked again once they are taken: only time is left — no score step with nothing in it, the same
+    // review named (it once said "raise the score from 733 today to 800 … moves: " and named no step)
+    const again = run([...asked, ...follow(answer, "huabei", 231, debt), on.support(233)], zm).steps.find(
+      (s) => s.day === 233 && s.event.type === "contact_support",
+    )!;
+    expect(again.remedies.map((r) => r.kind)).not.toContain("raise_score");
+    expect(again.remedies.find((r): r is Wait => r.kind === "wait_for_review")).toMatchObject({
+      day: wait.day,
+      early: null,
+    });
   });
 });
 

@@ -97,6 +97,12 @@ export function reviewInReach(
     review = first;
     found = at(first);
   }
+  // nothing the customer does moves the score by then, and time alone brings it there: no step to take —
+  // the review named is all there is ("raise the score to 800 …:" with no step named once each was taken)
+  if (found.drivers.length === 0 && found.reach >= step.needed) {
+    remedies.splice(i, 1);
+    return { review: review === first ? null : review, never: false };
+  }
   const { reach: _, ...rest } = step;
   if (review === first) {
     // (the step's own reach counts what no step moves before that review beside: the balance on record
