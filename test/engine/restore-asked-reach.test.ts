@@ -31,7 +31,11 @@ const answer = (min: number, debt = 0) =>
       ],
       {
         until: 140,
-        policy: DEFAULT_POLICY,
+        // (no line closed for its long suspension or left unused before Jiebei's delinquency, which only
+        // ages, has left the file: under the default policy it counts until the line closes — 825 at most,
+        // and no review before the closure restores it, whatever the minimum; what is held here is the
+        // step and the bar)
+        policy: { ...DEFAULT_POLICY, closeAfterSuspendedDays: 1_000, dormantCloseDays: 0 },
         profile: { age: 33, monthlyIncome: 12_000, verified: true, creditHistoryMonths: 48 },
       },
     ),

@@ -10,9 +10,12 @@ import { describe, expect, it } from "vitest";
 import { SCORE_MAX } from "../../src/engine/scorecard.js";
 import type { Remedy, Step } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { ROOT } from "../helpers/cli.js";
 import { DEFAULT_POLICY, type EventInput, on, run, stepsOf } from "./builders.js";
 
 type Wait = Extract<Remedy, { kind: "wait_for_review" }>;
+type Raise = Extract<Remedy, { kind: "raise_score" }>;
 
 type Suspends = "policy" | "debt" | "income";
 
@@ -221,17 +224,19 @@ describe("a restoration with its income step first, its steps followed in order"
   // verified, an income in the scorecard's top band (¥20,000 a month) when it names the income, Huabei used
   // before the review it names when it names the activity — and waits for the review the answer names:
   // that review restores the line, or none does when the answer says none can as things stand
-  const follow = (answer: Step, line: LineId): EventInput[] => {
+  // (`from`: the day after the call; `debt`: what the customer owes elsewhere, repaid when the step names it)
+  const follow = (answer: Step, line: LineId, from = 51, debt = 0): EventInput[] => {
     const all = answer.remedies;
     const incomes = all.flatMap((r) => (r.kind === "report_income" ? [r.income] : []));
     const step = all.find((r) => r.line === line && r.kind === "raise_score");
     const names = (code: string) => step?.kind === "raise_score" && step.drivers.includes(code as never);
     const wait = all.find((r): r is Wait => r.line === line && r.kind === "wait_for_review");
     return [
-      ...(incomes.length > 0 ? [on.income(51, Math.max(...incomes))] : []),
-      ...(names("LOW_INCOME") ? [on.income(52, 20_000)] : []),
+      ...(incomes.length > 0 ? [on.income(from, Math.max(...incomes))] : []),
+      ...(names("LOW_INCOME") ? [on.income(from + 1, 20_000)] : []),
+      ...(names("HIGH_DEBT_BURDEN") && debt > 0 ? [on.externalRepayment(from + 1, debt)] : []),
       ...(names("IDENTITY_NOT_VERIFIED") || all.some((r) => r.kind === "verify_identity")
-        ? [on.verify(52)]
+        ? [on.verify(from + 1)]
         : []),
       // Huabei used on six days within the 90 before that review, each purchase repaid the same day
       ...(names("LOW_ACTIVITY") && wait !== undefined
@@ -261,6 +266,40 @@ describe("a restoration with its income step first, its steps followed in order"
       else expect(restored.map((s) => s.day)).toContain(wait.day);
     },
   );
+  // Zhang Ming (scenarios/zhang-ming.yaml) with restoreScore raised to 800 on day 228, asked on day 230:
+  // 688 today, the clean period ends on day 319. The step once named "repay on time, stop applying, avoid
+  // days past due, keep the balance low" for day 319 — missed due dates and the worst delinquency only age,
+  // the applications too, the balance reported is nil already — and the customer who did more (debt
+  // elsewhere repaid, a higher income) read 798 there, restored only on day 349: the steps named are those
+  // that can move the score by the review named, and that review is the first they can reach it by
+  it("Zhang Ming, restoreScore 800: the steps that can move the score, restored at the review named", () => {
+    const { scenario } = loadScenario(`${ROOT}scenarios/zhang-ming.yaml`);
+    const asked: EventInput[] = [
+      ...scenario.events.filter((e) => e.day <= 230).map(({ index: _, ...e }) => e as EventInput),
+      on.policy(228, { set: { restoreScore: 800 } }),
+    ];
+    const zm = { until: 400, policy: DEFAULT_POLICY, profile: scenario.profile };
+    const answer = answerOf(run(asked, zm).steps);
+    const step = answer.remedies.find((r): r is Raise => r.kind === "raise_score")!;
+    const wait = answer.remedies.find((r): r is Wait => r.kind === "wait_for_review")!;
+    expect(step.drivers).toEqual(["HIGH_DEBT_BURDEN", "LOW_INCOME"]);
+    expect(step.review?.day).toBe(wait.day);
+    expect(wait.early).toBeNull();
+    const debt = scenario.profile.externalDebt / 100;
+    const followed = run([...asked, ...follow(answer, "huabei", 231, debt)], zm, NO_ANSWERS);
+    const restored = stepsOf(followed, "review").filter((s) => s.decision === "restored");
+    expect(restored[0]?.day).toBe(wait.day);
+    // asked again once they are taken: only time is left — no score step with nothing in it, the same
+    // review named (it once said "raise the score from 733 today to 800 … moves: " and named no step)
+    const again = run([...asked, ...follow(answer, "huabei", 231, debt), on.support(233)], zm).steps.find(
+      (s) => s.day === 233 && s.event.type === "contact_support",
+    )!;
+    expect(again.remedies.map((r) => r.kind)).not.toContain("raise_score");
+    expect(again.remedies.find((r): r is Wait => r.kind === "wait_for_review")).toMatchObject({
+      day: wait.day,
+      early: null,
+    });
+  });
 });
 
 describe("a Jiebei restoration with no income, jiebeiMinScore 890", () => {

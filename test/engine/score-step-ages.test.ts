@@ -101,18 +101,91 @@ describe("a score step no review before the closing one reaches", () => {
     profile: { age: 35, monthlyIncome: 10_000, verified: false, creditHistoryMonths: 130 },
   };
 
-  it("says the most its steps reach by the review it names, the applications counted as they stand then", () => {
+  it("says the closure certain, with no early review and no step towards a restoration that cannot come", () => {
     const asked = run(events, options).steps.find((s: Step) => s.event.type === "contact_support")!;
-    const step = asked.remedies.find((r): r is Raise => r.kind === "raise_score")!;
-    // (counting the 6-month applications as gone, it once said nothing of reach: 940 read as within it)
-    expect(step).toMatchObject({ needed: 920, reach: 918 });
-    expect(step.review).toBeUndefined();
-    // true: verified and ¥200,000 a month reported the next day, the customer reads 918 on day 74, and no
-    // review restores the line before the one that closes it
+    // (counting the 6-month applications as gone, it once asked "raise the score from 878 to 920", 940
+    // read as within reach; counted as they stand, it said "at most 918" and still offered an early review
+    // on day 60, and said nothing of the closure on day 105)
+    expect(asked.remedies.map((r) => r.kind)).toEqual(["on_record", "closure_due"]);
+    expect(asked.remedies[1]).toMatchObject({ day: 105, certain: true });
+    // true: verified and ¥200,000 a month reported the next day, the customer reads 918 on day 74 (920
+    // needed), and no review restores the line before the one that closes it
     const followed = run([...events, on.verify(51), on.income(51, 200_000)], options, { answers: false });
     const reviews = stepsOf(followed, "review").filter((s) => s.line === "huabei");
     expect(reviews.find((s) => s.day === 74)?.score).toBe(918);
     expect(reviews.some((s) => s.decision === "restored")).toBe(false);
     expect(reviews.at(-1)).toMatchObject({ day: 105, decision: "closed" });
+  });
+});
+
+describe("a score step the line's closure as unused comes before", () => {
+  // as above, but the line closes as unused (dormantCloseDays 120: the review on day 166, used last on day
+  // 35) before its long suspension's time is up; asked on day 50. The applications of day 38 leave the
+  // 6-month count on day 218: the answer once named day 196, a month after the line closed — a suspended
+  // line takes no purchase, and the closure as unused comes before any restoration at its review
+  const events = [
+    on.open(0, 5_000),
+    on.purchase(5, 1_000),
+    on.repay(35, "full"),
+    ...applicationsElsewhere(38),
+    on.policy(40, { set: { minScore: 920 } }),
+    on.support(50),
+  ];
+  const options = {
+    until: 200,
+    policy: { ...DEFAULT_POLICY, dormantCloseDays: 120, grantUsedFraction: 0 },
+    profile: { age: 35, monthlyIncome: 10_000, verified: false, creditHistoryMonths: 130 },
+  };
+
+  it("names no review after it, and says the line closes then: certain when none before it can restore", () => {
+    const said = run(events, options).steps.find((s: Step) => s.event.type === "contact_support")!.remedies;
+    expect(said.map((r) => r.kind)).toEqual(["on_record", "unused_closure_due"]);
+    expect(said[1]).toMatchObject({ day: 166, certain: true });
+    expect(describeRemedy(said[1]!, ["huabei"])).toContain("cannot be restored before then");
+    // true: doing all the step named, the customer reads at most 918 at every review before it
+    const followed = run([...events, on.verify(51), on.income(51, 200_000)], options, { answers: false });
+    const reviews = stepsOf(followed, "review").filter((s) => s.line === "huabei");
+    expect(reviews.some((s) => s.decision === "restored")).toBe(false);
+    expect(reviews.at(-1)).toMatchObject({ day: 166, decision: "closed" });
+  });
+});
+
+describe("a restoration its closure as unused follows at the next review after it", () => {
+  // as above, the line unused since day 35 closing as unused at the review on day 105 (dormantCloseDays
+  // 60, its notice not yet given on day 50), minScore 910: within reach by the review on day 74, the last
+  // before that closure — restored then, the line is closed a month later unless it is used
+  const events = [
+    on.open(0, 5_000),
+    on.purchase(5, 1_000),
+    on.repay(35, "full"),
+    ...applicationsElsewhere(38),
+    on.policy(40, { set: { minScore: 910 } }),
+    on.support(50),
+  ];
+  const options = {
+    until: 110,
+    policy: { ...DEFAULT_POLICY, dormantCloseDays: 60, grantUsedFraction: 0 },
+    profile: { age: 35, monthlyIncome: 10_000, verified: false, creditHistoryMonths: 130 },
+  };
+
+  it("says that closure beside the review named, and both hold for the customer who follows the answer", () => {
+    const said = run(events, options).steps.find((s: Step) => s.event.type === "contact_support")!.remedies;
+    expect(said.find((r): r is Wait => r.kind === "wait_for_review")).toMatchObject({ day: 74 });
+    const closure = said.find((r) => r.kind === "unused_closure_due");
+    expect(closure).toMatchObject({ day: 105, suspended: true });
+    expect(closure).not.toHaveProperty("certain");
+    expect(describeRemedy(closure!, ["huabei"])).toContain("which a suspended line takes only once restored");
+    // followed (verified, ¥20,000 a month): restored on day 74, then closed on day 105 unless used before
+    const followed = [...events, on.verify(51), on.income(51, 20_000)];
+    const reviews = (more: typeof events) =>
+      stepsOf(run([...followed, ...more], options, { answers: false }), "review")
+        .filter((s) => s.line === "huabei" && s.day > 50)
+        .map((s) => [s.day, s.decision]);
+    expect(reviews([])).toEqual([
+      [74, "restored"],
+      [105, "closed"],
+    ]);
+    // …and used after it (a purchase repaid the same day), kept open
+    expect(reviews([on.purchase(80, 20), on.repay(80, "full")])).toEqual([[74, "restored"]]);
   });
 });

@@ -692,8 +692,10 @@ describe("contact_support", () => {
 
   it("on a credit suspension with arrears: pay the overdue amount, raise the score, wait for the review date", () => {
     const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(50)], {
-      // (940: a suspended Huabei's activity is held, one day of it here, 10 points short — 950 no file reaches)
-      policy: testPolicy({ suspendOverdueDays: 5, restoreScore: 940 }),
+      // (840: a suspended Huabei's activity is held, one day of it here, and the missed due date and the
+      // worst delinquency, paid today, count until the line closes — above 841, no review before it restores
+      // the line, and the answer says the closure instead)
+      policy: testPolicy({ suspendOverdueDays: 5, restoreScore: 840 }),
     });
     const s = stepOn(t, "contact_support", 50);
     expect(s.status).toBe("suspended");
@@ -708,7 +710,7 @@ describe("contact_support", () => {
       by: { day: 220, date: "2024-08-08", what: "charge_off" },
     });
     expect(s.overdue).toBeGreaterThan(100_000); // principal plus penalty
-    expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 940 });
+    expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 840 });
     expect(remedy(s.remedies, "raise_score")!.drivers.length).toBeGreaterThan(0);
     expect(remedy(s.remedies, "wait_for_review")).toEqual({
       line: "huabei",
@@ -828,8 +830,9 @@ describe("contact_support", () => {
         on.support(20),
       ],
       {
-        // (930: the suspended line's activity is held at none, 20 points short — 950 no file reaches)
-        policy: scoreFallsAfterOpening({ restoreScore: 930 }),
+        // (900: within the steps' reach by the review on day 196, the applications of day 1 aged — from
+        // 910, no review before the one that closes the line reaches it, and the answer says the closure)
+        policy: scoreFallsAfterOpening({ restoreScore: 900 }),
       },
     );
     const s = stepOn(t, "contact_support", 20);
@@ -898,8 +901,9 @@ describe("contact_support", () => {
   it("a line the next review must close: said, and advice that cannot beat it is not given", () => {
     // suspended (score) on day 14, closed at the first review 31+ days on; overdue from day 44
     const policy = scoreFallsAfterOpening({
-      // (940: the suspended line's activity is held at one day — 950 no file reaches)
-      restoreScore: 940,
+      // (880: within the steps' reach by the review on day 45 — from 900, out of it, and the closure is
+      // said certain)
+      restoreScore: 880,
       closeAfterSuspendedDays: 31,
       restoreCleanDays: 90,
     });
@@ -1992,21 +1996,20 @@ describe("raising the score", () => {
   });
 
   it("a score the customer's own steps cannot reach is said to be out of reach, with the most they reach", () => {
-    // a policy asking 930 of a file whose history (time only) is short: every step leaves it below (asked
-    // on day 31, with no month end before the review of day 45: that review reads today's score) — 930
-    // the most a file can score with the suspended line's activity held at none, which time would bring
-    // within reach
-    const asked = (minScore: number) =>
+    // a policy asking 930 of a file whose history (time only) is short: every step leaves it below — asked
+    // on day 10, before the review of day 14 suspends the line for it: 930 the most a file can score, which
+    // time would bring within reach, years on
+    const asked = (minScore: number, day = 10) =>
       stepOn(
-        run([on.open(0, 1_000), on.policy(5, { set: { minScore } }), on.support(31)], {
+        run([on.open(0, 1_000), on.policy(5, { set: { minScore } }), on.support(day)], {
           policy: testPolicy({}),
           profile: { creditHistoryMonths: 30 },
         }),
         "contact_support",
-        31,
+        day,
       );
     const s = asked(930);
-    expect(s.status).toBe("suspended");
+    expect(remedy(s.remedies, "review_suspends")).toMatchObject({ day: 14 });
     const raise = remedy(s.remedies, "raise_score")!;
     expect(raise.reach).toBeLessThan(930);
     expect(raise.reach).toBeGreaterThanOrEqual(s.score);
@@ -2019,6 +2022,11 @@ describe("raising the score", () => {
     expect(describeRemedy(near)).not.toContain("reach");
     // beyond the scorecard itself
     expect(describeRemedy({ ...raise, needed: 990 })).toContain("no score reaches 990");
+    // suspended (asked on day 31): no review before the one that closes the line reaches 930 — said as
+    // that closure, with no step towards a restoration that cannot come
+    const suspended = asked(930, 31);
+    expect(kinds(suspended.remedies)).toEqual(["on_record", "closure_due"]);
+    expect(remedy(suspended.remedies, "closure_due")).toMatchObject({ day: 196, certain: true });
   });
 
   it("says every driver it names, once each", () => {
@@ -2068,9 +2076,10 @@ describe("contact_support: the score the next review reads from the coming repor
   });
 
   it("asks for the score that review reads when it is still short: the step raises from that one, not today's", () => {
-    // restoreScore 920: the review of day 74 reads 905 from the report of day 59 — 60 points more than
-    // today's 845, which reads the January report's utilisation
-    const short = { ...policy, restoreScore: 920 };
+    // restoreScore 910: the review of day 74 reads 905 from the report of day 59 — 60 points more than
+    // today's 845, which reads the January report's utilisation (920 no review reaches before the line
+    // closes: its activity held, its history short, 915 at most)
+    const short = { ...policy, restoreScore: 910 };
     const t = run(events, { policy: short, until: 80 });
     const s = stepOn(t, "contact_support", 50);
     const review = stepOn(t, "review", 74);
@@ -2079,7 +2088,7 @@ describe("contact_support: the score the next review reads from the coming repor
     const raise = remedy(s.remedies, "raise_score")!;
     expect(raise).toMatchObject({
       current: review.score,
-      needed: 920,
+      needed: 910,
       ahead: { today: s.score, report: { day: 59, date: "2024-02-29" } },
     });
     // the utilisation the report of day 59 no longer shows is neither a step nor a reason: the answer cites
@@ -2089,7 +2098,7 @@ describe("contact_support: the score the next review reads from the coming repor
     expect(s.reasons.slice(0, 3)).toEqual(review.reasons.slice(1));
     expect(describeRemedy(raise)).toMatch(
       new RegExp(
-        `^raise the score from ${review.score} to 920 \\(${review.score} is what the next periodic review reads from the month-end report on 2024-02-29 \\(day 59\\), .*; ${s.score} today\\)`,
+        `^raise the score from ${review.score} to 910 \\(${review.score} is what the next periodic review reads from the month-end report on 2024-02-29 \\(day 59\\), .*; ${s.score} today\\)`,
       ),
     );
     // the score fact is that review's too, and an early review before that report (reading today's

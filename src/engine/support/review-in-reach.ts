@@ -3,22 +3,35 @@
 // first review by which its steps can get there, and the most they reach by the one it names.
 
 import type { Calendar } from "../calendar.js";
-import type { Customer, Line } from "../customer.js";
+import { type Customer, type Line, rulesFor, suspendedFor } from "../customer.js";
+import { duesAhead } from "../report-ahead.js";
+import { restorationScore } from "../review.js";
 import type { Remedy } from "../types.js";
-import { asReviewOnReads } from "./read-ahead.js";
-import { reachOn } from "./score-advice.js";
+import { asReviewOnReads, withDues, withOverduePaid } from "./read-ahead.js";
+import { fixedUntil, reachOn } from "./score-advice.js";
 
 type RaiseScore = Extract<Remedy, { kind: "raise_score" }>;
+
+/** The review a score step is for (`review`: null when it is `first`), and whether no review before the
+ *  line closes can restore it (`never`: the steps reach less than any restoration asks, by the last one
+ *  that could). */
+export interface InReach {
+  review: number | null;
+  never: boolean;
+}
 
 /**
  * Line `line`'s score step (raise_score, among `remedies`) read against the periodic review on `first` —
  * the first its clean period and debt advice allow — with each characteristic at what it can be on that
  * day (reachOn): when its steps cannot reach the score it asks there, it is moved to the first review
- * after it, up to the one that closes the line (`closesOn`), by which they can — told from today's score,
- * with the steps for that review — and its reach is said at the review it names (none by the closing
- * review: the most they reach there). Huabei's activity counts as a step once the customer can use Huabei
+ * after it by which they can, up to the last that can restore the line — the one that closes it for its
+ * long suspension (`closesOn`: it restores the line if it can, before closing it), or the one before the
+ * review that closes it as unused (`unusedOn`: that closure comes first) — told from today's score, with
+ * the steps for that review, and its reach is said at the review it names (none by the last: the most
+ * they reach at the first, and `never` when that last one reads less than the restoration score itself,
+ * which no income or band lowers). Huabei's activity counts as a step once the customer can use Huabei
  * before the review: it is active today, or — Jiebei's — the next review (`next`) restores it first
- * (`huabeiBack`). Returns the review the step is for when it is a later one than `first`, else null.
+ * (`huabeiBack`).
  */
 export function reviewInReach(
   c: Customer,
@@ -26,36 +39,79 @@ export function reviewInReach(
   day: number,
   calendar: Calendar,
   remedies: Remedy[],
-  span: { first: number; next: number; closesOn: number | null; huabeiBack: boolean },
-): number | null {
+  span: {
+    first: number;
+    next: number;
+    closesOn: number | null;
+    unusedOn: number | null;
+    huabeiBack: boolean;
+  },
+): InReach {
   const i = remedies.findIndex((r) => r.line === line.id && r.kind === "raise_score");
   const step = remedies[i] as RaiseScore | undefined;
   // (a score above the scorecard's highest: no review reaches it, which the bar on it says)
-  if (step === undefined || step.repayElsewhere !== undefined) return null;
-  const { first, next, closesOn, huabeiBack } = span;
+  if (step === undefined || step.repayElsewhere !== undefined) return { review: null, never: false };
+  const { first, next, closesOn, unusedOn, huabeiBack } = span;
   const usable = (review: number) =>
     line.id === "jiebei" && (c.huabei.status === "active" || (huabeiBack && review > next));
   // (the balances the month end before it reports as things stand: a balance since repaid is no step)
-  const at = (review: number) => reachOn(asReviewOnReads(c, day, calendar, review), review, usable(review));
-  const last = closesOn ?? first;
+  // (the bills due before it met at their minimum; repaid in full, those on Huabei revolve no more — the
+  // most that count reaches. What no step moves by then is as fixedUntil reads it for the next review)
+  // (with the overdue the answer asks first paid today: left unpaid, the delinquency it deepens is no value
+  // the customer who follows the answer has)
+  const paid = withOverduePaid(c, day);
+  const at = (review: number) => {
+    const read = asReviewOnReads(paid, day, calendar, review);
+    const dues = duesAhead(paid, day, calendar, review);
+    const inFull = dues.map((r) =>
+      r.line === "huabei" && r.outcome === "revolved" ? { ...r, outcome: "paid" as const } : r,
+    );
+    const until = fixedUntil(calendar, day, review, dues);
+    return reachOn(withDues(read, dues), review, usable(review), until, withDues(read, inFull));
+  };
+  // a later review restores the line only before it is closed: at the long suspension's closing review
+  // itself, not at the one that closes it as unused (on the same day, the long suspension's closure is the
+  // one: its review closes no line as unused)
+  const unusedFirst = unusedOn !== null && (closesOn === null || unusedOn < closesOn);
+  const restoring = (review: number) =>
+    (closesOn === null ? review <= first : review <= closesOn) && !(unusedFirst && review >= unusedOn);
   let review = first;
   let found = at(first);
-  while (found.reach < step.needed && review < last) {
-    review = calendar.nextDayOfMonth(review, c.policy.reviewDayOfMonth);
+  while (found.reach < step.needed) {
+    const after = calendar.nextDayOfMonth(review, c.policy.reviewDayOfMonth);
+    if (!restoring(after)) break;
+    review = after;
     found = at(review);
   }
-  // none by the closing review: the step stays for the first, with the most its steps reach there
+  // none by the last: whether any restoration can come, read against the restoration score itself —
+  // what using the line costs at an income, or a band at one, a higher income may lower — and, before a
+  // closure as unused, on its eve too (an early review then reads the applications aged a day more)
+  const least = restorationScore(rulesFor(c.policy, line.id), line, suspendedFor(line)).score;
+  const never =
+    found.reach < least &&
+    restoring(first) &&
+    (closesOn !== null || unusedOn !== null) &&
+    (!unusedFirst || unusedOn - 1 <= review || at(unusedOn - 1).reach < least);
+  // none by the last: the step stays for the first, with the most its steps reach there
   if (found.reach < step.needed) {
     review = first;
     found = at(first);
+  }
+  // nothing the customer does moves the score by then, and time alone brings it there: no step to take —
+  // the review named is all there is ("raise the score to 800 …:" with no step named once each was taken)
+  if (found.drivers.length === 0 && found.reach >= step.needed) {
+    remedies.splice(i, 1);
+    return { review: review === first ? null : review, never: false };
   }
   const { reach: _, ...rest } = step;
   if (review === first) {
     // (the step's own reach counts what no step moves before that review beside: the balance on record
     // when no month end comes first)
     const most = Math.min(found.reach, step.reach ?? found.reach);
-    remedies[i] = most < step.needed ? { ...rest, reach: most } : rest;
-    return null;
+    // the steps named are those that move the score by that review, as its reach reads them
+    const named = { ...rest, drivers: found.drivers };
+    remedies[i] = most < step.needed ? { ...named, reach: most } : named;
+    return { review: null, never };
   }
   const reach = found.reach < step.needed ? { reach: found.reach } : {};
   // a later review: what is spent and repaid until then decides the score it reads — today's is what there
@@ -68,5 +124,5 @@ export function reviewInReach(
     review: { day: review, date: calendar.date(review) },
     ...reach,
   };
-  return review;
+  return { review, never: false };
 }

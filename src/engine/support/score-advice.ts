@@ -72,12 +72,19 @@ const driversOf = (s: Scored, fixed: readonly ReasonCode[]): ReasonCode[] =>
 
 /** Characteristics only time moves that no step hurries: applications and profile changes leave their
  *  windows on their own dates (the 6-month count of applications made on day 0 falls on day 180, whatever
- *  the customer does before it). */
-const AGE_OUT: readonly ReasonCode[] = ["INQUIRIES_30D", "INQUIRIES_180D", "FREQUENT_PROFILE_CHANGES"];
+ *  the customer does before it), and so do the due dates missed and the worst delinquency (12 and 24
+ *  months): repaying on time keeps them from growing, but adds no point by a review they still count at. */
+const AGE_OUT: readonly ReasonCode[] = [
+  "INQUIRIES_30D",
+  "INQUIRIES_180D",
+  "FREQUENT_PROFILE_CHANGES",
+  "OVERDUE_RECENT",
+  "DELINQUENCY_LEVEL",
+];
 
 /** The characteristics no step moves by a review, the customer read as things stand on its day: the
- *  time-only ones, the applications and profile changes still in their windows then (AGE_OUT), and Huabei's
- *  activity unless the customer can use Huabei before it (`activity`). */
+ *  time-only ones, those still aging then (AGE_OUT), and Huabei's activity unless the customer can use
+ *  Huabei before it (`activity`). */
 const fixedOn = (activity: boolean): readonly ReasonCode[] => [
   ...TIME_ONLY,
   ...AGE_OUT,
@@ -85,30 +92,37 @@ const fixedOn = (activity: boolean): readonly ReasonCode[] => [
 ];
 
 /** The most the score the periodic review on `review` reads can reach, and the steps towards it: every
- *  characteristic a step moves at its maximum, the rest (fixedOn) at the value they have on that day as
- *  things stand — history and age grown, applications and profile changes aged on their own dates, and
- *  Huabei's activity as it stands then (held while suspended, aged while open and unused) unless `activity`
- *  counts the purchases the step asks for. */
+ *  characteristic a step moves by then at its maximum, the rest (fixedOn, and `until`: fixedUntil's
+ *  balance on record and bills revolved) at the value they have on that day as things stand (`then`: the
+ *  file that review reads, the bills due before it met at their minimum) — history and age grown,
+ *  applications, profile changes and missed due dates aged on their own dates, and Huabei's activity as it
+ *  stands then (held while suspended, aged while open and unused) unless `activity` counts the purchases
+ *  the step asks for. The bills not repaid in full reach no further than `inFull` has them (those due
+ *  before it repaid in full; older ones still count). */
 export function reachOn(
-  c: Customer,
+  then: Customer,
   review: number,
   activity: boolean,
+  until: readonly ReasonCode[] = [],
+  inFull: Customer = then,
 ): { reach: number; drivers: ReasonCode[] } {
-  const then = scoreOn(c, review);
-  const fixed = fixedOn(activity);
-  return { reach: reachable(then, fixed), drivers: driversOf(then, fixed) };
+  const s = scoreOn(then, review);
+  const fixed = [...fixedOn(activity), ...until];
+  const best = inFull === then ? s : scoreOn(inFull, review);
+  return { reach: reachable(s, fixed, best), drivers: driversOf(s, fixed) };
 }
 
 /** The most the score reaches with every characteristic but the time-only ones (and the rest of `fixed`) at
- *  its maximum: an upper bound (a missed due date also takes time to age), so a score above it is out of the
- *  customer's reach. */
-function reachable(s: Scored, fixed: readonly ReasonCode[] = TIME_ONLY): number {
+ *  its maximum — the bills not repaid in full at their points in `best` when given (none left to revolve
+ *  ahead can do better) — so a score above it is out of the customer's reach. */
+function reachable(s: Scored, fixed: readonly ReasonCode[] = TIME_ONLY, best: Scored | null = null): number {
   let points = SCORE_MIN;
   for (let i = 0; i < CHARACTERISTICS.length; i++) {
     const c = CHARACTERISTICS[i]!;
     const own = s.points[i] ?? 0;
     const code = s.inputs[c.id] === null ? c.missing?.reason : c.reason;
-    points += code === undefined || fixed.includes(code) ? own : Math.max(own, c.max);
+    const most = code === "REVOLVING_BALANCE" && best !== null ? (best.points[i] ?? 0) : c.max;
+    points += code === undefined || fixed.includes(code) ? own : Math.max(own, most);
   }
   return Math.min(SCORE_MAX, Math.max(s.score, points));
 }

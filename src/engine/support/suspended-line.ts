@@ -59,6 +59,9 @@ function suspendedLine(
   // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
   // day; a clean period does not)
   const closesOn = line.statusDay === null ? null : closingReview(line, day, calendar, c.policy);
+  // …and the review that closes it as unused (nothing owed, no use — none while suspended), when that
+  // comes first: no restoration at it
+  const unusedOn = dormantClosingReview(c, line, day, calendar);
   // the first review that can restore the line (none named beneath a hold alone): a suspension is restored
   // by a review, beneath a hold (once verified) as without one
   const restores =
@@ -73,11 +76,11 @@ function suspendedLine(
           blockers,
           found ?? NOTHING_AHEAD,
           clean,
-          closesOn,
+          { closesOn, unusedOn },
           atIncome,
         )
       : null;
-  closureAhead(c, line, day, calendar, remedies, clean, closesOn, restores);
+  closureAhead(c, line, day, calendar, remedies, clean, { closesOn, unusedOn }, restores);
   return { blockers, scored: found?.scored ?? null };
 }
 
@@ -123,8 +126,10 @@ function inTheWay(
  *  clean period and debt advice allow it, the early review that can be asked for before it, and a policy
  *  under which none can — and the steps for that review put in order (the wait first when only time keeps
  *  an earlier one from restoring the line), or left out when the policy bars the line. Returns the day of
- *  that first review. `clean`: the day the clean period can have ended; `closesOn`: the review that closes
- *  the line unless it is restored by then. */
+ *  that first review, and whether no review before the line closes can restore it (`never`: the score
+ *  step's steps cannot reach what any restoration asks by then — no early review then either). `clean`:
+ *  the day the clean period can have ended; `closes`: the review that closes the line unless it is
+ *  restored by then (`closesOn`), and the one that closes it as unused (`unusedOn`). */
 function waitForReview(
   c: Customer,
   line: Line,
@@ -135,10 +140,11 @@ function waitForReview(
   blockers: readonly RuleFact[],
   found: Omit<Restoration, "blockers">,
   clean: number,
-  closesOn: number | null,
+  closes: { closesOn: number | null; unusedOn: number | null },
   atIncome: IncomeFirst | null,
-): number {
+): { day: number; never: boolean } {
   const p = c.policy;
+  const { closesOn, unusedOn } = closes;
   const next = reviewOnOrAfter(calendar, day, p);
   const { ahead, reads, scored, periodic, report } = found;
   // the first review that can restore the line: none before its clean period ends
@@ -156,14 +162,18 @@ function waitForReview(
   const timely = closedFirst ? clear : Math.max(clear, repaid);
   // …nor before the score step's steps can reach what it asks, what only time moves read as it stands on
   // each review's day (the applications of day 0 counted until day 180): the first by which they can
-  const inReach = Number.isFinite(timely)
+  // — none after the line is closed, for its long suspension or as unused
+  const reach = Number.isFinite(timely)
     ? reviewInReach(atIncome?.c ?? c, line, day, calendar, remedies, {
         first: timely,
         next,
         closesOn,
+        unusedOn,
         huabeiBack: huabeiBack(c, next, s),
       })
     : null;
+  const inReach = reach?.review ?? null;
+  const never = reach?.never === true;
   const first = inReach ?? timely;
   // the score step for a later review says so: that review reads the score then, from the month-end
   // report before it — a score what is spent and repaid until then decides, which no answer today can
@@ -243,10 +253,12 @@ function waitForReview(
         r.kind === "report_income" ||
         (r.kind === "raise_score" && r.ahead === undefined)),
   );
-  // (none before the review the score step's steps first reach: time alone keeps every earlier one from it)
+  // (none before the review the score step's steps first reach: time alone keeps every earlier one from it
+  // — nor any, when they reach none before the line closes)
   const early =
     at < first &&
     (inReach !== null ||
+      never ||
       (debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
       (debt !== undefined && !debtHoldsEarly(c, line, day, calendar, debt, at)) ||
       (first !== next && warnsOnly && !restoresOnPaying(c, day, calendar, line.id, at)) ||
@@ -300,7 +312,7 @@ function waitForReview(
       const r = remedies[i]!;
       if (r.line === line.id && BARRED.includes(r.kind)) remedies.splice(i, 1);
     }
-  return first;
+  return { day: first, never };
 }
 
 /** A policy whose largest limit is below its smallest line has no line for anyone: no review restores the
@@ -330,8 +342,10 @@ function barredByPolicy(
 
 /** The closure ahead (closure_due): the review that closes the line unless it is restored by then, said
  *  when it is the next one or the first that can restore it (`restores`), or earlier when it is certain —
- *  a write-off bars any restoration, or the clean period cannot end in time; the steps towards a
- *  restoration that cannot come then left out. */
+ *  a write-off bars any restoration, the clean period cannot end in time, or the score step's steps reach
+ *  what a restoration asks by no review before it (`restores.never`); the steps towards a restoration that
+ *  cannot come then left out. A closure as unused (`closes.unusedOn`) before it is said likewise — and
+ *  when the review named is the last before it, said as what comes unless that one restores the line. */
 function closureAhead(
   c: Customer,
   line: Line,
@@ -339,9 +353,11 @@ function closureAhead(
   calendar: Calendar,
   remedies: Remedy[],
   clean: number,
-  closesOn: number | null,
-  restores: number | null,
+  closes: { closesOn: number | null; unusedOn: number | null },
+  restores: { day: number; never: boolean } | null,
 ): void {
+  const { closesOn, unusedOn } = closes;
+  const never = restores?.never === true;
   const next = reviewOnOrAfter(calendar, day, c.policy);
   const held = line.heldOver;
   // a write-off on either line bars any restoration; else the clean period may not end in time
@@ -361,24 +377,32 @@ function closureAhead(
   // the one for the long suspension never does. Certain when no review before it can restore the line
   // (then used, it would be kept), as for the long suspension's: an early review restores it any day
   // from the end of its clean period, and a hold alone ends with a verification, any day
-  const unusedOn = dormantClosingReview(c, line, day, calendar);
   const unusedFirst = unusedOn !== null && (closesOn === null || unusedOn < closesOn) ? unusedOn : null;
-  const unusedCertain = unusedFirst !== null && (barred || scoreBarred || (!hold && clean > unusedFirst));
-  if (unusedFirst !== null) {
-    // the warning of it: the one the next review's steps gave, said certain — or, certain, given now
+  const unusedCertain =
+    unusedFirst !== null && (barred || scoreBarred || never || (!hold && clean > unusedFirst));
+  if (unusedFirst !== null && line.usedDay !== null) {
+    // the warning of it: the one the next review's steps gave, said certain — or, certain, given now; or,
+    // the review named the last before it, given as what comes unless that review restores the line (and
+    // it is used then)
     const i = remedies.findIndex((r) => r.line === line.id && r.kind === "unused_closure_due");
-    if (unusedCertain && line.usedDay !== null) {
-      const certainly = {
-        ...unusedClosure(line.id, unusedFirst, line.usedDay, calendar),
-        suspended: true as const,
-        certain: true as const,
-      };
+    const lastBefore =
+      restores !== null &&
+      restores.day < unusedFirst &&
+      calendar.nextDayOfMonth(restores.day, c.policy.reviewDayOfMonth) >= unusedFirst;
+    const warning = {
+      ...unusedClosure(line.id, unusedFirst, line.usedDay, calendar),
+      suspended: true as const,
+    };
+    if (unusedCertain) {
+      const certainly = { ...warning, certain: true as const };
       if (i >= 0) remedies[i] = certainly;
       else remedies.push(certainly);
-    }
+    } else if (lastBefore && i < 0) remedies.push(warning);
   }
   const certain =
-    unusedFirst === null && closesOn !== null && (barred || scoreBarred || (!hold && clean > closesOn));
+    unusedFirst === null &&
+    closesOn !== null &&
+    (barred || scoreBarred || never || (!hold && clean > closesOn));
   // a write-off due before that review comes first: the closure is not what to warn of — unless it is
   // certain, which it is even for the customer who pays the overdue as asked (the clean period counted
   // from today): paying averts the write-off, not the closure, and the answer must not leave it unsaid
@@ -395,7 +419,7 @@ function closureAhead(
   const warned =
     closesOn !== null &&
     unusedFirst === null &&
-    (certain || (!writtenOffFirst && (closesOn === next || closesOn === restores)));
+    (certain || (!writtenOffFirst && (closesOn === next || closesOn === restores?.day)));
   const loan = warned ? closureCallsIn(c, line.id, day, calendar, closesOn) : null;
   if (warned)
     remedies.push({
