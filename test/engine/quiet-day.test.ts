@@ -10,6 +10,7 @@ import type { StepOutcome } from "../../src/engine/apply-verdict.js";
 import { nextEngineDay, runDay, runQuietDay } from "../../src/engine/schedule.js";
 import { type EngineState, fork, initialState } from "../../src/engine/state.js";
 import type { Scenario, ScenarioEvent } from "../../src/engine/types.js";
+import { expectEqual } from "../helpers/deep-equal.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { activeScenarioArb, scenarioArb } from "./arbitraries.js";
 import { on, scenario } from "./builders.js";
@@ -40,10 +41,10 @@ function compare(sc: Scenario, notices: boolean, met: Met): void {
       const cheap = fork(s);
       const cheapSteps: StepOutcome[] = [];
       runQuietDay(cheap, day, today, (o) => cheapSteps.push(o));
-      expect(cheapSteps, `day ${day}`).toEqual(fullSteps);
+      expectEqual(cheapSteps, fullSteps, `day ${day}`);
       // the whole state on each day of events and on every seventh day without (the days between only
       // accrue, and a difference stays in the state)
-      if (today.length > 0 || day % 7 === 0) expect(cheap, `day ${day}`).toEqual(full);
+      if (today.length > 0 || day % 7 === 0) expectEqual(cheap, full, `day ${day}`);
       met.quiet++;
       if (today.some((e) => e.type === "repay")) met.repaid++;
       if (fullSteps.some((o) => o.verdict !== null && o.verdict.decision !== "approved")) met.decided++;
