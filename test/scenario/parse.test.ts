@@ -9,6 +9,7 @@ import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument, str
 import { parseText } from "../../src/scenario/parse.js";
 import { InputError } from "../../src/shared/errors.js";
 import { ROOT } from "../helpers/cli.js";
+import { expectEqual } from "../helpers/deep-equal.js";
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -62,7 +63,7 @@ function agree(text: string, file = "x.yaml") {
   const ref = reference(text);
   for (const p of paths(parsed.data)) {
     for (const key of [false, true]) {
-      expect({ path: p, key, at: parsed.position(p, key) }).toEqual({ path: p, key, at: ref(p, key) });
+      expectEqual({ path: p, key, at: parsed.position(p, key) }, { path: p, key, at: ref(p, key) });
     }
   }
   expect(parsed.position([])).toEqual(ref([], false));
