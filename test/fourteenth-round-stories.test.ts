@@ -58,6 +58,18 @@ describe("stories of a fourteenth round (test/fixtures/scenarios)", () => {
     expect(describeFact(later.facts[0]!)).toBe("198 days vs increaseUsedWithinDays 180 days");
   });
 
+  it("customer service's way back to a cut limit does not count the days the line was kept suspended as unused: the increase it names after an early review is approved as it says", () => {
+    const { steps } = passing("cut-then-suspended-increase-told.yaml");
+    const told = remedy(at(steps, "contact_support", 310), "limit_cut");
+    // used on day 110, suspended from day 196: 86 days unused before the lender's suspension, not 190
+    // what stands in the way is the identity the policy asks (the verify step listed beside it), nothing else
+    expect(told).toMatchObject({
+      increase: { day: 310, restored: true, blocked: { code: "IDENTITY_REQUIRED" } },
+    });
+    expect(JSON.stringify(told)).not.toContain("LINE_NOT_IN_USE");
+    expect(at(steps, "apply", 312)).toMatchObject({ decision: "approved", limit: 1_400_000 });
+  });
+
   it("a line the lender closed after a long suspension is reopened above its last limit: the days it was kept suspended before the closure are not days it went unused", () => {
     const { steps } = passing("closed-for-a-policy-reopened.yaml");
     expect(at(steps, "review", 258)).toMatchObject({

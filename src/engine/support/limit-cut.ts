@@ -4,7 +4,15 @@
 
 import { cleanSince, decideApplication, increaseFrom } from "../applications.js";
 import type { Calendar } from "../calendar.js";
-import { type Customer, forkCustomer, isOpen, type Line, lineCopy, lineOf } from "../customer.js";
+import {
+  type Customer,
+  forkCustomer,
+  isOpen,
+  type Line,
+  lineCopy,
+  lineOf,
+  suspensionEnds,
+} from "../customer.js";
 import { atCap, CUT_BY, capFor, LIMIT_CAP_CODES } from "../eligibility.js";
 import type { LimitCap } from "../limits.js";
 import { FEN_PER_YUAN, MAX_YUAN } from "../money.js";
@@ -192,6 +200,8 @@ function asRestored(c: Customer, line: Line, day: number, remedies: readonly Rem
     if (l.status !== "suspended") continue;
     const back = l.id === line.id ? day : restoredFrom(l, remedies, day);
     if (back === null || back > day) continue;
+    // as the engine restores it: the days it was kept suspended are not days it went unused
+    suspensionEnds(l, back);
     l.status = "active";
     l.cause = null;
     l.statusDay = null;
