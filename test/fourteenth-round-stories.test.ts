@@ -70,6 +70,21 @@ describe("stories of a fourteenth round (test/fixtures/scenarios)", () => {
     expect(at(steps, "apply", 312)).toMatchObject({ decision: "approved", limit: 1_400_000 });
   });
 
+  it("customer service's day to apply from is not before the review it names: the applications leave the 30-day count on day 68, the restoring review on day 196 reads six months of them", () => {
+    const file = fixture("applications-age-before-the-review.yaml");
+    const { steps } = passing("applications-age-before-the-review.yaml");
+    const wait = remedy(at(steps, "contact_support", 50), "wait_for_inquiries");
+    expect(wait).toMatchObject({ day: 68, review: { day: 196 } });
+    expect(describeRemedy(wait)).toContain("do not apply before that review");
+    expect(remedy(at(steps, "contact_support", 50), "wait_for_review")).toMatchObject({ day: 196 });
+    // one application after day 68, as the 30-day date read alone allowed, keeps the line from that review
+    const applied = twinOf(file, [
+      "  - { day: 50, type: contact_support }",
+      "  - { day: 50, type: contact_support }\n  - { day: 70, type: external_inquiry }",
+    ]).steps;
+    expect(at(applied, "review", 196).decision).not.toBe("restored");
+  });
+
   it("a line the lender closed after a long suspension is reopened above its last limit: the days it was kept suspended before the closure are not days it went unused", () => {
     const { steps } = passing("closed-for-a-policy-reopened.yaml");
     expect(at(steps, "review", 258)).toMatchObject({

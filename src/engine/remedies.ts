@@ -188,6 +188,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       date: "its date",
       opens:
         "no line yet: from `day`, the applications on file weighing less on the score, an application to open Huabei made with nothing else done would be approved (absent otherwise)",
+      review:
+        "a suspended line whose first restoring review (`day`, `date`) comes after `day`: an application made before that review still counts against the score it reads (the applications of the last 6 months) — do not apply before it either (absent otherwise)",
     },
   },
   applications_allow: {

@@ -495,7 +495,13 @@ export type Remedy = {
     }
   /** `opens`: no line yet — from `day`, the applications on file aged, an application to open Huabei made
    *  with nothing else done would pass */
-  | { kind: "wait_for_inquiries"; day: number; date: string; opens?: true }
+  | {
+      kind: "wait_for_inquiries";
+      day: number;
+      date: string;
+      opens?: true;
+      review?: { day: number; date: string };
+    }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
   /** an application asked about (`product`, for `line`), still declined for the applications of the last

@@ -842,6 +842,8 @@ describe("contact_support", () => {
       kind: "wait_for_inquiries",
       day: 42,
       date: "2024-02-12",
+      // the review that restores the line reads six months of applications: none before it either
+      review: { day: 196, date: "2024-07-15" },
     });
   });
 

@@ -183,6 +183,12 @@ function waitForReview(
     for (const [i, r] of remedies.entries())
       if (r.line === line.id && r.kind === "raise_score" && r.ahead === undefined)
         remedies[i] = { ...r, review: { day: first, date: calendar.date(first) } };
+  // the day recent applications leave the 30-day count is not a day to apply from when the review that can
+  // restore the line comes later: it reads every application of the last 6 months in the score — one made
+  // after that day, as the answer read alone allowed, kept a line from the review it named
+  for (const [i, r] of remedies.entries())
+    if (r.line === line.id && r.kind === "wait_for_inquiries" && r.opens !== true && r.day < first)
+      remedies[i] = { ...r, review: { day: first, date: calendar.date(first) } };
   // an early review (request_review) judges as the periodic one does: from the end of the clean period
   // and of the cooldown since the last honoured request; worth saying only before the periodic one
   const cooled = line.lastReviewRequest === null ? day : line.lastReviewRequest + p.reviewRequestCooldownDays;
