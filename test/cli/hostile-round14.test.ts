@@ -1,0 +1,48 @@
+// Hostile input, round 14: numbers typed on the command line that a double would change, and what-if
+// edits whose every problem is said at once.
+
+import { describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
+
+const ZHANG = "scenarios/zhang-ming.yaml";
+
+describe("a number option typed with more digits than a double keeps", () => {
+  // a file refuses `10.999999999999999999` (a double would keep it as 11) rather than change it; the
+  // options read them with Number(): `--day 226.99999999999999` explained day 227, `--accounts
+  // 4.9999999999999999` ran 5 accounts, `--seed 1e-400` seeded 0 and `--cost-of-funds 1e-400` costed nothing
+  it.each([
+    [["explain", ZHANG, "--day"], "226.99999999999999"],
+    [["run", ZHANG, "--no-chart", "--until"], "99.999999999999999"],
+    [["simulate", "--days", "30", "--accounts"], "4.9999999999999999"],
+    [["simulate", "--days", "30", "--seed"], "1e-400"],
+    [["simulate", "--days"], "30.000000000000001"],
+    [["simulate", "--days", "30", "--cost-of-funds"], "1e-400"],
+    [["simulate", "--days", "30", "--cost-of-funds"], "0.0350000000000000001"],
+  ])("is refused as typed, not read as the number it rounds to: %j %s", async (args, typed) => {
+    const r = await cli([...args, typed]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(`found:    ${typed}`);
+    expect(r.stderr).toContain("15 significant digits");
+  });
+
+  it("numbers a double keeps still read: a 16-digit seed, an exponent, a rate", async () => {
+    const r = await cli([
+      "simulate",
+      "--accounts",
+      "2e0",
+      "--days",
+      "30",
+      "--seed",
+      "9007199254740991",
+      "--cost-of-funds",
+      "3.5e-2",
+      "--json",
+      "--no-progress",
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as { meta: { seed: number; accounts: number } };
+    expect(doc.meta).toMatchObject({ seed: 9007199254740991, accounts: 2 });
+  });
+});
