@@ -46,3 +46,30 @@ describe("a number option typed with more digits than a double keeps", () => {
     expect(doc.meta).toMatchObject({ seed: 9007199254740991, accounts: 2 });
   });
 });
+
+describe("a what-if event with several problems", () => {
+  // in a file, `{ date: 2024-02-30, type: note }` is told both its missing text and its date; added or
+  // edited, only the text was told, and the date once the text was fixed — one round of fixes after another
+  it("--add: a date no calendar has is said with the fields' problems, at once", async () => {
+    const r = await cli(["whatif", ZHANG, "--add", "{date: 2024-02-30, type: note}", "--no-chart"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("text: missing required field");
+    expect(r.stderr).toContain("date: not a calendar date");
+    expect(r.stderr).toContain("February 2024 has 29 days");
+  });
+
+  it("a date written wrong is said once, among the event's problems", async () => {
+    const r = await cli(["whatif", ZHANG, "--add", "{date: 2024-2-30, type: note}", "--no-chart"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("text: missing required field");
+    expect(r.stderr.match(/}": date: /g)).toHaveLength(1);
+    expect(r.stderr).not.toContain("internal error");
+  });
+
+  it("--edit: and a date before the scenario starts", async () => {
+    const r = await cli(["whatif", ZHANG, "--edit", "2:{date: 2023-12-01, amount: -5}", "--no-chart"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("amount: value out of range");
+    expect(r.stderr).toContain("is before the scenario starts");
+  });
+});
