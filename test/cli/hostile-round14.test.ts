@@ -1,8 +1,11 @@
-// Hostile input, round 14: numbers typed on the command line that a double would change, and what-if
-// edits whose every problem is said at once.
+// Hostile input, round 14: numbers typed on the command line that a double would change, what-if edits
+// whose every problem is said at once, and a report named where the next run finds it as a scenario.
 
+import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli } from "../helpers/cli.js";
+import { cli, ROOT } from "../helpers/cli.js";
+import { tempCases } from "../helpers/temp-cases.js";
 
 const ZHANG = "scenarios/zhang-ming.yaml";
 
@@ -71,5 +74,45 @@ describe("a what-if event with several problems", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("amount: value out of range");
     expect(r.stderr).toContain("is before the scenario starts");
+  });
+});
+
+describe("test: a report named where the search finds scenarios", () => {
+  // `test DIR --reporter json --output DIR/report.json` passed once; every run after it found the report
+  // as a scenario — `report.json: not a scenario file` (exit 2), and the same command refused as writing
+  // over a file it reads; under --watch each round after the first was refused so
+  const { fresh } = tempCases("round14-report");
+  const suite = () => {
+    const d = fresh();
+    mkdirSync(join(d, "scenarios"));
+    copyFileSync(join(ROOT, "scenarios/first-credit.yaml"), join(d, "scenarios/first-credit.yaml"));
+    return d;
+  };
+
+  it.each([
+    ["--reporter", "json", "--output", "scenarios/report.json"],
+    ["--reporter", "pretty", "--output-file", "pretty=scenarios/out/report.yaml"],
+    ["--reporter", "json", "--output-file", "json=scenarios/REPORT.JSON"],
+  ])("is refused before the run, nothing written: %s %s %s %s", async (...flags) => {
+    const d = suite();
+    const r = await cli(["test", "scenarios", "--no-snapshots", ...flags], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("would be found as a scenario");
+    expect(r.stdout).toBe("");
+    expect(readdirSync(join(d, "scenarios")).sort()).toEqual(["first-credit.yaml"]);
+  });
+
+  it("a report the search passes over is written, run after run: another extension, a hidden folder, outside", async () => {
+    const d = suite();
+    for (const output of ["scenarios/report.xml", "scenarios/.reports/r.json", "report.json"])
+      for (const round of [1, 2]) {
+        const r = await cli(
+          ["test", "scenarios", "--no-snapshots", "--reporter", "json", "--output", output],
+          {
+            cwd: d,
+          },
+        );
+        expect([output, round, r.status, r.stderr]).toEqual([output, round, 0, ""]);
+      }
   });
 });
