@@ -103,17 +103,11 @@ export function foundBySearch(paths: readonly string[], file: string, cwd: strin
     if (!isDynamicPattern(p) || !patternMatcher(p.split(sep).join("/"), cwd)(abs)) return false;
     // the folders named before the first wildcard are entered whatever their names, as expand's glob does
     const parts = p.split(/[\\/]/);
-    return walked(
-      resolve(
-        cwd,
-        parts
-          .slice(
-            0,
-            parts.findIndex((part) => isDynamicPattern(part)),
-          )
-          .join("/"),
-      ),
+    const fixed = parts.slice(
+      0,
+      parts.findIndex((part) => isDynamicPattern(part)),
     );
+    return walked(resolve(cwd, fixed.join("/")));
   });
 }
 

@@ -151,7 +151,7 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
     }
     case "add": {
       pastUntil(edit.event, v, label);
-      const event = withItsDay(v, edit.event, label, () => validateEvent(edit.event, label));
+      const event = withItsDay(v, edit.event, label);
       checkWithinSpan(event, v, label);
       const added = { id: v.nextId, event, origin: "added" as const };
       const at = edit.after === undefined ? -1 : v.events.findIndex((e) => e.id === edit.after);
@@ -180,7 +180,7 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
       }
       pastUntil(merged, v, `${label} #${edit.id}`);
       const said = `${label} #${edit.id}`;
-      const event = withItsDay(v, merged, said, () => validateEvent(merged, said));
+      const event = withItsDay(v, merged, said);
       checkWithinSpan(event, v, `${label} #${edit.id}`);
       next.events = v.events.map((e) =>
         e.id === edit.id ? { id: e.id, event, origin: e.origin === "added" ? "added" : "edited" } : e,
@@ -223,12 +223,12 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
   return next;
 }
 
-/** `validate()`, and when it refuses the event, what its day or date alone is refused for (a date no
+/** `validateEvent`, and when it refuses the event, what its day or date alone is refused for (a date no
  *  calendar has, one before the start or after the last day) said with it — at once, as a file's are: the
  *  day's checks run on a note standing in for the event, on that day. */
-function withItsDay(v: Variant, data: unknown, said: string, validate: () => WrittenEvent): WrittenEvent {
+function withItsDay(v: Variant, data: unknown, said: string): WrittenEvent {
   try {
-    return validate();
+    return validateEvent(data, said);
   } catch (e) {
     if (!(e instanceof InputError) || data === null || typeof data !== "object") throw e;
     const when = Object.fromEntries(Object.entries(data).filter(([k]) => k === "day" || k === "date"));
