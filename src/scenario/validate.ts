@@ -136,7 +136,22 @@ function validateData<S extends z.ZodType>(
   const expected = options.expected ?? "a mapping with name and events";
   const data = parsed.data;
   if (data === null || data === undefined) {
-    throw new InputError("the file is empty", { file, expected });
+    // `null`, `~` or `--- null` is YAML's null written out, not nothing: said as what the file holds
+    const at = parsed.position([]);
+    const written = at
+      ? parsed
+          .line?.(at.line)
+          ?.slice(at.column - 1)
+          .split(/\s/)[0]
+      : undefined;
+    if (at === undefined || !written || written.startsWith("#"))
+      throw new InputError("the file is empty", { file, expected });
+    throw new InputError("the file must hold a mapping (key: value pairs) at the top", {
+      file,
+      ...at,
+      expected,
+      found: `null (\`${written}\` is YAML's empty value)`,
+    });
   }
   if (!isRecord(data)) {
     throw new InputError("the file must hold a mapping (key: value pairs) at the top", {

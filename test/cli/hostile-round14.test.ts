@@ -1,7 +1,7 @@
 // Hostile input, round 14: numbers typed on the command line that a double would change, what-if edits
 // whose every problem is said at once, and a report named where the next run finds it as a scenario.
 
-import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, ROOT } from "../helpers/cli.js";
@@ -114,5 +114,33 @@ describe("test: a report named where the search finds scenarios", () => {
         );
         expect([output, round, r.status, r.stderr]).toEqual([output, round, 0, ""]);
       }
+  });
+});
+
+describe("a file that holds only YAML's null", () => {
+  // `null`, `~` or `--- null` is a value, not nothing: the file was said to be empty, and a reader opening
+  // it saw four bytes the message denied
+  const { fresh } = tempCases("round14-null");
+  it.each([
+    ["scenario", "null\n", (f: string) => ["run", f]],
+    ["scenario", "--- ~\n", (f: string) => ["run", f]],
+    ["scenario (JSON)", "null", (f: string) => ["run", f]],
+    ["policy", "null\n", (f: string) => ["run", ZHANG, "--policy", f]],
+    ["persona", "~\n", (f: string) => ["simulate", f, "--accounts", "2", "--days", "10"]],
+  ])("a %s is told what it holds, at its line, not that it is empty: %j", async (kind, text, args) => {
+    const d = fresh();
+    const file = join(d, kind.includes("JSON") ? "f.json" : "f.yaml");
+    writeFileSync(file, text);
+    const r = await cli(args(file));
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toContain("the file is empty");
+    expect(r.stderr).toContain("the file must hold a mapping (key: value pairs) at the top");
+    expect(r.stderr).toMatch(/found: {4}null/);
+  });
+
+  it("a file of comments only is still empty", async () => {
+    const file = join(fresh(), "c.yaml");
+    writeFileSync(file, "# nothing\n---\n");
+    expect((await cli(["run", file])).stderr).toContain("the file is empty");
   });
 });
