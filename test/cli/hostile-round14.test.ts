@@ -144,3 +144,38 @@ describe("a file that holds only YAML's null", () => {
     expect((await cli(["run", file])).stderr).toContain("the file is empty");
   });
 });
+
+describe("CREDIT_SIM_ROOT set, and the policy still outside", () => {
+  // the refusal said to "allow its folder with CREDIT_SIM_ROOT=DIR" to a job that had set it — to a
+  // folder misspelt, or as `~/policies` (no shell expands it there): nothing said why it did not allow it
+  const { fresh } = tempCases("round14-root");
+  const tree = () => {
+    const d = fresh();
+    mkdirSync(join(d, "s"));
+    writeFileSync(join(d, "pol.yaml"), "name: x\nextends: default\n");
+    writeFileSync(join(d, "s", "a.yaml"), "name: a\npolicy: ../pol.yaml\nevents: []\n");
+    return d;
+  };
+
+  it.each(["policie", "~/policies"])("names a folder it names that is none: %s", async (root) => {
+    const d = tree();
+    const r = await cli(["run", "s/a.yaml", "--no-chart"], { cwd: d, env: { CREDIT_SIM_ROOT: root } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("the policy file is outside this file's folder");
+    expect(r.stderr).toContain(`${join(d, root)}, which is no folder`);
+  });
+
+  it("and the folders it allows, when the file is under none", async () => {
+    const d = tree();
+    mkdirSync(join(d, "other"));
+    const r = await cli(["run", "s/a.yaml", "--no-chart"], { cwd: d, env: { CREDIT_SIM_ROOT: "other" } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`CREDIT_SIM_ROOT allows ${join(d, "other")}`);
+  });
+
+  it("allowing the policy's folder runs it", async () => {
+    const d = tree();
+    const r = await cli(["run", "s/a.yaml", "--no-chart"], { cwd: d, env: { CREDIT_SIM_ROOT: "." } });
+    expect([r.status, r.stderr]).toEqual([0, ""]);
+  });
+});
