@@ -179,3 +179,37 @@ describe("CREDIT_SIM_ROOT set, and the policy still outside", () => {
     expect([r.status, r.stderr]).toEqual([0, ""]);
   });
 });
+
+describe("credit-sim's own outputs read back as a scenario, policy or persona", () => {
+  // `simulate --json > scenarios/s1.json`, a JSON report written there: `not a scenario file: none of its
+  // keys is a scenario field`, a mapping of 5 keys — a file credit-sim wrote, not named for what it is
+  const { fresh } = tempCases("round14-own");
+  it("a population result is named, with what reads it", async () => {
+    const d = fresh();
+    const sim = await cli(["simulate", "--accounts", "2", "--days", "10", "--json"], { cwd: d });
+    writeFileSync(join(d, "s1.json"), sim.stdout);
+    for (const args of [
+      ["run", "s1.json"],
+      ["run", join(ROOT, ZHANG), "--policy", "./s1.json"],
+      ["simulate", "./s1.json"],
+    ]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toContain("a population result of `credit-sim simulate --json`, not a");
+      expect(r.stderr).toContain("`credit-sim merge` reads it");
+    }
+  });
+
+  it("a test report is named, with where to keep it", async () => {
+    const d = fresh();
+    mkdirSync(join(d, "s"));
+    copyFileSync(join(ROOT, "scenarios/first-credit.yaml"), join(d, "s/first-credit.yaml"));
+    expect(
+      (await cli(["test", "s", "--no-snapshots", "--reporter", "json", "--output", "r.json"], { cwd: d }))
+        .status,
+    ).toBe(0);
+    const r = await cli(["run", "r.json"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("a report of `credit-sim test --reporter json`, not a scenario file");
+  });
+});
