@@ -213,3 +213,13 @@ describe("credit-sim's own outputs read back as a scenario, policy or persona", 
     expect(r.stderr).toContain("a report of `credit-sim test --reporter json`, not a scenario file");
   });
 });
+
+describe("--grep: a pattern RE2 refuses", () => {
+  // re2js reads a case-blind pattern as `(?i)` and the pattern: its message quoted `(?i)(` of a `(` typed
+  it("is quoted as typed, not with the flag the matcher puts before it", async () => {
+    const r = await cli(["test", "scenarios", "--no-snapshots", "--grep", "("]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("missing closing ): `(`");
+    expect(r.stderr).not.toContain("(?i)");
+  });
+});
