@@ -12,6 +12,7 @@ const MOCKS_MODULES = [
   "test/cli/hostile-round13-session.test.ts",
   "test/scenario/policy-reads.test.ts",
   "test/cli/injected-fs.test.ts",
+  "test/cli/hostile-round14-fs.test.ts",
   "test/counted-work.test.ts",
 ];
 // A heap measured per step (test/engine/trace-memory.test.ts) is what a CLI run's steps cost in a fresh

@@ -182,13 +182,23 @@ function real(path: string): string {
   }
 }
 
+/** How to allow a folder, said of the roots there are: CREDIT_SIM_ROOT set to a folder misspelt, or to
+ *  `~/policies` (no shell expands it there), was told to be set. */
+function rootsHint(roots: Roots): string {
+  if (roots.length === 0) return "allow its folder with CREDIT_SIM_ROOT=DIR";
+  const none = roots.find((r) => !statSync(r, { throwIfNoEntry: false })?.isDirectory());
+  if (none !== undefined)
+    return `allow its folder with CREDIT_SIM_ROOT: it names ${none}, which is no folder (a ~ or $VAR in it is not expanded)`;
+  return `add its folder to CREDIT_SIM_ROOT: CREDIT_SIM_ROOT allows ${roots.join(", ")}, and the file is under none of them`;
+}
+
 function checkReference(path: string, ref: string, from: string, kind: BuiltinKind, roots: Roots): void {
   const target = real(path);
   if (!allowedRoots(from, roots).some((root) => isWithin(target, root))) {
     throw new InputError(`the ${kind.noun} file is outside this file's folder`, {
       expected: `a built-in ${kind.noun}, or a file in the folder of the file that names it (or below)`,
       found: quoted(ref),
-      hint: "name it on the command line instead (a path typed there may lead anywhere), or allow its folder with CREDIT_SIM_ROOT=DIR",
+      hint: `name it on the command line instead (a path typed there may lead anywhere), or ${rootsHint(roots)}`,
     });
   }
   // the name as written and the file it leads to: -u replaces or removes either

@@ -136,7 +136,22 @@ function validateData<S extends z.ZodType>(
   const expected = options.expected ?? "a mapping with name and events";
   const data = parsed.data;
   if (data === null || data === undefined) {
-    throw new InputError("the file is empty", { file, expected });
+    // `null`, `~` or `--- null` is YAML's null written out, not nothing: said as what the file holds
+    const at = parsed.position([]);
+    const written = at
+      ? parsed
+          .line?.(at.line)
+          ?.slice(at.column - 1)
+          .split(/\s/)[0]
+      : undefined;
+    if (at === undefined || !written || written.startsWith("#"))
+      throw new InputError("the file is empty", { file, expected });
+    throw new InputError("the file must hold a mapping (key: value pairs) at the top", {
+      file,
+      ...at,
+      expected,
+      found: `null (\`${written}\` is YAML's empty value)`,
+    });
   }
   if (!isRecord(data)) {
     throw new InputError("the file must hold a mapping (key: value pairs) at the top", {
@@ -171,6 +186,11 @@ function validateData<S extends z.ZodType>(
       expected,
       hint: `editors read it to check the files they open: give the ${kind} file itself`,
     });
+  // what credit-sim itself writes, read back where a scenario, policy or persona goes (`simulate --json >
+  // scenarios/x.json`): named for what it is and what reads it, as a schema is, not as a mapping of keys
+  const ours = ownOutput(data);
+  if (ours !== undefined && own.length === 0)
+    throw new InputError(`${ours.what}, not a ${kind} file`, { file, expected, hint: ours.hint });
   // a key only another kind has, and none that kind could not have: that kind of file
   const other = options.otherKinds?.find(
     (o) => keys.some((k) => o.keys.includes(k)) && keys.every((k) => o.all.includes(k)),
@@ -204,6 +224,27 @@ function validateData<S extends z.ZodType>(
       (a.details.line ?? 1e9) - (b.details.line ?? 1e9) || (a.details.column ?? 0) - (b.details.column ?? 0),
   );
   throw InputError.all(all.slice(0, MAX_PROBLEMS), told.truncated || all.length > MAX_PROBLEMS);
+}
+
+/** A document credit-sim writes that no command takes as a scenario, policy or persona: a population's
+ *  result (its `format`) or `test`'s JSON report (its head, as the reporter writes it). */
+function ownOutput(data: Record<string, unknown>): { what: string; hint: string } | undefined {
+  if (typeof data.format === "string" && /^credit-sim\/population@\d+$/.test(data.format))
+    return {
+      what: "a population result of `credit-sim simulate --json`",
+      hint: "`credit-sim merge` reads it, with the other shards' results",
+    };
+  if (
+    typeof data.version === "number" &&
+    typeof data.ok === "boolean" &&
+    typeof data.exitCode === "number" &&
+    isRecord(data.summary)
+  )
+    return {
+      what: "a report of `credit-sim test --reporter json`",
+      hint: "it tells of a run: keep it outside the folders `test` searches for scenarios",
+    };
+  return undefined;
 }
 
 /** The `$schema` of a JSON Schema: the meta-schema's address (a scenario's `$schema` names its schema file). */

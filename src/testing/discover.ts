@@ -82,6 +82,36 @@ const skippedFolder = (name: string) => name.startsWith(".") || SKIPPED_FOLDERS.
 const skippedFile = (name: string) => name.startsWith(".") || !isScenarioFile(name) || isSchemaFile(name);
 
 /**
+ * Whether a search of `paths` would find a file written at `file` (a report `test` is asked to write): one
+ * of a scenario's extensions, not hidden nor a schema, below a folder named (in no folder the search
+ * skips) or matching a pattern named. A file named outright is an input already, refused as one.
+ */
+export function foundBySearch(paths: readonly string[], file: string, cwd: string = process.cwd()): boolean {
+  const abs = resolve(cwd, file);
+  if (skippedFile(basename(abs))) return false;
+  const walked = (from: string) => {
+    const rel = relative(from, abs);
+    if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return false;
+    return rel
+      .split(sep)
+      .slice(0, -1)
+      .every((name) => !skippedFolder(name));
+  };
+  return (paths.length ? paths : DEFAULT_PATHS).some((p) => {
+    const named = resolve(cwd, p);
+    if (statSync(named, { throwIfNoEntry: false })?.isDirectory()) return walked(named);
+    if (!isDynamicPattern(p) || !patternMatcher(p.split(sep).join("/"), cwd)(abs)) return false;
+    // the folders named before the first wildcard are entered whatever their names, as expand's glob does
+    const parts = p.split(/[\\/]/);
+    const fixed = parts.slice(
+      0,
+      parts.findIndex((part) => isDynamicPattern(part)),
+    );
+    return walked(resolve(cwd, fixed.join("/")));
+  });
+}
+
+/**
  * The folders a search of `paths` walks: each folder named and every folder below it that the search
  * enters (links not followed). Where golden traces may be left over: a folder whose last scenario is gone
  * holds no file `discover` finds, yet its `__snapshots__` still holds that scenario's trace.

@@ -183,8 +183,10 @@ export function parseTestOptions(raw: RawTestOptions, env: Env): TestOptions {
       try {
         return compileGrep(pattern);
       } catch (e) {
+        // re2js reads a case-blind pattern as `(?i)` and the pattern, and quotes that: said as typed
+        const why = (e as Error).message.replace(/`\(\?i\)/g, "`");
         throw new UsageError(
-          `--grep: not a valid regular expression (RE2 syntax): ${printable((e as Error).message)}`,
+          `--grep: not a valid regular expression (RE2 syntax): ${printable(why)}`,
           "escape special characters, e.g. --grep 'Zhang Ming \\(v2\\)'; lookaround and backreferences are not supported",
         );
       }

@@ -151,7 +151,7 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
     }
     case "add": {
       pastUntil(edit.event, v, label);
-      const event = validateEvent(edit.event, label);
+      const event = withItsDay(v, edit.event, label);
       checkWithinSpan(event, v, label);
       const added = { id: v.nextId, event, origin: "added" as const };
       const at = edit.after === undefined ? -1 : v.events.findIndex((e) => e.id === edit.after);
@@ -179,7 +179,8 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
         else merged[k] = value;
       }
       pastUntil(merged, v, `${label} #${edit.id}`);
-      const event = validateEvent(merged, `${label} #${edit.id}`);
+      const said = `${label} #${edit.id}`;
+      const event = withItsDay(v, merged, said);
       checkWithinSpan(event, v, `${label} #${edit.id}`);
       next.events = v.events.map((e) =>
         e.id === edit.id ? { id: e.id, event, origin: e.origin === "added" ? "added" : "edited" } : e,
@@ -220,6 +221,29 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
     throw ofTheEdit(err, `${v.file} (what-if)`, id, edit.kind === "edit" ? `${label} #${id}` : label);
   }
   return next;
+}
+
+/** `validateEvent`, and when it refuses the event, what its day or date alone is refused for (a date no
+ *  calendar has, one before the start or after the last day) said with it — at once, as a file's are: the
+ *  day's checks run on a note standing in for the event, on that day. */
+function withItsDay(v: Variant, data: unknown, said: string): WrittenEvent {
+  try {
+    return validateEvent(data, said);
+  } catch (e) {
+    if (!(e instanceof InputError) || data === null || typeof data !== "object") throw e;
+    const when = Object.fromEntries(Object.entries(data).filter(([k]) => k === "day" || k === "date"));
+    const standIn = { type: "note", text: "-", ...when };
+    // no day, or one written wrong (`2024-2-30`): said among the event's own problems already
+    if (Object.keys(when).length === 0 || !EventSchema.safeParse(standIn).success) throw e;
+    try {
+      applyEdit(v, { kind: "add", event: standIn as never }, said);
+    } catch (day) {
+      // its day's own problems, already said among the event's, are told once (InputError.all)
+      if (day instanceof InputError) throw InputError.all([e, day]);
+      throw day;
+    }
+    throw e;
+  }
 }
 
 /** `details` with `field`, or without one when it is empty (a problem of the whole event). */

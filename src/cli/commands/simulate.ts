@@ -331,12 +331,21 @@ function writeFlips(
   io: CliIo,
 ): number {
   // files whose names credit-sim chose, in a folder of its own: never through a link
-  const writeOwn = (file: string, text: string) =>
-    writeOutput(join(stage, relative(abs, file)), text, {
-      cwd: io.cwd,
-      dashIsStdout: false,
-      existing: "new",
-    });
+  // (a file that cannot be written is said as the export's, not as the hidden folder's it is built in:
+  // a path never given, gone once the export is refused)
+  const writeOwn = (file: string, text: string) => {
+    try {
+      writeOutput(join(stage, relative(abs, file)), text, {
+        cwd: io.cwd,
+        dashIsStdout: false,
+        existing: "new",
+      });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const shown = join(dir, relative(abs, file));
+      throw e.map((p) => new InputError(p.message, { ...p.details, file: shown }));
+    }
+  };
   const index: string[] = [FLIPS_INDEX_HEADER, ""];
   // one line of the index per entry, shown terminal-safe: a policy's name is anybody's text, and a line
   // break in it would start a line that lists a folder as the export's (what --force then replaces)

@@ -9,7 +9,7 @@ import { type OutputSet, writingTogether } from "../../shared/output-set.js";
 import { notePath } from "../../shared/standard-error-input.js";
 import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
 import { printable, shellPath } from "../../shared/text.js";
-import { discover } from "../../testing/discover.js";
+import { discover, foundBySearch } from "../../testing/discover.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
 import { showPath } from "../../testing/paths.js";
 import { namedPolicyFiles, type PolicyParents } from "../../testing/references.js";
@@ -37,7 +37,7 @@ export async function testCommand(
   // left out by --grep, --shard, --bail — and its golden trace; after the run, the policy files too
   const discovered = discover(paths, io.cwd);
   const found = discovered.map((f) => f.path);
-  checkReportOutputs(options, io, found, null);
+  checkReportOutputs(options, io, found, null, paths);
   const run = await runTests(paths, options, io.cwd, { found: discovered, roots: rootsOf(io) });
   warnDeprecations([{ warnings: runWarnings(run.reports) }], io);
   checkReportOutputs(options, io, found, run);
@@ -93,6 +93,7 @@ function checkReportOutputs(
   io: CliIo,
   found: readonly string[],
   run: TestRun | null,
+  paths: readonly string[] = [],
 ): void {
   // standard output redirected to a scenario or its trace (`>> s.yaml`): refused before the run;
   // standard error appended to a trace (`2>> …trace`): said on standard output, as for an input read
@@ -105,6 +106,28 @@ function checkReportOutputs(
   }
   // no reporter writes a file: nothing more to check (naming the policy files reads every scenario)
   if (options.reporters.every((r) => r.file === null)) return;
+  // a report where the search finds scenarios was written once: every later run took it for a scenario
+  // of bad input, and refused to write it again over a file it reads (under --watch, every round) — as
+  // a file there already is refused below
+  if (run === null) {
+    const inputs = new Set(found);
+    const refused = options.reporters.flatMap((r) =>
+      r.file !== null &&
+      r.file !== "-" &&
+      !inputs.has(resolve(io.cwd, r.file)) &&
+      foundBySearch(paths, r.file, io.cwd)
+        ? [
+            new InputError("the report would be found as a scenario by the next run of this search", {
+              file: r.file,
+              field: r.flag ?? `--output-file ${r.name}`,
+              expected: "a report outside the folders searched, or named other than .yaml, .yml or .json",
+              hint: "write it beside the scenarios' folder, or in a hidden folder (.reports/), which the search skips",
+            }),
+          ]
+        : [],
+    );
+    if (refused.length > 0) throw InputError.all(refused);
+  }
   // a reporter on standard output: a file reporter at /dev/stdout would truncate what it wrote there
   const onStdout = options.reporters.find((r) => r.file === null);
   checkOutputs(
@@ -212,7 +235,7 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
           // files are ignored by the watch)
           const discovered = discover(paths, io.cwd);
           const found = discovered.map((f) => f.path);
-          checkReportOutputs(options, io, found, null);
+          checkReportOutputs(options, io, found, null, paths);
           const run =
             files === "all"
               ? await runTests(paths, options, io.cwd, { found: discovered, roots: rootsOf(io) })

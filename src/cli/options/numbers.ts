@@ -1,6 +1,7 @@
 // The numbers options take, said as what is wrong with the one typed: not a number at all, not whole, or
 // outside the option's range (with the range). `1e9` is a whole number that is too large, not "not whole".
 
+import { isDecimalNumber } from "../../scenario/parse.js";
 import { asciiDigits } from "../../shared/digits.js";
 import { InputError } from "../../shared/errors.js";
 import { blankAround, quoted, withoutBlanks } from "../../shared/text.js";
@@ -98,6 +99,15 @@ export function readNumber(flag: string, text: string, range: NumberRange, hint?
     });
   }
   const value = Number(text);
+  // a literal a double cannot keep is refused as a file refuses it, not read as the number it rounds to
+  // (`--day 226.99999999999999` explained day 227, `--seed 1e-400` seeded 0); a whole number's digits are
+  // bounded below instead (a 16-digit seed is exact), and one past a double's range is said too large
+  if (Number.isFinite(value) && !(whole && /^[-+]?\d+$/.test(text)) && !isDecimalNumber(text))
+    throw new InputError(`${flag}: ${text} cannot be kept exactly`, {
+      expected: `${expected}, of at most 15 significant digits`,
+      found: text,
+      hint: `it would be read as ${value}: write the number meant, in at most 15 significant digits`,
+    });
   if (whole && Number.isFinite(value) && !Number.isInteger(value))
     throw new InputError(`${flag}: ${text} is not a whole number`, { expected, found: text });
   // the option's own range is said first; past it, the exact numbers' (a count with no upper bound)
