@@ -144,7 +144,8 @@ function validateData<S extends z.ZodType>(
           ?.slice(at.column - 1)
           .split(/\s/)[0]
       : undefined;
-    if (at === undefined || !written || written.startsWith("#"))
+    // (a document's markers alone, `---` or `...`, hold no value: the file is empty, as one of comments is)
+    if (at === undefined || !written || written.startsWith("#") || written === "..." || written === "---")
       throw new InputError("the file is empty", { file, expected });
     throw new InputError("the file must hold a mapping (key: value pairs) at the top", {
       file,

@@ -138,10 +138,17 @@ describe("a file that holds only YAML's null", () => {
     expect(r.stderr).toMatch(/found: {4}null/);
   });
 
-  it("a file of comments only is still empty", async () => {
+  it.each([
+    ["comments only", "# nothing\n---\n"],
+    // `...` ends a document: markers alone hold no value, as `---` alone does not
+    ["a document end alone", "...\n"],
+    ["a document's start and end", "---\n...\n"],
+  ])("a file of %s is still empty", async (_, text) => {
     const file = join(fresh(), "c.yaml");
-    writeFileSync(file, "# nothing\n---\n");
-    expect((await cli(["run", file])).stderr).toContain("the file is empty");
+    writeFileSync(file, text);
+    const r = await cli(["run", file]);
+    expect(r.stderr).toContain("the file is empty");
+    expect(r.stderr).not.toContain("YAML's empty value");
   });
 });
 
