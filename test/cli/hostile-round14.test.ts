@@ -48,6 +48,13 @@ describe("a number option typed with more digits than a double keeps", () => {
     const doc = JSON.parse(r.stdout) as { meta: { seed: number; accounts: number } };
     expect(doc.meta).toMatchObject({ seed: 9007199254740991, accounts: 2 });
   });
+
+  it("a number past the option's range is told its range first, however many digits it has", async () => {
+    const r = await cli(["simulate", "--days", "30", "--cost-of-funds", "123456789012345678.5"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--cost-of-funds: 123456789012345678.5 is too large");
+    expect(r.stderr).not.toContain("significant digits");
+  });
 });
 
 describe("a what-if event with several problems", () => {

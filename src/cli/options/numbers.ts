@@ -102,12 +102,15 @@ export function readNumber(flag: string, text: string, range: NumberRange, hint?
   // a literal a double cannot keep is refused as a file refuses it, not read as the number it rounds to
   // (`--day 226.99999999999999` explained day 227, `--seed 1e-400` seeded 0); a whole number's digits are
   // bounded below instead (a 16-digit seed is exact), and one past a double's range is said too large
-  if (Number.isFinite(value) && !(whole && /^[-+]?\d+$/.test(text)) && !isDecimalNumber(text))
+  if (Number.isFinite(value) && !(whole && /^[-+]?\d+$/.test(text)) && !isDecimalNumber(text)) {
+    // (one past the option's range is told that first: its digits are not what is wrong with it)
+    inRange(flag, value, range, text);
     throw new InputError(`${flag}: ${text} cannot be kept exactly`, {
       expected: `${expected}, of at most 15 significant digits`,
       found: text,
       hint: `it would be read as ${value}: write the number meant, in at most 15 significant digits`,
     });
+  }
   if (whole && Number.isFinite(value) && !Number.isInteger(value))
     throw new InputError(`${flag}: ${text} is not a whole number`, { expected, found: text });
   // the option's own range is said first; past it, the exact numbers' (a count with no upper bound)
