@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { CHARACTERISTICS, simulate } from "../../src/engine/index.js";
 import { runNdjson } from "../../src/render/run-json.js";
 import { renderTrace } from "../../src/render/trace.js";
-import { describeFact } from "../../src/scenario/format.js";
+import { describeFact, factInYuan } from "../../src/scenario/format.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { scenario as build, DEFAULT_POLICY, on, testPolicy } from "../engine/builders.js";
 import { ROOT } from "../helpers/cli.js";
@@ -386,5 +386,20 @@ describe("values JSON has no number for", () => {
     expect(scored?.noIncome).toBeUndefined();
     // a characteristic with no record yet stays a bare null
     expect(factors.find((f) => f.characteristic === "daysPastDueNow")?.noIncome).toBeUndefined();
+  });
+
+  it("a balance on a line with no limit is no share of it: said in words and null with noLimit, not 'Infinity %' or debt with no income", () => {
+    // (customer service's way back to a cut limit judged a line played years ahead at no limit, owing ¥120)
+    const fact = {
+      code: "UTILISATION_TOO_HIGH" as const,
+      parameter: "maxIncreaseUtilisation" as const,
+      threshold: 0.9,
+      value: Number.POSITIVE_INFINITY,
+      amount: 12_000,
+    };
+    expect(describeFact(fact)).toBe("a balance on no limit vs maxIncreaseUtilisation 90 %");
+    const json = JSON.parse(JSON.stringify(factInYuan(fact))) as Record<string, unknown>;
+    expect(json).toMatchObject({ value: null, noLimit: true });
+    expect(json.noIncome).toBeUndefined();
   });
 });

@@ -87,7 +87,12 @@ function debtCountedText(f: RuleFact): string {
 }
 
 /** A rule's fact as JSON writes it: a value JSON has no number for is null, and says why. */
-export type JsonFact = Omit<RuleFact, "value"> & { value?: number | null; noIncome?: true; asked?: true };
+export type JsonFact = Omit<RuleFact, "value"> & {
+  value?: number | null;
+  noIncome?: true;
+  noLimit?: true;
+  asked?: true;
+};
 
 /**
  * A ratio's value as JSON writes it. Debt with no income is beyond every ratio (Infinity), which JSON
@@ -114,8 +119,14 @@ export function factInYuan(f: RuleFact): JsonFact {
       DEBT_COUNTED.filter((k) => f[k] !== undefined).map((k) => [k, (f[k] as number) / FEN_PER_YUAN]),
     ),
   };
+  // (a share of no limit is no debt with no income: said as what it is)
   if (f.value !== undefined && !Number.isFinite(f.value))
-    return { ...f, ...asked, ...used, ...jsonValue(f.value) };
+    return {
+      ...f,
+      ...asked,
+      ...used,
+      ...(info.unit === "share" ? { value: null, noLimit: true as const } : jsonValue(f.value)),
+    };
   if (info.unit !== "fen") return { ...f, ...asked, ...used };
   return {
     ...f,
@@ -167,7 +178,8 @@ function factNumbers(f: RuleFact, probed: boolean): string {
       case "ratio":
         return Number.isFinite(n) ? n.toFixed(2) : "debt with no income";
       case "share":
-        return `${Number((n * 100).toFixed(1))} %`;
+        // a balance on a line with no limit is beyond every share of it: said in words, never "Infinity %"
+        return Number.isFinite(n) ? `${Number((n * 100).toFixed(1))} %` : "a balance on no limit";
       default:
         return String(n);
     }
