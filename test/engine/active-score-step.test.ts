@@ -90,3 +90,19 @@ describe("an active line's score step that nothing the customer does moves by th
     expect(review.decision).toBe("suspended");
   });
 });
+
+describe("a score step beside a short repayment record", () => {
+  // as above, with 8 months of history elsewhere: the months in good standing (8–11: 30 of 40 points) grow
+  // a month at a time, whatever the customer does — no step for a review four days off
+  const opts = {
+    ...options({ monthlyIncome: 200_000, verified: true }),
+    profile: { age: 35, creditHistoryMonths: 8, monthlyIncome: 200_000, verified: true },
+  };
+  const asked = events([5, 6, 7, 8, 9, 10]);
+
+  it("counts the record as it stands on the review's day, and names no step for it", () => {
+    const step = answer(asked, opts).find((r): r is Raise => r.kind === "raise_score")!;
+    expect(step.drivers).not.toContain("SHORT_REPAYMENT_RECORD");
+    expect(step.reach).toBe(reviewOn45(asked, opts).score);
+  });
+});
