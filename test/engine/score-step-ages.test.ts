@@ -189,3 +189,37 @@ describe("a restoration its closure as unused follows at the next review after i
     expect(reviews([on.purchase(80, 20), on.repay(80, "full")])).toEqual([[74, "restored"]]);
   });
 });
+
+describe("a score step the months in good standing keep from the next review", () => {
+  // a ¥2,000 Huabei on a thin file (three months elsewhere, ¥4,000 a month, unverified) used once and
+  // repaid, minScore raised to 830 on day 60 (suspended at the review on day 74), asked on day 80: the line
+  // restored and used needs 890, and the months in good standing grow only a month end at a time
+  const events = [
+    on.open(0, 2_000),
+    on.purchase(3, 300),
+    on.repay(35, "full"),
+    on.policy(60, { set: { minScore: 830 } }),
+    on.support(80),
+  ];
+  const options = {
+    until: 170,
+    policy: DEFAULT_POLICY,
+    profile: { age: 22, monthlyIncome: 4_000, verified: false, creditHistoryMonths: 3, externalDebt: 6_000 },
+  };
+
+  it("names the first review the steps reach it by, and followed, that one restores the line", () => {
+    const said = run(events, options).steps.find((s: Step) => s.event.type === "contact_support")!.remedies;
+    const step = said.find((r): r is Raise => r.kind === "raise_score")!;
+    // (counting the record as a step, it named day 105, which reads 885 followed)
+    expect(step).toMatchObject({ needed: 890, review: { day: 166 } });
+    expect(step.drivers).not.toContain("SHORT_REPAYMENT_RECORD");
+    const followed = run([...events, on.verify(81), on.income(81, 200_000)], options, { answers: false });
+    const reviews = stepsOf(followed, "review").filter((s) => s.day > 80);
+    expect(reviews.map((s) => [s.day, s.decision === "restored"])).toEqual([
+      [105, false],
+      [135, false],
+      [166, true],
+    ]);
+    expect(reviews.at(-1)!.score).toBeGreaterThanOrEqual(step.needed);
+  });
+});

@@ -65,9 +65,11 @@ describe("a thin file's record starting to count is said as the cause", () => {
 
 describe("the score step says so too", () => {
   it("three months on file, six at the report the review reads: recordStarts on its ahead, said so", () => {
-    const r = raise(3);
+    // (minScore 800: the 890 that 830 asks is out of reach by day 105 — the months in good standing grow
+    // only with time — and the step names day 166, reading no report ahead)
+    const r = raise(3, { minScore: 800 });
     expect(r).toMatchObject({ ahead: { report: { day: 90 }, recordStarts: true } });
-    expect(r!.needed).toBeGreaterThanOrEqual(830);
+    expect(r!.needed).toBeGreaterThanOrEqual(800);
     // the jump is the record starting to count: far more than any month of repayments moves the score
     expect(r!.current - r!.ahead!.today).toBeGreaterThan(100);
     const text = remedyText(r!);

@@ -16,7 +16,6 @@ import type { LineId } from "../vocabulary.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { overduePaid, withDues } from "./read-ahead.js";
 import { nextDeadline, unusedClosure } from "./reminders.js";
-import { fixedUntil } from "./score-advice.js";
 import { standardRemedies } from "./standard-steps.js";
 
 /** The next review as the answer reads it. */
@@ -72,7 +71,7 @@ export function reviewSteps(
   review: NextReview,
   answer: SupportAnswer,
 ): LineId[] {
-  const { day: next, deadlineFirst, read, dues, atReview, paid } = review;
+  const { day: next, deadlineFirst, read, atReview, paid } = review;
   const remedies = answer.remedies;
   const forOverdue: LineId[] = [];
   for (const line of lines) {
@@ -133,16 +132,7 @@ export function reviewSteps(
         date: calendar.date(next),
         reasons: v.reasons,
       });
-    standardRemedies(
-      c,
-      line,
-      day,
-      atReview,
-      calendar,
-      v.facts,
-      remedies,
-      fixedUntil(calendar, day, next, dues),
-    );
+    standardRemedies(c, line, day, atReview, calendar, v.facts, remedies, next);
     repaidInFullKeeps(c, line, day, calendar, review, v.facts, remedies);
     cite(
       answer,

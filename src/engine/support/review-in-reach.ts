@@ -4,6 +4,7 @@
 
 import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, rulesFor, suspendedFor } from "../customer.js";
+import type { ReasonCode } from "../reasons.js";
 import { duesAhead } from "../report-ahead.js";
 import { restorationScore } from "../review.js";
 import type { Remedy } from "../types.js";
@@ -54,21 +55,8 @@ export function reviewInReach(
   const { first, next, closesOn, unusedOn, huabeiBack } = span;
   const usable = (review: number) =>
     line.id === "jiebei" && (c.huabei.status === "active" || (huabeiBack && review > next));
-  // (the balances the month end before it reports as things stand: a balance since repaid is no step)
-  // (the bills due before it met at their minimum; repaid in full, those on Huabei revolve no more — the
-  // most that count reaches. What no step moves by then is as fixedUntil reads it for the next review)
-  // (with the overdue the answer asks first paid today: left unpaid, the delinquency it deepens is no value
-  // the customer who follows the answer has)
-  const paid = withOverduePaid(c, day);
-  const at = (review: number) => {
-    const read = asReviewOnReads(paid, day, calendar, review);
-    const dues = duesAhead(paid, day, calendar, review);
-    const inFull = dues.map((r) =>
-      r.line === "huabei" && r.outcome === "revolved" ? { ...r, outcome: "paid" as const } : r,
-    );
-    const until = fixedUntil(calendar, day, review, dues);
-    return reachOn(withDues(read, dues), review, usable(review), until, withDues(read, inFull));
-  };
+  const reach = reachBy(c, day, calendar);
+  const at = (review: number) => reach(review, usable(review));
   // a later review restores the line only before it is closed: at the long suspension's closing review
   // itself, not at the one that closes it as unused (on the same day, the long suspension's closure is the
   // one: its review closes no line as unused)
@@ -97,23 +85,19 @@ export function reviewInReach(
     review = first;
     found = at(first);
   }
+  const told = forReach(step, found);
   // nothing the customer does moves the score by then, and time alone brings it there: no step to take —
   // the review named is all there is ("raise the score to 800 …:" with no step named once each was taken)
-  if (found.drivers.length === 0 && found.reach >= step.needed) {
+  if (told === null) {
     remedies.splice(i, 1);
     return { review: review === first ? null : review, never: false };
   }
-  const { reach: _, ...rest } = step;
   if (review === first) {
-    // (the step's own reach counts what no step moves before that review beside: the balance on record
-    // when no month end comes first)
-    const most = Math.min(found.reach, step.reach ?? found.reach);
-    // the steps named are those that move the score by that review, as its reach reads them
-    const named = { ...rest, drivers: found.drivers };
-    remedies[i] = most < step.needed ? { ...named, reach: most } : named;
+    remedies[i] = told;
     return { review: null, never };
   }
-  const reach = found.reach < step.needed ? { reach: found.reach } : {};
+  const { reach: _, ...rest } = step;
+  const most = found.reach < step.needed ? { reach: found.reach } : {};
   // a later review: what is spent and repaid until then decides the score it reads — today's is what there
   // is to raise, and the steps are those for that review (Huabei's purchases among them)
   const { ahead, ...moved } = rest;
@@ -122,7 +106,48 @@ export function reviewInReach(
     current: ahead?.today ?? step.current,
     drivers: found.drivers,
     review: { day: review, date: calendar.date(review) },
-    ...reach,
+    ...most,
   };
   return { review, never: false };
+}
+
+/** The most the score the periodic review on `review` reads can reach for a score step asked on `day`, and
+ *  the steps that move it by then (reachOn) — `usable`: Huabei can be used before it. The customer is read
+ *  as that review will read them: the balances the month end before it reports as things stand (a balance
+ *  since repaid is no step), the bills due before it met at their minimum (repaid in full, those on Huabei
+ *  revolve no more — the most that count reaches), what no step moves by then as fixedUntil reads it, and
+ *  the overdue the answer asks first paid today (left unpaid, the delinquency it deepens is no value the
+ *  customer who follows the answer has). */
+export function reachBy(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+): (review: number, usable: boolean) => { reach: number; drivers: ReasonCode[] } {
+  const paid = withOverduePaid(c, day);
+  return (review, usable) => {
+    const read = asReviewOnReads(paid, day, calendar, review);
+    const dues = duesAhead(paid, day, calendar, review);
+    const inFull = dues.map((r) =>
+      r.line === "huabei" && r.outcome === "revolved" ? { ...r, outcome: "paid" as const } : r,
+    );
+    const until = fixedUntil(calendar, day, review, dues);
+    return reachOn(withDues(read, dues), review, usable, until, withDues(read, inFull));
+  };
+}
+
+/** A score step for the review whose reach `found` reads (reachBy): the steps named are those that move the
+ *  score by then, and it says the most they reach there when short of the score asked — with none left,
+ *  what that review reads whatever the customer does. Null when nothing the customer does moves it and time
+ *  alone brings it there: no step to take. */
+export function forReach(
+  step: RaiseScore,
+  found: { reach: number; drivers: ReasonCode[] },
+): RaiseScore | null {
+  if (found.drivers.length === 0 && found.reach >= step.needed) return null;
+  const { reach: _, ...rest } = step;
+  // (the step's own reach counts what no step moves before that review beside: the balance on record
+  // when no month end comes first)
+  const most = Math.min(found.reach, step.reach ?? found.reach);
+  const named = { ...rest, drivers: found.drivers };
+  return most < step.needed ? { ...named, reach: most } : named;
 }

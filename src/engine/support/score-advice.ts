@@ -73,13 +73,16 @@ const driversOf = (s: Scored, fixed: readonly ReasonCode[]): ReasonCode[] =>
 /** Characteristics only time moves that no step hurries: applications and profile changes leave their
  *  windows on their own dates (the 6-month count of applications made on day 0 falls on day 180, whatever
  *  the customer does before it), and so do the due dates missed and the worst delinquency (12 and 24
- *  months): repaying on time keeps them from growing, but adds no point by a review they still count at. */
+ *  months): repaying on time keeps them from growing, but adds no point by a review they still count at.
+ *  The months in good standing grow only with time, a month end at a time (history elsewhere too): the
+ *  record on the review's day is as long as it can be then. */
 const AGE_OUT: readonly ReasonCode[] = [
   "INQUIRIES_30D",
   "INQUIRIES_180D",
   "FREQUENT_PROFILE_CHANGES",
   "OVERDUE_RECENT",
   "DELINQUENCY_LEVEL",
+  "SHORT_REPAYMENT_RECORD",
 ];
 
 /** The characteristics no step moves by a review, the customer read as things stand on its day: the
@@ -94,8 +97,8 @@ const fixedOn = (activity: boolean): readonly ReasonCode[] => [
 /** The most the score the periodic review on `review` reads can reach, and the steps towards it: every
  *  characteristic a step moves by then at its maximum, the rest (fixedOn, and `until`: fixedUntil's
  *  balance on record and bills revolved) at the value they have on that day as things stand (`then`: the
- *  file that review reads, the bills due before it met at their minimum) — history and age grown,
- *  applications, profile changes and missed due dates aged on their own dates, and Huabei's activity as it
+ *  file that review reads, the bills due before it met at their minimum) — history, age and the months in
+ *  good standing grown, applications, profile changes and missed due dates aged on their own dates, and Huabei's activity as it
  *  stands then (held while suspended, aged while open and unused) unless `activity` counts the purchases
  *  the step asks for. The bills not repaid in full reach no further than `inFull` has them (those due
  *  before it repaid in full; older ones still count). */

@@ -260,11 +260,14 @@ function waitForReview(
         (r.kind === "raise_score" && r.ahead === undefined)),
   );
   // (none before the review the score step's steps first reach: time alone keeps every earlier one from it
-  // — nor any, when they reach none before the line closes)
+  // — nor any, when they reach none before the line closes, or short of the score it asks by the one named:
+  // an early review reads no more than that one)
+  const short = asked?.reach !== undefined && asked.reach < asked.needed;
   const early =
     at < first &&
     (inReach !== null ||
       never ||
+      short ||
       (debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
       (debt !== undefined && !debtHoldsEarly(c, line, day, calendar, debt, at)) ||
       (first !== next && warnsOnly && !restoresOnPaying(c, day, calendar, line.id, at)) ||

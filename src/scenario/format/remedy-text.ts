@@ -187,6 +187,14 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           ? ""
           : ` — repaying ${money(r.repayElsewhere)} of the debt elsewhere today (an external_repayment event) brings it to ${r.needed} on its own`;
       if (r.reach === undefined) return `${raise}${kept}: ${steps.join(" ")}${paid}`;
+      // no step left that moves the score by the review it is for: what that review reads, whatever is done
+      if (r.drivers.length === 0) {
+        const by =
+          r.review === undefined
+            ? "the next periodic review"
+            : `the periodic review on ${r.review.date} (day ${r.review.day})`;
+        return `${raise}${kept} — nothing the customer does moves the score by ${by}: it reads ${r.reach} there, the rest only time brings`;
+      }
       // said before the steps, so that they are not taken for a way there
       const out =
         r.needed > SCORE_MAX
