@@ -128,7 +128,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "today's score — or, with `ahead`, the score the next review reads (with `review` too, the score that later review reads as things stand)",
       needed: "the score asked",
       drivers:
-        "the reason codes of the characteristics the customer can improve by the review the step is for (at most four: those costing the most points) — for the next review, not the Huabei balance as last reported when no month end comes before it, nor the bills not repaid in full when no Huabei bill falling due before it is left to repay in full, nor the applications, profile changes, missed due dates, worst delinquency or months in good standing, which only time moves — empty when nothing the customer does moves the score by then (`reach` is then what that review reads)",
+        "the reason codes of the characteristics the customer can improve by the review the step is for (at most four: those costing the most points) — for the next review, not the Huabei balance as last reported when no month end comes before it, nor the bills not repaid in full when no Huabei bill falling due before it is left to repay in full, nor the applications, profile changes, missed due dates or worst delinquency, which only time moves, nor the months in good standing (counted as they will stand then: a line used before a month end can add one, which the reach leaves out) — empty when nothing the customer does moves the score by then (`reach` is then what that review reads)",
       reach: "when they fall short of `needed`: the most the score reaches with all of them at their maximum",
       restores:
         "a suspended line's step above the score restoring the line asks (this: the one its reasons cite, `restoreScore` or a band's): the line restored and used would score short of what keeping it needs at anything less — `needed` is what keeps it (absent when the step asks no more than restoring does)",
@@ -182,9 +182,9 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     },
   },
   wait_for_inquiries: {
-    meaning: "recent applications stop counting against the customer: do not apply before",
+    meaning: "recent applications leave the 30-day count: do not apply before",
     fields: {
-      day: "the day they stop counting — with `opens`, the first day an application to open Huabei, nothing else done, passes as they age",
+      day: "the day they leave the 30-day count — with `opens`, the first day an application to open Huabei, nothing else done, passes as they age",
       date: "its date",
       opens:
         "no line yet: from `day`, the applications on file weighing less on the score, an application to open Huabei made with nothing else done would be approved (absent otherwise)",

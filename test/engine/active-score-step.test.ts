@@ -50,7 +50,8 @@ describe("an active line's score step before the review that would suspend it", 
       expect.arrayContaining(["IDENTITY_NOT_VERIFIED", "LOW_INCOME", "LOW_ACTIVITY"]),
     );
     expect(step.needed).toBe(930);
-    expect(step.reach).toBeLessThan(930);
+    // (the figure customer-service.md gives)
+    expect(step.reach).toBe(893);
     expect(describeRemedy(step, ["huabei"])).not.toContain("stop applying");
   });
 

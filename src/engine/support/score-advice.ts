@@ -74,8 +74,9 @@ const driversOf = (s: Scored, fixed: readonly ReasonCode[]): ReasonCode[] =>
  *  windows on their own dates (the 6-month count of applications made on day 0 falls on day 180, whatever
  *  the customer does before it), and so do the due dates missed and the worst delinquency (12 and 24
  *  months): repaying on time keeps them from growing, but adds no point by a review they still count at.
- *  The months in good standing grow only with time, a month end at a time (history elsewhere too): the
- *  record on the review's day is as long as it can be then. */
+ *  The months in good standing are read as they will stand on the review's day: a line used before a month
+ *  end that comes first can add one, which this leaves out — the reach can understate by that month's
+ *  points (it once counted the record at its maximum and promised a score the review did not read). */
 const AGE_OUT: readonly ReasonCode[] = [
   "INQUIRIES_30D",
   "INQUIRIES_180D",

@@ -304,8 +304,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       return r.opens === true
         ? `or wait: as recent applications age, an application to open ${openApplication(r.line)} made on ${r.date} (day ${r.day}), nothing else done and no other application made, would be approved; do not apply before`
         : r.review === undefined
-          ? `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`
-          : `recent applications stop counting against you on ${r.date} (day ${r.day}), but the periodic review that can restore the line, on ${r.review.date} (day ${r.review.day}), reads every application of the last 6 months in its score: do not apply before that review`;
+          ? `recent applications leave the 30-day count on ${r.date} (day ${r.day}); do not apply before`
+          : `recent applications leave the 30-day count on ${r.date} (day ${r.day}), but the periodic review that can restore the line, on ${r.review.date} (day ${r.review.day}), reads every application of the last 6 months in its score: do not apply before that review`;
     case "verify_suspends": {
       const reasons = r.reasons.map(inSentence).join("; ");
       return `as things stand, verifying lifts the security hold but leaves the line suspended, for ${r.cause}: ${reasons}; take the steps for that first`;
