@@ -30,6 +30,6 @@ describe("a Jiebei step that names Jiebei as what to apply for", () => {
   it("a Jiebei step that does not name its line keeps the prefix", () => {
     expect(describeRemedy({ line: "jiebei", kind: "verify_identity" })).toMatch(/^Jiebei: /);
     const wait: Remedy = { line: "jiebei", kind: "wait_for_inquiries", day: 30, date: "2024-01-31" };
-    expect(describeRemedy(wait)).toMatch(/^Jiebei: recent applications stop counting/);
+    expect(describeRemedy(wait)).toMatch(/^Jiebei: recent applications leave the 30-day count/);
   });
 });
