@@ -6,38 +6,18 @@
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Step, Trace } from "../src/engine/index.js";
+import type { Step } from "../src/engine/index.js";
 import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN } from "../src/engine/scorecard.js";
 import { explainDay } from "../src/render/explain-day.js";
 import { runScenario } from "../src/run-scenario.js";
 import { describeFact, describeRemedy } from "../src/scenario/format.js";
 import { ROOT } from "./helpers/cli.js";
-import { at, fixture, passing, twinOf } from "./helpers/stories.js";
+import { at, fixture, passing, twin, twinOf, worseOff } from "./helpers/stories.js";
 
 const remedy = (s: Step, kind: string) => s.remedies.find((r) => r.kind === kind)!;
 /** The review of `line` on `day` (a review step names its line). */
 const reviewOf = (steps: readonly Step[], day: number, line: "huabei" | "jiebei") =>
   steps.find((s) => s.event.type === "review" && s.day === day && s.line === line)!;
-const lastStep = (t: Trace, day: number) => t.steps.filter((s) => s.day <= day).at(-1)!;
-
-/** The days on which `better` ends with a lower score or limit than `worse`, or a line suspended or
- *  closed that `worse` has active (test/thirteenth-round-stories.test.ts reads them so). */
-function worseOff(better: Trace, worse: Trace): string[] {
-  const days = new Set(better.steps.map((s) => s.day));
-  const out: string[] = [];
-  for (const day of new Set(worse.steps.map((s) => s.day))) {
-    if (!days.has(day)) continue;
-    const [b, w] = [lastStep(better, day), lastStep(worse, day)];
-    if (b.score < w.score) out.push(`${day}: score ${b.score} < ${w.score}`);
-    if (b.limit < w.limit || b.jiebei.limit < w.jiebei.limit) out.push(`${day}: limit`);
-    if (b.status !== "active" && w.status === "active") out.push(`${day}: Huabei ${b.status}`);
-    if (b.jiebei.status !== "active" && w.jiebei.status === "active")
-      out.push(`${day}: Jiebei ${b.jiebei.status}`);
-  }
-  return out;
-}
-const twin = (name: string, ...edits: ReadonlyArray<readonly [string, string]>) =>
-  twinOf(fixture(name), ...edits);
 
 describe("stories of a fourteenth round (test/fixtures/scenarios)", () => {
   it("a line the lender suspended is not a line left unused: the days it was kept suspended do not count against an increase, the days it was open do", () => {

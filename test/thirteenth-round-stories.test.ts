@@ -12,30 +12,11 @@ import type { Step, Trace } from "../src/engine/index.js";
 import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN, score } from "../src/engine/scorecard.js";
 import { runScenario } from "../src/run-scenario.js";
 import { ROOT } from "./helpers/cli.js";
-import { at, fixture, passing, twinOf } from "./helpers/stories.js";
+import { at, fixture, lastStep, passing, twin, twinOf, worseOff } from "./helpers/stories.js";
 
 const bundled = (name: string) => join(ROOT, "scenarios", name);
-const twin = (name: string, ...edits: ReadonlyArray<readonly [string, string]>) =>
-  twinOf(fixture(name), ...edits);
 const remedy = (s: Step, kind: string) => s.remedies.find((r) => r.kind === kind);
-const lastStep = (t: Trace, day: number) => t.steps.filter((s) => s.day <= day).at(-1)!;
 
-/** The days on which `better` ends with a lower score or limit than `worse`, or a line suspended or
- *  closed that `worse` has active: read at the end of every day both traces have a step on. */
-function worseOff(better: Trace, worse: Trace): string[] {
-  const days = new Set(better.steps.map((s) => s.day));
-  const out: string[] = [];
-  for (const day of new Set(worse.steps.map((s) => s.day))) {
-    if (!days.has(day)) continue;
-    const [b, w] = [lastStep(better, day), lastStep(worse, day)];
-    if (b.score < w.score) out.push(`${day}: score ${b.score} < ${w.score}`);
-    if (b.limit < w.limit || b.jiebei.limit < w.jiebei.limit) out.push(`${day}: limit`);
-    if (b.status !== "active" && w.status === "active") out.push(`${day}: Huabei ${b.status}`);
-    if (b.jiebei.status !== "active" && w.jiebei.status === "active")
-      out.push(`${day}: Jiebei ${b.jiebei.status}`);
-  }
-  return out;
-}
 const suspensions = (t: Trace) => t.steps.filter((s) => s.decision === "suspended").length;
 
 describe("stories of a thirteenth round (test/fixtures/scenarios)", () => {

@@ -35,3 +35,27 @@ export function twinOf(path: string, ...edits: ReadonlyArray<readonly [string, s
   }
   return runScenario(loadScenarioText(text, path)).trace;
 }
+
+/** A fixture's twin (twinOf on the fixture named). */
+export const twin = (name: string, ...edits: ReadonlyArray<readonly [string, string]>): Trace =>
+  twinOf(fixture(name), ...edits);
+
+/** The last step of `t` on or before `day`: the account as that day ends. */
+export const lastStep = (t: Trace, day: number): Step => t.steps.filter((s) => s.day <= day).at(-1)!;
+
+/** The days on which `better` ends with a lower score or limit than `worse`, or a line suspended or
+ *  closed that `worse` has active: read at the end of every day both traces have a step on. */
+export function worseOff(better: Trace, worse: Trace): string[] {
+  const days = new Set(better.steps.map((s) => s.day));
+  const out: string[] = [];
+  for (const day of new Set(worse.steps.map((s) => s.day))) {
+    if (!days.has(day)) continue;
+    const [b, w] = [lastStep(better, day), lastStep(worse, day)];
+    if (b.score < w.score) out.push(`${day}: score ${b.score} < ${w.score}`);
+    if (b.limit < w.limit || b.jiebei.limit < w.jiebei.limit) out.push(`${day}: limit`);
+    if (b.status !== "active" && w.status === "active") out.push(`${day}: Huabei ${b.status}`);
+    if (b.jiebei.status !== "active" && w.jiebei.status === "active")
+      out.push(`${day}: Jiebei ${b.jiebei.status}`);
+  }
+  return out;
+}
