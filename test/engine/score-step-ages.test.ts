@@ -10,6 +10,24 @@ import type { Remedy, Step } from "../../src/engine/types.js";
 import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
 import { applicationsElsewhere, DEFAULT_POLICY, on, run, stepsOf, testPolicy } from "./builders.js";
 
+/** Huabei opened on day 0, used once and repaid, three applications elsewhere on day 38, minScore raised
+ *  to `minScore` on day 40 (suspended at the review on day 45); customer service asked on day 50. */
+const suspendedAfterApplications = (minScore: number) => [
+  on.open(0, 5_000),
+  on.purchase(5, 1_000),
+  on.repay(35, "full"),
+  ...applicationsElsewhere(38),
+  on.policy(40, { set: { minScore } }),
+  on.support(50),
+];
+/** The run's options for it: the default policy with `set` (and grantUsedFraction 0), an unverified
+ *  customer of ¥10,000 a month with 130 months of history. */
+const suspendedOptions = (until: number, set: Record<string, number>) => ({
+  until,
+  policy: { ...DEFAULT_POLICY, ...set, grantUsedFraction: 0 },
+  profile: { age: 35, monthlyIncome: 10_000, verified: false, creditHistoryMonths: 130 },
+});
+
 type Raise = Extract<Remedy, { kind: "raise_score" }>;
 type Wait = Extract<Remedy, { kind: "wait_for_review" }>;
 
@@ -87,19 +105,8 @@ describe("a score step no review before the closing one reaches", () => {
   // Huabei opened on day 0, used once and repaid, three applications elsewhere on day 38 (four in the
   // 6-month count until day 180), minScore raised to 920 on day 40 (suspended at the review on day 45),
   // suspensions closed after 60 days (at the review on day 105); asked on day 50
-  const events = [
-    on.open(0, 5_000),
-    on.purchase(5, 1_000),
-    on.repay(35, "full"),
-    ...applicationsElsewhere(38),
-    on.policy(40, { set: { minScore: 920 } }),
-    on.support(50),
-  ];
-  const options = {
-    until: 120,
-    policy: { ...DEFAULT_POLICY, closeAfterSuspendedDays: 60, grantUsedFraction: 0 },
-    profile: { age: 35, monthlyIncome: 10_000, verified: false, creditHistoryMonths: 130 },
-  };
+  const events = suspendedAfterApplications(920);
+  const options = suspendedOptions(120, { closeAfterSuspendedDays: 60 });
 
   it("says the closure certain, with no early review and no step towards a restoration that cannot come", () => {
     const asked = run(events, options).steps.find((s: Step) => s.event.type === "contact_support")!;
@@ -123,19 +130,8 @@ describe("a score step the line's closure as unused comes before", () => {
   // 35) before its long suspension's time is up; asked on day 50. The applications of day 38 leave the
   // 6-month count on day 218: the answer once named day 196, a month after the line closed — a suspended
   // line takes no purchase, and the closure as unused comes before any restoration at its review
-  const events = [
-    on.open(0, 5_000),
-    on.purchase(5, 1_000),
-    on.repay(35, "full"),
-    ...applicationsElsewhere(38),
-    on.policy(40, { set: { minScore: 920 } }),
-    on.support(50),
-  ];
-  const options = {
-    until: 200,
-    policy: { ...DEFAULT_POLICY, dormantCloseDays: 120, grantUsedFraction: 0 },
-    profile: { age: 35, monthlyIncome: 10_000, verified: false, creditHistoryMonths: 130 },
-  };
+  const events = suspendedAfterApplications(920);
+  const options = suspendedOptions(200, { dormantCloseDays: 120 });
 
   it("names no review after it, and says the line closes then: certain when none before it can restore", () => {
     const said = run(events, options).steps.find((s: Step) => s.event.type === "contact_support")!.remedies;
@@ -154,19 +150,8 @@ describe("a restoration its closure as unused follows at the next review after i
   // as above, the line unused since day 35 closing as unused at the review on day 105 (dormantCloseDays
   // 60, its notice not yet given on day 50), minScore 910: within reach by the review on day 74, the last
   // before that closure — restored then, the line is closed a month later unless it is used
-  const events = [
-    on.open(0, 5_000),
-    on.purchase(5, 1_000),
-    on.repay(35, "full"),
-    ...applicationsElsewhere(38),
-    on.policy(40, { set: { minScore: 910 } }),
-    on.support(50),
-  ];
-  const options = {
-    until: 110,
-    policy: { ...DEFAULT_POLICY, dormantCloseDays: 60, grantUsedFraction: 0 },
-    profile: { age: 35, monthlyIncome: 10_000, verified: false, creditHistoryMonths: 130 },
-  };
+  const events = suspendedAfterApplications(910);
+  const options = suspendedOptions(110, { dormantCloseDays: 60 });
 
   it("says that closure beside the review named, and both hold for the customer who follows the answer", () => {
     const said = run(events, options).steps.find((s: Step) => s.event.type === "contact_support")!.remedies;
