@@ -758,10 +758,15 @@ export function parseJson(text: string, file: string): unknown {
         hint: `write it as an escape (\\u${control.toString(16).padStart(4, "0")}), or remove it`,
       });
     }
+    // the parser ran out of text: a file cut short (a shard whose job was stopped, or is still writing it),
+    // not a syntax slip — told so, or the customer hunts a comma that is not there
+    const cut = at ? offset >= text.length : /end of JSON input/.test(err.message);
     throw new InputError(`cannot parse JSON: ${jsonReason(err.message)}`, {
       file,
       ...where,
-      hint: "check the JSON syntax (no trailing commas, keys in double quotes)",
+      hint: cut
+        ? "the file ends before its JSON does: it looks cut short (written by a job that was stopped or is still running, or copied in part) — write it again"
+        : "check the JSON syntax (no trailing commas, keys in double quotes)",
     });
   }
 }

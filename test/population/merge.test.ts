@@ -959,6 +959,20 @@ describe("files are checked for size before they are read", () => {
     }
   });
 
+  it("a shard cut short is told so, not sent to look for a comma", () => {
+    // a job stopped while writing its --json: 'cannot parse JSON: unterminated string' and 'check the JSON
+    // syntax' sent the operator through a file whose only fault was its missing end
+    const text = JSON.stringify(document(), null, 2);
+    for (const end of [text.length - 40, text.length - 1, Math.floor(text.length / 2)]) {
+      const e = refusedFile(write(`cut-${end}.json`, text.slice(0, end)));
+      expect(e.message).toMatch(/^cannot parse JSON/);
+      expect(e.details.hint).toMatch(/cut short/);
+    }
+    // a syntax slip within the file keeps its own hint
+    const slip = refusedFile(write("slip.json", text.replace('"stress": null', '"stress": null,')));
+    expect(slip.details.hint).toMatch(/check the JSON syntax/);
+  });
+
   it("a stray comma is placed by line and column", () => {
     // in a list, where V8 names no position ("Unexpected token ','")
     const text = JSON.stringify(document(), null, 2).replace(/("counts": \[\s*\d+),/, "$1,,");
