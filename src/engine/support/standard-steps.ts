@@ -30,11 +30,13 @@ export function standardRemedies(
   review: number | null = null,
 ) {
   const rules = rulesFor(c.policy, line.id);
-  // (Huabei's purchases are a step while it is active, for either line's score)
-  const reach = review === null ? null : reachBy(c, day, calendar)(review, c.huabei.status === "active");
+  // read ahead only for a score step: most warnings fail no score rule (Huabei's purchases are a step
+  // while it is active, for either line's score)
+  let reach: ReturnType<ReturnType<typeof reachBy>> | undefined;
   const score = (needed: number) => {
     const step = raiseScore(c, line, s, needed);
-    const told = reach === null ? step : forReach(step, reach);
+    if (review !== null) reach ??= reachBy(c, day, calendar)(review, c.huabei.status === "active");
+    const told = reach === undefined ? step : forReach(step, reach);
     if (told !== null) remedies.push(told);
   };
   // an income too low for the smallest line, whether or not it is what the review cites first: the review
