@@ -22,6 +22,18 @@ const OWN_HEAP = ["test/engine/trace-memory.test.ts"];
 
 export default defineConfig({
   test: {
+    // Two tiers. `npm test` runs every test not tagged `slow`, in about a minute: the model, the stories,
+    // the properties, the commands and renderers in-process and a few spawns for what only a process shows.
+    // `npm run test:slow` runs the rest, each seconds long: populations at calibration or century scale,
+    // 100,000-line inputs (hang guards), a browser, many spawned processes (signals, pipes, locales, worker
+    // threads), every documented example and the benches. CI runs both.
+    tags: [
+      {
+        name: "slow",
+        description:
+          "seconds each: populations at scale, huge inputs, a browser, spawned processes (npm run test:slow)",
+      },
+    ],
     // a hang fails in a minute; the heaviest tests take seconds on a quiet machine, more on a busy one
     testTimeout: 60_000,
     // and a hook alike: a beforeAll that imports the built CLI (test/fuzz/argv.test.ts) took more than

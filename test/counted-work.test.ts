@@ -85,7 +85,9 @@ describe("customer service's answer given again to a call with nothing changed s
     for (const s of steps) expect(said(s)).toBe(said(once));
   });
 
-  it("works the answer out anew after any other input, on another day, or beside a declined review", () => {
+  it("works the answer out anew after any other input, on another day, or beside a declined review", {
+    tags: ["slow"],
+  }, () => {
     expect(counted([on.support(80), on.note(80), on.support(80)]).worked).toBe(2);
     expect(counted([on.support(80), on.income(80, 2000), on.support(80)]).worked).toBe(2);
     expect(counted([on.support(80), on.support(81), on.support(81)]).worked).toBe(2);
@@ -161,7 +163,9 @@ const answersOf = async (args: string[]) => {
 };
 
 describe("whatif --avoid / --reach on a timeline of calls to customer service", () => {
-  it("works out the answers of the timeline and of the suggestion shown, none for the runs it tries", async () => {
+  it("works out the answers of the timeline and of the suggestion shown, none for the runs it tries", {
+    tags: ["slow"],
+  }, async () => {
     const file = callingFile();
     const saved = join(dirname(file), "suggested.yaml");
     const search = await answersOf(["whatif", file, "--avoid", "suspended", "--save", saved]);
@@ -207,7 +211,9 @@ describe("whatif --avoid / --reach on a file too long for a search", () => {
     expect(runs.count).toBe(0);
   });
 
-  it("counts the events the edit flags leave: still too many, refused before any run; one removed, it runs", async () => {
+  it("counts the events the edit flags leave: still too many, refused before any run; one removed, it runs", {
+    tags: ["slow"],
+  }, async () => {
     runs.count = 0;
     const file = longFile("long-edited.yaml");
     const refused = await cli(["whatif", file, "--set", "minScore=600", "--avoid", "declined"]);

@@ -55,7 +55,12 @@ describe("docs examples", () => {
     const all = blocks(page, text);
     const runnable = all.filter((b) => b.run).flatMap(examples);
     if (runnable.length === 0) continue;
-    it(`${page}: ${runnable.length} example${runnable.length === 1 ? "" : "s"} run as written`, async () => {
+    // the populations page runs a dozen simulations (seconds): the slow tier (vitest.config.ts)
+    const tags: "slow"[] = page === "docs/populations.md" ? ["slow"] : [];
+    it(`${page}: ${runnable.length} example${runnable.length === 1 ? "" : "s"} run as written`, {
+      tags,
+      timeout: 60_000,
+    }, async () => {
       const cwd = join(scratch, page.replace(/[/.]/g, "-"));
       mkdirSync(join(cwd, "tmp"), { recursive: true });
       cpSync(join(ROOT, "scenarios"), join(cwd, "scenarios"), { recursive: true });
@@ -85,7 +90,7 @@ describe("docs examples", () => {
             });
         }
       }
-    }, 60_000);
+    });
   }
 
   it("every scenario written out in full in the docs loads", () => {

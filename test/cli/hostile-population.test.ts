@@ -58,7 +58,7 @@ describe("a persona whose accounts would not fit the horizon", () => {
     expect(r.stderr).toContain("changes.yaml:7:11: profileChanges.bursts: one account would make");
   });
 
-  it("the shipped personas fit a century", async () => {
+  it("the shipped personas fit a century", { tags: ["slow"] }, async () => {
     const r = await cli(["simulate", "--accounts", "1", "--days", "36500", "--json"]);
     expect(r.status).toBe(0);
   });

@@ -33,6 +33,7 @@ const SCENARIO = [
 
 describe("as many expectations as a list may hold", () => {
   it("100,000 are each placed at their line (the lookup walked the list once per expectation)", {
+    tags: ["slow"],
     timeout: HANG_GUARD_MS,
   }, async () => {
     const d = fresh();
@@ -50,7 +51,9 @@ describe("as many expectations as a list may hold", () => {
     expect(r.stdout).toMatch(/Expectations\s+99998 passed, 2 failed \(100000\)/);
   });
 
-  it("the human report of a file whose every expectation failed is written, not a stack overflow", () => {
+  it("the human report of a file whose every expectation failed is written, not a stack overflow", {
+    tags: ["slow"],
+  }, () => {
     // a failure's lines were spread into one call's arguments: ~10 lines × 100,000 failures overflowed
     const failed = (index: number): ExpectationReport => ({
       index,
@@ -75,7 +78,7 @@ describe("as many expectations as a list may hold", () => {
   });
 });
 
-describe("a golden trace edited by hand", () => {
+describe("a golden trace edited by hand", { tags: ["slow"] }, () => {
   it("on every line: the run ends, and says how much changed instead of diffing line by line", {
     timeout: HANG_GUARD_MS,
   }, async () => {

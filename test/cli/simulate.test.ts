@@ -46,7 +46,7 @@ const challengerShards = () =>
   })());
 
 describe("credit-sim simulate", () => {
-  it("3 shards merged equal the unsharded run, byte for byte", async () => {
+  it("3 shards merged equal the unsharded run, byte for byte", { tags: ["slow"] }, async () => {
     const whole = await ok([...CHALLENGER_RUN, "--json"]);
     const files = await challengerShards();
     expect(await ok(["merge", files[2]!, files[0]!, files[1]!, "--json"])).toBe(whole);
@@ -126,7 +126,9 @@ describe("credit-sim simulate", () => {
     expect(exported).toMatch(/^events:/m);
   });
 
-  it("a sweep: shards merged equal the unsharded run; the frontier, the chart and the JSON variants", async () => {
+  it("a sweep: shards merged equal the unsharded run; the frontier, the chart and the JSON variants", {
+    tags: ["slow"],
+  }, async () => {
     const SWEEP = ["--sweep", "minOpenScore=700..860:80", "--sweep", "maxApplications30d=1..2:1"];
     // the unsharded run once: its document on stdout, its page beside it (compared with the merged page)
     const pageFile = join(tmp, "sweep.html");

@@ -1,3 +1,4 @@
+// @module-tag slow
 // The benchmarks read the engine from dist/ by their own imports, so nothing else notices when a change
 // leaves one behind (a field renamed under a bench stopped the review bench with a TypeError). Each runs
 // here on a small input, and the figure that is not a time is checked: the review bench's independent

@@ -50,7 +50,9 @@ describe("bin/credit-sim", () => {
     expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
   });
 
-  it("a valid file of 70,000 events runs: no spread over a list that long overflows the process's stack", () => {
+  it("a valid file of 70,000 events runs: no spread over a list that long overflows the process's stack", {
+    tags: ["slow"],
+  }, () => {
     // `Math.max(...widths)` passed an argument a step: an internal error (exit 70) on a 2.4 MB file; the
     // CLI's stack is smaller than a test thread's, so this is checked in a process
     const dir = mkdtempSync(join(tmpdir(), "credit-sim-e2e-"));
@@ -70,7 +72,9 @@ describe("bin/credit-sim", () => {
     expect(r.stdout).toMatch(/Scenarios\s+1 passed, 1 failed \(2\)/);
   });
 
-  it("a working folder removed after the shell entered it: one message, exit 2, no stack trace", () => {
+  it("a working folder removed after the shell entered it: one message, exit 2, no stack trace", {
+    tags: ["slow"],
+  }, () => {
     const dir = mkdtempSync(join(tmpdir(), "credit-sim-e2e-"));
     for (const args of [["--version"], ["run", join(ROOT, "scenarios/zhang-ming.yaml")], ["test"]]) {
       const gone = mkdtempSync(join(dir, "gone-"));
@@ -94,7 +98,9 @@ describe("bin/credit-sim", () => {
     expect(r.stderr).toBe("");
   });
 
-  it("a pipe closed early still leaves the page --html was given: the text ends, the files asked for are written", () => {
+  it("a pipe closed early still leaves the page --html was given: the text ends, the files asked for are written", {
+    tags: ["slow"],
+  }, () => {
     // `run big.yaml --html o.html | head` exited 0 with no o.html and no word: the reader gone ended the run
     // with the page held aside, never put in place (before the text was written as it is made, it was)
     const dir = mkdtempSync(join(tmpdir(), "credit-sim-pipe-"));

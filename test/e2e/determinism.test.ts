@@ -1,3 +1,4 @@
+// @module-tag slow
 // Same scenario, policy and seed → byte-identical output on every run and machine: the time zone, the
 // locale and the run count must not show in the output. The locale is fixed when a process starts, so
 // each environment runs in a process of its own (the built CLI's runCli, every run in one process); the one

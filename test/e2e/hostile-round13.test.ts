@@ -1,3 +1,4 @@
+// @module-tag slow
 // Hostile input, round 13, what only a process shows: merge's page and a file put at its name while the
 // shards are read (a shard read from a named pipe holds merge there until its writer is done).
 

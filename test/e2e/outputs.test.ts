@@ -1,3 +1,4 @@
+// @module-tag slow
 // What only a process shows about outputs: a stdout that fails (a full disk), a reader that goes away,
 // SIGINT / SIGTERM / SIGHUP during a write, and colour as chalk detects it in a real terminal.
 

@@ -121,7 +121,7 @@ const open = (args: string[], env: Record<string, string | undefined> = {}, cwd 
 };
 
 describe.skipIf(!hasScript)("whatif in a real terminal", () => {
-  it("remove, run, compare, save, then `run` the saved file", async () => {
+  it("remove, run, compare, save, then `run` the saved file", { tags: ["slow"] }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "whatif-pty-"));
     const saved = join(dir, "fewer-applications.yaml");
     const t = open(["whatif", "test/fixtures/whatif/late-payer.yaml"]);
@@ -155,7 +155,7 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     expect(readFileSync(saved, "utf8")).toContain("removed #5");
   });
 
-  it("--no-color reaches the prompts too, on a terminal that has colour", async () => {
+  it("--no-color reaches the prompts too, on a terminal that has colour", { tags: ["slow"] }, async () => {
     // the terminal's colour is on (no NO_COLOR): inquirer's own detection would colour its prompts
     const t = open(["whatif", "test/fixtures/whatif/late-payer.yaml", "--no-color"], { NO_COLOR: undefined });
     await t.expect("❯ Run and compare with the original");
@@ -168,7 +168,9 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     expect(t.raw).not.toMatch(/\u001b\[[0-9;]*m/);
   });
 
-  it("a whatif/ folder planted as a link is refused before 'Replace it?', whatever name is typed in it", async () => {
+  it("a whatif/ folder planted as a link is refused before 'Replace it?', whatever name is typed in it", {
+    tags: ["slow"],
+  }, async () => {
     // the session's own folder, as a cloned repository may plant it: 'whatif/late-payer-whatif.yaml
     // exists. Replace it?' was asked of the file reached through the link, and yes wrote there
     const dir = mkdtempSync(join(tmpdir(), "whatif-pty-"));
@@ -207,7 +209,9 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     expect(existsSync(join(dir, "half"))).toBe(false);
   });
 
-  it("a kill or the window closed during the session: the cursor shown and paste marks off, then the signal's exit", async () => {
+  it("a kill or the window closed during the session: the cursor shown and paste marks off, then the signal's exit", {
+    tags: ["slow"],
+  }, async () => {
     // the prompt hides the cursor and the session asks for paste marks: ended by a signal, neither was put
     // back, and the shell was left without a cursor
     for (const [signal, code] of [
@@ -226,7 +230,9 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     }
   });
 
-  it("Escape at a typed answer takes the prompt away and goes back to the menu", async () => {
+  it("Escape at a typed answer takes the prompt away and goes back to the menu", {
+    tags: ["slow"],
+  }, async () => {
     const t = open(["whatif", "test/fixtures/whatif/late-payer.yaml"]);
     await t.expect("❯ Run and compare with the original");
     t.send(KEY.up, KEY.up, KEY.enter);
@@ -242,7 +248,9 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     expect(await t.exit).toBe(0);
   });
 
-  it("keys typed while a search runs answer nothing: dropped, said, and the question after it still asked", async () => {
+  it("keys typed while a search runs answer nothing: dropped, said, and the question after it still asked", {
+    tags: ["slow"],
+  }, async () => {
     // "n⏎" typed during the search was held by the terminal and answered "Adopt the first suggestion?",
     // which was not on the screen yet
     const t = open(["whatif", "scenarios/zhang-ming.yaml"]);
@@ -265,7 +273,9 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     expect(t.screen).toContain("left the what-if session: 1 edit not saved");
   });
 
-  it("Ctrl-D at a prompt ends the input: exit 0, the prompt wiped, the cursor shown, nothing written", async () => {
+  it("Ctrl-D at a prompt ends the input: exit 0, the prompt wiped, the cursor shown, nothing written", {
+    tags: ["slow"],
+  }, async () => {
     // it exited 130 as inquirer's "force closed" once the process had nothing left to do, the list left
     // on the screen
     const dir = mkdtempSync(join(tmpdir(), "whatif-pty-"));

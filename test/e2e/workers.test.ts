@@ -1,3 +1,4 @@
+// @module-tag slow
 // Worker threads, which only the built CLI has (they load dist/): `test` and `simulate` in workers give
 // the same bytes as one thread in-process, whatever order the workers finish in.
 

@@ -1,3 +1,4 @@
+// @module-tag slow
 // The review bench's json-rules-engine mirror of the periodic review (bench/review-mirror.mjs) decides
 // as the engine does. The bench times the two against each other on 100,000 cases from population runs and
 // prints how many agree, but nothing failed when they did not: a rule change the mirror missed (a policy

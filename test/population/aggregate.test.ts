@@ -36,7 +36,9 @@ let wholeRange: ReturnType<typeof runRange> | undefined;
 const whole90 = () => (wholeRange ??= runRange(split, shipped, 0, 90, { csv: true }));
 
 describe("aggregation", () => {
-  it("merging ranges equals running the whole range (worker and shard independence)", () => {
+  it("merging ranges equals running the whole range (worker and shard independence)", {
+    tags: ["slow"],
+  }, () => {
     const whole = whole90();
     const ranges: Array<[number, number]> = [
       [0, 25],
@@ -115,7 +117,9 @@ describe("aggregation", () => {
     expect(chunkRanges(0, 1_000_000, 2, 30)).toEqual(chunkRanges(0, 1_000_000, 2));
   });
 
-  it("sizes a worker's heap from the events an account holds (the estimate is close to what is issued)", () => {
+  it("sizes a worker's heap from the events an account holds (the estimate is close to what is issued)", {
+    tags: ["slow"],
+  }, () => {
     const s = settings({ days: 730 });
     const runner = new AccountRunner(populationContext(s), { record: true });
     for (const persona of [...shipped, extreme]) {

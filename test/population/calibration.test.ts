@@ -1,3 +1,4 @@
+// @module-tag slow
 // The guard on the calibration (docs/populations.md, "Calibration"): the shipped mix under the default
 // policy over two years keeps its 30+ and 90+ balance rates within Ant Group's disclosed ranges
 // (2017–2019: 30+ 1.08–1.56 %, 90+ 0.68–1.05 %) and its suspensions, closures and charge-offs at the

@@ -12,15 +12,15 @@ import { ROOT } from "../helpers/cli.js";
 import { arm, expectExportsReplay, FIXTURES, population, settings, tightened, tiny } from "./helpers.js";
 
 describe("export round-trip", () => {
-  it("an exported account replays to the same outcome (champion)", () => {
+  it("an exported account replays to the same outcome (champion)", { tags: ["slow"] }, () => {
     expectExportsReplay(settings(), 0);
   });
 
-  it("an exported account replays to the same outcome (challenger from day 0)", () => {
+  it("an exported account replays to the same outcome (challenger from day 0)", { tags: ["slow"] }, () => {
     expectExportsReplay(settings({ arms: [arm(tightened)] }), 1);
   });
 
-  it("an exported account replays to the same outcome (challenger from day 150)", () => {
+  it("an exported account replays to the same outcome (challenger from day 150)", { tags: ["slow"] }, () => {
     expectExportsReplay(settings({ arms: [arm(tightened)], from: 150 }), 1);
   });
 });

@@ -22,7 +22,9 @@ let run: RangeResult | undefined;
 const twoYears = () => (run ??= runRange(s, persona, 0, n));
 
 describe("hardship and burden", () => {
-  it("within the stretched persona the day-30 score ranks later bad (Gini clearly positive)", () => {
+  it("within the stretched persona the day-30 score ranks later bad (Gini clearly positive)", {
+    tags: ["slow"],
+  }, () => {
     const all = summarise(fromRange(meta(s, persona, n, [0, n]), twoYears()));
     const risk = all.groups.at(-1)!.champion.risk.all;
     expect(risk.rankedBads).toBeGreaterThan(100);

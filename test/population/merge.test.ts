@@ -836,12 +836,15 @@ describe("files are checked for size before they are read", () => {
     expect(first.found).toBe("the key again in the same object");
   });
 
-  it("a sweep's shard reads back: its bound counts every variant, not the champion alone", () => {
+  it("a sweep's shard reads back: its bound counts every variant, not the champion alone", {
+    tags: ["slow"],
+    timeout: 30_000,
+  }, () => {
     const values = [600, 610, 620, 630, 640, 650, 660, 670, 680, 690];
     const text = documentText(sweepResult("steady-payer", 20, 1500, "minIncreaseScore", values));
     expect(Buffer.byteLength(text)).toBeGreaterThan(5_500_000);
     expect(loadResultFile(write("sweep.json", text)).variants).toHaveLength(10);
-  }, 30_000);
+  });
 
   it("a file past the cap is refused by its size, unread", () => {
     const file = join(dir, "huge.json");
@@ -1021,7 +1024,9 @@ describe("many shards", () => {
     return { files, whole: resultText(challenger, [0, n], { accounts: n, days }) };
   }
 
-  it("16 shards merged, in any order, equal the unsharded run byte for byte", async () => {
+  it("16 shards merged, in any order, equal the unsharded run byte for byte", {
+    tags: ["slow"],
+  }, async () => {
     // 16, not 40 (3.1 s → 1.2 s): merged unsorted, or with each shard's flips put before the total's, fail
     // here as they did on 40 (2 flips here, 4 there: neither reaches the sample's 20)
     const { files, whole } = shards("sixteen", 16, { challenger: true });
@@ -1030,7 +1035,10 @@ describe("many shards", () => {
     expect(r.stdout).toBe(whole);
   });
 
-  it("merges 12 century-scale shards in a heap that holds a few: one shard is held at a time", () => {
+  it("merges 12 century-scale shards in a heap that holds a few: one shard is held at a time", {
+    tags: ["slow"],
+    timeout: 60_000,
+  }, () => {
     // each shard of a ten-year horizon is ~3.5 MB once read; read all at once (a merge that held every
     // shard), 12 of them pass this 48 MB heap's limit (V8's 'heap out of memory', no report: checked),
     // where merge holds one shard beside the total and ran in 28 MB — 20 MB to spare, so a Node or a format
@@ -1040,7 +1048,7 @@ describe("many shards", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout === whole).toBe(true);
-  }, 60_000); // about 2 s on an idle host; a spawn with a small heap is slow beside other work
+  }); // about 2 s on an idle host; a spawn with a small heap is slow beside other work
 
   it("every meta is checked before a body is read: a missing shard is said, not a later shard's bad body", async () => {
     const { files } = shards("order", 4);
@@ -1121,7 +1129,10 @@ describe("many shards", () => {
 });
 
 describe("simulate's own totals", () => {
-  it("a population whose totals pass 2^53 fen is refused, not written with rounded sums no merge reads", async () => {
+  it("a population whose totals pass 2^53 fen is refused, not written with rounded sums no merge reads", {
+    tags: ["slow"],
+    timeout: 60_000,
+  }, async () => {
     // ¥1,000,000,000 lines, spent at once and never repaid, at a 10 % daily penalty for 720 days: about
     // ¥7.3e10 (7.3e12 fen) an account, so 1,300 accounts total past 9,007,199,254,740,991 fen
     writeFileSync(
@@ -1139,7 +1150,7 @@ describe("simulate's own totals", () => {
     expect(r.stderr).toMatch(
       /^credit-sim: the population's totals go beyond exact numbers\n {2}found: {4}a total of \d+/,
     );
-  }, 60_000);
+  });
 });
 
 describe("a --json document merge would refuse", () => {

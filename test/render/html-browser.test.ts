@@ -1,3 +1,4 @@
+// @module-tag slow
 // The HTML reports in a real browser: each page loads with no console error or failed request and every
 // chart is drawn (a Chart.js instance on each canvas, with painted pixels). One browser for the file.
 // SCREENSHOTS=DIR also saves a PNG of each page there, for people to look at.

@@ -101,7 +101,10 @@ describe("size and depth", () => {
     }
   });
 
-  it("a file of more values than any scenario needs is refused", () => {
+  it("a file of more values than any scenario needs is refused", {
+    tags: ["slow"],
+    timeout: HANG_GUARD_MS,
+  }, () => {
     const items = Math.ceil(MAX_VALUES / 60_000);
     const text = `name: a\nevents: []\n${Array.from({ length: items }, (_, i) => `k${i}: [${"1,".repeat(60_000)}1]`).join("\n")}\n`;
     expect(text.length).toBeLessThan(5 * 1024 * 1024);
@@ -172,27 +175,24 @@ describe("size and depth", () => {
 
   // about a second each on a quiet machine, and it was quadratic (minutes); the test's timeout is a hang
   // guard, far above what a loaded machine takes, not a speed target (docs/performance.md)
-  it(
-    "100,000 events after `until`, beside a schema error, are reported in the time a few take",
-    () => {
-      const text = `name: late\nuntil: 5\nbogus: 1\nevents:\n${"  - { day: 10, type: note, text: x }\n".repeat(100_000)}`;
-      const e = refusal(text);
-      expect(e.problems).toHaveLength(20);
-      expect(e.truncated).toBe(true);
-    },
-    HANG_GUARD_MS,
-  );
+  it("100,000 events after `until`, beside a schema error, are reported in the time a few take", {
+    tags: ["slow"],
+  }, () => {
+    const text = `name: late\nuntil: 5\nbogus: 1\nevents:\n${"  - { day: 10, type: note, text: x }\n".repeat(100_000)}`;
+    const e = refusal(text);
+    expect(e.problems).toHaveLength(20);
+    expect(e.truncated).toBe(true);
+  });
 
-  it(
-    "100,000 bad events are reported in the time a few take",
-    () => {
-      const text = `name: big\nevents:\n${"  - { day: -1, type: purchse, amount: 1.234 }\n".repeat(100_000)}`;
-      const e = refusal(text);
-      expect(e.problems).toHaveLength(20);
-      expect(e.truncated).toBe(true);
-    },
-    HANG_GUARD_MS,
-  );
+  it("100,000 bad events are reported in the time a few take", {
+    tags: ["slow"],
+    timeout: HANG_GUARD_MS,
+  }, () => {
+    const text = `name: big\nevents:\n${"  - { day: -1, type: purchse, amount: 1.234 }\n".repeat(100_000)}`;
+    const e = refusal(text);
+    expect(e.problems).toHaveLength(20);
+    expect(e.truncated).toBe(true);
+  });
 });
 
 describe("keys that are method names", () => {
@@ -206,7 +206,7 @@ describe("keys that are method names", () => {
   });
 });
 
-describe("many unknown keys", () => {
+describe("many unknown keys", { tags: ["slow"], timeout: HANG_GUARD_MS }, () => {
   const dir = mkdtempSync(join(tmpdir(), "credit-sim-many-keys-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   // nearly as many as a mapping may have (MAX_MAPPING_KEYS, 20,000, with the file's own fields): each
@@ -223,22 +223,18 @@ describe("many unknown keys", () => {
     ["an event", "run", `name: x\nevents:\n  - day: 0\n    type: note\n    text: a\n${keys("    ")}`, []],
     ["a policy file", "policy", `${shipped("policies/tightened.yaml")}\n${keys("")}`, []],
     ["a persona file", "simulate", `${shipped("personas/revolver.yaml")}\n${keys("")}`, ["--accounts", "10"]],
-  ] as const)(
-    "in %s: refused, the first problems listed (exit 2)",
-    async (_where, kind, text, extra) => {
-      const file = join(dir, `${kind}-${Math.random().toString(36).slice(2)}.yaml`);
-      writeFileSync(file, text);
-      const args =
-        kind === "run"
-          ? ["run", file]
-          : kind === "policy"
-            ? ["run", join(ROOT, "scenarios/good-customer.yaml"), "--policy", file]
-            : ["simulate", file, ...extra];
-      const r = await cli(args);
-      expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/unknown field "k0"/);
-      expect(r.stderr).toMatch(/20 problems shown, and more/);
-    },
-    HANG_GUARD_MS,
-  );
+  ] as const)("in %s: refused, the first problems listed (exit 2)", async (_where, kind, text, extra) => {
+    const file = join(dir, `${kind}-${Math.random().toString(36).slice(2)}.yaml`);
+    writeFileSync(file, text);
+    const args =
+      kind === "run"
+        ? ["run", file]
+        : kind === "policy"
+          ? ["run", join(ROOT, "scenarios/good-customer.yaml"), "--policy", file]
+          : ["simulate", file, ...extra];
+    const r = await cli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown field "k0"/);
+    expect(r.stderr).toMatch(/20 problems shown, and more/);
+  });
 });
