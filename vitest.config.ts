@@ -27,7 +27,13 @@ export default defineConfig({
     // `npm run test:slow` runs the rest, each seconds long: populations at calibration or century scale,
     // 100,000-line inputs (hang guards), a browser, many spawned processes (signals, pipes, locales, worker
     // threads), every documented example and the benches. CI runs both.
+    // Files that draw generated cases (test/helpers/property-seed.ts) carry `property`: the fast tier draws
+    // a quarter of each count (PROPERTY_SHARE), the slow tier runs them again with every case.
     tags: [
+      {
+        name: "property",
+        description: "draws generated cases: a quarter of them in npm test, all in npm run test:slow",
+      },
       {
         name: "slow",
         description:

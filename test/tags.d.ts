@@ -4,6 +4,6 @@ import "vitest";
 
 declare module "vitest" {
   interface TestTags {
-    tags: "slow";
+    tags: "slow" | "property";
   }
 }

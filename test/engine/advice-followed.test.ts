@@ -1,3 +1,4 @@
+// @module-tag property
 // Customer service's steps are true and sufficient: a customer who suspended a line, asks what to do and
 // does exactly that — and nothing else adverse: every bill and instalment falling due later is met — gets
 // the line back at the review the answer names, or at the early review it offers, and not later.

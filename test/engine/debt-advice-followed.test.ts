@@ -1,3 +1,4 @@
+// @module-tag property
 // Debt advice is a promise with numbers in it: "repay these amounts by this day, or report this income, to
 // bring total debt / annual income to at most this at that review" — the first review that can restore the
 // line, whatever else stands in the way (a clean period: that wait is said first). A customer suspended for

@@ -1,3 +1,4 @@
+// @module-tag property
 // The rule a lender keeps about an unused line: it is never closed as unused (DORMANT_ACCOUNT) without a notice
 // (dormant_notice) given after its last use and at least `dormantNoticeDays` before the closure — whatever
 // came between: a suspension on the notice's day, a change of policy that moved the terms, a notice longer

@@ -1,3 +1,4 @@
+// @module-tag property
 // The limit given back (review/give-back.ts), over random timelines: incomes that fall and rise, debt
 // elsewhere, purchases and repayments on time, late or not at all. A periodic review that gives a limit
 // back never gives more than the limit before the cut (the first since the way back: an increase, a

@@ -1,3 +1,4 @@
+// @module-tag property
 // A grant is not taken back by the reviews that follow it on unchanged facts: a line opened, raised or
 // reopened, a Jiebei line opened and drawn on — then used within its limit, every bill repaid on time, the
 // income and the debt elsewhere unchanged — is neither suspended, cut nor closed by the next reviews.

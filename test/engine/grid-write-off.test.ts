@@ -1,3 +1,4 @@
+// @module-tag property
 // The repayment grid after a write-off, over random timelines: a line charged off reads `G` from the month
 // of the write-off until the month its written-off debt is repaid in full, and `C` from that month on —
 // whatever the calendar, the line, the days to charge-off and the repayments after it (docs/model/

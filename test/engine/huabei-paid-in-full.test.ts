@@ -1,3 +1,4 @@
+// @module-tag property
 // Huabei's interest-free period, on any billing calendar: a customer who repays the statement balance on
 // every due day is never overdue and pays no interest and no penalty — nothing but the instalment fees of
 // the plans bought, each plan's fee (its rate × the amount) in full once the plan has run to term.

@@ -1,3 +1,4 @@
+// @module-tag property
 // Jiebei's instalment-to-income cap, monotone in the income (applications.ts): from the same start, a
 // higher monthly income never declines a drawdown the lower one lent, and where both are declined for the
 // cap, the higher income's share is no larger — over loans already owed, their terms and the cap's value,

@@ -1,3 +1,4 @@
+// @module-tag property
 // A lender does not open a cash line it would refuse every drawdown on: an opening of Jiebei counts the
 // smallest loan the line lends (the policy's minimum, with the interest the drawdown's check counts on it
 // to a month end), so that whenever Jiebei opens, that loan asked the same day is not declined for the debt

@@ -1,3 +1,4 @@
+// @module-tag property
 // A Jiebei loan repaid as asked, on any calendar: its instalments fall due on the day of the month it was
 // drawn (clamped to short months), each paid on its due day keeps it out of arrears, and the interest it
 // costs is the equal-principal schedule's to the fen — worked out here from the dates alone (loans.ts's

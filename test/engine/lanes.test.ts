@@ -1,3 +1,4 @@
+// @module-tag property
 // Lanes: one state stepped for several policies must decide, for each policy, exactly what that policy
 // decides stepped alone — on random timelines, with policies that differ in decision rules, with a switch
 // of policy part-way (as a `policy` event), and with identical policies (one slot, never split); with

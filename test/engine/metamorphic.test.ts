@@ -1,3 +1,4 @@
+// @module-tag property
 // Metamorphic and explanation properties over random timelines (properties.test.ts holds the invariants of
 // each step): the ledgers' own parts after every visited day, edits that must change nothing (a note, a
 // repayment split in two, a policy event that changes no parameter, the Gregorian cycle), edits that must

@@ -1,3 +1,4 @@
+// @module-tag property
 // Monotone where a lender would be, on both lines: a higher income, less debt elsewhere or a smaller ask,
 // from the same start, never ends with more suspensions, a lower limit on either line, an application
 // refused that the worse timeline had granted, or a lower score. Generated timelines with Huabei and

@@ -1,3 +1,4 @@
+// @module-tag property
 // Property-based tests: random timelines through the engine, with the ledger's and the review engine's
 // invariants checked after every step and at the end of every visited day.
 

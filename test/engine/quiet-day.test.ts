@@ -1,3 +1,4 @@
+// @module-tag property
 // A day before the engine's next (`nextEngineDay`) whose events are purchases and repayments alone is taken
 // without the engine's own inputs (`runQuietDay`, what a population's account driver does on most of its
 // visits): the same steps and the same state as `runDay`. Held here over generated timelines, every such

@@ -1,3 +1,4 @@
+// @module-tag property
 // The runs ahead customer service's searches share: the opening of a review day and the report of the month
 // end before it worked out from one run (openingWithReport), and a run until a repayment on a later day
 // shared by the runs a search makes (`runs`), are exactly what openingOn and asReportReads work out each on

@@ -1,3 +1,4 @@
+// @module-tag property
 // A restoration is not taken back by the reviews that follow it on unchanged facts: a suspended line
 // restored, then used within the limit it is restored at, every bill repaid on time, the income and the
 // debt elsewhere unchanged — is neither suspended nor cut by the next reviews (as a grant is not:

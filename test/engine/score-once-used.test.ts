@@ -1,3 +1,4 @@
+// @module-tag property
 // The file once used (grant.ts) is scored from the file it copies (scoreOnCopy): the inputs its lines'
 // reports, limits and statuses and its inquiries decide are read again, the rest are the score's the
 // caller gives. That is exact only while the copy shares everything else with that file; here it is held

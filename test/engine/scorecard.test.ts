@@ -1,3 +1,4 @@
+// @module-tag property
 // The scorecard's rules, checked against its own tables: points and thresholds are being calibrated, so
 // nothing here names a particular number of points — only how bins, the range and reasons behave.
 

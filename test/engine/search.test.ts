@@ -1,3 +1,4 @@
+// @module-tag property
 // The whole-number searches customer service's amounts are found by: the least number a monotone test
 // passes, whatever the threshold and wherever the bracket starts.
 

@@ -1,3 +1,4 @@
+// @module-tag property
 // contact_support answers: the status, the reasons on record, and concrete remedies with amounts and dates.
 
 import fc from "fast-check";

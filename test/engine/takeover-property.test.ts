@@ -1,3 +1,4 @@
+// @module-tag property
 // The takeover trigger over random timelines (triggers.ts: takeoverTrigger): changes of bound details of
 // every kind, verifications, purchases and drawdowns of any size, under the default policy (its takeover,
 // burst and change-count rules all on). Better behaviour never brings a security hold: one change fewer, or

@@ -11,5 +11,13 @@ fc.configureGlobal({
   interruptAfterTimeLimit: 60_000,
 });
 
-/** How many cases a property draws: `fallback`, unless PROPERTY_RUNS asks for another number. */
-export const propertyRuns = (fallback: number): number => Number(process.env.PROPERTY_RUNS ?? 0) || fallback;
+// `npm test` (the fast tier) draws a share of each count (PROPERTY_SHARE=0.25), from the same seed;
+// `npm run test:slow` runs every file that draws through here (each carries `@module-tag property`,
+// test/property-tags.test.ts) again with the full counts, as CI does.
+const share = Number(process.env.PROPERTY_SHARE ?? 1);
+
+/** How many cases a property draws: `fallback` (its share of it in the fast tier), unless PROPERTY_RUNS
+ *  asks for another number. */
+export const propertyRuns = (fallback: number): number =>
+  Number(process.env.PROPERTY_RUNS ?? 0) ||
+  (share > 0 && share < 1 ? Math.max(1, Math.ceil(fallback * share)) : fallback);

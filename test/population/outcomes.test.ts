@@ -1,3 +1,4 @@
+// @module-tag property
 // The outcomes a risk team reads, checked against intuition on small populations: a tighter minimum score
 // never approves more, steady payers go bad less often than stretched customers, the score ranks risk,
 // identical policies give identical arms; and the figures are what their definitions say.

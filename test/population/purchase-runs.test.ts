@@ -1,3 +1,4 @@
+// @module-tag property
 // The account runner takes a day of the customer's purchases alone without looking again for the next day
 // to visit, and a day before the engine's next of purchases and repayments alone without the engine's own
 // inputs (account.ts, runLane; engine/schedule.ts, runQuietDay): the same steps as visiting it in full,

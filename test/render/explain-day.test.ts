@@ -1,3 +1,4 @@
+// @module-tag property
 // `explain --day N`: the decisions of a day, each reason with the values behind it, and what to do.
 
 import { Chalk } from "chalk";

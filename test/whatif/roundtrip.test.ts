@@ -1,3 +1,4 @@
+// @module-tag property
 // Random timelines written as a scenario file, loaded, saved by what-if and loaded again run to the same
 // trace: the written shape (yuan, days, policy references, any text) loses nothing the engine reads.
 
