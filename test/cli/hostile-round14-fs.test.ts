@@ -1,3 +1,4 @@
+// @module-tag slow
 // Hostile faults, round 14, injected into node:fs (a file of its own: a mock of node:fs in a shared worker
 // would be missed by a module already imported, or leak): a disk that fills while `simulate --flips`
 // writes its export — a full tmpfs shows it too, but only to a root that may mount one.

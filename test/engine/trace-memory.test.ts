@@ -1,3 +1,4 @@
+// @module-tag slow
 // What a trace costs to keep: every step of a long file is held until the renderers are done, so a step's
 // size is what a 5 MB scenario costs to run (docs/reliability.md gives the numbers).
 

@@ -160,7 +160,9 @@ describe("run --json", () => {
   // each deciding step's place among its day's steps was counted over the whole trace again: a 5 MB file
   // of 81,000 increases on one day ran for over five minutes. The work is counted, not timed: how often
   // a step's day is read
-  it("a day of many decisions costs each step its own work, each with its own reasons", () => {
+  it("a day of many decisions costs each step its own work, each with its own reasons", {
+    tags: ["slow"],
+  }, () => {
     const many = build([on.open(0, 5_000), ...Array.from({ length: 3_000 }, () => on.increase(1, 1))], {
       until: 2,
     });
@@ -181,7 +183,9 @@ describe("run --json", () => {
   // each day that decides was explained by filtering the whole trace for its steps (twice) and copying
   // it to look back, and by walking the events up to it for the policy in force: 100,000 steps over
   // 36,500 days ran for tens of minutes. Counted, not timed, as above
-  it("many days that decide cost each day its own steps' work, not the whole trace's", () => {
+  it("many days that decide cost each day its own steps' work, not the whole trace's", {
+    tags: ["slow"],
+  }, () => {
     const days = build(
       [
         on.open(0, 5_000),

@@ -308,7 +308,9 @@ describe("counterfactuals", () => {
     expect(tight.tried).toBeLessThanOrEqual(5);
   });
 
-  it("counts the work its runs take, not only the runs: a long timeline stops at the work bound, and says so", () => {
+  it("counts the work its runs take, not only the runs: a long timeline stops at the work bound, and says so", {
+    tags: ["slow"],
+  }, () => {
     // 84 runs of a 36,500-day file of 2,000 events took 43 s; --budget 20000 of them, hours: a run's cost
     // is its steps (each event, bill, review and month end), so the bound is on those
     const rows = Array.from({ length: 40 }, (_, i) => [
@@ -381,7 +383,9 @@ describe("counterfactuals", () => {
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 
-  it("costs about the same whatever the file: the default budget shrinks with the events, and memory is bounded", () => {
+  it("costs about the same whatever the file: the default budget shrinks with the events, and memory is bounded", {
+    tags: ["slow"],
+  }, () => {
     expect(defaultBudget(30)).toBe(2000);
     expect(defaultBudget(100)).toBe(2000);
     expect(defaultBudget(1000)).toBe(200);
