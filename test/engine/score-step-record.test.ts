@@ -146,6 +146,32 @@ describe("a suspended Jiebei's score step, Huabei active beside it", () => {
   });
 });
 
+describe("a suspended Jiebei's score step, Huabei suspended beside it until the next review", () => {
+  // as above, minScore raised to 870 too: both lines suspended on day 45, Huabei restored by the review on
+  // day 74 — the month end of day 59 comes while it is suspended and earns nothing, those after it do
+  const asked: EventInput[] = [
+    on.open(0, 5_000),
+    on.open(0, 5_000, "jiebei"),
+    on.policy(40, { set: { minScore: 870, jiebeiMinScore: 895, grantUsedFraction: 0 } }),
+    on.support(50),
+  ];
+
+  it("counts the month ends from that review on, and followed, the review it names restores the line", () => {
+    const step = scoreStep(answer(asked, 200), "jiebei");
+    // (it once named day 196)
+    expect(step).toMatchObject({ needed: 895, review: { day: 166 } });
+    expect(step.reach).toBeUndefined();
+    const followed = [...asked, ...[75, 100, 125, 140].flatMap(use)];
+    const after = reviews(followed, 200, "jiebei").filter((s) => s.day > 50);
+    expect(after.map((s) => [s.day, s.decision === "restored"])).toEqual([
+      [74, false],
+      [105, false],
+      [135, false],
+      [166, true],
+    ]);
+  });
+});
+
 describe("the month ends a customer can still earn", () => {
   const c = newCustomer(
     { age: 35, monthlyIncome: 200_000, verified: true, creditHistoryMonths: 10, externalDebt: 0 },
