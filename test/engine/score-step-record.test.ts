@@ -68,6 +68,21 @@ describe("an active line's score step, a month end before the review", () => {
   });
 });
 
+describe("an active line's score step a day before the review", () => {
+  // an unused ¥5,000 Huabei, minScore raised to 950 on day 43, asked on day 44: a purchase today and one
+  // on the review's day make two days of use, not the six of the count's top band
+  const asked: EventInput[] = [on.open(0, 5_000), on.policy(43, { set: { minScore: 950 } }), on.support(44)];
+
+  it("counts the days of use the customer can still make, and followed, the review reads the reach said", () => {
+    const step = scoreStep(answer(asked, 50), "huabei");
+    // (it once counted the top band: 'at most 900', the review read 890)
+    expect(step.reach).toBe(890);
+    expect(step.drivers).toContain("LOW_ACTIVITY");
+    const review = onReview45([...asked, ...use(44).slice(0, 4)], "huabei");
+    expect(review.score).toBe(step.reach);
+  });
+});
+
 describe("a thin file's score step, the month that ends it before the review", () => {
   // five months of history elsewhere, a ¥2,000 Huabei opened on day 0 and never used, minScore raised on
   // day 15, asked on day 20: a purchase before the month end of day 30 makes the sixth month of record,

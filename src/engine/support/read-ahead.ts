@@ -170,6 +170,17 @@ export function withRecordFrom(read: Customer, known: number, from: number | nul
   return customerWith(read, { monthEnds });
 }
 
+/** `read` with a Huabei purchase on every day from `from` to `to` (a day counts once, however many are
+ *  made): the most days of use the activity count can have by a review on `to`, the day's purchases before
+ *  it. */
+export function withPurchaseDays(read: Customer, from: number, to: number): Customer {
+  const huabei = huabeiCopy(read.huabei);
+  const days = read.huabei.purchaseDays.filter((d) => d < from);
+  for (let d = from; d <= to; d++) days.push(d);
+  huabei.purchaseDays = days;
+  return customerWith(read, { huabei });
+}
+
 /** `read` with the due dates `dues` (duesAhead's) on its record, as a review after them counts them. */
 export const withDues = (read: Customer, dues: readonly DueRecord[]): Customer =>
   dues.length === 0 ? read : customerWith(read, { records: [...read.records, ...dues] });

@@ -8,7 +8,13 @@ import { duesAhead } from "../report-ahead.js";
 import { restorationScore } from "../review.js";
 import { ACTIVITY_MIN_PURCHASE } from "../scorecard.js";
 import type { Remedy } from "../types.js";
-import { asReviewOnReads, withDues, withOverduePaid, withRecordFrom } from "./read-ahead.js";
+import {
+  asReviewOnReads,
+  withDues,
+  withOverduePaid,
+  withPurchaseDays,
+  withRecordFrom,
+} from "./read-ahead.js";
 import { fixedUntil, reachOn } from "./score-advice.js";
 
 type RaiseScore = Extract<Remedy, { kind: "raise_score" }>;
@@ -138,15 +144,22 @@ export function reachBy(
   const lends = availableCredit(paid.huabei) >= ACTIVITY_MIN_PURCHASE;
   return (review, from) => {
     const usable = from !== null && from < review;
+    // Huabei in use from today: the days of use grow one a day, no faster (a review four days off reads
+    // at most five more, today's and its own day's among them — the day's purchases come before its
+    // review); from a later restoration, a month at least, the count's top band within reach
+    const now = from === day;
     const read = asReviewOnReads(paid, day, calendar, review);
     const dues = duesAhead(paid, day, calendar, review);
     const inFull = dues.map((r) =>
       r.line === "huabei" && r.outcome === "revolved" ? { ...r, outcome: "paid" as const } : r,
     );
     const until = fixedUntil(calendar, day, review, dues);
-    const earned = (f: Customer) => withRecordFrom(f, paid.monthEnds.length, usable && lends ? from : null);
+    const earned = (f: Customer) => {
+      const record = withRecordFrom(f, paid.monthEnds.length, usable && lends ? from : null);
+      return now ? withPurchaseDays(record, day, review) : record;
+    };
     const then = withDues(read, dues);
-    return reachOn(then, review, usable, until, earned(withDues(read, inFull)), earned(then));
+    return reachOn(then, review, usable && !now, until, earned(withDues(read, inFull)), earned(then));
   };
 }
 

@@ -63,13 +63,23 @@ export function raiseScore(
 }
 
 /** The characteristics of `s` a score step names: ranked among what the customer can act on (none of
- *  `fixed`) — the top four of all, less the time-only ones, could leave out a step the score needed (a
- *  verified identity) for a characteristic no step improves. `earns`: a line used can still add months of
- *  record by then — the record a step, a thin file's missing record among it (using the line ends it). */
-const driversOf = (s: Scored, fixed: readonly ReasonCode[], earns = false): ReasonCode[] =>
+ *  `fixed` but those `earned`, which a step moves no further than the review's day allows) — the top four
+ *  of all, less the time-only ones, could leave out a step the score needed (a verified identity) for a
+ *  characteristic no step improves. A thin file's missing record is the record a step earns, when it does
+ *  (using the line ends it). */
+const driversOf = (
+  s: Scored,
+  fixed: readonly ReasonCode[],
+  earned: readonly ReasonCode[] = [],
+): ReasonCode[] =>
   scoreReasons(s, CHARACTERISTICS.length)
-    .map((r): ReasonCode => (earns && r === "NO_REPAYMENT_RECORD" ? "SHORT_REPAYMENT_RECORD" : r))
-    .filter((r) => (earns && r === "SHORT_REPAYMENT_RECORD") || !fixed.includes(r))
+    .map(
+      (r): ReasonCode =>
+        r === "NO_REPAYMENT_RECORD" && earned.includes("SHORT_REPAYMENT_RECORD")
+          ? "SHORT_REPAYMENT_RECORD"
+          : r,
+    )
+    .filter((r) => earned.includes(r) || !fixed.includes(r))
     .slice(0, MAX_REASONS);
 
 /** Characteristics only time moves that no step hurries: applications and profile changes leave their
@@ -89,6 +99,7 @@ const AGE_OUT: readonly ReasonCode[] = [
 ];
 
 const RECORD = CHARACTERISTICS.findIndex((c) => c.id === "goodMonths24m");
+const ACTIVITY = CHARACTERISTICS.findIndex((c) => c.id === "purchases90d");
 
 /** The characteristics no step moves by a review, the customer read as things stand on its day: the
  *  time-only ones, those still aging then (AGE_OUT), and Huabei's activity unless the customer can use
@@ -105,12 +116,13 @@ const fixedOn = (activity: boolean): readonly ReasonCode[] => [
  *  file that review reads, the bills due before it met at their minimum) — history, age and the months in
  *  good standing grown, applications, profile changes and missed due dates aged on their own dates, and
  *  Huabei's activity as it stands then (held while suspended, aged while open and unused) unless
- *  `activity` counts the purchases the step asks for. The months in good standing are read from `record`
- *  (`then` with the month ends before the review the customer can still earn counted as record: one a
- *  month end, and a thin file ended by them read whole, as it will be), and the bills not repaid in full
- *  reach no further than `inFull` has them (those due before it repaid in full, older ones still count;
- *  the record as `record` has it). `ends`: a thin file the record ends — the step's own reach, read on
- *  the thin file, holds no more. */
+ *  `activity` counts the purchases the step asks for at their most. The months in good standing, and
+ *  Huabei's activity when `activity` does not, are read from `record` (`then` with what using Huabei
+ *  earns by the review: the month ends before it the customer can still make months of record — one a
+ *  month end, a thin file ended by them read whole, as it will be — and a day of use each day), a step
+ *  when it does better there; the bills not repaid in full reach no further than `inFull` has them (those
+ *  due before it repaid in full, older ones still count; the rest as `record` has it). `ends`: a thin file
+ *  the record ends — the step's own reach, read on the thin file, holds no more. */
 export function reachOn(
   then: Customer,
   review: number,
@@ -123,9 +135,13 @@ export function reachOn(
   const r = record === then ? s : scoreOn(record, review);
   const best = inFull === then ? s : scoreOn(inFull, review);
   const ends = s.inputs.goodMonths24m === null && r.inputs.goodMonths24m !== null;
-  const earns = ends || (r.points[RECORD] ?? 0) > (s.points[RECORD] ?? 0);
+  const gains = (i: number) => (r.points[i] ?? 0) > (s.points[i] ?? 0);
+  const earned: ReasonCode[] = [
+    ...(ends || gains(RECORD) ? (["SHORT_REPAYMENT_RECORD"] as const) : []),
+    ...(!activity && gains(ACTIVITY) ? (["LOW_ACTIVITY"] as const) : []),
+  ];
   const fixed = [...fixedOn(activity), ...until];
-  return { reach: reachable(r, fixed, best), drivers: driversOf(s, fixed, earns), ends };
+  return { reach: reachable(r, fixed, best), drivers: driversOf(s, fixed, earned), ends };
 }
 
 /** The most the score reaches with every characteristic but the time-only ones (and the rest of `fixed`) at
