@@ -13,7 +13,7 @@ import {
   lineOf,
   suspensionEnds,
 } from "../customer.js";
-import { atCap, CUT_BY, capFor, LIMIT_CAP_CODES } from "../eligibility.js";
+import { atCap, CUT_BY, capFor, endedLine, LIMIT_CAP_CODES } from "../eligibility.js";
 import type { LimitCap } from "../limits.js";
 import { FEN_PER_YUAN, MAX_YUAN } from "../money.js";
 import type { ReasonCode } from "../reasons.js";
@@ -75,6 +75,10 @@ function limitCut(
   // limit, and the application was declined at it (LIMIT_AT_PRODUCT_MAXIMUM). The rest is the customer as
   // the answer reads them (the balance as it stands today)
   const ahead = restored === null && from > day ? atLimitOn(paid, line.id, day, calendar, from) : paid;
+  // closed by then as things stand (left unused, a write-off): refused for that, no rule read — judged on
+  // the line kept open at the ¥0 its closure left, it named 'not used recently enough (5000 days)' under
+  // increaseCleanDays 5000, and nothing of the income cap
+  const ended = "ended" in ahead ? ahead.ended : null;
   // the application as it would be decided on that day, its own inquiry counted, with that day's score:
   // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
   // other line suspended, the score below the increase minimum, an eligibility rule — first of them as the
@@ -82,7 +86,8 @@ function limitCut(
   // — on a suspended line, judged on the line restored as the steps restore it (and the other line with it
   // when they restore it by then): judged suspended, it is refused unassessed and names nothing, so a
   // score below the increase minimum went unsaid and the application it waited for was declined for it
-  const judged = restored === null ? ahead : asRestored(paid, line, from, remedies);
+  const judged =
+    restored === null ? ("ended" in ahead ? paid : ahead) : asRestored(paid, line, from, remedies);
   const held = lineOf(judged, line.id);
   // (given back whole by then: the increase probed is the smallest one a customer would ask for, the limit
   // raised to the next whole hundred of yuan, as increase_from probes it)
@@ -93,8 +98,13 @@ function limitCut(
       : (Math.floor(held.limit / hundred) + 1) * hundred - held.limit;
   const v = decideApplication(judged, held, from, "increase", asked, then, 1);
   // every rule that declines it is named, each with its step (the first `blocked`, the others `besides`)
-  const rules = v.decision === "declined" ? v.facts.filter((f) => !LIMIT_CAP_CODES.has(f.code)) : [];
-  const cap = capFor(judged, line.id, then);
+  const rules =
+    ended !== null
+      ? [ended]
+      : v.decision === "declined"
+        ? v.facts.filter((f) => !LIMIT_CAP_CODES.has(f.code))
+        : [];
+  const cap = ended === null ? capFor(judged, line.id, then) : null;
   const atTheCap = cap !== null && !cap.belowMinimum ? atCap(cap, line.id, held.limit) : null;
   // a cap the decision declines for besides the rules is named with them: told only to repay, the customer
   // who did was declined for the cap no answer had named
@@ -181,9 +191,22 @@ function limitCut(
 }
 
 /** `c` with `line` at the limit it has as `to` opens, as things stand (openingOn: the reviews until then
- *  made — a limit given back, a cut), nothing else changed. */
-function atLimitOn(c: Customer, line: LineId, day: number, calendar: Calendar, to: number): Customer {
-  const limit = lineOf(openingOn(c, day, calendar, to), line).limit;
+ *  made — a limit given back, a cut), nothing else changed; `ended`, what refuses an application on it
+ *  then, when it is closed by then (endedLine: a write-off, else the closure). */
+function atLimitOn(
+  c: Customer,
+  line: LineId,
+  day: number,
+  calendar: Calendar,
+  to: number,
+): Customer | { ended: RuleFact } {
+  const opened = openingOn(c, day, calendar, to);
+  const then = lineOf(opened, line);
+  if (!isOpen(then)) {
+    const ended = endedLine(opened, then);
+    return { ended: ended.facts[0] ?? { code: ended.reasons[0]! } };
+  }
+  const limit = then.limit;
   if (limit === lineOf(c, line).limit) return c;
   const fork = forkCustomer(c);
   lineOf(fork, line).limit = limit;

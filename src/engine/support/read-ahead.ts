@@ -153,6 +153,34 @@ export function monthEndBefore(calendar: Calendar, day: number, review: number):
   return monthEnd;
 }
 
+/** `read` (a copy run ahead from a file with `known` month ends on record) with each month end ahead from
+ *  `from` on (null: none) that it leaves in good standing counted as repayment record: a purchase that day,
+ *  repaid in full, extends credit for the year a month of record asks (RECORD_DAYS) — the most that count
+ *  reaches. A month overdue, or one ending before the customer can use a line, earns none. */
+export function withRecordFrom(read: Customer, known: number, from: number | null): Customer {
+  if (from === null) return read;
+  const earned = (m: Customer["monthEnds"][number], i: number) =>
+    i >= known && m.good && !m.record && m.day >= from;
+  if (!read.monthEnds.some(earned)) return read;
+  const monthEnds = read.monthEnds.map((m, i) => ({
+    day: m.day,
+    good: m.good,
+    record: m.record || earned(m, i),
+  }));
+  return customerWith(read, { monthEnds });
+}
+
+/** `read` with a Huabei purchase on every day from `from` to `to` (a day counts once, however many are
+ *  made): the most days of use the activity count can have by a review on `to`, the day's purchases before
+ *  it. */
+export function withPurchaseDays(read: Customer, from: number, to: number): Customer {
+  const huabei = huabeiCopy(read.huabei);
+  const days = read.huabei.purchaseDays.filter((d) => d < from);
+  for (let d = from; d <= to; d++) days.push(d);
+  huabei.purchaseDays = days;
+  return customerWith(read, { huabei });
+}
+
 /** `read` with the due dates `dues` (duesAhead's) on its record, as a review after them counts them. */
 export const withDues = (read: Customer, dues: readonly DueRecord[]): Customer =>
   dues.length === 0 ? read : customerWith(read, { records: [...read.records, ...dues] });

@@ -3,15 +3,22 @@
 // first review by which its steps can get there, and the most they reach by the one it names.
 
 import type { Calendar } from "../calendar.js";
-import { type Customer, type Line, rulesFor, suspendedFor } from "../customer.js";
-import type { ReasonCode } from "../reasons.js";
+import { availableCredit, type Customer, type Line, rulesFor, suspendedFor } from "../customer.js";
 import { duesAhead } from "../report-ahead.js";
 import { restorationScore } from "../review.js";
+import { ACTIVITY_MIN_PURCHASE } from "../scorecard.js";
 import type { Remedy } from "../types.js";
-import { asReviewOnReads, withDues, withOverduePaid } from "./read-ahead.js";
+import {
+  asReviewOnReads,
+  withDues,
+  withOverduePaid,
+  withPurchaseDays,
+  withRecordFrom,
+} from "./read-ahead.js";
 import { fixedUntil, reachOn } from "./score-advice.js";
 
 type RaiseScore = Extract<Remedy, { kind: "raise_score" }>;
+type Reach = ReturnType<typeof reachOn>;
 
 /** The review a score step is for (`review`: null when it is `first`), and whether no review before the
  *  line closes can restore it (`never`: the steps reach less than any restoration asks, by the last one
@@ -53,8 +60,15 @@ export function reviewInReach(
   // (a score above the scorecard's highest: no review reaches it, which the bar on it says)
   if (step === undefined || step.repayElsewhere !== undefined) return { review: null, never: false };
   const { first, next, closesOn, unusedOn, huabeiBack } = span;
+  // the first day Huabei can be used before the review (null: none)
   const usable = (review: number) =>
-    line.id === "jiebei" && (c.huabei.status === "active" || (huabeiBack && review > next));
+    line.id !== "jiebei"
+      ? null
+      : c.huabei.status === "active"
+        ? day
+        : huabeiBack && review > next
+          ? next
+          : null;
   const reach = reachBy(c, day, calendar);
   const at = (review: number) => reach(review, usable(review));
   // a later review restores the line only before it is closed: at the long suspension's closing review
@@ -112,26 +126,40 @@ export function reviewInReach(
 }
 
 /** The most the score the periodic review on `review` reads can reach for a score step asked on `day`, and
- *  the steps that move it by then (reachOn) — `usable`: Huabei can be used before it. The customer is read
- *  as that review will read them: the balances the month end before it reports as things stand (a balance
- *  since repaid is no step), the bills due before it met at their minimum (repaid in full, those on Huabei
- *  revolve no more — the most that count reaches), what no step moves by then as fixedUntil reads it, and
- *  the overdue the answer asks first paid today (left unpaid, the delinquency it deepens is no value the
- *  customer who follows the answer has). */
+ *  the steps that move it by then (reachOn) — `from`: the first day Huabei can be used before it (null:
+ *  none). The customer is read as that review will read them: the balances the month end before it reports
+ *  as things stand (a balance since repaid is no step), the bills due before it met at their minimum
+ *  (repaid in full, those on Huabei revolve no more — the most that count reaches), the month ends from
+ *  `from` on in good standing counted as record while Huabei has ¥10 to lend (a purchase repaid in full
+ *  earns them), what no step moves by then as fixedUntil reads it, and the overdue the answer asks first
+ *  paid today (left unpaid, the delinquency it deepens is no value the customer who follows the answer
+ *  has). */
 export function reachBy(
   c: Customer,
   day: number,
   calendar: Calendar,
-): (review: number, usable: boolean) => { reach: number; drivers: ReasonCode[] } {
+): (review: number, from: number | null) => Reach {
   const paid = withOverduePaid(c, day);
-  return (review, usable) => {
+  // (a purchase under ACTIVITY_MIN_PURCHASE extends no credit a month of record counts)
+  const lends = availableCredit(paid.huabei) >= ACTIVITY_MIN_PURCHASE;
+  return (review, from) => {
+    const usable = from !== null && from < review;
+    // Huabei in use from today: the days of use grow one a day, no faster (a review four days off reads
+    // at most five more, today's and its own day's among them — the day's purchases come before its
+    // review); from a later restoration, a month at least, the count's top band within reach
+    const now = from === day;
     const read = asReviewOnReads(paid, day, calendar, review);
     const dues = duesAhead(paid, day, calendar, review);
     const inFull = dues.map((r) =>
       r.line === "huabei" && r.outcome === "revolved" ? { ...r, outcome: "paid" as const } : r,
     );
     const until = fixedUntil(calendar, day, review, dues);
-    return reachOn(withDues(read, dues), review, usable, until, withDues(read, inFull));
+    const earned = (f: Customer) => {
+      const record = withRecordFrom(f, paid.monthEnds.length, usable && lends ? from : null);
+      return now ? withPurchaseDays(record, day, review) : record;
+    };
+    const then = withDues(read, dues);
+    return reachOn(then, review, usable && !now, until, earned(withDues(read, inFull)), earned(then));
   };
 }
 
@@ -139,15 +167,13 @@ export function reachBy(
  *  score by then, and it says the most they reach there when short of the score asked — with none left,
  *  what that review reads whatever the customer does. Null when nothing the customer does moves it and time
  *  alone brings it there: no step to take. */
-export function forReach(
-  step: RaiseScore,
-  found: { reach: number; drivers: ReasonCode[] },
-): RaiseScore | null {
+export function forReach(step: RaiseScore, found: Reach): RaiseScore | null {
   if (found.drivers.length === 0 && found.reach >= step.needed) return null;
   const { reach: _, ...rest } = step;
   // (the step's own reach counts what no step moves before that review beside: the balance on record
-  // when no month end comes first)
-  const most = Math.min(found.reach, step.reach ?? found.reach);
+  // when no month end comes first — read on a thin file the customer's record ends by then, it holds no
+  // more)
+  const most = found.ends ? found.reach : Math.min(found.reach, step.reach ?? found.reach);
   const named = { ...rest, drivers: found.drivers };
   return most < step.needed ? { ...named, reach: most } : named;
 }

@@ -63,20 +63,32 @@ export function raiseScore(
 }
 
 /** The characteristics of `s` a score step names: ranked among what the customer can act on (none of
- *  `fixed`) — the top four of all, less the time-only ones, could leave out a step the score needed (a
- *  verified identity) for a characteristic no step improves. */
-const driversOf = (s: Scored, fixed: readonly ReasonCode[]): ReasonCode[] =>
+ *  `fixed` but those `earned`, which a step moves no further than the review's day allows) — the top four
+ *  of all, less the time-only ones, could leave out a step the score needed (a verified identity) for a
+ *  characteristic no step improves. A thin file's missing record is the record a step earns, when it does
+ *  (using the line ends it). */
+const driversOf = (
+  s: Scored,
+  fixed: readonly ReasonCode[],
+  earned: readonly ReasonCode[] = [],
+): ReasonCode[] =>
   scoreReasons(s, CHARACTERISTICS.length)
-    .filter((r) => !fixed.includes(r))
+    .map(
+      (r): ReasonCode =>
+        r === "NO_REPAYMENT_RECORD" && earned.includes("SHORT_REPAYMENT_RECORD")
+          ? "SHORT_REPAYMENT_RECORD"
+          : r,
+    )
+    .filter((r) => earned.includes(r) || !fixed.includes(r))
     .slice(0, MAX_REASONS);
 
 /** Characteristics only time moves that no step hurries: applications and profile changes leave their
  *  windows on their own dates (the 6-month count of applications made on day 0 falls on day 180, whatever
  *  the customer does before it), and so do the due dates missed and the worst delinquency (12 and 24
  *  months): repaying on time keeps them from growing, but adds no point by a review they still count at.
- *  The months in good standing are read as they will stand on the review's day: a line used before a month
- *  end that comes first can add one, which this leaves out — the reach can understate by that month's
- *  points (it once counted the record at its maximum and promised a score the review did not read). */
+ *  So do the months in good standing, a month end at a time: reachOn reads them as the file with the
+ *  record the customer can still earn has them (it once counted them at their maximum and promised a
+ *  score the review did not read). */
 const AGE_OUT: readonly ReasonCode[] = [
   "INQUIRIES_30D",
   "INQUIRIES_180D",
@@ -85,6 +97,9 @@ const AGE_OUT: readonly ReasonCode[] = [
   "DELINQUENCY_LEVEL",
   "SHORT_REPAYMENT_RECORD",
 ];
+
+const RECORD = CHARACTERISTICS.findIndex((c) => c.id === "goodMonths24m");
+const ACTIVITY = CHARACTERISTICS.findIndex((c) => c.id === "purchases90d");
 
 /** The characteristics no step moves by a review, the customer read as things stand on its day: the
  *  time-only ones, those still aging then (AGE_OUT), and Huabei's activity unless the customer can use
@@ -99,21 +114,34 @@ const fixedOn = (activity: boolean): readonly ReasonCode[] => [
  *  characteristic a step moves by then at its maximum, the rest (fixedOn, and `until`: fixedUntil's
  *  balance on record and bills revolved) at the value they have on that day as things stand (`then`: the
  *  file that review reads, the bills due before it met at their minimum) — history, age and the months in
- *  good standing grown, applications, profile changes and missed due dates aged on their own dates, and Huabei's activity as it
- *  stands then (held while suspended, aged while open and unused) unless `activity` counts the purchases
- *  the step asks for. The bills not repaid in full reach no further than `inFull` has them (those due
- *  before it repaid in full; older ones still count). */
+ *  good standing grown, applications, profile changes and missed due dates aged on their own dates, and
+ *  Huabei's activity as it stands then (held while suspended, aged while open and unused) unless
+ *  `activity` counts the purchases the step asks for at their most. The months in good standing, and
+ *  Huabei's activity when `activity` does not, are read from `record` (`then` with what using Huabei
+ *  earns by the review: the month ends before it the customer can still make months of record — one a
+ *  month end, a thin file ended by them read whole, as it will be — and a day of use each day), a step
+ *  when it does better there; the bills not repaid in full reach no further than `inFull` has them (those
+ *  due before it repaid in full, older ones still count; the rest as `record` has it). `ends`: a thin file
+ *  the record ends — the step's own reach, read on the thin file, holds no more. */
 export function reachOn(
   then: Customer,
   review: number,
   activity: boolean,
   until: readonly ReasonCode[] = [],
   inFull: Customer = then,
-): { reach: number; drivers: ReasonCode[] } {
+  record: Customer = then,
+): { reach: number; drivers: ReasonCode[]; ends: boolean } {
   const s = scoreOn(then, review);
-  const fixed = [...fixedOn(activity), ...until];
+  const r = record === then ? s : scoreOn(record, review);
   const best = inFull === then ? s : scoreOn(inFull, review);
-  return { reach: reachable(s, fixed, best), drivers: driversOf(s, fixed) };
+  const ends = s.inputs.goodMonths24m === null && r.inputs.goodMonths24m !== null;
+  const gains = (i: number) => (r.points[i] ?? 0) > (s.points[i] ?? 0);
+  const earned: ReasonCode[] = [
+    ...(ends || gains(RECORD) ? (["SHORT_REPAYMENT_RECORD"] as const) : []),
+    ...(!activity && gains(ACTIVITY) ? (["LOW_ACTIVITY"] as const) : []),
+  ];
+  const fixed = [...fixedOn(activity), ...until];
+  return { reach: reachable(r, fixed, best), drivers: driversOf(s, fixed, earned), ends };
 }
 
 /** The most the score reaches with every characteristic but the time-only ones (and the rest of `fixed`) at

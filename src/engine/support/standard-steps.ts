@@ -35,7 +35,8 @@ export function standardRemedies(
   let reach: ReturnType<ReturnType<typeof reachBy>> | undefined;
   const score = (needed: number) => {
     const step = raiseScore(c, line, s, needed);
-    if (review !== null) reach ??= reachBy(c, day, calendar)(review, c.huabei.status === "active");
+    if (review !== null)
+      reach ??= reachBy(c, day, calendar)(review, c.huabei.status === "active" ? day : null);
     const told = reach === undefined ? step : forReach(step, reach);
     if (told !== null) remedies.push(told);
   };
