@@ -1,19 +1,129 @@
 // Stories of a fifteenth round, a credit-risk reviewer's (test/fixtures/scenarios): lines at the edge of
 // each threshold — an income a fen under a band, a score exactly at a policy's minimum, days past due
-// exactly at each stage — a customer back after a charge-off, a dormant line used the day before its
-// closure, a policy changed mid-cycle, an income reported and then corrected, and customer service asked
-// every day.
+// exactly at each trigger — a customer back after a charge-off or after closing a line herself, a dormant
+// line used the day before its closure, the statement day moved mid-cycle, and customer service asked
+// every day of a suspension.
 
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lastStep, passing, twin } from "./helpers/stories.js";
+import type { Step, Trace } from "../src/engine/index.js";
+import { describeFact } from "../src/scenario/format.js";
+import { ROOT } from "./helpers/cli.js";
+import { at, lastStep, passing, twin, twinOf } from "./helpers/stories.js";
+
+const score = (t: Trace, day: number) => lastStep(t, day).score;
+/** The credit-report applications a step's score moves read (an application assessed moves them). */
+const inquiryMoves = (s: Step) => s.moves.filter((m) => m.characteristic.startsWith("inquiries"));
 
 describe("stories of a fifteenth round (test/fixtures/scenarios)", () => {
   it("an income a fen under a band's edge is in the band below: ¥5,999.50 a month scores as ¥5,999 does, 10 points under ¥6,000", () => {
     const t = passing("income-fen-under-a-band.yaml");
     const just = twin("income-fen-under-a-band.yaml", ["monthlyIncome: 5999.50", "monthlyIncome: 5999"]);
     const over = twin("income-fen-under-a-band.yaml", ["monthlyIncome: 5999.50", "monthlyIncome: 6000"]);
-    const score = (x: typeof t) => lastStep(x, 60).score;
-    expect(score(t)).toBe(score(just));
-    expect(score(over) - score(t)).toBe(10);
+    expect(score(t, 60)).toBe(score(just, 60));
+    expect(score(over, 60) - score(t, 60)).toBe(10);
+  });
+
+  it("a score exactly at the minimum keeps the line; a minimum a point above it suspends for the policy change, saying both numbers", () => {
+    const { steps } = passing("score-at-the-minimum.yaml");
+    expect(steps.filter((s) => s.day === 74 && s.decision !== null)).toEqual([]);
+    expect(lastStep(passing("score-at-the-minimum.yaml"), 74)).toMatchObject({
+      score: 895,
+      status: "active",
+    });
+    const above = twin("score-at-the-minimum.yaml", ["minScore: 895,", "minScore: 896,"]).steps;
+    const review = at(above, "review", 74);
+    expect(review).toMatchObject({ decision: "suspended", score: 895, status: "suspended", cause: "policy" });
+    expect(review.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "SCORE_BELOW_MINIMUM"]);
+    expect(describeFact(review.facts.find((f) => f.code === "SCORE_BELOW_MINIMUM")!)).toBe(
+      "895 vs minScore 896, 620 before the policy change",
+    );
+  });
+
+  it("back after a charge-off: suspended at exactly 30 days past due, charged off at exactly 180, and every application after — before the repayment and after, Huabei and Jiebei — refused on the lender's own books, costing no inquiry", () => {
+    const t = passing("back-after-a-charge-off.yaml");
+    const { steps } = t;
+    expect(describeFact(at(steps, "overdue", 70).facts[0]!)).toBe("30 days vs suspendOverdueDays 30 days");
+    expect(lastStep(t, 69).status).toBe("active");
+    const chargedOff = steps.find((s) => s.decision === "charged_off")!;
+    expect(chargedOff.day).toBe(220);
+    expect(describeFact(chargedOff.facts[0]!)).toBe("180 days vs chargeOffDays 180 days");
+    // written off: the ¥1,000 and ¥89.50 of penalty, the balance still owed until repaid on day 300
+    expect(chargedOff).toMatchObject({
+      writtenOff: 108_950,
+      balance: 108_950,
+      purchases: 100_000,
+      charges: 8_950,
+    });
+    for (const [day, line] of [
+      [250, "huabei"],
+      [310, "huabei"],
+      [311, "jiebei"],
+    ] as const) {
+      const refused = at(steps, "apply", day, line);
+      expect(refused.reasons).toEqual(["DEBT_WRITTEN_OFF"]);
+      expect(inquiryMoves(refused)).toEqual([]);
+    }
+    // repaid, settled: the grid turns to C from the month of the repayment, the record stays 5 years
+    expect(lastStep(t, 300)).toMatchObject({ balance: 0, repayments: 108_950, status: "charged_off" });
+    expect(at(steps, "contact_support", 301).remedies.map((r) => r.kind)).not.toContain("pay_overdue");
+  });
+
+  it("a dormant line used the day before the review that would close it is kept; used the day after, it is closed and the purchase declined", () => {
+    const { steps } = passing("dormant-used-the-day-before.yaml");
+    expect(steps.filter((s) => s.day === 380)).toEqual([]);
+    expect(lastStep(passing("dormant-used-the-day-before.yaml"), 380).status).toBe("active");
+    const late = twin("dormant-used-the-day-before.yaml", [
+      "{ day: 379, type: purchase",
+      "{ day: 381, type: purchase",
+    ]).steps;
+    expect(at(late, "review", 380)).toMatchObject({
+      decision: "closed",
+      status: "closed",
+      reasons: ["DORMANT_ACCOUNT"],
+    });
+    expect(at(late, "purchase", 381).decision).toBe("declined");
+  });
+
+  it("closed by the customer and back: Huabei reopened the next day at no more than its last limit; Jiebei closed while suspended for its own overdue reopens only after the clean period, at its last limit", () => {
+    const { steps } = passing("closed-by-her-then-back.yaml");
+    expect(at(steps, "apply", 39).reasons).toEqual(["INCREASE_TOO_SOON"]);
+    expect(describeFact(at(steps, "apply", 39).facts[0]!)).toBe("39 days vs increaseCooldownDays 90 days");
+    const early = at(steps, "apply", 140, "jiebei");
+    expect(describeFact(early.facts.find((f) => f.code === "OVERDUE_TOO_RECENT")!)).toBe(
+      "40 days vs restoreCleanDays 90 days",
+    );
+    expect(at(steps, "apply", 200, "jiebei").jiebei.limit).toBe(2_000_000);
+  });
+
+  it("the statement day moved mid-cycle: the purchase billed once, on the new day, due on the new due day; nothing charged for the longer cycle, and customer service names the new dates", () => {
+    const t = passing("statement-day-moved.yaml");
+    const statements = t.steps.filter((s) => s.event.type === "statement");
+    expect(statements.map((s) => [s.day, s.event])).toMatchObject([
+      [50, { billed: 300_000, dueDay: 64 }],
+      [79, { billed: 30_000, dueDay: 95 }],
+    ]);
+    expect(lastStep(t, 150).charges).toBe(0);
+    expect(at(t.steps, "contact_support", 40).remedies.find((r) => r.kind === "next_due")).toMatchObject({
+      day: 64,
+    });
+  });
+
+  it("Zhang Ming asks customer service every day of his suspension: from the day he repays, every answer names the review of day 319, and that review restores him", () => {
+    const file = join(ROOT, "scenarios/zhang-ming.yaml");
+    const daily = Array.from({ length: 90 }, (_, i) => `  - { day: ${229 + i}, type: contact_support }`).join(
+      "\n",
+    );
+    const { steps } = twinOf(
+      file,
+      ["  - { day: 230, type: contact_support }\n", ""],
+      ["  - { day: 262, type: contact_support }\n", ""],
+      ["events:\n", `events:\n${daily}\n`],
+    );
+    const answers = steps.filter((s) => s.event.type === "contact_support" && s.day >= 229 && s.day <= 318);
+    expect(answers).toHaveLength(90);
+    for (const a of answers)
+      expect(a.remedies.find((r) => r.kind === "wait_for_review")).toMatchObject({ day: 319 });
+    expect(at(steps, "review", 319)).toMatchObject({ decision: "restored", status: "active" });
   });
 });
