@@ -7,7 +7,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Step, Trace } from "../src/engine/index.js";
-import { describeFact } from "../src/scenario/format.js";
+import { REASONS } from "../src/engine/reasons.js";
+import { describeFact, reasonText } from "../src/scenario/format.js";
 import { ROOT } from "./helpers/cli.js";
 import { at, lastStep, passing, twin, twinOf } from "./helpers/stories.js";
 
@@ -125,5 +126,27 @@ describe("stories of a fifteenth round (test/fixtures/scenarios)", () => {
     for (const a of answers)
       expect(a.remedies.find((r) => r.kind === "wait_for_review")).toMatchObject({ day: 319 });
     expect(at(steps, "review", 319)).toMatchObject({ decision: "restored", status: "active" });
+  });
+
+  it("a trigger reached exactly is said as reached, not as passed: 30 days past due on a trigger of 30, a year unused on 365, 180 days suspended on 180 — none is 'longer than the policy allows'", () => {
+    const overdue = at(passing("back-after-a-charge-off.yaml").steps, "overdue", 70);
+    expect(describeFact(overdue.facts[0]!)).toBe("30 days vs suspendOverdueDays 30 days");
+    // a line opened on 15 January 2023 and never used: closed by the review 365 days on, exactly the policy's
+    const dormant = twin(
+      "dormant-used-the-day-before.yaml",
+      ["start: 2024-01-01", "start: 2023-01-15"],
+      ["  - { day: 379, type: purchase, amount: 10, merchant: Hema }\n", ""],
+      ["  - { day: 406, type: repay, amount: full }\n", ""],
+    );
+    const closed = at(dormant.steps, "review", 365);
+    expect(closed).toMatchObject({ decision: "closed", reasons: ["DORMANT_ACCOUNT"] });
+    expect(describeFact(closed.facts[0]!)).toBe("365 days vs dormantCloseDays 365 days");
+    // and the long suspension's closure on the review closeAfterSuspendedDays after it, its words alike
+    for (const code of ["OVERDUE_TOO_LONG", "DORMANT_ACCOUNT", "LONG_SUSPENSION"] as const)
+      expect(reasonText(code)).not.toMatch(/longer than/);
+    expect(REASONS.DORMANT_ACCOUNT.recorded).not.toMatch(/longer than/);
+    expect(reasonText("OVERDUE_TOO_LONG")).toBe(
+      "A repayment has been overdue for the policy's limit of days or more",
+    );
   });
 });
