@@ -149,4 +149,12 @@ describe("stories of a fifteenth round (test/fixtures/scenarios)", () => {
       "A repayment has been overdue for the policy's limit of days or more",
     );
   });
+
+  it("an increase asked a fen over the utilisation cap is declined with its number said over the cap — 90.1 %, not '90 % vs 90 %' — and the repayment named is that fen; exactly at the cap, it is raised", () => {
+    const declined = at(passing("increase-a-fen-over-the-cap.yaml").steps, "apply", 102);
+    expect(describeFact(declined.facts[0]!)).toBe("90.1 % vs maxIncreaseUtilisation 90 %");
+    expect(declined.facts[0]).toMatchObject({ amount: 1 });
+    const at90 = twin("increase-a-fen-over-the-cap.yaml", ["amount: 4500.01", "amount: 4500"]).steps;
+    expect(at(at90, "apply", 102)).toMatchObject({ decision: "approved", limit: 1_000_000 });
+  });
 });

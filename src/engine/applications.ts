@@ -130,7 +130,9 @@ function tooUtilisedToRaise(line: Line, max: number): RuleFact | null {
     code: "UTILISATION_TOO_HIGH",
     parameter: "maxIncreaseUtilisation",
     threshold: max,
-    value: utilisation,
+    // rounded up to the 0.1 % a share is said in, as a ratio over its cap is (dtiShown): a fen over 90 %
+    // read "90 % vs maxIncreaseUtilisation 90 %", as if the balance met the cap it was refused for
+    value: Number.isFinite(utilisation) ? Math.ceil(utilisation * 1000 - 1e-9) / 1000 : utilisation,
     amount: Math.max(1, balance - allowed),
   };
 }
