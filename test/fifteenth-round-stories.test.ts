@@ -10,7 +10,7 @@ import type { Step, Trace } from "../src/engine/index.js";
 import { REASONS } from "../src/engine/reasons.js";
 import { describeFact, reasonText } from "../src/scenario/format.js";
 import { ROOT } from "./helpers/cli.js";
-import { at, lastStep, passing, twin, twinOf } from "./helpers/stories.js";
+import { at, lastStep, passing, twin, twinOf, worseOff } from "./helpers/stories.js";
 
 const score = (t: Trace, day: number) => lastStep(t, day).score;
 /** The credit-report applications a step's score moves read (an application assessed moves them). */
@@ -156,5 +156,16 @@ describe("stories of a fifteenth round (test/fixtures/scenarios)", () => {
     expect(declined.facts[0]).toMatchObject({ amount: 1 });
     const at90 = twin("increase-a-fen-over-the-cap.yaml", ["amount: 4500.01", "amount: 4500"]).steps;
     expect(at(at90, "apply", 102)).toMatchObject({ decision: "approved", limit: 1_000_000 });
+  });
+
+  it("six short lates against one long one: each suspended by its own rule, and from the sixth late on the habit scores no higher than the one 60-day delinquency — six missed due dates against three", () => {
+    const short = passing("six-short-lates.yaml");
+    const long = passing("one-long-late.yaml");
+    expect(short.steps.map((s) => s.overdueDays).reduce((a, b) => Math.max(a, b))).toBeLessThanOrEqual(6);
+    // due on day 40, repaid on day 100: 53 days past due at its last step before the repayment (day 93)
+    expect(long.steps.map((s) => s.overdueDays).reduce((a, b) => Math.max(a, b))).toBe(53);
+    // the day the habit is suspended for and every day after, to the year's end: the long late never lower
+    expect(worseOff(long, short).filter((d) => Number.parseInt(d, 10) >= 196)).toEqual([]);
+    expect(score(long, 300) - score(short, 300)).toBeGreaterThan(100);
   });
 });
