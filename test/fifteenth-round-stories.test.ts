@@ -168,4 +168,15 @@ describe("stories of a fifteenth round (test/fixtures/scenarios)", () => {
     expect(worseOff(long, short).filter((d) => Number.parseInt(d, 10) >= 196)).toEqual([]);
     expect(score(long, 300) - score(short, 300)).toBeGreaterThan(100);
   });
+
+  it("a limit asked at exactly what the income multiple allows is granted: 1.4 × ¥5,500 is ¥7,700, not ¥7,600 for a product a hair short in binary", () => {
+    const { steps } = passing("income-multiple-exactly.yaml");
+    expect(at(steps, "apply", 1)).toMatchObject({ decision: "approved", limit: 770_000 });
+    // a fen less of income is under it: the cap is ¥7,600 then
+    const less = twin("income-multiple-exactly.yaml", [
+      "monthlyIncome: 5500",
+      "monthlyIncome: 5499.99",
+    ]).steps;
+    expect(at(less, "apply", 1)).toMatchObject({ decision: "approved_lower", limit: 760_000 });
+  });
 });
