@@ -179,4 +179,10 @@ describe("stories of a fifteenth round (test/fixtures/scenarios)", () => {
     ]).steps;
     expect(at(less, "apply", 1)).toMatchObject({ decision: "approved_lower", limit: 760_000 });
   });
+
+  it("a minimum of 7 % of a ¥1,000.00 bill is ¥70.00, not a fen more for a product a hair over in binary", () => {
+    const { steps } = passing("minimum-at-seven-percent.yaml");
+    expect(at(steps, "statement", 31).event).toMatchObject({ billed: 100_000, minimum: 7_000 });
+    expect(at(steps, "repay", 38)).toMatchObject({ applied: 7_000, balance: 93_000 });
+  });
 });
