@@ -180,6 +180,12 @@ describe("stories of a fifteenth round (test/fixtures/scenarios)", () => {
     expect(at(less, "apply", 1)).toMatchObject({ decision: "approved_lower", limit: 760_000 });
   });
 
+  it("an increase refused at a 70 % utilisation cap names the least repayment to the fen: ¥70.00 of ¥700.00 owed on ¥900, which paid lets the increase through", () => {
+    const { steps } = passing("increase-cap-at-seventy-percent.yaml");
+    expect(at(steps, "apply", 3).facts[0]).toMatchObject({ code: "UTILISATION_TOO_HIGH", amount: 7_000 });
+    expect(at(steps, "apply", 5)).toMatchObject({ decision: "approved", limit: 140_000 });
+  });
+
   it("a minimum of 7 % of a ¥1,000.00 bill is ¥70.00, not a fen more for a product a hair over in binary", () => {
     const { steps } = passing("minimum-at-seven-percent.yaml");
     expect(at(steps, "statement", 31).event).toMatchObject({ billed: 100_000, minimum: 7_000 });

@@ -124,8 +124,11 @@ function tooUtilisedToRaise(line: Line, max: number): RuleFact | null {
   const utilisation = line.limit > 0 ? balance / line.limit : Number.POSITIVE_INFINITY;
   const over = balance > line.limit;
   if (!over && utilisation <= max) return null;
-  // the most that may be owed: `max` of the limit, and never more than the limit itself
-  const allowed = Math.floor(Math.min(max, 1) * line.limit);
+  // the most that may be owed: `max` of the limit, and never more than the limit itself — to the fen as the
+  // rule compares it (0.7 × 90,000 is 62,999.999… in binary: a fen more was asked than the rule needs)
+  const cap = Math.min(max, 1);
+  let allowed = Math.floor(cap * line.limit);
+  while ((allowed + 1) / line.limit <= cap) allowed++;
   return {
     code: "UTILISATION_TOO_HIGH",
     parameter: "maxIncreaseUtilisation",
