@@ -186,6 +186,28 @@ describe("stories of a fifteenth round (test/fixtures/scenarios)", () => {
     expect(at(steps, "apply", 5)).toMatchObject({ decision: "approved", limit: 140_000 });
   });
 
+  it("an income reported and then corrected: the cash line cut to the real income at once, the loan kept to its terms, suspended at the review customer service named — and the repayment it named, to the fen, keeps the line", () => {
+    const file = "income-reported-then-corrected.yaml";
+    const { steps } = passing(file);
+    const told = at(steps, "contact_support", 46).remedies;
+    expect(told.find((r) => r.kind === "review_suspends")).toMatchObject({ day: 74 });
+    expect(told.find((r) => r.kind === "reduce_debt")).toMatchObject({
+      repay: [{ debt: "jiebei", amount: 472_000 }],
+    });
+    expect(describeFact(at(steps, "review", 74, "jiebei").facts[0]!)).toBe(
+      "1.05 vs jiebeiMaxDebtToIncome 1.00",
+    );
+    const repaid = (amount: string) =>
+      twin(file, [
+        "  - { day: 46, type: contact_support }\n",
+        `  - { day: 46, type: contact_support }\n  - { day: 50, type: repay, line: jiebei, amount: ${amount} }\n`,
+      ]);
+    const followed = repaid("4720");
+    expect(at(followed.steps, "review", 74, "jiebei")).toBeUndefined();
+    expect(lastStep(followed, 74).jiebei.status).toBe("active");
+    expect(at(repaid("4719.99").steps, "review", 74, "jiebei")).toMatchObject({ decision: "suspended" });
+  });
+
   it("a minimum of 7 % of a ¥1,000.00 bill is ¥70.00, not a fen more for a product a hair over in binary", () => {
     const { steps } = passing("minimum-at-seven-percent.yaml");
     expect(at(steps, "statement", 31).event).toMatchObject({ billed: 100_000, minimum: 7_000 });
