@@ -5,12 +5,16 @@
 // every day of a suspension.
 
 import { join } from "node:path";
+import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import type { Step, Trace } from "../src/engine/index.js";
+import { type Step, simulate, type Trace } from "../src/engine/index.js";
 import { REASONS } from "../src/engine/reasons.js";
+import { explainDay } from "../src/render/explain-day.js";
+import { renderExplanation } from "../src/render/explain-text.js";
 import { describeFact, reasonText } from "../src/scenario/format.js";
+import { loadScenario } from "../src/scenario/load.js";
 import { ROOT } from "./helpers/cli.js";
-import { at, lastStep, passing, twin, twinOf, worseOff } from "./helpers/stories.js";
+import { at, fixture, lastStep, passing, twin, twinOf, worseOff } from "./helpers/stories.js";
 
 const score = (t: Trace, day: number) => lastStep(t, day).score;
 /** The credit-report applications a step's score moves read (an application assessed moves them). */
@@ -212,5 +216,14 @@ describe("stories of a fifteenth round (test/fixtures/scenarios)", () => {
     const { steps } = passing("minimum-at-seven-percent.yaml");
     expect(at(steps, "statement", 31).event).toMatchObject({ billed: 100_000, minimum: 7_000 });
     expect(at(steps, "repay", 38)).toMatchObject({ applied: 7_000, balance: 93_000 });
+  });
+
+  it("explain says the chance of default with its article: six short lates a year on score 705, 'an 11 % chance', not 'a 11 %'", () => {
+    // as `explain --day 400` reads it: the day observed, its end what time did after the last step too
+    const { scenario } = loadScenario(fixture("six-short-lates.yaml"));
+    const day = explainDay(scenario, simulate({ ...scenario, observe: [399, 400] }), 400);
+    const text = renderExplanation(day, new Chalk({ level: 0 }));
+    expect(text).toContain("(excellent; an 11 % chance of default within a year");
+    expect(text).not.toContain(" a 11 %");
   });
 });
