@@ -27,6 +27,10 @@ describe("stories of a fifteenth round (test/fixtures/scenarios)", () => {
     const over = twin("income-fen-under-a-band.yaml", ["monthlyIncome: 5999.50", "monthlyIncome: 6000"]);
     expect(score(t, 60)).toBe(score(just, 60));
     expect(score(over, 60) - score(t, 60)).toBe(10);
+    // and explain reads it as the income it is, grouped as ¥5,999 is: not "5999.50", a ratio's digits
+    const { scenario } = loadScenario(fixture("income-fen-under-a-band.yaml"));
+    const text = renderExplanation(explainDay(scenario, t, 0), new Chalk({ level: 0 }));
+    expect(text).toMatch(/Monthly income \(capacity to pay\) +5,999\.50 +3,000–5,999 /);
   });
 
   it("a score exactly at the minimum keeps the line; a minimum a point above it suspends for the policy change, saying both numbers", () => {
