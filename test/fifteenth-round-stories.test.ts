@@ -1,14 +1,14 @@
 // Stories of a fifteenth round, a credit-risk reviewer's (test/fixtures/scenarios): lines at the edge of
 // each threshold — an income a fen under a band, a score exactly at a policy's minimum, days past due
-// exactly at each trigger — a customer back after a charge-off or after closing a line herself, a dormant
-// line used the day before its closure, the statement day moved mid-cycle, and customer service asked
-// every day of a suspension.
+// exactly at each trigger and said so, a limit, a minimum or a repayment exactly what a policy's ratio
+// makes it — a customer back after a charge-off or after closing a line herself, a dormant line used the
+// day before its closure, the statement day moved mid-cycle, an income reported and then corrected, six
+// short lates against one long one, and customer service asked every day of a suspension.
 
 import { join } from "node:path";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import { type Step, simulate, type Trace } from "../src/engine/index.js";
-import { REASONS } from "../src/engine/reasons.js";
+import { REASONS, type Step, simulate, type Trace } from "../src/engine/index.js";
 import { explainDay } from "../src/render/explain-day.js";
 import { renderExplanation } from "../src/render/explain-text.js";
 import { describeFact, reasonText } from "../src/scenario/format.js";
@@ -34,9 +34,9 @@ describe("stories of a fifteenth round (test/fixtures/scenarios)", () => {
   });
 
   it("a score exactly at the minimum keeps the line; a minimum a point above it suspends for the policy change, saying both numbers", () => {
-    const { steps } = passing("score-at-the-minimum.yaml");
-    expect(steps.filter((s) => s.day === 74 && s.decision !== null)).toEqual([]);
-    expect(lastStep(passing("score-at-the-minimum.yaml"), 74)).toMatchObject({
+    const kept = passing("score-at-the-minimum.yaml");
+    expect(kept.steps.filter((s) => s.day === 74 && s.decision !== null)).toEqual([]);
+    expect(lastStep(kept, 74)).toMatchObject({
       score: 895,
       status: "active",
     });
@@ -73,15 +73,15 @@ describe("stories of a fifteenth round (test/fixtures/scenarios)", () => {
       expect(refused.reasons).toEqual(["DEBT_WRITTEN_OFF"]);
       expect(inquiryMoves(refused)).toEqual([]);
     }
-    // repaid, settled: the grid turns to C from the month of the repayment, the record stays 5 years
+    // repaid in full, still charged off: nothing overdue is asked for after it, and no line comes back
     expect(lastStep(t, 300)).toMatchObject({ balance: 0, repayments: 108_950, status: "charged_off" });
     expect(at(steps, "contact_support", 301).remedies.map((r) => r.kind)).not.toContain("pay_overdue");
   });
 
   it("a dormant line used the day before the review that would close it is kept; used the day after, it is closed and the purchase declined", () => {
-    const { steps } = passing("dormant-used-the-day-before.yaml");
-    expect(steps.filter((s) => s.day === 380)).toEqual([]);
-    expect(lastStep(passing("dormant-used-the-day-before.yaml"), 380).status).toBe("active");
+    const kept = passing("dormant-used-the-day-before.yaml");
+    expect(kept.steps.filter((s) => s.day === 380)).toEqual([]);
+    expect(lastStep(kept, 380).status).toBe("active");
     const late = twin("dormant-used-the-day-before.yaml", [
       "{ day: 379, type: purchase",
       "{ day: 381, type: purchase",
