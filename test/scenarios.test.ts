@@ -285,8 +285,8 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
       }),
     ]);
     const used = asked.facts[1]!;
-    // ¥3,846.53 owed on a ¥3,000 limit: 128 %
-    expect(used.value).toBeCloseTo(384_653 / 300_000, 6);
+    // ¥3,846.53 owed on a ¥3,000 limit: 128.22 %, said rounded up to the 0.1 % (never as the cap)
+    expect(used.value).toBe(Math.ceil((384_653 / 300_000) * 1000) / 1000);
     // customer service on day 110: the day the cooldown since the cut ends, and the repayment that brings
     // the balance (¥4,283.60 that day) within 90 % of the ¥3,000 limit — ¥1,583.60
     const support = steps.find((s) => s.event.type === "contact_support")!;

@@ -124,13 +124,18 @@ function tooUtilisedToRaise(line: Line, max: number): RuleFact | null {
   const utilisation = line.limit > 0 ? balance / line.limit : Number.POSITIVE_INFINITY;
   const over = balance > line.limit;
   if (!over && utilisation <= max) return null;
-  // the most that may be owed: `max` of the limit, and never more than the limit itself
-  const allowed = Math.floor(Math.min(max, 1) * line.limit);
+  // the most that may be owed: `max` of the limit, and never more than the limit itself — to the fen as the
+  // rule compares it (0.7 × 90,000 is 62,999.999… in binary: a fen more was asked than the rule needs)
+  const cap = Math.min(max, 1);
+  let allowed = Math.floor(cap * line.limit);
+  while ((allowed + 1) / line.limit <= cap) allowed++;
   return {
     code: "UTILISATION_TOO_HIGH",
     parameter: "maxIncreaseUtilisation",
     threshold: max,
-    value: utilisation,
+    // rounded up to the 0.1 % a share is said in, as a ratio over its cap is (dtiShown): a fen over 90 %
+    // read "90 % vs maxIncreaseUtilisation 90 %", as if the balance met the cap it was refused for
+    value: Number.isFinite(utilisation) ? Math.ceil(utilisation * 1000 - 1e-9) / 1000 : utilisation,
     amount: Math.max(1, balance - allowed),
   };
 }

@@ -93,8 +93,10 @@ export function capByRule(
   return wholeHundreds(yuan) * FEN_PER_YUAN;
 }
 
-/** A cap as a limit: whole hundreds of yuan, rounded down. */
-const wholeHundreds = (yuan: number): number => Math.floor(yuan / 100) * 100;
+/** A cap as a limit: whole hundreds of yuan, rounded down — less a hair first: an income times its multiple
+ *  that is a whole hundred may fall short of it in binary (1.4 × ¥5,500 is 7,699.999…), and was cut to
+ *  ¥7,600; no true cap is within a billionth of a hundred below one. */
+const wholeHundreds = (yuan: number): number => Math.floor(yuan / 100 + 1e-9) * 100;
 
 /** The smallest line a line's rules offer, in yuan: the least cap that is not `belowMinimum` — whole
  *  hundreds, at least `minLimit`, and with no smallest line set, ¥100. */

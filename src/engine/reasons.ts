@@ -310,7 +310,9 @@ export const REASONS = {
   OVERDUE_TOO_LONG: {
     kind: "adverse",
     unit: "days",
-    text: "A repayment has been overdue longer than the policy allows",
+    // each of these three rules acts on the day its count reaches the policy's number (30 days past due on
+    // suspendOverdueDays 30): "longer than" was untrue on that day
+    text: "A repayment has been overdue for the policy's limit of days or more",
     advice: "pay the overdue amount in full",
   },
   SECURITY_PROFILE_CHANGES: {
@@ -516,8 +518,8 @@ export const REASONS = {
     kind: "adverse",
     unit: "days",
     // its values follow in brackets (the days since it was last used): no bracket of its own before them
-    text: `The line went unused — no purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, no cash loan, nothing owed — longer than the policy allows`,
-    recorded: `The line had gone unused longer than the policy allows: no purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, no cash loan and nothing owed`,
+    text: `The line went unused — no purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, no cash loan, nothing owed — for the policy's limit of days or more`,
+    recorded: `The line had gone unused for the policy's limit of days or more: no purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, no cash loan and nothing owed`,
     advice: `apply to open the line again, then use it — a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT} or a cash loan — to keep it open; an open line is kept by using it`,
   },
   DORMANT_NOTICE: {
@@ -534,7 +536,7 @@ export const REASONS = {
   LONG_SUSPENSION: {
     kind: "adverse",
     unit: "days",
-    text: "The account stayed suspended longer than the policy allows",
+    text: "The account stayed suspended for the policy's limit of days or more",
     advice: "apply to open a new account once eligible",
   },
   OVERDUE_TOO_RECENT: {

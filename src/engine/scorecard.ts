@@ -256,11 +256,13 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "Monthly income (capacity to pay)",
     reason: "LOW_INCOME",
     max: 40,
+    // the income is yuan to the fen: "under 3,000" is every fen below it, ¥2,999.50 too (an edge of 2999
+    // read ¥2,999.50 as "3,000–5,999")
     bins: bins(
-      [2999, 0, "under 3,000"],
-      [5999, 10, "3,000–5,999"],
-      [9999, 20, "6,000–9,999"],
-      [19999, 30, "10,000–19,999"],
+      [2999.99, 0, "under 3,000"],
+      [5999.99, 10, "3,000–5,999"],
+      [9999.99, 20, "6,000–9,999"],
+      [19999.99, 30, "10,000–19,999"],
       [Infinity, 40, "20,000 or more"],
     ),
   },

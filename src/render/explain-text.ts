@@ -69,7 +69,7 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
   lines.push(
     "",
     c.bold(
-      `Score at the end of the day: ${x.score.value} (${x.score.band}; a ${(x.score.defaultProbability * 100).toPrecision(2)} % chance of default within a year, as the simulated population's accounts of this score turn out)${x.score.afterLastStep === undefined ? "" : ` — ${x.score.afterLastStep.score} after the last step (day ${x.score.afterLastStep.day}), moved since by time alone: ${x.score.afterLastStep.moves.join(", ")}`}`,
+      `Score at the end of the day: ${x.score.value} (${x.score.band}; ${percentWithArticle(x.score.defaultProbability)} chance of default within a year, as the simulated population's accounts of this score turn out)${x.score.afterLastStep === undefined ? "" : ` — ${x.score.afterLastStep.score} after the last step (day ${x.score.afterLastStep.day}), moved since by time alone: ${x.score.afterLastStep.moves.join(", ")}`}`,
     ),
   );
   // on a terminal the table fits its width (a name on a line of its own when the row would not);
@@ -94,4 +94,11 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
   if (x.todo.length === 0) lines.push("  nothing is needed");
   for (const t of x.todo) lines.push(`  → ${t}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** A probability as explain says it, two significant figures with its article: "a 25 %", "an 11 %", "an 8.0 %"
+ *  (said "eleven", "eight", "eighteen", "eighty…": "a 11 %" read wrong). */
+function percentWithArticle(p: number): string {
+  const pct = (p * 100).toPrecision(2);
+  return `${/^(8|11|18)/.test(pct) ? "an" : "a"} ${pct} %`;
 }

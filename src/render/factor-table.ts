@@ -18,8 +18,8 @@ export interface FactorRow {
   note: string;
 }
 
-/** A characteristic's value in words: "yes", "no data", "8,000" (grouped as its bins are), a ratio with two
- *  decimals. */
+/** A characteristic's value in words: "yes", "no data", "8,000" (grouped as its bins are), a fraction with
+ *  two decimals — grouped too: an income of ¥5,999.50 read "5999.50" beside the "3,000–5,999" bin. */
 export const factorValue = (v: number | boolean | null): string =>
   v === null
     ? "no data"
@@ -29,7 +29,7 @@ export const factorValue = (v: number | boolean | null): string =>
         : "no"
       : Number.isInteger(v)
         ? grouped(v)
-        : ratioText(v);
+        : ratioText(v).replace(/^\d+/, (whole) => grouped(Number(whole)));
 
 /** Points with a minus sign, never a hyphen. */
 export const pointsText = (n: number): string => (n < 0 ? `−${-n}` : String(n));

@@ -281,7 +281,7 @@ describe("the summary", () => {
       .split("\n")
       .find((l) => l.startsWith("  closed on day"))!;
     expect(closed).toMatch(
-      /^ {2}closed on day \d+ \(.*\): The line had gone unused longer than the policy allows/,
+      /^ {2}closed on day \d+ \(.*\): The line had gone unused for the policy's limit of days or more/,
     );
     expect(closed).not.toContain("(the days since it was last used)");
   });
@@ -294,7 +294,7 @@ describe("the summary", () => {
     const row = renderTrace(s, simulate(s), { chalk: plain, explain: false, chart: false })
       .split("\n")
       .find((l) => l.includes("DORMANT_ACCOUNT"))!;
-    expect(row).toMatch(/longer than the policy allows \(380 days vs dormantCloseDays 365 days\)$/);
+    expect(row).toMatch(/for the policy's limit of days or more \(380 days vs dormantCloseDays 365 days\)$/);
     expect(row).not.toContain(") (");
   });
 

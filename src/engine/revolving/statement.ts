@@ -137,9 +137,7 @@ export function closeStatement(
       state: "open",
       dueDay,
       overdueFrom,
-      cycleMinimum: closing
-        ? principal + fees
-        : instalments + fees + Math.ceil(rest * policy.minRepaymentRate),
+      cycleMinimum: closing ? principal + fees : instalments + fees + shareUp(rest, policy.minRepaymentRate),
       cyclePaid: 0,
       cycleDecided: false,
       queuedDueDay: -1,
@@ -172,4 +170,8 @@ export const statedFor = (l: Revolving, dueDay: number): boolean =>
   l.pending.some((p) => p.dueDay === dueDay);
 
 const cycleMinimum = (principal: Fen, charges: Fen, minRepaymentRate: number): Fen =>
-  charges + Math.min(principal, Math.ceil(principal * minRepaymentRate));
+  charges + Math.min(principal, shareUp(principal, minRepaymentRate));
+
+/** `rate` of `fen`, rounded up to the fen — less a hair first: a share that is a whole fen may come out a
+ *  hair over it in binary (0.07 × 100,000 is 7,000.000…1), and a ¥1,000.00 bill's 7 % minimum was ¥70.01. */
+const shareUp = (fen: Fen, rate: number): Fen => Math.ceil(fen * rate - 1e-6);
