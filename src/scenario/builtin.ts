@@ -182,11 +182,21 @@ function real(path: string): string {
   }
 }
 
+/** Whether a folder is at `path`: not when nothing is, nor when the system cannot look it up (a part of it a
+ *  file, a name too long, a link loop) — a root it cannot reach allows nothing, and is said so. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** How to allow a folder, said of the roots there are: CREDIT_SIM_ROOT set to a folder misspelt, or to
  *  `~/policies` (no shell expands it there), was told to be set. */
 function rootsHint(roots: Roots): string {
   if (roots.length === 0) return "allow its folder with CREDIT_SIM_ROOT=DIR";
-  const none = roots.find((r) => !statSync(r, { throwIfNoEntry: false })?.isDirectory());
+  const none = roots.find((r) => !isFolder(r));
   if (none !== undefined)
     return `allow its folder with CREDIT_SIM_ROOT: it names ${none}, which is no folder (a ~ or $VAR in it is not expanded)`;
   return `add its folder to CREDIT_SIM_ROOT: CREDIT_SIM_ROOT allows ${roots.join(", ")}, and the file is under none of them`;
