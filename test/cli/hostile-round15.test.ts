@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli } from "../helpers/cli.js";
+import { cli, ROOT } from "../helpers/cli.js";
 import { tempCases } from "../helpers/temp-cases.js";
 
 describe("CREDIT_SIM_ROOT naming a path the system cannot look up", () => {
@@ -31,4 +31,32 @@ describe("CREDIT_SIM_ROOT naming a path the system cannot look up", () => {
       expect(r.stderr).toContain(`${join(d, root)}, which is no folder`);
     },
   );
+});
+
+describe("a file with no field of the kind, only keys near one", () => {
+  // `token` is two edits from a persona's `open`, `evnts` from a scenario's `events`: such a key was taken
+  // for the field meant and its value checked as that field's — `simulate ./deploy.yaml` printed
+  // `token: wrong type … found: "ghp_…"`, a file that is no persona quoted in a CI log
+  const { fresh } = tempCases("round15-near");
+  it.each([
+    [["simulate"], "name: deploy\ntoken: ghp_SECRET\n"],
+    [["simulate"], "token: ghp_SECRET\n"],
+    [["run"], "evnts: ghp_SECRET\n"],
+    [["run", join(ROOT, "scenarios/zhang-ming.yaml"), "--policy"], "minScor: ghp_SECRET\n"],
+  ])("%j: the keys get their did-you-mean, the values are not quoted", async (args, text) => {
+    const d = fresh();
+    writeFileSync(join(d, "f.yaml"), text);
+    const r = await cli([...args, "./f.yaml"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("did you mean");
+    expect(r.stderr).not.toContain("SECRET");
+  });
+
+  it("a file of the kind begun still has its misspelt field's value checked", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "f.yaml"), "name: a\nevnts: 5\n");
+    const r = await cli(["run", "./f.yaml"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("evnts: wrong type");
+  });
 });
