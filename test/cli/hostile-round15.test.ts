@@ -60,3 +60,31 @@ describe("a file with no field of the kind, only keys near one", () => {
     expect(r.stderr).toContain("evnts: wrong type");
   });
 });
+
+describe("simulate --flips: the CREDIT_SIM_ROOT its refusal suggests", () => {
+  // `allow this one's with CREDIT_SIM_ROOT=/…/pol $(touch PWNED)`: the folder bare, where every other
+  // command credit-sim suggests quotes a file's name as one shell word — pasted, it ran what it held
+  const { fresh } = tempCases("round15-flips-root");
+  it("is the folder as one shell word: pasted, it names the folder and runs nothing", async () => {
+    const d = fresh();
+    const folder = "pol $(touch PWNED)";
+    mkdirSync(join(d, folder));
+    writeFileSync(join(d, folder, "p.yaml"), "name: p\nextends: default\nminScore: 600\n");
+    const r = await cli(
+      [
+        "simulate",
+        "--accounts",
+        "5",
+        "--days",
+        "20",
+        "--policy",
+        `./${folder}/p.yaml`,
+        "--challenger",
+        "tightened",
+      ].concat(["--flips", "out"]),
+      { cwd: d },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`CREDIT_SIM_ROOT='${join(d, folder)}',`);
+  });
+});
