@@ -2,6 +2,7 @@
 // reach), …
 
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, ROOT } from "../helpers/cli.js";
@@ -86,5 +87,29 @@ describe("simulate --flips: the CREDIT_SIM_ROOT its refusal suggests", () => {
     );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`CREDIT_SIM_ROOT='${join(d, folder)}',`);
+  });
+});
+
+describe("a socket named where a file is read", () => {
+  // `run sock.yaml`: "is a device, not a scenario file" — `ls -l` shows an s, and no device is there
+  const { fresh } = tempCases("round15-socket");
+  it("is said to be a socket, by every reader", async () => {
+    const d = fresh();
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(join(d, "s.yaml"), done));
+    try {
+      for (const [args, kind] of [
+        [["run", "s.yaml"], "scenario"],
+        [["run", join(ROOT, "scenarios/zhang-ming.yaml"), "--policy", "./s.yaml"], "policy"],
+        [["simulate", "./s.yaml"], "persona"],
+        [["merge", "s.yaml"], "result"],
+      ] as const) {
+        const r = await cli([...args], { cwd: d });
+        expect(r.status, args.join(" ")).toBe(2);
+        expect(r.stderr).toContain(`s.yaml: is a socket, not a ${kind} file`);
+      }
+    } finally {
+      server.close();
+    }
   });
 });
