@@ -113,3 +113,27 @@ describe("a socket named where a file is read", () => {
     }
   });
 });
+
+describe("a --sweep parameter given twice", () => {
+  // `--sweep minScore=600..700:10` twice was told so, and then that its "121 variants in the grid" were
+  // more than 100 — a grid of the parameter twice, which no run would make: 11 variants once fixed
+  it("is one problem: the grid it does not make is not counted", async () => {
+    const sweep = ["--sweep", "minScore=600..700:10"];
+    const r = await cli(["simulate", "--accounts", "10", "--days", "20", ...sweep, ...sweep]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--sweep minScore is given twice");
+    expect(r.stderr).not.toContain("variants in the grid");
+  });
+
+  it("a grid too large of parameters each given once is still refused", async () => {
+    const r = await cli([
+      "simulate",
+      "--sweep",
+      "minScore=600..700:10",
+      "--sweep",
+      "restoreScore=600..700:10",
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--sweep: 121 variants in the grid, more than 100");
+  });
+});
