@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { cli, ROOT } from "../helpers/cli.js";
 import { tempCases } from "../helpers/temp-cases.js";
 
+const ZHANG = join(ROOT, "scenarios/zhang-ming.yaml");
+
 describe("CREDIT_SIM_ROOT naming a path the system cannot look up", () => {
   // the refusal's hint stat-ed each root, and only a missing one was expected: a root under a file
   // (`CREDIT_SIM_ROOT=pol.yaml/x`), a name past the system's longest or a link loop ended the command
@@ -135,5 +137,29 @@ describe("a --sweep parameter given twice", () => {
     ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("--sweep: 121 variants in the grid, more than 100");
+  });
+});
+
+describe("a date on the command line written with slashes or dots, or day first", () => {
+  // a file's `start: 2024/02/01` is told `write 2024-02-01`; `--start 2024/02/01` was only "not a date",
+  // and `--until 2024/02/01` "not a number, expected a whole number" — as if no date were taken there
+  it.each([
+    [["simulate", "--start"], "2024/02/01", "write 2024-02-01"],
+    [["simulate", "--start"], "2024.2.1", "write 2024-02-01"],
+    [["simulate", "--start"], "13/02/2024", "write 2024-02-13"],
+    [["run", ZHANG, "--until"], "2024/02/01", "write 2024-02-01"],
+    [["explain", ZHANG, "--day"], "01/02/2024", "write 2024-02-01 or 2024-01-02"],
+    [["simulate", "--days", "40", "--score-day"], "2024.01.05", "write 2024-01-05"],
+  ])("%j %s: told the date meant", async (args, typed, hint) => {
+    const r = await cli([...args, typed]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`"${typed}" is not a date`);
+    expect(r.stderr).toContain(`hint:     ${hint}`);
+  });
+
+  it("a day's number with a decimal point is still a number", async () => {
+    const r = await cli(["explain", ZHANG, "--day", "2024.5"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("2024.5 is not a whole number");
   });
 });
