@@ -1,11 +1,13 @@
 // Hostile input, round 15: the environment a command is given (CREDIT_SIM_ROOT naming what no path can
 // reach), …
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { cli, ROOT } from "../helpers/cli.js";
+import { BIN, cli, ROOT } from "../helpers/cli.js";
 import { tempCases } from "../helpers/temp-cases.js";
 
 const ZHANG = join(ROOT, "scenarios/zhang-ming.yaml");
@@ -161,5 +163,54 @@ describe("a date on the command line written with slashes or dots, or day first"
     const r = await cli(["explain", ZHANG, "--day", "2024.5"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("2024.5 is not a whole number");
+  });
+});
+
+describe("the folders made for an output the command did not write", () => {
+  // `--csv reports/2024/r.csv --html /dev/full`: made as `mkdir -p` does, and left behind, empty, by a
+  // command that wrote nothing — as by a run stopped with Ctrl-C (the CSV is made aside during the run)
+  const { fresh } = tempCases("round15-folders");
+  const small = ["simulate", "--accounts", "5", "--days", "20", "--no-progress"];
+
+  it.runIf(existsSync("/dev/full"))(
+    "are removed with the refusal; a folder that was there stays",
+    async () => {
+      const d = fresh();
+      mkdirSync(join(d, "kept"));
+      const r = await cli([...small, "--csv", "kept/new/deeper/r.csv", "--html", "/dev/full"], { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain("no space left on the device");
+      expect(readdirSync(d)).toEqual(["kept"]);
+      expect(readdirSync(join(d, "kept"))).toEqual([]);
+    },
+  );
+
+  it("hold the outputs written, and stay", async () => {
+    const d = fresh();
+    const r = await cli([...small, "--csv", "a/b/r.csv"], { cwd: d });
+    expect(r.status).toBe(0);
+    expect(readdirSync(join(d, "a", "b"))).toEqual(["r.csv"]);
+  });
+
+  it("a run stopped by a signal removes them with its CSV made aside", { timeout: 30_000 }, async () => {
+    const d = fresh();
+    const child = spawn(
+      process.execPath,
+      [BIN, ...small.slice(0, 1), "--accounts", "50000", "--days", "300"].concat([
+        "--no-progress",
+        "--csv",
+        "out/new/r.csv",
+      ]),
+      { cwd: d, stdio: "ignore" },
+    );
+    // the folders are made before the first account runs; the run takes seconds
+    for (let i = 0; i < 200 && !existsSync(join(d, "out", "new")); i++) await sleep(25);
+    expect(existsSync(join(d, "out", "new"))).toBe(true);
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((done) =>
+      child.on("exit", (c, s) => done(s === "SIGINT" ? 130 : c)),
+    );
+    expect(code).toBe(130);
+    expect(readdirSync(d)).toEqual([]);
   });
 });
