@@ -1,5 +1,7 @@
 // Hostile input, round 15: the environment a command is given (CREDIT_SIM_ROOT naming what no path can
-// reach), …
+// reach), a file of another kind whose keys are only near a field (its values not quoted), a suggested
+// CREDIT_SIM_ROOT=DIR pasted into a shell, a socket where a file is read, a --sweep given twice, dates
+// typed with slashes, and the folders made for an output the command did not write.
 
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
