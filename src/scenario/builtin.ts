@@ -98,7 +98,7 @@ export function resolveRef(
   }
   const path = isAbsolute(ref) ? ref : resolve(baseDir, ref);
   if (from !== undefined) checkReference(path, ref, from, kind, roots);
-  const unexpanded = unexpandedHint(ref, kind);
+  const unexpanded = unexpandedHint(ref, kind) ?? builtinAsFileHint(ref, kind);
   if (unexpanded !== undefined && namesNothing(path))
     throw new InputError(`${kind.noun} file not found`, { file: path, hint: unexpanded });
   return path;
@@ -131,6 +131,16 @@ function unexpandedHint(ref: string, kind: BuiltinKind): string | undefined {
   if (sep === "/" && ref.includes("\\"))
     return `a backslash is part of a name here, not a separator: write "${ref.replace(/\\/g, "/")}"`;
   return undefined;
+}
+
+/** A built-in's name written as a file's (`policy: default.yaml`, `simulate revolver.yml`), where no such
+ *  file is: the built-in was meant, which is named without its extension. */
+export function builtinAsFileHint(ref: string, kind: BuiltinKind): string | undefined {
+  if (/[\\/]/.test(ref)) return undefined; // a path: its folder was meant
+  const ext = extname(ref);
+  const stem = ref.slice(0, ref.length - ext.length);
+  if (!/^\.(ya?ml|json)$/i.test(ext) || !builtinNames(kind).includes(stem)) return undefined;
+  return `"${stem}" is a built-in ${kind.noun}: write ${stem}, without "${ext}" (with it, the name is a file's)`;
 }
 
 /** What a bare name typed on the command line that is not a built-in names in `baseDir`, when it names

@@ -216,3 +216,35 @@ describe("the folders made for an output the command did not write", () => {
     expect(readdirSync(d)).toEqual([]);
   });
 });
+
+describe("a built-in's name written as a file's", () => {
+  // `policy: default.yaml`, `--policy tightened.yaml`, `simulate revolver.yaml`: "file not found, check
+  // the path" — the path was never meant, the built-in was
+  const { fresh } = tempCases("round15-builtin-file");
+  it.each([
+    [["run", ZHANG, "--policy", "tightened.yaml"], 'write tightened, without ".yaml"'],
+    [["simulate", "revolver.yml"], 'write revolver, without ".yml"'],
+  ])("%j: told the built-in's name", async (args, hint) => {
+    const r = await cli(args, { cwd: fresh() });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(hint);
+  });
+
+  it("in a file too: the policy a scenario names, and one a policy extends", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "s.yaml"), "name: s\npolicy: default.yaml\nevents: []\n");
+    writeFileSync(join(d, "p.yaml"), "name: p\nextends: default.yaml\nminScore: 600\n");
+    const scenario = await cli(["run", "s.yaml"], { cwd: d });
+    expect(scenario.stderr).toContain('write default, without ".yaml"');
+    const policy = await cli(["run", ZHANG, "--policy", "./p.yaml"], { cwd: d });
+    expect(policy.stderr).toContain('write default, without ".yaml"');
+  });
+
+  it("a file of that name there is read, as named", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "default.yaml"), "name: mine\nextends: default\nminScore: 600\n");
+    const r = await cli(["run", ZHANG, "--policy", "default.yaml", "--until", "5", "--no-chart"], { cwd: d });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("policy mine");
+  });
+});
