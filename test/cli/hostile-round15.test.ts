@@ -248,3 +248,14 @@ describe("a built-in's name written as a file's", () => {
     expect(r.stdout).toContain("policy mine");
   });
 });
+
+describe("a scenario one day past the calendar's end", () => {
+  const { fresh } = tempCases("round15-last-day");
+  it("is said in words that read: 1 day, not 1 days", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "s.yaml"), "name: s\nstart: 9999-12-31\nuntil: 1\nevents: []\n");
+    const r = await cli(["run", "s.yaml"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("found:    start 9999-12-31, 1 day\n");
+  });
+});
