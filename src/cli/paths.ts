@@ -1,8 +1,9 @@
 // Paths on the command line start at the working folder the CLI was given (CliIo.cwd), which need not be
 // the process's; messages still name each file the way the user wrote it.
 
+import { existsSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { typedName } from "../scenario/builtin.js";
+import { builtinAsFileHint, typedName } from "../scenario/builtin.js";
 import { type LoadedScenario, type LoadOptions, loadScenario } from "../scenario/load.js";
 import { BUILTIN_POLICIES, builtinPolicyNames } from "../scenario/load-policy.js";
 import { InputError, shownFile } from "../shared/errors.js";
@@ -15,7 +16,14 @@ const NAME = /^[A-Za-z0-9_-]+$/;
 export function policyRefIn(cwd: string, ref: string): string {
   // an empty one stays empty (the loader refuses it) rather than naming the working folder
   if (ref.trim() === "") return ref;
-  if (!(NAME.test(ref) && !extname(ref))) return resolve(cwd, ref);
+  if (!(NAME.test(ref) && !extname(ref))) {
+    const path = resolve(cwd, ref);
+    // `--policy tightened.yaml` with no such file: the built-in was meant (the loader sees only the path)
+    const builtin = builtinAsFileHint(ref, BUILTIN_POLICIES);
+    if (builtin !== undefined && !existsSync(path))
+      throw new InputError("policy file not found", { file: ref, hint: builtin });
+    return path;
+  }
   // the loader looks beside the process, not the working folder this CLI was given
   const there = builtinPolicyNames().includes(ref) ? undefined : typedName(ref, cwd, BUILTIN_POLICIES);
   if (there) throw new InputError(there.message, { ...there.details, field: "--policy" });

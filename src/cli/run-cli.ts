@@ -5,6 +5,7 @@
 
 import { InputError } from "../shared/errors.js";
 import { BrokenPipe } from "../shared/file-errors.js";
+import { removeEmptyFolders } from "../shared/folders.js";
 import { ExitCode } from "../shared/terminal.js";
 import { type CliIo, fitsTerminal, loadFit, writeErr } from "./io.js";
 import { type Invocation, parseArgv } from "./program.js";
@@ -29,6 +30,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     return 0;
   } catch (e) {
     return exitCodeFor(e, io);
+  } finally {
+    // what an output refused or stopped leaves: the folders made for it, empty
+    removeEmptyFolders();
   }
 }
 

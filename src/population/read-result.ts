@@ -144,7 +144,10 @@ function sizeOf(file: string, cwd: string): { path: string; size: number | null;
     // refused before a byte is read, as a scenario's reader does (`merge /dev/zero` read 64 KB first); a
     // pipe (`merge <(…)`) is read
     if (st.isCharacterDevice() || st.isBlockDevice() || st.isSocket())
-      throw new InputError("is a device, not a result file", { file, hint: HINT });
+      throw new InputError(`is ${st.isSocket() ? "a socket" : "a device"}, not a result file`, {
+        file,
+        hint: HINT,
+      });
     size = st.isFile() ? st.size : null;
     fifo = st.isFIFO();
   } catch (e) {

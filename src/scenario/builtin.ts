@@ -98,7 +98,7 @@ export function resolveRef(
   }
   const path = isAbsolute(ref) ? ref : resolve(baseDir, ref);
   if (from !== undefined) checkReference(path, ref, from, kind, roots);
-  const unexpanded = unexpandedHint(ref, kind);
+  const unexpanded = unexpandedHint(ref, kind) ?? builtinAsFileHint(ref, kind);
   if (unexpanded !== undefined && namesNothing(path))
     throw new InputError(`${kind.noun} file not found`, { file: path, hint: unexpanded });
   return path;
@@ -131,6 +131,16 @@ function unexpandedHint(ref: string, kind: BuiltinKind): string | undefined {
   if (sep === "/" && ref.includes("\\"))
     return `a backslash is part of a name here, not a separator: write "${ref.replace(/\\/g, "/")}"`;
   return undefined;
+}
+
+/** A built-in's name written as a file's (`policy: default.yaml`, `simulate revolver.yml`), where no such
+ *  file is: the built-in was meant, which is named without its extension. */
+export function builtinAsFileHint(ref: string, kind: BuiltinKind): string | undefined {
+  if (/[\\/]/.test(ref)) return undefined; // a path: its folder was meant
+  const ext = extname(ref);
+  const stem = ref.slice(0, ref.length - ext.length);
+  if (!/^\.(ya?ml|json)$/i.test(ext) || !builtinNames(kind).includes(stem)) return undefined;
+  return `"${stem}" is a built-in ${kind.noun}: write ${stem}, without "${ext}" (with it, the name is a file's)`;
 }
 
 /** What a bare name typed on the command line that is not a built-in names in `baseDir`, when it names
@@ -182,11 +192,21 @@ function real(path: string): string {
   }
 }
 
+/** Whether a folder is at `path`: not when nothing is, nor when the system cannot look it up (a part of it a
+ *  file, a name too long, a link loop) — a root it cannot reach allows nothing, and is said so. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** How to allow a folder, said of the roots there are: CREDIT_SIM_ROOT set to a folder misspelt, or to
  *  `~/policies` (no shell expands it there), was told to be set. */
 function rootsHint(roots: Roots): string {
   if (roots.length === 0) return "allow its folder with CREDIT_SIM_ROOT=DIR";
-  const none = roots.find((r) => !statSync(r, { throwIfNoEntry: false })?.isDirectory());
+  const none = roots.find((r) => !isFolder(r));
   if (none !== undefined)
     return `allow its folder with CREDIT_SIM_ROOT: it names ${none}, which is no folder (a ~ or $VAR in it is not expanded)`;
   return `add its folder to CREDIT_SIM_ROOT: CREDIT_SIM_ROOT allows ${roots.join(", ")}, and the file is under none of them`;

@@ -252,7 +252,7 @@ function wholeHundredsHint(found: unknown, step: number): { hint?: string } {
   return { hint: `limits are asked in whole hundreds of yuan: write ${choices}` };
 }
 
-function dateHint(found: unknown): { hint?: string } {
+export function dateHint(found: unknown): { hint?: string } {
   if (typeof found !== "string") return {};
   // full-width digits and dashes (２０２４－０１－０１, typed with a CJK input method) are the ASCII ones
   // in NFKC, another script's digits (٢٠٢٤-٠١-٠٥) the ASCII ones they stand for: the date they mean, or

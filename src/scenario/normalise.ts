@@ -191,7 +191,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
   }
   if (startEpoch !== undefined && startEpoch + until > LAST_EPOCH_DAY) {
     problem(["start"], "the scenario runs past the year 9999", {
-      found: `start ${w.start}, ${until} days${ctx.overrides?.until === undefined ? "" : " (--until)"}`,
+      found: `start ${w.start}, ${until} day${until === 1 ? "" : "s"}${ctx.overrides?.until === undefined ? "" : " (--until)"}`,
       expected: "a last simulated day on or before 9999-12-31",
       hint:
         ctx.overrides?.until === undefined

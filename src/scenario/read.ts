@@ -47,7 +47,7 @@ export function readInputFile(
       });
     }
     if (st.isCharacterDevice() || st.isBlockDevice() || st.isSocket()) {
-      throw new InputError(`is a device, not a ${kind} file`, {
+      throw new InputError(`is ${st.isSocket() ? "a socket" : "a device"}, not a ${kind} file`, {
         file,
         hint: `give the path of a ${kind} file`,
       });

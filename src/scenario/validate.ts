@@ -218,7 +218,21 @@ function validateData<S extends z.ZodType>(
   const result = parseBounded(schema, data);
   if (result.success) return result.data;
   const told = problemsOf(result.issues, parsed, file, { ...options, topKeys }, result.truncated);
-  const beneath = underKeysMeant(schema, parsed, file, result.issues, { ...options, topKeys });
+  // a file with no field of its kind but near ones (and a name) may be no such file at all: `name:
+  // deploy` and `token: ghp_…`, two edits from a persona's `open`. Its values are still checked as the
+  // fields meant, but not quoted — the file's content is not the message's to show
+  const meantFields = underKeysMeant(schema, parsed, file, result.issues, { ...options, topKeys });
+  const beneath =
+    own.length > 0
+      ? meantFields
+      : meantFields.map((p) =>
+          p.details.found === undefined
+            ? p
+            : new InputError(p.message, {
+                ...p.details,
+                found: `not shown: the file has no ${kind} field but keys near one`,
+              }),
+        );
   if (beneath.length === 0) throw told;
   const all = [...told.problems, ...beneath].sort(
     (a, b) =>

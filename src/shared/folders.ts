@@ -1,7 +1,7 @@
 // Folders credit-sim writes in: the ones a user names, made as `mkdir -p` would, and the ones it names
 // itself, never a link followed.
 
-import { lstatSync, mkdirSync, statSync } from "node:fs";
+import { lstatSync, mkdirSync, rmdirSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { InputError } from "./errors.js";
 import { errnoOf, fileError } from "./file-errors.js";
@@ -27,8 +27,28 @@ export function makeFolders(dir: string, shown: string = dir): void {
   for (const folder of missing.reverse()) {
     try {
       mkdirSync(folder);
+      made.push(folder);
     } catch (e) {
       if (errnoOf(e) !== "EEXIST") throw fileError(e, shown);
+    }
+  }
+}
+
+/** The folders makeFolders made, in the order made (one found made meanwhile is not ours). */
+const made: string[] = [];
+
+/**
+ * Removes the folders makeFolders made that hold nothing, innermost first: at a command's end, or a
+ * signal's. A command whose output was refused or stopped (`--csv reports/2024/r.csv` beside a full
+ * `--html`, Ctrl-C during the run) left them behind, empty. One that holds anything is kept — an output,
+ * or a file put there meanwhile: rmdir removes only an empty folder.
+ */
+export function removeEmptyFolders(): void {
+  for (const folder of made.splice(0).reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // not empty, or gone: kept as it is
     }
   }
 }

@@ -6,7 +6,7 @@ import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, unlinkSync } fro
 import { basename, dirname, join } from "node:path";
 import { InputError } from "./errors.js";
 import { errnoOf, fileError } from "./file-errors.js";
-import { makeFolders } from "./folders.js";
+import { makeFolders, removeEmptyFolders } from "./folders.js";
 
 /** The temporary file beside `path`: hidden, named after the target, and no longer than the target's own
  *  name when that is long — a file system takes a name of at most 255 bytes (fewer on some), and a
@@ -43,6 +43,8 @@ function removeLive(): void {
   live.clear();
   for (const folder of liveFolders) rmSync(folder, { recursive: true, force: true });
   liveFolders.clear();
+  // and the folders made for them, now empty
+  removeEmptyFolders();
 }
 
 function onSignal(signal: NodeJS.Signals): void {

@@ -155,8 +155,9 @@ describe("run", () => {
     expect(feb30.message).toBe("--day: 2024-02-30 is not a date on the calendar");
     // what the month holds, as a scenario file's date is told
     expect(feb30.details.hint).toBe("February 2024 has 29 days: the last is 2024-02-29");
+    // the date meant, as a file's is told
     expect(refused(["explain", "a.yaml", "--day", "2024/8/15"]).details.hint).toBe(
-      "a day's number (day 0 is the start), or its date as YYYY-MM-DD (2024-08-15)",
+      'write 2024-08-15: year, month, day, joined by "-"',
     );
   });
 

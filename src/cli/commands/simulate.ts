@@ -30,7 +30,7 @@ import { fileError } from "../../shared/file-errors.js";
 import { makeFolders, ownFolder } from "../../shared/folders.js";
 import { type OutputSet, writingTogether } from "../../shared/output-set.js";
 import { stagedFolder } from "../../shared/temporary-files.js";
-import { printable, shellPath } from "../../shared/text.js";
+import { printable, shellPath, shellWord } from "../../shared/text.js";
 import { openOutput, writeOutput } from "../../shared/write-file.js";
 import { refuseReplacing } from "../../shared/write-plan.js";
 import { isGoldenTrace, snapshotPathFor } from "../../testing/snapshot-files.js";
@@ -408,7 +408,7 @@ function refuseUnreachablePolicies(pop: Population, dir: string, path: string, r
       throw new InputError(`the exported files could not name their policy file ${ref}`, {
         field: "--flips",
         file: dir,
-        hint: `a file names policy files in its own folder or below: allow this one's with CREDIT_SIM_ROOT=${dirname(ref)}, both here and where the files run`,
+        hint: `a file names policy files in its own folder or below: allow this one's with CREDIT_SIM_ROOT=${shellWord(dirname(ref))}, both here and where the files run`,
       });
     }
   }

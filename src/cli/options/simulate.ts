@@ -354,9 +354,11 @@ function sweepOf({ raw, c }: Reading, hasChallenger: boolean): SweepRead {
   const twice = params.find((p, i) => params.indexOf(p) !== i);
   if (twice)
     c.tell(new UsageError(`--sweep ${twice} is given twice`, "one --sweep per parameter; they make a grid"));
-  // the number of variants, when every --sweep was read
+  // the number of variants, when every --sweep was read, each parameter once (twice, it makes no grid to count)
   const variantsRead =
-    axesRead === undefined ? undefined : axes.reduce((n, a) => n * a.values.length, axes.length > 0 ? 1 : 0);
+    axesRead === undefined || twice !== undefined
+      ? undefined
+      : axes.reduce((n, a) => n * a.values.length, axes.length > 0 ? 1 : 0);
   const variants = variantsRead ?? 0;
   if (variants > MAX_VARIANTS)
     c.tell(

@@ -7,7 +7,7 @@
 import { type Command, Option } from "commander";
 import { parseIsoDate } from "../../engine/index.js";
 import type { DayAsked } from "../../scenario/day-asked.js";
-import { calendarHint } from "../../scenario/issues.js";
+import { calendarHint, dateHint } from "../../scenario/issues.js";
 import { builtinPolicyNames } from "../../scenario/load-policy.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { asciiDigits } from "../../shared/digits.js";
@@ -189,8 +189,9 @@ const DAY_OR_DATE = "a day's number (day 0 is the start), or its date as YYYY-MM
 
 /** A date as YYYY-MM-DD, the form scenario files and traces write. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Written as a date, however well: four digits, a dash, a digit (spaces around it too). */
-const LOOKS_DATED = /^\s*\d{4}-\d/;
+/** Written as a date, however well: four digits, a dash, a digit (spaces around it too); or three parts
+ *  joined by slashes or dots, the year first or last (2024/02/01, 01.02.2024) — not a decimal (2024.5). */
+const LOOKS_DATED = /^\s*(?:\d{4}-\d|\d{4}[/.]\d{1,2}[/.]\d|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})/;
 
 /**
  * `text` as a calendar date written YYYY-MM-DD, its epoch day; else what is wrong with it said: not on
@@ -233,7 +234,8 @@ export function readDate(flag: string, text: string, expected: string): number {
       `${quoted(text)} has a time or a time zone: a day here is a calendar day, the same in every zone`,
       timed[1],
     );
-  throw problem(`${quoted(text)} is not a date`);
+  // 2024/02/01, 2024.2.1, 01/02/2024: the date meant, as a file's is told
+  throw problem(`${quoted(text)} is not a date`, undefined, dateHint(trimmed));
 }
 
 /** A value that may be given more than once; every occurrence is kept, in order. */
