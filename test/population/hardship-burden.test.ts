@@ -32,7 +32,9 @@ describe("hardship and burden", () => {
     expect(risk.gini!).toBeGreaterThan(0.15);
   });
 
-  it("most written-off debt stays written off: recoveries are a small share of charge-offs", () => {
+  it("most written-off debt stays written off: recoveries are a small share of charge-offs", {
+    tags: ["slow"],
+  }, () => {
     // hardship spells outlast the 180 days to charge-off. Moved from outcomes.test.ts, where it ran 400 of
     // these accounts on its own: recoveries were 10 % of write-offs on 2,000, 11 % on these 1,000 (a rate
     // of 0 charges nothing whatever the days)

@@ -28,7 +28,9 @@ const NO_FUNDING = fundingDays([], 0);
 const steady = byName("steady-payer");
 
 describe("outcomes against intuition", () => {
-  it("tightening the minimum score never raises the approval rate (a sweep on the same accounts)", () => {
+  it("tightening the minimum score never raises the approval rate (a sweep on the same accounts)", {
+    tags: ["slow"],
+  }, () => {
     const values = [640, 720, 800, 880];
     for (const param of ["minOpenScore", "minScore"] as const) {
       const s = settings({ days: 90, arms: values.map((v) => arm(policy, { [param]: v })) });
