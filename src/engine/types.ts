@@ -750,6 +750,10 @@ export type Remedy = {
         date: string;
         now: boolean;
         restored?: true;
+        /** an open line closed as unused before that day as things stand: the review (`day`, `date`) that
+         *  closes it left unused, which using it before then averts — the application judged on the line
+         *  kept in use */
+        inUse?: { day: number; date: string };
         blocked?: RuleFact;
         besides?: RuleFact[];
         /** the limit at the income's cap (LIMIT_AT_INCOME_CAP among the rules): the least monthly income

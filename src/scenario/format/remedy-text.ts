@@ -369,8 +369,14 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const blocked = r.increase.blocked;
       // the way back said as it stands: an application something else would decline asks for that first —
       // every rule that would, each with its step
+      // an open line the review closes as unused before that day: the use that keeps it open first, the
+      // application judged on the line kept in use
+      const inUse = r.increase.inUse;
+      const kept = inUse
+        ? `; left unused, the line is closed at the review on ${inUse.date} (day ${inUse.day}): use it before then (${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"}, repaid) and keep it in use`
+        : "";
       const declined = blocked
-        ? `; as things stand it would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r))}`
+        ? `; ${inUse ? "kept in use, as things stand it" : "as things stand it"} would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r))}`
         : "";
       // a cut for a constraint comes back unasked too, once what cut it no longer binds
       // — said as a promise only when, as things stand, the first review that could gives something back
@@ -386,7 +392,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         r.since === undefined
           ? ""
           : ` (given back to ${money(r.since.limit)} by the review on ${r.since.date} (day ${r.since.day}))`;
-      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day})${since}: ${reasons}. A cut limit comes back${only} through an application for an increase (${increaseOf(r.line)}), ${when}${declined}${unasked}`;
+      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day})${since}: ${reasons}. A cut limit comes back${only} through an application for an increase (${increaseOf(r.line)}), ${when}${kept}${declined}${unasked}`;
     }
     case "reapply": {
       // the first day it can pass the applications of the last 30 days, when that is not today
