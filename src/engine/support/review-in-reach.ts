@@ -60,14 +60,16 @@ export function reviewInReach(
   // (a score above the scorecard's highest: no review reaches it, which the bar on it says)
   if (step === undefined || step.repayElsewhere !== undefined) return { review: null, never: false };
   const { first, next, closesOn, unusedOn, huabeiBack } = span;
-  // the first day Huabei can be used before the review (null: none)
+  // the first day Huabei can be used before the review (null: none) — restored by the next review, the day
+  // after it: a day's purchases come before its review, so one on the review's own day is declined (a
+  // month end that day, under reviewDayOfMonth 31 on 29 February, earns no record)
   const usable = (review: number) =>
     line.id !== "jiebei"
       ? null
       : c.huabei.status === "active"
         ? day
         : huabeiBack && review > next
-          ? next
+          ? next + 1
           : null;
   const reach = reachBy(c, day, calendar);
   const at = (review: number) => reach(review, usable(review));
