@@ -416,6 +416,10 @@ export type Remedy = {
         recordStarts?: true;
       };
       review?: { day: number; date: string };
+      /** with `reach`: a Jiebei cash loan before a month end would earn a month of record and reach more
+       *  (Huabei's use not counted: not open, or nothing to lend) — no step, borrowing to lift a score is
+       *  not advised, so `reach` is what the review reads as things stand, not all the customer can do */
+      asThingsStand?: true;
       /** a suspended line's step above the score restoring it asks (this, the one its reasons cite): the
        *  line restored and used would score short of what keeping it needs at anything less */
       restores?: number;

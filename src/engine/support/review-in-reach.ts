@@ -10,6 +10,7 @@ import { ACTIVITY_MIN_PURCHASE } from "../scorecard.js";
 import type { Remedy } from "../types.js";
 import {
   asReviewOnReads,
+  monthEndBefore,
   withDues,
   withOverduePaid,
   withPurchaseDays,
@@ -18,7 +19,10 @@ import {
 import { fixedUntil, reachOn } from "./score-advice.js";
 
 type RaiseScore = Extract<Remedy, { kind: "raise_score" }>;
-type Reach = ReturnType<typeof reachOn>;
+/** `loan`: the steps reach short of what a Jiebei cash loan before a month end would bring (its month of
+ *  record), Huabei's use not counted — no step (borrowing to lift a score is not advised), but the score
+ *  is then what the review reads as things stand, not beyond anything the customer does. */
+type Reach = ReturnType<typeof reachOn> & { loan?: true };
 
 /** The review a score step is for (`review`: null when it is `first`), and whether no review before the
  *  line closes can restore it (`never`: the steps reach less than any restoration asks, by the last one
@@ -123,6 +127,7 @@ export function reviewInReach(
     drivers: found.drivers,
     review: { day: review, date: calendar.date(review) },
     ...most,
+    ...(found.reach < step.needed && found.loan && { asThingsStand: true as const }),
   };
   return { review, never: false };
 }
@@ -144,7 +149,8 @@ export function reachBy(
   const paid = withOverduePaid(c, day);
   // (a purchase under ACTIVITY_MIN_PURCHASE extends no credit a month of record counts)
   const lends = availableCredit(paid.huabei) >= ACTIVITY_MIN_PURCHASE;
-  return (review, from) => {
+  const draws = paid.jiebei.status === "active" && availableCredit(paid.jiebei) >= ACTIVITY_MIN_PURCHASE;
+  return (review, from): Reach => {
     const usable = from !== null && from < review;
     // Huabei in use from today: the days of use grow one a day, no faster (a review four days off reads
     // at most five more, today's and its own day's among them — the day's purchases come before its
@@ -161,7 +167,14 @@ export function reachBy(
       return now ? withPurchaseDays(record, day, review) : record;
     };
     const then = withDues(read, dues);
-    return reachOn(then, review, usable && !now, until, earned(withDues(read, inFull)), earned(then));
+    const found = reachOn(then, review, usable && !now, until, earned(withDues(read, inFull)), earned(then));
+    // Huabei's use not counted (not open, or nothing to lend): a Jiebei cash loan before a month end earns
+    // its month of record too (a line used before its end), which a step never asks — said as things stand
+    if (usable && lends) return found;
+    if (!draws || monthEndBefore(calendar, day, review) === null) return found;
+    const drawn = (f: Customer) => withRecordFrom(f, paid.monthEnds.length, day);
+    const loan = reachOn(then, review, usable && !now, until, drawn(withDues(read, inFull)), drawn(then));
+    return loan.reach > found.reach ? { ...found, loan: true } : found;
   };
 }
 
@@ -177,5 +190,7 @@ export function forReach(step: RaiseScore, found: Reach): RaiseScore | null {
   // more)
   const most = found.ends ? found.reach : Math.min(found.reach, step.reach ?? found.reach);
   const named = { ...rest, drivers: found.drivers };
-  return most < step.needed ? { ...named, reach: most } : named;
+  return most < step.needed
+    ? { ...named, reach: most, ...(found.loan && { asThingsStand: true as const }) }
+    : named;
 }

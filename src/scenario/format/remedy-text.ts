@@ -193,13 +193,18 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           r.review === undefined
             ? "the next periodic review"
             : `the periodic review on ${r.review.date} (day ${r.review.day})`;
-        return `${raise}${kept} — nothing the customer does moves the score by ${by}: it reads ${r.reach} there, the rest only time brings`;
+        // a line's use would move it (a cash loan's month of record, which no step asks): as things stand
+        return r.asThingsStand
+          ? `${raise}${kept} — as things stand, ${by} reads ${r.reach}: no step here moves the score by then`
+          : `${raise}${kept} — nothing the customer does moves the score by ${by}: it reads ${r.reach} there, the rest only time brings`;
       }
       // said before the steps, so that they are not taken for a way there
       const out =
         r.needed > SCORE_MAX
           ? `no score reaches ${r.needed} (the scorecard's highest is ${SCORE_MAX})`
-          : `out of the customer's reach today: all these steps together reach at most ${r.reach}, the rest only time brings`;
+          : r.asThingsStand
+            ? `as things stand, all these steps together reach at most ${r.reach} by then`
+            : `out of the customer's reach today: all these steps together reach at most ${r.reach}, the rest only time brings`;
       return `${raise}${kept} — ${out}: ${steps.join(" ")}`;
     }
     case "repay_in_full": {
