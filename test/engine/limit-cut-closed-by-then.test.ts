@@ -76,6 +76,26 @@ describe("a cut limit's way back when the line is closed before an increase can 
     expect(short.reasons).toEqual(["LIMIT_AT_INCOME_CAP"]);
   });
 
+  it("the review that gives the limit back unasked is read on the line kept in use too: followed, it gives back what it said", () => {
+    // the income back on day 78: nothing declines the increase, and the review the cooldown and the clean
+    // record allow gives ¥20,000 back — to a line used before the closure named (read closed, it was said
+    // to give back nothing)
+    const more = [on.income(78, 10_000)];
+    const cut = cutStep(500, more);
+    expect(cut.increase.inUse?.day).toBe(439);
+    expect(cut.increase.blocked).toBeUndefined();
+    const back = cut.givenBack!;
+    expect(back.day).toBeGreaterThan(439);
+    expect(back.gives).toBe(2_000_000);
+    expect(back.nothing).toBeUndefined();
+    const played = run(
+      [...events(500, more), on.purchase(400, 100), on.repay(402, "full")],
+      options(back.day),
+      { answers: false },
+    );
+    expect(played.final).toMatchObject({ status: "active", limit: 2_000_000 });
+  });
+
   it("a closure the customer cannot prevent — the long suspension's closing review before that day — declines it for the closure, none other", () => {
     // a policy raising minScore above any score the file reaches, after the cut: the review on day 105
     // suspends the line for it, and the one 180 days on closes it; the increase waits 500 days

@@ -143,9 +143,15 @@ function limitCut(
   // cap already reached or a rule holding it: never worded as a limit coming back)
   let gives: Fen | null = null;
   if (back !== null && back > line.limit && restored === null) {
-    const opened = review > day ? openingOn(paid, day, calendar, review) : paid;
-    const ahead = lineOf(opened, line.id);
-    const v = givenBack(opened, ahead, review, scoreOn(opened, review));
+    // (a line the answer asks to keep in use — closed as unused before the increase day — read kept in
+    // use: read closed, the review the income reported since gave ¥20,000 back to gave back nothing)
+    const opened =
+      review <= day
+        ? paid
+        : "closes" in ahead && ahead.closes !== undefined
+          ? openingInUse(paid, line.id, day, calendar, review).opened
+          : openingOn(paid, day, calendar, review);
+    const v = givenBack(opened, lineOf(opened, line.id), review, scoreOn(opened, review));
     gives = v?.decision === "limit_restored" ? v.limit : line.limit;
   }
   return {
@@ -207,25 +213,38 @@ function atLimitOn(
   calendar: Calendar,
   to: number,
 ): { customer: Customer; closes?: number } | { ended: RuleFact } {
-  const opened = openingOn(c, day, calendar, to);
+  const { opened, closes, kept } = openingInUse(c, line, day, calendar, to);
   const then = lineOf(opened, line);
-  if (!isOpen(then) && then.cause === "dormant" && then.statusDay !== null) {
-    // kept in use: used on the day it is asked (a purchase repaid, nothing owed) — no review until then
-    // finds it unused, and the increase's own rule of use is met
-    const kept = forkCustomer(c);
-    lineOf(kept, line).usedDay = to;
-    const inUse = atLimitOn(kept, line, day, calendar, to);
-    return "ended" in inUse ? inUse : { customer: inUse.customer, closes: then.statusDay };
-  }
   if (!isOpen(then)) {
     const ended = endedLine(opened, then);
     return { ended: ended.facts[0] ?? { code: ended.reasons[0]! } };
   }
   const limit = then.limit;
-  if (limit === lineOf(c, line).limit) return { customer: c };
-  const fork = forkCustomer(c);
+  const inUse = closes === null ? {} : { closes };
+  if (limit === lineOf(kept, line).limit) return { customer: kept, ...inUse };
+  const fork = forkCustomer(kept);
   lineOf(fork, line).limit = limit;
-  return { customer: fork };
+  return { customer: fork, ...inUse };
+}
+
+/** `c` as the day `to` opens, as things stand (openingOn) — but for a closure of `line` as unused before
+ *  then, which using it averts: then `c` with the line kept in use (`kept`: used on `to` itself, a purchase
+ *  repaid, nothing owed — no review until then finds it unused, and an increase's rule of use is met) played
+ *  ahead, and `closes`, the review that closes it left unused. */
+function openingInUse(
+  c: Customer,
+  line: LineId,
+  day: number,
+  calendar: Calendar,
+  to: number,
+): { opened: Customer; closes: number | null; kept: Customer } {
+  const opened = openingOn(c, day, calendar, to);
+  const then = lineOf(opened, line);
+  if (isOpen(then) || then.cause !== "dormant" || then.statusDay === null)
+    return { opened, closes: null, kept: c };
+  const kept = forkCustomer(c);
+  lineOf(kept, line).usedDay = to;
+  return { opened: openingOn(kept, day, calendar, to), closes: then.statusDay, kept };
 }
 
 /** The customer as an application on `day` finds them once customer service's steps have restored `line`

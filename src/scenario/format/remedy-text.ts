@@ -390,7 +390,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? ""
         : back.nothing
           ? `. Cut for a constraint, it could also come back unasked — a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — but as things stand the first review that could, on ${back.date} (day ${back.day}), gives back nothing`
-          : `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${back.date} (day ${back.day}) at the earliest${back.gives === undefined ? "" : ` — as things stand, that review gives back ${money(back.gives)}`}`;
+          : `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${back.date} (day ${back.day}) at the earliest${back.gives === undefined ? "" : ` — ${r.increase.inUse ? "kept in use, as things stand" : "as things stand"}, that review gives back ${money(back.gives)}`}`;
       const only = r.givenBack ? "" : " only";
       // given back in part since: the limit now, and when
       const since =
