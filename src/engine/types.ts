@@ -416,6 +416,10 @@ export type Remedy = {
         recordStarts?: true;
       };
       review?: { day: number; date: string };
+      /** with `reach`: a Jiebei cash loan before a month end would earn a month of record and reach more
+       *  (Huabei's use not counted: not open, or nothing to lend) — no step, borrowing to lift a score is
+       *  not advised, so `reach` is what the review reads as things stand, not all the customer can do */
+      asThingsStand?: true;
       /** a suspended line's step above the score restoring it asks (this, the one its reasons cite): the
        *  line restored and used would score short of what keeping it needs at anything less */
       restores?: number;
@@ -750,6 +754,10 @@ export type Remedy = {
         date: string;
         now: boolean;
         restored?: true;
+        /** an open line closed as unused before that day as things stand: the review (`day`, `date`) that
+         *  closes it left unused, which using it before then averts — the application judged on the line
+         *  kept in use */
+        inUse?: { day: number; date: string };
         blocked?: RuleFact;
         besides?: RuleFact[];
         /** the limit at the income's cap (LIMIT_AT_INCOME_CAP among the rules): the least monthly income

@@ -40,8 +40,8 @@ describe("the most a score step reaches on a review's day", () => {
   c.inquiries = [0, 0];
 
   it("counts the applications as they stand then: 15 points short before day 180, none after", () => {
-    const before = reachOn(c, 74, false);
-    const after = reachOn(c, 196, false);
+    const before = reachOn(c, 74, false, [], c, c);
+    const after = reachOn(c, 196, false, [], c, c);
     expect(after.reach - before.reach).toBe(15);
     // time moves them, not a step: not named among the steps either side
     expect(before.drivers).not.toContain("INQUIRIES_180D");

@@ -74,10 +74,11 @@ function limitCut(
   // named for day 225 passed, while the review of day 135 had given ¥9,000 back, the product's largest
   // limit, and the application was declined at it (LIMIT_AT_PRODUCT_MAXIMUM). The rest is the customer as
   // the answer reads them (the balance as it stands today)
-  const ahead = restored === null && from > day ? atLimitOn(paid, line.id, day, calendar, from) : paid;
-  // closed by then as things stand (left unused, a write-off): refused for that, no rule read — judged on
-  // the line kept open at the ¥0 its closure left, it named 'not used recently enough (5000 days)' under
-  // increaseCleanDays 5000, and nothing of the income cap
+  const ahead =
+    restored === null && from > day ? atLimitOn(paid, line.id, day, calendar, from) : { customer: paid };
+  // closed by then as things stand for what the customer cannot prevent (a write-off, the long
+  // suspension's closing review): refused for that, no rule read — judged on the line kept open at the ¥0
+  // its closure left, it named 'not used recently enough (5000 days)', and nothing of the income cap
   const ended = "ended" in ahead ? ahead.ended : null;
   // the application as it would be decided on that day, its own inquiry counted, with that day's score:
   // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
@@ -87,7 +88,7 @@ function limitCut(
   // when they restore it by then): judged suspended, it is refused unassessed and names nothing, so a
   // score below the increase minimum went unsaid and the application it waited for was declined for it
   const judged =
-    restored === null ? ("ended" in ahead ? paid : ahead) : asRestored(paid, line, from, remedies);
+    restored === null ? ("ended" in ahead ? paid : ahead.customer) : asRestored(paid, line, from, remedies);
   const held = lineOf(judged, line.id);
   // (given back whole by then: the increase probed is the smallest one a customer would ask for, the limit
   // raised to the next whole hundred of yuan, as increase_from probes it)
@@ -142,9 +143,15 @@ function limitCut(
   // cap already reached or a rule holding it: never worded as a limit coming back)
   let gives: Fen | null = null;
   if (back !== null && back > line.limit && restored === null) {
-    const opened = review > day ? openingOn(paid, day, calendar, review) : paid;
-    const ahead = lineOf(opened, line.id);
-    const v = givenBack(opened, ahead, review, scoreOn(opened, review));
+    // (a line the answer asks to keep in use — closed as unused before the increase day — read kept in
+    // use: read closed, the review the income reported since gave ¥20,000 back to gave back nothing)
+    const opened =
+      review <= day
+        ? paid
+        : "closes" in ahead && ahead.closes !== undefined
+          ? openingInUse(paid, line.id, day, calendar, review).opened
+          : openingOn(paid, day, calendar, review);
+    const v = givenBack(opened, lineOf(opened, line.id), review, scoreOn(opened, review));
     gives = v?.decision === "limit_restored" ? v.limit : line.limit;
   }
   return {
@@ -170,6 +177,8 @@ function limitCut(
       date: calendar.date(from),
       now: from === day,
       ...(restored !== null && { restored: true }),
+      ...("closes" in ahead &&
+        ahead.closes !== undefined && { inUse: { day: ahead.closes, date: calendar.date(ahead.closes) } }),
       ...(blocked && { blocked }),
       ...(rules.length > 1 && { besides: rules.slice(1) }),
       ...(income !== null && { income }),
@@ -192,25 +201,50 @@ function limitCut(
 
 /** `c` with `line` at the limit it has as `to` opens, as things stand (openingOn: the reviews until then
  *  made — a limit given back, a cut), nothing else changed; `ended`, what refuses an application on it
- *  then, when it is closed by then (endedLine: a write-off, else the closure). */
+ *  then, when it is closed by then for what the customer cannot prevent (endedLine: a write-off, else the
+ *  closure). A closure as unused is no such thing — using the line averts it — so the line is read kept in
+ *  use until `to`, and `closes` is the review that closes it left unused: told "the account is closed —
+ *  apply to open a new account", the customer of an open ¥10,000 line could have used it and applied, and
+ *  was then declined for the income cap no answer had named. */
 function atLimitOn(
   c: Customer,
   line: LineId,
   day: number,
   calendar: Calendar,
   to: number,
-): Customer | { ended: RuleFact } {
-  const opened = openingOn(c, day, calendar, to);
+): { customer: Customer; closes?: number } | { ended: RuleFact } {
+  const { opened, closes, kept } = openingInUse(c, line, day, calendar, to);
   const then = lineOf(opened, line);
   if (!isOpen(then)) {
     const ended = endedLine(opened, then);
     return { ended: ended.facts[0] ?? { code: ended.reasons[0]! } };
   }
   const limit = then.limit;
-  if (limit === lineOf(c, line).limit) return c;
-  const fork = forkCustomer(c);
+  const inUse = closes === null ? {} : { closes };
+  if (limit === lineOf(kept, line).limit) return { customer: kept, ...inUse };
+  const fork = forkCustomer(kept);
   lineOf(fork, line).limit = limit;
-  return fork;
+  return { customer: fork, ...inUse };
+}
+
+/** `c` as the day `to` opens, as things stand (openingOn) — but for a closure of `line` as unused before
+ *  then, which using it averts: then `c` with the line kept in use (`kept`: used on `to` itself, a purchase
+ *  repaid, nothing owed — no review until then finds it unused, and an increase's rule of use is met) played
+ *  ahead, and `closes`, the review that closes it left unused. */
+function openingInUse(
+  c: Customer,
+  line: LineId,
+  day: number,
+  calendar: Calendar,
+  to: number,
+): { opened: Customer; closes: number | null; kept: Customer } {
+  const opened = openingOn(c, day, calendar, to);
+  const then = lineOf(opened, line);
+  if (isOpen(then) || then.cause !== "dormant" || then.statusDay === null)
+    return { opened, closes: null, kept: c };
+  const kept = forkCustomer(c);
+  lineOf(kept, line).usedDay = to;
+  return { opened: openingOn(kept, day, calendar, to), closes: then.statusDay, kept };
 }
 
 /** The customer as an application on `day` finds them once customer service's steps have restored `line`

@@ -10,6 +10,7 @@ import { ACTIVITY_MIN_PURCHASE } from "../scorecard.js";
 import type { Remedy } from "../types.js";
 import {
   asReviewOnReads,
+  monthEndBefore,
   withDues,
   withOverduePaid,
   withPurchaseDays,
@@ -18,7 +19,10 @@ import {
 import { fixedUntil, reachOn } from "./score-advice.js";
 
 type RaiseScore = Extract<Remedy, { kind: "raise_score" }>;
-type Reach = ReturnType<typeof reachOn>;
+/** `loan`: the steps reach short of what a Jiebei cash loan before a month end would bring (its month of
+ *  record), Huabei's use not counted — no step (borrowing to lift a score is not advised), but the score
+ *  is then what the review reads as things stand, not beyond anything the customer does. */
+type Reach = ReturnType<typeof reachOn> & { loan?: true };
 
 /** The review a score step is for (`review`: null when it is `first`), and whether no review before the
  *  line closes can restore it (`never`: the steps reach less than any restoration asks, by the last one
@@ -60,14 +64,16 @@ export function reviewInReach(
   // (a score above the scorecard's highest: no review reaches it, which the bar on it says)
   if (step === undefined || step.repayElsewhere !== undefined) return { review: null, never: false };
   const { first, next, closesOn, unusedOn, huabeiBack } = span;
-  // the first day Huabei can be used before the review (null: none)
+  // the first day Huabei can be used before the review (null: none) — restored by the next review, the day
+  // after it: a day's purchases come before its review, so one on the review's own day is declined (a
+  // month end that day, under reviewDayOfMonth 31 on 29 February, earns no record)
   const usable = (review: number) =>
     line.id !== "jiebei"
       ? null
       : c.huabei.status === "active"
         ? day
         : huabeiBack && review > next
-          ? next
+          ? next + 1
           : null;
   const reach = reachBy(c, day, calendar);
   const at = (review: number) => reach(review, usable(review));
@@ -121,6 +127,7 @@ export function reviewInReach(
     drivers: found.drivers,
     review: { day: review, date: calendar.date(review) },
     ...most,
+    ...(found.reach < step.needed && found.loan && { asThingsStand: true as const }),
   };
   return { review, never: false };
 }
@@ -142,7 +149,8 @@ export function reachBy(
   const paid = withOverduePaid(c, day);
   // (a purchase under ACTIVITY_MIN_PURCHASE extends no credit a month of record counts)
   const lends = availableCredit(paid.huabei) >= ACTIVITY_MIN_PURCHASE;
-  return (review, from) => {
+  const draws = paid.jiebei.status === "active" && availableCredit(paid.jiebei) >= ACTIVITY_MIN_PURCHASE;
+  return (review, from): Reach => {
     const usable = from !== null && from < review;
     // Huabei in use from today: the days of use grow one a day, no faster (a review four days off reads
     // at most five more, today's and its own day's among them — the day's purchases come before its
@@ -159,7 +167,14 @@ export function reachBy(
       return now ? withPurchaseDays(record, day, review) : record;
     };
     const then = withDues(read, dues);
-    return reachOn(then, review, usable && !now, until, earned(withDues(read, inFull)), earned(then));
+    const found = reachOn(then, review, usable && !now, until, earned(withDues(read, inFull)), earned(then));
+    // Huabei's use not counted (not open, or nothing to lend): a Jiebei cash loan before a month end earns
+    // its month of record too (a line used before its end), which a step never asks — said as things stand
+    if (usable && lends) return found;
+    if (!draws || monthEndBefore(calendar, day, review) === null) return found;
+    const drawn = (f: Customer) => withRecordFrom(f, paid.monthEnds.length, day);
+    const loan = reachOn(then, review, usable && !now, until, drawn(withDues(read, inFull)), drawn(then));
+    return loan.reach > found.reach ? { ...found, loan: true } : found;
   };
 }
 
@@ -175,5 +190,7 @@ export function forReach(step: RaiseScore, found: Reach): RaiseScore | null {
   // more)
   const most = found.ends ? found.reach : Math.min(found.reach, step.reach ?? found.reach);
   const named = { ...rest, drivers: found.drivers };
-  return most < step.needed ? { ...named, reach: most } : named;
+  return most < step.needed
+    ? { ...named, reach: most, ...(found.loan && { asThingsStand: true as const }) }
+    : named;
 }

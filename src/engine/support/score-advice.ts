@@ -127,9 +127,9 @@ export function reachOn(
   then: Customer,
   review: number,
   activity: boolean,
-  until: readonly ReasonCode[] = [],
-  inFull: Customer = then,
-  record: Customer = then,
+  until: readonly ReasonCode[],
+  inFull: Customer,
+  record: Customer,
 ): { reach: number; drivers: ReasonCode[]; ends: boolean } {
   const s = scoreOn(then, review);
   const r = record === then ? s : scoreOn(record, review);

@@ -193,13 +193,18 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           r.review === undefined
             ? "the next periodic review"
             : `the periodic review on ${r.review.date} (day ${r.review.day})`;
-        return `${raise}${kept} — nothing the customer does moves the score by ${by}: it reads ${r.reach} there, the rest only time brings`;
+        // a line's use would move it (a cash loan's month of record, which no step asks): as things stand
+        return r.asThingsStand
+          ? `${raise}${kept} — as things stand, ${by} reads ${r.reach}: no step here moves the score by then`
+          : `${raise}${kept} — nothing the customer does moves the score by ${by}: it reads ${r.reach} there, the rest only time brings`;
       }
       // said before the steps, so that they are not taken for a way there
       const out =
         r.needed > SCORE_MAX
           ? `no score reaches ${r.needed} (the scorecard's highest is ${SCORE_MAX})`
-          : `out of the customer's reach today: all these steps together reach at most ${r.reach}, the rest only time brings`;
+          : r.asThingsStand
+            ? `as things stand, all these steps together reach at most ${r.reach} by then`
+            : `out of the customer's reach today: all these steps together reach at most ${r.reach}, the rest only time brings`;
       return `${raise}${kept} — ${out}: ${steps.join(" ")}`;
     }
     case "repay_in_full": {
@@ -369,8 +374,14 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const blocked = r.increase.blocked;
       // the way back said as it stands: an application something else would decline asks for that first —
       // every rule that would, each with its step
+      // an open line the review closes as unused before that day: the use that keeps it open first, the
+      // application judged on the line kept in use
+      const inUse = r.increase.inUse;
+      const kept = inUse
+        ? `; left unused, the line is closed at the review on ${inUse.date} (day ${inUse.day}): use it before then (${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"}, repaid) and keep it in use`
+        : "";
       const declined = blocked
-        ? `; as things stand it would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r))}`
+        ? `; ${inUse ? "kept in use, as things stand it" : "as things stand it"} would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r))}`
         : "";
       // a cut for a constraint comes back unasked too, once what cut it no longer binds
       // — said as a promise only when, as things stand, the first review that could gives something back
@@ -379,14 +390,14 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? ""
         : back.nothing
           ? `. Cut for a constraint, it could also come back unasked — a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — but as things stand the first review that could, on ${back.date} (day ${back.day}), gives back nothing`
-          : `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${back.date} (day ${back.day}) at the earliest${back.gives === undefined ? "" : ` — as things stand, that review gives back ${money(back.gives)}`}`;
+          : `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${back.date} (day ${back.day}) at the earliest${back.gives === undefined ? "" : ` — ${r.increase.inUse ? "kept in use, as things stand" : "as things stand"}, that review gives back ${money(back.gives)}`}`;
       const only = r.givenBack ? "" : " only";
       // given back in part since: the limit now, and when
       const since =
         r.since === undefined
           ? ""
           : ` (given back to ${money(r.since.limit)} by the review on ${r.since.date} (day ${r.since.day}))`;
-      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day})${since}: ${reasons}. A cut limit comes back${only} through an application for an increase (${increaseOf(r.line)}), ${when}${declined}${unasked}`;
+      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day})${since}: ${reasons}. A cut limit comes back${only} through an application for an increase (${increaseOf(r.line)}), ${when}${kept}${declined}${unasked}`;
     }
     case "reapply": {
       // the first day it can pass the applications of the last 30 days, when that is not today
