@@ -55,8 +55,9 @@ describe("docs examples", () => {
     const all = blocks(page, text);
     const runnable = all.filter((b) => b.run).flatMap(examples);
     if (runnable.length === 0) continue;
-    // the populations page runs a dozen simulations (seconds): the slow tier (vitest.config.ts)
-    const tags: "slow"[] = page === "docs/populations.md" ? ["slow"] : [];
+    // the README's examples in the fast tier; the pages', seconds of simulations, reports and pages, in the
+    // slow tier (vitest.config.ts)
+    const tags: "slow"[] = page === "README.md" ? [] : ["slow"];
     it(`${page}: ${runnable.length} example${runnable.length === 1 ? "" : "s"} run as written`, {
       tags,
       timeout: 60_000,
