@@ -5,6 +5,7 @@ import { lstatSync, mkdirSync, rmdirSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { InputError } from "./errors.js";
 import { errnoOf, fileError } from "./file-errors.js";
+import { guard, release, undoOnExit } from "./signal-guard.js";
 
 /**
  * Makes `dir` and the folders missing above it, one level at a time (as `mkdir -p`), for the reports a
@@ -24,6 +25,8 @@ export function makeFolders(dir: string, shown: string = dir): void {
     missing.push(at);
     if (dirname(at) === at) break;
   }
+  // a signal from here on removes what was made (signal-guard.ts)
+  if (missing.length > 0) guard();
   for (const folder of missing.reverse()) {
     try {
       mkdirSync(folder);
@@ -51,7 +54,11 @@ export function removeEmptyFolders(): void {
       // not empty, or gone: kept as it is
     }
   }
+  release();
 }
+
+// after the files built aside, which may be in them
+undoOnExit({ order: 1, undo: removeEmptyFolders, holds: () => made.length > 0 });
 
 /** Makes a folder whose name credit-sim chose, inside one that exists (or finds it made): never a link
  *  followed — a folder planted as a link to elsewhere would carry what is written there out of it. */

@@ -6,7 +6,8 @@ import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, unlinkSync } fro
 import { basename, dirname, join } from "node:path";
 import { InputError } from "./errors.js";
 import { errnoOf, fileError } from "./file-errors.js";
-import { makeFolders, removeEmptyFolders } from "./folders.js";
+import { makeFolders } from "./folders.js";
+import { guard, release, undoOnExit } from "./signal-guard.js";
 
 /** The temporary file beside `path`: hidden, named after the target, and no longer than the target's own
  *  name when that is long — a file system takes a name of at most 255 bytes (fewer on some), and a
@@ -29,8 +30,6 @@ let tmpCounter = 0;
 export const live = new Set<string>();
 /** folders being built aside (stagedFolder): removed whole by a signal or an exit */
 const liveFolders = new Set<string>();
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-let guarded = false;
 
 function removeLive(): void {
   for (const tmp of live) {
@@ -43,36 +42,17 @@ function removeLive(): void {
   live.clear();
   for (const folder of liveFolders) rmSync(folder, { recursive: true, force: true });
   liveFolders.clear();
-  // and the folders made for them, now empty
-  removeEmptyFolders();
 }
 
-function onSignal(signal: NodeJS.Signals): void {
-  removeLive();
-  unguard();
-  // deliver it again with the default action: the process ends as the signal asks (130, 143, 129)
-  process.kill(process.pid, signal);
-}
+undoOnExit({ order: 0, undo: removeLive, holds: () => live.size > 0 || liveFolders.size > 0 });
 
-/** While a temporary file lives, a signal or an exit removes it first. */
-export function guardSignals(): void {
-  if (guarded) return;
-  guarded = true;
-  for (const s of SIGNALS) process.on(s, onSignal);
-  process.on("exit", removeLive);
-}
-
-function unguard(): void {
-  if (!guarded) return;
-  guarded = false;
-  for (const s of SIGNALS) process.removeListener(s, onSignal);
-  process.removeListener("exit", removeLive);
-}
+/** Before a temporary file is made: a signal or an exit removes it first (signal-guard.ts). */
+export const guardSignals = guard;
 
 export function forget(tmp: string): void {
   live.delete(tmp);
   liveFolders.delete(tmp);
-  if (live.size === 0 && liveFolders.size === 0) unguard();
+  release();
 }
 
 /**
@@ -113,13 +93,14 @@ export function stagedFolder(
     if (gone) rmSync(join(target, e), { recursive: true, force: true });
   }
   const path = join(target, `.credit-sim-${process.pid}-${++tmpCounter}`);
+  guard();
   try {
     mkdirSync(path);
   } catch (e) {
+    release();
     throw fileError(e, shown);
   }
   liveFolders.add(path);
-  guardSignals();
   const abandon = () => {
     rmSync(path, { recursive: true, force: true });
     forget(path);

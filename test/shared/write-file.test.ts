@@ -26,7 +26,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../../src/shared/errors.js";
 import { fileError } from "../../src/shared/file-errors.js";
-import { makeFolders } from "../../src/shared/folders.js";
+import { makeFolders, removeEmptyFolders } from "../../src/shared/folders.js";
 import { refuseFolderLeadingOut } from "../../src/shared/link-refusals.js";
 import { OutputSet } from "../../src/shared/output-set.js";
 import { liveTemporaryFiles, stagedFolder } from "../../src/shared/temporary-files.js";
@@ -557,6 +557,22 @@ describe("files the program names itself: existing new or regular", () => {
 });
 
 describe("makeFolders", () => {
+  it("guards a folder from before it is made until it is removed: a signal between the two removes it", () => {
+    // with no listener, SIGINT ends the process at once: `simulate --csv out/new/r.csv` stopped after its
+    // folders were made, before its first temporary file, left out/new behind (round 15's test, flaky)
+    const base = mkdtempSync(join(tmpdir(), "credit-sim-folders-"));
+    const before = process.listenerCount("SIGINT");
+    try {
+      makeFolders(join(base, "out", "new"));
+      expect(process.listenerCount("SIGINT")).toBe(before + 1);
+      removeEmptyFolders();
+      expect(process.listenerCount("SIGINT")).toBe(before);
+      expect(existsSync(join(base, "out"))).toBe(false);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
   it("makes the folders missing on a path, and reports a level it cannot make instead of hanging", () => {
     const base = mkdtempSync(join(tmpdir(), "credit-sim-folders-"));
     try {
