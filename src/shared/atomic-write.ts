@@ -11,7 +11,9 @@ import {
   statSync,
   unlinkSync,
 } from "node:fs";
+import { dirname } from "node:path";
 import { errnoOf, fileError } from "./file-errors.js";
+import { holdsOutput } from "./folders.js";
 import type { Output } from "./output.js";
 import { forget, guardSignals, live, temporaryPath } from "./temporary-files.js";
 import { occupied } from "./write-plan.js";
@@ -101,6 +103,7 @@ export function replacing(target: string, path: string, noClobber = false): Outp
         discard();
         throw fileError(e, target);
       }
+      holdsOutput(dirname(path));
       forget(tmp);
     },
     abort: discard,

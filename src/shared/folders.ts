@@ -2,7 +2,7 @@
 // itself, never a link followed.
 
 import { lstatSync, mkdirSync, rmdirSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, resolve, sep } from "node:path";
 import { InputError } from "./errors.js";
 import { errnoOf, fileError } from "./file-errors.js";
 import { guard, release, undoOnExit } from "./signal-guard.js";
@@ -53,6 +53,17 @@ export function removeEmptyFolders(): void {
     } catch {
       // not empty, or gone: kept as it is
     }
+  }
+  release();
+}
+
+/** `dir` now holds an output: it and the folders above it are no longer to be removed, nor guarded — a
+ *  signal after the outputs are in place ends the command as it would have (a watch's Ctrl-C: exit 0). */
+export function holdsOutput(dir: string): void {
+  const at = resolve(dir);
+  for (let i = made.length - 1; i >= 0; i--) {
+    const folder = made[i]!;
+    if (at === folder || at.startsWith(folder + sep)) made.splice(i, 1);
   }
   release();
 }

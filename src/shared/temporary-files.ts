@@ -6,7 +6,7 @@ import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, unlinkSync } fro
 import { basename, dirname, join } from "node:path";
 import { InputError } from "./errors.js";
 import { errnoOf, fileError } from "./file-errors.js";
-import { makeFolders } from "./folders.js";
+import { holdsOutput, makeFolders } from "./folders.js";
 import { guard, release, undoOnExit } from "./signal-guard.js";
 
 /** The temporary file beside `path`: hidden, named after the target, and no longer than the target's own
@@ -116,6 +116,7 @@ export function stagedFolder(
         if (refused) throw refused;
         for (const e of others) rmSync(join(target, e), { recursive: true, force: true });
         for (const e of readdirSync(path)) renameSync(join(path, e), join(target, e));
+        holdsOutput(target);
       } catch (e) {
         throw e instanceof InputError ? e : fileError(e, shown);
       } finally {

@@ -227,6 +227,33 @@ describe("watch: its report files", () => {
   });
 });
 
+describe("watch: Ctrl-C", () => {
+  it("ends a watch whose report went into folders it made as any other: exit 0, the report kept", async () => {
+    // the folders made for an output were guarded until the command's end, and the guard's handler ended
+    // the watch by the signal (round 15's cleanup, a reviewer's find)
+    const out = mkdtempSync(join(tmpdir(), "credit-sim-watch-ctrlc-"));
+    const w = watching([
+      dir,
+      "--reporter",
+      "junit",
+      "--output-file",
+      `junit=${join(out, "new", "deeper", "r.xml")}`,
+    ]);
+    try {
+      await until(() => w.out.includes("watching ") || w.exited);
+    } finally {
+      w.child.kill("SIGINT");
+    }
+    try {
+      await until(() => w.exited);
+      expect(w.ended).toEqual({ code: 0, signal: null });
+      expect(readFileSync(join(out, "new", "deeper", "r.xml"), "utf8")).toMatch(/<testsuites/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("watch: hostile files", () => {
   it("follows a policy's `extends` no further than the loader would: not out of the folder tree", () => {
     const inner = join(dir, "inner");
@@ -317,15 +344,22 @@ function watching(paths: string[], cwd?: string) {
     // not under CI, where --watch runs once
     env: { ...process.env, NO_COLOR: "1", CI: "" },
   });
-  const w = { child, out: "", err: "", exited: false };
+  const w = {
+    child,
+    out: "",
+    err: "",
+    exited: false,
+    ended: null as { code: number | null; signal: NodeJS.Signals | null } | null,
+  };
   child.stdout.on("data", (d) => {
     w.out += String(d);
   });
   child.stderr.on("data", (d) => {
     w.err += String(d);
   });
-  child.on("exit", () => {
+  child.on("exit", (code, signal) => {
     w.exited = true;
+    w.ended = { code, signal };
   });
   return w;
 }

@@ -4,7 +4,7 @@
 
 import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../../shared/errors.js";
-import { makeFolders } from "../../shared/folders.js";
+import { makeFolders, removeEmptyFolders } from "../../shared/folders.js";
 import { type OutputSet, writingTogether } from "../../shared/output-set.js";
 import { notePath } from "../../shared/standard-error-input.js";
 import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
@@ -248,6 +248,10 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
           // a bad path or a folder left empty: say so and keep watching
           if (!(e instanceof InputError)) throw e;
           writeErr(io, `credit-sim: ${e.relativeTo(io.cwd).format()}`);
+        } finally {
+          // a round's reports refused leave no folder made for them, nor a guard that would end the watch's
+          // Ctrl-C by the signal
+          removeEmptyFolders();
         }
         io.stdout.write(
           chalk.dim(
