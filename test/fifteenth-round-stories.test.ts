@@ -188,6 +188,24 @@ describe("stories of a fifteenth round (test/fixtures/scenarios)", () => {
     expect(at(less, "apply", 1)).toMatchObject({ decision: "approved_lower", limit: 760_000 });
   });
 
+  it("a cap the income multiple sets at exactly the product's maximum ties: the band, named first, is said — no income lifts it", () => {
+    // 1.4 × ¥5,500 is 7,699.999… in binary: compared before rounding it was below the ¥7,700 band and named
+    // (LIMIT_CAPPED_BY_INCOME, "report a higher income"), though the product's maximum caps it the same
+    const { steps } = twin(
+      "income-multiple-exactly.yaml",
+      [
+        "set: { maxLimitIncomeMultiple: 1.4 }",
+        "set: { maxLimitIncomeMultiple: 1.4, limitBands: [{ minScore: 620, maxLimit: 3000 }, { minScore: 680, maxLimit: 7700 }] }",
+      ],
+      ["amount: 7700 }", "amount: 9000 }"],
+    );
+    expect(at(steps, "apply", 1)).toMatchObject({
+      decision: "approved_lower",
+      limit: 770_000,
+      reasons: ["LIMIT_CAPPED_PRODUCT_MAXIMUM"],
+    });
+  });
+
   it("an increase refused at a 70 % utilisation cap names the least repayment to the fen: ¥70.00 of ¥700.00 owed on ¥900, which paid lets the increase through", () => {
     const { steps } = passing("increase-cap-at-seventy-percent.yaml");
     expect(at(steps, "apply", 3).facts[0]).toMatchObject({ code: "UTILISATION_TOO_HIGH", amount: 7_000 });

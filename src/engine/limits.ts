@@ -43,20 +43,20 @@ export function limitCap(
     if (scoreValue >= b.minScore) band = Math.max(band, b.maxLimit);
   }
   if (band < 0) return null;
-  // the lowest of the band, the income multiple and the thin-file cap binds (the first named on a tie);
-  // no arrays: every review of every account computes it
-  let yuan = band;
+  // the lowest of the band, the income multiple and the thin-file cap binds (the first named on a tie), each
+  // compared as the limit it sets: a product that is a whole hundred in decimals but a hair short of it in
+  // binary ties, and is not named over the band; no arrays: every review of every account computes it
+  let whole = wholeHundreds(band);
   let binding: LimitBinding = band >= top ? "product_maximum" : "score";
-  const income = monthlyIncome * rules.maxLimitIncomeMultiple;
-  if (income < yuan) {
-    yuan = income;
+  const income = wholeHundreds(monthlyIncome * rules.maxLimitIncomeMultiple);
+  if (income < whole) {
+    whole = income;
     binding = "income";
   }
-  if (thinFileMax !== null && thinFileMax < yuan) {
-    yuan = thinFileMax;
+  if (thinFileMax !== null && wholeHundreds(thinFileMax) < whole) {
+    whole = wholeHundreds(thinFileMax);
     binding = "thin_file";
   }
-  const whole = wholeHundreds(yuan);
   return { limit: whole * FEN_PER_YUAN, binding, belowMinimum: whole < rules.minLimit || whole <= 0 };
 }
 
