@@ -277,20 +277,28 @@ export function dateHint(found: unknown): { hint?: string } {
     return { hint: `${off}; and a day here is a calendar day, with no time or time zone` };
   const pad = (n: string) => n.padStart(2, "0");
   const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(found.trim());
-  if (ymd)
-    return { hint: `write ${ymd[1]}-${pad(ymd[2]!)}-${pad(ymd[3]!)}: year, month, day, joined by "-"` };
+  if (ymd) {
+    const date = `${ymd[1]}-${pad(ymd[2]!)}-${pad(ymd[3]!)}`;
+    // a date off the calendar is not one to write (2023/02/29): what its month holds
+    return parseIsoDate(date) === null
+      ? calendarHint(date)
+      : { hint: `write ${date}: year, month, day, joined by "-"` };
+  }
   const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(found.trim());
   if (!dmy) return {};
   const [, a, b, year] = dmy as unknown as [string, string, string, string];
   const dayFirst = `${year}-${pad(b)}-${pad(a)}`;
   const monthFirst = `${year}-${pad(a)}-${pad(b)}`;
-  const either =
+  const readings =
     Number(a) > 12
-      ? dayFirst
+      ? [dayFirst]
       : Number(b) > 12 || dayFirst === monthFirst
-        ? monthFirst
-        : `${dayFirst} or ${monthFirst}`;
-  return { hint: `write ${either}: year first, then month and day, joined by "-"` };
+        ? [monthFirst]
+        : [dayFirst, monthFirst];
+  // only a reading on the calendar is offered (30/02/2024 is no date either way round)
+  const dates = readings.filter((d) => parseIsoDate(d) !== null);
+  if (dates.length === 0) return calendarHint(readings[0]!);
+  return { hint: `write ${dates.join(" or ")}: year first, then month and day, joined by "-"` };
 }
 
 const MONTHS = [

@@ -154,6 +154,12 @@ describe("a date on the command line written with slashes or dots, or day first"
     [["run", ZHANG, "--until"], "2024/02/01", "write 2024-02-01"],
     [["explain", ZHANG, "--day"], "01/02/2024", "write 2024-02-01 or 2024-01-02"],
     [["simulate", "--days", "40", "--score-day"], "2024.01.05", "write 2024-01-05"],
+    // a reading off the calendar is not offered (a reviewer's find: "write 2024-02-30" was)
+    [["explain", ZHANG, "--day"], "2024/02/30", "February 2024 has 29 days: the last is 2024-02-29"],
+    [["simulate", "--start"], "2023/02/29", "February 2023 has 28 days: the last is 2023-02-28"],
+    [["simulate", "--start"], "02/30/2024", "February 2024 has 29 days: the last is 2024-02-29"],
+    [["simulate", "--start"], "29/02/2023", "February 2023 has 28 days: the last is 2023-02-28"],
+    [["simulate", "--start"], "31/04/2024", "April 2024 has 30 days: the last is 2024-04-30"],
   ])("%j %s: told the date meant", async (args, typed, hint) => {
     const r = await cli([...args, typed]);
     expect(r.status).toBe(2);
