@@ -37,7 +37,7 @@ import { applicationDebt, huabeiUsed, keptOnceUsed, leastGranted, withDebtCounte
 import { type DrawnLoan, fitsInstalmentCap, instalmentToIncomeAfterDraw } from "./instalment-share.js";
 import { smallestLine } from "./limits.js";
 import * as loans from "./loans.js";
-import { wholeFen } from "./money.js";
+import { ceilWhole, wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncomeWith, type Scored, scoreOn } from "./score-inputs.js";
 import {
@@ -135,7 +135,7 @@ function tooUtilisedToRaise(line: Line, max: number): RuleFact | null {
     threshold: max,
     // rounded up to the 0.1 % a share is said in, as a ratio over its cap is (dtiShown): a fen over 90 %
     // read "90 % vs maxIncreaseUtilisation 90 %", as if the balance met the cap it was refused for
-    value: Number.isFinite(utilisation) ? Math.ceil(utilisation * 1000 - 1e-9) / 1000 : utilisation,
+    value: Number.isFinite(utilisation) ? ceilWhole(utilisation * 1000) / 1000 : utilisation,
     amount: Math.max(1, balance - allowed),
   };
 }

@@ -12,6 +12,7 @@ import {
   writtenOff,
 } from "./customer.js";
 import { type LimitBinding, type LimitCap, limitCap, lowestBandScore, smallestLine } from "./limits.js";
+import { ceilWhole } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncome, debtToIncomeWith, type Scored } from "./score-inputs.js";
 import type { Fen, Policy } from "./types.js";
@@ -150,8 +151,8 @@ export function writeOffFact(c: Customer, line: Line): RuleFact | null {
 /** A debt-to-income ratio as a fact records it (two decimals, rounded up: a ratio over a cap never shows
  *  as equal to it — 1.004 is 1.01 against a cap of 1.00): what a later restoration compares with. */
 export const dtiShown = (dti: number): number =>
-  // less a hair before rounding up, so that 0.3 (0.30000000000000004 × 100) stays 0.30
-  Number.isFinite(dti) ? Math.ceil(dti * 100 - 1e-9) / 100 : dti;
+  // as the decimal it stands for, so that 0.3 (0.30000000000000004 × 100) stays 0.30 (ceilWhole)
+  Number.isFinite(dti) ? ceilWhole(dti * 100) / 100 : dti;
 
 /** Eligibility beyond the score: a verified identity when required, the debt-to-income cap — added to
  *  `out` (a rule's own list of what fails, after what it found first), which is returned. */

@@ -2,7 +2,7 @@
 // review all read the same caps, so a limit the review keeps is one an application could be granted.
 
 import type { LineRules } from "./customer.js";
-import { FEN_PER_YUAN, MAX_YUAN } from "./money.js";
+import { ceilWhole, FEN_PER_YUAN, floorWhole, MAX_YUAN } from "./money.js";
 import type { Fen } from "./types.js";
 
 /** What set the cap: the score's band, the income multiple, the thin-file cap, or the product's top band. */
@@ -93,10 +93,10 @@ export function capByRule(
   return wholeHundreds(yuan) * FEN_PER_YUAN;
 }
 
-/** A cap as a limit: whole hundreds of yuan, rounded down — less a hair first: an income times its multiple
- *  that is a whole hundred may fall short of it in binary (1.4 × ¥5,500 is 7,699.999…), and was cut to
- *  ¥7,600; no true cap is within a billionth of a hundred below one. */
-const wholeHundreds = (yuan: number): number => Math.floor(yuan / 100 + 1e-9) * 100;
+/** A cap as a limit: whole hundreds of yuan, rounded down — an income times its multiple that is a whole
+ *  hundred may fall short of it in binary (1.4 × ¥5,500 is 7,699.999…), and was cut to ¥7,600
+ *  (floorWhole). */
+const wholeHundreds = (yuan: number): number => floorWhole(yuan / 100) * 100;
 
 /** The smallest line a line's rules offer, in yuan: the least cap that is not `belowMinimum` — whole
  *  hundreds, at least `minLimit`, and with no smallest line set, ¥100. */
@@ -143,7 +143,7 @@ export const largestIncomeCap = (multiple: number): Fen =>
 export function incomeForSmallestLine(minLimit: number, multiple: number): number | null {
   const target = smallestLineYuan(minLimit);
   if (!(multiple > 0) || wholeHundreds(MAX_YUAN * multiple) < target) return null;
-  let income = Math.max(0, Math.ceil(target / multiple - 1e-9));
+  let income = Math.max(0, ceilWhole(target / multiple));
   // exact against the cap's own arithmetic (a product in binary may fall a hair short)
   while (wholeHundreds(income * multiple) < target) income++;
   return income;

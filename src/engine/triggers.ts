@@ -16,6 +16,7 @@ import {
   suspendedFor,
 } from "./customer.js";
 import { otherLine } from "./eligibility.js";
+import { ceilWhole } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import type { Fen, Policy } from "./types.js";
 import type { RuleFact, Verdict } from "./verdict.js";
@@ -188,7 +189,7 @@ const FEW_ATTEMPTS = 16;
  *  one) — how many and their total. */
 function largeAttempts(c: Customer, p: Policy): { count: number; total: Fen } {
   // in whole fen, as amounts are; the limits only rise during a day, so a threshold seldom changes
-  const large = Math.ceil(p.burstLargeFraction * c.burstLimits - 1e-6);
+  const large = ceilWhole(p.burstLargeFraction * c.burstLimits);
   const amounts = c.burstAmounts;
   // a day of a few attempts (nearly every purchase day of a population) is counted afresh: no tally to
   // make and keep; a long day is counted on from where the tally of this threshold stopped (burstTally)
@@ -219,9 +220,7 @@ export function isBurst(c: Customer, day: number, p: Policy = c.policy): boolean
   if (c.burstAmounts.length < p.burstMinTransactions || c.burstLimits === 0) return false;
   const { count, total } = largeAttempts(c, p);
   // in whole fen, as amounts are: the share of the limits the total must reach
-  return (
-    count >= p.burstMinTransactions && total >= Math.ceil(p.burstFractionOfLimits * c.burstLimits - 1e-6)
-  );
+  return count >= p.burstMinTransactions && total >= ceilWhole(p.burstFractionOfLimits * c.burstLimits);
 }
 
 /** Real-time trigger: a burst of large transactions in one day (suspected cash-out) puts the security
@@ -307,7 +306,7 @@ export function isTakeover(c: Customer, day: number, amount: Fen, p: Policy = c.
   if (day - change.day >= p.takeoverWindowDays) return false;
   const limits = dayLimits(c, day);
   // in whole fen, as amounts are
-  return limits > 0 && amount >= Math.ceil(p.takeoverFractionOfLimits * limits - 1e-6);
+  return limits > 0 && amount >= ceilWhole(p.takeoverFractionOfLimits * limits);
 }
 
 /** The code of the security hold on `line` (suspended for `security`): what laid it — a transaction (a

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fenToYuan, wholeFen, yuanToFen } from "../../src/engine/money.js";
+import { ceilWhole, fenToYuan, floorWhole, wholeFen, yuanToFen } from "../../src/engine/money.js";
 import { on, run, stepOn, testPolicy } from "./builders.js";
 
 describe("yuanToFen", () => {
@@ -67,5 +67,20 @@ describe("wholeFen", () => {
     const policy = testPolicy({ jiebeiMinDrawdown: 128.02 });
     const t = run([on.open(0, 10_000, "jiebei"), on.borrow(14, 128.02, 3)], { policy });
     expect(stepOn(t, "borrow", 14).decision).toBe("approved");
+  });
+});
+
+describe("ceilWhole and floorWhole: a product of decimals rounded as the decimal it stands for", () => {
+  it("a whole product a hair off in binary is that whole number; a genuine fraction is not, at any size", () => {
+    // 0.07 × 100,000 is 7,000.000…1 and 1.4 × 5,500 is 7,699.999… in binary
+    expect(ceilWhole(100_000 * 0.07)).toBe(7_000);
+    expect(floorWhole((5_500 * 1.4) / 100)).toBe(77);
+    // a fixed hair (1e-6) was too wide here: a rate of 0.070000000005 is over 7,000 fen
+    expect(ceilWhole(100_000 * 0.070000000005)).toBe(7_001);
+    expect(floorWhole(100_000 * 0.069999999995)).toBe(6_999);
+    // …and too narrow here: 0.28 × 86,784,665,900 fen is 24,299,706,452 exactly (a reviewer's find: …453)
+    expect(ceilWhole(86_784_665_900 * 0.28)).toBe(24_299_706_452);
+    expect(ceilWhole(0.3 * 100)).toBe(30);
+    expect(floorWhole(2.5)).toBe(2);
   });
 });

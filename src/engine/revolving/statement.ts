@@ -2,6 +2,7 @@
 // the new cycle it gives every bill carried, and whether a due date was stated already.
 
 import { newCarry } from "../accrual.js";
+import { ceilWhole } from "../money.js";
 import type { Fen } from "../types.js";
 import { clearQueue, remaining, unpaidCharges, unpaidPrincipal } from "./bill.js";
 import { minimumDue } from "./due.js";
@@ -172,6 +173,6 @@ export const statedFor = (l: Revolving, dueDay: number): boolean =>
 const cycleMinimum = (principal: Fen, charges: Fen, minRepaymentRate: number): Fen =>
   charges + Math.min(principal, shareUp(principal, minRepaymentRate));
 
-/** `rate` of `fen`, rounded up to the fen — less a hair first: a share that is a whole fen may come out a
- *  hair over it in binary (0.07 × 100,000 is 7,000.000…1), and a ¥1,000.00 bill's 7 % minimum was ¥70.01. */
-const shareUp = (fen: Fen, rate: number): Fen => Math.ceil(fen * rate - 1e-6);
+/** `rate` of `fen`, rounded up to the fen — a share that is a whole fen may come out a hair over it in
+ *  binary (0.07 × 100,000 is 7,000.000…1), and a ¥1,000.00 bill's 7 % minimum was ¥70.01 (ceilWhole). */
+const shareUp = (fen: Fen, rate: number): Fen => ceilWhole(fen * rate);
