@@ -17,7 +17,7 @@ import { atCap, CUT_BY, capFor, endedLine, LIMIT_CAP_CODES } from "../eligibilit
 import type { LimitCap } from "../limits.js";
 import { FEN_PER_YUAN, MAX_YUAN } from "../money.js";
 import type { ReasonCode } from "../reasons.js";
-import { openingOn } from "../report-ahead.js";
+import { openingOn, reviewedOn } from "../report-ahead.js";
 import { givenBack, raisedOrCut } from "../review/give-back.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { cutTo, lineManagement } from "../standard.js";
@@ -80,6 +80,33 @@ function limitCut(
   // suspension's closing review): refused for that, no rule read — judged on the line kept open at the ¥0
   // its closure left, it named 'not used recently enough (5000 days)', and nothing of the income cap
   const ended = "ended" in ahead ? ahead.ended : null;
+  // a cut for a constraint comes back unasked too (review/give-back.ts): the first periodic review the
+  // cooldown since the cut (or a limit given back in part since) and the clean record allow — after a suspended line's restoration
+  const back = cut.givesBack;
+  const p = c.policy;
+  const reviewFrom = Math.max(
+    raisedOrCut(line, cut.day) + p.increaseCooldownDays,
+    cleanSince(paid) + p.increaseCleanDays,
+    restored === null ? day : restored + 1,
+  );
+  const review = calendar.nextDayOfMonth(reviewFrom - 1, p.reviewDayOfMonth);
+  // what that review gives back as things stand (the line played ahead to the day it opens: each bill met at
+  // its minimum, nothing more spent) — said before it, as a restoration coming is
+  // (null: not worked out — a suspended line's restoration comes first; `line.limit`: nothing given back, the
+  // cap already reached or a rule holding it: never worded as a limit coming back)
+  let gives: Fen | null = null;
+  // the review that closes the line as unused by then, that review's own closure included (it comes before
+  // any give-back): the line read kept in use, and the answer asks for that use. Read as the review
+  // begins, the review of day 470 that closed an unused line was said to give ¥20,000 back; read closed
+  // before it, the review the income reported since gave ¥20,000 back to was said to give back nothing
+  let closes: number | null = "closes" in ahead ? (ahead.closes ?? null) : null;
+  if (back !== null && back > line.limit && restored === null) {
+    const inUse = openingInUse(paid, line.id, day, calendar, review, true);
+    closes ??= inUse.closes;
+    const opened = inUse.opened;
+    const v = givenBack(opened, lineOf(opened, line.id), review, scoreOn(opened, review));
+    gives = v?.decision === "limit_restored" ? v.limit : line.limit;
+  }
   // the application as it would be decided on that day, its own inquiry counted, with that day's score:
   // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
   // other line suspended, the score below the increase minimum, an eligibility rule — first of them as the
@@ -87,8 +114,17 @@ function limitCut(
   // — on a suspended line, judged on the line restored as the steps restore it (and the other line with it
   // when they restore it by then): judged suspended, it is refused unassessed and names nothing, so a
   // score below the increase minimum went unsaid and the application it waited for was declined for it
+  // — on a line kept in use only for the review's sake (it closes as unused at or before that review, not
+  // before the increase day), judged kept in use too, used on that day: the answer says "kept in use", and
+  // judged on the line unused it was declined for 'not used recently enough' beside those words
   const judged =
-    restored === null ? ("ended" in ahead ? paid : ahead.customer) : asRestored(paid, line, from, remedies);
+    restored !== null
+      ? asRestored(paid, line, from, remedies)
+      : "ended" in ahead
+        ? paid
+        : closes !== null && ahead.closes === undefined
+          ? usedOn(ahead.customer, line.id, from)
+          : ahead.customer;
   const held = lineOf(judged, line.id);
   // (given back whole by then: the increase probed is the smallest one a customer would ask for, the limit
   // raised to the next whole hundred of yuan, as increase_from probes it)
@@ -127,33 +163,6 @@ function limitCut(
         return at !== null && at.limit >= target;
       })
     : null;
-  // a cut for a constraint comes back unasked too (review/give-back.ts): the first periodic review the
-  // cooldown since the cut (or a limit given back in part since) and the clean record allow — after a suspended line's restoration
-  const back = cut.givesBack;
-  const p = c.policy;
-  const reviewFrom = Math.max(
-    raisedOrCut(line, cut.day) + p.increaseCooldownDays,
-    cleanSince(paid) + p.increaseCleanDays,
-    restored === null ? day : restored + 1,
-  );
-  const review = calendar.nextDayOfMonth(reviewFrom - 1, p.reviewDayOfMonth);
-  // what that review gives back as things stand (the line played ahead to the day it opens: each bill met at
-  // its minimum, nothing more spent) — said before it, as a restoration coming is
-  // (null: not worked out — a suspended line's restoration comes first; `line.limit`: nothing given back, the
-  // cap already reached or a rule holding it: never worded as a limit coming back)
-  let gives: Fen | null = null;
-  if (back !== null && back > line.limit && restored === null) {
-    // (a line the answer asks to keep in use — closed as unused before the increase day — read kept in
-    // use: read closed, the review the income reported since gave ¥20,000 back to gave back nothing)
-    const opened =
-      review <= day
-        ? paid
-        : "closes" in ahead && ahead.closes !== undefined
-          ? openingInUse(paid, line.id, day, calendar, review).opened
-          : openingOn(paid, day, calendar, review);
-    const v = givenBack(opened, lineOf(opened, line.id), review, scoreOn(opened, review));
-    gives = v?.decision === "limit_restored" ? v.limit : line.limit;
-  }
   return {
     line: line.id,
     kind: "limit_cut",
@@ -177,8 +186,7 @@ function limitCut(
       date: calendar.date(from),
       now: from === day,
       ...(restored !== null && { restored: true }),
-      ...("closes" in ahead &&
-        ahead.closes !== undefined && { inUse: { day: ahead.closes, date: calendar.date(ahead.closes) } }),
+      ...(closes !== null && { inUse: { day: closes, date: calendar.date(closes) } }),
       ...(blocked && { blocked }),
       ...(rules.length > 1 && { besides: rules.slice(1) }),
       ...(income !== null && { income }),
@@ -227,24 +235,33 @@ function atLimitOn(
   return { customer: fork, ...inUse };
 }
 
-/** `c` as the day `to` opens, as things stand (openingOn) — but for a closure of `line` as unused before
- *  then, which using it averts: then `c` with the line kept in use (`kept`: used on `to` itself, a purchase
- *  repaid, nothing owed — no review until then finds it unused, and an increase's rule of use is met) played
- *  ahead, and `closes`, the review that closes it left unused. */
+/** `c` as the day `to` (after `day`, or `day` itself) opens, as things stand (openingOn) — but for a
+ *  closure of `line` as unused before then (`atReview`: or by the review of `to` itself), which using it
+ *  averts: then `c` with the line kept in use (`kept`: used on `to` itself, a purchase repaid, nothing owed
+ *  — no review until then finds it unused, and an increase's rule of use is met) played ahead, and
+ *  `closes`, the review that closes it left unused. */
 function openingInUse(
   c: Customer,
   line: LineId,
   day: number,
   calendar: Calendar,
   to: number,
+  atReview = false,
 ): { opened: Customer; closes: number | null; kept: Customer } {
-  const opened = openingOn(c, day, calendar, to);
-  const then = lineOf(opened, line);
+  const openOn = (x: Customer) => (to > day ? openingOn(x, day, calendar, to) : x);
+  const opened = openOn(c);
+  const then = lineOf(atReview ? reviewedOn(opened, to, calendar, to) : opened, line);
   if (isOpen(then) || then.cause !== "dormant" || then.statusDay === null)
     return { opened, closes: null, kept: c };
+  const kept = usedOn(c, line, to);
+  return { opened: openOn(kept), closes: then.statusDay, kept };
+}
+
+/** A copy of `c` with `line` used on `day` (a purchase repaid, nothing owed): the line kept in use. */
+function usedOn(c: Customer, line: LineId, day: number): Customer {
   const kept = forkCustomer(c);
-  lineOf(kept, line).usedDay = to;
-  return { opened: openingOn(kept, day, calendar, to), closes: then.statusDay, kept };
+  lineOf(kept, line).usedDay = day;
+  return kept;
 }
 
 /** The customer as an application on `day` finds them once customer service's steps have restored `line`
