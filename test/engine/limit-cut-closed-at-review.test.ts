@@ -6,6 +6,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { Remedy, Step } from "../../src/engine/types.js";
+import { remedyText } from "../../src/scenario/format/remedy-text.js";
 import { DEFAULT_POLICY, type EventInput, on, run } from "./builders.js";
 
 type Cut = Extract<Remedy, { kind: "limit_cut" }>;
@@ -48,8 +49,13 @@ describe("a cut limit's give-back review that closes the line as unused", () => 
       expect(cut).toMatchObject({ from: 2_000_000, to: 1_000_000 });
       expect(cut.givenBack).toMatchObject({ day: review, gives: 2_000_000 });
       expect(cut.givenBack?.nothing).toBeUndefined();
-      // the promise names the use it needs and the review that closes the line without it
+      // the promise names the use it needs and the review that closes the line without it — the use before
+      // the application the answer says can be made today (a reviewer's find: "use it before then" only)
       expect(cut.increase.inUse?.day).toBe(review);
+      expect(remedyText(cut)).toContain(
+        "which can be made today; left unused, the line is closed at the review",
+      );
+      expect(remedyText(cut)).toContain("use it before applying (a purchase of at least ¥10, repaid)");
       // unused: that review closes the line, nothing given back
       const left = run(events(used, back, asked), options(review), { answers: false });
       expect(left.final).toMatchObject({ status: "closed", cause: "dormant", limit: 0 });

@@ -377,8 +377,11 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // an open line the review closes as unused before that day: the use that keeps it open first, the
       // application judged on the line kept in use
       const inUse = r.increase.inUse;
+      // (an application on or before the closing review is judged on the line used by then: used first)
+      const useBy =
+        inUse && (r.increase.now || r.increase.day <= inUse.day) ? "before applying" : "before then";
       const kept = inUse
-        ? `; left unused, the line is closed at the review on ${inUse.date} (day ${inUse.day}): use it before then (${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"}, repaid) and keep it in use`
+        ? `; left unused, the line is closed at the review on ${inUse.date} (day ${inUse.day}): use it ${useBy} (${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"}, repaid) and keep it in use`
         : "";
       const declined = blocked
         ? `; ${inUse ? "kept in use, as things stand it" : "as things stand it"} would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r))}`
