@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, ROOT } from "../helpers/cli.js";
-import { tempCases } from "../helpers/temp-cases.js";
+import { policyOutside, tempCases } from "../helpers/temp-cases.js";
 
 const ZHANG = "scenarios/zhang-ming.yaml";
 
@@ -163,13 +163,7 @@ describe("CREDIT_SIM_ROOT set, and the policy still outside", () => {
   // the refusal said to "allow its folder with CREDIT_SIM_ROOT=DIR" to a job that had set it — to a
   // folder misspelt, or as `~/policies` (no shell expands it there): nothing said why it did not allow it
   const { fresh } = tempCases("round14-root");
-  const tree = () => {
-    const d = fresh();
-    mkdirSync(join(d, "s"));
-    writeFileSync(join(d, "pol.yaml"), "name: x\nextends: default\n");
-    writeFileSync(join(d, "s", "a.yaml"), "name: a\npolicy: ../pol.yaml\nevents: []\n");
-    return d;
-  };
+  const tree = () => policyOutside(fresh);
 
   it.each(["policie", "~/policies"])("names a folder it names that is none: %s", async (root) => {
     const d = tree();

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { BIN, cli, ROOT } from "../helpers/cli.js";
-import { tempCases } from "../helpers/temp-cases.js";
+import { policyOutside, tempCases } from "../helpers/temp-cases.js";
 
 const ZHANG = join(ROOT, "scenarios/zhang-ming.yaml");
 
@@ -19,13 +19,7 @@ describe("CREDIT_SIM_ROOT naming a path the system cannot look up", () => {
   // (`CREDIT_SIM_ROOT=pol.yaml/x`), a name past the system's longest or a link loop ended the command
   // with `internal error: ENOTDIR: not a directory, stat …`
   const { fresh } = tempCases("round15-root");
-  const tree = () => {
-    const d = fresh();
-    mkdirSync(join(d, "s"));
-    writeFileSync(join(d, "pol.yaml"), "name: x\nextends: default\n");
-    writeFileSync(join(d, "s", "a.yaml"), "name: a\npolicy: ../pol.yaml\nevents: []\n");
-    return d;
-  };
+  const tree = () => policyOutside(fresh);
 
   it.each(["pol.yaml/x", "a".repeat(300), `${"a".repeat(300)}/x`])(
     "is said to be no folder: %s",

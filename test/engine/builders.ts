@@ -177,6 +177,16 @@ export const on = {
   note: (day: number, text = "note"): EventInput => ({ day, type: "note", text }),
 };
 
+/** A ¥2,000 Huabei used once and repaid, minScore raised to 830 on day 60 — a thin file's line is suspended
+ *  at the review on day 74 — and customer service asked on day 80 (the score-step tests' thin file). */
+export const THIN_FILE_SUSPENDED: readonly EventInput[] = [
+  on.open(0, 2_000),
+  on.purchase(3, 300),
+  on.repay(35, "full"),
+  on.policy(60, { set: { minScore: 830 } }),
+  on.support(80),
+];
+
 export interface ScenarioOptions {
   name?: string;
   start?: string;

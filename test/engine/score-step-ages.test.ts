@@ -8,7 +8,15 @@ import { newCustomer } from "../../src/engine/customer.js";
 import { reachOn } from "../../src/engine/support/score-advice.js";
 import type { Remedy, Step } from "../../src/engine/types.js";
 import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
-import { applicationsElsewhere, DEFAULT_POLICY, on, run, stepsOf, testPolicy } from "./builders.js";
+import {
+  applicationsElsewhere,
+  DEFAULT_POLICY,
+  on,
+  run,
+  stepsOf,
+  THIN_FILE_SUSPENDED,
+  testPolicy,
+} from "./builders.js";
 
 /** Huabei opened on day 0, used once and repaid, three applications elsewhere on day 38, minScore raised
  *  to `minScore` on day 40 (suspended at the review on day 45); customer service asked on day 50. */
@@ -179,13 +187,7 @@ describe("a score step the months in good standing keep from the next review", (
   // a ¥2,000 Huabei on a thin file (three months elsewhere, ¥4,000 a month, unverified) used once and
   // repaid, minScore raised to 830 on day 60 (suspended at the review on day 74), asked on day 80: the line
   // restored and used needs 890, and the months in good standing grow only a month end at a time
-  const events = [
-    on.open(0, 2_000),
-    on.purchase(3, 300),
-    on.repay(35, "full"),
-    on.policy(60, { set: { minScore: 830 } }),
-    on.support(80),
-  ];
+  const events = [...THIN_FILE_SUSPENDED];
   const options = {
     until: 170,
     policy: DEFAULT_POLICY,

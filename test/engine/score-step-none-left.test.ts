@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { Remedy, Step } from "../../src/engine/types.js";
 import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
-import { DEFAULT_POLICY, type EventInput, on, run, stepsOf } from "./builders.js";
+import { DEFAULT_POLICY, type EventInput, on, run, stepsOf, THIN_FILE_SUSPENDED } from "./builders.js";
 
 type Raise = Extract<Remedy, { kind: "raise_score" }>;
 type Wait = Extract<Remedy, { kind: "wait_for_review" }>;
@@ -16,13 +16,7 @@ type Wait = Extract<Remedy, { kind: "wait_for_review" }>;
  *  105 reads 885 from the report of day 90 (six months on file: the record starts to count), above the 830
  *  restoring asks, below the 910 the line restored and used needs to be kept; verified and at an income
  *  the scorecard's top band already holds, nothing the customer does moves it by then. */
-const events: EventInput[] = [
-  on.open(0, 2_000),
-  on.purchase(3, 300),
-  on.repay(35, "full"),
-  on.policy(60, { set: { minScore: 830 } }),
-  on.support(80),
-];
+const events = [...THIN_FILE_SUSPENDED];
 const options = {
   until: 110,
   policy: DEFAULT_POLICY,
