@@ -26,7 +26,7 @@ export default defineConfig({
     // the properties, the commands and renderers in-process and a few spawns for what only a process shows.
     // `npm run test:slow` runs the rest, each seconds long: populations at calibration or century scale,
     // 100,000-line inputs (hang guards), a browser, many spawned processes (signals, pipes, locales, worker
-    // threads), every documented example and the benches. CI runs both.
+    // threads), the docs pages' examples (the README's stay) and the benches. CI runs both.
     // Files that draw generated cases (test/helpers/property-seed.ts) carry `property`: the fast tier draws
     // a quarter of each count (PROPERTY_SHARE), the slow tier runs them again with every case.
     tags: [
