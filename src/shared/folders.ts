@@ -32,7 +32,10 @@ export function makeFolders(dir: string, shown: string = dir): void {
       mkdirSync(folder);
       made.push(folder);
     } catch (e) {
-      if (errnoOf(e) !== "EEXIST") throw fileError(e, shown);
+      if (errnoOf(e) === "EEXIST") continue;
+      // nothing made, nothing to guard (what was made above it stays held)
+      release();
+      throw fileError(e, shown);
     }
   }
 }

@@ -586,7 +586,10 @@ describe("makeFolders", () => {
       rmSync(base, { recursive: true, force: true });
     }
     // Node's own recursive mkdir never returns on this path (the kernel answers ENOENT for ever)
+    const listening = process.listenerCount("SIGINT");
     expect(() => makeFolders("/proc/credit-sim/x", "/proc/credit-sim/x")).toThrow(InputError);
+    // nothing made there: no guard left behind for the rest of the command
+    expect(process.listenerCount("SIGINT")).toBe(listening);
   });
 
   it.runIf(existsSync("/proc/version"))(
