@@ -561,6 +561,7 @@ describe("makeFolders", () => {
     // with no listener, SIGINT ends the process at once: `simulate --csv out/new/r.csv` stopped after its
     // folders were made, before its first temporary file, left out/new behind (round 15's test, flaky)
     const base = mkdtempSync(join(tmpdir(), "credit-sim-folders-"));
+    removeEmptyFolders(); // (none held from an earlier case in this worker: the count starts unguarded)
     const before = process.listenerCount("SIGINT");
     try {
       makeFolders(join(base, "out", "new"));
@@ -586,6 +587,7 @@ describe("makeFolders", () => {
       rmSync(base, { recursive: true, force: true });
     }
     // Node's own recursive mkdir never returns on this path (the kernel answers ENOENT for ever)
+    removeEmptyFolders(); // (the folders above, made and removed with their base: no longer held)
     const listening = process.listenerCount("SIGINT");
     expect(() => makeFolders("/proc/credit-sim/x", "/proc/credit-sim/x")).toThrow(InputError);
     // nothing made there: no guard left behind for the rest of the command
