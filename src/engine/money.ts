@@ -19,14 +19,15 @@ export function yuanToFen(yuan: number): Fen | null {
  *  a policy's yuan parameters) in whole fen — rounded, as 128.02 × 100 is 12802.000000000002 in binary. */
 export const wholeFen = (yuan: number): Fen => Math.round(yuan * FEN_PER_YUAN);
 
-/** A product of decimals (a rate times fen, an income times a multiple) is whole in decimals yet may come
- *  out a few units of its last binary place either side of the whole number (0.07 × 100,000 is
- *  7,000.000…1; 1.4 × 5,500 is 7,699.999…): within that, it is the whole number. The tolerance is relative —
- *  a fixed hair is too wide for small values (a genuine 7,000.0000005 is over 7,000) and too narrow for
- *  large ones (0.28 × 86,784,665,900). */
+/** A product or quotient of decimals (a rate times fen, an income times a multiple, a ratio of fen) is
+ *  whole in decimals yet may come out a unit or so of its last binary place either side of the whole number
+ *  (0.07 × 100,000 is 7,000.000…1; 1.4 × 5,500 is 7,699.999…): within two units, it is the whole number.
+ *  The tolerance is relative — a fixed hair is too wide for small values (a genuine 7,000.0000005 is over
+ *  7,000) and too narrow for large ones (0.28 × 86,784,665,900) — and no wider than the error of one or two
+ *  operations, or a genuine fraction of a large share is taken as whole (0.9899 × 56,797,710,099). */
 const asWhole = (x: number): number | null => {
   const whole = Math.round(x);
-  return Math.abs(x - whole) <= Math.abs(x) * 8 * Number.EPSILON ? whole : null;
+  return Math.abs(x - whole) <= Math.abs(x) * 2 * Number.EPSILON ? whole : null;
 };
 
 /** `x` rounded up to a whole number, as the decimal product it stands for would be (asWhole). */

@@ -81,6 +81,10 @@ describe("ceilWhole and floorWhole: a product of decimals rounded as the decimal
     // …and too narrow here: 0.28 × 86,784,665,900 fen is 24,299,706,452 exactly (a reviewer's find: …453)
     expect(ceilWhole(86_784_665_900 * 0.28)).toBe(24_299_706_452);
     expect(ceilWhole(0.3 * 100)).toBe(30);
+    // …and a tolerance of eight units of the last place took genuine fractions of large shares as whole
+    // (a reviewer's find: a minimum a fen short at minRepaymentRate 0.9899 on ¥567,977,100.99)
+    expect(ceilWhole(56_797_710_099 * 0.9899)).toBe(56_224_053_228);
+    expect(ceilWhole(547_026_893 * 0.994757)).toBe(544_158_832);
     expect(floorWhole(2.5)).toBe(2);
   });
 });
