@@ -297,7 +297,11 @@ export function dateHint(found: unknown): { hint?: string } {
         : [dayFirst, monthFirst];
   // only a reading on the calendar is offered (30/02/2024 is no date either way round)
   const dates = readings.filter((d) => parseIsoDate(d) !== null);
-  if (dates.length === 0) return calendarHint(readings[0]!);
+  if (dates.length === 0) {
+    // each reading's own fault, when they differ (05/00/2024: no month 00 one way, no day 00 the other)
+    const faults = [...new Set(readings.map((d) => calendarHint(d).hint ?? ""))].filter((h) => h !== "");
+    return faults.length === 0 ? {} : { hint: faults.join("; read the other way, ") };
+  }
   return { hint: `write ${dates.join(" or ")}: year first, then month and day, joined by "-"` };
 }
 

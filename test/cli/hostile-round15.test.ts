@@ -154,6 +154,12 @@ describe("a date on the command line written with slashes or dots, or day first"
     [["simulate", "--start"], "02/30/2024", "February 2024 has 29 days: the last is 2024-02-29"],
     [["simulate", "--start"], "29/02/2023", "February 2023 has 28 days: the last is 2023-02-28"],
     [["simulate", "--start"], "31/04/2024", "April 2024 has 30 days: the last is 2024-04-30"],
+    [
+      ["simulate", "--start"],
+      "05/00/2024",
+      "a month is 01 to 12; read the other way, a day of the month is 01 to 31 (May 2024 has 31 days)",
+    ],
+    [["simulate", "--start"], "00/00/2024", "a month is 01 to 12"],
   ])("%j %s: told the date meant", async (args, typed, hint) => {
     const r = await cli([...args, typed]);
     expect(r.status).toBe(2);
