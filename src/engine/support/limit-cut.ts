@@ -12,6 +12,7 @@ import {
   lineCopy,
   lineOf,
   suspensionEnds,
+  usedOn,
 } from "../customer.js";
 import { atCap, CUT_BY, capFor, endedLine, LIMIT_CAP_CODES } from "../eligibility.js";
 import type { LimitCap } from "../limits.js";
@@ -123,7 +124,7 @@ function limitCut(
       : "ended" in ahead
         ? paid
         : closes !== null && ahead.closes === undefined
-          ? usedOn(ahead.customer, line.id, from)
+          ? keptInUse(ahead.customer, line.id, from)
           : ahead.customer;
   const held = lineOf(judged, line.id);
   // (given back whole by then: the increase probed is the smallest one a customer would ask for, the limit
@@ -253,14 +254,15 @@ function openingInUse(
   const then = lineOf(atReview ? reviewedOn(opened, to, calendar, to) : opened, line);
   if (isOpen(then) || then.cause !== "dormant" || then.statusDay === null)
     return { opened, closes: null, kept: c };
-  const kept = usedOn(c, line, to);
+  const kept = keptInUse(c, line, to);
   return { opened: openOn(kept), closes: then.statusDay, kept };
 }
 
-/** A copy of `c` with `line` used on `day` (a purchase repaid, nothing owed): the line kept in use. */
-function usedOn(c: Customer, line: LineId, day: number): Customer {
+/** A copy of `c` with `line` used on `day` (a purchase repaid, nothing owed), as the engine counts a use
+ *  (customer.ts `usedOn`): the line kept in use. */
+function keptInUse(c: Customer, line: LineId, day: number): Customer {
   const kept = forkCustomer(c);
-  lineOf(kept, line).usedDay = day;
+  usedOn(lineOf(kept, line), day);
   return kept;
 }
 
