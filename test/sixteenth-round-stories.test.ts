@@ -3,7 +3,9 @@
 // (each below says what it holds).
 
 import { describe, expect, it } from "vitest";
-import { at, lastStep, passing, twin } from "./helpers/stories.js";
+import { simulate } from "../src/engine/index.js";
+import { loadScenario } from "../src/scenario/load.js";
+import { at, fixture, lastStep, passing, twin } from "./helpers/stories.js";
 
 describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
   it("an instalment plan prepaid to ¥1: the yuan left is billed with its share of the fee, ¥0.09, not a month's ¥8.80 — a fen paid more never costs more than a fen", () => {
@@ -13,5 +15,20 @@ describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
     // the twin who prepays the ¥1,100 in full owes nothing after: the yuan more costs the yuan and its fee
     const all = twin("plan-prepaid-to-a-yuan.yaml", ["amount: 1099 }", "amount: 1100 }"]);
     expect(lastStep(t, 100).charges - lastStep(all, 100).charges).toBe(9);
+  });
+
+  it("months in good standing, last 24, read on the month end two years after the first: 24 month ends, not 25 — in a span with no 29 February as in one with it", () => {
+    passing("record-window-two-years.yaml");
+    // read at the end of the day, its month end counted (what explain shows): 31 January 2027 is 730 days
+    // after 31 January 2025, and that month end was counted too
+    const good = (start: string, day: number) => {
+      const { scenario } = loadScenario(fixture("record-window-two-years.yaml"));
+      const t = simulate({ ...scenario, start, observe: [day] });
+      return t.snapshots.get(day)!.inputs!.goodMonths24m;
+    };
+    expect(good("2025-01-01", 760)).toBe(24);
+    expect(good("2025-01-01", 787)).toBe(24);
+    // the same two years across a leap day: 1 January 2023 to 31 January 2025 (761 days) reads 24 too
+    expect(good("2023-01-01", 761)).toBe(24);
   });
 });
