@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { simulate } from "../src/engine/index.js";
 import { loadScenario } from "../src/scenario/load.js";
-import { at, fixture, lastStep, passing, twin } from "./helpers/stories.js";
+import { at, fixture, lastStep, passing, twin, worseOff } from "./helpers/stories.js";
 
 describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
   it("an instalment plan prepaid to ¥1: the yuan left is billed with its share of the fee, ¥0.09, not a month's ¥8.80 — a fen paid more never costs more than a fen", () => {
@@ -31,4 +31,26 @@ describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
     // the same two years across a leap day: 1 January 2023 to 31 January 2025 (761 days) reads 24 too
     expect(good("2023-01-01", 761)).toBe(24);
   });
+
+  it("the minimum for two years: never late, every statement adds up, the balance is purchases less repayments plus charges each day, and the twin who pays in full never ends a day worse", () => {
+    const t = passing("minimum-for-two-years.yaml");
+    for (const s of t.steps) expect(s.balance).toBe(s.purchases - s.repayments + s.charges);
+    expect(t.steps.filter((s) => s.overdue > 0)).toEqual([]);
+    const full = twin("minimum-for-two-years.yaml", ...minimumToFull());
+    expect(worseOff(full, t)).toEqual([]);
+    expect(lastStep(full, 740).score - lastStep(t, 740).score).toBeGreaterThan(0);
+  });
 });
+
+/** Every `repay minimum` of the two-year story made `repay full`. */
+function minimumToFull(): Array<readonly [string, string]> {
+  const out: Array<readonly [string, string]> = [];
+  for (let m = 1; m <= 24; m++) {
+    const date = new Date(Date.UTC(2024, m, 9)).toISOString().slice(0, 10);
+    out.push([
+      `{ date: ${date}, type: repay, amount: minimum }`,
+      `{ date: ${date}, type: repay, amount: full }`,
+    ]);
+  }
+  return out;
+}
