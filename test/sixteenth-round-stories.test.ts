@@ -40,6 +40,26 @@ describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
     expect(worseOff(full, t)).toEqual([]);
     expect(lastStep(full, 740).score - lastStep(t, 740).score).toBeGreaterThan(0);
   });
+
+  it("three Jiebei loans, 3, 6 and 12 months, settled on a due day itself: that day's interest is not charged, a day sooner costs a day less and a day later a day more — and neither settles her worse off", () => {
+    const t = passing("jiebei-settled-on-a-due-day.yaml");
+    const charges = (x: typeof t) => lastStep(x, 130).jiebei.charges;
+    // ¥21,000 × 0.04 % × 29 days, then ¥18,000 × 0.04 % × 31 days
+    expect(charges(t)).toBe(24_360 + 22_320);
+    const sooner = twin("jiebei-settled-on-a-due-day.yaml", [
+      "date: 2024-03-31, type: repay",
+      "date: 2024-03-30, type: repay",
+    ]);
+    const later = twin("jiebei-settled-on-a-due-day.yaml", [
+      "{ date: 2024-03-31, type: repay, line: jiebei, amount: full }",
+      "{ date: 2024-03-31, type: repay, line: jiebei, amount: statement }\n  - { date: 2024-04-01, type: repay, line: jiebei, amount: full }",
+    ]);
+    // a day sooner, ¥18,000 less the day: ¥7.20; a day later, the ¥15,000 left after the day's instalments: ¥6.00
+    expect(charges(t) - charges(sooner)).toBe(720);
+    expect(charges(later) - charges(t)).toBe(600);
+    expect(worseOff(sooner, t)).toEqual([]);
+    expect(worseOff(t, later)).toEqual([]);
+  });
 });
 
 /** Every `repay minimum` of the two-year story made `repay full`. */
