@@ -60,6 +60,29 @@ describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
     expect(worseOff(sooner, t)).toEqual([]);
     expect(worseOff(t, later)).toEqual([]);
   });
+
+  it("two overdues on one day, Huabei's bill and Jiebei's instalment: both lines overdue on the same grace end, two missed due dates on the record, and the twin who paid either on time never ends a day worse", () => {
+    const t = passing("two-overdues-one-day.yaml");
+    const [huabei, jiebei] = [at(t.steps, "overdue", 44), at(t.steps, "overdue", 44, "jiebei")];
+    expect([huabei.line, jiebei.line]).toEqual(["huabei", "jiebei"]);
+    expect(jiebei.inputs.missedDues12m).toBe(2);
+    // each line its own penalty: Huabei's bill 0.05 % a day on ¥2,000 for the nine days to the repayment
+    expect(lastStep(t, 120).charges).toBe(900);
+    const jiebeiOnTime = twin("two-overdues-one-day.yaml", [
+      "{ date: 2024-02-20, type: repay, line: jiebei, amount: statement }",
+      "{ date: 2024-02-10, type: repay, line: jiebei, amount: statement }",
+    ]);
+    const huabeiOnTime = twin("two-overdues-one-day.yaml", [
+      "{ date: 2024-02-20, type: repay, amount: full }",
+      "{ date: 2024-02-10, type: repay, amount: full }",
+    ]);
+    for (const better of [jiebeiOnTime, huabeiOnTime]) {
+      expect(
+        at(better.steps, "overdue", 44, better === jiebeiOnTime ? "huabei" : "jiebei").inputs.missedDues12m,
+      ).toBe(1);
+      expect(worseOff(better, t)).toEqual([]);
+    }
+  });
 });
 
 /** Every `repay minimum` of the two-year story made `repay full`. */
