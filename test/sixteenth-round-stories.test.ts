@@ -83,6 +83,19 @@ describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
       expect(worseOff(better, t)).toEqual([]);
     }
   });
+
+  it("leap day and the 31st: a purchase on a statement day billed the next, a loan drawn on 29 February due on the 29th and on 28 February, its interest each month's own days — ¥473.40 — and nothing ever overdue", () => {
+    const t = passing("leap-day-and-the-31st.yaml");
+    const dues = t.steps.filter((s) => s.event.type === "due" && s.line === "jiebei").map((s) => s.date);
+    expect(dues).toEqual([
+      ...["03", "04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) => `2024-${m}-29`),
+      "2025-01-29",
+      "2025-02-28",
+    ]);
+    expect(t.steps.filter((s) => s.overdue > 0 || s.jiebei.overdue > 0)).toEqual([]);
+    const end = lastStep(t, 430);
+    expect([end.charges, end.jiebei.charges]).toEqual([0, 47_340]);
+  });
 });
 
 /** Every `repay minimum` of the two-year story made `repay full`. */
