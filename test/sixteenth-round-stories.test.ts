@@ -2,10 +2,12 @@
 // prepaid to its last yuan, a record window read at a month end two years on, and the stories of the round
 // (each below says what it holds).
 
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../src/engine/index.js";
 import { loadScenario } from "../src/scenario/load.js";
-import { at, fixture, lastStep, passing, twin, worseOff } from "./helpers/stories.js";
+import { ROOT } from "./helpers/cli.js";
+import { at, fixture, lastStep, passing, twin, twinOf, worseOff } from "./helpers/stories.js";
 
 describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
   it("an instalment plan prepaid to ¥1: the yuan left is billed with its share of the fee, ¥0.09, not a month's ¥8.80 — a fen paid more never costs more than a fen", () => {
@@ -95,6 +97,24 @@ describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
     expect(t.steps.filter((s) => s.overdue > 0 || s.jiebei.overdue > 0)).toEqual([]);
     const end = lastStep(t, 430);
     expect([end.charges, end.jiebei.charges]).toEqual([0, 47_340]);
+  });
+
+  it("Zhang Ming asks for more the day after his restoration: declined for his recent arrears, customer service names 13 February 2025 (day 409), and asked then it is approved", () => {
+    const t = twinOf(
+      join(ROOT, "scenarios/zhang-ming.yaml"),
+      ["until: 400", "until: 409"],
+      [
+        "  - { day: 325, type: purchase, amount: 420, merchant: Hema }",
+        "  - { day: 320, type: apply, product: increase, amount: 2000 }\n  - { day: 320, type: contact_support }\n  - { day: 325, type: purchase, amount: 420, merchant: Hema }\n  - { day: 409, type: apply, product: increase, amount: 2000 }",
+      ],
+    );
+    expect(at(t.steps, "review", 319).decision).toBe("restored");
+    const asked = at(t.steps, "apply", 320);
+    expect(asked.decision).toBe("declined");
+    expect(asked.reasons[0]).toBe("RECENT_MISSED_PAYMENT");
+    const said = at(t.steps, "contact_support", 320).remedies.find((r) => r.kind === "limit_cut");
+    expect(said).toMatchObject({ increase: { day: 409, now: false } });
+    expect(at(t.steps, "apply", 409)).toMatchObject({ decision: "approved", limit: 500_000 });
   });
 });
 
