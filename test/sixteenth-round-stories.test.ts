@@ -116,6 +116,18 @@ describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
     expect(said).toMatchObject({ increase: { day: 409, now: false } });
     expect(at(t.steps, "apply", 409)).toMatchObject({ decision: "approved", limit: 500_000 });
   });
+
+  it("an income reported lower, then restored: the cut stays the cooldown, an increase asked within it is declined as too soon, and the review customer service names gives the limit back — no sooner for the twin who never reported the lower income, who is never worse off", () => {
+    const t = passing("income-lowered-then-restored.yaml");
+    const said = at(t.steps, "contact_support", 121).remedies.find((r) => r.kind === "limit_cut");
+    expect(said).toMatchObject({ increase: { day: 195 } });
+    expect(at(t.steps, "review", 196)).toMatchObject({ decision: "limit_restored", limit: 1_000_000 });
+    const steady = twin("income-lowered-then-restored.yaml", [
+      "monthlyIncome: 3000 }",
+      "monthlyIncome: 6000 }",
+    ]);
+    expect(worseOff(steady, t)).toEqual([]);
+  });
 });
 
 /** Every `repay minimum` of the two-year story made `repay full`. */
