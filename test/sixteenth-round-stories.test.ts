@@ -1,10 +1,13 @@
 // Stories of a sixteenth round, a credit-risk reviewer's (test/fixtures/scenarios): an instalment plan
-// prepaid to its last yuan, a record window read at a month end two years on, and the stories of the round
-// (each below says what it holds).
+// prepaid to its last yuan, the record window read two years on, two years at the minimum, Jiebei loans of
+// each term settled on a due day itself, two overdues on one day across the lines, leap day and the 31st,
+// an increase asked the day after a restoration, an income reported lower and then restored, and a policy
+// changed on the review's own day.
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../src/engine/index.js";
+import { describeFact } from "../src/scenario/format.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { ROOT } from "./helpers/cli.js";
 import { at, fixture, lastStep, passing, twin, twinOf, worseOff } from "./helpers/stories.js";
@@ -127,6 +130,22 @@ describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
       "monthlyIncome: 6000 }",
     ]);
     expect(worseOff(steady, t)).toEqual([]);
+  });
+
+  it("a policy changed on the review's own day is in force for that review: customer service, asked after the change, names it, and it suspends for the change; changed the day after, the next review does", () => {
+    const t = passing("policy-changed-on-the-review-day.yaml");
+    const review = at(t.steps, "review", 135);
+    expect(describeFact(review.facts.find((f) => f.code === "SCORE_BELOW_MINIMUM")!)).toBe(
+      "860 vs minScore 900, 620 before the policy change",
+    );
+    const said = at(t.steps, "contact_support", 135).remedies.find((r) => r.kind === "review_suspends");
+    expect(said).toMatchObject({ day: 135 });
+    const dayAfter = twin("policy-changed-on-the-review-day.yaml", [
+      "date: 2024-05-15, type: policy",
+      "date: 2024-05-16, type: policy",
+    ]);
+    expect(lastStep(dayAfter, 135).status).toBe("active");
+    expect(at(dayAfter.steps, "review", 166)).toMatchObject({ decision: "suspended", cause: "policy" });
   });
 });
 
