@@ -1,8 +1,8 @@
 // Stories of a sixteenth round, a credit-risk reviewer's (test/fixtures/scenarios): an instalment plan
 // prepaid to its last yuan, the record window read two years on, two years at the minimum, Jiebei loans of
 // each term settled on a due day itself, two overdues on one day across the lines, leap day and the 31st,
-// an increase asked the day after a restoration, an income reported lower and then restored, and a policy
-// changed on the review's own day.
+// an increase asked the day after a restoration, an income reported lower and then restored, a policy
+// changed on the review's own day, and more repaid than is owed.
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -146,6 +146,16 @@ describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
     ]);
     expect(lastStep(dayAfter, 135).status).toBe("active");
     expect(at(dayAfter.steps, "review", 166)).toMatchObject({ decision: "suspended", cause: "policy" });
+  });
+
+  it("repaid more than is owed: each line applies what is owed and no more — the loan settled with its interest to the day, the plan's unbilled instalments without their fees — and keeps no credit for the next purchase", () => {
+    const t = passing("overpayment.yaml");
+    expect(at(t.steps, "repay", 25, "jiebei").applied).toBe(251_920);
+    expect(at(t.steps, "repay", 35).applied).toBe(150_900);
+    // the plan's first instalment's fee alone (4.5 % of ¥1,200 over six months, ¥9.00 each): the five not yet
+    // billed are not charged
+    expect(lastStep(t, 100).charges).toBe(900);
+    expect(at(t.steps, "statement", 60).balance).toBe(10_000);
   });
 });
 
