@@ -2,7 +2,8 @@
 // prepaid to its last yuan, the record window read two years on, two years at the minimum, Jiebei loans of
 // each term settled on a due day itself, two overdues on one day across the lines, leap day and the 31st,
 // an increase asked the day after a restoration, an income reported lower and then restored, a policy
-// changed on the review's own day, and more repaid than is owed.
+// changed on the review's own day, more repaid than is owed, and an increase asked the day after a
+// restoration from a suspension for credit.
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -102,7 +103,7 @@ describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
     expect([end.charges, end.jiebei.charges]).toEqual([0, 47_340]);
   });
 
-  it("Zhang Ming asks for more the day after his restoration: declined for his recent arrears, customer service names 13 February 2025 (day 409), and asked then it is approved", () => {
+  it("Zhang Ming asks for more the day after his restoration: declined for the restoration's cooldown and his recent arrears, customer service names 13 February 2025 (day 409), and asked then it is approved", () => {
     const t = twinOf(
       join(ROOT, "scenarios/zhang-ming.yaml"),
       ["until: 400", "until: 409"],
@@ -114,7 +115,8 @@ describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
     expect(at(t.steps, "review", 319).decision).toBe("restored");
     const asked = at(t.steps, "apply", 320);
     expect(asked.decision).toBe("declined");
-    expect(asked.reasons[0]).toBe("RECENT_MISSED_PAYMENT");
+    // the day after his restoration, and 91 days after his arrears were cleared
+    expect(asked.reasons.slice(0, 2)).toEqual(["INCREASE_TOO_SOON", "RECENT_MISSED_PAYMENT"]);
     const said = at(t.steps, "contact_support", 320).remedies.find((r) => r.kind === "limit_cut");
     expect(said).toMatchObject({ increase: { day: 409, now: false } });
     expect(at(t.steps, "apply", 409)).toMatchObject({ decision: "approved", limit: 500_000 });
@@ -156,6 +158,21 @@ describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
     // billed are not charged
     expect(lastStep(t, 100).charges).toBe(900);
     expect(at(t.steps, "statement", 60).balance).toBe(10_000);
+  });
+
+  it("an increase asked the day after a restoration from a suspension for credit is declined as too soon, the cooldown counted from the restoration; customer service names the day it ends, and asked then it is approved", () => {
+    const t = passing("raised-the-day-after-a-restoration.yaml");
+    const asked = at(t.steps, "apply", 167);
+    expect(describeFact(asked.facts[0]!)).toBe("1 day vs increaseCooldownDays 90 days");
+    const said = at(t.steps, "contact_support", 168).remedies.find((r) => r.kind === "increase_from");
+    expect(said).toMatchObject({ day: 256, waits: ["INCREASE_TOO_SOON"] });
+    // the customer never suspended, asking the same day, is raised: the wait is the restoration's
+    const never = twin(
+      "raised-the-day-after-a-restoration.yaml",
+      ["  - { day: 60, type: external_debt, amount: 250000 }\n", ""],
+      ["  - { day: 140, type: external_repayment, amount: 250000 }\n", ""],
+    );
+    expect(at(never.steps, "apply", 167)).toMatchObject({ decision: "approved", limit: 1_200_000 });
   });
 });
 
