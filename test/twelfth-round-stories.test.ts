@@ -108,17 +108,21 @@ describe("stories of a twelfth round (test/fixtures/scenarios)", () => {
     expect(days.filter((_, i) => mine[i]! < his[i]!)).toEqual([]);
   });
 
-  it("restored, then an increase asked the next morning: declined for the recent missed payment, its inquiry costing points, and the day named is the first that passes", () => {
+  it("restored, then an increase asked the next morning: declined for the restoration's cooldown and the recent missed payment, its inquiry costing points, and the day named is the first that passes", () => {
     const { steps } = passing("restored-then-asks-for-more.yaml");
     const asked = at(steps, "apply", 167);
-    expect(asked.reasons[0]).toBe("RECENT_MISSED_PAYMENT");
-    // counted from the day the arrears were cleared (day 72), not the missed due date (day 40)
-    expect(describeFact(asked.facts[0]!)).toBe("95 days vs increaseCleanDays 180 days");
+    expect(asked.reasons.slice(0, 2)).toEqual(["INCREASE_TOO_SOON", "RECENT_MISSED_PAYMENT"]);
+    // the cooldown counted from the restoration (day 166, round 16); the clean record from the day the
+    // arrears were cleared (day 72), not the missed due date (day 40)
+    expect(asked.facts.slice(0, 2).map(describeFact)).toEqual([
+      "1 day vs increaseCooldownDays 90 days",
+      "95 days vs increaseCleanDays 180 days",
+    ]);
     expect(asked.scoreDelta).toBe(-30);
     // the restoration's limit is what she keeps: nothing cut for asking
     expect(asked.limit).toBe(500_000);
     const told = remedy(at(steps, "contact_support", 168), "increase_from");
-    expect(told).toMatchObject({ day: 252 });
+    expect(told).toMatchObject({ day: 256 });
     const on = (day: number) =>
       at(
         twin("restored-then-asks-for-more.yaml", [
@@ -128,8 +132,8 @@ describe("stories of a twelfth round (test/fixtures/scenarios)", () => {
         "apply",
         day,
       );
-    expect(on(251).reasons[0]).toBe("RECENT_MISSED_PAYMENT");
-    expect(on(252)).toMatchObject({ decision: "approved", limit: 1_000_000 });
+    expect(on(255).reasons[0]).toBe("INCREASE_TOO_SOON");
+    expect(on(256)).toMatchObject({ decision: "approved", limit: 1_000_000 });
   });
 
   it("a debt cap loosened while the line is suspended for it: restored at the next review for the current policy, at what the score keeps once used", () => {

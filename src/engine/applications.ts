@@ -64,14 +64,17 @@ export function increaseFrom(c: Customer, line: Line, day: number): number {
  *  due date alone, a customer who cured a month late would qualify a month sooner than one a few days late. */
 export const cleanSince = (c: Customer): number => Math.max(lastMissed(c), lastCured(c));
 
-/** The day an increase's cooldown runs from: the line's last increase, its latest opening, or the latest
- *  cut of its limit still on record (only an increase or a reopening, both later, end that record): a
- *  lender that has just cut a line does not raise it back weeks later — card issuers commonly wait after
- *  a decrease before granting an increase. */
+/** The day an increase's cooldown runs from: the line's last increase, its latest opening, its latest
+ *  restoration from a suspension for credit, or the latest cut of its limit still on record (only an
+ *  increase or a reopening, both later, end that record): a lender that has just cut a line does not raise
+ *  it back weeks later — card issuers commonly wait after a decrease before granting an increase — nor
+ *  raises one the day after it lifted a suspension for credit (a ¥8,000 line suspended for ¥250,000 of debt
+ *  elsewhere, restored on day 166 once it was repaid, was raised to ¥12,000 on day 167). */
 const cooldownSince = (line: Line): number =>
   Math.max(
     line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY,
     line.lastOpenedDay ?? Number.NEGATIVE_INFINITY,
+    line.restoredDay ?? Number.NEGATIVE_INFINITY,
     line.cut?.day ?? Number.NEGATIVE_INFINITY,
   );
 

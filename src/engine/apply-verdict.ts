@@ -323,6 +323,9 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       else if (v.named !== undefined) noteNamed(line, v.named);
       return;
     case "restored":
+      // back from a suspension for credit (a security hold over one too): an increase's cooldown runs from
+      // today — not after a hold alone, nor a policy suspension: the customer's own credit did not fall short
+      if ((line.heldOver?.cause ?? line.cause) === "credit") line.restoredDay = day;
       noteCut(line, v, v.limit, day);
       suspensionEnds(line, day);
       reopen(line, day);

@@ -76,6 +76,10 @@ interface LineBase {
    *  whole: review/give-back.ts) — the increase cooldown runs from it, as from a cut (a lender counts any
    *  change of the limit: a line raised unasked on day 196 is not raised again on day 200) */
   lastIncreaseDay: number | null;
+  /** the day the line was last restored from a suspension for credit: an increase's cooldown runs from it
+   *  too (applications.ts), as from an opening — a lender seasons a line it has just given back before it
+   *  lends more on it */
+  restoredDay: number | null;
   /** the limit the last closure ended (null: never closed, or reopened since): a reopening above it
    *  meets an increase's standards */
   lastLimit: Fen | null;
@@ -230,6 +234,7 @@ const newHuabei = (): HuabeiLine => ({
   heldOver: null,
   cut: null,
   lastIncreaseDay: null,
+  restoredDay: null,
   lastReviewRequest: null,
   declinedAsk: null,
   declinedApplication: null,
@@ -269,6 +274,7 @@ const newJiebei = (): JiebeiLine => ({
   heldOver: null,
   cut: null,
   lastIncreaseDay: null,
+  restoredDay: null,
   lastReviewRequest: null,
   declinedAsk: null,
   declinedApplication: null,
@@ -481,6 +487,7 @@ export function huabeiCopy(h: HuabeiLine): HuabeiLine {
     heldOver: h.heldOver,
     cut: h.cut,
     lastIncreaseDay: h.lastIncreaseDay,
+    restoredDay: h.restoredDay,
     lastReviewRequest: h.lastReviewRequest,
     declinedAsk: h.declinedAsk,
     declinedApplication: h.declinedApplication,
@@ -523,6 +530,7 @@ function jiebeiCopy(j: JiebeiLine): JiebeiLine {
     heldOver: j.heldOver,
     cut: j.cut,
     lastIncreaseDay: j.lastIncreaseDay,
+    restoredDay: j.restoredDay,
     lastReviewRequest: j.lastReviewRequest,
     declinedAsk: j.declinedAsk,
     declinedApplication: j.declinedApplication,

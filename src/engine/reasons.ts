@@ -227,9 +227,9 @@ export const REASONS = {
   INCREASE_TOO_SOON: {
     kind: "adverse",
     unit: "days",
-    text: "The line was opened, or its limit raised or cut, too recently",
+    text: "The line was opened, restored, or its limit raised or cut, too recently",
     advice:
-      "wait until the cooldown after the opening, the last raise of the limit (an increase approved, a limit given back by a review) or the last cut has passed",
+      "wait until the cooldown after the opening, a restoration from a suspension for credit, the last raise of the limit (an increase approved, a limit given back by a review) or the last cut has passed",
   },
   UTILISATION_TOO_HIGH: {
     kind: "adverse",

@@ -164,7 +164,9 @@ function scoreInputs(c: Customer, day: number): ScoreInputs {
     if (r.outcome !== "paid" && r.line === "huabei" && age <= 180) revolved++;
   }
   let good = 0;
-  for (let i = c.monthEnds.length - 1; i >= 0; i--) {
+  // the last 24 month ends (one a month from the opening): 730 days back also reached the month end two
+  // years before one read on its own day, a 25th
+  for (let i = c.monthEnds.length - 1; i >= 0 && i >= c.monthEnds.length - 24; i--) {
     const m = c.monthEnds[i]!;
     if (day - m.day > 730) break;
     // a month of record alone: a month with nothing due and nothing owed tells nothing of repayment

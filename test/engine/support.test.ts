@@ -1581,7 +1581,7 @@ describe("contact_support", () => {
       holds: [{ code: "INCREASE_TOO_SOON" }],
     });
     expect(describeRemedy(full)).toBe(
-      "nothing is owed; an application to open the line again would be approved today, for at most ¥10,000.00 (the limit the line had: more is an increase) — the line was opened, or its limit raised or cut, too recently (30 days vs increaseCooldownDays 90 days)",
+      "nothing is owed; an application to open the line again would be approved today, for at most ¥10,000.00 (the limit the line had: more is an increase) — the line was opened, restored, or its limit raised or cut, too recently (30 days vs increaseCooldownDays 90 days)",
     );
     // once the cooldown is over, more than the last limit is granted, while the line's last use (here its
     // opening) is within increaseUsedWithinDays: nothing is said beside the approval

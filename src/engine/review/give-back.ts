@@ -16,8 +16,8 @@ import type { Verdict } from "../verdict.js";
  * customer's own worsening, and the way back from it is an increase asked for (noteCut forgets the limit);
  * where the band cut too, less than the constraint binding, no more than the band's cap (bandHolds).
  * Never while anything blocks an increase: an amount past due on either line, a due date missed or cured
- * within `increaseCleanDays`, the cut or a limit given back in part within `increaseCooldownDays` (a lender
- * does not raise a line it has just cut, nor one it has just raised); the line active and kept to the standard (the review found no suspension, closure or cut
+ * within `increaseCleanDays`, the cut, a limit given back in part or a restoration from a suspension for
+ * credit within `increaseCooldownDays` (a lender does not raise a line it has just cut, raised or restored); the line active and kept to the standard (the review found no suspension, closure or cut
  * first). The limit given back is what line management leaves the limit before the cut, held to the
  * largest the next review keeps once used (as a restoration's is) — whole hundreds of yuan above the limit
  * held, or nothing. Null: nothing to give back.
@@ -52,7 +52,12 @@ export function givenBack(
   };
 }
 
-/** The day the cooldown before a give-back runs from: the cut, or a limit given back in part since (the
- *  last raise: an increase or a reopening would have ended the cut). */
+/** The day the cooldown before a give-back runs from: the cut, a limit given back in part since (the
+ *  last raise: an increase or a reopening would have ended the cut), or a restoration from a suspension
+ *  for credit since — a give-back is a raise, seasoned as an increase is (applications.ts cooldownSince). */
 export const raisedOrCut = (line: Line, cutDay: number): number =>
-  Math.max(cutDay, line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY);
+  Math.max(
+    cutDay,
+    line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY,
+    line.restoredDay ?? Number.NEGATIVE_INFINITY,
+  );

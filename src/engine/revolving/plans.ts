@@ -15,13 +15,17 @@ export function dropRepaidPlans(l: Revolving): void {
 }
 
 /** A plan's next instalment: its principal (a plan partly settled early bills what is left of it, never
- *  more) and its fee. */
+ *  more) and its fee — an instalment's share of it, and of an instalment partly settled early the share of
+ *  what is left: the fees of principal repaid early are not charged, part or all of the plan (¥1 left of a
+ *  ¥100 instalment bore its month's whole ¥8.80, so a yuan prepaid less cost ¥9.80). */
 export function nextInstalment(p: InstalmentPlan): { part: Fen; fee: Fen } {
   const last = p.billed + 1 >= p.term;
-  return {
-    part: last ? p.unbilled : Math.min(p.unbilled, Math.floor(p.principal / p.term)),
-    fee: last ? p.fee - p.feeBilled : Math.round(p.fee / p.term),
-  };
+  const full = last
+    ? p.principal - Math.floor(p.principal / p.term) * (p.term - 1)
+    : Math.floor(p.principal / p.term);
+  const fullFee = last ? p.fee - p.feeBilled : Math.round(p.fee / p.term);
+  const part = Math.min(p.unbilled, full);
+  return { part, fee: part >= full ? fullFee : Math.round((fullFee * part) / full) };
 }
 
 /**

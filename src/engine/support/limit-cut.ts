@@ -30,6 +30,11 @@ import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { keptIncome } from "./income-advice.js";
 import { withOverduePaid, withProfile } from "./read-ahead.js";
 
+/** The days a line restored from its suspension waits before it is raised: the increase cooldown after a
+ *  suspension for credit (a security hold over one included), none after one for policy or security. */
+const seasoning = (line: Line, cooldown: number): number =>
+  (line.heldOver?.cause ?? line.cause) === "credit" ? cooldown : 0;
+
 /** The cut on record of an active line still below what it was cut from (its reasons and the limit before
  *  and after, a restoration since or not), and the first day an application for an increase can be made —
  *  with what would decline it as things stand (the other line suspended, a score below the increase
@@ -52,7 +57,12 @@ function limitCut(
   // application to raise a suspended line is refused (ACCOUNT_SUSPENDED); and with an overdue still owed,
   // the clean record runs from its repayment, today at the earliest, not from the last missed due date
   const paid = withOverduePaid(c, day);
-  const earliest = Math.max(increaseFrom(paid, line, day), restored ?? day);
+  // restored from a suspension for credit, the line waits the cooldown from the restoration (cooldownSince)
+  const seasoned =
+    restored === null
+      ? null
+      : Math.max(restored, restoredOn(line, remedies, day) + seasoning(line, c.policy.increaseCooldownDays));
+  const earliest = Math.max(increaseFrom(paid, line, day), seasoned ?? day);
   // the application is judged on the customer that day assumes: the overdue paid today (the pay step the
   // answer asks first). Judged owing still, it was declined for an overdue older than a write-off allows
   // (218 days past due against chargeOffDays 180) and for the score that leaves — neither of which the
@@ -88,7 +98,7 @@ function limitCut(
   const reviewFrom = Math.max(
     raisedOrCut(line, cut.day) + p.increaseCooldownDays,
     cleanSince(paid) + p.increaseCleanDays,
-    restored === null ? day : restored + 1,
+    restored === null || seasoned === null ? day : Math.max(restored + 1, seasoned),
   );
   const review = calendar.nextDayOfMonth(reviewFrom - 1, p.reviewDayOfMonth);
   // what that review gives back as things stand (the line played ahead to the day it opens: each bill met at
@@ -292,13 +302,24 @@ function asRestored(c: Customer, line: Line, day: number, remedies: readonly Rem
  *  suspended. */
 function restoredFrom(line: Line, remedies: readonly Remedy[], day: number): number | null {
   if (line.status !== "suspended") return null;
-  const wait = remedies.find(
-    (r): r is Extract<Remedy, { kind: "wait_for_review" }> =>
-      r.line === line.id && r.kind === "wait_for_review",
-  );
+  const wait = waitFor(line, remedies);
   if (wait === undefined) return day;
   return wait.early !== null ? Math.min(wait.early.day, wait.day + 1) : wait.day + 1;
 }
+
+/** The day the steps restore a suspended line: the early review's, or the periodic review's (the line
+ *  usable the day after it: restoredFrom); today with no review to wait for. */
+function restoredOn(line: Line, remedies: readonly Remedy[], day: number): number {
+  const wait = waitFor(line, remedies);
+  if (wait === undefined) return day;
+  return wait.early !== null && wait.early.day <= wait.day ? wait.early.day : wait.day;
+}
+
+const waitFor = (line: Line, remedies: readonly Remedy[]) =>
+  remedies.find(
+    (r): r is Extract<Remedy, { kind: "wait_for_review" }> =>
+      r.line === line.id && r.kind === "wait_for_review",
+  );
 
 /** Each open line whose limit a review cut: said, with the reasons recorded then and the only way back (a
  *  suspended one too: the review that suspended it may have cut it, and restoring it brings back the cut
