@@ -207,14 +207,14 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
     } catch (e) {
       if (escaped(e)) continue;
       if (endedInput(e)) return ended();
-      throw e;
+      throw interrupted(e);
     }
     left = undefined;
     try {
       if ((await act(choice)) === "quit") return;
     } catch (e) {
       if (endedInput(e)) return ended();
-      if (!escaped(e)) throw e;
+      if (!escaped(e)) throw interrupted(e);
       left = choice;
       say(c.dim("back to the menu: nothing changed"));
     }
@@ -224,13 +224,25 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
    *  node's REPL, python's, psql — without the question Quit asks, which no more input can answer; what
    *  the edits were is said (nothing is written but a save). */
   function ended(): void {
+    say(c.dim(leftSaying()));
+  }
+
+  /** Ctrl-C at any prompt (inquirer's ExitPromptError, which the command turns into exit 130): said as
+   *  Ctrl-D says it, with what is not saved — it left only 'left the what-if session', and the edits made
+   *  went unmentioned. Its prompt's line was taken away: the words start a line of their own. */
+  function interrupted(e: unknown): unknown {
+    if (e instanceof Error && e.name === "ExitPromptError") say(c.dim(`\n${leftSaying()}`));
+    return e;
+  }
+
+  function leftSaying(): string {
     const n = editCount(state);
     const unsaved = !hasUnsavedEdits(state)
       ? ""
       : state.saved === null
         ? `: ${n} edit${n === 1 ? "" : "s"} not saved`
         : ": the edits since the last save not saved";
-    say(c.dim(`left the what-if session${unsaved}`));
+    return `left the what-if session${unsaved}`;
   }
 
   function menu(edits: number, at: Choice | undefined): Promise<Choice> {

@@ -984,6 +984,20 @@ describe("interactive what-if session", () => {
     screen.keypress({ name: "c", ctrl: true });
     await expect(s.done).rejects.toMatchObject({ name: "ExitPromptError" });
     expect(s.written.size).toBe(0);
+    expect(s.printed()).toMatch(/\nleft the what-if session\n$/);
+  });
+
+  it("Ctrl-C after an edit says what is not saved, as Ctrl-D does", async () => {
+    const s = start();
+    await menu("Remove events");
+    await waitFor("Remove which events?");
+    await press("down", "space", "enter");
+    await backAtMenu();
+    await menu("Edit an event");
+    await waitFor("Edit which event?");
+    screen.keypress({ name: "c", ctrl: true });
+    await expect(s.done).rejects.toMatchObject({ name: "ExitPromptError" });
+    expect(s.printed()).toMatch(/\nleft the what-if session: 1 edit not saved\n$/);
   });
 
   it("a folder or a name that is not .yaml is refused before asking to replace anything", async () => {
