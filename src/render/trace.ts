@@ -22,9 +22,9 @@ import {
   money,
   nothingToDo,
   reasonAdvice,
-  reasonRecordedIn,
   reasonText,
   reasonTextIn,
+  recalledInSentence,
   signed,
   statusText,
   undatedReasons,
@@ -306,8 +306,8 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
     const before = limitBefore.get(line);
     limitBefore.set("huabei", s.limit);
     limitBefore.set("jiebei", s.jiebei.limit);
-    // read at the run's end: each reason in its words for the day it was recorded
-    const because = s.reasons.map((code) => reasonRecordedIn(code, reasonInputs(s))).join("; ");
+    // read at the run's end: each reason in its words for the day it was recorded, inside the sentence
+    const because = s.reasons.map((code) => recalledInSentence(code, reasonInputs(s))).join("; ");
     if (s.decision === "suspended") {
       // a suspended line suspended again keeps its first suspension's day: only the cause changes
       const still = suspendedOn.has(line);

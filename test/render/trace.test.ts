@@ -257,6 +257,17 @@ describe("the summary", () => {
     expect(summary).toMatch(/^ {2}Jiebei restored on day \d+ .* after \d+ days: /m);
   });
 
+  it("every recap in the summary reads its reasons inside its sentence, a product's name keeping its capital", () => {
+    const { scenario: s } = loadScenarioText(
+      "name: unused\nuntil: 400\nprofile: { creditHistoryMonths: 36 }\nevents:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n  - { day: 2, type: purchase, amount: 4900 }\n",
+      "full.yaml",
+    );
+    const summary = renderTrace(s, simulate(s), { chalk: plain, explain: false, chart: false });
+    const lines = summary.split("\n").filter((l) => / on day \d+ \(.*\)/.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).not.toMatch(/[:;] (?!Huabei|Jiebei)[A-Z]/);
+  });
+
   it("a suspension that comes with a cut says the limit it leaves", () => {
     // Zhang Ming's review on day 227 suspends the line and cuts it from ¥8,000 to what his score allows
     const summary = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false });
@@ -270,8 +281,12 @@ describe("the summary", () => {
     // said of day 227 contradicted the end state beneath it (customer service already said "that day")
     const summary = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false });
     const suspended = summary.split("\n").find((l) => l.startsWith("  suspended on day 227"))!;
-    expect(suspended).toContain("; A repayment was past due that day;");
+    expect(suspended).toContain("; a repayment was past due that day;");
     expect(suspended).not.toContain("right now");
+    // each reason inside the sentence, as customer service recalls them ("the reasons recorded then: a
+    // repayment …"): not a capital after every semicolon
+    expect(suspended).toMatch(/because: a repayment was past due at the review, [^;]*; a repayment/);
+    expect(suspended).not.toMatch(/[:;] [A-Z]/);
     // a line closed unused: the recap has no bracketed unit hint left without its value
     const { scenario: s } = loadScenarioText(
       "name: unused\nuntil: 400\nprofile: { creditHistoryMonths: 36 }\nevents:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n",
@@ -281,7 +296,7 @@ describe("the summary", () => {
       .split("\n")
       .find((l) => l.startsWith("  closed on day"))!;
     expect(closed).toMatch(
-      /^ {2}closed on day \d+ \(.*\): The line had gone unused for the policy's limit of days or more/,
+      /^ {2}closed on day \d+ \(.*\): the line had gone unused for the policy's limit of days or more/,
     );
     expect(closed).not.toContain("(the days since it was last used)");
   });
