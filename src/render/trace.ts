@@ -31,7 +31,7 @@ import {
 } from "../scenario/format.js";
 import { columnsOf, padColumns, padColumnsStart, printable, printableName } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
-import { factorLines } from "./factor-table.js";
+import { factorLines, percentWithArticle } from "./factor-table.js";
 import { GRID_LEGEND } from "./grid-legend.js";
 import { scoreChangeText } from "./score-change.js";
 import { decisionCounts } from "./summary.js";
@@ -182,7 +182,8 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
   const kept = SCORE_MIN + points === step.score ? "" : `, kept within ${SCORE_MIN}–${SCORE_MAX}`;
   const lines = [
     c.dim(
-      `score ${step.score} (${band(step.score)}; default probability ${(probabilityOfDefault(step.score) * 100).toPrecision(2)}\u00a0%) = ${SCORE_MIN} ${points < 0 ? "−" : "+"} ${Math.abs(points)} points${kept}:`,
+      // the probability in explain's words, with its horizon: "default probability 25 %" said of no period
+      `score ${step.score} (${band(step.score)}; ${percentWithArticle(probabilityOfDefault(step.score))} chance of default within a year) = ${SCORE_MIN} ${points < 0 ? "−" : "+"} ${Math.abs(points)} points${kept}:`,
     ),
   ];
   const rows = factors.map((f) => {

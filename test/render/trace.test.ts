@@ -135,7 +135,11 @@ describe("renderTrace", () => {
     expect(bare.length).toBeLessThan(text.length);
     const explained = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false });
     // the sum said: 350 and the points of the bins listed beneath
-    expect(explained).toMatch(/score 648 \(good; default probability [\d.]+\s%\) = 350 \+ 298 points:\n/);
+    // its default probability said as explain says it, with its horizon (run --explain said "default
+    // probability 25 %", explain "a 25 % chance of default within a year" of the same score)
+    expect(explained).toMatch(
+      /score 648 \(good; a 25\s% chance of default within a year\) = 350 \+ 298 points:\n/,
+    );
     expect(explained.length).toBeGreaterThan(bare.length);
   });
 
