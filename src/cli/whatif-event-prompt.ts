@@ -57,7 +57,7 @@ async function asked(
 
 /** A day answered as its number or as its date (YYYY-MM-DD, as the trace prints beside each day), the date
  *  counted from the scenario's start as the command line's day options count it (day-asked.ts). */
-function dayAnswer(v: Variant): (text: string) => unknown {
+export function dayAnswer(v: Variant): (text: string) => unknown {
   return (text) => {
     const date = text.trim();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return typed(text, "day");

@@ -45,7 +45,7 @@ import {
 import { type Edit, loadVariant, type Variant } from "../whatif/variant.js";
 import { checkOutputs } from "./output-file.js";
 import { BACK, endedInput, escaped, type Prompts, prompts } from "./prompts.js";
-import { askEvent, askLine, typed } from "./whatif-event-prompt.js";
+import { askEvent, askLine, dayAnswer, typed } from "./whatif-event-prompt.js";
 
 export interface SessionOptions {
   chalk: ChalkInstance;
@@ -101,8 +101,8 @@ const show = (value: unknown): string =>
   value === undefined ? "" : yamlText(new Document(value), { lineWidth: 0 }).trim();
 
 /** An answer that is the value already there (Enter on the default): no edit to count, undo or save. */
-const unchanged = (answer: string, now: unknown, label: string): boolean =>
-  JSON.stringify(typed(answer, label)) === JSON.stringify(now ?? null);
+const unchanged = (answer: string, now: unknown, read: (text: string) => unknown): boolean =>
+  JSON.stringify(read(answer)) === JSON.stringify(now ?? null);
 
 export async function runSession(base: VariantRun, o: SessionOptions): Promise<void> {
   const c = o.chalk;
@@ -145,10 +145,10 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
     if (state.notice) say(noticeText(state.notice));
   };
   /** An input prompt's check: the edit the answer would make, refused with the loader's message. */
-  const validation = (make: (value: unknown) => Edit, label: string) => (text: string) => {
+  const validation = (make: (value: unknown) => Edit, read: (text: string) => unknown) => (text: string) => {
     let error: InputError | null;
     try {
-      error = refusal(state, make(typed(text, label)));
+      error = refusal(state, make(read(text)));
     } catch (e) {
       // the answer is not even a value (bad YAML)
       if (!(e instanceof InputError)) throw e;
@@ -207,14 +207,14 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
     } catch (e) {
       if (escaped(e)) continue;
       if (endedInput(e)) return ended();
-      throw e;
+      throw interrupted(e);
     }
     left = undefined;
     try {
       if ((await act(choice)) === "quit") return;
     } catch (e) {
       if (endedInput(e)) return ended();
-      if (!escaped(e)) throw e;
+      if (!escaped(e)) throw interrupted(e);
       left = choice;
       say(c.dim("back to the menu: nothing changed"));
     }
@@ -224,13 +224,25 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
    *  node's REPL, python's, psql — without the question Quit asks, which no more input can answer; what
    *  the edits were is said (nothing is written but a save). */
   function ended(): void {
+    say(c.dim(leftSaying()));
+  }
+
+  /** Ctrl-C at any prompt (inquirer's ExitPromptError, which the command turns into exit 130): said as
+   *  Ctrl-D says it, with what is not saved — it left only 'left the what-if session', and the edits made
+   *  went unmentioned. Its prompt's line was taken away: the words start a line of their own. */
+  function interrupted(e: unknown): unknown {
+    if (e instanceof Error && e.name === "ExitPromptError") say(c.dim(`\n${leftSaying()}`));
+    return e;
+  }
+
+  function leftSaying(): string {
     const n = editCount(state);
     const unsaved = !hasUnsavedEdits(state)
       ? ""
       : state.saved === null
         ? `: ${n} edit${n === 1 ? "" : "s"} not saved`
         : ": the edits since the last save not saved";
-    say(c.dim(`left the what-if session${unsaved}`));
+    return `left the what-if session${unsaved}`;
   }
 
   function menu(edits: number, at: Choice | undefined): Promise<Choice> {
@@ -320,13 +332,17 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           (option.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>)[field]?.safeParse(
             undefined,
           ).success;
+        // a day is answered as its number or its date, as adding an event asks it (typed as a date, it was
+        // refused with 'write date: …', a file's words no answer here can follow)
+        const read = field === "day" ? dayAnswer(state.current) : (t: string) => typed(t, label);
+        const range = field === "day" ? `0–${state.current.until}, or a date; ` : "";
         const answer = await input({
-          message: `New ${field} for #${id} (Enter keeps it${clears ? ", null clears it" : ""}):`,
+          message: `New ${field} for #${id} (${range}Enter keeps it${clears ? ", null clears it" : ""}):`,
           default: show(record[field]),
-          validate: validation(make, label),
+          validate: validation(make, read),
         });
-        if (unchanged(answer, record[field], label)) say(c.dim(`unchanged: #${id} ${field}`));
-        else dispatch({ type: "edit", edit: make(typed(answer, label)) });
+        if (unchanged(answer, record[field], read)) say(c.dim(`unchanged: #${id} ${field}`));
+        else dispatch({ type: "edit", edit: make(read(answer)) });
         break;
       }
       case "add": {
@@ -355,9 +371,9 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           // the menu's description goes once the parameter is chosen: the prompt keeps its unit and range
           message: `${key} from day 0 (${paramValueHint(POLICY_PARAMETERS[key].type)}):`,
           default: show(params[key]),
-          validate: validation(make, key),
+          validate: validation(make, (t) => typed(t, key)),
         });
-        if (unchanged(answer, params[key], key)) say(c.dim(`unchanged: ${key}`));
+        if (unchanged(answer, params[key], (t) => typed(t, key))) say(c.dim(`unchanged: ${key}`));
         else dispatch({ type: "edit", edit: make(typed(answer, key)) });
         break;
       }

@@ -5,7 +5,7 @@ import type { ChalkInstance } from "chalk";
 import { decisionText, lineName, signed } from "../scenario/format.js";
 import { printableName } from "../shared/text.js";
 import type { DayExplanation } from "./explain-day.js";
-import { factorLines } from "./factor-table.js";
+import { factorLines, percentWithArticle } from "./factor-table.js";
 
 /** The explanation in plain language. */
 export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?: number): string {
@@ -94,11 +94,4 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
   if (x.todo.length === 0) lines.push("  nothing is needed");
   for (const t of x.todo) lines.push(`  → ${t}`);
   return `${lines.join("\n")}\n`;
-}
-
-/** A probability as explain says it, two significant figures with its article: "a 25 %", "an 11 %", "an 8.0 %"
- *  (said "eleven", "eight", "eighteen", "eighty…": "a 11 %" read wrong). */
-function percentWithArticle(p: number): string {
-  const pct = (p * 100).toPrecision(2);
-  return `${/^(8|11|18)/.test(pct) ? "an" : "a"} ${pct} %`;
 }

@@ -31,6 +31,13 @@ export const factorValue = (v: number | boolean | null): string =>
         ? grouped(v)
         : ratioText(v).replace(/^\d+/, (whole) => grouped(Number(whole)));
 
+/** A probability as explain and run --explain say it, two significant figures with its article: "a 25 %",
+ *  "an 11 %", "an 8.0 %" (said "eleven", "eight", "eighteen", "eighty…": "a 11 %" read wrong). */
+export function percentWithArticle(p: number): string {
+  const pct = (p * 100).toPrecision(2);
+  return `${/^(8|11|18)/.test(pct) ? "an" : "a"} ${pct} %`;
+}
+
 /** Points with a minus sign, never a hyphen. */
 export const pointsText = (n: number): string => (n < 0 ? `−${-n}` : String(n));
 

@@ -22,16 +22,16 @@ import {
   money,
   nothingToDo,
   reasonAdvice,
-  reasonRecordedIn,
   reasonText,
   reasonTextIn,
+  recalledInSentence,
   signed,
   statusText,
   undatedReasons,
 } from "../scenario/format.js";
 import { columnsOf, padColumns, padColumnsStart, printable, printableName } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
-import { factorLines } from "./factor-table.js";
+import { factorLines, percentWithArticle } from "./factor-table.js";
 import { GRID_LEGEND } from "./grid-legend.js";
 import { scoreChangeText } from "./score-change.js";
 import { decisionCounts } from "./summary.js";
@@ -182,7 +182,8 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
   const kept = SCORE_MIN + points === step.score ? "" : `, kept within ${SCORE_MIN}–${SCORE_MAX}`;
   const lines = [
     c.dim(
-      `score ${step.score} (${band(step.score)}; default probability ${(probabilityOfDefault(step.score) * 100).toPrecision(2)}\u00a0%) = ${SCORE_MIN} ${points < 0 ? "−" : "+"} ${Math.abs(points)} points${kept}:`,
+      // the probability in explain's words, with its horizon: "default probability 25 %" said of no period
+      `score ${step.score} (${band(step.score)}; ${percentWithArticle(probabilityOfDefault(step.score))} chance of default within a year) = ${SCORE_MIN} ${points < 0 ? "−" : "+"} ${Math.abs(points)} points${kept}:`,
     ),
   ];
   const rows = factors.map((f) => {
@@ -306,8 +307,8 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
     const before = limitBefore.get(line);
     limitBefore.set("huabei", s.limit);
     limitBefore.set("jiebei", s.jiebei.limit);
-    // read at the run's end: each reason in its words for the day it was recorded
-    const because = s.reasons.map((code) => reasonRecordedIn(code, reasonInputs(s))).join("; ");
+    // read at the run's end: each reason in its words for the day it was recorded, inside the sentence
+    const because = s.reasons.map((code) => recalledInSentence(code, reasonInputs(s))).join("; ");
     if (s.decision === "suspended") {
       // a suspended line suspended again keeps its first suspension's day: only the cause changes
       const still = suspendedOn.has(line);

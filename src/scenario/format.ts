@@ -29,9 +29,9 @@ export { forLines, linesHeld } from "./format/lines.js";
 export { money, signed, wholeYuanText, yuanText } from "./format/money.js";
 export {
   decisionText,
-  reasonRecordedIn,
   reasonText,
   reasonTextIn,
+  recalledInSentence,
   statusText,
 } from "./format/reason-words.js";
 export { describeRemedy, remedyText } from "./format/remedy-text.js";

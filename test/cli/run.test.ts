@@ -76,7 +76,7 @@ describe("credit-sim run", () => {
   it("--explain shows every characteristic's value, bin and points at each decision", async () => {
     const r = await cli(["run", ZHANG, "--explain", "--no-chart"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/score 648 \(good; default probability [\d.]+\s%\) = 350 \+/);
+    expect(r.stdout).toMatch(/score 648 \(good; a [\d.]+\s% chance of default within a year\) = 350 \+/);
     expect(r.stdout).toMatch(/Credit applications, last 30 days +5 +3 or more +0\/35 +\(−35 INQUIRIES_30D\)/);
   });
 

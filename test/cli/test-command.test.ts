@@ -25,6 +25,14 @@ describe("credit-sim test: expectations", () => {
     expect(r.stdout).toMatch(/Expectations\s+7 passed, 0 failed \(7\)/);
   });
 
+  it("heads the failures with what it counts: one failed scenario, its three expectations beneath", async () => {
+    // "Failures (1)" above three ✗ blocks read as one failure where three were listed
+    const r = await test(`${FIX}/fail`);
+    expect(r.stdout).toContain("\nFailed scenarios (1)\n");
+    expect(r.stdout).not.toContain("Failures (");
+    expect(r.stdout.match(/^✗ Fixture mixed results › /gm)).toHaveLength(3);
+  });
+
   it("fails with exit 1 and reports each failed expectation: scenario, day, date, expected, got", async () => {
     const r = await test(`${FIX}/fail`);
     expect(r.status).toBe(1);

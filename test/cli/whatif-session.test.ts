@@ -49,6 +49,14 @@ async function waitFor(text: string): Promise<void> {
   expect(screen.getScreen()).toContain(text);
 }
 
+/** As waitFor, for a screen drawn at once on Enter (a check made there and then): drawn before a render
+ *  is awaited, waitFor would wait for one that never comes. */
+async function shows(text: string): Promise<void> {
+  for (let i = 0; i < 150 && !screen.getScreen().includes(text); i++)
+    await new Promise((r) => setTimeout(r, 20));
+  expect(screen.getScreen()).toContain(text);
+}
+
 async function press(...keys: string[]): Promise<void> {
   for (const k of keys) screen.keypress(k);
 }
@@ -314,6 +322,33 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("an event's day edited takes a date as adding one does, counted from the start", async () => {
+    const s = start();
+    await menu("Edit an event");
+    await waitFor("Edit which event?");
+    await press("down", "down", "down", "down", "down", "down");
+    screen.keypress("enter");
+    await waitFor("Edit which field of #7?");
+    screen.keypress("enter");
+    await shows("New day for #7 (0–420, or a date; Enter keeps it):");
+    for (let i = 0; i < 2; i++) screen.keypress("backspace");
+    // a date outside the scenario is refused where it is typed, with the dates it takes
+    screen.type("2026-01-01");
+    screen.keypress("enter");
+    await shows("2024-01-01");
+    expect(screen.getScreen()).not.toContain("write date:");
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    // 2024-03-01 is day 60 from a 2024-01-01 start (a leap year)
+    screen.type("2024-03-01");
+    screen.keypress("enter");
+    await shows("❯ Run and compare with the original");
+    expect(s.printed()).toContain("✓ edited #7 (repay full on day 85): day: 60");
+    await menu("Undo the last edit");
+    await backAtMenu();
+    await menu("Quit");
+    await s.done;
+  });
+
   it("an edit prompt keeps the value on Enter (no edit made) and clears a field with null", async () => {
     const s = start();
     const editField = async (field: string) => {
@@ -343,7 +378,7 @@ describe("interactive what-if session", () => {
     await backAtMenu();
     // nor its day: the event's other time field (date) is not offered, so none would be left
     await editField("day");
-    expect(screen.getScreen()).toContain("New day for #2 (Enter keeps it):");
+    expect(screen.getScreen()).toContain("New day for #2 (0–420, or a date; Enter keeps it):");
     screen.keypress("enter");
     await backAtMenu();
 
@@ -949,6 +984,20 @@ describe("interactive what-if session", () => {
     screen.keypress({ name: "c", ctrl: true });
     await expect(s.done).rejects.toMatchObject({ name: "ExitPromptError" });
     expect(s.written.size).toBe(0);
+    expect(s.printed()).toMatch(/\nleft the what-if session\n$/);
+  });
+
+  it("Ctrl-C after an edit says what is not saved, as Ctrl-D does", async () => {
+    const s = start();
+    await menu("Remove events");
+    await waitFor("Remove which events?");
+    await press("down", "space", "enter");
+    await backAtMenu();
+    await menu("Edit an event");
+    await waitFor("Edit which event?");
+    screen.keypress({ name: "c", ctrl: true });
+    await expect(s.done).rejects.toMatchObject({ name: "ExitPromptError" });
+    expect(s.printed()).toMatch(/\nleft the what-if session: 1 edit not saved\n$/);
   });
 
   it("a folder or a name that is not .yaml is refused before asking to replace anything", async () => {

@@ -135,7 +135,11 @@ describe("renderTrace", () => {
     expect(bare.length).toBeLessThan(text.length);
     const explained = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false });
     // the sum said: 350 and the points of the bins listed beneath
-    expect(explained).toMatch(/score 648 \(good; default probability [\d.]+\s%\) = 350 \+ 298 points:\n/);
+    // its default probability said as explain says it, with its horizon (run --explain said "default
+    // probability 25 %", explain "a 25 % chance of default within a year" of the same score)
+    expect(explained).toMatch(
+      /score 648 \(good; a 25\s% chance of default within a year\) = 350 \+ 298 points:\n/,
+    );
     expect(explained.length).toBeGreaterThan(bare.length);
   });
 
@@ -257,6 +261,17 @@ describe("the summary", () => {
     expect(summary).toMatch(/^ {2}Jiebei restored on day \d+ .* after \d+ days: /m);
   });
 
+  it("every recap in the summary reads its reasons inside its sentence, a product's name keeping its capital", () => {
+    const { scenario: s } = loadScenarioText(
+      "name: unused\nuntil: 400\nprofile: { creditHistoryMonths: 36 }\nevents:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n  - { day: 2, type: purchase, amount: 4900 }\n",
+      "full.yaml",
+    );
+    const summary = renderTrace(s, simulate(s), { chalk: plain, explain: false, chart: false });
+    const lines = summary.split("\n").filter((l) => / on day \d+ \(.*\)/.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).not.toMatch(/[:;] (?!Huabei|Jiebei)[A-Z]/);
+  });
+
   it("a suspension that comes with a cut says the limit it leaves", () => {
     // Zhang Ming's review on day 227 suspends the line and cuts it from ¥8,000 to what his score allows
     const summary = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false });
@@ -270,8 +285,12 @@ describe("the summary", () => {
     // said of day 227 contradicted the end state beneath it (customer service already said "that day")
     const summary = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false });
     const suspended = summary.split("\n").find((l) => l.startsWith("  suspended on day 227"))!;
-    expect(suspended).toContain("; A repayment was past due that day;");
+    expect(suspended).toContain("; a repayment was past due that day;");
     expect(suspended).not.toContain("right now");
+    // each reason inside the sentence, as customer service recalls them ("the reasons recorded then: a
+    // repayment …"): not a capital after every semicolon
+    expect(suspended).toMatch(/because: a repayment was past due at the review, [^;]*; a repayment/);
+    expect(suspended).not.toMatch(/[:;] [A-Z]/);
     // a line closed unused: the recap has no bracketed unit hint left without its value
     const { scenario: s } = loadScenarioText(
       "name: unused\nuntil: 400\nprofile: { creditHistoryMonths: 36 }\nevents:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n",
@@ -281,7 +300,7 @@ describe("the summary", () => {
       .split("\n")
       .find((l) => l.startsWith("  closed on day"))!;
     expect(closed).toMatch(
-      /^ {2}closed on day \d+ \(.*\): The line had gone unused for the policy's limit of days or more/,
+      /^ {2}closed on day \d+ \(.*\): the line had gone unused for the policy's limit of days or more/,
     );
     expect(closed).not.toContain("(the days since it was last used)");
   });

@@ -198,11 +198,9 @@ async function interactive(baseRun: VariantRun, chalk: ChalkInstance, io: CliIo)
       },
     });
   } catch (e) {
-    // Ctrl-C inside a prompt: leave quietly; nothing is half-written (saves are atomic)
-    if (e instanceof Error && e.name === "ExitPromptError") {
-      io.stdout.write(chalk.dim("\nleft the what-if session\n"));
-      throw new ExitCode(130);
-    }
+    // Ctrl-C inside a prompt: the session has said it is left, and what is not saved; nothing is
+    // half-written (saves are atomic)
+    if (e instanceof Error && e.name === "ExitPromptError") throw new ExitCode(130);
     throw e;
   } finally {
     release();

@@ -278,7 +278,7 @@ export function testHtml(run: TestRun, assets: HtmlAssets, options: { title?: st
       chartBox("expectations", Math.min(height, 900), "expectations per scenario"),
     ),
     failing.length
-      ? section(`Failures (${failing.length})`, failing.map(scenarioBlock).join("\n"), {
+      ? section(`Failed scenarios (${failing.length})`, failing.map(scenarioBlock).join("\n"), {
           note: "Each failed check with what was expected and what happened, the steps of that day and the reasons on record.",
         })
       : section("Failures", `<p class="pass">Nothing failed.</p>`),

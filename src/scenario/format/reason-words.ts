@@ -47,10 +47,15 @@ export const citedBeforeCut = (code: ReasonCode, facts: readonly RuleFact[]): bo
 /** A decision's reason recalled later (the run's summary, read at its end): in its words for then where
  *  it has them ("A repayment was past due that day", not "… is past due right now" of a line since
  *  repaid), else as the step said it. */
-export function reasonRecordedIn(code: ReasonCode, inputs: ScoreInputs): string {
+function reasonRecordedIn(code: ReasonCode, inputs: ScoreInputs): string {
   const info: ReasonInfo = REASONS[code];
   return info.recorded ?? reasonTextIn(code, inputs);
 }
+
+/** reasonRecordedIn inside a sentence, as customer service recalls the reasons: the summary's
+ *  "because: A repayment …; A repayment …; Due dates …" capitalised every reason after a semicolon. */
+export const recalledInSentence = (code: ReasonCode, inputs: ScoreInputs): string =>
+  sentenceCase(reasonRecordedIn(code, inputs));
 
 /** A line's standing in words: "active", "suspended (credit)", "charged off (credit)" — the cause said
  *  wherever the lender set one. */

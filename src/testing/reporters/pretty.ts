@@ -40,7 +40,8 @@ export function renderPretty(
   for (const r of run.reports) lines.push(listLine(r, c));
   const failures = run.reports.filter((r) => r.status === "failed" || r.status === "error");
   if (failures.length) {
-    lines.push("", c.red.bold(`Failures (${failures.length})`));
+    // the scenarios counted, each failed check listed beneath: "Failures (1)" above three read as one
+    lines.push("", c.red.bold(`Failed scenarios (${failures.length})`));
     for (const r of failures) pushAll(lines, ["", ...failureBlock(r, c, rerun, columns)]);
   }
   const empty = run.reports.filter((r) => r.status === "no-expectations");
