@@ -164,11 +164,11 @@ function scoreInputs(c: Customer, day: number): ScoreInputs {
     if (r.outcome !== "paid" && r.line === "huabei" && age <= 180) revolved++;
   }
   let good = 0;
-  // the last 24 month ends (one a month from the opening): 730 days back also reached the month end two
-  // years before one read on its own day, a 25th
+  // the last 24 month ends: one a month from the first opening, without a gap (a closed line still
+  // reports), so 24 entries are the 24 months — counted in days, 730 back took a 25th on a month end's
+  // own day, and left only 23 before that day's was recorded when the two years held a 29 February
   for (let i = c.monthEnds.length - 1; i >= 0 && i >= c.monthEnds.length - 24; i--) {
     const m = c.monthEnds[i]!;
-    if (day - m.day > 730) break;
     // a month of record alone: a month with nothing due and nothing owed tells nothing of repayment
     if (m.good && m.record) good++;
   }
