@@ -1,5 +1,6 @@
 // Stories of a sixteenth round, a credit-risk reviewer's (test/fixtures/scenarios): an instalment plan
-// prepaid to its last yuan, the record window read two years on, two years at the minimum, Jiebei loans of
+// prepaid to its last yuan, a yuan in twelve instalments, the record window read two years on (and during
+// a month end across a leap day), two years at the minimum, Jiebei loans of
 // each term settled on a due day itself, two overdues on one day across the lines, leap day and the 31st,
 // an increase asked the day after a restoration, an income reported lower and then restored, a policy
 // changed on the review's own day, more repaid than is owed, and an increase asked the day after a
@@ -36,6 +37,25 @@ describe("stories of a sixteenth round (test/fixtures/scenarios)", () => {
     expect(good("2025-01-01", 787)).toBe(24);
     // the same two years across a leap day: 1 January 2023 to 31 January 2025 (761 days) reads 24 too
     expect(good("2023-01-01", 761)).toBe(24);
+  });
+
+  it("months in good standing, last 24, read during a month end across a leap day: the 24 month ends before it, as the day before and the day after", () => {
+    const t = passing("record-window-leap-month-end.yaml");
+    const calls = t.steps.filter((s) => s.event.type === "contact_support");
+    // 30 March, 31 March (its own month end not yet recorded: the 24th back is 731 days away), 1 April
+    expect(calls.map((s) => s.date)).toEqual(["2028-03-30", "2028-03-31", "2028-04-01"]);
+    const counts = calls.map((s) => s.inputs.goodMonths24m);
+    expect(new Set(counts).size).toBe(1);
+  });
+
+  it("a yuan in twelve instalments: its 9 fen of fee spread over the statements, never a fen more in all and never less than nothing on one", () => {
+    const t = passing("plan-of-a-yuan.yaml");
+    const statements = t.steps.filter((s) => s.event.type === "statement");
+    expect(statements).toHaveLength(12);
+    const charged = statements.map((s, i) => s.charges - (i === 0 ? 0 : statements[i - 1]!.charges));
+    for (const fee of charged) expect(fee).toBeGreaterThanOrEqual(0);
+    expect(statements.at(-1)!.charges).toBe(9);
+    for (const s of t.steps) expect(s.balance).toBe(s.purchases - s.repayments + s.charges);
   });
 
   it("the minimum for two years: never late, every statement adds up, the balance is purchases less repayments plus charges each day, and the twin who pays in full never ends a day worse", () => {

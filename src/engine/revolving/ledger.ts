@@ -14,6 +14,7 @@ export interface InstalmentPlan {
   billed: number;
   /** principal not yet billed */
   unbilled: Fen;
+  /** fees billed so far: never more than `fee` (the invariant tests hold it) */
   feeBilled: Fen;
 }
 

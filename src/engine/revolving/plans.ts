@@ -23,7 +23,11 @@ export function nextInstalment(p: InstalmentPlan): { part: Fen; fee: Fen } {
   const full = last
     ? p.principal - Math.floor(p.principal / p.term) * (p.term - 1)
     : Math.floor(p.principal / p.term);
-  const fullFee = last ? p.fee - p.feeBilled : Math.round(p.fee / p.term);
+  // the k-th instalment's fee is what the first k bear less the first k − 1 (each rounded to the fen): the
+  // fees add up to the plan's to the fen, and none is below nothing — a rounded even share billed term − 1
+  // times overran a small plan's fee (9 fen over 12: a fen eleven times, then −2 fen)
+  const k = p.billed;
+  const fullFee = Math.round((p.fee * (k + 1)) / p.term) - Math.round((p.fee * k) / p.term);
   const part = Math.min(p.unbilled, full);
   return { part, fee: part >= full ? fullFee : Math.round((fullFee * part) / full) };
 }
