@@ -11,7 +11,7 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, delimiter, dirname, extname, isAbsolute, join, resolve, sep } from "node:path";
 import { InputError, suggest } from "../shared/errors.js";
-import { isWithin } from "../shared/paths.js";
+import { isWithin, resolveTyped } from "../shared/paths.js";
 import { quoted } from "../shared/text.js";
 
 export interface BuiltinKind {
@@ -96,7 +96,7 @@ export function resolveRef(
       ...(guess ? { hint: `did you mean "${guess}"?` } : { hint: `see \`${kind.lister}\`` }),
     });
   }
-  const path = isAbsolute(ref) ? ref : resolve(baseDir, ref);
+  const path = isAbsolute(ref) ? ref : resolveTyped(baseDir, ref);
   if (from !== undefined) checkReference(path, ref, from, kind, roots);
   const unexpanded = unexpandedHint(ref, kind) ?? builtinAsFileHint(ref, kind);
   if (unexpanded !== undefined && namesNothing(path))

@@ -14,6 +14,7 @@ import {
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError, shownFile, suggest } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReadReason } from "../shared/file-errors.js";
+import { namesAFolder } from "../shared/paths.js";
 import { noteRead } from "../shared/standard-error-input.js";
 import { quoted } from "../shared/text.js";
 import { looksLikePolicy } from "./kinds.js";
@@ -148,6 +149,11 @@ export function unreadable(
       file,
       hint: "put the file back where the link leads, or give the path of the file itself",
     });
+  if (code === "ENOTDIR" && fileNamedAsFolder(file, cwd))
+    return new InputError(`the ${kind} file's path ends in "/", which names a folder, and it is a file`, {
+      file,
+      hint: 'drop the trailing "/" (the system refuses it too: not a directory)',
+    });
   if (code === "ENOENT" || code === "ENOTDIR")
     return new InputError(`${kind} file not found`, {
       file,
@@ -169,6 +175,17 @@ export function unreadable(
     file,
     hint: "check that it is a plain file you may read",
   });
+}
+
+/** Whether `path` names a folder (a trailing "/") where a file is: what the system refuses as not a
+ *  directory (`cat z.yaml/`). */
+export function fileNamedAsFolder(path: string, cwd = process.cwd()): boolean {
+  if (!namesAFolder(path)) return false;
+  try {
+    return !statSync(resolve(cwd, path.replace(/\/\.?$/, ""))).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The last word on a path not found: where it leads from the current folder. One outside it (absolute,

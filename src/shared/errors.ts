@@ -235,7 +235,9 @@ export class InputError extends Error {
 export function shownFile(file: string, cwd: string): string {
   if (!isAbsolute(file)) return file;
   const rel = relative(cwd, file);
-  return rel === "" || rel.split(sep)[0] === ".." || isAbsolute(rel) ? file : rel.split(sep).join("/");
+  if (rel === "" || rel.split(sep)[0] === ".." || isAbsolute(rel)) return file;
+  // a trailing "/" is part of what was typed: `pol.yaml/` names a folder, `pol.yaml` a file
+  return `${rel.split(sep).join("/")}${file.endsWith(sep) ? "/" : ""}`;
 }
 
 /** One problem's lines. What may come from a file (its name, a key, a value) is made printable: a

@@ -2,10 +2,13 @@
 // path with a trailing slash, CREDIT_SIM_ROOT given as a PATH-like list, a date past the calendar's
 // horizon, and the folders one command makes kept apart from another's.
 
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run-cli.js";
-import { ROOT } from "../helpers/cli.js";
+import { cli, ROOT } from "../helpers/cli.js";
+import { tempCases } from "../helpers/temp-cases.js";
 
 const ZHANG = "scenarios/zhang-ming.yaml";
 
@@ -43,4 +46,50 @@ describe("whatif --save - on a standard output that fails", () => {
       expect(r.stderr).not.toContain("saved");
     },
   );
+});
+
+describe("a file's path typed with a trailing slash", () => {
+  // `resolve` drops the "/": `run z.yaml/` ran z.yaml, `test z.yaml/` wrote its golden trace, and
+  // `--policy pol.yaml/`, a persona's and a result's path the same, where `cat z.yaml/` is refused
+  const { fresh } = tempCases("round16-slash");
+  const tree = () => {
+    const d = fresh();
+    copyFileSync(join(ROOT, ZHANG), join(d, "z.yaml"));
+    writeFileSync(join(d, "pol.yaml"), "name: p\nextends: default\n");
+    writeFileSync(join(d, "s.yaml"), "name: s\npolicy: pol.yaml/\nevents: []\n");
+    copyFileSync(join(ROOT, "personas/revolver.yaml"), join(d, "p.yaml"));
+    return d;
+  };
+
+  it.each([
+    [["run", "z.yaml/", "--no-chart"], "z.yaml/"],
+    [["run", "z.yaml/.", "--no-chart"], "z.yaml/."],
+    [["explain", "z.yaml/", "--day", "3"], "z.yaml/"],
+    [["whatif", "z.yaml/", "--list"], "z.yaml/"],
+    [["run", "z.yaml", "--policy", "pol.yaml/", "--no-chart"], "pol.yaml/"],
+    [["run", "s.yaml", "--no-chart"], "pol.yaml/"],
+    [["simulate", "./p.yaml/", "--accounts", "2", "--days", "30"], "p.yaml/"],
+    [["merge", "r.json/"], "r.json/"],
+    [["test", "z.yaml/"], "z.yaml/"],
+  ])("is refused as the system refuses it, with a hint: %j", async (args, named) => {
+    const d = tree();
+    writeFileSync(join(d, "r.json"), "{}\n");
+    const r = await cli(args, { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(named);
+    expect(r.stderr).toContain('ends in "/", which names a folder, and it is a file');
+    expect(r.stderr).toContain('drop the trailing "/"');
+    expect(existsSync(join(d, "__snapshots__"))).toBe(false);
+  });
+
+  it("a folder's path with one still names the folder", async () => {
+    const d = tree();
+    mkdirSync(join(d, "dir"));
+    copyFileSync(join(ROOT, ZHANG), join(d, "dir", "z.yaml"));
+    const r = await cli(["test", "dir/", "-u"], { cwd: d });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("1 passed");
+    expect(existsSync(join(d, "dir", "__snapshots__"))).toBe(true);
+  });
 });
