@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { cli, ROOT } from "../helpers/cli.js";
-import { tempCases } from "../helpers/temp-cases.js";
+import { policyOutside, tempCases } from "../helpers/temp-cases.js";
 
 const ZHANG = "scenarios/zhang-ming.yaml";
 
@@ -26,7 +26,11 @@ async function onFullDisk(args: string[]): Promise<{ status: number; stderr: str
   };
   const io: CliIo = {
     stdout,
-    stderr: { write: (t: string) => void (stderr += t) },
+    stderr: {
+      write: (t: string) => {
+        stderr += t;
+      },
+    },
     stdinIsTTY: false,
     env: { ...process.env, NO_COLOR: "1", CI: "true" },
     cwd: ROOT,
@@ -91,5 +95,36 @@ describe("a file's path typed with a trailing slash", () => {
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain("1 passed");
     expect(existsSync(join(d, "dir", "__snapshots__"))).toBe(true);
+  });
+});
+
+describe("CREDIT_SIM_ROOT given as a list", () => {
+  // it is split at ":" as PATH is, which the refusal never said: a folder whose name holds ":" was told
+  // "it names /…/run, which is no folder", a name the user never typed, and a list written with ";" was
+  // one folder of that name
+  const { fresh } = tempCases("round16-root-list");
+
+  it("says it is read as a list, each folder it names, and what a folder with a colon in its name needs", async () => {
+    const d = policyOutside(fresh);
+    mkdirSync(join(d, "run:1"));
+    const r = await cli(["run", "s/a.yaml", "--no-chart"], { cwd: d, env: { CREDIT_SIM_ROOT: "run:1" } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('a list separated by ":" as PATH is');
+    expect(r.stderr).toContain(`it names ${join(d, "run")}, ${join(d, "1")}`);
+    expect(r.stderr).toContain('a folder whose name holds ":" cannot be named in it');
+  });
+
+  it("a list written with semicolons is told the separator", async () => {
+    const d = policyOutside(fresh);
+    const r = await cli(["run", "s/a.yaml", "--no-chart"], { cwd: d, env: { CREDIT_SIM_ROOT: `s;${d}` } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('folders are separated by ":", not ";"');
+  });
+
+  it("a list of folders that are there is read as before", async () => {
+    const d = policyOutside(fresh);
+    const r = await cli(["run", "s/a.yaml", "--no-chart"], { cwd: d, env: { CREDIT_SIM_ROOT: `s:${d}` } });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
   });
 });
