@@ -128,3 +128,35 @@ describe("CREDIT_SIM_ROOT given as a list", () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe("a day or a date past the horizon in a file", () => {
+  // `until: 9999-12-31` was told "write 2913173", a day refused in turn as out of range; `day: 90000` and
+  // `until: 36501` only "at most 36500": none said the horizon is a century from start, nor its last date
+  const { fresh } = tempCases("round16-horizon");
+  const HORIZON = "a scenario covers at most 36500 days from start 2024-01-01, to 2123-12-08";
+
+  it.each([
+    ["until: 9999-12-31", "until"],
+    ["until: 36501", "until"],
+    ["events:\n  - { day: 9999-12-31, type: contact_support }", "events[0].day"],
+    ["events:\n  - { day: 90000, type: contact_support }", "events[0].day"],
+    ["events:\n  - { date: 2200-12-31, type: contact_support }", "events[0].date"],
+    ["expect:\n  - { day: 40000, status: active }", "expect[0].day"],
+  ])("is told the horizon and its last date, never to write a day past it: %s", async (line, field) => {
+    const d = fresh();
+    const events = line.startsWith("events") ? "" : "events: []\n";
+    writeFileSync(join(d, "u.yaml"), `name: a\nstart: 2024-01-01\n${events}${line}\n`);
+    const r = await cli(["run", "u.yaml", "--no-chart"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${field}:`);
+    expect(r.stderr).toContain(HORIZON);
+    expect(r.stderr).not.toMatch(/write (date: 9999|2913173)|day: 2913173/);
+  });
+
+  it("a date within it is still told the day it is", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "u.yaml"), "name: a\nstart: 2024-01-01\nuntil: 2024-03-01\nevents: []\n");
+    const r = await cli(["run", "u.yaml", "--no-chart"], { cwd: d });
+    expect(r.stderr).toContain("write 60: until counts days from start (2024-01-01); 2024-03-01 is day 60");
+  });
+});
