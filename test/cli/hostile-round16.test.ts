@@ -2,7 +2,7 @@
 // path with a trailing slash, CREDIT_SIM_ROOT given as a PATH-like list, a date past the calendar's
 // horizon, and the folders one command makes kept apart from another's.
 
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
@@ -159,4 +159,51 @@ describe("a day or a date past the horizon in a file", () => {
     const r = await cli(["run", "u.yaml", "--no-chart"], { cwd: d });
     expect(r.stderr).toContain("write 60: until counts days from start (2024-01-01); 2024-03-01 is day 60");
   });
+});
+
+describe("the folders one command makes", () => {
+  const { fresh } = tempCases("round16-folders");
+
+  it("a golden trace that cannot be written leaves no golden traces' folder made for it", async () => {
+    // a name the system takes for the scenario (255 bytes) and not for its trace (`.trace` added): the
+    // folder made for the trace was not one of the folders a command removes when left empty
+    const d = fresh();
+    copyFileSync(join(ROOT, ZHANG), join(d, `${"a".repeat(250)}.yaml`));
+    const r = await cli(["test", "-u", "."], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("1 bad input");
+    expect(existsSync(join(d, "__snapshots__"))).toBe(false);
+  });
+
+  it.runIf(existsSync("/dev/full"))(
+    "are its own: another command ending meanwhile in the same process neither removes nor keeps them",
+    async () => {
+      // one list for the process: a refused simulate that ended while another ran took the other's folders
+      // off it (in use, they stayed), and the other, refused in turn, left them behind, empty
+      const d = fresh();
+      const run = (accounts: string, csv: string) =>
+        cli(
+          [
+            "simulate",
+            "--accounts",
+            accounts,
+            "--days",
+            "20",
+            "--no-progress",
+            "--csv",
+            csv,
+            "--html",
+            "/dev/full",
+          ],
+          {
+            cwd: d,
+          },
+        );
+      const [long, short] = await Promise.all([run("400", "b/c/r.csv"), run("5", "a/x/r.csv")]);
+      expect(short.status).toBe(2);
+      expect(long.status).toBe(2);
+      expect(long.stderr).toContain("no space left on the device");
+      expect(readdirSync(d)).toEqual([]);
+    },
+  );
 });
