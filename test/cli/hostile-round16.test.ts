@@ -207,3 +207,20 @@ describe("the folders one command makes", () => {
     },
   );
 });
+
+describe("--help in a terminal 20 columns wide", () => {
+  // below about 46 columns commander leaves an option's description unwrapped beside its term: every
+  // option's line ran to 100 columns or more, broken by the terminal mid-word
+  const COMMANDS = ["run", "explain", "test", "whatif", "reasons", "policies", "simulate", "merge", "init"];
+  it.each(COMMANDS)("%s: its options' words fit, each description under its term", async (command) => {
+    const r = await cli([command, "--help"], { tty: true, columns: 20 });
+    expect(r.status).toBe(0);
+    const start = r.stdout.indexOf("Options:\n");
+    expect(start).toBeGreaterThan(0);
+    const section = r.stdout.slice(start).split("\n\n")[0]!;
+    // a line past the width is an option's term, or one word no terminal could break better (a pattern)
+    const term = /^ {2}-[^ ]*(?: -[^ ]*)?(?: [<[][^ ]*[>\]])?$/;
+    const over = section.split("\n").filter((line) => line.length > 20 && !term.test(line));
+    for (const line of over) expect(line.trim()).not.toContain(" ");
+  });
+});
