@@ -2,9 +2,17 @@
 // path with a trailing slash, CREDIT_SIM_ROOT given as a PATH-like list, a date past the calendar's
 // horizon, and the folders one command makes kept apart from another's.
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { cli, ROOT } from "../helpers/cli.js";
@@ -222,5 +230,46 @@ describe("--help in a terminal 20 columns wide", () => {
     const term = /^ {2}-[^ ]*(?: -[^ ]*)?(?: [<[][^ ]*[>\]])?$/;
     const over = section.split("\n").filter((line) => line.length > 20 && !term.test(line));
     for (const line of over) expect(line.trim()).not.toContain(" ");
+  });
+});
+
+describe("test --watch: a scenario file made a link while it watches", () => {
+  // a search refuses a link in a folder (it could point anywhere), and the first round did; a file changed
+  // into one was re-run by its path, as a file named on the command line, and the link was followed
+  const { fresh } = tempCases("round16-watch");
+
+  it("is refused as the search refuses it, its target never read", async () => {
+    const d = fresh();
+    const outside = fresh();
+    writeFileSync(join(outside, "secret.yaml"), "name: secret\nevnts: []\ntoken: ghp_SECRET\n");
+    writeFileSync(join(d, "a.yaml"), "name: a\nevents: []\n");
+    writeFileSync(join(d, "b.yaml"), "name: b\nevents: []\n");
+    let out = "";
+    const kill = vi.spyOn(process, "kill").mockImplementation(() => true);
+    const rounds = () => out.split("Ctrl-C to stop").length - 1;
+    const until = async (n: number) => {
+      const deadline = Date.now() + 20_000;
+      while (rounds() < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    };
+    try {
+      const status = runCli(["test", "--no-snapshots", ".", "--watch"], {
+        stdout: { write: (t: string) => (out += t) },
+        stderr: { write: (t: string) => (out += t) },
+        stdinIsTTY: false,
+        env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", CI: "" },
+        cwd: d,
+      });
+      await until(1);
+      rmSync(join(d, "a.yaml"));
+      symlinkSync(join(outside, "secret.yaml"), join(d, "a.yaml"));
+      await until(2);
+      process.emit("SIGINT", "SIGINT");
+      expect(await status).toBe(0);
+    } finally {
+      kill.mockRestore();
+    }
+    const second = out.slice(out.indexOf("Ctrl-C to stop"));
+    expect(second).toContain("a.yaml: is a symbolic link, not a scenario file");
+    expect(second).not.toContain("secret");
   });
 });
