@@ -1,11 +1,14 @@
 // Hostile input, round 16: a standard output that fails under a message saying it was written, a file's
 // path with a trailing slash, CREDIT_SIM_ROOT given as a PATH-like list, a date past the calendar's
-// horizon, and the folders one command makes kept apart from another's.
+// horizon, the folders one command makes kept apart from another's, --help in a narrow terminal, and a
+// scenario made a link while test --watch watches.
 
+import { spawn } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   rmSync,
   symlinkSync,
@@ -15,7 +18,7 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run-cli.js";
-import { cli, ROOT } from "../helpers/cli.js";
+import { BIN, cli, ROOT } from "../helpers/cli.js";
 import { policyOutside, tempCases } from "../helpers/temp-cases.js";
 
 const ZHANG = "scenarios/zhang-ming.yaml";
@@ -58,6 +61,28 @@ describe("whatif --save - on a standard output that fails", () => {
       expect(r.stderr).not.toContain("saved");
     },
   );
+});
+
+describe("whatif --save - > /dev/full, as a process", () => {
+  // the process's own stdout: Node tells the stream's failure a tick later, to the launcher's listener,
+  // which must not say it a second time
+  it.runIf(existsSync("/dev/full"))("says it once, exit 2", { tags: ["slow"] }, async () => {
+    const r = await new Promise<{ status: number | null; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [BIN, "whatif", ZHANG, "--edit", "22:day=227", "--save", "-"], {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: "1", CI: "true" },
+        stdio: ["ignore", openSync("/dev/full", "w"), "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (b: Buffer) => {
+        stderr += b.toString();
+      });
+      child.on("close", (status) => done({ status, stderr }));
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.match(/no space left on the device/g)).toHaveLength(1);
+    expect(r.stderr).not.toContain("saved");
+  });
 });
 
 describe("a file's path typed with a trailing slash", () => {
