@@ -74,7 +74,7 @@ describe("whatif --save - > /dev/full, as a process", () => {
         stdio: ["ignore", openSync("/dev/full", "w"), "pipe"],
       });
       let stderr = "";
-      child.stderr.on("data", (b: Buffer) => {
+      child.stderr?.on("data", (b: Buffer) => {
         stderr += b.toString();
       });
       child.on("close", (status) => done({ status, stderr }));
@@ -152,6 +152,19 @@ describe("CREDIT_SIM_ROOT given as a list", () => {
     const r = await cli(["run", "s/a.yaml", "--no-chart"], { cwd: d, env: { CREDIT_SIM_ROOT: `s;${d}` } });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('folders are separated by ":", not ";"');
+  });
+
+  it("simulate --flips suggests no CREDIT_SIM_ROOT a colon would split", async () => {
+    // `allow this one's with CREDIT_SIM_ROOT=/…/run:1`: set as told, it allowed /…/run and 1
+    const d = fresh();
+    mkdirSync(join(d, "run:1"));
+    writeFileSync(join(d, "run:1", "p.yaml"), "name: p\nextends: default\nminScore: 600\n");
+    const flags = ["--policy", "./run:1/p.yaml", "--challenger", "tightened", "--flips", "out"];
+    const r = await cli(["simulate", "--accounts", "5", "--days", "20", ...flags], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/CREDIT_SIM_ROOT='?\//);
+    expect(r.stderr).toContain('its path holds ":", which separates the folders CREDIT_SIM_ROOT names');
+    expect(r.stderr).toContain("LINK, then CREDIT_SIM_ROOT=LINK");
   });
 
   it("a list of folders that are there is read as before", async () => {
