@@ -18,6 +18,8 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run-cli.js";
+import { saveVariantFile } from "../../src/cli/whatif-session.js";
+import { ownFoldersOf, removeEmptyFolders } from "../../src/shared/folders.js";
 import { BIN, cli, ROOT } from "../helpers/cli.js";
 import { policyOutside, tempCases } from "../helpers/temp-cases.js";
 
@@ -219,6 +221,17 @@ describe("the folders one command makes", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toContain("1 bad input");
     expect(existsSync(join(d, "__snapshots__"))).toBe(false);
+  });
+
+  it("a what-if session's save that fails leaves no whatif/ folder made for it", async () => {
+    // the session's own folder was made and not held: a name too long left it behind, empty
+    const d = fresh();
+    const file = join(d, "whatif", `${"a".repeat(300)}.yaml`);
+    await ownFoldersOf(async () => {
+      expect(() => saveVariantFile(file, "name: x\nevents: []\n", false, true)).toThrow(/too long/);
+      removeEmptyFolders();
+    });
+    expect(existsSync(join(d, "whatif"))).toBe(false);
   });
 
   it.runIf(existsSync("/dev/full"))(
