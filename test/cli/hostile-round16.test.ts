@@ -122,6 +122,19 @@ describe("a file's path typed with a trailing slash", () => {
     expect(existsSync(join(d, "__snapshots__"))).toBe(false);
   });
 
+  it.each([
+    [["run", "z.yaml", "--no-chart", "--html", "r.html/."], "r.html"],
+    [["whatif", "z.yaml", "--edit", "22:day=227", "--save", "v.yaml/."], "v.yaml"],
+    [["simulate", "--accounts", "2", "--days", "10", "--csv", "c.csv/."], "c.csv"],
+  ])("an output named so (`/.`) is a folder's, never the file written: %j", async (args, file) => {
+    // `--html r.html/` was refused, `r.html/.` wrote r.html — and `--save v.yaml/.` told to `run v.yaml/.`
+    const d = tree();
+    const r = await cli(args, { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("is a folder's");
+    expect(existsSync(join(d, file))).toBe(false);
+  });
+
   it("a folder's path with one still names the folder", async () => {
     const d = tree();
     mkdirSync(join(d, "dir"));
