@@ -337,3 +337,21 @@ describe("test --watch: a scenario file made a link while it watches", () => {
     expect(second).not.toContain("secret");
   });
 });
+
+describe("a number option given empty", () => {
+  // `--seed "$SEED"` with SEED unset: told `"" is not a number` and nothing more, where an empty file
+  // name is told what it likely is
+  it.each([
+    [["simulate", "--seed", ""]],
+    [["simulate", "--accounts", " "]],
+    [["simulate", "--cost-of-funds", ""]],
+    [["whatif", ZHANG, "--avoid", "suspended", "--budget", ""]],
+  ])("is told what to do: %j", async (args) => {
+    const r = await cli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("is not a number");
+    expect(r.stderr).toContain(
+      "hint:     an empty value (an unset shell variable?): give a number, or leave the option out",
+    );
+  });
+});
