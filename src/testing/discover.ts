@@ -10,13 +10,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import picomatch from "picomatch";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
-import {
-  checkPathHint,
-  danglingLink,
-  fileNamedAsFolder,
-  nearPathHint,
-  optionLikeHint,
-} from "../scenario/read.js";
+import { checkPathHint, danglingLink, fileAsFolder, nearPathHint, optionLikeHint } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReason } from "../shared/file-errors.js";
 import { resolveTyped } from "../shared/paths.js";
@@ -610,11 +604,8 @@ function expand(
     // not an existing path: perhaps a glob; a path that may not be looked at is said so
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EACCES" || code === "EPERM") return { files: [], closed: [{ path: abs, shown: p, code }] };
-    if (code === "ENOTDIR" && fileNamedAsFolder(p, cwd))
-      throw new InputError('the path ends in "/", which names a folder, and it is a file', {
-        file: p,
-        hint: 'drop the trailing "/" to run the scenario file (the system refuses it too: not a directory)',
-      });
+    const asFolder = code === "ENOTDIR" ? fileAsFolder("the path", p, cwd) : undefined;
+    if (asFolder !== undefined) throw asFolder;
     // a pattern may be longer than any path (a long {a,b,…}): its fixed part is looked up below
     if (code !== undefined && code !== "ENOENT" && code !== "ENOTDIR" && !isDynamicPattern(p))
       throw unsearchable(p, code, cwd);

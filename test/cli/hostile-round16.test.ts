@@ -135,6 +135,22 @@ describe("a file's path typed with a trailing slash", () => {
     expect(existsSync(join(d, file))).toBe(false);
   });
 
+  it.each([
+    [["run", "z.yaml/../z.yaml", "--no-chart"], "z.yaml/../z.yaml"],
+    [["run", "z.yaml", "--policy", "z.yaml/../pol.yaml", "--no-chart"], "z.yaml/../pol.yaml"],
+    [["test", "z.yaml/../z.yaml"], "z.yaml/../z.yaml"],
+  ])(
+    "a path through a file and back (`z.yaml/..`) is refused as the system refuses it: %j",
+    async (args, named) => {
+      const d = tree();
+      const r = await cli(args, { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(named);
+      expect(r.stderr).toContain('goes through a file as a folder (".." after it)');
+      expect(existsSync(join(d, "__snapshots__"))).toBe(false);
+    },
+  );
+
   it("a folder's path with one still names the folder", async () => {
     const d = tree();
     mkdirSync(join(d, "dir"));
