@@ -30,6 +30,9 @@ export function fittingWriter(inner: Writer, columns: number): FittingWriter {
     get fitTo() {
       return width();
     },
+    get errored() {
+      return inner.errored;
+    },
     write(text: string) {
       pending += text;
       const end = pending.lastIndexOf("\n");

@@ -7,7 +7,7 @@ import { isAbsolute, relative } from "node:path";
 import type { ChalkInstance, ColorSupportLevel } from "chalk";
 import { type Roots, rootsIn } from "../scenario/builtin.js";
 import { InputError } from "../shared/errors.js";
-import { BrokenPipe } from "../shared/file-errors.js";
+import { BrokenPipe, fileError } from "../shared/file-errors.js";
 import { writePieces } from "../shared/pieces.js";
 import { standardErrorInput } from "../shared/standard-error-input.js";
 import { detectedColour, makeChalk } from "../shared/terminal.js";
@@ -20,6 +20,8 @@ export interface Writer {
   readonly columns?: number;
   /** the width human text is fitted to (a terminal, without --wide): a renderer may lay a table out for it */
   readonly fitTo?: number;
+  /** what failed a write, once one has (a Node stream sets it at once, and tells its listeners a tick later) */
+  readonly errored?: Error | null;
 }
 
 export interface CliIo {
@@ -175,4 +177,22 @@ export function streamPieces(stream: Writer, pieces: Iterable<string>): void {
     stream.write(text);
     if ((stream as { destroyed?: boolean }).destroyed === true) throw new BrokenPipe();
   }, pieces);
+}
+
+/** The failures of standard output a command has already said (writeWhole): the stream's own error event,
+ *  a tick later, ends the process without saying them again (main.ts onStdoutError). */
+const said = new WeakSet<object>();
+export const alreadySaid = (e: unknown): boolean => typeof e === "object" && e !== null && said.has(e);
+
+/** Writes text that a message after it says was written (`saved to standard output`). A stream that
+ *  failed at it (a full disk) throws its failure in words now: the command ends with it, exit 2, before
+ *  anything claims the text was written. */
+export function writeWhole(stream: Writer, text: string): void {
+  stream.write(text);
+  const failed = stream.errored;
+  if (failed === undefined || failed === null) return;
+  const problem = fileError(failed, "standard output");
+  // a reader that went away ends the command quietly (BrokenPipe), as the event would have
+  if (problem instanceof InputError) said.add(failed);
+  throw problem;
 }

@@ -4,7 +4,7 @@
 import { InputError } from "../shared/errors.js";
 import { fileError, systemReason } from "../shared/file-errors.js";
 import { holdingOutputs } from "../shared/output-set.js";
-import { type CliIo, divertedStderr, processIo } from "./io.js";
+import { alreadySaid, type CliIo, divertedStderr, processIo } from "./io.js";
 import { runCli } from "./run-cli.js";
 
 export async function main(args: readonly string[]): Promise<number> {
@@ -38,6 +38,7 @@ export function workingFolderError(e: unknown): InputError {
  *  goes on to put them in place; anything else (a full disk: `run … > /dev/full`) is the user's to fix,
  *  said in words, exit 2. Returns the exit code to end with, or null to go on. */
 export function onStdoutError(e: unknown, exitCodeSoFar: number): number | null {
+  if (alreadySaid(e)) return Math.max(exitCodeSoFar, 2);
   if (e !== null && typeof e === "object" && "code" in e && e.code === "EPIPE")
     return holdingOutputs() ? null : exitCodeSoFar;
   const problem = fileError(e, "standard output");

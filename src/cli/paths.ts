@@ -2,11 +2,12 @@
 // the process's; messages still name each file the way the user wrote it.
 
 import { existsSync } from "node:fs";
-import { extname, resolve } from "node:path";
+import { extname } from "node:path";
 import { builtinAsFileHint, typedName } from "../scenario/builtin.js";
 import { type LoadedScenario, type LoadOptions, loadScenario } from "../scenario/load.js";
 import { BUILTIN_POLICIES, builtinPolicyNames } from "../scenario/load-policy.js";
 import { InputError, shownFile } from "../shared/errors.js";
+import { resolveTyped } from "../shared/paths.js";
 import { quoted } from "../shared/text.js";
 import { type CliIo, rootsOf } from "./io.js";
 
@@ -17,7 +18,7 @@ export function policyRefIn(cwd: string, ref: string): string {
   // an empty one stays empty (the loader refuses it) rather than naming the working folder
   if (ref.trim() === "") return ref;
   if (!(NAME.test(ref) && !extname(ref))) {
-    const path = resolve(cwd, ref);
+    const path = resolveTyped(cwd, ref);
     // `--policy tightened.yaml` with no such file: the built-in was meant (the loader sees only the path)
     const builtin = builtinAsFileHint(ref, BUILTIN_POLICIES);
     if (builtin !== undefined && !existsSync(path))

@@ -2,7 +2,7 @@
 // by commander, and each command's `read` checks the values; nothing runs here. Help and --version are
 // printed here (they are the parse's whole answer).
 
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Help } from "commander";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
 import { printableLines, quoted, shellPath, shellWord } from "../shared/text.js";
 import { type CliIo, writeErr } from "./io.js";
@@ -70,7 +70,7 @@ export function buildProgram(io: CliIo, found: (i: Invocation) => void = () => {
     })
     // commander leaves a description unwrapped when its column is under 40 wide, so below about 70
     // columns the terminal broke every option's line mid-word; 20 is the least any fitted text gets
-    .configureHelp({ minWidthToWrap: 20 })
+    .configureHelp({ minWidthToWrap: 20, formatItem: narrowItem })
     .exitOverride();
   addReflowedHelp(
     program,
@@ -102,6 +102,38 @@ export function buildProgram(io: CliIo, found: (i: Invocation) => void = () => {
   register(program, INIT, ctx, found);
   register(program, COMPLETION, ctx, found);
   return program;
+}
+
+/** Indent of a description put under its term (narrowItem). */
+const UNDER = "      ";
+
+/**
+ * An option, an argument or a command in the help: beside its term while the description has 20 columns
+ * to wrap in, else under it, wrapped at the width — in a terminal 20 columns wide commander left every
+ * description on its term's line, 100 columns and more, broken by the terminal mid-word. Wrapping under
+ * the term goes down to 10 columns; narrower, text is left as written.
+ */
+function narrowItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+  const width = helper.helpWidth ?? 80;
+  if (description === "" || width - termWidth - 4 >= 20)
+    return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+  const room = width - UNDER.length;
+  const wrapped = room >= 10 ? wrapAt(description, room) : description;
+  return `  ${term}\n${UNDER}${wrapped.replace(/\n/g, `\n${UNDER}`)}`;
+}
+
+/** `text` wrapped at spaces to `width` columns (a word longer than that on a line of its own). */
+function wrapAt(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines.join("\n");
 }
 
 /**

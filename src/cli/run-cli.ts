@@ -5,12 +5,18 @@
 
 import { InputError } from "../shared/errors.js";
 import { BrokenPipe } from "../shared/file-errors.js";
-import { removeEmptyFolders } from "../shared/folders.js";
+import { ownFoldersOf, removeEmptyFolders } from "../shared/folders.js";
 import { ExitCode } from "../shared/terminal.js";
 import { type CliIo, fitsTerminal, loadFit, writeErr } from "./io.js";
 import { type Invocation, parseArgv } from "./program.js";
 
-export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+export function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  // the folders it makes are its own: another command run meanwhile in this process neither removes nor
+  // keeps them
+  return ownFoldersOf(() => runCommand(args, io));
+}
+
+async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
   try {
     // only a terminal is fitted: a pipe or a file (scripts, CI) does without loading the fitting
     await loadFit(io);

@@ -70,7 +70,8 @@ export interface SessionOptions {
  * while the user answers is not replaced unless they said so.
  */
 export function saveVariantFile(file: string, text: string, replace: boolean, own: boolean): void {
-  if (own) ownFolder(dirname(file) || ".");
+  // made for this save: one that fails (a name too long) leaves no empty folder at the command's end
+  if (own) ownFolder(dirname(file) || ".", undefined, true);
   writeOutput(file, text, { dashIsStdout: false, existing: replace ? "regular" : "new" });
 }
 

@@ -6,7 +6,6 @@
 // file whole in its turn, so that it holds one shard at a time.
 
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { resolve } from "node:path";
 import { duplicateJsonKeys } from "../scenario/json-position.js";
 import {
   looksLikePolicy,
@@ -20,6 +19,7 @@ import { lineStartsOf, positionIn } from "../scenario/positions.js";
 import { decodeUtf8, readPipe, unreadable } from "../scenario/read.js";
 import { schemaKeysAt } from "../scenario/schema.js";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
+import { resolveTyped } from "../shared/paths.js";
 import { noteRead } from "../shared/standard-error-input.js";
 import { armBytes } from "./aggregate.js";
 import {
@@ -135,7 +135,7 @@ export function readResultFile(file: string, cwd: string = process.cwd()): Popul
 /** Where `file` is, and its size: null for what has none (a pipe, a device); a folder, a file past the
  *  cap or one that cannot be read is refused. */
 function sizeOf(file: string, cwd: string): { path: string; size: number | null; fifo: boolean } {
-  const path = resolve(cwd, file);
+  const path = resolveTyped(cwd, file);
   let size: number | null;
   let fifo = false;
   try {

@@ -11,7 +11,7 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, delimiter, dirname, extname, isAbsolute, join, resolve, sep } from "node:path";
 import { InputError, suggest } from "../shared/errors.js";
-import { isWithin } from "../shared/paths.js";
+import { isWithin, resolveTyped } from "../shared/paths.js";
 import { quoted } from "../shared/text.js";
 
 export interface BuiltinKind {
@@ -96,7 +96,7 @@ export function resolveRef(
       ...(guess ? { hint: `did you mean "${guess}"?` } : { hint: `see \`${kind.lister}\`` }),
     });
   }
-  const path = isAbsolute(ref) ? ref : resolve(baseDir, ref);
+  const path = isAbsolute(ref) ? ref : resolveTyped(baseDir, ref);
   if (from !== undefined) checkReference(path, ref, from, kind, roots);
   const unexpanded = unexpandedHint(ref, kind) ?? builtinAsFileHint(ref, kind);
   if (unexpanded !== undefined && namesNothing(path))
@@ -206,9 +206,16 @@ function isFolder(path: string): boolean {
  *  `~/policies` (no shell expands it there), was told to be set. */
 function rootsHint(roots: Roots): string {
   if (roots.length === 0) return "allow its folder with CREDIT_SIM_ROOT=DIR";
-  const none = roots.find((r) => !isFolder(r));
-  if (none !== undefined)
-    return `allow its folder with CREDIT_SIM_ROOT: it names ${none}, which is no folder (a ~ or $VAR in it is not expanded)`;
+  const none = roots.filter((r) => !isFolder(r));
+  // split at the separator as PATH is, which a folder's own name may hold (`run:1`): the list read is said
+  if (none.length > 0 && roots.length > 1)
+    return `allow its folder with CREDIT_SIM_ROOT, a list separated by "${delimiter}" as PATH is: it names ${roots.join(", ")}, and ${none.join(", ")} ${none.length === 1 ? "is" : "are"} no folder (a ~ or $VAR in it is not expanded; a folder whose name holds "${delimiter}" cannot be named in it: name a link to it)`;
+  const other = delimiter === ":" ? ";" : ":";
+  const separated = none[0]?.includes(other)
+    ? `; folders are separated by "${delimiter}", not "${other}"`
+    : "";
+  if (none[0] !== undefined)
+    return `allow its folder with CREDIT_SIM_ROOT: it names ${none[0]}, which is no folder (a ~ or $VAR in it is not expanded${separated})`;
   return `add its folder to CREDIT_SIM_ROOT: CREDIT_SIM_ROOT allows ${roots.join(", ")}, and the file is under none of them`;
 }
 

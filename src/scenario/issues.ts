@@ -2,7 +2,7 @@
 // what was found and what to do about it (a "did you mean" where a near name exists).
 
 import type * as z from "zod";
-import { parseIsoDate, REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
+import { formatIsoDate, parseIsoDate, REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
 import { asciiDigits } from "../shared/digits.js";
 import { describeValue, formatPath, InputError, type InputErrorDetails, suggest } from "../shared/errors.js";
 import {
@@ -13,6 +13,7 @@ import {
   eventTypeMeant,
   knownKeys,
 } from "./schema.js";
+import { MAX_DAY } from "./shape.js";
 import { storyWord } from "./story-words.js";
 import { meant, textWord } from "./synonyms.js";
 
@@ -111,6 +112,10 @@ function expectedType(expected: string, found: unknown): string {
 }
 
 function rangeHint(issue: z.core.$ZodIssue, found: unknown, data: unknown): { hint?: string } {
+  if (issue.code === "too_big" && typeof found === "number") {
+    const untilOrDay = issue.path.length === 1 ? issue.path[0] === "until" : issue.path.at(-1) === "day";
+    return untilOrDay ? { hint: horizonHint(startOf(data), issue.path[0] === "until") } : {};
+  }
   if (issue.code !== "too_small" || typeof found !== "number") return {};
   const last = issue.path[issue.path.length - 1];
   if (last === "amount") {
@@ -371,6 +376,9 @@ function dayAsDateHint(
   if (!isUntil && !isDay) return undefined;
   const start = startOf(data);
   const day = start === undefined ? undefined : epochDay - parseIsoDate(start)!;
+  // its day is past the horizon too: that day would be refused in turn
+  if (day !== undefined && day > MAX_DAY)
+    return { hint: `${date} is day ${day}: ${horizonHint(start, isUntil)}` };
   if (isDay)
     return {
       hint:
@@ -386,6 +394,15 @@ function dayAsDateHint(
         ? `until counts days from start (${start}); ${date} is before it: move start earlier, or write a later date`
         : `write ${day}: until counts days from start (${start}); ${date} is day ${day}`,
   };
+}
+
+/** What a day or a date past the horizon is told: how far a scenario runs, to which date from its start
+ *  (when it is known), and what to do: `until` is written shorter, an event moves `start` later. */
+export function horizonHint(start: string | undefined, until = false): string {
+  const from = start === undefined ? null : parseIsoDate(start);
+  const span = from === null ? "" : ` from start ${start}, to ${formatIsoDate(from + MAX_DAY)}`;
+  const advice = until ? `write until: ${MAX_DAY} at most` : "move `start` later or split the timeline";
+  return `a scenario covers at most ${MAX_DAY} days${span}; ${advice}`;
 }
 
 /** YAML 1.1's booleans, which YAML 1.2 (and so credit-sim) reads as text. */

@@ -3,6 +3,7 @@
 import { dirname, resolve } from "node:path";
 import type { Policy } from "../engine/index.js";
 import { checkText, InputError } from "../shared/errors.js";
+import { resolveTyped } from "../shared/paths.js";
 import { GOLDEN_TRACE_FOLDER, inGoldenTraceFolder, type Roots } from "./builtin.js";
 import type { DayAsked } from "./day-asked.js";
 import { isRecord } from "./issues.js";
@@ -54,7 +55,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   if (cwd === undefined) return loadScenarioText(readInputFile(file, "scenario"), file, options);
   // the file (and with it the folder its own `policy:` path starts in) is read from the folder its hint
   // is told from; every problem and warning still names it as the caller wrote it
-  const path = resolve(cwd, file);
+  const path = resolveTyped(cwd, file);
   try {
     const loaded = loadScenarioText(readInputFile(path, "scenario", [], cwd), path, options);
     const named = (text: string) => (text.startsWith(path) ? file + text.slice(path.length) : text);

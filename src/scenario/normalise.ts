@@ -15,7 +15,7 @@ import { maxOf } from "../shared/lists.js";
 import { quoted } from "../shared/text.js";
 import { type DayAsked, dayInSpan } from "./day-asked.js";
 import { type EventWords, money } from "./format.js";
-import { calendarHint } from "./issues.js";
+import { calendarHint, horizonHint } from "./issues.js";
 import { cautionsWritten, cautionText, conflictsWritten } from "./policy-sense.js";
 import { isPolicyRef, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
 import { MAX_DAY } from "./shape.js";
@@ -107,7 +107,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
         return problem([...path, "date"], `${what} is too far after the start`, {
           found: `${x.date} (day ${day})`,
           expected: `at most ${MAX_DAY} days after start ${w.start}`,
-          hint: "a scenario covers at most a century; move `start` later or split the timeline",
+          hint: horizonHint(w.start),
         });
       }
       return day;

@@ -14,6 +14,7 @@ import {
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError, shownFile, suggest } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReadReason } from "../shared/file-errors.js";
+import { namesAFolder, walksBack } from "../shared/paths.js";
 import { noteRead } from "../shared/standard-error-input.js";
 import { quoted } from "../shared/text.js";
 import { looksLikePolicy } from "./kinds.js";
@@ -148,6 +149,8 @@ export function unreadable(
       file,
       hint: "put the file back where the link leads, or give the path of the file itself",
     });
+  const asFolder = code === "ENOTDIR" ? fileAsFolder(`the ${kind} file's path`, file, cwd) : undefined;
+  if (asFolder !== undefined) return asFolder;
   if (code === "ENOENT" || code === "ENOTDIR")
     return new InputError(`${kind} file not found`, {
       file,
@@ -169,6 +172,33 @@ export function unreadable(
     file,
     hint: "check that it is a plain file you may read",
   });
+}
+
+/** A path the system refused as not a directory that takes a file for a folder: named as one (`z.yaml/`)
+ *  or walked back out of (`z.yaml/../x.yaml`) — `resolve` would have read a file by dropping either. */
+export function fileAsFolder(what: string, path: string, cwd = process.cwd()): InputError | undefined {
+  if (fileNamedAsFolder(path, cwd))
+    return new InputError(`${what} ends in "/", which names a folder, and it is a file`, {
+      file: path,
+      hint: 'drop the trailing "/" (the system refuses it too: not a directory)',
+    });
+  if (walksBack(path))
+    return new InputError(`${what} goes through a file as a folder (".." after it)`, {
+      file: path,
+      hint: "write the path without going through the file (the system refuses it too: not a directory)",
+    });
+  return undefined;
+}
+
+/** Whether `path` names a folder (a trailing "/") where a file is: what the system refuses as not a
+ *  directory (`cat z.yaml/`). */
+function fileNamedAsFolder(path: string, cwd = process.cwd()): boolean {
+  if (!namesAFolder(path)) return false;
+  try {
+    return !statSync(resolve(cwd, path.replace(/\/\.?$/, ""))).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The last word on a path not found: where it leads from the current folder. One outside it (absolute,

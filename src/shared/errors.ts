@@ -2,6 +2,7 @@
 // expected, what was found and what to try. The CLI prints it and exits 2; nothing else catches it.
 
 import { isAbsolute, relative, sep } from "node:path";
+import { walksBack } from "./paths.js";
 import { printable, quoted, unmistakable } from "./text.js";
 
 export interface InputErrorDetails {
@@ -234,8 +235,12 @@ export class InputError extends Error {
 /** A file as the user names it: relative to `cwd` when inside it, else as it is. */
 export function shownFile(file: string, cwd: string): string {
   if (!isAbsolute(file)) return file;
+  // kept as typed (`z.yaml/../x.yaml`, resolveTyped), and shown so: relative() would take the `..` off
+  if (walksBack(file) && file.startsWith(`${cwd}${sep}`)) return file.slice(cwd.length + 1);
   const rel = relative(cwd, file);
-  return rel === "" || rel.split(sep)[0] === ".." || isAbsolute(rel) ? file : rel.split(sep).join("/");
+  if (rel === "" || rel.split(sep)[0] === ".." || isAbsolute(rel)) return file;
+  // a trailing "/" is part of what was typed: `pol.yaml/` names a folder, `pol.yaml` a file
+  return `${rel.split(sep).join("/")}${file.endsWith(sep) ? "/" : ""}`;
 }
 
 /** One problem's lines. What may come from a file (its name, a key, a value) is made printable: a

@@ -1,6 +1,7 @@
 // Folders credit-sim writes in: the ones a user names, made as `mkdir -p` would, and the ones it names
 // itself, never a link followed.
 
+import { AsyncLocalStorage } from "node:async_hooks";
 import { lstatSync, mkdirSync, rmdirSync, statSync } from "node:fs";
 import { dirname, resolve, sep } from "node:path";
 import { InputError } from "./errors.js";
@@ -30,7 +31,7 @@ export function makeFolders(dir: string, shown: string = dir): void {
   for (const folder of missing.reverse()) {
     try {
       mkdirSync(folder);
-      made.push(folder);
+      made().push(folder);
     } catch (e) {
       if (errnoOf(e) === "EEXIST") continue;
       // nothing made, nothing to guard (what was made above it stays held)
@@ -40,8 +41,26 @@ export function makeFolders(dir: string, shown: string = dir): void {
   }
 }
 
-/** The folders makeFolders made, in the order made (one found made meanwhile is not ours). */
-const made: string[] = [];
+/** The folders makeFolders made, in the order made (one found made meanwhile is not ours): each command's
+ *  own (ownFoldersOf), so two run at once in one process (runCli called twice by a library user) never
+ *  remove, nor keep, each other's; outside one, the process's. */
+const commands = new AsyncLocalStorage<string[]>();
+const outside: string[] = [];
+/** every list that may hold folders: a signal removes them all */
+const lists = new Set<string[]>([outside]);
+const made = (): string[] => commands.getStore() ?? outside;
+
+/** Runs one command with a list of made folders of its own (see `made`); what it leaves empty is removed
+ *  when it ends (removeEmptyFolders in its own context). */
+export async function ownFoldersOf<T>(work: () => Promise<T>): Promise<T> {
+  const list: string[] = [];
+  lists.add(list);
+  try {
+    return await commands.run(list, work);
+  } finally {
+    lists.delete(list);
+  }
+}
 
 /**
  * Removes the folders makeFolders made that hold nothing, innermost first: at a command's end, or a
@@ -50,37 +69,54 @@ const made: string[] = [];
  * or a file put there meanwhile: rmdir removes only an empty folder.
  */
 export function removeEmptyFolders(): void {
-  for (const folder of made.splice(0).reverse()) {
+  removeEmpty(made());
+  release();
+}
+
+function removeEmpty(list: string[]): void {
+  for (const folder of list.splice(0).reverse()) {
     try {
       rmdirSync(folder);
     } catch {
       // not empty, or gone: kept as it is
     }
   }
-  release();
 }
 
 /** `dir` now holds an output: it and the folders above it are no longer to be removed, nor guarded — a
  *  signal after the outputs are in place ends the command as it would have (a watch's Ctrl-C: exit 0). */
 export function holdsOutput(dir: string): void {
   const at = resolve(dir);
-  for (let i = made.length - 1; i >= 0; i--) {
-    const folder = made[i]!;
-    if (at === folder || at.startsWith(folder + sep)) made.splice(i, 1);
+  const list = made();
+  for (let i = list.length - 1; i >= 0; i--) {
+    const folder = list[i]!;
+    if (at === folder || at.startsWith(folder + sep)) list.splice(i, 1);
   }
   release();
 }
 
-// after the files built aside, which may be in them
-undoOnExit({ order: 1, undo: removeEmptyFolders, holds: () => made.length > 0 });
+// after the files built aside, which may be in them; a signal ends every command the process runs
+undoOnExit({
+  order: 1,
+  undo: () => {
+    for (const list of lists) removeEmpty(list);
+  },
+  holds: () => [...lists].some((list) => list.length > 0),
+});
 
 /** Makes a folder whose name credit-sim chose, inside one that exists (or finds it made): never a link
- *  followed — a folder planted as a link to elsewhere would carry what is written there out of it. */
-export function ownFolder(path: string, shown: string = path): void {
+ *  followed — a folder planted as a link to elsewhere would carry what is written there out of it.
+ *  `removedIfLeftEmpty`: made for an output, it is removed as makeFolders' are when none is put in it. */
+export function ownFolder(path: string, shown: string = path, removedIfLeftEmpty = false): void {
   try {
+    // a signal from here on removes it, while nothing is put in it (see makeFolders)
+    if (removedIfLeftEmpty) guard();
     mkdirSync(path);
+    if (removedIfLeftEmpty) made().push(path);
     return;
   } catch (e) {
+    // not made: nothing to guard
+    if (removedIfLeftEmpty) release();
     if (errnoOf(e) !== "EEXIST") throw fileError(e, shown);
   }
   checkOwnFolder(path, shown);

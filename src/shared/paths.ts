@@ -1,10 +1,52 @@
 // Whether a file is inside a folder, by their paths: the test each boundary credit-sim keeps uses (a
 // scenario's references, a command's outputs against its inputs, a link a user named).
 
-import { isAbsolute, relative, sep } from "node:path";
+import { statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** Whether `path` is `folder` or lies below it (both absolute, their links resolved alike or not at all). */
 export function isWithin(path: string, folder: string): boolean {
   const rel = relative(folder, path);
   return rel === "" || (!isAbsolute(rel) && rel.split(sep)[0] !== "..");
+}
+
+/** Whether a path as typed ends in a separator (`z.yaml/`, `z.yaml/.`): it names a folder. */
+export const namesAFolder = (typed: string): boolean => /\/\.?$/.test(typed) && typed !== "/";
+
+/**
+ * `resolve(base, typed)`, keeping what a trailing separator says: `z.yaml/` names a folder, and the
+ * system refuses it when z.yaml is a file (`cat z.yaml/`: not a directory). `resolve` drops the
+ * separator, and `run z.yaml/` read z.yaml.
+ */
+export function resolveTyped(base: string, typed: string): string {
+  // `z.yaml/../x.yaml` walks back out of a file: the system refuses it, and `resolve` takes it off the
+  // name. Kept as typed, it is refused as the system refuses it (not a directory)
+  if (backThroughFile(base, typed)) return isAbsolute(typed) ? typed : `${base}${sep}${typed}`;
+  const path = resolve(base, typed);
+  return namesAFolder(typed) && !path.endsWith(sep) ? `${path}${sep}` : path;
+}
+
+/** Whether `typed` holds a `..` segment. */
+export const walksBack = (typed: string): boolean => /(?:^|\/)\.\.(?:\/|$)/.test(typed);
+
+/** Whether `typed`, from `base`, takes `..` after a file's name (`z.yaml/../x.yaml`). */
+function backThroughFile(base: string, typed: string): boolean {
+  if (!walksBack(typed)) return false;
+  let at = isAbsolute(typed) ? sep : base;
+  for (const part of typed.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part !== "..") at = join(at, part);
+    else if (isFile(at)) return true;
+    else at = dirname(at);
+  }
+  return false;
+}
+
+/** Whether something other than a folder is at `path` (nothing there: false). */
+function isFile(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

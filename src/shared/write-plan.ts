@@ -3,7 +3,7 @@
 // link that must not be followed is refused (link-refusals.ts). Looked at, never followed, unless asked.
 
 import { lstatSync, type Stats, statSync } from "node:fs";
-import { basename, dirname, join, resolve, sep } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "./errors.js";
 import { errnoOf, fileError } from "./file-errors.js";
 import {
@@ -14,6 +14,7 @@ import {
   refuseLeadingOut,
   refuseProgram,
 } from "./link-refusals.js";
+import { namesAFolder } from "./paths.js";
 
 /** Whether anything is at `path`: a file, a folder, a device, or a link — even one that leads nowhere
  *  (which `existsSync` reports as absent, and writing through would create its target). */
@@ -47,14 +48,16 @@ export function refuseReplacing(
   });
 }
 
-/** A name ending in a separator is a folder's (`--html out/`): never a file to write — resolve() drops the
- *  slash, and the file of that name was written, or replaced. A folder there is said to be one. */
+/** A name ending in a separator, or in `/.`, is a folder's (`--html out/`): never a file to write —
+ *  resolve() drops them, and the file of that name was written, or replaced. A folder there is said to
+ *  be one. */
 export function refuseFolderName(target: string, path: string): void {
-  if (!target.endsWith("/") && !target.endsWith(sep)) return;
+  if (!namesAFolder(target)) return;
   if (lookedAt(target, resolve(path))?.isDirectory()) throw fileError({ code: "EISDIR" }, target);
-  throw new InputError('cannot write: a name ending in "/" is a folder\'s', {
+  const ending = target.endsWith(".") ? "/." : "/";
+  throw new InputError(`cannot write: a name ending in "${ending}" is a folder's`, {
     file: target,
-    hint: "give a file's name: without the trailing /, or a file in that folder",
+    hint: `give a file's name: without the trailing ${ending}, or a file in that folder`,
   });
 }
 

@@ -10,9 +10,10 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import picomatch from "picomatch";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
-import { checkPathHint, danglingLink, nearPathHint, optionLikeHint } from "../scenario/read.js";
+import { checkPathHint, danglingLink, fileAsFolder, nearPathHint, optionLikeHint } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReason } from "../shared/file-errors.js";
+import { resolveTyped } from "../shared/paths.js";
 import { quoted, shellPath } from "../shared/text.js";
 import { showPath } from "./paths.js";
 
@@ -585,7 +586,7 @@ function expand(
   cwd: string,
   special: Map<string, NotFile>,
 ): { files: string[]; closed: Unlisted[] } {
-  const abs = resolve(cwd, p);
+  const abs = resolveTyped(cwd, p);
   // the folders at or below `dir` that could not be listed; the one named is named as typed
   const closedBelow = (dir: string, typed: string): Unlisted[] =>
     unreadableFolders(dir).map(({ path, code }) => ({
@@ -603,6 +604,8 @@ function expand(
     // not an existing path: perhaps a glob; a path that may not be looked at is said so
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EACCES" || code === "EPERM") return { files: [], closed: [{ path: abs, shown: p, code }] };
+    const asFolder = code === "ENOTDIR" ? fileAsFolder("the path", p, cwd) : undefined;
+    if (asFolder !== undefined) throw asFolder;
     // a pattern may be longer than any path (a long {a,b,…}): its fixed part is looked up below
     if (code !== undefined && code !== "ENOENT" && code !== "ENOTDIR" && !isDynamicPattern(p))
       throw unsearchable(p, code, cwd);

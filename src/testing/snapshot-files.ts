@@ -75,7 +75,8 @@ function realFolder(dir: string, shown: string): boolean {
 /** Makes the golden traces' folder of `scenarioFile` if need be: a real folder, never a link followed. */
 export function makeSnapshotFolder(scenarioFile: string, shown: string): void {
   if (!realFolder(dirname(snapshotPathFor(scenarioFile)), dirname(shown)))
-    ownFolder(dirname(snapshotPathFor(scenarioFile)), dirname(shown));
+    // a trace that cannot be written then (a name too long, a full disk) leaves no empty folder behind
+    ownFolder(dirname(snapshotPathFor(scenarioFile)), dirname(shown), true);
 }
 
 /** The golden trace of `scenarioFile` (null: none yet), read only as a regular file. */

@@ -3,7 +3,7 @@
 
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import type { Policy } from "../../engine/index.js";
 import { checkTotalsSize } from "../../population/aggregate.js";
@@ -408,10 +408,17 @@ function refuseUnreachablePolicies(pop: Population, dir: string, path: string, r
       throw new InputError(`the exported files could not name their policy file ${ref}`, {
         field: "--flips",
         file: dir,
-        hint: `a file names policy files in its own folder or below: allow this one's with CREDIT_SIM_ROOT=${shellWord(dirname(ref))}, both here and where the files run`,
+        hint: `a file names policy files in its own folder or below: ${allowing(dirname(ref))}, both here and where the files run`,
       });
     }
   }
+}
+
+/** How to allow `folder` with CREDIT_SIM_ROOT, as one shell word; a path holding the list's separator
+ *  would be split there (`…/run:1` read as `…/run` and `1`): allowed through a link instead. */
+function allowing(folder: string): string {
+  if (!folder.includes(delimiter)) return `allow this one's with CREDIT_SIM_ROOT=${shellWord(folder)}`;
+  return `allow this one's through a link to it (its path holds "${delimiter}", which separates the folders CREDIT_SIM_ROOT names): ln -s ${shellWord(folder)} LINK, then CREDIT_SIM_ROOT=LINK`;
 }
 
 /** `--flips DIR`: a real folder, new or (without --force) empty — said before the run rather than after. */

@@ -236,10 +236,13 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
           const discovered = discover(paths, io.cwd);
           const found = discovered.map((f) => f.path);
           checkReportOutputs(options, io, found, null, paths);
-          const run =
-            files === "all"
-              ? await runTests(paths, options, io.cwd, { found: discovered, roots: rootsOf(io) })
-              : await runTests(files, options, io.cwd, { roots: rootsOf(io) });
+          // the changed scenarios as the search finds them, not as paths named on the command line: a file
+          // made a link in a searched folder is refused as the first round refused it, never followed
+          const some = files === "all" ? null : new Set(files);
+          const run = await runTests(paths, options, io.cwd, {
+            found: some === null ? discovered : discovered.filter((f) => some.has(f.path)),
+            roots: rootsOf(io),
+          });
           checkReportOutputs(options, io, found, run);
           await writingTogether(async (set) => {
             for (const target of options.reporters) await emit(run, target, options.color, io, set);

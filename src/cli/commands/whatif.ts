@@ -25,7 +25,7 @@ import { variantYaml } from "../../whatif/save.js";
 import { checkSearchSize, searchCounterfactual } from "../../whatif/search.js";
 import { applyEdit, baseVariant, type Variant, warningsBrought } from "../../whatif/variant.js";
 import { htmlAssets } from "../html-assets.js";
-import { type CliIo, stdoutColour, warnDeprecations, warnSeedIgnored, writeErr } from "../io.js";
+import { type CliIo, stdoutColour, warnDeprecations, warnSeedIgnored, writeErr, writeWhole } from "../io.js";
 import type { WhatifOptions } from "../options/whatif.js";
 import { checkOutputs, PAGE, writeReport } from "../output-file.js";
 import { loadScenarioIn, policyRefIn } from "../paths.js";
@@ -343,7 +343,7 @@ function save(v: Variant, target: string, force: boolean, io: CliIo, set: Output
     // policy paths are written as seen from the working folder; printed once the page is in place (a
     // page that cannot be written prints nothing of the variant)
     const text = variantYaml(v, resolve(io.cwd, "variant.yaml"), { cwd: io.cwd });
-    set.later(() => io.stdout.write(text));
+    set.later(() => writeWhole(io.stdout, text));
     return STDOUT;
   }
   const path = resolve(io.cwd, target);

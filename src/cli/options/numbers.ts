@@ -25,6 +25,10 @@ export const wholeAbove = (text: string, max: number): boolean => {
 
 /** `text` with the digits of any script (５ full-width, ٥ Arabic-Indic, ५ Devanagari), full-width sign and
  *  point, and − (U+2212) in ASCII. */
+/** A number option given nothing (`--seed "$SEED"`, SEED unset): what it likely is, as an empty file name is told. */
+const EMPTY_HINT =
+  "an empty value (an unset shell variable?): give a number, or leave the option out for its default";
+
 const asciiNumber = (text: string): string => asciiDigits(text).replace(/−/g, "-");
 
 /** What the option takes, in words: "a whole number from 1 to 365", "a number from 0 to 1", "… at least 1". */
@@ -91,11 +95,13 @@ export function readNumber(flag: string, text: string, range: NumberRange, hint?
       found: quoted(text),
       ...(meant
         ? { hint: meant }
-        : hint
-          ? { hint }
-          : /^[-+]?0[xob]/i.test(text)
-            ? { hint: "write the number in decimal" }
-            : {}),
+        : text.trim() === ""
+          ? { hint: EMPTY_HINT }
+          : hint
+            ? { hint }
+            : /^[-+]?0[xob]/i.test(text)
+              ? { hint: "write the number in decimal" }
+              : {}),
     });
   }
   const value = Number(text);
