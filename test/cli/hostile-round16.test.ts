@@ -366,8 +366,20 @@ describe("a number option given empty", () => {
     const r = await cli(args);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("is not a number");
-    expect(r.stderr).toContain(
-      "hint:     an empty value (an unset shell variable?): give a number, or leave the option out",
+    // then what to give: a number, or the option's own advice (a rate's example)
+    expect(r.stderr).toMatch(
+      /hint: {5}an empty value \(an unset shell variable\?\): (give a number|an annual rate, e\.g\. 0\.035)\n/,
     );
   });
+
+  it.each([[["run", ZHANG, "--until", ""]], [["explain", ZHANG, "--day", ""]]])(
+    "keeps the option's own advice: a day takes a date too, and no default is promised: %j",
+    async (args) => {
+      const r = await cli(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain("an empty value (an unset shell variable?)");
+      expect(r.stderr).toMatch(/YYYY-MM-DD/);
+      expect(r.stderr).not.toContain("leave the option out");
+    },
+  );
 });

@@ -23,12 +23,14 @@ export const wholeAbove = (text: string, max: number): boolean => {
   return DECIMAL.test(text) && value > max && (Number.isInteger(value) || value === Infinity);
 };
 
+/** A number option given nothing (`--seed "$SEED"`, SEED unset): what it likely is, as an empty file name is
+ *  told — then the option's own advice when it has some (a day takes a date too), else to give a number
+ *  (not "leave it out": an option may have no default, `explain --day`). */
+const emptyHint = (hint: string | undefined): string =>
+  `an empty value (an unset shell variable?): ${hint ?? "give a number"}`;
+
 /** `text` with the digits of any script (５ full-width, ٥ Arabic-Indic, ५ Devanagari), full-width sign and
  *  point, and − (U+2212) in ASCII. */
-/** A number option given nothing (`--seed "$SEED"`, SEED unset): what it likely is, as an empty file name is told. */
-const EMPTY_HINT =
-  "an empty value (an unset shell variable?): give a number, or leave the option out for its default";
-
 const asciiNumber = (text: string): string => asciiDigits(text).replace(/−/g, "-");
 
 /** What the option takes, in words: "a whole number from 1 to 365", "a number from 0 to 1", "… at least 1". */
@@ -96,7 +98,7 @@ export function readNumber(flag: string, text: string, range: NumberRange, hint?
       ...(meant
         ? { hint: meant }
         : text.trim() === ""
-          ? { hint: EMPTY_HINT }
+          ? { hint: emptyHint(hint) }
           : hint
             ? { hint }
             : /^[-+]?0[xob]/i.test(text)
