@@ -14,7 +14,7 @@ import {
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError, shownFile, suggest } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReadReason } from "../shared/file-errors.js";
-import { namesAFolder, walksBack } from "../shared/paths.js";
+import { namesAFolder, walksBack, withoutFolderEnding } from "../shared/paths.js";
 import { noteRead } from "../shared/standard-error-input.js";
 import { quoted } from "../shared/text.js";
 import { looksLikePolicy } from "./kinds.js";
@@ -195,7 +195,7 @@ export function fileAsFolder(what: string, path: string, cwd = process.cwd()): I
 function fileNamedAsFolder(path: string, cwd = process.cwd()): boolean {
   if (!namesAFolder(path)) return false;
   try {
-    return !statSync(resolve(cwd, path.replace(/\/\.?$/, ""))).isDirectory();
+    return !statSync(resolve(cwd, withoutFolderEnding(path))).isDirectory();
   } catch {
     return false;
   }

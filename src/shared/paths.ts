@@ -10,8 +10,17 @@ export function isWithin(path: string, folder: string): boolean {
   return rel === "" || (!isAbsolute(rel) && rel.split(sep)[0] !== "..");
 }
 
-/** Whether a path as typed ends in a separator (`z.yaml/`, `z.yaml/.`): it names a folder. */
-export const namesAFolder = (typed: string): boolean => /\/\.?$/.test(typed) && typed !== "/";
+/** A path's separators as typed: `/`, and on Windows `\` too (both work there). */
+const separators = (separator: string): RegExp => (separator === "\\" ? /[\\/]/ : /\//);
+
+/** Whether a path as typed ends in a separator (`z.yaml/`, `z.yaml/.`; `out\` on Windows): it names a
+ *  folder. `separator`: the system's (a test passes Windows'). */
+export const namesAFolder = (typed: string, separator = sep): boolean =>
+  new RegExp(`${separators(separator).source}\\.?$`).test(typed) && !/^[\\/]$/.test(typed);
+
+/** `typed` without what makes it name a folder (namesAFolder): the trailing separator, or `/.`. */
+export const withoutFolderEnding = (typed: string, separator = sep): string =>
+  typed.replace(new RegExp(`${separators(separator).source}\\.?$`), "");
 
 /**
  * `resolve(base, typed)`, keeping what a trailing separator says: `z.yaml/` names a folder, and the
@@ -27,13 +36,16 @@ export function resolveTyped(base: string, typed: string): string {
 }
 
 /** Whether `typed` holds a `..` segment. */
-export const walksBack = (typed: string): boolean => /(?:^|\/)\.\.(?:\/|$)/.test(typed);
+export const walksBack = (typed: string, separator = sep): boolean => {
+  const at = separators(separator).source;
+  return new RegExp(`(?:^|${at})\\.\\.(?:${at}|$)`).test(typed);
+};
 
 /** Whether `typed`, from `base`, takes `..` after a file's name (`z.yaml/../x.yaml`). */
 function backThroughFile(base: string, typed: string): boolean {
   if (!walksBack(typed)) return false;
   let at = isAbsolute(typed) ? sep : base;
-  for (const part of typed.split("/")) {
+  for (const part of typed.split(separators(sep))) {
     if (part === "" || part === ".") continue;
     if (part !== "..") at = join(at, part);
     else if (isFile(at)) return true;
