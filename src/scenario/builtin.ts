@@ -207,13 +207,20 @@ function isFolder(path: string): boolean {
 function rootsHint(roots: Roots): string {
   if (roots.length === 0) return "allow its folder with CREDIT_SIM_ROOT=DIR";
   const none = roots.filter((r) => !isFolder(r));
-  // split at the separator as PATH is, which a folder's own name may hold (`run:1`): the list read is said
-  if (none.length > 0 && roots.length > 1)
-    return `allow its folder with CREDIT_SIM_ROOT, a list separated by "${delimiter}" as PATH is: it names ${roots.join(", ")}, and ${none.join(", ")} ${none.length === 1 ? "is" : "are"} no folder (a ~ or $VAR in it is not expanded; a folder whose name holds "${delimiter}" cannot be named in it: name a link to it)`;
   const other = delimiter === ":" ? ";" : ":";
-  const separated = none[0]?.includes(other)
+  const separated = none.some((r) => r.includes(other))
     ? `; folders are separated by "${delimiter}", not "${other}"`
     : "";
+  const notThere = (names: readonly string[]) =>
+    `${names.join(", ")} ${names.length === 1 ? "is" : "are"} no folder (a ~ or $VAR in it is not expanded${separated})`;
+  // split at the separator as PATH is, which a folder's own name may hold (`run:1`): the list read is said,
+  // whether or not each piece happens to be a folder
+  if (roots.length > 1) {
+    const list = `a list separated by "${delimiter}" as PATH is (a folder whose name holds "${delimiter}" cannot be named in it: name a link to it)`;
+    return none.length > 0
+      ? `allow its folder with CREDIT_SIM_ROOT, ${list}: it names ${roots.join(", ")}, and ${notThere(none)}`
+      : `add its folder to CREDIT_SIM_ROOT, ${list}: it allows ${roots.join(", ")}, and the file is under none of them`;
+  }
   if (none[0] !== undefined)
     return `allow its folder with CREDIT_SIM_ROOT: it names ${none[0]}, which is no folder (a ~ or $VAR in it is not expanded${separated})`;
   return `add its folder to CREDIT_SIM_ROOT: CREDIT_SIM_ROOT allows ${roots.join(", ")}, and the file is under none of them`;

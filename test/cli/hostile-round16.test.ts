@@ -185,6 +185,26 @@ describe("CREDIT_SIM_ROOT given as a list", () => {
     expect(r.stderr).toContain('folders are separated by ":", not ";"');
   });
 
+  it("a list of folders that are all there, the file under none, is said to be a list too", async () => {
+    // `run:1` where both `run` and `1` are folders: allowed as two, and told only "allows …/run, …/1"
+    const d = policyOutside(fresh);
+    mkdirSync(join(d, "run"));
+    mkdirSync(join(d, "1"));
+    const r = await cli(["run", "s/a.yaml", "--no-chart"], { cwd: d, env: { CREDIT_SIM_ROOT: "run:1" } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('a list separated by ":" as PATH is');
+    expect(r.stderr).toContain(`${join(d, "run")}, ${join(d, "1")}`);
+    expect(r.stderr).toContain('a folder whose name holds ":" cannot be named in it');
+  });
+
+  it("a list with a semicolon in one of its pieces is told the separator too", async () => {
+    const d = policyOutside(fresh);
+    const r = await cli(["run", "s/a.yaml", "--no-chart"], { cwd: d, env: { CREDIT_SIM_ROOT: `r:1;${d}` } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('a list separated by ":" as PATH is');
+    expect(r.stderr).toContain('folders are separated by ":", not ";"');
+  });
+
   it("simulate --flips suggests no CREDIT_SIM_ROOT a colon would split", async () => {
     // `allow this one's with CREDIT_SIM_ROOT=/…/run:1`: set as told, it allowed /…/run and 1
     const d = fresh();
