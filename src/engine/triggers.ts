@@ -150,6 +150,22 @@ export function securityTrigger(c: Customer, line: Line, day: number): Verdict |
   };
 }
 
+/** The security trigger at a policy change: a rule tightened (fewer changes allowed, or a longer window)
+ *  below the unverified changes already made holds the lines at once, as a third change would have under
+ *  the old rule and as a lowered overdue trigger suspends at once — the lender now reads the account as
+ *  one with too many changes (an application to open a line is refused for them), and a line left active
+ *  would be told "as many as the policy allows" of more than it allows. Its fact says the limit before the
+ *  change (`before`) when the change is what makes the changes too many. */
+export function securityTriggerAfterChange(before: Policy) {
+  return (c: Customer, line: Line, day: number): Verdict | null => {
+    const v = securityTrigger(c, line, day);
+    if (v === null) return null;
+    const then = countWithin(c.profileChanges, day, before.securityWindowDays, c.verifiedChanges);
+    if (then > before.securityMaxChanges) return v;
+    return { ...v, facts: v.facts.map((f) => ({ ...f, before: before.securityMaxChanges })) };
+  };
+}
+
 /** Counts a purchase or drawdown of `amount` asked — approved or declined, on any line — towards the
  *  day's burst: the amounts asked since the day's start or a verification that day, and the customer's
  *  limits that day — the open lines' limits (active or suspended) added up as each attempt came, the most

@@ -1,0 +1,42 @@
+// Stories of a seventeenth round, a credit-risk reviewer's (test/fixtures/scenarios), on the article's three
+// causes of deactivation: the security rule tightened after changes it allowed.
+
+import { describe, expect, it } from "vitest";
+import { describeFact } from "../src/scenario/format.js";
+import { at, passing, twin, worseOff } from "./helpers/stories.js";
+
+describe("stories of a seventeenth round (test/fixtures/scenarios)", () => {
+  it("the security rule tightened to one change after two were made: the hold is laid at once, on the policy change, saying both limits — never for changes verified or out of the window, and lifted only by a verification", () => {
+    const t = passing("security-rule-tightened.yaml");
+    const held = at(t.steps, "policy", 60);
+    const fact = held.facts.find((f) => f.code === "SECURITY_PROFILE_CHANGES")!;
+    expect(fact).toMatchObject({ threshold: 1, value: 2, before: 2, window: 30 });
+    expect(describeFact(fact)).toContain("2 vs securityMaxChanges 1 within 30 days");
+    expect(describeFact(fact)).toContain("2 before the policy change");
+    // customer service asks for the verification, and never says two changes are as many as allowed
+    const call = at(t.steps, "contact_support", 62);
+    expect(call.remedies.map((r) => r.kind)).toContain("verify_identity");
+    expect(call.remedies.map((r) => r.kind)).not.toContain("change_holds");
+    // the twin who verified her identity after the move, and the one whose changes left the window before
+    // the change, are not held (the first never ends a day worse than she does: the second changed sooner)
+    const verified = twin("security-rule-tightened.yaml", [
+      "{ day: 60, type: policy",
+      "{ day: 56, type: verify_identity }\n  - { day: 60, type: policy",
+    ]);
+    const earlier = twin(
+      "security-rule-tightened.yaml",
+      ["{ day: 50, type: change_profile", "{ day: 20, type: change_profile"],
+      ["{ day: 55, type: change_profile", "{ day: 25, type: change_profile"],
+    );
+    for (const better of [verified, earlier])
+      expect(better.steps.filter((s) => s.status === "suspended")).toEqual([]);
+    expect(worseOff(verified, t)).toEqual([]);
+    // loosened again while held, the rule lifts nothing: only a verification does
+    const loosened = twin(
+      "security-rule-tightened.yaml",
+      ["{ day: 62, type: contact_support }", "{ day: 62, type: policy, set: { securityMaxChanges: 2 } }"],
+      ["{ day: 63, type: verify_identity }", "{ day: 63, type: note, text: not verified }"],
+    );
+    expect(at(loosened.steps, "purchase", 64).decision).toBe("declined");
+  });
+});
