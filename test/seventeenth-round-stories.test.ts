@@ -38,5 +38,11 @@ describe("stories of a seventeenth round (test/fixtures/scenarios)", () => {
       ["{ day: 63, type: verify_identity }", "{ day: 63, type: note, text: not verified }"],
     );
     expect(at(loosened.steps, "purchase", 64).decision).toBe("declined");
+    // …even the same day: laid in real time, as a change's hold is
+    const sameDay = twin("security-rule-tightened.yaml", [
+      "{ day: 61, type: purchase",
+      "{ day: 60, type: policy, set: { securityMaxChanges: 2 } }\n  - { day: 61, type: purchase",
+    ]);
+    expect(at(sameDay.steps, "purchase", 61).decision).toBe("declined");
   });
 });
