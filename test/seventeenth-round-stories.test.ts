@@ -45,4 +45,26 @@ describe("stories of a seventeenth round (test/fixtures/scenarios)", () => {
     ]);
     expect(at(sameDay.steps, "purchase", 61).decision).toBe("declined");
   });
+
+  it("a write-off brought forward by a policy change: charged off at once at 100 days past due on a new 90, the fact saying the 180 before the change — and without the change, not before 180", () => {
+    const t = passing("charge-off-brought-forward.yaml");
+    const off = t.steps.find((s) => s.decision === "charged_off")!;
+    expect(off.day).toBe(140);
+    const fact = off.facts.find((f) => f.code === "CHARGED_OFF")!;
+    expect(fact).toMatchObject({ threshold: 90, value: 100, before: 180 });
+    expect(describeFact(fact)).toContain(
+      "100 days vs chargeOffDays 90 days, 180 days before the policy change",
+    );
+    // the same customer under the policy he had is written off only at 180 days past due, and then says
+    // no change
+    const kept = twin(
+      "charge-off-brought-forward.yaml",
+      ["{ day: 140, type: policy, set: { chargeOffDays: 90 } }", "{ day: 140, type: note, text: no change }"],
+      ["{ day: 150, type: repay, amount: full }", "{ day: 150, type: note, text: nothing repaid }"],
+      ["until: 220", "until: 240"],
+    );
+    const later = kept.steps.find((s) => s.decision === "charged_off")!;
+    expect(later.day).toBeGreaterThan(140);
+    expect(later.facts.find((f) => f.code === "CHARGED_OFF")).not.toHaveProperty("before");
+  });
 });
