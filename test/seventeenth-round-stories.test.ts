@@ -1,5 +1,6 @@
 // Stories of a seventeenth round, a credit-risk reviewer's (test/fixtures/scenarios), on the article's three
-// causes of deactivation: the security rule tightened after changes it allowed.
+// causes of deactivation: the security rule tightened after changes it allowed, and a write-off a policy
+// change brought forward.
 
 import { describe, expect, it } from "vitest";
 import { describeFact } from "../src/scenario/format.js";
