@@ -37,6 +37,7 @@ import {
   isBurst,
   isTakeover,
   securityTrigger,
+  securityTriggerAfterChange,
   TAKEOVER_FIELDS,
   takeoverTrigger,
 } from "./triggers.js";
@@ -204,7 +205,7 @@ function decidedEvent(
       if (s.nextStatement === day)
         s.nextStatement = calendar.nextDayOfMonth(day, c.policy.statementDayOfMonth);
       s.nextReview = calendar.nextDayOfMonth(day - 1, c.policy.reviewDayOfMonth);
-      return [outcome(s, e, null, null)];
+      return triggerFrom(s, e, 0, undefined, [], securityTriggerAfterChange(before), true);
     }
     case "contact_support": {
       // an answer nobody reads is not worked out (state.ts: `answers`): the call decides nothing, under

@@ -113,16 +113,28 @@ export function overdueTrigger(c: Customer, line: Line, day: number): Verdict | 
   };
 }
 
-/** Real-time trigger: a line this far past due is charged off — its debt written off as the lender's loss. */
+/** Real-time trigger: a line this far past due is charged off — its debt written off as the lender's loss.
+ *  When a policy change brought the write-off forward (before the first review after it, the policy before
+ *  would not have written off yet), the fact says the days that policy allowed (`before`), as a lowered
+ *  overdue trigger's does: "100 days vs chargeOffDays 90 days, 180 days before the policy change" — the
+ *  change, not a further day past due, is why the debt is written off today. */
 export function chargeOffTrigger(c: Customer, line: Line, day: number): Verdict | null {
   if (line.status === "none" || line.status === "charged_off") return null;
   const dpd = daysPastDue(line, day);
   if (dpd < c.policy.chargeOffDays) return null;
+  const before = line.previousPolicy ?? line.policyBefore;
+  const byChange = before !== null && dpd < before.chargeOffDays;
   return {
     decision: "charged_off",
     reasons: ["CHARGED_OFF", "SERIOUS_DELINQUENCY"],
     facts: [
-      { code: "CHARGED_OFF", parameter: "chargeOffDays", threshold: c.policy.chargeOffDays, value: dpd },
+      {
+        code: "CHARGED_OFF",
+        parameter: "chargeOffDays",
+        threshold: c.policy.chargeOffDays,
+        value: dpd,
+        ...(byChange ? { before: before.chargeOffDays } : {}),
+      },
     ],
   };
 }
@@ -147,6 +159,22 @@ export function securityTrigger(c: Customer, line: Line, day: number): Verdict |
         ...securityWindow(c, day),
       },
     ],
+  };
+}
+
+/** The security trigger at a policy change: a rule tightened (fewer changes allowed, or a longer window)
+ *  below the unverified changes already made holds the lines at once, as a third change would have under
+ *  the old rule and as a lowered overdue trigger suspends at once — the lender now reads the account as
+ *  one with too many changes (an application to open a line is refused for them), and a line left active
+ *  would be told "as many as the policy allows" of more than it allows. Its fact says the limit before the
+ *  change (`before`) when the change is what makes the changes too many. */
+export function securityTriggerAfterChange(before: Policy) {
+  return (c: Customer, line: Line, day: number): Verdict | null => {
+    const v = securityTrigger(c, line, day);
+    if (v === null) return null;
+    const then = countWithin(c.profileChanges, day, before.securityWindowDays, c.verifiedChanges);
+    if (then > before.securityMaxChanges) return v;
+    return { ...v, facts: v.facts.map((f) => ({ ...f, before: before.securityMaxChanges })) };
   };
 }
 
