@@ -1,5 +1,6 @@
 // Customer service's answers, round 8, each followed through the engine: a revolver's score step asks for
-// use as purchases repaid in full — not for more borrowed at interest.
+// use as purchases repaid in full — not for more borrowed at interest; every cap below the smallest line
+// is named with its step, not only the one named first on a tie.
 
 import { describe, expect, it } from "vitest";
 import type { Remedy, Step } from "../../src/engine/types.js";
@@ -58,5 +59,67 @@ describe("the use a revolver's score step asks", () => {
     ];
     expect(reviewOn74(revolved).score).toBeLessThan(step.needed);
     expect(reviewOn74(revolved).status).toBe("suspended");
+  });
+});
+
+/** No line yet: ¥1,000 a month (the income multiple's cap ¥2,000) and no repayment record, minLimit raised
+ *  to ¥2,500 and the thin-file cap set to ¥2,050 — a whole ¥2,000 too, tied with the income's. */
+const tied = (income: number) => ({
+  until: 40,
+  policy: DEFAULT_POLICY,
+  profile: { age: 30, monthlyIncome: income, verified: true, creditHistoryMonths: 0 },
+});
+const capsSet = on.policy(0, { set: { minLimit: 2_500, thinFileMaxLimit: 2_050 } });
+const stepOf = (events: EventInput[], o: ReturnType<typeof tied>) =>
+  run(events, o).steps.find((s: Step) => s.event.type === "contact_support")!;
+
+describe("two caps tied below the smallest line", () => {
+  it("are both named with their steps, the opening's decline then their own", () => {
+    const said = stepOf([capsSet, on.support(1)], tied(1_000)).remedies;
+    const open = said.find((r) => r.kind === "open_line");
+    expect(open?.kind === "open_line" && open.blockers.map((f) => f.code)).toEqual([
+      "INCOME_BELOW_SMALLEST_LINE",
+      "THIN_FILE_BELOW_SMALLEST_LINE",
+    ]);
+    expect(said.find((r) => r.kind === "report_income")).toMatchObject({ income: 1_250 });
+    const text = said.map((r) => describeRemedy(r, [])).join(" ");
+    expect(text).toContain("without a repayment record, the most offered is below the smallest line");
+    // followed, the income step alone leaves the thin-file cap: the application is declined for it
+    const trace = run([capsSet, on.income(2, 1_250), on.open(3, 2_500)], tied(1_000));
+    const applied = trace.steps.find((s) => s.day === 3 && s.event.type === "apply")!;
+    expect(applied.decision).toBe("declined");
+    expect(applied.reasons).toContain("THIN_FILE_BELOW_SMALLEST_LINE");
+  });
+
+  it("name the income's step when the score's band ties with it", () => {
+    // ¥1,500 a month: the income's cap ¥3,000 ties with the score's band (¥3,000 below 850), named first;
+    // minLimit ¥3,500 — the income's step went unsaid
+    const o = { ...tied(1_500), profile: { ...tied(1_500).profile, creditHistoryMonths: 36 } };
+    const limitBands = [
+      { minScore: 350, maxLimit: 3_000 },
+      { minScore: 850, maxLimit: 50_000 },
+    ];
+    const policy = on.policy(0, { set: { minLimit: 3_500, limitBands } });
+    const said = stepOf([policy, on.support(1)], o).remedies;
+    const open = said.find((r) => r.kind === "open_line");
+    const codes = open?.kind === "open_line" ? open.blockers.map((f) => f.code) : [];
+    expect(codes).toContain("INCOME_BELOW_SMALLEST_LINE");
+    expect(said.find((r) => r.kind === "report_income")).toMatchObject({ income: 1_750 });
+  });
+
+  it("a suspended line's restoration names both too", () => {
+    const events = [
+      on.open(0, 2_000),
+      on.purchase(3, 300),
+      on.repay(35, "full"),
+      on.income(40, 1_000),
+      on.policy(60, { set: { minLimit: 2_500, thinFileMaxLimit: 2_050 } }),
+      on.support(80),
+    ];
+    const asked = stepOf(events, { ...tied(2_000), until: 90 });
+    expect(asked.reasons).toEqual(
+      expect.arrayContaining(["INCOME_BELOW_SMALLEST_LINE", "THIN_FILE_BELOW_SMALLEST_LINE"]),
+    );
+    expect(asked.remedies.find((r) => r.kind === "report_income")).toMatchObject({ income: 1_250 });
   });
 });
