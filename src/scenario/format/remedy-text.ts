@@ -381,10 +381,10 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const useBy =
         inUse && (r.increase.now || r.increase.day <= inUse.day) ? "before applying" : "before then";
       const kept = inUse
-        ? `; left unused, the line is closed at the review on ${inUse.date} (day ${inUse.day}): use it ${useBy} (${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"}, repaid) and keep it in use`
+        ? `. Left unused, the line is closed at the review on ${inUse.date} (day ${inUse.day}): use it ${useBy} (${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"}, repaid) and keep it in use`
         : "";
       const declined = blocked
-        ? `; ${inUse ? "kept in use, as things stand it" : "as things stand it"} would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r))}`
+        ? `. ${inUse ? "Kept in use, as things stand it" : "As things stand it"} would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r))}`
         : "";
       // a cut for a constraint comes back unasked too, once what cut it no longer binds
       // — said as a promise only when, as things stand, the first review that could gives something back
@@ -420,8 +420,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
                 r.limit < r.lastLimit
                   ? `below the ${money(r.lastLimit)} the line had`
                   : "the limit the line had: more is an increase"
-              }) — ${holds.join("; ")}`;
-        return `nothing is owed; an application to open the line again would be approved ${when}${r.now ? "" : "; not before"}${lower}`;
+              })${holds.length === 0 ? "" : `. What holds it there: ${holds.join("; ")}`}`;
+        return `nothing is owed. An application to open the line again would be approved ${when}${r.now ? "" : "; not before"}${lower}`;
       }
       if (r.scoreBars !== undefined)
         return `nothing is owed, but no application opens the line again under the current policy, whatever the customer does: ${scoreBarsText(r.scoreBars, "the line granted")} — only a change of the lender's policy (a lower ${r.scoreBars.parameter}) would`;
@@ -429,7 +429,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         const numbers = describeFact(f);
         return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;
       });
-      return `nothing is owed; an application to open the line again ${r.now ? "" : `can be made ${when}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
+      return `nothing is owed. An application to open the line again ${r.now ? "" : `can be made ${when}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
     }
     case "increase_from": {
       const line = r.line === "jiebei" ? "Jiebei's limit" : "the limit";
@@ -449,7 +449,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // every rule that would decline it then, each with its step
       // said plainly: what waits until that day, then whether an application from it is approved
       if (r.blocked)
-        return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits} — and from that day, if no other application is made, it would still be declined: ${withSteps([r.blocked, ...(r.besides ?? [])], lines, true)}`;
+        return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}. From that day, if no other application is made, it would still be declined: ${withSteps([r.blocked, ...(r.besides ?? [])], lines, true)}`;
       return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}; from that day, if no other application is made, nothing declines it`;
     }
     case "open_line": {
