@@ -1,6 +1,7 @@
 // Customer service's answers, round 8, each followed through the engine: a revolver's score step asks for
 // use as purchases repaid in full — not for more borrowed at interest; every cap below the smallest line
-// is named with its step, not only the one named first on a tie.
+// is named with its step, not only the one named first on a tie; a closure a Jiebei loan's month of record
+// could avert is said as things stand, not as certain (and no loan is advised).
 
 import { describe, expect, it } from "vitest";
 import type { Remedy, Step } from "../../src/engine/types.js";
@@ -121,5 +122,40 @@ describe("two caps tied below the smallest line", () => {
       expect.arrayContaining(["INCOME_BELOW_SMALLEST_LINE", "THIN_FILE_BELOW_SMALLEST_LINE"]),
     );
     expect(asked.remedies.find((r) => r.kind === "report_income")).toMatchObject({ income: 1_250 });
+  });
+});
+
+/** Huabei and Jiebei opened on day 0, neither used (six months of history elsewhere); minScore raised to
+ *  870 on day 60 with closeAfterSuspendedDays 60 — Huabei suspended at 865 on day 74, closed at the review
+ *  on day 135 unless restored — and customer service asked on day 80. */
+const beside: EventInput[] = [
+  on.open(0, 5_000),
+  on.open(0, 5_000, "jiebei"),
+  on.policy(60, { set: { minScore: 870, closeAfterSuspendedDays: 60, grantUsedFraction: 0 } }),
+  on.support(80),
+];
+const besideOpts = {
+  until: 140,
+  policy: DEFAULT_POLICY,
+  profile: { age: 35, monthlyIncome: 200_000, verified: true, creditHistoryMonths: 6 },
+};
+
+describe("a suspended Huabei's closure beside an active Jiebei", () => {
+  it("is said as things stand when a Jiebei loan's month of record would restore the line first", () => {
+    const said = stepOf(beside, besideOpts).remedies;
+    const closure = said.find((r) => r.kind === "closure_due" && r.line === "huabei");
+    // (it said 'certain': 'cannot be restored before then')
+    expect(closure).toMatchObject({ day: 135, certain: true, asThingsStand: true });
+    const text = said.map((r) => describeRemedy(r, ["huabei", "jiebei"])).join(" ");
+    expect(text).toContain("as things stand, the line will be closed at the review on");
+    expect(text).not.toContain("cannot be restored");
+    // no loan advised to lift the score
+    expect(text).not.toMatch(/borrow|draw/);
+    // true as things stand: closed on day 135
+    const asIs = run(beside, besideOpts, { answers: false });
+    expect(stateOn(asIs, 135).status).toBe("closed");
+    // and not beyond the customer: a ¥1,000 loan drawn on day 81, repaid on day 82, restores it there
+    const loan = [...beside, on.borrow(81, 1_000, 3), on.repay(82, "full", "jiebei")];
+    expect(stateOn(run(loan, besideOpts, { answers: false }), 135).status).toBe("active");
   });
 });

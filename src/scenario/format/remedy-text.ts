@@ -330,7 +330,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     case "unused_closure_due":
       // suspended, with no review before it that can restore the line: no use can come in time
       if (r.certain === true)
-        return `the line will be closed at the periodic review on ${r.date} (day ${r.day}): it has not been used since ${r.sinceDate} (day ${r.since}), and suspended, it takes no ${r.line === "huabei" ? "purchase" : "cash loan"} and cannot be restored before then`;
+        return `${r.asThingsStand ? "as things stand, " : ""}the line will be closed at the periodic review on ${r.date} (day ${r.day}): it has not been used since ${r.sinceDate} (day ${r.since}), and suspended, it takes no ${r.line === "huabei" ? "purchase" : "cash loan"} and ${r.asThingsStand ? "no review restores it" : "cannot be restored"} before then`;
       return `the periodic review on ${r.date} (day ${r.day}) closes the line: it has not been used since ${r.sinceDate} (day ${r.since}) — ${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"} before then keeps it open${r.suspended ? ", which a suspended line takes only once restored" : ""}`;
     case "not_worked_out":
       return `not worked out ahead: this scenario asks for more than ${grouped(r.limit)} answers (customer service's to a call, and the steps a declined early review or a lifted security hold comes with: as many as one run works out); the last answer worked out is on ${r.date} (day ${r.day})`;
@@ -355,10 +355,12 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     }
     case "closure_due":
       return r.certain
-        ? `the line will be closed at the review on ${r.date} (day ${r.day}): it has been suspended too long${
+        ? `${r.asThingsStand ? "as things stand, " : ""}the line will be closed at the review on ${r.date} (day ${r.day}): it has been suspended too long${
             r.writtenOff
               ? ", and after a write-off no line is restored"
-              : " and cannot be restored before then"
+              : r.asThingsStand
+                ? " and no review restores it before then"
+                : " and cannot be restored before then"
           }${closureLoans(r)}`
         : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long${closureLoans(r)}`;
     case "limit_cut": {
