@@ -354,7 +354,7 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
       },
     });
     expect(describeRemedy(cut!)).toContain(
-      "as things stand it would be declined: the line's balance is too high",
+      "As things stand it would be declined: (1) the line's balance is too high",
     );
     // every rule that declines it is named, each with its step: the score and the debt ratio over the cap too
     expect(cut).toMatchObject({
@@ -369,9 +369,9 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
         ],
       },
     });
-    expect(describeRemedy(cut!)).toContain("; and credit score is below");
+    expect(describeRemedy(cut!)).toContain("; (2) credit score is below");
     expect(describeRemedy(cut!)).toMatch(
-      /; and total debt exceeds what the policy allows for the income \([^)]*\) — pay down debt/,
+      /; \(3\) total debt exceeds what the policy allows for the income \([^)]*\) — pay down debt/,
     );
   });
 

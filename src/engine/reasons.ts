@@ -124,7 +124,9 @@ export const REASONS = {
     kind: "score",
     text: "Little recent use of Huabei",
     mild: "Recent use of Huabei is below the scorecard's top band",
-    advice: "use the line for everyday purchases and repay them",
+    // in full: a revolver who repays at the minimum, told "repay them", would borrow more at interest —
+    // and a bill revolved costs points of its own (REVOLVING_BALANCE)
+    advice: "use the line for everyday purchases and repay them in full",
   },
   INQUIRIES_30D: {
     kind: "score",

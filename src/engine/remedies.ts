@@ -257,6 +257,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "true: the line is suspended and takes no purchase or loan; only restored before then (its steps) and used is it kept — unless its suspension's own time is up first (closure_due)",
       certain:
         "true: suspended, and no review before it can restore the line (a write-off, a score out of reach, a clean period ending too late): the closure is certain — said ahead of that review, and no closure for the long suspension after it (it never comes)",
+      asThingsStand:
+        "true beside `certain` when it is certain only as things stand: the score step's steps reach what no restoration asks by then, but a Jiebei cash loan drawn before a month end would earn a month of record that could (no step asks for one — borrowing to lift a score is not advised); absent otherwise",
     },
   },
   review_suspends: {
@@ -351,6 +353,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       day: "the review's day",
       date: "its date",
       certain: "the line cannot be restored before it",
+      asThingsStand:
+        "true beside `certain` when it is certain only as things stand: the score step's steps reach what no restoration asks by then, but a Jiebei cash loan drawn before a month end would earn a month of record that could (no step asks for one — borrowing to lift a score is not advised); absent otherwise",
       hold: "a security hold alone, which only a verification lifts",
       writtenOff:
         "certain because a debt was written off on either line: no review restores the line, whatever the time; absent otherwise",

@@ -542,6 +542,8 @@ export type Remedy = {
       sinceDate: string;
       suspended?: true;
       certain?: true;
+      /** certain only as things stand: a Jiebei cash loan's month of record could restore the line first */
+      asThingsStand?: true;
     }
   /** an active line today's numbers fail the standard for keeping credit on: the periodic review on `day`
    *  suspends it unless they change (`reasons`: what it would cite) */
@@ -668,6 +670,8 @@ export type Remedy = {
       day: number;
       date: string;
       certain: boolean;
+      /** certain only as things stand: a Jiebei cash loan's month of record could restore the line first */
+      asThingsStand?: true;
       hold: boolean;
       writtenOff?: true;
       /** a running loan the closure calls in (it answers a default): what then falls due at once, and when */

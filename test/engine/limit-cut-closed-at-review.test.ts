@@ -53,7 +53,7 @@ describe("a cut limit's give-back review that closes the line as unused", () => 
       // the application the answer says can be made today (a reviewer's find: "use it before then" only)
       expect(cut.increase.inUse?.day).toBe(review);
       expect(remedyText(cut)).toContain(
-        "which can be made today; left unused, the line is closed at the review",
+        "which can be made today. Left unused, the line is closed at the review",
       );
       expect(remedyText(cut)).toContain("use it before applying (a purchase of at least ¥10, repaid)");
       // unused: that review closes the line, nothing given back

@@ -49,7 +49,7 @@ describe("customer service names every Jiebei due date coming", () => {
       },
     ]);
     expect(describeRemedy(said)).toContain(
-      "; then the ¥682.13 instalment (¥15.46 of it interest) falls due on 2024-03-12 (day 71): pay it by 2024-03-15 (day 74);",
+      ". Then the ¥682.13 instalment (¥15.46 of it interest) falls due on 2024-03-12 (day 71): pay it by 2024-03-15 (day 74).",
     );
     // followed to the letter — each amount on its last day — nothing goes overdue
     const followed = run([...base, repay(73, said.amount), repay(74, said.later![0]!.amount)], opts);

@@ -100,10 +100,10 @@ describe("customer service reminds what falls due next", () => {
   it("said in words: the amount, the minimum, the due date, the last grace day and what missing it costs", () => {
     const asked = stepOn(t, "contact_support", 33);
     expect(describeRemedy(nextDue(asked.remedies, "huabei")!)).toBe(
-      "next due: ¥2,000.00 of the bill stated falls due on 2024-02-10 (day 40): pay it, or at least the ¥200.00 minimum, by 2024-02-13 (day 43), the last of its grace days, and it counts as paid on time; missed, the whole bill is overdue: its unpaid principal bears a penalty of 0.05 % a day, from the day after the due day, and a missed due date goes on the record; still unpaid on 2024-03-11 (day 70), 30 days past due, Huabei and Jiebei are suspended",
+      "next due: ¥2,000.00 of the bill stated falls due on 2024-02-10 (day 40): pay it, or at least the ¥200.00 minimum, by 2024-02-13 (day 43), the last of its grace days, and it counts as paid on time. Missed, the whole bill is overdue: its unpaid principal bears a penalty of 0.05 % a day, from the day after the due day, and a missed due date goes on the record; still unpaid on 2024-03-11 (day 70), 30 days past due, Huabei and Jiebei are suspended",
     );
     expect(describeRemedy(nextDue(asked.remedies, "jiebei")!)).toBe(
-      "Jiebei: next due: the ¥1,037.20 instalment (¥37.20 of it interest) falls due on 2024-02-11 (day 41): pay it by 2024-02-14 (day 44), the last of its grace days, and it counts as paid on time; missed, the instalment is overdue: its principal bears a penalty of 0.06 % a day instead of interest, from the day after the due day, and a missed due date goes on the record; still unpaid on 2024-03-12 (day 71), 30 days past due, Huabei and Jiebei are suspended",
+      "Jiebei: next due: the ¥1,037.20 instalment (¥37.20 of it interest) falls due on 2024-02-11 (day 41): pay it by 2024-02-14 (day 44), the last of its grace days, and it counts as paid on time. Missed, the instalment is overdue: its principal bears a penalty of 0.06 % a day instead of interest, from the day after the due day, and a missed due date goes on the record; still unpaid on 2024-03-12 (day 71), 30 days past due, Huabei and Jiebei are suspended",
     );
   });
 
@@ -166,7 +166,7 @@ describe("customer service reminds what falls due next", () => {
     });
     expect(next.event.due).toBe(50_000);
     expect(describeRemedy(said)).toContain(
-      "; then ¥500.00, what is not yet billed (this bill paid in full), stated on 2024-03-01 (day 60), falls due on 2024-03-10 (day 69): pay it, or at least the ¥50.00 minimum, by 2024-03-13 (day 72)",
+      ". Then ¥500.00, what is not yet billed (this bill paid in full), stated on 2024-03-01 (day 60), falls due on 2024-03-10 (day 69): pay it, or at least the ¥50.00 minimum, by 2024-03-13 (day 72)",
     );
     // its minimum by then keeps it out of arrears; a fen short of the tolerance's reach does not
     const met = run([...evs, repay(40, said.amount, "huabei"), repay(72, 5_000, "huabei")], opts);

@@ -567,7 +567,7 @@ describe("contact_support", () => {
     ]);
     expect(r.kind === "increase_from" && [r.blocked, ...(r.besides ?? [])]).toEqual(facts);
     expect(describeRemedy(r)).toMatch(
-      /if no other application is made, it would still be declined: the line has not been used recently enough .*; and credit score is below .* — raise the score .*; and total debt exceeds what the policy allows for the income \(2\.\d\d vs maxDebtToIncome 2\.00[^)]*\) — pay down debt/,
+      /if no other application is made, it would still be declined: \(1\) the line has not been used recently enough .*; \(2\) credit score is below .* — raise the score .*; \(3\) total debt exceeds what the policy allows for the income \(2\.\d\d vs maxDebtToIncome 2\.00[^)]*\) — pay down debt/,
     );
   });
 
@@ -1559,7 +1559,7 @@ describe("contact_support", () => {
       holds: [{ code: "LIMIT_CAPPED_BY_INCOME", value: 1_000_000, threshold: 400_000 }],
     });
     expect(describeRemedy(said)).toBe(
-      "nothing is owed; an application to open the line again would be approved today, for at most ¥4,000.00 (below the ¥10,000.00 the line had) — granted less than asked: the most the income supports (¥10,000.00 asked vs cap ¥4,000.00 by maxLimitIncomeMultiple)",
+      "nothing is owed. An application to open the line again would be approved today, for at most ¥4,000.00 (below the ¥10,000.00 the line had). What holds it there: granted less than asked: the most the income supports (¥10,000.00 asked vs cap ¥4,000.00 by maxLimitIncomeMultiple)",
     );
     // with the income back, the last limit is granted again, but no more within the cooldown since the
     // opening: that is said, with the rule that holds it, and an application for more is granted the last limit
@@ -1581,7 +1581,7 @@ describe("contact_support", () => {
       holds: [{ code: "INCREASE_TOO_SOON" }],
     });
     expect(describeRemedy(full)).toBe(
-      "nothing is owed; an application to open the line again would be approved today, for at most ¥10,000.00 (the limit the line had: more is an increase) — the line was opened, restored, or its limit raised or cut, too recently (30 days vs increaseCooldownDays 90 days)",
+      "nothing is owed. An application to open the line again would be approved today, for at most ¥10,000.00 (the limit the line had: more is an increase). What holds it there: the line was opened, restored, or its limit raised or cut, too recently (30 days vs increaseCooldownDays 90 days)",
     );
     // once the cooldown is over, more than the last limit is granted, while the line's last use (here its
     // opening) is within increaseUsedWithinDays: nothing is said beside the approval
@@ -1597,7 +1597,7 @@ describe("contact_support", () => {
     const now = remedy(stepOn(later(171), "contact_support", 170).remedies, "reapply")!;
     expect(now).not.toHaveProperty("limit");
     expect(describeRemedy(now)).toBe(
-      "nothing is owed; an application to open the line again would be approved today",
+      "nothing is owed. An application to open the line again would be approved today",
     );
   });
 
@@ -1617,7 +1617,7 @@ describe("contact_support", () => {
     const said = remedy(stepOn(t, "contact_support", 170).remedies, "reapply")!;
     expect(said).not.toHaveProperty("limit");
     expect(describeRemedy(said)).toBe(
-      "nothing is owed; an application to open the line again would be approved today",
+      "nothing is owed. An application to open the line again would be approved today",
     );
   });
 
@@ -1640,7 +1640,7 @@ describe("contact_support", () => {
     const said = remedy(s.remedies, "reapply")!;
     expect(said).toMatchObject({ day: 90, date: "2024-03-31", now: false, blockers: [] });
     expect(describeRemedy(said)).toBe(
-      "nothing is owed; an application to open the line again would be approved from 2024-03-31 (day 90), once recent applications (own and elsewhere) are few enough; not before",
+      "nothing is owed. An application to open the line again would be approved from 2024-03-31 (day 90), once recent applications (own and elsewhere) are few enough; not before",
     );
     expect(s.reasons[0]).toBe("TOO_MANY_APPLICATIONS");
     expect(s.facts).toContainEqual(
@@ -3655,7 +3655,7 @@ describe("a limit a review cut", () => {
       blocked: { code: "LIMIT_AT_INCOME_CAP", parameter: "maxLimitIncomeMultiple", threshold: 800_000 },
     });
     expect(describeRemedy(said)).toContain(
-      "as things stand it would be declined: the limit is already the highest the income supports (cap ¥8,000.00 by maxLimitIncomeMultiple) — report a monthly income of at least ¥7,000.00 (an income event), at which the income multiple allows the ¥14,000.00 before the cut",
+      "As things stand it would be declined: the limit is already the highest the income supports (cap ¥8,000.00 by maxLimitIncomeMultiple) — report a monthly income of at least ¥7,000.00 (an income event), at which the income multiple allows the ¥14,000.00 before the cut",
     );
     // the advice holds: the application it warns of is declined at that cap
     expect(stepOn(t, "apply", 135)).toMatchObject({ decision: "declined", reasons: ["LIMIT_AT_INCOME_CAP"] });
@@ -3732,7 +3732,7 @@ describe("a limit a review cut", () => {
       now: true,
       blocked: { code: "OTHER_LINE_SUSPENDED", line: "jiebei" },
     });
-    expect(describeRemedy(said)).toContain("as things stand it would be declined");
+    expect(describeRemedy(said)).toContain("As things stand it would be declined");
     // the advice holds: the application is declined for the other line
     expect(stepOn(t, "apply", 17).decision).toBe("declined");
     expect(stepOn(t, "apply", 17).reasons).toContain("OTHER_LINE_SUSPENDED");
@@ -3759,7 +3759,7 @@ describe("a limit a review cut", () => {
       blocked: { code: "SCORE_BELOW_INCREASE_MINIMUM", parameter: "minIncreaseScore", threshold: 950 },
     });
     expect(describeRemedy(said)).toContain(
-      "as things stand it would be declined: credit score is below the minimum for a limit increase",
+      "As things stand it would be declined: credit score is below the minimum for a limit increase",
     );
     // the advice holds: the application it warns of is declined for the score
     const applied = stepOn(t, "apply", 17);

@@ -27,7 +27,7 @@ describe("an increase played ahead, in words", () => {
     const text = remedyText(increase(true));
     expect(text).toContain("¥3,100.00 for the smallest increase probed");
     expect(text).not.toContain("asked");
-    expect(text).toContain("from that day, if no other application is made, it would still be declined:");
+    expect(text).toContain("From that day, if no other application is made, it would still be declined:");
     expect(text).not.toContain("none of these declines it");
   });
 

@@ -10,6 +10,7 @@ import { REASONS } from "../reasons.js";
 import { debtWithin, incomeAllowing, type Scored, scoreOn } from "../score-inputs.js";
 import type { Fen } from "../types.js";
 import type { RuleFact } from "../verdict.js";
+import { withEveryCapBelow } from "./caps-below.js";
 
 /** What would decline an application to open `line` again today, for the smallest line the policy gives
  *  (none: it would be approved) — so that "apply again" is never advice the next application refutes. */
@@ -17,11 +18,13 @@ export function openingBlockers(c: Customer, line: Line, day: number, s: Scored)
   // as the application would be decided: its own inquiry counts in the 30-day applications
   const v = decideApplication(c, line, day, "open", smallestLine(rulesFor(c.policy, line.id)), s, 1);
   if (v.decision !== "declined") return [];
-  // the rules that decline it, not the score characteristics cited beside them
+  // the rules that decline it, not the score characteristics cited beside them — and every cap below the
+  // smallest line, not the one that binds alone
   const rules = v.reasons.filter((code) => REASONS[code].kind !== "score");
-  return (rules.length > 0 ? rules : v.reasons).map(
+  const facts = (rules.length > 0 ? rules : v.reasons).map(
     (code) => v.facts.find((f) => f.code === code) ?? { code },
   );
+  return withEveryCapBelow(c, line.id, s, facts);
 }
 
 /** An opening declined for the debt ratio (among `blockers`): the debt elsewhere to repay today (null:

@@ -5,7 +5,7 @@ import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, rulesFor } from "../customer.js";
 import { eligibilityFailures, managedCap } from "../eligibility.js";
 import { applicationDebt } from "../grant.js";
-import { incomeForSmallestLine, smallestLine } from "../limits.js";
+import { capByRule, incomeForSmallestLine, smallestLine } from "../limits.js";
 import { MAX_YUAN } from "../money.js";
 import type { DueRecord } from "../record.js";
 import { asNextReviewReads } from "../report-ahead.js";
@@ -45,14 +45,18 @@ export function keptIncome(from: number, kept: (income: number) => boolean): num
 }
 
 /** An income too low for the smallest line (the income multiple's cap below minLimit): the income that
- *  allows it; null when something else caps the line. A score below every band is judged at the lowest
+ *  allows it; null when the income's own cap is not below it (something else caps the line). A score below every band is judged at the lowest
  *  band, as line management judges it (`managedCap`): raising the score, its own step, still leaves no
  *  line to an income too low for one — and an income of nothing, whose debt ratio is what takes the score
  *  below the bands, needs the income the smallest line asks, not just any income that meets the ratio. */
 export function reportIncome(c: Customer, line: Line, s: Scored): Remedy | null {
   const rules = rulesFor(c.policy, line.id);
   const cap = managedCap(c, line.id, s);
-  if (!cap?.belowMinimum || cap.binding !== "income") return null;
+  // the income's own cap, whichever binds: another cap as low (named first on a tie) or lower leaves the
+  // income's its own step beside that one's (withEveryCapBelow)
+  if (!cap?.belowMinimum) return null;
+  const own = capByRule("income", s.score, c.profile.monthlyIncome, rules, null);
+  if (own === null || own >= smallestLine(rules)) return null;
   // no income the customer can report makes a line: the policy bars it (`wait_for_review.policyBars`)
   const income = incomeForSmallestLine(rules.minLimit, rules.maxLimitIncomeMultiple);
   if (income === null) return null;

@@ -25,6 +25,7 @@ import { keptStandard } from "../standard.js";
 import { reviewOnOrAfter } from "../state.js";
 import type { DebtRepayment, Policy, Remedy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
+import { withEveryCapBelow } from "./caps-below.js";
 import { type Counts, debtAdvice } from "./debt-advice.js";
 import { keptIncome, reportIncome } from "./income-advice.js";
 import {
@@ -106,9 +107,7 @@ export function restoration(
   // (on the file with the bills decided before that review on record, as its score `read.s` is: the line
   // restored and used is scored from it)
   const ahead =
-    read === null
-      ? null
-      : restorationBlockers(asRead(withDues(read.read, read.dues)), line, day, read.s, cause);
+    read === null ? null : blockersOf(asRead(withDues(read.read, read.dues)), line, day, read.s, cause);
   // a debt ratio over the cap today, or on the coming report that review reads (spending since the last
   // one): the debt advice is for that review either way
   const overCap = (f: RuleFact) => f.code === "DEBT_TO_INCOME_TOO_HIGH";
@@ -182,8 +181,8 @@ export function restoration(
   // does — no review restores a line while an overdue is outstanding
   const paidS = owing ? scoreOn(paid, day) : s;
   const today = withOnceUsedOf(
-    restorationBlockers(c, line, day, s, cause),
-    owing ? restorationBlockers(paid, line, day, paidS, cause) : null,
+    blockersOf(c, line, day, s, cause),
+    owing ? blockersOf(paid, line, day, paidS, cause) : null,
   );
   // the line used once restored would score below what keeping it needs (LIMIT_KEPT_ONCE_USED, and the
   // score the review after it would read): the score to reach is that far above the score it was read at
@@ -637,3 +636,9 @@ function withRestores(
 type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["score"]>;
 
 type Periodic = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["periodic"]>;
+
+/** What stands in the way of the restoration (restorationBlockers), every cap below the smallest line
+ *  among it, not the one that binds alone (withEveryCapBelow). */
+function blockersOf(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): RuleFact[] {
+  return withEveryCapBelow(c, line.id, s, restorationBlockers(c, line, day, s, cause));
+}

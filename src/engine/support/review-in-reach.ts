@@ -19,17 +19,23 @@ import {
 import { fixedUntil, reachOn } from "./score-advice.js";
 
 type RaiseScore = Extract<Remedy, { kind: "raise_score" }>;
-/** `loan`: the steps reach short of what a Jiebei cash loan before a month end would bring (its month of
- *  record), Huabei's use not counted — no step (borrowing to lift a score is not advised), but the score
- *  is then what the review reads as things stand, not beyond anything the customer does. */
-type Reach = ReturnType<typeof reachOn> & { loan?: true };
+/** `loan`: what a Jiebei cash loan before a month end would bring (its month of record), Huabei's use not
+ *  counted, when the steps reach short of it — no step (borrowing to lift a score is not advised), but the
+ *  score is then what the review reads as things stand, not beyond anything the customer does; and no
+ *  closure is certain that such a loan could avert. */
+type Reach = ReturnType<typeof reachOn> & { loan?: number };
+
+/** The most a review can read with the customer's own doing, a Jiebei loan's month of record counted. */
+const utmost = (found: Reach): number => found.loan ?? found.reach;
 
 /** The review a score step is for (`review`: null when it is `first`), and whether no review before the
  *  line closes can restore it (`never`: the steps reach less than any restoration asks, by the last one
- *  that could). */
+ *  that could) — `asThingsStand` beside it when a Jiebei cash loan's month of record could (no step asks
+ *  for one: the closure is said as things stand, not as certain). */
 export interface InReach {
   review: number | null;
   never: boolean;
+  asThingsStand?: true;
 }
 
 /**
@@ -95,11 +101,16 @@ export function reviewInReach(
   // what using the line costs at an income, or a band at one, a higher income may lower — and, before a
   // closure as unused, on its eve too (an early review then reads the applications aged a day more)
   const least = restorationScore(rulesFor(c.policy, line.id), line, suspendedFor(line)).score;
-  const never =
-    found.reach < least &&
+  const short = (read: (f: Reach) => number) =>
+    read(found) < least &&
     restoring(first) &&
     (closesOn !== null || unusedOn !== null) &&
-    (!unusedFirst || unusedOn - 1 <= review || at(unusedOn - 1).reach < least);
+    (!unusedFirst || unusedOn - 1 <= review || read(at(unusedOn - 1)) < least);
+  const never = short((f) => f.reach);
+  // …as things stand only, when a Jiebei loan's month of record would reach it (a suspended Huabei beside
+  // an active Jiebei was told its closure was certain, and was restored at that review once a ¥1,000 loan
+  // was drawn and repaid before a month end)
+  const asThingsStand = never && !short(utmost) ? { asThingsStand: true as const } : {};
   // none by the last: the step stays for the first, with the most its steps reach there
   if (found.reach < step.needed) {
     review = first;
@@ -114,7 +125,7 @@ export function reviewInReach(
   }
   if (review === first) {
     remedies[i] = told;
-    return { review: null, never };
+    return { review: null, never, ...asThingsStand };
   }
   const { reach: _, ...rest } = step;
   const most = found.reach < step.needed ? { reach: found.reach } : {};
@@ -127,7 +138,7 @@ export function reviewInReach(
     drivers: found.drivers,
     review: { day: review, date: calendar.date(review) },
     ...most,
-    ...(found.reach < step.needed && found.loan && { asThingsStand: true as const }),
+    ...(found.reach < step.needed && found.loan !== undefined && { asThingsStand: true as const }),
   };
   return { review, never: false };
 }
@@ -174,7 +185,7 @@ export function reachBy(
     if (!draws || monthEndBefore(calendar, day, review) === null) return found;
     const drawn = (f: Customer) => withRecordFrom(f, paid.monthEnds.length, day);
     const loan = reachOn(then, review, usable && !now, until, drawn(withDues(read, inFull)), drawn(then));
-    return loan.reach > found.reach ? { ...found, loan: true } : found;
+    return loan.reach > found.reach ? { ...found, loan: loan.reach } : found;
   };
 }
 
@@ -191,6 +202,6 @@ export function forReach(step: RaiseScore, found: Reach): RaiseScore | null {
   const most = found.ends ? found.reach : Math.min(found.reach, step.reach ?? found.reach);
   const named = { ...rest, drivers: found.drivers };
   return most < step.needed
-    ? { ...named, reach: most, ...(found.loan && { asThingsStand: true as const }) }
+    ? { ...named, reach: most, ...(found.loan !== undefined && { asThingsStand: true as const }) }
     : named;
 }

@@ -142,7 +142,7 @@ function waitForReview(
   clean: number,
   closes: { closesOn: number | null; unusedOn: number | null },
   atIncome: IncomeFirst | null,
-): { day: number; never: boolean } {
+): { day: number; never: boolean; asThingsStand?: true } {
   const p = c.policy;
   const { closesOn, unusedOn } = closes;
   const next = reviewOnOrAfter(calendar, day, p);
@@ -321,7 +321,7 @@ function waitForReview(
       const r = remedies[i]!;
       if (r.line === line.id && BARRED.includes(r.kind)) remedies.splice(i, 1);
     }
-  return { day: first, never };
+  return { day: first, never, ...(never && reach?.asThingsStand && { asThingsStand: true as const }) };
 }
 
 /** A policy whose largest limit is below its smallest line has no line for anyone: no review restores the
@@ -363,10 +363,14 @@ function closureAhead(
   remedies: Remedy[],
   clean: number,
   closes: { closesOn: number | null; unusedOn: number | null },
-  restores: { day: number; never: boolean } | null,
+  restores: { day: number; never: boolean; asThingsStand?: true } | null,
 ): void {
   const { closesOn, unusedOn } = closes;
   const never = restores?.never === true;
+  // certain only as things stand: the score step's reach alone keeps every review from restoring the line,
+  // which a Jiebei loan's month of record could change (no step asks for one)
+  const asIs = (other: boolean) =>
+    !other && never && restores?.asThingsStand === true ? { asThingsStand: true as const } : {};
   const next = reviewOnOrAfter(calendar, day, c.policy);
   const held = line.heldOver;
   // a write-off on either line bars any restoration; else the clean period may not end in time
@@ -403,7 +407,11 @@ function closureAhead(
       suspended: true as const,
     };
     if (unusedCertain) {
-      const certainly = { ...warning, certain: true as const };
+      const certainly = {
+        ...warning,
+        certain: true as const,
+        ...asIs(barred || scoreBarred || (!hold && clean > unusedFirst)),
+      };
       if (i >= 0) remedies[i] = certainly;
       else remedies.push(certainly);
     } else if (lastBefore && i < 0) remedies.push(warning);
@@ -437,6 +445,7 @@ function closureAhead(
       day: closesOn,
       date: calendar.date(closesOn),
       certain,
+      ...(certain && asIs(barred || scoreBarred || (!hold && clean > closesOn))),
       hold,
       // not the time left: after a write-off no review restores the line at all
       ...(barred ? { writtenOff: true as const } : {}),

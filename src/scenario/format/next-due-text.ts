@@ -41,8 +41,8 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
       : `pay it, or at least the ${money(r.minimum)} minimum, ${by}, and it counts as paid on time`;
   const rate = `${Number((r.penalty * 100).toFixed(4))} %`;
   const missed = jiebei
-    ? `missed, the instalment is overdue: its principal bears a penalty of ${rate} a day instead of interest, from the day after the due day, and a missed due date goes on the record`
-    : `missed, the whole bill is overdue: its unpaid principal bears a penalty of ${rate} a day, from the day after the due day, and a missed due date goes on the record`;
+    ? `Missed, the instalment is overdue: its principal bears a penalty of ${rate} a day instead of interest, from the day after the due day, and a missed due date goes on the record`
+    : `Missed, the whole bill is overdue: its unpaid principal bears a penalty of ${rate} a day, from the day after the due day, and a missed due date goes on the record`;
   const suspends =
     r.suspends === undefined
       ? ""
@@ -53,7 +53,7 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
       l.by === undefined
         ? "its amount is met already"
         : `pay ${(l.count ?? 1) > 1 ? "them" : "it"} by ${l.by.date} (day ${l.by.day})${l.by.before !== undefined ? `, before day ${l.by.before}` : ""}`;
-    return `; then ${instalments(l.amount, l.interest, l.count)} due on ${l.date} (day ${l.day}): ${byLater}${paidThen(l.paidLast, true)}`;
+    return `. Then ${instalments(l.amount, l.interest, l.count)} due on ${l.date} (day ${l.day}): ${byLater}${paidThen(l.paidLast, true)}`;
   });
   // what missing each later one costs, its own: its loans' penalty rate, its own suspension day
   const each = (r.later ?? []).map((l) => {
@@ -69,7 +69,7 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
   const behind =
     u === undefined
       ? ""
-      : `; then ${money(u.amount)}, what is not yet billed (this bill paid in full), stated on ${u.statement.date} (day ${u.statement.day}), falls due on ${u.date} (day ${u.day}): ${
+      : `. Then ${money(u.amount)}, what is not yet billed (this bill paid in full), stated on ${u.statement.date} (day ${u.statement.day}), falls due on ${u.date} (day ${u.day}): ${
           u.by === undefined
             ? "its minimum is met already"
             : `pay it${u.minimum >= u.amount ? "" : `, or at least the ${money(u.minimum)} minimum,`} by ${u.by.date} (day ${u.by.day})`
@@ -82,7 +82,9 @@ export function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
             ? ""
             : `, and still unpaid on ${u.suspends.date} (day ${u.suspends.day}), ${linesSuspended(r.suspends.lines)}`
         }`;
-  return `${head}: ${pay}${later.join("")}${behind}; ${missed}${suspends}${each.join("")}${behindMissed}`;
+  // each payment a sentence of its own, and what missing them costs another (one sentence of ~800
+  // characters carried two payments and three costs)
+  return `${head}: ${pay}${later.join("")}${behind}. ${missed}${suspends}${each.join("")}${behindMissed}`;
 }
 
 /** Jiebei's instalments falling due on one day, with their verb: how many when more than one, and of them

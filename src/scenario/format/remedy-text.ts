@@ -330,7 +330,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     case "unused_closure_due":
       // suspended, with no review before it that can restore the line: no use can come in time
       if (r.certain === true)
-        return `the line will be closed at the periodic review on ${r.date} (day ${r.day}): it has not been used since ${r.sinceDate} (day ${r.since}), and suspended, it takes no ${r.line === "huabei" ? "purchase" : "cash loan"} and cannot be restored before then`;
+        return `${r.asThingsStand ? "as things stand, " : ""}the line will be closed at the periodic review on ${r.date} (day ${r.day}): it has not been used since ${r.sinceDate} (day ${r.since}), and suspended, it takes no ${r.line === "huabei" ? "purchase" : "cash loan"} and ${r.asThingsStand ? "no review restores it" : "cannot be restored"} before then`;
       return `the periodic review on ${r.date} (day ${r.day}) closes the line: it has not been used since ${r.sinceDate} (day ${r.since}) — ${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"} before then keeps it open${r.suspended ? ", which a suspended line takes only once restored" : ""}`;
     case "not_worked_out":
       return `not worked out ahead: this scenario asks for more than ${grouped(r.limit)} answers (customer service's to a call, and the steps a declined early review or a lifted security hold comes with: as many as one run works out); the last answer worked out is on ${r.date} (day ${r.day})`;
@@ -355,10 +355,12 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     }
     case "closure_due":
       return r.certain
-        ? `the line will be closed at the review on ${r.date} (day ${r.day}): it has been suspended too long${
+        ? `${r.asThingsStand ? "as things stand, " : ""}the line will be closed at the review on ${r.date} (day ${r.day}): it has been suspended too long${
             r.writtenOff
               ? ", and after a write-off no line is restored"
-              : " and cannot be restored before then"
+              : r.asThingsStand
+                ? " and no review restores it before then"
+                : " and cannot be restored before then"
           }${closureLoans(r)}`
         : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long${closureLoans(r)}`;
     case "limit_cut": {
@@ -381,10 +383,10 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const useBy =
         inUse && (r.increase.now || r.increase.day <= inUse.day) ? "before applying" : "before then";
       const kept = inUse
-        ? `; left unused, the line is closed at the review on ${inUse.date} (day ${inUse.day}): use it ${useBy} (${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"}, repaid) and keep it in use`
+        ? `. Left unused, the line is closed at the review on ${inUse.date} (day ${inUse.day}): use it ${useBy} (${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"}, repaid) and keep it in use`
         : "";
       const declined = blocked
-        ? `; ${inUse ? "kept in use, as things stand it" : "as things stand it"} would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r))}`
+        ? `. ${inUse ? "Kept in use, as things stand it" : "As things stand it"} would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r))}`
         : "";
       // a cut for a constraint comes back unasked too, once what cut it no longer binds
       // — said as a promise only when, as things stand, the first review that could gives something back
@@ -420,8 +422,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
                 r.limit < r.lastLimit
                   ? `below the ${money(r.lastLimit)} the line had`
                   : "the limit the line had: more is an increase"
-              }) — ${holds.join("; ")}`;
-        return `nothing is owed; an application to open the line again would be approved ${when}${r.now ? "" : "; not before"}${lower}`;
+              })${holds.length === 0 ? "" : `. What holds it there: ${holds.join("; ")}`}`;
+        return `nothing is owed. An application to open the line again would be approved ${when}${r.now ? "" : "; not before"}${lower}`;
       }
       if (r.scoreBars !== undefined)
         return `nothing is owed, but no application opens the line again under the current policy, whatever the customer does: ${scoreBarsText(r.scoreBars, "the line granted")} — only a change of the lender's policy (a lower ${r.scoreBars.parameter}) would`;
@@ -429,7 +431,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         const numbers = describeFact(f);
         return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;
       });
-      return `nothing is owed; an application to open the line again ${r.now ? "" : `can be made ${when}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
+      return `nothing is owed. An application to open the line again ${r.now ? "" : `can be made ${when}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
     }
     case "increase_from": {
       const line = r.line === "jiebei" ? "Jiebei's limit" : "the limit";
@@ -449,7 +451,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // every rule that would decline it then, each with its step
       // said plainly: what waits until that day, then whether an application from it is approved
       if (r.blocked)
-        return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits} — and from that day, if no other application is made, it would still be declined: ${withSteps([r.blocked, ...(r.besides ?? [])], lines, true)}`;
+        return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}. From that day, if no other application is made, it would still be declined: ${withSteps([r.blocked, ...(r.besides ?? [])], lines, true)}`;
       return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}; from that day, if no other application is made, nothing declines it`;
     }
     case "open_line": {

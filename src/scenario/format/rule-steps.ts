@@ -6,7 +6,8 @@ import { forLines, reasonForLines } from "./lines.js";
 import { money } from "./money.js";
 import { inSentence } from "./reason-words.js";
 
-/** The rules an application would be declined for, each with its numbers and its step, joined by "; and ".
+/** The rules an application would be declined for, each with its numbers and its step — several numbered,
+ *  so that each step reads on its own (joined by "; and", four rules made one sentence of 1,500 characters).
  *  `probed`: an application played ahead, not one the customer made — an amount asked is said as the
  *  smallest increase probed (quoted as "asked", it named an amount the customer never asked for).
  *  `step`: a step the caller knows more of than the rule's advice (its own numbers), or undefined. */
@@ -17,11 +18,12 @@ export const withSteps = (
   step: (f: RuleFact) => string | undefined = () => undefined,
 ): string =>
   facts
-    .map((f) => {
+    .map((f, i) => {
       const numbers = probed ? describeProbedFact(f) : describeFact(f);
-      return `${reasonForLines(inSentence(f.code), lines)}${numbers ? ` (${numbers})` : ""} — ${step(f) ?? stepOf(f, lines)}`;
+      const n = facts.length > 1 ? `(${i + 1}) ` : "";
+      return `${n}${reasonForLines(inSentence(f.code), lines)}${numbers ? ` (${numbers})` : ""} — ${step(f) ?? stepOf(f, lines)}`;
     })
-    .join("; and ");
+    .join("; ");
 
 /** A rule's step: its advice — with the amount to repay where the fact has it (a balance too high for an
  *  increase: the least repayment, on the balance as it stands today, that brings it within the threshold);
