@@ -48,3 +48,54 @@ describe("a path walking back out of what is not a folder", () => {
     expect(r.stdout).toContain("Zhang Ming");
   });
 });
+
+describe("an option given empty: an unset shell variable", () => {
+  // `--grep "$PATTERN"` with PATTERN unset: a number option was told what it likely is, the rest only what
+  // was wrong with "" (`--shard must be I/N`, `--set "": no policy parameter given`)
+  const PERSONA = "personas/revolver.yaml";
+  it.each([
+    [["simulate", PERSONA, "--start", ""], "--start", "expected: a date as YYYY-MM-DD"],
+    [["simulate", PERSONA, "--days=", "--accounts", "2"], "--days", "give a number"],
+    [["simulate", PERSONA, "--sweep", ""], "--sweep", "expected: a policy parameter"],
+    [["simulate", PERSONA, "--challenger-set", ""], "--challenger-set", "e.g. minScore=650"],
+    [["simulate", PERSONA, "--challenger", ""], "--challenger", "see `credit-sim policies`"],
+    [["simulate", PERSONA, "--csv", ""], "--csv", "give a file name, or - for standard output"],
+    [["test", "--grep", ""], "--grep", "it would match every scenario"],
+    [["test", "--reporter", ""], "--reporter", "e.g. --reporter pretty,junit"],
+    [["test", "--shard", ""], "--shard", "e.g. --shard 1/3"],
+    [["test", "--output-file", ""], "--output-file", "e.g. --output-file junit=report.xml"],
+    [["run", ZHANG, "--html", ""], "--html", "give a file name"],
+    [["whatif", ZHANG, "--set", ""], "--set", "no policy parameter given"],
+    [["whatif", ZHANG, "--policy", ""], "--policy", "see `credit-sim policies`"],
+    [["whatif", ZHANG, "--add", ""], "--add", "e.g. --add"],
+    [["whatif", ZHANG, "--remove", ""], "--remove", "give event numbers or conditions"],
+    [["whatif", ZHANG, "--edit", ""], "--edit", "e.g. --edit 7:day=65"],
+    [["whatif", ZHANG, "--avoid", ""], "--avoid", "e.g. --avoid suspended"],
+  ])("%j is told it is likely unset, its own advice kept", async (args, flag, own) => {
+    const r = await cli(args);
+    expect(r.status).toBe(2);
+    const told = r.stderr.split("\ncredit-sim: ").find((p) => p.includes(flag));
+    expect(told).toContain("an empty value (an unset shell variable?)");
+    expect(told).toContain(own);
+    // said once, however many checks the value went through
+    expect(r.stderr.split("unset shell variable").length).toBe(2);
+  });
+
+  it.each([[["run", ""]], [["test", ""]], [["merge", ""]], [["init", ""]]])(
+    "an empty path argument %j is told so too",
+    async (args) => {
+      const r = await cli(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain("an empty value (an unset shell variable?): give the path of a");
+    },
+  );
+
+  it("a problem of the same option's other, non-empty value is not told it", async () => {
+    const r = await cli(["whatif", ZHANG, "--remove", "", "--remove", "999"]);
+    expect(r.status).toBe(2);
+    const [empty, other] = r.stderr.split("\ncredit-sim: ").filter((p) => p.includes("--remove"));
+    expect(empty).toContain("unset shell variable");
+    expect(other).toBeDefined();
+    expect(other).not.toContain("unset shell variable");
+  });
+});
