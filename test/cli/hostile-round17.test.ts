@@ -6,6 +6,8 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { toldEmptyOptions } from "../../src/cli/options/empty.js";
+import { InputError } from "../../src/shared/errors.js";
 import { cli, ROOT } from "../helpers/cli.js";
 import { tempCases } from "../helpers/temp-cases.js";
 
@@ -97,5 +99,24 @@ describe("an option given empty: an unset shell variable", () => {
     expect(empty).toContain("unset shell variable");
     expect(other).toBeDefined();
     expect(other).not.toContain("unset shell variable");
+  });
+});
+
+describe("an argument given empty that names no path", () => {
+  it.each([[["completion", ""]], [["reasons", ""]]])("%j is told it is likely unset", async (args) => {
+    const r = await cli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('found:    ""');
+    expect(r.stderr).toContain("an empty value (an unset shell variable?)");
+  });
+
+  it("a file's own empty value is not taken for one", () => {
+    const file = new InputError("policy: no policy named", { file: "s.yaml", found: '""', hint: "name one" });
+    const option = new InputError("--html: an empty file name", { found: '""', hint: "give a file name" });
+    const told = toldEmptyOptions(InputError.all([file, option]), ["run", "s.yaml", "--html", ""]);
+    expect(told.problems.map((p) => p.details.hint)).toEqual([
+      "name one",
+      "an empty value (an unset shell variable?): give a file name",
+    ]);
   });
 });

@@ -16,20 +16,24 @@ export function saidEmpty(problem: InputError): InputError {
  * `e` with each of its problems that is about an option given empty on the command line (`args`) said
  * so: a problem naming the option first, in its message or as its field (`--shard must be I/N …`,
  * `--set "": no policy parameter given`),
- * when the option was given nothing but empty, or the problem quotes the empty value.
+ * when the option was given nothing but empty, or the problem quotes the empty value; and an
+ * argument given empty, whose problem (no file's) found `""` (`completion ""`, `reasons ""`).
  */
 export function toldEmptyOptions(e: InputError, args: readonly string[]): InputError {
   const given = optionValues(args);
   const empties = [...given].filter(([, values]) => values.includes(""));
-  if (empties.length === 0) return e;
-  return toldEach(e, (p) =>
-    empties.some(
-      ([flag, values]) =>
-        [p.details.field ?? "", p.message].some((said) => new RegExp(`^${flag}(?![\\w-])`).test(said)) &&
-        (values.every((v) => v === "") ||
-          `${p.details.field} ${p.message}`.includes('""') ||
-          p.details.found === '""'),
-    ),
+  if (empties.length === 0 && !args.includes("")) return e;
+  return toldEach(
+    e,
+    (p) =>
+      (p.details.file === undefined && p.details.found === '""') ||
+      empties.some(
+        ([flag, values]) =>
+          [p.details.field ?? "", p.message].some((said) => new RegExp(`^${flag}(?![\\w-])`).test(said)) &&
+          (values.every((v) => v === "") ||
+            `${p.details.field} ${p.message}`.includes('""') ||
+            p.details.found === '""'),
+      ),
   );
 }
 
