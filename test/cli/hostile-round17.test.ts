@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { toldEmptyOptions } from "../../src/cli/options/empty.js";
+import { loadScenario, simulate } from "../../src/index.js";
 import { InputError } from "../../src/shared/errors.js";
 import { cli, ROOT } from "../helpers/cli.js";
 import { tempCases } from "../helpers/temp-cases.js";
@@ -118,5 +119,26 @@ describe("an argument given empty that names no path", () => {
       "name one",
       "an empty value (an unset shell variable?): give a file name",
     ]);
+  });
+});
+
+describe("the library handed a scenario with an event after its last day", () => {
+  // a file is refused ("the event is after the last simulated day"); simulate() ran one built by hand
+  // without the event, and said nothing
+  const zhang = () => structuredClone(loadScenario(join(ROOT, ZHANG)).scenario);
+
+  it("is refused, naming the event's day and the last", () => {
+    const s = zhang();
+    s.events.push({ day: s.until + 1, index: s.events.length, type: "note", text: "late" });
+    expect(() => simulate(s)).toThrow(InputError);
+    expect(() => simulate(s)).toThrow(
+      `events[30].day: expected a day no later than until (400): the event would never run, found 401`,
+    );
+  });
+
+  it("a loaded scenario cut by an until of its own still runs, and holds no event past it", () => {
+    const loaded = loadScenario(join(ROOT, ZHANG), { until: 100 });
+    expect(loaded.scenario.events.every((e) => e.day <= 100)).toBe(true);
+    expect(simulate(loaded.scenario).until).toBe(100);
   });
 });
