@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { toldEmptyOptions } from "../../src/cli/options/empty.js";
-import { loadScenario, simulate } from "../../src/index.js";
+import { fromDocument, loadScenario, mergeResults, simulate, summarise } from "../../src/index.js";
 import { InputError } from "../../src/shared/errors.js";
 import { cli, ROOT } from "../helpers/cli.js";
 import { tempCases } from "../helpers/temp-cases.js";
@@ -129,7 +129,8 @@ describe("the library handed a scenario with an event after its last day", () =>
 
   it("is refused, naming the event's day and the last", () => {
     const s = zhang();
-    s.events.push({ day: s.until + 1, index: s.events.length, type: "note", text: "late" });
+    const late = { day: s.until + 1, index: s.events.length, type: "note" as const, text: "late" };
+    Object.assign(s, { events: [...s.events, late] });
     expect(() => simulate(s)).toThrow(InputError);
     expect(() => simulate(s)).toThrow(
       `events[30].day: expected a day no later than until (400): the event would never run, found 401`,
@@ -140,5 +141,32 @@ describe("the library handed a scenario with an event after its last day", () =>
     const loaded = loadScenario(join(ROOT, ZHANG), { until: 100 });
     expect(loaded.scenario.events.every((e) => e.day <= 100)).toBe(true);
     expect(simulate(loaded.scenario).until).toBe(100);
+  });
+});
+
+describe("the library handed a population result edited in memory", () => {
+  // `merge` refuses a document whose totals contradict each other; mergeResults and summarise summed an
+  // arm's opened 999 of its 10 accounts into an approval rate of 50
+  const shard = async (i: number) => {
+    const args = ["simulate", "personas/revolver.yaml", "--accounts", "8", "--days", "30", "--json"];
+    const r = await cli([...args, "--shard", `${i}/2`]);
+    return fromDocument(JSON.parse(r.stdout), `${i}.json`);
+  };
+
+  it("is refused where its totals contradict each other, naming the field", async () => {
+    const [a, b] = [await shard(1), await shard(2)];
+    const edited = structuredClone(a);
+    const first = edited.champion[0]!;
+    first.opened = first.accounts + 1;
+    const parts = [
+      { result: edited, file: "a" },
+      { result: b, file: "b" },
+    ];
+    expect(() => mergeResults(parts)).toThrow(
+      `parts[0].result.champion[0].opened: totals that contradict each other: expected at most accounts (${first.accounts})`,
+    );
+    expect(() => summarise(edited)).toThrow(InputError);
+    // the results as made still merge
+    expect(mergeResults([parts[1]!, { result: a, file: "a" }]).meta.accounts).toBe(8);
   });
 });
