@@ -1,7 +1,6 @@
-// Hostile input, round 17: a path walking back out of a folder that does not exist, options given empty
-// (an unset shell variable), the library handed what the CLI's parser would refuse, scenario numbers at
-// the edges of a double, merge of result files edited by hand, whatif's flags in hostile combinations,
-// and the reference commands in an odd environment.
+// Hostile input, round 17: a path walking back out of a folder that does not exist, options and arguments
+// given empty (an unset shell variable), and the library handed what its files would be refused for: a
+// scenario with an event after its last day, a population result whose totals contradict each other.
 
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
