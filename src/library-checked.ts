@@ -93,6 +93,8 @@ import { DistSchema, PersonaSchema, personaKeysAt } from "./population/persona-s
 import { type Plan, makePlan as rawMakePlan } from "./population/plan.js";
 import { Stream } from "./population/random.js";
 import {
+  contradiction,
+  type PopulationResult,
   documentText as rawDocumentText,
   fromDocument as rawFromDocument,
   mergeResults as rawMergeResults,
@@ -563,7 +565,25 @@ const populationResult = object("a population's result: runRange's, fromDocument
   paired: list(object("a pair")).nullable(),
   flips: list(flip, "a list of flips"),
   decisionFlips: list(pairFlips, "a list of pairs' flips"),
-}).superRefine(armsShaped);
+})
+  .superRefine(armsShaped)
+  // totals that contradict each other, as a document read back is refused for them: checked once the
+  // whole result is the shape it should be (its fields', its arms' problems told first)
+  .superRefine((r, ctx) => {
+    const shapeless = ctx.issues.length > 0;
+    const c = shapeless ? null : contradiction(r as unknown as PopulationResult, "");
+    if (c !== null)
+      ctx.addIssue({
+        code: "custom",
+        message: c[1],
+        params: {
+          problem: new InputError(`${c[0]}: totals that contradict each other: expected ${c[1]}`, {
+            field: c[0],
+            expected: c[1],
+          }),
+        },
+      });
+  });
 
 const armSettings = object("an arm's settings: an object with policy, use and set", {
   policy,

@@ -8,6 +8,7 @@ import { BrokenPipe } from "../shared/file-errors.js";
 import { ownFoldersOf, removeEmptyFolders } from "../shared/folders.js";
 import { ExitCode } from "../shared/terminal.js";
 import { type CliIo, fitsTerminal, loadFit, writeErr } from "./io.js";
+import { toldEmptyOptions } from "./options/empty.js";
 import { type Invocation, parseArgv } from "./program.js";
 
 export function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -35,7 +36,7 @@ async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
     }
     return 0;
   } catch (e) {
-    return exitCodeFor(e, io);
+    return exitCodeFor(e instanceof InputError ? toldEmptyOptions(e, args) : e, io);
   } finally {
     // what an output refused or stopped leaves: the folders made for it, empty
     removeEmptyFolders();

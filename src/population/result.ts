@@ -322,14 +322,26 @@ function oddShape(value: unknown, max: number): string | null {
 
 /** Totals that contradict each other (each within its range, not with the rest) are no simulate output. */
 function refuseContradictions(r: PopulationResult, file: string): void {
-  const refuse = (field: string, expected: string) => {
+  const c = contradiction(r, "aggregates.");
+  if (c !== null)
     throw new InputError("not a population result of `credit-sim simulate --json`", {
       file,
-      field,
-      expected,
+      field: c[0],
+      expected: c[1],
       hint: UNCHANGED_HINT,
     });
-  };
+}
+
+/** The first of a result's totals that contradicts the rest — its field (under `prefix`: a document's
+ *  `aggregates.`, none for a result in memory) and what it should be — or null. A result handed to the
+ *  library is checked as a document read back is (an arm's opened 999 of 10 accounts was summed). */
+export function contradiction(r: PopulationResult, prefix: string): [field: string, expected: string] | null {
+  const found: Array<[string, string]> = [];
+  contradictions(r, (field, expected) => found.push([`${prefix}${field}`, expected]));
+  return found[0] ?? null;
+}
+
+function contradictions(r: PopulationResult, refuse: (field: string, expected: string) => void): void {
   const arms: Array<[string, ArmAggregate[]]> = [
     ["champion", r.champion],
     ["challenger", r.challenger ?? []],
@@ -338,17 +350,16 @@ function refuseContradictions(r: PopulationResult, file: string): void {
   for (const [name, list] of arms)
     list.forEach((arm, i) => {
       const c = armContradiction(arm, r.meta.days);
-      if (c) refuse(`aggregates.${name}[${i}].${c[0]}`, c[1]);
+      if (c) refuse(`${name}[${i}].${c[0]}`, c[1]);
     });
   const [from, to] = r.meta.range;
   // a paired difference's sum and sum of squares hold sum² ≤ n · sumSq (Cauchy–Schwarz) for any data
   r.paired?.forEach((p, i) => {
     // the same accounts as the persona's arms, each counted at most once in a pair or a flip
     const n = r.champion[i]?.accounts ?? 0;
-    if (p.accounts !== n) refuse(`aggregates.paired[${i}].accounts`, `the persona's accounts (${n})`);
+    if (p.accounts !== n) refuse(`paired[${i}].accounts`, `the persona's accounts (${n})`);
     for (const [metric, pair] of Object.entries(p.binary))
-      if (pair[0] + pair[1] > n)
-        refuse(`aggregates.paired[${i}].binary.${metric}`, `at most the accounts (${n})`);
+      if (pair[0] + pair[1] > n) refuse(`paired[${i}].binary.${metric}`, `at most the accounts (${n})`);
     const flips = Object.values(p.flips).reduce((s, v) => s + v, 0);
     if (p.flipped > n || flips !== p.flipped)
       refuse(
@@ -363,11 +374,10 @@ function refuseContradictions(r: PopulationResult, file: string): void {
         );
   });
   r.decisionFlips.forEach((p, i) => {
-    if (p.flipped > to - from)
-      refuse(`aggregates.decisionFlips[${i}].flipped`, `at most the accounts (${to - from})`);
+    if (p.flipped > to - from) refuse(`decisionFlips[${i}].flipped`, `at most the accounts (${to - from})`);
     let grouped = 0;
     for (const [label, g] of Object.entries(p.groups)) {
-      const at = `aggregates.decisionFlips[${i}].groups[${JSON.stringify(label)}]`;
+      const at = `decisionFlips[${i}].groups[${JSON.stringify(label)}]`;
       if (g.accounts === 0 || g.accounts > p.flipped)
         refuse(`${at}.accounts`, `1 to flipped (${p.flipped}): a group is of the accounts in it`);
       // the group's smallest accounts, as addFlip keeps them: each once, in order, as many as it has
@@ -383,8 +393,7 @@ function refuseContradictions(r: PopulationResult, file: string): void {
       grouped += g.accounts;
     }
     // each account flipped is in one group: a group nothing flipped would be listed as a reason
-    if (grouped !== p.flipped)
-      refuse(`aggregates.decisionFlips[${i}].flipped`, `the groups' accounts (${grouped})`);
+    if (grouped !== p.flipped) refuse(`decisionFlips[${i}].flipped`, `the groups' accounts (${grouped})`);
   });
 }
 

@@ -214,7 +214,10 @@ export function checkBuilt(scenario: Scenario): Scenario {
       problems.push(...own);
       if (own.length > 0) setsOk = false;
     });
-  if (profileOk && eventsShaped && observeOk) checkRunnable(copy as unknown as Scenario, refuse);
+  if (profileOk && eventsShaped && observeOk) {
+    checkRunnable(copy as unknown as Scenario, refuse);
+    pastUntil(copy as unknown as Scenario, refuse);
+  }
   // the `set`s of a day's policy events make a policy with the one in force, as a file's must
   if (policyOk.length === 0 && setsOk && eventsShaped) {
     const changes = (events as ScenarioEvent[]).flatMap((e, index) =>
@@ -232,6 +235,19 @@ export function checkBuilt(scenario: Scenario): Scenario {
   }
   if (problems.length > 0) throw all(problems);
   return copy as unknown as Scenario;
+}
+
+/** An event after `until`, which the engine never reaches: refused as its file's is ("the event is after
+ *  the last simulated day"), not left out in silence (a loaded scenario's --until cut holds none). */
+function pastUntil(s: Scenario, refuse: (field: string, expected: string, found: unknown) => void): void {
+  if (!Number.isInteger(s.until)) return;
+  let told = 0;
+  s.events.forEach((e, i) => {
+    if (told <= MAX_PROBLEMS && Number.isInteger(e.day) && e.day > s.until) {
+      refuse(`events[${i}].day`, `a day no later than until (${s.until}): the event would never run`, e.day);
+      told++;
+    }
+  });
 }
 
 /** Every problem, up to the number a file's are told. */

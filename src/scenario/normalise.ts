@@ -234,7 +234,10 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
         creditHistoryMonths: w.profile.creditHistoryMonths,
         externalDebt: wholeFen(w.profile.externalDebt),
       },
-      events,
+      // a --until override cuts on purpose: what it cuts is left out here, as its file's `until` leaves
+      // nothing after it, so that a scenario holds no event past its last day (the library's simulate
+      // refuses one built by hand that does: it would be left out in silence)
+      events: untilAsked === undefined ? events : events.filter((e) => e.day <= until),
       observe: [...new Set(expectations.map((x) => x.day))].sort((a, b) => a - b),
     },
     expectations,

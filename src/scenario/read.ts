@@ -14,7 +14,7 @@ import {
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError, shownFile, suggest } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReadReason } from "../shared/file-errors.js";
-import { namesAFolder, walksBack, withoutFolderEnding } from "../shared/paths.js";
+import { backThroughNonFolder, namesAFolder, withoutFolderEnding } from "../shared/paths.js";
 import { noteRead } from "../shared/standard-error-input.js";
 import { quoted } from "../shared/text.js";
 import { looksLikePolicy } from "./kinds.js";
@@ -149,7 +149,8 @@ export function unreadable(
       file,
       hint: "put the file back where the link leads, or give the path of the file itself",
     });
-  const asFolder = code === "ENOTDIR" ? fileAsFolder(`the ${kind} file's path`, file, cwd) : undefined;
+  const asFolder =
+    code === "ENOTDIR" || code === "ENOENT" ? fileAsFolder(`the ${kind} file's path`, file, cwd) : undefined;
   if (asFolder !== undefined) return asFolder;
   if (code === "ENOENT" || code === "ENOTDIR")
     return new InputError(`${kind} file not found`, {
@@ -174,19 +175,29 @@ export function unreadable(
   });
 }
 
-/** A path the system refused as not a directory that takes a file for a folder: named as one (`z.yaml/`)
- *  or walked back out of (`z.yaml/../x.yaml`) — `resolve` would have read a file by dropping either. */
+/** A path the system refused (not a directory; no such file) that takes what is no folder for one: a file
+ *  named as a folder (`z.yaml/`), a file or nothing walked back out of (`z.yaml/../x.yaml`,
+ *  `nope/../x.yaml`) — `resolve` would have read a file by dropping either. */
 export function fileAsFolder(what: string, path: string, cwd = process.cwd()): InputError | undefined {
   if (fileNamedAsFolder(path, cwd))
     return new InputError(`${what} ends in "/", which names a folder, and it is a file`, {
       file: path,
       hint: 'drop the trailing "/" (the system refuses it too: not a directory)',
     });
-  if (walksBack(path))
+  const through = backThroughNonFolder(cwd, path);
+  if (through?.what === "file")
     return new InputError(`${what} goes through a file as a folder (".." after it)`, {
       file: path,
       hint: "write the path without going through the file (the system refuses it too: not a directory)",
     });
+  if (through?.what === "nothing")
+    return new InputError(
+      `${what} goes through ${quoted(shownFile(through.path, cwd))}, which does not exist (".." after it)`,
+      {
+        file: path,
+        hint: "write the path without it, or make the folder (the system refuses it too: no such file or directory)",
+      },
+    );
   return undefined;
 }
 

@@ -28,9 +28,11 @@ export const withoutFolderEnding = (typed: string, separator = sep): string =>
  * separator, and `run z.yaml/` read z.yaml.
  */
 export function resolveTyped(base: string, typed: string): string {
-  // `z.yaml/../x.yaml` walks back out of a file: the system refuses it, and `resolve` takes it off the
-  // name. Kept as typed, it is refused as the system refuses it (not a directory)
-  if (backThroughFile(base, typed)) return isAbsolute(typed) ? typed : `${base}${sep}${typed}`;
+  // `z.yaml/../x.yaml` walks back out of a file, `nope/../x.yaml` out of nothing: the system refuses
+  // both, and `resolve` takes them off the name. Kept as typed, each is refused as the system refuses it
+  // (not a directory; no such file)
+  if (backThroughNonFolder(base, typed) !== undefined)
+    return isAbsolute(typed) ? typed : `${base}${sep}${typed}`;
   const path = resolve(base, typed);
   return namesAFolder(typed) && !path.endsWith(sep) ? `${path}${sep}` : path;
 }
@@ -41,24 +43,33 @@ export const walksBack = (typed: string, separator = sep): boolean => {
   return new RegExp(`(?:^|${at})\\.\\.(?:${at}|$)`).test(typed);
 };
 
-/** Whether `typed`, from `base`, takes `..` after a file's name (`z.yaml/../x.yaml`). */
-function backThroughFile(base: string, typed: string): boolean {
-  if (!walksBack(typed)) return false;
+/** What `typed`, from `base`, takes `..` after that is no folder: a file (`z.yaml/../x.yaml`) or nothing
+ *  (`nope/../x.yaml`), and the path up to it; undefined when every `..` follows a folder. */
+export function backThroughNonFolder(
+  base: string,
+  typed: string,
+): { what: "file" | "nothing"; path: string } | undefined {
+  if (!walksBack(typed)) return undefined;
   let at = isAbsolute(typed) ? sep : base;
   for (const part of typed.split(separators(sep))) {
     if (part === "" || part === ".") continue;
     if (part !== "..") at = join(at, part);
-    else if (isFile(at)) return true;
-    else at = dirname(at);
+    else {
+      const what = kindAt(at);
+      if (what !== "folder") return { what, path: at };
+      at = dirname(at);
+    }
   }
-  return false;
+  return undefined;
 }
 
-/** Whether something other than a folder is at `path` (nothing there: false). */
-function isFile(path: string): boolean {
+/** What is at `path`: a folder, something else, or nothing (one that may not be looked at: a folder, the
+ *  system's to refuse). */
+function kindAt(path: string): "folder" | "file" | "nothing" {
   try {
-    return !statSync(path).isDirectory();
-  } catch {
-    return false;
+    return statSync(path).isDirectory() ? "folder" : "file";
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ENOENT" || code === "ENOTDIR" ? "nothing" : "folder";
   }
 }

@@ -6,6 +6,7 @@ import { Command, type Help, type Option, type ParseOptionsResult } from "comman
 import { InputError, suggest } from "../../shared/errors.js";
 import { quoted, shellPath } from "../../shared/text.js";
 import { isStandardOutput } from "../output-file.js";
+import { saidEmpty } from "./empty.js";
 import { noStandardInput } from "./standard-input.js";
 import { addOptions, type OptionTable, type RawOptions } from "./table.js";
 
@@ -295,12 +296,16 @@ function nonEmptyPath(syntax: string, value: Positional): Positional {
   if (noun === undefined || blank === undefined) return value;
   const folder = noun === "dir";
   const what = folder ? "folder" : "file";
-  throw new InputError(blank === "" ? `an empty ${what} name` : `a ${what} name of white space alone`, {
-    found: quoted(blank),
-    hint: folder
-      ? "give the path of a folder, or nothing for the current one"
-      : `give the path of a file${noun === "paths" ? " or folder" : ""}`,
-  });
+  const problem = new InputError(
+    blank === "" ? `an empty ${what} name` : `a ${what} name of white space alone`,
+    {
+      found: quoted(blank),
+      hint: folder
+        ? "give the path of a folder, or nothing for the current one"
+        : `give the path of a file${noun === "paths" ? " or folder" : ""}`,
+    },
+  );
+  throw blank === "" ? saidEmpty(problem) : problem;
 }
 
 /** A list argument (`<files...>`, `[paths...]`): empty when none was given. */

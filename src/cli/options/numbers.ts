@@ -5,6 +5,7 @@ import { isDecimalNumber } from "../../scenario/parse.js";
 import { asciiDigits } from "../../shared/digits.js";
 import { InputError } from "../../shared/errors.js";
 import { blankAround, quoted, withoutBlanks } from "../../shared/text.js";
+import { EMPTY_VALUE } from "./empty.js";
 
 export interface NumberRange {
   min?: number | undefined;
@@ -26,8 +27,7 @@ export const wholeAbove = (text: string, max: number): boolean => {
 /** A number option given nothing (`--seed "$SEED"`, SEED unset): what it likely is, as an empty file name is
  *  told — then the option's own advice when it has some (a day takes a date too), else to give a number
  *  (not "leave it out": an option may have no default, `explain --day`). */
-const emptyHint = (hint: string | undefined): string =>
-  `an empty value (an unset shell variable?): ${hint ?? "give a number"}`;
+const emptyHint = (hint: string | undefined): string => `${EMPTY_VALUE}: ${hint ?? "give a number"}`;
 
 /** `text` with the digits of any script (５ full-width, ٥ Arabic-Indic, ५ Devanagari), full-width sign and
  *  point, and − (U+2212) in ASCII. */
