@@ -92,6 +92,18 @@ describe("an option given empty: an unset shell variable", () => {
     },
   );
 
+  it.each([["--a(="], ["--x\u001b[2J="], ["--b[="]])(
+    "an unknown option %j given empty, its name holding what a pattern would read, is refused as bad usage, its name escaped",
+    async (opt) => {
+      // the option's name went into a regular expression unescaped: a SyntaxError, the bundle's source and a
+      // stack trace, exit 1 — and a raw escape sequence to the terminal
+      const r = await cli(["run", ZHANG, opt]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toMatch(/SyntaxError|\n\s+at /);
+      expect(r.stderr).not.toContain("\u001b");
+    },
+  );
+
   it("a problem of the same option's other, non-empty value is not told it", async () => {
     const r = await cli(["whatif", ZHANG, "--remove", "", "--remove", "999"]);
     expect(r.status).toBe(2);

@@ -29,13 +29,18 @@ export function toldEmptyOptions(e: InputError, args: readonly string[]): InputE
       (p.details.file === undefined && p.details.found === '""') ||
       empties.some(
         ([flag, values]) =>
-          [p.details.field ?? "", p.message].some((said) => new RegExp(`^${flag}(?![\\w-])`).test(said)) &&
+          [p.details.field ?? "", p.message].some((said) => namesFirst(said, flag)) &&
           (values.every((v) => v === "") ||
             `${p.details.field} ${p.message}`.includes('""') ||
             p.details.found === '""'),
       ),
   );
 }
+
+/** Whether `said` begins with the option `flag` as a word (`--seed`, not `--seeds`): compared as text, the
+ *  flag as typed — a regular expression built of it broke on `--a(=` and threw. */
+const namesFirst = (said: string, flag: string): boolean =>
+  said.startsWith(flag) && !/[\w-]/.test(said[flag.length] ?? "");
 
 function toldEach(e: InputError, about: (p: InputError) => boolean): InputError {
   let changed = false;
