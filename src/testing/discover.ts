@@ -604,7 +604,12 @@ function expand(
     // not an existing path: perhaps a glob; a path that may not be looked at is said so
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EACCES" || code === "EPERM") return { files: [], closed: [{ path: abs, shown: p, code }] };
-    const asFolder = code === "ENOTDIR" || code === "ENOENT" ? fileAsFolder("the path", p, cwd) : undefined;
+    // (a pattern's `..` may follow a wildcard, `scen*/../x.yaml`: no name of that spelling is there, and
+    // the glob below reads it as the shell would)
+    const asFolder =
+      (code === "ENOTDIR" || code === "ENOENT") && !isDynamicPattern(p)
+        ? fileAsFolder("the path", p, cwd)
+        : undefined;
     if (asFolder !== undefined) throw asFolder;
     // a pattern may be longer than any path (a long {a,b,…}): its fixed part is looked up below
     if (code !== undefined && code !== "ENOENT" && code !== "ENOTDIR" && !isDynamicPattern(p))

@@ -49,6 +49,17 @@ describe("a path walking back out of what is not a folder", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Zhang Ming");
   });
+
+  it.each([["di*/../z.yaml"], ["{dir,nope}/../z.yaml"]])(
+    "a test pattern whose '..' follows a wildcard is a pattern, read as the shell reads it: %j",
+    async (pattern) => {
+      // no name "di*" is there: refused as a path that goes through nothing, where it ran before
+      const d = tree();
+      const r = await cli(["test", "--no-snapshots", pattern], { cwd: d });
+      expect(r.stderr).not.toContain("does not exist");
+      expect(r.stdout).toMatch(/Scenarios\s+1 passed/);
+    },
+  );
 });
 
 describe("an option given empty: an unset shell variable", () => {
