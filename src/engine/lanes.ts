@@ -123,9 +123,15 @@ function runFrom(
   const last = 5 + events.length;
   for (let k = from; k <= last; k++) {
     if (k === FIRST_EVENT && change !== undefined) {
-      const [, ...others] = switchLane(s, change.next, change.same);
-      for (const other of others) hooks.split(s, other);
-      for (const other of others) runFrom(other, day, events, FIRST_EVENT, hooks);
+      const [own, ...others] = switchLane(s, change.next, change.same);
+      for (const other of others) hooks.split(s, other.state);
+      // the change's own steps (a policy whose rule an account already breaks lays a hold at once) are
+      // the lane's like any other: each state's told of them before it takes the rest of the day
+      for (const o of own!.steps) hooks.step(s, o);
+      for (const other of others) {
+        for (const o of other.steps) hooks.step(other.state, o);
+        runFrom(other.state, day, events, FIRST_EVENT, hooks);
+      }
     }
     const steps = phase(s, day, events, k);
     const lane = s.lane;
@@ -153,19 +159,25 @@ function takeSplits(lane: Lane): Lane["splits"] {
   return out;
 }
 
+/** Whether two policies hold a customer's profile changes to the same rule: the one decision a policy
+ *  event's own step can take (customer-events.ts). */
+const sameChangeRule = (a: Policy, b: Policy): boolean =>
+  a.securityMaxChanges === b.securityMaxChanges && a.securityWindowDays === b.securityWindowDays;
+
 /**
  * A policy change for a shared state: each member takes its own new policy (`next(member)`; null: it
  * keeps the one it has), as a `policy` event using it would (the policy it leaves is its slot's).
  * Members that end up with equal policies (`same`) share a slot; slots share a state when they come from
  * one slot, all changed or all kept, and agree in mechanics and in whether the change is one of the
  * unused-line terms (changesUnusedTerms); the others go on from copies. Returns the
- * states after the change (`s` first).
+ * states after the change (`s` first), each with the steps its policy event took (none for a state that
+ * kept its policy).
  */
 export function switchLane(
   s: EngineState,
   next: (member: number) => Policy | null,
   same: (a: Policy, b: Policy) => boolean,
-): EngineState[] {
+): Array<{ state: EngineState; steps: readonly StepOutcome[] }> {
   const lane = s.lane ?? { policies: [s.customer.policy], members: [[]], splits: [] };
   type Slot = { policy: Policy; members: number[] };
   const plan: Array<{ old: Policy; change: boolean; slots: Slot[] }> = [];
@@ -186,32 +198,39 @@ export function switchLane(
     // slots share the state the change leaves only when it leaves the same state for each: the same
     // mechanics, and the unused-line terms changed for all or for none (each line's unusedTermsDay:
     // review/dormant.ts, changesUnusedTerms) — a member whose switch changed them, sharing the state of
-    // one whose switch did not, was told of its closure as if its terms had never changed
+    // one whose switch did not, was told of its closure as if its terms had never changed — and the same
+    // change rule: the policy event's step, taken under the first slot's policy alone, holds the lines
+    // when the rule it brings is broken already (securityTriggerAfterChange), which another's may not be
     const groups: Slot[][] = [];
     for (const slot of slots) {
       const terms = changesUnusedTerms(old, slot.policy);
       const g = groups.find(
-        (x) => sameMechanics(x[0]!.policy, slot.policy) && changesUnusedTerms(old, x[0]!.policy) === terms,
+        (x) =>
+          sameMechanics(x[0]!.policy, slot.policy) &&
+          changesUnusedTerms(old, x[0]!.policy) === terms &&
+          sameChangeRule(x[0]!.policy, slot.policy),
       );
       if (g) g.push(slot);
       else groups.push([slot]);
     }
     for (const g of groups) plan.push({ old, change: true, slots: g });
   }
-  if (plan.length === 0) return [s];
+  if (plan.length === 0) return [{ state: s, steps: NONE }];
   // every copy is taken before any state changes
   const states = plan.map((_, i) => (i === 0 ? s : fork(s)));
-  plan.forEach(({ old, change, slots }, i) => {
+  return plan.map(({ old, change, slots }, i) => {
     const state = states[i]!;
     state.lane = null;
     state.customer.policy = old;
     const [head, ...rest] = slots;
-    if (change) step(state, { type: "policy", day: state.day, index: -1, use: head!.policy, set: {} });
+    const steps = change
+      ? step(state, { type: "policy", day: state.day, index: -1, use: head!.policy, set: {} })
+      : NONE;
     state.lane = {
       policies: [state.customer.policy, ...rest.map((x) => x.policy)],
       members: [head!.members, ...rest.map((x) => x.members)],
       splits: [],
     };
+    return { state, steps };
   });
-  return states;
 }

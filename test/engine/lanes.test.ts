@@ -436,6 +436,27 @@ describe("lanes", () => {
     );
   });
 
+  it("a switch to a policy whose change rule the account already breaks: the hold it lays is the lane's step, as alone", () => {
+    // two unverified changes, then a switch to at most one: alone, the policy event lays the hold on its
+    // own step; shared, the switch's steps were dropped — a population neither counted the hold nor let
+    // its customer verify, and the line sat until it closed as a long suspension
+    const events: EventInput[] = [
+      { day: 0, type: "apply", line: "huabei", product: "open", amount: 300_000 },
+      { day: 10, type: "change_profile", field: "phone" },
+      { day: 20, type: "change_profile", field: "address" },
+    ];
+    const sc = scenario(events, { until: 90, policy: DEFAULT_POLICY });
+    const policies = [
+      { ...DEFAULT_POLICY, name: "v0" },
+      { ...DEFAULT_POLICY, name: "v1", securityMaxChanges: 1 },
+    ];
+    const { out } = shared(sc, policies, 30);
+    for (const [i, policy] of policies.entries())
+      expect(out[i]).toEqual(alone(sc, DEFAULT_POLICY, 30, policy));
+    expect(out[1]!.notes.some((n) => n.startsWith("30 policy huabei suspended"))).toBe(true);
+    expect(out[0]!.notes.some((n) => n.startsWith("30 policy"))).toBe(false);
+  });
+
   it("a review that restores nothing keeps each policy's own findings: policies that name otherwise leave the lane", () => {
     // a Jiebei line suspended by a switch to policies that require identity: the next review restores
     // nothing under either, but under v0 (whose one band starts at 728) it also names the score below its
