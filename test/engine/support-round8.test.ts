@@ -158,4 +158,21 @@ describe("a suspended Huabei's closure beside an active Jiebei", () => {
     const loan = [...beside, on.borrow(81, 1_000, 3), on.repay(82, "full", "jiebei")];
     expect(stateOn(run(loan, besideOpts, { answers: false }), 135).status).toBe("active");
   });
+
+  it("keeps the score step that, with that month of record, restores it first: not advice towards what cannot come", () => {
+    // at ¥2,000 a month the closure is certain as things stand too, and every step was dropped as
+    // untimely: the answer said the closure and nothing else, where a higher income reported and a Jiebei
+    // loan's month of record restore the line at that review (either alone does not)
+    const low = { ...besideOpts, profile: { ...besideOpts.profile, monthlyIncome: 2_000 } };
+    const said = stepOf(beside, low).remedies;
+    expect(said.find((r) => r.kind === "closure_due" && r.line === "huabei")).toMatchObject({
+      certain: true,
+      asThingsStand: true,
+    });
+    const steps = said.filter((r) => r.line === "huabei" && r.kind !== "closure_due").map((r) => r.kind);
+    // the score step, with the income it names among its steps, and the review it is for
+    expect(steps).toContain("raise_score");
+    const text = said.map((r) => describeRemedy(r, ["huabei", "jiebei"])).join(" ");
+    expect(text).toContain("report a higher income");
+  });
 });

@@ -369,8 +369,8 @@ function closureAhead(
   const never = restores?.never === true;
   // certain only as things stand: the score step's reach alone keeps every review from restoring the line,
   // which a Jiebei loan's month of record could change (no step asks for one)
-  const asIs = (other: boolean) =>
-    !other && never && restores?.asThingsStand === true ? { asThingsStand: true as const } : {};
+  const onlyAsIs = (other: boolean) => !other && never && restores?.asThingsStand === true;
+  const asIs = (other: boolean) => (onlyAsIs(other) ? { asThingsStand: true as const } : {});
   const next = reviewOnOrAfter(calendar, day, c.policy);
   const held = line.heldOver;
   // a write-off on either line bars any restoration; else the clean period may not end in time
@@ -452,8 +452,15 @@ function closureAhead(
       ...(loan !== null && "calledIn" in loan ? { callsIn: loan.calledIn } : {}),
       ...(loan !== null && "toTerm" in loan ? { toTerm: loan.toTerm } : {}),
     });
-  // advice towards a restoration that cannot come is not given (none is when the score bars it)
-  if ((barred || certain || unusedCertain) && !scoreBarred)
+  // advice towards a restoration that cannot come is not given (none is when the score bars it) — but a
+  // closure certain only as things stand keeps it: with a month of record no step asks for (a Jiebei
+  // loan's), those steps are what would restore the line before it
+  const asThingsStand =
+    (certain && onlyAsIs(barred || scoreBarred || (!hold && clean > (closesOn ?? 0)))) ||
+    (unusedFirst !== null &&
+      unusedCertain &&
+      onlyAsIs(barred || scoreBarred || (!hold && clean > unusedFirst)));
+  if ((barred || certain || unusedCertain) && !scoreBarred && !asThingsStand)
     for (let i = remedies.length - 1; i >= 0; i--) {
       const r = remedies[i]!;
       if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
