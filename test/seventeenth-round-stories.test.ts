@@ -12,8 +12,23 @@ describe("stories of a seventeenth round (test/fixtures/scenarios)", () => {
     const held = at(t.steps, "policy", 60);
     const fact = held.facts.find((f) => f.code === "SECURITY_PROFILE_CHANGES")!;
     expect(fact).toMatchObject({ threshold: 1, value: 2, before: 2, window: 30 });
-    expect(describeFact(fact)).toContain("2 vs securityMaxChanges 1 within 30 days");
-    expect(describeFact(fact)).toContain("2 before the policy change");
+    // the limit before the change said beside the limit, not after the window's clause as a count
+    expect(describeFact(fact)).toContain(
+      "2 vs securityMaxChanges 1 (2 before the policy change) within 30 days",
+    );
+    // a longer window alone (three changes in 60 days, two allowed as before): held, and no limit "before"
+    // said beside one that did not change
+    const window = twin(
+      "security-rule-tightened.yaml",
+      [
+        "{ day: 50, type: change_profile, field: phone }",
+        "{ day: 10, type: change_profile, field: phone }\n  - { day: 15, type: change_profile, field: device }",
+      ],
+      ["set: { securityMaxChanges: 1 }", "set: { securityWindowDays: 60 }"],
+    );
+    const widened = at(window.steps, "policy", 60).facts.find((f) => f.code === "SECURITY_PROFILE_CHANGES")!;
+    expect(widened).toMatchObject({ value: 3, threshold: 2, window: 60 });
+    expect(widened.before).toBeUndefined();
     // customer service asks for the verification, and never says two changes are as many as allowed
     const call = at(t.steps, "contact_support", 62);
     expect(call.remedies.map((r) => r.kind)).toContain("verify_identity");

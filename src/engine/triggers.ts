@@ -173,7 +173,9 @@ export function securityTriggerAfterChange(before: Policy) {
     const v = securityTrigger(c, line, day);
     if (v === null) return null;
     const then = countWithin(c.profileChanges, day, before.securityWindowDays, c.verifiedChanges);
-    if (then > before.securityMaxChanges) return v;
+    // (a longer window alone leaves the number allowed as it was: nothing before it to say)
+    if (then > before.securityMaxChanges || before.securityMaxChanges === c.policy.securityMaxChanges)
+      return v;
     return { ...v, facts: v.facts.map((f) => ({ ...f, before: before.securityMaxChanges })) };
   };
 }

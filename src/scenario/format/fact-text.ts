@@ -259,10 +259,14 @@ function factNumbers(f: RuleFact, probed: boolean): string {
         (f.windowClearsOn === undefined
           ? ""
           : `; another change before day ${f.windowClearsOn} is one too many, unless the identity is verified first`);
+  // the threshold before a policy change, said beside the threshold it was: after a window's clause it read
+  // as a count of changes ("…unless the identity is verified first, 2 before the policy change")
+  const before = f.before === undefined ? "" : `${show(f.before)} before the policy change`;
   const text =
     parts.join(" vs ") +
+    (before !== "" && window !== "" ? ` (${before})` : "") +
     window +
-    (f.before === undefined ? "" : `, ${show(f.before)} before the policy change`) +
+    (before !== "" && window === "" ? `, ${before}` : "") +
     (f.heldAt === undefined ? "" : `; the limit ${money(f.heldAt)} today`) +
     onceUsed +
     (f.readOn === undefined ? "" : `, as the review on ${f.readOnDate} (day ${f.readOn}) reads it`) +
