@@ -53,6 +53,10 @@ describe("an active line's score step before the review that would suspend it", 
     // (the figure customer-service.md gives)
     expect(step.reach).toBe(893);
     expect(describeRemedy(step, ["huabei"])).not.toContain("stop applying");
+    // each numbered step set apart: a bare space ran "(1) … (an income event) (2) …" together
+    const text = describeRemedy(step, ["huabei"]);
+    expect(text).toMatch(/\(1\) .+; \(2\) .+; \(3\) /);
+    expect(text).not.toMatch(/[^;] \(2\) /);
   });
 
   it("comes true followed: every step named taken, the review reads the reach said and suspends the line", () => {

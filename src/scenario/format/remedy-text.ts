@@ -165,6 +165,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const advice = withoutRepeats([...new Set(r.drivers.map((d) => forLines(REASONS[d].advice, lines)))]);
       // numbered: an advice may hold a semicolon of its own, and the steps must read as steps
       const steps = advice.length === 1 ? advice : advice.map((a, i) => `(${i + 1}) ${a}`);
+      // (numbered steps apart: a bare space ran "(1) … income (2) repay …" together)
+      const listed = steps.join("; ");
       // the score the review reads, when it is not today's: from the coming report, or a later one's
       const raise =
         r.ahead?.report != null && r.review !== undefined
@@ -186,7 +188,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         r.repayElsewhere === undefined
           ? ""
           : ` — repaying ${money(r.repayElsewhere)} of the debt elsewhere today (an external_repayment event) brings it to ${r.needed} on its own`;
-      if (r.reach === undefined) return `${raise}${kept}: ${steps.join(" ")}${paid}`;
+      if (r.reach === undefined) return `${raise}${kept}: ${listed}${paid}`;
       // no step left that moves the score by the review it is for: what that review reads, whatever is done
       if (r.drivers.length === 0) {
         const by =
@@ -205,7 +207,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           : r.asThingsStand
             ? `as things stand, all these steps together reach at most ${r.reach} by then`
             : `out of the customer's reach today: all these steps together reach at most ${r.reach}, the rest only time brings`;
-      return `${raise}${kept} — ${out}: ${steps.join(" ")}`;
+      return `${raise}${kept} — ${out}: ${listed}`;
     }
     case "repay_in_full": {
       // past the due day, in its grace days: by the last of them, when a repayment in full still counts
