@@ -4,7 +4,7 @@
 
 import { Command, CommanderError, Help } from "commander";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
-import { printableLines, quoted, shellPath, shellWord } from "../shared/text.js";
+import { printableLines, quoted, shellPath, shellWord, wrapText } from "../shared/text.js";
 import { type CliIo, writeErr } from "./io.js";
 import { addReflowedHelp, helpText, nearLong, type ParseContext, register } from "./options/command.js";
 import { MERGE, type MergeInvocation, PERSONAS, type PersonasInvocation } from "./options/population.js";
@@ -118,22 +118,8 @@ function narrowItem(this: Help, term: string, termWidth: number, description: st
   if (description === "" || width - termWidth - 4 >= 20)
     return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
   const room = width - UNDER.length;
-  const wrapped = room >= 10 ? wrapAt(description, room) : description;
+  const wrapped = room >= 10 ? wrapText(description, room, "").join("\n") : description;
   return `  ${term}\n${UNDER}${wrapped.replace(/\n/g, `\n${UNDER}`)}`;
-}
-
-/** `text` wrapped at spaces to `width` columns (a word longer than that on a line of its own). */
-function wrapAt(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line !== "" && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  if (line !== "") lines.push(line);
-  return lines.join("\n");
 }
 
 /**

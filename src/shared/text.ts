@@ -363,3 +363,20 @@ export const padColumnsStart = (text: string, width: number): string => {
   const w = columnsOf(text);
   return w >= width ? text : " ".repeat(width - w) + text;
 };
+
+/** `text` wrapped at spaces into lines of at most `width` characters (a longer word on a line of its own),
+ *  each line after the first starting with `indent`: tooltips, and help laid under its term. */
+export function wrapText(text: string, width = 72, indent = "  "): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = "";
+  for (const w of words) {
+    const candidate = line ? `${line} ${w}` : w;
+    if (candidate.length > width && line) {
+      lines.push(line);
+      line = indent + w;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -5,6 +5,7 @@
 import { DECISIONS, type Decision, type Status } from "../../engine/index.js";
 import { decisionText, yuanText } from "../../scenario/format.js";
 import { maxOf, minOf } from "../../shared/lists.js";
+import { wrapText } from "../../shared/text.js";
 import { daysSuspended, suspensionStarts } from "../../whatif/goal.js";
 import { decisionCounts } from "../summary.js";
 import type { ChartSpec, Dataset } from "./chart-spec.js";
@@ -21,7 +22,6 @@ import {
 import { esc, escAmounts } from "./escape.js";
 import { chartBox, chip, type HtmlAssets, htmlPagePieces, section, sectionPieces, stats } from "./page.js";
 import type { RepaymentGrid, RunView, StepView } from "./run-model.js";
-import { wrapText } from "./wrap.js";
 
 const MARKER_STYLE: Record<string, string> = {
   approved: "circle",
