@@ -14,7 +14,7 @@ import {
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError, shownFile, suggest } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReadReason } from "../shared/file-errors.js";
-import { backThroughNonFolder, namesAFolder, withoutFolderEnding } from "../shared/paths.js";
+import { backThroughNonFolder, kindAt, namesAFolder, withoutFolderEnding } from "../shared/paths.js";
 import { noteRead } from "../shared/standard-error-input.js";
 import { quoted } from "../shared/text.js";
 import { looksLikePolicy } from "./kinds.js";
@@ -204,12 +204,7 @@ export function fileAsFolder(what: string, path: string, cwd = process.cwd()): I
 /** Whether `path` names a folder (a trailing "/") where a file is: what the system refuses as not a
  *  directory (`cat z.yaml/`). */
 function fileNamedAsFolder(path: string, cwd = process.cwd()): boolean {
-  if (!namesAFolder(path)) return false;
-  try {
-    return !statSync(resolve(cwd, withoutFolderEnding(path))).isDirectory();
-  } catch {
-    return false;
-  }
+  return namesAFolder(path) && kindAt(resolve(cwd, withoutFolderEnding(path))) === "file";
 }
 
 /** The last word on a path not found: where it leads from the current folder. One outside it (absolute,

@@ -65,7 +65,7 @@ export function backThroughNonFolder(
 
 /** What is at `path`: a folder, something else, or nothing (one that may not be looked at: a folder, the
  *  system's to refuse). */
-function kindAt(path: string): "folder" | "file" | "nothing" {
+export function kindAt(path: string): "folder" | "file" | "nothing" {
   try {
     return statSync(path).isDirectory() ? "folder" : "file";
   } catch (e) {
