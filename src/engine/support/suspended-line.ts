@@ -367,10 +367,6 @@ function closureAhead(
 ): void {
   const { closesOn, unusedOn } = closes;
   const never = restores?.never === true;
-  // certain only as things stand: the score step's reach alone keeps every review from restoring the line,
-  // which a Jiebei loan's month of record could change (no step asks for one)
-  const onlyAsIs = (other: boolean) => !other && never && restores?.asThingsStand === true;
-  const asIs = (other: boolean) => (onlyAsIs(other) ? { asThingsStand: true as const } : {});
   const next = reviewOnOrAfter(calendar, day, c.policy);
   const held = line.heldOver;
   // a write-off on either line bars any restoration; else the clean period may not end in time
@@ -391,8 +387,13 @@ function closureAhead(
   // (then used, it would be kept), as for the long suspension's: an early review restores it any day
   // from the end of its clean period, and a hold alone ends with a verification, any day
   const unusedFirst = unusedOn !== null && (closesOn === null || unusedOn < closesOn) ? unusedOn : null;
-  const unusedCertain =
-    unusedFirst !== null && (barred || scoreBarred || never || (!hold && clean > unusedFirst));
+  // a closure on `closing` comes whatever the score does: a write-off, a score barred, the clean period
+  const comesAnyway = (closing: number) => barred || scoreBarred || (!hold && clean > closing);
+  // …or certain only as things stand: the score step's reach alone keeps every review from restoring the
+  // line, which a Jiebei loan's month of record could change (no step asks for one)
+  const onlyAsIs = (closing: number) => !comesAnyway(closing) && never && restores?.asThingsStand === true;
+  const unusedCertain = unusedFirst !== null && (comesAnyway(unusedFirst) || never);
+  const unusedAsIs = unusedCertain && onlyAsIs(unusedFirst);
   if (unusedFirst !== null && line.usedDay !== null) {
     // the warning of it: the one the next review's steps gave, said certain — or, certain, given now; or,
     // the review named the last before it, given as what comes unless that review restores the line (and
@@ -410,16 +411,14 @@ function closureAhead(
       const certainly = {
         ...warning,
         certain: true as const,
-        ...asIs(barred || scoreBarred || (!hold && clean > unusedFirst)),
+        ...(unusedAsIs && { asThingsStand: true as const }),
       };
       if (i >= 0) remedies[i] = certainly;
       else remedies.push(certainly);
     } else if (lastBefore && i < 0) remedies.push(warning);
   }
-  const certain =
-    unusedFirst === null &&
-    closesOn !== null &&
-    (barred || scoreBarred || never || (!hold && clean > closesOn));
+  const certain = unusedFirst === null && closesOn !== null && (comesAnyway(closesOn) || never);
+  const closureAsIs = certain && onlyAsIs(closesOn);
   // a write-off due before that review comes first: the closure is not what to warn of — unless it is
   // certain, which it is even for the customer who pays the overdue as asked (the clean period counted
   // from today): paying averts the write-off, not the closure, and the answer must not leave it unsaid
@@ -445,7 +444,7 @@ function closureAhead(
       day: closesOn,
       date: calendar.date(closesOn),
       certain,
-      ...(certain && asIs(barred || scoreBarred || (!hold && clean > closesOn))),
+      ...(closureAsIs && { asThingsStand: true as const }),
       hold,
       // not the time left: after a write-off no review restores the line at all
       ...(barred ? { writtenOff: true as const } : {}),
@@ -455,12 +454,7 @@ function closureAhead(
   // advice towards a restoration that cannot come is not given (none is when the score bars it) — but a
   // closure certain only as things stand keeps it: with a month of record no step asks for (a Jiebei
   // loan's), those steps are what would restore the line before it
-  const asThingsStand =
-    (certain && onlyAsIs(barred || scoreBarred || (!hold && clean > (closesOn ?? 0)))) ||
-    (unusedFirst !== null &&
-      unusedCertain &&
-      onlyAsIs(barred || scoreBarred || (!hold && clean > unusedFirst)));
-  if ((barred || certain || unusedCertain) && !scoreBarred && !asThingsStand)
+  if ((barred || certain || unusedCertain) && !scoreBarred && !closureAsIs && !unusedAsIs)
     for (let i = remedies.length - 1; i >= 0; i--) {
       const r = remedies[i]!;
       if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
