@@ -186,26 +186,7 @@ function decidedEvent(
         throw new Error(
           "a policy event on a state shared by several policies (switch lanes with switchLane)",
         );
-      // a policy cause needs a line that lived under the previous policy (the one before the first of
-      // several changes made before the line's next review)
-      for (const line of [c.huabei, c.jiebei] as const) {
-        line.previousPolicy = isOpen(line) ? (line.previousPolicy ?? c.policy) : null;
-        if (suspendedFor(line) === "credit") line.suspendedUnder ??= c.policy;
-      }
-      const before = c.policy;
-      c.policy = applyPolicyEvent(c.policy, e.use, e.set);
-      // new unused-line terms, or reviews on another day of the month (the day a notice names): a notice
-      // they put on or before today comes tomorrow (review/dormant.ts)
-      if (changesUnusedTerms(before, c.policy)) {
-        c.huabei.unusedTermsDay = day;
-        c.jiebei.unusedTermsDay = day;
-      }
-      // the calendar of the new policy: a statement or review day later today still happens today
-      s.nextStatement = calendar.nextDayOfMonth(day - 1, c.policy.statementDayOfMonth);
-      if (s.nextStatement === day)
-        s.nextStatement = calendar.nextDayOfMonth(day, c.policy.statementDayOfMonth);
-      s.nextReview = calendar.nextDayOfMonth(day - 1, c.policy.reviewDayOfMonth);
-      return triggerFrom(s, e, 0, undefined, [], securityTriggerAfterChange(before), true);
+      return policyChanged(s, e, applyPolicyEvent(c.policy, e.use, e.set));
     }
     case "contact_support": {
       // an answer nobody reads is not worked out (state.ts: `answers`): the call decides nothing, under
@@ -348,6 +329,37 @@ function securityFrom(
   out: StepOutcome[],
 ): readonly StepOutcome[] {
   return triggerFrom(s, e, from, preset, out, securityTrigger, true);
+}
+
+/**
+ * A policy event's change to `next`. On a lane's switch (lanes.ts, switchLane) the lane's other policies
+ * are already its other members' new ones: the trigger the change brings (a change rule the account
+ * already breaks) is judged under each, and those that decide otherwise leave the lane here, as at any
+ * decision — every policy of a lane comes from the same one, so everything else the change does is the
+ * same for each.
+ */
+export function policyChanged(s: EngineState, e: ScenarioEvent, next: Policy): readonly StepOutcome[] {
+  const { day, calendar } = s;
+  const c = s.customer;
+  // a policy cause needs a line that lived under the previous policy (the one before the first of
+  // several changes made before the line's next review)
+  for (const line of [c.huabei, c.jiebei] as const) {
+    line.previousPolicy = isOpen(line) ? (line.previousPolicy ?? c.policy) : null;
+    if (suspendedFor(line) === "credit") line.suspendedUnder ??= c.policy;
+  }
+  const before = c.policy;
+  c.policy = next;
+  // new unused-line terms, or reviews on another day of the month (the day a notice names): a notice
+  // they put on or before today comes tomorrow (review/dormant.ts)
+  if (changesUnusedTerms(before, c.policy)) {
+    c.huabei.unusedTermsDay = day;
+    c.jiebei.unusedTermsDay = day;
+  }
+  // the calendar of the new policy: a statement or review day later today still happens today
+  s.nextStatement = calendar.nextDayOfMonth(day - 1, c.policy.statementDayOfMonth);
+  if (s.nextStatement === day) s.nextStatement = calendar.nextDayOfMonth(day, c.policy.statementDayOfMonth);
+  s.nextReview = calendar.nextDayOfMonth(day - 1, c.policy.reviewDayOfMonth);
+  return triggerFrom(s, e, 0, undefined, [], securityTriggerAfterChange(before), true);
 }
 
 /** A security trigger (`trigger`) on each line from `from` on, each decided after the outcomes `out`; a lane

@@ -10,6 +10,7 @@
 // happens, so a caller keeping something per state (an agent, a recorder) can copy it at the split.
 
 import type { StepOutcome } from "./apply-verdict.js";
+import { policyChanged } from "./customer-events.js";
 import { changesUnusedTerms } from "./review.js";
 import { accrueAll, closeCycle, dueNotices, monthEnd, openDay, review, triggers } from "./scheduled.js";
 import { type EngineState, fork, type Lane } from "./state.js";
@@ -159,19 +160,15 @@ function takeSplits(lane: Lane): Lane["splits"] {
   return out;
 }
 
-/** Whether two policies hold a customer's profile changes to the same rule: the one decision a policy
- *  event's own step can take (customer-events.ts). */
-const sameChangeRule = (a: Policy, b: Policy): boolean =>
-  a.securityMaxChanges === b.securityMaxChanges && a.securityWindowDays === b.securityWindowDays;
-
 /**
  * A policy change for a shared state: each member takes its own new policy (`next(member)`; null: it
  * keeps the one it has), as a `policy` event using it would (the policy it leaves is its slot's).
  * Members that end up with equal policies (`same`) share a slot; slots share a state when they come from
  * one slot, all changed or all kept, and agree in mechanics and in whether the change is one of the
- * unused-line terms (changesUnusedTerms); the others go on from copies. Returns the
- * states after the change (`s` first), each with the steps its policy event took (none for a state that
- * kept its policy).
+ * unused-line terms (changesUnusedTerms); the others go on from copies. What the change decides is judged
+ * under each slot's policy (policyChanged): slots that decide otherwise leave their state there. Returns
+ * the states after the change (`s` first), each with the steps its policy event took (none for a state
+ * that kept its policy).
  */
 export function switchLane(
   s: EngineState,
@@ -198,17 +195,14 @@ export function switchLane(
     // slots share the state the change leaves only when it leaves the same state for each: the same
     // mechanics, and the unused-line terms changed for all or for none (each line's unusedTermsDay:
     // review/dormant.ts, changesUnusedTerms) — a member whose switch changed them, sharing the state of
-    // one whose switch did not, was told of its closure as if its terms had never changed — and the same
-    // change rule: the policy event's step, taken under the first slot's policy alone, holds the lines
-    // when the rule it brings is broken already (securityTriggerAfterChange), which another's may not be
+    // one whose switch did not, was told of its closure as if its terms had never changed. What the
+    // change decides (a hold for a change rule already broken) is judged under each slot's policy on the
+    // change's own step (policyChanged), and slots that decide otherwise leave there
     const groups: Slot[][] = [];
     for (const slot of slots) {
       const terms = changesUnusedTerms(old, slot.policy);
       const g = groups.find(
-        (x) =>
-          sameMechanics(x[0]!.policy, slot.policy) &&
-          changesUnusedTerms(old, x[0]!.policy) === terms &&
-          sameChangeRule(x[0]!.policy, slot.policy),
+        (x) => sameMechanics(x[0]!.policy, slot.policy) && changesUnusedTerms(old, x[0]!.policy) === terms,
       );
       if (g) g.push(slot);
       else groups.push([slot]);
@@ -218,19 +212,25 @@ export function switchLane(
   if (plan.length === 0) return [{ state: s, steps: NONE }];
   // every copy is taken before any state changes
   const states = plan.map((_, i) => (i === 0 ? s : fork(s)));
-  return plan.map(({ old, change, slots }, i) => {
+  const out: Array<{ state: EngineState; steps: readonly StepOutcome[] }> = [];
+  const split: typeof out = [];
+  for (const [i, { old, change, slots }] of plan.entries()) {
     const state = states[i]!;
-    state.lane = null;
     state.customer.policy = old;
-    const [head, ...rest] = slots;
-    const steps = change
-      ? step(state, { type: "policy", day: state.day, index: -1, use: head!.policy, set: {} })
-      : NONE;
     state.lane = {
-      policies: [state.customer.policy, ...rest.map((x) => x.policy)],
-      members: [head!.members, ...rest.map((x) => x.members)],
+      policies: slots.map((x) => x.policy),
+      members: slots.map((x) => x.members),
       splits: [],
     };
-    return { state, steps };
-  });
+    if (!change) {
+      out.push({ state, steps: NONE });
+      continue;
+    }
+    // (as `step` takes an input: an answer given is not given again across it)
+    state.answered = null;
+    const event = { type: "policy", day: state.day, index: -1, use: slots[0]!.policy, set: {} } as const;
+    out.push({ state, steps: policyChanged(state, event, slots[0]!.policy) });
+    split.push(...takeSplits(state.lane));
+  }
+  return [...out, ...split];
 }

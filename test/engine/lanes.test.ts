@@ -457,6 +457,45 @@ describe("lanes", () => {
     expect(out[0]!.notes.some((n) => n.startsWith("30 policy"))).toBe(false);
   });
 
+  it("a switch to change rules the account does not break keeps one state: the change decides alike", () => {
+    // one profile change, then a switch to three rules that all allow it: nothing is held under any, so
+    // the members need no copies (slots were kept apart by their change rule alone, whatever it decided)
+    const events: EventInput[] = [
+      { day: 0, type: "apply", line: "huabei", product: "open", amount: 300_000 },
+      { day: 10, type: "change_profile", field: "phone" },
+    ];
+    const sc = scenario(events, { until: 90, policy: DEFAULT_POLICY });
+    const policies = [
+      { ...DEFAULT_POLICY, name: "v0" },
+      { ...DEFAULT_POLICY, name: "v1", securityMaxChanges: 1 },
+      { ...DEFAULT_POLICY, name: "v2", securityMaxChanges: 1, securityWindowDays: 60 },
+    ];
+    const { out, states } = shared(sc, policies, 30);
+    for (const [i, policy] of policies.entries())
+      expect(out[i]).toEqual(alone(sc, DEFAULT_POLICY, 30, policy));
+    expect(states).toBe(1);
+  });
+
+  it("a switch to change rules broken alike but tightened apart: each hold says its own rule, as alone", () => {
+    // three unverified changes; v1 allows one, v2 none: both hold at the switch, and each hold's fact
+    // names the limit its own policy sets — one verdict for the two would say one of them wrongly
+    const events: EventInput[] = [
+      { day: 0, type: "apply", line: "huabei", product: "open", amount: 300_000 },
+      { day: 10, type: "change_profile", field: "phone" },
+      { day: 20, type: "change_profile", field: "address" },
+    ];
+    const sc = scenario(events, { until: 90, policy: DEFAULT_POLICY });
+    const policies = [
+      { ...DEFAULT_POLICY, name: "v0" },
+      { ...DEFAULT_POLICY, name: "v1", securityMaxChanges: 1 },
+      { ...DEFAULT_POLICY, name: "v2", securityMaxChanges: 0 },
+    ];
+    const { out, states } = shared(sc, policies, 30);
+    for (const [i, policy] of policies.entries())
+      expect(out[i]).toEqual(alone(sc, DEFAULT_POLICY, 30, policy));
+    expect(states).toBe(3);
+  });
+
   it("a review that restores nothing keeps each policy's own findings: policies that name otherwise leave the lane", () => {
     // a Jiebei line suspended by a switch to policies that require identity: the next review restores
     // nothing under either, but under v0 (whose one band starts at 728) it also names the score below its
