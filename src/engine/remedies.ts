@@ -340,11 +340,12 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     fields: {
       status: "the line's status",
       cause: "its cause (credit, security, policy, customer, dormant), or null",
-      since: "the day it took that status",
+      since: "the day it took that status (a security hold laid over a suspension: the day it was laid)",
       sinceDate: "its date",
-      day: "the day the reasons were recorded (later than `since` when a security hold was laid over a suspension)",
+      day: "the day the reasons were recorded (later than `since` when a suspension was recorded again)",
       date: "its date",
       reasons: "the reason codes recorded then",
+      over: "a security hold laid over a suspension: the cause of the suspension beneath (credit or policy), said next with its own day and reasons; absent otherwise",
     },
   },
   closure_due: {

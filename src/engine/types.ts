@@ -649,8 +649,9 @@ export type Remedy = {
       };
     }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
-   *  as recorded on `day` (later than `since` when a security hold was laid over a suspension: both are
-   *  then on record, each with its cause) */
+   *  as recorded on `day` (later than `since` when a suspension was recorded again). A security hold laid
+   *  over a suspension is said first, since the day it was laid, with the cause of the suspension beneath
+   *  (`over`); that suspension follows, with its own day and reasons */
   | {
       kind: "on_record";
       status: Status;
@@ -660,6 +661,7 @@ export type Remedy = {
       day: number;
       date: string;
       reasons: ReasonCode[];
+      over?: Cause;
     }
   /** the review that closes the line unless it is restored by then: the next one, or a later one
    *  already certain (`certain`: the line cannot be restored before it; `hold`: a security hold alone,
