@@ -1,5 +1,6 @@
 // Customer service's answers, round 9, each followed through the engine: a security hold laid over a
-// suspension is said with its own day and reasons, the suspension beneath with its own.
+// suspension is said with its own day and reasons, the suspension beneath with its own; an opening the
+// score's band declines (a band below the smallest line) is given the score to reach and its steps.
 
 import { describe, expect, it } from "vitest";
 import type { Remedy, Step } from "../../src/engine/types.js";
@@ -53,5 +54,45 @@ describe("a security hold laid over a policy suspension, the policy since switch
     const followed = run([...switchedBack, on.verify(121)], unverified, { answers: false });
     expect(stateOn(followed, 134).status).toBe("suspended");
     expect(stateOn(followed, 135).status).toBe("active");
+  });
+});
+
+type Raise = Extract<Remedy, { kind: "raise_score" }>;
+
+/** No line yet, unverified, ¥30,000 a month and three years of history elsewhere: the smallest line raised
+ *  to ¥4,000 and the bands reshaped so that below 845 the score's band allows ¥3,000 — an application on
+ *  day 2 (its own inquiry counted) reads 825; a grant judged on the file as it is (grantUsedFraction 0). */
+const bandBelow = on.policy(0, {
+  set: {
+    minLimit: 4_000,
+    limitBands: [
+      { minScore: 620, maxLimit: 3_000 },
+      { minScore: 845, maxLimit: 20_000 },
+    ],
+  },
+});
+const noLineYet = {
+  until: 40,
+  policy: { ...DEFAULT_POLICY, grantUsedFraction: 0 },
+  profile: { creditHistoryMonths: 36, monthlyIncome: 30_000, verified: false },
+};
+
+describe("an opening whose score's band is below the smallest line", () => {
+  const said = answerOn([bandBelow, on.support(1)], noLineYet, 1);
+
+  it("is given the score of the first band with a line, and the steps that reach it", () => {
+    expect(said.reasons).toContain("LIMIT_BELOW_MINIMUM");
+    // (it said only "a higher score reaches a band with a line": no score, no step)
+    const step = said.remedies.find((r): r is Raise => r.kind === "raise_score");
+    expect(step).toMatchObject({ line: "huabei", needed: 845 });
+    expect(step!.drivers).toContain("IDENTITY_NOT_VERIFIED");
+    expect(step!.reach ?? 1000).toBeGreaterThanOrEqual(845);
+  });
+
+  it("comes true followed: verified, the application is approved", () => {
+    const as = run([bandBelow, on.open(2, 4_000)], noLineYet, { answers: false });
+    expect(stateOn(as, 2).decision).toBe("declined");
+    const followed = run([bandBelow, on.verify(1), on.open(2, 4_000)], noLineYet, { answers: false });
+    expect(stateOn(followed, 2).decision).toBe("approved");
   });
 });
