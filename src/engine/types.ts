@@ -496,6 +496,9 @@ export type Remedy = {
       kept?: { limit: Fen; of: Fen; onceUsed: boolean };
       /** as `kept`, for the early review offered (`early`) */
       earlyKept?: { limit: Fen; of: Fen; onceUsed: boolean };
+      /** the thin-file cap below the smallest line: the day it lifts, the file holding six months of
+       *  repayment record as things stand — no review before it restores the line */
+      thinFileLifts?: { day: number; date: string };
     }
   /** `opens`: no line yet — from `day`, the applications on file aged, an application to open Huabei made
    *  with nothing else done would pass */

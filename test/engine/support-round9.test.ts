@@ -96,3 +96,47 @@ describe("an opening whose score's band is below the smallest line", () => {
     expect(stateOn(followed, 2).decision).toBe("approved");
   });
 });
+
+type Wait = Extract<Remedy, { kind: "wait_for_review" }>;
+
+/** A thin file (no history elsewhere): ¥2,000 opened on day 0, used on day 3 and repaid; the smallest line
+ *  raised to ¥2,500 on day 20 — above the thin-file cap of ¥2,000 — suspends it at the review on day 45;
+ *  customer service asked on day 50. */
+const thinCapped: EventInput[] = [
+  on.open(0, 2_000),
+  on.purchase(3, 300),
+  on.repay(35, "full"),
+  on.policy(20, { set: { minLimit: 2_500 } }),
+];
+const thin = {
+  until: 230,
+  policy: DEFAULT_POLICY,
+  profile: { creditHistoryMonths: 0, monthlyIncome: 10_000 },
+};
+
+describe("a line restorable only once the thin-file cap lifts", () => {
+  const said = answerOn([...thinCapped, on.support(50)], thin, 50);
+  const wait = said.remedies.find((r): r is Wait => r.kind === "wait_for_review")!;
+
+  it("is told when the cap lifts, the review after it, and no early review before it", () => {
+    expect(said.reasons).toContain("THIN_FILE_BELOW_SMALLEST_LINE");
+    expect(said.facts.find((f) => f.code === "THIN_FILE_BELOW_SMALLEST_LINE")).toMatchObject({
+      liftsOn: 182,
+    });
+    // (it said "the next periodic review is on … (day 74); or ask for an early review … today")
+    expect(wait).toMatchObject({ day: 196, later: true, thinFileLifts: { day: 182 } });
+    expect(wait.early?.day).toBe(182);
+    expect(describeRemedy(wait, ["huabei"])).toContain("the cap lifts, from 2024-07-01 (day 182)");
+  });
+
+  it("comes true followed: no review before the cap lifts restores it, the early review it offers does", () => {
+    const asIs = run(thinCapped, thin, { answers: false });
+    expect(stateOn(asIs, 74).status).toBe("suspended");
+    expect(stateOn(asIs, 166).status).toBe("suspended");
+    expect(stateOn(asIs, 196).status).toBe("active");
+    const earlyToday = run([...thinCapped, on.requestReview(50)], thin, { answers: false });
+    expect(stateOn(earlyToday, 50).status).toBe("suspended");
+    const early = run([...thinCapped, on.requestReview(182)], thin, { answers: false });
+    expect(stateOn(early, 182).status).toBe("active");
+  });
+});

@@ -272,7 +272,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           : income
             ? `the first periodic review the repayments asked above can restore it at is on ${r.date} (day ${r.day}); the one on ${income.date} (day ${income.day}) only once the higher income asked above is reported`
             : r.later
-              ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})`
+              ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})${thinLifts(r.thinFileLifts)}`
               : `the next periodic review is on ${r.date} (day ${r.day})`;
       // no review restores the line under this policy: said first, and what would
       const bars = r.policyBars;
@@ -531,3 +531,9 @@ function incomeStep(f: RuleFact, r: Extract<Remedy, { kind: "limit_cut" }>): str
     ? `${report}, at which the income multiple allows the ${money(r.from)} before the cut`
     : `${report}, at which the income multiple allows ${money(cap.limit)}, as much as ${CAP_NAMES[cap.binding]} does — below the ${money(r.from)} before the cut, no income brings more back`;
 }
+
+/** The thin-file cap a restoration waits for: the day it lifts, and what brings it (the step). */
+const thinLifts = (t: { day: number; date: string } | undefined): string =>
+  t === undefined
+    ? ""
+    : `, once the thin-file cap lifts: the file holds six months of repayment record, and the cap lifts, from ${t.date} (day ${t.day}) as things stand (each bill met at its minimum, none missed) — no review before it restores the line`;
