@@ -136,6 +136,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "a suspended line's step above the score restoring the line asks (this: the one its reasons cite, `restoreScore` or a band's): the line restored and used would score short of what keeping it needs at anything less — `needed` is what keeps it (absent when the step asks no more than restoring does)",
       repayElsewhere:
         "an application to open a line, the debt among the drivers: the least debt elsewhere (yuan) that, repaid today, brings the score it is judged with to `needed` on its own (absent when repaying all of it does not)",
+      huabeiFrom:
+        "Huabei's use among the drivers (LOW_ACTIVITY) while Huabei is suspended today and the review the answer names restores it first: the first day it can be used (`day`, `date`: the day after that review) — the use is asked from then (absent otherwise)",
       ahead:
         "a suspended line whose next review can restore it, a month end or a due date before that review: `current` is the score that review reads on its day, the bills due before it met at their minimum — from the month-end report before it (`report`: its `day` and `date`, the repayments and the spending since the last one counted; null: no month ends before it) — `today` today's; `recordStarts`: a thin file today (under six months of history) that review reads with six — the repayment record starting to count is what moves the score",
       review:

@@ -426,6 +426,9 @@ export type Remedy = {
       /** an application to open a line: the least debt elsewhere (fen) that, repaid today, brings the
        *  score it is judged with to `needed` on its own */
       repayElsewhere?: Fen;
+      /** Huabei's use among the steps (LOW_ACTIVITY) while it is suspended today: the first day it can be
+       *  used, the day after the review that restores it */
+      huabeiFrom?: { day: number; date: string };
     }
   /** Huabei's bills falling due before the next periodic review (`review`), the last on `due`: repaid in
    *  full by then (`amount`, what is due on that day, its charges until then included), each is recorded

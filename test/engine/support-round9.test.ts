@@ -1,6 +1,8 @@
 // Customer service's answers, round 9, each followed through the engine: a security hold laid over a
 // suspension is said with its own day and reasons, the suspension beneath with its own; an opening the
-// score's band declines (a band below the smallest line) is given the score to reach and its steps.
+// score's band declines (a band below the smallest line) is given the score to reach and its steps; a
+// restoration waiting on the thin-file cap is told when it lifts; Huabei's use is asked of Huabei, and of a
+// suspended Huabei only from the day it can be used.
 
 import { describe, expect, it } from "vitest";
 import type { Remedy, Step } from "../../src/engine/types.js";
@@ -140,3 +142,71 @@ describe("a line restorable only once the thin-file cap lifts", () => {
     expect(stateOn(early, 182).status).toBe("active");
   });
 });
+
+/** Both lines opened (Huabei ¥3,000 on day 0, Jiebei ¥5,000 on day 1), neither used; jiebeiMinScore raised
+ *  on day 30 suspends Jiebei at the review on day 45; customer service asked on day 50. A grant judged on
+ *  the file as it is (grantUsedFraction 0). */
+const bothUnused = (set: object): EventInput[] => [
+  on.open(0, 3_000),
+  on.open(1, 5_000, "jiebei"),
+  on.policy(30, { set }),
+];
+const twoLines = (verified: boolean) => ({
+  until: 120,
+  policy: { ...DEFAULT_POLICY, grantUsedFraction: 0 },
+  profile: { creditHistoryMonths: 36, verified },
+});
+const jiebeiStep = (events: EventInput[], verified: boolean): Raise =>
+  answerOn([...events, on.support(50)], twoLines(verified), 50).remedies.find(
+    (r): r is Raise => r.kind === "raise_score" && r.line === "jiebei",
+  )!;
+
+describe("Huabei's use in a Jiebei score step", () => {
+  it("is asked of Huabei, not of Jiebei, which takes no purchases — and followed, restores Jiebei", () => {
+    const events = bothUnused({ jiebeiMinScore: 884 });
+    const step = jiebeiStep(events, true);
+    expect(step.drivers).toContain("LOW_ACTIVITY");
+    const text = describeRemedy(step, ["huabei", "jiebei"]);
+    // (it said "use the line for everyday purchases" of Jiebei)
+    expect(text).toContain("use Huabei for everyday purchases and repay them in full");
+    expect(text).not.toContain("use the line");
+    // followed to the review it is for (day 74): Huabei used each day, repaid in full, the income reported
+    const days = Array.from({ length: 74 - 51 }, (_, i) => 51 + i);
+    const followed = [
+      ...events,
+      on.income(51, 100_000),
+      ...days.flatMap((d) => [on.purchase(d, 20), on.repay(d, "full")]),
+    ];
+    const after = stateOn(run(followed, twoLines(true), { answers: false }), 74);
+    expect(after.score).toBeGreaterThanOrEqual(step.needed);
+    expect(after.jiebei.status).toBe("active");
+    expect(stateOn(run(events, twoLines(true), { answers: false }), 74).jiebei.status).toBe("suspended");
+  });
+
+  it("of a suspended Huabei, only from the day the review restoring it lets it be used", () => {
+    // unverified, the policy also requires a verified identity: Huabei too is suspended on day 45, and
+    // the review on day 74 restores it once identity is verified
+    const step = jiebeiStep(bothUnused({ jiebeiMinScore: 900, requireVerified: true }), false);
+    expect(step.drivers).toContain("LOW_ACTIVITY");
+    expect(step.huabeiFrom).toMatchObject({ day: 75 });
+    const text = describeRemedy(step, ["huabei", "jiebei"]);
+    // (it said "use the line for everyday purchases" while Huabei could not be used)
+    expect(text).toContain(
+      "once the review restores Huabei, from 2024-03-16 (day 75), use it for everyday purchases",
+    );
+    // Huabei used before then is declined; from then, approved
+    const tried = run(
+      [
+        ...bothUnused({ jiebeiMinScore: 900, requireVerified: true }),
+        on.verify(50),
+        on.purchase(60, 20),
+        on.purchase(75, 20),
+      ],
+      twoLines(false),
+      { answers: false },
+    );
+    expect(stateOn(tried, 60).decision).toBe("declined");
+    expect(stateOn(tried, 75).decision).toBe("approved");
+  });
+});
+

@@ -7,6 +7,7 @@ import {
   lineName,
   parseIsoDate,
   REASONS,
+  type ReasonCode,
   type Remedy,
   type RuleFact,
   SCORE_MAX,
@@ -162,7 +163,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       return "verify your identity (a verify_identity event)";
     case "raise_score": {
       // every driver named: the JSON's list and the text agree, and the steps together reach the score
-      const advice = withoutRepeats([...new Set(r.drivers.map((d) => forLines(REASONS[d].advice, lines)))]);
+      const advice = withoutRepeats([...new Set(r.drivers.map((d) => scoreAdvice(r, d, lines)))]);
       // numbered: an advice may hold a semicolon of its own, and the steps must read as steps
       const steps = advice.length === 1 ? advice : advice.map((a, i) => `(${i + 1}) ${a}`);
       // (numbered steps apart: a bare space ran "(1) … income (2) repay …" together)
@@ -537,3 +538,22 @@ const thinLifts = (t: { day: number; date: string } | undefined): string =>
   t === undefined
     ? ""
     : `, once the thin-file cap lifts: the file holds six months of repayment record, and the cap lifts, from ${t.date} (day ${t.day}) as things stand (each bill met at its minimum, none missed) — no review before it restores the line`;
+
+/** A score step's advice for characteristic `code`, doable on the line it names: Huabei's use is asked of
+ *  Huabei — "use the line for everyday purchases" on Jiebei's step named a line that takes no purchases —
+ *  and, suspended today, from the day the review restoring it first lets it be used (`huabeiFrom`). */
+function scoreAdvice(
+  r: Extract<Remedy, { kind: "raise_score" }>,
+  code: ReasonCode,
+  lines: readonly LineId[],
+): string {
+  const advice = forLines(REASONS[code].advice, lines);
+  if (code !== "LOW_ACTIVITY" || (r.line === "huabei" && r.huabeiFrom === undefined)) return advice;
+  const from = r.huabeiFrom;
+  return advice.replace(
+    "use the line",
+    from === undefined
+      ? "use Huabei"
+      : `once the review restores Huabei, from ${from.date} (day ${from.day}), use it`,
+  );
+}
