@@ -6,6 +6,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { Remedy, Step } from "../../src/engine/types.js";
+import { describeFact } from "../../src/scenario/format/fact-text.js";
 import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
 import { DEFAULT_POLICY, type EventInput, on, run, stateOn, TIGHTENED_POLICY } from "./builders.js";
 
@@ -210,3 +211,35 @@ describe("Huabei's use in a Jiebei score step", () => {
   });
 });
 
+/** Two bound-detail changes (days 50 and 55) the default allows; on day 60 the rule tightened to one: the
+ *  hold is laid at once, on the policy change, its changes already more than allowed. */
+const tightenedRule: EventInput[] = [
+  on.open(0, 6_000),
+  on.change(50),
+  on.change(55, "address"),
+  on.policy(60, { set: { securityMaxChanges: 1 } }),
+];
+const held = { until: 100, policy: DEFAULT_POLICY };
+
+describe("a hold's changes already over a tightened limit", () => {
+  const fact = stateOn(run(tightenedRule, held), 60).facts.find(
+    (f) => f.code === "SECURITY_PROFILE_CHANGES",
+  )!;
+
+  it("are said to be over it already, not that another change would be one too many", () => {
+    expect(fact).toMatchObject({ value: 2, threshold: 1, before: 2, windowClearsOn: 85 });
+    // (it said "another change before day 85 is one too many": the two made are one too many already)
+    expect(describeFact(fact)).toContain(
+      "already more than allowed, and another change before day 85 would be too",
+    );
+  });
+
+  it("come true: a change before that day holds the line again, verified first it does not", () => {
+    const again = run([...tightenedRule, on.verify(61), on.change(62), on.change(63)], held, {
+      answers: false,
+    });
+    expect(stateOn(again, 63).status).toBe("suspended");
+    const once = run([...tightenedRule, on.verify(61), on.change(62)], held, { answers: false });
+    expect(stateOn(once, 62).status).toBe("active");
+  });
+});
