@@ -243,3 +243,31 @@ describe("a hold's changes already over a tightened limit", () => {
     expect(stateOn(once, 62).status).toBe("active");
   });
 });
+
+describe("the change count customer service warns of", () => {
+  it("is never more than the policy allows: a rule tightened below it has held the lines already", () => {
+    // (a line left active under a tightened rule was told its changes were "as many as the policy allows"
+    // of more than it allows — the hold now comes with the policy change, on every line it watches)
+    const said: number[] = [];
+    for (const jiebei of [false, true])
+      for (const tight of [2, 1, 0])
+        for (const back of [false, true])
+          for (const day of [61, 75, 95]) {
+            const events: EventInput[] = [
+              on.open(0, 6_000),
+              ...(jiebei ? [on.open(1, 5_000, "jiebei")] : []),
+              on.change(50),
+              on.change(55, "address"),
+              on.policy(60, { set: { securityMaxChanges: tight } }),
+              ...(back ? [on.policy(70, { set: { securityMaxChanges: 2 } })] : []),
+              on.support(day),
+            ];
+            const max = back && day >= 70 ? 2 : tight;
+            for (const r of answerOn(events, held, day).remedies)
+              if (r.kind === "change_holds") said.push(r.changes - max);
+          }
+    // (the rule left at two: the warning is given, at the limit)
+    expect(said.length).toBeGreaterThan(0);
+    expect(said.every((over) => over === 0)).toBe(true);
+  });
+});
