@@ -136,6 +136,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "a suspended line's step above the score restoring the line asks (this: the one its reasons cite, `restoreScore` or a band's): the line restored and used would score short of what keeping it needs at anything less — `needed` is what keeps it (absent when the step asks no more than restoring does)",
       repayElsewhere:
         "an application to open a line, the debt among the drivers: the least debt elsewhere (yuan) that, repaid today, brings the score it is judged with to `needed` on its own (absent when repaying all of it does not)",
+      huabeiFrom:
+        "Huabei's use among the drivers (LOW_ACTIVITY) while Huabei is suspended today and the review the answer names restores it first: the first day it can be used (`day`, `date`: the day after that review) — the use is asked from then (absent otherwise)",
       ahead:
         "a suspended line whose next review can restore it, a month end or a due date before that review: `current` is the score that review reads on its day, the bills due before it met at their minimum — from the month-end report before it (`report`: its `day` and `date`, the repayments and the spending since the last one counted; null: no month ends before it) — `today` today's; `recordStarts`: a thin file today (under six months of history) that review reads with six — the repayment record starting to count is what moves the score",
       review:
@@ -179,6 +181,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       kept: "with `ready`, or with only the clean period in the way, when the review restores the line at a lower limit than its own (as things stand: each bill until then met at its minimum): that limit (`limit`, yuan) and the line's (`of`, yuan) — the most the line keeps once used (`onceUsed` true: LIMIT_KEPT_ONCE_USED), or what line management leaves it (`onceUsed` false)",
       earlyKept:
         "as `kept`, for the early review offered (`early`): the lower limit it restores the line at (`limit`, yuan), the line's (`of`, yuan) and `onceUsed`",
+      thinFileLifts:
+        "when the thin-file cap below the smallest line (THIN_FILE_BELOW_SMALLEST_LINE) keeps the line from every review before `day`: the day it lifts (`day`, `date`) — the file holding six months of repayment record as things stand, each bill met at its minimum (a line left unused a year adds none) — no early review comes before it; absent otherwise",
       scoreBars:
         "when the score the policy's `parameter` asks (`threshold`) is above the highest the customer's file can score (`best`), whatever the customer does and time brings — on the file the restoration reads, or (`onceUsed`) on the file the line restored and used leaves (counted used at `grantUsedFraction`), which keeping the line needs: no review restores the line under the policy, only a change of it would; `early` is null, and no step towards the restoration is given. `whileOpen: \"huabei\"` (Jiebei's restoration): only while Huabei is active, counted used beside it — with Huabei closed owing nothing a file could reach it. `cost`: the bar read as things stand — the score step would ask the restoration score raised by what using the line restored costs (`cost` points at today's income and debts), above the scorecard's highest (950): `best` is 950 less `cost`; a higher income reported (which can lower the cost) or a change of policy could change it. While the income is too low for the smallest line, the income step comes first and the line restored is used at that income: the score step and this bar are read on the customer with the income asked reported, and `atIncome` (yuan a month) says that income",
     },
@@ -340,11 +344,12 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     fields: {
       status: "the line's status",
       cause: "its cause (credit, security, policy, customer, dormant), or null",
-      since: "the day it took that status",
+      since: "the day it took that status (a security hold laid over a suspension: the day it was laid)",
       sinceDate: "its date",
-      day: "the day the reasons were recorded (later than `since` when a security hold was laid over a suspension)",
+      day: "the day the reasons were recorded (later than `since` when a suspension was recorded again)",
       date: "its date",
       reasons: "the reason codes recorded then",
+      over: "a security hold laid over a suspension: the cause of the suspension beneath (credit or policy), said next with its own day and reasons; absent otherwise",
     },
   },
   closure_due: {

@@ -426,6 +426,9 @@ export type Remedy = {
       /** an application to open a line: the least debt elsewhere (fen) that, repaid today, brings the
        *  score it is judged with to `needed` on its own */
       repayElsewhere?: Fen;
+      /** Huabei's use among the steps (LOW_ACTIVITY) while it is suspended today: the first day it can be
+       *  used, the day after the review that restores it */
+      huabeiFrom?: { day: number; date: string };
     }
   /** Huabei's bills falling due before the next periodic review (`review`), the last on `due`: repaid in
    *  full by then (`amount`, what is due on that day, its charges until then included), each is recorded
@@ -496,6 +499,9 @@ export type Remedy = {
       kept?: { limit: Fen; of: Fen; onceUsed: boolean };
       /** as `kept`, for the early review offered (`early`) */
       earlyKept?: { limit: Fen; of: Fen; onceUsed: boolean };
+      /** the thin-file cap below the smallest line: the day it lifts, the file holding six months of
+       *  repayment record as things stand — no review before it restores the line */
+      thinFileLifts?: { day: number; date: string };
     }
   /** `opens`: no line yet — from `day`, the applications on file aged, an application to open Huabei made
    *  with nothing else done would pass */
@@ -649,8 +655,9 @@ export type Remedy = {
       };
     }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
-   *  as recorded on `day` (later than `since` when a security hold was laid over a suspension: both are
-   *  then on record, each with its cause) */
+   *  as recorded on `day` (later than `since` when a suspension was recorded again). A security hold laid
+   *  over a suspension is said first, since the day it was laid, with the cause of the suspension beneath
+   *  (`over`); that suspension follows, with its own day and reasons */
   | {
       kind: "on_record";
       status: Status;
@@ -660,6 +667,7 @@ export type Remedy = {
       day: number;
       date: string;
       reasons: ReasonCode[];
+      over?: Cause;
     }
   /** the review that closes the line unless it is restored by then: the next one, or a later one
    *  already certain (`certain`: the line cannot be restored before it; `hold`: a security hold alone,

@@ -870,8 +870,9 @@ describe("contact_support", () => {
     expect(records).toMatchObject([
       {
         cause: "security",
-        since: 45,
+        since: 52,
         day: 52,
+        over: "credit",
         reasons: ["SECURITY_PROFILE_CHANGES", "FREQUENT_PROFILE_CHANGES"],
       },
       { cause: "credit", since: 45, day: 45 },

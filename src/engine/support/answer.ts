@@ -14,7 +14,7 @@ import type { Scored } from "../score-inputs.js";
 import { scoreReasons } from "../scorecard.js";
 import type { Remedy } from "../types.js";
 import { principalReasons } from "../verdict.js";
-import type { LineId } from "../vocabulary.js";
+import type { Cause, LineId } from "../vocabulary.js";
 import { changeHolds } from "./change-holds.js";
 import type { SupportAnswer } from "./citing.js";
 import { closedLineSteps } from "./closed-line.js";
@@ -83,25 +83,35 @@ function withinCap(answer: SupportAnswer, id: LineId): void {
 }
 
 /** A line not active as it stands on record: dated the day its reasons were recorded; a security hold over a
- *  suspension shows both, with their causes. */
+ *  suspension shows both, each with its cause, its own day and its own reasons — the hold since the day it
+ *  was laid (the line suspended since the day beneath: "suspended since day 105" was said of a hold laid on
+ *  day 120). */
 export function onRecord(line: Line, day: number, calendar: Calendar): Remedy[] {
   const since = line.statusDay ?? day;
   const recorded = line.recordDay ?? since;
-  const said = (cause: Line["cause"], at: number, reasons: ReasonCode[]): Remedy => ({
+  const said = (
+    cause: Line["cause"],
+    from: number,
+    at: number,
+    reasons: ReasonCode[],
+    over?: Cause,
+  ): Remedy => ({
     line: line.id,
     kind: "on_record",
     status: line.status,
     cause,
-    since,
-    sinceDate: calendar.date(since),
+    since: from,
+    sinceDate: calendar.date(from),
     day: at,
     date: calendar.date(at),
     reasons,
+    ...(over !== undefined && { over }),
   });
   const held = line.heldOver;
+  if (held === null) return [said(line.cause, since, recorded, line.reasonsOnRecord)];
   return [
-    said(line.cause, recorded, line.reasonsOnRecord),
-    ...(held !== null ? [said(held.cause, held.day, held.reasons)] : []),
+    said(line.cause, recorded, recorded, line.reasonsOnRecord, held.cause),
+    said(held.cause, since, held.day, held.reasons),
   ];
 }
 

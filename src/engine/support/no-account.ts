@@ -14,7 +14,7 @@ import type { SupportAnswer } from "./citing.js";
 import { reportIncome } from "./income-advice.js";
 import { recordDay } from "./increase-day.js";
 import { withProfile } from "./read-ahead.js";
-import { openingOutOfReach } from "./restoring-score.js";
+import { openingOutOfReach, scoreWithLine } from "./restoring-score.js";
 import { raiseScore } from "./score-advice.js";
 
 /** A customer who never had a line: whether an application to open Huabei (Jiebei is by invitation, for a
@@ -189,20 +189,36 @@ export function openingSteps(
   if (blockers.some((f) => isHoldCode(f.code)) || has("IDENTITY_REQUIRED"))
     steps.push({ line: line.id, kind: "verify_identity" });
   if (barred) return steps;
-  const score = has("SCORE_BELOW_OPEN_MINIMUM") ?? has("SCORE_BELOW_LIMIT_BANDS");
-  if (score?.threshold !== undefined) {
-    const step = raiseScore(c, line, s, score.threshold);
+  const needed = scoreNeeded(c, line, s, blockers);
+  if (needed !== null) {
+    const step = raiseScore(c, line, s, needed);
     // the debt the lever: how much — told "pay down debt" and not how much, a customer at 606 against 640
     // could not know whether ¥1,000 or ¥30,000 repaid would do
     const repay =
-      at !== undefined && step.drivers.includes("HIGH_DEBT_BURDEN")
-        ? scoreRepaying(c, at, score.threshold)
-        : null;
+      at !== undefined && step.drivers.includes("HIGH_DEBT_BURDEN") ? scoreRepaying(c, at, needed) : null;
     steps.push(repay === null ? step : { ...step, repayElsewhere: repay });
   }
   const income = has("INCOME_BELOW_SMALLEST_LINE") ? reportIncome(c, line, s) : null;
   if (income !== null) steps.push(income);
   return steps;
+}
+
+/** The score an opening declined by a score rule among `blockers` needs, read as the application reads it
+ *  (`s`): the rule's own threshold — or, the score's band below the smallest line (LIMIT_BELOW_MINIMUM,
+ *  whose threshold is the smallest line, not a score), the score of the first band with a line. Told only
+ *  "a higher score reaches a band with a line", a customer had no score to aim for and no step. Null when
+ *  no score rule declines it, no band has a line, or the band is judged on the file once the line is used
+ *  (scoreOnceUsed: the score using it costs is no fixed number of points — LIMIT_KEPT_ONCE_USED, beside it,
+ *  says what holds the line). */
+function scoreNeeded(c: Customer, line: Line, s: Scored, blockers: readonly RuleFact[]): number | null {
+  const rule = blockers.find(
+    (f) => f.code === "SCORE_BELOW_OPEN_MINIMUM" || f.code === "SCORE_BELOW_LIMIT_BANDS",
+  );
+  if (rule?.threshold !== undefined) return rule.threshold;
+  const band = blockers.find((f) => f.code === "LIMIT_BELOW_MINIMUM");
+  if (band === undefined || band.scoreOnceUsed !== undefined) return null;
+  const least = scoreWithLine(c, line.id, s.score);
+  return Number.isFinite(least) ? least : null;
 }
 
 /** The first day within the next 180 on which, as the applications on file age out of their windows (30

@@ -4,6 +4,7 @@
 
 import type { Calendar } from "../calendar.js";
 import { availableCredit, type Customer, type Line, rulesFor, suspendedFor } from "../customer.js";
+import type { ReasonCode } from "../reasons.js";
 import { duesAhead } from "../report-ahead.js";
 import { restorationScore } from "../review.js";
 import { ACTIVITY_MIN_PURCHASE } from "../scorecard.js";
@@ -116,6 +117,12 @@ export function reviewInReach(
     review = first;
     found = at(first);
   }
+  // Huabei's use asked while it is suspended today: from the day the review restoring it lets it be used
+  const from = usable(review);
+  const huabeiFrom = (drivers: readonly ReasonCode[]) =>
+    from !== null && from > day && drivers.includes("LOW_ACTIVITY")
+      ? { huabeiFrom: { day: from, date: calendar.date(from) } }
+      : {};
   const told = forReach(step, found);
   // nothing the customer does moves the score by then, and time alone brings it there: no step to take —
   // the review named is all there is ("raise the score to 800 …:" with no step named once each was taken)
@@ -124,7 +131,7 @@ export function reviewInReach(
     return { review: review === first ? null : review, never: false };
   }
   if (review === first) {
-    remedies[i] = told;
+    remedies[i] = { ...told, ...huabeiFrom(told.drivers) };
     return { review: null, never, ...asThingsStand };
   }
   const { reach: _, ...rest } = step;
@@ -136,6 +143,7 @@ export function reviewInReach(
     ...moved,
     current: ahead?.today ?? step.current,
     drivers: found.drivers,
+    ...huabeiFrom(found.drivers),
     review: { day: review, date: calendar.date(review) },
     ...most,
     ...(found.reach < step.needed && found.loan !== undefined && { asThingsStand: true as const }),

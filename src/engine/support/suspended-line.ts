@@ -25,6 +25,7 @@ import type { LineId } from "../vocabulary.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { incomeAwaitsReport } from "./income-advice.js";
 import { type IncomeFirst, scoreAtIncomeAsked } from "./income-first.js";
+import { recordDay } from "./increase-day.js";
 import { unusedClosure } from "./reminders.js";
 import { type Restoration, restoration } from "./restoration.js";
 import { debtHoldsEarly, scoreHoldsEarly } from "./restoration-debt.js";
@@ -52,9 +53,16 @@ function suspendedLine(
   calendar: Calendar,
   remedies: Remedy[],
 ): { blockers: RuleFact[]; scored: Scored | null } {
-  const { blockers, found, atIncome } = inTheWay(c, line, day, s, calendar, remedies);
-  // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
-  const clean = cleanUntil(c, line, line.heldOver?.cause ?? line.cause, day);
+  const inWay = inTheWay(c, line, day, s, calendar, remedies);
+  const { found, atIncome } = inWay;
+  // the thin-file cap below the smallest line: no review restores the line before the file holds six
+  // months of record — told nothing of it, a thin file was offered the next review and an early review
+  // today, neither of which could restore it
+  const lifts = thinCapLifts(c, inWay.blockers, day, calendar);
+  const blockers = lifts === null ? inWay.blockers : inWay.blockers.map((f) => withLift(f, lifts));
+  // when restoration's clean period can have ended (today at the earliest, while arrears are owed) — and,
+  // the thin-file cap in the way, when it lifts: no review restores the line before either
+  const clean = Math.max(cleanUntil(c, line, line.heldOver?.cause ?? line.cause, day), lifts ?? day);
   // the review that closes the line unless it is restored by then: said when it is the next one, or
   // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
   // day; a clean period does not)
@@ -80,9 +88,33 @@ function suspendedLine(
           atIncome,
         )
       : null;
+  // the cap's lifting is what the review named waits for: said with it
+  if (lifts !== null)
+    for (const [i, r] of remedies.entries())
+      if (r.line === line.id && r.kind === "wait_for_review" && r.day > lifts)
+        remedies[i] = { ...r, thinFileLifts: { day: lifts, date: calendar.date(lifts) } };
   closureAhead(c, line, day, calendar, remedies, clean, { closesOn, unusedOn }, restores);
   return { blockers, scored: found?.scored ?? null };
 }
+
+/** The day the thin-file cap lifts — the file holding six months of repayment record as things stand
+ *  (recordDay: each bill met at its minimum, nothing more spent) — when it stands in the way of the
+ *  restoration (THIN_FILE_BELOW_SMALLEST_LINE among `blockers`) after today; null otherwise, or when no
+ *  month end within reach brings it (a line unused a year adds no record). */
+function thinCapLifts(
+  c: Customer,
+  blockers: readonly RuleFact[],
+  day: number,
+  calendar: Calendar,
+): number | null {
+  if (!blockers.some((f) => f.code === "THIN_FILE_BELOW_SMALLEST_LINE")) return null;
+  const lifts = recordDay(c, day, calendar, day);
+  return lifts !== null && lifts > day ? lifts : null;
+}
+
+/** The thin-file cap's fact with the day it lifts (as a decline at the cap says it). */
+const withLift = (f: RuleFact, lifts: number): RuleFact =>
+  f.code === "THIN_FILE_BELOW_SMALLEST_LINE" ? { ...f, liftsOn: lifts } : f;
 
 /** What stands in the way of restoring a suspended line: beneath a security hold, the hold's rules (and on a
  *  hold alone, what verifying would fail, with its steps, first) — with the verification asked — and what

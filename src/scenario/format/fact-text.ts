@@ -258,7 +258,9 @@ function factNumbers(f: RuleFact, probed: boolean): string {
       : ` within ${f.window} day${f.window === 1 ? "" : "s"}` +
         (f.windowClearsOn === undefined
           ? ""
-          : `; another change before day ${f.windowClearsOn} is one too many, unless the identity is verified first`);
+          : overAlready(f)
+            ? `; already more than allowed, and another change before day ${f.windowClearsOn} would be too, unless the identity is verified first`
+            : `; another change before day ${f.windowClearsOn} is one too many, unless the identity is verified first`);
   // the threshold before a policy change, said beside the threshold it was: after a window's clause it read
   // as a count of changes ("…unless the identity is verified first, 2 before the policy change")
   const before = f.before === undefined ? "" : `${show(f.before)} before the policy change`;
@@ -291,3 +293,9 @@ function fitsText(f: RuleFact): string {
   ];
   return ways.length === 0 ? "" : `; ${ways.join(", or ")}`;
 }
+
+/** Changes counted over the limit before any change of the customer's made them one too many: a rule
+ *  tightened below them (`before`), or more than one over — "another change is one too many" read as if
+ *  the count stood at the limit. */
+const overAlready = (f: RuleFact): boolean =>
+  f.before !== undefined || (f.value !== undefined && f.threshold !== undefined && f.value > f.threshold + 1);

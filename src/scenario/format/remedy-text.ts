@@ -7,6 +7,7 @@ import {
   lineName,
   parseIsoDate,
   REASONS,
+  type ReasonCode,
   type Remedy,
   type RuleFact,
   SCORE_MAX,
@@ -162,7 +163,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       return "verify your identity (a verify_identity event)";
     case "raise_score": {
       // every driver named: the JSON's list and the text agree, and the steps together reach the score
-      const advice = withoutRepeats([...new Set(r.drivers.map((d) => forLines(REASONS[d].advice, lines)))]);
+      const advice = withoutRepeats([...new Set(r.drivers.map((d) => scoreAdvice(r, d, lines)))]);
       // numbered: an advice may hold a semicolon of its own, and the steps must read as steps
       const steps = advice.length === 1 ? advice : advice.map((a, i) => `(${i + 1}) ${a}`);
       // (numbered steps apart: a bare space ran "(1) … income (2) repay …" together)
@@ -272,7 +273,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           : income
             ? `the first periodic review the repayments asked above can restore it at is on ${r.date} (day ${r.day}); the one on ${income.date} (day ${income.day}) only once the higher income asked above is reported`
             : r.later
-              ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})`
+              ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})${thinLifts(r.thinFileLifts)}`
               : `the next periodic review is on ${r.date} (day ${r.day})`;
       // no review restores the line under this policy: said first, and what would
       const bars = r.policyBars;
@@ -352,6 +353,9 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // the reasons as recorded then, in words for then: "a repayment is past due right now" read as
       // still true after the customer had repaid
       const reasons = r.reasons.map(recordedInSentence).join("; ");
+      // a hold over a suspension: its own day, the suspension beneath said next with its own
+      if (r.over !== undefined)
+        return `under a security hold since ${r.sinceDate} (day ${r.since}), laid over the suspension for ${r.over} said next; the reasons recorded then: ${reasons}`;
       if (r.day === r.since) return `${status}; the reasons recorded then: ${reasons}`;
       return `${status}; ${r.cause === null ? "" : `${r.cause} `}reasons recorded ${r.date} (day ${r.day}): ${reasons}`;
     }
@@ -527,4 +531,29 @@ function incomeStep(f: RuleFact, r: Extract<Remedy, { kind: "limit_cut" }>): str
   return cap === undefined
     ? `${report}, at which the income multiple allows the ${money(r.from)} before the cut`
     : `${report}, at which the income multiple allows ${money(cap.limit)}, as much as ${CAP_NAMES[cap.binding]} does — below the ${money(r.from)} before the cut, no income brings more back`;
+}
+
+/** The thin-file cap a restoration waits for: the day it lifts, and what brings it (the step). */
+const thinLifts = (t: { day: number; date: string } | undefined): string =>
+  t === undefined
+    ? ""
+    : `, once the thin-file cap lifts: the file holds six months of repayment record, and the cap lifts, from ${t.date} (day ${t.day}) as things stand (each bill met at its minimum, none missed) — no review before it restores the line`;
+
+/** A score step's advice for characteristic `code`, doable on the line it names: Huabei's use is asked of
+ *  Huabei — "use the line for everyday purchases" on Jiebei's step named a line that takes no purchases —
+ *  and, suspended today, from the day the review restoring it first lets it be used (`huabeiFrom`). */
+function scoreAdvice(
+  r: Extract<Remedy, { kind: "raise_score" }>,
+  code: ReasonCode,
+  lines: readonly LineId[],
+): string {
+  const advice = forLines(REASONS[code].advice, lines);
+  if (code !== "LOW_ACTIVITY" || (r.line === "huabei" && r.huabeiFrom === undefined)) return advice;
+  const from = r.huabeiFrom;
+  return advice.replace(
+    "use the line",
+    from === undefined
+      ? "use Huabei"
+      : `once the review restores Huabei, from ${from.date} (day ${from.day}), use it`,
+  );
 }
