@@ -1,0 +1,74 @@
+// Hostile input, round 18: output paths walking back out of what is not a folder.
+
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli, ROOT } from "../helpers/cli.js";
+import { tempCases } from "../helpers/temp-cases.js";
+
+const ZHANG = "scenarios/zhang-ming.yaml";
+const PERSONA = join(ROOT, "personas/revolver.yaml");
+
+describe("an output path walking back out of what is not a folder", () => {
+  // `--html z.yaml/../o.html`, z.yaml a file: the system refuses it (not a directory), and `resolve` took
+  // `z.yaml/..` off and wrote o.html — inputs were already refused so (round 16, 17)
+  const { fresh } = tempCases("round18-out");
+  const tree = () => {
+    const d = fresh();
+    copyFileSync(join(ROOT, ZHANG), join(d, "z.yaml"));
+    mkdirSync(join(d, "dir"));
+    return d;
+  };
+  const small = ["--accounts", "4", "--days", "40", "--no-progress"];
+
+  it.each([
+    [["run", "z.yaml", "--no-chart", "--html", "z.yaml/../o.html"], "z.yaml/../o.html", "a file as a folder"],
+    [["run", "z.yaml", "--no-chart", "--html", "nope/../o.html"], "nope/../o.html", "does not exist"],
+    [["simulate", PERSONA, ...small, "--csv", "z.yaml/../o.csv"], "z.yaml/../o.csv", "a file as a folder"],
+    [
+      ["simulate", PERSONA, ...small, "--html", "dir/nope/../../o.html"],
+      "dir/nope/../../o.html",
+      "does not exist",
+    ],
+    [
+      ["simulate", PERSONA, ...small, "--challenger", "tightened", "--flips", "z.yaml/../o"],
+      "z.yaml/../o",
+      "a file as a folder",
+    ],
+    [
+      ["simulate", PERSONA, ...small, "--export-account", "1", "-o", "nope/../o.yaml"],
+      "nope/../o.yaml",
+      "does not exist",
+    ],
+    [
+      ["whatif", "z.yaml", "--remove", "3", "--save", "z.yaml/../o.yaml"],
+      "z.yaml/../o.yaml",
+      "a file as a folder",
+    ],
+    [
+      ["whatif", "z.yaml", "--remove", "3", "--html", "z.yaml/../o.html"],
+      "z.yaml/../o.html",
+      "a file as a folder",
+    ],
+    [
+      ["test", "z.yaml", "--no-snapshots", "--output-file", "junit=z.yaml/../o.xml"],
+      "z.yaml/../o.xml",
+      "a file as a folder",
+    ],
+    [["init", "z.yaml/../o"], "z.yaml/../o", "a file as a folder"],
+  ])("is refused as the system refuses it, nothing written: %j", async (args, named, said) => {
+    const d = tree();
+    const r = await cli(args, { cwd: d });
+    expect(r.stderr).toContain(named);
+    expect(r.stderr).toContain(said);
+    expect(r.status).toBe(2);
+    expect(readdirSync(d).sort()).toEqual(["dir", "z.yaml"]);
+  });
+
+  it("a folder that exists may still be walked out of", async () => {
+    const d = tree();
+    const r = await cli(["run", "z.yaml", "--no-chart", "--html", "dir/../o.html"], { cwd: d });
+    expect(r.status).toBe(0);
+    expect(existsSync(join(d, "o.html"))).toBe(true);
+  });
+});
