@@ -117,7 +117,17 @@ function assignments(text: string, label: string, example: string): Record<strin
     if (Object.hasOwn(out, key))
       throw new UsageError(`${label}: ${key} is given twice`, "give each key once");
     const raw = m[2]!.trim();
-    out[key] = raw === "" ? null : yamlValue(raw, `${label} ${key}`);
+    // nothing after `=` is most often a shell variable left unset (`note=$NOTE`), not `null`: read as null,
+    // an edit's field was removed without a word
+    if (raw === "")
+      throw new InputError(`${label}: ${key} is given no value`, {
+        expected: `a value after "${key}="`,
+        found: '""',
+        hint: label.startsWith("--edit")
+          ? `e.g. ${example}; ${key}=null removes the field`
+          : `e.g. ${example}`,
+      });
+    out[key] = yamlValue(raw, `${label} ${key}`);
   }
   return out;
 }
@@ -292,7 +302,8 @@ function addedEvent(v: Variant, text: string, label: string): Record<string, unk
     );
   }
   const t = text.trim();
-  if (t === "") throw new UsageError(`${label} needs an event`, `e.g. ${ADD_EXAMPLE}`);
+  // found: what tells this --add from the others when one of several is given empty
+  if (t === "") throw new InputError(`${label} needs an event`, { found: '""', hint: `e.g. ${ADD_EXAMPLE}` });
   // key=value when its first clause has an `=` before any `:` (`day: 60, text: a=b` is the mapping):
   // a clause that is no key=value (`=5`, `1day=5`) is refused as --edit's and --set's are, not read
   // into the mapping as a field named after the whole clause

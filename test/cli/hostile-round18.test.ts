@@ -72,3 +72,40 @@ describe("an output path walking back out of what is not a folder", () => {
     expect(existsSync(join(d, "o.html"))).toBe(true);
   });
 });
+
+describe("a key=value given no value: an unset shell variable", () => {
+  // `--set "minScore=$MIN"` with MIN unset was told `found: null`, and `--edit "7:note=$X"` removed the
+  // field (an empty value read as null, which `note=null` means)
+  it.each([
+    [["whatif", ZHANG, "--set", "minScore="], "--set", "minScore"],
+    [["whatif", ZHANG, "--edit", "3:day="], "--edit 3", "day"],
+    [["whatif", ZHANG, "--edit", "3:merchant="], "--edit 3", "merchant"],
+    [["whatif", ZHANG, "--add", "day=3,type=repay,amount="], "--add", "amount"],
+    [
+      ["simulate", PERSONA, "--accounts", "2", "--challenger-set", "minScore="],
+      "--challenger-set",
+      "minScore",
+    ],
+    [["simulate", PERSONA, "--accounts", "2", "--sweep", "minScore="], "--sweep", "minScore"],
+  ])("is told it is likely unset, its own advice kept: %j", async (args, flag, key) => {
+    const r = await cli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(flag);
+    expect(r.stderr).toContain(key);
+    expect(r.stderr).toContain("an empty value (an unset shell variable?)");
+    expect(r.stdout).toBe("");
+  });
+
+  it("an edit's field=null still removes it", async () => {
+    const r = await cli(["whatif", ZHANG, "--edit", "3:merchant=null"]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("merchant: (removed)");
+  });
+
+  it("one --add of several given empty is told so", async () => {
+    const r = await cli(["whatif", ZHANG, "--add", "", "--add", "day=3,type=repay,amount=full"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--add needs an event");
+    expect(r.stderr).toContain("an empty value (an unset shell variable?)");
+  });
+});
