@@ -137,6 +137,14 @@ function validateParams(data: unknown, label: string): PolicyOverrides {
   return validateOne(OneSet, { set: data }, label, /^events\[0\]\.set\.?/).set;
 }
 
+/** What a note adds to a change that changes nothing: the same edit given twice (`--edit 3:day=5
+ *  --edit 3:day=5`) read as two changes. */
+const UNCHANGED = " (no change: so already)";
+
+/** Whether two values from a file or a flag are the same (numbers, words, tables alike). */
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+
 /** Applies one edit; throws InputError (and leaves `v` untouched) when the result is not a valid scenario. */
 export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)): Variant {
   const next = { ...v, events: [...v.events], edits: [...v.edits, edit], notes: [...v.notes] };
@@ -185,8 +193,12 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
       next.events = v.events.map((e) =>
         e.id === edit.id ? { id: e.id, event, origin: e.origin === "added" ? "added" : "edited" } : e,
       );
+      const before = target.event as Record<string, unknown>;
       const changes = Object.entries(edit.patch).map(
-        ([k, value]) => `${k}: ${value === null ? "(removed)" : JSON.stringify(value)}`,
+        ([k, value]) =>
+          `${k}: ${value === null ? "(removed)" : JSON.stringify(value)}${
+            (value === null ? !(k in before) : sameValue(before[k], value)) ? UNCHANGED : ""
+          }`,
       );
       next.notes.push(
         `edited #${edit.id} (${describeWritten(target.event, v.original.start)}): ${changes.join(", ")}`,
@@ -200,7 +212,10 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
       next.set = { ...v.set, ...params };
       next.notes.push(
         `policy ${Object.entries(params)
-          .map(([k, value]) => `${k}=${JSON.stringify(value)}`)
+          .map(
+            ([k, value]) =>
+              `${k}=${JSON.stringify(value)}${sameValue(v.set[k as keyof PolicyOverrides], value) ? UNCHANGED : ""}`,
+          )
           .join(", ")}`,
       );
       break;

@@ -109,3 +109,28 @@ describe("a key=value given no value: an unset shell variable", () => {
     expect(r.stderr).toContain("an empty value (an unset shell variable?)");
   });
 });
+
+describe("an edit given twice", () => {
+  // `--edit 3:day=5 --edit 3:day=5` listed two edits, the second as if it changed the event again
+  it("the one that changes nothing is said to", async () => {
+    const r = await cli(["whatif", ZHANG, "--edit", "3:day=5", "--edit", "3:day=5", "--no-chart"]);
+    expect(r.status).toBe(0);
+    const edits = r.stdout.split("\n").filter((l) => l.includes("edited #3"));
+    expect(edits).toHaveLength(2);
+    expect(edits[0]).not.toContain("no change");
+    expect(edits[1]).toContain("day: 5 (no change: so already)");
+  });
+
+  it("so is a --set of a parameter already so", async () => {
+    const r = await cli([
+      "whatif",
+      ZHANG,
+      "--set",
+      "minScore=600",
+      "--set",
+      "minScore=600,maxApplications30d=2",
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("policy minScore=600 (no change: so already), maxApplications30d=2\n");
+  });
+});
