@@ -3,7 +3,10 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadScenario, preparePopulation, runScenario } from "../../src/index.js";
+import { InputError } from "../../src/shared/errors.js";
 import { cli, ROOT } from "../helpers/cli.js";
+import { populationRequest } from "../helpers/population-request.js";
 import { tempCases } from "../helpers/temp-cases.js";
 
 const ZHANG = "scenarios/zhang-ming.yaml";
@@ -132,5 +135,33 @@ describe("an edit given twice", () => {
     ]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("policy minScore=600 (no change: so already), maxApplications30d=2\n");
+  });
+});
+
+describe("the library's unknown option", () => {
+  // 'options.untill: expected no field of load options: it has policy, …, found 3': read as if a field
+  // were wanted absent, the value quoted as what was found, and no "did you mean"
+  const refusal = (f: () => unknown): InputError => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+    throw new Error("not refused");
+  };
+  it("is named, with what is allowed and the field meant", () => {
+    const e = refusal(() => runScenario(loadScenario(join(ROOT, ZHANG)), { untill: 3 } as never));
+    expect(e.message).toBe('options.untill: unknown field "untill" of load options');
+    expect(e.details.expected).toMatch(/^one of policy, cwd, seed, until, /);
+    expect(e.details.hint).toBe('did you mean "until"?');
+  });
+
+  it("a population request's too", () => {
+    const e = refusal(() =>
+      preparePopulation({ ...populationRequest(["steady-payer"]), acounts: 5 } as never, "."),
+    );
+    expect(e.message).toBe('request.acounts: unknown field "acounts" of a population request');
+    expect(e.details.hint).toBe('did you mean "accounts"?');
   });
 });
