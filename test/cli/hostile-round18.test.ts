@@ -1,6 +1,6 @@
 // Hostile input, round 18: output paths walking back out of what is not a folder.
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario, preparePopulation, runScenario } from "../../src/index.js";
@@ -163,5 +163,33 @@ describe("the library's unknown option", () => {
     );
     expect(e.message).toBe('request.acounts: unknown field "acounts" of a population request');
     expect(e.details.hint).toBe('did you mean "accounts"?');
+  });
+});
+
+describe("a number quoted as it was written", () => {
+  // `limit: 1e308` was told `found: 1e+308` — JavaScript's spelling, which no one typed
+  const { fresh } = tempCases("round18-numbers");
+  const scenario = (events: string) => {
+    const d = fresh();
+    writeFileSync(join(d, "n.yaml"), `name: n\nevents:\n${events}`);
+    return d;
+  };
+  it.each([
+    ["  - {day: 1, type: purchase, amount: 1e308}\n", "found:    1e308\n"],
+    ["  - {day: 1, type: purchase, amount: 1E12}\n", "found:    1E12\n"],
+    ["  - {day: 40.0e3, type: purchase, amount: 5}\n", "found:    40.0e3\n"],
+    ["  - {day: 1, type: purchase, amount: 5e-324}\n", "found:    5e-324\n"],
+    ["  - {day: 1, type: purchase, amount: -0}\n", "found:    -0\n"],
+  ])("in a file: %j", async (events, found) => {
+    const d = scenario(events);
+    const r = await cli(["run", "n.yaml"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(found);
+  });
+
+  it("on the command line, where the text is not at hand: without JavaScript's '+'", async () => {
+    const r = await cli(["whatif", ZHANG, "--set", "minScore=1e308"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("found:    1e308\n");
   });
 });

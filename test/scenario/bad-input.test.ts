@@ -876,7 +876,7 @@ describe("policies", () => {
       field: "minScore",
       message: "value out of range",
       expected: "at most 950",
-      found: "1e+300",
+      found: "1e300",
     });
     const set = scenarioWith("  - { day: 1, type: policy, set: { reviewDayOfMonth: -1e300 } }\n");
     expectBadInput(await run(write("set.yaml", set)), {
