@@ -193,3 +193,19 @@ describe("a number quoted as it was written", () => {
     expect(r.stderr).toContain("found:    1e308\n");
   });
 });
+
+describe("a null byte in a YAML file", () => {
+  // js-yaml places it on the first line, at its offset in the whole file as a column: `1:20` for a NUL
+  // on line 3
+  const { fresh } = tempCases("round18-nul");
+  it.each([
+    ["name: x\nevents: []\n\0\n", "n.yaml:3:1: cannot parse: a control character (\\x00)"],
+    ['name: x\ndescription: "a\0b"\nevents: []\n', "n.yaml:2:16: cannot parse: a control character (\\x00)"],
+  ])("is placed where it is, and named: %j", async (text, said) => {
+    const d = fresh();
+    writeFileSync(join(d, "n.yaml"), text);
+    const r = await cli(["run", "n.yaml"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(said);
+  });
+});
