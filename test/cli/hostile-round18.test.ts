@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario, preparePopulation, runScenario } from "../../src/index.js";
 import { InputError } from "../../src/shared/errors.js";
+import { writeTrace } from "../../src/testing/snapshots.js";
 import { cli, ROOT } from "../helpers/cli.js";
 import { populationRequest } from "../helpers/population-request.js";
 import { tempCases } from "../helpers/temp-cases.js";
@@ -207,5 +208,23 @@ describe("a null byte in a YAML file", () => {
     const r = await cli(["run", "n.yaml"], { cwd: d });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(said);
+  });
+});
+
+describe("a golden trace that cannot be written", () => {
+  // a read-only checkout (a container's mounted scenarios): the first `test` was told only 'write somewhere
+  // you may, or change the permissions' of the folder beside the scenario, where nothing else may go
+  it("says the expectations can be checked alone", () => {
+    let error: unknown;
+    try {
+      // a folder no folder can be made in, root or not
+      writeTrace("/proc/self/z.yaml", "#day\n", "z.yaml.trace");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).details.hint).toMatch(
+      /; or check the expectations alone: credit-sim test --no-snapshots$/,
+    );
   });
 });
