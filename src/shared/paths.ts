@@ -51,12 +51,20 @@ export function backThroughNonFolder(
 ): { what: "file" | "nothing"; path: string } | undefined {
   if (!walksBack(typed)) return undefined;
   let at = isAbsolute(typed) ? sep : base;
+  // how many typed names `at` is below where it began: at or above it, a `..` leaves a folder the path did
+  // not name (the working folder, which the process is in even when its name reaches it undecoded)
+  let named = 0;
   for (const part of typed.split(separators(sep))) {
     if (part === "" || part === ".") continue;
-    if (part !== "..") at = join(at, part);
-    else {
-      const what = kindAt(at);
-      if (what !== "folder") return { what, path: at };
+    if (part !== "..") {
+      at = join(at, part);
+      named++;
+    } else {
+      if (named > 0) {
+        const what = kindAt(at);
+        if (what !== "folder") return { what, path: at };
+        named--;
+      }
       at = dirname(at);
     }
   }
