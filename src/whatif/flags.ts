@@ -11,7 +11,7 @@ import { isDecimalNumber, parseText } from "../scenario/parse.js";
 import { FORBIDDEN_KEYS } from "../scenario/shape.js";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
 import { blanksInAssignments, quoted, shellWord } from "../shared/text.js";
-import { dayOf, type Edit, type Variant } from "./variant.js";
+import { ADD_ONE, dayOf, type Edit, type Variant } from "./variant.js";
 
 type EditFlag = "remove" | "add" | "edit" | "set" | "policy";
 
@@ -95,8 +95,10 @@ function eventNumber(v: Variant, digits: string, label: string): number {
   const last = v.nextId - 1;
   if (!Number.isSafeInteger(n) || n > last)
     throw new UsageError(
-      `${label}: no event #${digits.replace(/^0+(?=\d)/, "")}: the events are numbered 1–${last}`,
-      "list them with `credit-sim whatif FILE --list`",
+      `${label}: no event #${digits.replace(/^0+(?=\d)/, "")}: ${
+        last === 0 ? "the scenario has no events" : `the events are numbered 1–${last}`
+      }`,
+      last === 0 ? ADD_ONE : "list them with `credit-sim whatif FILE --list`",
     );
   return n;
 }

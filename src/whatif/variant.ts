@@ -98,11 +98,20 @@ export function dayOf(e: { day?: number | undefined; date?: string | undefined }
   return s !== null && d !== null ? d - s : 0;
 }
 
+/** What to do when there is no event to name: 'numbered 1–0' said nothing. */
+export const ADD_ONE = "add one with --add, e.g. --add day=60,type=repay,amount=full";
+
 function findEvent(v: Variant, id: number, label: string): VariantEvent {
   const found = v.events.find((e) => e.id === id);
   if (found) return found;
   const removed = v.edits.some((e) => e.kind === "remove" && e.ids.includes(id));
   const last = v.nextId - 1;
+  if (last === 0)
+    throw new InputError(`no event #${id}: the scenario has no events`, {
+      field: label,
+      found: `#${id}`,
+      hint: ADD_ONE,
+    });
   throw new InputError(removed ? `event #${id} was already removed` : `no event #${id}`, {
     field: label,
     expected: `an event number from the listing (#1–#${last}); see \`credit-sim whatif FILE --list\``,

@@ -228,3 +228,19 @@ describe("a golden trace that cannot be written", () => {
     );
   });
 });
+
+describe("an event number of a scenario with no events", () => {
+  // 'no event #1: the events are numbered 1–0'
+  const { fresh } = tempCases("round18-empty");
+  it.each([[["--remove", "1"]], [["--edit", "1:day=3"]], [["--remove", "1-3"]]])(
+    "says there are none: %j",
+    async (flags) => {
+      const d = fresh();
+      writeFileSync(join(d, "e.yaml"), "name: e\nevents: []\n");
+      const r = await cli(["whatif", "e.yaml", ...flags], { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain("no event #1: the scenario has no events");
+      expect(r.stderr).not.toContain("1–0");
+    },
+  );
+});
