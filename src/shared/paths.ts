@@ -44,7 +44,8 @@ export const walksBack = (typed: string, separator = sep): boolean => {
 };
 
 /** What `typed`, from `base`, takes `..` after that is no folder: a file (`z.yaml/../x.yaml`) or nothing
- *  (`nope/../x.yaml`), and the path up to it; undefined when every `..` follows a folder. */
+ *  (`nope/../x.yaml`), and the path up to it; undefined when every `..` follows a folder or a name the path
+ *  did not type (`../x.yaml` leaves `base`, taken to be a folder). */
 export function backThroughNonFolder(
   base: string,
   typed: string,
