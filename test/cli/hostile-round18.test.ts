@@ -1,4 +1,7 @@
-// Hostile input, round 18: output paths walking back out of what is not a folder.
+// Hostile input, round 18: output paths walking back out of what is not a folder, a key=value given no
+// value (an unset shell variable), an edit that changes nothing, the library's unknown option, numbers
+// quoted as written, a null byte placed where it is, a golden trace that cannot be written, and event
+// numbers of a scenario with none.
 
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
