@@ -6,8 +6,9 @@
 import * as z from "zod";
 import { parseIsoDate } from "./engine/index.js";
 import { problemsOf as fileProblemsOf } from "./scenario/validate.js";
-import { describeValue, formatPath, InputError, MAX_PROBLEMS } from "./shared/errors.js";
+import { describeValue, formatPath, InputError, MAX_PROBLEMS, suggest } from "./shared/errors.js";
 import { plainCopy } from "./shared/plain-copy.js";
+import { quoted } from "./shared/text.js";
 
 /** A schema at the door: what it refuses is said as `field: expected <its message>, found <the value>`. */
 export type Schema = z.ZodType;
@@ -53,9 +54,18 @@ const strictKeys = (expected: string, fields: Record<string, Schema>) =>
         ctx.addIssue({
           code: "custom",
           path: [key],
-          message: `no field of ${expected}: ${known.length > 0 ? `it has ${known.join(", ")}` : "it has none"}`,
+          message: `unknown field of ${expected}`,
+          // said as a file's unknown key is: the key, what the options take, the one likely meant
+          params: { problem: unknownField(key, expected, known) },
         });
   });
+function unknownField(key: string, of: string, known: readonly string[]): InputError {
+  const guess = suggest(key, known);
+  return new InputError(`unknown field ${quoted(key)} of ${of}`, {
+    expected: known.length > 0 ? `one of ${known.join(", ")}` : "no field",
+    ...(guess !== undefined ? { hint: `did you mean "${guess}"?` } : {}),
+  });
+}
 export const object = (expected: string, fields: Record<string, Schema> = {}) =>
   z.looseObject(fields, { error: expected });
 /** one of `words`, said as `expected` (a catalogue too long to list in a message) */

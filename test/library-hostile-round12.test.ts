@@ -18,7 +18,7 @@ describe("histograms at a double's edges", () => {
     const e = inputErrorOf(() => f([1e308, 1e308], [1, 1]));
     expect(e.message).toMatch(/^good|^expected|^reference/);
     expect(e.message).toMatch(
-      /: expected counts that add up to at most 9007199254740991 \(2\^53 − 1; these add up to Infinity\), found \[1e\+308, 1e\+308\]$/,
+      /: expected counts that add up to at most 9007199254740991 \(2\^53 − 1; these add up to Infinity\), found \[1e308, 1e308\]$/,
     );
     expect(inputErrorOf(() => f([1, 1], [2 ** 53, 1])).details.field).toMatch(/^(bad|actual)$/);
   });
@@ -168,7 +168,7 @@ describe("runScenario's load options are checked as loadScenario's are", () => {
     // a TypeError from inside
     ["null", null, /^options: expected load options, found null$/],
     // taken and ignored, where loadScenario refuses it
-    ["a misspelt option", { unitl: 5 }, /^options\.unitl: expected no field of load options: it has /],
+    ["a misspelt option", { unitl: 5 }, /^options\.unitl: unknown field "unitl" of load options$/],
     // "value out of range", no field named
     ["an until of NaN", { until: Number.NaN }, /^options\.until: expected the last day: /],
   ])("options of %s refused, for a path and a loaded scenario alike", (_, options, message) => {
@@ -212,9 +212,7 @@ describe("a population's ranges and runners, as the rest of the library's argume
 
   it("AccountRunner refuses an option it does not have, as every options argument does ('recrod' was ignored)", () => {
     const e = inputErrorOf(() => new lib.AccountRunner(ctx, { recrod: true } as never));
-    expect(e.message).toMatch(
-      /^options\.recrod: expected no field of options: it has notes, record, purchaseRuns/,
-    );
+    expect(e.message).toMatch(/^options\.recrod: unknown field "recrod" of options$/);
   });
 });
 
@@ -227,8 +225,6 @@ it("preparePopulation refuses a request's misspelt field, where the population r
     ),
   );
   expect(e.problems.map((p) => p.details.field)).toEqual(["request.stres", "request.challengr"]);
-  expect(e.message).toMatch(
-    /^request\.stres: expected no field of a population request: it has personas, accounts, /,
-  );
+  expect(e.message).toMatch(/^request\.stres: unknown field "stres" of a population request$/);
   expect(lib.preparePopulation(populationRequest(["steady-payer"]), ".").personas).toHaveLength(1);
 });

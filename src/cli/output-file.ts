@@ -16,7 +16,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import { isatty } from "node:tty";
 import { GENERATOR_META } from "../render/html/page.js";
 import { InputError } from "../shared/errors.js";
-import { fileError } from "../shared/file-errors.js";
+import { fileError, throughNonFolder } from "../shared/file-errors.js";
 import { makeFolders } from "../shared/folders.js";
 import { refuseFolderLeadingOut } from "../shared/link-refusals.js";
 import type { OutputSet } from "../shared/output-set.js";
@@ -420,6 +420,9 @@ export function checkOutputs(
           }),
         );
       folders.push({ id, flag });
+      // a file output is refused so by checkOutput, below
+      const through = throughNonFolder("the output folder", file, cwd);
+      if (through) problems.push(through);
       // a folder made or written in is taken out of the working folder by no link on its way
       try {
         refuseFolderLeadingOut(file, resolve(cwd, file), cwd);

@@ -443,6 +443,14 @@ function syntaxError(err: unknown, text: string, file: string, log: NodeLog): In
       outside = visibleControls(String.fromCodePoint(text.codePointAt(control)!));
     }
   }
+  // a null byte is refused before anything is read, wherever it is: js-yaml's mark has its offset right and
+  // its line wrong (the first, the offset in the whole file as the column: `1:20` for one on line 3)
+  if (/null byte/.test(reason) && typeof mark?.position === "number" && text[mark.position] === "\0")
+    return new InputError("cannot parse: a control character (\\x00)", {
+      file,
+      ...log.lineColumn(mark.position),
+      hint: 'write it as an escape in double quotes ("\\x00"), or remove it',
+    });
   if (outside !== undefined)
     return new InputError(`cannot parse: a control character (${outside}) outside quotes`, {
       file,

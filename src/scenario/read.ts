@@ -13,8 +13,8 @@ import {
 } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError, shownFile, suggest } from "../shared/errors.js";
-import { LONG_PATH_HINT, systemReadReason } from "../shared/file-errors.js";
-import { backThroughNonFolder, kindAt, namesAFolder, withoutFolderEnding } from "../shared/paths.js";
+import { LONG_PATH_HINT, systemReadReason, throughNonFolder } from "../shared/file-errors.js";
+import { kindAt, namesAFolder, withoutFolderEnding } from "../shared/paths.js";
 import { noteRead } from "../shared/standard-error-input.js";
 import { quoted } from "../shared/text.js";
 import { looksLikePolicy } from "./kinds.js";
@@ -184,21 +184,7 @@ export function fileAsFolder(what: string, path: string, cwd = process.cwd()): I
       file: path,
       hint: 'drop the trailing "/" (the system refuses it too: not a directory)',
     });
-  const through = backThroughNonFolder(cwd, path);
-  if (through?.what === "file")
-    return new InputError(`${what} goes through a file as a folder (".." after it)`, {
-      file: path,
-      hint: "write the path without going through the file (the system refuses it too: not a directory)",
-    });
-  if (through?.what === "nothing")
-    return new InputError(
-      `${what} goes through ${quoted(shownFile(through.path, cwd))}, which does not exist (".." after it)`,
-      {
-        file: path,
-        hint: "write the path without it, or make the folder (the system refuses it too: no such file or directory)",
-      },
-    );
-  return undefined;
+  return throughNonFolder(what, path, cwd);
 }
 
 /** Whether `path` names a folder (a trailing "/") where a file is: what the system refuses as not a

@@ -8,7 +8,7 @@
 
 import * as z from "zod";
 import { isWholeValued } from "../engine/index.js";
-import { describeValue, formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
+import { describeValue, formatPath, InputError, MAX_PROBLEMS, numberText } from "../shared/errors.js";
 import { pushAll } from "../shared/lists.js";
 import {
   beneathEventType,
@@ -540,7 +540,8 @@ export function problemsOf(
       }
       continue;
     }
-    add(describeIssue(issue, data, file, parsed.position(issue.path), options));
+    const at = parsed.position(issue.path);
+    add(asWritten(describeIssue(issue, data, file, at, options), found, parsed, at));
   }
 
   problems.sort(
@@ -551,6 +552,23 @@ export function problemsOf(
   );
   const unique = dedupe(problems.map((p) => p.error));
   return InputError.all(unique.slice(0, MAX_PROBLEMS), truncated || unique.length > MAX_PROBLEMS);
+}
+
+/** `problem` with the number it found quoted as the file writes it (`1e308`, `1E12`, `40.0e3`), not as
+ *  JavaScript would (`1e+308`, `1000000000000`, `40000`): the text at its place, when it reads as that
+ *  number. */
+function asWritten(
+  problem: InputError,
+  found: unknown,
+  parsed: Parsed,
+  at: Position | undefined,
+): InputError {
+  if (typeof found !== "number" || at === undefined || problem.details.found !== numberText(found))
+    return problem;
+  const written = /^[-+]?[\d.][\w.+-]*/.exec(parsed.line?.(at.line)?.slice(at.column - 1) ?? "")?.[0];
+  if (written === undefined || written === problem.details.found || !Object.is(Number(written), found))
+    return problem;
+  return new InputError(problem.message, { ...problem.details, found: written });
 }
 
 /** A mapping with a `key:value` key: its fields are not what was meant, and are told as one problem. */

@@ -352,7 +352,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** A number as it was written: `-0` stays `-0` (String gives "0", and a value refused for not being
  *  positive would be shown as the 0 a reader may think was never written). */
-export const numberText = (n: number): string => (Object.is(n, -0) ? "-0" : String(n));
+export const numberText = (n: number): string =>
+  // JavaScript writes 1e308 as `1e+308`, a `+` no one types
+  Object.is(n, -0) ? "-0" : String(n).replace("e+", "e");
 
 /** A library caller's argument that should be text (a path, a file's content, a name) and is not: refused
  *  as bad input naming it (`file: expected a path, found null`), not met as a TypeError inside a reader. */

@@ -3,7 +3,31 @@
 
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { InputError } from "./errors.js";
+import { InputError, shownFile } from "./errors.js";
+import { backThroughNonFolder } from "./paths.js";
+import { quoted } from "./text.js";
+
+/** A path that takes `..` after what is no folder — a file (`z.yaml/../x.yaml`) or nothing
+ *  (`nope/../x.yaml`) — refused as the system refuses it (not a directory; no such file): `resolve` takes
+ *  both off, and read or wrote x.yaml. `what`: the path as the message names it ("the output"); `path` as
+ *  typed, from `cwd`. Undefined when every `..` follows a folder. */
+export function throughNonFolder(what: string, path: string, cwd: string): InputError | undefined {
+  const through = backThroughNonFolder(cwd, path);
+  if (through?.what === "file")
+    return new InputError(`${what} goes through a file as a folder (".." after it)`, {
+      file: path,
+      hint: "write the path without going through the file (the system refuses it too: not a directory)",
+    });
+  if (through?.what === "nothing")
+    return new InputError(
+      `${what} goes through ${quoted(shownFile(through.path, cwd))}, which does not exist (".." after it)`,
+      {
+        file: path,
+        hint: "write the path without it, or make the folder (the system refuses it too: no such file or directory)",
+      },
+    );
+  return undefined;
+}
 
 /** Thrown when the reader of an output went away (EPIPE): the command ends quietly, exit 0. */
 export class BrokenPipe extends Error {

@@ -44,19 +44,28 @@ export const walksBack = (typed: string, separator = sep): boolean => {
 };
 
 /** What `typed`, from `base`, takes `..` after that is no folder: a file (`z.yaml/../x.yaml`) or nothing
- *  (`nope/../x.yaml`), and the path up to it; undefined when every `..` follows a folder. */
+ *  (`nope/../x.yaml`), and the path up to it; undefined when every `..` follows a folder or a name the path
+ *  did not type (`../x.yaml` leaves `base`, taken to be a folder). */
 export function backThroughNonFolder(
   base: string,
   typed: string,
 ): { what: "file" | "nothing"; path: string } | undefined {
   if (!walksBack(typed)) return undefined;
   let at = isAbsolute(typed) ? sep : base;
+  // how many typed names `at` is below where it began: at or above it, a `..` leaves a folder the path did
+  // not name (the working folder, which the process is in even when its name reaches it undecoded)
+  let named = 0;
   for (const part of typed.split(separators(sep))) {
     if (part === "" || part === ".") continue;
-    if (part !== "..") at = join(at, part);
-    else {
-      const what = kindAt(at);
-      if (what !== "folder") return { what, path: at };
+    if (part !== "..") {
+      at = join(at, part);
+      named++;
+    } else {
+      if (named > 0) {
+        const what = kindAt(at);
+        if (what !== "folder") return { what, path: at };
+        named--;
+      }
       at = dirname(at);
     }
   }

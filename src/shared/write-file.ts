@@ -23,7 +23,7 @@
 import { accessSync, constants, existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { replacing } from "./atomic-write.js";
-import { fileError } from "./file-errors.js";
+import { fileError, throughNonFolder } from "./file-errors.js";
 import type { Output } from "./output.js";
 import { writeContent } from "./pieces.js";
 import { plan, planStrict, refuseFolderName } from "./write-plan.js";
@@ -63,6 +63,7 @@ export function writeOutput(
  *  `openOutput` would (a command writing several files checks them all before writing the first). */
 export function checkOutput(target: string, options: OutputOptions = {}): void {
   if (target === "-" && options.dashIsStdout !== false) return;
+  refuseThroughNonFolder(target, options.cwd);
   const path = options.cwd === undefined ? target : resolve(options.cwd, target);
   refuseFolderName(target, path);
   const existing = options.existing ?? "any";
@@ -83,11 +84,19 @@ export function checkOutput(target: string, options: OutputOptions = {}): void {
 /** Opens an output for writing in chunks (see the rules above). */
 export function openOutput(target: string, options: OutputOptions = {}): Output {
   if (target === "-" && options.dashIsStdout !== false) return stdoutOutput(options.stdout);
+  refuseThroughNonFolder(target, options.cwd);
   const path = options.cwd === undefined ? target : resolve(options.cwd, target);
   refuseFolderName(target, path);
   const existing = options.existing ?? "any";
   const how = existing === "any" ? plan(target, path, options.cwd) : planStrict(target, path, existing);
   return how.kind === "replace" ? replacing(target, how.path, existing === "new") : through(target, path);
+}
+
+/** An output's path walking back out of a file or of nothing (`z.yaml/../o.html`) is refused, as the
+ *  system refuses it and as such an input is: `resolve` takes the `..` off, and o.html was written. */
+function refuseThroughNonFolder(target: string, cwd: string | undefined): void {
+  const refused = throughNonFolder("the output", target, cwd ?? process.cwd());
+  if (refused !== undefined) throw refused;
 }
 
 function stdoutOutput(stdout?: (text: string) => void): Output {

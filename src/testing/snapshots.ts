@@ -101,7 +101,18 @@ export function checkTraceSize(text: string, shown: string): void {
  *  and never one too large to be read back. */
 export function writeTrace(scenarioFile: string, text: string, shown: string): void {
   checkTraceSize(text, shown);
-  makeSnapshotFolder(scenarioFile, shown);
-  // an error names it by its absolute path: the report names it relative (runOne), as every other file
-  writeOutput(snapshotPathFor(scenarioFile), text, { dashIsStdout: false, existing: "regular" });
+  try {
+    makeSnapshotFolder(scenarioFile, shown);
+    // an error names it by its absolute path: the report names it relative (runOne), as every other file
+    writeOutput(snapshotPathFor(scenarioFile), text, { dashIsStdout: false, existing: "regular" });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    // written beside the scenario, where a read-only checkout cannot "write somewhere else": its
+    // expectations may still be checked
+    throw e.map(
+      (p) => new InputError(p.message, { ...p.details, hint: `${p.details.hint ?? "fix it"}; ${ALONE}` }),
+    );
+  }
 }
+
+const ALONE = "or check the expectations alone: credit-sim test --no-snapshots";

@@ -11,7 +11,7 @@ import { isDecimalNumber, parseText } from "../scenario/parse.js";
 import { FORBIDDEN_KEYS } from "../scenario/shape.js";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
 import { blanksInAssignments, quoted, shellWord } from "../shared/text.js";
-import { dayOf, type Edit, type Variant } from "./variant.js";
+import { ADD_ONE, dayOf, type Edit, type Variant } from "./variant.js";
 
 type EditFlag = "remove" | "add" | "edit" | "set" | "policy";
 
@@ -95,8 +95,10 @@ function eventNumber(v: Variant, digits: string, label: string): number {
   const last = v.nextId - 1;
   if (!Number.isSafeInteger(n) || n > last)
     throw new UsageError(
-      `${label}: no event #${digits.replace(/^0+(?=\d)/, "")}: the events are numbered 1–${last}`,
-      "list them with `credit-sim whatif FILE --list`",
+      `${label}: no event #${digits.replace(/^0+(?=\d)/, "")}: ${
+        last === 0 ? "the scenario has no events" : `the events are numbered 1–${last}`
+      }`,
+      last === 0 ? ADD_ONE : "list them with `credit-sim whatif FILE --list`",
     );
   return n;
 }
@@ -117,7 +119,17 @@ function assignments(text: string, label: string, example: string): Record<strin
     if (Object.hasOwn(out, key))
       throw new UsageError(`${label}: ${key} is given twice`, "give each key once");
     const raw = m[2]!.trim();
-    out[key] = raw === "" ? null : yamlValue(raw, `${label} ${key}`);
+    // nothing after `=` is most often a shell variable left unset (`note=$NOTE`), not `null`: read as null,
+    // an edit's field was removed without a word
+    if (raw === "")
+      throw new InputError(`${label}: ${key} is given no value`, {
+        expected: `a value after "${key}="`,
+        found: '""',
+        hint: label.startsWith("--edit")
+          ? `e.g. ${example}; ${key}=null removes the field`
+          : `e.g. ${example}`,
+      });
+    out[key] = yamlValue(raw, `${label} ${key}`);
   }
   return out;
 }
@@ -292,7 +304,8 @@ function addedEvent(v: Variant, text: string, label: string): Record<string, unk
     );
   }
   const t = text.trim();
-  if (t === "") throw new UsageError(`${label} needs an event`, `e.g. ${ADD_EXAMPLE}`);
+  // found: what tells this --add from the others when one of several is given empty
+  if (t === "") throw new InputError(`${label} needs an event`, { found: '""', hint: `e.g. ${ADD_EXAMPLE}` });
   // key=value when its first clause has an `=` before any `:` (`day: 60, text: a=b` is the mapping):
   // a clause that is no key=value (`=5`, `1day=5`) is refused as --edit's and --set's are, not read
   // into the mapping as a field named after the whole clause

@@ -98,11 +98,20 @@ export function dayOf(e: { day?: number | undefined; date?: string | undefined }
   return s !== null && d !== null ? d - s : 0;
 }
 
+/** What to do when there is no event to name: 'numbered 1–0' said nothing. */
+export const ADD_ONE = "add one with --add, e.g. --add day=60,type=repay,amount=full";
+
 function findEvent(v: Variant, id: number, label: string): VariantEvent {
   const found = v.events.find((e) => e.id === id);
   if (found) return found;
   const removed = v.edits.some((e) => e.kind === "remove" && e.ids.includes(id));
   const last = v.nextId - 1;
+  if (last === 0)
+    throw new InputError(`no event #${id}: the scenario has no events`, {
+      field: label,
+      found: `#${id}`,
+      hint: ADD_ONE,
+    });
   throw new InputError(removed ? `event #${id} was already removed` : `no event #${id}`, {
     field: label,
     expected: `an event number from the listing (#1–#${last}); see \`credit-sim whatif FILE --list\``,
@@ -136,6 +145,14 @@ export function validateEvent(data: unknown, label: string): WrittenEvent {
 function validateParams(data: unknown, label: string): PolicyOverrides {
   return validateOne(OneSet, { set: data }, label, /^events\[0\]\.set\.?/).set;
 }
+
+/** What a note adds to a change that changes nothing: the same edit given twice (`--edit 3:day=5
+ *  --edit 3:day=5`) read as two changes. */
+const UNCHANGED = " (no change: so already)";
+
+/** Whether two values from a file or a flag are the same (numbers, words, tables alike). */
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
 /** Applies one edit; throws InputError (and leaves `v` untouched) when the result is not a valid scenario. */
 export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)): Variant {
@@ -185,8 +202,12 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
       next.events = v.events.map((e) =>
         e.id === edit.id ? { id: e.id, event, origin: e.origin === "added" ? "added" : "edited" } : e,
       );
+      const before = target.event as Record<string, unknown>;
       const changes = Object.entries(edit.patch).map(
-        ([k, value]) => `${k}: ${value === null ? "(removed)" : JSON.stringify(value)}`,
+        ([k, value]) =>
+          `${k}: ${value === null ? "(removed)" : JSON.stringify(value)}${
+            (value === null ? !(k in before) : sameValue(before[k], value)) ? UNCHANGED : ""
+          }`,
       );
       next.notes.push(
         `edited #${edit.id} (${describeWritten(target.event, v.original.start)}): ${changes.join(", ")}`,
@@ -200,7 +221,10 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
       next.set = { ...v.set, ...params };
       next.notes.push(
         `policy ${Object.entries(params)
-          .map(([k, value]) => `${k}=${JSON.stringify(value)}`)
+          .map(
+            ([k, value]) =>
+              `${k}=${JSON.stringify(value)}${sameValue(v.set[k as keyof PolicyOverrides], value) ? UNCHANGED : ""}`,
+          )
           .join(", ")}`,
       );
       break;

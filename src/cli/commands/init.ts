@@ -8,7 +8,7 @@ import { GOLDEN_TRACE_FOLDER } from "../../scenario/builtin.js";
 import { schemaComment } from "../../scenario/json-schema.js";
 import { STARTER_FILE, starterScenario } from "../../scenario/starter.js";
 import { InputError } from "../../shared/errors.js";
-import { fileError } from "../../shared/file-errors.js";
+import { fileError, throughNonFolder } from "../../shared/file-errors.js";
 import { makeFolders } from "../../shared/folders.js";
 import { refuseFolderLeadingOut } from "../../shared/link-refusals.js";
 import { printable, shellPath } from "../../shared/text.js";
@@ -21,6 +21,8 @@ import { undecodedName } from "../output-file.js";
 export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo): void {
   const undecoded = undecodedName(io.cwd, dir, undefined, true);
   if (undecoded) throw undecoded;
+  const through = throughNonFolder("the folder", dir, io.cwd);
+  if (through) throw through;
   const folder = resolve(io.cwd, dir);
   if (occupied(folder) && !isFolder(folder, dir))
     throw new InputError("not a folder", {

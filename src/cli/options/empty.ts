@@ -21,7 +21,7 @@ export function saidEmpty(problem: InputError): InputError {
  */
 export function toldEmptyOptions(e: InputError, args: readonly string[]): InputError {
   const given = optionValues(args);
-  const empties = [...given].filter(([, values]) => values.includes(""));
+  const empties = [...given].filter(([, values]) => values.some((v) => v === "" || emptyAssignment(v)));
   if (empties.length === 0 && !args.includes("")) return e;
   return toldEach(
     e,
@@ -36,6 +36,10 @@ export function toldEmptyOptions(e: InputError, args: readonly string[]): InputE
       ),
   );
 }
+
+/** Whether a `key=value` list gives a key nothing (`minScore=`, `3:day=`, `day=3,amount=`): its value,
+ *  as an option's own, most likely an unset shell variable (`minScore=$MIN`). */
+const emptyAssignment = (value: string): boolean => /\w\s*=\s*(?:,|$)/.test(value);
 
 /** Whether `said` begins with the option `flag` as a word (`--seed`, not `--seeds`): compared as text, the
  *  flag as typed — a regular expression built of it broke on `--a(=` and threw. */

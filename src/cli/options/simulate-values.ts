@@ -256,7 +256,9 @@ function malformedRange(param: string, range: string, text: string): InputError 
         ? `FROM..TO takes two points: did you mean ${param}=${meant}?`
         : SWEEP_RANGE.test(`${meant.trim()}:1`)
           ? `${meant === range ? "" : "FROM..TO takes two points; "}add the step after a colon, e.g. ${param}=${meant.trim()}:10`
-          : "write each number with a digit either side of its point (0.5, not .5 or 5.)";
+          : range === ""
+            ? `e.g. ${SWEEP_EXAMPLE}`
+            : "write each number with a digit either side of its point (0.5, not .5 or 5.)";
   return new InputError(`--sweep ${param}: ${quoted(range)} is no range FROM..TO:STEP`, {
     expected: `two decimal numbers joined by two points, a colon and the step, e.g. ${SWEEP_EXAMPLE}`,
     found: quoted(text),
@@ -311,6 +313,11 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
         guess ? `did you mean "${guess}"?` : "see `credit-sim policies`",
       );
     }
+    if (text === "")
+      throw new InputError(`--challenger-set ${key} is given no value`, {
+        expected: "a policy parameter and its value, e.g. minScore=650",
+        found: '""',
+      });
     // as --set and a file: a parameter given twice is refused, not settled by the last one
     if (Object.hasOwn(raw, key))
       throw new UsageError(`--challenger-set: ${key} is given twice`, "give each parameter once");
