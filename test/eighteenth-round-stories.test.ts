@@ -1,8 +1,9 @@
 // Stories of an eighteenth round, a credit-risk reviewer's (test/fixtures/scenarios), on Jiebei in depth,
-// limits and the money: an increase asked on the morning of the review that gives a cut limit back.
+// limits and the money: an increase asked on the morning of the review that gives a cut limit back, and two
+// lines restored at one review.
 
 import { describe, expect, it } from "vitest";
-import { at, passing, twin } from "./helpers/stories.js";
+import { at, passing, twin, worseOff } from "./helpers/stories.js";
 
 describe("stories of an eighteenth round (test/fixtures/scenarios)", () => {
   it("an increase asked on the morning of the review that gives a cut limit back is no way back to it: the cut stays on record, and the first review after the increase's cooldown gives the rest back", () => {
@@ -27,5 +28,21 @@ describe("stories of an eighteenth round (test/fixtures/scenarios)", () => {
     ]);
     expect(at(unasked.steps, "review", 258).limit).toBe(1_400_000);
     expect(t.steps.at(-1)!.limit).toBe(unasked.steps.at(-1)!.limit);
+  });
+
+  it("two lines restored at one review: Jiebei is given back though, used, it would take Huabei restored that morning to a lower band — a cut leaves Huabei open; the richer twin is never left with a line the poorer one has back", () => {
+    const t = passing("restored-lines-share-one-review.yaml");
+    const jiebei = at(t.steps, "review", 327, "jiebei");
+    // what Jiebei's restoration would do to Huabei, once used, is a cut: it holds nothing
+    expect(jiebei.facts.filter((f) => f.line === "huabei")).toEqual([]);
+    // the twin earning ¥1,000 a month less: both lines back too, Huabei at the band's ¥3,000
+    const poorer = twin("restored-lines-share-one-review.yaml", [
+      "monthlyIncome: 4000",
+      "monthlyIncome: 3000",
+    ]);
+    expect(at(poorer.steps, "review", 327)).toMatchObject({ decision: "restored", limit: 300_000 });
+    expect(at(poorer.steps, "review", 327, "jiebei").decision).toBe("restored");
+    for (const s of [t, poorer]) expect(s.steps.at(-1)!.jiebei.status).toBe("active");
+    expect(worseOff(t, poorer).filter((d) => /Jiebei|Huabei/.test(d))).toEqual([]);
   });
 });
