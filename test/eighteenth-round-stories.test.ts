@@ -44,5 +44,15 @@ describe("stories of an eighteenth round (test/fixtures/scenarios)", () => {
     expect(at(poorer.steps, "review", 327, "jiebei").decision).toBe("restored");
     for (const s of [t, poorer]) expect(s.steps.at(-1)!.jiebei.status).toBe("active");
     expect(worseOff(t, poorer).filter((d) => /Jiebei|Huabei/.test(d))).toEqual([]);
+    // customer service, asked on day 300, named that review for both lines, and it came true
+    const asked = twin("restored-lines-share-one-review.yaml", [
+      "  - { day: 220, type: repay, line: jiebei, amount: 2100 }",
+      "  - { day: 220, type: repay, line: jiebei, amount: 2100 }\n  - { day: 300, type: contact_support }",
+    ]);
+    const said = at(asked.steps, "contact_support", 300).remedies.filter((r) => r.kind === "wait_for_review");
+    expect(said.map((r) => [r.line, r.day])).toEqual([
+      ["huabei", 327],
+      ["jiebei", 327],
+    ]);
   });
 });
