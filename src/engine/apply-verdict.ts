@@ -247,8 +247,11 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.lastLimit = null;
         line.cut = null;
       }
-      // an increase on an active line ends the record of an earlier cut: it was the way back
-      if (line.status === "active" && v.limit > line.limit) {
+      // an increase on an active line ends the record of an earlier cut: it was the way back — to less than a
+      // cut for a constraint would give back, a way back in part, as a limit given back in part is: the cut
+      // stays on record, and a later review gives back the rest (asked for ¥2,000 more on the morning the
+      // review was to give a ¥6,000 cut back, the line kept ¥4,000 less until another increase was asked)
+      if (line.status === "active" && v.limit > line.limit && v.limit >= (line.cut?.givesBack ?? 0)) {
         putOnRecord(line, [], [], null);
         line.cut = null;
       }

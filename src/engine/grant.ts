@@ -202,7 +202,7 @@ export function debtOnceUsed(c: Customer, line: Line, limit: Fen): Fen {
  * facts of the suspension (the debt ratio, the score, no line at all) or of the cut (the score's band, a
  * cap) it would make — of the line, and of the customer's other active line: its suspension (for a
  * restoration, `restoring`, unless the review suspends it on the file as it is: `otherSuspendedNow`), or a
- * cut the grant is what makes
+ * cut the grant is what makes, an application's alone
  * (`otherKeptWithout`: that line kept without the grant); its facts name it — empty when it would keep
  * both as they are. The score is the one the review
  * would read: the application's own inquiry counted, the balances reported. Each fact carries the limit
@@ -236,13 +236,16 @@ function reversedOnceUsed(
   // once used without the grant left aside too, a customer whose other line fails once used even so — a
   // fen more debt elsewhere — would be restored where one that passes is not, that line left active). A
   // cut is held only when the grant causes it (the other line kept on the file without it): a cut due
-  // anyway leaves that line open and holds nothing
+  // anyway leaves that line open and holds nothing. Nor does a restoration's: the line given back is the
+  // customer's own, and a cut leaves the other line open — held for it, a Jiebei restored at ¥1,000 would
+  // have taken a Huabei restored that morning at ¥4,600 to its band's ¥3,000, and Jiebei stayed suspended
+  // until closed as suspended too long, where the poorer twin, Huabei restored at ¥3,000, had both back
   const other = otherOf(used, granted);
   const theirs = other.status === "active" ? reversal(used, other, s) : null;
   if (own === null && theirs === null) return NOTHING_HELD;
   const counts =
     theirs !== null &&
-    (theirs.decision === "suspended" ? !restoring || !otherSuspendedNow() : otherKeptWithout());
+    (theirs.decision === "suspended" ? !restoring || !otherSuspendedNow() : !restoring && otherKeptWithout());
   const facts = [
     ...(own?.facts ?? []),
     ...(counts ? theirs.facts.map((f) => ({ ...f, line: other.id })) : []),

@@ -3505,9 +3505,14 @@ describe("a limit a review cut", () => {
       decision: "declined",
       facts: [{ code: "INCREASE_TOO_SOON", parameter: "increaseCooldownDays", threshold: 90, value: 81 }],
     });
-    // the increase was the way back: the cut is no longer on record
-    expect(stepOn(t, "apply", 104).decision).toBe("approved");
-    expect(remedy(stepOn(t, "contact_support", 105).remedies, "limit_cut")).toBeUndefined();
+    // the increase to ¥2,500 is a way back in part: the cut stays on record, and the first review after
+    // the increase's cooldown gives the rest back to ¥5,000 (round 18: a ¥500 increase ended the cut's
+    // record, and with it the ¥2,500 more the review was to give back)
+    expect(stepOn(t, "apply", 104)).toMatchObject({ decision: "approved", limit: 250_000 });
+    expect(remedy(stepOn(t, "contact_support", 105).remedies, "limit_cut")).toMatchObject({
+      from: 500_000,
+      givenBack: { limit: 500_000, day: 196, gives: 500_000 },
+    });
   });
 
   it("is said on a line still suspended: restoring it brings back the cut limit, not the one it had", () => {

@@ -52,9 +52,10 @@ export function givenBack(
   };
 }
 
-/** The day the cooldown before a give-back runs from: the cut, a limit given back in part since (the
- *  last raise: an increase or a reopening would have ended the cut), or a restoration from a suspension
- *  for credit since — a give-back is a raise, seasoned as an increase is (applications.ts cooldownSince). */
+/** The day the cooldown before a give-back runs from: the cut, a limit given back in part or an increase
+ *  to less than it gives back since (the last raise: an increase to it or a reopening would have ended the
+ *  cut), or a restoration from a suspension for credit since — a give-back is a raise, seasoned as an
+ *  increase is (applications.ts cooldownSince). */
 export const raisedOrCut = (line: Line, cutDay: number): number =>
   Math.max(
     cutDay,

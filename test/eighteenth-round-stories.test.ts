@@ -1,0 +1,58 @@
+// Stories of an eighteenth round, a credit-risk reviewer's (test/fixtures/scenarios), on Jiebei in depth,
+// limits and the money: an increase asked on the morning of the review that gives a cut limit back, and two
+// lines restored at one review.
+
+import { describe, expect, it } from "vitest";
+import { at, passing, twin, worseOff } from "./helpers/stories.js";
+
+describe("stories of an eighteenth round (test/fixtures/scenarios)", () => {
+  it("an increase asked on the morning of the review that gives a cut limit back is no way back to it: the cut stays on record, and the first review after the increase's cooldown gives the rest back", () => {
+    const t = passing("increase-asked-on-the-give-back-day.yaml");
+    // customer service named both roads: the increase from day 256, and the review of day 258 giving back
+    const told = at(t.steps, "contact_support", 205).remedies.find((r) => r.kind === "limit_cut");
+    expect(told).toMatchObject({ increase: { day: 256 }, givenBack: { day: 258, gives: 1_400_000 } });
+    // granted what she asked; the same day's review gives nothing back (the increase is a raise) …
+    expect(at(t.steps, "review", 258)?.decision ?? null).not.toBe("limit_restored");
+    // … and the one after the cooldown gives the ¥14,000 back, citing the income cut it clears
+    const back = at(t.steps, "review", 349);
+    expect(back.facts.find((f) => f.code === "LIMIT_GIVEN_BACK")).toMatchObject({
+      threshold: 1_400_000,
+      value: 1_400_000,
+      from: 1_000_000,
+      cleared: ["INCOME_BELOW_LIMIT"],
+    });
+    // the twin who did not ask has it back on day 258; asking never ends her above ¥14,000 nor for ever below
+    const unasked = twin("increase-asked-on-the-give-back-day.yaml", [
+      "{ day: 258, type: apply, product: increase, amount: 2000 }",
+      "{ day: 258, type: note, text: not asked }",
+    ]);
+    expect(at(unasked.steps, "review", 258).limit).toBe(1_400_000);
+    expect(t.steps.at(-1)!.limit).toBe(unasked.steps.at(-1)!.limit);
+  });
+
+  it("two lines restored at one review: Jiebei is given back though, used, it would take Huabei restored that morning to a lower band — a cut leaves Huabei open; the richer twin is never left with a line the poorer one has back", () => {
+    const t = passing("restored-lines-share-one-review.yaml");
+    const jiebei = at(t.steps, "review", 327, "jiebei");
+    // what Jiebei's restoration would do to Huabei, once used, is a cut: it holds nothing
+    expect(jiebei.facts.filter((f) => f.line === "huabei")).toEqual([]);
+    // the twin earning ¥1,000 a month less: both lines back too, Huabei at the band's ¥3,000
+    const poorer = twin("restored-lines-share-one-review.yaml", [
+      "monthlyIncome: 4000",
+      "monthlyIncome: 3000",
+    ]);
+    expect(at(poorer.steps, "review", 327)).toMatchObject({ decision: "restored", limit: 300_000 });
+    expect(at(poorer.steps, "review", 327, "jiebei").decision).toBe("restored");
+    for (const s of [t, poorer]) expect(s.steps.at(-1)!.jiebei.status).toBe("active");
+    expect(worseOff(t, poorer).filter((d) => /Jiebei|Huabei/.test(d))).toEqual([]);
+    // customer service, asked on day 300, named that review for both lines, and it came true
+    const asked = twin("restored-lines-share-one-review.yaml", [
+      "  - { day: 220, type: repay, line: jiebei, amount: 2100 }",
+      "  - { day: 220, type: repay, line: jiebei, amount: 2100 }\n  - { day: 300, type: contact_support }",
+    ]);
+    const said = at(asked.steps, "contact_support", 300).remedies.filter((r) => r.kind === "wait_for_review");
+    expect(said.map((r) => [r.line, r.day])).toEqual([
+      ["huabei", 327],
+      ["jiebei", 327],
+    ]);
+  });
+});
