@@ -6,6 +6,7 @@ import { SCORE_BINS, SCORE_MIN } from "../population/aggregate.js";
 import { type Difference, METRIC_LABELS, significant } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
 import { type ArmSummary, type GroupSummary, OVERALL, overall, summarise } from "../population/stats.js";
+import { wholeYuanText } from "../scenario/format.js";
 import { columnsOf, printable, printableName } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
 import {
@@ -53,9 +54,11 @@ const COLUMNS: Column[] = [
   { title: "approved", width: 9, cell: ARM_RATES.approved },
   {
     title: "limit p10/median/p90",
-    width: 21,
+    width: 24,
     cell: (s) =>
-      s.openLimit ? `${int(s.openLimit.p10)}/${int(s.openLimit.median)}/${int(s.openLimit.p90)}` : "–",
+      s.openLimit
+        ? [s.openLimit.p10, s.openLimit.median, s.openLimit.p90].map((y) => wholeYuanText(y)).join("/")
+        : "–",
   },
   { title: "suspended", width: 10, cell: ARM_RATES.suspended },
   { title: "credit", width: 8, cell: ARM_RATES.credit },
@@ -215,7 +218,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     "",
     c.bold(`Outcomes under ${m.policy.name}`) +
       c.dim(
-        `  (Huabei: approved: share of accounts whose Huabei opened; limit p10/median/p90: the limit it first opened at, in yuan (of the opened: the 10th percentile, the median, the 90th percentile); suspended/credit/security/policy: share of accounts; restored: share of the suspended, of how many; ≤180 d: of the same; ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties on Huabei per account; overdue at end: past due on Huabei at the end, and on how many accounts)`,
+        `  (Huabei: approved: share of accounts whose Huabei opened; limit p10/median/p90: the limit it first opened at (of the opened: the 10th percentile, the median, the 90th percentile); suspended/credit/security/policy: share of accounts; restored: share of the suspended, of how many; ≤180 d: of the same; ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties on Huabei per account; overdue at end: past due on Huabei at the end, and on how many accounts)`,
       ),
     personaTable(groups, (g) => g.champion, c),
   );

@@ -83,11 +83,23 @@ describe("renderPopulation", () => {
     const from = text.indexOf("Outcomes under default");
     const note = text.slice(from, text.indexOf("\npersona ", from));
     expect(note).toContain(
-      "limit p10/median/p90: the limit it first opened at, in yuan (of the opened: the 10th percentile, the median, the 90th percentile)",
+      "limit p10/median/p90: the limit it first opened at (of the opened: the 10th percentile, the median, the 90th percentile)",
     );
     const head = text.split("\n").find((l) => l.startsWith("persona") && l.includes("approved"))!;
     // every column's title named in the note ('persona' and 'accounts' read themselves)
     for (const title of head.split(/ {2,}/).slice(2)) expect(note, title).toContain(`${title.split("/")[0]}`);
+  });
+
+  it("writes the first limit's p10, median and p90 as money, ¥ on each, as the page and every other amount", () => {
+    // the column alone read '4,600/7,700/11,200' beside '¥72.12' and '¥1,825 (1)': its note said yuan
+    const rows = text
+      .split("\nOutcomes under ")
+      .slice(1)
+      .flatMap((table) => table.split("\n\n")[0]!.split("\n").slice(1))
+      .filter((l) => l !== "" && !l.startsWith("persona "));
+    expect(rows).toHaveLength(2 * (shipped.length + 1));
+    for (const row of rows) expect(row, row).toMatch(/ ¥[\d,]+\/¥[\d,]+\/¥[\d,]+ /);
+    expect(text).not.toMatch(/ [\d,]+\/[\d,]+\/[\d,]+ /);
   });
 
   it("gives each persona's changes as a table whose cells line up, folded alike on a narrow terminal", () => {
