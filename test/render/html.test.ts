@@ -540,7 +540,7 @@ describe("simulate --html with a challenger", () => {
     );
     // the charges, then the overdue at end, close each row
     const charges = [
-      ...table.matchAll(/<td class="num">([^<]*)<\/td><td class="num">[^<]*<\/td><\/tr>/g),
+      ...table.matchAll(/<td class="num">([^<]*)<\/td><td class="num[^"]*">(?:(?!<\/td>).)*<\/td><\/tr>/g),
     ].map((m) => m[1]);
     expect(charges.length).toBeGreaterThan(2);
     for (const c of charges) expect(c).toMatch(/^¥\d{1,3}(,\d{3})*\.\d\d$/);

@@ -106,11 +106,21 @@ const COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
   ["overdue at end", ARM_AMOUNTS.overdueAtEnd],
 ];
 
+/** A cell of a rate and its base ('39.1 % of 1,591') or an amount and its count ('¥1,628,322 (468)'): on
+ *  paper, where the outcome table must fit a page's width, it may break between the two, never inside
+ *  one. */
+function outcomeCell(text: string): string {
+  const parts = text.split(/ (?=of |\()/);
+  return parts.length === 1
+    ? `<td class="num">${esc(text)}</td>`
+    : `<td class="num parts">${parts.map((p) => `<span class="nw">${esc(p)}</span>`).join(" ")}</td>`;
+}
+
 function outcomeTable(rows: Array<{ persona: string; arm: ArmSummary }>): string {
   return `<div class="scroll"><table class="wide"><thead><tr><th>persona</th>${COLUMNS.map(([t]) => `<th class="num">${esc(t)}</th>`).join("")}</tr></thead><tbody>${rows
     .map(
       (r) =>
-        `<tr${r.persona === OVERALL ? ' style="font-weight:600"' : ""}><td>${esc(r.persona === OVERALL ? "all accounts" : r.persona)}</td>${COLUMNS.map(([, cell]) => `<td class="num">${esc(cell(r.arm))}</td>`).join("")}</tr>`,
+        `<tr${r.persona === OVERALL ? ' style="font-weight:600"' : ""}><td>${esc(r.persona === OVERALL ? "all accounts" : r.persona)}</td>${COLUMNS.map(([, cell]) => outcomeCell(cell(r.arm))).join("")}</tr>`,
     )
     .join("")}</tbody></table></div>`;
 }
