@@ -211,6 +211,33 @@ run("HTML reports in headless Chromium", () => {
     await tab.close();
   }, 60_000);
 
+  it("lists each chart's legend in its datasets' order, a line drawn on top (a challenger's) among them", async () => {
+    const tab = await browser.context.newPage();
+    const misordered: string[] = [];
+    for (const p of pages.filter((p) => p.name === "simulate" || p.name === "whatif")) {
+      const file = join(dir, `legend-${p.name}.html`);
+      writeFileSync(file, p.html);
+      await tab.goto(`file://${file}`, { waitUntil: "load" });
+      const legends = (await tab.evaluate(
+        `[...document.querySelectorAll("canvas")].map((canvas) => {
+          const chart = Chart.getChart(canvas);
+          return {
+            id: canvas.id,
+            shown: chart.legend.legendItems.map((i) => i.text),
+            given: chart.data.datasets.map((d) => d.label),
+            onTop: chart.data.datasets.some((d) => d.order < 0),
+          };
+        })`,
+      )) as Array<{ id: string; shown: string[]; given: string[]; onTop: boolean }>;
+      for (const l of legends.filter((l) => l.onTop && l.shown.length > 0))
+        if (l.shown.join(" | ") !== l.given.filter((g) => l.shown.includes(g)).join(" | "))
+          misordered.push(`${p.name}#${l.id}: ${l.shown.join(" | ")}`);
+      expect(legends.filter((l) => l.onTop).length, p.name).toBeGreaterThan(0);
+    }
+    expect(misordered).toEqual([]);
+    await tab.close();
+  }, 60_000);
+
   it("at a phone's width a chart has most of the screen: the margins shrink", async () => {
     const { tab } = (await phoneTabs()).find((t) => t.page === "run")!;
     const width = (await tab.evaluate(

@@ -688,6 +688,31 @@ describe("a rate in a chart's tooltip", () => {
   });
 });
 
+describe("two policies' lines on one chart", () => {
+  const datasets = (html: string) =>
+    (
+      JSON.parse(/id="report-data">([^<]*)</.exec(html)![1]!).charts as Array<{
+        id: string;
+        config: { data: { datasets: Array<{ label: string; borderDash?: number[]; order?: number }> } };
+      }>
+    ).map((c) => ({ id: c.id, lines: c.config.data.datasets }));
+
+  it("draws the dashed line (a challenger, a what-if's variant) over the solid one, so it shows where they agree", () => {
+    // Chart.js draws the first dataset on top: where both arms' median scores agreed all year, the dashed
+    // challenger lay wholly under the champion's line and the page showed one line with two in its legend.
+    // The charts of two policies or two runs (a run's own timeline dashes a line of that one run):
+    const charts = [...datasets(simulatePage().html), ...datasets(whatifPage().html)].filter((c) =>
+      ["median", "delinquency", "overlay"].includes(c.id),
+    );
+    expect(charts).toHaveLength(3);
+    for (const { id, lines } of charts) {
+      const solid = Math.min(...lines.filter((l) => !l.borderDash).map((l) => l.order ?? 0));
+      for (const l of lines.filter((l) => l.borderDash))
+        expect(l.order ?? 0, `${id}: ${l.label}`).toBeLessThan(solid);
+    }
+  });
+});
+
 describe("simulate --html with a sweep", () => {
   it("draws the frontier and lists every variant, dominated ones marked", async () => {
     const html = (await sweepPage()).html;

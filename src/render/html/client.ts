@@ -18,6 +18,10 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   Chart.defaults.plugins.tooltip.padding = 10;
   Chart.defaults.plugins.tooltip.bodySpacing = 3;
   Chart.defaults.plugins.tooltip.boxPadding = 4;
+  // a dataset's order (ON_TOP) says only what is drawn over what: legends and tooltips list the datasets
+  // in the order the page gives them
+  Chart.defaults.plugins.legend.labels.sort = function (a, b) { return a.datasetIndex - b.datasetIndex; };
+  Chart.defaults.plugins.tooltip.itemSort = function (a, b) { return a.datasetIndex - b.datasetIndex; };
 
   function group(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
   function fmt(unit, v, decimals) {
