@@ -837,6 +837,22 @@ describe("the page script's dates", () => {
     ]);
   });
 
+  it("names points closer than a mark's height once too: two labels there printed over each other", () => {
+    // a sweep's 99.33 % and 97.67 % approval at one bad rate, 3 px apart on a 0–100 % axis: '#1' over '#2'
+    const groups = new Function(`${source("markGroups")}return markGroups;`)() as (
+      points: Array<{ x: number; y: number; mark: string }>,
+    ) => Array<{ x: number; y: number; text: string }>;
+    expect(
+      groups([
+        { x: 400, y: 20, mark: "#1" },
+        { x: 400, y: 23.3, mark: "#2" },
+        { x: 408, y: 31, mark: "#3" },
+        { x: 400, y: 40, mark: "#4" },
+        { x: 430, y: 20, mark: "#5" },
+      ]).map((g) => g.text),
+    ).toEqual(["#1, #2, #3", "#4", "#5"]);
+  });
+
   it("a percent axis labels its ticks with the decimals their step needs: no two ticks read the same", () => {
     const tickLabels = new Function(
       `${source("group")}${source("fmt")}${source("tickDecimals")}` +
