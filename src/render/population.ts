@@ -94,6 +94,9 @@ function personaTable(
   return [c.bold(pad("persona", nameWidth) + head!), ...rows].join("\n");
 }
 
+/** The challenger's table beside the champion's: its columns said once, above it. */
+const AS_ABOVE = "read as the table above";
+
 const BLOCKS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 
 function bar(value: number, max: number, width: number): string {
@@ -225,7 +228,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
   if (r.challenger) {
     out.push(
       "",
-      c.bold(`Outcomes under ${m.challenger!.name}`),
+      c.bold(`Outcomes under ${m.challenger!.name}`) + c.dim(`  (${AS_ABOVE})`),
       personaTable(groups, (g) => g.challenger!, c),
     );
   }
@@ -254,29 +257,31 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
   }
   const arms: Array<[string, (g: GroupSummary) => ArmSummary]> = [[m.policy.name, (g) => g.champion]];
   if (r.challenger) arms.push([m.challenger!.name, (g) => g.challenger!]);
-  for (const [name, pick] of arms) {
+  for (const [i, [name, pick]] of arms.entries()) {
     out.push(
       "",
-      c.bold(`Risk under ${name}`) + c.dim(`  (${riskNote(m)})`),
+      c.bold(`Risk under ${name}`) + c.dim(`  (${i === 0 ? riskNote(m) : AS_ABOVE})`),
       riskTable(groups, pick, c),
       `${c.bold("Customer events:")} ${eventsLine(pick(all))}`,
     );
   }
-  for (const [name, pick] of arms) {
+  for (const [i, [name, pick]] of arms.entries()) {
     const last = pick(all).portfolio.day;
     out.push(
       "",
       c.bold(`Portfolio under ${name}`) +
         c.dim(
-          `  (book: balance on the last month end${last === null ? " — the horizon holds none, so nothing here is measured (–)" : `, day ${last}`}; 30+, 90+: its share more than 30 / 90 days past due, Huabei and Jiebei together; 12 mo: over ${trailingMonthEnds(pick(all).portfolio.monthEnd.length)}; per year: spells of suspension, closures by the lender and charge-offs per account-year open (~: fewer than ${FEW_CASES} account-years, too few to read); loss rate: net write-offs a year ÷ the average book; –: nothing to divide by)`,
+          i > 0
+            ? `  (${AS_ABOVE})`
+            : `  (book: balance on the last month end${last === null ? " — the horizon holds none, so nothing here is measured (–)" : `, day ${last}`}; 30+, 90+: its share more than 30 / 90 days past due, Huabei and Jiebei together; 12 mo: over ${trailingMonthEnds(pick(all).portfolio.monthEnd.length)}; per year: spells of suspension, closures by the lender and charge-offs per account-year open (~: fewer than ${FEW_CASES} account-years, too few to read); loss rate: net write-offs a year ÷ the average book; –: nothing to divide by)`,
         ),
       ...portfolioTable(groups, pick, c),
     );
   }
-  for (const [name, pick] of arms)
+  for (const [i, [name, pick]] of arms.entries())
     out.push(
       "",
-      c.bold(`Vintages under ${name}`) + c.dim(`  (${vintageNote(m)})`),
+      c.bold(`Vintages under ${name}`) + c.dim(`  (${i === 0 ? vintageNote(m) : AS_ABOVE})`),
       ...vintageTable(pick(all).vintage, c),
     );
   out.push("", `${c.bold(`Money on Huabei (${m.policy.name}):`)} ${moneyOnHuabei(all.champion)}`);

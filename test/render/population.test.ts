@@ -174,6 +174,17 @@ describe("renderPopulation", () => {
     );
   });
 
+  it("explains each table's columns once: the challenger's tables read as the champion's above them", () => {
+    // each of the risk, portfolio and vintage notes (a dozen lines at 100 columns) was printed again under
+    // the challenger's, where its outcomes table already said nothing more
+    for (const table of ["Outcomes", "Risk", "Portfolio", "Vintages"]) {
+      const heads = text.split("\n").filter((l) => l.startsWith(`${table} under `));
+      expect(heads, table).toHaveLength(2);
+      expect(heads[0]!.length, table).toBeGreaterThan(200);
+      expect(heads[1], table).toBe(`${table} under tightened  (read as the table above)`);
+    }
+  });
+
   it("marks a vintage of fewer than 20 accounts ~, as every rate", () => {
     const few = settings({ days: 120 });
     const r = fromRange(meta(few, [shipped[0]!], 5, [0, 5]), runRange(few, [shipped[0]!], 0, 5, {}));
