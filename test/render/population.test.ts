@@ -368,6 +368,13 @@ describe("a sweep's frontier", () => {
     expect(risk).toMatch(/ 12 +\d+\.\d %~ /);
   }, 30_000);
 
+  it("ends no line of a report in spaces: a variant not dominated leaves its note's column empty, not padded", () => {
+    // piped, the base's and each undominated variant's row ended in two spaces
+    const r = sweepResult("steady-payer", 12, 30, "minOpenScore", [700, 800]);
+    for (const report of [r, result].map((x) => renderPopulation(x, { chalk: plain, chart: true })))
+      for (const line of report.split("\n")) expect(line, JSON.stringify(line)).not.toMatch(/ $/);
+  }, 30_000);
+
   it("numbers every variant as the flips and --arm do, however many (never a letter used twice)", () => {
     const values = Array.from({ length: 40 }, (_, i) => 600 + 5 * i);
     const r = sweepResult("steady-payer", 4, 40, "minOpenScore", values);
@@ -466,7 +473,7 @@ describe("a sweep's frontier", () => {
       expect(line).toContain(`${two(v.metrics.approvalRate!)}  `);
       expect(line).toContain(two(v.metrics.badRate!));
       // the PSI of all accounts, then of the booked, in their two columns
-      expect(line).toMatch(new RegExp(` ${v.psi!.toFixed(2)} +${v.psiBooked!.toFixed(2)} `));
+      expect(line).toMatch(new RegExp(` ${v.psi!.toFixed(2)} +${v.psiBooked!.toFixed(2)}( |$)`));
       // Huabei's own rate between them: at 790, Jiebei books some Huabei declines (51.67 % of 56.67 %)
       expect(html).toContain(
         `<td class="num">${two(v.metrics.approvalRate!)}</td><td class="num">${two(v.metrics.huabeiApprovalRate!)}</td><td class="num">${two(v.metrics.badRate!)}</td>`,
