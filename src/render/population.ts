@@ -14,6 +14,7 @@ import {
   ARM_RATES,
   accountsText,
   armsNamed,
+  dateAndDay,
   daysText,
   differenceText,
   FEW_CASES,
@@ -273,7 +274,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
         c.dim(
           i > 0
             ? `  (${AS_ABOVE})`
-            : `  (book: balance on the last month end${last === null ? " — the horizon holds none, so nothing here is measured (–)" : `, day ${last}`}; 30+, 90+: its share more than 30 / 90 days past due, Huabei and Jiebei together; 12 mo: over ${trailingMonthEnds(pick(all).portfolio.monthEnd.length)}; per year: spells of suspension, closures by the lender and charge-offs per account-year open (~: fewer than ${FEW_CASES} account-years, too few to read); loss rate: net write-offs a year ÷ the average book; –: nothing to divide by)`,
+            : `  (book: balance on the last month end${last === null ? " — the horizon holds none, so nothing here is measured (–)" : `, ${dateAndDay(m.start, last)}`}; 30+, 90+: its share more than 30 / 90 days past due, Huabei and Jiebei together; 12 mo: over ${trailingMonthEnds(pick(all).portfolio.monthEnd.length)}; per year: spells of suspension, closures by the lender and charge-offs per account-year open (~: fewer than ${FEW_CASES} account-years, too few to read); loss rate: net write-offs a year ÷ the average book; –: nothing to divide by)`,
         ),
       ...portfolioTable(groups, pick, c),
     );

@@ -174,6 +174,15 @@ describe("renderPopulation", () => {
     );
   });
 
+  it("dates the portfolio's last month end, its day number beside it, as the traces do", () => {
+    // 'balance on the last month end, day 90' left a risk analyst counting days from the start
+    const head = text.split("\n").find((l) => l.startsWith("Portfolio under default"))!;
+    expect(head).toContain("book: balance on the last month end, 2024-03-31 (day 90);");
+    expect(simulateHtml(result, { chartJs: "" })).toContain(
+      "Book: the balance on the last month end, 2024-03-31 (day 90),",
+    );
+  });
+
   it("explains each table's columns once: the challenger's tables read as the champion's above them", () => {
     // each of the risk, portfolio and vintage notes (a dozen lines at 100 columns) was printed again under
     // the challenger's, where its outcomes table already said nothing more

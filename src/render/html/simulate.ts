@@ -24,6 +24,7 @@ import {
   armsNamed,
   balanceShare,
   balanceShareNumber,
+  dateAndDay,
   daysText,
   differenceText,
   FEW_CASES,
@@ -385,7 +386,7 @@ export function simulateHtml(
           : ""
       }<h3>${esc(DELINQUENCY_TITLE)}</h3>${chartBox("delinquency", 280, DELINQUENCY_TITLE)}`,
       {
-        note: `Book: the balance on the last month end${ch.portfolio.day === null ? " (the horizon holds none, so nothing here is measured: –)" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over ${trailingMonthEnds(ch.portfolio.monthEnd.length)} (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open (~: fewer than ${FEW_CASES} account-years, too few to read). Loss rate: net write-offs a year over the average book. –: nothing to divide by (no month end, or an empty book).`,
+        note: `Book: the balance on the last month end${ch.portfolio.day === null ? " (the horizon holds none, so nothing here is measured: –)" : `, ${dateAndDay(r.meta.start, ch.portfolio.day)}`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over ${trailingMonthEnds(ch.portfolio.monthEnd.length)} (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open (~: fewer than ${FEW_CASES} account-years, too few to read). Loss rate: net write-offs a year over the average book. –: nothing to divide by (no month end, or an empty book).`,
       },
     ),
   );
