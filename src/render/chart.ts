@@ -82,16 +82,18 @@ export function scoreChart(
   const second = data[1] ? asciichart.plot([data[1]], { ...options, symbols: DOTTED }).split("\n") : null;
   const cyan = (ch: string) => (colour ? `${asciichart.cyan}${ch}${asciichart.reset}` : ch);
   // the same scale, so the rows and the axis line up cell for cell: the second shows where the first is blank
-  const plot = second
-    ? first
-        .map((row, r) => {
+  const plot = (
+    second
+      ? first.map((row, r) => {
           const other = [...(second[r] ?? "")];
           return [...row]
             .map((ch, i) => (ch === " " && other[i] && other[i] !== " " ? cyan(other[i]) : ch))
             .join("");
         })
-        .join("\n")
-    : first.join("\n");
+      : first
+  )
+    .map((row) => row.trimEnd())
+    .join("\n");
   const axis = `${" ".repeat(AXIS)}day 0${" ".repeat(Math.max(1, width - 9 - String(until).length))}day ${until}`;
   const legend =
     series.length > 1
@@ -152,7 +154,7 @@ export function scatterChart(
   const axisWidth = Math.max(bottom.length, top.length);
   const lines = grid.map((row, i) => {
     const tick = i === 0 ? top : i === height - 1 ? bottom : "";
-    return `${tick.padStart(axisWidth)} ┤${row.join("")}`;
+    return `${tick.padStart(axisWidth)} ┤${row.join("").trimEnd()}`;
   });
   lines.push(`${" ".repeat(axisWidth)} └${"─".repeat(width)}`);
   const [left, right] = ends(x0, x1);

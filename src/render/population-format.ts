@@ -1,5 +1,6 @@
 // Number and column formatting shared by the population report's tables.
 
+import { formatIsoDate, parseIsoDate } from "../engine/index.js";
 import { type Difference, isShare, METRIC_LABELS, NO_INTERVAL } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
 import { NON_ACCRUAL_DAYS } from "../population/settings.js";
@@ -119,6 +120,10 @@ export const trailingMonthEnds = (monthEnds: number): string =>
 /** The money on Huabei under one policy, to the fen, as both reports end. */
 export const moneyOnHuabei = (s: ArmSummary): string =>
   `penalty income ${yuanText(s.penaltiesTotal)}, revolving interest ${yuanText(s.risk.huabei.interest)}, instalment fees ${yuanText(s.risk.huabei.fees)}, of these charges ${yuanText(s.risk.huabei.nonAccrual)} on non-accrual (not repaid on lines ${NON_ACCRUAL_DAYS}+ days past due at the end: not revenue); still overdue at the end ${yuanText(s.overdueAtEndTotal)} on ${accountsText(s.overdueAtEndAccounts)}; balances owed at the end ${yuanText(s.balanceAtEndTotal)}, written-off debt included`;
+/** A day of the horizon as the traces give one: its date, its number from the start beside it. */
+export const dateAndDay = (start: string, day: number): string =>
+  `${formatIsoDate(parseIsoDate(start)! + day)} (day ${day})`;
+
 /** A stressed population's shock, as both reports say it under their heading (null: none). */
 export const stressText = (stress: number | null): string | null =>
   stress === null ? null : `a 2020-like shock from day ${stress} (--stress ${stress})`;

@@ -402,7 +402,7 @@ export function frontier(
   const head = `${pad("  #", idWidth)}${pad("parameters", paramWidth)}${titles}`;
   // `at`: the row's place in `lines` (0 the base)
   const line = (label: string, params: string, at: number, note: string) =>
-    `${pad(label, idWidth)}${pad(params, paramWidth)}${cells[at]}  ${note}`;
+    `${pad(label, idWidth)}${pad(params, paramWidth)}${cells[at]}${note === "" ? "" : `  ${note}`}`;
   const out = [
     c.bold(
       `Sweep: ${variantsText(rows.length)} of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${accountsText(all.champion.accounts)}`,

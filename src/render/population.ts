@@ -6,6 +6,7 @@ import { SCORE_BINS, SCORE_MIN } from "../population/aggregate.js";
 import { type Difference, METRIC_LABELS, significant } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
 import { type ArmSummary, type GroupSummary, OVERALL, overall, summarise } from "../population/stats.js";
+import { wholeYuanText } from "../scenario/format.js";
 import { columnsOf, printable, printableName } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
 import {
@@ -13,6 +14,7 @@ import {
   ARM_RATES,
   accountsText,
   armsNamed,
+  dateAndDay,
   daysText,
   differenceText,
   FEW_CASES,
@@ -53,9 +55,11 @@ const COLUMNS: Column[] = [
   { title: "approved", width: 9, cell: ARM_RATES.approved },
   {
     title: "limit p10/median/p90",
-    width: 21,
+    width: 24,
     cell: (s) =>
-      s.openLimit ? `${int(s.openLimit.p10)}/${int(s.openLimit.median)}/${int(s.openLimit.p90)}` : "–",
+      s.openLimit
+        ? [s.openLimit.p10, s.openLimit.median, s.openLimit.p90].map((y) => wholeYuanText(y)).join("/")
+        : "–",
   },
   { title: "suspended", width: 10, cell: ARM_RATES.suspended },
   { title: "credit", width: 8, cell: ARM_RATES.credit },
@@ -90,6 +94,9 @@ function personaTable(
   });
   return [c.bold(pad("persona", nameWidth) + head!), ...rows].join("\n");
 }
+
+/** The challenger's table beside the champion's: its columns said once, above it. */
+const AS_ABOVE = "read as the table above";
 
 const BLOCKS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 
@@ -215,14 +222,14 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     "",
     c.bold(`Outcomes under ${m.policy.name}`) +
       c.dim(
-        `  (Huabei: approved: share of accounts whose Huabei opened; limit p10/median/p90: the limit it first opened at, in yuan (of the opened: the 10th percentile, the median, the 90th percentile); suspended/credit/security/policy: share of accounts; restored: share of the suspended, of how many; ≤180 d: of the same; ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties on Huabei per account; overdue at end: past due on Huabei at the end, and on how many accounts)`,
+        `  (Huabei: approved: share of accounts whose Huabei opened; limit p10/median/p90: the limit it first opened at (of the opened: the 10th percentile, the median, the 90th percentile); suspended/credit/security/policy: share of accounts; restored: share of the suspended, of how many; ≤180 d: of the same; ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties on Huabei per account; overdue at end: past due on Huabei at the end, and on how many accounts)`,
       ),
     personaTable(groups, (g) => g.champion, c),
   );
   if (r.challenger) {
     out.push(
       "",
-      c.bold(`Outcomes under ${m.challenger!.name}`),
+      c.bold(`Outcomes under ${m.challenger!.name}`) + c.dim(`  (${AS_ABOVE})`),
       personaTable(groups, (g) => g.challenger!, c),
     );
   }
@@ -251,29 +258,31 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
   }
   const arms: Array<[string, (g: GroupSummary) => ArmSummary]> = [[m.policy.name, (g) => g.champion]];
   if (r.challenger) arms.push([m.challenger!.name, (g) => g.challenger!]);
-  for (const [name, pick] of arms) {
+  for (const [i, [name, pick]] of arms.entries()) {
     out.push(
       "",
-      c.bold(`Risk under ${name}`) + c.dim(`  (${riskNote(m)})`),
+      c.bold(`Risk under ${name}`) + c.dim(`  (${i === 0 ? riskNote(m) : AS_ABOVE})`),
       riskTable(groups, pick, c),
       `${c.bold("Customer events:")} ${eventsLine(pick(all))}`,
     );
   }
-  for (const [name, pick] of arms) {
+  for (const [i, [name, pick]] of arms.entries()) {
     const last = pick(all).portfolio.day;
     out.push(
       "",
       c.bold(`Portfolio under ${name}`) +
         c.dim(
-          `  (book: balance on the last month end${last === null ? " — the horizon holds none, so nothing here is measured (–)" : `, day ${last}`}; 30+, 90+: its share more than 30 / 90 days past due, Huabei and Jiebei together; 12 mo: over ${trailingMonthEnds(pick(all).portfolio.monthEnd.length)}; per year: spells of suspension, closures by the lender and charge-offs per account-year open (~: fewer than ${FEW_CASES} account-years, too few to read); loss rate: net write-offs a year ÷ the average book; –: nothing to divide by)`,
+          i > 0
+            ? `  (${AS_ABOVE})`
+            : `  (book: balance on the last month end${last === null ? " — the horizon holds none, so nothing here is measured (–)" : `, ${dateAndDay(m.start, last)}`}; 30+, 90+: its share more than 30 / 90 days past due, Huabei and Jiebei together; 12 mo: over ${trailingMonthEnds(pick(all).portfolio.monthEnd.length)}; per year: spells of suspension, closures by the lender and charge-offs per account-year open (~: fewer than ${FEW_CASES} account-years, too few to read); loss rate: net write-offs a year ÷ the average book; –: nothing to divide by)`,
         ),
       ...portfolioTable(groups, pick, c),
     );
   }
-  for (const [name, pick] of arms)
+  for (const [i, [name, pick]] of arms.entries())
     out.push(
       "",
-      c.bold(`Vintages under ${name}`) + c.dim(`  (${vintageNote(m)})`),
+      c.bold(`Vintages under ${name}`) + c.dim(`  (${i === 0 ? vintageNote(m) : AS_ABOVE})`),
       ...vintageTable(pick(all).vintage, c),
     );
   out.push("", `${c.bold(`Money on Huabei (${m.policy.name}):`)} ${moneyOnHuabei(all.champion)}`);

@@ -53,6 +53,17 @@ const AXIS_TITLES = `[...document.querySelectorAll("canvas")].flatMap((canvas) =
     return [].concat(title.text).map((line) => ({ id: canvas.id, line, room, width: ctx.measureText(line).width }));
   });
 })`;
+// the figures as wide as `simulate --accounts 20000 --challenger tightened` (simulate --help's example)
+// writes them, each in the spans the cell holds (the outcome tables' two parts)
+const WIDEST_FIGURES = `document.querySelectorAll(".scroll td.num").forEach((td) => {
+  const spans = td.querySelectorAll("span.nw");
+  const put = (parts) => {
+    if (spans.length === parts.length) spans.forEach((span, i) => { span.textContent = parts[i]; });
+    else td.textContent = parts.join(" ");
+  };
+  if (/^−?¥[\\d,.]+ \\([\\d,]+\\)$/.test(td.textContent)) put(["¥1,628,322", "(468)"]);
+  else if (/^[\\d.]+ % of [\\d,]+$/.test(td.textContent)) put(["39.1 %", "of 1,591"]);
+})`;
 const MARKER = (label: string) => `(() => {
   const chart = Chart.getChart(document.querySelector("canvas"));
   const i = chart.data.datasets.findIndex((d) => d.label === ${JSON.stringify(label)});
@@ -153,12 +164,8 @@ run("HTML reports in headless Chromium", () => {
       const file = join(dir, `desktop-${p.name}.html`);
       writeFileSync(file, p.html);
       await tab.goto(`file://${file}`, { waitUntil: "load" });
-      // the figures as wide as `simulate --accounts 20000 --challenger tightened` (simulate --help's
-      // example) writes them: the page at 200 accounts fitted, that one's last column scrolled 9 px
-      await tab.evaluate(`document.querySelectorAll(".scroll td.num").forEach((td) => {
-        if (/^−?¥[\\d,.]+ \\([\\d,]+\\)$/.test(td.textContent)) td.textContent = "¥1,628,322 (468)";
-        else if (/^[\\d.]+ % of [\\d,]+$/.test(td.textContent)) td.textContent = "39.1 % of 1,591";
-      })`);
+      // the page at 200 accounts fitted, `simulate --accounts 20000`'s last column scrolled 9 px
+      await tab.evaluate(WIDEST_FIGURES);
       const boxes = (await tab.evaluate(
         `[...document.querySelectorAll(".scroll")].map((box) => ({
           head: [...box.querySelectorAll("th")].map((th) => th.textContent).join(" | "),
@@ -168,6 +175,66 @@ run("HTML reports in headless Chromium", () => {
       expect(boxes.length, `${p.name}: tables`).toBeGreaterThan(2);
       for (const b of boxes) expect(b.over, `${p.name}: ${b.head}`).toBeLessThanOrEqual(0);
     }
+    await tab.close();
+  }, 60_000);
+
+  it("printed on A4 (718 px between the margins) every table shows all its rows and columns", async () => {
+    // on paper a scroll box cannot scroll: Zhang Ming's every step printed its first 560 px of 4,070 (once
+    // unfolded: folded, none), and a population's outcome table its first nine columns of fifteen
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 718, height: 1000 });
+    await tab.emulateMedia({ media: "print" });
+    const hidden: string[] = [];
+    for (const p of pages) {
+      const file = join(dir, `print-${p.name}.html`);
+      writeFileSync(file, p.html);
+      await tab.goto(`file://${file}`, { waitUntil: "load" });
+      await tab.evaluate(WIDEST_FIGURES);
+      const boxes = (await tab.evaluate(
+        `[...document.querySelectorAll(".scroll, .xscroll, .diff .pane")].map((box) => ({
+          head: (box.querySelector("th") ?? box).textContent.slice(0, 40),
+          wide: box.scrollWidth - box.clientWidth,
+          tall: box.scrollHeight - box.clientHeight,
+          shown: box.checkVisibility(),
+        }))`,
+      )) as Array<{ head: string; wide: number; tall: number; shown: boolean }>;
+      expect(boxes.length, `${p.name}: tables`).toBeGreaterThan(0);
+      for (const b of boxes) {
+        if (b.wide > 0 || b.tall > 0)
+          hidden.push(`${p.name} '${b.head}': ${b.wide} px wide, ${b.tall} px tall`);
+        if (!b.shown) hidden.push(`${p.name} '${b.head}': not shown`);
+      }
+      const width = (await tab.evaluate("document.documentElement.scrollWidth")) as number;
+      if (width > 718) hidden.push(`${p.name}: the page ${width} px wide`);
+    }
+    expect(hidden).toEqual([]);
+    await tab.close();
+  }, 60_000);
+
+  it("lists each chart's legend in its datasets' order, a line drawn on top (a challenger's) among them", async () => {
+    const tab = await browser.context.newPage();
+    const misordered: string[] = [];
+    for (const p of pages.filter((p) => p.name === "simulate" || p.name === "whatif")) {
+      const file = join(dir, `legend-${p.name}.html`);
+      writeFileSync(file, p.html);
+      await tab.goto(`file://${file}`, { waitUntil: "load" });
+      const legends = (await tab.evaluate(
+        `[...document.querySelectorAll("canvas")].map((canvas) => {
+          const chart = Chart.getChart(canvas);
+          return {
+            id: canvas.id,
+            shown: chart.legend.legendItems.map((i) => i.text),
+            given: chart.data.datasets.map((d) => d.label),
+            onTop: chart.data.datasets.some((d) => d.order < 0),
+          };
+        })`,
+      )) as Array<{ id: string; shown: string[]; given: string[]; onTop: boolean }>;
+      for (const l of legends.filter((l) => l.onTop && l.shown.length > 0))
+        if (l.shown.join(" | ") !== l.given.filter((g) => l.shown.includes(g)).join(" | "))
+          misordered.push(`${p.name}#${l.id}: ${l.shown.join(" | ")}`);
+      expect(legends.filter((l) => l.onTop).length, p.name).toBeGreaterThan(0);
+    }
+    expect(misordered).toEqual([]);
     await tab.close();
   }, 60_000);
 

@@ -540,7 +540,7 @@ describe("simulate --html with a challenger", () => {
     );
     // the charges, then the overdue at end, close each row
     const charges = [
-      ...table.matchAll(/<td class="num">([^<]*)<\/td><td class="num">[^<]*<\/td><\/tr>/g),
+      ...table.matchAll(/<td class="num">([^<]*)<\/td><td class="num[^"]*">(?:(?!<\/td>).)*<\/td><\/tr>/g),
     ].map((m) => m[1]);
     expect(charges.length).toBeGreaterThan(2);
     for (const c of charges) expect(c).toMatch(/^¥\d{1,3}(,\d{3})*\.\d\d$/);
@@ -688,6 +688,31 @@ describe("a rate in a chart's tooltip", () => {
   });
 });
 
+describe("two policies' lines on one chart", () => {
+  const datasets = (html: string) =>
+    (
+      JSON.parse(/id="report-data">([^<]*)</.exec(html)![1]!).charts as Array<{
+        id: string;
+        config: { data: { datasets: Array<{ label: string; borderDash?: number[]; order?: number }> } };
+      }>
+    ).map((c) => ({ id: c.id, lines: c.config.data.datasets }));
+
+  it("draws the dashed line (a challenger, a what-if's variant) over the solid one, so it shows where they agree", () => {
+    // Chart.js draws the first dataset on top: where both arms' median scores agreed all year, the dashed
+    // challenger lay wholly under the champion's line and the page showed one line with two in its legend.
+    // The charts of two policies or two runs (a run's own timeline dashes a line of that one run):
+    const charts = [...datasets(simulatePage().html), ...datasets(whatifPage().html)].filter((c) =>
+      ["median", "delinquency", "overlay"].includes(c.id),
+    );
+    expect(charts).toHaveLength(3);
+    for (const { id, lines } of charts) {
+      const solid = Math.min(...lines.filter((l) => !l.borderDash).map((l) => l.order ?? 0));
+      for (const l of lines.filter((l) => l.borderDash))
+        expect(l.order ?? 0, `${id}: ${l.label}`).toBeLessThan(solid);
+    }
+  });
+});
+
 describe("simulate --html with a sweep", () => {
   it("draws the frontier and lists every variant, dominated ones marked", async () => {
     const html = (await sweepPage()).html;
@@ -810,6 +835,22 @@ describe("the page script's dates", () => {
       { x: 100.2, y: 40, text: "#1, #2" },
       { x: 300, y: 80, text: "#3" },
     ]);
+  });
+
+  it("names points closer than a mark's height once too: two labels there printed over each other", () => {
+    // a sweep's 99.33 % and 97.67 % approval at one bad rate, 3 px apart on a 0–100 % axis: '#1' over '#2'
+    const groups = new Function(`${source("markGroups")}return markGroups;`)() as (
+      points: Array<{ x: number; y: number; mark: string }>,
+    ) => Array<{ x: number; y: number; text: string }>;
+    expect(
+      groups([
+        { x: 400, y: 20, mark: "#1" },
+        { x: 400, y: 23.3, mark: "#2" },
+        { x: 408, y: 31, mark: "#3" },
+        { x: 400, y: 40, mark: "#4" },
+        { x: 430, y: 20, mark: "#5" },
+      ]).map((g) => g.text),
+    ).toEqual(["#1, #2, #3", "#4", "#5"]);
   });
 
   it("a percent axis labels its ticks with the decimals their step needs: no two ticks read the same", () => {

@@ -83,11 +83,23 @@ describe("renderPopulation", () => {
     const from = text.indexOf("Outcomes under default");
     const note = text.slice(from, text.indexOf("\npersona ", from));
     expect(note).toContain(
-      "limit p10/median/p90: the limit it first opened at, in yuan (of the opened: the 10th percentile, the median, the 90th percentile)",
+      "limit p10/median/p90: the limit it first opened at (of the opened: the 10th percentile, the median, the 90th percentile)",
     );
     const head = text.split("\n").find((l) => l.startsWith("persona") && l.includes("approved"))!;
     // every column's title named in the note ('persona' and 'accounts' read themselves)
     for (const title of head.split(/ {2,}/).slice(2)) expect(note, title).toContain(`${title.split("/")[0]}`);
+  });
+
+  it("writes the first limit's p10, median and p90 as money, ¥ on each, as the page and every other amount", () => {
+    // the column alone read '4,600/7,700/11,200' beside '¥72.12' and '¥1,825 (1)': its note said yuan
+    const rows = text
+      .split("\nOutcomes under ")
+      .slice(1)
+      .flatMap((table) => table.split("\n\n")[0]!.split("\n").slice(1))
+      .filter((l) => l !== "" && !l.startsWith("persona "));
+    expect(rows).toHaveLength(2 * (shipped.length + 1));
+    for (const row of rows) expect(row, row).toMatch(/ ¥[\d,]+\/¥[\d,]+\/¥[\d,]+ /);
+    expect(text).not.toMatch(/ [\d,]+\/[\d,]+\/[\d,]+ /);
   });
 
   it("gives each persona's changes as a table whose cells line up, folded alike on a narrow terminal", () => {
@@ -160,6 +172,26 @@ describe("renderPopulation", () => {
     expect(page).toMatch(
       /<tr><td>2024Q1<\/td><td class="num">\d+<\/td><td class="num">\d+\.\d % of \d+<\/td>/,
     );
+  });
+
+  it("dates the portfolio's last month end, its day number beside it, as the traces do", () => {
+    // 'balance on the last month end, day 90' left a risk analyst counting days from the start
+    const head = text.split("\n").find((l) => l.startsWith("Portfolio under default"))!;
+    expect(head).toContain("book: balance on the last month end, 2024-03-31 (day 90);");
+    expect(simulateHtml(result, { chartJs: "" })).toContain(
+      "Book: the balance on the last month end, 2024-03-31 (day 90),",
+    );
+  });
+
+  it("explains each table's columns once: the challenger's tables read as the champion's above them", () => {
+    // each of the risk, portfolio and vintage notes (a dozen lines at 100 columns) was printed again under
+    // the challenger's, where its outcomes table already said nothing more
+    for (const table of ["Outcomes", "Risk", "Portfolio", "Vintages"]) {
+      const heads = text.split("\n").filter((l) => l.startsWith(`${table} under `));
+      expect(heads, table).toHaveLength(2);
+      expect(heads[0]!.length, table).toBeGreaterThan(200);
+      expect(heads[1], table).toBe(`${table} under tightened  (read as the table above)`);
+    }
   });
 
   it("marks a vintage of fewer than 20 accounts ~, as every rate", () => {
@@ -345,6 +377,13 @@ describe("a sweep's frontier", () => {
     expect(risk).toMatch(/ 12 +\d+\.\d %~ /);
   }, 30_000);
 
+  it("ends no line of a report in spaces: a variant not dominated leaves its note's column empty, not padded", () => {
+    // piped, the base's and each undominated variant's row ended in two spaces
+    const r = sweepResult("steady-payer", 12, 30, "minOpenScore", [700, 800]);
+    for (const report of [r, result].map((x) => renderPopulation(x, { chalk: plain, chart: true })))
+      for (const line of report.split("\n")) expect(line, JSON.stringify(line)).not.toMatch(/ $/);
+  }, 30_000);
+
   it("numbers every variant as the flips and --arm do, however many (never a letter used twice)", () => {
     const values = Array.from({ length: 40 }, (_, i) => 600 + 5 * i);
     const r = sweepResult("steady-payer", 4, 40, "minOpenScore", values);
@@ -443,7 +482,7 @@ describe("a sweep's frontier", () => {
       expect(line).toContain(`${two(v.metrics.approvalRate!)}  `);
       expect(line).toContain(two(v.metrics.badRate!));
       // the PSI of all accounts, then of the booked, in their two columns
-      expect(line).toMatch(new RegExp(` ${v.psi!.toFixed(2)} +${v.psiBooked!.toFixed(2)} `));
+      expect(line).toMatch(new RegExp(` ${v.psi!.toFixed(2)} +${v.psiBooked!.toFixed(2)}( |$)`));
       // Huabei's own rate between them: at 790, Jiebei books some Huabei declines (51.67 % of 56.67 %)
       expect(html).toContain(
         `<td class="num">${two(v.metrics.approvalRate!)}</td><td class="num">${two(v.metrics.huabeiApprovalRate!)}</td><td class="num">${two(v.metrics.badRate!)}</td>`,

@@ -58,6 +58,11 @@ export const PALETTE = {
   grid: "#e2e8f0",
 } as const;
 
+/** A second policy's or run's dashed line, drawn over the first one's solid line (Chart.js draws the first
+ *  dataset on top): where the two agree its dashes show, where under it the page drew one line of two.
+ *  Only the drawing order: the page script keeps legends and tooltips in the datasets' order. */
+export const ON_TOP = { order: -1 } as const;
+
 /** Translucent fill for a tone (spans, bars). */
 export function toneFill(tone: Tone, alpha = 0.12): string {
   return rgba(PALETTE[tone], alpha);

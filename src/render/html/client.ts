@@ -18,6 +18,10 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   Chart.defaults.plugins.tooltip.padding = 10;
   Chart.defaults.plugins.tooltip.bodySpacing = 3;
   Chart.defaults.plugins.tooltip.boxPadding = 4;
+  // a dataset's order (ON_TOP) says only what is drawn over what: legends and tooltips list the datasets
+  // in the order the page gives them
+  Chart.defaults.plugins.legend.labels.sort = function (a, b) { return a.datasetIndex - b.datasetIndex; };
+  Chart.defaults.plugins.tooltip.itemSort = function (a, b) { return a.datasetIndex - b.datasetIndex; };
 
   function group(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
   function fmt(unit, v, decimals) {
@@ -38,13 +42,14 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     while (d < 4 && step > 0 && Math.abs(Math.round(step * Math.pow(10, d)) - step * Math.pow(10, d)) > 1e-6) d++;
     return d;
   }
-  // points at one pixel share one mark: their marks joined ("#1, #2"), as the terminal's chart says so
+  // points closer to a group's first than a mark's height (12 px) share one mark: their marks joined
+  // ("#1, #2"), as the terminal's chart says so of one cell; two marks there printed over each other
   function markGroups(points) {
-    var at = {}, out = [];
+    var out = [];
     points.forEach(function (p) {
-      var key = Math.round(p.x) + "," + Math.round(p.y);
-      if (!at[key]) { at[key] = { x: p.x, y: p.y, marks: [] }; out.push(at[key]); }
-      at[key].marks.push(p.mark);
+      var g = out.find(function (o) { return Math.abs(o.x - p.x) < 12 && Math.abs(o.y - p.y) < 12; });
+      if (!g) { g = { x: p.x, y: p.y, marks: [] }; out.push(g); }
+      g.marks.push(p.mark);
     });
     return out.map(function (g) { return { x: g.x, y: g.y, text: g.marks.join(", ") }; });
   }

@@ -10,7 +10,7 @@ import { type ArmSummary, overall, type RiskSummary } from "../../population/sta
 import { approvalOf, paramsText } from "../../population/sweep.js";
 import { balancePercent, balanceShare, differenceText } from "../population-format.js";
 import { chartedApproval, chartedAxis, VARIANT_RATES } from "../population-risk.js";
-import { type ChartSpec, PALETTE, rgba, toneFill, type Unit } from "./chart-spec.js";
+import { type ChartSpec, ON_TOP, PALETTE, rgba, toneFill, type Unit } from "./chart-spec.js";
 import { monthTicks } from "./common.js";
 
 /** A sweep's trade-off curve: one point per policy variant. */
@@ -53,9 +53,9 @@ export function delinquencyChart(
     // straight segments: a smoothed curve would show values the data does not have
     tension: 0,
     unit: "percent",
-    // the challenger's lines: dashed, lighter, triangles (the legend shows the point style)
+    // the challenger's lines: dashed, lighter, triangles (the legend shows the point style), drawn on top
     ...(dashed
-      ? { borderDash: [7, 4], borderColor: `${colour}99`, pointStyle: "triangle", pointRadius: 3 }
+      ? { borderDash: [7, 4], borderColor: `${colour}99`, pointStyle: "triangle", pointRadius: 3, ...ON_TOP }
       : {}),
   });
   const challenger = all.challenger && r.meta.challenger ? all.challenger : null;
@@ -175,7 +175,7 @@ export function medianChart(
     pointRadius: 2,
     pointStyle: "line",
     tension: 0,
-    ...(dashed ? { borderDash: [7, 4] } : {}),
+    ...(dashed ? { borderDash: [7, 4], ...ON_TOP } : {}),
   });
   const until = r.meta.days - 1;
   return {

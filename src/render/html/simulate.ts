@@ -24,6 +24,7 @@ import {
   armsNamed,
   balanceShare,
   balanceShareNumber,
+  dateAndDay,
   daysText,
   differenceText,
   FEW_CASES,
@@ -106,11 +107,21 @@ const COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
   ["overdue at end", ARM_AMOUNTS.overdueAtEnd],
 ];
 
+/** A cell of a rate and its base ('39.1 % of 1,591') or an amount and its count ('¥1,628,322 (468)'): on
+ *  paper, where the outcome table must fit a page's width, it may break between the two, never inside
+ *  one. */
+function outcomeCell(text: string): string {
+  const parts = text.split(/ (?=of |\()/);
+  return parts.length === 1
+    ? `<td class="num">${esc(text)}</td>`
+    : `<td class="num parts">${parts.map((p) => `<span class="nw">${esc(p)}</span>`).join(" ")}</td>`;
+}
+
 function outcomeTable(rows: Array<{ persona: string; arm: ArmSummary }>): string {
   return `<div class="scroll"><table class="wide"><thead><tr><th>persona</th>${COLUMNS.map(([t]) => `<th class="num">${esc(t)}</th>`).join("")}</tr></thead><tbody>${rows
     .map(
       (r) =>
-        `<tr${r.persona === OVERALL ? ' style="font-weight:600"' : ""}><td>${esc(r.persona === OVERALL ? "all accounts" : r.persona)}</td>${COLUMNS.map(([, cell]) => `<td class="num">${esc(cell(r.arm))}</td>`).join("")}</tr>`,
+        `<tr${r.persona === OVERALL ? ' style="font-weight:600"' : ""}><td>${esc(r.persona === OVERALL ? "all accounts" : r.persona)}</td>${COLUMNS.map(([, cell]) => outcomeCell(cell(r.arm))).join("")}</tr>`,
     )
     .join("")}</tbody></table></div>`;
 }
@@ -375,7 +386,7 @@ export function simulateHtml(
           : ""
       }<h3>${esc(DELINQUENCY_TITLE)}</h3>${chartBox("delinquency", 280, DELINQUENCY_TITLE)}`,
       {
-        note: `Book: the balance on the last month end${ch.portfolio.day === null ? " (the horizon holds none, so nothing here is measured: –)" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over ${trailingMonthEnds(ch.portfolio.monthEnd.length)} (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open (~: fewer than ${FEW_CASES} account-years, too few to read). Loss rate: net write-offs a year over the average book. –: nothing to divide by (no month end, or an empty book).`,
+        note: `Book: the balance on the last month end${ch.portfolio.day === null ? " (the horizon holds none, so nothing here is measured: –)" : `, ${dateAndDay(r.meta.start, ch.portfolio.day)}`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over ${trailingMonthEnds(ch.portfolio.monthEnd.length)} (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open (~: fewer than ${FEW_CASES} account-years, too few to read). Loss rate: net write-offs a year over the average book. –: nothing to divide by (no month end, or an empty book).`,
       },
     ),
   );

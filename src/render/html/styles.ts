@@ -2,7 +2,9 @@
 // width the margins shrink: the desktop ones left a chart three quarters of the screen. A wide table's
 // headings may break between words, its cells not, and its columns are 8 px apart; the page is as wide as a
 // 1280 px window leaves it: a population's fifteen outcome columns then fit rather than scroll for the
-// last one, at 20,000 accounts too.
+// last one, at 20,000 accounts too. On paper nothing scrolls or unfolds: every table prints whole, folded
+// or not, its rows past a scroll box's height and its columns within an A4 page's width (smaller type: a
+// number broken before its % read as two), a diff's long lines wrapped.
 
 export const STYLES = `
 :root{--ink:#0f172a;--ink2:#334155;--muted:#64748b;--line:#e2e8f0;--bg:#f6f7fb;--card:#fff;
@@ -120,5 +122,11 @@ summary{cursor:pointer;color:var(--accent);font-weight:600}
 .foot{color:var(--muted);font-size:12.5px;padding:8px 24px 36px}
 .empty{color:var(--muted);font-style:italic}
 @media (max-width:600px){.wrap{padding:0 12px}.card{padding:16px 14px}.top h1{font-size:24px}}
-@media print{.top{background:none;color:var(--ink)}.lede,.kind,.fact-k{color:var(--muted)}.card{break-inside:avoid;box-shadow:none}}
+@media print{.top{background:none;color:var(--ink)}.lede,.kind,.fact-k{color:var(--muted)}.card{break-inside:avoid;box-shadow:none}
+.wrap{padding:0}.card{padding:12px 10px}th{position:static}details::details-content{content-visibility:visible;display:block}
+.scroll,.xscroll,.diff .pane{overflow:visible}.scroll.tall{max-height:none}
+table{font-size:10px}th,td{padding:3px}table.wide{font-size:8.5px}table.wide th,table.wide td{padding:3px 2px}
+th.num,td.parts{white-space:normal}table .code,table .chip,table .mono{font-size:1em}table .chip{white-space:normal}
+.grid-table th,.grid-table td{font-size:9px;padding:2px 1px;min-width:0}
+.diff .pane>div{white-space:pre-wrap;overflow-wrap:anywhere;width:auto}}
 `;

@@ -14,7 +14,7 @@ import {
 } from "../../whatif/compare.js";
 import { absentText, firstSuspensionChange } from "../compare.js";
 import { decisionCell } from "../trace.js";
-import { type ChartSpec, PALETTE } from "./chart-spec.js";
+import { type ChartSpec, ON_TOP, PALETTE } from "./chart-spec.js";
 import { decisionTone, monthTicks, statusText } from "./common.js";
 import { esc, escAmounts } from "./escape.js";
 import { chartBox, chip, type HtmlAssets, htmlPage, scrollBox, section, stats } from "./page.js";
@@ -177,7 +177,7 @@ function overlayChart(w: WhatifView, until: number, start: string): ChartSpec {
     pointStyle: "line",
     // a value holds until the day of the step that changed it (Chart.js "after" draws it from the step before)
     stepped: "before",
-    ...(dashed ? { borderDash: [7, 4] } : {}),
+    ...(dashed ? { borderDash: [7, 4], ...ON_TOP } : {}),
   });
   return {
     id: "overlay",
