@@ -161,6 +161,19 @@ describe("the library's unknown option", () => {
     expect(e.details.hint).toBe('did you mean "until"?');
   });
 
+  it("its field, too, shows the controls a key holds as escapes (a caller prints the message raw)", () => {
+    // the quoted key was escaped, the field before it not: a BEL and an ESC [31m reached the caller's
+    // terminal through the message of `options.un<BEL>till<ESC>[31m: …`
+    const e = refusal(() =>
+      runScenario(loadScenario(join(ROOT, ZHANG)), { "un\x07till\x1b[31m": 3 } as never),
+    );
+    expect(e.message).toBe(
+      'options.un\\x07till\\x1b[31m: unknown field "un\\x07till\\x1b[31m" of load options',
+    );
+    expect([...e.message].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)).toBe(false);
+    expect(e.details.field).toBe("options.un\\x07till\\x1b[31m");
+  });
+
   it("a population request's too", () => {
     const e = refusal(() =>
       preparePopulation({ ...populationRequest(["steady-payer"]), acounts: 5 } as never, "."),
