@@ -3,7 +3,7 @@
 // quoted as written, a null byte placed where it is, a golden trace that cannot be written, and event
 // numbers of a scenario with none.
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario, preparePopulation, runScenario } from "../../src/index.js";
@@ -259,4 +259,33 @@ describe("an event number of a scenario with no events", () => {
       expect(r.stderr).not.toContain("1–0");
     },
   );
+});
+
+describe("a listing of a scenario with no events", () => {
+  // `whatif e.yaml --list` printed the header and nothing under it, read as a listing cut short
+  const { fresh } = tempCases("round18-empty-list");
+  it("says there is nothing to number, and how to add an event", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "e.yaml"), "name: e\nevents: []\n");
+    const r = await cli(["whatif", "e.yaml", "--list"], { cwd: d });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("no events to number: add one with --add");
+    expect(r.stdout).not.toContain("decision");
+  });
+});
+
+describe("a -0 an edit was given", () => {
+  // `--edit 3:day=-0` was taken as day 0 and saved as `day: -0`, a spelling of 0 no one means to keep
+  const { fresh } = tempCases("round18-minus-zero");
+  it("is saved as the 0 it stands for", async () => {
+    const d = fresh();
+    copyFileSync(join(ROOT, ZHANG), join(d, "z.yaml"));
+    const r = await cli(["whatif", "z.yaml", "--edit", "3:day=-0", "--save", "out.yaml", "--no-chart"], {
+      cwd: d,
+    });
+    expect(r.status).toBe(0);
+    const saved = readFileSync(join(d, "out.yaml"), "utf8");
+    expect(saved).toContain("- { day: 0, type: purchase, amount: 540.5, merchant: Meituan }");
+    expect(saved).not.toMatch(/: -0\b/);
+  });
 });
