@@ -72,6 +72,16 @@ describe("an output path walking back out of what is not a folder", () => {
     expect(readdirSync(d).sort()).toEqual(["dir", "z.yaml"]);
   });
 
+  it("through nothing, the hint names what to make and claims no refusal a folder's maker would not give", async () => {
+    // 'make the folder (the system refuses it too: no such file or directory)': `mkdir -p nope/../np2`
+    // makes it, so said of `init` (which makes folders) it was not so
+    const d = tree();
+    const r = await cli(["init", "nope/../np2"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('write the path without it, or make "nope" first');
+    expect(r.stderr).not.toContain("the system refuses it");
+  });
+
   it("a folder that exists may still be walked out of", async () => {
     const d = tree();
     const r = await cli(["run", "z.yaml", "--no-chart", "--html", "dir/../o.html"], { cwd: d });
