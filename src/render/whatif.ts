@@ -145,7 +145,11 @@ export function renderListing(
   const cols = c.bold(
     `${padStart("#", 5)}  ${padStart("day", 4)}  ${pad("date", 10)}  ${pad("event", eventWidth(listingOf(run)))} decision`,
   );
-  return `${[head, "", ...made, cols, ...listingLines(run, c, columns), ...listingLegend(run, c)].join("\n")}\n`;
+  const lines = listingLines(run, c, columns);
+  // a header over nothing read as a listing cut short
+  if (lines.length === 0)
+    return `${[head, "", ...made, "  no events to number: add one with --add (credit-sim whatif --help shows how)"].join("\n")}\n`;
+  return `${[head, "", ...made, cols, ...lines, ...listingLegend(run, c)].join("\n")}\n`;
 }
 
 const GOAL_TEXT = {

@@ -344,8 +344,11 @@ function editDistance(x: readonly string[], y: readonly string[]): number {
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const part of path) {
+    // a key is the caller's text (a library caller's option, a file's key): shown as a message shows
+    // any, its controls as escapes — the CLI escapes what it prints, a library caller prints it raw
+    const key = unmistakable(printable(String(part)));
     if (typeof part === "number") out += `[${part}]`;
-    else out += out === "" ? String(part) : `.${String(part)}`;
+    else out += out === "" ? key : `.${key}`;
   }
   return out;
 }

@@ -8,8 +8,8 @@ import { backThroughNonFolder } from "./paths.js";
 import { quoted } from "./text.js";
 
 /** A path that takes `..` after what is no folder — a file (`z.yaml/../x.yaml`) or nothing
- *  (`nope/../x.yaml`) — refused as the system refuses it (not a directory; no such file): `resolve` takes
- *  both off, and read or wrote x.yaml. `what`: the path as the message names it ("the output"); `path` as
+ *  (`nope/../x.yaml`) — refused as the system refuses to open it (not a directory; no such file): `resolve`
+ *  takes both off, and read or wrote x.yaml. `what`: the path as the message names it ("the output"); `path` as
  *  typed, from `cwd`. Undefined when every `..` follows a folder. */
 export function throughNonFolder(what: string, path: string, cwd: string): InputError | undefined {
   const through = backThroughNonFolder(cwd, path);
@@ -23,7 +23,9 @@ export function throughNonFolder(what: string, path: string, cwd: string): Input
       `${what} goes through ${quoted(shownFile(through.path, cwd))}, which does not exist (".." after it)`,
       {
         file: path,
-        hint: "write the path without it, or make the folder (the system refuses it too: no such file or directory)",
+        // (not "the system refuses it": opening such a path does, `mkdir -p` makes it — taken so here, a typo
+        // would write somewhere the user did not look)
+        hint: `write the path without it, or make ${quoted(shownFile(through.path, cwd))} first`,
       },
     );
   return undefined;

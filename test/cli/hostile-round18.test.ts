@@ -3,7 +3,7 @@
 // quoted as written, a null byte placed where it is, a golden trace that cannot be written, and event
 // numbers of a scenario with none.
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario, preparePopulation, runScenario } from "../../src/index.js";
@@ -70,6 +70,16 @@ describe("an output path walking back out of what is not a folder", () => {
     expect(r.stderr).toContain(said);
     expect(r.status).toBe(2);
     expect(readdirSync(d).sort()).toEqual(["dir", "z.yaml"]);
+  });
+
+  it("through nothing, the hint names what to make and claims no refusal a folder's maker would not give", async () => {
+    // 'make the folder (the system refuses it too: no such file or directory)': `mkdir -p nope/../np2`
+    // makes it, so said of `init` (which makes folders) it was not so
+    const d = tree();
+    const r = await cli(["init", "nope/../np2"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('write the path without it, or make "nope" first');
+    expect(r.stderr).not.toContain("the system refuses it");
   });
 
   it("a folder that exists may still be walked out of", async () => {
@@ -161,6 +171,19 @@ describe("the library's unknown option", () => {
     expect(e.details.hint).toBe('did you mean "until"?');
   });
 
+  it("its field, too, shows the controls a key holds as escapes (a caller prints the message raw)", () => {
+    // the quoted key was escaped, the field before it not: a BEL and an ESC [31m reached the caller's
+    // terminal through the message of `options.un<BEL>till<ESC>[31m: …`
+    const e = refusal(() =>
+      runScenario(loadScenario(join(ROOT, ZHANG)), { "un\x07till\x1b[31m": 3 } as never),
+    );
+    expect(e.message).toBe(
+      'options.un\\x07till\\x1b[31m: unknown field "un\\x07till\\x1b[31m" of load options',
+    );
+    expect([...e.message].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)).toBe(false);
+    expect(e.details.field).toBe("options.un\\x07till\\x1b[31m");
+  });
+
   it("a population request's too", () => {
     const e = refusal(() =>
       preparePopulation({ ...populationRequest(["steady-payer"]), acounts: 5 } as never, "."),
@@ -246,4 +269,33 @@ describe("an event number of a scenario with no events", () => {
       expect(r.stderr).not.toContain("1–0");
     },
   );
+});
+
+describe("a listing of a scenario with no events", () => {
+  // `whatif e.yaml --list` printed the header and nothing under it, read as a listing cut short
+  const { fresh } = tempCases("round18-empty-list");
+  it("says there is nothing to number, and how to add an event", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "e.yaml"), "name: e\nevents: []\n");
+    const r = await cli(["whatif", "e.yaml", "--list"], { cwd: d });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("no events to number: add one with --add");
+    expect(r.stdout).not.toContain("decision");
+  });
+});
+
+describe("a -0 an edit was given", () => {
+  // `--edit 3:day=-0` was taken as day 0 and saved as `day: -0`, a spelling of 0 no one means to keep
+  const { fresh } = tempCases("round18-minus-zero");
+  it("is saved as the 0 it stands for", async () => {
+    const d = fresh();
+    copyFileSync(join(ROOT, ZHANG), join(d, "z.yaml"));
+    const r = await cli(["whatif", "z.yaml", "--edit", "3:day=-0", "--save", "out.yaml", "--no-chart"], {
+      cwd: d,
+    });
+    expect(r.status).toBe(0);
+    const saved = readFileSync(join(d, "out.yaml"), "utf8");
+    expect(saved).toContain("- { day: 0, type: purchase, amount: 540.5, merchant: Meituan }");
+    expect(saved).not.toMatch(/: -0\b/);
+  });
 });
