@@ -271,3 +271,40 @@ describe("the change count customer service warns of", () => {
     expect(said.every((over) => over === 0)).toBe(true);
   });
 });
+
+/** No line yet, unverified, ¥5,000 a month and two years of history elsewhere: the smallest line raised to
+ *  ¥25,000 on day 0, an application to open on day 1 declined (the score's band at 790 allows ¥20,000, the
+ *  income multiple ¥10,000); customer service asked on day 2. A grant judged on the file as it is
+ *  (grantUsedFraction 0). */
+const bandAndIncomeBelow: EventInput[] = [on.policy(0, { set: { minLimit: 25_000 } }), on.open(1, 8_000)];
+const lowIncome = {
+  until: 200,
+  policy: { ...DEFAULT_POLICY, grantUsedFraction: 0 },
+  profile: { age: 24, monthlyIncome: 5_000, verified: false, creditHistoryMonths: 24 },
+};
+
+describe("an opening whose score's band and income are both below the smallest line", () => {
+  const said = answerOn([...bandAndIncomeBelow, on.support(2)], lowIncome, 2);
+  const step = said.remedies.find((r): r is Raise => r.kind === "raise_score")!;
+
+  it("is given the score of the first band of at least the smallest line, not the score it has", () => {
+    expect(said.reasons).toEqual(
+      expect.arrayContaining(["LIMIT_BELOW_MINIMUM", "INCOME_BELOW_SMALLEST_LINE"]),
+    );
+    // (it said "raise the score from 790 to 790": the income cap below the band's hid the band's)
+    expect(step).toMatchObject({ line: "huabei", current: 790, needed: 840 });
+    expect(step.drivers).toEqual(expect.arrayContaining(["LOW_INCOME", "IDENTITY_NOT_VERIFIED"]));
+    expect(said.remedies.find((r) => r.kind === "report_income")).toBeDefined();
+  });
+
+  it("comes true followed: the income reported, verified, the applications aged, the opening is approved", () => {
+    const open = (events: EventInput[]) =>
+      stateOn(run([...events, on.open(182, 25_000)], lowIncome, { answers: false }), 182);
+    const income = [...bandAndIncomeBelow, on.income(2, 12_500)];
+    expect(open([...income, on.verify(2)]).decision).toBe("approved");
+    // the income alone leaves the score's band below the smallest line (790's ¥20,000)
+    const alone = open(income);
+    expect(alone.decision).toBe("declined");
+    expect(alone.reasons).toContain("LIMIT_BELOW_MINIMUM");
+  });
+});
