@@ -344,12 +344,14 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     fields: {
       status: "the line's status",
       cause: "its cause (credit, security, policy, customer, dormant), or null",
-      since: "the day it took that status (a security hold laid over a suspension: the day it was laid)",
+      since: "the day it took that status (a security hold with a suspension beneath: the day it was laid)",
       sinceDate: "its date",
       day: "the day the reasons were recorded (later than `since` when a suspension was recorded again)",
       date: "its date",
       reasons: "the reason codes recorded then",
-      over: "a security hold laid over a suspension: the cause of the suspension beneath (credit or policy), said next with its own day and reasons; absent otherwise",
+      over: "a security hold with a suspension beneath it: the cause of that suspension (credit or policy), said next with its own day and reasons; absent otherwise",
+      found:
+        "the hold laid first: the day (`day`, `date`) the suspension beneath was found under it — that suspension said since that day; absent when the hold was laid over a suspension that came first",
     },
   },
   closure_due: {

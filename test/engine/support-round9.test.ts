@@ -308,3 +308,54 @@ describe("an opening whose score's band and income are both below the smallest l
     expect(alone.reasons).toContain("LIMIT_BELOW_MINIMUM");
   });
 });
+
+/** Unverified, ¥8,000 opened on day 0 and ¥5,000 spent on day 3, never repaid: three bound-detail changes on
+ *  days 20–22 lay a security hold first; the overdue then suspends the line for credit beneath it on day
+ *  70; customer service asked on day 100. */
+const holdFirst: EventInput[] = [
+  on.open(0, 8_000),
+  on.purchase(3, 5_000),
+  on.change(20),
+  on.change(21, "address"),
+  on.change(22, "device"),
+];
+const holdThenOverdue = {
+  until: 200,
+  policy: DEFAULT_POLICY,
+  profile: { age: 35, monthlyIncome: 12_000, verified: false, creditHistoryMonths: 48 },
+};
+
+describe("a suspension found beneath a security hold laid before it", () => {
+  const said = answerOn([...holdFirst, on.support(100)], holdThenOverdue, 100);
+  const records = said.remedies.filter((r): r is OnRecord => r.kind === "on_record");
+
+  it("is said found beneath the hold on its own day, since that day — the hold not laid over it", () => {
+    expect(records).toMatchObject([
+      { cause: "security", since: 22, day: 22, over: "credit", found: { day: 70 } },
+      { cause: "credit", since: 70, day: 70 },
+    ]);
+    const hold = describeRemedy(records[0]!, ["huabei"]);
+    // (it said "laid over the suspension for credit said next", and the suspension "since … (day 22)")
+    expect(hold).toContain("under a security hold since 2024-01-23 (day 22)");
+    expect(hold).toContain("a suspension for credit was found beneath it on 2024-03-11 (day 70), said next");
+    expect(hold).not.toContain("laid over");
+    const beneath = describeRemedy(records[1]!, ["huabei"]);
+    expect(beneath).toContain("suspended since 2024-03-11 (day 70)");
+    expect(beneath).not.toContain("day 22");
+  });
+
+  it("comes true on record: held from day 22, the suspension for credit recorded beneath it on day 70", () => {
+    const as = run(holdFirst, holdThenOverdue, { answers: false });
+    expect(stateOn(as, 22)).toMatchObject({ status: "suspended", cause: "security" });
+    // the day it is found: recorded beneath, the line's status and cause still the hold's
+    expect(stateOn(as, 70)).toMatchObject({
+      status: "suspended",
+      cause: "security",
+      decision: "suspended",
+      reasons: ["OVERDUE_TOO_LONG", "OVERDUE_NOW"],
+    });
+    // verified on day 100, the hold lifts and the suspension beneath is what stands
+    const verified = run([...holdFirst, on.verify(100)], holdThenOverdue, { answers: false });
+    expect(stateOn(verified, 100)).toMatchObject({ status: "suspended", cause: "credit" });
+  });
+});

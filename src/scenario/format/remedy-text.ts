@@ -353,9 +353,12 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // the reasons as recorded then, in words for then: "a repayment is past due right now" read as
       // still true after the customer had repaid
       const reasons = r.reasons.map(recordedInSentence).join("; ");
-      // a hold over a suspension: its own day, the suspension beneath said next with its own
+      // a hold with a suspension beneath: its own day, the suspension said next with its own — laid over
+      // it, or found beneath it later, in the order they came
       if (r.over !== undefined)
-        return `under a security hold since ${r.sinceDate} (day ${r.since}), laid over the suspension for ${r.over} said next; the reasons recorded then: ${reasons}`;
+        return r.found === undefined
+          ? `under a security hold since ${r.sinceDate} (day ${r.since}), laid over the suspension for ${r.over} said next; the reasons recorded then: ${reasons}`
+          : `under a security hold since ${r.sinceDate} (day ${r.since}); the reasons recorded then: ${reasons}; a suspension for ${r.over} was found beneath it on ${r.found.date} (day ${r.found.day}), said next`;
       if (r.day === r.since) return `${status}; the reasons recorded then: ${reasons}`;
       return `${status}; ${r.cause === null ? "" : `${r.cause} `}reasons recorded ${r.date} (day ${r.day}): ${reasons}`;
     }
