@@ -477,7 +477,11 @@ export type Remedy = {
       later: boolean;
       ready: boolean;
       early: { day: number; date: string; now: boolean } | null;
-      withIncome: { day: number; date: string } | null;
+      /** `below`: the debt step whose repayments come too late for that review is said after this */
+      withIncome: { day: number; date: string; below?: true } | null;
+      /** where the answer's steps are said, which an early review waits on: above this, below it (this
+       *  said first, the steps for the review after it), or both; absent when it gives none */
+      asked?: "above" | "below" | "both";
       score?: {
         today: number;
         reads: number;

@@ -359,3 +359,68 @@ describe("a suspension found beneath a security hold laid before it", () => {
     expect(stateOn(verified, 100)).toMatchObject({ status: "suspended", cause: "credit" });
   });
 });
+
+/** Verified, a thin file (no history elsewhere), ¥9,000 a month: ¥3,000 asked on day 0 and ¥2,000 granted
+ *  (the thin-file cap), used on day 5 and repaid on day 40; the smallest line raised to ¥2,500 on day 30
+ *  suspends it at the review on day 45 — nothing the customer does lifts the cap before the file holds six
+ *  months of record. */
+const thinWaits: EventInput[] = [
+  on.open(0, 3_000),
+  on.purchase(5, 300),
+  on.policy(30, { set: { minLimit: 2_500 } }),
+  on.repay(40, "full"),
+];
+const thinVerified = {
+  until: 260,
+  policy: DEFAULT_POLICY,
+  profile: { age: 24, monthlyIncome: 9_000, verified: true, creditHistoryMonths: 0 },
+};
+
+describe("an early review offered with no step asked", () => {
+  const said = answerOn([...thinWaits, on.support(50)], thinVerified, 50);
+  const wait = said.remedies.find((r): r is Wait => r.kind === "wait_for_review")!;
+
+  it("is not told to wait for 'what is asked above': the answer asks nothing", () => {
+    expect(wait).toMatchObject({ day: 196, early: { day: 182 } });
+    expect(wait.asked).toBeUndefined();
+    const text = describeRemedy(wait, ["huabei"]);
+    // (it said "…from 2024-07-01 (day 182), once what is asked above is done" with no step above it)
+    expect(text).toContain("or ask for an early review (request_review) from 2024-07-01 (day 182)");
+    expect(text).not.toContain("asked");
+  });
+
+  it("comes true with nothing done: the early review of that day restores the line, at its ¥2,000", () => {
+    const early = run([...thinWaits, on.requestReview(182)], thinVerified, { answers: false });
+    expect(stateOn(early, 181).status).toBe("suspended");
+    expect(stateOn(early, 182)).toMatchObject({ status: "active", limit: 200_000 });
+  });
+});
+
+describe("what an early review waits on, wherever the answer has it", () => {
+  it("is a step the answer gives, above the wait or below it as it says — never one it does not", () => {
+    // timelines whose answers offer an early review: a hold with an overdue beneath it (verify and pay,
+    // above), the thin file waiting for its cap (nothing), the score step for a later review (below)
+    const answers = [
+      answerOn([...holdFirst, on.support(100)], holdThenOverdue, 100),
+      answerOn([...thinWaits, on.support(50)], thinVerified, 50),
+      answerOn([...thinWaits, on.support(80)], thinVerified, 80),
+      answerOn([...switchedBack], unverified, 121),
+    ];
+    const asks = (r: Remedy) =>
+      !["on_record", "wait_for_review", "closure_due", "limit_cut", "next_due", "change_holds"].includes(
+        r.kind,
+      );
+    let offered = 0;
+    for (const a of answers)
+      for (const [i, r] of a.remedies.entries()) {
+        if (r.kind !== "wait_for_review" || r.early === null) continue;
+        offered++;
+        const above = a.remedies.slice(0, i).some(asks);
+        const below = a.remedies.slice(i + 1).some(asks);
+        const text = describeRemedy(r, ["huabei"]);
+        expect(text.includes("asked above")).toBe(above);
+        expect(text.includes("below is done") || text.includes("asked below")).toBe(below);
+      }
+    expect(offered).toBeGreaterThanOrEqual(2);
+  });
+});

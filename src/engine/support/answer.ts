@@ -15,6 +15,7 @@ import { scoreReasons } from "../scorecard.js";
 import type { Remedy } from "../types.js";
 import { principalReasons } from "../verdict.js";
 import type { Cause, LineId } from "../vocabulary.js";
+import { markAsked } from "./asked-around.js";
 import { changeHolds } from "./change-holds.js";
 import type { SupportAnswer } from "./citing.js";
 import { closedLineSteps } from "./closed-line.js";
@@ -66,6 +67,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   incomesRestoring(c, day, calendar, answer.remedies);
   incomeGaps(c, day, calendar, answer.remedies);
   repayGaps(c, day, calendar, answer.remedies);
+  markAsked(answer.remedies);
   const drivers = scoreReasons(s, MAX_REASONS);
   const said = principal(answer, drivers, ranked, lines.length === 1 ? lines[0]!.id : undefined);
   // nothing in the way but a decline asked about: the customer asking still learns what holds the score down,
