@@ -2,7 +2,9 @@
 // suspension is said with its own day and reasons, the suspension beneath with its own; an opening the
 // score's band declines (a band below the smallest line) is given the score to reach and its steps; a
 // restoration waiting on the thin-file cap is told when it lifts; Huabei's use is asked of Huabei, and of a
-// suspended Huabei only from the day it can be used.
+// suspended Huabei only from the day it can be used; the score of the first band with a line read on the band
+// alone, not through an income cap lower still; a suspension found beneath a hold laid first said so, since its
+// own day; an early review waiting on "what is asked above" only where the answer asks something.
 
 import { describe, expect, it } from "vitest";
 import type { Remedy, Step } from "../../src/engine/types.js";
