@@ -169,7 +169,9 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       early:
         "the first day a `request_review` can restore the line before it (`day`, `date`, `now`: today), or null — null too when it reads a score short of restoring as things stand and no step asked changes it (for a later review: the last month-end report before that day, each bill until then met at its minimum)",
       withIncome:
-        "a review the debt advice's repayments come too late for, which only the higher income it names, reported by then, can restore the line at (`day`, `date`), or null",
+        "a review the debt advice's repayments come too late for, which only the higher income it names, reported by then, can restore the line at (`day`, `date`; `below`: that advice is said after this), or null",
+      asked:
+        "where the answer's steps are said (any line's: what an early review waits on): `above` this, `below` it (this said first, the steps for the review it names after it) or `both`; absent when the answer gives none",
       score:
         "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads on its day (`reads`, the bills due before it met at their minimum) meets it — from the coming month-end report (`report`: `day`, `date`; null: no month ends before it): `today`, `reads` — no step raises the score then, and an early review comes only after that report; `recordStarts`: a thin file today (under six months of history) that review reads with six — the repayment record starting to count is what moves the score",
       reads:
@@ -344,12 +346,14 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     fields: {
       status: "the line's status",
       cause: "its cause (credit, security, policy, customer, dormant), or null",
-      since: "the day it took that status (a security hold laid over a suspension: the day it was laid)",
+      since: "the day it took that status (a security hold with a suspension beneath: the day it was laid)",
       sinceDate: "its date",
       day: "the day the reasons were recorded (later than `since` when a suspension was recorded again)",
       date: "its date",
       reasons: "the reason codes recorded then",
-      over: "a security hold laid over a suspension: the cause of the suspension beneath (credit or policy), said next with its own day and reasons; absent otherwise",
+      over: "a security hold with a suspension beneath it: the cause of that suspension (credit or policy), said next with its own day and reasons; absent otherwise",
+      found:
+        "the hold laid first: the day (`day`, `date`) the suspension beneath was found under it — that suspension said since that day; absent when the hold was laid over a suspension that came first",
     },
   },
   closure_due: {

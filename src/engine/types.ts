@@ -477,7 +477,11 @@ export type Remedy = {
       later: boolean;
       ready: boolean;
       early: { day: number; date: string; now: boolean } | null;
-      withIncome: { day: number; date: string } | null;
+      /** `below`: the debt step whose repayments come too late for that review is said after this */
+      withIncome: { day: number; date: string; below?: true } | null;
+      /** where the answer's steps are said, which an early review waits on: above this, below it (this
+       *  said first, the steps for the review after it), or both; absent when it gives none */
+      asked?: "above" | "below" | "both";
       score?: {
         today: number;
         reads: number;
@@ -655,9 +659,10 @@ export type Remedy = {
       };
     }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
-   *  as recorded on `day` (later than `since` when a suspension was recorded again). A security hold laid
-   *  over a suspension is said first, since the day it was laid, with the cause of the suspension beneath
-   *  (`over`); that suspension follows, with its own day and reasons */
+   *  as recorded on `day` (later than `since` when a suspension was recorded again). A security hold and a
+   *  suspension beneath it: the hold is said first, since the day it was laid, with the cause of the
+   *  suspension beneath (`over`) — laid over it, or, the hold first, the suspension `found` beneath it
+   *  later; that suspension follows, with its own day and reasons */
   | {
       kind: "on_record";
       status: Status;
@@ -668,6 +673,7 @@ export type Remedy = {
       date: string;
       reasons: ReasonCode[];
       over?: Cause;
+      found?: { day: number; date: string };
     }
   /** the review that closes the line unless it is restored by then: the next one, or a later one
    *  already certain (`certain`: the line cannot be restored before it; `hold`: a security hold alone,

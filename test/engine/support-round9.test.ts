@@ -2,7 +2,9 @@
 // suspension is said with its own day and reasons, the suspension beneath with its own; an opening the
 // score's band declines (a band below the smallest line) is given the score to reach and its steps; a
 // restoration waiting on the thin-file cap is told when it lifts; Huabei's use is asked of Huabei, and of a
-// suspended Huabei only from the day it can be used.
+// suspended Huabei only from the day it can be used; the score of the first band with a line read on the band
+// alone, not through an income cap lower still; a suspension found beneath a hold laid first said so, since its
+// own day; an early review waiting on "what is asked above" only where the answer asks something.
 
 import { describe, expect, it } from "vitest";
 import type { Remedy, Step } from "../../src/engine/types.js";
@@ -269,5 +271,158 @@ describe("the change count customer service warns of", () => {
     // (the rule left at two: the warning is given, at the limit)
     expect(said.length).toBeGreaterThan(0);
     expect(said.every((over) => over === 0)).toBe(true);
+  });
+});
+
+/** No line yet, unverified, ¥5,000 a month and two years of history elsewhere: the smallest line raised to
+ *  ¥25,000 on day 0, an application to open on day 1 declined (the score's band at 790 allows ¥20,000, the
+ *  income multiple ¥10,000); customer service asked on day 2. A grant judged on the file as it is
+ *  (grantUsedFraction 0). */
+const bandAndIncomeBelow: EventInput[] = [on.policy(0, { set: { minLimit: 25_000 } }), on.open(1, 8_000)];
+const lowIncome = {
+  until: 200,
+  policy: { ...DEFAULT_POLICY, grantUsedFraction: 0 },
+  profile: { age: 24, monthlyIncome: 5_000, verified: false, creditHistoryMonths: 24 },
+};
+
+describe("an opening whose score's band and income are both below the smallest line", () => {
+  const said = answerOn([...bandAndIncomeBelow, on.support(2)], lowIncome, 2);
+  const step = said.remedies.find((r): r is Raise => r.kind === "raise_score")!;
+
+  it("is given the score of the first band of at least the smallest line, not the score it has", () => {
+    expect(said.reasons).toEqual(
+      expect.arrayContaining(["LIMIT_BELOW_MINIMUM", "INCOME_BELOW_SMALLEST_LINE"]),
+    );
+    // (it said "raise the score from 790 to 790": the income cap below the band's hid the band's)
+    expect(step).toMatchObject({ line: "huabei", current: 790, needed: 840 });
+    expect(step.drivers).toEqual(expect.arrayContaining(["LOW_INCOME", "IDENTITY_NOT_VERIFIED"]));
+    expect(said.remedies.find((r) => r.kind === "report_income")).toBeDefined();
+  });
+
+  it("comes true followed: the income reported, verified, the applications aged, the opening is approved", () => {
+    const open = (events: EventInput[]) =>
+      stateOn(run([...events, on.open(182, 25_000)], lowIncome, { answers: false }), 182);
+    const income = [...bandAndIncomeBelow, on.income(2, 12_500)];
+    expect(open([...income, on.verify(2)]).decision).toBe("approved");
+    // the income alone leaves the score's band below the smallest line (790's ¥20,000)
+    const alone = open(income);
+    expect(alone.decision).toBe("declined");
+    expect(alone.reasons).toContain("LIMIT_BELOW_MINIMUM");
+  });
+});
+
+/** Unverified, ¥8,000 opened on day 0 and ¥5,000 spent on day 3, never repaid: three bound-detail changes on
+ *  days 20–22 lay a security hold first; the overdue then suspends the line for credit beneath it on day
+ *  70; customer service asked on day 100. */
+const holdFirst: EventInput[] = [
+  on.open(0, 8_000),
+  on.purchase(3, 5_000),
+  on.change(20),
+  on.change(21, "address"),
+  on.change(22, "device"),
+];
+const holdThenOverdue = {
+  until: 200,
+  policy: DEFAULT_POLICY,
+  profile: { age: 35, monthlyIncome: 12_000, verified: false, creditHistoryMonths: 48 },
+};
+
+describe("a suspension found beneath a security hold laid before it", () => {
+  const said = answerOn([...holdFirst, on.support(100)], holdThenOverdue, 100);
+  const records = said.remedies.filter((r): r is OnRecord => r.kind === "on_record");
+
+  it("is said found beneath the hold on its own day, since that day — the hold not laid over it", () => {
+    expect(records).toMatchObject([
+      { cause: "security", since: 22, day: 22, over: "credit", found: { day: 70 } },
+      { cause: "credit", since: 70, day: 70 },
+    ]);
+    const hold = describeRemedy(records[0]!, ["huabei"]);
+    // (it said "laid over the suspension for credit said next", and the suspension "since … (day 22)")
+    expect(hold).toContain("under a security hold since 2024-01-23 (day 22)");
+    expect(hold).toContain("a suspension for credit was found beneath it on 2024-03-11 (day 70), said next");
+    expect(hold).not.toContain("laid over");
+    const beneath = describeRemedy(records[1]!, ["huabei"]);
+    expect(beneath).toContain("suspended since 2024-03-11 (day 70)");
+    expect(beneath).not.toContain("day 22");
+  });
+
+  it("comes true on record: held from day 22, the suspension for credit recorded beneath it on day 70", () => {
+    const as = run(holdFirst, holdThenOverdue, { answers: false });
+    expect(stateOn(as, 22)).toMatchObject({ status: "suspended", cause: "security" });
+    // the day it is found: recorded beneath, the line's status and cause still the hold's
+    expect(stateOn(as, 70)).toMatchObject({
+      status: "suspended",
+      cause: "security",
+      decision: "suspended",
+      reasons: ["OVERDUE_TOO_LONG", "OVERDUE_NOW"],
+    });
+    // verified on day 100, the hold lifts and the suspension beneath is what stands
+    const verified = run([...holdFirst, on.verify(100)], holdThenOverdue, { answers: false });
+    expect(stateOn(verified, 100)).toMatchObject({ status: "suspended", cause: "credit" });
+  });
+});
+
+/** Verified, a thin file (no history elsewhere), ¥9,000 a month: ¥3,000 asked on day 0 and ¥2,000 granted
+ *  (the thin-file cap), used on day 5 and repaid on day 40; the smallest line raised to ¥2,500 on day 30
+ *  suspends it at the review on day 45 — nothing the customer does lifts the cap before the file holds six
+ *  months of record. */
+const thinWaits: EventInput[] = [
+  on.open(0, 3_000),
+  on.purchase(5, 300),
+  on.policy(30, { set: { minLimit: 2_500 } }),
+  on.repay(40, "full"),
+];
+const thinVerified = {
+  until: 260,
+  policy: DEFAULT_POLICY,
+  profile: { age: 24, monthlyIncome: 9_000, verified: true, creditHistoryMonths: 0 },
+};
+
+describe("an early review offered with no step asked", () => {
+  const said = answerOn([...thinWaits, on.support(50)], thinVerified, 50);
+  const wait = said.remedies.find((r): r is Wait => r.kind === "wait_for_review")!;
+
+  it("is not told to wait for 'what is asked above': the answer asks nothing", () => {
+    expect(wait).toMatchObject({ day: 196, early: { day: 182 } });
+    expect(wait.asked).toBeUndefined();
+    const text = describeRemedy(wait, ["huabei"]);
+    // (it said "…from 2024-07-01 (day 182), once what is asked above is done" with no step above it)
+    expect(text).toContain("or ask for an early review (request_review) from 2024-07-01 (day 182)");
+    expect(text).not.toContain("asked");
+  });
+
+  it("comes true with nothing done: the early review of that day restores the line, at its ¥2,000", () => {
+    const early = run([...thinWaits, on.requestReview(182)], thinVerified, { answers: false });
+    expect(stateOn(early, 181).status).toBe("suspended");
+    expect(stateOn(early, 182)).toMatchObject({ status: "active", limit: 200_000 });
+  });
+});
+
+describe("what an early review waits on, wherever the answer has it", () => {
+  it("is a step the answer gives, above the wait or below it as it says — never one it does not", () => {
+    // timelines whose answers offer an early review: a hold with an overdue beneath it (verify and pay,
+    // above), the thin file waiting for its cap (nothing), the score step for a later review (below)
+    const answers = [
+      answerOn([...holdFirst, on.support(100)], holdThenOverdue, 100),
+      answerOn([...thinWaits, on.support(50)], thinVerified, 50),
+      answerOn([...thinWaits, on.support(80)], thinVerified, 80),
+      answerOn([...switchedBack], unverified, 121),
+    ];
+    const asks = (r: Remedy) =>
+      !["on_record", "wait_for_review", "closure_due", "limit_cut", "next_due", "change_holds"].includes(
+        r.kind,
+      );
+    let offered = 0;
+    for (const a of answers)
+      for (const [i, r] of a.remedies.entries()) {
+        if (r.kind !== "wait_for_review" || r.early === null) continue;
+        offered++;
+        const above = a.remedies.slice(0, i).some(asks);
+        const below = a.remedies.slice(i + 1).some(asks);
+        const text = describeRemedy(r, ["huabei"]);
+        expect(text.includes("asked above")).toBe(above);
+        expect(text.includes("below is done") || text.includes("asked below")).toBe(below);
+      }
+    expect(offered).toBeGreaterThanOrEqual(2);
   });
 });

@@ -458,7 +458,7 @@ describe("contact_support", () => {
     // Jiebei's early review names its line: without `line:` a request reviews Huabei when both are suspended
     const jiebei = describeRemedy({ ...wait, line: "jiebei" });
     expect(jiebei).toContain("ask for an early review (request_review with line: jiebei) now");
-    expect(describeRemedy({ ...wait, ready: false, line: "jiebei" })).toContain(
+    expect(describeRemedy({ ...wait, ready: false, line: "jiebei", asked: "above" })).toContain(
       "(request_review with line: jiebei) today, once what is asked above is done",
     );
   });
@@ -723,6 +723,7 @@ describe("contact_support", () => {
       // an early review can judge it today, once the arrears are paid
       early: { day: 50, date: "2024-02-20", now: true },
       withIncome: null,
+      asked: "above",
     });
     // after what is on record, the remedies come in the order a customer acts on them: pay first, review last
     expect(kinds(s.remedies).slice(0, 2)).toEqual(["pay_overdue", "on_record"]);
@@ -2910,6 +2911,7 @@ describe("debt advice: what the review will read", () => {
       ready: false,
       early: { day: 91, date: "2024-04-01", now: false },
       withIncome: { day: 74, date: "2024-03-15" },
+      asked: "above",
     });
     expect(describeRemedy(wait)).toBe(
       "the first periodic review the repayments asked above can restore it at is on 2024-04-15 (day 105); the one on 2024-03-15 (day 74) only once the higher income asked above is reported; or ask for an early review (request_review) from 2024-04-01 (day 91), once what is asked above is done",

@@ -15,6 +15,7 @@ import { scoreReasons } from "../scorecard.js";
 import type { Remedy } from "../types.js";
 import { principalReasons } from "../verdict.js";
 import type { Cause, LineId } from "../vocabulary.js";
+import { markAsked } from "./asked-around.js";
 import { changeHolds } from "./change-holds.js";
 import type { SupportAnswer } from "./citing.js";
 import { closedLineSteps } from "./closed-line.js";
@@ -66,6 +67,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   incomesRestoring(c, day, calendar, answer.remedies);
   incomeGaps(c, day, calendar, answer.remedies);
   repayGaps(c, day, calendar, answer.remedies);
+  markAsked(answer.remedies);
   const drivers = scoreReasons(s, MAX_REASONS);
   const said = principal(answer, drivers, ranked, lines.length === 1 ? lines[0]!.id : undefined);
   // nothing in the way but a decline asked about: the customer asking still learns what holds the score down,
@@ -82,10 +84,13 @@ function withinCap(answer: SupportAnswer, id: LineId): void {
     answer.reasons = answer.reasons.filter((r) => r !== "DEBT_TO_INCOME_TOO_HIGH");
 }
 
-/** A line not active as it stands on record: dated the day its reasons were recorded; a security hold over a
- *  suspension shows both, each with its cause, its own day and its own reasons — the hold since the day it
- *  was laid (the line suspended since the day beneath: "suspended since day 105" was said of a hold laid on
- *  day 120). */
+/** A line not active as it stands on record: dated the day its reasons were recorded; a security hold and
+ *  a suspension beneath it show both, each with its cause, its own day and its own reasons, in the order
+ *  they came — the hold since the day it was laid ("suspended since day 105" was said of a hold laid on day
+ *  120), laid over a suspension that came first (the line suspended, or the suspension recorded, before the
+ *  hold: the suspension since the line's day), or a suspension found beneath it later (`found`: since its
+ *  own day — "laid over the suspension", "suspended since day 22" was said of a suspension for credit found
+ *  on day 70 under a hold laid on day 22). */
 export function onRecord(line: Line, day: number, calendar: Calendar): Remedy[] {
   const since = line.statusDay ?? day;
   const recorded = line.recordDay ?? since;
@@ -94,7 +99,7 @@ export function onRecord(line: Line, day: number, calendar: Calendar): Remedy[] 
     from: number,
     at: number,
     reasons: ReasonCode[],
-    over?: Cause,
+    over?: { cause: Cause; found: number | null },
   ): Remedy => ({
     line: line.id,
     kind: "on_record",
@@ -105,13 +110,19 @@ export function onRecord(line: Line, day: number, calendar: Calendar): Remedy[] 
     day: at,
     date: calendar.date(at),
     reasons,
-    ...(over !== undefined && { over }),
+    ...(over !== undefined && { over: over.cause }),
+    ...(over?.found != null && { found: { day: over.found, date: calendar.date(over.found) } }),
   });
   const held = line.heldOver;
   if (held === null) return [said(line.cause, since, recorded, line.reasonsOnRecord)];
+  // (a hold laid on a line already suspended keeps the line's day; laid on an active one, it is the hold's)
+  const laidOver = since < recorded || held.day <= recorded;
   return [
-    said(line.cause, recorded, recorded, line.reasonsOnRecord, held.cause),
-    said(held.cause, since, held.day, held.reasons),
+    said(line.cause, recorded, recorded, line.reasonsOnRecord, {
+      cause: held.cause,
+      found: laidOver ? null : held.day,
+    }),
+    said(held.cause, laidOver ? since : held.day, held.day, held.reasons),
   ];
 }
 

@@ -217,8 +217,9 @@ function scoreNeeded(c: Customer, line: Line, s: Scored, blockers: readonly Rule
   if (rule?.threshold !== undefined) return rule.threshold;
   const band = blockers.find((f) => f.code === "LIMIT_BELOW_MINIMUM");
   if (band === undefined || band.scoreOnceUsed !== undefined) return null;
+  // (no score step for a score the customer has: only one above today's is a step)
   const least = scoreWithLine(c, line.id, s.score);
-  return Number.isFinite(least) ? least : null;
+  return Number.isFinite(least) && least > s.score ? least : null;
 }
 
 /** The first day within the next 180 on which, as the applications on file age out of their windows (30

@@ -4,9 +4,9 @@
 
 import { cutFact } from "../apply-verdict.js";
 import type { Calendar } from "../calendar.js";
-import { type Customer, type Line, lineOf, rulesFor, suspendedFor, thinFile } from "../customer.js";
+import { type Customer, type Line, lineOf, rulesFor, suspendedFor } from "../customer.js";
 import { keptAtLeast, param } from "../eligibility.js";
-import { limitCap } from "../limits.js";
+import { capByRule, lowestBandScore, smallestLine } from "../limits.js";
 import type { DueRecord } from "../record.js";
 import { asNextReviewReads, asReportReads, duesAhead, openingOn, reviewedOn } from "../report-ahead.js";
 import { periodicReview, restorationBlockers, restorationScore, restoredOnceUsed } from "../review.js";
@@ -187,14 +187,19 @@ export function scoreRestoring(c: Customer, id: LineId): number {
 
 /** The least score from `least` up whose limit band offers line `id` a line: `least` itself, or — when the
  *  bands offer none there (no band, or one below the smallest line) — the least band's score that does;
- *  Infinity when none does (an income or a thin file too low for the smallest line is a step of its own,
- *  which no score changes). */
+ *  Infinity when none does. The band alone is read: an income or a thin file too low for the smallest line
+ *  is a step of its own, which no score changes — and a cap of theirs below the band's hides nothing of it
+ *  (read through them, a score of 790 in a ¥20,000 band against a ¥25,000 smallest line, its income cap
+ *  lower still, was a score with a line: "raise the score from 790 to 790"). A product whose largest limit
+ *  is below the smallest line has no band with one, which no score changes either: `least` itself. */
 export function scoreWithLine(c: Customer, id: LineId, least: number): number {
   const rules = rulesFor(c.policy, id);
-  const thin = thinFile(c) ? c.policy.thinFileMaxLimit : null;
+  const smallest = smallestLine(rules);
+  const top = capByRule("product_maximum", least, 0, rules, null);
   const lineAt = (score: number) => {
-    const cap = limitCap(score, c.profile.monthlyIncome, rules, thin);
-    return cap !== null && !(cap.belowMinimum && cap.binding === "score");
+    if (score < lowestBandScore(rules)) return false;
+    const band = capByRule("score", score, 0, rules, null);
+    return band !== null && (band >= smallest || band === top);
   };
   if (lineAt(least)) return least;
   const bands = rules.limitBands.map((b) => b.minScore).filter((m) => m > least);

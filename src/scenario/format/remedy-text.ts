@@ -267,11 +267,13 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${atKept(r.kept, "the review")}${report}${reads}${usable}${early}`;
       }
       const income = r.withIncome;
+      // (where the debt step is said: above, or below when the wait is said first)
+      const debtAt = income?.below === true ? "below" : "above";
       const review =
         income?.day === r.day
-          ? `the ${r.later ? "first periodic review that can restore it" : "next periodic review"} is on ${r.date} (day ${r.day}), and only once the higher income asked above is reported: the repayments count too late for it`
+          ? `the ${r.later ? "first periodic review that can restore it" : "next periodic review"} is on ${r.date} (day ${r.day}), and only once the higher income asked ${debtAt} is reported: the repayments count too late for it`
           : income
-            ? `the first periodic review the repayments asked above can restore it at is on ${r.date} (day ${r.day}); the one on ${income.date} (day ${income.day}) only once the higher income asked above is reported`
+            ? `the first periodic review the repayments asked ${debtAt} can restore it at is on ${r.date} (day ${r.day}); the one on ${income.date} (day ${income.day}) only once the higher income asked ${debtAt} is reported`
             : r.later
               ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})${thinLifts(r.thinFileLifts)}`
               : `the next periodic review is on ${r.date} (day ${r.day})`;
@@ -306,7 +308,12 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const from = r.early.now ? "today" : `from ${r.early.date} (day ${r.early.day})`;
       const earlyAt =
         r.earlyKept === undefined ? "" : ` (it restores the line${atKept(r.earlyKept, "that review")})`;
-      return `${review}${restores}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}, once what is asked above is done${earlyAt}`;
+      // the steps it waits on, where the answer gives them — none given, none referred to
+      const asked =
+        r.asked === undefined
+          ? ""
+          : `, once what is asked ${r.asked === "both" ? "above and below" : r.asked} is done`;
+      return `${review}${restores}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}${asked}${earlyAt}`;
     }
     case "wait_for_inquiries":
       return r.opens === true
@@ -353,9 +360,12 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // the reasons as recorded then, in words for then: "a repayment is past due right now" read as
       // still true after the customer had repaid
       const reasons = r.reasons.map(recordedInSentence).join("; ");
-      // a hold over a suspension: its own day, the suspension beneath said next with its own
+      // a hold with a suspension beneath: its own day, the suspension said next with its own — laid over
+      // it, or found beneath it later, in the order they came
       if (r.over !== undefined)
-        return `under a security hold since ${r.sinceDate} (day ${r.since}), laid over the suspension for ${r.over} said next; the reasons recorded then: ${reasons}`;
+        return r.found === undefined
+          ? `under a security hold since ${r.sinceDate} (day ${r.since}), laid over the suspension for ${r.over} said next; the reasons recorded then: ${reasons}`
+          : `under a security hold since ${r.sinceDate} (day ${r.since}); the reasons recorded then: ${reasons}; a suspension for ${r.over} was found beneath it on ${r.found.date} (day ${r.found.day}), said next`;
       if (r.day === r.since) return `${status}; the reasons recorded then: ${reasons}`;
       return `${status}; ${r.cause === null ? "" : `${r.cause} `}reasons recorded ${r.date} (day ${r.day}): ${reasons}`;
     }
