@@ -426,3 +426,31 @@ describe("what an early review waits on, wherever the answer has it", () => {
     expect(offered).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("a pay step naming both lines' cuts at the review", () => {
+  // Jiebei overdue, both lines suspended on day 71; asked on day 75, Jiebei's pay step said "Huabei's
+  // limit is cut from ¥6,000.00 to ¥3,000.00, and the limit is cut from ¥20,000.00 to ¥5,000.00" — after
+  // Huabei's, "the limit" read as Huabei's again
+  const events: EventInput[] = [
+    on.open(0, 6_000),
+    on.open(0, 20_000, "jiebei"),
+    on.borrow(10, 3_000, 3),
+    on.purchase(12, 500),
+    on.repay(40, "full"),
+    on.support(75),
+  ];
+  const o = {
+    until: 120,
+    policy: DEFAULT_POLICY,
+    profile: { monthlyIncome: 12_000, verified: true, creditHistoryMonths: 48 },
+  };
+
+  it("names each line's limit", () => {
+    const pay = answerOn(events, o, 75).remedies.find((r) => r.kind === "pay_overdue" && r.line === "jiebei");
+    expect(pay).toBeDefined();
+    const text = describeRemedy(pay!, ["huabei", "jiebei"]);
+    expect(text).toContain("Huabei's limit is cut from ¥6,000.00 to ¥3,000.00");
+    expect(text).toContain("and Jiebei's limit is cut from ¥20,000.00 to ¥5,000.00");
+    expect(text).not.toContain("and the limit is cut");
+  });
+});

@@ -13,7 +13,8 @@ import {
 import { money } from "./money.js";
 
 /** What the periodic review a pay step names does for the overdue: the lines it suspends, the limits it
- *  cuts (a suspended line's with its suspension; "the limit" is the step's own line's), and what a cut
+ *  cuts (a suspended line's with its suspension; "the limit" is the step's own line's when it is the
+ *  only one named), and what a cut
  *  paying makes smaller leaves. */
 export function atReview(r: Extract<Remedy, { kind: "pay_overdue" }>): string {
   const cuts = r.cuts ?? [];
@@ -29,9 +30,14 @@ export function atReview(r: Extract<Remedy, { kind: "pay_overdue" }>): string {
       `a repayment is past due at the review and ${which} ${suspends.length > 1 ? "are" : "is"} suspended${own ? `, its limit ${cut(own)}` : ""}`,
     );
   }
+  // "the limit" is the step's own line's only where no other line's limit is named beside it: after
+  // "Huabei's limit is cut …", "and the limit is cut …" read as Huabei's again
+  const others = cuts.some((c) => c.line !== r.line);
   for (const c of cuts) {
     if (suspends.length === 1 && c.line === suspends[0]) continue;
-    clauses.push(`${c.line === r.line ? "the limit" : `${lineName(c.line)}'s limit`} is ${cut(c)}`);
+    clauses.push(
+      `${c.line === r.line && !others ? "the limit" : `${lineName(c.line)}'s limit`} is ${cut(c)}`,
+    );
   }
   if (closes) for (const l of r.callsIn?.lines ?? []) clauses.push(callsIn(l));
   return clauses.join(", and ");
