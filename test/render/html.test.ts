@@ -566,6 +566,14 @@ describe("simulate --html with a challenger", () => {
       display: true,
       text: "date (each point a month end)",
     });
+    // the median score's x axis says what a point is too (it had no title)
+    const median = JSON.parse(/id="report-data">([^<]*)</.exec(html)![1]!).charts.find(
+      (c: { id: string }) => c.id === "median",
+    );
+    expect(median.config.options.scales.x.title).toEqual({
+      display: true,
+      text: "date (a point every 30 days)",
+    });
   });
 
   it("reads a difference of money in yuan, as the text report does (−¥937.57, not −937.57)", () => {

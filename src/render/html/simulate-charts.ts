@@ -6,6 +6,7 @@ import { SCORE_MIN } from "../../population/aggregate.js";
 import { type Difference, METRIC_LABELS, significant } from "../../population/differences.js";
 import { BINARY_METRICS } from "../../population/paired.js";
 import type { PopulationResult, VariantRow } from "../../population/result.js";
+import { SAMPLE_EVERY } from "../../population/settings.js";
 import { type ArmSummary, overall, type RiskSummary } from "../../population/stats.js";
 import { approvalOf, paramsText } from "../../population/sweep.js";
 import { balancePercent, balanceShare, differenceText } from "../population-format.js";
@@ -193,7 +194,15 @@ export function medianChart(
       options: {
         interaction: { mode: "index", intersect: false },
         plugins: { legend: { position: "bottom" } },
-        scales: { x: { min: 0, max: until }, y: { title: { display: true, text: "median score" } } },
+        // (titled as the delinquency chart's x axis is: what a point stands for)
+        scales: {
+          x: {
+            min: 0,
+            max: until,
+            title: { display: true, text: `date (a point every ${SAMPLE_EVERY} days)` },
+          },
+          y: { title: { display: true, text: "median score" } },
+        },
       },
     },
     days: { start: r.meta.start, ticks: monthTicks(r.meta.start, until) },
