@@ -7,12 +7,38 @@ import { type Customer, type Line, suspendedFor } from "../customer.js";
 import { REASONS } from "../reasons.js";
 import type { Scored, ScoredFile } from "../score-inputs.js";
 import { keptStandard, lineManagement, suspendAtReview } from "../standard.js";
-import { principalReasons, type Verdict } from "../verdict.js";
+import { principalReasons, type RuleFact, type Verdict } from "../verdict.js";
 import { restorationBlockers, restorationFindings } from "./blockers.js";
 import { dormantClosure } from "./dormant.js";
 import { givenBack } from "./give-back.js";
+import type { KeptOnceUsed } from "./kept-once-used.js";
 import { citedFacts, citing, heldByPolicy, recordedFor } from "./policy-change.js";
 import { restore } from "./restore.js";
+import { trimmedFile, trimmedForHuabei } from "./trim.js";
+
+/** Of line management's cut and the trim of an unused limit, the one to the lower limit (null: neither). */
+const lowerOf = (a: Verdict | null, b: Verdict | null): Verdict | null =>
+  a === null || (b !== null && limitOf(b) < limitOf(a)) ? b : a;
+
+const limitOf = (v: Verdict): number => ("limit" in v ? (v.limit ?? 0) : 0);
+
+/** The limit kept once used of a suspended Huabei whose restoration the kept-once-used check alone holds
+ *  (`found`: its findings), judged with Jiebei's unused limit trimmed (trimmedFile); null when that does
+ *  not let it through, or another line. */
+function restoredWithTrim(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  found: { blockers: RuleFact[]; kept: KeptOnceUsed | null },
+): KeptOnceUsed | null {
+  if (line.id !== "huabei" || found.kept?.limit !== null) return null;
+  if (found.blockers.length !== found.kept.facts.length) return null;
+  const file = trimmedFile(c);
+  if (file === null) return null;
+  const trimmed = restorationFindings(file, line, day, s, line.cause, null);
+  return trimmed.blockers.length === 0 ? trimmed.kept : null;
+}
 
 const NO_DECISION: Verdict = Object.freeze({ decision: null, reasons: [], facts: [] }) as Verdict;
 
@@ -34,7 +60,7 @@ export function periodicReview(
     return (
       keptStandard(c, line, s) ??
       dormantClosure(c, line, day, calendar) ??
-      lineManagement(c, line, s) ??
+      lowerOf(lineManagement(c, line, s), trimmedForHuabei(c, line, day)) ??
       givenBack(c, line, day, s, own ? { c, s } : null) ??
       NO_DECISION
     );
@@ -65,6 +91,10 @@ export function periodicReview(
     const blockers = under === null ? found.blockers : [...found.blockers, ...under];
     // nothing in the way: the limit kept once used was judged with them (a security hold is never empty)
     if (blockers.length === 0) return restore(c, line, s, found.kept!);
+    // held by the kept-once-used check alone, which Jiebei's unused limit trimmed would pass: restored, and
+    // Jiebei's review trims it (review/trim.ts) — the periodic review's, which reviews Jiebei after Huabei
+    const trimmed = requested || under !== null ? null : restoredWithTrim(c, line, day, s, found);
+    if (trimmed !== null) return restore(c, line, s, trimmed);
     // what holds the suspension (suspendedFor): the one beneath a hold, else the line's own
     const byChange = heldByPolicy(c, line, day, s, suspendedFor(line), under ?? found.blockers, today);
     const codes = citing(c, line, day, s, blockers, byChange);
