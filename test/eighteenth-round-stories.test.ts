@@ -59,8 +59,8 @@ describe("stories of an eighteenth round (test/fixtures/scenarios)", () => {
   it("Jiebei's unused limit, counted drawn, no longer keeps Huabei suspended until closed: the review trims it to what lets Huabei back — never below what it owes — and the customer who cleared the arrears sooner is not left with less credit nor more closures than the twin who paid later", () => {
     const t = passing("unused-jiebei-holds-huabei.yaml");
     const later = twin("unused-jiebei-holds-huabei.yaml", [
-      '{"day":160,"type":"repay","amount":4400}',
-      '{"day":160,"type":"repay","amount":2500}',
+      "{ day: 160, type: repay, amount: 4400 }",
+      "{ day: 160, type: repay, amount: 2500 }",
     ]);
     // the twin who paid later: Jiebei cut to its band's ¥5,000 while the arrears ran, Huabei back on day 329
     expect(at(later.steps, "review", 329)).toMatchObject({ decision: "restored", limit: 300_000 });
