@@ -45,7 +45,9 @@ const NO_DECISION: Verdict = Object.freeze({ decision: null, reasons: [], facts:
 /** The monthly periodic review of one line (and an early review the customer asked for, `requested`); `s`
  *  is `c`'s score on `day` unless `own` is false (a caller that reads another file's score: the files once
  *  used are then scored whole). `calendar`: the scenario's, where an unused line's notice given anew after a
- *  review it named is read (review/dormant.ts: dormantNoticeDay; the review bench's cases hold none). */
+ *  review it named is read (review/dormant.ts: dormantNoticeDay; the review bench's cases hold none).
+ *  `besideRestored`: Huabei was restored by the same review, before this line (Jiebei's unused limit may
+ *  be trimmed for it: review/trim.ts). */
 export function periodicReview(
   c: Customer,
   line: Line,
@@ -54,13 +56,14 @@ export function periodicReview(
   requested = false,
   own = true,
   calendar: Calendar | null = null,
+  besideRestored = false,
 ): Verdict {
   const p = c.policy;
   if (line.status === "active" && !requested)
     return (
       keptStandard(c, line, s) ??
       dormantClosure(c, line, day, calendar) ??
-      lowerOf(lineManagement(c, line, s), trimmedForHuabei(c, line, day)) ??
+      lowerOf(lineManagement(c, line, s), besideRestored ? trimmedForHuabei(c, line, day) : null) ??
       givenBack(c, line, day, s, own ? { c, s } : null) ??
       NO_DECISION
     );

@@ -38,15 +38,15 @@ export function trimmedFile(c: Customer): Customer | null {
 }
 
 /**
- * The periodic review's trim of an active Jiebei on the day Huabei was restored beside it (its days kept
- * from purchases end today) where Jiebei's unused limit, drawn, would take Huabei at the limit it came back
- * at past what the next review keeps (keptOnceUsed, as the restoration judged it): Jiebei cut to the
+ * The periodic review's trim of an active Jiebei reviewed after the same review restored Huabei, where
+ * Jiebei's unused limit, drawn, would take Huabei at the limit it came back at past what the next review
+ * keeps (keptOnceUsed, as the restoration judged it): Jiebei cut to the
  * largest limit, whole hundreds of yuan, at which Huabei is kept — none when Huabei is kept at Jiebei's
  * limit, or not even at its floor. Null: no trim.
  */
 export function trimmedForHuabei(c: Customer, line: Line, day: number): Verdict | null {
   const h = c.huabei;
-  if (line.id !== "jiebei" || h.status !== "active" || h.pauses.at(-1) !== day) return null;
+  if (line.id !== "jiebei" || h.status !== "active") return null;
   const floor = trimFloor(c);
   if (floor >= line.limit) return null;
   const keeps = (limit: Fen) => {
