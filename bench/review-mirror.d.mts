@@ -5,7 +5,7 @@ import type { cleanSince } from "../src/engine/applications.js";
 import type { Customer, customerOverdue, HuabeiLine, suspendedFor } from "../src/engine/customer.js";
 import type { capFor, managedCap, standingCap } from "../src/engine/eligibility.js";
 import type { applicationFile } from "../src/engine/grant.js";
-import type { cleanPeriodFrom, heldByPolicy, restoredOnceUsed } from "../src/engine/review.js";
+import type { cleanPeriodFrom, heldByPolicy, restoredOnceUsed, trimmedFile } from "../src/engine/review.js";
 import type { debtToIncome, Scored } from "../src/engine/score-inputs.js";
 import type { bandLowered } from "../src/engine/standard.js";
 import type { Policy } from "../src/engine/types.js";
@@ -25,6 +25,7 @@ export interface MirrorEngine {
   restoredOnceUsed: typeof restoredOnceUsed;
   standingCap: typeof standingCap;
   suspendedFor: typeof suspendedFor;
+  trimmedFile: typeof trimmedFile;
 }
 
 /** A review case: the customer, its Huabei line, the day and the score the review reads. */

@@ -5,7 +5,8 @@
 // it to the engine's decisions on generated cases, so a rule change that leaves it behind fails there.
 //
 // It is handed precomputed facts: the debt-to-income ratio (and the one a restoration reads, the line at its
-// smallest and used; whether the review after a restoration keeps the line once used), days since the last cure, days suspended, the
+// smallest and used; whether the review after a restoration keeps the line once used, Jiebei's unused
+// limit trimmed if that is what it takes: review/trim.ts), days since the last cure, days suspended, the
 // three limit caps (the score's band with income and thin-file caps, the caps that hold whatever the score,
 // line management's cap), a cut on record a later review may give back (review/give-back.ts) and, for a suspended line, whether it was ever recorded for credit (it keeps the credit restoration score) and whether the policy before a change would restore it
 // today — the one a policy suspension met (if not, the review records the suspension for credit), the one a
@@ -36,6 +37,7 @@ export function reviewMirror(engine) {
     restoredOnceUsed,
     standingCap,
     suspendedFor,
+    trimmedFile,
   } = engine;
 
   /** A line suspended for policy or credit (beneath a hold too): whether a policy change is what holds it —
@@ -69,7 +71,7 @@ export function reviewMirror(engine) {
       // a restoration reads the ratio with the line at its smallest line, used (applicationFile), and is
       // held to the limit the next review keeps once it is used: none kept, no restoration
       dtiRestoring: debtToIncome(applicationFile(c, line, false, day)),
-      keptOnceUsed: restoredOnceUsed(c, line, day, s).limit !== null,
+      keptOnceUsed: restoredOnceUsed(c, line, day, s).limit !== null || keptTrimmed(c, line, day, s),
       verified: c.profile.verified,
       otherWrittenOff: c.jiebei.status === "charged_off",
       limit: line.limit,
@@ -83,6 +85,14 @@ export function reviewMirror(engine) {
       ...policyHold(c, line, day, s),
       ...cutOnRecord(c, line, day, s),
     };
+  }
+
+  /** Whether a suspended line is kept once used with Jiebei's unused limit trimmed as far as it may be (the
+   *  engine's trimmedFile): the periodic review restores it then, when nothing else stands in the way —
+   *  not beneath a security hold, whose suspension beneath is judged as it is. */
+  function keptTrimmed(c, line, day, s) {
+    const file = line.status === "suspended" && line.cause !== "security" ? trimmedFile(c) : null;
+    return file !== null && restoredOnceUsed(file, line, day, s).limit !== null;
   }
 
   /** A cut on record a later review may give back (−1s: none): the limit before it, the days since the cut

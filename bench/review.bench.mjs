@@ -38,7 +38,13 @@ import {
   nextEngineDay,
   runDay,
 } from "../dist/engine/index.js";
-import { cleanPeriodFrom, heldByPolicy, periodicReview, restoredOnceUsed } from "../dist/engine/review.js";
+import {
+  cleanPeriodFrom,
+  heldByPolicy,
+  periodicReview,
+  restoredOnceUsed,
+  trimmedFile,
+} from "../dist/engine/review.js";
 import { debtToIncome, scoreOn } from "../dist/engine/score-inputs.js";
 import { bandLowered } from "../dist/engine/standard.js";
 import { Agent, loadPersonas, loadPolicy, makePlan, populationContext, reactionsOf } from "../dist/index.js";
@@ -166,6 +172,7 @@ const { factsOf, rules: rulesEngine } = reviewMirror({
   restoredOnceUsed,
   standingCap,
   suspendedFor,
+  trimmedFile,
 });
 
 const fmt = (n, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });

@@ -55,4 +55,29 @@ describe("stories of an eighteenth round (test/fixtures/scenarios)", () => {
       ["jiebei", 327],
     ]);
   });
+
+  it("Jiebei's unused limit, counted drawn, no longer keeps Huabei suspended until closed: the review trims it to what lets Huabei back — never below what it owes — and the customer who cleared the arrears sooner is not left with less credit nor more closures than the twin who paid later", () => {
+    const t = passing("unused-jiebei-holds-huabei.yaml");
+    const later = twin("unused-jiebei-holds-huabei.yaml", [
+      "{ day: 160, type: repay, amount: 4400 }",
+      "{ day: 160, type: repay, amount: 2500 }",
+    ]);
+    // the twin who paid later: Jiebei cut to its band's ¥5,000 while the arrears ran, Huabei back on day 329
+    expect(at(later.steps, "review", 329)).toMatchObject({ decision: "restored", limit: 300_000 });
+    // the one who paid sooner: Huabei restored at the review of day 298, Jiebei's unused limit trimmed there
+    const huabei = at(t.steps, "review", 298);
+    expect(huabei.decision).toBe("restored");
+    const jiebei = at(t.steps, "review", 298, "jiebei");
+    expect(jiebei).toMatchObject({ decision: "limit_reduced", reasons: ["UNUSED_LIMIT_TRIMMED"] });
+    expect(jiebei.jiebei.limit).toBeLessThan(3_600_000);
+    expect(jiebei.jiebei.limit).toBeGreaterThanOrEqual(jiebei.jiebei.balance);
+    const closures = (s: typeof t) => s.steps.filter((x) => x.decision === "closed").length;
+    const suspensions = (s: typeof t) => s.steps.filter((x) => x.decision === "suspended").length;
+    expect(closures(t)).toBe(0);
+    expect(suspensions(t)).toBeLessThanOrEqual(suspensions(later));
+    const [end, endLater] = [t.steps.at(-1)!, later.steps.at(-1)!];
+    expect([end.status, end.jiebei.status]).toEqual(["active", "active"]);
+    expect(end.limit + end.jiebei.limit).toBeGreaterThanOrEqual(endLater.limit + endLater.jiebei.limit);
+    expect(end.limit).toBeGreaterThanOrEqual(endLater.limit);
+  });
 });

@@ -444,8 +444,13 @@ function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
   line.limit = limit;
 }
 
-// a restoration held to what the next review keeps once used cuts the limit too (LIMIT_KEPT_ONCE_USED)
-const CUT_CODES: ReadonlySet<ReasonCode> = new Set([...Object.values(CUT_BY), "LIMIT_KEPT_ONCE_USED"]);
+// a restoration held to what the next review keeps once used cuts the limit too (LIMIT_KEPT_ONCE_USED), as
+// the trim of an unused limit that lets the other line be restored does (UNUSED_LIMIT_TRIMMED)
+const CUT_CODES: ReadonlySet<ReasonCode> = new Set([
+  ...Object.values(CUT_BY),
+  "LIMIT_KEPT_ONCE_USED",
+  "UNUSED_LIMIT_TRIMMED",
+]);
 
 /** The fact a limit cut is kept on record with (noteCut): the verdict's first of a cap it was cut to. */
 export const cutFact = (v: Verdict): RuleFact | undefined => v.facts.find((f) => CUT_CODES.has(f.code));

@@ -460,6 +460,14 @@ export const REASONS = {
       "the reasons given with it say what holds the line: pay down debt, report a higher income or raise the score, then apply again",
     pointsAt: "reasons",
   },
+  UNUSED_LIMIT_TRIMMED: {
+    kind: "adverse",
+    unit: "fen",
+    // Jiebei's, at the review that restores Huabei: its unused limit, counted drawn, would have kept Huabei
+    // suspended (review/trim.ts) — its fact: the limit before, and the one kept
+    text: "The line's unused limit was reduced so that the customer's other line could be restored: counted as drawn, it would have held that line suspended",
+    advice: "use the lines restored and repay on time, then apply for an increase",
+  },
   LAST_LIMIT_BELOW_SMALLEST_LINE: {
     kind: "adverse",
     unit: "fen",

@@ -7,7 +7,8 @@
 // kept-once-used (the limit a restoration gives back), policy-change (whether a change is what holds a line,
 // and how it is cited), security-hold (lifting one), restore (the restoration verdict), give-back (a limit
 // cut for a constraint given back: periodic's own), periodic (the review), dormant (a line left unused),
-// requests (an early review, a closure the customer asks for). This module is their one face.
+// requests (an early review, a closure the customer asks for), trim (Jiebei's unused limit trimmed for Huabei's
+// restoration). This module is their one face.
 
 export { cleanPeriodFrom, cleanUntil, restorationBlockers, restorationScore } from "./review/blockers.js";
 export {
@@ -21,3 +22,4 @@ export { periodicReview } from "./review/periodic.js";
 export { citedFacts, citing, heldByPolicy } from "./review/policy-change.js";
 export { closeAtRequest, requestedReview } from "./review/requests.js";
 export { liftSecurityHold } from "./review/security-hold.js";
+export { trimmedFile } from "./review/trim.js";

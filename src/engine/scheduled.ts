@@ -385,9 +385,11 @@ function reviewFrom(
     if (i === from && preset !== undefined) v = preset;
     else {
       const scored = scoreOn(c, day);
+      // Jiebei after Huabei restored by this review: its unused limit may be trimmed for it (review/trim.ts)
+      const beside = i === 1 && out !== null && out.some(restoredHuabei);
       v = alone(s)
-        ? periodicReview(c, line, day, scored, false, true, s.calendar)
-        : judgedReview(s, i, line, scored, out);
+        ? periodicReview(c, line, day, scored, false, true, s.calendar, beside)
+        : judgedReview(s, i, line, scored, out, beside);
     }
     // a suspended line's review is always shown: it says what still blocks restoration
     if (v.decision !== null || line.status === "suspended") {
@@ -399,6 +401,10 @@ function reviewFrom(
   return out ?? NOTHING;
 }
 
+/** A review's step that restored Huabei. */
+const restoredHuabei = (o: StepOutcome): boolean =>
+  o.line === "huabei" && o.event.type === "review" && o.verdict?.decision === "restored";
+
 /** The review of line `i` on a lane of several policies (its closures kept out of reviewFrom's loop). */
 function judgedReview(
   s: EngineState,
@@ -406,10 +412,11 @@ function judgedReview(
   line: Line,
   scored: Scored,
   out: StepOutcome[] | null,
+  beside: boolean,
 ): Verdict {
   return judge(
     s,
-    () => periodicReview(s.customer, line, s.day, scored, false, true, s.calendar),
+    () => periodicReview(s.customer, line, s.day, scored, false, true, s.calendar, beside),
     (f, w) => reviewFrom(f, i, w, out === null ? null : out.slice()),
   );
 }

@@ -17,7 +17,13 @@ import { customerOverdue, suspendedFor } from "../../src/engine/customer.js";
 import { capFor, managedCap, standingCap } from "../../src/engine/eligibility.js";
 import { applicationFile } from "../../src/engine/grant.js";
 import { FEN_PER_YUAN } from "../../src/engine/money.js";
-import { cleanPeriodFrom, heldByPolicy, periodicReview, restoredOnceUsed } from "../../src/engine/review.js";
+import {
+  cleanPeriodFrom,
+  heldByPolicy,
+  periodicReview,
+  restoredOnceUsed,
+  trimmedFile,
+} from "../../src/engine/review.js";
 import { runDay } from "../../src/engine/schedule.js";
 import { debtToIncome, scoreOn } from "../../src/engine/score-inputs.js";
 import { bandLowered } from "../../src/engine/standard.js";
@@ -43,6 +49,7 @@ const mirror = reviewMirror({
   restoredOnceUsed,
   standingCap,
   suspendedFor,
+  trimmedFile,
 });
 
 /** The state `events` leave on the eve of the review. */

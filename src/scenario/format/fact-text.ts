@@ -19,6 +19,12 @@ export const ratioText = (v: number): string =>
   // debt without any income is beyond every ratio: said in words, never "Infinity"
   Number.isFinite(v) ? dtiShown(v).toFixed(2) : "debt with no income";
 
+/** The words before a fen threshold that is no policy parameter, by code (else "available": a purchase's). */
+const UNNAMED_THRESHOLD: Partial<Record<ReasonCode, string>> = {
+  LIMIT_KEPT_ONCE_USED: "kept once used",
+  UNUSED_LIMIT_TRIMMED: "trimmed to",
+};
+
 /** The debt a ratio read once a line is used counted (RuleFact's debtCounted and its parts), in fen. */
 const DEBT_COUNTED = [
   "debtCounted",
@@ -227,7 +233,7 @@ function factNumbers(f: RuleFact, probed: boolean): string {
           : `${show(f.value)} asked`,
     );
   // a threshold that is no policy parameter: the purchase's is the credit still available, a grant held to
-  // what the review keeps once used the limit kept; a limit cap's is the cap its parameter gives (a band's
+  // what the review keeps once used the limit kept, an unused limit trimmed the limit left; a limit cap's is the cap its parameter gives (a band's
   // limit, the income multiple's product), named as such
   if (f.threshold !== undefined)
     parts.push(
@@ -237,7 +243,7 @@ function factNumbers(f: RuleFact, probed: boolean): string {
             (f.smallest === undefined
               ? ""
               : `, below the ${money(f.smallest)} smallest line (${f.smallestParameter})`)
-        : `${f.parameter ?? (f.code === "LIMIT_KEPT_ONCE_USED" ? "kept once used" : "available")} ${show(f.threshold)}`,
+        : `${f.parameter ?? UNNAMED_THRESHOLD[f.code] ?? "available"} ${show(f.threshold)}`,
     );
   else if (f.parameter !== undefined) parts.push(f.parameter);
   // a threshold a policy change moved past the customer's value: what it was before
