@@ -135,7 +135,11 @@ export async function runParallel(
   // 1 worker: in-process; more: that many worker threads, the main thread only dispatches and folds
   const threads = options.workers >= 2 ? Math.min(options.workers, chunks.length) : 0;
   const flipSample = options.flipSample ?? FLIP_SAMPLE;
-  const rangeOptions: RangeOptions = { csv: options.csv ?? false, flipSample };
+  const rangeOptions: RangeOptions = {
+    csv: options.csv ?? false,
+    flipSample,
+    ...(options.costOfFunds !== undefined ? { costOfFunds: options.costOfFunds } : {}),
+  };
   const flips: FlipRow[] = [];
   const csv: string[] = [];
   let done = 0;

@@ -14,6 +14,7 @@ import {
   mergePairFlips,
   type PairFlips,
 } from "./flips.js";
+import { balanceDays, type FundingDays, fundingCost, fundingDays } from "./funding.js";
 import { causeBit, lineRevenue, type Outcome, outcomeClass } from "./outcome.js";
 import { mergePaired, type Paired, PairedAccumulator } from "./paired.js";
 import type { Persona } from "./persona.js";
@@ -36,6 +37,8 @@ export interface RangeResult extends RangeTotals, RangeOrdered {
 
 export interface RangeOptions {
   csv?: boolean;
+  /** the annual cost-of-funds rate the CSV's `funding` charges (absent: 0) */
+  costOfFunds?: number;
   flipSample?: number;
 }
 
@@ -78,6 +81,7 @@ export class RangeRunner {
   private readonly vintage: VintageClock;
   private readonly paired: PairedAccumulator[] | null;
   private readonly decisionFlips: PairFlips[];
+  private readonly csvContext: CsvContext;
 
   constructor(
     private readonly settings: PopulationSettings,
@@ -94,6 +98,11 @@ export class RangeRunner {
     this.arms = this.ctx.armPolicies.map(() => personas.map(() => emptyArm(settings.days, months, quarters)));
     this.paired = this.arms.length === 2 ? personas.map(() => new PairedAccumulator()) : null;
     this.decisionFlips = settings.compare.map(([a, b]) => emptyPairFlips(a, b));
+    this.csvContext = {
+      scoreDay: settings.scoreDay,
+      funded: fundingDays(this.ctx.monthEnds, settings.days),
+      costOfFunds: options.costOfFunds ?? 0,
+    };
   }
 
   /** Adds accounts [from, to) to the totals; returns their flips and CSV lines. */
@@ -132,7 +141,8 @@ export class RangeRunner {
         if (d) addFlip(pair, flipLabel(d), index);
       }
       if (this.options.csv)
-        for (let m = 0; m < arms.length; m++) csv.push(csvRow(index, persona.name, m, laneOf[m]!.outcome));
+        for (let m = 0; m < arms.length; m++)
+          csv.push(csvRow(index, persona.name, m, laneOf[m]!.outcome, this.csvContext));
     }
     return { flips, csv: csv.length ? `${csv.join("\n")}\n` : "" };
   }
@@ -189,6 +199,8 @@ const CSV_FIELDS = [
   "bad",
   "revenue",
   "loss",
+  "funding",
+  "score_day_score",
   "jiebei_opened",
   "jiebei_balance",
   "events",
@@ -201,10 +213,23 @@ export function csvHeader(): string {
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
-function csvRow(index: number, persona: string, arm: number, o: Outcome): string {
+/** What a row needs beyond the account: the score day, and funding as the risk tables charge it. */
+interface CsvContext {
+  scoreDay: number;
+  funded: FundingDays;
+  costOfFunds: number;
+}
+
+function csvRow(index: number, persona: string, arm: number, o: Outcome, c: CsvContext): string {
   const causes = CAUSES.filter((c) => o.causes & causeBit(c)).join("|");
   const [h, j] = o.lines;
   const bad = (h.opened && h.badDay >= 0) || (j.opened && j.badDay >= 0);
+  const opened = [h, j].filter((l) => l.opened);
+  const openDay = Math.min(...opened.map((l) => l.openDay));
+  const badDay = Math.min(...opened.filter((l) => l.badDay >= 0).map((l) => l.badDay));
+  // the accounts the Gini and KS read: booked by the score day and not yet bad on it (aggregate.ts)
+  const scored = opened.length > 0 && openDay <= c.scoreDay && badDay > c.scoreDay;
+  const funded = opened.reduce((t, l) => t + balanceDays(l.monthEnd.balance, l.balanceEnd, c.funded), 0);
   const events = o.events.reduce((a, b) => a + b, 0);
   return [
     String(index),
@@ -227,6 +252,8 @@ function csvRow(index: number, persona: string, arm: number, o: Outcome): string
     bad ? "1" : "0",
     yuan(lineRevenue(h) + lineRevenue(j)),
     yuan(h.writtenOff - h.recoveries + j.writtenOff - j.recoveries),
+    yuan(fundingCost(funded, c.costOfFunds)),
+    scored ? String(o.scoreAtDay) : "",
     j.opened ? "1" : "0",
     yuan(j.balanceEnd),
     String(events),

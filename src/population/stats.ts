@@ -18,6 +18,7 @@ import {
   STATUSES,
 } from "./aggregate.js";
 import { type Difference, differences } from "./differences.js";
+import { balanceDays, type FundingDays, fundingCost, fundingDays } from "./funding.js";
 import { auc, gini, ks, scorePsi } from "./metrics.js";
 import { lineRevenue } from "./outcome.js";
 import { emptyPaired, mergePaired, type Paired } from "./paired.js";
@@ -227,24 +228,6 @@ export function quantileBin(
   return length - 1;
 }
 
-/**
- * The days of the horizon each sampled balance stands for when funding is charged: a month-end balance for
- * its month's days, the end balance for the days after the last month end. Every day is funded, so profit
- * does not jump with where the horizon ends (a year from January 1st ends on December 30th, and funding
- * only whole months left December unfunded while its interest counted).
- */
-export interface FundingDays {
-  month: readonly number[];
-  tail: number;
-}
-
-export function fundingDays(monthEnds: readonly number[], days: number): FundingDays {
-  return {
-    month: monthEnds.map((d, m) => d - (m > 0 ? monthEnds[m - 1]! : -1)),
-    tail: days - 1 - (monthEnds.at(-1) ?? -1),
-  };
-}
-
 interface Money {
   limitEnd: number;
   balanceEnd: number;
@@ -279,11 +262,8 @@ function money(lines: readonly LineAggregate[], funded?: FundingDays): Money {
   for (const l of lines) {
     m.limitEnd += l.limitEnd;
     m.balanceEnd += l.balanceEnd;
-    l.monthEnd.balance.forEach((b, k) => {
-      m.monthEndBalance += b;
-      m.balanceDays += b * (funded?.month[k] ?? 0);
-    });
-    m.balanceDays += l.balanceEnd * (funded?.tail ?? 0);
+    for (const b of l.monthEnd.balance) m.monthEndBalance += b;
+    m.balanceDays += balanceDays(l.monthEnd.balance, l.balanceEnd, funded);
     m.months = l.monthEnd.balance.length;
     m.writtenOff += l.writtenOff;
     m.recoveries += l.recoveries;
@@ -309,8 +289,7 @@ function product(
 ): ProductSummary {
   const revenue = lineRevenue(m);
   const loss = m.writtenOff - m.recoveries;
-  // a day's funding: the annual rate / 365 on the day's balance (fen, rounded once)
-  const cost = Math.round((m.balanceDays * costOfFunds) / 365);
+  const cost = fundingCost(m.balanceDays, costOfFunds);
   const a = auc(scores.scoreGood, scores.scoreBad);
   return {
     applicants: counts.applicants,

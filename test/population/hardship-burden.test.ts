@@ -2,11 +2,12 @@
 // read on the score day ranks later bad within a persona, not only between personas.
 
 import { describe, expect, it } from "vitest";
+import { fundingDays } from "../../src/population/funding.js";
 import { fromRange } from "../../src/population/result.js";
 import type { RangeResult } from "../../src/population/runner.js";
 import { runRange } from "../../src/population/runner.js";
 import { HARDSHIP_BURDEN, hardshipWeight } from "../../src/population/settings.js";
-import { fundingDays, riskOf, summarise } from "../../src/population/stats.js";
+import { riskOf, summarise } from "../../src/population/stats.js";
 import { meta, settings, shipped } from "./helpers.js";
 
 const byName = (name: string) => shipped.find((p) => p.name === name)!;

@@ -8,12 +8,13 @@ import { describe, expect, it } from "vitest";
 import { EVENT_TYPES, initialState } from "../../src/engine/index.js";
 import { AccountRunner } from "../../src/population/account.js";
 import { reactionsOf } from "../../src/population/agent.js";
+import { fundingDays } from "../../src/population/funding.js";
 import { OutcomeRecorder } from "../../src/population/outcome.js";
 import { fromRange, variantRows } from "../../src/population/result.js";
-import { runRange } from "../../src/population/runner.js";
+import { csvHeader, runRange } from "../../src/population/runner.js";
 import { monthEndDays, populationContext } from "../../src/population/settings.js";
 import { withSet } from "../../src/population/setup.js";
-import { fundingDays, riskOf, summarise } from "../../src/population/stats.js";
+import { riskOf, summarise } from "../../src/population/stats.js";
 import type { BadDefinition } from "../../src/population/vocabulary.js";
 import { expectEqual } from "../helpers/deep-equal.js";
 import { propertyRuns } from "../helpers/property-seed.js";
@@ -136,6 +137,49 @@ describe("outcomes against intuition", () => {
     expect(limits.some((l) => l % 500 !== 0)).toBe(true);
     const all = summarise(fromRange(meta(s, shipped, 300, [0, 300]), r)).groups.at(-1)!.champion;
     expect(all.openLimit).toEqual({ p10: at(0.1), median: at(0.5), p90: at(0.9) });
+  });
+
+  it("the CSV carries what a risk team needs to recompute the risk table: the Gini from the score-day score, profit from the funding", () => {
+    // without the score on the score day a reader of the CSV could not check the Gini, nor without each
+    // account's funding its profit
+    const s = settings({ days: 365, scoreDay: 30 });
+    const r = runRange(s, shipped, 0, 400, { csv: true, costOfFunds: 0.035 });
+    const header = csvHeader().trim().split(",");
+    const col = (name: string) => {
+      const i = header.indexOf(name);
+      expect(i, name).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const rows = r.csv
+      .trim()
+      .split("\n")
+      .map((l) => l.split(","));
+    const [scoreAt, bad, revenue, loss, funding] = [
+      "score_day_score",
+      "bad",
+      "revenue",
+      "loss",
+      "funding",
+    ].map(col);
+    const scored = rows.filter((c) => c[scoreAt!] !== "");
+    const goods = scored.filter((c) => c[bad!] === "0").map((c) => Number(c[scoreAt!]));
+    const bads = scored.filter((c) => c[bad!] === "1").map((c) => Number(c[scoreAt!]));
+    // AUC by its definition: the chance a good account scores above a bad one, ties half
+    let wins = 0;
+    for (const g of goods) for (const b of bads) wins += g > b ? 1 : g === b ? 0.5 : 0;
+    const all = summarise(fromRange({ ...meta(s, shipped, 400, [0, 400]), costOfFunds: 0.035 }, r)).groups.at(
+      -1,
+    )!.champion.risk.all;
+    expect(bads.length).toBeGreaterThan(5);
+    expect(all.rankedAccounts).toBe(scored.length);
+    expect(all.rankedBads).toBe(bads.length);
+    expect(all.auc).toBeCloseTo(wins / (goods.length * bads.length), 4);
+    // money in fen: the funding of each account rounded to the fen, so the sum is within a fen an account
+    const fen = (i: number) => rows.reduce((t, c) => t + Math.round(Number(c[i]) * 100), 0);
+    expect(fen(revenue!)).toBe(Math.round(all.revenue * 100));
+    expect(fen(loss!)).toBe(Math.round(all.loss * 100));
+    expect(fen(funding!)).toBeGreaterThan(0);
+    expect(Math.abs(fen(funding!) - Math.round(all.costOfFunds * 100))).toBeLessThanOrEqual(rows.length / 2);
   });
 
   it("identical policies give identical arms (and no flips, and a PSI of 0)", () => {

@@ -4,10 +4,11 @@
 
 import { describe, expect, it } from "vitest";
 import { emptyArm } from "../../src/population/aggregate.js";
+import { fundingDays } from "../../src/population/funding.js";
 import { fromRange, mergeResults } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
 import { monthEndDays } from "../../src/population/settings.js";
-import { fundingDays, portfolioOf, riskOf, summarise } from "../../src/population/stats.js";
+import { portfolioOf, riskOf, summarise } from "../../src/population/stats.js";
 import { meta, settings, shipped } from "./helpers.js";
 
 describe("portfolio measures", () => {

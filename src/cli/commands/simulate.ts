@@ -139,6 +139,7 @@ export async function simulateCommand(
     const range = await runParallel(pop.settings, pop.personas, from, to, {
       workers,
       csv: csv !== null,
+      costOfFunds: meta.costOfFunds,
       flipSample: FLIP_SAMPLE,
       ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}),
       ...(csv ? { onCsv: (lines: string) => csv.write(lines) } : {}),
