@@ -83,6 +83,13 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
   }
 }
 
+/** What a due notice asks, in yuan. */
+const noticeInYuan = (n: { amount: Fen; minimum: Fen }) => ({
+  ...n,
+  amount: yuan(n.amount),
+  minimum: yuan(n.minimum),
+});
+
 /** What customer service advises, its amounts in yuan. */
 function remedyJson(r: Remedy): Record<string, unknown> {
   switch (r.kind) {
@@ -130,8 +137,22 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         minimum: yuan(r.minimum),
         ...(r.interest !== undefined && { interest: yuan(r.interest) }),
         ...(r.onTopOf !== undefined && { onTopOf: yuan(r.onTopOf) }),
+        ...(r.paidLast && { paidLast: noticeInYuan(r.paidLast) }),
         ...(r.later !== undefined && {
-          later: r.later.map((l) => ({ ...l, amount: yuan(l.amount), interest: yuan(l.interest) })),
+          later: r.later.map((l) => ({
+            ...l,
+            amount: yuan(l.amount),
+            interest: yuan(l.interest),
+            ...(l.paidLast && { paidLast: noticeInYuan(l.paidLast) }),
+          })),
+        }),
+        ...(r.unbilled && {
+          unbilled: {
+            ...r.unbilled,
+            amount: yuan(r.unbilled.amount),
+            minimum: yuan(r.unbilled.minimum),
+            ...(r.unbilled.paidLast && { paidLast: noticeInYuan(r.unbilled.paidLast) }),
+          },
         }),
       };
     case "pay_balance":
@@ -225,10 +246,14 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ...r,
         from: yuan(r.from),
         to: yuan(r.to),
+        ...(r.since && { since: { ...r.since, limit: yuan(r.since.limit) } }),
         increase: {
           ...r.increase,
           ...(r.increase.blocked && { blocked: factInYuan(r.increase.blocked) }),
           ...(r.increase.besides && { besides: r.increase.besides.map(factInYuan) }),
+          ...(r.increase.incomeCap && {
+            incomeCap: { ...r.increase.incomeCap, limit: yuan(r.increase.incomeCap.limit) },
+          }),
         },
         ...(r.givenBack && {
           givenBack: {

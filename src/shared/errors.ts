@@ -346,9 +346,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
   for (const part of path) {
     // a key is the caller's text (a library caller's option, a file's key): shown as a message shows
     // any, its controls as escapes — the CLI escapes what it prints, a library caller prints it raw
+    if (typeof part === "number") {
+      out += `[${part}]`;
+      continue;
+    }
     const key = unmistakable(printable(String(part)));
-    if (typeof part === "number") out += `[${part}]`;
-    else out += out === "" ? key : `.${key}`;
+    out += out === "" ? key : `.${key}`;
   }
   return out;
 }

@@ -861,6 +861,59 @@ describe("the page script's dates", () => {
     ).toEqual(["#1, #2, #3", "#4", "#5"]);
   });
 
+  it("places each point's label where it crosses no label placed before it", () => {
+    // "#1, #2, #3" (about 55 px) beside a point 30 px left of "#5": both were drawn on one baseline, the
+    // second over the first
+    const place = new Function(`${source("placeMarks")}return placeMarks;`)() as (
+      groups: Array<{ x: number; y: number; text: string }>,
+      widthOf: (text: string) => number,
+      area: { top: number; right: number },
+    ) => Array<{ text: string; left: number; right: number; y: number }>;
+    const labels = place(
+      [
+        { x: 400, y: 120, text: "#1, #2, #3" },
+        { x: 400, y: 140, text: "#4" },
+        { x: 430, y: 120, text: "#5" },
+      ],
+      (text) => text.length * 5.5,
+      { top: 10, right: 900 },
+    );
+    for (const [i, a] of labels.entries())
+      for (const b of labels.slice(i + 1)) {
+        const apart = a.right + 4 <= b.left || b.right + 4 <= a.left || Math.abs(a.y - b.y) >= 13;
+        expect(apart, `${a.text} and ${b.text}`).toBe(true);
+      }
+    // the first keeps its place beside its point
+    expect(labels[0]).toMatchObject({ left: 410, y: 114 });
+  });
+
+  it("opens every shut fold for a print and shuts them again after it", () => {
+    // ::details-content (the print style's) reaches a fold's content in Chromium 131+ alone: Firefox and
+    // Safari printed a shut "Every step" shut
+    const open = new Function(`${source("printFoldsOpen")}return printFoldsOpen;`)() as (
+      win: { addEventListener: (type: string, f: () => void) => void },
+      doc: { querySelectorAll: (selector: string) => Array<{ open: boolean }> },
+    ) => void;
+    const listeners = new Map<string, () => void>();
+    const folds = [{ open: false }, { open: false }];
+    // a fold the reader had open
+    const opened = { open: true };
+    const all = [...folds, opened];
+    open(
+      { addEventListener: (type, f) => listeners.set(type, f) },
+      {
+        querySelectorAll: (selector) =>
+          selector === "details:not([open])" ? all.filter((f) => !f.open) : all,
+      },
+    );
+    listeners.get("beforeprint")!();
+    expect(all.map((f) => f.open)).toEqual([true, true, true]);
+    listeners.get("afterprint")!();
+    expect(folds.map((f) => f.open)).toEqual([false, false]);
+    // stays open
+    expect(opened.open).toBe(true);
+  });
+
   it("a percent axis labels its ticks with the decimals their step needs: no two ticks read the same", () => {
     const tickLabels = new Function(
       `${source("group")}${source("fmt")}${source("tickDecimals")}` +

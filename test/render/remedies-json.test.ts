@@ -44,7 +44,33 @@ const cases: Scenario[] = [
   ),
 ];
 
-const written = [...files, ...cases].flatMap((s) =>
+// what a due notice asks in more than one part: a purchase since the statement (next_due's `unbilled`), a
+// bill in its grace days (`paidLast`), two loans falling due on different days (`later`)
+const notices: Scenario[] = [
+  scenario([on.open(0, 5_000), on.purchase(5, 1_000), on.purchase(35, 400), on.support(36)], {
+    until: 45,
+  }),
+  scenario([on.open(0, 5_000), on.purchase(5, 1_000), on.purchase(35, 400), on.support(41)], {
+    until: 45,
+  }),
+  scenario(
+    [
+      on.open(0, 20_000, "jiebei"),
+      on.borrow(10, 3_000, 3),
+      on.borrow(20, 2_000, 6),
+      on.support(25),
+      on.support(42),
+    ],
+    { until: 50, profile: { monthlyIncome: 20_000 } },
+  ),
+  // (test/engine/support-paid-last-every.test.ts's: day 40's instalment in its grace days on day 42)
+  scenario([on.open(0, 20_000, "jiebei"), on.borrow(10, 3_000, 3), on.borrow(11, 2_000, 3), on.support(42)], {
+    policy: testPolicy({ toleranceAmount: 0 }),
+    until: 50,
+  }),
+];
+
+const written = [...files, ...cases, ...notices].flatMap((s) =>
   traceToNdjson(s.name, simulate(s).steps)
     .trimEnd()
     .split("\n")
@@ -83,5 +109,78 @@ describe("remedies in run --json", () => {
       closed(REMEDIES.verify_suspends.fields.cause)!.sort(),
     );
     expect(written.some((r) => r.kind === "pay_overdue" && Array.isArray(r.suspends))).toBe(true);
+  });
+});
+
+/** The names a remedy gives an amount of money (fen in the engine, yuan in JSON) — wherever they stand in
+ *  it; `not_worked_out`'s `limit` is a count of answers, not money. */
+const MONEY = new Set([
+  "amount",
+  "minimum",
+  "interest",
+  "onTopOf",
+  "limit",
+  "lastLimit",
+  "from",
+  "to",
+  "paid",
+  "over",
+  "calledIn",
+  "reopen",
+  "smallest",
+  "largest",
+  "atIncome",
+  "of",
+  "gives",
+  "minLimit",
+  "repayElsewhere",
+  "onceUsed",
+]);
+
+/** Each amount of money in `raw` (a remedy as the engine gives it) with its value in `json` (as written):
+ *  [path, fen, as written]. */
+function amounts(raw: unknown, json: unknown, path: string, out: Array<[string, number, unknown]>): void {
+  if (Array.isArray(raw)) {
+    for (const [i, x] of raw.entries())
+      amounts(x, (json as unknown[] | undefined)?.[i], `${path}[${i}]`, out);
+    return;
+  }
+  if (raw === null || typeof raw !== "object") return;
+  for (const [k, v] of Object.entries(raw)) {
+    const w = (json as Record<string, unknown> | undefined)?.[k];
+    if (typeof v === "number" && MONEY.has(k)) out.push([`${path}.${k}`, v, w]);
+    else amounts(v, w, `${path}.${k}`, out);
+  }
+}
+
+describe("remedies' money in run --json", () => {
+  it("is in yuan wherever it stands, nested fields too", () => {
+    // a give-back's `since.limit`, the income cap's `increase.incomeCap.limit` and a notice's `paidLast`
+    // were written in fen beside yuan
+    const seen: string[] = [];
+    for (const s of [...files, ...cases, ...notices]) {
+      for (const step of simulate(s).steps) {
+        const json = JSON.parse(traceToNdjson(s.name, [step])) as { remedies: unknown[] };
+        step.remedies.forEach((r, i) => {
+          if (r.kind === "not_worked_out") return;
+          const out: Array<[string, number, unknown]> = [];
+          amounts(r, json.remedies[i], r.kind, out);
+          for (const [path, fen, written] of out) {
+            expect(written, `${s.name} day ${step.day}: ${path}`).toBe(fen / 100);
+            seen.push(path);
+          }
+        });
+      }
+    }
+    // (each nested amount a fixture or case above gives: a path none gives is not checked)
+    for (const path of [
+      "limit_cut.since.limit",
+      "limit_cut.increase.incomeCap.limit",
+      "limit_cut.increase.blocked.amount",
+      "next_due.unbilled.amount",
+      "next_due.paidLast.minimum",
+      "next_due.later[0].amount",
+    ])
+      expect(seen, path).toContain(path);
   });
 });

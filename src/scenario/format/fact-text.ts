@@ -25,18 +25,6 @@ const UNNAMED_THRESHOLD: Partial<Record<ReasonCode, string>> = {
   UNUSED_LIMIT_TRIMMED: "trimmed to",
 };
 
-/** The debt a ratio read once a line is used counted (RuleFact's debtCounted and its parts), in fen. */
-const DEBT_COUNTED = [
-  "debtCounted",
-  "huabeiCounted",
-  "jiebeiCounted",
-  "huabeiUsed",
-  "jiebeiUsed",
-  "huabeiOwedToday",
-  "jiebeiOwedToday",
-  "jiebeiLeast",
-] as const;
-
 /** The debt a ratio once used counted, in words (", ¥80,341.89 of debt counted: …"), so that the customer
  *  can check the number: debt elsewhere, then each line's part — what it owes, and the unused credit
  *  counted as used, named as such. "" when the fact counts none. */
@@ -109,42 +97,67 @@ export function jsonValue<T>(value: T): { value: T | null; noIncome?: true } {
   return typeof value === "number" && !Number.isFinite(value) ? { value: null, noIncome: true } : { value };
 }
 
-/** A rule's fact for JSON, its money in yuan as the rest of a JSON record is (a limit and its cap, an
- *  amount owed, a grant's limit judged once used); other units as they are; a ratio of debt to no income as jsonValue writes it. */
+/** How JSON writes each field of a fact: money in yuan whatever the rule's unit ("money": an amount, a
+ *  limit, a debt counted), in the rule's unit — yuan when it is fen — ("unit": the threshold, the value,
+ *  the threshold before a change), or as it is. A field the type gains is a compile error here until it is
+ *  said which: a burst's `amount` and `limits`, money beside a share, were written in fen. */
+const FACT_FIELDS: { readonly [K in keyof Required<RuleFact>]: "money" | "unit" | "as is" } = {
+  code: "as is",
+  parameter: "as is",
+  threshold: "unit",
+  value: "unit",
+  before: "unit",
+  line: "as is",
+  transactions: "as is",
+  amount: "money",
+  limits: "money",
+  changed: "as is",
+  changedOn: "as is",
+  onceUsed: "money",
+  scoreOnceUsed: "as is",
+  debtCounted: "money",
+  huabeiCounted: "money",
+  jiebeiCounted: "money",
+  huabeiUsed: "money",
+  jiebeiUsed: "money",
+  huabeiOwedToday: "money",
+  jiebeiOwedToday: "money",
+  jiebeiLeast: "money",
+  smallest: "money",
+  smallestParameter: "as is",
+  readOn: "as is",
+  readOnDate: "as is",
+  window: "as is",
+  windowClearsOn: "as is",
+  liftsOn: "as is",
+  usedBy: "as is",
+  fitsTerm: "as is",
+  fitsAmount: "money",
+  from: "money",
+  cleared: "as is",
+  heldAt: "money",
+};
+
+/** A rule's fact for JSON, its money in yuan as the rest of a JSON record is (FACT_FIELDS); other units as
+ *  they are; a ratio of debt to no income as jsonValue writes it. */
 export function factInYuan(f: RuleFact): JsonFact {
   const info: ReasonInfo = REASONS[f.code];
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) {
+    const how = FACT_FIELDS[k as keyof RuleFact];
+    out[k] =
+      typeof v === "number" &&
+      Number.isFinite(v) &&
+      (how === "money" || (how === "unit" && info.unit === "fen"))
+        ? v / FEN_PER_YUAN
+        : v;
+  }
   // a value the customer asked for says so: read bare, an asked limit passes for the line's own
-  const asked = info.asked && f.value !== undefined ? { asked: true as const } : {};
-  // the limit a grant's reason was judged at, used, is money whatever the rule's unit
-  const used = {
-    ...(f.onceUsed === undefined ? {} : { onceUsed: f.onceUsed / FEN_PER_YUAN }),
-    // what a drawdown over the instalment cap could borrow instead: money, whatever the rule's unit
-    ...(f.fitsAmount === undefined ? {} : { fitsAmount: f.fitsAmount / FEN_PER_YUAN }),
-    // the debt a ratio once used counted: money, whatever the rule's unit
-    ...Object.fromEntries(
-      DEBT_COUNTED.filter((k) => f[k] !== undefined).map((k) => [k, (f[k] as number) / FEN_PER_YUAN]),
-    ),
-  };
+  if (info.asked && f.value !== undefined) out.asked = true;
   // (a share of no limit is no debt with no income: said as what it is)
   if (f.value !== undefined && !Number.isFinite(f.value))
-    return {
-      ...f,
-      ...asked,
-      ...used,
-      ...(info.unit === "share" ? { value: null, noLimit: true as const } : jsonValue(f.value)),
-    };
-  if (info.unit !== "fen") return { ...f, ...asked, ...used };
-  return {
-    ...f,
-    ...asked,
-    ...used,
-    ...(f.threshold === undefined ? {} : { threshold: f.threshold / FEN_PER_YUAN }),
-    ...(f.before === undefined ? {} : { before: f.before / FEN_PER_YUAN }),
-    ...(f.value === undefined ? {} : { value: f.value / FEN_PER_YUAN }),
-    ...(f.smallest === undefined ? {} : { smallest: f.smallest / FEN_PER_YUAN }),
-    ...(f.from === undefined ? {} : { from: f.from / FEN_PER_YUAN }),
-    ...(f.heldAt === undefined ? {} : { heldAt: f.heldAt / FEN_PER_YUAN }),
-  };
+    Object.assign(out, info.unit === "share" ? { value: null, noLimit: true } : jsonValue(f.value));
+  return out as JsonFact;
 }
 
 /** The numbers of `code` among `facts`, as the trace puts them after its text: " (648 vs delinquentMinScore
