@@ -140,6 +140,10 @@ interface LimitCutRecord {
    *  given back whole clears — every cause, not only the latest cut's (an income cut, then a policy's
    *  product maximum, are both cleared when the ¥5,000 before the first comes back) */
   causes: ReasonCode[];
+  /** the last raise of the limit while the cut is on record (null: none since the cut): a limit given back
+   *  in part by a review, or an increase granted to less than `givesBack` — what customer service names as
+   *  having raised it, and (a review's only) what the next give-back's cooldown runs from */
+  raised: { day: number; by: "review" | "increase" } | null;
 }
 
 /** A suspension for credit or policy, as it stood when a security hold was laid over it. */
