@@ -70,7 +70,8 @@ interface LineBase {
   heldOver: HeldSuspension | null;
   /** the latest cut of the limit (a review's line management, on an active or suspended line, or at a
    *  restoration): what customer service explains while the limit is below what it was cut from. A
-   *  restoration keeps it; only an approved increase or a reopening — the ways back — end it */
+   *  restoration keeps it; only the ways back end it — an increase to at least what it gives back, a
+   *  reopening, a limit given back whole */
   cut: LimitCutRecord | null;
   /** the last raise of the limit — an approved increase, or a limit given back by a review (in part or
    *  whole: review/give-back.ts) — the increase cooldown runs from it, as from a cut (a lender counts any
