@@ -96,13 +96,16 @@ export function reviewMirror(engine) {
   }
 
   /** A cut on record a later review may give back (−1s: none): the limit before it, the days since the cut
-   *  (or a limit given back in part since: the last raise) and since the last due date missed or cured, and the largest limit up to it the review keeps once used
+   *  (or a limit given back in part since: the last raise by a review — not an increase granted to less) and since the last due date missed or cured, and the largest limit up to it the review keeps once used
    *  — line management's at that limit, held as a restoration's is (restoredOnceUsed on the line at it). */
   function cutOnRecord(c, line, day, s) {
     const back = line.cut?.givesBack ?? null;
     return {
       givesBack: back ?? -1,
-      daysSinceCut: line.cut === null ? -1 : day - Math.max(line.cut.day, line.lastIncreaseDay ?? -Infinity),
+      daysSinceCut:
+        line.cut === null
+          ? -1
+          : day - Math.max(line.cut.day, line.cut.raised?.by === "review" ? line.cut.raised.day : -Infinity),
       daysClean: Math.min(day - cleanSince(c), 100_000),
       keptGivenBack:
         back === null || line.status !== "active"

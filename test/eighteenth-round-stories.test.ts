@@ -3,31 +3,55 @@
 // lines restored at one review.
 
 import { describe, expect, it } from "vitest";
+import { describeRemedy } from "../src/scenario/format.js";
 import { at, passing, twin, worseOff } from "./helpers/stories.js";
 
 describe("stories of an eighteenth round (test/fixtures/scenarios)", () => {
-  it("an increase asked on the morning of the review that gives a cut limit back is no way back to it: the cut stays on record, and the first review after the increase's cooldown gives the rest back", () => {
+  it("an increase asked on the morning of the review that gives a cut limit back is no way back to it, nor a raise that restarts the give-back's cooldown: the cut stays on record, and that review gives the rest back — asking never leaves her with less", () => {
     const t = passing("increase-asked-on-the-give-back-day.yaml");
     // customer service named both roads: the increase from day 256, and the review of day 258 giving back
     const told = at(t.steps, "contact_support", 205).remedies.find((r) => r.kind === "limit_cut");
     expect(told).toMatchObject({ increase: { day: 256 }, givenBack: { day: 258, gives: 1_400_000 } });
-    // granted what she asked; the same day's review gives nothing back (the increase is a raise) …
-    expect(at(t.steps, "review", 258)?.decision ?? null).not.toBe("limit_restored");
-    // … and the one after the cooldown gives the ¥14,000 back, citing the income cut it clears
-    const back = at(t.steps, "review", 349);
+    // granted what she asked; asked that morning, customer service names her increase as the raise, not the
+    // review (it said "given back to ¥10,000.00 by the review"), and the review still gives the rest back
+    expect(at(t.steps, "apply", 258)).toMatchObject({ decision: "approved", limit: 1_000_000 });
+    const asked = at(t.steps, "contact_support", 258).remedies.find((r) => r.kind === "limit_cut")!;
+    expect(asked).toMatchObject({
+      to: 800_000,
+      since: { limit: 1_000_000, day: 258, by: "increase" },
+      givenBack: { day: 258, gives: 1_400_000 },
+    });
+    const words = describeRemedy(asked);
+    expect(words).toContain("(raised to ¥10,000.00 by the increase granted on 2024-09-15 (day 258))");
+    expect(words).not.toContain("by the review on");
+    // the same day's review gives the ¥14,000 back, citing the income cut it clears
+    const back = at(t.steps, "review", 258);
+    expect(back.decision).toBe("limit_restored");
     expect(back.facts.find((f) => f.code === "LIMIT_GIVEN_BACK")).toMatchObject({
       threshold: 1_400_000,
       value: 1_400_000,
       from: 1_000_000,
       cleared: ["INCOME_BELOW_LIMIT"],
     });
-    // the twin who did not ask has it back on day 258; asking never ends her above ¥14,000 nor for ever below
+    // the twin who did not ask has it back that day too: asking leaves her with less on no day (it left
+    // ¥10,000 against ¥14,000 from day 258 to day 349)
     const unasked = twin("increase-asked-on-the-give-back-day.yaml", [
       "{ day: 258, type: apply, product: increase, amount: 2000 }",
       "{ day: 258, type: note, text: not asked }",
     ]);
     expect(at(unasked.steps, "review", 258).limit).toBe(1_400_000);
+    expect(worseOff(t, unasked).filter((d) => d.endsWith("limit"))).toEqual([]);
     expect(t.steps.at(-1)!.limit).toBe(unasked.steps.at(-1)!.limit);
+    // a third twin asks for more than the cut took: granted ¥15,000, the way back whole — the cut's record
+    // ends as before, and no review gives anything back
+    const more = twin("increase-asked-on-the-give-back-day.yaml", [
+      "{ day: 258, type: apply, product: increase, amount: 2000 }",
+      "{ day: 258, type: apply, product: increase, amount: 7000 }",
+    ]);
+    expect(at(more.steps, "apply", 258)).toMatchObject({ decision: "approved", limit: 1_500_000 });
+    expect(at(more.steps, "contact_support", 258).remedies.some((r) => r.kind === "limit_cut")).toBe(false);
+    expect(more.steps.filter((s) => s.day >= 258 && s.decision === "limit_restored")).toEqual([]);
+    expect(more.steps.at(-1)!.limit).toBe(1_500_000);
   });
 
   it("two lines restored at one review: Jiebei is given back though, used, it would take Huabei restored that morning to a lower band — a cut leaves Huabei open; the richer twin is never left with a line the poorer one has back", () => {

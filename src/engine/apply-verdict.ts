@@ -250,10 +250,13 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       // an increase on an active line ends the record of an earlier cut: it was the way back — to less than a
       // cut for a constraint would give back, a way back in part, as a limit given back in part is: the cut
       // stays on record, and a later review gives back the rest (asked for ¥2,000 more on the morning the
-      // review was to give a ¥6,000 cut back, the line kept ¥4,000 less until another increase was asked)
-      if (line.status === "active" && v.limit > line.limit && v.limit >= (line.cut?.givesBack ?? 0)) {
-        putOnRecord(line, [], [], null);
-        line.cut = null;
+      // review was to give a ¥6,000 cut back, the line kept ¥4,000 less until another increase was asked);
+      // the raise is kept with it, for customer service to name (not "given back by the review")
+      if (line.status === "active" && v.limit > line.limit) {
+        if (v.limit >= (line.cut?.givesBack ?? 0)) {
+          putOnRecord(line, [], [], null);
+          line.cut = null;
+        } else if (line.cut !== null) line.cut = { ...line.cut, raised: { day, by: "increase" } };
       }
       line.limit = v.limit;
       return;
@@ -340,7 +343,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       if (v.limit >= (line.cut?.givesBack ?? 0)) {
         putOnRecord(line, [], [], null);
         line.cut = null;
-      }
+      } else if (line.cut !== null) line.cut = { ...line.cut, raised: { day, by: "review" } };
       line.limit = v.limit;
       // a raise of the limit: the increase cooldown runs from it (for an increase asked and the next give-back)
       line.lastIncreaseDay = day;
@@ -439,6 +442,7 @@ function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
         givesBack === null || (line.cut?.givesBack ?? null) === null
           ? [fact.code]
           : [...line.cut!.causes.filter((code) => code !== fact.code), fact.code],
+      raised: null,
     };
   }
   line.limit = limit;

@@ -70,7 +70,8 @@ interface LineBase {
   heldOver: HeldSuspension | null;
   /** the latest cut of the limit (a review's line management, on an active or suspended line, or at a
    *  restoration): what customer service explains while the limit is below what it was cut from. A
-   *  restoration keeps it; only an approved increase or a reopening — the ways back — end it */
+   *  restoration keeps it; only the ways back end it — an increase to at least what it gives back, a
+   *  reopening, a limit given back whole */
   cut: LimitCutRecord | null;
   /** the last raise of the limit — an approved increase, or a limit given back by a review (in part or
    *  whole: review/give-back.ts) — the increase cooldown runs from it, as from a cut (a lender counts any
@@ -140,6 +141,10 @@ interface LimitCutRecord {
    *  given back whole clears — every cause, not only the latest cut's (an income cut, then a policy's
    *  product maximum, are both cleared when the ¥5,000 before the first comes back) */
   causes: ReasonCode[];
+  /** the last raise of the limit while the cut is on record (null: none since the cut): a limit given back
+   *  in part by a review, or an increase granted to less than `givesBack` — what customer service names as
+   *  having raised it, and (a review's only) what the next give-back's cooldown runs from */
+  raised: { day: number; by: "review" | "increase" } | null;
 }
 
 /** A suspension for credit or policy, as it stood when a security hold was laid over it. */

@@ -763,9 +763,9 @@ export type Remedy = {
       date: string;
       from: Fen;
       to: Fen;
-      /** a limit given back in part since the cut (the cut still on record): the limit the line has now,
-       *  and the day of the review that gave it back */
-      since?: { limit: Fen; day: number; date: string };
+      /** a raise since the cut (the cut still on record): the limit the line has now, the day of the raise,
+       *  and what raised it — a review that gave part of the cut back, or an increase granted to less */
+      since?: { limit: Fen; day: number; date: string; by: "review" | "increase" };
       reasons: ReasonCode[];
       increase: {
         day: number;

@@ -176,9 +176,14 @@ function draw() {
       facts,
       givesBack: chance(0.8) ? from : null,
       causes: ["INCOME_BELOW_LIMIT"],
+      raised: null,
     };
-    // a limit given back in part since: the cooldown runs from it too
-    if (chance(0.3)) h.lastIncreaseDay = DAY - pick([1, p.increaseCooldownDays - 1, p.increaseCooldownDays]);
+    // a limit given back in part since: the cooldown runs from it too — not from an increase granted to less
+    if (chance(0.3)) {
+      const raised = DAY - pick([1, p.increaseCooldownDays - 1, p.increaseCooldownDays]);
+      h.cut.raised = { day: raised, by: chance(0.5) ? "review" : "increase" };
+      h.lastIncreaseDay = raised;
+    }
   }
   return { c, line: h, day: DAY, s: { ...scoreOn(c, DAY), score: scoreFor(p) } };
 }

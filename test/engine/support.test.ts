@@ -3507,14 +3507,19 @@ describe("a limit a review cut", () => {
       decision: "declined",
       facts: [{ code: "INCREASE_TOO_SOON", parameter: "increaseCooldownDays", threshold: 90, value: 81 }],
     });
-    // the increase to ¥2,500 is a way back in part: the cut stays on record, and the first review after
-    // the increase's cooldown gives the rest back to ¥5,000 (round 18: a ¥500 increase ended the cut's
-    // record, and with it the ¥2,500 more the review was to give back)
+    // the increase to ¥2,500 is a way back in part: the cut stays on record (round 18: a ¥500 increase
+    // ended the cut's record, and with it the ¥2,500 more the review was to give back), said raised by the
+    // increase; and the review gives back what was taken, not new credit: the increase does not restart its
+    // cooldown, and the review of day 105 gives the rest back to ¥5,000 (it waited until day 196)
     expect(stepOn(t, "apply", 104)).toMatchObject({ decision: "approved", limit: 250_000 });
-    expect(remedy(stepOn(t, "contact_support", 105).remedies, "limit_cut")).toMatchObject({
+    const after = remedy(stepOn(t, "contact_support", 105).remedies, "limit_cut")!;
+    expect(after).toMatchObject({
       from: 500_000,
-      givenBack: { limit: 500_000, day: 196, gives: 500_000 },
+      since: { limit: 250_000, day: 104, by: "increase" },
+      givenBack: { limit: 500_000, day: 105, gives: 500_000 },
     });
+    expect(describeRemedy(after)).toContain("(raised to ¥2,500.00 by the increase granted on");
+    expect(stepOn(t, "review", 105)).toMatchObject({ decision: "limit_restored", limit: 500_000 });
   });
 
   it("is said on a line still suspended: restoring it brings back the cut limit, not the one it had", () => {

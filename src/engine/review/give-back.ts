@@ -34,7 +34,7 @@ export function givenBack(
   if (line.status !== "active" || cut === null || back === null || back <= line.limit) return null;
   const cleared = [...cut.causes];
   const p = c.policy;
-  if (day - raisedOrCut(line, cut.day) < p.increaseCooldownDays) return null;
+  if (day - raisedOrCut(line, cut) < p.increaseCooldownDays) return null;
   if (day - Math.max(lastMissed(c), lastCured(c)) < p.increaseCleanDays) return null;
   if (customerOverdue(c) > 0) return null;
   const before = lineCopy(line);
@@ -52,13 +52,18 @@ export function givenBack(
   };
 }
 
-/** The day the cooldown before a give-back runs from: the cut, a limit given back in part or an increase
- *  to less than it gives back since (the last raise: an increase to it or a reopening would have ended the
- *  cut), or a restoration from a suspension for credit since — a give-back is a raise, seasoned as an
- *  increase is (applications.ts cooldownSince). */
-export const raisedOrCut = (line: Line, cutDay: number): number =>
+type LimitCut = NonNullable<Line["cut"]>;
+
+/** The day the cooldown before a give-back runs from: the cut, a limit given back in part since (the last
+ *  raise by a review: an increase to what it gives back or a reopening would have ended the cut), or a
+ *  restoration from a suspension for credit since — a give-back is a raise, seasoned as an increase is
+ *  (applications.ts cooldownSince). Not an increase granted to less since: what the review gives back is
+ *  what the lender took, not new credit, and counted from the increase, asking for ¥2,000 more on the
+ *  morning of the review that was to give a ¥6,000 cut back left the customer ¥4,000 short for 91 days
+ *  (docs/model/decisions/review.md). */
+export const raisedOrCut = (line: Line, cut: LimitCut): number =>
   Math.max(
-    cutDay,
-    line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY,
+    cut.day,
+    cut.raised?.by === "review" ? cut.raised.day : Number.NEGATIVE_INFINITY,
     line.restoredDay ?? Number.NEGATIVE_INFINITY,
   );

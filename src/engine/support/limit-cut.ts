@@ -96,7 +96,7 @@ function limitCut(
   const back = cut.givesBack;
   const p = c.policy;
   const reviewFrom = Math.max(
-    raisedOrCut(line, cut.day) + p.increaseCooldownDays,
+    raisedOrCut(line, cut) + p.increaseCooldownDays,
     cleanSince(paid) + p.increaseCleanDays,
     restored === null || seasoned === null ? day : Math.max(restored + 1, seasoned),
   );
@@ -180,15 +180,17 @@ function limitCut(
     day: cut.day,
     date: calendar.date(cut.day),
     from: cut.from,
-    // the limit the cut took it to: a limit given back in part since is said beside it (told "cut from
-    // ¥10,000.00 to ¥9,000.00 on day 45", a customer cut to ¥8,000 that day read a cut that never was)
+    // the limit the cut took it to: a raise since is said beside it (told "cut from ¥10,000.00 to ¥9,000.00
+    // on day 45", a customer cut to ¥8,000 that day read a cut that never was) — and what raised it: the
+    // customer's own ¥2,000 increase was said "given back … by the review"
     to: cut.to,
     ...(line.limit > cut.to &&
-      line.lastIncreaseDay !== null && {
+      cut.raised !== null && {
         since: {
           limit: line.limit,
-          day: line.lastIncreaseDay,
-          date: calendar.date(line.lastIncreaseDay),
+          day: cut.raised.day,
+          date: calendar.date(cut.raised.day),
+          by: cut.raised.by,
         },
       }),
     reasons: cut.reasons,

@@ -413,11 +413,13 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           ? `. Cut for a constraint, it could also come back unasked — a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — but as things stand the first review that could, on ${back.date} (day ${back.day}), gives back nothing`
           : `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${back.date} (day ${back.day}) at the earliest${back.gives === undefined ? "" : ` — ${r.increase.inUse ? "kept in use, as things stand" : "as things stand"}, that review gives back ${money(back.gives)}`}`;
       const only = r.givenBack ? "" : " only";
-      // given back in part since: the limit now, and when
+      // raised since: the limit now, when, and by what — the customer's own increase, or a review
       const since =
         r.since === undefined
           ? ""
-          : ` (given back to ${money(r.since.limit)} by the review on ${r.since.date} (day ${r.since.day}))`;
+          : r.since.by === "increase"
+            ? ` (raised to ${money(r.since.limit)} by the increase granted on ${r.since.date} (day ${r.since.day}))`
+            : ` (given back to ${money(r.since.limit)} by the review on ${r.since.date} (day ${r.since.day}))`;
       return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day})${since}: ${reasons}. A cut limit comes back${only} through an application for an increase (${increaseOf(r.line)}), ${when}${kept}${declined}${unasked}`;
     }
     case "reapply": {
