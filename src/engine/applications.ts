@@ -65,8 +65,9 @@ export function increaseFrom(c: Customer, line: Line, day: number): number {
 export const cleanSince = (c: Customer): number => Math.max(lastMissed(c), lastCured(c));
 
 /** The day an increase's cooldown runs from: the line's last increase, its latest opening, its latest
- *  restoration from a suspension for credit, or the latest cut of its limit still on record (only an
- *  increase or a reopening, both later, end that record): a lender that has just cut a line does not raise
+ *  restoration from a suspension for credit, or the latest cut of its limit still on record (an increase
+ *  to at least the limit before the cut, a review giving it all back, or a reopening ends that record; an
+ *  increase to less keeps it, a partial way back): a lender that has just cut a line does not raise
  *  it back weeks later — card issuers commonly wait after a decrease before granting an increase — nor
  *  raises one the day after it lifted a suspension for credit (a ¥8,000 line suspended for ¥250,000 of debt
  *  elsewhere, restored on day 166 once it was repaid, was raised to ¥12,000 on day 167). */
