@@ -867,7 +867,7 @@ describe("the page script's dates", () => {
     const place = new Function(`${source("placeMarks")}return placeMarks;`)() as (
       groups: Array<{ x: number; y: number; text: string }>,
       widthOf: (text: string) => number,
-      area: { top: number; right: number },
+      area: { top: number; right: number; bottom?: number },
     ) => Array<{ text: string; left: number; right: number; y: number }>;
     const labels = place(
       [
@@ -876,7 +876,7 @@ describe("the page script's dates", () => {
         { x: 430, y: 120, text: "#5" },
       ],
       (text) => text.length * 5.5,
-      { top: 10, right: 900 },
+      { top: 10, right: 900, bottom: 300 },
     );
     for (const [i, a] of labels.entries())
       for (const b of labels.slice(i + 1)) {
@@ -885,6 +885,13 @@ describe("the page script's dates", () => {
       }
     // the first keeps its place beside its point
     expect(labels[0]).toMatchObject({ left: 410, y: 114 });
+    // near the top, a label moved off another stays within the plot
+    const top = place(
+      [400, 404, 408, 412, 416].map((x, i) => ({ x, y: 15, text: `#${i + 1}, #${i + 6}` })),
+      (text) => text.length * 5.5,
+      { top: 10, right: 900, bottom: 300 },
+    );
+    for (const l of top) expect(l.y - 11, l.text).toBeGreaterThanOrEqual(10);
   });
 
   it("opens every shut fold for a print and shuts them again after it", () => {

@@ -66,7 +66,12 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       var base = g.y - 10 < area.top + 12 ? g.y + 22 : g.y - 6;
       var y = base;
       var crosses = function (p) { return left < p.right + 4 && p.left < left + w + 4 && Math.abs(p.y - y) < 13; };
-      for (var k = 1; k <= 8 && placed.some(crosses); k++) y = base + (k % 2 ? 13 : -13) * Math.ceil(k / 2);
+      // (a line moved to stays within the plot: the text stands on its baseline, 11 px tall)
+      var within = function (v) { return v - 11 >= area.top && v <= area.bottom; };
+      for (var k = 1; k <= 8 && placed.some(crosses); k++) {
+        var next = base + (k % 2 ? 13 : -13) * Math.ceil(k / 2);
+        if (within(next)) y = next;
+      }
       var label = { text: g.text, x: onLeft ? g.x - 10 : g.x + 10, y: y, align: onLeft ? "right" : "left", left: left, right: left + w };
       placed.push(label);
       return label;
