@@ -80,4 +80,30 @@ describe("stories of an eighteenth round (test/fixtures/scenarios)", () => {
     expect(end.limit + end.jiebei.limit).toBeGreaterThanOrEqual(endLater.limit + endLater.jiebei.limit);
     expect(end.limit).toBeGreaterThanOrEqual(endLater.limit);
   });
+
+  it("customer service asked before the review that trims Jiebei's unused limit names that review and the trim — no score the review does not need, no early review, which trims nothing — and, followed with nothing more done, it restores Huabei as said", () => {
+    const ask = "  - { day: 280, type: contact_support }";
+    const last = "  - { day: 293, type: repay, line: jiebei, amount: statement }";
+    const asked = twin("unused-jiebei-holds-huabei.yaml", [last, `${ask}\n${last}`]);
+    const said = at(asked.steps, "contact_support", 280).remedies.filter((r) => r.line === "huabei");
+    // before: "raise the score from 751 to 790", which the review of day 298 does not ask
+    expect(said.map((r) => r.kind)).not.toContain("raise_score");
+    const wait = said.find((r) => r.kind === "wait_for_review");
+    expect(wait).toMatchObject({ day: 298, ready: true, early: null, trims: { from: 3_600_000 } });
+    const to = wait?.kind === "wait_for_review" ? wait.trims?.to : undefined;
+    // followed: nothing more done after the call — the review named restores Huabei, trimming Jiebei to it
+    const followed = twin("unused-jiebei-holds-huabei.yaml", [last, ask]);
+    expect(at(followed.steps, "review", 298)).toMatchObject({ decision: "restored", limit: 600_000 });
+    expect(at(followed.steps, "review", 298, "jiebei")).toMatchObject({
+      reasons: ["UNUSED_LIMIT_TRIMMED"],
+      jiebei: { limit: to },
+    });
+    // an early review the next day trims nothing, and leaves Huabei suspended, as said
+    const early = twin("unused-jiebei-holds-huabei.yaml", [
+      last,
+      `${ask}\n  - { day: 281, type: request_review }`,
+    ]);
+    expect(at(early.steps, "request_review", 281).decision).not.toBe("restored");
+    expect(early.steps.filter((x) => x.day === 281 && x.decision === "limit_reduced")).toEqual([]);
+  });
 });

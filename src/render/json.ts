@@ -238,6 +238,7 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ...(r.earlyKept && {
           earlyKept: { ...r.earlyKept, limit: yuan(r.earlyKept.limit), of: yuan(r.earlyKept.of) },
         }),
+        ...(r.trims && { trims: { from: yuan(r.trims.from), to: yuan(r.trims.to) } }),
       };
     case "review_cuts":
       return { ...r, from: yuan(r.from), to: yuan(r.to) };

@@ -264,7 +264,16 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           next === null
             ? ""
             : `; a review comes after its day's own ${r.line === "jiebei" ? "loans and repayments" : "purchases and repayments"}: the line can be used again from ${formatIsoDate(next + 1)} (day ${r.day + 1})`;
-        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${atKept(r.kept, "the review")}${report}${reads}${usable}${early}`;
+        // Huabei back only once the review trims Jiebei's unused limit: said, and that an early review does not
+        const trim =
+          r.trims === undefined
+            ? ""
+            : `, trimming Jiebei's unused limit from ${money(r.trims.from)} to ${money(r.trims.to)} — drawn in full, the larger limit would take Huabei, once used, below what the review keeps it at`;
+        const noEarly =
+          r.trims === undefined
+            ? ""
+            : `; an early review (${requestReviewOf(r.line)}) trims nothing, and would not restore it`;
+        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${atKept(r.kept, "the review")}${trim}${report}${reads}${usable}${early}${noEarly}`;
       }
       const income = r.withIncome;
       // (where the debt step is said: above, or below when the wait is said first)
