@@ -33,8 +33,17 @@ describe("stories of an eighteenth round (test/fixtures/scenarios)", () => {
   it("two lines restored at one review: Jiebei is given back though, used, it would take Huabei restored that morning to a lower band — a cut leaves Huabei open; the richer twin is never left with a line the poorer one has back", () => {
     const t = passing("restored-lines-share-one-review.yaml");
     const jiebei = at(t.steps, "review", 327, "jiebei");
-    // what Jiebei's restoration would do to Huabei, once used, is a cut: it holds nothing
-    expect(jiebei.facts.filter((f) => f.line === "huabei")).toEqual([]);
+    // what Jiebei's restoration would do to Huabei, once used, is a cut: it holds nothing, but is said — the
+    // band's ¥3,000 that Huabei, restored at ¥4,600 that morning, is cut to once Jiebei is used
+    expect(jiebei.decision).toBe("restored");
+    expect(jiebei.facts.filter((f) => f.line === "huabei")).toEqual([
+      expect.objectContaining({
+        code: "OTHER_LINE_CUT_ONCE_USED",
+        threshold: 300_000,
+        value: 460_000,
+        onceUsed: jiebei.jiebei.limit,
+      }),
+    ]);
     // the twin earning ¥1,000 a month less: both lines back too, Huabei at the band's ¥3,000
     const poorer = twin("restored-lines-share-one-review.yaml", [
       "monthlyIncome: 4000",
