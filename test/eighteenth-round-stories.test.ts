@@ -63,6 +63,11 @@ describe("stories of an eighteenth round (test/fixtures/scenarios)", () => {
       ["huabei", 327],
       ["jiebei", 327],
     ]);
+    // …and, for Jiebei, the cut of Huabei that using it brings, as the restoration's fact says it
+    expect(said.find((r) => r.line === "jiebei")).toMatchObject({
+      cutsOther: { line: "huabei", from: 460_000, to: 300_000 },
+    });
+    expect(said.find((r) => r.line === "huabei")).not.toHaveProperty("cutsOther");
   });
 
   it("Jiebei's unused limit, counted drawn, no longer keeps Huabei suspended until closed: the review trims it to what lets Huabei back — never below what it owes — and the customer who cleared the arrears sooner is not left with less credit nor more closures than the twin who paid later", () => {

@@ -39,6 +39,7 @@ import {
 } from "./restoring-score.js";
 import { reviewInReach } from "./review-in-reach.js";
 import { standardRemedies } from "./standard-steps.js";
+import { otherCutAhead } from "./trim-ahead.js";
 
 const NOTHING_AHEAD = {
   ahead: null,
@@ -334,6 +335,8 @@ function waitForReview(
         ? keptAtReviewAhead(c, line, day, calendar, first, false)
         : null;
   const earlyKept = promised && early < first ? keptAtReviewAhead(c, line, day, calendar, early, true) : null;
+  // …and the other line's cut it makes once used, which holds nothing but comes back only when asked
+  const cutsOther = promised ? otherCutAhead(c, line, day, calendar, first) : null;
   remedies.push({
     line: line.id,
     kind: "wait_for_review",
@@ -352,6 +355,7 @@ function waitForReview(
     ...(kept !== null ? { kept } : {}),
     ...(earlyKept !== null ? { earlyKept } : {}),
     ...(trims !== null ? { trims } : {}),
+    ...(cutsOther !== null ? { cutsOther } : {}),
   });
   // when time alone keeps the line from every review before the one named (its clean period), nothing the
   // customer does brings an earlier one: the wait is said first, then what to do by that review
