@@ -57,8 +57,17 @@ describe("stories of an eighteenth round (test/fixtures/scenarios)", () => {
   it("two lines restored at one review: Jiebei is given back though, used, it would take Huabei restored that morning to a lower band — a cut leaves Huabei open; the richer twin is never left with a line the poorer one has back", () => {
     const t = passing("restored-lines-share-one-review.yaml");
     const jiebei = at(t.steps, "review", 327, "jiebei");
-    // what Jiebei's restoration would do to Huabei, once used, is a cut: it holds nothing
-    expect(jiebei.facts.filter((f) => f.line === "huabei")).toEqual([]);
+    // what Jiebei's restoration would do to Huabei, once used, is a cut: it holds nothing, but is said — the
+    // band's ¥3,000 that Huabei, restored at ¥4,600 that morning, is cut to once Jiebei is used
+    expect(jiebei.decision).toBe("restored");
+    expect(jiebei.facts.filter((f) => f.line === "huabei")).toEqual([
+      expect.objectContaining({
+        code: "OTHER_LINE_CUT_ONCE_USED",
+        threshold: 300_000,
+        value: 460_000,
+        onceUsed: jiebei.jiebei.limit,
+      }),
+    ]);
     // the twin earning ¥1,000 a month less: both lines back too, Huabei at the band's ¥3,000
     const poorer = twin("restored-lines-share-one-review.yaml", [
       "monthlyIncome: 4000",
@@ -78,6 +87,11 @@ describe("stories of an eighteenth round (test/fixtures/scenarios)", () => {
       ["huabei", 327],
       ["jiebei", 327],
     ]);
+    // …and, for Jiebei, the cut of Huabei that using it brings, as the restoration's fact says it
+    expect(said.find((r) => r.line === "jiebei")).toMatchObject({
+      cutsOther: { line: "huabei", from: 460_000, to: 300_000 },
+    });
+    expect(said.find((r) => r.line === "huabei")).not.toHaveProperty("cutsOther");
   });
 
   it("Jiebei's unused limit, counted drawn, no longer keeps Huabei suspended until closed: the review trims it to what lets Huabei back — never below what it owes — and the customer who cleared the arrears sooner is not left with less credit nor more closures than the twin who paid later", () => {
@@ -103,5 +117,31 @@ describe("stories of an eighteenth round (test/fixtures/scenarios)", () => {
     expect([end.status, end.jiebei.status]).toEqual(["active", "active"]);
     expect(end.limit + end.jiebei.limit).toBeGreaterThanOrEqual(endLater.limit + endLater.jiebei.limit);
     expect(end.limit).toBeGreaterThanOrEqual(endLater.limit);
+  });
+
+  it("customer service asked before the review that trims Jiebei's unused limit names that review and the trim — no score the review does not need, no early review, which trims nothing — and, followed with nothing more done, it restores Huabei as said", () => {
+    const ask = "  - { day: 280, type: contact_support }";
+    const last = "  - { day: 293, type: repay, line: jiebei, amount: statement }";
+    const asked = twin("unused-jiebei-holds-huabei.yaml", [last, `${ask}\n${last}`]);
+    const said = at(asked.steps, "contact_support", 280).remedies.filter((r) => r.line === "huabei");
+    // before: "raise the score from 751 to 790", which the review of day 298 does not ask
+    expect(said.map((r) => r.kind)).not.toContain("raise_score");
+    const wait = said.find((r) => r.kind === "wait_for_review");
+    expect(wait).toMatchObject({ day: 298, ready: true, early: null, trims: { from: 3_600_000 } });
+    const to = wait?.kind === "wait_for_review" ? wait.trims?.to : undefined;
+    // followed: nothing more done after the call — the review named restores Huabei, trimming Jiebei to it
+    const followed = twin("unused-jiebei-holds-huabei.yaml", [last, ask]);
+    expect(at(followed.steps, "review", 298)).toMatchObject({ decision: "restored", limit: 600_000 });
+    expect(at(followed.steps, "review", 298, "jiebei")).toMatchObject({
+      reasons: ["UNUSED_LIMIT_TRIMMED"],
+      jiebei: { limit: to },
+    });
+    // an early review the next day trims nothing, and leaves Huabei suspended, as said
+    const early = twin("unused-jiebei-holds-huabei.yaml", [
+      last,
+      `${ask}\n  - { day: 281, type: request_review }`,
+    ]);
+    expect(at(early.steps, "request_review", 281).decision).not.toBe("restored");
+    expect(early.steps.filter((x) => x.day === 281 && x.decision === "limit_reduced")).toEqual([]);
   });
 });

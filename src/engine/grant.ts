@@ -255,6 +255,34 @@ function reversedOnceUsed(
     .map((f) => withDebtCounted({ ...f, onceUsed: limit, scoreOnceUsed: s.score }, c, line.id, limit));
 }
 
+/** The cut of the customer's other active line that `line`, restored at `limit`, makes once used — which holds
+ *  no restoration (reversedOnceUsed) and, made, is never given back unasked (a cut to the score's band) —
+ *  as a fact on the restoration, held by nothing: the other line (`line`), its limit (`value`) and the one
+ *  the cut takes it to (`threshold`), on the file once used (`onceUsed`, `scoreOnceUsed`). Null when the
+ *  review keeps that line as it is once the line is used, or would cut it anyway (the line kept aside). */
+export function otherCutOnceUsed(
+  c: Customer,
+  line: Line,
+  limit: Fen,
+  day: number,
+  today: ScoredFile | null,
+): RuleFact | null {
+  const used = usedInFull(c, line.id, limit, day);
+  const other = otherOf(used, lineOf(used, line.id));
+  if (other.status !== "active") return null;
+  const s = scoreOnCopy(used, day, today);
+  const theirs = reversal(used, other, s);
+  if (theirs?.decision !== "limit_reduced" || !otherKept(c, line.id, day, 0, today)) return null;
+  return {
+    code: "OTHER_LINE_CUT_ONCE_USED",
+    line: other.id,
+    threshold: theirs.limit,
+    value: other.limit,
+    onceUsed: limit,
+    scoreOnceUsed: s.score,
+  };
+}
+
 /** reversedOnceUsed's answer when the review keeps both lines: no list made for it (keptOnceUsed reads its
  *  length and never hands it out). */
 const NOTHING_HELD: RuleFact[] = [];

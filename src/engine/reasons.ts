@@ -468,6 +468,15 @@ export const REASONS = {
     text: "The line's unused limit was reduced so that the customer's other line could be restored: counted as drawn, it would have held that line suspended",
     advice: "use the lines restored and repay on time, then apply for an increase",
   },
+  OTHER_LINE_CUT_ONCE_USED: {
+    kind: "adverse",
+    unit: "fen",
+    // a restoration's fact, held by nothing (grant.ts otherCutOnceUsed): the line restored, used, would take
+    // the customer's other line to a lower limit at the next review — a cut that comes back only when asked
+    text: "Once the line restored is used, the review would cut the customer's other line to a lower limit, which comes back only with an increase applied for",
+    advice:
+      "keep the line restored within what the other line's limit allows, or raise the score before using it in full",
+  },
   LAST_LIMIT_BELOW_SMALLEST_LINE: {
     kind: "adverse",
     unit: "fen",

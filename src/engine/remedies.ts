@@ -183,6 +183,10 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       kept: "with `ready`, or with only the clean period in the way, when the review restores the line at a lower limit than its own (as things stand: each bill until then met at its minimum): that limit (`limit`, yuan) and the line's (`of`, yuan) — the most the line keeps once used (`onceUsed` true: LIMIT_KEPT_ONCE_USED), or what line management leaves it (`onceUsed` false)",
       earlyKept:
         "as `kept`, for the early review offered (`early`): the lower limit it restores the line at (`limit`, yuan), the line's (`of`, yuan) and `onceUsed`",
+      trims:
+        "Huabei, held only by what Jiebei's unused limit counted drawn would do to it once used: that review trims Jiebei's limit (UNUSED_LIMIT_TRIMMED) from `from` to `to` (yuan, as things stand: each bill met at its minimum, nothing more spent) and restores Huabei, no score step asked — an early review (`request_review`) trims nothing, so `early` is null",
+      cutsOther:
+        "when the review promises the restoration (nothing in its way, or only the clean period): the cut the line restored, once used, makes of the customer's other line at the review after it (OTHER_LINE_CUT_ONCE_USED: `line`, `from` and `to` in yuan, as things stand) — it holds nothing, but comes back only with an increase applied for; absent when none",
       thinFileLifts:
         "when the thin-file cap below the smallest line (THIN_FILE_BELOW_SMALLEST_LINE) keeps the line from every review before `day`: the day it lifts (`day`, `date`) — the file holding six months of repayment record as things stand, each bill met at its minimum (a line left unused a year adds none) — no early review comes before it; absent otherwise",
       scoreBars:

@@ -503,6 +503,12 @@ export type Remedy = {
       kept?: { limit: Fen; of: Fen; onceUsed: boolean };
       /** as `kept`, for the early review offered (`early`) */
       earlyKept?: { limit: Fen; of: Fen; onceUsed: boolean };
+      /** Huabei restored by that review once it trims Jiebei's unused limit, `from` to `to` (fen, as
+       *  things stand): the trim is the periodic review's, so no early review is offered for it */
+      trims?: { from: Fen; to: Fen };
+      /** the restoration promised, the line once used takes the customer's other line (`line`) from `from`
+       *  to `to` (fen) at the review after (OTHER_LINE_CUT_ONCE_USED) */
+      cutsOther?: { line: LineId; from: Fen; to: Fen };
       /** the thin-file cap below the smallest line: the day it lifts, the file holding six months of
        *  repayment record as things stand — no review before it restores the line */
       thinFileLifts?: { day: number; date: string };

@@ -238,6 +238,10 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ...(r.earlyKept && {
           earlyKept: { ...r.earlyKept, limit: yuan(r.earlyKept.limit), of: yuan(r.earlyKept.of) },
         }),
+        ...(r.trims && { trims: { from: yuan(r.trims.from), to: yuan(r.trims.to) } }),
+        ...(r.cutsOther && {
+          cutsOther: { ...r.cutsOther, from: yuan(r.cutsOther.from), to: yuan(r.cutsOther.to) },
+        }),
       };
     case "review_cuts":
       return { ...r, from: yuan(r.from), to: yuan(r.to) };

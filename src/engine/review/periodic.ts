@@ -93,11 +93,11 @@ export function periodicReview(
     const found = restorationFindings(c, line, day, s, line.cause, today);
     const blockers = under === null ? found.blockers : [...found.blockers, ...under];
     // nothing in the way: the limit kept once used was judged with them (a security hold is never empty)
-    if (blockers.length === 0) return restore(c, line, s, found.kept!);
+    if (blockers.length === 0) return restore(c, line, s, found.kept!, { day, today });
     // held by the kept-once-used check alone, which Jiebei's unused limit trimmed would pass: restored, and
     // Jiebei's review trims it (review/trim.ts) — the periodic review's, which reviews Jiebei after Huabei
     const trimmed = requested || under !== null ? null : restoredWithTrim(c, line, day, s, found);
-    if (trimmed !== null) return restore(c, line, s, trimmed);
+    if (trimmed !== null) return restore(c, line, s, trimmed, null);
     // what holds the suspension (suspendedFor): the one beneath a hold, else the line's own
     const byChange = heldByPolicy(c, line, day, s, suspendedFor(line), under ?? found.blockers, today);
     const codes = citing(c, line, day, s, blockers, byChange);

@@ -3,18 +3,26 @@
 
 import { type Customer, type Line, rulesFor, suspendedFor } from "../customer.js";
 import { dtiShown, param, scoreFact } from "../eligibility.js";
-import { applicationDebt, debtOnceUsed } from "../grant.js";
+import { applicationDebt, debtOnceUsed, otherCutOnceUsed } from "../grant.js";
 import { lowestBandScore } from "../limits.js";
 import type { ReasonCode } from "../reasons.js";
-import { debtToIncomeWith, type Scored } from "../score-inputs.js";
+import { debtToIncomeWith, type Scored, type ScoredFile } from "../score-inputs.js";
 import { MAX_REASONS, principalReasons, type RuleFact, type Verdict } from "../verdict.js";
 import { onceUsedRatio, restorationScore } from "./blockers.js";
 import type { KeptOnceUsed } from "./kept-once-used.js";
 
 /** The restoration verdict for a suspended line whose blockers are gone: what was on record (for the
  *  suspension's cause), resolved — an improvement cited only when the numbers on record show it; `kept`:
- *  the limit kept once used, as restorationFindings judged it. */
-export function restore(c: Customer, line: Line, s: Scored, kept: KeptOnceUsed): Verdict {
+ *  the limit kept once used, as restorationFindings judged it; `on`: the day and the file `s` scores (when
+ *  the caller has it) to read what the line used would do to the other line (otherCutOnceUsed) — null when
+ *  the same review trims that line below any such cut (review/trim.ts). */
+export function restore(
+  c: Customer,
+  line: Line,
+  s: Scored,
+  kept: KeptOnceUsed,
+  on: { day: number; today: ScoredFile | null } | null,
+): Verdict {
   const reasons: ReasonCode[] = [];
   // the record and what the reviews since named as blocking (an identity a review asked for, verified
   // since): a restoration cites what of either has been cleared
@@ -137,6 +145,10 @@ export function restore(c: Customer, line: Line, s: Scored, kept: KeptOnceUsed):
   // next review keeps once it is used (restoredOnceUsed, judged with the blockers; a limit is kept: they
   // said so)
   const { limit, cut, facts: held } = kept;
+  // the other line's cut the line restored makes once used holds nothing, but is said: that cut comes back
+  // only when asked, and the customer is told it before using the line
+  const otherCut = on === null ? null : otherCutOnceUsed(c, line, limit ?? line.limit, on.day, on.today);
+  if (otherCut !== null) facts.push(otherCut);
   if (cut === null && held.length === 0) return { decision: "restored", reasons, facts, limit: line.limit };
   // the cut first (line management's, then the one kept once used): its fact is the one on record; then
   // what the line would fail once used, while there is room, as an application held to the limit kept

@@ -53,6 +53,7 @@ import {
   withOnceUsedOf,
 } from "./restoring-score.js";
 import { fixedUntil, raiseScore, TIME_ONLY } from "./score-advice.js";
+import { type TrimAhead, trimAhead } from "./trim-ahead.js";
 
 /** What a suspension's restoration finds in its way (`blockers`), as the next periodic review reads the
  *  customer: the score that review reads from a coming month-end report when it restores the line and
@@ -70,6 +71,9 @@ export interface Restoration {
   report: { day: number; date: string } | null;
   scored: Scored | null;
   periodic: Periodic | null;
+  /** Huabei restored by that review once it trims Jiebei's unused limit (trim-ahead.ts): nothing then in
+   *  the way of that review, which an early review does not make */
+  trims: TrimAhead | null;
 }
 
 /** What a line suspended for credit or policy needs to be restored, as remedies; its blockers (each
@@ -184,6 +188,10 @@ export function restoration(
     blockersOf(c, line, day, s, cause),
     owing ? blockersOf(paid, line, day, paidS, cause) : null,
   );
+  // held by what Jiebei's unused limit, counted drawn, does to Huabei once used: the next review trims
+  // that limit and restores Huabei — no score step is asked for it (only an early review would need one)
+  const trims = first === next && debtShort === 0 ? trimAhead(c, day, calendar, next, ahead ?? today) : null;
+  if (trims !== null) return { ...NOTHING_IN_WAY, blockers: [], trims };
   // the line used once restored would score below what keeping it needs (LIMIT_KEPT_ONCE_USED, and the
   // score the review after it would read): the score to reach is that far above the score it was read at
   // (today's, the overdue paid) — the scorecard's points add, so what raises one raises the other
@@ -220,14 +228,14 @@ export function restoration(
       report: null,
       scored: null,
       periodic: { reads: read.s.score, needed: read.needed, report: read.report },
+      trims: null,
     };
   const scoreAhead = scoreStep(reading, paidS);
   // what stands in the way: as that review will read the customer (the bills due before it met at their
   // minimum), with its numbers — nothing, though something does on today's record (READY_TO_RESTORE,
   // naming the report it reads), or something though nothing does today (spending since the last report:
   // that review does not restore the line as today's record would have it); else what does today
-  if (ahead === null || read === null)
-    return { blockers: today, ahead: scoreAhead, reads: null, report: null, scored: null, periodic: null };
+  if (ahead === null || read === null) return { ...NOTHING_IN_WAY, blockers: today, ahead: scoreAhead };
   const turns = (today.length === 0) !== (ahead.length === 0);
   return {
     blockers: ahead,
@@ -242,8 +250,19 @@ export function restoration(
     report: read.report,
     scored: read.s,
     periodic: null,
+    trims: null,
   };
 }
+
+const NOTHING_IN_WAY: Restoration = {
+  blockers: [],
+  ahead: null,
+  reads: null,
+  report: null,
+  scored: null,
+  periodic: null,
+  trims: null,
+};
 
 /** How the review that can restore the line reads the customer, shared by restoration's steps. */
 interface Reading {

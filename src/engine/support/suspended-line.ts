@@ -39,8 +39,16 @@ import {
 } from "./restoring-score.js";
 import { reviewInReach } from "./review-in-reach.js";
 import { standardRemedies } from "./standard-steps.js";
+import { otherCutAhead } from "./trim-ahead.js";
 
-const NOTHING_AHEAD = { ahead: null, reads: null, scored: null, periodic: null, report: null } as const;
+const NOTHING_AHEAD = {
+  ahead: null,
+  reads: null,
+  scored: null,
+  periodic: null,
+  report: null,
+  trims: null,
+} as const;
 
 /** A suspended line's way back, as remedies (pushed on `remedies`): what stands in the way and its steps,
  *  the wait for the review that can restore it, the closure ahead; its blockers, and the score they were
@@ -178,7 +186,7 @@ function waitForReview(
   const p = c.policy;
   const { closesOn, unusedOn } = closes;
   const next = reviewOnOrAfter(calendar, day, p);
-  const { ahead, reads, scored, periodic, report } = found;
+  const { ahead, reads, scored, periodic, report, trims } = found;
   // the first review that can restore the line: none before its clean period ends
   const clear = clean <= next ? next : calendar.nextDayOfMonth(clean - 1, p.reviewDayOfMonth);
   // …nor before the debt advice can be met by repaying: advice for a review after the next (which reads
@@ -295,9 +303,11 @@ function waitForReview(
   // — nor any, when they reach none before the line closes, or short of the score it asks by the one named:
   // an early review reads no more than that one)
   const short = asked?.reach !== undefined && asked.reach < asked.needed;
+  // (the trim that lets the review restore Huabei is the periodic review's: an early one reads no trim)
   const early =
     at < first &&
-    (inReach !== null ||
+    (trims !== null ||
+      inReach !== null ||
       never ||
       short ||
       (debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
@@ -325,6 +335,8 @@ function waitForReview(
         ? keptAtReviewAhead(c, line, day, calendar, first, false)
         : null;
   const earlyKept = promised && early < first ? keptAtReviewAhead(c, line, day, calendar, early, true) : null;
+  // …and the other line's cut it makes once used, which holds nothing but comes back only when asked
+  const cutsOther = promised ? otherCutAhead(c, line, day, calendar, first) : null;
   remedies.push({
     line: line.id,
     kind: "wait_for_review",
@@ -342,6 +354,8 @@ function waitForReview(
     ...(reads !== null && blockers.length === 0 ? { reads } : {}),
     ...(kept !== null ? { kept } : {}),
     ...(earlyKept !== null ? { earlyKept } : {}),
+    ...(trims !== null ? { trims } : {}),
+    ...(cutsOther !== null ? { cutsOther } : {}),
   });
   // when time alone keeps the line from every review before the one named (its clean period), nothing the
   // customer does brings an earlier one: the wait is said first, then what to do by that review

@@ -23,6 +23,7 @@ export const ratioText = (v: number): string =>
 const UNNAMED_THRESHOLD: Partial<Record<ReasonCode, string>> = {
   LIMIT_KEPT_ONCE_USED: "kept once used",
   UNUSED_LIMIT_TRIMMED: "trimmed to",
+  OTHER_LINE_CUT_ONCE_USED: "cut to",
 };
 
 /** The debt a ratio once used counted, in words (", ¥80,341.89 of debt counted: …"), so that the customer

@@ -264,7 +264,16 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           next === null
             ? ""
             : `; a review comes after its day's own ${r.line === "jiebei" ? "loans and repayments" : "purchases and repayments"}: the line can be used again from ${formatIsoDate(next + 1)} (day ${r.day + 1})`;
-        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${atKept(r.kept, "the review")}${report}${reads}${usable}${early}`;
+        // Huabei back only once the review trims Jiebei's unused limit: said, and that an early review does not
+        const trim =
+          r.trims === undefined
+            ? ""
+            : `, trimming Jiebei's unused limit from ${money(r.trims.from)} to ${money(r.trims.to)} — drawn in full, the larger limit would take Huabei, once used, below what the review keeps it at`;
+        const noEarly =
+          r.trims === undefined
+            ? ""
+            : `; an early review (${requestReviewOf(r.line)}) trims nothing, and would not restore it`;
+        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${atKept(r.kept, "the review")}${trim}${report}${reads}${usable}${early}${noEarly}${cutsOther(r.cutsOther)}`;
       }
       const income = r.withIncome;
       // (where the debt step is said: above, or below when the wait is said first)
@@ -304,7 +313,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // only the clean period in the way: that review restores the line, said at the lower limit it does
       const restores =
         r.kept === undefined ? "" : `, which restores the line${atKept(r.kept, "that review")}`;
-      if (r.early === null) return `${review}${restores}${reads}`;
+      if (r.early === null) return `${review}${restores}${reads}${cutsOther(r.cutsOther)}`;
       const from = r.early.now ? "today" : `from ${r.early.date} (day ${r.early.day})`;
       const earlyAt =
         r.earlyKept === undefined ? "" : ` (it restores the line${atKept(r.earlyKept, "that review")})`;
@@ -313,7 +322,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         r.asked === undefined
           ? ""
           : `, once what is asked ${r.asked === "both" ? "above and below" : r.asked} is done`;
-      return `${review}${restores}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}${asked}${earlyAt}`;
+      return `${review}${restores}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}${asked}${earlyAt}${cutsOther(r.cutsOther)}`;
     }
     case "wait_for_inquiries":
       return r.opens === true
@@ -569,3 +578,9 @@ function scoreAdvice(
       : `once the review restores Huabei, from ${from.date} (day ${from.day}), use it`,
   );
 }
+
+/** The other line's cut a restoration promised makes once the line is used (wait_for_review's cutsOther). */
+const cutsOther = (k: { line: LineId; from: number; to: number } | undefined): string =>
+  k === undefined
+    ? ""
+    : `; once the line restored is used, the review after it would cut ${lineName(k.line)} from ${money(k.from)} to ${money(k.to)}, which comes back only with an increase applied for`;
