@@ -386,7 +386,7 @@ function reviewFrom(
     else {
       const scored = scoreOn(c, day);
       // Jiebei after Huabei restored by this review: its unused limit may be trimmed for it (review/trim.ts)
-      const beside = i === 1 && out !== null && out.some(restoredHuabei);
+      const beside = line.id === "jiebei" && out !== null && out.some(restoredHuabei);
       v = alone(s)
         ? periodicReview(c, line, day, scored, false, true, s.calendar, beside)
         : judgedReview(s, i, line, scored, out, beside);

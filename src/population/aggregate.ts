@@ -224,10 +224,14 @@ function addScore(
   badDay: number,
   scoreDay: number,
 ): void {
-  if (openDay < 0 || openDay > scoreDay) return;
-  if (badDay >= 0 && badDay <= scoreDay) return;
+  if (!inScoreSample(openDay, badDay, scoreDay)) return;
   (badDay >= 0 ? bad : good)[scoreBin(score)]!++;
 }
+
+/** Whether the Gini and KS read an account (or a line) opened on `openDay` and first bad on `badDay` (−1:
+ *  never): booked by the score day and not yet bad on it — the CSV's score-day score says the same. */
+export const inScoreSample = (openDay: number, badDay: number, scoreDay: number): boolean =>
+  openDay >= 0 && openDay <= scoreDay && (badDay < 0 || badDay > scoreDay);
 
 export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number, vintage: VintageClock): void {
   a.accounts++;

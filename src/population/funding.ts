@@ -27,6 +27,6 @@ export function balanceDays(monthEnd: readonly number[], end: number, funded?: F
   return total;
 }
 
-/** a day's funding: the annual rate / 365 on the day's balance (fen, rounded once) */
+/** the funding of `balanceDays` (Σ balance × days, fen·days) at the annual rate: / 365, in fen, rounded once */
 export const fundingCost = (balanceDays: number, costOfFunds: number): number =>
   Math.round((balanceDays * costOfFunds) / 365);

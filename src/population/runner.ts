@@ -5,7 +5,7 @@
 import { CAUSES } from "../engine/index.js";
 import { AccountRunner, type LaneResult } from "./account.js";
 import { reactionsOf } from "./agent.js";
-import { type ArmAggregate, addOutcome, emptyArm, mergeArm } from "./aggregate.js";
+import { type ArmAggregate, addOutcome, emptyArm, inScoreSample, mergeArm } from "./aggregate.js";
 import {
   addFlip,
   emptyPairFlips,
@@ -220,16 +220,17 @@ interface CsvContext {
   costOfFunds: number;
 }
 
-function csvRow(index: number, persona: string, arm: number, o: Outcome, c: CsvContext): string {
+function csvRow(index: number, persona: string, arm: number, o: Outcome, ctx: CsvContext): string {
   const causes = CAUSES.filter((c) => o.causes & causeBit(c)).join("|");
   const [h, j] = o.lines;
   const bad = (h.opened && h.badDay >= 0) || (j.opened && j.badDay >= 0);
   const opened = [h, j].filter((l) => l.opened);
-  const openDay = Math.min(...opened.map((l) => l.openDay));
-  const badDay = Math.min(...opened.filter((l) => l.badDay >= 0).map((l) => l.badDay));
-  // the accounts the Gini and KS read: booked by the score day and not yet bad on it (aggregate.ts)
-  const scored = opened.length > 0 && openDay <= c.scoreDay && badDay > c.scoreDay;
-  const funded = opened.reduce((t, l) => t + balanceDays(l.monthEnd.balance, l.balanceEnd, c.funded), 0);
+  const earliest = (days: number[]) => (days.length === 0 ? -1 : Math.min(...days));
+  const openDay = earliest(opened.map((l) => l.openDay));
+  const badDay = earliest(opened.filter((l) => l.badDay >= 0).map((l) => l.badDay));
+  // the accounts the Gini and KS read
+  const scored = inScoreSample(openDay, badDay, ctx.scoreDay);
+  const funded = opened.reduce((t, l) => t + balanceDays(l.monthEnd.balance, l.balanceEnd, ctx.funded), 0);
   const events = o.events.reduce((a, b) => a + b, 0);
   return [
     String(index),
@@ -252,7 +253,7 @@ function csvRow(index: number, persona: string, arm: number, o: Outcome, c: CsvC
     bad ? "1" : "0",
     yuan(lineRevenue(h) + lineRevenue(j)),
     yuan(h.writtenOff - h.recoveries + j.writtenOff - j.recoveries),
-    yuan(fundingCost(funded, c.costOfFunds)),
+    yuan(fundingCost(funded, ctx.costOfFunds)),
     scored ? String(o.scoreAtDay) : "",
     j.opened ? "1" : "0",
     yuan(j.balanceEnd),

@@ -9,7 +9,7 @@ import { columnsOf, grouped, padColumns, padColumnsStart, printable, printableNa
 import { adviceText, problemText } from "../whatif/advice.js";
 import { type ListingRow, listingOf, type VariantRun } from "../whatif/run.js";
 import { type CounterfactualResult, MAX_EDITS, workOf } from "../whatif/search.js";
-import { whatWritten } from "../whatif/variant.js";
+import { ADD_ONE, whatWritten } from "../whatif/variant.js";
 import { decisionColour } from "./trace.js";
 
 // in terminal columns: an event names a merchant as written (a Chinese one takes two a character)
@@ -147,8 +147,7 @@ export function renderListing(
   );
   const lines = listingLines(run, c, columns);
   // a header over nothing read as a listing cut short
-  if (lines.length === 0)
-    return `${[head, "", ...made, "  no events to number: add one with --add (credit-sim whatif --help shows how)"].join("\n")}\n`;
+  if (lines.length === 0) return `${[head, "", ...made, `  no events to number: ${ADD_ONE}`].join("\n")}\n`;
   return `${[head, "", ...made, cols, ...lines, ...listingLegend(run, c)].join("\n")}\n`;
 }
 

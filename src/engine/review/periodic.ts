@@ -1,6 +1,7 @@
 // The monthly periodic review of one line (and an early one the customer asked for): an active line kept to
-// the standard, closed unused, cut, or given back a limit cut for a constraint that no longer binds; a suspended one restored, left suspended (cut, recorded anew) or closed
-// after a long suspension.
+// the standard, closed unused, cut, or given back a limit cut for a constraint that no longer binds; a
+// suspended one restored (Huabei, at a periodic review, with Jiebei's unused limit trimmed when that alone
+// holds it: trim.ts), left suspended (cut, recorded anew) or closed after a long suspension.
 
 import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, suspendedFor } from "../customer.js";
@@ -33,6 +34,8 @@ function restoredWithTrim(
   found: { blockers: RuleFact[]; kept: KeptOnceUsed | null },
 ): KeptOnceUsed | null {
   if (line.id !== "huabei" || found.kept?.limit !== null) return null;
+  // nothing else in the way: the blockers are the check's own facts alone (blockers.ts withKeptOnceUsed
+  // appends them to whatever else blocks)
   if (found.blockers.length !== found.kept.facts.length) return null;
   const file = trimmedFile(c);
   if (file === null) return null;

@@ -222,13 +222,8 @@ export function restoration(
     keptStandard(read.read, lineOf(read.read, line.id), read.s) === null
   )
     return {
-      blockers: [],
-      ahead: null,
-      reads: null,
-      report: null,
-      scored: null,
+      ...NOTHING_IN_WAY,
       periodic: { reads: read.s.score, needed: read.needed, report: read.report },
-      trims: null,
     };
   const scoreAhead = scoreStep(reading, paidS);
   // what stands in the way: as that review will read the customer (the bills due before it met at their
@@ -238,6 +233,7 @@ export function restoration(
   if (ahead === null || read === null) return { ...NOTHING_IN_WAY, blockers: today, ahead: scoreAhead };
   const turns = (today.length === 0) !== (ahead.length === 0);
   return {
+    ...NOTHING_IN_WAY,
     blockers: ahead,
     ahead: scoreAhead,
     reads:
@@ -249,8 +245,6 @@ export function restoration(
         : null,
     report: read.report,
     scored: read.s,
-    periodic: null,
-    trims: null,
   };
 }
 

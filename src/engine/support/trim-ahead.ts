@@ -7,7 +7,7 @@ import type { Calendar } from "../calendar.js";
 import { type Customer, customerWith, type Line, lineCopy, lineOf } from "../customer.js";
 import { otherCutOnceUsed } from "../grant.js";
 import { reviewedOn } from "../report-ahead.js";
-import { trimmedFile } from "../review/trim.js";
+import { trimmedFile } from "../review.js";
 import type { Fen } from "../types.js";
 import type { RuleFact } from "../verdict.js";
 import type { LineId } from "../vocabulary.js";
