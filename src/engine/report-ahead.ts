@@ -30,5 +30,5 @@ export {
   reportAhead,
   takeReport,
 } from "./report-ahead/report.js";
-export { reviewedOn } from "./report-ahead/reviewed-on.js";
+export { reviewedOn, reviewOutcome } from "./report-ahead/reviewed-on.js";
 export type { Runs } from "./report-ahead/run.js";

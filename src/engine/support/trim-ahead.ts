@@ -4,9 +4,8 @@
 // back the line asked for and decides nothing else unasked, so it judges the file as it is.
 
 import type { Calendar } from "../calendar.js";
-import { type Customer, customerWith, type Line, lineCopy, lineOf } from "../customer.js";
-import { otherCutOnceUsed } from "../grant.js";
-import { reviewedOn } from "../report-ahead.js";
+import type { Customer, Line } from "../customer.js";
+import { reviewedOn, reviewOutcome } from "../report-ahead.js";
 import { trimmedFile } from "../review.js";
 import type { Fen } from "../types.js";
 import type { RuleFact } from "../verdict.js";
@@ -38,8 +37,9 @@ export function trimAhead(
 }
 
 /** The cut of the customer's other line that `line`, once the periodic review on `review` restores it, makes
- *  when used (the restoration's OTHER_LINE_CUT_ONCE_USED), played ahead as things stand — that line, its
- *  limit and the one the cut takes it to; null when that review restores no line so, or none is cut. */
+ *  when used, played ahead as things stand: the restoration's own OTHER_LINE_CUT_ONCE_USED, as that review
+ *  decides it — that line, its limit and the one the cut takes it to; null when that review restores no
+ *  line so, or names no cut. */
 export function otherCutAhead(
   c: Customer,
   line: Line,
@@ -47,13 +47,9 @@ export function otherCutAhead(
   calendar: Calendar,
   review: number,
 ): { line: LineId; from: Fen; to: Fen } | null {
-  const after = reviewedOn(c, day, calendar, review);
-  const back = lineOf(after, line.id);
-  if (back.status !== "active") return null;
-  // judged as the restoration was, the line not yet back: "kept without it" reads the other line alone
-  const before = lineCopy(back);
-  before.status = "suspended";
-  const f = otherCutOnceUsed(customerWith(after, { [line.id]: before }), back, back.limit, review, null);
+  const { steps } = reviewOutcome(c, day, calendar, review);
+  const restored = steps.find((o) => o.line === line.id && o.verdict?.decision === "restored");
+  const f = restored?.verdict?.facts.find((x) => x.code === "OTHER_LINE_CUT_ONCE_USED");
   if (f?.line === undefined || f.value === undefined || f.threshold === undefined) return null;
   return { line: f.line, from: f.value, to: f.threshold };
 }
