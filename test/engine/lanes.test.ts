@@ -436,16 +436,18 @@ describe("lanes", () => {
     );
   });
 
+  /** A Huabei line opened on day 0, its bound phone and address changed on days 10 and 20, unverified. */
+  const changedTwice: EventInput[] = [
+    { day: 0, type: "apply", line: "huabei", product: "open", amount: 300_000 },
+    { day: 10, type: "change_profile", field: "phone" },
+    { day: 20, type: "change_profile", field: "address" },
+  ];
+
   it("a switch to a policy whose change rule the account already breaks: the hold it lays is the lane's step, as alone", () => {
     // two unverified changes, then a switch to at most one: alone, the policy event lays the hold on its
     // own step; shared, the switch's steps were dropped — a population neither counted the hold nor let
     // its customer verify, and the line sat until it closed as a long suspension
-    const events: EventInput[] = [
-      { day: 0, type: "apply", line: "huabei", product: "open", amount: 300_000 },
-      { day: 10, type: "change_profile", field: "phone" },
-      { day: 20, type: "change_profile", field: "address" },
-    ];
-    const sc = scenario(events, { until: 90, policy: DEFAULT_POLICY });
+    const sc = scenario(changedTwice, { until: 90, policy: DEFAULT_POLICY });
     const policies = [
       { ...DEFAULT_POLICY, name: "v0" },
       { ...DEFAULT_POLICY, name: "v1", securityMaxChanges: 1 },
@@ -477,14 +479,9 @@ describe("lanes", () => {
   });
 
   it("a switch to change rules broken alike but tightened apart: each hold says its own rule, as alone", () => {
-    // three unverified changes; v1 allows one, v2 none: both hold at the switch, and each hold's fact
+    // two unverified changes; v1 allows one, v2 none: both hold at the switch, and each hold's fact
     // names the limit its own policy sets — one verdict for the two would say one of them wrongly
-    const events: EventInput[] = [
-      { day: 0, type: "apply", line: "huabei", product: "open", amount: 300_000 },
-      { day: 10, type: "change_profile", field: "phone" },
-      { day: 20, type: "change_profile", field: "address" },
-    ];
-    const sc = scenario(events, { until: 90, policy: DEFAULT_POLICY });
+    const sc = scenario(changedTwice, { until: 90, policy: DEFAULT_POLICY });
     const policies = [
       { ...DEFAULT_POLICY, name: "v0" },
       { ...DEFAULT_POLICY, name: "v1", securityMaxChanges: 1 },
