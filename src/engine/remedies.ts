@@ -176,7 +176,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       date: "its date",
       later: "not the next review, but the first that can restore the line (its clean period ends first)",
       ready:
-        "nothing stands in the way of the restoration today — or, with `reads`, as the next review will read the customer: the review only has to come",
+        "nothing stands in the way of the restoration today — or, with `reads`, as the next review will read the customer; with `trims`, nothing that review's trim does not clear (what holds the line until then is among the answer's reasons): the review only has to come",
       early:
         "the first day a `request_review` can restore the line before it (`day`, `date`, `now`: today), or null — null too when it reads a score short of restoring as things stand and no step asked changes it (for a later review: the last month-end report before that day, each bill until then met at its minimum)",
       withIncome:

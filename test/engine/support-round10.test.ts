@@ -1,0 +1,32 @@
+// Customer service's answers, round 10, each followed through the engine: Huabei's "as things stand today",
+// restored by the next review's trim of Jiebei's unused limit, says what holds it until then — not that
+// nothing does.
+
+import { describe, expect, it } from "vitest";
+import { at, twin } from "../helpers/stories.js";
+
+/** unused-jiebei-holds-huabei.yaml asked on day 280: Huabei suspended, Jiebei active at ¥36,000 and never
+ *  drawn; the review of day 298 trims Jiebei's unused limit and restores Huabei. */
+const FIXTURE = "unused-jiebei-holds-huabei.yaml";
+const LAST = "  - { day: 293, type: repay, line: jiebei, amount: statement }";
+const ASK = "  - { day: 280, type: contact_support }";
+
+describe("the trim of Jiebei's unused limit the next review makes to restore Huabei", () => {
+  const asked = twin(FIXTURE, [LAST, `${ASK}\n${LAST}`]);
+  const said = at(asked.steps, "contact_support", 280);
+
+  it("leaves Huabei's 'as things stand today' saying what holds it until then, as an early review cites it", () => {
+    // (it said READY_TO_RESTORE, "nothing stands in the way", while the same answer said an early review
+    // would not restore the line — only the periodic review's trim makes that true)
+    expect(said.reasons).not.toContain("READY_TO_RESTORE");
+    expect(said.reasons).toContain("LIMIT_KEPT_ONCE_USED");
+    const early = twin(FIXTURE, [LAST, `${ASK}\n  - { day: 281, type: request_review }\n${LAST}`]);
+    const declined = at(early.steps, "request_review", 281);
+    expect(declined.decision).toBe("declined");
+    expect(declined.reasons).toContain("LIMIT_KEPT_ONCE_USED");
+    // the answer still promises the periodic review, nothing more to do
+    const wait = said.remedies.find((r) => r.line === "huabei" && r.kind === "wait_for_review");
+    expect(wait).toMatchObject({ day: 298, ready: true, early: null });
+    expect(said.remedies.some((r) => r.line === "huabei" && r.kind === "raise_score")).toBe(false);
+  });
+});
