@@ -358,6 +358,18 @@ function waitForReview(
     ...(trims !== null ? { trims } : {}),
     ...(cutsOther !== null ? { cutsOther } : {}),
   });
+  // …and Jiebei's own answer says the trim that review makes of its limit, as any cut ahead is said (it
+  // was said only in Huabei's wait)
+  if (trims !== null)
+    remedies.push({
+      line: "jiebei",
+      kind: "review_cuts",
+      day: first,
+      date: calendar.date(first),
+      from: trims.from,
+      to: trims.to,
+      reasons: ["UNUSED_LIMIT_TRIMMED"],
+    });
   // when time alone keeps the line from every review before the one named (its clean period), nothing the
   // customer does brings an earlier one: the wait is said first, then what to do by that review
   if (clear > next || inReach !== null) sayWaitFirst(remedies, line.id);

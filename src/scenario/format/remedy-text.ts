@@ -339,6 +339,9 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
     }
     case "review_cuts": {
+      // the trim that lets the review restore Huabei: said as what it does, not in the words of a trim made
+      if (r.reasons.includes("UNUSED_LIMIT_TRIMMED"))
+        return `as things stand, the periodic review on ${r.date} (day ${r.day}) trims the line's unused limit from ${money(r.from)} to ${money(r.to)} as it restores Huabei: drawn in full, the larger limit would take Huabei, once used, below what the review keeps it at`;
       const reasons = r.reasons.map(inSentence).join("; ");
       return `as things stand, the periodic review on ${r.date} (day ${r.day}) cuts the limit from ${money(r.from)} to ${money(r.to)}: ${reasons}`;
     }
