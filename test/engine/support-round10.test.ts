@@ -1,10 +1,16 @@
 // Customer service's answers, round 10, each followed through the engine: the trim of Jiebei's unused limit
 // that the next review makes to restore Huabei is said on Jiebei's answer too, and Huabei's "as things stand
-// today" says what holds it until then — not that nothing does.
+// today" says what holds it until then — not that nothing does; an opening whose score's band, judged once
+// the line is used, is below the smallest line is given the score to reach and its steps.
 
 import { describe, expect, it } from "vitest";
+import type { Remedy, Step } from "../../src/engine/types.js";
 import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
 import { at, twin } from "../helpers/stories.js";
+import { DEFAULT_POLICY, type EventInput, on, run, stateOn } from "./builders.js";
+
+const answerOn = (events: EventInput[], o: object, day: number): Step =>
+  run(events, o).steps.find((s: Step) => s.event.type === "contact_support" && s.day === day)!;
 
 /** unused-jiebei-holds-huabei.yaml asked on day 280: Huabei suspended, Jiebei active at ¥36,000 and never
  *  drawn; the review of day 298 trims Jiebei's unused limit and restores Huabei. */
@@ -62,5 +68,47 @@ describe("the trim of Jiebei's unused limit the next review makes to restore Hua
     const wait = said.remedies.find((r) => r.line === "huabei" && r.kind === "wait_for_review");
     expect(wait).toMatchObject({ day: 298, ready: true, early: null });
     expect(said.remedies.some((r) => r.line === "huabei" && r.kind === "raise_score")).toBe(false);
+  });
+});
+
+type Raise = Extract<Remedy, { kind: "raise_score" }>;
+
+/** No line yet, unverified, ¥30,000 a month and five years of history elsewhere: the smallest line raised
+ *  to ¥4,000 and below 845 the score's band allows ¥3,000. Today's file scores 855, a band with a line —
+ *  but judged once the line is used (the default grantUsedFraction: the ¥4,000 drawn), 815: a band below it. */
+const bandOnceUsed: EventInput[] = [
+  on.policy(0, {
+    set: {
+      minLimit: 4_000,
+      limitBands: [
+        { minScore: 620, maxLimit: 3_000 },
+        { minScore: 845, maxLimit: 20_000 },
+      ],
+    },
+  }),
+];
+const noLineYet = {
+  until: 40,
+  policy: DEFAULT_POLICY,
+  profile: { creditHistoryMonths: 60, monthlyIncome: 30_000, verified: false },
+};
+
+describe("an opening whose score's band, judged once the line is used, is below the smallest line", () => {
+  const said = answerOn([...bandOnceUsed, on.support(1)], noLineYet, 1);
+
+  it("is given the score to reach — the gap to the first band with a line, on top of today's — and its steps", () => {
+    const band = said.facts.find((f) => f.code === "LIMIT_BELOW_MINIMUM");
+    expect(band).toMatchObject({ scoreOnceUsed: 815 });
+    // (no score step was given: 'a higher score reaches a band with a line', and no score or step)
+    const step = said.remedies.find((r): r is Raise => r.kind === "raise_score");
+    expect(step).toMatchObject({ line: "huabei", current: 855, needed: 855 + (845 - 815) });
+    expect(step!.drivers).toContain("IDENTITY_NOT_VERIFIED");
+  });
+
+  it("comes true followed: verified, the application is approved; not verified, declined", () => {
+    const as = run([...bandOnceUsed, on.open(2, 4_000)], noLineYet, { answers: false });
+    expect(stateOn(as, 2).decision).toBe("declined");
+    const followed = run([...bandOnceUsed, on.verify(1), on.open(2, 4_000)], noLineYet, { answers: false });
+    expect(stateOn(followed, 2).decision).toBe("approved");
   });
 });
