@@ -112,3 +112,36 @@ describe("an opening whose score's band, judged once the line is used, is below 
     expect(stateOn(followed, 2).decision).toBe("approved");
   });
 });
+
+describe("a cut limit both an increase and the review giving it all back can restore", () => {
+  // increase-asked-on-the-give-back-day.yaml: cut from ¥14,000 to ¥8,000 for a low income, the income back;
+  // asked on day 205, an increase can be asked from day 256 and the review of day 258 gives it all back
+  const FILE = "increase-asked-on-the-give-back-day.yaml";
+  const ASKED = "  - { day: 258, type: apply, product: increase, amount: 2000 }";
+  const APPROVED = "  - { day: 258, decision: approved }\n";
+  const said = at(twin(FILE, [ASKED, ""], [APPROVED, ""]).steps, "contact_support", 205);
+  const cut = said.remedies.find((r) => r.kind === "limit_cut")!;
+
+  it("says what asking first gains and costs: two days, and an application the score reads", () => {
+    expect(cut).toMatchObject({ increase: { day: 256 }, givenBack: { day: 258, gives: 1_400_000 } });
+    // (both roads were offered side by side, as if the same)
+    expect(describeRemedy(cut, ["huabei"])).toContain(
+      "An application for no more than that brings it back at most 2 days sooner, and counts among recent applications, which the score reads for 6 months",
+    );
+  });
+
+  it("comes true: asked for the cut's ¥6,000 on day 256, the ¥14,000 is back two days before the review gives it back unasked, the score lower for the application", () => {
+    const asked = twin(
+      FILE,
+      [ASKED, "  - { day: 256, type: apply, product: increase, amount: 6000 }"],
+      [APPROVED, ""],
+    );
+    const left = twin(FILE, [ASKED, ""], [APPROVED, ""]);
+    expect(at(asked.steps, "apply", 256)).toMatchObject({ decision: "approved", limit: 1_400_000 });
+    const before = left.steps.filter((s) => s.day < 258).at(-1)!;
+    expect(before.limit).toBe(800_000);
+    expect(at(left.steps, "review", 258)).toMatchObject({ decision: "limit_restored", limit: 1_400_000 });
+    const end = (t: typeof left, day: number) => t.steps.filter((s) => s.day <= day).at(-1)!;
+    expect(end(asked, 258).score).toBeLessThan(end(left, 258).score);
+  });
+});
