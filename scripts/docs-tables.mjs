@@ -63,6 +63,10 @@ function policies() {
   ].join("\n");
 }
 
+/** Said of a kind that asks the customer to do something (REMEDIES' `asks`). */
+const ASKS =
+  " A step the customer takes: an early review the answer offers waits on it (`wait_for_review`'s `asked`).";
+
 function remedies() {
   return Object.entries(REMEDIES)
     .map(([kind, r]) => {
@@ -77,7 +81,7 @@ function remedies() {
       return [
         `### \`${kind}\``,
         "",
-        `${r.meaning[0].toUpperCase()}${r.meaning.slice(1)}.`,
+        `${r.meaning[0].toUpperCase()}${r.meaning.slice(1)}.${r.asks ? ASKS : ""}`,
         ...(fields.length ? ["", ...fields] : []),
       ].join("\n");
     })

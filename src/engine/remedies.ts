@@ -33,6 +33,9 @@ export type RemedyField = string | { text: string; values: Readonly<Record<strin
 export interface RemedyInfo<K extends Remedy["kind"] = Remedy["kind"]> {
   /** what it says, in a sentence */
   meaning: string;
+  /** whether it asks the customer to do something: a step an early review the answer offers waits on
+   *  (wait_for_review's `asked`) — required of every kind, so that a new one is not left out of that wait */
+  asks: boolean;
   /** each field beside `kind` and `line`, as `run --json` writes it (money in yuan) */
   fields: { [F in Fields<K>]: RemedyField };
 }
@@ -43,6 +46,7 @@ const dayDate = "its `day` and `date`";
 export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   pay_overdue: {
     meaning: "pay the amount past due on the line",
+    asks: true,
     fields: {
       amount: "the amount overdue (yuan)",
       declines:
@@ -67,6 +71,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   pay_due: {
     meaning:
       "pay the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears",
+    asks: true,
     fields: {
       amount: "the unpaid minimum (yuan) — on Jiebei, the instalments due",
       calledIn:
@@ -80,6 +85,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   next_due: {
     meaning:
       "what falls due next on an active or suspended line, said before it falls due: a bill stated (Huabei) or an instalment (Jiebei), what it asks, by when it counts as paid on time, and what missing it costs",
+    asks: false,
     fields: {
       day: "the due day",
       date: "its date",
@@ -108,6 +114,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   pay_balance: {
     meaning:
       "repay what a line that is no longer open still owes, nothing of it overdue — or, beside an overdue or what is due in its grace days, the rest still to fall due, called in or running to term",
+    asks: true,
     fields: {
       amount:
         "the balance (yuan) — beside an overdue or what is due in its grace days, the balance less them",
@@ -119,10 +126,12 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   verify_identity: {
     meaning: "verify identity: only that lifts a security hold",
+    asks: true,
     fields: {},
   },
   raise_score: {
     meaning: "raise the score to what the rule that decided asks",
+    asks: true,
     fields: {
       current:
         "today's score — or, with `ahead`, the score the next review reads (with `review` too, the score that later review reads as things stand)",
@@ -147,6 +156,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   repay_in_full: {
     meaning:
       "repay Huabei's bills falling due before the next periodic review in full by their due date: met only at their minimum, the score that review reads is short of what restoring the line needs — or, `keeps`, of the minimum an active line must keep",
+    asks: true,
     fields: {
       due: `the last of their due days (${dayDate})`,
       amount: "what is due on that day, its charges until then included — past it, what is due today (yuan)",
@@ -160,12 +170,13 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   wait_for_review: {
     meaning: "the periodic review that can restore the line",
+    asks: false,
     fields: {
       day: "its day",
       date: "its date",
       later: "not the next review, but the first that can restore the line (its clean period ends first)",
       ready:
-        "nothing stands in the way of the restoration today — or, with `reads`, as the next review will read the customer: the review only has to come",
+        "nothing stands in the way of the restoration today — or, with `reads`, as the next review will read the customer; with `trims`, nothing that review's trim does not clear (what holds the line until then is among the answer's reasons): the review only has to come",
       early:
         "the first day a `request_review` can restore the line before it (`day`, `date`, `now`: today), or null — null too when it reads a score short of restoring as things stand and no step asked changes it (for a later review: the last month-end report before that day, each bill until then met at its minimum)",
       withIncome:
@@ -195,6 +206,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   wait_for_inquiries: {
     meaning: "recent applications leave the 30-day count: do not apply before",
+    asks: true,
     fields: {
       day: "the day they leave the 30-day count — with `opens`, the first day an application to open Huabei, nothing else done, passes as they age",
       date: "its date",
@@ -207,6 +219,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   applications_allow: {
     meaning:
       "an application asked about, still declined for too many applications in the last 30 days: the first day the count, its own inquiry counted, is within the policy's most, if no other application is made meanwhile",
+    asks: false,
     fields: {
       product: "the application: `open` (the line named) or `increase`",
       day: "the first day the count allows it — the day the oldest application that must go has left the 30-day window; the day before, the rule still declines it",
@@ -217,6 +230,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   wait_to_draw: {
     meaning: "Jiebei lends cash again",
+    asks: false,
     fields: {
       day: "from that day",
       date: "its date",
@@ -226,6 +240,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   change_holds: {
     meaning:
       "the bound phone, address, device or bank card was changed as many times within the security window as the policy allows (securityMaxChanges since the last verification): one more change before `day` puts a security hold on the lines named; verifying identity first restarts the count",
+    asks: false,
     fields: {
       day: "the first day another change is no longer one too many: the oldest change counted leaves the window",
       date: "its date",
@@ -237,6 +252,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   not_worked_out: {
     meaning:
       "the steps are not worked out ahead: each runs the account ahead to its next report, and the run has worked out as many answers as one run does — why the line stands as it does (`on_record`) is still given",
+    asks: false,
     fields: {
       limit:
         "the answers one run works out (1,000): contact_support calls, and the steps a declined early review or a lifted security hold comes with; a call with nothing changed since the last one answered is given that answer again, not counted",
@@ -247,6 +263,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   waived_unless_paid: {
     meaning:
       "a Jiebei remainder within the tolerance, with no due day after the one it waits for (its loan's last, the spare one a month after the last instalment): left unpaid through that due day's grace, it is waived — not missed; or arrears a repayment left within the tolerance with no due day left to carry them to (`overdue`): waived at the end of the day, the overdue ending",
+    asks: false,
     fields: {
       amount:
         "what it is (yuan), with its interest until its due day — and the arrears that grace's end leaves with no due day to carry them to, when within the tolerance, with their penalty until then (that day's end waives them)",
@@ -258,6 +275,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   unused_closure_due: {
     meaning: `the periodic review closes this line, left unused too long (dormantCloseDays), unless it is used before then: a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT} or a cash loan (a suspended line only once restored)`,
+    asks: false,
     fields: {
       day: "the review's day",
       date: "its date",
@@ -273,11 +291,13 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   review_suspends: {
     meaning: "the next periodic review suspends this active line unless today's numbers change",
+    asks: false,
     fields: { day: "the review's day", date: "its date", reasons: "the reason codes it would cite" },
   },
   review_cuts: {
     meaning:
-      "the next periodic review keeps this active line but cuts its limit unless today's numbers change (a policy change since, an income or a score fallen): said before the cut, as a suspension is",
+      "the next periodic review keeps this active line but cuts its limit unless today's numbers change (a policy change since, an income or a score fallen): said before the cut, as a suspension is — or, on Jiebei, trims its unused limit as that review restores Huabei (`reasons`: UNUSED_LIMIT_TRIMMED; Huabei's `wait_for_review` says it too, as `trims`)",
+    asks: false,
     fields: {
       day: "the review's day",
       date: "its date",
@@ -289,6 +309,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   verify_suspends: {
     meaning:
       "verifying today would lift the security hold but leave the line suspended: the steps that change it come first",
+    asks: false,
     fields: {
       cause: { text: "why it stays suspended", values: VERIFY_SUSPENDS_CAUSES },
       reasons: "the reason codes it would cite",
@@ -297,6 +318,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   keep_clean_until: {
     meaning:
       "repay every bill and instalment on time (those of the lines the customer has) until the day restoration's clean period ends",
+    asks: true,
     fields: {
       day: "the day the clean period ends",
       date: "its date",
@@ -305,6 +327,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   report_income: {
     meaning: "report a monthly income at which the income multiple allows the smallest line",
+    asks: true,
     fields: {
       income: "the monthly income (yuan)",
       minLimit: "the smallest line, `minLimit` (yuan)",
@@ -317,6 +340,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   reduce_debt: {
     meaning:
       "pay debt down, or report a higher income, for the debt-to-income ratio a periodic review reads to be within the cap (and a suspended line's score to what restoring it needs, when debt alone can bring it there)",
+    asks: true,
     fields: {
       ratio:
         "what the review the advice is for reads with nothing more done, as the text and a rule's fact say it: two decimals, rounded up (null: debt with no income); at `atIncome` when given",
@@ -347,6 +371,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   on_record: {
     meaning: "why the line is suspended, closed or charged off, as recorded",
+    asks: false,
     fields: {
       status: "the line's status",
       cause: "its cause (credit, security, policy, customer, dormant), or null",
@@ -362,6 +387,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   closure_due: {
     meaning: "the review that closes the line unless it is restored by then: it has been suspended too long",
+    asks: false,
     fields: {
       day: "the review's day",
       date: "its date",
@@ -380,6 +406,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   reapply: {
     meaning:
       "nothing is owed on the closed line: whether an application to open it again would be approved on the first day it can be made",
+    asks: false,
     fields: {
       day: "the first day it can be made: today, or once the applications of the last 30 days allow",
       date: "its date",
@@ -396,6 +423,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   increase_from: {
     meaning:
       "told to stop applying: the first day an application for a limit increase is declined by none of the rules only time clears, if nothing else moves",
+    asks: false,
     fields: {
       day: "that day",
       date: "its date",
@@ -409,6 +437,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   open_line: {
     meaning:
       "no line yet: whether an application to open Huabei would be approved on the first day it can be made — and, said first, one to open Jiebei when the customer's own was declined within the last 30 days; with a line open, an opening of the other asked about and still declined for the debt ratio, judged today with the debt step",
+    asks: false,
     fields: {
       day: "the first day it can be made: today, or once the applications of the last 30 days allow",
       date: "its date",
@@ -424,6 +453,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   limit_cut: {
     meaning:
       "the limit a review cut, which comes back through an application for an increase — and, cut for a constraint (not to the score's band), unasked at a later periodic review once the constraint no longer binds",
+    asks: false,
     fields: {
       day: "the day of the cut",
       date: "its date",

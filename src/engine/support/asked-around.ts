@@ -1,21 +1,8 @@
 // What a wait for a review means by "what is asked": the steps the answer gives, where it gives them —
 // above the wait, or below it when the wait is said first — and nothing when it gives none.
 
+import { REMEDIES } from "../remedies.js";
 import type { Remedy } from "../types.js";
-
-/** Remedies that ask the customer to do something: what an early review waits on. */
-const ASKS: readonly Remedy["kind"][] = [
-  "pay_overdue",
-  "pay_due",
-  "pay_balance",
-  "verify_identity",
-  "raise_score",
-  "repay_in_full",
-  "report_income",
-  "reduce_debt",
-  "keep_clean_until",
-  "wait_for_inquiries",
-];
 
 type Where = "above" | "below" | "both";
 
@@ -30,7 +17,7 @@ const where = (above: boolean, below: boolean): Where | null =>
 export function markAsked(remedies: Remedy[]): void {
   for (const [i, r] of remedies.entries()) {
     if (r.kind !== "wait_for_review") continue;
-    const asks = (x: Remedy) => ASKS.includes(x.kind);
+    const asks = (x: Remedy) => REMEDIES[x.kind].asks;
     const asked = where(remedies.slice(0, i).some(asks), remedies.slice(i + 1).some(asks));
     const debt = remedies.findIndex((x) => x.line === r.line && x.kind === "reduce_debt");
     remedies[i] = {

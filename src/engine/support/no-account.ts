@@ -206,20 +206,24 @@ export function openingSteps(
 /** The score an opening declined by a score rule among `blockers` needs, read as the application reads it
  *  (`s`): the rule's own threshold — or, the score's band below the smallest line (LIMIT_BELOW_MINIMUM,
  *  whose threshold is the smallest line, not a score), the score of the first band with a line. Told only
- *  "a higher score reaches a band with a line", a customer had no score to aim for and no step. Null when
- *  no score rule declines it, no band has a line, or the band is judged on the file once the line is used
- *  (scoreOnceUsed: the score using it costs is no fixed number of points — LIMIT_KEPT_ONCE_USED, beside it,
- *  says what holds the line). */
+ *  "a higher score reaches a band with a line", a customer had no score to aim for and no step — nor, the
+ *  band judged on the file once the line is used (scoreOnceUsed), one whose file scores a band with a line
+ *  today. Null when no score rule declines it, or no band has a line. */
 function scoreNeeded(c: Customer, line: Line, s: Scored, blockers: readonly RuleFact[]): number | null {
   const rule = blockers.find(
     (f) => f.code === "SCORE_BELOW_OPEN_MINIMUM" || f.code === "SCORE_BELOW_LIMIT_BANDS",
   );
   if (rule?.threshold !== undefined) return rule.threshold;
   const band = blockers.find((f) => f.code === "LIMIT_BELOW_MINIMUM");
-  if (band === undefined || band.scoreOnceUsed !== undefined) return null;
+  if (band === undefined) return null;
+  // a band judged on the file once the line is used is that far short of the first band with a line, and
+  // the scorecard's points add: what raises the score the application reads raises that one as much — the
+  // score to reach is the application's raised by the gap, as a restoration held once used is asked
+  const at = band.scoreOnceUsed ?? s.score;
+  const least = scoreWithLine(c, line.id, at);
   // (no score step for a score the customer has: only one above today's is a step)
-  const least = scoreWithLine(c, line.id, s.score);
-  return Number.isFinite(least) && least > s.score ? least : null;
+  const needed = s.score + (least - at);
+  return Number.isFinite(needed) && needed > s.score ? needed : null;
 }
 
 /** The first day within the next 180 on which, as the applications on file age out of their windows (30

@@ -74,6 +74,9 @@ export interface Restoration {
   /** Huabei restored by that review once it trims Jiebei's unused limit (trim-ahead.ts): nothing then in
    *  the way of that review, which an early review does not make */
   trims: TrimAhead | null;
+  /** with `trims`: what holds Huabei until then (LIMIT_KEPT_ONCE_USED and the facts after it) — true today,
+   *  and of an early review, though not of the review that trims */
+  untilTrim: RuleFact[];
 }
 
 /** What a line suspended for credit or policy needs to be restored, as remedies; its blockers (each
@@ -191,7 +194,7 @@ export function restoration(
   // held by what Jiebei's unused limit, counted drawn, does to Huabei once used: the next review trims
   // that limit and restores Huabei — no score step is asked for it (only an early review would need one)
   const trims = first === next && debtShort === 0 ? trimAhead(c, day, calendar, next, ahead ?? today) : null;
-  if (trims !== null) return { ...NOTHING_IN_WAY, blockers: [], trims };
+  if (trims !== null) return { ...NOTHING_IN_WAY, blockers: [], trims, untilTrim: ahead ?? today };
   // the line used once restored would score below what keeping it needs (LIMIT_KEPT_ONCE_USED, and the
   // score the review after it would read): the score to reach is that far above the score it was read at
   // (today's, the overdue paid) — the scorecard's points add, so what raises one raises the other
@@ -256,6 +259,7 @@ const NOTHING_IN_WAY: Restoration = {
   scored: null,
   periodic: null,
   trims: null,
+  untilTrim: [],
 };
 
 /** How the review that can restore the line reads the customer, shared by restoration's steps. */

@@ -48,6 +48,7 @@ const NOTHING_AHEAD = {
   periodic: null,
   report: null,
   trims: null,
+  untilTrim: [] as RuleFact[],
 } as const;
 
 /** A suspended line's way back, as remedies (pushed on `remedies`): what stands in the way and its steps,
@@ -60,7 +61,7 @@ function suspendedLine(
   s: Scored,
   calendar: Calendar,
   remedies: Remedy[],
-): { blockers: RuleFact[]; scored: Scored | null } {
+): { blockers: RuleFact[]; scored: Scored | null; untilTrim: RuleFact[] } {
   const inWay = inTheWay(c, line, day, s, calendar, remedies);
   const { found, atIncome } = inWay;
   // the thin-file cap below the smallest line: no review restores the line before the file holds six
@@ -102,7 +103,7 @@ function suspendedLine(
       if (r.line === line.id && r.kind === "wait_for_review" && r.day > lifts)
         remedies[i] = { ...r, thinFileLifts: { day: lifts, date: calendar.date(lifts) } };
   closureAhead(c, line, day, calendar, remedies, clean, { closesOn, unusedOn }, restores);
-  return { blockers, scored: found?.scored ?? null };
+  return { blockers, scored: found?.scored ?? null, untilTrim: found?.untilTrim ?? [] };
 }
 
 /** The day the thin-file cap lifts — the file holding six months of repayment record as things stand
@@ -357,6 +358,18 @@ function waitForReview(
     ...(trims !== null ? { trims } : {}),
     ...(cutsOther !== null ? { cutsOther } : {}),
   });
+  // …and Jiebei's own answer says the trim that review makes of its limit, as any cut ahead is said (it
+  // was said only in Huabei's wait)
+  if (trims !== null)
+    remedies.push({
+      line: "jiebei",
+      kind: "review_cuts",
+      day: first,
+      date: calendar.date(first),
+      from: trims.from,
+      to: trims.to,
+      reasons: ["UNUSED_LIMIT_TRIMMED"],
+    });
   // when time alone keeps the line from every review before the one named (its clean period), nothing the
   // customer does brings an earlier one: the wait is said first, then what to do by that review
   if (clear > next || inReach !== null) sayWaitFirst(remedies, line.id);
@@ -600,9 +613,13 @@ export function suspendedAnswer(
             ? { ...f, readOn: review, readOnDate: calendar.date(review) }
             : f,
         );
-  if (blockers.length === 0) cite(answer, ["READY_TO_RESTORE"]);
-  const codes = citing(c, line, day, s, blockers);
+  // a Huabei the next review restores by trimming Jiebei's unused limit is held until then by what that
+  // limit, counted drawn, does to it once used: true today, and of an early review — "nothing stands in
+  // the way" was said, which only the periodic review's trim makes true
+  const inWay = [...blockers, ...found.untilTrim];
+  if (inWay.length === 0) cite(answer, ["READY_TO_RESTORE"]);
+  const codes = citing(c, line, day, s, inWay);
   cite(answer, codes);
-  citeFacts(answer, citedFacts(c, line, suspendedFor(line), codes, blockers), line.id, both);
+  citeFacts(answer, citedFacts(c, line, suspendedFor(line), codes, inWay), line.id, both);
   return scored;
 }

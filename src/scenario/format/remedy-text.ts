@@ -339,6 +339,9 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
     }
     case "review_cuts": {
+      // the trim that lets the review restore Huabei: said as what it does, not in the words of a trim made
+      if (r.reasons.includes("UNUSED_LIMIT_TRIMMED"))
+        return `as things stand, the periodic review on ${r.date} (day ${r.day}) trims the line's unused limit from ${money(r.from)} to ${money(r.to)} as it restores Huabei: drawn in full, the larger limit would take Huabei, once used, below what the review keeps it at`;
       const reasons = r.reasons.map(inSentence).join("; ");
       return `as things stand, the periodic review on ${r.date} (day ${r.day}) cuts the limit from ${money(r.from)} to ${money(r.to)}: ${reasons}`;
     }
@@ -421,6 +424,17 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         : back.nothing
           ? `. Cut for a constraint, it could also come back unasked — a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — but as things stand the first review that could, on ${back.date} (day ${back.day}), gives back nothing`
           : `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${back.date} (day ${back.day}) at the earliest${back.gives === undefined ? "" : ` — ${r.increase.inUse ? "kept in use, as things stand" : "as things stand"}, that review gives back ${money(back.gives)}`}`;
+      // both roads open, the review giving all of it back as things stand: what asking first gains and costs
+      // — offered side by side, they read as equal, though the review costs nothing and comes days later
+      const sooner =
+        back?.gives !== undefined &&
+        back.gives >= back.limit &&
+        !blocked &&
+        !inUse &&
+        !r.increase.restored &&
+        r.increase.day <= back.day
+          ? `. An application for no more than that brings it back ${back.day === r.increase.day ? "only hours before that review, the same day" : `at most ${back.day - r.increase.day} ${back.day - r.increase.day === 1 ? "day" : "days"} sooner`}, and counts among recent applications, which the score reads for 6 months`
+          : "";
       const only = r.givenBack ? "" : " only";
       // raised since: the limit now, when, and by what — the customer's own increase, or a review
       const since =
@@ -429,7 +443,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           : r.since.by === "increase"
             ? ` (raised to ${money(r.since.limit)} by the increase granted on ${r.since.date} (day ${r.since.day}))`
             : ` (given back to ${money(r.since.limit)} by the review on ${r.since.date} (day ${r.since.day}))`;
-      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day})${since}: ${reasons}. A cut limit comes back${only} through an application for an increase (${increaseOf(r.line)}), ${when}${kept}${declined}${unasked}`;
+      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day})${since}: ${reasons}. A cut limit comes back${only} through an application for an increase (${increaseOf(r.line)}), ${when}${kept}${declined}${unasked}${sooner}`;
     }
     case "reapply": {
       // the first day it can pass the applications of the last 30 days, when that is not today

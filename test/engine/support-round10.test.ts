@@ -1,0 +1,147 @@
+// Customer service's answers, round 10, each followed through the engine: the trim of Jiebei's unused limit
+// that the next review makes to restore Huabei is said on Jiebei's answer too, and Huabei's "as things stand
+// today" says what holds it until then — not that nothing does; an opening whose score's band, judged once
+// the line is used, is below the smallest line is given the score to reach and its steps.
+
+import { describe, expect, it } from "vitest";
+import type { Remedy, Step } from "../../src/engine/types.js";
+import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
+import { at, twin } from "../helpers/stories.js";
+import { DEFAULT_POLICY, type EventInput, on, run, stateOn } from "./builders.js";
+
+const answerOn = (events: EventInput[], o: object, day: number): Step =>
+  run(events, o).steps.find((s: Step) => s.event.type === "contact_support" && s.day === day)!;
+
+/** unused-jiebei-holds-huabei.yaml asked on day 280: Huabei suspended, Jiebei active at ¥36,000 and never
+ *  drawn; the review of day 298 trims Jiebei's unused limit and restores Huabei. */
+const FIXTURE = "unused-jiebei-holds-huabei.yaml";
+const LAST = "  - { day: 293, type: repay, line: jiebei, amount: statement }";
+const ASK = "  - { day: 280, type: contact_support }";
+
+describe("the trim of Jiebei's unused limit the next review makes to restore Huabei", () => {
+  const asked = twin(FIXTURE, [LAST, `${ASK}\n${LAST}`]);
+  const said = at(asked.steps, "contact_support", 280);
+
+  it("is said on Jiebei's answer, as on Huabei's: that review, and Jiebei's limit from and to what", () => {
+    const huabei = said.remedies.find((r) => r.line === "huabei" && r.kind === "wait_for_review");
+    const trims = huabei?.kind === "wait_for_review" ? huabei.trims : undefined;
+    expect(trims).toMatchObject({ from: 3_600_000 });
+    const jiebei = said.remedies.filter((r) => r.line === "jiebei");
+    // (Jiebei's answer said nothing of it: its customer learnt of the trim from Huabei's wait alone)
+    expect(jiebei).toContainEqual(
+      expect.objectContaining({
+        kind: "review_cuts",
+        day: 298,
+        from: 3_600_000,
+        to: trims?.to,
+        reasons: ["UNUSED_LIMIT_TRIMMED"],
+      }),
+    );
+    const cut = jiebei.find((r) => r.kind === "review_cuts")!;
+    const text = describeRemedy(cut, ["huabei", "jiebei"]);
+    expect(text).toContain("on 2024-10-25 (day 298) trims the line's unused limit from ¥36,000.00 to");
+    expect(text).toContain("restores Huabei");
+  });
+
+  it("comes true followed, nothing more done: that review trims Jiebei to the limit said", () => {
+    const followed = twin(FIXTURE, [LAST, ASK]);
+    const cut = said.remedies.find((r) => r.line === "jiebei" && r.kind === "review_cuts");
+    const to = cut?.kind === "review_cuts" ? cut.to : undefined;
+    expect(at(followed.steps, "review", 297, "jiebei")).toBeUndefined();
+    expect(at(followed.steps, "review", 298, "jiebei")).toMatchObject({
+      decision: "limit_reduced",
+      reasons: ["UNUSED_LIMIT_TRIMMED"],
+      jiebei: { limit: to },
+    });
+  });
+
+  it("leaves Huabei's 'as things stand today' saying what holds it until then, as an early review cites it", () => {
+    // (it said READY_TO_RESTORE, "nothing stands in the way", while the same answer said an early review
+    // would not restore the line — only the periodic review's trim makes that true)
+    expect(said.reasons).not.toContain("READY_TO_RESTORE");
+    expect(said.reasons).toContain("LIMIT_KEPT_ONCE_USED");
+    const early = twin(FIXTURE, [LAST, `${ASK}\n  - { day: 281, type: request_review }\n${LAST}`]);
+    const declined = at(early.steps, "request_review", 281);
+    expect(declined.decision).toBe("declined");
+    expect(declined.reasons).toContain("LIMIT_KEPT_ONCE_USED");
+    // the answer still promises the periodic review, nothing more to do
+    const wait = said.remedies.find((r) => r.line === "huabei" && r.kind === "wait_for_review");
+    expect(wait).toMatchObject({ day: 298, ready: true, early: null });
+    expect(said.remedies.some((r) => r.line === "huabei" && r.kind === "raise_score")).toBe(false);
+  });
+});
+
+type Raise = Extract<Remedy, { kind: "raise_score" }>;
+
+/** No line yet, unverified, ¥30,000 a month and five years of history elsewhere: the smallest line raised
+ *  to ¥4,000 and below 845 the score's band allows ¥3,000. Today's file scores 855, a band with a line —
+ *  but judged once the line is used (the default grantUsedFraction: the ¥4,000 drawn), 815: a band below it. */
+const bandOnceUsed: EventInput[] = [
+  on.policy(0, {
+    set: {
+      minLimit: 4_000,
+      limitBands: [
+        { minScore: 620, maxLimit: 3_000 },
+        { minScore: 845, maxLimit: 20_000 },
+      ],
+    },
+  }),
+];
+const noLineYet = {
+  until: 40,
+  policy: DEFAULT_POLICY,
+  profile: { creditHistoryMonths: 60, monthlyIncome: 30_000, verified: false },
+};
+
+describe("an opening whose score's band, judged once the line is used, is below the smallest line", () => {
+  const said = answerOn([...bandOnceUsed, on.support(1)], noLineYet, 1);
+
+  it("is given the score to reach — the gap to the first band with a line, on top of today's — and its steps", () => {
+    const band = said.facts.find((f) => f.code === "LIMIT_BELOW_MINIMUM");
+    expect(band).toMatchObject({ scoreOnceUsed: 815 });
+    // (no score step was given: 'a higher score reaches a band with a line', and no score or step)
+    const step = said.remedies.find((r): r is Raise => r.kind === "raise_score");
+    expect(step).toMatchObject({ line: "huabei", current: 855, needed: 855 + (845 - 815) });
+    expect(step!.drivers).toContain("IDENTITY_NOT_VERIFIED");
+  });
+
+  it("comes true followed: verified, the application is approved; not verified, declined", () => {
+    const as = run([...bandOnceUsed, on.open(2, 4_000)], noLineYet, { answers: false });
+    expect(stateOn(as, 2).decision).toBe("declined");
+    const followed = run([...bandOnceUsed, on.verify(1), on.open(2, 4_000)], noLineYet, { answers: false });
+    expect(stateOn(followed, 2).decision).toBe("approved");
+  });
+});
+
+describe("a cut limit both an increase and the review giving it all back can restore", () => {
+  // increase-asked-on-the-give-back-day.yaml: cut from ¥14,000 to ¥8,000 for a low income, the income back;
+  // asked on day 205, an increase can be asked from day 256 and the review of day 258 gives it all back
+  const FILE = "increase-asked-on-the-give-back-day.yaml";
+  const ASKED = "  - { day: 258, type: apply, product: increase, amount: 2000 }";
+  const APPROVED = "  - { day: 258, decision: approved }\n";
+  const said = at(twin(FILE, [ASKED, ""], [APPROVED, ""]).steps, "contact_support", 205);
+  const cut = said.remedies.find((r) => r.kind === "limit_cut")!;
+
+  it("says what asking first gains and costs: two days, and an application the score reads", () => {
+    expect(cut).toMatchObject({ increase: { day: 256 }, givenBack: { day: 258, gives: 1_400_000 } });
+    // (both roads were offered side by side, as if the same)
+    expect(describeRemedy(cut, ["huabei"])).toContain(
+      "An application for no more than that brings it back at most 2 days sooner, and counts among recent applications, which the score reads for 6 months",
+    );
+  });
+
+  it("comes true: asked for the cut's ¥6,000 on day 256, the ¥14,000 is back two days before the review gives it back unasked, the score lower for the application", () => {
+    const asked = twin(
+      FILE,
+      [ASKED, "  - { day: 256, type: apply, product: increase, amount: 6000 }"],
+      [APPROVED, ""],
+    );
+    const left = twin(FILE, [ASKED, ""], [APPROVED, ""]);
+    expect(at(asked.steps, "apply", 256)).toMatchObject({ decision: "approved", limit: 1_400_000 });
+    const before = left.steps.filter((s) => s.day < 258).at(-1)!;
+    expect(before.limit).toBe(800_000);
+    expect(at(left.steps, "review", 258)).toMatchObject({ decision: "limit_restored", limit: 1_400_000 });
+    const end = (t: typeof left, day: number) => t.steps.filter((s) => s.day <= day).at(-1)!;
+    expect(end(asked, 258).score).toBeLessThan(end(left, 258).score);
+  });
+});
