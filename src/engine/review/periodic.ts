@@ -1,7 +1,7 @@
 // The monthly periodic review of one line (and an early one the customer asked for): an active line kept to
 // the standard, closed unused, cut, or given back a limit cut for a constraint that no longer binds; a
 // suspended one restored (Huabei, at a periodic review, with Jiebei's unused limit trimmed when that alone
-// holds it: trim.ts), left suspended (cut, recorded anew) or closed after a long suspension.
+// holds it, whole or lower: trim.ts), left suspended (cut, recorded anew) or closed after a long suspension.
 
 import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, suspendedFor } from "../customer.js";
@@ -75,16 +75,16 @@ export function periodicReview(
     const under = held === null ? null : restorationBlockers(c, line, day, s, held.cause, today);
     const found = restorationFindings(c, line, day, s, line.cause, today);
     const blockers = under === null ? found.blockers : [...found.blockers, ...under];
-    // nothing in the way: the limit kept once used was judged with them (a security hold is never empty)
-    if (blockers.length === 0) return restore(c, line, s, found.kept!, { day, today });
-    // held by the kept-once-used check alone, which Jiebei's unused limit trimmed would pass: restored with
-    // the trim decided (review/trim.ts), which Jiebei's review applies — the periodic review's, which
-    // reviews Jiebei after Huabei
+    // held by the kept-once-used check alone, whole or to a lower limit, which Jiebei's unused limit
+    // trimmed would pass or raise: restored with the trim decided (review/trim.ts), which Jiebei's review
+    // applies — the periodic review's, which reviews Jiebei after Huabei
     const trimmed = requested || under !== null ? null : restorationTrim(c, line, day, s, found);
     if (trimmed !== null) {
       const v = restore(c, line, s, trimmed.kept, null);
       return v.decision === "restored" ? { ...v, trims: trimmed.jiebei } : v;
     }
+    // nothing in the way: the limit kept once used was judged with them (a security hold is never empty)
+    if (blockers.length === 0) return restore(c, line, s, found.kept!, { day, today });
     // what holds the suspension (suspendedFor): the one beneath a hold, else the line's own
     const byChange = heldByPolicy(c, line, day, s, suspendedFor(line), under ?? found.blockers, today);
     const codes = citing(c, line, day, s, blockers, byChange);

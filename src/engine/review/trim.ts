@@ -1,9 +1,11 @@
-// Jiebei's unused limit trimmed so that Huabei can be restored. A restoration of Huabei is judged on the
-// file once its credit and Jiebei's unused credit are drawn (grant.ts usedInFull): where that headroom
-// alone holds Huabei suspended — its score once used below what keeping it needs — the lender keeps the
-// line in use and trims the unused one, within Jiebei's smallest line and never below what it owes. Held
-// instead, the customer who cleared arrears sooner (Jiebei back at ¥36,000, never drawn) saw Huabei closed
-// as suspended too long, where the twin who paid later, Jiebei cut to its band's ¥5,000, had Huabei back.
+// Jiebei's unused limit trimmed so that Huabei can be restored, or restored higher. A restoration of Huabei
+// is judged on the file once its credit and Jiebei's unused credit are drawn (grant.ts usedInFull): where
+// that headroom alone holds Huabei suspended, or to a lower limit — its score once used below what keeping
+// it needs — the lender sizes the line in use first and trims the unused one, within Jiebei's smallest line
+// and never below what it owes. Held instead, the customer who cleared arrears sooner (Jiebei back at
+// ¥36,000, never drawn) saw Huabei closed as suspended too long, where the twin who paid later, Jiebei cut
+// to its band's ¥5,000, had Huabei back; held lower, Jiebei opened at ¥13,000 brought Huabei back at
+// ¥1,200 where at ¥14,000 it came back whole at ¥6,000 (test/engine/trim-gap.test.ts).
 //
 // One decision, made by Huabei's restoration (restorationTrim): the limit Huabei comes back at and the one
 // Jiebei is trimmed to, together. The restoration carries Jiebei's (`trims`); Jiebei's review that day
@@ -53,12 +55,13 @@ export interface RestorationTrim {
 }
 
 /**
- * The periodic review's trim for a suspended Huabei whose restoration the kept-once-used check alone holds
- * (`found`: its findings on the file as it is): Huabei judged with Jiebei's active limit at its floor
- * (trimFloor) — restored at the limit kept there — and Jiebei trimmed to the largest limit, whole hundreds
- * of yuan, at which Huabei at that limit is kept once used (keptOnceUsed, as a restoration is judged), never
- * below the floor the restoration was judged at. Null: no trim (another line, something else in the way,
- * nothing to trim, or not even the trimmed file restores Huabei).
+ * The periodic review's trim for a suspended Huabei whose restoration the kept-once-used check alone holds,
+ * whole or to a lower limit (`found`: its findings on the file as it is): Huabei judged with Jiebei's active
+ * limit at its floor (trimFloor) — restored at the limit kept there, when that is more — and Jiebei trimmed
+ * to the largest limit, whole hundreds of yuan, at which Huabei at that limit is kept once used
+ * (keptOnceUsed, as a restoration is judged), never below the floor the restoration was judged at. Null: no
+ * trim (another line, something else in the way, nothing to trim, or the trimmed file restores Huabei no
+ * higher).
  */
 export function restorationTrim(
   c: Customer,
@@ -67,15 +70,19 @@ export function restorationTrim(
   s: Scored,
   found: { blockers: RuleFact[]; kept: KeptOnceUsed | null },
 ): RestorationTrim | null {
-  if (line.id !== "huabei" || found.kept?.limit !== null) return null;
-  // nothing else in the way: the blockers are the check's own facts alone (blockers.ts withKeptOnceUsed
-  // appends them to whatever else blocks)
-  if (found.blockers.length !== found.kept.facts.length) return null;
+  const held = found.kept;
+  // held by the check (its facts: not kept at the limit line management leaves, or not at all)
+  if (line.id !== "huabei" || held === null || held.facts.length === 0) return null;
+  // nothing else in the way: the blockers are the check's own facts alone when it holds the line whole
+  // (blockers.ts withKeptOnceUsed appends them to whatever else blocks), none when it holds it lower
+  if (found.blockers.length !== (held.limit === null ? held.facts.length : 0)) return null;
   const file = trimmedFile(c);
   if (file === null) return null;
   const trimmed = restorationFindings(file, line, day, s, line.cause, null);
   const limit = trimmed.kept?.limit;
   if (trimmed.blockers.length > 0 || limit === null || limit === undefined) return null;
+  // trimmed only for a higher limit: Jiebei's headroom is what held Huabei lower
+  if (held.limit !== null && limit <= held.limit) return null;
   const keeps = (j: Fen) => {
     const f = withJiebeiAt(c, j);
     return keptOnceUsed(f, f.huabei, limit, 0, day, 0, null, true).limit === limit;

@@ -17,11 +17,8 @@ export interface TrimAhead {
 }
 
 /** The trim the periodic review on `review` makes of Jiebei's unused limit as it restores Huabei, played
- *  ahead as things stand (reviewOutcome: each bill met at its minimum, nothing more spent) — that review's
- *  own Jiebei decision, UNUSED_LIMIT_TRIMMED, read off its steps; null when it makes none. Not played
- *  ahead where that review cannot trim: Huabei not suspended or Jiebei not active today (as things stand
- *  only a review changes either), or nothing but the kept-once-used check could have held Huabei
- *  (`blockers`: what the answer read in the way). */
+ *  ahead as things stand (trimmedAhead) for an answer that reads the kept-once-used check holding Huabei
+ *  whole (`blockers`: what it read in the way) — null when nothing but that check could have held it. */
 export function trimAhead(
   c: Customer,
   day: number,
@@ -29,8 +26,19 @@ export function trimAhead(
   review: number,
   blockers: readonly RuleFact[],
 ): TrimAhead | null {
+  return blockers.some((f) => f.code === "LIMIT_KEPT_ONCE_USED")
+    ? trimmedAhead(c, day, calendar, review)
+    : null;
+}
+
+/** The trim the periodic review on `review` makes of Jiebei's unused limit as it restores Huabei, whole or
+ *  higher than Jiebei's limit as it is would let it (review/trim.ts), played ahead as things stand
+ *  (reviewOutcome: each bill met at its minimum, nothing more spent) — that review's own Jiebei decision,
+ *  UNUSED_LIMIT_TRIMMED, read off its steps; null when it makes none. Not played ahead where that review
+ *  cannot trim: Huabei not suspended or Jiebei not active today (as things stand only a review changes
+ *  either). */
+export function trimmedAhead(c: Customer, day: number, calendar: Calendar, review: number): TrimAhead | null {
   if (c.huabei.status !== "suspended" || c.jiebei.status !== "active") return null;
-  if (!blockers.some((f) => f.code === "LIMIT_KEPT_ONCE_USED")) return null;
   const { steps } = reviewOutcome(c, day, calendar, review);
   const jiebei = steps.find((o) => o.line === "jiebei" && o.verdict?.decision === "limit_reduced")?.verdict;
   const f = jiebei?.facts[0];
