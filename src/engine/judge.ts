@@ -95,6 +95,8 @@ export const ALIKE: { readonly [K in VerdictField]: (a: Verdict, b: Verdict) => 
     a.named === b.named || (a.named !== undefined && b.named !== undefined && sameFacts(a.named, b.named)),
   // the most a cut's record gives back (line.cut.givesBack), kept with the cut
   bandHolds: same("bandHolds"),
+  // the trim of Jiebei a restoration of Huabei decided, which Jiebei's review that day applies
+  trims: same("trims"),
   limit: same("limit"),
   cause: same("cause"),
   beneath: same("beneath"),

@@ -195,7 +195,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       earlyKept:
         "as `kept`, for the early review offered (`early`): the lower limit it restores the line at (`limit`, yuan), the line's (`of`, yuan) and `onceUsed`",
       trims:
-        "Huabei, held only by what Jiebei's unused limit counted drawn would do to it once used: that review trims Jiebei's limit (UNUSED_LIMIT_TRIMMED) from `from` to `to` (yuan, as things stand: each bill met at its minimum, nothing more spent) and restores Huabei, no score step asked — an early review (`request_review`) trims nothing, so `early` is null",
+        "Huabei, held — whole, or to a lower limit — only by what Jiebei's unused limit counted drawn would do to it once used: that review trims Jiebei's limit (UNUSED_LIMIT_TRIMMED) from `from` to `to` (yuan, as things stand: each bill met at its minimum, nothing more spent) and restores Huabei at the limit kept with it (no lower `kept` said), no score step asked — an early review (`request_review`) trims nothing, so `early` is null",
       cutsOther:
         "when the review promises the restoration (nothing in its way, or only the clean period): the cut the line restored, once used, makes of the customer's other line at the review after it (OTHER_LINE_CUT_ONCE_USED: `line`, `from` and `to` in yuan, as things stand) — it holds nothing, but comes back only with an increase applied for; absent when none",
       thinFileLifts:

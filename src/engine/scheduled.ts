@@ -385,11 +385,12 @@ function reviewFrom(
     if (i === from && preset !== undefined) v = preset;
     else {
       const scored = scoreOn(c, day);
-      // Jiebei after Huabei restored by this review: its unused limit may be trimmed for it (review/trim.ts)
-      const beside = line.id === "jiebei" && out !== null && out.some(restoredHuabei);
+      // Jiebei after Huabei restored by this review: the trim of its unused limit that restoration decided
+      // (review/trim.ts)
+      const trim = line.id === "jiebei" && out !== null ? trimDecided(out) : null;
       v = alone(s)
-        ? periodicReview(c, line, day, scored, false, true, s.calendar, beside)
-        : judgedReview(s, i, line, scored, out, beside);
+        ? periodicReview(c, line, day, scored, false, true, s.calendar, trim)
+        : judgedReview(s, i, line, scored, out, trim);
     }
     // a suspended line's review is always shown: it says what still blocks restoration
     if (v.decision !== null || line.status === "suspended") {
@@ -401,9 +402,15 @@ function reviewFrom(
   return out ?? NOTHING;
 }
 
-/** A review's step that restored Huabei. */
-const restoredHuabei = (o: StepOutcome): boolean =>
-  o.line === "huabei" && o.event.type === "review" && o.verdict?.decision === "restored";
+/** The limit a review's restoration of Huabei trims Jiebei's unused limit to (its `trims`), or null. */
+function trimDecided(out: readonly StepOutcome[]): Fen | null {
+  for (const o of out) {
+    const v = o.verdict;
+    if (o.line === "huabei" && o.event.type === "review" && v?.decision === "restored")
+      return v.trims ?? null;
+  }
+  return null;
+}
 
 /** The review of line `i` on a lane of several policies (its closures kept out of reviewFrom's loop). */
 function judgedReview(
@@ -412,11 +419,11 @@ function judgedReview(
   line: Line,
   scored: Scored,
   out: StepOutcome[] | null,
-  beside: boolean,
+  trim: Fen | null,
 ): Verdict {
   return judge(
     s,
-    () => periodicReview(s.customer, line, s.day, scored, false, true, s.calendar, beside),
+    () => periodicReview(s.customer, line, s.day, scored, false, true, s.calendar, trim),
     (f, w) => reviewFrom(f, i, w, out === null ? null : out.slice()),
   );
 }

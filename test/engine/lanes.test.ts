@@ -310,6 +310,7 @@ const OTHER: { [K in VerdictField]: (v: Verdict) => Verdict } = {
   cutReasons: (v) => ({ ...v, cutReasons: ["POLICY_CHANGE", ...(v.cutReasons ?? [])] }),
   named: (v) => ({ ...v, named: (v.named ?? []).map((f) => ({ ...f, threshold: (f.threshold ?? 0) + 1 })) }),
   bandHolds: (v) => ("limit" in v && v.limit !== undefined ? { ...v, bandHolds: v.limit + 10_000 } : v),
+  trims: (v) => (v.decision === "restored" ? { ...v, trims: (v.trims ?? v.limit) - 100 } : v),
   limit: (v) => ("limit" in v && v.limit !== undefined ? ({ ...v, limit: v.limit - 100 } as Verdict) : v),
   cause: (v) => ("cause" in v ? ({ ...v, cause: v.cause === "credit" ? "policy" : "credit" } as Verdict) : v),
   beneath: (v) => (v.decision === "suspended" ? { ...v, beneath: v.beneath ? undefined : true } : v),
@@ -607,12 +608,16 @@ describe("lanes", () => {
         }
     expect(leaks, "kept on record, yet the verdicts are the same to sameVerdict").toEqual([]);
     // every field but the decision's own name (approved or approved_lower: both only set the limit) is
-    // kept by some decision: each perturbation reaches the record
+    // kept by some decision: each perturbation reaches the record — but a restoration's trim of Jiebei,
+    // which Jiebei's review the same pass reads (review/trim.ts), not Huabei's record: compared all the
+    // same, so that a lane shares no restoration whose Jiebei it would trim otherwise
     expect([...changes].sort()).toEqual(
       Object.keys(OTHER)
-        .filter((k) => k !== "decision")
+        .filter((k) => k !== "decision" && k !== "trims")
         .sort(),
     );
+    const restoring = VERDICTS.find((v) => v.decision === "restored")!;
+    expect(sameVerdict(restoring, OTHER.trims(restoring))).toBe(false);
     // …and what is not kept does not split a lane: an approval's or a decline's thresholds, a
     // restoration's own facts beside its cut's
     for (const v of [VERDICTS[1]!, VERDICTS[11]!]) expect(sameVerdict(v, OTHER.facts(v))).toBe(true);

@@ -1,21 +1,21 @@
 // The monthly periodic review of one line (and an early one the customer asked for): an active line kept to
 // the standard, closed unused, cut, or given back a limit cut for a constraint that no longer binds; a
 // suspended one restored (Huabei, at a periodic review, with Jiebei's unused limit trimmed when that alone
-// holds it: trim.ts), left suspended (cut, recorded anew) or closed after a long suspension.
+// holds it, whole or lower: trim.ts), left suspended (cut, recorded anew) or closed after a long suspension.
 
 import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, suspendedFor } from "../customer.js";
 import { REASONS } from "../reasons.js";
 import type { Scored, ScoredFile } from "../score-inputs.js";
 import { keptStandard, lineManagement, suspendAtReview } from "../standard.js";
-import { principalReasons, type RuleFact, type Verdict } from "../verdict.js";
+import type { Fen } from "../types.js";
+import { principalReasons, type Verdict } from "../verdict.js";
 import { restorationBlockers, restorationFindings } from "./blockers.js";
 import { dormantClosure } from "./dormant.js";
 import { givenBack } from "./give-back.js";
-import type { KeptOnceUsed } from "./kept-once-used.js";
 import { citedFacts, citing, heldByPolicy, recordedFor } from "./policy-change.js";
 import { restore } from "./restore.js";
-import { trimmedFile, trimmedForHuabei } from "./trim.js";
+import { restorationTrim, trimmedTo } from "./trim.js";
 
 /** Of line management's cut and the trim of an unused limit, the one to the lower limit (null: neither). */
 const lowerOf = (a: Verdict | null, b: Verdict | null): Verdict | null =>
@@ -23,34 +23,14 @@ const lowerOf = (a: Verdict | null, b: Verdict | null): Verdict | null =>
 
 const limitOf = (v: Verdict): number => ("limit" in v ? (v.limit ?? 0) : 0);
 
-/** The limit kept once used of a suspended Huabei whose restoration the kept-once-used check alone holds
- *  (`found`: its findings), judged with Jiebei's unused limit trimmed (trimmedFile); null when that does
- *  not let it through, or another line. */
-function restoredWithTrim(
-  c: Customer,
-  line: Line,
-  day: number,
-  s: Scored,
-  found: { blockers: RuleFact[]; kept: KeptOnceUsed | null },
-): KeptOnceUsed | null {
-  if (line.id !== "huabei" || found.kept?.limit !== null) return null;
-  // nothing else in the way: the blockers are the check's own facts alone (blockers.ts withKeptOnceUsed
-  // appends them to whatever else blocks)
-  if (found.blockers.length !== found.kept.facts.length) return null;
-  const file = trimmedFile(c);
-  if (file === null) return null;
-  const trimmed = restorationFindings(file, line, day, s, line.cause, null);
-  return trimmed.blockers.length === 0 ? trimmed.kept : null;
-}
-
 const NO_DECISION: Verdict = Object.freeze({ decision: null, reasons: [], facts: [] }) as Verdict;
 
 /** The monthly periodic review of one line (and an early review the customer asked for, `requested`); `s`
  *  is `c`'s score on `day` unless `own` is false (a caller that reads another file's score: the files once
  *  used are then scored whole). `calendar`: the scenario's, where an unused line's notice given anew after a
  *  review it named is read (review/dormant.ts: dormantNoticeDay; the review bench's cases hold none).
- *  `besideRestored`: Huabei was restored by the same review, before this line (Jiebei's unused limit may
- *  be trimmed for it: review/trim.ts). */
+ *  `trim`: the limit Huabei's restoration by the same review, before this line, trims Jiebei's unused
+ *  limit to (its `trims`: review/trim.ts), null when it trims none. */
 export function periodicReview(
   c: Customer,
   line: Line,
@@ -59,14 +39,14 @@ export function periodicReview(
   requested = false,
   own = true,
   calendar: Calendar | null = null,
-  besideRestored = false,
+  trim: Fen | null = null,
 ): Verdict {
   const p = c.policy;
   if (line.status === "active" && !requested)
     return (
       keptStandard(c, line, s) ??
       dormantClosure(c, line, day, calendar) ??
-      lowerOf(lineManagement(c, line, s), besideRestored ? trimmedForHuabei(c, line, day) : null) ??
+      lowerOf(lineManagement(c, line, s), trimmedTo(line, trim)) ??
       givenBack(c, line, day, s, own ? { c, s } : null) ??
       NO_DECISION
     );
@@ -95,12 +75,16 @@ export function periodicReview(
     const under = held === null ? null : restorationBlockers(c, line, day, s, held.cause, today);
     const found = restorationFindings(c, line, day, s, line.cause, today);
     const blockers = under === null ? found.blockers : [...found.blockers, ...under];
+    // held by the kept-once-used check alone, whole or to a lower limit, which Jiebei's unused limit
+    // trimmed would pass or raise: restored with the trim decided (review/trim.ts), which Jiebei's review
+    // applies — the periodic review's, which reviews Jiebei after Huabei
+    const trimmed = requested || under !== null ? null : restorationTrim(c, line, day, s, found);
+    if (trimmed !== null) {
+      const v = restore(c, line, s, trimmed.kept, null);
+      return v.decision === "restored" ? { ...v, trims: trimmed.jiebei } : v;
+    }
     // nothing in the way: the limit kept once used was judged with them (a security hold is never empty)
     if (blockers.length === 0) return restore(c, line, s, found.kept!, { day, today });
-    // held by the kept-once-used check alone, which Jiebei's unused limit trimmed would pass: restored, and
-    // Jiebei's review trims it (review/trim.ts) — the periodic review's, which reviews Jiebei after Huabei
-    const trimmed = requested || under !== null ? null : restoredWithTrim(c, line, day, s, found);
-    if (trimmed !== null) return restore(c, line, s, trimmed, null);
     // what holds the suspension (suspendedFor): the one beneath a hold, else the line's own
     const byChange = heldByPolicy(c, line, day, s, suspendedFor(line), under ?? found.blockers, today);
     const codes = citing(c, line, day, s, blockers, byChange);

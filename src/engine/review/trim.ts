@@ -1,16 +1,26 @@
-// Jiebei's unused limit trimmed so that Huabei can be restored. A restoration of Huabei is judged on the
-// file once its credit and Jiebei's unused credit are drawn (grant.ts usedInFull): where that headroom
-// alone holds Huabei suspended — its score once used below what keeping it needs — the lender keeps the
-// line in use and trims the unused one, within Jiebei's smallest line and never below what it owes. Held
-// instead, the customer who cleared arrears sooner (Jiebei back at ¥36,000, never drawn) saw Huabei closed
-// as suspended too long, where the twin who paid later, Jiebei cut to its band's ¥5,000, had Huabei back.
+// Jiebei's unused limit trimmed so that Huabei can be restored, or restored higher. A restoration of Huabei
+// is judged on the file once its credit and Jiebei's unused credit are drawn (grant.ts usedInFull): where
+// that headroom alone holds Huabei suspended, or to a lower limit — its score once used below what keeping
+// it needs — the lender sizes the line in use first and trims the unused one, within Jiebei's smallest line
+// and never below what it owes. Held instead, the customer who cleared arrears sooner (Jiebei back at
+// ¥36,000, never drawn) saw Huabei closed as suspended too long, where the twin who paid later, Jiebei cut
+// to its band's ¥5,000, had Huabei back; held lower, Jiebei opened at ¥13,000 brought Huabei back at
+// ¥1,200 where at ¥14,000 it came back whole at ¥6,000 (test/engine/trim-gap.test.ts).
+//
+// One decision, made by Huabei's restoration (restorationTrim): the limit Huabei comes back at and the one
+// Jiebei is trimmed to, together. The restoration carries Jiebei's (`trims`); Jiebei's review that day
+// applies it (trimmedTo) and customer service reads it off the review played ahead — neither judges the
+// trim again, so the two lines cannot come to disagree about it.
 
 import { type Customer, customerWith, type Line, lineCopy, owed, rulesFor } from "../customer.js";
 import { keptOnceUsed } from "../grant.js";
 import { smallestLine } from "../limits.js";
 import { FEN_PER_YUAN } from "../money.js";
+import type { Scored } from "../score-inputs.js";
 import type { Fen } from "../types.js";
-import type { Verdict } from "../verdict.js";
+import type { RuleFact, Verdict } from "../verdict.js";
+import { restorationFindings } from "./blockers.js";
+import type { KeptOnceUsed } from "./kept-once-used.js";
 
 const HUNDRED = 100 * FEN_PER_YUAN;
 
@@ -37,31 +47,63 @@ export function trimmedFile(c: Customer): Customer | null {
   return floor < c.jiebei.limit ? withJiebeiAt(c, floor) : null;
 }
 
+/** The restoration of a suspended Huabei that trimming Jiebei's unused limit lets through: the limit kept
+ *  once used (`kept`, judged with Jiebei at its floor) and the limit Jiebei is trimmed to (`jiebei`). */
+export interface RestorationTrim {
+  kept: KeptOnceUsed;
+  jiebei: Fen;
+}
+
 /**
- * The periodic review's trim of an active Jiebei reviewed after the same review restored Huabei, where
- * Jiebei's unused limit, drawn, would take Huabei at the limit it came back at past what the next review
- * keeps (keptOnceUsed, as the restoration judged it): Jiebei cut to the
- * largest limit, whole hundreds of yuan, at which Huabei is kept — none when Huabei is kept at Jiebei's
- * limit, or not even at its floor. Null: no trim.
+ * The periodic review's trim for a suspended Huabei whose restoration the kept-once-used check alone holds,
+ * whole or to a lower limit (`found`: its findings on the file as it is): Huabei judged with Jiebei's active
+ * limit at its floor (trimFloor) — restored at the limit kept there, when that is more — and Jiebei trimmed
+ * to the largest limit, whole hundreds of yuan, at which Huabei at that limit is kept once used
+ * (keptOnceUsed, as a restoration is judged), never below the floor the restoration was judged at. Null: no
+ * trim (another line, something else in the way, nothing to trim, or the trimmed file restores Huabei no
+ * higher).
  */
-export function trimmedForHuabei(c: Customer, line: Line, day: number): Verdict | null {
-  const h = c.huabei;
-  if (line.id !== "jiebei" || h.status !== "active") return null;
-  const floor = trimFloor(c);
-  if (floor >= line.limit) return null;
-  const keeps = (limit: Fen) => {
-    const f = withJiebeiAt(c, limit);
-    return keptOnceUsed(f, f.huabei, h.limit, 0, day, 0, null, true).limit === h.limit;
+export function restorationTrim(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  found: { blockers: RuleFact[]; kept: KeptOnceUsed | null },
+): RestorationTrim | null {
+  const held = found.kept;
+  // held by the check (its facts: not kept at the limit line management leaves, or not at all)
+  if (line.id !== "huabei" || held === null || held.facts.length === 0) return null;
+  // nothing else in the way: the blockers are the check's own facts alone when it holds the line whole
+  // (blockers.ts withKeptOnceUsed appends them to whatever else blocks), none when it holds it lower
+  if (found.blockers.length !== (held.limit === null ? held.facts.length : 0)) return null;
+  const file = trimmedFile(c);
+  if (file === null) return null;
+  const trimmed = restorationFindings(file, line, day, s, line.cause, null);
+  const limit = trimmed.kept?.limit;
+  if (trimmed.blockers.length > 0 || limit === null || limit === undefined) return null;
+  // trimmed only for a higher limit: Jiebei's headroom is what held Huabei lower
+  if (held.limit !== null && limit <= held.limit) return null;
+  const keeps = (j: Fen) => {
+    const f = withJiebeiAt(c, j);
+    return keptOnceUsed(f, f.huabei, limit, 0, day, 0, null, true).limit === limit;
   };
-  if (keeps(line.limit) || !keeps(floor)) return null;
-  let lo = floor / HUNDRED;
-  let hi = Math.ceil(line.limit / HUNDRED) - 1;
+  // held at Jiebei's own limit (the check above): the largest below it, a search over whole hundreds — a
+  // larger limit drawn is more debt and a score no higher
+  let lo = file.jiebei.limit / HUNDRED;
+  let hi = Math.ceil(c.jiebei.limit / HUNDRED) - 1;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (keeps(mid * HUNDRED)) lo = mid;
     else hi = mid - 1;
   }
-  const limit = lo * HUNDRED;
+  return { kept: trimmed.kept!, jiebei: lo * HUNDRED };
+}
+
+/** Jiebei's review the day Huabei's restoration decided its trim (RestorationTrim's `jiebei`, carried on
+ *  that restoration as `trims`): the cut to that limit, UNUSED_LIMIT_TRIMMED (its fact the limit kept and
+ *  the one before). Null: another line, or nothing to cut. */
+export function trimmedTo(line: Line, limit: Fen | null): Verdict | null {
+  if (limit === null || line.id !== "jiebei" || limit >= line.limit) return null;
   return {
     decision: "limit_reduced",
     reasons: ["UNUSED_LIMIT_TRIMMED"],

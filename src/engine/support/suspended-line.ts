@@ -39,7 +39,7 @@ import {
 } from "./restoring-score.js";
 import { reviewInReach } from "./review-in-reach.js";
 import { standardRemedies } from "./standard-steps.js";
-import { otherCutAhead } from "./trim-ahead.js";
+import { otherCutAhead, trimmedAhead } from "./trim-ahead.js";
 
 const NOTHING_AHEAD = {
   ahead: null,
@@ -278,6 +278,18 @@ function waitForReview(
   const scoreBars =
     bars?.cost !== undefined && atIncome !== null ? { ...bars, atIncome: atIncome.income } : bars;
   const barred = policyBars !== null || scoreBars !== null;
+  // an answer that promises the restoration — nothing in its way, or only the clean period, time alone —
+  // says the limit the review gives the line back at, when lower than the line's (the most it keeps once
+  // used): "restores the line" alone let a ¥5,000 line come back at ¥1,000 unsaid. The next review read as
+  // it reads the customer; a later one, and an early review offered instead, played ahead
+  const promised = !barred && blockers.every((b) => b.code === "OVERDUE_TOO_RECENT");
+  const keptNext =
+    promised && blockers.length === 0 && first === next && periodic === null
+      ? keptAtRestoration(c, line, day, calendar, first)
+      : null;
+  // …held lower once used: where it is Huabei's, held by Jiebei's unused limit counted drawn, that review
+  // trims that limit for more (trim-ahead.ts) — the trim said, and the limit the review gives, not this one
+  const trimmed = trims ?? (keptNext?.onceUsed === true ? trimmedAhead(c, day, calendar, first) : null);
   // debt advice sized to the score counts on the score the review named reads: an early review is offered
   // only when the score it would read meets that too — and so is one when the answer reads the customer
   // as the next review will, when no step asked changes the score: from the coming report, or — none
@@ -307,7 +319,7 @@ function waitForReview(
   // (the trim that lets the review restore Huabei is the periodic review's: an early one reads no trim)
   const early =
     at < first &&
-    (trims !== null ||
+    (trimmed !== null ||
       inReach !== null ||
       never ||
       short ||
@@ -323,15 +335,10 @@ function waitForReview(
         )))
       ? first
       : at;
-  // an answer that promises the restoration — nothing in its way, or only the clean period, time alone —
-  // says the limit the review gives the line back at, when lower than the line's (the most it keeps once
-  // used): "restores the line" alone let a ¥5,000 line come back at ¥1,000 unsaid. The next review read as
-  // it reads the customer; a later one, and an early review offered instead, played ahead
-  const promised = !barred && blockers.every((b) => b.code === "OVERDUE_TOO_RECENT");
   const kept = !promised
     ? null
-    : blockers.length === 0 && first === next && periodic === null
-      ? keptAtRestoration(c, line, day, calendar, first)
+    : blockers.length === 0 && first === next && periodic === null && trimmed === null
+      ? keptNext
       : periodic === null
         ? keptAtReviewAhead(c, line, day, calendar, first, false)
         : null;
@@ -355,7 +362,7 @@ function waitForReview(
     ...(reads !== null && blockers.length === 0 ? { reads } : {}),
     ...(kept !== null ? { kept } : {}),
     ...(earlyKept !== null ? { earlyKept } : {}),
-    ...(trims !== null ? { trims } : {}),
+    ...(trimmed !== null ? { trims: trimmed } : {}),
     ...(cutsOther !== null ? { cutsOther } : {}),
   });
   // …and Jiebei's own answer says the trim that review makes of its limit, as any cut ahead is said (it

@@ -5,8 +5,7 @@
 
 import type { Calendar } from "../calendar.js";
 import type { Customer, Line } from "../customer.js";
-import { reviewedOn, reviewOutcome } from "../report-ahead.js";
-import { trimmedFile } from "../review.js";
+import { reviewOutcome } from "../report-ahead.js";
 import type { Fen } from "../types.js";
 import type { RuleFact } from "../verdict.js";
 import type { LineId } from "../vocabulary.js";
@@ -18,9 +17,8 @@ export interface TrimAhead {
 }
 
 /** The trim the periodic review on `review` makes of Jiebei's unused limit as it restores Huabei, played
- *  ahead as things stand (reviewedOn: each bill met at its minimum, nothing more spent) — null when that
- *  review restores no Huabei so, or when only the kept-once-used check could have held it (`blockers`:
- *  what the answer read in the way) and Jiebei has nothing to trim. */
+ *  ahead as things stand (trimmedAhead) for an answer that reads the kept-once-used check holding Huabei
+ *  whole (`blockers`: what it read in the way) — null when nothing but that check could have held it. */
 export function trimAhead(
   c: Customer,
   day: number,
@@ -28,12 +26,24 @@ export function trimAhead(
   review: number,
   blockers: readonly RuleFact[],
 ): TrimAhead | null {
-  if (c.huabei.status !== "suspended" || trimmedFile(c) === null) return null;
-  if (!blockers.some((f) => f.code === "LIMIT_KEPT_ONCE_USED")) return null;
-  const after = reviewedOn(c, day, calendar, review);
-  const trim = after.jiebei.cut?.day === review ? after.jiebei.cut.facts[0] : undefined;
-  if (after.huabei.status !== "active" || trim?.code !== "UNUSED_LIMIT_TRIMMED") return null;
-  return { from: trim.value ?? c.jiebei.limit, to: after.jiebei.limit };
+  return blockers.some((f) => f.code === "LIMIT_KEPT_ONCE_USED")
+    ? trimmedAhead(c, day, calendar, review)
+    : null;
+}
+
+/** The trim the periodic review on `review` makes of Jiebei's unused limit as it restores Huabei, whole or
+ *  higher than Jiebei's limit as it is would let it (review/trim.ts), played ahead as things stand
+ *  (reviewOutcome: each bill met at its minimum, nothing more spent) — that review's own Jiebei decision,
+ *  UNUSED_LIMIT_TRIMMED, read off its steps; null when it makes none. Not played ahead where that review
+ *  cannot trim: Huabei not suspended or Jiebei not active today (as things stand only a review changes
+ *  either). */
+export function trimmedAhead(c: Customer, day: number, calendar: Calendar, review: number): TrimAhead | null {
+  if (c.huabei.status !== "suspended" || c.jiebei.status !== "active") return null;
+  const { steps } = reviewOutcome(c, day, calendar, review);
+  const jiebei = steps.find((o) => o.line === "jiebei" && o.verdict?.decision === "limit_reduced")?.verdict;
+  const f = jiebei?.facts[0];
+  if (f?.code !== "UNUSED_LIMIT_TRIMMED" || f.threshold === undefined) return null;
+  return { from: f.value ?? c.jiebei.limit, to: f.threshold };
 }
 
 /** The cut of the customer's other line that `line`, once the periodic review on `review` restores it, makes

@@ -1,0 +1,85 @@
+// The trim's gap closed: a Huabei the kept-once-used check restores at a lower limit, because Jiebei's
+// unused headroom counted drawn lowers its band, is compared with the file Jiebei's limit trimmed — as one
+// the check holds whole is (review/trim.ts). On ¥8,000 a month, Jiebei opened at ¥13,000 brought Huabei
+// back at ¥1,200 and kept Jiebei whole, where Jiebei opened at ¥14,000 brought Huabei back whole at ¥6,000
+// and trimmed Jiebei to ¥8,200: less unused credit on the other line, less on the line in use.
+
+import { describe, expect, it } from "vitest";
+import type { Trace } from "../../src/engine/index.js";
+import { at, twin } from "../helpers/stories.js";
+
+const FIXTURE = "unused-jiebei-holds-huabei.yaml";
+const DAY = 298;
+
+/** The fixture's customer on ¥8,000 a month, Jiebei opened at `jiebei` yuan, asking customer service on
+ *  day `asks` too (null: not asking), between days 279 and 298. */
+const onIncome = (jiebei: number, asks: number | null = null): Trace => {
+  const last = "  - { day: 293, type: repay, line: jiebei, amount: statement }";
+  const ask = `  - { day: ${asks}, type: contact_support }`;
+  return twin(
+    FIXTURE,
+    ["monthlyIncome: 6000", "monthlyIncome: 8000"],
+    ["product: open, amount: 40000", `product: open, amount: ${jiebei}`],
+    ...(asks === null ? [] : [[last, asks < 293 ? `${ask}\n${last}` : `${last}\n${ask}`] as const]),
+  );
+};
+
+const credit = (t: Trace) => {
+  const end = t.steps.at(-1)!;
+  return { huabei: end.limit, jiebei: end.jiebei.limit };
+};
+
+describe("the trim for a Huabei restored lower (review/trim.ts)", () => {
+  it("Jiebei opened at ¥13,000 or ¥14,000: the review restores Huabei at the same ¥6,000 and trims Jiebei to the same ¥8,200 — not Huabei at ¥1,200 for the customer with less unused credit", () => {
+    const [less, more] = [onIncome(13_000), onIncome(14_000)];
+    for (const t of [less, more]) {
+      expect(at(t.steps, "review", DAY)).toMatchObject({ decision: "restored", limit: 600_000 });
+      const jiebei = at(t.steps, "review", DAY, "jiebei");
+      expect(jiebei).toMatchObject({ decision: "limit_reduced", reasons: ["UNUSED_LIMIT_TRIMMED"] });
+      expect(jiebei.jiebei.limit).toBe(820_000);
+      // never below what Jiebei owes
+      expect(jiebei.jiebei.limit).toBeGreaterThanOrEqual(jiebei.jiebei.balance);
+    }
+    expect(credit(less)).toEqual(credit(more));
+  });
+
+  it("monotone twins: more unused Jiebei credit, or a higher income, never ends with less on either line", () => {
+    const byJiebei = [8_000, 10_000, 12_000, 13_000, 14_000, 20_000].map((j) => credit(onIncome(j)));
+    for (const [i, c] of byJiebei.entries()) {
+      if (i === 0) continue;
+      const before = byJiebei[i - 1]!;
+      expect(c.huabei, `Huabei, Jiebei opened higher (#${i})`).toBeGreaterThanOrEqual(before.huabei);
+      expect(c.huabei + c.jiebei, `credit, Jiebei opened higher (#${i})`).toBeGreaterThanOrEqual(
+        before.huabei + before.jiebei,
+      );
+    }
+    // the customer earning ¥500 a month more, Jiebei at ¥13,000: not left with less on either line
+    const richer = twin(
+      FIXTURE,
+      ["monthlyIncome: 6000", "monthlyIncome: 8500"],
+      ["product: open, amount: 40000", "product: open, amount: 13000"],
+    );
+    const [r, p] = [credit(richer), credit(onIncome(13_000))];
+    expect(r.huabei).toBeGreaterThanOrEqual(p.huabei);
+    expect(r.jiebei).toBeGreaterThanOrEqual(p.jiebei);
+  });
+
+  it("customer service asked before that review says the trim and the limit Huabei comes back at as the review decides them — not ¥1,200 beside a trim, nor an early review restoring ¥1,200 untrimmed", () => {
+    // day 281: the answer reads Huabei held whole once used (the trim's own road); day 297: restored at
+    // ¥1,200 once used, nothing in the way — where the answer had offered an early review that day
+    for (const day of [281, 297]) {
+      const asked = onIncome(13_000, day);
+      const wait = at(asked.steps, "contact_support", day).remedies.find(
+        (r) => r.line === "huabei" && r.kind === "wait_for_review",
+      );
+      expect(wait, `asked on day ${day}`).toMatchObject({
+        day: DAY,
+        early: null,
+        trims: { from: 1_300_000, to: 820_000 },
+      });
+      expect(wait).not.toHaveProperty("kept");
+      expect(at(asked.steps, "review", DAY)).toMatchObject({ decision: "restored", limit: 600_000 });
+      expect(at(asked.steps, "review", DAY, "jiebei").jiebei.limit).toBe(820_000);
+    }
+  });
+});
