@@ -733,6 +733,19 @@ describe("simulate --html with a sweep", () => {
     expect(html).toMatch(/<td>dominated<\/td>/);
   });
 
+  it("heads every column of the variants table: the column marking dominated variants is named", async () => {
+    // its header cell was empty: a reader saw "dominated" under no heading, beside the PSI figures
+    const html = (await sweepPage()).html;
+    const table = /<h2[^>]*>Variants of the sweep<\/h2>[\s\S]*?<thead><tr>([\s\S]*?)<\/tr><\/thead>/.exec(
+      html,
+    );
+    expect(table).not.toBeNull();
+    const heads = [...table![1]!.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(heads.length).toBeGreaterThan(3);
+    expect(heads.filter((h) => h!.trim() === "")).toEqual([]);
+    expect(heads.at(-1)).toBe("frontier");
+  });
+
   it("an axis of equal rates starts at 0: no negative bad rate when every variant's is 0 %", async () => {
     const { frontierChart } = await import("../../src/render/html/simulate-charts.js");
     const axes = (xs: number[]) => {
