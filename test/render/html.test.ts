@@ -504,6 +504,30 @@ describe("simulate --html with a challenger", () => {
     );
   });
 
+  it("tells the two arms' score bars apart without colour: one filled, one outlined, the legend's marks too", () => {
+    // they differed only by hue (indigo and pink), which a greyscale print or a colour-blind reader loses
+    const html = simulatePage().html;
+    const charts = JSON.parse(/id="report-data">([^<]*)</.exec(html)![1]!).charts as Array<{
+      id: string;
+      config: { data: { datasets: Array<Record<string, unknown>> } };
+    }>;
+    const [champion, challenger] = charts.find((c) => c.id === "scores")!.config.data.datasets;
+    expect(champion!.label).toBe("default");
+    expect(challenger!.label).toBe("tightened");
+    const alpha = (colour: unknown) => Number(/rgba\([^)]*, ([\d.]+)\)/.exec(String(colour))?.[1] ?? 1);
+    expect(alpha(champion!.backgroundColor)).toBe(1);
+    expect(alpha(challenger!.backgroundColor)).toBeLessThan(0.3);
+    expect(challenger!.borderWidth).toBeGreaterThanOrEqual(2);
+    // the legend draws each dataset's own mark: a square, filled or outlined as its bars
+    expect([champion!.pointStyle, challenger!.pointStyle]).toEqual(["rect", "rect"]);
+    // and the words say so, under the chart
+    const note = html.slice(
+      html.indexOf("<h2>Score distribution at the end</h2>"),
+      html.indexOf('id="scores"'),
+    );
+    expect(note).toContain("default: filled bars; tightened: outlined bars");
+  });
+
   it("explains ~ wherever it marks a rate: beside the cards and in each section that shows one", () => {
     const html = simulatePage(40).html;
     const body = html.slice(html.indexOf('<div class="stats">'));

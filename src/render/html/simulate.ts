@@ -366,9 +366,9 @@ export function simulateHtml(
       "Score distribution at the end",
       chartBox("scores", 300, "final score distribution"),
       // the text report's score drift, beside the distributions it compares
-      all.psi !== null && m.challenger
+      m.challenger
         ? {
-            note: `${scoreDrift(all, m.policy.name, m.challenger.name)}.`,
+            note: `${m.policy.name}: filled bars; ${m.challenger.name}: outlined bars.${all.psi !== null ? ` ${scoreDrift(all, m.policy.name, m.challenger.name)}.` : ""}`,
           }
         : {},
     )}${section("Median score over time", chartBox("median", 300, "median score over time"))}</div>`,
