@@ -17,6 +17,7 @@ import { parseText } from "../scenario/parse.js";
 import { EVENT_TYPES, EventSchema, PROFILE_FIELDS, type WrittenEvent } from "../scenario/schema.js";
 import { InputError } from "../shared/errors.js";
 import { pastUntil, type Variant, validateEvent } from "../whatif/variant.js";
+import { looksDated, readDayOrDate } from "./options/table.js";
 import { BACK, type Prompts } from "./prompts.js";
 
 /** A value typed by the user, read as YAML (so `full` is a word, `65` a number, `[…]` a list). */
@@ -60,8 +61,11 @@ async function asked(
 export function dayAnswer(v: Variant): (text: string) => unknown {
   return (text) => {
     const date = text.trim();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return typed(text, "day");
+    if (!looksDated(date)) return typed(text, "day");
     try {
+      // a date as the command line's day options read it: one not on the calendar (2024-13-01, read as
+      // day 0 less the start, was "before the scenario starts") or not YYYY-MM-DD told so, the date meant
+      readDayOrDate("day", date);
       return dayInSpan("day", { date }, { start: v.original.start, last: v.until, of: "the scenario" });
     } catch (e) {
       // the prompt's own field, so that the answer is refused where it is typed
