@@ -226,6 +226,44 @@ describe("HTML reports", () => {
   });
 });
 
+describe("bar charts without colour", () => {
+  // the test report's "held" and "golden trace failed" bars, green and orange, were one grey in a greyscale
+  // print (and to a reader without colour vision); so were simulate's two arms, indigo and pink
+  it("tells every two datasets of a bar chart apart in greyscale: one outlined, or lighter or darker", async () => {
+    const pages = [await testPage(), simulatePage()];
+    const rgb = (colour: unknown): { lum: number; alpha: number } => {
+      const text = String(colour);
+      const hex = /^#([\da-f]{6})$/i.exec(text);
+      const [r, g, b, a] = hex
+        ? [0, 2, 4].map((i) => Number.parseInt(hex[1]!.slice(i, i + 2), 16)).concat(1)
+        : /rgba?\(([^)]*)\)/.exec(text)![1]!.split(",").map(Number);
+      // the luminance CSS's grayscale() keeps
+      return { lum: 0.2126 * r! + 0.7152 * g! + 0.0722 * b!, alpha: a ?? 1 };
+    };
+    let pairs = 0;
+    for (const page of pages) {
+      const charts = JSON.parse(/id="report-data">([^<]*)</.exec(page.html)![1]!).charts as Array<{
+        id: string;
+        config: { type: string; data: { datasets: Array<Record<string, unknown>> } };
+      }>;
+      for (const chart of charts.filter((c) => c.config.type === "bar")) {
+        const sets = chart.config.data.datasets;
+        for (const [i, a] of sets.entries())
+          for (const b of sets.slice(i + 1)) {
+            pairs++;
+            const [x, y] = [rgb(a.backgroundColor), rgb(b.backgroundColor)];
+            const outlined = (v: { alpha: number }) => v.alpha < 0.5;
+            expect(
+              outlined(x) !== outlined(y) || Math.abs(x.lum - y.lum) >= 30,
+              `${page.name} ${chart.id}: ${a.label} and ${b.label}`,
+            ).toBe(true);
+          }
+      }
+    }
+    expect(pairs).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe("test --reporter html", () => {
   it("shows a money check's amounts as the rest of the page shows money: ¥9,000.00, not 9000.00", async () => {
     const file = join(ROOT, "test/fixtures/test-command/money/money-checks.yaml");
