@@ -607,6 +607,15 @@ describe("interactive what-if session", () => {
     screen.keypress("enter");
     await shows("not written YYYY-MM-DD");
     expect(screen.getScreen()).toContain("write 2024-02-20");
+    // a word is neither: told with the days and the dates the prompt takes ("expected: a number" left the
+    // date out, which the prompt itself offers)
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    screen.type("soon");
+    screen.keypress("enter");
+    await shows("is neither a day's number nor a date");
+    expect(screen.getScreen()).toContain(
+      "expected: a day from 0 to 420, or a date from 2024-01-01 to 2025-02-24",
+    );
     screen.keypress("escape");
     await leftAt("Add an event");
     await menu("Quit");
