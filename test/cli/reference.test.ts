@@ -110,7 +110,11 @@ describe("reference commands and conventions", () => {
         const beside = rows.filter((l) => /^ {2}[a-z]+ +\d+:\d+/.test(l)).length;
         // all beside their names, or none: then each name alone and its list beneath
         expect([0, names.length], `${key} at ${columns} columns:\n${rows.join("\n")}`).toContain(beside);
-        if (beside === 0) expect(rows.filter((_, i) => i % 2 === 0).map((l) => l.trim())).toEqual(names);
+        if (beside === 0) {
+          expect(rows.filter((_, i) => i % 2 === 0).map((l) => l.trim())).toEqual(names);
+          // a list beneath is indented past the parameter's meaning (4), not read as one more list
+          for (const l of rows.filter((_, i) => i % 2 === 1)) expect(l).toMatch(/^ {6}\d/);
+        }
         for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(columns);
       }
     }

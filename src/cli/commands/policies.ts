@@ -58,11 +58,12 @@ export function policiesCommand(options: { json: boolean; color: boolean }, io: 
     }
     lines.push(key);
     // beside each name, or — when one would not fit the terminal — every one beneath its name: folded
-    // one by one, one policy's list sat beneath its name and the other's beside it
+    // one by one, one policy's list sat beneath its name and the other's beside it; indented past the
+    // meaning's four spaces, which read as one more policy's list at the same indent
     const beside = policies.map((p) => `  ${p.name.padEnd(width)}${text(p, key)}`);
     const fitTo = io.stdout.fitTo;
     if (fitTo === undefined || beside.every((l) => l.length <= fitTo)) lines.push(...beside);
-    else for (const p of policies) lines.push(`  ${p.name}`, `    ${text(p, key)}`);
+    else for (const p of policies) lines.push(`  ${p.name}`, `      ${text(p, key)}`);
     meaning(key);
   }
   lines.push("", ...policies.map((p) => `${c.bold(p.name)}: ${p.description}`), "");
