@@ -4,19 +4,24 @@
 
 import type { z } from "zod";
 import {
+  formatIsoDate,
   INSTALMENT_TERMS,
   LINES,
   type LineId,
   LOAN_TERMS,
   lineName,
+  parseIsoDate,
   REPAY_KEYWORDS,
 } from "../engine/index.js";
 import { dayInSpan } from "../scenario/day-asked.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
 import { EVENT_TYPES, EventSchema, PROFILE_FIELDS, type WrittenEvent } from "../scenario/schema.js";
+import { asciiDigits } from "../shared/digits.js";
 import { InputError } from "../shared/errors.js";
+import { quoted } from "../shared/text.js";
 import { pastUntil, type Variant, validateEvent } from "../whatif/variant.js";
+import { looksDated, readDayOrDate } from "./options/table.js";
 import { BACK, type Prompts } from "./prompts.js";
 
 /** A value typed by the user, read as YAML (so `full` is a word, `65` a number, `[…]` a list). */
@@ -60,8 +65,24 @@ async function asked(
 export function dayAnswer(v: Variant): (text: string) => unknown {
   return (text) => {
     const date = text.trim();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return typed(text, "day");
+    if (!looksDated(date)) {
+      const day = typed(text, "day");
+      // a word: the prompt offers a number or a date, so the refusal names both ("expected: a number" did
+      // not); full-width digits (１２０) keep the loader's words, which say the number meant
+      if (typeof day === "string" && asciiDigits(date) === date) {
+        const start = parseIsoDate(v.original.start) ?? 0;
+        throw new InputError(`day: ${quoted(date)} is neither a day's number nor a date`, {
+          field: "day",
+          expected: `a day from 0 to ${v.until}, or a date from ${v.original.start} to ${formatIsoDate(start + v.until)}`,
+          found: quoted(date),
+        });
+      }
+      return day;
+    }
     try {
+      // a date as the command line's day options read it: one not on the calendar (2024-13-01, read as
+      // day 0 less the start, was "before the scenario starts") or not YYYY-MM-DD told so, the date meant
+      readDayOrDate("day", date);
       return dayInSpan("day", { date }, { start: v.original.start, last: v.until, of: "the scenario" });
     } catch (e) {
       // the prompt's own field, so that the answer is refused where it is typed

@@ -163,16 +163,13 @@ export function renderCounterfactual(r: CounterfactualResult, base: VariantRun, 
   // edit that brought a suspension read as the original's "never suspended"
   const n = base.variant.notes.length;
   const searched = n === 0 ? "as it happened" : `with your ${n === 1 ? "edit" : `${n} edits`}`;
-  const lines = [
-    `${c.bold(`Smallest change to ${GOAL_TEXT[r.goal]}`)}: ${printableName(base.loaded.scenario.name)}`,
-    c.dim(`  ${searched}: ${problem}`),
-    "",
-  ];
+  const heading = `${c.bold(`Smallest change to ${GOAL_TEXT[r.goal]}`)}: ${printableName(base.loaded.scenario.name)}`;
   if (r.status === "nothing-to-do") {
+    // the one line says it: the problem line under the heading said the same just above
     const what = r.goal === "reach-restored" ? "the account is never suspended" : problem;
-    lines.push(`Nothing to search: ${n === 0 ? "" : `${searched}, `}${what}.`);
-    return `${lines.join("\n")}\n`;
+    return `${[heading, "", `Nothing to search: ${n === 0 ? "" : `${searched}, `}${what}.`].join("\n")}\n`;
   }
+  const lines = [heading, c.dim(`  ${searched}: ${problem}`), ""];
   if (r.status === "solved") {
     const size = r.solutions[0]!.candidates.length;
     lines.push(c.bold(`${size === 1 ? "One change" : `${size} changes together`} would have done it:`));

@@ -99,6 +99,27 @@ describe("reference commands and conventions", () => {
     expect(minScore("tightened")).toBeGreaterThan(minScore("default"));
   });
 
+  it("policies on a narrow terminal writes every policy's band list alike: all beneath their names when one is", async () => {
+    // at 60 columns default's limitBands folded beneath its name and tightened's stayed beside it
+    for (const columns of [60, 80, 200]) {
+      const lines = (await cli(["policies"], { tty: true, columns })).stdout.split("\n");
+      for (const key of ["limitBands", "jiebeiLimitBands"]) {
+        const at = lines.indexOf(key);
+        const names = builtinPolicyNames();
+        const rows = lines.slice(at + 1, at + 1 + 2 * names.length);
+        const beside = rows.filter((l) => /^ {2}[a-z]+ +\d+:\d+/.test(l)).length;
+        // all beside their names, or none: then each name alone and its list beneath
+        expect([0, names.length], `${key} at ${columns} columns:\n${rows.join("\n")}`).toContain(beside);
+        if (beside === 0) {
+          expect(rows.filter((_, i) => i % 2 === 0).map((l) => l.trim())).toEqual(names);
+          // a list beneath is indented past the parameter's meaning (4), not read as one more list
+          for (const l of rows.filter((_, i) => i % 2 === 1)) expect(l).toMatch(/^ {6}\d/);
+        }
+        for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(columns);
+      }
+    }
+  });
+
   it("every command has --help with an example; --version prints the version", async () => {
     for (const command of ["run", "reasons", "policies", "schema"]) {
       const r = await cli([command, "--help"]);

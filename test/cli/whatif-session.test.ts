@@ -591,6 +591,37 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  // 2024-13-01 was told "is before the scenario starts (2024-01-01, day 0)": read as day 0 minus the start
+  it("a day answered as a date not on the calendar, or not written YYYY-MM-DD, is told so, with the date meant", async () => {
+    const s = start();
+    await menu("Add an event");
+    await waitFor("Event type:");
+    choose("income");
+    await waitFor("Day (0–420, or a date):");
+    screen.type("2024-13-01");
+    screen.keypress("enter");
+    await shows("is not a date on the calendar");
+    expect(screen.getScreen()).not.toContain("before the scenario starts");
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    screen.type("2024-2-20");
+    screen.keypress("enter");
+    await shows("not written YYYY-MM-DD");
+    expect(screen.getScreen()).toContain("write 2024-02-20");
+    // a word is neither: told with the days and the dates the prompt takes ("expected: a number" left the
+    // date out, which the prompt itself offers)
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    screen.type("soon");
+    screen.keypress("enter");
+    await shows("is neither a day's number nor a date");
+    expect(screen.getScreen()).toContain(
+      "expected: a day from 0 to 420, or a date from 2024-01-01 to 2025-02-24",
+    );
+    screen.keypress("escape");
+    await leftAt("Add an event");
+    await menu("Quit");
+    await s.done;
+  });
+
   it("a new application's amount is a limit: refused at the prompt unless whole hundreds of yuan", async () => {
     const s = start();
     await addEvent("apply", 90);

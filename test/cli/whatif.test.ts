@@ -444,6 +444,8 @@ describe("--avoid with edit flags searches the variant they make", () => {
     // an edit that leaves nothing to search says so of the edit, never of the original
     const none = await cli(["whatif", GOOD, "--remove", "18", "--avoid", "suspended", "--no-color"]);
     expect(none.stdout).toContain("Nothing to search: with your edit, the account is never suspended.");
+    // once: the line under the heading said it too, just above ("with your edit: the account is never suspended")
+    expect(none.stdout.match(/never suspended/g)).toHaveLength(1);
     const json = JSON.parse((await cli([...edited, "--json"])).stdout);
     expect(json.edits).toEqual(["removed #4 (repay full on day 35), #6 (repay full on day 65)"]);
     expect(json.status).toBe("solved");

@@ -226,6 +226,44 @@ describe("HTML reports", () => {
   });
 });
 
+describe("bar charts without colour", () => {
+  // the test report's "held" and "golden trace failed" bars, green and orange, were one grey in a greyscale
+  // print (and to a reader without colour vision); so were simulate's two arms, indigo and pink
+  it("tells every two datasets of a bar chart apart in greyscale: one outlined, or lighter or darker", async () => {
+    const pages = [await testPage(), simulatePage()];
+    const rgb = (colour: unknown): { lum: number; alpha: number } => {
+      const text = String(colour);
+      const hex = /^#([\da-f]{6})$/i.exec(text);
+      const [r, g, b, a] = hex
+        ? [0, 2, 4].map((i) => Number.parseInt(hex[1]!.slice(i, i + 2), 16)).concat(1)
+        : /rgba?\(([^)]*)\)/.exec(text)![1]!.split(",").map(Number);
+      // the luminance CSS's grayscale() keeps
+      return { lum: 0.2126 * r! + 0.7152 * g! + 0.0722 * b!, alpha: a ?? 1 };
+    };
+    let pairs = 0;
+    for (const page of pages) {
+      const charts = JSON.parse(/id="report-data">([^<]*)</.exec(page.html)![1]!).charts as Array<{
+        id: string;
+        config: { type: string; data: { datasets: Array<Record<string, unknown>> } };
+      }>;
+      for (const chart of charts.filter((c) => c.config.type === "bar")) {
+        const sets = chart.config.data.datasets;
+        for (const [i, a] of sets.entries())
+          for (const b of sets.slice(i + 1)) {
+            pairs++;
+            const [x, y] = [rgb(a.backgroundColor), rgb(b.backgroundColor)];
+            const outlined = (v: { alpha: number }) => v.alpha < 0.5;
+            expect(
+              outlined(x) !== outlined(y) || Math.abs(x.lum - y.lum) >= 30,
+              `${page.name} ${chart.id}: ${a.label} and ${b.label}`,
+            ).toBe(true);
+          }
+      }
+    }
+    expect(pairs).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe("test --reporter html", () => {
   it("shows a money check's amounts as the rest of the page shows money: ¥9,000.00, not 9000.00", async () => {
     const file = join(ROOT, "test/fixtures/test-command/money/money-checks.yaml");
@@ -504,6 +542,30 @@ describe("simulate --html with a challenger", () => {
     );
   });
 
+  it("tells the two arms' score bars apart without colour: one filled, one outlined, the legend's marks too", () => {
+    // they differed only by hue (indigo and pink), which a greyscale print or a colour-blind reader loses
+    const html = simulatePage().html;
+    const charts = JSON.parse(/id="report-data">([^<]*)</.exec(html)![1]!).charts as Array<{
+      id: string;
+      config: { data: { datasets: Array<Record<string, unknown>> } };
+    }>;
+    const [champion, challenger] = charts.find((c) => c.id === "scores")!.config.data.datasets;
+    expect(champion!.label).toBe("default");
+    expect(challenger!.label).toBe("tightened");
+    const alpha = (colour: unknown) => Number(/rgba\([^)]*, ([\d.]+)\)/.exec(String(colour))?.[1] ?? 1);
+    expect(alpha(champion!.backgroundColor)).toBe(1);
+    expect(alpha(challenger!.backgroundColor)).toBeLessThan(0.3);
+    expect(challenger!.borderWidth).toBeGreaterThanOrEqual(2);
+    // the legend draws each dataset's own mark: a square, filled or outlined as its bars
+    expect([champion!.pointStyle, challenger!.pointStyle]).toEqual(["rect", "rect"]);
+    // and the words say so, under the chart
+    const note = html.slice(
+      html.indexOf("<h2>Score distribution at the end</h2>"),
+      html.indexOf('id="scores"'),
+    );
+    expect(note).toContain("default: filled bars; tightened: outlined bars");
+  });
+
   it("explains ~ wherever it marks a rate: beside the cards and in each section that shows one", () => {
     const html = simulatePage(40).html;
     const body = html.slice(html.indexOf('<div class="stats">'));
@@ -731,6 +793,19 @@ describe("simulate --html with a sweep", () => {
     for (const v of [700, 750, 800]) expect(html).toContain(`minOpenScore=${v}`);
     expect(html).toContain('"id":"frontier"');
     expect(html).toMatch(/<td>dominated<\/td>/);
+  });
+
+  it("heads every column of the variants table: the column marking dominated variants is named", async () => {
+    // its header cell was empty: a reader saw "dominated" under no heading, beside the PSI figures
+    const html = (await sweepPage()).html;
+    const table = /<h2[^>]*>Variants of the sweep<\/h2>[\s\S]*?<thead><tr>([\s\S]*?)<\/tr><\/thead>/.exec(
+      html,
+    );
+    expect(table).not.toBeNull();
+    const heads = [...table![1]!.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(heads.length).toBeGreaterThan(3);
+    expect(heads.filter((h) => h!.trim() === "")).toEqual([]);
+    expect(heads.at(-1)).toBe("frontier");
   });
 
   it("an axis of equal rates starts at 0: no negative bad rate when every variant's is 0 %", async () => {

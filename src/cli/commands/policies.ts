@@ -57,7 +57,13 @@ export function policiesCommand(options: { json: boolean; color: boolean }, io: 
       continue;
     }
     lines.push(key);
-    for (const p of policies) lines.push(`  ${p.name.padEnd(width)}${text(p, key)}`);
+    // beside each name, or — when one would not fit the terminal — every one beneath its name: folded
+    // one by one, one policy's list sat beneath its name and the other's beside it; indented past the
+    // meaning's four spaces, which read as one more policy's list at the same indent
+    const beside = policies.map((p) => `  ${p.name.padEnd(width)}${text(p, key)}`);
+    const fitTo = io.stdout.fitTo;
+    if (fitTo === undefined || beside.every((l) => l.length <= fitTo)) lines.push(...beside);
+    else for (const p of policies) lines.push(`  ${p.name}`, `      ${text(p, key)}`);
     meaning(key);
   }
   lines.push("", ...policies.map((p) => `${c.bold(p.name)}: ${p.description}`), "");

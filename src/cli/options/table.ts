@@ -176,7 +176,7 @@ export const dayOrDate = (flags: string, description: string, max?: number): Opt
 export function readDayOrDate(flag: string, text: string, max?: number): DayAsked {
   // what starts as a date is read as one, and told as a date when it is not one (2024-8-15, a time,
   // full-width digits)
-  if (LOOKS_DATED.test(asciiDigits(text))) {
+  if (looksDated(text)) {
     readDate(flag, text, DAY_OR_DATE);
     return { date: text };
   }
@@ -192,6 +192,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Written as a date, however well: four digits, a dash, a digit (spaces around it too); or three parts
  *  joined by slashes or dots, the year first or last (2024/02/01, 01.02.2024) — not a decimal (2024.5). */
 const LOOKS_DATED = /^\s*(?:\d{4}-\d|\d{4}[/.]\d{1,2}[/.]\d|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})/;
+
+/** `text` is written as a date, however well (full-width digits too): to be read, or told, as one. */
+export const looksDated = (text: string): boolean => LOOKS_DATED.test(asciiDigits(text));
 
 /**
  * `text` as a calendar date written YYYY-MM-DD, its epoch day; else what is wrong with it said: not on

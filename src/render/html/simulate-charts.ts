@@ -132,14 +132,20 @@ export function histogramChart(r: PopulationResult): ChartSpec {
             label: r.meta.policy.name,
             data: align(champion),
             backgroundColor: PALETTE.score,
+            pointStyle: "rect",
             unit: "percent",
           },
           ...(challenger && r.meta.challenger
             ? [
+                // outlined, not only another hue: the arms read apart in greyscale and without colour vision
+                // (the legend's squares too: each is drawn as its dataset's bars)
                 {
                   label: r.meta.challenger.name,
                   data: align(challenger),
-                  backgroundColor: rgba(PALETTE.variant, 0.6),
+                  backgroundColor: rgba(PALETTE.variant, 0.12),
+                  borderColor: PALETTE.variant,
+                  borderWidth: 2,
+                  pointStyle: "rect",
                   unit: "percent",
                 },
               ]

@@ -194,7 +194,7 @@ function variantTable(
   swept: readonly LineId[],
 ): string {
   const columns = variantColumns(swept);
-  const head = `<th class="num">#</th><th>parameters</th>${columns.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}<th></th>`;
+  const head = `<th class="num">#</th><th>parameters</th>${columns.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}<th>frontier</th>`;
   const row = (id: string, params: string, v: VariantLine, note: string, style: string) =>
     `<tr${style}><td class="num">${id}</td><td>${esc(params)}</td>${columns.map((c) => `<td class="num">${esc(c.cell(v))}</td>`).join("")}<td>${note}</td></tr>`;
   const body = [
@@ -205,13 +205,13 @@ function variantTable(
         String(i + 1),
         paramsText(v.params),
         { metrics: v.metrics, bads: risks[i]!.all, lines: risks[i]!, psi: v.psi, psiBooked: v.psiBooked },
-        v.dominated ? "dominated" : "",
+        v.dominated ? "dominated" : "on it",
         v.dominated ? ' style="opacity:.55"' : "",
       ),
     ),
   ].join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${esc(variantRatesNote(swept))}; Gini, KS (${esc(GINI_KS_READING)}): ~ on fewer than ${FEW_BADS} bads, too few to read; PSI (${esc(PSI_READING)}): the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
+  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; frontier: on it, or dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${esc(variantRatesNote(swept))}; Gini, KS (${esc(GINI_KS_READING)}): ~ on fewer than ${FEW_BADS} bads, too few to read; PSI (${esc(PSI_READING)}): the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
 }
 
 /** The customers' events by type under each arm, side by side (the text report's line under each risk
@@ -366,9 +366,9 @@ export function simulateHtml(
       "Score distribution at the end",
       chartBox("scores", 300, "final score distribution"),
       // the text report's score drift, beside the distributions it compares
-      all.psi !== null && m.challenger
+      m.challenger
         ? {
-            note: `${scoreDrift(all, m.policy.name, m.challenger.name)}.`,
+            note: `${m.policy.name}: filled bars; ${m.challenger.name}: outlined bars.${all.psi !== null ? ` ${scoreDrift(all, m.policy.name, m.challenger.name)}.` : ""}`,
           }
         : {},
     )}${section("Median score over time", chartBox("median", 300, "median score over time"))}</div>`,

@@ -19,7 +19,7 @@ import {
   stepReasonText,
   stepsShownBefore,
 } from "../../testing/steps.js";
-import { type ChartSpec, PALETTE, type Tone } from "./chart-spec.js";
+import { type ChartSpec, PALETTE, rgba, type Tone } from "./chart-spec.js";
 import { decisionTone, statusText } from "./common.js";
 import { sideBySide } from "./diff.js";
 import { esc, escAmounts } from "./escape.js";
@@ -183,12 +183,14 @@ function testChart(run: TestRun): ChartSpec {
             label: "held",
             data: reports.map((r) => r.expectations.filter((e) => e.ok).length),
             backgroundColor: PALETTE.good,
+            pointStyle: "rect",
             unit: "count",
           },
           {
             label: "failed",
             data: reports.map((r) => r.expectations.filter((e) => !e.ok).length),
             backgroundColor: PALETTE.bad,
+            pointStyle: "rect",
             unit: "count",
           },
           {
@@ -196,7 +198,11 @@ function testChart(run: TestRun): ChartSpec {
             data: reports.map((r) =>
               r.snapshot?.status === "mismatch" || r.snapshot?.status === "missing" ? 1 : 0,
             ),
-            backgroundColor: PALETTE.warn,
+            // outlined: solid, its orange was the held bars' green in greyscale (and without colour vision)
+            backgroundColor: rgba(PALETTE.warn, 0.15),
+            borderColor: PALETTE.warn,
+            borderWidth: 2,
+            pointStyle: "rect",
             unit: "count",
           },
         ],
