@@ -1,0 +1,31 @@
+// Stories of a nineteenth round, a credit-risk reviewer's (test/fixtures/scenarios), on the calendar, long
+// horizons and the policy lever: a smallest line raised above a thin file's cap.
+
+import { describe, expect, it } from "vitest";
+import { at, passing, twin, worseOff } from "./helpers/stories.js";
+
+describe("stories of a nineteenth round (test/fixtures/scenarios)", () => {
+  it("a smallest line raised above a thin file's cap takes no line that needs no cut: her ¥2,000 is kept, as a seasoned peer's ¥2,000 is — and a cap lowered below her line still suspends it", () => {
+    const t = passing("thin-file-under-a-raised-smallest-line.yaml");
+    // the review after the change neither suspends nor cuts (it suspended her, POLICY_CHANGE and
+    // THIN_FILE_BELOW_SMALLEST_LINE, while the peer below kept the same ¥2,000)
+    expect(t.steps.filter((s) => s.decision === "suspended")).toEqual([]);
+    expect(at(t.steps, "purchase", 120).decision).toBe("approved");
+    // the seasoned peer, the same limit, never suspended either: the thin file is not worse off on any day
+    const peer = twin("thin-file-under-a-raised-smallest-line.yaml", [
+      "creditHistoryMonths: 0",
+      "creditHistoryMonths: 30",
+    ]);
+    expect(peer.steps.filter((s) => s.decision === "suspended")).toEqual([]);
+    expect(worseOff(t, peer).filter((d) => d.includes("Huabei"))).toEqual([]);
+    // a cap that falls below her line is a cut below the smallest line, which no line is: suspended, as
+    // before (the thin-file cap lowered to ¥1,500 with the smallest line)
+    const lowered = twin("thin-file-under-a-raised-smallest-line.yaml", [
+      "set: { minLimit: 2500 }",
+      "set: { minLimit: 2500, thinFileMaxLimit: 1500 }",
+    ]);
+    const review = at(lowered.steps, "review", 74);
+    expect(review).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(review.reasons).toContain("THIN_FILE_BELOW_SMALLEST_LINE");
+  });
+});
