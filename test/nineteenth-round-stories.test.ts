@@ -28,4 +28,14 @@ describe("stories of a nineteenth round (test/fixtures/scenarios)", () => {
     expect(review).toMatchObject({ decision: "suspended", cause: "policy" });
     expect(review.reasons).toContain("THIN_FILE_BELOW_SMALLEST_LINE");
   });
+
+  it("an income that grows every year raises the limit through the increase asked, to the income's cap each time — and no review raises it unasked (no proactive increase is modelled, as review.md says)", () => {
+    const t = passing("income-grows-every-year.yaml");
+    const raises = t.steps.filter((s, i) => i > 0 && s.limit > t.steps[i - 1]!.limit);
+    expect(raises.map((s) => [s.day, s.event.type, s.limit])).toEqual([
+      [385, "apply", 1_000_000],
+      [750, "apply", 1_300_000],
+      [1115, "apply", 1_600_000],
+    ]);
+  });
 });
