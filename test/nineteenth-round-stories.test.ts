@@ -2,7 +2,10 @@
 // horizons and the policy lever: a smallest line raised above a thin file's cap.
 
 import { describe, expect, it } from "vitest";
-import { at, passing, twin, worseOff } from "./helpers/stories.js";
+import { simulate } from "../src/engine/index.js";
+import { explainDay } from "../src/render/explain-day.js";
+import { loadScenario } from "../src/scenario/load.js";
+import { at, fixture, lastStep, passing, twin, worseOff } from "./helpers/stories.js";
 
 describe("stories of a nineteenth round (test/fixtures/scenarios)", () => {
   it("a smallest line raised above a thin file's cap takes no line that needs no cut: her ¥2,000 is kept, as a seasoned peer's ¥2,000 is — and a cap lowered below her line still suspends it", () => {
@@ -37,5 +40,30 @@ describe("stories of a nineteenth round (test/fixtures/scenarios)", () => {
       [750, "apply", 1_300_000],
       [1115, "apply", 1_600_000],
     ]);
+  });
+
+  it("a month late weighs as score.md says and no longer: worst days past due for 24 months from the repayment (to day 1,168, gone on 1,169), due dates missed for 12 — then she scores as her twin who never missed, and above her on no day", () => {
+    const t = passing("thirty-days-late-ages-out.yaml");
+    const clean = twin(
+      "thirty-days-late-ages-out.yaml",
+      [
+        "  # the bill due on 10 February 2025 is not paid: 30 days past due on 12 March, repaid on the 14th",
+        "  - { day: 399, type: repay, amount: full }",
+      ],
+      ["{ day: 438, type: repay, amount: full }", "{ day: 427, type: repay, amount: full }"],
+    );
+    expect(worseOff(clean, t)).toEqual([]);
+    const score = (tr: typeof t, day: number) => lastStep(tr, day).score;
+    // the 32 days read in the 31–60 bin until 24 months from the repayment of day 438, then nothing
+    expect(score(clean, 1_159) - score(t, 1_159)).toBe(42);
+    const { scenario } = loadScenario(fixture("thirty-days-late-ages-out.yaml"));
+    const worst = (day: number) =>
+      explainDay(scenario, simulate({ ...scenario, observe: [day] }), day).score.factors.find((f) =>
+        f.characteristic.startsWith("Worst days"),
+      )!.read;
+    expect([worst(1_168), worst(1_169)]).toEqual([32, 0]);
+    for (const day of [1_186, 1_216, 1_299]) expect(score(t, day)).toBe(score(clean, day));
+    // the due dates missed (February and March 2025) cost more within their 12 months than after them
+    expect(score(clean, 790) - score(t, 790)).toBeGreaterThan(score(clean, 830) - score(t, 830));
   });
 });
