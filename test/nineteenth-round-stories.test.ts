@@ -66,4 +66,23 @@ describe("stories of a nineteenth round (test/fixtures/scenarios)", () => {
     // the due dates missed (February and March 2025) cost more within their 12 months than after them
     expect(score(clean, 790) - score(t, 790)).toBeGreaterThan(score(clean, 830) - score(t, 830));
   });
+
+  it("a line closed unused and reapplied for years later is judged as a newcomer's would be: his ¥20,000 granted, as to a twin who never had a line — a closure longer ago than the in-use rule looks back holds nothing for the use it lacked", () => {
+    const t = passing("dormant-closed-then-back.yaml");
+    // (held at the last ¥8,000, LINE_NOT_IN_USE: 373 days unused before a closure 589 days old)
+    expect(at(t.steps, "apply", 1_000).reasons).not.toContain("LINE_NOT_IN_USE");
+    const newcomer = twin(
+      "dormant-closed-then-back.yaml",
+      ["  - { day: 0, type: apply, product: open, amount: 8000 }\n", ""],
+      ["  - { day: 10, type: purchase, amount: 500, merchant: JD }\n", ""],
+      ["  - { day: 38, type: repay, amount: full }\n", ""],
+    );
+    expect(at(newcomer.steps, "apply", 1_000).limit).toBe(2_000_000);
+    expect(worseOff(t, newcomer)).toEqual([]);
+    // closed the same way but reapplied within those 180 days, the hold stands: no way round the rule
+    const soon = twin("dormant-closed-then-back.yaml", ["day: 1000, type: apply", "day: 560, type: apply"]);
+    const held = at(soon.steps, "apply", 560);
+    expect(held).toMatchObject({ decision: "approved_lower", limit: 800_000 });
+    expect(held.reasons).toContain("LINE_NOT_IN_USE");
+  });
 });
