@@ -344,8 +344,13 @@ export function decideApplication(
     const soon = tooSoonToRaise(line, day, p.increaseCooldownDays);
     if (soon) above.push(soon);
     // nor closing an unused line (or the lender's closure of it as unused) a way round the rule that
-    // raises only a line in use: its use is what it had before the closure
-    const unused = unusedAtClosure(line, day, p.increaseUsedWithinDays);
+    // raises only a line in use: its use is what it had before the closure — while the closure is within
+    // the days the rule looks back. Closed longer, the customer has had no line of ours to use for all of
+    // them, as a newcomer has not, and reapplies as one: a line closed unused held its reopening to the
+    // last limit for good (¥8,000 against a newcomer's ¥20,000, 589 days after its closure)
+    const closedFor = day - (line.statusDay ?? day);
+    const unused =
+      closedFor > p.increaseUsedWithinDays ? null : unusedAtClosure(line, day, p.increaseUsedWithinDays);
     if (unused) above.push(unused);
     const missed = cleanSince(c);
     if (day - missed < p.increaseCleanDays)

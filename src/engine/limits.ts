@@ -107,6 +107,16 @@ const smallestLineYuan = (minLimit: number): number => Math.max(100, Math.ceil(m
 export const smallestLine = (rules: LineRules): Fen => smallestLineYuan(rules.minLimit) * FEN_PER_YUAN;
 
 /**
+ * Whether a cap leaves no line at `limit`: below the smallest line, and below `limit` too — a cut to it
+ * would be below the smallest line, which is no line. A line already below the smallest line (granted
+ * before a policy raised it) that every cap still holds needs no cut and is kept, as a line of the same
+ * limit whose caps are higher is: the smallest line bounds what is offered and what a cut leaves, and a
+ * policy for new lines takes no line from a customer in good standing (a thin file's ¥2,000 was suspended
+ * when the smallest line rose to ¥2,500, a seasoned peer's ¥2,000 kept).
+ */
+export const noLineAt = (cap: LimitCap, limit: Fen): boolean => cap.belowMinimum && cap.limit < limit;
+
+/**
  * The cap line management holds a line to: one below the smallest line (belowMinimum: the review suspends
  * the line for it) holds it to the smallest line, as a score below every band holds it to the lowest
  * band's — so an income, a score or a policy that supports no line never leaves more credit than one just

@@ -25,7 +25,7 @@ import {
   scoreFact,
   standingCap,
 } from "./eligibility.js";
-import { capByRule, heldCap, type LimitCap, lowestBandScore } from "./limits.js";
+import { capByRule, heldCap, type LimitCap, lowestBandScore, noLineAt } from "./limits.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode, type ReasonInfo } from "./reasons.js";
 import type { Scored } from "./score-inputs.js";
@@ -114,12 +114,12 @@ export function keptStandard(c: Customer, line: Line, s: Scored): Verdict | null
     codes.push(...failures.map((f) => f.code));
     return suspendAtReview(c, line, s, codes, failures, byChange ? prev : "credit");
   }
-  const fact = noLine(c, line.id, p, s);
+  const fact = noLine(c, line, p, s);
   if (fact !== null) {
     // never an active line below the smallest limit: suspended with the reason instead — the change's
     // when the policy before it had a line for this customer (a smallest line or a lowest band raised)
     const prev = line.previousPolicy;
-    const before = prev === null ? null : noLine(c, line.id, prev, s);
+    const before = prev === null ? null : noLine(c, line, prev, s);
     const byChange = prev !== null && changeAlone([fact], before === null ? [] : [before]);
     return suspendAtReview(
       c,
@@ -133,10 +133,13 @@ export function keptStandard(c: Customer, line: Line, s: Scored): Verdict | null
   return null;
 }
 
-/** Why `policy` has no line for the customer (noLineFact), or null when it has one. */
-function noLine(c: Customer, id: LineId, policy: Policy, s: Scored): RuleFact | null {
-  const cap = capFor(c, id, s, policy);
-  return cap === null || cap.belowMinimum ? noLineFact(id, rulesFor(policy, id), cap, s) : null;
+/** Why `policy` has no line for the customer at the line's limit (noLineFact, noLineAt), or null when it
+ *  has one. */
+function noLine(c: Customer, line: Line, policy: Policy, s: Scored): RuleFact | null {
+  const cap = capFor(c, line.id, s, policy);
+  return cap === null || noLineAt(cap, line.limit)
+    ? noLineFact(line.id, rulesFor(policy, line.id), cap, s)
+    : null;
 }
 
 /** A suspension at the review, for credit or for a policy change (`by`: the policy the line met before

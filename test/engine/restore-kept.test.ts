@@ -97,16 +97,17 @@ describe("a restoration is kept by the reviews that follow it on unchanged facts
 
   it("a restoration is held to what keeps the customer's other line: Huabei restored would suspend Jiebei", () => {
     // ¥10,000 a month, Huabei ¥20,000 and Jiebei ¥10,000 open; Huabei suspended by a smallest line raised
-    // to ¥30,000 (day 45), ¥15,000 more elsewhere meanwhile (¥105,000), the smallest line back to ¥500: Huabei
-    // restored at ¥20,000 and used would be ¥125,000 of debt, 1.05 vs Jiebei's cap of 1.00 — one customer, one
-    // debt: restored at ¥15,000 (1.00), which neither line's review takes back
+    // to ¥30,000 above an income cap lowered below the line (¥15,000; day 45), ¥15,000 more elsewhere
+    // meanwhile (¥105,000), the smallest line and the cap back: Huabei restored at ¥20,000 and used would
+    // be ¥125,000 of debt, 1.05 vs Jiebei's cap of 1.00 — one customer, one debt: restored at ¥15,000
+    // (1.00), which neither line's review takes back
     const profile = { monthlyIncome: 10_000, creditHistoryMonths: 60, verified: true, age: 35 };
     const events = [
       on.open(0, 20_000),
       on.open(1, 10_000, "jiebei"),
-      on.policy(40, { set: { minLimit: 30_000 } }),
+      on.policy(40, { set: { minLimit: 30_000, maxLimitIncomeMultiple: 1.5 } }),
       on.externalDebt(50, 15_000),
-      on.policy(80, { set: { minLimit: 500 } }),
+      on.policy(80, { set: { minLimit: 500, maxLimitIncomeMultiple: 2 } }),
       on.purchase(140, 15_000),
       on.repay(160, "full"),
     ];
@@ -148,9 +149,9 @@ describe("a restoration is kept by the reviews that follow it on unchanged facts
     const base = [
       on.open(0, 20_000),
       on.open(1, 10_000, "jiebei"),
-      on.policy(40, { set: { minLimit: 30_000 } }),
+      on.policy(40, { set: { minLimit: 30_000, maxLimitIncomeMultiple: 1.5 } }),
       on.externalDebt(50, 30_000),
-      on.policy(80, { set: { minLimit: 500 } }),
+      on.policy(80, { set: { minLimit: 500, maxLimitIncomeMultiple: 2 } }),
     ];
     const options = {
       policy: DEFAULT_POLICY,

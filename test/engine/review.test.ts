@@ -2239,8 +2239,12 @@ describe("fixes from review", () => {
 
   describe("a review after a change: the change's alone or the customer's own", () => {
     it("suspends an active line for the change when only the new policy has no line for it (a smallest line raised)", () => {
-      // the product's largest line is ¥100,000: a smallest line above it leaves none for anyone
-      const t = run([on.open(0, 1_000), on.policy(20, { set: { minLimit: 150_000 } })], { until: 50 });
+      // the product's largest line lowered below the line and a smallest line above it: none for anyone
+      // (the smallest line raised alone keeps a line every cap holds: nineteenth-round stories)
+      const limitBands = [{ minScore: 350, maxLimit: 500 }];
+      const t = run([on.open(0, 1_000), on.policy(20, { set: { minLimit: 150_000, limitBands } })], {
+        until: 50,
+      });
       const review = stepOn(t, "review", 45);
       expect(review).toMatchObject({ decision: "suspended", cause: "policy" });
       expect(review.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE"]);

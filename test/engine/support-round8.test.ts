@@ -113,8 +113,9 @@ describe("two caps tied below the smallest line", () => {
       on.open(0, 2_000),
       on.purchase(3, 300),
       on.repay(35, "full"),
-      on.income(40, 1_000),
-      on.policy(60, { set: { minLimit: 2_500, thinFileMaxLimit: 2_050 } }),
+      // both caps tied at ¥1,800, below the line's ¥2,000: a cut below the smallest line
+      on.income(50, 900),
+      on.policy(60, { set: { minLimit: 2_500, thinFileMaxLimit: 1_850 } }),
       on.support(80),
     ];
     const asked = stepOf(events, { ...tied(2_000), until: 90 });

@@ -105,13 +105,13 @@ describe("an opening whose score's band is below the smallest line", () => {
 type Wait = Extract<Remedy, { kind: "wait_for_review" }>;
 
 /** A thin file (no history elsewhere): ¥2,000 opened on day 0, used on day 3 and repaid; the smallest line
- *  raised to ¥2,500 on day 20 — above the thin-file cap of ¥2,000 — suspends it at the review on day 45;
- *  customer service asked on day 50. */
+ *  raised to ¥2,500 on day 20 and the thin-file cap lowered to ¥1,500, below the line — a cut below the
+ *  smallest line — suspends it at the review on day 45; customer service asked on day 50. */
 const thinCapped: EventInput[] = [
   on.open(0, 2_000),
   on.purchase(3, 300),
   on.repay(35, "full"),
-  on.policy(20, { set: { minLimit: 2_500 } }),
+  on.policy(20, { set: { minLimit: 2_500, thinFileMaxLimit: 1_500 } }),
 ];
 const thin = {
   until: 230,
@@ -363,13 +363,13 @@ describe("a suspension found beneath a security hold laid before it", () => {
 });
 
 /** Verified, a thin file (no history elsewhere), ¥9,000 a month: ¥3,000 asked on day 0 and ¥2,000 granted
- *  (the thin-file cap), used on day 5 and repaid on day 40; the smallest line raised to ¥2,500 on day 30
- *  suspends it at the review on day 45 — nothing the customer does lifts the cap before the file holds six
+ *  (the thin-file cap), used on day 5 and repaid on day 40; the smallest line raised to ¥2,500 on day 30,
+ *  the thin-file cap lowered to ¥1,500 below the line, suspends it at the review on day 45 — nothing the customer does lifts the cap before the file holds six
  *  months of record. */
 const thinWaits: EventInput[] = [
   on.open(0, 3_000),
   on.purchase(5, 300),
-  on.policy(30, { set: { minLimit: 2_500 } }),
+  on.policy(30, { set: { minLimit: 2_500, thinFileMaxLimit: 1_500 } }),
   on.repay(40, "full"),
 ];
 const thinVerified = {

@@ -26,6 +26,7 @@ import {
   writeOffFact,
 } from "../eligibility.js";
 import { applicationDebt, leastGranted, withDebtCounted } from "../grant.js";
+import { noLineAt } from "../limits.js";
 import type { ReasonCode } from "../reasons.js";
 import type { Scored, ScoredFile } from "../score-inputs.js";
 import { holdFact } from "../triggers.js";
@@ -143,7 +144,8 @@ export function standingBlockers(
   // no line to restore at: always said (a customer told only of the debt ratio would fix it and still not
   // be restored), except a score below every band beside a score below the restoration score (one news)
   const cap = capFor(c, line.id, s);
-  if (cap === null ? !scoreBlocks : cap.belowMinimum) blockers.push(noLineFact(line.id, rules, cap, s));
+  if (cap === null ? !scoreBlocks : noLineAt(cap, line.limit))
+    blockers.push(noLineFact(line.id, rules, cap, s));
   return blockers;
 }
 

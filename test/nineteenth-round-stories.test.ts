@@ -1,0 +1,88 @@
+// Stories of a nineteenth round, a credit-risk reviewer's (test/fixtures/scenarios), on the calendar, long
+// horizons and the policy lever: a smallest line raised above a thin file's cap.
+
+import { describe, expect, it } from "vitest";
+import { simulate } from "../src/engine/index.js";
+import { explainDay } from "../src/render/explain-day.js";
+import { loadScenario } from "../src/scenario/load.js";
+import { at, fixture, lastStep, passing, twin, worseOff } from "./helpers/stories.js";
+
+describe("stories of a nineteenth round (test/fixtures/scenarios)", () => {
+  it("a smallest line raised above a thin file's cap takes no line that needs no cut: her ¥2,000 is kept, as a seasoned peer's ¥2,000 is — and a cap lowered below her line still suspends it", () => {
+    const t = passing("thin-file-under-a-raised-smallest-line.yaml");
+    // the review after the change neither suspends nor cuts (it suspended her, POLICY_CHANGE and
+    // THIN_FILE_BELOW_SMALLEST_LINE, while the peer below kept the same ¥2,000)
+    expect(t.steps.filter((s) => s.decision === "suspended")).toEqual([]);
+    expect(at(t.steps, "purchase", 120).decision).toBe("approved");
+    // the seasoned peer, the same limit, never suspended either: the thin file is not worse off on any day
+    const peer = twin("thin-file-under-a-raised-smallest-line.yaml", [
+      "creditHistoryMonths: 0",
+      "creditHistoryMonths: 30",
+    ]);
+    expect(peer.steps.filter((s) => s.decision === "suspended")).toEqual([]);
+    expect(worseOff(t, peer).filter((d) => d.includes("Huabei"))).toEqual([]);
+    // a cap that falls below her line is a cut below the smallest line, which no line is: suspended, as
+    // before (the thin-file cap lowered to ¥1,500 with the smallest line)
+    const lowered = twin("thin-file-under-a-raised-smallest-line.yaml", [
+      "set: { minLimit: 2500 }",
+      "set: { minLimit: 2500, thinFileMaxLimit: 1500 }",
+    ]);
+    const review = at(lowered.steps, "review", 74);
+    expect(review).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(review.reasons).toContain("THIN_FILE_BELOW_SMALLEST_LINE");
+  });
+
+  it("an income that grows every year raises the limit through the increase asked, to the income's cap each time — and no review raises it unasked (no proactive increase is modelled, as review.md says)", () => {
+    const t = passing("income-grows-every-year.yaml");
+    const raises = t.steps.filter((s, i) => i > 0 && s.limit > t.steps[i - 1]!.limit);
+    expect(raises.map((s) => [s.day, s.event.type, s.limit])).toEqual([
+      [385, "apply", 1_000_000],
+      [750, "apply", 1_300_000],
+      [1115, "apply", 1_600_000],
+    ]);
+  });
+
+  it("a month late weighs as score.md says and no longer: worst days past due for 24 months from the repayment (to day 1,168, gone on 1,169), due dates missed for 12 — then she scores as her twin who never missed, and above her on no day", () => {
+    const t = passing("thirty-days-late-ages-out.yaml");
+    const clean = twin(
+      "thirty-days-late-ages-out.yaml",
+      [
+        "  # the bill due on 10 February 2025 is not paid: 30 days past due on 12 March, repaid on the 14th",
+        "  - { day: 399, type: repay, amount: full }",
+      ],
+      ["{ day: 438, type: repay, amount: full }", "{ day: 427, type: repay, amount: full }"],
+    );
+    expect(worseOff(clean, t)).toEqual([]);
+    const score = (tr: typeof t, day: number) => lastStep(tr, day).score;
+    // the 32 days read in the 31–60 bin until 24 months from the repayment of day 438, then nothing
+    expect(score(clean, 1_159) - score(t, 1_159)).toBe(42);
+    const { scenario } = loadScenario(fixture("thirty-days-late-ages-out.yaml"));
+    const worst = (day: number) =>
+      explainDay(scenario, simulate({ ...scenario, observe: [day] }), day).score.factors.find((f) =>
+        f.characteristic.startsWith("Worst days"),
+      )!.read;
+    expect([worst(1_168), worst(1_169)]).toEqual([32, 0]);
+    for (const day of [1_186, 1_216, 1_299]) expect(score(t, day)).toBe(score(clean, day));
+    // the due dates missed (February and March 2025) cost more within their 12 months than after them
+    expect(score(clean, 790) - score(t, 790)).toBeGreaterThan(score(clean, 830) - score(t, 830));
+  });
+
+  it("a line closed unused and reapplied for years later is judged as a newcomer's would be: his ¥20,000 granted, as to a twin who never had a line — a closure longer ago than the in-use rule looks back holds nothing for the use it lacked", () => {
+    const t = passing("dormant-closed-then-back.yaml");
+    // (held at the last ¥8,000, LINE_NOT_IN_USE: 373 days unused before a closure 589 days old)
+    expect(at(t.steps, "apply", 1_000).reasons).not.toContain("LINE_NOT_IN_USE");
+    const newcomer = twin(
+      "dormant-closed-then-back.yaml",
+      ["  - { day: 0, type: apply, product: open, amount: 8000 }\n", ""],
+      ["  - { day: 10, type: purchase, amount: 500, merchant: JD }\n", ""],
+      ["  - { day: 38, type: repay, amount: full }\n", ""],
+    );
+    expect(at(newcomer.steps, "apply", 1_000).limit).toBe(2_000_000);
+    expect(worseOff(t, newcomer)).toEqual([]);
+    // closed the same way but reapplied within those 180 days, the hold stands: no way round the rule
+    const soon = twin("dormant-closed-then-back.yaml", ["day: 1000, type: apply", "day: 560, type: apply"]);
+    const held = at(soon.steps, "apply", 560);
+    expect(held).toMatchObject({ decision: "approved_lower", limit: 800_000 });
+    expect(held.reasons).toContain("LINE_NOT_IN_USE");
+  });
+});
