@@ -9,7 +9,7 @@
 import { EVENT_TYPES, isWholeValued } from "../engine/index.js";
 import { isDecimalNumber, parseText } from "../scenario/parse.js";
 import { FORBIDDEN_KEYS } from "../scenario/shape.js";
-import { InputError, suggest, UsageError } from "../shared/errors.js";
+import { InputError, numberText, suggest, UsageError } from "../shared/errors.js";
 import { blanksInAssignments, quoted, shellWord } from "../shared/text.js";
 import { ADD_ONE, dayOf, type Edit, type Variant } from "./variant.js";
 
@@ -329,6 +329,35 @@ function meantEvent(day: string, rest: string): string | undefined {
     } else return undefined;
   }
   return typed ? `{${fields.join(", ")}}` : undefined;
+}
+
+/**
+ * `run()`, its refusal quoting each number it found as `text` (the flag's value) writes it — `1E12`,
+ * `4.0e20` — not as JavaScript does (`1000000000000`, `400000000000000000000`): a file's problem reads the
+ * number at its place (validate's asWritten), and a flag's value has no places. Quoted where the text
+ * gives the problem's field one spelling of that number (an edited event's other fields are the file's).
+ */
+export function numbersAsTyped<T>(text: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const spellings = new Map<string, Set<string>>();
+    const NUMBER_GIVEN = /([A-Za-z_$][\w$]*)\s*[:=]\s*([-+]?[\d.][\w.]*(?:(?<=[eE])[-+]\d+)?)(?![\w.])/g;
+    for (const [, key, token] of text.matchAll(NUMBER_GIVEN)) {
+      const n = Number(token);
+      if (Number.isNaN(n)) continue;
+      const at = `${key} ${numberText(n)}`;
+      spellings.set(at, (spellings.get(at) ?? new Set()).add(token!));
+    }
+    throw e.map((p) => {
+      const { found, field } = p.details;
+      const key = /([A-Za-z_$][\w$]*)$/.exec(field ?? "")?.[1];
+      const written = found === undefined ? undefined : spellings.get(`${key} ${found}`);
+      if (written?.size !== 1 || written.has(found!)) return p;
+      return new InputError(p.message, { ...p.details, found: [...written][0]! });
+    });
+  }
 }
 
 /** One flag → one Edit (validated against the variant so far by `applyEdit`). */
