@@ -472,7 +472,7 @@ export function problemsOf(
   const data = parsed.data;
   const issues = ownBounds(
     reported
-      .flatMap((issue) => [issue, ...beneathEventType(issue, data)])
+      .flatMap((issue) => [issue, ...beneathEventType(issue, data, file)])
       .flatMap((i) => withinMapping(i, data)),
   );
   const problems: Array<{ error: InputError; order: number }> = [];
