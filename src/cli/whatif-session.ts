@@ -22,6 +22,7 @@ import { EventSchema, policyParamsShape } from "../scenario/schema.js";
 import { yamlText } from "../scenario/yaml-text.js";
 import { InputError } from "../shared/errors.js";
 import { checkOwnFolder, ownFolder } from "../shared/folders.js";
+import { resolveAsSystem } from "../shared/paths.js";
 import { printable, printableName, shellPath } from "../shared/text.js";
 import { checkOutput, writeOutput } from "../shared/write-file.js";
 import { occupied } from "../shared/write-plan.js";
@@ -442,7 +443,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         const file = target.trim();
         // where the name leads from the session's folder: every check and the write go there, the name
         // as typed in what is said
-        const path = o.cwd === undefined ? file : resolve(o.cwd, file);
+        const path = o.cwd === undefined ? file : resolveAsSystem(o.cwd, file);
         // a name in the session's own folder (whatif/, the suggestion's, whichever name is typed there)
         // is written as the suggestion is: the folder made on first use, never a link planted there
         const own = resolve(dirname(path)) === resolve(o.cwd ?? ".", dirname(suggested));

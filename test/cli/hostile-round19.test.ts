@@ -1,12 +1,13 @@
 // Hostile input, round 19: numbers in a flag's value quoted as typed.
 
-import { writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli } from "../helpers/cli.js";
+import { cli, ROOT } from "../helpers/cli.js";
 import { tempCases } from "../helpers/temp-cases.js";
 
 const ZHANG = "scenarios/zhang-ming.yaml";
+const ZHANG_TEXT = readFileSync(join(ROOT, ZHANG), "utf8");
 
 describe("a number in a what-if flag quoted as it was typed", () => {
   // a file's problem quotes the text at its place (round 18); a flag's value has no places, and
@@ -52,5 +53,46 @@ describe('a JSON file\'s "<<" key', () => {
     const r = await cli(["run", "m.yaml"], { cwd: d });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("a YAML merge key (`<<: *name`) is not read");
+  });
+});
+
+describe("a '..' after a link to a folder elsewhere", () => {
+  // `link/../x.yaml`, link → ../else/sub: the system (cat, an editor) takes `..` from where the link leads,
+  // else/x.yaml; `resolve` took it by name, and read w/x.yaml — or said "not found" of a file cat shows
+  const { fresh } = tempCases("round19-link-back");
+  const tree = () => {
+    const d = fresh();
+    mkdirSync(join(d, "w"));
+    mkdirSync(join(d, "else", "sub"), { recursive: true });
+    writeFileSync(join(d, "else", "x.yaml"), ZHANG_TEXT.replace(/^name: .*$/m, "name: Outside"));
+    writeFileSync(join(d, "w", "x.yaml"), ZHANG_TEXT.replace(/^name: .*$/m, "name: Inside"));
+    symlinkSync("../else/sub", join(d, "w", "link"));
+    return d;
+  };
+
+  it("is read where the system reads it", async () => {
+    const d = tree();
+    const r = await cli(["run", "link/../x.yaml", "--no-chart"], { cwd: join(d, "w") });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("Outside");
+    expect(r.stdout).not.toContain("Inside");
+  });
+
+  it("is written where the system writes it", async () => {
+    const d = tree();
+    const r = await cli(["run", "x.yaml", "--no-chart", "--html", "link/../o.html"], { cwd: join(d, "w") });
+    expect(r.status).toBe(0);
+    expect(existsSync(join(d, "else", "o.html"))).toBe(true);
+    expect(existsSync(join(d, "w", "o.html"))).toBe(false);
+  });
+
+  it("in a file, is checked where it leads: outside the file's folder", async () => {
+    const d = tree();
+    writeFileSync(join(d, "else", "p.yaml"), "name: p\nextends: default\n");
+    writeFileSync(join(d, "w", "p.yaml"), "name: p\nextends: default\n");
+    writeFileSync(join(d, "w", "s.yaml"), "name: s\npolicy: link/../p.yaml\nevents: []\n");
+    const r = await cli(["run", "s.yaml", "--no-chart"], { cwd: join(d, "w") });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("the policy file is outside this file's folder");
   });
 });

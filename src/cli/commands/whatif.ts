@@ -13,6 +13,7 @@ import { checkWritable } from "../../scenario/load.js";
 import { loadPolicy, type PolicyReading } from "../../scenario/load-policy.js";
 import { Checks, clip, InputError, UsageError } from "../../shared/errors.js";
 import { type OutputSet, writingTogether } from "../../shared/output-set.js";
+import { resolveAsSystem } from "../../shared/paths.js";
 import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
 import { jsonText, printable, printableName, shellPath } from "../../shared/text.js";
 import { refuseReplacing } from "../../shared/write-plan.js";
@@ -348,7 +349,7 @@ function save(v: Variant, target: string, force: boolean, io: CliIo, set: Output
     set.later(() => writeWhole(io.stdout, text));
     return STDOUT;
   }
-  const path = resolve(io.cwd, target);
+  const path = resolveAsSystem(io.cwd, target);
   if (!existsSync(dirname(path))) {
     throw new InputError("no such folder to save into", { file: target, hint: "create the folder first" });
   }
