@@ -96,3 +96,24 @@ describe("a '..' after a link to a folder elsewhere", () => {
     expect(r.stderr).toContain("the policy file is outside this file's folder");
   });
 });
+
+describe("--shard auto/N in a job that has GitLab's CI_NODE_TOTAL=1 too", () => {
+  // GitLab sets CI_NODE_TOTAL=1 in every job, and CI_NODE_INDEX only with `parallel:`: a Kubernetes index
+  // beside it was never read — 'CI_NODE_INDEX is not set', of a variable the user never meant
+  it("reads JOB_COMPLETION_INDEX", async () => {
+    const env = { CI_NODE_TOTAL: "1", JOB_COMPLETION_INDEX: "2" };
+    const args = ["simulate", "--shard", "auto/4", "--accounts", "8", "--days", "5", "--json"];
+    const r = await cli(args, { env });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).meta.range).toEqual([4, 6]);
+  });
+
+  it("without N, still says what GitLab's parallel job sets", async () => {
+    const r = await cli(["simulate", "--shard", "auto", "--accounts", "8", "--days", "5", "--json"], {
+      env: { CI_NODE_TOTAL: "1" },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("CI_NODE_INDEX is not set");
+  });
+});
