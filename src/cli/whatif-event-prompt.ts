@@ -16,6 +16,7 @@ import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
 import { EVENT_TYPES, EventSchema, PROFILE_FIELDS, type WrittenEvent } from "../scenario/schema.js";
 import { InputError } from "../shared/errors.js";
+import { numbersAsTyped } from "../whatif/flags.js";
 import { pastUntil, type Variant, validateEvent } from "../whatif/variant.js";
 import { BACK, type Prompts } from "./prompts.js";
 
@@ -46,11 +47,16 @@ async function asked(
     // nothing typed is the field missing (as a file says it), not a null value ("found: null")
     validate: (t) =>
       (optional && t.trim() === "") ||
-      checked(type, key, () => {
-        const value = t.trim() === "" ? undefined : read(t);
-        within(value);
-        return value;
-      }),
+      checked(
+        type,
+        key,
+        () => {
+          const value = t.trim() === "" ? undefined : read(t);
+          within(value);
+          return value;
+        },
+        t,
+      ),
   });
   return optional && answer.trim() === "" ? undefined : read(answer);
 }
@@ -71,8 +77,9 @@ export function dayAnswer(v: Variant): (text: string) => unknown {
   };
 }
 
-/** A `type` event's `key` as a file's would be checked: true, or this field's problem. */
-function checked(type: string, key: string, value: () => unknown): true | string {
+/** A `type` event's `key` as a file's would be checked: true, or this field's problem (its number quoted
+ *  as `answer` writes it). */
+function checked(type: string, key: string, value: () => unknown, answer: string): true | string {
   try {
     // no label: the field's own name heads the message ("amount: wrong type", not "amount: amount: …")
     validateEvent({ type, [key]: value() }, "");
@@ -81,7 +88,7 @@ function checked(type: string, key: string, value: () => unknown): true | string
     if (!(e instanceof InputError)) return String(e);
     // only this field's problems: the event's other fields are asked next
     const own = e.problems.find((p) => p.details.field === key);
-    return own === undefined ? true : own.formatLine();
+    return own === undefined ? true : numbersAsTyped(own, answer).formatLine();
   }
 }
 
@@ -101,7 +108,7 @@ async function askedText(
   const value = (t: string) => (optional ? t.trim() : t);
   const answer = await input({
     message,
-    validate: (t) => (optional && t.trim() === "") || checked(type, key, () => value(t)),
+    validate: (t) => (optional && t.trim() === "") || checked(type, key, () => value(t), t),
   });
   return optional && answer.trim() === "" ? undefined : value(answer);
 }

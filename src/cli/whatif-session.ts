@@ -26,6 +26,7 @@ import { resolveAsSystem } from "../shared/paths.js";
 import { printable, printableName, shellPath } from "../shared/text.js";
 import { checkOutput, writeOutput } from "../shared/write-file.js";
 import { occupied } from "../shared/write-plan.js";
+import { numbersAsTyped } from "../whatif/flags.js";
 import type { Goal } from "../whatif/goal.js";
 import { compareRuns, runVariant, searchTrace, type VariantRun } from "../whatif/run.js";
 import { suggestName, variantYaml } from "../whatif/save.js";
@@ -156,7 +157,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
       if (!(e instanceof InputError)) throw e;
       error = e;
     }
-    return error === null ? true : error.formatLine();
+    return error === null ? true : numbersAsTyped(error, text).formatLine();
   };
   /** The policy file prompt's check: the path as typed, the one the edit is made with — as `--policy`
    *  takes it. Read as YAML, `"p.yaml"` was checked as p.yaml and then run as a file named with quotes,

@@ -331,32 +331,44 @@ function meantEvent(day: string, rest: string): string | undefined {
   return typed ? `{${fields.join(", ")}}` : undefined;
 }
 
+/** A number as a flag's value or an answer may write it: decimal, an exponent's sign kept. */
+const NUMBER_TOKEN = String.raw`[-+]?[\d.][\w.]*(?:(?<=[eE])[-+]\d+)?`;
+
 /**
- * `run()`, its refusal quoting each number it found as `text` (the flag's value) writes it — `1E12`,
- * `4.0e20` — not as JavaScript does (`1000000000000`, `400000000000000000000`): a file's problem reads the
- * number at its place (validate's asWritten), and a flag's value has no places. Quoted where the text
- * gives the problem's field one spelling of that number (an edited event's other fields are the file's).
+ * `error` with each number it found quoted as `text` (a flag's value, a prompt's answer) writes it —
+ * `1E12`, `4.0e20` — not as JavaScript does (`1000000000000`, `400000000000000000000`): a file's problem
+ * reads the number at its place (validate's asWritten), and typed text has no places. Quoted where the
+ * text gives the problem's field one spelling of that number (`key=1E4`, `key: 1E4`), or is that number
+ * alone, as an answer to a field's prompt is (an edited event's other fields are the file's).
  */
-export function numbersAsTyped<T>(text: string, run: () => T): T {
+export function numbersAsTyped(error: InputError, text: string): InputError {
+  const spellings = new Map<string, Set<string>>();
+  const add = (key: string, token: string) => {
+    const n = Number(token);
+    if (Number.isNaN(n)) return;
+    const at = `${key} ${numberText(n)}`;
+    spellings.set(at, (spellings.get(at) ?? new Set()).add(token));
+  };
+  const given = new RegExp(String.raw`([A-Za-z_$][\w$]*)\s*[:=]\s*(${NUMBER_TOKEN})(?![\w.])`, "g");
+  for (const [, key, token] of text.matchAll(given)) add(key!, token!);
+  if (new RegExp(`^${NUMBER_TOKEN}$`).test(text.trim())) add("", text.trim());
+  return error.map((p) => {
+    const { found, field } = p.details;
+    if (found === undefined) return p;
+    const key = /([A-Za-z_$][\w$]*)$/.exec(field ?? "")?.[1];
+    const written = spellings.get(`${key} ${found}`) ?? spellings.get(` ${found}`);
+    if (written?.size !== 1 || written.has(found)) return p;
+    return new InputError(p.message, { ...p.details, found: [...written][0]! });
+  });
+}
+
+/** `run()`, its refusal's numbers quoted as `text` writes them (numbersAsTyped). */
+export function withNumbersAsTyped<T>(text: string, run: () => T): T {
   try {
     return run();
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    const spellings = new Map<string, Set<string>>();
-    const NUMBER_GIVEN = /([A-Za-z_$][\w$]*)\s*[:=]\s*([-+]?[\d.][\w.]*(?:(?<=[eE])[-+]\d+)?)(?![\w.])/g;
-    for (const [, key, token] of text.matchAll(NUMBER_GIVEN)) {
-      const n = Number(token);
-      if (Number.isNaN(n)) continue;
-      const at = `${key} ${numberText(n)}`;
-      spellings.set(at, (spellings.get(at) ?? new Set()).add(token!));
-    }
-    throw e.map((p) => {
-      const { found, field } = p.details;
-      const key = /([A-Za-z_$][\w$]*)$/.exec(field ?? "")?.[1];
-      const written = found === undefined ? undefined : spellings.get(`${key} ${found}`);
-      if (written?.size !== 1 || written.has(found!)) return p;
-      return new InputError(p.message, { ...p.details, found: [...written][0]! });
-    });
+    throw numbersAsTyped(e, text);
   }
 }
 

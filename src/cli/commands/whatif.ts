@@ -18,7 +18,7 @@ import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
 import { jsonText, printable, printableName, shellPath } from "../../shared/text.js";
 import { refuseReplacing } from "../../shared/write-plan.js";
 import type { Comparison } from "../../whatif/compare.js";
-import { flagToEdit, numbersAsTyped } from "../../whatif/flags.js";
+import { flagToEdit, withNumbersAsTyped } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
 import { comparisonToJson, counterfactualToJson, listingToJson } from "../../whatif/json.js";
 import { compareRuns, runVariant, searchTrace, type VariantRun } from "../../whatif/run.js";
@@ -91,12 +91,12 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
       }, false);
     if (!readable) continue;
     // the flag as typed names its problems (clipped: a 5,000-character value is not quoted whole)
-    const edit = c.known(() => numbersAsTyped(f.value, () => flagToEdit(variant, flag)));
+    const edit = c.known(() => withNumbersAsTyped(f.value, () => flagToEdit(variant, flag)));
     if (edit === undefined) continue;
     const named = edit.kind === "edit" ? [edit.id] : edit.kind === "remove" ? edit.ids : [];
     if (named.some((id) => failedAdds.has(id))) continue;
     const next = c.known(() =>
-      numbersAsTyped(f.value, () =>
+      withNumbersAsTyped(f.value, () =>
         applyEdit(
           variant,
           edit.kind === "policy" ? { ...edit, typed: f.value.trim() } : edit,
