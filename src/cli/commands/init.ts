@@ -3,7 +3,7 @@
 // planted under that name (in a cloned repository) must not lead the write elsewhere.
 
 import { statSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { GOLDEN_TRACE_FOLDER } from "../../scenario/builtin.js";
 import { schemaComment } from "../../scenario/json-schema.js";
 import { STARTER_FILE, starterScenario } from "../../scenario/starter.js";
