@@ -36,7 +36,9 @@ function refuseThousands(text: string, label: string): void {
   // (a group of three after a leading 0 is no thousands: 0,035 is a decimal comma, below)
   const m = /[:=]\s*([¥￥]?)([1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?)(?=\s*(?:[,}\]]|$))/.exec(bare);
   // a decimal comma (maxDebtToIncome=0,5) split the same way: "5" was told it is no key=value
-  const decimal = m ? null : /([A-Za-z_$][\w$]*)?\s*[:=]\s*(\d+),(\d+)(?=\s*(?:[,}\]]|$))/.exec(bare);
+  const decimal = m
+    ? null
+    : /(?:(?<![\w$])([A-Za-z_$][\w$]*))?\s*[:=]\s*(\d+),(\d+)(?=\s*(?:[,}\]]|$))/.exec(bare);
   // …unless the key takes whole numbers only (a score, a day, a count): there 6,80 is 680 grouped
   if (decimal && decimal[1] !== undefined && isWholeValued(decimal[1]))
     throw new UsageError(
@@ -349,13 +351,13 @@ export function numbersAsTyped(error: InputError, text: string): InputError {
     const at = `${key} ${numberText(n)}`;
     spellings.set(at, (spellings.get(at) ?? new Set()).add(token));
   };
-  const given = new RegExp(String.raw`([A-Za-z_$][\w$]*)\s*[:=]\s*(${NUMBER_TOKEN})(?![\w.])`, "g");
+  const given = new RegExp(String.raw`(?<![\w$])([A-Za-z_$][\w$]*)\s*[:=]\s*(${NUMBER_TOKEN})(?![\w.])`, "g");
   for (const [, key, token] of text.matchAll(given)) add(key!, token!);
   if (new RegExp(`^${NUMBER_TOKEN}$`).test(text.trim())) add("", text.trim());
   return error.map((p) => {
     const { found, field } = p.details;
     if (found === undefined) return p;
-    const key = /([A-Za-z_$][\w$]*)$/.exec(field ?? "")?.[1];
+    const key = /(?<![\w$])([A-Za-z_$][\w$]*)$/.exec(field ?? "")?.[1];
     const written = spellings.get(`${key} ${found}`) ?? spellings.get(` ${found}`);
     if (written?.size !== 1 || written.has(found)) return p;
     return new InputError(p.message, { ...p.details, found: [...written][0]! });

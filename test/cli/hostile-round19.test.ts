@@ -3,6 +3,8 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/shared/errors.js";
+import { numbersAsTyped } from "../../src/whatif/flags.js";
 import { cli, ROOT } from "../helpers/cli.js";
 import { tempCases } from "../helpers/temp-cases.js";
 
@@ -115,5 +117,16 @@ describe("--shard auto/N in a job that has GitLab's CI_NODE_TOTAL=1 too", () => 
     });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("CI_NODE_INDEX is not set");
+  });
+});
+
+describe("a long word in a flag's value refused", () => {
+  // the search for how the value writes a number tried a key at every letter of a word: quadratic, a
+  // 100,000-letter --add took a minute to be refused
+  it("is searched in one pass for how it writes its numbers", () => {
+    const word = "a".repeat(200_000);
+    const refused = new InputError("value out of range", { field: "amount", found: "10000" });
+    expect(numbersAsTyped(refused, `{text: ${word}!, ${word}b: 1E4}`).details.found).toBe("10000");
+    expect(numbersAsTyped(refused, `{text: ${word}!, amount: 1E4}`).details.found).toBe("1E4");
   });
 });
