@@ -123,6 +123,12 @@ describe("--shard auto/N in a job that has GitLab's CI_NODE_TOTAL=1 too", () => 
 describe("a long word in a flag's value refused", () => {
   // the search for how the value writes a number tried a key at every letter of a word: quadratic, a
   // 100,000-letter --add took a minute to be refused
+  it("is searched in one pass for a decimal comma", async () => {
+    const r = await cli(["whatif", ZHANG, "--add", `{text: ${"a".repeat(100_000)}}`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("event without a type");
+  });
+
   it("is searched in one pass for how it writes its numbers", () => {
     const word = "a".repeat(200_000);
     const refused = new InputError("value out of range", { field: "amount", found: "10000" });
