@@ -136,3 +136,18 @@ describe("a long word in a flag's value refused", () => {
     expect(numbersAsTyped(refused, `{text: ${word}!, amount: 1E4}`).details.found).toBe("1E4");
   });
 });
+
+describe("a long word on a line with an unknown key", () => {
+  // the check for `amount: 5,000` (read as amount 5 and a key "000") looked back from the key for
+  // `name: digits,` trying a name at every letter before it: a 100,000-letter note took 10 s to be refused,
+  // a line of the 5 MB a file may hold would take hours
+  const { fresh } = tempCases("round19-long-line");
+  it("is refused in one pass", async () => {
+    const d = fresh();
+    const text = "a".repeat(200_000);
+    writeFileSync(join(d, "q.yaml"), `name: q\nevents:\n  - { day: 1, type: note, text: ${text}, zzz: 1 }\n`);
+    const r = await cli(["run", "q.yaml"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown field "zzz"');
+  });
+});
