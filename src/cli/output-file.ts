@@ -20,7 +20,7 @@ import { fileError, throughNonFolder } from "../shared/file-errors.js";
 import { makeFolders } from "../shared/folders.js";
 import { refuseFolderLeadingOut } from "../shared/link-refusals.js";
 import type { OutputSet } from "../shared/output-set.js";
-import { isWithin } from "../shared/paths.js";
+import { isWithin, resolveAsSystem } from "../shared/paths.js";
 import { checkOutput, writeOutput } from "../shared/write-file.js";
 import { occupied } from "../shared/write-plan.js";
 import { type CliIo, streamPieces } from "./io.js";
@@ -39,7 +39,7 @@ export function checkReports(io: CliIo, files: readonly string[], named: (index:
   files.forEach((file, i) => {
     try {
       checkOutput(file, reportOptions(io, named(i)));
-      if (named(i) && !replaceable(resolve(io.cwd, file), PAGE))
+      if (named(i) && !replaceable(resolveAsSystem(io.cwd, file), PAGE))
         throw new InputError("cannot write: a file that is not a credit-sim page is there", {
           file,
           hint: "this name was derived from a scenario's, not given: move the file, or give --html another name",
@@ -71,7 +71,7 @@ export function writeReport(
     else io.stdout.write(text);
     return "standard output";
   }
-  makeFolders(dirname(resolve(io.cwd, file)), file);
+  makeFolders(dirname(resolveAsSystem(io.cwd, file)), file);
   if (set) set.write(file, text, reportOptions(io, named));
   else writeOutput(file, text, reportOptions(io, named));
   return file;
@@ -105,7 +105,7 @@ function identity(cwd: string, file: string): string {
   // the nearest part of the path that exists, links resolved, and the rest as named: two spellings of a
   // file in folders still to be made (`link/new/o.csv`, `real/new/o.csv`) are one file — a link that
   // leads nowhere yet (`lnk` → `zz`) is followed by what it says, as writing would follow it
-  let path = resolve(cwd, file);
+  let path = resolveAsSystem(cwd, file);
   // a path longer than any system opens is refused when written: walked up a folder at a time, a path
   // of 100 KB on the command line took half a minute (each step resolves the whole path again)
   if (Buffer.byteLength(path) > PATH_MAX) return path;
@@ -207,7 +207,7 @@ function replaceable(path: string, kind: OutputKind): boolean {
  */
 export function undecodedName(cwd: string, file: string, flag?: string, folder = false): InputError | null {
   if (file === "-") return null; // standard output
-  const path = resolve(cwd, file);
+  const path = resolveAsSystem(cwd, file);
   if (!path.includes("\uFFFD")) return null;
   let there = path;
   while (!occupied(there) && dirname(there) !== there) there = dirname(there);
@@ -284,7 +284,7 @@ function standardOutputFile(): string | undefined {
 
 /** An input as the user would name it: below the working folder, relative to it. */
 function asNamed(cwd: string, f: string): string {
-  const rel = relative(cwd, resolve(cwd, f));
+  const rel = relative(cwd, resolveAsSystem(cwd, f));
   return isAbsolute(f) && rel !== "" && rel.split(sep)[0] !== ".." && !isAbsolute(rel) ? rel : f;
 }
 
@@ -293,7 +293,7 @@ function asNamed(cwd: string, f: string): string {
 export function checkStandardOutput(cwd: string, inputs: Iterable<string>): void {
   const inodes = new Map<string, string>();
   for (const f of inputs) {
-    const inode = inodeOf(resolve(cwd, f));
+    const inode = inodeOf(resolveAsSystem(cwd, f));
     if (inode !== undefined && !inodes.has(inode)) inodes.set(inode, asNamed(cwd, f));
   }
   const problem = standardOutputInput(inodes);
@@ -330,7 +330,7 @@ export function checkOutputs(
   const readInodes = new Map<string, string>();
   for (const f of inputs) {
     read.set(identity(cwd, f), shown(f));
-    const inode = inodeOf(resolve(cwd, f));
+    const inode = inodeOf(resolveAsSystem(cwd, f));
     if (inode !== undefined && !readInodes.has(inode)) readInodes.set(inode, shown(f));
   }
   const written = new Map<string, string>();
@@ -348,7 +348,7 @@ export function checkOutputs(
     }
     // `/dev/stdout`, `/dev/fd/1`, a link to the terminal: standard output by another name (opening it
     // truncates what `>` redirected, so what the other output wrote there would be lost)
-    if (file === "-" || (!folder && isStandardOutput(resolve(cwd, file)))) {
+    if (file === "-" || (!folder && isStandardOutput(resolveAsSystem(cwd, file)))) {
       if (onStdout !== null)
         problems.push(
           new InputError("two outputs write to standard output", {
@@ -360,7 +360,7 @@ export function checkOutputs(
       onStdout ??= flag;
       continue;
     }
-    if (!folder && isStandardErrorFile(resolve(cwd, file))) {
+    if (!folder && isStandardErrorFile(resolveAsSystem(cwd, file))) {
       problems.push(
         new InputError("the output is the file standard error goes to", {
           file,
@@ -373,7 +373,7 @@ export function checkOutputs(
     const id = identity(cwd, file);
     const input = folder
       ? [...read].find(([path]) => isWithin(path, id))?.[1]
-      : (read.get(id) ?? readInodes.get(inodeOf(resolve(cwd, file)) ?? ""));
+      : (read.get(id) ?? readInodes.get(inodeOf(resolveAsSystem(cwd, file)) ?? ""));
     const other = written.get(id);
     const holder = folders.find((f) => isWithin(id, f.id))?.flag;
     if (input !== undefined)
@@ -425,7 +425,7 @@ export function checkOutputs(
       if (through) problems.push(through);
       // a folder made or written in is taken out of the working folder by no link on its way
       try {
-        refuseFolderLeadingOut(file, resolve(cwd, file), cwd);
+        refuseFolderLeadingOut(file, resolveAsSystem(cwd, file), cwd);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         problems.push(e);
@@ -438,7 +438,7 @@ export function checkOutputs(
       try {
         checkOutput(file, { cwd });
         // a report replaces an earlier report of its kind, never a user's file unasked
-        if (kind !== undefined && !force && !replaceable(resolve(cwd, file), kind))
+        if (kind !== undefined && !force && !replaceable(resolveAsSystem(cwd, file), kind))
           problems.push(
             new InputError(`cannot write: a file that is not ${kind.what} is there`, {
               file,

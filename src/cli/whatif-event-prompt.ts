@@ -20,6 +20,7 @@ import { EVENT_TYPES, EventSchema, PROFILE_FIELDS, type WrittenEvent } from "../
 import { asciiDigits } from "../shared/digits.js";
 import { InputError } from "../shared/errors.js";
 import { quoted } from "../shared/text.js";
+import { numbersAsTyped } from "../whatif/flags.js";
 import { pastUntil, type Variant, validateEvent } from "../whatif/variant.js";
 import { looksDated, readDayOrDate } from "./options/table.js";
 import { BACK, type Prompts } from "./prompts.js";
@@ -51,11 +52,16 @@ async function asked(
     // nothing typed is the field missing (as a file says it), not a null value ("found: null")
     validate: (t) =>
       (optional && t.trim() === "") ||
-      checked(type, key, () => {
-        const value = t.trim() === "" ? undefined : read(t);
-        within(value);
-        return value;
-      }),
+      checked(
+        type,
+        key,
+        () => {
+          const value = t.trim() === "" ? undefined : read(t);
+          within(value);
+          return value;
+        },
+        t,
+      ),
   });
   return optional && answer.trim() === "" ? undefined : read(answer);
 }
@@ -92,8 +98,9 @@ export function dayAnswer(v: Variant): (text: string) => unknown {
   };
 }
 
-/** A `type` event's `key` as a file's would be checked: true, or this field's problem. */
-function checked(type: string, key: string, value: () => unknown): true | string {
+/** A `type` event's `key` as a file's would be checked: true, or this field's problem (its number quoted
+ *  as `answer` writes it). */
+function checked(type: string, key: string, value: () => unknown, answer: string): true | string {
   try {
     // no label: the field's own name heads the message ("amount: wrong type", not "amount: amount: …")
     validateEvent({ type, [key]: value() }, "");
@@ -102,7 +109,7 @@ function checked(type: string, key: string, value: () => unknown): true | string
     if (!(e instanceof InputError)) return String(e);
     // only this field's problems: the event's other fields are asked next
     const own = e.problems.find((p) => p.details.field === key);
-    return own === undefined ? true : own.formatLine();
+    return own === undefined ? true : numbersAsTyped(own, answer).formatLine();
   }
 }
 
@@ -122,7 +129,7 @@ async function askedText(
   const value = (t: string) => (optional ? t.trim() : t);
   const answer = await input({
     message,
-    validate: (t) => (optional && t.trim() === "") || checked(type, key, () => value(t)),
+    validate: (t) => (optional && t.trim() === "") || checked(type, key, () => value(t), t),
   });
   return optional && answer.trim() === "" ? undefined : value(answer);
 }

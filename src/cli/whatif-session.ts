@@ -22,9 +22,11 @@ import { EventSchema, policyParamsShape } from "../scenario/schema.js";
 import { yamlText } from "../scenario/yaml-text.js";
 import { InputError } from "../shared/errors.js";
 import { checkOwnFolder, ownFolder } from "../shared/folders.js";
+import { resolveAsSystem } from "../shared/paths.js";
 import { printable, printableName, shellPath } from "../shared/text.js";
 import { checkOutput, writeOutput } from "../shared/write-file.js";
 import { occupied } from "../shared/write-plan.js";
+import { numbersAsTyped } from "../whatif/flags.js";
 import type { Goal } from "../whatif/goal.js";
 import { compareRuns, runVariant, searchTrace, type VariantRun } from "../whatif/run.js";
 import { suggestName, variantYaml } from "../whatif/save.js";
@@ -155,7 +157,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
       if (!(e instanceof InputError)) throw e;
       error = e;
     }
-    return error === null ? true : error.formatLine();
+    return error === null ? true : numbersAsTyped(error, text).formatLine();
   };
   /** The policy file prompt's check: the path as typed, the one the edit is made with — as `--policy`
    *  takes it. Read as YAML, `"p.yaml"` was checked as p.yaml and then run as a file named with quotes,
@@ -442,7 +444,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         const file = target.trim();
         // where the name leads from the session's folder: every check and the write go there, the name
         // as typed in what is said
-        const path = o.cwd === undefined ? file : resolve(o.cwd, file);
+        const path = o.cwd === undefined ? file : resolveAsSystem(o.cwd, file);
         // a name in the session's own folder (whatif/, the suggestion's, whichever name is typed there)
         // is written as the suggestion is: the folder made on first use, never a link planted there
         const own = resolve(dirname(path)) === resolve(o.cwd ?? ".", dirname(suggested));

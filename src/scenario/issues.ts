@@ -48,6 +48,9 @@ export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** Whether a `<<` key in `file` is YAML's merge key: in JSON it is a field of that name, as any other. */
+const mergesIn = (file: string): boolean => !/\.json$/i.test(file);
+
 /** A YAML mapping (not a list, not a scalar). */
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
@@ -58,14 +61,14 @@ export const isRecord = (v: unknown): v is Record<string, unknown> =>
  * (the did-you-mean), or else as every type would: a field no type has, or a value no type that has the
  * field takes (`amount: -3` is refused by each; `amount: full` is a repayment's, and not a problem).
  */
-export function beneathEventType(issue: z.core.$ZodIssue, data: unknown): z.core.$ZodIssue[] {
+export function beneathEventType(issue: z.core.$ZodIssue, data: unknown, file: string): z.core.$ZodIssue[] {
   if (issue.code !== "invalid_union" || !("discriminator" in issue) || issue.discriminator !== "type")
     return [];
   const at = issue.path.slice(0, -1);
   const event = valueAt(data, at);
   if (!isRecord(event)) return [];
   const meant = eventTypeMeant(event.type);
-  if (meant === undefined) return underEveryType(event, at);
+  if (meant === undefined) return underEveryType(event, at, file);
   // a word from the story brings the fields its type comes with (`type: open` is an application to open)
   const brought = storyWord("type", event.type)?.with ?? {};
   const r = EventSchema.safeParse({ ...brought, ...event, type: meant });
@@ -73,12 +76,16 @@ export function beneathEventType(issue: z.core.$ZodIssue, data: unknown): z.core
 }
 
 /** The problems of an event's fields that every event type would find, whichever the type was meant. */
-function underEveryType(event: Record<string, unknown>, at: readonly PropertyKey[]): z.core.$ZodIssue[] {
+function underEveryType(
+  event: Record<string, unknown>,
+  at: readonly PropertyKey[],
+  file: string,
+): z.core.$ZodIssue[] {
   const issues: z.core.$ZodIssue[] = [];
   const unknown: string[] = [];
   for (const [key, value] of Object.entries(event)) {
     // a merge key (`<<: *base`) is said at the type, with what to write instead
-    if (key === "type" || key === "<<") continue;
+    if (key === "type" || (key === "<<" && mergesIn(file))) continue;
     const validators = EVENT_FIELDS.get(key);
     if (validators === undefined) {
       unknown.push(key);
@@ -522,7 +529,7 @@ export function describeIssue(
       const key = issue.keys[0]!;
       const candidates = candidateKeys(issue.path, found, hooks);
       // a YAML merge key is read as a key of its own: removed, the fields it meant to bring in are gone
-      if (key === "<<")
+      if (key === "<<" && mergesIn(file))
         return new InputError("a YAML merge key (`<<: *name`) is not read", {
           ...base,
           field: formatPath([...issue.path, key]),
@@ -552,7 +559,7 @@ export function describeIssue(
         const guess = eventTypeMeant(found);
         // a YAML merge key (`<<: *base`) is read as a key of its own, so its fields never arrive
         const event = valueAt(data, issue.path.slice(0, -1));
-        const merged = isRecord(event) && "<<" in event;
+        const merged = isRecord(event) && "<<" in event && mergesIn(file);
         return new InputError(found === undefined ? "event without a type" : "unknown event type", {
           ...base,
           expected: `one of ${EVENT_TYPES.join(", ")}`,

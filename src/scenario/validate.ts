@@ -63,7 +63,7 @@ function thousandsSplit(
 ): InputError | undefined {
   const text = at === undefined ? undefined : parsed.line?.(at.line);
   if (at === undefined || text === undefined) return undefined;
-  const head = /([A-Za-z_]\w*)\s*:\s*([-+]?\d+)\s*,\s*$/.exec(text.slice(0, at.column - 1));
+  const head = /(?<!\w)([A-Za-z_]\w*)\s*:\s*([-+]?\d+)\s*,\s*$/.exec(text.slice(0, at.column - 1));
   const tail = /^\d+(?:\.\d+)?(?=\s*[,}:]|\s*$)/.exec(text.slice(at.column - 1));
   if (!head || !tail) return undefined;
   const [, name, digits] = head;
@@ -472,7 +472,7 @@ export function problemsOf(
   const data = parsed.data;
   const issues = ownBounds(
     reported
-      .flatMap((issue) => [issue, ...beneathEventType(issue, data)])
+      .flatMap((issue) => [issue, ...beneathEventType(issue, data, file)])
       .flatMap((i) => withinMapping(i, data)),
   );
   const problems: Array<{ error: InputError; order: number }> = [];

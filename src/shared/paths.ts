@@ -1,7 +1,7 @@
 // Whether a file is inside a folder, by their paths: the test each boundary credit-sim keeps uses (a
 // scenario's references, a command's outputs against its inputs, a link a user named).
 
-import { statSync } from "node:fs";
+import { lstatSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** Whether `path` is `folder` or lies below it (both absolute, their links resolved alike or not at all). */
@@ -23,17 +23,32 @@ export const withoutFolderEnding = (typed: string, separator = sep): string =>
   typed.replace(new RegExp(`${separators(separator).source}\\.?$`), "");
 
 /**
- * `resolve(base, typed)`, keeping what a trailing separator says: `z.yaml/` names a folder, and the
- * system refuses it when z.yaml is a file (`cat z.yaml/`: not a directory). `resolve` drops the
+ * `resolve(base, typed)` as the system takes the path: `resolve` takes each `..` off the name before it,
+ * where the system goes back from what that name is — from where a link leads (`link/../x.yaml`, link →
+ * elsewhere/sub, is elsewhere/x.yaml to `cat`: that path is returned, so every later `resolve` keeps it),
+ * out of a file or of nothing not at all (kept as typed, for the system to refuse: not a directory; no
+ * such file).
+ */
+export function resolveAsSystem(base: string, typed: string): string {
+  const through = backThroughNonFolder(base, typed);
+  if (through === undefined) return resolve(base, typed);
+  if (through.what === "link") {
+    try {
+      return resolveAsSystem(realpathSync(through.path), through.rest);
+    } catch {
+      // the link's target went away since it was looked at: the system's to say
+    }
+  }
+  return isAbsolute(typed) ? typed : `${base}${sep}${typed}`;
+}
+
+/**
+ * `resolveAsSystem(base, typed)`, keeping what a trailing separator says: `z.yaml/` names a folder, and
+ * the system refuses it when z.yaml is a file (`cat z.yaml/`: not a directory). `resolve` drops the
  * separator, and `run z.yaml/` read z.yaml.
  */
 export function resolveTyped(base: string, typed: string): string {
-  // `z.yaml/../x.yaml` walks back out of a file, `nope/../x.yaml` out of nothing: the system refuses
-  // both, and `resolve` takes them off the name. Kept as typed, each is refused as the system refuses it
-  // (not a directory; no such file)
-  if (backThroughNonFolder(base, typed) !== undefined)
-    return isAbsolute(typed) ? typed : `${base}${sep}${typed}`;
-  const path = resolve(base, typed);
+  const path = resolveAsSystem(base, typed);
   return namesAFolder(typed) && !path.endsWith(sep) ? `${path}${sep}` : path;
 }
 
@@ -43,19 +58,21 @@ export const walksBack = (typed: string, separator = sep): boolean => {
   return new RegExp(`(?:^|${at})\\.\\.(?:${at}|$)`).test(typed);
 };
 
-/** What `typed`, from `base`, takes `..` after that is no folder: a file (`z.yaml/../x.yaml`) or nothing
- *  (`nope/../x.yaml`), and the path up to it; undefined when every `..` follows a folder or a name the path
- *  did not type (`../x.yaml` leaves `base`, taken to be a folder). */
+/** What `typed`, from `base`, takes `..` after that the system does not take it after as a name: a file
+ *  (`z.yaml/../x.yaml`), nothing (`nope/../x.yaml`) or a symbolic link (`link/../x.yaml`: back from where it
+ *  leads), the path up to it and the rest from that `..`; undefined when every `..` follows a folder or a
+ *  name the path did not type (`../x.yaml` leaves `base`, taken to be a folder). */
 export function backThroughNonFolder(
   base: string,
   typed: string,
-): { what: "file" | "nothing"; path: string } | undefined {
+): { what: "file" | "nothing" | "link"; path: string; rest: string } | undefined {
   if (!walksBack(typed)) return undefined;
   let at = isAbsolute(typed) ? sep : base;
   // how many typed names `at` is below where it began: at or above it, a `..` leaves a folder the path did
   // not name (the working folder, which the process is in even when its name reaches it undecoded)
   let named = 0;
-  for (const part of typed.split(separators(sep))) {
+  const parts = typed.split(separators(sep));
+  for (const [i, part] of parts.entries()) {
     if (part === "" || part === ".") continue;
     if (part !== "..") {
       at = join(at, part);
@@ -63,7 +80,9 @@ export function backThroughNonFolder(
     } else {
       if (named > 0) {
         const what = kindAt(at);
-        if (what !== "folder") return { what, path: at };
+        const rest = parts.slice(i).join(sep);
+        if (what !== "folder") return { what, path: at, rest };
+        if (isLink(at)) return { what: "link", path: at, rest };
         named--;
       }
       at = dirname(at);
@@ -80,5 +99,14 @@ export function kindAt(path: string): "folder" | "file" | "nothing" {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return code === "ENOENT" || code === "ENOTDIR" ? "nothing" : "folder";
+  }
+}
+
+/** Whether `path` is a symbolic link (false where nothing, or nothing that can be looked at, is). */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }

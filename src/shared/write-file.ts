@@ -21,10 +21,11 @@
 // file-errors.ts (the system's errors in words).
 
 import { accessSync, constants, existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import { replacing } from "./atomic-write.js";
 import { fileError, throughNonFolder } from "./file-errors.js";
 import type { Output } from "./output.js";
+import { resolveAsSystem } from "./paths.js";
 import { writeContent } from "./pieces.js";
 import { plan, planStrict, refuseFolderName } from "./write-plan.js";
 import { through } from "./write-through.js";
@@ -64,7 +65,7 @@ export function writeOutput(
 export function checkOutput(target: string, options: OutputOptions = {}): void {
   if (target === "-" && options.dashIsStdout !== false) return;
   refuseThroughNonFolder(target, options.cwd);
-  const path = options.cwd === undefined ? target : resolve(options.cwd, target);
+  const path = options.cwd === undefined ? target : resolveAsSystem(options.cwd, target);
   refuseFolderName(target, path);
   const existing = options.existing ?? "any";
   const how = existing === "any" ? plan(target, path, options.cwd) : planStrict(target, path, existing);
@@ -85,7 +86,7 @@ export function checkOutput(target: string, options: OutputOptions = {}): void {
 export function openOutput(target: string, options: OutputOptions = {}): Output {
   if (target === "-" && options.dashIsStdout !== false) return stdoutOutput(options.stdout);
   refuseThroughNonFolder(target, options.cwd);
-  const path = options.cwd === undefined ? target : resolve(options.cwd, target);
+  const path = options.cwd === undefined ? target : resolveAsSystem(options.cwd, target);
   refuseFolderName(target, path);
   const existing = options.existing ?? "any";
   const how = existing === "any" ? plan(target, path, options.cwd) : planStrict(target, path, existing);

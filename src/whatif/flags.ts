@@ -9,7 +9,7 @@
 import { EVENT_TYPES, isWholeValued } from "../engine/index.js";
 import { isDecimalNumber, parseText } from "../scenario/parse.js";
 import { FORBIDDEN_KEYS } from "../scenario/shape.js";
-import { InputError, suggest, UsageError } from "../shared/errors.js";
+import { InputError, numberText, suggest, UsageError } from "../shared/errors.js";
 import { blanksInAssignments, quoted, shellWord } from "../shared/text.js";
 import { ADD_ONE, dayOf, type Edit, type Variant } from "./variant.js";
 
@@ -36,7 +36,9 @@ function refuseThousands(text: string, label: string): void {
   // (a group of three after a leading 0 is no thousands: 0,035 is a decimal comma, below)
   const m = /[:=]\s*([¥￥]?)([1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?)(?=\s*(?:[,}\]]|$))/.exec(bare);
   // a decimal comma (maxDebtToIncome=0,5) split the same way: "5" was told it is no key=value
-  const decimal = m ? null : /([A-Za-z_$][\w$]*)?\s*[:=]\s*(\d+),(\d+)(?=\s*(?:[,}\]]|$))/.exec(bare);
+  const decimal = m
+    ? null
+    : /(?:(?<![\w$])([A-Za-z_$][\w$]*))?\s*[:=]\s*(\d+),(\d+)(?=\s*(?:[,}\]]|$))/.exec(bare);
   // …unless the key takes whole numbers only (a score, a day, a count): there 6,80 is 680 grouped
   if (decimal && decimal[1] !== undefined && isWholeValued(decimal[1]))
     throw new UsageError(
@@ -329,6 +331,47 @@ function meantEvent(day: string, rest: string): string | undefined {
     } else return undefined;
   }
   return typed ? `{${fields.join(", ")}}` : undefined;
+}
+
+/** A number as a flag's value or an answer may write it: decimal, an exponent's sign kept. */
+const NUMBER_TOKEN = String.raw`[-+]?[\d.][\w.]*(?:(?<=[eE])[-+]\d+)?`;
+
+/**
+ * `error` with each number it found quoted as `text` (a flag's value, a prompt's answer) writes it —
+ * `1E12`, `4.0e20` — not as JavaScript does (`1000000000000`, `400000000000000000000`): a file's problem
+ * reads the number at its place (validate's asWritten), and typed text has no places. Quoted where the
+ * text gives the problem's field one spelling of that number (`key=1E4`, `key: 1E4`), or is that number
+ * alone, as an answer to a field's prompt is (an edited event's other fields are the file's).
+ */
+export function numbersAsTyped(error: InputError, text: string): InputError {
+  const spellings = new Map<string, Set<string>>();
+  const add = (key: string, token: string) => {
+    const n = Number(token);
+    if (Number.isNaN(n)) return;
+    const at = `${key} ${numberText(n)}`;
+    spellings.set(at, (spellings.get(at) ?? new Set()).add(token));
+  };
+  const given = new RegExp(String.raw`(?<![\w$])([A-Za-z_$][\w$]*)\s*[:=]\s*(${NUMBER_TOKEN})(?![\w.])`, "g");
+  for (const [, key, token] of text.matchAll(given)) add(key!, token!);
+  if (new RegExp(`^${NUMBER_TOKEN}$`).test(text.trim())) add("", text.trim());
+  return error.map((p) => {
+    const { found, field } = p.details;
+    if (found === undefined) return p;
+    const key = /(?<![\w$])([A-Za-z_$][\w$]*)$/.exec(field ?? "")?.[1];
+    const written = spellings.get(`${key} ${found}`) ?? spellings.get(` ${found}`);
+    if (written?.size !== 1 || written.has(found)) return p;
+    return new InputError(p.message, { ...p.details, found: [...written][0]! });
+  });
+}
+
+/** `run()`, its refusal's numbers quoted as `text` writes them (numbersAsTyped). */
+export function withNumbersAsTyped<T>(text: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    throw numbersAsTyped(e, text);
+  }
 }
 
 /** One flag → one Edit (validated against the variant so far by `applyEdit`). */

@@ -8,6 +8,7 @@ import { schemaComment } from "../scenario/json-schema.js";
 import { MAX_DESCRIPTION, MAX_NAME } from "../scenario/schema.js";
 import { refuseInexactNumbers } from "../scenario/written-numbers.js";
 import { yamlText } from "../scenario/yaml-text.js";
+import { resolveAsSystem } from "../shared/paths.js";
 import { elideMiddle, printable, printableName } from "../shared/text.js";
 import { occupied } from "../shared/write-plan.js";
 import { dayOf, type Variant, variantWritten } from "./variant.js";
@@ -72,7 +73,7 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
   const doc = new Document(data);
   // the schema line first, so editors check the saved file as they check any scenario
   const cwd = options.cwd ?? process.cwd();
-  const schema = schemaComment(dirname(resolve(cwd, toFile)), cwd);
+  const schema = schemaComment(dirname(resolveAsSystem(cwd, toFile)), cwd);
   doc.commentBefore = [
     ...(schema !== null ? [` ${schema}`] : []),
     ` what-if variant of ${printable(v.file)}, written by credit-sim whatif`,

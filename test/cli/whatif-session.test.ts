@@ -785,6 +785,32 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("a number an answer is refused for is quoted as typed, as a flag's is: 1E4, not 10000", async () => {
+    const s = start(TWO_LINES);
+    await addEvent("purchase", 30);
+    await waitFor("Amount (yuan):");
+    screen.type("1E12");
+    screen.keypress("enter");
+    await waitFor("> amount:");
+    expect(screen.getScreen()).toContain(
+      "> amount: value out of range — expected: at most 1000000000 — found: 1E12",
+    );
+    screen.keypress("escape");
+    await leftAt("Add an event");
+    await menu("Change a policy parameter");
+    await waitFor("Which policy parameter?");
+    choose("minScore");
+    await waitFor("minScore from day 0");
+    for (let i = 0; i < 6; i++) screen.keypress("backspace");
+    screen.type("10.0e2");
+    screen.keypress("enter");
+    await waitFor("found: 10.0e2");
+    screen.keypress("escape");
+    await leftAt("Change a policy parameter");
+    await menu("Quit");
+    await s.done;
+  });
+
   it("a new event's day is told what a file's day is told: full-width digits, past the last day, empty", async () => {
     // the day's prompt had a message of its own ('a whole number of days from 0 to 420'), where the
     // amount's, checked by the loader, said what to write: １２０ (a CJK input method's digits) is 120

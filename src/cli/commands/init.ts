@@ -3,7 +3,7 @@
 // planted under that name (in a cloned repository) must not lead the write elsewhere.
 
 import { statSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { GOLDEN_TRACE_FOLDER } from "../../scenario/builtin.js";
 import { schemaComment } from "../../scenario/json-schema.js";
 import { STARTER_FILE, starterScenario } from "../../scenario/starter.js";
@@ -11,6 +11,7 @@ import { InputError } from "../../shared/errors.js";
 import { fileError, throughNonFolder } from "../../shared/file-errors.js";
 import { makeFolders } from "../../shared/folders.js";
 import { refuseFolderLeadingOut } from "../../shared/link-refusals.js";
+import { resolveAsSystem } from "../../shared/paths.js";
 import { printable, shellPath } from "../../shared/text.js";
 import { writeOutput } from "../../shared/write-file.js";
 import { occupied, refuseReplacing } from "../../shared/write-plan.js";
@@ -23,7 +24,7 @@ export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo
   if (undecoded) throw undecoded;
   const through = throughNonFolder("the folder", dir, io.cwd);
   if (through) throw through;
-  const folder = resolve(io.cwd, dir);
+  const folder = resolveAsSystem(io.cwd, dir);
   if (occupied(folder) && !isFolder(folder, dir))
     throw new InputError("not a folder", {
       file: dir,

@@ -3,7 +3,7 @@
 
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { delimiter, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import type { Policy } from "../../engine/index.js";
 import { checkTotalsSize } from "../../population/aggregate.js";
@@ -29,6 +29,7 @@ import { InputError, UsageError } from "../../shared/errors.js";
 import { fileError } from "../../shared/file-errors.js";
 import { makeFolders, ownFolder } from "../../shared/folders.js";
 import { type OutputSet, writingTogether } from "../../shared/output-set.js";
+import { resolveAsSystem } from "../../shared/paths.js";
 import { stagedFolder } from "../../shared/temporary-files.js";
 import { printable, shellPath, shellWord } from "../../shared/text.js";
 import { openOutput, writeOutput } from "../../shared/write-file.js";
@@ -108,10 +109,10 @@ export async function simulateCommand(
   const checkTargets = () => checkOutputs(io.cwd, outputs, pop.files, o.json ? "--json" : null, o.force);
   checkTargets();
   if (o.flips !== undefined) {
-    checkFlipsFolder(o.flips, resolve(io.cwd, o.flips), o.force);
+    checkFlipsFolder(o.flips, resolveAsSystem(io.cwd, o.flips), o.force);
     // exported accounts come from compared arms: a challenger or a sweep
     if (pop.settings.arms.length > 0)
-      refuseUnreachablePolicies(pop, o.flips, resolve(io.cwd, o.flips), rootsOf(io));
+      refuseUnreachablePolicies(pop, o.flips, resolveAsSystem(io.cwd, o.flips), rootsOf(io));
   }
   const [from, to] = o.shard ? shardRange(o.accounts, o.shard.index, o.shard.count) : [0, o.accounts];
   // what a worker weighs: lanes make the arms cost what diverges, about a third of an arm each
@@ -126,7 +127,7 @@ export async function simulateCommand(
   // `--csv -`: the rows are standard output, so the report goes to stderr (--json alongside is refused);
   // a reader gone from it (`| head -1`) ends the run at the next chunk's rows — the first chunks are small
   const csvToStdout = o.csv === "-";
-  if (o.csv !== undefined && !csvToStdout) makeFolders(dirname(resolve(io.cwd, o.csv)), o.csv);
+  if (o.csv !== undefined && !csvToStdout) makeFolders(dirname(resolveAsSystem(io.cwd, o.csv)), o.csv);
   const csv =
     o.csv !== undefined
       ? openOutput(o.csv, { cwd: io.cwd, stdout: (text) => streamPieces(io.stdout, [text]) })
@@ -249,7 +250,7 @@ function exportAccount(
   io: CliIo,
 ): void {
   const toFile = e.output !== undefined && e.output !== "-";
-  const path = toFile ? resolve(io.cwd, e.output!) : undefined;
+  const path = toFile ? resolveAsSystem(io.cwd, e.output!) : undefined;
   const text = accountYaml(pop, e.index, e.arm, path !== undefined ? dirname(path) : io.cwd);
   if (toFile && path !== undefined) {
     checkOutputs(io.cwd, [{ flag: "--output", file: e.output! }], pop.files);
@@ -257,7 +258,7 @@ function exportAccount(
     checkWritable(text, path, rootsOf(io), e.output!, io.cwd);
     if (!force) refuseReplacing(e.output!, path);
     // without --force, nothing may be there up to the moment the file is put in place (not even a link)
-    if (e.output !== "-") makeFolders(dirname(resolve(io.cwd, e.output!)), e.output!);
+    if (e.output !== "-") makeFolders(dirname(resolveAsSystem(io.cwd, e.output!)), e.output!);
     writeOutput(e.output!, text, { cwd: io.cwd, existing: force ? "any" : "new" });
   } else {
     // (what it prints never lands on a persona file it read: `>> persona.yaml`)
@@ -296,7 +297,7 @@ function exportFlips(
   io: CliIo,
   set: OutputSet,
 ): number {
-  const abs = resolve(io.cwd, dir);
+  const abs = resolveAsSystem(io.cwd, dir);
   // built in a hidden folder inside DIR and moved into place at the end: an interrupted export leaves
   // nothing half-written, a replaced earlier export (--force) no stale file
   const stage = stagedFolder(abs, dir);

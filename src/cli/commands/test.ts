@@ -6,6 +6,7 @@ import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../../shared/errors.js";
 import { makeFolders, removeEmptyFolders } from "../../shared/folders.js";
 import { type OutputSet, writingTogether } from "../../shared/output-set.js";
+import { resolveAsSystem } from "../../shared/paths.js";
 import { notePath } from "../../shared/standard-error-input.js";
 import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
 import { printable, shellPath } from "../../shared/text.js";
@@ -206,7 +207,7 @@ async function emit(
     set.later(() => io.stdout.write(text));
     return;
   }
-  makeFolders(dirname(resolve(io.cwd, target.file)), target.file);
+  makeFolders(dirname(resolveAsSystem(io.cwd, target.file)), target.file);
   set.write(target.file, text, { cwd: io.cwd });
 }
 

@@ -13,11 +13,12 @@ import { checkWritable } from "../../scenario/load.js";
 import { loadPolicy, type PolicyReading } from "../../scenario/load-policy.js";
 import { Checks, clip, InputError, UsageError } from "../../shared/errors.js";
 import { type OutputSet, writingTogether } from "../../shared/output-set.js";
+import { resolveAsSystem } from "../../shared/paths.js";
 import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
 import { jsonText, printable, printableName, shellPath } from "../../shared/text.js";
 import { refuseReplacing } from "../../shared/write-plan.js";
 import type { Comparison } from "../../whatif/compare.js";
-import { flagToEdit } from "../../whatif/flags.js";
+import { flagToEdit, withNumbersAsTyped } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
 import { comparisonToJson, counterfactualToJson, listingToJson } from "../../whatif/json.js";
 import { compareRuns, runVariant, searchTrace, type VariantRun } from "../../whatif/run.js";
@@ -90,15 +91,17 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
       }, false);
     if (!readable) continue;
     // the flag as typed names its problems (clipped: a 5,000-character value is not quoted whole)
-    const edit = c.known(() => flagToEdit(variant, flag));
+    const edit = c.known(() => withNumbersAsTyped(f.value, () => flagToEdit(variant, flag)));
     if (edit === undefined) continue;
     const named = edit.kind === "edit" ? [edit.id] : edit.kind === "remove" ? edit.ids : [];
     if (named.some((id) => failedAdds.has(id))) continue;
     const next = c.known(() =>
-      applyEdit(
-        variant,
-        edit.kind === "policy" ? { ...edit, typed: f.value.trim() } : edit,
-        `--${f.flag} ${JSON.stringify(clip(f.value, 80))}`,
+      withNumbersAsTyped(f.value, () =>
+        applyEdit(
+          variant,
+          edit.kind === "policy" ? { ...edit, typed: f.value.trim() } : edit,
+          `--${f.flag} ${JSON.stringify(clip(f.value, 80))}`,
+        ),
       ),
     );
     if (next !== undefined) variant = next;
@@ -346,7 +349,7 @@ function save(v: Variant, target: string, force: boolean, io: CliIo, set: Output
     set.later(() => writeWhole(io.stdout, text));
     return STDOUT;
   }
-  const path = resolve(io.cwd, target);
+  const path = resolveAsSystem(io.cwd, target);
   if (!existsSync(dirname(path))) {
     throw new InputError("no such folder to save into", { file: target, hint: "create the folder first" });
   }

@@ -81,7 +81,11 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
   // own digits ("-05", not the -5 it reads as)
   const outOfRange = (name: string, value: number | string | undefined, hint: string) =>
     new UsageError(`--shard ${text}: ${name} is ${value}, out of range`, hint);
-  if (env.CI_NODE_INDEX !== undefined || env.CI_NODE_TOTAL !== undefined) {
+  // GitLab's CI_NODE_TOTAL=1 of every job, alone, is no GitLab shard where a Kubernetes index is set
+  const gitlabShard =
+    env.CI_NODE_INDEX !== undefined ||
+    (env.CI_NODE_TOTAL !== undefined && env.JOB_COMPLETION_INDEX === undefined);
+  if (gitlabShard) {
     const index = whole("CI_NODE_INDEX", env.CI_NODE_INDEX, gitlab);
     const total = whole("CI_NODE_TOTAL", env.CI_NODE_TOTAL, gitlab);
     if (count !== undefined && count !== total)
