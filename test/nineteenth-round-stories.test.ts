@@ -85,4 +85,23 @@ describe("stories of a nineteenth round (test/fixtures/scenarios)", () => {
     expect(held).toMatchObject({ decision: "approved_lower", limit: 800_000 });
     expect(held.reasons).toContain("LINE_NOT_IN_USE");
   });
+
+  it("a trim never raises a limit: a Jiebei kept below a smallest line raised since (grandfathered) has nothing to trim, so Huabei held by its unused ¥15,000 waits as it would untrimmed — closed on day 329 — and Jiebei is never raised to the new ¥17,000", () => {
+    const t = passing("grandfathered-jiebei-and-the-trim.yaml");
+    // Jiebei at ¥15,000 on every step from its opening, and no review trims it or raises it
+    expect(new Set(t.steps.filter((s) => s.day > 0).map((s) => s.jiebei.limit))).toEqual(
+      new Set([1_500_000]),
+    );
+    expect(t.steps.filter((s) => s.reasons.includes("UNUSED_LIMIT_TRIMMED"))).toEqual([]);
+    expect(at(t.steps, "review", 298).decision).not.toBe("restored");
+    // the smallest line not raised, the same review trims the unused line and restores Huabei
+    const kept = twin("grandfathered-jiebei-and-the-trim.yaml", [
+      "  - { day: 250, type: policy, set: { jiebeiMinLimit: 17000 } }\n",
+      "",
+    ]);
+    expect(at(kept.steps, "review", 298).decision).toBe("restored");
+    const trim = at(kept.steps, "review", 298, "jiebei");
+    expect(trim.reasons).toEqual(["UNUSED_LIMIT_TRIMMED"]);
+    expect(trim.jiebei.limit).toBeLessThan(1_500_000);
+  });
 });
