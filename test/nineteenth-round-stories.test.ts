@@ -104,4 +104,38 @@ describe("stories of a nineteenth round (test/fixtures/scenarios)", () => {
     expect(trim.reasons).toEqual(["UNUSED_LIMIT_TRIMMED"]);
     expect(trim.jiebei.limit).toBeLessThan(1_500_000);
   });
+
+  it("a reopening above the last limit asks the increase's score, a newcomer only the opening's: the returner at 910 against a minIncreaseScore of 950 is held at his ¥8,000, as the customer who never left, the same score, is declined the same ¥20,000 — a stranger with the file is granted it (huabei.md's assumption)", () => {
+    const apply = "  - { day: 1000, type: apply, product: open, amount: 20000 }\n";
+    const raised = "  - { day: 990, type: policy, set: { minIncreaseScore: 950 } }\n";
+    const returner = twin("dormant-closed-then-back.yaml", [apply, raised + apply]);
+    const back = at(returner.steps, "apply", 1_000);
+    expect(back).toMatchObject({ decision: "approved_lower", limit: 800_000 });
+    expect(back.reasons).toEqual(expect.arrayContaining(["SCORE_BELOW_INCREASE_MINIMUM"]));
+    expect(back.reasons).not.toContain("LINE_NOT_IN_USE");
+    // the customer who kept the line, used it now and then and never missed a bill, asks for the same
+    // ¥20,000 at the same score: declined on the same standard
+    const used = (d: number) =>
+      `  - { day: ${d}, type: purchase, amount: 500, merchant: JD }\n  - { day: ${d + 5}, type: repay, amount: full }\n`;
+    const stayer = twin("dormant-closed-then-back.yaml", [
+      apply,
+      used(300) +
+        used(600) +
+        used(900) +
+        raised +
+        "  - { day: 1000, type: apply, product: increase, amount: 12000 }\n",
+    ]);
+    const asked = at(stayer.steps, "apply", 1_000);
+    expect(asked).toMatchObject({ decision: "declined", limit: 800_000, score: back.score });
+    expect(asked.reasons).toContain("SCORE_BELOW_INCREASE_MINIMUM");
+    // the stranger with his file: the opening's score alone
+    const newcomer = twin(
+      "dormant-closed-then-back.yaml",
+      ["  - { day: 0, type: apply, product: open, amount: 8000 }\n", ""],
+      ["  - { day: 10, type: purchase, amount: 500, merchant: JD }\n", ""],
+      ["  - { day: 38, type: repay, amount: full }\n", ""],
+      [apply, raised + apply],
+    );
+    expect(at(newcomer.steps, "apply", 1_000)).toMatchObject({ decision: "approved", limit: 2_000_000 });
+  });
 });
