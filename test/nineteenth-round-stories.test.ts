@@ -138,4 +138,22 @@ describe("stories of a nineteenth round (test/fixtures/scenarios)", () => {
     );
     expect(at(newcomer.steps, "apply", 1_000)).toMatchObject({ decision: "approved", limit: 2_000_000 });
   });
+
+  it("a change of the due day or the minimum repayment takes effect at the next statement, with no notice period (huabei.md's assumption): changed on 29 February, the statement of 1 March asks ¥458.55 by the 5th where the terms before asked ¥98.55 by the 10th", () => {
+    const stated = (t: ReturnType<typeof passing>) =>
+      t.steps.flatMap((s) =>
+        s.event.type === "statement" ? [[s.day, s.event.minimum, s.event.dueDay]] : [],
+      );
+    const t = passing("terms-changed-the-day-before-a-statement.yaml");
+    // the bill stated before the change keeps its terms; the next statement states the new ones
+    expect(stated(t)).toEqual([
+      [31, 10_000, 40],
+      [60, 45_855, 64],
+    ]);
+    const unchanged = twin("terms-changed-the-day-before-a-statement.yaml", [
+      "  - { day: 59, type: policy, set: { minRepaymentRate: 0.5, dueDayOfMonth: 5 } }\n",
+      "",
+    ]);
+    expect(stated(unchanged)[1]).toEqual([60, 9_855, 69]);
+  });
 });
