@@ -85,4 +85,75 @@ describe("stories of a nineteenth round (test/fixtures/scenarios)", () => {
     expect(held).toMatchObject({ decision: "approved_lower", limit: 800_000 });
     expect(held.reasons).toContain("LINE_NOT_IN_USE");
   });
+
+  it("a trim never raises a limit: a Jiebei kept below a smallest line raised since (grandfathered) has nothing to trim, so Huabei held by its unused ¥15,000 waits as it would untrimmed — closed on day 329 — and Jiebei is never raised to the new ¥17,000", () => {
+    const t = passing("grandfathered-jiebei-and-the-trim.yaml");
+    // Jiebei at ¥15,000 on every step from its opening, and no review trims it or raises it
+    expect(new Set(t.steps.filter((s) => s.day > 0).map((s) => s.jiebei.limit))).toEqual(
+      new Set([1_500_000]),
+    );
+    expect(t.steps.filter((s) => s.reasons.includes("UNUSED_LIMIT_TRIMMED"))).toEqual([]);
+    expect(at(t.steps, "review", 298).decision).not.toBe("restored");
+    // the smallest line not raised, the same review trims the unused line and restores Huabei
+    const kept = twin("grandfathered-jiebei-and-the-trim.yaml", [
+      "  - { day: 250, type: policy, set: { jiebeiMinLimit: 17000 } }\n",
+      "",
+    ]);
+    expect(at(kept.steps, "review", 298).decision).toBe("restored");
+    const trim = at(kept.steps, "review", 298, "jiebei");
+    expect(trim.reasons).toEqual(["UNUSED_LIMIT_TRIMMED"]);
+    expect(trim.jiebei.limit).toBeLessThan(1_500_000);
+  });
+
+  it("a reopening above the last limit asks the increase's score, a newcomer only the opening's: the returner at 910 against a minIncreaseScore of 950 is held at his ¥8,000, as the customer who never left, the same score, is declined the same ¥20,000 — a stranger with the file is granted it (huabei.md's assumption)", () => {
+    const apply = "  - { day: 1000, type: apply, product: open, amount: 20000 }\n";
+    const raised = "  - { day: 990, type: policy, set: { minIncreaseScore: 950 } }\n";
+    const returner = twin("dormant-closed-then-back.yaml", [apply, raised + apply]);
+    const back = at(returner.steps, "apply", 1_000);
+    expect(back).toMatchObject({ decision: "approved_lower", limit: 800_000 });
+    expect(back.reasons).toEqual(expect.arrayContaining(["SCORE_BELOW_INCREASE_MINIMUM"]));
+    expect(back.reasons).not.toContain("LINE_NOT_IN_USE");
+    // the customer who kept the line, used it now and then and never missed a bill, asks for the same
+    // ¥20,000 at the same score: declined on the same standard
+    const used = (d: number) =>
+      `  - { day: ${d}, type: purchase, amount: 500, merchant: JD }\n  - { day: ${d + 5}, type: repay, amount: full }\n`;
+    const stayer = twin("dormant-closed-then-back.yaml", [
+      apply,
+      used(300) +
+        used(600) +
+        used(900) +
+        raised +
+        "  - { day: 1000, type: apply, product: increase, amount: 12000 }\n",
+    ]);
+    const asked = at(stayer.steps, "apply", 1_000);
+    expect(asked).toMatchObject({ decision: "declined", limit: 800_000, score: back.score });
+    expect(asked.reasons).toContain("SCORE_BELOW_INCREASE_MINIMUM");
+    // the stranger with his file: the opening's score alone
+    const newcomer = twin(
+      "dormant-closed-then-back.yaml",
+      ["  - { day: 0, type: apply, product: open, amount: 8000 }\n", ""],
+      ["  - { day: 10, type: purchase, amount: 500, merchant: JD }\n", ""],
+      ["  - { day: 38, type: repay, amount: full }\n", ""],
+      [apply, raised + apply],
+    );
+    expect(at(newcomer.steps, "apply", 1_000)).toMatchObject({ decision: "approved", limit: 2_000_000 });
+  });
+
+  it("a change of the due day or the minimum repayment takes effect at the next statement, with no notice period (huabei.md's assumption): changed on 29 February, the statement of 1 March asks ¥458.55 by the 5th where the terms before asked ¥98.55 by the 10th", () => {
+    const stated = (t: ReturnType<typeof passing>) =>
+      t.steps.flatMap((s) =>
+        s.event.type === "statement" ? [[s.day, s.event.minimum, s.event.dueDay]] : [],
+      );
+    const t = passing("terms-changed-the-day-before-a-statement.yaml");
+    // the bill stated before the change keeps its terms; the next statement states the new ones
+    expect(stated(t)).toEqual([
+      [31, 10_000, 40],
+      [60, 45_855, 64],
+    ]);
+    const unchanged = twin("terms-changed-the-day-before-a-statement.yaml", [
+      "  - { day: 59, type: policy, set: { minRepaymentRate: 0.5, dueDayOfMonth: 5 } }\n",
+      "",
+    ]);
+    expect(stated(unchanged)[1]).toEqual([60, 9_855, 69]);
+  });
 });

@@ -40,7 +40,8 @@ function withJiebeiAt(c: Customer, limit: Fen): Customer {
 }
 
 /** The file a suspended Huabei's restoration is judged on once Jiebei's unused limit is trimmed as far as it
- *  may be (trimFloor); null when there is nothing to trim (Jiebei not active, or at its floor already). */
+ *  may be (trimFloor); null when there is nothing to trim (Jiebei not active, or at or under its floor — a
+ *  line kept below a smallest line raised since it was granted: a trim never raises a limit). */
 export function trimmedFile(c: Customer): Customer | null {
   if (c.jiebei.status !== "active") return null;
   const floor = trimFloor(c);
