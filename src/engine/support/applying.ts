@@ -16,7 +16,8 @@ import { withEveryCapBelow } from "./caps-below.js";
  *  (none: it would be approved) — so that "apply again" is never advice the next application refutes. */
 export function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleFact[] {
   // as the application would be decided: its own inquiry counts in the 30-day applications
-  const v = decideApplication(c, line, day, "open", smallestLine(rulesFor(c.policy, line.id)), s, 1);
+  const smallest = smallestLine(rulesFor(c.policy, line.id));
+  const v = decideApplication(c, line, day, "open", smallest, s, 1);
   if (v.decision !== "declined") return [];
   // the rules that decline it, not the score characteristics cited beside them — and every cap below the
   // smallest line, not the one that binds alone
@@ -24,7 +25,7 @@ export function openingBlockers(c: Customer, line: Line, day: number, s: Scored)
   const facts = (rules.length > 0 ? rules : v.reasons).map(
     (code) => v.facts.find((f) => f.code === code) ?? { code },
   );
-  return withEveryCapBelow(c, line.id, s, facts);
+  return withEveryCapBelow(c, line.id, s, facts, smallest);
 }
 
 /** An opening declined for the debt ratio (among `blockers`): the debt elsewhere to repay today (null:

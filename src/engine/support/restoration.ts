@@ -654,8 +654,8 @@ type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["scor
 
 type Periodic = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["periodic"]>;
 
-/** What stands in the way of the restoration (restorationBlockers), every cap below the smallest line
- *  among it, not the one that binds alone (withEveryCapBelow). */
+/** What stands in the way of the restoration (restorationBlockers), every cap that leaves no line at the
+ *  line's limit among it, not the one that binds alone (withEveryCapBelow). */
 function blockersOf(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): RuleFact[] {
-  return withEveryCapBelow(c, line.id, s, restorationBlockers(c, line, day, s, cause));
+  return withEveryCapBelow(c, line.id, s, restorationBlockers(c, line, day, s, cause), line.limit);
 }
