@@ -326,11 +326,14 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     },
   },
   report_income: {
-    meaning: "report a monthly income at which the income multiple allows the smallest line",
+    meaning:
+      "report a monthly income at which the income multiple allows the smallest line — or a line granted below it before it rose, its own limit",
     asks: true,
     fields: {
       income: "the monthly income (yuan)",
       minLimit: "the smallest line, `minLimit` (yuan)",
+      limit:
+        "the line's own limit (yuan), when it is below the smallest line (granted before the smallest line rose) and `income` is what it needs: a line every cap holds is kept and restored at it; absent otherwise",
       beside:
         "present when `income` is above the least the smallest line needs (`smallest`, yuan): at that, the review that can restore the line (`wait_for_review`'s) restores the other line (`line`) first, or keeps it active, which this one, used, would take past its cap — `income` is the least at which it restores both, with the other line's debt steps followed or not; `noRepayment`, beside the other line's debt step, which offers a repayment instead of an income: no repayment does for this line (at `smallest`, everything owed repaid, that step's review does not restore it — restored and used, the lines are counted at their limits)",
       notBetween:

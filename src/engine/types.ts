@@ -580,6 +580,9 @@ export type Remedy = {
       kind: "report_income";
       income: number;
       minLimit: Fen;
+      /** the line's own limit, when it is below the smallest line (granted before the smallest line rose)
+       *  and `income` is what it needs: a line every cap holds is kept and restored at it (noLineAt) */
+      limit?: Fen;
       /** as reduce_debt's: the incomes above `income` at which the review that can restore the line (its
        *  wait_for_review's) does not leave it active — from the other line's step's income (`line`) to `to`;
        *  `both`: the least income above `to` at which that review leaves both lines active (null: none) */

@@ -5,6 +5,8 @@
 // the days the in-use rule looks back — the answer says when that hold lifts.
 
 import { describe, expect, it } from "vitest";
+import { stepToJson } from "../../src/render/json.js";
+import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
 import { at, twin } from "../helpers/stories.js";
 
 /** thin-file-under-a-raised-smallest-line.yaml: Xiao Lin's ¥2,000 thin-file line, kept when the smallest
@@ -44,5 +46,51 @@ describe("a grandfathered thin-file line suspended for an overdue", () => {
       status: "active",
       limit: 200_000,
     });
+  });
+});
+
+/** The same ¥2,000 line on a seasoned file (30 months of history: no thin-file cap), the income reported
+ *  down to ¥900 a month after the smallest line rose to ¥2,500: its cap (¥1,800) below the line, the review
+ *  of day 74 suspends it (INCOME_BELOW_SMALLEST_LINE); she asks on day 90. */
+const SEASONED: readonly [string, string] = ["creditHistoryMonths: 0", "creditHistoryMonths: 30"];
+const POORER = (then: string): readonly [string, string] => [
+  "  - { day: 60, type: purchase",
+  `  - { day: 55, type: income, monthlyIncome: 900 }\n${then}  - { day: 60, type: purchase`,
+];
+
+describe("a grandfathered line suspended for an income too low for it", () => {
+  const said = at(
+    twin(THIN, SEASONED, POORER("  - { day: 90, type: contact_support }\n")).steps,
+    "contact_support",
+    90,
+  );
+
+  it("is asked the income its own ¥2,000 needs, not the smallest line's ¥2,500", () => {
+    const income = said.remedies.find((r) => r.kind === "report_income");
+    // (asked ¥1,250 a month: the income multiple's cap at the smallest line)
+    expect(income).toMatchObject({ income: 1_000, minLimit: 250_000, limit: 200_000 });
+    expect(describeRemedy(income!, ["huabei", "jiebei"])).toContain(
+      "the income multiple allows less than the line's ¥2,000.00",
+    );
+    // in yuan in the JSON, as the smallest line is
+    const json = stepToJson(THIN, said).remedies as Record<string, unknown>[];
+    expect(json.find((r) => r.kind === "report_income")).toMatchObject({ minLimit: 2_500, limit: 2_000 });
+  });
+
+  it("comes true followed: ¥1,000 reported, the early review offered restores the ¥2,000; ¥999, it does not", () => {
+    const followed = (income: number) =>
+      at(
+        twin(
+          THIN,
+          SEASONED,
+          POORER(
+            `  - { day: 90, type: income, monthlyIncome: ${income} }\n  - { day: 90, type: request_review }\n`,
+          ),
+        ).steps,
+        "request_review",
+        90,
+      );
+    expect(followed(1_000)).toMatchObject({ decision: "restored", limit: 200_000 });
+    expect(followed(999).decision).toBe("declined");
   });
 });

@@ -92,7 +92,7 @@ export function restoration(
 ): Restoration {
   const p = c.policy;
   const rules = rulesFor(p, line.id);
-  const income = reportIncome(c, line, s);
+  const income = reportIncome(c, line, s, line.limit);
   // the next review, when it is the one that can restore the line (its clean period allowing, nothing
   // overdue) and a month end comes before it: the customer as it reads them — that report's balances (the
   // repayments and the spending since the last one), its score — is what the answer is about; a later

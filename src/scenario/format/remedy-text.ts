@@ -518,7 +518,11 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     }
     case "report_income": {
       const income = money(r.income * 100);
-      const smallest = `the income multiple allows no line of the smallest size (${money(r.minLimit)})`;
+      // a line granted before the smallest line rose is kept at its own limit: that is what it needs
+      const smallest =
+        r.limit === undefined
+          ? `the income multiple allows no line of the smallest size (${money(r.minLimit)})`
+          : `the income multiple allows less than the line's ${money(r.limit)}, granted before the smallest line rose to ${money(r.minLimit)} and kept at it while every cap holds it`;
       const below =
         r.beside === undefined
           ? `below it, ${smallest}`
