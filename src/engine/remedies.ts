@@ -419,6 +419,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "with no blockers, when an application for the limit the closure ended would be approved lower (a cap today's income or score sets below it): the limit it would be granted (yuan); or, granted in full, when one for more would be held at it (more is an increase: its standards not met, `INCREASE_TOO_SOON` …): that limit; absent otherwise",
       lastLimit: "with `limit`: the limit the closure ended (yuan)",
       holds: "with `limit`: the rules that hold it there, with their numbers (as the application's facts)",
+      unusedLifts:
+        "with `holds` citing the use the line lacked before its closure (`LINE_NOT_IN_USE`): the first day an application is no longer held for it (`day`, `date`) — the closure then more than `increaseUsedWithinDays` old, the customer judged as one who never had the line; absent otherwise",
       scoreBars:
         "as `open_line`'s: the score the policy's `parameter` asks (`threshold`) is above the highest the customer's file can score (`best`) — before the application (a closed Huabei's activity as it was, which no purchase raises until it is open), or (`onceUsed`) once the line granted is used: no application opens the line again under the policy, only a change of it would",
     },

@@ -718,6 +718,9 @@ export type Remedy = {
       limit?: Fen;
       lastLimit?: Fen;
       holds?: RuleFact[];
+      /** among `holds`, the use the line lacked before its closure (LINE_NOT_IN_USE): the first day an
+       *  application is no longer held for it, the closure then more than increaseUsedWithinDays old */
+      unusedLifts?: { day: number; date: string };
       scoreBars?: ScoreBars;
     }
   /** told to stop applying: an application for an increase on the active line is declined today for what

@@ -94,3 +94,35 @@ describe("a grandfathered line suspended for an income too low for it", () => {
     expect(followed(999).decision).toBe("declined");
   });
 });
+
+/** dormant-closed-then-back.yaml: Zhou Kai's ¥8,000, used once, closed as unused at the review of day 411;
+ *  he asks on day 450 instead of applying on day 1,000. */
+const DORMANT = "dormant-closed-then-back.yaml";
+const REAPPLY = "  - { day: 1000, type: apply, product: open, amount: 20000 }";
+const apply = (day: number) =>
+  at(twin(DORMANT, [REAPPLY, REAPPLY.replace("1000", `${day}`)]).steps, "apply", day);
+
+describe("a line closed unused, asked about within the days the in-use rule looks back", () => {
+  const said = at(
+    twin(DORMANT, [REAPPLY, "  - { day: 450, type: contact_support }"]).steps,
+    "contact_support",
+    450,
+  );
+  const reapply = said.remedies.find((r) => r.kind === "reapply");
+
+  it("says the hold at the last limit for the use it lacked lifts 180 days after the closure: from day 592", () => {
+    expect(reapply).toMatchObject({ limit: 800_000, lastLimit: 800_000 });
+    expect(reapply).toMatchObject({ unusedLifts: { day: 592, date: "2025-08-15" } });
+    // (said only 'what holds it there: LINE_NOT_IN_USE', as if for good)
+    expect(describeRemedy(reapply!, ["huabei", "jiebei"])).toContain(
+      "an application from 2025-08-15 (day 592) is not held for it",
+    );
+  });
+
+  it("comes true: applied for ¥20,000 on day 591 he is held at ¥8,000 for it; on day 592, not", () => {
+    expect(apply(591)).toMatchObject({ decision: "approved_lower", limit: 800_000 });
+    expect(apply(591).reasons).toContain("LINE_NOT_IN_USE");
+    expect(apply(592).reasons).not.toContain("LINE_NOT_IN_USE");
+    expect(apply(592).limit).toBeGreaterThan(800_000);
+  });
+});

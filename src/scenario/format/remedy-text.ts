@@ -463,7 +463,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
                 r.limit < r.lastLimit
                   ? `below the ${money(r.lastLimit)} the line had`
                   : "the limit the line had: more is an increase"
-              })${holds.length === 0 ? "" : `. What holds it there: ${holds.join("; ")}`}`;
+              })${holds.length === 0 ? "" : `. What holds it there: ${holds.join("; ")}`}${unusedLifts(r)}`;
         return `nothing is owed. An application to open the line again would be approved ${when}${r.now ? "" : "; not before"}${lower}`;
       }
       if (r.scoreBars !== undefined)
@@ -538,6 +538,14 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? `once the overdue amount is paid, repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}) at the earliest (paid today): restoration needs a clean period after an overdue`
         : `repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
   }
+}
+
+/** A reopening held for the use the line lacked before its closure: when that hold lifts. */
+function unusedLifts(r: Extract<Remedy, { kind: "reapply" }>): string {
+  const lifts = r.unusedLifts;
+  return lifts === undefined
+    ? ""
+    : ` — the line's use before its closure counts only while the closure is within the days the in-use rule looks back: an application from ${lifts.date} (day ${lifts.day}) is not held for it`;
 }
 
 /** A line to open, as a file writes the application. */
