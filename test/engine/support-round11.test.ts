@@ -95,6 +95,36 @@ describe("a grandfathered line suspended for an income too low for it", () => {
   });
 });
 
+/** Xiao Lin's late bill again, the smallest line raised with bands that give a score below 900 ¥2,000 —
+ *  her line's limit, below the smallest line: kept and restored while her band holds it. */
+const BANDS: readonly [string, string] = [
+  "set: { minLimit: 2500 }",
+  "set: { minLimit: 2500, limitBands: [{ minScore: 620, maxLimit: 2000 }, { minScore: 900, maxLimit: 50000 }] }",
+];
+
+describe("a grandfathered line whose score's band holds its limit, below the smallest line", () => {
+  const said = at(twin(THIN, BANDS, LATE, ASKED).steps, "contact_support", 140);
+
+  it("is promised the review that restores it, not told that no review will and that it will be closed", () => {
+    // (told that the review keeps it only at limitBands 900, which no file reaches, and closure_due day 288)
+    expect(said.remedies.some((r) => r.kind === "closure_due")).toBe(false);
+    expect(said.remedies.find((r) => r.kind === "wait_for_review")).toMatchObject({
+      day: 227,
+      early: { day: 200 },
+    });
+    expect(said.remedies.find((r) => r.kind === "wait_for_review")).not.toHaveProperty("scoreBars");
+  });
+
+  it("comes true followed: the early review of day 200 restores the ¥2,000, as the review of day 227 would", () => {
+    expect(at(twin(THIN, BANDS, LATE).steps, "review", 227)).toMatchObject({ decision: "restored" });
+    const early = twin(THIN, BANDS, LATE, [
+      "  - { day: 128, type: repay, amount: full }",
+      "  - { day: 128, type: repay, amount: full }\n  - { day: 200, type: request_review }",
+    ]);
+    expect(at(early.steps, "request_review", 200)).toMatchObject({ decision: "restored", limit: 200_000 });
+  });
+});
+
 /** dormant-closed-then-back.yaml: Zhou Kai's ¥8,000, used once, closed as unused at the review of day 411;
  *  he asks on day 450 instead of applying on day 1,000. */
 const DORMANT = "dormant-closed-then-back.yaml";
