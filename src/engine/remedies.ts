@@ -326,11 +326,14 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     },
   },
   report_income: {
-    meaning: "report a monthly income at which the income multiple allows the smallest line",
+    meaning:
+      "report a monthly income at which the income multiple allows the smallest line — or a line granted below it before it rose, its own limit",
     asks: true,
     fields: {
       income: "the monthly income (yuan)",
       minLimit: "the smallest line, `minLimit` (yuan)",
+      limit:
+        "the line's own limit (yuan), when it is below the smallest line (granted before the smallest line rose) and `income` is what it needs: a line every cap holds is kept and restored at it; absent otherwise",
       beside:
         "present when `income` is above the least the smallest line needs (`smallest`, yuan): at that, the review that can restore the line (`wait_for_review`'s) restores the other line (`line`) first, or keeps it active, which this one, used, would take past its cap — `income` is the least at which it restores both, with the other line's debt steps followed or not; `noRepayment`, beside the other line's debt step, which offers a repayment instead of an income: no repayment does for this line (at `smallest`, everything owed repaid, that step's review does not restore it — restored and used, the lines are counted at their limits)",
       notBetween:
@@ -416,6 +419,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "with no blockers, when an application for the limit the closure ended would be approved lower (a cap today's income or score sets below it): the limit it would be granted (yuan); or, granted in full, when one for more would be held at it (more is an increase: its standards not met, `INCREASE_TOO_SOON` …): that limit; absent otherwise",
       lastLimit: "with `limit`: the limit the closure ended (yuan)",
       holds: "with `limit`: the rules that hold it there, with their numbers (as the application's facts)",
+      unusedLifts:
+        "with `holds` citing the use the line lacked before its closure (`LINE_NOT_IN_USE`): the first day an application is no longer held for it (`day`, `date`) — the closure then more than `increaseUsedWithinDays` old, the customer judged as one who never had the line; absent otherwise",
       scoreBars:
         "as `open_line`'s: the score the policy's `parameter` asks (`threshold`) is above the highest the customer's file can score (`best`) — before the application (a closed Huabei's activity as it was, which no purchase raises until it is open), or (`onceUsed`) once the line granted is used: no application opens the line again under the policy, only a change of it would",
     },

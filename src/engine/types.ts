@@ -580,6 +580,9 @@ export type Remedy = {
       kind: "report_income";
       income: number;
       minLimit: Fen;
+      /** the line's own limit, when it is below the smallest line (granted before the smallest line rose)
+       *  and `income` is what it needs: a line every cap holds is kept and restored at it (noLineAt) */
+      limit?: Fen;
       /** as reduce_debt's: the incomes above `income` at which the review that can restore the line (its
        *  wait_for_review's) does not leave it active — from the other line's step's income (`line`) to `to`;
        *  `both`: the least income above `to` at which that review leaves both lines active (null: none) */
@@ -715,6 +718,9 @@ export type Remedy = {
       limit?: Fen;
       lastLimit?: Fen;
       holds?: RuleFact[];
+      /** among `holds`, the use the line lacked before its closure (LINE_NOT_IN_USE): the first day an
+       *  application is no longer held for it, the closure then more than increaseUsedWithinDays old */
+      unusedLifts?: { day: number; date: string };
       scoreBars?: ScoreBars;
     }
   /** told to stop applying: an application for an increase on the active line is declined today for what

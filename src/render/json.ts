@@ -170,7 +170,7 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ...(r.reopen !== undefined && { reopen: yuan(r.reopen) }),
       };
     case "report_income":
-      return { ...r, minLimit: yuan(r.minLimit) };
+      return { ...r, minLimit: yuan(r.minLimit), ...(r.limit !== undefined && { limit: yuan(r.limit) }) };
     case "repay_in_full":
     case "waived_unless_paid":
       return { ...r, amount: yuan(r.amount) };

@@ -122,7 +122,11 @@ describe("two caps tied below the smallest line", () => {
     expect(asked.reasons).toEqual(
       expect.arrayContaining(["INCOME_BELOW_SMALLEST_LINE", "THIN_FILE_BELOW_SMALLEST_LINE"]),
     );
-    expect(asked.remedies.find((r) => r.kind === "report_income")).toMatchObject({ income: 1_250 });
+    // the income the line's own ¥2,000 needs, granted before the smallest line rose: not ¥1,250 for ¥2,500
+    expect(asked.remedies.find((r) => r.kind === "report_income")).toMatchObject({
+      income: 1_000,
+      limit: 200_000,
+    });
   });
 });
 

@@ -16,7 +16,8 @@ import { withEveryCapBelow } from "./caps-below.js";
  *  (none: it would be approved) — so that "apply again" is never advice the next application refutes. */
 export function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleFact[] {
   // as the application would be decided: its own inquiry counts in the 30-day applications
-  const v = decideApplication(c, line, day, "open", smallestLine(rulesFor(c.policy, line.id)), s, 1);
+  const smallest = smallestLine(rulesFor(c.policy, line.id));
+  const v = decideApplication(c, line, day, "open", smallest, s, 1);
   if (v.decision !== "declined") return [];
   // the rules that decline it, not the score characteristics cited beside them — and every cap below the
   // smallest line, not the one that binds alone
@@ -24,7 +25,7 @@ export function openingBlockers(c: Customer, line: Line, day: number, s: Scored)
   const facts = (rules.length > 0 ? rules : v.reasons).map(
     (code) => v.facts.find((f) => f.code === code) ?? { code },
   );
-  return withEveryCapBelow(c, line.id, s, facts);
+  return withEveryCapBelow(c, line.id, s, facts, smallest);
 }
 
 /** An opening declined for the debt ratio (among `blockers`): the debt elsewhere to repay today (null:
@@ -47,18 +48,20 @@ export function openingDebt(
 /** An application to open `line` again for the limit its closure ended, judged as it would be on `day`:
  *  when it would be approved lower (a cap today's income or score sets below it), the limit it would be
  *  granted and the rules that hold it there — "would be approved" alone reads as the line it had; granted
- *  in full, when one for more would be held at it (more is an increase, its standards not met), that. */
+ *  in full, when one for more would be held at it (more is an increase, its standards not met), that —
+ *  and, held there for the use the line lacked before its closure (LINE_NOT_IN_USE), the day that hold
+ *  lifts (`unusedLifts`): said without it, the hold read as one for good. */
 export function reopensLower(
   c: Customer,
   line: Line,
   day: number,
   s: Scored,
-): { limit: Fen; lastLimit: Fen; holds: RuleFact[] } | Record<string, never> {
+): { limit: Fen; lastLimit: Fen; holds: RuleFact[]; unusedLifts?: number } | Record<string, never> {
   const last = line.lastLimit;
   if (last === null) return {};
   const v = decideApplication(c, line, day, "open", last, s, 1);
   if (v.decision === "approved_lower" && v.limit < last)
-    return { limit: v.limit, lastLimit: last, holds: v.facts };
+    return withLift(c, line, { limit: v.limit, lastLimit: last, holds: v.facts });
   if (v.decision !== "approved") return {};
   // granted in full, and more than it is an increase: the rules that would hold it at the last limit today.
   // Only an increase's standards: a cap that happens to equal the last limit caps more as it caps any
@@ -66,8 +69,20 @@ export function reopensLower(
   const more = decideApplication(c, line, day, "open", last + 1, s, 1);
   const holds = more.facts.filter((f) => !LIMIT_CAP_CODES.has(f.code));
   return more.decision === "approved_lower" && more.limit === last && holds.length > 0
-    ? { limit: last, lastLimit: last, holds }
+    ? withLift(c, line, { limit: last, lastLimit: last, holds })
     : {};
+}
+
+/** A reopening's hold with, when the use the line lacked before its closure is among it, the first day it
+ *  no longer holds: the application's rule holds a reopening for it only while the closure is within the
+ *  days the in-use rule looks back (increaseUsedWithinDays) — the day after the last of them. */
+function withLift(
+  c: Customer,
+  line: Line,
+  held: { limit: Fen; lastLimit: Fen; holds: RuleFact[] },
+): { limit: Fen; lastLimit: Fen; holds: RuleFact[]; unusedLifts?: number } {
+  if (line.statusDay === null || !held.holds.some((f) => f.code === "LINE_NOT_IN_USE")) return held;
+  return { ...held, unusedLifts: line.statusDay + c.policy.increaseUsedWithinDays + 1 };
 }
 
 /** The first day from `day` on which the applications of the last 30 days, an application's own inquiry

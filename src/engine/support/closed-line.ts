@@ -26,6 +26,14 @@ import { openingSteps } from "./no-account.js";
 import { dueInGrace } from "./reminders.js";
 import { openingOutOfReach } from "./restoring-score.js";
 
+/** reopensLower, the day its hold for the use the line lacked lifts dated. */
+function reopened(c: Customer, line: Line, day: number, s: Scored, calendar: Calendar) {
+  const { unusedLifts, ...lower } = reopensLower(c, line, day, s);
+  return unusedLifts === undefined
+    ? lower
+    : { ...lower, unusedLifts: { day: unusedLifts, date: calendar.date(unusedLifts) } };
+}
+
 /** What is owed on a closed or written-off line, and — where its instalments run to term — when it falls
  *  due: asked as a balance to repay now, it reads as if the whole loan or plan were due. `asked`: what the
  *  steps beside it ask to be paid today (the overdue, what is due in its grace days) — the instalments run
@@ -153,7 +161,7 @@ export function closedLineSteps(
       date: calendar.date(on.day),
       now: on.day === day,
       blockers,
-      ...(blockers.length === 0 ? reopensLower(c, line, on.day, on.s) : {}),
+      ...(blockers.length === 0 ? reopened(c, line, on.day, on.s, calendar) : {}),
       // no file the customer can have scores what it needs: said so (as an opening's)
       ...(bars !== null ? { scoreBars: bars } : {}),
     });

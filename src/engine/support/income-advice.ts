@@ -5,8 +5,8 @@ import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, rulesFor } from "../customer.js";
 import { eligibilityFailures, managedCap } from "../eligibility.js";
 import { applicationDebt } from "../grant.js";
-import { capByRule, incomeForSmallestLine, smallestLine } from "../limits.js";
-import { MAX_YUAN } from "../money.js";
+import { capByRule, incomeForSmallestLine, noLineAt, smallestLine } from "../limits.js";
+import { FEN_PER_YUAN, MAX_YUAN } from "../money.js";
 import type { DueRecord } from "../record.js";
 import { asNextReviewReads } from "../report-ahead.js";
 import { debtCounted, incomeAllowing, type Scored } from "../score-inputs.js";
@@ -44,23 +44,34 @@ export function keptIncome(from: number, kept: (income: number) => boolean): num
   return leastAbove(lo, hi, kept);
 }
 
-/** An income too low for the smallest line (the income multiple's cap below minLimit): the income that
- *  allows it; null when the income's own cap is not below it (something else caps the line). A score below every band is judged at the lowest
+/** An income too low for the line (the income multiple's cap leaving no line at `held`, noLineAt): the
+ *  income that allows it; null when the income's own cap does not (something else caps the line). `held`:
+ *  the limit judged — an opening's, null: the smallest line; a held line's own, which the review keeps and
+ *  restores at when it is below the smallest line (granted before it rose) and every cap holds it, so an
+ *  income for it is all it needs. A score below every band is judged at the lowest
  *  band, as line management judges it (`managedCap`): raising the score, its own step, still leaves no
  *  line to an income too low for one — and an income of nothing, whose debt ratio is what takes the score
  *  below the bands, needs the income the smallest line asks, not just any income that meets the ratio. */
-export function reportIncome(c: Customer, line: Line, s: Scored): Remedy | null {
+export function reportIncome(c: Customer, line: Line, s: Scored, held: Fen | null): Remedy | null {
   const rules = rulesFor(c.policy, line.id);
+  const smallest = smallestLine(rules);
+  const at = held === null ? smallest : Math.min(smallest, held);
   const cap = managedCap(c, line.id, s);
   // the income's own cap, whichever binds: another cap as low (named first on a tie) or lower leaves the
   // income's its own step beside that one's (withEveryCapBelow)
-  if (!cap?.belowMinimum) return null;
+  if (cap === null || !noLineAt(cap, at)) return null;
   const own = capByRule("income", s.score, c.profile.monthlyIncome, rules, null);
-  if (own === null || own >= smallestLine(rules)) return null;
+  if (own === null || own >= at) return null;
   // no income the customer can report makes a line: the policy bars it (`wait_for_review.policyBars`)
-  const income = incomeForSmallestLine(rules.minLimit, rules.maxLimitIncomeMultiple);
+  const income = incomeForSmallestLine(at / FEN_PER_YUAN, rules.maxLimitIncomeMultiple);
   if (income === null) return null;
-  return { line: line.id, kind: "report_income", income, minLimit: smallestLine(rules) };
+  return {
+    line: line.id,
+    kind: "report_income",
+    income,
+    minLimit: smallest,
+    ...(at < smallest ? { limit: at } : {}),
+  };
 }
 
 /** The least monthly income (whole yuan) at which the review on `review` reads the debt ratio within the

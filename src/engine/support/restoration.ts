@@ -92,7 +92,7 @@ export function restoration(
 ): Restoration {
   const p = c.policy;
   const rules = rulesFor(p, line.id);
-  const income = reportIncome(c, line, s);
+  const income = reportIncome(c, line, s, line.limit);
   // the next review, when it is the one that can restore the line (its clean period allowing, nothing
   // overdue) and a month end comes before it: the customer as it reads them — that report's balances (the
   // repayments and the spending since the last one), its score — is what the answer is about; a later
@@ -654,8 +654,8 @@ type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["scor
 
 type Periodic = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["periodic"]>;
 
-/** What stands in the way of the restoration (restorationBlockers), every cap below the smallest line
- *  among it, not the one that binds alone (withEveryCapBelow). */
+/** What stands in the way of the restoration (restorationBlockers), every cap that leaves no line at the
+ *  line's limit among it, not the one that binds alone (withEveryCapBelow). */
 function blockersOf(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): RuleFact[] {
-  return withEveryCapBelow(c, line.id, s, restorationBlockers(c, line, day, s, cause));
+  return withEveryCapBelow(c, line.id, s, restorationBlockers(c, line, day, s, cause), line.limit);
 }

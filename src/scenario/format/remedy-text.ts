@@ -463,7 +463,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
                 r.limit < r.lastLimit
                   ? `below the ${money(r.lastLimit)} the line had`
                   : "the limit the line had: more is an increase"
-              })${holds.length === 0 ? "" : `. What holds it there: ${holds.join("; ")}`}`;
+              })${holds.length === 0 ? "" : `. What holds it there: ${holds.join("; ")}`}${unusedLifts(r)}`;
         return `nothing is owed. An application to open the line again would be approved ${when}${r.now ? "" : "; not before"}${lower}`;
       }
       if (r.scoreBars !== undefined)
@@ -518,7 +518,11 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     }
     case "report_income": {
       const income = money(r.income * 100);
-      const smallest = `the income multiple allows no line of the smallest size (${money(r.minLimit)})`;
+      // a line granted before the smallest line rose is kept at its own limit: that is what it needs
+      const smallest =
+        r.limit === undefined
+          ? `the income multiple allows no line of the smallest size (${money(r.minLimit)})`
+          : `the income multiple allows less than the line's ${money(r.limit)}, granted before the smallest line rose to ${money(r.minLimit)} and kept at it while every cap holds it`;
       const below =
         r.beside === undefined
           ? `below it, ${smallest}`
@@ -534,6 +538,14 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? `once the overdue amount is paid, repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}) at the earliest (paid today): restoration needs a clean period after an overdue`
         : `repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
   }
+}
+
+/** A reopening held for the use the line lacked before its closure: when that hold lifts. */
+function unusedLifts(r: Extract<Remedy, { kind: "reapply" }>): string {
+  const lifts = r.unusedLifts;
+  return lifts === undefined
+    ? ""
+    : ` — the line's use before its closure counts only while the closure is within the days the in-use rule looks back: an application from ${lifts.date} (day ${lifts.day}) is not held for it`;
 }
 
 /** A line to open, as a file writes the application. */

@@ -1,0 +1,158 @@
+// Customer service's answers, round 11, each followed through the engine, after the credit-risk round's two
+// rules: a line granted below a smallest line raised since, which every cap still holds, is kept and
+// restored at its own limit (noLineAt) — no cap that holds it is said to stand in the way, and no income
+// beyond what it needs is asked; a line closed unused holds its reopening to the last limit only within
+// the days the in-use rule looks back — the answer says when that hold lifts.
+
+import { describe, expect, it } from "vitest";
+import { stepToJson } from "../../src/render/json.js";
+import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
+import { at, twin } from "../helpers/stories.js";
+
+/** thin-file-under-a-raised-smallest-line.yaml: Xiao Lin's ¥2,000 thin-file line, kept when the smallest
+ *  line rose to ¥2,500 — here the April bill repaid late (day 110, not 95): suspended for it at the review
+ *  of day 105, she asks on day 140. */
+const THIN = "thin-file-under-a-raised-smallest-line.yaml";
+const LATE: readonly [string, string] = [
+  "  - { day: 95, type: repay, amount: full }",
+  "  - { day: 110, type: repay, amount: full }",
+];
+const ASKED: readonly [string, string] = [
+  "  - { day: 128, type: repay, amount: full }",
+  "  - { day: 128, type: repay, amount: full }\n  - { day: 140, type: contact_support }",
+];
+
+describe("a grandfathered thin-file line suspended for an overdue", () => {
+  const said = at(twin(THIN, LATE, ASKED).steps, "contact_support", 140);
+
+  it("is not told that the thin-file cap, which holds its ¥2,000, stands in the way — as the review does not cite it", () => {
+    const late = twin(THIN, LATE);
+    expect(at(late.steps, "review", 105).decision).toBe("suspended");
+    expect(at(late.steps, "review", 135).reasons).not.toContain("THIN_FILE_BELOW_SMALLEST_LINE");
+    // (told THIN_FILE_BELOW_SMALLEST_LINE, and that no review before the cap lifts on day 182 restores it)
+    expect(said.reasons).not.toContain("THIN_FILE_BELOW_SMALLEST_LINE");
+    const wait = said.remedies.find((r) => r.kind === "wait_for_review");
+    expect(wait).toMatchObject({ early: { day: 200 } });
+    expect(wait).not.toHaveProperty("thinFileLifts");
+  });
+
+  it("comes true followed: the early review it offers restores the ¥2,000, the thin-file cap unchanged", () => {
+    const early = twin(THIN, LATE, [
+      "  - { day: 128, type: repay, amount: full }",
+      "  - { day: 128, type: repay, amount: full }\n  - { day: 200, type: request_review }",
+    ]);
+    expect(at(early.steps, "request_review", 200)).toMatchObject({
+      decision: "restored",
+      status: "active",
+      limit: 200_000,
+    });
+  });
+});
+
+/** The same ¥2,000 line on a seasoned file (30 months of history: no thin-file cap), the income reported
+ *  down to ¥900 a month after the smallest line rose to ¥2,500: its cap (¥1,800) below the line, the review
+ *  of day 74 suspends it (INCOME_BELOW_SMALLEST_LINE); she asks on day 90. */
+const SEASONED: readonly [string, string] = ["creditHistoryMonths: 0", "creditHistoryMonths: 30"];
+const POORER = (then: string): readonly [string, string] => [
+  "  - { day: 60, type: purchase",
+  `  - { day: 55, type: income, monthlyIncome: 900 }\n${then}  - { day: 60, type: purchase`,
+];
+
+describe("a grandfathered line suspended for an income too low for it", () => {
+  const said = at(
+    twin(THIN, SEASONED, POORER("  - { day: 90, type: contact_support }\n")).steps,
+    "contact_support",
+    90,
+  );
+
+  it("is asked the income its own ¥2,000 needs, not the smallest line's ¥2,500", () => {
+    const income = said.remedies.find((r) => r.kind === "report_income");
+    // (asked ¥1,250 a month: the income multiple's cap at the smallest line)
+    expect(income).toMatchObject({ income: 1_000, minLimit: 250_000, limit: 200_000 });
+    expect(describeRemedy(income!, ["huabei", "jiebei"])).toContain(
+      "the income multiple allows less than the line's ¥2,000.00",
+    );
+    // in yuan in the JSON, as the smallest line is
+    const json = stepToJson(THIN, said).remedies as Record<string, unknown>[];
+    expect(json.find((r) => r.kind === "report_income")).toMatchObject({ minLimit: 2_500, limit: 2_000 });
+  });
+
+  it("comes true followed: ¥1,000 reported, the early review offered restores the ¥2,000; ¥999, it does not", () => {
+    const followed = (income: number) =>
+      at(
+        twin(
+          THIN,
+          SEASONED,
+          POORER(
+            `  - { day: 90, type: income, monthlyIncome: ${income} }\n  - { day: 90, type: request_review }\n`,
+          ),
+        ).steps,
+        "request_review",
+        90,
+      );
+    expect(followed(1_000)).toMatchObject({ decision: "restored", limit: 200_000 });
+    expect(followed(999).decision).toBe("declined");
+  });
+});
+
+/** Xiao Lin's late bill again, the smallest line raised with bands that give a score below 900 ¥2,000 —
+ *  her line's limit, below the smallest line: kept and restored while her band holds it. */
+const BANDS: readonly [string, string] = [
+  "set: { minLimit: 2500 }",
+  "set: { minLimit: 2500, limitBands: [{ minScore: 620, maxLimit: 2000 }, { minScore: 900, maxLimit: 50000 }] }",
+];
+
+describe("a grandfathered line whose score's band holds its limit, below the smallest line", () => {
+  const said = at(twin(THIN, BANDS, LATE, ASKED).steps, "contact_support", 140);
+
+  it("is promised the review that restores it, not told that no review will and that it will be closed", () => {
+    // (told that the review keeps it only at limitBands 900, which no file reaches, and closure_due day 288)
+    expect(said.remedies.some((r) => r.kind === "closure_due")).toBe(false);
+    expect(said.remedies.find((r) => r.kind === "wait_for_review")).toMatchObject({
+      day: 227,
+      early: { day: 200 },
+    });
+    expect(said.remedies.find((r) => r.kind === "wait_for_review")).not.toHaveProperty("scoreBars");
+  });
+
+  it("comes true followed: the early review of day 200 restores the ¥2,000, as the review of day 227 would", () => {
+    expect(at(twin(THIN, BANDS, LATE).steps, "review", 227)).toMatchObject({ decision: "restored" });
+    const early = twin(THIN, BANDS, LATE, [
+      "  - { day: 128, type: repay, amount: full }",
+      "  - { day: 128, type: repay, amount: full }\n  - { day: 200, type: request_review }",
+    ]);
+    expect(at(early.steps, "request_review", 200)).toMatchObject({ decision: "restored", limit: 200_000 });
+  });
+});
+
+/** dormant-closed-then-back.yaml: Zhou Kai's ¥8,000, used once, closed as unused at the review of day 411;
+ *  he asks on day 450 instead of applying on day 1,000. */
+const DORMANT = "dormant-closed-then-back.yaml";
+const REAPPLY = "  - { day: 1000, type: apply, product: open, amount: 20000 }";
+const apply = (day: number) =>
+  at(twin(DORMANT, [REAPPLY, REAPPLY.replace("1000", `${day}`)]).steps, "apply", day);
+
+describe("a line closed unused, asked about within the days the in-use rule looks back", () => {
+  const said = at(
+    twin(DORMANT, [REAPPLY, "  - { day: 450, type: contact_support }"]).steps,
+    "contact_support",
+    450,
+  );
+  const reapply = said.remedies.find((r) => r.kind === "reapply");
+
+  it("says the hold at the last limit for the use it lacked lifts 180 days after the closure: from day 592", () => {
+    expect(reapply).toMatchObject({ limit: 800_000, lastLimit: 800_000 });
+    expect(reapply).toMatchObject({ unusedLifts: { day: 592, date: "2025-08-15" } });
+    // (said only 'what holds it there: LINE_NOT_IN_USE', as if for good)
+    expect(describeRemedy(reapply!, ["huabei", "jiebei"])).toContain(
+      "an application from 2025-08-15 (day 592) is not held for it",
+    );
+  });
+
+  it("comes true: applied for ¥20,000 on day 591 he is held at ¥8,000 for it; on day 592, not", () => {
+    expect(apply(591)).toMatchObject({ decision: "approved_lower", limit: 800_000 });
+    expect(apply(591).reasons).toContain("LINE_NOT_IN_USE");
+    expect(apply(592).reasons).not.toContain("LINE_NOT_IN_USE");
+    expect(apply(592).limit).toBeGreaterThan(800_000);
+  });
+});
