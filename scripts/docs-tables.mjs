@@ -13,7 +13,7 @@ const { REASONS, REASON_CODES, CHARACTERISTICS, DIMENSIONS, REMEDIES, adviceList
   await import(`${root}dist/engine/index.js`);
 const { policyParamsShape } = await import(`${root}dist/scenario/schema.js`);
 // points as the CLI writes them: a minus sign, never a hyphen (−60, not -60)
-const { pointsText: points } = await import(`${root}dist/render/factor-table.js`);
+const { factorWords, pointsText: points } = await import(`${root}dist/render/factor-table.js`);
 const { builtinPolicyNames, loadPolicy } = await import(`${root}dist/scenario/load-policy.js`);
 
 const cell = (s) => String(s).replaceAll("|", "\\|");
@@ -28,7 +28,10 @@ function reasons() {
 
 function scorecard() {
   const rows = CHARACTERISTICS.map((c) => {
-    const bins = c.bins.map((b) => `${b.label}: ${points(b.points)}`).join(", ");
+    // an amount's edges with ¥, as explain's table says them
+    const bins = c.bins
+      .map((b) => `${factorWords({ characteristic: c, value: null, bin: b.label }).bin}: ${points(b.points)}`)
+      .join(", ");
     const missing = c.missing ? `; ${c.missing.label}: ${points(c.missing.points)}` : "";
     return `| ${DIMENSIONS[c.dimension].label} | ${c.title} | ${bins}${missing} | ${c.max} | \`${c.reason}\` |`;
   });

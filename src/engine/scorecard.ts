@@ -96,6 +96,8 @@ export interface Characteristic {
   /** points when the value is null (no information), and the reason cited for it (none: not cited) */
   missing?: { points: number; label: string; reason?: ReasonCode };
   bins: readonly Bin[];
+  /** its value is an amount in yuan: the texts say it, and its bins' edges, with ¥ */
+  money?: true;
 }
 
 const bins = (...rows: Array<[number, number, string]>): Bin[] =>
@@ -256,6 +258,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "Monthly income (capacity to pay)",
     reason: "LOW_INCOME",
     max: 40,
+    money: true,
     // the income is yuan to the fen: "under 3,000" is every fen below it, ¥2,999.50 too (an edge of 2999
     // read ¥2,999.50 as "3,000–5,999")
     bins: bins(

@@ -46,16 +46,17 @@ import {
   undatedReasons,
 } from "../scenario/format.js";
 import { countBefore } from "../shared/lists.js";
-import { factorValue, pointsText } from "./factor-table.js";
+import { factorWords, pointsText } from "./factor-table.js";
 import { scoreChange } from "./score-change.js";
 
 interface FactorView {
   characteristic: string;
   dimension: string;
-  /** the value the scorecard read, as text */
+  /** the value the scorecard read, as text (an amount with ¥) */
   value: string;
-  /** the value itself (the table words it) */
+  /** the value itself */
   read: number | boolean | null;
+  /** its bin, as text (an amount's edges with ¥) */
   bin: string;
   points: number;
   max: number;
@@ -164,9 +165,8 @@ function factors(inputs: ScoreInputs): FactorView[] {
   return explain(inputs).map((f) => ({
     characteristic: f.characteristic.title,
     dimension: DIMENSIONS[f.characteristic.dimension].label,
-    value: factorValue(f.value),
+    ...factorWords(f),
     read: f.value,
-    bin: f.bin,
     points: f.points,
     max: f.characteristic.max,
   }));
@@ -189,10 +189,10 @@ function reasonExplained(code: ReasonCode, step: Step, steps: readonly string[])
         const cited = inputs[c.id] === null ? c.missing?.reason : c.reason;
         return cited === code && (f.points < c.max || c.reason === code);
       })
-      .map(
-        (f) =>
-          `${f.characteristic.title}: ${factorValue(f.value)} (bin "${f.bin}"), ${pointsText(f.points)} of ${f.characteristic.max} points — ${f.characteristic.max - f.points} short`,
-      );
+      .map((f) => {
+        const words = factorWords(f);
+        return `${f.characteristic.title}: ${words.value} (bin "${words.bin}"), ${pointsText(f.points)} of ${f.characteristic.max} points — ${f.characteristic.max - f.points} short`;
+      });
   else
     because = step.facts
       .filter((f) => f.code === code)

@@ -77,7 +77,7 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
   const room = columns === undefined ? Number.POSITIVE_INFINITY : columns - 2;
   const rows = x.score.factors.map((f) => ({
     name: f.characteristic,
-    value: f.read,
+    value: f.value,
     bin: f.bin,
     points: f.points,
     max: f.max,

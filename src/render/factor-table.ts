@@ -5,12 +5,14 @@
 // numbers beneath (a name is never cut, a number never lost).
 
 import { stripVTControlCharacters } from "node:util";
+import type { Characteristic } from "../engine/index.js";
 import { ratioText } from "../scenario/format.js";
 import { grouped } from "../shared/text.js";
 
 export interface FactorRow {
   name: string;
-  value: number | boolean | null;
+  /** in words (factorWords) */
+  value: string;
   bin: string;
   points: number;
   max: number;
@@ -20,7 +22,7 @@ export interface FactorRow {
 
 /** A characteristic's value in words: "yes", "no data", "8,000" (grouped as its bins are), a fraction with
  *  two decimals — grouped too: an income of ¥5,999.50 read "5999.50" beside the "3,000–5,999" bin. */
-export const factorValue = (v: number | boolean | null): string =>
+const factorValue = (v: number | boolean | null): string =>
   v === null
     ? "no data"
     : typeof v === "boolean"
@@ -30,6 +32,19 @@ export const factorValue = (v: number | boolean | null): string =>
       : Number.isInteger(v)
         ? grouped(v)
         : ratioText(v).replace(/^\d+/, (whole) => grouped(Number(whole)));
+
+/** A characteristic's value and bin in words, an amount with ¥ as money reads everywhere else ("¥8,000",
+ *  "¥6,000–¥9,999"; the table printed "8,000" in a bin of "6,000–9,999"). The numbers of --json stay bare. */
+export function factorWords(f: {
+  characteristic: Pick<Characteristic, "money">;
+  value: number | boolean | null;
+  bin: string;
+}): { value: string; bin: string } {
+  const value = factorValue(f.value);
+  if (!f.characteristic.money) return { value, bin: f.bin };
+  const yuan = (text: string) => text.replace(/\d[\d,]*(\.\d+)?/g, "¥$&");
+  return { value: yuan(value), bin: yuan(f.bin) };
+}
 
 /** A probability as explain and run --explain say it, two significant figures with its article: "a 25 %",
  *  "an 11 %", "an 8.0 %" (said "eleven", "eight", "eighteen", "eighty…": "a 11 %" read wrong). */
@@ -53,7 +68,7 @@ const HEAD = { name: "characteristic", value: "value", bin: "bin", points: "poin
 
 /** The table's lines, a head first, within `room` columns when they can be (a pipe or a file: Infinity). */
 export function factorLines(rows: readonly FactorRow[], room: number): string[] {
-  const values = rows.map((r) => factorValue(r.value));
+  const values = rows.map((r) => r.value);
   const vw = Math.max(HEAD.value.length, ...values.map((v) => v.length));
   const bw = Math.max(HEAD.bin.length, ...rows.map((r) => r.bin.length));
   const pw = Math.max(HEAD.points.length, ...rows.map((r) => `${pointsText(r.points)}/${r.max}`.length));

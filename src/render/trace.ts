@@ -31,7 +31,7 @@ import {
 } from "../scenario/format.js";
 import { columnsOf, padColumns, padColumnsStart, printable, printableName } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
-import { factorLines, percentWithArticle } from "./factor-table.js";
+import { factorLines, factorWords, percentWithArticle } from "./factor-table.js";
 import { GRID_LEGEND } from "./grid-legend.js";
 import { scoreChangeText } from "./score-change.js";
 import { decisionCounts } from "./summary.js";
@@ -190,8 +190,7 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
     const short = f.characteristic.max - f.points;
     return {
       name: f.characteristic.title,
-      value: f.value,
-      bin: f.bin,
+      ...factorWords(f),
       points: f.points,
       max: f.characteristic.max,
       // without information, a characteristic is cited by its missing bin's reason, or by none: "no line

@@ -70,9 +70,13 @@ export function beneathEventType(issue: z.core.$ZodIssue, data: unknown, file: s
   const meant = eventTypeMeant(event.type);
   if (meant === undefined) return underEveryType(event, at, file);
   // a word from the story brings the fields its type comes with (`type: open` is an application to open)
-  const brought = storyWord("type", event.type)?.with ?? {};
-  const r = EventSchema.safeParse({ ...brought, ...event, type: meant });
-  return r.success ? [] : r.error.issues.map((i) => ({ ...i, path: [...at, ...i.path] }));
+  const word = storyWord("type", event.type);
+  const r = EventSchema.safeParse({ ...word?.with, ...event, type: meant });
+  if (r.success) return [];
+  // a near spelling is a guess: the fields written are checked as its type would, the fields it lacks are
+  // not demanded (`type: aply` was told a missing product and amount, an application's, as if it were one)
+  const written = r.error.issues.filter((i) => word !== undefined || valueAt(event, i.path) !== undefined);
+  return written.map((i) => ({ ...i, path: [...at, ...i.path] }));
 }
 
 /** The problems of an event's fields that every event type would find, whichever the type was meant. */

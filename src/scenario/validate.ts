@@ -112,10 +112,7 @@ export function validate<S extends z.ZodType>(
   }
   // the keys refused while reading (taken out of the data) and the cross-field problems are reported with
   // the schema's problems
-  const all = [...keys, ...(schemaProblems?.problems ?? []), ...rules].sort(
-    (a, b) =>
-      (a.details.line ?? 1e9) - (b.details.line ?? 1e9) || (a.details.column ?? 0) - (b.details.column ?? 0),
-  );
+  const all = [...keys, ...(schemaProblems?.problems ?? []), ...rules].sort(byPlace);
   throw InputError.all(
     all.slice(0, MAX_PROBLEMS),
     parsed.truncated === true || schemaProblems?.truncated === true || all.length > MAX_PROBLEMS,
@@ -234,10 +231,7 @@ function validateData<S extends z.ZodType>(
               }),
         );
   if (beneath.length === 0) throw told;
-  const all = [...told.problems, ...beneath].sort(
-    (a, b) =>
-      (a.details.line ?? 1e9) - (b.details.line ?? 1e9) || (a.details.column ?? 0) - (b.details.column ?? 0),
-  );
+  const all = [...told.problems, ...beneath].sort(byPlace);
   throw InputError.all(all.slice(0, MAX_PROBLEMS), told.truncated || all.length > MAX_PROBLEMS);
 }
 
@@ -461,6 +455,16 @@ function withinMapping(issue: z.core.$ZodIssue, data: unknown): z.core.$ZodIssue
   return only.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue);
 }
 
+/** Where a problem is ordered among its file's, when not where it is told: an unknown event type at its
+ *  event's start, before the problems found beneath it as the type it guesses would find them (`type:
+ *  aply` was told after the application's fields it lacked, themselves placed at the event's start). */
+const orderedAt = new WeakMap<InputError, { line?: number; column?: number }>();
+const placeOf = (e: InputError) => orderedAt.get(e) ?? e.details;
+
+/** Problems in the order of their places in the file. */
+const byPlace = (a: InputError, b: InputError): number =>
+  (placeOf(a).line ?? 1e9) - (placeOf(b).line ?? 1e9) || (placeOf(a).column ?? 0) - (placeOf(b).column ?? 0);
+
 /** zod issues → one InputError listing the problems in file order (at most MAX_PROBLEMS). */
 export function problemsOf(
   reported: readonly z.core.$ZodIssue[],
@@ -541,15 +545,14 @@ export function problemsOf(
       continue;
     }
     const at = parsed.position(issue.path);
-    add(asWritten(describeIssue(issue, data, file, at, options), found, parsed, at));
+    const error = asWritten(describeIssue(issue, data, file, at, options), found, parsed, at);
+    const event = parsed.position(issue.path.slice(0, -1));
+    if (issue.code === "invalid_union" && "discriminator" in issue && issue.discriminator === "type" && event)
+      orderedAt.set(error, event);
+    add(error);
   }
 
-  problems.sort(
-    (a, b) =>
-      (a.error.details.line ?? 1e9) - (b.error.details.line ?? 1e9) ||
-      (a.error.details.column ?? 0) - (b.error.details.column ?? 0) ||
-      a.order - b.order,
-  );
+  problems.sort((a, b) => byPlace(a.error, b.error) || a.order - b.order);
   const unique = dedupe(problems.map((p) => p.error));
   return InputError.all(unique.slice(0, MAX_PROBLEMS), truncated || unique.length > MAX_PROBLEMS);
 }
@@ -608,8 +611,8 @@ export function inFileOrder(errors: readonly InputError[], file: string): InputE
   const files = [...new Set([file, ...problems.map((p) => p.details.file)])];
   const rank = (p: InputError): [number, number, number] => [
     files.indexOf(p.details.file),
-    p.details.line ?? Number.POSITIVE_INFINITY,
-    p.details.column ?? 0,
+    placeOf(p).line ?? Number.POSITIVE_INFINITY,
+    placeOf(p).column ?? 0,
   ];
   // a policy the file names is checked twice (on its own, and with the rest): said once
   const seen = new Set<string>();

@@ -26,6 +26,22 @@ const explainText = (text: string, name: string, day: number) => {
   return explainDay(written, simulate(written), day);
 };
 
+describe("money among the characteristics", () => {
+  // explain --day 230's table read "Monthly income … 8,000  6,000–9,999" beside ¥ everywhere else
+  it("reads the income and its bins with ¥ in explain, run --explain and a reason's values; --json keeps the number", () => {
+    const x = explainDay(scenario, trace, 230);
+    const row = (text: string) => text.split("\n").find((l) => l.includes("Monthly income"))!;
+    expect(row(renderExplanation(x, plain))).toMatch(/ ¥8,000 +¥6,000–¥9,999 +20\/40/);
+    const traced = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false });
+    expect(row(traced)).toMatch(/ ¥[\d,]+ +(under ¥|¥[\d,]+–¥|¥[\d,]+ or more)/);
+    const income = x.score.factors.find((f) => f.characteristic.startsWith("Monthly income"))!;
+    expect([income.read, income.value, income.bin]).toEqual([8000, "¥8,000", "¥6,000–¥9,999"]);
+    // a count is not money
+    const history = x.score.factors.find((f) => f.characteristic === "Months of credit history")!;
+    expect([history.value, history.bin]).toEqual(["37", "24–59"]);
+  });
+});
+
 describe("explainDay", () => {
   it("an unused-line notice to a suspended line asks it restored before it is used, as the notice says", () => {
     // held for security on day 302; the notice of day 370 names the review of day 411. The line takes no
@@ -810,9 +826,9 @@ describe("what explain says plainly", () => {
     expect(todo(4)).toEqual([REASONS.OVER_LIMIT.advice]);
   });
 
-  it("the scorecard table groups a value's thousands as its bins do (8,000 beside 6,000–9,999)", () => {
+  it("the scorecard table groups a value's thousands as its bins do (¥8,000 beside ¥6,000–¥9,999)", () => {
     const text = renderExplanation(explainDay(scenario, trace, 227), plain, 200);
-    expect(text).toMatch(/Monthly income \(capacity to pay\) +8,000 +6,000–9,999 /);
+    expect(text).toMatch(/Monthly income \(capacity to pay\) +¥8,000 +¥6,000–¥9,999 /);
   });
 
   it("too many applications in 30 days and in 6 months give one step, not two that read as different counsel", () => {

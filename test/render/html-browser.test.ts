@@ -238,6 +238,51 @@ run("HTML reports in headless Chromium", () => {
     await tab.close();
   }, 60_000);
 
+  it("keys each line of a chart with a sample long enough to show its dash, and each marker at its own size", async () => {
+    // Chart.js drew every line's key as an 11 px solid stroke: Jiebei's dash-dotted limit and the solid
+    // score had one key
+    const tab = await browser.context.newPage();
+    const keys: Array<{ page: string; text: string; dash: number[]; drawn: number[]; sample: number }> = [];
+    const markers: Array<{ page: string; text: string; image: boolean }> = [];
+    for (const p of pages.filter((p) => p.name === "run-two-lines" || p.name === "whatif")) {
+      const file = join(dir, `keys-${p.name}.html`);
+      writeFileSync(file, p.html);
+      await tab.goto(`file://${file}`, { waitUntil: "load" });
+      const items = (await tab.evaluate(
+        `[...document.querySelectorAll("canvas")].flatMap((canvas) => {
+          const chart = Chart.getChart(canvas);
+          if (chart.config.type !== "line") return [];
+          return chart.legend.legendItems.map((i) => {
+            const ds = chart.data.datasets[i.datasetIndex];
+            return {
+              text: i.text, line: ds.pointStyle === "line", dash: ds.borderDash || [], drawn: i.lineDash || [],
+              sample: chart.legend.options.labels.pointStyleWidth || 0, image: i.pointStyle instanceof HTMLCanvasElement,
+            };
+          });
+        })`,
+      )) as Array<{
+        text: string;
+        line: boolean;
+        dash: number[];
+        drawn: number[];
+        sample: number;
+        image: boolean;
+      }>;
+      for (const i of items)
+        if (i.line) keys.push({ page: p.name, text: i.text, dash: i.dash, drawn: i.drawn, sample: i.sample });
+        else markers.push({ page: p.name, text: i.text, image: i.image });
+    }
+    expect(keys.map((k) => k.text)).toContain("Jiebei limit");
+    for (const k of keys) {
+      expect(k.drawn, `${k.page} ${k.text}`).toEqual(k.dash);
+      // two periods of the dash at least (a dash-dot's period is 16 px)
+      expect(k.sample, `${k.page} ${k.text}`).toBeGreaterThanOrEqual(2 * k.dash.reduce((a, b) => a + b, 0));
+    }
+    expect(markers.length).toBeGreaterThan(3);
+    expect(markers.filter((m) => !m.image)).toEqual([]);
+    await tab.close();
+  }, 60_000);
+
   it("at a phone's width a chart has most of the screen: the margins shrink", async () => {
     const { tab } = (await phoneTabs()).find((t) => t.page === "run")!;
     const width = (await tab.evaluate(

@@ -226,20 +226,22 @@ describe("HTML reports", () => {
   });
 });
 
-describe("bar charts without colour", () => {
+describe("charts without colour", () => {
+  const rgb = (colour: unknown): { lum: number; alpha: number } => {
+    const text = String(colour);
+    const hex = /^#([\da-f]{6})$/i.exec(text);
+    const [r, g, b, a] = hex
+      ? [0, 2, 4].map((i) => Number.parseInt(hex[1]!.slice(i, i + 2), 16)).concat(1)
+      : /rgba?\(([^)]*)\)/.exec(text)![1]!.split(",").map(Number);
+    // the luminance CSS's grayscale() keeps
+    return { lum: 0.2126 * r! + 0.7152 * g! + 0.0722 * b!, alpha: a ?? 1 };
+  };
+  const grey = (colour: unknown) => rgb(colour).lum;
+
   // the test report's "held" and "golden trace failed" bars, green and orange, were one grey in a greyscale
   // print (and to a reader without colour vision); so were simulate's two arms, indigo and pink
   it("tells every two datasets of a bar chart apart in greyscale: one outlined, or lighter or darker", async () => {
     const pages = [await testPage(), simulatePage()];
-    const rgb = (colour: unknown): { lum: number; alpha: number } => {
-      const text = String(colour);
-      const hex = /^#([\da-f]{6})$/i.exec(text);
-      const [r, g, b, a] = hex
-        ? [0, 2, 4].map((i) => Number.parseInt(hex[1]!.slice(i, i + 2), 16)).concat(1)
-        : /rgba?\(([^)]*)\)/.exec(text)![1]!.split(",").map(Number);
-      // the luminance CSS's grayscale() keeps
-      return { lum: 0.2126 * r! + 0.7152 * g! + 0.0722 * b!, alpha: a ?? 1 };
-    };
     let pairs = 0;
     for (const page of pages) {
       const charts = JSON.parse(/id="report-data">([^<]*)</.exec(page.html)![1]!).charts as Array<{
@@ -261,6 +263,36 @@ describe("bar charts without colour", () => {
       }
     }
     expect(pairs).toBeGreaterThanOrEqual(4);
+  });
+
+  // the run page of a scenario with both lines drew Jiebei's limit solid, as the score, and their fuchsia
+  // and indigo were one grey (luminance 83): a greyscale print read two score lines
+  it("tells every two lines of a run page's chart apart by their dash, and every two markers by shape or grey", () => {
+    const pages = [runPage(), runTwoLinesPage(), whatifPage()];
+    let lines = 0;
+    for (const page of pages) {
+      const charts = JSON.parse(/id="report-data">([^<]*)</.exec(page.html)![1]!).charts as Array<{
+        id: string;
+        config: { type: string; data: { datasets: Array<Record<string, unknown>> } };
+      }>;
+      for (const chart of charts.filter((c) => c.config.type === "line")) {
+        const sets = chart.config.data.datasets;
+        const drawn = sets.filter((d) => d.showLine !== false);
+        const dashes = drawn.map((d) => JSON.stringify(d.borderDash ?? []));
+        lines += drawn.length;
+        expect(new Set(dashes).size, `${page.name} ${chart.id}: ${dashes.join(" ")}`).toBe(drawn.length);
+        const markers = sets.filter((d) => d.showLine === false);
+        const shape = (d: Record<string, unknown>) =>
+          `${d.pointStyle} ${d.pointRotation ?? 0} ${d.backgroundColor === "#fff" ? "hollow" : "filled"}`;
+        for (const [i, a] of markers.entries())
+          for (const b of markers.slice(i + 1))
+            expect(
+              shape(a) !== shape(b) || Math.abs(grey(a.backgroundColor) - grey(b.backgroundColor)) >= 30,
+              `${page.name} ${chart.id}: ${a.label} and ${b.label}`,
+            ).toBe(true);
+      }
+    }
+    expect(lines).toBeGreaterThanOrEqual(10);
   });
 });
 

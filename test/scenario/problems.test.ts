@@ -158,14 +158,34 @@ describe("every problem at once", () => {
       '3:7 events[0].on: unknown field "on" → did you mean "date"?',
       '3:23 events[0].event: unknown field "event" → did you mean "type"?',
       '3:52 events[0].limit: unknown field "limit" → did you mean "amount"?',
-      '4:7 events[1].at: unknown field "at" → did you mean "day"?',
       '4:20 events[1].type: unknown event type → did you mean "purchase"?',
-      '5:7 events[2].days: unknown field "days" → did you mean "day"?',
+      '4:7 events[1].at: unknown field "at" → did you mean "day"?',
       '5:23 events[2].type: unknown event type → did you mean "repay"?',
+      '5:7 events[2].days: unknown field "days" → did you mean "day"?',
       '6:22 events[3].type: unknown event type → did you mean "borrow"?',
       '6:41 events[3].months: unknown field "months" → did you mean "term"?',
       '8:16 expect[0].state: unknown field "state" → did you mean "status"?',
     ]);
+  });
+
+  it("tells a misspelt type first, and does not demand the fields of the type it guesses", () => {
+    // `type: aply` was told a missing product and amount (an application's) at the event's start, before
+    // the type unknown: the fields of a type the file does not name yet
+    const e = problems(
+      [
+        "name: t",
+        "events:",
+        "  - { day: 0, type: aply }",
+        "  - { amount: -5, day: 1, type: purchse }",
+        "",
+      ].join("\n"),
+    );
+    expect(heads(e)).toEqual([
+      "3:21 events[0].type: unknown event type",
+      "4:33 events[1].type: unknown event type",
+      "4:15 events[1].amount: value out of range",
+    ]);
+    expect(e.problems[0]!.details.hint).toBe('did you mean "apply"?');
   });
 
   it("tells `type: open` what it stands for, and not its product as missing too", () => {
@@ -735,25 +755,25 @@ describe("every problem at once", () => {
     );
     expect(heads(e)).toEqual([
       // checked as the type it most likely means (the did-you-mean) would check them
-      "4:12 events[0].day: value out of range",
       "4:22 events[0].type: unknown event type",
+      "4:12 events[0].day: value out of range",
       "4:39 events[0].amount: value out of range",
       "5:21 events[1].type: unknown event type",
       "5:36 events[1].amount: invalid value",
       '5:41 events[1].colour: unknown field "colour"',
       // nothing near the type: each field as every type that has it would check it
-      "6:12 events[2].day: wrong type",
       "6:23 events[2].type: unknown event type",
+      "6:12 events[2].day: wrong type",
       "6:38 events[2].amount: value out of range",
       // its day or date against the calendar and the scenario, as any event's
-      "7:13 events[3].date: not a calendar date",
       "7:31 events[3].type: unknown event type",
-      "8:13 events[4].date: the event is before the scenario starts",
+      "7:13 events[3].date: not a calendar date",
       "8:31 events[4].type: unknown event type",
-      "9:5 events[5]: the event gives both day and date",
+      "8:13 events[4].date: the event is before the scenario starts",
       "9:39 events[5].type: unknown event type",
-      "10:5 events[6]: the event has no day",
+      "9:5 events[5]: the event gives both day and date",
       "10:13 events[6].type: unknown event type",
+      "10:5 events[6]: the event has no day",
     ]);
     // the hints are those of the type meant: a repayment's amount, a repayment's fields
     expect(e.problems[4]!.details.hint).toBe('did you mean "full"?');

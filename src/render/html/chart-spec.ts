@@ -47,7 +47,7 @@ export const PALETTE = {
   /** Jiebei's limit: fuchsia, a hue apart from the score's indigo (violet, 19° from it, read as a second
    *  score line where the cut limit ran at the score's level) */
   jiebei: "#c026d3",
-  /** Jiebei's balance: its limit's hue, lighter (a legend swatch shows no dash) */
+  /** Jiebei's balance: its limit's hue, lighter */
   jiebeiBalance: "#e879f9",
   variant: "#db2777",
   good: "#16a34a",
@@ -57,6 +57,17 @@ export const PALETTE = {
   neutral: "#64748b",
   grid: "#e2e8f0",
 } as const;
+
+/** Each line of a scenario's chart its own dash: hue alone is lost in a greyscale print and to a reader
+ *  without colour vision (Jiebei's fuchsia limit and the indigo score were one grey, both solid). The
+ *  score alone solid; limits long dashes, balances short ones; Jiebei's with a dot or shorter. */
+export const DASH = {
+  score: [],
+  limit: [8, 3],
+  balance: [2, 3],
+  jiebeiLimit: [8, 3, 2, 3],
+  jiebeiBalance: [4, 3],
+} as const satisfies Record<string, readonly number[]>;
 
 /** A second policy's or run's dashed line, drawn over the first one's solid line (Chart.js draws the first
  *  dataset on top): where the two agree its dashes show, where under it the page drew one line of two.

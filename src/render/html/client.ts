@@ -246,10 +246,54 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     });
   }
 
+  // a line's legend sample is as long as LEGEND_LINE, long enough for its dash to show, and drawn with it:
+  // Chart.js drew an 11 px solid sample (a point's style has no dash), so a dashed line's key read solid.
+  // The width is the legend's, every item's: a marker's shape would be stretched to it, so a marker's
+  // sample is its shape drawn at its own size, as an image Chart.js does not stretch
+  var LEGEND_LINE = 32;
+  function legendSamples(cfg, o) {
+    var lines = function (ds) { return ds.pointStyle === "line" && ds.showLine !== false; };
+    if (cfg.type !== "line" || !cfg.data.datasets.some(lines)) return;
+    var legend = o.plugins.legend = o.plugins.legend || {};
+    var labels = legend.labels = legend.labels || {};
+    labels.pointStyleWidth = LEGEND_LINE;
+    labels.generateLabels = function (chart) {
+      return Chart.defaults.plugins.legend.labels.generateLabels.call(this, chart).map(function (item) {
+        var ds = chart.data.datasets[item.datasetIndex];
+        if (lines(ds)) {
+          item.lineDash = ds.borderDash || [];
+          item.lineWidth = ds.borderWidth || 1;
+        } else item.pointStyle = markerSample(chart, item);
+        return item;
+      });
+    };
+  }
+  function markerSample(chart, item) {
+    var radius = (chart.legend.options.labels.boxHeight * Math.SQRT2) / 2;
+    var size = Math.ceil(2 * radius + 2 * (item.lineWidth || 1) + 2);
+    var dpr = chart.currentDevicePixelRatio || 1;
+    var canvas = document.createElement("canvas");
+    canvas.width = canvas.height = Math.ceil(size * dpr);
+    var ctx = canvas.getContext("2d");
+    ctx.scale(dpr, dpr);
+    ctx.fillStyle = item.fillStyle;
+    ctx.strokeStyle = item.strokeStyle;
+    ctx.lineWidth = item.lineWidth;
+    // unturned: the legend turns an image by the item's rotation (limit_reduced's triangle, pointing down)
+    var point = { pointStyle: item.pointStyle, rotation: 0, radius: radius, borderWidth: item.lineWidth };
+    Chart.helpers.drawPoint(ctx, point, size / 2, size / 2);
+    // drawn at the screen's pixel density, sized in the page's pixels: Chart.js draws an image as wide and
+    // tall as it says it is
+    Object.defineProperty(canvas, "width", { value: size });
+    Object.defineProperty(canvas, "height", { value: size });
+    return canvas;
+  }
+
   function prepare(spec) {
     var cfg = spec.config;
     var o = cfg.options = cfg.options || {};
     o.plugins = o.plugins || {};
+    legendSamples(cfg, o);
     o.scales = o.scales || {};
     var units = spec.units || {};
     Object.keys(units).forEach(function (axis) {

@@ -3,7 +3,7 @@
 
 import { Calendar, type Decision, type Status } from "../../engine/index.js";
 import { yuanText } from "../../scenario/format.js";
-import { PALETTE, type Tone } from "./chart-spec.js";
+import { DASH, PALETTE, type Tone } from "./chart-spec.js";
 
 /** A decision's colour family. Exhaustive: a new decision must be given one. */
 export function decisionTone(d: Decision | null): Tone {
@@ -113,9 +113,7 @@ export function lineDatasets(
     stepped: "before",
     ...(options.dashed ? { borderDash: [6, 4] } : {}),
     // money as the tables print it, in fen (the page script would round it to whole yuan, as its axis does)
-    ...(key === "score"
-      ? {}
-      : { borderDash: key === "balance" ? [2, 3] : [], texts: moneyTexts(points, key) }),
+    ...(key === "score" ? {} : { borderDash: [...DASH[key]], texts: moneyTexts(points, key) }),
     order: key === "score" ? 2 : 3,
   });
   const out = [line("score", options.colour ?? PALETTE.score, "y", "score")];

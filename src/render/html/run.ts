@@ -9,7 +9,7 @@ import { wrapText } from "../../shared/text.js";
 import { daysSuspended, suspensionStarts } from "../../whatif/goal.js";
 import { decisionCounts } from "../summary.js";
 import type { ChartSpec, Dataset } from "./chart-spec.js";
-import { PALETTE } from "./chart-spec.js";
+import { DASH, PALETTE } from "./chart-spec.js";
 import {
   decisionTone,
   lineDatasets,
@@ -193,7 +193,7 @@ function jiebeiDatasets(v: RunView): Dataset[] {
   const end = v.final.jiebei;
   if (last && last.day < v.until)
     pts.push(end ? { day: v.until, limit: end.limit, balance: end.balance } : { ...last, day: v.until });
-  const line = (label: string, key: "limit" | "balance", dash: number[]) => ({
+  const line = (label: string, key: "limit" | "balance", dash: readonly number[]) => ({
     label,
     data: pts.map((p) => ({ x: p.day, y: p[key] })),
     texts: moneyTexts(pts, key),
@@ -201,7 +201,7 @@ function jiebeiDatasets(v: RunView): Dataset[] {
     borderColor: key === "limit" ? PALETTE.jiebei : PALETTE.jiebeiBalance,
     backgroundColor: key === "limit" ? PALETTE.jiebei : PALETTE.jiebeiBalance,
     borderWidth: 1.75,
-    borderDash: dash,
+    borderDash: [...dash],
     pointRadius: 0,
     pointHoverRadius: 0,
     pointStyle: "line",
@@ -209,7 +209,10 @@ function jiebeiDatasets(v: RunView): Dataset[] {
     stepped: "before",
     order: 3,
   });
-  return [line("Jiebei limit", "limit", []), line("Jiebei balance", "balance", [2, 3])];
+  return [
+    line("Jiebei limit", "limit", DASH.jiebeiLimit),
+    line("Jiebei balance", "balance", DASH.jiebeiBalance),
+  ];
 }
 
 export function timelineChart(id: string, v: RunView, options: { money?: boolean } = {}): ChartSpec {
