@@ -3,10 +3,12 @@
 // today" says what holds it until then — not that nothing does; an opening whose score's band, judged once
 // the line is used, is below the smallest line is given the score to reach and its steps.
 
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Remedy, Step } from "../../src/engine/types.js";
 import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
-import { at, twin } from "../helpers/stories.js";
+import { ROOT } from "../helpers/cli.js";
+import { at, lastStep, twin, twinOf } from "../helpers/stories.js";
 import { DEFAULT_POLICY, type EventInput, on, run, stateOn } from "./builders.js";
 
 const answerOn = (events: EventInput[], o: object, day: number): Step =>
@@ -143,5 +145,46 @@ describe("a cut limit both an increase and the review giving it all back can res
     expect(at(left.steps, "review", 258)).toMatchObject({ decision: "limit_restored", limit: 1_400_000 });
     const end = (t: typeof left, day: number) => t.steps.filter((s) => s.day <= day).at(-1)!;
     expect(end(asked, 258).score).toBeLessThan(end(left, 258).score);
+  });
+});
+
+type Cut = Extract<Remedy, { kind: "limit_cut" }>;
+
+describe("a future increase on a line with a loan is judged on what is owed then, instalments paid as scheduled", () => {
+  // two-lines.yaml asked on day 125: Jiebei suspended, cut from ¥50,000 to ¥16,800, ¥29,784 owed on a loan
+  // whose instalments bring it to about ¥8,000 by day 317, the first day an increase can be asked
+  const FILE = join(ROOT, "scenarios/two-lines.yaml");
+  const ASK = "  - { day: 293, type: repay, line: jiebei, amount: minimum }";
+  const asked = twinOf(
+    FILE,
+    ["until: 300", "until: 330"],
+    [ASK, `${ASK}\n  - { day: 317, type: apply, line: jiebei, product: increase, amount: 1000 }`],
+  );
+  const said = at(asked.steps, "contact_support", 125);
+  const cut = said.remedies.find((r): r is Cut => r.line === "jiebei" && r.kind === "limit_cut")!;
+  const rules = [cut.increase.blocked, ...(cut.increase.besides ?? [])].map((f) => f?.code);
+
+  it("names no balance too high for the increase, and keeps the blockers that hold then (the income cap)", () => {
+    expect(cut.increase.day).toBe(317);
+    // (it said 'the line's balance is too high (177.3 %) — repay at least ¥14,664', today's ¥29,784)
+    expect(rules).not.toContain("UTILISATION_TOO_HIGH");
+    expect(rules).toContain("LIMIT_AT_INCOME_CAP");
+    expect(rules).toContain("DEBT_TO_INCOME_TOO_HIGH");
+    // scored on that debt too: it said 'credit score is below the minimum for a limit increase (708 vs 740)'
+    expect(rules).not.toContain("SCORE_BELOW_INCREASE_MINIMUM");
+  });
+
+  it("comes true followed: each instalment met, the application on day 317 is not declined for the balance", () => {
+    const applied = at(asked.steps, "apply", 317, "jiebei");
+    expect(applied.jiebei.balance).toBeLessThan(0.9 * applied.jiebei.limit);
+    expect(applied.facts.map((f) => f.code)).not.toContain("UTILISATION_TOO_HIGH");
+    // nothing else done (no repayment elsewhere, no income back), the score that day is above the minimum
+    const paying = twinOf(
+      FILE,
+      ["until: 300", "until: 330"],
+      ["  - { day: 150, type: external_repayment, amount: 20000 }\n", ""],
+      ["  - { day: 160, type: income, monthlyIncome: 9000 }\n", ""],
+    );
+    expect(lastStep(paying, 317).score).toBeGreaterThanOrEqual(740); // jiebeiMinIncreaseScore, policies/default.yaml;
   });
 });
