@@ -188,3 +188,35 @@ describe("a future increase on a line with a loan is judged on what is owed then
     expect(lastStep(paying, 317).score).toBeGreaterThanOrEqual(740); // jiebeiMinIncreaseScore, policies/default.yaml;
   });
 });
+
+describe("a balance still too high for that increase", () => {
+  // two-lines.yaml with ¥30,000 elsewhere: Jiebei cut to ¥5,000, the loan still above 90 % of it on day 317
+  const FILE = join(ROOT, "scenarios/two-lines.yaml");
+  const more = ["externalDebt: 20000", "externalDebt: 30000"] as const;
+  const said = at(twinOf(FILE, more).steps, "contact_support", 125);
+  const cut = said.remedies.find((r): r is Cut => r.line === "jiebei" && r.kind === "limit_cut")!;
+  const used = [cut.increase.blocked, ...(cut.increase.besides ?? [])].find(
+    (f) => f?.code === "UTILISATION_TOO_HIGH",
+  );
+
+  it("asks the repayment on what will be owed then, and says so", () => {
+    const text = describeRemedy(cut, ["huabei", "jiebei"]);
+    // (it said 'of the line's balance (as it stands today: interest accrues until then)')
+    expect(text).not.toContain("as it stands today");
+    expect(text).toContain(
+      `repay at least ¥${(used!.amount! / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })} of the line's balance by 2024-11-13 (day 317) — of what it will owe then`,
+    );
+  });
+
+  it("comes true followed: the line restored, each instalment met, the application on day 317 asks that amount", () => {
+    // the debt elsewhere repaid and the income back (the story's own steps) restore Jiebei; neither moves its loan
+    const ASK = "  - { day: 293, type: repay, line: jiebei, amount: minimum }";
+    const apply = `${ASK}\n  - { day: 317, type: apply, line: jiebei, product: increase, amount: 1000 }`;
+    const followed = twinOf(FILE, more, ["until: 300", "until: 330"], [ASK, apply]);
+    const applied = at(followed.steps, "apply", 317, "jiebei");
+    expect(applied.jiebei.status).toBe("active");
+    expect(applied.facts).toContainEqual(
+      expect.objectContaining({ code: "UTILISATION_TOO_HIGH", amount: used!.amount }),
+    );
+  });
+});

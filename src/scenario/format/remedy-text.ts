@@ -414,7 +414,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? `. Left unused, the line is closed at the review on ${inUse.date} (day ${inUse.day}): use it ${useBy} (${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"}, repaid) and keep it in use`
         : "";
       const declined = blocked
-        ? `. ${inUse ? "Kept in use, as things stand it" : "As things stand it"} would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r))}`
+        ? `. ${inUse ? "Kept in use, as things stand it" : "As things stand it"} would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r) ?? owedThenStep(f, r))}`
         : "";
       // a cut for a constraint comes back unasked too, once what cut it no longer binds
       // — said as a promise only when, as things stand, the first review that could gives something back
@@ -566,6 +566,18 @@ function incomeStep(f: RuleFact, r: Extract<Remedy, { kind: "limit_cut" }>): str
   return cap === undefined
     ? `${report}, at which the income multiple allows the ${money(r.from)} before the cut`
     : `${report}, at which the income multiple allows ${money(cap.limit)}, as much as ${CAP_NAMES[cap.binding]} does — below the ${money(r.from)} before the cut, no income brings more back`;
+}
+
+/** A balance too high for an increase on a later day: the least repayment on the balance it will have
+ *  then, each bill and instalment paid as scheduled until then (limit-cut.ts judges it so) — said "as it
+ *  stands today", a loan its instalments bring down read as owing what it owes now. */
+function owedThenStep(f: RuleFact, r: Extract<Remedy, { kind: "limit_cut" }>): string | undefined {
+  if (f.code !== "UTILISATION_TOO_HIGH" || f.amount === undefined || f.threshold === undefined)
+    return undefined;
+  if (r.increase.now) return undefined;
+  const to = Number((Math.min(f.threshold, 1) * 100).toFixed(1));
+  const line = f.line === undefined ? "the line's" : `${lineName(f.line)}'s`;
+  return `repay at least ${money(f.amount)} of ${line} balance by ${r.increase.date} (day ${r.increase.day}) — of what it will owe then, each bill and instalment paid as scheduled until then — to bring it to at most ${to} % of its limit, then apply`;
 }
 
 /** The thin-file cap a restoration waits for: the day it lifts, and what brings it (the step). */
