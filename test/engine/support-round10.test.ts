@@ -220,3 +220,24 @@ describe("a balance still too high for that increase", () => {
     );
   });
 });
+
+describe("a cut limit coming back unasked beside an increase a cap no income lifts holds lower", () => {
+  // two-lines.yaml asked on day 125, its Jiebei answer as it read at a score whose band allows ¥20,000
+  const said = at(twinOf(join(ROOT, "scenarios/two-lines.yaml")).steps, "contact_support", 125);
+  const cut = said.remedies.find((r): r is Cut => r.line === "jiebei" && r.kind === "limit_cut")!;
+  const held: Cut = {
+    ...cut,
+    increase: { ...cut.increase, income: 3_334, incomeCap: { binding: "score", limit: 2_000_000 } },
+  };
+
+  it("says the review gives back no more than that cap either", () => {
+    expect(held.givenBack).toMatchObject({ limit: 5_000_000 });
+    expect(held.givenBack?.gives).toBeUndefined();
+    const text = describeRemedy(held, ["huabei", "jiebei"]);
+    expect(text).toContain("no income brings more back");
+    // (it said 'a periodic review gives back up to ¥50,000.00' and nothing of the ¥20,000 the band holds)
+    expect(text).toContain(
+      "gives back up to ¥50,000.00 once what cut it no longer holds and nothing blocks an increase — the review on 2024-11-15 (day 319) at the earliest — as things stand no more than ¥20,000.00, as much as the score's band allows",
+    );
+  });
+});

@@ -423,7 +423,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? ""
         : back.nothing
           ? `. Cut for a constraint, it could also come back unasked — a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — but as things stand the first review that could, on ${back.date} (day ${back.day}), gives back nothing`
-          : `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${back.date} (day ${back.day}) at the earliest${back.gives === undefined ? "" : ` — ${r.increase.inUse ? "kept in use, as things stand" : "as things stand"}, that review gives back ${money(back.gives)}`}`;
+          : `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${back.date} (day ${back.day}) at the earliest${back.gives === undefined ? heldBelow(r) : ` — ${r.increase.inUse ? "kept in use, as things stand" : "as things stand"}, that review gives back ${money(back.gives)}`}`;
       // both roads open, the review giving all of it back as things stand: what asking first gains and costs
       // — offered side by side, they read as equal, though the review costs nothing and comes days later
       const sooner =
@@ -566,6 +566,16 @@ function incomeStep(f: RuleFact, r: Extract<Remedy, { kind: "limit_cut" }>): str
   return cap === undefined
     ? `${report}, at which the income multiple allows the ${money(r.from)} before the cut`
     : `${report}, at which the income multiple allows ${money(cap.limit)}, as much as ${CAP_NAMES[cap.binding]} does — below the ${money(r.from)} before the cut, no income brings more back`;
+}
+
+/** What a review giving a cut limit back is held to when the increase's income step names a cap no income
+ *  lifts below the limit before the cut (the review gives back no more than line management allows, the
+ *  score's band among it): "up to ¥50,000" alone read beside "no income brings more than ¥20,000 back". */
+function heldBelow(r: Extract<Remedy, { kind: "limit_cut" }>): string {
+  const cap = r.increase.incomeCap;
+  if (cap === undefined || r.increase.income === undefined || cap.limit >= (r.givenBack?.limit ?? 0))
+    return "";
+  return ` — as things stand no more than ${money(cap.limit)}, as much as ${CAP_NAMES[cap.binding]} allows, as for an increase`;
 }
 
 /** A balance too high for an increase on a later day: the least repayment on the balance it will have
