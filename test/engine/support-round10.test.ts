@@ -241,3 +241,32 @@ describe("a cut limit coming back unasked beside an increase a cap no income lif
     );
   });
 });
+
+describe("Jiebei's answer when the review that trims it would also cut it for another cap", () => {
+  // unused-jiebei-holds-huabei.yaml with Jiebei's income multiple lowered on day 270: line management would
+  // cut Jiebei's ¥36,000 to ¥30,000 at the review of day 298, which trims it to ¥3,400 as it restores Huabei
+  const POLICY = "  - { day: 270, type: policy, set: { jiebeiMaxLimitIncomeMultiple: 5 } }";
+  const followed = twin(FIXTURE, [LAST, `${POLICY}\n${LAST}`]);
+  const said = at(twin(FIXTURE, [LAST, `${POLICY}\n${ASK}\n${LAST}`]).steps, "contact_support", 280);
+
+  it("says that review's cut once: the trim it makes", () => {
+    const cuts = said.remedies.filter((r) => r.line === "jiebei" && r.kind === "review_cuts");
+    // (it said both 'cuts the limit from ¥36,000.00 to ¥30,000.00' and 'trims … to ¥3,400.00' of day 298)
+    expect(cuts).toHaveLength(1);
+    expect(cuts[0]).toMatchObject({
+      day: 298,
+      from: 3_600_000,
+      to: 340_000,
+      reasons: ["UNUSED_LIMIT_TRIMMED"],
+    });
+  });
+
+  it("comes true followed, nothing more done: that review makes the trim alone", () => {
+    const jiebei = followed.steps.filter(
+      (s) => s.event.type === "review" && s.day === 298 && s.line === "jiebei",
+    );
+    expect(jiebei).toHaveLength(1);
+    expect(jiebei[0]).toMatchObject({ decision: "limit_reduced", reasons: ["UNUSED_LIMIT_TRIMMED"] });
+    expect(jiebei[0]!.jiebei.limit).toBe(340_000);
+  });
+});
