@@ -1,7 +1,9 @@
 // Customer service's answers, round 10, each followed through the engine: the trim of Jiebei's unused limit
 // that the next review makes to restore Huabei is said on Jiebei's answer too, and Huabei's "as things stand
 // today" says what holds it until then — not that nothing does; an opening whose score's band, judged once
-// the line is used, is below the smallest line is given the score to reach and its steps.
+// the line is used, is below the smallest line is given the score to reach and its steps; a cut limit's
+// later increase is judged on what will be owed then (instalments paid as scheduled), its give-back says the
+// cap no income lifts, and the review that trims Jiebei is said to cut it once.
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
