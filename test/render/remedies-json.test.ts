@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { REMEDIES, type RemedyField, type Scenario, simulate } from "../../src/engine/index.js";
 import { traceToNdjson } from "../../src/render/json.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { on, scenario, testPolicy } from "../engine/builders.js";
+import { DEFAULT_POLICY, on, scenario, testPolicy } from "../engine/builders.js";
 import { ROOT } from "../helpers/cli.js";
 
 const files = ["scenarios", "test/fixtures/scenarios"].flatMap((folder) =>
@@ -41,6 +41,25 @@ const cases: Scenario[] = [
   scenario(
     [...held, on.externalDebt(2, 150_000), on.policy(20, { set: { maxDebtToIncome: 1 } }), on.support(30)],
     { policy: testPolicy({ securityMaxChanges: 0 }), profile: { monthlyIncome: 10_000 } },
+  ),
+  // a cut for the income beneath a score's band no income lifts (limit_cut's `increase.incomeCap`):
+  // two-lines.yaml gave one until its answer was judged on what the loan owes by the increase day
+  scenario(
+    [
+      on.open(0, 15_000),
+      on.purchase(5, 1_000),
+      on.income(40, 3_000),
+      on.policy(60, {
+        set: {
+          limitBands: [
+            { minScore: 300, maxLimit: 10_000 },
+            { minScore: 950, maxLimit: 50_000 },
+          ],
+        },
+      }),
+      on.support(70),
+    ],
+    { until: 75, policy: DEFAULT_POLICY, profile: { monthlyIncome: 10_000, creditHistoryMonths: 60 } },
   ),
 ];
 

@@ -28,7 +28,7 @@ import type { LineId } from "../vocabulary.js";
 import { applicationOn } from "./applying.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { keptIncome } from "./income-advice.js";
-import { withOverduePaid, withProfile } from "./read-ahead.js";
+import { owingThen, withOverduePaid, withProfile } from "./read-ahead.js";
 
 /** The days a line restored from its suspension waits before it is raised: the increase cooldown after a
  *  suspension for credit (a security hold over one included), none after one for policy or security. */
@@ -83,8 +83,8 @@ function limitCut(
   // its minimum, nothing more spent, the reviews until then made): a review before it that gives a limit
   // back raises the limit the increase is asked from and judged at — judged at today's ¥8,000, the one
   // named for day 225 passed, while the review of day 135 had given ¥9,000 back, the product's largest
-  // limit, and the application was declined at it (LIMIT_AT_PRODUCT_MAXIMUM). The rest is the customer as
-  // the answer reads them (the balance as it stands today)
+  // limit, and the application was declined at it (LIMIT_AT_PRODUCT_MAXIMUM) — and owing what is owed then
+  // (owingThen), the rest as the answer reads them today
   const ahead =
     restored === null && from > day ? atLimitOn(paid, line.id, day, calendar, from) : { customer: paid };
   // closed by then as things stand for what the customer cannot prevent (a write-off, the long
@@ -130,13 +130,15 @@ function limitCut(
   // judged on the line unused it was declined for 'not used recently enough' beside those words
   const judged =
     restored !== null
-      ? asRestored(paid, line, from, remedies)
+      ? asRestored(paid, line, from, remedies, from > day ? openingOn(paid, day, calendar, from) : null)
       : "ended" in ahead
         ? paid
         : closes !== null && ahead.closes === undefined
           ? keptInUse(ahead.customer, line.id, from)
           : ahead.customer;
   const held = lineOf(judged, line.id);
+  // scored on what is owed then too: the debt burden the score reads falls as the instalments are paid
+  const scored = from > day && judged !== paid ? scoreOn(judged, from) : then;
   // (given back whole by then: the increase probed is the smallest one a customer would ask for, the limit
   // raised to the next whole hundred of yuan, as increase_from probes it)
   const hundred = 100 * FEN_PER_YUAN;
@@ -144,7 +146,7 @@ function limitCut(
     held.limit < cut.from
       ? cut.from - held.limit
       : (Math.floor(held.limit / hundred) + 1) * hundred - held.limit;
-  const v = decideApplication(judged, held, from, "increase", asked, then, 1);
+  const v = decideApplication(judged, held, from, "increase", asked, scored, 1);
   // every rule that declines it is named, each with its step (the first `blocked`, the others `besides`)
   const rules =
     ended !== null
@@ -152,7 +154,7 @@ function limitCut(
       : v.decision === "declined"
         ? v.facts.filter((f) => !LIMIT_CAP_CODES.has(f.code))
         : [];
-  const cap = ended === null ? capFor(judged, line.id, then) : null;
+  const cap = ended === null ? capFor(judged, line.id, scored) : null;
   const atTheCap = cap !== null && !cap.belowMinimum ? atCap(cap, line.id, held.limit) : null;
   // a cap the decision declines for besides the rules is named with them: told only to repay, the customer
   // who did was declined for the cap no answer had named
@@ -165,12 +167,12 @@ function limitCut(
   // thin-file cap) is the most any income brings back, and is named: the first income at which the income
   // cap stopped binding was said to allow the limit before the cut while a ¥15,000 largest limit held it
   const atIncome = [blocked, ...rules].some((f) => f?.code === "LIMIT_AT_INCOME_CAP");
-  const other = atIncome ? capFor(withProfile(judged, { monthlyIncome: MAX_YUAN }), line.id, then) : null;
+  const other = atIncome ? capFor(withProfile(judged, { monthlyIncome: MAX_YUAN }), line.id, scored) : null;
   const above = other !== null && other.binding !== "income" && other.limit < cut.from ? other : null;
   const target = above === null ? cut.from : above.limit;
   const income = atIncome
     ? keptIncome(judged.profile.monthlyIncome, (m) => {
-        const at = capFor(withProfile(judged, { monthlyIncome: m }), line.id, then);
+        const at = capFor(withProfile(judged, { monthlyIncome: m }), line.id, scored);
         return at !== null && at.limit >= target;
       })
     : null;
@@ -221,7 +223,7 @@ function limitCut(
 }
 
 /** `c` with `line` at the limit it has as `to` opens, as things stand (openingOn: the reviews until then
- *  made — a limit given back, a cut), nothing else changed; `ended`, what refuses an application on it
+ *  made — a limit given back, a cut), owing what is owed then (owingThen), nothing else changed; `ended`, what refuses an application on it
  *  then, when it is closed by then for what the customer cannot prevent (endedLine: a write-off, else the
  *  closure). A closure as unused is no such thing — using the line averts it — so the line is read kept in
  *  use until `to`, and `closes` is the review that closes it left unused: told "the account is closed —
@@ -240,12 +242,10 @@ function atLimitOn(
     const ended = endedLine(opened, then);
     return { ended: ended.facts[0] ?? { code: ended.reasons[0]! } };
   }
-  const limit = then.limit;
   const inUse = closes === null ? {} : { closes };
-  if (limit === lineOf(kept, line).limit) return { customer: kept, ...inUse };
   const fork = forkCustomer(kept);
-  lineOf(fork, line).limit = limit;
-  return { customer: fork, ...inUse };
+  lineOf(fork, line).limit = then.limit;
+  return { customer: owingThen(fork, opened), ...inUse };
 }
 
 /** `c` as the day `to` (after `day`, or `day` itself) opens, as things stand (openingOn) — but for a
@@ -279,11 +279,19 @@ function keptInUse(c: Customer, line: LineId, day: number): Customer {
 }
 
 /** The customer as an application on `day` finds them once customer service's steps have restored `line`
- *  (suspended today), and the other line when they restore it by then: those lines active, nothing else
- *  changed from `c` (the customer with the overdue paid today: the score, the debt, the applications as
- *  things stand). */
-function asRestored(c: Customer, line: Line, day: number, remedies: readonly Remedy[]): Customer {
+ *  (suspended today), and the other line when they restore it by then: those lines active, owing what
+ *  `then` (`c` as `day` opens, each bill and instalment met as scheduled) owes — judged on today's ¥29,784,
+ *  a loan its instalments bring to ¥11,244 by then was told to repay ¥14,664 first — nothing else changed
+ *  from `c` (the customer with the overdue paid today: the applications, the cooldowns as things stand). */
+function asRestored(
+  c: Customer,
+  line: Line,
+  day: number,
+  remedies: readonly Remedy[],
+  then: Customer | null,
+): Customer {
   const fork = forkCustomer(c);
+  if (then !== null) owingThen(fork, then);
   for (const l of [fork.huabei, fork.jiebei]) {
     if (l.status !== "suspended") continue;
     const back = l.id === line.id ? day : restoredFrom(l, remedies, day);

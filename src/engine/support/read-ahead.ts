@@ -117,6 +117,20 @@ export const owingAsOn = (read: Customer, then: Customer): Customer => {
   });
 };
 
+/** `c` (mutated: a copy of its own) with what each line owes as `then` (the customer on a later day, each
+ *  bill and instalment met as scheduled: openingOn) owes it — its bills or loans and the last report — and
+ *  everything else as `c` has it: a future application is judged on what will be owed then, not on today's
+ *  balances, while the limits, the statuses and the days its rules count from stay the answer's own (the
+ *  look-ahead runs the reviews too — a suspended line left as it stands closes there, its loan still repaid
+ *  as scheduled — and judged on it whole, the income cap that holds then went unsaid). */
+export function owingThen(c: Customer, then: Customer): Customer {
+  c.huabei.ledger = then.huabei.ledger;
+  takeReport(c.huabei, then.huabei);
+  c.jiebei.book = then.jiebei.book;
+  takeReport(c.jiebei, then.jiebei);
+  return c;
+}
+
 /** `read` with the repayment elsewhere among `repay` made: its debt elsewhere less that amount. */
 export function lessElsewhere(read: Customer, repay: readonly DebtRepayment[]): Customer {
   const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;

@@ -414,7 +414,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? `. Left unused, the line is closed at the review on ${inUse.date} (day ${inUse.day}): use it ${useBy} (${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"}, repaid) and keep it in use`
         : "";
       const declined = blocked
-        ? `. ${inUse ? "Kept in use, as things stand it" : "As things stand it"} would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r))}`
+        ? `. ${inUse ? "Kept in use, as things stand it" : "As things stand it"} would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r) ?? owedThenStep(f, r))}`
         : "";
       // a cut for a constraint comes back unasked too, once what cut it no longer binds
       // — said as a promise only when, as things stand, the first review that could gives something back
@@ -423,7 +423,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? ""
         : back.nothing
           ? `. Cut for a constraint, it could also come back unasked — a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — but as things stand the first review that could, on ${back.date} (day ${back.day}), gives back nothing`
-          : `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${back.date} (day ${back.day}) at the earliest${back.gives === undefined ? "" : ` — ${r.increase.inUse ? "kept in use, as things stand" : "as things stand"}, that review gives back ${money(back.gives)}`}`;
+          : `. Cut for a constraint, it also comes back unasked: a periodic review gives back up to ${money(back.limit)} once what cut it no longer holds and nothing blocks an increase — the review on ${back.date} (day ${back.day}) at the earliest${back.gives === undefined ? heldBelow(r) : ` — ${r.increase.inUse ? "kept in use, as things stand" : "as things stand"}, that review gives back ${money(back.gives)}`}`;
       // both roads open, the review giving all of it back as things stand: what asking first gains and costs
       // — offered side by side, they read as equal, though the review costs nothing and comes days later
       const sooner =
@@ -578,6 +578,28 @@ function incomeStep(f: RuleFact, r: Extract<Remedy, { kind: "limit_cut" }>): str
   return cap === undefined
     ? `${report}, at which the income multiple allows the ${money(r.from)} before the cut`
     : `${report}, at which the income multiple allows ${money(cap.limit)}, as much as ${CAP_NAMES[cap.binding]} does — below the ${money(r.from)} before the cut, no income brings more back`;
+}
+
+/** What a review giving a cut limit back is held to when the increase's income step names a cap no income
+ *  lifts below the limit before the cut (the review gives back no more than line management allows, the
+ *  score's band among it): "up to ¥50,000" alone read beside "no income brings more than ¥20,000 back". */
+function heldBelow(r: Extract<Remedy, { kind: "limit_cut" }>): string {
+  const cap = r.increase.incomeCap;
+  if (cap === undefined || r.increase.income === undefined || cap.limit >= (r.givenBack?.limit ?? 0))
+    return "";
+  return ` — as things stand no more than ${money(cap.limit)}, as much as ${CAP_NAMES[cap.binding]} allows, as for an increase`;
+}
+
+/** A balance too high for an increase on a later day: the least repayment on the balance it will have
+ *  then, each bill and instalment paid as scheduled until then (limit-cut.ts judges it so) — said "as it
+ *  stands today", a loan its instalments bring down read as owing what it owes now. */
+function owedThenStep(f: RuleFact, r: Extract<Remedy, { kind: "limit_cut" }>): string | undefined {
+  if (f.code !== "UTILISATION_TOO_HIGH" || f.amount === undefined || f.threshold === undefined)
+    return undefined;
+  if (r.increase.now) return undefined;
+  const to = Number((Math.min(f.threshold, 1) * 100).toFixed(1));
+  const line = f.line === undefined ? "the line's" : `${lineName(f.line)}'s`;
+  return `repay at least ${money(f.amount)} of ${line} balance by ${r.increase.date} (day ${r.increase.day}) — of what it will owe then, each bill and instalment paid as scheduled until then — to bring it to at most ${to} % of its limit, then apply`;
 }
 
 /** The thin-file cap a restoration waits for: the day it lifts, and what brings it (the step). */
