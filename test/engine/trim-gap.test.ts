@@ -43,15 +43,13 @@ describe("the trim for a Huabei restored lower (review/trim.ts)", () => {
     expect(credit(less)).toEqual(credit(more));
   });
 
-  it("monotone twins: more unused Jiebei credit, or a higher income, never ends with less on either line", () => {
+  it("more unused Jiebei credit never ends with less on either line", () => {
     const byJiebei = [8_000, 10_000, 12_000, 13_000, 14_000, 20_000].map((j) => credit(onIncome(j)));
     for (const [i, c] of byJiebei.entries()) {
       if (i === 0) continue;
       const before = byJiebei[i - 1]!;
       expect(c.huabei, `Huabei, Jiebei opened higher (#${i})`).toBeGreaterThanOrEqual(before.huabei);
-      expect(c.huabei + c.jiebei, `credit, Jiebei opened higher (#${i})`).toBeGreaterThanOrEqual(
-        before.huabei + before.jiebei,
-      );
+      expect(c.jiebei, `Jiebei, Jiebei opened higher (#${i})`).toBeGreaterThanOrEqual(before.jiebei);
     }
     // the customer earning ¥500 a month more, Jiebei at ¥13,000: not left with less on either line
     const richer = twin(
@@ -62,6 +60,39 @@ describe("the trim for a Huabei restored lower (review/trim.ts)", () => {
     const [r, p] = [credit(richer), credit(onIncome(13_000))];
     expect(r.huabei).toBeGreaterThanOrEqual(p.huabei);
     expect(r.jiebei).toBeGreaterThanOrEqual(p.jiebei);
+  });
+
+  it("a higher income (¥5,000 to ¥10,000 a month) never ends with less Huabei nor less credit, and with less Jiebei only where Huabei comes back higher — its unused headroom traded for the line in use", () => {
+    const incomes = Array.from({ length: 21 }, (_, i) => 5_000 + 250 * i);
+    const ends = incomes.map((income) =>
+      credit(twin(FIXTURE, ["monthlyIncome: 6000", `monthlyIncome: ${income}`])),
+    );
+    for (const [i, c] of ends.entries()) {
+      if (i === 0) continue;
+      const [before, income] = [ends[i - 1]!, incomes[i]];
+      expect(c.huabei, `Huabei on ¥${income}`).toBeGreaterThanOrEqual(before.huabei);
+      expect(c.huabei + c.jiebei, `credit on ¥${income}`).toBeGreaterThanOrEqual(
+        before.huabei + before.jiebei,
+      );
+      if (c.huabei === before.huabei)
+        expect(c.jiebei, `Jiebei on ¥${income}`).toBeGreaterThanOrEqual(before.jiebei);
+    }
+    // the one trade: below ¥6,000 the band cut Huabei to ¥3,000 beside Jiebei at ¥5,000
+    expect(ends[3]).toEqual({ huabei: 300_000, jiebei: 500_000 });
+    expect(ends[4]).toEqual({ huabei: 600_000, jiebei: 340_000 });
+  });
+
+  it("Huabei restored lower while Jiebei was suspended: its give-back trims Jiebei's unused limit as the restoration's trim would have — ¥6,000 beside ¥11,200 on ¥9,250 a month, not ¥500 for good beside ¥16,700", () => {
+    const t = twin(FIXTURE, ["monthlyIncome: 6000", "monthlyIncome: 9250"]);
+    expect(at(t.steps, "review", 268)).toMatchObject({ decision: "restored", limit: 50_000 });
+    const restored = at(t.steps, "review", DAY, "jiebei");
+    expect(restored.decision).toBe("restored");
+    expect(restored.jiebei.limit).toBe(1_670_000);
+    expect(at(t.steps, "review", 359)).toMatchObject({ decision: "limit_restored", limit: 600_000 });
+    const jiebei = at(t.steps, "review", 359, "jiebei");
+    expect(jiebei).toMatchObject({ decision: "limit_reduced", reasons: ["UNUSED_LIMIT_TRIMMED"] });
+    expect(jiebei.jiebei.limit).toBe(1_120_000);
+    expect(credit(t)).toEqual({ huabei: 600_000, jiebei: 1_120_000 });
   });
 
   it("customer service asked before that review says the trim and the limit Huabei comes back at as the review decides them — not ¥1,200 beside a trim, nor an early review restoring ¥1,200 untrimmed", () => {
