@@ -109,6 +109,16 @@ describe("the trim for a Huabei restored lower (review/trim.ts)", () => {
         trims: { from: 1_300_000, to: 820_000 },
       });
       expect(wait).not.toHaveProperty("kept");
+      // …and Jiebei's own answer says that review's cut of its limit, Huabei held whole or lower alike
+      const cut = at(asked.steps, "contact_support", day).remedies.find(
+        (r) => r.line === "jiebei" && r.kind === "review_cuts",
+      );
+      expect(cut, `asked on day ${day}`).toMatchObject({
+        day: DAY,
+        from: 1_300_000,
+        to: 820_000,
+        reasons: ["UNUSED_LIMIT_TRIMMED"],
+      });
       expect(at(asked.steps, "review", DAY)).toMatchObject({ decision: "restored", limit: 600_000 });
       expect(at(asked.steps, "review", DAY, "jiebei").jiebei.limit).toBe(820_000);
     }

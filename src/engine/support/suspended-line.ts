@@ -366,15 +366,15 @@ function waitForReview(
     ...(cutsOther !== null ? { cutsOther } : {}),
   });
   // …and Jiebei's own answer says the trim that review makes of its limit, as any cut ahead is said (it
-  // was said only in Huabei's wait)
-  if (trims !== null)
+  // was said only in Huabei's wait) — Huabei held whole or lower once used alike
+  if (trimmed !== null)
     remedies.push({
       line: "jiebei",
       kind: "review_cuts",
       day: first,
       date: calendar.date(first),
-      from: trims.from,
-      to: trims.to,
+      from: trimmed.from,
+      to: trimmed.to,
       reasons: ["UNUSED_LIMIT_TRIMMED"],
     });
   // when time alone keeps the line from every review before the one named (its clean period), nothing the
