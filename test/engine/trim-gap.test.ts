@@ -95,7 +95,7 @@ describe("the trim for a Huabei restored lower (review/trim.ts)", () => {
     expect(credit(t)).toEqual({ huabei: 600_000, jiebei: 1_120_000 });
   });
 
-  it("customer service asked before that review says the trim and the limit Huabei comes back at as the review decides them — not ¥1,200 beside a trim, nor an early review restoring ¥1,200 untrimmed", () => {
+  it("customer service asked before that review says the trim and the limit Huabei comes back at as the review decides them — not ¥1,200 beside a trim — and cites what holds Huabei until then, not READY_TO_RESTORE: held lower, an early review restores ¥1,200 untrimmed", () => {
     // day 281: the answer reads Huabei held whole once used (the trim's own road); day 297: restored at
     // ¥1,200 once used, nothing in the way — where the answer had offered an early review that day
     for (const day of [281, 297]) {
@@ -109,6 +109,14 @@ describe("the trim for a Huabei restored lower (review/trim.ts)", () => {
         trims: { from: 1_300_000, to: 820_000 },
       });
       expect(wait).not.toHaveProperty("kept");
+      // what holds Huabei until that review is cited, not READY_TO_RESTORE: held whole on day 281; on day
+      // 297 held to ¥1,200 — where an early review restores it, Jiebei untrimmed (said: earlyKept)
+      const answer = at(asked.steps, "contact_support", day);
+      expect(answer.reasons).not.toContain("READY_TO_RESTORE");
+      expect(answer.reasons).toContain("LIMIT_KEPT_ONCE_USED");
+      if (day === 297)
+        expect(wait).toMatchObject({ earlyKept: { limit: 120_000, of: 600_000, onceUsed: true } });
+      else expect(wait).not.toHaveProperty("earlyKept");
       // …and Jiebei's own answer says that review's cut of its limit, Huabei held whole or lower alike
       const cut = at(asked.steps, "contact_support", day).remedies.find(
         (r) => r.line === "jiebei" && r.kind === "review_cuts",
@@ -122,5 +130,19 @@ describe("the trim for a Huabei restored lower (review/trim.ts)", () => {
       expect(at(asked.steps, "review", DAY)).toMatchObject({ decision: "restored", limit: 600_000 });
       expect(at(asked.steps, "review", DAY, "jiebei").jiebei.limit).toBe(820_000);
     }
+  });
+
+  it("an early review asked on day 297 restores Huabei at ¥1,200, Jiebei untrimmed — not for good: the give-back once its cooldown has run trims Jiebei as the periodic review would have (¥6,000 beside ¥8,200)", () => {
+    const asked = twin(
+      FIXTURE,
+      ["monthlyIncome: 6000", "monthlyIncome: 8000"],
+      ["product: open, amount: 40000", "product: open, amount: 13000"],
+      [
+        "  - { day: 293, type: repay, line: jiebei, amount: statement }",
+        "  - { day: 293, type: repay, line: jiebei, amount: statement }\n  - { day: 297, type: request_review }",
+      ],
+    );
+    expect(at(asked.steps, "request_review", 297)).toMatchObject({ decision: "restored", limit: 120_000 });
+    expect(credit(asked)).toEqual({ huabei: 600_000, jiebei: 820_000 });
   });
 });
