@@ -145,4 +145,23 @@ describe("the trim for a Huabei restored lower (review/trim.ts)", () => {
     expect(at(asked.steps, "request_review", 297)).toMatchObject({ decision: "restored", limit: 120_000 });
     expect(credit(asked)).toEqual({ huabei: 600_000, jiebei: 820_000 });
   });
+
+  it("Jiebei suspended by the review whose restoration of Huabei trims it (a policy raised that morning): suspended at the trimmed ¥8,200, the trim its cut — not at ¥13,000, the trim never applied", () => {
+    const last = "  - { day: 293, type: repay, line: jiebei, amount: statement }";
+    const raised = twin(
+      FIXTURE,
+      ["monthlyIncome: 6000", "monthlyIncome: 8000"],
+      ["product: open, amount: 40000", "product: open, amount: 13000"],
+      [last, `${last}\n  - { day: 298, type: policy, set: { jiebeiMinScore: 770 } }`],
+    );
+    expect(at(raised.steps, "review", DAY)).toMatchObject({ decision: "restored", limit: 600_000 });
+    const jiebei = at(raised.steps, "review", DAY, "jiebei");
+    expect(jiebei.decision).toBe("suspended");
+    expect(jiebei.jiebei.limit).toBe(820_000);
+    expect(jiebei.facts).toContainEqual({
+      code: "UNUSED_LIMIT_TRIMMED",
+      threshold: 820_000,
+      value: 1_300_000,
+    });
+  });
 });
