@@ -463,9 +463,10 @@ export const REASONS = {
   UNUSED_LIMIT_TRIMMED: {
     kind: "adverse",
     unit: "fen",
-    // Jiebei's, at the review that restores Huabei: its unused limit, counted drawn, would have kept Huabei
-    // suspended (review/trim.ts) — its fact: the limit before, and the one kept
-    text: "The line's unused limit was reduced so that the customer's other line could be restored: counted as drawn, it would have held that line suspended",
+    // Jiebei's, at the review that restores Huabei or gives its limit back: its unused limit, counted drawn,
+    // would have kept Huabei suspended or at a lower limit (review/trim.ts) — its fact: the limit before, and
+    // the one kept
+    text: "The line's unused limit was reduced so that the customer's other line could be restored, or given back its limit: counted as drawn, it would have held that line suspended, or at a lower limit",
     advice: "use the lines restored and repay on time, then apply for an increase",
   },
   OTHER_LINE_CUT_ONCE_USED: {

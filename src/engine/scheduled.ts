@@ -402,11 +402,16 @@ function reviewFrom(
   return out ?? NOTHING;
 }
 
-/** The limit a review's restoration of Huabei trims Jiebei's unused limit to (its `trims`), or null. */
+/** The limit a review's restoration of Huabei, or its give-back (review/trim.ts giveBackTrim), trims
+ *  Jiebei's unused limit to (its `trims`), or null. */
 function trimDecided(out: readonly StepOutcome[]): Fen | null {
   for (const o of out) {
     const v = o.verdict;
-    if (o.line === "huabei" && o.event.type === "review" && v?.decision === "restored")
+    if (
+      o.line === "huabei" &&
+      o.event.type === "review" &&
+      (v?.decision === "restored" || v?.decision === "limit_restored")
+    )
       return v.trims ?? null;
   }
   return null;

@@ -501,7 +501,8 @@ export type Remedy = {
        *  at, `of` its own (fen); `onceUsed`: the most it keeps once used binds (LIMIT_KEPT_ONCE_USED), else
        *  line management's cut alone */
       kept?: { limit: Fen; of: Fen; onceUsed: boolean };
-      /** as `kept`, for the early review offered (`early`) */
+      /** as `kept`, for the early review offered (`early`) — or, with `trims` and none offered, one asked
+       *  today, which trims nothing (Huabei held lower once used until the review trims) */
       earlyKept?: { limit: Fen; of: Fen; onceUsed: boolean };
       /** Huabei restored by that review once it trims Jiebei's unused limit, `from` to `to` (fen, as
        *  things stand): the trim is the periodic review's, so no early review is offered for it */

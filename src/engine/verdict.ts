@@ -114,9 +114,9 @@ export type Verdict =
   | (VerdictBase & {
       decision: "approved" | "approved_lower" | "restored" | "limit_reduced" | "limit_restored";
       limit: Fen;
-      /** a periodic review's restoration of Huabei that trimming Jiebei's unused limit let through: the
-       *  limit Jiebei's review that day cuts it to (UNUSED_LIMIT_TRIMMED) — decided once, with the
-       *  restoration's own limit (review/trim.ts) */
+      /** a periodic review's restoration of Huabei, or give-back of a limit a restoration held lower, that
+       *  trimming Jiebei's unused limit let through: the limit Jiebei's review that day cuts it to
+       *  (UNUSED_LIMIT_TRIMMED) — decided once, with Huabei's own limit (review/trim.ts) */
       trims?: Fen;
     })
   /** a suspension may come with a limit cut due the same day (`limit`); `beneath`: recorded under a

@@ -6,6 +6,7 @@ import { keptOnceUsed } from "../grant.js";
 import type { Scored, ScoredFile } from "../score-inputs.js";
 import { lineManagement } from "../standard.js";
 import type { Verdict } from "../verdict.js";
+import { giveBackTrim } from "./trim.js";
 
 /**
  * The periodic review's give-back (an assumption of the model, docs/model/decisions/review.md): a lender
@@ -43,12 +44,16 @@ export function givenBack(
   const upper = managed?.decision === "limit_reduced" ? managed.limit : back;
   if (upper <= line.limit) return null;
   const kept = keptOnceUsed(c, line, upper, line.limit, day, 0, today, true);
-  if (kept.limit === null || kept.limit <= line.limit) return null;
+  // held by Jiebei's unused limit counted drawn, a restoration held lower completed with it trimmed
+  const trim = kept.limit === upper ? null : giveBackTrim(c, line, upper, kept.limit, day);
+  const limit = trim?.kept.limit ?? kept.limit;
+  if (limit === null || limit <= line.limit) return null;
   return {
     decision: "limit_restored",
     reasons: ["LIMIT_GIVEN_BACK"],
-    facts: [{ code: "LIMIT_GIVEN_BACK", threshold: back, value: kept.limit, from: line.limit, cleared }],
-    limit: kept.limit,
+    facts: [{ code: "LIMIT_GIVEN_BACK", threshold: back, value: limit, from: line.limit, cleared }],
+    limit,
+    ...(trim === null ? {} : { trims: trim.jiebei }),
   };
 }
 

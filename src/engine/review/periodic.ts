@@ -9,7 +9,7 @@ import { REASONS } from "../reasons.js";
 import type { Scored, ScoredFile } from "../score-inputs.js";
 import { keptStandard, lineManagement, suspendAtReview } from "../standard.js";
 import type { Fen } from "../types.js";
-import { principalReasons, type Verdict } from "../verdict.js";
+import { MAX_REASONS, principalReasons, type Verdict } from "../verdict.js";
 import { restorationBlockers, restorationFindings } from "./blockers.js";
 import { dormantClosure } from "./dormant.js";
 import { givenBack } from "./give-back.js";
@@ -22,6 +22,17 @@ const lowerOf = (a: Verdict | null, b: Verdict | null): Verdict | null =>
   a === null || (b !== null && limitOf(b) < limitOf(a)) ? b : a;
 
 const limitOf = (v: Verdict): number => ("limit" in v ? (v.limit ?? 0) : 0);
+
+/** Jiebei suspended by the review that restored Huabei with its unused limit trimmed (`trim`, trimmedTo):
+ *  suspended at the trimmed limit, the trim its cut — decided with Huabei's restoration, it is applied
+ *  whatever else the review finds (suspended at ¥13,000 on a policy raised that morning, the trim to ¥8,200
+ *  that restored Huabei at ¥6,000 was never applied nor said). A suspension that cuts the line itself keeps
+ *  its own cut; anything else as it is. */
+function withTrim(v: Verdict | null, trim: Verdict | null): Verdict | null {
+  if (v?.decision !== "suspended" || v.limit !== undefined || trim?.decision !== "limit_reduced") return v;
+  const reasons = v.reasons.length < MAX_REASONS ? [...v.reasons, ...trim.reasons] : v.reasons;
+  return { ...v, reasons, facts: [...v.facts, ...trim.facts], limit: trim.limit, cutReasons: trim.reasons };
+}
 
 const NO_DECISION: Verdict = Object.freeze({ decision: null, reasons: [], facts: [] }) as Verdict;
 
@@ -44,7 +55,7 @@ export function periodicReview(
   const p = c.policy;
   if (line.status === "active" && !requested)
     return (
-      keptStandard(c, line, s) ??
+      withTrim(keptStandard(c, line, s), trimmedTo(line, trim)) ??
       dormantClosure(c, line, day, calendar) ??
       lowerOf(lineManagement(c, line, s), trimmedTo(line, trim)) ??
       givenBack(c, line, day, s, own ? { c, s } : null) ??

@@ -7,6 +7,9 @@
 // to its band's ¥5,000, had Huabei back; held lower, Jiebei opened at ¥13,000 brought Huabei back at
 // ¥1,200 where at ¥14,000 it came back whole at ¥6,000 (test/engine/trim-gap.test.ts).
 //
+// A Huabei restored lower while Jiebei was suspended (nothing then to trim) is completed by its give-back
+// (giveBackTrim), Jiebei trimmed then: the same sizing, the line in use first, a review or more later.
+//
 // One decision, made by Huabei's restoration (restorationTrim): the limit Huabei comes back at and the one
 // Jiebei is trimmed to, together. The restoration carries Jiebei's (`trims`); Jiebei's review that day
 // applies it (trimmedTo) and customer service reads it off the review played ahead — neither judges the
@@ -84,20 +87,56 @@ export function restorationTrim(
   if (trimmed.blockers.length > 0 || limit === null || limit === undefined) return null;
   // trimmed only for a higher limit: Jiebei's headroom is what held Huabei lower
   if (held.limit !== null && limit <= held.limit) return null;
+  return { kept: trimmed.kept!, jiebei: jiebeiKeeping(c, limit, file.jiebei.limit, day) };
+}
+
+/** The largest limit, whole hundreds of yuan, below Jiebei's own and no less than `floor` (the trimmed
+ *  file's, at which Huabei at `limit` was judged kept), at which Huabei at `limit` is kept once used
+ *  (keptOnceUsed, as a restoration is judged) — a search over whole hundreds: a larger limit drawn is more
+ *  debt and a score no higher. */
+function jiebeiKeeping(c: Customer, limit: Fen, floor: Fen, day: number): Fen {
   const keeps = (j: Fen) => {
     const f = withJiebeiAt(c, j);
     return keptOnceUsed(f, f.huabei, limit, 0, day, 0, null, true).limit === limit;
   };
-  // held at Jiebei's own limit (the check above): the largest below it, a search over whole hundreds — a
-  // larger limit drawn is more debt and a score no higher
-  let lo = file.jiebei.limit / HUNDRED;
+  let lo = floor / HUNDRED;
   let hi = Math.ceil(c.jiebei.limit / HUNDRED) - 1;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (keeps(mid * HUNDRED)) lo = mid;
     else hi = mid - 1;
   }
-  return { kept: trimmed.kept!, jiebei: lo * HUNDRED };
+  return lo * HUNDRED;
+}
+
+/**
+ * The periodic review's trim for an active Huabei whose give-back of a cut the kept-once-used check made
+ * (LIMIT_KEPT_ONCE_USED among the cut's causes: a restoration held lower) that check holds, whole or to
+ * less (`kept`: the limit it gives back on the file as it is, null none), up to `upper` (what line
+ * management leaves the limit before the cut): the restoration completed as restorationTrim sizes one —
+ * Huabei judged with Jiebei's active limit at its floor, given back to the limit kept there when that is
+ * more, and Jiebei trimmed to the largest limit keeping it. Restored lower while Jiebei was suspended (its
+ * headroom counted nowhere), Huabei had stayed at ¥500 for good once Jiebei's restoration took the credit
+ * ahead of it: on ¥9,250 a month ¥500 beside Jiebei's ¥16,700, where on ¥9,000 ¥6,000 beside ¥10,600
+ * (test/engine/trim-gap.test.ts). Null: no trim.
+ */
+export function giveBackTrim(
+  c: Customer,
+  line: Line,
+  upper: Fen,
+  kept: Fen | null,
+  day: number,
+): RestorationTrim | null {
+  if (line.id !== "huabei" || !(line.cut?.causes.includes("LIMIT_KEPT_ONCE_USED") ?? false)) return null;
+  const file = trimmedFile(c);
+  if (file === null) return null;
+  const held = Math.max(kept ?? 0, line.limit);
+  const trimmed = keptOnceUsed(file, file.huabei, upper, held, day, 0, null, true);
+  if (trimmed.limit === null || trimmed.limit <= held) return null;
+  return {
+    kept: { limit: trimmed.limit, cut: null, facts: [] },
+    jiebei: jiebeiKeeping(c, trimmed.limit, file.jiebei.limit, day),
+  };
 }
 
 /** Jiebei's review the day Huabei's restoration decided its trim (RestorationTrim's `jiebei`, carried on

@@ -16,7 +16,14 @@ import { incomeForSmallestLine, largestIncomeCap } from "../limits.js";
 import { MAX_YUAN, wholeFen } from "../money.js";
 import { REASONS, type ReasonInfo } from "../reasons.js";
 import { asNextReviewReads, closingReview, closureCallsIn, duesAhead } from "../report-ahead.js";
-import { citedFacts, citing, cleanUntil, dormantClosingReview, liftSecurityHold } from "../review.js";
+import {
+  citedFacts,
+  citing,
+  cleanUntil,
+  dormantClosingReview,
+  liftSecurityHold,
+  restoredOnceUsed,
+} from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { Remedy } from "../types.js";
@@ -103,7 +110,22 @@ function suspendedLine(
       if (r.line === line.id && r.kind === "wait_for_review" && r.day > lifts)
         remedies[i] = { ...r, thinFileLifts: { day: lifts, date: calendar.date(lifts) } };
   closureAhead(c, line, day, calendar, remedies, clean, { closesOn, unusedOn }, restores);
-  return { blockers, scored: found?.scored ?? null, untilTrim: found?.untilTrim ?? [] };
+  const untilTrim = found?.untilTrim ?? [];
+  return {
+    blockers,
+    scored: found?.scored ?? null,
+    untilTrim: untilTrim.length > 0 ? untilTrim : heldLowerUntilTrim(c, line, day, s, remedies),
+  };
+}
+
+/** What holds a Huabei that the review named restores by trimming Jiebei's unused limit where it is held
+ *  lower once used (the gap: waitForReview's trimmedAhead, `trims` on its wait): the kept-once-used check
+ *  on today's file — true today and of an early review, which restores it at that lower limit untrimmed.
+ *  Asked on day 297 of the fixture on ¥8,000, Jiebei at ¥13,000, the answer cited READY_TO_RESTORE
+ *  ("nothing stands in the way") and an early review that day restored ¥1,200. Empty: no such wait. */
+function heldLowerUntilTrim(c: Customer, line: Line, day: number, s: Scored, remedies: Remedy[]): RuleFact[] {
+  const trims = remedies.some((r) => r.line === line.id && r.kind === "wait_for_review" && r.trims != null);
+  return trims ? restoredOnceUsed(c, line, day, s, { c, s }).facts : [];
 }
 
 /** The day the thin-file cap lifts — the file holding six months of repayment record as things stand
@@ -342,7 +364,14 @@ function waitForReview(
       : periodic === null
         ? keptAtReviewAhead(c, line, day, calendar, first, false)
         : null;
-  const earlyKept = promised && early < first ? keptAtReviewAhead(c, line, day, calendar, early, true) : null;
+  // (Huabei held lower until that review trims: no early review offered, but one asked today restores it
+  // at the lower limit, Jiebei untrimmed — said, as "would not restore it" was false)
+  const earlyKept =
+    promised && early < first
+      ? keptAtReviewAhead(c, line, day, calendar, early, true)
+      : trimmed !== null && trims === null
+        ? keptAtReviewAhead(c, line, day, calendar, day, true)
+        : null;
   // …and the other line's cut it makes once used, which holds nothing but comes back only when asked
   const cutsOther = promised ? otherCutAhead(c, line, day, calendar, first) : null;
   remedies.push({
@@ -366,10 +395,11 @@ function waitForReview(
     ...(cutsOther !== null ? { cutsOther } : {}),
   });
   // …and Jiebei's own answer says the trim that review makes of its limit, as any cut ahead is said (it
-  // was said only in Huabei's wait) — in place of another cut of Jiebei said of that review (line
-  // management's, review-ahead.ts): the review makes one Jiebei decision, the lower, and the trim is read
-  // off it. Both were said, 'cuts the limit from ¥36,000.00 to ¥30,000.00' beside 'trims it to ¥3,400.00'
-  if (trims !== null) {
+  // was said only in Huabei's wait), Huabei held whole or lower once used alike — in place of another cut
+  // of Jiebei said of that review (line management's, review-ahead.ts): the review makes one Jiebei
+  // decision, the lower, and the trim is read off it. Both were said, 'cuts the limit from ¥36,000.00 to
+  // ¥30,000.00' beside 'trims it to ¥3,400.00'
+  if (trimmed !== null) {
     const other = remedies.findIndex(
       (r) => r.line === "jiebei" && r.kind === "review_cuts" && r.day === first,
     );
@@ -379,8 +409,8 @@ function waitForReview(
       kind: "review_cuts",
       day: first,
       date: calendar.date(first),
-      from: trims.from,
-      to: trims.to,
+      from: trimmed.from,
+      to: trimmed.to,
       reasons: ["UNUSED_LIMIT_TRIMMED"],
     });
   }

@@ -272,7 +272,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         const noEarly =
           r.trims === undefined
             ? ""
-            : `; an early review (${requestReviewOf(r.line)}) trims nothing, and would not restore it`;
+            : `; an early review (${requestReviewOf(r.line)}) trims nothing, and ${r.earlyKept === undefined ? "would not restore it" : `would restore it${atKept(r.earlyKept, "it")}, Jiebei untrimmed — the rest given back, and Jiebei trimmed, only by a review once a give-back's cooldown has run`}`;
         return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${atKept(r.kept, "the review")}${trim}${report}${reads}${usable}${early}${noEarly}${cutsOther(r.cutsOther)}`;
       }
       const income = r.withIncome;
