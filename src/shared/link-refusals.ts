@@ -79,8 +79,15 @@ export function refuseLeadingOut(target: string, path: string, dest: string, cwd
  *  there). The folders of a path outside the working folder are the user's own, links and all (a home
  *  folder linked to another disk). What does not exist yet is checked at its nearest folder that does.
  *  `path`: the file written, or a folder written in (`--flips DIR`, `init DIR`: its own link is refused
- *  where it is written in). */
-export function refuseFolderLeadingOut(target: string, path: string, cwd: string | undefined): void {
+ *  where it is written in), as the system reaches it (resolveAsSystem); `typed`: that path as the user
+ *  typed it, which says whether it is in the working folder — `reports/../junit.xml` is, though the
+ *  system's path, back from where `reports` leads, is not. */
+export function refuseFolderLeadingOut(
+  target: string,
+  path: string,
+  cwd: string | undefined,
+  typed = target,
+): void {
   // the folder as the system reaches it (a `..` after a linked folder is read there, not in the text)
   let folder = dirname(path);
   const rest = [basename(path)];
@@ -93,7 +100,7 @@ export function refuseFolderLeadingOut(target: string, path: string, cwd: string
   const dest = join(real, ...rest);
   refuseIntoGit(target, path, dest);
   const work = resolve(cwd ?? process.cwd());
-  if (!isWithin(resolve(work, path), work)) return;
+  if (!isWithin(resolve(work, typed), work)) return;
   // where the path lands, every link on its way followed: the working folder itself lands in it, though
   // the folder it is in (its parent) is outside
   if (isWithin(dest, realFolder(work) ?? work) || isWithin(dest, work)) return;

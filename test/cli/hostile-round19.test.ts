@@ -80,12 +80,40 @@ describe("a '..' after a link to a folder elsewhere", () => {
     expect(r.stdout).not.toContain("Inside");
   });
 
-  it("is written where the system writes it", async () => {
+  // typed in the working folder, where the system's path leaves it through the link: refused as any link
+  // leading out is (a checkout's `reports -> ../../victim`, a CI job's `junit=reports/../junit.xml`)
+  it("as an output, is refused where the link takes it out of the working folder", async () => {
     const d = tree();
     const r = await cli(["run", "x.yaml", "--no-chart", "--html", "link/../o.html"], { cwd: join(d, "w") });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("a symbolic link on its way leads out of the working folder");
+    expect(existsSync(join(d, "else", "o.html"))).toBe(false);
+    expect(existsSync(join(d, "w", "o.html"))).toBe(false);
+  });
+
+  it("as an output, makes no folder where the link leads", async () => {
+    const d = tree();
+    const html = "link/../newd/o.html";
+    const r = await cli(["run", "x.yaml", "--no-chart", "--html", html], { cwd: join(d, "w") });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("a symbolic link on its way leads out of the working folder");
+    expect(existsSync(join(d, "else", "newd"))).toBe(false);
+    expect(existsSync(join(d, "w", "newd"))).toBe(false);
+  });
+
+  it("as init's folder, is refused where the link takes it out of the working folder", async () => {
+    const d = tree();
+    const r = await cli(["init", "link/../newd"], { cwd: join(d, "w") });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("a symbolic link on its way leads out of the working folder");
+    expect(existsSync(join(d, "else", "newd"))).toBe(false);
+  });
+
+  it("typed outside the working folder, is the user's own path and written", async () => {
+    const d = tree();
+    const r = await cli(["run", "x.yaml", "--no-chart", "--html", "../else/o.html"], { cwd: join(d, "w") });
     expect(r.status).toBe(0);
     expect(existsSync(join(d, "else", "o.html"))).toBe(true);
-    expect(existsSync(join(d, "w", "o.html"))).toBe(false);
   });
 
   it("in a file, is checked where it leads: outside the file's folder", async () => {

@@ -44,7 +44,7 @@ export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo
   if (!o.force)
     refuseReplacing(shown, file, "choose another folder, or add --force to replace it", "regular");
   // a link on the way out of the working folder (a repository's `scenarios -> ../../elsewhere`) is not followed
-  refuseFolderLeadingOut(shown, file, io.cwd);
+  refuseFolderLeadingOut(shown, file, io.cwd, join(dir, STARTER_FILE));
   makeFolders(folder, dir);
   const schema = schemaComment(folder, io.cwd);
   // without --force, nothing at all may be there (not even a dangling link), up to the moment it is
