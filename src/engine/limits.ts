@@ -117,20 +117,6 @@ export const smallestLine = (rules: LineRules): Fen => smallestLineYuan(rules.mi
 export const noLineAt = (cap: LimitCap, limit: Fen): boolean => cap.belowMinimum && cap.limit < limit;
 
 /**
- * A cap as it reads for a line already on the books at the first review after a policy change (`before`:
- * the rules the line was held under): below the new smallest line but not below the one it was granted
- * under, it is a line — cut to the cap, not suspended. A policy for new lines takes no line from a customer
- * in good standing whose income still carries one it could have been granted: were the floor the line's
- * own limit, a richer customer's ¥3,000 line cut to a ¥2,400 cap would be suspended while a poorer one's
- * ¥2,000 under the same cap was kept (**assumption**; docs/model/decisions/review.md).
- */
-export function onBooks(cap: LimitCap | null, before: LineRules | null): LimitCap | null {
-  if (cap === null || !cap.belowMinimum || before === null) return cap;
-  if (cap.limit <= 0 || cap.limit < smallestLine(before)) return cap;
-  return { limit: cap.limit, binding: cap.binding, belowMinimum: false };
-}
-
-/**
  * The cap line management holds a line to: one below the smallest line (belowMinimum: the review suspends
  * the line for it) holds it to the smallest line, as a score below every band holds it to the lowest
  * band's — so an income, a score or a policy that supports no line never leaves more credit than one just

@@ -25,7 +25,7 @@ import {
   scoreFact,
   standingCap,
 } from "./eligibility.js";
-import { capByRule, heldCap, type LimitCap, lowestBandScore, noLineAt, onBooks } from "./limits.js";
+import { capByRule, heldCap, type LimitCap, lowestBandScore, noLineAt } from "./limits.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode, type ReasonInfo } from "./reasons.js";
 import type { Scored } from "./score-inputs.js";
@@ -136,18 +136,11 @@ export function keptStandard(c: Customer, line: Line, s: Scored): Verdict | null
 /** Why `policy` has no line for the customer at the line's limit (noLineFact, noLineAt), or null when it
  *  has one. */
 function noLine(c: Customer, line: Line, policy: Policy, s: Scored): RuleFact | null {
-  const cap = onBooks(capFor(c, line.id, s, policy), grantedUnder(line, policy));
+  const cap = capFor(c, line.id, s, policy);
   return cap === null || noLineAt(cap, line.limit)
     ? noLineFact(line.id, rulesFor(policy, line.id), cap, s, line.limit)
     : null;
 }
-
-/** The rules a line was held under before `policy` changed them (onBooks), at the first review after the
- *  change; null otherwise. */
-const grantedUnder = (line: Line, policy: Policy) => {
-  const before = line.previousPolicy;
-  return before === null || before === policy ? null : rulesFor(before, line.id);
-};
 
 /** A suspension at the review, for credit or for a policy change (`by`: the policy the line met before
  *  it). Line management does not wait for a restoration: a cut due today comes with it (its code follows
@@ -229,7 +222,7 @@ export function cutTo(c: Customer, line: Line, s: Scored, policy: Policy): Limit
       : managedCap(c, line.id, s, policy);
   // one below the smallest line holds the line to the smallest (heldCap), as a score below every band
   // holds it to the lowest band's: the review suspends it for that cap, and the cut comes with it
-  const cap = heldCap(onBooks(found, grantedUnder(line, policy)), rulesFor(policy, line.id));
+  const cap = heldCap(found, rulesFor(policy, line.id));
   if (cap === null || cap.limit >= line.limit) return null;
   return cap;
 }
