@@ -156,4 +156,32 @@ describe("stories of a nineteenth round (test/fixtures/scenarios)", () => {
     ]);
     expect(stated(unchanged)[1]).toEqual([60, 9_855, 69]);
   });
+
+  it("a smallest line raised above both twins' income caps: his ¥2,000 line (opened on ¥1,000) is kept under a ¥2,400 cap, her ¥3,000 (opened on ¥1,500) is suspended for it — the exception to monotone in income score.md names — and a fact for a line kept below the smallest line quotes the line's own limit", () => {
+    const file = "raised-smallest-line-richer-twin.yaml";
+    const richer = passing(file);
+    const review = at(richer.steps, "review", 74);
+    expect(review).toMatchObject({ decision: "suspended", cause: "policy", limit: 250_000 });
+    expect(review.reasons).toEqual(expect.arrayContaining(["POLICY_CHANGE", "INCOME_BELOW_SMALLEST_LINE"]));
+    const poorer = twin(
+      file,
+      ["monthlyIncome: 1500, verified", "monthlyIncome: 1000, verified"],
+      ["product: open, amount: 3000", "product: open, amount: 2000"],
+    );
+    expect(poorer.steps.filter((s) => s.decision === "suspended")).toEqual([]);
+    expect(lastStep(poorer, 140)).toMatchObject({ status: "active", limit: 200_000 });
+    // an income whose cap (¥400) falls below his ¥2,000 line suspends it: what keeping the line needs is
+    // its own ¥2,000, not the ¥2,500 smallest line it was never asked to reach
+    const fallen = twin(
+      file,
+      ["monthlyIncome: 1500, verified", "monthlyIncome: 1000, verified"],
+      ["product: open, amount: 3000", "product: open, amount: 2000"],
+      ["type: income, monthlyIncome: 1200", "type: income, monthlyIncome: 200"],
+    );
+    const suspended = at(fallen.steps, "review", 74);
+    expect(suspended).toMatchObject({ decision: "suspended" });
+    expect(suspended.facts).toContainEqual(
+      expect.objectContaining({ code: "INCOME_BELOW_SMALLEST_LINE", threshold: 200_000, value: 40_000 }),
+    );
+  });
 });

@@ -221,8 +221,16 @@ const BELOW_SMALLEST: Record<LimitBinding, ReasonCode> = {
 };
 
 /** Why no line can be offered or kept: the score is below every band, or the caps fall below the
- *  smallest line (the fact's code names the one that binds: BELOW_SMALLEST). */
-export function noLineFact(line: LineId, rules: LineRules, cap: LimitCap | null, s: Scored): RuleFact {
+ *  smallest line (the fact's code names the one that binds: BELOW_SMALLEST) — or, for a line kept below
+ *  it (`held`: its limit, granted before the smallest line rose), below the line's own limit, which is
+ *  what keeping it needs (noLineAt). */
+export function noLineFact(
+  line: LineId,
+  rules: LineRules,
+  cap: LimitCap | null,
+  s: Scored,
+  held?: Fen,
+): RuleFact {
   if (cap === null) {
     const lowest = lowestBandScore(rules);
     return scoreFact("SCORE_BELOW_LIMIT_BANDS", param(line, "limitBands", "jiebeiLimitBands"), lowest, s);
@@ -230,7 +238,7 @@ export function noLineFact(line: LineId, rules: LineRules, cap: LimitCap | null,
   return {
     code: BELOW_SMALLEST[cap.binding],
     parameter: param(line, "minLimit", "jiebeiMinLimit"),
-    threshold: smallestLine(rules),
+    threshold: held === undefined ? smallestLine(rules) : Math.min(smallestLine(rules), held),
     value: cap.limit,
   };
 }

@@ -138,7 +138,7 @@ export function keptStandard(c: Customer, line: Line, s: Scored): Verdict | null
 function noLine(c: Customer, line: Line, policy: Policy, s: Scored): RuleFact | null {
   const cap = capFor(c, line.id, s, policy);
   return cap === null || noLineAt(cap, line.limit)
-    ? noLineFact(line.id, rulesFor(policy, line.id), cap, s)
+    ? noLineFact(line.id, rulesFor(policy, line.id), cap, s, line.limit)
     : null;
 }
 

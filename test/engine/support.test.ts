@@ -2470,6 +2470,18 @@ describe("contact_support: a policy with no line for anyone", () => {
       income: 1_000_000_000,
     });
   });
+  it("bars no line kept below a smallest line raised since when the largest income cap still covers it: ¥2,000 granted, a ¥2,200 largest cap under a ¥2,500 smallest line — an income is asked, not a change of policy", () => {
+    const events = [
+      on.open(0, 2_000),
+      on.policy(5, { set: { maxLimitIncomeMultiple: 2.2e-6, minLimit: 2500 } }),
+      on.support(20),
+    ];
+    const t = run(events, { until: 50 });
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+    const s = stepOn(t, "contact_support", 20);
+    expect(remedy(s.remedies, "wait_for_review")?.policyBars).toBeUndefined();
+    expect(remedy(s.remedies, "report_income")).toMatchObject({ limit: 200_000, minLimit: 250_000 });
+  });
 });
 
 describe("contact_support: a minimum score no file of the customer's reaches once the line is used", () => {

@@ -145,7 +145,7 @@ export function standingBlockers(
   // be restored), except a score below every band beside a score below the restoration score (one news)
   const cap = capFor(c, line.id, s);
   if (cap === null ? !scoreBlocks : noLineAt(cap, line.limit))
-    blockers.push(noLineFact(line.id, rules, cap, s));
+    blockers.push(noLineFact(line.id, rules, cap, s, line.limit));
   return blockers;
 }
 

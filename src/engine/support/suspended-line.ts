@@ -13,7 +13,7 @@ import {
 } from "../customer.js";
 import { writeOffFact } from "../eligibility.js";
 import { incomeForSmallestLine, largestIncomeCap } from "../limits.js";
-import { MAX_YUAN, wholeFen } from "../money.js";
+import { FEN_PER_YUAN, MAX_YUAN, wholeFen } from "../money.js";
 import { REASONS, type ReasonInfo } from "../reasons.js";
 import { asNextReviewReads, closingReview, closureCallsIn, duesAhead } from "../report-ahead.js";
 import {
@@ -429,7 +429,8 @@ function waitForReview(
 
 /** A policy whose largest limit is below its smallest line has no line for anyone: no review restores the
  *  line under it, early or not, whatever the customer does — only a change of policy would. So for an
- *  income multiple that makes no line at any income a file can state (or a multiple of nothing). The
+ *  income multiple that makes no line at any income a file can state (or a multiple of nothing) — for a
+ *  line kept below a smallest line raised since, no line of its own limit (reportIncome's). The
  *  largest line there can be against the smallest, or null when the policy leaves a line possible. */
 function barredByPolicy(
   c: Customer,
@@ -442,7 +443,10 @@ function barredByPolicy(
   return product?.value !== undefined && product.threshold !== undefined
     ? { largest: product.value, smallest: product.threshold }
     : income?.threshold !== undefined &&
-        incomeForSmallestLine(rules.minLimit, rules.maxLimitIncomeMultiple) === null
+        incomeForSmallestLine(
+          Math.min(rules.minLimit, line.limit / FEN_PER_YUAN),
+          rules.maxLimitIncomeMultiple,
+        ) === null
       ? {
           largest: largestIncomeCap(rules.maxLimitIncomeMultiple),
           // a cap in whole hundreds: with no smallest line set, ¥100 is the smallest there can be
