@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { simulate } from "../src/engine/index.js";
 import { explainDay } from "../src/render/explain-day.js";
+import { describeFact } from "../src/scenario/format/fact-text.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { at, fixture, lastStep, passing, twin, worseOff } from "./helpers/stories.js";
 
@@ -182,6 +183,11 @@ describe("stories of a nineteenth round (test/fixtures/scenarios)", () => {
     expect(suspended).toMatchObject({ decision: "suspended" });
     expect(suspended.facts).toContainEqual(
       expect.objectContaining({ code: "INCOME_BELOW_SMALLEST_LINE", threshold: 200_000, value: 40_000 }),
+    );
+    // …said as the line's own limit beside the smallest line, not as a ¥2,000 minLimit
+    const fact = suspended.facts.find((f) => f.code === "INCOME_BELOW_SMALLEST_LINE")!;
+    expect(describeFact(fact)).toContain(
+      "¥400.00 vs the line's own ¥2,000.00, kept below minLimit ¥2,500.00",
     );
   });
 });

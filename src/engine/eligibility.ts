@@ -235,12 +235,19 @@ export function noLineFact(
     const lowest = lowestBandScore(rules);
     return scoreFact("SCORE_BELOW_LIMIT_BANDS", param(line, "limitBands", "jiebeiLimitBands"), lowest, s);
   }
-  return {
-    code: BELOW_SMALLEST[cap.binding],
-    parameter: param(line, "minLimit", "jiebeiMinLimit"),
-    threshold: held === undefined ? smallestLine(rules) : Math.min(smallestLine(rules), held),
-    value: cap.limit,
-  };
+  const smallest = smallestLine(rules);
+  const minLimit = param(line, "minLimit", "jiebeiMinLimit");
+  // a line kept below the smallest line: its own limit is the threshold, which no parameter sets — the
+  // smallest line said beside it, not named as that limit ("vs minLimit ¥2,000.00" under a ¥2,500 minLimit)
+  if (held !== undefined && held < smallest)
+    return {
+      code: BELOW_SMALLEST[cap.binding],
+      threshold: held,
+      value: cap.limit,
+      smallest,
+      smallestParameter: minLimit,
+    };
+  return { code: BELOW_SMALLEST[cap.binding], parameter: minLimit, threshold: smallest, value: cap.limit };
 }
 
 /** When the overdue amount that decides is on the other line, the fact says so. */

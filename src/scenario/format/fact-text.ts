@@ -24,6 +24,11 @@ const UNNAMED_THRESHOLD: Partial<Record<ReasonCode, string>> = {
   LIMIT_KEPT_ONCE_USED: "kept once used",
   UNUSED_LIMIT_TRIMMED: "trimmed to",
   OTHER_LINE_CUT_ONCE_USED: "cut to",
+  // a line kept below a smallest line raised since it was granted: what keeping it needs is its own limit
+  LIMIT_BELOW_MINIMUM: "the line's own",
+  INCOME_BELOW_SMALLEST_LINE: "the line's own",
+  PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE: "the line's own",
+  THIN_FILE_BELOW_SMALLEST_LINE: "the line's own",
 };
 
 /** The debt a ratio once used counted, in words (", ¥80,341.89 of debt counted: …"), so that the customer
@@ -257,7 +262,11 @@ function factNumbers(f: RuleFact, probed: boolean): string {
             (f.smallest === undefined
               ? ""
               : `, below the ${money(f.smallest)} smallest line (${f.smallestParameter})`)
-        : `${f.parameter ?? UNNAMED_THRESHOLD[f.code] ?? "available"} ${show(f.threshold)}`,
+        : `${f.parameter ?? UNNAMED_THRESHOLD[f.code] ?? "available"} ${show(f.threshold)}` +
+            // a line kept below the smallest line (its own limit the threshold): the smallest line beside it
+            (f.parameter === undefined && f.smallest !== undefined
+              ? `, kept below ${f.smallestParameter} ${money(f.smallest)}`
+              : ""),
     );
   else if (f.parameter !== undefined) parts.push(f.parameter);
   // a threshold a policy change moved past the customer's value: what it was before
