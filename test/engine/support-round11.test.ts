@@ -4,10 +4,15 @@
 // beyond what it needs is asked; a line closed unused holds its reopening to the last limit only within
 // the days the in-use rule looks back — the answer says when that hold lifts.
 
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Remedy } from "../../src/engine/types.js";
 import { stepToJson } from "../../src/render/json.js";
 import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
-import { at, twin } from "../helpers/stories.js";
+import { ROOT } from "../helpers/cli.js";
+import { at, twin, twinOf } from "../helpers/stories.js";
+
+type Cut = Extract<Remedy, { kind: "limit_cut" }>;
 
 /** thin-file-under-a-raised-smallest-line.yaml: Xiao Lin's ¥2,000 thin-file line, kept when the smallest
  *  line rose to ¥2,500 — here the April bill repaid late (day 110, not 95): suspended for it at the review
@@ -154,5 +159,40 @@ describe("a line closed unused, asked about within the days the in-use rule look
     expect(apply(591).reasons).toContain("LINE_NOT_IN_USE");
     expect(apply(592).reasons).not.toContain("LINE_NOT_IN_USE");
     expect(apply(592).limit).toBeGreaterThan(800_000);
+  });
+});
+
+/** financial-burden.yaml: Li Na's Huabei, cut to ¥7,000 on day 105; she asks on day 115, before the review
+ *  of day 135 suspends it (and cuts it to ¥3,000). */
+const BURDEN = join(ROOT, "scenarios/financial-burden.yaml");
+const BEFORE = "  - { day: 126, type: repay, amount: minimum }";
+
+describe("a cut line that a review ahead suspends, asked about before it", () => {
+  const said = at(
+    twinOf(BURDEN, [BEFORE, `  - { day: 115, type: contact_support }\n${BEFORE}`]).steps,
+    "contact_support",
+    115,
+  );
+  const cut = said.remedies.find((r): r is Cut => r.kind === "limit_cut")!;
+
+  it("says the increase it names is refused for the suspension, not judged as an active line", () => {
+    expect(said.remedies.some((r) => r.kind === "review_suspends" && r.day === 135)).toBe(true);
+    expect(cut.increase.day).toBe(225);
+    // (judged active at ¥3,000: 'balance too high — repay at least ¥437.12 of what it will owe then', the
+    // score, the debt ratio — none of which the application reads)
+    expect(cut.increase.blocked).toEqual({ code: "ACCOUNT_SUSPENDED" });
+    expect(cut.increase).not.toHaveProperty("besides");
+    expect(describeRemedy(cut, ["huabei"])).not.toContain("of what it will owe then");
+  });
+
+  it("comes true followed: applied for on day 225, the increase is refused for the suspension", () => {
+    const applied = twinOf(BURDEN, [
+      BEFORE,
+      `${BEFORE}\n  - { day: 225, type: apply, product: increase, amount: 1000 }`,
+    ]);
+    expect(at(applied.steps, "apply", 225)).toMatchObject({
+      decision: "declined",
+      reasons: ["ACCOUNT_SUSPENDED"],
+    });
   });
 });

@@ -88,7 +88,7 @@ function limitCut(
   const ahead =
     restored === null && from > day ? atLimitOn(paid, line.id, day, calendar, from) : { customer: paid };
   // closed by then as things stand for what the customer cannot prevent (a write-off, the long
-  // suspension's closing review): refused for that, no rule read — judged on the line kept open at the ¥0
+  // suspension's closing review), or suspended by a review before it: refused for that, no rule read — judged on the line kept open at the ¥0
   // its closure left, it named 'not used recently enough (5000 days)', and nothing of the income cap
   const ended = "ended" in ahead ? ahead.ended : null;
   // a cut for a constraint comes back unasked too (review/give-back.ts): the first periodic review the
@@ -225,7 +225,7 @@ function limitCut(
 /** `c` with `line` at the limit it has as `to` opens, as things stand (openingOn: the reviews until then
  *  made — a limit given back, a cut), owing what is owed then (owingThen), nothing else changed; `ended`, what refuses an application on it
  *  then, when it is closed by then for what the customer cannot prevent (endedLine: a write-off, else the
- *  closure). A closure as unused is no such thing — using the line averts it — so the line is read kept in
+ *  closure) or suspended by then (ACCOUNT_SUSPENDED). A closure as unused is no such thing — using the line averts it — so the line is read kept in
  *  use until `to`, and `closes` is the review that closes it left unused: told "the account is closed —
  *  apply to open a new account", the customer of an open ¥10,000 line could have used it and applied, and
  *  was then declined for the income cap no answer had named. */
@@ -242,6 +242,10 @@ function atLimitOn(
     const ended = endedLine(opened, then);
     return { ended: ended.facts[0] ?? { code: ended.reasons[0]! } };
   }
+  // suspended by then (a review before it suspends the line): refused unassessed, as increase_from says it
+  // — judged active at the limit the suspension cut it to, Li Na asked on day 115 was told to repay ¥437.12
+  // "of what it will owe then" for an application that reads no balance
+  if (then.status === "suspended") return { ended: { code: "ACCOUNT_SUSPENDED" } };
   const inUse = closes === null ? {} : { closes };
   const fork = forkCustomer(kept);
   lineOf(fork, line).limit = then.limit;
