@@ -196,3 +196,43 @@ describe("a cut line that a review ahead suspends, asked about before it", () =>
     });
   });
 });
+
+/** unused-jiebei-holds-huabei.yaml on ¥9,250 a month: Huabei restored at ¥500 beside Jiebei's ¥16,700 on
+ *  day 298; the review of day 359 gives Huabei's ¥6,000 back and trims Jiebei to ¥11,200. Asked on day 330. */
+const UNUSED = "unused-jiebei-holds-huabei.yaml";
+const RICHER: readonly [string, string] = ["monthlyIncome: 6000", "monthlyIncome: 9250"];
+const LAST = "  - { day: 293, type: repay, line: jiebei, amount: statement }";
+
+describe("a give-back ahead that trims Jiebei's unused limit", () => {
+  const said = at(
+    twin(UNUSED, RICHER, [LAST, `${LAST}\n  - { day: 330, type: contact_support }`]).steps,
+    "contact_support",
+    330,
+  );
+
+  it("says Jiebei's trim on that review, once, beside Huabei's ¥6,000 given back", () => {
+    const cut = said.remedies.find((r): r is Cut => r.line === "huabei" && r.kind === "limit_cut")!;
+    expect(cut.givenBack).toMatchObject({ day: 359, gives: 600_000 });
+    // (said only 'that review gives back ¥6,000.00': Jiebei's ¥16,700 going to ¥11,200 went unsaid)
+    const jiebei = said.remedies.filter((r) => r.line === "jiebei" && r.kind === "review_cuts");
+    expect(jiebei).toEqual([
+      expect.objectContaining({
+        day: 359,
+        from: 1_670_000,
+        to: 1_120_000,
+        reasons: ["UNUSED_LIMIT_TRIMMED"],
+      }),
+    ]);
+    expect(describeRemedy(jiebei[0]!, ["huabei", "jiebei"])).toContain(
+      "trims the line's unused limit from ¥16,700.00 to ¥11,200.00 as it restores Huabei or gives its limit back",
+    );
+  });
+
+  it("comes true: the review of day 359 gives Huabei ¥6,000 back and trims Jiebei to ¥11,200", () => {
+    const t = twin(UNUSED, RICHER);
+    expect(at(t.steps, "review", 359)).toMatchObject({ decision: "limit_restored", limit: 600_000 });
+    const jiebei = at(t.steps, "review", 359, "jiebei");
+    expect(jiebei).toMatchObject({ decision: "limit_reduced", reasons: ["UNUSED_LIMIT_TRIMMED"] });
+    expect(jiebei.jiebei.limit).toBe(1_120_000);
+  });
+});

@@ -29,6 +29,7 @@ import { applicationOn } from "./applying.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { keptIncome } from "./income-advice.js";
 import { owingThen, withOverduePaid, withProfile } from "./read-ahead.js";
+import { sayTrim, type TrimAhead } from "./trim-ahead.js";
 
 /** The days a line restored from its suspension waits before it is raised: the increase cooldown after a
  *  suspension for credit (a security hold over one included), none after one for policy or security. */
@@ -49,7 +50,7 @@ function limitCut(
   calendar: Calendar,
   restored: number | null,
   remedies: readonly Remedy[],
-): Extract<Remedy, { kind: "limit_cut" }> | null {
+): { said: Extract<Remedy, { kind: "limit_cut" }>; trim: TrimAhead | null } | null {
   const cut = line.cut;
   if (cut === null || line.limit >= cut.from) return null;
   // the first day the increase cooldown and the clean record allow, and the applications of the last 30
@@ -106,6 +107,10 @@ function limitCut(
   // (null: not worked out — a suspended line's restoration comes first; `line.limit`: nothing given back, the
   // cap already reached or a rule holding it: never worded as a limit coming back)
   let gives: Fen | null = null;
+  // Jiebei's unused limit that give-back trims (review/trim.ts giveBackTrim: the verdict's `trims`), said as
+  // Jiebei's cut ahead — told only "that review gives back ¥6,000.00", a customer on ¥9,250 a month heard
+  // nothing of Jiebei going from ¥16,700 to ¥11,200 that day
+  let trim: TrimAhead | null = null;
   // the review that closes the line as unused by then, that review's own closure included (it comes before
   // any give-back): the line read kept in use, and the answer asks for that use. Read as the review
   // begins, the review of day 470 that closed an unused line was said to give ¥20,000 back; read closed
@@ -117,6 +122,9 @@ function limitCut(
     const opened = inUse.opened;
     const v = givenBack(opened, lineOf(opened, line.id), review, scoreOn(opened, review));
     gives = v?.decision === "limit_restored" ? v.limit : line.limit;
+    const jiebei = opened.jiebei.limit;
+    if (v?.decision === "limit_restored" && v.trims !== undefined && v.trims < jiebei)
+      trim = { from: jiebei, to: v.trims };
   }
   // the application as it would be decided on that day, its own inquiry counted, with that day's score:
   // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
@@ -176,7 +184,7 @@ function limitCut(
         return at !== null && at.limit >= target;
       })
     : null;
-  return {
+  const said: Extract<Remedy, { kind: "limit_cut" }> = {
     line: line.id,
     kind: "limit_cut",
     day: cut.day,
@@ -220,6 +228,7 @@ function limitCut(
         },
       }),
   };
+  return { said, trim };
 }
 
 /** `c` with `line` at the limit it has as `to` opens, as things stand (openingOn: the reviews until then
@@ -355,10 +364,11 @@ export function cutLimitSteps(
   const remedies = answer.remedies;
   const unblocked = answer.reasons.length === 0;
   for (const line of lines) {
-    const cut = isOpen(line)
+    const found = isOpen(line)
       ? limitCut(c, line, day, s, calendar, restoredFrom(line, remedies, day), remedies)
       : null;
-    if (cut === null) continue;
+    if (found === null) continue;
+    const cut = found.said;
     const barred = remedies.some(
       (r) =>
         r.line === line.id &&
@@ -367,6 +377,8 @@ export function cutLimitSteps(
     );
     if (line.status === "suspended" && barred) continue;
     remedies.push(cut);
+    if (found.trim !== null && cut.givenBack !== undefined)
+      sayTrim(remedies, cut.givenBack.day, calendar, found.trim);
     // would a review cut the limit it had today (as line management does)?
     if (!unblocked || line.status !== "active") continue;
     // a copy as a literal (lineCopy), not a spread: one hidden class for every line a rule reads

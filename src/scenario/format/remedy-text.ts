@@ -339,9 +339,10 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
     }
     case "review_cuts": {
-      // the trim that lets the review restore Huabei: said as what it does, not in the words of a trim made
+      // the trim that lets the review restore Huabei, or give back a limit it restored lower: said as what it
+      // does, not in the words of a trim made (a give-back's trim was said "as it restores Huabei", active)
       if (r.reasons.includes("UNUSED_LIMIT_TRIMMED"))
-        return `as things stand, the periodic review on ${r.date} (day ${r.day}) trims the line's unused limit from ${money(r.from)} to ${money(r.to)} as it restores Huabei: drawn in full, the larger limit would take Huabei, once used, below what the review keeps it at`;
+        return `as things stand, the periodic review on ${r.date} (day ${r.day}) trims the line's unused limit from ${money(r.from)} to ${money(r.to)} as it restores Huabei or gives its limit back: drawn in full, the larger limit would take Huabei, once used, below what the review keeps it at`;
       const reasons = r.reasons.map(inSentence).join("; ");
       return `as things stand, the periodic review on ${r.date} (day ${r.day}) cuts the limit from ${money(r.from)} to ${money(r.to)}: ${reasons}`;
     }
