@@ -236,3 +236,20 @@ describe("a give-back ahead that trims Jiebei's unused limit", () => {
     expect(jiebei.jiebei.limit).toBe(1_120_000);
   });
 });
+
+describe("the debt an increase ahead is judged on, counted at a month-end report", () => {
+  // financial-burden.yaml as it is, asked on day 140: the increase named for day 242 judged on what she
+  // will owe then
+  const said = at(twinOf(BURDEN).steps, "contact_support", 140);
+  const cut = said.remedies.find((r): r is Cut => r.kind === "limit_cut")!;
+
+  it("says what the line owes on that day as owed then, not today", () => {
+    expect(cut.increase.day).toBe(242);
+    const text = describeRemedy(cut, ["huabei"]);
+    // (said 'Huabei ¥3,156.74 owed today', while today's row shows ¥4,253.26)
+    expect(text).toContain(
+      "Huabei ¥3,156.74 owed on day 242 but counted at the last month-end report's ¥3,493.51",
+    );
+    expect(text).not.toContain("owed today");
+  });
+});
