@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Remedy } from "../../src/engine/types.js";
 import { stepToJson } from "../../src/render/json.js";
+import { describeProbedFact } from "../../src/scenario/format/fact-text.js";
 import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
 import { ROOT } from "../helpers/cli.js";
 import { at, twin, twinOf } from "../helpers/stories.js";
@@ -251,5 +252,27 @@ describe("the debt an increase ahead is judged on, counted at a month-end report
       "Huabei ¥3,156.74 owed on day 242 but counted at the last month-end report's ¥3,493.51",
     );
     expect(text).not.toContain("owed today");
+  });
+});
+
+describe("a debt fact judged on a later day, its smallest loan counted drawn", () => {
+  it("says what Jiebei owes on that day as that day's, and today's as today's when judged today", () => {
+    const f = {
+      code: "DEBT_TO_INCOME_TOO_HIGH" as const,
+      parameter: "jiebeiMaxDebtToIncome" as const,
+      value: 1.01,
+      threshold: 1,
+      onceUsed: 500_000,
+      debtCounted: 6_040_620,
+      jiebeiCounted: 50_620,
+      jiebeiUsed: 400,
+      jiebeiOwedToday: 0,
+      jiebeiLeast: 50_000,
+    };
+    // (the same words, 'owed today', whichever day the application was played ahead to)
+    expect(describeProbedFact(f, 242)).toContain(
+      "Jiebei ¥0.00 owed on day 242 (the last month-end report's ¥502.20)",
+    );
+    expect(describeProbedFact(f)).toContain("Jiebei ¥0.00 owed today (the last month-end report's ¥502.20)");
   });
 });
