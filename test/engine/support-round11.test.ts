@@ -4,10 +4,16 @@
 // beyond what it needs is asked; a line closed unused holds its reopening to the last limit only within
 // the days the in-use rule looks back — the answer says when that hold lifts.
 
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Remedy } from "../../src/engine/types.js";
 import { stepToJson } from "../../src/render/json.js";
+import { describeProbedFact } from "../../src/scenario/format/fact-text.js";
 import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
-import { at, twin } from "../helpers/stories.js";
+import { ROOT } from "../helpers/cli.js";
+import { at, twin, twinOf } from "../helpers/stories.js";
+
+type Cut = Extract<Remedy, { kind: "limit_cut" }>;
 
 /** thin-file-under-a-raised-smallest-line.yaml: Xiao Lin's ¥2,000 thin-file line, kept when the smallest
  *  line rose to ¥2,500 — here the April bill repaid late (day 110, not 95): suspended for it at the review
@@ -154,5 +160,119 @@ describe("a line closed unused, asked about within the days the in-use rule look
     expect(apply(591).reasons).toContain("LINE_NOT_IN_USE");
     expect(apply(592).reasons).not.toContain("LINE_NOT_IN_USE");
     expect(apply(592).limit).toBeGreaterThan(800_000);
+  });
+});
+
+/** financial-burden.yaml: Li Na's Huabei, cut to ¥7,000 on day 105; she asks on day 115, before the review
+ *  of day 135 suspends it (and cuts it to ¥3,000). */
+const BURDEN = join(ROOT, "scenarios/financial-burden.yaml");
+const BEFORE = "  - { day: 126, type: repay, amount: minimum }";
+
+describe("a cut line that a review ahead suspends, asked about before it", () => {
+  const said = at(
+    twinOf(BURDEN, [BEFORE, `  - { day: 115, type: contact_support }\n${BEFORE}`]).steps,
+    "contact_support",
+    115,
+  );
+  const cut = said.remedies.find((r): r is Cut => r.kind === "limit_cut")!;
+
+  it("says the increase it names is refused for the suspension, not judged as an active line", () => {
+    expect(said.remedies.some((r) => r.kind === "review_suspends" && r.day === 135)).toBe(true);
+    expect(cut.increase.day).toBe(225);
+    // (judged active at ¥3,000: 'balance too high — repay at least ¥437.12 of what it will owe then', the
+    // score, the debt ratio — none of which the application reads)
+    expect(cut.increase.blocked).toEqual({ code: "ACCOUNT_SUSPENDED" });
+    expect(cut.increase).not.toHaveProperty("besides");
+    expect(describeRemedy(cut, ["huabei"])).not.toContain("of what it will owe then");
+  });
+
+  it("comes true followed: applied for on day 225, the increase is refused for the suspension", () => {
+    const applied = twinOf(BURDEN, [
+      BEFORE,
+      `${BEFORE}\n  - { day: 225, type: apply, product: increase, amount: 1000 }`,
+    ]);
+    expect(at(applied.steps, "apply", 225)).toMatchObject({
+      decision: "declined",
+      reasons: ["ACCOUNT_SUSPENDED"],
+    });
+  });
+});
+
+/** unused-jiebei-holds-huabei.yaml on ¥9,250 a month: Huabei restored at ¥500 beside Jiebei's ¥16,700 on
+ *  day 298; the review of day 359 gives Huabei's ¥6,000 back and trims Jiebei to ¥11,200. Asked on day 330. */
+const UNUSED = "unused-jiebei-holds-huabei.yaml";
+const RICHER: readonly [string, string] = ["monthlyIncome: 6000", "monthlyIncome: 9250"];
+const LAST = "  - { day: 293, type: repay, line: jiebei, amount: statement }";
+
+describe("a give-back ahead that trims Jiebei's unused limit", () => {
+  const said = at(
+    twin(UNUSED, RICHER, [LAST, `${LAST}\n  - { day: 330, type: contact_support }`]).steps,
+    "contact_support",
+    330,
+  );
+
+  it("says Jiebei's trim on that review, once, beside Huabei's ¥6,000 given back", () => {
+    const cut = said.remedies.find((r): r is Cut => r.line === "huabei" && r.kind === "limit_cut")!;
+    expect(cut.givenBack).toMatchObject({ day: 359, gives: 600_000 });
+    // (said only 'that review gives back ¥6,000.00': Jiebei's ¥16,700 going to ¥11,200 went unsaid)
+    const jiebei = said.remedies.filter((r) => r.line === "jiebei" && r.kind === "review_cuts");
+    expect(jiebei).toEqual([
+      expect.objectContaining({
+        day: 359,
+        from: 1_670_000,
+        to: 1_120_000,
+        reasons: ["UNUSED_LIMIT_TRIMMED"],
+      }),
+    ]);
+    expect(describeRemedy(jiebei[0]!, ["huabei", "jiebei"])).toContain(
+      "trims the line's unused limit from ¥16,700.00 to ¥11,200.00 as it restores Huabei or gives its limit back",
+    );
+  });
+
+  it("comes true: the review of day 359 gives Huabei ¥6,000 back and trims Jiebei to ¥11,200", () => {
+    const t = twin(UNUSED, RICHER);
+    expect(at(t.steps, "review", 359)).toMatchObject({ decision: "limit_restored", limit: 600_000 });
+    const jiebei = at(t.steps, "review", 359, "jiebei");
+    expect(jiebei).toMatchObject({ decision: "limit_reduced", reasons: ["UNUSED_LIMIT_TRIMMED"] });
+    expect(jiebei.jiebei.limit).toBe(1_120_000);
+  });
+});
+
+describe("the debt an increase ahead is judged on, counted at a month-end report", () => {
+  // financial-burden.yaml as it is, asked on day 140: the increase named for day 242 judged on what she
+  // will owe then
+  const said = at(twinOf(BURDEN).steps, "contact_support", 140);
+  const cut = said.remedies.find((r): r is Cut => r.kind === "limit_cut")!;
+
+  it("says what the line owes on that day as owed then, not today", () => {
+    expect(cut.increase.day).toBe(242);
+    const text = describeRemedy(cut, ["huabei"]);
+    // (said 'Huabei ¥3,156.74 owed today', while today's row shows ¥4,253.26)
+    expect(text).toContain(
+      "Huabei ¥3,156.74 owed on day 242 but counted at the last month-end report's ¥3,493.51",
+    );
+    expect(text).not.toContain("owed today");
+  });
+});
+
+describe("a debt fact judged on a later day, its smallest loan counted drawn", () => {
+  it("says what Jiebei owes on that day as that day's, and today's as today's when judged today", () => {
+    const f = {
+      code: "DEBT_TO_INCOME_TOO_HIGH" as const,
+      parameter: "jiebeiMaxDebtToIncome" as const,
+      value: 1.01,
+      threshold: 1,
+      onceUsed: 500_000,
+      debtCounted: 6_040_620,
+      jiebeiCounted: 50_620,
+      jiebeiUsed: 400,
+      jiebeiOwedToday: 0,
+      jiebeiLeast: 50_000,
+    };
+    // (the same words, 'owed today', whichever day the application was played ahead to)
+    expect(describeProbedFact(f, 242)).toContain(
+      "Jiebei ¥0.00 owed on day 242 (the last month-end report's ¥502.20)",
+    );
+    expect(describeProbedFact(f)).toContain("Jiebei ¥0.00 owed today (the last month-end report's ¥502.20)");
   });
 });

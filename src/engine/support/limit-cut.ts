@@ -29,6 +29,7 @@ import { applicationOn } from "./applying.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { keptIncome } from "./income-advice.js";
 import { owingThen, withOverduePaid, withProfile } from "./read-ahead.js";
+import { sayTrim, type TrimAhead } from "./trim-ahead.js";
 
 /** The days a line restored from its suspension waits before it is raised: the increase cooldown after a
  *  suspension for credit (a security hold over one included), none after one for policy or security. */
@@ -49,7 +50,7 @@ function limitCut(
   calendar: Calendar,
   restored: number | null,
   remedies: readonly Remedy[],
-): Extract<Remedy, { kind: "limit_cut" }> | null {
+): { said: Extract<Remedy, { kind: "limit_cut" }>; trim: TrimAhead | null } | null {
   const cut = line.cut;
   if (cut === null || line.limit >= cut.from) return null;
   // the first day the increase cooldown and the clean record allow, and the applications of the last 30
@@ -88,7 +89,7 @@ function limitCut(
   const ahead =
     restored === null && from > day ? atLimitOn(paid, line.id, day, calendar, from) : { customer: paid };
   // closed by then as things stand for what the customer cannot prevent (a write-off, the long
-  // suspension's closing review): refused for that, no rule read — judged on the line kept open at the ¥0
+  // suspension's closing review), or suspended by a review before it: refused for that, no rule read — judged on the line kept open at the ¥0
   // its closure left, it named 'not used recently enough (5000 days)', and nothing of the income cap
   const ended = "ended" in ahead ? ahead.ended : null;
   // a cut for a constraint comes back unasked too (review/give-back.ts): the first periodic review the
@@ -106,6 +107,10 @@ function limitCut(
   // (null: not worked out — a suspended line's restoration comes first; `line.limit`: nothing given back, the
   // cap already reached or a rule holding it: never worded as a limit coming back)
   let gives: Fen | null = null;
+  // Jiebei's unused limit that give-back trims (review/trim.ts giveBackTrim: the verdict's `trims`), said as
+  // Jiebei's cut ahead — told only "that review gives back ¥6,000.00", a customer on ¥9,250 a month heard
+  // nothing of Jiebei going from ¥16,700 to ¥11,200 that day
+  let trim: TrimAhead | null = null;
   // the review that closes the line as unused by then, that review's own closure included (it comes before
   // any give-back): the line read kept in use, and the answer asks for that use. Read as the review
   // begins, the review of day 470 that closed an unused line was said to give ¥20,000 back; read closed
@@ -117,6 +122,9 @@ function limitCut(
     const opened = inUse.opened;
     const v = givenBack(opened, lineOf(opened, line.id), review, scoreOn(opened, review));
     gives = v?.decision === "limit_restored" ? v.limit : line.limit;
+    const jiebei = opened.jiebei.limit;
+    if (v?.decision === "limit_restored" && v.trims !== undefined && v.trims < jiebei)
+      trim = { from: jiebei, to: v.trims };
   }
   // the application as it would be decided on that day, its own inquiry counted, with that day's score:
   // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
@@ -176,7 +184,7 @@ function limitCut(
         return at !== null && at.limit >= target;
       })
     : null;
-  return {
+  const said: Extract<Remedy, { kind: "limit_cut" }> = {
     line: line.id,
     kind: "limit_cut",
     day: cut.day,
@@ -220,12 +228,13 @@ function limitCut(
         },
       }),
   };
+  return { said, trim };
 }
 
 /** `c` with `line` at the limit it has as `to` opens, as things stand (openingOn: the reviews until then
  *  made — a limit given back, a cut), owing what is owed then (owingThen), nothing else changed; `ended`, what refuses an application on it
  *  then, when it is closed by then for what the customer cannot prevent (endedLine: a write-off, else the
- *  closure). A closure as unused is no such thing — using the line averts it — so the line is read kept in
+ *  closure) or suspended by then (ACCOUNT_SUSPENDED). A closure as unused is no such thing — using the line averts it — so the line is read kept in
  *  use until `to`, and `closes` is the review that closes it left unused: told "the account is closed —
  *  apply to open a new account", the customer of an open ¥10,000 line could have used it and applied, and
  *  was then declined for the income cap no answer had named. */
@@ -242,6 +251,10 @@ function atLimitOn(
     const ended = endedLine(opened, then);
     return { ended: ended.facts[0] ?? { code: ended.reasons[0]! } };
   }
+  // suspended by then (a review before it suspends the line): refused unassessed, as increase_from says it
+  // — judged active at the limit the suspension cut it to, Li Na asked on day 115 was told to repay ¥437.12
+  // "of what it will owe then" for an application that reads no balance
+  if (then.status === "suspended") return { ended: { code: "ACCOUNT_SUSPENDED" } };
   const inUse = closes === null ? {} : { closes };
   const fork = forkCustomer(kept);
   lineOf(fork, line).limit = then.limit;
@@ -351,10 +364,11 @@ export function cutLimitSteps(
   const remedies = answer.remedies;
   const unblocked = answer.reasons.length === 0;
   for (const line of lines) {
-    const cut = isOpen(line)
+    const found = isOpen(line)
       ? limitCut(c, line, day, s, calendar, restoredFrom(line, remedies, day), remedies)
       : null;
-    if (cut === null) continue;
+    if (found === null) continue;
+    const cut = found.said;
     const barred = remedies.some(
       (r) =>
         r.line === line.id &&
@@ -363,6 +377,8 @@ export function cutLimitSteps(
     );
     if (line.status === "suspended" && barred) continue;
     remedies.push(cut);
+    if (found.trim !== null && cut.givenBack !== undefined)
+      sayTrim(remedies, cut.givenBack.day, calendar, found.trim);
     // would a review cut the limit it had today (as line management does)?
     if (!unblocked || line.status !== "active") continue;
     // a copy as a literal (lineCopy), not a spread: one hidden class for every line a rule reads

@@ -46,7 +46,7 @@ import {
 } from "./restoring-score.js";
 import { reviewInReach } from "./review-in-reach.js";
 import { standardRemedies } from "./standard-steps.js";
-import { otherCutAhead, trimmedAhead } from "./trim-ahead.js";
+import { otherCutAhead, sayTrim, trimmedAhead } from "./trim-ahead.js";
 
 const NOTHING_AHEAD = {
   ahead: null,
@@ -394,26 +394,9 @@ function waitForReview(
     ...(trimmed !== null ? { trims: trimmed } : {}),
     ...(cutsOther !== null ? { cutsOther } : {}),
   });
-  // …and Jiebei's own answer says the trim that review makes of its limit, as any cut ahead is said (it
-  // was said only in Huabei's wait), Huabei held whole or lower once used alike — in place of another cut
-  // of Jiebei said of that review (line management's, review-ahead.ts): the review makes one Jiebei
-  // decision, the lower, and the trim is read off it. Both were said, 'cuts the limit from ¥36,000.00 to
-  // ¥30,000.00' beside 'trims it to ¥3,400.00'
-  if (trimmed !== null) {
-    const other = remedies.findIndex(
-      (r) => r.line === "jiebei" && r.kind === "review_cuts" && r.day === first,
-    );
-    if (other >= 0) remedies.splice(other, 1);
-    remedies.push({
-      line: "jiebei",
-      kind: "review_cuts",
-      day: first,
-      date: calendar.date(first),
-      from: trimmed.from,
-      to: trimmed.to,
-      reasons: ["UNUSED_LIMIT_TRIMMED"],
-    });
-  }
+  // …and Jiebei's own answer says the trim that review makes of its limit (it was said only in Huabei's
+  // wait), Huabei held whole or lower once used alike
+  if (trimmed !== null) sayTrim(remedies, first, calendar, trimmed);
   // when time alone keeps the line from every review before the one named (its clean period), nothing the
   // customer does brings an earlier one: the wait is said first, then what to do by that review
   if (clear > next || inReach !== null) sayWaitFirst(remedies, line.id);

@@ -6,7 +6,7 @@
 import type { Calendar } from "../calendar.js";
 import type { Customer, Line } from "../customer.js";
 import { reviewOutcome } from "../report-ahead.js";
-import type { Fen } from "../types.js";
+import type { Fen, Remedy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
 import type { LineId } from "../vocabulary.js";
 
@@ -44,6 +44,26 @@ export function trimmedAhead(c: Customer, day: number, calendar: Calendar, revie
   const f = jiebei?.facts[0];
   if (f?.code !== "UNUSED_LIMIT_TRIMMED" || f.threshold === undefined) return null;
   return { from: f.value ?? c.jiebei.limit, to: f.threshold };
+}
+
+/** Jiebei's trim by the review on `review` said as a cut ahead (review_cuts, UNUSED_LIMIT_TRIMMED) — in place
+ *  of another cut of Jiebei said of that review (line management's, review-ahead.ts): the review makes one
+ *  Jiebei decision, the lower, and the trim is read off it. Both were said, 'cuts the limit from ¥36,000.00
+ *  to ¥30,000.00' beside 'trims it to ¥3,400.00'. */
+export function sayTrim(remedies: Remedy[], review: number, calendar: Calendar, trim: TrimAhead): void {
+  const other = remedies.findIndex(
+    (r) => r.line === "jiebei" && r.kind === "review_cuts" && r.day === review,
+  );
+  if (other >= 0) remedies.splice(other, 1);
+  remedies.push({
+    line: "jiebei",
+    kind: "review_cuts",
+    day: review,
+    date: calendar.date(review),
+    from: trim.from,
+    to: trim.to,
+    reasons: ["UNUSED_LIMIT_TRIMMED"],
+  });
 }
 
 /** The cut of the customer's other line that `line`, once the periodic review on `review` restores it, makes

@@ -33,8 +33,9 @@ const UNNAMED_THRESHOLD: Partial<Record<ReasonCode, string>> = {
 
 /** The debt a ratio once used counted, in words (", ¥80,341.89 of debt counted: …"), so that the customer
  *  can check the number: debt elsewhere, then each line's part — what it owes, and the unused credit
- *  counted as used, named as such. "" when the fact counts none. */
-function debtCountedText(f: RuleFact): string {
+ *  counted as used, named as such. "" when the fact counts none. `on`: the later day the fact was judged
+ *  on (an application played ahead), whose balances it reads — "owed today" is then that day's. */
+function debtCountedText(f: RuleFact, on: number | undefined): string {
   if (f.debtCounted === undefined) return "";
   // Jiebei's own cap, read once a Jiebei line is used, with none of it counted used: cash is drawn only
   // within the cap, and the debt is over it before any is — said, or "once a ¥1,000.00 line is used"
@@ -55,12 +56,14 @@ function debtCountedText(f: RuleFact): string {
     const owes = counted - used;
     const name = lineName(id);
     // what it owes today, when what is counted is the month-end report's balance instead: today's debt
-    // said as today's, the report's as the report's
+    // said as today's, the report's as the report's — and judged on a later day, that day's, said so
+    // (Li Na told on day 140 of '¥3,156.74 owed today', day 242's, while that day's row showed ¥4,253.26)
     const today = id === "huabei" ? f.huabeiOwedToday : f.jiebeiOwedToday;
+    const when = on === undefined ? "today" : `on day ${on}`;
     const owesText =
       today === undefined
         ? `${money(owes)} owed`
-        : `${money(today)} owed today but counted at the last month-end report's ${money(owes)}`;
+        : `${money(today)} owed ${when} but counted at the last month-end report's ${money(owes)}`;
     // the smallest loan counted drawn (jiebeiLeast): said as such, not as unused credit "counted as used" —
     // the loan and the whole counted, each true whatever was owed: what it adds beyond a month-end report
     // above today's balance is no amount of the loan's ("the report's ¥502.20 and its smallest loan counted
@@ -70,7 +73,7 @@ function debtCountedText(f: RuleFact): string {
       return [
         owes === 0
           ? `${name}'s smallest loan counted drawn, ${money(least)} and ${money(used - least)} of a 31-day month's interest`
-          : `${name} ${today === undefined ? `${money(owes)} owed` : `${money(today)} owed today (the last month-end report's ${money(owes)})`} counted at ${money(counted)} with its smallest loan (${money(least)}) drawn and a 31-day month's interest`,
+          : `${name} ${today === undefined ? `${money(owes)} owed` : `${money(today)} owed ${when} (the last month-end report's ${money(owes)})`} counted at ${money(counted)} with its smallest loan (${money(least)}) drawn and a 31-day month's interest`,
       ];
     // no parentheses: the words stand inside a fact's own
     return [
@@ -186,12 +189,12 @@ export function describeFact(f: RuleFact): string {
 }
 
 /** describeFact for an application played ahead, which the customer never made: an amount asked is said
- *  as the smallest increase probed. */
-export function describeProbedFact(f: RuleFact): string {
-  return factNumbers(f, true);
+ *  as the smallest increase probed; `on`, the later day it is judged on (what a line owes is that day's). */
+export function describeProbedFact(f: RuleFact, on?: number): string {
+  return factNumbers(f, true, on);
 }
 
-function factNumbers(f: RuleFact, probed: boolean): string {
+function factNumbers(f: RuleFact, probed: boolean, on?: number): string {
   const info: ReasonInfo = REASONS[f.code];
   const unit = info.unit;
   const show = (n: number): string => {
@@ -277,7 +280,7 @@ function factNumbers(f: RuleFact, probed: boolean): string {
       ? ""
       : (unit === "fen" && f.scoreOnceUsed !== undefined ? `, at a score of ${f.scoreOnceUsed}` : ",") +
         ` once a ${money(f.onceUsed)} line is used` +
-        debtCountedText(f);
+        debtCountedText(f, on);
   // changes counted in a window: how long it is, and until when one more change is one too many — a
   // verification resets the count, so it is said too ("from day 80 one more change is within it" read as
   // "within 30 days", and as if waiting were the only way)

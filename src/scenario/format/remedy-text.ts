@@ -339,9 +339,10 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
     }
     case "review_cuts": {
-      // the trim that lets the review restore Huabei: said as what it does, not in the words of a trim made
+      // the trim that lets the review restore Huabei, or give back a limit it restored lower: said as what it
+      // does, not in the words of a trim made (a give-back's trim was said "as it restores Huabei", active)
       if (r.reasons.includes("UNUSED_LIMIT_TRIMMED"))
-        return `as things stand, the periodic review on ${r.date} (day ${r.day}) trims the line's unused limit from ${money(r.from)} to ${money(r.to)} as it restores Huabei: drawn in full, the larger limit would take Huabei, once used, below what the review keeps it at`;
+        return `as things stand, the periodic review on ${r.date} (day ${r.day}) trims the line's unused limit from ${money(r.from)} to ${money(r.to)} as it restores Huabei or gives its limit back: drawn in full, the larger limit would take Huabei, once used, below what the review keeps it at`;
       const reasons = r.reasons.map(inSentence).join("; ");
       return `as things stand, the periodic review on ${r.date} (day ${r.day}) cuts the limit from ${money(r.from)} to ${money(r.to)}: ${reasons}`;
     }
@@ -414,7 +415,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         ? `. Left unused, the line is closed at the review on ${inUse.date} (day ${inUse.day}): use it ${useBy} (${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"}, repaid) and keep it in use`
         : "";
       const declined = blocked
-        ? `. ${inUse ? "Kept in use, as things stand it" : "As things stand it"} would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r) ?? owedThenStep(f, r))}`
+        ? `. ${inUse ? "Kept in use, as things stand it" : "As things stand it"} would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines, true, (f) => incomeStep(f, r) ?? owedThenStep(f, r), r.increase.now ? undefined : r.increase.day)}`
         : "";
       // a cut for a constraint comes back unasked too, once what cut it no longer binds
       // — said as a promise only when, as things stand, the first review that could gives something back
@@ -492,7 +493,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       // every rule that would decline it then, each with its step
       // said plainly: what waits until that day, then whether an application from it is approved
       if (r.blocked)
-        return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}. From that day, if no other application is made, it would still be declined: ${withSteps([r.blocked, ...(r.besides ?? [])], lines, true)}`;
+        return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}. From that day, if no other application is made, it would still be declined: ${withSteps([r.blocked, ...(r.besides ?? [])], lines, true, undefined, r.day)}`;
       return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}; from that day, if no other application is made, nothing declines it`;
     }
     case "open_line": {

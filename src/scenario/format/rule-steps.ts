@@ -10,16 +10,18 @@ import { inSentence } from "./reason-words.js";
  *  so that each step reads on its own (joined by "; and", four rules made one sentence of 1,500 characters).
  *  `probed`: an application played ahead, not one the customer made — an amount asked is said as the
  *  smallest increase probed (quoted as "asked", it named an amount the customer never asked for).
- *  `step`: a step the caller knows more of than the rule's advice (its own numbers), or undefined. */
+ *  `step`: a step the caller knows more of than the rule's advice (its own numbers), or undefined.
+ *  `on`: the later day a probed application is judged on (its facts' balances are that day's). */
 export const withSteps = (
   facts: readonly RuleFact[],
   lines: readonly LineId[],
   probed = false,
   step: (f: RuleFact) => string | undefined = () => undefined,
+  on?: number,
 ): string =>
   facts
     .map((f, i) => {
-      const numbers = probed ? describeProbedFact(f) : describeFact(f);
+      const numbers = probed ? describeProbedFact(f, on) : describeFact(f);
       const n = facts.length > 1 ? `(${i + 1}) ` : "";
       return `${n}${reasonForLines(inSentence(f.code), lines)}${numbers ? ` (${numbers})` : ""} — ${step(f) ?? stepOf(f, lines)}`;
     })
