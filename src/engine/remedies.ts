@@ -296,7 +296,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   review_cuts: {
     meaning:
-      "the next periodic review keeps this active line but cuts its limit unless today's numbers change (a policy change since, an income or a score fallen): said before the cut, as a suspension is — or, on Jiebei, trims its unused limit as that review restores Huabei (`reasons`: UNUSED_LIMIT_TRIMMED; Huabei's `wait_for_review` says it too, as `trims`)",
+      "the next periodic review keeps this active line but cuts its limit unless today's numbers change (a policy change since, an income or a score fallen): said before the cut, as a suspension is — or, on Jiebei, trims its unused limit as that review restores Huabei or gives Huabei's cut limit back (`reasons`: UNUSED_LIMIT_TRIMMED; a restoration's `wait_for_review` says it too, as `trims`) — said once, in place of another cut of Jiebei that review would make",
     asks: false,
     fields: {
       day: "the review's day",
