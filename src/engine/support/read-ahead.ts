@@ -18,9 +18,11 @@ import {
   profileCopy,
   verifyIdentity,
 } from "../customer.js";
+import { forkLoanBook } from "../loans.js";
 import type { DueRecord } from "../record.js";
 import { asNextReviewReads, asReportReads, duesAhead, stateOf, takeReport } from "../report-ahead.js";
 import { liftSecurityHold } from "../review.js";
+import { forkRevolving } from "../revolving.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { DebtRepayment, Profile } from "../types.js";
@@ -124,9 +126,10 @@ export const owingAsOn = (read: Customer, then: Customer): Customer => {
  *  look-ahead runs the reviews too — a suspended line left as it stands closes there, its loan still repaid
  *  as scheduled — and judged on it whole, the income cap that holds then went unsaid). */
 export function owingThen(c: Customer, then: Customer): Customer {
-  c.huabei.ledger = then.huabei.ledger;
+  // copies, not the look-ahead's own: an application decided on `c` must not write into them
+  c.huabei.ledger = forkRevolving(then.huabei.ledger);
   takeReport(c.huabei, then.huabei);
-  c.jiebei.book = then.jiebei.book;
+  c.jiebei.book = forkLoanBook(then.jiebei.book);
   takeReport(c.jiebei, then.jiebei);
   return c;
 }
