@@ -1068,6 +1068,14 @@ const REACTION_FIELDS: Record<keyof ReturnType<typeof rawReactionsOf>, Schema> =
   leave: chance,
   resume: chance,
   identity: timedReaction,
+  payDown: object("a pay-down: an object with p, after and share, or null", {
+    p: chance,
+    after: dist,
+    share: leaf(
+      "a share of the debt elsewhere: more than 0, at most 1",
+      (v) => typeof v === "number" && v > 0 && v <= 1,
+    ),
+  }).nullable(),
 };
 const reactionsShape = options("reactions: reactionsOf()'s", REACTION_FIELDS);
 

@@ -82,6 +82,7 @@ export {
   type Delinquency,
   delinquency,
   dueOn,
+  externalDebtOf,
   type LineStanding,
   lineStanding,
   lineStatus,

@@ -41,6 +41,9 @@ export function burdenOf(s: EngineState, recentDays: number, out: Burden): Burde
   return out;
 }
 
+/** What the customer owes elsewhere (fen), as the lender has it. */
+export const externalDebtOf = (s: EngineState): Fen => s.customer.profile.externalDebt;
+
 /** What `burdenOf` reads. */
 export interface Burden {
   debtToIncome: number;

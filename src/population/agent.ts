@@ -3,8 +3,9 @@
 // was told of (`observe`, after each step). Reactions come from the persona's `reactions`: after a
 // decline, apply elsewhere or try again later for less; after a limit cut or a declined purchase, spend
 // less for a while; after a suspension, stop buying on the line and perhaps contact customer service,
-// repay, ask for a review, verify identity, or leave; after a restoration, resume or stay away. A
-// reaction comes on a later day (the customer hears of the decision, then acts).
+// repay, ask for a review, verify identity, or leave; after a restoration, resume or stay away; after a
+// decision that names the debt burden, pay some of the debt elsewhere down. A reaction comes on a later
+// day (the customer hears of the decision, then acts).
 //
 // The agent is plain data that `clone` copies: a lane of policies that decided alike shares one agent,
 // and a lane split off takes a copy (account.ts). Every draw is keyed (random.ts): a reaction to the same
@@ -18,6 +19,8 @@ import {
   type EngineState,
   EVENT_TYPES,
   type EventType,
+  externalDebtOf,
+  FEN_PER_YUAN,
   type InstalmentTerm,
   type LineId,
   lineStatus,
@@ -25,6 +28,7 @@ import {
   loanDueDays,
   owedOn,
   type Policy,
+  type ReasonCode,
   type ScenarioEvent,
   type Status,
 } from "../engine/index.js";
@@ -82,6 +86,8 @@ export interface Reactions {
   resume: number;
   /** when the lender asks for a verified identity */
   identity: Timed | null;
+  /** when a decision names the debt burden */
+  payDown: { p: number; after: Dist; share: number } | null;
 }
 
 export function reactionsOf(p: Persona): Reactions {
@@ -97,6 +103,7 @@ export function reactionsOf(p: Persona): Reactions {
     leave: r?.suspended?.leave ?? 0,
     resume: r?.restored?.resume ?? 1,
     identity: timed(r?.identity?.verify, { min: 1, max: 14 }),
+    payDown: r?.burden?.payDown ?? null,
   };
 }
 
@@ -108,6 +115,13 @@ const NOT_USABLE = new Set([
   "NO_ACCOUNT",
   "ACCOUNT_CLOSED",
   "DEBT_WRITTEN_OFF",
+]);
+
+/** The reasons that tell the customer their debt is the trouble (a lender's adverse-action notice names
+ *  it): a pay-down of debt elsewhere answers them (`reactions.burden`). */
+const BURDEN_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  "DEBT_TO_INCOME_TOO_HIGH",
+  "HIGH_DEBT_BURDEN",
 ]);
 
 export class Agent {
@@ -137,6 +151,8 @@ export class Agent {
   /** the day a verification was last decided on (after a security hold, or a suspension citing
    *  IDENTITY_REQUIRED) */
   private verifyDrawnOn = -1;
+  /** the day a pay-down of debt elsewhere was last decided on: once a day, however many decisions name it */
+  private payDownDrawnOn = -1;
   /** retries waiting or made ("day line product amount"): a declined retry is not retried again, or a
    *  persona that always retries would apply ever smaller amounts day after day */
   private retries: string[] = [];
@@ -178,6 +194,7 @@ export class Agent {
     a.suspendedOn = this.suspendedOn;
     a.repayOn = this.repayOn;
     a.verifyDrawnOn = this.verifyDrawnOn;
+    a.payDownDrawnOn = this.payDownDrawnOn;
     a.spells = this.spells.length === 0 ? NO_SPELLS : this.spells.slice();
     a.retries = this.retries.slice();
     a.record = this.record === null ? null : this.record.slice();
@@ -367,6 +384,14 @@ export class Agent {
 
   /** A reaction's event, on its day: a repayment only when something is owed and the customer can pay. */
   private reacted(e: ScenarioEvent, s: EngineState): void {
+    if (e.type === "external_repayment") {
+      // a share of what is owed elsewhere on the day, in whole yuan: nothing while in hardship, and
+      // nothing once the debt is gone (another pay-down, or none to begin with)
+      const share = this.reactions.payDown?.share ?? 0;
+      const amount = Math.floor((externalDebtOf(s) * share) / FEN_PER_YUAN) * FEN_PER_YUAN;
+      if (amount > 0 && !this.inHardship(e.day, s)) this.issue({ ...e, amount });
+      return;
+    }
     if (e.type === "repay") {
       if (this.inHardship(e.day, s) || owedOn(s, e.line) === 0) return;
       if (lineStatus(s, e.line) === "charged_off" && !this.recovers(e.line)) return;
@@ -447,6 +472,7 @@ export class Agent {
     const line: LineId = note.line ?? "huabei";
     const r = this.reactions;
     const e = note.event;
+    if (r.payDown !== null && note.reasons.some((c) => BURDEN_REASONS.has(c))) this.payDown(note);
     switch (note.decision) {
       case "approved":
       case "approved_lower":
@@ -561,6 +587,27 @@ export class Agent {
         this.later(again);
       }
     }
+  }
+
+  /** A decision that names the debt burden: perhaps a pay-down of debt elsewhere, its amount decided on its
+   *  day (reacted). Only a decline of the customer's own application, a cut or a suspension — what the
+   *  lender tells the customer as a decision against them. */
+  private payDown(note: DecisionNote): void {
+    const pd = this.reactions.payDown!;
+    const day = note.day;
+    const against =
+      note.decision === "limit_reduced" ||
+      (note.decision === "suspended" && !note.beneath) ||
+      (note.decision === "declined" && note.event.type === "apply");
+    if (!against || this.left || this.payDownDrawnOn === day) return;
+    this.payDownDrawnOn = day;
+    // keyed by the day alone (a pay-down is decided once a day), not through `stream`: its count of the
+    // day's reactions would move every reaction drawn after this one
+    const st = STREAM.at(keyOf(keyOf(this.plan.key, PURPOSE.burden), day));
+    if (st.next() >= pd.p) return;
+    const at = day + Math.max(1, drawInt(st.random, pd.after));
+    // the amount is the day's (reacted): 0 until then
+    if (at <= this.ctx.until) this.later({ index: 0, day: at, type: "external_repayment", amount: 0 });
   }
 
   private cut(day: number): void {

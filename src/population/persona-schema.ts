@@ -123,6 +123,26 @@ const ReactionsSchema = z
       .describe(
         "after the lender asks for a verified identity: an own application declined, or a line suspended, citing IDENTITY_REQUIRED (a declined application is made again, the same amount, on the day of the verification)",
       ),
+    burden: z
+      .strictObject({
+        payDown: z
+          .strictObject({
+            p: probability,
+            after: DistSchema.default({ min: 14, max: 60 }).describe("days after the decision"),
+            share: z
+              .number()
+              .gt(0)
+              .max(1)
+              .default(0.25)
+              .describe("share of the debt elsewhere repaid, as it stands on the day"),
+          })
+          .optional()
+          .describe("repays part of the debt elsewhere (an external repayment)"),
+      })
+      .optional()
+      .describe(
+        "after a decision that names the debt burden (DEBT_TO_INCOME_TOO_HIGH or HIGH_DEBT_BURDEN among its reasons): an own application declined, a limit cut, a line suspended",
+      ),
     restored: z
       .strictObject({
         resume: probability

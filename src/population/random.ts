@@ -40,6 +40,7 @@ export const PURPOSE = {
   recovery: 21,
   instalments: 22,
   identity: 23,
+  burden: 24,
 } as const;
 
 const GOLDEN = 0x9e3779b9;
