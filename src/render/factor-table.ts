@@ -1,11 +1,12 @@
 // The scorecard's characteristics as a table, for `run --explain` and `explain --day` alike: name, the
-// value read, its bin, points of the maximum, and what it is short by. Columns are as wide as their widest
-// cell; where the names and the numbers do not fit the room side by side, a long name wraps within a
-// narrower name column, or — too narrow a room for one — each name takes a line of its own with its
+// value read, its bin, points of the maximum, and what it is short by. A row names its characteristic by
+// a short label (tableName), so that at 80 columns each row is one line. Columns are as wide as their
+// widest cell; where the names and the numbers do not fit the room side by side, a long name wraps within
+// a narrower name column, or — too narrow a room for one — each name takes a line of its own with its
 // numbers beneath (a name is never cut, a number never lost).
 
 import { stripVTControlCharacters } from "node:util";
-import type { Characteristic } from "../engine/index.js";
+import { CHARACTERISTICS, type Characteristic, type CharacteristicId } from "../engine/index.js";
 import { ratioText } from "../scenario/format.js";
 import { grouped } from "../shared/text.js";
 
@@ -19,6 +20,26 @@ export interface FactorRow {
   /** after the points ("−35", "(−35 HIGH_UTILISATION)"); empty for none */
   note: string;
 }
+
+/** The table's label of a characteristic whose title is longer than a name column at 80 columns leaves
+ *  room for (a title of 95 characters made the table 125 wide): the title's first words, its qualifiers
+ *  (the years a record stays on file, the ¥10 a purchase must reach) left to the reasons beneath, the
+ *  score's changes, --json and docs/reference/scorecard.md, which say the title whole. */
+const LABELS: Partial<Record<CharacteristicId, string>> = {
+  goodMonths24m: "Months in good standing, last 24",
+  seriousDelinquency60m: "Over 90 days past due or charged off",
+  seriousDelinquencyDaysLeft: "Serious delinquency, days on file",
+  utilisation: "Huabei balance / limit",
+  revolvingDues6m: "Bills not paid in full, last 6 months",
+  monthlyIncome: "Monthly income",
+  purchases90d: "Days with a purchase, last 90 days",
+};
+
+const BY_TITLE = new Map(CHARACTERISTICS.map((c) => [c.title, LABELS[c.id] ?? c.title]));
+
+/** The name the scorecard's table gives a characteristic, from its title: its short label, or the title
+ *  itself where that is short (a characteristic without a label wraps its title within the column). */
+export const tableName = (title: string): string => BY_TITLE.get(title) ?? title;
 
 /** A characteristic's value in words: "yes", "no data", "8,000" (grouped as its bins are), a fraction with
  *  two decimals — grouped too: an income of ¥5,999.50 read "5999.50" beside the "3,000–5,999" bin. */
