@@ -19,6 +19,9 @@ export interface FactorRow {
   max: number;
   /** after the points ("−35", "(−35 HIGH_UTILISATION)"); empty for none */
   note: string;
+  /** the note without its reason code ("(−35)"), for a room that sets the names beside the numbers only
+   *  without the codes */
+  brief?: string;
 }
 
 /** The table's label of a characteristic whose title is longer than a name column at 80 columns leaves
@@ -87,8 +90,21 @@ const MIN_NAME_COLUMN = 28;
 /** The columns' heads: what each number is (a newcomer read "10/50  −40" as two scores). */
 const HEAD = { name: "characteristic", value: "value", bin: "bin", points: "points", note: "short" };
 
-/** The table's lines, a head first, within `room` columns when they can be (a pipe or a file: Infinity). */
+/** The table's lines, a head first, within `room` columns when they can be (a pipe or a file: Infinity).
+ *  Where the names would stand on lines of their own, the notes' reason codes are left out if that sets
+ *  them beside the numbers: run --explain's table at 100 columns took three lines a characteristic for
+ *  its codes (the step's reason lines cite the codes that decided; --wide and a pipe keep them all). */
 export function factorLines(rows: readonly FactorRow[], room: number): string[] {
+  const full = laidOut(rows, room);
+  if (!full.stacked || !rows.some((r) => r.brief !== undefined && r.brief !== r.note)) return full.lines;
+  const brief = laidOut(
+    rows.map((r) => ({ ...r, note: r.brief ?? r.note })),
+    room,
+  );
+  return brief.stacked ? full.lines : brief.lines;
+}
+
+function laidOut(rows: readonly FactorRow[], room: number): { lines: string[]; stacked: boolean } {
   const values = rows.map((r) => r.value);
   const vw = Math.max(HEAD.value.length, ...values.map((v) => v.length));
   const bw = Math.max(HEAD.bin.length, ...rows.map((r) => r.bin.length));
@@ -101,26 +117,38 @@ export function factorLines(rows: readonly FactorRow[], room: number): string[] 
   const nw = Math.max(HEAD.name.length, ...rows.map((r) => r.name.length));
   const widest = Math.max(...[head, ...numbers].map((n) => stripVTControlCharacters(n).length));
   if (nw + 2 + widest <= room)
-    return [`${HEAD.name.padEnd(nw)}  ${head}`, ...rows.map((r, i) => `${r.name.padEnd(nw)}  ${numbers[i]}`)];
+    return {
+      lines: [
+        `${HEAD.name.padEnd(nw)}  ${head}`,
+        ...rows.map((r, i) => `${r.name.padEnd(nw)}  ${numbers[i]}`),
+      ],
+      stacked: false,
+    };
   // a narrower name column where the numbers leave room for one: a long name wraps within it, its
   // numbers beside its first line — at 80 columns three long names wrapped every row onto two lines
   const column = room - 2 - widest;
   if (column >= MIN_NAME_COLUMN) {
     const names = rows.map((r) => wrapName(r.name, column));
     const cw = Math.max(HEAD.name.length, ...names.flat().map((l) => l.length));
-    return [
-      `${HEAD.name.padEnd(cw)}  ${head}`,
-      ...rows.flatMap((_, i) => {
-        const [first, ...rest] = names[i]!;
-        return [`${first!.padEnd(cw)}  ${numbers[i]}`, ...rest];
-      }),
-    ];
+    return {
+      lines: [
+        `${HEAD.name.padEnd(cw)}  ${head}`,
+        ...rows.flatMap((_, i) => {
+          const [first, ...rest] = names[i]!;
+          return [`${first!.padEnd(cw)}  ${numbers[i]}`, ...rest];
+        }),
+      ],
+      stacked: false,
+    };
   }
-  return [
-    HEAD.name,
-    `${" ".repeat(UNDER)}${head}`,
-    ...rows.flatMap((r, i) => [...wrapName(r.name, room), `${" ".repeat(UNDER)}${numbers[i]}`]),
-  ];
+  return {
+    lines: [
+      HEAD.name,
+      `${" ".repeat(UNDER)}${head}`,
+      ...rows.flatMap((r, i) => [...wrapName(r.name, room), `${" ".repeat(UNDER)}${numbers[i]}`]),
+    ],
+    stacked: true,
+  };
 }
 
 /** A name longer than the room, wrapped at its spaces (continued two columns in). */

@@ -199,6 +199,7 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
         short <= 0
           ? ""
           : `(−${short}${f.value === null ? (f.characteristic.missing?.reason ? ` ${f.characteristic.missing.reason}` : "") : ` ${f.characteristic.reason}`})`,
+      brief: short <= 0 ? "" : `(−${short})`,
     };
   });
   // the trace indents these lines by the step's indent, and two more
