@@ -13,7 +13,7 @@ const { REASONS, REASON_CODES, CHARACTERISTICS, DIMENSIONS, REMEDIES, adviceList
   await import(`${root}dist/engine/index.js`);
 const { policyParamsShape } = await import(`${root}dist/scenario/schema.js`);
 // points as the CLI writes them: a minus sign, never a hyphen (−60, not -60)
-const { factorWords, pointsText: points } = await import(`${root}dist/render/factor-table.js`);
+const { factorWords, pointsText: points, tableName } = await import(`${root}dist/render/factor-table.js`);
 const { builtinPolicyNames, loadPolicy } = await import(`${root}dist/scenario/load-policy.js`);
 
 const cell = (s) => String(s).replaceAll("|", "\\|");
@@ -33,7 +33,9 @@ function scorecard() {
       .map((b) => `${factorWords({ characteristic: c, value: null, bin: b.label }).bin}: ${points(b.points)}`)
       .join(", ");
     const missing = c.missing ? `; ${c.missing.label}: ${points(c.missing.points)}` : "";
-    return `| ${DIMENSIONS[c.dimension].label} | ${c.title} | ${bins}${missing} | ${c.max} | \`${c.reason}\` |`;
+    // the short label explain's table gives a long title, so a reader of the table finds its row here
+    const label = tableName(c.title) === c.title ? "" : `<br>*in the table: ${tableName(c.title)}*`;
+    return `| ${DIMENSIONS[c.dimension].label} | ${c.title}${label} | ${bins}${missing} | ${c.max} | \`${c.reason}\` |`;
   });
   return [
     "| dimension | characteristic | bins: points | max | reason code |",

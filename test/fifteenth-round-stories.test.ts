@@ -30,7 +30,7 @@ describe("stories of a fifteenth round (test/fixtures/scenarios)", () => {
     // and explain reads it as the income it is, grouped as ¥5,999 is: not "5999.50", a ratio's digits
     const { scenario } = loadScenario(fixture("income-fen-under-a-band.yaml"));
     const text = renderExplanation(explainDay(scenario, t, 0), new Chalk({ level: 0 }));
-    expect(text).toMatch(/Monthly income \(capacity to pay\) +¥5,999\.50 +¥3,000–¥5,999 /);
+    expect(text).toMatch(/Monthly income +¥5,999\.50 +¥3,000–¥5,999 /);
   });
 
   it("a score exactly at the minimum keeps the line; a minimum a point above it suspends for the policy change, saying both numbers", () => {

@@ -69,20 +69,23 @@ async function asked(
 /** A day answered as its number or as its date (YYYY-MM-DD, as the trace prints beside each day), the date
  *  counted from the scenario's start as the command line's day options count it (day-asked.ts). */
 export function dayAnswer(v: Variant): (text: string) => unknown {
+  // what the prompt takes, said with every refusal: the first and the last day, as numbers and as dates
+  const start = parseIsoDate(v.original.start) ?? 0;
+  const expected = `a day from 0 to ${v.until}, or a date from ${v.original.start} to ${formatIsoDate(start + v.until)}`;
   return (text) => {
     const date = text.trim();
     if (!looksDated(date)) {
       const day = typed(text, "day");
       // a word: the prompt offers a number or a date, so the refusal names both ("expected: a number" did
-      // not); full-width digits (１２０) keep the loader's words, which say the number meant
-      if (typeof day === "string" && asciiDigits(date) === date) {
-        const start = parseIsoDate(v.original.start) ?? 0;
+      // not); full-width digits (１２０) keep the loader's words, which say the number meant. What the
+      // loader reads as a day the prompt takes (1e2 is day 100, +5 and 5.0 day 5, in a file as here)
+      if (typeof day === "string" && asciiDigits(date) === date)
         throw new InputError(`day: ${quoted(date)} is neither a day's number nor a date`, {
           field: "day",
-          expected: `a day from 0 to ${v.until}, or a date from ${v.original.start} to ${formatIsoDate(start + v.until)}`,
+          expected,
           found: quoted(date),
+          ...otherBase(date),
         });
-      }
       return day;
     }
     try {
@@ -91,11 +94,22 @@ export function dayAnswer(v: Variant): (text: string) => unknown {
       readDayOrDate("day", date);
       return dayInSpan("day", { date }, { start: v.original.start, last: v.until, of: "the scenario" });
     } catch (e) {
-      // the prompt's own field, so that the answer is refused where it is typed
-      if (e instanceof InputError) throw new InputError(e.message, { ...e.details, field: "day" });
+      // the prompt's own field, so that the answer is refused where it is typed; with the days it takes
+      // (the command line's words, "a day's number (day 0 is the start), or its date as YYYY-MM-DD", gave
+      // neither the first day nor the last)
+      if (e instanceof InputError) throw new InputError(e.message, { ...e.details, field: "day", expected });
       throw e;
     }
   };
+}
+
+/** The loader's hint for a number in another base (0x10, 0o7, 0b1), which YAML keeps as text: the day
+ *  meant, in decimal. */
+function otherBase(text: string): { hint?: string } {
+  const value = Number(text);
+  return /^0[xob]/i.test(text) && Number.isSafeInteger(value)
+    ? { hint: `write the number in decimal (${text} is ${value})` }
+    : {};
 }
 
 /** A `type` event's `key` as a file's would be checked: true, or this field's problem (its number quoted

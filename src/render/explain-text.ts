@@ -5,7 +5,7 @@ import type { ChalkInstance } from "chalk";
 import { decisionText, lineName, signed } from "../scenario/format.js";
 import { printableName } from "../shared/text.js";
 import type { DayExplanation } from "./explain-day.js";
-import { factorLines, percentWithArticle } from "./factor-table.js";
+import { factorLines, percentWithArticle, tableName } from "./factor-table.js";
 
 /** The explanation in plain language. */
 export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?: number): string {
@@ -76,7 +76,7 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
   // elsewhere (a pipe, a file, --wide) each row is one line
   const room = columns === undefined ? Number.POSITIVE_INFINITY : columns - 2;
   const rows = x.score.factors.map((f) => ({
-    name: f.characteristic,
+    name: tableName(f.characteristic),
     value: f.value,
     bin: f.bin,
     points: f.points,

@@ -31,7 +31,7 @@ import {
 } from "../scenario/format.js";
 import { columnsOf, padColumns, padColumnsStart, printable, printableName } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
-import { factorLines, factorWords, percentWithArticle } from "./factor-table.js";
+import { factorLines, factorWords, percentWithArticle, tableName } from "./factor-table.js";
 import { GRID_LEGEND } from "./grid-legend.js";
 import { scoreChangeText } from "./score-change.js";
 import { decisionCounts } from "./summary.js";
@@ -189,7 +189,7 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
   const rows = factors.map((f) => {
     const short = f.characteristic.max - f.points;
     return {
-      name: f.characteristic.title,
+      name: tableName(f.characteristic.title),
       ...factorWords(f),
       points: f.points,
       max: f.characteristic.max,
@@ -199,6 +199,7 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
         short <= 0
           ? ""
           : `(−${short}${f.value === null ? (f.characteristic.missing?.reason ? ` ${f.characteristic.missing.reason}` : "") : ` ${f.characteristic.reason}`})`,
+      brief: short <= 0 ? "" : `(−${short})`,
     };
   });
   // the trace indents these lines by the step's indent, and two more

@@ -19,10 +19,11 @@ import { Chalk } from "chalk";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
+import { dayAnswer } from "../../src/cli/whatif-event-prompt.js";
 import { runSession } from "../../src/cli/whatif-session.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { runVariant } from "../../src/whatif/run.js";
-import { baseVariant } from "../../src/whatif/variant.js";
+import { baseVariant, validateEvent } from "../../src/whatif/variant.js";
 
 const LATE = "test/fixtures/whatif/late-payer.yaml";
 const TWO_LINES = "scenarios/two-lines.yaml";
@@ -592,6 +593,22 @@ describe("interactive what-if session", () => {
   });
 
   // 2024-13-01 was told "is before the scenario starts (2024-01-01, day 0)": read as day 0 minus the start
+  // 1e2 taken as day 100 looked like a slip of the prompt's: a file's `day: 1e2` is day 100 too (YAML 1.2
+  // reads it as a number, as it reads +5 and 5.0), so the prompt takes what the loader takes, no more
+  it("takes a day as a file's `day:` reads it, and refuses what a file's is refused", () => {
+    const v = baseVariant(loadScenario(LATE));
+    const file = (day: string) =>
+      loadScenarioText(
+        `name: T\nstart: 2024-01-01\nuntil: 420\nprofile: { age: 30, monthlyIncome: 8000 }\nevents:\n  - { day: ${day}, type: contact_support }\n`,
+        "t.yaml",
+      ).scenario.events[0]!.day;
+    for (const t of ["1e2", "+5", "5.0", "05", "100"]) expect(dayAnswer(v)(` ${t} `), t).toBe(file(t));
+    for (const t of ["0x10", "5.5", "5_0", "1,000", "-3"]) {
+      expect(() => file(t), t).toThrow();
+      expect(() => validateEvent({ type: "contact_support", day: dayAnswer(v)(t) }, ""), t).toThrow();
+    }
+  });
+
   it("a day answered as a date not on the calendar, or not written YYYY-MM-DD, is told so, with the date meant", async () => {
     const s = start();
     await menu("Add an event");
@@ -602,20 +619,29 @@ describe("interactive what-if session", () => {
     screen.keypress("enter");
     await shows("is not a date on the calendar");
     expect(screen.getScreen()).not.toContain("before the scenario starts");
+    // told with the days and the dates the prompt takes, as a word is: "expected: a day's number (day 0 is
+    // the start), or its date as YYYY-MM-DD" gave neither the first day nor the last
+    const range = "expected: a day from 0 to 420, or a date from 2024-01-01 to 2025-02-24";
+    expect(screen.getScreen()).toContain(range);
     for (let i = 0; i < 10; i++) screen.keypress("backspace");
     screen.type("2024-2-20");
     screen.keypress("enter");
     await shows("not written YYYY-MM-DD");
     expect(screen.getScreen()).toContain("write 2024-02-20");
+    expect(screen.getScreen()).toContain(range);
     // a word is neither: told with the days and the dates the prompt takes ("expected: a number" left the
     // date out, which the prompt itself offers)
     for (let i = 0; i < 10; i++) screen.keypress("backspace");
     screen.type("soon");
     screen.keypress("enter");
     await shows("is neither a day's number nor a date");
-    expect(screen.getScreen()).toContain(
-      "expected: a day from 0 to 420, or a date from 2024-01-01 to 2025-02-24",
-    );
+    expect(screen.getScreen()).toContain(range);
+    // a number in another base, as a file's day is told (YAML keeps 0x10 as text): the day meant
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    screen.type("0x10");
+    screen.keypress("enter");
+    await shows("write the number in decimal (0x10 is 16)");
+    expect(screen.getScreen()).toContain(range);
     screen.keypress("escape");
     await leftAt("Add an event");
     await menu("Quit");

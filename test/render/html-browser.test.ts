@@ -283,6 +283,42 @@ run("HTML reports in headless Chromium", () => {
     await tab.close();
   }, 60_000);
 
+  it("draws every marker's legend sample as tall as the circle's: a triangle read small beside it", async () => {
+    // Chart.js draws each shape within one radius: a triangle inside it is 3/4 of the circle's height, a
+    // square or a cross turned 45° 0.71 of it — the suspension's triangle was the smallest mark of the key
+    const tab = await browser.context.newPage();
+    const heights: Array<{ page: string; text: string; style: string; height: number }> = [];
+    for (const p of pages.filter((p) => p.name === "run" || p.name === "whatif" || p.name === "simulate")) {
+      const file = join(dir, `samples-${p.name}.html`);
+      writeFileSync(file, p.html);
+      await tab.goto(`file://${file}`, { waitUntil: "load" });
+      const items = (await tab.evaluate(
+        `[...document.querySelectorAll("canvas")].flatMap((canvas) => {
+          const chart = Chart.getChart(canvas);
+          return chart.legend.legendItems.flatMap((i) => {
+            if (!(i.pointStyle instanceof HTMLCanvasElement)) return [];
+            const img = i.pointStyle;
+            const ratio = window.devicePixelRatio || 1;
+            const side = Math.round(img.width * ratio);
+            const { data } = img.getContext("2d").getImageData(0, 0, side, side);
+            let top = side, bottom = -1;
+            for (let y = 0; y < side; y++)
+              for (let x = 0; x < side; x++)
+                if (data[(y * side + x) * 4 + 3] > 96) { top = Math.min(top, y); bottom = Math.max(bottom, y); }
+            const style = String(chart.data.datasets[i.datasetIndex].pointStyle);
+            return [{ text: i.text, style, height: (bottom - top + 1) / ratio }];
+          });
+        })`,
+      )) as Array<{ text: string; style: string; height: number }>;
+      for (const i of items) heights.push({ page: p.name, ...i });
+    }
+    const circle = heights.find((h) => h.style === "circle")!.height;
+    expect(heights.map((h) => h.style)).toEqual(expect.arrayContaining(["triangle", "crossRot", "star"]));
+    for (const h of heights)
+      expect(h.height / circle, `${h.page} ${h.text} (${h.style})`).toBeGreaterThanOrEqual(0.9);
+    await tab.close();
+  }, 60_000);
+
   it("at a phone's width a chart has most of the screen: the margins shrink", async () => {
     const { tab } = (await phoneTabs()).find((t) => t.page === "run")!;
     const width = (await tab.evaluate(

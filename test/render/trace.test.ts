@@ -151,6 +151,22 @@ describe("renderTrace", () => {
     expect(explained).not.toMatch(/= 350 \+ −/);
   });
 
+  // at 100 columns the codes beside the shortfalls ("(−25 SHORT_REPAYMENT_RECORD)") left the names no
+  // room: every characteristic took a line for its name and one or two for its numbers
+  it("--explain at 100 columns: one line a characteristic, the shortfalls without their codes; wider, with them", () => {
+    const rowsOf = (text: string) =>
+      text.split("\n").filter((l) => /^ {20}\S.* \d+\/\d+( {2}\(−\d+( [A-Z_]+)?\))?$/.test(l));
+    const at100 = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false, columns: 100 });
+    const tables = at100.split("\n").filter((l) => /^ {20}characteristic +value/.test(l)).length;
+    expect(tables).toBeGreaterThan(5);
+    // every characteristic of every table on a line of its own, its name beside its numbers
+    expect(rowsOf(at100).length).toBe(tables * 17);
+    for (const l of rowsOf(at100)) expect(l.length, l).toBeLessThanOrEqual(100);
+    expect(at100).toMatch(/^ {20}Monthly income +¥8,000 +¥6,000–¥9,999 +20\/40 {2}\(−20\)$/m);
+    const wide = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false });
+    expect(wide).toMatch(/^ {20}Monthly income +¥8,000 +¥6,000–¥9,999 +20\/40 {2}\(−20 LOW_INCOME\)$/m);
+  });
+
   it("--explain at 80 columns: every name whole, every row's numbers kept, read as explain reads them", () => {
     const at80 = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false, columns: 80 });
     const wide = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false });
@@ -161,10 +177,8 @@ describe("renderTrace", () => {
     }
     // a characteristic without information is not cited as if it had some
     expect(wide).toMatch(/no line reported yet +25\/60 +\(−35\)$/m);
-    // the name that is longer than the room: whole, its numbers beneath
-    expect(at80.replace(/\s+/g, " ")).toMatch(
-      /Months in good standing, last 24 \(and months of history elsewhere\) \d+ 18 or more 40\/40/,
-    );
+    // the name longer than the room: whole, its numbers beneath
+    expect(at80.replace(/\s+/g, " ")).toMatch(/Months in good standing, last 24 \d+ 18 or more 40\/40/);
   });
 
   it("colours decisions by what they mean", () => {

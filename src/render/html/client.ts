@@ -268,8 +268,14 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       });
     };
   }
+  // Chart.js draws every shape within one radius, and the ink of some spans less of it than a circle's:
+  // half a triangle's height is 3/4 of it (its centre a quarter above the point), a square's or a turned
+  // cross's 0.71, a rounded square's 0.86. A sample is drawn at the radius that makes it as tall as the
+  // circle's, centred: the suspension's triangle was the smallest mark of the key
+  var INK = { triangle: [0.75, 0.25], rect: [Math.SQRT1_2, 0], crossRot: [Math.SQRT1_2, 0], rectRounded: [0.858, 0] };
   function markerSample(chart, item) {
-    var radius = (chart.legend.options.labels.boxHeight * Math.SQRT2) / 2;
+    var ink = INK[item.pointStyle] || [1, 0];
+    var radius = (chart.legend.options.labels.boxHeight * Math.SQRT2) / 2 / ink[0];
     var size = Math.ceil(2 * radius + 2 * (item.lineWidth || 1) + 2);
     var dpr = chart.currentDevicePixelRatio || 1;
     var canvas = document.createElement("canvas");
@@ -281,7 +287,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     ctx.lineWidth = item.lineWidth;
     // unturned: the legend turns an image by the item's rotation (limit_reduced's triangle, pointing down)
     var point = { pointStyle: item.pointStyle, rotation: 0, radius: radius, borderWidth: item.lineWidth };
-    Chart.helpers.drawPoint(ctx, point, size / 2, size / 2);
+    Chart.helpers.drawPoint(ctx, point, size / 2, size / 2 + ink[1] * radius);
     // drawn at the screen's pixel density, sized in the page's pixels: Chart.js draws an image as wide and
     // tall as it says it is
     Object.defineProperty(canvas, "width", { value: size });
