@@ -1,0 +1,41 @@
+// Hostile input, round 20: a flag quoted as it was typed (`--shard auto/3`, a value's character, not a
+// file's line and column), a report judged by the file it lands on, and hand-edited inputs at their edges.
+
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli, ROOT } from "../helpers/cli.js";
+import { tempCases } from "../helpers/temp-cases.js";
+
+const ZHANG = "scenarios/zhang-ming.yaml";
+
+describe("--shard auto/N's messages", () => {
+  // `--shard auto/3` was told `--shard auto: no shard in the environment`, of a flag never typed so
+  const small = ["--accounts", "8", "--days", "5", "--json"];
+  it.each([
+    [{}, "--shard auto/3: no shard in the environment"],
+    [{ CI_NODE_INDEX: "x", CI_NODE_TOTAL: "3" }, "--shard auto/3: CI_NODE_INDEX is not a whole number"],
+    [{ CI_NODE_INDEX: "1", CI_NODE_TOTAL: "4" }, "--shard auto/3: CI_NODE_TOTAL is 4"],
+    [{ JOB_COMPLETION_INDEX: "" }, "--shard auto/3: JOB_COMPLETION_INDEX is empty"],
+    [{ JOB_COMPLETION_INDEX: "9" }, "--shard auto/3: JOB_COMPLETION_INDEX is 9, out of range"],
+  ])("%j", async (env, said) => {
+    const r = await cli(["simulate", "--shard", "auto/3", ...small], { env });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(said);
+    expect(r.stderr).not.toContain("--shard auto:");
+  });
+
+  it("auto alone is still auto", async () => {
+    const r = await cli(["simulate", "--shard", "auto", ...small], { env: {} });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--shard auto: no shard in the environment");
+  });
+});
