@@ -39,3 +39,27 @@ describe("--shard auto/N's messages", () => {
     expect(r.stderr).toContain("--shard auto: no shard in the environment");
   });
 });
+
+describe("a flag's value that does not parse", () => {
+  // a one-line value was placed as a file's line and column (`--set:1:13:`), and its end as line 2
+  // (`--set minScore:2:1:`), a line the value never had
+  it.each([
+    [["whatif", ZHANG, "--set", "{minScore: [}"], "--set (character 13): cannot parse"],
+    [["whatif", ZHANG, "--set", "  {minScore: [}"], "--set (character 15): cannot parse"],
+    [["whatif", ZHANG, "--set", "minScore=[1"], "--set minScore: cannot parse: a { or [ never closed"],
+    [["whatif", ZHANG, "--add", "day: 3, type: ["], "--add (at the end of its value): cannot parse"],
+    [["whatif", ZHANG, "--add", "{day: 3, type: purchase, amount: [}"], "--add (character 35): cannot parse"],
+    [["whatif", ZHANG, "--edit", "1:{amount: [}"], "--edit 1 (character 13): cannot parse"],
+    [["whatif", ZHANG, "--edit", "1:amount=["], "--edit 1 amount: cannot parse"],
+    [["whatif", ZHANG, "--set", "{minScore: 1, minScore: 2}"], "--set (character 15): "],
+    [
+      ["simulate", "--challenger-set", "minScore=[", "--accounts", "4", "--days", "5"],
+      "--challenger-set minScore: cannot parse",
+    ],
+  ])("%j", async (args, said) => {
+    const r = await cli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(said);
+    expect(r.stderr).not.toMatch(/--(set|add|edit|challenger-set)[^:\n]*:\d+:\d+/);
+  });
+});

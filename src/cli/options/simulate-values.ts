@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { POLICY_PARAMETERS, type PolicyParamName, type PolicyParams } from "../../engine/index.js";
 import { MAX_VARIANTS, rangeValues, type SweepAxis } from "../../population/sweep.js";
 import { describeIssue, ownBounds } from "../../scenario/issues.js";
-import { parseText } from "../../scenario/parse.js";
+import { parseFlagText } from "../../scenario/parse.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { asciiDigits } from "../../shared/digits.js";
 import { InputError, suggest, UsageError } from "../../shared/errors.js";
@@ -177,7 +177,7 @@ export function parseSweep(text: string): SweepAxis {
       `${param} is a ${kind === "flag" ? "flag" : "table"}`,
     );
   // each number read as a policy file's is: one a double cannot keep exactly is refused, not changed
-  const numbers = [m[2]!, m[3]!, m[4]!].map((t) => parseText(t, `--sweep ${param}`).data);
+  const numbers = [m[2]!, m[3]!, m[4]!].map((t) => parseFlagText(t, `--sweep ${param}`));
   if (!numbers.every((n) => typeof n === "number"))
     throw new UsageError(
       `--sweep ${param}: FROM, TO and STEP are decimal numbers of at most 15 significant digits`,
@@ -327,7 +327,7 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
       throw new UsageError(`--challenger-set: ${key} is given twice`, "give each parameter once");
     // read as a policy file's value is (YAML, JSON too): a number a double cannot keep exactly
     // (10.999999999999999999, which JSON.parse made 11) stays text and is refused, not changed
-    const value: unknown = text.trim() === "" ? text : parseText(text, `--challenger-set ${key}`).data;
+    const value: unknown = text.trim() === "" ? text : parseFlagText(text, `--challenger-set ${key}`);
     raw[key] = value;
     // a word kept as text is quoted; a number kept as text (1e309, 10.999999999999999999) is shown as typed
     typed[key] = typeof value === "string" && !/^[-+.\d]/.test(text.trim()) ? quoted(value) : text;
