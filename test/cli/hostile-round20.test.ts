@@ -63,3 +63,55 @@ describe("a flag's value that does not parse", () => {
     expect(r.stderr).not.toMatch(/--(set|add|edit|challenger-set)[^:\n]*:\d+:\d+/);
   });
 });
+
+describe("a report of `test` judged by the file it lands on", () => {
+  // the check that a report is not where the next search finds a scenario compared names: through a link
+  // to the searched folder (`lnk/r.yaml`, lnk → s) the JSON report was written among the scenarios, and
+  // the next run of `test s` failed on it as bad input
+  const { fresh } = tempCases("round20-report");
+  const tree = () => {
+    const d = fresh();
+    mkdirSync(join(d, "s"));
+    copyFileSync(join(ROOT, ZHANG), join(d, "s", "b.yaml"));
+    symlinkSync("s", join(d, "lnk"));
+    return d;
+  };
+
+  it.each([
+    [["s"], "lnk/r.yaml"],
+    [["lnk"], "s/r.yaml"],
+    [["s"], "lnk/sub/r.json"],
+  ])("a search of %j, a report at %s", async (paths, report) => {
+    const d = tree();
+    const args = ["test", ...paths, "--no-snapshots", "--force", "--output-file", `json=${report}`];
+    const r = await cli(args, { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("the report would be found as a scenario by the next run of this search");
+    expect(readdirSync(join(d, "s"))).toEqual(["b.yaml"]);
+  });
+
+  it("an input under another name is told it is one, and nothing is written", async () => {
+    const d = tree();
+    const before = readFileSync(join(d, "s", "b.yaml"), "utf8");
+    symlinkSync("b.yaml", join(d, "s", "l.yaml"));
+    for (const report of ["lnk/b.yaml", "s//b.yaml", "./s/./b.yaml", "s/l.yaml"]) {
+      const args = ["test", "s", "--no-snapshots", "--force", "--output-file", `json=${report}`];
+      const r = await cli(args, { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain("the output would replace a file this command reads");
+      expect(r.stderr).not.toContain("found as a scenario");
+    }
+    expect(readFileSync(join(d, "s", "b.yaml"), "utf8")).toBe(before);
+  });
+
+  it("a report beside the searched folder, through the link, is written", async () => {
+    const d = tree();
+    mkdirSync(join(d, "out"));
+    symlinkSync("out", join(d, "outlnk"));
+    const args = ["test", "lnk", "--no-snapshots", "--output-file", "json=outlnk/r.json"];
+    const r = await cli(args, { cwd: d });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(existsSync(join(d, "out", "r.json"))).toBe(true);
+  });
+});
