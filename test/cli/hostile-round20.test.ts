@@ -115,3 +115,25 @@ describe("a report of `test` judged by the file it lands on", () => {
     expect(existsSync(join(d, "out", "r.json"))).toBe(true);
   });
 });
+
+describe("a link at the end of a '..' after a linked folder", () => {
+  // refuseLeadingOut judges a link by its folder as the system reaches it (`else/`, for `lnk/../r.html`,
+  // lnk → else/sub), where a link to else/victim is in its own folder: it is reached only after
+  // refuseFolderLeadingOut has refused the path typed in the working folder that the system takes out of it
+  const { fresh } = tempCases("round20-link-end");
+  it("is refused before the link's own folder is asked", async () => {
+    const d = fresh();
+    mkdirSync(join(d, "w"));
+    mkdirSync(join(d, "else", "sub"), { recursive: true });
+    copyFileSync(join(ROOT, ZHANG), join(d, "w", "x.yaml"));
+    writeFileSync(join(d, "else", "victim"), "keep me\n");
+    symlinkSync("victim", join(d, "else", "r.html"));
+    symlinkSync("../else/sub", join(d, "w", "lnk"));
+    const r = await cli(["run", "x.yaml", "--no-chart", "--html", "lnk/../r.html", "--force"], {
+      cwd: join(d, "w"),
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("a symbolic link on its way leads out of the working folder");
+    expect(readFileSync(join(d, "else", "victim"), "utf8")).toBe("keep me\n");
+  });
+});
