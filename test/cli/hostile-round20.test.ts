@@ -137,3 +137,45 @@ describe("a link at the end of a '..' after a linked folder", () => {
     expect(readFileSync(join(d, "else", "victim"), "utf8")).toBe("keep me\n");
   });
 });
+
+describe("a persona's number quoted as the file writes it", () => {
+  // a rule across fields quoted JavaScript's number (`min 0` of a -0, `median 1000000000000000` of 1e15),
+  // and read `.inf` as a bound to hold a draw to beside the schema's refusal of it, quoted `Infinity`
+  const { fresh } = tempCases("round20-persona-numbers");
+  const REVOLVER = readFileSync(join(ROOT, "personas/revolver.yaml"), "utf8");
+  const persona = (from: string, to: string) => {
+    const d = fresh();
+    expect(REVOLVER).toContain(from);
+    writeFileSync(join(d, "p.yaml"), REVOLVER.replace(from, to));
+    return d;
+  };
+  const small = ["--accounts", "4", "--days", "30", "--no-progress"];
+
+  it.each([
+    ["age: { min: 22, max: 50 }", "age: { min: -0, max: 50 }", "found:    min -0\n"],
+    ["median: 7000", "median: 1e15", "found:    median 1e15, max 30000\n"],
+    ["age: { min: 22, max: 50 }", "age: { min: 60, max: 5.0e1 }", "found:    min 60, max 5.0e1\n"],
+    ["age: { min: 22, max: 50 }", "age: { min: 22, max: .inf }", "found:    .inf\n"],
+    ["age: { min: 22, max: 50 }", "age: { min: 22, max: -.INF }", "found:    -.INF\n"],
+  ])("%s → %s", async (from, to, said) => {
+    const d = persona(from, to);
+    const r = await cli(["simulate", "p.yaml", ...small], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(said);
+    expect(r.stderr).not.toMatch(/Infinity|1000000000000000/);
+  });
+
+  it("an infinite bound is refused for what it is, not held against the draw's range", async () => {
+    const d = persona("age: { min: 22, max: 50 }", "age: { min: 22, max: .inf }");
+    const r = await cli(["simulate", "p.yaml", ...small], { cwd: d });
+    expect(r.stderr).not.toContain("outside what a draw is held to");
+  });
+
+  it("in a scenario too", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "s.yaml"), "name: s\nevents:\n  - { day: 1, type: purchase, amount: .Inf }\n");
+    const r = await cli(["run", "s.yaml"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("found:    .Inf\n");
+  });
+});
