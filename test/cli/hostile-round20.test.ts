@@ -179,3 +179,48 @@ describe("a persona's number quoted as the file writes it", () => {
     expect(r.stderr).toContain("found:    .Inf\n");
   });
 });
+
+describe("merge fed a hand-edited shard's histogram", () => {
+  // a histogram of 10⁹ bins (or counts running past its bins) was told `found: an object` at the histogram,
+  // of a field that was never the problem: its bins are said against what the horizon gives
+  const { fresh } = tempCases("round20-merge");
+  const shards = async () => {
+    const d = fresh();
+    for (const i of [1, 2]) {
+      const r = await cli(["simulate", "--accounts", "8", "--days", "40", "--shard", `${i}/2`, "--json"]);
+      expect(r.status).toBe(0);
+      writeFileSync(join(d, `s${i}.json`), r.stdout);
+    }
+    return d;
+  };
+  const edited = (d: string, edit: (h: { from: number; length: number; counts: number[] }) => void) => {
+    const doc = JSON.parse(readFileSync(join(d, "s2.json"), "utf8"));
+    edit(doc.aggregates.champion[0].openLimit);
+    writeFileSync(join(d, "s2.json"), JSON.stringify(doc));
+  };
+
+  it("of 10⁹ bins is told its bins", async () => {
+    const d = await shards();
+    edited(d, (h) => {
+      h.length = 1e9;
+    });
+    const r = await cli(["merge", "s1.json", "s2.json"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("aggregates.champion[0].openLimit.length");
+    expect(r.stderr).toContain("expected: 501 bins, what this population's horizon gives");
+    expect(r.stderr).toContain("found:    1000000000 bins");
+  });
+
+  it("whose counts run past its bins is told its counts", async () => {
+    const d = await shards();
+    edited(d, (h) => {
+      h.from = 500;
+      h.counts = [1, 1];
+    });
+    const r = await cli(["merge", "s1.json", "s2.json"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("aggregates.champion[0].openLimit.counts");
+    expect(r.stderr).toContain("expected: at most 1 counts from bin 500, of 501 bins");
+    expect(r.stderr).toContain("found:    2 counts");
+  });
+});
