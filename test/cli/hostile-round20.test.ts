@@ -224,3 +224,40 @@ describe("merge fed a hand-edited shard's histogram", () => {
     expect(r.stderr).toContain("found:    2 counts");
   });
 });
+
+describe("a file's name with a character nobody sees, in a report", () => {
+  // `test`'s reports showed `s/zw\u200bx.yaml` raw — a second `s/zwx.yaml` to the eye, beside the error
+  // beneath it that escaped it — and `wrote` did too: a path is shown as the error message shows it
+  const { fresh } = tempCases("round20-unseen-names");
+  const tree = () => {
+    const d = fresh();
+    mkdirSync(join(d, "s"));
+    writeFileSync(
+      join(d, "s", "zw\u200bx.yaml"),
+      "name: x\nevents:\n  - { day: 1, type: purchse, amount: 5 }\n",
+    );
+    writeFileSync(
+      join(d, "s", "nb\u00a0x.yaml"),
+      "name: y\nevents:\n  - { day: 1, type: purchse, amount: 5 }\n",
+    );
+    return d;
+  };
+
+  it.each([["pretty"], ["junit"]])("%s", async (reporter) => {
+    const d = tree();
+    const r = await cli(["test", "s", "--no-snapshots", "--reporter", reporter], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stdout).not.toMatch(/[\u200b\u00a0]/);
+    expect(r.stdout).toContain("zw\\u200bx.yaml");
+    expect(r.stdout).toContain("nb\\u00a0x.yaml");
+  });
+
+  it("in `wrote`", async () => {
+    const d = tree();
+    copyFileSync(join(ROOT, ZHANG), join(d, "z.yaml"));
+    const r = await cli(["run", "z.yaml", "--no-chart", "--html", "r\u200b.html"], { cwd: d });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("wrote r\\u200b.html\n");
+    expect(existsSync(join(d, "r\u200b.html"))).toBe(true);
+  });
+});

@@ -6,9 +6,9 @@
 
 import { XMLBuilder } from "fast-xml-parser";
 import { lineName } from "../../scenario/format.js";
-import { printable, printableName, shellPath, visibleControls } from "../../shared/text.js";
+import { printablePath, shellPath, visibleControls } from "../../shared/text.js";
 import { checkLine } from "../check-text.js";
-import type { ExpectationReport, ScenarioReport, TestRun } from "../report.js";
+import { type ExpectationReport, printableReportName, type ScenarioReport, type TestRun } from "../report.js";
 import { reasonsOnRecord, stepColumns, stepLine, stepsShownBefore, twoLines } from "../steps.js";
 
 // what XML 1.0 does not allow, even escaped (C0 controls, U+FFFE, U+FFFF), shown as the HTML page shows
@@ -136,9 +136,9 @@ export function renderJunit(run: TestRun): string {
   const suites = run.reports.map((r) =>
     suite({
       ...r,
-      name: printableName(r.name),
-      file: clean(printable(r.file)),
-      snapshot: r.snapshot && { ...r.snapshot, file: clean(printable(r.snapshot.file)) },
+      name: printableReportName(r),
+      file: clean(printablePath(r.file)),
+      snapshot: r.snapshot && { ...r.snapshot, file: clean(printablePath(r.snapshot.file)) },
     }),
   );
   const sum = (k: string) => suites.reduce((n, s) => n + (s[k] as number), 0);
