@@ -12,6 +12,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { shellPath } from "../../src/shared/text.js";
 import { cli, ROOT } from "../helpers/cli.js";
 import { tempCases } from "../helpers/temp-cases.js";
 
@@ -259,5 +260,29 @@ describe("a file's name with a character nobody sees, in a report", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("wrote r\\u200b.html\n");
     expect(existsSync(join(d, "r\u200b.html"))).toBe(true);
+  });
+});
+
+describe("the command a test report suggests, for a file whose name the report escapes", () => {
+  // `credit-sim test 'f/bell\x07.yaml' -u`: the name as the report shows it, single-quoted — pasted, it
+  // named a file of a backslash and three letters; the command quotes the file's own name
+  const { fresh } = tempCases("round20-rerun");
+  it.each([["pretty"], ["github"], ["junit"]])("%s", async (reporter) => {
+    const d = fresh();
+    mkdirSync(join(d, "f"));
+    copyFileSync(join(ROOT, ZHANG), join(d, "f", "bell\x07.yaml"));
+    // CI=true: the golden trace is not written, and the report says how to write it
+    const r = await cli(["test", "f", "--reporter", reporter], { cwd: d });
+    expect(r.status).toBe(1);
+    const name = shellPath("f/bell\x07.yaml");
+    expect(name).toBe("$'f/bell\\x07.yaml'");
+    if (reporter === "junit") {
+      // XML writes the quotes as &apos;
+      expect(r.stdout).toContain(`credit-sim test -u ${name.replaceAll("'", "&apos;")}`);
+      expect(r.stdout).not.toMatch(/[^$]&apos;f\/bell/);
+    } else {
+      expect(r.stdout).toContain(`credit-sim test ${name} -u`);
+      expect(r.stdout).not.toMatch(/[^$]'f\/bell/);
+    }
   });
 });

@@ -42,7 +42,11 @@ export function renderPretty(
   if (failures.length) {
     // the scenarios counted, each failed check listed beneath: "Failures (1)" above three read as one
     lines.push("", c.red.bold(`Failed scenarios (${failures.length})`));
-    for (const r of failures) pushAll(lines, ["", ...failureBlock(r, c, rerun, columns)]);
+    // the command names the file by its own name, quoted for the shell: the name as shown (`bell\x07`),
+    // single-quoted, named a file of a backslash and three letters
+    const own = new Map(run.reports.map((r, i) => [r, raw.reports[i]?.file ?? r.file]));
+    for (const r of failures)
+      pushAll(lines, ["", ...failureBlock(r, c, (file) => rerun(own.get(r) ?? file), columns)]);
   }
   const empty = run.reports.filter((r) => r.status === "no-expectations");
   if (empty.length) {
