@@ -565,7 +565,7 @@ function asWritten(problem: InputError, parsed: Parsed): InputError {
     const { found, line, column } = p.details;
     if (found === undefined || line === undefined) return p;
     const written = numberAt(parsed, { line, column: column ?? 1 });
-    if (written === undefined || written === found || numberText(written.value) !== found) return p;
+    if (written === undefined || written.text === found || numberText(written.value) !== found) return p;
     return new InputError(p.message, { ...p.details, found: written.text });
   });
 }
