@@ -801,7 +801,7 @@ describe("simulate", () => {
       /CI_NODE_INDEX is too large \(at most 9007199254740991\)/,
     );
     expect(refusedWith("auto/99999999999999999999", { JOB_COMPLETION_INDEX: "0" })).toMatch(
-      /--shard auto\/N: N is too large \(at most 9007199254740991\)/,
+      /--shard auto\/99999999999999999999: N is too large \(at most 9007199254740991\)/,
     );
     expect(refusedWith("1/99999999999999999999", {})).toMatch(
       /--shard 1\/99999999999999999999: N is too large \(at most 9007199254740991\)/,
