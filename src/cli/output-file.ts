@@ -310,6 +310,19 @@ function inodeOf(path: string): string | undefined {
   }
 }
 
+/** Whether a file, however it is named (`./a.yaml`, `s//a.yaml`, a link to it, a hard link: the same
+ *  device and inode), is one of `inputs` (paths from `cwd`). */
+export function isOneOf(cwd: string, inputs: Iterable<string>): (file: string) => boolean {
+  const ids = new Set<string>();
+  const inodes = new Set<string>();
+  for (const f of inputs) {
+    ids.add(identity(cwd, f));
+    const inode = inodeOf(resolveAsSystem(cwd, f));
+    if (inode !== undefined) inodes.add(inode);
+  }
+  return (file) => ids.has(identity(cwd, file)) || inodes.has(inodeOf(resolveAsSystem(cwd, file)) ?? "");
+}
+
 /**
  * What one command writes never lands on what it reads, nor two of its outputs on one file or both on
  * standard output (the later would silently replace or mix into the earlier). Every clash is reported at

@@ -15,7 +15,7 @@ import {
 } from "../engine/index.js";
 import { dayInSpan } from "../scenario/day-asked.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
-import { parseText } from "../scenario/parse.js";
+import { parseFlagText } from "../scenario/parse.js";
 import { EVENT_TYPES, EventSchema, PROFILE_FIELDS, type WrittenEvent } from "../scenario/schema.js";
 import { asciiDigits } from "../shared/digits.js";
 import { InputError } from "../shared/errors.js";
@@ -28,7 +28,7 @@ import { BACK, type Prompts } from "./prompts.js";
 /** A value typed by the user, read as YAML (so `full` is a word, `65` a number, `[…]` a list). */
 export function typed(text: string, label: string): unknown {
   if (text.trim() === "") return null;
-  return parseText(text, label).data;
+  return parseFlagText(text, label, { at: 0, typed: text.length });
 }
 
 /**

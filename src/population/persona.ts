@@ -11,7 +11,7 @@ import { describeIssue, isRecord, valueAt } from "../scenario/issues.js";
 import { POLICY_KIND, SCENARIO_KIND } from "../scenario/kinds.js";
 import { type Parsed, parseText } from "../scenario/parse.js";
 import { readInputFile } from "../scenario/read.js";
-import { type ValidateOptions, validate } from "../scenario/validate.js";
+import { numberWritten, type ValidateOptions, validate } from "../scenario/validate.js";
 import {
   checkText,
   describeValue,
@@ -306,25 +306,36 @@ function ruleProblems(parsed: Parsed, file: string): InputError[] {
     ["late.p", 0],
     ["none", 0],
   ]);
+  // a field's number as the file writes it (`median 1e15`, `min -0`); a rule reads finite numbers alone,
+  // and waits for the schema's problem with anything else (`.inf`: not a number it is held against)
+  const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+  const told = (path: PropertyKey[], key: string, v: number) =>
+    `${key} ${numberWritten(parsed, [...path, key], v)}`;
   // every {min, max} must be ordered
   const walk = (v: unknown, path: PropertyKey[]) => {
     if (!isRecord(v)) return;
-    if (typeof v.min === "number" && typeof v.max === "number" && v.min > v.max)
-      fail(path, "min is greater than max", "min ≤ max", `min ${v.min}, max ${v.max}`, "swap min and max");
+    if (finite(v.min) && finite(v.max) && v.min > v.max)
+      fail(
+        path,
+        "min is greater than max",
+        "min ≤ max",
+        `${told(path, "min", v.min)}, ${told(path, "max", v.max)}`,
+        "swap min and max",
+      );
     // a log-normal is clipped to [min, max]: a median outside it makes (nearly) every value the bound
-    else if (typeof v.median === "number" && typeof v.sigma === "number") {
+    else if (finite(v.median) && finite(v.sigma)) {
       const bound =
-        typeof v.max === "number" && v.median > v.max
-          ? `max ${v.max}`
-          : typeof v.min === "number" && v.median < v.min
-            ? `min ${v.min}`
+        finite(v.max) && v.median > v.max
+          ? told(path, "max", v.max)
+          : finite(v.min) && v.median < v.min
+            ? told(path, "min", v.min)
             : undefined;
       if (bound !== undefined)
         fail(
           path,
           "the median is outside [min, max]",
           "a median from min to max: every value drawn is clipped to them",
-          `median ${v.median}, ${bound}`,
+          `${told(path, "median", v.median)}, ${bound}`,
           "write the median between min and max, or widen them",
         );
     }
@@ -348,7 +359,9 @@ function ruleProblems(parsed: Parsed, file: string): InputError[] {
         : isRecord(d)
           ? numberAt(d, ["min"], "median" in d ? 0 : undefined)
           : undefined;
-    if (low !== undefined && low < 0) fail(path, "amounts cannot be negative", "0 or more", String(low));
+    const at = typeof d === "number" ? path : [...path, "min"];
+    if (low !== undefined && low < 0)
+      fail(path, "amounts cannot be negative", "0 or more", numberWritten(parsed, at, low));
   }
   // the ranges the plan holds these draws to (an age a profile takes, months of history, days not before
   // day 0 or the due day, a late repayment a day late at least): a bound written outside one made every
@@ -372,14 +385,14 @@ function ruleProblems(parsed: Parsed, file: string): InputError[] {
           ["median", d.median],
         ]
       : [["", d]];
-    const out = bounds.find(([, v]) => typeof v === "number" && (v < lo || (hi !== null && v > hi)));
+    const out = bounds.find(([, v]) => finite(v) && (v < lo || (hi !== null && v > hi)));
     if (out === undefined) continue;
-    const [which, v] = out;
+    const [which, v] = out as [string, number];
     fail(
       path,
       "outside what a draw is held to",
       hi === null ? `${lo} or more` : `from ${lo} to ${hi}`,
-      which === "" ? String(v) : `${which} ${v}`,
+      which === "" ? numberWritten(parsed, path, v) : told(path, which, v),
       "every value drawn beyond it would be taken as the nearest one it holds: write the bounds within it",
     );
   }

@@ -260,19 +260,35 @@ export const PairFlips = z.strictObject({
 /** The month ends within a horizon: the length of every month-end series of an arm. */
 const monthEndsIn = (start: string, days: number): number => monthEndDays(start, days).length;
 
+/** Where an arm's shape is wrong; a histogram's bins said as what they are against what the horizon
+ *  gives (`found: an object` said nothing of a histogram of 10⁹ bins). */
+interface ShapeProblem {
+  at: Array<string | number>;
+  expected?: string;
+  found?: string;
+}
+
 /** Where an encoded arm differs from the shape of `want` (an empty arm, encoded), or null. */
-function armShapeProblem(
-  want: unknown,
-  got: unknown,
-  at: Array<string | number>,
-): Array<string | number> | null {
-  if (typeof want === "number") return typeof got === "number" ? null : at;
+function armShapeProblem(want: unknown, got: unknown, at: Array<string | number>): ShapeProblem | null {
+  if (typeof want === "number") return typeof got === "number" ? null : { at };
   if (isSparse(want)) {
-    if (!isSparse(got) || got.length !== want.length || got.from + got.counts.length > got.length) return at;
+    if (!isSparse(got)) return { at };
+    if (got.length !== want.length)
+      return {
+        at: [...at, "length"],
+        expected: `${want.length} bins, what this population's horizon gives`,
+        found: `${got.length} bins`,
+      };
+    if (got.from + got.counts.length > got.length)
+      return {
+        at: [...at, "counts"],
+        expected: `at most ${Math.max(got.length - got.from, 0)} counts from bin ${got.from}, of ${got.length} bins`,
+        found: `${got.counts.length} counts`,
+      };
     return null;
   }
   if (Array.isArray(want)) {
-    if (!Array.isArray(got) || got.length !== want.length) return at;
+    if (!Array.isArray(got) || got.length !== want.length) return { at };
     for (let i = 0; i < want.length; i++) {
       const bad = armShapeProblem(want[i], got[i], [...at, i]);
       if (bad) return bad;
@@ -286,13 +302,13 @@ function armShapeProblem(
     got === null ||
     Array.isArray(got)
   )
-    return at;
+    return { at };
   const keys = Object.keys(want);
   // name the field missing or too many, not just the arm
   const missing = keys.find((k) => !(k in got));
-  if (missing !== undefined) return [...at, missing];
+  if (missing !== undefined) return { at: [...at, missing] };
   const extra = Object.keys(got).find((k) => !keys.includes(k));
-  if (extra !== undefined) return [...at, extra];
+  if (extra !== undefined) return { at: [...at, extra] };
   for (const k of keys) {
     const bad = armShapeProblem((want as Record<string, unknown>)[k], (got as Record<string, unknown>)[k], [
       ...at,
@@ -379,7 +395,7 @@ export const Document = z
       for (let i = 0; i < list.length; i++) {
         const bad = armShapeProblem(want, list[i], ["aggregates", ...at, i]);
         if (bad) {
-          issue(bad, "the aggregates of this population's horizon");
+          issue(bad.at, bad.expected ?? "the aggregates of this population's horizon", bad.found);
           return;
         }
         accounts += list[i]!.accounts as number;

@@ -103,6 +103,44 @@ const COLLECTION_KEY = /(?:^|[\s,{[])(?:\?(?:\s|$)|\[[^\]\n]*\]\s*:|\{[^}\n]*\}\
 /** js-yaml's own nesting counter also counts the nodes it tries; the data's depth is checked after. */
 const PARSER_DEPTH = 2 * MAX_DEPTH + 8;
 
+/** Where a flag's value is read from: `at`, the index in the value as typed of the text read (−1 where a
+ *  `{` was put before it), and the typed value's length. */
+export interface FlagPlace {
+  at: number;
+  typed: number;
+}
+
+/**
+ * A flag's value (or a prompt's answer) read as YAML, a problem placed as a person reads a flag: the
+ * character of the value as typed (`--set (character 13)`), or `at the end of its value` — never a file's
+ * `--set:1:13` (the line of a one-line value) or `:2:1`, the line the parser adds after it. Without a
+ * place (the text read is a piece of the value, `minScore=[`'s `[`), the label alone names it.
+ */
+export function parseFlagText(text: string, label: string, place?: FlagPlace): unknown {
+  try {
+    return parseText(text, label).data;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    throw e.map((p) => {
+      const { line, column, ...rest } = p.details;
+      if (p.details.file !== label || line === undefined) return p;
+      return new InputError(p.message, {
+        ...rest,
+        file: `${label}${characterAt(text, line, column ?? 1, place)}`,
+      });
+    });
+  }
+}
+
+/** ` (character N)` of the value typed, counted from 1, for the parser's line and column in `text`. */
+function characterAt(text: string, line: number, column: number, place: FlagPlace | undefined): string {
+  if (place === undefined) return "";
+  const starts = lineStartsOf(text);
+  const index = (starts[line - 1] ?? text.length) + column - 1 + place.at;
+  if (index >= place.typed) return " (at the end of its value)";
+  return ` (character ${Math.max(index, 0) + 1})`;
+}
+
 export function parseText(text: string, file: string, options: ParseOptions = {}): Parsed {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (/\.json$/i.test(file)) checkJsonSyntax(body, file);

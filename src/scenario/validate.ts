@@ -545,7 +545,7 @@ export function problemsOf(
       continue;
     }
     const at = parsed.position(issue.path);
-    const error = asWritten(describeIssue(issue, data, file, at, options), found, parsed, at);
+    const error = asWritten(describeIssue(issue, data, file, at, options), parsed);
     const event = parsed.position(issue.path.slice(0, -1));
     if (issue.code === "invalid_union" && "discriminator" in issue && issue.discriminator === "type" && event)
       orderedAt.set(error, event);
@@ -557,21 +557,33 @@ export function problemsOf(
   return InputError.all(unique.slice(0, MAX_PROBLEMS), truncated || unique.length > MAX_PROBLEMS);
 }
 
-/** `problem` with the number it found quoted as the file writes it (`1e308`, `1E12`, `40.0e3`), not as
- *  JavaScript would (`1e+308`, `1000000000000`, `40000`): the text at its place, when it reads as that
- *  number. */
-function asWritten(
-  problem: InputError,
-  found: unknown,
-  parsed: Parsed,
-  at: Position | undefined,
-): InputError {
-  if (typeof found !== "number" || at === undefined || problem.details.found !== numberText(found))
-    return problem;
-  const written = /^[-+]?[\d.][\w.+-]*/.exec(parsed.line?.(at.line)?.slice(at.column - 1) ?? "")?.[0];
-  if (written === undefined || written === problem.details.found || !Object.is(Number(written), found))
-    return problem;
-  return new InputError(problem.message, { ...problem.details, found: written });
+/** `problem` with the number it found quoted as the file writes it (`1e308`, `1E12`, `40.0e3`, `.inf`), not
+ *  as JavaScript would (`1e+308`, `1000000000000`, `40000`, `Infinity`): the text at its place, when it
+ *  reads as that number — each of a group's too (a persona's distribution's fields, told one by one). */
+function asWritten(problem: InputError, parsed: Parsed): InputError {
+  return problem.map((p) => {
+    const { found, line, column } = p.details;
+    if (found === undefined || line === undefined) return p;
+    const written = numberAt(parsed, { line, column: column ?? 1 });
+    if (written === undefined || written.text === found || numberText(written.value) !== found) return p;
+    return new InputError(p.message, { ...p.details, found: written.text });
+  });
+}
+
+/** The number written at `at`, its text and the number YAML reads it as (`.inf`, which Number() does not). */
+function numberAt(parsed: Parsed, at: Position | undefined): { text: string; value: number } | undefined {
+  if (at === undefined) return undefined;
+  const text = /^[-+]?[\d.][\w.+-]*/.exec(parsed.line?.(at.line)?.slice(at.column - 1) ?? "")?.[0];
+  if (text === undefined) return undefined;
+  const value = /^[-+]?\.inf$/i.test(text) ? (text.startsWith("-") ? -1 : 1) * Infinity : Number(text);
+  return { text, value };
+}
+
+/** The number at `path` of a parsed file as the file writes it, for a cross-field rule's message (`median
+ *  1e15`, `min -0`), never JavaScript's `1000000000000000` or `0`. */
+export function numberWritten(parsed: Parsed, path: readonly PropertyKey[], value: number): string {
+  const written = numberAt(parsed, parsed.position(path));
+  return written !== undefined && Object.is(written.value, value) ? written.text : numberText(value);
 }
 
 /** A mapping with a `key:value` key: its fields are not what was meant, and are told as one problem. */

@@ -60,6 +60,9 @@ export function realFolder(folder: string): string | null {
  *  checked-out repository would otherwise make a report replace any file the job may write. A device or
  *  a pipe is not a file replaced, and stays written through (`--csv /dev/stdout`). */
 export function refuseLeadingOut(target: string, path: string, dest: string, cwd: string | undefined): void {
+  // the link's folder is the system's (`else/` of `lnk/../r.html`, lnk → else/sub), not the one typed: safe
+  // as it is reached only through plan(), after refuseFolderLeadingOut has refused a path typed in the
+  // working folder whose folder the system takes out of it (hostile-round20's `lnk/../r.html` → victim)
   // a folder that cannot be resolved holds nothing
   const within = (folder: string) => isWithin(dest, realFolder(folder) ?? folder);
   if (within(dirname(path)) || within(cwd ?? process.cwd())) return;

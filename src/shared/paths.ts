@@ -2,12 +2,33 @@
 // scenario's references, a command's outputs against its inputs, a link a user named).
 
 import { lstatSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** Whether `path` is `folder` or lies below it (both absolute, their links resolved alike or not at all). */
 export function isWithin(path: string, folder: string): boolean {
   const rel = relative(folder, path);
   return rel === "" || (!isAbsolute(rel) && rel.split(sep)[0] !== "..");
+}
+
+/** The longest path Linux opens: a longer one lands nowhere, and is not walked up a name at a time. */
+const PATH_MAX = 4096;
+
+/** Where an absolute path lands: its nearest part that exists, every link on its way resolved, and the
+ *  rest as named (a file still to be written, in folders still to be made) — `lnk/new/r.yaml`, lnk → s,
+ *  lands at `s/new/r.yaml`. */
+export function landing(path: string): string {
+  if (Buffer.byteLength(path) > PATH_MAX) return path;
+  const rest: string[] = [];
+  let head = path;
+  for (;;) {
+    try {
+      return join(realpathSync(head), ...rest);
+    } catch {
+      if (dirname(head) === head) return path;
+      rest.unshift(basename(head));
+      head = dirname(head);
+    }
+  }
 }
 
 /** A path's separators as typed: `/`, and on Windows `\` too (both work there). */

@@ -113,6 +113,11 @@ export function unmistakable(text: string): string {
   return text.replace(/[\p{Cf}\p{Zs}]/gu, (c) => (c === " " ? c : codeEscape(c)));
 }
 
+/** A path as human output shows it: printable, and the characters nobody sees (format characters, every
+ *  space but U+0020) as escapes, as an error message shows the same path — `zw\u200bx.yaml` is no second
+ *  `zwx.yaml` in a report's list, beside the error beneath it that shows the escape. */
+export const printablePath = (path: string): string => unmistakable(printable(path));
+
 /** A name from a file (a scenario's, a persona's, a policy's) as human output shows it: printable, and
  *  its invisible format characters (zero-width space and non-joiner, word joiner, soft hyphen, BOM, tag
  *  characters) shown as escapes, as error messages show them — `rev\u200bolver` is not printed as a

@@ -13,7 +13,8 @@ import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../
 import { checkPathHint, danglingLink, fileAsFolder, nearPathHint, optionLikeHint } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReason } from "../shared/file-errors.js";
-import { resolveTyped } from "../shared/paths.js";
+import { linkEnd } from "../shared/link-refusals.js";
+import { landing, resolveAsSystem, resolveTyped } from "../shared/paths.js";
 import { quoted, shellPath } from "../shared/text.js";
 import { showPath } from "./paths.js";
 
@@ -88,16 +89,27 @@ const skippedFile = (name: string) => name.startsWith(".") || !isScenarioFile(na
  * skips) or matching a pattern named. A file named outright is an input already, refused as one.
  */
 export function foundBySearch(paths: readonly string[], file: string, cwd: string = process.cwd()): boolean {
+  // by its name, and by where it lands: through a link to a folder searched (`lnk/r.yaml`, lnk → s, or
+  // `s/r.yaml` of a search of lnk), or a link at its name that leads into one, it is written where the
+  // next search finds it, a name apart from the folder named
   const abs = resolve(cwd, file);
+  const lands = landing(linkEnd(resolveAsSystem(cwd, file)).path);
+  return [abs, lands].some((at) => foundAt(paths, at, cwd));
+}
+
+/** Whether a search of `paths` finds a file at the absolute path `abs`, a folder named by its name or by
+ *  where it lands. */
+function foundAt(paths: readonly string[], abs: string, cwd: string): boolean {
   if (skippedFile(basename(abs))) return false;
-  const walked = (from: string) => {
-    const rel = relative(from, abs);
-    if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return false;
-    return rel
-      .split(sep)
-      .slice(0, -1)
-      .every((name) => !skippedFolder(name));
-  };
+  const walked = (from: string) =>
+    [from, landing(from)].some((folder) => {
+      const rel = relative(folder, abs);
+      if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return false;
+      return rel
+        .split(sep)
+        .slice(0, -1)
+        .every((name) => !skippedFolder(name));
+    });
   return (paths.length ? paths : DEFAULT_PATHS).some((p) => {
     const named = resolve(cwd, p);
     if (statSync(named, { throwIfNoEntry: false })?.isDirectory()) return walked(named);

@@ -2,7 +2,7 @@
 // Plain, serialisable data (it crosses worker-thread boundaries), no colour, no engine objects.
 
 import type { Cause, Decision, Fen, LineId, ReasonCode, RuleFact, Status } from "../engine/index.js";
-import { printable, printableLines, printableName } from "../shared/text.js";
+import { printableLines, printableName, printablePath } from "../shared/text.js";
 
 /** One step of a trace as reports show it. Money in fen. */
 export interface StepSummary {
@@ -241,22 +241,27 @@ export function printableRun(run: TestRun): TestRun {
   return {
     ...run,
     reports: run.reports.map(printableReport),
-    obsolete: run.obsolete.map(printable),
-    ...(run.policyFiles ? { policyFiles: run.policyFiles.map(printable) } : {}),
+    obsolete: run.obsolete.map(printablePath),
+    ...(run.policyFiles ? { policyFiles: run.policyFiles.map(printablePath) } : {}),
   };
 }
+
+/** A report's name as human output shows it: a scenario's name as names are, or, for a file that did not
+ *  load (its name is its path), as paths are. */
+export const printableReportName = (r: ScenarioReport): string =>
+  r.name === r.file ? printablePath(r.name) : printableName(r.name);
 
 function printableReport(r: ScenarioReport): ScenarioReport {
   return {
     ...r,
-    file: printable(r.file),
-    name: printableName(r.name),
+    file: printablePath(r.file),
+    name: printableReportName(r),
     error: r.error === null ? null : printableLines(r.error),
     ...(r.problems ? { problems: r.problems.map((p) => ({ ...p, text: printableLines(p.text) })) } : {}),
     snapshot: r.snapshot
       ? {
           ...r.snapshot,
-          file: printable(r.snapshot.file),
+          file: printablePath(r.snapshot.file),
           diff: r.snapshot.diff === null ? null : printableLines(r.snapshot.diff),
         }
       : null,

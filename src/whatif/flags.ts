@@ -7,7 +7,7 @@
 //   --policy tightened | ./my-policy.yaml
 
 import { EVENT_TYPES, isWholeValued } from "../engine/index.js";
-import { isDecimalNumber, parseText } from "../scenario/parse.js";
+import { type FlagPlace, isDecimalNumber, parseFlagText } from "../scenario/parse.js";
 import { FORBIDDEN_KEYS } from "../scenario/shape.js";
 import { InputError, numberText, suggest, UsageError } from "../shared/errors.js";
 import { blanksInAssignments, quoted, shellWord } from "../shared/text.js";
@@ -21,8 +21,8 @@ export interface FlagEdit {
 }
 
 /** A YAML/JSON value from a flag (the parser's own protections: no alias bombs, no __proto__). */
-function yamlValue(text: string, label: string): unknown {
-  return parseText(text, label).data;
+function yamlValue(text: string, label: string, place?: FlagPlace): unknown {
+  return parseFlagText(text, label, place);
 }
 
 /**
@@ -77,13 +77,21 @@ function clauses(text: string, label: string): string[] {
   return parts;
 }
 
-function mapping(text: string, label: string, example: string): Record<string, unknown> {
+/** `place`: where `text` starts in the value typed, and its length (a problem is told at its character). */
+function mapping(
+  text: string,
+  label: string,
+  example: string,
+  place: FlagPlace = { at: 0, typed: text.length },
+): Record<string, unknown> {
   refuseThousands(text, label);
   const t = text.trim();
   // a list, or a lone value, is no mapping: said as such, not as the key it would be inside `{…}`
   if (t.startsWith("[") || (t !== "" && !t.startsWith("{") && !/[:=]/.test(t)))
     throw new UsageError(`${label} needs a mapping, got ${quoted(text)}`, `e.g. ${example}`);
-  const data = yamlValue(t.startsWith("{") ? text : `{${text}}`, label);
+  const data = t.startsWith("{")
+    ? yamlValue(text, label, place)
+    : yamlValue(`{${text}}`, label, { ...place, at: place.at - 1 });
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new UsageError(`${label} needs a mapping, got ${quoted(text)}`, `e.g. ${example}`);
   }
@@ -106,9 +114,15 @@ function eventNumber(v: Variant, digits: string, label: string): number {
 }
 
 /** `key=value,key=value` (values read as YAML scalars) or a `{…}` flow mapping. */
-function assignments(text: string, label: string, example: string): Record<string, unknown> {
+function assignments(
+  text: string,
+  label: string,
+  example: string,
+  place: FlagPlace = { at: 0, typed: text.length },
+): Record<string, unknown> {
   const t = text.trim();
-  if (t.startsWith("{")) return mapping(t, label, example);
+  if (t.startsWith("{"))
+    return mapping(t, label, example, { ...place, at: place.at + text.length - text.trimStart().length });
   refuseThousands(t, label);
   const out: Record<string, unknown> = {};
   for (const part of clauses(t, label)) {
@@ -389,7 +403,10 @@ export function flagToEdit(v: Variant, f: FlagEdit): Edit {
           `${label} needs NUMBER:CHANGES, got ${quoted(f.value)}`,
           "e.g. --edit 7:day=65 or --edit '7:{amount: full}'",
         );
-      const patch = assignments(m[2]!, `${label} ${m[1]}`, "--edit 7:day=65");
+      const patch = assignments(m[2]!, `${label} ${m[1]}`, "--edit 7:day=65", {
+        at: f.value.length - m[2]!.length,
+        typed: f.value.length,
+      });
       if (Object.keys(patch).length === 0)
         throw new UsageError(`${label} ${m[1]}: no change given`, "e.g. --edit 7:day=65");
       return { kind: "edit", id: eventNumber(v, m[1]!, label), patch };

@@ -97,7 +97,7 @@ describe("--shard auto: a CI variable of -0", () => {
     const r = await cli(["simulate", "--shard", arg, "--accounts", "5", "--days", "5", "--json"], { env });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain(`--shard auto: ${name} is not a whole number in digits alone`);
+    expect(r.stderr).toContain(`--shard ${arg}: ${name} is not a whole number in digits alone`);
     expect(r.stderr).toContain(`set ${name}=0, without the sign`);
   });
 });

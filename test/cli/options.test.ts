@@ -749,7 +749,7 @@ describe("simulate", () => {
     // a negative zero is no index: it was read as 0, shard 1 — an index is bare decimal digits
     for (const v of ["-0", "-00"]) {
       const said = refusedWith("auto/3", { JOB_COMPLETION_INDEX: v });
-      expect(said).toMatch(/--shard auto: JOB_COMPLETION_INDEX is not a whole number in digits alone/);
+      expect(said).toMatch(/--shard auto\/3: JOB_COMPLETION_INDEX is not a whole number in digits alone/);
       expect(said).toMatch(/hint: +set JOB_COMPLETION_INDEX=0, without the sign/);
     }
     expect(refusedWith("auto", { CI_NODE_INDEX: "-0", CI_NODE_TOTAL: "4" })).toMatch(
@@ -774,7 +774,7 @@ describe("simulate", () => {
     ] as const)
       expect(refusedWith(arg, env)).toMatch(
         new RegExp(
-          `--shard auto: ${name} has spaces around its number[\\s\\S]*hint: +set ${name}=\\d, without`,
+          `--shard ${arg}: ${name} has spaces around its number[\\s\\S]*hint: +set ${name}=\\d, without`,
         ),
       );
     // a value that is no number is said as one, with what to set: its found value was in the hint
@@ -801,7 +801,7 @@ describe("simulate", () => {
       /CI_NODE_INDEX is too large \(at most 9007199254740991\)/,
     );
     expect(refusedWith("auto/99999999999999999999", { JOB_COMPLETION_INDEX: "0" })).toMatch(
-      /--shard auto\/N: N is too large \(at most 9007199254740991\)/,
+      /--shard auto\/99999999999999999999: N is too large \(at most 9007199254740991\)/,
     );
     expect(refusedWith("1/99999999999999999999", {})).toMatch(
       /--shard 1\/99999999999999999999: N is too large \(at most 9007199254740991\)/,

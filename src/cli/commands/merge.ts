@@ -8,7 +8,7 @@ import { documentPieces, exampleAccount, mergeShards } from "../../population/re
 import { simulateHtml } from "../../render/html/simulate.js";
 import { renderPopulation } from "../../render/population.js";
 import { InputError } from "../../shared/errors.js";
-import { printable } from "../../shared/text.js";
+import { printable, printablePath } from "../../shared/text.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, streamPieces, writeErr } from "../io.js";
 import type { MergeInvocation } from "../options/population.js";
@@ -54,7 +54,7 @@ export function mergeCommand(files: readonly string[], o: MergeInvocation["optio
       simulateHtml(merged, htmlAssets(), { exportHint: command, exportHintLead: lead }),
     );
     if (o.html === "-") return;
-    writeErr(io, `wrote ${printable(o.html)}`);
+    writeErr(io, `wrote ${printablePath(o.html)}`);
   }
   if (o.json) {
     streamPieces(io.stdout, documentPieces(merged));

@@ -15,7 +15,7 @@ import { InputError } from "../../shared/errors.js";
 import { BrokenPipe } from "../../shared/file-errors.js";
 import { pushAll } from "../../shared/lists.js";
 import { type OutputSet, signalsHeard, writingTogether } from "../../shared/output-set.js";
-import { printable } from "../../shared/text.js";
+import { printablePath } from "../../shared/text.js";
 import { htmlAssets } from "../html-assets.js";
 import {
   type CliIo,
@@ -163,7 +163,7 @@ export async function runCommand(files: readonly string[], options: RunOptions, 
     // before would be
     checkPages();
   });
-  if (pages.length && options.html !== "-") writeErr(io, `wrote ${pages.map(printable).join(", ")}`);
+  if (pages.length && options.html !== "-") writeErr(io, `wrote ${pages.map(printablePath).join(", ")}`);
 }
 
 /** One scenario: its page (held in `set`, its name added to `pages`; `--html -` written at once) and its

@@ -31,7 +31,7 @@ import { makeFolders, ownFolder } from "../../shared/folders.js";
 import { type OutputSet, writingTogether } from "../../shared/output-set.js";
 import { resolveAsSystem } from "../../shared/paths.js";
 import { stagedFolder } from "../../shared/temporary-files.js";
-import { printable, shellPath, shellWord } from "../../shared/text.js";
+import { printable, printablePath, shellPath, shellWord } from "../../shared/text.js";
 import { openOutput, writeOutput } from "../../shared/write-file.js";
 import { refuseReplacing } from "../../shared/write-plan.js";
 import { isGoldenTrace, snapshotPathFor } from "../../testing/snapshot-files.js";
@@ -170,7 +170,7 @@ export async function simulateCommand(
     csv?.abort();
     throw e;
   }
-  if (o.html !== undefined && o.html !== "-") writeErr(io, `wrote ${printable(o.html)}`);
+  if (o.html !== undefined && o.html !== "-") writeErr(io, `wrote ${printablePath(o.html)}`);
   reportOf(pop, result, personas, o, io, written);
 }
 
@@ -237,7 +237,7 @@ function reportOf(
       columns: out.fitTo,
       exportHint: exportHintFor(pop, personas, o, exampleAccount(result)),
       ...(o.flips !== undefined
-        ? { flipsWritten: `${written} files in ${printable(o.flips)} (its index.txt lists them)` }
+        ? { flipsWritten: `${written} files in ${printablePath(o.flips)} (its index.txt lists them)` }
         : {}),
     }),
   );

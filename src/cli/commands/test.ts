@@ -18,7 +18,7 @@ import { runWarnings, type TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
 import { snapshotPathFor } from "../../testing/snapshot-files.js";
 import { type CliIo, rootsOf, stdoutColour, warnDeprecations, writeErr } from "../io.js";
-import { checkOutputs, checkStandardOutput, type OutputKind, PAGE } from "../output-file.js";
+import { checkOutputs, checkStandardOutput, isOneOf, type OutputKind, PAGE } from "../output-file.js";
 
 export async function testCommand(
   paths: readonly string[],
@@ -111,12 +111,10 @@ function checkReportOutputs(
   // of bad input, and refused to write it again over a file it reads (under --watch, every round) — as
   // a file there already is refused below
   if (run === null) {
-    const inputs = new Set(found);
+    // an input, however it is named, is refused as one below: it is no report the search would find
+    const input = isOneOf(io.cwd, found);
     const refused = options.reporters.flatMap((r) =>
-      r.file !== null &&
-      r.file !== "-" &&
-      !inputs.has(resolve(io.cwd, r.file)) &&
-      foundBySearch(paths, r.file, io.cwd)
+      r.file !== null && r.file !== "-" && !input(r.file) && foundBySearch(paths, r.file, io.cwd)
         ? [
             new InputError("the report would be found as a scenario by the next run of this search", {
               file: r.file,

@@ -15,7 +15,7 @@ import { Checks, clip, InputError, UsageError } from "../../shared/errors.js";
 import { type OutputSet, writingTogether } from "../../shared/output-set.js";
 import { resolveAsSystem } from "../../shared/paths.js";
 import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
-import { jsonText, printable, printableName, shellPath } from "../../shared/text.js";
+import { jsonText, printable, printableName, printablePath, shellPath } from "../../shared/text.js";
 import { refuseReplacing } from "../../shared/write-plan.js";
 import type { Comparison } from "../../whatif/compare.js";
 import { flagToEdit, withNumbersAsTyped } from "../../whatif/flags.js";
@@ -146,7 +146,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
     return;
   }
   out(
-    `${chalk.bold(`What-if: ${printableName(loaded.scenario.name)}`)} ${chalk.dim(`(${printable(file)})`)}\n\n`,
+    `${chalk.bold(`What-if: ${printableName(loaded.scenario.name)}`)} ${chalk.dim(`(${printablePath(file)})`)}\n\n`,
   );
   out(
     renderComparison(cmp, { base: baseRun.trace, variant: start.trace }, variant.notes, {
@@ -161,7 +161,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
 function savedWhere(saved: string): string {
   if (saved === STDOUT) return "to standard output";
   // the command on a line of its own: copied whole, never broken by the terminal's width
-  return `as ${printable(saved)}; run it with:\n  credit-sim run ${printable(shellPath(saved))}`;
+  return `as ${printablePath(saved)}; run it with:\n  credit-sim run ${printable(shellPath(saved))}`;
 }
 
 const STDOUT = "standard output";
@@ -291,7 +291,7 @@ async function writeOutputs(
 ): Promise<string | null> {
   // a Ctrl-C while they are held is heard before they are put in place, as for every command's outputs
   const written = await writingTogether(write);
-  if (written.page !== null && options.html !== "-") writeErr(io, `wrote ${printable(written.page)}`);
+  if (written.page !== null && options.html !== "-") writeErr(io, `wrote ${printablePath(written.page)}`);
   return written.saved;
 }
 

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { POLICY_PARAMETERS, type PolicyParamName, type PolicyParams } from "../../engine/index.js";
 import { MAX_VARIANTS, rangeValues, type SweepAxis } from "../../population/sweep.js";
 import { describeIssue, ownBounds } from "../../scenario/issues.js";
-import { parseText } from "../../scenario/parse.js";
+import { parseFlagText } from "../../scenario/parse.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { asciiDigits } from "../../shared/digits.js";
 import { InputError, suggest, UsageError } from "../../shared/errors.js";
@@ -30,25 +30,28 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
       expected: "I/N (shard I of N), auto (from the CI's environment) or auto/N (Kubernetes)",
       found: quoted(text),
     });
+  // the flag as typed heads each message (`--shard auto/3:`), never `auto:` of an `auto/3` (the text is
+  // `auto` and digits alone here: nothing in it to show otherwise)
+  const flag = `--shard ${text}`;
   const count = given[1] === undefined ? undefined : Number(given[1]);
   if (count !== undefined && !Number.isSafeInteger(count))
-    throw new UsageError(`--shard auto/N: N is too large (at most ${MAX_SHARDS})`, `found ${quoted(text)}`);
+    throw new UsageError(`${flag}: N is too large (at most ${MAX_SHARDS})`, `found ${quoted(text)}`);
   // a variable missing, or set to nothing, is said so with what sets it — not read as the number ""
   const whole = (name: string, v: string | undefined, setBy: string) => {
-    if (v === undefined) throw new UsageError(`--shard auto: ${name} is not set`, setBy);
-    if (v.trim() === "") throw new UsageError(`--shard auto: ${name} is empty`, setBy);
+    if (v === undefined) throw new UsageError(`${flag}: ${name} is not set`, setBy);
+    if (v.trim() === "") throw new UsageError(`${flag}: ${name} is empty`, setBy);
     // spaces around the number are refused, as --shard refuses them: a CI runner sets these variables in
     // bare digits, so a space came from a hand-written job or wrapper — said there to be fixed, never
     // read past (a value trimmed here would be read unlike the same value given as --shard)
     if (v.trim() !== v && /^-?\d+$/.test(v.trim()))
-      throw new InputError(`--shard auto: ${name} has ${blankAround(v)} around its number`, {
+      throw new InputError(`${flag}: ${name} has ${blankAround(v)} around its number`, {
         expected: "a whole number in digits alone, as a CI runner sets it",
         found: quoted(v),
         hint: `set ${name}=${v.trim()}, without the ${blankAround(v)} around it`,
       });
     // a negative zero is no number a runner sets: read as 0, it ran shard 1 for Kubernetes
     if (/^-0+$/.test(v))
-      throw new InputError(`--shard auto: ${name} is not a whole number in digits alone`, {
+      throw new InputError(`${flag}: ${name} is not a whole number in digits alone`, {
         expected: "a whole number in digits alone, as a CI runner sets it",
         found: quoted(v),
         hint: `set ${name}=0, without the sign`,
@@ -58,7 +61,7 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
     if (!/^-?\d+$/.test(v)) {
       // what it was, and what to set: a number in another script's digits is that number
       const ascii = asciiDigits(v);
-      throw new InputError(`--shard auto: ${name} is not a whole number`, {
+      throw new InputError(`${flag}: ${name} is not a whole number`, {
         expected: "a whole number in digits alone, as a CI runner sets it",
         found: quoted(v),
         hint: /^-?\d+$/.test(ascii)
@@ -68,10 +71,7 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
     }
     // (a negative one, however long, is out of range below)
     if (Number(v) > MAX_SHARDS)
-      throw new UsageError(
-        `--shard auto: ${name} is too large (at most ${MAX_SHARDS})`,
-        `found ${quoted(v)}`,
-      );
+      throw new UsageError(`${flag}: ${name} is too large (at most ${MAX_SHARDS})`, `found ${quoted(v)}`);
     return Number(v);
   };
   // GitLab sets CI_NODE_TOTAL=1 in every job, CI_NODE_INDEX only in one with `parallel:`
@@ -80,7 +80,7 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
   // out of range: said of the variable as set — its own count (Kubernetes' 3 is no "shard 4 of 3") and its
   // own digits ("-05", not the -5 it reads as)
   const outOfRange = (name: string, value: number | string | undefined, hint: string) =>
-    new UsageError(`--shard ${text}: ${name} is ${value}, out of range`, hint);
+    new UsageError(`${flag}: ${name} is ${value}, out of range`, hint);
   // GitLab's CI_NODE_TOTAL=1 of every job, alone, is no GitLab shard where a Kubernetes index is set
   const gitlabShard =
     env.CI_NODE_INDEX !== undefined ||
@@ -90,7 +90,7 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
     const total = whole("CI_NODE_TOTAL", env.CI_NODE_TOTAL, gitlab);
     if (count !== undefined && count !== total)
       throw new UsageError(
-        `--shard auto/${count}: CI_NODE_TOTAL is ${total}`,
+        `${flag}: CI_NODE_TOTAL is ${total}`,
         "give --shard auto, or the same count as the job's parallel count",
       );
     if (total < 1) throw outOfRange("CI_NODE_TOTAL", env.CI_NODE_TOTAL, "a parallel job has 1 or more nodes");
@@ -101,7 +101,7 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
   if (env.JOB_COMPLETION_INDEX !== undefined) {
     if (count === undefined)
       throw new UsageError(
-        "--shard auto: JOB_COMPLETION_INDEX gives the index, not the count",
+        `${flag}: JOB_COMPLETION_INDEX gives the index, not the count`,
         "pass the Job's completions as --shard auto/N",
       );
     const index = whole(
@@ -119,7 +119,7 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
     return { index: index + 1, count };
   }
   throw new UsageError(
-    "--shard auto: no shard in the environment",
+    `${flag}: no shard in the environment`,
     "set CI_NODE_INDEX and CI_NODE_TOTAL (GitLab `parallel:`), or JOB_COMPLETION_INDEX with --shard auto/N (Kubernetes Indexed Job); on GitHub Actions pass --shard with the matrix's shard number, e.g. --shard 2/4",
   );
 }
@@ -177,7 +177,7 @@ export function parseSweep(text: string): SweepAxis {
       `${param} is a ${kind === "flag" ? "flag" : "table"}`,
     );
   // each number read as a policy file's is: one a double cannot keep exactly is refused, not changed
-  const numbers = [m[2]!, m[3]!, m[4]!].map((t) => parseText(t, `--sweep ${param}`).data);
+  const numbers = [m[2]!, m[3]!, m[4]!].map((t) => parseFlagText(t, `--sweep ${param}`));
   if (!numbers.every((n) => typeof n === "number"))
     throw new UsageError(
       `--sweep ${param}: FROM, TO and STEP are decimal numbers of at most 15 significant digits`,
@@ -327,7 +327,7 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
       throw new UsageError(`--challenger-set: ${key} is given twice`, "give each parameter once");
     // read as a policy file's value is (YAML, JSON too): a number a double cannot keep exactly
     // (10.999999999999999999, which JSON.parse made 11) stays text and is refused, not changed
-    const value: unknown = text.trim() === "" ? text : parseText(text, `--challenger-set ${key}`).data;
+    const value: unknown = text.trim() === "" ? text : parseFlagText(text, `--challenger-set ${key}`);
     raw[key] = value;
     // a word kept as text is quoted; a number kept as text (1e309, 10.999999999999999999) is shown as typed
     typed[key] = typeof value === "string" && !/^[-+.\d]/.test(text.trim()) ? quoted(value) : text;

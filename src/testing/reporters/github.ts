@@ -53,7 +53,8 @@ function expectationMessage(e: ExpectationReport, shownBefore: ExpectationReport
 }
 
 /** `r` shown terminal-safe; `at`: its file as the annotation names it (see workflowPath). */
-function scenarioCommands(r: ScenarioReport, at: string): string[] {
+/** `at`: the file's own name as a workflow command's property; `own`: its own name, for a command to run. */
+function scenarioCommands(r: ScenarioReport, at: string, own: string): string[] {
   const out: string[] = [];
   switch (r.status) {
     case "error":
@@ -100,7 +101,7 @@ function scenarioCommands(r: ScenarioReport, at: string): string[] {
         [
           `${snap.file} differs (- committed, + now):`,
           ...shown,
-          `if intended: credit-sim test ${shellPath(r.file)} -u, review and commit the trace`,
+          `if intended: credit-sim test ${shellPath(own)} -u, review and commit the trace`,
         ].join("\n"),
       ),
     );
@@ -109,7 +110,7 @@ function scenarioCommands(r: ScenarioReport, at: string): string[] {
       command(
         "error",
         { file: at, line: r.line, title: `credit-sim: ${r.name} › golden trace missing` },
-        `${snap.file} does not exist, and CI=true does not write golden traces: run credit-sim test ${shellPath(r.file)} -u locally and commit it`,
+        `${snap.file} does not exist, and CI=true does not write golden traces: run credit-sim test ${shellPath(own)} -u locally and commit it`,
       ),
     );
   }
@@ -120,9 +121,10 @@ export function renderGithub(raw: TestRun): string {
   const run = printableRun(raw);
   // a file property is the one field the runner reads as a path: shown as the terminal shows it
   // (`a\nb.yaml`), it names no file, and the annotation lands on none
-  const lines = run.reports.flatMap((r, i) =>
-    scenarioCommands(r, workflowPath(raw.reports[i]?.file ?? r.file)),
-  );
+  const lines = run.reports.flatMap((r, i) => {
+    const own = raw.reports[i]?.file ?? r.file;
+    return scenarioCommands(r, workflowPath(own), own);
+  });
   for (const f of raw.obsolete.map(workflowPath)) {
     lines.push(
       command(

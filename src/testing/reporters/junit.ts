@@ -6,9 +6,9 @@
 
 import { XMLBuilder } from "fast-xml-parser";
 import { lineName } from "../../scenario/format.js";
-import { printable, printableName, shellPath, visibleControls } from "../../shared/text.js";
+import { printablePath, shellPath, visibleControls } from "../../shared/text.js";
 import { checkLine } from "../check-text.js";
-import type { ExpectationReport, ScenarioReport, TestRun } from "../report.js";
+import { type ExpectationReport, printableReportName, type ScenarioReport, type TestRun } from "../report.js";
 import { reasonsOnRecord, stepColumns, stepLine, stepsShownBefore, twoLines } from "../steps.js";
 
 // what XML 1.0 does not allow, even escaped (C0 controls, U+FFFE, U+FFFF), shown as the HTML page shows
@@ -75,7 +75,8 @@ function expectationCase(
   return c;
 }
 
-function suite(r: ScenarioReport): Record<string, unknown> {
+/** `file`: the scenario file's own name, for the command the suite suggests (`r.file` is as shown). */
+function suite(r: ScenarioReport, file: string): Record<string, unknown> {
   const perCase = seconds(r.durationMs / Math.max(1, r.expectations.length + (r.snapshot ? 1 : 0)));
   const cases: Case[] = [];
   const base = (name: string) => ({ "@_name": clean(name), "@_classname": clean(r.name), "@_file": r.file });
@@ -111,7 +112,7 @@ function suite(r: ScenarioReport): Record<string, unknown> {
       c.failure = {
         "@_message": "golden trace missing (CI=true does not write it)",
         "@_type": "SnapshotMissing",
-        "#text": `${snap.file} does not exist; run credit-sim test -u ${shellPath(r.file)} locally and commit it`,
+        "#text": `${snap.file} does not exist; run credit-sim test -u ${shellPath(file)} locally and commit it`,
       };
     }
     cases.push(c);
@@ -134,12 +135,15 @@ export function renderJunit(run: TestRun): string {
   // the report that a CI runner reads as a command (`::error::…`), and a bidirectional override would
   // reorder the name where a CI page shows it; each is written as its escape instead
   const suites = run.reports.map((r) =>
-    suite({
-      ...r,
-      name: printableName(r.name),
-      file: clean(printable(r.file)),
-      snapshot: r.snapshot && { ...r.snapshot, file: clean(printable(r.snapshot.file)) },
-    }),
+    suite(
+      {
+        ...r,
+        name: printableReportName(r),
+        file: clean(printablePath(r.file)),
+        snapshot: r.snapshot && { ...r.snapshot, file: clean(printablePath(r.snapshot.file)) },
+      },
+      r.file,
+    ),
   );
   const sum = (k: string) => suites.reduce((n, s) => n + (s[k] as number), 0);
   const doc = {

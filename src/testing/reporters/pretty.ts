@@ -5,6 +5,7 @@
 import type { ChalkInstance } from "chalk";
 import { lineName } from "../../scenario/format.js";
 import { pushAll } from "../../shared/lists.js";
+import { printable } from "../../shared/text.js";
 import { checkActualText, checkValueText } from "../check-text.js";
 import {
   type ExpectationReport,
@@ -42,7 +43,12 @@ export function renderPretty(
   if (failures.length) {
     // the scenarios counted, each failed check listed beneath: "Failures (1)" above three read as one
     lines.push("", c.red.bold(`Failed scenarios (${failures.length})`));
-    for (const r of failures) pushAll(lines, ["", ...failureBlock(r, c, rerun, columns)]);
+    // the command names the file by its own name, quoted for the shell: the name as shown (`bell\x07`),
+    // single-quoted, named a file of a backslash and three letters; what it prints is shown printable (the
+    // CLI's quoting writes each control as an escape already)
+    const own = new Map(run.reports.map((r, i) => [r, raw.reports[i]?.file ?? r.file]));
+    for (const r of failures)
+      pushAll(lines, ["", ...failureBlock(r, c, (file) => printable(rerun(own.get(r) ?? file)), columns)]);
   }
   const empty = run.reports.filter((r) => r.status === "no-expectations");
   if (empty.length) {
