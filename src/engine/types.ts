@@ -785,6 +785,11 @@ export type Remedy = {
         date: string;
         now: boolean;
         restored?: true;
+        /** an active line a periodic review before that day suspends as things stand (on `day`): the
+         *  application waits for its restoration — `steps`, what a customer asking the day after it is
+         *  told restores it (the wait for the review that can, what that review asks), and `day` above is
+         *  the one that customer is told, once it is restored */
+        suspends?: { day: number; date: string; steps: Remedy[] };
         /** an open line closed as unused before that day as things stand: the review (`day`, `date`) that
          *  closes it left unused, which using it before then averts — the application judged on the line
          *  kept in use */

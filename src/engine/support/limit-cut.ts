@@ -92,6 +92,9 @@ function limitCut(
   // suspension's closing review), or suspended by a review before it: refused for that, no rule read — judged on the line kept open at the ¥0
   // its closure left, it named 'not used recently enough (5000 days)', and nothing of the income cap
   const ended = "ended" in ahead ? ahead.ended : null;
+  // (suspended by then: the day of the review that suspends it, whose restoration the answer then reads
+  // as a customer asking the day after it is told it — suspends-ahead.ts)
+  const suspends = "suspends" in ahead ? (ahead.suspends ?? null) : null;
   // a cut for a constraint comes back unasked too (review/give-back.ts): the first periodic review the
   // cooldown since the cut (or a limit given back in part since) and the clean record allow — after a suspended line's restoration
   const back = cut.givesBack;
@@ -101,7 +104,21 @@ function limitCut(
     cleanSince(paid) + p.increaseCleanDays,
     restored === null || seasoned === null ? day : Math.max(restored + 1, seasoned),
   );
-  const review = calendar.nextDayOfMonth(reviewFrom - 1, p.reviewDayOfMonth);
+  let review = calendar.nextDayOfMonth(reviewFrom - 1, p.reviewDayOfMonth);
+  // a cut before it as things stand (a review's trim of an unused limit, line management's) restarts the
+  // cooldown as the cut on record did: the review counted from it, as the line played ahead has it — told
+  // "the first review that could, on day 390, gives back nothing", Jiebei trimmed on day 359 could have
+  // nothing given back before day 449
+  for (let i = 0; back !== null && back > line.limit && restored === null && i < 4; i++) {
+    const then = lineOf(openingOn(paid, day, calendar, review), line.id);
+    if (then.cut === null) break;
+    const again = calendar.nextDayOfMonth(
+      raisedOrCut(then, then.cut) + p.increaseCooldownDays - 1,
+      p.reviewDayOfMonth,
+    );
+    if (again <= review) break;
+    review = again;
+  }
   // what that review gives back as things stand (the line played ahead to the day it opens: each bill met at
   // its minimum, nothing more spent) — said before it, as a restoration coming is
   // (null: not worked out — a suspended line's restoration comes first; `line.limit`: nothing given back, the
@@ -209,6 +226,7 @@ function limitCut(
       date: calendar.date(from),
       now: from === day,
       ...(restored !== null && { restored: true }),
+      ...(suspends !== null && { suspends: { day: suspends, date: calendar.date(suspends), steps: [] } }),
       ...(closes !== null && { inUse: { day: closes, date: calendar.date(closes) } }),
       ...(blocked && { blocked }),
       ...(rules.length > 1 && { besides: rules.slice(1) }),
@@ -244,7 +262,7 @@ function atLimitOn(
   day: number,
   calendar: Calendar,
   to: number,
-): { customer: Customer; closes?: number } | { ended: RuleFact } {
+): { customer: Customer; closes?: number } | { ended: RuleFact; suspends?: number } {
   const { opened, closes, kept } = openingInUse(c, line, day, calendar, to);
   const then = lineOf(opened, line);
   if (!isOpen(then)) {
@@ -254,7 +272,8 @@ function atLimitOn(
   // suspended by then (a review before it suspends the line): refused unassessed, as increase_from says it
   // — judged active at the limit the suspension cut it to, Li Na asked on day 115 was told to repay ¥437.12
   // "of what it will owe then" for an application that reads no balance
-  if (then.status === "suspended") return { ended: { code: "ACCOUNT_SUSPENDED" } };
+  if (then.status === "suspended")
+    return { ended: { code: "ACCOUNT_SUSPENDED" }, suspends: then.statusDay ?? to };
   const inUse = closes === null ? {} : { closes };
   const fork = forkCustomer(kept);
   lineOf(fork, line).limit = then.limit;
