@@ -109,3 +109,44 @@ describe("Jiebei's own cut, asked about before the review that trims it", () => 
     expect(cut.increase.blocked?.code).toBe("LINE_NOT_IN_USE");
   });
 });
+
+/** two-lines.yaml asked on day 170: Jiebei suspended since day 105, restored by the review of day 227 once
+ *  its clean period ends (nothing else in the way); Huabei cut to ¥5,600 on day 105. */
+const TWO = join(ROOT, "scenarios/two-lines.yaml");
+const JIEBEI_LAST = "  - { day: 293, type: repay, line: jiebei, amount: minimum }";
+const LATER: readonly [string, string] = ["until: 300", "until: 330"];
+
+describe("an increase ahead while the other line is suspended today, restored by a review before it", () => {
+  const said = at(
+    twinOf(TWO, [
+      "  - { day: 171, type: repay",
+      "  - { day: 170, type: contact_support }\n  - { day: 171, type: repay",
+    ]).steps,
+    "contact_support",
+    170,
+  );
+  const cut = said.remedies.find((r): r is Cut => r.line === "huabei" && r.kind === "limit_cut")!;
+
+  it("is not said declined for the other line's suspension, which that review lifts", () => {
+    expect(said.remedies).toContainEqual(
+      expect.objectContaining({ line: "jiebei", kind: "wait_for_review", day: 227 }),
+    );
+    // (said 'declined: the customer's other line is suspended … (on Jiebei)')
+    expect(cut.increase).toMatchObject({ day: 301 });
+    expect(cut.increase).not.toHaveProperty("blocked");
+  });
+
+  it("comes true: applied for on day 301, the increase is approved; on day 300, not yet", () => {
+    const applied = (d: number) =>
+      at(
+        twinOf(TWO, LATER, [
+          JIEBEI_LAST,
+          `${JIEBEI_LAST}\n  - { day: ${d}, type: apply, product: increase, amount: 400 }`,
+        ]).steps,
+        "apply",
+        d,
+      );
+    expect(applied(301)).toMatchObject({ decision: "approved", limit: 600_000 });
+    expect(applied(300).decision).toBe("declined");
+  });
+});

@@ -11,6 +11,7 @@ import {
   type Line,
   lineCopy,
   lineOf,
+  otherOf,
   suspensionEnds,
   usedOn,
 } from "../customer.js";
@@ -277,6 +278,13 @@ function atLimitOn(
   const inUse = closes === null ? {} : { closes };
   const fork = forkCustomer(kept);
   lineOf(fork, line).limit = then.limit;
+  // the other line as things stand then too: restored by a review before it, it declines nothing — read
+  // suspended as today, Huabei's increase named for day 301 was said declined for Jiebei's suspension,
+  // which the review of day 227 lifts (the increase applied for that day was approved)
+  const other = otherOf(fork, lineOf(fork, line));
+  const otherThen = lineOf(opened, other.id);
+  if (other.status === "suspended" && otherThen.status === "active")
+    restoreCopy(other, otherThen.restoredDay ?? to);
   return { customer: owingThen(fork, opened), ...inUse };
 }
 
@@ -328,13 +336,18 @@ function asRestored(
     if (l.status !== "suspended") continue;
     const back = l.id === line.id ? day : restoredFrom(l, remedies, day);
     if (back === null || back > day) continue;
-    // as the engine restores it: the days it was kept suspended are not days it went unused
-    suspensionEnds(l, back);
-    l.status = "active";
-    l.cause = null;
-    l.statusDay = null;
+    restoreCopy(l, back);
   }
   return fork;
+}
+
+/** `l` (a copy's) restored on `day`, as the engine restores it: the days it was kept suspended are not days
+ *  it went unused. */
+function restoreCopy(l: Line, day: number): void {
+  suspensionEnds(l, day);
+  l.status = "active";
+  l.cause = null;
+  l.statusDay = null;
 }
 
 /** The first day an application can be made on a suspended line restored as customer service's steps
