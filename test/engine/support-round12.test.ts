@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Remedy } from "../../src/engine/types.js";
+import { stepToJson } from "../../src/render/json.js";
 import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
 import { ROOT } from "../helpers/cli.js";
 import { at, twin, twinOf } from "../helpers/stories.js";
@@ -52,6 +53,16 @@ describe("a cut line that a review ahead suspends, asked about before it", () =>
     expect(text).toContain("the periodic review on 2024-05-15 (day 135) suspends it as things stand");
     expect(text).toContain("repay at least ¥20,779.62 of the debt elsewhere");
     expect(text).not.toContain("ask customer service");
+  });
+
+  it("writes the restoration's steps in yuan in JSON, as the answer's own", () => {
+    const json = stepToJson(BURDEN, said).remedies as { kind: string; increase?: unknown }[];
+    // (the nested steps were written as the engine holds them, in fen: repay 2077962)
+    expect(json.find((r) => r.kind === "limit_cut")?.increase).toMatchObject({
+      suspends: {
+        steps: [{ kind: "reduce_debt", repay: [{ amount: 20_779.62 }] }, { kind: "wait_for_review" }],
+      },
+    });
   });
 
   it("comes true followed: ¥20,779.62 repaid elsewhere, the review of day 166 restores it; ¥20,770, not", () => {
