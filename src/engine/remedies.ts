@@ -292,7 +292,12 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   review_suspends: {
     meaning: "the next periodic review suspends this active line unless today's numbers change",
     asks: false,
-    fields: { day: "the review's day", date: "its date", reasons: "the reason codes it would cite" },
+    fields: {
+      day: "the review's day",
+      date: "its date",
+      reasons: "the reason codes it would cite",
+      kept: "with the debt step for that review followed (`reduce_debt`: the repayment elsewhere made today, or the income reported — said only when each it offers agrees), the review keeps the line but cuts it: the limit it keeps (`limit`, yuan) and the cut's reason codes (`reasons`); absent when followed it is kept whole, or no such step is given",
+    },
   },
   review_cuts: {
     meaning:

@@ -564,7 +564,15 @@ export type Remedy = {
     }
   /** an active line today's numbers fail the standard for keeping credit on: the periodic review on `day`
    *  suspends it unless they change (`reasons`: what it would cite) */
-  | { kind: "review_suspends"; day: number; date: string; reasons: ReasonCode[] }
+  | {
+      kind: "review_suspends";
+      day: number;
+      date: string;
+      reasons: ReasonCode[];
+      /** the debt step for that review followed, the limit it keeps the line at, cut (fen), and the cut's
+       *  reasons */
+      kept?: { limit: Fen; reasons: ReasonCode[] };
+    }
   /** an active line the periodic review on `day` keeps but cuts, from `from` to `to`, unless today's
    *  numbers change (`reasons`: what it would cite) */
   | { kind: "review_cuts"; day: number; date: string; from: Fen; to: Fen; reasons: ReasonCode[] }

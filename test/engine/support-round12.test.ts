@@ -161,3 +161,43 @@ describe("an increase ahead while the other line is suspended today, restored by
     expect(applied(300).decision).toBe("declined");
   });
 });
+
+describe("a suspension ahead that the debt step averts, the line kept lower", () => {
+  const said = at(
+    twinOf(BURDEN, [BEFORE, `  - { day: 115, type: contact_support }\n${BEFORE}`]).steps,
+    "contact_support",
+    115,
+  );
+  const ahead = said.remedies.find((r) => r.kind === "review_suspends")!;
+  const debt = said.remedies.find((r) => r.kind === "reduce_debt")!;
+
+  it("says the limit that review keeps the line at once the step is followed", () => {
+    expect(debt).toMatchObject({
+      review: { day: 135 },
+      repay: [{ debt: "elsewhere", amount: 1_072_680 }],
+      income: 3_947,
+    });
+    // (told only what averts the suspension: kept at ¥3,000, its score's band, went unsaid)
+    expect(ahead).toMatchObject({ day: 135, kept: { limit: 300_000 } });
+    expect(describeRemedy(ahead, ["huabei"])).toContain(
+      "with the debt step below followed, it keeps the line but cuts its limit to ¥3,000.00: the credit score's limit band allows only a lower limit",
+    );
+  });
+
+  it("comes true followed: ¥10,726.80 repaid or ¥3,947 reported on day 115, the review of day 135 keeps it at ¥3,000", () => {
+    for (const step of ["type: external_repayment, amount: 10726.80", "type: income, monthlyIncome: 3947"]) {
+      const followed = twinOf(BURDEN, [BEFORE, `  - { day: 115, ${step} }\n${BEFORE}`]);
+      expect(at(followed.steps, "review", 135)).toMatchObject({
+        decision: "limit_reduced",
+        status: "active",
+        limit: 300_000,
+        reasons: expect.arrayContaining(["SCORE_BELOW_LIMIT_BAND"]),
+      });
+    }
+    const short = twinOf(BURDEN, [
+      BEFORE,
+      `  - { day: 115, type: external_repayment, amount: 10700 }\n${BEFORE}`,
+    ]);
+    expect(at(short.steps, "review", 135).decision).toBe("suspended");
+  });
+});

@@ -28,7 +28,7 @@ import { cutLimitSteps } from "./limit-cut.js";
 import { noAccount } from "./no-account.js";
 import { overdueCuts, whatUnpaidBrings } from "./overdue-costs.js";
 import { repayGaps } from "./repay-gap.js";
-import { nextReview, reviewSteps } from "./review-ahead.js";
+import { keptFollowed, nextReview, reviewSteps } from "./review-ahead.js";
 import { MAX_REASONS } from "./score-advice.js";
 import { suspendedAnswer } from "./suspended-line.js";
 import { restorationsAhead } from "./suspends-ahead.js";
@@ -71,6 +71,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   incomesRestoring(c, day, calendar, answer.remedies);
   incomeGaps(c, day, calendar, answer.remedies);
   repayGaps(c, day, calendar, answer.remedies);
+  keptFollowed(review, answer.remedies);
   markAsked(answer.remedies);
   const drivers = scoreReasons(s, MAX_REASONS);
   const said = principal(answer, drivers, ranked, lines.length === 1 ? lines[0]!.id : undefined);

@@ -336,7 +336,11 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     }
     case "review_suspends": {
       const reasons = r.reasons.map(inSentence).join("; ");
-      return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
+      // followed, the debt step keeps the line — at a lower limit: said, lest "kept" read as kept whole
+      const kept = r.kept
+        ? `; with the debt step below followed, it keeps the line but cuts its limit to ${money(r.kept.limit)}: ${r.kept.reasons.map(inSentence).join("; ")}`
+        : "";
+      return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}${kept}`;
     }
     case "review_cuts": {
       // the trim that lets the review restore Huabei, or give back a limit it restored lower: said as what it
