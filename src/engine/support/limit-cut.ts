@@ -106,20 +106,6 @@ function limitCut(
     restored === null || seasoned === null ? day : Math.max(restored + 1, seasoned),
   );
   let review = calendar.nextDayOfMonth(reviewFrom - 1, p.reviewDayOfMonth);
-  // a cut before it as things stand (a review's trim of an unused limit, line management's) restarts the
-  // cooldown as the cut on record did: the review counted from it, as the line played ahead has it — told
-  // "the first review that could, on day 390, gives back nothing", Jiebei trimmed on day 359 could have
-  // nothing given back before day 449
-  for (let i = 0; back !== null && back > line.limit && restored === null && i < 4; i++) {
-    const then = lineOf(openingOn(paid, day, calendar, review), line.id);
-    if (then.cut === null) break;
-    const again = calendar.nextDayOfMonth(
-      raisedOrCut(then, then.cut) + p.increaseCooldownDays - 1,
-      p.reviewDayOfMonth,
-    );
-    if (again <= review) break;
-    review = again;
-  }
   // what that review gives back as things stand (the line played ahead to the day it opens: each bill met at
   // its minimum, nothing more spent) — said before it, as a restoration coming is
   // (null: not worked out — a suspended line's restoration comes first; `line.limit`: nothing given back, the
@@ -135,7 +121,22 @@ function limitCut(
   // before it, the review the income reported since gave ¥20,000 back to was said to give back nothing
   let closes: number | null = "closes" in ahead ? (ahead.closes ?? null) : null;
   if (back !== null && back > line.limit && restored === null) {
-    const inUse = openingInUse(paid, line.id, day, calendar, review, true);
+    let inUse = openingInUse(paid, line.id, day, calendar, review, true);
+    // a cut before it as things stand (a review's trim of an unused limit, line management's) restarts the
+    // cooldown as the cut on record did: the review counted from it, as the line played ahead has it — told
+    // "the first review that could, on day 390, gives back nothing", Jiebei trimmed on day 359 could have
+    // nothing given back before day 449
+    for (let i = 0; i < 4; i++) {
+      const then = lineOf(inUse.opened, line.id);
+      if (then.cut === null) break;
+      const again = calendar.nextDayOfMonth(
+        raisedOrCut(then, then.cut) + p.increaseCooldownDays - 1,
+        p.reviewDayOfMonth,
+      );
+      if (again <= review) break;
+      review = again;
+      inUse = openingInUse(paid, line.id, day, calendar, review, true);
+    }
     closes ??= inUse.closes;
     const opened = inUse.opened;
     const v = givenBack(opened, lineOf(opened, line.id), review, scoreOn(opened, review));
