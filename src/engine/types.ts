@@ -564,7 +564,15 @@ export type Remedy = {
     }
   /** an active line today's numbers fail the standard for keeping credit on: the periodic review on `day`
    *  suspends it unless they change (`reasons`: what it would cite) */
-  | { kind: "review_suspends"; day: number; date: string; reasons: ReasonCode[] }
+  | {
+      kind: "review_suspends";
+      day: number;
+      date: string;
+      reasons: ReasonCode[];
+      /** the debt step for that review followed, the limit it keeps the line at, cut (fen), and the cut's
+       *  reasons */
+      kept?: { limit: Fen; reasons: ReasonCode[] };
+    }
   /** an active line the periodic review on `day` keeps but cuts, from `from` to `to`, unless today's
    *  numbers change (`reasons`: what it would cite) */
   | { kind: "review_cuts"; day: number; date: string; from: Fen; to: Fen; reasons: ReasonCode[] }
@@ -785,6 +793,11 @@ export type Remedy = {
         date: string;
         now: boolean;
         restored?: true;
+        /** an active line a periodic review before that day suspends as things stand (on `day`): the
+         *  application waits for its restoration — `steps`, what a customer asking the day after it is
+         *  told restores it (the wait for the review that can, what that review asks), and `day` above is
+         *  the one that customer is told, once it is restored */
+        suspends?: { day: number; date: string; steps: Remedy[] };
         /** an open line closed as unused before that day as things stand: the review (`day`, `date`) that
          *  closes it left unused, which using it before then averts — the application judged on the line
          *  kept in use */

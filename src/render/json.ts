@@ -258,6 +258,10 @@ function remedyJson(r: Remedy): Record<string, unknown> {
           ...(r.increase.incomeCap && {
             incomeCap: { ...r.increase.incomeCap, limit: yuan(r.increase.incomeCap.limit) },
           }),
+          // (the restoration's steps are remedies of their own, their money in yuan as theirs is)
+          ...(r.increase.suspends && {
+            suspends: { ...r.increase.suspends, steps: r.increase.suspends.steps.map(remedyJson) },
+          }),
         },
         ...(r.givenBack && {
           givenBack: {

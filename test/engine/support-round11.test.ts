@@ -176,14 +176,14 @@ describe("a cut line that a review ahead suspends, asked about before it", () =>
   );
   const cut = said.remedies.find((r): r is Cut => r.kind === "limit_cut")!;
 
-  it("says the increase it names is refused for the suspension, not judged as an active line", () => {
+  it("says the increase it names waits for the restoration, not judged as an active line", () => {
     expect(said.remedies.some((r) => r.kind === "review_suspends" && r.day === 135)).toBe(true);
-    expect(cut.increase.day).toBe(225);
-    // (judged active at ¥3,000: 'balance too high — repay at least ¥437.12 of what it will owe then', the
-    // score, the debt ratio — none of which the application reads)
-    expect(cut.increase.blocked).toEqual({ code: "ACCOUNT_SUSPENDED" });
-    expect(cut.increase).not.toHaveProperty("besides");
-    expect(describeRemedy(cut, ["huabei"])).not.toContain("of what it will owe then");
+    // (judged active at ¥3,000 on day 225: 'balance too high — repay at least ¥437.12 of what it will owe
+    // then', the score, the debt ratio — none of which the application reads while suspended. Round 12:
+    // the day and the rules are those the customer asking once suspended is told, the line restored by
+    // then — support-round12.test.ts)
+    expect(cut.increase).toMatchObject({ day: 242, restored: true, suspends: { day: 135 } });
+    expect(describeRemedy(cut, ["huabei"])).toContain("which can be made once the line is restored");
   });
 
   it("comes true followed: applied for on day 225, the increase is refused for the suspension", () => {

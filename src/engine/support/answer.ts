@@ -10,7 +10,7 @@
 import type { Calendar } from "../calendar.js";
 import type { Customer, Line } from "../customer.js";
 import type { ReasonCode } from "../reasons.js";
-import type { Scored } from "../score-inputs.js";
+import { type Scored, scoreOn } from "../score-inputs.js";
 import { scoreReasons } from "../scorecard.js";
 import type { Remedy } from "../types.js";
 import { principalReasons } from "../verdict.js";
@@ -28,9 +28,10 @@ import { cutLimitSteps } from "./limit-cut.js";
 import { noAccount } from "./no-account.js";
 import { overdueCuts, whatUnpaidBrings } from "./overdue-costs.js";
 import { repayGaps } from "./repay-gap.js";
-import { nextReview, reviewSteps } from "./review-ahead.js";
+import { keptFollowed, nextReview, reviewSteps } from "./review-ahead.js";
 import { MAX_REASONS } from "./score-advice.js";
 import { suspendedAnswer } from "./suspended-line.js";
+import { restorationsAhead } from "./suspends-ahead.js";
 
 export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {
   const lines = [c.huabei, c.jiebei].filter((l) => l.status !== "none");
@@ -56,6 +57,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     else closedLineSteps(c, line, day, s, calendar, answer, lines.length > 1);
   }
   cutLimitSteps(c, lines, day, s, calendar, answer);
+  restorationsAhead(c, day, calendar, answer.remedies, (then, on) =>
+    answerSupport(then, on, scoreOn(then, on), calendar),
+  );
   // a purchase, drawdown or application declined: its reasons, and what would be lent instead, as they
   // stand today — the only thing in the way, the score's drivers are said after them (below)
   const blocked = answer.reasons.length > 0;
@@ -67,6 +71,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   incomesRestoring(c, day, calendar, answer.remedies);
   incomeGaps(c, day, calendar, answer.remedies);
   repayGaps(c, day, calendar, answer.remedies);
+  keptFollowed(review, answer.remedies);
   markAsked(answer.remedies);
   const drivers = scoreReasons(s, MAX_REASONS);
   const said = principal(answer, drivers, ranked, lines.length === 1 ? lines[0]!.id : undefined);

@@ -25,7 +25,7 @@ export function openingBlockers(c: Customer, line: Line, day: number, s: Scored)
   const facts = (rules.length > 0 ? rules : v.reasons).map(
     (code) => v.facts.find((f) => f.code === code) ?? { code },
   );
-  return withEveryCapBelow(c, line.id, s, facts, smallest);
+  return withEveryCapBelow(c, line, s, facts);
 }
 
 /** An opening declined for the debt ratio (among `blockers`): the debt elsewhere to repay today (null:

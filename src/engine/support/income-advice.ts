@@ -13,6 +13,7 @@ import { debtCounted, incomeAllowing, type Scored } from "../score-inputs.js";
 import { leastAbove } from "../search.js";
 import type { Fen, Remedy } from "../types.js";
 import type { LineId } from "../vocabulary.js";
+import { limitJudged } from "./caps-below.js";
 import { withProfile } from "./read-ahead.js";
 import { scoreRestores } from "./restoring-score.js";
 
@@ -44,18 +45,18 @@ export function keptIncome(from: number, kept: (income: number) => boolean): num
   return leastAbove(lo, hi, kept);
 }
 
-/** An income too low for the line (the income multiple's cap leaving no line at `held`, noLineAt): the
- *  income that allows it; null when the income's own cap does not (something else caps the line). `held`:
- *  the limit judged — an opening's, null: the smallest line; a held line's own, which the review keeps and
- *  restores at when it is below the smallest line (granted before it rose) and every cap holds it, so an
- *  income for it is all it needs. A score below every band is judged at the lowest
+/** An income too low for the line (the income multiple's cap leaving no line at the limit it is judged
+ *  at, limitJudged: an opening's smallest line, or a held line's own below it, which the review keeps and
+ *  restores at while every cap holds it, so an income for it is all it needs; noLineAt): the income that
+ *  allows it; null when the income's own cap does not (something else caps the line). A score below every
+ *  band is judged at the lowest
  *  band, as line management judges it (`managedCap`): raising the score, its own step, still leaves no
  *  line to an income too low for one — and an income of nothing, whose debt ratio is what takes the score
  *  below the bands, needs the income the smallest line asks, not just any income that meets the ratio. */
-export function reportIncome(c: Customer, line: Line, s: Scored, held: Fen | null): Remedy | null {
+export function reportIncome(c: Customer, line: Line, s: Scored): Remedy | null {
   const rules = rulesFor(c.policy, line.id);
   const smallest = smallestLine(rules);
-  const at = held === null ? smallest : Math.min(smallest, held);
+  const at = limitJudged(line, rules);
   const cap = managedCap(c, line.id, s);
   // the income's own cap, whichever binds: another cap as low (named first on a tie) or lower leaves the
   // income's its own step beside that one's (withEveryCapBelow)

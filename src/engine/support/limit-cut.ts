@@ -11,6 +11,7 @@ import {
   type Line,
   lineCopy,
   lineOf,
+  otherOf,
   suspensionEnds,
   usedOn,
 } from "../customer.js";
@@ -92,6 +93,9 @@ function limitCut(
   // suspension's closing review), or suspended by a review before it: refused for that, no rule read — judged on the line kept open at the ¥0
   // its closure left, it named 'not used recently enough (5000 days)', and nothing of the income cap
   const ended = "ended" in ahead ? ahead.ended : null;
+  // (suspended by then: the day of the review that suspends it, whose restoration the answer then reads
+  // as a customer asking the day after it is told it — suspends-ahead.ts)
+  const suspends = "suspends" in ahead ? (ahead.suspends ?? null) : null;
   // a cut for a constraint comes back unasked too (review/give-back.ts): the first periodic review the
   // cooldown since the cut (or a limit given back in part since) and the clean record allow — after a suspended line's restoration
   const back = cut.givesBack;
@@ -101,7 +105,7 @@ function limitCut(
     cleanSince(paid) + p.increaseCleanDays,
     restored === null || seasoned === null ? day : Math.max(restored + 1, seasoned),
   );
-  const review = calendar.nextDayOfMonth(reviewFrom - 1, p.reviewDayOfMonth);
+  let review = calendar.nextDayOfMonth(reviewFrom - 1, p.reviewDayOfMonth);
   // what that review gives back as things stand (the line played ahead to the day it opens: each bill met at
   // its minimum, nothing more spent) — said before it, as a restoration coming is
   // (null: not worked out — a suspended line's restoration comes first; `line.limit`: nothing given back, the
@@ -117,7 +121,22 @@ function limitCut(
   // before it, the review the income reported since gave ¥20,000 back to was said to give back nothing
   let closes: number | null = "closes" in ahead ? (ahead.closes ?? null) : null;
   if (back !== null && back > line.limit && restored === null) {
-    const inUse = openingInUse(paid, line.id, day, calendar, review, true);
+    let inUse = openingInUse(paid, line.id, day, calendar, review, true);
+    // a cut before it as things stand (a review's trim of an unused limit, line management's) restarts the
+    // cooldown as the cut on record did: the review counted from it, as the line played ahead has it — told
+    // "the first review that could, on day 390, gives back nothing", Jiebei trimmed on day 359 could have
+    // nothing given back before day 449
+    for (let i = 0; i < 4; i++) {
+      const then = lineOf(inUse.opened, line.id);
+      if (then.cut === null) break;
+      const again = calendar.nextDayOfMonth(
+        raisedOrCut(then, then.cut) + p.increaseCooldownDays - 1,
+        p.reviewDayOfMonth,
+      );
+      if (again <= review) break;
+      review = again;
+      inUse = openingInUse(paid, line.id, day, calendar, review, true);
+    }
     closes ??= inUse.closes;
     const opened = inUse.opened;
     const v = givenBack(opened, lineOf(opened, line.id), review, scoreOn(opened, review));
@@ -209,6 +228,7 @@ function limitCut(
       date: calendar.date(from),
       now: from === day,
       ...(restored !== null && { restored: true }),
+      ...(suspends !== null && { suspends: { day: suspends, date: calendar.date(suspends), steps: [] } }),
       ...(closes !== null && { inUse: { day: closes, date: calendar.date(closes) } }),
       ...(blocked && { blocked }),
       ...(rules.length > 1 && { besides: rules.slice(1) }),
@@ -244,7 +264,7 @@ function atLimitOn(
   day: number,
   calendar: Calendar,
   to: number,
-): { customer: Customer; closes?: number } | { ended: RuleFact } {
+): { customer: Customer; closes?: number } | { ended: RuleFact; suspends?: number } {
   const { opened, closes, kept } = openingInUse(c, line, day, calendar, to);
   const then = lineOf(opened, line);
   if (!isOpen(then)) {
@@ -254,10 +274,18 @@ function atLimitOn(
   // suspended by then (a review before it suspends the line): refused unassessed, as increase_from says it
   // — judged active at the limit the suspension cut it to, Li Na asked on day 115 was told to repay ¥437.12
   // "of what it will owe then" for an application that reads no balance
-  if (then.status === "suspended") return { ended: { code: "ACCOUNT_SUSPENDED" } };
+  if (then.status === "suspended")
+    return { ended: { code: "ACCOUNT_SUSPENDED" }, suspends: then.statusDay ?? to };
   const inUse = closes === null ? {} : { closes };
   const fork = forkCustomer(kept);
   lineOf(fork, line).limit = then.limit;
+  // the other line as things stand then too: restored by a review before it, it declines nothing — read
+  // suspended as today, Huabei's increase named for day 301 was said declined for Jiebei's suspension,
+  // which the review of day 227 lifts (the increase applied for that day was approved)
+  const other = otherOf(fork, lineOf(fork, line));
+  const otherThen = lineOf(opened, other.id);
+  if (other.status === "suspended" && otherThen.status === "active")
+    restoreCopy(other, otherThen.restoredDay ?? to);
   return { customer: owingThen(fork, opened), ...inUse };
 }
 
@@ -309,13 +337,18 @@ function asRestored(
     if (l.status !== "suspended") continue;
     const back = l.id === line.id ? day : restoredFrom(l, remedies, day);
     if (back === null || back > day) continue;
-    // as the engine restores it: the days it was kept suspended are not days it went unused
-    suspensionEnds(l, back);
-    l.status = "active";
-    l.cause = null;
-    l.statusDay = null;
+    restoreCopy(l, back);
   }
   return fork;
+}
+
+/** `l` (a copy's) restored on `day`, as the engine restores it: the days it was kept suspended are not days
+ *  it went unused. */
+function restoreCopy(l: Line, day: number): void {
+  suspensionEnds(l, day);
+  l.status = "active";
+  l.cause = null;
+  l.statusDay = null;
 }
 
 /** The first day an application can be made on a suspended line restored as customer service's steps

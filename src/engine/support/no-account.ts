@@ -198,7 +198,7 @@ export function openingSteps(
       at !== undefined && step.drivers.includes("HIGH_DEBT_BURDEN") ? scoreRepaying(c, at, needed) : null;
     steps.push(repay === null ? step : { ...step, repayElsewhere: repay });
   }
-  const income = has("INCOME_BELOW_SMALLEST_LINE") ? reportIncome(c, line, s, null) : null;
+  const income = has("INCOME_BELOW_SMALLEST_LINE") ? reportIncome(c, line, s) : null;
   if (income !== null) steps.push(income);
   return steps;
 }

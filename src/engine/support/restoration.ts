@@ -92,7 +92,7 @@ export function restoration(
 ): Restoration {
   const p = c.policy;
   const rules = rulesFor(p, line.id);
-  const income = reportIncome(c, line, s, line.limit);
+  const income = reportIncome(c, line, s);
   // the next review, when it is the one that can restore the line (its clean period allowing, nothing
   // overdue) and a month end comes before it: the customer as it reads them — that report's balances (the
   // repayments and the spending since the last one), its score — is what the answer is about; a later
@@ -657,5 +657,5 @@ type Periodic = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["period
 /** What stands in the way of the restoration (restorationBlockers), every cap that leaves no line at the
  *  line's limit among it, not the one that binds alone (withEveryCapBelow). */
 function blockersOf(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): RuleFact[] {
-  return withEveryCapBelow(c, line.id, s, restorationBlockers(c, line, day, s, cause), line.limit);
+  return withEveryCapBelow(c, line, s, restorationBlockers(c, line, day, s, cause));
 }

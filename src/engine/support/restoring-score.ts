@@ -6,16 +6,16 @@ import { cutFact } from "../apply-verdict.js";
 import type { Calendar } from "../calendar.js";
 import { type Customer, type Line, lineOf, rulesFor, suspendedFor } from "../customer.js";
 import { keptAtLeast, param } from "../eligibility.js";
-import { capByRule, lowestBandScore, smallestLine } from "../limits.js";
+import { capByRule, lowestBandScore } from "../limits.js";
 import type { DueRecord } from "../record.js";
 import { asNextReviewReads, asReportReads, duesAhead, openingOn, reviewedOn } from "../report-ahead.js";
 import { periodicReview, restorationBlockers, restorationScore, restoredOnceUsed } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { type CharacteristicId, highestScore, SCORE_MAX, SCORE_MIN } from "../scorecard.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
-import type { Fen } from "../types.js";
 import type { RuleFact } from "../verdict.js";
 import type { LineId, PolicyParamName } from "../vocabulary.js";
+import { limitJudged } from "./caps-below.js";
 import {
   asReviewOnReads,
   monthEndBefore,
@@ -186,15 +186,6 @@ export function scoreRestoring(c: Customer, id: LineId): number {
   );
 }
 
-/** The limit a band must allow for a line: the smallest line — or, a line held (active or suspended) at a
- *  limit below it, granted before it rose, that limit: the review keeps and restores it there while every
- *  cap holds it (noLineAt). Told a ¥2,000 line's ¥2,000 band no band with a line, a customer the review of
- *  day 227 restored was told no review would, and that the line would be closed. */
-const heldAt = (line: Line, smallest: Fen): Fen =>
-  (line.status === "active" || line.status === "suspended") && line.limit > 0
-    ? Math.min(smallest, line.limit)
-    : smallest;
-
 /** The least score from `least` up whose limit band offers line `id` a line (at a held line's own limit
  *  below the smallest line, heldAt): `least` itself, or — when the
  *  bands offer none there (no band, or one below the smallest line) — the least band's score that does;
@@ -205,7 +196,9 @@ const heldAt = (line: Line, smallest: Fen): Fen =>
  *  is below the smallest line has no band with one, which no score changes either: `least` itself. */
 export function scoreWithLine(c: Customer, id: LineId, least: number): number {
   const rules = rulesFor(c.policy, id);
-  const smallest = heldAt(lineOf(c, id), smallestLine(rules));
+  // (a band for a held line's own limit below the smallest line: told a ¥2,000 line's ¥2,000 band no band
+  // with a line, a customer the review of day 227 restored was told no review would)
+  const smallest = limitJudged(lineOf(c, id), rules);
   const top = capByRule("product_maximum", least, 0, rules, null);
   const lineAt = (score: number) => {
     if (score < lowestBandScore(rules)) return false;

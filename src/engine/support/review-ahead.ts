@@ -4,6 +4,7 @@
 
 import type { Calendar } from "../calendar.js";
 import { type Customer, customerOverdue, type Line, lineOf } from "../customer.js";
+import type { ReasonCode } from "../reasons.js";
 import type { DueRecord } from "../record.js";
 import { asNextReviewReads, billsInFull, duesAhead } from "../report-ahead.js";
 import { dormantClosingReview, dormantNoticeDay, unusedDays } from "../review.js";
@@ -14,7 +15,7 @@ import type { Remedy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
 import type { LineId } from "../vocabulary.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
-import { overduePaid, withDues } from "./read-ahead.js";
+import { lessElsewhere, overduePaid, withDues, withProfile } from "./read-ahead.js";
 import { nextDeadline, unusedClosure } from "./reminders.js";
 import { standardRemedies } from "./standard-steps.js";
 
@@ -189,4 +190,47 @@ function noticedClosure(
   const closes = dormantClosingReview(c, line, day, calendar);
   const notice = dormantNoticeDay(c, line, day, calendar);
   return closes !== null && closes > next && notice !== null && notice <= day ? closes : null;
+}
+
+/** Each suspension the next review brings (review_suspends) with the limit that review keeps the line at
+ *  once the debt step for it (reduce_debt) is followed, when line management cuts it then (`kept`): the
+ *  repayment elsewhere it asks made today, or the income it names reported — each alternative the step
+ *  offers, said only when they agree. Li Na asked on day 115 was told what keeps her ¥7,000 line from the
+ *  suspension of day 135; followed, that review kept it at ¥3,000 (its score's band), which went unsaid. */
+export function keptFollowed(review: NextReview, remedies: Remedy[]): void {
+  for (const [i, r] of remedies.entries()) {
+    if (r.kind !== "review_suspends" || r.day !== review.day) continue;
+    const debt = remedies.find(
+      (x): x is Extract<Remedy, { kind: "reduce_debt" }> =>
+        x.line === r.line && x.kind === "reduce_debt" && x.review.day === review.day,
+    );
+    if (debt === undefined) continue;
+    // (a repayment on the line itself is read at a month end: only one elsewhere is read as made)
+    const followed = [
+      debt.repay?.every((x) => x.debt === "elsewhere")
+        ? keptAt(review, r.line, lessElsewhere(review.read, debt.repay))
+        : undefined,
+      debt.income !== null
+        ? keptAt(review, r.line, withProfile(review.read, { monthlyIncome: debt.income }))
+        : undefined,
+    ].filter((k) => k !== undefined);
+    const kept = followed[0];
+    if (kept == null || followed.some((k) => k?.limit !== kept.limit)) continue;
+    remedies[i] = { ...r, kept };
+  }
+}
+
+/** The limit line `id` is kept at by the review `review` names on `read` (the customer as it reads them, a
+ *  step followed), when it keeps the line and line management cuts it; null when it keeps it whole or
+ *  still suspends it. */
+function keptAt(
+  review: NextReview,
+  id: LineId,
+  read: Customer,
+): { limit: number; reasons: ReasonCode[] } | null {
+  const s = scoreOn(withDues(read, review.dues), review.day);
+  const line = lineOf(read, id);
+  if (keptStandard(read, line, s) !== null) return null;
+  const cut = lineManagement(read, line, s);
+  return cut?.decision === "limit_reduced" ? { limit: cut.limit, reasons: cut.reasons } : null;
 }

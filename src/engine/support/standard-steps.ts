@@ -43,7 +43,7 @@ export function standardRemedies(
   // an income too low for the smallest line, whether or not it is what the review cites first: the review
   // judges the line's cap only once it passes the rest (a debt ratio over the cap for want of any income
   // hides it), and an income that only meets the debt advice would leave the line suspended all the same
-  const income = reportIncome(c, line, s, line.limit);
+  const income = reportIncome(c, line, s);
   for (const f of failures) {
     switch (f.code) {
       case "IDENTITY_REQUIRED":

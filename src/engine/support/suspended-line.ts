@@ -29,6 +29,7 @@ import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { Remedy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
 import type { LineId } from "../vocabulary.js";
+import { limitJudged } from "./caps-below.js";
 import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { incomeAwaitsReport } from "./income-advice.js";
 import { type IncomeFirst, scoreAtIncomeAsked } from "./income-first.js";
@@ -426,10 +427,7 @@ function barredByPolicy(
   return product?.value !== undefined && product.threshold !== undefined
     ? { largest: product.value, smallest: product.threshold }
     : income?.threshold !== undefined &&
-        incomeForSmallestLine(
-          Math.min(rules.minLimit, line.limit / FEN_PER_YUAN),
-          rules.maxLimitIncomeMultiple,
-        ) === null
+        incomeForSmallestLine(limitJudged(line, rules) / FEN_PER_YUAN, rules.maxLimitIncomeMultiple) === null
       ? {
           largest: largestIncomeCap(rules.maxLimitIncomeMultiple),
           // a cap in whole hundreds: with no smallest line set, ¥100 is the smallest there can be

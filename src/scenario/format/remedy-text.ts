@@ -336,7 +336,11 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     }
     case "review_suspends": {
       const reasons = r.reasons.map(inSentence).join("; ");
-      return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
+      // followed, the debt step keeps the line — at a lower limit: said, lest "kept" read as kept whole
+      const kept = r.kept
+        ? `; with the debt step below followed, it keeps the line but cuts its limit to ${money(r.kept.limit)}: ${r.kept.reasons.map(inSentence).join("; ")}`
+        : "";
+      return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}${kept}`;
     }
     case "review_cuts": {
       // the trim that lets the review restore Huabei, or give back a limit it restored lower: said as what it
@@ -395,10 +399,15 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     case "limit_cut": {
       const reasons = r.reasons.map(recordedInSentence).join("; ");
       // a suspended line's limit is raised once the line is restored: the day is one it can be by then
+      // a line a review ahead suspends: what restores it, as the customer will be told it then
+      const ahead = r.increase.suspends;
+      const restoring = ahead
+        ? ` (the periodic review on ${ahead.date} (day ${ahead.day}) suspends it as things stand; what restores it, as the customer is told the day after: ${ahead.steps.map((x, i) => `(${String.fromCharCode(97 + i)}) ${remedyText(x, lines)}`).join("; ")})`
+        : "";
       const when = r.increase.restored
         ? r.increase.now
-          ? "which can be made once the line is restored"
-          : `which can be made once the line is restored — from ${r.increase.date} (day ${r.increase.day}) at the earliest, when a review can have restored it and the increase cooldown, the clean record and recent applications (own and elsewhere) allow`
+          ? `which can be made once the line is restored${restoring}`
+          : `which can be made once the line is restored${restoring} — from ${r.increase.date} (day ${r.increase.day}) at the earliest, when a review can have restored it and the increase cooldown, the clean record and recent applications (own and elsewhere) allow`
         : r.increase.now
           ? "which can be made today"
           : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow`;
