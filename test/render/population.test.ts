@@ -335,6 +335,27 @@ describe("the risk table's score quality", () => {
   });
 });
 
+describe("the time window of the money and of the score's ranking", () => {
+  it("says money is summed over the horizon and the Gini reads bad to its last day — in the report, the sweep and on the page", () => {
+    // over 730 days a profit of ¥269,709 read as a year's (the portfolio's loss rate beside it is a year's),
+    // and 'the day-30 score against later bad' named no outcome window: two years, not the usual twelve months
+    const over = "money in yuan, summed over the 120 days of the horizon (not a year's)";
+    const window = "the day-0 score against bad from day 1 to day 119 (the horizon's last)";
+    const t = text().replace(/\s+/g, " ");
+    expect(t).toContain(over);
+    expect(t).toContain(window);
+    expect(t).toContain("amounts: the mean per account over the 120 days of the horizon");
+    const page = simulateHtml(result, { chartJs: "" }).replace(/\s+/g, " ");
+    expect(page).toContain(over.replace("'", "&#39;"));
+    expect(page).toContain(window.replace("'", "&#39;"));
+    const swept = sweepResult("stretched", 20, 60, "minOpenScore", [640, 700], 30);
+    const sweep = stripVTControlCharacters(renderPopulation(swept, { chalk: plain, chart: false }));
+    expect(sweep.replace(/\s+/g, " ")).toContain(
+      "loss, revenue, profit: in yuan, summed over the 60 days of the horizon (not a year's)",
+    );
+  });
+});
+
 describe("the risk table's note on funding", () => {
   it("gives the cost of funds as the run charged it, in the report and on the page: 0.04125 is 4.125 %, not 4.13 %", () => {
     // the note printed the rate to two decimals of a per cent: --cost-of-funds 0.04125 read 4.13 %, and

@@ -49,6 +49,7 @@ import {
   FEW_BADS,
   FLIP_GROUPS,
   frontierLines,
+  horizonSum,
   RISK_COLUMNS,
   riskNote,
   type VariantLine,
@@ -192,6 +193,7 @@ function variantTable(
   rows: readonly VariantRow[],
   risks: readonly RiskSummary[],
   swept: readonly LineId[],
+  m: PopulationResult["meta"],
 ): string {
   const columns = variantColumns(swept);
   const head = `<th class="num">#</th><th>parameters</th>${columns.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}<th>frontier</th>`;
@@ -211,7 +213,7 @@ function variantTable(
     ),
   ].join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; frontier: on it, or dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${esc(variantRatesNote(swept))}; Gini, KS (${esc(GINI_KS_READING)}): ~ on fewer than ${FEW_BADS} bads, too few to read; PSI (${esc(PSI_READING)}): the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
+  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; frontier: on it, or dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${esc(variantRatesNote(swept))}; loss, revenue, profit: in yuan, ${esc(horizonSum(m))}; Gini, KS (${esc(GINI_KS_READING)}): ~ on fewer than ${FEW_BADS} bads, too few to read; PSI (${esc(PSI_READING)}): the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
 }
 
 /** The customers' events by type under each arm, side by side (the text report's line under each risk
@@ -433,7 +435,7 @@ export function simulateHtml(
         `Champion ${m.policy.name} vs challenger ${m.challenger.name}`,
         `${chartBox("intervals", 300, "differences with 95 % intervals")}<h3>Every difference</h3><div class="scroll"><table><thead><tr><th>metric</th><th class="num">${esc(m.policy.name)}</th><th class="num">${esc(m.challenger.name)}</th><th class="num">change</th><th class="num">95 % interval</th></tr></thead><tbody>${rows}</tbody></table></div>`,
         {
-          note: `Paired on the same ${accountsText(ch.accounts)}${m.challengerFrom > 0 ? `; the challenger takes over on day ${m.challengerFrom}` : ""}. Highlighted and marked *: the interval excludes 0.`,
+          note: `Paired on the same ${accountsText(ch.accounts)}${m.challengerFrom > 0 ? `; the challenger takes over on day ${m.challengerFrom}` : ""}. Amounts: the mean per account over the ${int(m.days)} days of the horizon. Highlighted and marked *: the interval excludes 0.`,
         },
       ),
       section(
@@ -479,6 +481,7 @@ export function simulateHtml(
           rows,
           (all.variants ?? []).map((v) => v.risk),
           frontierLines(m.sweep!.axes, [all.champion.risk, ...(all.variants ?? []).map((v) => v.risk)]),
+          m,
         ),
       ),
     );
