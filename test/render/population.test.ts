@@ -194,6 +194,25 @@ describe("renderPopulation", () => {
     }
   });
 
+  it("names a challenger from a later day as the policy it is: its tables hold the champion's days before", () => {
+    // --challenger tightened --challenger-from 365 over 730 days: 'Vintages under tightened' showed a 2024Q1
+    // curve run to twelve months wholly under default, and 'Portfolio under tightened' a year's suspension
+    // rate that averaged a year of default with one of tightened
+    const later = { ...result, meta: { ...result.meta, challengerFrom: 60 } };
+    const arm = "tightened from day 60 (default before)";
+    const t = renderPopulation(later, { chalk: plain, chart: false });
+    for (const table of ["Outcomes", "Risk", "Portfolio", "Vintages"])
+      expect(t.split("\n"), table).toContain(`${table} under ${arm}  (read as the table above)`);
+    expect(t).toContain("policy: default   challenger: tightened from day 60\n");
+    const page = simulateHtml(later, { chartJs: "" });
+    for (const title of [`Outcomes under ${arm}`, `Risk under ${arm}`, `<h3>${arm}</h3>`])
+      expect(page, title).toContain(title);
+    // from day 0 the name alone, as before
+    expect(renderPopulation(result, { chalk: plain, chart: false })).toContain(
+      "Risk under tightened  (read as the table above)",
+    );
+  });
+
   it("marks a vintage of fewer than 20 accounts ~, as every rate", () => {
     const few = settings({ days: 120 });
     const r = fromRange(meta(few, [shipped[0]!], 5, [0, 5]), runRange(few, [shipped[0]!], 0, 5, {}));

@@ -24,6 +24,7 @@ import {
   armsNamed,
   balanceShare,
   balanceShareNumber,
+  challengerTitle,
   dateAndDay,
   daysText,
   differenceText,
@@ -329,7 +330,7 @@ export function simulateHtml(
   if (r.challenger && m.challenger) {
     body.push(
       section(
-        `Outcomes under ${m.challenger.name}`,
+        `Outcomes under ${challengerTitle(m)}`,
         outcomeTable(
           groups.filter((g) => g.challenger).map((g) => ({ persona: g.persona, arm: g.challenger! })),
         ),
@@ -344,10 +345,10 @@ export function simulateHtml(
   if (r.challenger && m.challenger) arms.push([m.challenger.name, (g) => g.challenger]);
   const note = riskNote(m);
   const riskSentence = `${note.charAt(0).toUpperCase()}${note.slice(1)}.`;
-  for (const [name, pick] of arms)
+  for (const [i, [name, pick]] of arms.entries())
     body.push(
       section(
-        `Risk under ${name}`,
+        `Risk under ${i === 0 ? name : challengerTitle(m)}`,
         riskTableHtml(groups.flatMap((g) => (pick(g) ? [{ persona: g.persona, arm: pick(g)! }] : []))),
         { note: riskSentence },
       ),
@@ -378,11 +379,11 @@ export function simulateHtml(
   charts.push(delinquencyChart(r, { champion: ch, challenger: cc }));
   body.push(
     section(
-      `Portfolio under ${m.policy.name}${m.challenger ? ` and ${m.challenger.name}` : ""}`,
+      `Portfolio under ${m.policy.name}${m.challenger ? ` and ${challengerTitle(m)}` : ""}`,
       // with two tables, each is named by its policy (the second alone was, and the first read as the section's)
       `${r.challenger && m.challenger ? `<h3>${esc(m.policy.name)}</h3>` : ""}${portfolioTable(groups.map((g) => ({ persona: g.persona, arm: g.champion })))}${
         r.challenger && m.challenger
-          ? `<h3>${esc(m.challenger.name)}</h3>${portfolioTable(
+          ? `<h3>${esc(challengerTitle(m))}</h3>${portfolioTable(
               groups.filter((g) => g.challenger).map((g) => ({ persona: g.persona, arm: g.challenger! })),
             )}`
           : ""
@@ -395,12 +396,12 @@ export function simulateHtml(
   const vintageNoteText = vintageNote(m);
   body.push(
     section(
-      `Vintages under ${m.policy.name}${cc && m.challenger ? ` and ${m.challenger.name}` : ""}`,
+      `Vintages under ${m.policy.name}${cc && m.challenger ? ` and ${challengerTitle(m)}` : ""}`,
       arms
-        .map(([name, pick]) => {
+        .map(([name, pick], i) => {
           const a = pick(all);
           if (!a) return "";
-          return `${cc && m.challenger ? `<h3>${esc(name)}</h3>` : ""}${vintageTableHtml(a.vintage)}`;
+          return `${cc && m.challenger ? `<h3>${esc(i === 0 ? name : challengerTitle(m))}</h3>` : ""}${vintageTableHtml(a.vintage)}`;
         })
         .join(""),
       { note: `${vintageNoteText.charAt(0).toUpperCase()}${vintageNoteText.slice(1)}.` },
