@@ -196,23 +196,32 @@ export function portfolioTable(
   ];
 }
 
-/** The vintage table's columns, the terminal's and the HTML page's: a booking quarter, its accounts, and
- *  its cumulative bad rate at each month on book, of the accounts seen that long. */
-export const VINTAGE_COLUMNS: ReadonlyArray<{
+interface VintageColumn {
   title: string;
   width: number;
   cell: (v: VintageRow) => string;
-}> = [
-  { title: "accounts", width: 9, cell: (v) => int(v.booked) },
-  ...VINTAGE_MONTHS.map((months, i) => ({
-    title: `${months} months`,
-    width: 17,
-    cell: (v: VintageRow) => {
-      const at = v.months[i]!;
-      return rateOfHowMany(at.bad, at.seasoned);
-    },
-  })),
-];
+}
+
+/** Months on book always shown, through 12: a year's table reads as it did (its 12 months `–` when unseen). */
+const VINTAGE_SHOWN = VINTAGE_MONTHS.indexOf(12) + 1;
+
+/** The vintage table's columns, the terminal's and the HTML page's: a booking quarter, its accounts, and
+ *  its cumulative bad rate at each month on book, of the accounts seen that long — past 12 months only
+ *  those some quarter of `rows` was seen (a year's horizon has none: no columns of `–` only). */
+export function vintageColumns(rows: readonly VintageRow[]): VintageColumn[] {
+  const seen = VINTAGE_MONTHS.filter((_, i) => rows.some((v) => v.months[i]!.seasoned > 0)).length;
+  return [
+    { title: "accounts", width: 9, cell: (v) => int(v.booked) },
+    ...VINTAGE_MONTHS.slice(0, Math.max(VINTAGE_SHOWN, seen)).map((months, i) => ({
+      title: `${months} months`,
+      width: 17,
+      cell: (v: VintageRow) => {
+        const at = v.months[i]!;
+        return rateOfHowMany(at.bad, at.seasoned);
+      },
+    })),
+  ];
+}
 
 /** How the vintage table is counted: the note beside it. */
 export function vintageNote(m: PopulationResult["meta"]): string {
@@ -222,9 +231,10 @@ export function vintageNote(m: PopulationResult["meta"]): string {
 /** Every booking quarter's vintage curve (all accounts of the arm). */
 export function vintageTable(rows: readonly VintageRow[], c: ChalkInstance): string[] {
   if (rows.length === 0) return [c.dim("  no account was booked")];
+  const columns = vintageColumns(rows);
   const [head, ...cells] = rightAligned(
-    [VINTAGE_COLUMNS.map((col) => col.title), ...rows.map((v) => VINTAGE_COLUMNS.map((col) => col.cell(v)))],
-    VINTAGE_COLUMNS.map((col) => col.width + 1),
+    [columns.map((col) => col.title), ...rows.map((v) => columns.map((col) => col.cell(v)))],
+    columns.map((col) => col.width + 1),
   );
   return [c.bold(pad("booked in", 10) + head!), ...rows.map((v, i) => pad(v.quarter, 10) + cells[i]!)];
 }

@@ -213,6 +213,28 @@ describe("renderPopulation", () => {
     );
   });
 
+  it("reads a longer horizon's vintages on to 18 and 24 months on book, a year's to 12 as before", () => {
+    // a two-year programme's table stopped at 12 months on book: whether a quarter's curve flattens in its
+    // second year (the question of a longer programme) could not be read from it
+    const long = settings({ days: 760 });
+    const stretched = shipped.filter((p) => p.name === "stretched");
+    const r = fromRange(meta(long, stretched, 30, [0, 30]), runRange(long, stretched, 0, 30, {}));
+    const head = (t: string) =>
+      t
+        .split("\n")
+        .find((l) => l.startsWith("booked in"))!
+        .trim()
+        .split(/ {2,}/);
+    const t = renderPopulation(r, { chalk: plain, chart: false });
+    expect(head(t)).toEqual(["booked in", "accounts", ...[3, 6, 9, 12, 18, 24].map((n) => `${n} months`)]);
+    // booked on days 0–14: 24 months on book end by day 745, within 760 days
+    expect(t.split("\n").find((l) => l.startsWith("2024Q1"))).toMatch(/ % of \d+$/);
+    expect(simulateHtml(r, { chartJs: "" })).toContain('<th class="num">24 months</th>');
+    // a year's horizon sees no account 18 months: its columns end at 12, as before
+    expect(head(renderPopulation(result, { chalk: plain, chart: false })).at(-1)).toBe("12 months");
+    expect(simulateHtml(result, { chartJs: "" })).not.toContain("18 months");
+  });
+
   it("marks a vintage of fewer than 20 accounts ~, as every rate", () => {
     const few = settings({ days: 120 });
     const r = fromRange(meta(few, [shipped[0]!], 5, [0, 5]), runRange(few, [shipped[0]!], 0, 5, {}));

@@ -54,9 +54,9 @@ import {
   RISK_COLUMNS,
   riskNote,
   type VariantLine,
-  VINTAGE_COLUMNS,
   variantColumns,
   variantRatesNote,
+  vintageColumns,
   vintageNote,
 } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
@@ -159,10 +159,11 @@ function portfolioTable(rows: Array<{ persona: string; arm: ArmSummary }>): stri
 /** Every booking quarter's vintage curve: the text report's vintage table, column for column. */
 function vintageTableHtml(rows: readonly VintageRow[]): string {
   if (rows.length === 0) return '<p class="empty">No account was booked.</p>';
-  return `<div class="scroll"><table class="wide"><thead><tr><th>booked in</th>${VINTAGE_COLUMNS.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}</tr></thead><tbody>${rows
+  const columns = vintageColumns(rows);
+  return `<div class="scroll"><table class="wide"><thead><tr><th>booked in</th>${columns.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}</tr></thead><tbody>${rows
     .map(
       (v) =>
-        `<tr><td>${esc(v.quarter)}</td>${VINTAGE_COLUMNS.map((c) => `<td class="num">${esc(c.cell(v))}</td>`).join("")}</tr>`,
+        `<tr><td>${esc(v.quarter)}</td>${columns.map((c) => `<td class="num">${esc(c.cell(v))}</td>`).join("")}</tr>`,
     )
     .join("")}</tbody></table></div>`;
 }
