@@ -33,6 +33,7 @@ import {
   accountYearsText,
   balanceShare,
   balanceShareNumber,
+  daysText,
   FEW_CASES,
   fewCases,
   GINI_KS_READING,
@@ -94,7 +95,7 @@ const badDefinition = (b: string): string =>
 /** The window the money sums over, said beside it: over 730 days a profit read as a year's was twice one
  *  (the portfolio's loss rate, beside it, is a year's). */
 export const horizonSum = (m: PopulationResult["meta"]): string =>
-  `summed over the ${int(m.days)} days of the horizon (not a year's)`;
+  `summed over the ${daysText(m.days)} of the horizon (not a year's)`;
 
 /** The score day's outcome window: bad after it, to the horizon's last day — two years on a 730-day run,
  *  where a scorecard is commonly read on twelve months. */

@@ -318,7 +318,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       ),
       differenceTable(all.differences, m.policy.name, m.challenger.name, c),
       c.dim(
-        `  rates are shares of all accounts; pp = percentage points; amounts: the mean per account over the ${int(m.days)} days of the horizon; * (highlighted): the interval excludes 0`,
+        `  rates are shares of all accounts; pp = percentage points; amounts: the mean per account over the ${daysText(m.days)} of the horizon; * (highlighted): the interval excludes 0`,
       ),
       "",
       c.bold("By persona: change in suspended (any cause) and approved, with 95 % intervals"),

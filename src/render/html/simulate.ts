@@ -437,7 +437,7 @@ export function simulateHtml(
         `Champion ${m.policy.name} vs challenger ${m.challenger.name}`,
         `${chartBox("intervals", 300, "differences with 95 % intervals")}<h3>Every difference</h3><div class="scroll"><table><thead><tr><th>metric</th><th class="num">${esc(m.policy.name)}</th><th class="num">${esc(m.challenger.name)}</th><th class="num">change</th><th class="num">95 % interval</th></tr></thead><tbody>${rows}</tbody></table></div>`,
         {
-          note: `Paired on the same ${accountsText(ch.accounts)}${m.challengerFrom > 0 ? `; the challenger takes over on day ${m.challengerFrom}` : ""}. Amounts: the mean per account over the ${int(m.days)} days of the horizon. Highlighted and marked *: the interval excludes 0.`,
+          note: `Paired on the same ${accountsText(ch.accounts)}${m.challengerFrom > 0 ? `; the challenger takes over on day ${m.challengerFrom}` : ""}. Amounts: the mean per account over the ${daysText(m.days)} of the horizon. Highlighted and marked *: the interval excludes 0.`,
         },
       ),
       section(
