@@ -34,7 +34,9 @@ import { BAD_DEFINITIONS, MAX_ACCOUNTS, MAX_SEED, MIN_SEED } from "./vocabulary.
 // restorations, limitsGivenBack) and the accounts whose first credit suspension came after a cut
 // (cutBeforeCreditSuspension) — an @8 document lacks them, and merged with an @9 one would count its cuts
 // as none
-export const FORMAT = "credit-sim/population@9";
+// @10: vintages read at 18 and 24 months on book too (six counts a quarter where there were four) — an @9
+// document's would be read a quarter out of place
+export const FORMAT = "credit-sim/population@10";
 /** The most personas one population mixes. */
 const MAX_PERSONAS = 100;
 

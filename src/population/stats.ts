@@ -182,7 +182,7 @@ export interface ArmSummary {
   balanceAtEndTotal: number;
   risk: RiskSummary;
   portfolio: PortfolioSummary;
-  /** per booking quarter that booked anyone: the cumulative bad rate at 3, 6, 9 and 12 months on book, of
+  /** per booking quarter that booked anyone: the cumulative bad rate at 3, 6, 9, 12, 18 and 24 months on book, of
    *  the accounts seen that long (vintage.ts) */
   vintage: VintageRow[];
   /** the customers' events by type */

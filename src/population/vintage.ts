@@ -1,12 +1,13 @@
-// Vintage curves: the accounts booked in one calendar quarter, and how many of them had gone bad by 3, 6, 9
-// and 12 months on book — the curve a risk team lays one booking quarter over another with. An account's
+// Vintage curves: the accounts booked in one calendar quarter, and how many of them had gone bad by 3, 6, 9,
+// 12, 18 and 24 months on book — the curve a risk team lays one booking quarter over another with. An account's
 // booking day and the day it went bad are all it takes (both in its outcome), so the aggregate is a few
 // counts per quarter, whole numbers that merge exactly like the rest.
 
 import type { Calendar } from "../engine/index.js";
 
-/** The months on book a curve is read at. */
-export const VINTAGE_MONTHS = [3, 6, 9, 12] as const;
+/** The months on book a curve is read at: past a year too, so a two-year programme reads whether a
+ *  quarter's curve flattens in its second year. */
+export const VINTAGE_MONTHS = [3, 6, 9, 12, 18, 24] as const;
 
 /** Per booking quarter (from the quarter of day 0): the accounts booked, and at each of VINTAGE_MONTHS
  *  (quarter-major, `quarter × VINTAGE_MONTHS.length + i`) those seen that long, and of them bad by then. */

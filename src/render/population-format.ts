@@ -184,6 +184,14 @@ export function armsNamed(r: PopulationResult): PopulationResult {
   };
 }
 
+/** The challenger's arm as its tables' titles name it. From a later day (`--challenger-from`) the arm ran
+ *  the champion's policy until then, and its tables hold those days too: 'Vintages under tightened' showed a
+ *  curve run wholly under default, its rates a year averaged both policies. */
+export const challengerTitle = (m: PopulationResult["meta"]): string =>
+  m.challengerFrom > 0
+    ? `${m.challenger!.name} from day ${m.challengerFrom} (${m.policy.name} before)`
+    : m.challenger!.name;
+
 /** What a PSI says, told wherever one is shown: a reader meets the letters in the report, not the docs. */
 export const PSI_READING = "population stability index: under 0.1 stable, over 0.25 a different population";
 /** What a Gini and a KS measure, said where they are first shown (a risk table, a sweep's variants). */

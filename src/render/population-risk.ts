@@ -33,6 +33,7 @@ import {
   accountYearsText,
   balanceShare,
   balanceShareNumber,
+  daysText,
   FEW_CASES,
   fewCases,
   GINI_KS_READING,
@@ -91,9 +92,25 @@ const ranked = (p: Pick<ProductSummary, "rankedBads">, value: number | null): st
 const badDefinition = (b: string): string =>
   b === "chargeoff" ? "a line charged off" : `more than ${b.slice(4)} days past due, or charged off`;
 
+/** The window the money sums over, said beside it: over 730 days a profit read as a year's was twice one
+ *  (the portfolio's loss rate, beside it, is a year's). */
+export const horizonSum = (m: PopulationResult["meta"]): string =>
+  `summed over the ${daysText(m.days)} of the horizon (not a year's)`;
+
+/** The score day's outcome window: bad after it, to the horizon's last day — two years on a 730-day run,
+ *  where a scorecard is commonly read on twelve months. */
+function rankingWindow(m: PopulationResult["meta"]): string {
+  const last = m.days - 1;
+  const after =
+    m.scoreDay < last
+      ? `from day ${m.scoreDay + 1} to day ${last} (the horizon's last)`
+      : "after it (none: it is the horizon's last day)";
+  return `the day-${m.scoreDay} score against bad ${after}`;
+}
+
 /** How the risk figures are counted: the note under a risk table. */
 export function riskNote(m: PopulationResult["meta"]): string {
-  return `both lines: approved: share of applicants booked on either line; balances: on the book at the end (written-off debt excluded); loss: written off less recovered within the horizon — charge-offs land late, and the ${RECOVERY_SHARE * 100} % of charged-off customers assumed to repay mostly do so after it; revenue: interest, fees and penalties, less those not repaid on a line ${NON_ACCRUAL_DAYS} or more days past due at the end and not charged off (non-accrual, as US lenders report it); bad: ${badDefinition(m.bad)}, a share of the booked; approved, bad ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; money in yuan; funding at ${givenPct(m.costOfFunds)} a year on every day's balance; Gini, KS (${GINI_KS_READING}): the day-${m.scoreDay} score against later bad, of the accounts booked by day ${m.scoreDay} and not bad by then (scored (bad): how many, and of them bad later; ~: fewer than ${FEW_BADS} bads, too few to read)`;
+  return `both lines: approved: share of applicants booked on either line; balances: on the book at the end (written-off debt excluded); loss: written off less recovered within the horizon — charge-offs land late, and the ${RECOVERY_SHARE * 100} % of charged-off customers assumed to repay mostly do so after it; revenue: interest, fees and penalties, less those not repaid on a line ${NON_ACCRUAL_DAYS} or more days past due at the end and not charged off (non-accrual, as US lenders report it); bad: ${badDefinition(m.bad)}, a share of the booked; approved, bad ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; money in yuan, ${horizonSum(m)}; funding at ${givenPct(m.costOfFunds)} a year on every day's balance; Gini, KS (${GINI_KS_READING}): ${rankingWindow(m)}, of the accounts booked by day ${m.scoreDay} and not bad by then (scored (bad): how many, and of them bad later; ~: fewer than ${FEW_BADS} bads, too few to read)`;
 }
 
 /** Risk outcomes per persona (both lines), then the overall split by line. */
@@ -180,23 +197,32 @@ export function portfolioTable(
   ];
 }
 
-/** The vintage table's columns, the terminal's and the HTML page's: a booking quarter, its accounts, and
- *  its cumulative bad rate at each month on book, of the accounts seen that long. */
-export const VINTAGE_COLUMNS: ReadonlyArray<{
+interface VintageColumn {
   title: string;
   width: number;
   cell: (v: VintageRow) => string;
-}> = [
-  { title: "accounts", width: 9, cell: (v) => int(v.booked) },
-  ...VINTAGE_MONTHS.map((months, i) => ({
-    title: `${months} months`,
-    width: 17,
-    cell: (v: VintageRow) => {
-      const at = v.months[i]!;
-      return rateOfHowMany(at.bad, at.seasoned);
-    },
-  })),
-];
+}
+
+/** Months on book always shown, through 12: a year's table reads as it did (its 12 months `–` when unseen). */
+const VINTAGE_SHOWN = VINTAGE_MONTHS.indexOf(12) + 1;
+
+/** The vintage table's columns, the terminal's and the HTML page's: a booking quarter, its accounts, and
+ *  its cumulative bad rate at each month on book, of the accounts seen that long — past 12 months only
+ *  those some quarter of `rows` was seen (a year's horizon has none: no columns of `–` only). */
+export function vintageColumns(rows: readonly VintageRow[]): VintageColumn[] {
+  const seen = VINTAGE_MONTHS.filter((_, i) => rows.some((v) => v.months[i]!.seasoned > 0)).length;
+  return [
+    { title: "accounts", width: 9, cell: (v) => int(v.booked) },
+    ...VINTAGE_MONTHS.slice(0, Math.max(VINTAGE_SHOWN, seen)).map((months, i) => ({
+      title: `${months} months`,
+      width: 17,
+      cell: (v: VintageRow) => {
+        const at = v.months[i]!;
+        return rateOfHowMany(at.bad, at.seasoned);
+      },
+    })),
+  ];
+}
 
 /** How the vintage table is counted: the note beside it. */
 export function vintageNote(m: PopulationResult["meta"]): string {
@@ -206,9 +232,10 @@ export function vintageNote(m: PopulationResult["meta"]): string {
 /** Every booking quarter's vintage curve (all accounts of the arm). */
 export function vintageTable(rows: readonly VintageRow[], c: ChalkInstance): string[] {
   if (rows.length === 0) return [c.dim("  no account was booked")];
+  const columns = vintageColumns(rows);
   const [head, ...cells] = rightAligned(
-    [VINTAGE_COLUMNS.map((col) => col.title), ...rows.map((v) => VINTAGE_COLUMNS.map((col) => col.cell(v)))],
-    VINTAGE_COLUMNS.map((col) => col.width + 1),
+    [columns.map((col) => col.title), ...rows.map((v) => columns.map((col) => col.cell(v)))],
+    columns.map((col) => col.width + 1),
   );
   return [c.bold(pad("booked in", 10) + head!), ...rows.map((v, i) => pad(v.quarter, 10) + cells[i]!)];
 }
@@ -408,7 +435,7 @@ export function frontier(
       `Sweep: ${variantsText(rows.length)} of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${accountsText(all.champion.accounts)}`,
     ),
     c.dim(
-      `  dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${variantRatesNote(swept)}; Gini, KS (${GINI_KS_READING}): ~ on fewer than ${FEW_BADS} bads, too few to read; PSI (${PSI_READING}): the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
+      `  dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${variantRatesNote(swept)}; loss, revenue, profit: in yuan, ${horizonSum(r.meta)}; Gini, KS (${GINI_KS_READING}): ~ on fewer than ${FEW_BADS} bads, too few to read; PSI (${PSI_READING}): the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
     ),
     c.bold(head),
     c.dim(line("  ·", base.params, 0, "")),

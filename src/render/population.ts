@@ -14,6 +14,7 @@ import {
   ARM_RATES,
   accountsText,
   armsNamed,
+  challengerTitle,
   dateAndDay,
   daysText,
   differenceText,
@@ -229,7 +230,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
   if (r.challenger) {
     out.push(
       "",
-      c.bold(`Outcomes under ${m.challenger!.name}`) + c.dim(`  (${AS_ABOVE})`),
+      c.bold(`Outcomes under ${challengerTitle(m)}`) + c.dim(`  (${AS_ABOVE})`),
       personaTable(groups, (g) => g.challenger!, c),
     );
   }
@@ -242,7 +243,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
   if (totals.challenger) {
     out.push(
       "",
-      c.bold(`Score at day ${m.days - 1} (all accounts, ${m.challenger!.name})`),
+      c.bold(`Score at day ${m.days - 1} (all accounts, ${challengerTitle(m)})`),
       scoreHistogram(totals.challenger.finalScore, histogramWidth(o.columns)),
     );
   }
@@ -257,7 +258,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     );
   }
   const arms: Array<[string, (g: GroupSummary) => ArmSummary]> = [[m.policy.name, (g) => g.champion]];
-  if (r.challenger) arms.push([m.challenger!.name, (g) => g.challenger!]);
+  if (r.challenger) arms.push([challengerTitle(m), (g) => g.challenger!]);
   for (const [i, [name, pick]] of arms.entries()) {
     out.push(
       "",
@@ -317,7 +318,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       ),
       differenceTable(all.differences, m.policy.name, m.challenger.name, c),
       c.dim(
-        "  rates are shares of all accounts; pp = percentage points; * (highlighted): the interval excludes 0",
+        `  rates are shares of all accounts; pp = percentage points; amounts: the mean per account over the ${daysText(m.days)} of the horizon; * (highlighted): the interval excludes 0`,
       ),
       "",
       c.bold("By persona: change in suspended (any cause) and approved, with 95 % intervals"),

@@ -422,7 +422,7 @@ describe("credit-sim simulate", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^credit-sim: the population's totals would be too large\n/);
-    expect(r.stderr).toContain("found:    3034 MB: 5 personas × 101 policy arms × 36500 days");
+    expect(r.stderr).toContain("found:    3040 MB: 5 personas × 101 policy arms × 36500 days");
   }, 20_000);
 
   it("a sweep whose variants make no policy is refused before it runs, each such variant named; a --challenger-set too", async () => {

@@ -215,7 +215,7 @@ describe("problems are all said, and the odd file named", () => {
   it("a document of a newer format says so: running it again with this older version is not the fix", () => {
     const older = refused(edited((d) => (d.format = "credit-sim/population@6")));
     expect(older.details.hint).toMatch(/run its shard again with this version/);
-    const newer = refused(edited((d) => (d.format = "credit-sim/population@10")));
+    const newer = refused(edited((d) => (d.format = "credit-sim/population@11")));
     expect(newer.message).toBe("a population result of a newer version of credit-sim");
     expect(newer.details.hint).toMatch(/^merge with the version that wrote it/);
     expect(newer.details.hint).not.toMatch(/run its shard again with this version/);
@@ -235,7 +235,7 @@ describe("problems are all said, and the odd file named", () => {
   it("a document of the format before the score-day base changed is refused, not ranked with new ones", () => {
     // @3 histograms scored accounts booked after the score day: merged, two populations would read as one
     const e = refused(edited((d) => (d.format = "credit-sim/population@3")));
-    expect(e.details.expected).toContain("credit-sim/population@9");
+    expect(e.details.expected).toContain("credit-sim/population@10");
   });
 
   it("a document of the format before non-accrual is refused by its format, not a missing field", () => {
@@ -283,7 +283,7 @@ describe("problems are all said, and the odd file named", () => {
       }),
     );
     expect(e.problems.map((p) => p.details.field)).toEqual(["format"]);
-    expect(e.details.expected).toBe('format "credit-sim/population@9"');
+    expect(e.details.expected).toBe('format "credit-sim/population@10"');
     expect(e.details.found).toContain("credit-sim/population@4");
     expect(e.message).toContain("another version of credit-sim");
     expect(e.details.hint).toContain("run its shard again with this version");
@@ -955,7 +955,7 @@ describe("files are checked for size before they are read", () => {
       ["null", "null"],
     ] as const) {
       const e = refusedFile(
-        write("meta-kind.json", `{"format": "credit-sim/population@9", "meta": ${meta}}`),
+        write("meta-kind.json", `{"format": "credit-sim/population@10", "meta": ${meta}}`),
       );
       expect(e.details.field, meta).toBe("meta");
       expect(e.details.expected, meta).toMatch(/a mapping/);

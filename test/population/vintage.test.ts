@@ -7,7 +7,12 @@ import { Calendar } from "../../src/engine/index.js";
 import { fromRange } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
 import { summarise } from "../../src/population/stats.js";
-import { emptyVintage, VintageClock, vintageContradiction } from "../../src/population/vintage.js";
+import {
+  emptyVintage,
+  VINTAGE_MONTHS,
+  VintageClock,
+  vintageContradiction,
+} from "../../src/population/vintage.js";
 import { meta, settings, shipped } from "./helpers.js";
 
 describe("the vintage clock", () => {
@@ -43,7 +48,7 @@ describe("the vintage clock", () => {
     // booked on the last day: not seen for three months
     clock.add(v, 364, -1);
     expect(v.booked[3]).toBe(1);
-    expect(v.seasoned.slice(12)).toEqual([0, 0, 0, 0]);
+    expect(v.seasoned.slice(3 * VINTAGE_MONTHS.length)).toEqual(VINTAGE_MONTHS.map(() => 0));
     expect(vintageContradiction(v, 4, 2)).toBeNull();
   });
 
@@ -74,14 +79,16 @@ describe("vintage curves of a population", () => {
     for (const arm of [steady, stretched]) {
       const booked = arm.vintage.reduce((n, v) => n + v.booked, 0);
       expect(booked).toBe(arm.risk.all.booked);
-      // booked on days 0–14 of a 400-day horizon: all seen for 12 months
+      // booked on days 0–14 of a 400-day horizon: all seen for 12 months, none for 18 or 24
       expect(arm.vintage.map((v) => v.quarter)).toEqual(["2024Q1"]);
-      expect(arm.vintage[0]!.months.map((m) => m.seasoned)).toEqual([booked, booked, booked, booked]);
+      expect(arm.vintage[0]!.months.map((m) => m.seasoned)).toEqual([booked, booked, booked, booked, 0, 0]);
     }
   });
 
   it("a steady payer's curve stays below a stretched customer's, and neither falls with time on book", () => {
-    const rates = (arm: typeof steady) => arm.vintage[0]!.months.map((m) => m.badRate!);
+    // the months on book the horizon has seen (to 12 of 400 days)
+    const rates = (arm: typeof steady) =>
+      arm.vintage[0]!.months.filter((m) => m.seasoned > 0).map((m) => m.badRate!);
     const [a, b] = [rates(steady), rates(stretched)];
     for (const r of [a, b]) for (let i = 1; i < r.length; i++) expect(r[i]).toBeGreaterThanOrEqual(r[i - 1]!);
     for (let i = 0; i < a.length; i++) expect(a[i]).toBeLessThanOrEqual(b[i]!);

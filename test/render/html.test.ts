@@ -645,11 +645,13 @@ describe("simulate --html with a challenger", () => {
     // the vintages follow the portfolio, each table named by its policy as well
     const section = html.slice(html.indexOf("<h2>Portfolio under"), html.indexOf("<h2>Vintages under"));
     const vintages = html.slice(html.indexOf("<h2>Vintages under"), html.indexOf("<h2>Champion"));
-    expect([...vintages.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual(["default", "tightened"]);
+    // a challenger from day 90 ran default until then: its tables say so
+    const later = "tightened from day 90 (default before)";
+    expect([...vintages.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual(["default", later]);
     const headings = [...section.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1]);
     expect(headings).toEqual([
       "default",
-      "tightened",
+      later,
       "Share of the book 30+ and 90+ days past due, at each month end",
     ]);
     expect(section.indexOf("at each month end</h3>")).toBeLessThan(section.indexOf('id="delinquency"'));

@@ -194,6 +194,47 @@ describe("renderPopulation", () => {
     }
   });
 
+  it("names a challenger from a later day as the policy it is: its tables hold the champion's days before", () => {
+    // --challenger tightened --challenger-from 365 over 730 days: 'Vintages under tightened' showed a 2024Q1
+    // curve run to twelve months wholly under default, and 'Portfolio under tightened' a year's suspension
+    // rate that averaged a year of default with one of tightened
+    const later = { ...result, meta: { ...result.meta, challengerFrom: 60 } };
+    const arm = "tightened from day 60 (default before)";
+    const t = renderPopulation(later, { chalk: plain, chart: false });
+    for (const table of ["Outcomes", "Risk", "Portfolio", "Vintages"])
+      expect(t.split("\n"), table).toContain(`${table} under ${arm}  (read as the table above)`);
+    expect(t).toContain("policy: default   challenger: tightened from day 60\n");
+    const page = simulateHtml(later, { chartJs: "" });
+    for (const title of [`Outcomes under ${arm}`, `Risk under ${arm}`, `<h3>${arm}</h3>`])
+      expect(page, title).toContain(title);
+    // from day 0 the name alone, as before
+    expect(renderPopulation(result, { chalk: plain, chart: false })).toContain(
+      "Risk under tightened  (read as the table above)",
+    );
+  });
+
+  it("reads a longer horizon's vintages on to 18 and 24 months on book, a year's to 12 as before", () => {
+    // a two-year programme's table stopped at 12 months on book: whether a quarter's curve flattens in its
+    // second year (the question of a longer programme) could not be read from it
+    const long = settings({ days: 760 });
+    const stretched = shipped.filter((p) => p.name === "stretched");
+    const r = fromRange(meta(long, stretched, 30, [0, 30]), runRange(long, stretched, 0, 30, {}));
+    const head = (t: string) =>
+      t
+        .split("\n")
+        .find((l) => l.startsWith("booked in"))!
+        .trim()
+        .split(/ {2,}/);
+    const t = renderPopulation(r, { chalk: plain, chart: false });
+    expect(head(t)).toEqual(["booked in", "accounts", ...[3, 6, 9, 12, 18, 24].map((n) => `${n} months`)]);
+    // booked on days 0–14: 24 months on book end by day 745, within 760 days
+    expect(t.split("\n").find((l) => l.startsWith("2024Q1"))).toMatch(/ % of \d+$/);
+    expect(simulateHtml(r, { chartJs: "" })).toContain('<th class="num">24 months</th>');
+    // a year's horizon sees no account 18 months: its columns end at 12, as before
+    expect(head(renderPopulation(result, { chalk: plain, chart: false })).at(-1)).toBe("12 months");
+    expect(simulateHtml(result, { chartJs: "" })).not.toContain("18 months");
+  });
+
   it("marks a vintage of fewer than 20 accounts ~, as every rate", () => {
     const few = settings({ days: 120 });
     const r = fromRange(meta(few, [shipped[0]!], 5, [0, 5]), runRange(few, [shipped[0]!], 0, 5, {}));
@@ -332,6 +373,27 @@ describe("the risk table's score quality", () => {
       "Gini, KS (how well the score ranks the accounts later bad below the rest — 1 perfectly, 0 no better than chance, below 0 backwards; KS: the widest gap between the shares of bad and of good at or below any one score): the day-",
     );
     expect(note.indexOf("Gini, KS (how well")).toBeLessThan(note.indexOf(" Gini "));
+  });
+});
+
+describe("the time window of the money and of the score's ranking", () => {
+  it("says money is summed over the horizon and the Gini reads bad to its last day — in the report, the sweep and on the page", () => {
+    // over 730 days a profit of ¥269,709 read as a year's (the portfolio's loss rate beside it is a year's),
+    // and 'the day-30 score against later bad' named no outcome window: two years, not the usual twelve months
+    const over = "money in yuan, summed over the 120 days of the horizon (not a year's)";
+    const window = "the day-0 score against bad from day 1 to day 119 (the horizon's last)";
+    const t = text().replace(/\s+/g, " ");
+    expect(t).toContain(over);
+    expect(t).toContain(window);
+    expect(t).toContain("amounts: the mean per account over the 120 days of the horizon");
+    const page = simulateHtml(result, { chartJs: "" }).replace(/\s+/g, " ");
+    expect(page).toContain(over.replace("'", "&#39;"));
+    expect(page).toContain(window.replace("'", "&#39;"));
+    const swept = sweepResult("stretched", 20, 60, "minOpenScore", [640, 700], 30);
+    const sweep = stripVTControlCharacters(renderPopulation(swept, { chalk: plain, chart: false }));
+    expect(sweep.replace(/\s+/g, " ")).toContain(
+      "loss, revenue, profit: in yuan, summed over the 60 days of the horizon (not a year's)",
+    );
   });
 });
 

@@ -24,6 +24,7 @@ import {
   armsNamed,
   balanceShare,
   balanceShareNumber,
+  challengerTitle,
   dateAndDay,
   daysText,
   differenceText,
@@ -49,12 +50,13 @@ import {
   FEW_BADS,
   FLIP_GROUPS,
   frontierLines,
+  horizonSum,
   RISK_COLUMNS,
   riskNote,
   type VariantLine,
-  VINTAGE_COLUMNS,
   variantColumns,
   variantRatesNote,
+  vintageColumns,
   vintageNote,
 } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
@@ -157,10 +159,11 @@ function portfolioTable(rows: Array<{ persona: string; arm: ArmSummary }>): stri
 /** Every booking quarter's vintage curve: the text report's vintage table, column for column. */
 function vintageTableHtml(rows: readonly VintageRow[]): string {
   if (rows.length === 0) return '<p class="empty">No account was booked.</p>';
-  return `<div class="scroll"><table class="wide"><thead><tr><th>booked in</th>${VINTAGE_COLUMNS.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}</tr></thead><tbody>${rows
+  const columns = vintageColumns(rows);
+  return `<div class="scroll"><table class="wide"><thead><tr><th>booked in</th>${columns.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}</tr></thead><tbody>${rows
     .map(
       (v) =>
-        `<tr><td>${esc(v.quarter)}</td>${VINTAGE_COLUMNS.map((c) => `<td class="num">${esc(c.cell(v))}</td>`).join("")}</tr>`,
+        `<tr><td>${esc(v.quarter)}</td>${columns.map((c) => `<td class="num">${esc(c.cell(v))}</td>`).join("")}</tr>`,
     )
     .join("")}</tbody></table></div>`;
 }
@@ -192,6 +195,7 @@ function variantTable(
   rows: readonly VariantRow[],
   risks: readonly RiskSummary[],
   swept: readonly LineId[],
+  m: PopulationResult["meta"],
 ): string {
   const columns = variantColumns(swept);
   const head = `<th class="num">#</th><th>parameters</th>${columns.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}<th>frontier</th>`;
@@ -211,7 +215,7 @@ function variantTable(
     ),
   ].join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; frontier: on it, or dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${esc(variantRatesNote(swept))}; Gini, KS (${esc(GINI_KS_READING)}): ~ on fewer than ${FEW_BADS} bads, too few to read; PSI (${esc(PSI_READING)}): the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
+  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; frontier: on it, or dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${esc(variantRatesNote(swept))}; loss, revenue, profit: in yuan, ${esc(horizonSum(m))}; Gini, KS (${esc(GINI_KS_READING)}): ~ on fewer than ${FEW_BADS} bads, too few to read; PSI (${esc(PSI_READING)}): the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
 }
 
 /** The customers' events by type under each arm, side by side (the text report's line under each risk
@@ -327,7 +331,7 @@ export function simulateHtml(
   if (r.challenger && m.challenger) {
     body.push(
       section(
-        `Outcomes under ${m.challenger.name}`,
+        `Outcomes under ${challengerTitle(m)}`,
         outcomeTable(
           groups.filter((g) => g.challenger).map((g) => ({ persona: g.persona, arm: g.challenger! })),
         ),
@@ -342,10 +346,10 @@ export function simulateHtml(
   if (r.challenger && m.challenger) arms.push([m.challenger.name, (g) => g.challenger]);
   const note = riskNote(m);
   const riskSentence = `${note.charAt(0).toUpperCase()}${note.slice(1)}.`;
-  for (const [name, pick] of arms)
+  for (const [i, [name, pick]] of arms.entries())
     body.push(
       section(
-        `Risk under ${name}`,
+        `Risk under ${i === 0 ? name : challengerTitle(m)}`,
         riskTableHtml(groups.flatMap((g) => (pick(g) ? [{ persona: g.persona, arm: pick(g)! }] : []))),
         { note: riskSentence },
       ),
@@ -376,11 +380,11 @@ export function simulateHtml(
   charts.push(delinquencyChart(r, { champion: ch, challenger: cc }));
   body.push(
     section(
-      `Portfolio under ${m.policy.name}${m.challenger ? ` and ${m.challenger.name}` : ""}`,
+      `Portfolio under ${m.policy.name}${m.challenger ? ` and ${challengerTitle(m)}` : ""}`,
       // with two tables, each is named by its policy (the second alone was, and the first read as the section's)
       `${r.challenger && m.challenger ? `<h3>${esc(m.policy.name)}</h3>` : ""}${portfolioTable(groups.map((g) => ({ persona: g.persona, arm: g.champion })))}${
         r.challenger && m.challenger
-          ? `<h3>${esc(m.challenger.name)}</h3>${portfolioTable(
+          ? `<h3>${esc(challengerTitle(m))}</h3>${portfolioTable(
               groups.filter((g) => g.challenger).map((g) => ({ persona: g.persona, arm: g.challenger! })),
             )}`
           : ""
@@ -393,12 +397,12 @@ export function simulateHtml(
   const vintageNoteText = vintageNote(m);
   body.push(
     section(
-      `Vintages under ${m.policy.name}${cc && m.challenger ? ` and ${m.challenger.name}` : ""}`,
+      `Vintages under ${m.policy.name}${cc && m.challenger ? ` and ${challengerTitle(m)}` : ""}`,
       arms
-        .map(([name, pick]) => {
+        .map(([name, pick], i) => {
           const a = pick(all);
           if (!a) return "";
-          return `${cc && m.challenger ? `<h3>${esc(name)}</h3>` : ""}${vintageTableHtml(a.vintage)}`;
+          return `${cc && m.challenger ? `<h3>${esc(i === 0 ? name : challengerTitle(m))}</h3>` : ""}${vintageTableHtml(a.vintage)}`;
         })
         .join(""),
       { note: `${vintageNoteText.charAt(0).toUpperCase()}${vintageNoteText.slice(1)}.` },
@@ -433,7 +437,7 @@ export function simulateHtml(
         `Champion ${m.policy.name} vs challenger ${m.challenger.name}`,
         `${chartBox("intervals", 300, "differences with 95 % intervals")}<h3>Every difference</h3><div class="scroll"><table><thead><tr><th>metric</th><th class="num">${esc(m.policy.name)}</th><th class="num">${esc(m.challenger.name)}</th><th class="num">change</th><th class="num">95 % interval</th></tr></thead><tbody>${rows}</tbody></table></div>`,
         {
-          note: `Paired on the same ${accountsText(ch.accounts)}${m.challengerFrom > 0 ? `; the challenger takes over on day ${m.challengerFrom}` : ""}. Highlighted and marked *: the interval excludes 0.`,
+          note: `Paired on the same ${accountsText(ch.accounts)}${m.challengerFrom > 0 ? `; the challenger takes over on day ${m.challengerFrom}` : ""}. Amounts: the mean per account over the ${daysText(m.days)} of the horizon. Highlighted and marked *: the interval excludes 0.`,
         },
       ),
       section(
@@ -479,6 +483,7 @@ export function simulateHtml(
           rows,
           (all.variants ?? []).map((v) => v.risk),
           frontierLines(m.sweep!.axes, [all.champion.risk, ...(all.variants ?? []).map((v) => v.risk)]),
+          m,
         ),
       ),
     );
