@@ -32,3 +32,51 @@ describe("stories of a twentieth round (test/fixtures/scenarios)", () => {
     );
   });
 });
+
+describe("Jiebei loans in depth (test/fixtures/scenarios)", () => {
+  const NAME = "jiebei-two-loans-one-prepaid.yaml";
+
+  it("two loans on different terms asked ahead to the fen, ¥5,000 more held for both instalments and the rest repaying the older loan's principal: its term stays and its last instalment shrinks to ¥153.70, checked by hand against jiebei.md", () => {
+    const t = passing(NAME);
+    // ¥6,000/3 drawn 11 Jan: ¥2,000 + 31 days × ¥2.40; ¥12,000/12 drawn 21 Jan: ¥1,000 + 31 days × ¥4.80
+    expect(at(t.steps, "repay", 40, "jiebei").applied).toBe(207_440 + 114_880);
+    // held: the ¥12,000 loan's ¥1,127.60 (¥1,000 + 29 days × ¥4.40) and the older loan's coming instalment,
+    // lowered with its principal: x = ¥3,696.36 repaid at once (0.494x = ¥5,000 − ¥1,127.60 − ¥2,046.40),
+    // leaving ¥303.64 over its two instalments — the last ¥151.82 + 31 days at 0.04 % on it = ¥153.70
+    const due = t.steps.find((s) => s.day === 101 && s.event.type === "due")?.event;
+    expect(due).toMatchObject({ line: "jiebei", due: 15_370 });
+    expect(at(t.steps, "repay", 101, "jiebei").applied).toBe(15_370 + 112_400);
+    // paying ahead never ends worse than not paying ahead (the same statements repaid)
+    const notAhead = twin(NAME, ["  - { day: 55, type: repay, line: jiebei, amount: 5000 }\n", ""]);
+    expect(worseOff(t, notAhead)).toEqual([]);
+  });
+
+  it("the small last instalment left unpaid, the next month's with it, is a missed due date like any: at 30 days past due it suspends Huabei too, every Huabei bill paid — one lender's credit to one customer (the overdue trigger reads both lines)", () => {
+    const left = twin(
+      NAME,
+      ["  - { day: 101, type: repay, line: jiebei, amount: statement }\n", ""],
+      ["  - { day: 110, type: repay, line: jiebei, amount: statement }\n", ""],
+    );
+    const trigger = left.steps.filter((s) => s.decision === "suspended");
+    expect(trigger.map((s) => [s.day, s.line, s.cause])).toEqual([
+      [131, "huabei", "credit"],
+      [131, "jiebei", "credit"],
+    ]);
+    expect(trigger[0]!.facts[0]).toMatchObject({ code: "OVERDUE_TOO_LONG", line: "jiebei" });
+  });
+});
+
+describe("security holds (test/fixtures/scenarios)", () => {
+  it("a hold stops credit, not repayment: the customer held over a due date is told it and the minimum, can repay, and a bill repaid late under the hold is late — the penalty and the missed due date as on an active line; no suspension beneath at a score above delinquentMinScore, so verifying restores at once", () => {
+    const t = passing("hold-over-a-due-date.yaml");
+    const said = at(t.steps, "contact_support", 37);
+    expect(said.remedies.map((r) => r.kind)).toEqual(expect.arrayContaining(["next_due", "verify_identity"]));
+    // 3 days of penalty at 0.05 % on ¥2,000 by the 14th, 5 by the 16th
+    expect(at(t.steps, "repay", 46).applied).toBe(200_500);
+    expect(at(t.steps, "review", 45)).toMatchObject({ cause: "security" });
+    expect(at(t.steps, "review", 45)).not.toHaveProperty("beneath");
+    // the same customer who repaid on the due day: never worse off
+    const onTime = twin("hold-over-a-due-date.yaml", ["day: 46, type: repay", "day: 40, type: repay"]);
+    expect(worseOff(onTime, t)).toEqual([]);
+  });
+});
