@@ -80,3 +80,19 @@ describe("security holds (test/fixtures/scenarios)", () => {
     expect(worseOff(onTime, t)).toEqual([]);
   });
 });
+
+describe("a drawdown the day before a review that suspends (test/fixtures/scenarios)", () => {
+  it("cash is not lent at a score below the minimum the review keeps Jiebei at: ¥20,000 asked at 773 against a jiebeiMinScore of 790 is declined, where it was lent the day before the review suspended the line for that score", () => {
+    const t = passing("jiebei-drawn-before-a-suspending-review.yaml");
+    const asked = at(t.steps, "borrow", 104, "jiebei");
+    expect(asked.facts[0]).toMatchObject({
+      code: "SCORE_BELOW_MINIMUM",
+      parameter: "jiebeiMinScore",
+      threshold: 790,
+      value: 773,
+    });
+    // at the old minimum (660) the same loan is lent: the score is the only thing in its way
+    const before = twin("jiebei-drawn-before-a-suspending-review.yaml", ["jiebeiMinScore: 790, ", ""]);
+    expect(at(before.steps, "borrow", 104, "jiebei").decision).toBe("approved");
+  });
+});
