@@ -117,17 +117,17 @@ describe("stories of a tenth round (test/fixtures/scenarios)", () => {
         expect.objectContaining({ kind: "closure_due", day: 227, certain: false }),
       ]),
     );
-    // the clean period ran to the day: 181 days from the repayment on day 46
+    // the clean period ran to the day: 156 days from the repayment on day 71
     expect(at(steps, "review", 196).facts.find((f) => f.code === "OVERDUE_TOO_RECENT")).toMatchObject({
-      value: 150,
-      threshold: 181,
+      value: 125,
+      threshold: 156,
     });
     // the lender's edge: repaid a day later, the clean period ends a day after the review, and the line,
     // 182 days suspended, is closed there
     const later = twin(
       "restored-as-its-time-runs-out.yaml",
-      "{ day: 46, type: repay",
-      "{ day: 47, type: repay",
+      "{ day: 71, type: repay",
+      "{ day: 72, type: repay",
     );
     expect(at(later.steps, "review", 227)).toMatchObject({
       decision: "closed",
@@ -162,11 +162,11 @@ describe("stories of a tenth round (test/fixtures/scenarios)", () => {
 
   it("an early review on the 89th clean day is declined and starts the month's cooldown; the periodic review restores", () => {
     const { steps } = passing("early-review-a-day-early.yaml");
-    const first = at(steps, "request_review", 139);
+    const first = at(steps, "request_review", 160);
     expect(describeFact(first.facts.find((f) => f.code === "OVERDUE_TOO_RECENT")!)).toBe(
       "89 days vs restoreCleanDays 90 days",
     );
-    const again = at(steps, "request_review", 140);
+    const again = at(steps, "request_review", 161);
     expect(again.remedies).toContainEqual(
       expect.objectContaining({ kind: "wait_for_review", day: 166, ready: true }),
     );

@@ -538,6 +538,15 @@ export function authorise(
         },
       ]);
     }
+    // a cash loan is new credit, judged by the line's own standard as it stands today: none at a score
+    // below the minimum the review keeps the line at — lent, it was drawn the day before the review that
+    // suspends the line for that score (¥20,000 at 773 against a jiebeiMinScore raised to 790)
+    const rules = rulesFor(p, line.id);
+    const s = scoreOn(c, day);
+    if (s.score < rules.minScore)
+      return declined(["SCORE_BELOW_MINIMUM"], () => s, [
+        scoreFact("SCORE_BELOW_MINIMUM", "jiebeiMinScore", rules.minScore, s),
+      ]);
     // affordability: a cash loan may not take the debt burden past Jiebei's cap — as the next month-end
     // report will show it, with the interest the loans bear until then: a loan granted to the cap of
     // today's balances would otherwise be what suspends the line at the next review

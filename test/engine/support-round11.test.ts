@@ -16,9 +16,14 @@ import { at, twin, twinOf } from "../helpers/stories.js";
 type Cut = Extract<Remedy, { kind: "limit_cut" }>;
 
 /** thin-file-under-a-raised-smallest-line.yaml: Xiao Lin's ¥2,000 thin-file line, kept when the smallest
- *  line rose to ¥2,500 — here the April bill repaid late (day 110, not 95): suspended for it at the review
- *  of day 105, she asks on day 140. */
+ *  line rose to ¥2,500 — here the February bill repaid 4 days late (day 44, not 35) and the April bill
+ *  repaid late (day 110, not 95): suspended for it at the review of day 105, her second slip in the year
+ *  (a first alone asks no clean period: review/blockers.ts), she asks on day 140. */
 const THIN = "thin-file-under-a-raised-smallest-line.yaml";
+const EARLIER: readonly [string, string] = [
+  "  - { day: 35, type: repay, amount: full }",
+  "  - { day: 44, type: repay, amount: full }",
+];
 const LATE: readonly [string, string] = [
   "  - { day: 95, type: repay, amount: full }",
   "  - { day: 110, type: repay, amount: full }",
@@ -29,10 +34,10 @@ const ASKED: readonly [string, string] = [
 ];
 
 describe("a grandfathered thin-file line suspended for an overdue", () => {
-  const said = at(twin(THIN, LATE, ASKED).steps, "contact_support", 140);
+  const said = at(twin(THIN, EARLIER, LATE, ASKED).steps, "contact_support", 140);
 
   it("is not told that the thin-file cap, which holds its ¥2,000, stands in the way — as the review does not cite it", () => {
-    const late = twin(THIN, LATE);
+    const late = twin(THIN, EARLIER, LATE);
     expect(at(late.steps, "review", 105).decision).toBe("suspended");
     expect(at(late.steps, "review", 135).reasons).not.toContain("THIN_FILE_BELOW_SMALLEST_LINE");
     // (told THIN_FILE_BELOW_SMALLEST_LINE, and that no review before the cap lifts on day 182 restores it)
@@ -43,7 +48,7 @@ describe("a grandfathered thin-file line suspended for an overdue", () => {
   });
 
   it("comes true followed: the early review it offers restores the ¥2,000, the thin-file cap unchanged", () => {
-    const early = twin(THIN, LATE, [
+    const early = twin(THIN, EARLIER, LATE, [
       "  - { day: 128, type: repay, amount: full }",
       "  - { day: 128, type: repay, amount: full }\n  - { day: 200, type: request_review }",
     ]);
@@ -109,7 +114,7 @@ const BANDS: readonly [string, string] = [
 ];
 
 describe("a grandfathered line whose score's band holds its limit, below the smallest line", () => {
-  const said = at(twin(THIN, BANDS, LATE, ASKED).steps, "contact_support", 140);
+  const said = at(twin(THIN, BANDS, EARLIER, LATE, ASKED).steps, "contact_support", 140);
 
   it("is promised the review that restores it, not told that no review will and that it will be closed", () => {
     // (told that the review keeps it only at limitBands 900, which no file reaches, and closure_due day 288)
@@ -122,8 +127,8 @@ describe("a grandfathered line whose score's band holds its limit, below the sma
   });
 
   it("comes true followed: the early review of day 200 restores the ¥2,000, as the review of day 227 would", () => {
-    expect(at(twin(THIN, BANDS, LATE).steps, "review", 227)).toMatchObject({ decision: "restored" });
-    const early = twin(THIN, BANDS, LATE, [
+    expect(at(twin(THIN, BANDS, EARLIER, LATE).steps, "review", 227)).toMatchObject({ decision: "restored" });
+    const early = twin(THIN, BANDS, EARLIER, LATE, [
       "  - { day: 128, type: repay, amount: full }",
       "  - { day: 128, type: repay, amount: full }\n  - { day: 200, type: request_review }",
     ]);

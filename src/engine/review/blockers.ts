@@ -222,19 +222,55 @@ const KEPT_ONCE_USED_ASIDE: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
  * unless the line was kept active with it, suspended for a policy change on or after that day. That
  * suspension was the change's, not the overdue's: the reviews that kept the line active had judged the
  * overdue already (an active line is held to no clean period), so its restoration asks none for it, nor is
- * a suspension the change no longer holds recorded for credit over it. An overdue repaid while the line was
- * suspended counts as for any suspension. −∞: no clean period applies.
+ * a suspension the change no longer holds recorded for credit over it. Nor does a suspension at a review for
+ * an overdue short of `suspendOverdueDays` (shortPastDueAtReview): an active line is held to none for it,
+ * and whether the review fell before or after the repayment is the calendar's doing. An overdue repaid while
+ * the line was suspended counts as for any suspension. −∞: no clean period applies.
  */
 export function cleanPeriodFrom(c: Customer, line: Line, cause: Line["cause"]): number {
   const cured = lastCured(c);
-  return cause === "policy" && line.statusDay !== null && cured <= line.statusDay
+  if (cause === "policy" && line.statusDay !== null && cured <= line.statusDay)
+    return Number.NEGATIVE_INFINITY;
+  return cause === "credit" && shortPastDueAtReview(c, line, Number.POSITIVE_INFINITY)
     ? Number.NEGATIVE_INFINITY
     : cured;
 }
 
 /** The first day a restoration's clean period can have ended (`cause`: the suspension's): from the last
- *  overdue repaid (cleanPeriodFrom: none for one the line was kept active with), or from today when one is
- *  still outstanding (paid today at the earliest). */
+ *  overdue repaid (cleanPeriodFrom: none for one the line was kept active with, or suspended at a review
+ *  for while short), or from today when one is still outstanding (paid today at the earliest). */
 export function cleanUntil(c: Customer, line: Line, cause: Line["cause"], day: number): number {
-  return (customerOverdue(c) > 0 ? day : cleanPeriodFrom(c, line, cause)) + c.policy.restoreCleanDays;
+  if (customerOverdue(c) === 0) return cleanPeriodFrom(c, line, cause) + c.policy.restoreCleanDays;
+  const short = cause === "credit" && shortPastDueAtReview(c, line, customerDaysPastDue(c, day));
+  return short ? day : day + c.policy.restoreCleanDays;
+}
+
+/** The year a missed due date weighs in the score's count of them (score-inputs.ts). */
+const MISSED_YEAR = 365;
+
+/**
+ * Whether the line's suspension for credit is the review's for being past due there (PAST_DUE_AT_REVIEW)
+ * on a slip: the one due date missed in the year, missed while the line was active, that never reached
+ * `suspendOverdueDays` (`now`: its days past due today while still open). A lender holds a line to a clean
+ * period for the overdue that would suspend an active line, or for a habit of lateness, not for one few
+ * days' lateness the monthly review happened to fall on: a thin file's bill repaid six days late, the day
+ * after the review, waited 92 days where its twin who repaid it on the fourth, a day before the review, kept
+ * the line (test/fixtures/scenarios/thin-file-late-over-the-review.yaml). Zhang Ming, late twice in two
+ * months, still waits his 90 days.
+ */
+function shortPastDueAtReview(c: Customer, line: Line, now: number): boolean {
+  const from = line.statusDay;
+  const facts = line.heldOver?.facts ?? line.factsOnRecord;
+  if (from === null || !facts.some((f) => f.code === "PAST_DUE_AT_REVIEW")) return false;
+  const limit = c.policy.suspendOverdueDays;
+  let slips = 0;
+  for (const e of c.episodes) {
+    // a second missed due date within the year is a habit, which the clean period is there to test
+    if (e.dueDay > from - MISSED_YEAR && ++slips > 1) return false;
+    // one repaid before the suspension was judged by the reviews that kept the line active
+    if (e.curedDay !== null && e.curedDay < from) continue;
+    if (e.dueDay >= from || e.chargedOff || e.worst >= limit) return false;
+    if (e.curedDay === null && now >= limit) return false;
+  }
+  return true;
 }
