@@ -153,6 +153,8 @@ export class Agent {
   private verifyDrawnOn = -1;
   /** the day a pay-down of debt elsewhere was last decided on: once a day, however many decisions name it */
   private payDownDrawnOn = -1;
+  /** the day of the last pay-down made (reacted) */
+  private paidDownOn = -1;
   /** retries waiting or made ("day line product amount"): a declined retry is not retried again, or a
    *  persona that always retries would apply ever smaller amounts day after day */
   private retries: string[] = [];
@@ -195,6 +197,7 @@ export class Agent {
     a.repayOn = this.repayOn;
     a.verifyDrawnOn = this.verifyDrawnOn;
     a.payDownDrawnOn = this.payDownDrawnOn;
+    a.paidDownOn = this.paidDownOn;
     a.spells = this.spells.length === 0 ? NO_SPELLS : this.spells.slice();
     a.retries = this.retries.slice();
     a.record = this.record === null ? null : this.record.slice();
@@ -385,11 +388,16 @@ export class Agent {
   /** A reaction's event, on its day: a repayment only when something is owed and the customer can pay. */
   private reacted(e: ScenarioEvent, s: EngineState): void {
     if (e.type === "external_repayment") {
-      // a share of what is owed elsewhere on the day, in whole yuan: nothing while in hardship, and
-      // nothing once the debt is gone (another pay-down, or none to begin with)
+      // a share of what is owed elsewhere on the day, in whole yuan: nothing while in hardship, nothing
+      // once the debt is gone, and one a day — two decided apart but falling on one day would both read
+      // the day's opening debt (the state before the day), and pay the share twice over
+      if (this.paidDownOn === e.day) return;
       const share = this.reactions.payDown?.share ?? 0;
       const amount = Math.floor((externalDebtOf(s) * share) / FEN_PER_YUAN) * FEN_PER_YUAN;
-      if (amount > 0 && !this.inHardship(e.day, s)) this.issue({ ...e, amount });
+      if (amount > 0 && !this.inHardship(e.day, s)) {
+        this.paidDownOn = e.day;
+        this.issue({ ...e, amount });
+      }
       return;
     }
     if (e.type === "repay") {
@@ -590,15 +598,17 @@ export class Agent {
   }
 
   /** A decision that names the debt burden: perhaps a pay-down of debt elsewhere, its amount decided on its
-   *  day (reacted). Only a decline of the customer's own application, a cut or a suspension — what the
-   *  lender tells the customer as a decision against them. */
+   *  day (reacted). Only a decline of the customer's own application or request for a review (the notice
+   *  that tells a suspended customer the debt holds the line back), a cut or a suspension — what the
+   *  lender tells the customer as a decision against them; not a purchase or drawdown declined. */
   private payDown(note: DecisionNote): void {
     const pd = this.reactions.payDown!;
     const day = note.day;
+    const t = note.event.type;
     const against =
       note.decision === "limit_reduced" ||
       (note.decision === "suspended" && !note.beneath) ||
-      (note.decision === "declined" && note.event.type === "apply");
+      (note.decision === "declined" && (t === "apply" || t === "request_review"));
     if (!against || this.left || this.payDownDrawnOn === day) return;
     this.payDownDrawnOn = day;
     // keyed by the day alone (a pay-down is decided once a day), not through `stream`: its count of the

@@ -127,31 +127,34 @@ export function population(s: PopulationSettings, personas: Persona[]): Populati
 export function expectExportsReplay(s: PopulationSettings, armIndex: number, perPersona = 4): void {
   for (const persona of [...shipped, tiny, extreme]) {
     const pop = population(s, [persona]);
-    for (let i = 0; i < (persona === extreme ? 2 : perPersona); i++) {
-      const { scenario, outcome } = accountScenario(pop, i, armIndex);
-      const text = scenarioYaml(scenario, {
-        policyRef: (n) => n.replace(/\*$/, ""),
-        header: ["test"],
-        outcome,
-      });
-      const loaded = loadScenarioText(text, join(ROOT, "exported.yaml"));
-      expect(loaded.scenario.events.map((e) => ({ ...e, use: undefined }))).toEqual(
-        scenario.events.map((e) => ({ ...e, use: undefined })),
-      );
-      const trace = simulate(loaded.scenario);
-      expect({
-        status: trace.final.status,
-        score: trace.final.score,
-        limit: trace.final.limit,
-        balance: trace.final.balance,
-      }).toEqual({
-        status: outcome.finalStatus,
-        score: outcome.finalScore,
-        limit: outcome.finalLimit,
-        balance: outcome.balance,
-      });
-    }
+    for (let i = 0; i < (persona === extreme ? 2 : perPersona); i++) expectAccountReplays(pop, i, armIndex);
   }
+}
+
+/** Account `i` of a population under one arm, exported, loaded back and run: the same events, the same end. */
+export function expectAccountReplays(pop: Population, i: number, armIndex: number): void {
+  const { scenario, outcome } = accountScenario(pop, i, armIndex);
+  const text = scenarioYaml(scenario, {
+    policyRef: (n) => n.replace(/\*$/, ""),
+    header: ["test"],
+    outcome,
+  });
+  const loaded = loadScenarioText(text, join(ROOT, "exported.yaml"));
+  expect(loaded.scenario.events.map((e) => ({ ...e, use: undefined }))).toEqual(
+    scenario.events.map((e) => ({ ...e, use: undefined })),
+  );
+  const trace = simulate(loaded.scenario);
+  expect({
+    status: trace.final.status,
+    score: trace.final.score,
+    limit: trace.final.limit,
+    balance: trace.final.balance,
+  }).toEqual({
+    status: outcome.finalStatus,
+    score: outcome.finalScore,
+    limit: outcome.finalLimit,
+    balance: outcome.balance,
+  });
 }
 
 /** A sweep over `values` of one parameter on the first `accounts` of a shipped persona, from day 0. */

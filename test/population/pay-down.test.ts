@@ -4,12 +4,13 @@
 // its own, so adding it moves no other draw of the account.
 
 import { describe, expect, it } from "vitest";
-import type { ScenarioEvent } from "../../src/engine/index.js";
+import { type DecisionNote, initialState, type ScenarioEvent } from "../../src/engine/index.js";
 import { AccountRunner } from "../../src/population/account.js";
-import { reactionsOf } from "../../src/population/agent.js";
+import { Agent, reactionsOf, repaymentSchedule } from "../../src/population/agent.js";
 import { loadPersonaText, type Persona } from "../../src/population/persona.js";
-import { populationContext } from "../../src/population/settings.js";
-import { settings, shipped } from "./helpers.js";
+import { makePlan } from "../../src/population/plan.js";
+import { populationContext, statementCycles } from "../../src/population/settings.js";
+import { expectAccountReplays, policy, population, settings, shipped } from "./helpers.js";
 
 /** Owes ¥160,000 elsewhere on ¥6,000 a month: total debt 2.2 × a year's income, over maxDebtToIncome 2. */
 const indebted = (reactions: string): Persona =>
@@ -84,5 +85,110 @@ describe("paying down debt elsewhere after a decision that names it", () => {
     }
     // and the stretched do meet decisions that name their debt
     expect(paid).toBeGreaterThan(0);
+  });
+
+  it("an account that paid down exports as a file that replays to the same end (each pay-down within the debt)", () => {
+    const stretched = shipped.find((p) => p.name === "stretched")!;
+    const all: Persona = {
+      ...stretched,
+      reactions: {
+        ...stretched.reactions,
+        burden: { payDown: { p: 1, after: { min: 1, max: 20 }, share: 1 } },
+      },
+    };
+    const pop = population(settings({ days: 730 }), [all]);
+    const runner = new AccountRunner(populationContext(pop.settings), { record: true });
+    let replayed = 0;
+    for (let i = 0; i < 40 && replayed < 4; i++) {
+      const issued = runner.run(all, reactionsOf(all), i)[0]!.issued;
+      if (ofType(issued, "external_repayment").length === 0) continue;
+      expectAccountReplays(pop, i, 0);
+      replayed++;
+    }
+    expect(replayed).toBe(4);
+  });
+
+  describe("which decisions, and how often", () => {
+    const persona = indebted("{ burden: { payDown: { p: 1, after: 10, share: 0.5 } } }");
+    const ctx = populationContext(settings({ days: 200 }));
+    const agentOf = (hardship: number[] = []) => {
+      const plan = makePlan(ctx, persona, 0);
+      plan.hardship = hardship;
+      const agent = new Agent(
+        plan,
+        ctx,
+        reactionsOf(persona),
+        repaymentSchedule(plan, statementCycles(ctx, policy)),
+      );
+      return { agent, plan };
+    };
+    const note = (over: Partial<DecisionNote> & { event: unknown }): DecisionNote =>
+      ({
+        day: 50,
+        line: "huabei",
+        decision: "declined",
+        reasons: ["HIGH_DEBT_BURDEN"],
+        facts: [],
+        status: "active",
+        cause: null,
+        limit: 300_000,
+        ...over,
+      }) as DecisionNote;
+    const pending = (a: Agent) =>
+      (Reflect.get(a, "pending") as ScenarioEvent[]).filter((e) => e.type === "external_repayment");
+    const apply = { type: "apply", day: 50, line: "huabei", product: "increase", amount: 100_000 };
+
+    it("a declined purchase or drawdown names no decision against the customer: nothing is paid down", () => {
+      const { agent } = agentOf();
+      agent.observe(note({ event: { type: "purchase", day: 50, amount: 10_000 } }));
+      agent.observe(note({ event: { type: "borrow", day: 50, amount: 10_000, term: 3 }, line: "jiebei" }));
+      // a suspension recorded beneath a security hold changes nothing the customer is told
+      agent.observe(
+        note({
+          decision: "suspended",
+          beneath: "credit",
+          event: { type: "review", day: 50, line: "huabei" },
+        }),
+      );
+      expect(pending(agent)).toEqual([]);
+      // a decision that names no burden, neither
+      agent.observe(note({ event: apply, reasons: ["SCORE_BELOW_MINIMUM"] }));
+      expect(pending(agent)).toEqual([]);
+    });
+
+    it("an application or a request for a review declined, a cut, a suspension: one pay-down a day, however many", () => {
+      const { agent } = agentOf();
+      agent.observe(note({ event: apply, reasons: ["DEBT_TO_INCOME_TOO_HIGH"] }));
+      agent.observe(
+        note({ decision: "suspended", event: { type: "review", day: 50, line: "jiebei" }, line: "jiebei" }),
+      );
+      expect(pending(agent).map((e) => e.day)).toEqual([60]);
+      agent.observe(note({ day: 51, event: { type: "request_review", day: 51, line: "huabei" } }));
+      agent.observe(
+        note({ day: 52, decision: "limit_reduced", event: { type: "review", day: 52, line: "huabei" } }),
+      );
+      expect(pending(agent).map((e) => e.day)).toEqual([60, 61, 62]);
+    });
+
+    it("two pay-downs falling on one day pay the share once; none in a spell of hardship", () => {
+      const profile = makePlan(ctx, persona, 0).profile;
+      const state = initialState("2024-01-01", profile, policy);
+      const { agent } = agentOf();
+      // decided on days 50 and 55, due 10 and 5 days on: both on day 60 (an `after` of 10 for both would
+      // not meet, so the second is put in place by hand)
+      agent.observe(note({ event: apply }));
+      (Reflect.get(agent, "pending") as ScenarioEvent[]).push({
+        index: 0,
+        day: 60,
+        type: "external_repayment",
+        amount: 0,
+      });
+      const paid = ofType(agent.step(60, state), "external_repayment");
+      expect(paid.map((e) => e.amount)).toEqual([8_000_000]);
+      // a spell of hardship over day 60 (u = −1: real, whatever the burden): nothing paid
+      const { agent: hard } = agentOf([40, 100, -1]);
+      hard.observe(note({ event: apply }));
+      expect(ofType(hard.step(60, state), "external_repayment")).toEqual([]);
+    });
   });
 });
