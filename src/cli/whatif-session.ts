@@ -23,7 +23,7 @@ import { yamlText } from "../scenario/yaml-text.js";
 import { InputError } from "../shared/errors.js";
 import { checkOwnFolder, ownFolder } from "../shared/folders.js";
 import { resolveAsSystem } from "../shared/paths.js";
-import { printable, printableName, shellPath } from "../shared/text.js";
+import { printable, printableName, printablePath, shellPath } from "../shared/text.js";
 import { checkOutput, writeOutput } from "../shared/write-file.js";
 import { occupied } from "../shared/write-plan.js";
 import { numbersAsTyped } from "../whatif/flags.js";
@@ -135,7 +135,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         return [c.green(`✓ ${n.notes.join("; ")}`), ...warned(n.warnings)].join("\n");
       case "saved":
         return c.green(
-          `✓ saved ${printable(n.file)}; run it with: credit-sim run ${printable(shellPath(n.file))}`,
+          `✓ saved ${printablePath(n.file)}; run it with: credit-sim run ${printable(shellPath(n.file))}`,
         );
       default: {
         const never: never = n;
@@ -450,7 +450,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         const own = resolve(dirname(path)) === resolve(o.cwd ?? ".", dirname(suggested));
         // any other folder must exist
         if (!own && !existsSync(dirname(path))) {
-          say(c.red(`✗ no such folder: ${printable(dirname(file))}`));
+          say(c.red(`✗ no such folder: ${printablePath(dirname(file))}`));
           break;
         }
         let text: string;
@@ -482,7 +482,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         const taken = occupied(path);
         if (
           taken &&
-          !(await confirm({ message: `${printable(file)} exists. Replace it?`, default: false }))
+          !(await confirm({ message: `${printablePath(file)} exists. Replace it?`, default: false }))
         ) {
           say(c.dim("not saved"));
           break;

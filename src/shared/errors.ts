@@ -212,7 +212,7 @@ export class InputError extends Error {
     const files = [...new Set(this.problems.map((p) => p.details.file).filter((f) => f !== undefined))];
     // the count names the file only when every problem is in it (not a command-line flag's beside it)
     const inOneFile = files.length === 1 && this.problems.every((p) => p.details.file !== undefined);
-    const where = inOneFile ? `${printable(shownPath(files[0]!))}: ` : "";
+    const where = inOneFile ? `${unmistakable(printable(shownPath(files[0]!)))}: ` : "";
     const count = `${this.problems.length} problems`;
     blocks.push(
       this.truncated

@@ -9,7 +9,7 @@ import { MAX_DESCRIPTION, MAX_NAME } from "../scenario/schema.js";
 import { refuseInexactNumbers } from "../scenario/written-numbers.js";
 import { yamlText } from "../scenario/yaml-text.js";
 import { resolveAsSystem } from "../shared/paths.js";
-import { elideMiddle, printable, printableName } from "../shared/text.js";
+import { elideMiddle, printableName, printablePath } from "../shared/text.js";
 import { occupied } from "../shared/write-plan.js";
 import { dayOf, type Variant, variantWritten } from "./variant.js";
 
@@ -76,7 +76,7 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
   const schema = schemaComment(dirname(resolveAsSystem(cwd, toFile)), cwd);
   doc.commentBefore = [
     ...(schema !== null ? [` ${schema}`] : []),
-    ` what-if variant of ${printable(v.file)}, written by credit-sim whatif`,
+    ` what-if variant of ${printablePath(v.file)}, written by credit-sim whatif`,
     " the original's expectations are left out: they describe the original",
   ].join("\n");
   const profile = doc.get("profile", true);

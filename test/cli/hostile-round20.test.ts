@@ -261,6 +261,27 @@ describe("a file's name with a character nobody sees, in a report", () => {
     expect(r.stderr).toBe("wrote r\\u200b.html\n");
     expect(existsSync(join(d, "r\u200b.html"))).toBe(true);
   });
+
+  // a reviewer's finds: the count under a file's problems, `init`'s `wrote` — the same path, shown alike
+  it("in the count of a file's problems", async () => {
+    const d = tree();
+    writeFileSync(
+      join(d, "two\u200b.yaml"),
+      "name: x\nevents:\n  - { day: 1, type: purchse }\n  - { day: 2, type: purchse }\n",
+    );
+    const r = await cli(["run", "two\u200b.yaml"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/\u200b/);
+    expect(r.stderr).toContain("two\\u200b.yaml: 2 problems");
+  });
+
+  it("in `init`'s `wrote`", async () => {
+    const d = fresh();
+    const r = await cli(["init", "n\u200bw"], { cwd: d });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("wrote n\\u200bw/");
+    expect(r.stdout.split("\n")[0]).not.toMatch(/\u200b/);
+  });
 });
 
 describe("the command a test report suggests, for a file whose name the report escapes", () => {

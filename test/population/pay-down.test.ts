@@ -122,7 +122,9 @@ describe("paying down debt elsewhere after a decision that names it", () => {
       );
       return { agent, plan };
     };
-    const note = (over: Partial<DecisionNote> & { event: unknown }): DecisionNote =>
+    const note = (
+      over: Omit<Partial<DecisionNote>, "event"> & { event: DecisionNote["event"] },
+    ): DecisionNote =>
       ({
         day: 50,
         line: "huabei",
@@ -136,18 +138,32 @@ describe("paying down debt elsewhere after a decision that names it", () => {
       }) as DecisionNote;
     const pending = (a: Agent) =>
       (Reflect.get(a, "pending") as ScenarioEvent[]).filter((e) => e.type === "external_repayment");
-    const apply = { type: "apply", day: 50, line: "huabei", product: "increase", amount: 100_000 };
+    const apply = {
+      index: 0,
+      type: "apply",
+      day: 50,
+      line: "huabei",
+      product: "increase",
+      amount: 100_000,
+    } as const;
+    const review = (line: "huabei" | "jiebei") => ({ type: "review", line, requested: false }) as const;
 
     it("a declined purchase or drawdown names no decision against the customer: nothing is paid down", () => {
       const { agent } = agentOf();
-      agent.observe(note({ event: { type: "purchase", day: 50, amount: 10_000 } }));
-      agent.observe(note({ event: { type: "borrow", day: 50, amount: 10_000, term: 3 }, line: "jiebei" }));
+      agent.observe(
+        note({
+          event: { index: 0, type: "purchase", day: 50, amount: 10_000, merchant: null, instalments: null },
+        }),
+      );
+      agent.observe(
+        note({ event: { index: 0, type: "borrow", day: 50, amount: 10_000, term: 3 }, line: "jiebei" }),
+      );
       // a suspension recorded beneath a security hold changes nothing the customer is told
       agent.observe(
         note({
           decision: "suspended",
           beneath: "credit",
-          event: { type: "review", day: 50, line: "huabei" },
+          event: review("huabei"),
         }),
       );
       expect(pending(agent)).toEqual([]);
@@ -159,14 +175,10 @@ describe("paying down debt elsewhere after a decision that names it", () => {
     it("an application or a request for a review declined, a cut, a suspension: one pay-down a day, however many", () => {
       const { agent } = agentOf();
       agent.observe(note({ event: apply, reasons: ["DEBT_TO_INCOME_TOO_HIGH"] }));
-      agent.observe(
-        note({ decision: "suspended", event: { type: "review", day: 50, line: "jiebei" }, line: "jiebei" }),
-      );
+      agent.observe(note({ decision: "suspended", event: review("jiebei"), line: "jiebei" }));
       expect(pending(agent).map((e) => e.day)).toEqual([60]);
-      agent.observe(note({ day: 51, event: { type: "request_review", day: 51, line: "huabei" } }));
-      agent.observe(
-        note({ day: 52, decision: "limit_reduced", event: { type: "review", day: 52, line: "huabei" } }),
-      );
+      agent.observe(note({ day: 51, event: { index: 0, type: "request_review", day: 51, line: "huabei" } }));
+      agent.observe(note({ day: 52, decision: "limit_reduced", event: review("huabei") }));
       expect(pending(agent).map((e) => e.day)).toEqual([60, 61, 62]);
     });
 

@@ -12,7 +12,7 @@ import { fileError, throughNonFolder } from "../../shared/file-errors.js";
 import { makeFolders } from "../../shared/folders.js";
 import { refuseFolderLeadingOut } from "../../shared/link-refusals.js";
 import { resolveAsSystem } from "../../shared/paths.js";
-import { printable, shellPath } from "../../shared/text.js";
+import { printable, printablePath, shellPath } from "../../shared/text.js";
 import { writeOutput } from "../../shared/write-file.js";
 import { occupied, refuseReplacing } from "../../shared/write-plan.js";
 import type { CliIo } from "../io.js";
@@ -61,7 +61,7 @@ export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo
   const where = here === "" ? path : printable(shellPath(here.split(sep).join("/")));
   io.stdout.write(
     [
-      `wrote ${printable(shown)}`,
+      `wrote ${printablePath(shown)}`,
       "",
       "next:",
       `  credit-sim run ${path}`,

@@ -311,7 +311,7 @@ function exportFlips(
           others.length === 0 || (force && isEarlierExport(abs, others))
             ? null
             : new UsageError(
-                `--flips ${printable(dir)}: files appeared in it during the run; nothing was replaced`,
+                `--flips ${printablePath(dir)}: files appeared in it during the run; nothing was replaced`,
                 "give a new or empty folder, or --force to replace an earlier export",
               ),
         ),
@@ -451,13 +451,13 @@ function checkFlipsFolder(dir: string, path: string, force: boolean): void {
   const shown = entries.filter((e) => !e.startsWith(".credit-sim-"));
   if (shown.length > 0 && !force)
     throw new UsageError(
-      `--flips ${printable(dir)} is not empty`,
+      `--flips ${printablePath(dir)} is not empty`,
       "give a new or empty folder, or --force to replace an earlier export there",
     );
   // --force replaces an earlier export whole: never a folder holding anything else
   if (shown.length > 0 && !isEarlierExport(path, shown))
     throw new UsageError(
-      `--flips ${printable(dir)} holds files that are not an export of credit-sim's (only what an earlier export's index.txt lists is replaced)`,
+      `--flips ${printablePath(dir)} holds files that are not an export of credit-sim's (only what an earlier export's index.txt lists is replaced)`,
       "give a new or empty folder: --force replaces only an earlier export",
     );
 }

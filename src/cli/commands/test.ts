@@ -9,7 +9,7 @@ import { type OutputSet, writingTogether } from "../../shared/output-set.js";
 import { resolveAsSystem } from "../../shared/paths.js";
 import { notePath } from "../../shared/standard-error-input.js";
 import { ExitCode, isCI, isDumbTerminal } from "../../shared/terminal.js";
-import { printable, shellPath } from "../../shared/text.js";
+import { printable, printablePath, shellPath } from "../../shared/text.js";
 import { discover, foundBySearch } from "../../testing/discover.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
 import { showPath } from "../../testing/paths.js";
@@ -217,7 +217,7 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
   const onSigint = () => stop.abort();
   process.once("SIGINT", onSigint);
   // a changed file's name comes from the folder (a pull request may name a file anything)
-  const shown = (f: string) => printable(relative(io.cwd, f) || f);
+  const shown = (f: string) => printablePath(relative(io.cwd, f) || f);
   try {
     await watchScenarios(
       paths,
