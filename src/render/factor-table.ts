@@ -33,9 +33,9 @@ const LABELS: Partial<Record<CharacteristicId, string>> = {
   seriousDelinquency60m: "Over 90 days past due or charged off",
   seriousDelinquencyDaysLeft: "Serious delinquency, days on file",
   utilisation: "Huabei balance / limit",
-  revolvingDues6m: "Bills not paid in full, last 6 months",
+  revolvingDues6m: "Huabei bills not fully paid, 6 months",
   monthlyIncome: "Monthly income",
-  purchases90d: "Days with a purchase, last 90 days",
+  purchases90d: "Huabei purchase days, last 90 days",
 };
 
 const BY_TITLE = new Map(CHARACTERISTICS.map((c) => [c.title, LABELS[c.id] ?? c.title]));

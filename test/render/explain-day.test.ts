@@ -749,7 +749,7 @@ describe("the scorecard's table at 80 and 100 columns", () => {
         expect(l.length, `${columns}: ${l}`).toBeLessThanOrEqual(80);
       }
       expect(rows.find((l) => l.startsWith("  Over 90 days past due or charged off "))).toBeDefined();
-      expect(rows.find((l) => l.startsWith("  Days with a purchase, last 90 days "))).toBeDefined();
+      expect(rows.find((l) => l.startsWith("  Huabei purchase days, last 90 days "))).toBeDefined();
     }
   });
 
