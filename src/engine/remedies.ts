@@ -229,7 +229,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     },
   },
   wait_to_draw: {
-    meaning: "Jiebei lends cash again",
+    meaning:
+      "Jiebei lends cash again (said only when nothing else would decline the smallest loan that day: the credit left, the debt burden, the score then below Jiebei's minimum)",
     asks: false,
     fields: {
       day: "from that day",

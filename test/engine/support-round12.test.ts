@@ -2,6 +2,7 @@
 // suspends is told what restores it and when at the earliest, as a line suspended then is told; a give-back
 // ahead counts its cooldown from a cut coming before it (Jiebei's trim); the grandfathered line read one way.
 
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Remedy } from "../../src/engine/types.js";
@@ -199,5 +200,36 @@ describe("a suspension ahead that the debt step averts, the line kept lower", ()
       `  - { day: 115, type: external_repayment, amount: 10700 }\n${BEFORE}`,
     ]);
     expect(at(short.steps, "review", 135).decision).toBe("suspended");
+  });
+});
+
+describe("cash promised after a missed due date", () => {
+  // the wait after a missed due date was the only bar weighed: "cash is lent again from day 74" was said
+  // beside "the review on day 74 suspends the line" — a drawdown that day is declined for the score
+  // (SCORE_BELOW_MINIMUM, applications.ts), so no day is promised while the score then is below the minimum
+  const FILE = join(ROOT, "test/fixtures/scenarios/jiebei-wait-to-draw-below-minimum.yaml");
+  const DRAW = "  - { day: 50, type: contact_support }";
+
+  it("is not promised for a day whose score is below Jiebei's minimum; a drawdown that day is declined for it", () => {
+    const told = at(twinOf(FILE).steps, "contact_support", 50);
+    expect(told.remedies.map((r) => r.kind)).not.toContain("wait_to_draw");
+    const drawn = twinOf(FILE, [DRAW, `${DRAW}\n  - { day: 74, type: borrow, amount: 1000, term: 3 }`]);
+    const borrow = at(drawn.steps, "borrow", 74, "jiebei");
+    expect([borrow.decision, borrow.reasons[0]]).toEqual(["declined", "SCORE_BELOW_MINIMUM"]);
+  });
+
+  it("is promised, and kept, when the score then meets it (the policy left as it was)", () => {
+    const POLICY = "  - { day: 49, type: policy,";
+    const text = readFileSync(FILE, "utf8");
+    const line = text.split("\n").find((l) => l.startsWith(POLICY))!;
+    const trace = twinOf(FILE, [line, "  - { day: 49, type: note, text: no policy change }"]);
+    const told = at(trace.steps, "contact_support", 50);
+    expect(told.remedies.find((r) => r.kind === "wait_to_draw")).toMatchObject({ day: 74 });
+    const drawn = twinOf(
+      FILE,
+      [line, ""],
+      [DRAW, `${DRAW}\n  - { day: 74, type: borrow, amount: 1000, term: 3 }`],
+    );
+    expect(at(drawn.steps, "borrow", 74, "jiebei").decision).toBe("approved");
   });
 });

@@ -4,11 +4,19 @@
 
 import { cleanSince, debtToIncomeAfterDraw, huabeiBarsCash } from "../applications.js";
 import type { Calendar } from "../calendar.js";
-import { availableCredit, type Customer, customerOverdue, type Line, overdue } from "../customer.js";
+import {
+  availableCredit,
+  type Customer,
+  customerOverdue,
+  type Line,
+  overdue,
+  rulesFor,
+} from "../customer.js";
 import * as loans from "../loans.js";
 import { wholeFen } from "../money.js";
 import { chargeOffCallsIn } from "../report-ahead.js";
 import * as revolving from "../revolving.js";
+import { scoreOn } from "../score-inputs.js";
 import { monthEndAfter } from "../state.js";
 import type { Remedy } from "../types.js";
 import { dueInFull, dueInGrace, nextDeadline, nextDue, suspensionAfter } from "./reminders.js";
@@ -60,17 +68,19 @@ function payOverdue(c: Customer, line: Line, day: number, calendar: Calendar): R
 
 /** Jiebei lends no cash for a while after a missed due date or its cure (on either line): from when it does
  *  again — said only when nothing else would decline the smallest loan (the credit left, the debt burden,
- *  Huabei suspended: no day can be promised until a review restores it, and its own steps say what that
- *  needs). */
+ *  the score that day below Jiebei's minimum — as things stand, told on its own —, Huabei suspended: no day
+ *  can be promised until a review restores it, and its own steps say what that needs). */
 function waitToDraw(c: Customer, line: Line, day: number, calendar: Calendar): Remedy | null {
   if (line.id !== "jiebei" || line.status !== "active" || huabeiBarsCash(c) || customerOverdue(c) !== 0)
     return null;
   const from = cleanSince(c) + c.policy.jiebeiDrawCleanDays;
   const smallest = wholeFen(c.policy.jiebeiMinDrawdown);
+  if (from <= day) return null;
   const lendable =
     availableCredit(line) >= smallest &&
-    debtToIncomeAfterDraw(c, smallest, monthEndAfter(calendar, day)) <= c.policy.jiebeiMaxDebtToIncome;
-  if (from <= day || !lendable) return null;
+    debtToIncomeAfterDraw(c, smallest, monthEndAfter(calendar, day)) <= c.policy.jiebeiMaxDebtToIncome &&
+    scoreOn(c, from).score >= rulesFor(c.policy, "jiebei").minScore;
+  if (!lendable) return null;
   return {
     line: "jiebei",
     kind: "wait_to_draw",
