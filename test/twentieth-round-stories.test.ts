@@ -33,6 +33,31 @@ describe("stories of a twentieth round (test/fixtures/scenarios)", () => {
   });
 });
 
+describe("a slip the review fell on, counted as the score counts it (a reviewer's, after the rule above)", () => {
+  it("two instalments missed and repaid together are two missed due dates: the clean period stands, as for the twin who paid the first sooner — paying sooner never ends worse", () => {
+    const together = passing("two-jiebei-slips-repaid-together.yaml");
+    const sooner = twin("two-jiebei-slips-repaid-together.yaml", [
+      "  - { date: 2024-02-20, type: repay",
+      "  - { date: 2024-02-07, type: repay, line: jiebei, amount: 1076.60 }\n  - { date: 2024-02-20, type: repay",
+    ]);
+    for (const t of [together, sooner]) {
+      expect(at(t.steps, "review", 45)).toMatchObject({ decision: "suspended", cause: "credit" });
+      // (counted by episode, the two repaid together were one slip: Huabei restored on day 74)
+      expect(t.steps.filter((s) => s.decision === "restored").map((s) => s.day)).toEqual([166, 166]);
+    }
+    expect(worseOff(sooner, together)).toEqual([]);
+  });
+
+  it("one slip: the line suspended for its score (Jiebei's minimum) comes back with the one suspended as past due at the review", () => {
+    const t = passing("one-jiebei-slip-below-jiebei-minimum.yaml");
+    const suspended = at(t.steps, "review", 45, "jiebei");
+    expect([suspended.decision, suspended.reasons[0]]).toEqual(["suspended", "SCORE_BELOW_MINIMUM"]);
+    // (Jiebei, the line actually late, waited for the clean period to day 166, Huabei restored on day 74)
+    expect(at(t.steps, "review", 74, "jiebei")).toMatchObject({ decision: "restored" });
+    expect(at(t.steps, "review", 74)).toMatchObject({ decision: "restored" });
+  });
+});
+
 describe("Jiebei loans in depth (test/fixtures/scenarios)", () => {
   const NAME = "jiebei-two-loans-one-prepaid.yaml";
 

@@ -2,12 +2,11 @@
 // long as it is suspended, whatever the cause the suspension is recorded under later. A credit suspension a
 // review recorded for a policy change (restoreScore raised to 850, identity now required) cited "741 vs
 // restoreScore 850" on day 166; the next review asked only minScore (680) and on day 227 restored the line
-// at 808 — below the score the customer had been told they needed.
+// at 808 (731 and 798 since the bill is repaid 31 days past due, which keeps the clean period) — below the score the customer had been told they needed.
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/simulate.js";
-import type { Remedy } from "../../src/engine/types.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
 
 const SCENARIO = `
@@ -24,7 +23,9 @@ events:
   - { day: 27, type: apply, product: increase, amount: 1000 }
   - { day: 28, type: external_inquiry }
   - { day: 29, type: external_inquiry }
-  - { day: 52, type: repay, amount: full }
+  # repaid 31 days past due: a clean period stands (one repaid short of suspendOverdueDays asks none
+  # of a suspension at the review, and the line was restored before the change)
+  - { day: 71, type: repay, amount: full }
   - { day: 55, type: purchase, amount: 2800, merchant: Taobao }
   - { day: 90, type: repay, amount: full }
   - { day: 150, type: policy, use: tightened, set: { restoreScore: 850 } }
@@ -49,12 +50,12 @@ describe("a credit suspension recorded for a policy change", () => {
         parameter: "restoreScore",
         threshold: 850,
         before: 660,
-        value: 741,
+        value: 731,
       });
     }
-    // at 808, verified, it is not restored: the review closes it (suspended too long), naming the score
+    // at 798, verified, it is not restored: the review closes it (suspended too long), naming the score
     const last = review(t, 227);
-    expect(last.score).toBe(808);
+    expect(last.score).toBe(798);
     expect(last.decision).not.toBe("restored");
     expect(last.reasons).toContain("SCORE_BELOW_RESTORE");
   });
@@ -63,9 +64,15 @@ describe("a credit suspension recorded for a policy change", () => {
     const support = simulate(
       loadScenarioText(SCENARIO, join(process.cwd(), "scenarios", "s2b.yaml")).scenario,
     ).steps.find((s) => s.day === 200 && s.event.type === "contact_support")!;
-    const raise = (support.remedies ?? []).find(
-      (r): r is Extract<Remedy, { kind: "raise_score" }> => r.line === "huabei" && r.kind === "raise_score",
-    );
-    expect(raise).toMatchObject({ needed: 850 });
+    // (day 227 closes the line, suspended since day 45: what the answer names is the score that review
+    // reads against, the current restoreScore, the old one beside it)
+    expect(support.facts.find((f) => f.code === "SCORE_BELOW_RESTORE")).toMatchObject({
+      parameter: "restoreScore",
+      threshold: 850,
+      before: 660,
+    });
+    expect(review(trace(), 227).facts?.find((f) => f.code === "SCORE_BELOW_RESTORE")).toMatchObject({
+      threshold: 850,
+    });
   });
 });

@@ -66,7 +66,7 @@ describe("one score step per line", () => {
   it("folds the score the line once used must keep into the restoration score's step (595 and 680 → 680)", () => {
     // Huabei suspended for credit on day 74, an overdue outstanding on day 78: the answer asked to raise
     // the score from 541 to 595 (what the line restored and used keeps at) and, in the next step, to 680
-    // (restoreScore) — for the same review on day 196
+    // (restoreScore) — for the same review (then on day 196)
     const t = load(`
 name: two score targets
 start: 2024-01-01
@@ -87,7 +87,12 @@ events:
     const answer = t.steps.find((s) => s.day === 78 && s.event.type === "contact_support")!;
     const raise = remediesOf(answer, "raise_score") as Extract<Remedy, { kind: "raise_score" }>[];
     expect(raise.map((r) => r.needed)).toEqual([680]);
-    expect(raise[0]!.review?.day).toBe(196);
+    // the overdue, 9 days past due, is a slip the review fell on: repaid, no clean period — the target is
+    // for the next review, day 105, not a later one (it was day 196's, after the clean period)
+    expect(raise[0]!.review).toBeUndefined();
+    expect(remediesOf(answer, "wait_for_review").filter((r) => r.line === "huabei")).toMatchObject([
+      { day: 105 },
+    ]);
   });
 });
 

@@ -248,29 +248,44 @@ export function cleanUntil(c: Customer, line: Line, cause: Line["cause"], day: n
 /** The year a missed due date weighs in the score's count of them (score-inputs.ts). */
 const MISSED_YEAR = 365;
 
+/** The codes of a suspension at a review for the score (standard.ts failsStandard's, and the restore and
+ *  band thresholds a held line is judged by): with a slip open, the slip is what pulled the score under. */
+const SCORE_AT_REVIEW: ReadonlySet<ReasonCode> = new Set([
+  "PAST_DUE_AT_REVIEW",
+  "SCORE_BELOW_MINIMUM",
+  "SCORE_BELOW_RESTORE",
+  "SCORE_BELOW_LIMIT_BANDS",
+]);
+
 /**
- * Whether the line's suspension for credit is the review's for being past due there (PAST_DUE_AT_REVIEW)
- * on a slip: the one due date missed in the year, missed while the line was active, that never reached
+ * Whether the line's suspension for credit is a review's, for its score, while a slip was open: the one due
+ * date missed in the year (on either line), missed while the line was active, that never reached
  * `suspendOverdueDays` (`now`: its days past due today while still open). A lender holds a line to a clean
  * period for the overdue that would suspend an active line, or for a habit of lateness, not for one few
  * days' lateness the monthly review happened to fall on: a thin file's bill repaid six days late, the day
  * after the review, waited 92 days where its twin who repaid it on the fourth, a day before the review, kept
  * the line (test/fixtures/scenarios/thin-file-late-over-the-review.yaml). Zhang Ming, late twice in two
- * months, still waits his 90 days.
+ * months, still waits his 90 days. Missed due dates are counted one by one, as the score counts them, not
+ * by episode: two instalments missed and repaid together are two, as they are when the first is repaid
+ * sooner (counted by episode, paying sooner ended worse). Whichever score code the review named — the past
+ * due line's, or the other line's minimum — the slip is the same.
  */
 function shortPastDueAtReview(c: Customer, line: Line, now: number): boolean {
   const from = line.statusDay;
   const facts = line.heldOver?.facts ?? line.factsOnRecord;
-  if (from === null || !facts.some((f) => f.code === "PAST_DUE_AT_REVIEW")) return false;
+  if (from === null || !facts.some((f) => SCORE_AT_REVIEW.has(f.code))) return false;
+  // a second missed due date within the year is a habit, which the clean period is there to test
+  let missed = 0;
+  for (const r of c.records)
+    if (r.outcome === "missed" && r.dueDay > from - MISSED_YEAR && ++missed > 1) return false;
   const limit = c.policy.suspendOverdueDays;
-  let slips = 0;
+  let open = false;
   for (const e of c.episodes) {
-    // a second missed due date within the year is a habit, which the clean period is there to test
-    if (e.dueDay > from - MISSED_YEAR && ++slips > 1) return false;
     // one repaid before the suspension was judged by the reviews that kept the line active
     if (e.curedDay !== null && e.curedDay < from) continue;
     if (e.dueDay >= from || e.chargedOff || e.worst >= limit) return false;
     if (e.curedDay === null && now >= limit) return false;
+    open = true;
   }
-  return true;
+  return open;
 }
