@@ -234,4 +234,16 @@ describe("cash promised after a missed due date", () => {
     );
     expect(at(drawn.steps, "borrow", 74, "jiebei").decision).toBe("approved");
   });
+
+  it("is not promised for a day whose score, with the month-end report before it, is below Jiebei's minimum", () => {
+    // (scored on today's file, the day-59 report of a ¥4,800 purchase was not counted: "cash is lent again
+    // from day 68" was said, and a drawdown that day was declined at 780 against 800)
+    const FILE2 = join(ROOT, "test/fixtures/scenarios/jiebei-wait-to-draw-across-a-report.yaml");
+    const ASK = "  - { day: 55, type: contact_support }";
+    const told = at(twinOf(FILE2).steps, "contact_support", 55);
+    expect(told.remedies.map((r) => r.kind)).not.toContain("wait_to_draw");
+    const drawn = twinOf(FILE2, [ASK, `${ASK}\n  - { day: 68, type: borrow, amount: 1000, term: 3 }`]);
+    const borrow = at(drawn.steps, "borrow", 68, "jiebei");
+    expect([borrow.decision, borrow.reasons[0]]).toEqual(["declined", "SCORE_BELOW_MINIMUM"]);
+  });
 });
