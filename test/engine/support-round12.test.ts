@@ -247,3 +247,19 @@ describe("cash promised after a missed due date", () => {
     expect([borrow.decision, borrow.reasons[0]]).toEqual(["declined", "SCORE_BELOW_MINIMUM"]);
   });
 });
+
+describe("an increase ahead, beside the other line as a review ahead leaves it", () => {
+  it("a Jiebei a review ahead suspends declines Huabei's increase named for after it, as the engine does", () => {
+    // (the other line was read as today only when suspended today: an active Jiebei the review of day 74
+    // suspends was read active, and the increase of day 224 said declined for Huabei's own reasons)
+    const FILE = join(ROOT, "test/fixtures/scenarios/huabei-increase-ahead-of-jiebei-suspended.yaml");
+    const t = twinOf(FILE);
+    const cut = at(t.steps, "contact_support", 50).remedies.find(
+      (r): r is Cut => r.kind === "limit_cut" && r.line === "huabei",
+    )!;
+    expect(cut.increase).toMatchObject({ day: 224 });
+    expect(cut.increase.blocked?.code).toBe("OTHER_LINE_SUSPENDED");
+    const applied = at(t.steps, "apply", 224);
+    expect([applied.decision, applied.reasons[0]]).toEqual(["declined", "OTHER_LINE_SUSPENDED"]);
+  });
+});

@@ -281,11 +281,20 @@ function atLimitOn(
   lineOf(fork, line).limit = then.limit;
   // the other line as things stand then too: restored by a review before it, it declines nothing — read
   // suspended as today, Huabei's increase named for day 301 was said declined for Jiebei's suspension,
-  // which the review of day 227 lifts (the increase applied for that day was approved)
+  // which the review of day 227 lifts (the increase applied for that day was approved); suspended by one,
+  // it declines the increase (OTHER_LINE_SUSPENDED) — read active as today, an increase named for day 224
+  // was said declined for the line's own reasons alone, while the review of day 74 the same answer foresaw
+  // suspends Jiebei
   const other = otherOf(fork, lineOf(fork, line));
   const otherThen = lineOf(opened, other.id);
   if (other.status === "suspended" && otherThen.status === "active")
     restoreCopy(other, otherThen.restoredDay ?? to);
+  else if (other.status === "active" && otherThen.status === "suspended") {
+    other.status = "suspended";
+    other.cause = otherThen.cause;
+    other.statusDay = otherThen.statusDay;
+    other.limit = otherThen.limit;
+  }
   return { customer: owingThen(fork, opened), ...inUse };
 }
 
