@@ -58,6 +58,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         values: OVERDUE_ACTIONS,
       },
       by: `the first later check or review that acts on it (${dayDate}, and \`what\`, one of the values of \`today\`); absent when nothing does or it is today`,
+      slip: `when a line was suspended for credit at a review while this overdue was a slip (the one due date missed in the year, short of \`suspendOverdueDays\`): the last day a repayment keeps it so (${dayDate}) — the suspension then asks no clean period — and the clean period after a later repayment (\`days\`, restoreCleanDays)`,
       suspends: "with `review` (in `today` or `by`): the lines that review suspends for the overdue",
       cuts: "with `review`: the limits that review cuts for the overdue (`line`, `from` and `to` in yuan); paid today, the review keeps the limit — or, where `paid` is given, cuts it less: to `paid` (yuan), the score paying brings being still a band lower",
       afterwards: `with \`review\`: the later end-of-day check that still acts on the overdue if it stays unpaid (${dayDate}, and \`what\`: \`charge_off\` or \`suspension\`); with a \`suspension\` the pay step names and closures after it (\`callsIn\`): the write-off, said among them in the order they come`,

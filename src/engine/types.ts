@@ -257,6 +257,10 @@ export type Remedy = {
       today?: OverdueAction;
       /** the first end-of-day check or review that acts on it, when later than today */
       by?: { day: number; date: string; what: OverdueAction };
+      /** a line suspended for credit at a review on this overdue while it is a slip (review/blockers.ts
+       *  shortPastDueAtReview): the last day a repayment keeps it one — restored with no clean period — and
+       *  the clean period (`days`, restoreCleanDays) a repayment after it waits */
+      slip?: { day: number; date: string; days: number };
       /** the lines a periodic review suspends for the overdue (`review`: it comes before the trigger) */
       suspends?: LineId[];
       /** the limits that review cuts for the overdue (`review`): paid, the score it reads keeps them — or,

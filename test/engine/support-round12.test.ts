@@ -263,3 +263,24 @@ describe("an increase ahead, beside the other line as a review ahead leaves it",
     expect([applied.decision, applied.reasons[0]]).toEqual(["declined", "OTHER_LINE_SUSPENDED"]);
   });
 });
+
+describe("a slip's last day, told with the pay step", () => {
+  // suspended at the review on a bill 5 days past due, the customer asking the next day heard only the
+  // write-off's day: repaid a day too late, restoration waited 90 days more (day 196, not 105)
+  const FILE = join(ROOT, "test/fixtures/scenarios/thin-file-late-over-the-review.yaml");
+  const REPAY = "  - { date: 2024-03-16, type: repay, amount: full }";
+  const repaidOn = (date: string) =>
+    twinOf(FILE, [
+      REPAY,
+      `  - { date: 2024-03-16, type: contact_support }\n  - { date: ${date}, type: repay, amount: full }`,
+    ]);
+
+  it("names the last day a repayment keeps it a slip; repaid that day the next review restores, a day later the clean period stands", () => {
+    const told = at(repaidOn("2024-04-08").steps, "contact_support", 75);
+    const pay = told.remedies.find((r) => r.kind === "pay_overdue");
+    expect(pay).toMatchObject({ slip: { day: 98, date: "2024-04-08", days: 90 } });
+    expect(describeRemedy(pay!)).toContain("repaid by 2024-04-08 (day 98)");
+    expect(repaidOn("2024-04-08").steps.find((s) => s.decision === "restored")?.day).toBe(105);
+    expect(repaidOn("2024-04-09").steps.find((s) => s.decision === "restored")?.day).toBe(196);
+  });
+});

@@ -7,6 +7,7 @@ import type { Calendar } from "../calendar.js";
 import {
   availableCredit,
   type Customer,
+  customerDaysPastDue,
   customerOverdue,
   type Line,
   overdue,
@@ -15,6 +16,7 @@ import {
 import * as loans from "../loans.js";
 import { wholeFen } from "../money.js";
 import { chargeOffCallsIn, openingOn } from "../report-ahead.js";
+import { cleanUntil } from "../review.js";
 import * as revolving from "../revolving.js";
 import { scoreOn } from "../score-inputs.js";
 import { monthEndAfter } from "../state.js";
@@ -63,7 +65,28 @@ function payOverdue(c: Customer, line: Line, day: number, calendar: Calendar): R
       ? { forCredit: deadline.forCredit }
       : {}),
     ...(written !== null ? { chargeOffCallsIn: written } : {}),
+    ...slipUntil(c, day, calendar),
   };
+}
+
+/** While a line suspended for credit at a review on this overdue can still be restored without a clean
+ *  period (it is a slip: cleanUntil asks none of a repayment today), the last day a repayment keeps it so —
+ *  the day before the overdue reaches suspendOverdueDays — said with the pay step: a customer who repays
+ *  a day later waits restoreCleanDays more, and was told only the write-off's day. */
+function slipUntil(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+): { slip?: Extract<Remedy, { kind: "pay_overdue" }>["slip"] } {
+  // (a policy of no clean period has nothing to spare)
+  if (c.policy.restoreCleanDays <= 0) return {};
+  const held = [c.huabei, c.jiebei].some(
+    (l) => l.status === "suspended" && l.cause === "credit" && cleanUntil(c, l, "credit", day) === day,
+  );
+  if (!held) return {};
+  const last = day + c.policy.suspendOverdueDays - 1 - customerDaysPastDue(c, day);
+  if (last < day) return {};
+  return { slip: { day: last, date: calendar.date(last), days: c.policy.restoreCleanDays } };
 }
 
 /** Jiebei lends no cash for a while after a missed due date or its cure (on either line): from when it does

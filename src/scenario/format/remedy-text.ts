@@ -129,7 +129,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
               : r.recovery
                 ? `pay the overdue ${money(r.amount)} now: ${RECOVERY}`
                 : `pay the overdue ${money(r.amount)} now`
-      }${laterCallsIn(r, true)}${meanwhile(r.declines)}`;
+      }${laterCallsIn(r, true)}${meanwhile(r.declines)}${slipText(r.slip)}`;
     case "pay_balance": {
       const t = r.toTerm;
       const d = r.calledIn;
@@ -642,3 +642,9 @@ const cutsOther = (k: { line: LineId; from: number; to: number } | undefined): s
   k === undefined
     ? ""
     : `; once the line restored is used, the review after it would cut ${lineName(k.line)} from ${money(k.from)} to ${money(k.to)}, which comes back only with an increase applied for`;
+
+/** A slip's last day, after the pay step: what a repayment after it costs the restoration. */
+const slipText = (s: Extract<Remedy, { kind: "pay_overdue" }>["slip"]): string =>
+  s === undefined
+    ? ""
+    : `; repaid by ${s.date} (day ${s.day}), still short of suspendOverdueDays past due, the suspension asks no clean period — repaid later, restoration waits ${s.days} days of clean record after the repayment`;
