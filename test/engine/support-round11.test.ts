@@ -4,14 +4,12 @@
 // beyond what it needs is asked; a line closed unused holds its reopening to the last limit only within
 // the days the in-use rule looks back — the answer says when that hold lifts.
 
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Remedy } from "../../src/engine/types.js";
 import { stepToJson } from "../../src/render/json.js";
 import { describeProbedFact } from "../../src/scenario/format/fact-text.js";
 import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
-import { ROOT } from "../helpers/cli.js";
-import { at, twin, twinOf } from "../helpers/stories.js";
+import { at, LI_NA, liNaWith, twin, twinOf } from "../helpers/stories.js";
 
 type Cut = Extract<Remedy, { kind: "limit_cut" }>;
 
@@ -168,17 +166,8 @@ describe("a line closed unused, asked about within the days the in-use rule look
   });
 });
 
-/** financial-burden.yaml: Li Na's Huabei, cut to ¥7,000 on day 105; she asks on day 115, before the review
- *  of day 135 suspends it (and cuts it to ¥3,000). */
-const BURDEN = join(ROOT, "scenarios/financial-burden.yaml");
-const BEFORE = "  - { day: 126, type: repay, amount: minimum }";
-
 describe("a cut line that a review ahead suspends, asked about before it", () => {
-  const said = at(
-    twinOf(BURDEN, [BEFORE, `  - { day: 115, type: contact_support }\n${BEFORE}`]).steps,
-    "contact_support",
-    115,
-  );
+  const said = at(liNaWith(["{ day: 115, type: contact_support }"]).steps, "contact_support", 115);
   const cut = said.remedies.find((r): r is Cut => r.kind === "limit_cut")!;
 
   it("says the increase it names waits for the restoration, not judged as an active line", () => {
@@ -192,10 +181,7 @@ describe("a cut line that a review ahead suspends, asked about before it", () =>
   });
 
   it("comes true followed: applied for on day 225, the increase is refused for the suspension", () => {
-    const applied = twinOf(BURDEN, [
-      BEFORE,
-      `${BEFORE}\n  - { day: 225, type: apply, product: increase, amount: 1000 }`,
-    ]);
+    const applied = liNaWith([], ["{ day: 225, type: apply, product: increase, amount: 1000 }"]);
     expect(at(applied.steps, "apply", 225)).toMatchObject({
       decision: "declined",
       reasons: ["ACCOUNT_SUSPENDED"],
@@ -246,7 +232,7 @@ describe("a give-back ahead that trims Jiebei's unused limit", () => {
 describe("the debt an increase ahead is judged on, counted at a month-end report", () => {
   // financial-burden.yaml as it is, asked on day 140: the increase named for day 242 judged on what she
   // will owe then
-  const said = at(twinOf(BURDEN).steps, "contact_support", 140);
+  const said = at(twinOf(LI_NA).steps, "contact_support", 140);
   const cut = said.remedies.find((r): r is Cut => r.kind === "limit_cut")!;
 
   it("says what the line owes on that day as owed then, not today", () => {

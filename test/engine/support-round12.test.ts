@@ -9,27 +9,19 @@ import type { Remedy } from "../../src/engine/types.js";
 import { stepToJson } from "../../src/render/json.js";
 import { describeRemedy } from "../../src/scenario/format/remedy-text.js";
 import { ROOT } from "../helpers/cli.js";
-import { at, twin, twinOf } from "../helpers/stories.js";
+import { at, LI_NA, liNaWith, twin, twinOf } from "../helpers/stories.js";
 
 type Cut = Extract<Remedy, { kind: "limit_cut" }>;
 
-/** financial-burden.yaml: Li Na's Huabei, cut to ¥7,000 on day 105; asked on day 115, before the review of
- *  day 135 suspends it (and cuts it to ¥3,000). */
-const BURDEN = join(ROOT, "scenarios/financial-burden.yaml");
-const BEFORE = "  - { day: 126, type: repay, amount: minimum }";
 const SUPPORT = "  - { day: 140, type: contact_support }";
 /** the scenario with `events` on day 140 in place of its contact_support */
 const burden = (...events: string[]) =>
-  twinOf(BURDEN, [SUPPORT, events.map((e) => `  - { day: 140, ${e} }`).join("\n")]);
+  twinOf(LI_NA, [SUPPORT, events.map((e) => `  - { day: 140, ${e} }`).join("\n")]);
 
 describe("a cut line that a review ahead suspends, asked about before it", () => {
-  const said = at(
-    twinOf(BURDEN, [BEFORE, `  - { day: 115, type: contact_support }\n${BEFORE}`]).steps,
-    "contact_support",
-    115,
-  );
+  const said = at(liNaWith(["{ day: 115, type: contact_support }"]).steps, "contact_support", 115);
   const cut = said.remedies.find((r): r is Cut => r.kind === "limit_cut")!;
-  const told = at(twinOf(BURDEN).steps, "contact_support", 140);
+  const told = at(twinOf(LI_NA).steps, "contact_support", 140);
 
   it("says what restores it and when at the earliest, as the customer asking once suspended is told", () => {
     // (said only 'the account is suspended — ask customer service', the increase on day 225 judged as if
@@ -57,7 +49,7 @@ describe("a cut line that a review ahead suspends, asked about before it", () =>
   });
 
   it("writes the restoration's steps in yuan in JSON, as the answer's own", () => {
-    const json = stepToJson(BURDEN, said).remedies as { kind: string; increase?: unknown }[];
+    const json = stepToJson(LI_NA, said).remedies as { kind: string; increase?: unknown }[];
     // (the nested steps were written as the engine holds them, in fen: repay 2077962)
     expect(json.find((r) => r.kind === "limit_cut")?.increase).toMatchObject({
       suspends: {
@@ -164,11 +156,7 @@ describe("an increase ahead while the other line is suspended today, restored by
 });
 
 describe("a suspension ahead that the debt step averts, the line kept lower", () => {
-  const said = at(
-    twinOf(BURDEN, [BEFORE, `  - { day: 115, type: contact_support }\n${BEFORE}`]).steps,
-    "contact_support",
-    115,
-  );
+  const said = at(liNaWith(["{ day: 115, type: contact_support }"]).steps, "contact_support", 115);
   const ahead = said.remedies.find((r) => r.kind === "review_suspends")!;
   const debt = said.remedies.find((r) => r.kind === "reduce_debt")!;
 
@@ -187,7 +175,7 @@ describe("a suspension ahead that the debt step averts, the line kept lower", ()
 
   it("comes true followed: ¥10,726.80 repaid or ¥3,947 reported on day 115, the review of day 135 keeps it at ¥3,000", () => {
     for (const step of ["type: external_repayment, amount: 10726.80", "type: income, monthlyIncome: 3947"]) {
-      const followed = twinOf(BURDEN, [BEFORE, `  - { day: 115, ${step} }\n${BEFORE}`]);
+      const followed = liNaWith([`{ day: 115, ${step} }`]);
       expect(at(followed.steps, "review", 135)).toMatchObject({
         decision: "limit_reduced",
         status: "active",
@@ -195,10 +183,7 @@ describe("a suspension ahead that the debt step averts, the line kept lower", ()
         reasons: expect.arrayContaining(["SCORE_BELOW_LIMIT_BAND"]),
       });
     }
-    const short = twinOf(BURDEN, [
-      BEFORE,
-      `  - { day: 115, type: external_repayment, amount: 10700 }\n${BEFORE}`,
-    ]);
+    const short = liNaWith(["{ day: 115, type: external_repayment, amount: 10700 }"]);
     expect(at(short.steps, "review", 135).decision).toBe("suspended");
   });
 });

@@ -11,6 +11,19 @@ import { ROOT } from "./cli.js";
 
 export const fixture = (name: string): string => join(ROOT, "test/fixtures/scenarios", name);
 
+/** scenarios/financial-burden.yaml: Li Na's Huabei, cut to ¥7,000 on day 105, suspended (and cut to ¥3,000)
+ *  by the review of day 135 — the customer service tests ask about it before and after that review. */
+export const LI_NA = join(ROOT, "scenarios/financial-burden.yaml");
+const LI_NA_126 = "  - { day: 126, type: repay, amount: minimum }";
+
+/** Li Na's timeline with `events` (each written as the file's `- { … }` items) before her repayment of day
+ *  126, and with `after` just after it: what she does, or asks, ahead of the review of day 135. */
+export const liNaWith = (events: readonly string[], after: readonly string[] = []): Trace =>
+  twinOf(LI_NA, [
+    LI_NA_126,
+    [...events, LI_NA_126, ...after].map((e) => (e.startsWith("  - ") ? e : `  - ${e}`)).join("\n"),
+  ]);
+
 /** The step of an event of `type` on `day`, on `line` (or on no line). */
 export const at = (
   steps: readonly Step[],
