@@ -56,7 +56,7 @@ export function failsStandard(c: Customer, line: LineId, policy: Policy, s: Scor
  *  standard: a score short of one policy's and of another's falls short of both, whichever threshold each
  *  names (a policy that blocks on the restoration score does not also name the bands; one whose minScore
  *  fails the score does not ask its delinquentMinScore). */
-const SCORE_STANDARD: ReadonlySet<ReasonCode> = new Set([
+export const SCORE_STANDARD: ReadonlySet<ReasonCode> = new Set([
   "SCORE_BELOW_MINIMUM",
   "PAST_DUE_AT_REVIEW",
   "SCORE_BELOW_RESTORE",

@@ -29,6 +29,7 @@ import { applicationDebt, leastGranted, withDebtCounted } from "../grant.js";
 import { noLineAt } from "../limits.js";
 import type { ReasonCode } from "../reasons.js";
 import type { Scored, ScoredFile } from "../score-inputs.js";
+import { SCORE_STANDARD } from "../standard.js";
 import { holdFact } from "../triggers.js";
 import type { Fen } from "../types.js";
 import type { RuleFact } from "../verdict.js";
@@ -248,15 +249,6 @@ export function cleanUntil(c: Customer, line: Line, cause: Line["cause"], day: n
 /** The year a missed due date weighs in the score's count of them (score-inputs.ts). */
 const MISSED_YEAR = 365;
 
-/** The codes of a suspension at a review for the score (standard.ts failsStandard's, and the restore and
- *  band thresholds a held line is judged by): with a slip open, the slip is what pulled the score under. */
-const SCORE_AT_REVIEW: ReadonlySet<ReasonCode> = new Set([
-  "PAST_DUE_AT_REVIEW",
-  "SCORE_BELOW_MINIMUM",
-  "SCORE_BELOW_RESTORE",
-  "SCORE_BELOW_LIMIT_BANDS",
-]);
-
 /**
  * Whether the line's suspension for credit is a review's, for its score, while a slip was open: the one due
  * date missed in the year (on either line), missed while the line was active, that never reached
@@ -267,13 +259,13 @@ const SCORE_AT_REVIEW: ReadonlySet<ReasonCode> = new Set([
  * the line (test/fixtures/scenarios/thin-file-late-over-the-review.yaml). Zhang Ming, late twice in two
  * months, still waits his 90 days. Missed due dates are counted one by one, as the score counts them, not
  * by episode: two instalments missed and repaid together are two, as they are when the first is repaid
- * sooner (counted by episode, paying sooner ended worse). Whichever score code the review named — the past
- * due line's, or the other line's minimum — the slip is the same.
+ * sooner (counted by episode, paying sooner ended worse). Whichever code of the score's one standard the
+ * review named (SCORE_STANDARD: the past due line's, or the other line's minimum), the slip is the same.
  */
 function shortPastDueAtReview(c: Customer, line: Line, now: number): boolean {
   const from = line.statusDay;
   const facts = line.heldOver?.facts ?? line.factsOnRecord;
-  if (from === null || !facts.some((f) => SCORE_AT_REVIEW.has(f.code))) return false;
+  if (from === null || !facts.some((f) => SCORE_STANDARD.has(f.code))) return false;
   // a second missed due date within the year is a habit, which the clean period is there to test
   let missed = 0;
   for (const r of c.records)
